@@ -1,0 +1,101 @@
+// The RPC binding's own shape, as JSON Schema: what `x-acs-service` and `x-acs-rpc` may hold.
+// spec/README.md documents the same fields for people.
+
+const errorTable = {
+  type: 'object',
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*$' },
+  additionalProperties: {
+    type: 'object',
+    required: ['httpStatus', 'message'],
+    additionalProperties: false,
+    properties: {
+      httpStatus: { type: 'integer', minimum: 400, maximum: 599 },
+      message: { type: 'string', minLength: 1 },
+      retryable: { type: 'boolean' },
+      description: { type: 'string' },
+    },
+  },
+} as const;
+
+export const serviceBindingSchema = {
+  type: 'object',
+  required: [
+    'product',
+    'package',
+    'clientName',
+    'apiVersion',
+    'protocol',
+    'endpoints',
+    'signature',
+    'errors',
+  ],
+  additionalProperties: false,
+  properties: {
+    product: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    package: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    clientName: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    apiVersion: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    protocol: { const: 'rpc' },
+    endpoints: {
+      type: 'object',
+      required: ['regional', 'central'],
+      additionalProperties: false,
+      properties: {
+        regional: { type: 'string', pattern: '\\{RegionId\\}' },
+        central: { type: 'string', minLength: 1 },
+        centralRegions: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      },
+    },
+    signature: {
+      type: 'object',
+      required: ['default', 'supported', 'timestampWindowSeconds'],
+      additionalProperties: false,
+      properties: {
+        default: { enum: ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] },
+        supported: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] },
+        },
+        timestampWindowSeconds: { type: 'integer', minimum: 1 },
+      },
+    },
+    responseFormat: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        default: { enum: ['JSON', 'XML'] },
+        parameter: { type: 'string' },
+        caseInsensitive: { type: 'boolean' },
+        acceptHeader: { type: 'boolean' },
+      },
+    },
+    errors: errorTable,
+  },
+} as const;
+
+export const actionBindingSchema = {
+  type: 'object',
+  required: ['action', 'methods', 'path', 'idempotent'],
+  additionalProperties: false,
+  properties: {
+    action: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    methods: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['GET', 'POST'] } },
+    path: { const: '/' },
+    idempotent: { type: 'boolean' },
+    pagination: {
+      type: 'object',
+      required: ['style', 'pageNumber', 'pageSize', 'totalCount', 'items'],
+      additionalProperties: false,
+      properties: {
+        style: { const: 'pageNumber' },
+        pageNumber: { type: 'string' },
+        pageSize: { type: 'string' },
+        totalCount: { type: 'string' },
+        items: { type: 'string' },
+      },
+    },
+    errors: errorTable,
+  },
+} as const;

@@ -1,0 +1,51 @@
+// Rule: every example in the spec matches its schema; XML examples are read as the client reads XML.
+import type { ErrorObject } from 'ajv';
+import { defsRef } from '../../model/json-schema.ts';
+import type { ExampleModel, ServiceModel } from '../../model/types.ts';
+import { createAjv } from '../../model/validation-schemas.ts';
+import type { CheckContext } from '../context.ts';
+
+/** Turns an XML example into the value a client would get, or throws with the reason. */
+export type XmlReader = (example: ExampleModel) => Promise<unknown>;
+
+export async function checkExamples(
+  ctx: CheckContext,
+  model: ServiceModel,
+  readXml: XmlReader,
+): Promise<void> {
+  const ajv = createAjv(model, { standalone: false });
+  for (const example of model.actions.flatMap((a) => a.examples)) {
+    let value = example.value;
+    if (example.mediaType === 'xml') {
+      try {
+        value = await readXml(example);
+      } catch (error) {
+        ctx.report(
+          'example.invalid',
+          example.pointer,
+          `Example "${example.name}" is not readable XML: ${reason(error)}`,
+        );
+        continue;
+      }
+    }
+    const validate = ajv.getSchema(defsRef(example.schemaName));
+    if (validate !== undefined && !validate(value)) {
+      const problems = (validate.errors ?? []).map(describe).join('; ');
+      ctx.report(
+        'example.invalid',
+        example.pointer,
+        `Example "${example.name}" does not match ${example.schemaName}: ${problems}.`,
+      );
+    }
+  }
+}
+
+function describe(e: ErrorObject): string {
+  const at = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replaceAll('/', '.');
+  if (e.keyword === 'required') return `${at} must have property "${e.params.missingProperty}"`;
+  return `${at} ${e.message ?? e.keyword}`;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

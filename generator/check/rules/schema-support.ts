@@ -1,0 +1,84 @@
+// Rule: schemas use only the JSON Schema keywords the generator maps to types, validators and XML.
+import { joinPointer } from '../../load/pointer.ts';
+import { type CheckContext, isObject, operations } from '../context.ts';
+
+const SUPPORTED = new Set([
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'default',
+  'title',
+  'description',
+  'deprecated',
+  'example',
+  'examples',
+  'xml',
+  'readOnly',
+  'writeOnly',
+]);
+const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+
+export function checkSchemaSupport(ctx: CheckContext): void {
+  const root = ctx.spec.value as Record<string, unknown>;
+  const components = isObject(root.components) ? root.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    checkSchema(ctx, schema, joinPointer('/components/schemas', name));
+  }
+  for (const { pointer, operation } of operations(root)) {
+    const params = Array.isArray(operation.parameters) ? operation.parameters : [];
+    params.forEach((p: unknown, i) => {
+      if (isObject(p) && p.schema !== undefined) {
+        checkSchema(ctx, p.schema, joinPointer(pointer, 'parameters', i, 'schema'));
+      }
+    });
+  }
+}
+
+function checkSchema(ctx: CheckContext, schema: unknown, pointer: string): void {
+  if (!isObject(schema)) return;
+  for (const key of Object.keys(schema)) {
+    if (!SUPPORTED.has(key) && !key.startsWith('x-')) {
+      ctx.report(
+        'schema.unsupported',
+        joinPointer(pointer, key),
+        `Schema keyword "${key}" is not supported by the generator; supported: ${[...SUPPORTED].sort().join(', ')}.`,
+      );
+    }
+  }
+  if (schema.type !== undefined && !(typeof schema.type === 'string' && TYPES.has(schema.type))) {
+    ctx.report(
+      'schema.unsupported',
+      joinPointer(pointer, 'type'),
+      `Schema type ${JSON.stringify(schema.type)} is not supported; use one of ${[...TYPES].join(', ')}.`,
+    );
+  }
+  if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== 'boolean') {
+    ctx.report(
+      'schema.unsupported',
+      joinPointer(pointer, 'additionalProperties'),
+      'Only a boolean additionalProperties is supported.',
+    );
+  }
+  if (isObject(schema.properties)) {
+    for (const [name, child] of Object.entries(schema.properties)) {
+      checkSchema(ctx, child, joinPointer(pointer, 'properties', name));
+    }
+  }
+  checkSchema(ctx, schema.items, joinPointer(pointer, 'items'));
+}

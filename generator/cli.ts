@@ -1,0 +1,77 @@
+// The `acs-rpc` command. Subcommands: generate (more come with the server and conformance suite).
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic } from './check/diagnostic.ts';
+import { generate } from './pipeline.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = `Usage: acs-rpc <command> [options]
+
+Commands:
+  generate [--check] [--spec FILE]... [--out DIR]
+      Generate a package per spec (default: every spec/*.yaml) into DIR (default: generated/).
+      --check writes nothing and exits 1 when generated/ differs from what the specs yield.
+`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'generate') return runGenerate(rest);
+  process.stderr.write(
+    command === undefined || command === '--help' ? USAGE : `Unknown command "${command}".\n\n${USAGE}`,
+  );
+  return command === '--help' ? 0 : 2;
+}
+
+async function runGenerate(args: readonly string[]): Promise<number> {
+  let values: { check?: boolean; spec?: string[]; out?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        check: { type: 'boolean' },
+        spec: { type: 'string', multiple: true },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const specs = values.spec?.map((s) => relative(ROOT, join(cwd, s))) ?? (await defaultSpecs());
+  const outRoot = values.out === undefined ? join(ROOT, 'generated') : join(cwd, values.out);
+  let failed = false;
+  for (const spec of specs) {
+    const result = await generate({ rootDir: ROOT, spec, outRoot, mode: values.check ? 'check' : 'write' });
+    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (result.report === undefined) {
+      failed = true;
+      continue;
+    }
+    const where = relative(cwd, result.packageDir ?? outRoot) || '.';
+    const stale = [...result.report.changed, ...result.report.extra];
+    if (values.check && stale.length > 0) {
+      failed = true;
+      process.stderr.write(
+        `${where} is stale (run \`npm run generate\`):\n${stale.map((f) => `  ${f}\n`).join('')}`,
+      );
+    } else if (values.check) {
+      process.stdout.write(`${where} is up to date with ${spec}.\n`);
+    } else {
+      process.stdout.write(
+        `${where}: ${result.report.changed.length} file(s) written, ${result.report.extra.length} removed.\n`,
+      );
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function defaultSpecs(): Promise<string[]> {
+  const names = await readdir(join(ROOT, 'spec'));
+  return names
+    .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
+    .sort()
+    .map((n) => `spec/${n}`);
+}

@@ -1,0 +1,19 @@
+// The one contract every emitter implements: read the model, return files. Emitters never write.
+import type { ServiceModel } from '../model/types.ts';
+
+export interface GeneratedFile {
+  /** Path inside the generated package, POSIX separators, e.g. `src/types.ts`. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface EmitContext {
+  readonly model: ServiceModel;
+  /** Absolute path of the project root, for reading templates. */
+  readonly rootDir: string;
+}
+
+export interface Emitter {
+  readonly name: string;
+  emit(ctx: EmitContext): Promise<GeneratedFile[]>;
+}

@@ -1,0 +1,32 @@
+// Values enter generated code only through this helper, as literals: never by string interpolation.
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function toLiteral(value: unknown, indent = ''): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return stringLiteral(value);
+  if (value === null || typeof value === 'boolean' || typeof value === 'number') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => typeof v !== 'object' || v === null))
+      return `[${value.map((v) => toLiteral(v)).join(', ')}]`;
+    return `[\n${value.map((v) => `${inner}${toLiteral(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const body = entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${toLiteral(v, inner)},`).join('\n');
+    return `{\n${body}\n${indent}}`;
+  }
+  throw new TypeError(`Cannot write a ${typeof value} as a literal`);
+}
+
+export function propertyKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+}
+
+/** A single-quoted string literal (type or value): JSON's escapes are valid TS escapes. */
+export function stringLiteral(value: string): string {
+  const body = JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${body}'`;
+}

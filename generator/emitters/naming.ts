@@ -1,0 +1,85 @@
+// Every generated identifier is derived here, so names stay consistent and collision-free.
+import type { ActionModel, ServiceModel } from '../model/types.ts';
+
+const RESERVED = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of'.split(
+    ' ',
+  ),
+);
+
+export function safeIdentifier(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(\d)/, '_$1');
+  return RESERVED.has(cleaned) ? `${cleaned}_` : cleaned;
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+export interface ActionNames {
+  readonly method: string;
+  readonly paginator: string;
+  readonly itemPaginator: string;
+  readonly requestType: string;
+  readonly responseType: string;
+  readonly errorCodeType: string;
+  readonly descriptor: string;
+  readonly validateRequest: string;
+  readonly validateResponse: string;
+}
+
+export function actionNames(action: ActionModel): ActionNames {
+  const base = safeIdentifier(action.name);
+  return {
+    method: safeIdentifier(lowerFirst(action.name)),
+    paginator: `paginate${base}`,
+    itemPaginator: `paginate${base}Items`,
+    requestType: `${base}Request`,
+    responseType: `${base}Response`,
+    errorCodeType: `${base}ErrorCode`,
+    descriptor: `${lowerFirst(base)}Action`,
+    validateRequest: `validate${base}Request`,
+    validateResponse: `validate${base}Response`,
+  };
+}
+
+export interface ServiceNames {
+  readonly client: string;
+  readonly clientConfig: string;
+  readonly errorCodeType: string;
+  readonly serviceError: string;
+  readonly descriptor: string;
+  readonly npmName: string;
+}
+
+export function serviceNames(model: ServiceModel): ServiceNames {
+  const base = safeIdentifier(model.clientName);
+  return {
+    client: `${base}Client`,
+    clientConfig: `${base}ClientConfig`,
+    errorCodeType: `${base}ErrorCode`,
+    serviceError: `${base}ServiceError`,
+    descriptor: `${lowerFirst(base)}Service`,
+    npmName: `@acs-rpc/${model.packageName}`,
+  };
+}
+
+const GLOBALS = new Set([
+  'Array',
+  'Date',
+  'Error',
+  'Function',
+  'Map',
+  'Number',
+  'Object',
+  'Promise',
+  'Record',
+  'Set',
+  'String',
+]);
+
+/** A component schema name as an exported type name; a global's name gets a suffix, never shadows it. */
+export function schemaTypeName(name: string): string {
+  const id = safeIdentifier(name);
+  return GLOBALS.has(id) ? `${id}Type` : id;
+}

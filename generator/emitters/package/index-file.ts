@@ -1,0 +1,75 @@
+// The package entry: explicit named exports only (no `export *`), sorted, so the public API is visible.
+import {
+  type ExportDeclarationStructure,
+  type OptionalKind,
+  type StatementStructures,
+  StructureKind,
+} from 'ts-morph';
+import type { ServiceModel } from '../../model/types.ts';
+import { validatorSchemas } from '../../model/validation-schemas.ts';
+import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
+
+interface ExportGroup {
+  readonly module: string;
+  readonly values: readonly string[];
+  readonly types: readonly string[];
+}
+
+export const RUNTIME_ERROR_CLASSES = [
+  'AcsAbortError',
+  'AcsCredentialsError',
+  'AcsError',
+  'AcsNetworkError',
+  'AcsResponseError',
+  'AcsServiceError',
+  'AcsTimeoutError',
+  'AcsValidationError',
+];
+
+export function exportGroups(model: ServiceModel): ExportGroup[] {
+  const names = serviceNames(model);
+  const common = `${names.errorCodeType.replace(/ErrorCode$/, '')}CommonErrorCode`;
+  return [
+    { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
+    { module: './runtime/descriptors.js', values: [], types: ['Validate', 'ValidationIssue'] },
+    { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
+    {
+      module: './types.js',
+      values: [],
+      types: [
+        ...Object.keys(model.schemaDefs).map(schemaTypeName),
+        ...model.actions.flatMap((a) => [actionNames(a).requestType, actionNames(a).errorCodeType]),
+        common,
+        names.errorCodeType,
+      ],
+    },
+    { module: './validators/index.js', values: validatorSchemas(model).map((v) => v.exportName), types: [] },
+  ];
+}
+
+export function indexStatements(model: ServiceModel): StatementStructures[] {
+  return exportGroups(model)
+    .sort((a, b) => compare(a.module, b.module))
+    .map((group) => exportDeclaration(group));
+}
+
+function exportDeclaration(
+  group: ExportGroup,
+): OptionalKind<ExportDeclarationStructure> & StatementStructures {
+  const specifiers = [
+    ...group.values.map((name) => ({ name, isTypeOnly: false })),
+    ...group.types.map((name) => ({ name, isTypeOnly: true })),
+  ].sort((a, b) => compare(a.name, b.name));
+  const typeOnly = group.values.length === 0;
+  return {
+    kind: StructureKind.ExportDeclaration,
+    isTypeOnly: typeOnly,
+    moduleSpecifier: group.module,
+    namedExports: specifiers.map((s) => ({ name: s.name, isTypeOnly: !typeOnly && s.isTypeOnly })),
+  };
+}
+
+/** Code-unit order, not locale order, so every machine sorts alike. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,29 @@
+// The generated package's own tsconfig: strict, so its typecheck proves the output is sound.
+import type { ServiceModel } from '../../model/types.ts';
+import { headerLines } from '../header.ts';
+
+export const PACKAGE_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  lib: ['ES2022', 'DOM'],
+  types: ['node'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  skipLibCheck: true,
+  declaration: true,
+  rootDir: 'src',
+  outDir: 'dist',
+} as const;
+
+export function packageTsconfig(model: ServiceModel): string {
+  const comment = headerLines(model)
+    .map((l) => `// ${l}`)
+    .join('\n');
+  const body = { compilerOptions: PACKAGE_COMPILER_OPTIONS, include: ['src'] };
+  return `${comment}\n${JSON.stringify(body, null, 2)}\n`;
+}

@@ -1,0 +1,38 @@
+// ajv standalone code for the model's validators, made pure ESM. ajv's `esm` output still calls
+// require() for its runtime helpers (ajv#1976, ajv#2209); each is replaced by an import of our own
+// equivalent, and any helper we do not know stops generation rather than ship a require().
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import type { ServiceModel } from '../../model/types.ts';
+import { createAjv, validatorSchemas } from '../../model/validation-schemas.ts';
+
+const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>> = {
+  ucs2length: { module: '../runtime/ucs2length.js', name: 'ucs2length' },
+};
+// A CommonJS module: under NodeNext its function is the `default` of the default import.
+const standaloneCode = standaloneModule.default;
+const REQUIRE = /require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g;
+
+export function standaloneValidators(model: ServiceModel): string {
+  const ajv = createAjv(model, { standalone: true });
+  const exports = Object.fromEntries(validatorSchemas(model).map((v) => [v.exportName, v.id]));
+  const code = standaloneCode(ajv, exports);
+  const used = new Set<string>();
+  const rewritten = code.replace(REQUIRE, (_match: string, helper: string) => {
+    const known = RUNTIME_HELPERS[helper];
+    if (known === undefined) throw new Error(`ajv runtime helper "${helper}" has no ESM replacement`);
+    used.add(helper);
+    return known.name;
+  });
+  if (rewritten.includes('require(')) throw new Error('ajv standalone code still calls require()');
+  const imports = [...used]
+    .sort()
+    .map((h) => `import { ${RUNTIME_HELPERS[h]!.name} } from ${JSON.stringify(RUNTIME_HELPERS[h]!.module)};`);
+  // ES modules are strict already; the directive would sit after the imports and mean nothing.
+  const body = stripSourceUrls(rewritten).replace(/^"use strict";\n?/, '');
+  return `${[...imports, body].join('\n')}\n`;
+}
+
+/** ajv tags each function with its schema id as a sourceURL comment; it says nothing to a reader. */
+function stripSourceUrls(code: string): string {
+  return code.replace(/\/\*# sourceURL="[^"]*" \*\//g, '');
+}

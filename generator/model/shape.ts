@@ -1,0 +1,44 @@
+// Schema → response Shape: what XML normalization needs (which values are lists, which are numbers).
+import { resolvePointer } from '../load/pointer.ts';
+import type { ShapeModel } from './types.ts';
+
+type Schema = Record<string, unknown>;
+
+export function shapeOf(root: unknown, schema: unknown, propertyName?: string): ShapeModel {
+  const resolved = deref(root, schema);
+  switch (resolved.type) {
+    case 'integer':
+    case 'number':
+    case 'boolean':
+      return { kind: resolved.type };
+    case 'array': {
+      const items = deref(root, resolved.items);
+      const itemName = xmlName(items) ?? xmlName(resolved.items as Schema) ?? propertyName;
+      const shape = shapeOf(root, resolved.items);
+      return itemName === undefined
+        ? { kind: 'array', items: shape }
+        : { kind: 'array', items: shape, xmlItemName: itemName };
+    }
+    case 'object': {
+      const props = (resolved.properties ?? {}) as Record<string, unknown>;
+      const properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, shapeOf(root, v, k)]));
+      return { kind: 'object', properties };
+    }
+    default:
+      return { kind: 'string' };
+  }
+}
+
+/** Follows local refs until a schema without `$ref` (the check stage rejects cycles of bare refs). */
+export function deref(root: unknown, schema: unknown): Schema {
+  let current = (schema ?? {}) as Schema;
+  for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
+    current = (resolvePointer(root, current.$ref) ?? {}) as Schema;
+  }
+  return current;
+}
+
+export function xmlName(schema: Schema | undefined): string | undefined {
+  const xml = schema?.xml as Record<string, unknown> | undefined;
+  return typeof xml?.name === 'string' ? xml.name : undefined;
+}

@@ -1,0 +1,104 @@
+// The normalized model: everything emitters may know about a service. Emitters read only this.
+
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export type ShapeModel =
+  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' }
+  | { readonly kind: 'object'; readonly properties: Readonly<Record<string, ShapeModel>> }
+  | { readonly kind: 'array'; readonly items: ShapeModel; readonly xmlItemName?: string };
+
+export interface ErrorModel {
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export interface ParamModel {
+  readonly name: string;
+  readonly style: 'flat' | 'repeatList';
+  readonly required: boolean;
+  readonly deprecated: boolean;
+  readonly description: string | undefined;
+  /** JSON Schema of the value in the typed request (an array for repeat lists). */
+  readonly schema: JsonSchema;
+}
+
+export interface PaginationModel {
+  readonly style: 'pageNumber';
+  readonly pageNumberParam: string;
+  readonly pageSizeParam: string;
+  readonly totalCountPath: readonly string[];
+  readonly itemsPath: readonly string[];
+  readonly defaultPageSize: number;
+  readonly maxPageSize: number;
+  /** Component schema name of one item, e.g. `InstanceStatus`. */
+  readonly itemSchema: string | undefined;
+}
+
+export interface ExampleModel {
+  readonly name: string;
+  readonly mediaType: 'json' | 'xml';
+  readonly value: unknown;
+  /** Component schema the example must match. */
+  readonly schemaName: string;
+  readonly xmlRoot: string;
+  readonly shape: ShapeModel;
+  readonly pointer: string;
+}
+
+export interface ActionModel {
+  readonly name: string;
+  readonly pointer: string;
+  readonly summary: string | undefined;
+  readonly description: string | undefined;
+  readonly deprecated: boolean;
+  readonly methods: readonly ('GET' | 'POST')[];
+  readonly path: string;
+  readonly idempotent: boolean;
+  readonly params: readonly ParamModel[];
+  /** Component schema name of the success body, e.g. `DescribeInstanceStatusResponse`. */
+  readonly responseSchema: string;
+  readonly xmlRoot: string;
+  readonly responseShape: ShapeModel;
+  readonly errors: readonly ErrorModel[];
+  readonly pagination: PaginationModel | undefined;
+  readonly examples: readonly ExampleModel[];
+}
+
+export interface ServiceModel {
+  /** The spec path relative to the project root, as named in generated headers. */
+  readonly specFile: string;
+  readonly title: string;
+  readonly description: string | undefined;
+  readonly product: string;
+  readonly packageName: string;
+  readonly clientName: string;
+  readonly apiVersion: string;
+  readonly endpoints: {
+    readonly regional: string;
+    readonly central: string;
+    readonly centralRegions: readonly string[];
+  };
+  readonly signature: {
+    readonly default: 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
+    readonly supported: readonly string[];
+    readonly timestampWindowSeconds: number;
+  };
+  readonly responseFormat: {
+    readonly default: 'JSON' | 'XML';
+    readonly parameter: string;
+    readonly caseInsensitive: boolean;
+    readonly acceptHeader: boolean;
+  };
+  readonly commonErrors: readonly ErrorModel[];
+  /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`). */
+  readonly errorSchema: string;
+  readonly actions: readonly ActionModel[];
+  /** Component schemas as plain JSON Schema (2020-12), refs rewritten to `defs#/$defs/Name`. */
+  readonly schemaDefs: Readonly<Record<string, JsonSchema>>;
+  /** Descriptions of component schemas, for doc comments. */
+  readonly schemaDescriptions: Readonly<Record<string, string | undefined>>;
+  /** The raw document, for openapi-typescript only. */
+  readonly document: unknown;
+}

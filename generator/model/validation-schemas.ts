@@ -1,0 +1,48 @@
+// The schemas behind the generated validators, and the one ajv setup that compiles them, shared by
+// the validators emitter (standalone code) and the example check (compiled at generation time).
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { requestSchema } from './build-params.ts';
+import { DEFS_ID, defsRef } from './json-schema.ts';
+import type { ServiceModel } from './types.ts';
+
+export interface ValidatorSchema {
+  /** Export name in the generated module, e.g. `validateDescribeInstanceStatusRequest`. */
+  readonly exportName: string;
+  readonly id: string;
+  readonly schema: Record<string, unknown>;
+}
+
+export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
+  const list: ValidatorSchema[] = [];
+  for (const action of model.actions) {
+    list.push({
+      exportName: `validate${action.name}Request`,
+      id: `${action.name}Request`,
+      schema: requestSchema(action.params),
+    });
+    list.push({
+      exportName: `validate${action.name}Response`,
+      id: `${action.name}Response`,
+      schema: { $ref: defsRef(action.responseSchema) },
+    });
+  }
+  list.push({
+    exportName: 'validateErrorEnvelope',
+    id: 'ErrorEnvelope',
+    schema: { $ref: defsRef(model.errorSchema) },
+  });
+  return list;
+}
+
+/** ajv configured the same way for standalone code and for checks, so both judge alike. */
+export function createAjv(model: ServiceModel, options: { standalone: boolean }): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
+  });
+  ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });
+  for (const v of validatorSchemas(model)) ajv.addSchema({ $id: v.id, ...v.schema });
+  return ajv;
+}

@@ -1,0 +1,60 @@
+// The whole pipeline for one spec: load → check → model → emit → (compile) → write.
+import { join, relative, sep } from 'node:path';
+import { checkSpec } from './check/check-spec.ts';
+import { type Diagnostic, hasErrors, sortDiagnostics } from './check/diagnostic.ts';
+import { checkExamples } from './check/rules/examples.ts';
+import { readXmlExample } from './check/xml-example.ts';
+import type { GeneratedFile } from './emitters/contract.ts';
+import { emitters } from './emitters/index.ts';
+import { loadSpecFile } from './load/load-spec.ts';
+import { buildModel } from './model/build-model.ts';
+import type { ServiceModel } from './model/types.ts';
+import { compilePackage } from './write/compile.ts';
+import { type WriteReport, writeOutput } from './write/write-output.ts';
+
+export interface GenerateOptions {
+  readonly rootDir: string;
+  /** Spec path, absolute or relative to rootDir. */
+  readonly spec: string;
+  /** Where packages go; a spec's package lands in `<outRoot>/<x-acs-service.package>`. */
+  readonly outRoot: string;
+  readonly mode: 'write' | 'check' | 'none';
+}
+
+export interface GenerateResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly model?: ServiceModel;
+  readonly packageDir?: string;
+  readonly files?: readonly GeneratedFile[];
+  readonly report?: WriteReport;
+}
+
+/** Load, check and model a spec; diagnostics instead of a model when anything is wrong. */
+export async function modelSpec(rootDir: string, spec: string): Promise<GenerateResult> {
+  const specPath = join(rootDir, spec);
+  const specFile = relative(rootDir, specPath).split(sep).join('/');
+  const loaded = await loadSpecFile(specFile.startsWith('..') ? specPath : specFile);
+  if (!loaded.ok) return { diagnostics: loaded.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  const ctx = await checkSpec({ ...loaded.spec, file: specFile }, diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  const model = buildModel(ctx, specFile);
+  if (!hasErrors(diagnostics)) await checkExamples(ctx, model, readXmlExample);
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  return { diagnostics: sortDiagnostics(diagnostics), model };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const modelled = await modelSpec(options.rootDir, options.spec);
+  const model = modelled.model;
+  if (model === undefined) return modelled;
+  const packageDir = join(options.outRoot, model.packageName);
+  const sources: GeneratedFile[] = [];
+  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: options.rootDir })));
+  const files = [...sources, ...compilePackage(packageDir, sources)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  if (options.mode === 'none') return { ...modelled, packageDir, files };
+  const report = await writeOutput(packageDir, files, options.mode);
+  return { ...modelled, packageDir, files, report };
+}

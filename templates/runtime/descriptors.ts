@@ -1,0 +1,87 @@
+// The contract between generated code and the runtime: the generator emits these descriptors as
+// literals (one ServiceDescriptor, one ActionDescriptor per action); the runtime reads nothing else.
+
+/** Shape of a response value, enough to normalize XML (lists always arrays, numbers numbers). */
+export type Shape =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'object'; readonly properties: Readonly<Record<string, Shape>> }
+  | {
+      readonly kind: 'array';
+      readonly items: Shape;
+      /** Element name of each item in XML (`<InstanceStatus>`), when the items are named. */
+      readonly xmlItemName?: string;
+    };
+
+/** How one API parameter is written on the wire (RPC: query string or form body). */
+export interface ParamDescriptor {
+  /** Name in the typed request object, e.g. `InstanceId`. */
+  readonly name: string;
+  /** `flat`: `Name=value`; `repeatList`: `Name.1=a&Name.2=b` (1-based). */
+  readonly style: 'flat' | 'repeatList';
+}
+
+export interface PaginationDescriptor {
+  readonly style: 'pageNumber';
+  readonly pageNumberParam: string;
+  readonly pageSizeParam: string;
+  /** Path of the total count in the response, e.g. `['TotalCount']`. */
+  readonly totalCountPath: readonly string[];
+  /** Path of the item list in the response, e.g. `['InstanceStatuses', 'InstanceStatus']`. */
+  readonly itemsPath: readonly string[];
+  readonly defaultPageSize: number;
+  readonly maxPageSize: number;
+}
+
+/** A validation problem, named by the request parameter (or response field path) it concerns. */
+export interface ValidationIssue {
+  /** `PageSize`, `InstanceId[3]`, `InstanceStatuses.InstanceStatus[0].Status`; empty for the whole value. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A validator compiled at generation time: returns the issues, empty when the value is valid. */
+export type Validate = (value: unknown) => readonly ValidationIssue[];
+
+export interface ActionDescriptor {
+  /** RPC action name, sent as `Action` (V1) or `x-acs-action` (V3). */
+  readonly name: string;
+  /** Allowed HTTP methods; the first is the default. */
+  readonly methods: readonly ('GET' | 'POST')[];
+  /** Wire path: always `/` for RPC. */
+  readonly path: string;
+  /** Whether a retry may repeat the call. Non-idempotent actions are never retried. */
+  readonly idempotent: boolean;
+  readonly params: readonly ParamDescriptor[];
+  /** XML root element of the success response, e.g. `DescribeInstanceStatusResponse`. */
+  readonly xmlRoot: string;
+  readonly responseShape: Shape;
+  readonly validateRequest: Validate;
+  readonly validateResponse: Validate;
+  readonly pagination?: PaginationDescriptor;
+}
+
+export interface ErrorDescriptor {
+  readonly httpStatus: number;
+  readonly retryable: boolean;
+  readonly message?: string;
+}
+
+export interface EndpointRules {
+  /** Host template for a region, e.g. `ecs.{RegionId}.aliyuncs.com`. */
+  readonly regional: string;
+  /** The central host, e.g. `ecs.aliyuncs.com`, used when no region is known. */
+  readonly central: string;
+  /** Regions served by the central host instead of a regional one. */
+  readonly centralRegions: readonly string[];
+}
+
+export interface ServiceDescriptor {
+  readonly product: string;
+  readonly apiVersion: string;
+  readonly endpoints: EndpointRules;
+  /** Every documented error code: common ones and the actions' own. */
+  readonly errors: Readonly<Record<string, ErrorDescriptor>>;
+}

@@ -1,0 +1,59 @@
+// Turns the errors of ajv's standalone validators into issues named by parameter or field path.
+import type { ValidationIssue } from './descriptors.js';
+
+/** The part of an ajv error object the issues are built from. */
+export interface AjvErrorLike {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string | undefined;
+}
+
+/** A validator compiled by ajv at generation time (standalone code). */
+export interface StandaloneValidate {
+  (data: unknown): boolean;
+  errors?: readonly AjvErrorLike[] | null;
+}
+
+export function toIssues(validate: StandaloneValidate, value: unknown): ValidationIssue[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(toIssue);
+}
+
+function toIssue(error: AjvErrorLike): ValidationIssue {
+  const segments =
+    error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
+  switch (error.keyword) {
+    case 'required':
+      return {
+        path: formatPath([...segments, String(error.params.missingProperty)]),
+        message: 'is required',
+      };
+    case 'additionalProperties':
+      return {
+        path: formatPath([...segments, String(error.params.additionalProperty)]),
+        message: 'is not allowed',
+      };
+    case 'enum':
+      return {
+        path: formatPath(segments),
+        message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    default:
+      return { path: formatPath(segments), message: error.message ?? `fails ${error.keyword}` };
+  }
+}
+
+/** `['InstanceStatuses', 'InstanceStatus', '0', 'Status']` → `InstanceStatuses.InstanceStatus[0].Status`. */
+export function formatPath(segments: readonly string[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment)) path += `[${segment}]`;
+    else path += path === '' ? segment : `.${segment}`;
+  }
+  return path;
+}
+
+function unescapeSegment(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
