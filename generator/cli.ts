@@ -1,6 +1,6 @@
 // The `acs-rpc` command. Subcommands: generate (more come with the server and conformance suite).
 import { readdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './check/diagnostic.ts';
@@ -40,8 +40,8 @@ async function runGenerate(args: readonly string[]): Promise<number> {
     return 2;
   }
   const cwd = process.cwd();
-  const specs = values.spec?.map((s) => relative(ROOT, join(cwd, s))) ?? (await defaultSpecs());
-  const outRoot = values.out === undefined ? join(ROOT, 'generated') : join(cwd, values.out);
+  const specs = values.spec?.map((s) => relative(ROOT, resolve(cwd, s))) ?? (await defaultSpecs());
+  const outRoot = values.out === undefined ? join(ROOT, 'generated') : resolve(cwd, values.out);
   let failed = false;
   for (const spec of specs) {
     const result = await generate({ rootDir: ROOT, spec, outRoot, mode: values.check ? 'check' : 'write' });

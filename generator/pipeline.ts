@@ -1,14 +1,17 @@
 // The whole pipeline for one spec: load → check → model → emit → (compile) → write.
 import { join, relative, sep } from 'node:path';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkSpec } from './check/check-spec.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './check/diagnostic.ts';
 import { checkExamples } from './check/rules/examples.ts';
 import { readXmlExample } from './check/xml-example.ts';
 import type { GeneratedFile } from './emitters/contract.ts';
+import { codeHeader } from './emitters/header.ts';
 import { emitters } from './emitters/index.ts';
 import { loadSpecFile } from './load/load-spec.ts';
 import { buildModel } from './model/build-model.ts';
 import type { ServiceModel } from './model/types.ts';
+import { createAjv } from './model/validation-schemas.ts';
 import { compilePackage } from './write/compile.ts';
 import { type WriteReport, writeOutput } from './write/write-output.ts';
 
@@ -24,6 +27,7 @@ export interface GenerateOptions {
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly model?: ServiceModel;
+  readonly ajv?: Ajv2020;
   readonly packageDir?: string;
   readonly files?: readonly GeneratedFile[];
   readonly report?: WriteReport;
@@ -39,21 +43,27 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   const ctx = await checkSpec({ ...loaded.spec, file: specFile }, diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   const model = buildModel(ctx, specFile);
-  if (!hasErrors(diagnostics)) await checkExamples(ctx, model, readXmlExample);
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
-  return { diagnostics: sortDiagnostics(diagnostics), model };
+  const ajv = createAjv(model, { standalone: true });
+  await checkExamples(ctx, model, ajv, readXmlExample);
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  return { diagnostics: sortDiagnostics(diagnostics), model, ajv };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const modelled = await modelSpec(options.rootDir, options.spec);
-  const model = modelled.model;
-  if (model === undefined) return modelled;
+  const { model, ajv } = modelled;
+  if (model === undefined || ajv === undefined) return modelled;
   const packageDir = join(options.outRoot, model.packageName);
   const sources: GeneratedFile[] = [];
-  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: options.rootDir })));
-  const files = [...sources, ...compilePackage(packageDir, sources)].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  for (const emitter of emitters)
+    sources.push(...(await emitter.emit({ model, rootDir: options.rootDir, ajv })));
+  // Compiled where the package lives in this repository, whatever outRoot is, so the compiler finds
+  // the dependencies' types and the output does not depend on where it is written.
+  const files = [
+    ...sources,
+    ...compilePackage(join(options.rootDir, 'generated', model.packageName), sources, codeHeader(model)),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (options.mode === 'none') return { ...modelled, packageDir, files };
   const report = await writeOutput(packageDir, files, options.mode);
   return { ...modelled, packageDir, files, report };

@@ -1,8 +1,15 @@
 // The emitters, in the order their files are listed; each reads only the model.
 import type { Emitter } from './contract.ts';
+import { descriptorsEmitter } from './descriptors/index.ts';
 import { packageEmitter } from './package/index.ts';
 import { runtimeEmitter } from './runtime/index.ts';
 import { typesEmitter } from './types/index.ts';
 import { validatorsEmitter } from './validators/index.ts';
 
-export const emitters: readonly Emitter[] = [typesEmitter, validatorsEmitter, runtimeEmitter, packageEmitter];
+export const emitters: readonly Emitter[] = [
+  typesEmitter,
+  validatorsEmitter,
+  descriptorsEmitter,
+  runtimeEmitter,
+  packageEmitter,
+];

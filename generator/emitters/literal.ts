@@ -1,8 +1,18 @@
 // Values enter generated code only through this helper, as literals: never by string interpolation.
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** A reference to a generated identifier inside a literal; only identifiers are accepted. */
+export class Identifier {
+  readonly name: string;
+  constructor(name: string) {
+    if (!IDENTIFIER.test(name)) throw new TypeError(`Not an identifier: ${JSON.stringify(name)}`);
+    this.name = name;
+  }
+}
+
 export function toLiteral(value: unknown, indent = ''): string {
   if (value === undefined) return 'undefined';
+  if (value instanceof Identifier) return value.name;
   if (typeof value === 'string') return stringLiteral(value);
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return JSON.stringify(value);
   const inner = `${indent}  `;
@@ -22,7 +32,7 @@ export function toLiteral(value: unknown, indent = ''): string {
 }
 
 export function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
+  return IDENTIFIER.test(key) ? key : stringLiteral(key);
 }
 
 /** A single-quoted string literal (type or value): JSON's escapes are valid TS escapes. */

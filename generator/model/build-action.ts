@@ -9,7 +9,7 @@ import { deref, shapeOf, xmlName } from './shape.ts';
 import type { ActionModel } from './types.ts';
 
 type Raw = Record<string, unknown>;
-type Report = (pointer: string, message: string) => void;
+type Report = (code: string, pointer: string, message: string) => void;
 
 export function buildAction(
   root: unknown,
@@ -24,6 +24,7 @@ export function buildAction(
   const responseSchema = typeof ref === 'string' ? componentName(ref) : undefined;
   if (responseSchema === undefined) {
     report(
+      'model.response',
       joinPointer(pointer, 'responses', '200'),
       'The 200 response needs application/json content whose schema is a $ref to components/schemas.',
     );
@@ -37,7 +38,7 @@ export function buildAction(
     params,
     media?.schema,
     joinPointer(pointer, 'x-acs-rpc', 'pagination'),
-    report,
+    (at, message) => report('binding.pagination', at, message),
   );
   return {
     name: String(binding.action),

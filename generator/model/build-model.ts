@@ -12,7 +12,7 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
   const root = ctx.spec.value as Raw;
   const service = root['x-acs-service'] as Raw;
   const info = root.info as Raw;
-  const report = (pointer: string, message: string) => ctx.report('model.invalid', pointer, message);
+  const report = (code: string, pointer: string, message: string) => ctx.report(code, pointer, message);
   const actions: ActionModel[] = [];
   for (const { pointer, operation } of operations(root)) {
     const action = buildAction(root, operation, pointer, report);
@@ -63,7 +63,10 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
 }
 
 /** The envelope every non-2xx response shares; one schema, so one error type and validator. */
-function findErrorSchema(root: Raw, report: (pointer: string, message: string) => void): string {
+function findErrorSchema(
+  root: Raw,
+  report: (code: string, pointer: string, message: string) => void,
+): string {
   for (const { pointer, operation } of operations(root)) {
     for (const [status, entry] of Object.entries((operation.responses ?? {}) as Raw)) {
       if (status.startsWith('2')) continue;
@@ -72,6 +75,7 @@ function findErrorSchema(root: Raw, report: (pointer: string, message: string) =
       const name = typeof ref === 'string' ? componentName(ref) : undefined;
       if (name !== undefined) return name;
       report(
+        'model.response',
         `${pointer}/responses/${status}`,
         'Error responses need application/json content with a $ref schema.',
       );

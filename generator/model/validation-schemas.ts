@@ -46,3 +46,11 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
   for (const v of validatorSchemas(model)) ajv.addSchema({ $id: v.id, ...v.schema });
   return ajv;
 }
+
+/** The compiled unit that checks a component schema: the action's response validator when there is
+ * one (already compiled for the package), else the schema in the shared definitions. */
+export function validatorIdFor(model: ServiceModel, schemaName: string): string {
+  if (schemaName === model.errorSchema) return 'ErrorEnvelope';
+  const action = model.actions.find((a) => a.responseSchema === schemaName);
+  return action === undefined ? defsRef(schemaName) : `${action.name}Response`;
+}

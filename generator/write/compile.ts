@@ -5,7 +5,12 @@ import { Project, ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
 
-export function compilePackage(packageDir: string, files: readonly GeneratedFile[]): GeneratedFile[] {
+/** `header` is prepended where the compiler dropped it (declaration files keep no leading comment). */
+export function compilePackage(
+  packageDir: string,
+  files: readonly GeneratedFile[],
+  header: string,
+): GeneratedFile[] {
   const { options, errors } = ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, packageDir);
   if (errors.length > 0)
     throw new Error(`Bad package compiler options: ${errors.map((e) => e.messageText).join('; ')}`);
@@ -23,7 +28,10 @@ export function compilePackage(packageDir: string, files: readonly GeneratedFile
   const emitted = project
     .emitToMemory()
     .getFiles()
-    .map((f) => ({ path: toPosix(relative(packageDir, f.filePath)), content: f.text }));
+    .map((f) => ({
+      path: toPosix(relative(packageDir, f.filePath)),
+      content: f.text.startsWith(header) ? f.text : `${header}${f.text}`,
+    }));
   // Hand-written JS (the standalone validators) and its declarations go to dist/ as they are.
   const copied = files
     .filter((f) => f.path.startsWith('src/') && (f.path.endsWith('.js') || f.path.endsWith('.d.ts')))

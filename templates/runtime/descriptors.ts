@@ -21,6 +21,8 @@ export interface ParamDescriptor {
   readonly name: string;
   /** `flat`: `Name=value`; `repeatList`: `Name.1=a&Name.2=b` (1-based). */
   readonly style: 'flat' | 'repeatList';
+  /** Scalar type of the value (of each item, for a repeat list): how a server reads wire text. */
+  readonly type?: 'string' | 'integer' | 'number' | 'boolean';
 }
 
 export interface PaginationDescriptor {
@@ -78,10 +80,20 @@ export interface EndpointRules {
   readonly centralRegions: readonly string[];
 }
 
+/** Protocol decisions pinned in the spec, for servers and conformance checks. */
+export interface ProtocolDescriptor {
+  readonly timestampWindowSeconds: number;
+  readonly defaultFormat: 'JSON' | 'XML';
+  /** `Format` is matched case-insensitively; without it, an Accept header naming XML selects XML. */
+  readonly formatParameter: string;
+  readonly acceptHeader: boolean;
+}
+
 export interface ServiceDescriptor {
   readonly product: string;
   readonly apiVersion: string;
   readonly endpoints: EndpointRules;
+  readonly protocol?: ProtocolDescriptor;
   /** Every documented error code: common ones and the actions' own. */
   readonly errors: Readonly<Record<string, ErrorDescriptor>>;
 }

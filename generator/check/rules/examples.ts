@@ -1,19 +1,20 @@
 // Rule: every example in the spec matches its schema; XML examples are read as the client reads XML.
 import type { ErrorObject } from 'ajv';
-import { defsRef } from '../../model/json-schema.ts';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ExampleModel, ServiceModel } from '../../model/types.ts';
-import { createAjv } from '../../model/validation-schemas.ts';
+import { validatorIdFor } from '../../model/validation-schemas.ts';
 import type { CheckContext } from '../context.ts';
 
 /** Turns an XML example into the value a client would get, or throws with the reason. */
 export type XmlReader = (example: ExampleModel) => Promise<unknown>;
 
+/** `ajv` is the instance the validators emitter compiles from, so each schema compiles once. */
 export async function checkExamples(
   ctx: CheckContext,
   model: ServiceModel,
+  ajv: Ajv2020,
   readXml: XmlReader,
 ): Promise<void> {
-  const ajv = createAjv(model, { standalone: false });
   for (const example of model.actions.flatMap((a) => a.examples)) {
     let value = example.value;
     if (example.mediaType === 'xml') {
@@ -28,7 +29,7 @@ export async function checkExamples(
         continue;
       }
     }
-    const validate = ajv.getSchema(defsRef(example.schemaName));
+    const validate = ajv.getSchema(validatorIdFor(model, example.schemaName));
     if (validate !== undefined && !validate(value)) {
       const problems = (validate.errors ?? []).map(describe).join('; ');
       ctx.report(

@@ -31,8 +31,17 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
   const common = `${names.errorCodeType.replace(/ErrorCode$/, '')}CommonErrorCode`;
   return [
     { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
-    { module: './runtime/descriptors.js', values: [], types: ['Validate', 'ValidationIssue'] },
+    {
+      module: './runtime/descriptors.js',
+      values: [],
+      types: ['ActionDescriptor', 'ServiceDescriptor', 'Validate', 'ValidationIssue'],
+    },
     { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
+    {
+      module: './service.js',
+      values: [names.descriptor, ...model.actions.map((a) => actionNames(a).descriptor)],
+      types: [],
+    },
     {
       module: './types.js',
       values: [],

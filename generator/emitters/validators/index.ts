@@ -10,9 +10,12 @@ import { standaloneValidators } from './standalone.ts';
 
 export const validatorsEmitter: Emitter = {
   name: 'validators',
-  async emit({ model }) {
+  async emit({ model, ajv }) {
     return [
-      { path: 'src/validators/standalone.js', content: `${codeHeader(model)}${standaloneValidators(model)}` },
+      {
+        path: 'src/validators/standalone.js',
+        content: `${codeHeader(model)}${standaloneValidators(model, ajv)}`,
+      },
       renderTs(model, 'src/validators/standalone.d.ts', declarations(model)),
       renderTs(model, 'src/validators/index.ts', wrappers(model)),
     ];

@@ -1,9 +1,11 @@
 // ajv standalone code for the model's validators, made pure ESM. ajv's `esm` output still calls
 // require() for its runtime helpers (ajv#1976, ajv#2209); each is replaced by an import of our own
 // equivalent, and any helper we do not know stops generation rather than ship a require().
+
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { ServiceModel } from '../../model/types.ts';
-import { createAjv, validatorSchemas } from '../../model/validation-schemas.ts';
+import { validatorSchemas } from '../../model/validation-schemas.ts';
 
 const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>> = {
   ucs2length: { module: '../runtime/ucs2length.js', name: 'ucs2length' },
@@ -12,8 +14,7 @@ const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>
 const standaloneCode = standaloneModule.default;
 const REQUIRE = /require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g;
 
-export function standaloneValidators(model: ServiceModel): string {
-  const ajv = createAjv(model, { standalone: true });
+export function standaloneValidators(model: ServiceModel, ajv: Ajv2020): string {
   const exports = Object.fromEntries(validatorSchemas(model).map((v) => [v.exportName, v.id]));
   const code = standaloneCode(ajv, exports);
   const used = new Set<string>();

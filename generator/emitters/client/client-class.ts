@@ -1,0 +1,127 @@
+// The service client: one method per action, and page/item iterators for paginated actions.
+import {
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  Scope,
+  type StatementStructures,
+  StructureKind,
+} from 'ts-morph';
+import type { ActionModel, ServiceModel } from '../../model/types.ts';
+import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
+
+export function clientStatements(model: ServiceModel): StatementStructures[] {
+  const names = serviceNames(model);
+  const typeImports = model.actions.flatMap((a) => {
+    const n = actionNames(a);
+    const item = a.pagination?.itemSchema;
+    return [n.requestType, n.responseType, ...(item === undefined ? [] : [schemaTypeName(item)])];
+  });
+  const paginated = model.actions.some((a) => a.pagination !== undefined);
+  return [
+    importFrom('./runtime/client.js', ['RpcClient'], ['CallOptions', 'ClientConfig']),
+    ...(paginated ? [importFrom('./runtime/paginate.js', ['paginateItems', 'paginatePages'], [])] : []),
+    importFrom('./runtime/errors.js', [], ['AcsServiceError']),
+    importFrom(
+      './service.js',
+      [names.descriptor, ...model.actions.map((a) => actionNames(a).descriptor)].sort(),
+      [],
+    ),
+    importFrom('./types.js', [], [...new Set([...typeImports, names.errorCodeType])].sort()),
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.clientConfig,
+      type: 'ClientConfig',
+      docs: [
+        `Options of ${names.client}: region, credentials, endpoint, signature version, timeouts, retries, hooks.`,
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: names.serviceError,
+      type: `AcsServiceError<${names.errorCodeType}>`,
+      docs: [`An error answered by ${model.product}: \`code\` narrows to the documented codes.`],
+    },
+    clientClass(model),
+  ];
+}
+
+function importFrom(module: string, values: string[], types: string[]): StatementStructures {
+  const typeOnly = values.length === 0;
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: module,
+    isTypeOnly: typeOnly,
+    namedImports: [
+      ...values.map((name) => ({ name })),
+      ...types.map((name) => ({ name, isTypeOnly: !typeOnly })),
+    ].sort((a, b) => (a.name < b.name ? -1 : 1)),
+  };
+}
+
+function clientClass(model: ServiceModel): ClassDeclarationStructure {
+  const names = serviceNames(model);
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: names.client,
+    docs: [`Client for ${model.title} (${model.apiVersion}). Signs every call; validates before sending.`],
+    properties: [{ name: '#core', isReadonly: true, type: 'RpcClient' }],
+    ctors: [
+      {
+        parameters: [{ name: 'config', type: names.clientConfig, initializer: '{}' }],
+        statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
+      },
+    ],
+    methods: model.actions.flatMap((action) => actionMethods(action)),
+  };
+}
+
+function actionMethods(action: ActionModel): OptionalKind<MethodDeclarationStructure>[] {
+  const n = actionNames(action);
+  const call: OptionalKind<MethodDeclarationStructure> = {
+    name: n.method,
+    scope: Scope.Public,
+    docs: [[action.summary, action.description].filter(Boolean).join('\n\n') || action.name],
+    parameters: [
+      { name: 'params', type: n.requestType },
+      { name: 'options', type: 'CallOptions', initializer: '{}' },
+    ],
+    returnType: `Promise<${n.responseType}>`,
+    statements: [
+      `return this.#core.invoke<${n.requestType}, ${n.responseType}>(${n.descriptor}, params, options);`,
+    ],
+  };
+  const pagination = action.pagination;
+  if (pagination === undefined) return [call];
+  const item = pagination.itemSchema === undefined ? 'unknown' : schemaTypeName(pagination.itemSchema);
+  return [
+    call,
+    {
+      name: n.paginator,
+      docs: [`Every page of ${action.name}, from \`${pagination.pageNumberParam}\` (default 1) to the last.`],
+      parameters: [
+        { name: 'params', type: n.requestType },
+        { name: 'options', type: 'CallOptions', initializer: '{}' },
+      ],
+      returnType: `AsyncGenerator<${n.responseType}, void, undefined>`,
+      statements: [
+        `return paginatePages<${n.requestType}, ${n.responseType}>(this.#core, ${n.descriptor}, params, options);`,
+      ],
+    },
+    {
+      name: n.itemPaginator,
+      docs: [`Every item of ${action.name} (\`${pagination.itemsPath.join('.')}\`), across all pages.`],
+      parameters: [
+        { name: 'params', type: n.requestType },
+        { name: 'options', type: 'CallOptions', initializer: '{}' },
+      ],
+      returnType: `AsyncGenerator<${item}, void, undefined>`,
+      statements: [
+        `return paginateItems<${n.requestType}, ${item}>(this.#core, ${n.descriptor}, params, options);`,
+      ],
+    },
+  ];
+}

@@ -1,0 +1,101 @@
+// The service and action descriptors: the model's wire facts as literals the runtime reads.
+import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { ActionModel, ServiceModel } from '../../model/types.ts';
+import { Identifier, toLiteral } from '../literal.ts';
+import { actionNames, serviceNames } from '../naming.ts';
+
+export function descriptorStatements(model: ServiceModel): StatementStructures[] {
+  const validators = model.actions.flatMap((a) => [
+    actionNames(a).validateRequest,
+    actionNames(a).validateResponse,
+  ]);
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/descriptors.js',
+      namedImports: ['ActionDescriptor', 'ServiceDescriptor'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './validators/index.js',
+      namedImports: validators.sort(),
+    },
+    constant(
+      serviceNames(model).descriptor,
+      'ServiceDescriptor',
+      toLiteral(serviceLiteral(model)),
+      `${model.product} ${model.apiVersion}: endpoints and documented errors.`,
+    ),
+    ...model.actions.map((action) =>
+      constant(
+        actionNames(action).descriptor,
+        'ActionDescriptor',
+        actionLiteral(action),
+        `How ${action.name} goes on the wire.`,
+      ),
+    ),
+  ];
+}
+
+function constant(name: string, type: string, initializer: string, doc: string): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [doc],
+    declarations: [{ name, type, initializer }],
+  };
+}
+
+function serviceLiteral(model: ServiceModel): Record<string, unknown> {
+  const errors = [...model.commonErrors, ...model.actions.flatMap((a) => a.errors)];
+  return {
+    product: model.product,
+    apiVersion: model.apiVersion,
+    endpoints: model.endpoints,
+    protocol: {
+      timestampWindowSeconds: model.signature.timestampWindowSeconds,
+      defaultFormat: model.responseFormat.default,
+      formatParameter: model.responseFormat.parameter,
+      acceptHeader: model.responseFormat.acceptHeader,
+    },
+    errors: Object.fromEntries(
+      errors.map((e) => [e.code, { httpStatus: e.httpStatus, retryable: e.retryable, message: e.message }]),
+    ),
+  };
+}
+
+function actionLiteral(action: ActionModel): string {
+  const names = actionNames(action);
+  return toLiteral({
+    name: action.name,
+    methods: action.methods,
+    path: action.path,
+    idempotent: action.idempotent,
+    params: action.params.map((p) => ({ name: p.name, style: p.style, type: scalarType(p.schema) })),
+    xmlRoot: action.xmlRoot,
+    responseShape: action.responseShape,
+    validateRequest: new Identifier(names.validateRequest),
+    validateResponse: new Identifier(names.validateResponse),
+    ...(action.pagination === undefined ? {} : { pagination: paginationLiteral(action) }),
+  });
+}
+
+function paginationLiteral(action: ActionModel): Record<string, unknown> {
+  const p = action.pagination!;
+  return {
+    style: p.style,
+    pageNumberParam: p.pageNumberParam,
+    pageSizeParam: p.pageSizeParam,
+    totalCountPath: p.totalCountPath,
+    itemsPath: p.itemsPath,
+    defaultPageSize: p.defaultPageSize,
+    maxPageSize: p.maxPageSize,
+  };
+}
+
+function scalarType(schema: Readonly<Record<string, unknown>>): string {
+  const scalar = schema.type === 'array' ? ((schema.items ?? {}) as Record<string, unknown>) : schema;
+  return typeof scalar.type === 'string' && scalar.type !== 'object' ? scalar.type : 'string';
+}

@@ -1,0 +1,81 @@
+// Shape-driven normalization of a parsed response (JSON or XML): lists are always arrays (0, 1 or
+// many items), integers and numbers are numbers, booleans booleans, whatever the wire gave.
+import type { Shape } from './descriptors.js';
+import { AcsResponseError } from './errors.js';
+
+export function normalize(value: unknown, shape: Shape, path = ''): unknown {
+  switch (shape.kind) {
+    case 'string':
+      return scalarText(value, path, 'a string');
+    case 'integer':
+    case 'number':
+      return toNumber(value, shape.kind, path);
+    case 'boolean':
+      return toBoolean(value, path);
+    case 'array':
+      return toArray(value).map((item, i) => normalize(item, shape.items, `${path}[${i}]`));
+    case 'object':
+      return toObject(value, shape.properties, path);
+  }
+}
+
+function toObject(
+  value: unknown,
+  properties: Readonly<Record<string, Shape>>,
+  path: string,
+): Record<string, unknown> {
+  // An empty XML element (`<InstanceStatuses/>`) reads as '' and stands for an object with nothing in it.
+  if (value === '' || value === undefined || value === null) value = {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(path, 'an object', value);
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...source };
+  for (const [name, shape] of Object.entries(properties)) {
+    // An unwrapped XML list repeats its items under the item name inside the parent element.
+    const key =
+      shape.kind === 'array' && !(name in source) && shape.xmlItemName !== undefined
+        ? shape.xmlItemName
+        : name;
+    if (key !== name) delete out[key];
+    const child = source[key];
+    if (child === undefined && shape.kind !== 'array') continue;
+    out[name] = normalize(child, shape, path === '' ? name : `${path}.${name}`);
+  }
+  return out;
+}
+
+function toArray(value: unknown): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function toNumber(value: unknown, kind: 'integer' | 'number', path: string): number {
+  if (typeof value === 'number' && (kind === 'number' || Number.isInteger(value))) return value;
+  const pattern = kind === 'integer' ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  if (typeof value === 'string' && pattern.test(value.trim())) return Number(value.trim());
+  throw mismatch(path, kind === 'integer' ? 'an integer' : 'a number', value);
+}
+
+function toBoolean(value: unknown, path: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw mismatch(path, 'a boolean', value);
+}
+
+function scalarText(value: unknown, path: string, what: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw mismatch(path, what, value);
+}
+
+function mismatch(path: string, expected: string, value: unknown): AcsResponseError {
+  const got =
+    typeof value === 'string'
+      ? JSON.stringify(value.slice(0, 40))
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value;
+  return new AcsResponseError({
+    code: 'Client.MalformedResponse',
+    message: `Response field ${path || '(root)'} should be ${expected}, got ${got}.`,
+  });
+}

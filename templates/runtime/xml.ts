@@ -1,0 +1,54 @@
+// XML responses: parsed with fast-xml-parser, loaded only when XML is used, with DOCTYPE (and so
+// entity definitions) refused outright: only the five XML entities and character references decode.
+import type { Shape } from './descriptors.js';
+import { AcsResponseError } from './errors.js';
+import { normalize } from './normalize.js';
+
+type XmlTree = Record<string, unknown>;
+
+/** Parses an XML document into plain data (elements → keys, repeated elements → arrays, text → strings). */
+export async function parseXml(text: string): Promise<XmlTree> {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw malformed('XML with a DOCTYPE or entity declaration is refused');
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true)
+    throw malformed(`XML is not well formed (line ${verdict.err.line}: ${verdict.err.msg})`);
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    tagValueProcessor: (_name: string, value: string) => decodeCharacterReferences(value),
+  });
+  return parser.parse(text) as XmlTree;
+}
+
+/** Reads a document whose root must be `root`, normalized to the shape. */
+export async function readXmlDocument(text: string, root: string, shape: Shape): Promise<unknown> {
+  const tree = await parseXml(text);
+  const names = Object.keys(tree);
+  if (names.length !== 1 || names[0] !== root) {
+    throw malformed(
+      `expected the XML root <${root}>, found ${names.map((n) => `<${n}>`).join(', ') || 'nothing'}`,
+    );
+  }
+  return normalize(tree[root], shape);
+}
+
+function decodeCharacterReferences(value: string): string {
+  return value.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (match, ref: string) => {
+    const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
+
+function malformed(message: string): AcsResponseError {
+  return new AcsResponseError({
+    code: 'Client.MalformedResponse',
+    message: `Malformed XML response: ${message}.`,
+  });
+}
