@@ -1,4 +1,5 @@
 // The emitters, in the order their files are listed; each reads only the model.
+import { clientEmitter } from './client/index.ts';
 import type { Emitter } from './contract.ts';
 import { descriptorsEmitter } from './descriptors/index.ts';
 import { packageEmitter } from './package/index.ts';
@@ -10,6 +11,7 @@ export const emitters: readonly Emitter[] = [
   typesEmitter,
   validatorsEmitter,
   descriptorsEmitter,
+  clientEmitter,
   runtimeEmitter,
   packageEmitter,
 ];

@@ -3,7 +3,6 @@ import {
   type ClassDeclarationStructure,
   type MethodDeclarationStructure,
   type OptionalKind,
-  Scope,
   type StatementStructures,
   StructureKind,
 } from 'ts-morph';
@@ -83,7 +82,6 @@ function actionMethods(action: ActionModel): OptionalKind<MethodDeclarationStruc
   const n = actionNames(action);
   const call: OptionalKind<MethodDeclarationStructure> = {
     name: n.method,
-    scope: Scope.Public,
     docs: [[action.summary, action.description].filter(Boolean).join('\n\n') || action.name],
     parameters: [
       { name: 'params', type: n.requestType },

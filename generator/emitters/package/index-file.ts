@@ -29,8 +29,18 @@ export const RUNTIME_ERROR_CLASSES = [
 export function exportGroups(model: ServiceModel): ExportGroup[] {
   const names = serviceNames(model);
   const common = `${names.errorCodeType.replace(/ErrorCode$/, '')}CommonErrorCode`;
+  const client =
+    model.actions.length === 0
+      ? []
+      : [{ module: './client.js', values: [names.client], types: [names.clientConfig, names.serviceError] }];
   return [
+    ...client,
     { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
+    { module: './runtime/client.js', values: [], types: ['CallOptions'] },
+    { module: './runtime/credentials.js', values: [], types: ['CredentialsProvider'] },
+    { module: './runtime/hooks.js', values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
+    { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },
+    { module: './runtime/sign-request.js', values: [], types: ['Credentials', 'SignatureVersion'] },
     {
       module: './runtime/descriptors.js',
       values: [],

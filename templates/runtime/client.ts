@@ -1,0 +1,198 @@
+// The core every generated client delegates to: validate, sign, send, parse, retry.
+import { type AttemptResult, attemptLoop } from './attempts.js';
+import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
+import { newNonce } from './crypto.js';
+import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
+import { resolveEndpoint } from './endpoint.js';
+import { AcsResponseError, AcsValidationError } from './errors.js';
+import { type Hooks, type Logger, runHook } from './hooks.js';
+import { redactForm, redactHeaders, redactUrl } from './redact.js';
+import { parseResponse } from './response.js';
+import { DEFAULT_RETRY, type RetryOptions, RetryQuota } from './retry.js';
+import { toWireParams } from './serialize.js';
+import {
+  type Credentials,
+  type SignatureVersion,
+  type SignedRequest,
+  signRequest,
+  type UnsignedRequest,
+} from './sign-request.js';
+import { type Fetch, send } from './transport.js';
+
+export interface ClientConfig {
+  /** Region for the endpoint; defaults to the request's RegionId. */
+  readonly region?: string;
+  readonly credentials?: Credentials | CredentialsProvider;
+  /** Profile of ~/.aliyun/config.json for the default credentials chain. */
+  readonly profile?: string;
+  /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
+  readonly endpoint?: string;
+  /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
+  readonly signatureVersion?: SignatureVersion;
+  readonly format?: 'JSON' | 'XML';
+  readonly fetch?: Fetch;
+  /** Per-attempt timeout; default 30 s. */
+  readonly timeoutMs?: number;
+  /** Partial options, or false for a single attempt. */
+  readonly retry?: Partial<RetryOptions> | false;
+  /** Check responses against the spec: off (default), warn through the logger, or throw. */
+  readonly validateResponses?: 'off' | 'warn' | 'throw';
+  readonly hooks?: Hooks;
+  readonly logger?: Logger;
+  /** Clock and randomness, for tests. */
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly method?: 'GET' | 'POST';
+}
+
+export class RpcClient {
+  readonly service: ServiceDescriptor;
+  readonly #config: ClientConfig;
+  readonly #credentials: CredentialsProvider;
+  readonly #retry: RetryOptions;
+  readonly #quota: RetryQuota;
+  /** Server time minus local time, learnt from a rejected timestamp's Date header. */
+  #clockOffsetMs = 0;
+
+  constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
+    this.service = service;
+    this.#config = config;
+    this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
+    this.#retry =
+      config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
+    this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+  }
+
+  async invoke<Req, Res>(action: ActionDescriptor, params: Req, options: CallOptions = {}): Promise<Res> {
+    const issues = action.validateRequest(params);
+    if (issues.length > 0) throw new AcsValidationError(issues);
+    const unsigned = this.#unsigned(action, params as Readonly<Record<string, unknown>>, options);
+    const now = this.#config.now ?? Date.now;
+    const body = await attemptLoop({
+      retry: this.#retry,
+      quota: this.#quota,
+      idempotent: action.idempotent,
+      signal: options.signal,
+      now,
+      random: this.#config.random ?? Math.random,
+      skew: { get: () => this.#clockOffsetMs, set: (offset) => void (this.#clockOffsetMs = offset) },
+      attempt: (n) => this.#attempt(action, unsigned, n, options),
+      after: (n, result, willRetry) => this.#after(action, n, result, willRetry),
+    });
+    return this.#checkResponse(action, body) as Res;
+  }
+
+  #unsigned(
+    action: ActionDescriptor,
+    params: Readonly<Record<string, unknown>>,
+    options: CallOptions,
+  ): UnsignedRequest {
+    const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
+    return {
+      method: options.method ?? action.methods[0] ?? 'GET',
+      endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
+      path: action.path,
+      action: action.name,
+      version: this.service.apiVersion,
+      params: toWireParams(params, action.params),
+      format: this.#config.format ?? 'JSON',
+    };
+  }
+
+  /** One attempt, re-signed with a fresh nonce and timestamp; failures are returned, not thrown. */
+  async #attempt(
+    action: ActionDescriptor,
+    unsigned: UnsignedRequest,
+    n: number,
+    options: CallOptions,
+  ): Promise<AttemptResult> {
+    let signed: SignedRequest;
+    try {
+      const now = new Date((this.#config.now ?? Date.now)() + this.#clockOffsetMs);
+      signed = await signRequest(unsigned, await this.#credentials(), {
+        signatureVersion: this.#config.signatureVersion ?? 'v3',
+        now,
+        nonce: newNonce(),
+      });
+    } catch (error) {
+      return { ok: false, error };
+    }
+    await runHook(this.#config.hooks?.beforeRequest, redactedInfo(action, n, signed), this.#logger());
+    const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
+    let raw: Awaited<ReturnType<typeof send>>;
+    try {
+      raw = await send(this.#config.fetch ?? globalThis.fetch, signed, { timeoutMs, signal: options.signal });
+    } catch (error) {
+      return { ok: false, error };
+    }
+    try {
+      return {
+        ok: true,
+        value: await parseResponse(raw, action, this.service),
+        status: raw.status,
+        headers: raw.headers,
+      };
+    } catch (error) {
+      return { ok: false, error, status: raw.status, headers: raw.headers };
+    }
+  }
+
+  async #after(
+    action: ActionDescriptor,
+    n: number,
+    result: AttemptResult,
+    willRetry: boolean,
+  ): Promise<void> {
+    const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
+    const value = result.ok ? (result.value as { RequestId?: string }) : undefined;
+    await runHook(
+      this.#config.hooks?.afterResponse,
+      {
+        action: action.name,
+        attempt: n,
+        status: result.status,
+        requestId: value?.RequestId ?? error?.requestId,
+        errorCode: error?.code,
+        willRetry,
+      },
+      this.#logger(),
+    );
+  }
+
+  #checkResponse(action: ActionDescriptor, body: unknown): unknown {
+    const mode = this.#config.validateResponses ?? 'off';
+    if (mode === 'off') return body;
+    const issues = action.validateResponse(body);
+    if (issues.length === 0) return body;
+    const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');
+    if (mode === 'warn') {
+      this.#logger().warn(`${action.name} response does not match the spec: ${text}`);
+      return body;
+    }
+    throw new AcsResponseError({
+      code: 'Client.InvalidResponse',
+      message: `${action.name} response does not match the spec: ${text}`,
+      requestId: (body as { RequestId?: string }).RequestId,
+    });
+  }
+
+  #logger(): Logger {
+    return this.#config.logger ?? { warn: (message, data) => console.warn(message, data) };
+  }
+}
+
+function redactedInfo(action: ActionDescriptor, attempt: number, signed: SignedRequest) {
+  return {
+    action: action.name,
+    attempt,
+    method: signed.method,
+    url: redactUrl(signed.url),
+    headers: redactHeaders(signed.headers),
+    ...(signed.body === undefined ? {} : { body: redactForm(signed.body) }),
+  };
+}

@@ -1,0 +1,43 @@
+// Hashes and HMACs through Web Crypto, so the runtime works in Node 20, browsers and edge runtimes.
+
+const encoder = new TextEncoder();
+
+function subtle(): SubtleCrypto {
+  const crypto = globalThis.crypto;
+  if (crypto?.subtle === undefined) throw new Error('Web Crypto (crypto.subtle) is not available here');
+  return crypto.subtle;
+}
+
+export async function sha256Hex(data: string): Promise<string> {
+  return toHex(new Uint8Array(await subtle().digest('SHA-256', encoder.encode(data))));
+}
+
+export async function hmac(algorithm: 'SHA-1' | 'SHA-256', key: string, data: string): Promise<Uint8Array> {
+  const cryptoKey = await subtle().importKey(
+    'raw',
+    encoder.encode(key),
+    { name: 'HMAC', hash: algorithm },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** A fresh random nonce per attempt: a UUID where available, else 16 random bytes in hex. */
+export function newNonce(): string {
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+}

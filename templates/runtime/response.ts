@@ -1,0 +1,101 @@
+// A raw HTTP response → the typed body, or a typed error: an error envelope becomes AcsServiceError;
+// anything unreadable (HTML page, truncated JSON, empty 502, wrong content type) AcsResponseError.
+import type { ActionDescriptor, ServiceDescriptor, Shape } from './descriptors.js';
+import { AcsResponseError, AcsServiceError } from './errors.js';
+import { normalize } from './normalize.js';
+import { redactText } from './redact.js';
+import type { RawResponse } from './transport.js';
+
+type Kind = 'json' | 'xml' | 'empty' | 'other';
+
+const ENVELOPE: Shape = {
+  kind: 'object',
+  properties: {
+    RequestId: { kind: 'string' },
+    HostId: { kind: 'string' },
+    Code: { kind: 'string' },
+    Message: { kind: 'string' },
+    Recommend: { kind: 'string' },
+  },
+};
+
+export async function parseResponse(
+  raw: RawResponse,
+  action: ActionDescriptor,
+  service: ServiceDescriptor,
+): Promise<unknown> {
+  const kind = kindOf(raw);
+  const ok = raw.status >= 200 && raw.status < 300;
+  const body = await readBody(raw, kind, ok ? action.xmlRoot : 'Error');
+  if (ok) {
+    if (body === undefined)
+      throw unreadable(raw, kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML');
+    return normalize(body, action.responseShape);
+  }
+  const envelope =
+    body === undefined ? undefined : (normalize(body, ENVELOPE) as Record<string, string | undefined>);
+  if (envelope?.Code === undefined) throw unreadable(raw, `HTTP ${raw.status} without an error envelope`);
+  const known = service.errors[envelope.Code];
+  return Promise.reject(
+    new AcsServiceError({
+      code: envelope.Code,
+      message: envelope.Message ?? envelope.Code,
+      httpStatus: raw.status,
+      requestId: envelope.RequestId,
+      hostId: envelope.HostId,
+      recommend: envelope.Recommend,
+      retryable: known?.retryable ?? retryableStatus(raw.status),
+    }),
+  );
+}
+
+async function readBody(raw: RawResponse, kind: Kind, xmlRoot: string): Promise<unknown> {
+  if (kind === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw.bodyText);
+    } catch {
+      throw unreadable(raw, 'JSON that does not parse (truncated?)');
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw unreadable(raw, 'JSON that is not an object');
+    return value;
+  }
+  if (kind === 'xml') {
+    const { parseXml } = await import('./xml.js');
+    const tree = await parseXml(raw.bodyText);
+    // An error can come back under the success status too; read whichever root is there.
+    return tree[xmlRoot] ?? tree.Error ?? Promise.reject(unreadable(raw, `XML without a <${xmlRoot}> root`));
+  }
+  return undefined;
+}
+
+function kindOf(raw: RawResponse): Kind {
+  const type = (raw.headers.get('content-type') ?? '').toLowerCase();
+  const text = raw.bodyText.trimStart();
+  if (text === '') return 'empty';
+  if (type.includes('json')) return 'json';
+  if (type.includes('xml')) return 'xml';
+  // No content type, or a generic one: trust the first character, but never read HTML as XML.
+  if (type === '' || type.startsWith('text/plain') || type.startsWith('application/octet-stream')) {
+    if (text.startsWith('{') || text.startsWith('[')) return 'json';
+    if (text.startsWith('<') && !/^<(!doctype\s+html|html)/i.test(text)) return 'xml';
+  }
+  return 'other';
+}
+
+function retryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+function unreadable(raw: RawResponse, what: string): AcsResponseError {
+  const snippet = redactText(raw.bodyText.slice(0, 120).replace(/\s+/g, ' ').trim());
+  const type = raw.headers.get('content-type') ?? 'no content type';
+  return new AcsResponseError({
+    code: 'Client.MalformedResponse',
+    message: `Unreadable response: HTTP ${raw.status} (${type}) with ${what}${snippet ? `: ${JSON.stringify(snippet)}` : ''}.`,
+    httpStatus: raw.status,
+    requestId: raw.headers.get('x-acs-request-id') ?? undefined,
+    retryable: retryableStatus(raw.status),
+  });
+}
