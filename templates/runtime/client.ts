@@ -6,7 +6,7 @@ import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { AcsResponseError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
-import { redactForm, redactHeaders, redactUrl } from './redact.js';
+import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota } from './retry.js';
 import { toWireParams } from './serialize.js';
@@ -112,13 +112,19 @@ export class RpcClient {
     options: CallOptions,
   ): Promise<AttemptResult> {
     let signed: SignedRequest;
+    let scrub: (text: string) => string;
     try {
       const now = new Date((this.#config.now ?? Date.now)() + this.#clockOffsetMs);
-      signed = await signRequest(unsigned, await this.#credentials(), {
+      const credentials = await this.#credentials();
+      signed = await signRequest(unsigned, credentials, {
         signatureVersion: this.#config.signatureVersion ?? 'v3',
         now,
         nonce: newNonce(),
       });
+      scrub = secretScrubber(
+        [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
+        credentials.accessKeyId,
+      );
     } catch (error) {
       return { ok: false, error };
     }
@@ -133,7 +139,7 @@ export class RpcClient {
     try {
       return {
         ok: true,
-        value: await parseResponse(raw, action, this.service),
+        value: await parseResponse(raw, action, this.service, scrub),
         status: raw.status,
         headers: raw.headers,
       };
@@ -195,4 +201,13 @@ function redactedInfo(action: ActionDescriptor, attempt: number, signed: SignedR
     headers: redactHeaders(signed.headers),
     ...(signed.body === undefined ? {} : { body: redactForm(signed.body) }),
   };
+}
+
+/** The signature of a signed request, wherever its version put it. */
+function signatureOf(signed: SignedRequest): string | undefined {
+  const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
+  if (fromHeader !== undefined) return fromHeader;
+  const form = signed.body ?? signed.url.split('?')[1] ?? '';
+  const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
+  return value ?? undefined;
 }

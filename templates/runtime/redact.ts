@@ -66,3 +66,22 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/**
+ * A scrubber for text a server sent back, which may echo the request: every known secret value, in
+ * plain and percent-encoded forms, is hidden, and the AccessKeyId masked.
+ */
+export function secretScrubber(
+  secrets: readonly (string | undefined)[],
+  accessKeyId: string,
+): (text: string) => string {
+  const forms = new Map<string, string>();
+  for (const secret of secrets) {
+    if (secret === undefined || secret.length < 4) continue;
+    for (const form of [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))])
+      forms.set(form, HIDDEN);
+  }
+  if (accessKeyId.length > 4) forms.set(accessKeyId, maskAccessKeyId(accessKeyId));
+  const ordered = [...forms.keys()].sort((a, b) => b.length - a.length);
+  return (text) => ordered.reduce((out, form) => out.split(form).join(forms.get(form)!), redactText(text));
+}

@@ -19,53 +19,78 @@ const ENVELOPE: Shape = {
   },
 };
 
+/** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
 export async function parseResponse(
   raw: RawResponse,
   action: ActionDescriptor,
   service: ServiceDescriptor,
+  scrub: (text: string) => string = redactText,
 ): Promise<unknown> {
   const kind = kindOf(raw);
   const ok = raw.status >= 200 && raw.status < 300;
-  const body = await readBody(raw, kind, ok ? action.xmlRoot : 'Error');
+  const body = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
   if (ok) {
     if (body === undefined)
-      throw unreadable(raw, kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML');
-    return normalize(body, action.responseShape);
+      throw unreadable(
+        raw,
+        kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML',
+        scrub,
+      );
+    try {
+      return normalize(body, action.responseShape);
+    } catch (error) {
+      // Say which response it was: the status and request id help whoever reports the server's bug.
+      const requestId = (body as { RequestId?: unknown }).RequestId;
+      throw new AcsResponseError({
+        code: 'Client.MalformedResponse',
+        message: scrub((error as Error).message),
+        httpStatus: raw.status,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+      });
+    }
   }
   const envelope =
     body === undefined ? undefined : (normalize(body, ENVELOPE) as Record<string, string | undefined>);
-  if (envelope?.Code === undefined) throw unreadable(raw, `HTTP ${raw.status} without an error envelope`);
+  if (envelope?.Code === undefined)
+    throw unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
   const known = service.errors[envelope.Code];
   return Promise.reject(
     new AcsServiceError({
-      code: envelope.Code,
-      message: envelope.Message ?? envelope.Code,
+      code: scrub(envelope.Code),
+      message: scrub(envelope.Message ?? envelope.Code),
       httpStatus: raw.status,
       requestId: envelope.RequestId,
       hostId: envelope.HostId,
-      recommend: envelope.Recommend,
+      recommend: envelope.Recommend === undefined ? undefined : scrub(envelope.Recommend),
       retryable: known?.retryable ?? retryableStatus(raw.status),
     }),
   );
 }
 
-async function readBody(raw: RawResponse, kind: Kind, xmlRoot: string): Promise<unknown> {
+async function readBody(
+  raw: RawResponse,
+  kind: Kind,
+  xmlRoot: string,
+  scrub: (text: string) => string,
+): Promise<unknown> {
   if (kind === 'json') {
     let value: unknown;
     try {
       value = JSON.parse(raw.bodyText);
     } catch {
-      throw unreadable(raw, 'JSON that does not parse (truncated?)');
+      throw unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      throw unreadable(raw, 'JSON that is not an object');
+      throw unreadable(raw, 'JSON that is not an object', scrub);
     return value;
   }
   if (kind === 'xml') {
     const { parseXml } = await import('./xml.js');
     const tree = await parseXml(raw.bodyText);
     // An error can come back under the success status too; read whichever root is there.
-    return tree[xmlRoot] ?? tree.Error ?? Promise.reject(unreadable(raw, `XML without a <${xmlRoot}> root`));
+    return (
+      tree[xmlRoot] ?? tree.Error ?? Promise.reject(unreadable(raw, `XML without a <${xmlRoot}> root`, scrub))
+    );
   }
   return undefined;
 }
@@ -88,8 +113,8 @@ function retryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-function unreadable(raw: RawResponse, what: string): AcsResponseError {
-  const snippet = redactText(raw.bodyText.slice(0, 120).replace(/\s+/g, ' ').trim());
+function unreadable(raw: RawResponse, what: string, scrub: (text: string) => string): AcsResponseError {
+  const snippet = scrub(raw.bodyText.slice(0, 120).replace(/\s+/g, ' ').trim());
   const type = raw.headers.get('content-type') ?? 'no content type';
   return new AcsResponseError({
     code: 'Client.MalformedResponse',

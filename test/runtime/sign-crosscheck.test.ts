@@ -51,7 +51,9 @@ const text = fc.oneof(
   fc.constantFrom(' ', '*', '~', '+', '/', '!', "'", '(', ')', '中文', '&=?#', 'a b*c~d', ''),
 );
 const key = fc.stringMatching(/^[A-Z][A-Za-z]{0,8}$/);
-const params = fc.dictionary(key, fc.oneof(text, fc.array(text, { minLength: 1, maxLength: 12 })), { maxKeys: 6 });
+const params = fc.dictionary(key, fc.oneof(text, fc.array(text, { minLength: 1, maxLength: 12 })), {
+  maxKeys: 6,
+});
 
 describe('signer ≡ an independent implementation', () => {
   it('agrees on HMAC-SHA1 signatures of 200 random parameter sets (repeat lists flattened first)', async () => {

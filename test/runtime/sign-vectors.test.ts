@@ -28,7 +28,10 @@ interface V3Vector {
 }
 
 const vectors = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'signature-vectors.json'), 'utf8'),
+  readFileSync(
+    join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'signature-vectors.json'),
+    'utf8',
+  ),
 ) as { v1_hmac_sha1: V1Vector[]; v3_acs3_hmac_sha256: V3Vector[] };
 
 describe('HMAC-SHA1 (RPC signature 1.0) vectors', () => {

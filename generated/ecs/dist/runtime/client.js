@@ -8,7 +8,7 @@ import { newNonce } from './crypto.js';
 import { resolveEndpoint } from './endpoint.js';
 import { AcsResponseError, AcsValidationError } from './errors.js';
 import { runHook } from './hooks.js';
-import { redactForm, redactHeaders, redactUrl } from './redact.js';
+import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota } from './retry.js';
 import { toWireParams } from './serialize.js';
@@ -64,13 +64,16 @@ export class RpcClient {
     /** One attempt, re-signed with a fresh nonce and timestamp; failures are returned, not thrown. */
     async #attempt(action, unsigned, n, options) {
         let signed;
+        let scrub;
         try {
             const now = new Date((this.#config.now ?? Date.now)() + this.#clockOffsetMs);
-            signed = await signRequest(unsigned, await this.#credentials(), {
+            const credentials = await this.#credentials();
+            signed = await signRequest(unsigned, credentials, {
                 signatureVersion: this.#config.signatureVersion ?? 'v3',
                 now,
                 nonce: newNonce(),
             });
+            scrub = secretScrubber([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
         }
         catch (error) {
             return { ok: false, error };
@@ -87,7 +90,7 @@ export class RpcClient {
         try {
             return {
                 ok: true,
-                value: await parseResponse(raw, action, this.service),
+                value: await parseResponse(raw, action, this.service, scrub),
                 status: raw.status,
                 headers: raw.headers,
             };
@@ -139,4 +142,13 @@ function redactedInfo(action, attempt, signed) {
         headers: redactHeaders(signed.headers),
         ...(signed.body === undefined ? {} : { body: redactForm(signed.body) }),
     };
+}
+/** The signature of a signed request, wherever its version put it. */
+function signatureOf(signed) {
+    const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
+    if (fromHeader !== undefined)
+        return fromHeader;
+    const form = signed.body ?? signed.url.split('?')[1] ?? '';
+    const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
+    return value ?? undefined;
 }

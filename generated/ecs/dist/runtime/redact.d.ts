@@ -9,3 +9,8 @@ export declare function redactHeaders(headers: Readonly<Record<string, string>>)
 export declare function redactAuthorization(value: string): string;
 /** For text that came back from a server (it may echo a request): hide anything signature-like. */
 export declare function redactText(text: string): string;
+/**
+ * A scrubber for text a server sent back, which may echo the request: every known secret value, in
+ * plain and percent-encoded forms, is hidden, and the AccessKeyId masked.
+ */
+export declare function secretScrubber(secrets: readonly (string | undefined)[], accessKeyId: string): (text: string) => string;

@@ -2,4 +2,5 @@
 // change the spec or the generator and run `npm run generate`.
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import type { RawResponse } from './transport.js';
-export declare function parseResponse(raw: RawResponse, action: ActionDescriptor, service: ServiceDescriptor): Promise<unknown>;
+/** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
+export declare function parseResponse(raw: RawResponse, action: ActionDescriptor, service: ServiceDescriptor, scrub?: (text: string) => string): Promise<unknown>;
