@@ -10,9 +10,21 @@ export class Identifier {
   }
 }
 
+/** A function that loads one export of a module on first use: `async () => (await import(m)).name`. */
+export class LazyExport {
+  readonly module: string;
+  readonly name: Identifier;
+  constructor(module: string, name: string) {
+    this.module = module;
+    this.name = new Identifier(name);
+  }
+}
+
 export function toLiteral(value: unknown, indent = ''): string {
   if (value === undefined) return 'undefined';
   if (value instanceof Identifier) return value.name;
+  if (value instanceof LazyExport)
+    return `async () => (await import(${stringLiteral(value.module)})).${value.name.name}`;
   if (typeof value === 'string') return stringLiteral(value);
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return JSON.stringify(value);
   const inner = `${indent}  `;

@@ -6,6 +6,8 @@ import { DEFS_ID, defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 
 export interface ValidatorSchema {
+  /** Request validators run on every call; response ones only when asked, so they load lazily. */
+  readonly group: 'requests' | 'responses';
   /** Export name in the generated module, e.g. `validateDescribeInstanceStatusRequest`. */
   readonly exportName: string;
   readonly id: string;
@@ -16,17 +18,20 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
   const list: ValidatorSchema[] = [];
   for (const action of model.actions) {
     list.push({
+      group: 'requests',
       exportName: `validate${action.name}Request`,
       id: `${action.name}Request`,
       schema: requestSchema(action.params),
     });
     list.push({
+      group: 'responses',
       exportName: `validate${action.name}Response`,
       id: `${action.name}Response`,
       schema: { $ref: defsRef(action.responseSchema) },
     });
   }
   list.push({
+    group: 'responses',
     exportName: 'validateErrorEnvelope',
     id: 'ErrorEnvelope',
     schema: { $ref: defsRef(model.errorSchema) },

@@ -61,14 +61,14 @@ export interface ActionDescriptor {
   readonly xmlRoot: string;
   readonly responseShape: Shape;
   readonly validateRequest: Validate;
-  readonly validateResponse: Validate;
+  /** Loaded on first use: response checks are opt-in, so their code stays out of bundles until then. */
+  readonly loadResponseValidator: () => Promise<Validate>;
   readonly pagination?: PaginationDescriptor;
 }
 
 export interface ErrorDescriptor {
   readonly httpStatus: number;
   readonly retryable: boolean;
-  readonly message?: string;
 }
 
 export interface EndpointRules {

@@ -3,14 +3,15 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as standalone from '../../generated/ecs/dist/validators/standalone.js';
+import * as requests from '../../generated/ecs/dist/validators/requests.standalone.js';
+import * as responses from '../../generated/ecs/dist/validators/responses.standalone.js';
 import { createAjv, validatorSchemas } from '../../generator/model/validation-schemas.ts';
 import { modelSpec } from '../../generator/pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const { model } = await modelSpec(ROOT, 'spec/ecs.yaml');
 const ajv = createAjv(model!, { standalone: false });
-const compiled = standalone as unknown as Record<
+const compiled = { ...requests, ...responses } as unknown as Record<
   string,
   ((v: unknown) => boolean) & { errors?: unknown[] | null }
 >;

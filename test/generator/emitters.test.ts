@@ -16,7 +16,7 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
 
   it.each([
     ['types', 'src/types.ts'],
-    ['validators', 'src/validators/index.ts'],
+    ['validators', 'src/validators/requests.ts'],
     ['package', 'src/index.ts'],
     ['package', 'package.json'],
   ])('%s emitter: %s', async (_emitter, path) => {
@@ -36,7 +36,7 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   });
 
   it('emits validators as pure ESM with no require()', () => {
-    const code = files.get('src/validators/standalone.js') ?? '';
+    const code = files.get('src/validators/requests.standalone.js') ?? '';
     expect(code).toContain('export const validateDescribeThingsRequest');
     expect(code).not.toContain('require(');
   });

@@ -6,7 +6,7 @@ import {
   validateErrorEnvelope,
   validateDescribeInstanceStatusRequest as validateRequest,
   validateDescribeInstanceStatusResponse as validateResponse,
-} from '@acs-rpc/ecs';
+} from '@acs-rpc/ecs/validators';
 import { describe, expect, it } from 'vitest';
 
 const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');

@@ -11,4 +11,4 @@ export type { RetryOptions } from './runtime/retry.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
 export { describeInstanceStatusAction, ecsService } from './service.js';
 export type { DescribeInstanceStatusErrorCode, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsCommonErrorCode, EcsErrorCode, ErrorEnvelope, InstanceStatus, Status } from './types.js';
-export { validateDescribeInstanceStatusRequest, validateDescribeInstanceStatusResponse, validateErrorEnvelope } from './validators/index.js';
+export { validateDescribeInstanceStatusRequest } from './validators/requests.js';

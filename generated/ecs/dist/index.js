@@ -3,4 +3,4 @@
 export { EcsClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export { describeInstanceStatusAction, ecsService } from './service.js';
-export { validateDescribeInstanceStatusRequest, validateDescribeInstanceStatusResponse, validateErrorEnvelope } from './validators/index.js';
+export { validateDescribeInstanceStatusRequest } from './validators/requests.js';

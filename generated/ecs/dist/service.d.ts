@@ -3,5 +3,7 @@
 import type { ActionDescriptor, ServiceDescriptor } from './runtime/descriptors.js';
 /** Ecs 2014-05-26: endpoints and documented errors. */
 export declare const ecsService: ServiceDescriptor;
+/** The documented message of each error code; `{Name}` stands for the parameter concerned. */
+export declare const ecsErrorMessages: Readonly<Record<string, string>>;
 /** How DescribeInstanceStatus goes on the wire. */
 export declare const describeInstanceStatusAction: ActionDescriptor;

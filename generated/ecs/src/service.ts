@@ -2,7 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ActionDescriptor, ServiceDescriptor } from './runtime/descriptors.js';
-import { validateDescribeInstanceStatusRequest, validateDescribeInstanceStatusResponse } from './validators/index.js';
+import { validateDescribeInstanceStatusRequest } from './validators/requests.js';
 /** Ecs 2014-05-26: endpoints and documented errors. */
 export const ecsService: ServiceDescriptor = {
   product: 'Ecs',
@@ -22,119 +22,122 @@ export const ecsService: ServiceDescriptor = {
     MissingParameter: {
       httpStatus: 400,
       retryable: false,
-      message: 'The input parameter "{Name}" that is mandatory for processing this request is not supplied.',
     },
     InvalidParameter: {
       httpStatus: 400,
       retryable: false,
-      message: 'The specified parameter "{Name}" is not valid.',
     },
     InvalidVersion: {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified parameter Version is not valid.',
     },
     IncompleteSignature: {
       httpStatus: 400,
       retryable: false,
-      message: 'The request signature does not conform to Aliyun standards.',
     },
     SignatureDoesNotMatch: {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified signature is not matched with our calculation.',
     },
     SignatureNonceUsed: {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified signature nonce was used already.',
     },
     'InvalidTimeStamp.Format': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified time stamp or date value is not well formatted.',
     },
     'InvalidTimeStamp.Expired': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified time stamp or date value is expired.',
     },
     'InvalidAccessKeyId.NotFound': {
       httpStatus: 404,
       retryable: false,
-      message: 'Specified access key is not found.',
     },
     'InvalidAccessKeyId.Inactive': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified access key is disabled.',
     },
     'InvalidSecurityToken.Malformed': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified SecurityToken is malformed.',
     },
     'InvalidSecurityToken.Expired': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified SecurityToken is expired.',
     },
     'InvalidSecurityToken.MismatchWithAccessKey': {
       httpStatus: 400,
       retryable: false,
-      message: 'Specified SecurityToken mismatch with the AccessKey.',
     },
     Throttling: {
       httpStatus: 400,
       retryable: true,
-      message: 'Request was denied due to request throttling.',
     },
     'Throttling.User': {
       httpStatus: 400,
       retryable: true,
-      message: 'Request was denied due to user flow control.',
     },
     'Throttling.Api': {
       httpStatus: 400,
       retryable: true,
-      message: 'Request was denied due to api flow control.',
     },
     'InvalidAction.NotFound': {
       httpStatus: 404,
       retryable: false,
-      message: 'Specified api is not found, please check your url and method.',
     },
     UnsupportedHTTPMethod: {
       httpStatus: 400,
       retryable: false,
-      message: 'This http method is not supported.',
     },
     'Forbidden.RAM': {
       httpStatus: 403,
       retryable: false,
-      message: 'User not authorized to operate on the specified resource, or this API doesn\'t support RAM.',
     },
     InternalError: {
       httpStatus: 500,
       retryable: true,
-      message: 'The request processing has failed due to some unknown error, exception or failure.',
     },
     ServiceUnavailable: {
       httpStatus: 503,
       retryable: true,
-      message: 'The request has failed due to a temporary failure of the server.',
     },
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
       retryable: false,
-      message: 'The specified RegionId does not exist.',
     },
     'InvalidZoneId.NotFound': {
       httpStatus: 404,
       retryable: false,
-      message: 'The ZoneId provided does not exist in our records.',
     },
   },
+};
+/** The documented message of each error code; `{Name}` stands for the parameter concerned. */
+export const ecsErrorMessages: Readonly<Record<string, string>> = {
+  MissingParameter: 'The input parameter "{Name}" that is mandatory for processing this request is not supplied.',
+  InvalidParameter: 'The specified parameter "{Name}" is not valid.',
+  InvalidVersion: 'Specified parameter Version is not valid.',
+  IncompleteSignature: 'The request signature does not conform to Aliyun standards.',
+  SignatureDoesNotMatch: 'Specified signature is not matched with our calculation.',
+  SignatureNonceUsed: 'Specified signature nonce was used already.',
+  'InvalidTimeStamp.Format': 'Specified time stamp or date value is not well formatted.',
+  'InvalidTimeStamp.Expired': 'Specified time stamp or date value is expired.',
+  'InvalidAccessKeyId.NotFound': 'Specified access key is not found.',
+  'InvalidAccessKeyId.Inactive': 'Specified access key is disabled.',
+  'InvalidSecurityToken.Malformed': 'Specified SecurityToken is malformed.',
+  'InvalidSecurityToken.Expired': 'Specified SecurityToken is expired.',
+  'InvalidSecurityToken.MismatchWithAccessKey': 'Specified SecurityToken mismatch with the AccessKey.',
+  Throttling: 'Request was denied due to request throttling.',
+  'Throttling.User': 'Request was denied due to user flow control.',
+  'Throttling.Api': 'Request was denied due to api flow control.',
+  'InvalidAction.NotFound': 'Specified api is not found, please check your url and method.',
+  UnsupportedHTTPMethod: 'This http method is not supported.',
+  'Forbidden.RAM': 'User not authorized to operate on the specified resource, or this API doesn\'t support RAM.',
+  InternalError: 'The request processing has failed due to some unknown error, exception or failure.',
+  ServiceUnavailable: 'The request has failed due to a temporary failure of the server.',
+  'InvalidRegionId.NotFound': 'The specified RegionId does not exist.',
+  'InvalidZoneId.NotFound': 'The ZoneId provided does not exist in our records.',
 };
 /** How DescribeInstanceStatus goes on the wire. */
 export const describeInstanceStatusAction: ActionDescriptor = {
@@ -213,7 +216,7 @@ export const describeInstanceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceStatusRequest,
-  validateResponse: validateDescribeInstanceStatusResponse,
+  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceStatusResponse,
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',

@@ -1,14 +1,11 @@
 // The service and action descriptors: the model's wire facts as literals the runtime reads.
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
-import { Identifier, toLiteral } from '../literal.ts';
+import { Identifier, LazyExport, toLiteral } from '../literal.ts';
 import { actionNames, serviceNames } from '../naming.ts';
 
 export function descriptorStatements(model: ServiceModel): StatementStructures[] {
-  const validators = model.actions.flatMap((a) => [
-    actionNames(a).validateRequest,
-    actionNames(a).validateResponse,
-  ]);
+  const validators = model.actions.map((a) => actionNames(a).validateRequest);
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -18,7 +15,7 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './validators/index.js',
+      moduleSpecifier: './validators/requests.js',
       namedImports: validators.sort(),
     },
     constant(
@@ -26,6 +23,12 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
       'ServiceDescriptor',
       toLiteral(serviceLiteral(model)),
       `${model.product} ${model.apiVersion}: endpoints and documented errors.`,
+    ),
+    constant(
+      `${serviceNames(model).descriptor.replace(/Service$/, '')}ErrorMessages`,
+      'Readonly<Record<string, string>>',
+      toLiteral(errorMessages(model)),
+      'The documented message of each error code; `{Name}` stands for the parameter concerned.',
     ),
     ...model.actions.map((action) =>
       constant(
@@ -61,7 +64,7 @@ function serviceLiteral(model: ServiceModel): Record<string, unknown> {
       acceptHeader: model.responseFormat.acceptHeader,
     },
     errors: Object.fromEntries(
-      errors.map((e) => [e.code, { httpStatus: e.httpStatus, retryable: e.retryable, message: e.message }]),
+      errors.map((e) => [e.code, { httpStatus: e.httpStatus, retryable: e.retryable }]),
     ),
   };
 }
@@ -77,7 +80,7 @@ function actionLiteral(action: ActionModel): string {
     xmlRoot: action.xmlRoot,
     responseShape: action.responseShape,
     validateRequest: new Identifier(names.validateRequest),
-    validateResponse: new Identifier(names.validateResponse),
+    loadResponseValidator: new LazyExport('./validators/responses.js', names.validateResponse),
     ...(action.pagination === undefined ? {} : { pagination: paginationLiteral(action) }),
   });
 }
@@ -98,4 +101,9 @@ function paginationLiteral(action: ActionModel): Record<string, unknown> {
 function scalarType(schema: Readonly<Record<string, unknown>>): string {
   const scalar = schema.type === 'array' ? ((schema.items ?? {}) as Record<string, unknown>) : schema;
   return typeof scalar.type === 'string' && scalar.type !== 'object' ? scalar.type : 'string';
+}
+
+function errorMessages(model: ServiceModel): Record<string, string> {
+  const errors = [...model.commonErrors, ...model.actions.flatMap((a) => a.errors)];
+  return Object.fromEntries(errors.map((e) => [e.code, e.message]));
 }

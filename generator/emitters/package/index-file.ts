@@ -62,7 +62,15 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
         names.errorCodeType,
       ],
     },
-    { module: './validators/index.js', values: validatorSchemas(model).map((v) => v.exportName), types: [] },
+    // Response validators are only at `<package>/validators`: exporting them here would pull their code
+    // into every bundle, though the client loads them lazily and only when asked to check responses.
+    {
+      module: './validators/requests.js',
+      values: validatorSchemas(model)
+        .filter((v) => v.group === 'requests')
+        .map((v) => v.exportName),
+      types: [],
+    },
   ];
 }
 

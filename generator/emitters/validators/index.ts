@@ -1,28 +1,37 @@
 // Validators emitter: standalone validator code (no schema compiled at run time), its declarations,
-// and typed wrappers that report issues by parameter name.
+// and typed wrappers that report issues by parameter name. Request validators and response ones
+// are separate modules, so a client that does not check responses never loads their code.
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
-import { validatorSchemas } from '../../model/validation-schemas.ts';
-import type { Emitter } from '../contract.ts';
+import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
+import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
 import { renderTs } from '../ts-file.ts';
 import { standaloneValidators } from './standalone.ts';
 
+const GROUPS = ['requests', 'responses'] as const;
+
 export const validatorsEmitter: Emitter = {
   name: 'validators',
   async emit({ model, ajv }) {
-    return [
-      {
-        path: 'src/validators/standalone.js',
-        content: `${codeHeader(model)}${standaloneValidators(model, ajv)}`,
-      },
-      renderTs(model, 'src/validators/standalone.d.ts', declarations(model)),
-      renderTs(model, 'src/validators/index.ts', wrappers(model)),
-    ];
+    const files: GeneratedFile[] = [];
+    for (const group of GROUPS) {
+      const schemas = validatorSchemas(model).filter((v) => v.group === group);
+      files.push(
+        {
+          path: `src/validators/${group}.standalone.js`,
+          content: `${codeHeader(model)}${standaloneValidators(model, ajv, group)}`,
+        },
+        renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(schemas)),
+        renderTs(model, `src/validators/${group}.ts`, wrappers(group, schemas)),
+      );
+    }
+    files.push(renderTs(model, 'src/validators/index.ts', index(model)));
+    return files;
   },
 };
 
-function declarations(model: ServiceModel): StatementStructures[] {
+function declarations(schemas: readonly ValidatorSchema[]): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -30,7 +39,7 @@ function declarations(model: ServiceModel): StatementStructures[] {
       moduleSpecifier: '../runtime/validation.js',
       namedImports: ['StandaloneValidate'],
     },
-    ...validatorSchemas(model).map(
+    ...schemas.map(
       (v): StatementStructures => ({
         kind: StructureKind.VariableStatement,
         isExported: true,
@@ -42,8 +51,7 @@ function declarations(model: ServiceModel): StatementStructures[] {
   ];
 }
 
-function wrappers(model: ServiceModel): StatementStructures[] {
-  const schemas = validatorSchemas(model);
+function wrappers(group: string, schemas: readonly ValidatorSchema[]): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -58,7 +66,7 @@ function wrappers(model: ServiceModel): StatementStructures[] {
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './standalone.js',
+      moduleSpecifier: `./${group}.standalone.js`,
       namespaceImport: 'standalone',
     },
     ...schemas.map(
@@ -77,4 +85,15 @@ function wrappers(model: ServiceModel): StatementStructures[] {
       }),
     ),
   ];
+}
+
+function index(model: ServiceModel): StatementStructures[] {
+  return GROUPS.map((group) => ({
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: `./${group}.js`,
+    namedExports: validatorSchemas(model)
+      .filter((v) => v.group === group)
+      .map((v) => v.exportName)
+      .sort(),
+  }));
 }

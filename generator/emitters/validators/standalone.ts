@@ -5,7 +5,7 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { ServiceModel } from '../../model/types.ts';
-import { validatorSchemas } from '../../model/validation-schemas.ts';
+import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
 
 const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>> = {
   ucs2length: { module: '../runtime/ucs2length.js', name: 'ucs2length' },
@@ -14,8 +14,16 @@ const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>
 const standaloneCode = standaloneModule.default;
 const REQUIRE = /require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g;
 
-export function standaloneValidators(model: ServiceModel, ajv: Ajv2020): string {
-  const exports = Object.fromEntries(validatorSchemas(model).map((v) => [v.exportName, v.id]));
+export function standaloneValidators(
+  model: ServiceModel,
+  ajv: Ajv2020,
+  group: ValidatorSchema['group'],
+): string {
+  const exports = Object.fromEntries(
+    validatorSchemas(model)
+      .filter((v) => v.group === group)
+      .map((v) => [v.exportName, v.id]),
+  );
   const code = standaloneCode(ajv, exports);
   const used = new Set<string>();
   const rewritten = code.replace(REQUIRE, (_match: string, helper: string) => {

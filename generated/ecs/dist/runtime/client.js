@@ -43,11 +43,16 @@ export class RpcClient {
             signal: options.signal,
             now,
             random: this.#config.random ?? Math.random,
-            skew: { get: () => this.#clockOffsetMs, set: (offset) => void (this.#clockOffsetMs = offset) },
+            skew: {
+                get: () => this.#clockOffsetMs,
+                set: (offset) => {
+                    this.#clockOffsetMs = offset;
+                },
+            },
             attempt: (n) => this.#attempt(action, unsigned, n, options),
             after: (n, result, willRetry) => this.#after(action, n, result, willRetry),
         });
-        return this.#checkResponse(action, body);
+        return (await this.#checkResponse(action, body));
     }
     #unsigned(action, params, options) {
         const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
@@ -111,11 +116,11 @@ export class RpcClient {
             willRetry,
         }, this.#logger());
     }
-    #checkResponse(action, body) {
+    async #checkResponse(action, body) {
         const mode = this.#config.validateResponses ?? 'off';
         if (mode === 'off')
             return body;
-        const issues = action.validateResponse(body);
+        const issues = (await action.loadResponseValidator())(body);
         if (issues.length === 0)
             return body;
         const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');

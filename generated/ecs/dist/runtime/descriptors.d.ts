@@ -60,13 +60,13 @@ export interface ActionDescriptor {
     readonly xmlRoot: string;
     readonly responseShape: Shape;
     readonly validateRequest: Validate;
-    readonly validateResponse: Validate;
+    /** Loaded on first use: response checks are opt-in, so their code stays out of bundles until then. */
+    readonly loadResponseValidator: () => Promise<Validate>;
     readonly pagination?: PaginationDescriptor;
 }
 export interface ErrorDescriptor {
     readonly httpStatus: number;
     readonly retryable: boolean;
-    readonly message?: string;
 }
 export interface EndpointRules {
     /** Host template for a region, e.g. `ecs.{RegionId}.aliyuncs.com`. */

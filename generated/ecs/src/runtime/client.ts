@@ -84,11 +84,16 @@ export class RpcClient {
       signal: options.signal,
       now,
       random: this.#config.random ?? Math.random,
-      skew: { get: () => this.#clockOffsetMs, set: (offset) => void (this.#clockOffsetMs = offset) },
+      skew: {
+        get: () => this.#clockOffsetMs,
+        set: (offset) => {
+          this.#clockOffsetMs = offset;
+        },
+      },
       attempt: (n) => this.#attempt(action, unsigned, n, options),
       after: (n, result, willRetry) => this.#after(action, n, result, willRetry),
     });
-    return this.#checkResponse(action, body) as Res;
+    return (await this.#checkResponse(action, body)) as Res;
   }
 
   #unsigned(
@@ -174,10 +179,10 @@ export class RpcClient {
     );
   }
 
-  #checkResponse(action: ActionDescriptor, body: unknown): unknown {
+  async #checkResponse(action: ActionDescriptor, body: unknown): Promise<unknown> {
     const mode = this.#config.validateResponses ?? 'off';
     if (mode === 'off') return body;
-    const issues = action.validateResponse(body);
+    const issues = (await action.loadResponseValidator())(body);
     if (issues.length === 0) return body;
     const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');
     if (mode === 'warn') {

@@ -3,10 +3,6 @@
 
 import type { Validate } from '../runtime/descriptors.js';
 import { toIssues } from '../runtime/validation.js';
-import * as standalone from './standalone.js';
+import * as standalone from './requests.standalone.js';
 /** Checks a value against DescribeThingsRequest; returns every issue, named by its path, or none. */
 export const validateDescribeThingsRequest: Validate = (value) => toIssues(standalone.validateDescribeThingsRequest, value);
-/** Checks a value against DescribeThingsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeThingsResponse: Validate = (value) => toIssues(standalone.validateDescribeThingsResponse, value);
-/** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
-export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);

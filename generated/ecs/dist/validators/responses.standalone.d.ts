@@ -2,6 +2,5 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { StandaloneValidate } from '../runtime/validation.js';
-export declare const validateDescribeInstanceStatusRequest: StandaloneValidate;
 export declare const validateDescribeInstanceStatusResponse: StandaloneValidate;
 export declare const validateErrorEnvelope: StandaloneValidate;

@@ -1,0 +1,140 @@
+// Bundle size of a program making one DescribeInstanceStatus call (esbuild, minified, gzipped), and
+// import time and memory, for the generated client beside the official SDKs, in one run.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', 'out', 'client-size');
+
+const PROGRAMS: Record<string, string> = {
+  'generated client (JSON)': `import { EcsClient } from '@acs-rpc/ecs';
+const client = new EcsClient({ region: 'cn-hangzhou' });
+console.log(await client.describeInstanceStatus({ RegionId: 'cn-hangzhou' }));`,
+  'generated client (XML)': `import { EcsClient } from '@acs-rpc/ecs';
+const client = new EcsClient({ region: 'cn-hangzhou', format: 'XML' });
+console.log(await client.describeInstanceStatus({ RegionId: 'cn-hangzhou' }));`,
+  '@alicloud/ecs20140526': `import Ecs, * as $Ecs from '@alicloud/ecs20140526';
+import * as $OpenApi from '@alicloud/openapi-client';
+const client = new Ecs.default(new $OpenApi.Config({ accessKeyId: 'id', accessKeySecret: 's', regionId: 'cn-hangzhou' }));
+console.log(await client.describeInstanceStatus(new $Ecs.DescribeInstanceStatusRequest({ regionId: 'cn-hangzhou' })));`,
+  '@alicloud/pop-core': `import RPCClient from '@alicloud/pop-core';
+const client = new RPCClient({ accessKeyId: 'id', accessKeySecret: 's', endpoint: 'https://ecs.aliyuncs.com', apiVersion: '2014-05-26' });
+console.log(await client.request('DescribeInstanceStatus', { RegionId: 'cn-hangzhou' }));`,
+};
+
+export interface SizeFigure {
+  readonly program: string;
+  /** Gzipped bytes of what the program loads: the entry and its static imports. */
+  readonly gzipBytes: number;
+  /** Gzipped bytes of every chunk, lazy ones (XML parser) included. */
+  readonly gzipBytesAll: number;
+}
+
+export async function measureBundleSizes(): Promise<SizeFigure[]> {
+  mkdirSync(OUT, { recursive: true });
+  const figures: SizeFigure[] = [];
+  for (const [program, source] of Object.entries(PROGRAMS)) {
+    const entry = join(OUT, `${program.replace(/[^a-z0-9]+/gi, '-')}.mjs`);
+    writeFileSync(entry, source);
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      outdir: join(OUT, 'dist'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const sizes = new Map(result.outputFiles.map((f) => [f.path, gzipSync(f.contents).length]));
+    const entryOut = result.outputFiles.find(
+      (f) => result.metafile.outputs[relative(f.path)]?.entryPoint !== undefined,
+    );
+    const eager = staticClosure(result.metafile, relative(entryOut!.path));
+    figures.push({
+      program,
+      gzipBytes: [...eager].reduce((sum, out) => sum + (sizes.get(join(ROOT, out)) ?? 0), 0),
+      gzipBytesAll: [...sizes.values()].reduce((a, b) => a + b, 0),
+    });
+  }
+  return figures;
+}
+
+function relative(path: string): string {
+  return path.slice(ROOT.length + 1);
+}
+
+function staticClosure(
+  meta: { outputs: Record<string, { imports: { path: string; kind: string }[] }> },
+  start: string,
+): Set<string> {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    for (const imp of meta.outputs[queue.pop()!]?.imports ?? []) {
+      if (imp.kind === 'import-statement' && !seen.has(imp.path)) {
+        seen.add(imp.path);
+        queue.push(imp.path);
+      }
+    }
+  }
+  return seen;
+}
+
+export interface ImportFigure {
+  readonly module: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly heapMb: number;
+}
+
+/** Each round in a fresh process, so nothing is cached between rounds. */
+export function measureImports(rounds = 7): ImportFigure[] {
+  const modules: [string, string][] = [
+    ['@acs-rpc/ecs', `const t = performance.now(); await import('@acs-rpc/ecs');`],
+    ['@alicloud/ecs20140526', `const t = performance.now(); await import('@alicloud/ecs20140526');`],
+  ];
+  return modules.map(([module, code]) => {
+    const runs = Array.from({ length: rounds }, () => {
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `${code} const ms = performance.now() - t; globalThis.gc?.(); console.log(JSON.stringify({ ms, heap: process.memoryUsage().heapUsed }));`,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      return JSON.parse(out) as { ms: number; heap: number };
+    });
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    return {
+      module,
+      medianMs: times[Math.floor(times.length / 2)]!,
+      minMs: times[0]!,
+      maxMs: times[times.length - 1]!,
+      heapMb: Math.max(...runs.map((r) => r.heap)) / 2 ** 20,
+    };
+  });
+}
+
+if (process.argv[1] === import.meta.filename) {
+  for (const f of await measureBundleSizes()) {
+    console.log(
+      `${f.program.padEnd(26)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (all chunks ${(f.gzipBytesAll / 1024).toFixed(1)} KB)`,
+    );
+  }
+  const imports = measureImports();
+  for (const f of imports) {
+    console.log(
+      `import ${f.module.padEnd(22)} median ${f.medianMs.toFixed(1)} ms (min ${f.minMs.toFixed(1)}, max ${f.maxMs.toFixed(1)}), heap ${f.heapMb.toFixed(1)} MB`,
+    );
+  }
+  console.log(`import speed-up: ${(imports[1]!.medianMs / imports[0]!.medianMs).toFixed(1)}x`);
+}
