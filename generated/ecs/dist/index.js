@@ -2,5 +2,5 @@
 // change the spec or the generator and run `npm run generate`.
 export { EcsClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
-export { describeInstanceStatusAction, ecsService } from './service.js';
+export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
 export { validateDescribeInstanceStatusRequest } from './validators/requests.js';

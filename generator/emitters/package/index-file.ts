@@ -44,12 +44,16 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     {
       module: './runtime/descriptors.js',
       values: [],
-      types: ['ActionDescriptor', 'ServiceDescriptor', 'Validate', 'ValidationIssue'],
+      types: ['ActionDescriptor', 'ParamDescriptor', 'ServiceDescriptor', 'Shape', 'Validate', 'ValidationIssue'],
     },
     { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
     {
       module: './service.js',
-      values: [names.descriptor, ...model.actions.map((a) => actionNames(a).descriptor)],
+      values: [
+        names.descriptor,
+        `${names.descriptor.replace(/Service$/, '')}ErrorMessages`,
+        ...model.actions.map((a) => actionNames(a).descriptor),
+      ],
       types: [],
     },
     {

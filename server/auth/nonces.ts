@@ -1,0 +1,33 @@
+// Replay protection with bounded memory: a nonce is remembered for the timestamp window (after which
+// the timestamp check refuses the request anyway), and at most `capacity` nonces are kept.
+export class NonceRegistry {
+  readonly #seen = new Map<string, number>();
+  readonly #ttlMs: number;
+  readonly #capacity: number;
+
+  constructor(ttlMs: number, capacity = 100_000) {
+    this.#ttlMs = ttlMs;
+    this.#capacity = capacity;
+  }
+
+  /** True the first time a nonce is seen within its lifetime, false on a replay. */
+  claim(nonce: string, now: number): boolean {
+    this.#evict(now);
+    const expires = this.#seen.get(nonce);
+    if (expires !== undefined && expires > now) return false;
+    this.#seen.set(nonce, now + this.#ttlMs);
+    return true;
+  }
+
+  get size(): number {
+    return this.#seen.size;
+  }
+
+  #evict(now: number): void {
+    // Insertion order is expiry order (same TTL), so the oldest are first.
+    for (const [nonce, expires] of this.#seen) {
+      if (expires > now && this.#seen.size < this.#capacity) break;
+      this.#seen.delete(nonce);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// Reads a request into decoded parameter pairs (query, then form body), within a size limit.
+import type { IncomingMessage } from 'node:http';
+import { ServerError } from '../protocol/server-error.ts';
+
+export const MAX_BODY_BYTES = 1 << 20;
+
+export interface WireRequest {
+  readonly method: string;
+  readonly path: string;
+  /** Decoded pairs in arrival order: the query string's, then a form body's. */
+  readonly query: [string, string][];
+  readonly form: [string, string][];
+  readonly body: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly host: string;
+}
+
+export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES)
+      throw new ServerError('InvalidParameter', 'Body', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const isForm = (req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
+  return {
+    method: req.method ?? 'GET',
+    path: q < 0 ? raw : raw.slice(0, q),
+    query: decodePairs(q < 0 ? '' : raw.slice(q + 1)),
+    form: isForm ? decodePairs(body) : [],
+    body,
+    headers: req.headers,
+    host: req.headers.host ?? '',
+  };
+}
+
+/**
+ * Decodes `k=v&…` as RFC 3986 senders mean it: `%XX` escapes, and `+` as a space only where a
+ * client encodes that way (form bodies of HTML forms). Alibaba's SDKs send `%20`, so `+` here is
+ * taken literally, as the official SDK's signature also takes it.
+ */
+export function decodePairs(text: string): [string, string][] {
+  if (text === '') return [];
+  return text.split('&').flatMap((pair): [string, string][] => {
+    if (pair === '') return [];
+    const i = pair.indexOf('=');
+    const key = i < 0 ? pair : pair.slice(0, i);
+    const value = i < 0 ? '' : pair.slice(i + 1);
+    try {
+      return [[decodeURIComponent(key), decodeURIComponent(value)]];
+    } catch {
+      throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
+    }
+  });
+}
+
+function safe(key: string): string {
+  return key.replace(/%[0-9a-f]{0,2}/gi, '').slice(0, 64) || 'Parameter';
+}

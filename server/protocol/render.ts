@@ -1,0 +1,50 @@
+// Response bodies in JSON or XML, from the action's response shape (the spec's `xml` objects).
+import type { Shape } from '@acs-rpc/ecs';
+
+export type Format = 'JSON' | 'XML';
+
+export function contentType(format: Format): string {
+  return format === 'XML' ? 'text/xml;charset=utf-8' : 'application/json;charset=utf-8';
+}
+
+export function render(format: Format, root: string, shape: Shape, value: unknown): string {
+  if (format === 'JSON') return JSON.stringify(value);
+  return `<?xml version="1.0" encoding="UTF-8"?><${root}>${xmlChildren(shape, value)}</${root}>`;
+}
+
+function xmlChildren(shape: Shape, value: unknown): string {
+  if (shape.kind !== 'object' || value === null || typeof value !== 'object')
+    return escapeXml(String(value ?? ''));
+  let out = '';
+  for (const [name, child] of Object.entries(shape.properties)) {
+    const v = (value as Record<string, unknown>)[name];
+    if (v === undefined) continue;
+    if (child.kind === 'array') {
+      // Unwrapped list: the items repeat inside the parent, named by the item element name.
+      const item = child.xmlItemName ?? name;
+      for (const entry of v as unknown[]) out += `<${item}>${xmlChildren(child.items, entry)}</${item}>`;
+    } else {
+      out += `<${name}>${xmlChildren(child, v)}</${name}>`;
+    }
+  }
+  return out;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&'"]/g,
+    (c) =>
+      `&${({ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' } as Record<string, string>)[c]};`,
+  );
+}
+
+export const ERROR_SHAPE: Shape = {
+  kind: 'object',
+  properties: {
+    RequestId: { kind: 'string' },
+    HostId: { kind: 'string' },
+    Code: { kind: 'string' },
+    Message: { kind: 'string' },
+    Recommend: { kind: 'string' },
+  },
+};

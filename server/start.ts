@@ -1,0 +1,63 @@
+// startServer: the reference ECS endpoint, for tests and for `acs-rpc serve`.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ecsService } from '@acs-rpc/ecs';
+import { DEFAULT_KEYS, type KeyPair } from './auth/credentials.ts';
+import { NonceRegistry } from './auth/nonces.ts';
+import { RateLimiter, type ServerFaults } from './faults.ts';
+import { handle, type ServerState } from './handle.ts';
+import { Inventory } from './state/inventory.ts';
+import { loadSeed, type Seed } from './state/seed.ts';
+
+export interface ServerOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** A seed (or a seed file); default server/seed.yaml. */
+  readonly seed?: Seed | string;
+  readonly credentials?: readonly KeyPair[];
+  readonly faults?: ServerFaults;
+  /** One line per request, secrets never included; off by default. */
+  readonly accessLog?: (line: string) => void;
+  /** The server's clock, for tests of the timestamp window. */
+  readonly now?: () => number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const seed = typeof options.seed === 'object' ? options.seed : await loadSeed(options.seed);
+  const windowSeconds = ecsService.protocol?.timestampWindowSeconds ?? 900;
+  const state: ServerState = {
+    auth: {
+      keys: new Map((options.credentials ?? DEFAULT_KEYS).map((k) => [k.accessKeyId, k])),
+      nonces: new NonceRegistry(windowSeconds * 2 * 1000),
+      now: options.now ?? Date.now,
+      windowSeconds,
+    },
+    inventory: new Inventory(seed),
+    faults: options.faults ?? {},
+    limiter: new RateLimiter(),
+    served: 0,
+    log: options.accessLog,
+  };
+  const server = createServer((req, res) => void handle(req, res, state));
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
