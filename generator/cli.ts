@@ -13,11 +13,14 @@ Commands:
   generate [--check] [--spec FILE]... [--out DIR]
       Generate a package per spec (default: every spec/*.yaml) into DIR (default: generated/).
       --check writes nothing and exits 1 when generated/ differs from what the specs yield.
+  serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]
+      Start the reference ECS server (default keys testid/testsecret; see server/README.md).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'generate') return runGenerate(rest);
+  if (command === 'serve') return (await import('../server/cli.ts')).runServe(rest);
   process.stderr.write(
     command === undefined || command === '--help' ? USAGE : `Unknown command "${command}".\n\n${USAGE}`,
   );

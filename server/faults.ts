@@ -1,5 +1,6 @@
-// Faults for testing clients: per server (the `faults` option) or per request (`x-acs-fault`
+// Faults for testing clients: per server (the `faults` option) or per request (`acs-rpc-fault`
 // header, comma-separated: throttling | 500 | 503 | reset | malformed | latency=MS | ratelimit=N).
+// The header is deliberately not x-acs-*: V3 requires every x-acs-* header to be signed.
 import { ServerError } from './protocol/server-error.ts';
 
 export type FaultKind = 'throttling' | '500' | '503' | 'reset' | 'malformed';
@@ -34,7 +35,7 @@ export function parseFaultHeader(header: string | undefined): RequestFaults {
     else if (name === 'ratelimit' && value !== undefined && /^\d{1,6}$/.test(value))
       rateLimit = Number(value);
     else if (KINDS.has(name)) kinds.push(name as FaultKind);
-    else throw new ServerError('InvalidParameter', 'x-acs-fault', `Unknown fault "${part}".`);
+    else throw new ServerError('InvalidParameter', 'acs-rpc-fault', `Unknown fault "${part}".`);
   }
   return { kinds, latencyMs, rateLimit };
 }

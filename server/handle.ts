@@ -92,7 +92,7 @@ async function injectFault(
   keyId: string,
   state: ServerState,
 ): Promise<boolean> {
-  const own = parseFaultHeader(wire.headers['x-acs-fault'] as string | undefined);
+  const own = parseFaultHeader(wire.headers['acs-rpc-fault'] as string | undefined);
   const latency = own.latencyMs + (state.faults.latencyMs ?? 0);
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
   const kinds = [...own.kinds];

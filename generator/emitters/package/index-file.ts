@@ -44,7 +44,14 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     {
       module: './runtime/descriptors.js',
       values: [],
-      types: ['ActionDescriptor', 'ParamDescriptor', 'ServiceDescriptor', 'Shape', 'Validate', 'ValidationIssue'],
+      types: [
+        'ActionDescriptor',
+        'ParamDescriptor',
+        'ServiceDescriptor',
+        'Shape',
+        'Validate',
+        'ValidationIssue',
+      ],
     },
     { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
     {

@@ -1,0 +1,51 @@
+// `acs-rpc serve`: the reference server from the command line. The first line printed is
+// `listening on http://HOST:PORT`; SIGINT and SIGTERM stop it cleanly.
+import { parseArgs } from 'node:util';
+import { redactUrl } from '../templates/runtime/redact.ts';
+import { loadKeyPairs } from './auth/credentials.ts';
+import { startServer } from './start.ts';
+
+const USAGE =
+  'Usage: acs-rpc serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]';
+
+export async function runServe(args: readonly string[]): Promise<number> {
+  let values: { port?: string; host?: string; seed?: string; credentials?: string; 'access-log'?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string', default: '8080' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string' },
+        credentials: { type: 'string' },
+        'access-log': { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(
+      `--port must be a port number (0 picks a free one), not ${JSON.stringify(values.port)}\n`,
+    );
+    return 2;
+  }
+  const server = await startServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    ...(values.seed === undefined ? {} : { seed: values.seed }),
+    ...(values.credentials === undefined ? {} : { credentials: await loadKeyPairs(values.credentials) }),
+    ...(values['access-log']
+      ? { accessLog: (line: string) => process.stderr.write(`${redactUrl(line)}\n`) }
+      : {}),
+  });
+  process.stdout.write(`listening on ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

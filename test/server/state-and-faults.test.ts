@@ -1,0 +1,114 @@
+// The server's state through the generated client (both signatures, JSON and XML), and its faults.
+import {
+  AcsNetworkError,
+  AcsResponseError,
+  AcsServiceError,
+  EcsClient,
+  type EcsClientConfig,
+} from '@acs-rpc/ecs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/start.ts';
+import { loadSeed } from '../../server/state/seed.ts';
+
+const server = await startServer();
+const flaky = await startServer({ faults: { failFirst: { count: 2, fault: '503' } } });
+afterAll(() => Promise.all([server.close(), flaky.close()]));
+const seed = await loadSeed();
+const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
+const client = (config: EcsClientConfig = {}) =>
+  new EcsClient({ endpoint: server.url, credentials, ...config });
+
+describe('state', () => {
+  it.each([
+    ['v3', 'JSON'],
+    ['v3', 'XML'],
+    ['v1', 'JSON'],
+    ['v1', 'XML'],
+  ] as const)(
+    'pages through all of cn-hangzhou (%s, %s) with no duplicate or omission',
+    async (signatureVersion, format) => {
+      const seen: string[] = [];
+      for await (const item of client({ signatureVersion, format }).paginateDescribeInstanceStatusItems({
+        RegionId: 'cn-hangzhou',
+        PageSize: 7,
+      })) {
+        seen.push(`${item.InstanceId}:${item.Status}`);
+      }
+      const want = seed.instances
+        .filter((i) => i.region === 'cn-hangzhou')
+        .map((i) => `${i.id}:${i.status}`)
+        .sort();
+      expect(seen).toEqual(want);
+      expect(new Set(seen.map((s) => s.split(':')[1])).size).toBe(5);
+    },
+  );
+
+  it('filters by zone, cluster and InstanceId.N', async () => {
+    const page = await client().describeInstanceStatus({
+      RegionId: 'cn-hangzhou',
+      ZoneId: 'cn-hangzhou-h',
+      ClusterId: 'cls-hz-a',
+      PageSize: 50,
+    });
+    expect(page.TotalCount).toBe(13);
+    const subset = await client().describeInstanceStatus({
+      RegionId: 'cn-hangzhou',
+      InstanceId: ['i-hz0002', 'i-sh0001', 'i-hz0001'],
+    });
+    expect(subset.InstanceStatuses.InstanceStatus.map((s) => s.InstanceId)).toEqual(['i-hz0001', 'i-hz0002']);
+  });
+
+  it('answers an empty page past the end', async () => {
+    const page = await client().describeInstanceStatus({ RegionId: 'cn-shanghai', PageNumber: 5 });
+    expect(page).toMatchObject({ TotalCount: 12, PageNumber: 5, InstanceStatuses: { InstanceStatus: [] } });
+  });
+});
+
+describe('faults', () => {
+  const fault = (value: string) => ({
+    fetch: (url: string, init: RequestInit) =>
+      fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'acs-rpc-fault': value } }),
+  });
+
+  it.each([
+    ['throttling', AcsServiceError, 'Throttling.User'],
+    ['503', AcsServiceError, 'ServiceUnavailable'],
+    ['500', AcsServiceError, 'InternalError'],
+    ['reset', AcsNetworkError, 'Client.NetworkError'],
+    ['malformed', AcsResponseError, 'Client.MalformedResponse'],
+  ])('injects %s on request', async (value, type, code) => {
+    const error = await client({ retry: false, ...fault(value) })
+      .describeInstanceStatus({ RegionId: 'cn-hangzhou' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ code });
+  });
+
+  it('adds latency on request', async () => {
+    const started = performance.now();
+    await client(fault('latency=150')).describeInstanceStatus({ RegionId: 'cn-hangzhou' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('rate-limits per key', async () => {
+    const c = client({ retry: false, ...fault('ratelimit=3') });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        c.describeInstanceStatus({ RegionId: 'cn-hangzhou' }).then(
+          () => 'ok',
+          (e: AcsServiceError) => e.code,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === 'Throttling.User').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('fails the first requests of a flaky server, which the client retries through', async () => {
+    const page = await new EcsClient({
+      endpoint: flaky.url,
+      credentials,
+      retry: { baseDelayMs: 1 },
+    }).describeInstanceStatus({ RegionId: 'cn-hangzhou' });
+    expect(page.TotalCount).toBe(137);
+  });
+});
