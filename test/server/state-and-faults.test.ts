@@ -67,7 +67,10 @@ describe('state', () => {
 describe('faults', () => {
   const fault = (value: string) => ({
     fetch: (url: string, init: RequestInit) =>
-      fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'acs-rpc-fault': value } }),
+      fetch(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'acs-rpc-fault': value },
+      }),
   });
 
   it.each([
