@@ -1,5 +1,6 @@
 // The emitters, in the order their files are listed; each reads only the model.
 import { clientEmitter } from './client/index.ts';
+import { conformanceEmitter } from './conformance/index.ts';
 import type { Emitter } from './contract.ts';
 import { descriptorsEmitter } from './descriptors/index.ts';
 import { packageEmitter } from './package/index.ts';
@@ -12,6 +13,7 @@ export const emitters: readonly Emitter[] = [
   validatorsEmitter,
   descriptorsEmitter,
   clientEmitter,
+  conformanceEmitter,
   runtimeEmitter,
   packageEmitter,
 ];

@@ -19,6 +19,7 @@ export function buildParams(root: unknown, operation: Raw): ParamModel[] {
       deprecated: param.deprecated === true,
       description: typeof param.description === 'string' ? param.description.trim() : undefined,
       schema: toJsonSchema(param.schema ?? {}) as Raw,
+      example: param.example,
     });
   }
   return params;

@@ -22,6 +22,8 @@ export interface ParamModel {
   readonly description: string | undefined;
   /** JSON Schema of the value in the typed request (an array for repeat lists). */
   readonly schema: JsonSchema;
+  /** The spec's example value, if any. */
+  readonly example: unknown;
 }
 
 export interface PaginationModel {

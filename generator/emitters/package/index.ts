@@ -48,6 +48,8 @@ async function templateData(ctx: EmitContext): Promise<object> {
     version: root.version,
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
     xmlParserRange: `^${root.dependencies['fast-xml-parser']}`,
+    fastCheckRange: `^${root.dependencies['fast-check']}`,
+    binName: `${model.packageName}-conformance`,
     title: model.title,
     apiVersion: model.apiVersion,
     specFile: model.specFile,

@@ -1,0 +1,106 @@
+// The conformance entry (`<package>/conformance`) and the vitest suite over it.
+import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { ServiceModel } from '../../model/types.ts';
+import { stringLiteral } from '../literal.ts';
+import { serviceNames } from '../naming.ts';
+
+export function mainStatements(model: ServiceModel): StatementStructures[] {
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './cli.js',
+      namedImports: ['runConformanceCli'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './facts.js',
+      namedImports: ['conformanceFacts'],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './registry.js', namedImports: ['allChecks'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './types.js',
+      namedImports: ['Check', 'CheckContext'],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: './facts.js',
+      namedExports: ['conformanceFacts'],
+    },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runner.js', namedExports: ['runChecks'] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './types.js',
+      namedExports: ['Check', 'CheckContext', 'Target'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      isAsync: true,
+      name: 'main',
+      docs: [
+        `Runs the ${model.product} conformance suite from the command line; resolves to the exit status.`,
+      ],
+      parameters: [
+        { name: 'argv', type: 'readonly string[]' },
+        {
+          name: 'program',
+          type: 'string',
+          initializer: stringLiteral(`${serviceNames(model).npmName.split('/').pop()}-conformance`),
+        },
+      ],
+      returnType: 'Promise<number>',
+      statements: ['return runConformanceCli(argv, conformanceFacts, program);'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'conformanceChecks',
+      docs: ['Every check, in a stable order.'],
+      returnType: 'Check[]',
+      statements: ['return allChecks(conformanceFacts);'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'conformanceContext',
+      docs: [
+        'A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED.',
+      ],
+      parameters: [
+        { name: 'env', type: 'Readonly<Record<string, string | undefined>>', initializer: 'process.env' },
+      ],
+      returnType: 'CheckContext',
+      statements: [
+        'const need = (name: string) => env[name] ?? (() => { throw new Error(`Set ${name} to run the conformance suite.`); })();',
+        'const region = env.ACS_RPC_REGION;',
+        'return {',
+        '  facts: conformanceFacts,',
+        "  target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },",
+        "  seed: Number(env.ACS_RPC_SEED ?? '1'),",
+        '  codesSeen: new Set(),',
+        '};',
+      ],
+    },
+  ];
+}
+
+export function suiteStatements(model: ServiceModel): (string | StatementStructures)[] {
+  const npm = serviceNames(model).npmName;
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: 'vitest', namedImports: ['describe', 'it'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `${npm}/conformance`,
+      namedImports: ['conformanceChecks', 'conformanceContext'],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'ctx', initializer: 'conformanceContext()' }],
+    },
+    `describe(${stringLiteral(`${model.product} ${model.apiVersion} conformance`)}, () => {\n  for (const check of conformanceChecks()) it(check.id, () => check.run(ctx), 120_000);\n});`,
+  ];
+}

@@ -1,0 +1,53 @@
+// The conformance facts: every expected value the suite uses, taken from the model.
+import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { ServiceModel } from '../../model/types.ts';
+import { Identifier, toLiteral } from '../literal.ts';
+import { actionNames, serviceNames } from '../naming.ts';
+
+export function factsStatements(model: ServiceModel): StatementStructures[] {
+  const names = serviceNames(model);
+  const messages = `${names.descriptor.replace(/Service$/, '')}ErrorMessages`;
+  const actions = model.actions.map((a) => actionNames(a));
+  const facts = {
+    service: new Identifier(names.descriptor),
+    errorMessages: new Identifier(messages),
+    validateErrorEnvelope: new Identifier('validateErrorEnvelope'),
+    actions: model.actions.map((action, i) => ({
+      descriptor: new Identifier(actions[i]!.descriptor),
+      params: action.params.map((p) => ({
+        name: p.name,
+        style: p.style,
+        required: p.required,
+        schema: p.schema,
+        example: p.example,
+      })),
+      errors: action.errors.map((e) => e.code),
+      validateResponse: new Identifier(actions[i]!.validateResponse),
+    })),
+  };
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './types.js',
+      namedImports: ['ConformanceFacts'],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../service.js',
+      namedImports: [names.descriptor, messages, ...actions.map((a) => a.descriptor)].sort(),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../validators/responses.js',
+      namedImports: ['validateErrorEnvelope', ...actions.map((a) => a.validateResponse)].sort(),
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`What ${model.product}'s spec says, for the conformance checks.`],
+      declarations: [{ name: 'conformanceFacts', type: 'ConformanceFacts', initializer: toLiteral(facts) }],
+    },
+  ];
+}

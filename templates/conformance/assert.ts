@@ -1,0 +1,76 @@
+// What checks assert, with the exchange attached to every failure.
+import { normalize } from '../runtime/normalize.js';
+import { toWireParams } from '../runtime/serialize.js';
+import { describeResponse, type Exchange } from './http.js';
+import { type ActionFacts, type CheckContext, CheckFailure } from './types.js';
+
+export function fail(message: string, exchange?: Exchange): never {
+  throw new CheckFailure(
+    message,
+    exchange === undefined ? undefined : { sent: exchange.sent, received: describeResponse(exchange) },
+  );
+}
+
+/** The error the spec pairs with this code: its status, the code, a valid envelope. */
+export function expectError(
+  ctx: CheckContext,
+  exchange: Exchange,
+  code: string,
+  messagePattern?: RegExp,
+): void {
+  const status = ctx.facts.service.errors[code]?.httpStatus;
+  if (exchange.status >= 200 && exchange.status < 300)
+    fail(`expected ${code} (HTTP ${status}), got a success`, exchange);
+  if (exchange.status >= 500 && (status ?? 0) < 500)
+    fail(`expected ${code} (HTTP ${status}), got a server error`, exchange);
+  if (exchange.body?.Code !== code)
+    fail(`expected Code ${code}, got ${JSON.stringify(exchange.body?.Code)}`, exchange);
+  if (exchange.status !== status)
+    fail(`${code} must come with HTTP ${status}, got ${exchange.status}`, exchange);
+  const issues = ctx.facts.validateErrorEnvelope(exchange.body);
+  if (issues.length > 0)
+    fail(
+      `the error envelope is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      exchange,
+    );
+  if (messagePattern !== undefined && !messagePattern.test(String(exchange.body?.Message))) {
+    fail(`the message does not match ${messagePattern}`, exchange);
+  }
+}
+
+/** A success whose body, read by the action's shape, is valid against the response validator. */
+export function expectSuccess(action: ActionFacts, exchange: Exchange): Record<string, unknown> {
+  if (exchange.status !== 200) fail(`expected HTTP 200, got ${exchange.status}`, exchange);
+  if (exchange.body === undefined) fail('the body is neither a JSON object nor XML', exchange);
+  let value: Record<string, unknown>;
+  try {
+    value = normalize(exchange.body, action.descriptor.responseShape) as Record<string, unknown>;
+  } catch (error) {
+    fail(`the body does not have the spec's shape: ${(error as Error).message}`, exchange);
+  }
+  const issues = action.validateResponse(value);
+  if (issues.length > 0)
+    fail(`the body is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, exchange);
+  return value;
+}
+
+/** The smallest valid request: each required parameter from --values or the spec's example. */
+export function baseParams(ctx: CheckContext, action: ActionFacts): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const p of action.params) {
+    if (!p.required) continue;
+    const value = ctx.target.values[p.name] ?? p.example;
+    if (value === undefined)
+      throw new CheckFailure(`no value for the required parameter ${p.name}: pass one`);
+    params[p.name] = value;
+  }
+  return params;
+}
+
+export function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][] {
+  return toWireParams(params, action.descriptor.params);
+}
+
+export function valueAt(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+}

@@ -1,0 +1,101 @@
+// Boundary and malformed-request checks, generated from the spec's constraints in the manner of
+// Smithy's malformed-request tests: each with the exact status and Code and a message pattern.
+import { baseParams, expectError, expectSuccess, wire } from '../assert.js';
+import { send } from '../http.js';
+import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
+
+interface Case {
+  readonly label: string;
+  /** A typed value (serialized by the param's style) or raw wire text. */
+  readonly value: unknown;
+  readonly valid: boolean;
+}
+
+export function boundaryChecks(action: ActionFacts): Check[] {
+  const checks: Check[] = [];
+  for (const param of action.params) {
+    for (const c of casesFor(param)) {
+      checks.push({
+        id: `boundary.${action.descriptor.name}.${param.name}.${c.label}`,
+        title: `${param.name} = ${c.label} is ${c.valid ? 'accepted' : 'InvalidParameter'}`,
+        run: async (ctx) => {
+          const exchange = await send(ctx, {
+            params: wire(action, { ...baseParams(ctx, action), [param.name]: c.value }),
+          });
+          if (c.valid) expectSuccess(action, exchange);
+          else expectError(ctx, exchange, 'InvalidParameter', new RegExp(param.name));
+        },
+      });
+    }
+    if (param.required) checks.push(missing(action, param));
+    const notFound = `Invalid${param.name}.NotFound`;
+    if (action.errors.includes(notFound)) checks.push(unknownValue(action, param, notFound));
+  }
+  return checks;
+}
+
+function casesFor(param: ParamFacts): Case[] {
+  const s = param.schema;
+  if (param.style === 'repeatList' && typeof s.maxItems === 'number') {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `conformance-${i + 1}`);
+    return [
+      { label: `${s.maxItems}-items`, value: items(s.maxItems), valid: true },
+      { label: `${s.maxItems + 1}-items`, value: items(s.maxItems + 1), valid: false },
+    ];
+  }
+  if (s.type !== 'integer') return [];
+  const cases: Case[] = [
+    { label: 'abc', value: 'abc', valid: false },
+    { label: '1.5', value: '1.5', valid: false },
+    { label: 'empty', value: '', valid: false },
+  ];
+  if (typeof s.minimum === 'number') {
+    cases.push(
+      { label: `min-${s.minimum}`, value: s.minimum, valid: true },
+      { label: `below-min-${s.minimum - 1}`, value: s.minimum - 1, valid: false },
+    );
+  }
+  if (typeof s.maximum === 'number' && s.maximum < 1_000_000) {
+    cases.push(
+      { label: `max-${s.maximum}`, value: s.maximum, valid: true },
+      { label: `above-max-${s.maximum + 1}`, value: s.maximum + 1, valid: false },
+    );
+  }
+  if (typeof s.minimum === 'number' && s.minimum > 0)
+    cases.push({ label: 'negative', value: -1, valid: false });
+  return cases;
+}
+
+function missing(action: ActionFacts, param: ParamFacts): Check {
+  return {
+    id: `boundary.${action.descriptor.name}.${param.name}.missing`,
+    title: `without ${param.name}: MissingParameter naming it`,
+    run: async (ctx: CheckContext) => {
+      const { [param.name]: _omitted, ...rest } = baseParams(ctx, action);
+      const template = ctx.facts.errorMessages.MissingParameter ?? '{Name}';
+      const pattern = new RegExp(`^${escape(template).replace('\\{Name\\}', param.name)}$`);
+      expectError(ctx, await send(ctx, { params: wire(action, rest) }), 'MissingParameter', pattern);
+    },
+  };
+}
+
+function unknownValue(action: ActionFacts, param: ParamFacts, code: string): Check {
+  return {
+    id: `boundary.${action.descriptor.name}.${param.name}.unknown`,
+    title: `an unknown ${param.name} is ${code}`,
+    run: async (ctx) => {
+      const params = { ...baseParams(ctx, action), [param.name]: 'conformance-no-such-value' };
+      const message = ctx.facts.errorMessages[code];
+      expectError(
+        ctx,
+        await send(ctx, { params: wire(action, params) }),
+        code,
+        message === undefined ? undefined : new RegExp(`^${escape(message)}$`),
+      );
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

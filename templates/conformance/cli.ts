@@ -1,0 +1,87 @@
+// The conformance runner's command line, shared by `acs-rpc conformance` and the package's own bin.
+import { parseArgs } from 'node:util';
+import { failureDetails, junit, outcomeLine, summary } from './report.js';
+import { runChecks } from './runner.js';
+import type { ConformanceFacts } from './types.js';
+
+const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
+         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]`;
+
+export async function runConformanceCli(
+  argv: readonly string[],
+  facts: ConformanceFacts,
+  program = 'conformance',
+): Promise<number> {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        endpoint: { type: 'string' },
+        'access-key-id': { type: 'string' },
+        'access-key-secret': { type: 'string' },
+        region: { type: 'string' },
+        value: { type: 'string', multiple: true },
+        junit: { type: 'string' },
+        only: { type: 'string' },
+        shard: { type: 'string' },
+        seed: { type: 'string' },
+        'no-auth-checks': { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const endpoint = values.endpoint as string | undefined;
+  const id = values['access-key-id'] as string | undefined;
+  const secret =
+    (values['access-key-secret'] as string | undefined) ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  const shard = /^(\d+)\/(\d+)$/.exec((values.shard as string | undefined) ?? '1/1');
+  if (
+    endpoint === undefined ||
+    id === undefined ||
+    secret === undefined ||
+    shard === null ||
+    Number(shard[1]) < 1 ||
+    Number(shard[1]) > Number(shard[2])
+  ) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+  const given = Object.fromEntries(
+    ((values.value as string[] | undefined) ?? []).map(
+      (v) => v.split(/=(.*)/s).slice(0, 2) as [string, string],
+    ),
+  );
+  const target = {
+    endpoint,
+    accessKeyId: id,
+    accessKeySecret: secret,
+    values: { ...(values.region ? { RegionId: values.region as string } : {}), ...given },
+  };
+  process.stdout.write(
+    `conformance of ${endpoint} against ${facts.service.product} ${facts.service.apiVersion}, seed ${seed}\n`,
+  );
+  const result = await runChecks(
+    facts,
+    target,
+    {
+      only: values.only as string | undefined,
+      shard: { index: Number(shard[1]), count: Number(shard[2]) },
+      seed,
+      authChecks: values['no-auth-checks'] !== true,
+    },
+    (o) => process.stdout.write(`${outcomeLine(o)}\n`),
+  );
+  const base = `npx ${program} --endpoint ${endpoint} --access-key-id ${id} --access-key-secret "$SECRET" --seed ${seed}`;
+  for (const o of result.outcomes)
+    if (o.failure !== undefined) process.stdout.write(`${failureDetails(o, `${base} --only '${o.id}'`)}\n`);
+  if (values.junit !== undefined) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(values.junit as string, junit(result, `${facts.service.product}-conformance`));
+  }
+  process.stdout.write(`${summary(result, facts)}\n`);
+  return result.outcomes.every((o) => o.failure === undefined) ? 0 : 1;
+}

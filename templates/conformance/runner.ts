@@ -1,0 +1,68 @@
+// Runs a selection of checks one after another and collects the outcome of each.
+import { allChecks } from './registry.js';
+import { type CheckContext, CheckFailure, type ConformanceFacts, type Target } from './types.js';
+
+export interface RunOptions {
+  readonly only?: string | undefined;
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  readonly seed: number;
+  readonly authChecks: boolean;
+}
+
+export interface Outcome {
+  readonly id: string;
+  readonly title: string;
+  readonly ms: number;
+  readonly failure?: {
+    readonly message: string;
+    readonly sent?: string | undefined;
+    readonly received?: string | undefined;
+  };
+}
+
+export interface RunResult {
+  readonly outcomes: readonly Outcome[];
+  readonly codesSeen: readonly string[];
+}
+
+export async function runChecks(
+  facts: ConformanceFacts,
+  target: Target,
+  options: RunOptions,
+  onOutcome?: (o: Outcome) => void,
+): Promise<RunResult> {
+  const pattern = options.only === undefined ? undefined : globToRegExp(options.only);
+  const selected = allChecks(facts)
+    .filter((c) => options.authChecks || !c.auth)
+    .filter((c) => pattern === undefined || pattern.test(c.id))
+    .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
+  const ctx: CheckContext = { facts, target, seed: options.seed, codesSeen: new Set() };
+  const outcomes: Outcome[] = [];
+  for (const check of selected) {
+    const started = performance.now();
+    let failure: Outcome['failure'];
+    try {
+      await check.run(ctx);
+    } catch (error) {
+      failure =
+        error instanceof CheckFailure
+          ? { message: error.message, sent: error.sent, received: error.received }
+          : { message: error instanceof Error ? error.message : String(error) };
+    }
+    const outcome = {
+      id: check.id,
+      title: check.title,
+      ms: performance.now() - started,
+      ...(failure === undefined ? {} : { failure }),
+    };
+    outcomes.push(outcome);
+    onOutcome?.(outcome);
+  }
+  return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+
+/** `auth.*`, `*.PageSize.*`, or a plain substring. */
+function globToRegExp(pattern: string): RegExp {
+  if (!pattern.includes('*')) return new RegExp(pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+}

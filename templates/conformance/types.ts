@@ -1,0 +1,66 @@
+// The conformance suite's contract: facts from the spec (generated), checks that use them, and
+// the context a check runs in. Every expected value a check uses comes from these facts.
+import type { ActionDescriptor, ServiceDescriptor, Validate } from '../runtime/descriptors.js';
+
+export interface ParamFacts {
+  readonly name: string;
+  readonly style: 'flat' | 'repeatList';
+  readonly required: boolean;
+  /** The parameter's JSON Schema (constraints: minimum, maximum, minItems, maxItems, enum, …). */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** A valid value from the spec's examples, used where the suite needs one. */
+  readonly example?: unknown;
+}
+
+export interface ActionFacts {
+  readonly descriptor: ActionDescriptor;
+  readonly params: readonly ParamFacts[];
+  /** The action's own error codes (the common ones are in the service's table). */
+  readonly errors: readonly string[];
+  readonly validateResponse: Validate;
+}
+
+export interface ConformanceFacts {
+  readonly service: ServiceDescriptor;
+  readonly errorMessages: Readonly<Record<string, string>>;
+  readonly validateErrorEnvelope: Validate;
+  readonly actions: readonly ActionFacts[];
+}
+
+export interface Target {
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** Values for parameters the suite must fill in, such as RegionId; else the spec's examples. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface CheckContext {
+  readonly facts: ConformanceFacts;
+  readonly target: Target;
+  /** The run's seed, for everything random (fuzzing, nonces do not depend on it). */
+  readonly seed: number;
+  /** Codes seen in error responses, for the report. */
+  readonly codesSeen: Set<string>;
+}
+
+export interface Check {
+  /** Stable id, e.g. `auth.v3.tampered-signature`; `--only` matches it. */
+  readonly id: string;
+  readonly title: string;
+  /** Checks of authentication, skipped by `--no-auth-checks`. */
+  readonly auth?: boolean;
+  run(ctx: CheckContext): Promise<void>;
+}
+
+/** A check's verdict when the server got it wrong: what was sent and what came back. */
+export class CheckFailure extends Error {
+  readonly sent: string | undefined;
+  readonly received: string | undefined;
+
+  constructor(message: string, exchange?: { sent?: string | undefined; received?: string | undefined }) {
+    super(message);
+    this.sent = exchange?.sent;
+    this.received = exchange?.received;
+  }
+}
