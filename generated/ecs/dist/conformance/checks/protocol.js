@@ -7,7 +7,11 @@ import { send } from '../http.js';
 const SPECIAL = [' ', '*', '~', '+', '/', '!', "'", '(', ')', '中文'];
 export function protocolChecks(action) {
     const id = (name) => `protocol.${action.descriptor.name}.${name}`;
-    const stringParam = action.params.find((p) => !p.required && p.style === 'flat' && p.schema.type === 'string');
+    // A free-text parameter: one whose unknown values do not have their own NotFound error.
+    const stringParam = action.params.find((p) => !p.required &&
+        p.style === 'flat' &&
+        p.schema.type === 'string' &&
+        !action.errors.includes(`Invalid${p.name}.NotFound`));
     const checks = [
         {
             id: id('routing'),

@@ -11,8 +11,13 @@ const SPECIAL = [' ', '*', '~', '+', '/', '!', "'", '(', ')', '中文'];
 
 export function protocolChecks(action: ActionFacts): Check[] {
   const id = (name: string) => `protocol.${action.descriptor.name}.${name}`;
+  // A free-text parameter: one whose unknown values do not have their own NotFound error.
   const stringParam = action.params.find(
-    (p) => !p.required && p.style === 'flat' && p.schema.type === 'string',
+    (p) =>
+      !p.required &&
+      p.style === 'flat' &&
+      p.schema.type === 'string' &&
+      !action.errors.includes(`Invalid${p.name}.NotFound`),
   );
   const checks: Check[] = [
     {

@@ -1,0 +1,107 @@
+// The conformance suite: zero failures against the reference server, and each deliberately broken
+// variant of it caught by the check meant for it.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/start.ts';
+import { type Breakage, startBrokenServer } from '../support/broken-server.ts';
+
+const server = await startServer();
+afterAll(() => server.close());
+const target = (endpoint: string) => ({
+  endpoint,
+  accessKeyId: 'testid',
+  accessKeySecret: 'testsecret',
+  values: {},
+});
+
+describe('against the reference server', () => {
+  it('passes every check', async () => {
+    const result = await runChecks(conformanceFacts, target(server.url), { seed: 42, authChecks: true });
+    expect(result.outcomes.filter((o) => o.failure !== undefined)).toEqual([]);
+    expect(result.outcomes.length).toBeGreaterThan(50);
+    expect(result.codesSeen).toContain('InvalidRegionId.NotFound');
+  });
+
+  it('runs from the package bin: JUnit file, exit 0, `N passed, N failed` last', async () => {
+    const junit = join(await mkdtemp(join(tmpdir(), 'acs-junit-')), 'report.xml');
+    const bin = join(import.meta.dirname, '..', '..', 'generated', 'ecs', 'bin', 'conformance.js');
+    const args = [
+      bin,
+      '--endpoint',
+      server.url,
+      '--access-key-id',
+      'testid',
+      '--access-key-secret',
+      'testsecret',
+      '--only',
+      'boundary.*',
+      '--junit',
+      junit,
+      '--seed',
+      '1',
+    ];
+    const { stdout } = await promisify(execFile)(process.execPath, args);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(stdout).not.toContain('testsecret');
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toMatch(/<testsuite name="Ecs-conformance" tests="\d+" failures="0"/);
+    expect(xml).toContain(
+      '<testcase classname="Ecs-conformance.boundary" name="boundary.DescribeInstanceStatus.PageSize.max-50"',
+    );
+  });
+
+  it('shards without overlap or omission', async () => {
+    const ids = async (shard?: { index: number; count: number }) =>
+      (
+        await runChecks(conformanceFacts, target(server.url), {
+          seed: 1,
+          authChecks: true,
+          only: 'boundary.*',
+          ...(shard ? { shard } : {}),
+        })
+      ).outcomes.map((o) => o.id);
+    const all = await ids();
+    const parts = [
+      ...(await ids({ index: 1, count: 3 })),
+      ...(await ids({ index: 2, count: 3 })),
+      ...(await ids({ index: 3, count: 3 })),
+    ];
+    expect(parts.sort()).toEqual([...all].sort());
+  });
+});
+
+describe('catches broken servers', () => {
+  const cases: [Breakage, string][] = [
+    ['pagesize-unvalidated', 'boundary.DescribeInstanceStatus.PageSize.above-max-51'],
+    ['totalcount-off-by-one', 'pagination.DescribeInstanceStatus.walk-10'],
+    ['one-item-as-object', 'response.DescribeInstanceStatus.list-is-array'],
+    ['signature-unverified', 'auth.v3.wrong-secret'],
+    ['nonce-unchecked', 'auth.nonce-replay'],
+    ['xml-wrapper-missing', 'response.DescribeInstanceStatus.json-equals-xml'],
+    ['requestid-reused', 'response.request-id-unique'],
+    ['hostid-missing', 'boundary.DescribeInstanceStatus.RegionId.unknown'],
+    ['page-repeats-last-item', 'pagination.DescribeInstanceStatus.walk-10'],
+    ['region-status-wrong', 'boundary.DescribeInstanceStatus.RegionId.unknown'],
+  ];
+
+  it.each(cases)('%s is caught by %s', async (breakage, checkId) => {
+    const broken = await startBrokenServer(server.url, breakage);
+    try {
+      const result = await runChecks(conformanceFacts, target(broken.url), {
+        seed: 42,
+        authChecks: true,
+        only: checkId,
+      });
+      expect(result.outcomes.map((o) => o.id)).toEqual([checkId]);
+      expect(result.outcomes[0]!.failure, `${breakage} went unnoticed`).toBeDefined();
+    } finally {
+      await broken.close();
+    }
+  });
+});
