@@ -13,6 +13,12 @@ Commands:
   generate [--check] [--spec FILE]... [--out DIR]
       Generate a package per spec (default: every spec/*.yaml) into DIR (default: generated/).
       --check writes nothing and exits 1 when generated/ differs from what the specs yield.
+  start
+      Regenerate, start the reference server on a free port, run the conformance suite against
+      it, print the report and stop the server (what \`npm start\` does).
+  conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
+      [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks] [--service ecs]
+      Check any server against the spec; the last line printed is \`N passed, N failed\`.
   serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]
       Start the reference ECS server (default keys testid/testsecret; see server/README.md).
 `;
@@ -21,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'generate') return runGenerate(rest);
   if (command === 'serve') return (await import('../server/cli.ts')).runServe(rest);
+  if (command === 'conformance') return runConformance(rest);
+  if (command === 'start') return (await import('./start.ts')).runStart(rest);
   process.stderr.write(
     command === undefined || command === '--help' ? USAGE : `Unknown command "${command}".\n\n${USAGE}`,
   );
@@ -77,4 +85,15 @@ async function defaultSpecs(): Promise<string[]> {
     .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
     .sort()
     .map((n) => `spec/${n}`);
+}
+
+/** Delegates to the generated package's runner, so the toolkit and the package run the same suite. */
+async function runConformance(args: readonly string[]): Promise<number> {
+  const i = args.indexOf('--service');
+  const service = i >= 0 ? args[i + 1] : 'ecs';
+  const rest = i >= 0 ? [...args.slice(0, i), ...args.slice(i + 2)] : args;
+  const entry = (await import(`@acs-rpc/${service}/conformance`)) as {
+    main(argv: readonly string[], program: string): Promise<number>;
+  };
+  return entry.main(rest, 'acs-rpc conformance');
 }

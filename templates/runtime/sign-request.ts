@@ -1,5 +1,5 @@
 // Builds the signed HTTP request of one RPC attempt, in either signature version.
-import { sha256Hex } from './crypto.js';
+import { type KeyCache, sha256Hex } from './crypto.js';
 import { percentEncode } from './encode.js';
 import { formEncode } from './serialize.js';
 import { signV1, type WireParams } from './sign-v1.js';
@@ -37,6 +37,7 @@ export interface SignOptions {
   readonly signatureVersion: SignatureVersion;
   readonly now: Date;
   readonly nonce: string;
+  readonly keyCache?: KeyCache | undefined;
 }
 
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`. */
@@ -71,7 +72,12 @@ async function signRequestV1(
   ];
   if (creds.securityToken !== undefined) common.push(['SecurityToken', creds.securityToken]);
   const params = [...common, ...req.params];
-  const { signature } = await signV1({ method: req.method, params, secret: creds.accessKeySecret });
+  const { signature } = await signV1({
+    method: req.method,
+    params,
+    secret: creds.accessKeySecret,
+    keyCache: opts.keyCache,
+  });
   const text = formEncode([...params, ['Signature', signature]], percentEncode);
   const base = new URL(req.path, req.endpoint).toString();
   const accept = { accept: acceptFor(req.format) };
@@ -106,6 +112,7 @@ async function signRequestV3(
     hashedPayload,
     accessKeyId: creds.accessKeyId,
     secret: creds.accessKeySecret,
+    keyCache: opts.keyCache,
   });
   const { host: _host, ...headers } = signed;
   const base = new URL(req.path, req.endpoint).toString();

@@ -1,5 +1,5 @@
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
-import { hmac, toBase64 } from './crypto.js';
+import { hmac, type KeyCache, toBase64 } from './crypto.js';
 import { percentEncode } from './encode.js';
 
 export type WireParams = ReadonlyArray<readonly [string, string]>;
@@ -30,9 +30,10 @@ export async function signV1(input: {
   method: string;
   params: WireParams;
   secret: string;
+  keyCache?: KeyCache | undefined;
 }): Promise<V1Signature> {
   const canonical = canonicalizeV1(input.params.filter(([k]) => k !== 'Signature'));
   const stringToSign = stringToSignV1(input.method, canonical);
-  const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign));
+  const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign, input.keyCache));
   return { canonical, stringToSign, signature };
 }

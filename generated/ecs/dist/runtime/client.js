@@ -22,6 +22,7 @@ export class RpcClient {
     #quota;
     /** Server time minus local time, learnt from a rejected timestamp's Date header. */
     #clockOffsetMs = 0;
+    #keyCache = new Map();
     constructor(service, config = {}) {
         this.service = service;
         this.#config = config;
@@ -77,13 +78,16 @@ export class RpcClient {
                 signatureVersion: this.#config.signatureVersion ?? 'v3',
                 now,
                 nonce: newNonce(),
+                keyCache: this.#keyCache,
             });
             scrub = secretScrubber([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
         }
         catch (error) {
             return { ok: false, error };
         }
-        await runHook(this.#config.hooks?.beforeRequest, redactedInfo(action, n, signed), this.#logger());
+        const before = this.#config.hooks?.beforeRequest;
+        if (before !== undefined)
+            await runHook(before, redactedInfo(action, n, signed), this.#logger());
         const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
         let raw;
         try {

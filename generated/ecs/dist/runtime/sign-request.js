@@ -29,7 +29,12 @@ async function signRequestV1(req, creds, opts) {
     if (creds.securityToken !== undefined)
         common.push(['SecurityToken', creds.securityToken]);
     const params = [...common, ...req.params];
-    const { signature } = await signV1({ method: req.method, params, secret: creds.accessKeySecret });
+    const { signature } = await signV1({
+        method: req.method,
+        params,
+        secret: creds.accessKeySecret,
+        keyCache: opts.keyCache,
+    });
     const text = formEncode([...params, ['Signature', signature]], percentEncode);
     const base = new URL(req.path, req.endpoint).toString();
     const accept = { accept: acceptFor(req.format) };
@@ -61,6 +66,7 @@ async function signRequestV3(req, creds, opts) {
         hashedPayload,
         accessKeyId: creds.accessKeyId,
         secret: creds.accessKeySecret,
+        keyCache: opts.keyCache,
     });
     const { host: _host, ...headers } = signed;
     const base = new URL(req.path, req.endpoint).toString();

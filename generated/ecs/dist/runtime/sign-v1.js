@@ -21,6 +21,6 @@ export function stringToSignV1(method, canonical) {
 export async function signV1(input) {
     const canonical = canonicalizeV1(input.params.filter(([k]) => k !== 'Signature'));
     const stringToSign = stringToSignV1(input.method, canonical);
-    const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign));
+    const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign, input.keyCache));
     return { canonical, stringToSign, signature };
 }

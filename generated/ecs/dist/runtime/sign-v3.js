@@ -33,7 +33,7 @@ export async function signV3(input) {
     const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
     const hashedCanonicalRequest = await sha256Hex(canonicalRequest);
     const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-    const signature = toHex(await hmac('SHA-256', input.secret, stringToSign));
+    const signature = toHex(await hmac('SHA-256', input.secret, stringToSign, input.keyCache));
     const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
     return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }

@@ -5,7 +5,7 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
 import { type AttemptResult, attemptLoop } from './attempts.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
-import { newNonce } from './crypto.js';
+import { type KeyCache, newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { AcsResponseError, AcsValidationError } from './errors.js';
@@ -62,6 +62,7 @@ export class RpcClient {
   readonly #quota: RetryQuota;
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
   #clockOffsetMs = 0;
+  readonly #keyCache: KeyCache = new Map();
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -129,6 +130,7 @@ export class RpcClient {
         signatureVersion: this.#config.signatureVersion ?? 'v3',
         now,
         nonce: newNonce(),
+        keyCache: this.#keyCache,
       });
       scrub = secretScrubber(
         [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
@@ -137,7 +139,8 @@ export class RpcClient {
     } catch (error) {
       return { ok: false, error };
     }
-    await runHook(this.#config.hooks?.beforeRequest, redactedInfo(action, n, signed), this.#logger());
+    const before = this.#config.hooks?.beforeRequest;
+    if (before !== undefined) await runHook(before, redactedInfo(action, n, signed), this.#logger());
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
     let raw: Awaited<ReturnType<typeof send>>;
     try {

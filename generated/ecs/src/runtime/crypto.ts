@@ -12,18 +12,42 @@ function subtle(): SubtleCrypto {
   return crypto.subtle;
 }
 
+/** SHA-256 of the empty body (every GET), known in advance. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/**
+ * Imported HMAC keys, kept by a client so each call does not import its key again (importing is
+ * most of Web Crypto's cost per call). Bounded: rotating credentials cannot grow it without limit.
+ */
+export type KeyCache = Map<string, CryptoKey>;
+const KEY_CACHE_LIMIT = 8;
+
 export async function sha256Hex(data: string): Promise<string> {
+  if (data === '') return EMPTY_SHA256;
   return toHex(new Uint8Array(await subtle().digest('SHA-256', encoder.encode(data))));
 }
 
-export async function hmac(algorithm: 'SHA-1' | 'SHA-256', key: string, data: string): Promise<Uint8Array> {
-  const cryptoKey = await subtle().importKey(
-    'raw',
-    encoder.encode(key),
-    { name: 'HMAC', hash: algorithm },
-    false,
-    ['sign'],
-  );
+export async function hmac(
+  algorithm: 'SHA-1' | 'SHA-256',
+  key: string,
+  data: string,
+  cache?: KeyCache,
+): Promise<Uint8Array> {
+  const id = `${algorithm}:${key}`;
+  let cryptoKey = cache?.get(id);
+  if (cryptoKey === undefined) {
+    cryptoKey = await subtle().importKey(
+      'raw',
+      encoder.encode(key),
+      { name: 'HMAC', hash: algorithm },
+      false,
+      ['sign'],
+    );
+    if (cache !== undefined) {
+      if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+      cache.set(id, cryptoKey);
+    }
+  }
   return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
 }
 

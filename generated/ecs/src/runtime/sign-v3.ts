@@ -3,7 +3,7 @@
 // Source: templates/runtime/sign-v3.ts
 
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
-import { hmac, sha256Hex, toHex } from './crypto.js';
+import { hmac, type KeyCache, sha256Hex, toHex } from './crypto.js';
 import { percentEncode } from './encode.js';
 import type { WireParams } from './sign-v1.js';
 
@@ -19,6 +19,7 @@ export interface V3Input {
   readonly hashedPayload: string;
   readonly accessKeyId: string;
   readonly secret: string;
+  readonly keyCache?: KeyCache | undefined;
 }
 
 export interface V3Signature {
@@ -39,7 +40,7 @@ export function canonicalQueryV3(query: WireParams): string {
     .join('&');
 }
 
-export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret'>): {
+export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret' | 'keyCache'>): {
   canonicalRequest: string;
   signedHeaders: string;
 } {
@@ -63,7 +64,7 @@ export async function signV3(input: V3Input): Promise<V3Signature> {
   const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
   const hashedCanonicalRequest = await sha256Hex(canonicalRequest);
   const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-  const signature = toHex(await hmac('SHA-256', input.secret, stringToSign));
+  const signature = toHex(await hmac('SHA-256', input.secret, stringToSign, input.keyCache));
   const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }
