@@ -1,0 +1,46 @@
+// Time of a full conformance run against the reference server (every check), several rounds.
+import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
+import { startServer } from '../server/start.ts';
+
+export interface ConformanceFigure {
+  readonly checks: number;
+  readonly failures: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+export async function measureConformanceRun(rounds = 3): Promise<ConformanceFigure> {
+  const times: number[] = [];
+  let checks = 0;
+  let failures = 0;
+  for (let i = 0; i < rounds; i++) {
+    // A fresh server each round, so nonces and rate limits start clean, as for a first run.
+    const server = await startServer();
+    const started = performance.now();
+    const result = await runChecks(
+      conformanceFacts,
+      { endpoint: server.url, accessKeyId: 'testid', accessKeySecret: 'testsecret', values: {} },
+      { seed: 1, authChecks: true },
+    );
+    times.push(performance.now() - started);
+    await server.close();
+    checks = result.outcomes.length;
+    failures = result.outcomes.filter((o) => o.failure !== undefined).length;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    checks,
+    failures,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    minMs: times[0]!,
+    maxMs: times[times.length - 1]!,
+  };
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const f = await measureConformanceRun();
+  console.log(
+    `conformance: ${f.checks} checks, ${f.failures} failed, median ${(f.medianMs / 1000).toFixed(2)} s (min ${(f.minMs / 1000).toFixed(2)}, max ${(f.maxMs / 1000).toFixed(2)})`,
+  );
+}

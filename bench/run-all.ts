@@ -1,0 +1,104 @@
+// `npm run bench`: every benchmark, side by side with its comparison, written to bench/RESULTS.md
+// (tables, the machine and the date) and bench/results.json. Budgets are printed next to each figure.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { measureBundleSizes, measureImports } from './client-size.ts';
+import { measureConformanceRun } from './conformance-run.ts';
+import { measureGeneration } from './generation.ts';
+import { measurePerCall } from './per-call.ts';
+import { runServerThroughput } from './server-throughput.ts';
+
+const verdict = (ok: boolean) => (ok ? 'within budget' : '**misses budget**');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const log = (what: string) => process.stderr.write(`measuring ${what}…\n`);
+log('bundle sizes');
+const sizes = await measureBundleSizes();
+log('import time');
+const imports = measureImports();
+log('per-call overhead');
+const calls = await measurePerCall();
+log('generation');
+const generation = measureGeneration();
+log('server throughput');
+const throughput = await runServerThroughput();
+log('conformance run');
+const conformance = await measureConformanceRun();
+
+const ours = sizes.find((s) => s.program === 'generated client (JSON)')!;
+const [oursImport, officialImport] = imports as [(typeof imports)[0], (typeof imports)[0]];
+const [raw, generated, official] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
+const largest = generation.filter((g) => g.tool === 'acs-rpc generate').at(-1)!;
+const g100 = generation.find((g) => g.tool === 'acs-rpc generate' && g.actions === 100)!;
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+const md = [
+  '# Benchmarks',
+  '',
+  `Measured ${date} on ${machine} by \`npm run bench\`. Each figure is measured beside its comparison in`,
+  'the same run; medians of several rounds where rounds are taken. Regenerate with `npm run bench`.',
+  '',
+  '## Bundle size of a one-call program (esbuild, minified, gzipped)',
+  '',
+  '| program | loaded at start | all chunks (lazy XML parser included) |',
+  '| --- | ---: | ---: |',
+  ...sizes.map((s) => `| ${s.program} | ${kb(s.gzipBytes)} | ${kb(s.gzipBytesAll)} |`),
+  '',
+  `Budget ≤ 10 KB on the JSON path: ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}.`,
+  '',
+  '## Import time and memory after import (fresh process each round)',
+  '',
+  '| module | median | min | max | heap after import |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...imports.map(
+    (f) =>
+      `| ${f.module} | ${f.medianMs.toFixed(1)} ms | ${f.minMs.toFixed(1)} ms | ${f.maxMs.toFixed(1)} ms | ${f.heapMb.toFixed(1)} MB |`,
+  ),
+  '',
+  `Budget ≥ 20× faster than the official SDK: ${(officialImport.medianMs / oursImport.medianMs).toFixed(1)}× — ${verdict(officialImport.medianMs / oursImport.medianMs >= 20)}.`,
+  '',
+  '## Per-call overhead (calls per second, 8 concurrent, one local server in another process)',
+  '',
+  '| client | calls/s |',
+  '| --- | ---: |',
+  ...calls.map((c) => `| ${c.client} | ${c.callsPerSecond.toFixed(0)} |`),
+  '',
+  `Budgets: ≥ 0.8× raw fetch: ${(generated.callsPerSecond / raw.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 0.8 * raw.callsPerSecond)};`,
+  `≥ 3× the official SDK: ${(generated.callsPerSecond / official.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 3 * official.callsPerSecond)}.`,
+  '',
+  '## Generation time and peak memory',
+  '',
+  '| spec | actions | tool | median | min | max | peak RSS |',
+  '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+  ...generation.map(
+    (g) =>
+      `| ${g.spec} | ${g.actions} | ${g.tool} | ${(g.medianMs / 1000).toFixed(2)} s | ${(g.minMs / 1000).toFixed(2)} s | ${(g.maxMs / 1000).toFixed(2)} s | ${g.peakRssMb.toFixed(0)} MB |`,
+  ),
+  '',
+  `Growth from 100 to 1,000 actions: ${(largest.medianMs / g100.medianMs).toFixed(1)}× for 10× the actions.`,
+  `Budget: the 1,000-action spec in ≤ 10 s: ${(largest.medianMs / 1000).toFixed(1)} s — ${verdict(largest.medianMs <= 10_000)}.`,
+  '',
+  '## Reference server throughput (signed V3 calls; load from another process)',
+  '',
+  '| target | requests/s | errors |',
+  '| --- | ---: | ---: |',
+  ...throughput.map((t) => `| ${t.target} | ${t.requestsPerSecond.toFixed(0)} | ${t.errors} |`),
+  '',
+  `Ratio: ${((throughput[1]!.requestsPerSecond / throughput[0]!.requestsPerSecond) * 100).toFixed(0)}% of the bare server.`,
+  '',
+  '## Conformance run against the reference server',
+  '',
+  `${conformance.checks} checks, ${conformance.failures} failed, median ${(conformance.medianMs / 1000).toFixed(2)} s (min ${(conformance.minMs / 1000).toFixed(2)} s, max ${(conformance.maxMs / 1000).toFixed(2)} s).`,
+  `Budget ≤ 15 s: ${verdict(conformance.medianMs <= 15_000)}.`,
+  '',
+].join('\n');
+
+const dir = import.meta.dirname;
+writeFileSync(join(dir, 'RESULTS.md'), md);
+writeFileSync(
+  join(dir, 'results.json'),
+  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, conformance }, null, 2)}\n`,
+);
+process.stdout.write(md);
