@@ -38,13 +38,4 @@ export function escapeXml(text: string): string {
   );
 }
 
-export const ERROR_SHAPE: Shape = {
-  kind: 'object',
-  properties: {
-    RequestId: { kind: 'string' },
-    HostId: { kind: 'string' },
-    Code: { kind: 'string' },
-    Message: { kind: 'string' },
-    Recommend: { kind: 'string' },
-  },
-};
+export { ERROR_ENVELOPE_SHAPE as ERROR_SHAPE } from '../../templates/runtime/response.ts';

@@ -4,7 +4,8 @@
 import { AcsResponseError, AcsServiceError } from './errors.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
-const ENVELOPE = {
+/** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
+export const ERROR_ENVELOPE_SHAPE = {
     kind: 'object',
     properties: {
         RequestId: { kind: 'string' },
@@ -36,7 +37,9 @@ export async function parseResponse(raw, action, service, scrub = redactText) {
             });
         }
     }
-    const envelope = body === undefined ? undefined : normalize(body, ENVELOPE);
+    const envelope = body === undefined
+        ? undefined
+        : normalize(body, ERROR_ENVELOPE_SHAPE);
     if (envelope?.Code === undefined)
         throw unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
     const known = service.errors[envelope.Code];

@@ -12,7 +12,8 @@ import type { RawResponse } from './transport.js';
 
 type Kind = 'json' | 'xml' | 'empty' | 'other';
 
-const ENVELOPE: Shape = {
+/** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
+export const ERROR_ENVELOPE_SHAPE: Shape = {
   kind: 'object',
   properties: {
     RequestId: { kind: 'string' },
@@ -54,7 +55,9 @@ export async function parseResponse(
     }
   }
   const envelope =
-    body === undefined ? undefined : (normalize(body, ENVELOPE) as Record<string, string | undefined>);
+    body === undefined
+      ? undefined
+      : (normalize(body, ERROR_ENVELOPE_SHAPE) as Record<string, string | undefined>);
   if (envelope?.Code === undefined)
     throw unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
   const known = service.errors[envelope.Code];
