@@ -6,7 +6,7 @@ import { buildPagination } from './build-pagination.ts';
 import { buildParams } from './build-params.ts';
 import { componentName } from './json-schema.ts';
 import { deref, shapeOf, xmlName } from './shape.ts';
-import type { ActionModel } from './types.ts';
+import type { ActionModel, CaseModel } from './types.ts';
 
 type Raw = Record<string, unknown>;
 type Report = (code: string, pointer: string, message: string) => void;
@@ -56,6 +56,17 @@ export function buildAction(
     errors: buildErrors(binding.errors),
     pagination,
     examples: buildExamples(root, operation, pointer),
+    cases: ((binding.cases ?? []) as Raw[]).map((c) => ({
+      id: String(c.id),
+      description: text(c.description),
+      request: (c.request ?? {}) as Raw,
+      wire: c.wire as [string, string][] | undefined,
+      error:
+        c.error === undefined
+          ? undefined
+          : { code: String((c.error as Raw).code), param: (c.error as Raw).param as string | undefined },
+      response: c.response as CaseModel['response'],
+    })),
   };
 }
 

@@ -49,6 +49,18 @@ export interface ExampleModel {
   readonly pointer: string;
 }
 
+/** A case declared in the spec (`x-acs-rpc.cases`): run offline against the client, online against servers. */
+export interface CaseModel {
+  readonly id: string;
+  readonly description: string | undefined;
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly wire: readonly (readonly [string, string])[] | undefined;
+  readonly error: { readonly code: string; readonly param: string | undefined } | undefined;
+  readonly response:
+    | { readonly format: 'JSON' | 'XML'; readonly body: string; readonly parsed: unknown }
+    | undefined;
+}
+
 export interface ActionModel {
   readonly name: string;
   readonly pointer: string;
@@ -66,6 +78,7 @@ export interface ActionModel {
   readonly errors: readonly ErrorModel[];
   readonly pagination: PaginationModel | undefined;
   readonly examples: readonly ExampleModel[];
+  readonly cases: readonly CaseModel[];
 }
 
 export interface ServiceModel {

@@ -105,3 +105,50 @@ describe('catches broken servers', () => {
     }
   });
 });
+
+describe('declared cases, offline', () => {
+  it('fail when the client’s serializer or parser disagrees with the spec', async () => {
+    const { offlineCaseChecks } = await import('../../generated/ecs/dist/conformance/checks/cases.js');
+    const action = conformanceFacts.actions[0]!;
+    const wrong = {
+      ...conformanceFacts,
+      actions: [
+        {
+          ...action,
+          cases: [
+            {
+              id: 'bad-wire',
+              request: { RegionId: 'x', InstanceId: ['a', 'b'] },
+              wire: [
+                ['RegionId', 'x'],
+                ['InstanceId.1', 'b'],
+                ['InstanceId.2', 'a'],
+              ],
+            },
+            {
+              id: 'bad-parse',
+              request: { RegionId: 'x' },
+              response: { format: 'JSON' as const, body: '{"TotalCount":"2"}', parsed: { TotalCount: '2' } },
+            },
+            {
+              id: 'not-refused',
+              request: { RegionId: 'x', PageSize: 5 },
+              error: { code: 'InvalidParameter', param: 'PageSize' },
+            },
+          ],
+        },
+      ],
+    };
+    const outcomes = await Promise.all(
+      offlineCaseChecks(wrong as unknown as typeof conformanceFacts).map((c: { run(): Promise<void> }) =>
+        c.run().then(
+          () => 'passed',
+          (e: Error) => e.message,
+        ),
+      ),
+    );
+    expect(outcomes[0]).toMatch(/^serialized /);
+    expect(outcomes[1]).toMatch(/^parsed /);
+    expect(outcomes[2]).toMatch(/should refuse the request, naming PageSize/);
+  });
+});

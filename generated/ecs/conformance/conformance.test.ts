@@ -2,8 +2,11 @@
 // change the spec or the generator and run `npm run generate`.
 
 import { describe, it } from 'vitest';
-import { conformanceChecks, conformanceContext } from '@acs-rpc/ecs/conformance';
+import { conformanceChecks, conformanceContext, declaredCases } from '@acs-rpc/ecs/conformance';
 const ctx = conformanceContext();
+describe('Ecs 2014-05-26 declared cases, offline', () => {
+  for (const c of declaredCases()) it(c.id, () => c.run());
+});
 describe('Ecs 2014-05-26 conformance', () => {
   for (const check of conformanceChecks()) it(check.id, () => check.run(ctx), 120_000);
 });

@@ -75,6 +75,30 @@ export const serviceBindingSchema = {
   },
 } as const;
 
+const caseSchema = {
+  type: 'object',
+  required: ['id', 'request'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+    description: { type: 'string' },
+    request: { type: 'object' },
+    wire: { type: 'array', items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string' } } },
+    error: {
+      type: 'object',
+      required: ['code'],
+      additionalProperties: false,
+      properties: { code: { type: 'string' }, param: { type: 'string' } },
+    },
+    response: {
+      type: 'object',
+      required: ['format', 'body', 'parsed'],
+      additionalProperties: false,
+      properties: { format: { enum: ['JSON', 'XML'] }, body: { type: 'string' }, parsed: { type: 'object' } },
+    },
+  },
+} as const;
+
 export const actionBindingSchema = {
   type: 'object',
   required: ['action', 'methods', 'path', 'idempotent'],
@@ -97,5 +121,6 @@ export const actionBindingSchema = {
       },
     },
     errors: errorTable,
+    cases: { type: 'array', items: caseSchema },
   },
 } as const;

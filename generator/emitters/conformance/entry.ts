@@ -16,6 +16,11 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       moduleSpecifier: './facts.js',
       namedImports: ['conformanceFacts'],
     },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './checks/cases.js',
+      namedImports: ['offlineCaseChecks', { name: 'OfflineCase', isTypeOnly: true }],
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './registry.js', namedImports: ['allChecks'] },
     {
       kind: StructureKind.ImportDeclaration,
@@ -65,6 +70,16 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
     {
       kind: StructureKind.Function,
       isExported: true,
+      name: 'declaredCases',
+      docs: [
+        "The spec's declared cases, checked offline against this package's serializer, validator and parser.",
+      ],
+      returnType: 'OfflineCase[]',
+      statements: ['return offlineCaseChecks(conformanceFacts);'],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
       name: 'conformanceContext',
       docs: [
         'A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED.',
@@ -74,7 +89,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       ],
       returnType: 'CheckContext',
       statements: [
-        'const need = (name: string) => env[name] ?? (() => { throw new Error(`Set ${name} to run the conformance suite.`); })();',
+        "const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();",
         'const region = env.ACS_RPC_REGION;',
         'return {',
         '  facts: conformanceFacts,',
@@ -94,13 +109,14 @@ export function suiteStatements(model: ServiceModel): (string | StatementStructu
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: `${npm}/conformance`,
-      namedImports: ['conformanceChecks', 'conformanceContext'],
+      namedImports: ['conformanceChecks', 'conformanceContext', 'declaredCases'],
     },
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: 'ctx', initializer: 'conformanceContext()' }],
     },
+    `describe(${stringLiteral(`${model.product} ${model.apiVersion} declared cases, offline`)}, () => {\n  for (const c of declaredCases()) it(c.id, () => c.run());\n});`,
     `describe(${stringLiteral(`${model.product} ${model.apiVersion} conformance`)}, () => {\n  for (const check of conformanceChecks()) it(check.id, () => check.run(ctx), 120_000);\n});`,
   ];
 }

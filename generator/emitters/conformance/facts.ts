@@ -22,6 +22,7 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
         example: p.example,
       })),
       errors: action.errors.map((e) => e.code),
+      cases: action.cases,
       validateResponse: new Identifier(actions[i]!.validateResponse),
     })),
   };

@@ -73,7 +73,7 @@ function missing(action: ActionFacts, param: ParamFacts): Check {
     run: async (ctx: CheckContext) => {
       const { [param.name]: _omitted, ...rest } = baseParams(ctx, action);
       const template = ctx.facts.errorMessages.MissingParameter ?? '{Name}';
-      const pattern = new RegExp(`^${escape(template).replace('\\{Name\\}', param.name)}$`);
+      const pattern = new RegExp(`^${escapeRegExp(template).replace('\\{Name\\}', param.name)}$`);
       expectError(ctx, await send(ctx, { params: wire(action, rest) }), 'MissingParameter', pattern);
     },
   };
@@ -90,12 +90,12 @@ function unknownValue(action: ActionFacts, param: ParamFacts, code: string): Che
         ctx,
         await send(ctx, { params: wire(action, params) }),
         code,
-        message === undefined ? undefined : new RegExp(`^${escape(message)}$`),
+        message === undefined ? undefined : new RegExp(`^${escapeRegExp(message)}$`),
       );
     },
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 import { runConformanceCli } from './cli.js';
 import { conformanceFacts } from './facts.js';
+import { offlineCaseChecks } from './checks/cases.js';
 import { allChecks } from './registry.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
@@ -13,9 +14,13 @@ export async function main(argv, program = 'ecs-conformance') {
 export function conformanceChecks() {
     return allChecks(conformanceFacts);
 }
+/** The spec's declared cases, checked offline against this package's serializer, validator and parser. */
+export function declaredCases() {
+    return offlineCaseChecks(conformanceFacts);
+}
 /** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED. */
 export function conformanceContext(env = process.env) {
-    const need = (name) => env[name] ?? (() => { throw new Error(`Set ${name} to run the conformance suite.`); })();
+    const need = (name) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
     const region = env.ACS_RPC_REGION;
     return {
         facts: conformanceFacts,

@@ -4,6 +4,7 @@
 // Every check for every action, in a stable order (so shards and ids are reproducible).
 import { authChecks } from './checks/auth.js';
 import { boundaryChecks } from './checks/boundaries.js';
+import { caseChecks } from './checks/cases.js';
 import { fuzzCheck } from './checks/fuzz.js';
 import { paginationChecks } from './checks/pagination.js';
 import { protocolChecks } from './checks/protocol.js';
@@ -16,6 +17,7 @@ export function allChecks(facts) {
         ...responseChecks(action),
         ...boundaryChecks(action),
         ...paginationChecks(action),
+        ...caseChecks(action),
         fuzzCheck(action),
     ]);
     const seen = new Set();

@@ -10,11 +10,31 @@ export interface ParamFacts {
     /** A valid value from the spec's examples, used where the suite needs one. */
     readonly example?: unknown;
 }
+/** A case declared in the spec: a request, and what the client and a server must make of it. */
+export interface DeclaredCase {
+    readonly id: string;
+    readonly description?: string | undefined;
+    readonly request: Readonly<Record<string, unknown>>;
+    /** The wire parameters the client must serialize the request to, in order. */
+    readonly wire?: readonly (readonly [string, string])[] | undefined;
+    /** The error a server must answer (and the client refuse offline, for parameter errors). */
+    readonly error?: {
+        readonly code: string;
+        readonly param?: string | undefined;
+    } | undefined;
+    /** A raw response and what the client must parse it into. */
+    readonly response?: {
+        readonly format: 'JSON' | 'XML';
+        readonly body: string;
+        readonly parsed: unknown;
+    } | undefined;
+}
 export interface ActionFacts {
     readonly descriptor: ActionDescriptor;
     readonly params: readonly ParamFacts[];
     /** The action's own error codes (the common ones are in the service's table). */
     readonly errors: readonly string[];
+    readonly cases: readonly DeclaredCase[];
     readonly validateResponse: Validate;
 }
 export interface ConformanceFacts {

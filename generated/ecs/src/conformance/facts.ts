@@ -88,6 +88,82 @@ export const conformanceFacts: ConformanceFacts = {
         },
       ],
       errors: ['InvalidRegionId.NotFound', 'InvalidZoneId.NotFound'],
+      cases: [
+        {
+          id: 'minimal',
+          description: 'The smallest valid request.',
+          request: {
+            RegionId: 'cn-hangzhou',
+          },
+          wire: [
+            ['RegionId', 'cn-hangzhou'],
+          ],
+        },
+        {
+          id: 'repeat-list-order',
+          description: 'InstanceId is a 1-based repeat list; items keep their order on the wire.',
+          request: {
+            RegionId: 'cn-hangzhou',
+            InstanceId: ['i-b', 'i-a'],
+            PageSize: 5,
+          },
+          wire: [
+            ['RegionId', 'cn-hangzhou'],
+            ['PageSize', '5'],
+            ['InstanceId.1', 'i-b'],
+            ['InstanceId.2', 'i-a'],
+          ],
+        },
+        {
+          id: 'page-size-above-maximum',
+          description: 'PageSize is at most 50.',
+          request: {
+            RegionId: 'cn-hangzhou',
+            PageSize: 51,
+          },
+          error: {
+            code: 'InvalidParameter',
+            param: 'PageSize',
+          },
+        },
+        {
+          id: 'region-missing',
+          description: 'RegionId is required.',
+          request: {
+            PageSize: 10,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'RegionId',
+          },
+        },
+        {
+          id: 'xml-single-item',
+          description: 'One item in XML is still a list, and numbers are numbers.',
+          request: {
+            RegionId: 'cn-hangzhou',
+            PageSize: 1,
+          },
+          response: {
+            format: 'XML',
+            body: '<DescribeInstanceStatusResponse><RequestId>R</RequestId><TotalCount>1</TotalCount><PageNumber>1</PageNumber><PageSize>1</PageSize><InstanceStatuses><InstanceStatus><InstanceId>i-1</InstanceId><Status>Running</Status></InstanceStatus></InstanceStatuses></DescribeInstanceStatusResponse>',
+            parsed: {
+              RequestId: 'R',
+              TotalCount: 1,
+              PageNumber: 1,
+              PageSize: 1,
+              InstanceStatuses: {
+                InstanceStatus: [
+                  {
+                    InstanceId: 'i-1',
+                    Status: 'Running',
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ],
       validateResponse: validateDescribeInstanceStatusResponse,
     },
   ],

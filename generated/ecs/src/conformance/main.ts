@@ -3,6 +3,7 @@
 
 import { runConformanceCli } from './cli.js';
 import { conformanceFacts } from './facts.js';
+import { offlineCaseChecks, type OfflineCase } from './checks/cases.js';
 import { allChecks } from './registry.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
@@ -19,9 +20,14 @@ export function conformanceChecks(): Check[] {
   return allChecks(conformanceFacts);
 }
 
+/** The spec's declared cases, checked offline against this package's serializer, validator and parser. */
+export function declaredCases(): OfflineCase[] {
+  return offlineCaseChecks(conformanceFacts);
+}
+
 /** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED. */
 export function conformanceContext(env: Readonly<Record<string, string | undefined>> = process.env): CheckContext {
-  const need = (name: string) => env[name] ?? (() => { throw new Error(`Set ${name} to run the conformance suite.`); })();
+  const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
   const region = env.ACS_RPC_REGION;
   return {
     facts: conformanceFacts,

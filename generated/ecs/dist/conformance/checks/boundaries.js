@@ -64,7 +64,7 @@ function missing(action, param) {
         run: async (ctx) => {
             const { [param.name]: _omitted, ...rest } = baseParams(ctx, action);
             const template = ctx.facts.errorMessages.MissingParameter ?? '{Name}';
-            const pattern = new RegExp(`^${escape(template).replace('\\{Name\\}', param.name)}$`);
+            const pattern = new RegExp(`^${escapeRegExp(template).replace('\\{Name\\}', param.name)}$`);
             expectError(ctx, await send(ctx, { params: wire(action, rest) }), 'MissingParameter', pattern);
         },
     };
@@ -76,10 +76,10 @@ function unknownValue(action, param, code) {
         run: async (ctx) => {
             const params = { ...baseParams(ctx, action), [param.name]: 'conformance-no-such-value' };
             const message = ctx.facts.errorMessages[code];
-            expectError(ctx, await send(ctx, { params: wire(action, params) }), code, message === undefined ? undefined : new RegExp(`^${escape(message)}$`));
+            expectError(ctx, await send(ctx, { params: wire(action, params) }), code, message === undefined ? undefined : new RegExp(`^${escapeRegExp(message)}$`));
         },
     };
 }
-function escape(text) {
+function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
