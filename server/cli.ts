@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { redactUrl } from '../templates/runtime/redact.ts';
 import { loadKeyPairs } from './auth/credentials.ts';
-import { startServer } from './start.ts';
+import { type RunningServer, startServer } from './start.ts';
 
 const USAGE =
   'Usage: acs-rpc serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]';
@@ -32,15 +32,22 @@ export async function runServe(args: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const server = await startServer({
-    port,
-    host: values.host ?? '127.0.0.1',
-    ...(values.seed === undefined ? {} : { seed: values.seed }),
-    ...(values.credentials === undefined ? {} : { credentials: await loadKeyPairs(values.credentials) }),
-    ...(values['access-log']
-      ? { accessLog: (line: string) => process.stderr.write(`${redactUrl(line)}\n`) }
-      : {}),
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port,
+      host: values.host ?? '127.0.0.1',
+      ...(values.seed === undefined ? {} : { seed: values.seed }),
+      ...(values.credentials === undefined ? {} : { credentials: await loadKeyPairs(values.credentials) }),
+      ...(values['access-log']
+        ? { accessLog: (line: string) => process.stderr.write(`${redactUrl(line)}\n`) }
+        : {}),
+    });
+  } catch (error) {
+    // A seed or credentials file that cannot be read or is refused, a port in use.
+    process.stderr.write(`acs-rpc serve: ${(error as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(`listening on ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

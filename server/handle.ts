@@ -6,22 +6,19 @@ import { ACTIONS, type ActionEntry } from './actions/index.ts';
 import type { AuthContext } from './auth/context.ts';
 import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
-import { faultError, parseFaultHeader, type RateLimiter, type ServerFaults } from './faults.ts';
-import { readRequest, type WireRequest } from './http/read-request.ts';
+import { readFaultHeaders } from './faults/header.ts';
+import { type FaultState, fingerprint, injectFault } from './faults/inject.ts';
+import { RequestTooLarge, readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
-import { chooseFormat } from './protocol/format.ts';
+import { chooseFormat, formatOfUrl } from './protocol/format.ts';
 import type { Format } from './protocol/render.ts';
 import { ServerError } from './protocol/server-error.ts';
 import { newRequestId, sendError, sendSuccess } from './respond.ts';
 import type { Inventory } from './state/inventory.ts';
 
-export interface ServerState {
+export interface ServerState extends FaultState {
   readonly auth: AuthContext;
   readonly inventory: Inventory;
-  readonly faults: ServerFaults;
-  readonly limiter: RateLimiter;
-  /** Authenticated requests so far, for `failFirst`. */
-  served: number;
   readonly log: ((line: string) => void) | undefined;
 }
 
@@ -46,6 +43,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   const started = Date.now();
   let status = 200;
   try {
+    format = formatOfUrl(req.url ?? '/', req.headers);
     if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
     const wire = await readRequest(req);
     const pairs = [...wire.query, ...wire.form];
@@ -54,17 +52,19 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     const entry = route(wire, pairs, v3);
     action = entry.descriptor.name;
     const keyId = v3 ? await verifyV3(wire, state.auth) : await verifyV1(wire.method, pairs, state.auth);
-    if (await injectFault(req, res, wire, keyId, state)) return;
-    const params = decodeParams(
-      entry.descriptor,
-      pairs.filter(([k]) => v3 || !V1_COMMON.has(k)),
-    );
+    const apiPairs = pairs.filter(([k]) => v3 || !V1_COMMON.has(k));
+    const own = readFaultHeaders(wire.headers);
+    const print = fingerprint(keyId, action, apiPairs);
+    if (await injectFault({ req, res, accessKeyId: keyId, fingerprint: print, own }, state)) return;
+    const params = decodeParams(entry.descriptor, apiPairs);
     const issues = entry.descriptor.validateRequest(params);
     if (issues.length > 0) throw issueToError(issues[0]!);
     sendSuccess(res, format, entry.descriptor, requestId, entry.handle(params as never, state.inventory));
   } catch (error) {
     const known = error instanceof ServerError ? error : new ServerError('InternalError');
     if (!(error instanceof ServerError)) state.log?.(`internal error ${requestId}: ${String(error)}`);
+    // An oversized request was read and dropped: answer, then close the connection.
+    if (error instanceof RequestTooLarge && !res.headersSent) res.setHeader('connection', 'close');
     if (!res.headersSent && !res.destroyed) status = sendError(res, format, requestId, host, known);
   } finally {
     state.log?.(`${req.method} ${action} ${status} ${Date.now() - started}ms ${requestId}`);
@@ -82,35 +82,4 @@ function route(wire: WireRequest, pairs: readonly [string, string][], v3: boolea
   if (!version) throw new ServerError('MissingParameter', v3 ? 'x-acs-version' : 'Version');
   if (version !== ecsService.apiVersion) throw new ServerError('InvalidVersion', 'Version');
   return entry;
-}
-
-/** Applies the server's and the request's faults; true when the fault already ended the response. */
-async function injectFault(
-  req: IncomingMessage,
-  res: ServerResponse,
-  wire: WireRequest,
-  keyId: string,
-  state: ServerState,
-): Promise<boolean> {
-  const own = parseFaultHeader(wire.headers['acs-rpc-fault'] as string | undefined);
-  const latency = own.latencyMs + (state.faults.latencyMs ?? 0);
-  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-  const kinds = [...own.kinds];
-  state.served++;
-  if (state.faults.failFirst !== undefined && state.served <= state.faults.failFirst.count)
-    kinds.push(state.faults.failFirst.fault);
-  const rate = own.rateLimit ?? state.faults.rateLimit;
-  if (rate !== undefined && !state.limiter.take(keyId, rate, Date.now())) kinds.push('throttling');
-  const kind = kinds[0];
-  if (kind === undefined) return false;
-  if (kind === 'reset') {
-    req.socket.destroy();
-    return true;
-  }
-  if (kind === 'malformed') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"RequestId":"');
-    return true;
-  }
-  throw faultError(kind)!;
 }

@@ -29,8 +29,20 @@ export function sendError(
   host: string,
   error: ServerError,
 ): number {
+  const { status, body } = errorResponse(format, requestId, host, error);
+  res.writeHead(status, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
+  res.end(body);
+  return status;
+}
+
+/** The status the spec pairs with the code, and the envelope with the code's documented message. */
+export function errorResponse(
+  format: Format,
+  requestId: string,
+  host: string,
+  error: ServerError,
+): { status: number; body: string } {
   const known = ecsService.errors[error.code];
-  const status = known?.httpStatus ?? 500;
   const template = ecsErrorMessages[error.code] ?? error.message;
   const envelope = {
     RequestId: requestId,
@@ -39,7 +51,5 @@ export function sendError(
     Message: template.replace('{Name}', error.param ?? ''),
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${ecsService.product}`,
   };
-  res.writeHead(status, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
-  res.end(render(format, 'Error', ERROR_SHAPE, envelope));
-  return status;
+  return { status: known?.httpStatus ?? 500, body: render(format, 'Error', ERROR_SHAPE, envelope) };
 }

@@ -4,10 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { ecsService } from '@acs-rpc/ecs';
 import { DEFAULT_KEYS, type KeyPair } from './auth/credentials.ts';
 import { NonceRegistry } from './auth/nonces.ts';
-import { RateLimiter, type ServerFaults } from './faults.ts';
+import type { ServerFaults } from './faults/inject.ts';
+import { FingerprintCounter, RateLimiter } from './faults/limits.ts';
 import { handle, type ServerState } from './handle.ts';
+import { answerClientError } from './http/client-error.ts';
 import { Inventory } from './state/inventory.ts';
 import { loadSeed, type Seed } from './state/seed.ts';
+
+/** The request line and headers together; more is InvalidParameter (400) and a closed connection. */
+export const MAX_HEADER_BYTES = 64 * 1024;
 
 export interface ServerOptions {
   readonly port?: number;
@@ -40,10 +45,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     inventory: new Inventory(seed),
     faults: options.faults ?? {},
     limiter: new RateLimiter(),
+    counter: new FingerprintCounter(),
     served: 0,
     log: options.accessLog,
   };
-  const server = createServer((req, res) => void handle(req, res, state));
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => void handle(req, res, state),
+  );
+  server.on('clientError', answerClientError);
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';

@@ -30,8 +30,7 @@ export function describeInstanceStatus(
     InstanceStatuses: {
       InstanceStatus: page.map((i) => ({
         InstanceId: i.id,
-        Status:
-          i.status as DescribeInstanceStatusResponse['InstanceStatuses']['InstanceStatus'][number]['Status'],
+        Status: i.status,
       })),
     },
   };

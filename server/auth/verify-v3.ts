@@ -1,8 +1,9 @@
-// Verifies an ACS3-HMAC-SHA256 request: every x-acs-* header sent must be signed, the body must
-// match its hash, and the canonical query is rebuilt from decoded values (the official SDK sends
-// `* ! ( )` raw on the wire but signs them encoded).
+// Verifies an ACS3-HMAC-SHA256 request: every x-acs-* header sent must be signed (but the test-only
+// fault header, see server/faults.ts), the body must match its hash, and the canonical query is
+// rebuilt from decoded values (the official SDK sends `* ! ( )` raw on the wire but signs them encoded).
 import { createHash } from 'node:crypto';
 import { signV3 } from '../../templates/runtime/sign-v3.ts';
+import { FAULT_HEADERS } from '../faults/header.ts';
 import type { WireRequest } from '../http/read-request.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import { type AuthContext, checkKey, equalSecret } from './context.ts';
@@ -10,6 +11,7 @@ import { checkTimestamp } from './timestamp.ts';
 
 const AUTHORIZATION =
   /^ACS3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
+const HEADER_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const REQUIRED = [
   'x-acs-action',
   'x-acs-version',
@@ -19,32 +21,22 @@ const REQUIRED = [
 ];
 
 export async function verifyV3(req: WireRequest, ctx: AuthContext): Promise<string> {
-  const header = (name: string) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(',') : value;
-  };
+  const header = (name: string) => headerValue(req, name);
   const match = AUTHORIZATION.exec(header('authorization')?.trim() ?? '');
   if (match === null) throw new ServerError('IncompleteSignature', 'Authorization');
   const [, accessKeyId, signedList, signature] = match as unknown as [string, string, string, string];
   for (const name of REQUIRED) if (!header(name)) throw new ServerError('MissingParameter', name);
-  const signed = signedList.split(';');
-  const mustSign = Object.keys(req.headers).filter(
-    (h) => h.startsWith('x-acs-') || h === 'content-type' || h === 'host',
-  );
-  if (mustSign.some((h) => !signed.includes(h)) || signed.some((h) => header(h) === undefined)) {
-    throw new ServerError('IncompleteSignature', 'SignedHeaders');
-  }
-  const hashedPayload = createHash('sha256').update(req.body, 'utf8').digest('hex');
+  const signed = checkSignedHeaders(req, signedList.split(';'));
+  const hashedPayload = createHash('sha256').update(req.bodyBytes).digest('hex');
   if (header('x-acs-content-sha256') !== hashedPayload)
     throw new ServerError('SignatureDoesNotMatch', 'x-acs-content-sha256');
   checkTimestamp(header('x-acs-date')!, 'x-acs-date', ctx.now(), ctx.windowSeconds);
   const key = checkKey(ctx, accessKeyId, header('x-acs-security-token'));
-  const headers = Object.fromEntries(signed.map((h) => [h, header(h)!]));
   const ours = await signV3({
     method: req.method,
-    path: decodeURIComponent(req.path),
+    path: decodedPath(req.path),
     query: req.query,
-    headers,
+    headers: Object.fromEntries(signed.map((h) => [h, header(h)!])),
     hashedPayload,
     accessKeyId,
     secret: key.accessKeySecret,
@@ -54,4 +46,34 @@ export async function verifyV3(req: WireRequest, ctx: AuthContext): Promise<stri
     throw new ServerError('SignatureNonceUsed', 'x-acs-signature-nonce');
   }
   return key.accessKeyId;
+}
+
+/** host, content-type and every x-acs-* header sent must be signed; every signed header must be sent. */
+function checkSignedHeaders(req: WireRequest, signed: readonly string[]): readonly string[] {
+  const mustSign = Object.keys(req.headers).filter(
+    (h) => (h.startsWith('x-acs-') && !FAULT_HEADERS.includes(h)) || h === 'content-type' || h === 'host',
+  );
+  if (
+    signed.some((h) => !HEADER_NAME.test(h) || headerValue(req, h) === undefined) ||
+    mustSign.some((h) => !signed.includes(h))
+  ) {
+    throw new ServerError('IncompleteSignature', 'SignedHeaders');
+  }
+  return signed;
+}
+
+/** A header the client sent (never an inherited property), repeated values joined as HTTP joins them. */
+export function headerValue(req: WireRequest, name: string): string | undefined {
+  if (!Object.hasOwn(req.headers, name)) return undefined;
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** The path as signed; text that is not valid percent-encoding is kept as sent (it will not verify). */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -4,6 +4,13 @@ import { ServerError } from '../protocol/server-error.ts';
 
 export const MAX_BODY_BYTES = 1 << 20;
 
+/** A body over MAX_BODY_BYTES: answered with InvalidParameter (400), then the connection is closed. */
+export class RequestTooLarge extends ServerError {
+  constructor() {
+    super('InvalidParameter', 'Body', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+  }
+}
+
 export interface WireRequest {
   readonly method: string;
   readonly path: string;
@@ -11,6 +18,8 @@ export interface WireRequest {
   readonly query: [string, string][];
   readonly form: [string, string][];
   readonly body: string;
+  /** The body's bytes as sent, which the V3 content hash covers. */
+  readonly bodyBytes: Buffer;
   readonly headers: IncomingMessage['headers'];
   readonly host: string;
 }
@@ -18,13 +27,15 @@ export interface WireRequest {
 export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped, so the client gets its answer rather than a reset
+  // (memory stays bounded; the server's requestTimeout bounds the time).
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new ServerError('InvalidParameter', 'Body', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  const body = Buffer.concat(chunks).toString('utf8');
+  if (size > MAX_BODY_BYTES) throw new RequestTooLarge();
+  const bodyBytes = Buffer.concat(chunks);
+  const body = bodyBytes.toString('utf8');
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
   const isForm = (req.headers['content-type'] ?? '')
@@ -36,6 +47,7 @@ export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
     query: decodePairs(q < 0 ? '' : raw.slice(q + 1)),
     form: isForm ? decodePairs(body) : [],
     body,
+    bodyBytes,
     headers: req.headers,
     host: req.headers.host ?? '',
   };

@@ -12,3 +12,11 @@ export function chooseFormat(
   const accept = (headers.accept ?? '').toLowerCase();
   return /(application|text)\/xml/.test(accept) && !accept.startsWith('application/json') ? 'XML' : 'JSON';
 }
+
+/** Before the request is read (for the method check's error): the query's Format and Accept only. */
+export function formatOfUrl(url: string, headers: IncomingHttpHeaders): Format {
+  const q = url.indexOf('?');
+  // URLSearchParams never throws on bad escapes; the real decoding comes later.
+  const format = new URLSearchParams(q < 0 ? '' : url.slice(q + 1)).get('Format');
+  return chooseFormat(format === null ? [] : [['Format', format]], headers);
+}

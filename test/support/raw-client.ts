@@ -10,7 +10,12 @@ export interface RawOptions {
   readonly token?: string;
   readonly nonce?: string;
   readonly timestamp?: string;
+  /** Sent as they are, after signing (they override signed ones). */
   readonly headers?: Record<string, string>;
+  /** V3: extra headers that are sent and signed. */
+  readonly signHeaders?: Record<string, string>;
+  /** Parameters appended before signing (may repeat a name). */
+  readonly extra?: readonly [string, string][];
   /** Changes the request after it was signed. */
   readonly tamper?: (pairs: [string, string][]) => [string, string][];
   readonly omit?: readonly string[];
@@ -43,6 +48,7 @@ export async function rawV1(
     ...(o.token === undefined ? {} : { SecurityToken: o.token }),
     ...params,
   });
+  pairs.push(...(o.extra ?? []));
   pairs.push(['Signature', referenceV1(method, pairs, o.secret ?? 'testsecret')]);
   pairs = (o.tamper ?? ((p) => p))(pairs).filter(([k]) => !o.omit?.includes(k));
   const text = pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
@@ -63,7 +69,7 @@ export async function rawV3(
   o: RawOptions = {},
 ): Promise<RawResponse> {
   const method = o.method ?? 'GET';
-  const pairs = Object.entries(params);
+  const pairs = [...Object.entries(params), ...(o.extra ?? [])];
   const body = method === 'POST' ? pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&') : '';
   const signed: Record<string, string> = {
     host: new URL(url).host,
@@ -74,6 +80,7 @@ export async function rawV3(
     'x-acs-content-sha256': createHash('sha256').update(body).digest('hex'),
     ...(o.token === undefined ? {} : { 'x-acs-security-token': o.token }),
     ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    ...o.signHeaders,
   };
   for (const name of o.omit ?? []) delete signed[name];
   const signature = referenceV3(
