@@ -10,13 +10,16 @@ const require = createRequire(import.meta.url);
 
 export interface CallFigure {
   readonly client: string;
+  /** Median of the rounds; min and max give the spread. */
   readonly callsPerSecond: number;
+  readonly min: number;
+  readonly max: number;
 }
 
 export async function measurePerCall(
-  options: { seconds?: number; concurrency?: number } = {},
+  options: { seconds?: number; concurrency?: number; rounds?: number } = {},
 ): Promise<CallFigure[]> {
-  const seconds = options.seconds ?? 2;
+  const seconds = options.seconds ?? 1;
   const concurrency = options.concurrency ?? 8;
   const { url, child } = await startFixedServer();
   try {
@@ -57,7 +60,16 @@ export async function measurePerCall(
     const figures: CallFigure[] = [];
     for (const [client, call] of clients) {
       await rate(call, 0.2, concurrency); // warm up connections and JIT
-      figures.push({ client, callsPerSecond: await rate(call, seconds, concurrency) });
+      // Rounds interleave nothing else; the median stands for the client, min and max for the noise.
+      const rounds: number[] = [];
+      for (let i = 0; i < (options.rounds ?? 3); i++) rounds.push(await rate(call, seconds, concurrency));
+      rounds.sort((a, b) => a - b);
+      figures.push({
+        client,
+        callsPerSecond: rounds[Math.floor(rounds.length / 2)]!,
+        min: rounds[0]!,
+        max: rounds.at(-1)!,
+      });
     }
     return figures;
   } finally {
