@@ -5,6 +5,7 @@
 import { authChecks } from './checks/auth.js';
 import { boundaryChecks } from './checks/boundaries.js';
 import { caseChecks } from './checks/cases.js';
+import { combinationChecks } from './checks/combinations.js';
 import { fuzzCheck } from './checks/fuzz.js';
 import { paginationChecks } from './checks/pagination.js';
 import { protocolChecks } from './checks/protocol.js';
@@ -15,6 +16,7 @@ export function allChecks(facts) {
         ...protocolChecks(action),
         ...(i === 0 ? authChecks(action, window) : []),
         ...responseChecks(action),
+        ...combinationChecks(action),
         ...boundaryChecks(action),
         ...paginationChecks(action),
         ...caseChecks(action),
