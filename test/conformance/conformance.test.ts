@@ -12,11 +12,11 @@ import { type Breakage, startBrokenServer } from '../support/broken-server.ts';
 
 const server = await startServer();
 afterAll(() => server.close());
-const target = (endpoint: string) => ({
+const target = (endpoint: string, values: Record<string, string> = {}) => ({
   endpoint,
   accessKeyId: 'testid',
   accessKeySecret: 'testsecret',
-  values: {},
+  values,
 });
 
 describe('against the reference server', () => {
@@ -77,29 +77,68 @@ describe('against the reference server', () => {
 });
 
 describe('catches broken servers', () => {
-  const cases: [Breakage, string][] = [
-    ['pagesize-unvalidated', 'boundary.DescribeInstanceStatus.PageSize.above-max-51'],
-    ['totalcount-off-by-one', 'pagination.DescribeInstanceStatus.walk-10'],
-    ['one-item-as-object', 'response.DescribeInstanceStatus.list-is-array'],
-    ['signature-unverified', 'auth.v3.wrong-secret'],
-    ['nonce-unchecked', 'auth.nonce-replay'],
-    ['xml-wrapper-missing', 'response.DescribeInstanceStatus.json-equals-xml'],
-    ['requestid-reused', 'response.request-id-unique'],
-    ['hostid-missing', 'boundary.DescribeInstanceStatus.RegionId.unknown'],
-    ['page-repeats-last-item', 'pagination.DescribeInstanceStatus.walk-10'],
-    ['region-status-wrong', 'boundary.DescribeInstanceStatus.RegionId.unknown'],
+  // Each with the reason it must fail for, so a variant cannot pass this test by failing otherwise.
+  const cases: [Breakage, string, RegExp][] = [
+    [
+      'pagesize-unvalidated',
+      'boundary.DescribeInstanceStatus.PageSize.above-max-51',
+      /expected InvalidParameter .* got a success/,
+    ],
+    [
+      'totalcount-off-by-one',
+      'pagination.DescribeInstanceStatus.walk-10',
+      /has 7 items; with 8 left it should have 8/,
+    ],
+    ['one-item-as-object', 'response.DescribeInstanceStatus.list-is-array', /is not an array for 1 item/],
+    ['signature-unverified', 'auth.v3.wrong-secret', /expected SignatureDoesNotMatch .* got a success/],
+    ['nonce-unchecked', 'auth.nonce-replay', /expected SignatureNonceUsed .* got a success/],
+    [
+      'xml-wrapper-missing',
+      'response.DescribeInstanceStatus.json-equals-xml',
+      /InstanceStatuses is required/,
+    ],
+    ['requestid-reused', 'response.request-id-unique', /RequestId SAME was used twice/],
+    ['hostid-missing', 'boundary.DescribeInstanceStatus.RegionId.unknown', /HostId is required/],
+    ['page-repeats-last-item', 'pagination.DescribeInstanceStatus.walk-10', /page 2 of 10 repeats/],
+    [
+      'region-status-wrong',
+      'boundary.DescribeInstanceStatus.RegionId.unknown',
+      /must come with HTTP 404, got 400/,
+    ],
+    [
+      'zone-filter-ignored',
+      'pagination.DescribeInstanceStatus.filter-ZoneId-within-all',
+      /returned for two different values of ZoneId/,
+    ],
   ];
 
-  it.each(cases)('%s is caught by %s', async (breakage, checkId) => {
-    const broken = await startBrokenServer(server.url, breakage);
+  it('passes through a variant everything it does not break (the proxy is transparent)', async () => {
+    const broken = await startBrokenServer(server.url, 'requestid-reused');
     try {
       const result = await runChecks(conformanceFacts, target(broken.url), {
+        seed: 1,
+        authChecks: true,
+        only: 'boundary.*',
+      });
+      expect(result.outcomes.filter((o) => o.failure !== undefined)).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it.each(cases)('%s is caught by %s', async (breakage, checkId, reason) => {
+    const broken = await startBrokenServer(server.url, breakage);
+    try {
+      // Zones the seed has, so that a server ignoring the filter shows one instance under two zones.
+      const values = { ZoneId: 'cn-hangzhou-d,cn-hangzhou-h' };
+      const result = await runChecks(conformanceFacts, target(broken.url, values), {
         seed: 42,
         authChecks: true,
         only: checkId,
       });
       expect(result.outcomes.map((o) => o.id)).toEqual([checkId]);
       expect(result.outcomes[0]!.failure, `${breakage} went unnoticed`).toBeDefined();
+      expect(result.outcomes[0]!.failure!.message).toMatch(reason);
     } finally {
       await broken.close();
     }

@@ -1,6 +1,6 @@
 // Deliberately broken variants of the reference server: a proxy in front of it that breaks one
 // behaviour each, so a test can assert the conformance check meant for it catches it.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '../../templates/runtime/sign-request.ts';
 
@@ -14,7 +14,8 @@ export type Breakage =
   | 'requestid-reused'
   | 'hostid-missing'
   | 'page-repeats-last-item'
-  | 'region-status-wrong';
+  | 'region-status-wrong'
+  | 'zone-filter-ignored';
 
 interface Upstream {
   readonly status: number;
@@ -56,8 +57,9 @@ async function proxy(
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks).toString('utf8');
+  // The Host header goes through unchanged: V3 signs it, and the client signed the proxy's address.
   const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length'),
+    Object.entries(req.headers).filter(([k]) => k !== 'content-length'),
   ) as Record<string, string>;
   let answer = await forward(upstream, req.method ?? 'GET', req.url ?? '/', headers, body);
   const code = /"Code":"([^"]+)"|<Code>([^<]+)<\/Code>/.exec(answer.text);
@@ -65,6 +67,8 @@ async function proxy(
   const params = apiParams(req.url ?? '/', body);
   const resign = (override: [string, string][] = params) => resigned(upstream, req, override);
   if (breakage === 'signature-unverified' && errorCode === 'SignatureDoesNotMatch') answer = await resign();
+  if (breakage === 'zone-filter-ignored' && params.some(([k]) => k === 'ZoneId'))
+    answer = await resign(params.filter(([k]) => k !== 'ZoneId'));
   if (breakage === 'nonce-unchecked' && errorCode === 'SignatureNonceUsed') answer = await resign();
   if (
     breakage === 'pagesize-unvalidated' &&
@@ -128,19 +132,29 @@ function rewrite(answer: Upstream, breakage: Breakage, errorCode: string | undef
   }
 }
 
-async function forward(
+function forward(
   upstream: string,
   method: string,
   path: string,
   headers: Record<string, string>,
   body: string,
 ): Promise<Upstream> {
-  const r = await fetch(`${upstream}${path}`, {
-    method,
-    headers,
-    ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+  const target = new URL(upstream);
+  return new Promise((resolve, reject) => {
+    const r = request({ host: target.hostname, port: target.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
+    r.on('error', reject);
+    r.end(method === 'GET' ? undefined : body);
   });
-  return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
 }
 
 function apiParams(url: string, body: string): [string, string][] {
@@ -171,5 +185,11 @@ async function resigned(
     { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
     { signatureVersion: 'v3', now: new Date(), nonce: crypto.randomUUID() },
   );
-  return forward(upstream, 'GET', signed.url.slice(upstream.length), { ...signed.headers }, '');
+  return forward(
+    upstream,
+    'GET',
+    signed.url.slice(upstream.length),
+    { ...signed.headers, host: new URL(upstream).host },
+    '',
+  );
 }

@@ -28,6 +28,33 @@ export function paginationChecks(action) {
                 fail('two walks of the same size disagree: the order is not stable');
         },
     });
+    const filters = action.params.filter((param) => !param.required && param.style === 'flat' && param.schema.type === 'string');
+    for (const filter of filters) {
+        checks.push({
+            id: id(`filter-${filter.name}-within-all`),
+            title: `results filtered by ${filter.name} are part of the unfiltered results, and different values never overlap`,
+            run: async (ctx) => {
+                const given = ctx.target.values[filter.name];
+                const values = given === undefined
+                    ? filter.example === undefined
+                        ? []
+                        : [String(filter.example)]
+                    : given.split(',');
+                const all = new Set((await walk(ctx, action, p, p.maxPageSize)).map((item) => JSON.stringify(item)));
+                const seen = new Set();
+                for (const value of values) {
+                    for (const item of await walk(ctx, action, p, p.maxPageSize, { [filter.name]: value })) {
+                        const key = JSON.stringify(item);
+                        if (!all.has(key))
+                            fail(`${filter.name}=${value} returned ${key}, which the unfiltered results do not have`);
+                        if (seen.has(key))
+                            fail(`${key} is returned for two different values of ${filter.name}`);
+                        seen.add(key);
+                    }
+                }
+            },
+        });
+    }
     if (idParam !== undefined) {
         checks.push({
             id: id('subset'),
@@ -52,12 +79,17 @@ function items(page, p) {
     return Array.isArray(list) ? list : [];
 }
 /** Walks every page, checking each; returns the items in order. */
-async function walk(ctx, action, p, size) {
+async function walk(ctx, action, p, size, extra = {}) {
     const keys = [];
     const all = [];
     let total;
     for (let number = 1; number <= 10_000; number++) {
-        const params = { ...baseParams(ctx, action), [p.pageNumberParam]: number, [p.pageSizeParam]: size };
+        const params = {
+            ...baseParams(ctx, action),
+            ...extra,
+            [p.pageNumberParam]: number,
+            [p.pageSizeParam]: size,
+        };
         const exchange = await send(ctx, { params: wire(action, params) });
         const page = expectSuccess(action, exchange);
         const count = valueAt(page, p.totalCountPath);
