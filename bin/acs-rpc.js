@@ -5,4 +5,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../generator/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A user's mistake is reported as diagnostics by the commands; reaching here is a bug of ours.
+  process.stderr.write(
+    `acs-rpc: internal error, please report it: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exitCode = 70;
+}

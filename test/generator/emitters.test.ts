@@ -41,3 +41,17 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
     expect(code).not.toContain('require(');
   });
 });
+
+describe('names that are not identifiers', () => {
+  it('generate a package that compiles, with the wire name quoted', async () => {
+    const result = await generate({
+      rootDir: ROOT,
+      spec: 'test/fixtures/specs/odd-names.yaml',
+      outRoot: join(ROOT, 'tmp', 'odd-names'),
+      mode: 'none',
+    });
+    expect(result.diagnostics).toEqual([]);
+    const types = result.files?.find((f) => f.path === 'src/types.ts')?.content ?? '';
+    expect(types).toContain("readonly 'Filter.Key'?: string;");
+  });
+});

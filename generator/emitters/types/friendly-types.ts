@@ -2,7 +2,7 @@
 // the error-code unions that make `err.code === '…'` narrow.
 import { type JSDocStructure, type OptionalKind, type StatementStructures, StructureKind } from 'ts-morph';
 import type { ActionModel, ErrorModel, ServiceModel } from '../../model/types.ts';
-import { stringLiteral } from '../literal.ts';
+import { propertyKey, stringLiteral } from '../literal.ts';
 import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
 import { constraintText, typeOfSchema } from './schema-type.ts';
 
@@ -36,7 +36,7 @@ function requestInterface(action: ActionModel): StatementStructures {
     name: actionNames(action).requestType,
     docs: docs(`Parameters of ${action.name}.${action.summary ? ` ${action.summary}` : ''}`),
     properties: action.params.map((p) => ({
-      name: p.name,
+      name: propertyKey(p.name),
       isReadonly: true,
       hasQuestionToken: !p.required,
       type: typeOfSchema(p.schema),
