@@ -1,19 +1,29 @@
-// The aliyun CLI profile file (~/.aliyun/config.json). Node-only, so loaded only when the default
-// chain reaches it; modes other than AK and StsToken are named as unsupported.
-import type { Credentials } from './sign-request.js';
+// The aliyun CLI profile file (~/.aliyun/config.json, "Configure credentials" in the CLI docs).
+// Node-only, so loaded only when the default chain reaches it; modes other than AK and StsToken are
+// named as unsupported.
+interface ConfigFile {
+  readonly current?: unknown;
+  readonly profiles?: unknown;
+}
 
 interface Profile {
-  name?: string;
-  mode?: string;
-  access_key_id?: string;
-  access_key_secret?: string;
-  sts_token?: string;
+  readonly name?: unknown;
+  readonly mode?: unknown;
+  readonly access_key_id?: unknown;
+  readonly access_key_secret?: unknown;
+  readonly sts_token?: unknown;
 }
 
 export interface ProfileResult {
-  readonly credentials?: Credentials;
-  /** Where we looked, for messages: the file and the profile name. */
+  /** Unchecked: the caller validates them and names `where` when a field is missing. */
+  readonly credentials?: {
+    readonly accessKeyId: string | undefined;
+    readonly accessKeySecret: string | undefined;
+    readonly securityToken: string | undefined;
+  };
+  /** Where we looked, for messages: the profile name and the file. */
   readonly where: string;
+  /** Why nothing was found there. */
   readonly reason?: string;
 }
 
@@ -22,30 +32,51 @@ export async function readProfile(
   profileName: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<ProfileResult> {
-  const { readFile } = await import('node:fs/promises');
-  const { homedir } = await import('node:os');
-  const { join } = await import('node:path');
-  const file = configFile ?? join(env.HOME ?? homedir(), '.aliyun', 'config.json');
-  let config: { current?: string; profiles?: Profile[] };
-  try {
-    config = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const missing = (error as { code?: string }).code === 'ENOENT';
-    return { where: `the profile file ${file}`, reason: missing ? 'no such file' : 'not valid JSON' };
-  }
-  const name = profileName ?? config.current ?? 'default';
+  const file = configFile ?? (await defaultConfigFile(env));
+  const read = await readConfig(file);
+  const name = profileName ?? (typeof read.config?.current === 'string' ? read.config.current : 'default');
   const where = `profile "${name}" of ${file}`;
-  const profile = config.profiles?.find((p) => p.name === name);
+  if (read.config === undefined) return { where, reason: read.reason };
+  const profiles = Array.isArray(read.config.profiles) ? (read.config.profiles as Profile[]) : [];
+  const profile = profiles.find((p) => typeof p === 'object' && p !== null && p.name === name);
   if (profile === undefined) return { where, reason: 'no such profile' };
   const mode = profile.mode ?? 'AK';
-  if (mode !== 'AK' && mode !== 'StsToken')
-    return { where, reason: `mode ${mode} is not supported; use AK or StsToken` };
+  if (mode !== 'AK' && mode !== 'StsToken') {
+    return { where, reason: `mode ${String(mode)} is not supported; use AK or StsToken` };
+  }
   return {
     where,
     credentials: {
-      accessKeyId: profile.access_key_id ?? '',
-      accessKeySecret: profile.access_key_secret ?? '',
-      securityToken: mode === 'StsToken' ? profile.sts_token : undefined,
+      accessKeyId: stringOr(profile.access_key_id),
+      accessKeySecret: stringOr(profile.access_key_secret),
+      securityToken: mode === 'StsToken' ? stringOr(profile.sts_token) : undefined,
     },
   };
+}
+
+async function defaultConfigFile(env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const { homedir } = await import('node:os');
+  const { join } = await import('node:path');
+  return join(env.HOME || homedir(), '.aliyun', 'config.json');
+}
+
+async function readConfig(file: string): Promise<{ config?: ConfigFile; reason: string }> {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { reason: code === 'ENOENT' ? 'no such file' : `cannot read the file (${String(code)})` };
+  }
+  // Neither JSON.parse's message nor the text is kept: both may quote the file, secrets included.
+  try {
+    const config: unknown = JSON.parse(text);
+    if (typeof config === 'object' && config !== null) return { config, reason: '' };
+  } catch {}
+  return { reason: 'not a JSON object' };
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

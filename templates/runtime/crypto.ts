@@ -1,11 +1,22 @@
-// Hashes and HMACs through Web Crypto, so the runtime works in Node 20, browsers and edge runtimes.
+// Hashes and HMACs through Web Crypto (W3C WebCrypto API), so the runtime works in Node 20,
+// browsers and edge runtimes alike; hex and base64 by hand because Buffer is Node-only.
+import { AcsError } from './errors.js';
 
 const encoder = new TextEncoder();
 
+function webCrypto(): Crypto {
+  const crypto = (globalThis as { crypto?: Crypto }).crypto;
+  if (crypto?.subtle === undefined) {
+    throw new AcsError({
+      code: 'Client.NoWebCrypto',
+      message: 'Web Crypto (globalThis.crypto.subtle) is not available; signing needs it.',
+    });
+  }
+  return crypto;
+}
+
 function subtle(): SubtleCrypto {
-  const crypto = globalThis.crypto;
-  if (crypto?.subtle === undefined) throw new Error('Web Crypto (crypto.subtle) is not available here');
-  return crypto.subtle;
+  return webCrypto().subtle;
 }
 
 /** SHA-256 of the empty body (every GET), known in advance. */
@@ -61,7 +72,8 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** A fresh random nonce per attempt: a UUID where available, else 16 random bytes in hex. */
 export function newNonce(): string {
-  const crypto = globalThis.crypto;
-  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  const crypto = webCrypto();
+  // randomUUID exists only in secure contexts in browsers; getRandomValues exists everywhere.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }

@@ -1,6 +1,9 @@
 // Typed request → wire parameters: flat `Name=value`, repeat lists `Name.1=a&Name.2=b` (1-based).
 import type { ParamDescriptor } from './descriptors.js';
 
+/** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
+export type WireParams = ReadonlyArray<readonly [string, string]>;
+
 export function toWireParams(
   params: Readonly<Record<string, unknown>>,
   descriptors: readonly ParamDescriptor[],
@@ -23,9 +26,6 @@ export function toWireParams(
 }
 
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */
-export function formEncode(
-  params: ReadonlyArray<readonly [string, string]>,
-  encode: (s: string) => string,
-): string {
+export function formEncode(params: WireParams, encode: (s: string) => string): string {
   return params.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
 }

@@ -1,8 +1,9 @@
-// Builds the signed HTTP request of one RPC attempt, in either signature version.
+// Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
+// APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
 import { type KeyCache, sha256Hex } from './crypto.js';
 import { percentEncode } from './encode.js';
-import { formEncode } from './serialize.js';
-import { signV1, type WireParams } from './sign-v1.js';
+import { formEncode, type WireParams } from './serialize.js';
+import { signV1 } from './sign-v1.js';
 import { signV3 } from './sign-v3.js';
 
 export type SignatureVersion = 'v3' | 'v1';
@@ -70,7 +71,8 @@ async function signRequestV1(
     ['SignatureNonce', opts.nonce],
     ['Timestamp', timestamp(opts.now)],
   ];
-  if (creds.securityToken !== undefined) common.push(['SecurityToken', creds.securityToken]);
+  // An empty token is treated as none: providers and env files use '' for "no token".
+  if (creds.securityToken) common.push(['SecurityToken', creds.securityToken]);
   const params = [...common, ...req.params];
   const { signature } = await signV1({
     method: req.method,
@@ -79,7 +81,7 @@ async function signRequestV1(
     keyCache: opts.keyCache,
   });
   const text = formEncode([...params, ['Signature', signature]], percentEncode);
-  const base = new URL(req.path, req.endpoint).toString();
+  const base = targetUrl(req).toString();
   const accept = { accept: acceptFor(req.format) };
   return req.method === 'GET'
     ? { method: 'GET', url: `${base}?${text}`, headers: accept }
@@ -94,19 +96,21 @@ async function signRequestV3(
   const body = req.method === 'POST' ? formEncode(req.params, percentEncode) : '';
   const query = req.method === 'GET' ? req.params : [];
   const hashedPayload = await sha256Hex(body);
+  const target = targetUrl(req);
   const signed: Record<string, string> = {
-    host: req.endpoint.host,
+    host: target.host,
     'x-acs-action': req.action,
     'x-acs-version': req.version,
     'x-acs-date': timestamp(opts.now),
     'x-acs-signature-nonce': opts.nonce,
     'x-acs-content-sha256': hashedPayload,
   };
-  if (creds.securityToken !== undefined) signed['x-acs-security-token'] = creds.securityToken;
+  if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
   if (req.method === 'POST') signed['content-type'] = FORM;
   const { authorization } = await signV3({
     method: req.method,
-    path: req.path,
+    // What is sent, after URL normalization, is what must be signed.
+    path: target.pathname,
     query,
     headers: signed,
     hashedPayload,
@@ -114,15 +118,24 @@ async function signRequestV3(
     secret: creds.accessKeySecret,
     keyCache: opts.keyCache,
   });
+  // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
+  // endpoint's host: the value signed above.
   const { host: _host, ...headers } = signed;
-  const base = new URL(req.path, req.endpoint).toString();
   const queryText = formEncode(query, percentEncode);
   return {
     method: req.method,
-    url: queryText === '' ? base : `${base}?${queryText}`,
+    url: queryText === '' ? target.toString() : `${target.toString()}?${queryText}`,
     headers: { ...headers, authorization, accept: acceptFor(req.format) },
     ...(req.method === 'POST' ? { body } : {}),
   };
+}
+
+/** The endpoint's scheme, host and port with the action's path; the endpoint's own path is ignored. */
+function targetUrl(req: UnsignedRequest): URL {
+  const url = new URL(req.endpoint.origin);
+  // Assigning the path (rather than resolving it) can never change the host, whatever it holds.
+  url.pathname = req.path;
+  return url;
 }
 
 function acceptFor(format: 'JSON' | 'XML'): string {

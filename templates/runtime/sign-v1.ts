@@ -1,19 +1,11 @@
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
 import { hmac, type KeyCache, toBase64 } from './crypto.js';
-import { percentEncode } from './encode.js';
+import { canonicalQuery, percentEncode } from './encode.js';
+import type { WireParams } from './serialize.js';
 
-export type WireParams = ReadonlyArray<readonly [string, string]>;
-
-/**
- * Sorted by the encoded key. Encoded keys are ASCII, so code-unit order is byte order, and repeat
- * lists were flattened first: `InstanceId.10` sorts before `InstanceId.2`.
- */
+/** The canonicalized query string: every parameter, encoded and sorted (see canonicalQuery). */
 export function canonicalizeV1(params: WireParams): string {
-  return params
-    .map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
+  return canonicalQuery(params);
 }
 
 export function stringToSignV1(method: string, canonical: string): string {

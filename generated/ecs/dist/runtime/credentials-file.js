@@ -2,32 +2,53 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/runtime/credentials-file.ts
 export async function readProfile(configFile, profileName, env) {
-    const { readFile } = await import('node:fs/promises');
-    const { homedir } = await import('node:os');
-    const { join } = await import('node:path');
-    const file = configFile ?? join(env.HOME ?? homedir(), '.aliyun', 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await readFile(file, 'utf8'));
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return { where: `the profile file ${file}`, reason: missing ? 'no such file' : 'not valid JSON' };
-    }
-    const name = profileName ?? config.current ?? 'default';
+    const file = configFile ?? (await defaultConfigFile(env));
+    const read = await readConfig(file);
+    const name = profileName ?? (typeof read.config?.current === 'string' ? read.config.current : 'default');
     const where = `profile "${name}" of ${file}`;
-    const profile = config.profiles?.find((p) => p.name === name);
+    if (read.config === undefined)
+        return { where, reason: read.reason };
+    const profiles = Array.isArray(read.config.profiles) ? read.config.profiles : [];
+    const profile = profiles.find((p) => typeof p === 'object' && p !== null && p.name === name);
     if (profile === undefined)
         return { where, reason: 'no such profile' };
     const mode = profile.mode ?? 'AK';
-    if (mode !== 'AK' && mode !== 'StsToken')
-        return { where, reason: `mode ${mode} is not supported; use AK or StsToken` };
+    if (mode !== 'AK' && mode !== 'StsToken') {
+        return { where, reason: `mode ${String(mode)} is not supported; use AK or StsToken` };
+    }
     return {
         where,
         credentials: {
-            accessKeyId: profile.access_key_id ?? '',
-            accessKeySecret: profile.access_key_secret ?? '',
-            securityToken: mode === 'StsToken' ? profile.sts_token : undefined,
+            accessKeyId: stringOr(profile.access_key_id),
+            accessKeySecret: stringOr(profile.access_key_secret),
+            securityToken: mode === 'StsToken' ? stringOr(profile.sts_token) : undefined,
         },
     };
+}
+async function defaultConfigFile(env) {
+    const { homedir } = await import('node:os');
+    const { join } = await import('node:path');
+    return join(env.HOME || homedir(), '.aliyun', 'config.json');
+}
+async function readConfig(file) {
+    const { readFile } = await import('node:fs/promises');
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        return { reason: code === 'ENOENT' ? 'no such file' : `cannot read the file (${String(code)})` };
+    }
+    // Neither JSON.parse's message nor the text is kept: both may quote the file, secrets included.
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null)
+            return { config, reason: '' };
+    }
+    catch { }
+    return { reason: 'not a JSON object' };
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : undefined;
 }

@@ -4,9 +4,27 @@ import type { Credentials } from './sign-request.js';
 export type CredentialsProvider = () => Promise<Credentials>;
 type Env = Readonly<Record<string, string | undefined>>;
 export interface ChainOptions {
+    /** Profile of the aliyun CLI config file; else `ALIBABA_CLOUD_PROFILE`, else the file's `current`. */
     readonly profile?: string | undefined;
+    /** Path of the aliyun CLI config file; `~/.aliyun/config.json` when absent. */
     readonly configFile?: string | undefined;
+    /** Environment variables; `process.env` where there is one. */
     readonly env?: Env | undefined;
 }
+export declare const ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+export declare const ENV_ACCESS_KEY_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+export declare const ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN";
+export declare const ENV_PROFILE = "ALIBABA_CLOUD_PROFILE";
+/**
+ * Explicit credentials are checked once, now; a provider function is called before every request,
+ * so it can hand out refreshed STS tokens; without either, the default chain runs on each call.
+ */
 export declare function resolveCredentialsProvider(input: Credentials | CredentialsProvider | undefined, options?: ChainOptions): CredentialsProvider;
+/**
+ * The same credentials, but JSON.stringify and Node's inspect (console.log) show a masked key id and
+ * no secret or token, so logging a credentials object cannot leak it. Fields stay plain properties.
+ */
+export declare function sealCredentials(creds: Credentials): Credentials;
+/** What may be shown of credentials: the key id's first four characters (LTAI…, STS.…), nothing else. */
+export declare function redactCredentials(creds: Credentials): Record<string, string>;
 export {};

@@ -2,6 +2,6 @@
 // change the spec or the generator and run `npm run generate`.
 import type { EndpointRules } from './descriptors.js';
 export declare function resolveEndpoint(rules: EndpointRules, options: {
-    endpoint?: string | undefined;
-    region?: string | undefined;
+    readonly endpoint?: string | undefined;
+    readonly region?: string | undefined;
 }): URL;

@@ -2,39 +2,43 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/runtime/endpoint.ts
 import { AcsError } from './errors.js';
+const REGION_ID = /^[a-z0-9-]+$/;
 export function resolveEndpoint(rules, options) {
     if (options.endpoint !== undefined)
         return explicitEndpoint(options.endpoint);
     const region = options.region;
     if (region === undefined)
         return new URL(`https://${rules.central}`);
-    if (!/^[a-z0-9-]+$/.test(region)) {
+    // The region becomes part of a host name: anything else could point the client at another host.
+    if (!REGION_ID.test(region)) {
         throw new AcsError({
             code: 'Client.InvalidRegion',
-            message: `region ${JSON.stringify(region)} is not a region id.`,
+            message: `region ${JSON.stringify(region)} is not a region id (lowercase letters, digits and hyphens, like cn-hangzhou).`,
         });
     }
     if (rules.centralRegions.includes(region))
         return new URL(`https://${rules.central}`);
-    return new URL(`https://${rules.regional.replace('{RegionId}', region)}`);
+    return new URL(`https://${rules.regional.replaceAll('{RegionId}', region)}`);
 }
 function explicitEndpoint(endpoint) {
+    // Without a scheme, `localhost:8080` would parse as scheme `localhost:`; a bare host means https.
     const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new AcsError({
-            code: 'Client.InvalidEndpoint',
-            message: `endpoint ${JSON.stringify(endpoint)} is not a URL.`,
-        });
+        throw invalidEndpoint(`endpoint ${JSON.stringify(endpoint)} is not a URL.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new AcsError({
-            code: 'Client.InvalidEndpoint',
-            message: `endpoint must use http or https, not ${url.protocol}`,
-        });
+        throw invalidEndpoint(`endpoint must use http or https, not ${url.protocol}`);
+    }
+    // fetch refuses URLs with user info; say so here, without repeating what may be a password.
+    if (url.username !== '' || url.password !== '') {
+        throw invalidEndpoint('endpoint must not contain a user name or password.');
     }
     return url;
+}
+function invalidEndpoint(message) {
+    return new AcsError({ code: 'Client.InvalidEndpoint', message });
 }

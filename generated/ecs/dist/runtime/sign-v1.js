@@ -3,17 +3,10 @@
 // Source: templates/runtime/sign-v1.ts
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
 import { hmac, toBase64 } from './crypto.js';
-import { percentEncode } from './encode.js';
-/**
- * Sorted by the encoded key. Encoded keys are ASCII, so code-unit order is byte order, and repeat
- * lists were flattened first: `InstanceId.10` sorts before `InstanceId.2`.
- */
+import { canonicalQuery, percentEncode } from './encode.js';
+/** The canonicalized query string: every parameter, encoded and sorted (see canonicalQuery). */
 export function canonicalizeV1(params) {
-    return params
-        .map(([k, v]) => [percentEncode(k), percentEncode(v)])
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
+    return canonicalQuery(params);
 }
 export function stringToSignV1(method, canonical) {
     return `${method}&${percentEncode('/')}&${percentEncode(canonical)}`;

@@ -3,19 +3,16 @@
 // Source: templates/runtime/sign-v3.ts
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
 import { hmac, sha256Hex, toHex } from './crypto.js';
-import { percentEncode } from './encode.js';
+import { canonicalQuery } from './encode.js';
 export const ACS3 = 'ACS3-HMAC-SHA256';
-/** An empty value still renders as `k=`. */
+/** The same rule as V1's canonicalized query string: encoded, sorted by key in byte order, `k=` when empty. */
 export function canonicalQueryV3(query) {
-    return query
-        .map(([k, v]) => [percentEncode(k), percentEncode(v)])
-        .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
+    return canonicalQuery(query);
 }
 export function canonicalRequestV3(input) {
     const headers = Object.entries(input.headers)
         .map(([k, v]) => [k.toLowerCase(), v.trim()])
+        // Header names are ASCII, so code-unit order is byte order here too.
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const signedHeaders = headers.map(([k]) => k).join(';');
     const canonicalHeaders = headers.map(([k, v]) => `${k}:${v}\n`).join('');

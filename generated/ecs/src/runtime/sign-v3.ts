@@ -4,8 +4,8 @@
 
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
 import { hmac, type KeyCache, sha256Hex, toHex } from './crypto.js';
-import { percentEncode } from './encode.js';
-import type { WireParams } from './sign-v1.js';
+import { canonicalQuery } from './encode.js';
+import type { WireParams } from './serialize.js';
 
 export const ACS3 = 'ACS3-HMAC-SHA256';
 
@@ -31,13 +31,9 @@ export interface V3Signature {
   readonly authorization: string;
 }
 
-/** An empty value still renders as `k=`. */
+/** The same rule as V1's canonicalized query string: encoded, sorted by key in byte order, `k=` when empty. */
 export function canonicalQueryV3(query: WireParams): string {
-  return query
-    .map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
+  return canonicalQuery(query);
 }
 
 export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret' | 'keyCache'>): {
@@ -46,6 +42,7 @@ export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret'
 } {
   const headers = Object.entries(input.headers)
     .map(([k, v]) => [k.toLowerCase(), v.trim()] as const)
+    // Header names are ASCII, so code-unit order is byte order here too.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = headers.map(([k]) => k).join(';');
   const canonicalHeaders = headers.map(([k, v]) => `${k}:${v}\n`).join('');

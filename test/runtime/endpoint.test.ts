@@ -1,0 +1,95 @@
+// Endpoint resolution from the spec's rules (templates/runtime/endpoint.ts).
+import { describe, expect, it } from 'vitest';
+import type { EndpointRules } from '../../templates/runtime/descriptors.ts';
+import { resolveEndpoint } from '../../templates/runtime/endpoint.ts';
+import { AcsError } from '../../templates/runtime/errors.ts';
+
+const rules: EndpointRules = {
+  regional: 'ecs.{RegionId}.aliyuncs.com',
+  central: 'ecs.aliyuncs.com',
+  centralRegions: ['cn-hangzhou', 'cn-beijing'],
+};
+
+type Given = { endpoint?: string; region?: string };
+
+describe('resolveEndpoint', () => {
+  it.each<[string, { given: Given; want: string }]>([
+    [
+      'an explicit http URL wins over the region',
+      { given: { endpoint: 'http://127.0.0.1:8080', region: 'cn-shanghai' }, want: 'http://127.0.0.1:8080/' },
+    ],
+    [
+      'an explicit https URL',
+      { given: { endpoint: 'https://ecs.example.com' }, want: 'https://ecs.example.com/' },
+    ],
+    ['a bare host gets https', { given: { endpoint: 'ecs.example.com' }, want: 'https://ecs.example.com/' }],
+    [
+      'a bare host:port gets https',
+      { given: { endpoint: 'localhost:8443' }, want: 'https://localhost:8443/' },
+    ],
+    ['the scheme is matched case-insensitively', { given: { endpoint: 'HTTP://h:1' }, want: 'http://h:1/' }],
+    ['a default port disappears', { given: { endpoint: 'https://h:443' }, want: 'https://h/' }],
+    [
+      'a regional region fills the template',
+      { given: { region: 'cn-shanghai' }, want: 'https://ecs.cn-shanghai.aliyuncs.com/' },
+    ],
+    [
+      'an overseas region fills the template',
+      { given: { region: 'ap-southeast-1' }, want: 'https://ecs.ap-southeast-1.aliyuncs.com/' },
+    ],
+    [
+      'a central region picks the central host',
+      { given: { region: 'cn-hangzhou' }, want: 'https://ecs.aliyuncs.com/' },
+    ],
+    ['no region picks the central host', { given: {}, want: 'https://ecs.aliyuncs.com/' }],
+  ])('%s', (_name, { given, want }) => {
+    const url = resolveEndpoint(rules, given);
+    expect(url.toString()).toBe(want);
+  });
+
+  it.each<[string, { given: Given; code: string; message: RegExp }]>([
+    [
+      'a region with a space and a slash',
+      {
+        given: { region: 'cn hangzhou/../x' },
+        code: 'Client.InvalidRegion',
+        message: /^region "cn hangzhou/,
+      },
+    ],
+    [
+      'a region that would change the host',
+      { given: { region: 'evil.com#' }, code: 'Client.InvalidRegion', message: /^region / },
+    ],
+    [
+      'an upper-case region',
+      { given: { region: 'CN-HANGZHOU' }, code: 'Client.InvalidRegion', message: /^region / },
+    ],
+    [
+      'an empty region',
+      { given: { region: '' }, code: 'Client.InvalidRegion', message: /^region "" is not/ },
+    ],
+    [
+      'a scheme other than http(s)',
+      { given: { endpoint: 'ftp://h' }, code: 'Client.InvalidEndpoint', message: /not ftp:/ },
+    ],
+    [
+      'a URL with no host',
+      { given: { endpoint: 'http://' }, code: 'Client.InvalidEndpoint', message: /not a URL/ },
+    ],
+    ['an empty endpoint', { given: { endpoint: '' }, code: 'Client.InvalidEndpoint', message: /not a URL/ }],
+    [
+      'user info in the URL',
+      { given: { endpoint: 'https://me:pa55word@h' }, code: 'Client.InvalidEndpoint', message: /user name/ },
+    ],
+  ])('refuses %s', (_name, { given, code, message }) => {
+    let error: unknown;
+    try {
+      resolveEndpoint(rules, given);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AcsError);
+    expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
+    expect(JSON.stringify(error)).not.toContain('pa55word');
+  });
+});
