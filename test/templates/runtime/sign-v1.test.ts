@@ -2,7 +2,7 @@
 // encodes as "Request syntax and signature method V2 for RPC APIs" says.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalizeV1, signV1, stringToSignV1 } from '../../templates/runtime/sign-v1.ts';
+import { canonicalizeV1, signV1, stringToSignV1 } from '../../../templates/runtime/sign-v1.ts';
 
 interface V1Vector {
   readonly name: string;
@@ -15,7 +15,7 @@ interface V1Vector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
   ) as { v1_hmac_sha1: V1Vector[] }
 ).v1_hmac_sha1;
 

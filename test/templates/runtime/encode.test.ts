@@ -1,8 +1,8 @@
 // RFC 3986 percent-encoding as both signature versions use it (templates/runtime/encode.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalQuery, percentEncode } from '../../templates/runtime/encode.ts';
-import { AcsError } from '../../templates/runtime/errors.ts';
+import { canonicalQuery, percentEncode } from '../../../templates/runtime/encode.ts';
+import { AcsError } from '../../../templates/runtime/errors.ts';
 
 describe('percentEncode', () => {
   it.each<[string, { given: string; want: string }]>([

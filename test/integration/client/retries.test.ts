@@ -7,10 +7,10 @@ import {
   type EcsClientConfig,
 } from '@acs-rpc/ecs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { RpcClient } from '../../generated/ecs/dist/runtime/client.js';
-import { ecsService } from '../../generated/ecs/dist/service.js';
-import { pagesOf } from '../support/ecs-pages.ts';
-import { errorBody, type FakeServer, json, reset, startFakeServer } from '../support/fake-server.ts';
+import { RpcClient } from '../../../generated/ecs/dist/runtime/client.js';
+import { ecsService } from '../../../generated/ecs/dist/service.js';
+import { pagesOf } from '../../support/ecs-pages.ts';
+import { errorBody, type FakeServer, json, reset, startFakeServer } from '../../support/fake-server.ts';
 
 const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
 const server: FakeServer = await startFakeServer(pagesOf(2));

@@ -1,8 +1,8 @@
 // Paginators over 0, 1, 9, 10, 11 and 137 items, and a server whose pages never end.
 import { EcsClient } from '@acs-rpc/ecs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { instanceIds, pagesOf, paramsOf } from '../support/ecs-pages.ts';
-import { type FakeServer, startFakeServer } from '../support/fake-server.ts';
+import { instanceIds, pagesOf, paramsOf } from '../../support/ecs-pages.ts';
+import { type FakeServer, startFakeServer } from '../../support/fake-server.ts';
 
 const servers: FakeServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));

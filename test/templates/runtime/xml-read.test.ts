@@ -1,9 +1,9 @@
 // XML responses normalize to exactly the JSON shape: lists always arrays, numbers numbers.
 import { describe, expect, it } from 'vitest';
-import type { Shape } from '../../templates/runtime/descriptors.ts';
-import { AcsResponseError } from '../../templates/runtime/errors.ts';
-import { normalize } from '../../templates/runtime/normalize.ts';
-import { readXmlDocument } from '../../templates/runtime/xml.ts';
+import type { Shape } from '../../../templates/runtime/descriptors.ts';
+import { AcsResponseError } from '../../../templates/runtime/errors.ts';
+import { normalize } from '../../../templates/runtime/normalize.ts';
+import { readXmlDocument } from '../../../templates/runtime/xml.ts';
 
 const item: Shape = {
   kind: 'object',

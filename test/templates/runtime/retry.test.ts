@@ -6,7 +6,7 @@ import {
   RetryQuota,
   retryAfterMs,
   sleep,
-} from '../../templates/runtime/retry.ts';
+} from '../../../templates/runtime/retry.ts';
 
 describe('backoffDelay', () => {
   it.each([

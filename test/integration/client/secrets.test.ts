@@ -2,7 +2,7 @@
 // errors (message, String, JSON), hook payloads, logger output — across success and every failure.
 import { EcsClient, type EcsClientConfig, type RequestInfo, type ResponseInfo } from '@acs-rpc/ecs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pagesOf } from '../support/ecs-pages.ts';
+import { pagesOf } from '../../support/ecs-pages.ts';
 import {
   errorBody,
   type FakeServer,
@@ -11,7 +11,7 @@ import {
   reset,
   startFakeServer,
   text,
-} from '../support/fake-server.ts';
+} from '../../support/fake-server.ts';
 
 const SECRET = 'sEcReT-9f8e7d6c5b4a';
 const TOKEN = 'STS.token-CAIS1234567890abcdef';

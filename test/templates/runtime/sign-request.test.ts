@@ -3,8 +3,8 @@
 // recomputed from it with node:crypto, so a reader can check the canonical form character by character.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Credentials, UnsignedRequest } from '../../templates/runtime/sign-request.ts';
-import { signRequest, timestamp } from '../../templates/runtime/sign-request.ts';
+import type { Credentials, UnsignedRequest } from '../../../templates/runtime/sign-request.ts';
+import { signRequest, timestamp } from '../../../templates/runtime/sign-request.ts';
 
 const params: [string, string][] = [
   ['RegionId', 'cn-hangzhou'],

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalizeV1, signV1, stringToSignV1 } from '../../templates/runtime/sign-v1.ts';
-import { signV3 } from '../../templates/runtime/sign-v3.ts';
+import { canonicalizeV1, signV1, stringToSignV1 } from '../../../templates/runtime/sign-v1.ts';
+import { signV3 } from '../../../templates/runtime/sign-v3.ts';
 
 interface V1Vector {
   name: string;
@@ -29,7 +29,7 @@ interface V3Vector {
 
 const vectors = JSON.parse(
   readFileSync(
-    join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'signature-vectors.json'),
+    join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'vectors', 'signature-vectors.json'),
     'utf8',
   ),
 ) as { v1_hmac_sha1: V1Vector[]; v3_acs3_hmac_sha256: V3Vector[] };

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalQueryV3, canonicalRequestV3, signV3 } from '../../templates/runtime/sign-v3.ts';
+import { canonicalQueryV3, canonicalRequestV3, signV3 } from '../../../templates/runtime/sign-v3.ts';
 
 interface V3Vector {
   readonly name: string;
@@ -21,7 +21,7 @@ interface V3Vector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
   ) as { v3_acs3_hmac_sha256: V3Vector[] }
 ).v3_acs3_hmac_sha256;
 

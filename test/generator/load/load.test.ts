@@ -1,7 +1,7 @@
 // The load stage keeps positions: any JSON pointer maps back to the line and column of its value.
 import { describe, expect, it } from 'vitest';
-import { parseSpecText } from '../../generator/load/load-spec.ts';
-import { joinPointer, resolvePointer, splitPointer } from '../../generator/load/pointer.ts';
+import { parseSpecText } from '../../../generator/load/load-spec.ts';
+import { joinPointer, resolvePointer, splitPointer } from '../../../generator/load/pointer.ts';
 
 const text = ['a:', '  b: 1', '  "c/d":', '    - x', '    - y', 'e: [1, 2]', ''].join('\n');
 

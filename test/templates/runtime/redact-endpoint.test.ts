@@ -1,8 +1,8 @@
 // Redaction of what hooks and logs see, and endpoint resolution from the spec's rules.
 import { describe, expect, it } from 'vitest';
-import type { EndpointRules } from '../../templates/runtime/descriptors.ts';
-import { resolveEndpoint } from '../../templates/runtime/endpoint.ts';
-import { redactAuthorization, redactUrl, secretScrubber } from '../../templates/runtime/redact.ts';
+import type { EndpointRules } from '../../../templates/runtime/descriptors.ts';
+import { resolveEndpoint } from '../../../templates/runtime/endpoint.ts';
+import { redactAuthorization, redactUrl, secretScrubber } from '../../../templates/runtime/redact.ts';
 
 describe('redaction', () => {
   it('hides signature and token in URLs and masks the key id', () => {

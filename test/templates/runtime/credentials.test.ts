@@ -9,8 +9,8 @@ import {
   type CredentialsProvider,
   redactCredentials,
   resolveCredentialsProvider,
-} from '../../templates/runtime/credentials.ts';
-import { AcsCredentialsError } from '../../templates/runtime/errors.ts';
+} from '../../../templates/runtime/credentials.ts';
+import { AcsCredentialsError } from '../../../templates/runtime/errors.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'acs-cred-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));

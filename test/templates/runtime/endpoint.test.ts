@@ -1,8 +1,8 @@
 // Endpoint resolution from the spec's rules (templates/runtime/endpoint.ts).
 import { describe, expect, it } from 'vitest';
-import type { EndpointRules } from '../../templates/runtime/descriptors.ts';
-import { resolveEndpoint } from '../../templates/runtime/endpoint.ts';
-import { AcsError } from '../../templates/runtime/errors.ts';
+import type { EndpointRules } from '../../../templates/runtime/descriptors.ts';
+import { resolveEndpoint } from '../../../templates/runtime/endpoint.ts';
+import { AcsError } from '../../../templates/runtime/errors.ts';
 
 const rules: EndpointRules = {
   regional: 'ecs.{RegionId}.aliyuncs.com',

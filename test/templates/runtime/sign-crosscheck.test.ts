@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Credentials, signRequest } from '../../templates/runtime/sign-request.ts';
-import { signV1 } from '../../templates/runtime/sign-v1.ts';
-import { signV3 } from '../../templates/runtime/sign-v3.ts';
-import { decodePairs, referenceV1, referenceV3 } from '../support/reference-signer.ts';
+import { type Credentials, signRequest } from '../../../templates/runtime/sign-request.ts';
+import { signV1 } from '../../../templates/runtime/sign-v1.ts';
+import { signV3 } from '../../../templates/runtime/sign-v3.ts';
+import { decodePairs, referenceV1, referenceV3 } from '../../support/reference-signer.ts';
 
 function flatten(params: Record<string, string | string[]>): [string, string][] {
   return Object.entries(params).flatMap(([k, v]): [string, string][] =>

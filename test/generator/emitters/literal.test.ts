@@ -1,7 +1,7 @@
 // Values reach generated code only as literals; names only through the naming rules.
 import { describe, expect, it } from 'vitest';
-import { Identifier, stringLiteral, toLiteral } from '../../generator/emitters/literal.ts';
-import { safeIdentifier, schemaTypeName } from '../../generator/emitters/naming.ts';
+import { Identifier, stringLiteral, toLiteral } from '../../../generator/emitters/literal.ts';
+import { safeIdentifier, schemaTypeName } from '../../../generator/emitters/naming.ts';
 
 describe('toLiteral', () => {
   it.each<[string, { given: unknown; want: string }]>([

@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as requests from '../../generated/ecs/dist/validators/requests.standalone.js';
-import * as responses from '../../generated/ecs/dist/validators/responses.standalone.js';
-import { createAjv, validatorSchemas } from '../../generator/model/validation-schemas.ts';
-import { modelSpec } from '../../generator/pipeline.ts';
+import * as requests from '../../../generated/ecs/dist/validators/requests.standalone.js';
+import * as responses from '../../../generated/ecs/dist/validators/responses.standalone.js';
+import { createAjv, validatorSchemas } from '../../../generator/model/validation-schemas.ts';
+import { modelSpec } from '../../../generator/pipeline.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const { model } = await modelSpec(ROOT, 'spec/ecs.yaml');
 const ajv = createAjv(model!, { standalone: false });
 const compiled = { ...requests, ...responses } as unknown as Record<

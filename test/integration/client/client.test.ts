@@ -10,8 +10,8 @@ import {
   type EcsClientConfig,
 } from '@acs-rpc/ecs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { pagesOf } from '../support/ecs-pages.ts';
-import { errorBody, type FakeServer, json, startFakeServer, text } from '../support/fake-server.ts';
+import { pagesOf } from '../../support/ecs-pages.ts';
+import { errorBody, type FakeServer, json, startFakeServer, text } from '../../support/fake-server.ts';
 
 const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
 const server: FakeServer = await startFakeServer(pagesOf(3));

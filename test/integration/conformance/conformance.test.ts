@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
-import { type Breakage, startBrokenServer } from '../support/broken-server.ts';
+import { startServer } from '../../../server/start.ts';
+import { type Breakage, startBrokenServer } from '../../support/broken-server.ts';
 
 const server = await startServer();
 afterAll(() => server.close());
@@ -29,7 +29,7 @@ describe('against the reference server', () => {
 
   it('runs from the package bin: JUnit file, exit 0, `N passed, N failed` last', async () => {
     const junit = join(await mkdtemp(join(tmpdir(), 'acs-junit-')), 'report.xml');
-    const bin = join(import.meta.dirname, '..', '..', 'generated', 'ecs', 'bin', 'conformance.js');
+    const bin = join(import.meta.dirname, '..', '..', '..', 'generated', 'ecs', 'bin', 'conformance.js');
     const args = [
       bin,
       '--endpoint',
@@ -147,7 +147,7 @@ describe('catches broken servers', () => {
 
 describe('declared cases, offline', () => {
   it('fail when the client’s serializer or parser disagrees with the spec', async () => {
-    const { offlineCaseChecks } = await import('../../generated/ecs/dist/conformance/checks/cases.js');
+    const { offlineCaseChecks } = await import('../../../generated/ecs/dist/conformance/checks/cases.js');
     const action = conformanceFacts.actions[0]!;
     const wrong = {
       ...conformanceFacts,

@@ -1,7 +1,7 @@
 // Typed request → RPC wire parameters (templates/runtime/serialize.ts): flat and repeat-list styles.
 import { describe, expect, it } from 'vitest';
-import type { ParamDescriptor } from '../../templates/runtime/descriptors.ts';
-import { formEncode, toWireParams } from '../../templates/runtime/serialize.ts';
+import type { ParamDescriptor } from '../../../templates/runtime/descriptors.ts';
+import { formEncode, toWireParams } from '../../../templates/runtime/serialize.ts';
 
 const descriptors: readonly ParamDescriptor[] = [
   { name: 'RegionId', style: 'flat', type: 'string' },

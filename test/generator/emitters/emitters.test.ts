@@ -1,9 +1,9 @@
 // Focused-spec snapshots: one small spec, each emitter's main output kept as a readable file.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../generator/pipeline.ts';
+import { generate } from '../../../generator/pipeline.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   const result = await generate({
