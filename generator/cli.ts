@@ -3,8 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from './check/diagnostic.ts';
 import { generate } from './pipeline.ts';
+import { formatDiagnostic } from './shared/diagnostic.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Usage: acs-rpc <command> [options]

@@ -2,16 +2,16 @@
 import { join, relative, sep } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkSpec } from './check/check-spec.ts';
-import { type Diagnostic, hasErrors, sortDiagnostics } from './check/diagnostic.ts';
-import { checkExamples } from './check/rules/examples.ts';
-import { readXmlExample } from './check/xml-example.ts';
 import type { GeneratedFile } from './emitters/contract.ts';
 import { codeHeader } from './emitters/header.ts';
 import { emitters } from './emitters/index.ts';
 import { loadSpecFile } from './load/load-spec.ts';
 import { buildModel } from './model/build-model.ts';
+import { checkExamples } from './model/check-examples.ts';
 import type { ServiceModel } from './model/types.ts';
 import { createAjv } from './model/validation-schemas.ts';
+import { readXmlExample } from './model/xml-example.ts';
+import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
 import { compilePackage } from './write/compile.ts';
 import { type WriteReport, writeOutput } from './write/write-output.ts';
 
@@ -39,13 +39,15 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   const specFile = relative(rootDir, specPath).split(sep).join('/');
   const loaded = await loadSpecFile(specFile.startsWith('..') ? specPath : specFile);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const diagnostics: Diagnostic[] = [];
-  const ctx = await checkSpec({ ...loaded.spec, file: specFile }, diagnostics);
+  const source = { ...loaded.spec, file: specFile };
+  // Each stage returns its own diagnostics; the next runs only when there is no error so far.
+  const diagnostics: Diagnostic[] = [...(await checkSpec(source))];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
-  const model = buildModel(ctx, specFile);
+  const { model, diagnostics: modelled } = buildModel(source, specFile);
+  diagnostics.push(...modelled);
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   const ajv = createAjv(model, { standalone: true });
-  await checkExamples(ctx, model, ajv, readXmlExample);
+  diagnostics.push(...(await checkExamples(source, model, ajv, readXmlExample)));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   return { diagnostics: sortDiagnostics(diagnostics), model, ajv };
 }

@@ -2,8 +2,8 @@
 // serve, check the server against the spec, report, stop.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic } from './check/diagnostic.ts';
 import { generate } from './pipeline.ts';
+import { formatDiagnostic } from './shared/diagnostic.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

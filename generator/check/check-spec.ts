@@ -1,22 +1,23 @@
-// Check stage: every rule runs and reports; nothing is thrown for a user's mistake.
+// Check stage: every rule runs and reports; nothing is thrown for a user's mistake. The stage returns
+// its own diagnostics; later stages run only when none is an error.
 import type { LoadedSpec } from '../load/load-spec.ts';
-import { type CheckContext, createCheckContext } from './context.ts';
-import type { Diagnostic } from './diagnostic.ts';
-import { hasErrors } from './diagnostic.ts';
+import { createReporter, type Diagnostic, hasErrors } from '../shared/diagnostic.ts';
+import type { CheckContext } from './context.ts';
 import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions } from './rules/duplicates.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
 import { checkStructure } from './rules/structure.ts';
 
-export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<CheckContext> {
-  const ctx = createCheckContext(spec, diagnostics);
+export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]> {
+  const { report, diagnostics } = createReporter(spec);
+  const ctx: CheckContext = { spec, report };
   await checkStructure(ctx);
-  if (hasErrors(diagnostics)) return ctx;
+  if (hasErrors(diagnostics)) return diagnostics;
   checkRefs(ctx);
-  if (hasErrors(diagnostics)) return ctx;
+  if (hasErrors(diagnostics)) return diagnostics;
   checkBinding(ctx);
   checkDuplicateActions(ctx);
   checkSchemaSupport(ctx);
-  return ctx;
+  return diagnostics;
 }

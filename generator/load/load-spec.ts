@@ -1,7 +1,7 @@
 // Load stage: reads the YAML spec keeping source positions, so later stages can point at lines.
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Diagnostic } from '../check/diagnostic.ts';
+import type { Diagnostic } from '../shared/diagnostic.ts';
 import { splitPointer } from './pointer.ts';
 
 export interface Position {

@@ -1,5 +1,8 @@
-// Model stage: the only code that reads raw OpenAPI. Runs on a spec that passed the check stage.
-import { type CheckContext, isObject, operations } from '../check/context.ts';
+// Model stage: the only code that reads raw OpenAPI. Runs on a spec that passed the check stage and
+// returns the model with the stage's own diagnostics.
+import type { LoadedSpec } from '../load/load-spec.ts';
+import { isObject, operations } from '../load/walk.ts';
+import { createReporter, type Diagnostic } from '../shared/diagnostic.ts';
 import { buildAction } from './build-action.ts';
 import { buildErrors } from './build-errors.ts';
 import { componentName, toJsonSchema } from './json-schema.ts';
@@ -8,11 +11,14 @@ import type { ActionModel, JsonSchema, ServiceModel } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
-export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
-  const root = ctx.spec.value as Raw;
+export function buildModel(
+  spec: LoadedSpec,
+  specFile: string,
+): { readonly model: ServiceModel; readonly diagnostics: readonly Diagnostic[] } {
+  const { report, diagnostics } = createReporter(spec);
+  const root = spec.value as Raw;
   const service = root['x-acs-service'] as Raw;
   const info = root.info as Raw;
-  const report = (code: string, pointer: string, message: string) => ctx.report(code, pointer, message);
   const actions: ActionModel[] = [];
   for (const { pointer, operation } of operations(root)) {
     const action = buildAction(root, operation, pointer, report);
@@ -22,7 +28,7 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
   const signature = service.signature as Raw;
   const format = (service.responseFormat ?? {}) as Raw;
   const schemas = ((root.components as Raw | undefined)?.schemas ?? {}) as Raw;
-  return {
+  const model: ServiceModel = {
     specFile,
     title: String(info.title),
     description: typeof info.description === 'string' ? info.description.trim() : undefined,
@@ -58,8 +64,8 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
         isObject(v) && typeof v.description === 'string' ? v.description : undefined,
       ]),
     ),
-    document: root,
   };
+  return { model, diagnostics };
 }
 
 /** The envelope every non-2xx response shares; one schema, so one error type and validator. */

@@ -1,4 +1,5 @@
-// OpenAPI 3.1 schema → plain JSON Schema 2020-12 for ajv: drop OpenAPI-only keywords, rewrite refs.
+// OpenAPI 3.1 schema → plain JSON Schema 2020-12 for ajv: drop OpenAPI-only keywords, rewrite refs,
+// and keep OpenAPI's `example` as JSON Schema's `examples` annotation (docs read it, ajv ignores it).
 
 const DROPPED = new Set(['xml', 'example', 'readOnly', 'writeOnly']);
 export const DEFS_ID = 'defs';
@@ -8,6 +9,8 @@ export function toJsonSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(toJsonSchema);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
+  const example = (schema as Record<string, unknown>).example;
+  if (example !== undefined && !('examples' in schema)) out.examples = [example];
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith('x-')) continue;
     if (key === '$ref' && typeof value === 'string') out[key] = rewriteRef(value);
@@ -30,4 +33,18 @@ export function defsRef(name: string): string {
 function rewriteRef(ref: string): string {
   const name = componentName(ref);
   return name === undefined ? ref : defsRef(name);
+}
+
+/** The inverse of the ref rewrite: `defs#/$defs/Name` back to `#/components/schemas/Name`, deeply. */
+export function withComponentRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withComponentRefs);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const prefix = defsRef('');
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith(prefix)
+        ? [key, `${COMPONENT_PREFIX}${value.slice(prefix.length)}`]
+        : [key, key === 'enum' || key === 'const' || key === 'default' ? value : withComponentRefs(value)],
+    ),
+  );
 }

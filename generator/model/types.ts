@@ -114,6 +114,4 @@ export interface ServiceModel {
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;
   /** Descriptions of component schemas, for doc comments. */
   readonly schemaDescriptions: Readonly<Record<string, string | undefined>>;
-  /** The raw document, for openapi-typescript only. */
-  readonly document: unknown;
 }

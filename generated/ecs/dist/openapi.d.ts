@@ -83,7 +83,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description An error. The body is the common error envelope, in the requested format; `Code` says what went wrong (see `x-acs-service.errors` and the action's `x-acs-rpc.errors` for the status of each code). */
+        /** @description An error: the common error envelope, in the requested format; `Code` says what went wrong. */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -94,28 +94,7 @@ export interface components {
             };
         };
     };
-    parameters: {
-        /** @description The action name. Required in V1 requests; V3 sends it as `x-acs-action`. */
-        Action: string;
-        /** @description The API version, `2014-05-26`. V3 sends it as `x-acs-version`. */
-        Version: string;
-        /** @description The response format, JSON (default) or XML, in any letter case. */
-        Format: string;
-        /** @description The AccessKey ID (V1). V3 names it in the Authorization header. */
-        AccessKeyId: string;
-        /** @description The V1 signature method. */
-        SignatureMethod: "HMAC-SHA1";
-        /** @description The V1 signature version. */
-        SignatureVersion: "1.0";
-        /** @description A unique random value per request, against replay. V3 sends `x-acs-signature-nonce`. */
-        SignatureNonce: string;
-        /** @description The request time in UTC, ISO 8601 `yyyy-MM-ddTHH:mm:ssZ`. V3 sends `x-acs-date`. */
-        Timestamp: string;
-        /** @description The STS token, with temporary credentials. V3 sends `x-acs-security-token`. */
-        SecurityToken: string;
-        /** @description The V1 signature. V3 signs in the Authorization header. */
-        Signature: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -125,59 +104,20 @@ export interface operations {
     DescribeInstanceStatus: {
         parameters: {
             query: {
-                /** @description The action name. Required in V1 requests; V3 sends it as `x-acs-action`. */
-                Action?: components["parameters"]["Action"];
-                /** @description The API version, `2014-05-26`. V3 sends it as `x-acs-version`. */
-                Version?: components["parameters"]["Version"];
-                /** @description The response format, JSON (default) or XML, in any letter case. */
-                Format?: components["parameters"]["Format"];
-                /** @description The AccessKey ID (V1). V3 names it in the Authorization header. */
-                AccessKeyId?: components["parameters"]["AccessKeyId"];
-                /** @description The V1 signature method. */
-                SignatureMethod?: components["parameters"]["SignatureMethod"];
-                /** @description The V1 signature version. */
-                SignatureVersion?: components["parameters"]["SignatureVersion"];
-                /** @description A unique random value per request, against replay. V3 sends `x-acs-signature-nonce`. */
-                SignatureNonce?: components["parameters"]["SignatureNonce"];
-                /** @description The request time in UTC, ISO 8601 `yyyy-MM-ddTHH:mm:ssZ`. V3 sends `x-acs-date`. */
-                Timestamp?: components["parameters"]["Timestamp"];
-                /** @description The STS token, with temporary credentials. V3 sends `x-acs-security-token`. */
-                SecurityToken?: components["parameters"]["SecurityToken"];
-                /** @description The V1 signature. V3 signs in the Authorization header. */
-                Signature?: components["parameters"]["Signature"];
-                /**
-                 * @description The region of the instances. Call DescribeRegions for the latest list of regions.
-                 * @example cn-hangzhou
-                 */
+                /** @description The region of the instances. Call DescribeRegions for the latest list of regions. */
                 RegionId: string;
-                /**
-                 * @description The zone of the instances.
-                 * @example cn-hangzhou-d
-                 */
+                /** @description The zone of the instances. */
                 ZoneId?: string;
                 /**
                  * @deprecated
                  * @description The cluster of the instances. Only the Chinese edition of the reference documents it, and the current documentation marks it deprecated; it is kept so that older callers still validate.
-                 * @example cls-clusterid1
                  */
                 ClusterId?: string;
-                /**
-                 * @description The page number of the instance status list. Pages start at 1.
-                 * @example 1
-                 */
+                /** @description The page number of the instance status list. Pages start at 1. */
                 PageNumber?: number;
-                /**
-                 * @description The number of entries per page, from 1 to 50.
-                 * @example 10
-                 */
+                /** @description The number of entries per page, from 1 to 50. */
                 PageSize?: number;
-                /**
-                 * @description The IDs of the instances to query, 1 to 100. Sent as a repeat list (InstanceId.1 … InstanceId.N). The current API accepts it although both seed pages predate it.
-                 * @example [
-                 *       "i-instance1",
-                 *       "i-ae4r89pp"
-                 *     ]
-                 */
+                /** @description The IDs of the instances to query, 1 to 100. Sent as a repeat list (InstanceId.1 … InstanceId.N). The current API accepts it although both seed pages predate it. */
                 InstanceId?: string[];
             };
             header?: never;
@@ -186,7 +126,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of instance statuses. */
+            /** @description Success. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../generator/check/diagnostic.ts';
 import { modelSpec } from '../../../generator/pipeline.ts';
+import { formatDiagnostic } from '../../../generator/shared/diagnostic.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DIR = 'test/fixtures/diagnostics';

@@ -1,4 +1,5 @@
-// Diagnostics are data: collected by every stage, printed together, never thrown as stack traces.
+// Diagnostics are data: each stage collects its own, the pipeline prints them together; never thrown
+// as stack traces. A leaf module: every stage may import it, it imports nothing of the generator.
 
 export type Severity = 'error' | 'warning';
 
@@ -42,4 +43,25 @@ export class DiagnosticsError extends Error {
     super(`${diagnostics.length} problem(s) in the spec`);
     this.diagnostics = diagnostics;
   }
+}
+
+/** Where a JSON pointer sits in the source: a loaded spec satisfies this. */
+export interface Locator {
+  readonly file: string;
+  locate(pointer: string): { readonly line: number; readonly column: number };
+}
+
+export type Report = (code: string, pointer: string, message: string, severity?: Severity) => void;
+
+/** A stage's own collector: `report` adds a positioned diagnostic, `diagnostics` is what it found. */
+export function createReporter(source: Locator): {
+  readonly report: Report;
+  readonly diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (code, pointer, message, severity = 'error') => {
+    const { line, column } = source.locate(pointer);
+    diagnostics.push({ code, severity, message, file: source.file, line, column, pointer });
+  };
+  return { report, diagnostics };
 }

@@ -1,20 +1,21 @@
-// Rule: every example in the spec matches its schema; XML examples are read as the client reads XML.
+// Model-stage check: every example in the spec matches the model's schemas; XML examples are read as the client reads XML.
 import type { ErrorObject } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ExampleModel, ServiceModel } from '../../model/types.ts';
-import { validatorIdFor } from '../../model/validation-schemas.ts';
-import type { CheckContext } from '../context.ts';
+import { createReporter, type Diagnostic, type Locator } from '../shared/diagnostic.ts';
+import type { ExampleModel, ServiceModel } from './types.ts';
+import { validatorIdFor } from './validation-schemas.ts';
 
 /** Turns an XML example into the value a client would get, or throws with the reason. */
 export type XmlReader = (example: ExampleModel) => Promise<unknown>;
 
 /** `ajv` is the instance the validators emitter compiles from, so each schema compiles once. */
 export async function checkExamples(
-  ctx: CheckContext,
+  source: Locator,
   model: ServiceModel,
   ajv: Ajv2020,
   readXml: XmlReader,
-): Promise<void> {
+): Promise<readonly Diagnostic[]> {
+  const ctx = createReporter(source);
   for (const example of model.actions.flatMap((a) => a.examples)) {
     let value = example.value;
     if (example.mediaType === 'xml') {
@@ -39,6 +40,7 @@ export async function checkExamples(
       );
     }
   }
+  return ctx.diagnostics;
 }
 
 function describe(e: ErrorObject): string {

@@ -2,7 +2,7 @@
 // so the spec's XML examples are checked by the code users run.
 
 import { readXmlDocument } from '../../templates/runtime/xml.ts';
-import type { ExampleModel } from '../model/types.ts';
+import type { ExampleModel } from './types.ts';
 
 export async function readXmlExample(example: ExampleModel): Promise<unknown> {
   if (typeof example.value !== 'string') throw new Error('an XML example must be a string');
