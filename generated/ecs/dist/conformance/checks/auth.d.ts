@@ -2,3 +2,9 @@
 // change the spec or the generator and run `npm run generate`.
 import type { ActionFacts, Check } from '../types.js';
 export declare function authChecks(action: ActionFacts, windowSeconds: number): Check[];
+/**
+ * The URL with one character of a query parameter's *decoded* value changed, re-encoded. Working on
+ * wire text would miss a base64 signature that starts with `+` or `/` (sent as `%2B`, `%2F`), and the
+ * check would then send the untouched request: a false failure about once in thirty runs.
+ */
+export declare function tamperQueryValue(url: string, name: string): string;
