@@ -4,7 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../generator/cli.ts');
+const { main } = await import('../cli/main.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -1,5 +1,7 @@
-// Every generated identifier is derived here, so names stay consistent and collision-free.
+// Every generated identifier is derived here, so names stay consistent and collision-free: emitters
+// ask this module for a name and never build or rewrite one themselves.
 import type { ActionModel, ServiceModel } from '../model/types.ts';
+import type { ValidatorSchema } from '../model/validation-schemas.ts';
 
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of'.split(
@@ -28,7 +30,7 @@ export interface ActionNames {
   readonly validateResponse: string;
 }
 
-export function actionNames(action: ActionModel): ActionNames {
+export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
   const base = safeIdentifier(action.name);
   return {
     method: safeIdentifier(lowerFirst(action.name)),
@@ -46,22 +48,46 @@ export function actionNames(action: ActionModel): ActionNames {
 export interface ServiceNames {
   readonly client: string;
   readonly clientConfig: string;
+  /** Union of every documented code. */
   readonly errorCodeType: string;
+  /** Union of the codes any action may return. */
+  readonly commonErrorCodeType: string;
   readonly serviceError: string;
   readonly descriptor: string;
+  /** The table of documented error messages. */
+  readonly errorMessages: string;
+  /** The validator of the error envelope every action shares. */
+  readonly validateErrorEnvelope: string;
   readonly npmName: string;
+  /** The package's conformance command (its `bin` and the program name in its usage text). */
+  readonly conformanceBin: string;
 }
 
-export function serviceNames(model: ServiceModel): ServiceNames {
+export function serviceNames(model: Pick<ServiceModel, 'clientName' | 'packageName'>): ServiceNames {
   const base = safeIdentifier(model.clientName);
   return {
     client: `${base}Client`,
     clientConfig: `${base}ClientConfig`,
     errorCodeType: `${base}ErrorCode`,
+    commonErrorCodeType: `${base}CommonErrorCode`,
     serviceError: `${base}ServiceError`,
     descriptor: `${lowerFirst(base)}Service`,
+    errorMessages: `${lowerFirst(base)}ErrorMessages`,
+    validateErrorEnvelope: 'validateErrorEnvelope',
     npmName: `@acs-rpc/${model.packageName}`,
+    conformanceBin: `${model.packageName}-conformance`,
   };
+}
+
+/** The exported name of a generated validator. */
+export function validatorName(
+  model: Pick<ServiceModel, 'clientName' | 'packageName'>,
+  v: ValidatorSchema,
+): string {
+  const subject = v.subject;
+  if (subject.kind === 'errorEnvelope') return serviceNames(model).validateErrorEnvelope;
+  const names = actionNames({ name: subject.action });
+  return subject.kind === 'request' ? names.validateRequest : names.validateResponse;
 }
 
 const GLOBALS = new Set([

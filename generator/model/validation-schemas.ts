@@ -8,8 +8,11 @@ import type { ServiceModel } from './types.ts';
 export interface ValidatorSchema {
   /** Request validators run on every call; response ones only when asked, so they load lazily. */
   readonly group: 'requests' | 'responses';
-  /** Export name in the generated module, e.g. `validateDescribeInstanceStatusRequest`. */
-  readonly exportName: string;
+  /** What the validator checks; its exported name comes from emitters/naming.ts. */
+  readonly subject:
+    | { readonly kind: 'request' | 'response'; readonly action: string }
+    | { readonly kind: 'errorEnvelope' };
+  /** ajv's id of the compiled unit (internal to generation). */
   readonly id: string;
   readonly schema: Record<string, unknown>;
 }
@@ -19,20 +22,20 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
   for (const action of model.actions) {
     list.push({
       group: 'requests',
-      exportName: `validate${action.name}Request`,
+      subject: { kind: 'request', action: action.name },
       id: `${action.name}Request`,
       schema: requestSchema(action.params),
     });
     list.push({
       group: 'responses',
-      exportName: `validate${action.name}Response`,
+      subject: { kind: 'response', action: action.name },
       id: `${action.name}Response`,
       schema: { $ref: defsRef(action.responseSchema) },
     });
   }
   list.push({
     group: 'responses',
-    exportName: 'validateErrorEnvelope',
+    subject: { kind: 'errorEnvelope' },
     id: 'ErrorEnvelope',
     schema: { $ref: defsRef(model.errorSchema) },
   });

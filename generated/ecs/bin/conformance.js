@@ -3,4 +3,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { main } from '../dist/conformance/main.js';
 
-process.exitCode = await main(process.argv.slice(2), 'ecs-conformance');
+process.exitCode = await main(process.argv.slice(2));

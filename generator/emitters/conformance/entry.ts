@@ -53,7 +53,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
         {
           name: 'program',
           type: 'string',
-          initializer: stringLiteral(`${serviceNames(model).npmName.split('/').pop()}-conformance`),
+          initializer: stringLiteral(serviceNames(model).conformanceBin),
         },
       ],
       returnType: 'Promise<number>',

@@ -6,12 +6,12 @@ import { actionNames, serviceNames } from '../naming.ts';
 
 export function factsStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
-  const messages = `${names.descriptor.replace(/Service$/, '')}ErrorMessages`;
+  const messages = names.errorMessages;
   const actions = model.actions.map((a) => actionNames(a));
   const facts = {
     service: new Identifier(names.descriptor),
     errorMessages: new Identifier(messages),
-    validateErrorEnvelope: new Identifier('validateErrorEnvelope'),
+    validateErrorEnvelope: new Identifier(names.validateErrorEnvelope),
     actions: model.actions.map((action, i) => ({
       descriptor: new Identifier(actions[i]!.descriptor),
       params: action.params.map((p) => ({
@@ -41,7 +41,7 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../validators/responses.js',
-      namedImports: ['validateErrorEnvelope', ...actions.map((a) => a.validateResponse)].sort(),
+      namedImports: [names.validateErrorEnvelope, ...actions.map((a) => a.validateResponse)].sort(),
     },
     {
       kind: StructureKind.VariableStatement,

@@ -20,7 +20,6 @@ export const conformanceEmitter: Emitter = {
         content: `${codeHeader(model)}// Source: templates/conformance/${name}\n\n${await readFile(join(dir, name), 'utf8')}`,
       })),
     );
-    const bin = serviceNames(model).npmName.split('/').pop();
     return [
       ...copies,
       renderTs(model, 'src/conformance/facts.ts', factsStatements(model)),
@@ -28,7 +27,7 @@ export const conformanceEmitter: Emitter = {
       renderTs(model, 'conformance/conformance.test.ts', suiteStatements(model)),
       {
         path: 'bin/conformance.js',
-        content: `#!/usr/bin/env node\n${codeHeader(model)}import { main } from '../dist/conformance/main.js';\n\nprocess.exitCode = await main(process.argv.slice(2), '${bin}-conformance');\n`,
+        content: `#!/usr/bin/env node\n${codeHeader(model)}import { main } from '../dist/conformance/main.js';\n\nprocess.exitCode = await main(process.argv.slice(2));\n`,
       },
     ];
   },

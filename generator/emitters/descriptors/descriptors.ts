@@ -25,7 +25,7 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
       `${model.product} ${model.apiVersion}: endpoints and documented errors.`,
     ),
     constant(
-      `${serviceNames(model).descriptor.replace(/Service$/, '')}ErrorMessages`,
+      serviceNames(model).errorMessages,
       'Readonly<Record<string, string>>',
       toLiteral(errorMessages(model)),
       'The documented message of each error code; `{Name}` stands for the parameter concerned.',

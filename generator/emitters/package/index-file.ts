@@ -7,7 +7,7 @@ import {
 } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { validatorSchemas } from '../../model/validation-schemas.ts';
-import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
+import { actionNames, schemaTypeName, serviceNames, validatorName } from '../naming.ts';
 
 interface ExportGroup {
   readonly module: string;
@@ -28,7 +28,7 @@ export const RUNTIME_ERROR_CLASSES = [
 
 export function exportGroups(model: ServiceModel): ExportGroup[] {
   const names = serviceNames(model);
-  const common = `${names.errorCodeType.replace(/ErrorCode$/, '')}CommonErrorCode`;
+  const common = names.commonErrorCodeType;
   const client =
     model.actions.length === 0
       ? []
@@ -56,11 +56,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
     {
       module: './service.js',
-      values: [
-        names.descriptor,
-        `${names.descriptor.replace(/Service$/, '')}ErrorMessages`,
-        ...model.actions.map((a) => actionNames(a).descriptor),
-      ],
+      values: [names.descriptor, names.errorMessages, ...model.actions.map((a) => actionNames(a).descriptor)],
       types: [],
     },
     {
@@ -79,7 +75,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
       module: './validators/requests.js',
       values: validatorSchemas(model)
         .filter((v) => v.group === 'requests')
-        .map((v) => v.exportName),
+        .map((v) => validatorName(model, v)),
       types: [],
     },
   ];

@@ -49,13 +49,13 @@ async function templateData(ctx: EmitContext): Promise<object> {
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
     xmlParserRange: `^${root.dependencies['fast-xml-parser']}`,
     fastCheckRange: `^${root.dependencies['fast-check']}`,
-    binName: `${model.packageName}-conformance`,
+    binName: names.conformanceBin,
     title: model.title,
     apiVersion: model.apiVersion,
     specFile: model.specFile,
     firstValidator:
       model.actions[0] === undefined
-        ? 'validateErrorEnvelope'
+        ? names.validateErrorEnvelope
         : actionNames(model.actions[0]).validateRequest,
     errorCodeType: names.errorCodeType,
     actions: model.actions.map((a) => ({

@@ -62,7 +62,7 @@ function paramDocs(
 
 function errorCodeTypes(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
-  const common = `${names.errorCodeType.replace(/ErrorCode$/, '')}CommonErrorCode`;
+  const common = names.commonErrorCodeType;
   const union = (errors: readonly ErrorModel[]) =>
     errors.length === 0 ? 'never' : errors.map((e) => stringLiteral(e.code)).join('\n  | ');
   const statements: StatementStructures[] = [

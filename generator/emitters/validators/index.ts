@@ -6,6 +6,7 @@ import type { ServiceModel } from '../../model/types.ts';
 import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
 import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
+import { validatorName } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { standaloneValidators } from './standalone.ts';
 
@@ -22,8 +23,8 @@ export const validatorsEmitter: Emitter = {
           path: `src/validators/${group}.standalone.js`,
           content: `${codeHeader(model)}${standaloneValidators(model, ajv, group)}`,
         },
-        renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(schemas)),
-        renderTs(model, `src/validators/${group}.ts`, wrappers(group, schemas)),
+        renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(model, schemas)),
+        renderTs(model, `src/validators/${group}.ts`, wrappers(model, group, schemas)),
       );
     }
     files.push(renderTs(model, 'src/validators/index.ts', index(model)));
@@ -31,7 +32,7 @@ export const validatorsEmitter: Emitter = {
   },
 };
 
-function declarations(schemas: readonly ValidatorSchema[]): StatementStructures[] {
+function declarations(model: ServiceModel, schemas: readonly ValidatorSchema[]): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -45,13 +46,17 @@ function declarations(schemas: readonly ValidatorSchema[]): StatementStructures[
         isExported: true,
         hasDeclareKeyword: true,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: v.exportName, type: 'StandaloneValidate' }],
+        declarations: [{ name: validatorName(model, v), type: 'StandaloneValidate' }],
       }),
     ),
   ];
 }
 
-function wrappers(group: string, schemas: readonly ValidatorSchema[]): StatementStructures[] {
+function wrappers(
+  model: ServiceModel,
+  group: string,
+  schemas: readonly ValidatorSchema[],
+): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -77,9 +82,9 @@ function wrappers(group: string, schemas: readonly ValidatorSchema[]): Statement
         docs: [`Checks a value against ${v.id}; returns every issue, named by its path, or none.`],
         declarations: [
           {
-            name: v.exportName,
+            name: validatorName(model, v),
             type: 'Validate',
-            initializer: `(value) => toIssues(standalone.${v.exportName}, value)`,
+            initializer: `(value) => toIssues(standalone.${validatorName(model, v)}, value)`,
           },
         ],
       }),
@@ -93,7 +98,7 @@ function index(model: ServiceModel): StatementStructures[] {
     moduleSpecifier: `./${group}.js`,
     namedExports: validatorSchemas(model)
       .filter((v) => v.group === group)
-      .map((v) => v.exportName)
+      .map((v) => validatorName(model, v))
       .sort(),
   }));
 }

@@ -6,6 +6,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { ServiceModel } from '../../model/types.ts';
 import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
+import { validatorName } from '../naming.ts';
 
 const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>> = {
   ucs2length: { module: '../runtime/ucs2length.js', name: 'ucs2length' },
@@ -22,7 +23,7 @@ export function standaloneValidators(
   const exports = Object.fromEntries(
     validatorSchemas(model)
       .filter((v) => v.group === group)
-      .map((v) => [v.exportName, v.id]),
+      .map((v) => [validatorName(model, v), v.id]),
   );
   const code = standaloneCode(ajv, exports);
   const used = new Set<string>();
