@@ -4,7 +4,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
-import { serviceNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { mainStatements, suiteStatements } from './entry.ts';
 import { factsStatements } from './facts.ts';
