@@ -5,9 +5,10 @@ import Handlebars from 'handlebars';
 import type { ServiceModel } from '../../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from '../contract.ts';
 import { headerLines } from '../header.ts';
-import { actionNames, serviceNames } from '../naming.ts';
+import { serviceNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
+import { readmeExamples } from './readme-examples.ts';
 import { packageTsconfig } from './tsconfig.ts';
 
 export const packageEmitter: Emitter = {
@@ -53,10 +54,7 @@ async function templateData(ctx: EmitContext): Promise<object> {
     title: model.title,
     apiVersion: model.apiVersion,
     specFile: model.specFile,
-    firstValidator:
-      model.actions[0] === undefined
-        ? names.validateErrorEnvelope
-        : actionNames(model.actions[0]).validateRequest,
+    examples: readmeExamples(model),
     errorCodeType: names.errorCodeType,
     actions: model.actions.map((a) => ({
       name: a.name,

@@ -1,0 +1,98 @@
+// The README's code examples, built from the model so that every package shows its own actions and
+// values: a call with the spec's example values, and a call refused by a real constraint.
+import type { ActionModel, JsonSchema, ParamModel, ServiceModel } from '../../model/types.ts';
+import { actionNames, serviceNames } from '../naming.ts';
+
+export interface ReadmeExamples {
+  readonly client: string;
+  readonly method: string;
+  readonly request: string;
+  readonly validator: string;
+  readonly invalidRequest: string;
+  /** The parameter the invalid request breaks, and how. */
+  readonly invalidParam: string;
+  readonly invalidReason: string;
+}
+
+export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined {
+  const action = model.actions.find((a) => !a.deprecated) ?? model.actions[0];
+  if (action === undefined) return undefined;
+  const request = exampleRequest(action);
+  const broken = brokenRequest(model.actions) ?? {
+    action,
+    request: {},
+    param: action.params.find((p) => p.required)?.name ?? '(none)',
+    reason: 'is required',
+  };
+  return {
+    client: serviceNames(model).client,
+    method: actionNames(action).method,
+    request: jsLiteral(request),
+    validator: actionNames(broken.action).validateRequest,
+    invalidRequest: jsLiteral(broken.request),
+    invalidParam: broken.param,
+    invalidReason: broken.reason,
+  };
+}
+
+/** Required parameters with the spec's example (or a value their schema allows). */
+function exampleRequest(action: ActionModel): Record<string, unknown> {
+  return Object.fromEntries(action.params.filter((p) => p.required).map((p) => [p.name, sample(p)]));
+}
+
+/** The first action with a parameter whose constraint can be broken by one value. */
+function brokenRequest(
+  actions: readonly ActionModel[],
+): { action: ActionModel; request: Record<string, unknown>; param: string; reason: string } | undefined {
+  for (const action of actions) {
+    for (const p of action.params) {
+      const broken = breakConstraint(p.schema);
+      if (broken !== undefined) {
+        return {
+          action,
+          request: { ...exampleRequest(action), [p.name]: broken.value },
+          param: p.name,
+          reason: broken.reason,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function breakConstraint(schema: JsonSchema): { value: unknown; reason: string } | undefined {
+  if (typeof schema.maximum === 'number') {
+    return { value: schema.maximum + 1, reason: `must be <= ${schema.maximum}` };
+  }
+  if (typeof schema.maxLength === 'number' && schema.maxLength < 40) {
+    return { value: 'x'.repeat(schema.maxLength + 1), reason: `is longer than ${schema.maxLength}` };
+  }
+  if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string')) {
+    return { value: 'NotAValue', reason: 'is not one of the allowed values' };
+  }
+  return undefined;
+}
+
+function sample(p: ParamModel): unknown {
+  if (p.example !== undefined) return p.example;
+  const schema = p.schema;
+  if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
+  if (schema.type === 'boolean') return true;
+  if (schema.type === 'array') return [];
+  return 'example';
+}
+
+/** A value as JavaScript source a person would write: identifier keys bare, strings single-quoted. */
+export function jsLiteral(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v)}`,
+    );
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
