@@ -8,7 +8,7 @@ import { AcsResponseError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
-import { DEFAULT_RETRY, type RetryOptions, RetryQuota } from './retry.js';
+import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toWireParams } from './serialize.js';
 import {
   type Credentials,
@@ -81,6 +81,7 @@ export class RpcClient {
       signal: options.signal,
       now,
       random: this.#config.random ?? Math.random,
+      sleep,
       skew: {
         get: () => this.#clockOffsetMs,
         set: (offset) => {

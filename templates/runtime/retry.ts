@@ -63,6 +63,9 @@ export function backoffDelay(retry: number, options: RetryOptions, random: () =>
   return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry));
 }
 
+/** RFC 9110 HTTP-date: IMF-fixdate and both obsolete forms start with the day name. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +\S/i;
+
 /**
  * `Retry-After` in seconds or as an HTTP date; `x-acs-retry-after` in milliseconds when it is larger
  * than 1000, else seconds (Alibaba gateways have sent both). Undefined when absent or unreadable.
@@ -75,8 +78,11 @@ export function retryAfterMs(headers: Headers | undefined, now: number): number 
   }
   const value = headers?.get('retry-after');
   if (value == null) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Date.parse is lenient ('1.5' and '-5' read as dates in 2001): only an HTTP-date may be read.
+  if (!HTTP_DATE.test(text)) return undefined;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -19,6 +19,8 @@ export interface LoopContext {
     readonly signal: AbortSignal | undefined;
     readonly now: () => number;
     readonly random: () => number;
+    /** Waits between attempts, rejecting when the signal fires (retry.ts `sleep`; injected by tests). */
+    readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
     /** The client's clock offset (server minus local), read and learnt here. */
     readonly skew: {
         get(): number;

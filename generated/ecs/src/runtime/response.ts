@@ -33,8 +33,9 @@ export async function parseResponse(
 ): Promise<unknown> {
   const kind = kindOf(raw);
   const ok = raw.status >= 200 && raw.status < 300;
-  const body = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
-  if (ok) {
+  const { body, errorRoot } = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
+  // An XML <Error> under a success status is still an error envelope, never a successful body.
+  if (ok && !errorRoot) {
     if (body === undefined)
       throw unreadable(
         raw,
@@ -79,7 +80,7 @@ async function readBody(
   kind: Kind,
   xmlRoot: string,
   scrub: (text: string) => string,
-): Promise<unknown> {
+): Promise<{ body: unknown; errorRoot: boolean }> {
   if (kind === 'json') {
     let value: unknown;
     try {
@@ -89,17 +90,17 @@ async function readBody(
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
       throw unreadable(raw, 'JSON that is not an object', scrub);
-    return value;
+    return { body: value, errorRoot: false };
   }
   if (kind === 'xml') {
     const { parseXml } = await import('./xml.js');
     const tree = await parseXml(raw.bodyText);
+    if (tree[xmlRoot] !== undefined) return { body: tree[xmlRoot], errorRoot: xmlRoot === 'Error' };
     // An error can come back under the success status too; read whichever root is there.
-    return (
-      tree[xmlRoot] ?? tree.Error ?? Promise.reject(unreadable(raw, `XML without a <${xmlRoot}> root`, scrub))
-    );
+    if (tree.Error !== undefined) return { body: tree.Error, errorRoot: true };
+    throw unreadable(raw, `XML without a <${xmlRoot}> root`, scrub);
   }
-  return undefined;
+  return { body: undefined, errorRoot: false };
 }
 
 function kindOf(raw: RawResponse): Kind {

@@ -1,0 +1,104 @@
+// Hashes, HMACs and encodings over Web Crypto, the bounded key cache, nonces, and the clear error
+// when a runtime has no Web Crypto.
+import { createHash, createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  EMPTY_SHA256,
+  hmac,
+  type KeyCache,
+  newNonce,
+  sha256Hex,
+  toBase64,
+  toHex,
+} from '../../../templates/runtime/crypto.ts';
+import { AcsError } from '../../../templates/runtime/errors.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('sha256Hex', () => {
+  it.each(['', 'abc', '中文 😀'])('%j matches node:crypto', async (text) => {
+    expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+
+  it('knows the empty hash without computing it', async () => {
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    expect(await sha256Hex('')).toBe(EMPTY_SHA256);
+    expect(digest).not.toHaveBeenCalled();
+  });
+});
+
+describe('hmac', () => {
+  it.each<['SHA-1' | 'SHA-256', string]>([
+    ['SHA-1', 'sha1'],
+    ['SHA-256', 'sha256'],
+  ])('%s matches node:crypto', async (algorithm, node) => {
+    const got = await hmac(algorithm, 'key&', 'data 中文');
+    expect(toHex(got)).toBe(createHmac(node, 'key&').update('data 中文', 'utf8').digest('hex'));
+  });
+
+  it('imports each key once per cache, per algorithm', async () => {
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    const cache: KeyCache = new Map();
+    await hmac('SHA-256', 'k1', 'a', cache);
+    await hmac('SHA-256', 'k1', 'b', cache);
+    expect(importKey).toHaveBeenCalledTimes(1);
+    await hmac('SHA-1', 'k1', 'a', cache);
+    expect(importKey).toHaveBeenCalledTimes(2);
+    expect([...cache.keys()]).toEqual(['SHA-256:k1', 'SHA-1:k1']);
+    await hmac('SHA-256', 'k1', 'c');
+    expect(importKey).toHaveBeenCalledTimes(3);
+  });
+
+  it('signs right with a cached key', async () => {
+    const cache: KeyCache = new Map();
+    await hmac('SHA-256', 'key', 'one', cache);
+    const got = toHex(await hmac('SHA-256', 'key', 'two', cache));
+    expect(got).toBe(createHmac('sha256', 'key').update('two').digest('hex'));
+  });
+
+  it('holds at most 8 keys: the ninth starts the cache afresh', async () => {
+    const cache: KeyCache = new Map();
+    for (let i = 1; i <= 8; i++) await hmac('SHA-256', `k${i}`, 'x', cache);
+    expect(cache.size).toBe(8);
+    await hmac('SHA-256', 'k9', 'x', cache);
+    expect([...cache.keys()]).toEqual(['SHA-256:k9']);
+  });
+});
+
+describe('encodings', () => {
+  it.each<[number[], string, string]>([
+    [[], '', ''],
+    [[0, 15, 16, 255], '000f10ff', 'AA8Q/w=='],
+    [[104, 105], '6869', 'aGk='],
+  ])('%j → hex %s, base64 %s', (bytes, hex, base64) => {
+    expect(toHex(new Uint8Array(bytes))).toBe(hex);
+    expect(toBase64(new Uint8Array(bytes))).toBe(base64);
+  });
+});
+
+describe('newNonce', () => {
+  it('is a fresh UUID each time', () => {
+    const a = newNonce();
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newNonce()).not.toBe(a);
+  });
+
+  it('falls back to 16 random bytes in hex without randomUUID', () => {
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { subtle: real.subtle, getRandomValues: (b: Uint8Array) => b.fill(171) });
+    expect(newNonce()).toBe('ab'.repeat(16));
+  });
+
+  it('fails with a typed error where there is no Web Crypto', async () => {
+    vi.stubGlobal('crypto', undefined);
+    const message = 'Web Crypto (globalThis.crypto.subtle) is not available; signing needs it.';
+    expect(() => newNonce()).toThrow(message);
+    await expect(sha256Hex('x')).rejects.toMatchObject({ code: 'Client.NoWebCrypto', message });
+    await expect(hmac('SHA-1', 'k', 'x')).rejects.toBeInstanceOf(AcsError);
+    vi.stubGlobal('crypto', {});
+    expect(() => newNonce()).toThrow(message);
+  });
+});

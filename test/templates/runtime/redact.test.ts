@@ -1,0 +1,106 @@
+// What hooks, logs and errors may see: signatures, tokens and secrets hidden, key ids masked.
+import { describe, expect, it } from 'vitest';
+import {
+  maskAccessKeyId,
+  redactAuthorization,
+  redactForm,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  secretScrubber,
+} from '../../../templates/runtime/redact.ts';
+
+describe('maskAccessKeyId', () => {
+  it.each<[string, string]>([
+    ['', '***'],
+    ['LTAI', '***'],
+    ['LTAIx', 'LTAI***'],
+    ['STS.abcdef', 'STS.***'],
+  ])('%j → %s', (given, want) => {
+    expect(maskAccessKeyId(given)).toBe(want);
+  });
+});
+
+describe('redactForm and redactUrl', () => {
+  it.each<[string, { given: string; want: string }]>([
+    [
+      'secrets by any case',
+      { given: 'signature=a&SECURITYTOKEN=b&Other=c', want: 'signature=***&SECURITYTOKEN=***&Other=c' },
+    ],
+    ['an encoded key name', { given: 'Signatur%65=a', want: 'Signatur%65=***' }],
+    ['the key id decoded then masked', { given: 'AccessKeyId=LTAI%41BCDEF', want: 'AccessKeyId=LTAI***' }],
+    ['a pair without =', { given: 'flag&Signature=x', want: 'flag&Signature=***' }],
+    ['an = inside the value', { given: 'A=b=c&Signature=x=y', want: 'A=b=c&Signature=***' }],
+    ['a name that does not decode', { given: '%E0%A4%A=1&Signature=s', want: '%E0%A4%A=1&Signature=***' }],
+    ['a + in a name reads as space', { given: 'Security+Token=x', want: 'Security+Token=x' }],
+  ])('%s', (_name, { given, want }) => {
+    expect(redactForm(given)).toBe(want);
+  });
+
+  it('leaves a URL without query as it is and redacts only after the first ?', () => {
+    expect(redactUrl('https://h/a')).toBe('https://h/a');
+    expect(redactUrl('https://h/?Signature=a?b&X=1')).toBe('https://h/?Signature=***&X=1');
+  });
+});
+
+describe('redactHeaders', () => {
+  it('hides the token, redacts the authorization, keeps the rest, in any case', () => {
+    expect(
+      redactHeaders({
+        Authorization: 'ACS3-HMAC-SHA256 Credential=LTAIabcdef,SignedHeaders=host,Signature=ff00',
+        'X-Acs-Security-Token': 'tok',
+        'x-acs-date': '2030-01-01T00:00:00Z',
+      }),
+    ).toEqual({
+      Authorization: 'ACS3-HMAC-SHA256 Credential=LTAI***,SignedHeaders=host,Signature=***',
+      'X-Acs-Security-Token': '***',
+      'x-acs-date': '2030-01-01T00:00:00Z',
+    });
+  });
+});
+
+describe('redactAuthorization and redactText', () => {
+  it('redacts every Signature= and Credential= up to a comma or space', () => {
+    expect(redactAuthorization('Credential=ABCDEFG Signature=1,Signature=2 x')).toBe(
+      'Credential=ABCD*** Signature=***,Signature=*** x',
+    );
+  });
+
+  it.each<[string, { given: string; want: string }]>([
+    [
+      'query form: hidden up to the next space or comma, over-hiding rather than leaking',
+      { given: 'bad Signature=abc&next=1 end', want: 'bad Signature=*** end' },
+    ],
+    ['a token in a query stops at &', { given: 'SecurityToken=t&next=1', want: 'SecurityToken=***&next=1' }],
+    ['JSON form', { given: '{"Signature": "abc", "x": 1}', want: '{"Signature": "***", "x": 1}' }],
+    ['colon form, any case', { given: 'securitytoken: tok1 rest', want: 'securitytoken: *** rest' }],
+    ['quoted with single quotes', { given: "SecurityToken='t0k'", want: "SecurityToken='***'" }],
+    ['a token in XML stops at <', { given: '<m>SecurityToken=abc</m>', want: '<m>SecurityToken=***</m>' }],
+    ['stops at a comma', { given: 'Signature=abc,def', want: 'Signature=***,def' }],
+    ['every occurrence', { given: 'Signature=a Signature=b', want: 'Signature=*** Signature=***' }],
+    ['plain text stays', { given: 'nothing to hide', want: 'nothing to hide' }],
+  ])('%s', (_name, { given, want }) => {
+    expect(redactText(given)).toBe(want);
+  });
+});
+
+describe('secretScrubber', () => {
+  it('hides plain, encoded and double-encoded forms of each secret, and masks the key id', () => {
+    const scrub = secretScrubber(['a/b+c', undefined], 'LTAIabcdef');
+    expect(scrub('a/b+c a%2Fb%2Bc a%252Fb%252Bc LTAIabcdef')).toBe('*** *** *** LTAI***');
+  });
+
+  it('ignores secrets shorter than 4 characters, which would hide ordinary text', () => {
+    const scrub = secretScrubber(['abc', 'abcd'], 'LTAI');
+    expect(scrub('abc abcd LTAI')).toBe('abc *** LTAI');
+  });
+
+  it('replaces the longest form first, so no piece of a secret is left', () => {
+    const scrub = secretScrubber(['abcd', 'abcdefgh'], 'KEYID-LONG');
+    expect(scrub('xabcdefghx')).toBe('x***x');
+  });
+
+  it('also applies redactText', () => {
+    expect(secretScrubber([], 'LTAIabcdef')('Signature=zz')).toBe('Signature=***');
+  });
+});
