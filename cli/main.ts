@@ -19,6 +19,8 @@ Commands:
   conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
       [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks] [--service ecs]
       Check any server against the spec; the last line printed is \`N passed, N failed\`.
+  import <api-docs.json> --out <spec.yaml> [--force]
+      Convert Alibaba Cloud API metadata into a spec (see importer/).
   serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]
       Start the reference ECS server (default keys testid/testsecret; see server/README.md).
 `;
@@ -29,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'serve') return (await import('../server/cli.ts')).runServe(rest);
   if (command === 'conformance') return runConformance(rest);
   if (command === 'start') return (await import('./start.ts')).runStart(rest);
+  if (command === 'import') return (await import('./import.ts')).runImport(rest);
   process.stderr.write(
     command === undefined || command === '--help' ? USAGE : `Unknown command "${command}".\n\n${USAGE}`,
   );

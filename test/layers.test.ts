@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { importsUnder, layerOf, layerViolations } from './support/layers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const SOURCES = ['bin', 'cli', 'generator', 'server', 'templates/runtime', 'templates/conformance'];
+const SOURCES = [
+  'bin',
+  'cli',
+  'generator',
+  'importer',
+  'server',
+  'templates/runtime',
+  'templates/conformance',
+];
 
 describe('layers', () => {
   it('no import goes the wrong way', () => {

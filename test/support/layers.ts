@@ -32,10 +32,12 @@ export const LAYERS: readonly Layer[] = [
     imports: ['shared', 'load', 'check', 'model', 'emitters', 'write'],
   },
   { name: 'server', paths: ['server/'], imports: ['runtime'], generatedPackages: true },
+  // The importer turns metadata into a spec, then checks it with the generator's own stages.
+  { name: 'importer', paths: ['importer/'], imports: ['shared', 'load', 'check', 'model'] },
   {
     name: 'cli',
     paths: ['cli/', 'bin/'],
-    imports: ['pipeline', 'shared', 'server', 'runtime', 'conformance-lib'],
+    imports: ['pipeline', 'shared', 'server', 'runtime', 'conformance-lib', 'importer'],
     generatedPackages: true,
   },
 ];

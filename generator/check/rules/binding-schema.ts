@@ -3,7 +3,7 @@
 
 const errorTable = {
   type: 'object',
-  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)*$' },
+  propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$' },
   additionalProperties: {
     type: 'object',
     required: ['httpStatus', 'message'],
@@ -31,7 +31,7 @@ export const serviceBindingSchema = {
   ],
   additionalProperties: false,
   properties: {
-    product: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+    product: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
     package: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     clientName: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
     apiVersion: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },

@@ -7,31 +7,35 @@ export interface ReadmeExamples {
   readonly client: string;
   readonly method: string;
   readonly request: string;
-  readonly validator: string;
-  readonly invalidRequest: string;
-  /** The parameter the invalid request breaks, and how. */
-  readonly invalidParam: string;
-  readonly invalidReason: string;
+  /** A call the validator refuses; absent when no parameter has a constraint to break. */
+  readonly invalid?: {
+    readonly validator: string;
+    readonly request: string;
+    /** The parameter the request breaks, and how. */
+    readonly param: string;
+    readonly reason: string;
+  };
 }
 
 export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined {
   const action = model.actions.find((a) => !a.deprecated) ?? model.actions[0];
   if (action === undefined) return undefined;
   const request = exampleRequest(action);
-  const broken = brokenRequest(model.actions) ?? {
-    action,
-    request: {},
-    param: action.params.find((p) => p.required)?.name ?? '(none)',
-    reason: 'is required',
-  };
+  const broken = brokenRequest(model.actions);
   return {
     client: serviceNames(model).client,
     method: actionNames(action).method,
     request: jsLiteral(request),
-    validator: actionNames(broken.action).validateRequest,
-    invalidRequest: jsLiteral(broken.request),
-    invalidParam: broken.param,
-    invalidReason: broken.reason,
+    ...(broken === undefined
+      ? {}
+      : {
+          invalid: {
+            validator: actionNames(broken.action).validateRequest,
+            request: jsLiteral(broken.request),
+            param: broken.param,
+            reason: broken.reason,
+          },
+        }),
   };
 }
 

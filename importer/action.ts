@@ -1,0 +1,181 @@
+// One metadata API → one operation of the spec: its parameters with their wire styles, the response
+// schema (a component, with XML names), errors with HTTP status, examples and pagination.
+import { readDemos } from './examples.ts';
+import type { MetaApi, MetaParameter } from './metadata.ts';
+import { responseSchemaName } from './names.ts';
+import { inferPagination } from './pagination.ts';
+import { convertSchema, type Warn } from './schema.ts';
+import { withXmlNames } from './xml-names.ts';
+
+type Json = Record<string, unknown>;
+
+export interface ConvertedAction {
+  readonly pathItem: Json;
+  readonly responseSchema: Json;
+}
+
+const STYLES = new Set(['repeatList', 'flat', 'json', 'simple']);
+/** operationType values of read-only actions: safe to repeat, so retried. */
+const READS = new Set(['get', 'list']);
+const COMMON_PARAMETERS = [
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'Timestamp',
+  'SecurityToken',
+  'Signature',
+];
+
+export function convertAction(
+  name: string,
+  api: MetaApi,
+  commonErrors: Readonly<Record<string, { readonly httpStatus: number }>>,
+  warn: Warn,
+): ConvertedAction {
+  const params = (api.parameters ?? []).flatMap((p) =>
+    convertParameter(p, (m) => warn(`parameter ${p.name}: ${m}`)),
+  );
+  const inBody = (api.parameters ?? []).some((p) => p.in === 'formData');
+  const methods = methodsOf(api, inBody, warn);
+  const response = withXmlNames(
+    convertSchema(api.responses?.['200']?.schema ?? { type: 'object' }, (m) => warn(`response: ${m}`)),
+    responseSchemaName(name),
+  );
+  const pagination = inferPagination(
+    params.map((p) => String(p.name)),
+    response,
+    warn,
+  );
+  const operationType = api.systemTags?.operationType;
+  const rpc: Json = {
+    action: name,
+    methods,
+    path: '/',
+    idempotent: operationType !== undefined && READS.has(operationType),
+    ...(pagination === undefined ? {} : { pagination }),
+  };
+  const errors = convertErrors(api, commonErrors, warn);
+  if (Object.keys(errors).length > 0) rpc.errors = errors;
+  const description = [api.summary, api.description]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join('\n\n');
+  const operation: Json = {
+    operationId: name,
+    ...(api.title?.trim() ? { summary: api.title.trim() } : {}),
+    ...(description === '' ? {} : { description }),
+    ...(api.deprecated === true ? { deprecated: true } : {}),
+    'x-acs-rpc': rpc,
+    parameters: [...COMMON_PARAMETERS.map((p) => ({ $ref: `#/components/parameters/${p}` })), ...params],
+    responses: responses(name, api, errorStatuses(errors, commonErrors), warn),
+  };
+  return { pathItem: { [methods[0] === 'POST' ? 'post' : 'get']: operation }, responseSchema: response };
+}
+
+function convertParameter(p: MetaParameter, warn: Warn): Json[] {
+  if (p.in === 'header') {
+    warn('is a header parameter, which the binding does not carry yet; left out');
+    return [];
+  }
+  if (p.in !== 'query' && p.in !== 'formData') {
+    warn(`is in "${p.in}", which RPC does not use; left out`);
+    return [];
+  }
+  const schema = convertSchema(p.schema ?? {}, warn);
+  const { description, example, deprecated, ...rest } = schema;
+  const out: Json = {
+    name: p.name,
+    in: 'query',
+    ...(p.schema?.required === true ? { required: true } : {}),
+    ...(deprecated === true ? { deprecated: true } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+  };
+  if (p.in === 'formData') out['x-acs-in'] = 'formData';
+  if (p.style !== undefined) {
+    if (STYLES.has(p.style)) out['x-acs-style'] = p.style;
+    else warn(`style "${p.style}" is not one the binding knows; sent as a scalar`);
+  }
+  out.schema = rest;
+  if (example !== undefined) out.example = example;
+  return [out];
+}
+
+function methodsOf(api: MetaApi, inBody: boolean, warn: Warn): string[] {
+  const methods = (api.methods ?? ['post'])
+    .map((m) => m.toUpperCase())
+    .filter((m): m is 'GET' | 'POST' => m === 'GET' || m === 'POST');
+  if (methods.length === 0) {
+    warn(`methods ${JSON.stringify(api.methods)} name neither GET nor POST; POST assumed`);
+    return ['POST'];
+  }
+  // Parameters that live in the form body need POST, so it comes first.
+  return inBody ? ['POST', ...methods.filter((m) => m !== 'POST')] : methods;
+}
+
+function convertErrors(
+  api: MetaApi,
+  common: Readonly<Record<string, { readonly httpStatus: number }>>,
+  warn: Warn,
+): Json {
+  const errors: Json = {};
+  const statuses = Object.keys(api.errorCodes ?? {}).sort();
+  for (const status of statuses) {
+    const httpStatus = Number(status);
+    for (const e of api.errorCodes?.[status] ?? []) {
+      const code = e.errorCode.trim();
+      if (code !== e.errorCode)
+        warn(`error code ${JSON.stringify(e.errorCode)} has surrounding white space; trimmed`);
+      if (!/^[A-Za-z][\w-]*(\.[\w-]+)*$/.test(code)) {
+        // Real metadata holds templates (`IllegalParam.%s`) and bare statuses (`404`) here.
+        warn(`error code ${JSON.stringify(code)} is not an error code (a template or a status?); left out`);
+        continue;
+      }
+      if (!Number.isInteger(httpStatus) || httpStatus < 400 || httpStatus > 599) {
+        warn(`error ${code} has HTTP status "${status}", not 4xx/5xx; left out`);
+        continue;
+      }
+      const known = common[code] ?? (errors[code] as { httpStatus: number } | undefined);
+      if (known !== undefined) {
+        if (known.httpStatus !== httpStatus) {
+          warn(
+            `error ${code} is listed with status ${httpStatus} but is ${known.httpStatus} already; the first is kept`,
+          );
+        }
+        continue;
+      }
+      errors[code] = {
+        httpStatus,
+        message: (e.errorMessage ?? e.description ?? code).trim() || code,
+        ...(code.startsWith('Throttling') ? { retryable: true } : {}),
+      };
+    }
+  }
+  return errors;
+}
+
+function errorStatuses(
+  errors: Json,
+  common: Readonly<Record<string, { readonly httpStatus: number }>>,
+): number[] {
+  const all = [...Object.values(common), ...(Object.values(errors) as { httpStatus: number }[])];
+  return [...new Set(all.map((e) => e.httpStatus))].sort((a, b) => a - b);
+}
+
+function responses(name: string, api: MetaApi, statuses: readonly number[], warn: Warn): Json {
+  const demos = readDemos(api.responseDemo, warn);
+  const ref = { $ref: `#/components/schemas/${responseSchemaName(name)}` };
+  const json: Json = { schema: ref };
+  if (demos.json !== undefined)
+    json.examples = { metadata: { summary: 'From the metadata (responseDemo).', value: demos.json } };
+  const xml: Json = { schema: ref };
+  if (demos.xml !== undefined)
+    xml.examples = { metadata: { summary: 'From the metadata (responseDemo).', value: demos.xml } };
+  return {
+    '200': { description: 'Success.', content: { 'application/json': json, 'application/xml': xml } },
+    ...Object.fromEntries(statuses.map((s) => [String(s), { $ref: '#/components/responses/Error' }])),
+  };
+}

@@ -1,0 +1,43 @@
+// Pagination inferred from the metadata: PageNumber/PageSize parameters with a TotalCount and exactly
+// one list in the response. Anything else that looks paged is reported, so a person can pin it.
+import type { Warn } from './schema.ts';
+
+type Json = Record<string, unknown>;
+
+export function inferPagination(paramNames: readonly string[], response: Json, warn: Warn): Json | undefined {
+  const names = new Set(paramNames);
+  if (names.has('NextToken') && (names.has('MaxResults') || names.has('MaxResult'))) {
+    warn(
+      'looks token-paged (NextToken/MaxResults); token pagination is not in the binding yet, so none is declared',
+    );
+    return undefined;
+  }
+  if (!names.has('PageNumber') || !names.has('PageSize')) return undefined;
+  const properties = (response.properties ?? {}) as Record<string, Json>;
+  if (properties.TotalCount === undefined) {
+    warn('has PageNumber/PageSize but no TotalCount in its response; no pagination declared');
+    return undefined;
+  }
+  const lists = arrayPaths(response, []);
+  if (lists.length !== 1) {
+    warn(
+      `has PageNumber/PageSize but ${lists.length === 0 ? 'no list' : `${lists.length} lists (${lists.join(', ')})`} ` +
+        'in its response; no pagination declared (pin one in an overlay)',
+    );
+    return undefined;
+  }
+  return {
+    style: 'pageNumber',
+    pageNumber: 'PageNumber',
+    pageSize: 'PageSize',
+    totalCount: 'TotalCount',
+    items: lists[0],
+  };
+}
+
+function arrayPaths(schema: Json, at: readonly string[]): string[] {
+  const properties = (schema.properties ?? {}) as Record<string, Json>;
+  return Object.entries(properties).flatMap(([key, property]) =>
+    property.type === 'array' ? [[...at, key].join('.')] : arrayPaths(property, [...at, key]),
+  );
+}

@@ -1,0 +1,105 @@
+// A metadata schema → an OpenAPI 3.1 schema: numbers written as strings become numbers, `required`
+// moves from each property to its parent's list, `format` and constraints stay, and whatever has no
+// OpenAPI meaning is reported (never dropped without a word).
+import type { MetaSchema } from './metadata.ts';
+
+export type Warn = (message: string) => void;
+type Json = Record<string, unknown>;
+
+const NUMERIC = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
+/** Keys that document the portal's own page and say nothing about values. */
+const DOC_ONLY = new Set(['docRequired', 'title', 'enumValueTitles', 'visibility', 'backendName']);
+const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+
+export function convertSchema(schema: MetaSchema, warn: Warn, at = ''): Json {
+  const out: Json = {};
+  const where = at === '' ? '' : ` at ${at}`;
+  if (schema.$ref !== undefined) out.$ref = schema.$ref;
+  if (schema.type !== undefined) {
+    if (TYPES.has(schema.type)) out.type = schema.type;
+    else if (schema.type !== 'any')
+      warn(`type "${schema.type}"${where} has no JSON Schema equivalent; left untyped`);
+  }
+  if (schema.format !== undefined) out.format = schema.format;
+  if (schema.description !== undefined && schema.description.trim() !== '') {
+    out.description = schema.description.trim();
+  }
+  if (schema.deprecated === true) out.deprecated = true;
+  if (schema.enum !== undefined) out.enum = schema.enum.map((v) => typed(v, schema.type));
+  if (schema.pattern !== undefined) out.pattern = schema.pattern;
+  for (const key of NUMERIC) {
+    const value = schema[key];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (Number.isFinite(n)) out[key] = n;
+    else warn(`${key} "${String(value)}"${where} is not a number; dropped`);
+  }
+  for (const key of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    const value = schema[key];
+    // OpenAPI 3.0's boolean form: the bound itself is excluded.
+    if (value === true) {
+      const bound = key === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+      if (typeof out[bound] === 'number') {
+        out[key] = out[bound];
+        delete out[bound];
+      }
+    } else if (value !== undefined && value !== false && Number.isFinite(Number(value)))
+      out[key] = Number(value);
+  }
+  if (schema.default !== undefined) out.default = typed(schema.default, schema.type);
+  if (schema.example !== undefined) out.example = typed(schema.example, schema.type);
+  if (schema.items !== undefined) out.items = convertSchema(schema.items, warn, `${at}[]`);
+  if (schema.properties !== undefined) {
+    const properties: Json = {};
+    const required: string[] = [];
+    for (const [name, property] of Object.entries(schema.properties)) {
+      properties[name] = convertSchema(property, warn, at === '' ? name : `${at}.${name}`);
+      if (property.required === true) required.push(name);
+    }
+    out.properties = properties;
+    if (required.length > 0) out.required = required;
+  }
+  if (Array.isArray(schema.required)) out.required = [...schema.required];
+  if (schema.additionalProperties !== undefined) {
+    out.additionalProperties =
+      typeof schema.additionalProperties === 'boolean'
+        ? schema.additionalProperties
+        : convertSchema(schema.additionalProperties, warn, `${at}{}`);
+  }
+  for (const key of Object.keys(schema)) {
+    if (!KNOWN.has(key) && !DOC_ONLY.has(key)) warn(`"${key}"${where} is not understood; dropped`);
+  }
+  return out;
+}
+
+const KNOWN = new Set([
+  '$ref',
+  'type',
+  'format',
+  'description',
+  'deprecated',
+  'enum',
+  'pattern',
+  ...NUMERIC,
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'default',
+  'example',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+]);
+
+/** A value as its schema types it: metadata writes `"10"` for an integer example. */
+function typed(value: unknown, type: string | undefined): unknown {
+  if (typeof value !== 'string') return value;
+  if (type === 'integer' && /^-?\d+$/.test(value)) {
+    const n = Number(value);
+    // Beyond 2^53 a number would change; keep the text (int64 values are strings on our wire).
+    return Number.isSafeInteger(n) ? n : value;
+  }
+  if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
