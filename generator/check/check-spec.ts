@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { hasErrors } from './diagnostic.ts';
 import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions } from './rules/duplicates.ts';
+import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
 import { checkStructure } from './rules/structure.ts';
@@ -16,6 +17,7 @@ export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Pr
   checkRefs(ctx);
   if (hasErrors(diagnostics)) return ctx;
   checkBinding(ctx);
+  checkParameterStyles(ctx);
   checkDuplicateActions(ctx);
   checkSchemaSupport(ctx);
   return ctx;

@@ -3,7 +3,7 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export type ShapeModel =
-  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' }
+  | { readonly kind: 'string' | 'integer' | 'int64' | 'number' | 'boolean' }
   | { readonly kind: 'object'; readonly properties: Readonly<Record<string, ShapeModel>> }
   | { readonly kind: 'array'; readonly items: ShapeModel; readonly xmlItemName?: string };
 
@@ -14,9 +14,14 @@ export interface ErrorModel {
   readonly retryable: boolean;
 }
 
+/** Wire style of a parameter, named as in Alibaba's API metadata; `scalar` is the spec's absent style. */
+export type ParamStyle = 'scalar' | 'repeatList' | 'flat' | 'json' | 'simple';
+
 export interface ParamModel {
   readonly name: string;
-  readonly style: 'flat' | 'repeatList';
+  readonly style: ParamStyle;
+  /** Shape of the value: property order on the wire, how a server reads wire text. */
+  readonly shape: ShapeModel;
   readonly required: boolean;
   readonly deprecated: boolean;
   readonly description: string | undefined;

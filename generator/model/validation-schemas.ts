@@ -45,6 +45,8 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
     allErrors: true,
     strict: true,
     strictRequired: false,
+    // A request's int64 is `['integer', 'string']` (json-schema.ts).
+    allowUnionTypes: true,
     ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });

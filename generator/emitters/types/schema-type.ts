@@ -1,28 +1,59 @@
-// JSON Schema (the supported subset) → TypeScript type text for request properties.
-import { stringLiteral } from '../literal.ts';
+// JSON Schema (the supported subset) → the TypeScript type of a request property: scalars, enums,
+// lists and objects with their own properties, recursively (`readonly { readonly Key?: string }[]`).
+import { type CodeBlockWriter, type WriterFunction, Writers } from 'ts-morph';
+import { propertyKey, stringLiteral } from '../literal.ts';
 import { schemaTypeName } from '../naming.ts';
 
 type Schema = Readonly<Record<string, unknown>>;
+export type TypeText = string | WriterFunction;
 
-export function typeOfSchema(schema: Schema): string {
+export function typeOfSchema(schema: Schema): TypeText {
   if (typeof schema.$ref === 'string') return schemaTypeName(schema.$ref.split('/').pop()!);
   if (Array.isArray(schema.enum))
     return schema.enum.map((v) => (typeof v === 'string' ? stringLiteral(v) : String(v))).join(' | ');
+  if (Array.isArray(schema.type)) return 'number | string'; // a request's int64 (json-schema.ts)
   switch (schema.type) {
     case 'integer':
     case 'number':
       return 'number';
     case 'boolean':
       return 'boolean';
-    case 'array': {
-      const item = typeOfSchema((schema.items ?? {}) as Schema);
-      return `readonly ${item.includes('|') ? `(${item})` : item}[]`;
-    }
+    case 'array':
+      return arrayType(typeOfSchema((schema.items ?? {}) as Schema));
     case 'object':
-      return 'Readonly<Record<string, unknown>>';
+      return objectType(schema);
     default:
       return 'string';
   }
+}
+
+function arrayType(item: TypeText): WriterFunction {
+  return (writer: CodeBlockWriter) => {
+    const union = typeof item === 'string' && item.includes('|');
+    writer.write(union ? 'readonly (' : 'readonly ');
+    write(writer, item);
+    writer.write(union ? ')[]' : '[]');
+  };
+}
+
+function objectType(schema: Schema): TypeText {
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
+  if (properties.length === 0) return 'Readonly<Record<string, unknown>>';
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  return Writers.objectType({
+    properties: properties.map(([name, child]) => ({
+      name: propertyKey(name),
+      isReadonly: true,
+      hasQuestionToken: !required.has(name),
+      type: typeOfSchema(child),
+      ...(typeof child.description === 'string' ? { docs: [child.description.trim()] } : {}),
+    })),
+  });
+}
+
+function write(writer: CodeBlockWriter, type: TypeText): void {
+  if (typeof type === 'string') writer.write(type);
+  else type(writer);
 }
 
 /** Constraints a caller should see in the doc comment, in words. */
