@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { hasErrors } from './diagnostic.ts';
 import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions } from './rules/duplicates.ts';
+import { checkErrorCodes } from './rules/error-codes.ts';
 import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
@@ -19,6 +20,7 @@ export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Pr
   checkBinding(ctx);
   checkParameterStyles(ctx);
   checkDuplicateActions(ctx);
+  checkErrorCodes(ctx);
   checkSchemaSupport(ctx);
   return ctx;
 }

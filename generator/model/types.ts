@@ -112,8 +112,9 @@ export interface ServiceModel {
     readonly acceptHeader: boolean;
   };
   readonly commonErrors: readonly ErrorModel[];
-  /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`). */
-  readonly errorSchema: string;
+  /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`);
+   * undefined when the spec declares no error response (the common envelope is checked then). */
+  readonly errorSchema: string | undefined;
   readonly actions: readonly ActionModel[];
   /** Component schemas as plain JSON Schema (2020-12), refs rewritten to `defs#/$defs/Name`. */
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;

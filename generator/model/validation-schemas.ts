@@ -2,6 +2,7 @@
 // the validators emitter (standalone code) and the example check (compiled at generation time).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { requestSchema } from './build-params.ts';
+import { COMMON_ERROR_ENVELOPE } from './error-envelope.ts';
 import { DEFS_ID, defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 
@@ -34,7 +35,7 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
     group: 'responses',
     exportName: 'validateErrorEnvelope',
     id: 'ErrorEnvelope',
-    schema: { $ref: defsRef(model.errorSchema) },
+    schema: model.errorSchema === undefined ? COMMON_ERROR_ENVELOPE : { $ref: defsRef(model.errorSchema) },
   });
   return list;
 }
@@ -57,7 +58,7 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
 /** The compiled unit that checks a component schema: the action's response validator when there is
  * one (already compiled for the package), else the schema in the shared definitions. */
 export function validatorIdFor(model: ServiceModel, schemaName: string): string {
-  if (schemaName === model.errorSchema) return 'ErrorEnvelope';
+  if (model.errorSchema !== undefined && schemaName === model.errorSchema) return 'ErrorEnvelope';
   const action = model.actions.find((a) => a.responseSchema === schemaName);
   return action === undefined ? defsRef(schemaName) : `${action.name}Response`;
 }
