@@ -130,3 +130,12 @@ describe('structured parameters, generated', () => {
     ]);
   });
 });
+
+describe('structured parameters, declared cases offline', async () => {
+  const { declaredCases } = await load<{ declaredCases(): { id: string; run(): Promise<void> }[] }>(
+    'conformance/main.js',
+  );
+  it.each(declaredCases().map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    await c.run();
+  });
+});
