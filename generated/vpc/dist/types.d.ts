@@ -45,7 +45,7 @@ export interface DescribeVpcsRequest {
     readonly PageSize?: number;
     /**
      * The Alibaba Cloud account that owns the VPC. An int64: pass values beyond 2^53 as a decimal string.
-     * Range: -9007199254740991 to 9007199254740991.
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
      */
     readonly VpcOwnerId?: number | string;
     /** The DHCP options set. */

@@ -64,7 +64,11 @@ export function constraintText(schema: Schema): string[] {
     else if (min !== undefined) lines.push(`${unit}: at least ${min}.`);
     else if (max !== undefined) lines.push(`${unit}: at most ${max}.`);
   };
-  range(schema.minimum, schema.maximum, 'Range');
+  if (Array.isArray(schema.type)) {
+    // A request's int64 (json-schema.ts): its numeric bounds are the safe-integer ones.
+    lines.push('An int64: a number up to 2^53 − 1, or any int64 as a decimal string.');
+    range(schema.minimum === -Number.MAX_SAFE_INTEGER ? undefined : schema.minimum, undefined, 'Range');
+  } else range(schema.minimum, schema.maximum, 'Range');
   range(schema.minLength, schema.maxLength, 'Length');
   range(schema.minItems, schema.maxItems, 'Items');
   if (schema.items !== undefined) {

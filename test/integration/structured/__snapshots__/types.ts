@@ -8,7 +8,10 @@ export type CreateShapeResponse = components['schemas']['CreateShapeResponse'];
 export interface CreateShapeRequest {
   /** */
   readonly RegionId: string;
-  /** Range: 0 to 9007199254740991. */
+  /**
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * Range: at least 0.
+   */
   readonly OwnerId?: number | string;
   /**
    * Items: at most 20.
