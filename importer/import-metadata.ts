@@ -53,7 +53,7 @@ export async function importMetadata(file: string, outFile: string): Promise<Imp
   // out, each named; anything else the check finds is a defect of the importer, shown as it is.
   const badExamples = checked.filter((d) => d.code === 'example.invalid');
   for (const d of badExamples) {
-    removePointer(document, d.pointer);
+    removePointer(document, d.pointer.replace(/\/value$/, ''));
     report('import.example', '', `${d.message} Left out of ${outFile}.`, 'warning');
   }
   if (badExamples.length > 0) text = toYaml(document);
@@ -121,8 +121,14 @@ export function toYaml(document: Json): string {
 
 function removePointer(document: Json, pointer: string): void {
   const parts = splitPointer(pointer);
-  const last = parts.pop();
+  const parents: Json[] = [];
   let node: unknown = document;
-  for (const part of parts) node = (node as Json | undefined)?.[part];
-  if (last !== undefined && node !== null && typeof node === 'object') delete (node as Json)[last];
+  for (const part of parts.slice(0, -1)) {
+    parents.push(node as Json);
+    node = (node as Json | undefined)?.[part];
+  }
+  if (node === null || typeof node !== 'object') return;
+  delete (node as Json)[parts.at(-1) ?? ''];
+  // An `examples` map left empty goes too: OpenAPI wants at least one entry there.
+  if (parts.at(-2) === 'examples' && Object.keys(node).length === 0) delete parents.at(-1)?.examples;
 }

@@ -58,7 +58,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     if (await injectFault({ req, res, accessKeyId: keyId, fingerprint: print, own }, state)) return;
     const params = decodeParams(entry.descriptor, apiPairs);
     const issues = entry.descriptor.validateRequest(params);
-    if (issues.length > 0) throw issueToError(issues[0]!);
+    if (issues.length > 0) throw issueToError(issues[0]!, entry.descriptor);
     sendSuccess(res, format, entry.descriptor, requestId, entry.handle(params as never, state.inventory));
   } catch (error) {
     const known = error instanceof ServerError ? error : new ServerError('InternalError');

@@ -5,6 +5,8 @@ import { createReporter, type Diagnostic, hasErrors } from '../shared/diagnostic
 import type { CheckContext } from './context.ts';
 import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions } from './rules/duplicates.ts';
+import { checkErrorCodes } from './rules/error-codes.ts';
+import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
 import { checkStructure } from './rules/structure.ts';
@@ -17,7 +19,9 @@ export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]
   checkRefs(ctx);
   if (hasErrors(diagnostics)) return diagnostics;
   checkBinding(ctx);
+  checkParameterStyles(ctx);
   checkDuplicateActions(ctx);
+  checkErrorCodes(ctx);
   checkSchemaSupport(ctx);
   return diagnostics;
 }

@@ -72,7 +72,7 @@ export function buildModel(
 function findErrorSchema(
   root: Raw,
   report: (code: string, pointer: string, message: string) => void,
-): string {
+): string | undefined {
   for (const { pointer, operation } of operations(root)) {
     for (const [status, entry] of Object.entries((operation.responses ?? {}) as Raw)) {
       if (status.startsWith('2')) continue;
@@ -87,5 +87,5 @@ function findErrorSchema(
       );
     }
   }
-  return 'Error';
+  return undefined;
 }

@@ -1,8 +1,8 @@
 // Parameters of an action: the API's own (typed request) apart from the RPC common ones.
 import { joinPointer } from '../load/pointer.ts';
 import { toJsonSchema } from './json-schema.ts';
-import { deref } from './shape.ts';
-import type { ParamModel } from './types.ts';
+import { deref, shapeOf } from './shape.ts';
+import type { ParamModel, ParamStyle } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -14,11 +14,13 @@ export function buildParams(root: unknown, operation: Raw): ParamModel[] {
     if (param['x-acs-common'] === true || param.in !== 'query') continue;
     params.push({
       name: String(param.name),
-      style: param['x-acs-style'] === 'repeatList' ? 'repeatList' : 'flat',
+      // The check stage has refused any other value.
+      style: (param['x-acs-style'] ?? 'scalar') as ParamStyle,
+      shape: shapeOf(root, param.schema),
       required: param.required === true,
       deprecated: param.deprecated === true,
       description: typeof param.description === 'string' ? param.description.trim() : undefined,
-      schema: toJsonSchema(param.schema ?? {}) as Raw,
+      schema: toJsonSchema(param.schema ?? {}, 'request') as Raw,
       example: param.example,
     });
   }

@@ -8,6 +8,7 @@ export function shapeOf(root: unknown, schema: unknown, propertyName?: string): 
   const resolved = deref(root, schema);
   switch (resolved.type) {
     case 'integer':
+      return { kind: resolved.format === 'int64' ? 'int64' : 'integer' };
     case 'number':
     case 'boolean':
       return { kind: resolved.type };

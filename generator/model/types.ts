@@ -3,7 +3,7 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export type ShapeModel =
-  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' }
+  | { readonly kind: 'string' | 'integer' | 'int64' | 'number' | 'boolean' }
   | { readonly kind: 'object'; readonly properties: Readonly<Record<string, ShapeModel>> }
   | { readonly kind: 'array'; readonly items: ShapeModel; readonly xmlItemName?: string };
 
@@ -14,9 +14,14 @@ export interface ErrorModel {
   readonly retryable: boolean;
 }
 
+/** Wire style of a parameter, named as in Alibaba's API metadata; `scalar` is the spec's absent style. */
+export type ParamStyle = 'scalar' | 'repeatList' | 'flat' | 'json' | 'simple';
+
 export interface ParamModel {
   readonly name: string;
-  readonly style: 'flat' | 'repeatList';
+  readonly style: ParamStyle;
+  /** Shape of the value: property order on the wire, how a server reads wire text. */
+  readonly shape: ShapeModel;
   readonly required: boolean;
   readonly deprecated: boolean;
   readonly description: string | undefined;
@@ -107,8 +112,9 @@ export interface ServiceModel {
     readonly acceptHeader: boolean;
   };
   readonly commonErrors: readonly ErrorModel[];
-  /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`). */
-  readonly errorSchema: string;
+  /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`);
+   * undefined when the spec declares no error response (the common envelope is checked then). */
+  readonly errorSchema: string | undefined;
   readonly actions: readonly ActionModel[];
   /** Component schemas as plain JSON Schema (2020-12), refs rewritten to `defs#/$defs/Name`. */
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;

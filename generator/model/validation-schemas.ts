@@ -2,6 +2,7 @@
 // the validators emitter (standalone code) and the example check (compiled at generation time).
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { requestSchema } from './build-params.ts';
+import { COMMON_ERROR_ENVELOPE } from './error-envelope.ts';
 import { DEFS_ID, defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 
@@ -37,7 +38,7 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
     group: 'responses',
     subject: { kind: 'errorEnvelope' },
     id: 'ErrorEnvelope',
-    schema: { $ref: defsRef(model.errorSchema) },
+    schema: model.errorSchema === undefined ? COMMON_ERROR_ENVELOPE : { $ref: defsRef(model.errorSchema) },
   });
   return list;
 }
@@ -48,6 +49,8 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
     allErrors: true,
     strict: true,
     strictRequired: false,
+    // A request's int64 is `['integer', 'string']` (json-schema.ts).
+    allowUnionTypes: true,
     ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });
@@ -58,7 +61,7 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
 /** The compiled unit that checks a component schema: the action's response validator when there is
  * one (already compiled for the package), else the schema in the shared definitions. */
 export function validatorIdFor(model: ServiceModel, schemaName: string): string {
-  if (schemaName === model.errorSchema) return 'ErrorEnvelope';
+  if (model.errorSchema !== undefined && schemaName === model.errorSchema) return 'ErrorEnvelope';
   const action = model.actions.find((a) => a.responseSchema === schemaName);
   return action === undefined ? defsRef(schemaName) : `${action.name}Response`;
 }

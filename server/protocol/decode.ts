@@ -1,13 +1,14 @@
-// Wire parameters → the typed request the generated validator checks: repeat lists gathered
-// (`InstanceId.1..N` → array), values read by their declared type. Unknown parameters are ignored,
-// as Alibaba's gateway ignores them; a parameter sent twice is refused.
-import type { ActionDescriptor, ParamDescriptor, ValidationIssue } from '@acs-rpc/ecs';
+// Wire parameters → the typed request the generated validator checks, by each parameter's style:
+// repeatList and flat gathered back from `Name.1.Key` (indexes 1..N without gaps), json parsed,
+// simple split on commas, leaves read by their declared type. Unknown parameters are ignored, as
+// Alibaba's gateway ignores them; a parameter sent twice is refused.
+import type { ActionDescriptor, ParamDescriptor, Shape, ValidationIssue } from '@acs-rpc/ecs';
+import { wireNameOf } from '@acs-rpc/ecs';
 import { ServerError } from './server-error.ts';
 
-export function decodeParams(
-  action: ActionDescriptor,
-  pairs: readonly (readonly [string, string])[],
-): Record<string, unknown> {
+type Pairs = readonly (readonly [string, string])[];
+
+export function decodeParams(action: ActionDescriptor, pairs: Pairs): Record<string, unknown> {
   const seen = new Set<string>();
   for (const [key] of pairs) {
     if (seen.has(key))
@@ -16,41 +17,106 @@ export function decodeParams(
   }
   const params: Record<string, unknown> = {};
   for (const param of action.params) {
-    const value =
-      param.style === 'repeatList' ? repeatList(param, pairs) : pairs.find(([k]) => k === param.name)?.[1];
-    if (value !== undefined)
-      params[param.name] = Array.isArray(value) ? value.map((v) => read(param, v)) : read(param, value);
+    const value = decodeParam(param, pairs);
+    if (value !== undefined) params[param.name] = value;
   }
   return params;
 }
 
-function repeatList(
-  param: ParamDescriptor,
-  pairs: readonly (readonly [string, string])[],
-): string[] | undefined {
-  const items: [number, string][] = [];
-  for (const [key, value] of pairs) {
-    if (!key.startsWith(`${param.name}.`)) continue;
-    const index = key.slice(param.name.length + 1);
-    if (!/^[1-9]\d{0,5}$/.test(index)) throw new ServerError('InvalidParameter', key);
-    items.push([Number(index), value]);
+function decodeParam(param: ParamDescriptor, pairs: Pairs): unknown {
+  if (param.style === 'repeatList' || param.style === 'flat') {
+    const prefix = `${param.name}.`;
+    const entries = pairs
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, text]) => ({ key, segments: key.slice(prefix.length).split('.'), text }));
+    return entries.length === 0 ? undefined : gather(param.shape, entries, 0);
   }
-  return items.length === 0 ? undefined : items.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  const text = pairs.find(([key]) => key === param.name)?.[1];
+  if (text === undefined) return undefined;
+  if (param.style === 'json') return parseJson(param.name, text);
+  if (param.style === 'simple')
+    return text === '' ? [] : text.split(',').map((t) => read(itemShape(param.shape), t));
+  return read(param.shape, text);
+}
+
+interface Entry {
+  readonly key: string;
+  readonly segments: readonly string[];
+  readonly text: string;
+}
+
+/** Rebuilds the value at `depth` of every entry's segments; a malformed key is named as sent. */
+function gather(shape: Shape, entries: readonly Entry[], depth: number): unknown {
+  if (shape.kind === 'array') {
+    const groups = groupBy(entries, depth, (segment, entry) => {
+      if (!/^[1-9]\d{0,5}$/.test(segment)) throw invalid(entry.key, 'has a malformed list index');
+    });
+    const indexes = [...groups.keys()].map(Number).sort((a, b) => a - b);
+    indexes.forEach((index, i) => {
+      if (index !== i + 1) throw invalid(groups.get(String(index))![0]!.key, `skips list index ${i + 1}`);
+    });
+    return indexes.map((index) => gather(shape.items, groups.get(String(index))!, depth + 1));
+  }
+  if (shape.kind === 'object') {
+    const groups = groupBy(entries, depth, (segment, entry) => {
+      if (!Object.hasOwn(shape.properties, segment)) throw invalid(entry.key, 'names no known field');
+    });
+    const value: Record<string, unknown> = {};
+    for (const [name, child] of Object.entries(shape.properties)) {
+      const group = groups.get(name);
+      if (group !== undefined) value[name] = gather(child, group, depth + 1);
+    }
+    return value;
+  }
+  const [entry, extra] = entries;
+  if (entry!.segments.length !== depth) throw invalid(entry!.key, 'goes deeper than its value');
+  if (extra !== undefined) throw invalid(extra.key, 'was sent more than once');
+  return read(shape, entry!.text);
+}
+
+function groupBy(
+  entries: readonly Entry[],
+  depth: number,
+  check: (segment: string, entry: Entry) => void,
+): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const segment = entry.segments[depth];
+    if (segment === undefined) throw invalid(entry.key, 'stops short of a value');
+    check(segment, entry);
+    groups.set(segment, [...(groups.get(segment) ?? []), entry]);
+  }
+  return groups;
+}
+
+function parseJson(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid(name, 'is not valid JSON');
+  }
+}
+
+function itemShape(shape: Shape): Shape {
+  return shape.kind === 'array' ? shape.items : shape;
+}
+
+function invalid(key: string, why: string): ServerError {
+  return new ServerError('InvalidParameter', key, `Parameter ${key} ${why}.`);
 }
 
 /** Text that does not read as the declared type stays text, so the validator names the parameter. */
-function read(param: ParamDescriptor, text: string): unknown {
-  if (param.type === 'integer' && /^-?\d{1,15}$/.test(text)) return Number(text);
-  if (param.type === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
-  if (param.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+function read(shape: Shape, text: string): unknown {
+  if (shape.kind === 'integer' && /^-?\d{1,15}$/.test(text)) return Number(text);
+  if (shape.kind === 'number' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (shape.kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  // An int64 stays its decimal text: a request's int64 may be a string, and no digit is lost.
   return text;
 }
 
 /** The first issue, as the error Alibaba would answer: the parameter named as it went on the wire. */
-export function issueToError(issue: ValidationIssue): ServerError {
-  const match = /^([A-Za-z0-9_]+)(?:\[(\d+)\])?/.exec(issue.path);
-  const name =
-    match === null ? issue.path : match[2] === undefined ? match[1]! : `${match[1]}.${Number(match[2]) + 1}`;
+export function issueToError(issue: ValidationIssue, action: ActionDescriptor): ServerError {
+  const name = wireNameOf(issue.path, action.params);
   return new ServerError(
     issue.message === 'is required' ? 'MissingParameter' : 'InvalidParameter',
     name,

@@ -2,7 +2,7 @@
 import { normalize } from '../runtime/normalize.js';
 import { toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
-import { type ActionFacts, type CheckContext, CheckFailure } from './types.js';
+import { type ActionFacts, type CheckContext, CheckFailure, type ParamFacts } from './types.js';
 
 export function fail(message: string, exchange?: Exchange): never {
   throw new CheckFailure(
@@ -67,6 +67,13 @@ export function baseParams(ctx: CheckContext, action: ActionFacts): Record<strin
   return params;
 }
 
+/** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
+export function isIdList(param: ParamFacts): boolean {
+  const items = param.schema.items as Readonly<Record<string, unknown>> | undefined;
+  return param.style === 'repeatList' && items?.type === 'string';
+}
+
+/** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
 export function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][] {
   return toWireParams(params, action.descriptor.params);
 }

@@ -1,5 +1,6 @@
 // Sends one signed RPC request, optionally bent out of shape after signing, and reads the answer.
 import { newNonce } from '../runtime/crypto.js';
+import { parseJson } from '../runtime/json.js';
 import { redactForm, redactHeaders, redactUrl } from '../runtime/redact.js';
 import { type SignatureVersion, type SignedRequest, signRequest } from '../runtime/sign-request.js';
 import { parseXml } from '../runtime/xml.js';
@@ -78,7 +79,8 @@ async function readBody(text: string, type: string): Promise<Record<string, unkn
       const root = Object.values(tree)[0];
       return root !== null && typeof root === 'object' ? (root as Record<string, unknown>) : {};
     }
-    const value = JSON.parse(text) as unknown;
+    // The client's own reader: int64 values keep every digit, as the client would see them.
+    const value = parseJson(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

@@ -1,5 +1,7 @@
 // Shape-driven normalization of a parsed response (JSON or XML): lists are always arrays (0, 1 or
-// many items), integers and numbers are numbers, booleans booleans, whatever the wire gave.
+// many items), integers and numbers are numbers, booleans booleans, int64 decimal strings (every
+// digit kept), whatever the wire gave. An integer beyond 2^53 that is not an int64 is refused: as a
+// number it would have silently lost digits.
 import type { Shape } from './descriptors.js';
 import { AcsResponseError } from './errors.js';
 
@@ -10,6 +12,8 @@ export function normalize(value: unknown, shape: Shape, path = ''): unknown {
     case 'integer':
     case 'number':
       return toNumber(value, shape.kind, path);
+    case 'int64':
+      return toInt64(value, path);
     case 'boolean':
       return toBoolean(value, path);
     case 'array':
@@ -49,10 +53,25 @@ function toArray(value: unknown): unknown[] {
 }
 
 function toNumber(value: unknown, kind: 'integer' | 'number', path: string): number {
-  if (typeof value === 'number' && (kind === 'number' || Number.isInteger(value))) return value;
+  if (typeof value === 'number' && kind === 'number') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   const pattern = kind === 'integer' ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-  if (typeof value === 'string' && pattern.test(value.trim())) return Number(value.trim());
-  throw mismatch(path, kind === 'integer' ? 'an integer' : 'a number', value);
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+  if (!pattern.test(text)) throw mismatch(path, kind === 'integer' ? 'an integer' : 'a number', value);
+  if (kind === 'integer' && !Number.isSafeInteger(Number(text)))
+    throw new AcsResponseError({
+      code: 'Client.MalformedResponse',
+      message: `Response field ${path || '(root)'} is ${text}, beyond 2^53: the spec should declare it format: int64.`,
+    });
+  return Number(text);
+}
+
+/** JSON big integers arrive here already quoted (json.ts); safe numbers are written out in full. */
+function toInt64(value: unknown, path: string): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (/^-?\d{1,19}$/.test(text)) return text;
+  throw mismatch(path, 'an int64', value);
 }
 
 function toBoolean(value: unknown, path: string): boolean {

@@ -137,7 +137,10 @@ describe('decoding by descriptor', () => {
   it('leaves text that is not an integer as text, for the validator to name', () => {
     expect(decode([['PageSize', '1e3']])).toEqual({ PageSize: '1e3' });
     const issues = describeInstanceStatusAction.validateRequest({ RegionId: 'r', PageSize: '1e3' });
-    expect(issueToError(issues[0]!)).toMatchObject({ code: 'InvalidParameter', param: 'PageSize' });
+    expect(issueToError(issues[0]!, describeInstanceStatusAction)).toMatchObject({
+      code: 'InvalidParameter',
+      param: 'PageSize',
+    });
   });
 
   it.each([
@@ -151,15 +154,24 @@ describe('decoding by descriptor', () => {
     [[['InstanceId.x', 'a']], 'InvalidParameter'],
     [[['InstanceId.01', 'a']], 'InvalidParameter'],
     [[['InstanceId.1', 'a']], 'none'],
+    [
+      [
+        ['InstanceId.1', 'a'],
+        ['InstanceId.3', 'c'],
+      ],
+      'InvalidParameter',
+    ],
   ] as [[string, string][], string][])('%j → %s', (pairs, expected) => {
     expect(code(() => decode(pairs))).toBe(expected);
   });
 
   it('names a missing parameter MissingParameter, an item by its wire name', () => {
-    expect(issueToError({ path: 'RegionId', message: 'is required' })).toMatchObject({
+    const toError = (path: string, message: string) =>
+      issueToError({ path, message }, describeInstanceStatusAction);
+    expect(toError('RegionId', 'is required')).toMatchObject({
       code: 'MissingParameter',
     });
-    expect(issueToError({ path: 'InstanceId[2]', message: 'must not be empty' }).param).toBe('InstanceId.3');
+    expect(toError('InstanceId[2]', 'must not be empty').param).toBe('InstanceId.3');
   });
 
   it('decodes percent-escapes, keeps + literal, refuses broken UTF-8', () => {

@@ -65,10 +65,10 @@ export const describeThingsAction: ActionDescriptor = {
   path: '/',
   idempotent: true,
   params: [
-    { name: 'RegionId', style: 'flat', type: 'string' },
-    { name: 'ThingId', style: 'repeatList', type: 'string' },
-    { name: 'PageNumber', style: 'flat', type: 'integer' },
-    { name: 'PageSize', style: 'flat', type: 'integer' },
+    { name: 'RegionId', style: 'scalar', shape: { kind: 'string' } },
+    { name: 'ThingId', style: 'repeatList', shape: { kind: 'array', items: { kind: 'string' } } },
+    { name: 'PageNumber', style: 'scalar', shape: { kind: 'integer' } },
+    { name: 'PageSize', style: 'scalar', shape: { kind: 'integer' } },
   ],
   xmlRoot: 'DescribeThingsResponse',
   responseShape: thingsShape,
@@ -91,7 +91,7 @@ export const createThingAction: ActionDescriptor = {
   methods: ['POST'],
   path: '/',
   idempotent: false,
-  params: [{ name: 'RegionId', style: 'flat', type: 'string' }],
+  params: [{ name: 'RegionId', style: 'scalar', shape: { kind: 'string' } }],
   xmlRoot: 'CreateThingResponse',
   responseShape: {
     kind: 'object',

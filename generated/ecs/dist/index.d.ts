@@ -4,10 +4,11 @@ export { EcsClient, type EcsClientConfig, type EcsServiceError } from './client.
 export type { components, operations, paths } from './openapi.js';
 export type { CallOptions } from './runtime/client.js';
 export type { CredentialsProvider } from './runtime/credentials.js';
-export type { ActionDescriptor, ParamDescriptor, ServiceDescriptor, Shape, Validate, ValidationIssue } from './runtime/descriptors.js';
+export type { ActionDescriptor, ParamDescriptor, ParamStyle, ServiceDescriptor, Shape, Validate, ValidationIssue } from './runtime/descriptors.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.js';
 export type { RetryOptions } from './runtime/retry.js';
+export { type WireParams, toWireParams, wireNameOf } from './runtime/serialize.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
 export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
 export type { DescribeInstanceStatusErrorCode, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsCommonErrorCode, EcsErrorCode, ErrorEnvelope, InstanceStatus, Status } from './types.js';

@@ -146,33 +146,48 @@ export const describeInstanceStatusAction = {
     params: [
         {
             name: 'RegionId',
-            style: 'flat',
-            type: 'string',
+            style: 'scalar',
+            shape: {
+                kind: 'string',
+            },
         },
         {
             name: 'ZoneId',
-            style: 'flat',
-            type: 'string',
+            style: 'scalar',
+            shape: {
+                kind: 'string',
+            },
         },
         {
             name: 'ClusterId',
-            style: 'flat',
-            type: 'string',
+            style: 'scalar',
+            shape: {
+                kind: 'string',
+            },
         },
         {
             name: 'PageNumber',
-            style: 'flat',
-            type: 'integer',
+            style: 'scalar',
+            shape: {
+                kind: 'integer',
+            },
         },
         {
             name: 'PageSize',
-            style: 'flat',
-            type: 'integer',
+            style: 'scalar',
+            shape: {
+                kind: 'integer',
+            },
         },
         {
             name: 'InstanceId',
             style: 'repeatList',
-            type: 'string',
+            shape: {
+                kind: 'array',
+                items: {
+                    kind: 'string',
+                },
+            },
         },
     ],
     xmlRoot: 'DescribeInstanceStatusResponse',

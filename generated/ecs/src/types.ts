@@ -45,7 +45,7 @@ export interface DescribeInstanceStatusRequest {
    * The IDs of the instances to query, 1 to 100. Sent as a repeat list (InstanceId.1 … InstanceId.N). The current API accepts it although both seed pages predate it.
    * Items: 1 to 100.
    * Length of each item: 1 to 64.
-   * Sent as a repeat list: `Name.1`, `Name.2`, …
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
    */
   readonly InstanceId?: readonly string[];
 }

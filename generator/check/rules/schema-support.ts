@@ -30,7 +30,10 @@ const SUPPORTED = new Set([
   'xml',
   'readOnly',
   'writeOnly',
+  'format',
 ]);
+/** Formats of Alibaba's metadata; int64 changes the value's representation (spec/README.md). */
+const FORMATS = new Set(['int32', 'int64', 'float', 'double']);
 const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 
 export function checkSchemaSupport(ctx: CheckContext): void {
@@ -66,6 +69,13 @@ function checkSchema(ctx: CheckContext, schema: unknown, pointer: string): void 
       'schema.unsupported',
       joinPointer(pointer, 'type'),
       `Schema type ${JSON.stringify(schema.type)} is not supported; use one of ${[...TYPES].join(', ')}.`,
+    );
+  }
+  if (schema.format !== undefined && !(typeof schema.format === 'string' && FORMATS.has(schema.format))) {
+    ctx.report(
+      'schema.unsupported',
+      joinPointer(pointer, 'format'),
+      `Schema format ${JSON.stringify(schema.format)} is not supported; use one of ${[...FORMATS].join(', ')}.`,
     );
   }
   if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== 'boolean') {

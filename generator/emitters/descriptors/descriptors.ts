@@ -76,7 +76,7 @@ function actionLiteral(action: ActionModel): string {
     methods: action.methods,
     path: action.path,
     idempotent: action.idempotent,
-    params: action.params.map((p) => ({ name: p.name, style: p.style, type: scalarType(p.schema) })),
+    params: action.params.map((p) => ({ name: p.name, style: p.style, shape: p.shape })),
     xmlRoot: action.xmlRoot,
     responseShape: action.responseShape,
     validateRequest: new Identifier(names.validateRequest),
@@ -96,11 +96,6 @@ function paginationLiteral(action: ActionModel): Record<string, unknown> {
     defaultPageSize: p.defaultPageSize,
     maxPageSize: p.maxPageSize,
   };
-}
-
-function scalarType(schema: Readonly<Record<string, unknown>>): string {
-  const scalar = schema.type === 'array' ? ((schema.items ?? {}) as Record<string, unknown>) : schema;
-  return typeof scalar.type === 'string' && scalar.type !== 'object' ? scalar.type : 'string';
 }
 
 function errorMessages(model: ServiceModel): Record<string, string> {

@@ -40,6 +40,8 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     { module: './runtime/credentials.js', values: [], types: ['CredentialsProvider'] },
     { module: './runtime/hooks.js', values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },
+    // How each style goes on the wire, for servers and tests that speak the protocol.
+    { module: './runtime/serialize.js', values: ['toWireParams', 'wireNameOf'], types: ['WireParams'] },
     { module: './runtime/sign-request.js', values: [], types: ['Credentials', 'SignatureVersion'] },
     {
       module: './runtime/descriptors.js',
@@ -47,6 +49,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
       types: [
         'ActionDescriptor',
         'ParamDescriptor',
+        'ParamStyle',
         'ServiceDescriptor',
         'Shape',
         'Validate',

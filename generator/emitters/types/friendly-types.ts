@@ -52,13 +52,22 @@ function paramDocs(
   style: string,
 ): OptionalKind<JSDocStructure>[] {
   const lines = [description ?? '', ...constraintText(schema)];
-  if (style === 'repeatList') lines.push('Sent as a repeat list: `Name.1`, `Name.2`, …');
+  const wire = STYLE_DOCS[style];
+  if (wire !== undefined) lines.push(wire);
   const tags = [];
   if (schema.default !== undefined)
     tags.push({ tagName: 'defaultValue', text: JSON.stringify(schema.default) });
   if (deprecated) tags.push({ tagName: 'deprecated' });
   return [{ description: lines.filter(Boolean).join('\n'), tags }];
 }
+
+/** How each structured style goes on the wire, in the words of the request type's doc comment. */
+const STYLE_DOCS: Readonly<Record<string, string>> = {
+  repeatList: 'Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.',
+  flat: 'Sent flattened with dots: `Name.Key`, `Name.1.Key`, …',
+  json: 'Sent JSON-encoded in one parameter.',
+  simple: 'Sent as one parameter, items joined with commas.',
+};
 
 function errorCodeTypes(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);

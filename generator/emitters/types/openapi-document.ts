@@ -14,7 +14,7 @@ export function openapiDocument(model: ServiceModel): Json {
       schemas: Object.fromEntries(
         Object.entries(model.schemaDefs).map(([name, schema]) => [name, withComponentRefs(schema)]),
       ),
-      responses: { Error: errorResponse(model.errorSchema) },
+      ...(model.errorSchema === undefined ? {} : { responses: { Error: errorResponse(model.errorSchema) } }),
     },
   };
 }
@@ -40,7 +40,9 @@ function pathItem(model: ServiceModel, action: ActionModel): Json {
 }
 
 function responses(model: ServiceModel, action: ActionModel): Json {
-  const statuses = [...new Set([...model.commonErrors, ...action.errors].map((e) => e.httpStatus))].sort();
+  // A spec without an error envelope documents no error responses.
+  const errors = model.errorSchema === undefined ? [] : [...model.commonErrors, ...action.errors];
+  const statuses = [...new Set(errors.map((e) => e.httpStatus))].sort();
   const body = { schema: { $ref: `#/components/schemas/${action.responseSchema}` } };
   return {
     '200': { description: 'Success.', content: { 'application/json': body, 'application/xml': body } },

@@ -1,28 +1,59 @@
-// JSON Schema (the supported subset) → TypeScript type text for request properties.
-import { stringLiteral } from '../literal.ts';
+// JSON Schema (the supported subset) → the TypeScript type of a request property: scalars, enums,
+// lists and objects with their own properties, recursively (`readonly { readonly Key?: string }[]`).
+import { type CodeBlockWriter, type WriterFunction, Writers } from 'ts-morph';
+import { propertyKey, stringLiteral } from '../literal.ts';
 import { schemaTypeName } from '../naming.ts';
 
 type Schema = Readonly<Record<string, unknown>>;
+export type TypeText = string | WriterFunction;
 
-export function typeOfSchema(schema: Schema): string {
+export function typeOfSchema(schema: Schema): TypeText {
   if (typeof schema.$ref === 'string') return schemaTypeName(schema.$ref.split('/').pop()!);
   if (Array.isArray(schema.enum))
     return schema.enum.map((v) => (typeof v === 'string' ? stringLiteral(v) : String(v))).join(' | ');
+  if (Array.isArray(schema.type)) return 'number | string'; // a request's int64 (json-schema.ts)
   switch (schema.type) {
     case 'integer':
     case 'number':
       return 'number';
     case 'boolean':
       return 'boolean';
-    case 'array': {
-      const item = typeOfSchema((schema.items ?? {}) as Schema);
-      return `readonly ${item.includes('|') ? `(${item})` : item}[]`;
-    }
+    case 'array':
+      return arrayType(typeOfSchema((schema.items ?? {}) as Schema));
     case 'object':
-      return 'Readonly<Record<string, unknown>>';
+      return objectType(schema);
     default:
       return 'string';
   }
+}
+
+function arrayType(item: TypeText): WriterFunction {
+  return (writer: CodeBlockWriter) => {
+    const union = typeof item === 'string' && item.includes('|');
+    writer.write(union ? 'readonly (' : 'readonly ');
+    write(writer, item);
+    writer.write(union ? ')[]' : '[]');
+  };
+}
+
+function objectType(schema: Schema): TypeText {
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
+  if (properties.length === 0) return 'Readonly<Record<string, unknown>>';
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  return Writers.objectType({
+    properties: properties.map(([name, child]) => ({
+      name: propertyKey(name),
+      isReadonly: true,
+      hasQuestionToken: !required.has(name),
+      type: typeOfSchema(child),
+      ...(typeof child.description === 'string' ? { docs: [child.description.trim()] } : {}),
+    })),
+  });
+}
+
+function write(writer: CodeBlockWriter, type: TypeText): void {
+  if (typeof type === 'string') writer.write(type);
+  else type(writer);
 }
 
 /** Constraints a caller should see in the doc comment, in words. */
@@ -33,7 +64,11 @@ export function constraintText(schema: Schema): string[] {
     else if (min !== undefined) lines.push(`${unit}: at least ${min}.`);
     else if (max !== undefined) lines.push(`${unit}: at most ${max}.`);
   };
-  range(schema.minimum, schema.maximum, 'Range');
+  if (Array.isArray(schema.type)) {
+    // A request's int64 (json-schema.ts): its numeric bounds are the safe-integer ones.
+    lines.push('An int64: a number up to 2^53 − 1, or any int64 as a decimal string.');
+    range(schema.minimum === -Number.MAX_SAFE_INTEGER ? undefined : schema.minimum, undefined, 'Range');
+  } else range(schema.minimum, schema.maximum, 'Range');
   range(schema.minLength, schema.maxLength, 'Length');
   range(schema.minItems, schema.maxItems, 'Items');
   if (schema.items !== undefined) {

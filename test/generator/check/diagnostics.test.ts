@@ -42,6 +42,7 @@ describe('diagnostics', () => {
       'binding.invalid',
       'binding.missing',
       'binding.pagination',
+      'error.conflict',
       'example.invalid',
       'openapi.invalid',
       'openapi.version',

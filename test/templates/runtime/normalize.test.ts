@@ -1,5 +1,5 @@
 // Shape-driven normalization: lists always arrays, numbers numbers, booleans booleans; a value that
-// cannot be read as its shape is a typed error naming the field.
+// cannot be read as its shape is a typed error naming the field; int64 and integers beyond 2^53.
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../../templates/runtime/descriptors.ts';
 import { AcsResponseError } from '../../../templates/runtime/errors.ts';
@@ -157,5 +157,36 @@ describe('normalize, lists and objects', () => {
     const given = { Thing: ['1'] };
     normalize(given, obj({ Things: list(I, 'Thing') }));
     expect(given).toEqual({ Thing: ['1'] });
+  });
+});
+
+const ownerShape: Shape = {
+  kind: 'object',
+  properties: { OwnerId: { kind: 'int64' }, Count: { kind: 'integer' } },
+};
+
+describe('normalize, int64', () => {
+  it.each<[string, { given: unknown; want: unknown }]>([
+    ['a quoted big literal keeps every digit', { given: '253460731706911258', want: '253460731706911258' }],
+    ['a safe number becomes its decimal text', { given: 42, want: '42' }],
+    ['a negative one', { given: '-253460731706911258', want: '-253460731706911258' }],
+    ['XML text, spaces trimmed', { given: ' 7 ', want: '7' }],
+  ])('%s', (_name, { given, want }) => {
+    expect(normalize({ OwnerId: given }, ownerShape)).toEqual({ OwnerId: want });
+  });
+
+  it.each<[string, { given: unknown; message: RegExp }]>([
+    ['an int64 that is not an integer', { given: '1.5', message: /OwnerId should be an int64/ }],
+    ['an unsafe number (digits already lost)', { given: 2 ** 60, message: /OwnerId should be an int64/ }],
+  ])('refuses %s', (_name, { given, message }) => {
+    expect(() => normalize({ OwnerId: given }, ownerShape)).toThrow(AcsResponseError);
+    expect(() => normalize({ OwnerId: given }, ownerShape)).toThrow(message);
+  });
+
+  it('refuses an integer field beyond 2^53 instead of rounding it', () => {
+    expect(() => normalize({ Count: '253460731706911258' }, ownerShape)).toThrow(
+      /Count is 253460731706911258, beyond 2\^53: the spec should declare it format: int64/,
+    );
+    expect(normalize({ Count: '9007199254740991' }, ownerShape)).toEqual({ Count: 9007199254740991 });
   });
 });

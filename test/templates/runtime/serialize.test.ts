@@ -1,13 +1,14 @@
-// Typed request → RPC wire parameters (templates/runtime/serialize.ts): flat and repeat-list styles.
+// Typed request → RPC wire parameters (templates/runtime/serialize.ts): every style of Alibaba's
+// metadata, lists of objects and nested lists in a deterministic order.
 import { describe, expect, it } from 'vitest';
 import type { ParamDescriptor } from '../../../templates/runtime/descriptors.ts';
-import { formEncode, toWireParams } from '../../../templates/runtime/serialize.ts';
+import { formEncode, toWireParams, wireNameOf } from '../../../templates/runtime/serialize.ts';
 
 const descriptors: readonly ParamDescriptor[] = [
-  { name: 'RegionId', style: 'flat', type: 'string' },
-  { name: 'InstanceId', style: 'repeatList', type: 'string' },
-  { name: 'PageNumber', style: 'flat', type: 'integer' },
-  { name: 'DryRun', style: 'flat', type: 'boolean' },
+  { name: 'RegionId', style: 'scalar', shape: { kind: 'string' } },
+  { name: 'InstanceId', style: 'repeatList', shape: { kind: 'array', items: { kind: 'string' } } },
+  { name: 'PageNumber', style: 'scalar', shape: { kind: 'integer' } },
+  { name: 'DryRun', style: 'scalar', shape: { kind: 'boolean' } },
 ];
 
 describe('toWireParams', () => {
@@ -84,5 +85,100 @@ describe('formEncode', () => {
       ),
     ).toBe('B=1 2&A=X');
     expect(formEncode([], encodeURIComponent)).toBe('');
+  });
+});
+
+const str = { kind: 'string' } as const;
+const tag = { kind: 'object', properties: { Key: str, Value: str } } as const;
+const structured: readonly ParamDescriptor[] = [
+  { name: 'Tag', style: 'repeatList', shape: { kind: 'array', items: tag } },
+  {
+    name: 'NetworkInterface',
+    style: 'repeatList',
+    shape: {
+      kind: 'array',
+      items: {
+        kind: 'object',
+        properties: { VSwitchId: str, SecurityGroupIds: { kind: 'array', items: str } },
+      },
+    },
+  },
+  {
+    name: 'Config',
+    style: 'flat',
+    shape: { kind: 'object', properties: { Reason: str, Level: { kind: 'integer' } } },
+  },
+  { name: 'Filter', style: 'json', shape: { kind: 'object', properties: {} } },
+  { name: 'Zones', style: 'simple', shape: { kind: 'array', items: str } },
+];
+
+describe('toWireParams, structured styles', () => {
+  it.each<[string, { given: Record<string, unknown>; want: Array<[string, string]> }]>([
+    [
+      'a repeat list of objects: index, then the item schema’s property order',
+      {
+        given: { Tag: [{ Value: 'v1', Key: 'k1' }, { Key: 'k2' }] },
+        want: [
+          ['Tag.1.Key', 'k1'],
+          ['Tag.1.Value', 'v1'],
+          ['Tag.2.Key', 'k2'],
+        ],
+      },
+    ],
+    [
+      'a list inside list items',
+      {
+        given: { NetworkInterface: [{ SecurityGroupIds: ['sg-1', 'sg-2'], VSwitchId: 'vsw' }] },
+        want: [
+          ['NetworkInterface.1.VSwitchId', 'vsw'],
+          ['NetworkInterface.1.SecurityGroupIds.1', 'sg-1'],
+          ['NetworkInterface.1.SecurityGroupIds.2', 'sg-2'],
+        ],
+      },
+    ],
+    [
+      'a flat object, numbers as text',
+      {
+        given: { Config: { Level: 3, Reason: 'r' } },
+        want: [
+          ['Config.Reason', 'r'],
+          ['Config.Level', '3'],
+        ],
+      },
+    ],
+    [
+      'json: one JSON-encoded parameter',
+      { given: { Filter: { a: [1, 'x'] } }, want: [['Filter', '{"a":[1,"x"]}']] },
+    ],
+    ['simple: items joined with commas', { given: { Zones: ['a', 'b', 'c'] }, want: [['Zones', 'a,b,c']] }],
+    [
+      'undefined fields of an item are left out, the index stays',
+      { given: { Tag: [{ Key: undefined }, { Value: 'v' }] }, want: [['Tag.2.Value', 'v']] },
+    ],
+    [
+      'an int64 beyond 2^53 given as text goes out with every digit',
+      {
+        given: { Config: { Reason: '253460731706911258' } },
+        want: [['Config.Reason', '253460731706911258']],
+      },
+    ],
+  ])('%s', (_name, { given, want }) => {
+    expect(toWireParams(given, structured)).toEqual(want);
+  });
+});
+
+describe('wireNameOf', () => {
+  it.each<[string, { given: string; want: string }]>([
+    ['a list item’s field, 1-based', { given: 'Tag[2].Key', want: 'Tag.3.Key' }],
+    [
+      'a nested list item',
+      { given: 'NetworkInterface[0].SecurityGroupIds[4]', want: 'NetworkInterface.1.SecurityGroupIds.5' },
+    ],
+    ['a flat object’s field', { given: 'Config.Level', want: 'Config.Level' }],
+    ['inside a json value: the one parameter', { given: 'Filter.a[0]', want: 'Filter' }],
+    ['a simple list item: the one parameter', { given: 'Zones[1]', want: 'Zones' }],
+    ['a parameter the descriptors do not know', { given: 'Other', want: 'Other' }],
+  ])('%s', (_name, { given, want }) => {
+    expect(wireNameOf(given, structured)).toBe(want);
   });
 });

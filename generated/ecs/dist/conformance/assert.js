@@ -58,6 +58,12 @@ export function baseParams(ctx, action) {
     }
     return params;
 }
+/** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
+export function isIdList(param) {
+    const items = param.schema.items;
+    return param.style === 'repeatList' && items?.type === 'string';
+}
+/** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
 export function wire(action, params) {
     return toWireParams(params, action.descriptor.params);
 }

@@ -13,7 +13,7 @@ export const conformanceFacts = {
             params: [
                 {
                     name: 'RegionId',
-                    style: 'flat',
+                    style: 'scalar',
                     required: true,
                     schema: {
                         type: 'string',
@@ -24,7 +24,7 @@ export const conformanceFacts = {
                 },
                 {
                     name: 'ZoneId',
-                    style: 'flat',
+                    style: 'scalar',
                     required: false,
                     schema: {
                         type: 'string',
@@ -35,7 +35,7 @@ export const conformanceFacts = {
                 },
                 {
                     name: 'ClusterId',
-                    style: 'flat',
+                    style: 'scalar',
                     required: false,
                     schema: {
                         type: 'string',
@@ -46,7 +46,7 @@ export const conformanceFacts = {
                 },
                 {
                     name: 'PageNumber',
-                    style: 'flat',
+                    style: 'scalar',
                     required: false,
                     schema: {
                         type: 'integer',
@@ -58,7 +58,7 @@ export const conformanceFacts = {
                 },
                 {
                     name: 'PageSize',
-                    style: 'flat',
+                    style: 'scalar',
                     required: false,
                     schema: {
                         type: 'integer',

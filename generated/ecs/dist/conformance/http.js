@@ -3,6 +3,7 @@
 // Source: templates/conformance/http.ts
 // Sends one signed RPC request, optionally bent out of shape after signing, and reads the answer.
 import { newNonce } from '../runtime/crypto.js';
+import { parseJson } from '../runtime/json.js';
 import { redactForm, redactHeaders, redactUrl } from '../runtime/redact.js';
 import { signRequest } from '../runtime/sign-request.js';
 import { parseXml } from '../runtime/xml.js';
@@ -52,7 +53,8 @@ async function readBody(text, type) {
             const root = Object.values(tree)[0];
             return root !== null && typeof root === 'object' ? root : {};
         }
-        const value = JSON.parse(text);
+        // The client's own reader: int64 values keep every digit, as the client would see them.
+        const value = parseJson(text);
         return value !== null && typeof value === 'object' && !Array.isArray(value)
             ? value
             : undefined;

@@ -9,6 +9,8 @@ export function normalize(value, shape, path = '') {
         case 'integer':
         case 'number':
             return toNumber(value, shape.kind, path);
+        case 'int64':
+            return toInt64(value, path);
         case 'boolean':
             return toBoolean(value, path);
         case 'array':
@@ -45,12 +47,29 @@ function toArray(value) {
     return Array.isArray(value) ? value : [value];
 }
 function toNumber(value, kind, path) {
-    if (typeof value === 'number' && (kind === 'number' || Number.isInteger(value)))
+    if (typeof value === 'number' && kind === 'number')
+        return value;
+    if (typeof value === 'number' && Number.isSafeInteger(value))
         return value;
     const pattern = kind === 'integer' ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-    if (typeof value === 'string' && pattern.test(value.trim()))
-        return Number(value.trim());
-    throw mismatch(path, kind === 'integer' ? 'an integer' : 'a number', value);
+    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+    if (!pattern.test(text))
+        throw mismatch(path, kind === 'integer' ? 'an integer' : 'a number', value);
+    if (kind === 'integer' && !Number.isSafeInteger(Number(text)))
+        throw new AcsResponseError({
+            code: 'Client.MalformedResponse',
+            message: `Response field ${path || '(root)'} is ${text}, beyond 2^53: the spec should declare it format: int64.`,
+        });
+    return Number(text);
+}
+/** JSON big integers arrive here already quoted (json.ts); safe numbers are written out in full. */
+function toInt64(value, path) {
+    if (typeof value === 'number' && Number.isSafeInteger(value))
+        return String(value);
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (/^-?\d{1,19}$/.test(text))
+        return text;
+    throw mismatch(path, 'an int64', value);
 }
 function toBoolean(value, path) {
     if (typeof value === 'boolean')

@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/runtime/response.ts
 import { AcsResponseError, AcsServiceError } from './errors.js';
+import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
 /** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
@@ -58,7 +59,7 @@ async function readBody(raw, kind, xmlRoot, scrub) {
     if (kind === 'json') {
         let value;
         try {
-            value = JSON.parse(raw.bodyText);
+            value = parseJson(raw.bodyText);
         }
         catch {
             throw unreadable(raw, 'JSON that does not parse (truncated?)', scrub);

@@ -4,5 +4,10 @@ import type { ParamDescriptor } from './descriptors.js';
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
 export type WireParams = ReadonlyArray<readonly [string, string]>;
 export declare function toWireParams(params: Readonly<Record<string, unknown>>, descriptors: readonly ParamDescriptor[]): Array<[string, string]>;
+/**
+ * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
+ * parameters, the parameter's own name for the others (their value is one wire parameter).
+ */
+export declare function wireNameOf(path: string, descriptors: readonly ParamDescriptor[]): string;
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */
 export declare function formEncode(params: WireParams, encode: (s: string) => string): string;

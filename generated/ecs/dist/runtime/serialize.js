@@ -3,23 +3,60 @@
 // Source: templates/runtime/serialize.ts
 export function toWireParams(params, descriptors) {
     const wire = [];
-    const styles = new Map(descriptors.map((d) => [d.name, d.style]));
-    const names = [...descriptors.map((d) => d.name), ...Object.keys(params).filter((k) => !styles.has(k))];
+    const byName = new Map(descriptors.map((d) => [d.name, d]));
+    const names = [...byName.keys(), ...Object.keys(params).filter((k) => !byName.has(k))];
     for (const name of names) {
         const value = params[name];
         if (value === undefined || value === null)
             continue;
-        if (styles.get(name) === 'repeatList' && Array.isArray(value)) {
-            value.forEach((item, i) => {
-                if (item !== undefined && item !== null)
-                    wire.push([`${name}.${i + 1}`, String(item)]);
-            });
-        }
-        else {
+        const descriptor = byName.get(name);
+        if (descriptor === undefined)
             wire.push([name, String(value)]);
-        }
+        else
+            writeParam(wire, descriptor, value);
     }
     return wire;
+}
+function writeParam(wire, d, value) {
+    if (d.style === 'repeatList' || d.style === 'flat')
+        flatten(wire, d.name, value, d.shape);
+    else if (d.style === 'json')
+        wire.push([d.name, JSON.stringify(value)]);
+    else if (d.style === 'simple' && Array.isArray(value))
+        wire.push([d.name, value.map(String).join(',')]);
+    else
+        wire.push([d.name, String(value)]);
+}
+/** `Tag.1.Key=…`: list items by index, object properties in the shape's order, then any others. */
+function flatten(wire, prefix, value, shape) {
+    if (value === undefined || value === null)
+        return;
+    if (Array.isArray(value)) {
+        const items = shape?.kind === 'array' ? shape.items : undefined;
+        for (const [i, item] of value.entries())
+            flatten(wire, `${prefix}.${i + 1}`, item, items);
+    }
+    else if (typeof value === 'object') {
+        const properties = shape?.kind === 'object' ? shape.properties : {};
+        const record = value;
+        const keys = [...Object.keys(properties), ...Object.keys(record).filter((k) => !(k in properties))];
+        for (const key of keys)
+            flatten(wire, `${prefix}.${key}`, record[key], properties[key]);
+    }
+    else {
+        wire.push([prefix, String(value)]);
+    }
+}
+/**
+ * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
+ * parameters, the parameter's own name for the others (their value is one wire parameter).
+ */
+export function wireNameOf(path, descriptors) {
+    const head = /^[^.[]+/.exec(path)?.[0] ?? path;
+    const style = descriptors.find((d) => d.name === head)?.style;
+    if (style !== 'repeatList' && style !== 'flat')
+        return head;
+    return path.replace(/\[(\d+)\]/g, (_, i) => `.${Number(i) + 1}`);
 }
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */
 export function formEncode(params, encode) {

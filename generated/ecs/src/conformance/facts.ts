@@ -15,7 +15,7 @@ export const conformanceFacts: ConformanceFacts = {
       params: [
         {
           name: 'RegionId',
-          style: 'flat',
+          style: 'scalar',
           required: true,
           schema: {
             type: 'string',
@@ -26,7 +26,7 @@ export const conformanceFacts: ConformanceFacts = {
         },
         {
           name: 'ZoneId',
-          style: 'flat',
+          style: 'scalar',
           required: false,
           schema: {
             type: 'string',
@@ -37,7 +37,7 @@ export const conformanceFacts: ConformanceFacts = {
         },
         {
           name: 'ClusterId',
-          style: 'flat',
+          style: 'scalar',
           required: false,
           schema: {
             type: 'string',
@@ -48,7 +48,7 @@ export const conformanceFacts: ConformanceFacts = {
         },
         {
           name: 'PageNumber',
-          style: 'flat',
+          style: 'scalar',
           required: false,
           schema: {
             type: 'integer',
@@ -60,7 +60,7 @@ export const conformanceFacts: ConformanceFacts = {
         },
         {
           name: 'PageSize',
-          style: 'flat',
+          style: 'scalar',
           required: false,
           schema: {
             type: 'integer',

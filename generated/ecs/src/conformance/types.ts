@@ -4,11 +4,11 @@
 
 // The conformance suite's contract: facts from the spec (generated), checks that use them, and
 // the context a check runs in. Every expected value a check uses comes from these facts.
-import type { ActionDescriptor, ServiceDescriptor, Validate } from '../runtime/descriptors.js';
+import type { ActionDescriptor, ParamStyle, ServiceDescriptor, Validate } from '../runtime/descriptors.js';
 
 export interface ParamFacts {
   readonly name: string;
-  readonly style: 'flat' | 'repeatList';
+  readonly style: ParamStyle;
   readonly required: boolean;
   /** The parameter's JSON Schema (constraints: minimum, maximum, minItems, maxItems, enum, …). */
   readonly schema: Readonly<Record<string, unknown>>;

@@ -9,6 +9,8 @@
 export type Shape =
   | { readonly kind: 'string' }
   | { readonly kind: 'integer' }
+  /** `format: int64`: a decimal string in responses, so ids beyond 2^53 keep every digit. */
+  | { readonly kind: 'int64' }
   | { readonly kind: 'number' }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'object'; readonly properties: Readonly<Record<string, Shape>> }
@@ -19,14 +21,21 @@ export type Shape =
       readonly xmlItemName?: string;
     };
 
+/**
+ * How a parameter goes on the wire, named as in Alibaba's API metadata (which writes no style for a
+ * scalar): `scalar` `Name=value`; `repeatList` an array as `Name.1=a`, items that are objects as
+ * `Name.1.Key=…`, recursively; `flat` an object (or array of objects) flattened with dots,
+ * `Config.Reason=…`; `json` the value JSON-encoded in one parameter; `simple` an array joined with commas.
+ */
+export type ParamStyle = 'scalar' | 'repeatList' | 'flat' | 'json' | 'simple';
+
 /** How one API parameter is written on the wire (RPC: query string or form body). */
 export interface ParamDescriptor {
   /** Name in the typed request object, e.g. `InstanceId`. */
   readonly name: string;
-  /** `flat`: `Name=value`; `repeatList`: `Name.1=a&Name.2=b` (1-based). */
-  readonly style: 'flat' | 'repeatList';
-  /** Scalar type of the value (of each item, for a repeat list): how a server reads wire text. */
-  readonly type?: 'string' | 'integer' | 'number' | 'boolean';
+  readonly style: ParamStyle;
+  /** Shape of the value: the order of object properties on the wire, how a server reads wire text. */
+  readonly shape: Shape;
 }
 
 export interface PaginationDescriptor {

@@ -6,6 +6,7 @@
 // anything unreadable (HTML page, truncated JSON, empty 502, wrong content type) AcsResponseError.
 import type { ActionDescriptor, ServiceDescriptor, Shape } from './descriptors.js';
 import { AcsResponseError, AcsServiceError } from './errors.js';
+import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
 import type { RawResponse } from './transport.js';
@@ -84,7 +85,7 @@ async function readBody(
   if (kind === 'json') {
     let value: unknown;
     try {
-      value = JSON.parse(raw.bodyText);
+      value = parseJson(raw.bodyText);
     } catch {
       throw unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
     }

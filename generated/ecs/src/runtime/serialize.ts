@@ -2,8 +2,10 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/runtime/serialize.ts
 
-// Typed request → wire parameters: flat `Name=value`, repeat lists `Name.1=a&Name.2=b` (1-based).
-import type { ParamDescriptor } from './descriptors.js';
+// Typed request → wire parameters, by each parameter's style (Alibaba API metadata `style`): scalar
+// `Name=value`; repeatList and flat `Name.1.Key=value` (lists 1-based, objects in the schema's
+// property order, recursively); json one JSON-encoded value; simple an array joined with commas.
+import type { ParamDescriptor, Shape } from './descriptors.js';
 
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
 export type WireParams = ReadonlyArray<readonly [string, string]>;
@@ -13,20 +15,55 @@ export function toWireParams(
   descriptors: readonly ParamDescriptor[],
 ): Array<[string, string]> {
   const wire: Array<[string, string]> = [];
-  const styles = new Map(descriptors.map((d) => [d.name, d.style]));
-  const names = [...descriptors.map((d) => d.name), ...Object.keys(params).filter((k) => !styles.has(k))];
+  const byName = new Map(descriptors.map((d) => [d.name, d]));
+  const names = [...byName.keys(), ...Object.keys(params).filter((k) => !byName.has(k))];
   for (const name of names) {
     const value = params[name];
     if (value === undefined || value === null) continue;
-    if (styles.get(name) === 'repeatList' && Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (item !== undefined && item !== null) wire.push([`${name}.${i + 1}`, String(item)]);
-      });
-    } else {
-      wire.push([name, String(value)]);
-    }
+    const descriptor = byName.get(name);
+    if (descriptor === undefined) wire.push([name, String(value)]);
+    else writeParam(wire, descriptor, value);
   }
   return wire;
+}
+
+function writeParam(wire: Array<[string, string]>, d: ParamDescriptor, value: unknown): void {
+  if (d.style === 'repeatList' || d.style === 'flat') flatten(wire, d.name, value, d.shape);
+  else if (d.style === 'json') wire.push([d.name, JSON.stringify(value)]);
+  else if (d.style === 'simple' && Array.isArray(value)) wire.push([d.name, value.map(String).join(',')]);
+  else wire.push([d.name, String(value)]);
+}
+
+/** `Tag.1.Key=…`: list items by index, object properties in the shape's order, then any others. */
+function flatten(
+  wire: Array<[string, string]>,
+  prefix: string,
+  value: unknown,
+  shape: Shape | undefined,
+): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    const items = shape?.kind === 'array' ? shape.items : undefined;
+    for (const [i, item] of value.entries()) flatten(wire, `${prefix}.${i + 1}`, item, items);
+  } else if (typeof value === 'object') {
+    const properties = shape?.kind === 'object' ? shape.properties : {};
+    const record = value as Record<string, unknown>;
+    const keys = [...Object.keys(properties), ...Object.keys(record).filter((k) => !(k in properties))];
+    for (const key of keys) flatten(wire, `${prefix}.${key}`, record[key], properties[key]);
+  } else {
+    wire.push([prefix, String(value)]);
+  }
+}
+
+/**
+ * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
+ * parameters, the parameter's own name for the others (their value is one wire parameter).
+ */
+export function wireNameOf(path: string, descriptors: readonly ParamDescriptor[]): string {
+  const head = /^[^.[]+/.exec(path)?.[0] ?? path;
+  const style = descriptors.find((d) => d.name === head)?.style;
+  if (style !== 'repeatList' && style !== 'flat') return head;
+  return path.replace(/\[(\d+)\]/g, (_, i: string) => `.${Number(i) + 1}`);
 }
 
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */

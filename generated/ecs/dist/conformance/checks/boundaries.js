@@ -3,7 +3,7 @@
 // Source: templates/conformance/checks/boundaries.ts
 // Boundary and malformed-request checks, generated from the spec's constraints in the manner of
 // Smithy's malformed-request tests: each with the exact status and Code and a message pattern.
-import { baseParams, expectError, expectSuccess, wire } from '../assert.js';
+import { baseParams, expectError, expectSuccess, isIdList, wire } from '../assert.js';
 import { send } from '../http.js';
 export function boundaryChecks(action) {
     const checks = [];
@@ -33,8 +33,9 @@ export function boundaryChecks(action) {
 }
 function casesFor(param) {
     const s = param.schema;
-    if (param.style === 'repeatList' && typeof s.maxItems === 'number') {
-        const items = (n) => Array.from({ length: n }, (_, i) => `conformance-${i + 1}`);
+    const item = sampleItem(param);
+    if (param.style === 'repeatList' && typeof s.maxItems === 'number' && item !== undefined) {
+        const items = (n) => Array.from({ length: n }, (_, i) => item(i + 1));
         return [
             { label: `${s.maxItems}-items`, value: items(s.maxItems), valid: true },
             { label: `${s.maxItems + 1}-items`, value: items(s.maxItems + 1), valid: false },
@@ -56,6 +57,13 @@ function casesFor(param) {
     if (typeof s.minimum === 'number' && s.minimum > 0)
         cases.push({ label: 'negative', value: -1, valid: false });
     return cases;
+}
+/** Item i of a list: a distinct text for lists of strings, else the spec's first example item. */
+function sampleItem(param) {
+    if (isIdList(param))
+        return (i) => `conformance-${i}`;
+    const first = Array.isArray(param.example) ? param.example[0] : undefined;
+    return first === undefined ? undefined : () => first;
 }
 function missing(action, param) {
     return {

@@ -4,7 +4,7 @@
 // Cases declared in the spec, run twice: offline against the client's serializer, validator and
 // parser (no server needed), and online against a server (the conformance checks).
 import { parseResponse } from '../../runtime/response.js';
-import { toWireParams } from '../../runtime/serialize.js';
+import { toWireParams, wireNameOf } from '../../runtime/serialize.js';
 import { expectError, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 export function caseChecks(action) {
@@ -32,7 +32,8 @@ export function offlineCaseChecks(facts) {
 async function offline(facts, action, c) {
     const issues = action.descriptor.validateRequest(c.request);
     const refusable = c.error !== undefined && ['InvalidParameter', 'MissingParameter'].includes(c.error.code);
-    if (refusable && !issues.some((i) => i.path.split(/[.[]/)[0] === c.error?.param)) {
+    const named = (path) => wireNameOf(path, action.descriptor.params) === c.error?.param;
+    if (refusable && !issues.some((i) => named(i.path))) {
         fail(`the client should refuse the request, naming ${c.error?.param}; it found ${JSON.stringify(issues)}`);
     }
     if (!refusable && issues.length > 0)

@@ -3,7 +3,7 @@
 // Source: templates/conformance/checks/combinations.ts
 // Every combination of the optional parameters (and so every pair of them), each with a value the
 // spec or the run supplies: all must be accepted with a valid body.
-import { baseParams, expectSuccess, fail, valueAt, wire } from '../assert.js';
+import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 const MAX_PARAMS = 6;
 export function combinationChecks(action) {
@@ -31,13 +31,15 @@ export function combinationChecks(action) {
         },
     ];
 }
-/** `--value Name=…`, else the spec's example, else its default; repeat lists from a first page. */
+/** `--value Name=…`, else the spec's example, else its default; lists of ids from a first page. */
 async function valuesFor(ctx, action, params) {
     const values = new Map();
     for (const p of params) {
         const given = ctx.target.values[p.name];
-        if (p.style === 'repeatList')
+        if (isIdList(p))
             values.set(p.name, given === undefined ? await someIds(ctx, action, p) : given.split(','));
+        else if (p.style !== 'scalar')
+            values.set(p.name, p.example ?? p.schema.default);
         else
             values.set(p.name, given ?? p.example ?? p.schema.default);
     }

@@ -12,11 +12,23 @@ export function fuzzCheck(action, runs = 60) {
         title: `${runs} generated requests: no 5xx, documented answers only`,
         run: async (ctx) => {
             const { default: fc } = await import('fast-check');
-            const value = (p) => {
-                const s = p.schema;
-                const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: -5, max: 200 }).map(String), fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&'), ...(p.example === undefined ? [] : [fc.constant(String(p.example))]), ...(typeof s.default === 'number' ? [fc.constant(String(s.default))] : []));
-                return p.style === 'repeatList' ? fc.array(scalar, { maxLength: 4 }) : scalar;
+            const text = (extra) => fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: -5, max: 200 }).map(String), fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&', ...extra));
+            // Lists and objects keep their structure (the serializer needs it); their leaves are any text.
+            const arbitraryFor = (s, extra) => {
+                if (s.type === 'array')
+                    return fc.array(arbitraryFor((s.items ?? {}), []), { maxLength: 4 });
+                if (s.type === 'object') {
+                    const props = Object.entries((s.properties ?? {}));
+                    return fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
+                        requiredKeys: [],
+                    });
+                }
+                return text(extra);
             };
+            const value = (p) => arbitraryFor(p.schema, [
+                ...(p.example === undefined || typeof p.example === 'object' ? [] : [String(p.example)]),
+                ...(typeof p.schema.default === 'number' ? [String(p.schema.default)] : []),
+            ]);
             const record = fc.record(Object.fromEntries(action.params.map((p) => [p.name, value(p)])), {
                 requiredKeys: [],
             });

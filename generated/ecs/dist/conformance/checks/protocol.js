@@ -9,7 +9,7 @@ export function protocolChecks(action) {
     const id = (name) => `protocol.${action.descriptor.name}.${name}`;
     // A free-text parameter: one whose unknown values do not have their own NotFound error.
     const stringParam = action.params.find((p) => !p.required &&
-        p.style === 'flat' &&
+        p.style === 'scalar' &&
         p.schema.type === 'string' &&
         !action.errors.includes(`Invalid${p.name}.NotFound`));
     const checks = [

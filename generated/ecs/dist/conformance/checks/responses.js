@@ -3,7 +3,7 @@
 // Source: templates/conformance/checks/responses.ts
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
 import { normalize } from '../../runtime/normalize.js';
-import { baseParams, expectError, expectSuccess, fail, valueAt, wire } from '../assert.js';
+import { baseParams, expectError, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 const without = (value, key) => JSON.stringify({ ...value, [key]: undefined });
 export function responseChecks(action) {
@@ -90,7 +90,7 @@ export function responseChecks(action) {
 }
 /** The list is an array for 0, 1 and many items, in JSON (raw) and in XML (read by the shape). */
 function listShapes(action, itemsPath) {
-    const idParam = action.params.find((x) => x.style === 'repeatList');
+    const idParam = action.params.find(isIdList);
     return {
         id: `response.${action.descriptor.name}.list-is-array`,
         title: 'the item list is an array for 0, 1 and many items',

@@ -4,7 +4,7 @@
 
 // Every combination of the optional parameters (and so every pair of them), each with a value the
 // spec or the run supplies: all must be accepted with a valid body.
-import { baseParams, expectSuccess, fail, valueAt, wire } from '../assert.js';
+import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
 
@@ -34,7 +34,7 @@ export function combinationChecks(action: ActionFacts): Check[] {
   ];
 }
 
-/** `--value Name=…`, else the spec's example, else its default; repeat lists from a first page. */
+/** `--value Name=…`, else the spec's example, else its default; lists of ids from a first page. */
 async function valuesFor(
   ctx: CheckContext,
   action: ActionFacts,
@@ -43,8 +43,9 @@ async function valuesFor(
   const values = new Map<string, unknown>();
   for (const p of params) {
     const given = ctx.target.values[p.name];
-    if (p.style === 'repeatList')
+    if (isIdList(p))
       values.set(p.name, given === undefined ? await someIds(ctx, action, p) : given.split(','));
+    else if (p.style !== 'scalar') values.set(p.name, p.example ?? p.schema.default);
     else values.set(p.name, given ?? p.example ?? p.schema.default);
   }
   return values;

@@ -9,23 +9,38 @@ import { baseParams, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 import type { ActionFacts, Check, ParamFacts } from '../types.js';
 
+type Schema = Readonly<Record<string, unknown>>;
+
 export function fuzzCheck(action: ActionFacts, runs = 60): Check {
   return {
     id: `fuzz.${action.descriptor.name}`,
     title: `${runs} generated requests: no 5xx, documented answers only`,
     run: async (ctx) => {
       const { default: fc } = await import('fast-check');
-      const value = (p: ParamFacts) => {
-        const s = p.schema;
-        const scalar = fc.oneof(
+      type Arb = ReturnType<typeof fc.anything>;
+      const text = (extra: readonly string[]) =>
+        fc.oneof(
           fc.string({ maxLength: 20 }),
           fc.integer({ min: -5, max: 200 }).map(String),
-          fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&'),
-          ...(p.example === undefined ? [] : [fc.constant(String(p.example))]),
-          ...(typeof s.default === 'number' ? [fc.constant(String(s.default))] : []),
+          fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&', ...extra),
         );
-        return p.style === 'repeatList' ? fc.array(scalar, { maxLength: 4 }) : scalar;
+      // Lists and objects keep their structure (the serializer needs it); their leaves are any text.
+      const arbitraryFor = (s: Schema, extra: readonly string[]): Arb => {
+        if (s.type === 'array')
+          return fc.array(arbitraryFor((s.items ?? {}) as Schema, []), { maxLength: 4 });
+        if (s.type === 'object') {
+          const props = Object.entries((s.properties ?? {}) as Record<string, Schema>);
+          return fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
+            requiredKeys: [],
+          });
+        }
+        return text(extra);
       };
+      const value = (p: ParamFacts) =>
+        arbitraryFor(p.schema, [
+          ...(p.example === undefined || typeof p.example === 'object' ? [] : [String(p.example)]),
+          ...(typeof p.schema.default === 'number' ? [String(p.schema.default)] : []),
+        ]);
       const record = fc.record(Object.fromEntries(action.params.map((p) => [p.name, value(p)])), {
         requiredKeys: [],
       });

@@ -5,7 +5,7 @@
 // Pagination invariants on data the suite does not know: every page walked for several sizes gives
 // no duplicate and no omission, the count equals TotalCount, pages are exact, order is stable.
 import type { PaginationDescriptor } from '../../runtime/descriptors.js';
-import { baseParams, expectSuccess, fail, valueAt, wire } from '../assert.js';
+import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 import type { ActionFacts, Check, CheckContext } from '../types.js';
 
@@ -14,7 +14,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
   if (p === undefined) return [];
   const id = (name: string) => `pagination.${action.descriptor.name}.${name}`;
   const sizes = [...new Set([p.maxPageSize, p.defaultPageSize, 7])];
-  const idParam = action.params.find((param) => param.style === 'repeatList');
+  const idParam = action.params.find(isIdList);
   const checks: Check[] = sizes.map((size) => ({
     id: id(`walk-${size}`),
     title: `walking every page of ${size} gives each item once, TotalCount in all`,
@@ -33,7 +33,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
     },
   });
   const filters = action.params.filter(
-    (param) => !param.required && param.style === 'flat' && param.schema.type === 'string',
+    (param) => !param.required && param.style === 'scalar' && param.schema.type === 'string',
   );
   for (const filter of filters) {
     checks.push({

@@ -15,7 +15,7 @@ export function protocolChecks(action: ActionFacts): Check[] {
   const stringParam = action.params.find(
     (p) =>
       !p.required &&
-      p.style === 'flat' &&
+      p.style === 'scalar' &&
       p.schema.type === 'string' &&
       !action.errors.includes(`Invalid${p.name}.NotFound`),
   );

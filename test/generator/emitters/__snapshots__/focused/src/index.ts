@@ -5,10 +5,11 @@ export { FocusClient, type FocusClientConfig, type FocusServiceError } from './c
 export type { components, operations, paths } from './openapi.js';
 export type { CallOptions } from './runtime/client.js';
 export type { CredentialsProvider } from './runtime/credentials.js';
-export type { ActionDescriptor, ParamDescriptor, ServiceDescriptor, Shape, Validate, ValidationIssue } from './runtime/descriptors.js';
+export type { ActionDescriptor, ParamDescriptor, ParamStyle, ServiceDescriptor, Shape, Validate, ValidationIssue } from './runtime/descriptors.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.js';
 export type { RetryOptions } from './runtime/retry.js';
+export { type WireParams, toWireParams, wireNameOf } from './runtime/serialize.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
 export { describeThingsAction, focusErrorMessages, focusService } from './service.js';
 export type { DescribeThingsErrorCode, DescribeThingsRequest, DescribeThingsResponse, ErrorEnvelope, FocusCommonErrorCode, FocusErrorCode, Thing } from './types.js';

@@ -23,7 +23,7 @@ export interface DescribeThingsRequest {
   readonly PageSize?: number;
   /**
    * Items: at most 3.
-   * Sent as a repeat list: `Name.1`, `Name.2`, …
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
    */
   readonly ThingId?: readonly string[];
 }
