@@ -19,6 +19,8 @@ export interface LoopContext {
     readonly signal: AbortSignal | undefined;
     readonly now: () => number;
     readonly random: () => number;
+    /** Waits between retries; rejects when the signal fires. */
+    readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
     /** The client's clock offset (server minus local), read and learnt here. */
     readonly skew: {
         get(): number;

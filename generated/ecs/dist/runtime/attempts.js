@@ -4,7 +4,7 @@
 // The attempt loop: retries what is retryable (idempotent actions only, within the quota, after a
 // jittered backoff or the server's Retry-After), and once corrects clock skew from the Date header.
 import { AcsServiceError } from './errors.js';
-import { backoffDelay, isRetryable, retryAfterMs, retryCost, sleep, } from './retry.js';
+import { backoffDelay, isRetryable, retryAfterMs, retryCost, } from './retry.js';
 const SKEW_CODES = new Set(['InvalidTimeStamp.Expired', 'RequestTimeTooSkewed']);
 export async function attemptLoop(ctx) {
     let skewCorrected = false;
@@ -34,7 +34,7 @@ export async function attemptLoop(ctx) {
         const hinted = retryAfterMs(result.headers, ctx.now());
         const delay = Math.min(ctx.retry.maxRetryAfterMs, Math.max(backoffDelay(retries, ctx.retry, ctx.random), hinted ?? 0));
         retries++;
-        await sleep(delay, ctx.signal);
+        await ctx.sleep(delay, ctx.signal);
     }
 }
 /** When the server says the timestamp expired and tells its time, the offset to use; else undefined. */

@@ -10,7 +10,7 @@ import { AcsResponseError, AcsValidationError } from './errors.js';
 import { runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
-import { DEFAULT_RETRY, RetryQuota } from './retry.js';
+import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toWireParams } from './serialize.js';
 import { signRequest, } from './sign-request.js';
 import { send } from './transport.js';
@@ -44,6 +44,7 @@ export class RpcClient {
             signal: options.signal,
             now,
             random: this.#config.random ?? Math.random,
+            sleep: this.#config.sleep ?? sleep,
             skew: {
                 get: () => this.#clockOffsetMs,
                 set: (offset) => {

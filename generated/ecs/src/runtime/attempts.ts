@@ -12,7 +12,6 @@ import {
   type RetryQuota,
   retryAfterMs,
   retryCost,
-  sleep,
 } from './retry.js';
 
 export type AttemptResult =
@@ -31,6 +30,8 @@ export interface LoopContext {
   readonly signal: AbortSignal | undefined;
   readonly now: () => number;
   readonly random: () => number;
+  /** Waits between retries; rejects when the signal fires. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The client's clock offset (server minus local), read and learnt here. */
   readonly skew: { get(): number; set(offsetMs: number): void };
   attempt(n: number): Promise<AttemptResult>;
@@ -71,7 +72,7 @@ export async function attemptLoop(ctx: LoopContext): Promise<unknown> {
       Math.max(backoffDelay(retries, ctx.retry, ctx.random), hinted ?? 0),
     );
     retries++;
-    await sleep(delay, ctx.signal);
+    await ctx.sleep(delay, ctx.signal);
   }
 }
 

@@ -12,7 +12,7 @@ import { AcsResponseError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
-import { DEFAULT_RETRY, type RetryOptions, RetryQuota } from './retry.js';
+import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toWireParams } from './serialize.js';
 import {
   type Credentials,
@@ -43,9 +43,10 @@ export interface ClientConfig {
   readonly validateResponses?: 'off' | 'warn' | 'throw';
   readonly hooks?: Hooks;
   readonly logger?: Logger;
-  /** Clock and randomness, for tests. */
+  /** Clock, randomness and the wait between retries, for tests. */
   readonly now?: () => number;
   readonly random?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface CallOptions {
@@ -85,6 +86,7 @@ export class RpcClient {
       signal: options.signal,
       now,
       random: this.#config.random ?? Math.random,
+      sleep: this.#config.sleep ?? sleep,
       skew: {
         get: () => this.#clockOffsetMs,
         set: (offset) => {
