@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/support/summary-reporter.ts';
 
 export default defineConfig({
   test: {
@@ -8,7 +9,10 @@ export default defineConfig({
     // TODO(server): enable when the server serves any spec (the reference server is ECS-only so far).
     exclude: ['**/node_modules/**', 'generated/vpc/conformance/**'],
     globalSetup: ['test/support/conformance-global-setup.ts'],
+    // Generous enough for a busy machine; the tests themselves never time anything.
     testTimeout: 30_000,
     pool: 'forks',
+    // The summary comes last: CI reads `N passed, N failed` from the final line.
+    reporters: ['default', new SummaryReporter()],
   },
 });

@@ -42,6 +42,8 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   let action = '-';
   const started = Date.now();
   let status = 200;
+  // The Date header tells the server's clock, the one the timestamp window is checked against.
+  res.setHeader('date', new Date(state.auth.now()).toUTCString());
   try {
     format = formatOfUrl(req.url ?? '/', req.headers);
     if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');

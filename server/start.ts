@@ -23,8 +23,10 @@ export interface ServerOptions {
   readonly faults?: ServerFaults;
   /** One line per request, secrets never included; off by default. */
   readonly accessLog?: (line: string) => void;
-  /** The server's clock, for tests of the timestamp window. */
+  /** The server's clock (timestamp window, nonces, rate limits), for tests. */
   readonly now?: () => number;
+  /** How added latency waits, for tests; default a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -33,19 +35,22 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
   const seed = typeof options.seed === 'object' ? options.seed : await loadSeed(options.seed);
   const windowSeconds = ecsService.protocol?.timestampWindowSeconds ?? 900;
   const state: ServerState = {
     auth: {
       keys: new Map((options.credentials ?? DEFAULT_KEYS).map((k) => [k.accessKeyId, k])),
       nonces: new NonceRegistry(windowSeconds * 2 * 1000),
-      now: options.now ?? Date.now,
+      now,
       windowSeconds,
     },
     inventory: new Inventory(seed),
     faults: options.faults ?? {},
     limiter: new RateLimiter(),
     counter: new FingerprintCounter(),
+    now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     served: 0,
     log: options.accessLog,
   };

@@ -15,21 +15,29 @@ export async function writeOutput(
   files: readonly GeneratedFile[],
   mode: 'write' | 'check',
 ): Promise<WriteReport> {
-  const existing = new Set(await listFiles(outDir));
-  const changed: string[] = [];
-  for (const file of files) {
-    const current = existing.has(file.path) ? await readFile(join(outDir, file.path), 'utf8') : undefined;
-    existing.delete(file.path);
-    if (current === file.content) continue;
-    changed.push(file.path);
-    if (mode === 'write') {
-      await mkdir(dirname(join(outDir, file.path)), { recursive: true });
-      await writeFile(join(outDir, file.path), file.content);
+  const onDisk = new Map<string, string>();
+  for (const path of await listFiles(outDir)) onDisk.set(path, await readFile(join(outDir, path), 'utf8'));
+  const report = diffOutput(onDisk, files);
+  if (mode === 'write') {
+    const byPath = new Map(files.map((f) => [f.path, f.content]));
+    for (const path of report.changed) {
+      await mkdir(dirname(join(outDir, path)), { recursive: true });
+      await writeFile(join(outDir, path), byPath.get(path)!);
     }
+    await Promise.all(report.extra.map((path) => rm(join(outDir, path))));
   }
-  const extra = [...existing].sort();
-  if (mode === 'write') await Promise.all(extra.map((path) => rm(join(outDir, path))));
-  return { changed: changed.sort(), extra };
+  return report;
+}
+
+/** What differs between the files on disk (path → content) and the files a spec yields; sorted. */
+export function diffOutput(
+  onDisk: ReadonlyMap<string, string>,
+  files: readonly GeneratedFile[],
+): WriteReport {
+  const yielded = new Set(files.map((f) => f.path));
+  const changed = files.filter((f) => onDisk.get(f.path) !== f.content).map((f) => f.path);
+  const extra = [...onDisk.keys()].filter((path) => !yielded.has(path));
+  return { changed: changed.sort(), extra: extra.sort() };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -18,6 +18,9 @@ export interface FaultState {
   readonly faults: ServerFaults;
   readonly limiter: RateLimiter;
   readonly counter: FingerprintCounter;
+  /** The clock the rate limiter reads, and how latency waits: injected by tests, real otherwise. */
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
   /** Authenticated requests so far, for `failFirst`. */
   served: number;
 }
@@ -35,7 +38,7 @@ export interface FaultedRequest {
 export async function injectFault(request: FaultedRequest, state: FaultState): Promise<boolean> {
   const { own } = request;
   const latency = own.latencyMs + (state.faults.latencyMs ?? 0);
-  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+  if (latency > 0) await state.sleep(latency);
   state.served++;
   const kinds = own.rules
     .filter(
@@ -46,7 +49,7 @@ export async function injectFault(request: FaultedRequest, state: FaultState): P
   const { failFirst } = state.faults;
   if (failFirst !== undefined && state.served <= failFirst.count) kinds.push(failFirst.fault);
   const rate = own.rateLimit ?? state.faults.rateLimit;
-  if (rate !== undefined && !state.limiter.take(request.accessKeyId, rate, Date.now()))
+  if (rate !== undefined && !state.limiter.take(request.accessKeyId, rate, state.now()))
     kinds.push('throttling');
   const kind = kinds[0];
   if (kind === undefined) return false;

@@ -39,9 +39,10 @@ export interface ClientConfig {
   readonly validateResponses?: 'off' | 'warn' | 'throw';
   readonly hooks?: Hooks;
   readonly logger?: Logger;
-  /** Clock and randomness, for tests. */
+  /** Clock, randomness and the wait between retries, for tests. */
   readonly now?: () => number;
   readonly random?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface CallOptions {
@@ -81,7 +82,7 @@ export class RpcClient {
       signal: options.signal,
       now,
       random: this.#config.random ?? Math.random,
-      sleep,
+      sleep: this.#config.sleep ?? sleep,
       skew: {
         get: () => this.#clockOffsetMs,
         set: (offset) => {

@@ -1,12 +1,13 @@
-// Each benchmark starts and yields numbers (no timing is asserted: numbers are for bench/RESULTS.md).
+// Each benchmark starts and yields numbers (no timing is asserted: numbers are for bench/RESULTS.md),
+// in the smallest run its options allow.
 import { describe, expect, it } from 'vitest';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureGeneration } from '../../bench/generation.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
 
 describe('benchmarks start and measure', () => {
-  it('server throughput', async () => {
-    const figures = await runServerThroughput({ seconds: 0.3, concurrency: 2 });
+  it('server throughput', { timeout: 120_000 }, async () => {
+    const figures = await runServerThroughput({ seconds: 0.1, concurrency: 2 });
     expect(figures).toHaveLength(2);
     for (const f of figures) {
       expect(f.requestsPerSecond).toBeGreaterThan(0);
@@ -14,21 +15,24 @@ describe('benchmarks start and measure', () => {
     }
   });
 
-  it('bundle size and import time', async () => {
+  // Four esbuild bundles and two fresh processes importing an SDK: slow when the machine is busy.
+  it('bundle size and import time', { timeout: 120_000 }, async () => {
     const sizes = await measureBundleSizes();
     expect(sizes.map((s) => s.program)).toContain('@alicloud/ecs20140526');
     for (const s of sizes) expect(s.gzipBytes).toBeGreaterThan(0);
     for (const f of measureImports(1)) expect(f.medianMs).toBeGreaterThan(0);
   });
 
-  it('generation time', () => {
-    const figures = measureGeneration({ sizes: [10], rounds: 1 });
+  // One generation in a child process, compiler included: on a busy machine it can take a minute.
+  it('generation time', { timeout: 180_000 }, () => {
+    const figures = measureGeneration({ sizes: [1], rounds: 1, realSpec: false });
     expect(figures.map((f) => `${f.tool} ${f.actions}`)).toEqual([
       'acs-rpc generate 1',
       'openapi-typescript 1',
-      'acs-rpc generate 10',
-      'openapi-typescript 10',
     ]);
-    for (const f of figures) expect(f.medianMs).toBeGreaterThan(0);
+    for (const f of figures) {
+      expect(f.medianMs).toBeGreaterThan(0);
+      expect(f.peakRssMb).toBeGreaterThan(0);
+    }
   });
 });

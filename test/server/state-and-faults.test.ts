@@ -95,23 +95,43 @@ describe('faults', () => {
     expect(error).toMatchObject({ code });
   });
 
-  it('adds latency on request', async () => {
-    const started = performance.now();
-    await client(fault('latency=150')).describeInstanceStatus({ RegionId: 'cn-hangzhou' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  it('adds latency on request, waiting through its sleep before answering', async () => {
+    const slept: number[] = [];
+    const sleepy = await startServer({ sleep: async (ms) => void slept.push(ms) });
+    try {
+      const c = new EcsClient({ endpoint: sleepy.url, credentials, ...fault('latency=150') });
+      await c.describeInstanceStatus({ RegionId: 'cn-hangzhou' });
+      await new EcsClient({ endpoint: sleepy.url, credentials }).describeInstanceStatus({
+        RegionId: 'cn-hangzhou',
+      });
+      expect(slept).toEqual([150]);
+    } finally {
+      await sleepy.close();
+    }
   });
 
-  it('rate-limits per key', async () => {
-    const c = client({ retry: false, ...fault('ratelimit=3') });
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
+  it('rate-limits per key: a burst of the rate, then refills at the rate (token bucket)', async () => {
+    let now = Date.now();
+    const limited = await startServer({ now: () => now });
+    try {
+      const c = new EcsClient({ endpoint: limited.url, credentials, retry: false, ...fault('ratelimit=3') });
+      const call = () =>
         c.describeInstanceStatus({ RegionId: 'cn-hangzhou' }).then(
           () => 'ok',
           (e: AcsServiceError) => e.code,
-        ),
-      ),
-    );
-    expect(results.filter((r) => r === 'Throttling.User').length).toBeGreaterThanOrEqual(2);
+        );
+      const burst = [];
+      for (let i = 0; i < 5; i++) burst.push(await call());
+      expect(burst).toEqual(['ok', 'ok', 'ok', 'Throttling.User', 'Throttling.User']);
+      now += 400; // 1.2 tokens at 3 a second
+      expect([await call(), await call()]).toEqual(['ok', 'Throttling.User']);
+      now += 10_000; // refills to the burst, never beyond
+      const refilled = [];
+      for (let i = 0; i < 4; i++) refilled.push(await call());
+      expect(refilled).toEqual(['ok', 'ok', 'ok', 'Throttling.User']);
+    } finally {
+      await limited.close();
+    }
   });
 
   it.each(['x-acs-fault', 'acs-rpc-fault'])('reads the %s header, unsigned even in V3', async (header) => {

@@ -9,7 +9,7 @@ import {
 } from '@acs-rpc/ecs/validators';
 import { describe, expect, it } from 'vitest';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds');
+const SEEDS = join(import.meta.dirname, '..', '..', 'fixtures', 'shared', 'seeds');
 
 /** Fenced code blocks of a seed page, in order: request, XML response, JSON response. */
 function codeBlocks(file: string): string[] {

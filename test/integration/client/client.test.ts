@@ -177,14 +177,27 @@ describe('errors', () => {
 });
 
 describe('timeouts and cancellation', () => {
-  const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 400));
-
-  it('times out an attempt', async () => {
-    server.script(async (req, res) => {
-      await slow();
-      await pagesOf(1)(req, res);
+  /** A handler that holds the request unanswered until released; `arrived` fires once it is in. */
+  function holding(arrived: () => void) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
     });
-    const error = await client({ timeoutMs: 50 })
+    server.script(async (_req, res) => {
+      arrived();
+      await released;
+      res.destroy();
+    });
+    return release;
+  }
+
+  it('times out an attempt that never completes', async () => {
+    // A fetch that answers only its abort: the per-attempt timeout is the one way out.
+    const never = (_url: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+      });
+    const error = await client({ timeoutMs: 1, retry: false, fetch: never })
       .describeInstanceStatus({ RegionId: 'cn-hangzhou' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AcsTimeoutError);
@@ -200,15 +213,13 @@ describe('timeouts and cancellation', () => {
   });
 
   it('stops waiting when aborted during the call', async () => {
-    server.script(async (req, res) => {
-      await slow();
-      await pagesOf(1)(req, res);
-    });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    const release = holding(() => controller.abort());
     const error = await client()
       .describeInstanceStatus({ RegionId: 'cn-hangzhou' }, { signal: controller.signal })
       .catch((e: unknown) => e);
+    release();
     expect(error).toBeInstanceOf(AcsAbortError);
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@ interface V1Vector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../fixtures/shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
   ) as { v1_hmac_sha1: V1Vector[] }
 ).v1_hmac_sha1;
 

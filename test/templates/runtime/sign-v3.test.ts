@@ -21,7 +21,7 @@ interface V3Vector {
 
 const vectors = (
   JSON.parse(
-    readFileSync(new URL('../../../../shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../fixtures/shared/vectors/signature-vectors.json', import.meta.url), 'utf8'),
   ) as { v3_acs3_hmac_sha256: V3Vector[] }
 ).v3_acs3_hmac_sha256;
 

@@ -1,4 +1,4 @@
-// Every published signature vector reproduces (shared/vectors/signature-vectors.json).
+// Every published signature vector reproduces (test/fixtures/shared/vectors/signature-vectors.json).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ interface V3Vector {
 
 const vectors = JSON.parse(
   readFileSync(
-    join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'vectors', 'signature-vectors.json'),
+    join(import.meta.dirname, '..', '..', 'fixtures', 'shared', 'vectors', 'signature-vectors.json'),
     'utf8',
   ),
 ) as { v1_hmac_sha1: V1Vector[]; v3_acs3_hmac_sha256: V3Vector[] };

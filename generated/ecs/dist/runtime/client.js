@@ -44,7 +44,7 @@ export class RpcClient {
             signal: options.signal,
             now,
             random: this.#config.random ?? Math.random,
-            sleep,
+            sleep: this.#config.sleep ?? sleep,
             skew: {
                 get: () => this.#clockOffsetMs,
                 set: (offset) => {

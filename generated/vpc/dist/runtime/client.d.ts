@@ -26,9 +26,10 @@ export interface ClientConfig {
     readonly validateResponses?: 'off' | 'warn' | 'throw';
     readonly hooks?: Hooks;
     readonly logger?: Logger;
-    /** Clock and randomness, for tests. */
+    /** Clock, randomness and the wait between retries, for tests. */
     readonly now?: () => number;
     readonly random?: () => number;
+    readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 export interface CallOptions {
     readonly signal?: AbortSignal;
