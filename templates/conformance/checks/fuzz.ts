@@ -3,13 +3,24 @@
 // to a minimal case and print the seed that reproduces them.
 import { baseParams, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
-import type { ActionFacts, Check, ParamFacts } from '../types.js';
+import { ABSENT_ID, changesState, withId } from '../state.js';
+import { type ActionFacts, type Check, CheckSkipped, type ParamFacts } from '../types.js';
 
 export function fuzzCheck(action: ActionFacts, runs = 60): Check {
   return {
     id: `fuzz.${action.descriptor.name}`,
+    action: action.descriptor.name,
     title: `${runs} generated requests: no 5xx, documented answers only`,
     run: async (ctx) => {
+      // A transition is fuzzed around an unknown resource (its answers are state-independent: any
+      // documented one); any other state-changing action could create real resources.
+      const t = action.transition;
+      if (changesState(action) && t === undefined)
+        throw new CheckSkipped(
+          `${action.descriptor.name} changes state: generated requests could create resources`,
+        );
+      const base = () =>
+        t === undefined ? baseParams(ctx, action) : withId(ctx, action, t.idParam, ABSENT_ID);
       const { default: fc } = await import('fast-check');
       const value = (p: ParamFacts) => {
         const s = p.schema;
@@ -17,7 +28,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
           fc.string({ maxLength: 20 }),
           fc.integer({ min: -5, max: 200 }).map(String),
           fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&'),
-          ...(p.example === undefined ? [] : [fc.constant(String(p.example))]),
+          ...(p.example === undefined || p.name === t?.idParam ? [] : [fc.constant(String(p.example))]),
           ...(typeof s.default === 'number' ? [fc.constant(String(s.default))] : []),
         );
         return p.style === 'repeatList' ? fc.array(scalar, { maxLength: 4 }) : scalar;
@@ -29,7 +40,8 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
       await fc.assert(
         fc.asyncProperty(record, async (params) => {
           const exchange = await send(ctx, {
-            params: wire(action, { ...baseParams(ctx, action), ...params }),
+            action: action.descriptor.name,
+            params: wire(action, { ...base(), ...params }),
           });
           if (exchange.status >= 500) fail(`HTTP ${exchange.status} for ${JSON.stringify(params)}`, exchange);
           if (exchange.status === 200) return void expectSuccess(action, exchange);

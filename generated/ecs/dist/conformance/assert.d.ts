@@ -7,7 +7,7 @@ export declare function fail(message: string, exchange?: Exchange): never;
 export declare function expectError(ctx: CheckContext, exchange: Exchange, code: string, messagePattern?: RegExp): void;
 /** A success whose body, read by the action's shape, is valid against the response validator. */
 export declare function expectSuccess(action: ActionFacts, exchange: Exchange): Record<string, unknown>;
-/** The smallest valid request: each required parameter from --values or the spec's example. */
-export declare function baseParams(ctx: CheckContext, action: ActionFacts): Record<string, unknown>;
+/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+export declare function baseParams(ctx: CheckContext, action: ActionFacts, given?: Record<string, unknown>): Record<string, unknown>;
 export declare function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][];
 export declare function valueAt(value: unknown, path: readonly string[]): unknown;
