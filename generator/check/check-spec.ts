@@ -8,6 +8,7 @@ import { checkDuplicateActions } from './rules/duplicates.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
 import { checkStructure } from './rules/structure.ts';
+import { checkWaiters } from './rules/waiters.ts';
 
 export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<CheckContext> {
   const ctx = createCheckContext(spec, diagnostics);
@@ -18,5 +19,7 @@ export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Pr
   checkBinding(ctx);
   checkDuplicateActions(ctx);
   checkSchemaSupport(ctx);
+  // Waiters are read only once the binding's shape is known good.
+  if (!hasErrors(diagnostics)) checkWaiters(ctx);
   return ctx;
 }

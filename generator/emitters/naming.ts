@@ -1,5 +1,5 @@
 // Every generated identifier is derived here, so names stay consistent and collision-free.
-import type { ActionModel, ServiceModel } from '../model/types.ts';
+import type { ActionModel, ServiceModel, WaiterModel } from '../model/types.ts';
 
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of'.split(
@@ -41,6 +41,18 @@ export function actionNames(action: ActionModel): ActionNames {
     validateRequest: `validate${base}Request`,
     validateResponse: `validate${base}Response`,
   };
+}
+
+export interface WaiterNames {
+  /** The client method: `waitUntilInstanceRunning`. */
+  readonly method: string;
+  /** The exported descriptor constant: `instanceRunningWaiter`. */
+  readonly descriptor: string;
+}
+
+export function waiterNames(waiter: WaiterModel): WaiterNames {
+  const base = safeIdentifier(waiter.name);
+  return { method: `waitUntil${base}`, descriptor: `${lowerFirst(base)}Waiter` };
 }
 
 export interface ServiceNames {

@@ -7,7 +7,7 @@ import {
 } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { validatorSchemas } from '../../model/validation-schemas.ts';
-import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
+import { actionNames, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
 
 interface ExportGroup {
   readonly module: string;
@@ -40,6 +40,11 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     { module: './runtime/credentials.js', values: [], types: ['CredentialsProvider'] },
     { module: './runtime/hooks.js', values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },
+    {
+      module: './runtime/waiter.js',
+      values: ['AcsWaiterError'],
+      types: ['Acceptor', 'Matcher', 'WaiterDescriptor', 'WaiterEnvironment', 'WaiterResult', 'WaitOptions'],
+    },
     { module: './runtime/sign-request.js', values: [], types: ['Credentials', 'SignatureVersion'] },
     {
       module: './runtime/descriptors.js',
@@ -60,6 +65,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
         names.descriptor,
         `${names.descriptor.replace(/Service$/, '')}ErrorMessages`,
         ...model.actions.map((a) => actionNames(a).descriptor),
+        ...model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor)),
       ],
       types: [],
     },

@@ -10,6 +10,7 @@ export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsRespo
 export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.js';
 export type { RetryOptions } from './runtime/retry.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
+export { type Acceptor, AcsWaiterError, type Matcher, type WaitOptions, type WaiterDescriptor, type WaiterEnvironment, type WaiterResult } from './runtime/waiter.js';
 export { describeThingsAction, focusErrorMessages, focusService } from './service.js';
 export type { DescribeThingsErrorCode, DescribeThingsRequest, DescribeThingsResponse, ErrorEnvelope, FocusCommonErrorCode, FocusErrorCode, Thing } from './types.js';
 export { validateDescribeThingsRequest } from './validators/requests.js';
