@@ -46,9 +46,18 @@ export function waiterChecks(facts, action) {
                         throw new CheckSkipped(`needs a ${lists.resource} in state ${target}; none found`);
                     id = settled.id;
                 }
+                // The bound counts the time waited between polls, so an injected sleep keeps tests instant.
+                let waited = 0;
                 const result = await runWaiter(waiter, () => poll(ctx, action, id), {
                     maxWaitSeconds: MAX_WAIT_SECONDS,
-                    environment: { now: Date.now, random: Math.random, sleep: (ms) => ctx.sleep(ms) },
+                    environment: {
+                        now: () => waited,
+                        random: Math.random,
+                        sleep: (ms) => {
+                            waited += ms;
+                            return ctx.sleep(ms);
+                        },
+                    },
                 });
                 if (via === undefined && result.attempts !== 1)
                     fail(`${waiter.name} took ${result.attempts} attempts for a ${lists.resource} already in ${target}`);
