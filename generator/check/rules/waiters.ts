@@ -89,6 +89,14 @@ function checkPath(ctx: CheckContext, at: string, matcher: Raw, response: Raw): 
   let schema: Raw | undefined = response;
   for (const segment of path.split('.')) {
     const field = segment.replace(/\[\]$/, '');
+    if (schema?.type === 'array') {
+      ctx.report(
+        'waiter.invalid',
+        joinPointer(at, 'path'),
+        `Path "${path}": the field before "${segment}" is an array; project it with [].`,
+      );
+      return;
+    }
     schema = deref(schema?.properties === undefined ? undefined : (schema.properties as Raw)[field]);
     if (schema !== undefined && segment.endsWith('[]'))
       schema = schema.type === 'array' ? deref(schema.items) : undefined;
@@ -114,7 +122,7 @@ function checkPath(ctx: CheckContext, at: string, matcher: Raw, response: Raw): 
     ctx.report(
       'waiter.invalid',
       joinPointer(at, 'path'),
-      `Path "${path}" is a ${String(schema.type)}; ${comparator} needs a ${wants}.`,
+      `Path "${path}" is of type ${String(schema.type)}; ${comparator} needs a ${wants}.`,
     );
   else if (Array.isArray(schema.enum) && !schema.enum.includes(matcher.expected))
     ctx.report(

@@ -164,10 +164,17 @@ describe('runWaiter', () => {
   it('ends with Waiter.Timeout within the bound, the last attempt fitting in it', async () => {
     const env = fakeEnvironment(() => 1);
     let polls = 0;
-    const waiting = runWaiter(WAITER, async () => (polls++, page('Starting')), {
-      maxWaitSeconds: 60,
-      environment: env,
-    });
+    const waiting = runWaiter(
+      WAITER,
+      async () => {
+        polls++;
+        return page('Starting');
+      },
+      {
+        maxWaitSeconds: 60,
+        environment: env,
+      },
+    );
     const error = await waiting.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AcsWaiterError);
     expect(error).toBeInstanceOf(AcsError);
