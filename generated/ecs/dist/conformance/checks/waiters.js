@@ -23,7 +23,7 @@ export function waiterChecks(facts, action) {
         return {
             id: `waiter.${action.descriptor.name}.${waiter.name}`,
             title: via === undefined
-                ? `${waiter.name} succeeds at once for a ${lists.resource} in ${target}`
+                ? `${waiter.name} succeeds on the first poll for a ${lists.resource} already ${target}`
                 : `${via.descriptor.name}, then ${waiter.name} succeeds`,
             action: action.descriptor.name,
             uses: helpers(facts, lists.resource).filter((a) => a !== action.descriptor.name),
