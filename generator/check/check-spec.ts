@@ -10,6 +10,7 @@ import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
 import { checkStructure } from './rules/structure.ts';
+import { checkWaiters } from './rules/waiters.ts';
 
 export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]> {
   const { report, diagnostics } = createReporter(spec);
@@ -23,5 +24,7 @@ export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]
   checkDuplicateActions(ctx);
   checkErrorCodes(ctx);
   checkSchemaSupport(ctx);
+  // Waiters are read only once the binding's shape is known good.
+  if (!hasErrors(diagnostics)) checkWaiters(ctx);
   return diagnostics;
 }

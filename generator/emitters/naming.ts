@@ -1,6 +1,6 @@
 // Every generated identifier is derived here, so names stay consistent and collision-free: emitters
 // ask this module for a name and never build or rewrite one themselves.
-import type { ActionModel, ServiceModel } from '../model/types.ts';
+import type { ActionModel, ServiceModel, WaiterModel } from '../model/types.ts';
 import type { ValidatorSchema } from '../model/validation-schemas.ts';
 
 const RESERVED = new Set(
@@ -43,6 +43,18 @@ export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
     validateRequest: `validate${base}Request`,
     validateResponse: `validate${base}Response`,
   };
+}
+
+export interface WaiterNames {
+  /** The client method: `waitUntilInstanceRunning`. */
+  readonly method: string;
+  /** The exported descriptor constant: `instanceRunningWaiter`. */
+  readonly descriptor: string;
+}
+
+export function waiterNames(waiter: WaiterModel): WaiterNames {
+  const base = safeIdentifier(waiter.name);
+  return { method: `waitUntil${base}`, descriptor: `${lowerFirst(base)}Waiter` };
 }
 
 export interface ServiceNames {

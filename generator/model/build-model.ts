@@ -5,6 +5,7 @@ import { isObject, operations } from '../load/walk.ts';
 import { createReporter, type Diagnostic } from '../shared/diagnostic.ts';
 import { buildAction } from './build-action.ts';
 import { buildErrors } from './build-errors.ts';
+import { buildResources } from './build-state.ts';
 import { componentName, toJsonSchema } from './json-schema.ts';
 import { deref } from './shape.ts';
 import type { ActionModel, JsonSchema, ServiceModel } from './types.ts';
@@ -20,8 +21,9 @@ export function buildModel(
   const service = root['x-acs-service'] as Raw;
   const info = root.info as Raw;
   const actions: ActionModel[] = [];
+  const resources = buildResources(service);
   for (const { pointer, operation } of operations(root)) {
-    const action = buildAction(root, operation, pointer, report);
+    const action = buildAction(root, operation, pointer, report, resources);
     if (action !== undefined) actions.push(action);
   }
   const endpoints = service.endpoints as Raw;
@@ -55,6 +57,7 @@ export function buildModel(
     commonErrors: buildErrors(service.errors),
     errorSchema: findErrorSchema(root, report),
     actions,
+    resources,
     schemaDefs: Object.fromEntries(
       Object.entries(schemas).map(([k, v]) => [k, toJsonSchema(v) as JsonSchema]),
     ),

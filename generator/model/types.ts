@@ -84,6 +84,9 @@ export interface ActionModel {
   readonly pagination: PaginationModel | undefined;
   readonly examples: readonly ExampleModel[];
   readonly cases: readonly CaseModel[];
+  readonly transition: TransitionModel | undefined;
+  readonly lists: ListsModel | undefined;
+  readonly waiters: readonly WaiterModel[];
 }
 
 export interface ServiceModel {
@@ -116,8 +119,58 @@ export interface ServiceModel {
    * undefined when the spec declares no error response (the common envelope is checked then). */
   readonly errorSchema: string | undefined;
   readonly actions: readonly ActionModel[];
+  readonly resources: readonly ResourceModel[];
   /** Component schemas as plain JSON Schema (2020-12), refs rewritten to `defs#/$defs/Name`. */
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;
   /** Descriptions of component schemas, for doc comments. */
   readonly schemaDescriptions: Readonly<Record<string, string | undefined>>;
+}
+
+/** A resource with states, as the reference server models it (`x-acs-service.resources`). */
+export interface ResourceModel {
+  readonly name: string;
+  /** Name of the id parameter of transitions and of the id field of listed items. */
+  readonly id: string;
+  readonly states: readonly string[];
+}
+
+/** `x-acs-rpc.transition`: the action moves one resource `from` → (`via`) → `to`. */
+export interface TransitionModel {
+  readonly resource: string;
+  readonly idParam: string;
+  readonly from: readonly string[];
+  readonly via: string | undefined;
+  readonly to: string;
+  readonly otherwise: string;
+  readonly notFound: string | undefined;
+}
+
+/** `x-acs-rpc.lists`: the response lists resources at `itemsPath`, each with its id and state. */
+export interface ListsModel {
+  readonly resource: string;
+  readonly idField: string;
+  readonly itemsPath: readonly string[];
+  readonly stateField: string;
+}
+
+export type MatcherModel =
+  | {
+      readonly path: string;
+      readonly comparator: 'stringEquals' | 'booleanEquals' | 'allStringEquals' | 'anyStringEquals';
+      readonly expected: string;
+    }
+  | { readonly errorType: string }
+  | { readonly success: boolean };
+
+/** `x-acs-rpc.waiters`: poll this action until an acceptor decides (Smithy's waiters). */
+export interface WaiterModel {
+  readonly name: string;
+  readonly description: string | undefined;
+  /** Seconds; Smithy's defaults 2 and 120. */
+  readonly minDelay: number;
+  readonly maxDelay: number;
+  readonly acceptors: readonly {
+    readonly state: 'success' | 'failure' | 'retry';
+    readonly matcher: MatcherModel;
+  }[];
 }

@@ -54,17 +54,21 @@ export function expectSuccess(action: ActionFacts, exchange: Exchange): Record<s
   return value;
 }
 
-/** The smallest valid request: each required parameter from --values or the spec's example. */
-export function baseParams(ctx: CheckContext, action: ActionFacts): Record<string, unknown> {
+/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+export function baseParams(
+  ctx: CheckContext,
+  action: ActionFacts,
+  given: Record<string, unknown> = {},
+): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const p of action.params) {
-    if (!p.required) continue;
+    if (!p.required || p.name in given) continue;
     const value = ctx.target.values[p.name] ?? p.example;
     if (value === undefined)
       throw new CheckFailure(`no value for the required parameter ${p.name}: pass one`);
     params[p.name] = value;
   }
-  return params;
+  return { ...params, ...given };
 }
 
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */

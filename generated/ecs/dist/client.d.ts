@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 import { type CallOptions, type ClientConfig } from './runtime/client.js';
 import type { AcsServiceError } from './runtime/errors.js';
+import { type WaitOptions, type WaiterResult } from './runtime/waiter.js';
 import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsErrorCode, InstanceStatus } from './types.js';
 /** Options of EcsClient: region, credentials, endpoint, signature version, timeouts, retries, hooks. */
 export type EcsClientConfig = ClientConfig;
@@ -22,4 +23,16 @@ export declare class EcsClient {
     paginateDescribeInstanceStatus(params: DescribeInstanceStatusRequest, options?: CallOptions): AsyncGenerator<DescribeInstanceStatusResponse, void, undefined>;
     /** Every item of DescribeInstanceStatus (`InstanceStatuses.InstanceStatus`), across all pages. */
     paginateDescribeInstanceStatusItems(params: DescribeInstanceStatusRequest, options?: CallOptions): AsyncGenerator<InstanceStatus, void, undefined>;
+    /**
+     * Waits until every instance asked for is Running.
+     *
+     * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+     */
+    waitUntilInstanceRunning(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult>;
+    /**
+     * Waits until every instance asked for is Stopped.
+     *
+     * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+     */
+    waitUntilInstanceStopped(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult>;
 }

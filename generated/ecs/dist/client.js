@@ -2,7 +2,8 @@
 // change the spec or the generator and run `npm run generate`.
 import { RpcClient } from './runtime/client.js';
 import { paginateItems, paginatePages } from './runtime/paginate.js';
-import { describeInstanceStatusAction, ecsService } from './service.js';
+import { runWaiter } from './runtime/waiter.js';
+import { describeInstanceStatusAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
 /** Client for Elastic Compute Service (ECS) RPC API (2014-05-26). Signs every call; validates before sending. */
 export class EcsClient {
     #core;
@@ -25,5 +26,21 @@ export class EcsClient {
     /** Every item of DescribeInstanceStatus (`InstanceStatuses.InstanceStatus`), across all pages. */
     paginateDescribeInstanceStatusItems(params, options = {}) {
         return paginateItems(this.#core, describeInstanceStatusAction, params, options);
+    }
+    /**
+     * Waits until every instance asked for is Running.
+     *
+     * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+     */
+    waitUntilInstanceRunning(params, options) {
+        return runWaiter(instanceRunningWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
+    }
+    /**
+     * Waits until every instance asked for is Stopped.
+     *
+     * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+     */
+    waitUntilInstanceStopped(params, options) {
+        return runWaiter(instanceStoppedWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
     }
 }

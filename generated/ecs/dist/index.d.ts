@@ -10,6 +10,7 @@ export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.j
 export type { RetryOptions } from './runtime/retry.js';
 export { type WireParams, toWireParams, wireNameOf } from './runtime/serialize.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
-export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
+export { type Acceptor, AcsWaiterError, type Matcher, type WaitOptions, type WaiterDescriptor, type WaiterEnvironment, type WaiterResult } from './runtime/waiter.js';
+export { describeInstanceStatusAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
 export type { DescribeInstanceStatusErrorCode, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsCommonErrorCode, EcsErrorCode, ErrorEnvelope, InstanceStatus, Status } from './types.js';
 export { validateDescribeInstanceStatusRequest } from './validators/requests.js';

@@ -3,5 +3,6 @@
 export { EcsClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export { toWireParams, wireNameOf } from './runtime/serialize.js';
-export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
+export { AcsWaiterError } from './runtime/waiter.js';
+export { describeInstanceStatusAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
 export { validateDescribeInstanceStatusRequest } from './validators/requests.js';

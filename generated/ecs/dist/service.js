@@ -240,3 +240,81 @@ export const describeInstanceStatusAction = {
         maxPageSize: 50,
     },
 };
+/** Waits until every instance asked for is Running. */
+export const instanceRunningWaiter = {
+    name: 'InstanceRunning',
+    action: 'DescribeInstanceStatus',
+    minDelay: 2,
+    maxDelay: 30,
+    acceptors: [
+        {
+            state: 'success',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'allStringEquals',
+                expected: 'Running',
+            },
+        },
+        {
+            state: 'failure',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'anyStringEquals',
+                expected: 'Stopping',
+            },
+        },
+        {
+            state: 'failure',
+            matcher: {
+                errorType: 'InvalidRegionId.NotFound',
+            },
+        },
+        {
+            state: 'retry',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'anyStringEquals',
+                expected: 'Starting',
+            },
+        },
+    ],
+};
+/** Waits until every instance asked for is Stopped. */
+export const instanceStoppedWaiter = {
+    name: 'InstanceStopped',
+    action: 'DescribeInstanceStatus',
+    minDelay: 2,
+    maxDelay: 30,
+    acceptors: [
+        {
+            state: 'success',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'allStringEquals',
+                expected: 'Stopped',
+            },
+        },
+        {
+            state: 'failure',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'anyStringEquals',
+                expected: 'Starting',
+            },
+        },
+        {
+            state: 'failure',
+            matcher: {
+                errorType: 'InvalidRegionId.NotFound',
+            },
+        },
+        {
+            state: 'retry',
+            matcher: {
+                path: 'InstanceStatuses.InstanceStatus[].Status',
+                comparator: 'anyStringEquals',
+                expected: 'Stopping',
+            },
+        },
+    ],
+};

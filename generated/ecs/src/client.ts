@@ -4,7 +4,8 @@
 import { type CallOptions, type ClientConfig, RpcClient } from './runtime/client.js';
 import { paginateItems, paginatePages } from './runtime/paginate.js';
 import type { AcsServiceError } from './runtime/errors.js';
-import { describeInstanceStatusAction, ecsService } from './service.js';
+import { type WaitOptions, type WaiterResult, runWaiter } from './runtime/waiter.js';
+import { describeInstanceStatusAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
 import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsErrorCode, InstanceStatus } from './types.js';
 /** Options of EcsClient: region, credentials, endpoint, signature version, timeouts, retries, hooks. */
 export type EcsClientConfig = ClientConfig;
@@ -37,5 +38,23 @@ export class EcsClient {
   /** Every item of DescribeInstanceStatus (`InstanceStatuses.InstanceStatus`), across all pages. */
   paginateDescribeInstanceStatusItems(params: DescribeInstanceStatusRequest, options: CallOptions = {}): AsyncGenerator<InstanceStatus, void, undefined> {
     return paginateItems<DescribeInstanceStatusRequest, InstanceStatus>(this.#core, describeInstanceStatusAction, params, options);
+  }
+
+  /**
+   * Waits until every instance asked for is Running.
+   *
+   * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+   */
+  waitUntilInstanceRunning(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult> {
+    return runWaiter(instanceRunningWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
+  }
+
+  /**
+   * Waits until every instance asked for is Stopped.
+   *
+   * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
+   */
+  waitUntilInstanceStopped(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult> {
+    return runWaiter(instanceStoppedWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
   }
 }

@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ActionDescriptor, ServiceDescriptor } from './runtime/descriptors.js';
+import type { WaiterDescriptor } from './runtime/waiter.js';
 import { validateDescribeInstanceStatusRequest } from './validators/requests.js';
 /** Ecs 2014-05-26: endpoints and documented errors. */
 export const ecsService: ServiceDescriptor = {
@@ -241,4 +242,82 @@ export const describeInstanceStatusAction: ActionDescriptor = {
     defaultPageSize: 10,
     maxPageSize: 50,
   },
+};
+/** Waits until every instance asked for is Running. */
+export const instanceRunningWaiter: WaiterDescriptor = {
+  name: 'InstanceRunning',
+  action: 'DescribeInstanceStatus',
+  minDelay: 2,
+  maxDelay: 30,
+  acceptors: [
+    {
+      state: 'success',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'allStringEquals',
+        expected: 'Running',
+      },
+    },
+    {
+      state: 'failure',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'anyStringEquals',
+        expected: 'Stopping',
+      },
+    },
+    {
+      state: 'failure',
+      matcher: {
+        errorType: 'InvalidRegionId.NotFound',
+      },
+    },
+    {
+      state: 'retry',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'anyStringEquals',
+        expected: 'Starting',
+      },
+    },
+  ],
+};
+/** Waits until every instance asked for is Stopped. */
+export const instanceStoppedWaiter: WaiterDescriptor = {
+  name: 'InstanceStopped',
+  action: 'DescribeInstanceStatus',
+  minDelay: 2,
+  maxDelay: 30,
+  acceptors: [
+    {
+      state: 'success',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'allStringEquals',
+        expected: 'Stopped',
+      },
+    },
+    {
+      state: 'failure',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'anyStringEquals',
+        expected: 'Starting',
+      },
+    },
+    {
+      state: 'failure',
+      matcher: {
+        errorType: 'InvalidRegionId.NotFound',
+      },
+    },
+    {
+      state: 'retry',
+      matcher: {
+        path: 'InstanceStatuses.InstanceStatus[].Status',
+        comparator: 'anyStringEquals',
+        expected: 'Stopping',
+      },
+    },
+  ],
 };

@@ -10,6 +10,7 @@ export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.j
 export type { RetryOptions } from './runtime/retry.js';
 export { type WireParams, toWireParams, wireNameOf } from './runtime/serialize.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
+export { type Acceptor, AcsWaiterError, type Matcher, type WaitOptions, type WaiterDescriptor, type WaiterEnvironment, type WaiterResult } from './runtime/waiter.js';
 export { describeVpcsAction, vpcErrorMessages, vpcService } from './service.js';
 export type { DescribeVpcsErrorCode, DescribeVpcsRequest, DescribeVpcsResponse, ErrorEnvelope, Ipv6CidrBlock, Tag, Vpc, VpcCommonErrorCode, VpcErrorCode } from './types.js';
 export { validateDescribeVpcsRequest } from './validators/requests.js';

@@ -3,5 +3,6 @@
 export { VpcClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export { toWireParams, wireNameOf } from './runtime/serialize.js';
+export { AcsWaiterError } from './runtime/waiter.js';
 export { describeVpcsAction, vpcErrorMessages, vpcService } from './service.js';
 export { validateDescribeVpcsRequest } from './validators/requests.js';

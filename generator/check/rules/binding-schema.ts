@@ -72,6 +72,77 @@ export const serviceBindingSchema = {
       },
     },
     errors: errorTable,
+    resources: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['id', 'states'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          states: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+  },
+} as const;
+
+const stateList = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } } as const;
+
+const transitionSchema = {
+  type: 'object',
+  required: ['resource', 'from', 'to', 'otherwise'],
+  additionalProperties: false,
+  properties: {
+    resource: { type: 'string' },
+    from: stateList,
+    via: { type: 'string' },
+    to: { type: 'string' },
+    otherwise: { type: 'string' },
+    notFound: { type: 'string' },
+  },
+} as const;
+
+const listsSchema = {
+  type: 'object',
+  required: ['resource', 'items', 'state'],
+  additionalProperties: false,
+  properties: { resource: { type: 'string' }, items: { type: 'string' }, state: { type: 'string' } },
+} as const;
+
+// Smithy waiters (smithy.io/2.0/additional-specs/waiters.html); the meaning is checked in waiters.ts.
+const matcherSchema = {
+  type: 'object',
+  minProperties: 1,
+  additionalProperties: false,
+  properties: {
+    path: { type: 'string' },
+    comparator: { enum: ['stringEquals', 'booleanEquals', 'allStringEquals', 'anyStringEquals'] },
+    expected: { anyOf: [{ type: 'string' }, { type: 'boolean' }] },
+    errorType: { type: 'string' },
+    success: { type: 'boolean' },
+  },
+} as const;
+
+const waiterSchema = {
+  type: 'object',
+  required: ['acceptors'],
+  additionalProperties: false,
+  properties: {
+    description: { type: 'string' },
+    minDelay: { type: 'integer', minimum: 1 },
+    maxDelay: { type: 'integer', minimum: 1 },
+    acceptors: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['state', 'matcher'],
+        additionalProperties: false,
+        properties: { state: { enum: ['success', 'failure', 'retry'] }, matcher: matcherSchema },
+      },
+    },
   },
 } as const;
 
@@ -122,5 +193,12 @@ export const actionBindingSchema = {
     },
     errors: errorTable,
     cases: { type: 'array', items: caseSchema },
+    transition: transitionSchema,
+    lists: listsSchema,
+    waiters: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$' },
+      additionalProperties: waiterSchema,
+    },
   },
 } as const;

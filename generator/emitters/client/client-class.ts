@@ -7,7 +7,7 @@ import {
   StructureKind,
 } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, schemaTypeName, serviceNames } from '../naming.ts';
+import { actionNames, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
 
 export function clientStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
@@ -17,13 +17,17 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
     return [n.requestType, n.responseType, ...(item === undefined ? [] : [schemaTypeName(item)])];
   });
   const paginated = model.actions.some((a) => a.pagination !== undefined);
+  const waiters = model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor));
   return [
     importFrom('./runtime/client.js', ['RpcClient'], ['CallOptions', 'ClientConfig']),
     ...(paginated ? [importFrom('./runtime/paginate.js', ['paginateItems', 'paginatePages'], [])] : []),
     importFrom('./runtime/errors.js', [], ['AcsServiceError']),
+    ...(waiters.length > 0
+      ? [importFrom('./runtime/waiter.js', ['runWaiter'], ['WaiterResult', 'WaitOptions'])]
+      : []),
     importFrom(
       './service.js',
-      [names.descriptor, ...model.actions.map((a) => actionNames(a).descriptor)].sort(),
+      [names.descriptor, ...model.actions.map((a) => actionNames(a).descriptor), ...waiters].sort(),
       [],
     ),
     importFrom('./types.js', [], [...new Set([...typeImports, names.errorCodeType])].sort()),
@@ -74,7 +78,7 @@ function clientClass(model: ServiceModel): ClassDeclarationStructure {
         statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
       },
     ],
-    methods: model.actions.flatMap((action) => actionMethods(action)),
+    methods: model.actions.flatMap((action) => [...actionMethods(action), ...waiterMethods(action)]),
   };
 }
 
@@ -122,4 +126,26 @@ function actionMethods(action: ActionModel): OptionalKind<MethodDeclarationStruc
       ],
     },
   ];
+}
+
+/** `waitUntil<Waiter>`: polls the action with the same request until an acceptor decides. */
+function waiterMethods(action: ActionModel): OptionalKind<MethodDeclarationStructure>[] {
+  const n = actionNames(action);
+  return action.waiters.map((waiter) => {
+    const w = waiterNames(waiter);
+    return {
+      name: w.method,
+      docs: [
+        `${waiter.description ?? `Waits until ${waiter.name}.`}\n\nPolls ${action.name} between ${waiter.minDelay} s and ${waiter.maxDelay} s apart, at most \`maxWaitSeconds\` in all; throws AcsWaiterError (\`Waiter.Timeout\`, \`Waiter.Failure\`).`,
+      ],
+      parameters: [
+        { name: 'params', type: n.requestType },
+        { name: 'options', type: 'WaitOptions' },
+      ],
+      returnType: 'Promise<WaiterResult>',
+      statements: [
+        `return runWaiter(${w.descriptor}, (signal) => this.${n.method}(params, signal === undefined ? {} : { signal }), options);`,
+      ],
+    };
+  });
 }

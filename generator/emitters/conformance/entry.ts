@@ -34,6 +34,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       namedExports: ['conformanceFacts'],
     },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runner.js', namedExports: ['runChecks'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './types.js', namedExports: ['CheckSkipped'] },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
@@ -96,6 +97,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
         "  target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },",
         "  seed: Number(env.ACS_RPC_SEED ?? '1'),",
         '  codesSeen: new Set(),',
+        '  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),',
         '};',
       ],
     },
@@ -109,7 +111,7 @@ export function suiteStatements(model: ServiceModel): (string | StatementStructu
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: `${npm}/conformance`,
-      namedImports: ['conformanceChecks', 'conformanceContext', 'declaredCases'],
+      namedImports: ['CheckSkipped', 'conformanceChecks', 'conformanceContext', 'declaredCases'],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -117,6 +119,6 @@ export function suiteStatements(model: ServiceModel): (string | StatementStructu
       declarations: [{ name: 'ctx', initializer: 'conformanceContext()' }],
     },
     `describe(${stringLiteral(`${model.product} ${model.apiVersion} declared cases, offline`)}, () => {\n  for (const c of declaredCases()) it(c.id, () => c.run());\n});`,
-    `describe(${stringLiteral(`${model.product} ${model.apiVersion} conformance`)}, () => {\n  for (const check of conformanceChecks()) it(check.id, () => check.run(ctx), 120_000);\n});`,
+    `describe(${stringLiteral(`${model.product} ${model.apiVersion} conformance`)}, () => {\n  for (const check of conformanceChecks())\n    it(check.id, (t) => check.run(ctx).catch((e: unknown) => (e instanceof CheckSkipped ? t.skip(e.message) : Promise.reject(e))), 120_000);\n});`,
   ];
 }

@@ -2,7 +2,7 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { Identifier, toLiteral } from '../literal.ts';
-import { actionNames, serviceNames } from '../naming.ts';
+import { actionNames, serviceNames, waiterNames } from '../naming.ts';
 
 export function factsStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
@@ -24,6 +24,12 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       errors: action.errors.map((e) => e.code),
       cases: action.cases,
       validateResponse: new Identifier(actions[i]!.validateResponse),
+      transition: action.transition,
+      lists: action.lists,
+      waiters:
+        action.waiters.length === 0
+          ? undefined
+          : action.waiters.map((w) => new Identifier(waiterNames(w).descriptor)),
     })),
   };
   return [
@@ -36,7 +42,12 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../service.js',
-      namedImports: [names.descriptor, messages, ...actions.map((a) => a.descriptor)].sort(),
+      namedImports: [
+        names.descriptor,
+        messages,
+        ...actions.map((a) => a.descriptor),
+        ...model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor)),
+      ].sort(),
     },
     {
       kind: StructureKind.ImportDeclaration,

@@ -2,10 +2,11 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
 import { Identifier, LazyExport, toLiteral } from '../literal.ts';
-import { actionNames, serviceNames } from '../naming.ts';
+import { actionNames, serviceNames, waiterNames } from '../naming.ts';
 
 export function descriptorStatements(model: ServiceModel): StatementStructures[] {
   const validators = model.actions.map((a) => actionNames(a).validateRequest);
+  const waiting = model.actions.some((a) => a.waiters.length > 0);
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -13,6 +14,7 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
       moduleSpecifier: './runtime/descriptors.js',
       namedImports: ['ActionDescriptor', 'ServiceDescriptor'],
     },
+    ...waiterImport(waiting),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './validators/requests.js',
@@ -38,6 +40,34 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
         `How ${action.name} goes on the wire.`,
       ),
     ),
+    ...model.actions.flatMap((action) =>
+      action.waiters.map((waiter) =>
+        constant(
+          waiterNames(waiter).descriptor,
+          'WaiterDescriptor',
+          toLiteral({
+            name: waiter.name,
+            action: action.name,
+            minDelay: waiter.minDelay,
+            maxDelay: waiter.maxDelay,
+            acceptors: waiter.acceptors,
+          }),
+          waiter.description ?? `Polls ${action.name} until ${waiter.name}.`,
+        ),
+      ),
+    ),
+  ];
+}
+
+function waiterImport(needed: boolean): StatementStructures[] {
+  if (!needed) return [];
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './runtime/waiter.js',
+      namedImports: ['WaiterDescriptor'],
+    },
   ];
 }
 

@@ -7,7 +7,7 @@ import {
 } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { validatorSchemas } from '../../model/validation-schemas.ts';
-import { actionNames, schemaTypeName, serviceNames, validatorName } from '../naming.ts';
+import { actionNames, schemaTypeName, serviceNames, validatorName, waiterNames } from '../naming.ts';
 
 interface ExportGroup {
   readonly module: string;
@@ -42,6 +42,11 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },
     // How each style goes on the wire, for servers and tests that speak the protocol.
     { module: './runtime/serialize.js', values: ['toWireParams', 'wireNameOf'], types: ['WireParams'] },
+    {
+      module: './runtime/waiter.js',
+      values: ['AcsWaiterError'],
+      types: ['Acceptor', 'Matcher', 'WaiterDescriptor', 'WaiterEnvironment', 'WaiterResult', 'WaitOptions'],
+    },
     { module: './runtime/sign-request.js', values: [], types: ['Credentials', 'SignatureVersion'] },
     {
       module: './runtime/descriptors.js',
@@ -59,7 +64,12 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
     {
       module: './service.js',
-      values: [names.descriptor, names.errorMessages, ...model.actions.map((a) => actionNames(a).descriptor)],
+      values: [
+        names.descriptor,
+        names.errorMessages,
+        ...model.actions.map((a) => actionNames(a).descriptor),
+        ...model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor)),
+      ],
       types: [],
     },
     {

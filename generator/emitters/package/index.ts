@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import type { ServiceModel } from '../../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from '../contract.ts';
 import { headerLines } from '../header.ts';
-import { serviceNames } from '../naming.ts';
+import { serviceNames, waiterNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
 import { readmeExamples } from './readme-examples.ts';
@@ -62,6 +62,13 @@ async function templateData(ctx: EmitContext): Promise<object> {
       idempotent: a.idempotent ? 'yes' : 'no',
       paginated: a.pagination === undefined ? 'no' : 'yes',
     })),
+    waiters: model.actions.flatMap((a) =>
+      a.waiters.map((w) => ({
+        method: waiterNames(w).method,
+        action: a.name,
+        description: w.description ?? '',
+      })),
+    ),
     errors: [...model.commonErrors, ...model.actions.flatMap((a) => a.errors)].map((e) => ({
       code: e.code,
       httpStatus: e.httpStatus,

@@ -2,16 +2,19 @@
 // spec or the run supplies: all must be accepted with a valid body.
 import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
+import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
 
 const MAX_PARAMS = 6;
 
 export function combinationChecks(action: ActionFacts): Check[] {
   const optional = action.params.filter((p) => !p.required).slice(0, MAX_PARAMS);
-  if (optional.length < 2) return [];
+  // Each combination must succeed: repeatable only for an action that reads.
+  if (optional.length < 2 || changesState(action)) return [];
   return [
     {
       id: `combination.${action.descriptor.name}.optional-parameters`,
+      action: action.descriptor.name,
       title: `all ${2 ** optional.length} combinations of ${optional.map((p) => p.name).join(', ')} are accepted`,
       run: async (ctx) => {
         const values = await valuesFor(ctx, action, optional);
@@ -20,7 +23,7 @@ export function combinationChecks(action: ActionFacts): Check[] {
           optional.forEach((p, i) => {
             if (mask & (1 << i)) params[p.name] = values.get(p.name);
           });
-          const exchange = await send(ctx, { params: wire(action, params) });
+          const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
           if (exchange.status !== 200)
             fail(`the combination ${JSON.stringify(params)} was refused`, exchange);
           expectSuccess(action, exchange);
@@ -48,7 +51,10 @@ async function valuesFor(
 }
 
 async function someIds(ctx: CheckContext, action: ActionFacts, p: ParamFacts): Promise<string[]> {
-  const page = expectSuccess(action, await send(ctx, { params: wire(action, baseParams(ctx, action)) }));
+  const page = expectSuccess(
+    action,
+    await send(ctx, { action: action.descriptor.name, params: wire(action, baseParams(ctx, action)) }),
+  );
   const items =
     action.descriptor.pagination === undefined ? [] : valueAt(page, action.descriptor.pagination.itemsPath);
   const ids = (Array.isArray(items) ? items : []).map((item) =>

@@ -3,21 +3,24 @@
 import type { PaginationDescriptor } from '../../runtime/descriptors.js';
 import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
+import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext } from '../types.js';
 
 export function paginationChecks(action: ActionFacts): Check[] {
   const p = action.descriptor.pagination;
-  if (p === undefined) return [];
+  if (p === undefined || changesState(action)) return [];
   const id = (name: string) => `pagination.${action.descriptor.name}.${name}`;
   const sizes = [...new Set([p.maxPageSize, p.defaultPageSize, 7])];
   const idParam = action.params.find(isIdList);
   const checks: Check[] = sizes.map((size) => ({
     id: id(`walk-${size}`),
+    action: action.descriptor.name,
     title: `walking every page of ${size} gives each item once, TotalCount in all`,
     run: async (ctx) => void (await walk(ctx, action, p, size)),
   }));
   checks.push({
     id: id('sizes-agree'),
+    action: action.descriptor.name,
     title: 'walks with different page sizes give the same items in the same order',
     run: async (ctx) => {
       const a = await walk(ctx, action, p, sizes[0]!);
@@ -34,6 +37,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
   for (const filter of filters) {
     checks.push({
       id: id(`filter-${filter.name}-within-all`),
+      action: action.descriptor.name,
       title: `results filtered by ${filter.name} are part of the unfiltered results, and different values never overlap`,
       run: async (ctx) => {
         const given = ctx.target.values[filter.name];
@@ -60,6 +64,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
   if (idParam !== undefined) {
     checks.push({
       id: id('subset'),
+      action: action.descriptor.name,
       title: `${idParam.name}.N returns exactly the intersection`,
       run: async (ctx) => {
         const all = (await walk(ctx, action, p, p.maxPageSize)).map((item) =>
@@ -70,7 +75,10 @@ export function paginationChecks(action: ActionFacts): Check[] {
         );
         const ask = [...new Set(picked)].concat(['conformance-absent-id']);
         const params = { ...baseParams(ctx, action), [idParam.name]: ask, [p.pageSizeParam]: p.maxPageSize };
-        const page = expectSuccess(action, await send(ctx, { params: wire(action, params) }));
+        const page = expectSuccess(
+          action,
+          await send(ctx, { action: action.descriptor.name, params: wire(action, params) }),
+        );
         const got = items(page, p).map((item) => String((item as Record<string, unknown>)[idParam.name]));
         const want = all.filter((x) => ask.includes(x));
         if (JSON.stringify(got) !== JSON.stringify(want))
@@ -104,7 +112,7 @@ async function walk(
       [p.pageNumberParam]: number,
       [p.pageSizeParam]: size,
     };
-    const exchange = await send(ctx, { params: wire(action, params) });
+    const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
     const page = expectSuccess(action, exchange);
     const count = valueAt(page, p.totalCountPath) as number;
     const list = items(page, p);

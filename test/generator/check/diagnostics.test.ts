@@ -50,12 +50,17 @@ describe('diagnostics', () => {
       'ref.external',
       'ref.unresolved',
       'schema.unsupported',
+      'waiter.invalid',
       'yaml.syntax',
     ]);
   });
 
   it('accepts the focused spec and the real ECS spec without a diagnostic', async () => {
-    for (const spec of ['test/fixtures/specs/focused.yaml', 'spec/ecs.yaml']) {
+    for (const spec of [
+      'test/fixtures/specs/focused.yaml',
+      'test/fixtures/specs/stateful.yaml',
+      'spec/ecs.yaml',
+    ]) {
       const result = await modelSpec(ROOT, spec);
       expect(result.diagnostics).toEqual([]);
       expect(result.model?.actions.length).toBeGreaterThan(0);

@@ -45,18 +45,18 @@ export function expectSuccess(action, exchange) {
         fail(`the body is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, exchange);
     return value;
 }
-/** The smallest valid request: each required parameter from --values or the spec's example. */
-export function baseParams(ctx, action) {
+/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+export function baseParams(ctx, action, given = {}) {
     const params = {};
     for (const p of action.params) {
-        if (!p.required)
+        if (!p.required || p.name in given)
             continue;
         const value = ctx.target.values[p.name] ?? p.example;
         if (value === undefined)
             throw new CheckFailure(`no value for the required parameter ${p.name}: pass one`);
         params[p.name] = value;
     }
-    return params;
+    return { ...params, ...given };
 }
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export function isIdList(param) {

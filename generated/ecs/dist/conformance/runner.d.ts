@@ -9,11 +9,15 @@ export interface RunOptions {
     } | undefined;
     readonly seed: number;
     readonly authChecks: boolean;
+    /** How a check waits between reads of a resource changing state; default a real timer. */
+    readonly sleep?: (ms: number) => Promise<void>;
 }
 export interface Outcome {
     readonly id: string;
     readonly title: string;
     readonly ms: number;
+    /** Why the check could not run here: neither a pass nor a failure. */
+    readonly skipped?: string;
     readonly failure?: {
         readonly message: string;
         readonly sent?: string | undefined;

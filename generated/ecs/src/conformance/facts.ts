@@ -2,7 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ConformanceFacts } from './types.js';
-import { describeInstanceStatusAction, ecsErrorMessages, ecsService } from '../service.js';
+import { describeInstanceStatusAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from '../service.js';
 import { validateDescribeInstanceStatusResponse, validateErrorEnvelope } from '../validators/responses.js';
 /** What Ecs's spec says, for the conformance checks. */
 export const conformanceFacts: ConformanceFacts = {
@@ -165,6 +165,16 @@ export const conformanceFacts: ConformanceFacts = {
         },
       ],
       validateResponse: validateDescribeInstanceStatusResponse,
+      lists: {
+        resource: 'Instance',
+        idField: 'InstanceId',
+        itemsPath: ['InstanceStatuses', 'InstanceStatus'],
+        stateField: 'Status',
+      },
+      waiters: [
+        instanceRunningWaiter,
+        instanceStoppedWaiter,
+      ],
     },
   ],
 };

@@ -10,8 +10,12 @@ import { type SignatureVersion, type SignedRequest, signRequest } from '../runti
 import { parseXml } from '../runtime/xml.js';
 import { type CheckContext, CheckFailure } from './types.js';
 
+/** An action no service has: routing checks expect InvalidAction.NotFound for it. */
+export const UNKNOWN_ACTION = 'NoSuchActionAnywhere';
+
 export interface SendOptions {
-  readonly action?: string;
+  /** Always named: a check sends its own action, never a default one. */
+  readonly action: string;
   readonly version?: string;
   readonly params: ReadonlyArray<readonly [string, string]>;
   readonly signature?: SignatureVersion;
@@ -36,13 +40,12 @@ export interface Exchange {
 }
 
 export async function send(ctx: CheckContext, options: SendOptions): Promise<Exchange> {
-  const action = options.action ?? ctx.facts.actions[0]!.descriptor.name;
   const signed = await signRequest(
     {
       method: options.method ?? 'GET',
       endpoint: new URL(ctx.target.endpoint),
       path: '/',
-      action,
+      action: options.action,
       version: options.version ?? ctx.facts.service.apiVersion,
       params: options.params,
       format: options.format ?? 'JSON',

@@ -8,6 +8,7 @@ import { allChecks } from './registry.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
+export { CheckSkipped } from './types.js';
 export type { Check, CheckContext, Target } from './types.js';
 
 /** Runs the Ecs conformance suite from the command line; resolves to the exit status. */
@@ -34,5 +35,6 @@ export function conformanceContext(env: Readonly<Record<string, string | undefin
     target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },
     seed: Number(env.ACS_RPC_SEED ?? '1'),
     codesSeen: new Set(),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   };
 }

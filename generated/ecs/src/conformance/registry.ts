@@ -2,30 +2,38 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/conformance/registry.ts
 
-// Every check for every action, in a stable order (so shards and ids are reproducible).
+// Every check for every action, in a stable order (so shards and ids are reproducible). Each check
+// sends its own action; the service-wide ones send the probe action, one that only reads.
 import { authChecks } from './checks/auth.js';
 import { boundaryChecks } from './checks/boundaries.js';
 import { caseChecks } from './checks/cases.js';
 import { combinationChecks } from './checks/combinations.js';
 import { fuzzCheck } from './checks/fuzz.js';
 import { paginationChecks } from './checks/pagination.js';
-import { protocolChecks } from './checks/protocol.js';
-import { responseChecks } from './checks/responses.js';
+import { protocolChecks, serviceProtocolChecks } from './checks/protocol.js';
+import { requestIdCheck, responseChecks } from './checks/responses.js';
+import { transitionChecks } from './checks/transitions.js';
+import { waiterChecks } from './checks/waiters.js';
+import { probeAction } from './state.js';
 import type { Check, ConformanceFacts } from './types.js';
 
 export function allChecks(facts: ConformanceFacts): Check[] {
   const window = facts.service.protocol?.timestampWindowSeconds ?? 900;
-  const checks = facts.actions.flatMap((action, i) => [
-    ...protocolChecks(action),
-    ...(i === 0 ? authChecks(action, window) : []),
-    ...responseChecks(action),
-    ...combinationChecks(action),
-    ...boundaryChecks(action),
-    ...paginationChecks(action),
-    ...caseChecks(action),
-    fuzzCheck(action),
-  ]);
-  const seen = new Set<string>();
-  // Service-wide checks appear once even when several actions produce them.
-  return checks.filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const probe = probeAction(facts);
+  return [
+    ...serviceProtocolChecks(probe),
+    ...authChecks(probe, window),
+    requestIdCheck(probe),
+    ...facts.actions.flatMap((action) => [
+      ...protocolChecks(action),
+      ...responseChecks(action),
+      ...combinationChecks(action),
+      ...boundaryChecks(action),
+      ...paginationChecks(action),
+      ...caseChecks(action),
+      ...transitionChecks(facts, action),
+      ...waiterChecks(facts, action),
+      fuzzCheck(action),
+    ]),
+  ];
 }

@@ -4,19 +4,29 @@
 
 // Runs a selection of checks one after another and collects the outcome of each.
 import { allChecks } from './registry.js';
-import { type CheckContext, CheckFailure, type ConformanceFacts, type Target } from './types.js';
+import {
+  type CheckContext,
+  CheckFailure,
+  CheckSkipped,
+  type ConformanceFacts,
+  type Target,
+} from './types.js';
 
 export interface RunOptions {
   readonly only?: string | undefined;
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly seed: number;
   readonly authChecks: boolean;
+  /** How a check waits between reads of a resource changing state; default a real timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Outcome {
   readonly id: string;
   readonly title: string;
   readonly ms: number;
+  /** Why the check could not run here: neither a pass nor a failure. */
+  readonly skipped?: string;
   readonly failure?: {
     readonly message: string;
     readonly sent?: string | undefined;
@@ -40,23 +50,33 @@ export async function runChecks(
     .filter((c) => options.authChecks || !c.auth)
     .filter((c) => pattern === undefined || pattern.test(c.id))
     .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
-  const ctx: CheckContext = { facts, target, seed: options.seed, codesSeen: new Set() };
+  const ctx: CheckContext = {
+    facts,
+    target,
+    seed: options.seed,
+    codesSeen: new Set(),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
   const outcomes: Outcome[] = [];
   for (const check of selected) {
     const started = performance.now();
     let failure: Outcome['failure'];
+    let skipped: string | undefined;
     try {
       await check.run(ctx);
     } catch (error) {
-      failure =
-        error instanceof CheckFailure
-          ? { message: error.message, sent: error.sent, received: error.received }
-          : { message: error instanceof Error ? error.message : String(error) };
+      if (error instanceof CheckSkipped) skipped = error.message;
+      else
+        failure =
+          error instanceof CheckFailure
+            ? { message: error.message, sent: error.sent, received: error.received }
+            : { message: error instanceof Error ? error.message : String(error) };
     }
     const outcome = {
       id: check.id,
       title: check.title,
       ms: performance.now() - started,
+      ...(skipped === undefined ? {} : { skipped }),
       ...(failure === undefined ? {} : { failure }),
     };
     outcomes.push(outcome);

@@ -5,6 +5,7 @@
 // The conformance suite's contract: facts from the spec (generated), checks that use them, and
 // the context a check runs in. Every expected value a check uses comes from these facts.
 import type { ActionDescriptor, ParamStyle, ServiceDescriptor, Validate } from '../runtime/descriptors.js';
+import type { WaiterDescriptor } from '../runtime/waiter.js';
 
 export interface ParamFacts {
   readonly name: string;
@@ -38,6 +39,29 @@ export interface ActionFacts {
   readonly errors: readonly string[];
   readonly cases: readonly DeclaredCase[];
   readonly validateResponse: Validate;
+  /** The action moves a resource from one state to another (`x-acs-rpc.transition`). */
+  readonly transition?: TransitionFacts;
+  /** The action's response lists resources with their state (`x-acs-rpc.lists`). */
+  readonly lists?: ListsFacts;
+  /** Waiters that poll this action until a resource settles (`x-acs-rpc.waiters`). */
+  readonly waiters?: readonly WaiterDescriptor[];
+}
+
+export interface TransitionFacts {
+  readonly resource: string;
+  readonly idParam: string;
+  readonly from: readonly string[];
+  readonly via?: string;
+  readonly to: string;
+  readonly otherwise: string;
+  readonly notFound?: string;
+}
+
+export interface ListsFacts {
+  readonly resource: string;
+  readonly idField: string;
+  readonly itemsPath: readonly string[];
+  readonly stateField: string;
 }
 
 export interface ConformanceFacts {
@@ -62,12 +86,18 @@ export interface CheckContext {
   readonly seed: number;
   /** Codes seen in error responses, for the report. */
   readonly codesSeen: Set<string>;
+  /** Waits between reads of a resource that is changing state; injectable so tests never wait. */
+  readonly sleep: (ms: number) => Promise<void>;
 }
 
 export interface Check {
   /** Stable id, e.g. `auth.v3.tampered-signature`; `--only` matches it. */
   readonly id: string;
   readonly title: string;
+  /** The action its requests carry (named in the id of a per-action check). */
+  readonly action: string;
+  /** Other actions it calls to find or prepare a resource in the right state. */
+  readonly uses?: readonly string[];
   /** Checks of authentication, skipped by `--no-auth-checks`. */
   readonly auth?: boolean;
   run(ctx: CheckContext): Promise<void>;
@@ -84,3 +114,6 @@ export class CheckFailure extends Error {
     this.received = exchange?.received;
   }
 }
+
+/** A check that cannot run against this server as it is: not a pass, not a failure; the reason says why. */
+export class CheckSkipped extends Error {}

@@ -2,8 +2,11 @@
 // change the spec or the generator and run `npm run generate`.
 import { type SignatureVersion, type SignedRequest } from '../runtime/sign-request.js';
 import { type CheckContext } from './types.js';
+/** An action no service has: routing checks expect InvalidAction.NotFound for it. */
+export declare const UNKNOWN_ACTION = "NoSuchActionAnywhere";
 export interface SendOptions {
-    readonly action?: string;
+    /** Always named: a check sends its own action, never a default one. */
+    readonly action: string;
     readonly version?: string;
     readonly params: ReadonlyArray<readonly [string, string]>;
     readonly signature?: SignatureVersion;

@@ -8,13 +8,14 @@ import { redactForm, redactHeaders, redactUrl } from '../runtime/redact.js';
 import { signRequest } from '../runtime/sign-request.js';
 import { parseXml } from '../runtime/xml.js';
 import { CheckFailure } from './types.js';
+/** An action no service has: routing checks expect InvalidAction.NotFound for it. */
+export const UNKNOWN_ACTION = 'NoSuchActionAnywhere';
 export async function send(ctx, options) {
-    const action = options.action ?? ctx.facts.actions[0].descriptor.name;
     const signed = await signRequest({
         method: options.method ?? 'GET',
         endpoint: new URL(ctx.target.endpoint),
         path: '/',
-        action,
+        action: options.action,
         version: options.version ?? ctx.facts.service.apiVersion,
         params: options.params,
         format: options.format ?? 'JSON',

@@ -4,6 +4,7 @@ import { type OfflineCase } from './checks/cases.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
+export { CheckSkipped } from './types.js';
 export type { Check, CheckContext, Target } from './types.js';
 /** Runs the Vpc conformance suite from the command line; resolves to the exit status. */
 export declare function main(argv: readonly string[], program?: string): Promise<number>;

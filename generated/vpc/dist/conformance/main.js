@@ -6,6 +6,7 @@ import { offlineCaseChecks } from './checks/cases.js';
 import { allChecks } from './registry.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
+export { CheckSkipped } from './types.js';
 /** Runs the Vpc conformance suite from the command line; resolves to the exit status. */
 export async function main(argv, program = 'vpc-conformance') {
     return runConformanceCli(argv, conformanceFacts, program);
@@ -27,5 +28,6 @@ export function conformanceContext(env = process.env) {
         target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },
         seed: Number(env.ACS_RPC_SEED ?? '1'),
         codesSeen: new Set(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     };
 }

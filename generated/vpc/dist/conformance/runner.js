@@ -3,31 +3,42 @@
 // Source: templates/conformance/runner.ts
 // Runs a selection of checks one after another and collects the outcome of each.
 import { allChecks } from './registry.js';
-import { CheckFailure } from './types.js';
+import { CheckFailure, CheckSkipped, } from './types.js';
 export async function runChecks(facts, target, options, onOutcome) {
     const pattern = options.only === undefined ? undefined : globToRegExp(options.only);
     const selected = allChecks(facts)
         .filter((c) => options.authChecks || !c.auth)
         .filter((c) => pattern === undefined || pattern.test(c.id))
         .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
-    const ctx = { facts, target, seed: options.seed, codesSeen: new Set() };
+    const ctx = {
+        facts,
+        target,
+        seed: options.seed,
+        codesSeen: new Set(),
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
     const outcomes = [];
     for (const check of selected) {
         const started = performance.now();
         let failure;
+        let skipped;
         try {
             await check.run(ctx);
         }
         catch (error) {
-            failure =
-                error instanceof CheckFailure
-                    ? { message: error.message, sent: error.sent, received: error.received }
-                    : { message: error instanceof Error ? error.message : String(error) };
+            if (error instanceof CheckSkipped)
+                skipped = error.message;
+            else
+                failure =
+                    error instanceof CheckFailure
+                        ? { message: error.message, sent: error.sent, received: error.received }
+                        : { message: error instanceof Error ? error.message : String(error) };
         }
         const outcome = {
             id: check.id,
             title: check.title,
             ms: performance.now() - started,
+            ...(skipped === undefined ? {} : { skipped }),
             ...(failure === undefined ? {} : { failure }),
         };
         outcomes.push(outcome);

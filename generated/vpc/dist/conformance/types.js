@@ -11,3 +11,6 @@ export class CheckFailure extends Error {
         this.received = exchange?.received;
     }
 }
+/** A check that cannot run against this server as it is: not a pass, not a failure; the reason says why. */
+export class CheckSkipped extends Error {
+}

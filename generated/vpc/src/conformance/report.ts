@@ -8,6 +8,7 @@ import type { Outcome, RunResult } from './runner.js';
 import type { ConformanceFacts } from './types.js';
 
 export function outcomeLine(o: Outcome): string {
+  if (o.skipped !== undefined) return `skip ${o.id}: ${o.skipped}`;
   return `${o.failure === undefined ? 'ok  ' : 'FAIL'} ${o.id} (${o.ms.toFixed(0)} ms)`;
 }
 
@@ -23,19 +24,22 @@ export function failureDetails(o: Outcome, reproduce: string): string {
 export function summary(result: RunResult, facts: ConformanceFacts): string {
   const documented = Object.keys(facts.service.errors);
   const seen = result.codesSeen.filter((c) => documented.includes(c));
-  const passed = result.outcomes.filter((o) => o.failure === undefined).length;
-  const failed = result.outcomes.length - passed;
+  const skipped = result.outcomes.filter((o) => o.skipped !== undefined).length;
+  const failed = result.outcomes.filter((o) => o.failure !== undefined).length;
+  const passed = result.outcomes.length - failed - skipped;
   return [
     `documented error codes triggered: ${seen.length} of ${documented.length} (${seen.join(', ')})`,
-    `${passed} passed, ${failed} failed`,
+    `${passed} passed, ${failed} failed${skipped === 0 ? '' : `, ${skipped} skipped`}`,
   ].join('\n');
 }
 
 export function junit(result: RunResult, suite: string): string {
   const failures = result.outcomes.filter((o) => o.failure !== undefined).length;
+  const skipped = result.outcomes.filter((o) => o.skipped !== undefined).length;
   const seconds = result.outcomes.reduce((s, o) => s + o.ms, 0) / 1000;
   const cases = result.outcomes.map((o) => {
     const head = `  <testcase classname="${xml(suite)}.${xml(o.id.split('.')[0] ?? '')}" name="${xml(o.id)}" time="${(o.ms / 1000).toFixed(3)}"`;
+    if (o.skipped !== undefined) return `${head}>\n    <skipped message="${xml(o.skipped)}"/>\n  </testcase>`;
     if (o.failure === undefined) return `${head}/>`;
     const body = [o.failure.message, o.failure.sent ?? '', o.failure.received ?? '']
       .filter(Boolean)
@@ -44,7 +48,7 @@ export function junit(result: RunResult, suite: string): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuite name="${xml(suite)}" tests="${result.outcomes.length}" failures="${failures}" errors="0" time="${seconds.toFixed(3)}">`,
+    `<testsuite name="${xml(suite)}" tests="${result.outcomes.length}" failures="${failures}" skipped="${skipped}" errors="0" time="${seconds.toFixed(3)}">`,
     ...cases,
     '</testsuite>',
     '',

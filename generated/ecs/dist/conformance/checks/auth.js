@@ -10,15 +10,17 @@ export function authChecks(action, windowSeconds) {
     const params = (ctx) => wire(action, baseParams(ctx, action));
     const refused = (id, title, code, options) => ({
         id: `auth.${id}`,
+        action: action.descriptor.name,
         title,
         auth: true,
-        run: async (ctx) => expectError(ctx, await send(ctx, { params: params(ctx), ...options(ctx) }), code),
+        run: async (ctx) => expectError(ctx, await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options(ctx) }), code),
     });
     const accepted = (id, title, options) => ({
         id: `auth.${id}`,
+        action: action.descriptor.name,
         title,
         auth: true,
-        run: async (ctx) => void expectSuccess(action, await send(ctx, { params: params(ctx), ...options })),
+        run: async (ctx) => void expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options })),
     });
     const windowMs = windowSeconds * 1000;
     return [
@@ -76,19 +78,21 @@ export function authChecks(action, windowSeconds) {
         }),
         {
             id: 'auth.nonce-replay',
+            action: action.descriptor.name,
             title: 'a nonce used twice is SignatureNonceUsed',
             auth: true,
             run: async (ctx) => {
                 const nonce = `conformance-${ctx.seed}-${Date.now()}`;
-                expectSuccess(action, await send(ctx, { params: params(ctx), nonce }));
-                expectError(ctx, await send(ctx, { params: params(ctx), nonce }), 'SignatureNonceUsed');
+                expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }));
+                expectError(ctx, await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }), 'SignatureNonceUsed');
             },
         },
         {
             id: 'auth.before-parameters',
+            action: action.descriptor.name,
             title: 'a wrong signature wins over a missing parameter',
             auth: true,
-            run: async (ctx) => expectError(ctx, await send(ctx, { params: [], secret: 'not-the-secret' }), 'SignatureDoesNotMatch'),
+            run: async (ctx) => expectError(ctx, await send(ctx, { action: action.descriptor.name, params: [], secret: 'not-the-secret' }), 'SignatureDoesNotMatch'),
         },
     ];
 }

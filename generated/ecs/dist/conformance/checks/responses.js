@@ -4,20 +4,25 @@
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
 import { normalize } from '../../runtime/normalize.js';
 import { baseParams, expectError, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
-import { send } from '../http.js';
+import { send, UNKNOWN_ACTION } from '../http.js';
+import { changesState } from '../state.js';
 const without = (value, key) => JSON.stringify({ ...value, [key]: undefined });
+/** Read checks: a state-changing action's answers are not repeatable, its transition checks cover it. */
 export function responseChecks(action) {
+    if (changesState(action))
+        return [];
     const id = (name) => `response.${action.descriptor.name}.${name}`;
     const minimal = (ctx) => wire(action, baseParams(ctx, action));
     const p = action.descriptor.pagination;
     const checks = [
         {
             id: id('defaults-echoed'),
+            action: action.descriptor.name,
             title: 'a minimal request echoes the page defaults',
             run: async (ctx) => {
                 if (p === undefined)
                     return;
-                const page = expectSuccess(action, await send(ctx, { params: minimal(ctx) }));
+                const page = expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: minimal(ctx) }));
                 const defaults = action.params.find((x) => x.name === p.pageNumberParam)?.schema.default ?? 1;
                 if (page[p.pageNumberParam] !== defaults || page[p.pageSizeParam] !== p.defaultPageSize) {
                     fail(`echoed ${page[p.pageNumberParam]}/${page[p.pageSizeParam]}, want ${defaults}/${p.defaultPageSize}`);
@@ -26,9 +31,10 @@ export function responseChecks(action) {
         },
         {
             id: id('numbers-are-numbers'),
+            action: action.descriptor.name,
             title: 'integer fields are JSON numbers, not strings',
             run: async (ctx) => {
-                const exchange = await send(ctx, { params: minimal(ctx) });
+                const exchange = await send(ctx, { action: action.descriptor.name, params: minimal(ctx) });
                 expectSuccess(action, exchange);
                 const shape = action.descriptor.responseShape;
                 if (shape.kind !== 'object')
@@ -41,9 +47,10 @@ export function responseChecks(action) {
         },
         {
             id: id('identical-requests'),
+            action: action.descriptor.name,
             title: 'identical requests give identical bodies apart from RequestId; concurrent ones agree',
             run: async (ctx) => {
-                const bodies = await Promise.all(Array.from({ length: 8 }, () => send(ctx, { params: minimal(ctx) }).then((e) => expectSuccess(action, e))));
+                const bodies = await Promise.all(Array.from({ length: 8 }, () => send(ctx, { action: action.descriptor.name, params: minimal(ctx) }).then((e) => expectSuccess(action, e))));
                 const first = without(bodies[0], 'RequestId');
                 if (bodies.some((b) => without(b, 'RequestId') !== first))
                     fail('identical requests were answered differently');
@@ -51,36 +58,29 @@ export function responseChecks(action) {
         },
         {
             id: id('json-equals-xml'),
+            action: action.descriptor.name,
             title: 'the JSON and XML answers carry the same data, success and error',
             run: async (ctx) => {
-                const json = expectSuccess(action, await send(ctx, { params: minimal(ctx), signature: 'v1', format: 'JSON' }));
-                const xml = expectSuccess(action, await send(ctx, { params: minimal(ctx), signature: 'v1', format: 'XML' }));
+                const json = expectSuccess(action, await send(ctx, {
+                    action: action.descriptor.name,
+                    params: minimal(ctx),
+                    signature: 'v1',
+                    format: 'JSON',
+                }));
+                const xml = expectSuccess(action, await send(ctx, {
+                    action: action.descriptor.name,
+                    params: minimal(ctx),
+                    signature: 'v1',
+                    format: 'XML',
+                }));
                 if (without(json, 'RequestId') !== without(xml, 'RequestId'))
                     fail('JSON and XML answers differ');
                 const bad = { ...baseParams(ctx, action), zzConformance: 1 };
-                const errors = await Promise.all(['JSON', 'XML'].map((format) => send(ctx, { params: wire(action, bad), format, signature: 'v1', action: 'NoSuchActionAnywhere' })));
+                const errors = await Promise.all(['JSON', 'XML'].map((format) => send(ctx, { action: UNKNOWN_ACTION, params: wire(action, bad), format, signature: 'v1' })));
                 for (const e of errors)
                     expectError(ctx, e, 'InvalidAction.NotFound');
                 if (errors[0].body?.Message !== errors[1].body?.Message)
                     fail('JSON and XML errors differ');
-            },
-        },
-        {
-            id: 'response.request-id-unique',
-            title: 'RequestId is present and unique over 1,000 responses',
-            run: async (ctx) => {
-                const ids = new Set();
-                for (let round = 0; round < 40; round++) {
-                    const batch = await Promise.all(Array.from({ length: 25 }, () => send(ctx, { params: minimal(ctx) })));
-                    for (const e of batch) {
-                        const requestId = e.body?.RequestId;
-                        if (typeof requestId !== 'string' || requestId === '')
-                            fail('a response has no RequestId', e);
-                        if (ids.has(requestId))
-                            fail(`RequestId ${requestId} was used twice`, e);
-                        ids.add(requestId);
-                    }
-                }
             },
         },
     ];
@@ -93,9 +93,10 @@ function listShapes(action, itemsPath) {
     const idParam = action.params.find(isIdList);
     return {
         id: `response.${action.descriptor.name}.list-is-array`,
+        action: action.descriptor.name,
         title: 'the item list is an array for 0, 1 and many items',
         run: async (ctx) => {
-            const page = expectSuccess(action, await send(ctx, { params: wire(action, baseParams(ctx, action)) }));
+            const page = expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: wire(action, baseParams(ctx, action)) }));
             const known = valueAt(page, itemsPath).map((item) => String(item[idParam?.name ?? '']));
             const sets = idParam === undefined ? [[]] : [['conformance-absent-id'], known.slice(0, 1), known.slice(0, 3)];
             for (const ids of sets) {
@@ -103,7 +104,12 @@ function listShapes(action, itemsPath) {
                     const params = idParam === undefined
                         ? baseParams(ctx, action)
                         : { ...baseParams(ctx, action), [idParam.name]: ids };
-                    const exchange = await send(ctx, { params: wire(action, params), signature: 'v1', format });
+                    const exchange = await send(ctx, {
+                        action: action.descriptor.name,
+                        params: wire(action, params),
+                        signature: 'v1',
+                        format,
+                    });
                     const raw = format === 'JSON'
                         ? exchange.body
                         : normalize(exchange.body, action.descriptor.responseShape);
@@ -112,6 +118,29 @@ function listShapes(action, itemsPath) {
                         fail(`${format}: ${itemsPath.join('.')} is not an array for ${ids.length} item(s)`, exchange);
                     if (idParam !== undefined && list.length !== ids.filter((x) => known.includes(x)).length)
                         fail(`${format}: asked for ${ids.length} id(s), got ${list.length}`, exchange);
+                }
+            }
+        },
+    };
+}
+/** RequestId over many answers of the probe action (one that only reads). */
+export function requestIdCheck(action) {
+    const minimal = (ctx) => wire(action, baseParams(ctx, action));
+    return {
+        id: 'response.request-id-unique',
+        action: action.descriptor.name,
+        title: 'RequestId is present and unique over 1,000 responses',
+        run: async (ctx) => {
+            const ids = new Set();
+            for (let round = 0; round < 40; round++) {
+                const batch = await Promise.all(Array.from({ length: 25 }, () => send(ctx, { action: action.descriptor.name, params: minimal(ctx) })));
+                for (const e of batch) {
+                    const requestId = e.body?.RequestId;
+                    if (typeof requestId !== 'string' || requestId === '')
+                        fail('a response has no RequestId', e);
+                    if (ids.has(requestId))
+                        fail(`RequestId ${requestId} was used twice`, e);
+                    ids.add(requestId);
                 }
             }
         },

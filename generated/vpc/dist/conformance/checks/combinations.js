@@ -5,14 +5,17 @@
 // spec or the run supplies: all must be accepted with a valid body.
 import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
+import { changesState } from '../state.js';
 const MAX_PARAMS = 6;
 export function combinationChecks(action) {
     const optional = action.params.filter((p) => !p.required).slice(0, MAX_PARAMS);
-    if (optional.length < 2)
+    // Each combination must succeed: repeatable only for an action that reads.
+    if (optional.length < 2 || changesState(action))
         return [];
     return [
         {
             id: `combination.${action.descriptor.name}.optional-parameters`,
+            action: action.descriptor.name,
             title: `all ${2 ** optional.length} combinations of ${optional.map((p) => p.name).join(', ')} are accepted`,
             run: async (ctx) => {
                 const values = await valuesFor(ctx, action, optional);
@@ -22,7 +25,7 @@ export function combinationChecks(action) {
                         if (mask & (1 << i))
                             params[p.name] = values.get(p.name);
                     });
-                    const exchange = await send(ctx, { params: wire(action, params) });
+                    const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
                     if (exchange.status !== 200)
                         fail(`the combination ${JSON.stringify(params)} was refused`, exchange);
                     expectSuccess(action, exchange);
@@ -46,7 +49,7 @@ async function valuesFor(ctx, action, params) {
     return values;
 }
 async function someIds(ctx, action, p) {
-    const page = expectSuccess(action, await send(ctx, { params: wire(action, baseParams(ctx, action)) }));
+    const page = expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: wire(action, baseParams(ctx, action)) }));
     const items = action.descriptor.pagination === undefined ? [] : valueAt(page, action.descriptor.pagination.itemsPath);
     const ids = (Array.isArray(items) ? items : []).map((item) => String(item[p.name]));
     return ids.slice(0, 2);

@@ -3,20 +3,23 @@
 // Source: templates/conformance/checks/pagination.ts
 import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
+import { changesState } from '../state.js';
 export function paginationChecks(action) {
     const p = action.descriptor.pagination;
-    if (p === undefined)
+    if (p === undefined || changesState(action))
         return [];
     const id = (name) => `pagination.${action.descriptor.name}.${name}`;
     const sizes = [...new Set([p.maxPageSize, p.defaultPageSize, 7])];
     const idParam = action.params.find(isIdList);
     const checks = sizes.map((size) => ({
         id: id(`walk-${size}`),
+        action: action.descriptor.name,
         title: `walking every page of ${size} gives each item once, TotalCount in all`,
         run: async (ctx) => void (await walk(ctx, action, p, size)),
     }));
     checks.push({
         id: id('sizes-agree'),
+        action: action.descriptor.name,
         title: 'walks with different page sizes give the same items in the same order',
         run: async (ctx) => {
             const a = await walk(ctx, action, p, sizes[0]);
@@ -32,6 +35,7 @@ export function paginationChecks(action) {
     for (const filter of filters) {
         checks.push({
             id: id(`filter-${filter.name}-within-all`),
+            action: action.descriptor.name,
             title: `results filtered by ${filter.name} are part of the unfiltered results, and different values never overlap`,
             run: async (ctx) => {
                 const given = ctx.target.values[filter.name];
@@ -58,13 +62,14 @@ export function paginationChecks(action) {
     if (idParam !== undefined) {
         checks.push({
             id: id('subset'),
+            action: action.descriptor.name,
             title: `${idParam.name}.N returns exactly the intersection`,
             run: async (ctx) => {
                 const all = (await walk(ctx, action, p, p.maxPageSize)).map((item) => String(item[idParam.name]));
                 const picked = [all[0], all[Math.floor(all.length / 2)], all[all.length - 1]].filter((x) => x !== undefined);
                 const ask = [...new Set(picked)].concat(['conformance-absent-id']);
                 const params = { ...baseParams(ctx, action), [idParam.name]: ask, [p.pageSizeParam]: p.maxPageSize };
-                const page = expectSuccess(action, await send(ctx, { params: wire(action, params) }));
+                const page = expectSuccess(action, await send(ctx, { action: action.descriptor.name, params: wire(action, params) }));
                 const got = items(page, p).map((item) => String(item[idParam.name]));
                 const want = all.filter((x) => ask.includes(x));
                 if (JSON.stringify(got) !== JSON.stringify(want))
@@ -90,7 +95,7 @@ async function walk(ctx, action, p, size, extra = {}) {
             [p.pageNumberParam]: number,
             [p.pageSizeParam]: size,
         };
-        const exchange = await send(ctx, { params: wire(action, params) });
+        const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
         const page = expectSuccess(action, exchange);
         const count = valueAt(page, p.totalCountPath);
         const list = items(page, p);

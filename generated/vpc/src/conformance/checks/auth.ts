@@ -16,18 +16,29 @@ export function authChecks(action: ActionFacts, windowSeconds: number): Check[] 
     id: string,
     title: string,
     code: string,
-    options: (ctx: CheckContext) => Omit<SendOptions, 'params'>,
+    options: (ctx: CheckContext) => Omit<SendOptions, 'params' | 'action'>,
   ): Check => ({
     id: `auth.${id}`,
+    action: action.descriptor.name,
     title,
     auth: true,
-    run: async (ctx) => expectError(ctx, await send(ctx, { params: params(ctx), ...options(ctx) }), code),
+    run: async (ctx) =>
+      expectError(
+        ctx,
+        await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options(ctx) }),
+        code,
+      ),
   });
-  const accepted = (id: string, title: string, options: Omit<SendOptions, 'params'>): Check => ({
+  const accepted = (id: string, title: string, options: Omit<SendOptions, 'params' | 'action'>): Check => ({
     id: `auth.${id}`,
+    action: action.descriptor.name,
     title,
     auth: true,
-    run: async (ctx) => void expectSuccess(action, await send(ctx, { params: params(ctx), ...options })),
+    run: async (ctx) =>
+      void expectSuccess(
+        action,
+        await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options }),
+      ),
   });
   const windowMs = windowSeconds * 1000;
   return [
@@ -123,20 +134,33 @@ export function authChecks(action: ActionFacts, windowSeconds: number): Check[] 
     }),
     {
       id: 'auth.nonce-replay',
+      action: action.descriptor.name,
       title: 'a nonce used twice is SignatureNonceUsed',
       auth: true,
       run: async (ctx) => {
         const nonce = `conformance-${ctx.seed}-${Date.now()}`;
-        expectSuccess(action, await send(ctx, { params: params(ctx), nonce }));
-        expectError(ctx, await send(ctx, { params: params(ctx), nonce }), 'SignatureNonceUsed');
+        expectSuccess(
+          action,
+          await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }),
+        );
+        expectError(
+          ctx,
+          await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }),
+          'SignatureNonceUsed',
+        );
       },
     },
     {
       id: 'auth.before-parameters',
+      action: action.descriptor.name,
       title: 'a wrong signature wins over a missing parameter',
       auth: true,
       run: async (ctx) =>
-        expectError(ctx, await send(ctx, { params: [], secret: 'not-the-secret' }), 'SignatureDoesNotMatch'),
+        expectError(
+          ctx,
+          await send(ctx, { action: action.descriptor.name, params: [], secret: 'not-the-secret' }),
+          'SignatureDoesNotMatch',
+        ),
     },
   ];
 }

@@ -8,16 +8,31 @@ import { parseResponse } from '../../runtime/response.js';
 import { toWireParams, wireNameOf } from '../../runtime/serialize.js';
 import { expectError, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
-import type { ActionFacts, Check, ConformanceFacts, DeclaredCase } from '../types.js';
+import { changesState } from '../state.js';
+import {
+  type ActionFacts,
+  type Check,
+  CheckSkipped,
+  type ConformanceFacts,
+  type DeclaredCase,
+} from '../types.js';
 
 export function caseChecks(action: ActionFacts): Check[] {
   return action.cases
     .filter((c) => c.response === undefined)
     .map((c) => ({
       id: `case.${action.descriptor.name}.${c.id}`,
+      action: action.descriptor.name,
       title: c.description ?? c.id,
       run: async (ctx) => {
-        const exchange = await send(ctx, { params: wire(action, { ...c.request }) });
+        if (c.error === undefined && changesState(action))
+          throw new CheckSkipped(
+            `a success of ${action.descriptor.name} changes state, so it cannot be replayed as a case`,
+          );
+        const exchange = await send(ctx, {
+          action: action.descriptor.name,
+          params: wire(action, { ...c.request }),
+        });
         if (c.error === undefined) expectSuccess(action, exchange);
         else
           expectError(

@@ -11,6 +11,7 @@ export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.j
 export type { RetryOptions } from './runtime/retry.js';
 export { type WireParams, toWireParams, wireNameOf } from './runtime/serialize.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
+export { type Acceptor, AcsWaiterError, type Matcher, type WaitOptions, type WaiterDescriptor, type WaiterEnvironment, type WaiterResult } from './runtime/waiter.js';
 export { describeThingsAction, focusErrorMessages, focusService } from './service.js';
 export type { DescribeThingsErrorCode, DescribeThingsRequest, DescribeThingsResponse, ErrorEnvelope, FocusCommonErrorCode, FocusErrorCode, Thing } from './types.js';
 export { validateDescribeThingsRequest } from './validators/requests.js';
