@@ -100,3 +100,20 @@ describe('runChecks, outcomes', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('runChecks, seeding', () => {
+  const queries = async (seed: number) => {
+    server.reset();
+    server.script(...Array.from({ length: 60 }, () => json(200, { RequestId: 'R' })));
+    const result = await run({ only: 'fuzz.DescribeThings', seed });
+    expect(result.outcomes[0]).not.toHaveProperty('failure');
+    return server.requests.map((r) => r.url.search);
+  };
+
+  it('sends the same generated requests for the same seed, and others for another', async () => {
+    const first = await queries(7);
+    expect(first).toHaveLength(60);
+    expect(await queries(7)).toEqual(first);
+    expect(await queries(8)).not.toEqual(first);
+  });
+});

@@ -86,3 +86,44 @@ describe('formEncode', () => {
     expect(formEncode([], encodeURIComponent)).toBe('');
   });
 });
+
+describe('toWireParams, repeat lists exactly', () => {
+  const descriptors = [
+    { name: 'Ids', style: 'repeatList' as const },
+    { name: 'Flat', style: 'flat' as const },
+  ];
+  it.each<[string, { given: Record<string, unknown>; want: Array<[string, string]> }]>([
+    [
+      'null and undefined items are skipped, numbering kept',
+      {
+        given: { Ids: ['a', null, undefined, 'd'] },
+        want: [
+          ['Ids.1', 'a'],
+          ['Ids.4', 'd'],
+        ],
+      },
+    ],
+    [
+      'falsy items are sent',
+      {
+        given: { Ids: [0, false, ''] },
+        want: [
+          ['Ids.1', '0'],
+          ['Ids.2', 'false'],
+          ['Ids.3', ''],
+        ],
+      },
+    ],
+    ['a scalar for a repeat list is sent flat', { given: { Ids: 'x' }, want: [['Ids', 'x']] }],
+    [
+      'a list for a flat parameter is sent as its text',
+      { given: { Flat: ['a', 'b'] }, want: [['Flat', 'a,b']] },
+    ],
+    [
+      'a list for an undeclared parameter is sent as its text',
+      { given: { Other: ['a', 'b'] }, want: [['Other', 'a,b']] },
+    ],
+  ])('%s', (_name, { given, want }) => {
+    expect(toWireParams(given, descriptors)).toEqual(want);
+  });
+});
