@@ -21,6 +21,7 @@ export const widgetsService: ServiceDescriptor = {
     'InvalidThing.NotFound': { httpStatus: 404, retryable: false },
     InternalError: { httpStatus: 500, retryable: true },
     'InvalidTimeStamp.Expired': { httpStatus: 400, retryable: false },
+    'InvalidAction.NotFound': { httpStatus: 404, retryable: false },
   },
 };
 

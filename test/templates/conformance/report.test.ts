@@ -1,8 +1,13 @@
 // A skipped check is reported as skipped, with its reason: never counted as passed or failed.
+// The report: a line per check, failure details with the reproduce command, the summary, and a JUnit
+// file whose attributes and text are escaped so any server answer keeps it well formed.
+
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { junit, outcomeLine, summary } from '../../../templates/conformance/report.ts';
-import type { Outcome } from '../../../templates/conformance/runner.ts';
+import { failureDetails, junit, outcomeLine, summary } from '../../../templates/conformance/report.ts';
+import type { Outcome, RunResult } from '../../../templates/conformance/runner.ts';
 import type { ConformanceFacts } from '../../../templates/conformance/types.ts';
+import { widgetsFacts } from '../../support/widgets-conformance.ts';
 
 const outcomes: Outcome[] = [
   { id: 'protocol.A.routing', title: 't', ms: 3 },
@@ -38,5 +43,98 @@ describe('the report', () => {
     const xml = junit({ outcomes, codesSeen: [] }, 'S');
     expect(xml).toContain('tests="3" failures="1" skipped="1"');
     expect(xml).toContain('<skipped message="needs a Thing in state Stopped; none found"/>');
+  });
+});
+
+const passed: Outcome = { id: 'protocol.json', title: 'JSON by default', ms: 12.4 };
+const failed: Outcome = {
+  id: 'errors.missing-param',
+  title: 'A missing parameter is refused',
+  ms: 1500,
+  failure: {
+    message: 'expected <400> & "Code"',
+    sent: 'GET http://h/?A=1&Signature=***',
+    received: 'HTTP 500\n<html>oops</html>',
+  },
+};
+const bare: Outcome = { id: 'fuzz', title: 'Fuzz', ms: 0.4, failure: { message: 'boom' } };
+
+describe('outcomeLine', () => {
+  it.each<[Outcome, string]>([
+    [passed, 'ok   protocol.json (12 ms)'],
+    [failed, 'FAIL errors.missing-param (1500 ms)'],
+  ])('%#', (outcome, want) => {
+    expect(outcomeLine(outcome)).toBe(want);
+  });
+});
+
+describe('failureDetails', () => {
+  it('is empty for a pass', () => {
+    expect(failureDetails(passed, 'cmd')).toBe('');
+  });
+
+  it('shows the message, the redacted request, the response and the reproduce command, indented', () => {
+    expect(failureDetails(failed, 'acs-rpc conformance --only errors.missing-param')).toBe(
+      [
+        '--- errors.missing-param: A missing parameter is refused',
+        '    expected <400> & "Code"',
+        '    sent (secrets redacted):',
+        '      GET http://h/?A=1&Signature=***',
+        '    received:',
+        '      HTTP 500',
+        '      <html>oops</html>',
+        '    reproduce (re-signs the request): acs-rpc conformance --only errors.missing-param',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out what the failure did not record', () => {
+    expect(failureDetails(bare, 'cmd')).toBe(
+      '--- fuzz: Fuzz\n    boom\n    reproduce (re-signs the request): cmd',
+    );
+  });
+});
+
+describe('summary', () => {
+  it('counts passes and failures and the documented codes triggered, ignoring undocumented ones', () => {
+    const result: RunResult = {
+      outcomes: [passed, failed, bare],
+      codesSeen: ['InternalError', 'Made.Up', 'Throttling.User'],
+    };
+    expect(summary(result, widgetsFacts)).toBe(
+      'documented error codes triggered: 2 of 5 (InternalError, Throttling.User)\n1 passed, 2 failed',
+    );
+  });
+});
+
+describe('junit', () => {
+  const text = junit({ outcomes: [passed, failed, bare], codesSeen: [] }, 'widgets "&" <suite>');
+
+  it('is well-formed XML whatever the messages hold', () => {
+    expect(XMLValidator.validate(text)).toBe(true);
+  });
+
+  it('escapes < > & " in attributes and text', () => {
+    expect(text).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuite name="widgets &quot;&amp;&quot; &lt;suite&gt;" tests="3" failures="2" skipped="0" errors="0" time="1.513">',
+        '  <testcase classname="widgets &quot;&amp;&quot; &lt;suite&gt;.protocol" name="protocol.json" time="0.012"/>',
+        '  <testcase classname="widgets &quot;&amp;&quot; &lt;suite&gt;.errors" name="errors.missing-param" time="1.500">',
+        '    <failure message="expected &lt;400&gt; &amp; &quot;Code&quot;">expected &lt;400&gt; &amp; &quot;Code&quot;\n\nGET http://h/?A=1&amp;Signature=***\n\nHTTP 500\n&lt;html&gt;oops&lt;/html&gt;</failure>',
+        '  </testcase>',
+        '  <testcase classname="widgets &quot;&amp;&quot; &lt;suite&gt;.fuzz" name="fuzz" time="0.000">',
+        '    <failure message="boom">boom</failure>',
+        '  </testcase>',
+        '</testsuite>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports an empty run', () => {
+    expect(junit({ outcomes: [], codesSeen: [] }, 's')).toContain(
+      '<testsuite name="s" tests="0" failures="0" skipped="0" errors="0" time="0.000">',
+    );
   });
 });

@@ -75,6 +75,16 @@ describe('explicit credentials and providers', () => {
   it.each([
     ['null', null, 'No AccessKeyId in the credentials provider.'],
     ['no key id', { accessKeySecret: 'work-secret' }, 'No AccessKeyId in the credentials provider.'],
+    [
+      'an empty key id',
+      { accessKeyId: '', accessKeySecret: 'work-secret' },
+      'No AccessKeyId in the credentials provider.',
+    ],
+    [
+      'a key id that is not a string',
+      { accessKeyId: 7, accessKeySecret: 'work-secret' },
+      'No AccessKeyId in the credentials provider.',
+    ],
     ['no secret', { accessKeyId: 'id' }, 'No AccessKeySecret in the credentials provider.'],
     [
       'an empty secret',
@@ -90,6 +100,16 @@ describe('explicit credentials and providers', () => {
     const error = await failure(resolveCredentialsProvider(async () => result as never));
     expect(error).toBeInstanceOf(AcsCredentialsError);
     expect(error).toMatchObject({ code: 'Client.InvalidCredentials', message });
+  });
+
+  it.each([
+    ['null', null],
+    ['empty', ''],
+  ])('accepts a %s token as no token', async (_name, securityToken) => {
+    const provider = resolveCredentialsProvider(
+      async () => ({ accessKeyId: 'id', accessKeySecret: 'work-secret', securityToken }) as never,
+    );
+    expect((await provider()).securityToken).toBeUndefined();
   });
 
   it('refuses incomplete explicit keys at once, naming the option', () => {

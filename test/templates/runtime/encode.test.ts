@@ -37,6 +37,9 @@ describe('percentEncode', () => {
     }
     expect(error).toBeInstanceOf(AcsError);
     expect(error).toMatchObject({ code: 'Client.InvalidParameter' });
+    expect((error as Error).message).toBe(
+      'A parameter name or value is not valid Unicode text (it holds a lone surrogate).',
+    );
     expect(JSON.stringify(error)).not.toContain(given);
     expect((error as Error).message).not.toContain(given);
   });

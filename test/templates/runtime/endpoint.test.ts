@@ -93,3 +93,38 @@ describe('resolveEndpoint', () => {
     expect(JSON.stringify(error)).not.toContain('pa55word');
   });
 });
+
+describe('resolveEndpoint, explicit endpoints exactly', () => {
+  const rules: EndpointRules = {
+    regional: 'w.{RegionId}.example.test',
+    central: 'w.example.test',
+    centralRegions: [],
+  };
+  it.each<[string, { endpoint: string; want: string }]>([
+    ['a bare host with a port means https', { endpoint: 'localhost:8080', want: 'https://localhost:8080/' }],
+    ['an upper-case scheme', { endpoint: 'HTTP://h.example.test', want: 'http://h.example.test/' }],
+    [
+      'a scheme-like text later in a bare host',
+      { endpoint: 'h.example.test/a://b', want: 'https://h.example.test/a://b' },
+    ],
+  ])('%s', (_name, { endpoint, want }) => {
+    expect(resolveEndpoint(rules, { endpoint }).toString()).toBe(want);
+  });
+
+  it.each([
+    ['a user name', 'http://user@h.example.test'],
+    ['a password alone', 'http://:pw@h.example.test'],
+  ])('refuses %s without repeating it', (_name, endpoint) => {
+    let error: unknown;
+    try {
+      resolveEndpoint(rules, { endpoint });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AcsError);
+    expect(error).toMatchObject({
+      code: 'Client.InvalidEndpoint',
+      message: 'endpoint must not contain a user name or password.',
+    });
+  });
+});

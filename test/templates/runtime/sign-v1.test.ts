@@ -124,3 +124,21 @@ describe('stringToSignV1 and signV1', () => {
     });
   });
 });
+
+describe('signV1, an existing Signature', () => {
+  it('leaves a Signature parameter out of what it signs', async () => {
+    const params: [string, string][] = [
+      ['Action', 'DescribeThings'],
+      ['Signature', 'stale'],
+      ['Version', '2020-01-01'],
+    ];
+    const without = await signV1({
+      method: 'GET',
+      params: params.filter(([k]) => k !== 'Signature'),
+      secret: 's',
+    });
+    const withIt = await signV1({ method: 'GET', params, secret: 's' });
+    expect(withIt).toEqual(without);
+    expect(withIt.canonical).toBe('Action=DescribeThings&Version=2020-01-01');
+  });
+});

@@ -117,3 +117,24 @@ describe('signV3', () => {
     expect(r.signature).not.toBe(createHmac('sha256', 'secret&').update(r.stringToSign).digest('hex'));
   });
 });
+
+describe('canonicalRequestV3, header order', () => {
+  const names = ['x-acs-date', 'host', 'accept', 'x-acs-action', 'content-type', 'b'];
+  const sorted = [...names].sort().join(';');
+  it.each([
+    ['given order', names],
+    ['reversed', [...names].reverse()],
+    ['sorted', [...names].sort()],
+    ['sorted descending', [...names].sort().reverse()],
+  ])('signs the headers sorted whatever their order: %s', (_name, order) => {
+    const headers = Object.fromEntries(order.map((n) => [n, 'v']));
+    const { signedHeaders } = canonicalRequestV3({
+      method: 'GET',
+      path: '/',
+      query: [],
+      headers,
+      hashedPayload: 'h',
+    });
+    expect(signedHeaders).toBe(sorted);
+  });
+});

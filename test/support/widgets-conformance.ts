@@ -1,0 +1,83 @@
+// Conformance facts for the hand-written Widgets service (test/support/widgets-service.ts): what the
+// generator would emit for a spec of it, small enough to read.
+
+import type {
+  ActionFacts,
+  CheckContext,
+  ConformanceFacts,
+  Target,
+} from '../../templates/conformance/types.ts';
+import type { ValidationIssue } from '../../templates/runtime/descriptors.ts';
+import { createThingAction, describeThingsAction, widgetsService } from './widgets-service.ts';
+
+const envelopeIssues = (value: unknown): ValidationIssue[] => {
+  const body = value as Record<string, unknown> | undefined;
+  return ['RequestId', 'Code', 'Message'].flatMap((name) =>
+    typeof body?.[name] === 'string' ? [] : [{ path: name, message: 'is required' }],
+  );
+};
+
+export const describeThingsFacts: ActionFacts = {
+  descriptor: describeThingsAction,
+  params: [
+    { name: 'RegionId', style: 'flat', required: true, schema: { type: 'string' }, example: 'cn-north' },
+    {
+      name: 'ThingId',
+      style: 'repeatList',
+      required: false,
+      schema: { type: 'array', items: { type: 'string' }, maxItems: 3 },
+    },
+    {
+      name: 'PageNumber',
+      style: 'flat',
+      required: false,
+      schema: { type: 'integer', minimum: 1 },
+      example: 1,
+    },
+    {
+      name: 'PageSize',
+      style: 'flat',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 50 },
+      example: 10,
+    },
+  ],
+  errors: ['InvalidThing.NotFound'],
+  cases: [],
+  validateResponse: (value) =>
+    typeof (value as { RequestId?: unknown }).RequestId === 'string'
+      ? []
+      : [{ path: 'RequestId', message: 'is required' }],
+};
+
+export const createThingFacts: ActionFacts = {
+  descriptor: createThingAction,
+  params: [{ name: 'RegionId', style: 'flat', required: true, schema: { type: 'string' } }],
+  errors: [],
+  cases: [],
+  validateResponse: () => [],
+};
+
+export const widgetsFacts: ConformanceFacts = {
+  service: widgetsService,
+  errorMessages: { 'InvalidThing.NotFound': 'The thing does not exist.' },
+  validateErrorEnvelope: envelopeIssues,
+  actions: [describeThingsFacts, createThingFacts],
+};
+
+export function widgetsTarget(endpoint: string, values: Record<string, string> = {}): Target {
+  return { endpoint, accessKeyId: 'AKIDCONFORMANCE', accessKeySecret: 'conformancesecret', values };
+}
+
+export function widgetsContext(
+  endpoint = 'http://127.0.0.1:9',
+  values: Record<string, string> = {},
+): CheckContext {
+  return {
+    facts: widgetsFacts,
+    target: widgetsTarget(endpoint, values),
+    seed: 42,
+    codesSeen: new Set(),
+    sleep: async () => {},
+  };
+}
