@@ -7,6 +7,7 @@ import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions } from './rules/duplicates.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
+import { checkStateModel } from './rules/state-model.ts';
 import { checkStructure } from './rules/structure.ts';
 
 export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Promise<CheckContext> {
@@ -18,5 +19,6 @@ export async function checkSpec(spec: LoadedSpec, diagnostics: Diagnostic[]): Pr
   checkBinding(ctx);
   checkDuplicateActions(ctx);
   checkSchemaSupport(ctx);
+  if (!hasErrors(diagnostics)) checkStateModel(ctx);
   return ctx;
 }

@@ -2,5 +2,5 @@
 // change the spec or the generator and run `npm run generate`.
 export { EcsClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
-export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
-export { validateDescribeInstanceStatusRequest } from './validators/requests.js';
+export { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, startInstanceAction, stopInstanceAction } from './service.js';
+export { validateDescribeInstanceStatusRequest, validateDescribeRegionsRequest, validateDescribeZonesRequest, validateStartInstanceRequest, validateStopInstanceRequest } from './validators/requests.js';

@@ -10,6 +10,6 @@ export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsRespo
 export type { Hooks, Logger, RequestInfo, ResponseInfo } from './runtime/hooks.js';
 export type { RetryOptions } from './runtime/retry.js';
 export type { Credentials, SignatureVersion } from './runtime/sign-request.js';
-export { describeInstanceStatusAction, ecsErrorMessages, ecsService } from './service.js';
-export type { DescribeInstanceStatusErrorCode, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsCommonErrorCode, EcsErrorCode, ErrorEnvelope, InstanceStatus, Status } from './types.js';
-export { validateDescribeInstanceStatusRequest } from './validators/requests.js';
+export { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, startInstanceAction, stopInstanceAction } from './service.js';
+export type { DescribeInstanceStatusErrorCode, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, DescribeRegionsErrorCode, DescribeRegionsRequest, DescribeRegionsResponse, DescribeZonesErrorCode, DescribeZonesRequest, DescribeZonesResponse, EcsCommonErrorCode, EcsErrorCode, ErrorEnvelope, InstanceStatus, Region, StartInstanceErrorCode, StartInstanceRequest, StartInstanceResponse, Status, StopInstanceErrorCode, StopInstanceRequest, StopInstanceResponse, Zone } from './types.js';
+export { validateDescribeInstanceStatusRequest, validateDescribeRegionsRequest, validateDescribeZonesRequest, validateStartInstanceRequest, validateStopInstanceRequest } from './validators/requests.js';

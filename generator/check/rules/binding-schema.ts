@@ -72,7 +72,41 @@ export const serviceBindingSchema = {
       },
     },
     errors: errorTable,
+    resources: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Z][A-Za-z0-9]*$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['id', 'states'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          states: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
   },
+} as const;
+
+const transitionSchema = {
+  type: 'object',
+  required: ['resource', 'from', 'to', 'otherwise'],
+  additionalProperties: false,
+  properties: {
+    resource: { type: 'string' },
+    from: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
+    via: { type: 'string' },
+    to: { type: 'string' },
+    otherwise: { type: 'string' },
+    notFound: { type: 'string' },
+  },
+} as const;
+
+const listsSchema = {
+  type: 'object',
+  required: ['resource', 'items', 'state'],
+  additionalProperties: false,
+  properties: { resource: { type: 'string' }, items: { type: 'string' }, state: { type: 'string' } },
 } as const;
 
 const caseSchema = {
@@ -122,5 +156,7 @@ export const actionBindingSchema = {
     },
     errors: errorTable,
     cases: { type: 'array', items: caseSchema },
+    transition: transitionSchema,
+    lists: listsSchema,
   },
 } as const;

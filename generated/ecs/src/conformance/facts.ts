@@ -2,8 +2,8 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ConformanceFacts } from './types.js';
-import { describeInstanceStatusAction, ecsErrorMessages, ecsService } from '../service.js';
-import { validateDescribeInstanceStatusResponse, validateErrorEnvelope } from '../validators/responses.js';
+import { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, startInstanceAction, stopInstanceAction } from '../service.js';
+import { validateDescribeInstanceStatusResponse, validateDescribeRegionsResponse, validateDescribeZonesResponse, validateErrorEnvelope, validateStartInstanceResponse, validateStopInstanceResponse } from '../validators/responses.js';
 /** What Ecs's spec says, for the conformance checks. */
 export const conformanceFacts: ConformanceFacts = {
   service: ecsService,
@@ -165,6 +165,327 @@ export const conformanceFacts: ConformanceFacts = {
         },
       ],
       validateResponse: validateDescribeInstanceStatusResponse,
+    },
+    {
+      descriptor: describeRegionsAction,
+      params: [
+        {
+          name: 'InstanceChargeType',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'PrePaid',
+        },
+        {
+          name: 'ResourceType',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 32,
+          },
+          example: 'instance',
+        },
+        {
+          name: 'AcceptLanguage',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'zh-CN',
+        },
+      ],
+      errors: ['Unauthorized.EmptyRegion', 'Invalid.InstanceChargeType', 'InvalidAcceptLanguage.NotFound', 'InvalidResourceType.NotFound'],
+      cases: [
+        {
+          id: 'no-parameters',
+          description: 'Every parameter is optional.',
+          request: {},
+          wire: [],
+        },
+        {
+          id: 'language-and-type',
+          description: 'Filters go on the wire in declaration order.',
+          request: {
+            ResourceType: 'disk',
+            AcceptLanguage: 'en-US',
+          },
+          wire: [
+            ['ResourceType', 'disk'],
+            ['AcceptLanguage', 'en-US'],
+          ],
+        },
+      ],
+      validateResponse: validateDescribeRegionsResponse,
+    },
+    {
+      descriptor: describeZonesAction,
+      params: [
+        {
+          name: 'RegionId',
+          style: 'flat',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'cn-hangzhou',
+        },
+        {
+          name: 'Verbose',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: true,
+          },
+          example: false,
+        },
+        {
+          name: 'InstanceChargeType',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'PrePaid',
+        },
+        {
+          name: 'SpotStrategy',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 32,
+          },
+          example: 'NoSpot',
+        },
+        {
+          name: 'AcceptLanguage',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'zh-CN',
+        },
+      ],
+      errors: ['InvalidSpotStrategy', 'InvalidRegionId.NotFound', 'InvalidRegion.NotFound', 'InvalidInstanceChargeType.NotFound', 'InvalidAcceptLanguage.NotFound'],
+      cases: [
+        {
+          id: 'region-missing',
+          description: 'RegionId is required.',
+          request: {
+            Verbose: false,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'RegionId',
+          },
+        },
+        {
+          id: 'boolean-on-the-wire',
+          description: 'Booleans are sent as true/false.',
+          request: {
+            RegionId: 'cn-hangzhou',
+            Verbose: false,
+          },
+          wire: [
+            ['RegionId', 'cn-hangzhou'],
+            ['Verbose', 'false'],
+          ],
+        },
+      ],
+      validateResponse: validateDescribeZonesResponse,
+    },
+    {
+      descriptor: startInstanceAction,
+      params: [
+        {
+          name: 'InstanceId',
+          style: 'flat',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'i-bp67acfmxazb4p****',
+        },
+        {
+          name: 'InitLocalDisk',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+        {
+          name: 'DryRun',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+      ],
+      errors: ['LackResource', 'InvalidDedicatedHost.NotEnoughResource', 'InvalidInstance.NotFoundSystemDisk', 'Invalid.PrivatePoolOptions.NoStock', 'InvalidParameter.KMSKeyId.NotFound', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'InsufficientBalance', 'DiskError', 'InstanceExpired', 'InstanceNotReady', 'DiskInArrears', 'OperationDenied.NoStock', 'OperationDenied.SpotPriceLowerThanPublicPrice', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'QuotaExceed.ElasticQuota', 'OperationDenied.HostRepairing', 'InvalidInstanceId.NotFound', 'InvalidCapacityReservationId.NotFound'],
+      cases: [
+        {
+          id: 'instance-missing',
+          description: 'InstanceId is required.',
+          request: {
+            DryRun: true,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'InstanceId',
+          },
+        },
+        {
+          id: 'one-instance',
+          description: 'One instance, by id; booleans as true/false.',
+          request: {
+            InstanceId: 'i-bp67acfmxazb4p',
+            InitLocalDisk: false,
+          },
+          wire: [
+            ['InstanceId', 'i-bp67acfmxazb4p'],
+            ['InitLocalDisk', 'false'],
+          ],
+        },
+        {
+          id: 'unknown-instance',
+          description: 'An id the account does not have.',
+          request: {
+            InstanceId: 'i-doesnotexist',
+          },
+          error: {
+            code: 'InvalidInstanceId.NotFound',
+          },
+        },
+      ],
+      validateResponse: validateStartInstanceResponse,
+    },
+    {
+      descriptor: stopInstanceAction,
+      params: [
+        {
+          name: 'InstanceId',
+          style: 'flat',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'i-bp67acfmxazb4ph****',
+        },
+        {
+          name: 'ConfirmStop',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+          },
+          example: true,
+        },
+        {
+          name: 'ForceStop',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: false,
+        },
+        {
+          name: 'StoppedMode',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'string',
+            enum: ['StopCharging', 'KeepCharging'],
+          },
+          example: 'KeepCharging',
+        },
+        {
+          name: 'DryRun',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+        {
+          name: 'Hibernate',
+          style: 'flat',
+          required: false,
+          schema: {
+            type: 'boolean',
+          },
+        },
+      ],
+      errors: ['IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'DiskError', 'InstanceType.ParameterMismatch', 'InstanceExpiredOrInArrears', 'InvalidInstanceId.NotSupport', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'HibernationConfigured.InstanceOperationForbidden', 'HibernationConfigured.NotEnabled', 'InvalidInstanceId.NotFound'],
+      cases: [
+        {
+          id: 'instance-missing',
+          description: 'InstanceId is required.',
+          request: {
+            ForceStop: true,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'InstanceId',
+          },
+        },
+        {
+          id: 'force-stop',
+          description: 'A forced stop, in the declared parameter order.',
+          request: {
+            InstanceId: 'i-bp67acfmxazb4ph',
+            ForceStop: true,
+            StoppedMode: 'StopCharging',
+          },
+          wire: [
+            ['InstanceId', 'i-bp67acfmxazb4ph'],
+            ['ForceStop', 'true'],
+            ['StoppedMode', 'StopCharging'],
+          ],
+        },
+        {
+          id: 'unknown-instance',
+          description: 'An id the account does not have.',
+          request: {
+            InstanceId: 'i-doesnotexist',
+          },
+          error: {
+            code: 'InvalidInstanceId.NotFound',
+          },
+        },
+      ],
+      validateResponse: validateStopInstanceResponse,
     },
   ],
 };
