@@ -4,9 +4,10 @@ import { buildErrors } from './build-errors.ts';
 import { buildExamples } from './build-examples.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParams } from './build-params.ts';
+import { buildLists, buildTransition } from './build-state.ts';
 import { componentName } from './json-schema.ts';
 import { deref, shapeOf, xmlName } from './shape.ts';
-import type { ActionModel, CaseModel } from './types.ts';
+import type { ActionModel, CaseModel, ResourceModel } from './types.ts';
 
 type Raw = Record<string, unknown>;
 type Report = (code: string, pointer: string, message: string) => void;
@@ -16,6 +17,7 @@ export function buildAction(
   operation: Raw,
   pointer: string,
   report: Report,
+  resources: readonly ResourceModel[] = [],
 ): ActionModel | undefined {
   const binding = operation['x-acs-rpc'] as Raw;
   const success = deref(root, (operation.responses as Raw | undefined)?.['200']);
@@ -67,6 +69,8 @@ export function buildAction(
           : { code: String((c.error as Raw).code), param: (c.error as Raw).param as string | undefined },
       response: c.response as CaseModel['response'],
     })),
+    transition: buildTransition(binding.transition, resources),
+    lists: buildLists(binding.lists, resources),
   };
 }
 

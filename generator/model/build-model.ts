@@ -2,6 +2,7 @@
 import { type CheckContext, isObject, operations } from '../check/context.ts';
 import { buildAction } from './build-action.ts';
 import { buildErrors } from './build-errors.ts';
+import { buildResources } from './build-state.ts';
 import { componentName, toJsonSchema } from './json-schema.ts';
 import { deref } from './shape.ts';
 import type { ActionModel, JsonSchema, ServiceModel } from './types.ts';
@@ -13,9 +14,10 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
   const service = root['x-acs-service'] as Raw;
   const info = root.info as Raw;
   const report = (code: string, pointer: string, message: string) => ctx.report(code, pointer, message);
+  const resources = buildResources(service.resources);
   const actions: ActionModel[] = [];
   for (const { pointer, operation } of operations(root)) {
-    const action = buildAction(root, operation, pointer, report);
+    const action = buildAction(root, operation, pointer, report, resources);
     if (action !== undefined) actions.push(action);
   }
   const endpoints = service.endpoints as Raw;
@@ -49,6 +51,7 @@ export function buildModel(ctx: CheckContext, specFile: string): ServiceModel {
     commonErrors: buildErrors(service.errors),
     errorSchema: findErrorSchema(root, report),
     actions,
+    resources,
     schemaDefs: Object.fromEntries(
       Object.entries(schemas).map(([k, v]) => [k, toJsonSchema(v) as JsonSchema]),
     ),

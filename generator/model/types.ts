@@ -61,6 +61,33 @@ export interface CaseModel {
     | undefined;
 }
 
+/** A stateful resource the reference server models (`x-acs-service.resources`). */
+export interface ResourceModel {
+  readonly name: string;
+  /** The id parameter of actions on it, and the id field of listed items. */
+  readonly id: string;
+  readonly states: readonly string[];
+}
+
+/** `x-acs-rpc.transition`: the action moves one resource, named by its id parameter, between states. */
+export interface TransitionModel {
+  readonly resource: string;
+  readonly idParam: string;
+  readonly from: readonly string[];
+  readonly via: string | undefined;
+  readonly to: string;
+  readonly otherwise: string;
+  readonly notFound: string | undefined;
+}
+
+/** `x-acs-rpc.lists`: the action's response lists resources at `itemsPath`, the state in `stateField`. */
+export interface ListsModel {
+  readonly resource: string;
+  readonly idField: string;
+  readonly itemsPath: readonly string[];
+  readonly stateField: string;
+}
+
 export interface ActionModel {
   readonly name: string;
   readonly pointer: string;
@@ -79,6 +106,8 @@ export interface ActionModel {
   readonly pagination: PaginationModel | undefined;
   readonly examples: readonly ExampleModel[];
   readonly cases: readonly CaseModel[];
+  readonly transition: TransitionModel | undefined;
+  readonly lists: ListsModel | undefined;
 }
 
 export interface ServiceModel {
@@ -110,6 +139,7 @@ export interface ServiceModel {
   /** Component schema of the error envelope (`RequestId, HostId, Code, Message, Recommend`). */
   readonly errorSchema: string;
   readonly actions: readonly ActionModel[];
+  readonly resources: readonly ResourceModel[];
   /** Component schemas as plain JSON Schema (2020-12), refs rewritten to `defs#/$defs/Name`. */
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;
   /** Descriptions of component schemas, for doc comments. */

@@ -24,7 +24,15 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       errors: action.errors.map((e) => e.code),
       cases: action.cases,
       validateResponse: new Identifier(actions[i]!.validateResponse),
+      response: {
+        schema: action.responseSchema,
+        examples: action.examples.filter((e) => e.mediaType === 'json').map((e) => e.value),
+      },
+      ...(action.transition === undefined ? {} : { transition: definedOnly(action.transition) }),
+      ...(action.lists === undefined ? {} : { lists: action.lists }),
     })),
+    resources: Object.fromEntries(model.resources.map((r) => [r.name, { id: r.id, states: r.states }])),
+    schemas: model.schemaDefs,
   };
   return [
     {
@@ -51,4 +59,9 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       declarations: [{ name: 'conformanceFacts', type: 'ConformanceFacts', initializer: toLiteral(facts) }],
     },
   ];
+}
+
+/** Optional fields that are absent stay out of the literal (exactOptionalPropertyTypes). */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

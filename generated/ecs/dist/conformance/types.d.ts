@@ -36,12 +36,42 @@ export interface ActionFacts {
     readonly errors: readonly string[];
     readonly cases: readonly DeclaredCase[];
     readonly validateResponse: Validate;
+    /** Component schema of the success body (in `ConformanceFacts.schemas`), and its JSON examples. */
+    readonly response: {
+        readonly schema: string;
+        readonly examples: readonly unknown[];
+    };
+    /** `x-acs-rpc.transition`: the action moves the resource named by `idParam` between states. */
+    readonly transition?: {
+        readonly resource: string;
+        readonly idParam: string;
+        readonly from: readonly string[];
+        readonly via?: string;
+        readonly to: string;
+        readonly otherwise: string;
+        readonly notFound?: string;
+    };
+    /** `x-acs-rpc.lists`: the response lists resources at `itemsPath`, each with its state. */
+    readonly lists?: {
+        readonly resource: string;
+        readonly idField: string;
+        readonly itemsPath: readonly string[];
+        readonly stateField: string;
+    };
+}
+/** A stateful resource of the spec's state model (`x-acs-service.resources`). */
+export interface ResourceFacts {
+    readonly id: string;
+    readonly states: readonly string[];
 }
 export interface ConformanceFacts {
     readonly service: ServiceDescriptor;
     readonly errorMessages: Readonly<Record<string, string>>;
     readonly validateErrorEnvelope: Validate;
     readonly actions: readonly ActionFacts[];
+    readonly resources: Readonly<Record<string, ResourceFacts>>;
+    /** Component schemas as JSON Schema 2020-12; a `$ref` ends in `#/$defs/Name`. */
+    readonly schemas: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 export interface Target {
     readonly endpoint: string;
