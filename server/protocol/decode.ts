@@ -1,7 +1,11 @@
 // Wire parameters → the typed request the generated validator checks: repeat lists gathered
 // (`InstanceId.1..N` → array), values read by their declared type. Unknown parameters are ignored,
 // as Alibaba's gateway ignores them; a parameter sent twice is refused.
-import type { ActionDescriptor, ParamDescriptor, ValidationIssue } from '@acs-rpc/ecs';
+import type {
+  ActionDescriptor,
+  ParamDescriptor,
+  ValidationIssue,
+} from '../../templates/runtime/descriptors.ts';
 import { ServerError } from './server-error.ts';
 
 export function decodeParams(

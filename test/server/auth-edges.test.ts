@@ -2,11 +2,11 @@
 // both ways and both signature versions; the Date header that lets clients learn their skew.
 import { ecsService } from '@acs-rpc/ecs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
 import { rawV1, rawV3 } from '../support/raw-client.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
-const server = await startServer({ now: () => NOW });
+const server = await startEcsServer({ now: () => NOW });
 afterAll(() => server.close());
 const region = { RegionId: 'cn-hangzhou' };
 const at = (offsetSeconds: number) =>
@@ -49,7 +49,7 @@ describe('the timestamp window', () => {
 
 describe('the Date header', () => {
   it('comes with every answer, success or error, so a client can learn its clock skew', async () => {
-    const live = await startServer();
+    const live = await startEcsServer();
     try {
       for (const r of [
         await rawV3(live.url, region),
