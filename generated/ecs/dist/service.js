@@ -137,6 +137,10 @@ export const ecsService = {
             httpStatus: 404,
             retryable: false,
         },
+        DryRunOperation: {
+            httpStatus: 400,
+            retryable: false,
+        },
         LackResource: {
             httpStatus: 400,
             retryable: true,
@@ -275,6 +279,7 @@ export const ecsErrorMessages = {
     InvalidSpotStrategy: 'The specified SpotStrategy is not valid.',
     'InvalidRegion.NotFound': 'The specified parameter RegionId is not valid.',
     'InvalidInstanceChargeType.NotFound': 'The InstanceChargeType does not exist in our records',
+    DryRunOperation: 'Request validation has been passed with DryRun flag set.',
     LackResource: 'There\'s no enough resource on the specified capacity reservation.',
     'InvalidDedicatedHost.NotEnoughResource': 'The specified dedicated host has not enough resource due to host affinity.',
     'InvalidInstance.NotFoundSystemDisk': 'The specified instance does not have system disk.',

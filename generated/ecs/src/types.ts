@@ -197,7 +197,8 @@ export type DescribeZonesErrorCode = 'InvalidSpotStrategy'
   | 'InvalidAcceptLanguage.NotFound'
   | EcsCommonErrorCode;
 /** Error codes StartInstance may return. */
-export type StartInstanceErrorCode = 'LackResource'
+export type StartInstanceErrorCode = 'DryRunOperation'
+  | 'LackResource'
   | 'InvalidDedicatedHost.NotEnoughResource'
   | 'InvalidInstance.NotFoundSystemDisk'
   | 'Invalid.PrivatePoolOptions.NoStock'
@@ -220,7 +221,8 @@ export type StartInstanceErrorCode = 'LackResource'
   | 'InvalidCapacityReservationId.NotFound'
   | EcsCommonErrorCode;
 /** Error codes StopInstance may return. */
-export type StopInstanceErrorCode = 'IncorrectInstanceStatus'
+export type StopInstanceErrorCode = 'DryRunOperation'
+  | 'IncorrectInstanceStatus'
   | 'InstanceLockedForSecurity'
   | 'DiskError'
   | 'InstanceType.ParameterMismatch'

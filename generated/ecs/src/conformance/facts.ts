@@ -493,7 +493,7 @@ export const conformanceFacts: ConformanceFacts = {
           example: true,
         },
       ],
-      errors: ['LackResource', 'InvalidDedicatedHost.NotEnoughResource', 'InvalidInstance.NotFoundSystemDisk', 'Invalid.PrivatePoolOptions.NoStock', 'InvalidParameter.KMSKeyId.NotFound', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'InsufficientBalance', 'DiskError', 'InstanceExpired', 'InstanceNotReady', 'DiskInArrears', 'OperationDenied.NoStock', 'OperationDenied.SpotPriceLowerThanPublicPrice', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'QuotaExceed.ElasticQuota', 'OperationDenied.HostRepairing', 'InvalidInstanceId.NotFound', 'InvalidCapacityReservationId.NotFound'],
+      errors: ['DryRunOperation', 'LackResource', 'InvalidDedicatedHost.NotEnoughResource', 'InvalidInstance.NotFoundSystemDisk', 'Invalid.PrivatePoolOptions.NoStock', 'InvalidParameter.KMSKeyId.NotFound', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'InsufficientBalance', 'DiskError', 'InstanceExpired', 'InstanceNotReady', 'DiskInArrears', 'OperationDenied.NoStock', 'OperationDenied.SpotPriceLowerThanPublicPrice', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'QuotaExceed.ElasticQuota', 'OperationDenied.HostRepairing', 'InvalidInstanceId.NotFound', 'InvalidCapacityReservationId.NotFound'],
       cases: [
         {
           id: 'instance-missing',
@@ -617,7 +617,7 @@ export const conformanceFacts: ConformanceFacts = {
           },
         },
       ],
-      errors: ['IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'DiskError', 'InstanceType.ParameterMismatch', 'InstanceExpiredOrInArrears', 'InvalidInstanceId.NotSupport', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'HibernationConfigured.InstanceOperationForbidden', 'HibernationConfigured.NotEnabled', 'InvalidInstanceId.NotFound'],
+      errors: ['DryRunOperation', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'DiskError', 'InstanceType.ParameterMismatch', 'InstanceExpiredOrInArrears', 'InvalidInstanceId.NotSupport', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'HibernationConfigured.InstanceOperationForbidden', 'HibernationConfigured.NotEnabled', 'InvalidInstanceId.NotFound'],
       cases: [
         {
           id: 'instance-missing',
