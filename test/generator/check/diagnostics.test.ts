@@ -49,12 +49,21 @@ describe('diagnostics', () => {
       'ref.external',
       'ref.unresolved',
       'schema.unsupported',
+      'state.id-param',
+      'state.items',
+      'state.resource',
+      'state.unknown-error',
+      'state.unknown-state',
       'yaml.syntax',
     ]);
   });
 
   it('accepts the focused spec and the real ECS spec without a diagnostic', async () => {
-    for (const spec of ['test/fixtures/specs/focused.yaml', 'spec/ecs.yaml']) {
+    for (const spec of [
+      'test/fixtures/specs/focused.yaml',
+      'test/fixtures/specs/kiosk.yaml',
+      'spec/ecs.yaml',
+    ]) {
       const result = await modelSpec(ROOT, spec);
       expect(result.diagnostics).toEqual([]);
       expect(result.model?.actions.length).toBeGreaterThan(0);
