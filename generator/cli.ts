@@ -20,7 +20,7 @@ Commands:
       [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks] [--service ecs]
       Check any server against the spec; the last line printed is \`N passed, N failed\`.
   serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]
-      Start the reference ECS server (default keys testid/testsecret; see server/README.md).
+      Start the reference server for every generated package (keys testid/testsecret; server/README.md).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEcsServer } from '../../support/ecs-server.ts';
 import { type Breakage, startBrokenServer } from '../../support/broken-server.ts';
+import { startEcsServer } from '../../support/ecs-server.ts';
 
 const server = await startEcsServer();
 afterAll(() => server.close());
