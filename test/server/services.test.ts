@@ -28,7 +28,7 @@ describe('two products served at once', () => {
     ['ECS DescribeRegions', { given: ['DescribeRegions', '2014-05-26'], want: 'ecs' }],
     ['Kiosk DescribeRegions', { given: ['DescribeRegions', '2023-07-01'], want: 'kiosk' }],
   ] as const)('%s is answered by its own spec', async (_name, { given, want }) => {
-    const res = await call(...given);
+    const res = await call(given[0], given[1]);
     expect(res.status).toBe(200);
     const facts = want === 'ecs' ? ecs : kiosk.facts;
     expect(validate(facts, 'DescribeRegions')(res.json())).toEqual([]);
