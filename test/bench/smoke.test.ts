@@ -4,7 +4,8 @@ import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureGeneration } from '../../bench/generation.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
 
-describe('benchmarks start and measure', () => {
+// Generation of the whole ECS package outlasts the default 30 s on a loaded machine; the timeout bounds a hang.
+describe('benchmarks start and measure', { timeout: 180_000 }, () => {
   it('server throughput', async () => {
     const figures = await runServerThroughput({ seconds: 0.3, concurrency: 2 });
     expect(figures).toHaveLength(2);

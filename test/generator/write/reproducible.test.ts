@@ -37,7 +37,9 @@ async function check(outDir: string): Promise<{ code: number; stderr: string }> 
   }
 }
 
-describe('reproducible output', () => {
+// Each case generates the whole ECS package (five actions: ajv standalone code, a tsc build), which takes
+// longer than the default 30 s on a loaded machine; the timeout bounds a hang, it measures nothing.
+describe('reproducible output', { timeout: 180_000 }, () => {
   it('yields identical bytes when generated twice', async () => {
     const options = {
       rootDir: ROOT,
