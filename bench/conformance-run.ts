@@ -1,5 +1,6 @@
 // Time of a full conformance run against the reference server (every check), several rounds.
 import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
+import { repositoryPackages } from '../server/packages.ts';
 import { startServer } from '../server/start.ts';
 
 export interface ConformanceFigure {
@@ -16,7 +17,7 @@ export async function measureConformanceRun(rounds = 3): Promise<ConformanceFigu
   let failures = 0;
   for (let i = 0; i < rounds; i++) {
     // A fresh server each round, so nonces and rate limits start clean, as for a first run.
-    const server = await startServer();
+    const server = await startServer(await repositoryPackages());
     const started = performance.now();
     const result = await runChecks(
       conformanceFacts,

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { repositoryPackages } from '../server/packages.ts';
 import { startServer } from '../server/start.ts';
 import { signRequest } from '../templates/runtime/sign-request.ts';
 
@@ -22,7 +23,7 @@ export async function runServerThroughput(
 ): Promise<ThroughputFigure[]> {
   const seconds = options.seconds ?? 3;
   const concurrency = options.concurrency ?? 16;
-  const reference = await startServer();
+  const reference = await startServer(await repositoryPackages());
   const bare = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(

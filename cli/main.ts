@@ -22,7 +22,7 @@ Commands:
   import <api-docs.json> --out <spec.yaml> [--force]
       Convert Alibaba Cloud API metadata into a spec (see importer/).
   serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]
-      Start the reference ECS server (default keys testid/testsecret; see server/README.md).
+      Start the reference server for every generated package (keys testid/testsecret; server/README.md).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -22,7 +22,8 @@ export async function runStart(args: readonly string[]): Promise<number> {
   const { main } = (await import('@acs-rpc/ecs/conformance')) as {
     main(argv: readonly string[], program: string): Promise<number>;
   };
-  const server = await startServer({ port: 0 });
+  const { repositoryPackages } = await import('../server/packages.ts');
+  const server = await startServer({ port: 0, ...(await repositoryPackages()) });
   process.stdout.write(`reference server listening on ${server.url} (keys testid/testsecret)\n`);
   try {
     return await main(

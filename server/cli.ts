@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 import { redactUrl } from '../templates/runtime/redact.ts';
 import { loadKeyPairs } from './auth/credentials.ts';
+import { repositoryPackages } from './packages.ts';
 import { type RunningServer, startServer } from './start.ts';
+import { loadSeed, type Seed } from './state/seed.ts';
 
 const USAGE =
   'Usage: acs-rpc serve [--port 8080] [--host 127.0.0.1] [--seed FILE] [--credentials FILE] [--access-log]';
@@ -34,10 +36,12 @@ export async function runServe(args: readonly string[]): Promise<number> {
   }
   let server: RunningServer;
   try {
+    const { services, seeds } = await repositoryPackages();
     server = await startServer({
+      services,
+      seeds: await withSeed(seeds, values.seed),
       port,
       host: values.host ?? '127.0.0.1',
-      ...(values.seed === undefined ? {} : { seed: values.seed }),
       ...(values.credentials === undefined ? {} : { credentials: await loadKeyPairs(values.credentials) }),
       ...(values['access-log']
         ? { accessLog: (line: string) => process.stderr.write(`${redactUrl(line)}\n`) }
@@ -55,4 +59,12 @@ export async function runServe(args: readonly string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** The repository's seeds, the one given by --seed replacing its product's. */
+async function withSeed(files: readonly string[], given: string | undefined): Promise<Seed[]> {
+  const seeds = await Promise.all(files.map((f) => loadSeed(f)));
+  if (given === undefined) return seeds;
+  const seed = await loadSeed(given);
+  return [...seeds.filter((s) => s.product !== seed.product), seed];
 }

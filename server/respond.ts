@@ -2,9 +2,10 @@
 // RequestId; the error's status and message come from the spec's error table.
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { type ActionDescriptor, ecsErrorMessages, ecsService } from '@acs-rpc/ecs';
+import type { ActionDescriptor } from '../templates/runtime/descriptors.ts';
 import { contentType, ERROR_SHAPE, type Format, render } from './protocol/render.ts';
 import type { ServerError } from './protocol/server-error.ts';
+import type { Served, ServiceTable } from './services.ts';
 
 export function newRequestId(): string {
   return randomUUID().toUpperCase();
@@ -17,39 +18,41 @@ export function sendSuccess(
   requestId: string,
   body: object,
 ): void {
-  const value = { RequestId: requestId, ...body };
+  // The request's own id, never one a synthesised body made up.
+  const { RequestId: _made, ...rest } = body as Record<string, unknown>;
+  const ordered = { RequestId: requestId, ...rest };
   res.writeHead(200, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
-  res.end(render(format, action.xmlRoot, action.responseShape, value));
+  res.end(render(format, action.xmlRoot, action.responseShape, ordered));
 }
 
-export function sendError(
-  res: ServerResponse,
-  format: Format,
-  requestId: string,
-  host: string,
-  error: ServerError,
-): number {
-  const { status, body } = errorResponse(format, requestId, host, error);
-  res.writeHead(status, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
+export interface ErrorTarget {
+  readonly format: Format;
+  readonly requestId: string;
+  readonly host: string;
+  readonly table: ServiceTable;
+  /** The service the request was routed to, once known. */
+  readonly served: Served | undefined;
+}
+
+export function sendError(res: ServerResponse, target: ErrorTarget, error: ServerError): number {
+  const { status, body } = errorResponse(target, error);
+  res.writeHead(status, { 'content-type': contentType(target.format), 'x-acs-request-id': target.requestId });
   res.end(body);
   return status;
 }
 
 /** The status the spec pairs with the code, and the envelope with the code's documented message. */
-export function errorResponse(
-  format: Format,
-  requestId: string,
-  host: string,
-  error: ServerError,
-): { status: number; body: string } {
-  const known = ecsService.errors[error.code];
-  const template = ecsErrorMessages[error.code] ?? error.message;
+export function errorResponse(target: ErrorTarget, error: ServerError): { status: number; body: string } {
+  const { known, message, product } = target.table.error(error.code, target.served);
   const envelope = {
-    RequestId: requestId,
-    HostId: host,
+    RequestId: target.requestId,
+    HostId: target.host,
     Code: error.code,
-    Message: template.replace('{Name}', error.param ?? ''),
-    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${ecsService.product}`,
+    Message: (message ?? error.message).replace('{Name}', error.param ?? ''),
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product}`,
   };
-  return { status: known?.httpStatus ?? 500, body: render(format, 'Error', ERROR_SHAPE, envelope) };
+  return {
+    status: known?.httpStatus ?? 500,
+    body: render(target.format, 'Error', ERROR_SHAPE, envelope),
+  };
 }

@@ -1,24 +1,27 @@
-// startServer: the reference ECS endpoint, for tests and for `acs-rpc serve`.
+// startServer: the reference endpoint for any generated package(s), for tests and `acs-rpc serve`.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ecsService } from '@acs-rpc/ecs';
 import { DEFAULT_KEYS, type KeyPair } from './auth/credentials.ts';
 import { NonceRegistry } from './auth/nonces.ts';
 import type { ServerFaults } from './faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from './faults/limits.ts';
 import { handle, type ServerState } from './handle.ts';
-import { answerClientError } from './http/client-error.ts';
-import { Inventory } from './state/inventory.ts';
+import { clientErrorHandler } from './http/client-error.ts';
+import { type ServiceFacts, ServiceTable } from './services.ts';
 import { loadSeed, type Seed } from './state/seed.ts';
 
 /** The request line and headers together; more is InvalidParameter (400) and a closed connection. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 
 export interface ServerOptions {
+  /** What each generated package exports as `conformanceFacts` (`<pkg>/conformance`); one or more. */
+  readonly services: readonly ServiceFacts[];
   readonly port?: number;
   readonly host?: string;
-  /** A seed (or a seed file); default server/seed.yaml. */
-  readonly seed?: Seed | string;
+  /** Starting state, one seed (or seed file) per product; none: the state model starts empty. */
+  readonly seeds?: readonly (Seed | string)[];
+  /** How many reads show a transitional state before it settles (default 1; server/README.md). */
+  readonly settleAfterReads?: number;
   readonly credentials?: readonly KeyPair[];
   readonly faults?: ServerFaults;
   /** One line per request, secrets never included; off by default. */
@@ -34,18 +37,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? Date.now;
-  const seed = typeof options.seed === 'object' ? options.seed : await loadSeed(options.seed);
-  const windowSeconds = ecsService.protocol?.timestampWindowSeconds ?? 900;
+  const seeds = await Promise.all(
+    (options.seeds ?? []).map((s) => (typeof s === 'object' ? s : loadSeed(s))),
+  );
+  const table = new ServiceTable(options.services, seeds, options.settleAfterReads ?? 1);
   const state: ServerState = {
     auth: {
       keys: new Map((options.credentials ?? DEFAULT_KEYS).map((k) => [k.accessKeyId, k])),
-      nonces: new NonceRegistry(windowSeconds * 2 * 1000),
+      nonces: new NonceRegistry(table.widestWindowSeconds * 2 * 1000),
       now,
-      windowSeconds,
     },
-    inventory: new Inventory(seed),
+    table,
     faults: options.faults ?? {},
     limiter: new RateLimiter(),
     counter: new FingerprintCounter(),
@@ -58,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     { maxHeaderSize: MAX_HEADER_BYTES },
     (req, res) => void handle(req, res, state),
   );
-  server.on('clientError', answerClientError);
+  server.on('clientError', clientErrorHandler(table));
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';

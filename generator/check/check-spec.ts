@@ -9,6 +9,7 @@ import { checkErrorCodes } from './rules/error-codes.ts';
 import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
+import { checkStateModel } from './rules/state-model.ts';
 import { checkStructure } from './rules/structure.ts';
 import { checkWaiters } from './rules/waiters.ts';
 
@@ -24,7 +25,8 @@ export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]
   checkDuplicateActions(ctx);
   checkErrorCodes(ctx);
   checkSchemaSupport(ctx);
-  // Waiters are read only once the binding's shape is known good.
+  // The state model and waiters are read only once the binding's shape is known good.
+  if (!hasErrors(diagnostics)) checkStateModel(ctx);
   if (!hasErrors(diagnostics)) checkWaiters(ctx);
   return diagnostics;
 }

@@ -69,8 +69,8 @@ export function buildAction(
           : { code: String((c.error as Raw).code), param: (c.error as Raw).param as string | undefined },
       response: c.response as CaseModel['response'],
     })),
-    transition: buildTransition(binding, resources),
-    lists: buildLists(binding, resources),
+    transition: buildTransition(binding.transition, resources),
+    lists: buildLists(binding.lists, resources),
     waiters: buildWaiters(binding),
   };
 }

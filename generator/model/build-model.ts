@@ -21,7 +21,7 @@ export function buildModel(
   const service = root['x-acs-service'] as Raw;
   const info = root.info as Raw;
   const actions: ActionModel[] = [];
-  const resources = buildResources(service);
+  const resources = buildResources(service.resources);
   for (const { pointer, operation } of operations(root)) {
     const action = buildAction(root, operation, pointer, report, resources);
     if (action !== undefined) actions.push(action);

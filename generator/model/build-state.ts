@@ -1,45 +1,49 @@
-// Stateful resources: `x-acs-service.resources`, and each action's `transition` and `lists`.
+// The state model: `x-acs-service.resources`, and each action's `transition` and `lists` (spec/README.md,
+// "State model"), and the waiters polling an action. The check stage has already checked every
+// cross-reference.
 import type { ListsModel, ResourceModel, TransitionModel, WaiterModel } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
-export function buildResources(service: Raw): ResourceModel[] {
-  return Object.entries((service.resources ?? {}) as Raw).map(([name, raw]) => ({
-    name,
-    id: String((raw as Raw).id),
-    states: (raw as Raw).states as string[],
-  }));
+export function buildResources(value: unknown): ResourceModel[] {
+  return Object.entries((value ?? {}) as Raw).map(([name, raw]) => {
+    const r = raw as Raw;
+    return { name, id: String(r.id), states: r.states as string[] };
+  });
 }
 
-/** The transition, with the resource's id parameter; undefined when the resource is not declared. */
 export function buildTransition(
-  binding: Raw,
+  value: unknown,
   resources: readonly ResourceModel[],
 ): TransitionModel | undefined {
-  const t = binding.transition as Raw | undefined;
-  const resource = resources.find((r) => r.name === t?.resource);
-  if (t === undefined || resource === undefined) return undefined;
+  if (value === undefined) return undefined;
+  const t = value as Raw;
+  const resource = String(t.resource);
   return {
-    resource: resource.name,
-    idParam: resource.id,
+    resource,
+    idParam: idOf(resources, resource),
     from: t.from as string[],
-    via: t.via as string | undefined,
+    via: t.via === undefined ? undefined : String(t.via),
     to: String(t.to),
     otherwise: String(t.otherwise),
-    notFound: t.notFound as string | undefined,
+    notFound: t.notFound === undefined ? undefined : String(t.notFound),
   };
 }
 
-export function buildLists(binding: Raw, resources: readonly ResourceModel[]): ListsModel | undefined {
-  const l = binding.lists as Raw | undefined;
-  const resource = resources.find((r) => r.name === l?.resource);
-  if (l === undefined || resource === undefined) return undefined;
+export function buildLists(value: unknown, resources: readonly ResourceModel[]): ListsModel | undefined {
+  if (value === undefined) return undefined;
+  const l = value as Raw;
+  const resource = String(l.resource);
   return {
-    resource: resource.name,
-    idField: resource.id,
+    resource,
+    idField: idOf(resources, resource),
     itemsPath: String(l.items).split('.'),
     stateField: String(l.state),
   };
+}
+
+function idOf(resources: readonly ResourceModel[], name: string): string {
+  return resources.find((r) => r.name === name)?.id ?? name;
 }
 
 /** Waiters in spec order, with Smithy's default delays; the check stage has vetted their meaning. */

@@ -66,6 +66,33 @@ export interface CaseModel {
     | undefined;
 }
 
+/** A stateful resource the reference server models (`x-acs-service.resources`). */
+export interface ResourceModel {
+  readonly name: string;
+  /** The id parameter of actions on it, and the id field of listed items. */
+  readonly id: string;
+  readonly states: readonly string[];
+}
+
+/** `x-acs-rpc.transition`: the action moves one resource, named by its id parameter, between states. */
+export interface TransitionModel {
+  readonly resource: string;
+  readonly idParam: string;
+  readonly from: readonly string[];
+  readonly via: string | undefined;
+  readonly to: string;
+  readonly otherwise: string;
+  readonly notFound: string | undefined;
+}
+
+/** `x-acs-rpc.lists`: the action's response lists resources at `itemsPath`, the state in `stateField`. */
+export interface ListsModel {
+  readonly resource: string;
+  readonly idField: string;
+  readonly itemsPath: readonly string[];
+  readonly stateField: string;
+}
+
 export interface ActionModel {
   readonly name: string;
   readonly pointer: string;
@@ -124,33 +151,6 @@ export interface ServiceModel {
   readonly schemaDefs: Readonly<Record<string, JsonSchema>>;
   /** Descriptions of component schemas, for doc comments. */
   readonly schemaDescriptions: Readonly<Record<string, string | undefined>>;
-}
-
-/** A resource with states, as the reference server models it (`x-acs-service.resources`). */
-export interface ResourceModel {
-  readonly name: string;
-  /** Name of the id parameter of transitions and of the id field of listed items. */
-  readonly id: string;
-  readonly states: readonly string[];
-}
-
-/** `x-acs-rpc.transition`: the action moves one resource `from` → (`via`) → `to`. */
-export interface TransitionModel {
-  readonly resource: string;
-  readonly idParam: string;
-  readonly from: readonly string[];
-  readonly via: string | undefined;
-  readonly to: string;
-  readonly otherwise: string;
-  readonly notFound: string | undefined;
-}
-
-/** `x-acs-rpc.lists`: the response lists resources at `itemsPath`, each with its id and state. */
-export interface ListsModel {
-  readonly resource: string;
-  readonly idField: string;
-  readonly itemsPath: readonly string[];
-  readonly stateField: string;
 }
 
 export type MatcherModel =

@@ -4,15 +4,26 @@ import type { Socket } from 'node:net';
 import { contentType } from '../protocol/render.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import { errorResponse, newRequestId } from '../respond.ts';
+import type { ServiceTable } from '../services.ts';
 
-export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+/** The handler for a server's `clientError` event, with the services whose error table answers. */
+export function clientErrorHandler(
+  table: ServiceTable,
+): (error: Error & { code?: string }, socket: Socket) => void {
+  return (error, socket) => answerClientError(table, error, socket);
+}
+
+function answerClientError(table: ServiceTable, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
   const param = error.code === 'HPE_HEADER_OVERFLOW' ? 'Header' : 'Request';
   const requestId = newRequestId();
-  const { status, body } = errorResponse('JSON', requestId, '', new ServerError('InvalidParameter', param));
+  const { status, body } = errorResponse(
+    { format: 'JSON', requestId, host: '', table, served: undefined },
+    new ServerError('InvalidParameter', param),
+  );
   const head = [
     `HTTP/1.1 ${status} Bad Request`,
     `Content-Type: ${contentType('JSON')}`,

@@ -2,8 +2,13 @@
 // repeatList and flat gathered back from `Name.1.Key` (indexes 1..N without gaps), json parsed,
 // simple split on commas, leaves read by their declared type. Unknown parameters are ignored, as
 // Alibaba's gateway ignores them; a parameter sent twice is refused.
-import type { ActionDescriptor, ParamDescriptor, Shape, ValidationIssue } from '@acs-rpc/ecs';
-import { wireNameOf } from '@acs-rpc/ecs';
+import type {
+  ActionDescriptor,
+  ParamDescriptor,
+  Shape,
+  ValidationIssue,
+} from '../../templates/runtime/descriptors.ts';
+import { wireNameOf } from '../../templates/runtime/serialize.ts';
 import { ServerError } from './server-error.ts';
 
 type Pairs = readonly (readonly [string, string])[];

@@ -1,5 +1,5 @@
 // Response bodies in JSON or XML, from the action's response shape (the spec's `xml` objects).
-import type { Shape } from '@acs-rpc/ecs';
+import type { Shape } from '../../templates/runtime/descriptors.ts';
 
 export type Format = 'JSON' | 'XML';
 

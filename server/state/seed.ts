@@ -1,74 +1,110 @@
-// The seed file: regions with zones and clusters, and instances with their status (JSON or YAML).
+// The seed: a product's scopes (the values a request may name, e.g. regions with their zones) and the
+// starting resources of its state model, each with an id, a state and attributes (JSON or YAML).
 import { readFile } from 'node:fs/promises';
-import type { Status } from '@acs-rpc/ecs';
 import { parse } from 'yaml';
 
-export interface Region {
-  readonly id: string;
-  readonly zones: readonly string[];
-  readonly clusters: readonly string[];
+/** One scope: a root key's value (`RegionId: cn-hangzhou`) and the values valid within it. */
+export interface Scope {
+  readonly key: string;
+  readonly value: string;
+  readonly within: Readonly<Record<string, readonly string[]>>;
 }
 
-export interface Instance {
+export interface SeedEntry {
   readonly id: string;
-  readonly region: string;
-  readonly zone: string;
-  readonly cluster?: string;
-  readonly status: Status;
+  readonly state: string;
+  /** Attributes by request-parameter name (`RegionId`, `ZoneId`): what list actions filter by. */
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 export interface Seed {
-  readonly regions: readonly Region[];
-  readonly instances: readonly Instance[];
+  /** The product the seed belongs to (`x-acs-service.product`). */
+  readonly product: string;
+  readonly scopes: readonly Scope[];
+  readonly resources: Readonly<Record<string, readonly SeedEntry[]>>;
 }
 
-/** The spec's instance statuses; the record makes the compiler notice a new one. */
-const STATUSES: Readonly<Record<Status, true>> = {
-  Pending: true,
-  Running: true,
-  Starting: true,
-  Stopping: true,
-  Stopped: true,
-};
-
-export const DEFAULT_SEED = new URL('../seed.yaml', import.meta.url);
-
-export async function loadSeed(file: string | URL = DEFAULT_SEED): Promise<Seed> {
+export async function loadSeed(file: string | URL): Promise<Seed> {
   return checkSeed(parse(await readFile(file, 'utf8')), String(file));
 }
 
 /** Refuses a seed that contradicts itself, with the entry at fault named. */
 export function checkSeed(value: unknown, where: string): Seed {
-  const seed = value as { regions?: unknown; instances?: unknown } | null;
-  if (!Array.isArray(seed?.regions) || !Array.isArray(seed.instances)) {
-    throw new Error(`${where}: a seed needs "regions" and "instances" lists`);
+  const seed = value as { product?: unknown; scopes?: unknown; resources?: unknown } | null;
+  if (typeof seed?.product !== 'string' || seed.product === '')
+    throw new Error(`${where}: a seed needs "product" (the spec's x-acs-service.product)`);
+  if (seed.scopes !== undefined && !Array.isArray(seed.scopes))
+    throw new Error(`${where}: "scopes" must be a list`);
+  const scopes = ((seed.scopes ?? []) as unknown[]).map((s, i) => checkScope(s, `${where}: scopes[${i}]`));
+  if (new Set(scopes.map((s) => s.key)).size > 1)
+    throw new Error(`${where}: every scope must have the same root key (${scopes[0]?.key})`);
+  if (seed.resources !== undefined && !isRecord(seed.resources))
+    throw new Error(`${where}: "resources" must map each resource to a list of entries`);
+  const resources: Record<string, SeedEntry[]> = {};
+  for (const [kind, list] of Object.entries(seed.resources ?? {})) {
+    if (!Array.isArray(list)) throw new Error(`${where}: resources.${kind} must be a list`);
+    const ids = new Set<string>();
+    resources[kind] = list.map((entry: unknown, i) => {
+      const checked = checkEntry(entry, `${where}: resources.${kind}[${i}]`, scopes);
+      if (ids.has(checked.id))
+        throw new Error(`${where}: resources.${kind}[${i}] (${checked.id}) repeats an id`);
+      ids.add(checked.id);
+      return checked;
+    });
   }
-  const regions = seed.regions.map((r: unknown, i) => checkRegion(r, `${where}: regions[${i}]`));
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const ids = new Set<string>();
-  const instances = seed.instances.map((entry: unknown, i) => {
-    const at = `${where}: instances[${i}]`;
-    const instance = entry as Partial<Record<keyof Instance, unknown>> | null;
-    if (typeof instance?.id !== 'string' || instance.id === '') throw new Error(`${at} needs an id`);
-    const region = byId.get(String(instance.region));
-    const fault = (what: string) => new Error(`${at} (${instance.id}) ${what}`);
-    if (ids.has(instance.id)) throw fault('repeats an id');
-    ids.add(instance.id);
-    if (region === undefined) throw fault(`names unknown region ${instance.region}`);
-    if (!region.zones.includes(String(instance.zone))) throw fault(`names unknown zone ${instance.zone}`);
-    if (instance.cluster !== undefined && !region.clusters.includes(String(instance.cluster)))
-      throw fault(`names unknown cluster ${instance.cluster}`);
-    if (typeof instance.status !== 'string' || !Object.hasOwn(STATUSES, instance.status))
-      throw fault(`has status ${instance.status}, not one of ${Object.keys(STATUSES).join(', ')}`);
-    return instance as unknown as Instance;
-  });
-  return { regions, instances };
+  return { product: seed.product, scopes, resources };
 }
 
-function checkRegion(value: unknown, at: string): Region {
-  const r = value as { id?: unknown; zones?: unknown; clusters?: unknown } | null;
-  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  if (typeof r?.id !== 'string' || !strings(r.zones) || (r.clusters !== undefined && !strings(r.clusters)))
-    throw new Error(`${at} needs an id, a list of zones and optionally a list of clusters`);
-  return { id: r.id, zones: r.zones as string[], clusters: (r.clusters as string[] | undefined) ?? [] };
+/** Refuses a seed whose resources or states the service's spec does not declare. */
+export function checkSeedStates(
+  seed: Seed,
+  declared: Readonly<Record<string, { readonly states: readonly string[] }>>,
+): void {
+  for (const [kind, entries] of Object.entries(seed.resources)) {
+    const resource = Object.hasOwn(declared, kind) ? declared[kind] : undefined;
+    if (resource === undefined)
+      throw new Error(`seed of ${seed.product}: resource ${kind} is not declared in the spec`);
+    entries.forEach((e, i) => {
+      if (!resource.states.includes(e.state))
+        throw new Error(
+          `seed of ${seed.product}: resources.${kind}[${i}] (${e.id}) has state ${e.state}, not one of ${resource.states.join(', ')}`,
+        );
+    });
+  }
+}
+
+function checkScope(value: unknown, at: string): Scope {
+  const fields = isRecord(value) ? Object.entries(value) : [];
+  const roots = fields.filter(([, v]) => typeof v === 'string');
+  const lists = fields.filter(([, v]) => typeof v !== 'string');
+  if (
+    roots.length !== 1 ||
+    !lists.every(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'string'))
+  )
+    throw new Error(`${at} needs one root value (e.g. RegionId: cn-hangzhou) and lists of values within it`);
+  const [key, root] = roots[0] as [string, string];
+  return { key, value: root, within: Object.fromEntries(lists) as Record<string, string[]> };
+}
+
+function checkEntry(value: unknown, at: string, scopes: readonly Scope[]): SeedEntry {
+  const entry = isRecord(value) ? value : {};
+  const { id, state, ...rest } = entry;
+  if (typeof id !== 'string' || id === '') throw new Error(`${at} needs an id`);
+  const fault = (what: string) => new Error(`${at} (${id}) ${what}`);
+  if (typeof state !== 'string') throw fault('needs a state');
+  for (const [k, v] of Object.entries(rest)) if (typeof v !== 'string') throw fault(`has a non-text ${k}`);
+  const attributes = rest as Record<string, string>;
+  const key = scopes[0]?.key;
+  if (key !== undefined && attributes[key] !== undefined) {
+    const scope = scopes.find((s) => s.value === attributes[key]);
+    if (scope === undefined) throw fault(`names unknown ${key} ${attributes[key]}`);
+    for (const [name, allowed] of Object.entries(scope.within))
+      if (attributes[name] !== undefined && !allowed.includes(attributes[name]))
+        throw fault(`names unknown ${name} ${attributes[name]}`);
+  }
+  return { id, state, attributes };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

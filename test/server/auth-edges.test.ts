@@ -2,11 +2,11 @@
 // both ways and both signature versions; the Date header that lets clients learn their skew.
 import { ecsService } from '@acs-rpc/ecs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
 import { rawV1, rawV3 } from '../support/raw-client.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
-const server = await startServer({ now: () => NOW });
+const server = await startEcsServer({ now: () => NOW });
 afterAll(() => server.close());
 const region = { RegionId: 'cn-hangzhou' };
 const at = (offsetSeconds: number) =>

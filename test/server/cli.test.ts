@@ -61,7 +61,12 @@ describe('acs-rpc serve', () => {
     const seed = join(dir, 'seed.yaml');
     await writeFile(
       seed,
-      'regions:\n  - { id: xx-test, zones: [xx-test-a, xx-test-b] }\ninstances:\n  - { id: i-1, region: xx-test, zone: xx-test-a, status: Stopped }\n',
+      [
+        'product: Ecs',
+        'scopes: [{ RegionId: xx-test, ZoneId: [xx-test-a, xx-test-b] }]',
+        'resources:',
+        '  Instance: [{ id: i-1, state: Stopped, RegionId: xx-test, ZoneId: xx-test-a }]',
+      ].join('\n'),
     );
     const server = serve(['--port', '0', '--seed', seed]);
     const url = (await server.firstLine).slice('listening on '.length);

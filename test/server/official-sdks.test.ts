@@ -2,14 +2,14 @@
 // InstanceId.10 sort order matters), values with special characters, STS tokens.
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
 
 const require = createRequire(import.meta.url);
 const Ecs = require('@alicloud/ecs20140526');
 const OpenApi = require('@alicloud/openapi-client');
 const RPCClient = require('@alicloud/pop-core');
 
-const server = await startServer();
+const server = await startEcsServer();
 afterAll(() => server.close());
 const port = new URL(server.url).port;
 

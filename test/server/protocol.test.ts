@@ -3,10 +3,10 @@
 import { ecsService, validateDescribeInstanceStatusRequest } from '@acs-rpc/ecs';
 import { validateErrorEnvelope } from '@acs-rpc/ecs/validators';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
 import { rawV1, rawV3 } from '../support/raw-client.ts';
 
-const server = await startServer({
+const server = await startEcsServer({
   credentials: [
     { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
     { accessKeyId: 'STS.testid', accessKeySecret: 'testsecret', securityToken: 'teststsToken' },

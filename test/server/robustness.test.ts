@@ -8,11 +8,12 @@ import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../server/http/read-request.ts';
-import { MAX_HEADER_BYTES, startServer } from '../../server/start.ts';
+import { MAX_HEADER_BYTES } from '../../server/start.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
 import { rawV1, rawV3 } from '../support/raw-client.ts';
 
 const log: string[] = [];
-const server = await startServer({ accessLog: (line) => log.push(line) });
+const server = await startEcsServer({ accessLog: (line) => log.push(line) });
 afterAll(() => server.close());
 const { port } = new URL(server.url);
 

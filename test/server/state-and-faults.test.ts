@@ -7,14 +7,13 @@ import {
   type EcsClientConfig,
 } from '@acs-rpc/ecs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start.ts';
-import { loadSeed } from '../../server/state/seed.ts';
+import { seededInstances, startEcsServer } from '../support/ecs-server.ts';
 import { rawV1, rawV3 } from '../support/raw-client.ts';
 
-const server = await startServer();
-const flaky = await startServer({ faults: { failFirst: { count: 2, fault: '503' } } });
+const server = await startEcsServer();
+const flaky = await startEcsServer({ faults: { failFirst: { count: 2, fault: '503' } } });
 afterAll(() => Promise.all([server.close(), flaky.close()]));
-const seed = await loadSeed();
+const instances = await seededInstances();
 const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
 const client = (config: EcsClientConfig = {}) =>
   new EcsClient({ endpoint: server.url, credentials, ...config });
@@ -35,7 +34,7 @@ describe('state', () => {
       })) {
         seen.push(`${item.InstanceId}:${item.Status}`);
       }
-      const want = seed.instances
+      const want = instances
         .filter((i) => i.region === 'cn-hangzhou')
         .map((i) => `${i.id}:${i.status}`)
         .sort();
@@ -51,7 +50,7 @@ describe('state', () => {
       ClusterId: 'cls-hz-a',
       PageSize: 50,
     });
-    const want = seed.instances.filter(
+    const want = instances.filter(
       (i) => i.region === 'cn-hangzhou' && i.zone === 'cn-hangzhou-h' && i.cluster === 'cls-hz-a',
     );
     expect(want.length).toBeGreaterThan(0);
@@ -97,7 +96,7 @@ describe('faults', () => {
 
   it('adds latency on request, waiting through its sleep before answering', async () => {
     const slept: number[] = [];
-    const sleepy = await startServer({ sleep: async (ms) => void slept.push(ms) });
+    const sleepy = await startEcsServer({ sleep: async (ms) => void slept.push(ms) });
     try {
       const c = new EcsClient({ endpoint: sleepy.url, credentials, ...fault('latency=150') });
       await c.describeInstanceStatus({ RegionId: 'cn-hangzhou' });
@@ -112,7 +111,7 @@ describe('faults', () => {
 
   it('rate-limits per key: a burst of the rate, then refills at the rate (token bucket)', async () => {
     let now = Date.now();
-    const limited = await startServer({ now: () => now });
+    const limited = await startEcsServer({ now: () => now });
     try {
       const c = new EcsClient({ endpoint: limited.url, credentials, retry: false, ...fault('ratelimit=3') });
       const call = () =>

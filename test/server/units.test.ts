@@ -12,7 +12,6 @@ import { decodeParams, issueToError } from '../../server/protocol/decode.ts';
 import { chooseFormat } from '../../server/protocol/format.ts';
 import { render } from '../../server/protocol/render.ts';
 import { ServerError } from '../../server/protocol/server-error.ts';
-import { checkSeed, loadSeed } from '../../server/state/seed.ts';
 
 const code = (f: () => unknown) => {
   try {
@@ -216,35 +215,5 @@ describe('formats and XML', () => {
         '<InstanceStatus><InstanceId>i-&lt;&amp;&gt;&quot;&apos;</InstanceId><Status>Running</Status>' +
         '</InstanceStatus></InstanceStatuses></DescribeInstanceStatusResponse>',
     );
-  });
-});
-
-describe('the seed', () => {
-  it('is the documented default: 2+ regions of 2+ zones, 137+ instances in cn-hangzhou, all statuses', async () => {
-    const seed = await loadSeed();
-    expect(seed.regions.length).toBeGreaterThanOrEqual(2);
-    for (const r of seed.regions) expect(r.zones.length).toBeGreaterThanOrEqual(2);
-    const hz = seed.instances.filter((i) => i.region === 'cn-hangzhou');
-    expect(hz.length).toBeGreaterThanOrEqual(137);
-    expect(new Set(hz.map((i) => i.status))).toEqual(
-      new Set(['Pending', 'Running', 'Starting', 'Stopping', 'Stopped']),
-    );
-  });
-
-  const region = { id: 'r', zones: ['z'], clusters: ['c'] };
-  const instance = { id: 'i-1', region: 'r', zone: 'z', status: 'Running' };
-  it.each([
-    [{}, 'needs "regions" and "instances"'],
-    [{ regions: [{ id: 'r' }], instances: [] }, 'regions[0] needs an id, a list of zones'],
-    [
-      { regions: [region], instances: [{ ...instance, region: 'x' }] },
-      'instances[0] (i-1) names unknown region x',
-    ],
-    [{ regions: [region], instances: [{ ...instance, zone: 'x' }] }, 'unknown zone x'],
-    [{ regions: [region], instances: [{ ...instance, cluster: 'x' }] }, 'unknown cluster x'],
-    [{ regions: [region], instances: [{ ...instance, status: 'Gone' }] }, 'has status Gone'],
-    [{ regions: [region], instances: [instance, instance] }, 'instances[1] (i-1) repeats an id'],
-  ])('refuses %j', (seed, message) => {
-    expect(() => checkSeed(seed, 'seed.yaml')).toThrow(message);
   });
 });

@@ -32,7 +32,8 @@ export const LAYERS: readonly Layer[] = [
     paths: ['generator/pipeline.ts'],
     imports: ['shared', 'load', 'check', 'model', 'emitters', 'write'],
   },
-  { name: 'server', paths: ['server/'], imports: ['runtime'], generatedPackages: true },
+  // The server is given packages' spec facts, whose contract (types) lives in the conformance library.
+  { name: 'server', paths: ['server/'], imports: ['runtime', 'conformance-lib'], generatedPackages: true },
   // The importer turns metadata into a spec, then checks it with the generator's own stages.
   { name: 'importer', paths: ['importer/'], imports: ['shared', 'load', 'check', 'model'] },
   {

@@ -20,7 +20,7 @@ const envelopeIssues = (value: unknown): ValidationIssue[] => {
 export const describeThingsFacts: ActionFacts = {
   descriptor: describeThingsAction,
   params: [
-    { name: 'RegionId', style: 'flat', required: true, schema: { type: 'string' }, example: 'cn-north' },
+    { name: 'RegionId', style: 'scalar', required: true, schema: { type: 'string' }, example: 'cn-north' },
     {
       name: 'ThingId',
       style: 'repeatList',
@@ -29,14 +29,14 @@ export const describeThingsFacts: ActionFacts = {
     },
     {
       name: 'PageNumber',
-      style: 'flat',
+      style: 'scalar',
       required: false,
       schema: { type: 'integer', minimum: 1 },
       example: 1,
     },
     {
       name: 'PageSize',
-      style: 'flat',
+      style: 'scalar',
       required: false,
       schema: { type: 'integer', minimum: 1, maximum: 50 },
       example: 10,
@@ -44,6 +44,7 @@ export const describeThingsFacts: ActionFacts = {
   ],
   errors: ['InvalidThing.NotFound'],
   cases: [],
+  response: { schema: 'DescribeThingsResponse', examples: [] },
   validateResponse: (value) =>
     typeof (value as { RequestId?: unknown }).RequestId === 'string'
       ? []
@@ -52,9 +53,10 @@ export const describeThingsFacts: ActionFacts = {
 
 export const createThingFacts: ActionFacts = {
   descriptor: createThingAction,
-  params: [{ name: 'RegionId', style: 'flat', required: true, schema: { type: 'string' } }],
+  params: [{ name: 'RegionId', style: 'scalar', required: true, schema: { type: 'string' } }],
   errors: [],
   cases: [],
+  response: { schema: 'CreateThingResponse', examples: [] },
   validateResponse: () => [],
 };
 
@@ -63,6 +65,8 @@ export const widgetsFacts: ConformanceFacts = {
   errorMessages: { 'InvalidThing.NotFound': 'The thing does not exist.' },
   validateErrorEnvelope: envelopeIssues,
   actions: [describeThingsFacts, createThingFacts],
+  resources: {},
+  schemas: {},
 };
 
 export function widgetsTarget(endpoint: string, values: Record<string, string> = {}): Target {

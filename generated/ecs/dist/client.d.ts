@@ -3,7 +3,7 @@
 import { type CallOptions, type ClientConfig } from './runtime/client.js';
 import type { AcsServiceError } from './runtime/errors.js';
 import { type WaitOptions, type WaiterResult } from './runtime/waiter.js';
-import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsErrorCode, InstanceStatus } from './types.js';
+import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeZonesRequest, DescribeZonesResponse, EcsErrorCode, InstanceStatus, StartInstanceRequest, StartInstanceResponse, StopInstanceRequest, StopInstanceResponse } from './types.js';
 /** Options of EcsClient: region, credentials, endpoint, signature version, timeouts, retries, hooks. */
 export type EcsClientConfig = ClientConfig;
 /** An error answered by Ecs: `code` narrows to the documented codes. */
@@ -35,4 +35,30 @@ export declare class EcsClient {
      * Polls DescribeInstanceStatus between 2 s and 30 s apart, at most `maxWaitSeconds` in all; throws AcsWaiterError (`Waiter.Timeout`, `Waiter.Failure`).
      */
     waitUntilInstanceStopped(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult>;
+    /**
+     * Queries the regions you can use.
+     *
+     * Lists the Alibaba Cloud regions available to the account, with their endpoints and local names.
+     */
+    describeRegions(params: DescribeRegionsRequest, options?: CallOptions): Promise<DescribeRegionsResponse>;
+    /**
+     * Queries the zones of a region.
+     *
+     * Lists the zones of a region and, with Verbose, the resources that can be created in each.
+     */
+    describeZones(params: DescribeZonesRequest, options?: CallOptions): Promise<DescribeZonesResponse>;
+    /**
+     * Starts a stopped instance.
+     *
+     * Starts one instance in the Stopped status; it shows Starting, then Running.
+     * Not idempotent: a repeated call finds the instance no longer Stopped.
+     */
+    startInstance(params: StartInstanceRequest, options?: CallOptions): Promise<StartInstanceResponse>;
+    /**
+     * Stops a running instance.
+     *
+     * Stops one instance in the Running status; it shows Stopping, then Stopped.
+     * Not idempotent: a repeated call finds the instance no longer Running.
+     */
+    stopInstance(params: StopInstanceRequest, options?: CallOptions): Promise<StopInstanceResponse>;
 }

@@ -3,7 +3,7 @@
 import { RpcClient } from './runtime/client.js';
 import { paginateItems, paginatePages } from './runtime/paginate.js';
 import { runWaiter } from './runtime/waiter.js';
-import { describeInstanceStatusAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
+import { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter, startInstanceAction, stopInstanceAction } from './service.js';
 /** Client for Elastic Compute Service (ECS) RPC API (2014-05-26). Signs every call; validates before sending. */
 export class EcsClient {
     #core;
@@ -42,5 +42,39 @@ export class EcsClient {
      */
     waitUntilInstanceStopped(params, options) {
         return runWaiter(instanceStoppedWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
+    }
+    /**
+     * Queries the regions you can use.
+     *
+     * Lists the Alibaba Cloud regions available to the account, with their endpoints and local names.
+     */
+    describeRegions(params, options = {}) {
+        return this.#core.invoke(describeRegionsAction, params, options);
+    }
+    /**
+     * Queries the zones of a region.
+     *
+     * Lists the zones of a region and, with Verbose, the resources that can be created in each.
+     */
+    describeZones(params, options = {}) {
+        return this.#core.invoke(describeZonesAction, params, options);
+    }
+    /**
+     * Starts a stopped instance.
+     *
+     * Starts one instance in the Stopped status; it shows Starting, then Running.
+     * Not idempotent: a repeated call finds the instance no longer Stopped.
+     */
+    startInstance(params, options = {}) {
+        return this.#core.invoke(startInstanceAction, params, options);
+    }
+    /**
+     * Stops a running instance.
+     *
+     * Stops one instance in the Running status; it shows Stopping, then Stopped.
+     * Not idempotent: a repeated call finds the instance no longer Running.
+     */
+    stopInstance(params, options = {}) {
+        return this.#core.invoke(stopInstanceAction, params, options);
     }
 }

@@ -4,5 +4,5 @@ export { EcsClient } from './client.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
 export { toWireParams, wireNameOf } from './runtime/serialize.js';
 export { AcsWaiterError } from './runtime/waiter.js';
-export { describeInstanceStatusAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
-export { validateDescribeInstanceStatusRequest } from './validators/requests.js';
+export { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter, startInstanceAction, stopInstanceAction } from './service.js';
+export { validateDescribeInstanceStatusRequest, validateDescribeRegionsRequest, validateDescribeZonesRequest, validateStartInstanceRequest, validateStopInstanceRequest } from './validators/requests.js';

@@ -22,6 +22,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/DescribeRegions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queries the regions you can use.
+         * @description Lists the Alibaba Cloud regions available to the account, with their endpoints and local names.
+         */
+        post: operations["DescribeRegions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/DescribeZones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queries the zones of a region.
+         * @description Lists the zones of a region and, with Verbose, the resources that can be created in each.
+         */
+        post: operations["DescribeZones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/StartInstance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a stopped instance.
+         * @description Starts one instance in the Stopped status; it shows Starting, then Running.
+         *     Not idempotent: a repeated call finds the instance no longer Stopped.
+         */
+        post: operations["StartInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/StopInstance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stops a running instance.
+         * @description Stops one instance in the Running status; it shows Stopping, then Stopped.
+         *     Not idempotent: a repeated call finds the instance no longer Running.
+         */
+        post: operations["StopInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -81,6 +163,162 @@ export interface components {
                 InstanceStatus: components["schemas"]["InstanceStatus"][];
             };
         };
+        /** @description One region. */
+        Region: {
+            /**
+             * @description Whether the region is sold out: `available` or `soldOut`.
+             * @example available
+             * @enum {string}
+             */
+            Status?: "available" | "soldOut";
+            /**
+             * @description The endpoint of the region.
+             * @example ecs.aliyuncs.com
+             */
+            RegionEndpoint: string;
+            /**
+             * @description The name in the requested language (AcceptLanguage).
+             * @example China (Qingdao)
+             */
+            LocalName: string;
+            /**
+             * @description The region ID.
+             * @example cn-qingdao-et2-bo1
+             */
+            RegionId: string;
+        };
+        /** @description The regions you can use. */
+        DescribeRegionsResponse: {
+            /**
+             * @description The request ID.
+             * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+             */
+            RequestId: string;
+            /** @description The regions (RegionSetType). */
+            Regions: {
+                /** @description One entry per region. */
+                Region: components["schemas"]["Region"][];
+            };
+        };
+        /** @description One zone and what can be created in it. */
+        Zone: {
+            /**
+             * @description The zone ID.
+             * @example cn-hangzhou-g
+             */
+            ZoneId: string;
+            /**
+             * @description The zone type: `AvailabilityZone` (public cloud) or `CloudBoxZone` (China site only).
+             * @example AvailabilityZone
+             * @enum {string}
+             */
+            ZoneType?: "AvailabilityZone" | "CloudBoxZone";
+            /**
+             * @description The name in the requested language (AcceptLanguage).
+             * @example 华东 1 可用区 G
+             */
+            LocalName: string;
+            /** @description The resources that can be created, by I/O optimization (present when Verbose is true). */
+            AvailableResources?: {
+                /** @description One entry per combination of resources. */
+                ResourcesInfo?: {
+                    /**
+                     * @description Whether the instances are I/O optimized.
+                     * @example true
+                     */
+                    IoOptimized?: boolean;
+                    /** @description The system disk categories. */
+                    SystemDiskCategories?: {
+                        /** @description A system disk category: cloud, cloud_efficiency, cloud_ssd or cloud_essd. */
+                        supportedSystemDiskCategory?: string[];
+                    };
+                    /** @description The instance family generations. */
+                    InstanceGenerations?: {
+                        /** @description An instance family generation. */
+                        supportedInstanceGeneration?: string[];
+                    };
+                    /** @description The data disk categories. */
+                    DataDiskCategories?: {
+                        /** @description A data disk category: cloud, cloud_efficiency, cloud_ssd, cloud_essd or ephemeral_ssd. */
+                        supportedDataDiskCategory?: string[];
+                    };
+                    /** @description The instance types. */
+                    InstanceTypes?: {
+                        /** @description An instance type that can be created. */
+                        supportedInstanceType?: string[];
+                    };
+                    /** @description The instance families. */
+                    InstanceTypeFamilies?: {
+                        /** @description An instance family. */
+                        supportedInstanceTypeFamily?: string[];
+                    };
+                    /** @description The network types. */
+                    NetworkTypes?: {
+                        /** @description A network type: vpc or classic. */
+                        supportedNetworkCategory?: string[];
+                    };
+                }[];
+            };
+            /** @description The resource types that can be created in the zone. */
+            AvailableResourceCreation?: {
+                /** @description A resource type: VSwitch, IoOptimized, Instance, DedicatedHost or Disk. */
+                ResourceTypes?: string[];
+            };
+            /** @description The dedicated host generations. */
+            DedicatedHostGenerations?: {
+                /** @description A dedicated host generation. */
+                DedicatedHostGeneration?: string[];
+            };
+            /** @description All instance types that can be created in the zone. */
+            AvailableInstanceTypes?: {
+                /** @description The instance types. */
+                InstanceTypes?: string[];
+            };
+            /** @description The disk categories that can be created. */
+            AvailableDiskCategories?: {
+                /** @description A disk category. */
+                DiskCategories?: string[];
+            };
+            /** @description The dedicated host types that can be created. */
+            AvailableDedicatedHostTypes?: {
+                /** @description A dedicated host type. */
+                DedicatedHostType?: string[];
+            };
+            /** @description The shared storage categories that can be created. */
+            AvailableVolumeCategories?: {
+                /** @description A shared storage category. */
+                VolumeCategories?: string[];
+            };
+        };
+        /** @description The zones of a region. */
+        DescribeZonesResponse: {
+            /**
+             * @description The request ID.
+             * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+             */
+            RequestId: string;
+            /** @description The zones (ZoneSetType). */
+            Zones: {
+                /** @description One entry per zone. */
+                Zone: components["schemas"]["Zone"][];
+            };
+        };
+        /** @description The instance is starting. */
+        StartInstanceResponse: {
+            /**
+             * @description The request ID.
+             * @example 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
+             */
+            RequestId: string;
+        };
+        /** @description The instance is stopping. */
+        StopInstanceResponse: {
+            /**
+             * @description The request ID.
+             * @example 1C488B66-B819-4D14-8711-C4EAAA13AC01
+             */
+            RequestId: string;
+        };
     };
     responses: {
         /** @description An error: the common error envelope, in the requested format; `Code` says what went wrong. */
@@ -134,6 +372,151 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DescribeInstanceStatusResponse"];
                     "application/xml": components["schemas"]["DescribeInstanceStatusResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    DescribeRegions: {
+        parameters: {
+            query?: {
+                /** @description Regions where instances of this billing method can be created: PrePaid (subscription) or PostPaid (pay-as-you-go, the default). */
+                InstanceChargeType?: string;
+                /** @description The resource type: instance (default), disk, reservedinstance or scu. */
+                ResourceType?: string;
+                /** @description The language of `LocalName`: zh-CN (default), en-US or ja (RFC 7231). */
+                AcceptLanguage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeRegionsResponse"];
+                    "application/xml": components["schemas"]["DescribeRegionsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    DescribeZones: {
+        parameters: {
+            query: {
+                /** @description The region of the zones. Call DescribeRegions for the latest list of regions. */
+                RegionId: string;
+                /** @description Whether to include what can be created in each zone (AvailableResources and the other details). */
+                Verbose?: boolean;
+                /** @description The billing method the zones must support: PrePaid (subscription) or PostPaid (pay-as-you-go, the default). */
+                InstanceChargeType?: string;
+                /** @description The spot strategy, with InstanceChargeType=PostPaid: NoSpot (default), SpotWithPriceLimit or SpotAsPriceGo. */
+                SpotStrategy?: string;
+                /** @description The language of `LocalName`: zh-CN (default), en-US or ja (RFC 7231). */
+                AcceptLanguage?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeZonesResponse"];
+                    "application/xml": components["schemas"]["DescribeZonesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    StartInstance: {
+        parameters: {
+            query: {
+                /** @description The instance to start. */
+                InstanceId: string;
+                /** @description For instances with local disks (d1, i1, i2 families) whose local disks failed: true restores the instance to its initial healthy state and loses the data on the local disks. Default false. */
+                InitLocalDisk?: boolean;
+                /** @description true checks the request only (answering DryRunOperation when it would succeed) and starts nothing. Default false. */
+                DryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartInstanceResponse"];
+                    "application/xml": components["schemas"]["StartInstanceResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    StopInstance: {
+        parameters: {
+            query: {
+                /** @description The instance to stop. */
+                InstanceId: string;
+                /**
+                 * @deprecated
+                 * @description Deprecated and ignored; kept for compatibility.
+                 */
+                ConfirmStop?: boolean;
+                /** @description true forces the instance off (as pulling the power); false (default) shuts it down normally. */
+                ForceStop?: boolean;
+                /** @description For pay-as-you-go instances: StopCharging (economical mode, when its conditions are met) or KeepCharging (billing continues). The default depends on the console setting. */
+                StoppedMode?: "StopCharging" | "KeepCharging";
+                /** @description true checks the request only (answering DryRunOperation when it would succeed) and stops nothing. Default false. */
+                DryRun?: boolean;
+                /** @description Hibernation; in invitational preview and not yet usable. */
+                Hibernate?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StopInstanceResponse"];
+                    "application/xml": components["schemas"]["StopInstanceResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -8,6 +8,14 @@ export declare const ecsService: ServiceDescriptor;
 export declare const ecsErrorMessages: Readonly<Record<string, string>>;
 /** How DescribeInstanceStatus goes on the wire. */
 export declare const describeInstanceStatusAction: ActionDescriptor;
+/** How DescribeRegions goes on the wire. */
+export declare const describeRegionsAction: ActionDescriptor;
+/** How DescribeZones goes on the wire. */
+export declare const describeZonesAction: ActionDescriptor;
+/** How StartInstance goes on the wire. */
+export declare const startInstanceAction: ActionDescriptor;
+/** How StopInstance goes on the wire. */
+export declare const stopInstanceAction: ActionDescriptor;
 /** Waits until every instance asked for is Running. */
 export declare const instanceRunningWaiter: WaiterDescriptor;
 /** Waits until every instance asked for is Stopped. */

@@ -5,8 +5,8 @@ import { type CallOptions, type ClientConfig, RpcClient } from './runtime/client
 import { paginateItems, paginatePages } from './runtime/paginate.js';
 import type { AcsServiceError } from './runtime/errors.js';
 import { type WaitOptions, type WaiterResult, runWaiter } from './runtime/waiter.js';
-import { describeInstanceStatusAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from './service.js';
-import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, EcsErrorCode, InstanceStatus } from './types.js';
+import { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsService, instanceRunningWaiter, instanceStoppedWaiter, startInstanceAction, stopInstanceAction } from './service.js';
+import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeZonesRequest, DescribeZonesResponse, EcsErrorCode, InstanceStatus, StartInstanceRequest, StartInstanceResponse, StopInstanceRequest, StopInstanceResponse } from './types.js';
 /** Options of EcsClient: region, credentials, endpoint, signature version, timeouts, retries, hooks. */
 export type EcsClientConfig = ClientConfig;
 /** An error answered by Ecs: `code` narrows to the documented codes. */
@@ -56,5 +56,43 @@ export class EcsClient {
    */
   waitUntilInstanceStopped(params: DescribeInstanceStatusRequest, options: WaitOptions): Promise<WaiterResult> {
     return runWaiter(instanceStoppedWaiter, (signal) => this.describeInstanceStatus(params, signal === undefined ? {} : { signal }), options);
+  }
+
+  /**
+   * Queries the regions you can use.
+   *
+   * Lists the Alibaba Cloud regions available to the account, with their endpoints and local names.
+   */
+  describeRegions(params: DescribeRegionsRequest, options: CallOptions = {}): Promise<DescribeRegionsResponse> {
+    return this.#core.invoke<DescribeRegionsRequest, DescribeRegionsResponse>(describeRegionsAction, params, options);
+  }
+
+  /**
+   * Queries the zones of a region.
+   *
+   * Lists the zones of a region and, with Verbose, the resources that can be created in each.
+   */
+  describeZones(params: DescribeZonesRequest, options: CallOptions = {}): Promise<DescribeZonesResponse> {
+    return this.#core.invoke<DescribeZonesRequest, DescribeZonesResponse>(describeZonesAction, params, options);
+  }
+
+  /**
+   * Starts a stopped instance.
+   *
+   * Starts one instance in the Stopped status; it shows Starting, then Running.
+   * Not idempotent: a repeated call finds the instance no longer Stopped.
+   */
+  startInstance(params: StartInstanceRequest, options: CallOptions = {}): Promise<StartInstanceResponse> {
+    return this.#core.invoke<StartInstanceRequest, StartInstanceResponse>(startInstanceAction, params, options);
+  }
+
+  /**
+   * Stops a running instance.
+   *
+   * Stops one instance in the Running status; it shows Stopping, then Stopped.
+   * Not idempotent: a repeated call finds the instance no longer Running.
+   */
+  stopInstance(params: StopInstanceRequest, options: CallOptions = {}): Promise<StopInstanceResponse> {
+    return this.#core.invoke<StopInstanceRequest, StopInstanceResponse>(stopInstanceAction, params, options);
   }
 }

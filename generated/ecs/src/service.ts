@@ -3,7 +3,7 @@
 
 import type { ActionDescriptor, ServiceDescriptor } from './runtime/descriptors.js';
 import type { WaiterDescriptor } from './runtime/waiter.js';
-import { validateDescribeInstanceStatusRequest } from './validators/requests.js';
+import { validateDescribeInstanceStatusRequest, validateDescribeRegionsRequest, validateDescribeZonesRequest, validateStartInstanceRequest, validateStopInstanceRequest } from './validators/requests.js';
 /** Ecs 2014-05-26: endpoints and documented errors. */
 export const ecsService: ServiceDescriptor = {
   product: 'Ecs',
@@ -112,6 +112,142 @@ export const ecsService: ServiceDescriptor = {
       httpStatus: 404,
       retryable: false,
     },
+    'Unauthorized.EmptyRegion': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'Invalid.InstanceChargeType': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'InvalidAcceptLanguage.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    'InvalidResourceType.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    InvalidSpotStrategy: {
+      httpStatus: 400,
+      retryable: false,
+    },
+    'InvalidRegion.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    'InvalidInstanceChargeType.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    DryRunOperation: {
+      httpStatus: 400,
+      retryable: false,
+    },
+    LackResource: {
+      httpStatus: 400,
+      retryable: true,
+    },
+    'InvalidDedicatedHost.NotEnoughResource': {
+      httpStatus: 400,
+      retryable: true,
+    },
+    'InvalidInstance.NotFoundSystemDisk': {
+      httpStatus: 400,
+      retryable: false,
+    },
+    'Invalid.PrivatePoolOptions.NoStock': {
+      httpStatus: 400,
+      retryable: true,
+    },
+    'InvalidParameter.KMSKeyId.NotFound': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    IncorrectInstanceStatus: {
+      httpStatus: 403,
+      retryable: true,
+    },
+    InstanceLockedForSecurity: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    InsufficientBalance: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    DiskError: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    InstanceExpired: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    InstanceNotReady: {
+      httpStatus: 403,
+      retryable: true,
+    },
+    DiskInArrears: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'OperationDenied.NoStock': {
+      httpStatus: 403,
+      retryable: true,
+    },
+    'OperationDenied.SpotPriceLowerThanPublicPrice': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'InvalidParameter.KMSKeyId.CMKUnauthorized': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'InvalidParameter.KMSKeyId.CMKNotEnabled': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'InvalidParameter.KMSKeyId.KMSUnauthorized': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'QuotaExceed.ElasticQuota': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'OperationDenied.HostRepairing': {
+      httpStatus: 403,
+      retryable: true,
+    },
+    'InvalidInstanceId.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    'InvalidCapacityReservationId.NotFound': {
+      httpStatus: 404,
+      retryable: false,
+    },
+    'InstanceType.ParameterMismatch': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    InstanceExpiredOrInArrears: {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'InvalidInstanceId.NotSupport': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'HibernationConfigured.InstanceOperationForbidden': {
+      httpStatus: 403,
+      retryable: false,
+    },
+    'HibernationConfigured.NotEnabled': {
+      httpStatus: 403,
+      retryable: false,
+    },
   },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
@@ -139,6 +275,40 @@ export const ecsErrorMessages: Readonly<Record<string, string>> = {
   ServiceUnavailable: 'The request has failed due to a temporary failure of the server.',
   'InvalidRegionId.NotFound': 'The specified RegionId does not exist.',
   'InvalidZoneId.NotFound': 'The ZoneId provided does not exist in our records.',
+  'Unauthorized.EmptyRegion': 'The specified account has no access authority to any region.',
+  'Invalid.InstanceChargeType': 'The specified instanceChargeType is not valid.',
+  'InvalidAcceptLanguage.NotFound': 'Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed.',
+  'InvalidResourceType.NotFound': 'The ResourceType provided does not exist in our records.',
+  InvalidSpotStrategy: 'The specified SpotStrategy is not valid.',
+  'InvalidRegion.NotFound': 'The specified parameter RegionId is not valid.',
+  'InvalidInstanceChargeType.NotFound': 'The InstanceChargeType does not exist in our records',
+  DryRunOperation: 'Request validation has been passed with DryRun flag set.',
+  LackResource: 'There\'s no enough resource on the specified capacity reservation.',
+  'InvalidDedicatedHost.NotEnoughResource': 'The specified dedicated host has not enough resource due to host affinity.',
+  'InvalidInstance.NotFoundSystemDisk': 'The specified instance does not have system disk.',
+  'Invalid.PrivatePoolOptions.NoStock': 'The PrivatePool has been used up.',
+  'InvalidParameter.KMSKeyId.NotFound': 'The specified KMSKeyId does not exist.',
+  IncorrectInstanceStatus: 'The current status of the resource does not support this operation.',
+  InstanceLockedForSecurity: 'The specified operation is denied as your instance is locked for security reasons.',
+  InsufficientBalance: 'Your account does not have enough balance.',
+  DiskError: 'IncorrectDiskStatus.',
+  InstanceExpired: 'The postPaid instance has been expired.Please ensure your account have enough balance.',
+  InstanceNotReady: 'The specified instance is not ready for use.',
+  DiskInArrears: 'The specified operation is denied as your disk has expired.',
+  'OperationDenied.NoStock': 'The requested resource is sold out in the specified zone; try other types of resources or other regions and zones.',
+  'OperationDenied.SpotPriceLowerThanPublicPrice': 'The spot instance price is lower than public price.',
+  'InvalidParameter.KMSKeyId.CMKUnauthorized': 'The CMK needs to be added ECS tag.',
+  'InvalidParameter.KMSKeyId.CMKNotEnabled': 'The CMK needs to be enabled.',
+  'InvalidParameter.KMSKeyId.KMSUnauthorized': 'ECS service have no right to access your KMS.',
+  'QuotaExceed.ElasticQuota': 'No additional quota is available for the specified ECS instance type.',
+  'OperationDenied.HostRepairing': 'The specified operation is denied as the host of ECS instance is being repaired.',
+  'InvalidInstanceId.NotFound': 'The specified InstanceId does not exist.',
+  'InvalidCapacityReservationId.NotFound': 'The specified capacity reservation does not exist.',
+  'InstanceType.ParameterMismatch': 'The input parameter ConfirmStop must be true when an instance have localstorage.',
+  InstanceExpiredOrInArrears: 'The specified operation is denied as your prepay instance is expired (prepay mode) or in arrears (afterpay mode).',
+  'InvalidInstanceId.NotSupport': 'Classic network Instance  does not support this operation.',
+  'HibernationConfigured.InstanceOperationForbidden': 'The operation is not permitted due to limit of the hibernation configured instance.',
+  'HibernationConfigured.NotEnabled': 'The instance hibernation configured option is not enabled.',
 };
 /** How DescribeInstanceStatus goes on the wire. */
 export const describeInstanceStatusAction: ActionDescriptor = {
@@ -242,6 +412,415 @@ export const describeInstanceStatusAction: ActionDescriptor = {
     defaultPageSize: 10,
     maxPageSize: 50,
   },
+};
+/** How DescribeRegions goes on the wire. */
+export const describeRegionsAction: ActionDescriptor = {
+  name: 'DescribeRegions',
+  methods: ['POST', 'GET'],
+  path: '/',
+  idempotent: true,
+  params: [
+    {
+      name: 'InstanceChargeType',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'ResourceType',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'AcceptLanguage',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+  ],
+  xmlRoot: 'DescribeRegionsResponse',
+  responseShape: {
+    kind: 'object',
+    properties: {
+      RequestId: {
+        kind: 'string',
+      },
+      Regions: {
+        kind: 'object',
+        properties: {
+          Region: {
+            kind: 'array',
+            items: {
+              kind: 'object',
+              properties: {
+                Status: {
+                  kind: 'string',
+                },
+                RegionEndpoint: {
+                  kind: 'string',
+                },
+                LocalName: {
+                  kind: 'string',
+                },
+                RegionId: {
+                  kind: 'string',
+                },
+              },
+            },
+            xmlItemName: 'Region',
+          },
+        },
+      },
+    },
+  },
+  validateRequest: validateDescribeRegionsRequest,
+  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRegionsResponse,
+};
+/** How DescribeZones goes on the wire. */
+export const describeZonesAction: ActionDescriptor = {
+  name: 'DescribeZones',
+  methods: ['POST', 'GET'],
+  path: '/',
+  idempotent: true,
+  params: [
+    {
+      name: 'RegionId',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'Verbose',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+    {
+      name: 'InstanceChargeType',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'SpotStrategy',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'AcceptLanguage',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+  ],
+  xmlRoot: 'DescribeZonesResponse',
+  responseShape: {
+    kind: 'object',
+    properties: {
+      RequestId: {
+        kind: 'string',
+      },
+      Zones: {
+        kind: 'object',
+        properties: {
+          Zone: {
+            kind: 'array',
+            items: {
+              kind: 'object',
+              properties: {
+                ZoneId: {
+                  kind: 'string',
+                },
+                ZoneType: {
+                  kind: 'string',
+                },
+                LocalName: {
+                  kind: 'string',
+                },
+                AvailableResources: {
+                  kind: 'object',
+                  properties: {
+                    ResourcesInfo: {
+                      kind: 'array',
+                      items: {
+                        kind: 'object',
+                        properties: {
+                          IoOptimized: {
+                            kind: 'boolean',
+                          },
+                          SystemDiskCategories: {
+                            kind: 'object',
+                            properties: {
+                              supportedSystemDiskCategory: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedSystemDiskCategory',
+                              },
+                            },
+                          },
+                          InstanceGenerations: {
+                            kind: 'object',
+                            properties: {
+                              supportedInstanceGeneration: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedInstanceGeneration',
+                              },
+                            },
+                          },
+                          DataDiskCategories: {
+                            kind: 'object',
+                            properties: {
+                              supportedDataDiskCategory: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedDataDiskCategory',
+                              },
+                            },
+                          },
+                          InstanceTypes: {
+                            kind: 'object',
+                            properties: {
+                              supportedInstanceType: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedInstanceType',
+                              },
+                            },
+                          },
+                          InstanceTypeFamilies: {
+                            kind: 'object',
+                            properties: {
+                              supportedInstanceTypeFamily: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedInstanceTypeFamily',
+                              },
+                            },
+                          },
+                          NetworkTypes: {
+                            kind: 'object',
+                            properties: {
+                              supportedNetworkCategory: {
+                                kind: 'array',
+                                items: {
+                                  kind: 'string',
+                                },
+                                xmlItemName: 'supportedNetworkCategory',
+                              },
+                            },
+                          },
+                        },
+                      },
+                      xmlItemName: 'ResourcesInfo',
+                    },
+                  },
+                },
+                AvailableResourceCreation: {
+                  kind: 'object',
+                  properties: {
+                    ResourceTypes: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'ResourceTypes',
+                    },
+                  },
+                },
+                DedicatedHostGenerations: {
+                  kind: 'object',
+                  properties: {
+                    DedicatedHostGeneration: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'DedicatedHostGeneration',
+                    },
+                  },
+                },
+                AvailableInstanceTypes: {
+                  kind: 'object',
+                  properties: {
+                    InstanceTypes: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'InstanceTypes',
+                    },
+                  },
+                },
+                AvailableDiskCategories: {
+                  kind: 'object',
+                  properties: {
+                    DiskCategories: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'DiskCategories',
+                    },
+                  },
+                },
+                AvailableDedicatedHostTypes: {
+                  kind: 'object',
+                  properties: {
+                    DedicatedHostType: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'DedicatedHostType',
+                    },
+                  },
+                },
+                AvailableVolumeCategories: {
+                  kind: 'object',
+                  properties: {
+                    VolumeCategories: {
+                      kind: 'array',
+                      items: {
+                        kind: 'string',
+                      },
+                      xmlItemName: 'VolumeCategories',
+                    },
+                  },
+                },
+              },
+            },
+            xmlItemName: 'Zone',
+          },
+        },
+      },
+    },
+  },
+  validateRequest: validateDescribeZonesRequest,
+  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeZonesResponse,
+};
+/** How StartInstance goes on the wire. */
+export const startInstanceAction: ActionDescriptor = {
+  name: 'StartInstance',
+  methods: ['POST', 'GET'],
+  path: '/',
+  idempotent: false,
+  params: [
+    {
+      name: 'InstanceId',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'InitLocalDisk',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+    {
+      name: 'DryRun',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+  ],
+  xmlRoot: 'StartInstanceResponse',
+  responseShape: {
+    kind: 'object',
+    properties: {
+      RequestId: {
+        kind: 'string',
+      },
+    },
+  },
+  validateRequest: validateStartInstanceRequest,
+  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartInstanceResponse,
+};
+/** How StopInstance goes on the wire. */
+export const stopInstanceAction: ActionDescriptor = {
+  name: 'StopInstance',
+  methods: ['POST', 'GET'],
+  path: '/',
+  idempotent: false,
+  params: [
+    {
+      name: 'InstanceId',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'ConfirmStop',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+    {
+      name: 'ForceStop',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+    {
+      name: 'StoppedMode',
+      style: 'scalar',
+      shape: {
+        kind: 'string',
+      },
+    },
+    {
+      name: 'DryRun',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+    {
+      name: 'Hibernate',
+      style: 'scalar',
+      shape: {
+        kind: 'boolean',
+      },
+    },
+  ],
+  xmlRoot: 'StopInstanceResponse',
+  responseShape: {
+    kind: 'object',
+    properties: {
+      RequestId: {
+        kind: 'string',
+      },
+    },
+  },
+  validateRequest: validateStopInstanceRequest,
+  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopInstanceResponse,
 };
 /** Waits until every instance asked for is Running. */
 export const instanceRunningWaiter: WaiterDescriptor = {

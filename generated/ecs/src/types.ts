@@ -10,6 +10,18 @@ export type Status = components['schemas']['Status'];
 export type InstanceStatus = components['schemas']['InstanceStatus'];
 /** A page of instance statuses. */
 export type DescribeInstanceStatusResponse = components['schemas']['DescribeInstanceStatusResponse'];
+/** One region. */
+export type Region = components['schemas']['Region'];
+/** The regions you can use. */
+export type DescribeRegionsResponse = components['schemas']['DescribeRegionsResponse'];
+/** One zone and what can be created in it. */
+export type Zone = components['schemas']['Zone'];
+/** The zones of a region. */
+export type DescribeZonesResponse = components['schemas']['DescribeZonesResponse'];
+/** The instance is starting. */
+export type StartInstanceResponse = components['schemas']['StartInstanceResponse'];
+/** The instance is stopping. */
+export type StopInstanceResponse = components['schemas']['StopInstanceResponse'];
 
 /** Parameters of DescribeInstanceStatus. Queries the status of one or more ECS instances. */
 export interface DescribeInstanceStatusRequest {
@@ -50,6 +62,101 @@ export interface DescribeInstanceStatusRequest {
   readonly InstanceId?: readonly string[];
 }
 
+/** Parameters of DescribeRegions. Queries the regions you can use. */
+export interface DescribeRegionsRequest {
+  /**
+   * Regions where instances of this billing method can be created: PrePaid (subscription) or PostPaid (pay-as-you-go, the default).
+   * Length: 1 to 16.
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * The resource type: instance (default), disk, reservedinstance or scu.
+   * Length: 1 to 32.
+   */
+  readonly ResourceType?: string;
+  /**
+   * The language of `LocalName`: zh-CN (default), en-US or ja (RFC 7231).
+   * Length: 1 to 16.
+   */
+  readonly AcceptLanguage?: string;
+}
+
+/** Parameters of DescribeZones. Queries the zones of a region. */
+export interface DescribeZonesRequest {
+  /**
+   * The region of the zones. Call DescribeRegions for the latest list of regions.
+   * Length: 1 to 64.
+   */
+  readonly RegionId: string;
+  /**
+   * Whether to include what can be created in each zone (AvailableResources and the other details).
+   * @defaultValue true
+   */
+  readonly Verbose?: boolean;
+  /**
+   * The billing method the zones must support: PrePaid (subscription) or PostPaid (pay-as-you-go, the default).
+   * Length: 1 to 16.
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * The spot strategy, with InstanceChargeType=PostPaid: NoSpot (default), SpotWithPriceLimit or SpotAsPriceGo.
+   * Length: 1 to 32.
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * The language of `LocalName`: zh-CN (default), en-US or ja (RFC 7231).
+   * Length: 1 to 16.
+   */
+  readonly AcceptLanguage?: string;
+}
+
+/** Parameters of StartInstance. Starts a stopped instance. */
+export interface StartInstanceRequest {
+  /**
+   * The instance to start.
+   * Length: 1 to 64.
+   */
+  readonly InstanceId: string;
+  /**
+   * For instances with local disks (d1, i1, i2 families) whose local disks failed: true restores the instance to its initial healthy state and loses the data on the local disks. Default false.
+   * @defaultValue false
+   */
+  readonly InitLocalDisk?: boolean;
+  /**
+   * true checks the request only (answering DryRunOperation when it would succeed) and starts nothing. Default false.
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of StopInstance. Stops a running instance. */
+export interface StopInstanceRequest {
+  /**
+   * The instance to stop.
+   * Length: 1 to 64.
+   */
+  readonly InstanceId: string;
+  /**
+   * Deprecated and ignored; kept for compatibility.
+   * @deprecated
+   */
+  readonly ConfirmStop?: boolean;
+  /**
+   * true forces the instance off (as pulling the power); false (default) shuts it down normally.
+   * @defaultValue false
+   */
+  readonly ForceStop?: boolean;
+  /** For pay-as-you-go instances: StopCharging (economical mode, when its conditions are met) or KeepCharging (billing continues). The default depends on the console setting. */
+  readonly StoppedMode?: 'StopCharging' | 'KeepCharging';
+  /**
+   * true checks the request only (answering DryRunOperation when it would succeed) and stops nothing. Default false.
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+  /** Hibernation; in invitational preview and not yet usable. */
+  readonly Hibernate?: boolean;
+}
+
 /** Error codes any action may return. */
 export type EcsCommonErrorCode = 'MissingParameter'
   | 'InvalidParameter'
@@ -76,5 +183,57 @@ export type EcsCommonErrorCode = 'MissingParameter'
 export type DescribeInstanceStatusErrorCode = 'InvalidRegionId.NotFound'
   | 'InvalidZoneId.NotFound'
   | EcsCommonErrorCode;
+/** Error codes DescribeRegions may return. */
+export type DescribeRegionsErrorCode = 'Unauthorized.EmptyRegion'
+  | 'Invalid.InstanceChargeType'
+  | 'InvalidAcceptLanguage.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeZones may return. */
+export type DescribeZonesErrorCode = 'InvalidSpotStrategy'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidAcceptLanguage.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes StartInstance may return. */
+export type StartInstanceErrorCode = 'DryRunOperation'
+  | 'LackResource'
+  | 'InvalidDedicatedHost.NotEnoughResource'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'Invalid.PrivatePoolOptions.NoStock'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InsufficientBalance'
+  | 'DiskError'
+  | 'InstanceExpired'
+  | 'InstanceNotReady'
+  | 'DiskInArrears'
+  | 'OperationDenied.NoStock'
+  | 'OperationDenied.SpotPriceLowerThanPublicPrice'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'QuotaExceed.ElasticQuota'
+  | 'OperationDenied.HostRepairing'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidCapacityReservationId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes StopInstance may return. */
+export type StopInstanceErrorCode = 'DryRunOperation'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'DiskError'
+  | 'InstanceType.ParameterMismatch'
+  | 'InstanceExpiredOrInArrears'
+  | 'InvalidInstanceId.NotSupport'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'HibernationConfigured.NotEnabled'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
 /** Every documented error code of Ecs. */
-export type EcsErrorCode = EcsCommonErrorCode | DescribeInstanceStatusErrorCode;
+export type EcsErrorCode = EcsCommonErrorCode | DescribeInstanceStatusErrorCode | DescribeRegionsErrorCode | DescribeZonesErrorCode | StartInstanceErrorCode | StopInstanceErrorCode;

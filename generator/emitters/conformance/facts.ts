@@ -24,13 +24,19 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       errors: action.errors.map((e) => e.code),
       cases: action.cases,
       validateResponse: new Identifier(actions[i]!.validateResponse),
-      transition: action.transition,
-      lists: action.lists,
+      response: {
+        schema: action.responseSchema,
+        examples: action.examples.filter((e) => e.mediaType === 'json').map((e) => e.value),
+      },
+      ...(action.transition === undefined ? {} : { transition: definedOnly(action.transition) }),
+      ...(action.lists === undefined ? {} : { lists: action.lists }),
       waiters:
         action.waiters.length === 0
           ? undefined
           : action.waiters.map((w) => new Identifier(waiterNames(w).descriptor)),
     })),
+    resources: Object.fromEntries(model.resources.map((r) => [r.name, { id: r.id, states: r.states }])),
+    schemas: model.schemaDefs,
   };
   return [
     {
@@ -62,4 +68,9 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       declarations: [{ name: 'conformanceFacts', type: 'ConformanceFacts', initializer: toLiteral(facts) }],
     },
   ];
+}
+
+/** Optional fields that are absent stay out of the literal (exactOptionalPropertyTypes). */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -50,6 +50,11 @@ describe('diagnostics', () => {
       'ref.external',
       'ref.unresolved',
       'schema.unsupported',
+      'state.id-param',
+      'state.items',
+      'state.resource',
+      'state.unknown-error',
+      'state.unknown-state',
       'waiter.invalid',
       'yaml.syntax',
     ]);
@@ -59,6 +64,7 @@ describe('diagnostics', () => {
     for (const spec of [
       'test/fixtures/specs/focused.yaml',
       'test/fixtures/specs/stateful.yaml',
+      'test/fixtures/specs/kiosk.yaml',
       'spec/ecs.yaml',
     ]) {
       const result = await modelSpec(ROOT, spec);

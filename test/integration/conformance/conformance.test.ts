@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { conformanceFacts, runChecks } from '@acs-rpc/ecs/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/start.ts';
 import { type Breakage, startBrokenServer } from '../../support/broken-server.ts';
+import { startEcsServer } from '../../support/ecs-server.ts';
 
-const server = await startServer();
+const server = await startEcsServer();
 afterAll(() => server.close());
 const target = (endpoint: string, values: Record<string, string> = {}) => ({
   endpoint,

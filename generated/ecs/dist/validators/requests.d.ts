@@ -3,3 +3,11 @@
 import type { Validate } from '../runtime/descriptors.js';
 /** Checks a value against DescribeInstanceStatusRequest; returns every issue, named by its path, or none. */
 export declare const validateDescribeInstanceStatusRequest: Validate;
+/** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
+export declare const validateDescribeRegionsRequest: Validate;
+/** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
+export declare const validateDescribeZonesRequest: Validate;
+/** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
+export declare const validateStartInstanceRequest: Validate;
+/** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
+export declare const validateStopInstanceRequest: Validate;

@@ -4,3 +4,11 @@ import { toIssues } from '../runtime/validation.js';
 import * as standalone from './requests.standalone.js';
 /** Checks a value against DescribeInstanceStatusRequest; returns every issue, named by its path, or none. */
 export const validateDescribeInstanceStatusRequest = (value) => toIssues(standalone.validateDescribeInstanceStatusRequest, value);
+/** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRegionsRequest = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
+/** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeZonesRequest = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
+/** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStartInstanceRequest = (value) => toIssues(standalone.validateStartInstanceRequest, value);
+/** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStopInstanceRequest = (value) => toIssues(standalone.validateStopInstanceRequest, value);

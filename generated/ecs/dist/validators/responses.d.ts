@@ -3,5 +3,13 @@
 import type { Validate } from '../runtime/descriptors.js';
 /** Checks a value against DescribeInstanceStatusResponse; returns every issue, named by its path, or none. */
 export declare const validateDescribeInstanceStatusResponse: Validate;
+/** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
+export declare const validateDescribeRegionsResponse: Validate;
+/** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
+export declare const validateDescribeZonesResponse: Validate;
+/** Checks a value against StartInstanceResponse; returns every issue, named by its path, or none. */
+export declare const validateStartInstanceResponse: Validate;
+/** Checks a value against StopInstanceResponse; returns every issue, named by its path, or none. */
+export declare const validateStopInstanceResponse: Validate;
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export declare const validateErrorEnvelope: Validate;

@@ -3,4 +3,8 @@
 
 import type { StandaloneValidate } from '../runtime/validation.js';
 export declare const validateDescribeInstanceStatusResponse: StandaloneValidate;
+export declare const validateDescribeRegionsResponse: StandaloneValidate;
+export declare const validateDescribeZonesResponse: StandaloneValidate;
+export declare const validateStartInstanceResponse: StandaloneValidate;
+export declare const validateStopInstanceResponse: StandaloneValidate;
 export declare const validateErrorEnvelope: StandaloneValidate;

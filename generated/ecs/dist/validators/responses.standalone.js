@@ -331,6 +331,1126 @@ return errors === 0;
 }
 validate20.evaluated = {"props":{"RequestId":true,"TotalCount":true,"PageNumber":true,"PageSize":true,"InstanceStatuses":true},"dynamicProps":false,"dynamicItems":false};
 
+export const validateDescribeRegionsResponse = validate27;
+const schema38 = {"$id":"DescribeRegionsResponse","$ref":"defs#/$defs/DescribeRegionsResponse"};
+const schema39 = {"type":"object","properties":{"RequestId":{"examples":["473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"],"type":"string","description":"The request ID."},"Regions":{"type":"object","description":"The regions (RegionSetType).","properties":{"Region":{"type":"array","description":"One entry per region.","items":{"$ref":"defs#/$defs/Region"}}},"required":["Region"]}},"description":"The regions you can use.","required":["RequestId","Regions"]};
+const schema40 = {"type":"object","description":"One region.","properties":{"Status":{"examples":["available"],"type":"string","description":"Whether the region is sold out: `available` or `soldOut`.","enum":["available","soldOut"]},"RegionEndpoint":{"examples":["ecs.aliyuncs.com"],"type":"string","description":"The endpoint of the region."},"LocalName":{"examples":["China (Qingdao)"],"type":"string","description":"The name in the requested language (AcceptLanguage)."},"RegionId":{"examples":["cn-qingdao-et2-bo1"],"type":"string","description":"The region ID."}},"required":["RegionId","RegionEndpoint","LocalName"]};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Regions === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Regions"},message:"must have required property '"+"Regions"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err2 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.Regions !== undefined){
+let data1 = data.Regions;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Region === undefined){
+const err3 = {instancePath:instancePath+"/Regions",schemaPath:"#/properties/Regions/required",keyword:"required",params:{missingProperty: "Region"},message:"must have required property '"+"Region"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.Region !== undefined){
+let data2 = data1.Region;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.RegionId === undefined){
+const err4 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "RegionId"},message:"must have required property '"+"RegionId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data3.RegionEndpoint === undefined){
+const err5 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "RegionEndpoint"},message:"must have required property '"+"RegionEndpoint"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data3.LocalName === undefined){
+const err6 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.Status !== undefined){
+let data4 = data3.Status;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",schemaPath:"defs#/$defs/Region/properties/Status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((data4 === "available") || (data4 === "soldOut"))){
+const err8 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",schemaPath:"defs#/$defs/Region/properties/Status/enum",keyword:"enum",params:{allowedValues: schema40.properties.Status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data3.RegionEndpoint !== undefined){
+if(typeof data3.RegionEndpoint !== "string"){
+const err9 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionEndpoint",schemaPath:"defs#/$defs/Region/properties/RegionEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.LocalName !== undefined){
+if(typeof data3.LocalName !== "string"){
+const err10 = {instancePath:instancePath+"/Regions/Region/" + i0+"/LocalName",schemaPath:"defs#/$defs/Region/properties/LocalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.RegionId !== undefined){
+if(typeof data3.RegionId !== "string"){
+const err11 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionId",schemaPath:"defs#/$defs/Region/properties/RegionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Regions/Region",schemaPath:"#/properties/Regions/properties/Region/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/Regions",schemaPath:"#/properties/Regions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":{"RequestId":true,"Regions":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":{"RequestId":true,"Regions":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateDescribeZonesResponse = validate30;
+const schema41 = {"$id":"DescribeZonesResponse","$ref":"defs#/$defs/DescribeZonesResponse"};
+const schema42 = {"type":"object","properties":{"RequestId":{"examples":["473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"],"type":"string","description":"The request ID."},"Zones":{"type":"object","description":"The zones (ZoneSetType).","properties":{"Zone":{"type":"array","description":"One entry per zone.","items":{"$ref":"defs#/$defs/Zone"}}},"required":["Zone"]}},"description":"The zones of a region.","required":["RequestId","Zones"]};
+const schema43 = {"type":"object","description":"One zone and what can be created in it.","properties":{"ZoneId":{"examples":["cn-hangzhou-g"],"type":"string","description":"The zone ID."},"ZoneType":{"examples":["AvailabilityZone"],"type":"string","description":"The zone type: `AvailabilityZone` (public cloud) or `CloudBoxZone` (China site only).","enum":["AvailabilityZone","CloudBoxZone"]},"LocalName":{"examples":["华东 1 可用区 G"],"type":"string","description":"The name in the requested language (AcceptLanguage)."},"AvailableResources":{"type":"object","description":"The resources that can be created, by I/O optimization (present when Verbose is true).","properties":{"ResourcesInfo":{"type":"array","description":"One entry per combination of resources.","items":{"type":"object","description":"One entry per combination of resources.","properties":{"IoOptimized":{"examples":[true],"type":"boolean","description":"Whether the instances are I/O optimized."},"SystemDiskCategories":{"type":"object","description":"The system disk categories.","properties":{"supportedSystemDiskCategory":{"type":"array","description":"A system disk category: cloud, cloud_efficiency, cloud_ssd or cloud_essd.","items":{"examples":["cloud_essd"],"type":"string","description":"允许创建的系统盘类型。可能值：\n\n- cloud：普通云盘\n- cloud_efficiency：高效云盘\n- cloud_ssd：SSD云盘\n- cloud_essd：ESSD云盘"}}}},"InstanceGenerations":{"type":"object","description":"The instance family generations.","properties":{"supportedInstanceGeneration":{"type":"array","description":"An instance family generation.","items":{"examples":["ecs-6"],"type":"string","description":"实例规格族代数。"}}}},"DataDiskCategories":{"type":"object","description":"The data disk categories.","properties":{"supportedDataDiskCategory":{"type":"array","description":"A data disk category: cloud, cloud_efficiency, cloud_ssd, cloud_essd or ephemeral_ssd.","items":{"examples":["cloud_essd"],"type":"string","description":"数据盘类型。可能值：\n\n- cloud：普通云盘\n- cloud_efficiency：高效云盘\n- cloud_ssd：SSD云盘\n- cloud_essd：ESSD云盘\n- ephemeral_ssd：本地SSD盘"}}}},"InstanceTypes":{"type":"object","description":"The instance types.","properties":{"supportedInstanceType":{"type":"array","description":"An instance type that can be created.","items":{"examples":["ecs.g5.large"],"type":"string","description":"当前可用区、网络类型（NetworkTypes）、I/O优化实例（IoOptimized）下允许创建的实例规格列表。"}}}},"InstanceTypeFamilies":{"type":"object","description":"The instance families.","properties":{"supportedInstanceTypeFamily":{"type":"array","description":"An instance family.","items":{"examples":["ecs.r7t"],"type":"string","description":"实例规格族。"}}}},"NetworkTypes":{"type":"object","description":"The network types.","properties":{"supportedNetworkCategory":{"type":"array","description":"A network type: vpc or classic.","items":{"examples":["vpc"],"type":"string","description":"支持的网络类型。可能值：\n\n- VPC：专有网络VPC\n- Classic：经典网络"}}}}}}}}},"AvailableResourceCreation":{"type":"object","description":"The resource types that can be created in the zone.","properties":{"ResourceTypes":{"type":"array","description":"A resource type: VSwitch, IoOptimized, Instance, DedicatedHost or Disk.","items":{"examples":["DedicatedHost"],"type":"string","description":"允许创建的资源类型。可能值：\n\n- VSwitch：交换机\n- IoOptimized：I/O优化实例\n- Instance：实例\n- DedicatedHost：专有宿主机\n- Disk：云盘"}}}},"DedicatedHostGenerations":{"type":"object","description":"The dedicated host generations.","properties":{"DedicatedHostGeneration":{"type":"array","description":"A dedicated host generation.","items":{"examples":["ddh-6"],"type":"string","description":"支持的专有宿主机代数列表。"}}}},"AvailableInstanceTypes":{"type":"object","description":"All instance types that can be created in the zone.","properties":{"InstanceTypes":{"type":"array","description":"The instance types.","items":{"examples":["ecs.g6.xlarge"],"type":"string","description":"当前可用区下可创建的所有规格列表。"}}}},"AvailableDiskCategories":{"type":"object","description":"The disk categories that can be created.","properties":{"DiskCategories":{"type":"array","description":"A disk category.","items":{"examples":["cloud"],"type":"string","description":"允许创建的云盘种类集合。可能值：\n\n- cloud：普通云盘\n- cloud_ssd：SSD云盘\n- cloud_efficiency：高效云盘\n- cloud_essd：ESSD云盘"}}}},"AvailableDedicatedHostTypes":{"type":"object","description":"The dedicated host types that can be created.","properties":{"DedicatedHostType":{"type":"array","description":"A dedicated host type.","items":{"examples":["ddh.g6"],"type":"string","description":"支持的专有宿主机规格列表。"}}}},"AvailableVolumeCategories":{"type":"object","description":"The shared storage categories that can be created.","properties":{"VolumeCategories":{"type":"array","description":"A shared storage category.","items":{"examples":["san_efficiency"],"type":"string","description":"支持的共享存储类型。"}}}}},"required":["ZoneId","LocalName"]};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Zones === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Zones"},message:"must have required property '"+"Zones"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err2 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.Zones !== undefined){
+let data1 = data.Zones;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.Zone === undefined){
+const err3 = {instancePath:instancePath+"/Zones",schemaPath:"#/properties/Zones/required",keyword:"required",params:{missingProperty: "Zone"},message:"must have required property '"+"Zone"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.Zone !== undefined){
+let data2 = data1.Zone;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.ZoneId === undefined){
+const err4 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/required",keyword:"required",params:{missingProperty: "ZoneId"},message:"must have required property '"+"ZoneId"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data3.LocalName === undefined){
+const err5 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/required",keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data3.ZoneId !== undefined){
+if(typeof data3.ZoneId !== "string"){
+const err6 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneId",schemaPath:"defs#/$defs/Zone/properties/ZoneId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data3.ZoneType !== undefined){
+let data5 = data3.ZoneType;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",schemaPath:"defs#/$defs/Zone/properties/ZoneType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((data5 === "AvailabilityZone") || (data5 === "CloudBoxZone"))){
+const err8 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",schemaPath:"defs#/$defs/Zone/properties/ZoneType/enum",keyword:"enum",params:{allowedValues: schema43.properties.ZoneType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data3.LocalName !== undefined){
+if(typeof data3.LocalName !== "string"){
+const err9 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/LocalName",schemaPath:"defs#/$defs/Zone/properties/LocalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.AvailableResources !== undefined){
+let data7 = data3.AvailableResources;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ResourcesInfo !== undefined){
+let data8 = data7.ResourcesInfo;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.IoOptimized !== undefined){
+if(typeof data9.IoOptimized !== "boolean"){
+const err10 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/IoOptimized",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/IoOptimized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data9.SystemDiskCategories !== undefined){
+let data11 = data9.SystemDiskCategories;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.supportedSystemDiskCategory !== undefined){
+let data12 = data11.supportedSystemDiskCategory;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data12[i2] !== "string"){
+const err11 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory/" + i2,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/properties/supportedSystemDiskCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/properties/supportedSystemDiskCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data9.InstanceGenerations !== undefined){
+let data14 = data9.InstanceGenerations;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.supportedInstanceGeneration !== undefined){
+let data15 = data14.supportedInstanceGeneration;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data15[i3] !== "string"){
+const err14 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration/" + i3,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/properties/supportedInstanceGeneration/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/properties/supportedInstanceGeneration/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data9.DataDiskCategories !== undefined){
+let data17 = data9.DataDiskCategories;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.supportedDataDiskCategory !== undefined){
+let data18 = data17.supportedDataDiskCategory;
+if(Array.isArray(data18)){
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data18[i4] !== "string"){
+const err17 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory/" + i4,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/properties/supportedDataDiskCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/properties/supportedDataDiskCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.InstanceTypes !== undefined){
+let data20 = data9.InstanceTypes;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.supportedInstanceType !== undefined){
+let data21 = data20.supportedInstanceType;
+if(Array.isArray(data21)){
+const len5 = data21.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data21[i5] !== "string"){
+const err20 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType/" + i5,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/properties/supportedInstanceType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/properties/supportedInstanceType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data9.InstanceTypeFamilies !== undefined){
+let data23 = data9.InstanceTypeFamilies;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.supportedInstanceTypeFamily !== undefined){
+let data24 = data23.supportedInstanceTypeFamily;
+if(Array.isArray(data24)){
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data24[i6] !== "string"){
+const err23 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily/" + i6,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/properties/supportedInstanceTypeFamily/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/properties/supportedInstanceTypeFamily/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data9.NetworkTypes !== undefined){
+let data26 = data9.NetworkTypes;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.supportedNetworkCategory !== undefined){
+let data27 = data26.supportedNetworkCategory;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data27[i7] !== "string"){
+const err26 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory/" + i7,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/properties/supportedNetworkCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/properties/supportedNetworkCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data3.AvailableResourceCreation !== undefined){
+let data29 = data3.AvailableResourceCreation;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.ResourceTypes !== undefined){
+let data30 = data29.ResourceTypes;
+if(Array.isArray(data30)){
+const len8 = data30.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data30[i8] !== "string"){
+const err32 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes/" + i8,schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/properties/ResourceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/properties/ResourceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation",schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data3.DedicatedHostGenerations !== undefined){
+let data32 = data3.DedicatedHostGenerations;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.DedicatedHostGeneration !== undefined){
+let data33 = data32.DedicatedHostGeneration;
+if(Array.isArray(data33)){
+const len9 = data33.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data33[i9] !== "string"){
+const err35 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration/" + i9,schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/properties/DedicatedHostGeneration/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration",schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/properties/DedicatedHostGeneration/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations",schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data3.AvailableInstanceTypes !== undefined){
+let data35 = data3.AvailableInstanceTypes;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.InstanceTypes !== undefined){
+let data36 = data35.InstanceTypes;
+if(Array.isArray(data36)){
+const len10 = data36.length;
+for(let i10=0; i10<len10; i10++){
+if(typeof data36[i10] !== "string"){
+const err38 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes/" + i10,schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/properties/InstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/properties/InstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data3.AvailableDiskCategories !== undefined){
+let data38 = data3.AvailableDiskCategories;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.DiskCategories !== undefined){
+let data39 = data38.DiskCategories;
+if(Array.isArray(data39)){
+const len11 = data39.length;
+for(let i11=0; i11<len11; i11++){
+if(typeof data39[i11] !== "string"){
+const err41 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories/" + i11,schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/properties/DiskCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/properties/DiskCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data3.AvailableDedicatedHostTypes !== undefined){
+let data41 = data3.AvailableDedicatedHostTypes;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.DedicatedHostType !== undefined){
+let data42 = data41.DedicatedHostType;
+if(Array.isArray(data42)){
+const len12 = data42.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data42[i12] !== "string"){
+const err44 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType/" + i12,schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/properties/DedicatedHostType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType",schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/properties/DedicatedHostType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data3.AvailableVolumeCategories !== undefined){
+let data44 = data3.AvailableVolumeCategories;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.VolumeCategories !== undefined){
+let data45 = data44.VolumeCategories;
+if(Array.isArray(data45)){
+const len13 = data45.length;
+for(let i13=0; i13<len13; i13++){
+if(typeof data45[i13] !== "string"){
+const err47 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories/" + i13,schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/properties/VolumeCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/properties/VolumeCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/Zones/Zone",schemaPath:"#/properties/Zones/properties/Zone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/Zones",schemaPath:"#/properties/Zones/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+validate31.evaluated = {"props":{"RequestId":true,"Zones":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":{"RequestId":true,"Zones":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateStartInstanceResponse = validate33;
+const schema44 = {"$id":"StartInstanceResponse","$ref":"defs#/$defs/StartInstanceResponse"};
+const schema45 = {"type":"object","properties":{"RequestId":{"examples":["473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"],"type":"string","description":"The request ID."}},"description":"The instance is starting.","required":["RequestId"]};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestId === undefined){
+const err0 = {instancePath,schemaPath:"defs#/$defs/StartInstanceResponse/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err1 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/StartInstanceResponse/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"defs#/$defs/StartInstanceResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":{"RequestId":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateStopInstanceResponse = validate34;
+const schema46 = {"$id":"StopInstanceResponse","$ref":"defs#/$defs/StopInstanceResponse"};
+const schema47 = {"type":"object","properties":{"RequestId":{"examples":["1C488B66-B819-4D14-8711-C4EAAA13AC01"],"type":"string","description":"The request ID."}},"description":"The instance is stopping.","required":["RequestId"]};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.RequestId === undefined){
+const err0 = {instancePath,schemaPath:"defs#/$defs/StopInstanceResponse/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.RequestId !== undefined){
+if(typeof data.RequestId !== "string"){
+const err1 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/StopInstanceResponse/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"defs#/$defs/StopInstanceResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":{"RequestId":true},"dynamicProps":false,"dynamicItems":false};
+
 export const validateErrorEnvelope = validate26;
 const schema36 = {"$id":"ErrorEnvelope","$ref":"defs#/$defs/ErrorEnvelope"};
 const schema37 = {"type":"object","description":"The common error envelope of every RPC action.","required":["RequestId","HostId","Code","Message"],"properties":{"RequestId":{"type":"string","description":"The request ID, for support."},"HostId":{"type":"string","description":"The endpoint host that answered."},"Code":{"type":"string","description":"The error code."},"Message":{"type":"string","description":"What went wrong."},"Recommend":{"type":"string","description":"A link to a diagnosis of this error."}}};

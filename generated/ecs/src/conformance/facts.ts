@@ -2,8 +2,8 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ConformanceFacts } from './types.js';
-import { describeInstanceStatusAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter } from '../service.js';
-import { validateDescribeInstanceStatusResponse, validateErrorEnvelope } from '../validators/responses.js';
+import { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter, startInstanceAction, stopInstanceAction } from '../service.js';
+import { validateDescribeInstanceStatusResponse, validateDescribeRegionsResponse, validateDescribeZonesResponse, validateErrorEnvelope, validateStartInstanceResponse, validateStopInstanceResponse } from '../validators/responses.js';
 /** What Ecs's spec says, for the conformance checks. */
 export const conformanceFacts: ConformanceFacts = {
   service: ecsService,
@@ -165,6 +165,54 @@ export const conformanceFacts: ConformanceFacts = {
         },
       ],
       validateResponse: validateDescribeInstanceStatusResponse,
+      response: {
+        schema: 'DescribeInstanceStatusResponse',
+        examples: [
+          {
+            PageNumber: 1,
+            InstanceStatuses: {
+              InstanceStatus: [
+                {
+                  Status: 'Running',
+                  InstanceId: 'i-instance1',
+                },
+                {
+                  Status: 'Stopped',
+                  InstanceId: 'i-ae4r89**',
+                },
+              ],
+            },
+            TotalCount: 2,
+            PageSize: 10,
+            RequestId: '6EF60BEC-0242-43AF-BB20-270359FB54A7',
+          },
+          {
+            RequestId: '6EF60BEC-0242-43AF-BB20-270359FB54A7',
+            TotalCount: 2,
+            PageNumber: 1,
+            PageSize: 10,
+            InstanceStatuses: {
+              InstanceStatus: [
+                {
+                  InstanceId: 'i-instance1',
+                  Status: 'Running',
+                },
+                {
+                  InstanceId: 'i-ae4r89pp',
+                  Status: 'Stopped',
+                },
+              ],
+            },
+          },
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            HostId: 'ecs.aliyuncs.com',
+            Code: 'InvalidRegionId.NotFound',
+            Message: 'The specified RegionId does not exist.',
+            Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound',
+          },
+        ],
+      },
       lists: {
         resource: 'Instance',
         idField: 'InstanceId',
@@ -176,5 +224,894 @@ export const conformanceFacts: ConformanceFacts = {
         instanceStoppedWaiter,
       ],
     },
+    {
+      descriptor: describeRegionsAction,
+      params: [
+        {
+          name: 'InstanceChargeType',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'PrePaid',
+        },
+        {
+          name: 'ResourceType',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 32,
+          },
+          example: 'instance',
+        },
+        {
+          name: 'AcceptLanguage',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'zh-CN',
+        },
+      ],
+      errors: ['Unauthorized.EmptyRegion', 'Invalid.InstanceChargeType', 'InvalidAcceptLanguage.NotFound', 'InvalidResourceType.NotFound'],
+      cases: [
+        {
+          id: 'no-parameters',
+          description: 'Every parameter is optional.',
+          request: {},
+          wire: [],
+        },
+        {
+          id: 'language-and-type',
+          description: 'Filters go on the wire in declaration order.',
+          request: {
+            ResourceType: 'disk',
+            AcceptLanguage: 'en-US',
+          },
+          wire: [
+            ['ResourceType', 'disk'],
+            ['AcceptLanguage', 'en-US'],
+          ],
+        },
+      ],
+      validateResponse: validateDescribeRegionsResponse,
+      response: {
+        schema: 'DescribeRegionsResponse',
+        examples: [
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            Regions: {
+              Region: [
+                {
+                  Status: 'available',
+                  RegionEndpoint: 'ecs.aliyuncs.com',
+                  LocalName: 'China (Qingdao)',
+                  RegionId: 'cn-qingdao-et2-bo1',
+                },
+              ],
+            },
+          },
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            HostId: 'ecs.aliyuncs.com',
+            Code: 'InvalidRegionId.NotFound',
+            Message: 'The specified RegionId does not exist.',
+            Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound',
+          },
+        ],
+      },
+    },
+    {
+      descriptor: describeZonesAction,
+      params: [
+        {
+          name: 'RegionId',
+          style: 'scalar',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'cn-hangzhou',
+        },
+        {
+          name: 'Verbose',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: true,
+          },
+          example: false,
+        },
+        {
+          name: 'InstanceChargeType',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'PrePaid',
+        },
+        {
+          name: 'SpotStrategy',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 32,
+          },
+          example: 'NoSpot',
+        },
+        {
+          name: 'AcceptLanguage',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 16,
+          },
+          example: 'zh-CN',
+        },
+      ],
+      errors: ['InvalidSpotStrategy', 'InvalidRegionId.NotFound', 'InvalidRegion.NotFound', 'InvalidInstanceChargeType.NotFound', 'InvalidAcceptLanguage.NotFound'],
+      cases: [
+        {
+          id: 'region-missing',
+          description: 'RegionId is required.',
+          request: {
+            Verbose: false,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'RegionId',
+          },
+        },
+        {
+          id: 'boolean-on-the-wire',
+          description: 'Booleans are sent as true/false.',
+          request: {
+            RegionId: 'cn-hangzhou',
+            Verbose: false,
+          },
+          wire: [
+            ['RegionId', 'cn-hangzhou'],
+            ['Verbose', 'false'],
+          ],
+        },
+      ],
+      validateResponse: validateDescribeZonesResponse,
+      response: {
+        schema: 'DescribeZonesResponse',
+        examples: [
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            Zones: {
+              Zone: [
+                {
+                  ZoneId: 'cn-hangzhou-g',
+                  ZoneType: 'AvailabilityZone',
+                  LocalName: '华东 1 可用区 G',
+                  AvailableResources: {
+                    ResourcesInfo: [
+                      {
+                        IoOptimized: true,
+                        SystemDiskCategories: {
+                          supportedSystemDiskCategory: ['cloud_essd'],
+                        },
+                        InstanceGenerations: {
+                          supportedInstanceGeneration: ['ecs-6'],
+                        },
+                        DataDiskCategories: {
+                          supportedDataDiskCategory: ['cloud_essd'],
+                        },
+                        InstanceTypes: {
+                          supportedInstanceType: ['ecs.g5.large'],
+                        },
+                        InstanceTypeFamilies: {
+                          supportedInstanceTypeFamily: ['ecs.r7t'],
+                        },
+                        NetworkTypes: {
+                          supportedNetworkCategory: ['vpc'],
+                        },
+                      },
+                    ],
+                  },
+                  AvailableResourceCreation: {
+                    ResourceTypes: ['DedicatedHost'],
+                  },
+                  DedicatedHostGenerations: {
+                    DedicatedHostGeneration: ['ddh-6'],
+                  },
+                  AvailableInstanceTypes: {
+                    InstanceTypes: ['ecs.g6.xlarge'],
+                  },
+                  AvailableDiskCategories: {
+                    DiskCategories: ['cloud'],
+                  },
+                  AvailableDedicatedHostTypes: {
+                    DedicatedHostType: ['ddh.g6'],
+                  },
+                  AvailableVolumeCategories: {
+                    VolumeCategories: ['san_efficiency'],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            HostId: 'ecs.aliyuncs.com',
+            Code: 'InvalidRegionId.NotFound',
+            Message: 'The specified RegionId does not exist.',
+            Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound',
+          },
+        ],
+      },
+    },
+    {
+      descriptor: startInstanceAction,
+      params: [
+        {
+          name: 'InstanceId',
+          style: 'scalar',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'i-bp67acfmxazb4p****',
+        },
+        {
+          name: 'InitLocalDisk',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+        {
+          name: 'DryRun',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+      ],
+      errors: ['DryRunOperation', 'LackResource', 'InvalidDedicatedHost.NotEnoughResource', 'InvalidInstance.NotFoundSystemDisk', 'Invalid.PrivatePoolOptions.NoStock', 'InvalidParameter.KMSKeyId.NotFound', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'InsufficientBalance', 'DiskError', 'InstanceExpired', 'InstanceNotReady', 'DiskInArrears', 'OperationDenied.NoStock', 'OperationDenied.SpotPriceLowerThanPublicPrice', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'QuotaExceed.ElasticQuota', 'OperationDenied.HostRepairing', 'InvalidInstanceId.NotFound', 'InvalidCapacityReservationId.NotFound'],
+      cases: [
+        {
+          id: 'instance-missing',
+          description: 'InstanceId is required.',
+          request: {
+            DryRun: true,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'InstanceId',
+          },
+        },
+        {
+          id: 'one-instance',
+          description: 'One instance, by id; booleans as true/false.',
+          request: {
+            InstanceId: 'i-bp67acfmxazb4p',
+            InitLocalDisk: false,
+          },
+          wire: [
+            ['InstanceId', 'i-bp67acfmxazb4p'],
+            ['InitLocalDisk', 'false'],
+          ],
+        },
+        {
+          id: 'unknown-instance',
+          description: 'An id the account does not have.',
+          request: {
+            InstanceId: 'i-doesnotexist',
+          },
+          error: {
+            code: 'InvalidInstanceId.NotFound',
+          },
+        },
+      ],
+      validateResponse: validateStartInstanceResponse,
+      response: {
+        schema: 'StartInstanceResponse',
+        examples: [
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+          },
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            HostId: 'ecs.aliyuncs.com',
+            Code: 'InvalidRegionId.NotFound',
+            Message: 'The specified RegionId does not exist.',
+            Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound',
+          },
+        ],
+      },
+      transition: {
+        resource: 'Instance',
+        idParam: 'InstanceId',
+        from: ['Stopped'],
+        via: 'Starting',
+        to: 'Running',
+        otherwise: 'IncorrectInstanceStatus',
+        notFound: 'InvalidInstanceId.NotFound',
+      },
+    },
+    {
+      descriptor: stopInstanceAction,
+      params: [
+        {
+          name: 'InstanceId',
+          style: 'scalar',
+          required: true,
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          example: 'i-bp67acfmxazb4ph****',
+        },
+        {
+          name: 'ConfirmStop',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+          },
+          example: true,
+        },
+        {
+          name: 'ForceStop',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: false,
+        },
+        {
+          name: 'StoppedMode',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'string',
+            enum: ['StopCharging', 'KeepCharging'],
+          },
+          example: 'KeepCharging',
+        },
+        {
+          name: 'DryRun',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+            default: false,
+          },
+          example: true,
+        },
+        {
+          name: 'Hibernate',
+          style: 'scalar',
+          required: false,
+          schema: {
+            type: 'boolean',
+          },
+        },
+      ],
+      errors: ['DryRunOperation', 'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'DiskError', 'InstanceType.ParameterMismatch', 'InstanceExpiredOrInArrears', 'InvalidInstanceId.NotSupport', 'InvalidParameter.KMSKeyId.CMKUnauthorized', 'InvalidParameter.KMSKeyId.CMKNotEnabled', 'InvalidParameter.KMSKeyId.KMSUnauthorized', 'HibernationConfigured.InstanceOperationForbidden', 'HibernationConfigured.NotEnabled', 'InvalidInstanceId.NotFound'],
+      cases: [
+        {
+          id: 'instance-missing',
+          description: 'InstanceId is required.',
+          request: {
+            ForceStop: true,
+          },
+          error: {
+            code: 'MissingParameter',
+            param: 'InstanceId',
+          },
+        },
+        {
+          id: 'force-stop',
+          description: 'A forced stop, in the declared parameter order.',
+          request: {
+            InstanceId: 'i-bp67acfmxazb4ph',
+            ForceStop: true,
+            StoppedMode: 'StopCharging',
+          },
+          wire: [
+            ['InstanceId', 'i-bp67acfmxazb4ph'],
+            ['ForceStop', 'true'],
+            ['StoppedMode', 'StopCharging'],
+          ],
+        },
+        {
+          id: 'unknown-instance',
+          description: 'An id the account does not have.',
+          request: {
+            InstanceId: 'i-doesnotexist',
+          },
+          error: {
+            code: 'InvalidInstanceId.NotFound',
+          },
+        },
+      ],
+      validateResponse: validateStopInstanceResponse,
+      response: {
+        schema: 'StopInstanceResponse',
+        examples: [
+          {
+            RequestId: '1C488B66-B819-4D14-8711-C4EAAA13AC01',
+          },
+          {
+            RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+            HostId: 'ecs.aliyuncs.com',
+            Code: 'InvalidRegionId.NotFound',
+            Message: 'The specified RegionId does not exist.',
+            Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidRegionId.NotFound',
+          },
+        ],
+      },
+      transition: {
+        resource: 'Instance',
+        idParam: 'InstanceId',
+        from: ['Running'],
+        via: 'Stopping',
+        to: 'Stopped',
+        otherwise: 'IncorrectInstanceStatus',
+        notFound: 'InvalidInstanceId.NotFound',
+      },
+    },
   ],
+  resources: {
+    Instance: {
+      id: 'InstanceId',
+      states: ['Pending', 'Running', 'Starting', 'Stopping', 'Stopped'],
+    },
+  },
+  schemas: {
+    ErrorEnvelope: {
+      type: 'object',
+      description: 'The common error envelope of every RPC action.',
+      required: ['RequestId', 'HostId', 'Code', 'Message'],
+      properties: {
+        RequestId: {
+          type: 'string',
+          description: 'The request ID, for support.',
+        },
+        HostId: {
+          type: 'string',
+          description: 'The endpoint host that answered.',
+        },
+        Code: {
+          type: 'string',
+          description: 'The error code.',
+        },
+        Message: {
+          type: 'string',
+          description: 'What went wrong.',
+        },
+        Recommend: {
+          type: 'string',
+          description: 'A link to a diagnosis of this error.',
+        },
+      },
+    },
+    Status: {
+      type: 'string',
+      description: 'The lifecycle status of an instance.',
+      enum: ['Pending', 'Running', 'Starting', 'Stopping', 'Stopped'],
+    },
+    InstanceStatus: {
+      type: 'object',
+      description: 'The status of one instance.',
+      required: ['InstanceId', 'Status'],
+      properties: {
+        InstanceId: {
+          examples: ['i-instance1'],
+          type: 'string',
+          description: 'The instance ID.',
+        },
+        Status: {
+          $ref: 'defs#/$defs/Status',
+        },
+      },
+    },
+    DescribeInstanceStatusResponse: {
+      type: 'object',
+      description: 'A page of instance statuses.',
+      required: ['RequestId', 'TotalCount', 'PageNumber', 'PageSize', 'InstanceStatuses'],
+      properties: {
+        RequestId: {
+          examples: ['473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E'],
+          type: 'string',
+          description: 'The request ID.',
+        },
+        TotalCount: {
+          examples: [2],
+          type: 'integer',
+          minimum: 0,
+          description: 'The total number of instances that match.',
+        },
+        PageNumber: {
+          examples: [1],
+          type: 'integer',
+          minimum: 1,
+          description: 'The page number of this page.',
+        },
+        PageSize: {
+          examples: [10],
+          type: 'integer',
+          minimum: 1,
+          maximum: 50,
+          description: 'The page size that was asked for.',
+        },
+        InstanceStatuses: {
+          type: 'object',
+          description: 'The statuses on this page (InstanceStatusSetType).',
+          required: ['InstanceStatus'],
+          properties: {
+            InstanceStatus: {
+              type: 'array',
+              description: 'One entry per instance; empty past the last page.',
+              items: {
+                $ref: 'defs#/$defs/InstanceStatus',
+              },
+            },
+          },
+        },
+      },
+    },
+    Region: {
+      type: 'object',
+      description: 'One region.',
+      properties: {
+        Status: {
+          examples: ['available'],
+          type: 'string',
+          description: 'Whether the region is sold out: `available` or `soldOut`.',
+          enum: ['available', 'soldOut'],
+        },
+        RegionEndpoint: {
+          examples: ['ecs.aliyuncs.com'],
+          type: 'string',
+          description: 'The endpoint of the region.',
+        },
+        LocalName: {
+          examples: ['China (Qingdao)'],
+          type: 'string',
+          description: 'The name in the requested language (AcceptLanguage).',
+        },
+        RegionId: {
+          examples: ['cn-qingdao-et2-bo1'],
+          type: 'string',
+          description: 'The region ID.',
+        },
+      },
+      required: ['RegionId', 'RegionEndpoint', 'LocalName'],
+    },
+    DescribeRegionsResponse: {
+      type: 'object',
+      properties: {
+        RequestId: {
+          examples: ['473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E'],
+          type: 'string',
+          description: 'The request ID.',
+        },
+        Regions: {
+          type: 'object',
+          description: 'The regions (RegionSetType).',
+          properties: {
+            Region: {
+              type: 'array',
+              description: 'One entry per region.',
+              items: {
+                $ref: 'defs#/$defs/Region',
+              },
+            },
+          },
+          required: ['Region'],
+        },
+      },
+      description: 'The regions you can use.',
+      required: ['RequestId', 'Regions'],
+    },
+    Zone: {
+      type: 'object',
+      description: 'One zone and what can be created in it.',
+      properties: {
+        ZoneId: {
+          examples: ['cn-hangzhou-g'],
+          type: 'string',
+          description: 'The zone ID.',
+        },
+        ZoneType: {
+          examples: ['AvailabilityZone'],
+          type: 'string',
+          description: 'The zone type: `AvailabilityZone` (public cloud) or `CloudBoxZone` (China site only).',
+          enum: ['AvailabilityZone', 'CloudBoxZone'],
+        },
+        LocalName: {
+          examples: ['华东 1 可用区 G'],
+          type: 'string',
+          description: 'The name in the requested language (AcceptLanguage).',
+        },
+        AvailableResources: {
+          type: 'object',
+          description: 'The resources that can be created, by I/O optimization (present when Verbose is true).',
+          properties: {
+            ResourcesInfo: {
+              type: 'array',
+              description: 'One entry per combination of resources.',
+              items: {
+                type: 'object',
+                description: 'One entry per combination of resources.',
+                properties: {
+                  IoOptimized: {
+                    examples: [true],
+                    type: 'boolean',
+                    description: 'Whether the instances are I/O optimized.',
+                  },
+                  SystemDiskCategories: {
+                    type: 'object',
+                    description: 'The system disk categories.',
+                    properties: {
+                      supportedSystemDiskCategory: {
+                        type: 'array',
+                        description: 'A system disk category: cloud, cloud_efficiency, cloud_ssd or cloud_essd.',
+                        items: {
+                          examples: ['cloud_essd'],
+                          type: 'string',
+                          description: '允许创建的系统盘类型。可能值：\n\n- cloud：普通云盘\n- cloud_efficiency：高效云盘\n- cloud_ssd：SSD云盘\n- cloud_essd：ESSD云盘',
+                        },
+                      },
+                    },
+                  },
+                  InstanceGenerations: {
+                    type: 'object',
+                    description: 'The instance family generations.',
+                    properties: {
+                      supportedInstanceGeneration: {
+                        type: 'array',
+                        description: 'An instance family generation.',
+                        items: {
+                          examples: ['ecs-6'],
+                          type: 'string',
+                          description: '实例规格族代数。',
+                        },
+                      },
+                    },
+                  },
+                  DataDiskCategories: {
+                    type: 'object',
+                    description: 'The data disk categories.',
+                    properties: {
+                      supportedDataDiskCategory: {
+                        type: 'array',
+                        description: 'A data disk category: cloud, cloud_efficiency, cloud_ssd, cloud_essd or ephemeral_ssd.',
+                        items: {
+                          examples: ['cloud_essd'],
+                          type: 'string',
+                          description: '数据盘类型。可能值：\n\n- cloud：普通云盘\n- cloud_efficiency：高效云盘\n- cloud_ssd：SSD云盘\n- cloud_essd：ESSD云盘\n- ephemeral_ssd：本地SSD盘',
+                        },
+                      },
+                    },
+                  },
+                  InstanceTypes: {
+                    type: 'object',
+                    description: 'The instance types.',
+                    properties: {
+                      supportedInstanceType: {
+                        type: 'array',
+                        description: 'An instance type that can be created.',
+                        items: {
+                          examples: ['ecs.g5.large'],
+                          type: 'string',
+                          description: '当前可用区、网络类型（NetworkTypes）、I/O优化实例（IoOptimized）下允许创建的实例规格列表。',
+                        },
+                      },
+                    },
+                  },
+                  InstanceTypeFamilies: {
+                    type: 'object',
+                    description: 'The instance families.',
+                    properties: {
+                      supportedInstanceTypeFamily: {
+                        type: 'array',
+                        description: 'An instance family.',
+                        items: {
+                          examples: ['ecs.r7t'],
+                          type: 'string',
+                          description: '实例规格族。',
+                        },
+                      },
+                    },
+                  },
+                  NetworkTypes: {
+                    type: 'object',
+                    description: 'The network types.',
+                    properties: {
+                      supportedNetworkCategory: {
+                        type: 'array',
+                        description: 'A network type: vpc or classic.',
+                        items: {
+                          examples: ['vpc'],
+                          type: 'string',
+                          description: '支持的网络类型。可能值：\n\n- VPC：专有网络VPC\n- Classic：经典网络',
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        AvailableResourceCreation: {
+          type: 'object',
+          description: 'The resource types that can be created in the zone.',
+          properties: {
+            ResourceTypes: {
+              type: 'array',
+              description: 'A resource type: VSwitch, IoOptimized, Instance, DedicatedHost or Disk.',
+              items: {
+                examples: ['DedicatedHost'],
+                type: 'string',
+                description: '允许创建的资源类型。可能值：\n\n- VSwitch：交换机\n- IoOptimized：I/O优化实例\n- Instance：实例\n- DedicatedHost：专有宿主机\n- Disk：云盘',
+              },
+            },
+          },
+        },
+        DedicatedHostGenerations: {
+          type: 'object',
+          description: 'The dedicated host generations.',
+          properties: {
+            DedicatedHostGeneration: {
+              type: 'array',
+              description: 'A dedicated host generation.',
+              items: {
+                examples: ['ddh-6'],
+                type: 'string',
+                description: '支持的专有宿主机代数列表。',
+              },
+            },
+          },
+        },
+        AvailableInstanceTypes: {
+          type: 'object',
+          description: 'All instance types that can be created in the zone.',
+          properties: {
+            InstanceTypes: {
+              type: 'array',
+              description: 'The instance types.',
+              items: {
+                examples: ['ecs.g6.xlarge'],
+                type: 'string',
+                description: '当前可用区下可创建的所有规格列表。',
+              },
+            },
+          },
+        },
+        AvailableDiskCategories: {
+          type: 'object',
+          description: 'The disk categories that can be created.',
+          properties: {
+            DiskCategories: {
+              type: 'array',
+              description: 'A disk category.',
+              items: {
+                examples: ['cloud'],
+                type: 'string',
+                description: '允许创建的云盘种类集合。可能值：\n\n- cloud：普通云盘\n- cloud_ssd：SSD云盘\n- cloud_efficiency：高效云盘\n- cloud_essd：ESSD云盘',
+              },
+            },
+          },
+        },
+        AvailableDedicatedHostTypes: {
+          type: 'object',
+          description: 'The dedicated host types that can be created.',
+          properties: {
+            DedicatedHostType: {
+              type: 'array',
+              description: 'A dedicated host type.',
+              items: {
+                examples: ['ddh.g6'],
+                type: 'string',
+                description: '支持的专有宿主机规格列表。',
+              },
+            },
+          },
+        },
+        AvailableVolumeCategories: {
+          type: 'object',
+          description: 'The shared storage categories that can be created.',
+          properties: {
+            VolumeCategories: {
+              type: 'array',
+              description: 'A shared storage category.',
+              items: {
+                examples: ['san_efficiency'],
+                type: 'string',
+                description: '支持的共享存储类型。',
+              },
+            },
+          },
+        },
+      },
+      required: ['ZoneId', 'LocalName'],
+    },
+    DescribeZonesResponse: {
+      type: 'object',
+      properties: {
+        RequestId: {
+          examples: ['473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E'],
+          type: 'string',
+          description: 'The request ID.',
+        },
+        Zones: {
+          type: 'object',
+          description: 'The zones (ZoneSetType).',
+          properties: {
+            Zone: {
+              type: 'array',
+              description: 'One entry per zone.',
+              items: {
+                $ref: 'defs#/$defs/Zone',
+              },
+            },
+          },
+          required: ['Zone'],
+        },
+      },
+      description: 'The zones of a region.',
+      required: ['RequestId', 'Zones'],
+    },
+    StartInstanceResponse: {
+      type: 'object',
+      properties: {
+        RequestId: {
+          examples: ['473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E'],
+          type: 'string',
+          description: 'The request ID.',
+        },
+      },
+      description: 'The instance is starting.',
+      required: ['RequestId'],
+    },
+    StopInstanceResponse: {
+      type: 'object',
+      properties: {
+        RequestId: {
+          examples: ['1C488B66-B819-4D14-8711-C4EAAA13AC01'],
+          type: 'string',
+          description: 'The request ID.',
+        },
+      },
+      description: 'The instance is stopping.',
+      required: ['RequestId'],
+    },
+  },
 };

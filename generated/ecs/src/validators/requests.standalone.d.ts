@@ -3,3 +3,7 @@
 
 import type { StandaloneValidate } from '../runtime/validation.js';
 export declare const validateDescribeInstanceStatusRequest: StandaloneValidate;
+export declare const validateDescribeRegionsRequest: StandaloneValidate;
+export declare const validateDescribeZonesRequest: StandaloneValidate;
+export declare const validateStartInstanceRequest: StandaloneValidate;
+export declare const validateStopInstanceRequest: StandaloneValidate;

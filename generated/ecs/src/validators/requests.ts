@@ -6,3 +6,11 @@ import { toIssues } from '../runtime/validation.js';
 import * as standalone from './requests.standalone.js';
 /** Checks a value against DescribeInstanceStatusRequest; returns every issue, named by its path, or none. */
 export const validateDescribeInstanceStatusRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceStatusRequest, value);
+/** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRegionsRequest: Validate = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
+/** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeZonesRequest: Validate = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
+/** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStartInstanceRequest: Validate = (value) => toIssues(standalone.validateStartInstanceRequest, value);
+/** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStopInstanceRequest: Validate = (value) => toIssues(standalone.validateStopInstanceRequest, value);

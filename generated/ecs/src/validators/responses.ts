@@ -6,5 +6,13 @@ import { toIssues } from '../runtime/validation.js';
 import * as standalone from './responses.standalone.js';
 /** Checks a value against DescribeInstanceStatusResponse; returns every issue, named by its path, or none. */
 export const validateDescribeInstanceStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceStatusResponse, value);
+/** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRegionsResponse: Validate = (value) => toIssues(standalone.validateDescribeRegionsResponse, value);
+/** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeZonesResponse, value);
+/** Checks a value against StartInstanceResponse; returns every issue, named by its path, or none. */
+export const validateStartInstanceResponse: Validate = (value) => toIssues(standalone.validateStartInstanceResponse, value);
+/** Checks a value against StopInstanceResponse; returns every issue, named by its path, or none. */
+export const validateStopInstanceResponse: Validate = (value) => toIssues(standalone.validateStopInstanceResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);

@@ -290,6 +290,364 @@ export const conformanceFacts = {
                 },
             ],
             validateResponse: validateDescribeVpcsResponse,
+            response: {
+                schema: 'DescribeVpcsResponse',
+                examples: [
+                    {
+                        PageSize: 10,
+                        RequestId: 'C6532AA8-D0F7-497F-A8EE-094126D441F5',
+                        PageNumber: 1,
+                        TotalCount: 1,
+                        Vpcs: {
+                            Vpc: [
+                                {
+                                    CreationTime: '2021-04-18T15:02:37Z',
+                                    Status: 'Available',
+                                    VpcId: 'vpc-bp1qpo0kug3a20qqe****',
+                                    IsDefault: false,
+                                    OwnerId: '253460731706911258',
+                                    RegionId: 'cn-hangzhou',
+                                    VpcName: 'vpc1',
+                                    VRouterId: 'vrt-bp1jcg5cmxjbl9xgc****',
+                                    DhcpOptionsSetStatus: 'Available',
+                                    CidrBlock: '192.168.0.0/16',
+                                    Description: 'This is my VPC.',
+                                    ResourceGroupId: 'rg-acfmxazb4ph****',
+                                    DhcpOptionsSetId: 'dopt-o6w0df4epg9zo8isy****',
+                                    Ipv6CidrBlock: '2408:XXXX:0:a600::/56',
+                                    CenStatus: 'Attached',
+                                    Tags: {
+                                        Tag: [
+                                            {
+                                                Key: 'FinanceDept',
+                                                Value: 'FinanceJoshua',
+                                            },
+                                        ],
+                                    },
+                                    Ipv6CidrBlocks: {
+                                        Ipv6CidrBlock: [
+                                            {
+                                                Ipv6Isp: 'BGP',
+                                                Ipv6CidrBlock: '2408:XXXX:0:a600::/56',
+                                            },
+                                        ],
+                                    },
+                                    VSwitchIds: {
+                                        VSwitchId: ['vsw-bp1nhbnpv2blyz8dl****'],
+                                    },
+                                    SecondaryCidrBlocks: {
+                                        SecondaryCidrBlock: ['192.168.20.0/24'],
+                                    },
+                                    UserCidrs: {
+                                        UserCidr: ['10.0.0.0/8'],
+                                    },
+                                    NatGatewayIds: {
+                                        NatGatewayIds: ['nat-245xxxftwt45bg****'],
+                                    },
+                                    RouterTableIds: {
+                                        RouterTableIds: ['vtb-bp1krxxzp0c29fmon****'],
+                                    },
+                                    EnabledIpv6: false,
+                                },
+                            ],
+                        },
+                    },
+                    {
+                        RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
+                        HostId: 'vpc.aliyuncs.com',
+                        Code: 'InvalidVpcIdNumber.NotSupported',
+                        Message: 'The number of vpcIds exceeds the limit.',
+                        Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidVpcIdNumber.NotSupported',
+                    },
+                ],
+            },
         },
     ],
+    resources: {},
+    schemas: {
+        ErrorEnvelope: {
+            type: 'object',
+            description: 'The common error envelope of every RPC action.',
+            required: ['RequestId', 'HostId', 'Code', 'Message'],
+            properties: {
+                RequestId: {
+                    type: 'string',
+                    description: 'The request ID, for support.',
+                },
+                HostId: {
+                    type: 'string',
+                    description: 'The endpoint host that answered.',
+                },
+                Code: {
+                    type: 'string',
+                    description: 'The error code.',
+                },
+                Message: {
+                    type: 'string',
+                    description: 'What went wrong.',
+                },
+                Recommend: {
+                    type: 'string',
+                    description: 'A link to a diagnosis of this error.',
+                },
+            },
+        },
+        Tag: {
+            type: 'object',
+            description: 'A tag of a resource.',
+            properties: {
+                Key: {
+                    examples: ['FinanceDept'],
+                    type: 'string',
+                    description: 'The tag key; at most 128 characters, not starting with aliyun or acs:, without http:// or https://.',
+                    maxLength: 128,
+                },
+                Value: {
+                    examples: ['FinanceJoshua'],
+                    type: 'string',
+                    description: 'The tag value; at most 128 characters, may be empty.',
+                    maxLength: 128,
+                },
+            },
+        },
+        Ipv6CidrBlock: {
+            type: 'object',
+            description: 'An IPv6 block of a VPC.',
+            properties: {
+                Ipv6Isp: {
+                    examples: ['BGP'],
+                    type: 'string',
+                    description: 'The kind of IPv6 block (BGP, ChinaMobile, ChinaUnicom, ChinaTelecom).',
+                },
+                Ipv6CidrBlock: {
+                    examples: ['2408:XXXX:0:a600::/56'],
+                    type: 'string',
+                    description: 'The IPv6 block.',
+                },
+            },
+        },
+        Vpc: {
+            type: 'object',
+            description: 'One VPC.',
+            required: ['VpcId'],
+            properties: {
+                CreationTime: {
+                    examples: ['2021-04-18T15:02:37Z'],
+                    type: 'string',
+                    description: 'When the VPC was created, UTC.',
+                },
+                Status: {
+                    examples: ['Available'],
+                    type: 'string',
+                    description: 'Pending (being configured) or Available.',
+                    enum: ['Pending', 'Available'],
+                },
+                VpcId: {
+                    examples: ['vpc-bp1qpo0kug3a20qqe****'],
+                    type: 'string',
+                    description: 'The VPC ID.',
+                },
+                IsDefault: {
+                    examples: [false],
+                    type: 'boolean',
+                    description: 'Whether this is the default VPC of its region.',
+                },
+                OwnerId: {
+                    examples: ['253460731706911258'],
+                    type: 'string',
+                    description: 'The Alibaba Cloud account that owns the VPC; a decimal string, every digit kept.',
+                    pattern: '^-?(0|[1-9][0-9]{0,18})$',
+                },
+                RegionId: {
+                    examples: ['cn-hangzhou'],
+                    type: 'string',
+                    description: 'The region of the VPC.',
+                },
+                VpcName: {
+                    examples: ['vpc1'],
+                    type: 'string',
+                    description: 'The name of the VPC.',
+                },
+                VRouterId: {
+                    examples: ['vrt-bp1jcg5cmxjbl9xgc****'],
+                    type: 'string',
+                    description: 'The VPC\'s router.',
+                },
+                DhcpOptionsSetStatus: {
+                    examples: ['Available'],
+                    type: 'string',
+                    description: 'The status of the DHCP options set (Available, InUse, Deleted, Pending).',
+                },
+                CidrBlock: {
+                    examples: ['192.168.0.0/16'],
+                    type: 'string',
+                    description: 'The IPv4 block of the VPC.',
+                },
+                Description: {
+                    examples: ['This is my VPC.'],
+                    type: 'string',
+                    description: 'The description of the VPC.',
+                },
+                ResourceGroupId: {
+                    examples: ['rg-acfmxazb4ph****'],
+                    type: 'string',
+                    description: 'The resource group of the VPC.',
+                },
+                DhcpOptionsSetId: {
+                    examples: ['dopt-o6w0df4epg9zo8isy****'],
+                    type: 'string',
+                    description: 'The DHCP options set.',
+                },
+                Ipv6CidrBlock: {
+                    examples: ['2408:XXXX:0:a600::/56'],
+                    type: 'string',
+                    description: 'The IPv6 block of the VPC.',
+                },
+                CenStatus: {
+                    examples: ['Attached'],
+                    type: 'string',
+                    description: 'Attached when the VPC is attached to a Cloud Enterprise Network; absent otherwise.',
+                },
+                Tags: {
+                    type: 'object',
+                    properties: {
+                        Tag: {
+                            type: 'array',
+                            description: 'The tags of the VPC.',
+                            items: {
+                                $ref: 'defs#/$defs/Tag',
+                            },
+                        },
+                    },
+                },
+                Ipv6CidrBlocks: {
+                    type: 'object',
+                    properties: {
+                        Ipv6CidrBlock: {
+                            type: 'array',
+                            description: 'The IPv6 blocks of the VPC.',
+                            items: {
+                                $ref: 'defs#/$defs/Ipv6CidrBlock',
+                            },
+                        },
+                    },
+                },
+                VSwitchIds: {
+                    type: 'object',
+                    properties: {
+                        VSwitchId: {
+                            type: 'array',
+                            description: 'The vSwitches of the VPC, at most the 300 created last.',
+                            items: {
+                                examples: ['vsw-bp1nhbnpv2blyz8dl****'],
+                                type: 'string',
+                            },
+                        },
+                    },
+                },
+                SecondaryCidrBlocks: {
+                    type: 'object',
+                    properties: {
+                        SecondaryCidrBlock: {
+                            type: 'array',
+                            description: 'The secondary IPv4 blocks.',
+                            items: {
+                                examples: ['192.168.20.0/24'],
+                                type: 'string',
+                            },
+                        },
+                    },
+                },
+                UserCidrs: {
+                    type: 'object',
+                    properties: {
+                        UserCidr: {
+                            type: 'array',
+                            description: 'The user CIDR blocks.',
+                            items: {
+                                examples: ['10.0.0.0/8'],
+                                type: 'string',
+                            },
+                        },
+                    },
+                },
+                NatGatewayIds: {
+                    type: 'object',
+                    properties: {
+                        NatGatewayIds: {
+                            type: 'array',
+                            description: 'The NAT gateways.',
+                            items: {
+                                examples: ['nat-245xxxftwt45bg****'],
+                                type: 'string',
+                            },
+                        },
+                    },
+                },
+                RouterTableIds: {
+                    type: 'object',
+                    properties: {
+                        RouterTableIds: {
+                            type: 'array',
+                            description: 'The route tables.',
+                            items: {
+                                examples: ['vtb-bp1krxxzp0c29fmon****'],
+                                type: 'string',
+                            },
+                        },
+                    },
+                },
+                EnabledIpv6: {
+                    examples: [false],
+                    type: 'boolean',
+                    description: 'Whether IPv6 is enabled.',
+                },
+            },
+        },
+        DescribeVpcsResponse: {
+            type: 'object',
+            description: 'A page of VPCs.',
+            required: ['RequestId', 'TotalCount', 'PageNumber', 'PageSize', 'Vpcs'],
+            properties: {
+                RequestId: {
+                    examples: ['C6532AA8-D0F7-497F-A8EE-094126D441F5'],
+                    type: 'string',
+                    description: 'The request ID.',
+                },
+                TotalCount: {
+                    examples: [2],
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'The number of VPCs that match.',
+                },
+                PageNumber: {
+                    examples: [1],
+                    type: 'integer',
+                    minimum: 1,
+                    description: 'The page number of this page.',
+                },
+                PageSize: {
+                    examples: [10],
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 50,
+                    description: 'The page size that was asked for.',
+                },
+                Vpcs: {
+                    type: 'object',
+                    description: 'The VPCs on this page.',
+                    required: ['Vpc'],
+                    properties: {
+                        Vpc: {
+                            type: 'array',
+                            description: 'One entry per VPC; empty past the last page.',
+                            items: {
+                                $ref: 'defs#/$defs/Vpc',
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
 };

@@ -39,6 +39,8 @@ export interface ActionFacts {
   readonly errors: readonly string[];
   readonly cases: readonly DeclaredCase[];
   readonly validateResponse: Validate;
+  /** Component schema of the success body (in `ConformanceFacts.schemas`), and its JSON examples. */
+  readonly response: { readonly schema: string; readonly examples: readonly unknown[] };
   /** The action moves a resource from one state to another (`x-acs-rpc.transition`). */
   readonly transition?: TransitionFacts;
   /** The action's response lists resources with their state (`x-acs-rpc.lists`). */
@@ -64,11 +66,20 @@ export interface ListsFacts {
   readonly stateField: string;
 }
 
+/** A stateful resource of the spec's state model (`x-acs-service.resources`). */
+export interface ResourceFacts {
+  readonly id: string;
+  readonly states: readonly string[];
+}
+
 export interface ConformanceFacts {
   readonly service: ServiceDescriptor;
   readonly errorMessages: Readonly<Record<string, string>>;
   readonly validateErrorEnvelope: Validate;
   readonly actions: readonly ActionFacts[];
+  readonly resources: Readonly<Record<string, ResourceFacts>>;
+  /** Component schemas as JSON Schema 2020-12; a `$ref` ends in `#/$defs/Name`. */
+  readonly schemas: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface Target {

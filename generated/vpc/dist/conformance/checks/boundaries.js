@@ -6,6 +6,8 @@
 import { baseParams, expectError, expectSuccess, isIdList, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
+import { CheckSkipped } from '../types.js';
+const UNKNOWN = 'conformance-no-such-value';
 /** Refusals suit every action (a refused request changes nothing); accepted values only a read. */
 export function boundaryChecks(action) {
     const checks = [];
@@ -89,7 +91,12 @@ function unknownValue(action, param, code) {
         action: action.descriptor.name,
         title: `an unknown ${param.name} is ${code}`,
         run: async (ctx) => {
-            const params = { ...baseParams(ctx, action), [param.name]: 'conformance-no-such-value' };
+            // Cut to the parameter's maximum length, so only its being unknown is wrong with it.
+            const max = typeof param.schema.maxLength === 'number' ? param.schema.maxLength : UNKNOWN.length;
+            const params = { ...baseParams(ctx, action), [param.name]: UNKNOWN.slice(0, Math.max(max, 1)) };
+            // Validation comes before lookup: a value the schema refutes (an enum) is InvalidParameter.
+            if (action.descriptor.validateRequest(params).some((i) => i.path.split(/[.[]/)[0] === param.name))
+                throw new CheckSkipped(`${param.name} admits no value outside the spec's own, so none can be unknown`);
             const message = ctx.facts.errorMessages[code];
             expectError(ctx, await send(ctx, { action: action.descriptor.name, params: wire(action, params) }), code, message === undefined ? undefined : new RegExp(`^${escapeRegExp(message)}$`));
         },

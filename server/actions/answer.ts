@@ -1,0 +1,94 @@
+// An action's answer, from the spec alone: the state model where the action declares one (`transition`,
+// `lists`), otherwise a body synthesised from the response schema and examples. No action has code of
+// its own; a new spec or action is served as soon as its package is generated.
+import type { ActionFacts } from '../../templates/conformance/types.ts';
+import { ServerError } from '../protocol/server-error.ts';
+import type { Served } from '../services.ts';
+import { pageOf, writeCounts } from '../synth/paginate.ts';
+import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
+import { hash, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
+import { listResources } from './listing.ts';
+import { checkScopes } from './scopes.ts';
+import { applyTransition } from './transition.ts';
+
+export interface Call {
+  readonly served: Served;
+  readonly action: ActionFacts;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** The conventional dry-run switch: with the spec's `DryRunOperation` error, `DryRun=true` changes nothing. */
+export const DRY_RUN = { param: 'DryRun', code: 'DryRunOperation' } as const;
+
+export function answer(call: Call): Record<string, unknown> {
+  checkScopes(call);
+  if (call.action.transition !== undefined) applyTransition(call, call.action.transition, dryRun(call));
+  else if (dryRun(call)) throw new ServerError(DRY_RUN.code);
+  const body = synthesise(
+    synthContext(call, requestSeed(call, pageParams(call))),
+    responseSchema(call),
+    call.action.response.examples[0],
+  ) as Record<string, unknown>;
+  if (call.action.lists !== undefined) listResources(call, call.action.lists, body);
+  else if (call.action.descriptor.pagination !== undefined) synthesisePage(call, body);
+  echoParams(call, body);
+  return body;
+}
+
+function dryRun(call: Call): boolean {
+  return call.params[DRY_RUN.param] === true && Object.hasOwn(call.served.facts.service.errors, DRY_RUN.code);
+}
+
+function pageParams(call: Call): string[] {
+  const pagination = call.action.descriptor.pagination;
+  return pagination === undefined ? [] : [pagination.pageNumberParam, pagination.pageSizeParam];
+}
+
+/** What a request's answer is made from: the product, the action and its parameters (sorted), minus
+ * those left out (the page, so that every page of a list agrees on the rest). */
+export function requestSeed(call: Call, leaveOut: readonly string[] = []): string {
+  const params = Object.entries(call.params)
+    .filter(([k]) => !leaveOut.includes(k))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([call.served.facts.service.product, call.action.descriptor.name, params]);
+}
+
+export function synthContext(call: Call, seed: string): SynthContext {
+  return { schemas: call.served.facts.schemas, seed };
+}
+
+export function responseSchema(call: Call): Schema {
+  return { $ref: `#/$defs/${call.action.response.schema}` };
+}
+
+/** The schema of one item of the list at `path` in the response. */
+export function itemSchemaAt(call: Call, path: readonly string[]): Schema {
+  return (schemaAt(call.served.facts.schemas, responseSchema(call), path)?.items ?? {}) as Schema;
+}
+
+/** A paginated action without state: a stable list of made-up items, each seeded by its position in
+ * the whole list, so pages never overlap or skip and every page agrees on the total. */
+function synthesisePage(call: Call, body: Record<string, unknown>): void {
+  const pagination = call.action.descriptor.pagination!;
+  const listSeed = requestSeed(call, pageParams(call));
+  const total = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
+  const page = pageOf(pagination, call.params, total);
+  const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
+  const itemSchema = itemSchemaAt(call, pagination.itemsPath);
+  const items = Array.from({ length: page.end - page.start }, (_, i) => {
+    const index = page.start + i;
+    const given = Array.isArray(example) ? example[index] : undefined;
+    return synthesise(synthContext(call, `${listSeed}#${index}`), itemSchema, given);
+  });
+  setPath(body, pagination.itemsPath, items);
+  writeCounts(body, pagination, page, total);
+}
+
+/** Top-level response fields named like a request parameter carry the value asked for. */
+function echoParams(call: Call, body: Record<string, unknown>): void {
+  const skip = pageParams(call);
+  for (const [name, value] of Object.entries(call.params)) {
+    if (skip.includes(name)) continue;
+    if (Object.hasOwn(body, name) && typeof value === typeof body[name]) body[name] = value;
+  }
+}

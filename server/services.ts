@@ -1,0 +1,94 @@
+// The services a server answers for, as their generated packages describe them (the `conformanceFacts`
+// each package exports): actions routed by name and `Version`, errors by code, state by product.
+// Nothing here knows a product; several specs are served side by side.
+import type { ActionFacts, ConformanceFacts } from '../templates/conformance/types.ts';
+import type { ErrorDescriptor } from '../templates/runtime/descriptors.ts';
+import { ServerError } from './protocol/server-error.ts';
+import { checkSeedStates, type Seed } from './state/seed.ts';
+import { ResourceStore } from './state/store.ts';
+
+/** What a generated package exports for conformance: all a server needs to serve its spec. */
+export type ServiceFacts = ConformanceFacts;
+
+export interface Served {
+  readonly facts: ServiceFacts;
+  readonly store: ResourceStore;
+}
+
+export interface Route {
+  readonly served: Served;
+  readonly action: ActionFacts;
+}
+
+export class ServiceTable {
+  readonly services: readonly Served[];
+  /** Action name → API version → where it is served. */
+  readonly #routes = new Map<string, Map<string, Route>>();
+
+  constructor(services: readonly ServiceFacts[], seeds: readonly Seed[], settleAfterReads: number) {
+    if (services.length === 0) throw new Error('startServer needs at least one service to serve');
+    for (const seed of seeds) {
+      const facts = services.find((s) => s.service.product === seed.product);
+      if (facts === undefined) throw new Error(`seed of ${seed.product}: no such product is served`);
+      checkSeedStates(seed, facts.resources);
+    }
+    this.services = services.map((facts) => ({
+      facts,
+      store: new ResourceStore(
+        seeds.find((s) => s.product === facts.service.product),
+        settleAfterReads,
+      ),
+    }));
+    for (const served of this.services) {
+      for (const action of served.facts.actions) this.#add(served, action);
+    }
+  }
+
+  #add(served: Served, action: ActionFacts): void {
+    const { name } = action.descriptor;
+    const version = served.facts.service.apiVersion;
+    const versions = this.#routes.get(name) ?? new Map<string, Route>();
+    const taken = versions.get(version);
+    if (taken !== undefined)
+      throw new Error(
+        `${name} ${version} is served by both ${taken.served.facts.service.product} and ${served.facts.service.product}`,
+      );
+    versions.set(version, { served, action });
+    this.#routes.set(name, versions);
+  }
+
+  /** The action's versions, or InvalidAction.NotFound. */
+  versionsOf(name: string): ReadonlyMap<string, Route> {
+    const versions = this.#routes.get(name);
+    if (versions === undefined) throw new ServerError('InvalidAction.NotFound', 'Action');
+    return versions;
+  }
+
+  /** The route of an action at a version, or InvalidVersion. */
+  route(name: string, version: string): Route {
+    const route = this.versionsOf(name).get(version);
+    if (route === undefined) throw new ServerError('InvalidVersion', 'Version');
+    return route;
+  }
+
+  /** A code's status and message: from the service answering, else the first service documenting it. */
+  error(code: string, served?: Served): { known?: ErrorDescriptor; message?: string; product: string } {
+    const owner =
+      served !== undefined && Object.hasOwn(served.facts.service.errors, code)
+        ? served
+        : (this.services.find((s) => Object.hasOwn(s.facts.service.errors, code)) ??
+          served ??
+          this.services[0]!);
+    const { service, errorMessages } = owner.facts;
+    return {
+      ...(Object.hasOwn(service.errors, code) ? { known: service.errors[code] } : {}),
+      ...(Object.hasOwn(errorMessages, code) ? { message: errorMessages[code] } : {}),
+      product: service.product,
+    };
+  }
+
+  /** The widest timestamp window of the services, for the nonce memory. */
+  get widestWindowSeconds(): number {
+    return Math.max(...this.services.map((s) => s.facts.service.protocol?.timestampWindowSeconds ?? 900));
+  }
+}

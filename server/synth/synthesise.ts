@@ -1,0 +1,122 @@
+// A value for a JSON Schema, made up deterministically: every choice comes from a hash of the seed and
+// the value's path, so the same request always gets the same response, and every value keeps the
+// schema's constraints (enum, const, bounds, lengths, item counts). The spec's examples are used where
+// they fit, for the first item of each list, so answers look like the documented ones.
+import { createHash } from 'node:crypto';
+
+export type Schema = Readonly<Record<string, unknown>>;
+export type Schemas = Readonly<Record<string, Schema>>;
+
+export interface SynthContext {
+  /** Component schemas; a `$ref` ends in `#/$defs/Name`. */
+  readonly schemas: Schemas;
+  /** What the value is made from: the request, or a list item's identity. */
+  readonly seed: string;
+}
+
+/** Items in a synthesised list when the schema does not bound them: 1 to 3. */
+const DEFAULT_MAX_ITEMS = 3;
+
+export function synthesise(ctx: SynthContext, schema: Schema, example?: unknown, path = ''): unknown {
+  const s = resolve(ctx.schemas, schema);
+  if ('const' in s) return s.const;
+  const h = hash(ctx.seed, path);
+  if (Array.isArray(s.enum)) return fits(s, example) ? example : s.enum[h % s.enum.length];
+  switch (s.type) {
+    case 'object':
+      return synthObject(ctx, s, example, path);
+    case 'array':
+      return synthArray(ctx, s, example, path, h);
+    case 'integer':
+    case 'number':
+      return pick(s, example, path) ?? synthNumber(s, h);
+    case 'boolean':
+      return typeof example === 'boolean' ? example : h % 2 === 0;
+    default:
+      return pick(s, example, path) ?? synthString(s, path, h);
+  }
+}
+
+/** The schema behind local refs (`#/components/schemas/X` in the spec, `…#/$defs/X` in the facts). */
+export function resolve(schemas: Schemas, schema: Schema): Schema {
+  let current = schema;
+  for (let hops = 0; typeof current.$ref === 'string' && hops < 32; hops++) {
+    const name = current.$ref.slice(current.$ref.lastIndexOf('/') + 1);
+    current = schemas[name] ?? {};
+  }
+  return current;
+}
+
+function synthObject(ctx: SynthContext, s: Schema, example: unknown, path: string): Record<string, unknown> {
+  const properties = (s.properties ?? {}) as Record<string, Schema>;
+  const given = isRecord(example) ? example : {};
+  const out: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(properties))
+    out[name] = synthesise(ctx, child, given[name], path === '' ? name : `${path}.${name}`);
+  return out;
+}
+
+function synthArray(ctx: SynthContext, s: Schema, example: unknown, path: string, h: number): unknown[] {
+  const min = Number(s.minItems ?? 0);
+  const max = Math.max(min, Number(s.maxItems ?? Math.max(min, DEFAULT_MAX_ITEMS)));
+  const count = Math.max(min, Math.min(max, 1 + (h % DEFAULT_MAX_ITEMS)));
+  const given = Array.isArray(example) ? example : [];
+  const items = (s.items ?? {}) as Schema;
+  return Array.from({ length: count }, (_, i) => synthesise(ctx, items, given[i], `${path}[${i}]`));
+}
+
+function synthNumber(s: Schema, h: number): number {
+  const low = Math.ceil(
+    Number(s.minimum ?? (s.exclusiveMinimum === undefined ? 0 : Number(s.exclusiveMinimum) + 1)),
+  );
+  const highBound =
+    s.maximum ?? (s.exclusiveMaximum === undefined ? undefined : Number(s.exclusiveMaximum) - 1);
+  const high = Math.floor(Number(highBound ?? low + 1000));
+  const value = low + (h % (Math.max(high - low, 0) + 1));
+  return s.type === 'number' && value < high ? value + 0.5 : value;
+}
+
+function synthString(s: Schema, path: string, h: number): string {
+  const leaf =
+    path
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop() || 'value';
+  const min = Number(s.minLength ?? 0);
+  const max = Number(s.maxLength ?? 64);
+  let text = `${leaf}-${h.toString(36)}`;
+  if (text.length > max) text = text.slice(text.length - max);
+  return text.padEnd(min, '0');
+}
+
+/** The example when it keeps the schema's constraints, else undefined. The schema's own example
+ * serves only the first item of each list, so items stay distinct. */
+function pick(s: Schema, example: unknown, path: string): unknown {
+  if (fits(s, example)) return example;
+  return fits(s, s.example) && !/\[[1-9]\d*\]/.test(path) ? s.example : undefined;
+}
+
+function fits(s: Schema, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(s.enum)) return s.enum.includes(value);
+  if (s.type === 'integer' || s.type === 'number') {
+    if (typeof value !== 'number' || (s.type === 'integer' && !Number.isInteger(value))) return false;
+    return !(
+      (s.minimum !== undefined && value < Number(s.minimum)) ||
+      (s.maximum !== undefined && value > Number(s.maximum))
+    );
+  }
+  if (typeof value !== 'string') return false;
+  const length = [...value].length;
+  if (s.minLength !== undefined && length < Number(s.minLength)) return false;
+  if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
+  return typeof s.pattern !== 'string' || new RegExp(s.pattern, 'u').test(value);
+}
+
+export function hash(seed: string, path: string): number {
+  return createHash('sha256').update(seed).update('\0').update(path).digest().readUInt32BE(0);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
