@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../../generator/pipeline.ts';
+import { CLI_ARGS } from '../../support/cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -27,9 +28,13 @@ async function copyOfGenerated(): Promise<string> {
 
 async function check(outDir: string): Promise<{ code: number; stderr: string }> {
   try {
-    await run(process.execPath, [join(ROOT, 'bin', 'acs-rpc.js'), 'generate', '--check', '--out', outDir], {
-      cwd: ROOT,
-    });
+    await run(
+      process.execPath,
+      [...CLI_ARGS, 'generate', '--check', '--quiet', '--out', join(outDir, '{package}')],
+      {
+        cwd: ROOT,
+      },
+    );
     return { code: 0, stderr: '' };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -42,7 +47,7 @@ describe('reproducible output', () => {
     const options = {
       rootDir: ROOT,
       spec: 'spec/ecs.yaml',
-      outRoot: join(ROOT, 'generated'),
+      out: join(ROOT, 'generated', '{package}'),
       mode: 'none',
     } as const;
     const first = await generate(options);
