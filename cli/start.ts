@@ -1,35 +1,80 @@
-// `npm start`: the toolkit's main job end to end on the built-in reference server — regenerate,
-// serve, check the server against the spec, report, stop.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generate } from '../generator/pipeline.ts';
-import { formatDiagnostic } from '../generator/shared/diagnostic.ts';
+// `npm start` / `acs-rpc start`: the toolkit's main job end to end on the built-in reference server,
+// for every spec of acs-rpc.config.json — regenerate, serve, check the server against the spec,
+// report, stop.
+import { relative } from 'node:path';
+import { wantsHelp } from './args.ts';
+import { loadConfig } from './config.ts';
+import { EXIT, UsageError } from './exit-codes.ts';
+import { COMMAND_HELP } from './help.ts';
+import { loadConformance, loadFacts, seedBeside } from './load-package.ts';
+import { type GeneratedPackage, resolvePackage } from './package-source.ts';
+import { progressTo } from './progress.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-export async function runStart(args: readonly string[]): Promise<number> {
-  const result = await generate({
-    rootDir: ROOT,
-    spec: 'spec/ecs.yaml',
-    outRoot: join(ROOT, 'generated'),
-    mode: 'write',
-  });
-  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (result.report === undefined) return 1;
-  process.stdout.write(`generated/ecs: ${result.report.changed.length} file(s) changed\n`);
-  // Imported only now, so the server and the suite use the package just generated.
-  const { startServer } = await import('../server/start.ts');
-  const { main } = (await import('@acs-rpc/ecs/conformance')) as {
-    main(argv: readonly string[], program: string): Promise<number>;
-  };
-  const { repositoryPackages } = await import('../server/packages.ts');
-  const server = await startServer({ port: 0, ...(await repositoryPackages()) });
-  process.stdout.write(`reference server listening on ${server.url} (keys testid/testsecret)\n`);
-  try {
-    return await main(
-      ['--endpoint', server.url, '--access-key-id', 'testid', '--access-key-secret', 'testsecret', ...args],
-      'acs-rpc conformance',
+export async function runStart(args: readonly string[], cwd: string = process.cwd()): Promise<number> {
+  if (wantsHelp(args)) {
+    process.stdout.write(COMMAND_HELP.start);
+    return EXIT.ok;
+  }
+  const config = await loadConfig(cwd);
+  if (config === undefined)
+    throw new UsageError('acs-rpc start needs acs-rpc.config.json (see acs-rpc --help).');
+  const { generate } = await import('../generator/pipeline.ts');
+  const { formatDiagnostic } = await import('../generator/shared/diagnostic.ts');
+  const packages: GeneratedPackage[] = [];
+  let failed = false;
+  for (const target of config.targets) {
+    const spec = relative(cwd, target.spec);
+    const result = await generate({
+      rootDir: cwd,
+      spec,
+      out: target.out,
+      mode: 'write',
+      progress: progressTo(spec),
+    });
+    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (result.report === undefined || result.report.refused || result.packageDir === undefined) {
+      if (result.report?.refused)
+        process.stderr.write(
+          `${relative(cwd, result.packageDir ?? '.')} holds files acs-rpc did not write.\n`,
+        );
+      failed = true;
+      continue;
+    }
+    process.stdout.write(
+      `${relative(cwd, result.packageDir)}: ${result.report.changed.length} file(s) changed\n`,
     );
+    const pkg = await resolvePackage({ package: result.packageDir }, cwd, true);
+    if (typeof pkg === 'number') failed = true;
+    else packages.push({ ...pkg, spec: target.spec });
+  }
+  if (packages.length > 0 && (await checkAgainstReferenceServer(packages, args)) !== EXIT.ok) failed = true;
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** One reference server serving every package; each package's suite runs against it in turn. */
+async function checkAgainstReferenceServer(
+  packages: readonly GeneratedPackage[],
+  args: readonly string[],
+): Promise<number> {
+  const { startServer } = await import('../server/start.ts');
+  const server = await startServer({
+    port: 0,
+    services: await Promise.all(packages.map(loadFacts)),
+    seeds: (await Promise.all(packages.map((p) => seedBeside(p.spec, p)))).filter((s) => s !== undefined),
+  });
+  process.stdout.write(`reference server listening on ${server.url} (keys testid/testsecret)\n`);
+  let code: number = EXIT.ok;
+  try {
+    for (const pkg of packages) {
+      process.stdout.write(`\n${pkg.name}\n`);
+      const { main } = await loadConformance(pkg);
+      const result = await main(
+        ['--endpoint', server.url, '--access-key-id', 'testid', '--access-key-secret', 'testsecret', ...args],
+        'acs-rpc conformance',
+      );
+      if (result !== EXIT.ok) code = result;
+    }
+    return code;
   } finally {
     await server.close();
   }

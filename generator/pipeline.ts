@@ -1,5 +1,5 @@
 // The whole pipeline for one spec: load → check → model → emit → (compile) → write.
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkSpec } from './check/check-spec.ts';
 import type { GeneratedFile } from './emitters/contract.ts';
@@ -12,17 +12,27 @@ import type { ServiceModel } from './model/types.ts';
 import { createAjv } from './model/validation-schemas.ts';
 import { readXmlExample } from './model/xml-example.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
+import { toolkitDir } from './shared/toolkit-dir.ts';
 import { compilePackage } from './write/compile.ts';
 import { type WriteReport, writeOutput } from './write/write-output.ts';
 
 export interface GenerateOptions {
+  /** The user's project folder: spec paths are relative to it, and so is the spec named in headers. */
   readonly rootDir: string;
   /** Spec path, absolute or relative to rootDir. */
   readonly spec: string;
-  /** Where packages go; a spec's package lands in `<outRoot>/<x-acs-service.package>`. */
-  readonly outRoot: string;
+  /** Where the package goes; `{package}` in it stands for the spec's `x-acs-service.package`. */
+  readonly out: string;
   readonly mode: 'write' | 'check' | 'none';
+  /** Write into a folder that holds files the generator did not write (it still never deletes them). */
+  readonly force?: boolean;
+  /** Told the name of each stage as it starts, for progress lines. */
+  readonly progress?: (stage: GenerateStage) => void;
+  /** The toolkit's install folder, where templates and the compiler's type libraries come from. */
+  readonly toolkitDir?: string;
 }
+
+export type GenerateStage = 'check' | 'emit' | 'compile' | 'write';
 
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
@@ -53,20 +63,33 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const progress = options.progress ?? (() => {});
+  progress('check');
   const modelled = await modelSpec(options.rootDir, options.spec);
   const { model, ajv } = modelled;
   if (model === undefined || ajv === undefined) return modelled;
-  const packageDir = join(options.outRoot, model.packageName);
+  const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
+  const kit = options.toolkitDir ?? toolkitDir();
+  progress('emit');
   const sources: GeneratedFile[] = [];
-  for (const emitter of emitters)
-    sources.push(...(await emitter.emit({ model, rootDir: options.rootDir, ajv })));
-  // Compiled where the package lives in this repository, whatever outRoot is, so the compiler finds
-  // the dependencies' types and the output does not depend on where it is written.
+  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit, ajv })));
+  progress('compile');
+  // Compiled as if the package lived inside the toolkit's install, whatever the output folder is, so
+  // the compiler finds the dependencies' types there (not in the user's project) and the output does
+  // not depend on where it is written.
   const files = [
     ...sources,
-    ...compilePackage(join(options.rootDir, 'generated', model.packageName), sources, codeHeader(model)),
+    ...compilePackage(join(kit, 'generated', model.packageName), sources, codeHeader(model)),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (options.mode === 'none') return { ...modelled, packageDir, files };
-  const report = await writeOutput(packageDir, files, options.mode);
+  progress('write');
+  const report = await writeOutput(packageDir, files, options.mode, { force: options.force ?? false });
   return { ...modelled, packageDir, files, report };
 }
+
+/** `{package}` in an output path stands for the spec's package name. */
+export function packageOutDir(out: string, packageName: string): string {
+  return out.split(PACKAGE_TOKEN).join(packageName);
+}
+
+export const PACKAGE_TOKEN = '{package}';

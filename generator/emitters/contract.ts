@@ -10,7 +10,7 @@ export interface GeneratedFile {
 
 export interface EmitContext {
   readonly model: ServiceModel;
-  /** Absolute path of the project root, for reading templates. */
+  /** Absolute path of the toolkit's install folder (see toolkit-dir.ts), for reading templates. */
   readonly rootDir: string;
   /** ajv holding the model's validator schemas (see validation-schemas.ts), shared with the checks. */
   readonly ajv: Ajv2020;

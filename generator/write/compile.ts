@@ -1,6 +1,7 @@
 // Compiles the generated TypeScript to the package's dist/ (JS + declarations) in memory, after a
 // full typecheck: the generator refuses to write a package that does not compile.
-import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
@@ -14,7 +15,12 @@ export function compilePackage(
   const { options, errors } = ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, packageDir);
   if (errors.length > 0)
     throw new Error(`Bad package compiler options: ${errors.map((e) => e.messageText).join('; ')}`);
-  const project = new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true });
+  // Type libraries (`types: ["node"]`) come from the toolkit's own install: without a tsconfig the
+  // compiler would look for them under the current folder, which is the user's project.
+  const project = new Project({
+    compilerOptions: { ...options, typeRoots: [toolkitTypeRoot()] },
+    skipAddingFilesFromTsConfig: true,
+  });
   const sources = files.filter((f) => f.path.startsWith('src/') && f.path.endsWith('.ts'));
   for (const file of sources) {
     project.createSourceFile(join(packageDir, file.path), file.content, { overwrite: true });
@@ -37,6 +43,11 @@ export function compilePackage(
     .filter((f) => f.path.startsWith('src/') && (f.path.endsWith('.js') || f.path.endsWith('.d.ts')))
     .map((f) => ({ path: `dist/${f.path.slice('src/'.length)}`, content: f.content }));
   return [...emitted, ...copied];
+}
+
+/** The `@types` folder holding the toolkit's `@types/node`, wherever npm placed it. */
+function toolkitTypeRoot(): string {
+  return dirname(dirname(createRequire(import.meta.url).resolve('@types/node/package.json')));
 }
 
 function toPosix(path: string): string {

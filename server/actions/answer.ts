@@ -6,7 +6,7 @@ import { ServerError } from '../protocol/server-error.ts';
 import type { Served } from '../services.ts';
 import { pageOf, writeCounts } from '../synth/paginate.ts';
 import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
-import { hash, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
+import { hash, resolve, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
 import { listResources } from './listing.ts';
 import { checkScopes } from './scopes.ts';
 import { applyTransition } from './transition.ts';
@@ -67,21 +67,29 @@ export function itemSchemaAt(call: Call, path: readonly string[]): Schema {
 }
 
 /** A paginated action without state: a stable list of made-up items, each seeded by its position in
- * the whole list, so pages never overlap or skip and every page agrees on the total. */
+ * the whole list, so pages never overlap or skip and every page agrees on the total. A parameter named
+ * like a field of the items filters them: the list is made without it, then only items whose field
+ * equals its value are kept, so filtered results are always part of the unfiltered ones. */
 function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const pagination = call.action.descriptor.pagination!;
-  const listSeed = requestSeed(call, pageParams(call));
-  const total = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
-  const page = pageOf(pagination, call.params, total);
-  const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
   const itemSchema = itemSchemaAt(call, pagination.itemsPath);
-  const items = Array.from({ length: page.end - page.start }, (_, i) => {
-    const index = page.start + i;
+  const fields = Object.keys((resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as object);
+  const filters = Object.entries(call.params).filter(
+    ([name, value]) => typeof value === 'string' && fields.includes(name) && !pageParams(call).includes(name),
+  );
+  const listSeed = requestSeed(call, [...pageParams(call), ...filters.map(([name]) => name)]);
+  const size = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
+  const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
+  const all = Array.from({ length: size }, (_, index) => {
     const given = Array.isArray(example) ? example[index] : undefined;
     return synthesise(synthContext(call, `${listSeed}#${index}`), itemSchema, given);
   });
-  setPath(body, pagination.itemsPath, items);
-  writeCounts(body, pagination, page, total);
+  const kept = all.filter((item) =>
+    filters.every(([name, value]) => (item as Record<string, unknown> | null)?.[name] === value),
+  );
+  const page = pageOf(pagination, call.params, kept.length);
+  setPath(body, pagination.itemsPath, kept.slice(page.start, page.end));
+  writeCounts(body, pagination, page, kept.length);
 }
 
 /** Top-level response fields named like a request parameter carry the value asked for. */

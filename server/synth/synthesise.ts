@@ -86,7 +86,13 @@ function synthString(s: Schema, path: string, h: number): string {
   const max = Number(s.maxLength ?? 64);
   let text = `${leaf}-${h.toString(36)}`;
   if (text.length > max) text = text.slice(text.length - max);
-  return text.padEnd(min, '0');
+  text = text.padEnd(min, '0');
+  // A pattern the readable form breaks may still take digits: an int64 (decimal text), a numeric code.
+  if (typeof s.pattern === 'string') {
+    const pattern = new RegExp(s.pattern, 'u');
+    if (!pattern.test(text) && pattern.test(String(h))) return String(h);
+  }
+  return text;
 }
 
 /** The example when it keeps the schema's constraints, else undefined. The schema's own example

@@ -1,9 +1,11 @@
-// For the generated vitest conformance suite (generated/*/conformance/*.test.ts): a reference server
-// for the run, named to the suite through the environment it reads.
-import { startEcsServer } from './ecs-server.ts';
+// For the generated vitest conformance suites (generated/*/conformance/*.test.ts): one reference
+// server for the run, serving every generated package with its seed, named to the suites through the
+// environment they read.
+import { repositoryPackages } from '../../server/packages.ts';
+import { startServer } from '../../server/start.ts';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const server = await startEcsServer();
+  const server = await startServer(await repositoryPackages());
   process.env.ACS_RPC_ENDPOINT = server.url;
   process.env.ACS_RPC_ACCESS_KEY_ID = 'testid';
   process.env.ACS_RPC_ACCESS_KEY_SECRET = 'testsecret';

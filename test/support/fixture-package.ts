@@ -15,7 +15,12 @@ export interface FixturePackage<T> {
 
 export async function fixturePackage<T>(spec: string): Promise<FixturePackage<T>> {
   const name = spec.replace(/^.*\//, '').replace(/\.yaml$/, '');
-  const result = await generate({ rootDir: ROOT, spec, outRoot: join(ROOT, 'tmp', name), mode: 'write' });
+  const result = await generate({
+    rootDir: ROOT,
+    spec,
+    out: join(ROOT, 'tmp', name, '{package}'),
+    mode: 'write',
+  });
   if (result.packageDir === undefined)
     throw new Error(`${spec} does not generate: ${JSON.stringify(result.diagnostics)}`);
   const dir = result.packageDir;

@@ -17,7 +17,12 @@ export interface FixturePackage {
 }
 
 export async function fixturePackage(spec: string): Promise<FixturePackage> {
-  const result = await generate({ rootDir: ROOT, spec, outRoot: join(ROOT, 'generated'), mode: 'none' });
+  const result = await generate({
+    rootDir: ROOT,
+    spec,
+    out: join(ROOT, 'generated', '{package}'),
+    mode: 'none',
+  });
   if (result.files === undefined)
     throw new Error(`${spec}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
   const dir = join(ROOT, 'node_modules', '.cache', 'acs-rpc-fixtures', `${process.pid}-${Date.now()}`);

@@ -1,12 +1,19 @@
 // The README's code examples, built from the model so that every package shows its own actions and
 // values: a call with the spec's example values, and a call refused by a real constraint.
 import type { ActionModel, JsonSchema, ParamModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, serviceNames } from '../naming.ts';
+import { actionNames, serviceNames, waiterNames } from '../naming.ts';
 
 export interface ReadmeExamples {
   readonly client: string;
   readonly method: string;
   readonly request: string;
+  /** A state-changing call, then the waiter that waits for its target state; absent without one. */
+  readonly waiter?: {
+    readonly transitionMethod: string;
+    readonly transitionRequest: string;
+    readonly method: string;
+    readonly pollRequest: string;
+  };
   /** A call the validator refuses; absent when no parameter has a constraint to break. */
   readonly invalid?: {
     readonly validator: string;
@@ -22,10 +29,12 @@ export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined 
   if (action === undefined) return undefined;
   const request = exampleRequest(action);
   const broken = brokenRequest(model.actions);
+  const waiter = waiterExample(model.actions);
   return {
     client: serviceNames(model).client,
     method: actionNames(action).method,
     request: jsLiteral(request),
+    ...(waiter === undefined ? {} : { waiter }),
     ...(broken === undefined
       ? {}
       : {
@@ -37,6 +46,31 @@ export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined 
           },
         }),
   };
+}
+
+/** The first waiter whose success state is where a declared transition leads, with that transition. */
+function waiterExample(actions: readonly ActionModel[]): ReadmeExamples['waiter'] {
+  for (const polled of actions) {
+    for (const waiter of polled.waiters) {
+      const success = waiter.acceptors.find((a) => a.state === 'success' && 'expected' in a.matcher);
+      const target =
+        success !== undefined && 'expected' in success.matcher ? success.matcher.expected : undefined;
+      const transition = actions.find((a) => a.transition !== undefined && a.transition.to === target);
+      if (transition?.transition === undefined) continue;
+      const start = exampleRequest(transition);
+      const idParam = transition.transition.idParam;
+      const id = start[idParam];
+      const idStyle = polled.params.find((p) => p.name === idParam)?.style;
+      const poll = { ...exampleRequest(polled), [idParam]: idStyle === 'repeatList' ? [id] : id };
+      return {
+        transitionMethod: actionNames(transition).method,
+        transitionRequest: jsLiteral(start),
+        method: waiterNames(waiter).method,
+        pollRequest: jsLiteral(poll),
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Required parameters with the spec's example (or a value their schema allows). */

@@ -9,7 +9,7 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   const result = await generate({
     rootDir: ROOT,
     spec: 'test/fixtures/specs/focused.yaml',
-    outRoot: join(ROOT, 'tmp', 'focused'),
+    out: join(ROOT, 'tmp', 'focused', '{package}'),
     mode: 'none',
   });
   const files = new Map((result.files ?? []).map((f) => [f.path, f.content]));
@@ -47,7 +47,7 @@ describe('names that are not identifiers', () => {
     const result = await generate({
       rootDir: ROOT,
       spec: 'test/fixtures/specs/odd-names.yaml',
-      outRoot: join(ROOT, 'tmp', 'odd-names'),
+      out: join(ROOT, 'tmp', 'odd-names', '{package}'),
       mode: 'none',
     });
     expect(result.diagnostics).toEqual([]);

@@ -97,3 +97,52 @@ describe('the instance lifecycle', () => {
     expect(await statusOf(flaky, 'i-hz0013')).toBe('Stopped');
   });
 });
+
+describe('start an instance, then wait until it is running (the generated waiter)', () => {
+  it('polls DescribeInstanceStatus through Starting until Running, backing off between polls', async () => {
+    const fresh = await startEcsServer({ settleAfterReads: 3 });
+    try {
+      const c = clientOf(fresh.url);
+      const waits: number[] = [];
+      let clock = 0;
+      await c.startInstance({ InstanceId: 'i-hz0008' });
+      const result = await c.waitUntilInstanceRunning(
+        { RegionId: 'cn-hangzhou', InstanceId: ['i-hz0008'] },
+        {
+          maxWaitSeconds: 300,
+          environment: {
+            now: () => clock,
+            random: () => 0.5,
+            sleep: async (ms) => {
+              waits.push(ms);
+              clock += ms;
+            },
+          },
+        },
+      );
+      expect(result).toMatchObject({ state: 'success' });
+      // Three reads show Starting, the fourth Running: three waits, each within the spec's delays.
+      expect(waits).toHaveLength(3);
+      expect(waits.every((ms) => ms >= 2_000 && ms <= 30_000)).toBe(true);
+      expect(await statusOf(c, 'i-hz0008')).toBe('Running');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('fails, naming the state, when the instance is stopped instead', async () => {
+    const fresh = await startEcsServer({ settleAfterReads: 1 });
+    try {
+      const c = clientOf(fresh.url);
+      const error = await c
+        .waitUntilInstanceRunning(
+          { RegionId: 'cn-hangzhou', InstanceId: ['i-hz0006'] },
+          { maxWaitSeconds: 300, environment: { now: () => 0, random: () => 0.5, sleep: async () => {} } },
+        )
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'Waiter.Failure' });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -5,13 +5,18 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runServe } from '../../server/cli.ts';
+import { UsageError } from '../../cli/exit-codes.ts';
+import { runServe } from '../../cli/serve.ts';
+import { CLI_ARGS, REPO } from '../support/cli.ts';
 import { rawV1 } from '../support/raw-client.ts';
 
-const BIN = join(import.meta.dirname, '../../bin/acs-rpc.js');
+/** The repository's generated package: serving it needs no generation first. */
+const PACKAGE = join(REPO, 'generated', 'ecs');
 
 function serve(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI_ARGS, 'serve', '--package', PACKAGE, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => {
@@ -81,13 +86,13 @@ describe('acs-rpc serve', () => {
   it.each([[['--port', 'abc']], [['--port', '70000']], [['--nope']]])(
     'refuses %j with exit code 2',
     async (args) => {
-      expect(await runServe(args)).toBe(2);
+      await expect(runServe(args)).rejects.toThrow(UsageError);
     },
   );
 
   it.each([
-    [['--port', '0', '--seed', '/nonexistent/seed.yaml']],
-    [['--port', '0', '--credentials', '/nonexistent/keys.yaml']],
+    [['--port', '0', '--package', PACKAGE, '--seed', '/nonexistent/seed.yaml']],
+    [['--port', '0', '--package', PACKAGE, '--credentials', '/nonexistent/keys.yaml']],
   ])('says what failed and exits 1 for %j', async (args) => {
     expect(await runServe(args)).toBe(1);
   });
