@@ -36,7 +36,7 @@ export function convertAction(
   commonErrors: Readonly<Record<string, { readonly httpStatus: number }>>,
   warn: Warn,
 ): ConvertedAction {
-  const params = (api.parameters ?? []).flatMap((p) =>
+  const params = unique(api.parameters ?? [], warn).flatMap((p) =>
     convertParameter(p, (m) => warn(`parameter ${p.name}: ${m}`)),
   );
   const inBody = (api.parameters ?? []).some((p) => p.in === 'formData');
@@ -45,11 +45,7 @@ export function convertAction(
     convertSchema(api.responses?.['200']?.schema ?? { type: 'object' }, (m) => warn(`response: ${m}`)),
     responseSchemaName(name),
   );
-  const pagination = inferPagination(
-    params.map((p) => String(p.name)),
-    response,
-    warn,
-  );
+  const pagination = inferPagination(params, response, warn);
   const operationType = api.systemTags?.operationType;
   const rpc: Json = {
     action: name,
@@ -74,6 +70,16 @@ export function convertAction(
     responses: responses(name, api, errorStatuses(errors, commonErrors), warn),
   };
   return { pathItem: { [methods[0] === 'POST' ? 'post' : 'get']: operation }, responseSchema: response };
+}
+
+/** Real metadata lists a few parameters twice (in query and in the body); the first is kept. */
+function unique(parameters: readonly MetaParameter[], warn: Warn): MetaParameter[] {
+  const seen = new Set<string>();
+  return parameters.filter((p) => {
+    if (!seen.has(p.name)) return seen.add(p.name);
+    warn(`parameter ${p.name} is listed twice (in ${p.in} the second time); the first is kept`);
+    return false;
+  });
 }
 
 function convertParameter(p: MetaParameter, warn: Warn): Json[] {

@@ -84,6 +84,7 @@ async function buildDocument(
     paths[`/${name}`] = converted.pathItem;
     schemas[`${name}Response`] = converted.responseSchema;
   }
+  settleStatuses(paths, protocol['x-acs-service'].errors, warnAt);
   return {
     openapi: '3.1.0',
     info: {
@@ -96,6 +97,39 @@ async function buildDocument(
     paths,
     components: { ...protocol.components, schemas },
   };
+}
+
+/**
+ * One code, one status (spec/README.md, "Error codes"): real metadata gives some codes another status
+ * in another action (VPC's InvalidRegionId.NotFound is 404 in most, 400 in a few). The first status
+ * seen — the protocol's, else the first action's in metadata order — is kept, and each change said.
+ */
+function settleStatuses(
+  paths: Json,
+  common: Readonly<Record<string, { readonly httpStatus: number }>>,
+  warnAt: (pointer: string, message: string) => void,
+): void {
+  const first = new Map<string, { status: number; action: string }>(
+    Object.entries(common).map(([code, e]) => [code, { status: e.httpStatus, action: 'the protocol' }]),
+  );
+  for (const item of Object.values(paths) as Json[]) {
+    for (const operation of Object.values(item) as Json[]) {
+      const rpc = operation['x-acs-rpc'] as Json;
+      const action = String(rpc.action);
+      for (const [code, entry] of Object.entries((rpc.errors ?? {}) as Record<string, Json>)) {
+        const status = Number(entry.httpStatus);
+        const seen = first.get(code);
+        if (seen === undefined) first.set(code, { status, action });
+        else if (seen.status !== status) {
+          entry.httpStatus = seen.status;
+          warnAt(
+            joinPointer('/apis', action),
+            `${action}: error ${code} is HTTP ${status} here but ${seen.status} in ${seen.action}; ${seen.status} is kept`,
+          );
+        }
+      }
+    }
+  }
 }
 
 /** The generator's check, model and example stages over the spec text, as `generate` would run them. */

@@ -10,6 +10,8 @@ const NUMERIC = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'ma
 /** Keys that document the portal's own page and say nothing about values. */
 const DOC_ONLY = new Set(['docRequired', 'title', 'enumValueTitles', 'visibility', 'backendName']);
 const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+/** The formats the binding gives a meaning (spec/README.md, int64). */
+const FORMATS = new Set(['int32', 'int64', 'float', 'double']);
 
 export function convertSchema(schema: MetaSchema, warn: Warn, at = ''): Json {
   const out: Json = {};
@@ -20,7 +22,13 @@ export function convertSchema(schema: MetaSchema, warn: Warn, at = ''): Json {
     else if (schema.type !== 'any')
       warn(`type "${schema.type}"${where} has no JSON Schema equivalent; left untyped`);
   }
-  if (schema.format !== undefined) out.format = schema.format;
+  if (schema.format !== undefined) {
+    if (FORMATS.has(schema.format)) out.format = schema.format;
+    else
+      warn(
+        `format "${schema.format}"${where} is not one the binding knows (${[...FORMATS].join(', ')}); left out`,
+      );
+  }
   if (schema.description !== undefined && schema.description.trim() !== '') {
     out.description = schema.description.trim();
   }

@@ -4,7 +4,7 @@ import type { LoadedSpec } from '../load/load-spec.ts';
 import { createReporter, type Diagnostic, hasErrors } from '../shared/diagnostic.ts';
 import type { CheckContext } from './context.ts';
 import { checkBinding } from './rules/binding.ts';
-import { checkDuplicateActions } from './rules/duplicates.ts';
+import { checkDuplicateActions, checkDuplicateParameters } from './rules/duplicates.ts';
 import { checkErrorCodes } from './rules/error-codes.ts';
 import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
@@ -23,6 +23,7 @@ export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]
   checkBinding(ctx);
   checkParameterStyles(ctx);
   checkDuplicateActions(ctx);
+  checkDuplicateParameters(ctx);
   checkErrorCodes(ctx);
   checkSchemaSupport(ctx);
   // The state model and waiters are read only once the binding's shape is known good.

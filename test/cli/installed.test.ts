@@ -115,7 +115,9 @@ describe('the packed toolkit, installed in a project outside the repository', ()
           '--access-key-secret',
           'testsecret',
         ]);
-        expect(conformance.stdout.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed$/);
+        expect(conformance.stdout.trim().split('\n').at(-1)).toMatch(
+          /^[1-9]\d* passed, 0 failed(, \d+ skipped)?$/,
+        );
 
         const script = join(project, 'call.mjs');
         await writeFile(

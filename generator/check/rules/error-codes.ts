@@ -1,13 +1,14 @@
-// Rule: an error code means one thing in a spec. The service's table and every action's may repeat
-// a code only with the same status, message and retryability (then it is one definition); a
-// conflicting repeat would silently make one of them win in the client's error table.
+// Rule: an error code has one HTTP status and one retryability in a spec, because the client's error
+// table is per service. The service's table and every action's may repeat a code with another message
+// (Alibaba's own metadata words one code differently in different actions); the service-wide message
+// table keeps the first definition's wording. A repeat with another status or retryability would
+// silently make one of them win, so it is an error.
 import { joinPointer } from '../../load/pointer.ts';
 import { type CheckContext, isObject, operations } from '../context.ts';
 
 interface Declared {
   readonly pointer: string;
   readonly httpStatus: unknown;
-  readonly message: unknown;
   readonly retryable: boolean;
 }
 
@@ -29,7 +30,6 @@ function visit(ctx: CheckContext, seen: Map<string, Declared>, table: unknown, b
     const here: Declared = {
       pointer: joinPointer(base, code),
       httpStatus: entry.httpStatus,
-      message: entry.message,
       retryable: entry.retryable === true,
     };
     const first = seen.get(code);
@@ -38,11 +38,11 @@ function visit(ctx: CheckContext, seen: Map<string, Declared>, table: unknown, b
       ctx.report(
         'error.conflict',
         here.pointer,
-        `Error code "${code}" is ${describe(here)} here but ${describe(first)} at line ${ctx.spec.locate(first.pointer).line}; one code must mean one thing.`,
+        `Error code "${code}" is ${describe(here)} here but ${describe(first)} at line ${ctx.spec.locate(first.pointer).line}; one code has one status and retryability.`,
       );
   }
 }
 
 function describe(e: Declared): string {
-  return `HTTP ${String(e.httpStatus)} ${JSON.stringify(e.message)}${e.retryable ? ' retryable' : ''}`;
+  return `HTTP ${String(e.httpStatus)}${e.retryable ? ', retryable' : ', not retryable'}`;
 }

@@ -46,6 +46,7 @@ describe('diagnostics', () => {
       'example.invalid',
       'openapi.invalid',
       'openapi.version',
+      'param.duplicate',
       'param.style',
       'ref.external',
       'ref.unresolved',
