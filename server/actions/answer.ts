@@ -80,15 +80,26 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const listSeed = requestSeed(call, [...pageParams(call), ...filters.map(([name]) => name)]);
   const size = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
   const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
-  const all = Array.from({ length: size }, (_, index) => {
-    const given = Array.isArray(example) ? example[index] : undefined;
-    return synthesise(synthContext(call, `${listSeed}#${index}`), itemSchema, given);
-  });
-  const kept = all.filter((item) =>
-    filters.every(([name, value]) => (item as Record<string, unknown> | null)?.[name] === value),
+  const given = (index: number): unknown => (Array.isArray(example) ? example[index] : undefined);
+  const itemAt = (index: number): unknown =>
+    synthesise(synthContext(call, `${listSeed}#${index}`), itemSchema, given(index));
+  // Only the filtered fields of every item are needed to choose the page, and only the page's items
+  // in full: a field's value is the one the whole item would have (same seed, same path).
+  const properties = (resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as Record<
+    string,
+    Schema
+  >;
+  const fieldAt = (index: number, name: string): unknown => {
+    const item = given(index);
+    const example =
+      item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
+    return synthesise(synthContext(call, `${listSeed}#${index}`), properties[name]!, example, name);
+  };
+  const kept = Array.from({ length: size }, (_, index) => index).filter((index) =>
+    filters.every(([name, value]) => fieldAt(index, name) === value),
   );
   const page = pageOf(pagination, call.params, kept.length);
-  setPath(body, pagination.itemsPath, kept.slice(page.start, page.end));
+  setPath(body, pagination.itemsPath, kept.slice(page.start, page.end).map(itemAt));
   writeCounts(body, pagination, page, kept.length);
 }
 

@@ -89,7 +89,7 @@ function synthString(s: Schema, path: string, h: number): string {
   text = text.padEnd(min, '0');
   // A pattern the readable form breaks may still take digits: an int64 (decimal text), a numeric code.
   if (typeof s.pattern === 'string') {
-    const pattern = new RegExp(s.pattern, 'u');
+    const pattern = regex(s.pattern);
     if (!pattern.test(text) && pattern.test(String(h))) return String(h);
   }
   return text;
@@ -116,7 +116,17 @@ function fits(s: Schema, value: unknown): boolean {
   const length = [...value].length;
   if (s.minLength !== undefined && length < Number(s.minLength)) return false;
   if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
-  return typeof s.pattern !== 'string' || new RegExp(s.pattern, 'u').test(value);
+  return typeof s.pattern !== 'string' || regex(s.pattern).test(value);
+}
+
+/** Patterns come from the spec: a handful, compiled once each. */
+const compiled = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  const known = compiled.get(pattern);
+  if (known !== undefined) return known;
+  const re = new RegExp(pattern, 'u');
+  compiled.set(pattern, re);
+  return re;
 }
 
 export function hash(seed: string, path: string): number {
