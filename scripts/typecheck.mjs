@@ -1,8 +1,11 @@
-// Typechecks the toolkit, then every generated package under generated/ with TypeScript 5.9 and
-// TypeScript 7 (the `typescript7` alias), so a second spec's package is checked like the first.
-import { spawnSync } from 'node:child_process';
+// Typechecks the toolkit with TypeScript 5.9, and every generated package under generated/ with
+// TypeScript 7 (the `typescript7` alias), so a second spec's package is checked like the first. The
+// generated packages need no TypeScript 5.9 run here: the generator refuses to write a package that
+// does not pass a full TypeScript 5.9 check with the package's own options (generator/write/compile.ts),
+// and the drift check proves the committed code is what it wrote. Runs go side by side.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runBuffered } from './buffered.mjs';
 
 const root = join(import.meta.dirname, '..');
 const compilers = ['typescript', 'typescript7'].map((name) => join(root, 'node_modules', name, 'bin', 'tsc'));
@@ -13,13 +16,14 @@ const packages = readdirSync(join(root, 'generated'), { withFileTypes: true })
 
 const runs = [
   [compilers[0], '-p', 'tsconfig.json'],
-  ...packages.flatMap((project) => compilers.map((tsc) => [tsc, '-p', project, '--noEmit'])),
+  ...packages.map((project) => [compilers[1], '-p', project, '--noEmit']),
 ];
-for (const args of runs) {
-  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  if (status !== 0) {
-    process.stderr.write(`typecheck failed: tsc ${args.slice(1).join(' ')}\n`);
-    process.exit(1);
-  }
-}
+const statuses = await Promise.all(
+  runs.map(async (args) => {
+    const code = await runBuffered(process.execPath, args, root);
+    if (code !== 0) process.stderr.write(`typecheck failed: tsc ${args.slice(1).join(' ')}\n`);
+    return code;
+  }),
+);
+if (statuses.some((code) => code !== 0)) process.exit(1);
 process.stdout.write(`typechecked the toolkit and ${packages.length} generated package(s)\n`);
