@@ -1,21 +1,25 @@
-// Pagination inferred from the metadata: PageNumber/PageSize parameters with a TotalCount and exactly
-// one list in the response. Anything else that looks paged is reported, so a person can pin it.
+// Pagination inferred from the metadata: NextToken/MaxResults with a NextToken and exactly one list in
+// the response (token style; preferred where an action takes both, as Alibaba recommends), or
+// PageNumber/PageSize with a TotalCount and exactly one list. Anything else that looks paged is
+// reported, so a person can pin it in the curated spec.
 import type { Warn } from './schema.ts';
 
 type Json = Record<string, unknown>;
 
 export function inferPagination(params: readonly Json[], response: Json, warn: Warn): Json | undefined {
   const names = new Set(params.map((p) => String(p.name)));
-  if (names.has('NextToken') && (names.has('MaxResults') || names.has('MaxResult'))) {
-    warn(
-      'looks token-paged (NextToken/MaxResults); token pagination is not in the binding yet, so none is declared',
-    );
-    return undefined;
+  const sizeParam = ['MaxResults', 'MaxResult'].find((name) => names.has(name));
+  const token = names.has('NextToken') && sizeParam !== undefined;
+  const numbered = names.has('PageNumber') && names.has('PageSize');
+  if (token) {
+    if (numbered)
+      warn(
+        'takes both NextToken/MaxResults and PageNumber/PageSize; token pagination is declared (pin pageNumber in the curated spec to change)',
+      );
+    return tokenPagination(params, response, sizeParam, warn);
   }
-  if (!names.has('PageNumber') || !names.has('PageSize')) return undefined;
-  const untyped = ['PageNumber', 'PageSize'].filter(
-    (name) => !plainInteger(params.find((p) => p.name === name)?.schema as Json | undefined),
-  );
+  if (!numbered) return undefined;
+  const untyped = ['PageNumber', 'PageSize'].filter((name) => !plainInteger(paramSchema(params, name)));
   if (untyped.length > 0) {
     warn(
       `has ${untyped.join(' and ')} typed as other than a plain integer (int32); no pagination declared (pin one in an overlay)`,
@@ -27,21 +31,59 @@ export function inferPagination(params: readonly Json[], response: Json, warn: W
     warn('has PageNumber/PageSize but no integer TotalCount in its response; no pagination declared');
     return undefined;
   }
-  const lists = arrayPaths(response, []);
-  if (lists.length !== 1) {
-    warn(
-      `has PageNumber/PageSize but ${lists.length === 0 ? 'no list' : `${lists.length} lists (${lists.join(', ')})`} ` +
-        'in its response; no pagination declared (pin one in an overlay)',
-    );
-    return undefined;
-  }
+  const items = onlyList(response, 'PageNumber/PageSize', warn);
+  if (items === undefined) return undefined;
   return {
     style: 'pageNumber',
     pageNumber: 'PageNumber',
     pageSize: 'PageSize',
     totalCount: 'TotalCount',
-    items: lists[0],
+    items,
   };
+}
+
+function tokenPagination(
+  params: readonly Json[],
+  response: Json,
+  sizeParam: string,
+  warn: Warn,
+): Json | undefined {
+  const properties = (response.properties ?? {}) as Record<string, Json>;
+  if (paramSchema(params, 'NextToken')?.type !== 'string' || !plainInteger(paramSchema(params, sizeParam))) {
+    warn(
+      `has NextToken/${sizeParam} but not as a string and a plain integer (int32); no pagination declared`,
+    );
+    return undefined;
+  }
+  if (properties.NextToken?.type !== 'string') {
+    warn(`has NextToken/${sizeParam} but no string NextToken in its response; no pagination declared`);
+    return undefined;
+  }
+  const items = onlyList(response, `NextToken/${sizeParam}`, warn);
+  if (items === undefined) return undefined;
+  return {
+    style: 'token',
+    token: 'NextToken',
+    pageSize: sizeParam,
+    nextToken: 'NextToken',
+    ...(plainInteger(properties.TotalCount) ? { totalCount: 'TotalCount' } : {}),
+    items,
+  };
+}
+
+/** The dotted path of the response's one list; a warning when there are none or several. */
+function onlyList(response: Json, paging: string, warn: Warn): string | undefined {
+  const lists = arrayPaths(response, []);
+  if (lists.length === 1) return lists[0];
+  warn(
+    `has ${paging} but ${lists.length === 0 ? 'no list' : `${lists.length} lists (${lists.join(', ')})`} ` +
+      'in its response; no pagination declared (pin one in an overlay)',
+  );
+  return undefined;
+}
+
+function paramSchema(params: readonly Json[], name: string): Json | undefined {
+  return params.find((p) => p.name === name)?.schema as Json | undefined;
 }
 
 function arrayPaths(schema: Json, at: readonly string[]): string[] {

@@ -18,26 +18,47 @@ export function buildPagination(
   if (binding === undefined) return undefined;
   const at = (field: string) => joinPointer(pointer, field);
   const pageSize = integerParam(params, String(binding.pageSize), at('pageSize'), report);
-  integerParam(params, String(binding.pageNumber), at('pageNumber'), report);
-  const totalCountPath = String(binding.totalCount).split('.');
   const itemsPath = String(binding.items).split('.');
-  const total = walk(root, responseSchema, totalCountPath);
-  if (total?.type !== 'integer')
-    report(at('totalCount'), `"${binding.totalCount}" is not an integer field of the response.`);
   const items = walk(root, responseSchema, itemsPath);
   if (items?.type !== 'array')
     report(at('items'), `"${binding.items}" is not an array field of the response.`);
   const itemRef = (items?.items as Raw | undefined)?.$ref;
-  return {
-    style: 'pageNumber',
-    pageNumberParam: String(binding.pageNumber),
+  const totalCount = (): string[] => {
+    const path = String(binding.totalCount).split('.');
+    if (walk(root, responseSchema, path)?.type !== 'integer')
+      report(at('totalCount'), `"${binding.totalCount}" is not an integer field of the response.`);
+    return path;
+  };
+  const common = {
     pageSizeParam: String(binding.pageSize),
-    totalCountPath,
     itemsPath,
     defaultPageSize: typeof pageSize?.default === 'number' ? pageSize.default : 10,
     maxPageSize: typeof pageSize?.maximum === 'number' ? pageSize.maximum : 100,
     itemSchema: typeof itemRef === 'string' ? componentName(itemRef) : undefined,
   };
+  if (binding.style === 'token') {
+    const tokenParam = String(binding.token);
+    const param = params.find((p) => p.name === tokenParam);
+    if (param === undefined || param.schema.type !== 'string' || param.required)
+      report(
+        at('token'),
+        `Pagination names "${tokenParam}", which is not an optional string parameter of the action.`,
+      );
+    const nextTokenPath = String(binding.nextToken).split('.');
+    if (walk(root, responseSchema, nextTokenPath)?.type !== 'string')
+      report(at('nextToken'), `"${binding.nextToken}" is not a string field of the response.`);
+    const totalCountPath = binding.totalCount === undefined ? undefined : totalCount();
+    return {
+      style: 'token',
+      tokenParam,
+      nextTokenPath,
+      ...(totalCountPath && { totalCountPath }),
+      ...common,
+    };
+  }
+  integerParam(params, String(binding.pageNumber), at('pageNumber'), report);
+  const totalCountPath = totalCount();
+  return { style: 'pageNumber', pageNumberParam: String(binding.pageNumber), totalCountPath, ...common };
 }
 
 function integerParam(

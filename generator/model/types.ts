@@ -31,17 +31,27 @@ export interface ParamModel {
   readonly example: unknown;
 }
 
-export interface PaginationModel {
-  readonly style: 'pageNumber';
-  readonly pageNumberParam: string;
+/** The binding's pagination, checked: the runtime's descriptor plus the item type. */
+export type PaginationModel = (
+  | {
+      readonly style: 'pageNumber';
+      readonly pageNumberParam: string;
+      readonly totalCountPath: readonly string[];
+    }
+  | {
+      readonly style: 'token';
+      readonly tokenParam: string;
+      readonly nextTokenPath: readonly string[];
+      readonly totalCountPath?: readonly string[];
+    }
+) & {
   readonly pageSizeParam: string;
-  readonly totalCountPath: readonly string[];
   readonly itemsPath: readonly string[];
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
   /** Component schema name of one item, e.g. `InstanceStatus`. */
   readonly itemSchema: string | undefined;
-}
+};
 
 export interface ExampleModel {
   readonly name: string;

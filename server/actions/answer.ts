@@ -4,7 +4,7 @@
 import type { ActionFacts } from '../../templates/conformance/types.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import type { Served } from '../services.ts';
-import { pageOf, writeCounts } from '../synth/paginate.ts';
+import { pageOf, pageParams as pagingParams, writeCounts } from '../synth/paginate.ts';
 import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
 import { hash, resolve, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
 import { listResources } from './listing.ts';
@@ -40,8 +40,7 @@ function dryRun(call: Call): boolean {
 }
 
 function pageParams(call: Call): string[] {
-  const pagination = call.action.descriptor.pagination;
-  return pagination === undefined ? [] : [pagination.pageNumberParam, pagination.pageSizeParam];
+  return pagingParams(call.action.descriptor.pagination);
 }
 
 /** What a request's answer is made from: the product, the action and its parameters (sorted), minus
@@ -98,7 +97,7 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const kept = Array.from({ length: size }, (_, index) => index).filter((index) =>
     filters.every(([name, value]) => fieldAt(index, name) === value),
   );
-  const page = pageOf(pagination, call.params, kept.length);
+  const page = pageOf(pagination, call.params, kept.length, call.action.errors);
   setPath(body, pagination.itemsPath, kept.slice(page.start, page.end).map(itemAt));
   writeCounts(body, pagination, page, kept.length);
 }

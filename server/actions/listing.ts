@@ -20,7 +20,7 @@ export function listResources(
   const page =
     pagination === undefined
       ? { number: 1, size: matching.length, start: 0, end: matching.length }
-      : pageOf(pagination, call.params, matching.length);
+      : pageOf(pagination, call.params, matching.length, call.action.errors);
   const itemSchema = resolve(call.served.facts.schemas, itemSchemaAt(call, lists.itemsPath));
   const fields = Object.keys((itemSchema.properties ?? {}) as object);
   const items = matching.slice(page.start, page.end).map((r) => {

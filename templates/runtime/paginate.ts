@@ -1,7 +1,13 @@
-// Page and item iterators driven by the action's pagination binding. They stop on TotalCount or an
-// empty page, and refuse to follow a server that never ends.
+// Page and item iterators driven by the action's pagination binding: by page number (they stop on
+// TotalCount or an empty page) or by token (they stop when the server hands back no token). Both
+// refuse to follow a server that never ends.
 import type { CallOptions, RpcClient } from './client.js';
-import type { ActionDescriptor, PaginationDescriptor } from './descriptors.js';
+import type {
+  ActionDescriptor,
+  PageNumberPagination,
+  PaginationDescriptor,
+  TokenPagination,
+} from './descriptors.js';
 import { AcsError } from './errors.js';
 
 /** However large TotalCount claims to be, no iteration fetches more pages than this. */
@@ -14,13 +20,24 @@ export async function* paginatePages<Req, Res>(
   options: CallOptions = {},
 ): AsyncGenerator<Res, void, undefined> {
   const p = paginationOf(action);
+  if (p.style === 'token') yield* tokenPages<Req, Res>(client, action, p, params, options);
+  else yield* numberedPages<Req, Res>(client, action, p, params, options);
+}
+
+async function* numberedPages<Req, Res>(
+  client: RpcClient,
+  action: ActionDescriptor,
+  p: PageNumberPagination,
+  params: Req,
+  options: CallOptions,
+): AsyncGenerator<Res, void, undefined> {
   const base = params as Readonly<Record<string, unknown>>;
-  const pageSize =
-    typeof base[p.pageSizeParam] === 'number' ? (base[p.pageSizeParam] as number) : p.defaultPageSize;
+  const pageSize = pageSizeOf(base, p);
   const first = typeof base[p.pageNumberParam] === 'number' ? (base[p.pageNumberParam] as number) : 1;
   let limit = MAX_PAGES;
   for (let page = first, fetched = 0; ; page++, fetched++) {
-    if (fetched >= limit) throw endless(action, fetched);
+    if (fetched >= limit)
+      throw endless(action, fetched, "the server's pages do not add up to its TotalCount");
     const response = await client.invoke<Req, Res>(
       action,
       { ...base, [p.pageNumberParam]: page, [p.pageSizeParam]: pageSize } as Req,
@@ -33,6 +50,38 @@ export async function* paginatePages<Req, Res>(
     if ((page - 1) * pageSize + items.length >= total) return;
     // The first page fixes how many pages there can be; one more is allowed for a count that grows.
     if (fetched === 0) limit = Math.min(MAX_PAGES, Math.ceil(total / pageSize) - first + 2);
+  }
+}
+
+/** From the caller's token (or none: the first page) until the server hands back no token. A token
+ * seen before means the server would lead the walk in a circle: that is an error, not a loop. */
+async function* tokenPages<Req, Res>(
+  client: RpcClient,
+  action: ActionDescriptor,
+  p: TokenPagination,
+  params: Req,
+  options: CallOptions,
+): AsyncGenerator<Res, void, undefined> {
+  const base = params as Readonly<Record<string, unknown>>;
+  const pageSize = pageSizeOf(base, p);
+  const seen = new Set<string>();
+  let token = typeof base[p.tokenParam] === 'string' ? (base[p.tokenParam] as string) : '';
+  for (let fetched = 0; ; fetched++) {
+    if (fetched >= MAX_PAGES) throw endless(action, fetched, 'the server never stops handing back a token');
+    const { [p.tokenParam]: _, ...rest } = base;
+    const request = token === '' ? rest : { ...rest, [p.tokenParam]: token };
+    const response = await client.invoke<Req, Res>(
+      action,
+      { ...request, [p.pageSizeParam]: pageSize } as Req,
+      options,
+    );
+    yield response;
+    const next = valueAt(response, p.nextTokenPath);
+    if (typeof next !== 'string' || next === '') return;
+    if (next === token || seen.has(next))
+      throw endless(action, fetched + 1, `the server handed back the token ${JSON.stringify(next)} twice`);
+    seen.add(next);
+    token = next;
   }
 }
 
@@ -64,9 +113,14 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-function endless(action: ActionDescriptor, pages: number): AcsError {
+function pageSizeOf(params: Readonly<Record<string, unknown>>, p: PaginationDescriptor): number {
+  const given = params[p.pageSizeParam];
+  return typeof given === 'number' ? given : p.defaultPageSize;
+}
+
+function endless(action: ActionDescriptor, pages: number, why: string): AcsError {
   return new AcsError({
     code: 'Client.PaginationLimit',
-    message: `${action.name}: stopped after ${pages} pages; the server's pages do not add up to its TotalCount.`,
+    message: `${action.name}: stopped after ${pages} pages; ${why}.`,
   });
 }

@@ -180,16 +180,38 @@ export const actionBindingSchema = {
     path: { const: '/' },
     idempotent: { type: 'boolean' },
     pagination: {
+      // The style picks the branch, so a bad field is reported against that style alone.
       type: 'object',
-      required: ['style', 'pageNumber', 'pageSize', 'totalCount', 'items'],
-      additionalProperties: false,
-      properties: {
-        style: { const: 'pageNumber' },
-        pageNumber: { type: 'string' },
-        pageSize: { type: 'string' },
-        totalCount: { type: 'string' },
-        items: { type: 'string' },
-      },
+      discriminator: { propertyName: 'style' },
+      required: ['style'],
+      properties: { style: { enum: ['pageNumber', 'token'] } },
+      oneOf: [
+        {
+          type: 'object',
+          required: ['style', 'pageNumber', 'pageSize', 'totalCount', 'items'],
+          additionalProperties: false,
+          properties: {
+            style: { const: 'pageNumber' },
+            pageNumber: { type: 'string' },
+            pageSize: { type: 'string' },
+            totalCount: { type: 'string' },
+            items: { type: 'string' },
+          },
+        },
+        {
+          type: 'object',
+          required: ['style', 'token', 'pageSize', 'nextToken', 'items'],
+          additionalProperties: false,
+          properties: {
+            style: { const: 'token' },
+            token: { type: 'string' },
+            pageSize: { type: 'string' },
+            nextToken: { type: 'string' },
+            totalCount: { type: 'string' },
+            items: { type: 'string' },
+          },
+        },
+      ],
     },
     errors: errorTable,
     cases: { type: 'array', items: caseSchema },

@@ -6,7 +6,7 @@ import { actionBindingSchema, serviceBindingSchema } from './binding-schema.ts';
 
 export function checkBinding(ctx: CheckContext): void {
   const root = ctx.spec.value as Record<string, unknown>;
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
   const validateService = ajv.compile(serviceBindingSchema);
   const validateAction = ajv.compile(actionBindingSchema);
 
@@ -31,7 +31,8 @@ export function checkBinding(ctx: CheckContext): void {
 }
 
 function reportAjv(ctx: CheckContext, base: string, what: string, errors: readonly ErrorObject[]): void {
-  for (const e of errors) {
+  // An unknown pagination style is said once, by the enum on `style`, not again by the discriminator.
+  for (const e of errors.filter((x) => x.keyword !== 'discriminator')) {
     const at = e.instancePath === '' ? what : `${what}${e.instancePath.replaceAll('/', '.')}`;
     ctx.report('binding.invalid', base + e.instancePath, `${at} ${describe(e)}`);
   }

@@ -103,7 +103,11 @@ function actionMethods(action: ActionModel): OptionalKind<MethodDeclarationStruc
     call,
     {
       name: n.paginator,
-      docs: [`Every page of ${action.name}, from \`${pagination.pageNumberParam}\` (default 1) to the last.`],
+      docs: [
+        pagination.style === 'token'
+          ? `Every page of ${action.name}, following \`${pagination.tokenParam}\` until the server hands back none.`
+          : `Every page of ${action.name}, from \`${pagination.pageNumberParam}\` (default 1) to the last.`,
+      ],
       parameters: [
         { name: 'params', type: n.requestType },
         { name: 'options', type: 'CallOptions', initializer: '{}' },

@@ -115,17 +115,22 @@ function actionLiteral(action: ActionModel): string {
   });
 }
 
+/** The runtime's descriptor (the model less the item type), its fields in reading order. */
+const PAGINATION_FIELDS = [
+  'style',
+  'pageNumberParam',
+  'tokenParam',
+  'pageSizeParam',
+  'totalCountPath',
+  'nextTokenPath',
+  'itemsPath',
+  'defaultPageSize',
+  'maxPageSize',
+] as const;
+
 function paginationLiteral(action: ActionModel): Record<string, unknown> {
-  const p = action.pagination!;
-  return {
-    style: p.style,
-    pageNumberParam: p.pageNumberParam,
-    pageSizeParam: p.pageSizeParam,
-    totalCountPath: p.totalCountPath,
-    itemsPath: p.itemsPath,
-    defaultPageSize: p.defaultPageSize,
-    maxPageSize: p.maxPageSize,
-  };
+  const p = action.pagination as unknown as Record<string, unknown>;
+  return Object.fromEntries(PAGINATION_FIELDS.filter((f) => p[f] !== undefined).map((f) => [f, p[f]]));
 }
 
 function errorMessages(model: ServiceModel): Record<string, string> {

@@ -1,6 +1,12 @@
 // Pagination invariants on data the suite does not know: every page walked for several sizes gives
-// no duplicate and no omission, the count equals TotalCount, pages are exact, order is stable.
-import type { PaginationDescriptor } from '../../runtime/descriptors.js';
+// no duplicate and no omission, the count equals TotalCount, pages are exact, order is stable. Token
+// pagination: the walk follows the tokens to the end, pages are never larger than asked, a total the
+// response gives is the number of items walked, and a token the server never handed out is refused.
+import type {
+  PageNumberPagination,
+  PaginationDescriptor,
+  TokenPagination,
+} from '../../runtime/descriptors.js';
 import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
@@ -32,7 +38,11 @@ export function paginationChecks(action: ActionFacts): Check[] {
     },
   });
   const filters = action.params.filter(
-    (param) => !param.required && param.style === 'scalar' && param.schema.type === 'string',
+    (param) =>
+      !param.required &&
+      param.style === 'scalar' &&
+      param.schema.type === 'string' &&
+      !(p.style === 'token' && param.name === p.tokenParam),
   );
   for (const filter of filters) {
     checks.push({
@@ -86,6 +96,19 @@ export function paginationChecks(action: ActionFacts): Check[] {
       },
     });
   }
+  if (p.style === 'token') {
+    checks.push({
+      id: id('foreign-token'),
+      action: action.descriptor.name,
+      title: `a ${p.tokenParam} the server never handed out is refused with a 4xx error`,
+      run: async (ctx) => {
+        const params = { ...baseParams(ctx, action), [p.tokenParam]: 'conformance-never-handed-out' };
+        const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
+        if (exchange.status < 400 || exchange.status >= 500 || typeof exchange.body?.Code !== 'string')
+          fail(`expected a 4xx error envelope, got HTTP ${exchange.status}`, exchange);
+      },
+    });
+  }
   return checks;
 }
 
@@ -95,17 +118,29 @@ function items(page: unknown, p: PaginationDescriptor): unknown[] {
 }
 
 /** Walks every page, checking each; returns the items in order. */
-async function walk(
+function walk(
   ctx: CheckContext,
   action: ActionFacts,
   p: PaginationDescriptor,
   size: number,
   extra: Record<string, unknown> = {},
 ): Promise<unknown[]> {
-  const keys: string[] = [];
+  return p.style === 'token'
+    ? walkTokens(ctx, action, p, size, extra)
+    : walkNumbers(ctx, action, p, size, extra);
+}
+
+async function walkNumbers(
+  ctx: CheckContext,
+  action: ActionFacts,
+  p: PageNumberPagination,
+  size: number,
+  extra: Record<string, unknown>,
+): Promise<unknown[]> {
+  const keys = new Set<string>();
   const all: unknown[] = [];
   let total: number | undefined;
-  for (let number = 1; number <= 10_000; number++) {
+  for (let number = 1; number <= MAX_PAGES; number++) {
     const params = {
       ...baseParams(ctx, action),
       ...extra,
@@ -121,7 +156,7 @@ async function walk(
     total = count;
     if (page[p.pageNumberParam] !== number || page[p.pageSizeParam] !== size)
       fail(`page ${number} of ${size} echoed ${page[p.pageNumberParam]}/${page[p.pageSizeParam]}`, exchange);
-    const remaining = total - keys.length;
+    const remaining = total - keys.size;
     const expected = Math.max(0, Math.min(size, remaining));
     if (list.length !== expected)
       fail(
@@ -129,13 +164,64 @@ async function walk(
         exchange,
       );
     if (list.length === 0) break;
-    for (const item of list) {
-      const key = JSON.stringify(item);
-      if (keys.includes(key)) fail(`page ${number} of ${size} repeats ${key}`, exchange);
-      keys.push(key);
-      all.push(item);
-    }
+    collect(list, keys, all, `page ${number} of ${size}`, exchange);
   }
-  if (keys.length !== total) fail(`walked ${keys.length} items, TotalCount says ${total}`);
+  if (keys.size !== total) fail(`walked ${keys.size} items, TotalCount says ${total}`);
   return all;
+}
+
+async function walkTokens(
+  ctx: CheckContext,
+  action: ActionFacts,
+  p: TokenPagination,
+  size: number,
+  extra: Record<string, unknown>,
+): Promise<unknown[]> {
+  const keys = new Set<string>();
+  const tokens = new Set<string>();
+  const all: unknown[] = [];
+  let token = '';
+  for (let number = 1; ; number++) {
+    if (number > MAX_PAGES) fail(`still handing back tokens after ${MAX_PAGES} pages of ${size}`);
+    const params = {
+      ...baseParams(ctx, action),
+      ...extra,
+      ...(token === '' ? {} : { [p.tokenParam]: token }),
+      [p.pageSizeParam]: size,
+    };
+    const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
+    const page = expectSuccess(action, exchange);
+    const list = items(page, p);
+    if (list.length > size) fail(`page ${number} of ${size} has ${list.length} items`, exchange);
+    collect(list, keys, all, `page ${number} of ${size}`, exchange);
+    const next = valueAt(page, p.nextTokenPath);
+    const total = p.totalCountPath === undefined ? undefined : valueAt(page, p.totalCountPath);
+    if (typeof next !== 'string' || next === '') {
+      if (typeof total === 'number' && total !== keys.size)
+        fail(`walked ${keys.size} items, TotalCount says ${total}`, exchange);
+      return all;
+    }
+    if (list.length === 0) fail(`page ${number} of ${size} is empty yet hands back a token`, exchange);
+    if (tokens.has(next)) fail(`the token ${next} was handed back twice: the walk would never end`, exchange);
+    tokens.add(next);
+    token = next;
+  }
+}
+
+/** However many pages the server claims, no walk reads more than this. */
+const MAX_PAGES = 10_000;
+
+function collect(
+  list: readonly unknown[],
+  keys: Set<string>,
+  all: unknown[],
+  where: string,
+  exchange: Parameters<typeof fail>[1],
+): void {
+  for (const item of list) {
+    const key = JSON.stringify(item);
+    if (keys.has(key)) fail(`${where} repeats ${key}`, exchange);
+    keys.add(key);
+    all.push(item);
+  }
 }

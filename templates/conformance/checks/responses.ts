@@ -25,6 +25,15 @@ export function responseChecks(action: ActionFacts): Check[] {
           action,
           await send(ctx, { action: action.descriptor.name, params: minimal(ctx) }),
         );
+        if (p.style === 'token') {
+          // A first page of at most the default size; a size the response names is the default.
+          const list = valueAt(page, p.itemsPath);
+          if (Array.isArray(list) && list.length > p.defaultPageSize)
+            fail(`the first page has ${list.length} items, more than the default ${p.defaultPageSize}`);
+          if (p.pageSizeParam in page && page[p.pageSizeParam] !== p.defaultPageSize)
+            fail(`echoed ${p.pageSizeParam} ${page[p.pageSizeParam]}, want ${p.defaultPageSize}`);
+          return;
+        }
         const defaults = action.params.find((x) => x.name === p.pageNumberParam)?.schema.default ?? 1;
         if (page[p.pageNumberParam] !== defaults || page[p.pageSizeParam] !== p.defaultPageSize) {
           fail(

@@ -158,3 +158,79 @@ describe('paginateItems', () => {
     expect(items).toEqual(['t-1', 't-2', 't-3', 't-4', 't-5'].map((ThingId) => ({ ThingId })));
   });
 });
+
+describe('token pagination', () => {
+  const listThings: ActionDescriptor = {
+    ...describeThingsAction,
+    name: 'ListThings',
+    pagination: {
+      style: 'token',
+      tokenParam: 'NextToken',
+      pageSizeParam: 'MaxResults',
+      nextTokenPath: ['NextToken'],
+      itemsPath: ['Things', 'Thing'],
+      defaultPageSize: 5,
+      maxPageSize: 20,
+    },
+  };
+  /** `total` items, `MaxResults` at a time; the token is the offset of the next item. */
+  const byToken =
+    (total: number) =>
+    (params: Record<string, unknown>): Page & { NextToken?: string } => {
+      const start = params.NextToken === undefined ? 0 : Number(params.NextToken);
+      const end = Math.min(start + (params.MaxResults as number), total);
+      const ids = Array.from({ length: end - start }, (_, i) => `t-${start + i + 1}`);
+      return {
+        Things: { Thing: ids.map((ThingId) => ({ ThingId })) },
+        NextToken: end < total ? String(end) : '',
+      };
+    };
+
+  it('follows the tokens from the first page to the one that hands back none, at the default size', async () => {
+    const { client, calls } = fakeClient(byToken(12));
+    const items = await collect(paginateItems(client, listThings, { RegionId: 'r' }));
+    expect(items).toHaveLength(12);
+    expect(calls.map((c) => [c.params.NextToken, c.params.MaxResults])).toEqual([
+      [undefined, 5],
+      ['5', 5],
+      ['10', 5],
+    ]);
+  });
+
+  it("starts from the caller's token and size", async () => {
+    const { client, calls } = fakeClient(byToken(12));
+    const items = await collect(paginateItems(client, listThings, { NextToken: '8', MaxResults: 3 }));
+    expect(items).toEqual(['t-9', 't-10', 't-11', 't-12'].map((ThingId) => ({ ThingId })));
+    expect(calls.map((c) => c.params.NextToken)).toEqual(['8', '11']);
+  });
+
+  it('stops when the token is missing or not a string', async () => {
+    for (const NextToken of [undefined, 42, null]) {
+      const { client, calls } = fakeClient(() => ({ Things: { Thing: [{}] }, NextToken }) as Page);
+      await collect(paginatePages(client, listThings, {}));
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('refuses a server that hands back a token it handed back before', async () => {
+    const { client, calls } = fakeClient((p) => ({
+      Things: { Thing: [{}] },
+      NextToken: p.NextToken === 'a' ? 'b' : 'a',
+    }));
+    const error = await collect(paginatePages(client, listThings, {})).catch((e: unknown) => e);
+    expect(calls.map((c) => c.params.NextToken)).toEqual([undefined, 'a', 'b']);
+    expect(error).toMatchObject({
+      code: 'Client.PaginationLimit',
+      message: 'ListThings: stopped after 3 pages; the server handed back the token "a" twice.',
+    });
+  });
+
+  it('refuses a server that hands back the token it was given', async () => {
+    const { client, calls } = fakeClient(() => ({ Things: { Thing: [] }, NextToken: 'same' }) as Page);
+    const error = await collect(paginatePages(client, listThings, { NextToken: 'same' })).catch(
+      (e: unknown) => e,
+    );
+    expect(calls).toHaveLength(1);
+    expect(error).toMatchObject({ code: 'Client.PaginationLimit' });
+  });
+});

@@ -17,12 +17,20 @@ export function listerOf(facts, resource) {
 export async function listResources(ctx, lister) {
     const p = lister.descriptor.pagination;
     const found = [];
+    let token = '';
     for (let page = 1; page <= 1000; page++) {
-        const extra = p === undefined ? {} : { [p.pageNumberParam]: page, [p.pageSizeParam]: p.maxPageSize };
-        const items = await readItems(ctx, lister, { ...baseParams(ctx, lister), ...extra });
+        const choose = p === undefined
+            ? {}
+            : p.style === 'token'
+                ? { ...(token === '' ? {} : { [p.tokenParam]: token }), [p.pageSizeParam]: p.maxPageSize }
+                : { [p.pageNumberParam]: page, [p.pageSizeParam]: p.maxPageSize };
+        const { items, next } = await readPage(ctx, lister, { ...baseParams(ctx, lister), ...choose });
         found.push(...items);
-        if (p === undefined || items.length < p.maxPageSize)
+        if (p === undefined)
             break;
+        if (p.style === 'token' ? next === '' : items.length < p.maxPageSize)
+            break;
+        token = next;
     }
     return found;
 }
@@ -79,11 +87,20 @@ export function helpers(facts, resource) {
         .map((a) => a.descriptor.name);
 }
 async function readItems(ctx, lister, params) {
+    return (await readPage(ctx, lister, params)).items;
+}
+/** One page of the lister: its resources, and the next page's token ('' when none or not token-paged). */
+async function readPage(ctx, lister, params) {
     const facts = lister.lists;
     const page = expectSuccess(lister, await send(ctx, { action: lister.descriptor.name, params: wire(lister, params) }));
     const items = valueAt(page, facts.itemsPath);
-    return (Array.isArray(items) ? items : []).map((item) => {
-        const record = item;
-        return { id: String(record[facts.idField]), state: String(record[facts.stateField]) };
-    });
+    const p = lister.descriptor.pagination;
+    const next = p?.style === 'token' ? valueAt(page, p.nextTokenPath) : undefined;
+    return {
+        items: (Array.isArray(items) ? items : []).map((item) => {
+            const record = item;
+            return { id: String(record[facts.idField]), state: String(record[facts.stateField]) };
+        }),
+        next: typeof next === 'string' ? next : '',
+    };
 }

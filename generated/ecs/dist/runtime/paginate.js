@@ -6,13 +6,19 @@ import { AcsError } from './errors.js';
 export const MAX_PAGES = 10_000;
 export async function* paginatePages(client, action, params, options = {}) {
     const p = paginationOf(action);
+    if (p.style === 'token')
+        yield* tokenPages(client, action, p, params, options);
+    else
+        yield* numberedPages(client, action, p, params, options);
+}
+async function* numberedPages(client, action, p, params, options) {
     const base = params;
-    const pageSize = typeof base[p.pageSizeParam] === 'number' ? base[p.pageSizeParam] : p.defaultPageSize;
+    const pageSize = pageSizeOf(base, p);
     const first = typeof base[p.pageNumberParam] === 'number' ? base[p.pageNumberParam] : 1;
     let limit = MAX_PAGES;
     for (let page = first, fetched = 0;; page++, fetched++) {
         if (fetched >= limit)
-            throw endless(action, fetched);
+            throw endless(action, fetched, "the server's pages do not add up to its TotalCount");
         const response = await client.invoke(action, { ...base, [p.pageNumberParam]: page, [p.pageSizeParam]: pageSize }, options);
         yield response;
         const items = itemsOf(response, p);
@@ -24,6 +30,29 @@ export async function* paginatePages(client, action, params, options = {}) {
         // The first page fixes how many pages there can be; one more is allowed for a count that grows.
         if (fetched === 0)
             limit = Math.min(MAX_PAGES, Math.ceil(total / pageSize) - first + 2);
+    }
+}
+/** From the caller's token (or none: the first page) until the server hands back no token. A token
+ * seen before means the server would lead the walk in a circle: that is an error, not a loop. */
+async function* tokenPages(client, action, p, params, options) {
+    const base = params;
+    const pageSize = pageSizeOf(base, p);
+    const seen = new Set();
+    let token = typeof base[p.tokenParam] === 'string' ? base[p.tokenParam] : '';
+    for (let fetched = 0;; fetched++) {
+        if (fetched >= MAX_PAGES)
+            throw endless(action, fetched, 'the server never stops handing back a token');
+        const { [p.tokenParam]: _, ...rest } = base;
+        const request = token === '' ? rest : { ...rest, [p.tokenParam]: token };
+        const response = await client.invoke(action, { ...request, [p.pageSizeParam]: pageSize }, options);
+        yield response;
+        const next = valueAt(response, p.nextTokenPath);
+        if (typeof next !== 'string' || next === '')
+            return;
+        if (next === token || seen.has(next))
+            throw endless(action, fetched + 1, `the server handed back the token ${JSON.stringify(next)} twice`);
+        seen.add(next);
+        token = next;
     }
 }
 export async function* paginateItems(client, action, params, options = {}) {
@@ -47,9 +76,13 @@ function valueAt(value, path) {
         current = current?.[key];
     return current;
 }
-function endless(action, pages) {
+function pageSizeOf(params, p) {
+    const given = params[p.pageSizeParam];
+    return typeof given === 'number' ? given : p.defaultPageSize;
+}
+function endless(action, pages, why) {
     return new AcsError({
         code: 'Client.PaginationLimit',
-        message: `${action.name}: stopped after ${pages} pages; the server's pages do not add up to its TotalCount.`,
+        message: `${action.name}: stopped after ${pages} pages; ${why}.`,
     });
 }

@@ -27,11 +27,19 @@ export function listerOf(facts: ConformanceFacts, resource: string): ActionFacts
 export async function listResources(ctx: CheckContext, lister: ActionFacts): Promise<Resource[]> {
   const p = lister.descriptor.pagination;
   const found: Resource[] = [];
+  let token = '';
   for (let page = 1; page <= 1000; page++) {
-    const extra = p === undefined ? {} : { [p.pageNumberParam]: page, [p.pageSizeParam]: p.maxPageSize };
-    const items = await readItems(ctx, lister, { ...baseParams(ctx, lister), ...extra });
+    const choose =
+      p === undefined
+        ? {}
+        : p.style === 'token'
+          ? { ...(token === '' ? {} : { [p.tokenParam]: token }), [p.pageSizeParam]: p.maxPageSize }
+          : { [p.pageNumberParam]: page, [p.pageSizeParam]: p.maxPageSize };
+    const { items, next } = await readPage(ctx, lister, { ...baseParams(ctx, lister), ...choose });
     found.push(...items);
-    if (p === undefined || items.length < p.maxPageSize) break;
+    if (p === undefined) break;
+    if (p.style === 'token' ? next === '' : items.length < p.maxPageSize) break;
+    token = next;
   }
   return found;
 }
@@ -111,14 +119,28 @@ async function readItems(
   lister: ActionFacts,
   params: Record<string, unknown>,
 ): Promise<Resource[]> {
+  return (await readPage(ctx, lister, params)).items;
+}
+
+/** One page of the lister: its resources, and the next page's token ('' when none or not token-paged). */
+async function readPage(
+  ctx: CheckContext,
+  lister: ActionFacts,
+  params: Record<string, unknown>,
+): Promise<{ items: Resource[]; next: string }> {
   const facts: ListsFacts = lister.lists!;
   const page = expectSuccess(
     lister,
     await send(ctx, { action: lister.descriptor.name, params: wire(lister, params) }),
   );
   const items = valueAt(page, facts.itemsPath);
-  return (Array.isArray(items) ? items : []).map((item) => {
-    const record = item as Record<string, unknown>;
-    return { id: String(record[facts.idField]), state: String(record[facts.stateField]) };
-  });
+  const p = lister.descriptor.pagination;
+  const next = p?.style === 'token' ? valueAt(page, p.nextTokenPath) : undefined;
+  return {
+    items: (Array.isArray(items) ? items : []).map((item) => {
+      const record = item as Record<string, unknown>;
+      return { id: String(record[facts.idField]), state: String(record[facts.stateField]) };
+    }),
+    next: typeof next === 'string' ? next : '',
+  };
 }

@@ -38,16 +38,34 @@ export interface ParamDescriptor {
   readonly shape: Shape;
 }
 
-export interface PaginationDescriptor {
-  readonly style: 'pageNumber';
-  readonly pageNumberParam: string;
+/** How an action pages: by page number with a total count, or by an opaque token the server hands
+ * back (`NextToken`/`MaxResults`) until it hands back none. */
+export type PaginationDescriptor = PageNumberPagination | TokenPagination;
+
+interface PaginationBase {
+  /** The page-size parameter (`PageSize`, `MaxResults`). */
   readonly pageSizeParam: string;
-  /** Path of the total count in the response, e.g. `['TotalCount']`. */
-  readonly totalCountPath: readonly string[];
   /** Path of the item list in the response, e.g. `['InstanceStatuses', 'InstanceStatus']`. */
   readonly itemsPath: readonly string[];
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
+}
+
+export interface PageNumberPagination extends PaginationBase {
+  readonly style: 'pageNumber';
+  readonly pageNumberParam: string;
+  /** Path of the total count in the response, e.g. `['TotalCount']`. */
+  readonly totalCountPath: readonly string[];
+}
+
+export interface TokenPagination extends PaginationBase {
+  readonly style: 'token';
+  /** The request parameter that carries the token of the page asked for (`NextToken`). */
+  readonly tokenParam: string;
+  /** Path of the next page's token in the response; absent or empty on the last page. */
+  readonly nextTokenPath: readonly string[];
+  /** Path of the total count, when the response also gives one. */
+  readonly totalCountPath?: readonly string[];
 }
 
 /** A validation problem, named by the request parameter (or response field path) it concerns. */

@@ -31,7 +31,10 @@ export function paginationChecks(action) {
                 fail('two walks of the same size disagree: the order is not stable');
         },
     });
-    const filters = action.params.filter((param) => !param.required && param.style === 'scalar' && param.schema.type === 'string');
+    const filters = action.params.filter((param) => !param.required &&
+        param.style === 'scalar' &&
+        param.schema.type === 'string' &&
+        !(p.style === 'token' && param.name === p.tokenParam));
     for (const filter of filters) {
         checks.push({
             id: id(`filter-${filter.name}-within-all`),
@@ -77,6 +80,19 @@ export function paginationChecks(action) {
             },
         });
     }
+    if (p.style === 'token') {
+        checks.push({
+            id: id('foreign-token'),
+            action: action.descriptor.name,
+            title: `a ${p.tokenParam} the server never handed out is refused with a 4xx error`,
+            run: async (ctx) => {
+                const params = { ...baseParams(ctx, action), [p.tokenParam]: 'conformance-never-handed-out' };
+                const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
+                if (exchange.status < 400 || exchange.status >= 500 || typeof exchange.body?.Code !== 'string')
+                    fail(`expected a 4xx error envelope, got HTTP ${exchange.status}`, exchange);
+            },
+        });
+    }
     return checks;
 }
 function items(page, p) {
@@ -84,11 +100,16 @@ function items(page, p) {
     return Array.isArray(list) ? list : [];
 }
 /** Walks every page, checking each; returns the items in order. */
-async function walk(ctx, action, p, size, extra = {}) {
-    const keys = [];
+function walk(ctx, action, p, size, extra = {}) {
+    return p.style === 'token'
+        ? walkTokens(ctx, action, p, size, extra)
+        : walkNumbers(ctx, action, p, size, extra);
+}
+async function walkNumbers(ctx, action, p, size, extra) {
+    const keys = new Set();
     const all = [];
     let total;
-    for (let number = 1; number <= 10_000; number++) {
+    for (let number = 1; number <= MAX_PAGES; number++) {
         const params = {
             ...baseParams(ctx, action),
             ...extra,
@@ -104,21 +125,61 @@ async function walk(ctx, action, p, size, extra = {}) {
         total = count;
         if (page[p.pageNumberParam] !== number || page[p.pageSizeParam] !== size)
             fail(`page ${number} of ${size} echoed ${page[p.pageNumberParam]}/${page[p.pageSizeParam]}`, exchange);
-        const remaining = total - keys.length;
+        const remaining = total - keys.size;
         const expected = Math.max(0, Math.min(size, remaining));
         if (list.length !== expected)
             fail(`page ${number} of ${size} has ${list.length} items; with ${remaining} left it should have ${expected}`, exchange);
         if (list.length === 0)
             break;
-        for (const item of list) {
-            const key = JSON.stringify(item);
-            if (keys.includes(key))
-                fail(`page ${number} of ${size} repeats ${key}`, exchange);
-            keys.push(key);
-            all.push(item);
-        }
+        collect(list, keys, all, `page ${number} of ${size}`, exchange);
     }
-    if (keys.length !== total)
-        fail(`walked ${keys.length} items, TotalCount says ${total}`);
+    if (keys.size !== total)
+        fail(`walked ${keys.size} items, TotalCount says ${total}`);
     return all;
+}
+async function walkTokens(ctx, action, p, size, extra) {
+    const keys = new Set();
+    const tokens = new Set();
+    const all = [];
+    let token = '';
+    for (let number = 1;; number++) {
+        if (number > MAX_PAGES)
+            fail(`still handing back tokens after ${MAX_PAGES} pages of ${size}`);
+        const params = {
+            ...baseParams(ctx, action),
+            ...extra,
+            ...(token === '' ? {} : { [p.tokenParam]: token }),
+            [p.pageSizeParam]: size,
+        };
+        const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
+        const page = expectSuccess(action, exchange);
+        const list = items(page, p);
+        if (list.length > size)
+            fail(`page ${number} of ${size} has ${list.length} items`, exchange);
+        collect(list, keys, all, `page ${number} of ${size}`, exchange);
+        const next = valueAt(page, p.nextTokenPath);
+        const total = p.totalCountPath === undefined ? undefined : valueAt(page, p.totalCountPath);
+        if (typeof next !== 'string' || next === '') {
+            if (typeof total === 'number' && total !== keys.size)
+                fail(`walked ${keys.size} items, TotalCount says ${total}`, exchange);
+            return all;
+        }
+        if (list.length === 0)
+            fail(`page ${number} of ${size} is empty yet hands back a token`, exchange);
+        if (tokens.has(next))
+            fail(`the token ${next} was handed back twice: the walk would never end`, exchange);
+        tokens.add(next);
+        token = next;
+    }
+}
+/** However many pages the server claims, no walk reads more than this. */
+const MAX_PAGES = 10_000;
+function collect(list, keys, all, where, exchange) {
+    for (const item of list) {
+        const key = JSON.stringify(item);
+        if (keys.has(key))
+            fail(`${where} repeats ${key}`, exchange);
+        keys.add(key);
+        all.push(item);
+    }
 }
