@@ -33,7 +33,11 @@ export function convertSchema(schema: MetaSchema, warn: Warn, at = ''): Json {
     out.description = schema.description.trim();
   }
   if (schema.deprecated === true) out.deprecated = true;
-  if (schema.enum !== undefined) out.enum = schema.enum.map((v) => typed(v, schema.type));
+  if (schema.enum !== undefined) {
+    // An empty list would refuse every value; the metadata means "not listed".
+    if (schema.enum.length > 0) out.enum = schema.enum.map((v) => typed(v, schema.type));
+    else warn(`enum${where} lists no value; left out (any value is accepted)`);
+  }
   if (schema.pattern !== undefined) out.pattern = schema.pattern;
   for (const key of NUMERIC) {
     const value = schema[key];

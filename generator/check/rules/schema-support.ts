@@ -1,4 +1,5 @@
-// Rule: schemas use only the JSON Schema keywords the generator maps to types, validators and XML.
+// Rule: schemas use only the JSON Schema keywords the generator maps to types, validators and XML,
+// with values a validator can compile.
 import { joinPointer } from '../../load/pointer.ts';
 import { type CheckContext, isObject, operations } from '../context.ts';
 
@@ -85,10 +86,34 @@ function checkSchema(ctx: CheckContext, schema: unknown, pointer: string): void 
       'Only a boolean additionalProperties is supported.',
     );
   }
+  checkValues(ctx, schema, pointer);
   if (isObject(schema.properties)) {
     for (const [name, child] of Object.entries(schema.properties)) {
       checkSchema(ctx, child, joinPointer(pointer, 'properties', name));
     }
   }
   checkSchema(ctx, schema.items, joinPointer(pointer, 'items'));
+}
+
+/** Values the OpenAPI linter lets through but no validator can compile: an enum that admits nothing,
+ * a pattern that is not a regular expression (ajv reads patterns with the `u` flag). */
+function checkValues(ctx: CheckContext, schema: Record<string, unknown>, pointer: string): void {
+  if (Array.isArray(schema.enum) && schema.enum.length === 0) {
+    ctx.report(
+      'schema.invalid',
+      joinPointer(pointer, 'enum'),
+      'An empty enum admits no value; list the values, or leave enum out to admit any.',
+    );
+  }
+  if (typeof schema.pattern === 'string') {
+    try {
+      new RegExp(schema.pattern, 'u');
+    } catch (error) {
+      ctx.report(
+        'schema.invalid',
+        joinPointer(pointer, 'pattern'),
+        `The pattern is not a regular expression: ${(error as Error).message}.`,
+      );
+    }
+  }
 }

@@ -50,6 +50,7 @@ describe('diagnostics', () => {
       'param.style',
       'ref.external',
       'ref.unresolved',
+      'schema.invalid',
       'schema.unsupported',
       'state.id-param',
       'state.items',
