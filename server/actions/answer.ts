@@ -68,13 +68,17 @@ export function itemSchemaAt(call: Call, path: readonly string[]): Schema {
 /** A paginated action without state: a stable list of made-up items, each seeded by its position in
  * the whole list, so pages never overlap or skip and every page agrees on the total. A parameter named
  * like a field of the items filters them: the list is made without it, then only items whose field
- * equals its value are kept, so filtered results are always part of the unfiltered ones. */
+ * equals its value (or, for a list of strings such as `ResourceId.N`, is one of its values) are kept,
+ * so filtered results are always part of the unfiltered ones. */
 function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const pagination = call.action.descriptor.pagination!;
   const itemSchema = itemSchemaAt(call, pagination.itemsPath);
   const fields = Object.keys((resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as object);
   const filters = Object.entries(call.params).filter(
-    ([name, value]) => typeof value === 'string' && fields.includes(name) && !pageParams(call).includes(name),
+    ([name, value]) =>
+      (typeof value === 'string' || isStringList(value)) &&
+      fields.includes(name) &&
+      !pageParams(call).includes(name),
   );
   const listSeed = requestSeed(call, [...pageParams(call), ...filters.map(([name]) => name)]);
   const size = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
@@ -95,11 +99,17 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
     return synthesise(synthContext(call, `${listSeed}#${index}`), properties[name]!, example, name);
   };
   const kept = Array.from({ length: size }, (_, index) => index).filter((index) =>
-    filters.every(([name, value]) => fieldAt(index, name) === value),
+    filters.every(([name, value]) =>
+      Array.isArray(value) ? value.includes(fieldAt(index, name)) : fieldAt(index, name) === value,
+    ),
   );
   const page = pageOf(pagination, call.params, kept.length, call.action.errors);
   setPath(body, pagination.itemsPath, kept.slice(page.start, page.end).map(itemAt));
   writeCounts(body, pagination, page, kept.length);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
 }
 
 /** Top-level response fields named like a request parameter carry the value asked for. */

@@ -7,7 +7,7 @@ import type {
   PaginationDescriptor,
   TokenPagination,
 } from '../../runtime/descriptors.js';
-import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
+import { baseParams, expectSuccess, fail, isFreeInput, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext } from '../types.js';
@@ -42,7 +42,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
       !param.required &&
       param.style === 'scalar' &&
       param.schema.type === 'string' &&
-      !(p.style === 'token' && param.name === p.tokenParam),
+      isFreeInput(action, param),
   );
   for (const filter of filters) {
     checks.push({

@@ -142,3 +142,26 @@ describe('synthesised pages', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 });
+
+describe('synthesised lists filtered by a list of ids', () => {
+  const shelves = async (params: Record<string, string>) =>
+    (
+      (await body({
+        Action: 'ListShelves',
+        Version: KIOSK,
+        RegionId: 'north',
+        MaxResults: '20',
+        ...params,
+      })) as {
+        Shelves: { Shelf: { ShelfId: string }[] };
+      }
+    ).Shelves.Shelf.map((s) => s.ShelfId);
+
+  it('keeps the items whose field is one of the values, in the unfiltered order', async () => {
+    const all = await shelves({});
+    expect(all.length).toBeGreaterThan(2);
+    const wanted = [all[2]!, all[0]!];
+    expect(await shelves({ 'ShelfId.1': wanted[0]!, 'ShelfId.2': wanted[1]! })).toEqual([all[0], all[2]]);
+    expect(await shelves({ 'ShelfId.1': 'sh-absent' })).toEqual([]);
+  });
+});

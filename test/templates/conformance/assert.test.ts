@@ -10,7 +10,7 @@ import {
   wire,
 } from '../../../templates/conformance/assert.ts';
 import type { Exchange } from '../../../templates/conformance/http.ts';
-import { CheckFailure } from '../../../templates/conformance/types.ts';
+import { CheckFailure, CheckSkipped } from '../../../templates/conformance/types.ts';
 import { createThingFacts, describeThingsFacts, widgetsContext } from '../../support/widgets-conformance.ts';
 
 function exchange(
@@ -154,9 +154,26 @@ describe('baseParams and wire', () => {
     });
   });
 
-  it('asks for a value when a required parameter has none', () => {
-    expect(failureOf(() => baseParams(widgetsContext(), createThingFacts)).message).toBe(
-      'no value for the required parameter RegionId: pass one',
+  it('makes up the smallest valid value of a required parameter the spec gives no example of', () => {
+    expect(baseParams(widgetsContext(), createThingFacts)).toEqual({ RegionId: 'a' });
+  });
+
+  it('skips, asking for a value, when no valid value can be known', () => {
+    const patterned = {
+      ...createThingFacts,
+      params: [
+        {
+          name: 'RegionId',
+          style: 'scalar',
+          required: true,
+          schema: { type: 'string', pattern: '^r-\\d{4}$' },
+        },
+      ],
+    } as const;
+    expect(() => baseParams(widgetsContext(), patterned)).toThrow(
+      new CheckSkipped(
+        'no valid value is known for the required parameter RegionId (the spec gives no example): pass --value RegionId=…',
+      ),
     );
   });
 

@@ -7,8 +7,12 @@ export declare function fail(message: string, exchange?: Exchange): never;
 export declare function expectError(ctx: CheckContext, exchange: Exchange, code: string, messagePattern?: RegExp): void;
 /** A success whose body, read by the action's shape, is valid against the response validator. */
 export declare function expectSuccess(action: ActionFacts, exchange: Exchange): Record<string, unknown>;
-/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+/** The smallest valid request: each required parameter from `given`, --values, the spec's example or
+ * else the smallest value its schema allows. */
 export declare function baseParams(ctx: CheckContext, action: ActionFacts, given?: Record<string, unknown>): Record<string, unknown>;
+/** Whether the suite may choose this parameter's value: not a page token, which only the server hands
+ * out (one made up is refused, and rightly). */
+export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export declare function isIdList(param: ParamFacts): boolean;
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */

@@ -6,7 +6,8 @@
 import { normalize } from '../runtime/normalize.js';
 import { toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
-import { type ActionFacts, type CheckContext, CheckFailure, type ParamFacts } from './types.js';
+import { type ActionFacts, type CheckContext, CheckFailure, CheckSkipped, type ParamFacts } from './types.js';
+import { minimalValue } from './values.js';
 
 export function fail(message: string, exchange?: Exchange): never {
   throw new CheckFailure(
@@ -58,7 +59,8 @@ export function expectSuccess(action: ActionFacts, exchange: Exchange): Record<s
   return value;
 }
 
-/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+/** The smallest valid request: each required parameter from `given`, --values, the spec's example or
+ * else the smallest value its schema allows. */
 export function baseParams(
   ctx: CheckContext,
   action: ActionFacts,
@@ -67,12 +69,21 @@ export function baseParams(
   const params: Record<string, unknown> = {};
   for (const p of action.params) {
     if (!p.required || p.name in given) continue;
-    const value = ctx.target.values[p.name] ?? p.example;
+    const value = ctx.target.values[p.name] ?? p.example ?? minimalValue(p.schema, ctx.facts.schemas);
     if (value === undefined)
-      throw new CheckFailure(`no value for the required parameter ${p.name}: pass one`);
+      throw new CheckSkipped(
+        `no valid value is known for the required parameter ${p.name} (the spec gives no example): pass --value ${p.name}=…`,
+      );
     params[p.name] = value;
   }
   return { ...params, ...given };
+}
+
+/** Whether the suite may choose this parameter's value: not a page token, which only the server hands
+ * out (one made up is refused, and rightly). */
+export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
+  const p = action.descriptor.pagination;
+  return !(p?.style === 'token' && param.name === p.tokenParam);
 }
 
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */

@@ -5,7 +5,8 @@
 import { normalize } from '../runtime/normalize.js';
 import { toWireParams } from '../runtime/serialize.js';
 import { describeResponse } from './http.js';
-import { CheckFailure } from './types.js';
+import { CheckFailure, CheckSkipped } from './types.js';
+import { minimalValue } from './values.js';
 export function fail(message, exchange) {
     throw new CheckFailure(message, exchange === undefined ? undefined : { sent: exchange.sent, received: describeResponse(exchange) });
 }
@@ -45,18 +46,25 @@ export function expectSuccess(action, exchange) {
         fail(`the body is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, exchange);
     return value;
 }
-/** The smallest valid request: each required parameter from `given`, --values or the spec's example. */
+/** The smallest valid request: each required parameter from `given`, --values, the spec's example or
+ * else the smallest value its schema allows. */
 export function baseParams(ctx, action, given = {}) {
     const params = {};
     for (const p of action.params) {
         if (!p.required || p.name in given)
             continue;
-        const value = ctx.target.values[p.name] ?? p.example;
+        const value = ctx.target.values[p.name] ?? p.example ?? minimalValue(p.schema, ctx.facts.schemas);
         if (value === undefined)
-            throw new CheckFailure(`no value for the required parameter ${p.name}: pass one`);
+            throw new CheckSkipped(`no valid value is known for the required parameter ${p.name} (the spec gives no example): pass --value ${p.name}=…`);
         params[p.name] = value;
     }
     return { ...params, ...given };
+}
+/** Whether the suite may choose this parameter's value: not a page token, which only the server hands
+ * out (one made up is refused, and rightly). */
+export function isFreeInput(action, param) {
+    const p = action.descriptor.pagination;
+    return !(p?.style === 'token' && param.name === p.tokenParam);
 }
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export function isIdList(param) {

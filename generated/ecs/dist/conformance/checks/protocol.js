@@ -4,7 +4,7 @@
 // Protocol checks: routing by action, versions, methods, formats, special characters. Per action,
 // each asks the action's own probe (state.ts): a read must succeed, a transition must answer its
 // NotFound for an unknown id; the service-wide ones ask the probe action.
-import { baseParams, expectError, expectSuccess, fail, wire } from '../assert.js';
+import { baseParams, expectError, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
 import { send, UNKNOWN_ACTION } from '../http.js';
 import { probeFor } from '../state.js';
 import { CheckSkipped } from '../types.js';
@@ -147,6 +147,7 @@ function specialCharacters(action) {
     const param = action.params.find((p) => !p.required &&
         p.style === 'scalar' &&
         p.schema.type === 'string' &&
+        isFreeInput(action, p) &&
         !action.errors.includes(`Invalid${p.name}.NotFound`));
     if (param === undefined)
         return undefined;

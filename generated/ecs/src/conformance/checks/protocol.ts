@@ -5,7 +5,7 @@
 // Protocol checks: routing by action, versions, methods, formats, special characters. Per action,
 // each asks the action's own probe (state.ts): a read must succeed, a transition must answer its
 // NotFound for an unknown id; the service-wide ones ask the probe action.
-import { baseParams, expectError, expectSuccess, fail, wire } from '../assert.js';
+import { baseParams, expectError, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
 import { send, UNKNOWN_ACTION } from '../http.js';
 import { type Probe, probeFor } from '../state.js';
 import { type ActionFacts, type Check, CheckSkipped } from '../types.js';
@@ -172,6 +172,7 @@ function specialCharacters(action: ActionFacts): Check | undefined {
       !p.required &&
       p.style === 'scalar' &&
       p.schema.type === 'string' &&
+      isFreeInput(action, p) &&
       !action.errors.includes(`Invalid${p.name}.NotFound`),
   );
   if (param === undefined) return undefined;

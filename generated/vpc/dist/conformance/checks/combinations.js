@@ -3,12 +3,12 @@
 // Source: templates/conformance/checks/combinations.ts
 // Every combination of the optional parameters (and so every pair of them), each with a value the
 // spec or the run supplies: all must be accepted with a valid body.
-import { baseParams, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
+import { baseParams, expectSuccess, fail, isFreeInput, isIdList, valueAt, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
 const MAX_PARAMS = 6;
 export function combinationChecks(action) {
-    const optional = action.params.filter((p) => !p.required).slice(0, MAX_PARAMS);
+    const optional = action.params.filter((p) => !p.required && isFreeInput(action, p)).slice(0, MAX_PARAMS);
     // Each combination must succeed: repeatable only for an action that reads.
     if (optional.length < 2 || changesState(action))
         return [];
