@@ -83,11 +83,14 @@ async function readPackage(dir: string): Promise<GeneratedPackage> {
 async function cachedPackage(spec: string, quiet: boolean): Promise<GeneratedPackage | number> {
   const { toolkitDir } = await import('../generator/shared/toolkit-dir.ts');
   const kit = toolkitDir();
-  const specBytes = await readFile(spec).catch(() => {
+  const { specInputs } = await import('../generator/load/load-spec.ts');
+  const inputs = await specInputs(spec).catch(() => {
     throw new UsageError(`Cannot read the spec ${spec}.`);
   });
-  const key = createHash('sha256')
-    .update(specBytes)
+  const hash = createHash('sha256');
+  // The spec and its base: a change to either is another package.
+  for (const input of inputs) hash.update(await readFile(input).catch(() => `missing ${input}`));
+  const key = hash
     .update(await toolkitFingerprint(kit))
     .digest('hex')
     .slice(0, 16);

@@ -47,7 +47,7 @@ export interface GenerateResult {
 export async function modelSpec(rootDir: string, spec: string): Promise<GenerateResult> {
   const specPath = join(rootDir, spec);
   const specFile = relative(rootDir, specPath).split(sep).join('/');
-  const loaded = await loadSpecFile(specFile.startsWith('..') ? specPath : specFile);
+  const loaded = await loadSpecFile(specFile.startsWith('..') ? specPath : specFile, rootDir);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
   const source = { ...loaded.spec, file: specFile };
   // Each stage returns its own diagnostics; the next runs only when there is no error so far.

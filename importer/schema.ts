@@ -1,6 +1,7 @@
 // A metadata schema → an OpenAPI 3.1 schema: numbers written as strings become numbers, `required`
 // moves from each property to its parent's list, `format` and constraints stay, and whatever has no
 // OpenAPI meaning is reported (never dropped without a word).
+import { KEYWORD_TYPES } from '../generator/check/rules/schema-support.ts';
 import type { MetaSchema } from './metadata.ts';
 
 export type Warn = (message: string) => void;
@@ -81,6 +82,7 @@ export function convertSchema(schema: MetaSchema, warn: Warn, at = ''): Json {
   for (const key of Object.keys(schema)) {
     if (!KNOWN.has(key) && !DOC_ONLY.has(key)) warn(`"${key}"${where} is not understood; dropped`);
   }
+  dropInapplicable(out, warn, where);
   return out;
 }
 
@@ -114,4 +116,17 @@ function typed(value: unknown, type: string | undefined): unknown {
   if (type === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
+}
+
+/** A constraint of another kind of value (`maxLength` on a list) constrains nothing; a validator in
+ * strict mode refuses it, so it is dropped, with a word. */
+function dropInapplicable(out: Json, warn: Warn, where: string): void {
+  const type = out.type;
+  if (typeof type !== 'string') return;
+  for (const key of Object.keys(out)) {
+    const owner = KEYWORD_TYPES[key];
+    if (owner === undefined || owner.includes(type)) continue;
+    warn(`"${key}"${where} applies to ${owner.join(' or ')} values, not to type ${type}; dropped`);
+    delete out[key];
+  }
 }

@@ -1,12 +1,16 @@
 // Load stage: reads the YAML spec keeping source positions, so later stages can point at lines.
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parse, parseDocument } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostic.ts';
+import { BASE_KEY, mergeBase } from './merge-base.ts';
 import { splitPointer } from './pointer.ts';
 
 export interface Position {
   readonly line: number;
   readonly column: number;
+  /** The file that holds the value, when not the spec's own (a curated spec's base). */
+  readonly file?: string;
 }
 
 export interface LoadedSpec {
@@ -17,16 +21,33 @@ export interface LoadedSpec {
   readonly value: unknown;
   /** Source position of the value at a JSON pointer (its nearest existing ancestor if missing). */
   locate(pointer: string): Position;
+  /** Every file the document was made of: the spec, and its base when it names one. */
+  readonly inputs: readonly string[];
 }
 
 export type LoadResult =
   | { readonly ok: true; readonly spec: LoadedSpec }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-export async function loadSpecFile(file: string): Promise<LoadResult> {
-  let text: string;
+/** `file` as diagnostics name it, read from `root` (the folder it is relative to). */
+export async function loadSpecFile(file: string, root = '.'): Promise<LoadResult> {
+  const read = await readSpec(file, root);
+  if (!read.ok) return read;
+  const loaded = parseSpecText(file, read.text);
+  if (!loaded.ok) return loaded;
+  const named = (loaded.spec.value as Record<string, unknown> | null)?.[BASE_KEY];
+  return named === undefined ? loaded : withBase(loaded.spec, named, root);
+}
+
+async function readSpec(
+  file: string,
+  root: string,
+): Promise<
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+> {
   try {
-    text = await readFile(file, 'utf8');
+    return { ok: true, text: await readFile(resolve(root, file), 'utf8') };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
     return {
@@ -34,7 +55,52 @@ export async function loadSpecFile(file: string): Promise<LoadResult> {
       diagnostics: [diagnostic(file, 'spec.unreadable', `Cannot read the spec: ${reason}`)],
     };
   }
-  return parseSpecText(file, text);
+}
+
+/** The files a spec is made of, read cheaply (no full parse): for cache keys of generated packages. */
+export async function specInputs(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8');
+  const line = /^x-acs-base:[ \t]*(.*)$/m.exec(text)?.[1];
+  const named = line === undefined ? undefined : parse(line);
+  return typeof named === 'string' && named !== '' ? [file, join(dirname(file), named)] : [file];
+}
+
+/** The curated spec over the base it names (merge-base.ts has the rule); the base has no base. */
+async function withBase(curated: LoadedSpec, named: unknown, root: string): Promise<LoadResult> {
+  const at = curated.locate(`/${BASE_KEY}`);
+  const refuse = (message: string): LoadResult => ({
+    ok: false,
+    diagnostics: [{ ...diagnostic(curated.file, 'spec.base', message), line: at.line, column: at.column }],
+  });
+  if (typeof named !== 'string' || named === '')
+    return refuse(`${BASE_KEY} must name a spec file, relative to this one.`);
+  const baseFile = join(dirname(curated.file), named).split('\\').join('/');
+  const read = await readSpec(baseFile, root);
+  if (!read.ok)
+    return refuse(
+      `Cannot read the base spec ${baseFile}: ${read.diagnostics[0]!.message.replace(/^Cannot read the spec: /, '')}`,
+    );
+  const base = parseSpecText(baseFile, read.text);
+  if (!base.ok) return base;
+  const baseRoot = base.spec.value as Record<string, unknown> | null;
+  if (baseRoot === null || typeof baseRoot !== 'object' || Array.isArray(baseRoot))
+    return refuse(`The base spec ${baseFile} is not a YAML mapping.`);
+  if (baseRoot[BASE_KEY] !== undefined) return refuse(`The base spec ${baseFile} names a base of its own.`);
+  const merged = mergeBase(baseRoot, curated.value as Record<string, unknown>);
+  const locate = (pointer: string): Position =>
+    merged.fromBase(splitPointer(pointer))
+      ? { ...base.spec.locate(pointer), file: baseFile }
+      : curated.locate(pointer);
+  return {
+    ok: true,
+    spec: {
+      file: curated.file,
+      text: JSON.stringify(merged.value),
+      value: merged.value,
+      locate,
+      inputs: [curated.file, baseFile],
+    },
+  };
 }
 
 export function parseSpecText(file: string, text: string): LoadResult {
@@ -54,7 +120,7 @@ export function parseSpecText(file: string, text: string): LoadResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  return { ok: true, spec: { file, text, value, locate } };
+  return { ok: true, spec: { file, text, value, locate, inputs: [file] } };
 }
 
 /** The deepest node on the path; a missing key stops at its parent so the position stays useful. */

@@ -48,7 +48,8 @@ export class DiagnosticsError extends Error {
 /** Where a JSON pointer sits in the source: a loaded spec satisfies this. */
 export interface Locator {
   readonly file: string;
-  locate(pointer: string): { readonly line: number; readonly column: number };
+  /** `file` when the value is held by another file than `file` (a curated spec's base). */
+  locate(pointer: string): { readonly line: number; readonly column: number; readonly file?: string };
 }
 
 export type Report = (code: string, pointer: string, message: string, severity?: Severity) => void;
@@ -60,8 +61,8 @@ export function createReporter(source: Locator): {
 } {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (code, pointer, message, severity = 'error') => {
-    const { line, column } = source.locate(pointer);
-    diagnostics.push({ code, severity, message, file: source.file, line, column, pointer });
+    const { line, column, file } = source.locate(pointer);
+    diagnostics.push({ code, severity, message, file: file ?? source.file, line, column, pointer });
   };
   return { report, diagnostics };
 }

@@ -95,8 +95,27 @@ function checkSchema(ctx: CheckContext, schema: unknown, pointer: string): void 
   checkSchema(ctx, schema.items, joinPointer(pointer, 'items'));
 }
 
-/** Values the OpenAPI linter lets through but no validator can compile: an enum that admits nothing,
- * a pattern that is not a regular expression (ajv reads patterns with the `u` flag). */
+/** Keywords that constrain one kind of value only (ajv's strict mode refuses them on another). */
+export const KEYWORD_TYPES: Readonly<Record<string, readonly string[]>> = {
+  minLength: ['string'],
+  maxLength: ['string'],
+  pattern: ['string'],
+  minimum: ['integer', 'number'],
+  maximum: ['integer', 'number'],
+  exclusiveMinimum: ['integer', 'number'],
+  exclusiveMaximum: ['integer', 'number'],
+  minItems: ['array'],
+  maxItems: ['array'],
+  uniqueItems: ['array'],
+  items: ['array'],
+  properties: ['object'],
+  required: ['object'],
+  additionalProperties: ['object'],
+};
+
+/** Values the OpenAPI linter lets through but no validator can compile: a keyword of another type of
+ * value, an enum that admits nothing, a pattern that is not a regular expression (ajv reads patterns
+ * with the `u` flag). */
 function checkValues(ctx: CheckContext, schema: Record<string, unknown>, pointer: string): void {
   if (Array.isArray(schema.enum) && schema.enum.length === 0) {
     ctx.report(
@@ -104,6 +123,17 @@ function checkValues(ctx: CheckContext, schema: Record<string, unknown>, pointer
       joinPointer(pointer, 'enum'),
       'An empty enum admits no value; list the values, or leave enum out to admit any.',
     );
+  }
+  if (typeof schema.type === 'string') {
+    for (const key of Object.keys(schema)) {
+      const owner = KEYWORD_TYPES[key];
+      if (owner !== undefined && !owner.includes(schema.type))
+        ctx.report(
+          'schema.invalid',
+          joinPointer(pointer, key),
+          `"${key}" applies to ${owner.join(' or ')} values, not to this ${schema.type}; remove it.`,
+        );
+    }
   }
   if (typeof schema.pattern === 'string') {
     try {
