@@ -36,12 +36,20 @@ Check any server against the spec; the last line printed is \`N passed, N failed
 With --spec, the package is generated into a cache the toolkit owns; --package uses an already
 generated one.
 `,
-  import: `Usage: acs-rpc import <api-docs.json> --out <spec.yaml> [--force]
+  import: `Usage: acs-rpc import <api-docs.json> --out <spec.yaml> [--force] [--quiet]
+       acs-rpc import [--check] [--quiet]
 
 Converts Alibaba Cloud API metadata (api-docs.json) into a spec: OpenAPI 3.1 with the RPC binding,
 checked by the generator's own stages. Everything it cannot map is a warning naming the action and
-the parameter; an example the schema refutes is left out and named. Never replaces a file without
---force.
+the parameter; an example the schema refutes is left out and named. Without a file, imports every
+"imports" entry of acs-rpc.config.json ({ "metadata": "meta/*.json", "out": "spec/imported/{name}.yaml" }).
+
+  --check   write nothing; exit 1 when an imported spec differs from what its metadata yields
+  --force   replace a file that acs-rpc import did not write (its specs start with a header line)
+  --quiet   print errors only, not the warnings
+
+Curated changes go in a spec of their own that names the imported one as its base
+(x-acs-base: imported/<name>.yaml; the merge rule is in spec/README.md).
 `,
   start: `Usage: acs-rpc start [conformance options]
 

@@ -11,6 +11,7 @@ const checks = [
   ['lint', ['run', 'lint', '--silent']],
   ['typecheck', ['run', 'typecheck', '--silent']],
   ['drift check', ['run', 'generate', '--silent', '--', '--check']],
+  ['import check', ['run', 'import', '--silent', '--', '--check', '--quiet']],
 ];
 
 const results = await Promise.all(

@@ -5,7 +5,10 @@
 // - `components`: per section (`schemas`, `parameters`, `responses`, …), an entry replaces the base's
 //   entry of the same name whole;
 // - `x-acs-service`: per field, the curated value wins; its `errors` merge per code, curated first;
-// - anything else at the top (`info`, `servers`, `security`, `tags`, …): the curated value, when given.
+// - anything else at the top (`info`, `servers`, `security`, `tags`, …): the curated value, when given;
+// - an error code the curated spec defines (service-wide or on one of its actions) has the curated
+//   status and retryability in the base's actions too (one code, one status: the curated one); each
+//   keeps its own message.
 // Every entry keeps where it came from, so a diagnostic points into the file that holds it.
 
 type Json = Record<string, unknown>;
@@ -54,10 +57,53 @@ export function mergeBase(base: Json, curated: Json): Merged {
       }
     }
   }
+  pinErrors(value, curated, (name) => fromBase.has(key(['paths', name])));
   return {
     value,
     fromBase: (segments) => segments.some((_, i) => fromBase.has(key(segments.slice(0, i + 1)))),
   };
+}
+
+interface ErrorRule {
+  readonly httpStatus?: unknown;
+  readonly retryable?: unknown;
+}
+
+/** The curated status and retryability of each code it defines, applied to the base's path items. */
+function pinErrors(value: Json, curated: Json, fromBase: (path: string) => boolean): void {
+  const rules = new Map<string, ErrorRule>();
+  const collect = (errors: unknown) => {
+    if (!isObject(errors)) return;
+    for (const [code, rule] of Object.entries(errors))
+      if (isObject(rule) && !rules.has(code)) rules.set(code, rule);
+  };
+  collect((curated['x-acs-service'] as Json | undefined)?.errors);
+  for (const item of Object.values(isObject(curated.paths) ? curated.paths : {}))
+    for (const op of Object.values(isObject(item) ? item : {}))
+      if (isObject(op)) collect((op['x-acs-rpc'] as Json | undefined)?.errors);
+  if (rules.size === 0 || !isObject(value.paths)) return;
+  const paths = value.paths;
+  for (const [name, item] of Object.entries(paths)) {
+    if (!fromBase(name) || !isObject(item)) continue;
+    paths[name] = Object.fromEntries(Object.entries(item).map(([method, op]) => [method, pinned(op, rules)]));
+  }
+}
+
+function pinned(op: unknown, rules: ReadonlyMap<string, ErrorRule>): unknown {
+  const binding = isObject(op) ? op['x-acs-rpc'] : undefined;
+  if (!isObject(op) || !isObject(binding) || !isObject(binding.errors)) return op;
+  const errors = Object.fromEntries(
+    Object.entries(binding.errors).map(([code, rule]) => {
+      const pin = rules.get(code);
+      if (pin === undefined || !isObject(rule)) return [code, rule];
+      const { retryable: _, ...rest } = rule;
+      return [
+        code,
+        { ...rest, httpStatus: pin.httpStatus, ...(pin.retryable === true ? { retryable: true } : {}) },
+      ];
+    }),
+  );
+  return { ...op, 'x-acs-rpc': { ...binding, errors } };
 }
 
 /** The key of a curated spec that names its base, relative to the curated file. */

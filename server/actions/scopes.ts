@@ -2,7 +2,8 @@
 // that region) gets the action's `Invalid<Param>.NotFound` error — checked only when the spec lists
 // that code among the action's own errors, as Alibaba names them. Any other scalar parameter with such
 // a code names something too; beyond the seed, the server knows only the values the spec gives it
-// (enum, example, default, the values its cases use), so every other value is not found.
+// (enum, example, default, the values its cases use, and the examples other actions give for a
+// parameter of that name), so every other value is not found.
 import { ServerError } from '../protocol/server-error.ts';
 import type { Call } from './answer.ts';
 
@@ -31,6 +32,8 @@ function checkReferences(call: Call, scopeKeys: ReadonlySet<string>): void {
       p.example,
       p.schema.default,
       ...call.action.cases.map((c) => c.request[p.name]),
+      // A name means one thing across the product's actions: their examples of it are known too.
+      ...call.served.facts.actions.map((a) => a.params.find((q) => q.name === p.name)?.example),
     ];
     if (!known.some((k) => k !== undefined && String(k) === value)) refuse(call, p.name);
   }

@@ -53,13 +53,18 @@ function flatten(
 
 /**
  * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
- * parameters, the parameter's own name for the others (their value is one wire parameter).
+ * parameters, the parameter's own name for the others (their value is one wire parameter). The
+ * parameter is the longest name the path starts with: names may hold dots (`SystemDisk.Size`).
  */
 export function wireNameOf(path: string, descriptors: readonly ParamDescriptor[]): string {
-  const head = /^[^.[]+/.exec(path)?.[0] ?? path;
-  const style = descriptors.find((d) => d.name === head)?.style;
-  if (style !== 'repeatList' && style !== 'flat') return head;
-  return path.replace(/\[(\d+)\]/g, (_, i: string) => `.${Number(i) + 1}`);
+  let param: ParamDescriptor | undefined;
+  for (const d of descriptors) {
+    const within = path === d.name || path.startsWith(`${d.name}.`) || path.startsWith(`${d.name}[`);
+    if (within && d.name.length > (param?.name.length ?? 0)) param = d;
+  }
+  const head = param?.name ?? /^[^.[]+/.exec(path)?.[0] ?? path;
+  if (param?.style !== 'repeatList' && param?.style !== 'flat') return head;
+  return head + path.slice(head.length).replace(/\[(\d+)\]/g, (_, i: string) => `.${Number(i) + 1}`);
 }
 
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */

@@ -56,6 +56,45 @@ describe('mergeBase', () => {
     expect('x-acs-base' in merged.value).toBe(false);
   });
 
+  it('gives an error code the curated spec defines its curated status and retryability in base actions', () => {
+    const pinned = mergeBase(
+      {
+        paths: {
+          '/A': {
+            get: {
+              'x-acs-rpc': {
+                errors: {
+                  Busy: { httpStatus: 503, message: 'Busy in A.', retryable: true },
+                  Gone: { httpStatus: 404, message: 'Gone in A.', retryable: true },
+                  Other: { httpStatus: 409, message: 'Other.' },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        'x-acs-service': { errors: { Busy: { httpStatus: 400, message: 'Busy.' } } },
+        paths: {
+          '/B': {
+            get: {
+              'x-acs-rpc': { errors: { Gone: { httpStatus: 410, message: 'Gone.', retryable: true } } },
+            },
+          },
+        },
+      },
+    );
+    expect(
+      (pinned.value.paths as Record<string, { get: Record<string, unknown> }>)['/A']!.get['x-acs-rpc'],
+    ).toEqual({
+      errors: {
+        Busy: { httpStatus: 400, message: 'Busy in A.' },
+        Gone: { httpStatus: 410, message: 'Gone in A.', retryable: true },
+        Other: { httpStatus: 409, message: 'Other.' },
+      },
+    });
+  });
+
   it.each([
     [['paths', '/A', 'get', 'summary'], true],
     [['paths', '/B', 'get'], false],

@@ -181,4 +181,17 @@ describe('wireNameOf', () => {
   ])('%s', (_name, { given, want }) => {
     expect(wireNameOf(given, structured)).toBe(want);
   });
+
+  it.each<[string, { given: string; want: string }]>([
+    ['a scalar whose name holds a dot', { given: 'SystemDisk.Size', want: 'SystemDisk.Size' }],
+    ['the longest name, not a shorter one it starts with', { given: 'Disk.Tag[0]', want: 'Disk.Tag.1' }],
+    ['a scalar named like the start of another', { given: 'Disk', want: 'Disk' }],
+  ])('%s', (_name, { given, want }) => {
+    const dotted = [
+      { name: 'Disk', style: 'scalar', shape: { kind: 'string' } },
+      { name: 'SystemDisk.Size', style: 'scalar', shape: { kind: 'integer' } },
+      { name: 'Disk.Tag', style: 'repeatList', shape: { kind: 'array', items: { kind: 'string' } } },
+    ] as const;
+    expect(wireNameOf(given, dotted)).toBe(want);
+  });
 });
