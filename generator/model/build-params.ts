@@ -20,11 +20,34 @@ export function buildParams(root: unknown, operation: Raw): ParamModel[] {
       required: param.required === true,
       deprecated: param.deprecated === true,
       description: typeof param.description === 'string' ? param.description.trim() : undefined,
-      schema: toJsonSchema(param.schema ?? {}, 'request') as Raw,
+      schema: wireSafeKeys(toJsonSchema(param.schema ?? {}, 'request') as Raw, param['x-acs-style']),
       example: param.example,
     });
   }
   return params;
+}
+
+/** A key of a map flattened with dots (`Labels.env=prod`): not empty and without a dot, else the
+ * server could not tell where the key ends. */
+export const FLAT_KEY_PATTERN = '^[^.]+$';
+
+/** repeatList and flat maps get `propertyNames`, so a key the wire cannot carry is refused by name
+ * before anything is sent; json maps take any key. */
+function wireSafeKeys(schema: Raw, style: unknown): Raw {
+  if (style !== 'repeatList' && style !== 'flat') return schema;
+  const walk = (s: unknown): unknown => {
+    if (s === null || typeof s !== 'object' || Array.isArray(s)) return s;
+    const out: Raw = { ...(s as Raw) };
+    if (out.items !== undefined) out.items = walk(out.items);
+    if (out.properties !== null && typeof out.properties === 'object')
+      out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => [k, walk(v)]));
+    if (out.additionalProperties !== null && typeof out.additionalProperties === 'object') {
+      out.additionalProperties = walk(out.additionalProperties);
+      out.propertyNames = { pattern: FLAT_KEY_PATTERN };
+    }
+    return out;
+  };
+  return walk(schema) as Raw;
 }
 
 /** The validator schema of a typed request: one property per parameter, nothing else allowed. */

@@ -13,9 +13,16 @@ export type Shape = {
     readonly kind: 'number';
 } | {
     readonly kind: 'boolean';
+}
+/** An untyped schema (the metadata's `type: any`): the value is kept as it came. */
+ | {
+    readonly kind: 'any';
 } | {
     readonly kind: 'object';
     readonly properties: Readonly<Record<string, Shape>>;
+    /** A map (a schema-valued `additionalProperties`): every key not in `properties` is an entry of
+     * this shape. */
+    readonly additional?: Shape;
 } | {
     readonly kind: 'array';
     readonly items: Shape;

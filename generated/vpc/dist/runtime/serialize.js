@@ -38,10 +38,14 @@ function flatten(wire, prefix, value, shape) {
     }
     else if (typeof value === 'object') {
         const properties = shape?.kind === 'object' ? shape.properties : {};
+        const additional = shape?.kind === 'object' ? shape.additional : undefined;
         const record = value;
-        const keys = [...Object.keys(properties), ...Object.keys(record).filter((k) => !(k in properties))];
+        const keys = [
+            ...Object.keys(properties),
+            ...Object.keys(record).filter((k) => !Object.hasOwn(properties, k)),
+        ];
         for (const key of keys)
-            flatten(wire, `${prefix}.${key}`, record[key], properties[key]);
+            flatten(wire, `${prefix}.${key}`, record[key], Object.hasOwn(properties, key) ? properties[key] : additional);
     }
     else {
         wire.push([prefix, String(value)]);

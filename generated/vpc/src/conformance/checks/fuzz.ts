@@ -41,9 +41,16 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
           return fc.array(arbitraryFor((s.items ?? {}) as Schema, []), { maxLength: 4 });
         if (s.type === 'object') {
           const props = Object.entries((s.properties ?? {}) as Record<string, Schema>);
-          return fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
+          const fields = fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
             requiredKeys: [],
           });
+          const values = s.additionalProperties;
+          if (values === null || typeof values !== 'object') return fields;
+          // A map: any keys (a dot or an empty key included: the server must refuse, not fail).
+          const entries = fc.dictionary(fc.string({ maxLength: 8 }), arbitraryFor(values as Schema, []), {
+            maxKeys: 3,
+          });
+          return fc.tuple(entries, fields).map(([map, known]) => ({ ...map, ...known }));
         }
         return text(extra);
       };
