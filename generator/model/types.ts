@@ -24,6 +24,8 @@ export type ParamStyle = 'scalar' | 'repeatList' | 'flat' | 'json' | 'simple';
 
 export interface ParamModel {
   readonly name: string;
+  /** `query`: a wire parameter (query string or form body); `header`: an HTTP header (`in: header`). */
+  readonly in: 'query' | 'header';
   readonly style: ParamStyle;
   /** Shape of the value: property order on the wire, how a server reads wire text. */
   readonly shape: ShapeModel;

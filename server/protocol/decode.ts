@@ -13,8 +13,14 @@ import { wireNameOf } from '../../templates/runtime/serialize.ts';
 import { ServerError } from './server-error.ts';
 
 type Pairs = readonly (readonly [string, string])[];
+/** Request headers as Node gives them: lower-case names, a repeated header as a list. */
+type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-export function decodeParams(action: ActionDescriptor, pairs: Pairs): Record<string, unknown> {
+export function decodeParams(
+  action: ActionDescriptor,
+  pairs: Pairs,
+  headers: Headers = {},
+): Record<string, unknown> {
   const seen = new Set<string>();
   for (const [key] of pairs) {
     if (seen.has(key))
@@ -23,7 +29,7 @@ export function decodeParams(action: ActionDescriptor, pairs: Pairs): Record<str
   }
   const params: Record<string, unknown> = {};
   for (const param of action.params) {
-    const value = decodeParam(param, pairs);
+    const value = param.in === 'header' ? decodeHeader(param, headers) : decodeParam(param, pairs);
     if (value !== undefined) params[param.name] = value;
   }
   return params;
@@ -43,6 +49,16 @@ function decodeParam(param: ParamDescriptor, pairs: Pairs): unknown {
   if (param.style === 'simple')
     return text === '' ? [] : text.split(',').map((t) => read(itemShape(param.shape), t));
   return read(param.shape, text);
+}
+
+/** A header parameter (`in: header`, a scalar): one value, read by its declared type. */
+function decodeHeader(param: ParamDescriptor, headers: Headers): unknown {
+  const name = param.name.toLowerCase();
+  const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw new ServerError('InvalidParameter', param.name, `Header ${param.name} was sent more than once.`);
+  return read(param.shape, value);
 }
 
 interface Entry {

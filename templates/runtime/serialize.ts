@@ -19,9 +19,19 @@ export function toWireParams(
     if (value === undefined || value === null) continue;
     const descriptor = byName.get(name);
     if (descriptor === undefined) wire.push([name, String(value)]);
-    else writeParam(wire, descriptor, value);
+    else if (descriptor.in !== 'header') writeParam(wire, descriptor, value);
   }
   return wire;
+}
+
+/** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
+export function toHeaderParams(
+  params: Readonly<Record<string, unknown>>,
+  descriptors: readonly ParamDescriptor[],
+): Array<[string, string]> {
+  return descriptors
+    .filter((d) => d.in === 'header' && params[d.name] !== undefined && params[d.name] !== null)
+    .map((d) => [d.name.toLowerCase(), String(params[d.name])]);
 }
 
 function writeParam(wire: Array<[string, string]>, d: ParamDescriptor, value: unknown): void {

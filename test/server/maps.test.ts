@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/start.ts';
 import { runChecks } from '../../templates/conformance/runner.ts';
 import { fixturePackage } from '../support/fixture-service.ts';
-import { rawV1 } from '../support/raw-client.ts';
+import { rawV1, rawV3 } from '../support/raw-client.ts';
 
 const maps = await fixturePackage('test/fixtures/specs/maps.yaml');
 const server = await startServer({ services: [maps.facts], seeds: [] });
@@ -76,5 +76,70 @@ describe('maps on the reference server', () => {
     expect(
       result.outcomes.filter((o) => o.failure !== undefined).map((o) => `${o.id}: ${o.failure?.message}`),
     ).toEqual([]);
+  });
+});
+
+describe('header parameters on the reference server', () => {
+  const v3 = (signHeaders: Record<string, string>, headers: Record<string, string> = {}) =>
+    rawV3(
+      server.url,
+      { RegionId: 'r' },
+      {
+        signHeaders: { 'x-acs-action': 'PutRecords', 'x-acs-version': '2022-03-30', ...signHeaders },
+        headers,
+      },
+    );
+
+  it('reads a signed header parameter under V3 and validates it by name', async () => {
+    expect((await v3({ 'x-acs-caller-tag': 'blue' })).status).toBe(200);
+    const long = await v3({ 'x-acs-caller-tag': 't'.repeat(17) });
+    expect(long.status).toBe(400);
+    expect(long.json()).toMatchObject({ Code: 'InvalidParameter' });
+    expect(String(long.json().Message)).toContain('x-acs-caller-tag');
+  });
+
+  it('refuses an x-acs-* header parameter that is not signed', async () => {
+    const res = await v3({}, { 'x-acs-caller-tag': 'blue' });
+    expect(res.json()).toMatchObject({ Code: 'IncompleteSignature' });
+  });
+
+  it('reads a header parameter under V1, where nothing signs headers', async () => {
+    const bad = await rawV1(
+      server.url,
+      { Action: 'PutRecords', Version: '2022-03-30', RegionId: 'r' },
+      { headers: { 'client-channel': 'tv' } },
+    );
+    expect(bad.status).toBe(400);
+    expect(String(bad.json().Message)).toContain('Client-Channel');
+  });
+
+  type Client = { putRecords(request: Record<string, unknown>): Promise<{ RequestId: string }> };
+  const client = (signatureVersion: 'v1' | 'v3') =>
+    new (maps.main.MapsClient as new (config: object) => Client)({
+      endpoint: server.url,
+      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
+      signatureVersion,
+    });
+
+  it.each(['v3', 'v1'] as const)(
+    'the generated client sends them (%s) and the server accepts them',
+    async (v) => {
+      const answer = await client(v).putRecords({
+        RegionId: 'r',
+        'x-acs-caller-tag': 'blue',
+        'Client-Channel': 'web',
+        Labels: { env: 'prod' },
+      });
+      expect(answer.RequestId).toBeTruthy();
+    },
+  );
+
+  it('the client refuses a header value HTTP cannot carry, by name, before sending', async () => {
+    await expect(
+      client('v3').putRecords({ RegionId: 'r', 'x-acs-caller-tag': 'a\nb' }),
+    ).rejects.toMatchObject({
+      name: 'AcsValidationError',
+      issues: [expect.objectContaining({ path: 'x-acs-caller-tag' })],
+    });
   });
 });

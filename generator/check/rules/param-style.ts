@@ -13,6 +13,7 @@ export function checkParameterStyles(ctx: CheckContext): void {
     const params = Array.isArray(operation.parameters) ? operation.parameters : [];
     params.forEach((param: unknown, i) => {
       if (!isObject(param) || param.$ref !== undefined || param['x-acs-common'] === true) return;
+      if (param.in === 'header') return; // one header value: param-header.ts
       const problem = styleProblem(
         param['x-acs-style'],
         typeOf(root, param.schema),

@@ -12,5 +12,7 @@ export declare function baseParams(ctx: CheckContext, action: ActionFacts, given
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export declare function isIdList(param: ParamFacts): boolean;
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
+/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
+ * headers), so a check that leaves one out or bends one does so to either kind alike. */
 export declare function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][];
 export declare function valueAt(value: unknown, path: readonly string[]): unknown;

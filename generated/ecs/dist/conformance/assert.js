@@ -3,7 +3,7 @@
 // Source: templates/conformance/assert.ts
 // What checks assert, with the exchange attached to every failure.
 import { normalize } from '../runtime/normalize.js';
-import { toWireParams } from '../runtime/serialize.js';
+import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse } from './http.js';
 import { CheckFailure } from './types.js';
 export function fail(message, exchange) {
@@ -64,8 +64,13 @@ export function isIdList(param) {
     return param.style === 'repeatList' && items?.type === 'string';
 }
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
+/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
+ * headers), so a check that leaves one out or bends one does so to either kind alike. */
 export function wire(action, params) {
-    return toWireParams(params, action.descriptor.params);
+    return [
+        ...toWireParams(params, action.descriptor.params),
+        ...toHeaderParams(params, action.descriptor.params),
+    ];
 }
 export function valueAt(value, path) {
     return path.reduce((v, key) => v?.[key], value);

@@ -12,10 +12,16 @@ export function toWireParams(params, descriptors) {
         const descriptor = byName.get(name);
         if (descriptor === undefined)
             wire.push([name, String(value)]);
-        else
+        else if (descriptor.in !== 'header')
             writeParam(wire, descriptor, value);
     }
     return wire;
+}
+/** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
+export function toHeaderParams(params, descriptors) {
+    return descriptors
+        .filter((d) => d.in === 'header' && params[d.name] !== undefined && params[d.name] !== null)
+        .map((d) => [d.name.toLowerCase(), String(params[d.name])]);
 }
 function writeParam(wire, d, value) {
     if (d.style === 'repeatList' || d.style === 'flat')

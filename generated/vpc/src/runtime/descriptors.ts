@@ -44,6 +44,8 @@ export interface ParamDescriptor {
   readonly style: ParamStyle;
   /** Shape of the value: the order of object properties on the wire, how a server reads wire text. */
   readonly shape: Shape;
+  /** `header`: sent as an HTTP header of this name (a scalar; signed under V3), not a parameter. */
+  readonly in?: 'header';
 }
 
 /** How an action pages: by page number with a total count, or by an opaque token the server hands

@@ -11,6 +11,13 @@ export interface PutRecordsRequest {
   /** */
   readonly RegionId: string;
   /**
+   * A tag the caller gives the call (an x-acs-* header, signed under V3).
+   * Length: at most 16.
+   */
+  readonly 'x-acs-caller-tag'?: string;
+  /** The caller's channel (a header outside x-acs-*). */
+  readonly 'Client-Channel'?: 'web' | 'cli';
+  /**
    * A map of strings, `Labels.env=prod`.
    * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
    */
