@@ -202,7 +202,7 @@ describe('importMetadata: maps and header parameters (stores)', async () => {
         name: 'Variables',
         want: expect.objectContaining({
           'x-acs-style': 'json',
-          schema: { type: 'object', additionalProperties: { type: 'string', example: '${var1}' } },
+          schema: { type: 'object', additionalProperties: { type: 'string', example: 'var-1' } },
         }),
       },
     ],

@@ -20,7 +20,10 @@ export function typeOfSchema(schema: Schema): TypeText {
     case 'boolean':
       return 'boolean';
     case 'array':
-      return arrayType(typeOfSchema((schema.items ?? {}) as Schema));
+      return arrayType(
+        typeOfSchema((schema.items ?? {}) as Schema),
+        (schema.items as Schema)?.type === 'array',
+      );
     case 'object':
       return objectType(schema);
     case undefined:
@@ -31,9 +34,11 @@ export function typeOfSchema(schema: Schema): TypeText {
   }
 }
 
-function arrayType(item: TypeText): WriterFunction {
+/** `readonly T[]`; a union or a list of lists in parentheses (`readonly (readonly T[])[]`), since
+ * `readonly readonly T[][]` is not TypeScript. */
+function arrayType(item: TypeText, nested: boolean): WriterFunction {
   return (writer: CodeBlockWriter) => {
-    const union = typeof item === 'string' && item.includes('|');
+    const union = nested || (typeof item === 'string' && item.includes('|'));
     writer.write(union ? 'readonly (' : 'readonly ');
     write(writer, item);
     writer.write(union ? ')[]' : '[]');

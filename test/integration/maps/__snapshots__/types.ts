@@ -48,6 +48,11 @@ export interface PutRecordsRequest {
    * Sent JSON-encoded in one parameter.
    */
   readonly Records?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * A list of lists (rds-data's BatchExecuteStatement ParameterSets).
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly ParameterSets?: readonly (readonly string[])[];
 }
 
 /** Error codes any action may return. */
