@@ -1,5 +1,6 @@
 // One metadata API → one operation of the spec: its parameters with their wire styles, the response
 // schema (a component, with XML names), errors with HTTP status, examples and pagination.
+import { PROTOCOL_HEADERS } from '../generator/check/rules/param-header.ts';
 import { readDemos } from './examples.ts';
 import type { MetaApi, MetaParameter } from './metadata.ts';
 import { responseSchemaName } from './names.ts';
@@ -83,10 +84,7 @@ function unique(parameters: readonly MetaParameter[], warn: Warn): MetaParameter
 }
 
 function convertParameter(p: MetaParameter, warn: Warn): Json[] {
-  if (p.in === 'header') {
-    warn('is a header parameter, which the binding does not carry yet; left out');
-    return [];
-  }
+  if (p.in === 'header') return convertHeader(p, warn);
   if (p.in !== 'query' && p.in !== 'formData') {
     warn(`is in "${p.in}", which RPC does not use; left out`);
     return [];
@@ -108,6 +106,35 @@ function convertParameter(p: MetaParameter, warn: Warn): Json[] {
   out.schema = rest;
   if (example !== undefined) out.example = example;
   return [out];
+}
+
+/** `in: header`: one scalar header (spec/README.md, parameters). A header the client sets itself
+ * (the catalogue's three are all `Content-Type`, which RPC's form body fixes) cannot be mapped. */
+function convertHeader(p: MetaParameter, warn: Warn): Json[] {
+  if (PROTOCOL_HEADERS.has(p.name.toLowerCase())) {
+    warn(
+      `is the header ${p.name}, which the client sets itself (from the body's encoding and the signature); left out`,
+    );
+    return [];
+  }
+  const schema = convertSchema(p.schema ?? {}, warn);
+  const { description, example, deprecated, ...rest } = schema;
+  if (!(typeof rest.type === 'string' && ['string', 'integer', 'number', 'boolean'].includes(rest.type))) {
+    warn(`is a header whose schema is not a scalar; left out`);
+    return [];
+  }
+  if (p.style !== undefined) warn(`is a header, one value: its style "${p.style}" is dropped`);
+  return [
+    {
+      name: p.name,
+      in: 'header',
+      ...(p.schema?.required === true ? { required: true } : {}),
+      ...(deprecated === true ? { deprecated: true } : {}),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+      ...(example === undefined ? {} : { example }),
+    },
+  ];
 }
 
 function methodsOf(api: MetaApi, inBody: boolean, warn: Warn): string[] {

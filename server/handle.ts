@@ -64,7 +64,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     const own = readFaultHeaders(wire.headers);
     const print = fingerprint(keyId, action, apiPairs);
     if (await injectFault({ req, res, accessKeyId: keyId, fingerprint: print, own }, state)) return;
-    const params = decodeParams(route.action.descriptor, apiPairs);
+    const params = decodeParams(route.action.descriptor, apiPairs, wire.headers);
     const issues = route.action.descriptor.validateRequest(params);
     if (issues.length > 0) throw issueToError(issues[0]!, route.action.descriptor);
     sendSuccess(res, format, route.action.descriptor, requestId, answer({ ...route, params }));

@@ -6,6 +6,7 @@ import type { CheckContext } from './context.ts';
 import { checkBinding } from './rules/binding.ts';
 import { checkDuplicateActions, checkDuplicateParameters } from './rules/duplicates.ts';
 import { checkErrorCodes } from './rules/error-codes.ts';
+import { checkHeaderParameters } from './rules/param-header.ts';
 import { checkParameterStyles } from './rules/param-style.ts';
 import { checkRefs } from './rules/refs.ts';
 import { checkSchemaSupport } from './rules/schema-support.ts';
@@ -22,6 +23,7 @@ export async function checkSpec(spec: LoadedSpec): Promise<readonly Diagnostic[]
   if (hasErrors(diagnostics)) return diagnostics;
   checkBinding(ctx);
   checkParameterStyles(ctx);
+  checkHeaderParameters(ctx);
   checkDuplicateActions(ctx);
   checkDuplicateParameters(ctx);
   checkErrorCodes(ctx);

@@ -23,11 +23,24 @@ export function shapeOf(root: unknown, schema: unknown, propertyName?: string): 
     case 'object': {
       const props = (resolved.properties ?? {}) as Record<string, unknown>;
       const properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, shapeOf(root, v, k)]));
-      return { kind: 'object', properties };
+      const additional = resolved.additionalProperties;
+      return additional !== null && typeof additional === 'object'
+        ? { kind: 'object', properties, additional: shapeOf(root, additional) }
+        : { kind: 'object', properties };
     }
-    default:
+    case 'string':
       return { kind: 'string' };
+    default:
+      // No type (the metadata's `type: any`): any JSON value; XML gives it as text.
+      return resolved.type === undefined && isUntyped(resolved) ? { kind: 'any' } : { kind: 'string' };
   }
+}
+
+/** No keyword that constrains the value's type: enum, const, properties, items or pattern. */
+function isUntyped(schema: Schema): boolean {
+  return ['enum', 'const', 'properties', 'items', 'pattern', 'minLength', 'maxLength'].every(
+    (k) => schema[k] === undefined,
+  );
 }
 
 /** Follows local refs until a schema without `$ref` (the check stage rejects cycles of bare refs). */

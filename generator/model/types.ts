@@ -3,8 +3,13 @@
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
 export type ShapeModel =
-  | { readonly kind: 'string' | 'integer' | 'int64' | 'number' | 'boolean' }
-  | { readonly kind: 'object'; readonly properties: Readonly<Record<string, ShapeModel>> }
+  | { readonly kind: 'string' | 'integer' | 'int64' | 'number' | 'boolean' | 'any' }
+  | {
+      readonly kind: 'object';
+      readonly properties: Readonly<Record<string, ShapeModel>>;
+      /** A schema-valued `additionalProperties`: every other key is a map entry of this shape. */
+      readonly additional?: ShapeModel;
+    }
   | { readonly kind: 'array'; readonly items: ShapeModel; readonly xmlItemName?: string };
 
 export interface ErrorModel {
@@ -19,6 +24,8 @@ export type ParamStyle = 'scalar' | 'repeatList' | 'flat' | 'json' | 'simple';
 
 export interface ParamModel {
   readonly name: string;
+  /** `query`: a wire parameter (query string or form body); `header`: an HTTP header (`in: header`). */
+  readonly in: 'query' | 'header';
   readonly style: ParamStyle;
   /** Shape of the value: property order on the wire, how a server reads wire text. */
   readonly shape: ShapeModel;

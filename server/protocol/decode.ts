@@ -1,5 +1,6 @@
 // Wire parameters → the typed request the generated validator checks, by each parameter's style:
-// repeatList and flat gathered back from `Name.1.Key` (indexes 1..N without gaps), json parsed,
+// repeatList and flat gathered back from `Name.1.Key` (indexes 1..N without gaps, map entries by
+// their key as sent), json parsed,
 // simple split on commas, leaves read by their declared type. Unknown parameters are ignored, as
 // Alibaba's gateway ignores them; a parameter sent twice is refused.
 import type {
@@ -12,8 +13,14 @@ import { wireNameOf } from '../../templates/runtime/serialize.ts';
 import { ServerError } from './server-error.ts';
 
 type Pairs = readonly (readonly [string, string])[];
+/** Request headers as Node gives them: lower-case names, a repeated header as a list. */
+type Headers = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-export function decodeParams(action: ActionDescriptor, pairs: Pairs): Record<string, unknown> {
+export function decodeParams(
+  action: ActionDescriptor,
+  pairs: Pairs,
+  headers: Headers = {},
+): Record<string, unknown> {
   const seen = new Set<string>();
   for (const [key] of pairs) {
     if (seen.has(key))
@@ -22,7 +29,7 @@ export function decodeParams(action: ActionDescriptor, pairs: Pairs): Record<str
   }
   const params: Record<string, unknown> = {};
   for (const param of action.params) {
-    const value = decodeParam(param, pairs);
+    const value = param.in === 'header' ? decodeHeader(param, headers) : decodeParam(param, pairs);
     if (value !== undefined) params[param.name] = value;
   }
   return params;
@@ -44,6 +51,16 @@ function decodeParam(param: ParamDescriptor, pairs: Pairs): unknown {
   return read(param.shape, text);
 }
 
+/** A header parameter (`in: header`, a scalar): one value, read by its declared type. */
+function decodeHeader(param: ParamDescriptor, headers: Headers): unknown {
+  const name = param.name.toLowerCase();
+  const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw new ServerError('InvalidParameter', param.name, `Header ${param.name} was sent more than once.`);
+  return read(param.shape, value);
+}
+
 interface Entry {
   readonly key: string;
   readonly segments: readonly string[];
@@ -63,20 +80,36 @@ function gather(shape: Shape, entries: readonly Entry[], depth: number): unknown
     return indexes.map((index) => gather(shape.items, groups.get(String(index))!, depth + 1));
   }
   if (shape.kind === 'object') {
+    const { properties, additional } = shape;
     const groups = groupBy(entries, depth, (segment, entry) => {
-      if (!Object.hasOwn(shape.properties, segment)) throw invalid(entry.key, 'names no known field');
+      if (!Object.hasOwn(properties, segment) && additional === undefined)
+        throw invalid(entry.key, 'names no known field');
     });
     const value: Record<string, unknown> = {};
-    for (const [name, child] of Object.entries(shape.properties)) {
+    for (const [name, child] of Object.entries(properties)) {
       const group = groups.get(name);
       if (group !== undefined) value[name] = gather(child, group, depth + 1);
     }
+    // Map entries in the order they were sent, as the client writes them in the map's own order.
+    for (const [key, group] of groups) {
+      if (!Object.hasOwn(properties, key)) setOwn(value, key, gather(additional!, group, depth + 1));
+    }
     return value;
+  }
+  if (shape.kind === 'any' && entries.some((e) => e.segments.length > depth)) {
+    // An untyped value flattened further (`Attrs.k.x=1`) comes back as the object it was, as text.
+    const groups = groupBy(entries, depth, () => {});
+    return Object.fromEntries([...groups].map(([key, group]) => [key, gather(shape, group, depth + 1)]));
   }
   const [entry, extra] = entries;
   if (entry!.segments.length !== depth) throw invalid(entry!.key, 'goes deeper than its value');
   if (extra !== undefined) throw invalid(extra.key, 'was sent more than once');
   return read(shape, entry!.text);
+}
+
+/** A key as sent, even `__proto__`, becomes an own property and never the object's prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function groupBy(

@@ -16,8 +16,15 @@ function xmlChildren(shape: Shape, value: unknown): string {
   if (shape.kind !== 'object' || value === null || typeof value !== 'object')
     return escapeXml(String(value ?? ''));
   let out = '';
-  for (const [name, child] of Object.entries(shape.properties)) {
-    const v = (value as Record<string, unknown>)[name];
+  const record = value as Record<string, unknown>;
+  const entries: [string, Shape][] = Object.entries(shape.properties);
+  // Map entries after the declared fields, each an element named by its key.
+  const { additional } = shape;
+  if (additional !== undefined)
+    for (const key of Object.keys(record))
+      if (!Object.hasOwn(shape.properties, key)) entries.push([key, additional]);
+  for (const [name, child] of entries) {
+    const v = record[name];
     if (v === undefined) continue;
     if (child.kind === 'array') {
       // Unwrapped list: the items repeat inside the parent, named by the item element name.

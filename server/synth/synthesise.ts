@@ -53,7 +53,20 @@ function synthObject(ctx: SynthContext, s: Schema, example: unknown, path: strin
   const out: Record<string, unknown> = {};
   for (const [name, child] of Object.entries(properties))
     out[name] = synthesise(ctx, child, given[name], path === '' ? name : `${path}.${name}`);
+  const values = s.additionalProperties;
+  if (values !== null && typeof values === 'object') synthEntries(ctx, values as Schema, out, path);
   return out;
+}
+
+/** A map's entries: 1 to 3 keys that are XML names too (`key1`…), none a declared property's. */
+function synthEntries(ctx: SynthContext, values: Schema, out: Record<string, unknown>, path: string): void {
+  const count = 1 + (hash(ctx.seed, `${path}{}`) % DEFAULT_MAX_ITEMS);
+  for (let i = 1, made = 0; made < count; i++) {
+    const key = `key${i}`;
+    if (Object.hasOwn(out, key)) continue;
+    out[key] = synthesise(ctx, values, undefined, path === '' ? key : `${path}.${key}`);
+    made++;
+  }
 }
 
 function synthArray(ctx: SynthContext, s: Schema, example: unknown, path: string, h: number): unknown[] {

@@ -1,6 +1,6 @@
 // What checks assert, with the exchange attached to every failure.
 import { normalize } from '../runtime/normalize.js';
-import { toWireParams } from '../runtime/serialize.js';
+import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
 import { type ActionFacts, type CheckContext, CheckFailure, CheckSkipped, type ParamFacts } from './types.js';
 import { minimalValue } from './values.js';
@@ -104,8 +104,13 @@ export function isIdList(param: ParamFacts): boolean {
 }
 
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
+/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
+ * headers), so a check that leaves one out or bends one does so to either kind alike. */
 export function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][] {
-  return toWireParams(params, action.descriptor.params);
+  return [
+    ...toWireParams(params, action.descriptor.params),
+    ...toHeaderParams(params, action.descriptor.params),
+  ];
 }
 
 export function valueAt(value: unknown, path: readonly string[]): unknown {

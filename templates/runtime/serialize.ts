@@ -1,6 +1,7 @@
 // Typed request → wire parameters, by each parameter's style (Alibaba API metadata `style`): scalar
 // `Name=value`; repeatList and flat `Name.1.Key=value` (lists 1-based, objects in the schema's
-// property order, recursively); json one JSON-encoded value; simple an array joined with commas.
+// property order, map entries `Name.key=value` in the map's own order, recursively, as Alibaba's
+// OpenApiUtil.query flattens them); json one JSON-encoded value; simple an array joined with commas.
 import type { ParamDescriptor, Shape } from './descriptors.js';
 
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
@@ -18,9 +19,19 @@ export function toWireParams(
     if (value === undefined || value === null) continue;
     const descriptor = byName.get(name);
     if (descriptor === undefined) wire.push([name, String(value)]);
-    else writeParam(wire, descriptor, value);
+    else if (descriptor.in !== 'header') writeParam(wire, descriptor, value);
   }
   return wire;
+}
+
+/** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
+export function toHeaderParams(
+  params: Readonly<Record<string, unknown>>,
+  descriptors: readonly ParamDescriptor[],
+): Array<[string, string]> {
+  return descriptors
+    .filter((d) => d.in === 'header' && params[d.name] !== undefined && params[d.name] !== null)
+    .map((d) => [d.name.toLowerCase(), String(params[d.name])]);
 }
 
 function writeParam(wire: Array<[string, string]>, d: ParamDescriptor, value: unknown): void {
@@ -43,9 +54,19 @@ function flatten(
     for (const [i, item] of value.entries()) flatten(wire, `${prefix}.${i + 1}`, item, items);
   } else if (typeof value === 'object') {
     const properties = shape?.kind === 'object' ? shape.properties : {};
+    const additional = shape?.kind === 'object' ? shape.additional : undefined;
     const record = value as Record<string, unknown>;
-    const keys = [...Object.keys(properties), ...Object.keys(record).filter((k) => !(k in properties))];
-    for (const key of keys) flatten(wire, `${prefix}.${key}`, record[key], properties[key]);
+    const keys = [
+      ...Object.keys(properties),
+      ...Object.keys(record).filter((k) => !Object.hasOwn(properties, k)),
+    ];
+    for (const key of keys)
+      flatten(
+        wire,
+        `${prefix}.${key}`,
+        record[key],
+        Object.hasOwn(properties, key) ? properties[key] : additional,
+      );
   } else {
     wire.push([prefix, String(value)]);
   }

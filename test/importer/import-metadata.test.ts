@@ -153,7 +153,6 @@ describe('importMetadata on a made-up product', () => {
       '/apis/DescribeWidgets: DescribeWidgets: error code "InvalidWidgetId.NotFound\\t" has surrounding white space; trimmed',
       '/apis/DescribeWidgets: DescribeWidgets: error InvalidWidgetId.Malformed is listed with status 404 but is 400 already; the first is kept',
       '/apis/DescribeWidgets: DescribeWidgets: parameter Colour: enum lists no value; left out (any value is accepted)',
-      '/apis/DescribeWidgets: DescribeWidgets: parameter TraceId: is a header parameter, which the binding does not carry yet; left out',
       '/apis/DescribeWidgets: DescribeWidgets: parameter WidgetId: "maxLength" applies to string values, not to type array; dropped',
     ]);
   });
@@ -178,5 +177,76 @@ describe('importMetadata on real metadata (captcha)', () => {
       '/VerifyCaptcha',
       '/VerifyIntelligentCaptcha',
     ]);
+  });
+});
+
+describe('importMetadata: maps and header parameters (stores)', async () => {
+  const result = await importMetadata(join(FIXTURES, 'stores@2022-01-01.json'), 'spec/stores.yaml');
+  const doc = parse(result.text ?? '') as Json;
+  const put = doc.paths['/PutItems'].post as Json;
+
+  it.each<[string, { name: string; want: unknown }]>([
+    [
+      'a header parameter',
+      {
+        name: 'x-acs-trace-id',
+        want: {
+          name: 'x-acs-trace-id',
+          in: 'header',
+          schema: { type: 'string', maxLength: 64 },
+          example: 't-1',
+        },
+      },
+    ],
+    [
+      'a json map of strings',
+      {
+        name: 'Variables',
+        want: expect.objectContaining({
+          'x-acs-style': 'json',
+          schema: { type: 'object', additionalProperties: { type: 'string', example: 'var-1' } },
+        }),
+      },
+    ],
+    [
+      'a json map of any values (untyped)',
+      {
+        name: 'Attributes',
+        want: expect.objectContaining({
+          schema: { type: 'object', additionalProperties: { example: '123' } },
+        }),
+      },
+    ],
+    [
+      'a flat map',
+      {
+        name: 'Labels',
+        want: expect.objectContaining({
+          'x-acs-style': 'flat',
+          schema: { type: 'object', additionalProperties: { type: 'string', maxLength: 32 } },
+        }),
+      },
+    ],
+    [
+      'a flat array of scalars',
+      { name: 'ResourceId', want: expect.objectContaining({ 'x-acs-style': 'flat' }) },
+    ],
+  ])('maps %s', (_name, { name, want }) => {
+    expect(param(put, name)).toEqual(want);
+  });
+
+  it('leaves out the Content-Type header, which the client sets, and says so', () => {
+    expect(param(put, 'Content-Type')).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.code === 'import.unmapped').map((d) => d.message)).toEqual([
+      "PutItems: parameter Content-Type: is the header Content-Type, which the client sets itself (from the body's encoding and the signature); left out",
+    ]);
+  });
+
+  it('yields a spec the generator accepts, maps in the response included', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(doc.components.schemas.Result.properties.Records.items).toEqual({
+      type: 'object',
+      additionalProperties: { example: 'v' },
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Rule: each API parameter's `x-acs-style` (Alibaba API metadata `style`) fits its schema: none for a
-// scalar; repeatList for an array; flat for an object or an array of objects; json for anything;
-// simple for an array of scalars. A structured value without a style would go out as `[object Object]`.
+// scalar; repeatList for an array; flat for an object (a map included) or an array, flattened with
+// dots as Alibaba's OpenApiUtil.query does; json for anything; simple for an array of scalars. A structured value without a style would go out as `[object Object]`.
 import { joinPointer, resolvePointer } from '../../load/pointer.ts';
 import { type CheckContext, isObject, operations } from '../context.ts';
 
@@ -13,6 +13,7 @@ export function checkParameterStyles(ctx: CheckContext): void {
     const params = Array.isArray(operation.parameters) ? operation.parameters : [];
     params.forEach((param: unknown, i) => {
       if (!isObject(param) || param.$ref !== undefined || param['x-acs-common'] === true) return;
+      if (param.in === 'header') return; // one header value: param-header.ts
       const problem = styleProblem(
         param['x-acs-style'],
         typeOf(root, param.schema),
@@ -44,8 +45,8 @@ function styleProblem(
   if (typeof style !== 'string' || !STYLES.includes(style))
     return `has unknown style ${JSON.stringify(style)}; expected one of ${STYLES.join(', ')} (omit x-acs-style for a scalar).`;
   if (style === 'repeatList' && type !== 'array') return 'is a repeatList but its schema is not an array.';
-  if (style === 'flat' && type !== 'object' && !(type === 'array' && items === 'object'))
-    return 'is flat but its schema is neither an object nor an array of objects.';
+  if (style === 'flat' && type !== 'object' && type !== 'array')
+    return 'is flat but its schema is neither an object nor an array.';
   if (style === 'simple' && !(type === 'array' && items !== undefined && SCALARS.has(items)))
     return 'is simple but its schema is not an array of scalars.';
   return undefined;

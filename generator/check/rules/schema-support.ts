@@ -79,11 +79,14 @@ function checkSchema(ctx: CheckContext, schema: unknown, pointer: string): void 
       `Schema format ${JSON.stringify(schema.format)} is not supported; use one of ${[...FORMATS].join(', ')}.`,
     );
   }
-  if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== 'boolean') {
+  // A schema-valued additionalProperties is a string-keyed map (spec/README.md, maps).
+  if (isObject(schema.additionalProperties)) {
+    checkSchema(ctx, schema.additionalProperties, joinPointer(pointer, 'additionalProperties'));
+  } else if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== 'boolean') {
     ctx.report(
       'schema.unsupported',
       joinPointer(pointer, 'additionalProperties'),
-      'Only a boolean additionalProperties is supported.',
+      'additionalProperties must be a boolean or a schema (the values of a map).',
     );
   }
   checkValues(ctx, schema, pointer);

@@ -106,7 +106,12 @@ function actionLiteral(action: ActionModel): string {
     methods: action.methods,
     path: action.path,
     idempotent: action.idempotent,
-    params: action.params.map((p) => ({ name: p.name, style: p.style, shape: p.shape })),
+    params: action.params.map((p) => ({
+      name: p.name,
+      style: p.style,
+      shape: p.shape,
+      ...(p.in === 'header' ? { in: 'header' } : {}),
+    })),
     xmlRoot: action.xmlRoot,
     responseShape: action.responseShape,
     validateRequest: new Identifier(names.validateRequest),

@@ -27,7 +27,7 @@ function pathItem(model: ServiceModel, action: ActionModel): Json {
     ...(action.deprecated ? { deprecated: true } : {}),
     parameters: action.params.map((p) => ({
       name: p.name,
-      in: 'query',
+      in: p.in,
       required: p.required,
       ...(p.deprecated ? { deprecated: true } : {}),
       ...(p.description === undefined ? {} : { description: p.description }),

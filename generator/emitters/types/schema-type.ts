@@ -1,5 +1,6 @@
 // JSON Schema (the supported subset) → the TypeScript type of a request property: scalars, enums,
-// lists and objects with their own properties, recursively (`readonly { readonly Key?: string }[]`).
+// lists and objects with their own properties, recursively (`readonly { readonly Key?: string }[]`),
+// maps as `Readonly<Record<string, T>>`.
 import { type CodeBlockWriter, type WriterFunction, Writers } from 'ts-morph';
 import { propertyKey, stringLiteral } from '../literal.ts';
 import { schemaTypeName } from '../naming.ts';
@@ -19,17 +20,25 @@ export function typeOfSchema(schema: Schema): TypeText {
     case 'boolean':
       return 'boolean';
     case 'array':
-      return arrayType(typeOfSchema((schema.items ?? {}) as Schema));
+      return arrayType(
+        typeOfSchema((schema.items ?? {}) as Schema),
+        (schema.items as Schema)?.type === 'array',
+      );
     case 'object':
       return objectType(schema);
+    case undefined:
+      // No type (the metadata's `type: any`): any JSON value.
+      return 'unknown';
     default:
       return 'string';
   }
 }
 
-function arrayType(item: TypeText): WriterFunction {
+/** `readonly T[]`; a union or a list of lists in parentheses (`readonly (readonly T[])[]`), since
+ * `readonly readonly T[][]` is not TypeScript. */
+function arrayType(item: TypeText, nested: boolean): WriterFunction {
   return (writer: CodeBlockWriter) => {
-    const union = typeof item === 'string' && item.includes('|');
+    const union = nested || (typeof item === 'string' && item.includes('|'));
     writer.write(union ? 'readonly (' : 'readonly ');
     write(writer, item);
     writer.write(union ? ')[]' : '[]');
@@ -38,9 +47,17 @@ function arrayType(item: TypeText): WriterFunction {
 
 function objectType(schema: Schema): TypeText {
   const properties = Object.entries((schema.properties ?? {}) as Record<string, Schema>);
-  if (properties.length === 0) return 'Readonly<Record<string, unknown>>';
+  const values = schema.additionalProperties;
+  const map = values !== null && typeof values === 'object' ? (values as Schema) : undefined;
+  if (properties.length === 0) return recordType(map === undefined ? 'unknown' : typeOfSchema(map));
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   return Writers.objectType({
+    // Declared fields beside map entries: the index signature must admit both, so it is unknown.
+    ...(map === undefined
+      ? {}
+      : {
+          indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: 'unknown', isReadonly: true }],
+        }),
     properties: properties.map(([name, child]) => ({
       name: propertyKey(name),
       isReadonly: true,
@@ -49,6 +66,15 @@ function objectType(schema: Schema): TypeText {
       ...(typeof child.description === 'string' ? { docs: [child.description.trim()] } : {}),
     })),
   });
+}
+
+/** An untyped value (no `type`) is `unknown`, never a string it may not be. */
+function recordType(values: TypeText): WriterFunction {
+  return (writer: CodeBlockWriter) => {
+    writer.write('Readonly<Record<string, ');
+    write(writer, values);
+    writer.write('>>');
+  };
 }
 
 function write(writer: CodeBlockWriter, type: TypeText): void {

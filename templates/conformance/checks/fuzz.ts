@@ -31,21 +31,33 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
           fc.integer({ min: -5, max: 200 }).map(String),
           fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&', ...extra),
         );
+      const headerText = (_s: Schema, extra: readonly string[]): Arb =>
+        text(extra).filter((t) => /^[\t\x20-\x7e]*$/.test(t));
       // Lists and objects keep their structure (the serializer needs it); their leaves are any text.
       const arbitraryFor = (s: Schema, extra: readonly string[]): Arb => {
         if (s.type === 'array')
           return fc.array(arbitraryFor((s.items ?? {}) as Schema, []), { maxLength: 4 });
         if (s.type === 'object') {
           const props = Object.entries((s.properties ?? {}) as Record<string, Schema>);
-          return fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
+          const fields = fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
             requiredKeys: [],
           });
+          const values = s.additionalProperties;
+          if (values === null || typeof values !== 'object') return fields;
+          // A map: any keys (a dot or an empty key included: the server must refuse, not fail).
+          const entries = fc.dictionary(fc.string({ maxLength: 8 }), arbitraryFor(values as Schema, []), {
+            maxKeys: 3,
+          });
+          return fc.tuple(entries, fields).map(([map, known]) => ({ ...map, ...known }));
         }
         return text(extra);
       };
       // The resource id of a transition stays unknown: a known one could change real state.
+      // A header carries visible ASCII only (fetch refuses the rest before sending).
+      const inHeader = (p: ParamFacts) =>
+        action.descriptor.params.some((d) => d.name === p.name && d.in === 'header');
       const value = (p: ParamFacts) =>
-        arbitraryFor(p.schema, [
+        (inHeader(p) ? headerText : arbitraryFor)(p.schema, [
           ...(p.example === undefined || typeof p.example === 'object' || p.name === t?.idParam
             ? []
             : [String(p.example)]),

@@ -47,6 +47,7 @@ describe('diagnostics', () => {
       'openapi.invalid',
       'openapi.version',
       'param.duplicate',
+      'param.header',
       'param.style',
       'ref.external',
       'ref.unresolved',

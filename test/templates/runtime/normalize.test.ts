@@ -190,3 +190,41 @@ describe('normalize, int64', () => {
     expect(normalize({ Count: '9007199254740991' }, ownerShape)).toEqual({ Count: 9007199254740991 });
   });
 });
+
+describe('normalize, maps and untyped values', () => {
+  const map = (additional: Shape, properties: Record<string, Shape> = {}): Shape => ({
+    kind: 'object',
+    properties,
+    additional,
+  });
+  it.each<[string, { shape: Shape; given: unknown; want: unknown }]>([
+    [
+      'entries read by the value shape (XML text)',
+      { shape: map(I), given: { a: '1', b: '2' }, want: { a: 1, b: 2 } },
+    ],
+    [
+      'declared fields by their own shape',
+      { shape: map(I, { Name: S }), given: { Name: 7, x: '3' }, want: { Name: '7', x: 3 } },
+    ],
+    ['an empty XML map element', { shape: map(S), given: '', want: {} }],
+    [
+      'a list of maps of untyped values, kept as sent',
+      { shape: list(map({ kind: 'any' })), given: [{ a: 18, b: [1] }], want: [{ a: 18, b: [1] }] },
+    ],
+    ['maps in maps', { shape: map(map(B)), given: { x: { y: 'true' } }, want: { x: { y: true } } }],
+  ])('%s', (_name, { shape, given, want }) => {
+    expect(normalize(given, shape)).toEqual(want);
+  });
+
+  it('names the entry whose value does not read as the value shape', () => {
+    expect(() => normalize({ Counts: { cpu: 'many' } }, obj({ Counts: map(I) }))).toThrow(
+      /Response field Counts\.cpu should be an integer/,
+    );
+  });
+
+  it('keeps a key named __proto__ an own key, never the prototype', () => {
+    const out = normalize(JSON.parse('{"__proto__":"1"}'), map(I)) as object;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.entries(out)).toEqual([['__proto__', 1]]);
+  });
+});

@@ -195,3 +195,52 @@ describe('wireNameOf', () => {
     expect(wireNameOf(given, dotted)).toBe(want);
   });
 });
+
+describe('toWireParams, maps', () => {
+  const map = (additional: ParamDescriptor['shape'], properties = {}): ParamDescriptor['shape'] => ({
+    kind: 'object',
+    properties,
+    additional,
+  });
+  const maps: readonly ParamDescriptor[] = [
+    { name: 'Labels', style: 'flat', shape: map({ kind: 'string' }) },
+    { name: 'Rows', style: 'repeatList', shape: { kind: 'array', items: map({ kind: 'integer' }) } },
+    { name: 'Config', style: 'flat', shape: map({ kind: 'string' }, { Name: { kind: 'string' } }) },
+    { name: 'Variables', style: 'json', shape: map({ kind: 'string' }) },
+  ];
+  it.each<[string, { given: Record<string, unknown>; want: Array<[string, string]> }]>([
+    [
+      'a flat map, entries in the map’s order',
+      {
+        given: { Labels: { b: '1', a: '2' } },
+        want: [
+          ['Labels.b', '1'],
+          ['Labels.a', '2'],
+        ],
+      },
+    ],
+    [
+      'a repeat list of maps',
+      {
+        given: { Rows: [{ x: 1 }, { y: 2 }] },
+        want: [
+          ['Rows.1.x', '1'],
+          ['Rows.2.y', '2'],
+        ],
+      },
+    ],
+    [
+      'declared fields first, then the entries',
+      {
+        given: { Config: { k: 'v', Name: 'n' } },
+        want: [
+          ['Config.Name', 'n'],
+          ['Config.k', 'v'],
+        ],
+      },
+    ],
+    ['a json map, any key', { given: { Variables: { 'a.b': 'x' } }, want: [['Variables', '{"a.b":"x"}']] }],
+  ])('%s', (_name, { given, want }) => {
+    expect(toWireParams(given, maps)).toEqual(want);
+  });
+});

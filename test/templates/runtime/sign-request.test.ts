@@ -190,3 +190,33 @@ describe('timestamp', () => {
     expect(timestamp(new Date(given))).toBe(want);
   });
 });
+
+describe('header parameters', () => {
+  const headers: [string, string][] = [
+    ['x-acs-caller-tag', 'blue'],
+    ['client-channel', 'web'],
+  ];
+  const withHeaders = (method: 'GET' | 'POST') => ({ ...request(method, 'JSON'), headers });
+
+  it.each(['GET', 'POST'] as const)('V3 %s: sends each header and signs it', async (method) => {
+    const signed = await signRequest(withHeaders(method), plain, options('v3'));
+    expect(signed.headers).toMatchObject({ 'x-acs-caller-tag': 'blue', 'client-channel': 'web' });
+    const list = /SignedHeaders=([^,]+)/.exec(signed.headers.authorization ?? '')?.[1]?.split(';');
+    expect(list).toEqual(expect.arrayContaining(['x-acs-caller-tag', 'client-channel', 'host']));
+    const without = await signRequest(request(method, 'JSON'), plain, options('v3'));
+    expect(signed.headers.authorization).not.toBe(without.headers.authorization);
+  });
+
+  it('V1: sends each header, unsigned (the V1 signature covers parameters only)', async () => {
+    const signed = await signRequest(withHeaders('GET'), plain, options('v1'));
+    const without = await signRequest(request('GET', 'JSON'), plain, options('v1'));
+    expect(signed.headers).toMatchObject({ 'x-acs-caller-tag': 'blue', 'client-channel': 'web' });
+    expect(signed.url).toBe(without.url);
+  });
+
+  it('never lets a header parameter replace one the protocol sets', async () => {
+    const forged = { ...request('POST', 'JSON'), headers: [['x-acs-action', 'Other'] as [string, string]] };
+    const signed = await signRequest(forged, plain, options('v3'));
+    expect(signed.headers['x-acs-action']).toBe('DescribeInstanceStatus');
+  });
+});

@@ -7,14 +7,20 @@ export declare function fail(message: string, exchange?: Exchange): never;
 export declare function expectError(ctx: CheckContext, exchange: Exchange, code: string, messagePattern?: RegExp): void;
 /** A success whose body, read by the action's shape, is valid against the response validator. */
 export declare function expectSuccess(action: ActionFacts, exchange: Exchange): Record<string, unknown>;
-/** The smallest valid request: each required parameter from `given`, --values, the spec's example or
- * else the smallest value its schema allows. */
+/** The smallest valid request: each required parameter from `given`, --values, the spec's example
+ * (of this action, else of another with a parameter of that name) or else the smallest value its
+ * schema allows. */
 export declare function baseParams(ctx: CheckContext, action: ActionFacts, given?: Record<string, unknown>): Record<string, unknown>;
+/** The example another action of the service gives for a parameter of this name: a name means one
+ * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
+export declare function exampleElsewhere(ctx: CheckContext, name: string): unknown;
 /** Whether the suite may choose this parameter's value: not a page token, which only the server hands
  * out (one made up is refused, and rightly). */
 export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export declare function isIdList(param: ParamFacts): boolean;
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
+/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
+ * headers), so a check that leaves one out or bends one does so to either kind alike. */
 export declare function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][];
 export declare function valueAt(value: unknown, path: readonly string[]): unknown;

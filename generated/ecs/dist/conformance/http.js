@@ -11,13 +11,18 @@ import { CheckFailure } from './types.js';
 /** An action no service has: routing checks expect InvalidAction.NotFound for it. */
 export const UNKNOWN_ACTION = 'NoSuchActionAnywhere';
 export async function send(ctx, options) {
+    // The action's header parameters (`in: header`) among the pairs go as headers (assert.ts wire).
+    const descriptor = ctx.facts.actions.find((a) => a.descriptor.name === options.action)?.descriptor;
+    const headerNames = new Set((descriptor?.params ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()));
+    const isHeader = ([name]) => headerNames.has(name);
     const signed = await signRequest({
         method: options.method ?? 'GET',
         endpoint: new URL(ctx.target.endpoint),
         path: '/',
         action: options.action,
         version: options.version ?? ctx.facts.service.apiVersion,
-        params: options.params,
+        params: options.params.filter((pair) => !isHeader(pair)),
+        headers: options.params.filter(isHeader),
         format: options.format ?? 'JSON',
     }, {
         accessKeyId: options.accessKeyId ?? ctx.target.accessKeyId,

@@ -11,7 +11,7 @@ import { runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
-import { toWireParams } from './serialize.js';
+import { toHeaderParams, toWireParams } from './serialize.js';
 import { signRequest, } from './sign-request.js';
 import { send } from './transport.js';
 export class RpcClient {
@@ -65,6 +65,7 @@ export class RpcClient {
             action: action.name,
             version: this.service.apiVersion,
             params: toWireParams(params, action.params),
+            headers: toHeaderParams(params, action.params),
             format: this.#config.format ?? 'JSON',
         };
     }

@@ -16,10 +16,12 @@ export function normalize(value, shape, path = '') {
         case 'array':
             return toArray(value).map((item, i) => normalize(item, shape.items, `${path}[${i}]`));
         case 'object':
-            return toObject(value, shape.properties, path);
+            return toObject(value, shape.properties, shape.additional, path);
+        case 'any':
+            return value;
     }
 }
-function toObject(value, properties, path) {
+function toObject(value, properties, additional, path) {
     // An empty XML element (`<InstanceStatuses/>`) reads as '' and stands for an object with nothing in it.
     if (value === '' || value === undefined || value === null)
         value = {};
@@ -38,6 +40,19 @@ function toObject(value, properties, path) {
         if (child === undefined && shape.kind !== 'array')
             continue;
         out[name] = normalize(child, shape, path === '' ? name : `${path}.${name}`);
+    }
+    if (additional !== undefined) {
+        for (const key of Object.keys(out)) {
+            if (Object.hasOwn(properties, key))
+                continue;
+            // Defined, not assigned: a map key `__proto__` (JSON.parse makes it an own key) stays a key.
+            Object.defineProperty(out, key, {
+                value: normalize(out[key], additional, path === '' ? key : `${path}.${key}`),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+        }
     }
     return out;
 }

@@ -12,10 +12,16 @@ export function toWireParams(params, descriptors) {
         const descriptor = byName.get(name);
         if (descriptor === undefined)
             wire.push([name, String(value)]);
-        else
+        else if (descriptor.in !== 'header')
             writeParam(wire, descriptor, value);
     }
     return wire;
+}
+/** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
+export function toHeaderParams(params, descriptors) {
+    return descriptors
+        .filter((d) => d.in === 'header' && params[d.name] !== undefined && params[d.name] !== null)
+        .map((d) => [d.name.toLowerCase(), String(params[d.name])]);
 }
 function writeParam(wire, d, value) {
     if (d.style === 'repeatList' || d.style === 'flat')
@@ -38,10 +44,14 @@ function flatten(wire, prefix, value, shape) {
     }
     else if (typeof value === 'object') {
         const properties = shape?.kind === 'object' ? shape.properties : {};
+        const additional = shape?.kind === 'object' ? shape.additional : undefined;
         const record = value;
-        const keys = [...Object.keys(properties), ...Object.keys(record).filter((k) => !(k in properties))];
+        const keys = [
+            ...Object.keys(properties),
+            ...Object.keys(record).filter((k) => !Object.hasOwn(properties, k)),
+        ];
         for (const key of keys)
-            flatten(wire, `${prefix}.${key}`, record[key], properties[key]);
+            flatten(wire, `${prefix}.${key}`, record[key], Object.hasOwn(properties, key) ? properties[key] : additional);
     }
     else {
         wire.push([prefix, String(value)]);
@@ -49,14 +59,20 @@ function flatten(wire, prefix, value, shape) {
 }
 /**
  * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
- * parameters, the parameter's own name for the others (their value is one wire parameter).
+ * parameters, the parameter's own name for the others (their value is one wire parameter). The
+ * parameter is the longest name the path starts with: names may hold dots (`SystemDisk.Size`).
  */
 export function wireNameOf(path, descriptors) {
-    const head = /^[^.[]+/.exec(path)?.[0] ?? path;
-    const style = descriptors.find((d) => d.name === head)?.style;
-    if (style !== 'repeatList' && style !== 'flat')
+    let param;
+    for (const d of descriptors) {
+        const within = path === d.name || path.startsWith(`${d.name}.`) || path.startsWith(`${d.name}[`);
+        if (within && d.name.length > (param?.name.length ?? 0))
+            param = d;
+    }
+    const head = param?.name ?? /^[^.[]+/.exec(path)?.[0] ?? path;
+    if (param?.style !== 'repeatList' && param?.style !== 'flat')
         return head;
-    return path.replace(/\[(\d+)\]/g, (_, i) => `.${Number(i) + 1}`);
+    return head + path.slice(head.length).replace(/\[(\d+)\]/g, (_, i) => `.${Number(i) + 1}`);
 }
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */
 export function formEncode(params, encode) {

@@ -40,6 +40,12 @@ export interface Exchange {
 }
 
 export async function send(ctx: CheckContext, options: SendOptions): Promise<Exchange> {
+  // The action's header parameters (`in: header`) among the pairs go as headers (assert.ts wire).
+  const descriptor = ctx.facts.actions.find((a) => a.descriptor.name === options.action)?.descriptor;
+  const headerNames = new Set(
+    (descriptor?.params ?? []).filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
+  );
+  const isHeader = ([name]: readonly [string, string]) => headerNames.has(name);
   const signed = await signRequest(
     {
       method: options.method ?? 'GET',
@@ -47,7 +53,8 @@ export async function send(ctx: CheckContext, options: SendOptions): Promise<Exc
       path: '/',
       action: options.action,
       version: options.version ?? ctx.facts.service.apiVersion,
-      params: options.params,
+      params: options.params.filter((pair) => !isHeader(pair)),
+      headers: options.params.filter(isHeader),
       format: options.format ?? 'JSON',
     },
     {

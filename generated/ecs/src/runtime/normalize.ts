@@ -4,7 +4,8 @@
 
 // Shape-driven normalization of a parsed response (JSON or XML): lists are always arrays (0, 1 or
 // many items), integers and numbers are numbers, booleans booleans, int64 decimal strings (every
-// digit kept), whatever the wire gave. An integer beyond 2^53 that is not an int64 is refused: as a
+// digit kept), map entries each by the map's value shape, untyped values as they came, whatever the
+// wire gave. An integer beyond 2^53 that is not an int64 is refused: as a
 // number it would have silently lost digits.
 import type { Shape } from './descriptors.js';
 import { AcsResponseError } from './errors.js';
@@ -23,13 +24,16 @@ export function normalize(value: unknown, shape: Shape, path = ''): unknown {
     case 'array':
       return toArray(value).map((item, i) => normalize(item, shape.items, `${path}[${i}]`));
     case 'object':
-      return toObject(value, shape.properties, path);
+      return toObject(value, shape.properties, shape.additional, path);
+    case 'any':
+      return value;
   }
 }
 
 function toObject(
   value: unknown,
   properties: Readonly<Record<string, Shape>>,
+  additional: Shape | undefined,
   path: string,
 ): Record<string, unknown> {
   // An empty XML element (`<InstanceStatuses/>`) reads as '' and stands for an object with nothing in it.
@@ -47,6 +51,18 @@ function toObject(
     const child = source[key];
     if (child === undefined && shape.kind !== 'array') continue;
     out[name] = normalize(child, shape, path === '' ? name : `${path}.${name}`);
+  }
+  if (additional !== undefined) {
+    for (const key of Object.keys(out)) {
+      if (Object.hasOwn(properties, key)) continue;
+      // Defined, not assigned: a map key `__proto__` (JSON.parse makes it an own key) stays a key.
+      Object.defineProperty(out, key, {
+        value: normalize(out[key], additional, path === '' ? key : `${path}.${key}`),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
   return out;
 }

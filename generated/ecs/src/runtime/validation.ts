@@ -11,6 +11,8 @@ export interface AjvErrorLike {
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string | undefined;
+  /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
+  readonly propertyName?: string | undefined;
 }
 
 /** A validator compiled by ajv at generation time (standalone code). */
@@ -21,7 +23,8 @@ export interface StandaloneValidate {
 
 export function toIssues(validate: StandaloneValidate, value: unknown): ValidationIssue[] {
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(toIssue);
+  // A bad map key gives the `propertyNames` error and its schema's own; the first says it all.
+  return (validate.errors ?? []).filter((e) => e.propertyName === undefined).map(toIssue);
 }
 
 function toIssue(error: AjvErrorLike): ValidationIssue {
@@ -37,6 +40,11 @@ function toIssue(error: AjvErrorLike): ValidationIssue {
       return {
         path: formatPath([...segments, String(error.params.additionalProperty)]),
         message: 'is not allowed',
+      };
+    case 'propertyNames':
+      return {
+        path: formatPath([...segments, String(error.params.propertyName)]),
+        message: 'is not a key the wire can carry: flattened map keys are not empty and hold no dot',
       };
     case 'enum':
       return {

@@ -13,9 +13,16 @@ export type Shape = {
     readonly kind: 'number';
 } | {
     readonly kind: 'boolean';
+}
+/** An untyped schema (the metadata's `type: any`): the value is kept as it came. */
+ | {
+    readonly kind: 'any';
 } | {
     readonly kind: 'object';
     readonly properties: Readonly<Record<string, Shape>>;
+    /** A map (a schema-valued `additionalProperties`): every key not in `properties` is an entry of
+     * this shape. */
+    readonly additional?: Shape;
 } | {
     readonly kind: 'array';
     readonly items: Shape;
@@ -36,6 +43,8 @@ export interface ParamDescriptor {
     readonly style: ParamStyle;
     /** Shape of the value: the order of object properties on the wire, how a server reads wire text. */
     readonly shape: Shape;
+    /** `header`: sent as an HTTP header of this name (a scalar; signed under V3), not a parameter. */
+    readonly in?: 'header';
 }
 /** How an action pages: by page number with a total count, or by an opaque token the server hands
  * back (`NextToken`/`MaxResults`) until it hands back none. */

@@ -4,9 +4,12 @@ import type { ParamDescriptor } from './descriptors.js';
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
 export type WireParams = ReadonlyArray<readonly [string, string]>;
 export declare function toWireParams(params: Readonly<Record<string, unknown>>, descriptors: readonly ParamDescriptor[]): Array<[string, string]>;
+/** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
+export declare function toHeaderParams(params: Readonly<Record<string, unknown>>, descriptors: readonly ParamDescriptor[]): Array<[string, string]>;
 /**
  * The wire name of a validation issue's path: `Tag[2].Key` → `Tag.3.Key` for repeatList and flat
- * parameters, the parameter's own name for the others (their value is one wire parameter).
+ * parameters, the parameter's own name for the others (their value is one wire parameter). The
+ * parameter is the longest name the path starts with: names may hold dots (`SystemDisk.Size`).
  */
 export declare function wireNameOf(path: string, descriptors: readonly ParamDescriptor[]): string;
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */

@@ -17,6 +17,9 @@ export interface UnsignedRequest {
     readonly version: string;
     /** The API parameters, already flattened (see serialize.ts). */
     readonly params: WireParams;
+    /** Header parameters (`in: header`), lower-case names: signed under V3, sent unsigned under V1,
+     * whose signature covers parameters only. */
+    readonly headers?: WireParams | undefined;
     readonly format: 'JSON' | 'XML';
 }
 export interface SignedRequest {

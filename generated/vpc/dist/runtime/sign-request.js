@@ -39,7 +39,7 @@ async function signRequestV1(req, creds, opts) {
     });
     const text = formEncode([...params, ['Signature', signature]], percentEncode);
     const base = targetUrl(req).toString();
-    const accept = { accept: acceptFor(req.format) };
+    const accept = { ...Object.fromEntries(req.headers ?? []), accept: acceptFor(req.format) };
     return req.method === 'GET'
         ? { method: 'GET', url: `${base}?${text}`, headers: accept }
         : { method: 'POST', url: base, headers: { ...accept, 'content-type': FORM }, body: text };
@@ -50,6 +50,8 @@ async function signRequestV3(req, creds, opts) {
     const hashedPayload = await sha256Hex(body);
     const target = targetUrl(req);
     const signed = {
+        // First, so the protocol's own headers always win (the check stage refuses their names anyway).
+        ...Object.fromEntries(req.headers ?? []),
         host: target.host,
         'x-acs-action': req.action,
         'x-acs-version': req.version,

@@ -7,6 +7,8 @@ export interface AjvErrorLike {
     readonly keyword: string;
     readonly params: Readonly<Record<string, unknown>>;
     readonly message?: string | undefined;
+    /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
+    readonly propertyName?: string | undefined;
 }
 /** A validator compiled by ajv at generation time (standalone code). */
 export interface StandaloneValidate {

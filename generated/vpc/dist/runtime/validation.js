@@ -4,7 +4,8 @@
 export function toIssues(validate, value) {
     if (validate(value))
         return [];
-    return (validate.errors ?? []).map(toIssue);
+    // A bad map key gives the `propertyNames` error and its schema's own; the first says it all.
+    return (validate.errors ?? []).filter((e) => e.propertyName === undefined).map(toIssue);
 }
 function toIssue(error) {
     const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
@@ -18,6 +19,11 @@ function toIssue(error) {
             return {
                 path: formatPath([...segments, String(error.params.additionalProperty)]),
                 message: 'is not allowed',
+            };
+        case 'propertyNames':
+            return {
+                path: formatPath([...segments, String(error.params.propertyName)]),
+                message: 'is not a key the wire can carry: flattened map keys are not empty and hold no dot',
             };
         case 'enum':
             return {

@@ -4,7 +4,7 @@
 
 // What checks assert, with the exchange attached to every failure.
 import { normalize } from '../runtime/normalize.js';
-import { toWireParams } from '../runtime/serialize.js';
+import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
 import { type ActionFacts, type CheckContext, CheckFailure, CheckSkipped, type ParamFacts } from './types.js';
 import { minimalValue } from './values.js';
@@ -59,8 +59,9 @@ export function expectSuccess(action: ActionFacts, exchange: Exchange): Record<s
   return value;
 }
 
-/** The smallest valid request: each required parameter from `given`, --values, the spec's example or
- * else the smallest value its schema allows. */
+/** The smallest valid request: each required parameter from `given`, --values, the spec's example
+ * (of this action, else of another with a parameter of that name) or else the smallest value its
+ * schema allows. */
 export function baseParams(
   ctx: CheckContext,
   action: ActionFacts,
@@ -69,7 +70,11 @@ export function baseParams(
   const params: Record<string, unknown> = {};
   for (const p of action.params) {
     if (!p.required || p.name in given) continue;
-    const value = ctx.target.values[p.name] ?? p.example ?? minimalValue(p.schema, ctx.facts.schemas);
+    const value =
+      ctx.target.values[p.name] ??
+      p.example ??
+      exampleElsewhere(ctx, p.name) ??
+      minimalValue(p.schema, ctx.facts.schemas);
     if (value === undefined)
       throw new CheckSkipped(
         `no valid value is known for the required parameter ${p.name} (the spec gives no example): pass --value ${p.name}=…`,
@@ -77,6 +82,16 @@ export function baseParams(
     params[p.name] = value;
   }
   return { ...params, ...given };
+}
+
+/** The example another action of the service gives for a parameter of this name: a name means one
+ * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
+export function exampleElsewhere(ctx: CheckContext, name: string): unknown {
+  for (const action of ctx.facts.actions) {
+    const example = action.params.find((p) => p.name === name)?.example;
+    if (example !== undefined) return example;
+  }
+  return undefined;
 }
 
 /** Whether the suite may choose this parameter's value: not a page token, which only the server hands
@@ -93,8 +108,13 @@ export function isIdList(param: ParamFacts): boolean {
 }
 
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
+/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
+ * headers), so a check that leaves one out or bends one does so to either kind alike. */
 export function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][] {
-  return toWireParams(params, action.descriptor.params);
+  return [
+    ...toWireParams(params, action.descriptor.params),
+    ...toHeaderParams(params, action.descriptor.params),
+  ];
 }
 
 export function valueAt(value: unknown, path: readonly string[]): unknown {

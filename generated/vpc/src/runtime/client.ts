@@ -13,7 +13,7 @@ import { type Hooks, type Logger, runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
-import { toWireParams } from './serialize.js';
+import { toHeaderParams, toWireParams } from './serialize.js';
 import {
   type Credentials,
   type SignatureVersion,
@@ -112,6 +112,7 @@ export class RpcClient {
       action: action.name,
       version: this.service.apiVersion,
       params: toWireParams(params, action.params),
+      headers: toHeaderParams(params, action.params),
       format: this.#config.format ?? 'JSON',
     };
   }

@@ -27,6 +27,9 @@ export interface UnsignedRequest {
   readonly version: string;
   /** The API parameters, already flattened (see serialize.ts). */
   readonly params: WireParams;
+  /** Header parameters (`in: header`), lower-case names: signed under V3, sent unsigned under V1,
+   * whose signature covers parameters only. */
+  readonly headers?: WireParams | undefined;
   readonly format: 'JSON' | 'XML';
 }
 
@@ -86,7 +89,7 @@ async function signRequestV1(
   });
   const text = formEncode([...params, ['Signature', signature]], percentEncode);
   const base = targetUrl(req).toString();
-  const accept = { accept: acceptFor(req.format) };
+  const accept = { ...Object.fromEntries(req.headers ?? []), accept: acceptFor(req.format) };
   return req.method === 'GET'
     ? { method: 'GET', url: `${base}?${text}`, headers: accept }
     : { method: 'POST', url: base, headers: { ...accept, 'content-type': FORM }, body: text };
@@ -102,6 +105,8 @@ async function signRequestV3(
   const hashedPayload = await sha256Hex(body);
   const target = targetUrl(req);
   const signed: Record<string, string> = {
+    // First, so the protocol's own headers always win (the check stage refuses their names anyway).
+    ...Object.fromEntries(req.headers ?? []),
     host: target.host,
     'x-acs-action': req.action,
     'x-acs-version': req.version,

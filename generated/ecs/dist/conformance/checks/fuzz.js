@@ -22,20 +22,31 @@ export function fuzzCheck(action, runs = 60) {
             const base = () => t === undefined ? baseParams(ctx, action) : withId(ctx, action, t.idParam, ABSENT_ID);
             const { default: fc } = await import('fast-check');
             const text = (extra) => fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: -5, max: 200 }).map(String), fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&', ...extra));
+            const headerText = (_s, extra) => text(extra).filter((t) => /^[\t\x20-\x7e]*$/.test(t));
             // Lists and objects keep their structure (the serializer needs it); their leaves are any text.
             const arbitraryFor = (s, extra) => {
                 if (s.type === 'array')
                     return fc.array(arbitraryFor((s.items ?? {}), []), { maxLength: 4 });
                 if (s.type === 'object') {
                     const props = Object.entries((s.properties ?? {}));
-                    return fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
+                    const fields = fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryFor(v, [])])), {
                         requiredKeys: [],
                     });
+                    const values = s.additionalProperties;
+                    if (values === null || typeof values !== 'object')
+                        return fields;
+                    // A map: any keys (a dot or an empty key included: the server must refuse, not fail).
+                    const entries = fc.dictionary(fc.string({ maxLength: 8 }), arbitraryFor(values, []), {
+                        maxKeys: 3,
+                    });
+                    return fc.tuple(entries, fields).map(([map, known]) => ({ ...map, ...known }));
                 }
                 return text(extra);
             };
             // The resource id of a transition stays unknown: a known one could change real state.
-            const value = (p) => arbitraryFor(p.schema, [
+            // A header carries visible ASCII only (fetch refuses the rest before sending).
+            const inHeader = (p) => action.descriptor.params.some((d) => d.name === p.name && d.in === 'header');
+            const value = (p) => (inHeader(p) ? headerText : arbitraryFor)(p.schema, [
                 ...(p.example === undefined || typeof p.example === 'object' || p.name === t?.idParam
                     ? []
                     : [String(p.example)]),
