@@ -104,8 +104,32 @@ function convertParameter(p: MetaParameter, warn: Warn): Json[] {
     else warn(`style "${p.style}" is not one the binding knows; sent as a scalar`);
   }
   out.schema = rest;
-  if (example !== undefined) out.example = example;
+  const fitted = fitExample(example, rest);
+  if (fitted !== undefined) out.example = fitted;
+  else if (example !== undefined) warn(`example ${JSON.stringify(example)} is not a ${String(rest.type)}; left out`);
   return [out];
+}
+
+/** The metadata often gives a list parameter its item's example (`ZoneId: cn-hangzhou-h`) and a
+ * structured one its JSON text: the example as the parameter's own type, or none when it is not one. */
+function fitExample(example: unknown, schema: Json): unknown {
+  if (example === undefined) return undefined;
+  const parsed = typeof example === 'string' && /^\s*[[{]/.test(example) ? parseOrSelf(example) : example;
+  if (schema.type === 'array') {
+    if (Array.isArray(parsed)) return parsed;
+    return parsed !== null && typeof parsed === 'object' ? undefined : [parsed];
+  }
+  if (schema.type === 'object')
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
+  return example;
+}
+
+function parseOrSelf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** `in: header`: one scalar header (spec/README.md, parameters). A header the client sets itself

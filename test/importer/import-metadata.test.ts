@@ -157,6 +157,11 @@ describe('importMetadata on a made-up product', () => {
     ]);
   });
 
+  it('gives a list parameter its item example as a list', () => {
+    const params = (spec.paths['/DescribeWidgets'] as Json).get.parameters as Json[];
+    expect(params.find((p) => p.name === 'WidgetId')?.example).toEqual(['w-1']);
+  });
+
   it('leaves out an example its schema refutes, and says which', () => {
     expect(resize.responses['200'].content['application/json'].examples).toBeUndefined();
     expect(imported.diagnostics.filter((d) => d.code === 'import.example').map((d) => d.message)).toEqual([
