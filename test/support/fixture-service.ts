@@ -10,13 +10,18 @@ import type { ServiceFacts } from '../../server/services.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface FixturePackage {
+  /** Where the package was written: `dist/` (and, when asked, the sources and tsconfig.json). */
+  readonly dir: string;
   readonly facts: ServiceFacts;
   /** The package's main module (its client class and descriptors). */
   readonly main: Record<string, unknown>;
   remove(): Promise<void>;
 }
 
-export async function fixturePackage(spec: string): Promise<FixturePackage> {
+export async function fixturePackage(
+  spec: string,
+  options: { readonly sources?: boolean } = {},
+): Promise<FixturePackage> {
   const result = await generate({
     rootDir: ROOT,
     spec,
@@ -27,14 +32,15 @@ export async function fixturePackage(spec: string): Promise<FixturePackage> {
     throw new Error(`${spec}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
   const dir = join(ROOT, 'node_modules', '.cache', 'acs-rpc-fixtures', `${process.pid}-${Date.now()}`);
   for (const file of result.files) {
-    if (!file.path.startsWith('dist/')) continue;
+    if (!file.path.startsWith('dist/') && !options.sources) continue;
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.content);
   }
-  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  if (!options.sources) await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
   const load = async (path: string) =>
     (await import(pathToFileURL(join(dir, path)).href)) as Record<string, unknown>;
   return {
+    dir,
     facts: (await load('dist/conformance/facts.js')).conformanceFacts as ServiceFacts,
     main: await load('dist/index.js'),
     remove: () => rm(dir, { recursive: true, force: true }),

@@ -154,27 +154,37 @@ describe('baseParams and wire', () => {
     });
   });
 
-  it('makes up the smallest valid value of a required parameter the spec gives no example of', () => {
-    expect(baseParams(widgetsContext(), createThingFacts)).toEqual({ RegionId: 'a' });
+  it('takes the example another action gives for a parameter of that name', () => {
+    expect(baseParams(widgetsContext(), createThingFacts)).toEqual({ RegionId: 'cn-north' });
+  });
+
+  const withParam = (schema: Record<string, unknown>, errors: readonly string[] = []) =>
+    ({
+      ...createThingFacts,
+      errors,
+      params: [{ name: 'Label', style: 'scalar', required: true, schema }],
+    }) as unknown as typeof createThingFacts;
+  const skipped = (name: string) =>
+    new CheckSkipped(
+      `no valid value is known for the required parameter ${name} (the spec gives no example): pass --value ${name}=…`,
+    );
+
+  it('makes up the smallest valid value of a required parameter no action gives an example of', () => {
+    expect(baseParams(widgetsContext(), withParam({ type: 'string', minLength: 2 }))).toEqual({
+      Label: 'aa',
+    });
   });
 
   it('skips, asking for a value, when no valid value can be known', () => {
-    const patterned = {
-      ...createThingFacts,
-      params: [
-        {
-          name: 'RegionId',
-          style: 'scalar',
-          required: true,
-          schema: { type: 'string', pattern: '^r-\\d{4}$' },
-        },
-      ],
-    } as const;
-    expect(() => baseParams(widgetsContext(), patterned)).toThrow(
-      new CheckSkipped(
-        'no valid value is known for the required parameter RegionId (the spec gives no example): pass --value RegionId=…',
-      ),
+    expect(() => baseParams(widgetsContext(), withParam({ type: 'string', pattern: '^l-\\d{4}$' }))).toThrow(
+      skipped('Label'),
     );
+  });
+
+  it('never makes up a value that names something (the action answers Invalid<Name>.NotFound)', () => {
+    expect(() =>
+      baseParams(widgetsContext(), withParam({ type: 'string' }, ['InvalidLabel.NotFound'])),
+    ).toThrow(skipped('Label'));
   });
 
   it('serializes like the client', () => {

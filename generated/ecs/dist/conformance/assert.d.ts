@@ -13,7 +13,7 @@ export declare function expectSuccess(action: ActionFacts, exchange: Exchange): 
 export declare function baseParams(ctx: CheckContext, action: ActionFacts, given?: Record<string, unknown>): Record<string, unknown>;
 /** The example another action of the service gives for a parameter of this name: a name means one
  * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
-export declare function exampleElsewhere(ctx: CheckContext, name: string): unknown;
+export declare function exampleElsewhere(ctx: CheckContext, param: ParamFacts): unknown;
 /** Whether the suite may choose this parameter's value: not a page token, which only the server hands
  * out (one made up is refused, and rightly). */
 export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;

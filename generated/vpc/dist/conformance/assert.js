@@ -56,8 +56,9 @@ export function baseParams(ctx, action, given = {}) {
             continue;
         const value = ctx.target.values[p.name] ??
             p.example ??
-            exampleElsewhere(ctx, p.name) ??
-            minimalValue(p.schema, ctx.facts.schemas);
+            exampleElsewhere(ctx, p) ??
+            // A value that names something (the action answers `Invalid<Name>.NotFound`) cannot be made up.
+            (names(action, p) ? undefined : minimalValue(p.schema, ctx.facts.schemas));
         if (value === undefined)
             throw new CheckSkipped(`no valid value is known for the required parameter ${p.name} (the spec gives no example): pass --value ${p.name}=…`);
         params[p.name] = value;
@@ -66,13 +67,17 @@ export function baseParams(ctx, action, given = {}) {
 }
 /** The example another action of the service gives for a parameter of this name: a name means one
  * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
-export function exampleElsewhere(ctx, name) {
+export function exampleElsewhere(ctx, param) {
     for (const action of ctx.facts.actions) {
-        const example = action.params.find((p) => p.name === name)?.example;
-        if (example !== undefined)
-            return example;
+        const other = action.params.find((p) => p.name === param.name && p.style === param.style && p.schema.type === param.schema.type);
+        if (other?.example !== undefined)
+            return other.example;
     }
     return undefined;
+}
+/** A plain string parameter whose unknown values the action answers with `Invalid<Name>.NotFound`. */
+function names(action, param) {
+    return param.style === 'scalar' && action.errors.includes(`Invalid${param.name}.NotFound`);
 }
 /** Whether the suite may choose this parameter's value: not a page token, which only the server hands
  * out (one made up is refused, and rightly). */

@@ -172,6 +172,9 @@ function specialCharacters(action: ActionFacts): Check | undefined {
       !p.required &&
       p.style === 'scalar' &&
       p.schema.type === 'string' &&
+      p.schema.enum === undefined &&
+      p.schema.pattern === undefined &&
+      Number(p.schema.maxLength ?? Number.POSITIVE_INFINITY) >= 16 &&
       isFreeInput(action, p) &&
       !action.errors.includes(`Invalid${p.name}.NotFound`),
   );

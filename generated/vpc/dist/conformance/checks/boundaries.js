@@ -65,9 +65,17 @@ function casesFor(param) {
         cases.push({ label: 'negative', value: -1, valid: false });
     return cases;
 }
-/** Item i of a list: a distinct text for lists of strings, else the spec's first example item. */
+/** Item i of a list: a distinct text for lists of free strings, the listed values in turn for lists
+ * of an enum, else the spec's first example item. */
 function sampleItem(param) {
-    if (isIdList(param))
+    const items = (param.schema.items ?? {});
+    if (Array.isArray(items.enum) && items.enum.length > 0) {
+        const values = items.enum;
+        if (param.schema.uniqueItems === true && values.length <= Number(param.schema.maxItems))
+            return undefined;
+        return (i) => values[(i - 1) % values.length];
+    }
+    if (isIdList(param) && items.pattern === undefined)
         return (i) => `conformance-${i}`;
     const first = Array.isArray(param.example) ? param.example[0] : undefined;
     return first === undefined ? undefined : () => first;

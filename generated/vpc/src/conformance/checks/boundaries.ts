@@ -78,9 +78,16 @@ function casesFor(param: ParamFacts): Case[] {
   return cases;
 }
 
-/** Item i of a list: a distinct text for lists of strings, else the spec's first example item. */
+/** Item i of a list: a distinct text for lists of free strings, the listed values in turn for lists
+ * of an enum, else the spec's first example item. */
 function sampleItem(param: ParamFacts): ((i: number) => unknown) | undefined {
-  if (isIdList(param)) return (i) => `conformance-${i}`;
+  const items = (param.schema.items ?? {}) as Readonly<Record<string, unknown>>;
+  if (Array.isArray(items.enum) && items.enum.length > 0) {
+    const values = items.enum;
+    if (param.schema.uniqueItems === true && values.length <= Number(param.schema.maxItems)) return undefined;
+    return (i) => values[(i - 1) % values.length];
+  }
+  if (isIdList(param) && items.pattern === undefined) return (i) => `conformance-${i}`;
   const first = Array.isArray(param.example) ? param.example[0] : undefined;
   return first === undefined ? undefined : () => first;
 }
