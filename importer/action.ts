@@ -121,6 +121,13 @@ function fitExample(example: unknown, schema: Json): unknown {
   }
   if (schema.type === 'object')
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
+  // Masked examples (`PeerAsn: 1****`) are no number.
+  if (schema.type === 'integer')
+    return Number.isInteger(example) || (typeof example === 'string' && /^-?\d+$/.test(example))
+      ? example
+      : undefined;
+  if (schema.type === 'number') return typeof example === 'number' ? example : undefined;
+  if (schema.type === 'boolean') return typeof example === 'boolean' ? example : undefined;
   return example;
 }
 

@@ -1,4 +1,5 @@
 // What checks assert, with the exchange attached to every failure.
+import type { Shape } from '../runtime/descriptors.js';
 import { normalize } from '../runtime/normalize.js';
 import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
@@ -98,11 +99,28 @@ function names(action: ActionFacts, param: ParamFacts): boolean {
   return param.style === 'scalar' && action.errors.includes(`Invalid${param.name}.NotFound`);
 }
 
-/** Whether the suite may choose this parameter's value: not a page token, which only the server hands
- * out (one made up is refused, and rightly). */
+/** Whether the suite may choose this parameter's value freely: not a page token, which only the server
+ * hands out (one made up is refused, and rightly), nor the dry-run switch. */
 export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
   const p = action.descriptor.pagination;
-  return !(p?.style === 'token' && param.name === p.tokenParam);
+  if (p?.style === 'token' && param.name === p.tokenParam) return false;
+  // Alibaba's dry-run switch answers DryRunOperation instead of the action's answer, by design.
+  return !(param.name === 'DryRun' && action.errors.includes('DryRunOperation'));
+}
+
+/** The fields of one item of the list at `itemsPath` in the action's response. */
+export function itemFields(action: ActionFacts, itemsPath: readonly string[]): string[] {
+  let shape: Shape | undefined = action.descriptor.responseShape;
+  for (const key of itemsPath) shape = shape?.kind === 'object' ? shape.properties[key] : undefined;
+  const item = shape?.kind === 'array' ? shape.items : undefined;
+  return item?.kind === 'object' ? Object.keys(item.properties) : [];
+}
+
+/** The repeat list of ids that picks items of the list at `itemsPath`: a list of plain strings named
+ * like a field of the items (`InstanceId.N` and `InstanceId`), by the convention of Alibaba's APIs. */
+export function idListFor(action: ActionFacts, itemsPath: readonly string[]): ParamFacts | undefined {
+  const fields = itemFields(action, itemsPath);
+  return action.params.find((p) => isIdList(p) && fields.includes(p.name));
 }
 
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */

@@ -7,7 +7,16 @@ import type {
   PaginationDescriptor,
   TokenPagination,
 } from '../../runtime/descriptors.js';
-import { baseParams, expectSuccess, fail, isFreeInput, isIdList, valueAt, wire } from '../assert.js';
+import {
+  baseParams,
+  expectSuccess,
+  fail,
+  idListFor,
+  isFreeInput,
+  itemFields,
+  valueAt,
+  wire,
+} from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext } from '../types.js';
@@ -20,7 +29,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
   const minimum = action.params.find((x) => x.name === p.pageSizeParam)?.schema.minimum;
   const small = Math.min(p.maxPageSize, Math.max(7, typeof minimum === 'number' ? minimum : 1));
   const sizes = [...new Set([p.maxPageSize, p.defaultPageSize, small])];
-  const idParam = action.params.find(isIdList);
+  const idParam = idListFor(action, p.itemsPath);
   const checks: Check[] = sizes.map((size) => ({
     id: id(`walk-${size}`),
     action: action.descriptor.name,
@@ -40,11 +49,17 @@ export function paginationChecks(action: ActionFacts): Check[] {
         fail('two walks of the same size disagree: the order is not stable');
     },
   });
+  // A filter, by the convention of Alibaba's APIs: an optional text parameter named like a field of
+  // the items (`Status`, `ZoneId`); other parameters change the answer in ways the spec does not say.
+  // A list of modelled resources (`lists` in the spec) is filtered by any of their attributes.
+  const fields =
+    action.lists === undefined ? itemFields(action, p.itemsPath) : action.params.map((x) => x.name);
   const filters = action.params.filter(
     (param) =>
       !param.required &&
       param.style === 'scalar' &&
       param.schema.type === 'string' &&
+      fields.includes(param.name) &&
       isFreeInput(action, param),
   );
   for (const filter of filters) {

@@ -1,6 +1,6 @@
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
 import { normalize } from '../../runtime/normalize.js';
-import { baseParams, expectError, expectSuccess, fail, isIdList, valueAt, wire } from '../assert.js';
+import { baseParams, expectError, expectSuccess, fail, idListFor, valueAt, wire } from '../assert.js';
 import { send, UNKNOWN_ACTION } from '../http.js';
 import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext } from '../types.js';
@@ -115,7 +115,7 @@ export function responseChecks(action: ActionFacts): Check[] {
 
 /** The list is an array for 0, 1 and many items, in JSON (raw) and in XML (read by the shape). */
 function listShapes(action: ActionFacts, itemsPath: readonly string[]): Check {
-  const idParam = action.params.find(isIdList);
+  const idParam = idListFor(action, itemsPath);
   return {
     id: `response.${action.descriptor.name}.list-is-array`,
     action: action.descriptor.name,

@@ -14,9 +14,14 @@ export declare function baseParams(ctx: CheckContext, action: ActionFacts, given
 /** The example another action of the service gives for a parameter of this name: a name means one
  * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
 export declare function exampleElsewhere(ctx: CheckContext, param: ParamFacts): unknown;
-/** Whether the suite may choose this parameter's value: not a page token, which only the server hands
- * out (one made up is refused, and rightly). */
+/** Whether the suite may choose this parameter's value freely: not a page token, which only the server
+ * hands out (one made up is refused, and rightly), nor the dry-run switch. */
 export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;
+/** The fields of one item of the list at `itemsPath` in the action's response. */
+export declare function itemFields(action: ActionFacts, itemsPath: readonly string[]): string[];
+/** The repeat list of ids that picks items of the list at `itemsPath`: a list of plain strings named
+ * like a field of the items (`InstanceId.N` and `InstanceId`), by the convention of Alibaba's APIs. */
+export declare function idListFor(action: ActionFacts, itemsPath: readonly string[]): ParamFacts | undefined;
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export declare function isIdList(param: ParamFacts): boolean;
 /** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
