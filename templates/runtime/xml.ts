@@ -19,12 +19,26 @@ export async function parseXml(text: string): Promise<XmlTree> {
     ignoreDeclaration: true,
     ignorePiTags: true,
     parseTagValue: false,
-    trimValues: true,
+    // Text keeps its white space (a value may start or end with it); the layout between elements is
+    // dropped below.
+    trimValues: false,
     processEntities: true,
     htmlEntities: false,
     tagValueProcessor: (_name: string, value: string) => decodeCharacterReferences(value),
   });
-  return parser.parse(text) as XmlTree;
+  return withoutLayout(parser.parse(text)) as XmlTree;
+}
+
+/** The white space between an element's children (indentation) is layout, not a value. */
+function withoutLayout(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLayout);
+  if (node === null || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const layout = record['#text'];
+  if (typeof layout === 'string' && layout.trim() === '' && Object.keys(record).length > 1)
+    delete record['#text'];
+  for (const key of Object.keys(record)) record[key] = withoutLayout(record[key]);
+  return record;
 }
 
 /** Reads a document whose root must be `root`, normalized to the shape. */

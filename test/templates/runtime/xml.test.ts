@@ -15,7 +15,14 @@ describe('parseXml', () => {
     ],
     ['drops processing instructions', { given: '<?pi data?><R><A>1</A></R>', want: { R: { A: '1' } } }],
     ['drops attributes', { given: '<R id="7"><A lang="en">1</A></R>', want: { R: { A: '1' } } }],
-    ['trims text', { given: '<R><A>  x y  </A></R>', want: { R: { A: 'x y' } } }],
+    [
+      'keeps the white space of a value, as JSON does',
+      { given: '<R><A>  x y\n</A></R>', want: { R: { A: '  x y\n' } } },
+    ],
+    [
+      'drops the layout between elements',
+      { given: '<R>\n  <A>1</A>\n  <B><C>2</C>\n  </B>\n</R>', want: { R: { A: '1', B: { C: '2' } } } },
+    ],
     ['keeps numbers as text', { given: '<R><A>007</A></R>', want: { R: { A: '007' } } }],
     [
       'decodes the five XML entities',

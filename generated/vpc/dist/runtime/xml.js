@@ -16,12 +16,28 @@ export async function parseXml(text) {
         ignoreDeclaration: true,
         ignorePiTags: true,
         parseTagValue: false,
-        trimValues: true,
+        // Text keeps its white space (a value may start or end with it); the layout between elements is
+        // dropped below.
+        trimValues: false,
         processEntities: true,
         htmlEntities: false,
         tagValueProcessor: (_name, value) => decodeCharacterReferences(value),
     });
-    return parser.parse(text);
+    return withoutLayout(parser.parse(text));
+}
+/** The white space between an element's children (indentation) is layout, not a value. */
+function withoutLayout(node) {
+    if (Array.isArray(node))
+        return node.map(withoutLayout);
+    if (node === null || typeof node !== 'object')
+        return node;
+    const record = node;
+    const layout = record['#text'];
+    if (typeof layout === 'string' && layout.trim() === '' && Object.keys(record).length > 1)
+        delete record['#text'];
+    for (const key of Object.keys(record))
+        record[key] = withoutLayout(record[key]);
+    return record;
 }
 /** Reads a document whose root must be `root`, normalized to the shape. */
 export async function readXmlDocument(text, root, shape) {
