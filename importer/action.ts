@@ -106,7 +106,8 @@ function convertParameter(p: MetaParameter, warn: Warn): Json[] {
   out.schema = rest;
   const fitted = fitExample(example, rest);
   if (fitted !== undefined) out.example = fitted;
-  else if (example !== undefined) warn(`example ${JSON.stringify(example)} is not a ${String(rest.type)}; left out`);
+  else if (example !== undefined)
+    warn(`example ${JSON.stringify(example)} is not a ${String(rest.type)}; left out`);
   return [out];
 }
 
@@ -116,8 +117,9 @@ function fitExample(example: unknown, schema: Json): unknown {
   if (example === undefined) return undefined;
   const parsed = typeof example === 'string' && /^\s*[[{]/.test(example) ? parseOrSelf(example) : example;
   if (schema.type === 'array') {
-    if (Array.isArray(parsed)) return parsed;
-    return parsed !== null && typeof parsed === 'object' ? undefined : [parsed];
+    const items = (schema.items ?? {}) as Json;
+    const fitted = (Array.isArray(parsed) ? parsed : [parsed]).map((item) => fitExample(item, items));
+    return fitted.some((item) => item === undefined) ? undefined : fitted;
   }
   if (schema.type === 'object')
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;

@@ -100,10 +100,15 @@ describe('normalize, lists and objects', () => {
     ['undefined is empty', { given: undefined, want: [] }],
     ['null is empty', { given: null, want: [] }],
     ['an empty element is empty', { given: '', want: [] }],
+    ['an empty element with layout inside is empty', { given: '\n    ', want: [] }],
     ['one item is a list of one', { given: '5', want: [5] }],
     ['a list stays, items normalized', { given: ['1', 2], want: [1, 2] }],
   ])('list: %s', (_name, { given, want }) => {
     expect(normalize(given, list(I))).toEqual(want);
+  });
+
+  it('reads an empty element with layout inside as an empty object', () => {
+    expect(normalize({ Tags: '\n  ' }, obj({ Tags: obj({ Tag: list(I) }) }))).toEqual({ Tags: { Tag: [] } });
   });
 
   it('names the item that is wrong, with its index and parents', () => {

@@ -109,7 +109,7 @@ export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
   const p = action.descriptor.pagination;
   if (p?.style === 'token' && param.name === p.tokenParam) return false;
   // Alibaba's dry-run switch answers DryRunOperation instead of the action's answer, by design.
-  return !(param.name === 'DryRun' && action.errors.includes('DryRunOperation'));
+  return param.name !== 'DryRun';
 }
 
 /** The fields of one item of the list at `itemsPath` in the action's response. */

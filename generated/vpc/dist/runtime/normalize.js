@@ -22,8 +22,9 @@ export function normalize(value, shape, path = '') {
     }
 }
 function toObject(value, properties, additional, path) {
-    // An empty XML element (`<InstanceStatuses/>`) reads as '' and stands for an object with nothing in it.
-    if (value === '' || value === undefined || value === null)
+    // An empty XML element (`<InstanceStatuses/>`, or one holding only layout) reads as blank text and
+    // stands for an object with nothing in it.
+    if (isBlank(value) || value === undefined || value === null)
         value = {};
     if (typeof value !== 'object' || Array.isArray(value))
         throw mismatch(path, 'an object', value);
@@ -57,7 +58,7 @@ function toObject(value, properties, additional, path) {
     return out;
 }
 function toArray(value) {
-    if (value === undefined || value === null || value === '')
+    if (value === undefined || value === null || isBlank(value))
         return [];
     return Array.isArray(value) ? value : [value];
 }
@@ -110,4 +111,8 @@ function mismatch(path, expected, value) {
         code: 'Client.MalformedResponse',
         message: `Response field ${path || '(root)'} should be ${expected}, got ${got}.`,
     });
+}
+/** Text of white space only: what an empty XML element with indentation inside reads as. */
+function isBlank(value) {
+    return typeof value === 'string' && value.trim() === '';
 }

@@ -36,8 +36,9 @@ function toObject(
   additional: Shape | undefined,
   path: string,
 ): Record<string, unknown> {
-  // An empty XML element (`<InstanceStatuses/>`) reads as '' and stands for an object with nothing in it.
-  if (value === '' || value === undefined || value === null) value = {};
+  // An empty XML element (`<InstanceStatuses/>`, or one holding only layout) reads as blank text and
+  // stands for an object with nothing in it.
+  if (isBlank(value) || value === undefined || value === null) value = {};
   if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(path, 'an object', value);
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = { ...source };
@@ -68,7 +69,7 @@ function toObject(
 }
 
 function toArray(value: unknown): unknown[] {
-  if (value === undefined || value === null || value === '') return [];
+  if (value === undefined || value === null || isBlank(value)) return [];
   return Array.isArray(value) ? value : [value];
 }
 
@@ -117,4 +118,9 @@ function mismatch(path: string, expected: string, value: unknown): AcsResponseEr
     code: 'Client.MalformedResponse',
     message: `Response field ${path || '(root)'} should be ${expected}, got ${got}.`,
   });
+}
+
+/** Text of white space only: what an empty XML element with indentation inside reads as. */
+function isBlank(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() === '';
 }
