@@ -117,6 +117,11 @@ function echoParams(call: Call, body: Record<string, unknown>): void {
   const skip = pageParams(call);
   for (const [name, value] of Object.entries(call.params)) {
     if (skip.includes(name)) continue;
-    if (Object.hasOwn(body, name) && typeof value === typeof body[name]) body[name] = value;
+    if (
+      Object.hasOwn(body, name) &&
+      typeof value === typeof body[name] &&
+      Array.isArray(value) === Array.isArray(body[name])
+    )
+      body[name] = value;
   }
 }

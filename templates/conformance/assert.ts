@@ -108,6 +108,12 @@ export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
   return param.name !== 'DryRun';
 }
 
+/** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
+export function answers(action: ActionFacts, field: string): boolean {
+  const shape = action.descriptor.responseShape;
+  return shape.kind === 'object' && Object.hasOwn(shape.properties, field);
+}
+
 /** The fields of one item of the list at `itemsPath` in the action's response. */
 export function itemFields(action: ActionFacts, itemsPath: readonly string[]): string[] {
   let shape: Shape | undefined = action.descriptor.responseShape;

@@ -87,6 +87,11 @@ export function isFreeInput(action, param) {
     // Alibaba's dry-run switch answers DryRunOperation instead of the action's answer, by design.
     return param.name !== 'DryRun';
 }
+/** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
+export function answers(action, field) {
+    const shape = action.descriptor.responseShape;
+    return shape.kind === 'object' && Object.hasOwn(shape.properties, field);
+}
 /** The fields of one item of the list at `itemsPath` in the action's response. */
 export function itemFields(action, itemsPath) {
     let shape = action.descriptor.responseShape;

@@ -17,6 +17,8 @@ export declare function exampleElsewhere(ctx: CheckContext, param: ParamFacts): 
 /** Whether the suite may choose this parameter's value freely: not a page token, which only the server
  * hands out (one made up is refused, and rightly), nor the dry-run switch. */
 export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;
+/** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
+export declare function answers(action: ActionFacts, field: string): boolean;
 /** The fields of one item of the list at `itemsPath` in the action's response. */
 export declare function itemFields(action: ActionFacts, itemsPath: readonly string[]): string[];
 /** The repeat list of ids that picks items of the list at `itemsPath`: a list of plain strings named
