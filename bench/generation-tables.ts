@@ -26,7 +26,8 @@ export function generationSection(report: GenerationReport, verdict: (ok: boolea
   return [
     '## Generation time and peak memory',
     '',
-    '`acs-rpc generate` compiles file by file; `--typecheck` adds the full TypeScript 5.9 check first.',
+    '`acs-rpc generate` compiles file by file; `--typecheck` adds the full TypeScript 5.9 check first',
+    '(one round of it; three of the others).',
     '',
     '| spec | actions | tool | median | min | max | peak RSS |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
