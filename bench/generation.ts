@@ -143,12 +143,12 @@ function importProducts(dir: string, notes: string[]): { spec: string; source: '
     const spec = join(out, `${file.replace(/@.*$/, '')}.yaml`);
     const imported = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'cli', 'run.ts'), 'import', join(dir, file), '--out', spec],
+      ['--import', 'tsx', join(ROOT, 'cli', 'run.ts'), 'import', join(dir, file), '--out', spec, '--force'],
       { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     if (imported.status !== 0) {
-      const first =
-        imported.stderr.split('\n').find((l) => l.includes(' - error ')) ?? `exit ${imported.status}`;
+      const lines = imported.stderr.split('\n').filter((l) => l.trim() !== '');
+      const first = lines.find((l) => l.includes(' - error ')) ?? lines.at(-1) ?? `exit ${imported.status}`;
       return { spec, source: 'product', error: `does not import: ${first.replace(/^.* - error /, '')}` };
     }
     // The importer still writes `enum: []` for some metadata, which generation refuses (a fix is on
