@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { measureBundleSizes, measureImports } from './client-size.ts';
 import { measureConformanceRun } from './conformance-run.ts';
 import { measureGeneration } from './generation.ts';
+import { generationSection } from './generation-tables.ts';
 import { measurePerCall } from './per-call.ts';
 import { runServerThroughput } from './server-throughput.ts';
 
@@ -29,8 +30,6 @@ const conformance = await measureConformanceRun();
 const ours = sizes.find((s) => s.program === 'generated client (JSON)')!;
 const [oursImport, officialImport] = imports as [(typeof imports)[0], (typeof imports)[0]];
 const [raw, generated, official] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
-const largest = generation.filter((g) => g.tool === 'acs-rpc generate').at(-1)!;
-const g100 = generation.find((g) => g.tool === 'acs-rpc generate' && g.actions === 100)!;
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
@@ -70,18 +69,7 @@ const md = [
   `Budgets: ≥ 0.8× raw fetch: ${(generated.callsPerSecond / raw.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 0.8 * raw.callsPerSecond)};`,
   `≥ 3× the official SDK: ${(generated.callsPerSecond / official.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 3 * official.callsPerSecond)}.`,
   '',
-  '## Generation time and peak memory',
-  '',
-  '| spec | actions | tool | median | min | max | peak RSS |',
-  '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
-  ...generation.map(
-    (g) =>
-      `| ${g.spec} | ${g.actions} | ${g.tool} | ${(g.medianMs / 1000).toFixed(2)} s | ${(g.minMs / 1000).toFixed(2)} s | ${(g.maxMs / 1000).toFixed(2)} s | ${g.peakRssMb.toFixed(0)} MB |`,
-  ),
-  '',
-  `Growth from 100 to 1,000 actions: ${(largest.medianMs / g100.medianMs).toFixed(1)}× for 10× the actions.`,
-  `Budget: the 1,000-action spec in ≤ 10 s: ${(largest.medianMs / 1000).toFixed(1)} s — ${verdict(largest.medianMs <= 10_000)}.`,
-  '',
+  ...generationSection(generation, verdict),
   '## Reference server throughput (signed V3 calls; load from another process)',
   '',
   '| target | requests/s | errors |',

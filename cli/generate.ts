@@ -12,6 +12,7 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  typecheck: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -36,6 +37,7 @@ export async function runGenerate(args: readonly string[], cwd: string = process
       out: target.out,
       mode: values.check ? 'check' : 'write',
       force: values.force ?? false,
+      typecheck: values.typecheck ?? false,
       ...(values.quiet ? {} : { progress: progressTo(spec) }),
     }).catch((error: Error) => {
       // A manifest someone else wrote or damaged: say so, touch nothing.

@@ -8,7 +8,8 @@ export const EXIT_CODES_HELP = `Exit codes:
 `;
 
 export const COMMAND_HELP = {
-  generate: `Usage: acs-rpc generate [--spec FILE]... [--out DIR] [--check] [--force] [--quiet]
+  generate: `Usage: acs-rpc generate [--spec FILE]... [--out DIR] [--check] [--force] [--typecheck]
+                        [--quiet]
 
 Generate a package per spec: types, validators, a signed client and a conformance suite.
 
@@ -17,6 +18,8 @@ Generate a package per spec: types, validators, a signed client and a conformanc
                 (needed with several specs); default: the config's "out", else generated/{package}
   --check       write nothing; exit 1 when the folder differs from what the spec yields
   --force       write into a folder holding files acs-rpc did not write (they are never removed)
+  --typecheck   typecheck the generated code in full before writing (slower on large specs);
+                without it the code is compiled file by file and only syntax errors stop it
   --quiet       no progress lines on stderr
 
 Only files listed in the folder's .acs-rpc-manifest.json are ever replaced or removed.

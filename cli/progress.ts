@@ -4,7 +4,8 @@ import type { GenerateStage } from '../generator/pipeline.ts';
 const STAGE_LINES: Record<GenerateStage, string> = {
   check: 'checking the spec',
   emit: 'emitting code',
-  compile: 'typechecking and compiling the package',
+  typecheck: 'typechecking the package',
+  compile: 'compiling the package',
   write: 'writing files',
 };
 

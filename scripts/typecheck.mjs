@@ -1,8 +1,9 @@
 // Typechecks the toolkit with TypeScript 5.9, and every generated package under generated/ with
 // TypeScript 7 (the `typescript7` alias), so a second spec's package is checked like the first. The
-// generated packages need no TypeScript 5.9 run here: the generator refuses to write a package that
-// does not pass a full TypeScript 5.9 check with the package's own options (generator/write/compile.ts),
-// and the drift check proves the committed code is what it wrote. Runs go side by side.
+// generated packages need no TypeScript 5.9 run here: the drift check (`generate --check --typecheck`,
+// scripts/test.mjs) runs a full TypeScript 5.9 check with the package's own options
+// (generator/write/typecheck.ts) and proves the committed code is what the specs yield. Runs go side
+// by side.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBuffered } from './buffered.mjs';

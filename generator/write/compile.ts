@@ -1,43 +1,37 @@
-// Compiles the generated TypeScript to the package's dist/ (JS + declarations) in memory, after a
-// full typecheck: the generator refuses to write a package that does not compile.
-import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { Project, ts } from 'ts-morph';
+// Compiles the generated TypeScript to the package's dist/ (JS + declarations) in memory, one file at a
+// time: JS with `transpileModule`, declarations with `transpileDeclaration`. The package's options set
+// `isolatedModules` and `isolatedDeclarations`, under which each file's output depends on that file
+// alone, so this is byte for byte what a whole-program emit gives, without building a program or
+// loading type libraries. Syntax errors, and declarations that would need the type checker, stop
+// generation; a full typecheck is `typecheckPackage` (typecheck.ts), asked for with `--typecheck`.
+import { ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
 
 /** `header` is prepended where the compiler dropped it (declaration files keep no leading comment). */
-export function compilePackage(
-  packageDir: string,
-  files: readonly GeneratedFile[],
-  header: string,
-): GeneratedFile[] {
-  const { options, errors } = ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, packageDir);
-  if (errors.length > 0)
-    throw new Error(`Bad package compiler options: ${errors.map((e) => e.messageText).join('; ')}`);
-  // Type libraries (`types: ["node"]`) come from the toolkit's own install: without a tsconfig the
-  // compiler would look for them under the current folder, which is the user's project.
-  const project = new Project({
-    compilerOptions: { ...options, typeRoots: [toolkitTypeRoot()] },
-    skipAddingFilesFromTsConfig: true,
-  });
-  const sources = files.filter((f) => f.path.startsWith('src/') && f.path.endsWith('.ts'));
-  for (const file of sources) {
-    project.createSourceFile(join(packageDir, file.path), file.content, { overwrite: true });
-  }
-  const diagnostics = project.getPreEmitDiagnostics();
-  if (diagnostics.length > 0) {
-    throw new Error(
-      `The generated code does not compile:\n${project.formatDiagnosticsWithColorAndContext(diagnostics)}`,
+export function compilePackage(files: readonly GeneratedFile[], header: string): GeneratedFile[] {
+  const { js: jsOptions, dts: dtsOptions } = transpileOptions();
+  const emitted: GeneratedFile[] = [];
+  const problems: ts.Diagnostic[] = [];
+  for (const file of files) {
+    if (!file.path.startsWith('src/') || !file.path.endsWith('.ts') || file.path.endsWith('.d.ts')) continue;
+    const base = `dist/${file.path.slice('src/'.length, -'.ts'.length)}`;
+    const js = ts.transpileModule(file.content, transpiling(file, jsOptions));
+    const dts = ts.transpileDeclaration(file.content, transpiling(file, dtsOptions));
+    problems.push(...(js.diagnostics ?? []), ...(dts.diagnostics ?? []));
+    emitted.push(
+      withHeader(`${base}.js`, js.outputText, header),
+      withHeader(`${base}.d.ts`, dts.outputText, header),
     );
   }
-  const emitted = project
-    .emitToMemory()
-    .getFiles()
-    .map((f) => ({
-      path: toPosix(relative(packageDir, f.filePath)),
-      content: f.text.startsWith(header) ? f.text : `${header}${f.text}`,
-    }));
+  if (problems.length > 0) {
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => '',
+      getNewLine: () => '\n',
+    };
+    throw new Error(`The generated code does not compile:\n${ts.formatDiagnostics(problems, host)}`);
+  }
   // Hand-written JS (the standalone validators) and its declarations go to dist/ as they are.
   const copied = files
     .filter((f) => f.path.startsWith('src/') && (f.path.endsWith('.js') || f.path.endsWith('.d.ts')))
@@ -45,11 +39,27 @@ export function compilePackage(
   return [...emitted, ...copied];
 }
 
-/** The `@types` folder holding the toolkit's `@types/node`, wherever npm placed it. */
-function toolkitTypeRoot(): string {
-  return dirname(dirname(createRequire(import.meta.url).resolve('@types/node/package.json')));
+/** The package's options for one file at a time: as ES modules, because the package is
+ * `"type": "module"`, which is what NodeNext reads from its package.json (a lone file cannot look that
+ * up); without rootDir and outDir, since the output paths are set here; declarations only where they
+ * are made. */
+function transpileOptions(): { js: ts.CompilerOptions; dts: ts.CompilerOptions } {
+  const { options, errors } = ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, '/');
+  if (errors.length > 0)
+    throw new Error(`Bad package compiler options: ${errors.map((e) => e.messageText).join('; ')}`);
+  const esm: ts.CompilerOptions = {
+    ...options,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+  };
+  for (const key of ['rootDir', 'outDir', 'declaration', 'isolatedDeclarations'] as const) delete esm[key];
+  return { js: esm, dts: { ...esm, declaration: true, isolatedDeclarations: true } };
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
+function transpiling(file: GeneratedFile, compilerOptions: ts.CompilerOptions): ts.TranspileOptions {
+  return { compilerOptions, fileName: file.path, reportDiagnostics: true };
+}
+
+function withHeader(path: string, text: string, header: string): GeneratedFile {
+  return { path, content: text.startsWith(header) ? text : `${header}${text}` };
 }

@@ -182,7 +182,7 @@ function matches(matcher: Matcher, result: PollResult): boolean {
 }
 
 /** The grammar of a path: fields separated by dots, each optionally followed by `[]`. */
-export const WAITER_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\[\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\])?)*$/;
+export const WAITER_PATH: RegExp = /^[A-Za-z_][A-Za-z0-9_]*(\[\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[\])?)*$/;
 
 /** The value at a path; after a `[]` the rest applies to each item and the result is a flat list. */
 export function valueAtPath(value: unknown, path: string): unknown {

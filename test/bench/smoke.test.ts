@@ -1,5 +1,7 @@
 // Each benchmark starts and yields numbers (no timing is asserted: numbers are for bench/RESULTS.md),
 // in the smallest run its options allow.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureGeneration } from '../../bench/generation.ts';
@@ -25,14 +27,26 @@ describe('benchmarks start and measure', () => {
 
   // One generation in a child process, compiler included: on a busy machine it can take a minute.
   it('generation time', { timeout: 180_000 }, () => {
-    const figures = measureGeneration({ sizes: [1], rounds: 1, realSpec: false });
+    const { figures, notes } = measureGeneration({
+      sizes: [1],
+      rounds: 1,
+      realSpec: false,
+      openmetaDir: join(tmpdir(), 'acs-rpc-no-such-openmeta'),
+      tools: ['acs-rpc generate', 'openapi-typescript'],
+    });
     expect(figures.map((f) => `${f.tool} ${f.actions}`)).toEqual([
       'acs-rpc generate 1',
       'openapi-typescript 1',
     ]);
     for (const f of figures) {
+      expect(f.error).toBeUndefined();
       expect(f.medianMs).toBeGreaterThan(0);
       expect(f.peakRssMb).toBeGreaterThan(0);
     }
+    expect(Object.keys(figures[0]!.stages)).toEqual(['check', 'emit', 'compile']);
+    expect(notes).toEqual([
+      expect.stringContaining('is absent: no product'),
+      expect.stringContaining('Load average'),
+    ]);
   });
 });

@@ -20,6 +20,7 @@ export async function fixturePackage<T>(spec: string): Promise<FixturePackage<T>
     spec,
     out: join(ROOT, 'tmp', name, '{package}'),
     mode: 'write',
+    typecheck: true,
   });
   if (result.packageDir === undefined)
     throw new Error(`${spec} does not generate: ${JSON.stringify(result.diagnostics)}`);

@@ -27,6 +27,7 @@ export async function fixturePackage(
     spec,
     out: join(ROOT, 'generated', '{package}'),
     mode: 'none',
+    typecheck: true,
   });
   if (result.files === undefined)
     throw new Error(`${spec}: ${result.diagnostics.map((d) => d.message).join('; ')}`);

@@ -14,6 +14,9 @@ export const PACKAGE_COMPILER_OPTIONS = {
   noImplicitOverride: true,
   verbatimModuleSyntax: true,
   isolatedModules: true,
+  // Each file's declarations follow from that file alone: the generator compiles file by file
+  // (write/compile.ts), and this typecheck keeps every generated file fit for it.
+  isolatedDeclarations: true,
   skipLibCheck: true,
   declaration: true,
   rootDir: 'src',

@@ -11,6 +11,7 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
     spec: 'test/fixtures/specs/focused.yaml',
     out: join(ROOT, 'tmp', 'focused', '{package}'),
     mode: 'none',
+    typecheck: true,
   });
   const files = new Map((result.files ?? []).map((f) => [f.path, f.content]));
 
@@ -49,6 +50,7 @@ describe('names that are not identifiers', () => {
       spec: 'test/fixtures/specs/odd-names.yaml',
       out: join(ROOT, 'tmp', 'odd-names', '{package}'),
       mode: 'none',
+      typecheck: true,
     });
     expect(result.diagnostics).toEqual([]);
     const types = result.files?.find((f) => f.path === 'src/types.ts')?.content ?? '';

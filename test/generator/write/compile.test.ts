@@ -1,0 +1,70 @@
+// The file-by-file compile gives what a whole-program emit gives, and refuses what it cannot compile
+// alone; the full typecheck (`--typecheck`) adds type errors.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compilePackage } from '../../../generator/write/compile.ts';
+import { typecheckPackage } from '../../../generator/write/typecheck.ts';
+
+const HEADER = '// header\n';
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+function compiled(content: string): Map<string, string> {
+  const files = compilePackage([{ path: 'src/a.ts', content: `${HEADER}${content}` }], HEADER);
+  return new Map(files.map((f) => [f.path, f.content]));
+}
+
+describe('compilePackage', () => {
+  it.each([
+    [
+      'ES module JS and declarations, type-only imports dropped',
+      {
+        given: "import type { B } from './b.js';\nexport const a: B = { x: 1 };\n",
+        js: `${HEADER}export const a = { x: 1 };\n`,
+        dts: `${HEADER}import type { B } from './b.js';\nexport declare const a: B;\n`,
+      },
+    ],
+    [
+      'a class keeps its members in the declarations',
+      {
+        given: 'export class C {\n  /** Doc. */\n  m(x: number): string {\n    return String(x);\n  }\n}\n',
+        js: `${HEADER}export class C {\n    /** Doc. */\n    m(x) {\n        return String(x);\n    }\n}\n`,
+        dts: `${HEADER}export declare class C {\n    /** Doc. */\n    m(x: number): string;\n}\n`,
+      },
+    ],
+  ])('%s', (_name, { given, js, dts }) => {
+    const out = compiled(given);
+    expect(out.get('dist/a.js')).toBe(js);
+    expect(out.get('dist/a.d.ts')).toBe(dts);
+  });
+
+  it('copies hand-written JS and its declarations to dist/ as they are', () => {
+    const files = compilePackage(
+      [
+        { path: 'src/v.js', content: 'export const v = 1;\n' },
+        { path: 'src/v.d.ts', content: 'export declare const v: number;\n' },
+      ],
+      HEADER,
+    );
+    expect(files).toEqual([
+      { path: 'dist/v.js', content: 'export const v = 1;\n' },
+      { path: 'dist/v.d.ts', content: 'export declare const v: number;\n' },
+    ]);
+  });
+
+  it.each([
+    ['a syntax error', 'export const a = {;\n', 'TS1136'],
+    ['a declaration only the type checker could write', 'export const a = [1].map((x) => x);\n', 'TS9010'],
+  ])('refuses %s', (_name, given, code) => {
+    expect(() => compiled(given)).toThrow(code);
+  });
+});
+
+describe('typecheckPackage', () => {
+  it('throws on a type error that the file-by-file compile lets through', () => {
+    const given = "export const a: number = 'one';\n";
+    expect(compiled(given).get('dist/a.js')).toBe(`${HEADER}export const a = 'one';\n`);
+    expect(() =>
+      typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: given }]),
+    ).toThrow("Type 'string' is not assignable to type 'number'");
+  });
+});
