@@ -24,6 +24,21 @@ export function friendlyTypeStatements(model: ServiceModel): StatementStructures
       docs: docs(model.schemaDescriptions[name]),
     });
   }
+  // The client names each action's response `<Action>Response`; an action whose response schema is
+  // named otherwise (one schema shared by several actions) gets that name as an alias of it.
+  const aliases = new Set(Object.keys(model.schemaDefs).map(schemaTypeName));
+  for (const action of model.actions) {
+    const name = actionNames(action).responseType;
+    if (aliases.has(name)) continue;
+    aliases.add(name);
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name,
+      type: schemaTypeName(action.responseSchema),
+      docs: docs(`The response of ${action.name}.`),
+    });
+  }
   for (const action of model.actions) statements.push(requestInterface(action));
   statements.push(...errorCodeTypes(model));
   return statements;
