@@ -2,7 +2,12 @@
 // metadata, lists of objects and nested lists in a deterministic order.
 import { describe, expect, it } from 'vitest';
 import type { ParamDescriptor } from '../../../templates/runtime/descriptors.ts';
-import { formEncode, toWireParams, wireNameOf } from '../../../templates/runtime/serialize.ts';
+import {
+  formEncode,
+  toHeaderParams,
+  toWireParams,
+  wireNameOf,
+} from '../../../templates/runtime/serialize.ts';
 
 const descriptors: readonly ParamDescriptor[] = [
   { name: 'RegionId', style: 'scalar', shape: { kind: 'string' } },
@@ -242,5 +247,68 @@ describe('toWireParams, maps', () => {
     ['a json map, any key', { given: { Variables: { 'a.b': 'x' } }, want: [['Variables', '{"a.b":"x"}']] }],
   ])('%s', (_name, { given, want }) => {
     expect(toWireParams(given, maps)).toEqual(want);
+  });
+});
+
+describe('header parameters', () => {
+  const descriptors: readonly ParamDescriptor[] = [
+    { name: 'RegionId', style: 'scalar', shape: { kind: 'string' } },
+    { name: 'x-acs-trace-id', in: 'header', style: 'scalar', shape: { kind: 'string' } },
+    { name: 'X-Acs-Retries', in: 'header', style: 'scalar', shape: { kind: 'integer' } },
+  ];
+
+  it('go as headers, lower-case, as text, and never as parameters', () => {
+    const given = { RegionId: 'r', 'x-acs-trace-id': 't-1', 'X-Acs-Retries': 3 };
+    expect(toHeaderParams(given, descriptors)).toEqual([
+      ['x-acs-trace-id', 't-1'],
+      ['x-acs-retries', '3'],
+    ]);
+    expect(toWireParams(given, descriptors)).toEqual([['RegionId', 'r']]);
+  });
+
+  it('leave out a header that is absent or null', () => {
+    expect(toHeaderParams({ 'x-acs-trace-id': null }, descriptors)).toEqual([]);
+    expect(toHeaderParams({ RegionId: 'r' }, descriptors)).toEqual([]);
+  });
+});
+
+describe('toWireParams, simple and nested shapes', () => {
+  const descriptors: readonly ParamDescriptor[] = [
+    { name: 'Zones', style: 'simple', shape: { kind: 'array', items: { kind: 'string' } } },
+    {
+      name: 'Disk',
+      style: 'repeatList',
+      shape: {
+        kind: 'array',
+        items: {
+          kind: 'object',
+          properties: {
+            Size: { kind: 'integer' },
+            Tag: {
+              kind: 'array',
+              items: { kind: 'object', properties: { Key: { kind: 'string' }, Value: { kind: 'string' } } },
+            },
+          },
+        },
+      },
+    },
+  ];
+
+  it('joins a simple list with commas, and sends a single value as it is', () => {
+    expect(toWireParams({ Zones: ['a', 'b'] }, descriptors)).toEqual([['Zones', 'a,b']]);
+    expect(toWireParams({ Zones: 'a' }, descriptors)).toEqual([['Zones', 'a']]);
+  });
+
+  it('orders nested object fields by the nested item shape, at every depth', () => {
+    expect(toWireParams({ Disk: [{ Tag: [{ Value: 'v', Key: 'k' }], Size: 40 }] }, descriptors)).toEqual([
+      ['Disk.1.Size', '40'],
+      ['Disk.1.Tag.1.Key', 'k'],
+      ['Disk.1.Tag.1.Value', 'v'],
+    ]);
+  });
+
+  it('names an issue deep in a list with multi-digit indexes, 1-based', () => {
+    expect(wireNameOf('Disk[11].Tag[0].Key', descriptors)).toBe('Disk.12.Tag.1.Key');
+    expect(wireNameOf('Unknown.Field', descriptors)).toBe('Unknown');
   });
 });

@@ -119,6 +119,22 @@ describe('matchState: the first matching acceptor decides', () => {
       },
     ],
     ['errorType on a success', { matcher: { errorType: 'X' }, given: { output: {} }, want: 'retry' }],
+    [
+      'errorType on that error',
+      {
+        matcher: { errorType: 'X' },
+        given: { error: new AcsError({ code: 'X', message: 'x' }) },
+        want: 'success',
+      },
+    ],
+    [
+      'errorType on another error: no match, so the error fails the wait',
+      {
+        matcher: { errorType: 'X' },
+        given: { error: new AcsError({ code: 'Y', message: 'y' }) },
+        want: 'failure',
+      },
+    ],
     ['success: true', { matcher: { success: true }, given: { output: {} }, want: 'success' }],
     [
       'success: false on an error',
