@@ -2,7 +2,7 @@
 // import time and memory, for the generated client beside the official SDKs, in one run.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -33,10 +33,37 @@ export interface SizeFigure {
   readonly gzipBytesAll: number;
 }
 
-export async function measureBundleSizes(): Promise<SizeFigure[]> {
+/** The imported whole products whose one-call bundles are measured beside the curated package. */
+const WHOLE_PRODUCTS = [
+  {
+    program: 'generated client, all 347 ECS actions (JSON)',
+    spec: 'spec/imported/ecs@2014-05-26.yaml',
+    source: (dir: string) => `import { EcsClient } from '${dir}/dist/index.js';
+const client = new EcsClient({ region: 'cn-hangzhou' });
+console.log(await client.describeInstanceStatus({ RegionId: 'cn-hangzhou' }));`,
+  },
+  {
+    program: 'one call each to whole ECS and VPC (JSON)',
+    spec: 'spec/imported/vpc@2016-04-28.yaml',
+    source: (
+      dir: string,
+    ) => `import { EcsClient } from '${dir.replace(/vpc@[^/]*$/, 'ecs@2014-05-26')}/dist/index.js';
+import { VpcClient } from '${dir}/dist/index.js';
+console.log(await new EcsClient({ region: 'cn-hangzhou' }).describeInstanceStatus({ RegionId: 'cn-hangzhou' }));
+console.log(await new VpcClient({ region: 'cn-hangzhou' }).describeVpcs({ RegionId: 'cn-hangzhou' }));`,
+  },
+];
+
+/** `wholeProducts`: also generate the imported ECS and VPC packages (all their actions) and measure a
+ * one-call program through them (a minute of generation; the smoke test leaves it out). */
+export async function measureBundleSizes(options: { wholeProducts?: boolean } = {}): Promise<SizeFigure[]> {
   mkdirSync(OUT, { recursive: true });
   const figures: SizeFigure[] = [];
-  for (const [program, source] of Object.entries(PROGRAMS)) {
+  const programs = { ...PROGRAMS };
+  if (options.wholeProducts)
+    for (const whole of WHOLE_PRODUCTS)
+      programs[whole.program] = whole.source(await generatedFrom(whole.spec));
+  for (const [program, source] of Object.entries(programs)) {
     const entry = join(OUT, `${program.replace(/[^a-z0-9]+/gi, '-')}.mjs`);
     writeFileSync(entry, source);
     const result = await build({
@@ -63,6 +90,26 @@ export async function measureBundleSizes(): Promise<SizeFigure[]> {
     });
   }
   return figures;
+}
+
+/** The package of a spec, compiled under node_modules/.cache (where its dependencies resolve). */
+async function generatedFrom(spec: string): Promise<string> {
+  const { generate } = await import('../generator/pipeline.ts');
+  const dir = join(ROOT, 'node_modules', '.cache', 'acs-rpc-bench', spec.replace(/^.*\/|\.yaml$/g, ''));
+  const result = await generate({
+    rootDir: ROOT,
+    spec,
+    out: join(ROOT, 'generated', '{package}'),
+    mode: 'none',
+  });
+  if (result.files === undefined) throw new Error(`${spec} does not generate`);
+  for (const file of result.files) {
+    if (!file.path.startsWith('dist/')) continue;
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
 }
 
 function relative(path: string): string {
@@ -125,7 +172,7 @@ export function measureImports(rounds = 7): ImportFigure[] {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  for (const f of await measureBundleSizes()) {
+  for (const f of await measureBundleSizes({ wholeProducts: true })) {
     console.log(
       `${f.program.padEnd(26)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (all chunks ${(f.gzipBytesAll / 1024).toFixed(1)} KB)`,
     );

@@ -15,7 +15,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const log = (what: string) => process.stderr.write(`measuring ${what}…\n`);
 log('bundle sizes');
-const sizes = await measureBundleSizes();
+const sizes = await measureBundleSizes({ wholeProducts: true });
 log('import time');
 const imports = measureImports();
 log('per-call overhead');
@@ -46,6 +46,7 @@ const md = [
   ...sizes.map((s) => `| ${s.program} | ${kb(s.gzipBytes)} | ${kb(s.gzipBytesAll)} |`),
   '',
   `Budget ≤ 10 KB on the JSON path: ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}.`,
+  ...wholeRows(sizes),
   '',
   '## Import time and memory after import (fresh process each round)',
   '',
@@ -92,3 +93,20 @@ writeFileSync(
   `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, conformance }, null, 2)}\n`,
 );
 process.stdout.write(md);
+
+/** The goals for one call through whole products (issue 11): ≤ 10 KB for ECS, ≤ 14 KB for ECS + VPC. */
+function wholeRows(sizes: readonly { program: string; gzipBytes: number }[]): string[] {
+  const goals: [string, number][] = [
+    ['generated client, all 347 ECS actions (JSON)', 10],
+    ['one call each to whole ECS and VPC (JSON)', 14],
+  ];
+  return goals.flatMap(([program, goal]) => {
+    const size = sizes.find((s) => s.program === program);
+    return size === undefined
+      ? []
+      : [
+          '',
+          `Budget ≤ ${goal} KB for ${program}: ${kb(size.gzipBytes)} — ${verdict(size.gzipBytes <= goal * 1024)}.`,
+        ];
+  });
+}
