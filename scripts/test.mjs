@@ -1,6 +1,6 @@
-// `npm test`: the static checks (lint, typecheck, drift check) side by side, each one's output shown
-// whole when it ends, then the tests. Any failure stops the run with a non-zero exit; the last line
-// is the test summary `N passed, N failed` that CI reads.
+// `npm test`: the static checks (lint, typecheck, drift check, import check) side by side, each
+// one's output shown whole when it ends, then the tests. Any failure stops the run with a non-zero
+// exit; the last line is the test summary `N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runBuffered } from './buffered.mjs';

@@ -13,6 +13,8 @@ export type ServiceFacts = ConformanceFacts;
 export interface Served {
   readonly facts: ServiceFacts;
   readonly store: ResourceStore;
+  /** Parameter name → the examples the service's actions give for a parameter of that name. */
+  readonly examples: ReadonlyMap<string, readonly unknown[]>;
 }
 
 export interface Route {
@@ -38,6 +40,7 @@ export class ServiceTable {
         seeds.find((s) => s.product === facts.service.product),
         settleAfterReads,
       ),
+      examples: examplesByName(facts),
     }));
     for (const served of this.services) {
       for (const action of served.facts.actions) this.#add(served, action);
@@ -91,4 +94,13 @@ export class ServiceTable {
   get widestWindowSeconds(): number {
     return Math.max(...this.services.map((s) => s.facts.service.protocol?.timestampWindowSeconds ?? 900));
   }
+}
+
+/** Built once per service: what a reference-like parameter may name beyond its own action's example. */
+function examplesByName(facts: ServiceFacts): Map<string, unknown[]> {
+  const examples = new Map<string, unknown[]>();
+  for (const action of facts.actions)
+    for (const p of action.params)
+      if (p.example !== undefined) examples.set(p.name, [...(examples.get(p.name) ?? []), p.example]);
+  return examples;
 }

@@ -1,4 +1,4 @@
-// A curated spec over an imported one (`x-acs-base: imported/ecs.yaml`): the base document with the
+// A curated spec over an imported one (`x-acs-base: imported/<product>@<version>.yaml`): the base document with the
 // curated document's entries in place of the base's entries of the same name. The rule, at its grain:
 // - `paths`: a curated path item replaces the base's path item whole (its operation, parameters,
 //   binding, cases, waiters: nothing of the base's version is kept);

@@ -33,7 +33,7 @@ export function buildAction(
     return undefined;
   }
   const schema = deref(root, media?.schema);
-  const params = buildParams(root, operation);
+  const params = buildParams(root, operation, pointer);
   const pagination = buildPagination(
     root,
     binding.pagination as Raw | undefined,

@@ -6,11 +6,13 @@ import type { ParamModel, ParamStyle } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
-export function buildParams(root: unknown, operation: Raw): ParamModel[] {
+/** `pointer`: the operation's, so each parameter knows where its example stands. */
+export function buildParams(root: unknown, operation: Raw, pointer = ''): ParamModel[] {
   const raw = Array.isArray(operation.parameters) ? operation.parameters : [];
   const params: ParamModel[] = [];
-  for (const entry of raw) {
+  for (const [index, entry] of raw.entries()) {
     const param = deref(root, entry);
+    const ref = (entry as Raw).$ref;
     if (param['x-acs-common'] === true || (param.in !== 'query' && param.in !== 'header')) continue;
     const schema = wireSafeKeys(toJsonSchema(param.schema ?? {}, 'request') as Raw, param['x-acs-style']);
     params.push({
@@ -24,6 +26,10 @@ export function buildParams(root: unknown, operation: Raw): ParamModel[] {
       description: typeof param.description === 'string' ? param.description.trim() : undefined,
       schema: param.in === 'header' ? headerSafe(schema) : schema,
       example: param.example,
+      examplePointer: joinPointer(
+        typeof ref === 'string' ? ref.replace(/^#/, '') : joinPointer(pointer, 'parameters', index),
+        'example',
+      ),
     });
   }
   return params;

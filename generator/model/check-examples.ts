@@ -2,8 +2,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createReporter, type Diagnostic, type Locator } from '../shared/diagnostic.ts';
-import type { ExampleModel, ServiceModel } from './types.ts';
-import { validatorIdFor } from './validation-schemas.ts';
+import type { ActionModel, ExampleModel, ServiceModel } from './types.ts';
+import { requestValidatorId, validatorIdFor } from './validation-schemas.ts';
 
 /** Turns an XML example into the value a client would get, or throws with the reason. */
 export type XmlReader = (example: ExampleModel) => Promise<unknown>;
@@ -40,7 +40,29 @@ export async function checkExamples(
       );
     }
   }
+  for (const action of model.actions) checkParamExamples(ctx.report, action, ajv);
   return ctx.diagnostics;
+}
+
+/** Each parameter example, alone in a request checked by the action's own request validator: an
+ * error at that parameter (not a missing other one) refutes it. */
+function checkParamExamples(
+  report: ReturnType<typeof createReporter>['report'],
+  action: ActionModel,
+  ajv: Ajv2020,
+): void {
+  const validate = ajv.getSchema(requestValidatorId(action));
+  if (validate === undefined) return;
+  for (const param of action.params) {
+    if (param.example === undefined || validate({ [param.name]: param.example })) continue;
+    const mine = (validate.errors ?? []).filter((e) => e.keyword !== 'required' || e.instancePath !== '');
+    if (mine.length === 0) continue;
+    report(
+      'example.invalid',
+      param.examplePointer,
+      `Example of parameter ${param.name} of ${action.name} does not match its schema: ${mine.map(describe).join('; ')}.`,
+    );
+  }
 }
 
 function describe(e: ErrorObject): string {

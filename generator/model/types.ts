@@ -36,6 +36,8 @@ export interface ParamModel {
   readonly schema: JsonSchema;
   /** The spec's example value, if any. */
   readonly example: unknown;
+  /** Where the example stands in the spec (checked against the request validator). */
+  readonly examplePointer: string;
 }
 
 /** The binding's pagination, checked: the runtime's descriptor plus the item type. */

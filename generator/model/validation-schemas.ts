@@ -24,7 +24,7 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
     list.push({
       group: 'requests',
       subject: { kind: 'request', action: action.name },
-      id: `${action.name}Request`,
+      id: requestValidatorId(action),
       schema: requestSchema(action.params),
     });
     list.push({
@@ -64,4 +64,9 @@ export function validatorIdFor(model: ServiceModel, schemaName: string): string 
   if (model.errorSchema !== undefined && schemaName === model.errorSchema) return 'ErrorEnvelope';
   const action = model.actions.find((a) => a.responseSchema === schemaName);
   return action === undefined ? defsRef(schemaName) : `${action.name}Response`;
+}
+
+/** The compiled unit that checks an action's typed request. */
+export function requestValidatorId(action: Pick<ServiceModel['actions'][number], 'name'>): string {
+  return `${action.name}Request`;
 }

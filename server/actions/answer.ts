@@ -74,13 +74,12 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const pagination = call.action.descriptor.pagination!;
   const itemSchema = itemSchemaAt(call, pagination.itemsPath);
   const fields = Object.keys((resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as object);
+  const paging = pageParams(call);
   const filters = Object.entries(call.params).filter(
     ([name, value]) =>
-      (typeof value === 'string' || isStringList(value)) &&
-      fields.includes(name) &&
-      !pageParams(call).includes(name),
+      (typeof value === 'string' || isStringList(value)) && fields.includes(name) && !paging.includes(name),
   );
-  const listSeed = requestSeed(call, [...pageParams(call), ...filters.map(([name]) => name)]);
+  const listSeed = requestSeed(call, [...paging, ...filters.map(([name]) => name)]);
   const size = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
   const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
   const given = (index: number): unknown => (Array.isArray(example) ? example[index] : undefined);

@@ -33,7 +33,7 @@ function checkReferences(call: Call, scopeKeys: ReadonlySet<string>): void {
       p.schema.default,
       ...call.action.cases.map((c) => c.request[p.name]),
       // A name means one thing across the product's actions: their examples of it are known too.
-      ...call.served.facts.actions.map((a) => a.params.find((q) => q.name === p.name)?.example),
+      ...(call.served.examples.get(p.name) ?? []),
     ];
     if (!known.some((k) => k !== undefined && String(k) === value)) refuse(call, p.name);
   }

@@ -164,8 +164,13 @@ describe('importMetadata on a made-up product', () => {
 
   it('leaves out an example its schema refutes, and says which', () => {
     expect(resize.responses['200'].content['application/json'].examples).toBeUndefined();
+    const params = (spec.paths['/DescribeWidgets'] as Json).get.parameters as Json[];
+    expect(params.find((p) => p.name === 'Count')).not.toHaveProperty('example');
     expect(imported.diagnostics.filter((d) => d.code === 'import.example').map((d) => d.message)).toEqual([
       expect.stringContaining('ResizeWidget'),
+      expect.stringContaining(
+        'parameter Count of DescribeWidgets does not match its schema: Count must be integer',
+      ),
     ]);
   });
 

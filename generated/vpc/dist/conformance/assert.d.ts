@@ -26,8 +26,8 @@ export declare function itemFields(action: ActionFacts, itemsPath: readonly stri
 export declare function idListFor(action: ActionFacts, itemsPath: readonly string[]): ParamFacts | undefined;
 /** A repeat list of plain strings, such as a list of ids the suite can take from a first page. */
 export declare function isIdList(param: ParamFacts): boolean;
-/** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
-/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
- * headers), so a check that leaves one out or bends one does so to either kind alike. */
+/** What goes on the wire, by the runtime's own serializer (every style as the client sends it): the
+ * parameters, then the header parameters (`send` sends those as headers), so a check that leaves one
+ * out or bends one does so to either kind alike. */
 export declare function wire(action: ActionFacts, params: Record<string, unknown>): [string, string][];
 export declare function valueAt(value: unknown, path: readonly string[]): unknown;

@@ -111,9 +111,9 @@ export function isIdList(param) {
     const items = param.schema.items;
     return param.style === 'repeatList' && items?.type === 'string';
 }
-/** Wire parameters by the runtime's own serializer, so every style goes out as the client sends it. */
-/** What goes on the wire: the parameters, then the header parameters (`send` sends those as
- * headers), so a check that leaves one out or bends one does so to either kind alike. */
+/** What goes on the wire, by the runtime's own serializer (every style as the client sends it): the
+ * parameters, then the header parameters (`send` sends those as headers), so a check that leaves one
+ * out or bends one does so to either kind alike. */
 export function wire(action, params) {
     return [
         ...toWireParams(params, action.descriptor.params),

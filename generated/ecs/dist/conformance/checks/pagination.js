@@ -37,11 +37,11 @@ export function paginationChecks(action) {
     // A filter, by the convention of Alibaba's APIs: an optional text parameter named like a field of
     // the items (`Status`, `ZoneId`); other parameters change the answer in ways the spec does not say.
     // A list of modelled resources (`lists` in the spec) is filtered by any of their attributes.
-    const fields = action.lists === undefined ? itemFields(action, p.itemsPath) : action.params.map((x) => x.name);
+    const fields = itemFields(action, p.itemsPath);
     const filters = action.params.filter((param) => !param.required &&
         param.style === 'scalar' &&
         param.schema.type === 'string' &&
-        fields.includes(param.name) &&
+        (action.lists !== undefined || fields.includes(param.name)) &&
         isFreeInput(action, param));
     for (const filter of filters) {
         checks.push({

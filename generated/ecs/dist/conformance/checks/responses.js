@@ -28,7 +28,7 @@ export function responseChecks(action) {
                     const list = valueAt(page, p.itemsPath);
                     if (Array.isArray(list) && list.length > p.defaultPageSize)
                         fail(`the first page has ${list.length} items, more than the default ${p.defaultPageSize}`);
-                    if (p.pageSizeParam in page && page[p.pageSizeParam] !== p.defaultPageSize)
+                    if (answers(action, p.pageSizeParam) && page[p.pageSizeParam] !== p.defaultPageSize)
                         fail(`echoed ${p.pageSizeParam} ${page[p.pageSizeParam]}, want ${p.defaultPageSize}`);
                     return;
                 }
