@@ -27,7 +27,8 @@ const throughput = await runServerThroughput();
 log('conformance run');
 const conformance = await measureConformanceRun();
 
-const ours = sizes.find((s) => s.program === 'generated client (JSON)')!;
+const ours = sizes.find((s) => s.program === 'generated bare client + one command (JSON)')!;
+const convenience = sizes.find((s) => s.program === 'generated client (JSON)')!;
 const [oursImport, officialImport] = imports as [(typeof imports)[0], (typeof imports)[0]];
 const [raw, generated, official] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
 const date = new Date().toISOString().slice(0, 10);
@@ -45,7 +46,7 @@ const md = [
   '| --- | ---: | ---: |',
   ...sizes.map((s) => `| ${s.program} | ${kb(s.gzipBytes)} | ${kb(s.gzipBytesAll)} |`),
   '',
-  `Budget ≤ 10 KB on the JSON path: ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}.`,
+  `Budget ≤ 10 KB on the JSON path (bare client and one command): ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}; the client with a method per action, which holds every action: ${kb(convenience.gzipBytes)}.`,
   ...wholeRows(sizes),
   '',
   '## Import time and memory after import (fresh process each round)',
@@ -94,11 +95,12 @@ writeFileSync(
 );
 process.stdout.write(md);
 
-/** The goals for one call through whole products (issue 11): ≤ 10 KB for ECS, ≤ 14 KB for ECS + VPC. */
+/** The goals for one call through whole products (issue 11): ≤ 10 KB for ECS, ≤ 14 KB for ECS + VPC,
+ * with the modular style; the clients with every method are measured beside them, with no budget. */
 function wholeRows(sizes: readonly { program: string; gzipBytes: number }[]): string[] {
   const goals: [string, number][] = [
-    ['generated client, all 347 ECS actions (JSON)', 10],
-    ['one call each to whole ECS and VPC (JSON)', 14],
+    ['bare client + one command, all 347 ECS actions (JSON)', 10],
+    ['bare clients, one command each to whole ECS and VPC (JSON)', 14],
   ];
   return goals.flatMap(([program, goal]) => {
     const size = sizes.find((s) => s.program === program);

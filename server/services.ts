@@ -1,7 +1,7 @@
 // The services a server answers for, as their generated packages describe them (the `conformanceFacts`
 // each package exports): actions routed by name and `Version`, errors by code, state by product.
 // Nothing here knows a product; several specs are served side by side.
-import type { ActionFacts, ConformanceFacts } from '../templates/conformance/types.ts';
+import { type ActionFacts, type ConformanceFacts, documentedErrors } from '../templates/conformance/types.ts';
 import type { ErrorDescriptor } from '../templates/runtime/descriptors.ts';
 import { ServerError } from './protocol/server-error.ts';
 import { checkSeedStates, type Seed } from './state/seed.ts';
@@ -77,14 +77,15 @@ export class ServiceTable {
   /** A code's status and message: from the service answering, else the first service documenting it. */
   error(code: string, served?: Served): { known?: ErrorDescriptor; message?: string; product: string } {
     const owner =
-      served !== undefined && Object.hasOwn(served.facts.service.errors, code)
+      served !== undefined && Object.hasOwn(documentedErrors(served.facts), code)
         ? served
-        : (this.services.find((s) => Object.hasOwn(s.facts.service.errors, code)) ??
+        : (this.services.find((s) => Object.hasOwn(documentedErrors(s.facts), code)) ??
           served ??
           this.services[0]!);
     const { service, errorMessages } = owner.facts;
+    const errors = documentedErrors(owner.facts);
     return {
-      ...(Object.hasOwn(service.errors, code) ? { known: service.errors[code] } : {}),
+      ...(Object.hasOwn(errors, code) ? { known: errors[code] } : {}),
       ...(Object.hasOwn(errorMessages, code) ? { message: errorMessages[code] } : {}),
       product: service.product,
     };

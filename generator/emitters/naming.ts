@@ -28,6 +28,10 @@ export interface ActionNames {
   readonly descriptor: string;
   readonly validateRequest: string;
   readonly validateResponse: string;
+  /** Stem of the action's own files (its request validator module), e.g. `DescribeInstanceStatus`. */
+  readonly file: string;
+  /** The command class of the modular client: `DescribeInstanceStatusCommand`. */
+  readonly command: string;
 }
 
 export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
@@ -42,6 +46,8 @@ export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
     descriptor: `${lowerFirst(base)}Action`,
     validateRequest: `validate${base}Request`,
     validateResponse: `validate${base}Response`,
+    file: base,
+    command: `${base}Command`,
   };
 }
 
@@ -59,6 +65,8 @@ export function waiterNames(waiter: WaiterModel): WaiterNames {
 
 export interface ServiceNames {
   readonly client: string;
+  /** The modular client that only sends commands. */
+  readonly bareClient: string;
   readonly clientConfig: string;
   /** Union of every documented code. */
   readonly errorCodeType: string;
@@ -79,6 +87,7 @@ export function serviceNames(model: Pick<ServiceModel, 'clientName' | 'packageNa
   const base = safeIdentifier(model.clientName);
   return {
     client: `${base}Client`,
+    bareClient: `${base}BareClient`,
     clientConfig: `${base}ClientConfig`,
     errorCodeType: `${base}ErrorCode`,
     commonErrorCodeType: `${base}CommonErrorCode`,

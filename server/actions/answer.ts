@@ -1,7 +1,7 @@
 // An action's answer, from the spec alone: the state model where the action declares one (`transition`,
 // `lists`), otherwise a body synthesised from the response schema and examples. No action has code of
 // its own; a new spec or action is served as soon as its package is generated.
-import type { ActionFacts } from '../../templates/conformance/types.ts';
+import { type ActionFacts, documentedErrors } from '../../templates/conformance/types.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import type { Served } from '../services.ts';
 import { pageOf, pageParams as pagingParams, writeCounts } from '../synth/paginate.ts';
@@ -36,7 +36,9 @@ export function answer(call: Call): Record<string, unknown> {
 }
 
 function dryRun(call: Call): boolean {
-  return call.params[DRY_RUN.param] === true && Object.hasOwn(call.served.facts.service.errors, DRY_RUN.code);
+  return (
+    call.params[DRY_RUN.param] === true && Object.hasOwn(documentedErrors(call.served.facts), DRY_RUN.code)
+  );
 }
 
 function pageParams(call: Call): string[] {

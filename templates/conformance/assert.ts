@@ -3,7 +3,14 @@ import type { Shape } from '../runtime/descriptors.js';
 import { normalize } from '../runtime/normalize.js';
 import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
-import { type ActionFacts, type CheckContext, CheckFailure, CheckSkipped, type ParamFacts } from './types.js';
+import {
+  type ActionFacts,
+  type CheckContext,
+  CheckFailure,
+  CheckSkipped,
+  documentedErrors,
+  type ParamFacts,
+} from './types.js';
 import { minimalValue } from './values.js';
 
 export function fail(message: string, exchange?: Exchange): never {
@@ -20,7 +27,7 @@ export function expectError(
   code: string,
   messagePattern?: RegExp,
 ): void {
-  const status = ctx.facts.service.errors[code]?.httpStatus;
+  const status = documentedErrors(ctx.facts)[code]?.httpStatus;
   if (exchange.status >= 200 && exchange.status < 300)
     fail(`expected ${code} (HTTP ${status}), got a success`, exchange);
   if (exchange.status >= 500 && (status ?? 0) < 500)

@@ -1,6 +1,12 @@
 // The conformance suite's contract: facts from the spec (generated), checks that use them, and
 // the context a check runs in. Every expected value a check uses comes from these facts.
-import type { ActionDescriptor, ParamStyle, ServiceDescriptor, Validate } from '../runtime/descriptors.js';
+import type {
+  ActionDescriptor,
+  ErrorDescriptor,
+  ParamStyle,
+  ServiceDescriptor,
+  Validate,
+} from '../runtime/descriptors.js';
 import type { WaiterDescriptor } from '../runtime/waiter.js';
 
 export interface ParamFacts {
@@ -76,6 +82,23 @@ export interface ConformanceFacts {
   readonly resources: Readonly<Record<string, ResourceFacts>>;
   /** Component schemas as JSON Schema 2020-12; a `$ref` ends in `#/$defs/Name`. */
   readonly schemas: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+const documented = new WeakMap<ConformanceFacts, Readonly<Record<string, ErrorDescriptor>>>();
+
+/** Every documented code with its status: the service's common ones, then each action's own (a code
+ * several actions document keeps its first entry, as the generator's error-code union does). */
+export function documentedErrors(facts: ConformanceFacts): Readonly<Record<string, ErrorDescriptor>> {
+  let table = documented.get(facts);
+  if (table === undefined) {
+    const merged: Record<string, ErrorDescriptor> = { ...facts.service.errors };
+    for (const action of facts.actions)
+      for (const [code, error] of Object.entries(action.descriptor.errors ?? {}))
+        if (!Object.hasOwn(merged, code)) merged[code] = error;
+    table = merged;
+    documented.set(facts, table);
+  }
+  return table;
 }
 
 export interface Target {

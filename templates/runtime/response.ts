@@ -1,6 +1,6 @@
 // A raw HTTP response → the typed body, or a typed error: an error envelope becomes AcsServiceError;
 // anything unreadable (HTML page, truncated JSON, empty 502, wrong content type) AcsResponseError.
-import type { ActionDescriptor, ServiceDescriptor, Shape } from './descriptors.js';
+import { type ActionDescriptor, errorDescriptor, type ServiceDescriptor, type Shape } from './descriptors.js';
 import { AcsResponseError, AcsServiceError } from './errors.js';
 import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
@@ -58,7 +58,7 @@ export async function parseResponse(
       : (normalize(body, ERROR_ENVELOPE_SHAPE) as Record<string, string | undefined>);
   if (envelope?.Code === undefined)
     throw unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
-  const known = service.errors[envelope.Code];
+  const known = errorDescriptor(service, action, envelope.Code);
   return Promise.reject(
     new AcsServiceError({
       code: scrub(envelope.Code),

@@ -10,6 +10,10 @@ export class EcsClient {
     constructor(config = {}) {
         this.#core = new RpcClient(ecsService, config);
     }
+    /** Calls the command's action with its input; resolves to the typed response. */
+    send(command, options = {}) {
+        return this.#core.send(command, options);
+    }
     /**
      * Queries the status of one or more ECS instances.
      *

@@ -101,150 +101,6 @@ export const ecsService = {
             httpStatus: 503,
             retryable: true,
         },
-        'InvalidRegionId.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'InvalidZoneId.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'Unauthorized.EmptyRegion': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'Invalid.InstanceChargeType': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'InvalidAcceptLanguage.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'InvalidResourceType.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        InvalidSpotStrategy: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'InvalidRegion.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'InvalidInstanceChargeType.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        DryRunOperation: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        LackResource: {
-            httpStatus: 400,
-            retryable: true,
-        },
-        'InvalidDedicatedHost.NotEnoughResource': {
-            httpStatus: 400,
-            retryable: true,
-        },
-        'InvalidInstance.NotFoundSystemDisk': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'Invalid.PrivatePoolOptions.NoStock': {
-            httpStatus: 400,
-            retryable: true,
-        },
-        'InvalidParameter.KMSKeyId.NotFound': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        IncorrectInstanceStatus: {
-            httpStatus: 403,
-            retryable: true,
-        },
-        InstanceLockedForSecurity: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        InsufficientBalance: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        DiskError: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        InstanceExpired: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        InstanceNotReady: {
-            httpStatus: 403,
-            retryable: true,
-        },
-        DiskInArrears: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'OperationDenied.NoStock': {
-            httpStatus: 403,
-            retryable: true,
-        },
-        'OperationDenied.SpotPriceLowerThanPublicPrice': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'InvalidParameter.KMSKeyId.CMKUnauthorized': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'InvalidParameter.KMSKeyId.CMKNotEnabled': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'InvalidParameter.KMSKeyId.KMSUnauthorized': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'QuotaExceed.ElasticQuota': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'OperationDenied.HostRepairing': {
-            httpStatus: 403,
-            retryable: true,
-        },
-        'InvalidInstanceId.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'InvalidCapacityReservationId.NotFound': {
-            httpStatus: 404,
-            retryable: false,
-        },
-        'InstanceType.ParameterMismatch': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        InstanceExpiredOrInArrears: {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'InvalidInstanceId.NotSupport': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'HibernationConfigured.InstanceOperationForbidden': {
-            httpStatus: 403,
-            retryable: false,
-        },
-        'HibernationConfigured.NotEnabled': {
-            httpStatus: 403,
-            retryable: false,
-        },
     },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
@@ -409,6 +265,16 @@ export const describeInstanceStatusAction = {
         defaultPageSize: 10,
         maxPageSize: 50,
     },
+    errors: {
+        'InvalidRegionId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidZoneId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+    },
 };
 /** How DescribeRegions goes on the wire. */
 export const describeRegionsAction = {
@@ -476,6 +342,24 @@ export const describeRegionsAction = {
     },
     validateRequest: validateDescribeRegionsRequest,
     loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRegionsResponse,
+    errors: {
+        'Unauthorized.EmptyRegion': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'Invalid.InstanceChargeType': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidAcceptLanguage.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidResourceType.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+    },
 };
 /** How DescribeZones goes on the wire. */
 export const describeZonesAction = {
@@ -715,6 +599,28 @@ export const describeZonesAction = {
     },
     validateRequest: validateDescribeZonesRequest,
     loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeZonesResponse,
+    errors: {
+        InvalidSpotStrategy: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'InvalidRegionId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidRegion.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidInstanceChargeType.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidAcceptLanguage.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+    },
 };
 /** How StartInstance goes on the wire. */
 export const startInstanceAction = {
@@ -756,6 +662,96 @@ export const startInstanceAction = {
     },
     validateRequest: validateStartInstanceRequest,
     loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartInstanceResponse,
+    errors: {
+        DryRunOperation: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        LackResource: {
+            httpStatus: 400,
+            retryable: true,
+        },
+        'InvalidDedicatedHost.NotEnoughResource': {
+            httpStatus: 400,
+            retryable: true,
+        },
+        'InvalidInstance.NotFoundSystemDisk': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'Invalid.PrivatePoolOptions.NoStock': {
+            httpStatus: 400,
+            retryable: true,
+        },
+        'InvalidParameter.KMSKeyId.NotFound': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        IncorrectInstanceStatus: {
+            httpStatus: 403,
+            retryable: true,
+        },
+        InstanceLockedForSecurity: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        InsufficientBalance: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        DiskError: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        InstanceExpired: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        InstanceNotReady: {
+            httpStatus: 403,
+            retryable: true,
+        },
+        DiskInArrears: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'OperationDenied.NoStock': {
+            httpStatus: 403,
+            retryable: true,
+        },
+        'OperationDenied.SpotPriceLowerThanPublicPrice': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.CMKUnauthorized': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.CMKNotEnabled': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.KMSUnauthorized': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'QuotaExceed.ElasticQuota': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'OperationDenied.HostRepairing': {
+            httpStatus: 403,
+            retryable: true,
+        },
+        'InvalidInstanceId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+        'InvalidCapacityReservationId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+    },
 };
 /** How StopInstance goes on the wire. */
 export const stopInstanceAction = {
@@ -818,6 +814,60 @@ export const stopInstanceAction = {
     },
     validateRequest: validateStopInstanceRequest,
     loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopInstanceResponse,
+    errors: {
+        DryRunOperation: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        IncorrectInstanceStatus: {
+            httpStatus: 403,
+            retryable: true,
+        },
+        InstanceLockedForSecurity: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        DiskError: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InstanceType.ParameterMismatch': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        InstanceExpiredOrInArrears: {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidInstanceId.NotSupport': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.CMKUnauthorized': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.CMKNotEnabled': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidParameter.KMSKeyId.KMSUnauthorized': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'HibernationConfigured.InstanceOperationForbidden': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'HibernationConfigured.NotEnabled': {
+            httpStatus: 403,
+            retryable: false,
+        },
+        'InvalidInstanceId.NotFound': {
+            httpStatus: 404,
+            retryable: false,
+        },
+    },
 };
 /** Waits until every instance asked for is Running. */
 export const instanceRunningWaiter = {

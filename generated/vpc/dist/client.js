@@ -9,6 +9,10 @@ export class VpcClient {
     constructor(config = {}) {
         this.#core = new RpcClient(vpcService, config);
     }
+    /** Calls the command's action with its input; resolves to the typed response. */
+    send(command, options = {}) {
+        return this.#core.send(command, options);
+    }
     /**
      * Queries the VPCs that you created.
      *

@@ -101,46 +101,6 @@ export const vpcService = {
             httpStatus: 503,
             retryable: true,
         },
-        'InvalidVpcIdNumber.NotSupported': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        InvalidAliuid: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        InvalidResourceGroupId: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        InvalidTagKey: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        InvalidTagValue: {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'InvalidResourceGroupId.NotFound': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'OperationUnsupported.ResourceGroupId': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'IellgalParameter.OwnerAccount': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'IllegalParam.OwnerId': {
-            httpStatus: 400,
-            retryable: false,
-        },
-        'InvalidAccount.NotFound': {
-            httpStatus: 400,
-            retryable: false,
-        },
     },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
@@ -471,5 +431,47 @@ export const describeVpcsAction = {
         itemsPath: ['Vpcs', 'Vpc'],
         defaultPageSize: 10,
         maxPageSize: 50,
+    },
+    errors: {
+        'InvalidVpcIdNumber.NotSupported': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        InvalidAliuid: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        InvalidResourceGroupId: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        InvalidTagKey: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        InvalidTagValue: {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'InvalidResourceGroupId.NotFound': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'OperationUnsupported.ResourceGroupId': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'IellgalParameter.OwnerAccount': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'IllegalParam.OwnerId': {
+            httpStatus: 400,
+            retryable: false,
+        },
+        'InvalidAccount.NotFound': {
+            httpStatus: 400,
+            retryable: false,
+        },
     },
 };

@@ -8,6 +8,7 @@ import {
 } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
 import { actionNames, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
+import { sendMethod } from './commands.ts';
 
 export function clientStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
@@ -19,7 +20,7 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
   const paginated = model.actions.some((a) => a.pagination !== undefined);
   const waiters = model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor));
   return [
-    importFrom('./runtime/client.js', ['RpcClient'], ['CallOptions', 'ClientConfig']),
+    importFrom('./runtime/client.js', ['RpcClient'], ['CallOptions', 'ClientConfig', 'Command']),
     ...(paginated ? [importFrom('./runtime/paginate.js', ['paginateItems', 'paginatePages'], [])] : []),
     importFrom('./runtime/errors.js', [], ['AcsServiceError']),
     ...(waiters.length > 0
@@ -78,7 +79,10 @@ function clientClass(model: ServiceModel): ClassDeclarationStructure {
         statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
       },
     ],
-    methods: model.actions.flatMap((action) => [...actionMethods(action), ...waiterMethods(action)]),
+    methods: [
+      sendMethod(),
+      ...model.actions.flatMap((action) => [...actionMethods(action), ...waiterMethods(action)]),
+    ],
   };
 }
 

@@ -1,11 +1,17 @@
-// Client emitter: the typed client class users call, over the runtime core.
+// Client emitter: the client with a method per action, and the modular one (commands and a bare
+// client that sends them), both over the runtime core.
 import type { Emitter } from '../contract.ts';
 import { renderTs } from '../ts-file.ts';
 import { clientStatements } from './client-class.ts';
+import { bareClientStatements, commandStatements } from './commands.ts';
 
 export const clientEmitter: Emitter = {
   name: 'client',
   async emit({ model }) {
-    return [renderTs(model, 'src/client.ts', clientStatements(model))];
+    return [
+      renderTs(model, 'src/client.ts', clientStatements(model)),
+      renderTs(model, 'src/commands.ts', commandStatements(model)),
+      renderTs(model, 'src/bare-client.ts', bareClientStatements(model)),
+    ];
   },
 };

@@ -1,6 +1,6 @@
 // The service and action descriptors: the model's wire facts as literals the runtime reads.
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
-import type { ActionModel, ServiceModel } from '../../model/types.ts';
+import type { ActionModel, ErrorModel, ServiceModel } from '../../model/types.ts';
 import { Identifier, LazyExport, toLiteral } from '../literal.ts';
 import { actionNames, serviceNames, waiterNames } from '../naming.ts';
 
@@ -82,7 +82,6 @@ function constant(name: string, type: string, initializer: string, doc: string):
 }
 
 function serviceLiteral(model: ServiceModel): Record<string, unknown> {
-  const errors = [...model.commonErrors, ...model.actions.flatMap((a) => a.errors)];
   return {
     product: model.product,
     apiVersion: model.apiVersion,
@@ -93,10 +92,14 @@ function serviceLiteral(model: ServiceModel): Record<string, unknown> {
       formatParameter: model.responseFormat.parameter,
       acceptHeader: model.responseFormat.acceptHeader,
     },
-    errors: Object.fromEntries(
-      errors.map((e) => [e.code, { httpStatus: e.httpStatus, retryable: e.retryable }]),
-    ),
+    errors: errorTable(model.commonErrors),
   };
+}
+
+function errorTable(errors: readonly ErrorModel[]): Record<string, unknown> {
+  return Object.fromEntries(
+    errors.map((e) => [e.code, { httpStatus: e.httpStatus, retryable: e.retryable }]),
+  );
 }
 
 function actionLiteral(action: ActionModel): string {
@@ -117,6 +120,7 @@ function actionLiteral(action: ActionModel): string {
     validateRequest: new Identifier(names.validateRequest),
     loadResponseValidator: new LazyExport('./validators/responses.js', names.validateResponse),
     ...(action.pagination === undefined ? {} : { pagination: paginationLiteral(action) }),
+    ...(action.errors.length === 0 ? {} : { errors: errorTable(action.errors) }),
   });
 }
 

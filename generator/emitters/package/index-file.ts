@@ -32,11 +32,15 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
   const client =
     model.actions.length === 0
       ? []
-      : [{ module: './client.js', values: [names.client], types: [names.clientConfig, names.serviceError] }];
+      : [
+          { module: './client.js', values: [names.client], types: [names.clientConfig, names.serviceError] },
+          { module: './bare-client.js', values: [names.bareClient], types: [] },
+          { module: './commands.js', values: model.actions.map((a) => actionNames(a).command), types: [] },
+        ];
   return [
     ...client,
     { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
-    { module: './runtime/client.js', values: [], types: ['CallOptions'] },
+    { module: './runtime/client.js', values: [], types: ['CallOptions', 'Command'] },
     { module: './runtime/credentials.js', values: [], types: ['CredentialsProvider'] },
     { module: './runtime/hooks.js', values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },

@@ -1,12 +1,13 @@
 // Validators emitter: standalone validator code (no schema compiled at run time), its declarations,
 // and typed wrappers that report issues by parameter name. Request validators and response ones
 // are separate modules, so a client that does not check responses never loads their code.
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
 import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
-import { validatorName } from '../naming.ts';
+import { actionNames, validatorName } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { standaloneValidators } from './standalone.ts';
 
@@ -19,10 +20,14 @@ export const validatorsEmitter: Emitter = {
     for (const group of GROUPS) {
       const schemas = validatorSchemas(model).filter((v) => v.group === group);
       files.push(
-        {
-          path: `src/validators/${group}.standalone.js`,
-          content: `${codeHeader(model)}${standaloneValidators(model, ajv, group)}`,
-        },
+        ...(group === 'requests'
+          ? perAction(model, ajv, schemas)
+          : [
+              {
+                path: `src/validators/${group}.standalone.js`,
+                content: `${codeHeader(model)}${standaloneValidators(model, ajv, schemas, '../')}`,
+              },
+            ]),
         renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(model, schemas)),
         renderTs(model, `src/validators/${group}.ts`, wrappers(model, group, schemas)),
       );
@@ -32,12 +37,46 @@ export const validatorsEmitter: Emitter = {
   },
 };
 
-function declarations(model: ServiceModel, schemas: readonly ValidatorSchema[]): StatementStructures[] {
+/**
+ * A module per action's request validator, and `requests.standalone.js` re-exporting them: ajv's code
+ * has top-level statements no bundler may drop, so a program that calls one action must reach only
+ * that action's module for its bundle to stay the same size whatever the number of actions.
+ */
+function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly ValidatorSchema[]): GeneratedFile[] {
+  const files = schemas.map((v) => ({
+    path: `src/validators/${requestValidatorModule(v)}.js`,
+    content: `${codeHeader(model)}${standaloneValidators(model, ajv, [v], '../../')}`,
+  }));
+  const reexports = schemas.map(
+    (v) => `export { ${validatorName(model, v)} } from './${requestValidatorModule(v)}.js';`,
+  );
+  return [
+    ...files,
+    ...schemas.map((v) =>
+      renderTs(model, `src/validators/${requestValidatorModule(v)}.d.ts`, declarations(model, [v], '../../')),
+    ),
+    {
+      path: 'src/validators/requests.standalone.js',
+      content: `${codeHeader(model)}${reexports.join('\n')}\n`,
+    },
+  ];
+}
+
+function requestValidatorModule(v: ValidatorSchema): string {
+  if (v.subject.kind !== 'request') throw new Error(`${v.id} is not a request validator`);
+  return `requests/${actionNames({ name: v.subject.action }).file}`;
+}
+
+function declarations(
+  model: ServiceModel,
+  schemas: readonly ValidatorSchema[],
+  toSrc = '../',
+): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: '../runtime/validation.js',
+      moduleSpecifier: `${toSrc}runtime/validation.js`,
       namedImports: ['StandaloneValidate'],
     },
     ...schemas.map(

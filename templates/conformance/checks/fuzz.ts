@@ -4,7 +4,7 @@
 import { baseParams, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 import { ABSENT_ID, changesState, withId } from '../state.js';
-import { type ActionFacts, type Check, CheckSkipped, type ParamFacts } from '../types.js';
+import { type ActionFacts, type Check, CheckSkipped, documentedErrors, type ParamFacts } from '../types.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -68,7 +68,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
       const record = fc.record(Object.fromEntries(action.params.map((p) => [p.name, value(p)])), {
         requiredKeys: [],
       });
-      const documented = new Set(Object.keys(ctx.facts.service.errors));
+      const documented = new Set(Object.keys(documentedErrors(ctx.facts)));
       await fc.assert(
         fc.asyncProperty(record, async (params) => {
           const exchange = await send(ctx, {
@@ -80,7 +80,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
           const code = String(exchange.body?.Code);
           if (!documented.has(code))
             fail(`undocumented code ${code} for ${JSON.stringify(params)}`, exchange);
-          if (ctx.facts.service.errors[code]!.httpStatus !== exchange.status)
+          if (documentedErrors(ctx.facts)[code]!.httpStatus !== exchange.status)
             fail(`${code} with HTTP ${exchange.status}`, exchange);
           if (ctx.facts.validateErrorEnvelope(exchange.body).length > 0)
             fail('invalid error envelope', exchange);

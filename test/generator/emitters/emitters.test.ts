@@ -18,6 +18,8 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   it.each([
     ['types', 'src/types.ts'],
     ['validators', 'src/validators/requests.ts'],
+    ['client', 'src/commands.ts'],
+    ['client', 'src/bare-client.ts'],
     ['package', 'src/index.ts'],
     ['package', 'package.json'],
   ])('%s emitter: %s', async (_emitter, path) => {
@@ -37,9 +39,12 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   });
 
   it('emits validators as pure ESM with no require()', () => {
-    const code = files.get('src/validators/requests.standalone.js') ?? '';
+    const code = files.get('src/validators/requests/DescribeThings.js') ?? '';
     expect(code).toContain('export const validateDescribeThingsRequest');
     expect(code).not.toContain('require(');
+    expect(files.get('src/validators/requests.standalone.js')).toContain(
+      "export { validateDescribeThingsRequest } from './requests/DescribeThings.js';",
+    );
   });
 });
 

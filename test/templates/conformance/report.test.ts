@@ -14,7 +14,7 @@ const outcomes: Outcome[] = [
   { id: 'transition.B.moves', title: 't', ms: 1, skipped: 'needs a Thing in state Stopped; none found' },
   { id: 'transition.B.wrong-state', title: 't', ms: 2, failure: { message: 'expected X, got a success' } },
 ];
-const facts = { service: { errors: {} } } as unknown as ConformanceFacts;
+const facts = { service: { errors: {} }, actions: [] } as unknown as ConformanceFacts;
 
 describe('the report', () => {
   it.each([

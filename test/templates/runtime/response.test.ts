@@ -329,3 +329,40 @@ describe('parseResponse, error envelopes', () => {
     ]);
   });
 });
+
+describe('parseResponse, what the spec says of a code', () => {
+  // The action's own table is read before the service's common one, so a program that loads one
+  // action still knows which of that action's codes are worth a retry.
+  const action = {
+    ...describeThingsAction,
+    errors: {
+      'Things.Busy': { httpStatus: 400, retryable: true },
+      'Throttling.User': { httpStatus: 400, retryable: false },
+    },
+  };
+  const answer = (code: string): Promise<AcsServiceError> =>
+    parseResponse(raw(400, 'application/json', envelope(code)), action, widgetsService).then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (e: unknown) => e as AcsServiceError,
+    );
+
+  it.each([
+    ['only the action documents it', 'Things.Busy', true],
+    ['the action says otherwise than the service', 'Throttling.User', false],
+    ['only the service documents it', 'InvalidThing.NotFound', false],
+    ['nobody documents it (a 400 is not worth a retry)', 'Other.Code', false],
+  ])('%s', async (_name, code, retryable) => {
+    const error = await answer(code);
+    expect(error).toBeInstanceOf(AcsServiceError);
+    expect(error.code).toBe(code);
+    expect(error.retryable).toBe(retryable);
+  });
+
+  it('another action does not see this action’s codes', async () => {
+    const error = await failure(raw(400, 'application/json', envelope('Things.Busy')));
+    expect(error.code).toBe('Things.Busy');
+    expect(error.retryable).toBe(false);
+  });
+});

@@ -18,7 +18,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.InstanceId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "InstanceId"},message:"must have required property '"+"InstanceId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "InstanceId"},message:"must have required property '"+"InstanceId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -28,7 +28,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Status === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "Status"},message:"must have required property '"+"Status"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39,7 +39,7 @@ errors++;
 }
 if(data.InstanceId !== undefined){
 if(typeof data.InstanceId !== "string"){
-const err2 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/properties/InstanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/InstanceId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -52,7 +52,7 @@ errors++;
 if(data.Status !== undefined){
 let data1 = data.Status;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/Status",schemaPath:"defs#/$defs/Status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/Status",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -62,7 +62,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((((data1 === "Pending") || (data1 === "Running")) || (data1 === "Starting")) || (data1 === "Stopping")) || (data1 === "Stopped"))){
-const err4 = {instancePath:instancePath+"/Status",schemaPath:"defs#/$defs/Status/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/Status",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -74,7 +74,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -101,7 +101,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -111,7 +111,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.TotalCount === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TotalCount"},message:"must have required property '"+"TotalCount"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "TotalCount"},message:"must have required property '"+"TotalCount"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -121,7 +121,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.PageNumber === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PageNumber"},message:"must have required property '"+"PageNumber"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "PageNumber"},message:"must have required property '"+"PageNumber"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -131,7 +131,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.PageSize === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PageSize"},message:"must have required property '"+"PageSize"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "PageSize"},message:"must have required property '"+"PageSize"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -141,7 +141,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.InstanceStatuses === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "InstanceStatuses"},message:"must have required property '"+"InstanceStatuses"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "InstanceStatuses"},message:"must have required property '"+"InstanceStatuses"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -152,7 +152,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err5 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -165,7 +165,7 @@ errors++;
 if(data.TotalCount !== undefined){
 let data1 = data.TotalCount;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/TotalCount",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -176,7 +176,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/TotalCount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -190,7 +190,7 @@ errors++;
 if(data.PageNumber !== undefined){
 let data2 = data.PageNumber;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/PageNumber",schemaPath:"#/properties/PageNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/PageNumber",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -201,7 +201,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/PageNumber",schemaPath:"#/properties/PageNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/PageNumber",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -215,7 +215,7 @@ errors++;
 if(data.PageSize !== undefined){
 let data3 = data.PageSize;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/PageSize",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -226,7 +226,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 50 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+const err11 = {instancePath:instancePath+"/PageSize",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -236,7 +236,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err12 = {instancePath:instancePath+"/PageSize",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -251,7 +251,7 @@ if(data.InstanceStatuses !== undefined){
 let data4 = data.InstanceStatuses;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.InstanceStatus === undefined){
-const err13 = {instancePath:instancePath+"/InstanceStatuses",schemaPath:"#/properties/InstanceStatuses/required",keyword:"required",params:{missingProperty: "InstanceStatus"},message:"must have required property '"+"InstanceStatus"+"'"};
+const err13 = {instancePath:instancePath+"/InstanceStatuses",keyword:"required",params:{missingProperty: "InstanceStatus"},message:"must have required property '"+"InstanceStatus"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -272,7 +272,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/InstanceStatuses/InstanceStatus",schemaPath:"#/properties/InstanceStatuses/properties/InstanceStatus/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/InstanceStatuses/InstanceStatus",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -284,7 +284,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/InstanceStatuses",schemaPath:"#/properties/InstanceStatuses/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/InstanceStatuses",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -296,7 +296,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -348,7 +348,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -358,7 +358,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Regions === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Regions"},message:"must have required property '"+"Regions"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "Regions"},message:"must have required property '"+"Regions"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -369,7 +369,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err2 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -383,7 +383,7 @@ if(data.Regions !== undefined){
 let data1 = data.Regions;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Region === undefined){
-const err3 = {instancePath:instancePath+"/Regions",schemaPath:"#/properties/Regions/required",keyword:"required",params:{missingProperty: "Region"},message:"must have required property '"+"Region"+"'"};
+const err3 = {instancePath:instancePath+"/Regions",keyword:"required",params:{missingProperty: "Region"},message:"must have required property '"+"Region"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -400,7 +400,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.RegionId === undefined){
-const err4 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "RegionId"},message:"must have required property '"+"RegionId"+"'"};
+const err4 = {instancePath:instancePath+"/Regions/Region/" + i0,keyword:"required",params:{missingProperty: "RegionId"},message:"must have required property '"+"RegionId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -410,7 +410,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data3.RegionEndpoint === undefined){
-const err5 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "RegionEndpoint"},message:"must have required property '"+"RegionEndpoint"+"'"};
+const err5 = {instancePath:instancePath+"/Regions/Region/" + i0,keyword:"required",params:{missingProperty: "RegionEndpoint"},message:"must have required property '"+"RegionEndpoint"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -420,7 +420,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data3.LocalName === undefined){
-const err6 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/required",keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
+const err6 = {instancePath:instancePath+"/Regions/Region/" + i0,keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -432,7 +432,7 @@ errors++;
 if(data3.Status !== undefined){
 let data4 = data3.Status;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",schemaPath:"defs#/$defs/Region/properties/Status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -442,7 +442,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data4 === "available") || (data4 === "soldOut"))){
-const err8 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",schemaPath:"defs#/$defs/Region/properties/Status/enum",keyword:"enum",params:{allowedValues: schema40.properties.Status.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/Regions/Region/" + i0+"/Status",keyword:"enum",params:{allowedValues: schema40.properties.Status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -454,7 +454,7 @@ errors++;
 }
 if(data3.RegionEndpoint !== undefined){
 if(typeof data3.RegionEndpoint !== "string"){
-const err9 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionEndpoint",schemaPath:"defs#/$defs/Region/properties/RegionEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionEndpoint",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -466,7 +466,7 @@ errors++;
 }
 if(data3.LocalName !== undefined){
 if(typeof data3.LocalName !== "string"){
-const err10 = {instancePath:instancePath+"/Regions/Region/" + i0+"/LocalName",schemaPath:"defs#/$defs/Region/properties/LocalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/Regions/Region/" + i0+"/LocalName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -478,7 +478,7 @@ errors++;
 }
 if(data3.RegionId !== undefined){
 if(typeof data3.RegionId !== "string"){
-const err11 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionId",schemaPath:"defs#/$defs/Region/properties/RegionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/Regions/Region/" + i0+"/RegionId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -490,7 +490,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/Regions/Region/" + i0,schemaPath:"defs#/$defs/Region/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/Regions/Region/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -502,7 +502,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/Regions/Region",schemaPath:"#/properties/Regions/properties/Region/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/Regions/Region",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -514,7 +514,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/Regions",schemaPath:"#/properties/Regions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/Regions",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -526,7 +526,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -578,7 +578,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -588,7 +588,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Zones === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Zones"},message:"must have required property '"+"Zones"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "Zones"},message:"must have required property '"+"Zones"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -599,7 +599,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err2 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -613,7 +613,7 @@ if(data.Zones !== undefined){
 let data1 = data.Zones;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Zone === undefined){
-const err3 = {instancePath:instancePath+"/Zones",schemaPath:"#/properties/Zones/required",keyword:"required",params:{missingProperty: "Zone"},message:"must have required property '"+"Zone"+"'"};
+const err3 = {instancePath:instancePath+"/Zones",keyword:"required",params:{missingProperty: "Zone"},message:"must have required property '"+"Zone"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -630,7 +630,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.ZoneId === undefined){
-const err4 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/required",keyword:"required",params:{missingProperty: "ZoneId"},message:"must have required property '"+"ZoneId"+"'"};
+const err4 = {instancePath:instancePath+"/Zones/Zone/" + i0,keyword:"required",params:{missingProperty: "ZoneId"},message:"must have required property '"+"ZoneId"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -640,7 +640,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data3.LocalName === undefined){
-const err5 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/required",keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
+const err5 = {instancePath:instancePath+"/Zones/Zone/" + i0,keyword:"required",params:{missingProperty: "LocalName"},message:"must have required property '"+"LocalName"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -651,7 +651,7 @@ errors++;
 }
 if(data3.ZoneId !== undefined){
 if(typeof data3.ZoneId !== "string"){
-const err6 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneId",schemaPath:"defs#/$defs/Zone/properties/ZoneId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -664,7 +664,7 @@ errors++;
 if(data3.ZoneType !== undefined){
 let data5 = data3.ZoneType;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",schemaPath:"defs#/$defs/Zone/properties/ZoneType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -674,7 +674,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data5 === "AvailabilityZone") || (data5 === "CloudBoxZone"))){
-const err8 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",schemaPath:"defs#/$defs/Zone/properties/ZoneType/enum",keyword:"enum",params:{allowedValues: schema43.properties.ZoneType.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/ZoneType",keyword:"enum",params:{allowedValues: schema43.properties.ZoneType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -686,7 +686,7 @@ errors++;
 }
 if(data3.LocalName !== undefined){
 if(typeof data3.LocalName !== "string"){
-const err9 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/LocalName",schemaPath:"defs#/$defs/Zone/properties/LocalName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/LocalName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -708,7 +708,7 @@ let data9 = data8[i1];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.IoOptimized !== undefined){
 if(typeof data9.IoOptimized !== "boolean"){
-const err10 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/IoOptimized",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/IoOptimized/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err10 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/IoOptimized",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -727,7 +727,7 @@ if(Array.isArray(data12)){
 const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data12[i2] !== "string"){
-const err11 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory/" + i2,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/properties/supportedSystemDiskCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -739,7 +739,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/properties/supportedSystemDiskCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories/supportedSystemDiskCategory",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -751,7 +751,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/SystemDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/SystemDiskCategories",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -770,7 +770,7 @@ if(Array.isArray(data15)){
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data15[i3] !== "string"){
-const err14 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration/" + i3,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/properties/supportedInstanceGeneration/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -782,7 +782,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/properties/supportedInstanceGeneration/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations/supportedInstanceGeneration",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -794,7 +794,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceGenerations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceGenerations",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -813,7 +813,7 @@ if(Array.isArray(data18)){
 const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data18[i4] !== "string"){
-const err17 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory/" + i4,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/properties/supportedDataDiskCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory/" + i4,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -825,7 +825,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/properties/supportedDataDiskCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories/supportedDataDiskCategory",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -837,7 +837,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/DataDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/DataDiskCategories",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -856,7 +856,7 @@ if(Array.isArray(data21)){
 const len5 = data21.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data21[i5] !== "string"){
-const err20 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType/" + i5,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/properties/supportedInstanceType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType/" + i5,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -868,7 +868,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/properties/supportedInstanceType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes/supportedInstanceType",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -880,7 +880,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -899,7 +899,7 @@ if(Array.isArray(data24)){
 const len6 = data24.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data24[i6] !== "string"){
-const err23 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily/" + i6,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/properties/supportedInstanceTypeFamily/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err23 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily/" + i6,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -911,7 +911,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/properties/supportedInstanceTypeFamily/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies/supportedInstanceTypeFamily",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -923,7 +923,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/InstanceTypeFamilies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/InstanceTypeFamilies",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -942,7 +942,7 @@ if(Array.isArray(data27)){
 const len7 = data27.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data27[i7] !== "string"){
-const err26 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory/" + i7,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/properties/supportedNetworkCategory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory/" + i7,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -954,7 +954,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/properties/supportedNetworkCategory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err27 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes/supportedNetworkCategory",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -966,7 +966,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/properties/NetworkTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1+"/NetworkTypes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -978,7 +978,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1,schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -990,7 +990,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/properties/ResourcesInfo/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources/ResourcesInfo",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1002,7 +1002,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources",schemaPath:"defs#/$defs/Zone/properties/AvailableResources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResources",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1021,7 +1021,7 @@ if(Array.isArray(data30)){
 const len8 = data30.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data30[i8] !== "string"){
-const err32 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes/" + i8,schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/properties/ResourceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes/" + i8,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1033,7 +1033,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/properties/ResourceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err33 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation/ResourceTypes",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1045,7 +1045,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation",schemaPath:"defs#/$defs/Zone/properties/AvailableResourceCreation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableResourceCreation",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1064,7 +1064,7 @@ if(Array.isArray(data33)){
 const len9 = data33.length;
 for(let i9=0; i9<len9; i9++){
 if(typeof data33[i9] !== "string"){
-const err35 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration/" + i9,schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/properties/DedicatedHostGeneration/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration/" + i9,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1076,7 +1076,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration",schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/properties/DedicatedHostGeneration/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations/DedicatedHostGeneration",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1088,7 +1088,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations",schemaPath:"defs#/$defs/Zone/properties/DedicatedHostGenerations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/DedicatedHostGenerations",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1107,7 +1107,7 @@ if(Array.isArray(data36)){
 const len10 = data36.length;
 for(let i10=0; i10<len10; i10++){
 if(typeof data36[i10] !== "string"){
-const err38 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes/" + i10,schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/properties/InstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes/" + i10,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1119,7 +1119,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/properties/InstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err39 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes/InstanceTypes",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1131,7 +1131,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableInstanceTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableInstanceTypes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1150,7 +1150,7 @@ if(Array.isArray(data39)){
 const len11 = data39.length;
 for(let i11=0; i11<len11; i11++){
 if(typeof data39[i11] !== "string"){
-const err41 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories/" + i11,schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/properties/DiskCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories/" + i11,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1162,7 +1162,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/properties/DiskCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories/DiskCategories",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1174,7 +1174,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableDiskCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDiskCategories",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1193,7 +1193,7 @@ if(Array.isArray(data42)){
 const len12 = data42.length;
 for(let i12=0; i12<len12; i12++){
 if(typeof data42[i12] !== "string"){
-const err44 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType/" + i12,schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/properties/DedicatedHostType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType/" + i12,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1205,7 +1205,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType",schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/properties/DedicatedHostType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes/DedicatedHostType",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1217,7 +1217,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes",schemaPath:"defs#/$defs/Zone/properties/AvailableDedicatedHostTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableDedicatedHostTypes",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1236,7 +1236,7 @@ if(Array.isArray(data45)){
 const len13 = data45.length;
 for(let i13=0; i13<len13; i13++){
 if(typeof data45[i13] !== "string"){
-const err47 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories/" + i13,schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/properties/VolumeCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories/" + i13,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1248,7 +1248,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/properties/VolumeCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories/VolumeCategories",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1260,7 +1260,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories",schemaPath:"defs#/$defs/Zone/properties/AvailableVolumeCategories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err49 = {instancePath:instancePath+"/Zones/Zone/" + i0+"/AvailableVolumeCategories",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1272,7 +1272,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/Zones/Zone/" + i0,schemaPath:"defs#/$defs/Zone/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err50 = {instancePath:instancePath+"/Zones/Zone/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1284,7 +1284,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/Zones/Zone",schemaPath:"#/properties/Zones/properties/Zone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err51 = {instancePath:instancePath+"/Zones/Zone",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1296,7 +1296,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/Zones",schemaPath:"#/properties/Zones/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/Zones",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1308,7 +1308,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1360,7 +1360,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"defs#/$defs/StartInstanceResponse/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1371,7 +1371,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err1 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/StartInstanceResponse/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1383,7 +1383,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"defs#/$defs/StartInstanceResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1414,7 +1414,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"defs#/$defs/StopInstanceResponse/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1425,7 +1425,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err1 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/StopInstanceResponse/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1437,7 +1437,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"defs#/$defs/StopInstanceResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1468,7 +1468,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1478,7 +1478,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.HostId === undefined){
-const err1 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1488,7 +1488,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Code === undefined){
-const err2 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1498,7 +1498,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Message === undefined){
-const err3 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1509,7 +1509,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err4 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/ErrorEnvelope/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1521,7 +1521,7 @@ errors++;
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-const err5 = {instancePath:instancePath+"/HostId",schemaPath:"defs#/$defs/ErrorEnvelope/properties/HostId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1533,7 +1533,7 @@ errors++;
 }
 if(data.Code !== undefined){
 if(typeof data.Code !== "string"){
-const err6 = {instancePath:instancePath+"/Code",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/Code",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1545,7 +1545,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err7 = {instancePath:instancePath+"/Message",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/Message",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1557,7 +1557,7 @@ errors++;
 }
 if(data.Recommend !== undefined){
 if(typeof data.Recommend !== "string"){
-const err8 = {instancePath:instancePath+"/Recommend",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Recommend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/Recommend",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1569,7 +1569,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }

@@ -4,14 +4,14 @@
 import { normalize } from '../runtime/normalize.js';
 import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
 import { describeResponse } from './http.js';
-import { CheckFailure, CheckSkipped } from './types.js';
+import { CheckFailure, CheckSkipped, documentedErrors, } from './types.js';
 import { minimalValue } from './values.js';
 export function fail(message, exchange) {
     throw new CheckFailure(message, exchange === undefined ? undefined : { sent: exchange.sent, received: describeResponse(exchange) });
 }
 /** The error the spec pairs with this code: its status, the code, a valid envelope. */
 export function expectError(ctx, exchange, code, messagePattern) {
-    const status = ctx.facts.service.errors[code]?.httpStatus;
+    const status = documentedErrors(ctx.facts)[code]?.httpStatus;
     if (exchange.status >= 200 && exchange.status < 300)
         fail(`expected ${code} (HTTP ${status}), got a success`, exchange);
     if (exchange.status >= 500 && (status ?? 0) < 500)

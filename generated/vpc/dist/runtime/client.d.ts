@@ -36,9 +36,21 @@ export interface CallOptions {
     readonly timeoutMs?: number;
     readonly method?: 'GET' | 'POST';
 }
+/**
+ * One call of one action, for `send`: the action's descriptor and the request. A generated command
+ * class (`new DescribeXCommand(params)`) carries its response type too, so `send` returns it typed.
+ */
+export interface Command<Req, Res> {
+    readonly action: ActionDescriptor;
+    readonly input: Req;
+    /** Never set: it carries the response type from the command to `send`. */
+    readonly responseType?: Res;
+}
 export declare class RpcClient {
     #private;
     readonly service: ServiceDescriptor;
     constructor(service: ServiceDescriptor, config?: ClientConfig);
+    /** Calls a command's action with its input. */
+    send<Req, Res>(command: Command<Req, Res>, options?: CallOptions): Promise<Res>;
     invoke<Req, Res>(action: ActionDescriptor, params: Req, options?: CallOptions): Promise<Res>;
 }

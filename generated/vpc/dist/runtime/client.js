@@ -31,6 +31,10 @@ export class RpcClient {
             config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
         this.#quota = new RetryQuota(this.#retry.quotaCapacity);
     }
+    /** Calls a command's action with its input. */
+    send(command, options = {}) {
+        return this.invoke(command.action, command.input, options);
+    }
     async invoke(action, params, options = {}) {
         const issues = action.validateRequest(params);
         if (issues.length > 0)

@@ -22,7 +22,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VpcId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "VpcId"},message:"must have required property '"+"VpcId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "VpcId"},message:"must have required property '"+"VpcId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33,7 +33,7 @@ errors++;
 }
 if(data.CreationTime !== undefined){
 if(typeof data.CreationTime !== "string"){
-const err1 = {instancePath:instancePath+"/CreationTime",schemaPath:"#/properties/CreationTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/CreationTime",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -46,7 +46,7 @@ errors++;
 if(data.Status !== undefined){
 let data1 = data.Status;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/Status",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -56,7 +56,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data1 === "Pending") || (data1 === "Available"))){
-const err3 = {instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/enum",keyword:"enum",params:{allowedValues: schema34.properties.Status.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/Status",keyword:"enum",params:{allowedValues: schema34.properties.Status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -68,7 +68,7 @@ errors++;
 }
 if(data.VpcId !== undefined){
 if(typeof data.VpcId !== "string"){
-const err4 = {instancePath:instancePath+"/VpcId",schemaPath:"#/properties/VpcId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/VpcId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,7 +80,7 @@ errors++;
 }
 if(data.IsDefault !== undefined){
 if(typeof data.IsDefault !== "boolean"){
-const err5 = {instancePath:instancePath+"/IsDefault",schemaPath:"#/properties/IsDefault/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err5 = {instancePath:instancePath+"/IsDefault",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -94,7 +94,7 @@ if(data.OwnerId !== undefined){
 let data4 = data.OwnerId;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-const err6 = {instancePath:instancePath+"/OwnerId",schemaPath:"#/properties/OwnerId/pattern",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,18})$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,18})$"+"\""};
+const err6 = {instancePath:instancePath+"/OwnerId",keyword:"pattern",params:{pattern: "^-?(0|[1-9][0-9]{0,18})$"},message:"must match pattern \""+"^-?(0|[1-9][0-9]{0,18})$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -105,7 +105,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/OwnerId",schemaPath:"#/properties/OwnerId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/OwnerId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -117,7 +117,7 @@ errors++;
 }
 if(data.RegionId !== undefined){
 if(typeof data.RegionId !== "string"){
-const err8 = {instancePath:instancePath+"/RegionId",schemaPath:"#/properties/RegionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/RegionId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -129,7 +129,7 @@ errors++;
 }
 if(data.VpcName !== undefined){
 if(typeof data.VpcName !== "string"){
-const err9 = {instancePath:instancePath+"/VpcName",schemaPath:"#/properties/VpcName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/VpcName",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -141,7 +141,7 @@ errors++;
 }
 if(data.VRouterId !== undefined){
 if(typeof data.VRouterId !== "string"){
-const err10 = {instancePath:instancePath+"/VRouterId",schemaPath:"#/properties/VRouterId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/VRouterId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -153,7 +153,7 @@ errors++;
 }
 if(data.DhcpOptionsSetStatus !== undefined){
 if(typeof data.DhcpOptionsSetStatus !== "string"){
-const err11 = {instancePath:instancePath+"/DhcpOptionsSetStatus",schemaPath:"#/properties/DhcpOptionsSetStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/DhcpOptionsSetStatus",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -165,7 +165,7 @@ errors++;
 }
 if(data.CidrBlock !== undefined){
 if(typeof data.CidrBlock !== "string"){
-const err12 = {instancePath:instancePath+"/CidrBlock",schemaPath:"#/properties/CidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/CidrBlock",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -177,7 +177,7 @@ errors++;
 }
 if(data.Description !== undefined){
 if(typeof data.Description !== "string"){
-const err13 = {instancePath:instancePath+"/Description",schemaPath:"#/properties/Description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/Description",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -189,7 +189,7 @@ errors++;
 }
 if(data.ResourceGroupId !== undefined){
 if(typeof data.ResourceGroupId !== "string"){
-const err14 = {instancePath:instancePath+"/ResourceGroupId",schemaPath:"#/properties/ResourceGroupId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/ResourceGroupId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -201,7 +201,7 @@ errors++;
 }
 if(data.DhcpOptionsSetId !== undefined){
 if(typeof data.DhcpOptionsSetId !== "string"){
-const err15 = {instancePath:instancePath+"/DhcpOptionsSetId",schemaPath:"#/properties/DhcpOptionsSetId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/DhcpOptionsSetId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -213,7 +213,7 @@ errors++;
 }
 if(data.Ipv6CidrBlock !== undefined){
 if(typeof data.Ipv6CidrBlock !== "string"){
-const err16 = {instancePath:instancePath+"/Ipv6CidrBlock",schemaPath:"#/properties/Ipv6CidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/Ipv6CidrBlock",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -225,7 +225,7 @@ errors++;
 }
 if(data.CenStatus !== undefined){
 if(typeof data.CenStatus !== "string"){
-const err17 = {instancePath:instancePath+"/CenStatus",schemaPath:"#/properties/CenStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/CenStatus",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -249,7 +249,7 @@ if(data17.Key !== undefined){
 let data18 = data17.Key;
 if(typeof data18 === "string"){
 if(func1(data18) > 128){
-const err18 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Key",schemaPath:"defs#/$defs/Tag/properties/Key/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+const err18 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Key",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -260,7 +260,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Key",schemaPath:"defs#/$defs/Tag/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Key",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -274,7 +274,7 @@ if(data17.Value !== undefined){
 let data19 = data17.Value;
 if(typeof data19 === "string"){
 if(func1(data19) > 128){
-const err20 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Value",schemaPath:"defs#/$defs/Tag/properties/Value/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+const err20 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Value",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -285,7 +285,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Value",schemaPath:"defs#/$defs/Tag/properties/Value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err21 = {instancePath:instancePath+"/Tags/Tag/" + i0+"/Value",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -297,7 +297,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/Tags/Tag/" + i0,schemaPath:"defs#/$defs/Tag/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/Tags/Tag/" + i0,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -309,7 +309,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/Tags/Tag",schemaPath:"#/properties/Tags/properties/Tag/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err23 = {instancePath:instancePath+"/Tags/Tag",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -321,7 +321,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/Tags",schemaPath:"#/properties/Tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/Tags",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -343,7 +343,7 @@ let data22 = data21[i1];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.Ipv6Isp !== undefined){
 if(typeof data22.Ipv6Isp !== "string"){
-const err25 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1+"/Ipv6Isp",schemaPath:"defs#/$defs/Ipv6CidrBlock/properties/Ipv6Isp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1+"/Ipv6Isp",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -355,7 +355,7 @@ errors++;
 }
 if(data22.Ipv6CidrBlock !== undefined){
 if(typeof data22.Ipv6CidrBlock !== "string"){
-const err26 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1+"/Ipv6CidrBlock",schemaPath:"defs#/$defs/Ipv6CidrBlock/properties/Ipv6CidrBlock/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err26 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1+"/Ipv6CidrBlock",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -367,7 +367,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1,schemaPath:"defs#/$defs/Ipv6CidrBlock/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock/" + i1,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -379,7 +379,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock",schemaPath:"#/properties/Ipv6CidrBlocks/properties/Ipv6CidrBlock/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/Ipv6CidrBlocks/Ipv6CidrBlock",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -391,7 +391,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/Ipv6CidrBlocks",schemaPath:"#/properties/Ipv6CidrBlocks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/Ipv6CidrBlocks",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -410,7 +410,7 @@ if(Array.isArray(data26)){
 const len2 = data26.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data26[i2] !== "string"){
-const err30 = {instancePath:instancePath+"/VSwitchIds/VSwitchId/" + i2,schemaPath:"#/properties/VSwitchIds/properties/VSwitchId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/VSwitchIds/VSwitchId/" + i2,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,7 +422,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/VSwitchIds/VSwitchId",schemaPath:"#/properties/VSwitchIds/properties/VSwitchId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/VSwitchIds/VSwitchId",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,7 +434,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/VSwitchIds",schemaPath:"#/properties/VSwitchIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/VSwitchIds",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -453,7 +453,7 @@ if(Array.isArray(data29)){
 const len3 = data29.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data29[i3] !== "string"){
-const err33 = {instancePath:instancePath+"/SecondaryCidrBlocks/SecondaryCidrBlock/" + i3,schemaPath:"#/properties/SecondaryCidrBlocks/properties/SecondaryCidrBlock/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/SecondaryCidrBlocks/SecondaryCidrBlock/" + i3,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -465,7 +465,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/SecondaryCidrBlocks/SecondaryCidrBlock",schemaPath:"#/properties/SecondaryCidrBlocks/properties/SecondaryCidrBlock/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err34 = {instancePath:instancePath+"/SecondaryCidrBlocks/SecondaryCidrBlock",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -477,7 +477,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/SecondaryCidrBlocks",schemaPath:"#/properties/SecondaryCidrBlocks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err35 = {instancePath:instancePath+"/SecondaryCidrBlocks",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -496,7 +496,7 @@ if(Array.isArray(data32)){
 const len4 = data32.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data32[i4] !== "string"){
-const err36 = {instancePath:instancePath+"/UserCidrs/UserCidr/" + i4,schemaPath:"#/properties/UserCidrs/properties/UserCidr/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/UserCidrs/UserCidr/" + i4,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -508,7 +508,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/UserCidrs/UserCidr",schemaPath:"#/properties/UserCidrs/properties/UserCidr/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err37 = {instancePath:instancePath+"/UserCidrs/UserCidr",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -520,7 +520,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/UserCidrs",schemaPath:"#/properties/UserCidrs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/UserCidrs",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -539,7 +539,7 @@ if(Array.isArray(data35)){
 const len5 = data35.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data35[i5] !== "string"){
-const err39 = {instancePath:instancePath+"/NatGatewayIds/NatGatewayIds/" + i5,schemaPath:"#/properties/NatGatewayIds/properties/NatGatewayIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/NatGatewayIds/NatGatewayIds/" + i5,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -551,7 +551,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/NatGatewayIds/NatGatewayIds",schemaPath:"#/properties/NatGatewayIds/properties/NatGatewayIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err40 = {instancePath:instancePath+"/NatGatewayIds/NatGatewayIds",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -563,7 +563,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/NatGatewayIds",schemaPath:"#/properties/NatGatewayIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath:instancePath+"/NatGatewayIds",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -582,7 +582,7 @@ if(Array.isArray(data38)){
 const len6 = data38.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data38[i6] !== "string"){
-const err42 = {instancePath:instancePath+"/RouterTableIds/RouterTableIds/" + i6,schemaPath:"#/properties/RouterTableIds/properties/RouterTableIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err42 = {instancePath:instancePath+"/RouterTableIds/RouterTableIds/" + i6,keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -594,7 +594,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/RouterTableIds/RouterTableIds",schemaPath:"#/properties/RouterTableIds/properties/RouterTableIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err43 = {instancePath:instancePath+"/RouterTableIds/RouterTableIds",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -606,7 +606,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/RouterTableIds",schemaPath:"#/properties/RouterTableIds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err44 = {instancePath:instancePath+"/RouterTableIds",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -618,7 +618,7 @@ errors++;
 }
 if(data.EnabledIpv6 !== undefined){
 if(typeof data.EnabledIpv6 !== "boolean"){
-const err45 = {instancePath:instancePath+"/EnabledIpv6",schemaPath:"#/properties/EnabledIpv6/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err45 = {instancePath:instancePath+"/EnabledIpv6",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -630,7 +630,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -657,7 +657,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -667,7 +667,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.TotalCount === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "TotalCount"},message:"must have required property '"+"TotalCount"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "TotalCount"},message:"must have required property '"+"TotalCount"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -677,7 +677,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.PageNumber === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PageNumber"},message:"must have required property '"+"PageNumber"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "PageNumber"},message:"must have required property '"+"PageNumber"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -687,7 +687,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.PageSize === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "PageSize"},message:"must have required property '"+"PageSize"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "PageSize"},message:"must have required property '"+"PageSize"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -697,7 +697,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.Vpcs === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Vpcs"},message:"must have required property '"+"Vpcs"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "Vpcs"},message:"must have required property '"+"Vpcs"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -708,7 +708,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err5 = {instancePath:instancePath+"/RequestId",schemaPath:"#/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -721,7 +721,7 @@ errors++;
 if(data.TotalCount !== undefined){
 let data1 = data.TotalCount;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err6 = {instancePath:instancePath+"/TotalCount",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -732,7 +732,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/TotalCount",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -746,7 +746,7 @@ errors++;
 if(data.PageNumber !== undefined){
 let data2 = data.PageNumber;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err8 = {instancePath:instancePath+"/PageNumber",schemaPath:"#/properties/PageNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err8 = {instancePath:instancePath+"/PageNumber",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -757,7 +757,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/PageNumber",schemaPath:"#/properties/PageNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err9 = {instancePath:instancePath+"/PageNumber",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -771,7 +771,7 @@ errors++;
 if(data.PageSize !== undefined){
 let data3 = data.PageSize;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/PageSize",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -782,7 +782,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 50 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+const err11 = {instancePath:instancePath+"/PageSize",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -792,7 +792,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/PageSize",schemaPath:"#/properties/PageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err12 = {instancePath:instancePath+"/PageSize",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -807,7 +807,7 @@ if(data.Vpcs !== undefined){
 let data4 = data.Vpcs;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.Vpc === undefined){
-const err13 = {instancePath:instancePath+"/Vpcs",schemaPath:"#/properties/Vpcs/required",keyword:"required",params:{missingProperty: "Vpc"},message:"must have required property '"+"Vpc"+"'"};
+const err13 = {instancePath:instancePath+"/Vpcs",keyword:"required",params:{missingProperty: "Vpc"},message:"must have required property '"+"Vpc"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -828,7 +828,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/Vpcs/Vpc",schemaPath:"#/properties/Vpcs/properties/Vpc/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/Vpcs/Vpc",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -840,7 +840,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/Vpcs",schemaPath:"#/properties/Vpcs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/Vpcs",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -852,7 +852,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -904,7 +904,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -914,7 +914,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.HostId === undefined){
-const err1 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -924,7 +924,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Code === undefined){
-const err2 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -934,7 +934,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Message === undefined){
-const err3 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/required",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -945,7 +945,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err4 = {instancePath:instancePath+"/RequestId",schemaPath:"defs#/$defs/ErrorEnvelope/properties/RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -957,7 +957,7 @@ errors++;
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-const err5 = {instancePath:instancePath+"/HostId",schemaPath:"defs#/$defs/ErrorEnvelope/properties/HostId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -969,7 +969,7 @@ errors++;
 }
 if(data.Code !== undefined){
 if(typeof data.Code !== "string"){
-const err6 = {instancePath:instancePath+"/Code",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/Code",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -981,7 +981,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err7 = {instancePath:instancePath+"/Message",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/Message",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -993,7 +993,7 @@ errors++;
 }
 if(data.Recommend !== undefined){
 if(typeof data.Recommend !== "string"){
-const err8 = {instancePath:instancePath+"/Recommend",schemaPath:"defs#/$defs/ErrorEnvelope/properties/Recommend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/Recommend",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1005,7 +1005,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"defs#/$defs/ErrorEnvelope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }

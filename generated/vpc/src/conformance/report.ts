@@ -5,7 +5,7 @@
 // The report: a line per check, details of each failure with a command that reproduces it, the
 // documented codes the run triggered, a JUnit file CI tools read, and `N passed, N failed` last.
 import type { Outcome, RunResult } from './runner.js';
-import type { ConformanceFacts } from './types.js';
+import { type ConformanceFacts, documentedErrors } from './types.js';
 
 export function outcomeLine(o: Outcome): string {
   if (o.skipped !== undefined) return `skip ${o.id}: ${o.skipped}`;
@@ -22,7 +22,7 @@ export function failureDetails(o: Outcome, reproduce: string): string {
 }
 
 export function summary(result: RunResult, facts: ConformanceFacts): string {
-  const documented = Object.keys(facts.service.errors);
+  const documented = Object.keys(documentedErrors(facts));
   const seen = result.codesSeen.filter((c) => documented.includes(c));
   const skipped = result.outcomes.filter((o) => o.skipped !== undefined).length;
   const failed = result.outcomes.filter((o) => o.failure !== undefined).length;

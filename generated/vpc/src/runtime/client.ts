@@ -55,6 +55,17 @@ export interface CallOptions {
   readonly method?: 'GET' | 'POST';
 }
 
+/**
+ * One call of one action, for `send`: the action's descriptor and the request. A generated command
+ * class (`new DescribeXCommand(params)`) carries its response type too, so `send` returns it typed.
+ */
+export interface Command<Req, Res> {
+  readonly action: ActionDescriptor;
+  readonly input: Req;
+  /** Never set: it carries the response type from the command to `send`. */
+  readonly responseType?: Res;
+}
+
 export class RpcClient {
   readonly service: ServiceDescriptor;
   readonly #config: ClientConfig;
@@ -72,6 +83,11 @@ export class RpcClient {
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+  }
+
+  /** Calls a command's action with its input. */
+  send<Req, Res>(command: Command<Req, Res>, options: CallOptions = {}): Promise<Res> {
+    return this.invoke<Req, Res>(command.action, command.input, options);
   }
 
   async invoke<Req, Res>(action: ActionDescriptor, params: Req, options: CallOptions = {}): Promise<Res> {

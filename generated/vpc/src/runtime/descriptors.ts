@@ -105,6 +105,19 @@ export interface ActionDescriptor {
   /** Loaded on first use: response checks are opt-in, so their code stays out of bundles until then. */
   readonly loadResponseValidator: () => Promise<Validate>;
   readonly pagination?: PaginationDescriptor;
+  /** The action's own documented codes; the common ones are in the service's table. Kept with the
+   * action so a program that makes one call loads one action's table, not the product's. */
+  readonly errors?: Readonly<Record<string, ErrorDescriptor>>;
+}
+
+/** What the spec says of an answered code: the action's own entry, else the service's common one. */
+export function errorDescriptor(
+  service: ServiceDescriptor,
+  action: ActionDescriptor,
+  code: string,
+): ErrorDescriptor | undefined {
+  if (action.errors !== undefined && Object.hasOwn(action.errors, code)) return action.errors[code];
+  return Object.hasOwn(service.errors, code) ? service.errors[code] : undefined;
 }
 
 export interface ErrorDescriptor {
@@ -135,6 +148,6 @@ export interface ServiceDescriptor {
   readonly apiVersion: string;
   readonly endpoints: EndpointRules;
   readonly protocol?: ProtocolDescriptor;
-  /** Every documented error code: common ones and the actions' own. */
+  /** The error codes any action may answer (each action's own are in its descriptor). */
   readonly errors: Readonly<Record<string, ErrorDescriptor>>;
 }

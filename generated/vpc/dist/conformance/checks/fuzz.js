@@ -7,7 +7,7 @@
 import { baseParams, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 import { ABSENT_ID, changesState, withId } from '../state.js';
-import { CheckSkipped } from '../types.js';
+import { CheckSkipped, documentedErrors } from '../types.js';
 export function fuzzCheck(action, runs = 60) {
     return {
         id: `fuzz.${action.descriptor.name}`,
@@ -58,7 +58,7 @@ export function fuzzCheck(action, runs = 60) {
             const record = fc.record(Object.fromEntries(action.params.map((p) => [p.name, value(p)])), {
                 requiredKeys: [],
             });
-            const documented = new Set(Object.keys(ctx.facts.service.errors));
+            const documented = new Set(Object.keys(documentedErrors(ctx.facts)));
             await fc.assert(fc.asyncProperty(record, async (params) => {
                 const exchange = await send(ctx, {
                     action: action.descriptor.name,
@@ -71,7 +71,7 @@ export function fuzzCheck(action, runs = 60) {
                 const code = String(exchange.body?.Code);
                 if (!documented.has(code))
                     fail(`undocumented code ${code} for ${JSON.stringify(params)}`, exchange);
-                if (ctx.facts.service.errors[code].httpStatus !== exchange.status)
+                if (documentedErrors(ctx.facts)[code].httpStatus !== exchange.status)
                     fail(`${code} with HTTP ${exchange.status}`, exchange);
                 if (ctx.facts.validateErrorEnvelope(exchange.body).length > 0)
                     fail('invalid error envelope', exchange);

@@ -1,0 +1,105 @@
+// The modular client: one command class per action, and a bare client that only sends commands, so a
+// bundle holds the actions a program sends and nothing of the others (AWS SDK v3's `client.send(new
+// XCommand(input))`).
+import { type ClassDeclarationStructure, type StatementStructures, StructureKind } from 'ts-morph';
+import type { ActionModel, ServiceModel } from '../../model/types.ts';
+import { actionNames, serviceNames } from '../naming.ts';
+
+export function commandStatements(model: ServiceModel): StatementStructures[] {
+  const types = model.actions.flatMap((a) => [actionNames(a).requestType, actionNames(a).responseType]);
+  return [
+    typeImport('./runtime/client.js', ['Command']),
+    typeImport('./runtime/descriptors.js', ['ActionDescriptor']),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './service.js',
+      namedImports: model.actions.map((a) => actionNames(a).descriptor).sort(),
+    },
+    typeImport('./types.js', [...new Set(types)].sort()),
+    ...model.actions.map(commandClass),
+  ];
+}
+
+function commandClass(action: ActionModel): ClassDeclarationStructure {
+  const n = actionNames(action);
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: n.command,
+    implements: [`Command<${n.requestType}, ${n.responseType}>`],
+    docs: [`${action.name}, for \`send\`${action.summary === undefined ? '.' : `: ${action.summary}`}`],
+    properties: [
+      { name: 'action', isReadonly: true, type: 'ActionDescriptor', initializer: n.descriptor },
+      { name: 'input', isReadonly: true, type: n.requestType },
+      {
+        name: 'responseType',
+        isReadonly: true,
+        hasDeclareKeyword: true,
+        hasQuestionToken: true,
+        type: n.responseType,
+      },
+    ],
+    ctors: [{ parameters: [{ name: 'input', type: n.requestType }], statements: ['this.input = input;'] }],
+  };
+}
+
+export function bareClientStatements(model: ServiceModel): StatementStructures[] {
+  const names = serviceNames(model);
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './runtime/client.js',
+      namedImports: [
+        { name: 'CallOptions', isTypeOnly: true },
+        { name: 'Command', isTypeOnly: true },
+        'RpcClient',
+      ],
+    },
+    typeImport('./client.js', [names.clientConfig]),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './service.js',
+      namedImports: [names.descriptor],
+    },
+    {
+      kind: StructureKind.Class,
+      isExported: true,
+      name: names.bareClient,
+      docs: [
+        `The smallest client for ${model.title} (${model.apiVersion}): \`send(new <Action>Command(params))\`. A bundle holds the runtime and the commands the program sends; ${names.client} has a method for every action instead.`,
+      ],
+      properties: [{ name: '#core', isReadonly: true, type: 'RpcClient' }],
+      ctors: [
+        {
+          parameters: [{ name: 'config', type: names.clientConfig, initializer: '{}' }],
+          statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
+        },
+      ],
+      methods: [sendMethod()],
+    },
+  ];
+}
+
+/** `send(command, options)`, on both clients: validates, signs, sends, parses, retries. */
+export function sendMethod() {
+  return {
+    name: 'send',
+    docs: ["Calls the command's action with its input; resolves to the typed response."],
+    typeParameters: ['Req', 'Res'],
+    parameters: [
+      { name: 'command', type: 'Command<Req, Res>' },
+      { name: 'options', type: 'CallOptions', initializer: '{}' },
+    ],
+    returnType: 'Promise<Res>',
+    statements: ['return this.#core.send(command, options);'],
+  };
+}
+
+function typeImport(module: string, names: readonly string[]): StatementStructures {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    isTypeOnly: true,
+    moduleSpecifier: module,
+    namedImports: [...names],
+  };
+}
