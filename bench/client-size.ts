@@ -48,6 +48,15 @@ const client = new EcsBareClient({ region: 'cn-hangzhou' });
 console.log(await client.send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' })));`,
   },
   {
+    program: 'bare client + one command, all 347 ECS actions, explicit credentials (JSON)',
+    spec: 'spec/imported/ecs@2014-05-26.yaml',
+    source: (
+      dir: string,
+    ) => `import { DescribeInstanceStatusCommand, EcsBareClient } from '${dir}/dist/index.js';
+const client = new EcsBareClient({ region: 'cn-hangzhou', credentials: { accessKeyId: process.env.KEY_ID, accessKeySecret: process.env.KEY_SECRET } });
+console.log(await client.send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' })));`,
+  },
+  {
     program: 'bare clients, one command each to whole ECS and VPC (JSON)',
     spec: 'spec/imported/vpc@2016-04-28.yaml',
     source: (
@@ -76,7 +85,7 @@ console.log(await new VpcClient({ region: 'cn-hangzhou' }).describeVpcs({ Region
 
 /** The imported ECS package's folder beside another imported package's. */
 function ecsBeside(dir: string): string {
-  return dir.replace(/vpc@[^/]*$/, 'ecs@2014-05-26');
+  return join(dirname(dir), 'ecs');
 }
 
 /** `wholeProducts`: also generate the imported ECS and VPC packages (all their actions) and measure a
@@ -121,25 +130,19 @@ export async function measureBundleSizes(options: { wholeProducts?: boolean } = 
   return figures;
 }
 
-/** The package of a spec, compiled under node_modules/.cache (where its dependencies resolve). */
+/** The package of a spec, with the runtime package beside it, written under node_modules/.cache
+ * (where their dependencies resolve) as `acs-rpc generate` writes them in a user's project. */
 async function generatedFrom(spec: string): Promise<string> {
   const { generate } = await import('../generator/pipeline.ts');
-  const dir = join(ROOT, 'node_modules', '.cache', 'acs-rpc-bench', spec.replace(/^.*\/|\.yaml$/g, ''));
   const result = await generate({
     rootDir: ROOT,
     spec,
-    out: join(ROOT, 'generated', '{package}'),
-    mode: 'none',
+    out: join(ROOT, 'node_modules', '.cache', 'acs-rpc-bench', '{package}'),
+    mode: 'write',
+    force: true,
   });
-  if (result.files === undefined) throw new Error(`${spec} does not generate`);
-  // dist/ and the package.json as generated: its `"sideEffects": false` lets a bundler leave out
-  // the modules a program does not use, as it would in a user's project.
-  for (const file of result.files) {
-    if (!file.path.startsWith('dist/') && file.path !== 'package.json') continue;
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-  return dir;
+  if (result.packageDir === undefined) throw new Error(`${spec} does not generate`);
+  return result.packageDir;
 }
 
 function relative(path: string): string {

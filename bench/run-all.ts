@@ -100,6 +100,7 @@ process.stdout.write(md);
 function wholeRows(sizes: readonly { program: string; gzipBytes: number }[]): string[] {
   const goals: [string, number][] = [
     ['bare client + one command, all 347 ECS actions (JSON)', 10],
+    ['bare client + one command, all 347 ECS actions, explicit credentials (JSON)', 10],
     ['bare clients, one command each to whole ECS and VPC (JSON)', 14],
   ];
   return goals.flatMap(([program, goal]) => {

@@ -1,6 +1,6 @@
 // `acs-rpc generate`: a package per spec, from --spec or from acs-rpc.config.json.
 import { dirname, relative, resolve } from 'node:path';
-import type { GenerateResult } from '../generator/pipeline.ts';
+import type { WriteReport } from '../generator/pipeline.ts';
 import { parseCommand } from './args.ts';
 import { DEFAULT_OUT, loadConfig, type SpecTarget } from './config.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
@@ -29,6 +29,7 @@ export async function runGenerate(args: readonly string[], cwd: string = process
   const { generate } = await import('../generator/pipeline.ts');
   const { formatDiagnostic } = await import('../generator/shared/diagnostic.ts');
   let failed = false;
+  const runtimes = new Set<string>();
   for (const target of targets) {
     const spec = relative(root, target.spec);
     const result = await generate({
@@ -50,7 +51,14 @@ export async function runGenerate(args: readonly string[], cwd: string = process
       continue;
     }
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (!report(result, spec, cwd, values.check ?? false)) failed = true;
+    const check = values.check ?? false;
+    if (!report(result.report, result.packageDir, spec, cwd, check)) failed = true;
+    // The runtime package beside the products: said once, though every spec writes or checks it.
+    const runtime = result.runtime;
+    if (runtime?.report !== undefined && !runtimes.has(runtime.dir)) {
+      runtimes.add(runtime.dir);
+      if (!report(runtime.report, runtime.dir, 'the runtime templates', cwd, check)) failed = true;
+    }
   }
   return failed ? EXIT.failed : EXIT.ok;
 }
@@ -77,10 +85,15 @@ async function chooseTargets(
   return { root, targets: config.targets.map((t) => ({ spec: t.spec, out: resolve(cwd, out) })) };
 }
 
-/** Prints what happened to one spec; false when it failed. */
-function report(result: GenerateResult, spec: string, cwd: string, check: boolean): boolean {
-  const where = relative(cwd, result.packageDir ?? '.') || '.';
-  const written = result.report;
+/** Prints what happened to one package folder; false when it failed. */
+function report(
+  written: WriteReport | undefined,
+  dir: string | undefined,
+  source: string,
+  cwd: string,
+  check: boolean,
+): boolean {
+  const where = relative(cwd, dir ?? '.') || '.';
   if (written === undefined) return false;
   const stale = [...written.changed, ...written.extra];
   if (check) {
@@ -89,7 +102,7 @@ function report(result: GenerateResult, spec: string, cwd: string, check: boolea
     if (written.refused)
       process.stderr.write(`${where} holds files acs-rpc did not write:\n${list(written.foreign)}`);
     if (stale.length > 0 || written.refused) return false;
-    process.stdout.write(`${where} is up to date with ${spec}.\n`);
+    process.stdout.write(`${where} is up to date with ${source}.\n`);
     return true;
   }
   if (written.refused) {

@@ -1,10 +1,13 @@
 // The whole pipeline for one spec: load → check → model → emit → (compile) → write.
-import { join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, symlink } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkSpec } from './check/check-spec.ts';
 import type { GeneratedFile } from './emitters/contract.ts';
-import { codeHeader } from './emitters/header.ts';
+import { codeHeader, RUNTIME_CODE_HEADER } from './emitters/header.ts';
 import { emitters } from './emitters/index.ts';
+import { RUNTIME_FOLDER, RUNTIME_PACKAGE } from './emitters/naming.ts';
+import { runtimePackageSources } from './emitters/runtime/index.ts';
 import { loadSpecFile } from './load/load-spec.ts';
 import { buildModel } from './model/build-model.ts';
 import { checkExamples } from './model/check-examples.ts';
@@ -16,6 +19,8 @@ import { toolkitDir } from './shared/toolkit-dir.ts';
 import { compilePackage } from './write/compile.ts';
 import { typecheckPackage } from './write/typecheck.ts';
 import { type WriteReport, writeOutput } from './write/write-output.ts';
+
+export type { WriteReport };
 
 export interface GenerateOptions {
   /** The user's project folder: spec paths are relative to it, and so is the spec named in headers. */
@@ -46,6 +51,12 @@ export interface GenerateResult {
   readonly packageDir?: string;
   readonly files?: readonly GeneratedFile[];
   readonly report?: WriteReport;
+  /** The runtime package the product imports, generated beside it (`<out>/../runtime`). */
+  readonly runtime?: {
+    readonly dir: string;
+    readonly files: readonly GeneratedFile[];
+    readonly report?: WriteReport;
+  };
 }
 
 /** Load, check and model a spec; diagnostics instead of a model when anything is wrong. */
@@ -78,20 +89,56 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   progress('emit');
   const sources: GeneratedFile[] = [];
   for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit, ajv })));
+  const runtime = { dir: join(dirname(packageDir), RUNTIME_FOLDER), files: await runtimePackage(kit) };
   // Typechecked as if the package lived inside the toolkit's install, whatever the output folder is,
   // so the compiler finds the dependencies' types there (not in the user's project).
   if (options.typecheck === true) {
     progress('typecheck');
-    typecheckPackage(join(kit, 'generated', model.packageName), sources);
+    typecheckPackage(join(kit, 'generated', model.packageName), sources, runtime.files);
   }
   progress('compile');
-  const files = [...sources, ...compilePackage(sources, codeHeader(model))].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
-  if (options.mode === 'none') return { ...modelled, packageDir, files };
+  const files = sorted([...sources, ...compilePackage(sources, codeHeader(model))]);
+  if (options.mode === 'none') return { ...modelled, packageDir, files, runtime };
   progress('write');
-  const report = await writeOutput(packageDir, files, options.mode, { force: options.force ?? false });
-  return { ...modelled, packageDir, files, report };
+  const force = { force: options.force ?? false };
+  const report = await writeOutput(packageDir, files, options.mode, force);
+  const runtimeReport = await writeOutput(runtime.dir, runtime.files, options.mode, force);
+  if (options.mode === 'write' && !report.refused) await linkRuntime(packageDir, runtime.dir);
+  return { ...modelled, packageDir, files, report, runtime: { ...runtime, report: runtimeReport } };
+}
+
+function sorted(files: GeneratedFile[]): GeneratedFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const compiledRuntimes = new Map<string, Promise<GeneratedFile[]>>();
+
+/** The runtime package's files, compiled once per toolkit folder and process (every spec shares it). */
+function runtimePackage(kit: string): Promise<GeneratedFile[]> {
+  let files = compiledRuntimes.get(kit);
+  if (files === undefined) {
+    files = runtimePackageSources(kit).then((sources) =>
+      sorted([...sources, ...compilePackage(sources, RUNTIME_CODE_HEADER)]),
+    );
+    compiledRuntimes.set(kit, files);
+  }
+  return files;
+}
+
+/**
+ * What `npm install` does for the package's `file:../runtime` dependency: a link to the runtime
+ * folder in the package's node_modules, so the package runs straight from where it was generated.
+ * Anything already at that path (an install of the user's own) is left as it is.
+ */
+async function linkRuntime(packageDir: string, runtimeDir: string): Promise<void> {
+  const link = join(packageDir, 'node_modules', ...RUNTIME_PACKAGE.split('/'));
+  const exists = await lstat(link).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  await mkdir(dirname(link), { recursive: true });
+  await symlink(relative(dirname(link), runtimeDir), link, 'dir');
 }
 
 /** `{package}` in an output path stands for the spec's package name. */

@@ -1,10 +1,10 @@
-// The emitters, in the order their files are listed; each reads only the model.
+// The emitters of a product package, in the order their files are listed; each reads only the model.
+// The runtime it imports is a package of its own (runtime/index.ts).
 import { clientEmitter } from './client/index.ts';
 import { conformanceEmitter } from './conformance/index.ts';
 import type { Emitter } from './contract.ts';
 import { descriptorsEmitter } from './descriptors/index.ts';
 import { packageEmitter } from './package/index.ts';
-import { runtimeEmitter } from './runtime/index.ts';
 import { typesEmitter } from './types/index.ts';
 import { validatorsEmitter } from './validators/index.ts';
 
@@ -14,6 +14,5 @@ export const emitters: readonly Emitter[] = [
   descriptorsEmitter,
   clientEmitter,
   conformanceEmitter,
-  runtimeEmitter,
   packageEmitter,
 ];

@@ -130,3 +130,23 @@ export function schemaTypeName(name: string): string {
   const id = safeIdentifier(name);
   return GLOBALS.has(id) ? `${id}Type` : id;
 }
+
+/** The npm name of the runtime every generated package imports (generated beside them, `runtime/`). */
+export const RUNTIME_PACKAGE = '@acs-rpc/runtime';
+
+/** The folder of the runtime package, beside the product packages (`generated/runtime`). */
+export const RUNTIME_FOLDER = 'runtime';
+
+/** How generated code imports a runtime module: `runtimeModule('client')` → `@acs-rpc/runtime/client.js`. */
+export function runtimeModule(name: string): string {
+  return `${RUNTIME_PACKAGE}/${name}.js`;
+}
+
+/** A hand-written template's relative imports of the runtime (`../runtime/x.js`, `../../runtime/x.js`),
+ * as the generated package imports it. */
+export function withRuntimeImports(source: string): string {
+  return source.replace(
+    /(['"])(?:\.\.\/)+runtime\/([a-z0-9-]+)\.js\1/g,
+    (_m, q: string, name: string) => `${q}${runtimeModule(name)}${q}`,
+  );
+}

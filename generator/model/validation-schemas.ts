@@ -51,9 +51,6 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
     strictRequired: false,
     // A request's int64 is `['integer', 'string']` (json-schema.ts).
     allowUnionTypes: true,
-    // No spec keyword needs it (the binding has no unevaluatedProperties); with it, ajv tags every
-    // validator at module level, which no bundler may then leave out.
-    unevaluated: false,
     ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });

@@ -3,8 +3,8 @@
 export { EcsBareClient } from './bare-client.js';
 export { EcsClient } from './client.js';
 export { DescribeInstanceStatusCommand, DescribeRegionsCommand, DescribeZonesCommand, StartInstanceCommand, StopInstanceCommand } from './commands.js';
-export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
-export { toWireParams, wireNameOf } from './runtime/serialize.js';
-export { AcsWaiterError } from './runtime/waiter.js';
 export { describeInstanceStatusAction, describeRegionsAction, describeZonesAction, ecsErrorMessages, ecsService, instanceRunningWaiter, instanceStoppedWaiter, startInstanceAction, stopInstanceAction } from './service.js';
 export { validateDescribeInstanceStatusRequest, validateDescribeRegionsRequest, validateDescribeZonesRequest, validateStartInstanceRequest, validateStopInstanceRequest } from './validators/requests.js';
+export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from '@acs-rpc/runtime/errors.js';
+export { toWireParams, wireNameOf } from '@acs-rpc/runtime/serialize.js';
+export { AcsWaiterError } from '@acs-rpc/runtime/waiter.js';

@@ -3,8 +3,8 @@
 export { VpcBareClient } from './bare-client.js';
 export { VpcClient } from './client.js';
 export { DescribeVpcsCommand } from './commands.js';
-export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from './runtime/errors.js';
-export { toWireParams, wireNameOf } from './runtime/serialize.js';
-export { AcsWaiterError } from './runtime/waiter.js';
 export { describeVpcsAction, vpcErrorMessages, vpcService } from './service.js';
 export { validateDescribeVpcsRequest } from './validators/requests.js';
+export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from '@acs-rpc/runtime/errors.js';
+export { toWireParams, wireNameOf } from '@acs-rpc/runtime/serialize.js';
+export { AcsWaiterError } from '@acs-rpc/runtime/waiter.js';

@@ -32,7 +32,8 @@ export const serviceBindingSchema = {
   additionalProperties: false,
   properties: {
     product: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
-    package: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    // `runtime` is the folder of the runtime package every generated package imports.
+    package: { type: 'string', pattern: '^(?!runtime$)[a-z][a-z0-9-]*$' },
     clientName: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
     apiVersion: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     protocol: { const: 'rpc' },

@@ -7,7 +7,7 @@ import {
   StructureKind,
 } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
+import { actionNames, runtimeModule, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
 import { sendMethod } from './commands.ts';
 
 export function clientStatements(model: ServiceModel): StatementStructures[] {
@@ -20,11 +20,11 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
   const paginated = model.actions.some((a) => a.pagination !== undefined);
   const waiters = model.actions.flatMap((a) => a.waiters.map((w) => waiterNames(w).descriptor));
   return [
-    importFrom('./runtime/client.js', ['RpcClient'], ['CallOptions', 'ClientConfig', 'Command']),
-    ...(paginated ? [importFrom('./runtime/paginate.js', ['paginateItems', 'paginatePages'], [])] : []),
-    importFrom('./runtime/errors.js', [], ['AcsServiceError']),
+    importFrom(runtimeModule('client'), ['RpcClient'], ['CallOptions', 'ClientConfig', 'Command']),
+    ...(paginated ? [importFrom(runtimeModule('paginate'), ['paginateItems', 'paginatePages'], [])] : []),
+    importFrom(runtimeModule('errors'), [], ['AcsServiceError']),
     ...(waiters.length > 0
-      ? [importFrom('./runtime/waiter.js', ['runWaiter'], ['WaiterResult', 'WaitOptions'])]
+      ? [importFrom(runtimeModule('waiter'), ['runWaiter'], ['WaiterResult', 'WaitOptions'])]
       : []),
     importFrom(
       './service.js',

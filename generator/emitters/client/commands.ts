@@ -3,13 +3,13 @@
 // XCommand(input))`).
 import { type ClassDeclarationStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, serviceNames } from '../naming.ts';
+import { actionNames, runtimeModule, serviceNames } from '../naming.ts';
 
 export function commandStatements(model: ServiceModel): StatementStructures[] {
   const types = model.actions.flatMap((a) => [actionNames(a).requestType, actionNames(a).responseType]);
   return [
-    typeImport('./runtime/client.js', ['Command']),
-    typeImport('./runtime/descriptors.js', ['ActionDescriptor']),
+    typeImport(runtimeModule('client'), ['Command']),
+    typeImport(runtimeModule('descriptors'), ['ActionDescriptor']),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './service.js',
@@ -48,7 +48,7 @@ export function bareClientStatements(model: ServiceModel): StatementStructures[]
   return [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './runtime/client.js',
+      moduleSpecifier: runtimeModule('client'),
       namedImports: [
         { name: 'CallOptions', isTypeOnly: true },
         { name: 'Command', isTypeOnly: true },

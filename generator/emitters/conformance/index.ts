@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
+import { withRuntimeImports } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { mainStatements, suiteStatements } from './entry.ts';
 import { factsStatements } from './facts.ts';
@@ -16,7 +17,7 @@ export const conformanceEmitter: Emitter = {
     const copies: GeneratedFile[] = await Promise.all(
       names.map(async (name) => ({
         path: `src/conformance/${name}`,
-        content: `${codeHeader(model)}// Source: templates/conformance/${name}\n\n${await readFile(join(dir, name), 'utf8')}`,
+        content: `${codeHeader(model)}// Source: templates/conformance/${name}\n\n${withRuntimeImports(await readFile(join(dir, name), 'utf8'))}`,
       })),
     );
     return [

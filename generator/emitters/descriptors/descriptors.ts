@@ -2,7 +2,7 @@
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ActionModel, ErrorModel, ServiceModel } from '../../model/types.ts';
 import { Identifier, LazyExport, toLiteral } from '../literal.ts';
-import { actionNames, serviceNames, waiterNames } from '../naming.ts';
+import { actionNames, runtimeModule, serviceNames, waiterNames } from '../naming.ts';
 
 export function descriptorStatements(model: ServiceModel): StatementStructures[] {
   const validators = model.actions.map((a) => actionNames(a).validateRequest);
@@ -11,7 +11,7 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: './runtime/descriptors.js',
+      moduleSpecifier: runtimeModule('descriptors'),
       namedImports: ['ActionDescriptor', 'ServiceDescriptor'],
     },
     ...waiterImport(waiting),
@@ -65,7 +65,7 @@ function waiterImport(needed: boolean): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: './runtime/waiter.js',
+      moduleSpecifier: runtimeModule('waiter'),
       namedImports: ['WaiterDescriptor'],
     },
   ];

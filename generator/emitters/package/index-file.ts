@@ -7,7 +7,14 @@ import {
 } from 'ts-morph';
 import type { ServiceModel } from '../../model/types.ts';
 import { validatorSchemas } from '../../model/validation-schemas.ts';
-import { actionNames, schemaTypeName, serviceNames, validatorName, waiterNames } from '../naming.ts';
+import {
+  actionNames,
+  runtimeModule,
+  schemaTypeName,
+  serviceNames,
+  validatorName,
+  waiterNames,
+} from '../naming.ts';
 
 interface ExportGroup {
   readonly module: string;
@@ -40,20 +47,20 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
   return [
     ...client,
     { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
-    { module: './runtime/client.js', values: [], types: ['CallOptions', 'Command'] },
-    { module: './runtime/credentials.js', values: [], types: ['CredentialsProvider'] },
-    { module: './runtime/hooks.js', values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
-    { module: './runtime/retry.js', values: [], types: ['RetryOptions'] },
+    { module: runtimeModule('client'), values: [], types: ['CallOptions', 'Command'] },
+    { module: runtimeModule('credentials'), values: [], types: ['CredentialsProvider'] },
+    { module: runtimeModule('hooks'), values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
+    { module: runtimeModule('retry'), values: [], types: ['RetryOptions'] },
     // How each style goes on the wire, for servers and tests that speak the protocol.
-    { module: './runtime/serialize.js', values: ['toWireParams', 'wireNameOf'], types: ['WireParams'] },
+    { module: runtimeModule('serialize'), values: ['toWireParams', 'wireNameOf'], types: ['WireParams'] },
     {
-      module: './runtime/waiter.js',
+      module: runtimeModule('waiter'),
       values: ['AcsWaiterError'],
       types: ['Acceptor', 'Matcher', 'WaiterDescriptor', 'WaiterEnvironment', 'WaiterResult', 'WaitOptions'],
     },
-    { module: './runtime/sign-request.js', values: [], types: ['Credentials', 'SignatureVersion'] },
+    { module: runtimeModule('sign-request'), values: [], types: ['Credentials', 'SignatureVersion'] },
     {
-      module: './runtime/descriptors.js',
+      module: runtimeModule('descriptors'),
       values: [],
       types: [
         'ActionDescriptor',
@@ -65,7 +72,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
         'ValidationIssue',
       ],
     },
-    { module: './runtime/errors.js', values: RUNTIME_ERROR_CLASSES, types: [] },
+    { module: runtimeModule('errors'), values: RUNTIME_ERROR_CLASSES, types: [] },
     {
       module: './service.js',
       values: [

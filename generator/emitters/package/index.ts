@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import type { ServiceModel } from '../../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from '../contract.ts';
 import { headerLines } from '../header.ts';
-import { serviceNames, waiterNames } from '../naming.ts';
+import { RUNTIME_FOLDER, RUNTIME_PACKAGE, serviceNames, waiterNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
 import { readmeExamples } from './readme-examples.ts';
@@ -48,7 +48,8 @@ async function templateData(ctx: EmitContext): Promise<object> {
     npmName: names.npmName,
     version: root.version,
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
-    xmlParserRange: `^${root.dependencies['fast-xml-parser']}`,
+    runtimePackage: RUNTIME_PACKAGE,
+    runtimeFolder: RUNTIME_FOLDER,
     fastCheckRange: `^${root.dependencies['fast-check']}`,
     binName: names.conformanceBin,
     title: model.title,

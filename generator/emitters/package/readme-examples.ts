@@ -5,7 +5,9 @@ import { actionNames, serviceNames, waiterNames } from '../naming.ts';
 
 export interface ReadmeExamples {
   readonly client: string;
+  readonly bareClient: string;
   readonly method: string;
+  readonly command: string;
   readonly request: string;
   /** A state-changing call, then the waiter that waits for its target state; absent without one. */
   readonly waiter?: {
@@ -32,7 +34,9 @@ export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined 
   const waiter = waiterExample(model.actions);
   return {
     client: serviceNames(model).client,
+    bareClient: serviceNames(model).bareClient,
     method: actionNames(action).method,
+    command: actionNames(action).command,
     request: jsLiteral(request),
     ...(waiter === undefined ? {} : { waiter }),
     ...(broken === undefined

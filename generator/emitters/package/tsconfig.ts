@@ -24,9 +24,12 @@ export const PACKAGE_COMPILER_OPTIONS = {
 } as const;
 
 export function packageTsconfig(model: ServiceModel): string {
-  const comment = headerLines(model)
-    .map((l) => `// ${l}`)
-    .join('\n');
+  return tsconfigWith(headerLines(model));
+}
+
+/** The tsconfig under a header of the caller's (the runtime package has no spec to name). */
+export function tsconfigWith(header: readonly string[]): string {
+  const comment = header.map((l) => `// ${l}`).join('\n');
   const body = { compilerOptions: PACKAGE_COMPILER_OPTIONS, include: ['src'] };
   return `${comment}\n${JSON.stringify(body, null, 2)}\n`;
 }

@@ -7,7 +7,7 @@ import type { ServiceModel } from '../../model/types.ts';
 import { type ValidatorSchema, validatorSchemas } from '../../model/validation-schemas.ts';
 import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
-import { actionNames, validatorName } from '../naming.ts';
+import { actionNames, runtimeModule, validatorName } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { standaloneValidators } from './standalone.ts';
 
@@ -25,7 +25,7 @@ export const validatorsEmitter: Emitter = {
           : [
               {
                 path: `src/validators/${group}.standalone.js`,
-                content: `${codeHeader(model)}${standaloneValidators(model, ajv, schemas, '../')}`,
+                content: `${codeHeader(model)}${standaloneValidators(model, ajv, schemas)}`,
               },
             ]),
         renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(model, schemas)),
@@ -45,7 +45,7 @@ export const validatorsEmitter: Emitter = {
 function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly ValidatorSchema[]): GeneratedFile[] {
   const files = schemas.map((v) => ({
     path: `src/validators/${requestValidatorModule(v)}.js`,
-    content: `${codeHeader(model)}${standaloneValidators(model, ajv, [v], '../../')}`,
+    content: `${codeHeader(model)}${standaloneValidators(model, ajv, [v])}`,
   }));
   const reexports = schemas.map(
     (v) => `export { ${validatorName(model, v)} } from './${requestValidatorModule(v)}.js';`,
@@ -53,7 +53,7 @@ function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly Validato
   return [
     ...files,
     ...schemas.map((v) =>
-      renderTs(model, `src/validators/${requestValidatorModule(v)}.d.ts`, declarations(model, [v], '../../')),
+      renderTs(model, `src/validators/${requestValidatorModule(v)}.d.ts`, declarations(model, [v])),
     ),
     {
       path: 'src/validators/requests.standalone.js',
@@ -67,16 +67,12 @@ function requestValidatorModule(v: ValidatorSchema): string {
   return `requests/${actionNames({ name: v.subject.action }).file}`;
 }
 
-function declarations(
-  model: ServiceModel,
-  schemas: readonly ValidatorSchema[],
-  toSrc = '../',
-): StatementStructures[] {
+function declarations(model: ServiceModel, schemas: readonly ValidatorSchema[]): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: `${toSrc}runtime/validation.js`,
+      moduleSpecifier: runtimeModule('validation'),
       namedImports: ['StandaloneValidate'],
     },
     ...schemas.map(
@@ -100,12 +96,12 @@ function wrappers(
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: '../runtime/descriptors.js',
+      moduleSpecifier: runtimeModule('descriptors'),
       namedImports: ['Validate'],
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '../runtime/validation.js',
+      moduleSpecifier: runtimeModule('validation'),
       namedImports: ['toIssues'],
     },
     {

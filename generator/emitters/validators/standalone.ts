@@ -6,25 +6,20 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { ServiceModel } from '../../model/types.ts';
 import type { ValidatorSchema } from '../../model/validation-schemas.ts';
-import { validatorName } from '../naming.ts';
+import { runtimeModule, validatorName } from '../naming.ts';
 
-/** Each helper's module, relative to the package's `src/`. */
 const RUNTIME_HELPERS: Readonly<Record<string, { module: string; name: string }>> = {
-  ucs2length: { module: 'runtime/ucs2length.js', name: 'ucs2length' },
+  ucs2length: { module: runtimeModule('ucs2length'), name: 'ucs2length' },
 };
 // A CommonJS module: under NodeNext its function is the `default` of the default import.
 const standaloneCode = standaloneModule.default;
 const REQUIRE = /require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)\.default/g;
 
-/**
- * One ESM module exporting the given validators. `toSrc` is the way from the module's folder back to
- * the package's `src/` (`../` for `src/validators/`), for the imports of runtime helpers.
- */
+/** One ESM module exporting the given validators. */
 export function standaloneValidators(
   model: ServiceModel,
   ajv: Ajv2020,
   schemas: readonly ValidatorSchema[],
-  toSrc: string,
 ): string {
   const exports = Object.fromEntries(schemas.map((v) => [validatorName(model, v), v.id]));
   const code = standaloneCode(ajv, exports);
@@ -38,10 +33,7 @@ export function standaloneValidators(
   if (rewritten.includes('require(')) throw new Error('ajv standalone code still calls require()');
   const imports = [...used]
     .sort()
-    .map(
-      (h) =>
-        `import { ${RUNTIME_HELPERS[h]!.name} } from ${JSON.stringify(toSrc + RUNTIME_HELPERS[h]!.module)};`,
-    );
+    .map((h) => `import { ${RUNTIME_HELPERS[h]!.name} } from ${JSON.stringify(RUNTIME_HELPERS[h]!.module)};`);
   // ES modules are strict already; the directive would sit after the imports and mean nothing.
   const body = stripSchemaPaths(stripSourceUrls(rewritten)).replace(/^"use strict";\n?/, '');
   return `${[...imports, body].join('\n')}\n`;

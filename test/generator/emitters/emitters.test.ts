@@ -1,4 +1,5 @@
 // Focused-spec snapshots: one small spec, each emitter's main output kept as a readable file.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../generator/pipeline.ts';
@@ -26,16 +27,36 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
     await expect(files.get(path)).toMatchFileSnapshot(join('__snapshots__', 'focused', path));
   });
 
-  it('copies every runtime template and compiles each TypeScript source to dist', () => {
-    const sources = [...files.keys()].filter(
+  const runtime = new Map((result.runtime?.files ?? []).map((f) => [f.path, f.content]));
+
+  it.each([
+    ['the package', files],
+    ['the runtime package', runtime],
+  ])('compiles each TypeScript source of %s to dist', (_name, given) => {
+    const sources = [...given.keys()].filter(
       (p) => p.startsWith('src/') && p.endsWith('.ts') && !p.endsWith('.d.ts'),
     );
-    expect(sources).toContain('src/runtime/errors.ts');
+    expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       const base = source.slice('src/'.length, -'.ts'.length);
-      expect(files.has(`dist/${base}.js`), source).toBe(true);
-      expect(files.has(`dist/${base}.d.ts`), source).toBe(true);
+      expect(given.has(`dist/${base}.js`), source).toBe(true);
+      expect(given.has(`dist/${base}.d.ts`), source).toBe(true);
     }
+  });
+
+  it('puts every runtime template in the runtime package, beside the package, and none in the package', async () => {
+    const templates = readdirSync(join(ROOT, 'templates', 'runtime')).filter((n) => n.endsWith('.ts'));
+    expect([...runtime.keys()].filter((p) => /^src\/[^/]+\.ts$/.test(p))).toEqual(
+      templates.map((n) => `src/${n}`).sort(),
+    );
+    expect(result.runtime?.dir).toBe(join(ROOT, 'tmp', 'focused', 'runtime'));
+    expect([...files.keys()].filter((p) => p.includes('runtime/'))).toEqual([]);
+    expect(JSON.parse(files.get('package.json')!).dependencies['@acs-rpc/runtime']).toBe('file:../runtime');
+    expect(JSON.parse(runtime.get('package.json')!)).toMatchObject({
+      name: '@acs-rpc/runtime',
+      sideEffects: false,
+      exports: { './*.js': { types: './dist/*.d.ts', default: './dist/*.js' } },
+    });
   });
 
   it('emits validators as pure ESM with no require()', () => {

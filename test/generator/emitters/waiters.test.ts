@@ -26,7 +26,7 @@ describe('waiters of test/fixtures/specs/stateful.yaml', async () => {
 
   it('gives each waiter a descriptor with its delays and acceptors', () => {
     const service = files.get('src/service.ts')!;
-    expect(service).toContain("import type { WaiterDescriptor } from './runtime/waiter.js';");
+    expect(service).toContain("import type { WaiterDescriptor } from '@acs-rpc/runtime/waiter.js';");
     expect(service).toMatch(
       /export const thingRunningWaiter: WaiterDescriptor = \{\n\s+name: 'ThingRunning',\n\s+action: 'DescribeThings',\n\s+minDelay: 1,\n\s+maxDelay: 8,/,
     );

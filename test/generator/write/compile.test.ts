@@ -64,7 +64,23 @@ describe('typecheckPackage', () => {
     const given = "export const a: number = 'one';\n";
     expect(compiled(given).get('dist/a.js')).toBe(`${HEADER}export const a = 'one';\n`);
     expect(() =>
-      typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: given }]),
+      typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: given }], []),
     ).toThrow("Type 'string' is not assignable to type 'number'");
+  });
+
+  it('resolves the runtime package from the sources given for it, not from an install', () => {
+    const uses = "import { plus } from '@acs-rpc/runtime/plus.js';\nexport const a: number = plus(1);\n";
+    const runtime = [
+      { path: 'dist/plus.d.ts', content: 'export declare const plus: (n: number) => string;\n' },
+    ];
+    expect(() =>
+      typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: uses }], runtime),
+    ).toThrow("Type 'string' is not assignable to type 'number'");
+    const fixed = [
+      { path: 'dist/plus.d.ts', content: 'export declare const plus: (n: number) => number;\n' },
+    ];
+    expect(() =>
+      typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: uses }], fixed),
+    ).not.toThrow();
   });
 });

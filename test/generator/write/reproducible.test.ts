@@ -67,10 +67,11 @@ describe('acs-rpc generate --check', () => {
       const spec = specs[0]!;
       const name = (await modelSpec(ROOT, `spec/${spec}`)).model!.packageName;
       const packageDir = join(dir, name);
-      await cp(join(ROOT, 'generated', name), packageDir, {
-        recursive: true,
-        filter: (src) => !src.includes('node_modules'),
-      });
+      for (const folder of [name, 'runtime'])
+        await cp(join(ROOT, 'generated', folder), join(dir, folder), {
+          recursive: true,
+          filter: (src) => !src.includes('node_modules'),
+        });
       for (const file of ['src/types.ts', 'package.json']) {
         const path = join(packageDir, file);
         await writeFile(path, `${await readFile(path, 'utf8')}\n// edited by hand\n`);

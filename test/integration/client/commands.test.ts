@@ -60,34 +60,57 @@ describe('send(command)', () => {
   });
 });
 
+/** The modules of generated/ a bundle of the program holds, and its code. */
+async function bundled(program: string): Promise<{ modules: string[]; code: string }> {
+  const result = await build({
+    stdin: { contents: program, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['fast-xml-parser'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  // What is in the output (esbuild lists every module it read, kept or not, in metafile.inputs).
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const modules = Object.entries(output.inputs)
+    .filter(([path, use]) => path.startsWith('generated/') && use.bytesInOutput > 0)
+    .map(([path]) => path);
+  return { modules, code: result.outputFiles[0]!.text };
+}
+
 describe('a one-command program, bundled', () => {
   it('holds the action it sends and no other action’s descriptor or validator', async () => {
-    const result = await build({
-      stdin: {
-        contents: `import { EcsBareClient, DescribeInstanceStatusCommand } from '@acs-rpc/ecs';
-await new EcsBareClient().send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' }));`,
-        resolveDir: ROOT,
-        loader: 'js',
-      },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      external: ['fast-xml-parser'],
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    // What is in the output (esbuild lists every module it read, kept or not, in metafile.inputs).
-    const output = Object.values(result.metafile.outputs)[0]!;
-    const inputs = Object.entries(output.inputs)
-      .filter(([path, use]) => path.includes('generated/ecs/') && use.bytesInOutput > 0)
-      .map(([path]) => path);
+    const { modules: inputs, code } =
+      await bundled(`import { EcsBareClient, DescribeInstanceStatusCommand } from '@acs-rpc/ecs';
+await new EcsBareClient().send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' }));`);
     expect(inputs).toContain('generated/ecs/dist/validators/requests/DescribeInstanceStatus.js');
     expect(inputs.filter((p) => p.includes('/validators/requests/'))).toHaveLength(1);
     expect(inputs).not.toContain('generated/ecs/dist/client.js');
-    const code = result.outputFiles[0]!.text;
     expect(code).toContain('"DescribeInstanceStatus"');
     for (const other of ['StartInstance', 'StopInstance', 'DescribeZones', 'DescribeRegions'])
       expect(code, other).not.toContain(`"${other}"`);
+  });
+});
+
+describe('two products in one program', () => {
+  it('share one copy of the runtime package', async () => {
+    const { modules } =
+      await bundled(`import { EcsBareClient, DescribeInstanceStatusCommand } from '@acs-rpc/ecs';
+import { VpcBareClient, DescribeVpcsCommand } from '@acs-rpc/vpc';
+await new EcsBareClient().send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' }));
+await new VpcBareClient().send(new DescribeVpcsCommand({ RegionId: 'cn-hangzhou' }));`);
+    const runtime = modules.filter((m) => m.startsWith('generated/runtime/'));
+    expect(runtime).toContain('generated/runtime/dist/client.js');
+    expect(runtime).toContain('generated/runtime/dist/sign-v3.js');
+    expect(modules.filter((m) => /\/(client|sign-v3)\.js$/.test(m))).toEqual([
+      'generated/runtime/dist/client.js',
+      'generated/runtime/dist/sign-v3.js',
+    ]);
+    expect(modules.filter((m) => m.includes('/validators/requests/'))).toEqual([
+      'generated/ecs/dist/validators/requests/DescribeInstanceStatus.js',
+      'generated/vpc/dist/validators/requests/DescribeVpcs.js',
+    ]);
   });
 });

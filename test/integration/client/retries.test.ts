@@ -6,9 +6,9 @@ import {
   EcsClient,
   type EcsClientConfig,
 } from '@acs-rpc/ecs';
+import { RpcClient } from '@acs-rpc/runtime/client.js';
+import { sleep as realSleep } from '@acs-rpc/runtime/retry.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { RpcClient } from '../../../generated/ecs/dist/runtime/client.js';
-import { sleep as realSleep } from '../../../generated/ecs/dist/runtime/retry.js';
 import { ecsService } from '../../../generated/ecs/dist/service.js';
 import { pagesOf } from '../../support/ecs-pages.ts';
 import { errorBody, type FakeServer, json, reset, startFakeServer } from '../../support/fake-server.ts';

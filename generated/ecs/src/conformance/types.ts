@@ -10,8 +10,8 @@ import type {
   ParamStyle,
   ServiceDescriptor,
   Validate,
-} from '../runtime/descriptors.js';
-import type { WaiterDescriptor } from '../runtime/waiter.js';
+} from '@acs-rpc/runtime/descriptors.js';
+import type { WaiterDescriptor } from '@acs-rpc/runtime/waiter.js';
 
 export interface ParamFacts {
   readonly name: string;

@@ -2,11 +2,11 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/conformance/http.ts
 // Sends one signed RPC request, optionally bent out of shape after signing, and reads the answer.
-import { newNonce } from '../runtime/crypto.js';
-import { parseJson } from '../runtime/json.js';
-import { redactForm, redactHeaders, redactUrl } from '../runtime/redact.js';
-import { signRequest } from '../runtime/sign-request.js';
-import { parseXml } from '../runtime/xml.js';
+import { newNonce } from '@acs-rpc/runtime/crypto.js';
+import { parseJson } from '@acs-rpc/runtime/json.js';
+import { redactForm, redactHeaders, redactUrl } from '@acs-rpc/runtime/redact.js';
+import { signRequest } from '@acs-rpc/runtime/sign-request.js';
+import { parseXml } from '@acs-rpc/runtime/xml.js';
 import { CheckFailure } from './types.js';
 /** An action no service has: routing checks expect InvalidAction.NotFound for it. */
 export const UNKNOWN_ACTION = 'NoSuchActionAnywhere';

@@ -3,9 +3,9 @@
 // Source: templates/conformance/assert.ts
 
 // What checks assert, with the exchange attached to every failure.
-import type { Shape } from '../runtime/descriptors.js';
-import { normalize } from '../runtime/normalize.js';
-import { toHeaderParams, toWireParams } from '../runtime/serialize.js';
+import type { Shape } from '@acs-rpc/runtime/descriptors.js';
+import { normalize } from '@acs-rpc/runtime/normalize.js';
+import { toHeaderParams, toWireParams } from '@acs-rpc/runtime/serialize.js';
 import { describeResponse, type Exchange } from './http.js';
 import {
   type ActionFacts,

@@ -2,7 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/conformance/checks/responses.ts
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
-import { normalize } from '../../runtime/normalize.js';
+import { normalize } from '@acs-rpc/runtime/normalize.js';
 import { answers, baseParams, expectError, expectSuccess, fail, idListFor, valueAt, wire, } from '../assert.js';
 import { send, UNKNOWN_ACTION } from '../http.js';
 import { changesState } from '../state.js';

@@ -4,8 +4,8 @@
 // Waiter checks: each waiter the spec declares on a listing action, run with the client's own engine
 // against the server. Where a transition leads to the waiter's success state, the check calls it on a
 // resource in its `from` state first; else it waits for a resource already there (one attempt).
-import { AcsServiceError } from '../../runtime/errors.js';
-import { runWaiter } from '../../runtime/waiter.js';
+import { AcsServiceError } from '@acs-rpc/runtime/errors.js';
+import { runWaiter } from '@acs-rpc/runtime/waiter.js';
 import { expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 import { helpers, listResources, resourceFor } from '../resources.js';

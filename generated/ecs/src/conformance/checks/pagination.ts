@@ -10,7 +10,7 @@ import type {
   PageNumberPagination,
   PaginationDescriptor,
   TokenPagination,
-} from '../../runtime/descriptors.js';
+} from '@acs-rpc/runtime/descriptors.js';
 import {
   answers,
   baseParams,

@@ -4,8 +4,8 @@
 
 // Cases declared in the spec, run twice: offline against the client's serializer, validator and
 // parser (no server needed), and online against a server (the conformance checks).
-import { parseResponse } from '../../runtime/response.js';
-import { toWireParams, wireNameOf } from '../../runtime/serialize.js';
+import { parseResponse } from '@acs-rpc/runtime/response.js';
+import { toWireParams, wireNameOf } from '@acs-rpc/runtime/serialize.js';
 import { expectError, expectSuccess, fail, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';

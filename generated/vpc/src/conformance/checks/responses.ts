@@ -3,7 +3,7 @@
 // Source: templates/conformance/checks/responses.ts
 
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
-import { normalize } from '../../runtime/normalize.js';
+import { normalize } from '@acs-rpc/runtime/normalize.js';
 import {
   answers,
   baseParams,
