@@ -2,6 +2,7 @@
 // package of a spec (--spec, else the only spec of acs-rpc.config.json) generated into a cache folder
 // the toolkit owns, keyed by the spec's bytes and the toolkit's own files.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadConfig } from './config.ts';
@@ -119,7 +120,9 @@ async function cachedPackage(spec: string, quiet: boolean): Promise<GeneratedPac
 }
 
 async function findPackage(dir: string): Promise<GeneratedPackage | undefined> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  // The package, beside the runtime package it imports (which has no conformance suite).
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  const names = entries.filter((n) => existsSync(join(dir, n, 'dist', 'conformance', 'main.js')));
   const [only] = names;
   return only === undefined || names.length > 1 ? undefined : readPackage(join(dir, only));
 }
