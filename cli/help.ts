@@ -36,6 +36,8 @@ toolkit owns; --package serves an already generated one. The first line printed 
                            [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
 
 Check any server against the spec; the last line printed is \`N passed, N failed\`.
+--only takes a check id, a glob (\`auth.*\`), or several joined by commas (\`auth.*,*.DescribeX.*\`).
+--value Name=value (repeatable) names a parameter's value where the spec's example will not do.
 With --spec, the package is generated into a cache the toolkit owns; --package uses an already
 generated one.
 `,

@@ -14,29 +14,43 @@ export function checkScopes(call: Call): void {
   if (key === undefined) return;
   const scope = scopes.find((s) => s.value === call.params[key]);
   if (call.params[key] !== undefined && scope === undefined) refuse(call, key);
-  if (scope === undefined) return;
-  for (const [name, allowed] of Object.entries(scope.within)) {
+  // Without the root key (an action that takes a zone but no region), a value must be in some scope.
+  const candidates = scope === undefined ? scopes : [scope];
+  for (const name of new Set(candidates.flatMap((s) => Object.keys(s.within)))) {
     const value = call.params[name];
-    if (typeof value === 'string' && !allowed.includes(value)) refuse(call, name);
+    if (typeof value === 'string' && !candidates.some((s) => s.within[name]?.includes(value)))
+      refuse(call, name);
   }
 }
 
 function checkReferences(call: Call, scopeKeys: ReadonlySet<string>): void {
-  const idParam = call.action.transition?.idParam;
   for (const p of call.action.params) {
     const value = call.params[p.name];
-    if (typeof value !== 'string' || scopeKeys.has(p.name) || p.name === idParam) continue;
-    if (!call.action.errors.includes(`Invalid${p.name}.NotFound`)) continue;
-    const known = [
-      ...((p.schema.enum as unknown[] | undefined) ?? []),
-      p.example,
-      p.schema.default,
-      ...call.action.cases.map((c) => c.request[p.name]),
-      // A name means one thing across the product's actions: their examples of it are known too.
-      ...(call.served.examples.get(p.name) ?? []),
-    ];
-    if (!known.some((k) => k !== undefined && String(k) === value)) refuse(call, p.name);
+    if (typeof value !== 'string' || scopeKeys.has(p.name)) continue;
+    const known = knownValues(call, p.name);
+    if (known !== undefined && !known.includes(value)) refuse(call, p.name);
   }
+}
+
+/**
+ * The values the server knows for a parameter that names something (the action answers
+ * `Invalid<Name>.NotFound` for others), as text; undefined for any other parameter, whose values are
+ * free. Made-up list items take their value of a field of that name from here, so the server never
+ * hands out a value it would then refuse.
+ */
+export function knownValues(call: Call, name: string): string[] | undefined {
+  const p = call.action.params.find((q) => q.name === name);
+  if (p === undefined || p.name === call.action.transition?.idParam) return undefined;
+  if (!call.action.errors.includes(`Invalid${p.name}.NotFound`)) return undefined;
+  const known = [
+    ...((p.schema.enum as unknown[] | undefined) ?? []),
+    p.example,
+    p.schema.default,
+    ...call.action.cases.map((c) => c.request[p.name]),
+    // A name means one thing across the product's actions: their examples of it are known too.
+    ...(call.served.examples.get(p.name) ?? []),
+  ];
+  return [...new Set(known.filter((k) => k !== undefined && typeof k !== 'object').map(String))];
 }
 
 function refuse(call: Call, param: string): void {

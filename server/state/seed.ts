@@ -55,6 +55,21 @@ export function checkSeed(value: unknown, where: string): Seed {
   return { product: seed.product, scopes, resources };
 }
 
+/**
+ * The values a client should name to stay inside the seed's world: the first scope's root value and
+ * the first value of each list within it (`RegionId: cn-hangzhou`, `ZoneId: cn-hangzhou-d`). A
+ * conformance run against a seeded server uses them where a spec example names a region or zone the
+ * seed does not have, which the server rightly refuses as not found.
+ */
+export function seedValues(seed: Seed): Record<string, string> {
+  const [first] = seed.scopes;
+  if (first === undefined) return {};
+  const values: Record<string, string> = { [first.key]: first.value };
+  for (const [name, allowed] of Object.entries(first.within))
+    if (allowed[0] !== undefined) values[name] = allowed[0];
+  return values;
+}
+
 /** Refuses a seed whose resources or states the service's spec does not declare. */
 export function checkSeedStates(
   seed: Seed,

@@ -16,9 +16,13 @@ export async function emitFixturePackage(spec: string): Promise<string> {
   const dir = await mkdtemp(join(ROOT, 'tmp', `${model.packageName}-`));
   for (const emitter of emitters) {
     for (const file of await emitter.emit({ model, rootDir: ROOT, ajv })) {
-      if (!file.path.startsWith('src/')) continue;
-      await mkdir(dirname(join(dir, file.path)), { recursive: true });
-      await writeFile(join(dir, file.path), file.content);
+      // The sources, and beside them the JavaScript the emitters write straight to dist/ (ajv's
+      // validators), which the sources import.
+      const path =
+        file.path.startsWith('dist/') && file.path.endsWith('.js') ? `src/${file.path.slice(5)}` : file.path;
+      if (!path.startsWith('src/')) continue;
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), file.content);
     }
   }
   return join(dir, 'src');

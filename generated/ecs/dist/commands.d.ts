@@ -2,13 +2,1784 @@
 // change the spec or the generator and run `npm run generate`.
 import type { Command } from '@acs-rpc/runtime/client.js';
 import type { ActionDescriptor } from '@acs-rpc/runtime/descriptors.js';
-import type { DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeZonesRequest, DescribeZonesResponse, StartInstanceRequest, StartInstanceResponse, StopInstanceRequest, StopInstanceResponse } from './types.js';
+import type { AcceptInquiredSystemEventRequest, AcceptInquiredSystemEventResponse, ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse, AddBandwidthPackageIpsRequest, AddBandwidthPackageIpsResponse, AddTagsRequest, AddTagsResponse, AllocateDedicatedHostsRequest, AllocateDedicatedHostsResponse, AllocateEipAddressRequest, AllocateEipAddressResponse, AllocatePublicIpAddressRequest, AllocatePublicIpAddressResponse, ApplyAutoSnapshotPolicyRequest, ApplyAutoSnapshotPolicyResponse, AssignIpv6AddressesRequest, AssignIpv6AddressesResponse, AssignPrivateIpAddressesRequest, AssignPrivateIpAddressesResponse, AssociateEipAddressRequest, AssociateEipAddressResponse, AssociateHaVipRequest, AssociateHaVipResponse, AttachClassicLinkVpcRequest, AttachClassicLinkVpcResponse, AttachDiskRequest, AttachDiskResponse, AttachInstanceRamRoleRequest, AttachInstanceRamRoleResponse, AttachKeyPairRequest, AttachKeyPairResponse, AttachNetworkInterfaceRequest, AttachNetworkInterfaceResponse, AuthorizeSecurityGroupEgressRequest, AuthorizeSecurityGroupEgressResponse, AuthorizeSecurityGroupRequest, AuthorizeSecurityGroupResponse, CancelAutoSnapshotPolicyRequest, CancelAutoSnapshotPolicyResponse, CancelCopyImageRequest, CancelCopyImageResponse, CancelImagePipelineExecutionRequest, CancelImagePipelineExecutionResponse, CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse, CancelSimulatedSystemEventsRequest, CancelSimulatedSystemEventsResponse, CancelTaskRequest, CancelTaskResponse, ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse, ConvertNatPublicIpToEipRequest, ConvertNatPublicIpToEipResponse, CopyImageRequest, CopyImageResponse, CopySnapshotRequest, CopySnapshotResponse, CreateActivationRequest, CreateActivationResponse, CreateAutoProvisioningGroupRequest, CreateAutoProvisioningGroupResponse, CreateAutoSnapshotPolicyRequest, CreateAutoSnapshotPolicyResponse, CreateCapacityReservationRequest, CreateCapacityReservationResponse, CreateCommandRequest, CreateCommandResponse, CreateDedicatedHostClusterRequest, CreateDedicatedHostClusterResponse, CreateDemandRequest, CreateDemandResponse, CreateDeploymentSetRequest, CreateDeploymentSetResponse, CreateDiagnosticMetricSetRequest, CreateDiagnosticMetricSetResponse, CreateDiagnosticReportRequest, CreateDiagnosticReportResponse, CreateDiskRequest, CreateDiskResponse, CreateElasticityAssuranceRequest, CreateElasticityAssuranceResponse, CreateForwardEntryRequest, CreateForwardEntryResponse, CreateHaVipRequest, CreateHaVipResponse, CreateHpcClusterRequest, CreateHpcClusterResponse, CreateImageComponentRequest, CreateImageComponentResponse, CreateImagePipelineRequest, CreateImagePipelineResponse, CreateImageRequest, CreateImageResponse, CreateInstanceRequest, CreateInstanceResponse, CreateKeyPairRequest, CreateKeyPairResponse, CreateLaunchTemplateRequest, CreateLaunchTemplateResponse, CreateLaunchTemplateVersionRequest, CreateLaunchTemplateVersionResponse, CreateNatGatewayRequest, CreateNatGatewayResponse, CreateNetworkInterfacePermissionRequest, CreateNetworkInterfacePermissionResponse, CreateNetworkInterfaceRequest, CreateNetworkInterfaceResponse, CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse, CreatePrefixListRequest, CreatePrefixListResponse, CreateRouteEntryRequest, CreateRouteEntryResponse, CreateRouterInterfaceRequest, CreateRouterInterfaceResponse, CreateSecurityGroupRequest, CreateSecurityGroupResponse, CreateSimulatedSystemEventsRequest, CreateSimulatedSystemEventsResponse, CreateSnapshotGroupRequest, CreateSnapshotGroupResponse, CreateSnapshotRequest, CreateSnapshotResponse, CreateStorageSetRequest, CreateStorageSetResponse, CreateVSwitchRequest, CreateVSwitchResponse, CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse, CreateVpcRequest, CreateVpcResponse, DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse, DeleteActivationRequest, DeleteActivationResponse, DeleteAutoProvisioningGroupRequest, DeleteAutoProvisioningGroupResponse, DeleteAutoSnapshotPolicyRequest, DeleteAutoSnapshotPolicyResponse, DeleteBandwidthPackageRequest, DeleteBandwidthPackageResponse, DeleteCommandRequest, DeleteCommandResponse, DeleteDedicatedHostClusterRequest, DeleteDedicatedHostClusterResponse, DeleteDemandRequest, DeleteDemandResponse, DeleteDeploymentSetRequest, DeleteDeploymentSetResponse, DeleteDiagnosticMetricSetsRequest, DeleteDiagnosticMetricSetsResponse, DeleteDiagnosticReportsRequest, DeleteDiagnosticReportsResponse, DeleteDiskRequest, DeleteDiskResponse, DeleteForwardEntryRequest, DeleteForwardEntryResponse, DeleteHaVipRequest, DeleteHaVipResponse, DeleteHpcClusterRequest, DeleteHpcClusterResponse, DeleteImageComponentRequest, DeleteImageComponentResponse, DeleteImagePipelineRequest, DeleteImagePipelineResponse, DeleteImageRequest, DeleteImageResponse, DeleteInstanceRequest, DeleteInstanceResponse, DeleteInstancesRequest, DeleteInstancesResponse, DeleteKeyPairsRequest, DeleteKeyPairsResponse, DeleteLaunchTemplateRequest, DeleteLaunchTemplateResponse, DeleteLaunchTemplateVersionRequest, DeleteLaunchTemplateVersionResponse, DeleteNatGatewayRequest, DeleteNatGatewayResponse, DeleteNetworkInterfacePermissionRequest, DeleteNetworkInterfacePermissionResponse, DeleteNetworkInterfaceRequest, DeleteNetworkInterfaceResponse, DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse, DeletePrefixListRequest, DeletePrefixListResponse, DeleteRouteEntryRequest, DeleteRouteEntryResponse, DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse, DeleteSecurityGroupRequest, DeleteSecurityGroupResponse, DeleteSnapshotGroupRequest, DeleteSnapshotGroupResponse, DeleteSnapshotRequest, DeleteSnapshotResponse, DeleteStorageSetRequest, DeleteStorageSetResponse, DeleteVSwitchRequest, DeleteVSwitchResponse, DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse, DeleteVpcRequest, DeleteVpcResponse, DeregisterManagedInstanceRequest, DeregisterManagedInstanceResponse, DescribeAccessPointsRequest, DescribeAccessPointsResponse, DescribeAccountAttributesRequest, DescribeAccountAttributesResponse, DescribeActivationsRequest, DescribeActivationsResponse, DescribeAutoProvisioningGroupHistoryRequest, DescribeAutoProvisioningGroupHistoryResponse, DescribeAutoProvisioningGroupInstancesRequest, DescribeAutoProvisioningGroupInstancesResponse, DescribeAutoProvisioningGroupsRequest, DescribeAutoProvisioningGroupsResponse, DescribeAutoSnapshotPolicyExRequest, DescribeAutoSnapshotPolicyExResponse, DescribeAvailableResourceRequest, DescribeAvailableResourceResponse, DescribeBandwidthLimitationRequest, DescribeBandwidthLimitationResponse, DescribeBandwidthPackagesRequest, DescribeBandwidthPackagesResponse, DescribeCapacityReservationInstancesRequest, DescribeCapacityReservationInstancesResponse, DescribeCapacityReservationsRequest, DescribeCapacityReservationsResponse, DescribeClassicLinkInstancesRequest, DescribeClassicLinkInstancesResponse, DescribeCloudAssistantSettingsRequest, DescribeCloudAssistantSettingsResponse, DescribeCloudAssistantStatusRequest, DescribeCloudAssistantStatusResponse, DescribeClustersRequest, DescribeClustersResponse, DescribeCommandsRequest, DescribeCommandsResponse, DescribeDedicatedHostAutoRenewRequest, DescribeDedicatedHostAutoRenewResponse, DescribeDedicatedHostClustersRequest, DescribeDedicatedHostClustersResponse, DescribeDedicatedHostTypesRequest, DescribeDedicatedHostTypesResponse, DescribeDedicatedHostsRequest, DescribeDedicatedHostsResponse, DescribeDemandsRequest, DescribeDemandsResponse, DescribeDeploymentSetSupportedInstanceTypeFamilyRequest, DescribeDeploymentSetSupportedInstanceTypeFamilyResponse, DescribeDeploymentSetsRequest, DescribeDeploymentSetsResponse, DescribeDiagnosticMetricSetsRequest, DescribeDiagnosticMetricSetsResponse, DescribeDiagnosticMetricsRequest, DescribeDiagnosticMetricsResponse, DescribeDiagnosticReportAttributesRequest, DescribeDiagnosticReportAttributesResponse, DescribeDiagnosticReportsRequest, DescribeDiagnosticReportsResponse, DescribeDiskMonitorDataRequest, DescribeDiskMonitorDataResponse, DescribeDisksFullStatusRequest, DescribeDisksFullStatusResponse, DescribeDisksRequest, DescribeDisksResponse, DescribeEipAddressesRequest, DescribeEipAddressesResponse, DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse, DescribeElasticityAssuranceInstancesRequest, DescribeElasticityAssuranceInstancesResponse, DescribeElasticityAssurancesRequest, DescribeElasticityAssurancesResponse, DescribeEniMonitorDataRequest, DescribeEniMonitorDataResponse, DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse, DescribeHaVipsRequest, DescribeHaVipsResponse, DescribeHpcClustersRequest, DescribeHpcClustersResponse, DescribeImageComponentsRequest, DescribeImageComponentsResponse, DescribeImageFromFamilyRequest, DescribeImageFromFamilyResponse, DescribeImagePipelineExecutionsRequest, DescribeImagePipelineExecutionsResponse, DescribeImagePipelinesRequest, DescribeImagePipelinesResponse, DescribeImageSharePermissionRequest, DescribeImageSharePermissionResponse, DescribeImageSupportInstanceTypesRequest, DescribeImageSupportInstanceTypesResponse, DescribeImagesRequest, DescribeImagesResponse, DescribeInstanceAttachmentAttributesRequest, DescribeInstanceAttachmentAttributesResponse, DescribeInstanceAttributeRequest, DescribeInstanceAttributeResponse, DescribeInstanceAutoRenewAttributeRequest, DescribeInstanceAutoRenewAttributeResponse, DescribeInstanceHistoryEventsRequest, DescribeInstanceHistoryEventsResponse, DescribeInstanceMaintenanceAttributesRequest, DescribeInstanceMaintenanceAttributesResponse, DescribeInstanceModificationPriceRequest, DescribeInstanceModificationPriceResponse, DescribeInstanceMonitorDataRequest, DescribeInstanceMonitorDataResponse, DescribeInstanceRamRoleRequest, DescribeInstanceRamRoleResponse, DescribeInstanceStatusRequest, DescribeInstanceStatusResponse, DescribeInstanceTopologyRequest, DescribeInstanceTopologyResponse, DescribeInstanceTypeFamiliesRequest, DescribeInstanceTypeFamiliesResponse, DescribeInstanceTypesRequest, DescribeInstanceTypesResponse, DescribeInstanceVncUrlRequest, DescribeInstanceVncUrlResponse, DescribeInstancesFullStatusRequest, DescribeInstancesFullStatusResponse, DescribeInstancesRequest, DescribeInstancesResponse, DescribeInvocationResultsRequest, DescribeInvocationResultsResponse, DescribeInvocationsRequest, DescribeInvocationsResponse, DescribeKeyPairsRequest, DescribeKeyPairsResponse, DescribeLaunchTemplateVersionsRequest, DescribeLaunchTemplateVersionsResponse, DescribeLaunchTemplatesRequest, DescribeLaunchTemplatesResponse, DescribeLimitationRequest, DescribeLimitationResponse, DescribeManagedInstancesRequest, DescribeManagedInstancesResponse, DescribeNatGatewaysRequest, DescribeNatGatewaysResponse, DescribeNetworkInterfaceAttributeRequest, DescribeNetworkInterfaceAttributeResponse, DescribeNetworkInterfacePermissionsRequest, DescribeNetworkInterfacePermissionsResponse, DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse, DescribeNewProjectEipMonitorDataRequest, DescribeNewProjectEipMonitorDataResponse, DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse, DescribePrefixListAssociationsRequest, DescribePrefixListAssociationsResponse, DescribePrefixListAttributesRequest, DescribePrefixListAttributesResponse, DescribePrefixListsRequest, DescribePrefixListsResponse, DescribePriceRequest, DescribePriceResponse, DescribeRecommendInstanceTypeRequest, DescribeRecommendInstanceTypeResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeRenewalPriceRequest, DescribeRenewalPriceResponse, DescribeReservedInstanceAutoRenewAttributeRequest, DescribeReservedInstanceAutoRenewAttributeResponse, DescribeReservedInstancesRequest, DescribeReservedInstancesResponse, DescribeResourceByTagsRequest, DescribeResourceByTagsResponse, DescribeResourcesModificationRequest, DescribeResourcesModificationResponse, DescribeRouteTablesRequest, DescribeRouteTablesResponse, DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse, DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse, DescribeSecurityGroupReferencesRequest, DescribeSecurityGroupReferencesResponse, DescribeSecurityGroupsRequest, DescribeSecurityGroupsResponse, DescribeSendFileResultsRequest, DescribeSendFileResultsResponse, DescribeSnapshotGroupsRequest, DescribeSnapshotGroupsResponse, DescribeSnapshotLinksRequest, DescribeSnapshotLinksResponse, DescribeSnapshotMonitorDataRequest, DescribeSnapshotMonitorDataResponse, DescribeSnapshotPackageRequest, DescribeSnapshotPackageResponse, DescribeSnapshotsRequest, DescribeSnapshotsResponse, DescribeSnapshotsUsageRequest, DescribeSnapshotsUsageResponse, DescribeSpotAdviceRequest, DescribeSpotAdviceResponse, DescribeSpotPriceHistoryRequest, DescribeSpotPriceHistoryResponse, DescribeStorageCapacityUnitsRequest, DescribeStorageCapacityUnitsResponse, DescribeStorageSetDetailsRequest, DescribeStorageSetDetailsResponse, DescribeStorageSetsRequest, DescribeStorageSetsResponse, DescribeTagsRequest, DescribeTagsResponse, DescribeTaskAttributeRequest, DescribeTaskAttributeResponse, DescribeTasksRequest, DescribeTasksResponse, DescribeTerminalSessionsRequest, DescribeTerminalSessionsResponse, DescribeUserBusinessBehaviorRequest, DescribeUserBusinessBehaviorResponse, DescribeUserDataRequest, DescribeUserDataResponse, DescribeVRoutersRequest, DescribeVRoutersResponse, DescribeVSwitchesRequest, DescribeVSwitchesResponse, DescribeVirtualBorderRoutersForPhysicalConnectionRequest, DescribeVirtualBorderRoutersForPhysicalConnectionResponse, DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse, DescribeVpcsRequest, DescribeVpcsResponse, DescribeZonesRequest, DescribeZonesResponse, DetachClassicLinkVpcRequest, DetachClassicLinkVpcResponse, DetachDiskRequest, DetachDiskResponse, DetachInstanceRamRoleRequest, DetachInstanceRamRoleResponse, DetachKeyPairRequest, DetachKeyPairResponse, DetachNetworkInterfaceRequest, DetachNetworkInterfaceResponse, DisableActivationRequest, DisableActivationResponse, EipFillParamsRequest, EipFillParamsResponse, EipFillProductRequest, EipFillProductResponse, EipNotifyPaidRequest, EipNotifyPaidResponse, EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse, ExportImageRequest, ExportImageResponse, ExportSnapshotRequest, ExportSnapshotResponse, GetInstanceConsoleOutputRequest, GetInstanceConsoleOutputResponse, GetInstanceScreenshotRequest, GetInstanceScreenshotResponse, ImportImageRequest, ImportImageResponse, ImportKeyPairRequest, ImportKeyPairResponse, InstallCloudAssistantRequest, InstallCloudAssistantResponse, InvokeCommandRequest, InvokeCommandResponse, JoinResourceGroupRequest, JoinResourceGroupResponse, JoinSecurityGroupRequest, JoinSecurityGroupResponse, LeaveSecurityGroupRequest, LeaveSecurityGroupResponse, ListPluginStatusRequest, ListPluginStatusResponse, ListTagResourcesRequest, ListTagResourcesResponse, ModifyAutoProvisioningGroupRequest, ModifyAutoProvisioningGroupResponse, ModifyAutoSnapshotPolicyExRequest, ModifyAutoSnapshotPolicyExResponse, ModifyAutoSnapshotPolicyRequest, ModifyAutoSnapshotPolicyResponse, ModifyBandwidthPackageSpecRequest, ModifyBandwidthPackageSpecResponse, ModifyCapacityReservationRequest, ModifyCapacityReservationResponse, ModifyCloudAssistantSettingsRequest, ModifyCloudAssistantSettingsResponse, ModifyCommandRequest, ModifyCommandResponse, ModifyDedicatedHostAttributeRequest, ModifyDedicatedHostAttributeResponse, ModifyDedicatedHostAutoReleaseTimeRequest, ModifyDedicatedHostAutoReleaseTimeResponse, ModifyDedicatedHostAutoRenewAttributeRequest, ModifyDedicatedHostAutoRenewAttributeResponse, ModifyDedicatedHostClusterAttributeRequest, ModifyDedicatedHostClusterAttributeResponse, ModifyDedicatedHostsChargeTypeRequest, ModifyDedicatedHostsChargeTypeResponse, ModifyDemandRequest, ModifyDemandResponse, ModifyDeploymentSetAttributeRequest, ModifyDeploymentSetAttributeResponse, ModifyDiagnosticMetricSetRequest, ModifyDiagnosticMetricSetResponse, ModifyDiskAttributeRequest, ModifyDiskAttributeResponse, ModifyDiskChargeTypeRequest, ModifyDiskChargeTypeResponse, ModifyDiskSpecRequest, ModifyDiskSpecResponse, ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse, ModifyElasticityAssuranceRequest, ModifyElasticityAssuranceResponse, ModifyForwardEntryRequest, ModifyForwardEntryResponse, ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse, ModifyHpcClusterAttributeRequest, ModifyHpcClusterAttributeResponse, ModifyImageAttributeRequest, ModifyImageAttributeResponse, ModifyImageShareGroupPermissionRequest, ModifyImageShareGroupPermissionResponse, ModifyImageSharePermissionRequest, ModifyImageSharePermissionResponse, ModifyInstanceAttachmentAttributesRequest, ModifyInstanceAttachmentAttributesResponse, ModifyInstanceAttributeRequest, ModifyInstanceAttributeResponse, ModifyInstanceAutoReleaseTimeRequest, ModifyInstanceAutoReleaseTimeResponse, ModifyInstanceAutoRenewAttributeRequest, ModifyInstanceAutoRenewAttributeResponse, ModifyInstanceChargeTypeRequest, ModifyInstanceChargeTypeResponse, ModifyInstanceDeploymentRequest, ModifyInstanceDeploymentResponse, ModifyInstanceMaintenanceAttributesRequest, ModifyInstanceMaintenanceAttributesResponse, ModifyInstanceMetadataOptionsRequest, ModifyInstanceMetadataOptionsResponse, ModifyInstanceNetworkSpecRequest, ModifyInstanceNetworkSpecResponse, ModifyInstanceSpecRequest, ModifyInstanceSpecResponse, ModifyInstanceVncPasswdRequest, ModifyInstanceVncPasswdResponse, ModifyInstanceVpcAttributeRequest, ModifyInstanceVpcAttributeResponse, ModifyInvocationAttributeRequest, ModifyInvocationAttributeResponse, ModifyLaunchTemplateDefaultVersionRequest, ModifyLaunchTemplateDefaultVersionResponse, ModifyManagedInstanceRequest, ModifyManagedInstanceResponse, ModifyNetworkInterfaceAttributeRequest, ModifyNetworkInterfaceAttributeResponse, ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse, ModifyPrefixListRequest, ModifyPrefixListResponse, ModifyPrepayInstanceSpecRequest, ModifyPrepayInstanceSpecResponse, ModifyReservedInstanceAttributeRequest, ModifyReservedInstanceAttributeResponse, ModifyReservedInstanceAutoRenewAttributeRequest, ModifyReservedInstanceAutoRenewAttributeResponse, ModifyReservedInstancesRequest, ModifyReservedInstancesResponse, ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse, ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse, ModifySecurityGroupAttributeRequest, ModifySecurityGroupAttributeResponse, ModifySecurityGroupEgressRuleRequest, ModifySecurityGroupEgressRuleResponse, ModifySecurityGroupPolicyRequest, ModifySecurityGroupPolicyResponse, ModifySecurityGroupRuleRequest, ModifySecurityGroupRuleResponse, ModifySnapshotAttributeRequest, ModifySnapshotAttributeResponse, ModifySnapshotGroupRequest, ModifySnapshotGroupResponse, ModifyStorageCapacityUnitAttributeRequest, ModifyStorageCapacityUnitAttributeResponse, ModifyStorageSetAttributeRequest, ModifyStorageSetAttributeResponse, ModifyUserBusinessBehaviorRequest, ModifyUserBusinessBehaviorResponse, ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse, ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse, ModifyVirtualBorderRouterAttributeRequest, ModifyVirtualBorderRouterAttributeResponse, ModifyVpcAttributeRequest, ModifyVpcAttributeResponse, PurchaseReservedInstancesOfferingRequest, PurchaseReservedInstancesOfferingResponse, PurchaseStorageCapacityUnitRequest, PurchaseStorageCapacityUnitResponse, ReActivateInstancesRequest, ReActivateInstancesResponse, ReInitDiskRequest, ReInitDiskResponse, RebootInstanceRequest, RebootInstanceResponse, RebootInstancesRequest, RebootInstancesResponse, RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse, RedeployDedicatedHostRequest, RedeployDedicatedHostResponse, RedeployInstanceRequest, RedeployInstanceResponse, ReleaseCapacityReservationRequest, ReleaseCapacityReservationResponse, ReleaseDedicatedHostRequest, ReleaseDedicatedHostResponse, ReleaseEipAddressRequest, ReleaseEipAddressResponse, ReleasePublicIpAddressRequest, ReleasePublicIpAddressResponse, RemoveBandwidthPackageIpsRequest, RemoveBandwidthPackageIpsResponse, RemoveTagsRequest, RemoveTagsResponse, RenewDedicatedHostsRequest, RenewDedicatedHostsResponse, RenewInstanceRequest, RenewInstanceResponse, RenewReservedInstancesRequest, RenewReservedInstancesResponse, ReplaceSystemDiskRequest, ReplaceSystemDiskResponse, ReportInstancesStatusRequest, ReportInstancesStatusResponse, ResetDiskRequest, ResetDiskResponse, ResetDisksRequest, ResetDisksResponse, ResizeDiskRequest, ResizeDiskResponse, RevokeSecurityGroupEgressRequest, RevokeSecurityGroupEgressResponse, RevokeSecurityGroupRequest, RevokeSecurityGroupResponse, RunCommandRequest, RunCommandResponse, RunInstancesRequest, RunInstancesResponse, SendFileRequest, SendFileResponse, StartImagePipelineExecutionRequest, StartImagePipelineExecutionResponse, StartInstanceRequest, StartInstanceResponse, StartInstancesRequest, StartInstancesResponse, StartTerminalSessionRequest, StartTerminalSessionResponse, StopInstanceRequest, StopInstanceResponse, StopInstancesRequest, StopInstancesResponse, StopInvocationRequest, StopInvocationResponse, TagResourcesRequest, TagResourcesResponse, TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse, TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse, UnassignIpv6AddressesRequest, UnassignIpv6AddressesResponse, UnassignPrivateIpAddressesRequest, UnassignPrivateIpAddressesResponse, UnassociateEipAddressRequest, UnassociateEipAddressResponse, UnassociateHaVipRequest, UnassociateHaVipResponse, UntagResourcesRequest, UntagResourcesResponse } from './types.js';
+/** RunInstances, for `send`: 创建一台或多台按量付费或者包年包月ECS实例 */
+export declare class RunInstancesCommand implements Command<RunInstancesRequest, RunInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RunInstancesRequest;
+    readonly responseType?: RunInstancesResponse;
+    constructor(input: RunInstancesRequest);
+}
+/** CreateInstance, for `send`: 创建一台包年包月或者按量付费ECS实例 */
+export declare class CreateInstanceCommand implements Command<CreateInstanceRequest, CreateInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateInstanceRequest;
+    readonly responseType?: CreateInstanceResponse;
+    constructor(input: CreateInstanceRequest);
+}
+/** StartInstance, for `send`: Starts a stopped instance. */
+export declare class StartInstanceCommand implements Command<StartInstanceRequest, StartInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StartInstanceRequest;
+    readonly responseType?: StartInstanceResponse;
+    constructor(input: StartInstanceRequest);
+}
+/** StartInstances, for `send`: 启动实例 */
+export declare class StartInstancesCommand implements Command<StartInstancesRequest, StartInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StartInstancesRequest;
+    readonly responseType?: StartInstancesResponse;
+    constructor(input: StartInstancesRequest);
+}
+/** StopInstance, for `send`: Stops a running instance. */
+export declare class StopInstanceCommand implements Command<StopInstanceRequest, StopInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StopInstanceRequest;
+    readonly responseType?: StopInstanceResponse;
+    constructor(input: StopInstanceRequest);
+}
+/** StopInstances, for `send`: 停止一台或多台实例 */
+export declare class StopInstancesCommand implements Command<StopInstancesRequest, StopInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StopInstancesRequest;
+    readonly responseType?: StopInstancesResponse;
+    constructor(input: StopInstancesRequest);
+}
+/** RebootInstance, for `send`: 重启实例 */
+export declare class RebootInstanceCommand implements Command<RebootInstanceRequest, RebootInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RebootInstanceRequest;
+    readonly responseType?: RebootInstanceResponse;
+    constructor(input: RebootInstanceRequest);
+}
+/** RebootInstances, for `send`: 重启一台或多台实例 */
+export declare class RebootInstancesCommand implements Command<RebootInstancesRequest, RebootInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RebootInstancesRequest;
+    readonly responseType?: RebootInstancesResponse;
+    constructor(input: RebootInstancesRequest);
+}
+/** AttachInstanceRamRole, for `send`: 为实例授予RAM角色 */
+export declare class AttachInstanceRamRoleCommand implements Command<AttachInstanceRamRoleRequest, AttachInstanceRamRoleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachInstanceRamRoleRequest;
+    readonly responseType?: AttachInstanceRamRoleResponse;
+    constructor(input: AttachInstanceRamRoleRequest);
+}
+/** DescribeInstanceRamRole, for `send`: 查询实例上的实例RAM角色 */
+export declare class DescribeInstanceRamRoleCommand implements Command<DescribeInstanceRamRoleRequest, DescribeInstanceRamRoleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceRamRoleRequest;
+    readonly responseType?: DescribeInstanceRamRoleResponse;
+    constructor(input: DescribeInstanceRamRoleRequest);
+}
+/** DetachInstanceRamRole, for `send`: 回收实例的实例RAM角色 */
+export declare class DetachInstanceRamRoleCommand implements Command<DetachInstanceRamRoleRequest, DetachInstanceRamRoleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachInstanceRamRoleRequest;
+    readonly responseType?: DetachInstanceRamRoleResponse;
+    constructor(input: DetachInstanceRamRoleRequest);
+}
 /** DescribeInstanceStatus, for `send`: Queries the status of one or more ECS instances. */
 export declare class DescribeInstanceStatusCommand implements Command<DescribeInstanceStatusRequest, DescribeInstanceStatusResponse> {
     readonly action: ActionDescriptor;
     readonly input: DescribeInstanceStatusRequest;
     readonly responseType?: DescribeInstanceStatusResponse;
     constructor(input: DescribeInstanceStatusRequest);
+}
+/** DescribeInstances, for `send`: 查询一台或多台ECS实例的详细信息 */
+export declare class DescribeInstancesCommand implements Command<DescribeInstancesRequest, DescribeInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstancesRequest;
+    readonly responseType?: DescribeInstancesResponse;
+    constructor(input: DescribeInstancesRequest);
+}
+/** DescribeInstanceVncUrl, for `send`: 查询一台ECS实例的Web管理终端地址 */
+export declare class DescribeInstanceVncUrlCommand implements Command<DescribeInstanceVncUrlRequest, DescribeInstanceVncUrlResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceVncUrlRequest;
+    readonly responseType?: DescribeInstanceVncUrlResponse;
+    constructor(input: DescribeInstanceVncUrlRequest);
+}
+/** ModifyInstanceVncPasswd, for `send`: 修改实例Web管理终端密码 */
+export declare class ModifyInstanceVncPasswdCommand implements Command<ModifyInstanceVncPasswdRequest, ModifyInstanceVncPasswdResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceVncPasswdRequest;
+    readonly responseType?: ModifyInstanceVncPasswdResponse;
+    constructor(input: ModifyInstanceVncPasswdRequest);
+}
+/** DescribeUserData, for `send`: 查询一台ECS实例的自定义数据 */
+export declare class DescribeUserDataCommand implements Command<DescribeUserDataRequest, DescribeUserDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeUserDataRequest;
+    readonly responseType?: DescribeUserDataResponse;
+    constructor(input: DescribeUserDataRequest);
+}
+/** DescribeInstanceAutoRenewAttribute, for `send`: 查询实例自动续费状态 */
+export declare class DescribeInstanceAutoRenewAttributeCommand implements Command<DescribeInstanceAutoRenewAttributeRequest, DescribeInstanceAutoRenewAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceAutoRenewAttributeRequest;
+    readonly responseType?: DescribeInstanceAutoRenewAttributeResponse;
+    constructor(input: DescribeInstanceAutoRenewAttributeRequest);
+}
+/** ModifyInstanceAutoRenewAttribute, for `send`: 设置包年包月实例的自动续费状态 */
+export declare class ModifyInstanceAutoRenewAttributeCommand implements Command<ModifyInstanceAutoRenewAttributeRequest, ModifyInstanceAutoRenewAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceAutoRenewAttributeRequest;
+    readonly responseType?: ModifyInstanceAutoRenewAttributeResponse;
+    constructor(input: ModifyInstanceAutoRenewAttributeRequest);
+}
+/** RenewInstance, for `send`: 续费一台包年包月ECS实例 */
+export declare class RenewInstanceCommand implements Command<RenewInstanceRequest, RenewInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RenewInstanceRequest;
+    readonly responseType?: RenewInstanceResponse;
+    constructor(input: RenewInstanceRequest);
+}
+/** DescribeSpotPriceHistory, for `send`: 查询抢占式实例近30天内的历史价格 */
+export declare class DescribeSpotPriceHistoryCommand implements Command<DescribeSpotPriceHistoryRequest, DescribeSpotPriceHistoryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSpotPriceHistoryRequest;
+    readonly responseType?: DescribeSpotPriceHistoryResponse;
+    constructor(input: DescribeSpotPriceHistoryRequest);
+}
+/** DescribeSpotAdvice, for `send`: 查询历史30天平均实例释放率 */
+export declare class DescribeSpotAdviceCommand implements Command<DescribeSpotAdviceRequest, DescribeSpotAdviceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSpotAdviceRequest;
+    readonly responseType?: DescribeSpotAdviceResponse;
+    constructor(input: DescribeSpotAdviceRequest);
+}
+/** DescribeInstanceTypeFamilies, for `send`: 查询实例规格族列表 */
+export declare class DescribeInstanceTypeFamiliesCommand implements Command<DescribeInstanceTypeFamiliesRequest, DescribeInstanceTypeFamiliesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceTypeFamiliesRequest;
+    readonly responseType?: DescribeInstanceTypeFamiliesResponse;
+    constructor(input: DescribeInstanceTypeFamiliesRequest);
+}
+/** DescribeInstanceTypes, for `send`: 查询云服务器ECS提供的实例规格资源 */
+export declare class DescribeInstanceTypesCommand implements Command<DescribeInstanceTypesRequest, DescribeInstanceTypesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceTypesRequest;
+    readonly responseType?: DescribeInstanceTypesResponse;
+    constructor(input: DescribeInstanceTypesRequest);
+}
+/** DescribeInstanceAttribute, for `send`: 查询实例所有属性信息 */
+export declare class DescribeInstanceAttributeCommand implements Command<DescribeInstanceAttributeRequest, DescribeInstanceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceAttributeRequest;
+    readonly responseType?: DescribeInstanceAttributeResponse;
+    constructor(input: DescribeInstanceAttributeRequest);
+}
+/** ModifyInstanceAttribute, for `send`: 修改一台实例的部分信息 */
+export declare class ModifyInstanceAttributeCommand implements Command<ModifyInstanceAttributeRequest, ModifyInstanceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceAttributeRequest;
+    readonly responseType?: ModifyInstanceAttributeResponse;
+    constructor(input: ModifyInstanceAttributeRequest);
+}
+/** ModifyInstanceMetadataOptions, for `send`: 修改一台实例的元数据信息 */
+export declare class ModifyInstanceMetadataOptionsCommand implements Command<ModifyInstanceMetadataOptionsRequest, ModifyInstanceMetadataOptionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceMetadataOptionsRequest;
+    readonly responseType?: ModifyInstanceMetadataOptionsResponse;
+    constructor(input: ModifyInstanceMetadataOptionsRequest);
+}
+/** ModifyInstanceAutoReleaseTime, for `send`: 设定或者取消自动释放时间 */
+export declare class ModifyInstanceAutoReleaseTimeCommand implements Command<ModifyInstanceAutoReleaseTimeRequest, ModifyInstanceAutoReleaseTimeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceAutoReleaseTimeRequest;
+    readonly responseType?: ModifyInstanceAutoReleaseTimeResponse;
+    constructor(input: ModifyInstanceAutoReleaseTimeRequest);
+}
+/** ModifyInstanceChargeType, for `send`: 修改付费实例类型 */
+export declare class ModifyInstanceChargeTypeCommand implements Command<ModifyInstanceChargeTypeRequest, ModifyInstanceChargeTypeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceChargeTypeRequest;
+    readonly responseType?: ModifyInstanceChargeTypeResponse;
+    constructor(input: ModifyInstanceChargeTypeRequest);
+}
+/** ModifyInstanceSpec, for `send`: 调整实例的实例规格和公网带宽 */
+export declare class ModifyInstanceSpecCommand implements Command<ModifyInstanceSpecRequest, ModifyInstanceSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceSpecRequest;
+    readonly responseType?: ModifyInstanceSpecResponse;
+    constructor(input: ModifyInstanceSpecRequest);
+}
+/** ModifyPrepayInstanceSpec, for `send`: 升级或降低实例规格 */
+export declare class ModifyPrepayInstanceSpecCommand implements Command<ModifyPrepayInstanceSpecRequest, ModifyPrepayInstanceSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyPrepayInstanceSpecRequest;
+    readonly responseType?: ModifyPrepayInstanceSpecResponse;
+    constructor(input: ModifyPrepayInstanceSpecRequest);
+}
+/** ReActivateInstances, for `send`: 重新启动已过期或欠费回收的实例 */
+export declare class ReActivateInstancesCommand implements Command<ReActivateInstancesRequest, ReActivateInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReActivateInstancesRequest;
+    readonly responseType?: ReActivateInstancesResponse;
+    constructor(input: ReActivateInstancesRequest);
+}
+/** DescribeInstanceTopology, for `send`: 查询宿主机拓扑结构 */
+export declare class DescribeInstanceTopologyCommand implements Command<DescribeInstanceTopologyRequest, DescribeInstanceTopologyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceTopologyRequest;
+    readonly responseType?: DescribeInstanceTopologyResponse;
+    constructor(input: DescribeInstanceTopologyRequest);
+}
+/** DeleteInstance, for `send`: 删除 ECS 实例 */
+export declare class DeleteInstanceCommand implements Command<DeleteInstanceRequest, DeleteInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteInstanceRequest;
+    readonly responseType?: DeleteInstanceResponse;
+    constructor(input: DeleteInstanceRequest);
+}
+/** DeleteInstances, for `send`: 批量删除 ECS 实例 */
+export declare class DeleteInstancesCommand implements Command<DeleteInstancesRequest, DeleteInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteInstancesRequest;
+    readonly responseType?: DeleteInstancesResponse;
+    constructor(input: DeleteInstancesRequest);
+}
+/** AllocateDedicatedHosts, for `send`: 创建一台或多台按量付费或者包年包月专有宿主机 */
+export declare class AllocateDedicatedHostsCommand implements Command<AllocateDedicatedHostsRequest, AllocateDedicatedHostsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateDedicatedHostsRequest;
+    readonly responseType?: AllocateDedicatedHostsResponse;
+    constructor(input: AllocateDedicatedHostsRequest);
+}
+/** DescribeDedicatedHosts, for `send`: 查询专有宿主机详细信息 */
+export declare class DescribeDedicatedHostsCommand implements Command<DescribeDedicatedHostsRequest, DescribeDedicatedHostsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDedicatedHostsRequest;
+    readonly responseType?: DescribeDedicatedHostsResponse;
+    constructor(input: DescribeDedicatedHostsRequest);
+}
+/** DescribeDedicatedHostTypes, for `send`: 查询专有宿主机规格详细参数 */
+export declare class DescribeDedicatedHostTypesCommand implements Command<DescribeDedicatedHostTypesRequest, DescribeDedicatedHostTypesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDedicatedHostTypesRequest;
+    readonly responseType?: DescribeDedicatedHostTypesResponse;
+    constructor(input: DescribeDedicatedHostTypesRequest);
+}
+/** ModifyDedicatedHostClusterAttribute, for `send`: 修改一台专有宿主机集群的部分信息 */
+export declare class ModifyDedicatedHostClusterAttributeCommand implements Command<ModifyDedicatedHostClusterAttributeRequest, ModifyDedicatedHostClusterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDedicatedHostClusterAttributeRequest;
+    readonly responseType?: ModifyDedicatedHostClusterAttributeResponse;
+    constructor(input: ModifyDedicatedHostClusterAttributeRequest);
+}
+/** ModifyDedicatedHostAttribute, for `send`: 修改专有宿主机部分信息 */
+export declare class ModifyDedicatedHostAttributeCommand implements Command<ModifyDedicatedHostAttributeRequest, ModifyDedicatedHostAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDedicatedHostAttributeRequest;
+    readonly responseType?: ModifyDedicatedHostAttributeResponse;
+    constructor(input: ModifyDedicatedHostAttributeRequest);
+}
+/** ModifyDedicatedHostsChargeType, for `send`: 修改专有宿主机的付费类型 */
+export declare class ModifyDedicatedHostsChargeTypeCommand implements Command<ModifyDedicatedHostsChargeTypeRequest, ModifyDedicatedHostsChargeTypeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDedicatedHostsChargeTypeRequest;
+    readonly responseType?: ModifyDedicatedHostsChargeTypeResponse;
+    constructor(input: ModifyDedicatedHostsChargeTypeRequest);
+}
+/** DescribeDedicatedHostAutoRenew, for `send`: 查询专有宿主机自动续费状态 */
+export declare class DescribeDedicatedHostAutoRenewCommand implements Command<DescribeDedicatedHostAutoRenewRequest, DescribeDedicatedHostAutoRenewResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDedicatedHostAutoRenewRequest;
+    readonly responseType?: DescribeDedicatedHostAutoRenewResponse;
+    constructor(input: DescribeDedicatedHostAutoRenewRequest);
+}
+/** ModifyDedicatedHostAutoRenewAttribute, for `send`: 为专有宿主机设置或取消自动续费 */
+export declare class ModifyDedicatedHostAutoRenewAttributeCommand implements Command<ModifyDedicatedHostAutoRenewAttributeRequest, ModifyDedicatedHostAutoRenewAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDedicatedHostAutoRenewAttributeRequest;
+    readonly responseType?: ModifyDedicatedHostAutoRenewAttributeResponse;
+    constructor(input: ModifyDedicatedHostAutoRenewAttributeRequest);
+}
+/** RenewDedicatedHosts, for `send`: 续费一台或者多台包年包月专有宿主机 */
+export declare class RenewDedicatedHostsCommand implements Command<RenewDedicatedHostsRequest, RenewDedicatedHostsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RenewDedicatedHostsRequest;
+    readonly responseType?: RenewDedicatedHostsResponse;
+    constructor(input: RenewDedicatedHostsRequest);
+}
+/** ModifyDedicatedHostAutoReleaseTime, for `send`: 为专有宿主机设定自动释放时间 */
+export declare class ModifyDedicatedHostAutoReleaseTimeCommand implements Command<ModifyDedicatedHostAutoReleaseTimeRequest, ModifyDedicatedHostAutoReleaseTimeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDedicatedHostAutoReleaseTimeRequest;
+    readonly responseType?: ModifyDedicatedHostAutoReleaseTimeResponse;
+    constructor(input: ModifyDedicatedHostAutoReleaseTimeRequest);
+}
+/** ModifyInstanceDeployment, for `send`: 修改实例部署集 */
+export declare class ModifyInstanceDeploymentCommand implements Command<ModifyInstanceDeploymentRequest, ModifyInstanceDeploymentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceDeploymentRequest;
+    readonly responseType?: ModifyInstanceDeploymentResponse;
+    constructor(input: ModifyInstanceDeploymentRequest);
+}
+/** RedeployDedicatedHost, for `send`: 执行专有宿主机的故障迁移 */
+export declare class RedeployDedicatedHostCommand implements Command<RedeployDedicatedHostRequest, RedeployDedicatedHostResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RedeployDedicatedHostRequest;
+    readonly responseType?: RedeployDedicatedHostResponse;
+    constructor(input: RedeployDedicatedHostRequest);
+}
+/** ReleaseDedicatedHost, for `send`: 释放专有宿主机 */
+export declare class ReleaseDedicatedHostCommand implements Command<ReleaseDedicatedHostRequest, ReleaseDedicatedHostResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseDedicatedHostRequest;
+    readonly responseType?: ReleaseDedicatedHostResponse;
+    constructor(input: ReleaseDedicatedHostRequest);
+}
+/** CreateDedicatedHostCluster, for `send`: 创建一个专有宿主机集群 */
+export declare class CreateDedicatedHostClusterCommand implements Command<CreateDedicatedHostClusterRequest, CreateDedicatedHostClusterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDedicatedHostClusterRequest;
+    readonly responseType?: CreateDedicatedHostClusterResponse;
+    constructor(input: CreateDedicatedHostClusterRequest);
+}
+/** DescribeDedicatedHostClusters, for `send`: 查询一个或多个专有宿主机集群的详细信息 */
+export declare class DescribeDedicatedHostClustersCommand implements Command<DescribeDedicatedHostClustersRequest, DescribeDedicatedHostClustersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDedicatedHostClustersRequest;
+    readonly responseType?: DescribeDedicatedHostClustersResponse;
+    constructor(input: DescribeDedicatedHostClustersRequest);
+}
+/** DeleteDedicatedHostCluster, for `send`: 删除一个专有宿主机集群 */
+export declare class DeleteDedicatedHostClusterCommand implements Command<DeleteDedicatedHostClusterRequest, DeleteDedicatedHostClusterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDedicatedHostClusterRequest;
+    readonly responseType?: DeleteDedicatedHostClusterResponse;
+    constructor(input: DeleteDedicatedHostClusterRequest);
+}
+/** CreateLaunchTemplate, for `send`: 创建实例启动模板 */
+export declare class CreateLaunchTemplateCommand implements Command<CreateLaunchTemplateRequest, CreateLaunchTemplateResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateLaunchTemplateRequest;
+    readonly responseType?: CreateLaunchTemplateResponse;
+    constructor(input: CreateLaunchTemplateRequest);
+}
+/** DescribeLaunchTemplates, for `send`: 查询一个或多个可用的实例启动模板 */
+export declare class DescribeLaunchTemplatesCommand implements Command<DescribeLaunchTemplatesRequest, DescribeLaunchTemplatesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeLaunchTemplatesRequest;
+    readonly responseType?: DescribeLaunchTemplatesResponse;
+    constructor(input: DescribeLaunchTemplatesRequest);
+}
+/** DeleteLaunchTemplate, for `send`: 删除一个实例启动模板 */
+export declare class DeleteLaunchTemplateCommand implements Command<DeleteLaunchTemplateRequest, DeleteLaunchTemplateResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteLaunchTemplateRequest;
+    readonly responseType?: DeleteLaunchTemplateResponse;
+    constructor(input: DeleteLaunchTemplateRequest);
+}
+/** CreateLaunchTemplateVersion, for `send`: 根据实例启动模板创建版本 */
+export declare class CreateLaunchTemplateVersionCommand implements Command<CreateLaunchTemplateVersionRequest, CreateLaunchTemplateVersionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateLaunchTemplateVersionRequest;
+    readonly responseType?: CreateLaunchTemplateVersionResponse;
+    constructor(input: CreateLaunchTemplateVersionRequest);
+}
+/** DescribeLaunchTemplateVersions, for `send`: 查询ECS实例启动模板版本 */
+export declare class DescribeLaunchTemplateVersionsCommand implements Command<DescribeLaunchTemplateVersionsRequest, DescribeLaunchTemplateVersionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeLaunchTemplateVersionsRequest;
+    readonly responseType?: DescribeLaunchTemplateVersionsResponse;
+    constructor(input: DescribeLaunchTemplateVersionsRequest);
+}
+/** ModifyLaunchTemplateDefaultVersion, for `send`: 切换启动模板的某个版本为该模板的默认版本 */
+export declare class ModifyLaunchTemplateDefaultVersionCommand implements Command<ModifyLaunchTemplateDefaultVersionRequest, ModifyLaunchTemplateDefaultVersionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyLaunchTemplateDefaultVersionRequest;
+    readonly responseType?: ModifyLaunchTemplateDefaultVersionResponse;
+    constructor(input: ModifyLaunchTemplateDefaultVersionRequest);
+}
+/** DeleteLaunchTemplateVersion, for `send`: 删除指定实例启动模板的一个版本 */
+export declare class DeleteLaunchTemplateVersionCommand implements Command<DeleteLaunchTemplateVersionRequest, DeleteLaunchTemplateVersionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteLaunchTemplateVersionRequest;
+    readonly responseType?: DeleteLaunchTemplateVersionResponse;
+    constructor(input: DeleteLaunchTemplateVersionRequest);
+}
+/** CreateDiagnosticReport, for `send`: 创建资源诊断报告 */
+export declare class CreateDiagnosticReportCommand implements Command<CreateDiagnosticReportRequest, CreateDiagnosticReportResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDiagnosticReportRequest;
+    readonly responseType?: CreateDiagnosticReportResponse;
+    constructor(input: CreateDiagnosticReportRequest);
+}
+/** DescribeDiagnosticReports, for `send`: 查询资源诊断报告列表 */
+export declare class DescribeDiagnosticReportsCommand implements Command<DescribeDiagnosticReportsRequest, DescribeDiagnosticReportsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDiagnosticReportsRequest;
+    readonly responseType?: DescribeDiagnosticReportsResponse;
+    constructor(input: DescribeDiagnosticReportsRequest);
+}
+/** DescribeDiagnosticReportAttributes, for `send`: 查询资源诊断详情 */
+export declare class DescribeDiagnosticReportAttributesCommand implements Command<DescribeDiagnosticReportAttributesRequest, DescribeDiagnosticReportAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDiagnosticReportAttributesRequest;
+    readonly responseType?: DescribeDiagnosticReportAttributesResponse;
+    constructor(input: DescribeDiagnosticReportAttributesRequest);
+}
+/** DeleteDiagnosticReports, for `send`: 删除资源诊断报告 */
+export declare class DeleteDiagnosticReportsCommand implements Command<DeleteDiagnosticReportsRequest, DeleteDiagnosticReportsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDiagnosticReportsRequest;
+    readonly responseType?: DeleteDiagnosticReportsResponse;
+    constructor(input: DeleteDiagnosticReportsRequest);
+}
+/** CreateDiagnosticMetricSet, for `send`: 创建资源诊断指标集合 */
+export declare class CreateDiagnosticMetricSetCommand implements Command<CreateDiagnosticMetricSetRequest, CreateDiagnosticMetricSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDiagnosticMetricSetRequest;
+    readonly responseType?: CreateDiagnosticMetricSetResponse;
+    constructor(input: CreateDiagnosticMetricSetRequest);
+}
+/** DescribeDiagnosticMetricSets, for `send`: 查询资源诊断集合列表 */
+export declare class DescribeDiagnosticMetricSetsCommand implements Command<DescribeDiagnosticMetricSetsRequest, DescribeDiagnosticMetricSetsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDiagnosticMetricSetsRequest;
+    readonly responseType?: DescribeDiagnosticMetricSetsResponse;
+    constructor(input: DescribeDiagnosticMetricSetsRequest);
+}
+/** DescribeDiagnosticMetrics, for `send`: 查询诊断指标列表 */
+export declare class DescribeDiagnosticMetricsCommand implements Command<DescribeDiagnosticMetricsRequest, DescribeDiagnosticMetricsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDiagnosticMetricsRequest;
+    readonly responseType?: DescribeDiagnosticMetricsResponse;
+    constructor(input: DescribeDiagnosticMetricsRequest);
+}
+/** ModifyDiagnosticMetricSet, for `send`: 修改资源诊断指标集合 */
+export declare class ModifyDiagnosticMetricSetCommand implements Command<ModifyDiagnosticMetricSetRequest, ModifyDiagnosticMetricSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDiagnosticMetricSetRequest;
+    readonly responseType?: ModifyDiagnosticMetricSetResponse;
+    constructor(input: ModifyDiagnosticMetricSetRequest);
+}
+/** DeleteDiagnosticMetricSets, for `send`: 删除资源诊断指标集合 */
+export declare class DeleteDiagnosticMetricSetsCommand implements Command<DeleteDiagnosticMetricSetsRequest, DeleteDiagnosticMetricSetsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDiagnosticMetricSetsRequest;
+    readonly responseType?: DeleteDiagnosticMetricSetsResponse;
+    constructor(input: DeleteDiagnosticMetricSetsRequest);
+}
+/** CreateElasticityAssurance, for `send`: 创建弹性保障服务 */
+export declare class CreateElasticityAssuranceCommand implements Command<CreateElasticityAssuranceRequest, CreateElasticityAssuranceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateElasticityAssuranceRequest;
+    readonly responseType?: CreateElasticityAssuranceResponse;
+    constructor(input: CreateElasticityAssuranceRequest);
+}
+/** DescribeElasticityAssurances, for `send`: 查询弹性保障服务的详细信息 */
+export declare class DescribeElasticityAssurancesCommand implements Command<DescribeElasticityAssurancesRequest, DescribeElasticityAssurancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeElasticityAssurancesRequest;
+    readonly responseType?: DescribeElasticityAssurancesResponse;
+    constructor(input: DescribeElasticityAssurancesRequest);
+}
+/** DescribeElasticityAssuranceInstances, for `send`: 查询弹性保障服务已匹配实例列表 */
+export declare class DescribeElasticityAssuranceInstancesCommand implements Command<DescribeElasticityAssuranceInstancesRequest, DescribeElasticityAssuranceInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeElasticityAssuranceInstancesRequest;
+    readonly responseType?: DescribeElasticityAssuranceInstancesResponse;
+    constructor(input: DescribeElasticityAssuranceInstancesRequest);
+}
+/** ModifyElasticityAssurance, for `send`: 修改一个弹性保障服务的名称与描述信息 */
+export declare class ModifyElasticityAssuranceCommand implements Command<ModifyElasticityAssuranceRequest, ModifyElasticityAssuranceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyElasticityAssuranceRequest;
+    readonly responseType?: ModifyElasticityAssuranceResponse;
+    constructor(input: ModifyElasticityAssuranceRequest);
+}
+/** CreateCapacityReservation, for `send`: 创建容量预定服务 */
+export declare class CreateCapacityReservationCommand implements Command<CreateCapacityReservationRequest, CreateCapacityReservationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateCapacityReservationRequest;
+    readonly responseType?: CreateCapacityReservationResponse;
+    constructor(input: CreateCapacityReservationRequest);
+}
+/** DescribeCapacityReservations, for `send`: 查询容量预定服务的详细信息 */
+export declare class DescribeCapacityReservationsCommand implements Command<DescribeCapacityReservationsRequest, DescribeCapacityReservationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCapacityReservationsRequest;
+    readonly responseType?: DescribeCapacityReservationsResponse;
+    constructor(input: DescribeCapacityReservationsRequest);
+}
+/** DescribeCapacityReservationInstances, for `send`: 查询容量预定服务已匹配的实例列表 */
+export declare class DescribeCapacityReservationInstancesCommand implements Command<DescribeCapacityReservationInstancesRequest, DescribeCapacityReservationInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCapacityReservationInstancesRequest;
+    readonly responseType?: DescribeCapacityReservationInstancesResponse;
+    constructor(input: DescribeCapacityReservationInstancesRequest);
+}
+/** ModifyCapacityReservation, for `send`: 修改一个容量预定服务的部分信息 */
+export declare class ModifyCapacityReservationCommand implements Command<ModifyCapacityReservationRequest, ModifyCapacityReservationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCapacityReservationRequest;
+    readonly responseType?: ModifyCapacityReservationResponse;
+    constructor(input: ModifyCapacityReservationRequest);
+}
+/** DescribeInstanceAttachmentAttributes, for `send`: 查询实例匹配的私有池信息 */
+export declare class DescribeInstanceAttachmentAttributesCommand implements Command<DescribeInstanceAttachmentAttributesRequest, DescribeInstanceAttachmentAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceAttachmentAttributesRequest;
+    readonly responseType?: DescribeInstanceAttachmentAttributesResponse;
+    constructor(input: DescribeInstanceAttachmentAttributesRequest);
+}
+/** ModifyInstanceAttachmentAttributes, for `send`: 修改实例的私有池的属性 */
+export declare class ModifyInstanceAttachmentAttributesCommand implements Command<ModifyInstanceAttachmentAttributesRequest, ModifyInstanceAttachmentAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceAttachmentAttributesRequest;
+    readonly responseType?: ModifyInstanceAttachmentAttributesResponse;
+    constructor(input: ModifyInstanceAttachmentAttributesRequest);
+}
+/** ReleaseCapacityReservation, for `send`: 释放容量预定服务 */
+export declare class ReleaseCapacityReservationCommand implements Command<ReleaseCapacityReservationRequest, ReleaseCapacityReservationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseCapacityReservationRequest;
+    readonly responseType?: ReleaseCapacityReservationResponse;
+    constructor(input: ReleaseCapacityReservationRequest);
+}
+/** CreateAutoProvisioningGroup, for `send`: 创建一个弹性供应组 */
+export declare class CreateAutoProvisioningGroupCommand implements Command<CreateAutoProvisioningGroupRequest, CreateAutoProvisioningGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateAutoProvisioningGroupRequest;
+    readonly responseType?: CreateAutoProvisioningGroupResponse;
+    constructor(input: CreateAutoProvisioningGroupRequest);
+}
+/** DescribeAutoProvisioningGroups, for `send`: 查询一个或多个弹性供应组 */
+export declare class DescribeAutoProvisioningGroupsCommand implements Command<DescribeAutoProvisioningGroupsRequest, DescribeAutoProvisioningGroupsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAutoProvisioningGroupsRequest;
+    readonly responseType?: DescribeAutoProvisioningGroupsResponse;
+    constructor(input: DescribeAutoProvisioningGroupsRequest);
+}
+/** DescribeAutoProvisioningGroupInstances, for `send`: 查询一个弹性供应组内的实例 */
+export declare class DescribeAutoProvisioningGroupInstancesCommand implements Command<DescribeAutoProvisioningGroupInstancesRequest, DescribeAutoProvisioningGroupInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAutoProvisioningGroupInstancesRequest;
+    readonly responseType?: DescribeAutoProvisioningGroupInstancesResponse;
+    constructor(input: DescribeAutoProvisioningGroupInstancesRequest);
+}
+/** ModifyAutoProvisioningGroup, for `send`: 修改一个弹性供应组的设置 */
+export declare class ModifyAutoProvisioningGroupCommand implements Command<ModifyAutoProvisioningGroupRequest, ModifyAutoProvisioningGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyAutoProvisioningGroupRequest;
+    readonly responseType?: ModifyAutoProvisioningGroupResponse;
+    constructor(input: ModifyAutoProvisioningGroupRequest);
+}
+/** DescribeAutoProvisioningGroupHistory, for `send`: 查询弹性供应组的调度任务信息 */
+export declare class DescribeAutoProvisioningGroupHistoryCommand implements Command<DescribeAutoProvisioningGroupHistoryRequest, DescribeAutoProvisioningGroupHistoryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAutoProvisioningGroupHistoryRequest;
+    readonly responseType?: DescribeAutoProvisioningGroupHistoryResponse;
+    constructor(input: DescribeAutoProvisioningGroupHistoryRequest);
+}
+/** DeleteAutoProvisioningGroup, for `send`: 删除一个弹性供应组 */
+export declare class DeleteAutoProvisioningGroupCommand implements Command<DeleteAutoProvisioningGroupRequest, DeleteAutoProvisioningGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteAutoProvisioningGroupRequest;
+    readonly responseType?: DeleteAutoProvisioningGroupResponse;
+    constructor(input: DeleteAutoProvisioningGroupRequest);
+}
+/** CreateDisk, for `send`: 创建一块按量付费或包年包月数据盘 */
+export declare class CreateDiskCommand implements Command<CreateDiskRequest, CreateDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDiskRequest;
+    readonly responseType?: CreateDiskResponse;
+    constructor(input: CreateDiskRequest);
+}
+/** DescribeDisks, for `send`: 查询已经创建的块存储 */
+export declare class DescribeDisksCommand implements Command<DescribeDisksRequest, DescribeDisksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDisksRequest;
+    readonly responseType?: DescribeDisksResponse;
+    constructor(input: DescribeDisksRequest);
+}
+/** AttachDisk, for `send`: 为实例挂载数据盘或系统盘 */
+export declare class AttachDiskCommand implements Command<AttachDiskRequest, AttachDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachDiskRequest;
+    readonly responseType?: AttachDiskResponse;
+    constructor(input: AttachDiskRequest);
+}
+/** DetachDisk, for `send`: 卸载按量付费数据盘或系统盘 */
+export declare class DetachDiskCommand implements Command<DetachDiskRequest, DetachDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachDiskRequest;
+    readonly responseType?: DetachDiskResponse;
+    constructor(input: DetachDiskRequest);
+}
+/** ModifyDiskAttribute, for `send`: 修改块存储属性 */
+export declare class ModifyDiskAttributeCommand implements Command<ModifyDiskAttributeRequest, ModifyDiskAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDiskAttributeRequest;
+    readonly responseType?: ModifyDiskAttributeResponse;
+    constructor(input: ModifyDiskAttributeRequest);
+}
+/** ReplaceSystemDisk, for `send`: 更换操作系统 */
+export declare class ReplaceSystemDiskCommand implements Command<ReplaceSystemDiskRequest, ReplaceSystemDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReplaceSystemDiskRequest;
+    readonly responseType?: ReplaceSystemDiskResponse;
+    constructor(input: ReplaceSystemDiskRequest);
+}
+/** ReInitDisk, for `send`: 重新初始化一块磁盘到创建时的初始状态 */
+export declare class ReInitDiskCommand implements Command<ReInitDiskRequest, ReInitDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReInitDiskRequest;
+    readonly responseType?: ReInitDiskResponse;
+    constructor(input: ReInitDiskRequest);
+}
+/** ResizeDisk, for `send`: 扩容磁盘 */
+export declare class ResizeDiskCommand implements Command<ResizeDiskRequest, ResizeDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ResizeDiskRequest;
+    readonly responseType?: ResizeDiskResponse;
+    constructor(input: ResizeDiskRequest);
+}
+/** ResetDisk, for `send`: 重置磁盘 */
+export declare class ResetDiskCommand implements Command<ResetDiskRequest, ResetDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ResetDiskRequest;
+    readonly responseType?: ResetDiskResponse;
+    constructor(input: ResetDiskRequest);
+}
+/** ResetDisks, for `send`: 批量重置磁盘 */
+export declare class ResetDisksCommand implements Command<ResetDisksRequest, ResetDisksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ResetDisksRequest;
+    readonly responseType?: ResetDisksResponse;
+    constructor(input: ResetDisksRequest);
+}
+/** ModifyDiskChargeType, for `send`: 修改实例上云盘计费方式 */
+export declare class ModifyDiskChargeTypeCommand implements Command<ModifyDiskChargeTypeRequest, ModifyDiskChargeTypeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDiskChargeTypeRequest;
+    readonly responseType?: ModifyDiskChargeTypeResponse;
+    constructor(input: ModifyDiskChargeTypeRequest);
+}
+/** ModifyDiskSpec, for `send`: 变更云盘类型或性能级别 */
+export declare class ModifyDiskSpecCommand implements Command<ModifyDiskSpecRequest, ModifyDiskSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDiskSpecRequest;
+    readonly responseType?: ModifyDiskSpecResponse;
+    constructor(input: ModifyDiskSpecRequest);
+}
+/** DeleteDisk, for `send`: 释放一块按量付费数据盘 */
+export declare class DeleteDiskCommand implements Command<DeleteDiskRequest, DeleteDiskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDiskRequest;
+    readonly responseType?: DeleteDiskResponse;
+    constructor(input: DeleteDiskRequest);
+}
+/** PurchaseReservedInstancesOffering, for `send`: 购买一张预留实例券 */
+export declare class PurchaseReservedInstancesOfferingCommand implements Command<PurchaseReservedInstancesOfferingRequest, PurchaseReservedInstancesOfferingResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: PurchaseReservedInstancesOfferingRequest;
+    readonly responseType?: PurchaseReservedInstancesOfferingResponse;
+    constructor(input: PurchaseReservedInstancesOfferingRequest);
+}
+/** DescribeReservedInstances, for `send`: 查询已经购买的预留实例券 */
+export declare class DescribeReservedInstancesCommand implements Command<DescribeReservedInstancesRequest, DescribeReservedInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeReservedInstancesRequest;
+    readonly responseType?: DescribeReservedInstancesResponse;
+    constructor(input: DescribeReservedInstancesRequest);
+}
+/** ModifyReservedInstances, for `send`: 修改预留实例券 */
+export declare class ModifyReservedInstancesCommand implements Command<ModifyReservedInstancesRequest, ModifyReservedInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyReservedInstancesRequest;
+    readonly responseType?: ModifyReservedInstancesResponse;
+    constructor(input: ModifyReservedInstancesRequest);
+}
+/** ModifyReservedInstanceAttribute, for `send`: 修改RI预留实例的属性 */
+export declare class ModifyReservedInstanceAttributeCommand implements Command<ModifyReservedInstanceAttributeRequest, ModifyReservedInstanceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyReservedInstanceAttributeRequest;
+    readonly responseType?: ModifyReservedInstanceAttributeResponse;
+    constructor(input: ModifyReservedInstanceAttributeRequest);
+}
+/** RenewReservedInstances, for `send`: 对已购买的一张或多张预留实例券进行续费 */
+export declare class RenewReservedInstancesCommand implements Command<RenewReservedInstancesRequest, RenewReservedInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RenewReservedInstancesRequest;
+    readonly responseType?: RenewReservedInstancesResponse;
+    constructor(input: RenewReservedInstancesRequest);
+}
+/** DescribeReservedInstanceAutoRenewAttribute, for `send`: 查询预留实例券自动续费状态 */
+export declare class DescribeReservedInstanceAutoRenewAttributeCommand implements Command<DescribeReservedInstanceAutoRenewAttributeRequest, DescribeReservedInstanceAutoRenewAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeReservedInstanceAutoRenewAttributeRequest;
+    readonly responseType?: DescribeReservedInstanceAutoRenewAttributeResponse;
+    constructor(input: DescribeReservedInstanceAutoRenewAttributeRequest);
+}
+/** ModifyReservedInstanceAutoRenewAttribute, for `send`: 预留实例券设置自动续费，也可以取消已设定的自动续费 */
+export declare class ModifyReservedInstanceAutoRenewAttributeCommand implements Command<ModifyReservedInstanceAutoRenewAttributeRequest, ModifyReservedInstanceAutoRenewAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyReservedInstanceAutoRenewAttributeRequest;
+    readonly responseType?: ModifyReservedInstanceAutoRenewAttributeResponse;
+    constructor(input: ModifyReservedInstanceAutoRenewAttributeRequest);
+}
+/** PurchaseStorageCapacityUnit, for `send`: 购买存储容量单位包SCU */
+export declare class PurchaseStorageCapacityUnitCommand implements Command<PurchaseStorageCapacityUnitRequest, PurchaseStorageCapacityUnitResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: PurchaseStorageCapacityUnitRequest;
+    readonly responseType?: PurchaseStorageCapacityUnitResponse;
+    constructor(input: PurchaseStorageCapacityUnitRequest);
+}
+/** DescribeStorageCapacityUnits, for `send`: 查询存储容量单位包SCU详细信息 */
+export declare class DescribeStorageCapacityUnitsCommand implements Command<DescribeStorageCapacityUnitsRequest, DescribeStorageCapacityUnitsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeStorageCapacityUnitsRequest;
+    readonly responseType?: DescribeStorageCapacityUnitsResponse;
+    constructor(input: DescribeStorageCapacityUnitsRequest);
+}
+/** ModifyStorageCapacityUnitAttribute, for `send`: 修改存储容量单位包SCU属性 */
+export declare class ModifyStorageCapacityUnitAttributeCommand implements Command<ModifyStorageCapacityUnitAttributeRequest, ModifyStorageCapacityUnitAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyStorageCapacityUnitAttributeRequest;
+    readonly responseType?: ModifyStorageCapacityUnitAttributeResponse;
+    constructor(input: ModifyStorageCapacityUnitAttributeRequest);
+}
+/** CreateImage, for `send`: 创建一份自定义镜像 */
+export declare class CreateImageCommand implements Command<CreateImageRequest, CreateImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateImageRequest;
+    readonly responseType?: CreateImageResponse;
+    constructor(input: CreateImageRequest);
+}
+/** ImportImage, for `send`: 导入本地镜像文件 */
+export declare class ImportImageCommand implements Command<ImportImageRequest, ImportImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ImportImageRequest;
+    readonly responseType?: ImportImageResponse;
+    constructor(input: ImportImageRequest);
+}
+/** ExportImage, for `send`: 导出一份自定义镜像到OSS */
+export declare class ExportImageCommand implements Command<ExportImageRequest, ExportImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ExportImageRequest;
+    readonly responseType?: ExportImageResponse;
+    constructor(input: ExportImageRequest);
+}
+/** CopyImage, for `send`: 复制一个地域下的自定义镜像到其他地域 */
+export declare class CopyImageCommand implements Command<CopyImageRequest, CopyImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CopyImageRequest;
+    readonly responseType?: CopyImageResponse;
+    constructor(input: CopyImageRequest);
+}
+/** CancelCopyImage, for `send`: 取消正在进行中的复制镜像任务 */
+export declare class CancelCopyImageCommand implements Command<CancelCopyImageRequest, CancelCopyImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelCopyImageRequest;
+    readonly responseType?: CancelCopyImageResponse;
+    constructor(input: CancelCopyImageRequest);
+}
+/** DescribeImages, for `send`: 查询可以使用的镜像资源 */
+export declare class DescribeImagesCommand implements Command<DescribeImagesRequest, DescribeImagesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImagesRequest;
+    readonly responseType?: DescribeImagesResponse;
+    constructor(input: DescribeImagesRequest);
+}
+/** DescribeImageSharePermission, for `send`: 查询一份自定义镜像已经共享的所有用户 */
+export declare class DescribeImageSharePermissionCommand implements Command<DescribeImageSharePermissionRequest, DescribeImageSharePermissionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImageSharePermissionRequest;
+    readonly responseType?: DescribeImageSharePermissionResponse;
+    constructor(input: DescribeImageSharePermissionRequest);
+}
+/** ModifyImageAttribute, for `send`: 修改自定义镜像属性 */
+export declare class ModifyImageAttributeCommand implements Command<ModifyImageAttributeRequest, ModifyImageAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyImageAttributeRequest;
+    readonly responseType?: ModifyImageAttributeResponse;
+    constructor(input: ModifyImageAttributeRequest);
+}
+/** ModifyImageSharePermission, for `send`: 管理镜像共享权限 */
+export declare class ModifyImageSharePermissionCommand implements Command<ModifyImageSharePermissionRequest, ModifyImageSharePermissionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyImageSharePermissionRequest;
+    readonly responseType?: ModifyImageSharePermissionResponse;
+    constructor(input: ModifyImageSharePermissionRequest);
+}
+/** DescribeImageSupportInstanceTypes, for `send`: 查询指定镜像支持的实例规格 */
+export declare class DescribeImageSupportInstanceTypesCommand implements Command<DescribeImageSupportInstanceTypesRequest, DescribeImageSupportInstanceTypesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImageSupportInstanceTypesRequest;
+    readonly responseType?: DescribeImageSupportInstanceTypesResponse;
+    constructor(input: DescribeImageSupportInstanceTypesRequest);
+}
+/** DescribeImageFromFamily, for `send`: 查询镜像族系内可用镜像 */
+export declare class DescribeImageFromFamilyCommand implements Command<DescribeImageFromFamilyRequest, DescribeImageFromFamilyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImageFromFamilyRequest;
+    readonly responseType?: DescribeImageFromFamilyResponse;
+    constructor(input: DescribeImageFromFamilyRequest);
+}
+/** ModifyImageShareGroupPermission, for `send`. */
+export declare class ModifyImageShareGroupPermissionCommand implements Command<ModifyImageShareGroupPermissionRequest, ModifyImageShareGroupPermissionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyImageShareGroupPermissionRequest;
+    readonly responseType?: ModifyImageShareGroupPermissionResponse;
+    constructor(input: ModifyImageShareGroupPermissionRequest);
+}
+/** DeleteImage, for `send`: 删除一份自定义镜像 */
+export declare class DeleteImageCommand implements Command<DeleteImageRequest, DeleteImageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteImageRequest;
+    readonly responseType?: DeleteImageResponse;
+    constructor(input: DeleteImageRequest);
+}
+/** CreateImageComponent, for `send`: 创建一个镜像组件 */
+export declare class CreateImageComponentCommand implements Command<CreateImageComponentRequest, CreateImageComponentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateImageComponentRequest;
+    readonly responseType?: CreateImageComponentResponse;
+    constructor(input: CreateImageComponentRequest);
+}
+/** CreateImagePipeline, for `send`: 创建镜像构建模板 */
+export declare class CreateImagePipelineCommand implements Command<CreateImagePipelineRequest, CreateImagePipelineResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateImagePipelineRequest;
+    readonly responseType?: CreateImagePipelineResponse;
+    constructor(input: CreateImagePipelineRequest);
+}
+/** DescribeImageComponents, for `send`: 查询一个或多个镜像组件的详细信息 */
+export declare class DescribeImageComponentsCommand implements Command<DescribeImageComponentsRequest, DescribeImageComponentsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImageComponentsRequest;
+    readonly responseType?: DescribeImageComponentsResponse;
+    constructor(input: DescribeImageComponentsRequest);
+}
+/** DescribeImagePipelines, for `send`: 查询一个或多个镜像模板的详细信息 */
+export declare class DescribeImagePipelinesCommand implements Command<DescribeImagePipelinesRequest, DescribeImagePipelinesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImagePipelinesRequest;
+    readonly responseType?: DescribeImagePipelinesResponse;
+    constructor(input: DescribeImagePipelinesRequest);
+}
+/** StartImagePipelineExecution, for `send`: 通过一个镜像模板执行构建镜像的任务 */
+export declare class StartImagePipelineExecutionCommand implements Command<StartImagePipelineExecutionRequest, StartImagePipelineExecutionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StartImagePipelineExecutionRequest;
+    readonly responseType?: StartImagePipelineExecutionResponse;
+    constructor(input: StartImagePipelineExecutionRequest);
+}
+/** DescribeImagePipelineExecutions, for `send`: 查询一个镜像构建任务的详细信息 */
+export declare class DescribeImagePipelineExecutionsCommand implements Command<DescribeImagePipelineExecutionsRequest, DescribeImagePipelineExecutionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeImagePipelineExecutionsRequest;
+    readonly responseType?: DescribeImagePipelineExecutionsResponse;
+    constructor(input: DescribeImagePipelineExecutionsRequest);
+}
+/** CancelImagePipelineExecution, for `send`: 取消一个镜像构建任务 */
+export declare class CancelImagePipelineExecutionCommand implements Command<CancelImagePipelineExecutionRequest, CancelImagePipelineExecutionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelImagePipelineExecutionRequest;
+    readonly responseType?: CancelImagePipelineExecutionResponse;
+    constructor(input: CancelImagePipelineExecutionRequest);
+}
+/** DeleteImageComponent, for `send`: 删除一个镜像组件 */
+export declare class DeleteImageComponentCommand implements Command<DeleteImageComponentRequest, DeleteImageComponentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteImageComponentRequest;
+    readonly responseType?: DeleteImageComponentResponse;
+    constructor(input: DeleteImageComponentRequest);
+}
+/** DeleteImagePipeline, for `send`: 删除一个镜像模板 */
+export declare class DeleteImagePipelineCommand implements Command<DeleteImagePipelineRequest, DeleteImagePipelineResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteImagePipelineRequest;
+    readonly responseType?: DeleteImagePipelineResponse;
+    constructor(input: DeleteImagePipelineRequest);
+}
+/** CreateSnapshot, for `send`: 创建一份快照 */
+export declare class CreateSnapshotCommand implements Command<CreateSnapshotRequest, CreateSnapshotResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSnapshotRequest;
+    readonly responseType?: CreateSnapshotResponse;
+    constructor(input: CreateSnapshotRequest);
+}
+/** CopySnapshot, for `send`: 复制快照 */
+export declare class CopySnapshotCommand implements Command<CopySnapshotRequest, CopySnapshotResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CopySnapshotRequest;
+    readonly responseType?: CopySnapshotResponse;
+    constructor(input: CopySnapshotRequest);
+}
+/** DescribeSnapshots, for `send`: 查询实例或云盘快照列表 */
+export declare class DescribeSnapshotsCommand implements Command<DescribeSnapshotsRequest, DescribeSnapshotsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotsRequest;
+    readonly responseType?: DescribeSnapshotsResponse;
+    constructor(input: DescribeSnapshotsRequest);
+}
+/** DescribeSnapshotsUsage, for `send`: 查询快照数量和容量 */
+export declare class DescribeSnapshotsUsageCommand implements Command<DescribeSnapshotsUsageRequest, DescribeSnapshotsUsageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotsUsageRequest;
+    readonly responseType?: DescribeSnapshotsUsageResponse;
+    constructor(input: DescribeSnapshotsUsageRequest);
+}
+/** DescribeSnapshotPackage, for `send`: 查询某地域下已购买对象存储OSS存储包 */
+export declare class DescribeSnapshotPackageCommand implements Command<DescribeSnapshotPackageRequest, DescribeSnapshotPackageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotPackageRequest;
+    readonly responseType?: DescribeSnapshotPackageResponse;
+    constructor(input: DescribeSnapshotPackageRequest);
+}
+/** DescribeSnapshotLinks, for `send`: 查询云盘快照链 */
+export declare class DescribeSnapshotLinksCommand implements Command<DescribeSnapshotLinksRequest, DescribeSnapshotLinksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotLinksRequest;
+    readonly responseType?: DescribeSnapshotLinksResponse;
+    constructor(input: DescribeSnapshotLinksRequest);
+}
+/** ModifySnapshotAttribute, for `send`: 修改快照属性 */
+export declare class ModifySnapshotAttributeCommand implements Command<ModifySnapshotAttributeRequest, ModifySnapshotAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySnapshotAttributeRequest;
+    readonly responseType?: ModifySnapshotAttributeResponse;
+    constructor(input: ModifySnapshotAttributeRequest);
+}
+/** DeleteSnapshotGroup, for `send`: 删除快照分组 */
+export declare class DeleteSnapshotGroupCommand implements Command<DeleteSnapshotGroupRequest, DeleteSnapshotGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSnapshotGroupRequest;
+    readonly responseType?: DeleteSnapshotGroupResponse;
+    constructor(input: DeleteSnapshotGroupRequest);
+}
+/** DeleteSnapshot, for `send`: 删除指定快照 */
+export declare class DeleteSnapshotCommand implements Command<DeleteSnapshotRequest, DeleteSnapshotResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSnapshotRequest;
+    readonly responseType?: DeleteSnapshotResponse;
+    constructor(input: DeleteSnapshotRequest);
+}
+/** CreateAutoSnapshotPolicy, for `send`: 创建一条自动快照策略 */
+export declare class CreateAutoSnapshotPolicyCommand implements Command<CreateAutoSnapshotPolicyRequest, CreateAutoSnapshotPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateAutoSnapshotPolicyRequest;
+    readonly responseType?: CreateAutoSnapshotPolicyResponse;
+    constructor(input: CreateAutoSnapshotPolicyRequest);
+}
+/** DescribeAutoSnapshotPolicyEx, for `send`: 查询已创建的自动快照策略 */
+export declare class DescribeAutoSnapshotPolicyExCommand implements Command<DescribeAutoSnapshotPolicyExRequest, DescribeAutoSnapshotPolicyExResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAutoSnapshotPolicyExRequest;
+    readonly responseType?: DescribeAutoSnapshotPolicyExResponse;
+    constructor(input: DescribeAutoSnapshotPolicyExRequest);
+}
+/** ModifyAutoSnapshotPolicyEx, for `send`: 修改一条自动快照策略 */
+export declare class ModifyAutoSnapshotPolicyExCommand implements Command<ModifyAutoSnapshotPolicyExRequest, ModifyAutoSnapshotPolicyExResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyAutoSnapshotPolicyExRequest;
+    readonly responseType?: ModifyAutoSnapshotPolicyExResponse;
+    constructor(input: ModifyAutoSnapshotPolicyExRequest);
+}
+/** ApplyAutoSnapshotPolicy, for `send`: 为云盘应用自动快照策略 */
+export declare class ApplyAutoSnapshotPolicyCommand implements Command<ApplyAutoSnapshotPolicyRequest, ApplyAutoSnapshotPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ApplyAutoSnapshotPolicyRequest;
+    readonly responseType?: ApplyAutoSnapshotPolicyResponse;
+    constructor(input: ApplyAutoSnapshotPolicyRequest);
+}
+/** ModifyAutoSnapshotPolicy, for `send`. */
+export declare class ModifyAutoSnapshotPolicyCommand implements Command<ModifyAutoSnapshotPolicyRequest, ModifyAutoSnapshotPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyAutoSnapshotPolicyRequest;
+    readonly responseType?: ModifyAutoSnapshotPolicyResponse;
+    constructor(input: ModifyAutoSnapshotPolicyRequest);
+}
+/** CancelAutoSnapshotPolicy, for `send`: 取消一块或者多块云盘的自动快照策略 */
+export declare class CancelAutoSnapshotPolicyCommand implements Command<CancelAutoSnapshotPolicyRequest, CancelAutoSnapshotPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelAutoSnapshotPolicyRequest;
+    readonly responseType?: CancelAutoSnapshotPolicyResponse;
+    constructor(input: CancelAutoSnapshotPolicyRequest);
+}
+/** DeleteAutoSnapshotPolicy, for `send`: 删除一条自动快照策略 */
+export declare class DeleteAutoSnapshotPolicyCommand implements Command<DeleteAutoSnapshotPolicyRequest, DeleteAutoSnapshotPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteAutoSnapshotPolicyRequest;
+    readonly responseType?: DeleteAutoSnapshotPolicyResponse;
+    constructor(input: DeleteAutoSnapshotPolicyRequest);
+}
+/** CreateSnapshotGroup, for `send`: 创建快照一致性组 */
+export declare class CreateSnapshotGroupCommand implements Command<CreateSnapshotGroupRequest, CreateSnapshotGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSnapshotGroupRequest;
+    readonly responseType?: CreateSnapshotGroupResponse;
+    constructor(input: CreateSnapshotGroupRequest);
+}
+/** DescribeSnapshotGroups, for `send`: 查询快照一致性组 */
+export declare class DescribeSnapshotGroupsCommand implements Command<DescribeSnapshotGroupsRequest, DescribeSnapshotGroupsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotGroupsRequest;
+    readonly responseType?: DescribeSnapshotGroupsResponse;
+    constructor(input: DescribeSnapshotGroupsRequest);
+}
+/** ModifySnapshotGroup, for `send`: 修改快照分组 */
+export declare class ModifySnapshotGroupCommand implements Command<ModifySnapshotGroupRequest, ModifySnapshotGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySnapshotGroupRequest;
+    readonly responseType?: ModifySnapshotGroupResponse;
+    constructor(input: ModifySnapshotGroupRequest);
+}
+/** CreatePrefixList, for `send`: 创建前缀列表 */
+export declare class CreatePrefixListCommand implements Command<CreatePrefixListRequest, CreatePrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePrefixListRequest;
+    readonly responseType?: CreatePrefixListResponse;
+    constructor(input: CreatePrefixListRequest);
+}
+/** DescribePrefixLists, for `send`: 查询前缀列表 */
+export declare class DescribePrefixListsCommand implements Command<DescribePrefixListsRequest, DescribePrefixListsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePrefixListsRequest;
+    readonly responseType?: DescribePrefixListsResponse;
+    constructor(input: DescribePrefixListsRequest);
+}
+/** DescribePrefixListAssociations, for `send`: 查询指定前缀列表已关联的资源信息 */
+export declare class DescribePrefixListAssociationsCommand implements Command<DescribePrefixListAssociationsRequest, DescribePrefixListAssociationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePrefixListAssociationsRequest;
+    readonly responseType?: DescribePrefixListAssociationsResponse;
+    constructor(input: DescribePrefixListAssociationsRequest);
+}
+/** DescribePrefixListAttributes, for `send`: 查询指定前缀列表的详细信息 */
+export declare class DescribePrefixListAttributesCommand implements Command<DescribePrefixListAttributesRequest, DescribePrefixListAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePrefixListAttributesRequest;
+    readonly responseType?: DescribePrefixListAttributesResponse;
+    constructor(input: DescribePrefixListAttributesRequest);
+}
+/** ModifyPrefixList, for `send`: 修改指定前缀列表的名称、描述和条目 */
+export declare class ModifyPrefixListCommand implements Command<ModifyPrefixListRequest, ModifyPrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyPrefixListRequest;
+    readonly responseType?: ModifyPrefixListResponse;
+    constructor(input: ModifyPrefixListRequest);
+}
+/** DeletePrefixList, for `send`: 删除前缀列表 */
+export declare class DeletePrefixListCommand implements Command<DeletePrefixListRequest, DeletePrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletePrefixListRequest;
+    readonly responseType?: DeletePrefixListResponse;
+    constructor(input: DeletePrefixListRequest);
+}
+/** CreateSecurityGroup, for `send`: 新建安全组 */
+export declare class CreateSecurityGroupCommand implements Command<CreateSecurityGroupRequest, CreateSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSecurityGroupRequest;
+    readonly responseType?: CreateSecurityGroupResponse;
+    constructor(input: CreateSecurityGroupRequest);
+}
+/** DescribeSecurityGroups, for `send`: 查询安全组的基本信息 */
+export declare class DescribeSecurityGroupsCommand implements Command<DescribeSecurityGroupsRequest, DescribeSecurityGroupsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSecurityGroupsRequest;
+    readonly responseType?: DescribeSecurityGroupsResponse;
+    constructor(input: DescribeSecurityGroupsRequest);
+}
+/** DescribeSecurityGroupAttribute, for `send`: 查询一个安全组的安全组规则 */
+export declare class DescribeSecurityGroupAttributeCommand implements Command<DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSecurityGroupAttributeRequest;
+    readonly responseType?: DescribeSecurityGroupAttributeResponse;
+    constructor(input: DescribeSecurityGroupAttributeRequest);
+}
+/** ModifySecurityGroupPolicy, for `send`: 修改普通安全组内网连通策略 */
+export declare class ModifySecurityGroupPolicyCommand implements Command<ModifySecurityGroupPolicyRequest, ModifySecurityGroupPolicyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySecurityGroupPolicyRequest;
+    readonly responseType?: ModifySecurityGroupPolicyResponse;
+    constructor(input: ModifySecurityGroupPolicyRequest);
+}
+/** ModifySecurityGroupAttribute, for `send`: 修改一个安全组的名称或者描述 */
+export declare class ModifySecurityGroupAttributeCommand implements Command<ModifySecurityGroupAttributeRequest, ModifySecurityGroupAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySecurityGroupAttributeRequest;
+    readonly responseType?: ModifySecurityGroupAttributeResponse;
+    constructor(input: ModifySecurityGroupAttributeRequest);
+}
+/** ModifySecurityGroupRule, for `send`: 修改安全组入方向规则 */
+export declare class ModifySecurityGroupRuleCommand implements Command<ModifySecurityGroupRuleRequest, ModifySecurityGroupRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySecurityGroupRuleRequest;
+    readonly responseType?: ModifySecurityGroupRuleResponse;
+    constructor(input: ModifySecurityGroupRuleRequest);
+}
+/** ModifySecurityGroupEgressRule, for `send`: 修改安全组出方向规则 */
+export declare class ModifySecurityGroupEgressRuleCommand implements Command<ModifySecurityGroupEgressRuleRequest, ModifySecurityGroupEgressRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySecurityGroupEgressRuleRequest;
+    readonly responseType?: ModifySecurityGroupEgressRuleResponse;
+    constructor(input: ModifySecurityGroupEgressRuleRequest);
+}
+/** AuthorizeSecurityGroup, for `send`: 增加安全组入方向规则 */
+export declare class AuthorizeSecurityGroupCommand implements Command<AuthorizeSecurityGroupRequest, AuthorizeSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AuthorizeSecurityGroupRequest;
+    readonly responseType?: AuthorizeSecurityGroupResponse;
+    constructor(input: AuthorizeSecurityGroupRequest);
+}
+/** AuthorizeSecurityGroupEgress, for `send`: 增加安全组出方向规则 */
+export declare class AuthorizeSecurityGroupEgressCommand implements Command<AuthorizeSecurityGroupEgressRequest, AuthorizeSecurityGroupEgressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AuthorizeSecurityGroupEgressRequest;
+    readonly responseType?: AuthorizeSecurityGroupEgressResponse;
+    constructor(input: AuthorizeSecurityGroupEgressRequest);
+}
+/** JoinSecurityGroup, for `send`: 将实例加入到指定安全组 */
+export declare class JoinSecurityGroupCommand implements Command<JoinSecurityGroupRequest, JoinSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: JoinSecurityGroupRequest;
+    readonly responseType?: JoinSecurityGroupResponse;
+    constructor(input: JoinSecurityGroupRequest);
+}
+/** LeaveSecurityGroup, for `send`: 将实例移出指定安全组 */
+export declare class LeaveSecurityGroupCommand implements Command<LeaveSecurityGroupRequest, LeaveSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: LeaveSecurityGroupRequest;
+    readonly responseType?: LeaveSecurityGroupResponse;
+    constructor(input: LeaveSecurityGroupRequest);
+}
+/** DescribeSecurityGroupReferences, for `send`: 查询有安全组级别的授权行为 */
+export declare class DescribeSecurityGroupReferencesCommand implements Command<DescribeSecurityGroupReferencesRequest, DescribeSecurityGroupReferencesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSecurityGroupReferencesRequest;
+    readonly responseType?: DescribeSecurityGroupReferencesResponse;
+    constructor(input: DescribeSecurityGroupReferencesRequest);
+}
+/** RevokeSecurityGroup, for `send`: 删除安全组入方向规则 */
+export declare class RevokeSecurityGroupCommand implements Command<RevokeSecurityGroupRequest, RevokeSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RevokeSecurityGroupRequest;
+    readonly responseType?: RevokeSecurityGroupResponse;
+    constructor(input: RevokeSecurityGroupRequest);
+}
+/** RevokeSecurityGroupEgress, for `send`: 删除一条或多条出方向安全组规则 */
+export declare class RevokeSecurityGroupEgressCommand implements Command<RevokeSecurityGroupEgressRequest, RevokeSecurityGroupEgressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RevokeSecurityGroupEgressRequest;
+    readonly responseType?: RevokeSecurityGroupEgressResponse;
+    constructor(input: RevokeSecurityGroupEgressRequest);
+}
+/** DeleteSecurityGroup, for `send`: 删除一个安全组 */
+export declare class DeleteSecurityGroupCommand implements Command<DeleteSecurityGroupRequest, DeleteSecurityGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSecurityGroupRequest;
+    readonly responseType?: DeleteSecurityGroupResponse;
+    constructor(input: DeleteSecurityGroupRequest);
+}
+/** CreateDeploymentSet, for `send`: 在指定的地域内创建一个部署集 */
+export declare class CreateDeploymentSetCommand implements Command<CreateDeploymentSetRequest, CreateDeploymentSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDeploymentSetRequest;
+    readonly responseType?: CreateDeploymentSetResponse;
+    constructor(input: CreateDeploymentSetRequest);
+}
+/** DescribeDeploymentSetSupportedInstanceTypeFamily, for `send`: 查询支持部署集的实例规格族 */
+export declare class DescribeDeploymentSetSupportedInstanceTypeFamilyCommand implements Command<DescribeDeploymentSetSupportedInstanceTypeFamilyRequest, DescribeDeploymentSetSupportedInstanceTypeFamilyResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest;
+    readonly responseType?: DescribeDeploymentSetSupportedInstanceTypeFamilyResponse;
+    constructor(input: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest);
+}
+/** DescribeDeploymentSets, for `send`: 查询一个或多个部署集的属性列表 */
+export declare class DescribeDeploymentSetsCommand implements Command<DescribeDeploymentSetsRequest, DescribeDeploymentSetsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDeploymentSetsRequest;
+    readonly responseType?: DescribeDeploymentSetsResponse;
+    constructor(input: DescribeDeploymentSetsRequest);
+}
+/** ModifyDeploymentSetAttribute, for `send`: 修改一个部署集的名称和描述信息 */
+export declare class ModifyDeploymentSetAttributeCommand implements Command<ModifyDeploymentSetAttributeRequest, ModifyDeploymentSetAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDeploymentSetAttributeRequest;
+    readonly responseType?: ModifyDeploymentSetAttributeResponse;
+    constructor(input: ModifyDeploymentSetAttributeRequest);
+}
+/** DeleteDeploymentSet, for `send`: 删除一个部署集 */
+export declare class DeleteDeploymentSetCommand implements Command<DeleteDeploymentSetRequest, DeleteDeploymentSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDeploymentSetRequest;
+    readonly responseType?: DeleteDeploymentSetResponse;
+    constructor(input: DeleteDeploymentSetRequest);
+}
+/** CreateKeyPair, for `send`: 创建一对SSH密钥对 */
+export declare class CreateKeyPairCommand implements Command<CreateKeyPairRequest, CreateKeyPairResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateKeyPairRequest;
+    readonly responseType?: CreateKeyPairResponse;
+    constructor(input: CreateKeyPairRequest);
+}
+/** ImportKeyPair, for `send`: 导入RSA密钥对公钥 */
+export declare class ImportKeyPairCommand implements Command<ImportKeyPairRequest, ImportKeyPairResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ImportKeyPairRequest;
+    readonly responseType?: ImportKeyPairResponse;
+    constructor(input: ImportKeyPairRequest);
+}
+/** DescribeKeyPairs, for `send`: 查询一个或多个密钥对 */
+export declare class DescribeKeyPairsCommand implements Command<DescribeKeyPairsRequest, DescribeKeyPairsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeKeyPairsRequest;
+    readonly responseType?: DescribeKeyPairsResponse;
+    constructor(input: DescribeKeyPairsRequest);
+}
+/** AttachKeyPair, for `send`: 绑定SSH密钥对到Linux实例 */
+export declare class AttachKeyPairCommand implements Command<AttachKeyPairRequest, AttachKeyPairResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachKeyPairRequest;
+    readonly responseType?: AttachKeyPairResponse;
+    constructor(input: AttachKeyPairRequest);
+}
+/** DetachKeyPair, for `send`: 为Linux实例解绑 SSH 密钥对 */
+export declare class DetachKeyPairCommand implements Command<DetachKeyPairRequest, DetachKeyPairResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachKeyPairRequest;
+    readonly responseType?: DetachKeyPairResponse;
+    constructor(input: DetachKeyPairRequest);
+}
+/** DeleteKeyPairs, for `send`: 删除一对或者多对SSH密钥对 */
+export declare class DeleteKeyPairsCommand implements Command<DeleteKeyPairsRequest, DeleteKeyPairsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteKeyPairsRequest;
+    readonly responseType?: DeleteKeyPairsResponse;
+    constructor(input: DeleteKeyPairsRequest);
+}
+/** ModifyInstanceVpcAttribute, for `send`: 修改专有网络类型实例的VPC属性 */
+export declare class ModifyInstanceVpcAttributeCommand implements Command<ModifyInstanceVpcAttributeRequest, ModifyInstanceVpcAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceVpcAttributeRequest;
+    readonly responseType?: ModifyInstanceVpcAttributeResponse;
+    constructor(input: ModifyInstanceVpcAttributeRequest);
+}
+/** AllocatePublicIpAddress, for `send`: 分配固定公网IP */
+export declare class AllocatePublicIpAddressCommand implements Command<AllocatePublicIpAddressRequest, AllocatePublicIpAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocatePublicIpAddressRequest;
+    readonly responseType?: AllocatePublicIpAddressResponse;
+    constructor(input: AllocatePublicIpAddressRequest);
+}
+/** ConvertNatPublicIpToEip, for `send`: 将公网IP地址转化为弹性公网IP */
+export declare class ConvertNatPublicIpToEipCommand implements Command<ConvertNatPublicIpToEipRequest, ConvertNatPublicIpToEipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ConvertNatPublicIpToEipRequest;
+    readonly responseType?: ConvertNatPublicIpToEipResponse;
+    constructor(input: ConvertNatPublicIpToEipRequest);
+}
+/** AttachClassicLinkVpc, for `send`: 将经典网络类型实例连接到专有网络VPC */
+export declare class AttachClassicLinkVpcCommand implements Command<AttachClassicLinkVpcRequest, AttachClassicLinkVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachClassicLinkVpcRequest;
+    readonly responseType?: AttachClassicLinkVpcResponse;
+    constructor(input: AttachClassicLinkVpcRequest);
+}
+/** DetachClassicLinkVpc, for `send`: 取消经典网络类型实例与VPC的连接 */
+export declare class DetachClassicLinkVpcCommand implements Command<DetachClassicLinkVpcRequest, DetachClassicLinkVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachClassicLinkVpcRequest;
+    readonly responseType?: DetachClassicLinkVpcResponse;
+    constructor(input: DetachClassicLinkVpcRequest);
+}
+/** DescribeBandwidthLimitation, for `send`: 查询不同实例规格公网带宽上限 */
+export declare class DescribeBandwidthLimitationCommand implements Command<DescribeBandwidthLimitationRequest, DescribeBandwidthLimitationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeBandwidthLimitationRequest;
+    readonly responseType?: DescribeBandwidthLimitationResponse;
+    constructor(input: DescribeBandwidthLimitationRequest);
+}
+/** DescribeClassicLinkInstances, for `send`: 查询建立了连接的经典网络类型实例 */
+export declare class DescribeClassicLinkInstancesCommand implements Command<DescribeClassicLinkInstancesRequest, DescribeClassicLinkInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeClassicLinkInstancesRequest;
+    readonly responseType?: DescribeClassicLinkInstancesResponse;
+    constructor(input: DescribeClassicLinkInstancesRequest);
+}
+/** ModifyInstanceNetworkSpec, for `send`: 修改ECS实例的带宽配置 */
+export declare class ModifyInstanceNetworkSpecCommand implements Command<ModifyInstanceNetworkSpecRequest, ModifyInstanceNetworkSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceNetworkSpecRequest;
+    readonly responseType?: ModifyInstanceNetworkSpecResponse;
+    constructor(input: ModifyInstanceNetworkSpecRequest);
+}
+/** CreateNetworkInterface, for `send`: 创建一个弹性网卡 */
+export declare class CreateNetworkInterfaceCommand implements Command<CreateNetworkInterfaceRequest, CreateNetworkInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNetworkInterfaceRequest;
+    readonly responseType?: CreateNetworkInterfaceResponse;
+    constructor(input: CreateNetworkInterfaceRequest);
+}
+/** AttachNetworkInterface, for `send`: 附加弹性网卡到专有网络VPC类型实例上 */
+export declare class AttachNetworkInterfaceCommand implements Command<AttachNetworkInterfaceRequest, AttachNetworkInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachNetworkInterfaceRequest;
+    readonly responseType?: AttachNetworkInterfaceResponse;
+    constructor(input: AttachNetworkInterfaceRequest);
+}
+/** DetachNetworkInterface, for `send`: 从实例上分离一个弹性网卡（ENI） */
+export declare class DetachNetworkInterfaceCommand implements Command<DetachNetworkInterfaceRequest, DetachNetworkInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachNetworkInterfaceRequest;
+    readonly responseType?: DetachNetworkInterfaceResponse;
+    constructor(input: DetachNetworkInterfaceRequest);
+}
+/** DescribeNetworkInterfaces, for `send`: 查看弹性网卡（ENI）列表 */
+export declare class DescribeNetworkInterfacesCommand implements Command<DescribeNetworkInterfacesRequest, DescribeNetworkInterfacesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNetworkInterfacesRequest;
+    readonly responseType?: DescribeNetworkInterfacesResponse;
+    constructor(input: DescribeNetworkInterfacesRequest);
+}
+/** DescribeNetworkInterfaceAttribute, for `send`: 查询网卡属性 */
+export declare class DescribeNetworkInterfaceAttributeCommand implements Command<DescribeNetworkInterfaceAttributeRequest, DescribeNetworkInterfaceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNetworkInterfaceAttributeRequest;
+    readonly responseType?: DescribeNetworkInterfaceAttributeResponse;
+    constructor(input: DescribeNetworkInterfaceAttributeRequest);
+}
+/** ModifyNetworkInterfaceAttribute, for `send`: 修改弹性网卡属性 */
+export declare class ModifyNetworkInterfaceAttributeCommand implements Command<ModifyNetworkInterfaceAttributeRequest, ModifyNetworkInterfaceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNetworkInterfaceAttributeRequest;
+    readonly responseType?: ModifyNetworkInterfaceAttributeResponse;
+    constructor(input: ModifyNetworkInterfaceAttributeRequest);
+}
+/** AssignPrivateIpAddresses, for `send`: 为弹性网卡分配辅助私有IP地址 */
+export declare class AssignPrivateIpAddressesCommand implements Command<AssignPrivateIpAddressesRequest, AssignPrivateIpAddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssignPrivateIpAddressesRequest;
+    readonly responseType?: AssignPrivateIpAddressesResponse;
+    constructor(input: AssignPrivateIpAddressesRequest);
+}
+/** UnassignPrivateIpAddresses, for `send`: 从弹性网卡删除辅助私有IP地址 */
+export declare class UnassignPrivateIpAddressesCommand implements Command<UnassignPrivateIpAddressesRequest, UnassignPrivateIpAddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassignPrivateIpAddressesRequest;
+    readonly responseType?: UnassignPrivateIpAddressesResponse;
+    constructor(input: UnassignPrivateIpAddressesRequest);
+}
+/** AssignIpv6Addresses, for `send`: 为弹性网卡分配一个或多个IPv6地址 */
+export declare class AssignIpv6AddressesCommand implements Command<AssignIpv6AddressesRequest, AssignIpv6AddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssignIpv6AddressesRequest;
+    readonly responseType?: AssignIpv6AddressesResponse;
+    constructor(input: AssignIpv6AddressesRequest);
+}
+/** UnassignIpv6Addresses, for `send`: 回收弹性网卡IPv6地址 */
+export declare class UnassignIpv6AddressesCommand implements Command<UnassignIpv6AddressesRequest, UnassignIpv6AddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassignIpv6AddressesRequest;
+    readonly responseType?: UnassignIpv6AddressesResponse;
+    constructor(input: UnassignIpv6AddressesRequest);
+}
+/** CreateNetworkInterfacePermission, for `send`: 为认证ISV或个人授权弹性网卡权限 */
+export declare class CreateNetworkInterfacePermissionCommand implements Command<CreateNetworkInterfacePermissionRequest, CreateNetworkInterfacePermissionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNetworkInterfacePermissionRequest;
+    readonly responseType?: CreateNetworkInterfacePermissionResponse;
+    constructor(input: CreateNetworkInterfacePermissionRequest);
+}
+/** DescribeNetworkInterfacePermissions, for `send`: 查询授权给认证ISV或个人的弹性网卡权限 */
+export declare class DescribeNetworkInterfacePermissionsCommand implements Command<DescribeNetworkInterfacePermissionsRequest, DescribeNetworkInterfacePermissionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNetworkInterfacePermissionsRequest;
+    readonly responseType?: DescribeNetworkInterfacePermissionsResponse;
+    constructor(input: DescribeNetworkInterfacePermissionsRequest);
+}
+/** DeleteNetworkInterface, for `send`: 删除一个弹性网卡（ENI） */
+export declare class DeleteNetworkInterfaceCommand implements Command<DeleteNetworkInterfaceRequest, DeleteNetworkInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNetworkInterfaceRequest;
+    readonly responseType?: DeleteNetworkInterfaceResponse;
+    constructor(input: DeleteNetworkInterfaceRequest);
+}
+/** DescribeInstancesFullStatus, for `send`: 查询实例的全状态信息 */
+export declare class DescribeInstancesFullStatusCommand implements Command<DescribeInstancesFullStatusRequest, DescribeInstancesFullStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstancesFullStatusRequest;
+    readonly responseType?: DescribeInstancesFullStatusResponse;
+    constructor(input: DescribeInstancesFullStatusRequest);
+}
+/** DescribeDisksFullStatus, for `send`: 查询一块或多块块存储的全部状态信息 */
+export declare class DescribeDisksFullStatusCommand implements Command<DescribeDisksFullStatusRequest, DescribeDisksFullStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDisksFullStatusRequest;
+    readonly responseType?: DescribeDisksFullStatusResponse;
+    constructor(input: DescribeDisksFullStatusRequest);
+}
+/** DescribeInstanceHistoryEvents, for `send`: 查询指定实例系统事件信息 */
+export declare class DescribeInstanceHistoryEventsCommand implements Command<DescribeInstanceHistoryEventsRequest, DescribeInstanceHistoryEventsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceHistoryEventsRequest;
+    readonly responseType?: DescribeInstanceHistoryEventsResponse;
+    constructor(input: DescribeInstanceHistoryEventsRequest);
+}
+/** CreateSimulatedSystemEvents, for `send`: 为实例预约模拟系统事件 */
+export declare class CreateSimulatedSystemEventsCommand implements Command<CreateSimulatedSystemEventsRequest, CreateSimulatedSystemEventsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSimulatedSystemEventsRequest;
+    readonly responseType?: CreateSimulatedSystemEventsResponse;
+    constructor(input: CreateSimulatedSystemEventsRequest);
+}
+/** CancelSimulatedSystemEvents, for `send`: 取消模拟系统事件 */
+export declare class CancelSimulatedSystemEventsCommand implements Command<CancelSimulatedSystemEventsRequest, CancelSimulatedSystemEventsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelSimulatedSystemEventsRequest;
+    readonly responseType?: CancelSimulatedSystemEventsResponse;
+    constructor(input: CancelSimulatedSystemEventsRequest);
+}
+/** AcceptInquiredSystemEvent, for `send`: 接受并授权执行系统事件操作 */
+export declare class AcceptInquiredSystemEventCommand implements Command<AcceptInquiredSystemEventRequest, AcceptInquiredSystemEventResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AcceptInquiredSystemEventRequest;
+    readonly responseType?: AcceptInquiredSystemEventResponse;
+    constructor(input: AcceptInquiredSystemEventRequest);
+}
+/** GetInstanceScreenshot, for `send`: 获取实例的截屏信息 */
+export declare class GetInstanceScreenshotCommand implements Command<GetInstanceScreenshotRequest, GetInstanceScreenshotResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetInstanceScreenshotRequest;
+    readonly responseType?: GetInstanceScreenshotResponse;
+    constructor(input: GetInstanceScreenshotRequest);
+}
+/** GetInstanceConsoleOutput, for `send`: 获取实例系统命令行输出 */
+export declare class GetInstanceConsoleOutputCommand implements Command<GetInstanceConsoleOutputRequest, GetInstanceConsoleOutputResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetInstanceConsoleOutputRequest;
+    readonly responseType?: GetInstanceConsoleOutputResponse;
+    constructor(input: GetInstanceConsoleOutputRequest);
+}
+/** DescribeDiskMonitorData, for `send`: 查询一块云盘指定时间内的使用信息 */
+export declare class DescribeDiskMonitorDataCommand implements Command<DescribeDiskMonitorDataRequest, DescribeDiskMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDiskMonitorDataRequest;
+    readonly responseType?: DescribeDiskMonitorDataResponse;
+    constructor(input: DescribeDiskMonitorDataRequest);
+}
+/** DescribeInstanceMonitorData, for `send`: 查询一台实例的监控信息 */
+export declare class DescribeInstanceMonitorDataCommand implements Command<DescribeInstanceMonitorDataRequest, DescribeInstanceMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceMonitorDataRequest;
+    readonly responseType?: DescribeInstanceMonitorDataResponse;
+    constructor(input: DescribeInstanceMonitorDataRequest);
+}
+/** DescribeEniMonitorData, for `send`: 查询辅助网卡流量信息 */
+export declare class DescribeEniMonitorDataCommand implements Command<DescribeEniMonitorDataRequest, DescribeEniMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEniMonitorDataRequest;
+    readonly responseType?: DescribeEniMonitorDataResponse;
+    constructor(input: DescribeEniMonitorDataRequest);
+}
+/** DescribeSnapshotMonitorData, for `send`: 查询近30天内快照容量变化监控数据 */
+export declare class DescribeSnapshotMonitorDataCommand implements Command<DescribeSnapshotMonitorDataRequest, DescribeSnapshotMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnapshotMonitorDataRequest;
+    readonly responseType?: DescribeSnapshotMonitorDataResponse;
+    constructor(input: DescribeSnapshotMonitorDataRequest);
+}
+/** DescribeInstanceMaintenanceAttributes, for `send`: 查询实例的维护属性 */
+export declare class DescribeInstanceMaintenanceAttributesCommand implements Command<DescribeInstanceMaintenanceAttributesRequest, DescribeInstanceMaintenanceAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceMaintenanceAttributesRequest;
+    readonly responseType?: DescribeInstanceMaintenanceAttributesResponse;
+    constructor(input: DescribeInstanceMaintenanceAttributesRequest);
+}
+/** ModifyInstanceMaintenanceAttributes, for `send`: 修改实例的维护属性 */
+export declare class ModifyInstanceMaintenanceAttributesCommand implements Command<ModifyInstanceMaintenanceAttributesRequest, ModifyInstanceMaintenanceAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInstanceMaintenanceAttributesRequest;
+    readonly responseType?: ModifyInstanceMaintenanceAttributesResponse;
+    constructor(input: ModifyInstanceMaintenanceAttributesRequest);
+}
+/** RedeployInstance, for `send`: 重新部署实例 */
+export declare class RedeployInstanceCommand implements Command<RedeployInstanceRequest, RedeployInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RedeployInstanceRequest;
+    readonly responseType?: RedeployInstanceResponse;
+    constructor(input: RedeployInstanceRequest);
+}
+/** ReportInstancesStatus, for `send`: 反馈一台或者多台ECS实例异常问题 */
+export declare class ReportInstancesStatusCommand implements Command<ReportInstancesStatusRequest, ReportInstancesStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReportInstancesStatusRequest;
+    readonly responseType?: ReportInstancesStatusResponse;
+    constructor(input: ReportInstancesStatusRequest);
+}
+/** RunCommand, for `send`: 在实例中执行脚本 */
+export declare class RunCommandCommand implements Command<RunCommandRequest, RunCommandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RunCommandRequest;
+    readonly responseType?: RunCommandResponse;
+    constructor(input: RunCommandRequest);
+}
+/** CreateCommand, for `send`: 新建一条云助手命令 */
+export declare class CreateCommandCommand implements Command<CreateCommandRequest, CreateCommandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateCommandRequest;
+    readonly responseType?: CreateCommandResponse;
+    constructor(input: CreateCommandRequest);
+}
+/** InvokeCommand, for `send`: 为一台或多台ECS实例触发一条云助手命令 */
+export declare class InvokeCommandCommand implements Command<InvokeCommandRequest, InvokeCommandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: InvokeCommandRequest;
+    readonly responseType?: InvokeCommandResponse;
+    constructor(input: InvokeCommandRequest);
+}
+/** DescribeInvocations, for `send`: 查询云助手脚本的执行列表和状态 */
+export declare class DescribeInvocationsCommand implements Command<DescribeInvocationsRequest, DescribeInvocationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInvocationsRequest;
+    readonly responseType?: DescribeInvocationsResponse;
+    constructor(input: DescribeInvocationsRequest);
+}
+/** DescribeInvocationResults, for `send`: 查看云助手命令执行结果 */
+export declare class DescribeInvocationResultsCommand implements Command<DescribeInvocationResultsRequest, DescribeInvocationResultsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInvocationResultsRequest;
+    readonly responseType?: DescribeInvocationResultsResponse;
+    constructor(input: DescribeInvocationResultsRequest);
+}
+/** ModifyInvocationAttribute, for `send`: 修改任务的执行信息 */
+export declare class ModifyInvocationAttributeCommand implements Command<ModifyInvocationAttributeRequest, ModifyInvocationAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyInvocationAttributeRequest;
+    readonly responseType?: ModifyInvocationAttributeResponse;
+    constructor(input: ModifyInvocationAttributeRequest);
+}
+/** StopInvocation, for `send`: 停止一台或多台ECS实例中一条正在进行中（Running）的云助手命令进程 */
+export declare class StopInvocationCommand implements Command<StopInvocationRequest, StopInvocationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StopInvocationRequest;
+    readonly responseType?: StopInvocationResponse;
+    constructor(input: StopInvocationRequest);
+}
+/** DescribeCommands, for `send`: 查询已创建的云助手命令 */
+export declare class DescribeCommandsCommand implements Command<DescribeCommandsRequest, DescribeCommandsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCommandsRequest;
+    readonly responseType?: DescribeCommandsResponse;
+    constructor(input: DescribeCommandsRequest);
+}
+/** ModifyCommand, for `send`: 修改一条云助手命令相关参数以及命令内容 */
+export declare class ModifyCommandCommand implements Command<ModifyCommandRequest, ModifyCommandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCommandRequest;
+    readonly responseType?: ModifyCommandResponse;
+    constructor(input: ModifyCommandRequest);
+}
+/** DeleteCommand, for `send`: 删除一条云助手命令 */
+export declare class DeleteCommandCommand implements Command<DeleteCommandRequest, DeleteCommandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteCommandRequest;
+    readonly responseType?: DeleteCommandResponse;
+    constructor(input: DeleteCommandRequest);
+}
+/** SendFile, for `send`: 上传本地文件到ECS实例 */
+export declare class SendFileCommand implements Command<SendFileRequest, SendFileResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: SendFileRequest;
+    readonly responseType?: SendFileResponse;
+    constructor(input: SendFileRequest);
+}
+/** DescribeSendFileResults, for `send`: 查询云助手下发文件列表及状态 */
+export declare class DescribeSendFileResultsCommand implements Command<DescribeSendFileResultsRequest, DescribeSendFileResultsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSendFileResultsRequest;
+    readonly responseType?: DescribeSendFileResultsResponse;
+    constructor(input: DescribeSendFileResultsRequest);
+}
+/** DescribeCloudAssistantStatus, for `send`: 查询一台或者多台实例是否安装了云助手Agent */
+export declare class DescribeCloudAssistantStatusCommand implements Command<DescribeCloudAssistantStatusRequest, DescribeCloudAssistantStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCloudAssistantStatusRequest;
+    readonly responseType?: DescribeCloudAssistantStatusResponse;
+    constructor(input: DescribeCloudAssistantStatusRequest);
+}
+/** InstallCloudAssistant, for `send`: 为实例安装云助手Agent */
+export declare class InstallCloudAssistantCommand implements Command<InstallCloudAssistantRequest, InstallCloudAssistantResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: InstallCloudAssistantRequest;
+    readonly responseType?: InstallCloudAssistantResponse;
+    constructor(input: InstallCloudAssistantRequest);
+}
+/** StartTerminalSession, for `send`: 开始终端会话 */
+export declare class StartTerminalSessionCommand implements Command<StartTerminalSessionRequest, StartTerminalSessionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StartTerminalSessionRequest;
+    readonly responseType?: StartTerminalSessionResponse;
+    constructor(input: StartTerminalSessionRequest);
+}
+/** DescribeTerminalSessions, for `send`: 查看Session Manager会话历史记录 */
+export declare class DescribeTerminalSessionsCommand implements Command<DescribeTerminalSessionsRequest, DescribeTerminalSessionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTerminalSessionsRequest;
+    readonly responseType?: DescribeTerminalSessionsResponse;
+    constructor(input: DescribeTerminalSessionsRequest);
+}
+/** ModifyCloudAssistantSettings, for `send`: 修改云助手服务配置 */
+export declare class ModifyCloudAssistantSettingsCommand implements Command<ModifyCloudAssistantSettingsRequest, ModifyCloudAssistantSettingsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCloudAssistantSettingsRequest;
+    readonly responseType?: ModifyCloudAssistantSettingsResponse;
+    constructor(input: ModifyCloudAssistantSettingsRequest);
+}
+/** DescribeCloudAssistantSettings, for `send`: 查询云助手服务配置 */
+export declare class DescribeCloudAssistantSettingsCommand implements Command<DescribeCloudAssistantSettingsRequest, DescribeCloudAssistantSettingsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCloudAssistantSettingsRequest;
+    readonly responseType?: DescribeCloudAssistantSettingsResponse;
+    constructor(input: DescribeCloudAssistantSettingsRequest);
+}
+/** CreateActivation, for `send`: 创建一个激活码 */
+export declare class CreateActivationCommand implements Command<CreateActivationRequest, CreateActivationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateActivationRequest;
+    readonly responseType?: CreateActivationResponse;
+    constructor(input: CreateActivationRequest);
+}
+/** DescribeActivations, for `send`: 查询激活码的使用情况 */
+export declare class DescribeActivationsCommand implements Command<DescribeActivationsRequest, DescribeActivationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeActivationsRequest;
+    readonly responseType?: DescribeActivationsResponse;
+    constructor(input: DescribeActivationsRequest);
+}
+/** DisableActivation, for `send`: 手动禁用指定的激活码 */
+export declare class DisableActivationCommand implements Command<DisableActivationRequest, DisableActivationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DisableActivationRequest;
+    readonly responseType?: DisableActivationResponse;
+    constructor(input: DisableActivationRequest);
+}
+/** DeleteActivation, for `send`: 删除一个未被使用的激活码 */
+export declare class DeleteActivationCommand implements Command<DeleteActivationRequest, DeleteActivationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteActivationRequest;
+    readonly responseType?: DeleteActivationResponse;
+    constructor(input: DeleteActivationRequest);
+}
+/** DescribeManagedInstances, for `send`: 获取托管实例 */
+export declare class DescribeManagedInstancesCommand implements Command<DescribeManagedInstancesRequest, DescribeManagedInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeManagedInstancesRequest;
+    readonly responseType?: DescribeManagedInstancesResponse;
+    constructor(input: DescribeManagedInstancesRequest);
+}
+/** ModifyManagedInstance, for `send`: 修改托管实例 */
+export declare class ModifyManagedInstanceCommand implements Command<ModifyManagedInstanceRequest, ModifyManagedInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyManagedInstanceRequest;
+    readonly responseType?: ModifyManagedInstanceResponse;
+    constructor(input: ModifyManagedInstanceRequest);
+}
+/** DeregisterManagedInstance, for `send`: 注销托管实例 */
+export declare class DeregisterManagedInstanceCommand implements Command<DeregisterManagedInstanceRequest, DeregisterManagedInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeregisterManagedInstanceRequest;
+    readonly responseType?: DeregisterManagedInstanceResponse;
+    constructor(input: DeregisterManagedInstanceRequest);
+}
+/** ListPluginStatus, for `send`: 查询实例中云助手插件的状态 */
+export declare class ListPluginStatusCommand implements Command<ListPluginStatusRequest, ListPluginStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListPluginStatusRequest;
+    readonly responseType?: ListPluginStatusResponse;
+    constructor(input: ListPluginStatusRequest);
+}
+/** CreateHpcCluster, for `send`: 创建一个HPC集群 */
+export declare class CreateHpcClusterCommand implements Command<CreateHpcClusterRequest, CreateHpcClusterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateHpcClusterRequest;
+    readonly responseType?: CreateHpcClusterResponse;
+    constructor(input: CreateHpcClusterRequest);
+}
+/** DescribeHpcClusters, for `send`: 查询HPC集群 */
+export declare class DescribeHpcClustersCommand implements Command<DescribeHpcClustersRequest, DescribeHpcClustersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeHpcClustersRequest;
+    readonly responseType?: DescribeHpcClustersResponse;
+    constructor(input: DescribeHpcClustersRequest);
+}
+/** ModifyHpcClusterAttribute, for `send`: 修改一个HPC集群的描述信息 */
+export declare class ModifyHpcClusterAttributeCommand implements Command<ModifyHpcClusterAttributeRequest, ModifyHpcClusterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyHpcClusterAttributeRequest;
+    readonly responseType?: ModifyHpcClusterAttributeResponse;
+    constructor(input: ModifyHpcClusterAttributeRequest);
+}
+/** DeleteHpcCluster, for `send`: 删除一个HPC集群 */
+export declare class DeleteHpcClusterCommand implements Command<DeleteHpcClusterRequest, DeleteHpcClusterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteHpcClusterRequest;
+    readonly responseType?: DeleteHpcClusterResponse;
+    constructor(input: DeleteHpcClusterRequest);
+}
+/** TagResources, for `send`: 为指定的ECS资源列表统一创建并绑定标签 */
+export declare class TagResourcesCommand implements Command<TagResourcesRequest, TagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TagResourcesRequest;
+    readonly responseType?: TagResourcesResponse;
+    constructor(input: TagResourcesRequest);
+}
+/** ListTagResources, for `send`: 查询资源已经绑定的标签列表 */
+export declare class ListTagResourcesCommand implements Command<ListTagResourcesRequest, ListTagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListTagResourcesRequest;
+    readonly responseType?: ListTagResourcesResponse;
+    constructor(input: ListTagResourcesRequest);
+}
+/** UntagResources, for `send`: 为指定资源列表统一解绑标签 */
+export declare class UntagResourcesCommand implements Command<UntagResourcesRequest, UntagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UntagResourcesRequest;
+    readonly responseType?: UntagResourcesResponse;
+    constructor(input: UntagResourcesRequest);
+}
+/** JoinResourceGroup, for `send`: 将一个ECS资源或者服务加入一个资源组 */
+export declare class JoinResourceGroupCommand implements Command<JoinResourceGroupRequest, JoinResourceGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: JoinResourceGroupRequest;
+    readonly responseType?: JoinResourceGroupResponse;
+    constructor(input: JoinResourceGroupRequest);
+}
+/** AddTags, for `send`: 添加或者覆盖一个或者多个标签到云服务器ECS的各项资源上 */
+export declare class AddTagsCommand implements Command<AddTagsRequest, AddTagsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddTagsRequest;
+    readonly responseType?: AddTagsResponse;
+    constructor(input: AddTagsRequest);
+}
+/** DescribeResourceByTags, for `send`: 根据标签检索资源 */
+export declare class DescribeResourceByTagsCommand implements Command<DescribeResourceByTagsRequest, DescribeResourceByTagsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeResourceByTagsRequest;
+    readonly responseType?: DescribeResourceByTagsResponse;
+    constructor(input: DescribeResourceByTagsRequest);
+}
+/** DescribeTags, for `send`: 查询可供使用标签 */
+export declare class DescribeTagsCommand implements Command<DescribeTagsRequest, DescribeTagsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTagsRequest;
+    readonly responseType?: DescribeTagsResponse;
+    constructor(input: DescribeTagsRequest);
+}
+/** RemoveTags, for `send`: 解绑标签 */
+export declare class RemoveTagsCommand implements Command<RemoveTagsRequest, RemoveTagsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveTagsRequest;
+    readonly responseType?: RemoveTagsResponse;
+    constructor(input: RemoveTagsRequest);
 }
 /** DescribeRegions, for `send`: Queries the regions you can use. */
 export declare class DescribeRegionsCommand implements Command<DescribeRegionsRequest, DescribeRegionsResponse> {
@@ -24,17 +1795,640 @@ export declare class DescribeZonesCommand implements Command<DescribeZonesReques
     readonly responseType?: DescribeZonesResponse;
     constructor(input: DescribeZonesRequest);
 }
-/** StartInstance, for `send`: Starts a stopped instance. */
-export declare class StartInstanceCommand implements Command<StartInstanceRequest, StartInstanceResponse> {
+/** DescribeAvailableResource, for `send`: 查询某一可用区的资源列表 */
+export declare class DescribeAvailableResourceCommand implements Command<DescribeAvailableResourceRequest, DescribeAvailableResourceResponse> {
     readonly action: ActionDescriptor;
-    readonly input: StartInstanceRequest;
-    readonly responseType?: StartInstanceResponse;
-    constructor(input: StartInstanceRequest);
+    readonly input: DescribeAvailableResourceRequest;
+    readonly responseType?: DescribeAvailableResourceResponse;
+    constructor(input: DescribeAvailableResourceRequest);
 }
-/** StopInstance, for `send`: Stops a running instance. */
-export declare class StopInstanceCommand implements Command<StopInstanceRequest, StopInstanceResponse> {
+/** DescribeAccountAttributes, for `send`: 查询某地域下能创建的资源配额 */
+export declare class DescribeAccountAttributesCommand implements Command<DescribeAccountAttributesRequest, DescribeAccountAttributesResponse> {
     readonly action: ActionDescriptor;
-    readonly input: StopInstanceRequest;
-    readonly responseType?: StopInstanceResponse;
-    constructor(input: StopInstanceRequest);
+    readonly input: DescribeAccountAttributesRequest;
+    readonly responseType?: DescribeAccountAttributesResponse;
+    constructor(input: DescribeAccountAttributesRequest);
+}
+/** DescribeResourcesModification, for `send`: 查询某一可用区可用资源信息 */
+export declare class DescribeResourcesModificationCommand implements Command<DescribeResourcesModificationRequest, DescribeResourcesModificationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeResourcesModificationRequest;
+    readonly responseType?: DescribeResourcesModificationResponse;
+    constructor(input: DescribeResourcesModificationRequest);
+}
+/** DescribeRecommendInstanceType, for `send`: 查找备选实例规格 */
+export declare class DescribeRecommendInstanceTypeCommand implements Command<DescribeRecommendInstanceTypeRequest, DescribeRecommendInstanceTypeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRecommendInstanceTypeRequest;
+    readonly responseType?: DescribeRecommendInstanceTypeResponse;
+    constructor(input: DescribeRecommendInstanceTypeRequest);
+}
+/** DescribePrice, for `send`: 查询云服务器ECS资源的最新价格 */
+export declare class DescribePriceCommand implements Command<DescribePriceRequest, DescribePriceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePriceRequest;
+    readonly responseType?: DescribePriceResponse;
+    constructor(input: DescribePriceRequest);
+}
+/** DescribeRenewalPrice, for `send`: 查询资源续费价格 */
+export declare class DescribeRenewalPriceCommand implements Command<DescribeRenewalPriceRequest, DescribeRenewalPriceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRenewalPriceRequest;
+    readonly responseType?: DescribeRenewalPriceResponse;
+    constructor(input: DescribeRenewalPriceRequest);
+}
+/** DescribeInstanceModificationPrice, for `send`: 查询未到期的包年包月ECS实例升配时目标实例规格的价格信息、新增包年包月数据盘的价格信息 */
+export declare class DescribeInstanceModificationPriceCommand implements Command<DescribeInstanceModificationPriceRequest, DescribeInstanceModificationPriceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeInstanceModificationPriceRequest;
+    readonly responseType?: DescribeInstanceModificationPriceResponse;
+    constructor(input: DescribeInstanceModificationPriceRequest);
+}
+/** CreateStorageSet, for `send`: 在指定地域的可用区下创建一个存储集 */
+export declare class CreateStorageSetCommand implements Command<CreateStorageSetRequest, CreateStorageSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateStorageSetRequest;
+    readonly responseType?: CreateStorageSetResponse;
+    constructor(input: CreateStorageSetRequest);
+}
+/** DescribeStorageSetDetails, for `send`: 查询存储集内云盘或共享块存储详细信息 */
+export declare class DescribeStorageSetDetailsCommand implements Command<DescribeStorageSetDetailsRequest, DescribeStorageSetDetailsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeStorageSetDetailsRequest;
+    readonly responseType?: DescribeStorageSetDetailsResponse;
+    constructor(input: DescribeStorageSetDetailsRequest);
+}
+/** DescribeStorageSets, for `send`: 查询存储集信息 */
+export declare class DescribeStorageSetsCommand implements Command<DescribeStorageSetsRequest, DescribeStorageSetsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeStorageSetsRequest;
+    readonly responseType?: DescribeStorageSetsResponse;
+    constructor(input: DescribeStorageSetsRequest);
+}
+/** ModifyStorageSetAttribute, for `send`: 修改存储集属性 */
+export declare class ModifyStorageSetAttributeCommand implements Command<ModifyStorageSetAttributeRequest, ModifyStorageSetAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyStorageSetAttributeRequest;
+    readonly responseType?: ModifyStorageSetAttributeResponse;
+    constructor(input: ModifyStorageSetAttributeRequest);
+}
+/** DeleteStorageSet, for `send`: 删除一个空的存储集 */
+export declare class DeleteStorageSetCommand implements Command<DeleteStorageSetRequest, DeleteStorageSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteStorageSetRequest;
+    readonly responseType?: DeleteStorageSetResponse;
+    constructor(input: DeleteStorageSetRequest);
+}
+/** DescribeTasks, for `send`: 查询一个或多个异步请求的进度 */
+export declare class DescribeTasksCommand implements Command<DescribeTasksRequest, DescribeTasksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTasksRequest;
+    readonly responseType?: DescribeTasksResponse;
+    constructor(input: DescribeTasksRequest);
+}
+/** DescribeTaskAttribute, for `send`: 查询异步任务的详细信息 */
+export declare class DescribeTaskAttributeCommand implements Command<DescribeTaskAttributeRequest, DescribeTaskAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTaskAttributeRequest;
+    readonly responseType?: DescribeTaskAttributeResponse;
+    constructor(input: DescribeTaskAttributeRequest);
+}
+/** CancelTask, for `send`: 取消一件正在运行的任务 */
+export declare class CancelTaskCommand implements Command<CancelTaskRequest, CancelTaskResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelTaskRequest;
+    readonly responseType?: CancelTaskResponse;
+    constructor(input: CancelTaskRequest);
+}
+/** DescribeUserBusinessBehavior, for `send`. */
+export declare class DescribeUserBusinessBehaviorCommand implements Command<DescribeUserBusinessBehaviorRequest, DescribeUserBusinessBehaviorResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeUserBusinessBehaviorRequest;
+    readonly responseType?: DescribeUserBusinessBehaviorResponse;
+    constructor(input: DescribeUserBusinessBehaviorRequest);
+}
+/** ModifyUserBusinessBehavior, for `send`. */
+export declare class ModifyUserBusinessBehaviorCommand implements Command<ModifyUserBusinessBehaviorRequest, ModifyUserBusinessBehaviorResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyUserBusinessBehaviorRequest;
+    readonly responseType?: ModifyUserBusinessBehaviorResponse;
+    constructor(input: ModifyUserBusinessBehaviorRequest);
+}
+/** DescribeLimitation, for `send`. */
+export declare class DescribeLimitationCommand implements Command<DescribeLimitationRequest, DescribeLimitationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeLimitationRequest;
+    readonly responseType?: DescribeLimitationResponse;
+    constructor(input: DescribeLimitationRequest);
+}
+/** DescribeClusters, for `send`. */
+export declare class DescribeClustersCommand implements Command<DescribeClustersRequest, DescribeClustersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeClustersRequest;
+    readonly responseType?: DescribeClustersResponse;
+    constructor(input: DescribeClustersRequest);
+}
+/** DescribeDemands, for `send`: 查询报备资源的交付及使用状态 */
+export declare class DescribeDemandsCommand implements Command<DescribeDemandsRequest, DescribeDemandsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeDemandsRequest;
+    readonly responseType?: DescribeDemandsResponse;
+    constructor(input: DescribeDemandsRequest);
+}
+/** CreateDemand, for `send`: 创建ECS资源需求报备信息 */
+export declare class CreateDemandCommand implements Command<CreateDemandRequest, CreateDemandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDemandRequest;
+    readonly responseType?: CreateDemandResponse;
+    constructor(input: CreateDemandRequest);
+}
+/** DeleteDemand, for `send`: 删除ECS资源需求报备信息 */
+export declare class DeleteDemandCommand implements Command<DeleteDemandRequest, DeleteDemandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDemandRequest;
+    readonly responseType?: DeleteDemandResponse;
+    constructor(input: DeleteDemandRequest);
+}
+/** ModifyDemand, for `send`: 修改ECS资源需求报备信息 */
+export declare class ModifyDemandCommand implements Command<ModifyDemandRequest, ModifyDemandResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyDemandRequest;
+    readonly responseType?: ModifyDemandResponse;
+    constructor(input: ModifyDemandRequest);
+}
+/** DeleteNetworkInterfacePermission, for `send`. */
+export declare class DeleteNetworkInterfacePermissionCommand implements Command<DeleteNetworkInterfacePermissionRequest, DeleteNetworkInterfacePermissionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNetworkInterfacePermissionRequest;
+    readonly responseType?: DeleteNetworkInterfacePermissionResponse;
+    constructor(input: DeleteNetworkInterfacePermissionRequest);
+}
+/** DeleteBandwidthPackage, for `send`. */
+export declare class DeleteBandwidthPackageCommand implements Command<DeleteBandwidthPackageRequest, DeleteBandwidthPackageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteBandwidthPackageRequest;
+    readonly responseType?: DeleteBandwidthPackageResponse;
+    constructor(input: DeleteBandwidthPackageRequest);
+}
+/** ModifyBandwidthPackageSpec, for `send`. */
+export declare class ModifyBandwidthPackageSpecCommand implements Command<ModifyBandwidthPackageSpecRequest, ModifyBandwidthPackageSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyBandwidthPackageSpecRequest;
+    readonly responseType?: ModifyBandwidthPackageSpecResponse;
+    constructor(input: ModifyBandwidthPackageSpecRequest);
+}
+/** DescribeBandwidthPackages, for `send`. */
+export declare class DescribeBandwidthPackagesCommand implements Command<DescribeBandwidthPackagesRequest, DescribeBandwidthPackagesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeBandwidthPackagesRequest;
+    readonly responseType?: DescribeBandwidthPackagesResponse;
+    constructor(input: DescribeBandwidthPackagesRequest);
+}
+/** CreateVSwitch, for `send`. */
+export declare class CreateVSwitchCommand implements Command<CreateVSwitchRequest, CreateVSwitchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVSwitchRequest;
+    readonly responseType?: CreateVSwitchResponse;
+    constructor(input: CreateVSwitchRequest);
+}
+/** DeleteVSwitch, for `send`. */
+export declare class DeleteVSwitchCommand implements Command<DeleteVSwitchRequest, DeleteVSwitchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVSwitchRequest;
+    readonly responseType?: DeleteVSwitchResponse;
+    constructor(input: DeleteVSwitchRequest);
+}
+/** ModifyVSwitchAttribute, for `send`. */
+export declare class ModifyVSwitchAttributeCommand implements Command<ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVSwitchAttributeRequest;
+    readonly responseType?: ModifyVSwitchAttributeResponse;
+    constructor(input: ModifyVSwitchAttributeRequest);
+}
+/** DescribeVSwitches, for `send`. */
+export declare class DescribeVSwitchesCommand implements Command<DescribeVSwitchesRequest, DescribeVSwitchesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVSwitchesRequest;
+    readonly responseType?: DescribeVSwitchesResponse;
+    constructor(input: DescribeVSwitchesRequest);
+}
+/** CreatePhysicalConnection, for `send`. */
+export declare class CreatePhysicalConnectionCommand implements Command<CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePhysicalConnectionRequest;
+    readonly responseType?: CreatePhysicalConnectionResponse;
+    constructor(input: CreatePhysicalConnectionRequest);
+}
+/** DeletePhysicalConnection, for `send`. */
+export declare class DeletePhysicalConnectionCommand implements Command<DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletePhysicalConnectionRequest;
+    readonly responseType?: DeletePhysicalConnectionResponse;
+    constructor(input: DeletePhysicalConnectionRequest);
+}
+/** ModifyPhysicalConnectionAttribute, for `send`. */
+export declare class ModifyPhysicalConnectionAttributeCommand implements Command<ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyPhysicalConnectionAttributeRequest;
+    readonly responseType?: ModifyPhysicalConnectionAttributeResponse;
+    constructor(input: ModifyPhysicalConnectionAttributeRequest);
+}
+/** EnablePhysicalConnection, for `send`. */
+export declare class EnablePhysicalConnectionCommand implements Command<EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EnablePhysicalConnectionRequest;
+    readonly responseType?: EnablePhysicalConnectionResponse;
+    constructor(input: EnablePhysicalConnectionRequest);
+}
+/** DescribePhysicalConnections, for `send`. */
+export declare class DescribePhysicalConnectionsCommand implements Command<DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePhysicalConnectionsRequest;
+    readonly responseType?: DescribePhysicalConnectionsResponse;
+    constructor(input: DescribePhysicalConnectionsRequest);
+}
+/** CancelPhysicalConnection, for `send`. */
+export declare class CancelPhysicalConnectionCommand implements Command<CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelPhysicalConnectionRequest;
+    readonly responseType?: CancelPhysicalConnectionResponse;
+    constructor(input: CancelPhysicalConnectionRequest);
+}
+/** TerminatePhysicalConnection, for `send`. */
+export declare class TerminatePhysicalConnectionCommand implements Command<TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TerminatePhysicalConnectionRequest;
+    readonly responseType?: TerminatePhysicalConnectionResponse;
+    constructor(input: TerminatePhysicalConnectionRequest);
+}
+/** CreateVpc, for `send`. */
+export declare class CreateVpcCommand implements Command<CreateVpcRequest, CreateVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpcRequest;
+    readonly responseType?: CreateVpcResponse;
+    constructor(input: CreateVpcRequest);
+}
+/** DeleteVpc, for `send`. */
+export declare class DeleteVpcCommand implements Command<DeleteVpcRequest, DeleteVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpcRequest;
+    readonly responseType?: DeleteVpcResponse;
+    constructor(input: DeleteVpcRequest);
+}
+/** DescribeVpcs, for `send`. */
+export declare class DescribeVpcsCommand implements Command<DescribeVpcsRequest, DescribeVpcsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpcsRequest;
+    readonly responseType?: DescribeVpcsResponse;
+    constructor(input: DescribeVpcsRequest);
+}
+/** ModifyVpcAttribute, for `send`. */
+export declare class ModifyVpcAttributeCommand implements Command<ModifyVpcAttributeRequest, ModifyVpcAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpcAttributeRequest;
+    readonly responseType?: ModifyVpcAttributeResponse;
+    constructor(input: ModifyVpcAttributeRequest);
+}
+/** RemoveBandwidthPackageIps, for `send`. */
+export declare class RemoveBandwidthPackageIpsCommand implements Command<RemoveBandwidthPackageIpsRequest, RemoveBandwidthPackageIpsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveBandwidthPackageIpsRequest;
+    readonly responseType?: RemoveBandwidthPackageIpsResponse;
+    constructor(input: RemoveBandwidthPackageIpsRequest);
+}
+/** CreateHaVip, for `send`. */
+export declare class CreateHaVipCommand implements Command<CreateHaVipRequest, CreateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateHaVipRequest;
+    readonly responseType?: CreateHaVipResponse;
+    constructor(input: CreateHaVipRequest);
+}
+/** DeleteHaVip, for `send`. */
+export declare class DeleteHaVipCommand implements Command<DeleteHaVipRequest, DeleteHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteHaVipRequest;
+    readonly responseType?: DeleteHaVipResponse;
+    constructor(input: DeleteHaVipRequest);
+}
+/** AssociateHaVip, for `send`. */
+export declare class AssociateHaVipCommand implements Command<AssociateHaVipRequest, AssociateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateHaVipRequest;
+    readonly responseType?: AssociateHaVipResponse;
+    constructor(input: AssociateHaVipRequest);
+}
+/** ModifyHaVipAttribute, for `send`. */
+export declare class ModifyHaVipAttributeCommand implements Command<ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyHaVipAttributeRequest;
+    readonly responseType?: ModifyHaVipAttributeResponse;
+    constructor(input: ModifyHaVipAttributeRequest);
+}
+/** DescribeHaVips, for `send`. */
+export declare class DescribeHaVipsCommand implements Command<DescribeHaVipsRequest, DescribeHaVipsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeHaVipsRequest;
+    readonly responseType?: DescribeHaVipsResponse;
+    constructor(input: DescribeHaVipsRequest);
+}
+/** UnassociateHaVip, for `send`. */
+export declare class UnassociateHaVipCommand implements Command<UnassociateHaVipRequest, UnassociateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateHaVipRequest;
+    readonly responseType?: UnassociateHaVipResponse;
+    constructor(input: UnassociateHaVipRequest);
+}
+/** CreateVirtualBorderRouter, for `send`. */
+export declare class CreateVirtualBorderRouterCommand implements Command<CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVirtualBorderRouterRequest;
+    readonly responseType?: CreateVirtualBorderRouterResponse;
+    constructor(input: CreateVirtualBorderRouterRequest);
+}
+/** DeleteVirtualBorderRouter, for `send`. */
+export declare class DeleteVirtualBorderRouterCommand implements Command<DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVirtualBorderRouterRequest;
+    readonly responseType?: DeleteVirtualBorderRouterResponse;
+    constructor(input: DeleteVirtualBorderRouterRequest);
+}
+/** ModifyVirtualBorderRouterAttribute, for `send`. */
+export declare class ModifyVirtualBorderRouterAttributeCommand implements Command<ModifyVirtualBorderRouterAttributeRequest, ModifyVirtualBorderRouterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVirtualBorderRouterAttributeRequest;
+    readonly responseType?: ModifyVirtualBorderRouterAttributeResponse;
+    constructor(input: ModifyVirtualBorderRouterAttributeRequest);
+}
+/** RecoverVirtualBorderRouter, for `send`. */
+export declare class RecoverVirtualBorderRouterCommand implements Command<RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RecoverVirtualBorderRouterRequest;
+    readonly responseType?: RecoverVirtualBorderRouterResponse;
+    constructor(input: RecoverVirtualBorderRouterRequest);
+}
+/** TerminateVirtualBorderRouter, for `send`. */
+export declare class TerminateVirtualBorderRouterCommand implements Command<TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TerminateVirtualBorderRouterRequest;
+    readonly responseType?: TerminateVirtualBorderRouterResponse;
+    constructor(input: TerminateVirtualBorderRouterRequest);
+}
+/** DescribeVirtualBorderRouters, for `send`. */
+export declare class DescribeVirtualBorderRoutersCommand implements Command<DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVirtualBorderRoutersRequest;
+    readonly responseType?: DescribeVirtualBorderRoutersResponse;
+    constructor(input: DescribeVirtualBorderRoutersRequest);
+}
+/** DescribeVirtualBorderRoutersForPhysicalConnection, for `send`. */
+export declare class DescribeVirtualBorderRoutersForPhysicalConnectionCommand implements Command<DescribeVirtualBorderRoutersForPhysicalConnectionRequest, DescribeVirtualBorderRoutersForPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVirtualBorderRoutersForPhysicalConnectionRequest;
+    readonly responseType?: DescribeVirtualBorderRoutersForPhysicalConnectionResponse;
+    constructor(input: DescribeVirtualBorderRoutersForPhysicalConnectionRequest);
+}
+/** CreateRouterInterface, for `send`. */
+export declare class CreateRouterInterfaceCommand implements Command<CreateRouterInterfaceRequest, CreateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouterInterfaceRequest;
+    readonly responseType?: CreateRouterInterfaceResponse;
+    constructor(input: CreateRouterInterfaceRequest);
+}
+/** DeleteRouterInterface, for `send`. */
+export declare class DeleteRouterInterfaceCommand implements Command<DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouterInterfaceRequest;
+    readonly responseType?: DeleteRouterInterfaceResponse;
+    constructor(input: DeleteRouterInterfaceRequest);
+}
+/** ActivateRouterInterface, for `send`. */
+export declare class ActivateRouterInterfaceCommand implements Command<ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ActivateRouterInterfaceRequest;
+    readonly responseType?: ActivateRouterInterfaceResponse;
+    constructor(input: ActivateRouterInterfaceRequest);
+}
+/** DeactivateRouterInterface, for `send`. */
+export declare class DeactivateRouterInterfaceCommand implements Command<DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeactivateRouterInterfaceRequest;
+    readonly responseType?: DeactivateRouterInterfaceResponse;
+    constructor(input: DeactivateRouterInterfaceRequest);
+}
+/** ModifyRouterInterfaceAttribute, for `send`. */
+export declare class ModifyRouterInterfaceAttributeCommand implements Command<ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouterInterfaceAttributeRequest;
+    readonly responseType?: ModifyRouterInterfaceAttributeResponse;
+    constructor(input: ModifyRouterInterfaceAttributeRequest);
+}
+/** ModifyRouterInterfaceSpec, for `send`. */
+export declare class ModifyRouterInterfaceSpecCommand implements Command<ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouterInterfaceSpecRequest;
+    readonly responseType?: ModifyRouterInterfaceSpecResponse;
+    constructor(input: ModifyRouterInterfaceSpecRequest);
+}
+/** ModifyVRouterAttribute, for `send`. */
+export declare class ModifyVRouterAttributeCommand implements Command<ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVRouterAttributeRequest;
+    readonly responseType?: ModifyVRouterAttributeResponse;
+    constructor(input: ModifyVRouterAttributeRequest);
+}
+/** DescribeRouterInterfaces, for `send`. */
+export declare class DescribeRouterInterfacesCommand implements Command<DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouterInterfacesRequest;
+    readonly responseType?: DescribeRouterInterfacesResponse;
+    constructor(input: DescribeRouterInterfacesRequest);
+}
+/** EipNotifyPaid, for `send`. */
+export declare class EipNotifyPaidCommand implements Command<EipNotifyPaidRequest, EipNotifyPaidResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EipNotifyPaidRequest;
+    readonly responseType?: EipNotifyPaidResponse;
+    constructor(input: EipNotifyPaidRequest);
+}
+/** EipFillProduct, for `send`. */
+export declare class EipFillProductCommand implements Command<EipFillProductRequest, EipFillProductResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EipFillProductRequest;
+    readonly responseType?: EipFillProductResponse;
+    constructor(input: EipFillProductRequest);
+}
+/** EipFillParams, for `send`. */
+export declare class EipFillParamsCommand implements Command<EipFillParamsRequest, EipFillParamsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EipFillParamsRequest;
+    readonly responseType?: EipFillParamsResponse;
+    constructor(input: EipFillParamsRequest);
+}
+/** UnassociateEipAddress, for `send`. */
+export declare class UnassociateEipAddressCommand implements Command<UnassociateEipAddressRequest, UnassociateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateEipAddressRequest;
+    readonly responseType?: UnassociateEipAddressResponse;
+    constructor(input: UnassociateEipAddressRequest);
+}
+/** AllocateEipAddress, for `send`: 申请弹性公网IP（EIP） */
+export declare class AllocateEipAddressCommand implements Command<AllocateEipAddressRequest, AllocateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateEipAddressRequest;
+    readonly responseType?: AllocateEipAddressResponse;
+    constructor(input: AllocateEipAddressRequest);
+}
+/** ModifyEipAddressAttribute, for `send`. */
+export declare class ModifyEipAddressAttributeCommand implements Command<ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyEipAddressAttributeRequest;
+    readonly responseType?: ModifyEipAddressAttributeResponse;
+    constructor(input: ModifyEipAddressAttributeRequest);
+}
+/** ReleaseEipAddress, for `send`. */
+export declare class ReleaseEipAddressCommand implements Command<ReleaseEipAddressRequest, ReleaseEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseEipAddressRequest;
+    readonly responseType?: ReleaseEipAddressResponse;
+    constructor(input: ReleaseEipAddressRequest);
+}
+/** AssociateEipAddress, for `send`. */
+export declare class AssociateEipAddressCommand implements Command<AssociateEipAddressRequest, AssociateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateEipAddressRequest;
+    readonly responseType?: AssociateEipAddressResponse;
+    constructor(input: AssociateEipAddressRequest);
+}
+/** DescribeEipAddresses, for `send`. */
+export declare class DescribeEipAddressesCommand implements Command<DescribeEipAddressesRequest, DescribeEipAddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipAddressesRequest;
+    readonly responseType?: DescribeEipAddressesResponse;
+    constructor(input: DescribeEipAddressesRequest);
+}
+/** DescribeEipMonitorData, for `send`. */
+export declare class DescribeEipMonitorDataCommand implements Command<DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipMonitorDataRequest;
+    readonly responseType?: DescribeEipMonitorDataResponse;
+    constructor(input: DescribeEipMonitorDataRequest);
+}
+/** CreateNatGateway, for `send`. */
+export declare class CreateNatGatewayCommand implements Command<CreateNatGatewayRequest, CreateNatGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNatGatewayRequest;
+    readonly responseType?: CreateNatGatewayResponse;
+    constructor(input: CreateNatGatewayRequest);
+}
+/** DeleteNatGateway, for `send`. */
+export declare class DeleteNatGatewayCommand implements Command<DeleteNatGatewayRequest, DeleteNatGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNatGatewayRequest;
+    readonly responseType?: DeleteNatGatewayResponse;
+    constructor(input: DeleteNatGatewayRequest);
+}
+/** DescribeNatGateways, for `send`. */
+export declare class DescribeNatGatewaysCommand implements Command<DescribeNatGatewaysRequest, DescribeNatGatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNatGatewaysRequest;
+    readonly responseType?: DescribeNatGatewaysResponse;
+    constructor(input: DescribeNatGatewaysRequest);
+}
+/** DescribeNewProjectEipMonitorData, for `send`. */
+export declare class DescribeNewProjectEipMonitorDataCommand implements Command<DescribeNewProjectEipMonitorDataRequest, DescribeNewProjectEipMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNewProjectEipMonitorDataRequest;
+    readonly responseType?: DescribeNewProjectEipMonitorDataResponse;
+    constructor(input: DescribeNewProjectEipMonitorDataRequest);
+}
+/** DeleteRouteEntry, for `send`. */
+export declare class DeleteRouteEntryCommand implements Command<DeleteRouteEntryRequest, DeleteRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouteEntryRequest;
+    readonly responseType?: DeleteRouteEntryResponse;
+    constructor(input: DeleteRouteEntryRequest);
+}
+/** DeleteForwardEntry, for `send`. */
+export declare class DeleteForwardEntryCommand implements Command<DeleteForwardEntryRequest, DeleteForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteForwardEntryRequest;
+    readonly responseType?: DeleteForwardEntryResponse;
+    constructor(input: DeleteForwardEntryRequest);
+}
+/** CreateForwardEntry, for `send`. */
+export declare class CreateForwardEntryCommand implements Command<CreateForwardEntryRequest, CreateForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateForwardEntryRequest;
+    readonly responseType?: CreateForwardEntryResponse;
+    constructor(input: CreateForwardEntryRequest);
+}
+/** AddBandwidthPackageIps, for `send`. */
+export declare class AddBandwidthPackageIpsCommand implements Command<AddBandwidthPackageIpsRequest, AddBandwidthPackageIpsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddBandwidthPackageIpsRequest;
+    readonly responseType?: AddBandwidthPackageIpsResponse;
+    constructor(input: AddBandwidthPackageIpsRequest);
+}
+/** DescribeVRouters, for `send`. */
+export declare class DescribeVRoutersCommand implements Command<DescribeVRoutersRequest, DescribeVRoutersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVRoutersRequest;
+    readonly responseType?: DescribeVRoutersResponse;
+    constructor(input: DescribeVRoutersRequest);
+}
+/** CreateRouteEntry, for `send`. */
+export declare class CreateRouteEntryCommand implements Command<CreateRouteEntryRequest, CreateRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouteEntryRequest;
+    readonly responseType?: CreateRouteEntryResponse;
+    constructor(input: CreateRouteEntryRequest);
+}
+/** DescribeForwardTableEntries, for `send`. */
+export declare class DescribeForwardTableEntriesCommand implements Command<DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeForwardTableEntriesRequest;
+    readonly responseType?: DescribeForwardTableEntriesResponse;
+    constructor(input: DescribeForwardTableEntriesRequest);
+}
+/** ModifyForwardEntry, for `send`. */
+export declare class ModifyForwardEntryCommand implements Command<ModifyForwardEntryRequest, ModifyForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyForwardEntryRequest;
+    readonly responseType?: ModifyForwardEntryResponse;
+    constructor(input: ModifyForwardEntryRequest);
+}
+/** DescribeAccessPoints, for `send`. */
+export declare class DescribeAccessPointsCommand implements Command<DescribeAccessPointsRequest, DescribeAccessPointsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAccessPointsRequest;
+    readonly responseType?: DescribeAccessPointsResponse;
+    constructor(input: DescribeAccessPointsRequest);
+}
+/** DescribeRouteTables, for `send`. */
+export declare class DescribeRouteTablesCommand implements Command<DescribeRouteTablesRequest, DescribeRouteTablesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouteTablesRequest;
+    readonly responseType?: DescribeRouteTablesResponse;
+    constructor(input: DescribeRouteTablesRequest);
+}
+/** ConnectRouterInterface, for `send`. */
+export declare class ConnectRouterInterfaceCommand implements Command<ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ConnectRouterInterfaceRequest;
+    readonly responseType?: ConnectRouterInterfaceResponse;
+    constructor(input: ConnectRouterInterfaceRequest);
+}
+/** ExportSnapshot, for `send`. */
+export declare class ExportSnapshotCommand implements Command<ExportSnapshotRequest, ExportSnapshotResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ExportSnapshotRequest;
+    readonly responseType?: ExportSnapshotResponse;
+    constructor(input: ExportSnapshotRequest);
+}
+/** ReleasePublicIpAddress, for `send`: 释放公网IP地址 */
+export declare class ReleasePublicIpAddressCommand implements Command<ReleasePublicIpAddressRequest, ReleasePublicIpAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleasePublicIpAddressRequest;
+    readonly responseType?: ReleasePublicIpAddressResponse;
+    constructor(input: ReleasePublicIpAddressRequest);
 }

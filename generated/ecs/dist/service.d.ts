@@ -6,16 +6,700 @@ import type { WaiterDescriptor } from '@acs-rpc/runtime/waiter.js';
 export declare const ecsService: ServiceDescriptor;
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
 export declare const ecsErrorMessages: Readonly<Record<string, string>>;
+/** How RunInstances goes on the wire. */
+export declare const runInstancesAction: ActionDescriptor;
+/** How CreateInstance goes on the wire. */
+export declare const createInstanceAction: ActionDescriptor;
+/** How StartInstance goes on the wire. */
+export declare const startInstanceAction: ActionDescriptor;
+/** How StartInstances goes on the wire. */
+export declare const startInstancesAction: ActionDescriptor;
+/** How StopInstance goes on the wire. */
+export declare const stopInstanceAction: ActionDescriptor;
+/** How StopInstances goes on the wire. */
+export declare const stopInstancesAction: ActionDescriptor;
+/** How RebootInstance goes on the wire. */
+export declare const rebootInstanceAction: ActionDescriptor;
+/** How RebootInstances goes on the wire. */
+export declare const rebootInstancesAction: ActionDescriptor;
+/** How AttachInstanceRamRole goes on the wire. */
+export declare const attachInstanceRamRoleAction: ActionDescriptor;
+/** How DescribeInstanceRamRole goes on the wire. */
+export declare const describeInstanceRamRoleAction: ActionDescriptor;
+/** How DetachInstanceRamRole goes on the wire. */
+export declare const detachInstanceRamRoleAction: ActionDescriptor;
 /** How DescribeInstanceStatus goes on the wire. */
 export declare const describeInstanceStatusAction: ActionDescriptor;
+/** How DescribeInstances goes on the wire. */
+export declare const describeInstancesAction: ActionDescriptor;
+/** How DescribeInstanceVncUrl goes on the wire. */
+export declare const describeInstanceVncUrlAction: ActionDescriptor;
+/** How ModifyInstanceVncPasswd goes on the wire. */
+export declare const modifyInstanceVncPasswdAction: ActionDescriptor;
+/** How DescribeUserData goes on the wire. */
+export declare const describeUserDataAction: ActionDescriptor;
+/** How DescribeInstanceAutoRenewAttribute goes on the wire. */
+export declare const describeInstanceAutoRenewAttributeAction: ActionDescriptor;
+/** How ModifyInstanceAutoRenewAttribute goes on the wire. */
+export declare const modifyInstanceAutoRenewAttributeAction: ActionDescriptor;
+/** How RenewInstance goes on the wire. */
+export declare const renewInstanceAction: ActionDescriptor;
+/** How DescribeSpotPriceHistory goes on the wire. */
+export declare const describeSpotPriceHistoryAction: ActionDescriptor;
+/** How DescribeSpotAdvice goes on the wire. */
+export declare const describeSpotAdviceAction: ActionDescriptor;
+/** How DescribeInstanceTypeFamilies goes on the wire. */
+export declare const describeInstanceTypeFamiliesAction: ActionDescriptor;
+/** How DescribeInstanceTypes goes on the wire. */
+export declare const describeInstanceTypesAction: ActionDescriptor;
+/** How DescribeInstanceAttribute goes on the wire. */
+export declare const describeInstanceAttributeAction: ActionDescriptor;
+/** How ModifyInstanceAttribute goes on the wire. */
+export declare const modifyInstanceAttributeAction: ActionDescriptor;
+/** How ModifyInstanceMetadataOptions goes on the wire. */
+export declare const modifyInstanceMetadataOptionsAction: ActionDescriptor;
+/** How ModifyInstanceAutoReleaseTime goes on the wire. */
+export declare const modifyInstanceAutoReleaseTimeAction: ActionDescriptor;
+/** How ModifyInstanceChargeType goes on the wire. */
+export declare const modifyInstanceChargeTypeAction: ActionDescriptor;
+/** How ModifyInstanceSpec goes on the wire. */
+export declare const modifyInstanceSpecAction: ActionDescriptor;
+/** How ModifyPrepayInstanceSpec goes on the wire. */
+export declare const modifyPrepayInstanceSpecAction: ActionDescriptor;
+/** How ReActivateInstances goes on the wire. */
+export declare const reActivateInstancesAction: ActionDescriptor;
+/** How DescribeInstanceTopology goes on the wire. */
+export declare const describeInstanceTopologyAction: ActionDescriptor;
+/** How DeleteInstance goes on the wire. */
+export declare const deleteInstanceAction: ActionDescriptor;
+/** How DeleteInstances goes on the wire. */
+export declare const deleteInstancesAction: ActionDescriptor;
+/** How AllocateDedicatedHosts goes on the wire. */
+export declare const allocateDedicatedHostsAction: ActionDescriptor;
+/** How DescribeDedicatedHosts goes on the wire. */
+export declare const describeDedicatedHostsAction: ActionDescriptor;
+/** How DescribeDedicatedHostTypes goes on the wire. */
+export declare const describeDedicatedHostTypesAction: ActionDescriptor;
+/** How ModifyDedicatedHostClusterAttribute goes on the wire. */
+export declare const modifyDedicatedHostClusterAttributeAction: ActionDescriptor;
+/** How ModifyDedicatedHostAttribute goes on the wire. */
+export declare const modifyDedicatedHostAttributeAction: ActionDescriptor;
+/** How ModifyDedicatedHostsChargeType goes on the wire. */
+export declare const modifyDedicatedHostsChargeTypeAction: ActionDescriptor;
+/** How DescribeDedicatedHostAutoRenew goes on the wire. */
+export declare const describeDedicatedHostAutoRenewAction: ActionDescriptor;
+/** How ModifyDedicatedHostAutoRenewAttribute goes on the wire. */
+export declare const modifyDedicatedHostAutoRenewAttributeAction: ActionDescriptor;
+/** How RenewDedicatedHosts goes on the wire. */
+export declare const renewDedicatedHostsAction: ActionDescriptor;
+/** How ModifyDedicatedHostAutoReleaseTime goes on the wire. */
+export declare const modifyDedicatedHostAutoReleaseTimeAction: ActionDescriptor;
+/** How ModifyInstanceDeployment goes on the wire. */
+export declare const modifyInstanceDeploymentAction: ActionDescriptor;
+/** How RedeployDedicatedHost goes on the wire. */
+export declare const redeployDedicatedHostAction: ActionDescriptor;
+/** How ReleaseDedicatedHost goes on the wire. */
+export declare const releaseDedicatedHostAction: ActionDescriptor;
+/** How CreateDedicatedHostCluster goes on the wire. */
+export declare const createDedicatedHostClusterAction: ActionDescriptor;
+/** How DescribeDedicatedHostClusters goes on the wire. */
+export declare const describeDedicatedHostClustersAction: ActionDescriptor;
+/** How DeleteDedicatedHostCluster goes on the wire. */
+export declare const deleteDedicatedHostClusterAction: ActionDescriptor;
+/** How CreateLaunchTemplate goes on the wire. */
+export declare const createLaunchTemplateAction: ActionDescriptor;
+/** How DescribeLaunchTemplates goes on the wire. */
+export declare const describeLaunchTemplatesAction: ActionDescriptor;
+/** How DeleteLaunchTemplate goes on the wire. */
+export declare const deleteLaunchTemplateAction: ActionDescriptor;
+/** How CreateLaunchTemplateVersion goes on the wire. */
+export declare const createLaunchTemplateVersionAction: ActionDescriptor;
+/** How DescribeLaunchTemplateVersions goes on the wire. */
+export declare const describeLaunchTemplateVersionsAction: ActionDescriptor;
+/** How ModifyLaunchTemplateDefaultVersion goes on the wire. */
+export declare const modifyLaunchTemplateDefaultVersionAction: ActionDescriptor;
+/** How DeleteLaunchTemplateVersion goes on the wire. */
+export declare const deleteLaunchTemplateVersionAction: ActionDescriptor;
+/** How CreateDiagnosticReport goes on the wire. */
+export declare const createDiagnosticReportAction: ActionDescriptor;
+/** How DescribeDiagnosticReports goes on the wire. */
+export declare const describeDiagnosticReportsAction: ActionDescriptor;
+/** How DescribeDiagnosticReportAttributes goes on the wire. */
+export declare const describeDiagnosticReportAttributesAction: ActionDescriptor;
+/** How DeleteDiagnosticReports goes on the wire. */
+export declare const deleteDiagnosticReportsAction: ActionDescriptor;
+/** How CreateDiagnosticMetricSet goes on the wire. */
+export declare const createDiagnosticMetricSetAction: ActionDescriptor;
+/** How DescribeDiagnosticMetricSets goes on the wire. */
+export declare const describeDiagnosticMetricSetsAction: ActionDescriptor;
+/** How DescribeDiagnosticMetrics goes on the wire. */
+export declare const describeDiagnosticMetricsAction: ActionDescriptor;
+/** How ModifyDiagnosticMetricSet goes on the wire. */
+export declare const modifyDiagnosticMetricSetAction: ActionDescriptor;
+/** How DeleteDiagnosticMetricSets goes on the wire. */
+export declare const deleteDiagnosticMetricSetsAction: ActionDescriptor;
+/** How CreateElasticityAssurance goes on the wire. */
+export declare const createElasticityAssuranceAction: ActionDescriptor;
+/** How DescribeElasticityAssurances goes on the wire. */
+export declare const describeElasticityAssurancesAction: ActionDescriptor;
+/** How DescribeElasticityAssuranceInstances goes on the wire. */
+export declare const describeElasticityAssuranceInstancesAction: ActionDescriptor;
+/** How ModifyElasticityAssurance goes on the wire. */
+export declare const modifyElasticityAssuranceAction: ActionDescriptor;
+/** How CreateCapacityReservation goes on the wire. */
+export declare const createCapacityReservationAction: ActionDescriptor;
+/** How DescribeCapacityReservations goes on the wire. */
+export declare const describeCapacityReservationsAction: ActionDescriptor;
+/** How DescribeCapacityReservationInstances goes on the wire. */
+export declare const describeCapacityReservationInstancesAction: ActionDescriptor;
+/** How ModifyCapacityReservation goes on the wire. */
+export declare const modifyCapacityReservationAction: ActionDescriptor;
+/** How DescribeInstanceAttachmentAttributes goes on the wire. */
+export declare const describeInstanceAttachmentAttributesAction: ActionDescriptor;
+/** How ModifyInstanceAttachmentAttributes goes on the wire. */
+export declare const modifyInstanceAttachmentAttributesAction: ActionDescriptor;
+/** How ReleaseCapacityReservation goes on the wire. */
+export declare const releaseCapacityReservationAction: ActionDescriptor;
+/** How CreateAutoProvisioningGroup goes on the wire. */
+export declare const createAutoProvisioningGroupAction: ActionDescriptor;
+/** How DescribeAutoProvisioningGroups goes on the wire. */
+export declare const describeAutoProvisioningGroupsAction: ActionDescriptor;
+/** How DescribeAutoProvisioningGroupInstances goes on the wire. */
+export declare const describeAutoProvisioningGroupInstancesAction: ActionDescriptor;
+/** How ModifyAutoProvisioningGroup goes on the wire. */
+export declare const modifyAutoProvisioningGroupAction: ActionDescriptor;
+/** How DescribeAutoProvisioningGroupHistory goes on the wire. */
+export declare const describeAutoProvisioningGroupHistoryAction: ActionDescriptor;
+/** How DeleteAutoProvisioningGroup goes on the wire. */
+export declare const deleteAutoProvisioningGroupAction: ActionDescriptor;
+/** How CreateDisk goes on the wire. */
+export declare const createDiskAction: ActionDescriptor;
+/** How DescribeDisks goes on the wire. */
+export declare const describeDisksAction: ActionDescriptor;
+/** How AttachDisk goes on the wire. */
+export declare const attachDiskAction: ActionDescriptor;
+/** How DetachDisk goes on the wire. */
+export declare const detachDiskAction: ActionDescriptor;
+/** How ModifyDiskAttribute goes on the wire. */
+export declare const modifyDiskAttributeAction: ActionDescriptor;
+/** How ReplaceSystemDisk goes on the wire. */
+export declare const replaceSystemDiskAction: ActionDescriptor;
+/** How ReInitDisk goes on the wire. */
+export declare const reInitDiskAction: ActionDescriptor;
+/** How ResizeDisk goes on the wire. */
+export declare const resizeDiskAction: ActionDescriptor;
+/** How ResetDisk goes on the wire. */
+export declare const resetDiskAction: ActionDescriptor;
+/** How ResetDisks goes on the wire. */
+export declare const resetDisksAction: ActionDescriptor;
+/** How ModifyDiskChargeType goes on the wire. */
+export declare const modifyDiskChargeTypeAction: ActionDescriptor;
+/** How ModifyDiskSpec goes on the wire. */
+export declare const modifyDiskSpecAction: ActionDescriptor;
+/** How DeleteDisk goes on the wire. */
+export declare const deleteDiskAction: ActionDescriptor;
+/** How PurchaseReservedInstancesOffering goes on the wire. */
+export declare const purchaseReservedInstancesOfferingAction: ActionDescriptor;
+/** How DescribeReservedInstances goes on the wire. */
+export declare const describeReservedInstancesAction: ActionDescriptor;
+/** How ModifyReservedInstances goes on the wire. */
+export declare const modifyReservedInstancesAction: ActionDescriptor;
+/** How ModifyReservedInstanceAttribute goes on the wire. */
+export declare const modifyReservedInstanceAttributeAction: ActionDescriptor;
+/** How RenewReservedInstances goes on the wire. */
+export declare const renewReservedInstancesAction: ActionDescriptor;
+/** How DescribeReservedInstanceAutoRenewAttribute goes on the wire. */
+export declare const describeReservedInstanceAutoRenewAttributeAction: ActionDescriptor;
+/** How ModifyReservedInstanceAutoRenewAttribute goes on the wire. */
+export declare const modifyReservedInstanceAutoRenewAttributeAction: ActionDescriptor;
+/** How PurchaseStorageCapacityUnit goes on the wire. */
+export declare const purchaseStorageCapacityUnitAction: ActionDescriptor;
+/** How DescribeStorageCapacityUnits goes on the wire. */
+export declare const describeStorageCapacityUnitsAction: ActionDescriptor;
+/** How ModifyStorageCapacityUnitAttribute goes on the wire. */
+export declare const modifyStorageCapacityUnitAttributeAction: ActionDescriptor;
+/** How CreateImage goes on the wire. */
+export declare const createImageAction: ActionDescriptor;
+/** How ImportImage goes on the wire. */
+export declare const importImageAction: ActionDescriptor;
+/** How ExportImage goes on the wire. */
+export declare const exportImageAction: ActionDescriptor;
+/** How CopyImage goes on the wire. */
+export declare const copyImageAction: ActionDescriptor;
+/** How CancelCopyImage goes on the wire. */
+export declare const cancelCopyImageAction: ActionDescriptor;
+/** How DescribeImages goes on the wire. */
+export declare const describeImagesAction: ActionDescriptor;
+/** How DescribeImageSharePermission goes on the wire. */
+export declare const describeImageSharePermissionAction: ActionDescriptor;
+/** How ModifyImageAttribute goes on the wire. */
+export declare const modifyImageAttributeAction: ActionDescriptor;
+/** How ModifyImageSharePermission goes on the wire. */
+export declare const modifyImageSharePermissionAction: ActionDescriptor;
+/** How DescribeImageSupportInstanceTypes goes on the wire. */
+export declare const describeImageSupportInstanceTypesAction: ActionDescriptor;
+/** How DescribeImageFromFamily goes on the wire. */
+export declare const describeImageFromFamilyAction: ActionDescriptor;
+/** How ModifyImageShareGroupPermission goes on the wire. */
+export declare const modifyImageShareGroupPermissionAction: ActionDescriptor;
+/** How DeleteImage goes on the wire. */
+export declare const deleteImageAction: ActionDescriptor;
+/** How CreateImageComponent goes on the wire. */
+export declare const createImageComponentAction: ActionDescriptor;
+/** How CreateImagePipeline goes on the wire. */
+export declare const createImagePipelineAction: ActionDescriptor;
+/** How DescribeImageComponents goes on the wire. */
+export declare const describeImageComponentsAction: ActionDescriptor;
+/** How DescribeImagePipelines goes on the wire. */
+export declare const describeImagePipelinesAction: ActionDescriptor;
+/** How StartImagePipelineExecution goes on the wire. */
+export declare const startImagePipelineExecutionAction: ActionDescriptor;
+/** How DescribeImagePipelineExecutions goes on the wire. */
+export declare const describeImagePipelineExecutionsAction: ActionDescriptor;
+/** How CancelImagePipelineExecution goes on the wire. */
+export declare const cancelImagePipelineExecutionAction: ActionDescriptor;
+/** How DeleteImageComponent goes on the wire. */
+export declare const deleteImageComponentAction: ActionDescriptor;
+/** How DeleteImagePipeline goes on the wire. */
+export declare const deleteImagePipelineAction: ActionDescriptor;
+/** How CreateSnapshot goes on the wire. */
+export declare const createSnapshotAction: ActionDescriptor;
+/** How CopySnapshot goes on the wire. */
+export declare const copySnapshotAction: ActionDescriptor;
+/** How DescribeSnapshots goes on the wire. */
+export declare const describeSnapshotsAction: ActionDescriptor;
+/** How DescribeSnapshotsUsage goes on the wire. */
+export declare const describeSnapshotsUsageAction: ActionDescriptor;
+/** How DescribeSnapshotPackage goes on the wire. */
+export declare const describeSnapshotPackageAction: ActionDescriptor;
+/** How DescribeSnapshotLinks goes on the wire. */
+export declare const describeSnapshotLinksAction: ActionDescriptor;
+/** How ModifySnapshotAttribute goes on the wire. */
+export declare const modifySnapshotAttributeAction: ActionDescriptor;
+/** How DeleteSnapshotGroup goes on the wire. */
+export declare const deleteSnapshotGroupAction: ActionDescriptor;
+/** How DeleteSnapshot goes on the wire. */
+export declare const deleteSnapshotAction: ActionDescriptor;
+/** How CreateAutoSnapshotPolicy goes on the wire. */
+export declare const createAutoSnapshotPolicyAction: ActionDescriptor;
+/** How DescribeAutoSnapshotPolicyEx goes on the wire. */
+export declare const describeAutoSnapshotPolicyExAction: ActionDescriptor;
+/** How ModifyAutoSnapshotPolicyEx goes on the wire. */
+export declare const modifyAutoSnapshotPolicyExAction: ActionDescriptor;
+/** How ApplyAutoSnapshotPolicy goes on the wire. */
+export declare const applyAutoSnapshotPolicyAction: ActionDescriptor;
+/** How ModifyAutoSnapshotPolicy goes on the wire. */
+export declare const modifyAutoSnapshotPolicyAction: ActionDescriptor;
+/** How CancelAutoSnapshotPolicy goes on the wire. */
+export declare const cancelAutoSnapshotPolicyAction: ActionDescriptor;
+/** How DeleteAutoSnapshotPolicy goes on the wire. */
+export declare const deleteAutoSnapshotPolicyAction: ActionDescriptor;
+/** How CreateSnapshotGroup goes on the wire. */
+export declare const createSnapshotGroupAction: ActionDescriptor;
+/** How DescribeSnapshotGroups goes on the wire. */
+export declare const describeSnapshotGroupsAction: ActionDescriptor;
+/** How ModifySnapshotGroup goes on the wire. */
+export declare const modifySnapshotGroupAction: ActionDescriptor;
+/** How CreatePrefixList goes on the wire. */
+export declare const createPrefixListAction: ActionDescriptor;
+/** How DescribePrefixLists goes on the wire. */
+export declare const describePrefixListsAction: ActionDescriptor;
+/** How DescribePrefixListAssociations goes on the wire. */
+export declare const describePrefixListAssociationsAction: ActionDescriptor;
+/** How DescribePrefixListAttributes goes on the wire. */
+export declare const describePrefixListAttributesAction: ActionDescriptor;
+/** How ModifyPrefixList goes on the wire. */
+export declare const modifyPrefixListAction: ActionDescriptor;
+/** How DeletePrefixList goes on the wire. */
+export declare const deletePrefixListAction: ActionDescriptor;
+/** How CreateSecurityGroup goes on the wire. */
+export declare const createSecurityGroupAction: ActionDescriptor;
+/** How DescribeSecurityGroups goes on the wire. */
+export declare const describeSecurityGroupsAction: ActionDescriptor;
+/** How DescribeSecurityGroupAttribute goes on the wire. */
+export declare const describeSecurityGroupAttributeAction: ActionDescriptor;
+/** How ModifySecurityGroupPolicy goes on the wire. */
+export declare const modifySecurityGroupPolicyAction: ActionDescriptor;
+/** How ModifySecurityGroupAttribute goes on the wire. */
+export declare const modifySecurityGroupAttributeAction: ActionDescriptor;
+/** How ModifySecurityGroupRule goes on the wire. */
+export declare const modifySecurityGroupRuleAction: ActionDescriptor;
+/** How ModifySecurityGroupEgressRule goes on the wire. */
+export declare const modifySecurityGroupEgressRuleAction: ActionDescriptor;
+/** How AuthorizeSecurityGroup goes on the wire. */
+export declare const authorizeSecurityGroupAction: ActionDescriptor;
+/** How AuthorizeSecurityGroupEgress goes on the wire. */
+export declare const authorizeSecurityGroupEgressAction: ActionDescriptor;
+/** How JoinSecurityGroup goes on the wire. */
+export declare const joinSecurityGroupAction: ActionDescriptor;
+/** How LeaveSecurityGroup goes on the wire. */
+export declare const leaveSecurityGroupAction: ActionDescriptor;
+/** How DescribeSecurityGroupReferences goes on the wire. */
+export declare const describeSecurityGroupReferencesAction: ActionDescriptor;
+/** How RevokeSecurityGroup goes on the wire. */
+export declare const revokeSecurityGroupAction: ActionDescriptor;
+/** How RevokeSecurityGroupEgress goes on the wire. */
+export declare const revokeSecurityGroupEgressAction: ActionDescriptor;
+/** How DeleteSecurityGroup goes on the wire. */
+export declare const deleteSecurityGroupAction: ActionDescriptor;
+/** How CreateDeploymentSet goes on the wire. */
+export declare const createDeploymentSetAction: ActionDescriptor;
+/** How DescribeDeploymentSetSupportedInstanceTypeFamily goes on the wire. */
+export declare const describeDeploymentSetSupportedInstanceTypeFamilyAction: ActionDescriptor;
+/** How DescribeDeploymentSets goes on the wire. */
+export declare const describeDeploymentSetsAction: ActionDescriptor;
+/** How ModifyDeploymentSetAttribute goes on the wire. */
+export declare const modifyDeploymentSetAttributeAction: ActionDescriptor;
+/** How DeleteDeploymentSet goes on the wire. */
+export declare const deleteDeploymentSetAction: ActionDescriptor;
+/** How CreateKeyPair goes on the wire. */
+export declare const createKeyPairAction: ActionDescriptor;
+/** How ImportKeyPair goes on the wire. */
+export declare const importKeyPairAction: ActionDescriptor;
+/** How DescribeKeyPairs goes on the wire. */
+export declare const describeKeyPairsAction: ActionDescriptor;
+/** How AttachKeyPair goes on the wire. */
+export declare const attachKeyPairAction: ActionDescriptor;
+/** How DetachKeyPair goes on the wire. */
+export declare const detachKeyPairAction: ActionDescriptor;
+/** How DeleteKeyPairs goes on the wire. */
+export declare const deleteKeyPairsAction: ActionDescriptor;
+/** How ModifyInstanceVpcAttribute goes on the wire. */
+export declare const modifyInstanceVpcAttributeAction: ActionDescriptor;
+/** How AllocatePublicIpAddress goes on the wire. */
+export declare const allocatePublicIpAddressAction: ActionDescriptor;
+/** How ConvertNatPublicIpToEip goes on the wire. */
+export declare const convertNatPublicIpToEipAction: ActionDescriptor;
+/** How AttachClassicLinkVpc goes on the wire. */
+export declare const attachClassicLinkVpcAction: ActionDescriptor;
+/** How DetachClassicLinkVpc goes on the wire. */
+export declare const detachClassicLinkVpcAction: ActionDescriptor;
+/** How DescribeBandwidthLimitation goes on the wire. */
+export declare const describeBandwidthLimitationAction: ActionDescriptor;
+/** How DescribeClassicLinkInstances goes on the wire. */
+export declare const describeClassicLinkInstancesAction: ActionDescriptor;
+/** How ModifyInstanceNetworkSpec goes on the wire. */
+export declare const modifyInstanceNetworkSpecAction: ActionDescriptor;
+/** How CreateNetworkInterface goes on the wire. */
+export declare const createNetworkInterfaceAction: ActionDescriptor;
+/** How AttachNetworkInterface goes on the wire. */
+export declare const attachNetworkInterfaceAction: ActionDescriptor;
+/** How DetachNetworkInterface goes on the wire. */
+export declare const detachNetworkInterfaceAction: ActionDescriptor;
+/** How DescribeNetworkInterfaces goes on the wire. */
+export declare const describeNetworkInterfacesAction: ActionDescriptor;
+/** How DescribeNetworkInterfaceAttribute goes on the wire. */
+export declare const describeNetworkInterfaceAttributeAction: ActionDescriptor;
+/** How ModifyNetworkInterfaceAttribute goes on the wire. */
+export declare const modifyNetworkInterfaceAttributeAction: ActionDescriptor;
+/** How AssignPrivateIpAddresses goes on the wire. */
+export declare const assignPrivateIpAddressesAction: ActionDescriptor;
+/** How UnassignPrivateIpAddresses goes on the wire. */
+export declare const unassignPrivateIpAddressesAction: ActionDescriptor;
+/** How AssignIpv6Addresses goes on the wire. */
+export declare const assignIpv6AddressesAction: ActionDescriptor;
+/** How UnassignIpv6Addresses goes on the wire. */
+export declare const unassignIpv6AddressesAction: ActionDescriptor;
+/** How CreateNetworkInterfacePermission goes on the wire. */
+export declare const createNetworkInterfacePermissionAction: ActionDescriptor;
+/** How DescribeNetworkInterfacePermissions goes on the wire. */
+export declare const describeNetworkInterfacePermissionsAction: ActionDescriptor;
+/** How DeleteNetworkInterface goes on the wire. */
+export declare const deleteNetworkInterfaceAction: ActionDescriptor;
+/** How DescribeInstancesFullStatus goes on the wire. */
+export declare const describeInstancesFullStatusAction: ActionDescriptor;
+/** How DescribeDisksFullStatus goes on the wire. */
+export declare const describeDisksFullStatusAction: ActionDescriptor;
+/** How DescribeInstanceHistoryEvents goes on the wire. */
+export declare const describeInstanceHistoryEventsAction: ActionDescriptor;
+/** How CreateSimulatedSystemEvents goes on the wire. */
+export declare const createSimulatedSystemEventsAction: ActionDescriptor;
+/** How CancelSimulatedSystemEvents goes on the wire. */
+export declare const cancelSimulatedSystemEventsAction: ActionDescriptor;
+/** How AcceptInquiredSystemEvent goes on the wire. */
+export declare const acceptInquiredSystemEventAction: ActionDescriptor;
+/** How GetInstanceScreenshot goes on the wire. */
+export declare const getInstanceScreenshotAction: ActionDescriptor;
+/** How GetInstanceConsoleOutput goes on the wire. */
+export declare const getInstanceConsoleOutputAction: ActionDescriptor;
+/** How DescribeDiskMonitorData goes on the wire. */
+export declare const describeDiskMonitorDataAction: ActionDescriptor;
+/** How DescribeInstanceMonitorData goes on the wire. */
+export declare const describeInstanceMonitorDataAction: ActionDescriptor;
+/** How DescribeEniMonitorData goes on the wire. */
+export declare const describeEniMonitorDataAction: ActionDescriptor;
+/** How DescribeSnapshotMonitorData goes on the wire. */
+export declare const describeSnapshotMonitorDataAction: ActionDescriptor;
+/** How DescribeInstanceMaintenanceAttributes goes on the wire. */
+export declare const describeInstanceMaintenanceAttributesAction: ActionDescriptor;
+/** How ModifyInstanceMaintenanceAttributes goes on the wire. */
+export declare const modifyInstanceMaintenanceAttributesAction: ActionDescriptor;
+/** How RedeployInstance goes on the wire. */
+export declare const redeployInstanceAction: ActionDescriptor;
+/** How ReportInstancesStatus goes on the wire. */
+export declare const reportInstancesStatusAction: ActionDescriptor;
+/** How RunCommand goes on the wire. */
+export declare const runCommandAction: ActionDescriptor;
+/** How CreateCommand goes on the wire. */
+export declare const createCommandAction: ActionDescriptor;
+/** How InvokeCommand goes on the wire. */
+export declare const invokeCommandAction: ActionDescriptor;
+/** How DescribeInvocations goes on the wire. */
+export declare const describeInvocationsAction: ActionDescriptor;
+/** How DescribeInvocationResults goes on the wire. */
+export declare const describeInvocationResultsAction: ActionDescriptor;
+/** How ModifyInvocationAttribute goes on the wire. */
+export declare const modifyInvocationAttributeAction: ActionDescriptor;
+/** How StopInvocation goes on the wire. */
+export declare const stopInvocationAction: ActionDescriptor;
+/** How DescribeCommands goes on the wire. */
+export declare const describeCommandsAction: ActionDescriptor;
+/** How ModifyCommand goes on the wire. */
+export declare const modifyCommandAction: ActionDescriptor;
+/** How DeleteCommand goes on the wire. */
+export declare const deleteCommandAction: ActionDescriptor;
+/** How SendFile goes on the wire. */
+export declare const sendFileAction: ActionDescriptor;
+/** How DescribeSendFileResults goes on the wire. */
+export declare const describeSendFileResultsAction: ActionDescriptor;
+/** How DescribeCloudAssistantStatus goes on the wire. */
+export declare const describeCloudAssistantStatusAction: ActionDescriptor;
+/** How InstallCloudAssistant goes on the wire. */
+export declare const installCloudAssistantAction: ActionDescriptor;
+/** How StartTerminalSession goes on the wire. */
+export declare const startTerminalSessionAction: ActionDescriptor;
+/** How DescribeTerminalSessions goes on the wire. */
+export declare const describeTerminalSessionsAction: ActionDescriptor;
+/** How ModifyCloudAssistantSettings goes on the wire. */
+export declare const modifyCloudAssistantSettingsAction: ActionDescriptor;
+/** How DescribeCloudAssistantSettings goes on the wire. */
+export declare const describeCloudAssistantSettingsAction: ActionDescriptor;
+/** How CreateActivation goes on the wire. */
+export declare const createActivationAction: ActionDescriptor;
+/** How DescribeActivations goes on the wire. */
+export declare const describeActivationsAction: ActionDescriptor;
+/** How DisableActivation goes on the wire. */
+export declare const disableActivationAction: ActionDescriptor;
+/** How DeleteActivation goes on the wire. */
+export declare const deleteActivationAction: ActionDescriptor;
+/** How DescribeManagedInstances goes on the wire. */
+export declare const describeManagedInstancesAction: ActionDescriptor;
+/** How ModifyManagedInstance goes on the wire. */
+export declare const modifyManagedInstanceAction: ActionDescriptor;
+/** How DeregisterManagedInstance goes on the wire. */
+export declare const deregisterManagedInstanceAction: ActionDescriptor;
+/** How ListPluginStatus goes on the wire. */
+export declare const listPluginStatusAction: ActionDescriptor;
+/** How CreateHpcCluster goes on the wire. */
+export declare const createHpcClusterAction: ActionDescriptor;
+/** How DescribeHpcClusters goes on the wire. */
+export declare const describeHpcClustersAction: ActionDescriptor;
+/** How ModifyHpcClusterAttribute goes on the wire. */
+export declare const modifyHpcClusterAttributeAction: ActionDescriptor;
+/** How DeleteHpcCluster goes on the wire. */
+export declare const deleteHpcClusterAction: ActionDescriptor;
+/** How TagResources goes on the wire. */
+export declare const tagResourcesAction: ActionDescriptor;
+/** How ListTagResources goes on the wire. */
+export declare const listTagResourcesAction: ActionDescriptor;
+/** How UntagResources goes on the wire. */
+export declare const untagResourcesAction: ActionDescriptor;
+/** How JoinResourceGroup goes on the wire. */
+export declare const joinResourceGroupAction: ActionDescriptor;
+/** How AddTags goes on the wire. */
+export declare const addTagsAction: ActionDescriptor;
+/** How DescribeResourceByTags goes on the wire. */
+export declare const describeResourceByTagsAction: ActionDescriptor;
+/** How DescribeTags goes on the wire. */
+export declare const describeTagsAction: ActionDescriptor;
+/** How RemoveTags goes on the wire. */
+export declare const removeTagsAction: ActionDescriptor;
 /** How DescribeRegions goes on the wire. */
 export declare const describeRegionsAction: ActionDescriptor;
 /** How DescribeZones goes on the wire. */
 export declare const describeZonesAction: ActionDescriptor;
-/** How StartInstance goes on the wire. */
-export declare const startInstanceAction: ActionDescriptor;
-/** How StopInstance goes on the wire. */
-export declare const stopInstanceAction: ActionDescriptor;
+/** How DescribeAvailableResource goes on the wire. */
+export declare const describeAvailableResourceAction: ActionDescriptor;
+/** How DescribeAccountAttributes goes on the wire. */
+export declare const describeAccountAttributesAction: ActionDescriptor;
+/** How DescribeResourcesModification goes on the wire. */
+export declare const describeResourcesModificationAction: ActionDescriptor;
+/** How DescribeRecommendInstanceType goes on the wire. */
+export declare const describeRecommendInstanceTypeAction: ActionDescriptor;
+/** How DescribePrice goes on the wire. */
+export declare const describePriceAction: ActionDescriptor;
+/** How DescribeRenewalPrice goes on the wire. */
+export declare const describeRenewalPriceAction: ActionDescriptor;
+/** How DescribeInstanceModificationPrice goes on the wire. */
+export declare const describeInstanceModificationPriceAction: ActionDescriptor;
+/** How CreateStorageSet goes on the wire. */
+export declare const createStorageSetAction: ActionDescriptor;
+/** How DescribeStorageSetDetails goes on the wire. */
+export declare const describeStorageSetDetailsAction: ActionDescriptor;
+/** How DescribeStorageSets goes on the wire. */
+export declare const describeStorageSetsAction: ActionDescriptor;
+/** How ModifyStorageSetAttribute goes on the wire. */
+export declare const modifyStorageSetAttributeAction: ActionDescriptor;
+/** How DeleteStorageSet goes on the wire. */
+export declare const deleteStorageSetAction: ActionDescriptor;
+/** How DescribeTasks goes on the wire. */
+export declare const describeTasksAction: ActionDescriptor;
+/** How DescribeTaskAttribute goes on the wire. */
+export declare const describeTaskAttributeAction: ActionDescriptor;
+/** How CancelTask goes on the wire. */
+export declare const cancelTaskAction: ActionDescriptor;
+/** How DescribeUserBusinessBehavior goes on the wire. */
+export declare const describeUserBusinessBehaviorAction: ActionDescriptor;
+/** How ModifyUserBusinessBehavior goes on the wire. */
+export declare const modifyUserBusinessBehaviorAction: ActionDescriptor;
+/** How DescribeLimitation goes on the wire. */
+export declare const describeLimitationAction: ActionDescriptor;
+/** How DescribeClusters goes on the wire. */
+export declare const describeClustersAction: ActionDescriptor;
+/** How DescribeDemands goes on the wire. */
+export declare const describeDemandsAction: ActionDescriptor;
+/** How CreateDemand goes on the wire. */
+export declare const createDemandAction: ActionDescriptor;
+/** How DeleteDemand goes on the wire. */
+export declare const deleteDemandAction: ActionDescriptor;
+/** How ModifyDemand goes on the wire. */
+export declare const modifyDemandAction: ActionDescriptor;
+/** How DeleteNetworkInterfacePermission goes on the wire. */
+export declare const deleteNetworkInterfacePermissionAction: ActionDescriptor;
+/** How DeleteBandwidthPackage goes on the wire. */
+export declare const deleteBandwidthPackageAction: ActionDescriptor;
+/** How ModifyBandwidthPackageSpec goes on the wire. */
+export declare const modifyBandwidthPackageSpecAction: ActionDescriptor;
+/** How DescribeBandwidthPackages goes on the wire. */
+export declare const describeBandwidthPackagesAction: ActionDescriptor;
+/** How CreateVSwitch goes on the wire. */
+export declare const createVSwitchAction: ActionDescriptor;
+/** How DeleteVSwitch goes on the wire. */
+export declare const deleteVSwitchAction: ActionDescriptor;
+/** How ModifyVSwitchAttribute goes on the wire. */
+export declare const modifyVSwitchAttributeAction: ActionDescriptor;
+/** How DescribeVSwitches goes on the wire. */
+export declare const describeVSwitchesAction: ActionDescriptor;
+/** How CreatePhysicalConnection goes on the wire. */
+export declare const createPhysicalConnectionAction: ActionDescriptor;
+/** How DeletePhysicalConnection goes on the wire. */
+export declare const deletePhysicalConnectionAction: ActionDescriptor;
+/** How ModifyPhysicalConnectionAttribute goes on the wire. */
+export declare const modifyPhysicalConnectionAttributeAction: ActionDescriptor;
+/** How EnablePhysicalConnection goes on the wire. */
+export declare const enablePhysicalConnectionAction: ActionDescriptor;
+/** How DescribePhysicalConnections goes on the wire. */
+export declare const describePhysicalConnectionsAction: ActionDescriptor;
+/** How CancelPhysicalConnection goes on the wire. */
+export declare const cancelPhysicalConnectionAction: ActionDescriptor;
+/** How TerminatePhysicalConnection goes on the wire. */
+export declare const terminatePhysicalConnectionAction: ActionDescriptor;
+/** How CreateVpc goes on the wire. */
+export declare const createVpcAction: ActionDescriptor;
+/** How DeleteVpc goes on the wire. */
+export declare const deleteVpcAction: ActionDescriptor;
+/** How DescribeVpcs goes on the wire. */
+export declare const describeVpcsAction: ActionDescriptor;
+/** How ModifyVpcAttribute goes on the wire. */
+export declare const modifyVpcAttributeAction: ActionDescriptor;
+/** How RemoveBandwidthPackageIps goes on the wire. */
+export declare const removeBandwidthPackageIpsAction: ActionDescriptor;
+/** How CreateHaVip goes on the wire. */
+export declare const createHaVipAction: ActionDescriptor;
+/** How DeleteHaVip goes on the wire. */
+export declare const deleteHaVipAction: ActionDescriptor;
+/** How AssociateHaVip goes on the wire. */
+export declare const associateHaVipAction: ActionDescriptor;
+/** How ModifyHaVipAttribute goes on the wire. */
+export declare const modifyHaVipAttributeAction: ActionDescriptor;
+/** How DescribeHaVips goes on the wire. */
+export declare const describeHaVipsAction: ActionDescriptor;
+/** How UnassociateHaVip goes on the wire. */
+export declare const unassociateHaVipAction: ActionDescriptor;
+/** How CreateVirtualBorderRouter goes on the wire. */
+export declare const createVirtualBorderRouterAction: ActionDescriptor;
+/** How DeleteVirtualBorderRouter goes on the wire. */
+export declare const deleteVirtualBorderRouterAction: ActionDescriptor;
+/** How ModifyVirtualBorderRouterAttribute goes on the wire. */
+export declare const modifyVirtualBorderRouterAttributeAction: ActionDescriptor;
+/** How RecoverVirtualBorderRouter goes on the wire. */
+export declare const recoverVirtualBorderRouterAction: ActionDescriptor;
+/** How TerminateVirtualBorderRouter goes on the wire. */
+export declare const terminateVirtualBorderRouterAction: ActionDescriptor;
+/** How DescribeVirtualBorderRouters goes on the wire. */
+export declare const describeVirtualBorderRoutersAction: ActionDescriptor;
+/** How DescribeVirtualBorderRoutersForPhysicalConnection goes on the wire. */
+export declare const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDescriptor;
+/** How CreateRouterInterface goes on the wire. */
+export declare const createRouterInterfaceAction: ActionDescriptor;
+/** How DeleteRouterInterface goes on the wire. */
+export declare const deleteRouterInterfaceAction: ActionDescriptor;
+/** How ActivateRouterInterface goes on the wire. */
+export declare const activateRouterInterfaceAction: ActionDescriptor;
+/** How DeactivateRouterInterface goes on the wire. */
+export declare const deactivateRouterInterfaceAction: ActionDescriptor;
+/** How ModifyRouterInterfaceAttribute goes on the wire. */
+export declare const modifyRouterInterfaceAttributeAction: ActionDescriptor;
+/** How ModifyRouterInterfaceSpec goes on the wire. */
+export declare const modifyRouterInterfaceSpecAction: ActionDescriptor;
+/** How ModifyVRouterAttribute goes on the wire. */
+export declare const modifyVRouterAttributeAction: ActionDescriptor;
+/** How DescribeRouterInterfaces goes on the wire. */
+export declare const describeRouterInterfacesAction: ActionDescriptor;
+/** How EipNotifyPaid goes on the wire. */
+export declare const eipNotifyPaidAction: ActionDescriptor;
+/** How EipFillProduct goes on the wire. */
+export declare const eipFillProductAction: ActionDescriptor;
+/** How EipFillParams goes on the wire. */
+export declare const eipFillParamsAction: ActionDescriptor;
+/** How UnassociateEipAddress goes on the wire. */
+export declare const unassociateEipAddressAction: ActionDescriptor;
+/** How AllocateEipAddress goes on the wire. */
+export declare const allocateEipAddressAction: ActionDescriptor;
+/** How ModifyEipAddressAttribute goes on the wire. */
+export declare const modifyEipAddressAttributeAction: ActionDescriptor;
+/** How ReleaseEipAddress goes on the wire. */
+export declare const releaseEipAddressAction: ActionDescriptor;
+/** How AssociateEipAddress goes on the wire. */
+export declare const associateEipAddressAction: ActionDescriptor;
+/** How DescribeEipAddresses goes on the wire. */
+export declare const describeEipAddressesAction: ActionDescriptor;
+/** How DescribeEipMonitorData goes on the wire. */
+export declare const describeEipMonitorDataAction: ActionDescriptor;
+/** How CreateNatGateway goes on the wire. */
+export declare const createNatGatewayAction: ActionDescriptor;
+/** How DeleteNatGateway goes on the wire. */
+export declare const deleteNatGatewayAction: ActionDescriptor;
+/** How DescribeNatGateways goes on the wire. */
+export declare const describeNatGatewaysAction: ActionDescriptor;
+/** How DescribeNewProjectEipMonitorData goes on the wire. */
+export declare const describeNewProjectEipMonitorDataAction: ActionDescriptor;
+/** How DeleteRouteEntry goes on the wire. */
+export declare const deleteRouteEntryAction: ActionDescriptor;
+/** How DeleteForwardEntry goes on the wire. */
+export declare const deleteForwardEntryAction: ActionDescriptor;
+/** How CreateForwardEntry goes on the wire. */
+export declare const createForwardEntryAction: ActionDescriptor;
+/** How AddBandwidthPackageIps goes on the wire. */
+export declare const addBandwidthPackageIpsAction: ActionDescriptor;
+/** How DescribeVRouters goes on the wire. */
+export declare const describeVRoutersAction: ActionDescriptor;
+/** How CreateRouteEntry goes on the wire. */
+export declare const createRouteEntryAction: ActionDescriptor;
+/** How DescribeForwardTableEntries goes on the wire. */
+export declare const describeForwardTableEntriesAction: ActionDescriptor;
+/** How ModifyForwardEntry goes on the wire. */
+export declare const modifyForwardEntryAction: ActionDescriptor;
+/** How DescribeAccessPoints goes on the wire. */
+export declare const describeAccessPointsAction: ActionDescriptor;
+/** How DescribeRouteTables goes on the wire. */
+export declare const describeRouteTablesAction: ActionDescriptor;
+/** How ConnectRouterInterface goes on the wire. */
+export declare const connectRouterInterfaceAction: ActionDescriptor;
+/** How ExportSnapshot goes on the wire. */
+export declare const exportSnapshotAction: ActionDescriptor;
+/** How ReleasePublicIpAddress goes on the wire. */
+export declare const releasePublicIpAddressAction: ActionDescriptor;
 /** Waits until every instance asked for is Running. */
 export declare const instanceRunningWaiter: WaiterDescriptor;
 /** Waits until every instance asked for is Stopped. */

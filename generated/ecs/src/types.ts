@@ -4,24 +4,2172 @@
 import type { components } from './openapi.js';
 /** The common error envelope of every RPC action. */
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type RunInstancesResponse = components['schemas']['RunInstancesResponse'];
+export type CreateInstanceResponse = components['schemas']['CreateInstanceResponse'];
+/** The instance is starting. */
+export type StartInstanceResponse = components['schemas']['StartInstanceResponse'];
+export type StartInstancesResponse = components['schemas']['StartInstancesResponse'];
+/** The instance is stopping. */
+export type StopInstanceResponse = components['schemas']['StopInstanceResponse'];
+export type StopInstancesResponse = components['schemas']['StopInstancesResponse'];
+export type RebootInstanceResponse = components['schemas']['RebootInstanceResponse'];
+export type RebootInstancesResponse = components['schemas']['RebootInstancesResponse'];
+export type AttachInstanceRamRoleResponse = components['schemas']['AttachInstanceRamRoleResponse'];
+export type DescribeInstanceRamRoleResponse = components['schemas']['DescribeInstanceRamRoleResponse'];
+export type DetachInstanceRamRoleResponse = components['schemas']['DetachInstanceRamRoleResponse'];
+/** A page of instance statuses. */
+export type DescribeInstanceStatusResponse = components['schemas']['DescribeInstanceStatusResponse'];
+export type DescribeInstancesResponse = components['schemas']['DescribeInstancesResponse'];
+export type DescribeInstanceVncUrlResponse = components['schemas']['DescribeInstanceVncUrlResponse'];
+export type ModifyInstanceVncPasswdResponse = components['schemas']['ModifyInstanceVncPasswdResponse'];
+export type DescribeUserDataResponse = components['schemas']['DescribeUserDataResponse'];
+export type DescribeInstanceAutoRenewAttributeResponse = components['schemas']['DescribeInstanceAutoRenewAttributeResponse'];
+export type ModifyInstanceAutoRenewAttributeResponse = components['schemas']['ModifyInstanceAutoRenewAttributeResponse'];
+export type RenewInstanceResponse = components['schemas']['RenewInstanceResponse'];
+export type DescribeSpotPriceHistoryResponse = components['schemas']['DescribeSpotPriceHistoryResponse'];
+export type DescribeSpotAdviceResponse = components['schemas']['DescribeSpotAdviceResponse'];
+export type DescribeInstanceTypeFamiliesResponse = components['schemas']['DescribeInstanceTypeFamiliesResponse'];
+export type DescribeInstanceTypesResponse = components['schemas']['DescribeInstanceTypesResponse'];
+export type DescribeInstanceAttributeResponse = components['schemas']['DescribeInstanceAttributeResponse'];
+export type ModifyInstanceAttributeResponse = components['schemas']['ModifyInstanceAttributeResponse'];
+export type ModifyInstanceMetadataOptionsResponse = components['schemas']['ModifyInstanceMetadataOptionsResponse'];
+export type ModifyInstanceAutoReleaseTimeResponse = components['schemas']['ModifyInstanceAutoReleaseTimeResponse'];
+export type ModifyInstanceChargeTypeResponse = components['schemas']['ModifyInstanceChargeTypeResponse'];
+export type ModifyInstanceSpecResponse = components['schemas']['ModifyInstanceSpecResponse'];
+export type ModifyPrepayInstanceSpecResponse = components['schemas']['ModifyPrepayInstanceSpecResponse'];
+export type ReActivateInstancesResponse = components['schemas']['ReActivateInstancesResponse'];
+export type DescribeInstanceTopologyResponse = components['schemas']['DescribeInstanceTopologyResponse'];
+export type DeleteInstanceResponse = components['schemas']['DeleteInstanceResponse'];
+export type DeleteInstancesResponse = components['schemas']['DeleteInstancesResponse'];
+/** 返回信息列表。 */
+export type AllocateDedicatedHostsResponse = components['schemas']['AllocateDedicatedHostsResponse'];
+export type DescribeDedicatedHostsResponse = components['schemas']['DescribeDedicatedHostsResponse'];
+export type DescribeDedicatedHostTypesResponse = components['schemas']['DescribeDedicatedHostTypesResponse'];
+export type ModifyDedicatedHostClusterAttributeResponse = components['schemas']['ModifyDedicatedHostClusterAttributeResponse'];
+export type ModifyDedicatedHostAttributeResponse = components['schemas']['ModifyDedicatedHostAttributeResponse'];
+export type ModifyDedicatedHostsChargeTypeResponse = components['schemas']['ModifyDedicatedHostsChargeTypeResponse'];
+export type DescribeDedicatedHostAutoRenewResponse = components['schemas']['DescribeDedicatedHostAutoRenewResponse'];
+export type ModifyDedicatedHostAutoRenewAttributeResponse = components['schemas']['ModifyDedicatedHostAutoRenewAttributeResponse'];
+export type RenewDedicatedHostsResponse = components['schemas']['RenewDedicatedHostsResponse'];
+export type ModifyDedicatedHostAutoReleaseTimeResponse = components['schemas']['ModifyDedicatedHostAutoReleaseTimeResponse'];
+export type ModifyInstanceDeploymentResponse = components['schemas']['ModifyInstanceDeploymentResponse'];
+export type RedeployDedicatedHostResponse = components['schemas']['RedeployDedicatedHostResponse'];
+export type ReleaseDedicatedHostResponse = components['schemas']['ReleaseDedicatedHostResponse'];
+export type CreateDedicatedHostClusterResponse = components['schemas']['CreateDedicatedHostClusterResponse'];
+export type DescribeDedicatedHostClustersResponse = components['schemas']['DescribeDedicatedHostClustersResponse'];
+export type DeleteDedicatedHostClusterResponse = components['schemas']['DeleteDedicatedHostClusterResponse'];
+export type CreateLaunchTemplateResponse = components['schemas']['CreateLaunchTemplateResponse'];
+export type DescribeLaunchTemplatesResponse = components['schemas']['DescribeLaunchTemplatesResponse'];
+export type DeleteLaunchTemplateResponse = components['schemas']['DeleteLaunchTemplateResponse'];
+export type CreateLaunchTemplateVersionResponse = components['schemas']['CreateLaunchTemplateVersionResponse'];
+/** test */
+export type DescribeLaunchTemplateVersionsResponse = components['schemas']['DescribeLaunchTemplateVersionsResponse'];
+export type ModifyLaunchTemplateDefaultVersionResponse = components['schemas']['ModifyLaunchTemplateDefaultVersionResponse'];
+export type DeleteLaunchTemplateVersionResponse = components['schemas']['DeleteLaunchTemplateVersionResponse'];
+/** Schema of Response */
+export type CreateDiagnosticReportResponse = components['schemas']['CreateDiagnosticReportResponse'];
+/** Schema of Response */
+export type DescribeDiagnosticReportsResponse = components['schemas']['DescribeDiagnosticReportsResponse'];
+/** Schema of Response */
+export type DescribeDiagnosticReportAttributesResponse = components['schemas']['DescribeDiagnosticReportAttributesResponse'];
+/** Schema of Response */
+export type DeleteDiagnosticReportsResponse = components['schemas']['DeleteDiagnosticReportsResponse'];
+/** Schema of Response */
+export type CreateDiagnosticMetricSetResponse = components['schemas']['CreateDiagnosticMetricSetResponse'];
+/** Schema of Response */
+export type DescribeDiagnosticMetricSetsResponse = components['schemas']['DescribeDiagnosticMetricSetsResponse'];
+/** Schema of Response */
+export type DescribeDiagnosticMetricsResponse = components['schemas']['DescribeDiagnosticMetricsResponse'];
+/** Schema of Response */
+export type ModifyDiagnosticMetricSetResponse = components['schemas']['ModifyDiagnosticMetricSetResponse'];
+/** Schema of Response */
+export type DeleteDiagnosticMetricSetsResponse = components['schemas']['DeleteDiagnosticMetricSetsResponse'];
+export type CreateElasticityAssuranceResponse = components['schemas']['CreateElasticityAssuranceResponse'];
+export type DescribeElasticityAssurancesResponse = components['schemas']['DescribeElasticityAssurancesResponse'];
+export type DescribeElasticityAssuranceInstancesResponse = components['schemas']['DescribeElasticityAssuranceInstancesResponse'];
+export type ModifyElasticityAssuranceResponse = components['schemas']['ModifyElasticityAssuranceResponse'];
+export type CreateCapacityReservationResponse = components['schemas']['CreateCapacityReservationResponse'];
+export type DescribeCapacityReservationsResponse = components['schemas']['DescribeCapacityReservationsResponse'];
+export type DescribeCapacityReservationInstancesResponse = components['schemas']['DescribeCapacityReservationInstancesResponse'];
+export type ModifyCapacityReservationResponse = components['schemas']['ModifyCapacityReservationResponse'];
+export type DescribeInstanceAttachmentAttributesResponse = components['schemas']['DescribeInstanceAttachmentAttributesResponse'];
+export type ModifyInstanceAttachmentAttributesResponse = components['schemas']['ModifyInstanceAttachmentAttributesResponse'];
+export type ReleaseCapacityReservationResponse = components['schemas']['ReleaseCapacityReservationResponse'];
+export type CreateAutoProvisioningGroupResponse = components['schemas']['CreateAutoProvisioningGroupResponse'];
+export type DescribeAutoProvisioningGroupsResponse = components['schemas']['DescribeAutoProvisioningGroupsResponse'];
+export type DescribeAutoProvisioningGroupInstancesResponse = components['schemas']['DescribeAutoProvisioningGroupInstancesResponse'];
+export type ModifyAutoProvisioningGroupResponse = components['schemas']['ModifyAutoProvisioningGroupResponse'];
+export type DescribeAutoProvisioningGroupHistoryResponse = components['schemas']['DescribeAutoProvisioningGroupHistoryResponse'];
+export type DeleteAutoProvisioningGroupResponse = components['schemas']['DeleteAutoProvisioningGroupResponse'];
+export type CreateDiskResponse = components['schemas']['CreateDiskResponse'];
+export type DescribeDisksResponse = components['schemas']['DescribeDisksResponse'];
+export type AttachDiskResponse = components['schemas']['AttachDiskResponse'];
+export type DetachDiskResponse = components['schemas']['DetachDiskResponse'];
+export type ModifyDiskAttributeResponse = components['schemas']['ModifyDiskAttributeResponse'];
+export type ReplaceSystemDiskResponse = components['schemas']['ReplaceSystemDiskResponse'];
+export type ReInitDiskResponse = components['schemas']['ReInitDiskResponse'];
+export type ResizeDiskResponse = components['schemas']['ResizeDiskResponse'];
+export type ResetDiskResponse = components['schemas']['ResetDiskResponse'];
+export type ResetDisksResponse = components['schemas']['ResetDisksResponse'];
+export type ModifyDiskChargeTypeResponse = components['schemas']['ModifyDiskChargeTypeResponse'];
+export type ModifyDiskSpecResponse = components['schemas']['ModifyDiskSpecResponse'];
+export type DeleteDiskResponse = components['schemas']['DeleteDiskResponse'];
+export type PurchaseReservedInstancesOfferingResponse = components['schemas']['PurchaseReservedInstancesOfferingResponse'];
+export type DescribeReservedInstancesResponse = components['schemas']['DescribeReservedInstancesResponse'];
+export type ModifyReservedInstancesResponse = components['schemas']['ModifyReservedInstancesResponse'];
+export type ModifyReservedInstanceAttributeResponse = components['schemas']['ModifyReservedInstanceAttributeResponse'];
+export type RenewReservedInstancesResponse = components['schemas']['RenewReservedInstancesResponse'];
+export type DescribeReservedInstanceAutoRenewAttributeResponse = components['schemas']['DescribeReservedInstanceAutoRenewAttributeResponse'];
+export type ModifyReservedInstanceAutoRenewAttributeResponse = components['schemas']['ModifyReservedInstanceAutoRenewAttributeResponse'];
+export type PurchaseStorageCapacityUnitResponse = components['schemas']['PurchaseStorageCapacityUnitResponse'];
+export type DescribeStorageCapacityUnitsResponse = components['schemas']['DescribeStorageCapacityUnitsResponse'];
+export type ModifyStorageCapacityUnitAttributeResponse = components['schemas']['ModifyStorageCapacityUnitAttributeResponse'];
+export type CreateImageResponse = components['schemas']['CreateImageResponse'];
+export type ImportImageResponse = components['schemas']['ImportImageResponse'];
+export type ExportImageResponse = components['schemas']['ExportImageResponse'];
+export type CopyImageResponse = components['schemas']['CopyImageResponse'];
+export type CancelCopyImageResponse = components['schemas']['CancelCopyImageResponse'];
+export type DescribeImagesResponse = components['schemas']['DescribeImagesResponse'];
+export type DescribeImageSharePermissionResponse = components['schemas']['DescribeImageSharePermissionResponse'];
+export type ModifyImageAttributeResponse = components['schemas']['ModifyImageAttributeResponse'];
+export type ModifyImageSharePermissionResponse = components['schemas']['ModifyImageSharePermissionResponse'];
+export type DescribeImageSupportInstanceTypesResponse = components['schemas']['DescribeImageSupportInstanceTypesResponse'];
+export type DescribeImageFromFamilyResponse = components['schemas']['DescribeImageFromFamilyResponse'];
+export type ModifyImageShareGroupPermissionResponse = components['schemas']['ModifyImageShareGroupPermissionResponse'];
+export type DeleteImageResponse = components['schemas']['DeleteImageResponse'];
+export type CreateImageComponentResponse = components['schemas']['CreateImageComponentResponse'];
+export type CreateImagePipelineResponse = components['schemas']['CreateImagePipelineResponse'];
+export type DescribeImageComponentsResponse = components['schemas']['DescribeImageComponentsResponse'];
+export type DescribeImagePipelinesResponse = components['schemas']['DescribeImagePipelinesResponse'];
+export type StartImagePipelineExecutionResponse = components['schemas']['StartImagePipelineExecutionResponse'];
+export type DescribeImagePipelineExecutionsResponse = components['schemas']['DescribeImagePipelineExecutionsResponse'];
+export type CancelImagePipelineExecutionResponse = components['schemas']['CancelImagePipelineExecutionResponse'];
+export type DeleteImageComponentResponse = components['schemas']['DeleteImageComponentResponse'];
+export type DeleteImagePipelineResponse = components['schemas']['DeleteImagePipelineResponse'];
+export type CreateSnapshotResponse = components['schemas']['CreateSnapshotResponse'];
+export type CopySnapshotResponse = components['schemas']['CopySnapshotResponse'];
+export type DescribeSnapshotsResponse = components['schemas']['DescribeSnapshotsResponse'];
+export type DescribeSnapshotsUsageResponse = components['schemas']['DescribeSnapshotsUsageResponse'];
+export type DescribeSnapshotPackageResponse = components['schemas']['DescribeSnapshotPackageResponse'];
+export type DescribeSnapshotLinksResponse = components['schemas']['DescribeSnapshotLinksResponse'];
+export type ModifySnapshotAttributeResponse = components['schemas']['ModifySnapshotAttributeResponse'];
+export type DeleteSnapshotGroupResponse = components['schemas']['DeleteSnapshotGroupResponse'];
+export type DeleteSnapshotResponse = components['schemas']['DeleteSnapshotResponse'];
+export type CreateAutoSnapshotPolicyResponse = components['schemas']['CreateAutoSnapshotPolicyResponse'];
+export type DescribeAutoSnapshotPolicyExResponse = components['schemas']['DescribeAutoSnapshotPolicyExResponse'];
+export type ModifyAutoSnapshotPolicyExResponse = components['schemas']['ModifyAutoSnapshotPolicyExResponse'];
+export type ApplyAutoSnapshotPolicyResponse = components['schemas']['ApplyAutoSnapshotPolicyResponse'];
+export type ModifyAutoSnapshotPolicyResponse = components['schemas']['ModifyAutoSnapshotPolicyResponse'];
+export type CancelAutoSnapshotPolicyResponse = components['schemas']['CancelAutoSnapshotPolicyResponse'];
+export type DeleteAutoSnapshotPolicyResponse = components['schemas']['DeleteAutoSnapshotPolicyResponse'];
+export type CreateSnapshotGroupResponse = components['schemas']['CreateSnapshotGroupResponse'];
+export type DescribeSnapshotGroupsResponse = components['schemas']['DescribeSnapshotGroupsResponse'];
+export type ModifySnapshotGroupResponse = components['schemas']['ModifySnapshotGroupResponse'];
+export type CreatePrefixListResponse = components['schemas']['CreatePrefixListResponse'];
+export type DescribePrefixListsResponse = components['schemas']['DescribePrefixListsResponse'];
+export type DescribePrefixListAssociationsResponse = components['schemas']['DescribePrefixListAssociationsResponse'];
+export type DescribePrefixListAttributesResponse = components['schemas']['DescribePrefixListAttributesResponse'];
+export type ModifyPrefixListResponse = components['schemas']['ModifyPrefixListResponse'];
+export type DeletePrefixListResponse = components['schemas']['DeletePrefixListResponse'];
+export type CreateSecurityGroupResponse = components['schemas']['CreateSecurityGroupResponse'];
+export type DescribeSecurityGroupsResponse = components['schemas']['DescribeSecurityGroupsResponse'];
+export type DescribeSecurityGroupAttributeResponse = components['schemas']['DescribeSecurityGroupAttributeResponse'];
+export type ModifySecurityGroupPolicyResponse = components['schemas']['ModifySecurityGroupPolicyResponse'];
+export type ModifySecurityGroupAttributeResponse = components['schemas']['ModifySecurityGroupAttributeResponse'];
+export type ModifySecurityGroupRuleResponse = components['schemas']['ModifySecurityGroupRuleResponse'];
+export type ModifySecurityGroupEgressRuleResponse = components['schemas']['ModifySecurityGroupEgressRuleResponse'];
+export type AuthorizeSecurityGroupResponse = components['schemas']['AuthorizeSecurityGroupResponse'];
+export type AuthorizeSecurityGroupEgressResponse = components['schemas']['AuthorizeSecurityGroupEgressResponse'];
+export type JoinSecurityGroupResponse = components['schemas']['JoinSecurityGroupResponse'];
+export type LeaveSecurityGroupResponse = components['schemas']['LeaveSecurityGroupResponse'];
+export type DescribeSecurityGroupReferencesResponse = components['schemas']['DescribeSecurityGroupReferencesResponse'];
+export type RevokeSecurityGroupResponse = components['schemas']['RevokeSecurityGroupResponse'];
+export type RevokeSecurityGroupEgressResponse = components['schemas']['RevokeSecurityGroupEgressResponse'];
+export type DeleteSecurityGroupResponse = components['schemas']['DeleteSecurityGroupResponse'];
+export type CreateDeploymentSetResponse = components['schemas']['CreateDeploymentSetResponse'];
+export type DescribeDeploymentSetSupportedInstanceTypeFamilyResponse = components['schemas']['DescribeDeploymentSetSupportedInstanceTypeFamilyResponse'];
+export type DescribeDeploymentSetsResponse = components['schemas']['DescribeDeploymentSetsResponse'];
+export type ModifyDeploymentSetAttributeResponse = components['schemas']['ModifyDeploymentSetAttributeResponse'];
+export type DeleteDeploymentSetResponse = components['schemas']['DeleteDeploymentSetResponse'];
+export type CreateKeyPairResponse = components['schemas']['CreateKeyPairResponse'];
+export type ImportKeyPairResponse = components['schemas']['ImportKeyPairResponse'];
+export type DescribeKeyPairsResponse = components['schemas']['DescribeKeyPairsResponse'];
+export type AttachKeyPairResponse = components['schemas']['AttachKeyPairResponse'];
+export type DetachKeyPairResponse = components['schemas']['DetachKeyPairResponse'];
+export type DeleteKeyPairsResponse = components['schemas']['DeleteKeyPairsResponse'];
+export type ModifyInstanceVpcAttributeResponse = components['schemas']['ModifyInstanceVpcAttributeResponse'];
+export type AllocatePublicIpAddressResponse = components['schemas']['AllocatePublicIpAddressResponse'];
+export type ConvertNatPublicIpToEipResponse = components['schemas']['ConvertNatPublicIpToEipResponse'];
+export type AttachClassicLinkVpcResponse = components['schemas']['AttachClassicLinkVpcResponse'];
+export type DetachClassicLinkVpcResponse = components['schemas']['DetachClassicLinkVpcResponse'];
+export type DescribeBandwidthLimitationResponse = components['schemas']['DescribeBandwidthLimitationResponse'];
+export type DescribeClassicLinkInstancesResponse = components['schemas']['DescribeClassicLinkInstancesResponse'];
+export type ModifyInstanceNetworkSpecResponse = components['schemas']['ModifyInstanceNetworkSpecResponse'];
+export type CreateNetworkInterfaceResponse = components['schemas']['CreateNetworkInterfaceResponse'];
+export type AttachNetworkInterfaceResponse = components['schemas']['AttachNetworkInterfaceResponse'];
+export type DetachNetworkInterfaceResponse = components['schemas']['DetachNetworkInterfaceResponse'];
+export type DescribeNetworkInterfacesResponse = components['schemas']['DescribeNetworkInterfacesResponse'];
+export type DescribeNetworkInterfaceAttributeResponse = components['schemas']['DescribeNetworkInterfaceAttributeResponse'];
+/** 请求ID。 */
+export type ModifyNetworkInterfaceAttributeResponse = components['schemas']['ModifyNetworkInterfaceAttributeResponse'];
+export type AssignPrivateIpAddressesResponse = components['schemas']['AssignPrivateIpAddressesResponse'];
+export type UnassignPrivateIpAddressesResponse = components['schemas']['UnassignPrivateIpAddressesResponse'];
+export type AssignIpv6AddressesResponse = components['schemas']['AssignIpv6AddressesResponse'];
+export type UnassignIpv6AddressesResponse = components['schemas']['UnassignIpv6AddressesResponse'];
+export type CreateNetworkInterfacePermissionResponse = components['schemas']['CreateNetworkInterfacePermissionResponse'];
+export type DescribeNetworkInterfacePermissionsResponse = components['schemas']['DescribeNetworkInterfacePermissionsResponse'];
+export type DeleteNetworkInterfaceResponse = components['schemas']['DeleteNetworkInterfaceResponse'];
+export type DescribeInstancesFullStatusResponse = components['schemas']['DescribeInstancesFullStatusResponse'];
+export type DescribeDisksFullStatusResponse = components['schemas']['DescribeDisksFullStatusResponse'];
+export type DescribeInstanceHistoryEventsResponse = components['schemas']['DescribeInstanceHistoryEventsResponse'];
+/** 请求ID。 */
+export type CreateSimulatedSystemEventsResponse = components['schemas']['CreateSimulatedSystemEventsResponse'];
+export type CancelSimulatedSystemEventsResponse = components['schemas']['CancelSimulatedSystemEventsResponse'];
+export type AcceptInquiredSystemEventResponse = components['schemas']['AcceptInquiredSystemEventResponse'];
+export type GetInstanceScreenshotResponse = components['schemas']['GetInstanceScreenshotResponse'];
+export type GetInstanceConsoleOutputResponse = components['schemas']['GetInstanceConsoleOutputResponse'];
+export type DescribeDiskMonitorDataResponse = components['schemas']['DescribeDiskMonitorDataResponse'];
+export type DescribeInstanceMonitorDataResponse = components['schemas']['DescribeInstanceMonitorDataResponse'];
+export type DescribeEniMonitorDataResponse = components['schemas']['DescribeEniMonitorDataResponse'];
+export type DescribeSnapshotMonitorDataResponse = components['schemas']['DescribeSnapshotMonitorDataResponse'];
+export type DescribeInstanceMaintenanceAttributesResponse = components['schemas']['DescribeInstanceMaintenanceAttributesResponse'];
+export type ModifyInstanceMaintenanceAttributesResponse = components['schemas']['ModifyInstanceMaintenanceAttributesResponse'];
+export type RedeployInstanceResponse = components['schemas']['RedeployInstanceResponse'];
+export type ReportInstancesStatusResponse = components['schemas']['ReportInstancesStatusResponse'];
+export type RunCommandResponse = components['schemas']['RunCommandResponse'];
+export type CreateCommandResponse = components['schemas']['CreateCommandResponse'];
+export type InvokeCommandResponse = components['schemas']['InvokeCommandResponse'];
+export type DescribeInvocationsResponse = components['schemas']['DescribeInvocationsResponse'];
+export type DescribeInvocationResultsResponse = components['schemas']['DescribeInvocationResultsResponse'];
+export type ModifyInvocationAttributeResponse = components['schemas']['ModifyInvocationAttributeResponse'];
+export type StopInvocationResponse = components['schemas']['StopInvocationResponse'];
+export type DescribeCommandsResponse = components['schemas']['DescribeCommandsResponse'];
+export type ModifyCommandResponse = components['schemas']['ModifyCommandResponse'];
+export type DeleteCommandResponse = components['schemas']['DeleteCommandResponse'];
+export type SendFileResponse = components['schemas']['SendFileResponse'];
+export type DescribeSendFileResultsResponse = components['schemas']['DescribeSendFileResultsResponse'];
+export type DescribeCloudAssistantStatusResponse = components['schemas']['DescribeCloudAssistantStatusResponse'];
+export type InstallCloudAssistantResponse = components['schemas']['InstallCloudAssistantResponse'];
+export type StartTerminalSessionResponse = components['schemas']['StartTerminalSessionResponse'];
+export type DescribeTerminalSessionsResponse = components['schemas']['DescribeTerminalSessionsResponse'];
+export type ModifyCloudAssistantSettingsResponse = components['schemas']['ModifyCloudAssistantSettingsResponse'];
+export type DescribeCloudAssistantSettingsResponse = components['schemas']['DescribeCloudAssistantSettingsResponse'];
+export type CreateActivationResponse = components['schemas']['CreateActivationResponse'];
+export type DescribeActivationsResponse = components['schemas']['DescribeActivationsResponse'];
+export type DisableActivationResponse = components['schemas']['DisableActivationResponse'];
+export type DeleteActivationResponse = components['schemas']['DeleteActivationResponse'];
+export type DescribeManagedInstancesResponse = components['schemas']['DescribeManagedInstancesResponse'];
+export type ModifyManagedInstanceResponse = components['schemas']['ModifyManagedInstanceResponse'];
+export type DeregisterManagedInstanceResponse = components['schemas']['DeregisterManagedInstanceResponse'];
+export type ListPluginStatusResponse = components['schemas']['ListPluginStatusResponse'];
+export type CreateHpcClusterResponse = components['schemas']['CreateHpcClusterResponse'];
+export type DescribeHpcClustersResponse = components['schemas']['DescribeHpcClustersResponse'];
+export type ModifyHpcClusterAttributeResponse = components['schemas']['ModifyHpcClusterAttributeResponse'];
+export type DeleteHpcClusterResponse = components['schemas']['DeleteHpcClusterResponse'];
+export type TagResourcesResponse = components['schemas']['TagResourcesResponse'];
+export type ListTagResourcesResponse = components['schemas']['ListTagResourcesResponse'];
+export type UntagResourcesResponse = components['schemas']['UntagResourcesResponse'];
+export type JoinResourceGroupResponse = components['schemas']['JoinResourceGroupResponse'];
+export type AddTagsResponse = components['schemas']['AddTagsResponse'];
+export type DescribeResourceByTagsResponse = components['schemas']['DescribeResourceByTagsResponse'];
+export type DescribeTagsResponse = components['schemas']['DescribeTagsResponse'];
+export type RemoveTagsResponse = components['schemas']['RemoveTagsResponse'];
+/** The regions you can use. */
+export type DescribeRegionsResponse = components['schemas']['DescribeRegionsResponse'];
+/** The zones of a region. */
+export type DescribeZonesResponse = components['schemas']['DescribeZonesResponse'];
+export type DescribeAvailableResourceResponse = components['schemas']['DescribeAvailableResourceResponse'];
+export type DescribeAccountAttributesResponse = components['schemas']['DescribeAccountAttributesResponse'];
+export type DescribeResourcesModificationResponse = components['schemas']['DescribeResourcesModificationResponse'];
+export type DescribeRecommendInstanceTypeResponse = components['schemas']['DescribeRecommendInstanceTypeResponse'];
+export type DescribePriceResponse = components['schemas']['DescribePriceResponse'];
+export type DescribeRenewalPriceResponse = components['schemas']['DescribeRenewalPriceResponse'];
+export type DescribeInstanceModificationPriceResponse = components['schemas']['DescribeInstanceModificationPriceResponse'];
+export type CreateStorageSetResponse = components['schemas']['CreateStorageSetResponse'];
+export type DescribeStorageSetDetailsResponse = components['schemas']['DescribeStorageSetDetailsResponse'];
+export type DescribeStorageSetsResponse = components['schemas']['DescribeStorageSetsResponse'];
+export type ModifyStorageSetAttributeResponse = components['schemas']['ModifyStorageSetAttributeResponse'];
+export type DeleteStorageSetResponse = components['schemas']['DeleteStorageSetResponse'];
+export type DescribeTasksResponse = components['schemas']['DescribeTasksResponse'];
+export type DescribeTaskAttributeResponse = components['schemas']['DescribeTaskAttributeResponse'];
+export type CancelTaskResponse = components['schemas']['CancelTaskResponse'];
+export type DescribeUserBusinessBehaviorResponse = components['schemas']['DescribeUserBusinessBehaviorResponse'];
+export type ModifyUserBusinessBehaviorResponse = components['schemas']['ModifyUserBusinessBehaviorResponse'];
+export type DescribeLimitationResponse = components['schemas']['DescribeLimitationResponse'];
+export type DescribeClustersResponse = components['schemas']['DescribeClustersResponse'];
+export type DescribeDemandsResponse = components['schemas']['DescribeDemandsResponse'];
+export type CreateDemandResponse = components['schemas']['CreateDemandResponse'];
+export type DeleteDemandResponse = components['schemas']['DeleteDemandResponse'];
+export type ModifyDemandResponse = components['schemas']['ModifyDemandResponse'];
+export type DeleteNetworkInterfacePermissionResponse = components['schemas']['DeleteNetworkInterfacePermissionResponse'];
+export type DeleteBandwidthPackageResponse = components['schemas']['DeleteBandwidthPackageResponse'];
+export type ModifyBandwidthPackageSpecResponse = components['schemas']['ModifyBandwidthPackageSpecResponse'];
+export type DescribeBandwidthPackagesResponse = components['schemas']['DescribeBandwidthPackagesResponse'];
+export type CreateVSwitchResponse = components['schemas']['CreateVSwitchResponse'];
+export type DeleteVSwitchResponse = components['schemas']['DeleteVSwitchResponse'];
+export type ModifyVSwitchAttributeResponse = components['schemas']['ModifyVSwitchAttributeResponse'];
+export type DescribeVSwitchesResponse = components['schemas']['DescribeVSwitchesResponse'];
+export type CreatePhysicalConnectionResponse = components['schemas']['CreatePhysicalConnectionResponse'];
+export type DeletePhysicalConnectionResponse = components['schemas']['DeletePhysicalConnectionResponse'];
+export type ModifyPhysicalConnectionAttributeResponse = components['schemas']['ModifyPhysicalConnectionAttributeResponse'];
+export type EnablePhysicalConnectionResponse = components['schemas']['EnablePhysicalConnectionResponse'];
+export type DescribePhysicalConnectionsResponse = components['schemas']['DescribePhysicalConnectionsResponse'];
+export type CancelPhysicalConnectionResponse = components['schemas']['CancelPhysicalConnectionResponse'];
+export type TerminatePhysicalConnectionResponse = components['schemas']['TerminatePhysicalConnectionResponse'];
+export type CreateVpcResponse = components['schemas']['CreateVpcResponse'];
+export type DeleteVpcResponse = components['schemas']['DeleteVpcResponse'];
+export type DescribeVpcsResponse = components['schemas']['DescribeVpcsResponse'];
+export type ModifyVpcAttributeResponse = components['schemas']['ModifyVpcAttributeResponse'];
+export type RemoveBandwidthPackageIpsResponse = components['schemas']['RemoveBandwidthPackageIpsResponse'];
+export type CreateHaVipResponse = components['schemas']['CreateHaVipResponse'];
+export type DeleteHaVipResponse = components['schemas']['DeleteHaVipResponse'];
+export type AssociateHaVipResponse = components['schemas']['AssociateHaVipResponse'];
+export type ModifyHaVipAttributeResponse = components['schemas']['ModifyHaVipAttributeResponse'];
+export type DescribeHaVipsResponse = components['schemas']['DescribeHaVipsResponse'];
+export type UnassociateHaVipResponse = components['schemas']['UnassociateHaVipResponse'];
+export type CreateVirtualBorderRouterResponse = components['schemas']['CreateVirtualBorderRouterResponse'];
+export type DeleteVirtualBorderRouterResponse = components['schemas']['DeleteVirtualBorderRouterResponse'];
+export type ModifyVirtualBorderRouterAttributeResponse = components['schemas']['ModifyVirtualBorderRouterAttributeResponse'];
+export type RecoverVirtualBorderRouterResponse = components['schemas']['RecoverVirtualBorderRouterResponse'];
+export type TerminateVirtualBorderRouterResponse = components['schemas']['TerminateVirtualBorderRouterResponse'];
+export type DescribeVirtualBorderRoutersResponse = components['schemas']['DescribeVirtualBorderRoutersResponse'];
+export type DescribeVirtualBorderRoutersForPhysicalConnectionResponse = components['schemas']['DescribeVirtualBorderRoutersForPhysicalConnectionResponse'];
+export type CreateRouterInterfaceResponse = components['schemas']['CreateRouterInterfaceResponse'];
+export type DeleteRouterInterfaceResponse = components['schemas']['DeleteRouterInterfaceResponse'];
+export type ActivateRouterInterfaceResponse = components['schemas']['ActivateRouterInterfaceResponse'];
+export type DeactivateRouterInterfaceResponse = components['schemas']['DeactivateRouterInterfaceResponse'];
+export type ModifyRouterInterfaceAttributeResponse = components['schemas']['ModifyRouterInterfaceAttributeResponse'];
+export type ModifyRouterInterfaceSpecResponse = components['schemas']['ModifyRouterInterfaceSpecResponse'];
+export type ModifyVRouterAttributeResponse = components['schemas']['ModifyVRouterAttributeResponse'];
+export type DescribeRouterInterfacesResponse = components['schemas']['DescribeRouterInterfacesResponse'];
+export type EipNotifyPaidResponse = components['schemas']['EipNotifyPaidResponse'];
+export type EipFillProductResponse = components['schemas']['EipFillProductResponse'];
+export type EipFillParamsResponse = components['schemas']['EipFillParamsResponse'];
+export type UnassociateEipAddressResponse = components['schemas']['UnassociateEipAddressResponse'];
+export type AllocateEipAddressResponse = components['schemas']['AllocateEipAddressResponse'];
+export type ModifyEipAddressAttributeResponse = components['schemas']['ModifyEipAddressAttributeResponse'];
+export type ReleaseEipAddressResponse = components['schemas']['ReleaseEipAddressResponse'];
+export type AssociateEipAddressResponse = components['schemas']['AssociateEipAddressResponse'];
+export type DescribeEipAddressesResponse = components['schemas']['DescribeEipAddressesResponse'];
+export type DescribeEipMonitorDataResponse = components['schemas']['DescribeEipMonitorDataResponse'];
+export type CreateNatGatewayResponse = components['schemas']['CreateNatGatewayResponse'];
+export type DeleteNatGatewayResponse = components['schemas']['DeleteNatGatewayResponse'];
+export type DescribeNatGatewaysResponse = components['schemas']['DescribeNatGatewaysResponse'];
+export type DescribeNewProjectEipMonitorDataResponse = components['schemas']['DescribeNewProjectEipMonitorDataResponse'];
+export type DeleteRouteEntryResponse = components['schemas']['DeleteRouteEntryResponse'];
+export type DeleteForwardEntryResponse = components['schemas']['DeleteForwardEntryResponse'];
+export type CreateForwardEntryResponse = components['schemas']['CreateForwardEntryResponse'];
+export type AddBandwidthPackageIpsResponse = components['schemas']['AddBandwidthPackageIpsResponse'];
+export type DescribeVRoutersResponse = components['schemas']['DescribeVRoutersResponse'];
+export type CreateRouteEntryResponse = components['schemas']['CreateRouteEntryResponse'];
+export type DescribeForwardTableEntriesResponse = components['schemas']['DescribeForwardTableEntriesResponse'];
+export type ModifyForwardEntryResponse = components['schemas']['ModifyForwardEntryResponse'];
+export type DescribeAccessPointsResponse = components['schemas']['DescribeAccessPointsResponse'];
+export type DescribeRouteTablesResponse = components['schemas']['DescribeRouteTablesResponse'];
+export type ConnectRouterInterfaceResponse = components['schemas']['ConnectRouterInterfaceResponse'];
+export type ExportSnapshotResponse = components['schemas']['ExportSnapshotResponse'];
+export type ReleasePublicIpAddressResponse = components['schemas']['ReleasePublicIpAddressResponse'];
 /** The lifecycle status of an instance. */
 export type Status = components['schemas']['Status'];
 /** The status of one instance. */
 export type InstanceStatus = components['schemas']['InstanceStatus'];
-/** A page of instance statuses. */
-export type DescribeInstanceStatusResponse = components['schemas']['DescribeInstanceStatusResponse'];
 /** One region. */
 export type Region = components['schemas']['Region'];
-/** The regions you can use. */
-export type DescribeRegionsResponse = components['schemas']['DescribeRegionsResponse'];
 /** One zone and what can be created in it. */
 export type Zone = components['schemas']['Zone'];
-/** The zones of a region. */
-export type DescribeZonesResponse = components['schemas']['DescribeZonesResponse'];
-/** The instance is starting. */
-export type StartInstanceResponse = components['schemas']['StartInstanceResponse'];
-/** The instance is stopping. */
-export type StopInstanceResponse = components['schemas']['StopInstanceResponse'];
+
+/** Parameters of RunInstances. 创建一台或多台按量付费或者包年包月ECS实例 */
+export interface RunInstancesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像ID，启动实例时选择的镜像资源。您可以通过[DescribeImages](~~25534~~)查询您可以使用的镜像资源。如果您不指定`LaunchTemplateId`或`LaunchTemplateName`以确定启动模板，也不通过指定`ImageFamily`选用镜像族系最新可用镜像，则`ImageId`为必选参数。 */
+  readonly ImageId?: string;
+  /**
+   * 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用镜像来创建实例。
+   * - 设置了参数`ImageId`，则不能设置该参数。
+   * - 未设置参数`ImageId`，但指定的`LaunchTemplateId`或`LaunchTemplateName`对应的启动模板设置了`ImageId`，则不能设置该参数。
+   * - 未设置`ImageId`，且指定的`LaunchTemplateId`或`LaunchTemplateName`对应的启动模板未设置`ImageId`，则可以设置该参数。
+   * - 未设置`ImageId`，且未设置`LaunchTemplateId`、`LaunchTemplateName`参数，则可以设置该参数。
+   * > 阿里云官方镜像关联的镜像族系信息请参见[公共镜像概述](~~108393~~)。
+   */
+  readonly ImageFamily?: string;
+  /**
+   * 实例的资源规格。如果您不指定`LaunchTemplateId`或`LaunchTemplateName`以确定启动模板，`InstanceType`为必选参数。  
+   *
+   * - 产品选型：参见[实例规格族](~~25378~~)或调用[DescribeInstanceTypes](~~25620~~)查看目标实例规格的性能数据，或者参见[选型配置](~~58291~~)了解如何选择实例规格。
+   * - 查询库存：调用[DescribeAvailableResource](~~66186~~)查看指定地域或者可用区内的资源供给情况。
+   */
+  readonly InstanceType?: string;
+  /**
+   * 新创建实例所属于的安全组ID。同一个安全组内的实例之间可以互相访问，一个安全组能容纳的实例数量视安全组类型而定，具体请参见[使用限制](~~25412#SecurityGroupQuota~~)的安全组章节。
+   *
+   * > `SecurityGroupId`决定了实例的网络类型，例如，如果设置的安全组的网络类型为专有网络VPC，实例则为VPC类型，并同时需要指定参数`VSwitchId`。
+   *
+   * 如果您不设置`LaunchTemplateId`或`LaunchTemplateName`以确定实例启动模板，则安全组ID为必选参数。您需要注意：
+   *
+   * - 您可以通过`SecurityGroupId`设置一个安全组，也可以通过`SecurityGroupIds.N`设置一个或多个安全组，但不支持同时设置`SecurityGroupId`和`SecurityGroupIds.N`。
+   *
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`SecurityGroupId`或`SecurityGroupIds.N`，只能设置`NetworkInterface.N.SecurityGroupId`或`NetworkInterface.N.SecurityGroupIds.N`。
+   */
+  readonly SecurityGroupId?: string;
+  /**
+   * 虚拟交换机ID。如果您创建的是VPC类型ECS实例，必须指定虚拟交换机ID，且安全组和虚拟交换机在同一个专有网络VPC中。您可以调用[DescribeVSwitches](~~35748~~)查询已创建的交换机的相关信息。
+   *
+   * 您需要注意：
+   *
+   * - 如果您设置了`VSwitchId`参数，则设置的`ZoneId`参数必须和交换机所在的可用区保持一致。您也可以不设置`ZoneId`参数，系统将自动选择指定交换机所在的可用区。
+   *
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`VSwitchId`，只能设置`NetworkInterface.N.VSwitchId`。
+   */
+  readonly VSwitchId?: string;
+  /**
+   * 实例名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。默认值为实例的`InstanceId`。
+   *
+   * 创建多台ECS实例时，您可以批量设置有序的实例名称。具体操作，请参见[批量设置有序的实例名称或主机名称](~~196048~~)。
+   */
+  readonly InstanceName?: string;
+  /** 实例的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s。取值范围：
+   *
+   * - 当所购公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当所购公网出带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /**
+   * 公网出带宽最大值，单位为Mbit/s。取值范围：0~100。
+   *
+   * 默认值：0。
+   */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 实例主机名称。限制说明如下：
+   *
+   * - 半角句号（.）和短划线（-）不能作为首尾字符，更不能连续使用。
+   * - Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许包含大小写英文字母、数字和短划线（-）。
+   * - 其他类型实例（Linux等）：
+   *     - 字符长度为2~64，支持多个半角句号（.），点之间为一段，每段允许包含大小写英文字母、数字和短划线（-）。
+   *     - 支持通过占位符`${instance_id}`将实例ID写入`HostName`参数。例如：`HostName=k8s-${instance_id}`，并且创建的ECS实例ID为`i-123abc****`，则该实例的主机名为`k8s-i-123abc****`。
+   *
+   * 创建多台ECS实例时，您可以：
+   *
+   * - 批量设置有序的主机名。具体操作，请参见[批量设置有序的实例名称或主机名称](~~196048~~)。
+   * - 通过`HostNames.N`参数，为多台实例分别设置主机名。需要注意`HostName`参数和`HostNames.N`参数不能同时设置。
+   */
+  readonly HostName?: string;
+  /**
+   * 当创建多台实例时，是否为`HostName`和`InstanceName`自动添加有序后缀。有序后缀从001开始递增，最大不能超过999。取值范围：
+   * - true：添加。
+   * - false：不添加。
+   *
+   * 默认值：false。
+   *
+   * 当`HostName`或`InstanceName`按照指定排序格式设置，未设置命名后缀`name_suffix`，即命名格式为`name_prefix[begin_number,bits]`时，`UniqueSuffix`不生效，名称仅按照指定顺序排序。
+   *
+   * 更多信息，请参见[批量设置有序的实例名称或主机名称](~~196048~~)。
+   */
+  readonly UniqueSuffix?: boolean;
+  /**
+   * 实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   *
+   * 其中，Windows实例不能以正斜线（/）为密码首字符。
+   *
+   * > 如果传入`Password`参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   */
+  readonly Password?: string;
+  /**
+   * 是否使用镜像预设的密码。取值范围：
+   *
+   * - true：使用。
+   * - false：不使用。
+   *
+   * 默认值：false。
+   *
+   * > 使用该参数时，Password参数必须为空，同时您需要确保使用的镜像已经设置了密码。
+   */
+  readonly PasswordInherit?: boolean;
+  /**
+   * 实例所属的可用区ID，您可以调用[DescribeZones](~~25610~~)获取可用区列表。
+   *
+   * > 如果您指定了`VSwitchId`参数，则指定的`ZoneId`参数必须和交换机所在的可用区保持一致。您也可以不指定`ZoneId`参数，系统将自动选择指定的交换机所在的可用区。
+   *
+   * 默认值：系统自动选择。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 网络计费类型。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * 默认值：PayByTraffic。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetChargeType?: string;
+  /**
+   * 系统盘大小，单位为GiB。取值范围：
+   *
+   * - 普通云盘：20~500。
+   * - ESSD云盘：
+   *   - PL0：1~2048。
+   *   - PL1：20~2048。
+   *   - PL2：461~2048。
+   *   - PL3：1261~2048。
+   * - ESSD AutoPL 云盘：1~2048。
+   * - 其他云盘类型：20~2048。
+   *
+   * 该参数的取值必须大于或者等于 max{1, ImageSize}。
+   *
+   * 默认值：max{40, 参数ImageId对应的镜像大小}。
+   */
+  readonly 'SystemDisk.Size'?: string;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud：普通云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * >仅当`InstanceType`设置为[通用算力型实例规格族u1](~~457079~~)（`ecs.u1`）或[经济型实例规格族e](~~108489~~)（`ecs.e`）时，该参数支持取`cloud_essd_entry`值。
+   *
+   * 已停售的实例规格且非I/O优化实例默认值为cloud，否则默认值为cloud_efficiency。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /** 系统盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly 'SystemDisk.DiskName'?: string;
+  /** 系统盘的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly 'SystemDisk.Description'?: string;
+  /**
+   * 创建ESSD云盘作为系统盘使用时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0：单盘最高随机读写IOPS 1万。
+   * - PL1（默认）：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   */
+  readonly 'SystemDisk.PerformanceLevel'?: string;
+  /** 系统盘采用的自动快照策略ID。 */
+  readonly 'SystemDisk.AutoSnapshotPolicyId'?: string;
+  /**
+   * 是否为I/O优化实例。[已停售的实例规格](~~55263~~)实例默认值是none，其他实例规格默认值是optimized。取值范围：
+   *
+   * - none：非I/O优化。
+   * - optimized：I/O优化。
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 实例自定义数据。必须填写已采用Base64编码后的数据，且在进行Base64编码前自定义数据内容的大小不能超过32 KB。
+   *
+   * 有关实例自定义数据的使用限制、格式以及运行频率的详细信息，请参见[实例自定义数据](~~49121~~)。
+   *
+   * >为保证传输过程中UserData的安全性，请避免直接以明文形式传送敏感数据，如密码和私钥。若需传送此类信息，建议先行加密处理，并采用Base64编码方式，随后在实例内部进行解密以确保信息安全。
+   */
+  readonly UserData?: string;
+  /**
+   * 密钥对名称。
+   * >Windows实例，忽略该参数。默认为空。即使填写了该参数，仍旧只执行`Password`的内容。
+   */
+  readonly KeyPairName?: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName?: string;
+  /**
+   * 指定创建ECS实例的数量。取值范围：1~100。
+   *
+   * 创建成功的ECS数量与指定的Amount和minAmount数量有关：
+   *
+   * - 不指定minAmount时：按照Amount数量创建，库存不满足则API返回创建失败，同时一台也不会创建。
+   *
+   * - 指定minAmount时：
+   *   - 当ECS库存数量＜minAmount：不会创建ECS，同时API返回创建失败。
+   *   - 当minAmount≤ECS库存数量＜Amount，按照库存数量创建实例，API返回创建成功。
+   *   - 当ECS库存数量≤Amount，按照指定的Amount创建，API返回创建成功。
+   *
+   * 默认值：1。
+   * Range: 1 to 1000.
+   * @defaultValue 1
+   */
+  readonly Amount?: number;
+  /**
+   * 指定ECS实例最小购买数量。取值范围：1~100。
+   *
+   * 创建成功的ECS数量与指定的Amount和minAmount数量有关：
+   *
+   * - 不指定minAmount时：按照Amount数量创建，库存不满足则API返回创建失败，同时一台也不会创建。
+   *
+   * - 指定minAmount时：
+   *   - 当ECS库存数量＜minAmount：不会创建ECS，同时API返回创建失败。
+   *   - 当minAmount≤ECS库存数量＜Amount，按照库存数量创建实例，API返回创建成功。
+   *   - 当ECS库存数量≤Amount，按照指定的Amount创建，API返回创建成功。
+   * Range: 1 to 100.
+   */
+  readonly MinAmount?: number;
+  /**
+   * 按量付费实例的自动释放时间。按照[ISO 8601](~~25696~~)标准表示，使用UTC+0时间。格式为：`yyyy-MM-ddTHH:mm:ssZ`。
+   *
+   * - 如果秒（`ss`）取值不是`00`，则自动取为当前分钟（`mm`）开始时。
+   *
+   * - 最短释放时间为当前时间半小时之后。
+   *
+   * - 最长释放时间不能超过当前时间三年。
+   */
+  readonly AutoReleaseTime?: string;
+  /**
+   * 按量付费实例的竞价策略。当参数`InstanceChargeType`取值为`PostPaid`时生效。取值范围：
+   *
+   * - NoSpot：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+   *
+   * 默认值：NoSpot。
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   * Range: 0 to 6.
+   */
+  readonly SpotDuration?: number;
+  /**
+   * 设置实例的每小时最高价格。支持最大3位小数，参数`SpotStrategy`取值为`SpotWithPriceLimit`时生效。
+   * Range: 0 to 999999.
+   */
+  readonly SpotPriceLimit?: number;
+  /**
+   * 抢占实例中断模式。取值范围：
+   *
+   * - Terminate：直接释放实例。
+   * - Stop：实例进入节省停机模式。如需使用，请提交工单申请。
+   *
+   *   关于节省停机模式的更多说明，请参见[按量付费实例节省停机模式](~~63353~~)。
+   *
+   * 默认值：Terminate。
+   */
+  readonly SpotInterruptionBehavior?: string;
+  /**
+   * 是否开启安全加固。取值范围：
+   *
+   * - Active：启用安全加固，只对公共镜像生效。
+   * - Deactive：不启用安全加固，对所有镜像类型生效。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 实例所属的HPC集群ID。 
+   *
+   * 创建SCC实例时，该参数为必选参数。您可以参考[CreateHpcCluster](~~109138~~)创建HPC集群。
+   */
+  readonly HpcClusterId?: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * -  true：发送检查请求，不会创建实例。检查项包括是否填写了必需参数、请求格式、业务限制和ECS库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   * -  false（默认）：发送正常请求，通过检查后直接创建实例。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定`DedicatedHostId`参数后，会自动忽略请求中的`SpotStrategy`和`SpotPriceLimit`设置。
+   *
+   * <props="china">您可以通过[DescribeDedicatedHosts](~~134242~~)查询专有宿主机ID列表。</props>
+   *
+   * <props="intl">您可以通过[DescribeDedicatedHosts](~~134242~~)查询专有宿主机ID列表。</props>
+   */
+  readonly DedicatedHostId?: string;
+  /**
+   * 启动模板ID。更多信息，请调用[DescribeLaunchTemplates](~~73759~~)。
+   *
+   * 使用启动模板创建实例时，您必须指定`LaunchTemplateId`或`LaunchTemplateName`确定启动模板。
+   */
+  readonly LaunchTemplateId?: string;
+  /**
+   * 启动模板名称。
+   *
+   * 使用启动模板创建实例时，您必须指定`LaunchTemplateId`或`LaunchTemplateName`确定启动模板。
+   */
+  readonly LaunchTemplateName?: string;
+  /**
+   * 启动模板版本。如果您指定了`LaunchTemplateId`或`LaunchTemplateName`而不指定启动模板版本号，则采用默认版本。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly LaunchTemplateVersion?: number | string;
+  /** 实例所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 购买资源的时长，单位由`PeriodUnit`指定。当参数`InstanceChargeType`取值为`PrePaid`时才生效且为必选值。一旦指定了`DedicatedHostId`，则取值范围不能超过专有宿主机的订阅时长。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时，Period取值：1、2、3、4。
+   * - PeriodUnit=Month时，Period取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时，Period取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。</props>
+   */
+  readonly Period?: number;
+  /**
+   * 包年包月计费方式的时长单位。取值范围： 
+   *
+   * <props="china">
+   * - Week。
+   * - Month（默认）。
+   *
+   * </props>
+   *
+   * <props="intl">Month（默认）。</props>
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否要自动续费。当参数`InstanceChargeType`取值`PrePaid`时才生效。取值范围：
+   *
+   * - true：自动续费。
+   * - false：不自动续费。
+   *
+   * 默认值：false。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 单次自动续费的续费时长。取值范围： 
+   *          
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3。
+   * - PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。</props>
+   *
+   * 默认值：1。
+   */
+  readonly AutoRenewPeriod?: number;
+  /**
+   * 实例的付费方式。取值范围：
+   *
+   * -  PrePaid：包年包月。
+   * -  PostPaid：按量付费。
+   *
+   * 默认值：PostPaid。
+   *
+   * <props="china">选择包年包月时，您必须确认自己的账号支持余额支付或者信用支付，否则将返回`InvalidPayMethod`的错误提示。</props>
+   *
+   * <props="intl">选择包年包月时，您必须确认自己的账号支持信用支付，否则将返回`InvalidPayMethod`的错误提示。</props>
+   */
+  readonly InstanceChargeType?: string;
+  /** 部署集ID。 */
+  readonly DeploymentSetId?: string;
+  /** 如果您设置的部署集对应的策略为部署集组高可用策略（AvailabilityGroup），可以通过该参数指定实例在部署集中的分组号。取值范围：1~7。 */
+  readonly DeploymentSetGroupNo?: number;
+  /**
+   * 实例私网IP地址。专有网络VPC类型ECS实例设置私网IP地址时，必须从虚拟交换机（`VSwitchId`）的空闲网段中选择。
+   *
+   * 您需要注意：
+   *
+   * - 设置`PrivateIpAddress`后：
+   *     - 如果`Amount`参数取值为1，则表示为创建的一台ECS实例分配私网IP地址。
+   *     - 如果`Amount`参数取值大于1，则表示在批量创建ECS实例时，以指定的私网IP地址为起始地址，依次为多台ECS实例分配连续的私网IP地址，但需要注意，此时不支持再为实例绑定辅助网卡（即不支持再设置`NetworkInterface.N.*`这类参数）。
+   *
+   * -  如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`PrivateIpAddress`，只能设置`NetworkInterface.N.PrimaryIpAddress`。
+   *
+   * >每个交换机的第1个和最后3个IP地址为系统保留地址，不支持指定。
+   * 例如，交换机的网段为192.168.1.0/24，则192.168.1.0、192.168.1.253、192.168.1.254和192.168.1.255这4个地址是系统保留地址。
+   */
+  readonly PrivateIpAddress?: string;
+  /**
+   * 设置突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的性能约束模式章节。
+   * - Unlimited：无性能约束模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的无性能约束模式章节。
+   */
+  readonly CreditSpecification?: string;
+  /**
+   * 为主网卡指定随机生成的IPv6地址数量。取值范围：1~10。
+   *          
+   * 您需要注意：
+   *
+   * - 您不能同时设置`Ipv6Address.N`和`Ipv6AddressCount`。
+   *
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`Ipv6Address.N`或`Ipv6AddressCount`，只能设置`NetworkInterface.N.Ipv6Address.N`或`NetworkInterface.N.Ipv6AddressCount`。
+   */
+  readonly Ipv6AddressCount?: number;
+  /**
+   * 主网卡队列数。您需要注意：
+   *
+   * - 不能超过实例规格允许的单块网卡最大队列数。
+   *
+   * - 实例的所有网卡累加队列数不能超过实例规格允许的队列数总配额。实例规格的单块网卡最大队列数和总配额可以通过[DescribeInstanceTypes](~~25620~~)接口查询`MaximumQueueNumberPerEni`、`TotalEniQueueQuantity`字段。
+   *
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`NetworkInterfaceQueueNumber`，只能设置`NetworkInterface.N.QueueNumber`。
+   * Range: at least 1.
+   */
+  readonly NetworkInterfaceQueueNumber?: number;
+  /**
+   * 实例释放保护属性，指定是否支持通过控制台或API（[DeleteInstance](~~25507~~)）释放实例。取值范围： 
+   *
+   * -  true：开启实例释放保护。
+   * -  false：关闭实例释放保护。
+   *
+   * 默认值：false。
+   *
+   * > 该属性仅适用于按量付费实例，且只能限制手动释放操作，对系统释放操作不生效。
+   */
+  readonly DeletionProtection?: boolean;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly 'HibernationOptions.Configured'?: boolean;
+  /**
+   * 专有宿主机实例是否与专有宿主机关联。取值范围：
+   *
+   * - default：实例不与专有宿主机关联。已启用节省停机模式的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+   *
+   * - host：实例与专有宿主机关联。已启用节省停机模式的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+   *
+   * 默认值：default。
+   */
+  readonly Affinity?: string;
+  /**
+   * 是否在专有宿主机上创建实例。取值范围：
+   *
+   * - default：创建非专有宿主机实例。
+   *
+   * - host：创建专有宿主机实例。若您不指定`DedicatedHostId`，则由阿里云自动选择专有宿主机放置实例。
+   *
+   * 默认值：default。
+   */
+  readonly Tenancy?: string;
+  /** 存储集ID。 */
+  readonly StorageSetId?: string;
+  /**
+   * 存储集中的最大分区数量。取值范围：大于等于2。
+   * Range: at least 1.
+   */
+  readonly StorageSetPartitionNumber?: number;
+  /**
+   * CPU核心数。该参数不支持自定义设置，只能采用默认值。
+   *
+   * <props="china">默认值：请参见[自定义CPU选项](~~145895~~)。</props>
+   */
+  readonly 'CpuOptions.Core'?: number;
+  /**
+   * CPU线程数。ECS实例的vCPU数=`CpuOptions.Core`取值*`CpuOptions.ThreadsPerCore`取值。
+   *
+   * - `CpuOptions.ThreadsPerCore=1`表示关闭CPU超线程。
+   *
+   * - 仅部分实例规格支持设置CPU线程数。
+   *
+   * <props="china">取值范围和默认值：请参见[自定义CPU选项](~~145895~~)。</props>
+   */
+  readonly 'CpuOptions.ThreadsPerCore'?: number;
+  /** 该参数已弃用。 */
+  readonly 'CpuOptions.Numa'?: string;
+  /**
+   * 实例的Cpu拓扑类型。取值范围：
+   *
+   * - ContinuousCoreToHTMapping：当选择`ContinuousCoreToHTMapping`时，实例的Cpu拓扑中，实例的同一个Core的HT是连续的。
+   * - DiscreteCoreToHTMapping：当选择`DiscreteCoreToHTMapping`时，实例的同一个Core的HT是离散的。
+   *
+   * 默认值：无。
+   *
+   * >仅部分实例规格族支持使用本参数，具体支持实例规格族请参见[查看和修改CPU拓扑结构](~~2636059~~)。
+   */
+  readonly 'CpuOptions.TopologyType'?: string;
+  /**
+   * 可信系统模式。取值：vTPM。
+   *
+   * 目前，可信系统模式支持的实例规格族：
+   * - g7、c7、r7。
+   * - 安全增强型（g7t、c7t、r7t）。
+   *
+   * 当您创建以上实例规格族的ECS实例时，需要设置该参数。具体说明如下：
+   *
+   * - 如果您使用阿里云可信系统，请将该参数值设置为vTPM，在实例启动时即可通过阿里云可信系统完成可信校验。
+   * - 如果您不使用阿里云可信系统，可以不设置该参数值，但您需要注意，如果您所创建的ECS实例使用了Enclave机密计算模式（`SecurityOptions.ConfidentialComputingMode=Enclave`），则该ECS实例也会启用可信系统。
+   * - 通过OpenAPI创建可信系统的ECS实例时，只能调用`RunInstances`实现，`CreateInstance`目前不支持设置`SecurityOptions.TrustedSystemMode`参数。
+   * >如果您在创建实例的时候指定其为可信实例，那么当您更换系统盘时只能使用支持可信系统的镜像。
+   *
+   * 关于可信系统的更多信息，请参见[安全增强型实例可信功能概述](~~201394~~)。
+   */
+  readonly 'SecurityOptions.TrustedSystemMode'?: string;
+  /**
+   * 机密计算模式。取值：Enclave。
+   *
+   * 该参数取值为Enclave时，表示ECS实例使用Enclave构建机密计算环境。目前仅实例规格族c7、g7、r7，支持调用`RunInstances`时指定该参数使用Enclave机密计算。您需要注意：
+   *
+   * - 机密计算功能正在邀测中。
+   *
+   * - 通过OpenAPI创建Enclave机密计算的ECS实例时，只能调用`RunInstances`实现，`CreateInstance`目前不支持设置`SecurityOptions.ConfidentialComputingMode`参数。
+   *
+   * - Enclave机密计算依托可信系统（vTPM）实现，当您指定ECS实例使用Enclave构建机密计算环境时，该实例同时也会启用可信系统。因此，调用该接口时，如果设置了`SecurityOptions.ConfidentialComputingMode=Enclave`，则无论您是否设置了`SecurityOptions.TrustedSystemMode=vTPM`，最终创建的ECS实例均会启用Enclave机密计算模式以及可信系统。
+   *
+   * 关于机密计算的更多信息，请参见[使用Enclave构建机密计算环境](~~203433~~)。
+   */
+  readonly 'SecurityOptions.ConfidentialComputingMode'?: string;
+  /**
+   * 是否启用实例元数据的访问通道。取值范围：
+   * - enabled：启用。
+   * - disabled：禁用。
+   *
+   * 默认值：enabled。
+   * >有关实例元数据的信息，请参见[实例元数据概述](~~49122~~)。
+   */
+  readonly HttpEndpoint?: string;
+  /**
+   * 访问实例元数据时是否强制使用加固模式（IMDSv2）。取值范围：
+   * - optional：不强制使用。
+   * - required：强制使用。设置该取值后，普通模式无法访问实例元数据。
+   *
+   * 默认值：optional。
+   * >有关访问实例元数据的模式，请参见[实例元数据访问模式](~~150575~~)。
+   */
+  readonly HttpTokens?: string;
+  /**
+   * 实例元数据请求所需的HTTP PUT响应跃点限制。取值范围：1~64。
+   *  
+   * 默认值：1。
+   */
+  readonly HttpPutResponseHopLimit?: number;
+  /**
+   * 实例启动的私有池容量选项。弹性保障服务或容量预定服务在生效后会生成私有池容量，供实例启动时选择。取值范围：
+   *
+   * - Open：开放模式。将自动匹配开放类型的私有池容量。如果没有符合条件的私有池容量，则使用公共池资源启动。该模式下无需设置`PrivatePoolOptions.Id`参数。
+   * - Target：指定模式。使用指定的私有池容量启动实例，如果该私有池容量不可用，则实例会启动失败。该模式下必须指定私有池ID，即`PrivatePoolOptions.Id`参数为必填项。
+   * - None：不使用模式。实例启动将不使用私有池容量。
+   *
+   * 默认值：None。
+   *
+   * 以下任一场景，实例启动的私有池容量选项只能取值`None`或不传值。
+   * - 创建抢占式实例。
+   * - 创建经典网络类型的ECS实例。
+   * - 在专有宿主机DDH上创建ECS实例。
+   */
+  readonly 'PrivatePoolOptions.MatchCriteria'?: string;
+  /** 私有池ID。即弹性保障服务ID或容量预定服务ID。 */
+  readonly 'PrivatePoolOptions.Id'?: string;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly Isp?: string;
+  /**
+   * 指定ECS实例所属的专有宿主机集群，系统会自动选择该专有宿主机集群中的一台专有宿主机部署ECS实例。
+   *
+   * > 仅在`Tenancy`设置为`host`时生效。
+   *
+   * 在您同时指定了专有宿主机（`DedicatedHostId`）和专有宿主机集群（`SchedulerOptions.DedicatedHostClusterId`）时：
+   * - 如果专有宿主机属于专有宿主机集群，则优先将ECS实例部署在指定的专有宿主机上。
+   * - 如果专有宿主机不属于专有宿主机集群，则ECS实例创建失败。
+   *
+   * <props="china">您可以通过[DescribeDedicatedHostClusters](~~184145~~)查询专有宿主机集群ID列表。</props>
+   *
+   * <props="intl">您可以通过[DescribeDedicatedHostClusters](~~184145~~)查询专有宿主机集群ID列表。</props>
+   *
+   * <props="partner">您可以通过[DescribeDedicatedHostClusters](~~184145~~)查询专有宿主机集群ID列表。</props>
+   */
+  readonly 'SchedulerOptions.DedicatedHostClusterId'?: string;
+  /**
+   * 将实例同时加入多个安全组。N的取值范围与实例能够加入安全组配额有关。更多信息，请参见[安全组限制](~~101348~~)。
+   *
+   * 您需要注意：
+   *
+   * - 不支持同时设置`SecurityGroupId`和`SecurityGroupIds.N`。
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`SecurityGroupId`或`SecurityGroupIds.N`，只能设置`NetworkInterface.N.SecurityGroupId`或`NetworkInterface.N.SecurityGroupIds.N`。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupIds?: readonly string[];
+  /**
+   * 创建多台实例时，为每台实例指定不同的主机名。
+   * Items: at most 1000.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly HostNames?: readonly string[];
+  /**
+   * 数据盘信息集合。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 创建ESSD云盘作为数据盘使用时，设置云盘的性能等级。N的取值必须和`DataDisk.N.Category=cloud_essd`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1（默认）：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     */
+    readonly PerformanceLevel?: string;
+    /** 数据盘采用的自动快照策略ID。 */
+    readonly AutoSnapshotPolicyId?: string;
+    /**
+     * 数据盘N是否加密。取值范围：
+     * - true：加密。
+     * - false：不加密。
+     *
+     * 默认值：false。
+     */
+    readonly Encrypted?: string;
+    /** 数据盘的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+    readonly Description?: string;
+    /**
+     * 创建数据盘N使用的快照。N的取值范围为1~16。
+     *
+     * 指定参数`DataDisk.N.SnapshotId`后，参数`DataDisk.N.Size`会被忽略，实际创建的云盘大小为指定的快照的大小。不能使用早于2013年7月15日（含）创建的快照，请求会报错被拒绝。
+     */
+    readonly SnapshotId?: string;
+    /**
+     * 数据盘的挂载点。挂载的数据盘数量不同，挂载点的命名不同：
+     *
+     * - 1~25块数据盘：/dev/xvd`[b-z]`
+     *
+     * - 大于25块数据盘：/dev/xvd`[aa-zz]`，例如第26块数据盘会被命名为/dev/xvdaa，第27块数据盘为/dev/xvdab，以此类推。
+     *
+     * >该参数仅用于全镜像（整机镜像）场景。您可以通过将此参数设置为全镜像中数据盘对应的挂载点，并修改对应的`DataDisk.N.Size`和`DataDisk.N.Category`参数，达到修改全镜像中数据盘磁盘种类和大小的目的。
+     */
+    readonly Device?: string;
+    /**
+     * 第n个数据盘的容量大小，N的取值范围为1~16，内存单位为GiB。取值范围：
+     *
+     * - cloud_efficiency：20~32768。
+     * - cloud_ssd：20~32768。
+     * - cloud_essd：具体取值范围与`DataDisk.N.PerformanceLevel`的取值有关。 
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * - cloud：5~2000。
+     * - cloud_auto：1~32768。
+     * - cloud_essd_entry：10~32768。
+     *
+     * >该参数的取值必须大于等于参数`SnapshotId`指定的快照的大小。
+     */
+    readonly Size?: number;
+    /** 数据盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+    readonly DiskName?: string;
+    /**
+     * 数据盘N的云盘种类。取值范围：
+     *
+     * - cloud_efficiency：高效云盘。
+     * - cloud_ssd：SSD云盘。
+     * - cloud_essd：ESSD云盘。
+     * - cloud：普通云盘。
+     * - cloud_auto：ESSD AutoPL云盘。
+     * - cloud_essd_entry：ESSD Entry云盘。
+     *   >仅当`InstanceType`设置为`ecs.u1`或`ecs.e`规格族时，该参数支持`cloud_essd_entry`。
+     * - elastic_ephemeral_disk_standard：弹性临时盘-标准版。
+     * - elastic_ephemeral_disk_premium：弹性临时盘-高级版。
+     *
+     * 对于I/O优化实例，默认值为cloud_efficiency。对于非I/O优化实例，默认值为cloud。
+     */
+    readonly Category?: string;
+    /** >该参数暂未开放使用。 */
+    readonly EncryptAlgorithm?: string;
+    /**
+     * 表示数据盘是否随实例释放。取值范围：
+     * - true：数据盘随实例释放。
+     * - false：数据盘不随实例释放。
+     *
+     * 默认值为true。
+     */
+    readonly DeleteWithInstance?: boolean;
+    /** 数据盘对应的KMS密钥ID。 */
+    readonly KMSKeyId?: string;
+    /** 专属块存储集群ID。如果您在创建ECS实例时，需要使用专属块存储集群中的云盘资源作为数据盘，请设置该参数。 */
+    readonly StorageClusterId?: string;
+    /**
+     * ESSD AutoPL云盘预配置的读写IOPS。可能值：0~min{50,000, 1000*容量-基准性能}。
+     *
+     * 基准性能=min{1,800+50*容量, 50000}。
+     *
+     * >当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+     */
+    readonly ProvisionedIops?: number | string;
+    /**
+     * 是否开启Burst（性能突发）。取值范围：
+     *
+     * - true：是。
+     * - false：否。
+     *
+     * >当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+     */
+    readonly BurstingEnabled?: boolean;
+  }[];
+  /**
+   * 该参数暂未开放使用。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Arn?: readonly {
+    /** 该参数暂未开放使用。 */
+    readonly RoleType?: string;
+    /** 该参数暂未开放使用。 */
+    readonly Rolearn?: string;
+    /** 该参数暂未开放使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+  /**
+   * 弹性网卡信息。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NetworkInterface?: readonly {
+    /**
+     * 弹性网卡所属的虚拟交换机ID。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数。此时该参数的作用等同于`VSwitchId`，但需要注意不能同时设置`VSwitchId`参数。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的虚拟交换机。
+     */
+    readonly VSwitchId?: string;
+    /**
+     * 弹性网卡名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则无需设置该参数。
+     */
+    readonly NetworkInterfaceName?: string;
+    /**
+     * 弹性网卡的描述。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     * - 长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则无需设置该参数。
+     */
+    readonly Description?: string;
+    /**
+     * 弹性网卡所属的安全组ID。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数。此时该参数的作用等同于`SecurityGroupId`，但需要注意不能再设置`SecurityGroupId`、`SecurityGroupIds.N`或`NetworkInterface.N.SecurityGroupIds.N`。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的安全组。
+     */
+    readonly SecurityGroupId?: string;
+    /**
+     * 添加一张弹性网卡并设置主IP地址。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2：
+     *     - 设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡。如果`Amount`参数取值大于1，且设置了主网卡并设置了该参数，则表示在批量创建ECS实例时，以指定的主IP地址为起始地址，依次为多台ECS实例分配连续的主IP地址，但需要注意，此时不支持再为实例绑定辅助网卡。
+     *     - 设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡，但需要注意，如果`Amount`参数取值大于1且已为主网卡设置了该参数，则不支持再设置辅助网卡（即不支持再设置`NetworkInterface.2.InstanceType=Secondary`）。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则该参数的作用等同于`PrivateIpAddress`，但需要注意不能同时设置`PrivateIpAddress`参数。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，表示为辅助网卡设置主IP地址。默认从网卡所属的交换机网段中随机选择一个IP地址。
+     *
+     * > - 创建ECS实例时，您最多能添加一张辅助网卡。实例创建成功后，您可以调用[CreateNetworkInterface](~~58504~~)和[AttachNetworkInterface](~~58515~~)添加更多的辅助网卡。
+     * >- 每个交换机的第1个和最后3个IP地址为系统保留地址，不支持指定。
+     * 例如，交换机的网段为192.168.1.0/24，则192.168.1.0、192.168.1.253、192.168.1.254和192.168.1.255这4个地址是系统保留地址。
+     */
+    readonly PrimaryIpAddress?: string;
+    /**
+     * 弹性网卡队列数。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 不能超过实例规格允许的单块网卡最大队列数。
+     *
+     * - 实例的所有网卡累加队列数不能超过实例规格允许的队列数总配额。实例规格的单块网卡最大队列数和总配额可以通过[DescribeInstanceTypes](~~25620~~)接口查询`MaximumQueueNumberPerEni`、`TotalEniQueueQuantity`字段。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，且设置了该参数取值，则不能再设置`NetworkInterfaceQueueNumber`参数。
+     */
+    readonly QueueNumber?: number;
+    /**
+     * 弹性网卡所属的一个或多个安全组ID。
+     *
+     * - 第一个N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     * - 第二个N表示可以指定一个或多个安全组ID。N的取值范围与实例能够加入安全组配额有关。更多信息，请参见[安全组限制](~~25412#SecurityGroupQuota1~~)。
+     *
+     * 您需要注意：
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数或`NetworkInterface.N.SecurityGroupId`。此时该参数的作用等同于`SecurityGroupIds.N`，但需要注意不能再设置`SecurityGroupId`、`SecurityGroupIds.N`或`NetworkInterface.N.SecurityGroupId`。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的安全组。
+     */
+    readonly SecurityGroupIds?: readonly string[];
+    /**
+     * 网卡的通讯模式。参数取值范围：
+     *
+     * - Standard：使用TCP通讯模式。
+     * - HighPerformance：开启ERI（Elastic RDMA Interface）接口，使用RDMA通讯模式。
+     *
+     * 默认值：Standard。
+     *
+     * >RDMA模式的弹性网卡数量不能超过该实例规格族的限制。更多信息，请参见[实例规格族](~~25378~~)。
+     */
+    readonly NetworkInterfaceTrafficMode?: string;
+    /** RDMA网卡队列数。 */
+    readonly QueuePairNumber?: number | string;
+    /**
+     * 弹性网卡类型。N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * 参数取值范围：
+     *
+     * - Primary：主网卡。
+     * - Secondary：辅助网卡。
+     *
+     * 默认值：Secondary。
+     */
+    readonly InstanceType?: string;
+    /**
+     * 为主网卡指定随机生成的IPv6地址数量。取值范围：1~10
+     *
+     * 您需要注意：
+     *
+     * - `NetworkInterface.N.InstanceType`取值为`Primary`时，设置该参数才会生效。如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则不能设置该参数。
+     *
+     * - 设置该参数后，您不能再设置`Ipv6AddressCount`、`Ipv6Address.N`或`NetworkInterface.N.Ipv6Address.N`。
+     */
+    readonly Ipv6AddressCount?: number | string;
+    /**
+     * 为主网卡指定一个或多个IPv6地址。支持设置最多10个IPv6地址，即第二个N的取值范围：1~10。
+     *
+     * 取值示例：`Ipv6Address.1=2001:db8:1234:1a00::***`
+     *
+     * 您需要注意：
+     *
+     * - `NetworkInterface.N.InstanceType`取值为`Primary`时，设置该参数才会生效。如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则不能设置该参数。
+     *
+     * - 设置该参数后，`Amount`取值只能为1，且不能再设置`Ipv6AddressCount`、`Ipv6Address.N`或`NetworkInterface.N.Ipv6AddressCount`。
+     */
+    readonly Ipv6Address?: readonly string[];
+    /**
+     * 网卡指定的物理网卡索引。
+     *
+     * 您需要注意：
+     * - 只有特定实例规格支持指定物理网卡索引。
+     * - NetworkInterface.N.InstanceType取值为Primary时，对于支持物理网卡的实例规格，如果设置此参数，只能设置为0。
+     * - NetworkInterface.N.InstanceType取值为Secondary或者空值，对于支持物理网卡的实例规格，此参数可以依据实例规格设置。更多信息，请参见[实例规格族](~~25378~~)。
+     */
+    readonly NetworkCardIndex?: number;
+    /**
+     * 释放实例时是否保留网卡。取值范围：
+     *
+     * - true：不保留。
+     *
+     * - false：保留。
+     *
+     * 默认值：true。
+     *
+     * >该参数只对辅助网卡生效。
+     */
+    readonly DeleteOnRelease?: boolean;
+    /**
+     * 随实例附加的弹性网卡ID。
+     *
+     * >该参数只对辅助弹性网卡生效。指定一个现有辅助弹性网卡后，您将无法配置其它网卡创建参数。
+     */
+    readonly NetworkInterfaceId?: string;
+    /**
+     * 弹性网卡入方向队列深度。
+     *
+     * 您需要注意：
+     *
+     * - 网卡的入方向队列深度必须和出方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+     *
+     * - 较大的入方向队列深度可以提升入方向的吞吐量，但会占用更多的内存。
+     */
+    readonly RxQueueSize?: number;
+    /**
+     * 弹性网卡出方向队列深度。
+     *
+     * 您需要注意：
+     *
+     * - 网卡的出方向队列深度必须和入方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+     *
+     * - 较大的出方向队列深度可以提升出方向的吞吐量，但会占用更多的内存。
+     */
+    readonly TxQueueSize?: number;
+  }[];
+  /**
+   * 实例、云盘和主网卡的标签信息。
+   * Items: at most 71.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 实例、云盘和主网卡的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或 https://。 */
+    readonly Key?: string;
+    /** 实例、云盘和主网卡的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 为主网卡指定一个或多个IPv6地址。支持设置最多10个IPv6地址，即N的取值范围：1~10。
+   *
+   * 取值示例：`Ipv6Address.1=2001:db8:1234:1a00::***`。
+   *
+   * 您需要注意：
+   *
+   * - 设置了`Ipv6Address.N`时，`Amount`参数取值只能为1，且不能同时设置`Ipv6AddressCount`。
+   *
+   * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则不能设置`Ipv6Addresses.N`或`Ipv6AddressCount`，而是需要设置`NetworkInterface.N.Ipv6Addresses.N`或`NetworkInterface.N.Ipv6AddressCount`。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+  /**
+   * 系统盘相关参数，目前专属块存储集群ID（`StorageClusterId`）需要通过该参数设置参数值。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly SystemDisk?: {
+    /** 专属块存储集群ID。如果您在创建ECS实例时，需要使用专属块存储集群中的云盘资源作为系统盘，请设置该参数。 */
+    readonly StorageClusterId?: string;
+    /**
+     * ESSD AutoPL云盘预配置的读写IOPS。可能值：0~min{50,000, 1000*容量-基准性能}。
+     *
+     * 基准性能=min{1,800+50*容量, 50,000}。
+     *
+     * >当`SystemDisk.Category`取值为`cloud_auto`时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+     */
+    readonly ProvisionedIops?: number | string;
+    /**
+     * 是否开启Burst（性能突发）。取值范围：
+     *
+     * - true：是。
+     * - false：否。
+     *
+     * >当`SystemDisk.Category`取值为`cloud_auto`时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+     */
+    readonly BurstingEnabled?: boolean;
+    /**
+     * 系统盘是否加密。取值范围：
+     *
+     * - true：加密。
+     *
+     * - false：不加密。
+     *
+     * 默认值：false。
+     *
+     * >中国（香港）D可用区、新加坡A可用区暂不支持在创建实例时加密系统盘。
+     */
+    readonly Encrypted?: string;
+    /** 系统盘对应的KMS密钥ID。 */
+    readonly KMSKeyId?: string;
+    /** >该参数暂未开放使用。 */
+    readonly EncryptAlgorithm?: string;
+  };
+  /**
+   * 镜像相关属性信息。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly ImageOptions?: {
+    /**
+     * 使用该镜像的实例是否支持使用ecs-user用户登录。可能值：
+     *
+     * - true：是
+     *
+     * - false：否
+     */
+    readonly LoginAsNonRoot?: boolean;
+  };
+  /**
+   * 网络相关属性参数。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly NetworkOptions?: {
+    /**
+     * 实例是否开启Jumbo frame特性。参数取值范围：
+     *
+     * - false：不开启Jumbo frame, 该实例下的所有网卡（包括主网卡及辅助网卡）MTU取值为1500。
+     *
+     * - true：开启Jumbo frame, 该实例下的所有网卡（包括主网卡及辅助网卡）的MTU取值为8500。
+     *
+     * 默认值：true。
+     *
+     * >只有八代以上部分实例规格支持开启Jumbo frame特性。更多信息请参见[ECS实例MTU](~~200512~~)。
+     */
+    readonly EnableJumboFrame?: boolean;
+  };
+  /**
+   * 创建实例时，是否自动支付。取值范围：
+   *
+   * - true：自动支付。
+   *
+   *     > 自动支付时，请确保支付方式余额充足，否则会生成异常订单，只能作废订单。如果您的支付方式余额不足，可以将参数`AutoPay`置为`false`，此时会生成未支付订单，您可以登录ECS管理控制台自行支付。
+   *
+   * - false：只生成订单不扣费。
+   *
+   *     > 当`InstanceChargeType` 取值为`PostPaid`时，`AutoPay`不能设置为`false`。
+   *
+   * 默认值：true。
+   */
+  readonly AutoPay?: boolean;
+}
+
+/** Parameters of CreateInstance. 创建一台包年包月或者按量付费ECS实例 */
+export interface CreateInstanceRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像文件ID，启动实例时选择的镜像资源。如需使用云市场镜像，您可以在云市场镜像商详情页查看`ImageId`。当您不通过指定`ImageFamily`选用镜像族系最新可用镜像时，此参数必选。 */
+  readonly ImageId?: string;
+  /**
+   * 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用镜像来创建实例。
+   * - 设置了`ImageId`，则不能设置该参数。
+   * - 未设置`ImageId`，则可以设置该参数。
+   */
+  readonly ImageFamily?: string;
+  /**
+   * 实例的资源规格。
+   *
+   * - 产品选型：参见[实例规格族](~~25378~~)或调用[DescribeInstanceTypes](~~25620~~)查看目标实例规格的性能数据，或者参见[选型配置](~~58291~~)了解如何选择实例规格。
+   * - 查询库存：调用[DescribeAvailableResource](~~66186~~)查看指定地域或者可用区内的资源供给情况。
+   */
+  readonly InstanceType: string;
+  /** 指定新创建实例所属于的安全组ID。 */
+  readonly SecurityGroupId?: string;
+  /** 实例的名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。如果没有指定该参数，默认值为实例ID。 */
+  readonly InstanceName?: string;
+  /**
+   * 网络计费类型。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic（默认）：按使用流量计费。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetChargeType?: string;
+  /**
+   * 是否要自动续费。当参数`InstanceChargeType`取值`PrePaid`时才生效。取值范围：
+   *
+   * - true：自动续费。
+   * - false（默认）：不自动续费。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 每次自动续费的时长，当参数AutoRenew取值True时，该参数为必填参数。
+   *
+   * <props="china">PeriodUnit为Week时，AutoRenewPeriod取值：1、2、3。</props>
+   *
+   * PeriodUnit为Month时，AutoRenewPeriod取值：1、2、3、6、12。
+   */
+  readonly AutoRenewPeriod?: number;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s。取值范围：
+   *
+   * - 当所购出网带宽小于等于10 Mbit/s时：1~10。默认值为10。
+   * - 当所购出网带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   * Range: 1 to 200.
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /**
+   * 公网出带宽最大值，单位为Mbit/s。取值范围为0~100。
+   *
+   * 默认值为0。
+   */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 云服务器的主机名。
+   *
+   * - 半角句号（.）或短划线（-）不能作为首尾字符，更不能连续使用。
+   * - Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许大小写英文字母、数字和短划线（-）。
+   * - 其他类型实例（Linux等）：字符长度为2~64，支持多个半角句号（.），英文句号之间为一段，每段允许大小写英文字母、数字和短划线（-）。
+   */
+  readonly HostName?: string;
+  /**
+   * 实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   *
+   * 您需要注意：
+   *
+   * - 如果传入Password参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   * - Windows实例不能以正斜线（/）为密码首字符。
+   * - 部分操作系统的实例不支持配置密码，仅支持配置密钥对。例如：Others Linux、Fedora CoreOS。
+   */
+  readonly Password?: string;
+  /** 是否使用镜像预设的密码。使用该参数时，Password参数必须为空，同时您需要确保使用的镜像已经设置了密码。 */
+  readonly PasswordInherit?: boolean;
+  /** 部署集ID。 */
+  readonly DeploymentSetId?: string;
+  /** 如果您设置的部署集对应的策略为部署集组高可用策略（AvailabilityGroup）时，可以通过该参数指定实例在部署集中的分组号。取值范围为1~7。 */
+  readonly DeploymentSetGroupNo?: number;
+  /**
+   * 实例所属的可用区ID。更多信息，请参见[DescribeZones](~~25610~~)获取可用区列表。
+   *
+   * > 如果您指定了`VSwitchId`参数，则指定的`ZoneId`参数必须和交换机所在的可用区保持一致。您也可以不指定`ZoneId`参数，系统将自动选择指定的交换机所在的可用区。
+   *
+   * 默认值：空，系统自动选择。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 实例所在的集群ID。
+   *
+   * >该参数即将被弃用，为提高兼容性，请尽量使用其他参数。
+   */
+  readonly ClusterId?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 虚拟局域网ID。 */
+  readonly VlanId?: string;
+  /** 实例的内网IP。 */
+  readonly InnerIpAddress?: string;
+  /**
+   * 系统盘大小，单位为GiB。取值范围为：
+   *
+   * -  普通云盘：20~500
+   *
+   * -  其他类型云盘：20~2048
+   *
+   * 该参数的取值必须大于或者等于max{20, ImageSize}。
+   *
+   * 默认值：max{40, ImageSize} 。
+   */
+  readonly 'SystemDisk.Size'?: number;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud：普通云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * >仅当`InstanceType`设置为[通用算力型实例规格族u1](~~457079~~)（`ecs.u1`）或[经济型实例规格族e](~~108489~~)（`ecs.e`）时，该参数支持取`cloud_essd_entry`值。
+   *
+   * 已停售的实例规格且非I/O优化实例默认值为cloud，否则默认值为cloud_efficiency。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /**
+   * 系统盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 默认值为空。
+   */
+  readonly 'SystemDisk.DiskName'?: string;
+  /**
+   * 系统盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+   *
+   * 默认值为空。
+   */
+  readonly 'SystemDisk.Description'?: string;
+  /**
+   * 创建ESSD云盘作为系统盘使用时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0：单盘最高随机读写IOPS 1万。
+   * - PL1（默认）：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   */
+  readonly 'SystemDisk.PerformanceLevel'?: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly NodeControllerId?: string;
+  /**
+   * 实例的描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+   *
+   * 默认值为空。
+   */
+  readonly Description?: string;
+  /**
+   * 如果是创建VPC类型的实例，需要指定交换机ID。您可以调用[DescribeVSwitches](~~35748~~)查询已创建的交换机的相关信息。
+   *
+   * > 如果您指定了`VSwitchId`参数，则指定的`ZoneId`参数必须和交换机所在的可用区保持一致。您也可以不指定`ZoneId`参数，系统将自动选择指定的交换机所在的可用区。
+   */
+  readonly VSwitchId?: string;
+  /** 实例私网IP地址。该IP地址必须为交换机（VSwitchId）网段的空闲地址。 */
+  readonly PrivateIpAddress?: string;
+  /**
+   * 是否为I/O优化实例。取值范围：
+   *
+   * - none：非I/O优化。
+   * - optimized：I/O优化。
+   *
+   * [已停售的实例规格](~~55263~~)实例默认值是none。
+   *
+   * 其他实例规格默认值是optimized。
+   */
+  readonly IoOptimized?: string;
+  /** 是否使用阿里云提供的虚拟机系统配置（Windows：NTP、KMS；Linux：NTP、YUM）。 */
+  readonly UseAdditionalService?: boolean;
+  /**
+   * 实例的付费方式。取值范围：
+   *
+   * - PrePaid：包年包月。选择该类付费方式时，您必须确认自己的账号支持余额支付/信用支付，否则将返回 `InvalidPayMethod`的错误提示。
+   * - PostPaid（默认）：按量付费。
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 购买资源的时长，单位由`PeriodUnit`指定。当参数`InstanceChargeType`取值为`PrePaid`时才生效且为必选值。一旦指定了`DedicatedHostId`，则取值范围不能超过专有宿主机的订阅时长。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时，Period取值：1、2、3、4。
+   * - PeriodUnit=Month时，Period取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时，Period取值：1、2、3、6、12。</props>
+   *
+   * <props="partner">PeriodUnit=Month时，Period取值：1、2、3、6、12。</props>
+   */
+  readonly Period?: number;
+  /**
+   * 购买资源的时长。取值范围：
+   *
+   * <props="china">
+   * - Week。
+   * - Month。
+   *
+   * </props>
+   *
+   * <props="intl">Month。</props>
+   *
+   * <props="partner">Month。</props>
+   *
+   * 默认值为Month。
+   */
+  readonly PeriodUnit?: string;
+  /** 实例自定义数据，需要以Base64方式编码，原始数据最多为32 KB。 */
+  readonly UserData?: string;
+  /**
+   * 实例的抢占策略。当参数`InstanceChargeType`取值为`PostPaid`时生效。取值范围：
+   *
+   * - NoSpot（默认）：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * 密钥对名称。
+   *
+   * >Windows实例，忽略该参数。默认为空。即使填写了该参数，仍旧只执行`Password`的内容。
+   */
+  readonly KeyPairName?: string;
+  /** 设置实例的每小时最高价格。支持最多3位小数，参数`SpotStrategy`取值为`SpotWithPriceLimit`时生效。 */
+  readonly SpotPriceLimit?: number;
+  /**
+   * 抢占式实例的保留时长，单位为小时。默认值：1。取值范围：
+   *
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   * Range: 0 to 6.
+   */
+  readonly SpotDuration?: number;
+  /** 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。 */
+  readonly SpotInterruptionBehavior?: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName?: string;
+  /**
+   * 是否开启安全加固。取值范围：
+   *
+   * - Active：启用安全加固，只对系统镜像生效。
+   * - Deactive：不启用安全加固，对所有镜像类型生效。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+  /** 实例所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 实例所属的HPC集群ID。 */
+  readonly HpcClusterId?: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会创建实例。检查项包括是否填写了必需参数、请求格式、业务限制和ECS库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false（默认）：发送正常请求，通过检查后直接创建实例。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否在专有宿主机上创建ECS实例。
+   *
+   * <props="china">您可以通过[DescribeDedicatedHosts](~~134242~~)查询专有宿主机ID列表。</props>
+   *
+   * <props="intl">您可以通过[DescribeDedicatedHosts](~~134242~~)查询专有宿主机ID列表。</props>
+   *
+   * 由于专有宿主机不支持创建抢占式实例，指定`DedicatedHostId`参数后，会自动忽略请求中的`SpotStrategy`和`SpotPriceLimit`设置。
+   */
+  readonly DedicatedHostId?: string;
+  /**
+   * 设置突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的性能约束模式章节。
+   * - Unlimited：无性能约束模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的无性能约束模式章节。
+   */
+  readonly CreditSpecification?: string;
+  /**
+   * 实例释放保护属性，指定是否支持通过控制台或API（[DeleteInstance](~~25507~~)）释放实例。
+   *
+   * -   true：开启实例释放保护。
+   * -   false（默认）：关闭实例释放保护。
+   *
+   * > 该属性仅适用于按量付费实例，且只能限制手动释放操作，对系统释放操作不生效。
+   */
+  readonly DeletionProtection?: boolean;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly 'HibernationOptions.Configured'?: boolean;
+  /**
+   * 专有宿主机实例是否与专有宿主机关联。取值范围：
+   *
+   * - default：实例不与专有宿主机关联。已启用节省停机模式的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+   *
+   * - host：实例与专有宿主机关联。已启用节省停机模式的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+   *
+   * 默认值为default。
+   */
+  readonly Affinity?: string;
+  /**
+   * 是否在专有宿主机上创建实例。取值范围：
+   *
+   * - default：在非专有宿主机上创建实例。
+   *
+   * - host：在专有宿主机上创建实例。若您不指定`DedicatedHostId`，则由阿里云自动选择专有宿主机部署实例。
+   *
+   * 默认值为default。
+   */
+  readonly Tenancy?: string;
+  /** 存储集ID。 */
+  readonly StorageSetId?: string;
+  /**
+   * 存储集中的最大分区数量。取值范围：大于等于2。
+   * Range: at least 1.
+   */
+  readonly StorageSetPartitionNumber?: number;
+  /**
+   * 是否启用实例元数据的访问通道。取值范围：
+   * - enabled：启用。
+   * - disabled：禁用。
+   *
+   * 默认值为enabled。
+   * >有关实例元数据的信息，请参见[实例元数据概述](~~49122~~)。
+   */
+  readonly HttpEndpoint?: string;
+  /**
+   * 访问实例元数据时是否强制使用加固模式（IMDSv2）。取值范围：
+   * - optional：不强制使用。
+   * - required：强制使用。设置该取值后，普通模式无法访问实例元数据。
+   *
+   * 默认值为optional。
+   * >有关访问实例元数据的模式，请参见[实例元数据访问模式](~~150575~~)。
+   */
+  readonly HttpTokens?: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly HttpPutResponseHopLimit?: number;
+  /**
+   * 实例启动的私有池容量选项。弹性保障服务或容量预定服务在生效后会生成私有池容量，供实例启动时选择。取值范围：
+   *
+   * - Open：开放模式。将自动匹配开放类型的私有池容量。如果没有符合条件的私有池容量，则使用公共池资源启动。该模式下无需设置`PrivatePoolOptions.Id`参数。
+   * - Target：指定模式。使用指定的私有池容量启动实例，如果该私有池容量不可用，则实例会启动失败。该模式下必须指定私有池ID，即`PrivatePoolOptions.Id`参数为必填项。
+   * - None：不使用模式。实例启动将不使用私有池容量。
+   *
+   * 默认值为None。
+   *
+   * 以下任一场景，实例启动的私有池容量选项只能取值`None`或不传值。
+   * - 创建抢占式实例。
+   * - 创建经典网络类型的ECS实例。
+   * - 在专有宿主机DDH上创建ECS实例。
+   */
+  readonly 'PrivatePoolOptions.MatchCriteria'?: string;
+  /** 私有池ID。即弹性保障服务ID或容量预定服务ID。 */
+  readonly 'PrivatePoolOptions.Id'?: string;
+  /**
+   * 数据盘列表。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 创建ESSD云盘作为数据盘使用时，设置云盘的性能等级。N的取值必须和`DataDisk.N.Category=cloud_essd`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1（默认）：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     */
+    readonly PerformanceLevel?: string;
+    /** 数据盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+    readonly Description?: string;
+    /**
+     * 创建数据盘N使用的快照。N的取值范围为1~16。
+     *
+     * - 指定参数`DataDisk.N.SnapshotId`后，参数`DataDisk.N.Size`会被忽略，实际创建的云盘大小为指定的快照的大小。
+     *
+     * - 不能使用早于2013年7月15日（含）创建的快照，请求会报错被拒绝。
+     */
+    readonly SnapshotId?: string;
+    /**
+     * 第n个数据盘的容量大小，N的取值范围为1~16，内存单位为GiB。取值范围：
+     *
+     * -   cloud_efficiency：20~32768。
+     * -   cloud_ssd：20~32768。
+     * -   cloud_essd：具体取值范围与 `DataDisk.N.PerformanceLevel`的取值有关。
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * -   cloud：5~2000。
+     *
+     * >该参数的取值必须大于等于参数`SnapshotId`指定的快照的大小。
+     */
+    readonly Size?: number;
+    /**
+     * 数据盘的挂载点。
+     *
+     * >该参数仅用于全镜像（整机镜像）场景。您可以通过将此参数设置为全镜像中数据盘对应的挂载点，并修改对应的`DataDisk.N.Size`和`DataDisk.N.Category`参数，达到修改全镜像中数据盘磁盘种类和大小的目的。
+     */
+    readonly Device?: string;
+    /** 数据盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+    readonly DiskName?: string;
+    /**
+     * 数据盘N的云盘种类。取值范围：
+     *
+     * - cloud_efficiency：高效云盘。
+     * - cloud_ssd：SSD云盘。
+     * - cloud_essd：ESSD云盘。
+     * - cloud：普通云盘。
+     * - cloud_auto：ESSD AutoPL云盘。
+     * - cloud_essd_entry：ESSD Entry云盘。
+     *   >仅当`InstanceType`设置为`ecs.u1`或`ecs.e`规格族时，该参数支持`cloud_essd_entry`。
+     * - elastic_ephemeral_disk_standard：弹性临时盘-标准版。
+     * - elastic_ephemeral_disk_premium：弹性临时盘-高级版。
+     *
+     * I/O优化实例的默认值为cloud_efficiency，非I/O优化实例的默认值为cloud。
+     */
+    readonly Category?: string;
+    /**
+     * 数据盘是否随实例释放。
+     *
+     * - true：是。
+     * - false：否。
+     *
+     * 默认值为true。
+     */
+    readonly DeleteWithInstance?: boolean;
+    /** 云盘使用的KMS密钥ID。 */
+    readonly KMSKeyId?: string;
+    /** >该参数暂未开放使用。 */
+    readonly EncryptAlgorithm?: string;
+    /**
+     * 数据盘N是否加密。
+     *
+     * - true：是。
+     *
+     * - false：否。
+     *
+     * 默认值为false。
+     */
+    readonly Encrypted?: boolean;
+    /** 专属块存储集群ID。如果您在创建ECS实例时，需要使用专属块存储集群中的云盘资源作为数据盘，请设置该参数。 */
+    readonly StorageClusterId?: string;
+  }[];
+  /**
+   * >该参数正在邀测中，暂不支持使用。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Arn?: readonly {
+    /** >该参数正在邀测中，暂不支持使用。 */
+    readonly RoleType?: string;
+    /** >该参数正在邀测中，暂不支持使用。 */
+    readonly Rolearn?: string;
+    /** >该参数正在邀测中，暂不支持使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 标签键。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 实例、云盘和主网卡的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 实例、云盘和主网卡的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+    /**
+     * 标签值。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 系统盘相关参数，目前专属块存储集群ID（`StorageClusterId`）需要通过该参数设置参数值。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly SystemDisk?: {
+    /** 专属块存储集群ID。如果您在创建ECS实例时，需要使用专属块存储集群中的云盘资源作为系统盘，请设置该参数。 */
+    readonly StorageClusterId?: string;
+  };
+}
+
+/** Parameters of StartInstance. Starts a stopped instance. */
+export interface StartInstanceRequest {
+  /**
+   * The instance to start.
+   * Length: 1 to 64.
+   */
+  readonly InstanceId: string;
+  /**
+   * For instances with local disks (d1, i1, i2 families) whose local disks failed: true restores the instance to its initial healthy state and loses the data on the local disks. Default false.
+   * @defaultValue false
+   */
+  readonly InitLocalDisk?: boolean;
+  /**
+   * true checks the request only (answering DryRunOperation when it would succeed) and starts nothing. Default false.
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of StartInstances. 启动实例 */
+export interface StartInstancesRequest {
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会启动实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+   * > 如果参数`BatchOptimization`被设置为`SuccessFirst`，对应的`DryRun=true`的预检结果只会返回`DRYRUN.SUCCESS`。
+   *
+   * - false：发送正常请求，通过检查后直接启动实例。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /** 实例所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 设置批量操作模式。取值范围：
+   *
+   * - AllTogether：该模式下，如果实例全部启动成功，则返回成功信息；如果任意一个实例校验不通过，则所有实例启动失败，并返回失败信息。
+   *
+   * - SuccessFirst：该模式下，分别启动每个实例，返回结果包含每个实例的操作结果信息。
+   *
+   * 默认值：AllTogether。
+   */
+  readonly BatchOptimization?: string;
+  /**
+   * 实例ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of StopInstance. Stops a running instance. */
+export interface StopInstanceRequest {
+  /**
+   * The instance to stop.
+   * Length: 1 to 64.
+   */
+  readonly InstanceId: string;
+  /**
+   * Deprecated and ignored; kept for compatibility.
+   * @deprecated
+   */
+  readonly ConfirmStop?: boolean;
+  /**
+   * true forces the instance off (as pulling the power); false (default) shuts it down normally.
+   * @defaultValue false
+   */
+  readonly ForceStop?: boolean;
+  /** For pay-as-you-go instances: StopCharging (economical mode, when its conditions are met) or KeepCharging (billing continues). The default depends on the console setting. */
+  readonly StoppedMode?: 'StopCharging' | 'KeepCharging';
+  /**
+   * true checks the request only (answering DryRunOperation when it would succeed) and stops nothing. Default false.
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+  /** Hibernation; in invitational preview and not yet usable. */
+  readonly Hibernate?: boolean;
+}
+
+/** Parameters of StopInstances. 停止一台或多台实例 */
+export interface StopInstancesRequest {
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会停止实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+   * > 如果参数`BatchOptimization`被设置为`SuccessFirst`，对应的`DryRun=true`的预检结果只会返回`DRYRUN.SUCCESS`。
+   *
+   * - false：发送正常请求，通过检查后直接停止实例。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /** 实例所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 是否强制关机。取值范围：
+   *
+   * - true：强制关机。相当于典型的断电操作，所有未写入存储设备的缓存数据会丢失。
+   * - false：正常关机。
+   *
+   * 默认值：false。
+   */
+  readonly ForceStop?: boolean;
+  /**
+   * 停止按量付费ECS实例时，设置的停止模式。取值：
+   *
+   * - StopCharging：节省停机模式。有关`StopCharging`生效的条件，请参见[按量付费实例节省停机模式](~~63353~~)的启用条件章节。
+   * - KeepCharging：普通停机模式。实例停止后仍继续收费。
+   *
+   * 默认值：如果您在ECS控制台上开启VPC内实例节省停机模式（更多信息，请参见[打开默认启用节省停机模式](~~63353#default~~)），并符合开启条件，则默认值为`StopCharging`。否则，默认值为`KeepCharging`。
+   */
+  readonly StoppedMode?: string;
+  /**
+   * 设置批量操作模式。取值范围：
+   *
+   * - AllTogether：该模式下，如果实例全部停止成功，则返回成功信息；如果任意一个实例校验不通过，则所有实例停止失败，并返回失败信息。
+   *
+   * - SuccessFirst：该模式下，分别停止每个实例，返回结果包含每个实例的操作结果信息。
+   *
+   * 默认值：AllTogether。
+   */
+  readonly BatchOptimization?: string;
+  /**
+   * 实例ID列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of RebootInstance. 重启实例 */
+export interface RebootInstanceRequest {
+  /** 指定实例的ID。 */
+  readonly InstanceId: string;
+  /**
+   * 重启ECS实例前，是否强制关机。取值范围：
+   *
+   * -   true：强制关机。相当于典型的断电操作，所有未写入存储设备的缓存数据会丢失。
+   *
+   * -   false（默认）：正常关机。
+   */
+  readonly ForceStop?: boolean;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会重启实例。检查项包括是否填写了必选参数、请求格式、业务限制和ECS库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false：发送正常请求，通过检查后直接重启实例。
+   *
+   * 默认值：false
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of RebootInstances. 重启一台或多台实例 */
+export interface RebootInstancesRequest {
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会重启实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+   * > 如果参数`BatchOptimization`被设置为`SuccessFirst`，对应的`DryRun=true`的预检结果只会返回`DRYRUN.SUCCESS`。
+   *
+   * - false：发送正常请求，通过检查后直接重启实例。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /** 实例所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 是否强制重启。取值范围：
+   *
+   * -   true：强制重启。相当于典型的断电操作，所有未写入存储设备的缓存数据会丢失。
+   *
+   * -   false：正常重启。
+   *
+   * 默认值：false。
+   */
+  readonly ForceReboot?: boolean;
+  /**
+   * 设置批量操作模式。取值范围：
+   *
+   * - AllTogether：该模式下，如果实例全部重启成功，则返回成功信息；如果任意一个实例校验不通过，则所有实例重启失败，并返回失败信息。
+   *
+   * - SuccessFirst：该模式下，分别重启每个实例，返回结果包含每个实例的操作结果信息。
+   *
+   * 默认值：AllTogether。
+   */
+  readonly BatchOptimization?: string;
+  /**
+   * 实例ID列表。最多100个实例ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of AttachInstanceRamRole. 为实例授予RAM角色 */
+export interface AttachInstanceRamRoleRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName: string;
+  /** 实例ID。取值可以由多个实例ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+  /** 权限策略。长度为1~1024个字符。为一台或多台ECS实例授予实例RAM角色时，可以指定一个额外的权限策略，以进一步限制RAM角色的权限。更多信息，请参见[权限策略概览](~~93732~~)。 */
+  readonly Policy?: string;
+}
+
+/** Parameters of DescribeInstanceRamRole. 查询实例上的实例RAM角色 */
+export interface DescribeInstanceRamRoleRequest {
+  /**
+   * 查询接口返回资源信息列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页展示响应信息时设置的每页行数，单位：行。
+   *
+   * 最大值：50
+   *
+   * 默认值：10
+   * Range: 1 to 50.
+   */
+  readonly PageSize?: number;
+  /** 实例RAM角色所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 指定查询的实例ID的集合。最多支持一次查询100台实例。`InstanceIds`与`RamRoleName`参数必须至少填写一个。 */
+  readonly InstanceIds?: string;
+  /** 查询赋予了某一实例RAM角色的所有ECS实例。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。`InstanceIds`与`RamRoleName`参数必须至少填写一个。 */
+  readonly RamRoleName?: string;
+}
+
+/** Parameters of DetachInstanceRamRole. 回收实例的实例RAM角色 */
+export interface DetachInstanceRamRoleRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 收回赋予了某一实例RAM角色的所有ECS实例。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName?: string;
+  /** 指定收回的实例ID。取值可以由多个实例ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+}
 
 /** Parameters of DescribeInstanceStatus. Queries the status of one or more ECS instances. */
 export interface DescribeInstanceStatusRequest {
@@ -60,6 +2208,13956 @@ export interface DescribeInstanceStatusRequest {
    * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
    */
   readonly InstanceId?: readonly string[];
+}
+
+/** Parameters of DescribeInstances. 查询一台或多台ECS实例的详细信息 */
+export interface DescribeInstancesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有网络VPC ID。 */
+  readonly VpcId?: string;
+  /** 交换机ID。 */
+  readonly VSwitchId?: string;
+  /** 可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 实例网络类型。取值范围：
+   *
+   * - classic：经典网络。
+   * - vpc：专有网络VPC。
+   */
+  readonly InstanceNetworkType?: string;
+  /** 实例所属的安全组。 */
+  readonly SecurityGroupId?: string;
+  /** 实例ID。取值可以由多个实例ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds?: string;
+  /**
+   * 实例状态列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为100。
+   *
+   * 默认值为10。
+   * Range: 1 to 100.
+   */
+  readonly PageSize?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的`NextToken`参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。最大值为100。
+   *
+   * 默认值：
+   *
+   * - 当不设置值或设置的值小于10时，默认值为10。
+   * - 当设置的值大于100时，默认值为100。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+  /** 经典网络类型实例的内网IP列表。当InstanceNetworkType=classic时生效，取值可以由多个IP组成一个JSON数组，最多支持100个IP，IP之间用半角逗号（,）隔开。 */
+  readonly InnerIpAddresses?: string;
+  /** VPC网络类型实例的私有IP。当InstanceNetworkType=vpc时生效，取值可以由多个IP组成一个JSON数组，最多支持100个IP，IP之间用半角逗号（,）隔开。 */
+  readonly PrivateIpAddresses?: string;
+  /** 实例的公网IP列表。取值可以由多个IP组成一个JSON数组，最多支持100个IP，IP之间用半角逗号（,）隔开。 */
+  readonly PublicIpAddresses?: string;
+  /** 实例的弹性公网IP列表。当InstanceNetworkType=vpc时该参数生效，取值可以由多个IP组成一个JSON数组，最多支持100个IP，IP之间用半角逗号（,）隔开。 */
+  readonly EipAddresses?: string;
+  /**
+   * 实例的计费方式。取值范围： 
+   *          
+   * - PostPaid：按量付费。 
+   * - PrePaid：包年包月。
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 公网带宽计费方式。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetChargeType?: string;
+  /** 实例名称，支持使用通配符*进行模糊搜索。 */
+  readonly InstanceName?: string;
+  /** 镜像ID。 */
+  readonly ImageId?: string;
+  /**
+   * 实例状态。取值范围： 
+   *
+   * - Pending：创建中。
+   * - Running：运行中。
+   * - Starting：启动中。
+   * - Stopping：停止中。
+   * - Stopped：已停止。
+   */
+  readonly Status?: string;
+  /**
+   * 资源被锁定的原因。取值范围：
+   *
+   * - financial：因欠费被锁定。
+   *
+   * - security：因安全原因被锁定。
+   *
+   * - Recycling：抢占式实例的待释放锁定状态。
+   *
+   * - dedicatedhostfinancial：因为专有宿主机欠费导致ECS实例被锁定。
+   *
+   * - refunded：因退款被锁定。
+   */
+  readonly LockReason?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationStartTime`。同时设置`Filter.1.Key`和`Filter.1.Value`可以查询在指定时间点后创建的资源信息。 */
+  readonly 'Filter.1.Key'?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationEndTime`。同时设置`Filter.2.Key`和`Filter.2.Value`可以查询在指定时间点前创建的资源信息。 */
+  readonly 'Filter.2.Key'?: string;
+  /** 查询资源时的筛选键，取值必须为`ExpiredStartTime`。同时设置`Filter.3.Key`和`Filter.3.Value`可以查询在指定时间点后到期的资源信息。 */
+  readonly 'Filter.3.Key'?: string;
+  /** 查询资源时的筛选键，取值必须为`ExpiredEndTime`。同时设置`Filter.4.Key`和`Filter.4.Value`可以查询在指定时间点前到期的资源信息。 */
+  readonly 'Filter.4.Key'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.1.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.1.Value'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.2.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.2.Value'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.3.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.3.Value'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.4.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.4.Value'?: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly DeviceAvailable?: boolean;
+  /**
+   * 是否是I/O优化型实例。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   */
+  readonly IoOptimized?: boolean;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly NeedSaleCycle?: boolean;
+  /** 实例的规格。 */
+  readonly InstanceType?: string;
+  /** 实例的规格族。 */
+  readonly InstanceTypeFamily?: string;
+  /** 实例使用的SSH密钥对名称。 */
+  readonly KeyPairName?: string;
+  /**
+   * 实例所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /** 实例所在的HPC集群ID。 */
+  readonly HpcClusterId?: string;
+  /** HPC实例的RDMA网络IP。 */
+  readonly RdmaIpAddresses?: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。  
+   * - false：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。 
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否启用实例元数据的访问通道。取值范围：
+   * - enabled：启用。
+   * - disabled：禁用。
+   *
+   * 默认值：enabled。
+   * >有关实例元数据的更多信息，请参见[实例元数据概述](~~49122~~)。
+   */
+  readonly HttpEndpoint?: string;
+  /**
+   * 访问实例元数据时是否强制使用加固模式（IMDSv2）。取值范围：
+   * - optional：不强制使用。
+   * - required：强制使用。设置该取值后，普通模式无法访问实例元数据。
+   *
+   * 默认值：optional。
+   * >有关访问实例元数据模式的更多信息，请参见[实例元数据访问模式](~~150575~~)。
+   */
+  readonly HttpTokens?: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly HttpPutResponseHopLimit?: number;
+  /**
+   * 为弹性网卡指定的IPv6地址。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 标签键。
+     *
+     * > 为提高兼容性，建议您使用另一个`Tag.N.Key`参数。
+     */
+    readonly key?: string;
+    /**
+     * 实例的标签键。N的取值范围为1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 实例的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+    /**
+     * 标签值。
+     *
+     * > 为提高兼容性，建议您使用另一个`Tag.N.Value`参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 其他属性值。N的取值范围为1~20。取值范围：
+   *
+   * - META_OPTIONS：实例元数据。
+   * - DDH_CLUSTER：专有宿主机集群。
+   * - NETWORK_PRIMARY_ENI_IP ：主网卡辅助IP。
+   * - CPU_OPTIONS_TOPOLOGY_TYPE：实例的CPU拓扑类型。
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AdditionalAttributes?: readonly string[];
+}
+
+/** Parameters of DescribeInstanceVncUrl. 查询一台ECS实例的Web管理终端地址 */
+export interface DescribeInstanceVncUrlRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+}
+
+/** Parameters of ModifyInstanceVncPasswd. 修改实例Web管理终端密码 */
+export interface ModifyInstanceVncPasswdRequest {
+  /** ECS实例。 */
+  readonly InstanceId: string;
+  /** ECS实例所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 新的ECS实例管理终端连接密码。 */
+  readonly VncPassword: string;
+}
+
+/** Parameters of DescribeUserData. 查询一台ECS实例的自定义数据 */
+export interface DescribeUserDataRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 要查询的实例ID。 */
+  readonly InstanceId: string;
+}
+
+/** Parameters of DescribeInstanceAutoRenewAttribute. 查询实例自动续费状态 */
+export interface DescribeInstanceAutoRenewAttributeRequest {
+  /**
+   * 实例ID。支持最多100台包年包月实例批量查询，多个实例ID以半角逗号分隔。
+   *
+   * > `InstanceId`与`RenewalStatus`参数至少需要填写一个。
+   */
+  readonly InstanceId?: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例的自动续费状态。取值范围：
+   *
+   * - AutoRenewal：设置为自动续费。
+   *
+   * - Normal：取消自动续费。
+   *
+   * - NotRenewal：不再续费，系统不再发送到期提醒，只在到期前第三天发送不续费提醒。不再续费的ECS实例可以通过[ModifyInstanceAutoRenewAttribute](~~52843~~)更改成待续费（`Normal`）后，再自行续费或设置为自动续费。
+   */
+  readonly RenewalStatus?: string;
+  /**
+   * 分页展示响应信息时设置的每页行数，单位：行。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   */
+  readonly PageSize?: string;
+  /**
+   * 查询接口返回资源信息列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   */
+  readonly PageNumber?: string;
+}
+
+/** Parameters of ModifyInstanceAutoRenewAttribute. 设置包年包月实例的自动续费状态 */
+export interface ModifyInstanceAutoRenewAttributeRequest {
+  /** 实例ID。支持批量设置最多100个包年包月实例，多个实例ID以英文逗号分隔。 */
+  readonly InstanceId: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 设置实例自动续费时长。
+   *
+   * <props="china">
+   * - `PeriodUnit`为`Year`（年）时，`Duration`的取值范围为：{"1", "2", "3", "4", "5"}
+   * - `PeriodUnit`为`Month`（月）时，`Duration`的取值范围为：{"1", "2", "3", "6", "12", "24", "36", "48", "60"}
+   * - `PeriodUnit`为`Week`（周）时，`Duration`的取值范围为：{"1", "2", "3", "4"}
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - `PeriodUnit`为`Year`（年）时，`Duration`的取值范围为：{"1", "2", "3", "4", "5"}
+   * - `PeriodUnit`为`Month`（月）时，`Duration`的取值范围为：{"1", "2", "3", "6", "12", "24", "36", "48", "60"}
+   *
+   * </props>
+   *
+   * <props="partner">
+   * - `PeriodUnit`为`Year`（年）时，`Duration`的取值范围为：{"1", "2", "3", "4", "5"}
+   * - `PeriodUnit`为`Month`（月）时，`Duration`的取值范围为：{"1", "2", "3", "6", "12", "24", "36", "48", "60"}
+   *
+   * </props>
+   */
+  readonly Duration?: number;
+  /**
+   * 实例到期前是否自动续费。
+   *
+   * 默认值：false
+   * @defaultValue false
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 实例的自动续费状态。取值范围：
+   *
+   * - AutoRenewal：设置为自动续费。
+   *
+   * - Normal：取消自动续费。
+   *
+   * - NotRenewal：不再续费。传入该值后，系统不再发送到期提醒，只在到期前第三天发送不续费提醒。不再续费的ECS实例可以更改成待续费（`Normal`）后，再自行续费或设置为自动续费。
+   *
+   * > 参数`RenewalStatus`的优先级高于参数`AutoRenew`。如果不传入参数`RenewalStatus`，则默认以参数`AutoRenew`为准。
+   */
+  readonly RenewalStatus?: string;
+  /**
+   * 续费时长的时间单位，即参数`Duration`的单位。取值范围：
+   *
+   * <props="china">
+   * - Week
+   * - Month（默认）
+   * - Year
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - Month（默认）
+   * - Year
+   *
+   * </props>
+   *
+   * <props="partner">
+   * - Month（默认）
+   * - Year
+   *
+   * </props>
+   */
+  readonly PeriodUnit?: string;
+}
+
+/** Parameters of RenewInstance. 续费一台包年包月ECS实例 */
+export interface RenewInstanceRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 需要续费的实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 包年包月续费时长。一旦指定了`DedicatedHostId`，则取值范围不能超过专有宿主机的订阅时长。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时，Period取值：1、2、3、4。
+   * - PeriodUnit=Month时，Period取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时，Period取值：1、2、3、4、5、6、7、8、9、12。</props>
+   *
+   * > 您必须指定续费时长参数（`Period`、`PeriodUnit`）或统一到期日参数（`ExpectedRenewDay`）的其中一个，但不能同时设置。
+   */
+  readonly Period?: number;
+  /**
+   * 续费时长的时间单位，即参数Period的单位。取值范围：
+   *
+   * <props="china">
+   * - Week。
+   * - Month。
+   *
+   * </props>
+   *
+   * <props="intl">Month。</props>
+   *
+   * 默认值：Month。
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 统一到期日。该参数值必须与您已设置的统一到期日保持一致，否则将调用失败。指定该参数后，您的实例将续费至统一到期日。取值范围：1~28。
+   *
+   * 关于统一到期日功能的限制说明，请参见[统一实例到期日](~~108486~~)。
+   *
+   * > 您必须指定续费时长参数（`Period`、`PeriodUnit`）或统一到期日参数（`ExpectedRenewDay`）的其中一个，但不能同时设置。
+   */
+  readonly ExpectedRenewDay?: number;
+}
+
+/** Parameters of DescribeSpotPriceHistory. 查询抢占式实例近30天内的历史价格 */
+export interface DescribeSpotPriceHistoryRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 抢占式实例网络类型。取值范围：
+   *
+   * - classic：表示抢占式实例的网络类型为经典网络。
+   *
+   * - vpc：表示抢占式实例的网络类型为专有网络。
+   */
+  readonly NetworkType: string;
+  /** 实例规格。 */
+  readonly InstanceType: string;
+  /**
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   */
+  readonly SpotDuration?: number;
+  /**
+   * 是否为I/O优化实例。取值范围：
+   *
+   * - optimized：表示抢占式实例为I/O优化实例。
+   *
+   * - none：表示抢占式实例为非I/O优化实例。
+   *
+   * 系列I实例默认值：none。
+   *
+   * 其余实例规格族默认值：optimized。
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 查询抢占式实例历史价格的起始时间，最大值不得超过指定的结束时间30天。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。
+   *
+   * 默认值：空，空代表结束时间前3小时。
+   */
+  readonly StartTime?: string;
+  /**
+   * 查询抢占式实例历史价格的结束时间。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。
+   *
+   * 默认值：空，空表示当前时间。
+   */
+  readonly EndTime?: string;
+  /**
+   * 操作系统的发行平台类型。取值范围：
+   *
+   * - linux。
+   * - windows。
+   */
+  readonly OSType?: string;
+  /**
+   * 查询开始行。
+   *
+   * 默认值：0。
+   */
+  readonly Offset?: number;
+}
+
+/** Parameters of DescribeSpotAdvice. 查询历史30天平均实例释放率 */
+export interface DescribeSpotAdviceRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例规格的vCPU数量。取值请参见[实例规格族](~~25378~~)。 */
+  readonly Cores?: number;
+  /** 实例规格的内存大小。单位：GiB。取值请参见[实例规格族](~~25378~~)。 */
+  readonly Memory?: number;
+  /** 实例规格的vCPU数量的最小值。取值请参见[实例规格族](~~25378~~)。 */
+  readonly MinCores?: number;
+  /** 实例规格的内存大小的最小值。取值请参见[实例规格族](~~25378~~)。 */
+  readonly MinMemory?: number;
+  /**
+   * 可用区ID。
+   *
+   * 默认值：无，即查询指定地域下的所有可用区。
+   */
+  readonly ZoneId?: string;
+  /** 实例规格族。取值请参见[实例规格族](~~25378~~)。 */
+  readonly InstanceTypeFamily?: string;
+  /**
+   * 实例规格族级别。取值范围：
+   *
+   * - EntryLevel：入门级。
+   * - EnterpriseLevel：企业级。
+   * - CreditEntryLevel：积分入门级。更多信息，请参见[突发性能实例](~~59977~~)。
+   *
+   * 默认值：无，即查询所有级别。
+   */
+  readonly InstanceFamilyLevel?: string;
+  /**
+   * GPU计算卡的类型。取值范围：
+   *
+   * - NVIDIA P4
+   * - NVIDIA T4
+   * - NVIDIA P100 
+   * - NVIDIA V100
+   *
+   * 默认值：无，即查询所有类型。更多信息，请参见[GPU计算型实例概述](~~108496~~)。
+   */
+  readonly GpuSpec?: string;
+  /** GPU实例对应的GPU数量。取值请参见[GPU计算型实例概述](~~108496~~)。 */
+  readonly GpuAmount?: number;
+  /**
+   * 实例规格列表。最多可输入10个实例规格。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceTypes?: readonly string[];
+}
+
+/** Parameters of DescribeInstanceTypeFamilies. 查询实例规格族列表 */
+export interface DescribeInstanceTypeFamiliesRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例规格族的系列信息。更多详情，请参见[实例规格族](~~25378~~)。取值范围：
+   *
+   * - ecs-1：系列I实例规格，上线时间较早，性价比高。
+   *
+   * - ecs-2：系列II实例规格族，第二次软硬件升级，实例性能增强。
+   *
+   * - ecs-3：系列III实例规格族，实例性能优良，能承载不同业务需求。
+   *
+   * - ecs-4：系列IV实例规格族，包含常见的企业级实例规格（g5、c5、r5等）、弹性裸金属服务器实例规格（ebmc5s、ebmg5s、ebmr5s等）、突发性能实例规格（t5）等，具有强大的场景适应性，能承载海量热门业务需求，延迟更低。
+   *
+   * - ecs-5：系列V实例规格族，包含常见的企业级实例规格（g6、c6、r6等）、弹性裸金属服务器实例规格（ebmg6、ebmg6e、ebmc6等）、存储增强型实例规格（g6e）等，响应更快，性能更优越。
+   *
+   * - ecs-6：系列VI实例规格族，包含企业级实例规格（hfc7、hfg7、hfr7等）、弹性裸金属服务器实例规格（ebmhfg7等），该系列实例规格族正在邀测中。
+   */
+  readonly Generation?: string;
+}
+
+/** Parameters of DescribeInstanceTypes. 查询云服务器ECS提供的实例规格资源 */
+export interface DescribeInstanceTypesRequest {
+  /**
+   * 实例规格所属的实例规格族。取值请参见[DescribeInstanceTypeFamilies](~~25621~~)。
+   *
+   * 关于实例规格族的更多信息，请参见[实例规格族](~~25378~~)。
+   */
+  readonly InstanceTypeFamily?: string;
+  /**
+   * 指定的实例规格。N的取值范围：1~10。当该参数不传值时，默认查询所有实例规格的信息。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceTypes?: readonly string[];
+  /**
+   * 查询实例规格时，期望最小vCPU内核的数目。取值范围：正整数。
+   *
+   * >查询到实例规格的vCPU内核数目小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumCpuCoreCount?: number;
+  /**
+   * 查询实例规格时，期望最大vCPU内核的数目。取值范围：正整数。
+   *
+   * >查询到实例规格的vCPU内核数目大于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MaximumCpuCoreCount?: number;
+  /**
+   * 查询实例规格时，期望最小内存。单位：GiB。
+   *
+   * >查询到实例规格的内存大小小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumMemorySize?: number;
+  /**
+   * 查询实例规格时，期望最大内存。单位：GiB。
+   *
+   * >查询到实例规格的内存大小大于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MaximumMemorySize?: number;
+  /**
+   * 查询实例规格时，期望最小GPU数目。取值范围：正整数。
+   *
+   * >查询到实例规格的GPU数目小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumGPUAmount?: number;
+  /**
+   * 查询实例规格时，期望最大GPU数目。取值范围：正整数。
+   *
+   * >查询到实例规格的GPU数目大于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MaximumGPUAmount?: number;
+  /**
+   * GPU类型。
+   * >支持模糊匹配，如某规格的GPU类型为NVIDIA V100，输入NVIDIA也可查询到该规格信息。
+   */
+  readonly GPUSpec?: string;
+  /**
+   * 实例规格分类。取值范围：
+   *
+   * - General-purpose： 通用型。
+   * - Compute-optimized：计算型。
+   * - Memory-optimized：内存型。
+   * - Big data：大数据型。
+   * - Local SSDs ：本地SSD型。
+   * - High Clock Speed ：高主频型。
+   * - Enhanced ：增强型。
+   * - Shared：共享型。
+   * - Compute-optimized with GPU ：GPU计算型。
+   * - Visual Compute-optimized ：视觉计算型。
+   * - Heterogeneous Service ：异构服务型。
+   * - Compute-optimized with FPGA ：FPGA计算型。
+   * - Compute-optimized with NPU ：NPU计算型。
+   * - ECS Bare Metal ：弹性裸金属服务器。
+   * - Super Computing Cluster：超级计算集群。
+   * - High Performance Compute：高性能计算型。
+   */
+  readonly InstanceCategory?: 'General-purpose' | 'Compute-optimized' | 'Memory-optimized' | 'Big data' | 'Local SSDs' | 'High Clock Speed' | 'Enhanced' | 'Shared' | 'Compute-optimized with GPU' | 'Visual Compute-optimized' | 'Heterogeneous Service' | 'Compute-optimized with FPGA' | 'Compute-optimized with NPU' | 'ECS Bare Metal' | 'Super Computing Cluster' | 'High Performance Compute';
+  /**
+   * CPU架构。取值范围：
+   * - X86。
+   * - ARM。
+   */
+  readonly CpuArchitecture?: 'X86' | 'ARM';
+  /**
+   * 查询实例规格时，期望最小主频。
+   *
+   * >查询到实例规格的主频小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumCpuSpeedFrequency?: number;
+  /**
+   * 查询实例规格时，期望最大主频。
+   *
+   * >查询到实例规格的主频大于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MaximumCpuSpeedFrequency?: number;
+  /**
+   * 查询实例规格时，期望最小睿频。
+   *
+   * >查询到实例规格的睿频小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumCpuTurboFrequency?: number;
+  /**
+   * 查询实例规格时，期望最大睿频。
+   *
+   * >查询到实例规格的睿频大于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MaximumCpuTurboFrequency?: number;
+  /**
+   * 处理器型号。
+   * >支持模糊匹配，如某规格的处理器型号为Intel Xeon(Ice Lake) Platinum 8369B，输入Intel也可查询到该规格信息。
+   */
+  readonly PhysicalProcessorModel?: string;
+  /**
+   * 实例规格族级别。取值范围：
+   * - EntryLevel：入门级（共享型）。
+   * - EnterpriseLevel：企业级。
+   * - CreditEntryLevel：积分入门级。
+   */
+  readonly InstanceFamilyLevel?: 'EntryLevel' | 'EnterpriseLevel' | 'CreditEntryLevel';
+  /**
+   * 查询实例规格时，期望最小内网入方向网络收发包能力。单位：pps。
+   *
+   * >查询到实例规格的内网入方向网络收发包能力小于设定值时，系统不会返回其实例规格的信息。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly MinimumInstancePpsRx?: number | string;
+  /**
+   * 查询实例规格时，期望最小内网出方向网络收发包能力。单位：pps。
+   *
+   * >查询到实例规格的内网出方向网络收发包能力小于设定值时，系统不会返回其实例规格的信息。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly MinimumInstancePpsTx?: number | string;
+  /**
+   * 查询实例规格时，期望最小内网入方向带宽限制，单位：kbit/s。
+   *
+   * >查询到实例规格的内网入方向带宽限制小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumInstanceBandwidthRx?: number;
+  /**
+   * 查询实例规格时，期望最小内网出方向带宽限制，单位：kbit/s。
+   *
+   * >查询到实例规格的内网出方向带宽限制小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumInstanceBandwidthTx?: number;
+  /**
+   * 查询实例规格时，期望最小主网卡默认队列数。
+   *
+   * >查询到实例规格的主网卡默认队列数小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumPrimaryEniQueueNumber?: number;
+  /**
+   * 查询实例规格时，期望最小辅助弹性网卡默认队列数。
+   *
+   * >查询到实例规格的辅助弹性网卡默认队列数小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumSecondaryEniQueueNumber?: number;
+  /**
+   * 查询实例规格时，期望最小支持挂载的弹性网卡上限。
+   *
+   * >查询到实例规格的支持挂载的弹性网卡上限小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumEniQuantity?: number;
+  /**
+   * 查询实例规格时，期望最小单块弹性RDMA网卡（ERI）的QP（QueuePair）队列数上限。
+   *
+   * >查询到实例规格的单块弹性RDMA网卡（ERI）的QP（QueuePair）队列数上限小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumQueuePairNumber?: number;
+  /**
+   * 查询实例规格时，期望最小弹性RDMA网卡（ERI）数量。
+   *
+   * >查询到实例规格的弹性RDMA网卡（ERI）数量小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumEriQuantity?: number;
+  /**
+   * 查询实例规格时，期望最小单块弹性网卡的IPv4地址上限。
+   *
+   * >查询到实例规格的单块弹性网卡的IPv4地址上限小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumEniPrivateIpAddressQuantity?: number;
+  /**
+   * 查询实例规格时，期望最小单块弹性网卡的IPv6地址上限。
+   *
+   * >查询到实例规格的单块弹性网卡的IPv6地址上限小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumEniIpv6AddressQuantity?: number;
+  /**
+   * 查询实例规格时，期望最小实例挂载的本地盘的数量。
+   *
+   * >查询到实例规格的实例挂载的本地盘的数量小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumLocalStorageAmount?: number;
+  /**
+   * 实例挂载的本地盘的单盘容量。单位：GiB
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly MinimumLocalStorageCapacity?: number | string;
+  /**
+   * 查询实例规格时，期望最小支持挂载的云盘数量上限。
+   *
+   * >查询到实例规格的支持挂载的云盘数量上限小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumDiskQuantity?: number;
+  /**
+   * 本地盘类型。更多信息，请参见[本地盘](~~63138#section_n2w_8yc_5u1~~)。取值范围：
+   *
+   * - local\_hdd\_pro：实例规格族d1ne和d1搭载的SATA HDD本地盘。
+   * - local\_ssd\_pro：实例规格族i2、i2g、i1、ga1和gn5等搭载的NVMe SSD本地盘。
+   */
+  readonly LocalStorageCategory?: 'local_hdd_pro' | 'local_ssd_pro';
+  /**
+   * 实例规格所挂载的云盘是否支持NVMe。取值范围：
+   *
+   * - required：支持。表示云盘以NVMe的方式挂载。
+   * - unsupported：不支持。表示云盘不以NVMe的方式挂载。
+   */
+  readonly NvmeSupport?: 'required' | 'unsupported';
+  /**
+   * 查询实例规格时，期望最小突发性能实例t5、t6的基准vCPU计算性能（所有vCPU之和）。
+   *
+   * >查询到实例规格的突发性能实例t5、t6的基准vCPU计算性能（所有vCPU之和）小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumBaselineCredit?: number;
+  /**
+   * 查询实例规格时，期望最小突发性能实例t5、t6的初始vCPU积分值。
+   *
+   * >查询到实例规格的突发性能实例t5、t6的初始vCPU积分值小于设定值时，系统不会返回其实例规格的信息。
+   */
+  readonly MinimumInitialCredit?: number;
+  /**
+   * 指定查询的实例规格族。N表示可以设置多个实例规格族，N的取值范围：1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceTypeFamilies?: readonly string[];
+  /**
+   * 指定查询的GPU类型。N表示可以设置多个GPU类型，N的取值范围：1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly GpuSpecs?: readonly string[];
+  /**
+   * 指定查询的实例规格分类。取值范围：
+   *
+   * >N表示可以设置多个实例规格分类，N的取值范围：1~10。
+   *
+   * - General-purpose： 通用型。
+   * - Compute-optimized：计算型。
+   * - Memory-optimized：内存型。
+   * - Big data：大数据型。
+   * - Local SSDs ：本地SSD型。
+   * - High Clock Speed ：高主频型。
+   * - Enhanced ：增强型。
+   * - Shared：共享型。
+   * - Compute-optimized with GPU ：GPU计算型。
+   * - Visual Compute-optimized ：视觉计算型。
+   * - Heterogeneous Service ：异构服务型。
+   * - Compute-optimized with FPGA ：FPGA计算型。
+   * - Compute-optimized with NPU ：NPU计算型。
+   * - ECS Bare Metal ：弹性裸金属服务器。
+   * - Super Computing Cluster：超级计算集群。
+   * - High Performance Compute：高性能计算型。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceCategories?: readonly ('General-purpose' | 'Compute-optimized' | 'Memory-optimized' | 'Big data' | 'Local SSDs' | 'High Clock Speed' | 'Enhanced' | 'Shared' | 'Compute-optimized with GPU' | 'Visual Compute-optimized' | 'Heterogeneous Service' | 'Compute-optimized with FPGA' | 'Compute-optimized with NPU' | 'ECS Bare Metal' | 'Super Computing Cluster' | 'High Performance Compute')[];
+  /**
+   * 指定查询的CPU架构。取值范围：
+   *
+   * >N表示可以设置多个CPU架构，N的取值范围：1~2。
+   *
+   * - X86。
+   * - ARM。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly CpuArchitectures?: readonly ('X86' | 'ARM')[];
+  /**
+   * 指定查询的处理器型号。N表示可以设置多个处理器型号，N的取值范围：1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PhysicalProcessorModels?: readonly string[];
+  /**
+   * 指定的本地盘类型。N的取值范围：1~2。更多信息，请参见[本地盘](~~63138#section_n2w_8yc_5u1~~)。取值范围：
+   *
+   * - local\_hdd\_pro：实例规格族d1ne和d1搭载的SATA HDD本地盘。
+   * - local\_ssd\_pro：实例规格族i2、i2g、i1、ga1和gn5等搭载的NVMe SSD本地盘。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LocalStorageCategories?: readonly ('local_hdd_pro' | 'local_ssd_pro')[];
+  /**
+   * 分页查询时每页的最大条目数。最大值：1600
+   *
+   * 默认值：1600
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * Range: at least 1.
+   * @defaultValue 1600
+   */
+  readonly MaxResults?: number | string;
+  /**
+   * 查询凭证（Token）。取值为上一次调用该接口返回的NextToken参数值，初次调用接口时无需设置该参数。
+   * Length: at most 50.
+   */
+  readonly NextToken?: string;
+}
+
+/** Parameters of DescribeInstanceAttribute. 查询实例所有属性信息 */
+export interface DescribeInstanceAttributeRequest {
+  /** 指定实例的ID。 */
+  readonly InstanceId: string;
+}
+
+/** Parameters of ModifyInstanceAttribute. 修改一台实例的部分信息 */
+export interface ModifyInstanceAttributeRequest {
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 实例的密码。支持长度为8~30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   *
+   * 其中，Windows实例不能以斜线号（/）为密码首字符。
+   *
+   * > 如果传入`Password`参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   */
+  readonly Password?: string;
+  /**
+   * 操作系统的主机名。您需要注意：
+   *
+   * - 修改主机名时，实例不能处于创建中（`Pending`）或启动中（`Starting`）的状态，否则可能出现主机名以及`/etc/hosts`配置失效等情况。您可以调用[DescribeInstances](~~25506~~)查询实例当前的状态信息。
+   *
+   * - 修改主机名后，请调用[RebootInstance](~~25502~~)重启实例，使修改生效。
+   *
+   *
+   * 不同操作系统主机名存在以下限制：
+   *
+   * - Windows Server系统：长度为2-15个字符，允许使用大小写字母、数字或短划线（-）。不能以短划线（-）开头或结尾，不能连续使用短划线（-），也不能仅使用数字。
+   *
+   * - 其他类型实例（Linux等）：长度为2-64个字符，允许使用半角句号（.）分隔字符成多段，每段允许使用大小写字母、数字或连字符（-），但不能连续使用半角句号（.）或短划线（-）。不能以半角句号（.）或短划线（-）开头或结尾。
+   */
+  readonly HostName?: string;
+  /** 实例名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly InstanceName?: string;
+  /** 实例描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 实例自定义数据，需要以Base64编码。
+   *
+   * 编码前，原始数据不能超过32 KB。建议不要明文传入敏感信息，例如密码和私钥等。如果必须传入敏感信息，建议您加密后再以Base64编码传入，在实例内部以同样的方式解密。
+   */
+  readonly UserData?: string;
+  /** >该参数正在邀测中，暂不开放使用。 */
+  readonly Recyclable?: boolean;
+  /**
+   * 修改突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式。
+   * - Unlimited：无性能约束模式。
+   *
+   * 关于突发性能实例运行模式的更多信息，请参见[什么是突发性能实例](~~59977~~)。
+   */
+  readonly CreditSpecification?: string;
+  /**
+   * 实例释放保护属性。指定是否支持通过控制台或API（[DeleteInstance](~~25507~~)）释放实例。
+   *
+   * > 该属性仅适用于按量付费实例，且只能限制手动释放操作，对系统释放操作不生效。
+   */
+  readonly DeletionProtection?: boolean;
+  /**
+   * 主网卡队列数。
+   * Range: at least -1.
+   */
+  readonly NetworkInterfaceQueueNumber?: number;
+  /**
+   * 实例重新加入的安全组列表。
+   *
+   * - 安全组ID不能重复。
+   * - 实例会离开当前的安全组，如需保留设置，您需要在列表中添加当前的安全组ID。
+   * - 支持切换安全组类型，但设置的安全组列表中不能同时包含普通安全组和企业安全组。
+   * - 安全组必须和实例属于同一个VPC。
+   * - N的取值范围与实例能够加入安全组配额有关。更多信息，请参见[使用限制](~~25412#SecurityGroupQuota1~~)。
+   * - 修改安全组后很快会生效于对应的实例，但可能有较小的延迟。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupIds?: readonly string[];
+  /**
+   * >该参数正在邀测中，暂不开放使用。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly RemoteConnectionOptions?: {
+    /** >该参数正在邀测中，暂不开放使用。 */
+    readonly Password?: string;
+    /** >该参数正在邀测中，暂不开放使用。 */
+    readonly Type?: string;
+  };
+  /**
+   * 实例MTU是否开启Jumbo frame通信模式，取值范围：
+   *
+   * -true：开启。
+   *
+   * -false：不开启。
+   *
+   * 目前仅部分规格支持开启Jumbo frame。更多信息，请参见[ECS实例MTU](~~200512~~)。
+   */
+  readonly EnableJumboFrame?: boolean;
+  /**
+   * 实例的Cpu拓扑类型。取值范围：
+   *
+   * - ContinuousCoreToHTMapping：当选择`ContinuousCoreToHTMapping`时，实例的Cpu拓扑中，实例的同一个Core的HT是连续的。
+   * - DiscreteCoreToHTMapping：当选择`DiscreteCoreToHTMapping`时，实例的同一个Core的HT是离散的。
+   *
+   * 默认值：无。
+   *
+   * >- 仅部分实例规格族支持使用本参数，具体支持实例规格族请参见[查看和修改CPU拓扑结构](~~2636059~~)。
+   * - 使用该参数时实例必须为已停止（`Stopped`）状态。
+   */
+  readonly 'CpuOptions.TopologyType'?: string;
+}
+
+/** Parameters of ModifyInstanceMetadataOptions. 修改一台实例的元数据信息 */
+export interface ModifyInstanceMetadataOptionsRequest {
+  /** 实例所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 指定的实例ID。 */
+  readonly InstanceId?: string;
+  /**
+   * 是否启用实例元数据的访问通道。取值范围：
+   * - enabled：启用。
+   * - disabled：禁用。
+   *
+   * 默认值：enabled。
+   * > 有关实例元数据的信息，请参见[实例元数据概述](~~49122~~)。
+   */
+  readonly HttpEndpoint: string;
+  /**
+   * 访问实例元数据时是否强制使用加固模式（IMDSv2）。取值范围：
+   * - optional：不强制使用。
+   * - required：强制使用。设置该取值后，普通模式无法访问实例元数据。
+   *
+   * 默认值：optional。
+   * > 有关访问实例元数据的模式，请参见[实例元数据访问模式](~~150575~~)。
+   */
+  readonly HttpTokens?: string;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly HttpPutResponseHopLimit?: number;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly InstanceMetadataTags?: string;
+}
+
+/** Parameters of ModifyInstanceAutoReleaseTime. 设定或者取消自动释放时间 */
+export interface ModifyInstanceAutoReleaseTimeRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId?: string;
+  /** 需要自动释放的ECS实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 自动释放时间。按照[ISO 8601](~~25696~~)标准表示，并使用UTC+0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * - 如果秒（`ss`）取值不是`00`，则自动取为当前分钟（`mm`）开始时。
+   *
+   * - 最短释放时间为当前时间半小时之后。
+   *
+   * - 最长释放时间不能超过当前时间三年。
+   *
+   * 如果不传入参数`AutoReleaseTime`，表示自动释放功能已取消，ECS实例不再自动释放。
+   */
+  readonly AutoReleaseTime?: string;
+}
+
+/** Parameters of ModifyInstanceChargeType. 修改付费实例类型 */
+export interface ModifyInstanceChargeTypeRequest {
+  /** 实例ID。取值可以由多台实例ID组成一个JSON数组，最多支持20个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 包年包月续费时长。如果ECS实例的宿主机为专有宿主机DDH，则取值范围不能超过专有宿主机的订阅时长。取值范围：
+   *
+   * <props="china">
+   * - `PeriodUnit=Week`时，`Period`取值：1、2、3、4。
+   * - `PeriodUnit=Month`时，`Period`取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   *
+   * </props>
+   * <props="intl">`PeriodUnit=Month`时，`Period`取值：1、2、3、4、5、6、7、8、9、12。</props>
+   */
+  readonly Period?: number;
+  /**
+   * 续费时长的时间单位，即参数`Period`的单位。取值范围：
+   *
+   * <props="china">
+   * - Week：周。
+   * - Month：月。
+   *
+   * </props>
+   * <props="intl">Month：月。</props>
+   *
+   * 默认值为Month。
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否将实例挂载的所有按量付费数据盘一起转换为包年包月数据盘。
+   *
+   * 默认值为false。
+   * @defaultValue false
+   */
+  readonly IncludeDataDisks?: boolean;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+   *
+   * - false：发送正常请求，通过检查后返回2XX的HTTP状态码并直接查询资源状况。
+   *
+   * 默认值为false。
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否自动支付。取值范围：
+   *
+   * - true：自动支付。您需要确保账户余额充足，如果账户余额不足会生成异常订单，只能作废订单。
+   *
+   * - false：只生成订单不扣费。
+   *
+   * 默认值为true。
+   *
+   * > 如果您的支付方式余额不足，可以将参数AutoPay设置为false，此时会生成未支付订单，您可以登录ECS管理控制台自行支付。
+   * @defaultValue true
+   */
+  readonly AutoPay?: boolean;
+  /**
+   * 实例需要修改的目标计费方式。取值范围：
+   *
+   * - PrePaid：将按量付费实例转换为包年包月实例。
+   *
+   * - PostPaid：将包年包月实例转换为按量付费实例。
+   *
+   * 默认值为PrePaid。
+   * @defaultValue "PrePaid"
+   */
+  readonly InstanceChargeType?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 包年包月转换为按量计费时，是否返回订单费用详情。
+   *
+   * 默认值为false。
+   * @defaultValue false
+   */
+  readonly IsDetailFee?: boolean;
+}
+
+/** Parameters of ModifyInstanceSpec. 调整实例的实例规格和公网带宽 */
+export interface ModifyInstanceSpecRequest {
+  /** 指定的实例ID。 */
+  readonly InstanceId: string;
+  /** 实例的目标规格。更多信息，请参见[实例规格族](~~25378~~)，也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。 */
+  readonly InstanceType?: string;
+  /**
+   * 公网出带宽最大值，单位为Mbit/s（Megabit per second）。取值范围：0~100。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s（Megabit per second）。取值范围：
+   *
+   * - 当所购公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当所购公网出带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   * Range: 1 to 200.
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly 'Temporary.StartTime'?: string;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly 'Temporary.EndTime'?: string;
+  /**
+   * >该参数正在邀测中，暂未开放使用。
+   * Range: 1 to 100.
+   */
+  readonly 'Temporary.InternetMaxBandwidthOut'?: number;
+  /**
+   * 是否提交异步请求。取值范围：
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly Async?: boolean;
+  /**
+   * 是否支持跨集群升级实例规格。
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值：false。
+   *
+   * 当参数`AllowMigrateAcrossZone`取值为true时，一旦您根据返回信息升级了云服务器，请留意以下注意事项：
+   *
+   * 经典网络类型实例：
+   *     
+   * * 对于[已停售的实例规格](~~55263~~)，非I/O优化实例变配到I/O优化实例时，实例私网IP地址、磁盘设备名和软件授权码会发生变化。对于Linux实例，普通云盘（`cloud`）会被识别为**xvda**或者**xvdb**等，高效云盘（`cloud_efficiency`）和SSD云盘（`cloud_ssd`）会被识别为**vda**或者**vdb**等。
+   *     
+   * * 对于[正常售卖的实例规格族](~~25378~~)，实例的私网IP地址会发生变化。
+   *
+   * 专有网络VPC类型实例：对于[已停售的实例规格](~~55263~~)，非I/O优化实例变配到I/O优化实例时，云服务器磁盘设备名和软件授权码会发生变化。Linux实例的普通云盘（`cloud`）会被识别为**xvda**或者**xvdb**等，高效云盘（`cloud_efficiency`）和SSD云盘（`cloud_ssd`）会被识别为**vda**或者**vdb**等。
+   * @defaultValue false
+   */
+  readonly AllowMigrateAcrossZone?: boolean;
+  /**
+   * 更换系统盘类型。取值范围：
+   *
+   * - cloud_efficiency：高效云盘
+   *
+   * - cloud_ssd：SSD云盘
+   *
+   * >该参数只有在从[已停售的实例规格](~~55263~~)升级到[正常售卖的实例规格族](~~25378~~)，并将非I/O优化实例规格升级为I/O优化实例规格时有效。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** >该参数暂未开放使用。 */
+  readonly ModifyMode?: 'Online' | 'Offline';
+  /**
+   * >该参数暂未开放使用。
+   * Items: at most 128.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Disk?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly DiskId?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Category?: string;
+    /** >该参数暂未开放使用。 */
+    readonly PerformanceLevel?: string;
+  }[];
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会调整实例的实例规格和公网带宽大小。检查项包括是否填写了必需参数、请求格式、业务限制和 ECS 库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false（默认）：发送正常请求，通过检查后直接调整实例的实例规格和公网带宽大小。
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of ModifyPrepayInstanceSpec. 升级或降低实例规格 */
+export interface ModifyPrepayInstanceSpecRequest {
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 需要变配的目标实例规格。取值请参见[实例规格族](~~25378~~)或者调用[DescribeInstanceTypes](~~25620~~)。 */
+  readonly InstanceType: string;
+  /**
+   * 操作类型。取值范围：
+   * >该参数可无需上传，系统可自动判断升配还是降配；如要上传，请按照下面的逻辑规则操作。
+   *
+   * - upgrade：升级实例规格。请确保您的账户支付方式余额充足。
+   *
+   * - downgrade：降配实例规格。当`InstanceType`设置的实例规格低于当前实例规格时，设置`OperatorType=downgrade`。
+   *
+   * >升级或降低实例规格的注意事项请参见上文接口说明章节。
+   */
+  readonly OperatorType?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 升级实例规格时，是否自动支付。取值范围：
+   *
+   * - true：自动支付。
+   *     > 自动支付时，您需要确保支付方式余额充足，否则会生成异常订单，只能作废订单。如果您的支付方式余额不足，可以将参数`AutoPay`置为`false`，此时会生成未支付订单，您可以登录ECS管理控制台自行支付。
+   *
+   * - false：只生成订单不扣费。
+   *
+   * 默认值：true。
+   *
+   * 当参数`OperatorType`被置为`downgrade`时，将忽略参数`AutoPay`。
+   * @defaultValue true
+   */
+  readonly AutoPay?: boolean;
+  /**
+   * 是否支持跨集群升级实例规格。取值范围：
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值：false。
+   *
+   * 当参数`MigrateAcrossZone`取值为`true`时，一旦您根据返回信息升级了云服务器，请留意以下注意事项：
+   *
+   * 经典网络类型实例：
+   * - 对于[已停售的实例规格](~~55263~~)，非I/O优化实例变配到I/O优化实例时，实例私网IP地址、磁盘设备名和软件授权码会发生变化。对于Linux实例，普通云盘（cloud）会被识别为xvda或者xvdb等，高效云盘（cloud_efficiency）和SSD云盘（cloud_ssd）会被识别为vda或者vdb等。
+   * - 对于[正常售卖的实例规格族](~~25378~~)，实例的私网IP地址会发生变化。
+   *
+   * 专有网络VPC类型实例：对于已停售的实例规格，非I/O优化实例变配到I/O优化实例时，云服务器磁盘设备名和软件授权码会发生变化。Linux实例的普通云盘（cloud）会被识别为xvda或者xvdb等，高效云盘（cloud_efficiency）和SSD云盘（cloud_ssd）会被识别为vda或者vdb等。
+   * @defaultValue false
+   */
+  readonly MigrateAcrossZone?: boolean;
+  /**
+   * 更换系统盘类型。取值范围：
+   *
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * >该参数仅支持从[已停售的实例规格](~~55263~~)升级到[正常售卖的实例规格族](~~25378~~)，并将非I/O优化实例规格升级为I/O优化实例规格时有效。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /** 实例的重启时间。按照[ISO 8601](~~25696~~)标准表示，使用UTC+0时间。格式为：yyyy-MM-ddTHH:mmZ。 */
+  readonly RebootTime?: string;
+  /** 临时变更的终止时间。按照[ISO 8601](~~25696~~)标准表示，使用UTC+0时间。格式为：yyyy-MM-ddTHH:mmZ。 */
+  readonly EndTime?: string;
+  /**
+   * 实例变配结束后是否立即重启。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值为false。
+   *
+   * > 若实例处于**停止中**状态，即使您设置了`RebootWhenFinished=true`，也会保持原状态不变，并不会执行任何操作。
+   */
+  readonly RebootWhenFinished?: boolean;
+  /** >该参数暂未开放使用。 */
+  readonly ModifyMode?: 'Online' | 'Offline';
+  /**
+   * >该参数暂未开放使用。
+   * Items: at most 128.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Disk?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly DiskId?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Category?: string;
+    /** >该参数暂未开放使用。 */
+    readonly PerformanceLevel?: string;
+  }[];
+}
+
+/** Parameters of ReActivateInstances. 重新启动已过期或欠费回收的实例 */
+export interface ReActivateInstancesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId?: string;
+  /** 需要重开机的实例ID。 */
+  readonly InstanceId: string;
+}
+
+/** Parameters of DescribeInstanceTopology. 查询宿主机拓扑结构 */
+export interface DescribeInstanceTopologyRequest {
+  /** ECS实例所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 一台或多台ECS实例的ID。支持最多100台ECS实例。 */
+  readonly InstanceIds?: string;
+}
+
+/** Parameters of DeleteInstance. 删除 ECS 实例 */
+export interface DeleteInstanceRequest {
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 是否强制释放**运行中**（`Running`）的实例。
+   *
+   * - true：强制释放**运行中**（`Running`）的实例。强制释放相当于断电，实例内存以及存储中的临时数据都会被擦除，无法恢复。
+   * - false：正常释放实例，此时实例必须处于**已停止**（`Stopped`）状态。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly Force?: boolean;
+  /**
+   * 是否释放已到期的包年包月实例。
+   *
+   * - true：释放。
+   * - false：不释放。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly TerminateSubscription?: boolean;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会释放实例。检查项包括是否填写了必需参数、请求格式、业务限制和 ECS 库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false（默认）：发送正常请求，通过检查后直接删除实例。
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of DeleteInstances. 批量删除 ECS 实例 */
+export interface DeleteInstancesRequest {
+  /**
+   * 是否只预检此次请求。
+   *
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DRYRUN.SUCCESS。
+   * - false（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否强制释放**运行中**（`Running`）的ECS实例。
+   *
+   * - true：强制释放**运行中**（`Running`）的实例。强制释放相当于断电，实例内存以及存储中的临时数据都会被擦除，无法恢复。
+   * - false（默认值）：正常释放实例，此时实例必须处于**已停止**（`Stopped`）状态。
+   * @defaultValue false
+   */
+  readonly Force?: boolean;
+  /**
+   * 是否释放已到期的包年包月实例。
+   *
+   * 默认值：false
+   * @defaultValue false
+   */
+  readonly TerminateSubscription?: boolean;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例ID列表。列表元素数量最大100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of AllocateDedicatedHosts. 创建一台或多台按量付费或者包年包月专有宿主机 */
+export interface AllocateDedicatedHostsRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 专有宿主机的标签键。N的取值范围：1~20。
+     *
+     * 一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun或者acs:开头，不能包含`http://`或者`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 专有宿主机的标签值。N的取值范围：1~20。
+     *
+     * 一旦传入该值，可以为空字符串。最多支持128个字符，不能包含`http://`或者`https://`。
+     */
+    readonly Value?: string;
+  }[];
+  /** 专有宿主机要加入的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 专有宿主机所属的可用区编号。
+   *
+   * 默认值：空，表示由系统选择。
+   */
+  readonly ZoneId?: string;
+  /** 专有宿主机的名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly DedicatedHostName?: string;
+  /** 专有宿主机所属的专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId?: string;
+  /** 专有宿主机的规格。您可以调用[DescribeDedicatedHostTypes](~~134240~~)接口获得最新的专有宿主机规格表。 */
+  readonly DedicatedHostType: string;
+  /**
+   * 当专有宿主机发生故障或者在线修复时，为其所宿实例设置迁移方案。取值范围：
+   *
+   * - Migrate：迁移实例到其他物理机并重新启动实例。
+   *
+   *   当专有宿主机上挂载云盘存储时，默认值：Migrate。
+   *
+   * - Stop：在当前专有宿主机上停止实例，确认无法修复专有宿主机后，迁移实例到其他物理机并重新启动实例。
+   *
+   *   当专有宿主机上挂载本地盘存储时，默认值：Stop。
+   */
+  readonly ActionOnMaintenance?: string;
+  /** 负载均衡连接的UDP会话超时时间，单位：秒。取值范围：15~310。 */
+  readonly 'NetworkAttributes.SlbUdpTimeout'?: number;
+  /** 为专有宿主机上运行的云服务设置用户访问的UDP会话超时时间，单位：秒。取值范围：15~310。 */
+  readonly 'NetworkAttributes.UdpTimeout'?: number;
+  /** 专有宿主机的描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 专有宿主机是否加入自动部署资源池。当您在专有宿主机上创建实例，却不指定**DedicatedHostId**时，阿里云将自动从加入资源池的专有宿主机中，为您选取适合的宿主机部署实例，更多信息，请参见[自动部署功能介绍](~~118938~~)。取值范围：
+   *
+   * - on：加入自动部署资源池。
+   *
+   * - off：不加入自动部署资源池。
+   *
+   * 默认值：on。
+   *
+   * > 若您不希望专有宿主机加入自动部署资源池，请将该参数设置为off。
+   */
+  readonly AutoPlacement?: string;
+  /**
+   * CPU超卖比。仅自定义规格g6s、c6s、r6s支持设置CPU超卖比。取值范围：1~5。
+   *
+   * CPU超卖比影响DDH的可用vCPU数，一台DDH的可用vCPU数=物理CPU核数\*2\*CPU超卖比。例如，g6s的物理CPU核数为52，如果设置CPU超卖比为4，则DDH创建完成后vCPU总数显示为416。针对CPU绝对稳定性要求不严苛或CPU负载不高的场景，例如开发测试环境，提升超卖比可以提升可用vCPU数，用于部署更多同等规格的ECS实例，降低单位部署成本。
+   */
+  readonly CpuOverCommitRatio?: number;
+  /**
+   * 指定专有宿主机的最小购买数量。取值范围：1~100。
+   *
+   * > 当专有宿主机的库存小于最小购买数量时，创建专有宿主机将会失败。
+   */
+  readonly MinQuantity?: number;
+  /**
+   * 专有宿主机的计费方式。取值范围：
+   *
+   * <props="china">
+   * - PrePaid：包年包月。选择包年包月时，请确认您的支付方式支持余额或者信用额度支付，否则会提示`InvalidPayMethod`。
+   *
+   * - PostPaid：按量付费。
+   *
+   * </props>
+   *
+   *
+   * <props="intl">
+   * - PrePaid：包年包月。选择包年包月时，请确认您的支付方式支持信用额度支付，否则会提示`InvalidPayMethod`。
+   *
+   * - PostPaid：按量付费。
+   *
+   * </props>
+   *
+   * 默认值：PostPaid。
+   */
+  readonly ChargeType?: string;
+  /**
+   * 本次创建的专有宿主机的数量。取值范围：1~100。
+   *
+   * 默认值：1。
+   */
+  readonly Quantity?: number;
+  /**
+   * 购买专有宿主机的包年包月时长。当参数`ChargeType`取值为`PrePaid`时，`Period`参数方可生效并为必选参数。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3、4。
+   * - PeriodUnit=Month时：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   * - PeriodUnit=Year时：1、2、3、4、5。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - PeriodUnit=Month时：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   * - PeriodUnit=Year时：1、2、3、4、5。
+   *
+   * </props>
+   */
+  readonly Period?: number;
+  /**
+   * 购买专有宿主机的时长单位。取值范围：
+   *
+   * <props="china">
+   * - Week
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * 默认值：Month。
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否自动续费包年包月专有宿主机。
+   * >当参数**ChargeType**取值PrePaid时，**AutoRenew**参数方可生效。
+   *
+   * 默认值：false。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 单次自动续费的周期。当参数**AutoRenew**为true时，**AutoRenewPeriod**参数方可生效，并为必选参数。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3。
+   * - PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时：1、2、3、6、12。</props>
+   */
+  readonly AutoRenewPeriod?: number;
+  /**
+   * 专有宿主机自动释放时间。需按照ISO 8601标准表示，并使用UTC+0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。
+   *
+   * > - 最短设置为当前时间之后半小时。
+   * > - 最长不能超过当前时间之后三年。
+   * > - 若参数值中的秒（ss）不是00，则自动取为00。
+   */
+  readonly AutoReleaseTime?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DescribeDedicatedHosts. 查询专有宿主机详细信息 */
+export interface DescribeDedicatedHostsRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 可用区ID。您可以调用[DescribeZones](~~25610~~)查看最新的阿里云可用区列表。 */
+  readonly ZoneId?: string;
+  /** 专有宿主机ID列表。单次最多支持100个ID ，ID之间用半角逗号（,）隔开。 */
+  readonly DedicatedHostIds?: string;
+  /** 专有宿主机的名称。 */
+  readonly DedicatedHostName?: string;
+  /**
+   * 专有宿主机的使用状态。取值范围：
+   *
+   * - Available：运行中。专有宿主机的正常运行状态。
+   *
+   * - UnderAssessment：物理机风险，即故障潜伏期，其物理机处于可用状态，但可能导致专有宿主机中的ECS实例出现问题。
+   *
+   * - PermanentFailure：永久性故障，专有宿主机不可用。
+   *
+   * - TempUnavailable：宿主机临时不可用。
+   *
+   * - Redeploying：宿主机恢复中。
+   *
+   * 默认值：Available。
+   */
+  readonly Status?: string;
+  /** 专有宿主机的规格。您可以调用[DescribeDedicatedHostTypes](~~134240~~)接口获得最新的专有宿主机规格表。 */
+  readonly DedicatedHostType?: string;
+  /**
+   * 专有宿主机被锁定的原因。取值范围：
+   * - financial：因欠费被锁定。
+   * - security：因安全原因被锁定。
+   */
+  readonly LockReason?: string;
+  /**
+   * 响应信息的页码数。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 响应信息的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 专有宿主机所在资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 专有宿主机的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 专有宿主机的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId?: string;
+  /**
+   * 是否展示Socket维度容量信息。取值范围：
+   *
+   * - true：展示。
+   * - false：不展示。
+   */
+  readonly SocketDetails?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的 NextToken 参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页的最大条目数。一旦设置该参数，即表示使用MaxResults与NextToken组合参数的查询方式。
+   *
+   * 最大值为 100。
+   *
+   * 默认值为 10。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of DescribeDedicatedHostTypes. 查询专有宿主机规格详细参数 */
+export interface DescribeDedicatedHostTypesRequest {
+  /** 专有宿主机所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机规格。更多详情，请参见[宿主机规格](~~68564~~)。 */
+  readonly DedicatedHostType?: string;
+  /** 专有宿主机规格支持的ECS实例规格族。 */
+  readonly SupportedInstanceTypeFamily?: string;
+}
+
+/** Parameters of ModifyDedicatedHostClusterAttribute. 修改一台专有宿主机集群的部分信息 */
+export interface ModifyDedicatedHostClusterAttributeRequest {
+  /** 专有宿主机集群所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId: string;
+  /** 专有宿主机集群的名称。长度为2~128个英文或中文字符，必须以大小写字母或中文开头，可包含数字、英文句号（.）、下划线（_）或连字符（-）。不能包含`http://`和`https://`。 */
+  readonly DedicatedHostClusterName?: string;
+  /** 专有宿主机集群的描述。长度为2~256个字符。不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+}
+
+/** Parameters of ModifyDedicatedHostAttribute. 修改专有宿主机部分信息 */
+export interface ModifyDedicatedHostAttributeRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机ID。 */
+  readonly DedicatedHostId: string;
+  /** 专有宿主机名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly DedicatedHostName?: string;
+  /** 专有宿主机的描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 当专有宿主机发生故障或者在线修复时，为其所宿实例设置迁移方案。取值范围：
+   *
+   * - Migrate：迁移实例到其他物理机并重新启动实例。
+   *
+   * - Stop：在当前专有宿主机上停止实例，确认无法修复专有宿主机后，迁移实例到其他物理机并重新启动实例。
+   *
+   * 当专有宿主机上挂载的是云盘时，默认值：Migrate。
+   *
+   * 当专有宿主机上挂载的是本地盘时，默认值：Stop。
+   */
+  readonly ActionOnMaintenance?: string;
+  /** 负载均衡连接的UDP会话超时时间，单位：秒。取值范围：15~310。 */
+  readonly 'NetworkAttributes.SlbUdpTimeout'?: number;
+  /** 为专有宿主机上运行的云服务设置用户访问的UDP会话超时时间，单位：秒。取值范围：15~310。 */
+  readonly 'NetworkAttributes.UdpTimeout'?: number;
+  /**
+   * 设置专有宿主机是否加入自动部署资源池。当您在专有宿主机上创建实例，却不指定**DedicatedHostId**时，阿里云自动从资源池中选取专有宿主机放置实例。取值范围：
+   *
+   * - on：加入自动部署资源池。
+   *
+   * - off：不加入自动部署资源池。
+   *
+   * 自动部署功能详情，请参见[功能特性](~~118938~~)。
+   */
+  readonly AutoPlacement?: string;
+  /** 专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId?: string;
+  /**
+   * CPU超卖比。仅自定义规格g6s、c6s、r6s支持设置CPU超卖比。取值范围：1~5。
+   *
+   * CPU超卖比影响DDH的可用vCPU数，一台DDH的可用vCPU数=物理CPU核数\*2\*CPU超卖比。例如，g6s的物理CPU核数为52，如果设置CPU超卖比为4，则修改完成后vCPU总数显示为416。针对CPU绝对稳定性要求不严苛或者CPU负载不高的场景，例如开发测试环境，提升超卖比可以提升可用vCPU数，用于部署更多同等规格的ECS实例，降低单位部署成本。
+   */
+  readonly CpuOverCommitRatio?: number;
+}
+
+/** Parameters of ModifyDedicatedHostsChargeType. 修改专有宿主机的付费类型 */
+export interface ModifyDedicatedHostsChargeTypeRequest {
+  /** 专有宿主机ID。取值可以由多台专有宿主机ID组成一个JSON数组，最多支持20个ID，ID之间用半角逗号（,）隔开。 */
+  readonly DedicatedHostIds: string;
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 包年包月续费时长。取值范围：
+   * - `PeriodUnit=Week`时，`Period`的有效取值：1、2、3、4。
+   * - `PeriodUnit=Month`时，`Period`的有效取值：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   */
+  readonly Period?: number;
+  /**
+   * 续费时长的时间单位，即参数`Period`的单位。取值范围：
+   * - Week：周。
+   * - Month：月。
+   *
+   * 默认值为Month。
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+   * - false：发送正常请求，通过检查后返回2XX的HTTP状态码并直接查询资源状况。
+   *
+   * 默认值为false。
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否自动支付。取值范围：
+   * - true：自动支付。您需要确保账户余额充足，如果账户余额不足会生成异常订单，并只能作废订单。
+   * - false：只生成订单不扣费。
+   *
+   * 默认值为true。
+   *
+   * >如果您的支付方式余额不足，可以将参数`AutoPay`置为`false`，此时会生成未支付订单，您可以自行支付。
+   * @defaultValue true
+   */
+  readonly AutoPay?: boolean;
+  /**
+   * 专有宿主机需要修改的目标计费方式。取值范围：
+   * - PrePaid：将按量付费转换为包年包月。
+   * - PostPaid：将包年包月转换为按量付费。
+   *
+   * 默认值为PrePaid。
+   * @defaultValue "PrePaid"
+   */
+  readonly DedicatedHostChargeType?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 包年包月转换为按量付费时，是否返回订单费用详情。
+   *
+   * 默认值为false。
+   * @defaultValue false
+   */
+  readonly DetailFee?: boolean;
+}
+
+/** Parameters of DescribeDedicatedHostAutoRenew. 查询专有宿主机自动续费状态 */
+export interface DescribeDedicatedHostAutoRenewRequest {
+  /** 专有宿主机ID。最多可以输入100个包年包月专有宿主机ID，ID之间用半角逗号（,）隔开。 */
+  readonly DedicatedHostIds: string;
+  /** 专有宿主机所属的地域ID。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of ModifyDedicatedHostAutoRenewAttribute. 为专有宿主机设置或取消自动续费 */
+export interface ModifyDedicatedHostAutoRenewAttributeRequest {
+  /** 专有宿主机ID。最多可以输入100个包年包月专有宿主机ID，ID之间用半角逗号（,）隔开。 */
+  readonly DedicatedHostIds: string;
+  /** 专有宿主机所属的地域ID。 */
+  readonly RegionId: string;
+  /**
+   * 续费周期。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3、4。
+   * - PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。
+   * - PeriodUnit=Year时：1、2、3、4、5。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - PeriodUnit=Month时：1、12。
+   * - PeriodUnit=Year时：1、12。
+   *
+   * </props>
+   */
+  readonly Duration?: number;
+  /**
+   * 续费时长单位。取值范围：
+   *
+   * <props="china">
+   * - Week
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * 默认值：Month。
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否自动续费包年包月专有宿主机。取值范围：
+   *
+   * - true：自动续费包年包月专有宿主机。
+   *
+   * - false：不自动续费包年包月专有宿主机。
+   *
+   * 默认值：false
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 是否自动续费包年包月专有宿主机，参数`RenewalStatus`的优先级高于`AutoRenew`。取值范围：
+   *
+   * - AutoRenewal：自动续费。
+   *
+   * - Normal：待续费。
+   *
+   * - NotRenewal：不续费，也不发送到期提醒。到期前第三天系统会自动发送不续费提醒。不续费的专有宿主机可以设置成待续费（Normal），再自行续费（[RenewDedicatedHosts](~~134250~~)）或设置为自动续费（AutoRenewal）。
+   */
+  readonly RenewalStatus?: string;
+  /**
+   * 设置是否跟随专有宿主机内的包年包月ECS实例自动续费。
+   *
+   * 如果您的专有宿主机（简称DDH）为包年包月计费方式，且该DDH内包年包月ECS实例开启了自动续费。您可以通过该参数设置DDH跟随ECS实例自动续费。当DDH内ECS实例自动续费时，如果DDH的到期时间比该ECS实例续费后的到期时间短，则DDH也会自动续费。DDH跟随ECS实例自动续费的原则说明：
+   *
+   * DDH会自动判断对应ECS实例续费后的到期时间，然后在自动续费DDH时长时，选择大于ECS实例到期时间，且满足DDH续费周期的最小续费时长进行续费。DDH支持的续费周期详情，请参见`PeriodUnit`和`Duration`参数说明。
+   *
+   * 例如：包年包月DDH在当年01月15日到期，DDH内的包年包月ECS实例在自动续费后，将时长延长至当年11月15日到期，则DDH生命周期比ECS实例的生命周期少10个月。此时，DDH在自动续费时，会选择大于10个月，且符合DDH续费周期的最小续费时长12个月（即`PeriodUnit=Month`且`Duration=12`）进行续费。
+   *
+   * 取值范围：
+   *
+   * - AutoRenewWithEcs：跟随专有宿主机内包年包月ECS实例自动续费。
+   * - StopRenewWithEcs：不跟随专有宿主机内包年包月ECS实例自动续费。
+   * - NoOperation：不改变专有宿主机当前的设置。
+   *
+   * > 如果您设置该参数为AutoRenewWithEcs，需要确保专有宿主机已开启自动续费（即`AutoRenew=true`）。否则，该参数只是改变了参数值，实际的跟随ECS实例自动续费功能并不生效。
+   *
+   * 默认值：NoOperation
+   */
+  readonly AutoRenewWithEcs?: string;
+}
+
+/** Parameters of RenewDedicatedHosts. 续费一台或者多台包年包月专有宿主机 */
+export interface RenewDedicatedHostsRequest {
+  /** 专有宿主机的编号列表。最多可以输入100个预付费专有宿主机ID。多个专有宿主机ID用一个格式类似`["dh-xxxxxxxxx", "dh-yyyyyyyyy", … "dh-zzzzzzzzz"]`的JSON数组表示，ID之间用半角逗号（,）隔开。 */
+  readonly DedicatedHostIds: string;
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 续费周期。取值范围：
+   *
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3、4。
+   * - PeriodUnit=Month时：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   * - PeriodUnit=Year时：1、2、3、4、5。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - PeriodUnit=Month时：1、2、3、4、5、6、7、8、9、12、24、36、48、60。
+   * - PeriodUnit=Year时：1、2、3、4、5。
+   *
+   * </props>
+   */
+  readonly Period: number;
+  /**
+   * 续费时长单位。取值范围：
+   *
+   * <props="china">
+   * - Week
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - Month
+   * - Year
+   *
+   * </props>
+   *
+   * 默认值：Month。
+   */
+  readonly PeriodUnit?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of ModifyDedicatedHostAutoReleaseTime. 为专有宿主机设定自动释放时间 */
+export interface ModifyDedicatedHostAutoReleaseTimeRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 需要自动释放的专有宿主机ID。 */
+  readonly DedicatedHostId: string;
+  /**
+   * 专有宿主机的自动释放时间。按照ISO 8601标准表示，并使用UTC+0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * - 必须晚于当前时间起算的半小时及以后。
+   * - 必须早于当前时间起算的三年及以前。
+   * - 如果参数值中的秒（ss）不是00，则自动取为00。
+   * - 如果不输入`AutoReleaseTime`参数，表示取消自动释放，专有宿主机在预约时间点不再自动释放。
+   */
+  readonly AutoReleaseTime?: string;
+}
+
+/** Parameters of ModifyInstanceDeployment. 修改实例部署集 */
+export interface ModifyInstanceDeploymentRequest {
+  /** 实例所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 专有宿主机ID。调用[DescribeDedicatedHosts](~~134242~~)查看可以使用的专有宿主机。
+   *
+   * 修改ECS实例宿主机（即将ECS实例从共享宿主机迁移至专有宿主机，或在不同专有宿主机间迁移ECS实例）时：
+   * - 若将实例迁移至指定专有宿主机上，必须设置该参数。
+   * - 若将实例迁移至系统自动为您选择的专有宿主机上，必须将该参数设置为空，并将参数`Tenancy`设置为host。
+   *
+   * 自动部署功能详情，请参见[专有宿主机功能特性](~~118938~~)。
+   */
+  readonly DedicatedHostId?: string;
+  /**
+   * 部署集ID。
+   *
+   * 将ECS实例加入一个部署集，或调整ECS实例的部署集时，该参数为必填参数。
+   *
+   * > 修改专有宿主机的相关参数（`Tenancy`、`Affinity`和`DedicatedHostId`）时，不可同时修改部署集。
+   */
+  readonly DeploymentSetId?: string;
+  /**
+   * 当ECS实例要加入或调整的部署集策略为部署集组高可用策略（AvailabilityGroup）时，可以通过该参数指定实例在部署集中的分组号。取值范围：1~7。
+   *
+   * > 如果您为ECS实例调整部署集，且部署集策略为部署集组高可用策略（`AvailablilityGroup`），当不指定该参数时，系统会自动在各组之间均衡分配ECS实例。如果您为ECS实例指定的仍是当前实例所属的部署集，系统也会重新在各组之间均衡分配ECS实例。
+   */
+  readonly DeploymentSetGroupNo?: number;
+  /**
+   * 实例在调整部署集时，是否强制更换实例宿主机。取值范围：
+   *          
+   * - true：允许。允许重启运行中（Running）、已停止（Stopped）状态的ECS实例。已停止状态的实例不包括启用节省停机模式的按量付费ECS实例。
+   *     > 如果您指定的ECS实例搭载了本地盘，则本地盘也会允许强制更换，这可能导致在更换宿主机时本地盘数据丢失，请谨慎操作。
+   *
+   * - false：不允许。只在当前宿主机上加入部署集。这可能导致更换部署集失败。
+   *
+   * 默认值：false。
+   */
+  readonly Force?: boolean;
+  /**
+   * 实例是否与专有宿主机关联。取值范围：
+   *
+   * - host：关联。已启用节省停机模式的实例停机后再次启动时，仍部署在原专有宿主机上。
+   *
+   * - default：不关联。已启用节省停机模式的实例停机后再次启动时，若原专有宿主机资源不足，可迁移至自动部署资源池中的其它专有宿主机上。
+   *
+   * 实例从共享宿主机迁移至专有宿主机时，默认值为default。
+   */
+  readonly Affinity?: string;
+  /** 实例是否在专有宿主机上部署。取值：host，仅支持实例在专有宿主机上部署。 */
+  readonly Tenancy?: string;
+  /**
+   * 是否先停止实例，再迁移到目标专有宿主机。取值范围：
+   *
+   * - reboot：先停止实例再迁移。
+   *
+   * - live：不停止实例，直接迁移。此时，您必须指定参数DedicatedHostId。该取值不支持在迁移ECS实例的同时变更实例规格。
+   *
+   * 默认值：reboot。
+   */
+  readonly MigrationType?: string;
+  /**
+   * ECS实例要变更的目标实例规格。调用[DescribeInstanceTypes](~~25620~~)接口可获取最新实例规格列表。
+   *
+   * 修改ECS实例宿主机时，可同时变更ECS实例规格。目标实例规格必须与指定专有宿主机的规格相匹配，详情请参见[宿主机规格](~~68564~~)。
+   * - 变更实例规格时，必须指定专有宿主机ID，即设置参数`DedicatedHostId`的值。
+   * - 使用自动部署功能迁移ECS实例时，不能变更实例规格。
+   */
+  readonly InstanceType?: string;
+  /** 专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId?: string;
+  /**
+   * 是否将所选实例移出所选部署集。取值范围：
+   *
+   * - true：是。
+   *
+   * - false：否。
+   *
+   * 默认值：false。
+   *
+   * > 当该参数为true时，必须指定具有所属关系的InstanceId和DeploymentSetId。
+   */
+  readonly RemoveFromDeploymentSet?: boolean;
+}
+
+/** Parameters of RedeployDedicatedHost. 执行专有宿主机的故障迁移 */
+export interface RedeployDedicatedHostRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机ID。 */
+  readonly DedicatedHostId: string;
+}
+
+/** Parameters of ReleaseDedicatedHost. 释放专有宿主机 */
+export interface ReleaseDedicatedHostRequest {
+  /** 专有宿主机所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机ID。 */
+  readonly DedicatedHostId: string;
+}
+
+/** Parameters of CreateDedicatedHostCluster. 创建一个专有宿主机集群 */
+export interface CreateDedicatedHostClusterRequest {
+  /** 专有宿主机集群所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+   * - false：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 专有宿主机集群的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 专有宿主机集群的标签值。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 专有宿主机集群要加入的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 专有宿主机集群所在的可用区ID。您可以调用[DescribeZones](~~25610~~)查看阿里云地域下的可用区。 */
+  readonly ZoneId: string;
+  /**
+   * 专有宿主机集群的名称。长度为2~128个英文或中文字符，必须以大小字母或中文开头，可包含数字、半角句号（.）、下划线（_）或短划线（-）。不能包含`http://`或`https://`。
+   *
+   * 默认值：空。
+   */
+  readonly DedicatedHostClusterName?: string;
+  /**
+   * 专有宿主机集群的描述。长度为2~256个字符。不能以`http://`或`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of DescribeDedicatedHostClusters. 查询一个或多个专有宿主机集群的详细信息 */
+export interface DescribeDedicatedHostClustersRequest {
+  /** >该参数暂未上线，不支持使用。 */
+  readonly Status?: string;
+  /** >该参数暂未上线，不支持使用。 */
+  readonly LockReason?: string;
+  /**
+   * 专有宿主机集群要加入的资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 专有宿主机集群的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或`https://`。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 专有宿主机集群的标签值。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 专有宿主机集群所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机集群所在的可用区ID。您可以调用[DescribeZones](~~25610~~)查看阿里云地域下的可用区。 */
+  readonly ZoneId?: string;
+  /** 专有宿主机集群ID列表。取值可以由多个专有宿主机集群ID组成一个JSON数组，格式为`["dc-xxxxxxxxx", "dc-yyyyyyyyy", … ,"dc-zzzzzzzzz"]`。支持最多100个ID，用半角逗号字符隔开。 */
+  readonly DedicatedHostClusterIds?: string;
+  /** 专有宿主机集群名称。 */
+  readonly DedicatedHostClusterName?: string;
+  /**
+   * 专有宿主机集群状态列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of DeleteDedicatedHostCluster. 删除一个专有宿主机集群 */
+export interface DeleteDedicatedHostClusterRequest {
+  /** 专有宿主机集群所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 专有宿主机集群ID。 */
+  readonly DedicatedHostClusterId: string;
+}
+
+/** Parameters of CreateLaunchTemplate. 创建实例启动模板 */
+export interface CreateLaunchTemplateRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 启动模板的标签对信息。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TemplateTag?: readonly {
+    /** 启动模板的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 启动模板的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 实例启动模板名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly LaunchTemplateName: string;
+  /** 实例启动模板版本描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly VersionDescription?: string;
+  /** 镜像ID，启动实例时选择的镜像资源。您可以通过[DescribeImages](~~25534~~)查询您可以使用的镜像资源。 */
+  readonly ImageId?: string;
+  /**
+   * 镜像来源。取值范围：
+   *
+   * - system：阿里云提供的公共镜像。
+   * - self：您创建的自定义镜像。
+   * - others：其他阿里云用户共享给您的镜像。
+   * - marketplace：<props="china"><ph>[云市场](https://market.aliyun.com/)</ph></props><props="intl"><ph>[云市场](https://marketplace.alibabacloud.com/)</ph></props>提供的镜像。您查询到的云市场镜像可以直接使用，无需提前订阅。您需要自行留意云市场镜像的收费详情。
+   */
+  readonly ImageOwnerAlias?: string;
+  /**
+   * 是否使用镜像预设的密码。
+   *
+   * > 使用该参数时，Password参数必须为空，同时您需要确保使用的镜像已经设置了密码。
+   */
+  readonly PasswordInherit?: boolean;
+  /** 实例的资源规格。更多信息，请参见[实例规格族](~~25378~~)，也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。 */
+  readonly InstanceType?: string;
+  /**
+   * 指定新创建实例所属于的安全组ID。同一个安全组内的实例之间可以互相访问，一个安全组最多能管理1000台实例。
+   *
+   * > 不支持同时指定`SecurityGroupId`和`SecurityGroupIds.N`。
+   */
+  readonly SecurityGroupId?: string;
+  /** 专有网络VPC ID。 */
+  readonly VpcId?: string;
+  /** 创建VPC类型实例时需要指定虚拟交换机ID。 */
+  readonly VSwitchId?: string;
+  /** 实例名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly InstanceName?: string;
+  /** 实例描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s。取值范围：
+   *
+   * - 当所购公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当所购公网出带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /** 公网出带宽最大值，单位为Mbit/s。取值范围为0~100。 */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 云服务器的主机名。
+   *
+   * -   半角句号（.）和短划线（-）不能作为首尾字符，更不能连续使用。
+   * -   Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许大小写英文字母、数字和短划线（-）。
+   * -   其他类型实例（Linux等）：字符长度为2~64，支持多个半角句号（.），半角句号之间为一段，每段允许大小写英文字母、数字和短划线（-）。
+   */
+  readonly HostName?: string;
+  /** 实例所属的可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * -   cloud：普通云盘。
+   * -   cloud_efficiency：高效云盘。
+   * -   cloud_ssd：SSD云盘。
+   * -   cloud_essd：ESSD云盘。您可以通过参数`SystemDisk.PerformanceLevel`设置云盘的性能等级。
+   * - cloud_auto：ESSD AutoPL 云盘
+   * - cloud_essd_entry：ESSD Entry 云盘。
+   *
+   * 已停售的实例规格且非I/O优化实例默认值为cloud，否则默认值为cloud_efficiency。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /**
+   * 系统盘大小，单位为GiB。取值范围：
+   *
+   * - cloud：20~500。
+   * - 其他云盘种类：20~2048。
+   *
+   * 该参数的取值必须大于或者等于max{20, ImageSize}。
+   */
+  readonly 'SystemDisk.Size'?: number;
+  /** 系统盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly 'SystemDisk.DiskName'?: string;
+  /** 系统盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly 'SystemDisk.Description'?: string;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly 'SystemDisk.Iops'?: number;
+  /**
+   * 创建ESSD云盘作为系统盘使用时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0（默认）：单盘最高随机读写IOPS 1万。
+   * - PL1：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   */
+  readonly 'SystemDisk.PerformanceLevel'?: string;
+  /**
+   * 系统盘是否随实例释放。取值范围：
+   *
+   * - true：随实例释放。
+   * - false：不随实例释放。
+   *
+   * 默认值：true。
+   */
+  readonly 'SystemDisk.DeleteWithInstance'?: boolean;
+  /** 系统盘采用的自动快照策略ID。 */
+  readonly 'SystemDisk.AutoSnapshotPolicyId'?: string;
+  /**
+   * ESSD AutoPL云盘预配置读写IOPS。取值范围：0~min{50000, 1000*容量-基准性能}。
+   *
+   * 基准性能=min{1,800+50*容量, 50,000}
+   *
+   * > 当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)和[修改ESSD AutoPL云盘预配置信息](~~413275~~)。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly 'SystemDisk.ProvisionedIops'?: number | string;
+  /**
+   * 是否开启Burst（性能突发）。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   */
+  readonly 'SystemDisk.BurstingEnabled'?: boolean;
+  /**
+   * 是否为I/O优化实例。取值范围：
+   *
+   * -   none：非I/O优化。
+   * -   optimized：I/O优化。
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 实例的计费方式。取值范围：
+   *
+   * - PrePaid：包年包月。选择该类付费方式时，<props="china"><ph>您必须确认自己的账号支持余额支付和信用支付</ph></props><props="intl"><ph>您必须确认自己的账号支持信用支付</ph></props>，否则将返回`InvalidPayMethod`的错误提示。
+   * - PostPaid：按量付费。
+   */
+  readonly InstanceChargeType?: string;
+  /** 购买资源的时长，单位为：月。当创建实例时，参数`InstanceChargeType`取值为`PrePaid`时该参数才生效且为必选值。取值范围：1、2、3、4、5、6、7、8、9、12、24、36、48、60。 */
+  readonly Period?: number;
+  /**
+   * 网络计费方式。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetChargeType?: string;
+  /**
+   * 是否启用实例操作系统配置。
+   * > 该参数即将被弃用，为提高兼容性，请尽量使用其他参数。
+   */
+  readonly EnableVmOsConfig?: boolean;
+  /**
+   * 实例网络类型。取值范围：
+   *
+   * - classic：经典网络。
+   * - vpc：专有网络VPC。
+   */
+  readonly NetworkType?: string;
+  /** 实例自定义数据，需要以Base64方式编码，原始数据最多为32 KB。 */
+  readonly UserData?: string;
+  /**
+   * 密钥对名称。
+   *
+   * -   Windows实例，忽略该参数。即使填写了该参数，仍旧只执行`Password`的内容。
+   * -   Linux实例的密码登录方式会被初始化成禁止。
+   */
+  readonly KeyPairName?: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName?: string;
+  /**
+   * 自动释放时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间。格式为：yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * - 如果秒（`ss`）取值不是`00`，则自动取为当前分钟（`mm`）开始时。
+   *
+   * - 最短释放时间为当前时间半小时之后。
+   *
+   * - 最长释放时间不能超过当前时间三年。
+   */
+  readonly AutoReleaseTime?: string;
+  /**
+   * 按量实例的抢占策略。当参数`InstanceChargeType`取值为`PostPaid`时生效。取值范围：
+   *
+   * -   NoSpot：正常按量付费实例。
+   * -   SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * -   SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * 设置实例的每小时最高价格。支持最大3位小数，参数`SpotStrategy`取值为`SpotWithPriceLimit`时生效。
+   * Range: 0 to 999999.
+   */
+  readonly SpotPriceLimit?: number;
+  /**
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   */
+  readonly SpotDuration?: number;
+  /** 实例、块存储和弹性网卡所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 启动模板所在的企业资源组ID。 */
+  readonly TemplateResourceGroupId?: string;
+  /**
+   * 是否为操作系统开启安全加固。取值范围：
+   *
+   * -   Active：启用安全加固，只对公共镜像生效。
+   * -   Deactive：不启用安全加固，对所有镜像类型生效。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+  /**
+   * 实例私网IP地址。
+   *
+   * 专有网络VPC类型ECS实例设置私网IP地址时，必须从虚拟交换机（`VSwitchId`）的空闲网段中选择。
+   */
+  readonly PrivateIpAddress?: string;
+  /** 部署集ID。 */
+  readonly DeploymentSetId?: string;
+  /** 为主网卡指定随机生成的IPv6地址数量。取值范围为1~10。 */
+  readonly Ipv6AddressCount?: number;
+  /**
+   * 数据盘信息列表。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 创建ESSD云盘作为数据盘使用时，设置云盘的性能等级。N的取值必须和`DataDisk.N.Category=cloud_essd`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1（默认）：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     */
+    readonly PerformanceLevel?: string;
+    /** 数据盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+    readonly Description?: string;
+    /**
+     * 创建数据盘N使用的快照。N的取值范围为1~16。指定参数`DataDisk.N.SnapshotId`后，参数`DataDisk.N.Size`会被忽略，实际创建的云盘大小为指定的快照的大小。
+     *
+     * >不能使用早于2013年7月15日（含）创建的快照，请求会报错被拒绝。
+     */
+    readonly SnapshotId?: string;
+    /**
+     * 第N个数据盘的容量大小，N的取值范围为1~16，内存单位为GiB。取值范围：
+     *
+     * -   cloud：5~2000
+     * -   cloud_efficiency：20~32768
+     * -   cloud_ssd：20~32768
+     * -   cloud_essd：具体取值范围与`DataDisk.N.PerformanceLevel`的取值有关。
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * - cloud_auto：1~32,768。
+     * - cloud_essd_entry：10~32,768。
+     *
+     * 该参数的取值必须大于等于参数`SnapshotId`指定的快照的大小。
+     */
+    readonly Size?: number;
+    /** > 该参数即将停止使用，为提高代码兼容性，建议您尽量不要使用该参数。 */
+    readonly Device?: string;
+    /** 数据盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+    readonly DiskName?: string;
+    /**
+     * 数据盘n的云盘种类。取值范围：
+     *
+     * -   cloud：普通云盘。
+     * -   cloud_efficiency：高效云盘。
+     * -   cloud_ssd：SSD云盘。
+     * -   cloud_essd：ESSD云盘。
+     * -   cloud_auto：ESSD AutoPL 云盘
+     * -   cloud_essd_entry：ESSD Entry 云盘。
+     *
+     * I/O优化实例的默认值为cloud_efficiency，非I/O优化实例的默认值为cloud。
+     */
+    readonly Category?: string;
+    /**
+     * 表示数据盘是否随实例释放。取值范围：
+     *
+     * - true：随实例释放。
+     * - false：不随实例释放。
+     *
+     * 默认值：true。
+     */
+    readonly DeleteWithInstance?: boolean;
+    /** 数据盘是否加密。 */
+    readonly Encrypted?: string;
+    /** 数据盘采用的自动快照策略ID。 */
+    readonly AutoSnapshotPolicyId?: string;
+    /**
+     * ESSD AutoPL云盘预配置读写IOPS。取值范围：0~min{50000, 1000*容量-基准性能}。
+     *
+     * 基准性能=min{1,800+50*容量, 50,000}
+     *
+     * > 当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)和[修改ESSD AutoPL云盘预配置信息](~~413275~~)。
+     */
+    readonly ProvisionedIops?: number | string;
+    /**
+     * 是否开启Burst（性能突发）。取值范围：
+     *
+     * - true：是。
+     * - false：否。
+     */
+    readonly BurstingEnabled?: boolean;
+  }[];
+  /**
+   * 弹性网卡信息。
+   * Items: at most 8.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NetworkInterface?: readonly {
+    /**
+     * 弹性网卡所属的虚拟交换机ID。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数。此时该参数的作用等同于`VSwitchId`，但需要注意不能同时设置`VSwitchId`参数。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的虚拟交换机。
+     */
+    readonly VSwitchId?: string;
+    /**
+     * 弹性网卡名称。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则无需设置该参数。
+     */
+    readonly NetworkInterfaceName?: string;
+    /** 辅助弹性网卡描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。`NetworkInterface.N`的N取值不能大于1。 */
+    readonly Description?: string;
+    /**
+     * 弹性网卡所属的安全组ID。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数。此时该参数的作用等同于`SecurityGroupId`，但需要注意不能再设置`SecurityGroupId`、`SecurityGroupIds.N`或`NetworkInterface.N.SecurityGroupIds.N`。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的安全组。
+     */
+    readonly SecurityGroupId?: string;
+    /**
+     * 添加一张弹性网卡并设置主IP地址。
+     *
+     * 您需要注意：
+     *
+     * - N的取值范围为1~2：
+     *     - 设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡。如果`Amount`参数取值大于1，且设置了主网卡并设置了该参数，则表示在批量创建ECS实例时，以指定的主IP地址为起始地址，依次为多台ECS实例分配连续的主IP地址，但需要注意，此时不支持再为实例绑定辅助网卡。
+     *     - 设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡，但需要注意，如果`Amount`参数取值大于1且已为主网卡设置了该参数，则不支持再设置辅助网卡（即不支持再设置`NetworkInterface.2.InstanceType=Secondary`）。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则该参数的作用等同于`PrivateIpAddress`，但需要注意不能同时设置`PrivateIpAddress`参数。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，表示为辅助网卡设置主IP地址。默认从网卡所属的交换机网段中随机选择一个IP地址。
+     *
+     * > 创建ECS实例时，您最多能添加一张辅助网卡。实例创建成功后，您可以调用[CreateNetworkInterface](~~58504~~)和[AttachNetworkInterface](~~58515~~)添加更多的辅助网卡。
+     */
+    readonly PrimaryIpAddress?: string;
+    /**
+     * 弹性网卡所属的一个或多个安全组ID。
+     *
+     * - 第一个N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     * - 第二个N表示可以指定一个或多个安全组ID。N的取值范围与实例能够加入安全组配额有关，更多信息，请参见[安全组限制](~~25412#SecurityGroupQuota1~~)。
+     *
+     * 您需要注意：
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Primary`，则必须设置该参数或`NetworkInterface.N.SecurityGroupId`。此时该参数的作用等同于`SecurityGroupIds.N`，但需要注意不能再设置`SecurityGroupId`、`SecurityGroupIds.N`或`NetworkInterface.N.SecurityGroupId`。
+     *
+     * - 如果`NetworkInterface.N.InstanceType`取值为`Secondary`或空值，则该参数为非必填参数。默认值为ECS实例所属的安全组。
+     */
+    readonly SecurityGroupIds?: readonly string[];
+    /**
+     * 弹性网卡类型。N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * 参数取值范围：
+     *
+     * - Primary：主网卡。
+     * - Secondary：辅助网卡。
+     *
+     * 默认值：Secondary。
+     */
+    readonly InstanceType?: string;
+    /**
+     * 主网卡的通讯模式。参数取值范围：
+     *
+     * - Standard：使用TCP通讯模式。
+     * - HighPerformance：开启ERI（Elastic RDMA Interface）接口，使用RDMA通讯模式。
+     */
+    readonly NetworkInterfaceTrafficMode?: string;
+  }[];
+  /**
+   * 启动模板的标签对信息。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 实例、块存储和弹性网卡的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 实例、块存储和弹性网卡的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 实例加入的一个或多个安全组。N的取值范围与实例能够加入安全组配额有关，更多信息，请参见[使用限制](~~25412~~)。
+   *
+   * > 不支持同时指定`SecurityGroupId`和`SecurityGroupIds.N`。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupIds?: readonly string[];
+  /**
+   * 系统盘是否加密。取值范围：
+   *
+   * - true：加密。
+   * - false：不加密。
+   *
+   * 默认值：false。
+   *
+   * >中国香港D可用区、新加坡A可用区暂不支持在创建实例时加密系统盘。
+   */
+  readonly 'SystemDisk.Encrypted'?: string;
+  /**
+   * 实例释放保护属性，指定是否支持通过控制台或API（[DeleteInstance](~~25507~~)）释放实例。取值范围：
+   * - true：开启实例释放保护。
+   *
+   * - false：关闭实例释放保护。
+   *
+   * 默认值：false。
+   *
+   * >该属性仅适用于按量付费实例，且只能限制手动释放操作，对系统释放操作不生效。
+   */
+  readonly DeletionProtection?: boolean;
+  /**
+   * 设置突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的性能约束模式章节。
+   * - Unlimited：无性能约束模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的无性能约束模式章节。
+   */
+  readonly CreditSpecification?: string;
+  /**
+   * 是否要自动续费。当参数`InstanceChargeType`取值`PrePaid`时才生效。取值范围：
+   *
+   * - true：自动续费。
+   * - false：不自动续费。
+   *
+   * 默认值：false。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 单次自动续费的续费时长。取值范围： 
+   *          
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3。
+   * - PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。</props>
+   *
+   * 默认值：1。
+   */
+  readonly AutoRenewPeriod?: number;
+  /**
+   * 包年包月计费方式的时长单位。取值范围： 
+   *
+   * <props="china">
+   * - Week。
+   * - Month（默认）。
+   *
+   * </props>
+   *
+   * <props="intl">Month（默认）。</props>
+   */
+  readonly PeriodUnit?: string;
+}
+
+/** Parameters of DescribeLaunchTemplates. 查询一个或多个可用的实例启动模板 */
+export interface DescribeLaunchTemplatesRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 启动模板的标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TemplateTag?: readonly {
+    /**
+     * 启动模板的标签键。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 启动模板的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 实例启动模板列表的页码。起始值：1。
+   *
+   * 默认值：1。
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 默认值：10。
+   */
+  readonly PageSize?: number;
+  /**
+   * 启动模板所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly TemplateResourceGroupId?: string;
+  /**
+   * 一个或多个实例启动模板ID，最多支持查询100个启动模板。您必须指定LaunchTemplateId或LaunchTemplateName以确定模板。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LaunchTemplateId?: readonly string[];
+  /**
+   * 一个或多个实例启动模板名称，最多支持查询100个启动模板。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LaunchTemplateName?: readonly string[];
+}
+
+/** Parameters of DeleteLaunchTemplate. 删除一个实例启动模板 */
+export interface DeleteLaunchTemplateRequest {
+  /** 实例启动模板所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 启动模板ID。更多信息，请参见[DescribeLaunchTemplates](~~73759~~)。
+   *
+   * 您必须指定 `LaunchTemplateId` 或 `LaunchTemplateName` 以确定启动模板。
+   */
+  readonly LaunchTemplateId?: string;
+  /**
+   * 启动模板名称。
+   *
+   * 您必须指定`LaunchTemplateId`或`LaunchTemplateName`以确定启动模板。
+   */
+  readonly LaunchTemplateName?: string;
+}
+
+/** Parameters of CreateLaunchTemplateVersion. 根据实例启动模板创建版本 */
+export interface CreateLaunchTemplateVersionRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 启动模板ID。更多信息，请调用[DescribeLaunchTemplates](~~73759~~)。您必须指定`LaunchTemplateId`或`LaunchTemplateName`以确定启动模板。 */
+  readonly LaunchTemplateId?: string;
+  /** 实例启动模板名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly LaunchTemplateName?: string;
+  /** 实例启动模板版本的描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly VersionDescription?: string;
+  /** 镜像ID，启动实例时选择的镜像资源。您可以通过[DescribeImages](~~25534~~)查询您可以使用的镜像资源。 */
+  readonly ImageId?: string;
+  /**
+   * 镜像来源。
+   * > 该参数即将被弃用，为提高兼容性，请尽量使用其他参数。
+   */
+  readonly ImageOwnerAlias?: string;
+  /**
+   * 是否使用镜像预设的密码。取值范围：
+   * - true。
+   * - false。
+   *
+   * 默认值：false。
+   *
+   * > 使用该参数时，Password参数必须为空。同时您需要确保使用的镜像已经设置了密码。
+   */
+  readonly PasswordInherit?: boolean;
+  /** 实例的资源规格。更多信息，请参见[实例规格族](~~25378~~)，您也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。 */
+  readonly InstanceType?: string;
+  /**
+   * 指定新创建实例所属于的安全组ID。同一个安全组内的实例之间可以互相访问。
+   *
+   * > 不支持同时指定`SecurityGroupId`和`SecurityGroupIds.N`。
+   */
+  readonly SecurityGroupId?: string;
+  /** 专有网络VPC ID。 */
+  readonly VpcId?: string;
+  /** 创建VPC类型实例时需要指定虚拟交换机ID。 */
+  readonly VSwitchId?: string;
+  /** 实例名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly InstanceName?: string;
+  /** 实例描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s。取值范围：
+   *
+   * - 当所购公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当所购公网出带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /** 公网出带宽最大值，单位为Mbit/s。取值范围为0~100。 */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 云服务器的主机名。
+   *
+   * -   半角句号（.）和短划线（-）不能作为首尾字符，更不能连续使用。
+   * -   Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许大小写英文字母、数字和短划线（-）。
+   * -   其他类型实例（Linux等）：字符长度为2~64，支持多个半角句号（.），半角句号之间为一段，每段允许大小写英文字母、数字和短划线（-）。
+   */
+  readonly HostName?: string;
+  /** 实例所属的可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * -   cloud：普通云盘。
+   * -   cloud_efficiency：高效云盘。
+   * -   cloud_ssd：SSD云盘。
+   * -   cloud_auto：ESSD AutoPL云盘。
+   * -   cloud_essd：ESSD云盘。您可以通过参数`SystemDisk.PerformanceLevel`设置云盘的性能等级。
+   * - cloud_essd_entry：ESSD Entry 云盘。
+   *
+   * 已停售的实例规格且非I/O优化实例默认值为cloud，否则默认值为cloud_efficiency。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /**
+   * 系统盘大小，单位为GiB。取值范围：
+   *
+   * - cloud：20~500。
+   * - 其他云盘种类：20~2048。
+   *
+   * 该参数的取值必须大于或者等于max{20, ImageSize}。
+   */
+  readonly 'SystemDisk.Size'?: number;
+  /** 系统盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly 'SystemDisk.DiskName'?: string;
+  /** 系统盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly 'SystemDisk.Description'?: string;
+  /** >该参数暂未开放使用。 */
+  readonly 'SystemDisk.Iops'?: number;
+  /**
+   * 创建ESSD云盘作为系统盘使用时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0（默认）：单盘最高随机读写IOPS 1万。
+   * - PL1：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   */
+  readonly 'SystemDisk.PerformanceLevel'?: string;
+  /**
+   * 系统盘是否随实例释放。取值范围：
+   *
+   * - true：随实例释放。
+   * - false：不随实例释放。
+   *
+   * 默认值：true。
+   */
+  readonly 'SystemDisk.DeleteWithInstance'?: boolean;
+  /** 系统盘采用的自动快照策略ID。 */
+  readonly 'SystemDisk.AutoSnapshotPolicyId'?: string;
+  /**
+   * 是否修改ESSD AutoPL云盘预配置读写IOPS。取值范围：0~min{50000, 1000*容量-基准性能}。
+   *
+   * 基准性能=min{1,800+50*容量, 50,000}。
+   *
+   * > 当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)和[修改ESSD AutoPL云盘预配置信息](~~413275~~)。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly 'SystemDisk.ProvisionedIops'?: number | string;
+  /**
+   * 是否开启Burst（性能突发）。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   */
+  readonly 'SystemDisk.BurstingEnabled'?: boolean;
+  /**
+   * 是否为I/O优化实例。取值范围：
+   *
+   * -   none：非I/O优化。
+   * -   optimized：I/O优化。
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 实例的计费方式。取值范围：
+   *
+   * <props="china">
+   * - PrePaid：包年包月。选择该类计费方式时，您必须确认自己的账号支持余额支付和信用支付，否则将返回`InvalidPayMethod`的错误提示。
+   * - PostPaid：按量付费。
+   *
+   * </props>
+   * <props="intl">
+   * - PrePaid：包年包月。选择该类计费方式时，您必须确认自己的账号支持信用支付，否则将返回`InvalidPayMethod`的错误提示。
+   * - PostPaid：按量付费。
+   *
+   * </props>
+   * <props="partner">
+   * - PrePaid：包年包月。选择该类计费方式时，您必须确认自己的账号支持信用支付，否则将返回`InvalidPayMethod`的错误提示。
+   * - PostPaid：按量付费。
+   *
+   * </props>
+   */
+  readonly InstanceChargeType?: string;
+  /** 购买资源的时长，单位为：月。当参数`InstanceChargeType`取值为`PrePaid`时该参数才生效且为必选值。取值范围：1、2、3、4、5、6、7、8、9、12、24、36、48、60。 */
+  readonly Period?: number;
+  /**
+   * 公网出方向带宽计费方式。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly InternetChargeType?: string;
+  /** 是否启用实例操作系统配置。 */
+  readonly EnableVmOsConfig?: boolean;
+  /**
+   * 实例网络类型。取值范围：
+   *
+   * - classic：经典网络。
+   * - vpc：专有网络VPC。
+   */
+  readonly NetworkType?: string;
+  /** 实例自定义数据，需要以Base64方式编码，原始数据最多为32 KB。 */
+  readonly UserData?: string;
+  /**
+   * 密钥对名称。
+   *
+   * -   Windows实例，忽略该参数。即使填写了该参数，仍旧只执行`Password`的内容。
+   * -   Linux实例的密码登录方式会被初始化成禁止。
+   */
+  readonly KeyPairName?: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。 */
+  readonly RamRoleName?: string;
+  /**
+   * 自动释放时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间。格式为：yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * - 如果秒（`ss`）取值不是`00`，则自动取为当前分钟（`mm`）开始时。
+   *
+   * - 最短释放时间为当前时间半小时之后。
+   *
+   * - 最长释放时间不能超过当前时间三年。
+   */
+  readonly AutoReleaseTime?: string;
+  /**
+   * 按量实例的抢占策略。当参数`InstanceChargeType`取值为`PostPaid`时生效。取值范围：
+   *
+   * -   NoSpot：正常按量付费实例。
+   * -   SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * -   SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * 设置实例的每小时最高价格。支持最大3位小数。
+   * Range: 0 to 999999.
+   */
+  readonly SpotPriceLimit?: number;
+  /**
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   */
+  readonly SpotDuration?: number;
+  /** 资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 是否为操作系统开启安全加固。取值范围：
+   *
+   * -   Active：启用安全加固，只对公共镜像生效。
+   * -   Deactive：不启用安全加固，对所有镜像类型生效。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+  /**
+   * 实例私网IP地址。
+   *
+   * 专有网络VPC类型ECS实例设置私网IP地址时，必须从虚拟交换机（`VSwitchId`）的空闲网段中选择。
+   */
+  readonly PrivateIpAddress?: string;
+  /** 为主网卡指定随机生成的IPv6地址数量。取值范围为1~10。 */
+  readonly Ipv6AddressCount?: number;
+  /** 部署集ID。 */
+  readonly DeploymentSetId?: string;
+  /**
+   * 数据盘列表。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 创建ESSD云盘作为数据盘使用时，设置云盘的性能等级。N的取值必须和`DataDisk.N.Category=cloud_essd`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1（默认）：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     */
+    readonly PerformanceLevel?: string;
+    /** 数据盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+    readonly Description?: string;
+    /**
+     * 创建数据盘N使用的快照。N的取值范围为1~16。指定参数`DataDisk.N.SnapshotId`后，参数`DataDisk.N.Size`会被忽略，实际创建的云盘大小为指定的快照的大小。
+     *
+     * 不能使用早于2013年7月15日（含）创建的快照，请求会报错被拒绝。
+     */
+    readonly SnapshotId?: string;
+    /**
+     * 第N个数据盘的容量大小，N的取值范围为1~16，内存单位为GiB。取值范围：
+     *
+     * -   cloud：5~2000。
+     * -   cloud_efficiency：20~32768。
+     * -   cloud_ssd：20~32768。
+     * -   cloud_essd：具体取值范围与`DataDisk.N.PerformanceLevel`的取值有关。   
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * - cloud_auto：1~32,768。
+     * - cloud_essd_entry：10~32,768。
+     *
+     * 该参数的取值必须大于等于参数`SnapshotId`指定的快照的大小。
+     */
+    readonly Size?: number;
+    /** >该参数即将废弃，不建议使用。 */
+    readonly Device?: string;
+    /** 数据盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+    readonly DiskName?: string;
+    /**
+     * 数据盘N的云盘种类。取值范围：
+     *
+     * -   cloud：普通云盘。
+     * -   cloud_efficiency：高效云盘。
+     * -   cloud_ssd：SSD云盘。
+     * -   cloud_auto：ESSD AutoPL云盘。
+     * -   cloud_essd：ESSD云盘。
+     * -   cloud_essd_entry：ESSD Entry 云盘。
+     *
+     * I/O优化实例的默认值为cloud_efficiency，非I/O优化实例的默认值为cloud。
+     */
+    readonly Category?: string;
+    /**
+     * 表示数据盘是否随实例释放。取值范围：
+     *
+     * - true：随实例释放。
+     * - false：不随实例释放。
+     *
+     * 默认值：true。
+     */
+    readonly DeleteWithInstance?: boolean;
+    /** 数据盘是否加密。 */
+    readonly Encrypted?: string;
+    /**
+     * 是否修改ESSD AutoPL云盘预配置读写IOPS。取值范围：0~min{50000, 1000*容量-基准性能}。
+     *
+     * 基准性能=min{1,800+50*容量, 50,000}。
+     *
+     * > 当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)和[修改ESSD AutoPL云盘预配置信息](~~413275~~)。
+     */
+    readonly ProvisionedIops?: number | string;
+    /**
+     * 是否开启Burst（性能突发）。取值范围：
+     *
+     * - true：是。
+     * - false：否。
+     */
+    readonly BurstingEnabled?: boolean;
+    /** 数据盘采用的自动快照策略ID。 */
+    readonly AutoSnapshotPolicyId?: string;
+  }[];
+  /**
+   * 弹性网卡信息。
+   * Items: at most 8.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NetworkInterface?: readonly {
+    /** 辅助弹性网卡所属的虚拟交换机ID。实例与辅助弹性网卡必须在同一VPC的同一可用区中，可以分属于不同交换机。`NetworkInterface.N`的N取值不能大于1。 */
+    readonly VSwitchId?: string;
+    /** 辅助弹性网卡名称。`NetworkInterface.N`的N取值不能大于1。 */
+    readonly NetworkInterfaceName?: string;
+    /** 辅助弹性网卡描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。`NetworkInterface.N`的N取值不能大于1。 */
+    readonly Description?: string;
+    /**
+     * 辅助弹性网卡所属安全组的ID。辅助弹性网卡的安全组和实例的安全组必须在同一个VPC下。`NetworkInterface.N`的N取值不能大于1。
+     *
+     * > 不支持同时指定`NetworkInterface.N.SecurityGroupId`和`NetworkInterface.N.SecurityGroupIds.N`。
+     */
+    readonly SecurityGroupId?: string;
+    /** 辅助弹性网卡的主私有IP地址。`NetworkInterface.N`的N取值不能大于1。 */
+    readonly PrimaryIpAddress?: string;
+    /**
+     * 辅助弹性网卡加入的一个或多个安全组。安全组和辅助弹性网卡必须在同一个专有网络VPC中。`SecurityGroupIds.N`的N取值范围与辅助弹性网卡能够加入安全组配额有关。更多信息，请参见[使用限制](~~25412~~)。`NetworkInterface.N`的N取值不能大于1。
+     *
+     * > 不支持同时指定`NetworkInterface.N.SecurityGroupId`和`NetworkInterface.N.SecurityGroupIds.N`。
+     */
+    readonly SecurityGroupIds?: readonly string[];
+    /**
+     * 弹性网卡类型。N的取值范围为1~2，设置1个弹性网卡时，支持设置1个主网卡或1个辅助网卡；设置2个弹性网卡时，仅支持同时设置1个主网卡和1个辅助网卡。
+     *
+     * 参数取值范围：
+     *
+     * - Primary：主网卡。
+     * - Secondary：辅助网卡。
+     *
+     * 默认值：Secondary。
+     */
+    readonly InstanceType?: string;
+    /**
+     * 主网卡的通讯模式。取值范围：
+     *
+     * - Standard：使用TCP通讯模式。
+     * - HighPerformance：开启ERI（Elastic RDMA Interface）接口，使用RDMA通讯模式。
+     */
+    readonly NetworkInterfaceTrafficMode?: string;
+  }[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 实例、块存储和主网卡的标签键。N的取值范围：1~5。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 实例、块存储和主网卡的标签值。N的取值范围：1~5。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 实例加入的一个或多个安全组。N的取值范围与实例能够加入安全组配额有关。更多信息，[使用限制](~~25412~~)。
+   *
+   * > 不支持同时指定`SecurityGroupId`和`SecurityGroupIds.N`。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupIds?: readonly string[];
+  /**
+   * 系统盘是否加密。取值范围：
+   *
+   * - true：加密。
+   *
+   * - false：不加密。
+   *
+   * 默认值：false。
+   *
+   * >中国香港D可用区、新加坡A可用区暂不支持在创建实例时加密系统盘。
+   */
+  readonly 'SystemDisk.Encrypted'?: string;
+  /**
+   * 实例释放保护属性，指定是否支持通过控制台或API（[DeleteInstance](~~25507~~)）释放实例。取值范围：
+   * - true：开启实例释放保护。
+   *
+   * - false：关闭实例释放保护。
+   *
+   * 默认值：false。
+   *
+   * >该属性仅适用于按量付费实例，且只能限制手动释放操作，对系统释放操作不生效。
+   */
+  readonly DeletionProtection?: boolean;
+  /**
+   * 设置突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的性能约束模式章节。
+   * - Unlimited：无性能约束模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的无性能约束模式章节。
+   */
+  readonly CreditSpecification?: string;
+  /**
+   * 是否要自动续费。当参数`InstanceChargeType`取值`PrePaid`时才生效。取值范围：
+   *
+   * - true：自动续费。
+   * - false：不自动续费。
+   *
+   * 默认值：false。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 单次自动续费的续费时长。取值范围： 
+   *          
+   * <props="china">
+   * - PeriodUnit=Week时：1、2、3。
+   * - PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。
+   *
+   * </props>
+   *
+   * <props="intl">PeriodUnit=Month时：1、2、3、6、12、24、36、48、60。</props>
+   *
+   * 默认值：1。
+   */
+  readonly AutoRenewPeriod?: number;
+  /**
+   * 包年包月计费方式的时长单位。取值范围： 
+   *
+   * <props="china">
+   * - Week。
+   * - Month（默认）。
+   *
+   * </props>
+   *
+   * <props="intl">Month（默认）。</props>
+   */
+  readonly PeriodUnit?: string;
+}
+
+/** Parameters of DescribeLaunchTemplateVersions. 查询ECS实例启动模板版本 */
+export interface DescribeLaunchTemplateVersionsRequest {
+  /**
+   * 实例启动模板所属的地域ID。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。
+   */
+  readonly RegionId: string;
+  /**
+   * 一个或多个实例启动模板版本。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LaunchTemplateVersion?: readonly (number | string)[];
+  /**
+   * 实例启动模板ID。
+   *
+   * 您必须指定LaunchTemplateId或LaunchTemplateName以确定模板。
+   */
+  readonly LaunchTemplateId?: string;
+  /** 实例启动模板名称。 */
+  readonly LaunchTemplateName?: string;
+  /**
+   * 通过范围指定版本时的最小版本号。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly MinVersion?: number | string;
+  /**
+   * 通过范围指定版本时的最大版本号。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly MaxVersion?: number | string;
+  /** 是否查询默认版本。 */
+  readonly DefaultVersion?: boolean;
+  /**
+   * 是否查询模板配置详细信息。取值范围：
+   *
+   * - true：查询模版配置详细信息，在模版基本信息的基础上，还会返回模版配置细节，如镜像ID、系统盘大小等。
+   *
+   * - false：只查询模版基本信息，如模版ID、模版名称、默认版本等。
+   *
+   * 默认值：true。
+   */
+  readonly DetailFlag?: boolean;
+  /**
+   * 实例启动模板列表的页码。
+   *
+   * 起始值：1。 
+   *
+   * 默认值：1。
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。 
+   *
+   * 默认值：10。
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyLaunchTemplateDefaultVersion. 切换启动模板的某个版本为该模板的默认版本 */
+export interface ModifyLaunchTemplateDefaultVersionRequest {
+  /** 模板所属的地域ID。您可以调用 [DescribeRegions](~~25609~~) 查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 启动模板ID。您必须指定LaunchTemplateId或LaunchTemplateName以确定模板。 */
+  readonly LaunchTemplateId?: string;
+  /** 启动模板名称。您必须指定LaunchTemplateId或LaunchTemplateName以确定模板。 */
+  readonly LaunchTemplateName?: string;
+  /**
+   * 设置为默认版本的启动模板版本号。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly DefaultVersionNumber: number | string;
+}
+
+/** Parameters of DeleteLaunchTemplateVersion. 删除指定实例启动模板的一个版本 */
+export interface DeleteLaunchTemplateVersionRequest {
+  /** 模板所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 待删除的模板版本号。
+   * Items: at most 1000.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DeleteVersion: readonly (number | string)[];
+  /** 需要删除的启动模板ID。更多信息，请参见[DescribeLaunchTemplates](~~73759~~)。 */
+  readonly LaunchTemplateId?: string;
+  /** 启动模板名称。 */
+  readonly LaunchTemplateName?: string;
+}
+
+/** Parameters of CreateDiagnosticReport. 创建资源诊断报告 */
+export interface CreateDiagnosticReportRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 资源ID。 */
+  readonly ResourceId: string;
+  /** 诊断指标集合ID。如果为空，则会使用ECS实例的默认诊断指标集合dms-instancedefault。 */
+  readonly MetricSetId?: string;
+  /** 开始时间。只对无需在GuestOS内执行云助手指令的诊断指标生效。 */
+  readonly StartTime?: string;
+  /** 结束时间。只对无需在GuestOS内执行云助手指令的诊断指标生效。 */
+  readonly EndTime?: string;
+}
+
+/** Parameters of DescribeDiagnosticReports. 查询资源诊断报告列表 */
+export interface DescribeDiagnosticReportsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断报告ID列表。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReportIds?: readonly string[];
+  /**
+   * 资源ID列表。最多支持100个ID。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceIds?: readonly string[];
+  /**
+   * 报告状态。取值范围：
+   *
+   * - InProgress：诊断中。
+   * - Failed：诊断失败。
+   * - Finished：诊断完成。
+   */
+  readonly Status?: 'InProgress' | 'Finished' | 'Failed' | 'inprogress' | 'finished' | 'failed';
+  /**
+   * 严重等级。取值范围：
+   *
+   * - Unknown：初始状态，表示未开始诊断或者诊断过程程序异常退出，无诊断结论。
+   * - Normal：诊断正常，没有发现问题。
+   * - Info：有关联信息，可能与异常相关。
+   * - Warn：有关联信息，可能导致异常。
+   * - Critical：有关键异常。
+   */
+  readonly Severity?: 'normal' | 'info' | 'warn' | 'critical' | 'Normal' | 'Info' | 'Warn' | 'Critical' | 'unknown' | 'Unknown';
+  /** 查询凭证（Token）。取值为上一次调用接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。最大值为100。
+   *
+   * 默认值：
+   *
+   * - 当不设置值时，默认值为10。
+   * - 当设置的值大于100时，默认值为100。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of DescribeDiagnosticReportAttributes. 查询资源诊断详情 */
+export interface DescribeDiagnosticReportAttributesRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 诊断报告ID。 */
+  readonly ReportId: string;
+}
+
+/** Parameters of DeleteDiagnosticReports. 删除资源诊断报告 */
+export interface DeleteDiagnosticReportsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断报告ID列表。最多支持100个ID。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReportIds: readonly string[];
+}
+
+/** Parameters of CreateDiagnosticMetricSet. 创建资源诊断指标集合 */
+export interface CreateDiagnosticMetricSetRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断资源类型。
+   *
+   * 默认值：instance。
+   */
+  readonly ResourceType: 'instance' | 'account';
+  /**
+   * 诊断指标集合的名称。
+   * Length: at most 128.
+   */
+  readonly MetricSetName?: string;
+  /**
+   * 诊断指标列表。最多支持100个。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MetricIds: readonly string[];
+  /**
+   * 诊断指标集合的描述信息。
+   * Length: at most 255.
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of DescribeDiagnosticMetricSets. 查询资源诊断集合列表 */
+export interface DescribeDiagnosticMetricSetsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断项集合列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MetricSetIds?: readonly string[];
+  /**
+   * 诊断项集合类型。取值范围：
+   *
+   * - User：用户。
+   * - Common：公共。
+   *
+   * 默认值：User。
+   */
+  readonly Type?: 'User' | 'Common';
+  /** 资源类型。 */
+  readonly ResourceType?: 'instance';
+  /** 查询凭证（Token）。取值为上一次调用接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。最大值为100。
+   *
+   * 默认值：
+   *
+   * - 当不设置值时，默认值为10。
+   * - 当设置的值大于100时，默认值为100。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of DescribeDiagnosticMetrics. 查询诊断指标列表 */
+export interface DescribeDiagnosticMetricsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断指标列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MetricIds?: readonly string[];
+  /** 支持的资源类型。 */
+  readonly ResourceType?: 'instance';
+  /** 查询凭证（Token）。取值为上一次调用接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。最大值为100。
+   *
+   * 默认值：
+   *
+   * - 当不设置值时，默认值为10。
+   * - 当设置的值大于100时，默认值为100。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of ModifyDiagnosticMetricSet. 修改资源诊断指标集合 */
+export interface ModifyDiagnosticMetricSetRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 诊断指标集合ID。 */
+  readonly MetricSetId: string;
+  /**
+   * 诊断指标列表。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MetricIds?: readonly string[];
+  /** 资源类型。 */
+  readonly ResourceType?: 'instance';
+  /**
+   * 诊断指标集合的名称。
+   * Length: at most 128.
+   */
+  readonly MetricSetName?: string;
+  /**
+   * 诊断指标集合的描述信息。
+   * Length: at most 255.
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of DeleteDiagnosticMetricSets. 删除资源诊断指标集合 */
+export interface DeleteDiagnosticMetricSetsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 诊断指标集合ID列表。最多支持10个。
+   * Items: 1 to 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MetricSetIds: readonly string[];
+}
+
+/** Parameters of CreateElasticityAssurance. 创建弹性保障服务 */
+export interface CreateElasticityAssuranceRequest {
+  /** 弹性保障服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性保障服务所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 弹性保障服务的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 弹性保障服务的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 购买时长。时长单位由`PeriodUnit`参数确定。取值范围：
+   *
+   * - 当`PeriodUnit`参数值为`Month`时，该参数的取值：1、2、3、4、5、6、7、8、9。
+   * - 当`PeriodUnit`参数值为`Year`时，该参数的取值：1、2、3、4、5。
+   *
+   * 默认值：1
+   * @defaultValue 1
+   */
+  readonly Period?: number;
+  /**
+   * 时长单位。取值范围：
+   *
+   * - Month：月
+   * - Year：年
+   *
+   * 默认值：Year
+   * @defaultValue "Year"
+   */
+  readonly PeriodUnit?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 弹性保障服务的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly 'PrivatePoolOptions.Name'?: string;
+  /**
+   * 弹性保障服务的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空
+   */
+  readonly Description?: string;
+  /**
+   * 弹性保障服务的匹配模式。取值范围：
+   *
+   * - Open：开放模式的弹性保障服务。
+   * - Target：指定模式的弹性保障服务。
+   *
+   * 默认值：Open
+   * @defaultValue "Open"
+   */
+  readonly 'PrivatePoolOptions.MatchCriteria'?: string;
+  /**
+   * 弹性保障的总次数。取值：Unlimited，目前仅支持在服务生效期内的无限次模式。
+   *
+   * 默认值：Unlimited
+   * @defaultValue "Unlimited"
+   */
+  readonly AssuranceTimes?: string;
+  /**
+   * 在一个实例规格内，需要预留的实例的总数量。
+   *
+   * 取值范围：1~1000。
+   * Range: at least 1.
+   */
+  readonly InstanceAmount?: number;
+  /**
+   * >该参数已废弃。
+   * Range: at least 1.
+   */
+  readonly InstanceCpuCoreCount?: number;
+  /** 弹性保障服务生效时间。默认为调用该接口创建服务的时间。时间格式以ISO8601为标准，需要使用UTC +0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。更多信息，请参见[ISO8601](~~25696~~)。 */
+  readonly StartTime?: string;
+  /**
+   * 弹性保障服务所属地域下的可用区ID。目前仅支持在一个可用区下创建弹性保障服务。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ZoneId: readonly string[];
+  /**
+   * 实例规格。目前仅支持为一个实例规格设置弹性保障服务。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceType: readonly string[];
+}
+
+/** Parameters of DescribeElasticityAssurances. 查询弹性保障服务的详细信息 */
+export interface DescribeElasticityAssurancesRequest {
+  /** 弹性保障服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 标签键。N表示可以设置多个标签键进行过滤，N的取值范围为1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 标签值。N表示可以设置多个标签键进行过滤，N的取值范围为1~20。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值为100。
+   *
+   * 默认值为10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /** 弹性保障服务查询起始标志。由上一次的请求结果中获取。 */
+  readonly NextToken?: string;
+  /** 弹性保障服务ID列表。取值可以由多个ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly 'PrivatePoolOptions.Ids'?: string;
+  /** >该参数已废弃。 */
+  readonly Platform?: string;
+  /** 实例规格。 */
+  readonly InstanceType?: string;
+  /** 弹性保障服务所属地域下的可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 实例的计费方式。取值：PostPaid，目前仅支持按量付费。
+   *
+   * 默认值为PostPaid。
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 弹性保障服务的状态。取值范围：
+   *
+   * - All：所有状态。
+   * - Preparing：准备中。
+   * - Prepared：待生效。
+   * - Active：生效中。
+   * - Released：已释放。
+   *
+   * 默认值为Active。
+   */
+  readonly Status?: string;
+}
+
+/** Parameters of DescribeElasticityAssuranceInstances. 查询弹性保障服务已匹配实例列表 */
+export interface DescribeElasticityAssuranceInstancesRequest {
+  /** 弹性保障服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /** 弹性保障服务查询起始标志。由上一次的请求结果中获取。 */
+  readonly NextToken?: string;
+  /** 弹性保障服务ID。 */
+  readonly 'PrivatePoolOptions.Id': string;
+}
+
+/** Parameters of ModifyElasticityAssurance. 修改一个弹性保障服务的名称与描述信息 */
+export interface ModifyElasticityAssuranceRequest {
+  /** 弹性保障服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性保障服务ID。 */
+  readonly 'PrivatePoolOptions.Id': string;
+  /** 弹性保障服务的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly 'PrivatePoolOptions.Name'?: string;
+  /** 弹性保障服务的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+}
+
+/** Parameters of CreateCapacityReservation. 创建容量预定服务 */
+export interface CreateCapacityReservationRequest {
+  /** 容量预定服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 容量预定服务所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 容量预定服务的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 容量预定服务的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 容量预定服务的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly 'PrivatePoolOptions.Name'?: string;
+  /**
+   * 容量预定服务的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空
+   */
+  readonly Description?: string;
+  /**
+   * 容量预定服务生效后生成的私有资源池的类型。取值范围：
+   *
+   * - Open：开放模式。
+   * - Target：专用模式。
+   *
+   * 默认值：Open
+   * @defaultValue "Open"
+   */
+  readonly 'PrivatePoolOptions.MatchCriteria'?: string;
+  /**
+   * 在一个实例规格内，需要预留的实例的总数量。
+   * Range: at least 1.
+   */
+  readonly InstanceAmount: number;
+  /** 实例规格。目前仅支持为一个实例规格设置容量预定服务。您可以调用[DescribeInstanceTypes](~~25620~~)查询云服务器ECS提供的实例规格信息。 */
+  readonly InstanceType: string;
+  /**
+   * 容量预定服务的生效方式。目前调用API的方式仅支持设置为立即生效。
+   *
+   * > 该参数不传值即表示设置为立即生效。
+   */
+  readonly StartTime?: string;
+  /** 容量预定服务的失效时间。时间格式以ISO8601为标准，并需要使用UTC +0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。更多信息，请参见[ISO 8601](~~25696~~)。 */
+  readonly EndTime?: string;
+  /**
+   * 容量预定服务的失效方式。取值范围：
+   *
+   * - Limited：指定时间释放。必须同时指定`EndTime`参数。
+   * - Unlimited：手动释放。不限制时间。
+   */
+  readonly EndTimeType?: string;
+  /**
+   * 实例使用的镜像的操作系统类型。该参数与地域级预留实例券的`Platform`参数对应。如果容量预定服务和地域级预留实例券的操作系统类型相匹配，则可以使用地域级预留实例券来抵扣容量预定服务中的未使用容量的账单。取值范围：
+   *
+   * - Windows：Windows Server类型的操作系统。
+   * - Linux：Linux及类Unix类型的操作系统。
+   *
+   * 默认值：Linux
+   *
+   * > 该参数暂未开放使用。
+   * @defaultValue "linux"
+   */
+  readonly Platform?: string;
+  /**
+   * 容量预定服务所属地域下的可用区ID。目前仅支持在一个可用区下创建容量预定服务。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ZoneId: readonly string[];
+}
+
+/** Parameters of DescribeCapacityReservations. 查询容量预定服务的详细信息 */
+export interface DescribeCapacityReservationsRequest {
+  /** 容量预定服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 标签键。N表示可以设置多个标签键进行过滤，N的取值范围为1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 标签值。N表示可以设置多个标签值进行过滤，N的取值范围为1~20。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /** 容量预定服务查询起始标志。由上一次的请求结果中获取。 */
+  readonly NextToken?: string;
+  /** 容量预定服务ID列表。取值可以由多个ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly 'PrivatePoolOptions.Ids'?: string;
+  /**
+   * 实例的操作系统。取值范围：
+   *
+   * - windows：仅查询Windows系统的容量预定服务。
+   * - linux：仅查Linux系统的容量预定服务。
+   * - all：查询所有容量预定服务。
+   *
+   * 默认值：all。
+   */
+  readonly Platform?: string;
+  /** 实例规格。 */
+  readonly InstanceType?: string;
+  /** 容量预定服务所属地域下的可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 实例的计费方式。取值范围：
+   *
+   * - PostPaid：按量付费。
+   * - PrePaid：包年包月。
+   *
+   * 默认值：PostPaid。
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 容量预定服务的状态。取值范围：
+   *
+   * - All：所有状态。
+   * - Pending：初始化。指定时间生效的容量预定会先进入初始化状态。
+   * - Preparing：准备中。指定时间生效的容量预定在资源交付进行阶段，处于准备中状态。
+   * - Prepared：待生效。指定时间生效的容量预定在资源交付完成，服务正式生效之前，处于待生效状态。
+   * - Active：生效中。
+   * - Released：已释放，包括手动释放与到期自动释放。
+   *
+   * 默认值：Active。
+   */
+  readonly Status?: string;
+}
+
+/** Parameters of DescribeCapacityReservationInstances. 查询容量预定服务已匹配的实例列表 */
+export interface DescribeCapacityReservationInstancesRequest {
+  /** 容量预定服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /** 容量预定服务查询起始标志。由上一次的请求结果中获取。 */
+  readonly NextToken?: string;
+  /** 容量预定服务ID。 */
+  readonly 'PrivatePoolOptions.Id': string;
+}
+
+/** Parameters of ModifyCapacityReservation. 修改一个容量预定服务的部分信息 */
+export interface ModifyCapacityReservationRequest {
+  /** 容量预定服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 容量预定服务ID。 */
+  readonly 'PrivatePoolOptions.Id': string;
+  /** 容量预定服务的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly 'PrivatePoolOptions.Name'?: string;
+  /** 容量预定服务的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 容量预定服务的生效方式。目前仅支持设置为立即生效，且参数无需传值。
+   *
+   * > 该参数不传值即表示设置为立即生效。
+   */
+  readonly StartTime?: string;
+  /** 容量预定服务的失效时间，仅`EndTimeType=Limited`时该参数生效。时间格式以ISO8601为标准，并需要使用UTC +0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。更多信息，请参见[ISO8601](~~25696~~)。 */
+  readonly EndTime?: string;
+  /**
+   * 容量预定服务的失效方式。取值范围：
+   *
+   * - Limited：指定时间释放。必须同时指定`EndTime`参数。
+   * - Unlimited：手动释放。不限制时间。
+   */
+  readonly EndTimeType?: string;
+  /**
+   * 实例使用的镜像的操作系统类型。取值范围：
+   *
+   * - Windows：Windows Server类型的操作系统。
+   * - Linux：Linux及类Unix类型的操作系统。
+   *
+   * > 该参数暂未开放使用。
+   */
+  readonly Platform?: string;
+  /**
+   * 容量预定服务需要预留的实例总数量。取值范围：已使用的实例数量~1000
+   *
+   * > 扩充实例总数量时，可能因库存不足导致扩充失败。
+   */
+  readonly InstanceAmount?: number;
+}
+
+/** Parameters of DescribeInstanceAttachmentAttributes. 查询实例匹配的私有池信息 */
+export interface DescribeInstanceAttachmentAttributesRequest {
+  /** 弹性保障服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。取值可以由多个实例ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+  /**
+   * 实例状态列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyInstanceAttachmentAttributes. 修改实例的私有池的属性 */
+export interface ModifyInstanceAttachmentAttributesRequest {
+  /** 私有池所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 需要修改私有池匹配属性的实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 修改实例的私有池匹配模式。取值范围：
+   *
+   * - Open：开放模式。该模式下系统自动为实例匹配开放的私有池。
+   * - Target：指定模式。该模式下必须同时指定`PrivatePoolOptions.Id`参数，设置指定的私有池ID。
+   * - None：不使用。该模式下实例正常启动，不使用私有池。
+   */
+  readonly 'PrivatePoolOptions.MatchCriteria': string;
+  /**
+   * 私有池ID，即弹性保障服务ID或者容量预定服务ID。
+   *
+   * - 当`PrivatePoolOptions.MatchCriteria`取值为`Target`时，该参数为必填项。
+   * - 当`PrivatePoolOptions.MatchCriteria`取值为`Open`或`None`时，该参数不传值。
+   */
+  readonly 'PrivatePoolOptions.Id'?: string;
+}
+
+/** Parameters of ReleaseCapacityReservation. 释放容量预定服务 */
+export interface ReleaseCapacityReservationRequest {
+  /** 容量预定服务所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 容量预定服务ID。 */
+  readonly 'PrivatePoolOptions.Id': string;
+  /**
+   * 是否对此次请求进行检索。取值：false，目前仅支持不检索本次请求，直接释放容量预定服务。
+   * @defaultValue false
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of CreateAutoProvisioningGroup. 创建一个弹性供应组 */
+export interface CreateAutoProvisioningGroupRequest {
+  /** 弹性供应组所在地域的ID，您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性供应组所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 弹性供应组的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly AutoProvisioningGroupName?: string;
+  /**
+   * 弹性供应组的交付类型。取值范围：
+   *
+   * - request：一次性异步交付。供应组仅在启动时异步交付实例集群，调度失败后不再重试。
+   *
+   * - instant：一次性同步交付。供应组仅在启动时同步创建实例，并在请求响应中返回创建成功的实例列表和创建失败的原因。
+   *
+   * - maintain：持续供应。供应组在启动时尝试交付实例集群，并监控实时容量，未达到目标容量则尝试继续创建ECS实例。
+   *
+   * 默认值：maintain。
+   */
+  readonly AutoProvisioningGroupType?: string;
+  /**
+   * 创建抢占式实例的策略。取值范围：
+   *
+   * - lowest-price：成本优化策略。选择价格最低的实例规格。
+   *
+   * - diversified：均衡可用区分布策略。在扩展启动模板指定的可用区内创建实例，均匀分布到各可用区。
+   *
+   * - capacity-optimized：容量优化分布策略。根据库存情况，选择最优的实例规格和可用区进行创建。
+   *
+   * 默认值：lowest-price。
+   */
+  readonly SpotAllocationStrategy?: string;
+  /**
+   * 竞价实例中断时的行为。取值范围：
+   *
+   * - stop：停止实例。
+   *
+   * - terminate：释放实例。
+   *
+   * 默认值：terminate。
+   */
+  readonly SpotInstanceInterruptionBehavior?: string;
+  /**
+   * 在`SpotAllocationStrategy`为`lowest-price`时生效，表示弹性供应组选择价格最低的实例规格创建实例的数量。
+   *
+   * 取值范围：低于`LaunchTemplateConfig.N`中N的取值。
+   */
+  readonly SpotInstancePoolsToUseCount?: number;
+  /**
+   * 创建按量付费实例的策略。取值范围：
+   *
+   * - lowest-price：成本优化策略。选择价格最低的实例规格。
+   *
+   * - prioritized：优先级策略。按照`LaunchTemplateConfig.N.Priority`设定的优先级创建实例。
+   *
+   * 默认值：lowest-price。
+   */
+  readonly PayAsYouGoAllocationStrategy?: string;
+  /**
+   * 弹性供应组实时容量超过目标容量并触发缩容时，是否释放缩容的实例。取值范围：
+   *
+   * - termination：释放缩容的实例。
+   * - no-termination：只将缩容的实例移出弹性供应组。
+   *
+   * 默认值：no-termination。
+   * @defaultValue "no-termination"
+   */
+  readonly ExcessCapacityTerminationPolicy?: string;
+  /**
+   * 弹性供应组的启动时间，和`ValidUntil`共同确定有效时段。
+   *
+   * 按照[ISO 8601](~~25696~~)标准表示，并使用UTC+0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * 默认值：该接口立即生效的时间戳。
+   */
+  readonly ValidFrom?: string;
+  /**
+   * 弹性供应组的到期时间，和`ValidFrom`共同确定有效时段。
+   *
+   * 按照[ISO 8601](~~25696~~)标准表示，并使用UTC+0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * 默认值：2099-12-31T23:59:59Z。
+   */
+  readonly ValidUntil?: string;
+  /**
+   * 弹性供应组到期时，是否释放组内实例。取值范围：
+   *
+   * - true：释放组内实例。
+   * - false：只将组内实例移出弹性供应组。
+   *
+   * 默认值：false。
+   */
+  readonly TerminateInstancesWithExpiration?: boolean;
+  /**
+   * 删除弹性供应组时，是否释放组内实例。取值范围：
+   *
+   * - true：释放组内实例。
+   * - false：保留组内实例。
+   *
+   * 默认值：false。
+   */
+  readonly TerminateInstances?: boolean;
+  /**
+   * 弹性供应组内抢占式实例的最高价格。
+   *
+   * > 同时设置了`MaxSpotPrice`和`LaunchTemplateConfig.N.MaxPrice`时，以最低值为准。
+   */
+  readonly MaxSpotPrice?: number;
+  /**
+   * 弹性供应组的目标总容量。取值范围：正整数。
+   *
+   * 总容量必须大于等于`PayAsYouGoTargetCapacity`（指定的按量付费实例目标容量）和`SpotTargetCapacity`（指定的抢占式实例目标容量）取值之和。
+   */
+  readonly TotalTargetCapacity: string;
+  /** 弹性供应组内，按量付费实例的目标容量。取值范围：小于等于`TotalTargetCapacity`的参数取值。 */
+  readonly PayAsYouGoTargetCapacity?: string;
+  /** 弹性供应组内，抢占式实例的目标容量。取值范围：小于等于`TotalTargetCapacity`的参数取值。 */
+  readonly SpotTargetCapacity?: string;
+  /**
+   * `PayAsYouGoTargetCapacity`和`SpotTargetCapacity`之和小于`TotalTargetCapacity`时，指定差额容量的计费方式。取值范围：
+   *
+   * - PayAsYouGo：按量付费实例。
+   * - Spot：抢占式实例。
+   *
+   * 默认值：Spot。
+   */
+  readonly DefaultTargetCapacityType?: string;
+  /** 弹性供应组关联的实例启动模板的ID，您可以调用[DescribeLaunchTemplates](~~73759~~)查询可用的实例启动模板。同时指定启动模板与启动配置信息（`LaunchConfiguration.*`）时，优先使用启动模板。 */
+  readonly LaunchTemplateId?: string;
+  /**
+   * 弹性供应组关联的实例启动模板的版本，您可以调用[DescribeLaunchTemplateVersions](~~73761~~)查询可用的实例启动模板版本。
+   *
+   * 默认值：启动模板的默认版本。
+   */
+  readonly LaunchTemplateVersion?: string;
+  /** 弹性供应组的描述信息。 */
+  readonly Description?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 镜像ID。启动实例时选择的镜像资源，您可以调用[DescribeImages](~~25534~~)查询可以使用的镜像资源。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.ImageId'?: string;
+  /** 实例所属的安全组ID。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.SecurityGroupId'?: string;
+  /**
+   * 是否为I/O优化实例。取值范围：
+   *
+   * - none：非I/O优化。
+   * - optimized：I/O优化。
+   *
+   * 已停售的实例规格实例默认值是none，其他实例规格默认值是optimized。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.IoOptimized'?: string;
+  /**
+   * 网络计费类型。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * > 按使用流量计费模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用按固定带宽计费模式。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.InternetChargeType'?: string;
+  /**
+   * 公网入带宽最大值，单位为Mbit/s。取值范围：
+   *
+   * - 当公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当公网出带宽大于10 Mbit/s时：1~`LaunchConfiguration.InternetMaxBandwidthOut`的取值，默认为`LaunchConfiguration.InternetMaxBandwidthOut`的取值。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.InternetMaxBandwidthIn'?: number;
+  /**
+   * 公网出带宽最大值，单位为Mbit/s。取值范围：0~100。
+   *
+   * 默认值：0。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.InternetMaxBandwidthOut'?: number;
+  /**
+   * 实例名称。长度为2~128个字符，必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 默认值：实例的`InstanceId`。
+   *
+   * 创建多台ECS实例时，您可以批量设置有序的实例名称。具体操作，请参见[批量设置有序的实例名称或主机名称](~~196048~~)。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.InstanceName'?: string;
+  /**
+   * 实例主机名称。限制说明如下：
+   *
+   * - 半角句号（.）和短划线（-）不能作为首尾字符，更不能连续使用。
+   * - Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许大小写英文字母、数字和短划线（-）。
+   * - 其他类型实例（Linux等）：字符长度为2~64，支持多个半角句号（.），点之间为一段，每段允许大小写英文字母、数字和短划线（-）。
+   * - 不支持同时设置`LaunchConfiguration.HostName`与`LaunchConfiguration.HostNames.N`，否则会返回报错信息。
+   * - 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.HostName'?: string;
+  /** 实例描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.InstanceDescription'?: string;
+  /**
+   * 密钥对名称。
+   *
+   * -   Windows实例，忽略该参数。默认为空。
+   * -   Linux实例的密码登录方式会被初始化成禁止。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.KeyPairName'?: string;
+  /** 实例RAM角色名称。您可以使用RAM API [ListRoles](~~28713~~)查询您已创建的实例RAM角色。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.RamRoleName'?: string;
+  /**
+   * 是否开启安全加固。取值范围：
+   *
+   * -   Active：启用安全加固，只对公共镜像生效。
+   * -   Deactive：不启用安全加固，对所有镜像类型生效。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SecurityEnhancementStrategy'?: string;
+  /** 实例自定义数据。需要以Base64方式编码，原始数据最多为32 KB。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.UserData'?: string;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * -   cloud_efficiency：高效云盘。
+   * -   cloud_ssd：SSD云盘。
+   * -   cloud_essd：ESSD云盘。
+   * -   cloud：普通云盘。
+   *
+   * 已停售的实例规格且非I/O优化实例默认值为cloud，否则默认值为cloud_efficiency。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SystemDiskCategory'?: string;
+  /**
+   * 系统盘大小。单位为GiB，取值范围：20~500。该参数的取值必须大于或者等于max{20, LaunchConfiguration.ImageId对应的镜像大小}。
+   *
+   * 默认值：max{40, 参数LaunchConfiguration.ImageId对应的镜像大小}。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SystemDiskSize'?: number;
+  /**
+   * 系统盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 默认值：空。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SystemDiskName'?: string;
+  /**
+   * 系统盘的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SystemDiskDescription'?: string;
+  /**
+   * 创建ESSD云盘作为系统盘使用时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0（默认）：单盘最高随机读写IOPS 1万。
+   * - PL1：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.SystemDiskPerformanceLevel'?: string;
+  /**
+   * 是否使用镜像预设的密码。取值范围：
+   *
+   * - true：使用。
+   * - false：不使用。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.PasswordInherit'?: boolean;
+  /** 实例所在的企业资源组ID。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+  readonly 'LaunchConfiguration.ResourceGroupId'?: string;
+  /**
+   * 设置突发性能实例的运行模式。取值范围：
+   *
+   * - Standard：标准模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的性能约束模式章节。
+   * - Unlimited：无性能约束模式，实例性能请参见[什么是突发性能实例](~~59977~~)下的无性能约束模式章节。
+   *
+   * 默认值：无。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.CreditSpecification'?: string;
+  /**
+   * 实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ``()`~!@#$%^&*-_+=|{}`[]`:;'<>,.?/``
+   *
+   * 其中，Windows实例不能以正斜线（/）为密码首字符。
+   *
+   * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   */
+  readonly 'LaunchConfiguration.Password'?: string;
+  /** 部署集ID。 */
+  readonly 'LaunchConfiguration.DeploymentSetId'?: string;
+  /**
+   * 扩展启动模板列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LaunchTemplateConfig?: readonly {
+    /**
+     * 扩展启动模板中，ECS实例加入的虚拟交换机的ID。扩展模板中启动的ECS实例的可用区由虚拟交换机决定。
+     *
+     * > 设置了`LaunchTemplateConfig`后，`LaunchTemplateConfig.N.VSwitchId`为必选参数。
+     */
+    readonly VSwitchId?: string;
+    /**
+     * 扩展启动模板中，抢占式实例的价格上限。
+     *
+     * > 设置了`LaunchTemplateConfig`后，`LaunchTemplateConfig.N.MaxPrice`为必选参数。
+     */
+    readonly MaxPrice?: number;
+    /** 扩展启动模板的优先级，取值为0时优先级最高。取值范围：0 ~ +∞。 */
+    readonly Priority?: number;
+    /** 扩展启动模板对应的实例规格，N的取值范围：1~20。取值范围：请参见[实例规格族](~~25378~~)。 */
+    readonly InstanceType?: string;
+    /**
+     * 扩展启动模板中，实例规格的权重。取值越高，单台实例满足计算力需求的能力越大，所需的实例数量越小。取值范围：大于0。
+     *
+     * 您可以根据指定实例规格的计算力和集群单节点最低计算力得出权重值。假设单节点最低计算力为8 vCPU、60 GiB，则：
+     *
+     * - 8 vCPU、60 GiB的实例规格权重可以设置为1。
+     * - 16 vCPU、120 GiB的实例规格权重可以设置为2。
+     */
+    readonly WeightedCapacity?: number;
+    /** >该参数正在邀测中，暂不支持使用。 */
+    readonly MaxQuantity?: number;
+    /** 实例规格的vCPU内核数目列表。 */
+    readonly Cores?: readonly number[];
+    /** 实例规格的内存大小列表。 */
+    readonly Memories?: readonly number[];
+    /**
+     * 实例规格族级别，用于筛选符合要求的实例规格范围。取值范围：
+     *
+     * - EntryLevel：入门级，即共享型实例规格。成本更低，但是无法保证实例计算性能的稳定。适用于平时CPU使用率低的业务场景。更多信息，请参见[共享型](~~108489~~)。
+     * - EnterpriseLevel：企业级。性能稳定，资源独享，适用于对稳定性要求高的业务场景。更多信息，请参见[实例规格族](~~25378~~)。
+     * - CreditEntryLevel：积分入门级，即突发性能实例。通过CPU积分来保证计算性能，适用于平时CPU使用率低、偶有突发CPU使用率的情况。更多信息，请参见[突发性能实例](~~59977~~)。
+     *
+     * N的取值范围：1~10。
+     */
+    readonly InstanceFamilyLevel?: string;
+    /** 需要排除的实例规格列表。 */
+    readonly ExcludedInstanceTypes?: readonly string[];
+    /** 实例规格所属的架构类型列表。 */
+    readonly Architectures?: readonly string[];
+    /**
+     * 是否为性能突发实例规格。取值范围：
+     *
+     * - Exclude：不包含性能突发实例规格。
+     * - Include：包含性能突发实例规格。
+     * - Required：只包含性能突发实例规格。
+     *
+     * 默认值：Include。
+     */
+    readonly BurstablePerformance?: string;
+  }[];
+  /**
+   * 扩展启动模板云盘配置列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly 'LaunchConfiguration.DataDisk'?: readonly {
+    /**
+     * 创建ESSD云盘作为数据盘使用时，设置云盘的性能等级。N的取值必须和`LaunchConfiguration.DataDisk.N.Category`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1（默认）：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly PerformanceLevel?: string;
+    /** 数据盘对应的KMS密钥ID。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+    readonly KmsKeyId?: string;
+    /** 数据盘的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+    readonly Description?: string;
+    /**
+     * 创建数据盘N使用的快照。N的取值范围为1~16。
+     *
+     * 指定该参数后，参数`LaunchConfiguration.DataDisk.N.Size`会被忽略，实际创建的云盘大小为指定的快照的大小。不能使用早于2013年7月15日（含）创建的快照，请求会报错被拒绝。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly SnapshotId?: string;
+    /**
+     * 第N个数据盘的容量大小，N的取值范围为1~16，单位为GiB。取值范围：
+     *
+     * - cloud_efficiency：20~32768。
+     * - cloud_ssd：20~32768。
+     * - cloud_essd：具体取值范围与`LaunchConfiguration.DataDisk.N.PerformanceLevel`的取值有关。
+     *     - PL0：40~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768
+     * - cloud：5~2000。
+     *
+     * > 该参数的取值必须大于等于参数`LaunchConfiguration.DataDisk.N.SnapshotId`指定的快照的大小。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly Size?: number;
+    /** 数据盘的挂载点。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+    readonly Device?: string;
+    /**
+     * 数据盘名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。
+     *
+     * 默认值：空。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly DiskName?: string;
+    /**
+     * 数据盘N的云盘类型。N的取值范围为1~16。取值范围：
+     *
+     * - cloud_efficiency：高效云盘。
+     * - cloud_ssd：SSD云盘。
+     * - cloud_essd：ESSD云盘。
+     * - cloud：普通云盘。
+     *
+     * 对于I/O优化实例，默认值为cloud_efficiency。对于非I/O优化实例，默认值为cloud。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly Category?: string;
+    /**
+     * 数据盘是否随实例释放。取值范围：
+     * - true：数据盘随实例释放。
+     * - false：数据盘不随实例释放。
+     *
+     * 默认值：true。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly DeleteWithInstance?: boolean;
+    /**
+     * 数据盘N是否加密。取值范围：
+     *
+     * - true：加密。
+     * - false：不加密。
+     *
+     * 默认值：false。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly Encrypted?: boolean;
+    readonly EncryptAlgorithm?: string;
+    readonly ProvisionedIops?: number | string;
+    readonly BurstingEnabled?: boolean;
+  }[];
+  /**
+   * 扩展启动模板标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly 'LaunchConfiguration.Tag'?: readonly {
+    /** 实例的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含`http://`或`https://`。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+    readonly Key?: string;
+    /** 实例的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以acs:开头，不能包含`http://`或者`https://`。同时指定启动模板与启动配置信息时，优先使用启动模板。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 实例系统盘信息列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SystemDiskConfig?: readonly {
+    /**
+     * 实例系统盘类型。您可通过该参数指定多种候选磁盘类型，指定顺序作为各磁盘类型的优先级顺序，当某一种磁盘不可用时，自动更换磁盘类型。取值范围：
+     *
+     * -   cloud_efficiency：高效云盘。
+     * -   cloud_ssd：SSD云盘。
+     * -   cloud_essd：ESSD云盘。
+     * -   cloud：普通云盘。
+     */
+    readonly DiskCategory?: string;
+  }[];
+  /**
+   * 实例数据盘信息列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDiskConfig?: readonly {
+    /**
+     * 实例数据盘类型。您可通过该参数指定多种候选磁盘类型，指定顺序作为各磁盘类型的优先级顺序，当某一种磁盘不可用时，自动更换磁盘类型。取值范围：
+     *
+     * -   cloud_efficiency：高效云盘。
+     * -   cloud_ssd：SSD云盘。
+     * -   cloud_essd：ESSD云盘。
+     * -   cloud：普通云盘。
+     */
+    readonly DiskCategory?: string;
+  }[];
+  /**
+   * 为一台或多台实例指定不同的主机名称。限制说明如下：
+   *
+   * - 仅创建一次性同步交付类型的弹性供应组（`AutoProvisioningGroupType=instant`）时，该参数生效。
+   * - N表示实例个数，取值范围为1~1000，且需要和TotalTargetCapacity参数值保持一致。
+   * - 半角句号（.）和短划线（-）不能作为首尾字符，更不能连续使用。
+   * - Windows实例：字符长度为2~15，不支持半角句号（.），不能全是数字。允许包含大小写英文字母、数字和短划线（-）。
+   * - 其他类型实例（Linux等）：字符长度为2~64，支持多个半角句号（.），半角句号（.）之间为一段，每段允许包含大小写英文字母、数字和短划线（-）。
+   * - 不支持同时设置`LaunchConfiguration.HostName`与`LaunchConfiguration.HostNames.N`，否则会返回报错信息。
+   * - 同时指定启动模板与启动配置信息时，优先使用启动模板。
+   * Items: at most 1000.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly 'LaunchConfiguration.HostNames'?: readonly string[];
+  /**
+   * 弹性供应组的目标最小容量。取值范围：正整数。
+   *
+   * 当您设置该参数后，需要注意：
+   * - 仅创建一次性同步交付类型的弹性供应组（`AutoProvisioningGroupType=instant`）时，该参数生效。
+   * - 如果当前地域下的实例库存小于该参数值，则会导致调用接口失败，不会创建实例。
+   * - 如果当前地域下的实例库存大于该参数值，则按照已设置的其他参数值正常创建实例。
+   */
+  readonly MinTargetCapacity?: string;
+  /**
+   * 实例所属的安全组列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly 'LaunchConfiguration.SecurityGroupIds'?: readonly string[];
+  /**
+   * 实例的系统盘信息。同时指定启动模板与启动配置信息时，优先使用启动模板。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly 'LaunchConfiguration.SystemDisk'?: {
+    /**
+     * 系统盘N是否加密。取值范围：
+     *
+     * - true：加密。
+     *
+     * - false：不加密。
+     *
+     * 默认值：false。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly Encrypted?: string;
+    /**
+     * 系统盘对应的KMS密钥ID。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly KMSKeyId?: string;
+    /**
+     * 系统盘加密算法。取值范围：
+     *
+     * - aes-256。
+     *
+     * - sm4-128。
+     *
+     * 默认值：aes-256。
+     *
+     * 同时指定启动模板与启动配置信息时，优先使用启动模板。
+     */
+    readonly EncryptAlgorithm?: string;
+    readonly ProvisionedIops?: number | string;
+    readonly BurstingEnabled?: boolean;
+  };
+  /**
+   * 该参数暂未开放使用。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly 'LaunchConfiguration.Arn'?: readonly {
+    /** 该参数暂未开放使用。 */
+    readonly Rolearn?: string;
+    /** 该参数暂未开放使用。 */
+    readonly RoleType?: string;
+    /** 该参数暂未开放使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly HibernationOptionsConfigured?: boolean;
+  /**
+   * 按量付费实例的自动释放时间。按照[ISO 8601](~~25696~~)标准表示，使用UTC+0时间。格式为：`yyyy-MM-ddTHH:mm:ssZ`。
+   *
+   * - 如果秒（`ss`）取值不是`00`，则自动取为当前分钟（`mm`）开始时。
+   *
+   * - 最短释放时间为当前时间半小时之后。
+   *
+   * - 最长释放时间不能超过当前时间三年。
+   */
+  readonly 'LaunchConfiguration.AutoReleaseTime'?: string;
+  /** 镜像族系名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly 'LaunchConfiguration.ImageFamily'?: string;
+  /**
+   * 弹性供应组绑定的标签。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 弹性供应组的标签键。
+     *
+     * N 的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持 128 个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+     */
+    readonly Key?: string;
+    /**
+     * 弹性供应组的标签值。
+     *
+     * N 的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持 128 个字符，不能包含http://或者https://。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeAutoProvisioningGroups. 查询一个或多个弹性供应组 */
+export interface DescribeAutoProvisioningGroupsRequest {
+  /** 弹性供应组所在地域的ID。 */
+  readonly RegionId: string;
+  /**
+   * 分页查询时设置的列表页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 弹性供应组的名称。 */
+  readonly AutoProvisioningGroupName?: string;
+  /** 弹性供应组所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 弹性供应组ID列表。可输入最多20个弹性供应组ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AutoProvisioningGroupId?: readonly string[];
+  /**
+   * 弹性供应组的状态列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AutoProvisioningGroupStatus?: readonly string[];
+  /**
+   * 弹性供应组绑定的标签。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 弹性供应组的标签键。
+     *
+     * N 的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持 128 个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+     */
+    readonly Key?: string;
+    /**
+     * 弹性供应组的标签值。
+     *
+     * N 的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持 128 个字符，不能包含http://或者https://。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeAutoProvisioningGroupInstances. 查询一个弹性供应组内的实例 */
+export interface DescribeAutoProvisioningGroupInstancesRequest {
+  /** 弹性供应组所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 分页查询列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 弹性供应组的ID。 */
+  readonly AutoProvisioningGroupId: string;
+}
+
+/** Parameters of ModifyAutoProvisioningGroup. 修改一个弹性供应组的设置 */
+export interface ModifyAutoProvisioningGroupRequest {
+  /** 弹性供应组所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性供应组的ID。 */
+  readonly AutoProvisioningGroupId?: string;
+  /**
+   * 弹性供应组实时容量超过目标容量并触发缩容时，是否释放缩容的实例。取值范围：
+   *
+   * - termination：释放缩容的实例。
+   * - no-termination：只将缩容的实例移出弹性供应组。
+   */
+  readonly ExcessCapacityTerminationPolicy?: string;
+  /**
+   * PayAsYouGoTargetCapacity和SpotTargetCapacity之和小于TotalTargetCapacity时，指定差额容量的计费方式。取值范围：
+   *
+   * - PayAsYouGo：按量付费实例。
+   * - Spot：抢占式实例。
+   */
+  readonly DefaultTargetCapacityType?: string;
+  /**
+   * 弹性供应组到期时，是否释放组内实例。取值范围：
+   *
+   * - true：释放组内实例。
+   * - false：只将组内实例移出弹性供应组。
+   */
+  readonly TerminateInstancesWithExpiration?: boolean;
+  /**
+   * 弹性供应组内抢占式实例的最高价格。
+   *
+   * > 同时设置了MaxSpotPrice和LaunchTemplateConfig.N.MaxPrice时，以最低值为准。LaunchTemplateConfig.N.MaxPrice在创建弹性供应组时设置，且不可修改。
+   */
+  readonly MaxSpotPrice?: number;
+  /**
+   * 弹性供应组的目标总容量。取值范围：正整数。
+   *
+   * 总容量必须大于等于PayAsYouGoTargetCapacity（指定的按量付费实例目标容量）和SpotTargetCapacity（指定的抢占式实例目标容量）取值之和。
+   */
+  readonly TotalTargetCapacity?: string;
+  /** 弹性供应组内，按量付费实例的目标容量。取值范围：小于TotalTargetCapacity的参数取值。 */
+  readonly PayAsYouGoTargetCapacity?: string;
+  /** 弹性供应组内，抢占式实例的目标容量。取值范围：小于TotalTargetCapacity的参数取值。 */
+  readonly SpotTargetCapacity?: string;
+  /** 弹性供应组的名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly AutoProvisioningGroupName?: string;
+  /**
+   * 扩展启动模板列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly LaunchTemplateConfig?: readonly {
+    /** 扩展启动模板中，ECS实例加入的虚拟交换机的ID。扩展模板中启动的ECS实例的可用区由虚拟交换机决定。 */
+    readonly VSwitchId?: string;
+    /** 扩展启动模板中，抢占式实例的价格上限。 */
+    readonly MaxPrice?: number;
+    /** 扩展启动模板的优先级，取值为0时优先级最高。取值范围：大于0。 */
+    readonly Priority?: number;
+    /** 扩展启动模板对应的实例规格，N的取值范围：1~20。取值范围：请参见[实例规格族](~~25378~~)。 */
+    readonly InstanceType?: string;
+    /**
+     * 扩展启动模板中，实例规格的权重。取值越高，单台实例满足计算力需求的能力越大，所需的实例数量越小。取值范围：大于0。
+     *
+     * 您可以根据指定实例规格的计算力和集群单节点最低计算力得出权重值。假设单节点最低计算力为8 vCPU、60 GiB，则：
+     *
+     * - 8 vCPU、60 GiB的实例规格权重可以设置为1。
+     * - 16 vCPU、120 GiB的实例规格权重可以设置为2。
+     */
+    readonly WeightedCapacity?: number;
+  }[];
+}
+
+/** Parameters of DescribeAutoProvisioningGroupHistory. 查询弹性供应组的调度任务信息 */
+export interface DescribeAutoProvisioningGroupHistoryRequest {
+  /** 弹性供应组所在地域的ID。 */
+  readonly RegionId: string;
+  /**
+   * 分页查询的当前页码。起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 弹性供应组的ID。 */
+  readonly AutoProvisioningGroupId: string;
+  /** 查询调度历史的起始时间。按照[ISO8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly StartTime?: string;
+  /** 查询调度历史的结束时间。按照[ISO8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly EndTime?: string;
+}
+
+/** Parameters of DeleteAutoProvisioningGroup. 删除一个弹性供应组 */
+export interface DeleteAutoProvisioningGroupRequest {
+  /** 弹性供应组所在地域的ID。 */
+  readonly RegionId: string;
+  /** 弹性供应组的ID。 */
+  readonly AutoProvisioningGroupId: string;
+  /**
+   * 删除弹性供应组时是否释放组内实例。取值范围：
+   *
+   * - true：释放组内实例。
+   * - false：组内实例继续运行。
+   *
+   * >此参数值默认继承于调用`CreateAutoProvisioningGroup`创建弹性供应组时设置的`TerminateInstances`参数值，您也可以在调用本接口删除弹性供应组时，重新设置`TerminateInstances`参数值。
+   */
+  readonly TerminateInstances?: boolean;
+}
+
+/** Parameters of CreateDisk. 创建一块按量付费或包年包月数据盘 */
+export interface CreateDiskRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 在指定可用区内创建一块按量付费磁盘。
+   *
+   * - 如果您不设置InstanceId，则ZoneId为必填参数。
+   * - 您不能同时指定ZoneId和InstanceId。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 创建云盘使用的快照。2013年7月15日及以前的快照不能用来创建云盘。 
+   *
+   * `SnapshotId`参数和`Size`参数存在以下限制：
+   *
+   * - 如果`SnapshotId`参数对应的快照容量大于设置的`Size`参数值，实际创建的云盘大小为指定快照的大小。
+   * - 如果`SnapshotId`参数对应的快照容量小于设置的`Size`参数值，实际创建的云盘大小为指定的`Size`参数值。
+   * - 不支持使用快照创建弹性临时盘。
+   */
+  readonly SnapshotId?: string;
+  /**
+   * 磁盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 默认值：空。
+   */
+  readonly DiskName?: string;
+  /**
+   * 容量大小。单位：GiB。您必须为该参数传入参数值。取值范围：
+   *
+   * -   cloud：5~2,000。
+   * -   cloud_efficiency：20~32,768。
+   * -   cloud_ssd：20~32,768。
+   * -   cloud_essd：具体取值范围与`PerformanceLevel`的取值有关。
+   *     - PL0：1~32,768。
+   *     - PL1：20~32,768。
+   *     - PL2：461~32,768。
+   *     - PL3：1,261~32,768。
+   * - cloud_auto：1~32,768。
+   * - cloud_essd_entry：10~32,768。
+   * - elastic_ephemeral_disk_standard：64～8,192。
+   * - elastic_ephemeral_disk_premium：64～8,192。
+   *
+   * 如果您指定了`SnapshotId`参数，`SnapshotId`参数和`Size`参数存在以下限制：
+   *
+   * - 如果`SnapshotId`参数对应的快照容量大于设置的`Size`参数值，实际创建的云盘大小为指定快照的大小。
+   * - 如果`SnapshotId`参数对应的快照容量小于设置的`Size`参数值，实际创建的云盘大小为指定的`Size`参数值。
+   * Range: 1 to 65536.
+   */
+  readonly Size?: number;
+  /**
+   * 数据盘的磁盘种类。取值范围：
+   *
+   * - cloud：普通云盘。
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * - elastic_ephemeral_disk_standard：弹性临时盘-标准版。
+   * - elastic_ephemeral_disk_premium：弹性临时盘-高级版。
+   *
+   * 默认值：cloud。
+   */
+  readonly DiskCategory?: string;
+  /**
+   * 磁盘描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /**
+   * 是否加密云盘。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值：false。
+   */
+  readonly Encrypted?: boolean;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 创建一块包年包月磁盘，并自动挂载到指定的包年包月实例（InstanceId）上。
+   *
+   * - 设置实例ID后，会忽略您设置的ResourceGroupId、Tag.N.Key、Tag.N.Value、ClientToken和KMSKeyId参数。
+   * - 您不能同时指定ZoneId和InstanceId。
+   *
+   * 默认值：空，代表创建的是按量付费云盘，云盘所属地由RegionId和ZoneId确定。
+   */
+  readonly InstanceId?: string;
+  /** 磁盘所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 云盘使用的KMS密钥ID。 */
+  readonly KMSKeyId?: string;
+  /**
+   * 创建一块ESSD云盘时，设置云盘的性能等级。取值范围：
+   *
+   * - PL0：单盘最高随机读写IOPS 1万。
+   * - PL1：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 默认值：PL1。
+   *
+   * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+   */
+  readonly PerformanceLevel?: string;
+  /** 该参数暂未开放使用。 */
+  readonly AdvancedFeatures?: string;
+  /**
+   * 存储集ID。
+   *
+   * > 存储集相关参数（`StorageSetId`、`StorageSetPartitionNumber`）与专属块存储集群参数（`StorageClusterId`）只能选择其中之一设置。如果同时设置，那么调用接口将会失败。
+   */
+  readonly StorageSetId?: string;
+  /** 该参数暂未开放使用。 */
+  readonly EncryptAlgorithm?: string;
+  /**
+   * 存储集分区数。取值范围：大于等于2，最高不能超过调用[DescribeAccountAttributes](~~73772~~)后显示的权益配额限制。
+   *
+   * 默认值：2。
+   * Range: at least 1.
+   */
+  readonly StorageSetPartitionNumber?: number;
+  /**
+   * 专属块存储集群ID。如果您需要在指定的专属块存储集群中创建云盘，请指定该参数。
+   *
+   * > 存储集相关参数（`StorageSetId`、`StorageSetPartitionNumber`）与专属块存储集群参数（`StorageClusterId`）只能选择其中之一设置。如果同时设置，那么调用接口将会失败。
+   */
+  readonly StorageClusterId?: string;
+  /**
+   * 是否开启多重挂载特性。取值范围：
+   *
+   * - Disabled: 不开启。
+   * - Enabled : 开启。目前仅ESSD云盘支持设置为`Enabled`。
+   *
+   * 默认值：Disabled。
+   *
+   * > 开启多重挂载特性的云盘只支持按量付费的计费方式。因此`MultiAttach=Enabled `时，不能同时设置`InstanceId`参数。您可以在创建云盘后调用[AttachDisk](~~25515~~)进行挂载，但需要注意开启多重挂载功能的云盘只能作为数据盘进行挂载。
+   */
+  readonly MultiAttach?: string;
+  /**
+   * 磁盘的标签信息列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 磁盘的标签键。
+     *
+     * >为提高代码兼容性，请尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 磁盘的标签键。N的取值范围：1~20。一旦传入Tag.N.Key值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 磁盘的标签值。N的取值范围：1~20。一旦传入Tag.N.Value值，可以为空字符串。最多支持128个字符，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+    /**
+     * 磁盘的标签值。
+     *
+     * > 为提高代码兼容性，请尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 该参数暂未开放使用。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Arn?: readonly {
+    /** 该参数暂未开放使用。 */
+    readonly RoleType?: string;
+    /** 该参数暂未开放使用。 */
+    readonly Rolearn?: string;
+    /** 该参数暂未开放使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+  /**
+   * ESSD AutoPL云盘预配置的读写IOPS。可能值：0~min{50,000, 1000*容量-基准性能}。
+   *
+   * 基准性能=min{1,800+50*容量, 50000}。
+   *
+   *
+   * >当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * Range: at least 0.
+   */
+  readonly ProvisionedIops?: number | string;
+  /**
+   * 是否开启Burst（性能突发）。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   *
+   * >当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)。
+   */
+  readonly BurstingEnabled?: boolean;
+}
+
+/** Parameters of DescribeDisks. 查询已经创建的块存储 */
+export interface DescribeDisksRequest {
+  /** 块存储所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 可用区ID。 */
+  readonly ZoneId?: string;
+  /** 云盘、本地盘或弹性临时盘ID。一个带有格式的JSON数组，最多支持100个ID，用半角逗号（,）隔开。 */
+  readonly DiskIds?: string;
+  /** 云盘、本地盘或弹性临时盘挂载的实例ID。 */
+  readonly InstanceId?: string;
+  /**
+   * 要查询的云盘、本地盘或弹性临时盘类型。取值范围： 
+   *          
+   * - all：同时查询系统盘与数据盘。
+   * - system：只查询系统盘。
+   * - data：只查询数据盘。
+   *
+   * 默认值：all。
+   * >弹性临时盘不支持作为系统盘。
+   */
+  readonly DiskType?: string;
+  /**
+   * 磁盘种类。取值范围： 
+   *          
+   * - all：所有云盘以及本地盘。
+   * - cloud：普通云盘。
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * - local_ssd_pro：I/O密集型本地盘。
+   * - local_hdd_pro：吞吐密集型本地盘。
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * - elastic_ephemeral_disk_standard：弹性临时盘-标准版。
+   * - elastic_ephemeral_disk_premium：弹性临时盘-高级版。
+   * - ephemeral：（已停售）本地盘。
+   * - ephemeral_ssd：（已停售）本地SSD盘。
+   *
+   * 默认值：all。
+   */
+  readonly Category?: string;
+  /**
+   * 磁盘状态。更多信息，请参见[云盘状态](~~25689~~)。取值范围：
+   *
+   * -   In_use：使用中。
+   * -   Available：待挂载。
+   * -   Attaching：挂载中 。
+   * -   Detaching：卸载中。
+   * -   Creating：创建中。
+   * -   ReIniting：初始化中。
+   * -   All：所有状态。
+   *
+   * 默认值：All。
+   */
+  readonly Status?: string;
+  /** 创建云盘时使用的快照ID。 */
+  readonly SnapshotId?: string;
+  /**
+   * 磁盘是否支持卸载。取值范围：
+   *
+   * -   true：支持。可以独立存在，且可以在可用区内自由挂载和卸载。
+   *
+   * -   false：不支持。不可以独立存在，且不可以在可用区内自由挂载和卸载。
+   *
+   * 以下类型块存储的`Portable`属性都为`false`，生命周期与实例等同：
+   *
+   * -   本地盘。
+   * -   本地SSD盘。
+   * -   包年包月数据盘。
+   */
+  readonly Portable?: boolean;
+  /**
+   * 磁盘是否设置了随实例释放。取值范围：
+   *
+   * -   true：磁盘随实例一起释放。
+   * -   false：磁盘保留不释放，转为按量付费数据盘而保留下来。
+   *
+   * 默认值：false。
+   */
+  readonly DeleteWithInstance?: boolean;
+  /**
+   * 释放云盘时，是否会同时释放自动快照。
+   *
+   * - true：是。
+   *
+   * - false：否。
+   *
+   * 默认值：false。
+   */
+  readonly DeleteAutoSnapshot?: boolean;
+  /**
+   * 磁盘状态列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   */
+  readonly PageSize?: number;
+  /**
+   * 查询凭证（Token），取值为上一次API调用返回的`NextToken`参数值。
+   *
+   * 有关本接口查看返回数据的设置方式，请参见上文接口说明。
+   */
+  readonly NextToken?: string;
+  /**
+   * 返回的最大数。取值范围：10~500。
+   *
+   * 默认值：
+   * - 当不设置值或者设置的值小于10，默认值为10。
+   * - 当设置的值大于500时，默认值为500。
+   * Range: 1 to 500.
+   */
+  readonly MaxResults?: number;
+  /** 磁盘的名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly DiskName?: string;
+  /** 根据自动快照策略ID查询云盘。 */
+  readonly AutoSnapshotPolicyId?: string;
+  /**
+   * 云盘是否启用自动快照策略功能。
+   *
+   * - true：启用。
+   * - false：未启用。
+   *
+   * > 创建后的云盘默认启用自动快照策略功能，您只需要为云盘绑定自动快照策略即可正常使用。
+   */
+  readonly EnableAutoSnapshot?: boolean;
+  /**
+   * 云盘是否设置了自动快照策略。
+   * - true：已设置。
+   * - false：未设置。
+   *
+   * 默认值：false。
+   */
+  readonly EnableAutomatedSnapshotPolicy?: boolean;
+  /**
+   * 磁盘的计费方式。取值范围：
+   *
+   * - PrePaid：包年包月。
+   * - PostPaid：按量付费。
+   */
+  readonly DiskChargeType?: string;
+  /**
+   * 磁盘被锁定的原因。取值范围：
+   *
+   * - financial：因欠费被锁定。
+   * - security：因安全原因被锁定。
+   * - recycling：抢占式实例的待释放锁定状态。
+   * - dedicatedhostfinancial：因为专有宿主机欠费导致ECS实例被锁定。
+   */
+  readonly LockReason?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationStartTime`。同时设置`Filter.1.Key`和`Filter.1.Value`可以查询在指定时间点后创建的资源信息。 */
+  readonly 'Filter.1.Key'?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationEndTime`。同时设置`Filter.2.Key`和`Filter.2.Value`可以查询在指定时间点前创建的资源信息。 */
+  readonly 'Filter.2.Key'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.1.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.1.Value'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.2.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.2.Value'?: string;
+  /**
+   * 磁盘所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /** 是否是共享块存储。 */
+  readonly EnableShared?: boolean;
+  /**
+   * 是否只筛选出加密云盘。
+   *
+   * - true：是。
+   *
+   * - false：否
+   *
+   * 默认值：false。
+   */
+  readonly Encrypted?: boolean;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * -   true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+   * -   false：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /** 云盘使用的KMS密钥ID。 */
+  readonly KMSKeyId?: string;
+  /**
+   * 是否开启了多重挂载特性。取值范围：
+   *
+   * - Disabled：未开启。
+   * - Enabled：已开启。
+   * - LegacyShared：用于查询共享块存储。
+   *
+   * <props="china">多重挂载功能正在邀测中，如需使用，请[提交工单](https://selfservice.console.aliyun.com/ticket/createIndex)。</props>
+   *
+   * <props="intl">多重挂载功能正在邀测中，如需使用，请[提交工单](https://workorder-intl.console.aliyun.com/console.htm#/ticket/list)。</props>
+   *
+   * <props="partner">多重挂载功能正在邀测中，如需使用，请提交工单。</props>
+   */
+  readonly MultiAttach?: string;
+  /**
+   * 磁盘标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 磁盘的标签键。
+     *
+     * >为提高代码兼容性，请尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /**
+     * 磁盘的标签键。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 磁盘的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+    /**
+     * 磁盘的标签值。
+     *
+     * >为提高代码兼容性，请尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 其他属性值。目前仅支持传入值为IOPS，表示查询当前磁盘的IOPS上限。
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AdditionalAttributes?: readonly string[];
+}
+
+/** Parameters of AttachDisk. 为实例挂载数据盘或系统盘 */
+export interface AttachDiskRequest {
+  /** 目标ECS实例的ID。 */
+  readonly InstanceId: string;
+  /**
+   * 待挂载的磁盘ID。磁盘（`DiskId`）和实例（`InstanceId`）必须在同一个可用区。
+   *
+   * > 支持挂载数据盘和系统盘，相关约束条件请参见上文接口说明章节。
+   */
+  readonly DiskId: string;
+  /**
+   * 磁盘设备名称。
+   *
+   * > 该参数即将被弃用，为提高兼容性，建议您尽量使用其他参数。
+   */
+  readonly Device?: string;
+  /**
+   * 释放实例时，该磁盘是否随实例一起释放。
+   *
+   * - true：释放。
+   * - false：不释放。磁盘会转换成按量付费数据盘而被保留下来。
+   *
+   * 默认值：false。
+   *
+   * 设置该参数时，您需要注意：
+   *
+   * - 将`DeleteWithInstance`置为`false`后，一旦ECS实例被安全控制，即`OperationLocks`中标记了`"LockReason" : "security"`，释放ECS实例时会忽略磁盘的该属性，被同时释放。
+   *
+   * - 开启多重挂载特性的云盘，不支持设置该参数。
+   */
+  readonly DeleteWithInstance?: boolean;
+  /**
+   * 是否作为系统盘挂载。
+   *
+   * 默认值：false。
+   *
+   * > 设置为`Bootable=true`时，目标ECS实例必须处于无系统盘状态。
+   * @defaultValue false
+   */
+  readonly Bootable?: boolean;
+  /**
+   * 挂载系统盘时，设置实例的用户名密码，仅对administrator和root用户名生效，其他用户名不生效。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   * 其中，Windows实例不能以斜线号（/）为密码首字符。
+   *
+   * > 如果传入`Password`参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   */
+  readonly Password?: string;
+  /**
+   * 挂载系统盘时，为Linux系统ECS实例绑定的SSH密钥对的名称。
+   *
+   * - Windows Server系统：不支持SSH密钥对。即使填写了该参数，只执行`Password`的配置。
+   *
+   * - Linux系统：密码登录方式会被初始化成禁止。
+   */
+  readonly KeyPairName?: string;
+  /**
+   * 是否强制执行磁盘挂载操作。
+   *
+   * - true：强制。
+   * - false：不强制。
+   *
+   * 默认值为false。
+   */
+  readonly Force?: boolean;
+}
+
+/** Parameters of DetachDisk. 卸载按量付费数据盘或系统盘 */
+export interface DetachDiskRequest {
+  /** 待卸载的ECS实例ID。 */
+  readonly InstanceId: string;
+  /** 待卸载的磁盘ID。 */
+  readonly DiskId: string;
+  /**
+   * 卸载系统盘时，设置自动释放属性。表示释放ECS实例时，是否同时释放该系统盘。
+   *
+   * - true：释放。
+   * - false：不释放。云盘被转换为按量付费数据盘被保留下来。
+   *
+   * 默认值：true
+   *
+   * 您需要注意：
+   *
+   * - 开启多重挂载特性的云盘，不支持设置该参数。
+   * - 如果卸载的是数据盘，默认值为`false`。
+   */
+  readonly DeleteWithInstance?: boolean;
+}
+
+/** Parameters of ModifyDiskAttribute. 修改块存储属性 */
+export interface ModifyDiskAttributeRequest {
+  /**
+   * 待修改明细的磁盘ID。
+   * > `DiskId`和`DiskIds.N`两个参数不能同时被调用，请您根据需求任选其一传值。
+   */
+  readonly DiskId?: string;
+  /** 磁盘名称。长度为2~128个字符，支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly DiskName?: string;
+  /** 磁盘描述。 长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 磁盘是否随实例释放。默认值：无，无表示不改变当前的值。
+   *
+   * <props="china">开启多重挂载特性的云盘，不支持设置该参数。</props>
+   *
+   * 在下列两种情况下，将参数`DeleteWithInstance`设置成`false`时会报错。 
+   *          
+   * - 磁盘的种类（category）为本地盘（ephemeral）时。  
+   * - 磁盘的种类（category）为普通云盘（cloud），且不可以卸载（Portable=false）时。
+   */
+  readonly DeleteWithInstance?: boolean;
+  /** 删除磁盘时，是否同时删除其自动快照。默认值：无，无表示不改变当前的值。 */
+  readonly DeleteAutoSnapshot?: boolean;
+  /**
+   * 云盘是否启用自动快照策略功能。取值范围：
+   *
+   * - true：启用。
+   * - false：关闭。
+   *
+   * 默认值：无，表示不改变当前的值。
+   *
+   * > 创建后的云盘默认启用自动快照策略功能。您只需要为云盘绑定自动快照策略即可正常使用。
+   */
+  readonly EnableAutoSnapshot?: boolean;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId?: string;
+  /**
+   * 待修改明细的多个磁盘ID。N的取值范围为0 ~ 100。
+   * > `DiskId`和`DiskIds.N`两个参数不能同时被调用，请您根据需求任选其一传值。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskIds?: readonly string[];
+  /**
+   * 是否开启Burst（性能突发）。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   */
+  readonly BurstingEnabled?: boolean;
+}
+
+/** Parameters of ReplaceSystemDisk. 更换操作系统 */
+export interface ReplaceSystemDiskRequest {
+  /** 指定实例的ID。 */
+  readonly InstanceId: string;
+  /**
+   * 重置系统时使用的镜像ID。
+   *
+   * 未设置`DiskId`参数时，该参数为必选参数。
+   */
+  readonly ImageId?: string;
+  /**
+   * 新的系统盘容量，单位为GiB。取值范围：
+   *
+   * - 普通云盘：Max{20, 参数ImageId对应的镜像大小}~500。
+   * - ESSD云盘：
+   *   - PL0：Max{1, 参数 ImageId 对应的镜像大小}~2048。
+   *   - PL1：Max{20, 参数 ImageId 对应的镜像大小}~2048。
+   *   - PL2：Max{461, 参数 ImageId 对应的镜像大小}~2048。
+   *   - PL3：Max{1261, 参数 ImageId 对应的镜像大小}~2048。
+   * - ESSD AutoPL 云盘：Max{1, 参数 ImageId 对应的镜像大小}~2048。
+   * - 其他云盘：Max{20, 参数ImageId对应的镜像大小}~2048。
+   *
+   * 默认值：Max{40, 参数ImageId对应的镜像大小}
+   *
+   * > 超过`Max{20, 更换前的系统盘容量}`的云盘容量部分，将收取额外费用。
+   */
+  readonly 'SystemDisk.Size'?: number;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 是否使用阿里云提供的虚拟机系统配置（Windows：NTP、KMS；Linux：NTP、YUM）。
+   *
+   * > 挂载系统盘时（即设备名为/dev/xvda）有效。
+   */
+  readonly UseAdditionalService?: boolean;
+  /**
+   * 是否重置ECS实例的用户名密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   *
+   * 其中，Windows实例不能以斜线号（/）为密码首字符。
+   *
+   * 默认值：保持不变。
+   *
+   * > 如果传入`Password`参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   */
+  readonly Password?: string;
+  /**
+   * 是否使用镜像预设的密码。
+   *
+   * 默认值：false。
+   *
+   * > 使用该参数时，Password参数必须为空。同时您需要确保使用的镜像已经设置了密码。
+   */
+  readonly PasswordInherit?: boolean;
+  /**
+   * 密钥对名称。 
+   *
+   * > 该参数仅对Linux系统ECS实例生效。您可以为ECS实例绑定一个SSH密钥对，作为登录凭证。使用了SSH密钥对后，用户名密码的登录凭证方式将被禁用。
+   */
+  readonly KeyPairName?: string;
+  /** > 该参数已废弃，为提高兼容性，建议您使用 `ImageId`。 */
+  readonly DiskId?: string;
+  /** > 已弃用。 */
+  readonly Platform?: string;
+  /** > 已弃用。 */
+  readonly Architecture?: string;
+  /**
+   * 更换系统盘后，是否免费使用云安全中心服务。取值范围： 
+   *
+   * - Active：使用。该值仅支持公共镜像。
+   *
+   * - Deactive：不使用。该值支持所有镜像。
+   *
+   * 默认值：Deactive。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+  /**
+   * 是否加密云盘。取值范围：
+   *
+   * - true：是。
+   *
+   * - false：否。
+   *
+   *
+   * 默认值：false。
+   */
+  readonly Encrypted?: boolean;
+  /** 系统盘对应的KMS密钥ID。 */
+  readonly KMSKeyId?: string;
+  /** >该参数暂未开放使用。 */
+  readonly EncryptAlgorithm?: string;
+  /**
+   * 该参数暂未开放使用。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Arn?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly RoleType?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Rolearn?: string;
+    /** >该参数暂未开放使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+}
+
+/** Parameters of ReInitDisk. 重新初始化一块磁盘到创建时的初始状态 */
+export interface ReInitDiskRequest {
+  /** 指定的磁盘ID。 */
+  readonly DiskId: string;
+  /**
+   * 重新初始化系统盘时，是否重置ECS实例的用户名密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+   *
+   * ```
+   * ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/
+   * ```
+   *
+   * 其中，Windows实例不能以斜线号（/）为密码首字符。
+   *
+   * > 如果传入`Password`参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+   */
+  readonly Password?: string;
+  /**
+   * 密钥对名称。
+   *
+   * > 该参数仅适用于Linux实例。重新初始化系统盘时，您可以为ECS实例绑定一个SSH密钥对，作为登录凭证。使用了SSH密钥对后，用户名密码的登录凭证方式将被禁用。
+   */
+  readonly KeyPairName?: string;
+  /**
+   * 重新初始化磁盘后，是否自动启动实例。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly AutoStartInstance?: boolean;
+  /**
+   * 当指定的云盘为系统盘时，重新初始化云盘后是否免费使用云安全中心服务。取值范围： 
+   *          
+   * - Active：使用。该值仅支持公共镜像。  
+   *
+   * - Deactive：不使用。该值支持所有镜像。  
+   *
+   * 默认值：Deactive。
+   */
+  readonly SecurityEnhancementStrategy?: string;
+}
+
+/** Parameters of ResizeDisk. 扩容磁盘 */
+export interface ResizeDiskRequest {
+  /** 磁盘ID。您可以调用[DescribeDisks](~~25514~~)查询磁盘ID。 */
+  readonly DiskId: string;
+  /**
+   * 扩容磁盘的方式。取值范围：
+   *
+   * - offline（默认）：离线扩容。扩容后，您必须在控制台[重启实例](~~25440~~)或者调用API [RebootInstance](~~25502~~)使操作生效。
+   *  
+   * - online：在线扩容，无需重启实例即可完成扩容。磁盘类型支持高效云盘、SSD云盘、ESSD云盘和弹性临时盘。
+   * @defaultValue "offline"
+   */
+  readonly Type?: string;
+  /**
+   * 希望扩容到的磁盘容量大小。单位为GiB。取值范围如下：
+   * - 系统盘：
+   *   - 普通云盘：20~500。
+   *   - ESSD云盘：
+   *     - PL0：1~2048。
+   *     - PL1：20~2048。
+   *     - PL2：461~2048。
+   *     - PL3：1261~2048。
+   *   - ESSD AutoPL 云盘：1~2048。
+   *   - 其他云盘类型：20~2048。
+   *
+   * - 数据盘：
+   *     - 高效云盘（cloud_efficiency）：20~32768。
+   *     - SSD云盘（cloud_ssd）：20~32768。
+   *     - ESSD云盘（cloud_essd）：具体取值范围与`PerformanceLevel`的取值有关。可以调用[DescribeDisks](~~25514~~)查询云盘信息，再根据查询结果中的`PerformanceLevel`参数查看取值。
+   *         - PL0：1~32768。
+   *         - PL1：20~32768。
+   *         - PL2：461~32768。
+   *         - PL3：1261~32768。
+   *     - 普通云盘（cloud）：5~2000。
+   *     - ESSD AutoPL云盘（cloud_auto）：1~32768。
+   * <props="china">
+   *     - ESSD Entry云盘（cloud_essd_entry）：10~32768。
+   * </props>
+   *   - 弹性临时盘-标准版（elastic_ephemeral_disk_standard）：64～8,192。
+   *   - 弹性临时盘-高级版（elastic_ephemeral_disk_premium）：64～8,192。
+   *
+   * >指定的新磁盘容量必须比原磁盘容量大。
+   * Range: 1 to 65536.
+   */
+  readonly NewSize: number;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of ResetDisk. 重置磁盘 */
+export interface ResetDiskRequest {
+  /** 待回滚数据的云盘ID。 */
+  readonly DiskId: string;
+  /** 需要恢复到某一云盘阶段的历史快照ID。 */
+  readonly SnapshotId: string;
+  /**
+   * 是否预检本次请求。取值范围：
+   *
+   * - true：发送检查请求，不会直接回滚云盘。检查项包括是否填写了必选参数、请求格式和资源状态限制。如果检查不通过，则返回对应错误信息。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false：发送正常请求，通过检查后直接发起云盘回滚操作。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+}
+
+/** Parameters of ResetDisks. 批量重置磁盘 */
+export interface ResetDisksRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 是否预检本次请求。取值范围：
+   *
+   * - true：发送检查请求，不会直接回滚云盘。检查项包括是否填写了必选参数、请求格式和资源状态限制。如果检查不通过，则返回对应错误信息。如果检查通过，则返回错误码`DryRunOperation`。
+   * - false：发送正常请求，通过检查后直接发起云盘回滚操作。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 云盘列表。
+   * Items: 1 to 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Disk: readonly {
+    /** 实例快照中，指定云盘对应的快照ID。N的取值范围为1~10。 */
+    readonly SnapshotId?: string;
+    /** 指定待回滚的云盘ID。N的取值范围为1~10。 */
+    readonly DiskId?: string;
+  }[];
+}
+
+/** Parameters of ModifyDiskChargeType. 修改实例上云盘计费方式 */
+export interface ModifyDiskChargeTypeRequest {
+  /** 云盘挂载的实例ID。 */
+  readonly InstanceId: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 云盘ID列表，一个带有格式的JSON Array，最多支持16个ID，用半角逗号（,）隔开。 */
+  readonly DiskIds: string;
+  /**
+   * 是否自动支付。取值范围： 
+   *          
+   * - true（默认）：自动支付。您需要确保账户余额充足，如果账户余额不足会生成异常订单，只能作废订单。 
+   * - false：只生成订单不扣费。如果您的账户余额不足，会生成正常的未支付订单，此订单可登录用户中心后，在<props="china"><ph>[我的订单](https://usercenter2.aliyun.com/order/list)</ph></props><props="intl"><ph>[订单管理](https://usercenter2-intl.aliyun.com/order/list)</ph></props>页面支付。
+   * @defaultValue true
+   */
+  readonly AutoPay?: boolean;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 云盘计费方式。取值范围： 
+   *          
+   * - PrePaid（默认）：按量付费数据盘转换为包年包月数据盘。 
+   * - PostPaid：包年包月数据盘转换为按量付费数据盘。
+   */
+  readonly DiskChargeType?: string;
+}
+
+/** Parameters of ModifyDiskSpec. 变更云盘类型或性能级别 */
+export interface ModifyDiskSpecRequest {
+  /** 云盘的ID。 */
+  readonly DiskId: string;
+  /**
+   * 修改一块ESSD云盘的性能级别。取值范围：
+   *
+   * - PL0：单盘最高随机读写IOPS 1万。
+   * - PL1：单盘最高随机读写IOPS 5万。
+   * - PL2：单盘最高随机读写IOPS 10万。
+   * - PL3：单盘最高随机读写IOPS 100万。
+   *
+   * 默认值：PL1。
+   */
+  readonly PerformanceLevel?: string;
+  /**
+   * 变更一块云盘的类型。取值范围：
+   *
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * - cloud_ssd：SSD云盘。
+   * <props="china">
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * </props>
+   * - cloud_efficiency：高效云盘。
+   *
+   * 默认值：空，表示不变配云盘。
+   *
+   * > - 以上有效取值按云盘性能降序排列。如果指定的云盘是包年包月云盘，则不允许降配云盘。
+   * <props="china">
+   * - ESSD Entry云盘仅支持变配到ESSD云盘和ESSD AutoPL云盘。更多信息，请参见[变更云盘类型](~~161980~~)。
+   * </props>
+   */
+  readonly DiskCategory?: string;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * * true：发送检查请求。检查项包括是否填写了必需参数、请求格式、业务限制和ECS库存。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+   *
+   * * false：发送正常请求，通过检查后返回2XX HTTP状态码并且直接变配云盘或修改ESSD性能等级。
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 是否修改ESSD AutoPL云盘预配置读写IOPS。取值范围：0~min{50000, 1000*容量-基准性能}。
+   *
+   * 基准性能=min{1,800+50*容量, 50,000}
+   *
+   * > 当DiskCategory取值为cloud_auto时才支持设置该参数。更多信息，请参见[ESSD AutoPL云盘](~~368372~~)和[修改ESSD AutoPL云盘预配置信息](~~413275~~)。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly ProvisionedIops?: number | string;
+  /**
+   * 磁盘性能控制参数集合
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly PerformanceControlOptions?: {
+    /**
+     * 目标云盘IOPS。仅支持修改专属存储集群云盘IOPS。
+     *
+     * 取值范围：900~单盘最大IOPS，步长100。
+     *
+     *
+     * 更多信息，请参见[云盘性能](~~25382~~)。
+     */
+    readonly IOPS?: number;
+    /**
+     * 目标云盘吞吐量，仅支持修改专属存储集群云盘吞吐量，单位MB/s。
+     *
+     * 取值范围：60~单盘最大吞吐量。
+     *
+     * 更多信息，请参见[云盘性能](~~25382~~)。
+     */
+    readonly Throughput?: number;
+    /**
+     * 重置云盘性能，仅支持专属存储集群云盘。
+     *
+     * 设置该参数后，PerformanceControlOptions.IOPS和PerformanceControlOptions.Throughput参数不生效。
+     *
+     *
+     * 目前仅支持设置为All（重置云盘IOPS和吞吐量到初始值）。
+     */
+    readonly Recover?: 'All';
+  };
+}
+
+/** Parameters of DeleteDisk. 释放一块按量付费数据盘 */
+export interface DeleteDiskRequest {
+  /** 需要释放的云盘设备ID。 */
+  readonly DiskId: string;
+}
+
+/** Parameters of PurchaseReservedInstancesOffering. 购买一张预留实例券 */
+export interface PurchaseReservedInstancesOfferingRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 预留实例券的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http:/`/或者`https://`。 */
+    readonly Key?: string;
+    /** 预留实例券的标签值。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http:/`/或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /** 实例所属的可用区编号，当`Scope`为`Zone`时必填。更多信息，请参见[DescribeZones](~~25610~~)获取可用区列表。 */
+  readonly ZoneId?: string;
+  /** 预留实例券的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以 http:// 和 https:// 开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly ReservedInstanceName?: string;
+  /** 实例的资源规格。更多信息，请参见[实例规格族](~~25378~~)。 */
+  readonly InstanceType: string;
+  /**
+   * 预留实例券的范围。取值范围： 
+   *    
+   * - Region：地域级别。 
+   * - Zone：可用区级别。
+   *
+   * 默认值：Region。
+   */
+  readonly Scope?: string;
+  /**
+   * 预留实例券可以同时匹配同规格按量付费实例的数量。取值范围：1~50。
+   *
+   * 例如，实例规格设置为ecs.g5.large，预留实例数量设置为3时，该预留实例券就可以同时匹配3台规格为ecs.g5.large的按量付费实例。
+   * Range: 1 to 100.
+   */
+  readonly InstanceAmount?: number;
+  /**
+   * 预留实例券的付款类型。取值范围： 
+   *          
+   * - No Upfront：零预付。
+   * - Partial Upfront：部分预付。
+   * - All Upfront：全预付。
+   *
+   * 默认值：All Upfront。
+   */
+  readonly OfferingType?: string;
+  /**
+   * 预留实例券的描述。长度为2~256个英文或中文字符，不能以http://和https://开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /**
+   * 实例使用的镜像的操作系统类型。取值范围：
+   *
+   * - Windows：Windows Server类型的操作系统。
+   * - Linux：Linux及类Unix类型的操作系统。
+   *
+   * 默认值：Linux。
+   */
+  readonly Platform?: string;
+  /**
+   * 购买预留实例券的时长。
+   *
+   * <props="intl">取值范围：1、3。</props>
+   *
+   *
+   * <props="china">
+   *
+   * - 当`PeriodUnit`为`Year`时，取值范围：1、3、5。
+   *
+   * - 当`PeriodUnit`为`Month`时，取值范围：1。
+   *
+   * </props>
+   *
+   *
+   * 默认值：1。
+   */
+  readonly Period?: number;
+  /**
+   * 购买预留实例券的时长单位。
+   *
+   * <props="intl">取值范围：Year。</props>
+   *
+   * <props="intl">默认值：Year。</props>
+   *
+   * <props="china">取值范围：Year、Month。</props>
+   *
+   * <props="china">默认值：Month。</props>
+   */
+  readonly PeriodUnit?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 是否要自动续费。
+   *
+   * true：自动续费。 false（默认）：不自动续费。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 每次自动续费的时长，单位为月。当参数AutoRenew取值True时，该参数才生效。
+   *
+   * <props="china">AutoRenewPeriod取值范围：1，12，36，60。</props>
+   *
+   * <props="china">当PeriodUnit=Month， 默认值为1。</props>
+   *
+   * <props="intl">AutoRenewPeriod取值范围：12，36。</props>
+   *
+   * 当PeriodUnit=Year，默认值为12。
+   */
+  readonly AutoRenewPeriod?: number;
+}
+
+/** Parameters of DescribeReservedInstances. 查询已经购买的预留实例券 */
+export interface DescribeReservedInstancesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 预留实例券列表的页码，起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时的每页行数，最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 预留实例券的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 预留实例券的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /** 实例所属的可用区编号，当Scope为Zone时必填。更多详情，请参见[DescribeZones](~~25610~~)获取可用区列表。 */
+  readonly ZoneId?: string;
+  /** 预留实例券名称。 */
+  readonly ReservedInstanceName?: string;
+  /**
+   * 锁定类型。取值范围：
+   *
+   * - financial：账号欠费或服务过期
+   * - security：安全原因
+   */
+  readonly LockReason?: string;
+  /** 实例资源的规格。取值请参见[实例规格族](~~25378~~)。 */
+  readonly InstanceType?: string;
+  /** 实例资源的规格族。取值请参见[实例规格族](~~25378~~)。 */
+  readonly InstanceTypeFamily?: string;
+  /**
+   * 预留实例券的范围。取值范围：
+   *          
+   * - Region：地域级别
+   * - Zone：可用区级别
+   *
+   * 默认值：Region
+   */
+  readonly Scope?: string;
+  /**
+   * 预留实例券的付款类型。取值范围：
+   *
+   * - No Upfront：零预付
+   * - Partial Upfront：部分预付
+   * - All Upfront：全预付
+   */
+  readonly OfferingType?: string;
+  /**
+   * 分配类型。取值范围：
+   *
+   * - Normal：查询当前账号下的预留实例券。
+   * - Shared：查询当前账号下已经建立主子账号共享的预留实例券。
+   *
+   * 默认值：Normal
+   */
+  readonly AllocationType?: string;
+  /**
+   * 预留实例券ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReservedInstanceId?: readonly string[];
+  /**
+   * 预留实例券的状态，N的取值范围：1~100。状态值取值范围：
+   *
+   * - Creating：正在创建
+   * - Active：在有效期中
+   * - Expired：已过期
+   * - Updating：正在更改预留实例券的属性
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Status?: readonly string[];
+}
+
+/** Parameters of ModifyReservedInstances. 修改预留实例券 */
+export interface ModifyReservedInstancesRequest {
+  /**
+   * 预留实例券所属的地域ID。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。
+   */
+  readonly RegionId: string;
+  /**
+   * 预留实例券ID。N的取值范围：1~20。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReservedInstanceId: readonly string[];
+  /**
+   * 预留实例券的配置信息列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Configuration?: readonly {
+    /**
+     * 预留实例券的名称。N的取值范围：1~100。
+     *
+     * 长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。
+     */
+    readonly ReservedInstanceName?: string;
+    /**
+     * 预留实例券所属的可用区编号。N的取值范围：1~100
+     *
+     * `Scope`参数值为`Zone`时，该参数为必填参数。
+     *
+     * 您可以调用[DescribeZones](~~25609~~)获取可用区列表。
+     */
+    readonly ZoneId?: string;
+    /**
+     * 预留实例券的范围。取值范围： 
+     *
+     * - Region：地域级别
+     * - Zone：可用区级别
+     *
+     * N的取值范围：1~100。
+     *
+     * 默认值：Region。
+     */
+    readonly Scope: string;
+    /**
+     * 预留实例券可以同时匹配的实例规格。N的取值范围：1~100。
+     *
+     * > 适用的实例规格持续更新，详情请参见[预留实例券概述](~~100370~~)的预留实例券属性章节。
+     */
+    readonly InstanceType: string;
+    /** 预留实例券可以同时匹配同规格按量付费实例的数量。取值范围：≥1。N的取值范围：1~100。 */
+    readonly InstanceAmount: number;
+  }[];
+}
+
+/** Parameters of ModifyReservedInstanceAttribute. 修改RI预留实例的属性 */
+export interface ModifyReservedInstanceAttributeRequest {
+  /** 资源所在的地域ID。 */
+  readonly RegionId: string;
+  /** 预留实例券ID。 */
+  readonly ReservedInstanceId: string;
+  /** 预留实例券的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly ReservedInstanceName?: string;
+  /**
+   * 预留实例券的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of RenewReservedInstances. 对已购买的一张或多张预留实例券进行续费 */
+export interface RenewReservedInstancesRequest {
+  /**
+   * 预留实例券ID。
+   * Items: 1 to 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReservedInstanceId: readonly string[];
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 购买预留实例券的时长。
+   *
+   * <props="intl">取值范围：1、3。</props>
+   *
+   *
+   * <props="china">
+   *
+   * - 当`PeriodUnit`为`Year`时，取值范围：1、3、5。
+   *
+   * - 当`PeriodUnit`为`Month`时，取值范围：1。
+   *
+   * </props>
+   *
+   *
+   * 默认值：1。
+   */
+  readonly Period?: number;
+  /**
+   * 购买预留实例券的时长单位。
+   *
+   * <props="intl">取值范围：Year。</props>
+   *
+   * <props="intl">默认值：Year。</props>
+   *
+   * <props="china">取值范围：Year、Month。</props>
+   *
+   * <props="china">默认值：Month。</props>
+   */
+  readonly PeriodUnit?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 是否要自动续费。
+   *
+   * - true：自动续费。
+   * - false：不自动续费。
+   *
+   * 默认值：false。
+   */
+  readonly AutoRenew?: boolean;
+  /**
+   * 每次自动续费的时长，单位为月。当参数AutoRenew取值为true时，该参数才生效。
+   *
+   * <props="intl">取值范围：12，36。默认值为12。</props>
+   *
+   * <props="china">
+   *
+   * - PeriodUnit=Month， 取值范围：1，12，36，60。默认值为1。
+   *
+   * - PeriodUnit=Year，取值范围：12，36，60。默认值为12。
+   *
+   * </props>
+   */
+  readonly AutoRenewPeriod?: number;
+}
+
+/** Parameters of DescribeReservedInstanceAutoRenewAttribute. 查询预留实例券自动续费状态 */
+export interface DescribeReservedInstanceAutoRenewAttributeRequest {
+  /** 预留实例券所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 预留实例券ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReservedInstanceId?: readonly string[];
+}
+
+/** Parameters of ModifyReservedInstanceAutoRenewAttribute. 预留实例券设置自动续费，也可以取消已设定的自动续费 */
+export interface ModifyReservedInstanceAutoRenewAttributeRequest {
+  /** 预留实例券所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 自动续费周期。取值范围：
+   *
+   * <props="intl">取值范围：1、3。</props>
+   *
+   * <props="china">
+   *
+   * - 当`PeriodUnit`为`Year`时，取值范围：1、3、5。
+   *
+   * - 当`PeriodUnit`为`Month`时，取值范围：1。
+   *
+   * </props>
+   */
+  readonly Period?: number;
+  /**
+   * 自动续费时长单位。
+   *
+   * <props="intl">取值范围：Year。</props>
+   *
+   * <props="china">取值范围：Month、Year。</props>
+   *
+   * <props="china">默认值：Month。</props>
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 是否自动续费包年包月预留实例券。取值范围：
+   *
+   * - AutoRenewal：自动续费。
+   * - Normal：手动续费。
+   */
+  readonly RenewalStatus?: string;
+  /**
+   * 预留实例券ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ReservedInstanceId?: readonly string[];
+}
+
+/** Parameters of PurchaseStorageCapacityUnit. 购买存储容量单位包SCU */
+export interface PurchaseStorageCapacityUnitRequest {
+  /** SCU所属的地域ID。确定地域后，SCU只能抵扣该地域下云盘的按量付费账单。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** SCU的名称，长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly Name?: string;
+  /** SCU容量大小，单位为GiB。取值范围：20、40、100、200、500、1024、2048、5210、10240、20480、52100。 */
+  readonly Capacity: number;
+  /** SCU的描述信息，长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * SCU的生效时间。生效时间不能超过创建时间六个月。按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * 默认值：无，表示从创建时间开始生效。
+   */
+  readonly StartTime?: string;
+  /**
+   * SCU的有效期时长。取值范围：
+   *
+   * - 当PeriodUnit=Month时，Period参数的有效取值为1、2、3、6。
+   * - 当PeriodUnit=Year时，Period参数的有效取值为1、3、5。
+   *
+   * 默认值：1
+   */
+  readonly Period?: number;
+  /**
+   * SCU的有效期时长单位。取值范围：
+   *
+   * - Month：月
+   * - Year：年
+   *
+   * 默认值：Month
+   */
+  readonly PeriodUnit?: string;
+  /** 用于备注请求来源，默认值为OpenAPI，无需手动设置。 */
+  readonly FromApp?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 购买的SCU的数量。取值范围：1~20
+   *
+   * 默认值：1
+   * Range: 1 to 20.
+   */
+  readonly Amount?: number;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** SCU的标签键。N表示可以设置的标签键数量，取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** SCU的标签值。N表示可以设置的标签值数量，且与`Tag.N.Key`的N对应。取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeStorageCapacityUnits. 查询存储容量单位包SCU详细信息 */
+export interface DescribeStorageCapacityUnitsRequest {
+  /** SCU所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * SCU列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** SCU的名称，长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http:/`/或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly Name?: string;
+  /** SCU容量大小，单位为GiB。取值范围：{20, 40, 100, 200, 500, 1024, 2048, 5120, 10240, 20480, 51200}。 */
+  readonly Capacity?: number;
+  /**
+   * 分配类型。取值范围：
+   *
+   * - Normal：查询当前阿里云账号下的SCU。
+   * - Shared：查询已经建立阿里云账号与RAM用户共享的SCU。
+   *
+   * 默认值：Normal。
+   */
+  readonly AllocationType?: string;
+  /**
+   * 一个或多个SCU ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly StorageCapacityUnitId?: readonly string[];
+  /**
+   * 一个或多个SCU的状态值，N取值范围为1~4。状态的取值范围：
+   *
+   * - Creating：创建中。
+   * - Active：启用中。
+   * - Expired：已过期。
+   * - Pending：待生效。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Status?: readonly string[];
+  /**
+   * 标签列表
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** SCU的标签键。N表示可以设置多个标签键进行查询，N的取值范围：1~20。 */
+    readonly Key?: string;
+    /** SCU的标签值。N表示可以设置多个标签值进行查询，且与`Tag.N.Key`的N对应，N的取值范围：1~20。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of ModifyStorageCapacityUnitAttribute. 修改存储容量单位包SCU属性 */
+export interface ModifyStorageCapacityUnitAttributeRequest {
+  /** SCU所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** SCU ID。 */
+  readonly StorageCapacityUnitId: string;
+  /** SCU的新名称，长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly Name?: string;
+  /** SCU的新描述信息，长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+}
+
+/** Parameters of CreateImage. 创建一份自定义镜像 */
+export interface CreateImageRequest {
+  /** 镜像所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 用于创建自定义镜像的快照ID。 */
+  readonly SnapshotId?: string;
+  /** 实例ID。 */
+  readonly InstanceId?: string;
+  /** 镜像名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly ImageName?: string;
+  /** 镜像族系名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以aliyun和acs:开头，不能包含http://或者https://。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly ImageFamily?: string;
+  /**
+   * 镜像版本。
+   *
+   * > 当您指定了实例ID（`InstanceId`），并且该实例的镜像是云市场镜像或者来自云市场镜像创建的自定义镜像时。该参数必须和当前实例的镜像的ImageVersion相同或置为空。
+   */
+  readonly ImageVersion?: string;
+  /** 镜像的描述信息。长度为2~256个英文或中文字符，不能以http://或https://开头。 */
+  readonly Description?: string;
+  /**
+   * 指定数据盘快照做镜像的系统盘后，需要通过Platform确定系统盘的操作系统发行版。取值范围：
+   *
+   * - Aliyun
+   * - Anolis
+   * - CentOS
+   * - Ubuntu
+   * - CoreOS
+   * - SUSE
+   * - Debian
+   * - OpenSUSE
+   * - FreeBSD
+   * - RedHat
+   * - Kylin
+   * - UOS
+   * - Fedora
+   * - Fedora CoreOS
+   * - CentOS Stream
+   * - AlmaLinux
+   * - Rocky Linux
+   * - Gentoo
+   * - Customized Linux
+   * - Others Linux
+   * - Windows Server 2022
+   * - Windows Server 2019
+   * - Windows Server 2016
+   * - Windows Server 2012
+   * - Windows Server 2008
+   * - Windows Server 2003
+   *
+   * 默认值：Others Linux。
+   */
+  readonly Platform?: string;
+  /**
+   * 修改镜像的启动模式。取值范围：
+   *
+   * - BIOS：BIOS启动模式。
+   * - UEFI：UEFI启动模式。
+   * - UEFI-Preferred：双启动模式。
+   *
+   * > 建议您了解当前镜像支持的启动模式后再做修改，避免造成实例无法正常启动的情况出现。如果您不清楚当前镜像支持的启动模式，建议您使用镜像检测感知。关于镜像检测的更多信息，请参见[镜像检测概述](~~439819~~)。
+   *
+   * > 有关镜像UEFI-Preferred启动模式的说明，请参见[ECS实例启动模式最佳实践](~~2244655~~)。
+   */
+  readonly BootMode?: string;
+  /**
+   * 指定数据盘快照做镜像的系统盘后，需要通过Architecture确定系统盘的系统架构。取值范围：
+   *
+   * - i386。
+   * - x86_64。
+   * - arm64。
+   *
+   * 默认值为x86_64。
+   */
+  readonly Architecture?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 自定义镜像所在的资源组ID。如果不设置该参数值，创建的镜像属于默认资源组。
+   *
+   * > 如果您当前使用的是RAM用户调用该接口，且`ResourceGroupId`取值为空，您需要注意，当RAM用户没有默认资源组权限时，调用接口会返回报错信息`Forbidden: User not authorized to operate on the specified resource`。请您设置RAM用户支持的资源组ID或者通过相应阿里云账号为该RAM用户授予默认资源组权限后，再次调用该接口。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 创建的自定义镜像信息列表。
+   * Items: at most 17.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskDeviceMapping?: readonly {
+    /** 根据指定的快照创建自定义镜像。 */
+    readonly SnapshotId?: string;
+    /**
+     * 云盘的大小，单位为GiB。DiskDeviceMapping.N.Size的取值和默认值和DiskDeviceMapping.N.SnapshotId有关：
+     *
+     * - 如果没有指定SnapshotId，Size取值以及默认值为：
+     *     - 普通云盘：5~2000GiB，默认为5。
+     *     - 其他云盘：20~32768GiB，默认为20。
+     * - 如果指定了SnapshotId，Size取值必须大于等于SnapshotId的大小，默认为SnapshotId的大小。
+     */
+    readonly Size?: number;
+    /**
+     * 指定在自定义镜像中的设备名称。取值范围：
+     *
+     * - 其他云盘（例如SSD云盘、高效云盘和ESSD云盘）：/dev/vda~/dev/vdz。
+     * - 普通云盘：/dev/xvda~/dev/xvdz。
+     */
+    readonly Device?: string;
+    /**
+     * 指定在新镜像中的云盘类型。您可以通过该参数使用数据盘快照做为镜像的系统盘，如果不指定，默认为快照对应的云盘类型。取值范围：
+     *
+     * - system：系统盘。只能指定 1 块系统盘快照。
+     * - data：数据盘。最多可以指定 16 块数据盘快照。
+     */
+    readonly DiskType?: string;
+  }[];
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 镜像的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 镜像的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 镜像的标签值。N的取值范围为1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+    /**
+     * 镜像的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 镜像检测策略，不配置此参数时不触发检测。仅支持标准（Standard）检测模式。 
+   *
+   * > 目前已支持大部分的Linux/Windows版本，关于镜像检测项与操作系统限制说明，请参见[镜像检测概述](~~439819~~)和[镜像检测操作系统限制](~~475800~~)。
+   */
+  readonly DetectionStrategy?: string;
+}
+
+/** Parameters of ImportImage. 导入本地镜像文件 */
+export interface ImportImageRequest {
+  /** 源自定义镜像的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像名称。长度为2~128个字符。必须以大小写字母或中文开头，不能以`aliyun`或`acs:`开头，不能包含`http://`或者`https://`。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly ImageName?: string;
+  /** 镜像的描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 系统架构。取值范围： 
+   *
+   * - i386。
+   * - x86_64。
+   * - arm64。
+   *
+   * 默认值：x86_64。
+   */
+  readonly Architecture?: string;
+  /**
+   * 操作系统平台类型。取值范围： 
+   *
+   * - windows。
+   * - linux。
+   *
+   * 默认值：linux。
+   */
+  readonly OSType?: string;
+  /**
+   * 操作系统发行版。取值范围： 
+   * - Aliyun
+   * - Anolis
+   * - CentOS
+   * - Ubuntu
+   * - CoreOS
+   * - SUSE
+   * - Debian
+   * - OpenSUSE
+   * - FreeBSD
+   * - RedHat
+   * - Kylin
+   * - UOS
+   * - Fedora
+   * - Fedora CoreOS
+   * - CentOS Stream
+   * - AlmaLinux
+   * - Rocky Linux
+   * - Gentoo
+   * - Customized Linux
+   * - Others Linux
+   * - Windows Server 2022
+   * - Windows Server 2019
+   * - Windows Server 2016
+   * - Windows Server 2012
+   * - Windows Server 2008
+   * - Windows Server 2003
+   *
+   * 默认值：Others Linux。
+   */
+  readonly Platform?: string;
+  /**
+   * 修改镜像的启动模式。取值范围：
+   *
+   * - BIOS：BIOS启动模式。
+   * - UEFI：UEFI启动模式。
+   *
+   * 默认值：BIOS。如果`Architecture=arm64`，则该参数默认值为UEFI，且只能设置为UEFI。
+   *
+   * > 您需要了解指定的镜像支持的启动模式，当通过该参数修改启动模式后，必须与镜像本身支持的启动模式匹配，实例才能正常启动。
+   */
+  readonly BootMode?: string;
+  /** 导入镜像时，使用的RAM角色名称。 */
+  readonly RoleName?: string;
+  /**
+   * 导入镜像后，激活操作系统采用的许可证类型。取值范围：
+   *
+   * - Auto：由阿里云检测源操作系统并分配许可证。自动模式下，系统优先搜索您设置的`Platform`是否有阿里云官方渠道的许可证并分配给导入的镜像，如果缺乏该类许可，会切换成BYOL（Bring Your Own License）方式。
+   * - Aliyun：根据您设置的`Platform`采用阿里云官方渠道的许可证。
+   * - BYOL：源操作系统自带的许可证。采用BYOL时，您必须确保您的许可证密钥支持在阿里云使用。
+   *
+   * 默认值：Auto。
+   */
+  readonly LicenseType?: string;
+  /** 导入镜像所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 创建的自定义镜像信息列表。
+   * Items: at most 17.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskDeviceMapping?: readonly {
+    /**
+     * 自定义镜像大小。单位：GiB。
+     *
+     * 该空间由系统盘和数据盘组成，您必须保证系统盘的空间大小大于等于导入的镜像文件大小。取值范围：
+     *
+     * - N=1时，表示系统盘，取值范围：5 GiB~500 GiB。
+     * - N=2~17时，表示数据盘。取值范围：5 GiB~2000 GiB。
+     *
+     * 当您将源镜像文件上传至OSS后，可以在OSS Bucket中查看镜像文件的大小。
+     *
+     * >该参数即将被弃用，为提高兼容性，请尽量使用`DiskDeviceMapping.N.DiskImageSize`参数。
+     */
+    readonly DiskImSize?: number;
+    /**
+     * 指定DiskDeviceMapping.N.Device在自定义镜像中的设备名。
+     *
+     * > 该参数即将停止使用，为提高代码兼容性，建议您尽量不要使用该参数。
+     */
+    readonly Device?: string;
+    /**
+     * 镜像文件所在的OSS Bucket。
+     *
+     * > 首次导入镜像到该OSS Bucket前，请参见本文档的**接口说明**添加RAM授权策略，否则会报错`NoSetRoletoECSServiceAccount`。
+     */
+    readonly OSSBucket?: string;
+    /**
+     * 镜像格式。取值范围：
+     *
+     * - RAW。
+     * - VHD。
+     * - QCOW2。
+     *
+     * 默认值：无，表示阿里云自动检测镜像格式，以检测格式为准。
+     */
+    readonly Format?: string;
+    /** 镜像上传至OSS Bucket后，保存在Bucket中的镜像文件的文件名（key）。 */
+    readonly OSSObject?: string;
+    /**
+     * 导入镜像后，自定义镜像的空间大小。
+     *
+     * 该空间由系统盘和数据盘组成，您必须保证系统盘的空间大小大于等于导入的镜像文件大小。取值范围：
+     *
+     * - N=1时，表示系统盘，取值范围：5 GiB~500 GiB。
+     * - N=2~17时，表示数据盘。取值范围：5 GiB~2000 GiB。
+     *
+     * 当您将源镜像文件上传至OSS后，可以在OSS Bucket中查看镜像文件的大小。
+     */
+    readonly DiskImageSize?: number;
+  }[];
+  /**
+   * 镜像的标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 镜像的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或者`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 镜像的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 镜像检测策略，不配置此参数时不触发检测。仅支持标准（Standard）检测模式。
+   *
+   * >目前已支持大部分的Linux/Windows版本，关于镜像检测项与操作系统限制说明，请参见[镜像检测概述](~~439819~~)和[镜像检测操作系统限制](~~475800~~)。
+   */
+  readonly DetectionStrategy?: string;
+  /**
+   * 指定云盒的资源名称（ARN），用于唯一标识云端存储位置。
+   *
+   * >仅当您需要从OSS ON云盒中导入镜像文件时，才需提供此参数的值。如果您使用的存储服务不是OSS ON云盒，则无需设置此参数。更多信息，请参见[什么是OSS ON云盒](~~430190~~)。
+   *
+   * 正确的ARN格式应遵循：`arn:acs:cloudbox:{RegionId}:{AliUid}:cloudbox/{CloudBoxId}`的模式，其中`{RegionId}`应替换为云盒实际所在的地域ID，`{AliUid}`是阿里云账号（主账号）ID，而`{CloudBoxId}`是云盒ID。
+   */
+  readonly StorageLocationArn?: string;
+}
+
+/** Parameters of ExportImage. 导出一份自定义镜像到OSS */
+export interface ExportImageRequest {
+  /** 自定义镜像的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 自定义镜像ID。 */
+  readonly ImageId: string;
+  /** 保存导出镜像的OSS bucket。 */
+  readonly OSSBucket: string;
+  /** 您的OSS  Object的前缀。可以由数字或者字母组成，字符长度为1~30。 */
+  readonly OSSPrefix?: string;
+  /**
+   * 镜像文件的导出格式。取值范围：
+   * - raw。
+   * - vhd。
+   * - qcow2。
+   * - vmdk。
+   * - vdi。
+   *
+   * 默认值：raw。
+   */
+  readonly ImageFormat?: string;
+  /** 导出镜像时使用的RAM角色名称。 */
+  readonly RoleName?: string;
+}
+
+/** Parameters of CopyImage. 复制一个地域下的自定义镜像到其他地域 */
+export interface CopyImageRequest {
+  /** 复制后的镜像的名称。长度为2~128个字符。必须以大小写字母或中文开头，也不能以`aliyun`或`acs:`开头，不能包含`http://`或者`https://`。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly DestinationImageName?: string;
+  /** 复制后的镜像的描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly DestinationDescription?: string;
+  /** 源自定义镜像的ID。 */
+  readonly ImageId: string;
+  /** 源自定义镜像的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 复制到目标地域的ID。 */
+  readonly DestinationRegionId?: string;
+  /**
+   * 是否加密复制后的镜像。
+   *
+   * - true：加密。
+   * - false：不加密。
+   *
+   * 默认值：false。
+   */
+  readonly Encrypted?: boolean;
+  /** 加密镜像使用的密钥ID。 */
+  readonly KMSKeyId?: string;
+  /** >该参数暂未开放使用。 */
+  readonly EncryptAlgorithm?: string;
+  /**
+   * 复制后的镜像的资源组ID。如果不设置该参数值，复制后的镜像属于默认资源组。
+   *
+   * > 如果您当前使用的是RAM用户调用该接口，且`ResourceGroupId`取值为空，您需要注意，当RAM用户没有默认资源组权限时，调用接口会返回报错信息`Forbidden: User not authorized to operate on the specified resource`。请您设置RAM用户支持的资源组ID或者通过相应阿里云账号为该RAM用户授予默认资源组权限后，再次调用该接口。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 复制后的镜像的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 复制后的镜像的标签值。N的取值范围为1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of CancelCopyImage. 取消正在进行中的复制镜像任务 */
+export interface CancelCopyImageRequest {
+  /** 目标镜像所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 正在被复制的镜像ID。 */
+  readonly ImageId: string;
+}
+
+/** Parameters of DescribeImages. 查询可以使用的镜像资源 */
+export interface DescribeImagesRequest {
+  /** 镜像所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 查询指定状态的镜像，如果不配置此参数，默认只返回Available状态的镜像。取值范围：
+   *
+   * - Creating：镜像正在创建中。
+   * - Waiting：多任务排队中。
+   * - Available（默认）：您可以使用的镜像。
+   * - UnAvailable：您不能使用的镜像。
+   * - CreateFailed：创建失败的镜像。
+   * - Deprecated：已弃用的镜像。
+   *
+   * 默认值：Available。当前参数支持同时取多个值，值之间以半角逗号（,）隔开。
+   * @defaultValue "Available"
+   */
+  readonly Status?: string;
+  /** 镜像ID。 */
+  readonly ImageId?: string;
+  /**
+   * 订阅型镜像是否已经超过使用期限。
+   *
+   * >该参数即将被弃用，为提高兼容性，请尽量使用其他参数。
+   * @defaultValue false
+   */
+  readonly ShowExpired?: boolean;
+  /** 根据某一快照ID创建的自定义镜像。 */
+  readonly SnapshotId?: string;
+  /** 镜像名称。 */
+  readonly ImageName?: string;
+  /**
+   * 镜像族系名称，查询镜像时可通过设置该参数来过滤当前族系对应的镜像。
+   *
+   * 默认值：空。
+   * > 阿里云官方镜像关联的镜像族系信息请参见[公共镜像概述](~~108393~~)。
+   */
+  readonly ImageFamily?: string;
+  /**
+   * 镜像来源。取值范围：
+   *
+   * - system：阿里云官方提供的，且不是通过云市场发布的镜像，和控制台中的“公共镜像”概念不同。
+   * - self：您创建的自定义镜像。
+   * - others：包含共享镜像（其他阿里云用户直接共享给您的镜像）和社区镜像（任意阿里云用户将其自定义镜像完全公开共享后的镜像）。您需要注意：
+   *     - 查找社区镜像时，IsPublic必须为true。
+   *     - 查找共享镜像时，IsPublic需要设置为false或者不传值。
+   * - marketplace：阿里云或者第三方供应商ISV在云市场发布的镜像，需要和ECS一起购买。请自行留意云市场镜像的收费详情。
+   *
+   * 默认值：空。
+   *
+   * >空表示返回取值为system、self以及others的结果。
+   */
+  readonly ImageOwnerAlias?: string;
+  /** 指定实例类型可以使用的镜像。 */
+  readonly InstanceType?: string;
+  /** 镜像是否可以运行在I/O优化实例上。 */
+  readonly IsSupportIoOptimized?: boolean;
+  /** 镜像是否支持cloud-init。 */
+  readonly IsSupportCloudinit?: boolean;
+  /**
+   * 镜像的操作系统类型。取值范围：
+   *
+   * - windows。
+   * - linux。
+   */
+  readonly OSType?: string;
+  /**
+   * 镜像的体系架构。取值范围：
+   *
+   * - i386。
+   * - x86_64。
+   * - arm64。
+   */
+  readonly Architecture?: string;
+  /**
+   * 镜像资源列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 镜像是否已经运行在ECS实例中。取值范围：
+   *
+   * - instance：镜像处于运行状态，有ECS实例使用。
+   * - none：镜像处于闲置状态，暂无ECS实例使用。
+   */
+  readonly Usage?: string;
+  /**
+   * 是否只预检此次请求。
+   *          
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。  
+   * - false：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。 
+   *
+   * 默认值：false。
+   */
+  readonly DryRun?: boolean;
+  /**
+   * 镜像需要被使用到的场景。取值范围：
+   *
+   * - CreateEcs（默认）：创建实例。
+   * - ChangeOS：更换系统盘/更换操作系统。
+   */
+  readonly ActionType?: string;
+  /**
+   * 自定义镜像所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 镜像的标签键。
+     *
+     * >该参数即将被弃用，为提高兼容性，建议您使用另一个`Tag.N.Key`参数。
+     */
+    readonly key?: string;
+    /**
+     * 镜像的标签键。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 镜像的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+    /**
+     * 镜像的标签值。
+     *
+     * >该参数即将被弃用，为提高兼容性，建议您使用另一个`Tag.N.Value`参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 查询资源时的筛选条件列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    /**
+     * 查询资源时的筛选键。取值范围：
+     *
+     * - 当该参数取值为`CreationStartTime`时，可以查询在指定时间点（`Filter.N.Value`）后创建的资源信息。
+     * - 当该参数取值为`CreationEndTime`时，可以查询在指定时间点（`Filter.N.Value`）前创建的资源信息。
+     */
+    readonly Key?: string;
+    /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.N.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC+0时区。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 是否查询已发布的社区镜像。取值范围：
+   *
+   * - true：查询已发布的社区镜像。当您指定该参数值为true时，ImageOwnerAlias必须为others。
+   * - false：查询除社区镜像的其他镜像类型，具体以ImageOwnerAlias参数值为准。
+   *
+   * 默认值：false。
+   */
+  readonly IsPublic?: boolean;
+  /**
+   * 镜像所属的阿里云账号ID。该参数仅在查询共享镜像以及社区镜像时生效。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly ImageOwnerId?: number | string;
+}
+
+/** Parameters of DescribeImageSharePermission. 查询一份自定义镜像已经共享的所有用户 */
+export interface DescribeImageSharePermissionRequest {
+  /** 自定义镜像所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 自定义镜像ID。 */
+  readonly ImageId: string;
+  /**
+   * 查询结果显示的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 查询结果显示的每页的信息条目数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyImageAttribute. 修改自定义镜像属性 */
+export interface ModifyImageAttributeRequest {
+  /** 自定义镜像所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 自定义镜像的ID。 */
+  readonly ImageId: string;
+  /**
+   * 自定义镜像的名称。长度为2~128个字符。必须以大小字母或中文开头，不能以aliyun或acs:开头，不能包含http://或者https://。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 默认值：空，表示保持原有名称不变。
+   */
+  readonly ImageName?: string;
+  /**
+   * 镜像状态，取值范围：
+   *
+   * - Deprecated：将镜像设置为弃用状态。如果您已经共享的自定义镜像，必须先取消共享才能修改为弃用状态。对处于弃用状态镜像，不能共享和复制镜像。但是可以使用镜像创建实例或更换系统盘。
+   * - Available：将镜像设置为可用状态。您可以将弃用状态的镜像恢复可用。
+   *
+   * > 如果您需要回滚镜像族系中的自定义镜像至上一个版本，可以将最新可用的自定义镜像设置为弃用状态，但如果该镜像为镜像族系中唯一一个可用状态的自定义镜像，则弃用镜像以后该镜像族系将无可用状态自定义镜像用来创建实例，因此请谨慎操作。
+   */
+  readonly Status?: string;
+  /**
+   * 镜像族系名称。长度为2~128个字符。必须以大小字母或中文开头，不能以aliyun或acs:开头，不能包含http://或者https://。可以包含数字、半角句号（.）、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 默认值：空。
+   */
+  readonly ImageFamily?: string;
+  /**
+   * 修改镜像的启动模式。取值范围：
+   * - BIOS：BIOS启动模式。
+   * - UEFI：UEFI启动模式。
+   * - UEFI-Preferred：双启动模式。
+   *
+   * > 建议您了解当前镜像支持的启动模式后再做修改，避免造成实例无法正常启动的情况出现。如果您不清楚当前镜像支持的启动模式，建议您使用镜像检测感知。关于镜像检测的更多信息，请参见[镜像检测概述](~~439819~~)。
+   *
+   * > 有关镜像UEFI-Preferred启动模式的说明，请参见[ECS实例启动模式最佳实践](~~2244655~~)。
+   */
+  readonly BootMode?: string;
+  /**
+   * 导入镜像后，激活操作系统采用的许可证类型。当前仅支持BYOL。
+   *
+   * BYOL：源操作系统自带的许可证。采用BYOL时，您必须确保您的许可证密钥支持在阿里云使用。
+   */
+  readonly LicenseType?: string;
+  /**
+   * 自定义镜像的描述信息。长度为2~256个字符。不能以http://或https://开头。
+   *
+   * 默认值：空，表示保持原有描述信息不变。
+   */
+  readonly Description?: string;
+  /**
+   * 镜像特性相关属性。
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly Features?: {
+    /**
+     * 镜像是否支持NVMe。可能值：
+     *
+     * - supported：支持。表示以该镜像创建的实例支持NVMe协议。
+     * - unsupported：不支持。表示以该镜像创建的实例不支持NVMe协议。
+     */
+    readonly NvmeSupport?: string;
+  };
+}
+
+/** Parameters of ModifyImageSharePermission. 管理镜像共享权限 */
+export interface ModifyImageSharePermissionRequest {
+  /** 自定义镜像所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 被共享的自定义镜像ID。 */
+  readonly ImageId: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly LaunchPermission?: string;
+  /**
+   * 授权共享镜像的阿里云账号ID。N的取值范围：1~10，若一次提交超过10个阿里云账号，系统将只处理前10个，忽略多余的账号。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AddAccount?: readonly string[];
+  /**
+   * 删除镜像共享的阿里云账号ID。N的取值范围：1~10，若一次提交超过10个阿里云账号，系统将只处理前10个，忽略多余的账号。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly RemoveAccount?: readonly string[];
+  /**
+   * 是否发布或下架社区镜像。取值范围：
+   *
+   * - true：发布该镜像为社区镜像。
+   * - false：下架该镜像为普通镜像，若该镜像本身是普通镜像，则不做改变。
+   *
+   * 默认值：false。
+   */
+  readonly IsPublic?: boolean;
+}
+
+/** Parameters of DescribeImageSupportInstanceTypes. 查询指定镜像支持的实例规格 */
+export interface DescribeImageSupportInstanceTypesRequest {
+  /** 镜像所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像ID。 */
+  readonly ImageId?: string;
+  /**
+   * 使用镜像的场景。取值范围：
+   *
+   * - CreateEcs（默认）：创建实例。
+   * - ChangeOS：更换系统盘/更换操作系统。
+   */
+  readonly ActionType?: string;
+  /**
+   * 查询资源时的筛选条件列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    /**
+     * 指定过滤条件Key，当前只支持过滤镜像ID。取值范围：
+     * -  imageId：过滤条件为镜像ID。
+     * -  filter：过滤条件为镜像ID。
+     */
+    readonly Key?: string;
+    /** 指定过滤条件Value。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeImageFromFamily. 查询镜像族系内可用镜像 */
+export interface DescribeImageFromFamilyRequest {
+  /** 镜像所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 镜像族系名称。
+   *
+   * 自定义镜像、公共镜像、社区镜像、共享镜像均已支持镜像族系，使用方法及介绍请参见[镜像族系概述](~~174241~~)。
+   */
+  readonly ImageFamily: string;
+}
+
+/** Parameters of ModifyImageShareGroupPermission. */
+export interface ModifyImageShareGroupPermissionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly ImageId: string;
+  /** */
+  readonly 'AddGroup.1'?: string;
+  /** */
+  readonly 'RemoveGroup.1'?: string;
+}
+
+/** Parameters of DeleteImage. 删除一份自定义镜像 */
+export interface DeleteImageRequest {
+  /** 自定义镜像所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像ID。如果指定的自定义镜像不存在，则请求将被忽略。 */
+  readonly ImageId: string;
+  /**
+   * 是否执行强制删除。取值范围： 
+   *          
+   * - true：强制删除自定义镜像，忽略当前镜像是否被其他实例使用。
+   * - false：正常删除自定义镜像，删除前检查当前镜像是否被其他实例使用。
+   *
+   * 默认值：false
+   * @defaultValue false
+   */
+  readonly Force?: boolean;
+}
+
+/** Parameters of CreateImageComponent. 创建一个镜像组件 */
+export interface CreateImageComponentRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 组件名称。长度为2~128个字符，必须以大小字母或中文开头，不能以http://和https://开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * > 不设置`Name`时，默认使用`ImageComponentId`返回值。
+   */
+  readonly Name?: string;
+  /** 描述信息。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+  /**
+   * 组件支持的操作系统。目前仅支持Linux系统。取值：Linux
+   *
+   * 默认值：Linux
+   */
+  readonly SystemType?: string;
+  /**
+   * 组件类型。目前仅支持镜像构建组件。取值：Build
+   *
+   * 默认值：Build
+   */
+  readonly ComponentType?: string;
+  /**
+   * <props="china">组件内容。由多条命令组成，命令最大条数不能超过127条。支持的命令和命令格式详情，请参见[镜像构建服务支持的命令说明](~~200206~~)。</props>
+   *
+   * <props="intl">组件内容。由多条命令组成，命令最大条数不能超过127条。</props>
+   *
+   * <props="partner">组件内容。由多条命令组成，命令最大条数不能超过127条。</props>
+   */
+  readonly Content?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of CreateImagePipeline. 创建镜像构建模板 */
+export interface CreateImagePipelineRequest {
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 目标镜像共享的阿里云账号ID。N的取值范围：1~20。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AddAccount?: readonly (number | string)[];
+  /**
+   * 目标镜像待分发的地域列表。N的取值范围：1~20。
+   *
+   * 不设置参数值时，默认只在当前地域创建镜像。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ToRegionId?: readonly string[];
+  /**
+   * 源镜像类型。取值范围：
+   *
+   * - IMAGE：镜像。
+   * - IMAGE_FAMILY：镜像族系。
+   */
+  readonly BaseImageType: string;
+  /**
+   * 源镜像。
+   * - 当`BaseImageType=IMAGE`时，该参数取值为镜像ID。
+   * - 当`BaseImageType=IMAGE_FAMILY`时，该参数取值为镜像族系名称。
+   */
+  readonly BaseImage: string;
+  /**
+   * 模板名称。长度为2~128个字符，必须以大小字母或中文开头，不能以`http://`和`https://`开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * >不设置`Name`时，默认使用`ImagePipelineId`返回值。
+   */
+  readonly Name?: string;
+  /** 描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 目标镜像名称前缀。长度为2~64个字符，必须以大小字母或中文开头，不能以`http://`和`https://`开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 最终完整的镜像名称由系统自动拼接名称前缀与构建任务ID（`ExecutionId`），格式为`{ImageName}_{ExecutionId}`。
+   */
+  readonly ImageName?: string;
+  /**
+   * VPC的交换机ID。
+   *
+   * 不设置参数值时，默认创建新的VPC与交换机，请确保您账号下VPC资源配额充足，更多信息，请参见[使用限制](~~27750~~)。
+   */
+  readonly VSwitchId?: string;
+  /**
+   * 实例规格。您可以调用[DescribeInstanceTypes](~~25620~~)查询不同的实例规格。
+   *
+   * 不设置参数值时，默认按vCPU和内存最小的原则，自动设置实例规格，并受实例规格的库存影响。例如，默认选择ecs.g6.large实例规格，如果库存不足，将选择ecs.g6.xlarge实例规格。
+   */
+  readonly InstanceType?: string;
+  /**
+   * 中转实例的系统盘大小。单位：GiB。取值范围：20~500。
+   *
+   * 默认值：40。
+   */
+  readonly SystemDiskSize?: number;
+  /**
+   * 中转实例的公网出带宽大小。单位：Mbit/s。取值范围：0~100。
+   *
+   * 默认值：0。
+   */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 镜像构建失败后是否释放中转实例。取值范围：
+   *
+   * - true：释放。
+   * - false：不释放。
+   *
+   * 默认值：true。
+   *
+   * > 中转实例如果没有成功启动，则实例默认不保留。
+   */
+  readonly DeleteInstanceOnFailure?: boolean;
+  /** 镜像模板内容。内容大小不能超过16 KB，最大支持127个命令。具体支持的命令请参见接口说明。 */
+  readonly BuildContent?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DescribeImageComponents. 查询一个或多个镜像组件的详细信息 */
+export interface DescribeImageComponentsRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 标签键。N的取值范围：1~20 */
+    readonly Key?: string;
+    /** 标签值。N的取值范围：1~20 */
+    readonly Value?: string;
+  }[];
+  /** 镜像组件名称。仅支持精确查找。 */
+  readonly Name?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。取值范围：1~500
+   *
+   * 默认值：50。
+   * Range: 1 to 500.
+   * @defaultValue 50
+   */
+  readonly MaxResults?: number;
+  /**
+   * 镜像组件类型。取值范围：
+   *
+   * - SELF：您创建的自定义镜像组件。
+   * - ALIYUN：阿里云提供的系统组件。
+   */
+  readonly Owner?: string;
+  /**
+   * 待查询的镜像组件ID。N取值范围：1~20
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ImageComponentId?: readonly string[];
+}
+
+/** Parameters of DescribeImagePipelines. 查询一个或多个镜像模板的详细信息 */
+export interface DescribeImagePipelinesRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 标签键。N的取值范围：1~20。 */
+    readonly Key?: string;
+    /** 标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+  }[];
+  /** 模板名称。 */
+  readonly Name?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。取值范围：1~500。
+   *
+   * 默认值：50。
+   * Range: 1 to 500.
+   * @defaultValue 50
+   */
+  readonly MaxResults?: number;
+  /**
+   * 镜像模板ID。N取值范围：1~20。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ImagePipelineId?: readonly string[];
+}
+
+/** Parameters of StartImagePipelineExecution. 通过一个镜像模板执行构建镜像的任务 */
+export interface StartImagePipelineExecutionRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * >该参数已废弃。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TemplateTag?: readonly {
+    /** >该参数已废弃。 */
+    readonly Key?: string;
+    /** >该参数已废弃。 */
+    readonly Value?: string;
+  }[];
+  /** 镜像模板ID。 */
+  readonly ImagePipelineId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DescribeImagePipelineExecutions. 查询一个镜像构建任务的详细信息 */
+export interface DescribeImagePipelineExecutionsRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * >该参数暂未开放使用。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly Key?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Value?: string;
+  }[];
+  /** 镜像模板ID。 */
+  readonly ImagePipelineId?: string;
+  /** 镜像构建任务ID。 */
+  readonly ExecutionId?: string;
+  /**
+   * 镜像构建任务的状态。支持同时设置多个值，每个值之间以半角逗号（,）间隔，格式示例为`BUILDING,DISTRIBUTING`。取值范围：
+   *
+   * - BUILDING：构建中。
+   * - DISTRIBUTING：分发中。
+   * - RELEASING：资源回收中。
+   * - SUCCESS：成功。
+   * - FAILED：失败。
+   * - CANCELLING：取消中。
+   * - CANCELLED：已取消。
+   *
+   * > 目前不支持参数值为空时默认查询所有状态的镜像构建任务。
+   */
+  readonly Status?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。取值范围：1~500。
+   *
+   * 默认值：50。
+   * Range: 1 to 500.
+   * @defaultValue 50
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of CancelImagePipelineExecution. 取消一个镜像构建任务 */
+export interface CancelImagePipelineExecutionRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * >该参数暂未开放使用。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TemplateTag?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly Key?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Value?: string;
+  }[];
+  /** 构建任务ID。 */
+  readonly ExecutionId: string;
+}
+
+/** Parameters of DeleteImageComponent. 删除一个镜像组件 */
+export interface DeleteImageComponentRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 需要删除的镜像组件ID。 */
+  readonly ImageComponentId: string;
+}
+
+/** Parameters of DeleteImagePipeline. 删除一个镜像模板 */
+export interface DeleteImagePipelineRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 镜像模板ID。 */
+  readonly ImagePipelineId: string;
+}
+
+/** Parameters of CreateSnapshot. 创建一份快照 */
+export interface CreateSnapshotRequest {
+  /** 云盘ID。 */
+  readonly DiskId: string;
+  /**
+   * 快照的显示名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 为防止和自动快照的名称冲突，不能以`auto`开头。
+   */
+  readonly SnapshotName?: string;
+  /**
+   * 快照的描述。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /**
+   * 设置快照的保留时间，单位为天。保留时间到期后快照会被自动释放，取值范围：1~65536。
+   *
+   * 默认值：空，表示快照不会被自动释放。
+   */
+  readonly RetentionDays?: number;
+  /**
+   * 快照类型。取值范围：
+   *
+   * - Standard：普通快照。
+   * - Flash：本地快照。
+   *
+   * >该参数即将被弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly Category?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 快照所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 是否开启快照极速可用功能。取值范围：
+   * - true：开启。仅ESSD云盘支持开启该功能。
+   * - false：关闭。即创建普通快照。
+   *
+   * 默认值：false。
+   *
+   * >该参数已弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly InstantAccess?: boolean;
+  /**
+   * 设置快照极速可用功能的保留时间，保留时间到期后快照将自动释放。该参数在`InstantAccess=true`时生效。单位：天。取值范围：1~65535。
+   *
+   * 默认与参数`RetentionDays`的值一致。
+   *
+   * >该参数已弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly InstantAccessRetentionDays?: number;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 快照的标签键。
+     *
+     * >  为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 快照的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 快照的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能包含http://或者https://。 */
+    readonly Value?: string;
+    /**
+     * 快照的标签值。
+     *
+     * >  为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /** > 该参数暂未开放使用。 */
+  readonly StorageLocationArn?: string;
+}
+
+/** Parameters of CopySnapshot. 复制快照 */
+export interface CopySnapshotRequest {
+  /** 该参数暂未开放使用。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 新快照的标签信息。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 新快照的标签键。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 新快照的标签值。一旦传入该值，允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /** 源快照所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 新快照的目标地域ID。 */
+  readonly DestinationRegionId: string;
+  /** 源快照ID。 */
+  readonly SnapshotId: string;
+  /**
+   * 新快照的名称。长度为2~128个字符，必须以大小写字母或中文开头，不能以http://和https:// 开头。支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 默认值：空。
+   */
+  readonly DestinationSnapshotName: string;
+  /**
+   * 新快照的描述信息。长度为2~256个英文或中文字符，不能以http://或https://开头。
+   *
+   * 默认值：空。
+   */
+  readonly DestinationSnapshotDescription: string;
+  /**
+   * 新快照的保留时长，单位为天，到期后快照会被自动释放。取值范围：1~65536。
+   *
+   * 默认值：空，表示快照不会被自动释放。
+   */
+  readonly RetentionDays?: number;
+  /**
+   * 是否加密云盘。取值范围：
+   *
+   * - true：是。
+   * - false：否。
+   *
+   * 默认值：false。
+   */
+  readonly Encrypted?: boolean;
+  /** 目标地域的KMS用户主密钥。 */
+  readonly KMSKeyId?: string;
+  /**
+   * >该参数正在邀测中，暂不支持使用。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Arn?: readonly {
+    /** >该参数暂未开放使用。 */
+    readonly RoleType?: string;
+    /** >该参数暂未开放使用。 */
+    readonly Rolearn?: string;
+    /** >该参数暂未开放使用。 */
+    readonly AssumeRoleFor?: number | string;
+  }[];
+  /** >该参数暂未开放使用。 */
+  readonly DestinationStorageLocationArn?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DescribeSnapshots. 查询实例或云盘快照列表 */
+export interface DescribeSnapshotsRequest {
+  /** 指定的实例ID。 */
+  readonly InstanceId?: string;
+  /** 指定的云盘设备ID。 */
+  readonly DiskId?: string;
+  /** 快照链ID。 */
+  readonly SnapshotLinkId?: string;
+  /** 云盘所属于的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 快照标识编码。取值可以由多个快照ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly SnapshotIds?: string;
+  /**
+   * 快照列表的页码。起始值：1。
+   *
+   * 默认值：1 。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。最大值：100。
+   *
+   * 默认值：10 。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 查询起始标志。由上一次的请求结果中获取。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /** 快照名称。 */
+  readonly SnapshotName?: string;
+  /**
+   * 快照状态。取值范围： 
+   *          
+   * - progressing：正在创建的快照。
+   * - accomplished：创建成功的快照。
+   * - failed：创建失败的快照。
+   * - all（默认）：所有快照状态。
+   */
+  readonly Status?: string;
+  /**
+   * 快照创建类型。取值范围： 
+   *          
+   * - auto：自动创建快照。
+   * - user：手动创建快照。
+   * - all（默认）：所有的快照创建类型。
+   */
+  readonly SnapshotType?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationStartTime`。同时设置`Filter.1.Key`和`Filter.1.Value`可以查询在指定时间点后创建的资源信息。 */
+  readonly 'Filter.1.Key'?: string;
+  /** 查询资源时的筛选键，取值必须为`CreationEndTime`。同时设置`Filter.2.Key`和`Filter.2.Value`可以查询在指定时间点前创建的资源信息。 */
+  readonly 'Filter.2.Key'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.1.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.1.Value'?: string;
+  /** 查询资源时的筛选值。指定该参数时必须同时指定`Filter.2.Key`参数，格式为：`yyyy-MM-ddTHH:mmZ`，采用UTC +0时区。 */
+  readonly 'Filter.2.Value'?: string;
+  /**
+   * 快照是否被用作创建镜像或云盘。取值范围： 
+   *
+   * - image：使用快照创建了自定义镜像。
+   * - disk：使用快照创建了云盘。
+   * - image_disk：使用快照创建了数据盘和自定义镜像。
+   * - none：暂未使用。
+   */
+  readonly Usage?: string;
+  /**
+   * 快照源云盘的云盘类型。取值范围： 
+   *      
+   * - System：系统盘。
+   * - Data：数据盘。
+   *
+   * > 取值不区分大小写。
+   */
+  readonly SourceDiskType?: string;
+  /** 是否过滤加密快照。默认值：false 。 */
+  readonly Encrypted?: boolean;
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 是否只预检此次请求。
+   *
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+   * - false（默认）：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。
+   */
+  readonly DryRun?: boolean;
+  /** 数据盘对应的KMS密钥ID。 */
+  readonly KMSKeyId?: string;
+  /**
+   * 快照类型。取值范围：
+   * - Standard：普通快照。
+   * - Flash：本地快照。
+   *
+   * 原本地快照更替为快照极速可用功能。该参数说明如下：
+   * - 如果您在2020年12月14日之前使用过本地快照。您可以正常使用该参数。
+   * - 如果您在2020年12月14日之前未使用过本地快照。您不能使用该参数。
+   *
+   * <props="china">更多信息，请参见[12月14日阿里云快照服务升级与新增计费项通知](https://help.aliyun.com/noticelist/articleid/1060755542.html)。</props>
+   *
+   * > 该参数即将被弃用，为提高兼容性，建议您尽量使用其他参数。
+   */
+  readonly Category?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 资源的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /**
+     * 快照的标签键。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 快照的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+    /**
+     * 资源的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+}
+
+/** Parameters of DescribeSnapshotsUsage. 查询快照数量和容量 */
+export interface DescribeSnapshotsUsageRequest {
+  /** 快照所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of DescribeSnapshotPackage. 查询某地域下已购买对象存储OSS存储包 */
+export interface DescribeSnapshotPackageRequest {
+  /**
+   * OSS存储包列表的页码。起始值：1
+   *
+   * 默认值：1
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 快照所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of DescribeSnapshotLinks. 查询云盘快照链 */
+export interface DescribeSnapshotLinksRequest {
+  /** 云盘所属于的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId?: string;
+  /** 云盘ID。一次最多指定100个云盘ID。DiskIds参数取值格式为JSON数组，ID之间用半角逗号（,）隔开。 */
+  readonly DiskIds?: string;
+  /** 快照链ID。一次最多指定100个快照ID。SnapshotLinkIds参数取值格式为JSON数组，ID之间用半角逗号（,）隔开。 */
+  readonly SnapshotLinkIds?: string;
+  /**
+   * 云盘状态列表的页码。起始值：1。
+   *
+   * 默认值：1 。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。取值范围：1~100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifySnapshotAttribute. 修改快照属性 */
+export interface ModifySnapshotAttributeRequest {
+  /** 快照ID。 */
+  readonly SnapshotId: string;
+  /**
+   * 快照的显示名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。
+   *
+   * 为防止和自动快照的名称冲突，不能以auto开头。
+   */
+  readonly SnapshotName?: string;
+  /** 快照的描述。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+  /**
+   * 关闭快照极速可用功能。取值范围：
+   *
+   * - true：关闭快照极速可用。
+   * - false：不关闭快照极速可用。
+   *
+   * 默认值：false。
+   *
+   * >该参数已弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly DisableInstantAccess?: boolean;
+  /**
+   * 快照保留天数。设置该值时，快照保留时间会从快照**创建时间**(按照ISO 8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ)开始计算。取值范围：1~65536。
+   *
+   * >快照保留时间仅支持延长，不支持缩短快照已有保留时间。
+   */
+  readonly RetentionDays?: number;
+}
+
+/** Parameters of DeleteSnapshotGroup. 删除快照分组 */
+export interface DeleteSnapshotGroupRequest {
+  /** 实例快照所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 快照一致性组ID。您可以调用[DescribeSnapshotGroups](~~210940~~)查询快照一致性组ID。 */
+  readonly SnapshotGroupId: string;
+}
+
+/** Parameters of DeleteSnapshot. 删除指定快照 */
+export interface DeleteSnapshotRequest {
+  /** 快照ID。 */
+  readonly SnapshotId: string;
+  /**
+   * 是否强制删除已经被用于创建云盘的快照。取值范围：
+   *
+   * - true：强制删除。强制删除后该磁盘无法重新初始化。
+   *
+   * - false：不强制删除。
+   *
+   * 默认值：false
+   * @defaultValue false
+   */
+  readonly Force?: boolean;
+}
+
+/** Parameters of CreateAutoSnapshotPolicy. 创建一条自动快照策略 */
+export interface CreateAutoSnapshotPolicyRequest {
+  /** 自动快照策略所属的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly regionId: string;
+  /**
+   * 自动快照策略的名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以http://或https://开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 默认值：空
+   */
+  readonly autoSnapshotPolicyName?: string;
+  /**
+   * 自动快照的创建时间点。使用UTC +8时间，单位为小时。取值范围：0~23，代表00:00至23:00共24个时间点，例如1表示01:00。格式说明：
+   *
+   * - 传入的参数需要保持JSON数组格式。例如，\["1"\]表示01:00创建自动快照。
+   * - 当一天内需要创建多次自动快照时，可以传入多个时间点，时间点之间用半角逗号（,）隔开，最多传入24个时间点。例如，\["1","3","5"\]表示01:00、03:00、05:00时创建自动快照。
+   */
+  readonly timePoints: string;
+  /**
+   * 自动快照的重复日期，单位为天，周期为星期。取值范围：1~7，例如1表示周一。格式说明：
+   *
+   * - 传入的参数需要保持JSON数组格式。例如，\["1"\]表示每周一重复创建自动快照。
+   * - 当一星期内需要创建多次自动快照时，可以传入多个时间点，时间点之间用半角逗号（,）隔开，最多传入7个时间点。例如，\["1","3","5"\]表示每周一、周三、周五重复创建自动快照。
+   */
+  readonly repeatWeekdays: string;
+  /**
+   * 自动快照的保留时间，单位为天。取值范围：
+   *
+   * - -1：永久保存
+   * - 1~65535：指定保存天数
+   *
+   * 默认值：-1。
+   */
+  readonly retentionDays: number;
+  /**
+   * 是否允许自动跨地域复制。
+   *
+   * - true：允许。
+   * - false：不允许。
+   */
+  readonly EnableCrossRegionCopy?: boolean;
+  /** 跨地域复制快照的目标地域。目前支持设置一个目标地域。 */
+  readonly TargetCopyRegions?: string;
+  /** > 该参数暂未开放使用。 */
+  readonly StorageLocationArn?: string;
+  /**
+   * 跨地域复制快照的保留时间，单位为天。取值范围：
+   *
+   * - -1：永久保存
+   * - 1~65535：指定保存天数
+   *
+   * 默认值：-1。
+   */
+  readonly CopiedSnapshotsRetentionDays?: number;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 快照的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun或acs:开头，不能包含http://或https://。 */
+    readonly Key?: string;
+    /** 快照的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或https://。 */
+    readonly Value?: string;
+  }[];
+  /** 资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 快照异地备份加密参数对象
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly CopyEncryptionConfiguration?: {
+    /**
+     * 是否开启快照异地加密备份。取值范围：
+     *
+     * - true：是。
+     * - false：否。
+     *
+     * 默认值：false。
+     */
+    readonly Encrypted?: boolean;
+    /** 快照异地加密备份使用的 KMS 密钥 ID */
+    readonly KMSKeyId?: string;
+    /** 该参数暂未开放使用。 */
+    readonly Arn?: readonly {
+      /** 该参数暂未开放使用。 */
+      readonly RoleType?: string;
+      /** 该参数暂未开放使用。 */
+      readonly Rolearn?: string;
+      /** 该参数暂未开放使用。 */
+      readonly AssumeRoleFor?: number | string;
+    }[];
+  };
+}
+
+/** Parameters of DescribeAutoSnapshotPolicyEx. 查询已创建的自动快照策略 */
+export interface DescribeAutoSnapshotPolicyExRequest {
+  /** 要查询的自动快照策略所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 自动快照策略ID。 */
+  readonly AutoSnapshotPolicyId?: string;
+  /** 自动快照策略的名称。 */
+  readonly AutoSnapshotPolicyName?: string;
+  /**
+   * 自动快照策略返回结果分多页展示。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页展示返回的自动快照策略时的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 自动快照策略的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 自动快照策略的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of ModifyAutoSnapshotPolicyEx. 修改一条自动快照策略 */
+export interface ModifyAutoSnapshotPolicyExRequest {
+  /** 自动快照策略所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly regionId: string;
+  /** 目标自动快照策略ID。您可以调用[DescribeAutoSnapshotPolicyEx](~~25530~~)查看您可用的自动快照策略。 */
+  readonly autoSnapshotPolicyId: string;
+  /** 自动快照策略的名称。如果参数为空则代表不修改。 */
+  readonly autoSnapshotPolicyName?: string;
+  /**
+   * 自动快照的创建时间点。使用UTC +8时间，单位为小时。取值范围为0~23，代表00:00至23:00共24个时间点，如1表示01:00。
+   *
+   * 当一天内需要创建多次自动快照时，可以传入多个时间点：
+   *
+   * - 最多传入24个时间点。
+   * - 多个时间点用一个格式类似`"0", "1", … "23"`的JSON数组表示，时间点之间用半角逗号（,）隔开。
+   */
+  readonly timePoints?: string;
+  /**
+   * 自动快照的重复日期，单位为天，周期为星期。取值范围为1~7，如1表示周一。
+   *
+   * 当一星期内需要创建多次自动快照时，可以传入多个时间点：
+   *
+   * - 最多传入7个时间点。
+   * - 多个时间点用一个格式类似`"1", "2", … "7"`的JSON数组表示，时间点之间用半角逗号（,）隔开。
+   */
+  readonly repeatWeekdays?: string;
+  /**
+   * 自动快照的保留时间，单位为天。取值范围：
+   *
+   * - -1：永久保存。
+   * - 1~65536：指定保存天数。
+   *
+   * 默认值为-1。
+   */
+  readonly retentionDays?: number;
+  /**
+   * 是否允许自动跨地域复制。
+   *
+   * - true：允许。
+   * - false：不允许。
+   */
+  readonly EnableCrossRegionCopy?: boolean;
+  /** 跨地域复制快照的目标地域。目前支持设置一个目标地域。 */
+  readonly TargetCopyRegions?: string;
+  /**
+   * 跨地域复制快照的保留时间，单位为天。取值范围：
+   *
+   * - -1：永久保存。
+   * - 1~65535：指定保存天数。
+   *
+   * 默认值为-1。
+   */
+  readonly CopiedSnapshotsRetentionDays?: number;
+  /**
+   * 快照跨地域复制加密参数对象
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly CopyEncryptionConfiguration?: {
+    /**
+     * 是否开启快照跨地域加密复制。取值范围：
+     *
+     * - true：是。 
+     * - false：否。 
+     *
+     * 默认值：false。
+     */
+    readonly Encrypted?: boolean;
+    /** 快照跨地域加密复制使用的 KMS 密钥 ID。 */
+    readonly KMSKeyId?: string;
+    /** 该参数暂未开放使用。 */
+    readonly Arn?: readonly {
+      /** 该参数暂未开放使用。 */
+      readonly RoleType?: string;
+      /** 该参数暂未开放使用。 */
+      readonly Rolearn?: string;
+      /** 该参数暂未开放使用。 */
+      readonly AssumeRoleFor?: number | string;
+    }[];
+  };
+}
+
+/** Parameters of ApplyAutoSnapshotPolicy. 为云盘应用自动快照策略 */
+export interface ApplyAutoSnapshotPolicyRequest {
+  /** 自动快照策略和云盘所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly regionId: string;
+  /** 目标自动快照策略ID。 */
+  readonly autoSnapshotPolicyId: string;
+  /** 一块或多块云盘的ID。取值是JSON数组格式，云盘ID之间用半角逗号（,）隔开。 */
+  readonly diskIds: string;
+}
+
+/** Parameters of ModifyAutoSnapshotPolicy. */
+export interface ModifyAutoSnapshotPolicyRequest {
+  /** */
+  readonly SystemDiskPolicyEnabled?: boolean;
+  /** Range: 1 to 4. */
+  readonly SystemDiskPolicyTimePeriod?: number;
+  /** Range: 1 to 3. */
+  readonly SystemDiskPolicyRetentionDays?: number;
+  /** */
+  readonly SystemDiskPolicyRetentionLastWeek?: boolean;
+  /** */
+  readonly DataDiskPolicyEnabled?: boolean;
+  /** Range: 1 to 4. */
+  readonly DataDiskPolicyTimePeriod?: number;
+  /** Range: 1 to 3. */
+  readonly DataDiskPolicyRetentionDays?: number;
+  /** */
+  readonly DataDiskPolicyRetentionLastWeek?: boolean;
+}
+
+/** Parameters of CancelAutoSnapshotPolicy. 取消一块或者多块云盘的自动快照策略 */
+export interface CancelAutoSnapshotPolicyRequest {
+  /** 自动快照策略和云盘所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly regionId: string;
+  /** 目标云盘ID。当您需要取消多块云盘的自动快照策略时，多块云盘ID用一个格式类似 "d-xxxxxxxxx", "d-yyyyyyyyy", … "d-zzzzzzzzz" 的JSON数组表示，云盘ID之间用半角逗号（,）隔开。 */
+  readonly diskIds: string;
+}
+
+/** Parameters of DeleteAutoSnapshotPolicy. 删除一条自动快照策略 */
+export interface DeleteAutoSnapshotPolicyRequest {
+  /** 自动快照所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly regionId: string;
+  /** 自动快照策略的ID。您可以调用[DescribeAutoSnapshotPolicyEx](~~25530~~)查看您可用的自动快照策略。 */
+  readonly autoSnapshotPolicyId: string;
+}
+
+/** Parameters of CreateSnapshotGroup. 创建快照一致性组 */
+export interface CreateSnapshotGroupRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId?: string;
+  /**
+   * 是否开启快照极速可用。取值范围：
+   *
+   * - true：开启。
+   * - false：关闭。
+   *
+   * 默认值：false。
+   *
+   * >该参数已弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly InstantAccess?: boolean;
+  /**
+   * 设置快照极速可用的使用时间。单位：天，取值范围：1~65535。
+   *
+   * 仅当`InstantAccess=true`时，该参数生效。到期后自动关闭快照极速使用功能。
+   *
+   * 默认值：空，表示和快照释放时间一致。
+   *
+   * >该参数已弃用。ESSD云盘普通快照已升级为[默认极速可用](~~193667~~)，您无需额外配置，且不产生额外花销。
+   */
+  readonly InstantAccessRetentionDays?: number;
+  /** 快照一致性组名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头，可以包含数字、半角句号（.）、下划线（_）、短划线（-）或者半角冒号（:）。 */
+  readonly Name?: string;
+  /** 描述。长度为2～256个字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** >该参数暂未开发使用。 */
+  readonly StorageLocationArn?: string;
+  /**
+   * 实例中不需要创建快照的云盘ID。指定云盘ID后，创建的快照一致性组将不包含该云盘对应的快照。N的取值范围为1~16。
+   *
+   * 默认值：空，表示为实例中的所有云盘创建快照。
+   *
+   * > 该参数不可与`DiskId.N`同时设置。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ExcludeDiskId?: readonly string[];
+  /**
+   * 指定创建快照一致性组的云盘ID。在同可用区内支持跨实例设置多个云盘ID。N的取值范围为1~16，即一个快照一致性组内最多支持设置16块总大小不超过32 TiB的云盘。
+   *
+   * 您需要注意：
+   *
+   * - 该参数不可与`ExcludeDiskId.N`同时设置。
+   * - 如果您设置了`InstanceId`，则该参数只能设置指定实例内已挂载的云盘，不再支持设置多个跨实例的云盘ID。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskId?: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 快照一致性组的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Key?: string;
+    /** 快照一致性组的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 快照一致性组所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of DescribeSnapshotGroups. 查询快照一致性组 */
+export interface DescribeSnapshotGroupsRequest {
+  /** 所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 指定的实例ID。 */
+  readonly InstanceId?: string;
+  /** 快照一致性组的名称。 */
+  readonly Name?: string;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值为100。
+   *
+   * 默认值为10。
+   * Range: 1 to 500.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /**
+   * 指定的快照一致性组ID。N的取值范围为1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SnapshotGroupId?: readonly string[];
+  /**
+   * 快照一致性组的状态。N的取值范围为1~3。取值如下：
+   *
+   * - progressing：创建中。
+   *
+   * - accomplished：创建成功。
+   *
+   * - failed：创建失败。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Status?: readonly string[];
+  /**
+   * 该参数暂未开放使用。
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AdditionalAttributes?: readonly string[];
+  /**
+   * 快照一致性组的标签键值对。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 快照一致性组的标签键。N的取值范围为1~20。 */
+    readonly Key?: string;
+    /** 快照一致性组的标签值。N的取值范围为1~20。 */
+    readonly Value?: string;
+  }[];
+  /** 快照一致性组所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of ModifySnapshotGroup. 修改快照分组 */
+export interface ModifySnapshotGroupRequest {
+  /** 实例快照所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 快照一致性组ID。您可以调用[DescribeSnapshotGroups](~~210940~~)查询快照一致性组ID。 */
+  readonly SnapshotGroupId: string;
+  /** 修改后的实例快照名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以`http://`和`https://`开头，可以包含数字、英文句号（.）、下划线（_）、短划线（-）或者半角冒号（:）。 */
+  readonly Name?: string;
+  /** 修改后的描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+}
+
+/** Parameters of CreatePrefixList. 创建前缀列表 */
+export interface CreatePrefixListRequest {
+  /** 地域ID。 */
+  readonly RegionId: string;
+  /**
+   * 前缀列表支持的最大条目容量。取值范围：1~200。
+   * Range: 1 to 200.
+   */
+  readonly MaxEntries: number;
+  /**
+   * 前缀列表的地址族。取值范围：
+   *
+   * - IPv4。
+   * - IPv6。
+   */
+  readonly AddressFamily: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 前缀列表的名称。长度为2~128个字符，必须以大小字母或中文开头，不能以`http://`、`https://`、`com.aliyun`和`com.alibabacloud`开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly PrefixListName: string;
+  /** 前缀列表的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 前缀列表条目信息。
+   * Items: at most 201.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Entry?: readonly {
+    /** 前缀列表条目的描述信息。长度为2~32个英文或中文字符，不能以`http://`和`https://`开头。N的取值范围：0~200。 */
+    readonly Description?: string;
+    /**
+     * 前缀列表条目的CIDR地址块信息。N的取值范围：0~200。注意事项：
+     *
+     * - 前缀列表的条目数量不能大于最大条目容量（`MaxEntries`）。
+     * - 条目中的CIDR地址块类型根据地址族决定，一个前缀列表不能同时包含IPv4和IPv6的CIDR地址块。
+     * - 多个条目中的CIDR地址块不能重复。例如，您不能设置两个192.168.1.0/24。
+     * - 支持设置单IP地址，系统会自动转换为CIDR地址块。例如，您设置192.168.1.100，系统会自动转换成192.168.1.100/32。
+     * - 如果使用IPv6 CIDR地址块，系统会自动转换成零压缩表示形式且字母转换为小写。例如，您设置2001:0DB8:0000:0000:0000:0000:0000:0000/32，系统会自动转换成2001:db8::/32。
+     *
+     * 关于CIDR地址块的详细信息，请参见[什么是CIDR](~~40637~~#title-gu4-uzk-12r)。
+     *
+     * 默认值：空。
+     */
+    readonly Cidr: string;
+  }[];
+}
+
+/** Parameters of DescribePrefixLists. 查询前缀列表 */
+export interface DescribePrefixListsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 前缀列表的名称。 */
+  readonly PrefixListName?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+  /**
+   * 前缀列表的地址族。取值范围：
+   *
+   * - IPv4。
+   * - IPv6。
+   *
+   * 默认值：空，查询所有前缀列表信息。
+   */
+  readonly AddressFamily?: string;
+  /**
+   * 前缀列表ID。N的取值范围：0~100。
+   * Items: at most 101.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PrefixListId?: readonly string[];
+}
+
+/** Parameters of DescribePrefixListAssociations. 查询指定前缀列表已关联的资源信息 */
+export interface DescribePrefixListAssociationsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 前缀列表ID。 */
+  readonly PrefixListId: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的`NextToken`参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of DescribePrefixListAttributes. 查询指定前缀列表的详细信息 */
+export interface DescribePrefixListAttributesRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 前缀列表ID。 */
+  readonly PrefixListId: string;
+}
+
+/** Parameters of ModifyPrefixList. 修改指定前缀列表的名称、描述和条目 */
+export interface ModifyPrefixListRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 前缀列表ID。 */
+  readonly PrefixListId: string;
+  /** 前缀列表的名称。长度为2~128个字符，必须以大小写字母或中文开头，不能以`http://`、`https://`、`com.aliyun`和`com.alibabacloud`开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly PrefixListName?: string;
+  /** 前缀列表的描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。 */
+  readonly Description?: string;
+  /**
+   * 添加的前缀列表信息。
+   * Items: at most 201.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly AddEntry?: readonly {
+    /** 前缀列表条目的描述信息。长度为2~32个英文或中文字符，不能以`http://`和`https://`开头。N的取值范围：0~200。 */
+    readonly Description?: string;
+    /**
+     * 添加的前缀列表条目的CIDR地址块信息。N的取值范围：0~200。
+     *
+     * 添加时请您注意：
+     * - 前缀列表的条目数量，不能大于前缀列表支持的最大条目容量。您可以调用[DescribePrefixListAttributes](~~205872~~)查询指定前缀列表的最大条目容量信息。
+     * - 不允许设置重复的CIDR地址块信息。
+     * - 不允许与`RemoveEntry.N.Cidr`参数值重复。
+     */
+    readonly Cidr: string;
+  }[];
+  /**
+   * 删除的前缀列表信息。
+   * Items: at most 201.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly RemoveEntry?: readonly {
+    /**
+     * 删除的前缀列表条目的CIDR地址块信息。N的取值范围：0~200。
+     *
+     * 删除时请您注意：
+     * - 不允许设置重复的CIDR地址块信息。
+     * - 不允许与`AddEntry.N.Cidr`参数值重复。
+     */
+    readonly Cidr: string;
+  }[];
+}
+
+/** Parameters of DeletePrefixList. 删除前缀列表 */
+export interface DeletePrefixListRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 前缀列表ID。 */
+  readonly PrefixListId: string;
+}
+
+/** Parameters of CreateSecurityGroup. 新建安全组 */
+export interface CreateSecurityGroupRequest {
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 安全组描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组名称。长度为2~128个字符，必须以大小写字母或中文开头，不能以`http://`和`https://`开头。支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。 */
+  readonly SecurityGroupName?: string;
+  /**
+   * 安全组所属VPC ID。
+   *
+   * >若指定的地域支持经典网络，则允许不指定VpcId，来创建经典网络的安全组；若指定的地域不支持经典网络，则必须指定VpcId，创建专有网络的安全组。
+   */
+  readonly VpcId?: string;
+  /**
+   * 安全组类型，分为普通安全组与企业安全组。取值范围：
+   *
+   * - normal：普通安全组。
+   * - enterprise：企业安全组。更多详情，请参见[企业安全组概述](~~120621~~)。
+   */
+  readonly SecurityGroupType?: string;
+  /** 该参数暂未开放使用。 */
+  readonly ServiceManaged?: boolean;
+  /** 安全组所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 安全组绑定的标签。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 安全组的标签键。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /**
+     * 安全组的标签键。
+     *
+     * N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 安全组的标签值。
+     *
+     * N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能包含`http://`或者`https://`。
+     */
+    readonly Value?: string;
+    /**
+     * 安全组的标签值。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+}
+
+/** Parameters of DescribeSecurityGroups. 查询安全组的基本信息 */
+export interface DescribeSecurityGroupsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 安全组ID列表。一次最多支持100个安全组ID，ID之间用半角逗号（,）隔开，格式为JSON数组。 */
+  readonly SecurityGroupIds?: string;
+  /** 安全组所在的专有网络ID。 */
+  readonly VpcId?: string;
+  /**
+   * 安全组类型。取值范围：
+   * - normal：普通安全组。
+   * - enterprise：企业安全组。
+   *
+   * > 当不为该参数传值时，表示查询所有类型的安全组。
+   */
+  readonly SecurityGroupType?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的NextToken参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页的最大条目数。一旦设置该参数，即表示使用`MaxResults`与`NextToken`组合参数的查询方式。
+   *
+   * 最大值为100。
+   *
+   * 默认值为10。
+   * Range: 1 to 100.
+   */
+  readonly MaxResults?: number;
+  /**
+   * 安全组的网络类型。取值范围：
+   *
+   * - vpc：专有网络。
+   * - classic：经典网络。
+   */
+  readonly NetworkType?: string;
+  /** 安全组名称。 */
+  readonly SecurityGroupName?: string;
+  /**
+   * 是否查询安全组的容量信息。传True时，返回值中的`EcsCount`和`AvailableInstanceAmount`有效。
+   * >该参数已废弃。
+   */
+  readonly IsQueryEcsCount?: boolean;
+  /**
+   * 安全组所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。您可以调用[ListResourceGroups](~~158855~~)查询资源组列表。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 安全组的标签键。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /**
+     * 安全组的标签键。N的取值范围为1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 安全组的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+    /**
+     * 安全组的标签值。
+     *
+     * > 为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+  /**
+   * 是否只预检此次请求。取值范围：
+   *          
+   * - true：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+   * - false：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询资源状况。
+   *
+   * 默认值为false。
+   */
+  readonly DryRun?: boolean;
+  /** 安全组ID。 */
+  readonly SecurityGroupId?: string;
+  /** >该参数已废弃。 */
+  readonly FuzzyQuery?: boolean;
+  /**
+   * 安全组列表的页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   *
+   * > 该参数即将下线，推荐您使用NextToken与MaxResults完成分页查询操作。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   *
+   * > 该参数即将下线，推荐您使用NextToken与MaxResults完成分页查询操作。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 是否为托管安全组。取值范围：
+   *
+   * - true：是托管安全组。
+   * - false：不是托管安全组。
+   */
+  readonly ServiceManaged?: boolean;
+}
+
+/** Parameters of DescribeSecurityGroupAttribute. 查询一个安全组的安全组规则 */
+export interface DescribeSecurityGroupAttributeRequest {
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 安全组规则的网卡类型。
+   *
+   * - 经典网络类型安全组的取值范围：
+   *     - internet（默认）：公网。
+   *     - intranet：内网。
+   *     > 单次调用只能查询一种网卡类型的安全组规则，查询全部类型请分两次调用。
+   * - 专有网络类型安全组的取值只能为：intranet（默认），即内网。
+   *     > 如果传入internet或空值，则会默认转化为intranet。
+   * @defaultValue "internet"
+   */
+  readonly NicType?: string;
+  /**
+   * 安全组规则授权方向。取值范围： 
+   *          
+   * - egress：安全组出方向。
+   * - ingress：安全组入方向。
+   * - all：不区分方向。
+   *
+   * 默认值：all。
+   * @defaultValue "all"
+   */
+  readonly Direction?: string;
+  /** 查询凭证（Token）。取值为上一次调用该接口返回的 NextToken 参数值，初次调用接口时无需设置该参数。 */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * - 最小值：10。
+   * - 最大值：1000。
+   *
+   * 默认值为 500。
+   * Range: 10 to 1000.
+   */
+  readonly MaxResults?: number;
+}
+
+/** Parameters of ModifySecurityGroupPolicy. 修改普通安全组内网连通策略 */
+export interface ModifySecurityGroupPolicyRequest {
+  /** 安全组的ID。 */
+  readonly SecurityGroupId: string;
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 安全组内的ECS实例之间的内网连通策略。取值范围：
+   *
+   * - Accept：互通
+   * - Drop：隔离
+   *
+   * 取值不区分大小写。
+   */
+  readonly InnerAccessPolicy: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of ModifySecurityGroupAttribute. 修改一个安全组的名称或者描述 */
+export interface ModifySecurityGroupAttributeRequest {
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组描述信息。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空
+   */
+  readonly Description?: string;
+  /**
+   * 安全组名称。 长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。
+   *
+   * 默认值：空
+   */
+  readonly SecurityGroupName?: string;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of ModifySecurityGroupRule. 修改安全组入方向规则 */
+export interface ModifySecurityGroupRuleRequest {
+  /** 目标安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则ID。   
+   * 根据安全组规则ID修改规则时，该参数必填。
+   */
+  readonly SecurityGroupRuleId?: string;
+  /**
+   * 访问权限。取值范围： 
+   *          
+   * - accept：接受访问。
+   * - drop：拒绝访问，不返回拒绝信息。
+   *
+   * 默认值：accept。
+   * @defaultValue "accept"
+   */
+  readonly Policy?: string;
+  /**
+   * 安全组规则优先级。取值范围：1~100。
+   *
+   * 默认值：1。
+   * @defaultValue "1"
+   */
+  readonly Priority?: string;
+  /**
+   * 传输层协议。不区分大小写。取值范围： 
+   *          
+   * - ICMP
+   * - GRE
+   * - TCP
+   * - UDP
+   * - ALL：支持所有协议。
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 设置访问权限的源端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+   *
+   * 默认值：无。
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 设置访问权限的源端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+   *
+   * > 仅支持VPC类型的IP地址，且该参数与`SourceCidrIp`参数不可同时设置。
+   *
+   * 默认值：无。
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 设置访问权限的源端安全组ID。至少设置一项`SourceGroupId`或者`SourceCidrIp`参数。
+   *
+   * - 如果指定了`SourceGroupId`没有指定参数`SourceCidrIp`，则参数`NicType`取值只能为intranet。
+   * - 如果同时指定了`SourceGroupId`和`SourceCidrIp`，则默认以`SourceCidrIp`为准。
+   */
+  readonly SourceGroupId?: string;
+  /**
+   * 设置访问权限的源端前缀列表ID。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+   *
+   * 当您指定了`SourceCidrIp`、`Ipv6SourceCidrIp`或`SourceGroupId`参数中的一个时，将忽略该参数。
+   */
+  readonly SourcePrefixListId?: string;
+  /**
+   * 目的端安全组开放的传输层协议相关的端口范围。取值范围： 
+   *          
+   * - TCP/UDP协议：取值范围为1~65535。使用斜线（/）隔开起始端口和终止端口。例如：1/200。
+   * - ICMP协议：-1/-1。
+   * - GRE协议：-1/-1。
+   * - ALL：-1/-1。
+   */
+  readonly PortRange?: string;
+  /**
+   * 目的端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+   *
+   * 默认值：无。
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 目的端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。
+   *
+   * >仅支持VPC类型的IP地址，且该参数与`DestCidrIp`参数不可同时设置。
+   *
+   * 默认值：无。
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 源端安全组开放的传输层协议相关的端口范围。取值范围： 
+   *          
+   * - TCP/UDP协议：取值范围为1~65535。使用斜线（/）隔开起始端口和终止端口。例如：1/200
+   * - ICMP协议：-1/-1。
+   * - GRE协议：-1/-1。
+   * - ALL：-1/-1。
+   */
+  readonly SourcePortRange?: string;
+  /**
+   * 跨账户设置安全组规则时，源端安全组所属的阿里云账户。 
+   *          
+   * - 如果`SourceGroupOwnerAccount`及`SourceGroupOwnerID`均未设置，则认为是设置您其他安全组的访问权限。
+   * - 如果已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerAccount`无效。
+   */
+  readonly SourceGroupOwnerAccount?: string;
+  /**
+   * 跨账户设置安全组规则时，源端安全组所属的阿里云账户。 
+   *          
+   * - 如果`SourceGroupOwnerId`及`SourceGroupOwnerAccount`均未设置，则认为是设置您其他安全组的访问权限。
+   * - 如果您已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerId`无效。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly SourceGroupOwnerId?: number | string;
+  /**
+   * 根据安全组规则ID修改规则时，不支持修改该参数。   
+   * 如果需要修改，建议先增加一条新规则，再删除当前规则。
+   */
+  readonly NicType?: string;
+  /** 安全组规则的描述信息。长度为1~512个字符。 */
+  readonly Description?: string;
+}
+
+/** Parameters of ModifySecurityGroupEgressRule. 修改安全组出方向规则 */
+export interface ModifySecurityGroupEgressRuleRequest {
+  /** 源端安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则ID。   
+   * 根据安全组规则ID修改规则时，该参数必填。
+   */
+  readonly SecurityGroupRuleId?: string;
+  /**
+   * 访问权限。取值范围：
+   *
+   * - accept：接受访问。
+   * - drop：拒绝访问，不返回拒绝信息。
+   *
+   * 默认值：accept。
+   * @defaultValue "accept"
+   */
+  readonly Policy?: string;
+  /**
+   * 安全组规则优先级。取值范围：1~100。
+   *
+   * 默认值：1。
+   * @defaultValue "1"
+   */
+  readonly Priority?: string;
+  /**
+   * 传输层协议。不区分大小写。取值范围：
+   *
+   * - ICMP
+   * - GRE
+   * - TCP
+   * - UDP
+   * - ALL：支持所有协议。
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 目的端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+   *
+   * 默认值：无。
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 目的端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+   *
+   * > 仅支持VPC类型的IP地址，且该参数与`DestCidrIp`参数不可同时设置。
+   *
+   * 默认值：无。
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 需要设置访问权限的目的端安全组ID。至少设置一项`DestGroupId`或者`DestCidrIp`参数。
+   *
+   * - 至少设置DestGroupId、DestCidrIp、Ipv6DestCidrIp或DestPrefixListId参数中的一项。
+   * - 如果指定了DestGroupId没有指定参数DestCidrIp，则参数NicType取值只能为intranet。
+   * - 如果同时指定了DestGroupId和DestCidrIp，则默认以DestCidrIp为准。
+   */
+  readonly DestGroupId?: string;
+  /**
+   * 目的端前缀列表ID。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+   *
+   * 当您指定了`DestCidrIp`、`Ipv6DestCidrIp`或者`DestGroupId`参数中的一个时，将忽略该参数。
+   */
+  readonly DestPrefixListId?: string;
+  /**
+   * 目的端安全组开放的传输层协议相关的端口范围。取值范围：
+   *
+   * - TCP/UDP协议：取值范围为1~65535。使用斜线（/）隔开起始端口和终止端口。例如：1/200。
+   * - ICMP协议：-1/-1。
+   * - GRE协议：-1/-1。
+   * - ALL：-1/-1。
+   */
+  readonly PortRange?: string;
+  /**
+   * 源端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+   *
+   * 默认值：无。
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 源端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+   *
+   * > 仅支持VPC类型的IP地址，且该参数与`SourceCidrIp`参数不可同时设置。
+   *
+   * 默认值：无。
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 源端安全组开放的传输层协议相关的端口范围。取值范围：
+   *
+   * - TCP/UDP协议：取值范围为1~65535。使用斜线（/）隔开起始端口和终止端口。例如：1/200
+   * - ICMP协议：-1/-1。
+   * - GRE协议：-1/-1。
+   * - ALL：-1/-1。
+   */
+  readonly SourcePortRange?: string;
+  /** 跨账户设置安全组规则时，目的端安全组所属的阿里云账户。 */
+  readonly DestGroupOwnerAccount?: string;
+  /**
+   * 跨账户设置安全组规则时，目的端安全组所属的阿里云账户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly DestGroupOwnerId?: number | string;
+  /**
+   * 根据安全组规则ID修改规则时，不支持修改该参数。   
+   * 如果需要修改，建议先增加一条新规则，再删除当前规则。
+   */
+  readonly NicType?: string;
+  /** 安全组规则的描述信息。长度为1~512个字符。 */
+  readonly Description?: string;
+}
+
+/** Parameters of AuthorizeSecurityGroup. 增加安全组入方向规则 */
+export interface AuthorizeSecurityGroupRequest {
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly Permissions?: readonly {
+    /**
+     * 设置访问权限。取值范围：
+     *
+     * - accept：接受访问。
+     *
+     * - drop：拒绝访问，不返回拒绝信息，表现为发起端请求超时或者无法建立连接的类似信息。
+     *
+     * 默认值：accept。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Policy?: string;
+    /**
+     * 安全组规则优先级，数字越小，代表优先级越高。取值范围：1~100。
+     *
+     * 默认值：1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Priority?: string;
+    /**
+     * 传输层协议。取值不区分大小写。取值范围：
+     *
+     * - TCP。
+     * - UDP。
+     * - ICMP。
+     * - ICMPv6。
+     * - GRE。
+     * - ALL：支持所有协议。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 需要设置访问权限的源端IPv4 CIDR地址段。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceCidrIp?: string;
+    /**
+     * 需要设置访问权限的源端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`SourceCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6SourceCidrIp?: string;
+    /**
+     * 需要设置访问权限的源端安全组ID。
+     *
+     * - 至少设置`SourceGroupId`、`SourceCidrIp`、`Ipv6SourceCidrIp`或`SourcePrefixListId`参数中的一项。
+     *
+     * - 如果指定了`SourceGroupId`，没有指定参数`SourceCidrIp`或`Ipv6SourceCidrIp`，则参数`NicType`取值只能为`intranet`。
+     *
+     * - 如果同时指定了`SourceGroupId`和`SourceCidrIp`，则默认以`SourceCidrIp`为准。
+     *
+     * N的取值范围：1~100。
+     *
+     * 您需要注意：
+     *
+     * - 企业安全组不支持授权安全组访问。
+     *
+     * - 普通安全组支持授权的安全组数量最多为20个。
+     */
+    readonly SourceGroupId?: string;
+    /**
+     * 需要设置访问权限的源端前缀列表ID。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+     *
+     * N的取值范围：1~100。
+     *
+     * 注意事项：
+     *
+     * - 安全组的网络类型为经典网络时，不支持设置前缀列表。关于安全组以及前缀列表使用限制的更多信息，请参见[安全组使用限制](~~25412#SecurityGroupQuota1~~)。
+     *
+     * - 当您指定了`SourceCidrIp`、`Ipv6SourceCidrIp`或`SourceGroupId`参数中的一个时，将忽略该参数。
+     */
+    readonly SourcePrefixListId?: string;
+    /**
+     * 安全组开放的传输层协议相关的目的端口范围。取值范围：
+     *
+     * - TCP/UDP：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP：-1/-1。
+     * - GRE：-1/-1。
+     * - IpProtocol取值为ALL：-1/-1。
+     *
+     * 了解端口的应用场景，请参见[典型应用的常用端口](~~40724~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly PortRange?: string;
+    /**
+     * 目的端IPv4 CIDR地址段。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestCidrIp?: string;
+    /**
+     * 目的端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6DestCidrIp?: string;
+    /**
+     * 安全组开放的传输层协议相关的源端端口范围。取值范围：
+     *
+     * - TCP/UDP协议：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - IpProtocol取值为ALL：-1/-1。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourcePortRange?: string;
+    /**
+     * 跨账户设置安全组规则时，源端安全组所属的阿里云账户。
+     *
+     * - 如果`SourceGroupOwnerAccount`及`SourceGroupOwnerId`均未设置，则认为是设置您其他安全组的访问权限。
+     *
+     * - 如果已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerAccount`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceGroupOwnerAccount?: string;
+    /**
+     * 跨账户设置安全组规则时，源端安全组所属的阿里云账户ID。
+     *
+     * - 如果`SourceGroupOwnerAccount`及`SourceGroupOwnerId`均未设置，则认为是设置您其他安全组的访问权限。
+     *
+     * - 如果已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerAccount`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceGroupOwnerId?: number | string;
+    /**
+     * 经典网络类型安全组规则的网卡类型。取值范围：
+     *
+     * - internet：公网网卡。
+     *
+     * - intranet：内网网卡。
+     *
+     * 专有网络VPC类型安全组规则无需设置网卡类型，默认为intranet，只能为intranet。
+     *
+     * 设置安全组之间互相访问时，即仅指定了DestGroupId参数时，只能为intranet。
+     *
+     * 默认值：internet。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly NicType?: string;
+    /**
+     * 安全组规则的描述信息。长度为1~512个字符。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Description?: string;
+  }[];
+  /**
+   * 已废弃。请使用`Permissions.N.Policy`来设置访问权限。
+   * @deprecated
+   */
+  readonly Policy?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Priority`来指定安全组规则优先级。
+   * @deprecated
+   */
+  readonly Priority?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.IpProtocol`来指定传输层协议。
+   * @deprecated
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceCidrIp`来指定源端IPv4 CIDR地址块。
+   * @deprecated
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6SourceCidrIp`来指定源端IPv6 CIDR地址块。
+   * @deprecated
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupId`来指定源端安全组ID。
+   * @deprecated
+   */
+  readonly SourceGroupId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePrefixListId`来指定源端前缀列表ID。
+   * @deprecated
+   */
+  readonly SourcePrefixListId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.PortRange`来指定端口范围。
+   * @deprecated
+   */
+  readonly PortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestCidrIp`来指定目的端IPv4 CIDR地址段。
+   * @deprecated
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6SourceCidrIp`来指定源端IPv6 CIDR地址块。
+   * @deprecated
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePortRange`来指定源端端口范围。
+   * @deprecated
+   */
+  readonly SourcePortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupOwnerAccount`来指定源端安全组所属的阿里云账户。
+   * @deprecated
+   */
+  readonly SourceGroupOwnerAccount?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupOwnerId`来指定源端安全组所属的阿里云账户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * @deprecated
+   */
+  readonly SourceGroupOwnerId?: number | string;
+  /**
+   * 已废弃。请使用`Permissions.N.NicType`来指定网卡类型。
+   * @deprecated
+   */
+  readonly NicType?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Description`来指定安全组规则的描述。
+   * @deprecated
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of AuthorizeSecurityGroupEgress. 增加安全组出方向规则 */
+export interface AuthorizeSecurityGroupEgressRequest {
+  /** 源端安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly Permissions?: readonly {
+    /**
+     * 设置访问权限。取值范围： 
+     *          
+     * - accept：接受访问。
+     * - drop：拒绝访问，不返回拒绝信息，表现为发起端请求超时或者无法建立连接的类似信息。
+     *
+     * 默认值：accept。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Policy?: string;
+    /**
+     * 安全组规则优先级。数字越小，代表优先级越高。取值范围：1~100。
+     *
+     * 默认值：1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Priority?: string;
+    /**
+     * 传输层协议。取值不区分大小写。取值范围： 
+     * - TCP。
+     * - UDP。
+     * - ICMP。
+     * - ICMPv6。
+     * - GRE。
+     * - ALL：支持所有协议。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 需要设置访问权限的目的端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestCidrIp?: string;
+    /**
+     * 需要设置访问权限的目的端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6DestCidrIp?: string;
+    /**
+     * 需要设置访问权限的目的端安全组ID。
+     *
+     * - 至少设置`DestGroupId`、`DestCidrIp`、`Ipv6DestCidrIp`或`DestPrefixListId`参数中的一项。
+     *
+     * - 如果指定了`DestGroupId`没有指定参数`DestCidrIp`，则参数`NicType`取值只能为intranet。
+     *
+     * - 如果同时指定了`DestGroupId`和`DestCidrIp`，则默认以`DestCidrIp`为准。
+     *
+     * N的取值范围：1~100。
+     *
+     * 您需要注意：
+     * - 企业安全组不支持授权安全组访问。
+     * - 普通安全组支持授权的安全组数量最多为20个。
+     */
+    readonly DestGroupId?: string;
+    /**
+     * 需要设置访问权限的目的端前缀列表ID。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+     *
+     * 注意事项：
+     *
+     * - 安全组的网络类型为经典网络时，不支持设置前缀列表。关于安全组以及前缀列表使用限制的更多信息，请参见[安全组使用限制](~~25412#SecurityGroupQuota1~~)。
+     *
+     * - 当您指定了`DestCidrIp`、`Ipv6DestCidrIp`或`DestGroupId`参数中的一个时，将忽略该参数。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestPrefixListId?: string;
+    /**
+     * 安全组开放的传输层协议相关的目的端口范围。取值范围：
+     *          
+     * - TCP/UDP：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP：-1/-1。
+     * - GRE：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly PortRange?: string;
+    /**
+     * 源端IPv4 CIDR地址段。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceCidrIp?: string;
+    /**
+     * 源端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。 
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     *
+     * >仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6SourceCidrIp?: string;
+    /**
+     * 安全组开放的传输层协议相关的源端端口范围。取值范围：
+     *          
+     * - TCP/UDP协议：1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourcePortRange?: string;
+    /**
+     * 跨账户设置安全组规则时，目的端安全组所属的阿里云账户。 
+     *          
+     * - 如果`DestGroupOwnerAccount`及`DestGroupOwnerId`均未设置，则认为是设置您其他安全组的访问权限。
+     * - 如果已经设置参数`DestCidrIp`，则参数`DestGroupOwnerAccount`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestGroupOwnerAccount?: string;
+    /**
+     * 跨账户设置安全组规则时，目的端安全组所属的阿里云账户ID。 
+     *          
+     * - 如果`DestGroupOwnerId`及`DestGroupOwnerAccount`均未设置，则认为是设置您其他安全组的访问权限。
+     * - 如果您已经设置参数`DestCidrIp`，则参数`DestGroupOwnerId`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestGroupOwnerId?: number | string;
+    /**
+     * 经典网络类型安全组规则的网卡类型。取值范围： 
+     *          
+     * - internet：公网网卡。
+     * - intranet：内网网卡。
+     *     - 专有网络VPC类型安全组规则无需设置网卡类型，默认为intranet，只能为intranet。
+     *     - 设置安全组之间互相访问时，即仅指定了DestGroupId参数时，只能为intranet。
+     *
+     * 默认值：internet。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly NicType?: string;
+    /**
+     * 安全组规则的描述信息。长度为1~512个字符。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Description?: string;
+  }[];
+  /**
+   * 已废弃。请使用`Permissions.N.Policy`来设置访问权限。
+   * @deprecated
+   */
+  readonly Policy?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Priority`来指定规则优先级。
+   * @deprecated
+   */
+  readonly Priority?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.IpProtocol`来指定传输层协议。
+   * @deprecated
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestCidrIp`来指定目的端IPv4 CIDR地址块。
+   * @deprecated
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6DestCidrIp`来指定目的端IPv6 CIDR地址块。
+   * @deprecated
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupId`来指定目的端安全组ID。
+   * @deprecated
+   */
+  readonly DestGroupId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestPrefixListId`来指定源端前缀列表ID。
+   * @deprecated
+   */
+  readonly DestPrefixListId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.PortRange`来指定端口范围。
+   * @deprecated
+   */
+  readonly PortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceCidrIp`来指定源端IPv4 CIDR地址段。
+   * @deprecated
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6SourceCidrIp`来指定源端IPv6 CIDR地址段。
+   * @deprecated
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePortRange`来指定源端端口范围。
+   * @deprecated
+   */
+  readonly SourcePortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupOwnerAccount`来指定目的端安全组所属的阿里云账户。
+   * @deprecated
+   */
+  readonly DestGroupOwnerAccount?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupOwnerId`来指定目的端安全组所属的阿里云账户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * @deprecated
+   */
+  readonly DestGroupOwnerId?: number | string;
+  /**
+   * 已废弃。请使用`Permissions.N.NicType`来指定网卡类型。
+   * @deprecated
+   */
+  readonly NicType?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Description`来指定规则的描述。
+   * @deprecated
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of JoinSecurityGroup. 将实例加入到指定安全组 */
+export interface JoinSecurityGroupRequest {
+  /** 安全组ID。您可以调用[DescribeSecurityGroups](~~25556~~)查看您可用的安全组。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 实例ID。
+   *
+   * > 当该参数传入值时，`NetworkInterfaceId`必须为空。
+   */
+  readonly InstanceId?: string;
+  /**
+   * 弹性网卡ID。
+   *
+   * > 当该参数传入值时，`InstanceId`必须为空。
+   */
+  readonly NetworkInterfaceId?: string;
+  /**
+   * 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。
+   *
+   * - 实例加入安全组的操作可以不指定地域ID。
+   * - 弹性网卡加入安全组的操作必须指定弹性网卡所在的地域ID。
+   */
+  readonly RegionId?: string;
+}
+
+/** Parameters of LeaveSecurityGroup. 将实例移出指定安全组 */
+export interface LeaveSecurityGroupRequest {
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 实例ID。
+   *
+   * > 当该参数传入值时，`NetworkInterfaceId`必须为空。
+   */
+  readonly InstanceId?: string;
+  /**
+   * 弹性网卡ID。
+   *
+   * > 当该参数传入值时，`InstanceId`必须为空。
+   */
+  readonly NetworkInterfaceId?: string;
+  /**
+   * 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。
+   *
+   * - 实例移出安全组的操作可以不指定地域ID。
+   * - 弹性网卡移出安全组的操作必须指定弹性网卡所在的地域ID。
+   */
+  readonly RegionId?: string;
+}
+
+/** Parameters of DescribeSecurityGroupReferences. 查询有安全组级别的授权行为 */
+export interface DescribeSecurityGroupReferencesRequest {
+  /** 安全组所属地域。 */
+  readonly RegionId: string;
+  /**
+   * 要查询的第N个SecurityGroupId。N的取值范围：1~10
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupId: readonly string[];
+}
+
+/** Parameters of RevokeSecurityGroup. 删除安全组入方向规则 */
+export interface RevokeSecurityGroupRequest {
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则ID列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupRuleId?: readonly string[];
+  /**
+   * 安全组规则列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly Permissions?: readonly {
+    /**
+     * 访问权限。取值范围： 
+     *          
+     * - accept：接受访问。
+     * - drop：拒绝访问，不返回拒绝信息，表现为发起端请求超时或者无法建立连接的类似信息。
+     *
+     * 默认值：accept。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Policy?: string;
+    /**
+     * 安全组规则优先级，数字越小，代表优先级越高。取值范围：1~100。
+     *
+     * 默认值：1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Priority?: string;
+    /**
+     * 传输层协议。取值不区分大小写。取值范围： 
+     *          
+     * - TCP。
+     * - UDP。
+     * - ICMP。
+     * - ICMPv6。
+     * - GRE。
+     * - ALL：支持所有协议。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 需要撤销访问权限的源端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceCidrIp?: string;
+    /**
+     * 需要撤销访问权限的源端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`SourceCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6SourceCidrIp?: string;
+    /**
+     * 需要撤销访问权限的源端安全组ID。
+     *
+     * - 至少设置`SourceGroupId`、`SourceCidrIp`、`Ipv6SourceCidrIp`或`SourcePrefixListId`参数中的一项。
+     *
+     * - 如果指定了`SourceGroupId`，没有指定参数`SourceCidrIp`或`Ipv6SourceCidrIp`，则参数NicType取值只能为intranet。
+     *
+     * - 如果同时指定了`SourceGroupId`和`SourceCidrIp`，则默认以`SourceCidrIp`为准。
+     *
+     * 您需要注意：
+     *
+     * - 企业安全组不支持授权安全组访问。
+     *
+     * - 普通安全组支持授权的安全组数量最多为20个。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceGroupId?: string;
+    /**
+     * 需要撤销访问权限的源端前缀列表ID。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+     *
+     * 注意事项：
+     *
+     * - 安全组的网络类型为经典网络时，不支持设置前缀列表。关于安全组以及前缀列表使用限制的更多信息，请参见[安全组使用限制](~~25412#SecurityGroupQuota1~~)。
+     * - 当您指定了`SourceCidrIp`、`Ipv6SourceCidrIp`或`SourceGroupId`参数中的一个时，将忽略该参数。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourcePrefixListId?: string;
+    /**
+     * 目的端安全组开放的传输层协议相关的端口范围。取值范围： 
+     *          
+     * - TCP/UDP协议：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly PortRange?: string;
+    /**
+     * 目的端IPv4 CIDR地址段。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestCidrIp?: string;
+    /**
+     * 目的端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。 
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     *          
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6DestCidrIp?: string;
+    /**
+     * 安全组开放的传输层协议相关的端口范围。取值范围： 
+     *          
+     * - TCP/UDP协议：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourcePortRange?: string;
+    /**
+     * 撤销跨账户授权的安全组规则时，源端安全组所属的阿里云账户。
+     *
+     * - 如果`SourceGroupOwnerAccount`及`SourceGroupOwnerId`均未设置，则认为是撤销您其他安全组的访问权限。
+     * - 如果已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerAccount`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceGroupOwnerAccount?: string;
+    /**
+     * 撤销跨账户授权的安全组规则时，源端安全组所属的阿里云账户ID。
+     *
+     * - 如果`SourceGroupOwnerId`及`SourceGroupOwnerAccount`均未设置，则认为是撤销您其他安全组的访问权限。
+     * - 如果您已经设置参数`SourceCidrIp`，则参数`SourceGroupOwnerId`无效。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceGroupOwnerId?: number | string;
+    /**
+     * 经典网络类型安全组规则的网卡类型。取值范围：
+     *
+     * - internet：公网网卡。
+     * - intranet：内网网卡。
+     *
+     * 专有网络VPC类型安全组规则无需设置网卡类型，默认为intranet，只能为intranet。
+     *
+     * 撤销安全组之间授权规则，即指定了`SourceGroupId`参数时，只能为intranet。
+     *
+     * 默认值：internet。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly NicType?: string;
+    /**
+     * 安全组规则描述。长度为1~512个字符。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Description?: string;
+  }[];
+  /**
+   * 已废弃。请使用`Permissions.N.Policy`来设置访问权限。
+   * @deprecated
+   */
+  readonly Policy?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Priority`来指定规则优先级。
+   * @deprecated
+   */
+  readonly Priority?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.IpProtocol`来指定传输层协议。
+   * @deprecated
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceCidrIp`来指定源端IPv4 CIDR地址块。
+   * @deprecated
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6SourceCidrIp`来指定源端IPv6 CIDR地址块。
+   * @deprecated
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupId`来指定源端安全组ID。
+   * @deprecated
+   */
+  readonly SourceGroupId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePrefixListId`来指定源端前缀列表ID。
+   * @deprecated
+   */
+  readonly SourcePrefixListId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.PortRange`来指定端口范围。
+   * @deprecated
+   */
+  readonly PortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestCidrIp`来指定目的端IPv4 CIDR地址段。
+   * @deprecated
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6DestCidrIp`来指定目的端IPv6 CIDR地址段。
+   * @deprecated
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePortRange`来指定源端端口范围。
+   * @deprecated
+   */
+  readonly SourcePortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupOwnerAccount`来指定源端安全组所属的阿里云账户。
+   * @deprecated
+   */
+  readonly SourceGroupOwnerAccount?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceGroupOwnerId`来指定源端安全组所属的阿里云账户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * @deprecated
+   */
+  readonly SourceGroupOwnerId?: number | string;
+  /**
+   * 已废弃。请使用`Permissions.N.NicType`来指定网卡类型。
+   * @deprecated
+   */
+  readonly NicType?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Description`来指定规则的描述。
+   * @deprecated
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of RevokeSecurityGroupEgress. 删除一条或多条出方向安全组规则 */
+export interface RevokeSecurityGroupEgressRequest {
+  /** 安全组所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 安全组ID。 */
+  readonly SecurityGroupId: string;
+  /**
+   * 安全组规则ID列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupRuleId?: readonly string[];
+  /**
+   * 安全组规则列表。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly Permissions?: readonly {
+    /**
+     * 访问权限。取值范围： 
+     *          
+     * - accept：接受访问。
+     * - drop：拒绝访问，不返回拒绝信息，表现为发起端请求超时或者无法建立连接的类似信息。
+     *
+     * 默认值：accept。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Policy?: string;
+    /**
+     * 安全组规则优先级。数字越小，代表优先级越高。取值范围：1~100。
+     *
+     * 默认值：1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Priority?: string;
+    /**
+     * 传输层协议。取值不区分大小写。取值范围： 
+     *          
+     * - TCP。
+     * - UDP。
+     * - ICMP。
+     * - ICMPv6。
+     * - GRE。
+     * - ALL：支持所有协议。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 需要撤销访问权限的目的端IPv4 CIDR地址块。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestCidrIp?: string;
+    /**
+     * 需要撤销访问权限的目的端IPv6 CIDR地址块。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6DestCidrIp?: string;
+    /**
+     * 需要撤销访问权限的目的端安全组ID。
+     *
+     * - 至少设置一项`DestGroupId`或者`DestCidrIp`、`Ipv6DestCidrIp`或`DestPrefixListId`参数中的一项。
+     * - 如果指定了`DestGroupId`没有指定参数`DestCidrIp`，则参数`NicType`取值只能为intranet。
+     * - 如果同时指定了`DestGroupId`和`DestCidrIp`，则默认以`DestCidrIp`为准。
+     *
+     * 您需要注意：
+     *
+     * - 企业安全组不支持授权安全组访问。
+     * - 普通安全组支持授权的安全组数量最多为20个。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestGroupId?: string;
+    /**
+     * 需要撤销访问权限的目的端前缀列表。您可以调用[DescribePrefixLists](~~205046~~)查询可以使用的前缀列表ID。
+     *
+     * 注意事项：
+     *
+     * - 安全组的网络类型为经典网络时，不支持设置前缀列表。关于安全组以及前缀列表使用限制的更多信息，请参见[安全组使用限制](~~25412#SecurityGroupQuota1~~)。
+     * - 当您指定了`DestCidrIp`、`Ipv6DestCidrIp`、`DestGroupId`参数中的一个时，将忽略该参数。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestPrefixListId?: string;
+    /**
+     * 安全组开放的传输层协议相关的端口范围。取值范围： 
+     *          
+     * - TCP/UDP协议：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly PortRange?: string;
+    /**
+     * 源端IPv4 CIDR地址段。支持CIDR格式和IPv4格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourceCidrIp?: string;
+    /**
+     * 源端IPv6 CIDR地址段。支持CIDR格式和IPv6格式的IP地址范围。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。 
+     *
+     * N的取值范围：1~100。
+     *
+     * > 仅在支持IPv6的VPC类型ECS实例上有效，且该参数与`DestCidrIp`参数不可同时设置。
+     */
+    readonly Ipv6SourceCidrIp?: string;
+    /**
+     * 安全组开放的传输层协议相关的源端端口范围。取值范围：
+     *          
+     * - TCP/UDP协议：取值范围为1~65535。使用正斜线（/）隔开起始端口和终止端口。例如：1/200。
+     * - ICMP协议：-1/-1。
+     * - GRE协议：-1/-1。
+     * - ALL：-1/-1。
+     *
+     * 用于支持五元组规则，请参见[安全组五元组规则](~~97439~~)。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly SourcePortRange?: string;
+    /**
+     * 撤销跨账户授权的安全组规则时，目的端安全组所属的阿里云账户。
+     *
+     * - 如果`DestGroupOwnerAccount`及`DestGroupOwnerId`均未设置，则认为是撤销您其他安全组的访问权限。 
+     * - 如果已经设置参数`DestCidrIp`，则参数`DestGroupOwnerAccount`无效。  
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestGroupOwnerAccount?: string;
+    /**
+     * 撤销跨账户授权的安全组规则时，目的端安全组所属的阿里云账户。
+     *
+     * - 如果`DestGroupOwnerId`及`DestGroupOwnerAccount`均未设置，则认为是撤销您其他安全组的访问权限。  
+     * - 如果您已经设置参数`DestCidrIp`，则参数`DestGroupOwnerId`无效。 
+     *
+     * N的取值范围：1~100。
+     */
+    readonly DestGroupOwnerId?: string;
+    /**
+     * 经典网络类型安全组规则的网卡类型。取值范围：
+     *
+     * - internet：公网网卡。
+     * - intranet：内网网卡。
+     *
+     * 专有网络VPC类型安全组规则无需设置网卡类型，默认为intranet，只能为intranet。
+     *
+     * 撤销安全组之间授权规则，即指定了`SourceGroupId`参数时，只能为intranet。
+     *
+     * 默认值：internet。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly NicType?: string;
+    /**
+     * 安全组规则的描述。长度为1~512个字符。
+     *
+     * N的取值范围：1~100。
+     */
+    readonly Description?: string;
+  }[];
+  /**
+   * 已废弃。请使用`Permissions.N.Policy`来设置访问权限。
+   * @deprecated
+   */
+  readonly Policy?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Priority`来指定规则优先级。
+   * @deprecated
+   */
+  readonly Priority?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.IpProtocol`来指定传输层协议。
+   * @deprecated
+   */
+  readonly IpProtocol?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestCidrIp`来指定目的端IPv4 CIDR地址块。
+   * @deprecated
+   */
+  readonly DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6DestCidrIp`来指定目的端IPv6 CIDR地址块。
+   * @deprecated
+   */
+  readonly Ipv6DestCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupId`来指定目的端安全组ID。
+   * @deprecated
+   */
+  readonly DestGroupId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestPrefixListId`来指定源端前缀列表ID。
+   * @deprecated
+   */
+  readonly DestPrefixListId?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.PortRange`来指定端口范围。
+   * @deprecated
+   */
+  readonly PortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourceCidrIp`来指定源端IPv4 CIDR地址段。
+   * @deprecated
+   */
+  readonly SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Ipv6SourceCidrIp`来指定源端IPv6 CIDR地址段。
+   * @deprecated
+   */
+  readonly Ipv6SourceCidrIp?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.SourcePortRange`来指定源端端口范围。
+   * @deprecated
+   */
+  readonly SourcePortRange?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupOwnerAccount`来指定目的端安全组所属的阿里云账户。
+   * @deprecated
+   */
+  readonly DestGroupOwnerAccount?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.DestGroupOwnerId`来指定目的端安全组所属的阿里云账户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   * @deprecated
+   */
+  readonly DestGroupOwnerId?: number | string;
+  /**
+   * 已废弃。请使用`Permissions.N.NicType`来指定网卡类型。
+   * @deprecated
+   */
+  readonly NicType?: string;
+  /**
+   * 已废弃。请使用`Permissions.N.Description`来指定规则的描述。
+   * @deprecated
+   */
+  readonly Description?: string;
+}
+
+/** Parameters of DeleteSecurityGroup. 删除一个安全组 */
+export interface DeleteSecurityGroupRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 安全组ID。您可以调用[DescribeSecurityGroups](~~25556~~)查看安全组ID。 */
+  readonly SecurityGroupId: string;
+}
+
+/** Parameters of CreateDeploymentSet. 在指定的地域内创建一个部署集 */
+export interface CreateDeploymentSetRequest {
+  /** 部署集所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 部署集内实例宕机迁移后，缺乏可供打散的实例库存的紧急处理方案。取值范围： 
+   *          
+   * - CancelMembershipAndStart：将实例移出部署集，宕机迁移后即刻启动实例。
+   * - KeepStopped：维持实例的部署集属性，实例保持停止状态。
+   *
+   * 默认值：CancelMembershipAndStart。
+   */
+  readonly OnUnableToRedeployFailedInstance?: string;
+  /** 部署集描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。 */
+  readonly Description?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 部署集名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly DeploymentSetName?: string;
+  /** >该参数已废弃。 */
+  readonly Domain?: string;
+  /** >该参数已废弃。 */
+  readonly Granularity?: string;
+  /**
+   * 部署策略。取值范围：
+   *
+   * - Availability：高可用策略。
+   *
+   * - AvailabilityGroup：部署集组高可用策略。
+   *
+   * - LowLatency：网络低时延策略。
+   *
+   * 默认值：Availability。
+   */
+  readonly Strategy?: string;
+  /**
+   * 为部署集组高可用策略设置分组数量。取值范围：1~7。
+   *
+   * 默认值：3。
+   *
+   * > 该参数仅当`Strategy=AvailabilityGroup`时生效。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly GroupCount?: number | string;
+}
+
+/** Parameters of DescribeDeploymentSetSupportedInstanceTypeFamily. 查询支持部署集的实例规格族 */
+export interface DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
+  /** 部署集所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 部署策略。取值范围：
+   *
+   * - Availability：高可用策略。
+   *
+   * - AvailabilityGroup：部署集组高可用策略。
+   *
+   * - LowLatency：网络低时延策略。
+   *
+   * 默认值：Availability。
+   */
+  readonly Strategy?: string;
+}
+
+/** Parameters of DescribeDeploymentSets. 查询一个或多个部署集的属性列表 */
+export interface DescribeDeploymentSetsRequest {
+  /** 部署集所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 部署集列表的页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 部署集ID列表。取值可以由多个部署集ID组成一个JSON数组，格式为`["ds-xxxxxxxxx", "ds-yyyyyyyyy", … "ds-zzzzzzzzz"]`。最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly DeploymentSetIds?: string;
+  /** >该参数已废弃。 */
+  readonly NetworkType?: string;
+  /**
+   * 部署策略。取值范围：
+   *
+   * - Availability：高可用策略。
+   * - AvailabilityGroup：部署集组高可用策略。
+   */
+  readonly Strategy?: string;
+  /** 部署集名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能`以http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly DeploymentSetName?: string;
+  /** >该参数已废弃。 */
+  readonly Granularity?: string;
+  /** >该参数已废弃。 */
+  readonly Domain?: string;
+}
+
+/** Parameters of ModifyDeploymentSetAttribute. 修改一个部署集的名称和描述信息 */
+export interface ModifyDeploymentSetAttributeRequest {
+  /** 部署集ID。 */
+  readonly DeploymentSetId: string;
+  /** 新的部署集描述信息。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+  /** 新的部署集名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly DeploymentSetName?: string;
+  /** 部署集所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of DeleteDeploymentSet. 删除一个部署集 */
+export interface DeleteDeploymentSetRequest {
+  /** 部署集所属地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 部署集ID。如果部署集中仍有实例存在，则无法删除。 */
+  readonly DeploymentSetId: string;
+}
+
+/** Parameters of CreateKeyPair. 创建一对SSH密钥对 */
+export interface CreateKeyPairRequest {
+  /** 密钥对所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 密钥对名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly KeyPairName: string;
+  /** SSH密钥对所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 密钥对的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 密钥对的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of ImportKeyPair. 导入RSA密钥对公钥 */
+export interface ImportKeyPairRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 密钥对名称。必须保持名称唯一性。 长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以 http:// 和 https:// 开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。 */
+  readonly KeyPairName: string;
+  /** 密钥对的公钥内容。 */
+  readonly PublicKeyBody: string;
+  /** SSH密钥对所在的企业资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 密钥对的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 密钥对的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符，不能以acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeKeyPairs. 查询一个或多个密钥对 */
+export interface DescribeKeyPairsRequest {
+  /** 密钥对所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 密钥对名称。支持正则表达式模糊搜索，使用*匹配子表达式，示例：
+   *
+   * - `*SshKey`：查询以SshKey结尾的密钥对名称，包括SshKey。
+   * - `SshKey*`：查询以SshKey开头的密钥对名称，包括SshKey。
+   * - `*SshKey*`：查询名称中间有SshKey的密钥对，包括SshKey。
+   * - `SshKey`：精确匹配SshKey。
+   */
+  readonly KeyPairName?: string;
+  /** 密钥对的指纹。根据RFC 4716定义的公钥指纹格式，采用MD5信息摘要算法。更多详情，请参见[RFC 4716](https://tools.ietf.org/html/rfc4716)。 */
+  readonly KeyPairFingerPrint?: string;
+  /**
+   * 密钥对列表的页码。起始值：1。
+   *
+   * 默认值：1 。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。最大值：50。
+   *
+   * 默认值：10 。
+   * Range: 1 to 50.
+   */
+  readonly PageSize?: number;
+  /**
+   * 是否在返回结果中包含PublicKey。
+   * 默认值：false。
+   */
+  readonly IncludePublicKey?: boolean;
+  /**
+   * 密钥对所在的企业资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 密钥对的标签键。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Key?: string;
+    /** 密钥对的标签值。N的取值范围：1~20。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of AttachKeyPair. 绑定SSH密钥对到Linux实例 */
+export interface AttachKeyPairRequest {
+  /** SSH密钥对所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** SSH密钥对名称。 */
+  readonly KeyPairName: string;
+  /** 绑定SSH密钥对的实例ID。取值可以由多台实例ID组成一个JSON数组，最多支持50个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+}
+
+/** Parameters of DetachKeyPair. 为Linux实例解绑 SSH 密钥对 */
+export interface DetachKeyPairRequest {
+  /** SSH密钥对所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** SSH密钥对名称。 */
+  readonly KeyPairName: string;
+  /** 解绑SSH密钥对的实例ID。取值可以是由多台实例ID组成的一个JSON数组，最多支持50个ID，ID之间用半角逗号（,）隔开。 */
+  readonly InstanceIds: string;
+}
+
+/** Parameters of DeleteKeyPairs. 删除一对或者多对SSH密钥对 */
+export interface DeleteKeyPairsRequest {
+  /** SSH密钥对所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * SSH密钥对名称。取值可以由多个SSH密钥对名称组成一个JSON数组，最多支持100对SSH密钥对，名称之间用半角逗号（,）隔开。
+   *
+   * >在进行删除SSH密钥对前，您可以调用[DescribeKeyPairs](~~51773~~)查询已有密钥对。
+   */
+  readonly KeyPairNames: string;
+}
+
+/** Parameters of ModifyInstanceVpcAttribute. 修改专有网络类型实例的VPC属性 */
+export interface ModifyInstanceVpcAttributeRequest {
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 虚拟交换机ID。
+   *
+   * - 传入的ID为实例的当前虚拟交换机时，表明实例不变更虚拟交换机。
+   * - 传入的ID为一台新的虚拟交换机，并且参数`VpcId`为空时，新旧虚拟交换机必须属于同一个可用区、同一个专有网络VPC。
+   * - 当参数`VpcId`不为空时，该参数传入的虚拟交换机ID必须属于VpcId，并且和原虚拟交换机属于同一个可用区。
+   */
+  readonly VSwitchId: string;
+  /**
+   * 新的私网IP地址。
+   *
+   * >`PrivateIpAddress`依赖于`VSwitchId`，指定的IP地址必须在虚拟交换机子网网段中。
+   *
+   * 默认值：当不传该值时，从虚拟交换机子网网段中随机分配。
+   */
+  readonly PrivateIpAddress?: string;
+  /** 目标VPC ID。 */
+  readonly VpcId?: string;
+  /**
+   * 实例修改VPC后加入的安全组ID列表。当且仅当传入`VpcId`参数时，需要同时传入该参数。
+   *
+   * - 安全组类型必须一致。
+   * - 指定实例修改后加入的安全组列表，可以是一个或者多个。参数中N的取值范围与实例能够加入安全组的限制有关。更多信息，请参见[使用限制](~~25412~~)。
+   * - 专有网络类型ECS实例的安全组必须属于`VpcId`所在的VPC。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupId?: readonly string[];
+}
+
+/** Parameters of AllocatePublicIpAddress. 分配固定公网IP */
+export interface AllocatePublicIpAddressRequest {
+  /** 需要分配IP地址的实例ID。 */
+  readonly InstanceId: string;
+  /** 实例的公网IP地址。如果该参数值为空，则默认由系统随机分配IP地址。 */
+  readonly IpAddress?: string;
+  /**
+   * 实例的VLAN ID。
+   * > 该参数即将被弃用，为提高兼容性，请尽量使用其他参数。
+   */
+  readonly VlanId?: string;
+}
+
+/** Parameters of ConvertNatPublicIpToEip. 将公网IP地址转化为弹性公网IP */
+export interface ConvertNatPublicIpToEipRequest {
+  /** 需要转化公网IP的实例ID。 */
+  readonly InstanceId: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of AttachClassicLinkVpc. 将经典网络类型实例连接到专有网络VPC */
+export interface AttachClassicLinkVpcRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 经典网络类型实例ID。您可以调用[DescribeInstances](~~25506~~)查看您可用的实例。 */
+  readonly InstanceId: string;
+  /** 开启ClassicLink的VPC ID。您可以调用[DescribeVpcs](~~35739~~)查看您可用的VPC。 */
+  readonly VpcId: string;
+}
+
+/** Parameters of DetachClassicLinkVpc. 取消经典网络类型实例与VPC的连接 */
+export interface DetachClassicLinkVpcRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 经典网络类型实例ID。 */
+  readonly InstanceId: string;
+  /** 实例连接的VPC ID。 */
+  readonly VpcId: string;
+}
+
+/** Parameters of DescribeBandwidthLimitation. 查询不同实例规格公网带宽上限 */
+export interface DescribeBandwidthLimitationRequest {
+  /** 目标地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例的计费方式。更多详情，请参见[计费概览](~~25398~~)。取值范围： 
+   *
+   * - PrePaid：包年包月。
+   * - PostPaid：按量付费。
+   *
+   * 默认值：PostPaid。
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 按量付费实例的抢占策略。取值范围： 
+   *
+   * - NoSpot：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，最高按量付费价格。
+   *
+   * 默认值：NoSpot。
+   *
+   * >当参数InstanceChargeType取值为PostPaid时，参数SpotStrategy才有效。
+   */
+  readonly SpotStrategy?: string;
+  /** 实例规格。取值请参见[实例规格族](~~25378~~)。 */
+  readonly InstanceType: string;
+  /**
+   * 资源ID。
+   *
+   * > 当您将参数OperationType设置为Upgrade或者Downgrade时，参数ResourceId为必选参数。
+   */
+  readonly ResourceId?: string;
+  /**
+   * 查询不同操作方式的公网带宽规格限制。取值范围： 
+   *
+   * - Upgrade：升级公网带宽。
+   * - Downgrade：降级公网带宽。
+   * - Create：新建ECS实例。
+   *
+   * 默认值：Create。
+   */
+  readonly OperationType?: string;
+}
+
+/** Parameters of DescribeClassicLinkInstances. 查询建立了连接的经典网络类型实例 */
+export interface DescribeClassicLinkInstancesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** VPC ID。目标VPC必须已开启ClassicLink功能，详情请参见[建立ClassicLink连接](~~65413~~)。 */
+  readonly VpcId?: string;
+  /** 实例ID。最多指定100台实例ID，并使用半角逗号（,）隔开。 */
+  readonly InstanceId?: string;
+  /**
+   * 当前页码。起始值：1
+   *
+   * 默认值：1
+   */
+  readonly PageNumber?: string;
+  /**
+   * 分页查询时设置的每页行数。取值范围：1~100
+   *
+   * 默认值：10
+   */
+  readonly PageSize?: string;
+}
+
+/** Parameters of ModifyInstanceNetworkSpec. 修改ECS实例的带宽配置 */
+export interface ModifyInstanceNetworkSpecRequest {
+  /** 需要修改网络配置的实例ID。 */
+  readonly InstanceId: string;
+  /** 公网出带宽最大值，单位：Mbit/s（Megabit per second）。取值范围：0~100。 */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 设置公网入带宽最大值，单位：Mbit/s（Megabit per second）。取值范围：
+   *
+   * - 当所购公网出带宽小于等于10 Mbit/s时：1~10，默认为10。
+   * - 当所购公网出带宽大于10 Mbit/s时：1~`InternetMaxBandwidthOut`的取值，默认为`InternetMaxBandwidthOut`的取值。
+   * Range: 1 to 200.
+   */
+  readonly InternetMaxBandwidthIn?: number;
+  /** > 该参数正在邀测中，暂未开放使用。 */
+  readonly ISP?: string;
+  /**
+   * 转换网络计费方式。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按使用流量计费。
+   *
+   * > **按使用流量计费**模式下的出入带宽峰值都是带宽上限，不作为业务承诺指标。当出现资源争抢时，带宽峰值可能会受到限制。如果您的业务需要有带宽的保障，请使用**按固定带宽计费**模式。
+   */
+  readonly NetworkChargeType?: string;
+  /**
+   * 是否分配公网IP地址。
+   *
+   * 默认值：false
+   * @defaultValue false
+   */
+  readonly AllocatePublicIp?: boolean;
+  /** 临时带宽升级开始时间。按照[ISO8601](~~25696~~)标准表示，并使用UTC+0时间，格式为yyyy-MM-ddThh:mmZ。精确到**分钟**（mm）。 */
+  readonly StartTime?: string;
+  /**
+   * 临时带宽升级结束时间。按照[ISO8601](~~25696~~)标准表示，并使用UTC+0时间，格式为yyyy-MM-ddThhZ。精确到**小时**（hh）。
+   *
+   * > 临时升级带宽的结束时间和开始时间的间隔必须大于或等于3小时。
+   */
+  readonly EndTime?: string;
+  /**
+   * 是否自动支付。取值范围： 
+   *
+   * - true：变更带宽配置后，自动扣费。当您将参数Autopay置为true时，您需要确保账户余额充足，如果账户余额不足会生成异常订单，此订单暂时不支持通过ECS控制台支付，只能作废。  
+   *
+   * <props="china">
+   * - false：变更带宽配置后，只生成订单不扣费。如果您的支付方式余额不足，可以将参数Autopay置为false，即取消自动支付，此时调用该接口会生成正常的未支付订单，此订单可登录[ECS管理控制台](https://ecs.console.aliyun.com)支付。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - false：变更带宽配置后，只生成订单不扣费。如果您的支付方式余额不足，可以将参数Autopay置为false，即取消自动支付，此时调用该接口会生成正常的未支付订单，此订单可登录[ECS管理控制台](https://ecs.console.aliyun.com)支付。
+   *
+   * </props>
+   *
+   * 默认值：true
+   * @defaultValue true
+   */
+  readonly AutoPay?: boolean;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of CreateNetworkInterface. 创建一个弹性网卡 */
+export interface CreateNetworkInterfaceRequest {
+  /** 实例所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 弹性网卡的标签。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 弹性网卡的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 弹性网卡的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以acs:开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+  /** 资源组ID。您可以调用[ListResourceGroups](~~158855~~)查询资源组信息。 */
+  readonly ResourceGroupId?: string;
+  /** 指定VPC的交换机ID。弹性网卡的私网IP地址在交换机的IP地址段内的空闲地址中取值。 */
+  readonly VSwitchId: string;
+  /**
+   * 弹性网卡的主私有IP地址。
+   *
+   * 指定IP必须是在所属交换机的地址段内的空闲地址，不指定则默认随机分配该交换机中的空闲地址。
+   */
+  readonly PrimaryIpAddress?: string;
+  /**
+   * 加入一个安全组。安全组和弹性网卡必须在同一个专有网络VPC中。
+   *
+   * > 调用接口时，您必须设置`SecurityGroupId`或`SecurityGroupIds.N`其中一个，但不支持同时设置。
+   */
+  readonly SecurityGroupId?: string;
+  /**
+   * 弹性网卡名称。长度为2~128个英文或中文字符。必须以大小写字母或中文开头，不能以`http://`或`https://`开头。可以包含数字、半角冒号（:）、下划线（_）或者短划线（-）。
+   *
+   * 默认值：空。
+   */
+  readonly NetworkInterfaceName?: string;
+  /**
+   * 弹性网卡的描述信息。长度为2~256个英文或中文字符，不能以`http://`或`https://`开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /** >该参数已废弃。 */
+  readonly Visible?: boolean;
+  /**
+   * 弹性网卡类型。取值范围：
+   *
+   * - Secondary：弹性辅助网卡。
+   * - Trunk：中继网卡 (邀测中）。
+   *
+   * 默认值：Secondary。
+   */
+  readonly InstanceType?: string;
+  /** >该参数已废弃。 */
+  readonly BusinessType?: string;
+  /**
+   * 指定私有IP地址数量，让ECS为您自动创建IP地址。取值范围：1~49。
+   * Range: at least 1.
+   */
+  readonly SecondaryPrivateIpAddressCount?: number;
+  /**
+   * 弹性网卡队列数。取值范围：1~2048
+   *
+   * 附加弹性网卡时，该值必须少于实例规格支持单块网卡的最大队列数。实例规格的单块网卡最大队列数可以通过[DescribeInstanceTypes](~~25620~~)接口查询`MaximumQueueNumberPerEni`字段。
+   *
+   * 默认值：空。在附加时会采用实例规格的弹性网卡默认队列数，实例规格的弹性网卡默认队列数可以通过[DescribeInstanceTypes](~~25620~~)接口查询`SecondaryEniQueueNumber`字段。
+   * Range: at least 1.
+   */
+  readonly QueueNumber?: number;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 弹性网卡的通讯模式。取值范围：
+   *
+   * - Standard：使用TCP通讯模式。
+   * - HighPerformance：开启ERI（Elastic RDMA Interface）接口，使用RDMA通讯模式。
+   *
+   * > 对于使用RDMA通信模式的弹性网卡，仅允许与实例规格支持ERI的实例绑定，且使用RDMA模式的弹性网卡数量不能超过该实例规格族的限制。更多信息，请参见[实例规格族](~~25378~~)，[在企业级实例上配置eRDMA](~~336853~~)<props="china">及[在GPU实例上配置eRDMA](~~2248432~~)</props>。
+   *
+   * 默认值：Standard。
+   */
+  readonly NetworkInterfaceTrafficMode?: string;
+  /** >该参数正在邀测中，暂未开放使用。 */
+  readonly QueuePairNumber?: number;
+  /**
+   * 加入一个或多个安全组。安全组和弹性网卡必须在同一个专有网络VPC中。N的取值范围与弹性网卡能够加入安全组配额有关，更多信息，请参见[使用限制](~~25412~~)。
+   *
+   * > 调用接口时，您必须设置`SecurityGroupId`或`SecurityGroupIds.N`其中一个，但不支持同时设置。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupIds?: readonly string[];
+  /**
+   * 从弹性网卡所属交换机的CIDR地址段内的空闲地址中选择一个或多个辅助私有IP地址。N的取值范围：0~10。
+   *
+   * > 分配辅助私有IP地址时，您不能同时指定参数`PrivateIpAddress.N`和参数`SecondaryPrivateIpAddressCount`。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PrivateIpAddress?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv6地址。支持设置最多10个IPv6地址，即N的取值范围：1~10。
+   *
+   * 取值示例：Ipv6Address.1=2001:db8:1234:1a00::\*\*\*\*
+   *
+   * > 如果您需要为弹性网卡设置IPv6地址，则必须设置`Ipv6Addresses.N`或者`Ipv6AddressCount`的其中一个，但不能同时设置这两个参数。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+  /**
+   * 为弹性网卡指定随机生成的IPv6地址数量。取值范围：1~10。
+   *
+   * > 如果您需要为弹性网卡设置IPv6地址，则必须设置`Ipv6Addresses.N`或者`Ipv6AddressCount`的其中一个，但不能同时设置这两个参数。
+   * Range: at least 1.
+   */
+  readonly Ipv6AddressCount?: number;
+  /**
+   * 为弹性网卡指定一个或多个IPv4前缀。N的取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv4前缀，则必须设置Ipv4Prefix.N或者Ipv4PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv4Prefix?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv4前缀。取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv4前缀，则必须设置Ipv4Prefix.N或者Ipv4PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Range: 1 to 10.
+   */
+  readonly Ipv4PrefixCount?: number;
+  /**
+   * 为弹性网卡指定一个或多个IPv6前缀。N的取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv6前缀，则必须设置Ipv6Prefix.N或者Ipv6PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Prefix?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv6前缀。取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv6前缀，则必须设置Ipv6Prefix.N或者Ipv6PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Range: 1 to 10.
+   */
+  readonly Ipv6PrefixCount?: number;
+  /**
+   * 释放实例时是否保留网卡。取值范围：
+   *
+   * - true：不保留。
+   *
+   * - false：保留。
+   */
+  readonly DeleteOnRelease?: boolean;
+  /**
+   * 弹性网卡出方向队列深度。
+   *
+   * 您需要注意：
+   *
+   * - 网卡的出方向队列深度必须和入方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+   *
+   * - 较大的出方向队列深度可以提升出方向的吞吐量，但会占用更多的内存。
+   */
+  readonly TxQueueSize?: number;
+  /**
+   * 弹性网卡入方向队列深度。
+   *
+   * 您需要注意：
+   *
+   * - 网卡的入方向队列深度必须和出方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+   *
+   * - 较大的入方向队列深度可以提升入方向的吞吐量，但会占用更多的内存。
+   */
+  readonly RxQueueSize?: number;
+  /** Sent flattened with dots: `Name.Key`, `Name.1.Key`, … */
+  readonly NetworkInterfaceTrafficConfig?: {
+    readonly QueueNumber?: number;
+    readonly NetworkInterfaceTrafficMode?: string;
+    readonly QueuePairNumber?: number;
+    readonly TxQueueSize?: number;
+    readonly RxQueueSize?: number;
+  };
+  /** Sent flattened with dots: `Name.Key`, `Name.1.Key`, … */
+  readonly ConnectionTrackingConfiguration?: {
+    readonly TcpEstablishedTimeout?: number;
+    readonly TcpClosedAndTimeWaitTimeout?: number;
+    readonly UdpTimeout?: number;
+  };
+}
+
+/** Parameters of AttachNetworkInterface. 附加弹性网卡到专有网络VPC类型实例上 */
+export interface AttachNetworkInterfaceRequest {
+  /** 实例所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 中继网卡ID。
+   * >该参数暂未上线，不支持使用。
+   */
+  readonly TrunkNetworkInstanceId?: string;
+  /** >该参数已废弃。 */
+  readonly WaitForNetworkConfigurationReady?: boolean;
+  /**
+   * 网卡指定的物理网卡索引。
+   *
+   * >NetworkCardIndex 取值与实例规格族有关。如果实例规格不支持NetworkCard则不能指定；如果支持，取值请参见[实例规格族](~~25378~~)。
+   */
+  readonly NetworkCardIndex?: number;
+}
+
+/** Parameters of DetachNetworkInterface. 从实例上分离一个弹性网卡（ENI） */
+export interface DetachNetworkInterfaceRequest {
+  /** 资源所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 中继网卡ID。
+   * >该参数暂未上线，不支持使用。
+   */
+  readonly TrunkNetworkInstanceId?: string;
+}
+
+/** Parameters of DescribeNetworkInterfaces. 查看弹性网卡（ENI）列表 */
+export interface DescribeNetworkInterfacesRequest {
+  /** 所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 标签列表
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 弹性网卡的标签键。N的取值范围：1~20 */
+    readonly Key?: string;
+    /**
+     * 弹性网卡的标签值。N的取值范围：1~20
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，请使用[ListTagResources](~~110425~~)接口进行查询。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * 资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。
+   *
+   * >不支持默认资源组过滤。
+   */
+  readonly ResourceGroupId?: string;
+  /** 弹性网卡所属的交换机ID。 */
+  readonly VSwitchId?: string;
+  /** 弹性网卡所属的专有网络VPC ID。 */
+  readonly VpcId?: string;
+  /** 弹性网卡主私网IPv4地址。 */
+  readonly PrimaryIpAddress?: string;
+  /**
+   * 辅助网卡对应的安全组ID。
+   *
+   * - 如果您需要通过安全组ID查询辅助网卡的信息，请指定该参数。
+   * - 如果您需要通过安全组ID查询主网卡信息，请调用[DescribeInstances](~~25506~~)指定`SecurityGroupId`参数进行查询。
+   */
+  readonly SecurityGroupId?: string;
+  /** 弹性网卡的名称。 */
+  readonly NetworkInterfaceName?: string;
+  /**
+   * 弹性网卡类型。取值范围：
+   *
+   * - Primary：主网卡。
+   * - Secondary：辅助网卡。
+   *
+   * 默认值：空，表示查询所有类型。
+   */
+  readonly Type?: string;
+  /** 弹性网卡当前附加的实例ID。 */
+  readonly InstanceId?: string;
+  /** 该弹性网卡的使用者是否为云产品或虚商。 */
+  readonly ServiceManaged?: boolean;
+  /**
+   * 弹性网卡的状态。取值范围：
+   *
+   * * Available：可用。
+   * * Attaching：附加中。
+   * * InUse：已附加。
+   * * Detaching：分离中。
+   * * Deleting：删除中。
+   *
+   * 默认值：空，表示查询所有状态。
+   */
+  readonly Status?: string;
+  /**
+   * 查询结果的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   *
+   * > 该参数即将下线，推荐您使用NextToken与MaxResults完成分页查询操作。
+   * @deprecated
+   */
+  readonly PageNumber?: number;
+  /**
+   * 查询结果的分页大小。
+   *
+   * 最大值：1000。
+   *
+   * 默认值：10。
+   *
+   * > 该参数即将下线，推荐您使用NextToken与MaxResults完成分页查询操作。
+   * @deprecated
+   */
+  readonly PageSize?: number;
+  /**
+   * 查询凭证（Token），取值为上一次API调用返回的`NextToken`参数值。
+   *
+   * 有关本接口查看返回数据的设置方式，请参见上文接口说明。
+   */
+  readonly NextToken?: string;
+  /**
+   * 分页查询时每页的最大条目数。取值范围：10~500。
+   *
+   * 默认值：
+   *
+   * - 当不设置值或设置的值小于10时，默认值为10。
+   * - 当设置的值大于500时，默认值为500。
+   */
+  readonly MaxResults?: number;
+  /**
+   * 弹性网卡的辅助私网IPv4地址。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PrivateIpAddress?: readonly string[];
+  /**
+   * 弹性网卡ID。N的取值范围：1~100。
+   * Items: at most 1000.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NetworkInterfaceId?: readonly string[];
+  /**
+   * 弹性网卡的IPv6地址。N表示可以设置多个IPv6地址，N的取值范围：1~100。
+   * Items: at most 1000.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+}
+
+/** Parameters of DescribeNetworkInterfaceAttribute. 查询网卡属性 */
+export interface DescribeNetworkInterfaceAttributeRequest {
+  /** 弹性网卡所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * > 该参数暂未开放使用。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** > 该参数暂未开放使用。 */
+    readonly Key?: string;
+    /** > 该参数暂未开放使用。 */
+    readonly Value?: string;
+  }[];
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 弹性网卡属性，取值范围：
+   *
+   * attachment：查询成员网卡的挂载信息。
+   *
+   * > 该参数正在邀测中，暂未开放使用。
+   */
+  readonly Attribute?: string;
+}
+
+/** Parameters of ModifyNetworkInterfaceAttribute. 修改弹性网卡属性 */
+export interface ModifyNetworkInterfaceAttributeRequest {
+  /** 弹性网卡所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 弹性网卡的名称。长度为2~128个字符，必须以大小写字母或中文开头，不能以`http://`和`https://`开头。支持Unicode中letter分类下的字符（其中包括英文、中文和数字等）。可以包含半角冒号（:）、下划线（_）、半角句号（.）或者短划线（-）。
+   *
+   * 默认值：空。
+   */
+  readonly NetworkInterfaceName?: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 网卡队列数。取值范围：1~2048。
+   *
+   * - 只允许修改辅助网卡队列数。
+   *
+   * - 允许修改处于可用状态（`Available`）的辅助网卡队列数，或者已附加（`InUse`）至实例但实例为已停止（`Stopped`）状态的辅助网卡队列数。
+   *
+   * - 辅助网卡队列数不能超过实例规格允许的单块网卡最大队列数，同时实例的所有网卡累加队列数不能超过实例规格允许的队列数总配额。实例规格的单块网卡最大队列数和总配额可以通过[DescribeInstanceTypes](~~25620~~)接口查询`MaximumQueueNumberPerEni`、`TotalEniQueueQuantity`字段。
+   * Range: at least -1.
+   */
+  readonly QueueNumber?: number;
+  /**
+   * 弹性网卡的描述信息。长度为2~255个英文或中文字符，不能以http://和https://开头。
+   *
+   * 默认值：空。
+   */
+  readonly Description?: string;
+  /**
+   * SecurityGroupId列表，辅助弹性网卡最终加入的安全组，并会移出已有的安全组。
+   *
+   * - N的取值范围与每张弹性网卡能够加入的安全组数量配额有关，更多信息，请参见[使用限制](~~25412#SecurityGroupQuota~~)。
+   *
+   * - 修改安全组后很快会生效，但可能有较小的延迟。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SecurityGroupId?: readonly string[];
+  /**
+   * 释放实例时是否保留网卡。取值范围：
+   *
+   * - true：不保留。
+   *
+   * - false：保留。
+   */
+  readonly DeleteOnRelease?: boolean;
+  /**
+   * 弹性网卡入方向队列深度。
+   *
+   * 您需要注意：
+   *
+   * - 网卡的入方向队列深度必须和出方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+   *
+   * - 较大的入方向队列深度可以提升入方向的吞吐量，但会占用更多的内存。
+   */
+  readonly RxQueueSize?: number;
+  /**
+   * 弹性网卡出方向队列深度。
+   *
+   * 您需要注意：
+   *
+   * - 网卡的出方向队列深度必须和入方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+   *
+   * - 较大的出方向队列深度可以提升出方向的吞吐量，但会占用更多的内存。
+   */
+  readonly TxQueueSize?: number;
+  /**
+   * 弹性网卡通讯参数
+   * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+   */
+  readonly NetworkInterfaceTrafficConfig?: {
+    /**
+     * 网卡的通讯模式。参数取值范围：
+     *
+     * - Standard：使用 TCP 通讯模式。
+     * - HighPerformance：开启 ERI（Elastic RDMA Interface）接口，使用 RDMA 通讯模式。
+     *
+     * 当弹性网卡处于挂载态时，您需要注意：
+     * - 实例的所有RDMA网卡数不能超过实例规格允许的RDMA网卡数配额。实例规格允许的RDMA网卡数配额可以通过 DescribeInstanceTypes 接口查询EriQuantity字段。
+     *
+     * > 该参数正在邀测中，暂未开放使用。
+     */
+    readonly NetworkInterfaceTrafficMode?: string;
+    /**
+     * 弹性网卡队列数。
+     * 当弹性网卡处于挂载态时，您需要注意：
+     * - 不能超过实例规格允许的单块网卡最大队列数。
+     * - 实例的所有网卡累加队列数不能超过实例规格允许的队列数总配额。实例规格的单块网卡最大队列数和总配额可以通过 DescribeInstanceTypes 接口查询MaximumQueueNumberPerEni、TotalEniQueueQuantity字段。
+     *
+     * > 该参数正在邀测中，暂未开放使用。
+     */
+    readonly QueueNumber?: number;
+    /**
+     * RDMA 网卡队列数。
+     * 当弹性网卡处于挂载态时，您需要注意：
+     * - 不能超过实例规格允许的单块RDMA网卡最大队列数。实例规格允许的单块RDMA网卡最大队列数可以通过 DescribeInstanceTypes 接口查询QueuePairNumber字段。
+     *
+     * > 该参数正在邀测中，暂未开放使用。
+     */
+    readonly QueuePairNumber?: number;
+    /**
+     * 弹性网卡入方向队列深度。
+     *
+     * 您需要注意：
+     *
+     * - 网卡的入方向队列深度必须和出方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+     *
+     * - 较大的入方向队列深度可以提升入方向的吞吐量，但会占用更多的内存。
+     *
+     * > 该参数正在邀测中，暂未开放使用。
+     */
+    readonly RxQueueSize?: number;
+    /**
+     * 弹性网卡出方向队列深度。
+     *
+     * 您需要注意：
+     *
+     * - 网卡的出方向队列深度必须和入方向队列深度相等，取值范围：8192~16384，且必须为 2 的幂。
+     *
+     * - 较大的出方向队列深度可以提升出方向的吞吐量，但会占用更多的内存。
+     *
+     * > 该参数正在邀测中，暂未开放使用。
+     */
+    readonly TxQueueSize?: number;
+  };
+  /** Sent flattened with dots: `Name.Key`, `Name.1.Key`, … */
+  readonly ConnectionTrackingConfiguration?: {
+    readonly TcpEstablishedTimeout?: number;
+    readonly TcpClosedAndTimeWaitTimeout?: number;
+    readonly UdpTimeout?: number;
+  };
+}
+
+/** Parameters of AssignPrivateIpAddresses. 为弹性网卡分配辅助私有IP地址 */
+export interface AssignPrivateIpAddressesRequest {
+  /** 弹性网卡所属的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 指定私网IP地址数量，自动从交换机的空闲IP地址中分配IP地址。
+   *
+   * 分配辅助私网IP地址时，您不能同时指定`PrivateIpAddress.N`和`SecondaryPrivateIpAddressCount`。
+   * Range: at least 1.
+   */
+  readonly SecondaryPrivateIpAddressCount?: number;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 从弹性网卡所属交换机的空闲IP地址中选择一个或多个辅助私网IP地址。N的取值范围：
+   *
+   * - 弹性网卡处于可用（`Available`）状态：1~32。
+   * - 弹性网卡处于已附加（`InUse`）状态：受到实例规格限制，更多信息，请参见[实例规格族](~~25378~~)。
+   *
+   * 分配辅助私网IP地址时，您不能同时指定`PrivateIpAddress.N`和`SecondaryPrivateIpAddressCount`。
+   * Items: at most 32.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PrivateIpAddress?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv4前缀。N的取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv4前缀，则必须设置Ipv4Prefix.N或者Ipv4PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv4Prefix?: readonly string[];
+  /**
+   * 为弹性网卡指定随机生成的IPv4前缀数量。取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv4前缀，则必须设置Ipv4Prefix.N或者Ipv4PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Range: 1 to 10.
+   */
+  readonly Ipv4PrefixCount?: number;
+}
+
+/** Parameters of UnassignPrivateIpAddresses. 从弹性网卡删除辅助私有IP地址 */
+export interface UnassignPrivateIpAddressesRequest {
+  /** 资源所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 一个或多个需要删除的辅助私有IP地址。
+   * Items: at most 32.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly PrivateIpAddress?: readonly string[];
+  /**
+   * 一个或多个需要删除的IPv4前缀。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv4Prefix?: readonly string[];
+}
+
+/** Parameters of AssignIpv6Addresses. 为弹性网卡分配一个或多个IPv6地址 */
+export interface AssignIpv6AddressesRequest {
+  /** 弹性网卡所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 为弹性网卡指定随机生成的IPv6地址数量。取值范围：1~10。
+   *
+   * > 调用该接口时，您必须设置`Ipv6Addresses.N`参数或者`Ipv6AddressCount`参数的其中一个，但不能同时设置这两个参数。
+   */
+  readonly Ipv6AddressCount?: number;
+  /**
+   * 为弹性网卡指定一个或多个IPv6地址。支持设置最多10个IPv6地址，即N的取值范围：1~10。
+   *
+   * 取值示例：Ipv6Address.1=2001:db8:1234:1a00::\*\*\*\*
+   *
+   * > 调用该接口时，您必须设置`Ipv6Addresses.N`参数或者`Ipv6AddressCount`参数的其中一个，但不能同时设置这两个参数。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv6前缀。N的取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv6前缀，则必须设置Ipv6Prefix.N或者Ipv6PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Prefix?: readonly string[];
+  /**
+   * 为弹性网卡指定一个或多个IPv6前缀。取值范围：1~10。
+   * > 如果您需要为弹性网卡设置IPv6前缀，则必须设置Ipv6Prefix.N或者Ipv6PrefixCount的其中一个，但不能同时设置这两个参数。
+   * Range: 1 to 10.
+   */
+  readonly Ipv6PrefixCount?: number;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of UnassignIpv6Addresses. 回收弹性网卡IPv6地址 */
+export interface UnassignIpv6AddressesRequest {
+  /** 弹性网卡所在地域的ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 一个或多个需要删除的IPv6地址。N的取值范围为1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Address?: readonly string[];
+  /**
+   * 一个或多个需要回收的IPv6前缀。N的取值范围为1~10。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Ipv6Prefix?: readonly string[];
+}
+
+/** Parameters of CreateNetworkInterfacePermission. 为认证ISV或个人授权弹性网卡权限 */
+export interface CreateNetworkInterfacePermissionRequest {
+  /** 弹性网卡权限的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 阿里云合作伙伴（认证ISV）账号ID或者个人用户ID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly AccountId: number | string;
+  /** 弹性网卡ID。 */
+  readonly NetworkInterfaceId: string;
+  /**
+   * 弹性网卡权限动作。当前仅支持InstanceAttach。
+   *
+   * InstanceAttach：允许授权的用户将您的弹性网卡挂载到对方的ECS实例上。ECS实例必须和弹性网卡在同一个可用区中。
+   */
+  readonly Permission: string;
+}
+
+/** Parameters of DescribeNetworkInterfacePermissions. 查询授权给认证ISV或个人的弹性网卡权限 */
+export interface DescribeNetworkInterfacePermissionsRequest {
+  /** 弹性网卡权限的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡ID。您必须指定`NetworkInterfaceId`或`NetworkInterfacePermissionId.N`确定查询范围。 */
+  readonly NetworkInterfaceId?: string;
+  /**
+   * 弹性网卡权限列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   */
+  readonly PageSize?: number;
+  /**
+   * 弹性网卡权限ID列表。列表元素数量：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NetworkInterfacePermissionId?: readonly string[];
+}
+
+/** Parameters of DeleteNetworkInterface. 删除一个弹性网卡（ENI） */
+export interface DeleteNetworkInterfaceRequest {
+  /** 所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 弹性网卡的ID。 */
+  readonly NetworkInterfaceId: string;
+}
+
+/** Parameters of DescribeInstancesFullStatus. 查询实例的全状态信息 */
+export interface DescribeInstancesFullStatusRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 指定实例的生命周期状态。取值范围： 
+   * - Starting：启动中。
+   * - Running：运行中。
+   * - Stopped：已停止。
+   */
+  readonly Status?: string;
+  /**
+   * 指定实例的健康状态。取值范围： 
+   *
+   * - OK：正常。
+   * - Impaired：服务损坏。 
+   * - Initializing：初始化中。 
+   * - InsufficientData：数据不足。 
+   * - NotApplicable：不适用。
+   *
+   * 以上参数取值均区分大小写。
+   */
+  readonly HealthStatus?: string;
+  /**
+   * 一个事件的类型。EventType参数只在未指定InstanceEventType.N参数时有效。取值范围： 
+   *
+   * - SystemMaintenance.Reboot：因系统维护实例重启。 
+   * - SystemFailure.Reboot：因系统错误实例重启。
+   * - InstanceFailure.Reboot：因实例错误实例重启。
+   * - InstanceExpiration.Stop：因包年包月期限到期，实例停止。
+   * - InstanceExpiration.Delete：因包年包月期限到期，实例释放。
+   * - AccountUnbalanced.Stop：因账号欠费，按量付费实例停止。
+   * - AccountUnbalanced.Delete：因账号欠费，按量付费实例释放。
+   */
+  readonly EventType?: string;
+  /** 查询事件计划执行时间的开始时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'NotBefore.Start'?: string;
+  /** 查询事件计划执行时间的结束时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'NotBefore.End'?: string;
+  /** 查询事件发布时间的开始时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'EventPublishTime.Start'?: string;
+  /** 查询事件发布时间的结束时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'EventPublishTime.End'?: string;
+  /**
+   * 查询结果的页码。取值范围：正整数
+   *
+   * 默认值：1。
+   */
+  readonly PageNumber?: number;
+  /**
+   * 查询结果的分页大小。取值范围：1~100。
+   *
+   * 默认值：10。
+   */
+  readonly PageSize?: number;
+  /**
+   * 实例ID列表。可输入最大100个实例ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 事件ID列表。可输入最多100个事件ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly EventId?: readonly string[];
+  /**
+   * 实例事件的类型列表。可输入最大30个实例事件的类型。
+   * Items: at most 30.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceEventType?: readonly string[];
+}
+
+/** Parameters of DescribeDisksFullStatus. 查询一块或多块块存储的全部状态信息 */
+export interface DescribeDisksFullStatusRequest {
+  /** 块存储所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 指定块存储的生命周期状态，详情请参见[云盘状态表](~~25689~~)。取值范围： 
+   *
+   * - In_use：使用中 。
+   * - Available：待挂载 。
+   * - Attaching：挂载中 。
+   * - Detaching：卸载中 。
+   * - Creating：创建中 。
+   * - ReIniting：初始化中 。
+   */
+  readonly Status?: string;
+  /**
+   * 指定块存储的健康状态。取值范围： 
+   *
+   * - Impaired：暂时性不可读写 。
+   * - Warning：服务降级 。
+   * - Initializing：初始化中 。
+   * - InsufficientData：数据不足 。
+   * - NotApplicable：不适用 。
+   */
+  readonly HealthStatus?: string;
+  /**
+   * 指定块存储的事件类型。取值范围： 
+   *
+   * - Degraded：块存储性能降级。
+   * - SeverelyDegraded：块存储性能严重降级。
+   * - Stalled：块存储性能受到严重影响。
+   * - ErrorDetected：本地盘出现损坏。
+   */
+  readonly EventType?: string;
+  /**
+   * 查询事件发生时间的开始时间。
+   *
+   * 按照[ISO8601](~~25696~~)标准表示，并使用UTC+0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。
+   */
+  readonly 'EventTime.Start'?: string;
+  /**
+   * 查询事件发生时间的结束时间。
+   *
+   * 按照[ISO8601](~~25696~~)标准表示，并使用UTC+0时间，格式为`yyyy-MM-ddTHH:mm:ssZ`。
+   */
+  readonly 'EventTime.End'?: string;
+  /**
+   * 查询结果的页码。取值范围：正整数。
+   *
+   * 默认值：1 。
+   */
+  readonly PageNumber?: number;
+  /**
+   * 查询结果的分页大小。取值范围：1~100。
+   *
+   * 默认值：10 。
+   */
+  readonly PageSize?: number;
+  /**
+   * 块存储ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskId?: readonly string[];
+  /**
+   * 事件ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly EventId?: readonly string[];
+  /** 块存储资源所属的资源组ID。使用该参数过滤资源时，资源数量不能超过1000个。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 块存储资源绑定的标签键。N表示可以设置一个或多个标签键，且N的数值和`Tag.N.Value`参数中的N对应，构成键值对。N的取值范围：1~20。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。
+     */
+    readonly Key?: string;
+    /** 块存储资源绑定的标签值。N表示可以设置一个或多个标签值，且N的数值和`Tag.N.Key`参数中的N对应，构成键值对。N的取值范围：1~20。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeInstanceHistoryEvents. 查询指定实例系统事件信息 */
+export interface DescribeInstanceHistoryEventsRequest {
+  /** 资源所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。不指定实例ID时，表示查询您指定地域下所有实例的系统事件信息。 */
+  readonly InstanceId?: string;
+  /**
+   * 系统事件的生命周期状态。EventCycleStatus只在未指定InstanceEventCycleStatus.N参数时有效。取值范围： 
+   *
+   * - Scheduled：等待执行事件。
+   * - Avoided：事件已避免。
+   * - Executing：事件执行中。
+   * - Executed：事件已完成执行。
+   * - Canceled：事件已取消。
+   * - Failed：事件执行失败。
+   * - Inquiring：事件问询中。
+   */
+  readonly EventCycleStatus?: string;
+  /**
+   * 系统事件的类型。EventType参数只在未指定InstanceEventType.N参数时有效。取值范围： 
+   *
+   * - SystemMaintenance.Reboot：因系统维护实例重启。
+   * - SystemMaintenance.Redeploy：因系统维护实例重新部署。
+   * - SystemFailure.Reboot：因系统错误实例重启。
+   * - SystemFailure.Redeploy：因系统错误实例重新部署。
+   * - SystemFailure.Delete：因实例创建失败实例释放。
+   * - InstanceFailure.Reboot：因实例错误实例重启。
+   * - InstanceExpiration.Stop：因包年包月期限到期，实例停止。
+   * - InstanceExpiration.Delete：因包年包月期限到期，实例释放。
+   * - AccountUnbalanced.Stop：因账号欠费，按量付费实例停止。
+   * - AccountUnbalanced.Delete：因账号欠费，按量付费实例释放。
+   *
+   * > 事件类型说明请参见[系统事件概述](~~66574~~)。该参数的取值只能是实例系统事件，不能是磁盘系统事件。
+   */
+  readonly EventType?: string;
+  /** 查询系统事件计划执行时间的开始时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'NotBefore.Start'?: string;
+  /** 查询系统事件计划执行时间的结束时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'NotBefore.End'?: string;
+  /** 查询系统事件发布时间的开始时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'EventPublishTime.Start'?: string;
+  /** 查询系统事件发布时间的结束时间。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly 'EventPublishTime.End'?: string;
+  /** >该参数暂未开放使用。 */
+  readonly ImpactLevel?: string;
+  /**
+   * 查询结果的页码。取值范围：正整数。
+   *
+   * 默认值：1。
+   */
+  readonly PageNumber?: number;
+  /**
+   * 查询结果的分页大小。取值范围为1~100。
+   *
+   * 默认值为10。
+   */
+  readonly PageSize?: number;
+  /**
+   * 资源类型。取值范围：
+   *
+   * - instance：ECS实例。
+   * - ddh：专有宿主机。
+   * - managedhost：智能全托管资源池中的物理机。
+   *
+   * 默认值：instance。
+   */
+  readonly ResourceType?: string;
+  /**
+   * 一个或者多个系统事件ID。N的取值范围为1~100，多个取值使用重复列表的形式。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly EventId?: readonly string[];
+  /**
+   * 一个或者多个系统事件的生命周期状态。N的取值范围：1~7，多个取值使用重复列表的形式。取值范围：
+   *
+   * - Scheduled：等待执行事件。
+   * - Avoided：事件已避免。
+   * - Executing：事件执行中。
+   * - Executed：事件已完成执行。
+   * - Canceled：事件已取消。
+   * - Failed：事件执行失败。
+   * - Inquiring：事件问询中。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceEventCycleStatus?: readonly string[];
+  /**
+   * 一个或者多个系统事件的类型。N的取值范围：1~30，多个取值使用重复列表的形式。取值范围：
+   *
+   * - SystemMaintenance.Reboot：因系统维护实例重启。
+   * - SystemMaintenance.Redeploy：因系统维护实例重新部署。
+   * - SystemFailure.Reboot：因系统错误实例重启。
+   * - SystemFailure.Redeploy：因系统错误实例重新部署。
+   * - SystemFailure.Delete：因实例创建失败实例释放。
+   * - InstanceFailure.Reboot：因实例错误实例重启。
+   * - InstanceExpiration.Stop：因包年包月期限到期，实例停止。
+   * - InstanceExpiration.Delete：因包年包月期限到期，实例释放。
+   * - AccountUnbalanced.Stop：因账号欠费，按量付费实例停止。
+   * - AccountUnbalanced.Delete：因账号欠费，按量付费实例释放。
+   *
+   * > 事件类型说明请参见[系统事件概述](~~66574~~)。该参数的取值只能是实例系统事件，不能是磁盘系统事件。
+   * Items: at most 30.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceEventType?: readonly string[];
+  /**
+   * 一个或多个资源ID。N的取值范围为1~100。参数的多个取值使用重复列表的形式。取值范围：
+   *
+   * - 当`ResourceType=instance`时，资源ID表示ECS实例ID。
+   * - 当`ResourceType=ddh`时，资源ID表示专有宿主机ID。
+   * - 当`ResourceType=managedhost`时，资源ID表示智能全托管资源池中的物理机ID。
+   *
+   * 如果不指定该参数，表示查询指定地域（`RegionId`）和指定资源类型（`ResourceType`）下，所有资源的系统事件信息。
+   *
+   * > 推荐您使用`ResourceId.N`参数设置一个或多个资源ID。如果您同时指定了`ResourceId.N`参数和`InstanceId`参数，系统默认优先生效`ResourceId.N`参数。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceId?: readonly string[];
+  /**
+   * 系统事件支持的标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** 资源的标签键。 */
+    readonly Key?: string;
+    /** 资源的标签值。 */
+    readonly Value?: string;
+  }[];
+  /** 资源所在的资源组ID。 */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of CreateSimulatedSystemEvents. 为实例预约模拟系统事件 */
+export interface CreateSimulatedSystemEventsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 系统事件的类型。取值范围： 
+   * - SystemMaintenance.Reboot：因系统维护实例重启 
+   * - SystemFailure.Reboot：因系统错误实例重启 
+   * - InstanceFailure.Reboot：因实例错误实例重启
+   * - SystemMaintenance.Stop：因系统维护实例停止
+   * - SystemMaintenance.Redeploy：因系统维护实例重新部署
+   * - SystemFailure.Redeploy：因系统错误实例重新部署
+   * - SystemFailure.Stop：因系统错误实例重新停止
+   * - InstanceFailure.Reboot：因实例错误实例重启
+   */
+  readonly EventType: string;
+  /**
+   * 事件计划执行的开始时间。按照[ISO8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
+   *
+   * > 对于系统错误或实例错误导致的异常事件，创建事件后，事件已处于正在执行（`Executing`）状态，此时参数`NotBefore`为事件进入完成执行（`Executed`）状态的时间。
+   */
+  readonly NotBefore: string;
+  /**
+   * ECS实例ID列表信息。可输入最多100个实例ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of CancelSimulatedSystemEvents. 取消模拟系统事件 */
+export interface CancelSimulatedSystemEventsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 系统事件ID列表。可输入最多100个事件ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly EventId: readonly string[];
+}
+
+/** Parameters of AcceptInquiredSystemEvent. 接受并授权执行系统事件操作 */
+export interface AcceptInquiredSystemEventRequest {
+  /** 系统事件所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 系统事件ID。 */
+  readonly EventId: string;
+  /** >该参数正在邀测中，暂不支持使用。 */
+  readonly Choice?: string;
+}
+
+/** Parameters of GetInstanceScreenshot. 获取实例的截屏信息 */
+export interface GetInstanceScreenshotRequest {
+  /** 实例所在地域ID。您可以调用 [DescribeRegions](~~25609~~) 查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 是否唤醒处于休眠状态的实例。
+   *
+   * 默认值：false
+   */
+  readonly WakeUp?: boolean;
+}
+
+/** Parameters of GetInstanceConsoleOutput. 获取实例系统命令行输出 */
+export interface GetInstanceConsoleOutputRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 是否去除返回文本中的排版符号。取值范围：
+   * - true：去除
+   * - false：不去除
+   *
+   * 默认值：false
+   */
+  readonly RemoveSymbols?: boolean;
+}
+
+/** Parameters of DescribeDiskMonitorData. 查询一块云盘指定时间内的使用信息 */
+export interface DescribeDiskMonitorDataRequest {
+  /** 云盘ID。 */
+  readonly DiskId: string;
+  /** 数据的起始时间。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果秒（ss）不是00，则自动取为下一分钟开始时。 */
+  readonly StartTime: string;
+  /** 数据的结束时间。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果秒（ss）不是00，则自动取为下一分钟开始时。 */
+  readonly EndTime: string;
+  /**
+   * 数据的精度，单位为秒。取值范围：
+   *
+   * - 60。
+   * - 600。 
+   * - 3600。
+   *
+   * 默认值：60。
+   * @defaultValue 60
+   */
+  readonly Period?: 60 | 600 | 3600;
+}
+
+/** Parameters of DescribeInstanceMonitorData. 查询一台实例的监控信息 */
+export interface DescribeInstanceMonitorDataRequest {
+  /** 待查询的实例ID。 */
+  readonly InstanceId: string;
+  /** 获取数据的起始时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（`ss`）不是`00`，则自动换算为下一分钟。 */
+  readonly StartTime: string;
+  /** 获取数据的结束时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（`ss`）不是`00`，则自动换算为下一分钟。 */
+  readonly EndTime: string;
+  /**
+   * 获取监控数据的间隔时间，单位：秒。取值范围： 
+   *
+   * - 60。
+   * - 600。
+   * - 3600。
+   *
+   * 默认值：60。
+   */
+  readonly Period?: 60 | 600 | 3600;
+}
+
+/** Parameters of DescribeEniMonitorData. 查询辅助网卡流量信息 */
+export interface DescribeEniMonitorDataRequest {
+  /** 辅助网卡的ID。默认查询指定实例上所有已绑定的辅助网卡。 */
+  readonly EniId?: string;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 辅助网卡绑定的实例ID。 */
+  readonly InstanceId: string;
+  /** 获取数据的起始时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（ss）不是00，则自动换算为下一分钟。 */
+  readonly StartTime: string;
+  /** 获取数据的结束时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（ss）不是00，则自动换算为下一分钟。 */
+  readonly EndTime: string;
+  /**
+   * 获取监控数据的间隔时间，单位：秒。取值范围：
+   * - 60。
+   * - 600。
+   * - 3600。
+   *
+   * 默认值：60。
+   * @defaultValue 60
+   */
+  readonly Period?: 60 | 600 | 3600;
+}
+
+/** Parameters of DescribeSnapshotMonitorData. 查询近30天内快照容量变化监控数据 */
+export interface DescribeSnapshotMonitorDataRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 获取快照容量变化数据的起始时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（ss）不是 00，则自动换算为下一分钟。 */
+  readonly StartTime: string;
+  /** 获取快照容量变化数据的结束时间点。按照[ISO 8601](~~25696~~)标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。如果指定的秒（ss）不是 00，则自动换算为下一分钟。 */
+  readonly EndTime: string;
+  /**
+   * 获取快照容量变化数据的间隔时间，单位为秒。取值范围：
+   *
+   * - 60
+   * - 600
+   * - 3600
+   *
+   * 默认值：60。
+   */
+  readonly Period?: 60 | 600 | 3600;
+  /**
+   * 快照类型。取值范围：
+   *
+   * - Standard：普通快照。
+   * - Flash：本地快照。
+   *
+   * 默认值：Standard。
+   */
+  readonly Category?: string;
+}
+
+/** Parameters of DescribeInstanceMaintenanceAttributes. 查询实例的维护属性 */
+export interface DescribeInstanceMaintenanceAttributesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 维护属性列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 单页返回的条数。取值范围：1~100
+   *
+   * 默认值：10
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 实例ID列表。可输入最多100个实例ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+}
+
+/** Parameters of ModifyInstanceMaintenanceAttributes. 修改实例的维护属性 */
+export interface ModifyInstanceMaintenanceAttributesRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 维护动作。取值范围：
+   *
+   * - Stop：停止状态（即宕机）。
+   * - AutoRecover：自动恢复。
+   * - AutoRedeploy：宕机迁移，数据盘有损。
+   */
+  readonly ActionOnMaintenance?: string;
+  /**
+   * 实例宕机运维前是否发送事件通知。取值范围：
+   *
+   * - true：发送事件通知。
+   * - false：不发送事件通知。
+   *
+   * 默认值：false
+   */
+  readonly NotifyOnMaintenance?: boolean;
+  /**
+   * 实例ID。N的取值范围为：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 维护时间窗口列表。
+   * Items: at most 1.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly MaintenanceWindow?: readonly {
+    /** 维护时间窗口结束时间。必须为整小时，不允许设置分、秒。开始时间和结束时间必须同时设置，并且结束时间与开始时间需要间隔1~23个整小时。采用UTC +8时区，格式为`HH:mm:ss`。N的取值为1，只支持设置1个时间窗口。 */
+    readonly EndTime?: string;
+    /** 维护时间窗口开始时间。必须为整小时，不允许设置分、秒。开始时间和结束时间必须同时设置，并且结束时间与开始时间需要间隔1~23个整小时。采用UTC +8时区，格式为`HH:mm:ss`。N的取值为1，只支持设置1个时间窗口。 */
+    readonly StartTime?: string;
+  }[];
+}
+
+/** Parameters of RedeployInstance. 重新部署实例 */
+export interface RedeployInstanceRequest {
+  /** 处于运行中或者已停止状态的实例ID。 */
+  readonly InstanceId: string;
+  /**
+   * 是否强制停止运行中（Running）的实例。
+   *
+   * 默认值：false
+   *
+   * > 强制停止等同于典型的服务器断电关机，实例操作系统中暂未写入存储设备的数据会丢失。建议您尽量对已停止实例做重新部署操作。
+   */
+  readonly ForceStop?: boolean;
+}
+
+/** Parameters of ReportInstancesStatus. 反馈一台或者多台ECS实例异常问题 */
+export interface ReportInstancesStatusRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 异常问题对ECS实例造成的影响。取值范围：
+   *
+   * - instance-hang：ECS实例不可用，或无法连接。
+   * - instance-stuck-in-status：ECS实例长时间停留在某一个状态，如Starting或Stopping状态。
+   * - abnormal-network：ECS实例发生网络异常。
+   * - abnormal-local-disk：ECS实例挂载的本地盘出现异常。
+   * - abnormal-cloud-disk：ECS实例挂载的云盘或共享块存储出现异常。
+   * - others：其他异常类型。当以上影响类型不符合条件时，您可以设置`Reason=others`并在`Description`中描述更多信息。
+   */
+  readonly Reason?: string;
+  /** 异常问题的详细描述。 */
+  readonly Description: string;
+  /** 实例异常问题开始时间。按照ISO8601标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly StartTime?: string;
+  /** 实例异常问题结束时间。按照ISO8601标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly EndTime?: string;
+  /**
+   * 异常问题的类别。该参数仅适用于弹性裸金属服务器实例。取值范围：
+   * - hardware-cpu-error：CPU故障
+   * - hardware-motherboard-error：主板故障
+   * - hardware-mem-error：内存故障
+   * - hardware-power-error：电源故障
+   * - hardware-disk-error：磁盘故障
+   * - hardware-networkcard-error：网卡故障
+   * - hardware-raidcard-error：SAS/RAID卡故障
+   * - hardware-fan-error：风扇故障
+   * - others：其他
+   */
+  readonly IssueCategory?: string;
+  /**
+   * ECS实例ID列表。最多可输入100个实例ID。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+  /**
+   * 发生相同异常问题的磁盘ID列表。可输入最多100个磁盘ID。如果您使用的是弹性裸金属服务器实例，请填写磁盘设备对应的SN列表。
+   *
+   * > 当参数`Reason`值为`abnormal-local-disk`或`abnormal-cloud-disk`，或者参数`IssueCategory`值为`hardware-disk-error`时，该参数为必填参数。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DiskId?: readonly string[];
+  /**
+   * 发生相同异常问题的磁盘的挂载的设备名列表。可输入最多100个设备名。
+   *
+   * 如果您使用的是弹性裸金属服务器实例，请填写磁盘设备对应SLOT槽位信息列表。
+   *
+   * > 对于弹性裸金属服务器实例，当参数`Reason`值为`abnormal-local-disk`或`abnormal-cloud-disk`，或者参数`IssueCategory`值为`hardware-disk-error`时，该参数为必填参数。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Device?: readonly string[];
+}
+
+/** Parameters of RunCommand. 在实例中执行脚本 */
+export interface RunCommandRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 命令执行的资源组ID，当指定该参数时：
+   *
+   * - InstanceId对应的ECS实例必须属于该资源组。
+   *
+   * - 支持通过指定该参数筛选出对应的命令执行结果（通过调用[DescribeInvocations](~~64840~~)或[DescribeInvocationResults](~~64845~~)）。
+   */
+  readonly ResourceGroupId?: string;
+  /** 命令名称。支持全字符集，长度不得超过128个字符。 */
+  readonly Name?: string;
+  /** 命令描述。支持全字符集，长度不得超过512个字符。 */
+  readonly Description?: string;
+  /**
+   * 运维命令的语言类型。取值范围：
+   *
+   * - RunBatScript：适用于Windows实例的Bat命令。
+   * - RunPowerShellScript：适用于Windows实例的PowerShell命令。
+   * - RunShellScript：适用于Linux实例的Shell命令。
+   */
+  readonly Type: string;
+  /**
+   * 命令内容。命令内容可以是明文内容或Base64编码后的内容。您需要注意：
+   *
+   * - 若保存命令，命令内容在Base64编码后的大小不能超过18 KB；若不保存命令，命令内容在Base64编码后的大小不能超过24 KB。您可通过`KeepCommand`设置是否保留命令。
+   * - 如果您的命令内容是Base64编码后的内容，则必须设置`ContentEncoding=Base64`。
+   * - 指定参数`EnableParameter=true`可在命令内容中启用自定义参数功能：
+   *     - 用`{{}}`包含的方式定义自定义参数，在`{{}}`内参数名前后的空格以及换行符会被忽略。
+   *     - 自定义参数个数不能超过20个。
+   *     - 自定义参数名允许a-zA-Z0-9-_的组合，不支持acs::前缀指定非内置环境参数，不支持其余字符，参数名不区分大小写。
+   *     - 单个自定义参数名不能超过64字节。
+   *
+   * - 您可以指定内置环境参数作为自定义参数，执行命令时无需手动对参数赋值，云助手将为您自动替换为环境中对应的值。支持指定以下内置环境参数：
+   *     - `{{ACS::RegionId}}`：地域ID。
+   *     - `{{ACS::AccountId}}`：阿里云主账号UID。
+   *     - `{{ACS::InstanceId}}`：实例ID。命令下发到多个实例时，如需指定`{{ACS::InstanceId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *     - `{{ACS::InstanceName}}`：实例名称。命令下发到多个实例时，如需指定`{{ACS::InstanceName}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.344
+   *         - Windows：2.1.3.344
+   *     - `{{ACS::InvokeId}}`：命令执行ID。如需指定`{{ACS::InvokeId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *     - `{{ACS::CommandId}}`：命令ID。通过调用本接口执行命令时，如需指定`{{ACS::CommandId}}`作为内置环境参数，需确保云助手Agent不低于以下版本： 
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   */
+  readonly CommandContent: string;
+  /**
+   * 命令在ECS实例中的运行目录。长度不得超过200个字符。
+   *
+   * 默认值：
+   *
+   * - Linux系统实例默认在管理员（root用户）的home目录下，即`/root`。
+   * - Windows系统实例默认在云助手Agent进程所在目录，例如`C:\Windows\System32`。
+   */
+  readonly WorkingDir?: string;
+  /**
+   * 执行命令的超时时间，单位：秒。
+   *
+   * 当因为进程原因、缺失模块、缺失云助手Agent等原因无法运行命令时，会出现超时现象。超时后，会强制终止命令进程。
+   *
+   * 默认值：60。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly Timeout?: number | string;
+  /**
+   * 命令中是否包含自定义参数。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly EnableParameter?: boolean;
+  /**
+   * 设置命令执行的方式。取值范围：
+   *
+   * - Once：立即执行命令。
+   * - Period：定时执行命令。当该参数取值为`Period`时，必须同时指定`Frequency`参数。
+   * - NextRebootOnly：当实例下一次启动时，自动执行命令。
+   * - EveryReboot：实例每一次启动都将自动执行命令。
+   *
+   * 默认值：
+   * - 当不指定`Frequency`参数时，默认值为`Once`。
+   * - 当指定`Frequency`参数时，无论是否已设置了该参数值，都将按照`Period`处理。
+   *
+   * 注意事项：
+   * - 您可以调用[StopInvocation](~~64838~~)停止待执行的命令或定时执行的命令。
+   * - 当该参数取值`Period`或者`EveryReboot`时，您可以调用[DescribeInvocationResults](~~64845~~)，然后指定`IncludeHistory=true`查看命令定时执行的历史记录。
+   */
+  readonly RepeatMode?: string;
+  /** >该参数已废弃，传入该参数不会生效。 */
+  readonly Timed?: boolean;
+  /**
+   * 定时执行命令的执行时间。目前支持三种定时执行方式：固定时间间隔执行（基于Rate表达式）、仅在指定时间执行一次、基于时钟定时执行（基于Cron表达式）。
+   *
+   * - 固定时间间隔执行：基于Rate表达式，按照设置的时间间隔执行命令。时间间隔支持按秒（s） 、分钟（m） 、小时（h）和天（d）来选择，适用于在固定时间间隔执行任务的场景。格式为`rate(<执行间隔数值><执行间隔单位>)`，如5分钟执行一次，格式为`rate(5m)`。使用固定时间间隔执行有以下限制：
+   *     - 设置的时间间隔不大于7天、不小于60秒，且需大于定时任务的超时时间。
+   *     - 执行间隔只基于固定频率，与任务实际执行需要的时间无关。例如设置每5分钟执行一次命令，任务需要2分钟执行完成，则在任务完成3分钟后继续执行下一轮。
+   *     - 创建任务时不会立即执行。例如设置每5分钟执行一次命令，创建任务时不会立即执行一次命令，而是在任务创建完成后的5分钟后开始执行。
+   *
+   * - 仅在指定时间执行一次：按照设置的时区和执行时间点执行一次命令。格式为`at(yyyy-MM-dd HH:mm:ss <时区>)`，即`at(年-月-日 时:分:秒 <时区>)`。如果不指定时区，默认为UTC时区。时区支持以下三种形式：
+   *     - 时区全称：  如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *
+   *   如果指定在中国/上海时间2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 Asia/Shanghai)`；如果指定在西七区2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 GMT-7:00)`。
+   *
+   * - 基于时钟定时执行（基于Cron表达式）：基于Cron表达式，按照设置的定时任务执行命令。格式为`<秒> <分钟> <小时> <日期> <月份> <星期> <年份（可选）> <时区>`，即`<Cron表达式> <时区>`。在指定的时区下，根据Cron表达式推算定时任务执行时间并执行。若不指定时区，默认为执行定时任务实例的系统内部时区。关于Cron表达式的更多信息，请参见[Cron表达式](~~64769~~)。时区支持以下三种形式：
+   *     - 时区全称：  如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *   例如，在中国/上海时间，2022年每天上午10:15执行一次命令，格式为`0 15 10 ? * * 2022 Asia/Shanghai`；在东八区时间，2022年每天上午10:00到11:30每隔半小时执行，格式为`0 0/30 10-11 * * ? 2022 GMT+8:00`；在UTC时间，从2022年开始，每隔两年的10月每天下午14:00到下午14:55时间段内每隔5分钟执行，格式为`0 0/5 14 * 10 ? 2022/2 UTC`。
+   *
+   *     >设置的最小时间间隔需大于或等于定时任务的超时时间，且不小于10 秒。
+   */
+  readonly Frequency?: string;
+  /**
+   * 命令中包含自定义参数时，执行命令时传入的自定义参数的键值对。例如，命令内容为`echo {{name}}`，则可以通过`Parameter`参数传入键值对`{"name":"Jack"}`。自定义参数将自动替换变量值`name`，得到一条新的命令，实际执行的是`echo Jack`。
+   *
+   * 自定义参数的个数范围为0~10，且您需要注意：
+   *
+   * - 键不允许为空字符串，最多支持64个字符。
+   * - 值允许为空字符串。
+   * - 自定义参数与原始命令内容在Base64编码后，若保存命令，命令内容在Base64编码后的大小不能超过18 KB；若不保存命令，命令内容在Base64编码后的大小不能超过24 KB。您可通过`KeepCommand`设置是否保留命令。
+   * - 设置的自定义参数名集合必须为创建命令时定义的参数集的子集。对于未传入的参数，您可以使用空字符串代替。
+   *
+   * 默认值为空，表示取消设置该参数从而禁用自定义参数。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly Parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * 执行完该命令后，是否保留下来。取值范围：
+   *
+   * - true：保留。可以通过InvokeCommand再次执行。会占用云助手命令的保有量配额。
+   * - false：不保留。执行完成后自动删除，不占用云助手命令的保有量配额。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly KeepCommand?: boolean;
+  /**
+   * 命令内容（`CommandContent`）的编码方式。取值范围（不区分大小写）：
+   *
+   * - PlainText：不编码，采用明文传输。
+   * - Base64：Base64编码。
+   *
+   * 默认值：PlainText，乱填或错填该取值会当作PlainText处理。
+   */
+  readonly ContentEncoding?: string;
+  /**
+   * 在ECS实例中执行命令的用户名称。长度不得超过255个字符。
+   *
+   * - Linux系统的ECS实例，默认以root用户执行命令。
+   * - Windows系统的ECS实例，默认以System用户执行命令。
+   *
+   * 您也可以指定实例中已存在的其他用户执行命令，以普通用户执行云助手命令更加安全。更多信息，请参见[设置普通用户执行云助手命令](~~203771~~)。
+   */
+  readonly Username?: string;
+  /**
+   * 在Windows实例中执行命令的用户的密码名称。长度不得超过255个字符。
+   *
+   * 当您希望以非默认用户（System）在Windows实例中执行命令时，需要同时传入`Username`和该参数。为降低密码泄露的风险，需要将密码明文托管在系统运维管理的参数仓库中，此处仅传入密码的名称。更多信息，请参见[加密参数](~~186828~~)以及[设置普通用户执行云助手命令](~~203771~~)。
+   *
+   * > 当您使用Linux实例的root用户或Windows实例的System用户执行命令时，不需要传递该参数。
+   */
+  readonly WindowsPasswordName?: string;
+  /**
+   * ECS实例ID。N表示您可以同时设置多个实例ID，N的取值范围：1~100。
+   *
+   * 若指定了多台实例后，其中某台实例不满足执行条件时，您都需要重新选择。
+   *
+   * 您也可以在配额中心申请提升配额（配额名称为命令执行支持实例上限数）。
+   * Items: at most 501.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令执行的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令执行的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * 容器ID。仅支持64位16进制字符串，允许存在`docker://`、`containerd://`或者`cri-o://`前缀来明确指定的容器运行时。
+   *
+   * 注意事项：
+   * - 如果指定了该参数，云助手将在实例的指定容器内执行脚本。
+   * - 如果指定了该参数，仅支持在云助手Agent版本不低于2.2.3.344的Linux实例内运行。
+   * - 如果指定了该参数，已指定的`Username`参数和`WorkingDir`参数将不会生效。仅支持通过容器默认用户在容器的默认工作目录下执行命令。详细信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   * - 如果指定了该参数，在Linux容器中只支持执行Shell脚本，不支持在脚本开头使用类似`#!/usr/bin/python`命令的形式指定脚本内容的解释器。详细信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   */
+  readonly ContainerId?: string;
+  /**
+   * 容器名称。
+   *
+   * 注意事项：
+   * - 如果指定了该参数，云助手将在实例的指定容器内执行脚本。
+   * - 如果指定了该参数，仅支持在云助手Agent版本不低于2.2.3.344的Linux实例内运行。
+   * - 如果指定了该参数，已指定的`Username`参数和`WorkingDir`参数将不会生效。仅支持通过容器默认用户在容器的默认工作目录下执行命令。详细信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   * - 如果指定了该参数，在Linux容器中只支持执行Shell脚本，不支持在脚本开头使用类似`#!/usr/bin/python`命令的形式指定脚本内容的解释器。详细信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   */
+  readonly ContainerName?: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 用于筛选实例的标签列表。可以在不指定InstanceId的情况下，向具有相同标签的实例批量执行命令。
+   * Items: at most 11.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceTag?: readonly {
+    /**
+     * 用于筛选实例的标签键。
+     *
+     * 注意事项：
+     *
+     * - 与参数InstanceId冲突，不能同时指定。
+     *
+     * - N的取值范围为1~10。一旦传入该值，则不允许为空字符串。
+     *
+     * - 标签下的实例数量不能超过InstanceId.N的数量限制；如果实例数量超出限制，建议通过添加批次标签等方式控制实例数量，例如batch: b1。
+     *
+     * - 最多支持64个字符，不能以aliyun或acs:开头，不能包含http://或https://。
+     */
+    readonly Key?: string;
+    /**
+     * 用于筛选实例的标签值。
+     *
+     * 注意事项：
+     *
+     * - N的取值范围为1~10。
+     * - 该值可以为空字符串。
+     * - 最多支持128个字符，不能包含http://或https://。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * 停止任务（手动停止或执行超时打断）时的模式。可能值：
+   * - Process：停止当前脚本进程。
+   * - ProcessTree：停止当前进程树（脚本进程以及它创建的所有子进程的集合）。
+   */
+  readonly TerminationMode?: string;
+}
+
+/** Parameters of CreateCommand. 新建一条云助手命令 */
+export interface CreateCommandRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令名称，支持全字符集。长度不得超过128个字符。 */
+  readonly Name: string;
+  /** 命令描述，支持全字符集。长度不得超过512个字符。 */
+  readonly Description?: string;
+  /**
+   * 命令的类型。取值范围： 
+   *
+   * - RunBatScript：创建一个在Windows实例中运行的Bat脚本。
+   * - RunPowerShellScript：创建一个在Windows实例中运行的PowerShell脚本。
+   * - RunShellScript：创建一个在Linux实例中运行的Shell脚本。
+   */
+  readonly Type: string;
+  /**
+   * 命令Base64编码后的内容。
+   *
+   * - 该参数的值必须使用Base64编码后传输，且脚本内容的大小在Base64编码之后不能超过18 KB。
+   * - 命令内容支持使用自定义参数形式，具体通过指定参数`EnableParameter=true`启用自定义参数功能：
+   *     - 自定义参数用`{{}}`包含的方式定义，在`{{}}`内参数名前后的空格以及换行符会被忽略。
+   *     - 自定义参数个数不能超过20个。
+   *     - 自定义参数名允许a-zA-Z0-9-_的组合，不支持acs::前缀指定非内置环境参数，不支持其余字符，参数名不区分大小写。
+   *     - 单个参数名不能超过64字节。
+   *
+   * - 您可以指定内置环境参数作为自定义参数，执行命令时无需手动对参数赋值，云助手将为您自动替换为环境中对应的值。支持指定以下内置环境参数：
+   *     - `{{ACS::RegionId}}`：地域ID。
+   *     - `{{ACS::AccountId}}`：阿里云主账号UID。
+   *     - `{{ACS::InstanceId}}`：实例ID。命令下发到多个实例时，如需指定`{{ACS::InstanceId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *     - `{{ACS::InstanceName}}`：实例名称。命令下发到多个实例时，如需指定`{{ACS::InstanceName}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.344
+   *         - Windows：2.1.3.344
+   *
+   *     - `{{ACS::InvokeId}}`：命令执行ID。如需指定`{{ACS::InvokeId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *      
+   *     - `{{ACS::CommandId}}` ：命令ID。通过调用[RunCommand](~~141751~~)接口执行命令时，如需指定`{{ACS::CommandId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   */
+  readonly CommandContent: string;
+  /**
+   * 您创建的命令在ECS实例中运行的目录。长度不得超过200个字符。
+   *
+   * 默认值： 
+   * - Linux实例：管理员root用户的home目录下，具体为`/root`目录。  
+   * - Windows实例：云助手Agent进程所在目录，例如`C:\Windows\System32`。
+   *
+   * >设置为其他目录时，请确保实例中存在该目录。
+   */
+  readonly WorkingDir?: string;
+  /**
+   * 您创建的命令在ECS实例中执行时最大的超时时间，单位为秒。当因为某种原因无法运行您创建的命令时，会出现超时现象。超时后，会强制终止命令进程，即取消命令的PID。
+   *
+   * 默认值：60。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly Timeout?: number | string;
+  /**
+   * 创建的命令是否使用自定义参数。
+   *
+   * 默认值：false。
+   * @defaultValue false
+   */
+  readonly EnableParameter?: boolean;
+  /**
+   * 命令内容（CommandContent）的编码方式。取值范围：
+   *
+   * - PlainText：不编码，采用明文传输。
+   *
+   * - Base64：Base64编码。
+   *
+   * 默认值：Base64。
+   *
+   * >错填该取值会当作Base64处理。
+   */
+  readonly ContentEncoding?: string;
+  /** 命令所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of InvokeCommand. 为一台或多台ECS实例触发一条云助手命令 */
+export interface InvokeCommandRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 命令执行的资源组ID，当指定该参数时：
+   *
+   * - InstanceId对应的ECS实例必须属于该资源组。
+   *
+   * - 支持通过指定该参数筛选出对应的命令执行结果（通过调用[DescribeInvocations](~~64840~~)或[DescribeInvocationResults](~~64845~~)）。
+   */
+  readonly ResourceGroupId?: string;
+  /**
+   * 命令ID。您可以通过接口[DescribeCommands](~~64843~~)查询所有可用的CommandId。 
+   *
+   * >对于公共命令，可以通过命令名称执行。更多信息，请参见[查看和执行云助手公共命令](~~429635~~)。
+   */
+  readonly CommandId: string;
+  /**
+   * 设置命令执行的方式。取值范围：
+   *
+   * - Once：立即执行命令。
+   * - Period：定时执行命令。当该参数取值为`Period`时，必须同时指定`Frequency`参数。
+   * - NextRebootOnly：当实例下一次启动时，自动执行命令。
+   * - EveryReboot：实例每一次启动都将自动执行命令。
+   *
+   * 默认值：
+   *
+   * - 当不指定`Frequency`参数时，默认值为`Once`。
+   * - 当指定`Frequency`参数时，无论是否已设置了该参数值，都将按照`Period`处理。
+   *
+   * 注意事项：
+   *
+   * - 您可以调用[StopInvocation](~~64838~~)停止待执行的命令或定时执行的命令。
+   * - 当该参数取值`Period`或者`EveryReboot`时，您可以调用[DescribeInvocationResults](~~64845~~)，然后指定`IncludeHistory=true`查看命令定时执行的历史记录。
+   */
+  readonly RepeatMode?: string;
+  /** >该参数已废弃，传入该参数不会生效。 */
+  readonly Timed?: boolean;
+  /**
+   * 定时执行命令的执行时间。目前支持三种定时执行方式：固定时间间隔执行（基于Rate表达式）、仅在指定时间执行一次、基于时钟定时执行（基于Cron表达式）。
+   *
+   * - 固定时间间隔执行：基于Rate表达式，按照设置的时间间隔执行命令。时间间隔支持按秒（s） 、分钟（m） 、小时（h）和天（d）来选择，适用于在固定时间间隔执行任务的场景。格式为`rate(<执行间隔数值><执行间隔单位>)`，例如5分钟执行一次，格式为`rate(5m)`。使用固定时间间隔执行有以下限制：
+   *     - 设置的时间间隔不大于7天、不小于60秒，且需大于定时任务的超时时间。
+   *     - 执行间隔只基于固定频率，与任务实际执行需要的时间无关。例如设置每5分钟执行一次命令，任务需要2分钟执行完成，则在任务完成3分钟后继续执行下一轮。
+   *     - 创建任务时不会立即执行。例如设置每5分钟执行一次命令，创建任务时不会立即执行一次命令，而是在任务创建完成后的5分钟后开始执行。
+   *
+   * - 仅在指定时间执行一次：按照设置的时区和执行时间点执行一次命令。格式为`at(yyyy-MM-dd HH:mm:ss <时区>)`，即`at(年-月-日 时:分:秒 <时区>)`。如果不指定时区，默认为UTC时区。时区支持以下三种形式：
+   *     - 时区全称：  例如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  例如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *
+   *   如果指定在中国/上海时间2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 Asia/Shanghai)`；如果指定在西七区2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 GMT-7:00)`。
+   *
+   * - 基于时钟定时执行（基于Cron表达式）：基于Cron表达式，按照设置的定时任务执行命令。格式为`<秒> <分钟> <小时> <日期> <月份> <星期> <年份（可选）> <时区>`，即`<Cron表达式> <时区>`。在指定的时区下，根据Cron表达式推算定时任务执行时间并执行。若不指定时区，默认为执行定时任务实例的系统内部时区。关于Cron表达式的更多信息，请参见[Cron表达式](~~64769~~)。时区支持以下三种形式：
+   *     - 时区全称：  例如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  例如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *   例如，在中国/上海时间，2022年每天上午10:15执行一次命令，格式为`0 15 10 ? * * 2022 Asia/Shanghai`；在东八区时间，2022年每天上午10:00到11:30每隔半小时执行，格式为`0 0/30 10-11 * * ? 2022 GMT+8:00`；在UTC时间，从2022年开始，每隔两年的10月每天下午14:00到下午14:55时间段内每隔5分钟执行，格式为`0 0/5 14 * 10 ? 2022/2 UTC`。
+   *
+   *     >设置的最小时间间隔需大于或等于定时任务的超时时间，且不小于10秒。
+   */
+  readonly Frequency?: string;
+  /**
+   * 启用自定义参数功能时，执行命令时传入的自定义参数的键值对。自定义参数的个数范围为0~10。
+   *
+   * - Map的键不允许为空字符串，最多支持64个字符。
+   * - Map的值允许为空字符串。
+   * - 自定义参数与原始命令内容在Base64编码后，综合长度不能超过18 KB。
+   * - 设置的自定义参数名集合必须为创建命令时定义的参数集的子集。对于未传入的参数，您可以使用空字符串代替。
+   *
+   * 您可以取消设置该参数从而禁用自定义参数。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly Parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * 在ECS实例中执行命令的用户名称。长度不得超过255个字符。
+   *
+   * - Linux系统的ECS实例，默认以root用户执行命令。
+   * - Windows系统的ECS实例，默认以System用户执行命令。
+   *
+   * 您也可以指定实例中已存在的其他用户执行命令，以普通用户执行云助手命令更加安全。更多信息，请参见[设置普通用户执行云助手命令](~~203771~~)。
+   */
+  readonly Username?: string;
+  /**
+   * 在Windows实例中执行命令的用户的密码名称。长度不得超过255个字符。
+   *
+   * 当您希望以非默认用户（System）在Windows实例中执行命令时，需要同时传入`Username`和该参数。为降低密码泄露的风险，需要将密码明文托管在系统运维管理的参数仓库中，此处仅传入密码的名称。更多信息，请参见[加密参数](~~186828~~)以及[设置普通用户执行云助手命令](~~203771~~)。
+   *
+   * > 当您使用Linux实例的root用户或Windows实例的System用户执行命令时，不需要传递该参数。
+   */
+  readonly WindowsPasswordName?: string;
+  /**
+   * 需要执行命令的实例列表，最多能指定100台实例ID。N的取值范围为1~100。
+   *
+   * 您也可以在配额中心申请提升配额（配额名称为命令执行支持实例上限数）。
+   * Items: at most 501.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 容器ID。仅支持64位16进制字符串。支持使用`docker://`、`containerd://`或者`cri-o://`前缀来表示指定的容器运行时。
+   *
+   * 注意事项：
+   * - 如果指定了该参数，云助手将在实例的指定容器内执行脚本。
+   * - 如果指定了该参数，仅支持在云助手Agent版本不低于2.2.3.344的Linux实例内运行。
+   *
+   *     - 查看云助手Agent版本的具体操作，请参见[安装云助手Agent](~~64921~~)   。
+   *     - 升级云助手Agent版本的具体操作，请参见[升级或禁止升级云助手Agent](~~134383~~)。
+   *
+   * - 如果指定了该参数，本接口中已指定的`Username`参数和[CreateCommand](~~64844~~)中指定的`WorkingDir`参数将不会生效。仅支持通过容器默认用户在容器的默认工作目录下执行命令。更多信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   * - 如果指定了该参数，在Linux容器中只支持执行Shell脚本，不支持在脚本开头使用类似`#!/usr/bin/python`命令的形式指定脚本内容的解释器。更多信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   */
+  readonly ContainerId?: string;
+  /**
+   * 容器名称。
+   *
+   * 注意事项：
+   * - 如果指定了该参数，云助手将在实例的指定容器内执行脚本。
+   * - 如果指定了该参数，仅支持在云助手Agent版本不低于2.2.3.344的Linux实例内运行。
+   *
+   *     - 查看云助手Agent版本的具体操作，请参见[安装云助手Agent](~~64921~~)   。
+   *     - 升级云助手Agent版本的具体操作，请参见[升级或禁止升级云助手Agent](~~134383~~)。
+   * - 如果指定了该参数，本接口中已指定的`Username`参数和[CreateCommand](~~64844~~)中指定的`WorkingDir`参数将不会生效。仅支持通过容器默认用户在容器的默认工作目录下执行命令。更多信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   * - 如果指定了该参数，在Linux容器中只支持执行Shell脚本，不支持在脚本开头使用类似`#!/usr/bin/python`命令的形式指定脚本内容的解释器。更多信息，请参见[使用云助手在容器内执行命令](~~456641~~)。
+   */
+  readonly ContainerName?: string;
+  /**
+   * 执行命令的超时时间，单位：秒。
+   *
+   * - 该值不能小于10秒。
+   *
+   * - 当因为进程原因、缺失模块、缺失云助手Agent等原因无法运行命令时，会出现超时现象。超时后，会强制终止命令进程。
+   *
+   * - 若不设置该值，会采用创建命令时指定的超时时间。
+   *
+   * - 该值只会作为该次命令执行的超时时间，不会改变命令本身的超时时间。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly Timeout?: number | string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令执行的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令执行的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * 用于筛选实例的标签列表。可以在不指定InstanceId的情况下，向具有相同标签的实例批量执行命令。
+   * Items: at most 11.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceTag?: readonly {
+    /**
+     * 用于筛选实例的标签键。
+     *
+     * 注意事项：
+     *
+     * - 与参数InstanceId冲突，不能同时指定。
+     *
+     * - N的取值范围为1~10。一旦传入该值，则不允许为空字符串。
+     *
+     * - 标签下的实例数量不能超过InstanceId.N的数量限制；如果实例数量超出限制，建议通过添加批次标签等方式控制实例数量，例如batch: b1。
+     *
+     * - 最多支持64个字符，不能以aliyun或acs:开头，不能包含http://或https://。
+     */
+    readonly Key?: string;
+    /**
+     * 用于筛选实例的标签值。
+     *
+     * 注意事项：
+     *
+     * - N的取值范围为1~10。
+     * - 该值可以为空字符串。
+     * - 最多支持128个字符，不能包含http://或https://。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * 停止任务（手动停止或执行超时打断）时的模式。可能值：
+   * - Process：停止当前脚本进程。
+   * - ProcessTree：停止当前进程树（脚本进程以及它创建的所有子进程的集合）。
+   */
+  readonly TerminationMode?: string;
+}
+
+/** Parameters of DescribeInvocations. 查询云助手脚本的执行列表和状态 */
+export interface DescribeInvocationsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令执行的资源组ID。传入该参数后，需要在执行命令时指定ResourceGroupId，支持筛选出对应的命令执行结果。 */
+  readonly ResourceGroupId?: string;
+  /** 命令执行ID。 */
+  readonly InvokeId?: string;
+  /** 命令ID。您可以通过接口[DescribeCommands](~~64843~~)查询所有可用的CommandId。 */
+  readonly CommandId?: string;
+  /** 命令名称。如果同时设置了`InstanceId`参数，则该参数不生效。 */
+  readonly CommandName?: string;
+  /**
+   * 命令类型。取值范围：
+   *
+   * - RunBatScript：命令为在Windows实例中运行的Bat脚本。
+   * - RunPowerShellScript：命令为在Windows实例中运行的PowerShell脚本。
+   * - RunShellScript：命令为在Linux实例中运行的Shell脚本。
+   */
+  readonly CommandType?: string;
+  /**
+   * 查询的命令是否在将来会自动执行。取值范围：
+   *
+   * - true：查询在调用`RunCommand`或`InvokeCommand`执行命令时，`RepeatMode`参数取值为`Period`、`NextRebootOnly`或者`EveryReboot`。
+   * - false：查询以下两种状态的命令。
+   *     - 在调用`RunCommand`或`InvokeCommand`执行命令时，`RepeatMode`参数取值为`Once`。
+   *     - 已被取消、被停止或者已完成执行的命令。
+   *
+   * 默认值：false。
+   */
+  readonly Timed?: boolean;
+  /**
+   * 命令执行的总执行状态。总执行状态取决于创建执行中的一台或多台实例的共同执行状态。取值范围： 
+   *          
+   * - Running：
+   *     - 定时执行：未手动停止定时执行命令前，执行状态一直为进行中。
+   *     - 单次执行：一旦有进行中的命令进程，总的执行状态就为进行中。
+   * - Finished：
+   *     - 定时执行：命令进程不可能为执行完成。
+   *     - 单次执行：所有实例全部完成执行。或者手动停止部分实例的命令进程，其余实例全部执行完成。
+   * - Success：各个实例上的命令执行状态均为Stopped或Success，且至少一个实例的命令执行状态是Success，则总执行状态为Success。
+   *     - 立即运行的任务：命令执行完成，且退出码为0。
+   *     - 定时运行的任务：最近一次执行成功且退出码为0，且指定的时间已全部完成。
+   * - Failed：
+   *     - 定时执行：命令进程不可能为执行失败。
+   *     - 单次执行：所有实例全部执行失败。
+   * - Stopped：停止命令。
+   * - Stopping：停止中。
+   * - PartialFailed：部分失败；如果同时设置了`InstanceId`参数，则不生效。
+   */
+  readonly InvokeStatus?: string;
+  /** 实例ID。当您传入了该参数，将查询该实例所有的命令执行记录。 */
+  readonly InstanceId?: string;
+  /**
+   * 设置返回数据中`CommandContent`字段和`Output`字段的编码方式。取值范围：
+   *
+   * - PlainText：返回原始命令内容和输出信息。
+   * - Base64：返回Base64编码后的命令内容和输出信息。
+   *
+   * 默认值：Base64。
+   */
+  readonly ContentEncoding?: string;
+  /**
+   * 是否在结果中返回命令运行的输出信息。
+   *
+   * - true：返回。此时，您至少指定参数`InvokeId`或`InstanceId`。
+   * - false：不返回。
+   *
+   * 默认值：false。
+   */
+  readonly IncludeOutput?: boolean;
+  /**
+   * 当前页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：50。
+   *
+   * 默认值：10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 命令执行的方式。如果同时设置了`InstanceId`参数，则不生效。取值范围：
+   *
+   * - Once：立即执行命令。
+   * - Period：定时执行命令。
+   * - NextRebootOnly：当实例下一次启动时，自动执行命令。
+   * - EveryReboot：实例每一次启动都将自动执行命令。
+   *
+   * 默认值为空，表示查询全部。
+   */
+  readonly RepeatMode?: string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令执行的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令执行的标签值。N的取值范围为1~20。该值可以为空字符串。
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeInvocationResults. 查看云助手命令执行结果 */
+export interface DescribeInvocationResultsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令执行的资源组ID。传入该参数后，需要在执行命令时指定ResourceGroupId，支持筛选出对应的命令执行结果。 */
+  readonly ResourceGroupId?: string;
+  /** 命令执行ID。您可以通过接口[DescribeInvocations](~~64840~~)查询InvokeId。 */
+  readonly InvokeId?: string;
+  /** 实例ID。 */
+  readonly InstanceId?: string;
+  /** 命令ID。 */
+  readonly CommandId?: string;
+  /**
+   * 命令执行状态。取值范围：
+   *
+   * - Running：运行中。
+   *     - 定时执行：未手动停止定时执行命令前，执行状态一直为进行中。
+   *     - 单次执行：一旦有进行中的命令进程，总的执行状态就为进行中。
+   * - Finished：已完成。
+   *     - 定时执行：命令进程不可能为执行完成。
+   *     - 单次执行：所有实例全部完成执行。或者手动停止部分实例的命令进程，其余实例全部执行完成。
+   * - Success：
+   *     - 单次执行的命令：命令执行完成，且退出码为0。
+   *     - 定时执行的命令：上一次执行成功且退出码为0，且指定的执行时间已结束。
+   * - Failed：执行失败。
+   *     - 定时执行：命令进程不可能为执行失败。
+   *     - 单次执行：所有实例全部执行失败。
+   * - PartialFailed：部分执行失败。
+   *     - 定时执行：命令进程不可能为部分失败。
+   *     - 单次执行：部分实例有执行失败的命令进程，则总执行状态为部分失败。
+   * - Stopped：命令执行已停止。
+   * - Stopping：正在停止执行的命令。
+   */
+  readonly InvokeRecordStatus?: string;
+  /**
+   * 是否返回命令定时执行的历史记录。取值范围：
+   *
+   *  - true：表示返回命令定时执行的结果。当取值为true时，参数InvokeId的取值不能为空，且必须为定时执行（RepeatMode为Period）或系统每一次启动后执行（RepeatMode为EveryReboot）的命令执行ID。
+   *  - false：表示不返回。
+   *
+   * 默认值为false。
+   */
+  readonly IncludeHistory?: boolean;
+  /**
+   * 设置返回数据中`CommandContent`字段和`Output`字段的编码方式，取值范围：
+   * - PlainText：返回原始命令内容和输出信息。
+   * - Base64：返回Base64编码后的命令内容和输出信息。
+   *
+   * 默认值为Base64。
+   */
+  readonly ContentEncoding?: string;
+  /**
+   * 当前页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 标签列表
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令执行的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令执行的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of ModifyInvocationAttribute. 修改任务的执行信息 */
+export interface ModifyInvocationAttributeRequest {
+  /** 地域ID。 */
+  readonly RegionId: string;
+  /**
+   * 待加入任务的ECS实例ID或托管实例ID。
+   * Items: at most 201.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /** 待修改任务的命令执行ID。 */
+  readonly InvokeId: string;
+  /**
+   * 待修改后的命令内容。命令内容可以是明文内容或Base64编码后的内容。您需要注意：
+   *
+   * - 若创建待修改任务时选择了保存命令，命令内容在Base64编码后的大小不能超过18 KB；若选择了不保存命令，命令内容在Base64编码后的大小不能超过24 KB。
+   * - 如果您的命令内容是Base64编码后的内容，则必须设置`ContentEncoding=Base64`。
+   * - 指定参数`EnableParameter=true`可在命令内容中启用自定义参数功能：
+   *     - 用`{{}}`包含的方式定义自定义参数，在`{{}}`内参数名前后的空格以及换行符会被忽略。
+   *     - 自定义参数个数不能超过20个。
+   *     - 自定义参数名允许a-zA-Z0-9-_的组合，不支持acs::前缀指定非内置环境参数，不支持其余字符，参数名不区分大小写。
+   *     - 单个自定义参数名不能超过64字节。
+   *
+   * - 您可以指定内置环境参数作为自定义参数，执行命令时无需手动对参数赋值，云助手将为您自动替换为环境中对应的值。支持指定以下内置环境参数：
+   *     - `{{ACS::RegionId}}`：地域ID。
+   *     - `{{ACS::AccountId}}`：阿里云主账号UID。
+   *     - `{{ACS::InstanceId}}`：实例ID。命令下发到多个实例时，如需指定`{{ACS::InstanceId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *     - `{{ACS::InstanceName}}`：实例名称。命令下发到多个实例时，如需指定`{{ACS::InstanceName}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.344
+   *         - Windows：2.1.3.344
+   *     - `{{ACS::InvokeId}}`：命令执行ID。如需指定`{{ACS::InvokeId}}`作为内置环境参数，需确保云助手Agent不低于以下版本：
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   *     - `{{ACS::CommandId}}`：命令ID。通过调用本接口执行命令时，如需指定`{{ACS::CommandId}}`作为内置环境参数，需确保云助手Agent不低于以下版本： 
+   *         - Linux：2.2.3.309
+   *         - Windows：2.1.3.309
+   */
+  readonly CommandContent?: string;
+  /**
+   * 修改命令中是否包含自定义参数。
+   * - 当您启用自定义参数或修改自定义参数`Parameters`时，该参数需设置为`true`。
+   * - 当您不修改自定义参数`Parameters`时，不设置该参数或设置为`false`。
+   */
+  readonly EnableParameter?: boolean;
+  /**
+   * 命令中包含自定义参数时，修改执行命令时传入的自定义参数的键值对。
+   *
+   * 自定义参数的个数范围为0~10，且您需要注意：
+   *
+   * - 键不允许为空字符串，最多支持64个字符。
+   * - 值允许为空字符串。
+   * - 自定义参数与原始命令内容在Base64编码后，若创建待修改任务时选择了保存命令，命令内容在Base64编码后的大小不能超过 18 KB；若选择了不保存命令，命令内容在Base64编码后的大小不能超过 24 KB。
+   * - 设置的自定义参数名集合必须为创建命令时定义的参数集的子集。对于未传入的参数，您可以使用空字符串代替。
+   *
+   * 默认值为空，表示不涉及自定义参数键值对的修改。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly Parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * 待修改的定时执行频率。仅当`RepeatMode`为`Period`时生效。目前支持三种定时执行方式：固定时间间隔执行（基于Rate表达式）、仅在指定时间执行一次、基于时钟定时执行（基于Cron表达式）。
+   *
+   * - 固定时间间隔执行：基于Rate表达式，按照设置的时间间隔执行命令。时间间隔支持按秒（s） 、分钟（m） 、小时（h）和天（d）来选择，适用于在固定时间间隔执行任务的场景。格式为`rate(<执行间隔数值><执行间隔单位>)`，如5分钟执行一次，格式为`rate(5m)`。使用固定时间间隔执行有以下限制：
+   *     - 设置的时间间隔不大于7天、不小于60秒，且需大于创建定时任务时指定的超时时间。
+   *     - 执行间隔只基于固定频率，与任务实际执行需要的时间无关。例如设置每5分钟执行一次命令，任务需要2分钟执行完成，则在任务完成3分钟后继续执行下一轮。
+   *     - 按照任务的创建时间（参见`DescribeInvocations`返回的[CreationTime](~~64840~~)，请注意不是修改时间）及修改后的执行间隔计算下一次执行时间。
+   *
+   * - 仅在指定时间执行一次：按照设置的时区和执行时间点执行一次命令。格式为`at(yyyy-MM-dd HH:mm:ss <时区>)`，即`at(年-月-日 时:分:秒 <时区>)`。如果不指定时区，默认为UTC时区。时区支持以下三种形式：
+   *     - 时区全称：  如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *
+   *   如果指定在中国/上海时间2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 Asia/Shanghai)`；如果指定在西七区2022年06月06日13时15分30秒执行一次，格式为：`at(2022-06-06 13:15:30 GMT-7:00)`。
+   *
+   * - 基于时钟定时执行（基于Cron表达式）：基于Cron表达式，按照设置的定时任务执行命令。格式为`<秒> <分钟> <小时> <日期> <月份> <星期> <年份（可选）> <时区>`，即`<Cron表达式> <时区>`。在指定的时区下，根据Cron表达式推算定时任务执行时间并执行。若不指定时区，默认为执行定时任务实例的系统内部时区。关于Cron表达式的更多信息，请参见[Cron表达式](~~64769~~)。时区支持以下三种形式：
+   *     - 时区全称：  如`Asia/Shanghai`（中国/上海时间）、`America/Los_Angeles`（美国/洛杉矶时间）等。
+   *     - 时区相对于格林威治时间的偏移量：  如`GMT+8:00`（东八区）、`GMT-7:00`（西七区）等。使用GMT格式时，小时位不支持添加前导零。
+   *     - 时区缩写：  仅支持UTC（协调世界时间）。
+   *   例如，在中国/上海时间，2022年每天上午10:15执行一次命令，格式为`0 15 10 ? * * 2022 Asia/Shanghai`；在东八区时间，2022年每天上午10:00到11:30每隔半小时执行，格式为`0 0/30 10-11 * * ? 2022 GMT+8:00`；在UTC时间，从2022年开始，每隔两年的10月每天下午14:00到下午14:55时间段内每隔5分钟执行，格式为`0 0/5 14 * 10 ? 2022/2 UTC`。
+   *
+   *     >设置的最小时间间隔需大于或等于创建定时任务时指定的超时时间，且不小于 10 秒。
+   */
+  readonly Frequency?: string;
+  /**
+   * 命令内容（`CommandContent`）的编码方式。取值范围（不区分大小写）：
+   *
+   * - PlainText：不编码，采用明文传输。
+   * - Base64：Base64编码。
+   *
+   * 默认值：PlainText，填写错误时会当作PlainText处理。
+   */
+  readonly ContentEncoding?: string;
+}
+
+/** Parameters of StopInvocation. 停止一台或多台ECS实例中一条正在进行中（Running）的云助手命令进程 */
+export interface StopInvocationRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令执行ID。您可以通过接口[DescribeInvocations](~~64840~~)查询所有的InvokeId。 */
+  readonly InvokeId: string;
+  /**
+   * 要停止执行命令的实例列表，最多能指定50台实例ID。N的取值范围为1~50。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+}
+
+/** Parameters of DescribeCommands. 查询已创建的云助手命令 */
+export interface DescribeCommandsRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 公共命令的提供者。参数值的具体说明如下：
+   *
+   * - 当该参数不传值时，默认查询您手动创建的所有云助手命令。
+   * - 当该参数取值为`AlibabaCloud`时，查询由阿里云提供的所有公共命令。
+   * - 当该参数的取值为具体的公共命令提供者时，查询该提供者提供的所有公共命令。例如：
+   *     - 当`Provider=AlibabaCloud.ECS.GuestOS`时，查询`AlibabaCloud.ECS.GuestOS`提供的公共命令。
+   *     - 当`Provider=AlibabaCloud.ECS.GuestOSDiagnose`时，查询`AlibabaCloud.ECS.GuestOSDiagnose`提供的公共命令。
+   */
+  readonly Provider?: string;
+  /** 命令ID。 */
+  readonly CommandId?: string;
+  /**
+   * 命令的名称。
+   *
+   * - 当指定了`Provider`参数查询公共命令时，默认支持模糊查询。
+   *
+   * - 当未指定`Provider`参数查询私有命令时，支持前缀匹配的模糊查询，例如输入`command*`，可以搜索出所有名称以`command`开头的命令。
+   */
+  readonly Name?: string;
+  /**
+   * 命令的描述。
+   *
+   * - 当指定了`Provider`参数查询公共命令时，默认支持模糊查询。
+   *
+   * - 当未指定`Provider`参数查询私有命令时，支持前缀匹配的模糊查询，例如输入`test*`，可以搜索出所有描述以`test`开头的命令。
+   */
+  readonly Description?: string;
+  /**
+   * 命令的类型。取值范围： 
+   *
+   * - RunBatScript：命令为在Windows实例中运行的Bat脚本。
+   * - RunPowerShellScript：命令为在Windows实例中运行的PowerShell脚本。
+   * - RunShellScript：命令为在Linux实例中运行的Shell脚本。
+   */
+  readonly Type?: string;
+  /**
+   * 设置返回数据中`CommandContent`字段和`Output`字段的编码方式。取值范围：
+   * - PlainText：返回原始脚本内容和输出信息。
+   * - Base64：返回Base64编码后的脚本内容和输出信息。
+   *
+   * 默认值为Base64。
+   */
+  readonly ContentEncoding?: string;
+  /**
+   * 当前页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 若查询结果包含公共命令，是否只查询最新版本的公共命令。该参数不影响私有命令的查询。
+   *
+   * - true：只查询最新版本的公共命令。
+   *
+   * - false：查询所有版本的公共命令。
+   *
+   * 默认值：false。
+   */
+  readonly Latest?: boolean;
+  /** 命令所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 命令的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 命令的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of ModifyCommand. 修改一条云助手命令相关参数以及命令内容 */
+export interface ModifyCommandRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令ID。您可以通过接口[DescribeCommands](~~64843~~)查询所有可用的CommandId。 */
+  readonly CommandId: string;
+  /** 命令名称。支持全字符集，长度不得超过128个字符。 */
+  readonly Name?: string;
+  /** 命令描述。支持全字符集，长度不得超过512个字符。 */
+  readonly Description?: string;
+  /** > 该参数已废弃，传入该参数不会生效。 */
+  readonly CommandContent?: string;
+  /** 执行路径。长度不得超过200个字符。 */
+  readonly WorkingDir?: string;
+  /**
+   * 您创建的命令在ECS实例中执行时最大的超时时间，单位为秒。当无法在配置的时间内运行并完成您创建的命令时，会出现超时现象。超时后，会强制终止命令进程，即取消命令的PID。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly Timeout?: number | string;
+}
+
+/** Parameters of DeleteCommand. 删除一条云助手命令 */
+export interface DeleteCommandRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 命令ID。您可以通过接口[DescribeCommands](~~64843~~)查询所有可用的CommandId。 */
+  readonly CommandId: string;
+}
+
+/** Parameters of SendFile. 上传本地文件到ECS实例 */
+export interface SendFileRequest {
+  /** 目标ECS实例所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 文件下发的资源组ID，当指定该参数时：
+   *
+   * - InstanceId对应的ECS实例必须属于该资源组。
+   *
+   * - 支持通过指定该参数筛选出对应的文件下发结果（通过调用[DescribeSendFileResults](~~184117~~)）。
+   */
+  readonly ResourceGroupId?: string;
+  /** 文件名称。支持全字符集，长度不得超过255个字符。 */
+  readonly Name: string;
+  /** 描述信息。支持全字符集，长度不得超过512个字符。 */
+  readonly Description?: string;
+  /**
+   * 下发文件的超时时间。单位：秒。
+   *
+   * - 当因为进程原因、缺失模块、缺失云助手Agent等原因无法下发文件时，会出现超时现象。
+   * - 当设置的超时时间小于10秒时，为确保下发成功，系统会将超时时间自动设置为10秒。
+   *
+   * 默认值为60。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly Timeout?: number | string;
+  /** 文件下发目标ECS实例中的目录。如不存在则会自动创建。长度不得超过255个字符。 */
+  readonly TargetDir: string;
+  /**
+   * 文件内容类型。
+   * - PlainText：普通文本。
+   * - Base64：Base64编码。
+   *
+   * 默认值为PlainText。
+   */
+  readonly ContentType?: string;
+  /**
+   * 文件内容。文件内容在Base64编码后，大小不能超过32 KB。
+   *
+   * - 当`ContentType`参数为`PlainText`时，该字段为明文格式的普通文本。
+   * - 当`ContentType`参数为`Base64`时，该字段为Base64编码的文本。
+   */
+  readonly Content: string;
+  /**
+   * 文件的用户。只对Linux实例生效，默认为root。长度不得超过64个字符。
+   *
+   * >使用其他用户时，请确保实例中存在该用户。
+   */
+  readonly FileOwner?: string;
+  /**
+   * 文件的用户组。只对Linux实例生效，默认为root。长度不得超过64个字符。
+   *
+   * >使用其他用户组时，请确保实例中存在该用户组。
+   */
+  readonly FileGroup?: string;
+  /**
+   * 文件的权限。只对Linux实例生效，设置方式与chmod命令相同。
+   *
+   * 默认值为0644，表示用户具有读写权限，用户组和其它用户具有只读权限。
+   */
+  readonly FileMode?: string;
+  /**
+   * 如果同名文件在目标目录已存在，是否覆盖文件。
+   * - true：覆盖。
+   * - false：不覆盖。
+   *
+   * 默认值为false。
+   */
+  readonly Overwrite?: boolean;
+  /**
+   * 需要执行命令的ECS实例列表。最多能指定50台ECS实例ID。N的取值范围为1~50。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 文件下发的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 文件下发的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeSendFileResults. 查询云助手下发文件列表及状态 */
+export interface DescribeSendFileResultsRequest {
+  /** ECS实例所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 文件下发的资源组ID。传入该参数后，需要在下发文件时指定ResourceGroupId，支持筛选出对应的文件下发结果。 */
+  readonly ResourceGroupId?: string;
+  /** 执行ID。 */
+  readonly InvokeId?: string;
+  /** 文件名称。传入该参数后，将查询该名称文件的所有的下发记录。 */
+  readonly Name?: string;
+  /** 实例ID。传入该参数后，将查询该实例所有的文件下发记录。 */
+  readonly InstanceId?: string;
+  /**
+   * 当前页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 文件的总下发状态。总状态取决于本次下发的全部实例的共同执行状态，取值范围：
+   *
+   * - Pending：系统正在校验或下发文件。存在至少一台实例的文件下发状态为Pending，则总执行状态为Pending。
+   * - Running：正在实例上下发文件。存在至少一台实例的文件下发状态为Running，则总执行状态为Running。
+   * - Success：下发成功。各个实例上的文件下发状态均为Success，则总执行状态为Success。
+   * - Failed：下发失败。各个实例上的文件下发状态均为Failed，则总执行状态为Failed。
+   * - PartialFailed：部分实例文件下发成功且部分实例下发失败。各个实例的文件下发状态均为Success或Failed，则总执行状态为PartialFailed。
+   */
+  readonly InvocationStatus?: string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 文件下发的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 文件下发的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeCloudAssistantStatus. 查询一台或者多台实例是否安装了云助手Agent */
+export interface DescribeCloudAssistantStatusRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例的操作系统类型。取值范围：
+   *
+   * - Windows。
+   * - Linux。
+   * - FreeBSD。
+   */
+  readonly OSType?: string;
+  /**
+   * 当前页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。若已设置**InstanceId**参数，则该参数无效。
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。若已设置**InstanceId**参数，则该参数无效。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /**
+   * 实例ID列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+}
+
+/** Parameters of InstallCloudAssistant. 为实例安装云助手Agent */
+export interface InstallCloudAssistantRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例ID列表。列表元素数量为1~50。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+}
+
+/** Parameters of StartTerminalSession. 开始终端会话 */
+export interface StartTerminalSessionRequest {
+  /** 实例所在地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例ID列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId: readonly string[];
+  /**
+   * 指定ECS实例的端口号，用于数据转发。一旦设置该参数，云助手Agent的数据转发会传到指定的端口号，用于端口转发。例如，SSH使用22端口。
+   *
+   * 默认值为空，表示不设置数据转发的端口号。
+   */
+  readonly PortNumber?: number;
+  /**
+   * 发起会话后，指定执行的命令内容。长度不能超过512个字符。
+   *
+   * > 指定了`CommandLine`后，不能再指定`PortNumber`和`TargetServer`。
+   */
+  readonly CommandLine?: string;
+  /**
+   * 指定通过实例访问VPC内目标服务地址。
+   *
+   * >当该参数不为空时，`PortNumber`表示通过托管实例访问VPC内目标服务的端口号。
+   */
+  readonly TargetServer?: string;
+  /** 指定连接时的用户名称。 */
+  readonly Username?: string;
+}
+
+/** Parameters of DescribeTerminalSessions. 查看Session Manager会话历史记录 */
+export interface DescribeTerminalSessionsRequest {
+  /** 地域ID。 */
+  readonly RegionId: string;
+  /** 实例ID。 */
+  readonly InstanceId?: string;
+  /** 会话ID。 */
+  readonly SessionId?: string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为100。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+}
+
+/** Parameters of ModifyCloudAssistantSettings. 修改云助手服务配置 */
+export interface ModifyCloudAssistantSettingsRequest {
+  /** 地域ID。 */
+  readonly RegionId: string;
+  /**
+   * 服务配置类型。当前取值范围：
+   * - SessionManagerDelivery：会话操作记录投递。
+   * - InvocationDelivery：任务执行记录投递。
+   * - AgentUpgradeConfig：云助手Agent升级配置。
+   */
+  readonly SettingType: string;
+  /**
+   * OSS投递配置信息。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly OssDeliveryConfig?: {
+    /** 是否开启投递到OSS功能。默认值：false。 */
+    readonly Enabled?: boolean;
+    /** OSS存储空间名称。 */
+    readonly BucketName?: string;
+    /**
+     * OSS存储空间目录前缀。约束如下：
+     * - 长度不得超过 254 个字符。
+     * - 不能以正斜线（/）或者反斜线（\）开头。
+     *
+     * 注：传入""表示不需要目录前缀；若之前设置过，而当前不再需要目录前缀可传入""清空。
+     */
+    readonly Prefix?: string;
+    /**
+     * OSS加密方式，可选值：
+     * - Inherit：继承 Bucket；
+     * - OssManaged：OSS 完全托管；
+     * - KMS：KMS加密。
+     */
+    readonly EncryptionType?: string;
+    /**
+     * OSS加密算法，可选值：
+     * - AES256
+     * - SM4
+     */
+    readonly EncryptionAlgorithm?: string;
+    /** 加密方式为KMS时，用户的主密钥CMK ID。 */
+    readonly EncryptionKeyId?: string;
+  };
+  /**
+   * SLS投递配置信息。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly SlsDeliveryConfig?: {
+    /**
+     * 是否开启投递到SLS功能。
+     * 默认值：false
+     */
+    readonly Enabled?: boolean;
+    /** SLS项目名称。 */
+    readonly ProjectName?: string;
+    /** SLS日志库名称。 */
+    readonly LogstoreName?: string;
+  };
+  /**
+   * 云助手Agent升级配置。
+   * Sent JSON-encoded in one parameter.
+   */
+  readonly AgentUpgradeConfig?: {
+    /**
+     * 是否开启自定义Agent升级配置。如设置为false，默认保持每30分钟尝试升级一次。
+     *
+     * 默认值：false。
+     */
+    readonly Enabled?: boolean;
+    /**
+     * 允许升级的时间段列表，可精确到分，默认为 UTC 时区。
+     *
+     * 各时间段的间隔不能小于1小时。
+     *
+     * 格式：开始时间(HH:mm)-结束时间(HH:mm)。
+     *
+     * 如[
+     * "02:00-03:00",
+     * "05:00-06:00"
+     * ]
+     * 代表在 UTC 时区的每天2点-3点、5点-6点允许升级。
+     */
+    readonly AllowedUpgradeWindow?: readonly string[];
+    /**
+     * 允许升级时间段的时区。默认为 UTC 时区。
+     * 时区支持以下两种形式：
+     * - 时区全称： 如Asia/Shanghai（中国/上海时间）、America/Los_Angeles（美国/洛杉矶时间）等。
+     * - 时区相对于格林威治时间的偏移量： 如GMT+8:00（东八区）、GMT-7:00（西七区）等。小时位不支持添加前导零。
+     */
+    readonly TimeZone?: string;
+  };
+}
+
+/** Parameters of DescribeCloudAssistantSettings. 查询云助手服务配置 */
+export interface DescribeCloudAssistantSettingsRequest {
+  /**
+   * 待查询的服务配置列表。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly SettingType: readonly string[];
+  /** 地域ID。 */
+  readonly RegionId: string;
+}
+
+/** Parameters of CreateActivation. 创建一个激活码 */
+export interface CreateActivationRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /**
+   * 默认的实例名称前缀。支持2~50个字符，且必须以字母开头，不能以特殊字符及数字开头，只可包含特殊字符中的半角句号（.）、下划线（_）、短划线（-）和半角冒号（:），不可以使用`http://`或`https://`开头。
+   *
+   * 使用该接口创建的激活码注册的实例，将使用该名称作为前缀，生成有序的实例名。您也可以在注册托管实例时，指定新的实例名称以覆盖此默认值。
+   *
+   * 注册托管实例时，如果指定了InstanceName的值，则会生成名称`<InstanceName>-001`，其中编号`001`数字的位数取决于`InstanceCount`数值的位数。如果未指定InstanceName的值，则会使用主机的主机名（Hostname）作为实例的名称。
+   */
+  readonly InstanceName?: string;
+  /** 激活码对应的描述。支持1~100个字符。 */
+  readonly Description?: string;
+  /**
+   * 激活码用于注册托管实例的使用次数上限。取值范围为1~1000。
+   *
+   * 默认值为10。
+   */
+  readonly InstanceCount?: number;
+  /**
+   * 激活码的有效使用时间，过期后将不能用于注册新的实例。单位：小时。取值范围为1~876576，即1小时~100年。
+   *
+   * 默认值为4小时。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly TimeToLiveInHours?: number | string;
+  /** 允许使用该激活码的主机IP。取值为对应的IPv4地址、IPv6地址或CIDR地址段。 */
+  readonly IpAddressRange?: string;
+  /** 激活码所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 托管实例激活码的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 托管实例激活码的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DescribeActivations. 查询激活码的使用情况 */
+export interface DescribeActivationsRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /** 激活码ID。 */
+  readonly ActivationId?: string;
+  /** 默认的实例名称前缀。 */
+  readonly InstanceName?: string;
+  /**
+   * 当前页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /** 激活码所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+  /**
+   * 标签列表
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 托管实例激活码的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个；使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 托管实例激活码的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of DisableActivation. 手动禁用指定的激活码 */
+export interface DisableActivationRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /** 激活码ID。 */
+  readonly ActivationId: string;
+}
+
+/** Parameters of DeleteActivation. 删除一个未被使用的激活码 */
+export interface DeleteActivationRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /** 未被使用的激活码ID。 */
+  readonly ActivationId: string;
+}
+
+/** Parameters of DescribeManagedInstances. 获取托管实例 */
+export interface DescribeManagedInstancesRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /**
+   * 托管实例的操作系统类型，取值范围：
+   *
+   * - windows。
+   * - linux。
+   * - FreeBSD。
+   */
+  readonly OsType?: string;
+  /** 托管实例的内网IP或公网IP。 */
+  readonly InstanceIp?: string;
+  /** 激活码ID。 */
+  readonly ActivationId?: string;
+  /** 托管实例的名称。 */
+  readonly InstanceName?: string;
+  /**
+   * 托管实例列表的页码。
+   *
+   * 起始值为1。
+   *
+   * 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 托管实例的ID。N的取值范围为1~50。
+   * Items: at most 50.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 托管实例的标签键。N的取值范围为1~20。一旦传入该值，则不允许为空字符串。
+     *
+     * 使用一个标签过滤资源，查询到该标签下的资源数量不能超过1000个。使用多个标签过滤资源，查询到同时绑定了多个标签的资源数量不能超过1000个。如果资源数量超过1000个，您需要使用[ListTagResources](~~110425~~)接口进行查询。
+     *
+     * 最多支持64个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`或`https://`。
+     */
+    readonly Key?: string;
+    /**
+     * 托管实例的标签值。N的取值范围为1~20。该值可以为空字符串。
+     *
+     * 最多支持128个字符，不能包含`http://`或`https://`。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+  /** 托管实例所属的资源组ID。 */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of ModifyManagedInstance. 修改托管实例 */
+export interface ModifyManagedInstanceRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /** 托管实例的ID。 */
+  readonly InstanceId: string;
+  /** 托管实例的名称。支持2~128个字符，且必须以字母开头，不能以特殊字符及数字开头。只可包含特殊字符中的半角句号（.）、下划线（_）、短划线（-）和半角冒号（:），不可以使用`http://`或`https://`开头。 */
+  readonly InstanceName: string;
+}
+
+/** Parameters of DeregisterManagedInstance. 注销托管实例 */
+export interface DeregisterManagedInstanceRequest {
+  /**
+   * 地域ID。目前支持的地域：华北1（青岛）、华北2（北京）、华北3（张家口）、华北5（呼和浩特）、华北6（乌兰察布）、华东1（杭州）、华东2（上海）、华南1（深圳）、华南2（河源）、华南3（广州）、西南1（成都）、中国香港、新加坡、日本（东京）、美国（硅谷）、美国（弗吉尼亚）。
+   *
+   * 您可以调用[DescribeRegions](~~25609~~)查看地域对应的ID等信息。
+   */
+  readonly RegionId: string;
+  /** 托管实例ID。 */
+  readonly InstanceId: string;
+}
+
+/** Parameters of ListPluginStatus. 查询实例中云助手插件的状态 */
+export interface ListPluginStatusRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 实例ID，单次请求最多支持50台实例，N的取值范围为1~50。
+   * Items: at most 51.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceId?: readonly string[];
+  /**
+   * 插件名称，支持全字符集。长度不得超过255个字符。
+   *
+   * - 若不指定该参数，会查询实例中已安装插件的状态。
+   *
+   *     > 若不指定该参数，只能指定一个实例ID。
+   *
+   * - 若指定该参数，会查询出实例中指定插件的状态。
+   */
+  readonly Name?: string;
+  /**
+   * 当前页码。
+   *
+   * - 起始值为1。
+   * - 默认值为1。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageNumber?: number | string;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * - 最大值为50。
+   * - 默认值为10。
+   * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+   */
+  readonly PageSize?: number | string;
+  /**
+   * 分页查询时每页的最大条目数。
+   *
+   * 最大值为50。
+   *
+   * 默认值为10。
+   */
+  readonly MaxResults?: number;
+  /** 查询凭证（Token），取值为上一次API调用返回的NextToken参数值。 */
+  readonly NextToken?: string;
+}
+
+/** Parameters of CreateHpcCluster. 创建一个HPC集群 */
+export interface CreateHpcClusterRequest {
+  /** HPC集群所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * HPC集群描述。长度为2~256个英文或中文字符，不能以`http://`和`https://`开头。
+   *
+   * 默认值：空
+   */
+  readonly Description?: string;
+  /** HPC集群名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以`http://`和`https://`开头。可以包含数字、英文句号（.）、下划线（_）或者短划线（-）。 */
+  readonly Name: string;
+}
+
+/** Parameters of DescribeHpcClusters. 查询HPC集群 */
+export interface DescribeHpcClustersRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /**
+   * HPC集群ID。
+   * 取值可以由多个HPC集群ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。
+   */
+  readonly HpcClusterIds?: string;
+  /**
+   * HPC集群列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyHpcClusterAttribute. 修改一个HPC集群的描述信息 */
+export interface ModifyHpcClusterAttributeRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** HPC集群ID。 */
+  readonly HpcClusterId: string;
+  /**
+   * HPC集群描述。长度为2~256个英文或中文字符，不能以http://和https://开头。
+   *
+   * 默认值：空
+   */
+  readonly Description?: string;
+  /**
+   * HPC集群名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、下划线（_）或者连字符（-）。
+   *
+   * 默认值：空
+   */
+  readonly Name?: string;
+}
+
+/** Parameters of DeleteHpcCluster. 删除一个HPC集群 */
+export interface DeleteHpcClusterRequest {
+  /** HPC集群所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** HPC集群ID。 */
+  readonly HpcClusterId: string;
+}
+
+/** Parameters of TagResources. 为指定的ECS资源列表统一创建并绑定标签 */
+export interface TagResourcesRequest {
+  /** 资源所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - ddhcluster：专有宿主机集群。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   * - reservedinstance：预留实例券。
+   * - snapshotpolicy：自动快照策略。
+   * - elasticityassurance：弹性保障。
+   * - capacityreservation：容量预定。
+   * - command：云助手命令。
+   * - invocation：云助手命令执行结果。
+   */
+  readonly ResourceType: string;
+  /**
+   * 资源ID。N的取值范围为：1~50
+   * Items: at most 51.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceId: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag: readonly {
+    /** 资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Key?: string;
+    /** 资源的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以`acs:`开头，不能包含`http://`或者`https://`。 */
+    readonly Value?: string;
+  }[];
+}
+
+/** Parameters of ListTagResources. 查询资源已经绑定的标签列表 */
+export interface ListTagResourcesRequest {
+  /** 资源所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 下一个查询开始Token。 */
+  readonly NextToken?: string;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - ddhcluster：专有宿主机集群。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   * - reservedinstance：预留实例券。
+   * - snapshotpolicy：自动快照策略。
+   * - elasticityassurance：弹性保障。
+   * - capacityreservation：容量预定。
+   * - command：云助手命令。
+   * - invocation：云助手命令执行或文件下发结果。
+   * - activation：云助手托管实例激活码。
+   * - managedinstance：云助手托管实例。
+   */
+  readonly ResourceType: string;
+  /**
+   * ECS资源ID。N的取值范围为1~50。
+   * Items: at most 51.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceId?: readonly string[];
+  /**
+   * 标签列表。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 精确查找ECS资源时使用的标签键。标签键长度的取值范围为1~128。N的取值范围为1~20。
+     *
+     * `Tag.N`参数使用说明：
+     *
+     * - 方式一：用于精确查找绑定了指定标签的ECS资源，由一个键值对组成。
+     *
+     *     - 仅指定`Tag.N.Key`时，则返回关联该标签键的所有资源。
+     *
+     *     - 仅指定`Tag.N.Value`，则报错`InvalidParameter.TagValue`。
+     *
+     *     - 同时指定多个标签键值对时，仅同时满足所有标签键值对的ECS资源会被查找到。
+     *
+     * - 方式二：用于查询非默认资源组内的资源信息。`Key`的取值固定为`acs:rm:rgId`，对应的`Value`取值为资源组ID。
+     *
+     *     - 如果`Key`取值为`acs:rm:rgId`，则`Value`的取值只能是非默认资源组ID。如果指定的资源组ID为默认资源组，则会返回错误信息。
+     *
+     *     - 如果`Key`取值为`acs:rm:rgId`，则不支持再指定其他标签键值对。如果通过多个`Tag.N`参数同时查询资源组和标签对应的资源，则会返回错误信息。
+     */
+    readonly Key?: string;
+    /**
+     * 精确查找ECS资源时使用的标签值。标签值长度的取值范围为1~128。N的取值范围为1~20。
+     *
+     * > 当`Key=acs:rm:rgId`时，该参数只能传入资源组ID，且资源组ID不能为默认资源组。
+     */
+    readonly Value?: string;
+  }[];
+  /**
+   * Tag过滤规则。
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TagFilter?: readonly {
+    /** 模糊查找ECS资源时使用的标签值。标签值长度的取值范围为1~128。N的取值范围为1~5。具体的参数说明请参见`TagFilter.N.TagKey`参数描述。 */
+    readonly TagValues?: readonly string[];
+    /**
+     * 模糊查找ECS资源时使用的标签键。标签键长度的取值范围为1~128。N的取值范围为1~5。
+     *
+     *  `TagFilter.N`用于模糊查找绑定了指定标签的ECS资源，由一个键和一个或多个值组成。模糊查询可能会有2秒延时，仅支持模糊过滤后资源数小于等于5000的情况。
+     *
+     * - 通过标签键（`TagFilter.N.TagKey`）模糊查找ECS资源时，标签值（`TagFilter.N.TagValues.N`）必须为空。例如，模糊搜索标签键为`environment`的ECS资源时，`TagFilter.1.TagKey`可以设置为`env*`（前缀匹配的模糊搜索方式）、`*env*`（两边匹配的模糊搜索方式）或者`env`（精确搜索方式），而`TagFilter.1.TagValues`必须为空。
+     *
+     * - 通过标签值（`TagFilter.N.TagValues.N`）模糊查找ECS资源时，标签键（`TagFilter.N.TagKey`）必须设置为精确值。例如，模糊搜索标签键为`env`，标签值为`product`的ECS资源时，`TagFilter.1.TagKey`必须精确设置为`env`，`TagFilter.1.TagValues.1`可以设置为`proc*`（前缀匹配的模糊搜索方式）、`*proc*`（两边匹配的模糊搜索方式）或者`proc`（精确搜索方式）。同一个`TagKey`下只能用同一种搜索方式，如果设置了多个不同的搜索方式，则以第一个方式为准。
+     *
+     * - 标签键之间为交集关系，即仅同时满足您指定的所有标签键的ECS资源才会被查找到。
+     *
+     * - 同一标签键下的标签值之间为并集关系，即满足您为该标签键指定的任一标签值的ECS资源均会被查找到。
+     *
+     * > `TagFilter.N`与`Tag.N`参数不能同时使用，否则会返回错误信息。
+     */
+    readonly TagKey?: string;
+  }[];
+}
+
+/** Parameters of UntagResources. 为指定资源列表统一解绑标签 */
+export interface UntagResourcesRequest {
+  /** 资源所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - ddhcluster：专有宿主机集群。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   * - reservedinstance：预留实例券。
+   * - snapshotpolicy：自动快照策略。
+   * - elasticityassurance：弹性保障。
+   * - capacityreservation：容量预定。
+   * - command：云助手命令。
+   * - invocation：云助手命令执行结果。
+   */
+  readonly ResourceType: string;
+  /**
+   * 是否解绑资源上全部的标签。当请求中未设置TagKey.N时，该参数才有效。取值范围：
+   * - true
+   * - false
+   *
+   * 默认值：false
+   */
+  readonly All?: boolean;
+  /**
+   * 资源ID列表。可输入最多50个资源ID。
+   * Items: at most 51.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceId: readonly string[];
+  /**
+   * 资源的标签键列表。可输入最多20个标签键。
+   * Items: at most 21.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly TagKey?: readonly string[];
+}
+
+/** Parameters of JoinResourceGroup. 将一个ECS资源或者服务加入一个资源组 */
+export interface JoinResourceGroupRequest {
+  /**
+   * ECS资源的类型。取值范围：
+   *
+   * - instance：实例。
+   * - disk：块存储。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - ddh：专有宿主机。
+   * - ddhcluster：专有宿主机集群。
+   * - eni：弹性网卡。
+   * - keypair：密钥对。
+   * - launchtemplate：启动模板。
+   * - command：云助手命令。
+   * - activation：云助手托管实例激活码。
+   * - managedinstance：云助手托管实例。
+   *
+   * 以上参数取值均大小写敏感。
+   */
+  readonly ResourceType?: string;
+  /** 资源类型的ID标识符。例如，当ResourceType=instance时，则ResourceId可以理解为InstanceId。 */
+  readonly ResourceId?: string;
+  /** 资源所在的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId?: string;
+  /** 目标资源组ID。 */
+  readonly ResourceGroupId?: string;
+}
+
+/** Parameters of AddTags. 添加或者覆盖一个或者多个标签到云服务器ECS的各项资源上 */
+export interface AddTagsRequest {
+  /** 资源所在的地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例
+   * - disk：磁盘
+   * - snapshot：快照
+   * - image：镜像
+   * - securitygroup：安全组
+   * - volume：存储卷
+   * - eni：弹性网卡
+   * - ddh：专有宿主机
+   * - keypair：SSH密钥对
+   * - launchtemplate：启动模板
+   * - reservedinstance：预留实例券
+   * - snapshotpolicy：自动快照策略
+   *
+   * 以上取值均为小写。
+   */
+  readonly ResourceType: string;
+  /** 要绑定标签的资源ID。例如，当资源类型（ResourceType）为实例（instance）时，资源ID可以理解为实例ID。 */
+  readonly ResourceId: string;
+  /**
+   * 标签列表
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag: readonly {
+    /**
+     * 资源的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https:// 。 */
+    readonly Key?: string;
+    /** 资源的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https:// 。 */
+    readonly Value?: string;
+    /**
+     * 资源的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+}
+
+/** Parameters of DescribeResourceByTags. 根据标签检索资源 */
+export interface DescribeResourceByTagsRequest {
+  /**
+   * 查询结果显示的每页的信息条目数。最大值：100。
+   *
+   * 默认值：50。
+   * Range: 1 to 100.
+   * @defaultValue 50
+   */
+  readonly PageSize?: number;
+  /**
+   * 查询结果显示的页码。起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 资源类型。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   *
+   * 以上取值均为小写。
+   */
+  readonly ResourceType?: string;
+  /** 资源所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 资源的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符。 */
+    readonly Key?: string;
+    /** 资源的标签值。N的取值范围：1~20。一旦传入该值，允许为空字符串。最多支持128个字符。 */
+    readonly Value?: string;
+    /**
+     * 资源的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+}
+
+/** Parameters of DescribeTags. 查询可供使用标签 */
+export interface DescribeTagsRequest {
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：50 。
+   * Range: 1 to 100.
+   * @defaultValue 50
+   */
+  readonly PageSize?: number;
+  /**
+   * 标签列表的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1 。
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   * - reservedinstance：预留实例券。
+   * - snapshotpolicy：自动快照策略。
+   *
+   * 以上取值均为小写。
+   */
+  readonly ResourceType?: string;
+  /** 标签绑定的资源ID。例如，当资源类型（ResourceType）为实例（instance）时，资源ID可以理解为实例ID。 */
+  readonly ResourceId?: string;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** > 该参数即将被弃用，为提高兼容性，建议您尽量使用其他参数。 */
+  readonly Category?: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 资源的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 资源的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+    /**
+     * 资源的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
+}
+
+/** Parameters of RemoveTags. 解绑标签 */
+export interface RemoveTagsRequest {
+  /** 资源所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 资源类型定义。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：磁盘。
+   * - snapshot：快照。
+   * - image：镜像。
+   * - securitygroup：安全组。
+   * - volume：存储卷。
+   * - eni：弹性网卡。
+   * - ddh：专有宿主机。
+   * - keypair：SSH密钥对。
+   * - launchtemplate：启动模板。
+   * - reservedinstance：预留实例券。
+   * - snapshotpolicy：自动快照策略。
+   *
+   * 以上取值均为小写。
+   */
+  readonly ResourceType: string;
+  /** 要解绑标签的资源ID。例如，当资源类型（ResourceType）为实例（instance）时，资源ID可以理解为实例ID。 */
+  readonly ResourceId: string;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /**
+     * 资源的标签键。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Key参数。
+     */
+    readonly key?: string;
+    /** 资源的标签键。N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持64个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Key?: string;
+    /** 资源的标签值。N的取值范围：1~20。一旦传入该值，可以为空字符串。最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。 */
+    readonly Value?: string;
+    /**
+     * 资源的标签值。
+     *
+     * >为提高兼容性，建议您尽量使用Tag.N.Value参数。
+     */
+    readonly value?: string;
+  }[];
 }
 
 /** Parameters of DescribeRegions. Queries the regions you can use. */
@@ -110,51 +16208,2380 @@ export interface DescribeZonesRequest {
   readonly AcceptLanguage?: string;
 }
 
-/** Parameters of StartInstance. Starts a stopped instance. */
-export interface StartInstanceRequest {
+/** Parameters of DescribeAvailableResource. 查询某一可用区的资源列表 */
+export interface DescribeAvailableResourceRequest {
+  /** 目标地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
   /**
-   * The instance to start.
-   * Length: 1 to 64.
+   * 资源的计费方式。更多信息，请参见[计费概述](~~25398~~)。取值范围： 
+   *          
+   * - PrePaid：包年包月。
+   * - PostPaid：按量付费。
+   *
+   * 默认值：PostPaid。
    */
-  readonly InstanceId: string;
+  readonly InstanceChargeType?: string;
   /**
-   * For instances with local disks (d1, i1, i2 families) whose local disks failed: true restores the instance to its initial healthy state and loses the data on the local disks. Default false.
-   * @defaultValue false
+   * 按量付费实例的竞价策略。取值范围： 
+   *          
+   * - NoSpot：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，最高按量付费价格。
+   *
+   * 默认值：NoSpot。
+   *
+   * 当参数InstanceChargeType取值为PostPaid时，参数SpotStrategy才有效。
    */
-  readonly InitLocalDisk?: boolean;
+  readonly SpotStrategy?: string;
   /**
-   * true checks the request only (answering DryRunOperation when it would succeed) and starts nothing. Default false.
-   * @defaultValue false
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   * Range: 0 to 6.
    */
-  readonly DryRun?: boolean;
+  readonly SpotDuration?: number;
+  /**
+   * 要查询的资源类型。取值范围： 
+   *          
+   * - Zone：可用区。
+   * - IoOptimized：I/O优化。
+   * - InstanceType：实例规格。
+   * - SystemDisk：系统盘。
+   * - DataDisk：数据盘。
+   * - Network：网络类型。
+   * - ddh：专有宿主机。
+   *
+   * 参数DestinationResource的取值方式请参见本文中的**接口说明**。
+   */
+  readonly DestinationResource: string;
+  /**
+   * 可用区ID。
+   *
+   * 默认值：无，表示随机分配当前地域下的可用区，返回该地域（`RegionId`）下所有可用区的符合查询条件的资源。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 是否为I/O优化实例。取值范围： 
+   *          
+   * - none：非I/O优化实例。
+   * - optimized：I/O优化实例。
+   *
+   *
+   * 默认值：optimized。
+   */
+  readonly IoOptimized?: string;
+  /** 专有宿主机ID。 */
+  readonly DedicatedHostId?: string;
+  /**
+   * 实例规格。更多信息，请参见[实例规格族](~~25378~~)，您也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。
+   *
+   * 参数InstanceType的取值方式请参见本文中的**接口说明**。
+   */
+  readonly InstanceType?: string;
+  /**
+   * 系统盘类型。取值范围： 
+   *          
+   * - cloud：普通云盘。
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - ephemeral_ssd：本地SSD盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * <props="china">
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * </props>
+   *
+   * 默认值：cloud_efficiency。
+   *
+   * > 参数ResourceType取值为instance、DestinationResource取值为DataDisk时，参数SystemDiskCategory是必选参数。如果未传递参数值，则以默认值生效。
+   */
+  readonly SystemDiskCategory?: string;
+  /**
+   * 数据盘类型。取值范围： 
+   *          
+   * - cloud：普通云盘。
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - ephemeral_ssd：本地SSD盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * <props="china">
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * </props>
+   */
+  readonly DataDiskCategory?: string;
+  /**
+   * 网络类型。取值范围： 
+   *         
+   * - vpc：专有网络。
+   * - classic：经典网络。
+   */
+  readonly NetworkCategory?: string;
+  /**
+   * 实例规格的vCPU内核数目。取值参见[实例规格族](~~25378~~)。
+   *
+   * 当DestinationResource取值为InstanceType时，Cores才为有效参数。
+   */
+  readonly Cores?: number;
+  /**
+   * 实例规格的内存大小，单位为GiB。取值参见[实例规格族](~~25378~~)。
+   *
+   * 当DestinationResource取值为InstanceType时，Memory才为有效参数。
+   */
+  readonly Memory?: number;
+  /**
+   * 资源类型。取值范围：
+   *
+   * - instance：ECS实例。
+   * - disk：云盘。
+   * - reservedinstance：预留实例券。
+   * - ddh：专有宿主机。
+   */
+  readonly ResourceType?: string;
+  /**
+   * 预留实例券的范围。取值范围：
+   *          
+   * - Region：地域级别。
+   * - Zone：可用区级别。
+   */
+  readonly Scope?: string;
 }
 
-/** Parameters of StopInstance. Stops a running instance. */
-export interface StopInstanceRequest {
+/** Parameters of DescribeAccountAttributes. 查询某地域下能创建的资源配额 */
+export interface DescribeAccountAttributesRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 可用区ID。 */
+  readonly ZoneId?: string;
   /**
-   * The instance to stop.
-   * Length: 1 to 64.
+   * 查询某类资源在指定地域下的使用配额，N的取值范围为1~8。取值范围：
+   *
+   * - instance-network-type：可选择的网络类型。
+   * - max-security-groups：安全组数量。
+   * - max-elastic-network-interfaces：弹性网卡的数量。
+   * - max-postpaid-instance-vcpu-count：按量付费实例的vCPU核数上限。
+   * - max-spot-instance-vcpu-count：抢占式实例vCPU核数上限。
+   * - used-postpaid-instance-vcpu-count：已使用按量付费实例的vCPU核数。
+   * - used-spot-instance-vcpu-count：已使用抢占式实例vCPU核数。
+   * - max-postpaid-yundisk-capacity：用作数据盘的按量付费云盘的总容量上限。
+   * - used-postpaid-yundisk-capacity：已使用的用作数据盘的按量付费云盘容量。
+   * - max-dedicated-hosts：专用宿主机数量。
+   * - supported-postpaid-instance-types：按量付费I/O优化实例规格。
+   * - max-axt-command-count：云助手命令的数量。
+   * - max-axt-invocation-daily：每天可以执行的云助手命令次数。
+   * - real-name-authentication：账号是否完成了实名认证。
+   *
+   *     > 您只有完成了实名认证才可以在中国内地地域中创建ECS实例。
+   * - max-cloud-assistant-activation-count：可创建的云助手托管实例激活码数量上限。
+   *
+   * 默认值为空。
+   * Items: at most 30.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
    */
+  readonly AttributeName?: readonly string[];
+}
+
+/** Parameters of DescribeResourcesModification. 查询某一可用区可用资源信息 */
+export interface DescribeResourcesModificationRequest {
+  /** 目标地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 资源ID。例如，当待查询的资源为实例时，可以理解为InstanceId。 */
+  readonly ResourceId: string;
+  /**
+   * 是否支持跨集群升级实例规格。取值范围： 
+   *         
+   * - true：支持。
+   * - false：不支持。
+   *
+   * 默认值：false。
+   *
+   * 当参数MigrateAcrossZone取值为true时，一旦您根据返回信息升级了云服务器，请留意以下注意事项： 
+   *          
+   * - 经典网络类型实例： 
+   *     - 对于[已停售的实例规格](~~55263~~)，非I/O优化实例变配到I/O优化实例时，实例私网IP地址、云盘设备名和软件授权码会发生变化。对于Linux实例，普通云盘（cloud）会被识别为xvda或者xvdb等，高效云盘（cloud_efficiency）和SSD云盘（cloud_ssd）会被识别为vda或者vdb等。  
+   *     - 对于[正常售卖的实例规格族](~~25378~~)，实例的私网IP地址会发生变化。  
+   *             
+   * - 专有网络VPC类型实例：对于[已停售的实例规格](~~55263~~)，非I/O优化实例变配到I/O优化实例时，云服务器云盘设备名和软件授权码会发生变化。Linux实例的普通云盘（cloud）会被识别为xvda或者xvdb等，高效云盘（cloud_efficiency）和SSD云盘（cloud_ssd）会被识别为vda或者vdb等。
+   */
+  readonly MigrateAcrossZone?: boolean;
+  /**
+   * 目标资源类型。取值范围： 
+   *          
+   * - InstanceType：实例规格。
+   * - SystemDisk：系统盘类型。
+   */
+  readonly DestinationResource: string;
+  /**
+   * 更改资源配置的操作类型。
+   *
+   * - 包年包月资源的取值范围： 
+   *
+   *     - Upgrade：升级资源。
+   *     - Downgrade：降级资源。
+   *     - RenewDowngrade：续费降配。
+   *     - RenewModify：过期实例的续费变配。
+   *
+   * - 按量付费资源的取值：Upgrade。
+   *
+   * 默认值：Upgrade。
+   */
+  readonly OperationType?: string;
+  /** 实例规格。更多信息，请参见[实例规格族](~~25378~~)，也可以调用[DescribeInstanceTypes](~~25620~~) 接口获得最新的规格表。当参数DestinationResource取值为SystemDisk时，必须同时指定InstanceType参数。 */
+  readonly InstanceType?: string;
+  /** 实例规格的vCPU内核数目。取值请参见[实例规格族](~~25378~~)。当DestinationResource=InstanceType参数有效，Cores才为有效参数。 */
+  readonly Cores?: number;
+  /** 实例规格的内存大小，单位为GiB。取值请参见[实例规格族](~~25378~~)。当DestinationResource=InstanceType，Memory才为有效参数。 */
+  readonly Memory?: number;
+  /** 可用区ID。 */
+  readonly ZoneId?: string;
+  /**
+   * 条件列表。
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Conditions?: readonly string[];
+}
+
+/** Parameters of DescribeRecommendInstanceType. 查找备选实例规格 */
+export interface DescribeRecommendInstanceTypeRequest {
+  /**
+   * ECS实例vCPU核数。
+   *
+   * >同时指定`Cores`参数和`Memory`参数会匹配所有满足vCPU核数和内存大小的实例规格。
+   */
+  readonly Cores?: number;
+  /**
+   * ECS实例内存大小，单位为GiB。
+   *
+   * >同时指定`Cores`参数和`Memory`参数会匹配所有满足vCPU核数和内存大小的实例规格。
+   */
+  readonly Memory?: number;
+  /**
+   * 实例规格族级别。取值范围：
+   *
+   * - EntryLevel：入门级。
+   * - EnterpriseLevel：企业级。
+   * - CreditEntryLevel：积分入门级。详情请参见[突发性能实例](~~59977~~)。
+   */
+  readonly InstanceFamilyLevel?: string;
+  /**
+   * 指定的实例规格。更多详情，请参见[实例规格族](~~25378~~)，也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。
+   *
+   * > 如果您指定了`InstanceType`，则无法指定`Cores`或者`Memory`。
+   */
+  readonly InstanceType?: string;
+  /**
+   * ECS实例的网络类型。取值范围：
+   *
+   * - classic：经典网络
+   * - vpc：专有网络VPC
+   *
+   * 默认值：vpc
+   */
+  readonly NetworkType: string;
+  /**
+   * ECS实例的计费方式。更多详情，请参见[计费概述](~~25398~~)。取值范围：
+   *
+   * - PrePaid：包年包月
+   * - PostPaid：按量付费
+   *
+   * 默认值：PostPaid
+   * @defaultValue "PostPaid"
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 抢占式实例的竞价策略。取值范围：
+   *
+   * - NoSpot：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，最高按量付费价格。
+   *
+   * > 使用`SpotStrategy`时，`InstanceChargerType`必须设置为`PostPaid`。
+   *
+   * 默认值：NoSpot
+   * @defaultValue "NoSpot"
+   */
+  readonly SpotStrategy?: string;
+  /**
+   * 是否为I/O优化实例。实例规格只支持非I/O优化时，不能设置IoOptimized参数。取值范围：
+   *
+   * - optimized：I/O优化
+   * - none：非IO优化
+   *
+   * 默认值：optimized
+   *
+   * 如果您设置的是已停售实例规格。默认值：none
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 优先推荐策略。取值范围：
+   *
+   * - InventoryFirst：库存优先。
+   * - PriceFirst：价格优先，按每小时vCPU单价从低到高排序。
+   * - NewProductFirst：最新产品优先。
+   *
+   * 默认值：InventoryFirst
+   * @defaultValue "InventoryFirst"
+   */
+  readonly PriorityStrategy?: string;
+  /**
+   * 按量付费实例或者抢占式实例可接受的每小时最高价格。
+   *
+   * >设置抢占式实例的最高单价时，`SpotStrategy`必须设置为`SpotWithPriceLimit`。
+   */
+  readonly MaxPrice?: number;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 可用区ID。您可以调用[DescribeZones](~~25610~~)查看最新的阿里云可用区列表。
+   *
+   * 建议同时ZoneMatchMode取值为Include（默认值），优先推荐ZoneId指定的可用区中的实例规格，并列出同地域下其他可用区中的实例规格。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * - cloud_efficiency：高效云盘
+   * - cloud_ssd：SSD云盘
+   * - cloud_essd：ESSD云盘
+   * - cloud：普通云盘
+   *
+   * 非I/O优化实例的默认值：cloud
+   *
+   * I/O优化实例的默认值：cloud_efficiency
+   */
+  readonly SystemDiskCategory?: string;
+  /**
+   * 是否仅推荐ZoneId指定的可用区中的实例规格。取值范围：
+   *
+   * - Strict：仅推荐ZoneId指定的可用区中的实例规格。
+   *
+   * - Include：推荐同地域下其他可用区中的实例规格。
+   *
+   *
+   * 当指定`ZoneId`时，该参数的默认值为Strict，表示仅推荐ZoneId指定的可用区中的实例规格。
+   */
+  readonly ZoneMatchMode?: string;
+  /**
+   * 在哪种场景下推荐实例规格。取值范围：
+   *
+   * - UPGRADE：升级或降低实例规格。
+   * - CREATE：创建实例。
+   *
+   * 默认值：CREATE
+   * @defaultValue "CREATE"
+   */
+  readonly Scene?: string;
+  /**
+   * 设置备选的实例规格族集合，备选的实例规格会从该参数设置的实例规格族中选择。最多可输入10个实例规格族。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceTypeFamily?: readonly string[];
+}
+
+/** Parameters of DescribePrice. 查询云服务器ECS资源的最新价格 */
+export interface DescribePriceRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 目标资源的类型。取值范围：
+   * - instance：查询ECS实例的最新价格列表。当取值为`instance`时，必须同时指定参数`InstanceType`。
+   * - disk：查询云盘的最新价格列表。当取值为`disk`时，必须同时指定参数`DataDisk.1.Category`和`DataDisk.1.Size`。
+   * - bandwidth：查询带宽的最新价格列表。
+   * - ddh：查询专有宿主机的最新价格列表。
+   * - ElasticityAssurance：查询弹性保障服务的价格信息。当取值为`ElasticityAssurance`时，必须同时指定参数`InstanceType`。
+   * - CapacityReservation：查询容量预定服务的价格信息。当取值为`CapacityReservation`时，必须同时指定参数`InstanceType`。
+   *
+   * 默认值：instance。
+   */
+  readonly ResourceType?: string;
+  /**
+   * 仅当参数ResourceType的值为instance时，该参数生效。
+   *
+   * 镜像ID，表示启动实例时希望装载的运行环境。您可以调用[DescribeImages](~~25534~~)查询您可用的镜像资源。如果不指定，默认查询Linux系统镜像的价格。
+   */
+  readonly ImageId?: string;
+  /** 实例的资源规格。参数`ResourceType`的值为`instance`时，您必须同时指定该参数。更多详情，请参见[实例规格族](~~25378~~)，也可以调用[DescribeInstanceTypes](~~25620~~)接口获得最新的规格表。 */
+  readonly InstanceType?: string;
+  /** 专有宿主机的规格。您可以调用[DescribeDedicatedHostTypes](~~134240~~)接口获得最新的专有宿主机规格表。 */
+  readonly DedicatedHostType?: string;
+  /**
+   * 查询的实例是否为I/O优化实例。取值范围：
+   *
+   * - none：非I/O优化。
+   * - optimized：I/O优化。
+   *
+   * 当InstanceType为[系列I](~~55263~~)的规格时，默认值为none。
+   *
+   * 当InstanceType为非[系列I](~~55263~~)的规格时，默认值为optimized。
+   */
+  readonly IoOptimized?: string;
+  /**
+   * 实例的网络类型。取值范围：
+   *
+   * - classic：实例的网络类型为经典网络（Classic）。
+   * - vpc：实例的网络类型为专有网络（VPC）。
+   *
+   * 默认值：vpc。
+   */
+  readonly InstanceNetworkType?: string;
+  /**
+   * 网络带宽计费方式。取值范围：
+   *
+   * - PayByBandwidth：按固定带宽计费。
+   * - PayByTraffic：按带宽流量计费。
+   *
+   * 默认值：PayByTraffic。
+   */
+  readonly InternetChargeType?: string;
+  /**
+   * 公网出带宽最大值，单位为Mbit/s（Megabit per second）。取值范围：0~100。
+   *
+   * 默认值：0。
+   */
+  readonly InternetMaxBandwidthOut?: number;
+  /**
+   * 系统盘的云盘种类。取值范围：
+   *
+   * - cloud：普通云盘。
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - ephemeral_ssd：本地SSD盘。
+   * - cloud_essd：ESSD云盘。
+   * - cloud_auto：ESSD AutoPL云盘。
+   * <props="china">
+   * - cloud_essd_entry：ESSD Entry云盘。
+   * </props>
+   *
+   * 参数默认值说明：
+   *
+   * - 当InstanceType为已停售的实例规格，且参数`IoOptimized`取值为`none`时，该参数默认值为`cloud`。
+   * - 其它情况下，该参数默认值为`cloud_efficiency`。
+   *
+   * > 查询系统盘价格时，必须同时指定`ImageId`。
+   */
+  readonly 'SystemDisk.Category'?: string;
+  /**
+   * 系统盘大小，单位为GiB。取值范围：
+   *
+   * - 普通云盘：20~500。
+   * - ESSD云盘：
+   *   - PL0：1~2048。
+   *   - PL1：20~2048。
+   *   - PL2：461~2048。
+   *   - PL3：1261~2048。
+   * - ESSD AutoPL 云盘：1~2048。
+   * - 其他云盘类型：20~2048。
+   *
+   * 默认值：max{20, 参数ImageId对应的镜像大小}。
+   */
+  readonly 'SystemDisk.Size'?: number;
+  /**
+   * 系统盘类型为ESSD云盘时，区分性能等级。仅当`SystemDiskCategory=cloud_essd时`该参数有效。取值范围：
+   *
+   * PL0。
+   * PL1（默认）。
+   * PL2。
+   * PL3。
+   */
+  readonly 'SystemDisk.PerformanceLevel'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Size`参数。 */
+  readonly 'DataDisk.1.Size'?: number;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Category`参数。 */
+  readonly 'DataDisk.1.Category'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.PerformanceLevel`参数。 */
+  readonly 'DataDisk.1.PerformanceLevel'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Size`参数。 */
+  readonly 'DataDisk.2.Size'?: number;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Category`参数。 */
+  readonly 'DataDisk.2.Category'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.PerformanceLevel`参数。 */
+  readonly 'DataDisk.2.PerformanceLevel'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Size`参数。 */
+  readonly 'DataDisk.3.Size'?: number;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Category`参数。 */
+  readonly 'DataDisk.3.Category'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.PerformanceLevel`参数。 */
+  readonly 'DataDisk.3.PerformanceLevel'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Size`参数。 */
+  readonly 'DataDisk.4.Size'?: number;
+  /** 为提高扩展性，建议您使用`DataDisk.N.Category`参数。 */
+  readonly 'DataDisk.4.Category'?: string;
+  /** 为提高扩展性，建议您使用`DataDisk.N.PerformanceLevel`参数。 */
+  readonly 'DataDisk.4.PerformanceLevel'?: string;
+  /**
+   * 云服务器ECS的计费时长。取值范围：
+   *
+   * <props="china">
+   * - 当参数PriceUnit取值为Month时：1~9。
+   * - 当参数PriceUnit取值为Year时：1~5。
+   * - 当参数PriceUnit取值为Hour时：1。
+   * - 当参数PriceUnit取值为Week时：1~4。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - 当参数PriceUnit取值为Month时：1~9。
+   * - 当参数PriceUnit取值为Year时：1~5。
+   * - 当参数PriceUnit取值为Hour时：1。
+   *
+   * </props>
+   *
+   * 默认值：1。
+   */
+  readonly Period?: number;
+  /**
+   * 查询云服务器ECS不同计费周期的价格。取值范围：
+   *
+   * <props="china">
+   * - Month：按月计费的价格单位。
+   * - Year：按年计费的价格单位。
+   * - Hour（默认）：按小时计费的价格单位。
+   * - Week：按周计费的价格单位。
+   *
+   * </props>
+   *
+   * <props="intl">
+   * - Month：按月计费的价格单位。
+   * - Year：按年计费的价格单位。
+   * - Hour（默认）：按小时计费的价格单位。
+   *
+   * </props>
+   */
+  readonly PriceUnit?: string;
+  /**
+   * 查询批量购买某种配置的云服务器ECS的价格。取值范围：1~1000。
+   *
+   * 默认值：1。
+   */
+  readonly Amount?: number;
+  /**
+   * 预留实例券的付款类型。取值范围：
+   *
+   * - No Upfront：零预付。
+   * - Partial Upfront：部分预付。
+   * - All Upfront：全预付。
+   */
+  readonly OfferingType?: string;
+  /**
+   * 在一个实例规格内，需要预留的实例的总数量。
+   *
+   * 取值范围：1~1000。
+   */
+  readonly InstanceAmount?: number;
+  /**
+   * 预留实例券的范围。取值范围： 
+   *    
+   * - Region：地域级别。 
+   * - Zone：可用区级别。
+   *
+   * 默认值：Region。
+   */
+  readonly Scope?: string;
+  /**
+   * 实例使用的镜像的操作系统类型。取值范围： 
+   * - Windows：Windows Server类型的操作系统。
+   * - Linux：Linux及类Unix类型的操作系统。
+   */
+  readonly Platform?: string;
+  /** 容量大小，单位为GiB。 */
+  readonly Capacity?: number;
+  /**
+   * 弹性保障的总次数。取值：Unlimited，目前仅支持在服务生效期内的无限次模式。
+   *
+   * 默认值：Unlimited。
+   */
+  readonly AssuranceTimes?: string;
+  /**
+   * 弹性保障内支持实例的vCPU总数量。调用API时系统会根据用户指定的InstanceType换算出需要弹性保证内支持实例的数量（向上取整）。
+   *
+   * >当调用API查询弹性保障价格时，参数InstanceCoreCpuCount和InstanceAmount只能指定其中一个。
+   */
+  readonly InstanceCpuCoreCount?: number;
+  /**
+   * 互联网服务运营商，取值范围： 
+   * - cmcc：移动。
+   * - telecom：电信。
+   * - unicom：联通。
+   * - multiCarrier：多线。
+   */
+  readonly Isp?: string;
+  /**
+   * 实例规格。目前仅支持无限次保障服务设置单个实例规格。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly InstanceTypeList?: readonly string[];
+  /**
+   * 按量付费实例的抢占策略。取值范围：
+   * - NoSpot：正常按量付费实例。
+   * - SpotWithPriceLimit：设置上限价格的抢占式实例。
+   * - SpotAsPriceGo：系统自动出价，最高按量付费价格。
+   *
+   * 默认值：NoSpot。
+   *
+   * > 当`PriceUnit=Hour`、`Period=1`时，该参数才有效。由于`PriceUnit`默认值为`Hour`，`Period`默认值为`1`，因此您在设置该参数值时，无需设置`PriceUnit`和`Period`参数值。
+   * @defaultValue "NoSpot"
+   */
+  readonly SpotStrategy?: 'NoSpot' | 'SpotWithPriceLimit' | 'SpotAsPriceGo';
+  /**
+   * 抢占式实例的保留时长，单位为小时。 默认值：1。取值范围：
+   * - 1：创建后阿里云会保证实例运行1小时不会被自动释放；超过1小时后，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   * - 0：创建后，阿里云不保证实例运行1小时，系统会自动比较出价与市场价格、检查资源库存，来决定实例的持有和回收。
+   *
+   * 实例回收前5分钟阿里云会通过ECS系统事件向您发送通知。抢占式实例按秒计费，建议您结合具体任务执行耗时来选择合适的保留时长。
+   *
+   * > 当SpotStrategy值为SpotWithPriceLimit或SpotAsPriceGo时该参数生效。
+   */
+  readonly SpotDuration?: number;
+  /**
+   * 可用区ID。
+   *
+   * > 抢占式实例不同可用区价格可能不同，查询抢占式实例价格时，建议传入ZoneId查询指定可用区的抢占式实例价格。
+   */
+  readonly ZoneId?: string;
+  /**
+   * 数据盘列表集合。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 第N块数据盘的云盘种类。取值范围：
+     *
+     * - cloud：普通云盘。
+     * - cloud_efficiency：高效云盘。
+     * - cloud_ssd：SSD云盘。
+     * - ephemeral_ssd：本地SSD盘。
+     * - cloud_essd：ESSD云盘。
+     * - cloud_auto：ESSD AutoPL云盘。
+     * <props="china">
+     * - cloud_essd_entry：ESSD Entry云盘。
+     * </props>
+     *
+     * N的取值范围：1~16。
+     */
+    readonly Category?: string;
+    /**
+     * 第N块数据盘的容量大小，内存单位为GiB。取值范围：
+     *
+     * - cloud：5~2000。
+     * - cloud_efficiency：20~32768。
+     * - cloud_ssd：20~32768。
+     * - cloud_auto：1~32768。
+     * <props="china">
+     * - cloud_essd_entry：10~32768。
+     * </props>
+     * - cloud_essd：具体取值范围与`DataDisk.N.PerformanceLevel`的取值有关。	
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * - ephemeral_ssd：5~800。
+     *
+     * N的取值范围：1~16。
+     */
+    readonly Size?: number | string;
+    /**
+     * 第N块数据盘类型为ESSD云盘时，区分性能等级。仅当`DataDisk.N.Category=cloud_essd`时该参数有效。取值范围：
+     *
+     * - PL0。
+     * - PL1（默认）。
+     * - PL2。
+     * - PL3。
+     *
+     * N的取值范围：1~16。
+     */
+    readonly PerformanceLevel?: string;
+  }[];
+  /**
+   * 仅当参数ResourceType的值为instance时，该参数生效。
+   *
+   * 专有宿主机ID。您可以通过[DescribeDedicatedHosts ](~~134242~~)查询专有宿主机ID列表。
+   */
+  readonly 'SchedulerOptions.DedicatedHostId'?: string;
+}
+
+/** Parameters of DescribeRenewalPrice. 查询资源续费价格 */
+export interface DescribeRenewalPriceRequest {
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 查询续费价格的资源类型。取值：instance。
+   *
+   * 默认值：instance。
+   */
+  readonly ResourceType?: string;
+  /** 查询续费价格的资源ID。参数`ResourceType`取值为`instance`时，`ResourceId`可以理解为`InstanceId`。 */
+  readonly ResourceId: string;
+  /**
+   * 指定续费时长。取值范围：
+   *
+   * - 当参数`PriceUnit`取值为`Month`时：1~9。
+   * - 当参数`PriceUnit`取值为`Year`时：1~3。
+   *
+   * 默认值：1。
+   *
+   * > 续费时长参数（`Period`、`PeriodUnit`）与统一到期日参数（`ExpectedRenewDay`）不能同时设置。
+   */
+  readonly Period?: number;
+  /**
+   * 指定续费周期。取值范围：
+   *
+   * - Month：续费周期为一个月。
+   * - Year：续费周期为一年。
+   *
+   * 默认值：Month。
+   */
+  readonly PriceUnit?: string;
+  /**
+   * 统一到期日。指定该参数后，将查询实例续费至统一到期日的价格信息。取值范围：1~28。
+   *
+   * 关于统一到期日功能的更多信息，请参见[统一实例到期日](~~108486~~)。
+   *
+   * > 续费时长参数（`Period`、`PeriodUnit`）与统一到期日参数（`ExpectedRenewDay`）不能同时设置。
+   */
+  readonly ExpectedRenewDay?: number;
+}
+
+/** Parameters of DescribeInstanceModificationPrice. 查询未到期的包年包月ECS实例升配时目标实例规格的价格信息、新增包年包月数据盘的价格信息 */
+export interface DescribeInstanceModificationPriceRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 需要查询升配价格的实例ID。 */
   readonly InstanceId: string;
   /**
-   * Deprecated and ignored; kept for compatibility.
-   * @deprecated
+   * 实例升配的目标实例规格。建议您先调用[DescribeResourcesModification](~~66187~~)查询指定可用区内可升配的实例规格信息。
+   *
+   * > 查询时，实例规格参数（`InstanceType`）和数据盘参数（`DataDisk.N.*`）不得同时为空，必须至少指定一个。
    */
-  readonly ConfirmStop?: boolean;
+  readonly InstanceType?: string;
   /**
-   * true forces the instance off (as pulling the power); false (default) shuts it down normally.
-   * @defaultValue false
+   * 系统盘类型。仅当从已停售的实例规格升配至在售实例规格，并将非I/O优化实例规格升级为I/O优化实例规格时，才需要传入参数值。关于实例规格的更多信息，请参见[实例规格族](~~25378~~)以及[已停售的实例规格](~~55263~~)。
+   *
+   * 取值范围：
+   *
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   *
+   * 默认值：无。
    */
-  readonly ForceStop?: boolean;
-  /** For pay-as-you-go instances: StopCharging (economical mode, when its conditions are met) or KeepCharging (billing continues). The default depends on the console setting. */
-  readonly StoppedMode?: 'StopCharging' | 'KeepCharging';
+  readonly 'SystemDisk.Category'?: string;
   /**
-   * true checks the request only (answering DryRunOperation when it would succeed) and stops nothing. Default false.
-   * @defaultValue false
+   * 数据盘类型信息。
+   * Items: at most 16.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DataDisk?: readonly {
+    /**
+     * 当数据盘类型为ESSD云盘时，设置云盘的性能等级。N的取值必须和`DataDisk.N.Category=cloud_essd`中的N保持一致。取值范围：
+     *
+     * - PL0：单盘最高随机读写IOPS 1万。
+     * - PL1：单盘最高随机读写IOPS 5万。
+     * - PL2：单盘最高随机读写IOPS 10万。
+     * - PL3：单盘最高随机读写IOPS 100万。
+     *
+     * 默认值：PL1。
+     *
+     * 有关如何选择ESSD性能等级，请参见[ESSD云盘](~~122389~~)。
+     */
+    readonly PerformanceLevel?: string;
+    /**
+     * 数据盘的容量大小。N的取值范围：1~16，内存单位为GiB。取值范围：
+     *
+     * - cloud_efficiency：20~32768。
+     * - cloud_ssd：20~32768。
+     * - cloud_essd：具体取值范围与`DataDisk.N.PerformanceLevel`的取值有关。    
+     *     - PL0：1~32768。
+     *     - PL1：20~32768。
+     *     - PL2：461~32768。
+     *     - PL3：1261~32768。
+     * - cloud：5~2000。
+     *
+     * 默认值：指定数据盘类型相应的容量大小的最小值。
+     */
+    readonly Size?: number;
+    /**
+     * 数据盘类型。当您需要查询ECS实例挂载的新包年包月数据盘的价格时，可以传入该参数值。N的取值范围：1~16。取值范围：
+     *
+     * - cloud_efficiency：高效云盘。
+     * - cloud_ssd：SSD云盘。
+     * - cloud_essd：ESSD云盘。
+     * - cloud：普通云盘。
+     *
+     * 默认值：无。
+     *
+     * > 查询时，实例规格参数（`InstanceType`）和数据盘参数（`DataDisk.N.*`）不得同时为空，必须至少指定一个。
+     */
+    readonly Category?: string;
+  }[];
+}
+
+/** Parameters of CreateStorageSet. 在指定地域的可用区下创建一个存储集 */
+export interface CreateStorageSetRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 存储集所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 存储集所属可用区。您可以调用[DescribeZones](~~25610~~)查询最新的可用区列表。 */
+  readonly ZoneId: string;
+  /** 存储集名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly StorageSetName?: string;
+  /** 存储集描述信息。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+  /**
+   * 存储集最大分区，StorageSet支持的最大分区号。取值范围：大于等于2，最高不能超过调用[DescribeAccountAttributes](~~73772~~)后显示的权益配额限制。
+   *
+   * 默认值：2。
+   * Range: at least 2.
+   */
+  readonly MaxPartitionNumber?: number;
+}
+
+/** Parameters of DescribeStorageSetDetails. 查询存储集内云盘或共享块存储详细信息 */
+export interface DescribeStorageSetDetailsRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 存储集所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 存储集ID。 */
+  readonly StorageSetId: string;
+  /**
+   * 存储集内的最大分区数。
+   * Range: at least 2.
+   */
+  readonly StorageSetPartitionNumber?: number;
+  /** 云盘或共享块存储ID列表。取值可以由多块云盘或共享块存储ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly DiskIds?: string;
+  /**
+   * 存储集列表的页码。
+   *
+   * 起始值：1
+   *
+   * 默认值：1
+   * Range: 1 to 1000.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。
+   *
+   * 最大值：100
+   *
+   * 默认值：10
+   * Range: 10 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of DescribeStorageSets. 查询存储集信息 */
+export interface DescribeStorageSetsRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 存储集所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 存储集ID列表。取值可以由多个存储集ID组成一个JSON数组，最多支持100个ID，ID之间用半角逗号（,）隔开。 */
+  readonly StorageSetIds?: string;
+  /** 存储集所属可用区。您可以调用[DescribeZones](~~25610~~)查询最新的可用区列表。 */
+  readonly ZoneId?: string;
+  /** 存储集名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly StorageSetName?: string;
+  /**
+   * 存储集列表的页码。起始值：1
+   *
+   * 默认值：1
+   * Range: 1 to 1000.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数，最大值：100
+   *
+   * 默认值：10
+   * Range: 10 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyStorageSetAttribute. 修改存储集属性 */
+export interface ModifyStorageSetAttributeRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 存储集所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 存储集ID。 */
+  readonly StorageSetId: string;
+  /** 存储集名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。 */
+  readonly StorageSetName?: string;
+  /** 存储集描述信息。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly Description?: string;
+}
+
+/** Parameters of DeleteStorageSet. 删除一个空的存储集 */
+export interface DeleteStorageSetRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 存储集所属地域。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 存储集ID。 */
+  readonly StorageSetId: string;
+}
+
+/** Parameters of DescribeTasks. 查询一个或多个异步请求的进度 */
+export interface DescribeTasksRequest {
+  /**
+   * 查询结果的页码。
+   *
+   * 起始值：1。
+   *
+   * 默认值：1。
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页记录数。
+   *
+   * 最大值：100。
+   *
+   * 默认值：10。
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 任务ID。单次最多支持指定100个，ID之间使用半角逗号（,）分隔。 */
+  readonly TaskIds?: string;
+  /**
+   * 任务操作的接口名称。取值范围：
+   *
+   * - ImportImage：导入镜像。
+   * - ExportImage：导出镜像。
+   * - RedeployInstance：重新部署ECS实例。
+   * - ModifyDiskSpec：变更云盘类型。
+   */
+  readonly TaskAction?: string;
+  /**
+   * 任务状态。取值范围：
+   *
+   * - Finished：已完成。
+   * - Processing：运行中。
+   * - Failed：失败。
+   *
+   * 默认值：无。
+   *
+   * > 只支持查询状态为Finished、Processing和Failed的任务，填入其他取值将不会生效。
+   */
+  readonly TaskStatus?: string;
+  /** 按创建时间查询，创建时间区间的起始点。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly StartTime?: string;
+  /** 按创建时间查询，创建时间区间的终止点。按照[ISO 8601](~~25696~~)标准表示，并需要使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。 */
+  readonly EndTime?: string;
+  /**
+   * 资源ID。N的取值范围：1~100。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly ResourceIds?: readonly string[];
+}
+
+/** Parameters of DescribeTaskAttribute. 查询异步任务的详细信息 */
+export interface DescribeTaskAttributeRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 任务ID。您可以调用[DescribeTasks](~~25622~~)查看任务ID。 */
+  readonly TaskId: string;
+}
+
+/** Parameters of CancelTask. 取消一件正在运行的任务 */
+export interface CancelTaskRequest {
+  /** 地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 任务ID。您可以调用[DescribeTasks](~~25622~~)查看任务ID列表。 */
+  readonly TaskId: string;
+}
+
+/** Parameters of DescribeUserBusinessBehavior. */
+export interface DescribeUserBusinessBehaviorRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly statusKey: string;
+}
+
+/** Parameters of ModifyUserBusinessBehavior. */
+export interface ModifyUserBusinessBehaviorRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly statusKey: string;
+  /** */
+  readonly statusValue: string;
+}
+
+/** Parameters of DescribeLimitation. */
+export interface DescribeLimitationRequest {
+  /** */
+  readonly Limitation: string;
+}
+
+/** Parameters of DescribeClusters. */
+export interface DescribeClustersRequest {
+  /** */
+  readonly RegionId: string;
+}
+
+/** Parameters of DescribeDemands. 查询报备资源的交付及使用状态 */
+export interface DescribeDemandsRequest {
+  /** 目标地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 报备单列表的页码。起始值：1
+   *
+   * 默认值：1
+   * Range: at least 1.
+   */
+  readonly PageNumber?: number;
+  /**
+   * 分页查询时设置的每页行数。最大值：100
+   *
+   * 默认值：10
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * 是否只预检此次请求。取值范围：
+   *
+   * - true：发送检查请求，不会查询报备单状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+   * - false（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并直接查询报备单状况。
    */
   readonly DryRun?: boolean;
-  /** Hibernation; in invitational preview and not yet usable. */
-  readonly Hibernate?: boolean;
+  /**
+   * 标签列表。
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Tag?: readonly {
+    /** > 该参数暂未开放使用。 */
+    readonly Key?: string;
+    /** > 该参数暂未开放使用。 */
+    readonly Value?: string;
+  }[];
+  /** 可用区ID。更多详情，请参见[DescribeZones](~~25610~~)获取可用区列表。 */
+  readonly ZoneId?: string;
+  /** 报备ID。指定该参数后，将忽略其他非必选请求参数。 */
+  readonly DemandId?: string;
+  /** 报备实例的规格族。 */
+  readonly InstanceTypeFamily?: string;
+  /** 报备实例的规格。 */
+  readonly InstanceType?: string;
+  /**
+   * 实例的计费方式。取值范围：
+   *
+   * - PostPaid：按量付费
+   * - PrePaid：包年包月
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 报备实例来源。取值范围：
+   *
+   * * Custom：自助报备。
+   * * System（默认）：阿里云协助报备。
+   */
+  readonly DemandType?: string;
+  /**
+   * 报备单或资源使用状态。取值范围：
+   *
+   * - Creating：报备单创建中。
+   * - Active：资源供应中。
+   * - Expired：报备单已过期。
+   * - Finished：消费完毕。
+   * - Refused：报备拒绝，具体原因请查看返回参数`Comment`。
+   * - Cancelled：报备取消。
+   * Items: at most 100.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly DemandStatus?: readonly string[];
+}
+
+/** Parameters of CreateDemand. 创建ECS资源需求报备信息 */
+export interface CreateDemandRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 报备实例所属的可用区ID。更多详情，请参见[DescribeZones](~~25610~~)获取可用区列表。
+   *
+   * 默认值：空，表示随机选择。
+   */
+  readonly ZoneId: string;
+  /**
+   * 报备名称。长度为2~128个字符，必须以大小字母或中文开头，不能以http://和https:// 开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、点号（.）或者连字符（-）。
+   *
+   * 默认值：实例规格名称。
+   */
+  readonly DemandName?: string;
+  /** 报备的描述。长度为2~256个英文或中文字符，不能以http://和https://开头。 */
+  readonly DemandDescription?: string;
+  /** 报备实例的资源规格。参见[实例规格族](~~25378~~)或调用[DescribeInstanceTypes](~~25620~~)查看目标实例规格的性能数据，或者参见[选型配置](~~58291~~)了解如何选择实例规格。 */
+  readonly InstanceType: string;
+  /** 报备需求规格数量。取值范围：1～100000 */
+  readonly Amount: number;
+  /**
+   * 报备实例的付费方式。取值范围：
+   *
+   * * PrePaid：包年包月
+   * * PostPaid（默认）：按量付费
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 购买资源的时长，为必选值。取值范围：
+   *
+   * * PeriodUnit为Day时，Period取值：{"1", "2", "3", "4", "5", "6"}
+   *
+   * * PeriodUnit为Week时，Period取值：{"1", "2", "3", "4"}
+   *
+   * * PeriodUnit为Month时，Period取值：{ "1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "24", "36", "48", "60"}
+   */
+  readonly Period: number;
+  /**
+   * 购买资源的时长。取值范围：
+   *
+   * * Day
+   * * Week
+   * * Month（默认）
+   */
+  readonly PeriodUnit: string;
+  /**
+   * 最早开始购买时间。按照[ISO8601](~~25696~~)标准表示，使用UTC +0时间。格式为：yyyy-MM-dd HH:mm:ss 。
+   *
+   * 如果秒（ss）取值不是00，则自动取为当前分钟（mm）开始时。
+   * 最晚结束购买时间晚于最早购买时间。
+   * 早晚时间跨度一般不允许超过10天。
+   */
+  readonly StartTime: string;
+  /**
+   * 最晚结束购买时间。按照[ISO8601](~~25696~~)标准表示，使用UTC +0时间。格式为：yyyy-MM-dd HH:mm:ss
+   *
+   * 如果秒（ss）取值不是00，则自动取为当前分钟（mm）开始时。
+   * 最晚结束购买时间晚于最早购买时间。
+   * 早晚时间长度一般不允许超过10天。
+   */
+  readonly EndTime: string;
+}
+
+/** Parameters of DeleteDemand. 删除ECS资源需求报备信息 */
+export interface DeleteDemandRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。更多详情，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 报备实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /** 报备ID。 */
+  readonly DemandId: string;
+  /** 删除报备单原因，请详细填写。 */
+  readonly Reason?: string;
+}
+
+/** Parameters of ModifyDemand. 修改ECS资源需求报备信息 */
+export interface ModifyDemandRequest {
+  /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符，且不能超过64个字符。更多信息，请参见[如何保证幂等性](~~25693~~)。 */
+  readonly ClientToken?: string;
+  /** 报备实例所属的地域ID。您可以调用[DescribeRegions](~~25609~~)查看最新的阿里云地域列表。 */
+  readonly RegionId: string;
+  /**
+   * 报备实例所属的可用区ID。更多详情，请参见[DescribeZones](~~25610~~)获取可用区列表。
+   *
+   * 默认值：空，表示随机选择。
+   */
+  readonly ZoneId?: string;
+  /** 需要修改的报备ID。 */
+  readonly DemandId: string;
+  /**
+   * 报备名称。长度为2~128个字符，必须以大小字母或中文开头，不能以http://和https:// 开头。可以包含中文、英文、数字、半角冒号（:）、下划线（_）、点号（.）或者连字符（-）。
+   *
+   * 默认值：实例规格名称。
+   */
+  readonly DemandName?: string;
+  /** 报备的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。 */
+  readonly DemandDescription?: string;
+  /** 报备实例的资源规格。参见[实例规格族](~~25378~~)或调用[DescribeInstanceTypes](~~25620~~)查看报备实例规格的性能参数，或者参见[选型配置](~~58291~~)了解如何选择实例规格。 */
+  readonly InstanceType?: string;
+  /** 报备需求规格数量。取值范围：1～100000 */
+  readonly Amount?: number;
+  /**
+   * 报备实例的付费方式。取值范围：
+   *
+   * - PrePaid：包年包月
+   * - PostPaid（默认）：按量付费
+   */
+  readonly InstanceChargeType?: string;
+  /**
+   * 购买资源的时长，为必选值，单位为：月。当参数`InstanceChargeType`取值为PrePaid时生效。取值范围：
+   *
+   * - PeriodUnit为Week时，Period取值：{"1", "2", "3", "4"}。
+   *
+   * - PeriodUnit为Month时，Period取值：{"1", "2", "3", "4", "5", "6", "7", "8", "9", "12", "24", "36", "48", "60"}。
+   */
+  readonly Period?: number;
+  /**
+   * 购买资源的时长。取值范围：
+   * - Day
+   * - Week
+   * - Month（默认）
+   */
+  readonly PeriodUnit?: string;
+  /**
+   * 最早开始购买时间。按照[ISO8601](~~25696~~)标准表示，使用UTC +0时间。格式为：yyyy-MM-dd HH:mm:ss。
+   *
+   * 如果秒（ss）取值不是00，则自动取为当前分钟（mm）开始时。
+   *
+   * 最晚结束购买时间晚于最早购买时间。
+   *
+   * 早晚时间跨度一般不允许超过10天。
+   */
+  readonly StartTime?: string;
+  /**
+   * 最晚结束购买时间。按照[ISO8601](~~25696~~)标准表示，使用UTC +0时间。格式为：yyyy-MM-dd HH:mm:ss。
+   *
+   * 如果秒（ss）取值不是00，则自动取为当前分钟（mm）开始时。
+   *
+   * 最晚结束购买时间晚于最早购买时间。
+   *
+   * 早晚时间长度一般不允许超过10天。
+   */
+  readonly EndTime?: string;
+}
+
+/** Parameters of DeleteNetworkInterfacePermission. */
+export interface DeleteNetworkInterfacePermissionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly NetworkInterfacePermissionId: string;
+  /** */
+  readonly Force?: boolean;
+}
+
+/** Parameters of DeleteBandwidthPackage. */
+export interface DeleteBandwidthPackageRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly BandwidthPackageId: string;
+}
+
+/** Parameters of ModifyBandwidthPackageSpec. */
+export interface ModifyBandwidthPackageSpecRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly BandwidthPackageId: string;
+  /** */
+  readonly Bandwidth: string;
+}
+
+/** Parameters of DescribeBandwidthPackages. */
+export interface DescribeBandwidthPackagesRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly BandwidthPackageId?: string;
+  /** */
+  readonly NatGatewayId?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of CreateVSwitch. */
+export interface CreateVSwitchRequest {
+  /** */
+  readonly ZoneId: string;
+  /** */
+  readonly CidrBlock: string;
+  /** */
+  readonly VpcId: string;
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly VSwitchName?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DeleteVSwitch. */
+export interface DeleteVSwitchRequest {
+  /** */
+  readonly VSwitchId: string;
+  /** */
+  readonly RegionId?: string;
+}
+
+/** Parameters of ModifyVSwitchAttribute. */
+export interface ModifyVSwitchAttributeRequest {
+  /** */
+  readonly VSwitchId: string;
+  /** */
+  readonly VSwitchName?: string;
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly Description?: string;
+}
+
+/** Parameters of DescribeVSwitches. */
+export interface DescribeVSwitchesRequest {
+  /** */
+  readonly VpcId?: string;
+  /** */
+  readonly VSwitchId?: string;
+  /** */
+  readonly ZoneId?: string;
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly IsDefault?: boolean;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of CreatePhysicalConnection. */
+export interface CreatePhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly AccessPointId: string;
+  /** @defaultValue "VPC" */
+  readonly Type?: string;
+  /** */
+  readonly LineOperator: string;
+  /** @defaultValue 100 */
+  readonly bandwidth?: number;
+  /** */
+  readonly PeerLocation: string;
+  /** @defaultValue "1000Base-T" */
+  readonly PortType?: string;
+  /** */
+  readonly RedundantPhysicalConnectionId?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly CircuitCode?: string;
+  /** */
+  readonly ClientToken: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DeletePhysicalConnection. */
+export interface DeletePhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of ModifyPhysicalConnectionAttribute. */
+export interface ModifyPhysicalConnectionAttributeRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** */
+  readonly LineOperator?: string;
+  /** */
+  readonly bandwidth?: number;
+  /** */
+  readonly PeerLocation?: string;
+  /** */
+  readonly PortType?: string;
+  /** */
+  readonly RedundantPhysicalConnectionId?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+  /** */
+  readonly CircuitCode?: string;
+}
+
+/** Parameters of EnablePhysicalConnection. */
+export interface EnablePhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** */
+  readonly ClientToken: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DescribePhysicalConnections. */
+export interface DescribePhysicalConnectionsRequest {
+  /** */
+  readonly RegionId: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+  /**
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of CancelPhysicalConnection. */
+export interface CancelPhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of TerminatePhysicalConnection. */
+export interface TerminatePhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of CreateVpc. */
+export interface CreateVpcRequest {
+  /** */
+  readonly RegionId: string;
+  /** @defaultValue "172.16.0.0/12" */
+  readonly CidrBlock?: string;
+  /** */
+  readonly VpcName?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DeleteVpc. */
+export interface DeleteVpcRequest {
+  /** */
+  readonly VpcId: string;
+  /** */
+  readonly RegionId?: string;
+}
+
+/** Parameters of DescribeVpcs. */
+export interface DescribeVpcsRequest {
+  /** */
+  readonly VpcId?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly IsDefault?: boolean;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyVpcAttribute. */
+export interface ModifyVpcAttributeRequest {
+  /** */
+  readonly VpcId: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly VpcName?: string;
+  /** */
+  readonly CidrBlock?: string;
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of RemoveBandwidthPackageIps. */
+export interface RemoveBandwidthPackageIpsRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly BandwidthPackageId: string;
+  /** */
+  readonly ClientToken?: string;
+  /**
+   * Items: at most 20.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly RemovedIpAddresses: readonly string[];
+}
+
+/** Parameters of CreateHaVip. */
+export interface CreateHaVipRequest {
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VSwitchId: string;
+  /** */
+  readonly IpAddress?: string;
+  /** */
+  readonly Description?: string;
+}
+
+/** Parameters of DeleteHaVip. */
+export interface DeleteHaVipRequest {
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly HaVipId: string;
+}
+
+/** Parameters of AssociateHaVip. */
+export interface AssociateHaVipRequest {
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly HaVipId: string;
+  /** */
+  readonly InstanceId: string;
+}
+
+/** Parameters of ModifyHaVipAttribute. */
+export interface ModifyHaVipAttributeRequest {
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly HaVipId: string;
+  /** */
+  readonly Description?: string;
+}
+
+/** Parameters of DescribeHaVips. */
+export interface DescribeHaVipsRequest {
+  /** */
+  readonly RegionId: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * Items: at most 6.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of UnassociateHaVip. */
+export interface UnassociateHaVipRequest {
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly HaVipId: string;
+  /** */
+  readonly InstanceId: string;
+  /** */
+  readonly Force?: string;
+}
+
+/** Parameters of CreateVirtualBorderRouter. */
+export interface CreateVirtualBorderRouterRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /** An int64: a number up to 2^53 − 1, or any int64 as a decimal string. */
+  readonly VbrOwnerId?: number | string;
+  /** */
+  readonly VlanId: number;
+  /** */
+  readonly CircuitCode?: string;
+  /** */
+  readonly LocalGatewayIp?: string;
+  /** */
+  readonly PeerGatewayIp?: string;
+  /** */
+  readonly PeeringSubnetMask?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly ClientToken: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DeleteVirtualBorderRouter. */
+export interface DeleteVirtualBorderRouterRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VbrId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of ModifyVirtualBorderRouterAttribute. */
+export interface ModifyVirtualBorderRouterAttributeRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VbrId: string;
+  /** */
+  readonly VlanId?: number;
+  /** */
+  readonly CircuitCode?: string;
+  /** */
+  readonly LocalGatewayIp?: string;
+  /** */
+  readonly PeerGatewayIp?: string;
+  /** */
+  readonly PeeringSubnetMask?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of RecoverVirtualBorderRouter. */
+export interface RecoverVirtualBorderRouterRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VbrId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of TerminateVirtualBorderRouter. */
+export interface TerminateVirtualBorderRouterRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VbrId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DescribeVirtualBorderRouters. */
+export interface DescribeVirtualBorderRoutersRequest {
+  /** */
+  readonly RegionId: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of DescribeVirtualBorderRoutersForPhysicalConnection. */
+export interface DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly PhysicalConnectionId: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of CreateRouterInterface. */
+export interface CreateRouterInterfaceRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly Role: string;
+  /** */
+  readonly OppositeRegionId: string;
+  /** */
+  readonly Spec: string;
+  /** */
+  readonly RouterType: string;
+  /** */
+  readonly RouterId: string;
+  /** */
+  readonly OppositeInterfaceId?: string;
+  /** */
+  readonly OppositeRouterId?: string;
+  /** @defaultValue "VRouter" */
+  readonly OppositeRouterType?: string;
+  /** */
+  readonly OppositeInterfaceOwnerId?: string;
+  /** */
+  readonly HealthCheckSourceIp?: string;
+  /** */
+  readonly HealthCheckTargetIp?: string;
+  /** */
+  readonly AccessPointId?: string;
+  /** */
+  readonly OppositeAccessPointId?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly Period?: number;
+  /** */
+  readonly InstanceChargeType?: string;
+  /** */
+  readonly AutoPay?: boolean;
+  /** */
+  readonly PricingCycle?: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of DeleteRouterInterface. */
+export interface DeleteRouterInterfaceRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of ActivateRouterInterface. */
+export interface ActivateRouterInterfaceRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+}
+
+/** Parameters of DeactivateRouterInterface. */
+export interface DeactivateRouterInterfaceRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+}
+
+/** Parameters of ModifyRouterInterfaceAttribute. */
+export interface ModifyRouterInterfaceAttributeRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly OppositeInterfaceId?: string;
+  /** */
+  readonly OppositeRouterId?: string;
+  /** */
+  readonly OppositeRouterType?: string;
+  /** An int64: a number up to 2^53 − 1, or any int64 as a decimal string. */
+  readonly OppositeInterfaceOwnerId?: number | string;
+  /** */
+  readonly HealthCheckSourceIp?: string;
+  /** */
+  readonly HealthCheckTargetIp?: string;
+}
+
+/** Parameters of ModifyRouterInterfaceSpec. */
+export interface ModifyRouterInterfaceSpecRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+  /** */
+  readonly Spec: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of ModifyVRouterAttribute. */
+export interface ModifyVRouterAttributeRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly VRouterId: string;
+  /** */
+  readonly VRouterName?: string;
+  /** */
+  readonly Description?: string;
+}
+
+/** Parameters of DescribeRouterInterfaces. */
+export interface DescribeRouterInterfacesRequest {
+  /** */
+  readonly RegionId: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of EipNotifyPaid. */
+export interface EipNotifyPaidRequest {
+  /** */
+  readonly data: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of EipFillProduct. */
+export interface EipFillProductRequest {
+  /** */
+  readonly data: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of EipFillParams. */
+export interface EipFillParamsRequest {
+  /** */
+  readonly data: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly UserCidr?: string;
+}
+
+/** Parameters of UnassociateEipAddress. */
+export interface UnassociateEipAddressRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+  /** */
+  readonly InstanceId: string;
+  /** */
+  readonly InstanceType?: string;
+}
+
+/** Parameters of AllocateEipAddress. 申请弹性公网IP（EIP） */
+export interface AllocateEipAddressRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly Bandwidth?: string;
+  /** */
+  readonly ISP?: string;
+  /** @defaultValue "PayByBandwidth" */
+  readonly InternetChargeType?: string;
+  /** An int64: a number up to 2^53 − 1, or any int64 as a decimal string. */
+  readonly ActivityId?: number | string;
+  /** */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of ModifyEipAddressAttribute. */
+export interface ModifyEipAddressAttributeRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+  /** */
+  readonly Bandwidth: string;
+}
+
+/** Parameters of ReleaseEipAddress. */
+export interface ReleaseEipAddressRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+}
+
+/** Parameters of AssociateEipAddress. */
+export interface AssociateEipAddressRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+  /** */
+  readonly InstanceId: string;
+  /** */
+  readonly InstanceType?: string;
+}
+
+/** Parameters of DescribeEipAddresses. */
+export interface DescribeEipAddressesRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly Status?: string;
+  /** */
+  readonly EipAddress?: string;
+  /** */
+  readonly AllocationId?: string;
+  /** */
+  readonly ISP?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 100.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /** */
+  readonly 'Filter.1.Key'?: string;
+  /** */
+  readonly 'Filter.2.Key'?: string;
+  /** */
+  readonly 'Filter.1.Value'?: string;
+  /** */
+  readonly 'Filter.2.Value'?: string;
+  /** */
+  readonly LockReason?: string;
+  /** */
+  readonly AssociatedInstanceType?: string;
+  /** */
+  readonly AssociatedInstanceId?: string;
+  /** */
+  readonly ChargeType?: string;
+}
+
+/** Parameters of DescribeEipMonitorData. */
+export interface DescribeEipMonitorDataRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+  /** */
+  readonly StartTime: string;
+  /** */
+  readonly EndTime: string;
+  /** @defaultValue 60 */
+  readonly Period?: number;
+}
+
+/** Parameters of CreateNatGateway. */
+export interface CreateNatGatewayRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly VpcId: string;
+  /** */
+  readonly Name?: string;
+  /** */
+  readonly Description?: string;
+  /** */
+  readonly ClientToken?: string;
+  /**
+   * Items: at most 10.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly BandwidthPackage: readonly {
+    readonly Bandwidth?: number;
+    readonly Zone?: string;
+    readonly IpCount?: number;
+  }[];
+}
+
+/** Parameters of DeleteNatGateway. */
+export interface DeleteNatGatewayRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly NatGatewayId: string;
+}
+
+/** Parameters of DescribeNatGateways. */
+export interface DescribeNatGatewaysRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly NatGatewayId?: string;
+  /** */
+  readonly VpcId?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of DescribeNewProjectEipMonitorData. */
+export interface DescribeNewProjectEipMonitorDataRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly AllocationId: string;
+  /** */
+  readonly StartTime: string;
+  /** */
+  readonly EndTime: string;
+  /** @defaultValue 60 */
+  readonly Period?: number;
+}
+
+/** Parameters of DeleteRouteEntry. */
+export interface DeleteRouteEntryRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly RouteTableId: string;
+  /** */
+  readonly DestinationCidrBlock: string;
+  /** */
+  readonly NextHopId?: string;
+  /**
+   * Items: at most 4.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NextHopList?: readonly {
+    readonly NextHopId?: string;
+    readonly NextHopType?: string;
+  }[];
+}
+
+/** Parameters of DeleteForwardEntry. */
+export interface DeleteForwardEntryRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly ForwardTableId: string;
+  /** */
+  readonly ForwardEntryId: string;
+}
+
+/** Parameters of CreateForwardEntry. */
+export interface CreateForwardEntryRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly ForwardTableId: string;
+  /** */
+  readonly ExternalIp: string;
+  /** */
+  readonly ExternalPort: string;
+  /** */
+  readonly InternalIp: string;
+  /** */
+  readonly InternalPort: string;
+  /** */
+  readonly IpProtocol: string;
+}
+
+/** Parameters of AddBandwidthPackageIps. */
+export interface AddBandwidthPackageIpsRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly BandwidthPackageId: string;
+  /** */
+  readonly IpCount: string;
+  /** */
+  readonly ClientToken?: string;
+}
+
+/** Parameters of DescribeVRouters. */
+export interface DescribeVRoutersRequest {
+  /** */
+  readonly VRouterId?: string;
+  /** */
+  readonly RegionId: string;
+  /** Range: at least 1. */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of CreateRouteEntry. */
+export interface CreateRouteEntryRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly RouteTableId: string;
+  /** */
+  readonly DestinationCidrBlock: string;
+  /** */
+  readonly NextHopId?: string;
+  /** */
+  readonly ClientToken?: string;
+  /** */
+  readonly NextHopType?: string;
+  /**
+   * Items: at most 4.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly NextHopList?: readonly {
+    readonly NextHopId?: string;
+    readonly NextHopType?: string;
+  }[];
+}
+
+/** Parameters of DescribeForwardTableEntries. */
+export interface DescribeForwardTableEntriesRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly ForwardTableId: string;
+  /** */
+  readonly ForwardEntryId?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ModifyForwardEntry. */
+export interface ModifyForwardEntryRequest {
+  /** */
+  readonly ForwardTableId: string;
+  /** */
+  readonly ForwardEntryId: string;
+  /** */
+  readonly ExternalIp?: string;
+  /** */
+  readonly ExternalPort?: string;
+  /** */
+  readonly InternalIp?: string;
+  /** */
+  readonly InternalPort?: string;
+  /** */
+  readonly IpProtocol?: string;
+  /** */
+  readonly RegionId: string;
+}
+
+/** Parameters of DescribeAccessPoints. */
+export interface DescribeAccessPointsRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly Type?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+  /**
+   * Items: at most 5.
+   * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+   */
+  readonly Filter?: readonly {
+    readonly Key?: string;
+    readonly Value?: readonly string[];
+  }[];
+}
+
+/** Parameters of DescribeRouteTables. */
+export interface DescribeRouteTablesRequest {
+  /** */
+  readonly RegionId?: string;
+  /** */
+  readonly VRouterId?: string;
+  /** */
+  readonly RouteTableId?: string;
+  /** */
+  readonly RouterType?: string;
+  /** */
+  readonly RouterId?: string;
+  /** */
+  readonly RouteTableName?: string;
+  /**
+   * Range: at least 1.
+   * @defaultValue 1
+   */
+  readonly PageNumber?: number;
+  /**
+   * Range: 1 to 50.
+   * @defaultValue 10
+   */
+  readonly PageSize?: number;
+}
+
+/** Parameters of ConnectRouterInterface. */
+export interface ConnectRouterInterfaceRequest {
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly RouterInterfaceId: string;
+}
+
+/** Parameters of ExportSnapshot. */
+export interface ExportSnapshotRequest {
+  /** */
+  readonly SnapshotId: string;
+  /** */
+  readonly RegionId: string;
+  /** */
+  readonly OssBucket: string;
+  /** */
+  readonly RoleName?: string;
+}
+
+/** Parameters of ReleasePublicIpAddress. 释放公网IP地址 */
+export interface ReleasePublicIpAddressRequest {
+  /** 实例所属地域ID。 */
+  readonly RegionId?: string;
+  /** 指定的实例ID。 */
+  readonly InstanceId?: string;
+  /** 实例公网IP地址。 */
+  readonly PublicIpAddress: string;
+  /** >该参数暂未开放使用。 */
+  readonly DryRun?: boolean;
 }
 
 /** Error codes any action may return. */
@@ -179,22 +18606,676 @@ export type EcsCommonErrorCode = 'MissingParameter'
   | 'Forbidden.RAM'
   | 'InternalError'
   | 'ServiceUnavailable';
-/** Error codes DescribeInstanceStatus may return. */
-export type DescribeInstanceStatusErrorCode = 'InvalidRegionId.NotFound'
-  | 'InvalidZoneId.NotFound'
-  | EcsCommonErrorCode;
-/** Error codes DescribeRegions may return. */
-export type DescribeRegionsErrorCode = 'Unauthorized.EmptyRegion'
+/** Error codes RunInstances may return. */
+export type RunInstancesErrorCode = 'LoginAsNonRoot.ImageNotSupport'
+  | 'InvalidParam.NotSupportJumboFrame'
+  | 'InsufficientBalance.AgentCredit'
+  | 'QuotaExceed.DiskCapacity'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'InvalidParam.SecondaryNetworkInterface'
+  | 'InvalidPrimaryIpAddress.SizeInvalid'
+  | 'InvalidStorageClusterId.CapacityNotEnough'
+  | 'InvalidStorageClusterId.StatusNotSupport'
+  | 'InvalidStorageClusterId.ZoneIdEmpty'
+  | 'InvalidStorageClusterId.PerformanceLevelNotMatch'
+  | 'InvalidStorageClusterId.CategoryNotMatch'
+  | 'InvalidStorageClusterId.DiskSizeEmpty'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidHostName.Malformed'
+  | 'InvalidPassword.Malformed'
+  | 'InvalidPasswordParam.Mismatch'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidDiskName.Malformed'
+  | 'InvalidDiskDescription.Malformed'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidDataDevice.Malformed'
+  | 'InvalidNodeControllerId.Malformed'
+  | 'InvalidInnerIpAddress.Malformed'
+  | 'InvalidInnerIpAddress.Unusable'
+  | 'InvalidParameter.Conflict'
+  | 'ImageNotSupportCloudInit'
+  | 'InvalidSnapshotId.BasedSnapshotTooOld'
+  | 'QuotaExceed.AfterpayInstance'
+  | 'InvalidInstanceName.Malformed'
+  | 'InvalidInstanceName.CustomMalformed'
+  | 'InvalidParameter.Mismatch'
+  | 'InvalidNetworkType.Mismatch'
+  | 'InvalidPrivateIpAddress'
+  | 'InvalidPrivateIpAddress.Malformed'
+  | 'QuotaExceeded.PrivateIpAddress'
+  | 'QuotaExceeded'
+  | 'IncorrectVSwitchStatus'
+  | 'ResourceNotAvailable'
+  | 'InvalidDiskCategory.Mismatch'
+  | 'MissingParamter'
+  | 'InvalidPeriod'
+  | 'InstanceDiskCategoryLimitExceed'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidIoOptimize.ValueNotSupported'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidInternetMaxBandwidthOut.Malformed'
+  | 'InvalidInternetMaxBandwidthIn.Malformed'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'InvalidMinAmount.Malformed'
+  | 'InvalidMaxAmount.Malformed'
+  | 'InvalidAutoReleaseTime.Malformed'
+  | 'OperationDenied.NoVlan'
+  | 'OperationDenied.QuotaExceed'
+  | 'Account.Arrearage'
+  | 'InvalidUserData.SizeExceeded'
+  | 'InvalidUserData.NotSupported'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'InstanceDiskNumber.LimitExceed'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidSpotStrategy'
+  | 'InvalidSpotParam.EmptyZoneID'
+  | 'InvalidSpotPriceLimit'
+  | 'InvalidSpotDuration'
+  | 'InvalidSpotAuthorized'
+  | 'InvalidSpotPrepaid'
+  | 'InvalidSpotAliUid'
+  | 'InvalidParameter.Bandwidth'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidSystemDiskSize.ValueNotSupported'
+  | 'InvalidInstanceType.ElasticNetworkInterfaceNotSupported'
+  | 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidParameter.EncryptedNotSupported'
+  | 'InvalidSpotPriceLimit.LowerThanPublicPrice'
+  | 'InvalidRelationResource.NotFound'
+  | 'IncorrectRecycleBinStatus'
+  | 'InvalidHpcClusterId.Unnecessary'
+  | 'InvalidVSwitchId.Necessary'
+  | 'InvalidHpcClusterId.Necessary'
+  | 'InvalidHpcClusterId.NotFound'
+  | 'InvalidHpcClusterId.Creating'
+  | 'InvalidParameter.VSwitchId'
+  | 'InvalidSecurityGroup.NotInDefaultVpc'
+  | 'VpcNotFound'
+  | 'InvalidSystemDiskSize.ImageNotSupportResize'
+  | 'InvalidSpotInterruptionBehavior'
+  | 'InvalidDeploymentOnHost'
+  | 'InvalidInstanceChargeType.NotSupport'
+  | 'InvalidNetworkType.NotSupported'
+  | 'NoAvaliableDedicatedHost'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidDedicatedHostStatus.NotSupport'
+  | 'IncorrectDedicatedHostStatus'
+  | 'ChargeTypeViolation.PostPaidDedicatedHost'
+  | 'DedicatedHostType.Unmatched'
+  | 'InvalidParam.NetworkInterface'
+  | 'InvalidParams.CreateEniParams'
+  | 'InvalidParameter.CreditSpecification'
+  | 'IncorrectVpcStatus'
+  | 'InvalidInstanceType.NotSupported'
+  | 'InvalidVpcZone.NotSupported'
+  | 'IncorrectDefaultVpcStatus'
+  | 'InvalidAutoRenewPeriod.ValueNotSupported'
+  | 'InvalidMarketImageChargeType.NotSupport'
+  | 'OperationDenied'
+  | 'InvalidPeriodType.ValueNotSupported'
+  | 'IncorrectImageStatus'
+  | 'InvalidParam.Tenancy'
+  | 'InvalidParameter.Affinity'
+  | 'InvalidCustomInstanceType.NotSupported'
+  | 'IoOptimized.NotSupported'
+  | 'InvalidSnapshotId.Malformed'
+  | 'InvalidCapacityReservationId.NotFound'
+  | 'LackResource'
+  | 'Duplicate.TagKey'
+  | 'InvalidSecurityGroup.NetworkType'
+  | 'InvalidSecurityGroup.VpcMismatch'
+  | 'InvalidParameter.SecurityGroupIdRepeated'
+  | 'InvalidSecurityGroupId.SingleIdAndMultiIdConflict'
+  | 'InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict'
+  | 'JoinedGroupLimitExceed'
+  | 'InvalidAccountStatus.PayAmountLimitExceeded'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'QuotaExceeded.PrepayDataDiskCapacity'
+  | 'InvalidDiskCategory.ConflictSnapshotCategory'
+  | 'AccountForbidden.ProductCreationLimited'
+  | 'UnexpectedImageFamily.ImageIdSupplied'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm.NotMatchSnapshot'
+  | 'InvalidKmsKeyId.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidHttpEndpoint.NotSupported'
+  | 'InvalidHttpTokens.NotSupported'
+  | 'InvalidHttpPutResponseHopLimit.NotSupported'
+  | 'InvalidOperation.VpcHasEnabledAdvancedNetworkFeature'
+  | 'InvalidChargeType.CapacityReservationNotSupported'
+  | 'InvalidPerformanceLevel.ValueNotSupported'
+  | 'InvalidKMSKeyId.NotSymmetric'
+  | 'InvalidParameter.Arns'
+  | 'InvalidDedicatedHostClusterId.NotFound'
+  | 'InvalidDedicatedHostClusterId.InValid'
+  | 'InvalidDeploymentSetId.NotFound'
+  | 'InvalidOperation.UserNotSupported'
+  | 'InvalidManagedPrivateSpaceId.NotFound'
+  | 'InvalidSchedulerOptions'
+  | 'MissingParameter.PrivatePoolOptionsId'
+  | 'Invalid.PrivatePoolOptionsId'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
   | 'Invalid.InstanceChargeType'
-  | 'InvalidAcceptLanguage.NotFound'
-  | 'InvalidResourceType.NotFound'
-  | EcsCommonErrorCode;
-/** Error codes DescribeZones may return. */
-export type DescribeZonesErrorCode = 'InvalidSpotStrategy'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.NoStock'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidAliUid'
+  | 'InvalidBandwidthOut.LessThanZero'
+  | 'HibernationConfigured.InstanceTypeNotSupport'
+  | 'HibernationConfigured.ImageNotEncrypted'
+  | 'HibernationConfigured.MemorySizeTooBig'
+  | 'InvalidSystemDiskSize.LessThanMemSize'
+  | 'InvalidCloudBoxZone.OperationNotSupported'
+  | 'ProvisionedIopsForDiskCategoryUnsupported'
+  | 'InvalidProvisionedIops.LimitExceed'
+  | 'BurstingEnabledForDiskCategoryUnsupported'
+  | 'BurstingEnabledForMultiAttachDiskUnsupported'
+  | 'ProvisionedIopsForDiskCategoryRequired'
+  | 'NotSupportSnapshotEncrypted.InstanceType'
+  | 'NotSupportSnapshotEncrypted.RegionId'
+  | 'NotSupportSnapshotEncrypted.ZoneId'
+  | 'NotSupportSnapshotEncrypted.ShareImage'
+  | 'NotSupportSnapshotEncrypted.ImageOwnerAlias'
+  | 'NotSupportSnapshotEncrypted.DiskCategory'
+  | 'NotSupport.SnapshotEncryptedAlgorithmConflict'
+  | 'NoPermission.SystemTag'
+  | 'NumberExceed.Tags'
+  | 'InvalidZoneId.NotSupportShareEncryptedImage'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.CloudboxNotSupported'
+  | 'InvalidZoneId.NotSupportCreateWithShareEncryptedImage'
+  | 'InvalidParameter.NetworkCardIndexInvalid'
+  | 'InvalidOperation.UserNotSupportNetworkCard'
+  | 'InvalidAccount.NotSupportSpot'
+  | 'AccountForbidden.AssociatedWithResellerPartner'
+  | 'InvalidDestinationZone.DeploymentSetMismatch'
+  | 'NoPermission.Price'
+  | 'InvalidAutoPay.PostPaidUnsupported'
+  | 'InvalidParam.EncryptedMismatch'
+  | 'InvalidParameter.DedicatedRegionNotSupported'
+  | 'InvalidParameter.CpuOptionsTopologyType'
+  | 'InvalidInstanceType.NotSupportCpuOptionsTopologyType'
+  | 'InvalidEniQueueSize.RegionOrUserNotSupported'
+  | 'InvalidParameter.EniQueueSize'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.Encrypted.KmsNotEnable'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'InvalidAdditionalInfoPvdConfig.SizeExceeded'
+  | 'InvalidRamRole.NotEcsRole'
+  | 'InvalidParameter.PrivateIpAddressRepeated'
+  | 'InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded'
+  | 'InvalidParameter.EniNumExceededWithLaunchEcs'
+  | 'InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode'
+  | 'InvalidParameter.QueuePairNumberMustEmpty'
+  | 'InvalidParameter.EniTrafficMode'
+  | 'InvalidParameter.InvalidQueuePairNumber'
+  | 'InvalidParam.IpCount'
+  | 'InvalidParameter.EniType'
+  | 'InvalidOperation.HighPerformanceTrafficModeIsNotAllowed'
+  | 'InvalidParameter.NetworkInterface'
+  | 'InvalidParameter.Combination'
+  | 'InvalidHostname.SingleAndMultiConflict'
+  | 'InvalidHostname.SizeInvalid'
+  | 'InvalidParams.InstanceNameExceed'
+  | 'InvalidParams.HostnameExceed'
+  | 'ImageNotSubscribed'
+  | 'InvalidSystemDiskCategory.ValueUnauthorized'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidDevice.InUse'
+  | 'ImageRemovedInMarket'
+  | 'CategoryNotSupported'
+  | 'QuotaExceed.PortableCloudDisk'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'NodeControllerUnavailable'
+  | 'InvalidSnapshotId.NotDataDiskSnapshot'
+  | 'Forbbiden'
+  | 'DeleteWithInstance.Conflict'
+  | 'InstanceDiskNumLimitExceed'
+  | 'InvalidDiskSize.TooSmall'
+  | 'QuotaExceed.BuyImage'
+  | 'InvalidResourceId.NotSupported'
+  | 'OperationDenied.ImageNotValid'
+  | 'OperationDenied.SnapshotNotValid'
+  | 'OperationDenied.SnapshotNotAllowed'
+  | 'OperationDenied.ZoneNotAllowed'
+  | 'OperationDenied.ZoneSystemCategoryNotMatch'
+  | 'OperationDenied.ResourceControl'
+  | 'OperationDenied.NoStock'
+  | 'OperationDenied.SnapshotParamsNotValid'
+  | 'OperationDenied.DiskTypeNotSupport'
+  | 'InvalidUserData.Forbidden'
+  | 'Zone.NotOpen'
+  | 'InvalidClusterId.NotFound'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidInstanceType.ZoneNotSupported'
+  | 'InstanceType.Offline'
+  | 'DependencyViolation.WindowsInstance'
+  | 'InvalidNetworkType.MismatchRamRole'
+  | 'InvalidUser.PassRoleForbidden'
+  | 'InvalidParam.TrustedSystemMode'
+  | 'InvalidParam.ConfidentialComputingMode'
+  | 'InvalidSecurityOptions.NotSupported'
+  | 'InvalidImage.NotSupported'
+  | 'Forbidden.RiskControl'
+  | 'InvalidInstance.UnPaidOrder'
+  | 'RealNameAuthenticationError'
+  | 'InvalidPayMethod'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'ImageNotSupportInstanceType'
+  | 'DryRun.InvalidAmount'
+  | 'OperationDenied.InvalidNetworkType'
+  | 'InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport'
+  | 'InvalidSpotInterruptionBehavior.LocalDiskNotSupport'
+  | 'QuotaExceed.PostPaidDisk'
+  | 'InvalidParameter.NotMatch'
+  | 'InvalidVSwitch.DefaultVSwitchNotSupport'
+  | 'OperationDenied.LocalDiskUnsupported'
+  | 'OperationDenied.InconsistentNetwork'
+  | 'DefaultVswitch.Existed'
+  | 'IncorrectInstanceStatus'
+  | 'CategoryViolation'
+  | 'ResourcesNotInSameZone'
+  | 'InvalidDisk.SystemDiskSize'
+  | 'InsufficientBalance'
+  | 'InvalidOperation.NetworkInterface'
+  | 'MaxEniIpv6IpsCountExceeded'
+  | 'InvalidIp.IpRepeated'
+  | 'InvalidIp.IpAssigned'
+  | 'InvalidIp.Address'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.Ipv6CountExceeded'
+  | 'InvalidOperation.Ipv6NotSupport'
+  | 'InvalidOperation.Ipv4NotSupport'
+  | 'InvalidParam.SecondaryIp'
+  | 'InvalidVSwitch.Ipv6NotTurnOn'
+  | 'InvalidParam.IpAssign'
+  | 'InvalidParam.Amount'
+  | 'InvalidParam.CpuOptionsCore'
+  | 'InvalidParam.CpuOptionsNuma'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'Forbidden.RegionId'
+  | 'QuotaExceed.DeploymentSetInstanceQuotaFull'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'InvalidRegion.NotSupport'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'SecurityRisk.3DVerification'
+  | 'Mayi.InternalError'
+  | 'InvalidNetworkType'
+  | 'InvalidAccountStatus'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | 'InvalidParameter.StorageSetPartitionNumber'
+  | 'InvalidParameter.StorageSetId'
+  | 'InvalidParameter.StorageSetZoneId'
+  | 'EnterpriseGroupLimited.MutliGroupType'
+  | 'EnterpriseGroupLimited.InstanceType'
+  | 'QuotaExceed.Tags'
+  | 'OperationDenied.RegionIdNotSupported'
+  | 'OperationDenied.FlavorNotSupported'
+  | 'OperationDenied.TimestampNotSupported'
+  | 'OperationDenied.PaygNotAvailable'
+  | 'OperationDenied.PrepayNotAvailable'
+  | 'OperationDenied.BidOwnResource'
+  | 'OperationDenied.CloudSSDNotSupported'
+  | 'QuotaExceed.ElasticQuota'
+  | 'QuotaExceeded.PostpaidDataDiskCapacity'
+  | 'InvalidImageFamily.MissingAvailableImage'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidManagedPrivateSpaceId.DedicatedHostIdConflict'
+  | 'InvalidManagedPrivateSpaceId.TenancyConflict'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidIspType.ValueNotSupported'
+  | 'UnsupportedIspChargeType'
+  | 'UnsupportedIspClassicNetwork'
+  | 'InvalidIspBandwidthOut'
+  | 'UnsupportedIspNetworkChargeType'
+  | 'InvalidIspUID'
+  | 'UnsupportedIspRegion'
+  | 'Forbidden.OnlySupportEnterpriseGroup'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InstanceDiskLimitExceeded'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting'
+  | 'InvalidOperation.InvalidNetworkInterfaceId'
+  | 'InvalidOperation.RegionNotSupportNetworkInterfaceId'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidEncrypted.DefaultEncryptionUnsupported'
+  | 'InvalidOperation.PublicIpAddressNoStock'
+  | 'InvalidStorageClusterId.NotExist'
   | 'InvalidRegionId.NotFound'
-  | 'InvalidRegion.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidSecurityGroupId'
+  | 'InvalidDataDiskSnapshotId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidImageId.NotFound'
   | 'InvalidInstanceChargeType.NotFound'
-  | 'InvalidAcceptLanguage.NotFound'
+  | 'DependencyViolation.IoOptimized'
+  | 'PaymentMethodNotFound'
+  | 'HOSTNAME_ILLEGAL'
+  | 'InvalidSystemDiskSize.LessThanImageSize'
+  | 'InvalidSystemDiskSize.LessThanMinSize'
+  | 'InvalidSystemDiskSize.MoreThanMaxSize'
+  | 'OperationDenied.CreatingConflict'
+  | 'InvalidKeyPairName.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidRamRole.NotFound'
+  | 'InvalidLaunchTemplate.NotFound'
+  | 'InvalidLaunchTemplateVersion.NotFound'
+  | 'InvalidVSwitchId.NotExist'
+  | 'InvalidMarketImage.NotFound'
+  | 'DeploymentSet.NotFound'
+  | 'InvalidParameter.DeploymentSetGroupNo'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidDiskIds.NotPortable'
+  | 'InvalidAutoSnapshotPolicyId.NotFound'
+  | 'Throttling.Resource'
+  | 'InvalidParameter.DataEncryptedKeyCreateFailed'
+  | EcsCommonErrorCode;
+/** Error codes CreateInstance may return. */
+export type CreateInstanceErrorCode = 'InvalidStorageClusterId.CapacityNotEnough'
+  | 'InvalidStorageClusterId.StatusNotSupport'
+  | 'InvalidStorageClusterId.ZoneIdEmpty'
+  | 'InvalidStorageClusterId.PerformanceLevelNotMatch'
+  | 'InvalidStorageClusterId.CategoryNotMatch'
+  | 'InvalidStorageClusterId.DiskSizeEmpty'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidHostName.Malformed'
+  | 'InvalidPassword.Malformed'
+  | 'InvalidPasswordParam.Mismatch'
+  | 'InvalidDiskName.Malformed'
+  | 'InvalidDiskDescription.Malformed'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidDataDevice.Malformed'
+  | 'InvalidNodeControllerId.Malformed'
+  | 'InvalidInnerIpAddress.Malformed'
+  | 'InvalidInnerIpAddress.Unusable'
+  | 'OperationDenied'
+  | 'InvalidParameter.Conflict'
+  | 'ImageNotSupportCloudInit'
+  | 'InvalidSnapshotId.BasedSnapshotTooOld'
+  | 'QuotaExceed.AfterpayInstance'
+  | 'InvalidMarketImageChargeType.NotSupport'
+  | 'InvalidInstanceName.Malformed'
+  | 'InvalidParameter.Mismatch'
+  | 'InvalidNetworkType.Mismatch'
+  | 'InvalidPrivateIpAddress'
+  | 'InvalidPrivateIpAddress.Malformed'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'QuotaExceeded.PrivateIpAddress'
+  | 'QuotaExceeded'
+  | 'IncorrectVSwitchStatus'
+  | 'ResourceNotAvailable'
+  | 'InvalidDiskCategory.Mismatch'
+  | 'InvalidIoOptimizedValue.ValueNotSupported'
+  | 'MissingParamter'
+  | 'InvalidPeriod'
+  | 'InstanceDiskCategoryLimitExceed'
+  | 'InvalidParameter.Bandwidth'
+  | 'InvalidIPAddress.AlreadyUsed'
+  | 'InvalidUserData.SizeExceeded'
+  | 'InvalidUserData.NotSupported'
+  | 'InstanceDiskNumber.LimitExceed'
+  | 'Account.Arrearage'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidAutoRenewPeriod.ValueNotSupported'
+  | 'InvalidSpotStrategy'
+  | 'InvalidSpotParam.EmptyZoneID'
+  | 'InvalidSpotPriceLimit'
+  | 'InvalidSpotDuration'
+  | 'InvalidSpotAuthorized'
+  | 'InvalidSpotPrepaid'
+  | 'InvalidSpotAliUid'
+  | 'InvalidTagKey.Malformed'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidSystemDiskSize.ValueNotSupported'
+  | 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidParameter.EncryptedNotSupported'
+  | 'EncryptedOption.Conflict'
+  | 'InvalidSpotPriceLimit.LowerThanPublicPrice'
+  | 'InvalidHpcClusterId.Unnecessary'
+  | 'InvalidVSwitchId.Necessary'
+  | 'InvalidHpcClusterId.Necessary'
+  | 'InvalidHpcClusterId.NotFound'
+  | 'InvalidHpcClusterId.Creating'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'IncorrectImageStatus'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidSecurityGroup.NotInDefaultVpc'
+  | 'VpcNotFound'
+  | 'InvalidSpotInterruptionBehavior'
+  | 'OperationDenied.IllegalPaymentPolicy'
+  | 'InvalidDeploymentOnHost'
+  | 'InvalidInstanceChargeType.NotSupport'
+  | 'InvalidNetworkType.NotSupported'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidDedicatedHostStatus.NotSupport'
+  | 'IncorrectDedicatedHostStatus'
+  | 'ChargeTypeViolation.PostPaidDedicatedHost'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'DedicatedHostType.Unmatched'
+  | 'NoAvaliableDedicatedHost'
+  | 'InvalidParameter.Affinity'
+  | 'InvalidParameter.Tenancy'
+  | 'InvalidParam.Tenancy'
+  | 'InvalidParameter.CreditSpecification'
+  | 'InvalidInstanceType.NotSupported'
+  | 'InvalidVpcZone.NotSupported'
+  | 'IncorrectDefaultVpcStatus'
+  | 'IoOptimized.NotSupported'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidCapacityReservationId.NotFound'
+  | 'LackResource'
+  | 'Duplicate.TagKey'
+  | 'InvalidParameter.Arns'
+  | 'InvalidOperation.NotSupportEnterpriseGroup'
+  | 'InvalidOperation.MultiGroupType'
+  | 'InvalidAccountStatus.PayAmountLimitExceeded'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidSecurityGroup.NetworkType'
+  | 'QuotaExceeded.PrepayDataDiskCapacity'
+  | 'InvalidCustomInstanceType.NotSupported'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'AccountForbidden.ProductCreationLimited'
+  | 'UnexpectedImageFamily.ImageIdSupplied'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm.NotMatchSnapshot'
+  | 'InvalidKmsKeyId.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidHttpEndpoint.NotSupported'
+  | 'InvalidHttpTokens.NotSupported'
+  | 'InvalidHttpPutResponseHopLimit.NotSupported'
+  | 'InvalidOperation.VpcHasEnabledAdvancedNetworkFeature'
+  | 'InvalidChargeType.CapacityReservationNotSupported'
+  | 'InvalidPerformanceLevel.ValueNotSupported'
+  | 'InvalidKMSKeyId.NotSymmetric'
+  | 'InvalidDedicatedHostClusterId.NotFound'
+  | 'InvalidDedicatedHostClusterId.InValid'
+  | 'InvalidOperation.UserNotSupported'
+  | 'InvalidDeploymentSetId.NotFound'
+  | 'MissingParameter.PrivatePoolOptionsId'
+  | 'Invalid.PrivatePoolOptionsId'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.NoStock'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidAliUid'
+  | 'HibernationConfigured.InstanceTypeNotSupport'
+  | 'HibernationConfigured.ImageNotEncrypted'
+  | 'HibernationConfigured.MemorySizeTooBig'
+  | 'InvalidSystemDiskSize.LessThanMemSize'
+  | 'InvalidCloudBoxZone.OperationNotSupported'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidInternetMaxBandwidthOut.Malformed'
+  | 'InvalidInternetMaxBandwidthIn.Malformed'
+  | 'InvalidParameter.CloudboxNotSupported'
+  | 'NotSupportSnapshotEncrypted.ShareImage'
+  | 'QuotaExceed.DiskCapacity'
+  | 'InvalidParameter.DataEncryptedKeyCreateFailed'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'InvalidDestinationZone.DeploymentSetMismatch'
+  | 'NoPermission.Price'
+  | 'InvalidParameter.DedicatedRegionNotSupported'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.Encrypted.KmsNotEnable'
+  | 'InvalidParam.EncryptedMismatch'
+  | 'InvalidRamRole.NotEcsRole'
+  | 'ImageNotSubscribed'
+  | 'InvalidSystemDiskCategory.ValueUnauthorized'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidDevice.InUse'
+  | 'ImageRemovedInMarket'
+  | 'CategoryNotSupported'
+  | 'OperationDenied.NoStock'
+  | 'QuotaExceed.PortableCloudDisk'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'NodeControllerUnavailable'
+  | 'InvalidSnapshotId.NotDataDiskSnapshot'
+  | 'DeleteWithInstance.Conflict'
+  | 'InstanceDiskNumLimitExceed'
+  | 'ImageNotSupportInstanceType'
+  | 'InvalidDiskSize.TooSmall'
+  | 'QuotaExceed.BuyImage'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'InvalidUserData.Forbidden'
+  | 'Zone.NotOpen'
+  | 'InvalidClusterId.NotFound'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidInstanceType.ZoneNotSupported'
+  | 'InvalidPayMethod'
+  | 'OperationDenied.ImageNotValid'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'InstanceType.Offline'
+  | 'DependencyViolation.WindowsInstance'
+  | 'RealNameAuthenticationError'
+  | 'InvalidNetworkType.MismatchRamRole'
+  | 'InvalidUser.PassRoleForbidden'
+  | 'InvalidImage.NotSupported'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'IncorrectVpcStatus'
+  | 'InvalidParameter.NotMatch'
+  | 'OperationDenied.InvalidNetworkType'
+  | 'InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport'
+  | 'InvalidSpotInterruptionBehavior.LocalDiskNotSupport'
+  | 'QuotaExceed.PostPaidDisk'
+  | 'QuotaExceed.DeploymentSetInstanceQuotaFull'
+  | 'InvalidVSwitch.DefaultVSwitchNotSupport'
+  | 'OperationDenied.LocalDiskUnsupported'
+  | 'OperationDenied.InconsistentNetwork'
+  | 'DefaultVswitch.Existed'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'IncorrectInstanceStatus'
+  | 'CategoryViolation'
+  | 'ResourcesNotInSameZone'
+  | 'InvalidRegion.NotSupport'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'SecurityRisk.3DVerification'
+  | 'InvalidDisk.SystemDiskSize'
+  | 'InsufficientBalance'
+  | 'Mayi.InternalError'
+  | 'InvalidNetworkType'
+  | 'InvalidAccountStatus'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | 'InvalidParameter.StorageSetPartitionNumber'
+  | 'InvalidParameter.StorageSetId'
+  | 'InvalidParameter.StorageSetZoneId'
+  | 'QuotaExceed.Tags'
+  | 'OperationDenied.RegionIdNotSupported'
+  | 'OperationDenied.FlavorNotSupported'
+  | 'OperationDenied.TimestampNotSupported'
+  | 'OperationDenied.PrepayNotAvailable'
+  | 'OperationDenied.PaygNotAvailable'
+  | 'EnterpriseGroupLimited.MutliGroupType'
+  | 'EnterpriseGroupLimited.InstanceType'
+  | 'InternalError.AllocateUnderlayIp'
+  | 'OperationDenied.BidOwnResource'
+  | 'OperationDenied.CloudSSDNotSupported'
+  | 'InvalidVPCStatus.NotWorking'
+  | 'QuotaExceed.ElasticQuota'
+  | 'QuotaExceeded.PostpaidDataDiskCapacity'
+  | 'InvalidImageFamily.MissingAvailableImage'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'Forbidden.OnlySupportEnterpriseGroup'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InstanceDiskLimitExceeded'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'NotSupportSnapshotEncrypted.DiskCategory'
+  | 'InvalidEncrypted.DefaultEncryptionUnsupported'
+  | 'InvalidOperation.PublicIpAddressNoStock'
+  | 'InvalidStorageClusterId.NotExist'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidDataDiskSnapshotId.NotFound'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'DependencyViolation.IoOptimized'
+  | 'PaymentMethodNotFound'
+  | 'HOSTNAME_ILLEGAL'
+  | 'InvalidSystemDiskSize.LessThanImageSize'
+  | 'InvalidSystemDiskSize.LessThanMinSize'
+  | 'InvalidSystemDiskSize.MoreThanMaxSize'
+  | 'InvalidSystemDiskSize'
+  | 'InvalidKeyPairName.NotFound'
+  | 'InvalidRamRole.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidMarketImage.NotFound'
+  | 'DeploymentSet.NotFound'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidDiskIds.NotPortable'
+  | 'OperationConflict'
+  | 'Throttling.Resource'
+  | 'InvalidImage.OSType'
   | EcsCommonErrorCode;
 /** Error codes StartInstance may return. */
 export type StartInstanceErrorCode = 'DryRunOperation'
@@ -220,6 +19301,27 @@ export type StartInstanceErrorCode = 'DryRunOperation'
   | 'InvalidInstanceId.NotFound'
   | 'InvalidCapacityReservationId.NotFound'
   | EcsCommonErrorCode;
+/** Error codes StartInstances may return. */
+export type StartInstancesErrorCode = 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'DRYRUN.SUCCESS'
+  | 'Invalid.PrivatePoolOptions.NoStock'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidParameter.TooManyInstanceIds'
+  | 'Abs.InvalidInstanceIds.MalFormed'
+  | 'InstanceExpired'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceExpiredOrInArrears'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'OperationDenied.NoStock'
+  | 'OperationDenied.SpotPriceLowerThanPublicPrice'
+  | 'InsufficientBalance'
+  | 'InstanceNotReady'
+  | 'OperationDenied.HostRepairing'
+  | 'InvalidInstanceIds.NotFound'
+  | 'InvalidOperation.Conflict'
+  | EcsCommonErrorCode;
 /** Error codes StopInstance may return. */
 export type StopInstanceErrorCode = 'DryRunOperation'
   | 'IncorrectInstanceStatus'
@@ -235,5 +19337,5731 @@ export type StopInstanceErrorCode = 'DryRunOperation'
   | 'HibernationConfigured.NotEnabled'
   | 'InvalidInstanceId.NotFound'
   | EcsCommonErrorCode;
+/** Error codes StopInstances may return. */
+export type StopInstancesErrorCode = 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'DRYRUN.SUCCESS'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidParameter.TooManyInstanceIds'
+  | 'Abs.InvalidInstanceIds.MalFormed'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceExpiredOrInArrears'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidInstanceId.NotSupport'
+  | 'InsufficientBalance'
+  | 'InstanceNotReady'
+  | 'InvalidInstanceIds.NotFound'
+  | 'InvalidOperation.Conflict'
+  | EcsCommonErrorCode;
+/** Error codes RebootInstance may return. */
+export type RebootInstanceErrorCode = 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'DiskError'
+  | 'InstanceExpiredOrInArrears'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RebootInstances may return. */
+export type RebootInstancesErrorCode = 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'DRYRUN.SUCCESS'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidParameter.TooManyInstanceIds'
+  | 'Abs.InvalidInstanceIds.MalFormed'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceExpiredOrInArrears'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'InsufficientBalance'
+  | 'InstanceNotReady'
+  | 'InvalidInstanceIds.NotFound'
+  | 'InvalidOperation.Conflict'
+  | EcsCommonErrorCode;
+/** Error codes AttachInstanceRamRole may return. */
+export type AttachInstanceRamRoleErrorCode = 'InvalidInstanceIds.Malformed'
+  | 'InvalidNetworkType.MismatchRamRole'
+  | 'InvalidUser.PassRoleForbidden'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRamRole.NotFound'
+  | 'InvalidRamRole.NotEcsRole'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceRamRole may return. */
+export type DescribeInstanceRamRoleErrorCode = 'InvalidInstanceIds.Malformed'
+  | 'InvalidNetworkType.MismatchRamRole'
+  | 'InvalidParameter.AllEmpty'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DetachInstanceRamRole may return. */
+export type DetachInstanceRamRoleErrorCode = 'InvalidInstanceIds.Malformed'
+  | 'InvalidNetworkType.MismatchRamRole'
+  | 'InvalidUser.PassRoleForbidden'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceStatus may return. */
+export type DescribeInstanceStatusErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstances may return. */
+export type DescribeInstancesErrorCode = 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'InvalidHpcClusterId.NotFound'
+  | 'InvalidHpcClusterId.Creating'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidLockReason.NotFound'
+  | 'InvalidFilterKey.NotFound'
+  | 'InvalidFilterValue'
+  | 'InvalidNetworkType.NotFound'
+  | 'InvalidStatus.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceVncUrl may return. */
+export type DescribeInstanceVncUrlErrorCode = 'InvalidRegionInstance'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceNotReady'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceVncPasswd may return. */
+export type ModifyInstanceVncPasswdErrorCode = 'IncorrectVncPassword.Malformed'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceNotReady'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'NoSuchResource'
+  | EcsCommonErrorCode;
+/** Error codes DescribeUserData may return. */
+export type DescribeUserDataErrorCode = 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceAutoRenewAttribute may return. */
+export type DescribeInstanceAutoRenewAttributeErrorCode = 'MissingParameter.InstanceId'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | 'InvalidParameter.InvalidInstanceId'
+  | 'IncorrectInstanceStatus'
+  | 'ChargeTypeViolation'
+  | 'InvalidParameter.RenewalStatus'
+  | 'InvalidParameter.RenewalStatusInstanceId'
+  | 'InvalidParameter.PageSize'
+  | 'InvalidParameter.PageNumber'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceAutoRenewAttribute may return. */
+export type ModifyInstanceAutoRenewAttributeErrorCode = 'OperationDenied.StarterPackage'
+  | 'MissingParameter.InstanceId'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | 'InvalidParameter.InvalidInstanceId'
+  | 'IncorrectInstanceStatus'
+  | 'ChargeTypeViolation'
+  | 'InvalidParameter.Duration'
+  | 'InvalidParameter.RenewalStatus'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidPeriod.StarterPackage'
+  | EcsCommonErrorCode;
+/** Error codes RenewInstance may return. */
+export type RenewInstanceErrorCode = 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidInstanceType.NotSupported'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidRebootTime.Malformed'
+  | 'InvalidRebootTime.ValueNotSupported'
+  | 'IdempotenceParamNotMatch'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidInstanceType.codeUnauthorized'
+  | 'InvalidInternetChargeType.InstanceNotSupported'
+  | 'InvalidPeriod'
+  | 'MissingParamter'
+  | 'Upgrade.NotSupported'
+  | 'OperationDenied'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'DependencyViolation.InstanceType'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidDedicatedHostStatus.NotSupport'
+  | 'IncorrectDedicatedHostStatus'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'InvalidStatus.Upgrading'
+  | 'InvalidPeriod.ExceededMaximumExpirationDate'
+  | 'LastOrderProcessing'
+  | 'Idempotence.Processing'
+  | 'InvalidLoanOrderStatus.Uncompleted'
+  | 'OperationDenied.UnfinishedOrder'
+  | 'InvalidPeriod.NotFound'
+  | 'InvalidExpectedRenewDay.StarterPackageNotSupported'
+  | 'InvalidParam.ExpectedRenewDay'
+  | 'QuotaExceed.AlignInstance'
+  | 'InvalidExpectedRenewDay.Conflict'
+  | 'InvalidExpectedRenewDay.ValueNotSupported'
+  | 'OperationDenied.AbnormalInstanceInfo'
+  | 'NoPermission.Price'
+  | 'ChargeTypeViolation'
+  | 'Diskcategory.Mismatch'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceSpecModification.NotEffective'
+  | 'LastTokenProcessing'
+  | 'Instance.UnPaidOrder'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidDisk.NotAllowed'
+  | 'InstanceTypeNotSupported'
+  | 'InvalidChargeType.NotSupported'
+  | 'OperationDenied.NoStock'
+  | 'OperationDenied.ImageNotValid'
+  | 'InvalidPeriod.StarterPackage'
+  | 'RenewDateNotSupported.StarterPackage'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSpotPriceHistory may return. */
+export type DescribeSpotPriceHistoryErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidParams.StartTime'
+  | 'InvalidParams.EndTime'
+  | 'Abs.Abs.InvalidSpotInstanceUID'
+  | 'InvalidParams.NetworkType'
+  | 'InvalidParams.IoOptimized'
+  | 'InvalidParams.OSType'
+  | 'Abs.IoOptimized.ValueNotSupported'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidParams.ZoneId'
+  | 'InvalidParams.RegionId'
+  | 'InvalidParams.InstanceType'
+  | 'InvalidParams.PageSize'
+  | 'InvalidParams.Offset'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'DependencyViolation.IoOptimized'
+  | 'InvalidSpotDuration'
+  | 'OperationDenied.QueryFail'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbedden.NotSupportRAM'
+  | 'Forbbiden.SubUser'
+  | 'OperationDenied.RegionIdNotSupported'
+  | 'OperationDenied.FlavorNotSupported'
+  | 'OperationDenied.TimestampNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSpotAdvice may return. */
+export type DescribeSpotAdviceErrorCode = 'Invalid.SaleStrategy'
+  | 'Invalid.Param'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidParam.TypeAndCpuMem.Conflict'
+  | 'InvalidParam.Cores'
+  | 'InvalidParam.Memory'
+  | 'OperationDenied.RegionIdNotSupported'
+  | 'OperationDenied.FlavorNotSupported'
+  | 'OperationDenied.TimestampNotSupported'
+  | 'Invalid.RegionId'
+  | 'Unavailable.Regions'
+  | 'Invalid.ResourceType'
+  | 'Invalid.DestinationResource'
+  | 'Invalid.IoOptimized'
+  | 'Invalid.NetworkType'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceTypeFamilies may return. */
+export type DescribeInstanceTypeFamiliesErrorCode = 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceTypes may return. */
+export type DescribeInstanceTypesErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeInstanceAttribute may return. */
+export type DescribeInstanceAttributeErrorCode = 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceAttribute may return. */
+export type ModifyInstanceAttributeErrorCode = 'InvalidInstanceName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidRemoteConnectionOptions.Password'
+  | 'InvalidRemoteConnectionOptions.Type'
+  | 'InstanceType.ValueNotSupported'
+  | 'OSType.ValueNotSupported'
+  | 'InvalidHostPassword.Malformed'
+  | 'InvalidHostName.Malformed'
+  | 'InvalidPassword.Malformed'
+  | 'InvalidUserData.SizeExceeded'
+  | 'InvalidUserData.NotSupported'
+  | 'ImageNotSupportCloudInit'
+  | 'ChargeTypeViolation'
+  | 'InvalidParameter.RecycleBin'
+  | 'InvalidParameter.CreditSpecification'
+  | 'InvalidInstanceStatus.CreditSpecRestricted'
+  | 'InvalidInstanceStatus.NotRunning'
+  | 'InvalidNetworkType.NotSupported'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'JoinedGroupLimitExceed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidParam.NotSupportJumboFrame'
+  | 'InvalidOperation.InstanceStatusNotSupport'
+  | 'InvalidOperation.InstanceStatusUnsupported'
+  | 'InvalidParameter.CpuOptionsTopologyType'
+  | 'InvalidInstanceType.NotSupportCpuOptionsTopologyType'
+  | 'InvalidAdditionalInfoPvdConfig.SizeExceeded'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'OperationDenied'
+  | 'InvalidUserData.Forbidden'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'InvalidUser.Unauthorized'
+  | 'EnterpriseGroupLimited.MutliGroupType'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InstanceNotInSecurityGroup'
+  | 'InvalidOperation.InvalidRegion'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode'
+  | 'InvalidParameter.InvalidQueuePairNumber'
+  | 'InvalidOperation.MaxEniQueuePairNumberExceed'
+  | 'InvalidOperation.EniQueuePairNumberOverflow'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'Credit.NotFound'
+  | 'InvalidInstanceStatus.NeedRestart'
+  | 'InvalidParameter.SecurityGroupIdRepeated'
+  | 'InvalidSecurityGroupType.NotSupportClassic'
+  | 'InvalidSecurityGroupVpc.NotBelongToOneVpc'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceMetadataOptions may return. */
+export type ModifyInstanceMetadataOptionsErrorCode = 'InvalidHttpEndpoint.NotSupported'
+  | 'InvalidHttpTokens.NotSupported'
+  | 'InvalidHttpPutResponseHopLimit.NotSupported'
+  | 'InvalidInstanceMetadataTags.NotSupported'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceAutoReleaseTime may return. */
+export type ModifyInstanceAutoReleaseTimeErrorCode = 'InvalidAutoReleaseTime.Malformed'
+  | 'UnsupportedParameter'
+  | 'ChargeTypeViolation'
+  | 'NoSuchResource'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceChargeType may return. */
+export type ModifyInstanceChargeTypeErrorCode = 'InvalidInstance.UnpaidOrder'
+  | 'InstanceHasProcessingConvertOrder'
+  | 'InvalidParameter.InstanceIds'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidInstanceChargeType.ValueNotSupported'
+  | 'InvalidSpotStrategy'
+  | 'ExpiredInstance'
+  | 'InstancesIdQuotaExceed'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'ReleaseTimeHaveBeenSet'
+  | 'QuotaExceed.AfterpayInstance'
+  | 'InvalidParameter.Bandwidth'
+  | 'QuotaExceed.RufundVcpu'
+  | 'InvalidPeriod.UnitMismatch'
+  | 'InvalidImageType.NotSupported'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'InvalidMarketImageChargeType.NotSupport'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidAccountStatus.PayAmountLimitExceeded'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'AccountForbidden.ProductCreationLimited'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'InvalidPeriod'
+  | 'DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'InvalidInstance.TempBandwidthUpgrade'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InstanceType.Offline'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'Account.Arrearage'
+  | 'InvalidParameter.NotMatch'
+  | 'InvalidAction'
+  | 'QuotaExceed.PostPaidDisk'
+  | 'ImageNotSupportInstanceType'
+  | 'InvalidInstanceType.PhasedOut'
+  | 'RealNameAuthenticationError'
+  | 'InvalidOperation.NotSupport'
+  | 'QuotaExceed.ElasticQuota'
+  | 'PeriodNotSupported.InstanceOnManagedPrivateSpace'
+  | 'UnsupportedIspChargeType'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceSpec may return. */
+export type ModifyInstanceSpecErrorCode = 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidParameter.Mismatch'
+  | 'BandwidthUpgradeDenied.EipBoundInstance'
+  | 'InvalidTemporary.StartTime'
+  | 'InvalidTemporary.EndTime'
+  | 'Downgrade.NotSupported'
+  | 'DependencyViolation.InstanceType'
+  | 'Account.Arrearage'
+  | 'InvalidParameter.Bandwidth'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidParameter.AllowMigrateAcrossZone'
+  | 'InvalidParam.SystemDiskCategory'
+  | 'InvalidInstanceStatus.NotStopped'
+  | 'InvalidAction'
+  | 'IdempotenceParamNotMatch'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'Price.PricePlanResultNotFound'
+  | 'InvalidAction.NotSupport'
+  | 'InvalidMarketImageStatus.NotSupported'
+  | 'InvalidOperation.VpcHasEnabledAdvancedNetworkFeature'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'InstanceTypeNotSupported.TooManyDisksAttached'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'InvalidParameter.CloudboxNotSupported'
+  | 'QuotaExceed.DiskCapacity'
+  | 'InvalidParam.Async'
+  | 'MissingParameter.DiskCategory'
+  | 'InvalidParameter.DiskCategory'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'NoPermission.Price'
+  | 'InvalidParameter.DedicatedRegionNotSupported'
+  | 'InvalidOperation.OnlineModificationUnsupported'
+  | 'CategoryViolation'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'ChargeTypeViolation'
+  | 'OperationDenied'
+  | 'LastTokenProcessing'
+  | 'InvalidInstance.UnpaidOrder'
+  | 'InstanceSpecModification.NotEffective'
+  | 'ImageNotSupportInstanceType'
+  | 'InstanceType.Offline'
+  | 'InvalidParameter.NotMatch'
+  | 'InvalidInstance.EipNotSupport'
+  | 'InvalidInstance.NatPortMapNotSupport'
+  | 'InvalidOperation.StarterPackage'
+  | 'OperationDenied.NoStock'
+  | 'OperationDenied.UnpaidOrder'
+  | 'InvalidOperation.EipNotSupport'
+  | 'InvalidParameter.InternetMaxBandwidthOut'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.Ipv6CountExceeded'
+  | 'InvalidOperation.Ipv6NotSupport'
+  | 'InvalidOperation.Ipv4NotSupport'
+  | 'InvalidOperation.InstanceWithEipNotSupport'
+  | 'SecurityRisk.3DVerification'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'QuotaExceed.ElasticQuota'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidOperation.NotAllowed'
+  | 'InvalidOperation.InstanceTypeNotSupportEniTrunking'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode'
+  | 'InvalidOperation.EniQueuePairNumberOverflow'
+  | 'InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded'
+  | 'InvalidOperation.MaxEniQueuePairNumberExceed'
+  | 'InvalidOperation.MaxModifyOnlineNumberExceeded'
+  | 'InvalidOperation.RebootingRequired'
+  | 'InvalidOperation.OSTypeNotSupported'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidInstanceId.NotFound'
+  | 'MissingTemporary.StartTime'
+  | 'MissingTemporary.EndTime'
+  | 'InvalidInstanceChargeType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyPrepayInstanceSpec may return. */
+export type ModifyPrepayInstanceSpecErrorCode = 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidBillingMethod.ValueNotSupported'
+  | 'InvalidInstance.PurchaseNotFound'
+  | 'InvalidInstance.UnpaidOrder'
+  | 'InvalidInstanceType.NotSupported'
+  | 'OrderCreationFailed'
+  | 'Account.Arrearage'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRebootTime.MalFormed'
+  | 'InvalidRebootTime.ValueNotSupported'
+  | 'IdempotenceParamNotMatch'
+  | 'InvalidInstanceChargeType.ValueNotSupported'
+  | 'InvalidStatus.NotStopped'
+  | 'InvalidAction'
+  | 'InstanceDowngrade.QuotaExceed'
+  | 'OperationDenied'
+  | 'LastOrderProcessing'
+  | 'InvalidOperation.VpcHasEnabledAdvancedNetworkFeature'
+  | 'InvalidAction.WithActiveElasticUpgrade'
+  | 'InstanceTypeNotSupported.TooManyDisksAttached'
+  | 'QuotaExceed.DiskCapacity'
+  | 'MissingParameter.DiskCategory'
+  | 'InvalidParameter.DiskCategory'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidSystemDiskCategory.NotMatchInstanceType'
+  | 'QuotaExceed.RufundVcpu'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'InvalidInstanceStatus'
+  | 'InvalidOperation.InstanceRenewWithDowngradeInPlan'
+  | 'InvalidOperation.OnlineModificationUnsupported'
+  | 'OperationDenied.NoStock'
+  | 'InvalidUser.PassRoleForbidden'
+  | 'ImageNotSupportInstanceType'
+  | 'InstanceType.Offline'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidParameter.InstanceId'
+  | 'InvalidOperation.StarterPackage'
+  | 'InvalidInstance.PreInstanceExpired'
+  | 'InvalidInstance.EipNotSupport'
+  | 'OperationDenied.ImageNotValid'
+  | 'OperationDenied.LocalDiskUnsupported'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.Ipv6CountExceeded'
+  | 'InvalidOperation.Ipv6NotSupport'
+  | 'InvalidOperation.Ipv4NotSupport'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'QuotaExceed.ElasticQuota'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InvalidOperation.MaxModifyOnlineNumberExceeded'
+  | 'InvalidOperation.RebootingRequired'
+  | 'InvalidOperation.OSTypeNotSupported'
+  | 'OperationDenied.UnpaidOrder'
+  | 'InvalidRegionId.NotFound'
+  | 'BillingMethodNotFound'
+  | 'ImageOrderFailed'
+  | EcsCommonErrorCode;
+/** Error codes ReActivateInstances may return. */
+export type ReActivateInstancesErrorCode = 'ReopenInstance.InstanceNotEnoughBalance'
+  | 'ReopenInstance.ImageNotEnoughBalance'
+  | 'ReopenInstance.InstanceStatusNotValid'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InsufficientBalance'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidPayType.NotSupport'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceTopology may return. */
+export type DescribeInstanceTopologyErrorCode = 'InvalidInstanceId.NotFound'
+  | 'AuthenticationFailed.ConditionUnsatisfied'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidInstanceIds.MalFormed'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | 'RAM.ApiNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes DeleteInstance may return. */
+export type DeleteInstanceErrorCode = 'DependencyViolation.SLBConfiguring'
+  | 'DependencyViolation.RouteEntry'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'ChargeTypeViolation'
+  | 'IncorrectInstanceStatus.Initializing'
+  | 'InvalidOperation.DeletionProtection'
+  | 'InvalidOperation.EniLinked'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteInstances may return. */
+export type DeleteInstancesErrorCode = 'InvalidParameter.CrossRegionNotSupport'
+  | 'DRYRUN.SUCCESS'
+  | 'DependencyViolation.SLBConfiguring'
+  | 'DependencyViolation.RouteEntry'
+  | 'InvalidParameter.TooManyInstanceIds'
+  | 'InvalidInstanceIds.ValueNotSupported'
+  | 'InvalidOperation.DeletionProtection'
+  | 'ChargeTypeViolation'
+  | 'IncorrectInstanceStatus.Initializing'
+  | 'InvalidOperation.EniLinked'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidInstanceIds.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AllocateDedicatedHosts may return. */
+export type AllocateDedicatedHostsErrorCode = 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidAutoRenewPeriod.ValueNotSupported'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidDedicatedHostType.ValueNotSupported'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'OperationDenied'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidTagValue.Malformed'
+  | 'QuotaExceed.AfterpayDedicatedHost'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'InvalidParameter.SlbUdpTimeout'
+  | 'InvalidParameter.UdpTimeout'
+  | 'Duplicate.TagKey'
+  | 'InvalidParameter.Quantity'
+  | 'InvalidDedicatedHostPrice.NotFound'
+  | 'InvalidDedicatedHostType.CpuOverCommitRatioNotSupported'
+  | 'InvalidCpuOverCommitRatio.ValueNotSupported'
+  | 'OperationDenied.NoStock'
+  | 'NodeControllerUnavailable'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'InvalidUserData.Forbidden'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidDedicatedHostType.ZoneNotSupported'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'InvalidParameter.NotMatch'
+  | 'Account.Arrearage'
+  | 'InvalidZoneId.NotFound'
+  | 'PaymentMethodNotFound'
+  | 'InvalidDedicatedHostName.Malformed'
+  | 'InvalidDedicatedHostClusterId.NotFound'
+  | 'InvalidDedicatedHostClusterId.ExceedMaxSize'
+  | 'InvalidParameter.ActionOnMaintenance'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDedicatedHosts may return. */
+export type DescribeDedicatedHostsErrorCode = 'InvalidStatus.ValueNotSupported'
+  | 'MissingParamter.RegionId'
+  | 'InvalidParameter.DedicatedHostIds'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidZone.NotFound'
+  | 'InvalidDedicatedHostIds.Malformed'
+  | 'InvalidLockReason.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDedicatedHostTypes may return. */
+export type DescribeDedicatedHostTypesErrorCode = EcsCommonErrorCode;
+/** Error codes ModifyDedicatedHostClusterAttribute may return. */
+export type ModifyDedicatedHostClusterAttributeErrorCode = 'InvalidDedicatedHostName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidUser.Unauthorized'
+  | 'InvalidDedicatedHostId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDedicatedHostAttribute may return. */
+export type ModifyDedicatedHostAttributeErrorCode = 'InvalidDedicatedHostName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidParameter.SlbUdpTimeout'
+  | 'InvalidParameter.UdpTimeout'
+  | 'InvalidDedicatedHostType.CpuOverCommitRatioNotSupported'
+  | 'InvalidCpuOverCommitRatio.ValueNotSupported'
+  | 'InvalidUser.Unauthorized'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidDedicatedHostClusterId.NotFound'
+  | 'InvalidDedicatedHostClusterId.ExceedMaxSize'
+  | 'InvalidDedicatedHostClusterId.NotMatch'
+  | 'InvalidParameter.ActionOnMaintenance'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDedicatedHostsChargeType may return. */
+export type ModifyDedicatedHostsChargeTypeErrorCode = 'InvalidParameter.InstanceIds'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidInstanceChargeType.ValueNotSupported'
+  | 'InvalidSpotStrategy'
+  | 'ExpiredInstance'
+  | 'InstancesIdQuotaExceed'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidInstance.UnpaidOrder'
+  | 'ReleaseTimeHaveBeenSet'
+  | 'InvalidPeriod.UnitMismatch'
+  | 'InvalidImageType.NotSupported'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidAccountStatus.PayAmountLimitExceeded'
+  | 'QuotaExceed.AfterpayInstance'
+  | 'QuotaExceed.RufundVcpu'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InstanceType.Offline'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'Account.Arrearage'
+  | 'InvalidParameter.NotMatch'
+  | 'InvalidAction'
+  | 'QuotaExceed.PostPaidDisk'
+  | 'ImageNotSupportInstanceType'
+  | 'InvalidInstanceType.PhasedOut'
+  | 'RealNameAuthenticationError'
+  | 'InvalidOperation.NotSupport'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDedicatedHostAutoRenew may return. */
+export type DescribeDedicatedHostAutoRenewErrorCode = 'ChargeTypeViolation'
+  | 'MissingParameter.DedicatedHostId'
+  | 'InvalidParameter.ToManyDedicatedHostIds'
+  | 'InvalidParameter.InvalidDedicatedHostId'
+  | 'IncorrectDedicatedHostStatus'
+  | 'MissingParamter.InstanceId'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDedicatedHostAutoRenewAttribute may return. */
+export type ModifyDedicatedHostAutoRenewAttributeErrorCode = 'MissingParameter.DedicatedHostId'
+  | 'InvalidParameter.ToManyDedicatedHostIds'
+  | 'InvalidParameter.InvalidDedicatedHostId'
+  | 'IncorrectHostStatus'
+  | 'ChargeTypeViolation'
+  | 'InvalidParameter.Duration'
+  | 'InvalidParameter.RenewalStatus'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidParameter.AutoRenewWithEcs'
+  | EcsCommonErrorCode;
+/** Error codes RenewDedicatedHosts may return. */
+export type RenewDedicatedHostsErrorCode = 'IdempotenceParamNotMatch'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidPeriod'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'ChargeTypeViolation'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidStatus.Upgrading'
+  | 'LastOrderProcessing'
+  | 'IncorrectHostStatus'
+  | 'LastTokenProcessing'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDedicatedHostAutoReleaseTime may return. */
+export type ModifyDedicatedHostAutoReleaseTimeErrorCode = 'UnsupportedParameter'
+  | 'InvalidAutoReleaseTime.Malformed'
+  | 'ChargeTypeViolation'
+  | 'NoSuchResource'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceDeployment may return. */
+export type ModifyInstanceDeploymentErrorCode = 'OperationDenied.UnstoppedInstance'
+  | 'InvalidDedicatedHostStatus.NotSupport'
+  | 'InvalidPeriod.ExceededDedicatedHost'
+  | 'NoAvaliableDedicatedHost'
+  | 'OperationDenied.LocalDiskInstance'
+  | 'InvalidParameter.Param'
+  | 'InvalidParam.Tenancy'
+  | 'InvalidParam.DedicatedHostId'
+  | 'InvalidDedicatedHost.NotEnoughResource'
+  | 'OperationDenied.InvalidInstance'
+  | 'ChargeTypeViolation.PostPaidDedicatedHost'
+  | 'OperationDenied.NotSupport'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'OperationDenied.CannotPerform'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidParameter.Tenancy'
+  | 'InvalidParameter.Affinity'
+  | 'InvalidInstanceType.NotSupport'
+  | 'InvalidParam.InstanceId'
+  | 'InvalidDedicatedHostClusterId.NotFound'
+  | 'InvalidDedicatedHostClusterId.Invalid'
+  | 'InvalidDestinationZone.DeploymentSetMismatch'
+  | 'IncorrectInstanceStatus'
+  | 'OperationDenied.NoStock'
+  | 'InvalidDeploymentSetId.NoAvailableResources'
+  | 'InvalidDeploymentSetId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidInstanceNetworkType.NotSupport'
+  | 'InvalidInstanceChargeType.NotSupport'
+  | 'InvalidParameter.DeploymentSetGroupNo'
+  | 'InvalidDedicatedHostId.NotSupport'
+  | 'InvalidDedicatedHost.NotFound'
+  | 'InvalidDedicatedHost.ZoneNotMatch'
+  | 'InvalidOperation.NotSupport'
+  | EcsCommonErrorCode;
+/** Error codes RedeployDedicatedHost may return. */
+export type RedeployDedicatedHostErrorCode = 'InvalidDedicatedHostStatus.Malformed'
+  | 'InvalidInstanceStatus.Unstopped'
+  | 'InvalidUser.Unauthorized'
+  | 'InvalidDedicatedHostId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ReleaseDedicatedHost may return. */
+export type ReleaseDedicatedHostErrorCode = 'ChargeTypeViolation'
+  | 'IncorrectHostStatus.Initializing'
+  | 'InstanceExist'
+  | 'OperationDenied.DedicatedHostShared'
+  | 'InvalidDedicatedHostId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateDedicatedHostCluster may return. */
+export type CreateDedicatedHostClusterErrorCode = 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'Duplicate.TagKey'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidZone.NotFound'
+  | 'QuotaExceed.Region'
+  | 'QuotaExceed.Zone'
+  | 'InvalidParam.Zone'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDedicatedHostClusters may return. */
+export type DescribeDedicatedHostClustersErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidParameter.DedicatedHostClusterIds'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidZone.NotFound'
+  | 'InvalidDedicatedHostIds.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDedicatedHostCluster may return. */
+export type DeleteDedicatedHostClusterErrorCode = 'DedicatedHostExists'
+  | 'IncompleteParamter'
+  | EcsCommonErrorCode;
+/** Error codes CreateLaunchTemplate may return. */
+export type CreateLaunchTemplateErrorCode = 'InvalidRegion.NotExist'
+  | 'InvalidLaunchTemplateName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidUserData.SizeExceeded'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidHostName.Malformed'
+  | 'InvalidParams.CreateEniParams'
+  | 'LaunchTemplateLimitExceed'
+  | 'LaunchTemplateName.Duplicated'
+  | 'QuotaExceed.Tags'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeLaunchTemplates may return. */
+export type DescribeLaunchTemplatesErrorCode = 'InvalidRegion.NotExist'
+  | 'InnerServiceFailed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteLaunchTemplate may return. */
+export type DeleteLaunchTemplateErrorCode = 'InvalidRegion.NotExist'
+  | 'InnerServiceFailed'
+  | EcsCommonErrorCode;
+/** Error codes CreateLaunchTemplateVersion may return. */
+export type CreateLaunchTemplateVersionErrorCode = 'InvalidRegion.NotExist'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidUserData.SizeExceeded'
+  | 'InvalidUserData.Base64FormatInvalid'
+  | 'InvalidHostName.Malformed'
+  | 'InvalidParams.CreateEniParams'
+  | 'Duplicate.TagKey'
+  | 'LaunchTemplateVersionLimitExceed'
+  | 'InvalidLaunchTemplate.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeLaunchTemplateVersions may return. */
+export type DescribeLaunchTemplateVersionsErrorCode = 'InvalidRegion.NotExist'
+  | 'InnerServiceFailed'
+  | 'InvalidLaunchTemplate.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyLaunchTemplateDefaultVersion may return. */
+export type ModifyLaunchTemplateDefaultVersionErrorCode = 'InvalidRegion.NotExist'
+  | 'InnerServiceFailed'
+  | 'InvalidLaunchTemplate.NotFound'
+  | 'InvalidLaunchTemplateVersion.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteLaunchTemplateVersion may return. */
+export type DeleteLaunchTemplateVersionErrorCode = 'InvalidRegion.NotExist'
+  | 'InvalidOperation.DeleteDefaultVersion'
+  | 'InnerServiceFailed'
+  | EcsCommonErrorCode;
+/** Error codes CreateDiagnosticReport may return. */
+export type CreateDiagnosticReportErrorCode = 'InvalidResource.NotExists'
+  | 'InvalidAxt.ServiceNotReady'
+  | 'Forbidden.CreateSLR'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDiagnosticReports may return. */
+export type DescribeDiagnosticReportsErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeDiagnosticReportAttributes may return. */
+export type DescribeDiagnosticReportAttributesErrorCode = 'InvalidParameter.ReportNotExist'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDiagnosticReports may return. */
+export type DeleteDiagnosticReportsErrorCode = 'InvalidStatus.InProgress'
+  | EcsCommonErrorCode;
+/** Error codes CreateDiagnosticMetricSet may return. */
+export type CreateDiagnosticMetricSetErrorCode = 'InvalidParameter.MetricId'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDiagnosticMetricSets may return. */
+export type DescribeDiagnosticMetricSetsErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeDiagnosticMetrics may return. */
+export type DescribeDiagnosticMetricsErrorCode = EcsCommonErrorCode;
+/** Error codes ModifyDiagnosticMetricSet may return. */
+export type ModifyDiagnosticMetricSetErrorCode = 'InvalidParameter.MetricSetId'
+  | 'InvalidParameter.MetricIds'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDiagnosticMetricSets may return. */
+export type DeleteDiagnosticMetricSetsErrorCode = EcsCommonErrorCode;
+/** Error codes CreateElasticityAssurance may return. */
+export type CreateElasticityAssuranceErrorCode = 'OperationDenied'
+  | 'MissingParameter.RegionId'
+  | 'InvalidStartTime.NotSupported'
+  | 'InvalidStartTime.MalFormed'
+  | 'Invalid.PrivatePoolOptionsName.MalFormed'
+  | 'Invalid.ZoneId'
+  | 'Invalid.InstanceType'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'Invalid.PeriodUnit'
+  | 'AccountForbidden.ProductCreationLimited'
+  | 'RegionUnauthorized'
+  | 'PriceNotFound'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'OperationDenied.NoStock'
+  | 'InvalidInstanceType.NotSupported'
+  | 'Invalid.ZoneIds'
+  | 'Zone.NotOnSale'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeElasticityAssurances may return. */
+export type DescribeElasticityAssurancesErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.PrivatePoolOptions.Ids'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | EcsCommonErrorCode;
+/** Error codes DescribeElasticityAssuranceInstances may return. */
+export type DescribeElasticityAssuranceInstancesErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.PrivatePoolOptions.Id'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | EcsCommonErrorCode;
+/** Error codes ModifyElasticityAssurance may return. */
+export type ModifyElasticityAssuranceErrorCode = 'InvalidInstanceAmount.ValueNotSupported'
+  | 'InvalidDescription.ValueNotSupported'
+  | 'InvalidEndTime.ValueNotSupported'
+  | 'InvalidStartTime.ValueNotSupported'
+  | 'InvalidUser.Unauthorized'
+  | 'IncorrectPrivatePoolStatus'
+  | 'OperationDenied.NoStock'
+  | 'InvalidPrivatePoolOptionsName.ValueNotSupported'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'OperationDenied.PlatformNotSupported'
+  | 'OperationDenied.EndTimeTypeNotSupported'
+  | 'OperationDenied.StartTimeNotSupported'
+  | 'OperationDenied.InstanceAmountNotSupported'
+  | 'InvalidPrivatePoolOptions.Id'
+  | 'InvalidPrivatePoolId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateCapacityReservation may return. */
+export type CreateCapacityReservationErrorCode = 'NoStock'
+  | 'OperationDenied'
+  | 'MissingParameter.RegionId'
+  | 'InvalidStartTime.NotSupported'
+  | 'InvalidStartTime.MalFormed'
+  | 'Invalid.PrivatePoolOptionsName.MalFormed'
+  | 'Invalid.ZoneId'
+  | 'Invalid.InstanceType'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'Invalid.TimeSlot'
+  | 'Invalid.EndTime'
+  | 'StartTime.NotNeed'
+  | 'AccountForbidden.ProductCreationLimited'
+  | 'RegionUnauthorized'
+  | 'PriceNotFound'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'OperationDenied.NoStock'
+  | 'InvalidInstanceType.NotSupported'
+  | 'Invalid.ZoneIds'
+  | 'Zone.NotOnSale'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeCapacityReservations may return. */
+export type DescribeCapacityReservationsErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.PrivatePoolOptions.Ids'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'InvalidParameter.RegionId'
+  | 'InvalidPermission.ResourceShareAssocoated'
+  | EcsCommonErrorCode;
+/** Error codes DescribeCapacityReservationInstances may return. */
+export type DescribeCapacityReservationInstancesErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.PrivatePoolOptions.Id'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | EcsCommonErrorCode;
+/** Error codes ModifyCapacityReservation may return. */
+export type ModifyCapacityReservationErrorCode = 'InvalidInstanceAmount.ValueNotSupported'
+  | 'InvalidDescription.ValueNotSupported'
+  | 'InvalidEndTime.ValueNotSupported'
+  | 'InvalidStartTime.ValueNotSupported'
+  | 'InvalidUser.Unauthorized'
+  | 'IncorrectPrivatePoolStatus'
+  | 'OperationDenied.NoStock'
+  | 'InvalidPrivatePoolOptionsName.ValueNotSupported'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'OperationDenied.PlatformNotSupported'
+  | 'OperationDenied.EndTimeTypeNotSupported'
+  | 'OperationDenied.StartTimeNotSupported'
+  | 'OperationDenied.InstanceAmountNotSupported'
+  | 'InvalidPrivatePoolOptions.Id'
+  | 'InvalidPrivatePoolId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceAttachmentAttributes may return. */
+export type DescribeInstanceAttachmentAttributesErrorCode = 'MissingParameter.RegionId'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'InvalidParameter.TooManyInstanceIds'
+  | 'Abs.InvalidInstanceIds.MalFormed'
+  | 'InvalidInstanceIds.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceAttachmentAttributes may return. */
+export type ModifyInstanceAttachmentAttributesErrorCode = 'MissingParameter.RegionId'
+  | 'MissingParameter.InstanceId'
+  | 'InvalidResourcePackage.BizStatus'
+  | 'InvalidInstanceId.MalFormed'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.NoStock'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ReleaseCapacityReservation may return. */
+export type ReleaseCapacityReservationErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.PrivatePoolOptions.Ids'
+  | 'DedicatedHostNotSupported'
+  | 'SpotNotSupported'
+  | 'ClassicNetworkNotSupported'
+  | 'Invalid.InstanceId'
+  | 'Invalid.PrivatePoolOptions.MatchCriteria'
+  | 'MissingParameter.PrivatePoolOptions.Id'
+  | 'Invalid.PrivatePoolOptions.Id'
+  | 'Invalid.InstanceType'
+  | 'Invalid.InstanceChargeType'
+  | 'Invalid.ZoneId'
+  | 'Invalid.PrivatePoolOptions.status'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidAliUid'
+  | 'MissingParameter.PackageType'
+  | 'MissingParameter.PrivatePoolOptions.Ids'
+  | 'MissingParameter.InstanceCpuCoreCount'
+  | 'MissingParameter.InstanceAmount'
+  | 'MissingParameter.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.TooManyPrivatePoolOptions.Ids'
+  | 'Invalid.TooManyZoneIds'
+  | 'Invalid.TooManyInstanceTypes'
+  | 'Invalid.TooManyUnpaidPrivatePool'
+  | 'Invalid.InstanceCpuCoreCountOrInstanceAmount'
+  | 'Invalid.PrivatePoolOptions.Ids'
+  | 'Invalid.PackageType'
+  | 'Invalid.PrivatePool.Purchase'
+  | 'Invalid.AssuranceTimes.NotSupported'
+  | 'RepeatStartPrivatePool'
+  | 'Invalid.Action.ReleaseCapacityReservation'
+  | 'InvalidOperation.ReleasePrivatePoolUnsupported'
+  | EcsCommonErrorCode;
+/** Error codes CreateAutoProvisioningGroup may return. */
+export type CreateAutoProvisioningGroupErrorCode = 'InvalidAutoProvisioningGroupName.Malformed'
+  | 'InvalidAutoProvisioningGroupType.ValueNotSupported'
+  | 'InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported'
+  | 'InvalidDefaultTargetCapacityType.ValueNotSupported'
+  | 'InvalidSpotAllocationStrategy.ValueNotSupported'
+  | 'InvalidSpotInstanceInterruptionBehavior.ValueNotSupported'
+  | 'InvalidPayAsYouGoAllocationStrategy.ValueNotSupported'
+  | 'MissingParameter.SpotAllocationStrategy'
+  | 'MissingParameter.LaunchTemplateConfigs'
+  | 'InvalidValidTime.MalFormed'
+  | 'InvalidLaunchTemplateVersion.ValueNotSupported'
+  | 'InvalidRegion.ValueNotSupported'
+  | 'InvalidDescription.ValueNotSupported'
+  | 'InvalidLaunchTemplate.ValueNotSupported'
+  | 'InvalidCapacity.ValueNotSupported'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidLaunchTemplateConfigs.SizeExceed'
+  | 'InvalidParameter.SpotInstancePoolsToUseCount'
+  | 'InvalidParameter.ResourceGroupId'
+  | 'InvalidParameter.TargetCapacity'
+  | 'MissingParameter.WeightedCapacity'
+  | 'InvalidParameter.WeightedCapacityBeyondRange'
+  | 'InvalidParameter.MaxPrice'
+  | 'NoPermission'
+  | 'Duplicate.DiskCategory'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidImageFamily.Confict'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAutoProvisioningGroups may return. */
+export type DescribeAutoProvisioningGroupsErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidName.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAutoProvisioningGroupInstances may return. */
+export type DescribeAutoProvisioningGroupInstancesErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidAutoProvisioningGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyAutoProvisioningGroup may return. */
+export type ModifyAutoProvisioningGroupErrorCode = 'NoPermission'
+  | 'InvalidLaunchTemplateConfigs.SizeExceed'
+  | 'QuotaExceed.LaunchTemplateConfigs'
+  | 'OperationDenied'
+  | 'InvalidName.Malformed'
+  | 'AutoProvisioningGroup.Unauthorized'
+  | 'AutoProvisioningGroup.IncorrectStatus'
+  | 'InvalidParameter.TargetCapacity'
+  | 'InvalidAutoProvisioningGroupId.NotFound'
+  | 'InvalidParameter.MaxPrice'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAutoProvisioningGroupHistory may return. */
+export type DescribeAutoProvisioningGroupHistoryErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidParameter.periodTime'
+  | EcsCommonErrorCode;
+/** Error codes DeleteAutoProvisioningGroup may return. */
+export type DeleteAutoProvisioningGroupErrorCode = 'MissingParameter.InstanceType'
+  | 'NoPermission'
+  | 'AutoProvisioningGroup.Unauthorized'
+  | 'AutoProvisioningGroup.IncorrectStatus'
+  | 'InvalidAutoProvisioningGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateDisk may return. */
+export type CreateDiskErrorCode = 'InvalidSize.ValueNotSupported'
+  | 'InvalidDiskName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'Account.Arrearage'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidParameter.Conflict'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'OperationDenied'
+  | 'InvalidDiskSize.NotSupported'
+  | 'InvalidDiskSizeOrCategory'
+  | 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidParameter.EncryptedNotSupported'
+  | 'EncryptedOption.Conflict'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidParameter.Arns'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidDiskCategory.ConflictSnapshotCategory'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm.NotMatchSnapshot'
+  | 'InvalidKmsKeyId.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidPerformanceLevel.ValueNotSupported'
+  | 'InvalidKMSKeyId.NotSymmetric'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageClusterId.StatusNotSupport'
+  | 'InvalidStorageClusterId.ConflictWithStorageSetId'
+  | 'InvalidStorageClusterId.ConflictWithInstanceId'
+  | 'InvalidStorageClusterId.CategoryNotMatch'
+  | 'InvalidStorageClusterId.PerformanceLevelNotMatch'
+  | 'InvalidStorageClusterId.CapacityNotEnough'
+  | 'InvalidCloudBoxZone.EncryptedNotSupported'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'ProvisionedIopsForDiskCategoryUnsupported'
+  | 'InvalidProvisionedIops.LimitExceed'
+  | 'BurstingEnabledForDiskCategoryUnsupported'
+  | 'BurstingEnabledForMultiAttachDiskUnsupported'
+  | 'ProvisionedIopsForDiskCategoryRequired'
+  | 'NotSupportSnapshotEncrypted.RegionId'
+  | 'NotSupportSnapshotEncrypted.ZoneId'
+  | 'NotSupportSnapshotEncrypted.ShareImage'
+  | 'NotSupport.SnapshotEncryptedAlgorithmConflict'
+  | 'QuotaExceed.DiskCapacity'
+  | 'InsufficientBalance.AgentAccount'
+  | 'InvalidParam.EncryptedMismatch'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.Encrypted.KmsNotEnable'
+  | 'InvalidZoneId.DiskCategoryUnsupported'
+  | 'InvalidStorageSetId.DiskCategoryUnsupported'
+  | 'InvalidStorageClusterId.DiskCategoryUnsupported'
+  | 'InvalidDataDiskCategory.NotSupported'
+  | 'InstanceDiskCategoryLimitExceed'
+  | 'InvalidSnapshot.NotReady'
+  | 'InvalidSnapshot.TooOld'
+  | 'InvalidSnapshot.TooLarge'
+  | 'QuotaExceed.PortableCloudDisk'
+  | 'InvalidDiskCategory.ValueUnauthorized'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidSnapshotId.NotDataDiskSnapshot'
+  | 'InvalidDiskSize.TooSmall'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'InvalidPayMethod'
+  | 'UserNotInTheWhiteList'
+  | 'QuotaExceed.PostPaidDisk'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'SecurityRisk.3DVerification'
+  | 'InvalidParameter.AdvancedFeatures'
+  | 'InvalidInstanceChargeType.ValueNotSupported'
+  | 'InvalidStatus.Upgrading'
+  | 'InvalidParam.ZoneIdAndInstanceId.Conflict'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | 'InvalidParameter.StorageSetPartitionNumber'
+  | 'InvalidParameter.StorageSetId'
+  | 'InvalidParameter.StorageSetZoneId'
+  | 'QuotaExceed.Tags'
+  | 'QuotaExceeded.PostpaidDataDiskCapacity'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'OperationDenied.SnapshotNotAllowed'
+  | 'LastTokenProcessing'
+  | 'InvalidParameter.MultiAttach'
+  | 'InvalidParameter.MultiAttachAndInstanceIdConflict'
+  | 'InvalidParameter.DiskCategoryAndMultiAttachConflict'
+  | 'InvalidParameter.DiskCategoryAndMultiAttachNotMatch'
+  | 'OperationDenied.ZoneNotSupportMultiAttachDisk'
+  | 'InvalidAccountStatus.CouponAmountNotEnough'
+  | 'InvalidOperation.CreateFromSnapshotUnsupported'
+  | 'NotSupportSnapshotEncrypted.DiskCategory'
+  | 'InvalidEncrypted.DefaultEncryptionUnsupported'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidStorageClusterId.NotExist'
+  | 'InvalidParameter.DataEncryptedKeyCreateFailed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDisks may return. */
+export type DescribeDisksErrorCode = 'InvalidDiskType.ValueNotSupported'
+  | 'InvalidCategory.ValueNotSupported'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'MissingParamter.RegionId'
+  | 'InvalidParameter.DiskIds'
+  | 'IncompleteParamter'
+  | 'InvalidParamter'
+  | 'InvalidSnapshot.NotFound'
+  | 'InvalidDiskIds.Malformed'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.MultiAttachAndEnableSharedNotMatch'
+  | 'InvalidParameter.MultiAttach'
+  | 'InvalidFilterKey.NotFound'
+  | 'InvalidFilterValue'
+  | 'InvalidDiskIds.ValueNotSupported'
+  | 'InvalidDiskChargeType.NotFound'
+  | 'InvalidLockReason.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AttachDisk may return. */
+export type AttachDiskErrorCode = 'InvalidDevice.Malformed'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidOperation.InstanceTypeNotSupport'
+  | 'DiskCategory.OperationNotSupported'
+  | 'InvalidDisk.DiskNotBootable'
+  | 'InvalidInstance.NotOriginInstance'
+  | 'InvalidParameter.AllEmpty'
+  | 'InvalidParameterForce.DiskCategoryNotSupported'
+  | 'InvalidParameterForce.PrepaidDiskNotSupported'
+  | 'InvalidParameterForce.MultiAttachDiskNotSupported'
+  | 'InvalidParameterForce.RegionNotSupported'
+  | 'InstanceDiskLimitExceeded'
+  | 'InvalidDevice.InUse'
+  | 'IncorrectDiskStatus'
+  | 'DiskNotPortable'
+  | 'InstanceLockedForSecurity'
+  | 'ResourcesNotInSameZone'
+  | 'InstanceExpiredOrInArrears'
+  | 'DiskInArrears'
+  | 'DiskError'
+  | 'DiskId.ValueNotSupported'
+  | 'DiskId.StatusNotSupported'
+  | 'IncorrectInstanceStatus.NotSupportESSD'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'DependencyViolation.WindowsInstance'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'InvalidInstanceType.NotSupportPL0'
+  | 'InvalidInstanceType.NvmeRequired'
+  | 'InvalidInstanceType.NvmeUnsupported'
+  | 'InvalidInstanceType.NotSupportMultiAttachDisk'
+  | 'DiskAttachedNumberExceeded'
+  | 'InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk'
+  | 'DeleteWithInstance.Conflict'
+  | 'InvalidParameter.DeleteWithInstance'
+  | 'InvalidOperation.OtherInstanceUnsupported'
+  | 'InvalidInstance.ZoneConflict'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDisk.InUse'
+  | EcsCommonErrorCode;
+/** Error codes DetachDisk may return. */
+export type DetachDiskErrorCode = 'InvalidRegionId.MalFormed'
+  | 'InvalidOperation.InstanceTypeNotSupport'
+  | 'DisksDetachingOnEcsExceeded'
+  | 'IncorrectDiskStatus'
+  | 'DiskNotPortable'
+  | 'InstanceLockedForSecurity'
+  | 'DependencyViolation'
+  | 'DiskTypeViolation'
+  | 'IncorrectInstanceStatus'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidInstance.ImageCategory'
+  | 'DeleteWithInstance.Conflict'
+  | 'InvalidOperation.DiskCategoryUnsupported'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDisk.AlreadyDetached'
+  | 'InvalidDiskId.OperationNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDiskAttribute may return. */
+export type ModifyDiskAttributeErrorCode = 'InvalidDiskName.Malformed'
+  | 'NoAttributeToModify'
+  | 'IncompleteParamter'
+  | 'InvalidRegionId.MalFormed'
+  | 'MissingParameter.DiskIdOrDiskIds'
+  | 'ParameterConflict.DiskIdAndDiskIds'
+  | 'BurstingEnabledForDiskCategoryUnsupported'
+  | 'BurstingEnabledForMultiAttachDiskUnsupported'
+  | 'BurstingEnabledForModifyingDiskUnsupported'
+  | 'QuotaExceed.Snapshot'
+  | 'DiskNotPortable'
+  | 'IncorrectDiskStatus'
+  | 'UserNotInTheWhiteList'
+  | 'DeleteWithInstance.Conflict'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ReplaceSystemDisk may return. */
+export type ReplaceSystemDiskErrorCode = 'LoginAsNonRoot.ImageNotSupport'
+  | 'InvalidSystemDiskSize.ValueNotSupported'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidSystemDiskSize.ImageNotSupportResize'
+  | 'InvalidSystemDiskSize'
+  | 'InvalidPassword.Malformed'
+  | 'InvalidPasswordParam.Mismatch'
+  | 'OperationDenied'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidKeyPairName.NotFound'
+  | 'DependencyViolation.IoOptimize'
+  | 'MissingParameter.Architecture'
+  | 'InvalidArchitecture.Malformed'
+  | 'MissingParameter.Platform'
+  | 'InvalidPlatform.Malformed'
+  | 'InvalidParameter.AllEmpty'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDatadisk.DiskStatusViolation'
+  | 'InvalidDatadisk.DiskCategoryViolation'
+  | 'InvalidDatadisk.ChargeTypeViolation'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'InvalidParameter.DiskType'
+  | 'DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER'
+  | 'IncorrectDiskStatus.ReplicationStatusNotFound'
+  | 'IncorrectDiskStatus.InReplication'
+  | 'InvalidInstanceType.NotSupported'
+  | 'InvalidRegionId.NotSupportReplaceEncryptedSystemDisk'
+  | 'InvalidStorageClusterId.CapacityNotEnough'
+  | 'QuotaExceed.DiskCapacity'
+  | 'LoginAsNonRoot.RegionNotSupport'
+  | 'InvalidSystemDiskStatus.IsTransfering'
+  | 'IncorrectDiskStatus'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'ImageNotSubscribed'
+  | 'ImageRemovedInMarket'
+  | 'InstanceExpiredOrInArrears'
+  | 'ChargeTypeViolation'
+  | 'DiskCreatingSnapshot'
+  | 'IoOptimized.NotSupported'
+  | 'ImageNotSupportInstanceType'
+  | 'QuotaExceed.BuyImage'
+  | 'INST_HAS_UNPAID_ORDER'
+  | 'OperationDenied.InstanceCreating'
+  | 'DependencyViolation.WindowsInstance'
+  | 'InvalidParameter.NotMatch'
+  | 'ResourcesNotInSameZone'
+  | 'OperationDenied.UnpaidOrder'
+  | 'InvalidHostname.MismatchImage'
+  | 'OperationDenied.ImageNotValid'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'InvalidRegionId.NotExists'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.DataEncryptedKeyCreateFailed'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InvalidKMSKeyId.NotSymmetric'
+  | 'InvalidDiskId.NotSupportReplaceEncryptedSystemDisk'
+  | 'NotSupportSnapshotEncrypted.DiskCategory'
+  | 'InvalidEncrypted.DefaultEncryptionUnsupported'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidSystemDiskSize.MoreThanMaxSize'
+  | 'InvalidSystemDiskSize.LessThanImageSize'
+  | 'InvalidSystemDiskSize.LessThanMinSize'
+  | 'NoSuchResource'
+  | EcsCommonErrorCode;
+/** Error codes ReInitDisk may return. */
+export type ReInitDiskErrorCode = 'LoginAsNonRoot.ImageNotSupport'
+  | 'DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported'
+  | 'InvalidPassword.Malformed'
+  | 'InvalidKeyPairName.NotFound'
+  | 'DependencyViolation.IoOptimize'
+  | 'DiskCategory.OperationNotSupported'
+  | 'InvalidRegionId.MalFormed'
+  | 'LoginAsNonRoot.RegionNotSupport'
+  | 'IncorrectDiskStatus'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidSnapshot.TooOld'
+  | 'OperationDenied'
+  | 'InstanceExpiredOrInArrears'
+  | 'DiskCreatingSnapshot'
+  | 'InvalidSourceSnapshot'
+  | 'SharedImageDeleted'
+  | 'DependencyViolation.WindowsInstance'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidDiskId.OperationNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes ResizeDisk may return. */
+export type ResizeDiskErrorCode = 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidSystemDiskSize.ValueNotSupported'
+  | 'IncompleteParamter'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidParam.Type'
+  | 'LastOrderProcessing'
+  | 'InvalidStatus.Upgrading'
+  | 'InvalidSystemDiskSize.ImageNotSupportResize'
+  | 'InvalidDisk.DetachedSystemDisk'
+  | 'OperationDenied.NotEnoughCapacity'
+  | 'IncorrectDiskStatus.ReplicationStatusNotFound'
+  | 'IncorrectDiskStatus.InReplication'
+  | 'QuotaExceed.DiskCapacity'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'InvalidOperation.InstanceRenewWithDowngradeInPlan'
+  | 'OperationDenied'
+  | 'InvalidDiskSize.TooSmall'
+  | 'InvalidDiskSize.TooLarge'
+  | 'InstanceExpiredOrInArrears'
+  | 'DiskError'
+  | 'DiskInArrears'
+  | 'IncorrectInstanceStatus'
+  | 'DiskCreatingSnapshot'
+  | 'InvalidDiskSize'
+  | 'Operation.Conflict'
+  | 'InstanceLockedForSecurity'
+  | 'IncorrectDiskStatus'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidInstanceStatus.NotRunning'
+  | 'InvalidOperation.InstanceTypeNotSupportOnlineResize'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InstanceSpecModification.NotEffective'
+  | 'InvalidDiskSize.NotSupportResizeOnline'
+  | 'SecurityRisk.3DVerification'
+  | 'QuotaExceeded.PostpaidDataDiskCapacity'
+  | 'InvalidOperation.MultiAttachDiskNotSupportResizeOnline'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ResetDisk may return. */
+export type ResetDiskErrorCode = 'DiskCategory.OperationNotSupported'
+  | 'InvalidRegionId.MalFormed'
+  | 'DryRunOperation'
+  | 'IncorrectDiskStatus'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidParameter.Mismatch'
+  | 'InvalidSnapshot.TooOld'
+  | 'InstanceExpiredOrInArrears'
+  | 'OperationDenied'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'Operation.Conflict'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'IncorrectDiskStatus.HasUnfinishedSnapshot'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidDiskId.NotFound'
+  | 'Disk.NotFound'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ResetDisks may return. */
+export type ResetDisksErrorCode = 'DiskCategory.OperationNotSupported'
+  | 'InvalidRegionId.MalFormed'
+  | 'DryRunOperation'
+  | 'IncorrectDiskStatus'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidParameter.Mismatch'
+  | 'InvalidSnapshot.TooOld'
+  | 'InstanceExpiredOrInArrears'
+  | 'OperationDenied'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'Operation.Conflict'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'IncorrectDiskStatus.HasUnfinishedSnapshot'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidDisk.ShareVolume'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'InvalidDiskId.NotFound'
+  | 'Disk.NotFound'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidSnapshot.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDiskChargeType may return. */
+export type ModifyDiskChargeTypeErrorCode = 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'MissingParameter.RegionId'
+  | 'MissingParameter.InstanceIdNotSupported'
+  | 'ChargeTypeViolation'
+  | 'InvalidInstanceId.Released'
+  | 'InvalidInstance.PurchaseNotFound'
+  | 'InvalidInstance.UnPaidOrder'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'Account.Arrearage'
+  | 'Idempotence.SignatureMismatch'
+  | 'OrderCreationFailed'
+  | 'InstanceDowngrade.QuotaExceed'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidDisk.DetachedSystemDisk'
+  | 'LastOrderProcessing'
+  | 'InvalidAction.WithActiveElasticUpgrade'
+  | 'DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'Forbidden'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'InvalidRegionId.NotFound'
+  | 'PaymentMethodNotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidRamRole.NotFound'
+  | 'InvalidDiskIds.NotFound'
+  | 'InvalidDiskIds.NotPortable'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidAction.NotSupported'
+  | 'InvalidInstanceStatus.NotSupported'
+  | 'InvalidInstanceId.NOT_FOUND'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDiskSpec may return. */
+export type ModifyDiskSpecErrorCode = 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidPerformanceLevelParam.Mismatch'
+  | 'OperationDenied.DiskInDedicatedBlockStorageCluster'
+  | 'IncorrectDiskStatus.ReplicationStatusNotFound'
+  | 'IncorrectDiskStatus.InReplication'
+  | 'ProvisionedIopsForDiskCategoryUnsupported'
+  | 'InvalidProvisionedIops.LimitExceed'
+  | 'QuotaExceed.DiskCapacity'
+  | 'MalformedParameter.PerformanceControlOptions'
+  | 'InvalidPerformanceControlOptions.ModifyOperationUnsupported'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'InvalidOperation.InstanceRenewWithDowngradeInPlan'
+  | 'InvalidParameter.Conflict'
+  | 'DiskInArrears'
+  | 'InstanceExpiredOrInArrears'
+  | 'IncorrectDiskStatus'
+  | 'DiskCreatingSnapshot'
+  | 'OperationDenied'
+  | 'InvalidPerformanceLevel.TooLow'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidRegion.NotSupport'
+  | 'Downgrade.NotSupported'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'ModifyingDiskCategoryLimitExceed'
+  | 'DiskInCoolingPeriod'
+  | 'DiskHasFlashSnapshot'
+  | 'NoChangeInDiskCategoryAndPerformanceLevel'
+  | 'OperationDenied.NoStock'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'OperationDenied.DiskExpansionUnfinished'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster'
+  | 'InvalidStatus.DiskUnderPerformanceControl'
+  | 'InvalidStatus.DiskNotReady'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDisk may return. */
+export type DeleteDiskErrorCode = 'InvalidRegionId.MalFormed'
+  | 'IncorrectDiskStatus'
+  | 'DiskNotPortable'
+  | 'DiskTypeViolation'
+  | 'DiskCreatingSnapshot'
+  | 'IncorrectDiskStatus.Initializing'
+  | 'DiskStillAttached'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidDiskStatus.DeleteProtection'
+  | 'InvalidDiskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes PurchaseReservedInstancesOffering may return. */
+export type PurchaseReservedInstancesOfferingErrorCode = 'InvalidStartTime.ScopeNotMatch'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidTagKey.Malformed'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'InvalidParameter.Scope'
+  | 'InvalidReservedInstanceStatus.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingType.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingClass.ValueNotSupported'
+  | 'MissingParameter.ZoneId'
+  | 'MissingParameter.InstanceType'
+  | 'MissingParameter.ReservedInstanceId'
+  | 'MissingParameter.ReservedInstanceConfiguration'
+  | 'InvalidParameter.SplitOrMerge'
+  | 'MissingParameter.InstanceTypeAndAmountBothEmpty'
+  | 'InvalidReservedInstancePlatform.ValueNotSupported'
+  | 'InvalidParameter.ReservedInstanceName'
+  | 'InvalidReservedInstanceZone.ValueNotSupported'
+  | 'OperationDenied'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'OperationDenied.NoStock'
+  | 'NodeControllerUnavailable'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidParameter.NotMatch'
+  | 'Account.Arrearage'
+  | 'InvalidZoneId.NotFound'
+  | 'PaymentMethodNotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeReservedInstances may return. */
+export type DescribeReservedInstancesErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidZone.NotFound'
+  | 'InvalidReservedInstanceOfferingType.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingClass.ValueNotSupported'
+  | 'OperationDenied'
+  | 'InvalidEndTime.ValueNotSupported'
+  | 'InvalidReservedInstanceLockReason.ValueNotSupported'
+  | 'InvalidReservedInstanceStatus.ValueNotSupported'
+  | 'InvalidAllocationType.ValueNotSupported'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyReservedInstances may return. */
+export type ModifyReservedInstancesErrorCode = 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidTagKey.Malformed'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'OperationDenied'
+  | 'OperationDenied.NoStock'
+  | 'NodeControllerUnavailable'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidParameter.NotMatch'
+  | 'Account.Arrearage'
+  | 'InvalidReservedInstanceName.Malformed'
+  | 'InvalidParameter.Scope'
+  | 'InvalidReservedInstanceStatus.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingType.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingClass.ValueNotSupported'
+  | 'MissingParameter.ZoneId'
+  | 'MissingParameter.InstanceType'
+  | 'MissingParameter.ReservedInstanceId'
+  | 'MissingParameter.ReservedInstanceConfiguration'
+  | 'InvalidParameter.SplitOrMerge'
+  | 'MissingParameter.InstanceTypeAndAmountBothEmpty'
+  | 'InvalidReservedInstancePlatform.ValueNotSupported'
+  | 'InvalidParameter.ReservedInstanceName'
+  | 'InvalidReservedInstanceZone.ValueNotSupported'
+  | 'InvalidParameter.ValueNotSupported'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidScope.ValueNotSupported'
+  | 'InvalidConfiguration.ValueNotSupported'
+  | 'InvalidZoneId.ValueNotSupported'
+  | 'InvalidInstanceAmount.ValueNotSupported'
+  | 'OperationDenied.OnlyModifyName'
+  | 'InvalidReservedInstanceId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyReservedInstanceAttribute may return. */
+export type ModifyReservedInstanceAttributeErrorCode = 'InvalidParameter.ReservedInstanceName'
+  | 'InvalidZoneId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RenewReservedInstances may return. */
+export type RenewReservedInstancesErrorCode = 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidTagKey.Malformed'
+  | 'RegionUnauthorized'
+  | 'Zone.NotOnSale'
+  | 'InvalidPeriodUnit.ValueNotSupported'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'OperationDenied'
+  | 'InvalidPeriod'
+  | 'MissingParameter.ReservedInstanceIds'
+  | 'InvalidParameter.PeriodUnit'
+  | 'InvalidParameter.Period'
+  | 'InvalidParameter.ReservedInstanceIds'
+  | 'InvalidPeriod.ExceededMaximumExpiration'
+  | 'OperationDenied.NoStock'
+  | 'NodeControllerUnavailable'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'Zone.NotOpen'
+  | 'InvalidResourceType.NotSupported'
+  | 'InvalidParameter.NotMatch'
+  | 'Account.Arrearage'
+  | 'InvalidReservedInstanceName.Malformed'
+  | 'InvalidParameter.Scope'
+  | 'InvalidReservedInstanceStatus.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingType.ValueNotSupported'
+  | 'InvalidReservedInstanceOfferingClass.ValueNotSupported'
+  | 'MissingParameter.ZoneId'
+  | 'MissingParameter.InstanceType'
+  | 'MissingParameter.ReservedInstanceId'
+  | 'MissingParameter.ReservedInstanceConfiguration'
+  | 'InvalidParameter.SplitOrMerge'
+  | 'MissingParameter.InstanceTypeAndAmountBothEmpty'
+  | 'InvalidReservedInstancePlatform.ValueNotSupported'
+  | 'InvalidParameter.ReservedInstanceName'
+  | 'InvalidReservedInstanceZone.ValueNotSupported'
+  | 'InvalidParameter.ValueNotSupported'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidPlatform.ValueNotSupported'
+  | 'InvalidScope.ValueNotSupported'
+  | 'InvalidConfiguration.ValueNotSupported'
+  | 'InvalidZoneId.ValueNotSupported'
+  | 'InvalidInstanceAmount.ValueNotSupported'
+  | 'OperationDenied.OnlyModifyName'
+  | 'InvalidReservedInstanceId.NotFound'
+  | 'ChargeTypeViolation'
+  | 'InvalidZoneId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeReservedInstanceAutoRenewAttribute may return. */
+export type DescribeReservedInstanceAutoRenewAttributeErrorCode = 'ChargeTypeViolation'
+  | 'MissingParamter.InstanceId'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | EcsCommonErrorCode;
+/** Error codes ModifyReservedInstanceAutoRenewAttribute may return. */
+export type ModifyReservedInstanceAutoRenewAttributeErrorCode = 'Abs.MissingParamter.InstanceId'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | 'InvalidParameter.Duration'
+  | 'InvalidParameter.RenewalStatus'
+  | 'InvalidParameter.PeriodUnit'
+  | 'InvalidParameter.Period'
+  | EcsCommonErrorCode;
+/** Error codes PurchaseStorageCapacityUnit may return. */
+export type PurchaseStorageCapacityUnitErrorCode = 'InvalidParameter.Period'
+  | 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.Capacity'
+  | 'MissingParameter.Capacity'
+  | 'InvalidParameter.PeriodUnit'
+  | 'InvalidParameter.CapacityExceed'
+  | 'InvalidStartTime.NotSupported'
+  | 'InvalidStartTime.MalFormed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeStorageCapacityUnits may return. */
+export type DescribeStorageCapacityUnitsErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.CapacityExceed'
+  | 'InvalidAllocationType.ValueNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes ModifyStorageCapacityUnitAttribute may return. */
+export type ModifyStorageCapacityUnitAttributeErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidParameter.Name'
+  | 'InvalidDescription.Malformed'
+  | 'MissingParameter.StorageCapacityUnitId'
+  | EcsCommonErrorCode;
+/** Error codes CreateImage may return. */
+export type CreateImageErrorCode = 'InvalidImageName.Malformed'
+  | 'InvalidImageName.Duplicated'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidImageVersion.Malformed'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidDevice.Malformed'
+  | 'InvalidSize.ValueNotSupported'
+  | 'InvalidDevice.InUse'
+  | 'OperationDenied'
+  | 'InvalidDiskCategory.CreateImage'
+  | 'InvalidArchitecture.Malformed'
+  | 'InvalidPlatform.Malformed'
+  | 'InvalidParameter.AllEmpty'
+  | 'InvalidParameter.DiskType'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidInstance.NotFoundSystemDisk'
+  | 'InvalidImageFamily.Malformed'
+  | 'ImageQuotaExceed.ImageFamily'
+  | 'ImageFamilyQuotaExceed'
+  | 'InvalidDiskType.ValueNotSupported'
+  | 'IdempotenceParamNotMatch'
+  | 'InvalidBootMode.NotSupport'
+  | 'IncorrectDiskStatus.NeverAttached'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidSnapshot.TooOld'
+  | 'QuotaExceed.Image'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'UserNotInTheWhiteList'
+  | 'IncorrectDiskStatus.Invalid'
+  | 'OperationDenied.InvalidSnapshotCategory'
+  | 'QuotaExceed.Snapshot'
+  | 'IncorrectDiskStatus.Transferring'
+  | 'IncorrectDiskStatus'
+  | 'InvalidSystemSnapshot.Missing'
+  | 'IncorrectDiskStatus.CreatingSnapshot'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'QuotaExceed.Tags'
+  | 'InvalidSnapshotCategory.NotSupportImageCreation'
+  | 'TooManySnapshot.Unfinished'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'SnapshotNotReady'
+  | 'IncorrectInstanceStatus.NeedRestart'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ImportImage may return. */
+export type ImportImageErrorCode = 'UnsupportedSuffix.OSSObject'
+  | 'InvalidImageName.Malformed'
+  | 'InvalidOSSObject.Malformed'
+  | 'InvalidOSSBucket.Malformed'
+  | 'InvalidOSSObject.Size'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidArchitecture.Malformed'
+  | 'InvalidPlatform.Malformed'
+  | 'InvalidOSType.Malformed'
+  | 'InvalidImageName.Duplicated'
+  | 'InvalidImageSize'
+  | 'InvalidDataDiskSize'
+  | 'InvalidImageFormat.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidOSSBucket.NotFound'
+  | 'InvalidOSSObject.NotFound'
+  | 'InvalidOSSObject.NeedRestore'
+  | 'InvalidOSSBucket.NotMatched'
+  | 'InvalidLicenseType.NotSupported'
+  | 'InvalidLicenseType.BYOLOnly'
+  | 'InvalidOSSBucket.FlowLimit'
+  | 'InvalidImageFormat.RegionNotSupported'
+  | 'InvalidBootMode.Malformed'
+  | 'InvalidParameter.DetectionStrategy'
+  | 'InvalidBootMode.NotSupport'
+  | 'ImageIsImporting'
+  | 'QuotaExceed.Image'
+  | 'ImportImageFailed'
+  | 'UserNotInTheWhiteList'
+  | 'NoSetRoletoECSServiceAcount'
+  | 'InvalidParameter.Malformed'
+  | 'MissingParameter.DiskDeviceMapping'
+  | 'InvalidOSS.NotAuthorized'
+  | 'InvalidBlockSize.NotSupport'
+  | 'ImageCheckUnsupported.WindowsImage'
+  | 'InvalidVHDImage.IncorrectSize'
+  | 'InvalidOSSBucket.EncryptUnsupported'
+  | 'InvalidArchitecture.PlatformUnsupported'
+  | 'InvalidAccountStatus.OSSDisabled'
+  | 'InvalidStorageLocation.NotFound'
+  | 'InvalidOperation.CloudBoxImageImportRoleRequired'
+  | 'InvalidOperation.CloudBoxImageImportUnsupported'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ExportImage may return. */
+export type ExportImageErrorCode = 'InvalidImageName.Malformed'
+  | 'InvalidOSSPrefix.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRegion.NotSupport'
+  | 'IncorrectImageStatus'
+  | 'InvalidImageFormat.Malformed'
+  | 'InvalidOSSBucket.NotFound'
+  | 'OperationDenied'
+  | 'InvalidImage.DiskAmountOrSize'
+  | 'ImageNotSupported'
+  | 'InvalidOSSObject.NeedRestore'
+  | 'InvalidOSSBucket.NotMatched'
+  | 'InvalidImageFormat.RegionNotSupported'
+  | 'ImageIsExporting'
+  | 'ExportImageFailed'
+  | 'UserNotInTheWhiteList'
+  | 'NoSetRoletoECSServiceAcount'
+  | 'InvalidOSS.NotAuthorized'
+  | 'ConcurrentQuotaExceed.ExportImage'
+  | 'WeeklyQuotaExceed.ExportImage'
+  | 'InvalidImageLicense.NotSupported'
+  | 'InvalidImageCategory.NotSupported'
+  | 'InvalidOSSBucket.EncryptUnsupported'
+  | 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CopyImage may return. */
+export type CopyImageErrorCode = 'InvalidDescription.Malformed'
+  | 'SourceRegion.NotFound'
+  | 'DestinationRegion.NotFound'
+  | 'IncorrectImageStatus'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidImageName.Duplicated'
+  | 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'OperationDenied.CommunityImage'
+  | 'InvalidImageName.Malformed'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidAliUid.IsNull'
+  | 'Forbbiden'
+  | 'QuotaExceed.Image'
+  | 'QuotaExceed.Snapshot'
+  | 'OperationDenied.ImageCopying'
+  | 'RegionNotSupportCopy'
+  | 'InvalidSnapshot.TooOld'
+  | 'OperationDenied'
+  | 'IncorrectDestinationRegion'
+  | 'SizeExceed.Image'
+  | 'OperationDeined.EncryptedSnapshot'
+  | 'OperationDenied.SameRegionOnly'
+  | 'OperationDenied.NotPublished'
+  | 'OperationDenied.NotAuthorized'
+  | 'OperationDenied.EncryptSnapshotAcrossRegion'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InvalidRegion.NotSupport'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'OperationDenied.KmsServiceUnauthorized'
+  | 'OperationDenied.NonCompliantDestinationRegion'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CancelCopyImage may return. */
+export type CancelCopyImageErrorCode = 'ImageCreatedNotFromCopy'
+  | 'InvalidDescription.Malformed'
+  | 'IncorrectImageStatus'
+  | 'CancelNotSupported'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImages may return. */
+export type DescribeImagesErrorCode = 'InvalidImageOwnerAlias.ValueNotSupported'
+  | 'InvalidParamter'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'CurrentAccount.NotSupportPublicImage'
+  | 'InvalidFilterKey.NotFound'
+  | 'InvalidFilterValue'
+  | 'InvalidUsage'
+  | 'InvalidOSType'
+  | 'InvalidArchitecture'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImageSharePermission may return. */
+export type DescribeImageSharePermissionErrorCode = 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyImageAttribute may return. */
+export type ModifyImageAttributeErrorCode = 'InvalidImageName.Malformed'
+  | 'InvalidImageName.Duplicated'
+  | 'InvalidDescription.Malformed'
+  | 'ImageQuotaFull.ImageFamily'
+  | 'InvalidImageFamily.Malformed'
+  | 'ImageFamilyQuotaFull'
+  | 'InvalidBootMode.NotSupport'
+  | 'InvalidLicenseType.NotSupported'
+  | 'ImageStatus.NotAvailable'
+  | 'ImageStatus.NotDeprecated'
+  | 'ImageUseShared'
+  | 'OperationDeined.ImageUsingByInstance'
+  | 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyImageSharePermission may return. */
+export type ModifyImageSharePermissionErrorCode = 'InvalidGroup.Malformed'
+  | 'UnnecessaryParameter.LaunchPermission'
+  | 'InvalidParameter.LaunchPermission'
+  | 'ForbiddenParameter.LaunchPermission'
+  | 'AssumeRoleError'
+  | 'ImageDescription.ContainsSensitiveWords'
+  | 'ImageName.ContainsSensitiveWords'
+  | 'Image.Public'
+  | 'CurrentRegion.NotSupportPublicImage'
+  | 'Image.NotPublic'
+  | 'OperationDeined.FullImage'
+  | 'QuotaExceed.ShareImage'
+  | 'QuotaExceed.ShareImageUser'
+  | 'InvalidImageId.BidMismatch'
+  | 'OperationDeined.EncryptedSnapshot'
+  | 'OperationDenied.InvalidImageStatus'
+  | 'PublicImageAgreement.NotSigned'
+  | 'InvalidParameter.IsPublic'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidAccount.NotFound'
+  | 'InvalidAccount.Forbbiden'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImageSupportInstanceTypes may return. */
+export type DescribeImageSupportInstanceTypesErrorCode = 'InvalidParamter'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidUsage'
+  | 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImageFromFamily may return. */
+export type DescribeImageFromFamilyErrorCode = 'InvalidUser.Unauthorized'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyImageShareGroupPermission may return. */
+export type ModifyImageShareGroupPermissionErrorCode = 'Forbbiden'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidGroup.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteImage may return. */
+export type DeleteImageErrorCode = 'ImageUsingByInstance'
+  | 'ImageUseShared'
+  | 'OperationDenied.ImageCopying'
+  | 'ImageIsImporting'
+  | 'ImageIsExporting'
+  | 'ImageIsPublic'
+  | 'InvalidImageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateImageComponent may return. */
+export type CreateImageComponentErrorCode = 'InvalidCommand.Component'
+  | 'InvalidName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidSystemType.NotSupportedValue'
+  | 'InvalidComponentType.NotSupportedValue'
+  | 'InvalidContent.LengthExceeded'
+  | 'InvalidImageTemplateCommandSize.ExceededMaxNumber'
+  | 'InvalidImageTemplateCommand.NotSupported'
+  | 'InvalidCommandContent.RUN'
+  | 'InvalidCommandContent.ENV'
+  | 'InvalidCommandContent.WORKDIR'
+  | 'InvalidCommandContent.COPY'
+  | 'InvalidCommandContent.USER'
+  | 'InvalidCommandContent.CMD'
+  | 'InvalidCommandContent.ENTRYPOINT'
+  | 'MissingParameter.Content'
+  | 'EmptyCommandContent.RUN'
+  | 'EmptyCommandContent.ENV'
+  | 'EmptyCommandContent.LABEL'
+  | 'EmptyCommandContent.COPY'
+  | 'EmptyCommandContent.ENTRYPOINT'
+  | 'EmptyCommandContent.CMD'
+  | 'NotEmptyCommandContent.RESTART'
+  | 'EmptyCommandContent.WORKDIR'
+  | 'EmptyCommandContent.USER'
+  | 'QuotaExceed.ImageComponent'
+  | 'InvalidResourceGroup.NotFound'
+  | 'NotSupportedCommand.FROM'
+  | EcsCommonErrorCode;
+/** Error codes CreateImagePipeline may return. */
+export type CreateImagePipelineErrorCode = 'InvalidSourceInstance.NotFound'
+  | 'InvalidName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidImageName.Malformed'
+  | 'InvalidBaseImageType.NotSupportedValue'
+  | 'InvalidSystemDiskSize.NotSupportedValue'
+  | 'InvalidInternetMaxBandwidthOut.NotSupportedValue'
+  | 'InvalidAddAccountSize.ExceededMaxNumber'
+  | 'InvalidToRegionIdSize.ExceededMaxNumber'
+  | 'InvalidBuildContent.LengthExceeded'
+  | 'InvalidImageTemplateCommandSize.ExceededMaxNumber'
+  | 'DuplicatedCommand.FROM'
+  | 'InvalidCommandOrder.FROM'
+  | 'InvalidImageTemplateCommand.NotSupported'
+  | 'InvalidCommandContent.RUN'
+  | 'InvalidCommandContent.ENV'
+  | 'InvalidCommandContent.WORKDIR'
+  | 'InvalidCommandContent.COPY'
+  | 'InvalidCommandContent.USER'
+  | 'InvalidCommandContent.FROM'
+  | 'InvalidCommandContent.CMD'
+  | 'InvalidCommandContent.ENTRYPOINT'
+  | 'QuotaExceed.ImagePipeline'
+  | 'NoPermission'
+  | 'EmptyCommandContent.LABEL'
+  | 'EmptyCommandContent.ENV'
+  | 'EmptyCommandContent.ENTRYPOINT'
+  | 'EmptyCommandContent.CMD'
+  | 'EmptyCommandContent.COPY'
+  | 'EmptyCommandContent.WORKDIR'
+  | 'NotEmptyCommandContent.RESTART'
+  | 'EmptyCommandContent.USER'
+  | 'EmptyCommandContent.RUN'
+  | 'ImagePipeline.NotSupportWindowsInstance'
+  | 'InvalidImage.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'ImageComponent.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImageComponents may return. */
+export type DescribeImageComponentsErrorCode = 'InvalidParameter.Owner'
+  | 'InvalidImageComponentIdSize.ExceededMaxNumber'
+  | 'Invalid.NextToken'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImagePipelines may return. */
+export type DescribeImagePipelinesErrorCode = 'InvalidImagePipelineIdSize.ExceededMaxNumber'
+  | 'InvalidName.Malformed'
+  | 'Invalid.NextToken'
+  | EcsCommonErrorCode;
+/** Error codes StartImagePipelineExecution may return. */
+export type StartImagePipelineExecutionErrorCode = 'InvalidImagePipeline.HasRunningExecution'
+  | 'InvalidImagePipeline.NotFound'
+  | 'StartImagePipelineExecution.Failed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeImagePipelineExecutions may return. */
+export type DescribeImagePipelineExecutionsErrorCode = 'InvalidParameter.Status'
+  | 'MissingParameter.ImagePipelineId'
+  | 'Invalid.NextToken'
+  | 'InvalidImagePipeline.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CancelImagePipelineExecution may return. */
+export type CancelImagePipelineExecutionErrorCode = 'InvalidStatus.CancelFailed'
+  | 'InvalidStatus.ImagePipelineExecution'
+  | 'InvalidImagePipelineExecution.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteImageComponent may return. */
+export type DeleteImageComponentErrorCode = 'InvalidImageComponent.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteImagePipeline may return. */
+export type DeleteImagePipelineErrorCode = 'InvalidImagePipeline.HasRunningExecution'
+  | 'InvalidImagePipeline.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateSnapshot may return. */
+export type CreateSnapshotErrorCode = 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidSnapshotName.Malformed'
+  | 'IncorrectInstanceStatus'
+  | 'DiskCategory.OperationNotSupported'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidRetentionDays.Malformed'
+  | 'CreateSnapshot.Failed'
+  | 'IncorrectDiskStatus.CreatingSnapshot'
+  | 'InstanceLockedForSecurity'
+  | 'IncorrectDiskStatus.NeverAttached'
+  | 'QuotaExceed.Snapshot'
+  | 'IncorrectDiskStatus.NeverUsed'
+  | 'DiskInArrears'
+  | 'DiskId.ValueNotSupported'
+  | 'IncorrectDiskStatus'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'IncorrectVolumeStatus'
+  | 'IdempotentParameterMismatch'
+  | 'IncorrectDiskStatus.Invalid'
+  | 'IncorrectDiskType.NotSupport'
+  | 'IncorrectDiskStatus.Transferring'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'IdempotentProcessing'
+  | 'QuotaExceed.Tags'
+  | 'InvalidSnapshotCategory.Malformed'
+  | 'InvalidAction.Unauthorized'
+  | 'InvalidRegion.NotSupportSnapshotInstantAccessRegion'
+  | 'InvalidCategoryAndInstantAccess.Malformed'
+  | 'DISK_HAS_CREATING_SNAPSHOT'
+  | 'HibernationConfigured.InstanceOperationForbidden'
+  | 'QuotaExceed.SnapshotQuota'
+  | 'InvalidInstantAccessRetentionDays.Malformed'
+  | 'CloudBoxNotSupportSnapshotWithInstantAccess'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidVolumeId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CopySnapshot may return. */
+export type CopySnapshotErrorCode = 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidSnapshotId.EncryptedNotSupport'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidSnapshotCategory.NotSupportCopy'
+  | 'InvalidUser.NotInWhiteList'
+  | 'InvalidParamter'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'InvalidSnapshotId.NotReady'
+  | 'InvalidOperation.Unauthorized'
+  | 'InvalidOperation.UnfinishedCrossRegionCopy'
+  | 'InvalidOperation.NotSupportCopyInSameRegion'
+  | 'InvalidSnapshotName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidRetentionDays.Malformed'
+  | 'InvalidRegionId.NotSupportedEncryptedSnapshotCopy'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'InvalidRegionId.NotExists'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncrypted.NotSupportDecrypt'
+  | 'InvalidSnapshotCategory.NotSupportCrossRegionCopy'
+  | 'InvalidSnapshotCategory.NotSupportEncryptedCopy'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.DataEncryptedKeyCreateFailed'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InvalidKMSKeyId.NotSymmetric'
+  | 'QuotaExceed.SnapshotQuota'
+  | 'InvalidOperation.UnfinishedEncryptedSnapshotCopy'
+  | 'InvalidParameterDestinationStorageLocationArn.Unauthorized'
+  | 'InvalidParameterDestinationStorageLocationArn.RegionNotMatch'
+  | 'InvalidSnapshot.StorageLocationNotSupported'
+  | 'InvalidSnapshot.EncryptedNotSupported'
+  | 'InvalidParameterDestinationStorageLocationArn.Malformed'
+  | 'OperationDenied.NonCompliantDestinationRegion'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSnapshots may return. */
+export type DescribeSnapshotsErrorCode = 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'InvalidSnapshotIds.Malformed'
+  | 'InvalidSnapshotCategory.Malformed'
+  | 'InvalidFilterKey.NotFound'
+  | 'InvalidFilterValue'
+  | 'InvalidUsage'
+  | 'InvalidSourceDiskType'
+  | 'InvalidStatus.NotFound'
+  | 'InvalidSnapshotType.NotFound'
+  | 'InvalidSnapshotLinkId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSnapshotsUsage may return. */
+export type DescribeSnapshotsUsageErrorCode = 'InvalidParam.RegionId'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSnapshotPackage may return. */
+export type DescribeSnapshotPackageErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeSnapshotLinks may return. */
+export type DescribeSnapshotLinksErrorCode = 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId'
+  | 'InvalidSnapshotLinkIds'
+  | 'InvalidDiskIds'
+  | EcsCommonErrorCode;
+/** Error codes ModifySnapshotAttribute may return. */
+export type ModifySnapshotAttributeErrorCode = 'InvalidSnapshotName.Malformed'
+  | 'NoAttributeToModify'
+  | 'InvalidRetentionDays.Malformed'
+  | 'InvalidOperation.DecreaseRetentionDaysUnsupported'
+  | 'InvalidSnapshotId.NotReady'
+  | 'IncorrectDiskStatus.CreatingSnapshot'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidSnapshotId.NotFound'
+  | 'InvalidSnapshotDisableInstantAccess.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteSnapshotGroup may return. */
+export type DeleteSnapshotGroupErrorCode = 'SnapshotCreatedImage'
+  | 'Operation.Forbidden'
+  | 'SnapshotCreatedDisk'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidSnapshotGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteSnapshot may return. */
+export type DeleteSnapshotErrorCode = 'SnapshotCreatedImage'
+  | 'SnapshotCreatedDisk'
+  | 'Operation.Conflict'
+  | 'InvalidOperation.RelatedSnapshotNotFinished'
+  | 'InvalidOperation.DeleteSharedSnapshotUnsupported'
+  | 'InvalidSnapshotId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateAutoSnapshotPolicy may return. */
+export type CreateAutoSnapshotPolicyErrorCode = 'DiskCategory.OperationNotSupported'
+  | 'InvalidSnapshotPolicyName.Malformed'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.Encrypted.KmsNotEnable'
+  | 'InvalidParam.EncryptedMismatch'
+  | 'ParameterInvalid'
+  | 'AutoSnapshotPolicy.QuotaExceed'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'InvalidParameter.TargetCopyRegions'
+  | 'InvalidParameter.CopiedSnapshotsRetentionDays'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'InvalidOperation.KMSKeyIdNotFound'
+  | 'Abs.InvalidAction.RegionNotSupport'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAutoSnapshotPolicyEx may return. */
+export type DescribeAutoSnapshotPolicyExErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | EcsCommonErrorCode;
+/** Error codes ModifyAutoSnapshotPolicyEx may return. */
+export type ModifyAutoSnapshotPolicyExErrorCode = 'InvalidParameter.EncryptedIllegal'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KmsNotEnabled'
+  | 'InvalidParameter.Encrypted.KmsNotEnable'
+  | 'InvalidParam.EncryptedMismatch'
+  | 'ParameterInvalid'
+  | 'InvalidParameter.TargetCopyRegions'
+  | 'InvalidParameter.CopiedSnapshotsRetentionDays'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'Abs.InvalidAction.RegionNotSupport'
+  | 'InvalidParameter.KMSKeyId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ApplyAutoSnapshotPolicy may return. */
+export type ApplyAutoSnapshotPolicyErrorCode = 'DiskCategory.OperationNotSupported'
+  | 'PartofDiskCategory.OperationNotSupported'
+  | 'ParameterInvalid'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'InvalidDiskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyAutoSnapshotPolicy may return. */
+export type ModifyAutoSnapshotPolicyErrorCode = 'QuotaExceed.Snapshot'
+  | EcsCommonErrorCode;
+/** Error codes CancelAutoSnapshotPolicy may return. */
+export type CancelAutoSnapshotPolicyErrorCode = 'ParameterInvalid'
+  | 'InvalidDiskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteAutoSnapshotPolicy may return. */
+export type DeleteAutoSnapshotPolicyErrorCode = 'ParameterInvalid'
+  | EcsCommonErrorCode;
+/** Error codes CreateSnapshotGroup may return. */
+export type CreateSnapshotGroupErrorCode = 'InvalidDiskIds.NotInSameZone'
+  | 'MissingParamter.InstanceId'
+  | 'InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict'
+  | 'InvalidSnapshotName.Malformed'
+  | 'IncorrectInstanceStatus'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidRetentionDays.Malformed'
+  | 'DiskCategory.OperationNotSupported'
+  | 'InvalidParameter.Name'
+  | 'InvalidParameter.Description'
+  | 'IncorrectDiskStatus.CreatingSnapshot'
+  | 'InstanceLockedForSecurity'
+  | 'IncorrectDiskStatus.NeverAttached'
+  | 'QuotaExceed.Snapshot'
+  | 'IncorrectDiskStatus.NeverUsed'
+  | 'CreateSnapshot.Failed'
+  | 'DiskInArrears'
+  | 'DiskId.ValueNotSupported'
+  | 'IncorrectDiskStatus'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidAccountStatus.SnapshotServiceUnavailable'
+  | 'IncorrectVolumeStatus'
+  | 'IdempotentParameterMismatch'
+  | 'IncorrectDiskStatus.Invalid'
+  | 'IncorrectDiskType.NotSupport'
+  | 'IncorrectDiskStatus.Transferring'
+  | 'InvalidParameter.KMSKeyId.CMKNotEnabled'
+  | 'InvalidParameter.KMSKeyId.KMSUnauthorized'
+  | 'IdempotentProcessing'
+  | 'QuotaExceed.Tags'
+  | 'InvalidSnapshotCategory.Malformed'
+  | 'InvalidOperation.Unauthorized'
+  | 'InvalidRegion.NotSupportSnapshotInstantAccessRegion'
+  | 'InvalidCategoryAndInstantAccess.Malformed'
+  | 'IncorrectDiskStatus.TooManyCreatingSnapshots'
+  | 'InvalidRegion.NotSupport'
+  | 'UserNotInTheWhiteList'
+  | 'InvalidInstance.NoDisk'
+  | 'NumberExceed.TooManyDisks'
+  | 'CapacityExceed.TooManyDisks'
+  | 'InvalidDisk.ShareVolume'
+  | 'InvalidOperation.MultiAttachDisk'
+  | 'InvalidParameter.KMSKeyId.CMKUnauthorized'
+  | 'InvalidDisk.DiskCategoryInconsistent'
+  | 'InvalidDiskId.NotFound'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidVolumeId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSnapshotGroups may return. */
+export type DescribeSnapshotGroupsErrorCode = 'InvalidStatus.ValueNotSupported'
+  | 'InvalidSnapshotGroupId.MustBeOne'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifySnapshotGroup may return. */
+export type ModifySnapshotGroupErrorCode = 'InvalidParameter.Name'
+  | 'InvalidParameter.Description'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidSnapshotGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreatePrefixList may return. */
+export type CreatePrefixListErrorCode = 'InvalidParameter.AddressFamily'
+  | 'InvalidParameter.PrefixListName'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidParameter.CidrMalformed'
+  | 'InvalidParameter.CidrDuplicated'
+  | 'LimitExceed.Entry'
+  | 'LimitExceed.MaxEntries'
+  | 'LimitExceed.PrefixListPerRegion'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribePrefixLists may return. */
+export type DescribePrefixListsErrorCode = 'LimitExceed.PrefixListId'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribePrefixListAssociations may return. */
+export type DescribePrefixListAssociationsErrorCode = 'NotSupported.ResourceType'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribePrefixListAttributes may return. */
+export type DescribePrefixListAttributesErrorCode = 'InvalidPrefixListId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyPrefixList may return. */
+export type ModifyPrefixListErrorCode = 'InvalidParameter.PrefixListName'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidParameter.CidrDuplicated'
+  | 'InvalidParameter.CidrMalformed'
+  | 'LimitExceed.MaxEntries'
+  | 'LimitExceed.Entry'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeletePrefixList may return. */
+export type DeletePrefixListErrorCode = 'NotAllowed.AssociationExist'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateSecurityGroup may return. */
+export type CreateSecurityGroupErrorCode = 'InvalidDescription.Malformed'
+  | 'InvalidSecurityGroupName.Malformed'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'IncorrectVpcStatus'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'Duplicate.TagKey'
+  | 'InvalidParams.GroupType'
+  | 'InvalidParams.VpcIdGroupType'
+  | 'QuotaExceed.SecurityGroup'
+  | 'InvalidVpcId.NotFound'
+  | 'IdempotentProcessing'
+  | 'QuotaExceed.Tags'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSecurityGroups may return. */
+export type DescribeSecurityGroupsErrorCode = 'NotSupported.PageNumberAndPageSize'
+  | 'InValidParameter.NextToken'
+  | 'MissingParameter.RegionId'
+  | 'InvalidParameter.SecurityGroupType'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSecurityGroupAttribute may return. */
+export type DescribeSecurityGroupAttributeErrorCode = 'InvalidNicType.ValueNotSupported'
+  | 'InvalidParamter'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'MissingParameter.RegionId'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifySecurityGroupPolicy may return. */
+export type ModifySecurityGroupPolicyErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidParameter.InnerAccessPolicy'
+  | EcsCommonErrorCode;
+/** Error codes ModifySecurityGroupAttribute may return. */
+export type ModifySecurityGroupAttributeErrorCode = 'InvalidSecurityGroupName.Malformed'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifySecurityGroupRule may return. */
+export type ModifySecurityGroupRuleErrorCode = 'OperationDenied'
+  | 'InvalidIpProtocol.Malformed'
+  | 'InvalidSourceCidrIp.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidSourceGroupId.Mismatch'
+  | 'InvalidSourceGroup.NotFound'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'MissingParameter.Source'
+  | 'InvalidParam.PortRange'
+  | 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidParam.SecurityGroupRuleId'
+  | 'InvalidOperation.ModifySgRuleEntityType'
+  | 'AuthorizationLimitExceed'
+  | 'InvalidParam.ProtocolAndPortRangeMismatch'
+  | 'InvalidParam.ProtocolAndAddressFamilyMismatch'
+  | 'InvalidParam.PrefixListAddressFamilyMismatch'
+  | 'InvalidParam.InvalidModifyRuleRequest'
+  | 'InvalidOperation.ModifyNicType'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidNetworkType.Mismatch'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidSourceGroupId.NotFound'
+  | 'SecurityGroupRule.NotFound'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidSecurityGroupRuleId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifySecurityGroupEgressRule may return. */
+export type ModifySecurityGroupEgressRuleErrorCode = 'OperationDenied'
+  | 'InvalidIpProtocol.Malformed'
+  | 'InvalidDestCidrIp.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidDestGroupId.Mismatch'
+  | 'InvalidDestGroup.NotFound'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'InvalidSecurityGroup.InvalidNetworkType'
+  | 'MissingParameter.Dest'
+  | 'InvalidParam.PortRange'
+  | 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidParam.SecurityGroupRuleId'
+  | 'InvalidOperation.ModifySgRuleEntityType'
+  | 'AuthorizationLimitExceed'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidParam.ProtocolAndPortRangeMismatch'
+  | 'InvalidParam.ProtocolAndAddressFamilyMismatch'
+  | 'InvalidParam.PrefixListAddressFamilyMismatch'
+  | 'InvalidParam.InvalidModifyRuleRequest'
+  | 'InvalidOperation.ModifyNicType'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidNetworkType.Conflict'
+  | 'InvalidSecurityGroup.IsSame'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidDestGroupId.NotFound'
+  | 'SecurityGroupRule.NotFound'
+  | 'InvalidSecurityGroupRuleId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AuthorizeSecurityGroup may return. */
+export type AuthorizeSecurityGroupErrorCode = 'OperationDenied'
+  | 'InvalidIpProtocol.Malformed'
+  | 'InvalidSourceCidrIp.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidSourceGroupId.Mismatch'
+  | 'InvalidSourceGroup.NotFound'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'InvalidSecurityGroup.InvalidNetworkType'
+  | 'MissingParameter.Source'
+  | 'InvalidParam.PortRange'
+  | 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidPortRange.Malformed'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidGroupAuthParameter.OperationDenied'
+  | 'InvalidDestCidrIp.Malformed'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidParam.PrefixListAddressFamilyMismatch'
+  | 'NotSupported.ClassicNetworkPrefixList'
+  | 'AuthorizedGroupRule.LimitExceed'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidParam.Permissions'
+  | 'InvalidParam.DuplicatePermissions'
+  | 'InvalidGroupParameter.OperationDenied'
+  | 'AuthorizationLimitExceed'
+  | 'InvalidNetworkType.Mismatch'
+  | 'InvalidNetworkType.Conflict'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'LimitExceed.PrefixListAssociationResource'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidSourceGroupId.NotFound'
+  | 'InvalidPrefixListId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AuthorizeSecurityGroupEgress may return. */
+export type AuthorizeSecurityGroupEgressErrorCode = 'OperationDenied'
+  | 'InvalidIpProtocol.Malformed'
+  | 'InvalidDestCidrIp.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidDestGroupId.Mismatch'
+  | 'InvalidDestGroup.NotFound'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'InvalidSecurityGroup.InvalidNetworkType'
+  | 'MissingParameter.Dest'
+  | 'InvalidParam.PortRange'
+  | 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidPortRange.Malformed'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidGroupAuthParameter.OperationDenied'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidParam.PrefixListAddressFamilyMismatch'
+  | 'NotSupported.ClassicNetworkPrefixList'
+  | 'AuthorizedGroupRule.LimitExceed'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParam.Permissions'
+  | 'InvalidParam.DuplicatePermissions'
+  | 'InvalidGroupParameter.OperationDenied'
+  | 'AuthorizationLimitExceed'
+  | 'InvalidNetworkType.Conflict'
+  | 'InvalidSecurityGroup.IsSame'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'LimitExceed.PrefixListAssociationResource'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidDestGroupId.NotFound'
+  | 'InvalidPrefixListId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes JoinSecurityGroup may return. */
+export type JoinSecurityGroupErrorCode = 'InstanceSecurityGroupLimitExceeded'
+  | 'InvalidInstanceId.Mismatch'
+  | 'InvalidInstanceId.Malformed'
+  | 'InvalidOperation.NotSupportEnterpriseGroup'
+  | 'InvalidOperation.MultiGroupType'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.EniAndGroupNotBelongSameUser'
+  | 'NotBelongUser'
+  | 'MissingParameter.RegionId'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'SecurityGroupInstanceLimitExceeded'
+  | 'InvalidInstanceId.AlreadyExists'
+  | 'AclLimitExceed'
+  | 'InvalidOperation.NetworkInterfaceCountExceeded'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidOperation.VpcMismatch'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidParam.Malformed'
+  | 'InvalidParam.EniIdAndInstanceId.Conflict'
+  | 'Forbidden.InstanceIsBeingCreated'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes LeaveSecurityGroup may return. */
+export type LeaveSecurityGroupErrorCode = 'InvalidInstanceId.Malformed'
+  | 'MissingParameter.RegionId'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidSecurityGroupAssociation.NotFound'
+  | 'InstanceLastSecurityGroup'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceNotInSecurityGroup'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidOperation.AtLeastInOneGroup'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidParam.Malformed'
+  | 'InvalidParam.EniIdAndInstanceId.Conflict'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'RequestTimeout'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSecurityGroupReferences may return. */
+export type DescribeSecurityGroupReferencesErrorCode = 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RevokeSecurityGroup may return. */
+export type RevokeSecurityGroupErrorCode = 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidIpPortRange.Malformed'
+  | 'InvalidSourceCidrIp.Malformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidSourceGroupId.Mismatch'
+  | 'MissingParameter.Source'
+  | 'InvalidParam.PortRange'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidDestCidrIp.Malformed'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidGroupAuthParameter.OperationDenied'
+  | 'InvalidPortRange.Malformed'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'NotSupported.ClassicNetworkPrefixList'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidParam.Permissions'
+  | 'InvalidParam.DuplicatePermissions'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidParam.SecurityGroupRuleId'
+  | 'InvalidParam.SecurityGroupRuleIdRepeated'
+  | 'InvalidGroupParameter.OperationDenied'
+  | 'InvalidSecurityGroupRule.RuleNotExist'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidGroupAuthItem.NotFound'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSourceGroupId.NotFound'
+  | 'InvalidPrefixListId.NotFound'
+  | 'InvalidSecurityGroupRuleId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RevokeSecurityGroupEgress may return. */
+export type RevokeSecurityGroupEgressErrorCode = 'InvalidIpProtocol.ValueNotSupported'
+  | 'InvalidIpPortRange.Malformed'
+  | 'InvalidDestCidrIp.sMalformed'
+  | 'InvalidPolicy.Malformed'
+  | 'InvalidNicType.ValueNotSupported'
+  | 'InvalidDestGroupId.Mismatch'
+  | 'InvalidDestCidrIp.Malformed'
+  | 'MissingParameter.Dest'
+  | 'InvalidParam.PortRange'
+  | 'InvalidPriority.Malformed'
+  | 'InvalidPriority.ValueNotSupported'
+  | 'InvalidParam.SourceIp'
+  | 'InvalidParam.DestIp'
+  | 'InvalidParam.Ipv6DestCidrIp'
+  | 'InvalidParam.Ipv6SourceCidrIp'
+  | 'InvalidParam.Ipv4ProtocolConflictWithIpv6Address'
+  | 'InvalidParam.Ipv6ProtocolConflictWithIpv4Address'
+  | 'InvalidParameter.Ipv6CidrIp'
+  | 'InvalidGroupAuthParameter.OperationDenied'
+  | 'InvalidSecurityGroupId.Malformed'
+  | 'InvalidPortRange.Malformed'
+  | 'InvalidSourcePortRange.Malformed'
+  | 'InvalidSecurityGroupDiscription.Malformed'
+  | 'NotSupported.ClassicNetworkPrefixList'
+  | 'InvalidParam.SourceCidrIp'
+  | 'InvalidParam.DestCidrIp'
+  | 'InvalidParam.Permissions'
+  | 'InvalidParam.DuplicatePermissions'
+  | 'InvalidParam.SecurityGroupRuleId'
+  | 'InvalidParam.SecurityGroupRuleIdRepeated'
+  | 'InvalidGroupParameter.OperationDenied'
+  | 'InvalidSecurityGroupRule.RuleNotExist'
+  | 'InvalidNicType.Mismatch'
+  | 'InvalidGroupAuthItem.NotFound'
+  | 'InvalidSecurityGroup.IsSame'
+  | 'InvalidParamter.Conflict'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidDestGroupId.NotFound'
+  | 'InvalidSecurityGroupRuleId.NotFound'
+  | 'InvalidPrefixListId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteSecurityGroup may return. */
+export type DeleteSecurityGroupErrorCode = 'MissingParameter.RegionId'
+  | 'InvalidOperation.SecurityGroupNotAuthorized'
+  | 'DependencyViolation'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidSecurityGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateDeploymentSet may return. */
+export type CreateDeploymentSetErrorCode = 'InvalidDeploymentSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidParameter.Domain'
+  | 'InvalidParameter.Strategy'
+  | 'InvalidParameter.granularity'
+  | 'DependencyViolation.domain.granularity'
+  | 'DependencyViolation.strategy.granularity'
+  | 'DeploymentSet.GroupQuotaFull'
+  | 'InvalidParameter.GroupCount'
+  | 'InvalidZoneId.NotFound'
+  | 'QuotaExceed.DeploymentSet'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDeploymentSetSupportedInstanceTypeFamily may return. */
+export type DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeDeploymentSets may return. */
+export type DescribeDeploymentSetsErrorCode = 'InvalidDeploymentSetIds.TooManyInput'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDeploymentSetAttribute may return. */
+export type ModifyDeploymentSetAttributeErrorCode = 'InvalidDeploymentSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidDeploymentSetId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDeploymentSet may return. */
+export type DeleteDeploymentSetErrorCode = 'DependencyViolation.NotEmpty'
+  | 'DependencyViolation.ReferByHPC'
+  | EcsCommonErrorCode;
+/** Error codes CreateKeyPair may return. */
+export type CreateKeyPairErrorCode = 'InvalidKeyPairName.Malformed'
+  | 'KeyPair.AlreadyExist'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'QuotaExceed.KeyPair'
+  | 'QuotaExceed.Tags'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ImportKeyPair may return. */
+export type ImportKeyPairErrorCode = 'InvalidKeyPairName.Malformed'
+  | 'InvalidPublicKeyBody.Malformed'
+  | 'KeyPair.AlreadyExist'
+  | 'QuotaExceed.KeyPair'
+  | 'InvalidResourceGroup.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeKeyPairs may return. */
+export type DescribeKeyPairsErrorCode = EcsCommonErrorCode;
+/** Error codes AttachKeyPair may return. */
+export type AttachKeyPairErrorCode = 'InvalidKeyPairName.NotFound'
+  | 'InvalidInstanceIds.ValueNotSupported'
+  | 'DependencyViolation.IoOptimize'
+  | 'DependencyViolation.WindowsInstance'
+  | 'InstanceKeyPairLimitExceeded'
+  | EcsCommonErrorCode;
+/** Error codes DetachKeyPair may return. */
+export type DetachKeyPairErrorCode = 'InvalidKeyPairName.NotFound'
+  | 'InvalidInstanceIds.ValueNotSupported'
+  | 'DependencyViolation.WindowsInstance'
+  | 'InstanceKeyPairLimitExceeded'
+  | EcsCommonErrorCode;
+/** Error codes DeleteKeyPairs may return. */
+export type DeleteKeyPairsErrorCode = 'InvalidKeyPairNames.ValueNotSupported'
+  | 'InvalidParameter.KeypairAlreadyAttachedInstance'
+  | 'InstanceKeyPairLimitExceeded'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceVpcAttribute may return. */
+export type ModifyInstanceVpcAttributeErrorCode = 'InvalidTarget.TrafficMirrorSession'
+  | 'InvalidSource.TrafficMirrorSession'
+  | 'InvalidPrivateIpAddress.Malformed'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'IncorrectVSwitchStatus'
+  | 'IncorrectInstanceStatus'
+  | 'OperationDenied'
+  | 'InvalidVSwitchId.Mismatch'
+  | 'InvalidPrivateIpAddress.Mismatch'
+  | 'InvalidPrivateIp.Changing'
+  | 'PrimaryEniHasSubIp'
+  | 'VSwitchIdNotMatch'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidParameter.SecurityGroupId'
+  | 'InvalidOperation.SecurityGroupNotAuthorized'
+  | 'InvalidIp.Ipv6Assigned'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidInstance.HasTransitionRecord'
+  | 'InvalidInstanceStatus.NotNormal'
+  | 'InvalidVpcId.SharedVpc'
+  | 'InvalidOperation.NotAllowed'
+  | 'InvalidParameter.ToSecurityGroupId'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidOperation.VswAndEcsAvailabilityZoneMismatch'
+  | 'InvalidOperation.CloudBoxEcsNotSupport'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'NoSuchResource'
+  | 'InvalidParameter.InvalidInstanceId'
+  | 'InvalidParameter.VSwitchId'
+  | 'InvalidRegion.ValueNotSupported'
+  | 'InvalidInstance.AttachedEni'
+  | 'InvalidIp.MultiPrimaryIp'
+  | 'InvalidIp.Ipv6'
+  | 'InvalidVSwitch.NotBelongToVpc'
+  | 'InvalidParameter.EniNo'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidParameter.SecurityGroupIdRepeated'
+  | 'InvalidSecurityGroupType.NotSupportClassic'
+  | 'InvalidSecurityGroupVpc.NotBelongToOneVpc'
+  | 'EnterpriseGroupLimited.MutliGroupType'
+  | 'InvalidParameter.AlreadyInTargetVpc'
+  | 'JoinedGroupLimitExceed'
+  | 'InvalidParameter.MustBeEmpty'
+  | 'InvalidParameter.NotEnoughIpInVSwitch'
+  | 'InvalidDependence.MutliDirectlyEip'
+  | 'InvalidDependence.HaVip'
+  | 'InvalidDependence.NextHopOfCustomRouter'
+  | 'InvalidDependence.BeenUsedAsAppServer'
+  | 'InvalidDependence.GrantAccess'
+  | 'InvalidDependence.BindGA'
+  | 'InvalidDependence.SLB'
+  | EcsCommonErrorCode;
+/** Error codes AllocatePublicIpAddress may return. */
+export type AllocatePublicIpAddressErrorCode = 'InvalidOperation.AllocateFailed'
+  | 'InvalidIpAddress.Malformed'
+  | 'OperationDenied'
+  | 'InsufficientPublicIp'
+  | 'AllocateIpInvalidInstanceBandwidth'
+  | 'OperationDenied.CloudboxNotSupport'
+  | 'OperationDenied.DedicatedRegionNotSupported'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceExpiredOrInArrears'
+  | 'IpInUse'
+  | 'AllocatedAlready'
+  | 'AllocateIp.Fail'
+  | 'NAT_PUBLIC_IP_BINDING_FAILED'
+  | 'NAT_PUBLIC_IP_ALLOCATE_FAILED'
+  | 'InvalidIpAddress.NotPublic'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidVlanId.NotFound'
+  | 'InvalidIpAddress.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ConvertNatPublicIpToEip may return. */
+export type ConvertNatPublicIpToEipErrorCode = 'OperationDenied.CloudboxNotSupport'
+  | 'InvalidParameter.CloudboxNotSupported'
+  | 'OperationDenied.DedicatedRegionNotSupported'
+  | 'InvalidInstanceId.PlanedChange'
+  | 'InvalidEndTime.OperateNotSupport'
+  | 'InvalidInstanceStatus.Released'
+  | 'IncorrectInstanceStatus'
+  | 'OperationDenied'
+  | 'InvalidInstance.ZeroBandwidth'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidInstanceId.NotFound'
+  | 'MaxEIPQuotaExceeded'
+  | 'Forbidden.InvalidPublicBandwidth'
+  | 'InvalidInstance.OverduePayment'
+  | 'EIPMaxBandwidthExceeded'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'Forbidden.RiskControl'
+  | 'UnsupportedPublicIpWithIsp'
+  | 'InvalidInstance.IpAddressMissing'
+  | EcsCommonErrorCode;
+/** Error codes AttachClassicLinkVpc may return. */
+export type AttachClassicLinkVpcErrorCode = 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId.Malformed'
+  | 'InvalidVpcId.Malformed'
+  | 'InvalidInstanceId.MalFormed'
+  | 'OperationDenied'
+  | 'InvalidParameter.InvalidInstanceIdAndVpcId'
+  | 'InvalidStatus.InstanceStatus'
+  | 'InvalidInstanceId.NotBelong'
+  | 'QuotaExceeded'
+  | 'InvalidStatus.InstanceLocked'
+  | 'InvalidInstanceId.LimitedRegion'
+  | 'Forbidden.SubUser'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DetachClassicLinkVpc may return. */
+export type DetachClassicLinkVpcErrorCode = 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId.Malformed'
+  | 'InvalidVpcId.Malformed'
+  | 'InvalidInstanceId.MalFormed'
+  | 'OperationDenied'
+  | 'InvalidParameter.InvalidInstanceIdAndVpcId'
+  | 'InvalidStatus.InstanceStatus'
+  | 'InvalidInstanceId.NotBelong'
+  | 'Forbidden.SubUser'
+  | 'InvalidOperation.InvalidVpc'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidParameter.RegionIdAndInstanceId'
+  | EcsCommonErrorCode;
+/** Error codes DescribeBandwidthLimitation may return. */
+export type DescribeBandwidthLimitationErrorCode = 'Invalid.InstanceChargeType'
+  | 'InvalidParam'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidInstanceId.NotFound'
+  | 'Invalid.ResourceType.NotFound'
+  | 'Invalid.NetworkCategory'
+  | 'Invalid.SpotStrategy'
+  | 'Invalid.IoOptimized'
+  | 'Invalid.ResourceId'
+  | 'Invalid.InstancePayType'
+  | 'Invalid.OperationType'
+  | EcsCommonErrorCode;
+/** Error codes DescribeClassicLinkInstances may return. */
+export type DescribeClassicLinkInstancesErrorCode = 'InvalidInstanceId.NotFound'
+  | 'InvalidParameter.ToManyInstanceIds'
+  | 'InvalidParameter.InvalidInstanceIdAndVpcId'
+  | 'InvalidInstanceId.NotBelong'
+  | 'InvalidVpc.NotBelong'
+  | 'InvalidParameter.PageNumber'
+  | 'InvalidParameter.PageSize'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceNetworkSpec may return. */
+export type ModifyInstanceNetworkSpecErrorCode = 'InvalidInternetMaxBandwidthIn.ValueNotSupported'
+  | 'InvalidInternetMaxBandwidthOut.ValueNotSupported'
+  | 'OperationDenied'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidStartTime.ValueNotSupported'
+  | 'InvalidEndTime.ValueNotSupported'
+  | 'ChargeTypeViolation'
+  | 'Account.Arrearage'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'DecreasedBandwidthNotAllowed'
+  | 'BandwidthUpgradeDenied.EipBoundInstance'
+  | 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidInstanceStatus.NotStopped'
+  | 'InvalidAction'
+  | 'IpAllocationError'
+  | 'InvalidParam.AllocatePublicIp'
+  | 'InstanceDowngrade.QuotaExceed'
+  | 'InvalidBandwidth.ValueNotSupported'
+  | 'InvalidInstanceStatus'
+  | 'InvalidInstance.UnPaidOrder'
+  | 'LastOrderProcessing'
+  | 'LastRequestProcessing'
+  | 'InvalidStartTime.BeyondLifeCycle'
+  | 'InvalidEndTime.BeyondLifeCycle'
+  | 'InvalidPayMethod.SyncPaymentNotSupport'
+  | 'InvalidBandwidthOut.LessThanZero'
+  | 'InvalidParameter.BandwidthBiggerThanBaseBandwidth'
+  | 'InvalidAction.WithActiveElasticUpgrade'
+  | 'InvalidParameter.CloudboxNotSupported'
+  | 'InvalidParameter.Bandwidth'
+  | 'NoPermission.Price'
+  | 'NoPermission.Refund'
+  | 'InvalidParameter.DedicatedRegionNotSupported'
+  | 'InvalidOperation.InstanceStatusUnsupported'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InstanceExpiredOrInArrears'
+  | 'InvalidAccountStatus.NotEnoughBalance'
+  | 'InvalidInstance.InstanceNotSupported'
+  | 'InvalidOperation.StarterPackage'
+  | 'NAT_PUBLIC_IP_BINDING_FAILED'
+  | 'InvalidInstance.EipNotSupport'
+  | 'InvalidInstance.NatPortMapNotSupport'
+  | 'OperationDenied.UnpaidOrder'
+  | 'Mayi.InternalError'
+  | 'InvalidNetworkType.ValueNotSupported'
+  | 'OperationDenied.ImageNotValid'
+  | 'InvalidInstanceChargeType.ValueNotSupported'
+  | 'InvalidIspType.ValueNotSupported'
+  | 'UnsupportedIspChargeType'
+  | 'UnsupportedIspClassicNetwork'
+  | 'UnsupportedIspNetworkChargeType'
+  | 'InvalidIspBandwidthOut'
+  | 'UnsupportedChangeIsp'
+  | 'InvalidIspUID'
+  | 'UnsupportedIspRegion'
+  | 'BandIncreaseNotSupportIsp'
+  | 'SecurityRisk.3DVerification'
+  | 'InvalidOperation.PublicIpAddressNoStock'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateNetworkInterface may return. */
+export type CreateNetworkInterfaceErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'IncorrectVSwitchStatus'
+  | 'JoinedGroupLimitExceed'
+  | 'InvalidParameter.SecurityGroupIdRepeated'
+  | 'InvalidSecurityGroupId.SingleIdAndMultiIdConflict'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'InvalidParameter.Conflict'
+  | 'QuotaExceeded.PrivateIpAddress'
+  | 'InvalidEniQueueSize.RegionOrUserNotSupported'
+  | 'InvalidParameter.EniQueueSize'
+  | 'InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported'
+  | 'InvalidParameter.EniConnectionTrackingConfiguration'
+  | 'InvalidOperation.NotSupport'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'InValidParameter'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidVSwitchId.IpNotEnough'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'QuotaExceed.Tags'
+  | 'EnterpriseGroupLimited.MutliGroupType'
+  | 'InvalidIp.Address'
+  | 'InvalidIp.IpRepeated'
+  | 'MaxEniPrivateIpsCountExceeded'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidOperation.TrunkingIsNotAllowed'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidOperation.BoundingEniSlaveQuotaExceed'
+  | 'InvalidParameter.EniTrafficMode'
+  | 'InvalidOperation.HighPerformanceTrafficModeIsNotAllowed'
+  | 'InvalidParameter.QueuePairNumberMustEmpty'
+  | 'InvalidParameter.InvalidQueuePairNumber'
+  | 'InvalidParams.NetworkInterfaceName'
+  | 'InvalidIp.IpPrefixMaskNotSame'
+  | 'InvalidIp.IpPrefixMaskInvalid'
+  | 'InvalidIp.IpPrefixMaskIllegal'
+  | 'InvalidIp.IpPrefixIllegal'
+  | 'InvalidIp.IpPrefixMustInReserveSegment'
+  | 'InvalidIp.IpPrefixNotAvailable'
+  | 'InvalidIp.IpPrefixNotStrict'
+  | 'InvalidVSwitchId.IpPrefixNotEnough'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.Ipv6CountExceeded'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidOperation.MaxEniIpv6IpsCountExceeded'
+  | 'InvalidOperation.VSwitchIpv6Disabled'
+  | 'InvalidOperation.EnableIpv6Failed'
+  | 'InvalidOperation.AddressAlreadyAllocated'
+  | 'InvalidOperation.AddressNotInVSwitchCidr'
+  | 'InvalidOperation.EniTrafficModeNotSupportIpv6'
+  | 'InvalidOperation.SlaveEniMustHaveBondingEni'
+  | 'InvalidOperation.VSwitchCidrReservationNotExist'
+  | 'InvalidOperation.RegionNotSupportIpPrefix'
+  | EcsCommonErrorCode;
+/** Error codes AttachNetworkInterface may return. */
+export type AttachNetworkInterfaceErrorCode = 'InvalidOperation.Ipv6CountExceeded'
+  | 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidRegion'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidOperation.InvalidGeneration'
+  | 'InvalidParams.EniId'
+  | 'InvalidParameter.NetworkCardIndexInvalid'
+  | 'InvalidOperation.UserNotSupportNetworkCard'
+  | 'InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidEni.NotSameVpc'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidOperation.MultiGroupType'
+  | 'InvalidOperation.NotSupportEnterpriseGroup'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidOperation.EipBindModel'
+  | 'InvalidOperation.Ipv6NotSupport'
+  | 'InvalidOperation.HotPlugNotSupport'
+  | 'InvalidInstance.NetworkType'
+  | 'InvalidOperation.InvalidTrunkEniStatus'
+  | 'InvalidOperation.TrunkingIsNotAllowed'
+  | 'InvalidOperation.InstanceTypeNotSupportEniTrunking'
+  | 'InvalidOperation.EniTypeNotSupportTrunking'
+  | 'InvalidOperation.EniTrunkDeviceFull'
+  | 'InvalidParameter.EniNotBelongTrunk'
+  | 'InvalidOperation.EniTypeNotSupportAttachToTrunk'
+  | 'InvalidParameter.EniNotBelongEcs'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni'
+  | 'InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni'
+  | 'InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode'
+  | 'InvalidOperation.EniTrafficModeNotSupportIpv6'
+  | 'InvalidOperation.MaxEniQueuePairNumberExceed'
+  | 'InvalidParameter.InvalidQueuePairNumber'
+  | 'InvalidOperation.EniQueuePairNumberOverflow'
+  | 'InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DetachNetworkInterface may return. */
+export type DetachNetworkInterfaceErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidRegion'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidParams.EniId'
+  | 'InvalidParameter.EniNotBelongEcs'
+  | 'InvalidOperation.EniHotPlugNotSupported'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidOperation.EniLinked'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidOperation.HotPlugNotSupport'
+  | 'InvalidOperation.InvalidTrunkEniStatus'
+  | 'InvalidOperation.TrunkingIsNotAllowed'
+  | 'InvalidOperation.InstanceTypeNotSupportEniTrunking'
+  | 'InvalidParameter.EniNotBelongTrunk'
+  | 'InvalidOperation.EniTypeNotSupportTrunking'
+  | 'InvalidOperation.HasMemberEniAttached'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeNetworkInterfaces may return. */
+export type DescribeNetworkInterfacesErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidVpc.Empty'
+  | 'InvalidOperation.InvalidEniPageNumber'
+  | 'InvalidVpc.Indeterminacy'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeNetworkInterfaceAttribute may return. */
+export type DescribeNetworkInterfaceAttributeErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'Forbidden.RegionId'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'InvalidEniId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyNetworkInterfaceAttribute may return. */
+export type ModifyNetworkInterfaceAttributeErrorCode = 'InvalidOperation.NotSupportModifyQueueNumber'
+  | 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'InvalidParams.EniId'
+  | 'Forbidden.RegionId'
+  | 'JoinedGroupLimitExceed'
+  | 'InvalidEniQueueSize.RegionOrUserNotSupported'
+  | 'InvalidParameter.EniQueueSize'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported'
+  | 'InvalidParameter.InvalidQueuePairNumber'
+  | 'InvalidParameter.EniConnectionTrackingConfiguration'
+  | 'InvalidOperation.MaxEniQueuePairNumberExceed'
+  | 'InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded'
+  | 'InvalidOperation.InstanceTypeNotSupportHighPerformance'
+  | 'InvalidTrafficMode.ModifyToStandardNotSupported'
+  | 'InvalidOperation.EniTrafficModeNotSupportIPv6'
+  | 'InvalidOperation.EniQueuePairNumberOverflow'
+  | 'InvalidParameter.QueuePairNumberMustEmpty'
+  | 'InvalidParameter.EniTrafficMode'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidOperation.MultiGroupType'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidParams.NetworkInterfaceName'
+  | 'InvalidOperation.ModifyPrimaryEniQueueNumber'
+  | 'InvalidOperation.ResourceManagedByCloudProduct'
+  | 'InvalidParameter.InvalidEniQueueNumber'
+  | 'InvalidOperation.MaxEniQueueNumberExceeded'
+  | 'InvalidOperation.ExceedInstanceTypeQueueNumber'
+  | 'AclLimitExceed'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc'
+  | EcsCommonErrorCode;
+/** Error codes AssignPrivateIpAddresses may return. */
+export type AssignPrivateIpAddressesErrorCode = 'InvalidOperation.Unsupported'
+  | 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidAction'
+  | 'InvalidEniId.Malformed'
+  | 'IncorrectVSwitchStatus'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'InvalidPrivateIpAddress.Malformed'
+  | 'InvalidSecondaryPrivateIpAddressCount.Malformed'
+  | 'QuotaExceeded.PrivateIpAddress'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidOperation.InstanceNotSupportMulitipleIp'
+  | 'InvalidStatus.InstanceIsMigrating'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidVSwitchId.IpNotEnough'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'InvalidIp.IpAssigned'
+  | 'MaxEniPrivateIpsCountExceeded'
+  | 'Operation.Conflict'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidIp.IpRepeated'
+  | 'InvalidIp.IpPrefixIllegal'
+  | 'InvalidIp.IpPrefixMaskIllegal'
+  | 'InvalidIp.IpPrefixMaskInvalid'
+  | 'InvalidIp.IpPrefixMaskNotSame'
+  | 'InvalidIp.IpPrefixMustInReserveSegment'
+  | 'InvalidIp.IpPrefixNotAvailable'
+  | 'InvalidIp.IpPrefixNotStrict'
+  | 'InvalidVSwitchId.IpPrefixNotEnough'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidOperation.VSwitchCidrReservationNotExist'
+  | 'InvalidOperation.RegionNotSupportIpPrefix'
+  | EcsCommonErrorCode;
+/** Error codes UnassignPrivateIpAddresses may return. */
+export type UnassignPrivateIpAddressesErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidAction'
+  | 'InvalidEniId.Malformed'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'InvalidIp.IpUnassigned'
+  | 'Operation.Conflict'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidPrivateIpAddress.Malformed'
+  | 'InvalidIp.IpPrefixMaskInvalid'
+  | 'InvalidIp.IpPrefixMaskNotSame'
+  | 'InvalidIp.IpPrefixNotStrict'
+  | 'InvalidIp.IpPrefixIllegal'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidOperation.RegionNotSupportIpPrefix'
+  | EcsCommonErrorCode;
+/** Error codes AssignIpv6Addresses may return. */
+export type AssignIpv6AddressesErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InValidParameter'
+  | 'InvalidParams.EniId'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidPrivateIpAddress.Duplicated'
+  | 'IncorrectVSwitchStatus'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbedden.NotSupportRAM'
+  | 'Forbbiden.SubUser'
+  | 'InvalidOperation.InvalidEniType'
+  | 'MaxEniIpv6IpsCountExceeded'
+  | 'InvalidIp.IpUnassigned'
+  | 'InvalidIp.IpRepeated'
+  | 'InvalidIp.IpAssigned'
+  | 'InvalidIp.Address'
+  | 'InvalidOperation.EniCountExceeded'
+  | 'InvalidOperation.Ipv4CountExceeded'
+  | 'InvalidOperation.Ipv6CountExceeded'
+  | 'InvalidOperation.Ipv6NotSupport'
+  | 'InvalidOperation.Ipv4NotSupport'
+  | 'InvalidVSwitch.Ipv6NotTurnOn'
+  | 'InvalidParam.IpAssign'
+  | 'InvalidVSwitchId.IpInvalid'
+  | 'Forbidden.RegionId'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidOperation.HighPerformanceTrafficModeEniNotSupport'
+  | 'InvalidOperation.EniTypeNotSupport'
+  | 'InvalidIp.IpPrefixIllegal'
+  | 'InvalidIp.IpPrefixMaskIllegal'
+  | 'InvalidIp.IpPrefixMaskInvalid'
+  | 'InvalidIp.IpPrefixMaskNotSame'
+  | 'InvalidIp.IpPrefixMustInReserveSegment'
+  | 'InvalidIp.IpPrefixNotAvailable'
+  | 'InvalidIp.IpPrefixNotStrict'
+  | 'InvalidVSwitchId.IpPrefixNotEnough'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidOperation.VSwitchIpv6Disabled'
+  | 'InvalidOperation.EnableIpv6Failed'
+  | 'InvalidOperation.HasIpv6RouteEntry'
+  | 'InvalidOperation.VSwitchCidrReservationNotExist'
+  | 'InvalidOperation.RegionNotSupportIpPrefix'
+  | EcsCommonErrorCode;
+/** Error codes UnassignIpv6Addresses may return. */
+export type UnassignIpv6AddressesErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidEniId.Malformed'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbedden.NotSupportRAM'
+  | 'Forbbiden.SubUser'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidIp.IpUnassigned'
+  | 'InvalidIp.IpRepeated'
+  | 'InvalidIp.Address'
+  | 'Forbidden.RegionId'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidIp.IpPrefixIllegal'
+  | 'InvalidIp.IpPrefixMaskInvalid'
+  | 'InvalidIp.IpPrefixMaskNotSame'
+  | 'InvalidIp.IpPrefixNotStrict'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidOperation.RegionNotSupportIpPrefix'
+  | EcsCommonErrorCode;
+/** Error codes CreateNetworkInterfacePermission may return. */
+export type CreateNetworkInterfacePermissionErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEniState'
+  | 'NotBelongUser'
+  | 'InvalidOperation.PermissionExisted'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'InvalidOperation.PermissionNotExisted'
+  | 'InvalidEniId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeNetworkInterfacePermissions may return. */
+export type DescribeNetworkInterfacePermissionsErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEniState'
+  | 'NotBelongUser'
+  | 'InvalidOperation.PermissionExisted'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'InvalidOperation.PermissionNotExisted'
+  | 'InvalidEniId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteNetworkInterface may return. */
+export type DeleteNetworkInterfaceErrorCode = 'InvalidOperation.HasSlaveEniBonded'
+  | 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEcsState'
+  | 'InvalidOperation.InvalidEniState'
+  | 'InvalidOperation.DetachPrimaryEniNotAllowed'
+  | 'Forbidden.RegionId'
+  | 'InvalidParams.EniId'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'MaxEniCountExceeded'
+  | 'EniPerInstanceLimitExceeded'
+  | 'InvalidOperation.AvailabilityZoneMismatch'
+  | 'InvalidOperation.VpcMismatch'
+  | 'SecurityGroupInstanceLimitExceed'
+  | 'InvalidSecurityGroupId.NotVpc'
+  | 'InvalidOperation.InvalidEniType'
+  | 'InvalidEniId.NotFound'
+  | 'InvalidOperation.EniServiceManaged'
+  | 'InvalidEcsId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidSecurityGroupId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstancesFullStatus may return. */
+export type DescribeInstancesFullStatusErrorCode = 'InvalidParameter.TimeEndBeforeStart'
+  | 'OperationDenied.NotInWhiteList'
+  | 'InstanceIdLimitExceeded'
+  | 'EventIdLimitExceeded'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDisksFullStatus may return. */
+export type DescribeDisksFullStatusErrorCode = 'DiskIdLimitExceeded'
+  | 'EventIdLimitExceeded'
+  | 'InvalidParameter.TimeEndBeforeStart'
+  | 'OperationDenied.NotInWhiteList'
+  | 'TooManyDiskEvent.DiskIdRequired'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceHistoryEvents may return. */
+export type DescribeInstanceHistoryEventsErrorCode = 'EventIdLimitExceeded'
+  | 'InvalidParameter.TimeEndBeforeStart'
+  | 'OperationDenied.NotInWhiteList'
+  | EcsCommonErrorCode;
+/** Error codes CreateSimulatedSystemEvents may return. */
+export type CreateSimulatedSystemEventsErrorCode = 'InvalidNotBefore.Passed'
+  | 'SimulatedEventLimitExceeded'
+  | 'InstanceIdLimitExceeded'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CancelSimulatedSystemEvents may return. */
+export type CancelSimulatedSystemEventsErrorCode = 'EventIdLimitExceeded'
+  | 'CannotCancelSystemEvent.NotSimulated'
+  | 'InvalidEventId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AcceptInquiredSystemEvent may return. */
+export type AcceptInquiredSystemEventErrorCode = 'OperationDenied.AcceptNotSupported'
+  | 'OperationConflict'
+  | 'OperationFail.DiskCategoryNotSupported'
+  | 'OperationFail.DiskStatusNotSupported'
+  | 'OperationFail.InstanceStatusNotSupported'
+  | 'SwitchToOffline.OnlineIsolateFail'
+  | 'SwitchToOffline.OnlineReinitFail'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidEventId.NoInquiringEventFound'
+  | EcsCommonErrorCode;
+/** Error codes GetInstanceScreenshot may return. */
+export type GetInstanceScreenshotErrorCode = 'IncorrectInstanceStatus'
+  | 'NotSupported'
+  | EcsCommonErrorCode;
+/** Error codes GetInstanceConsoleOutput may return. */
+export type GetInstanceConsoleOutputErrorCode = 'IncorrectInstanceStatus'
+  | 'NotSupported'
+  | EcsCommonErrorCode;
+/** Error codes DescribeDiskMonitorData may return. */
+export type DescribeDiskMonitorDataErrorCode = 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidParameter.TooManyDataQueried'
+  | 'InvalidInstanceType.NotSupportCredit'
+  | 'InvalidParameter.EndTime'
+  | 'InvalidDiskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceMonitorData may return. */
+export type DescribeInstanceMonitorDataErrorCode = 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidParameter.TooManyDataQueried'
+  | 'InvalidStartTime.ValueNotSupported'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeEniMonitorData may return. */
+export type DescribeEniMonitorDataErrorCode = 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidParameter.TooManyDataQueried'
+  | 'InvalidInstanceType.NotSupportCredit'
+  | 'InvalidParameter.EndTime'
+  | 'InvalidDiskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSnapshotMonitorData may return. */
+export type DescribeSnapshotMonitorDataErrorCode = 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidParameter.TooManyDataQueried'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceMaintenanceAttributes may return. */
+export type DescribeInstanceMaintenanceAttributesErrorCode = 'InstanceIdLimitExceeded'
+  | 'OperationDenied.NotInWhiteList'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInstanceMaintenanceAttributes may return. */
+export type ModifyInstanceMaintenanceAttributesErrorCode = 'OperationDenied.NotInWhiteList'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RedeployInstance may return. */
+export type RedeployInstanceErrorCode = 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'DiskError'
+  | 'InstanceExpiredOrInArrears'
+  | 'InvalidOperation.RedeployInstance'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ReportInstancesStatus may return. */
+export type ReportInstancesStatusErrorCode = 'InstanceIdLimitExceeded'
+  | 'DiskIdLimitExceeded'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RunCommand may return. */
+export type RunCommandErrorCode = 'RegionId.ApiNotSupported'
+  | 'MissingParam.InstanceId'
+  | 'NumberExceed.Tags'
+  | 'InvalidTagValue.Malformed'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'MissingParameter.TagKey'
+  | 'InvalidContainerId.Malformed'
+  | 'InvalidContainerName.Malformed'
+  | 'InvalidClientToken.Malformed'
+  | 'CmdParam.EmptyKey'
+  | 'CmdParam.InvalidParamName'
+  | 'CmdContent.DecodeError'
+  | 'InvalidInstance.NotMatch'
+  | 'MissingParam.Frequency'
+  | 'InvalidParam.Frequency'
+  | 'ParameterKey.Duplicate'
+  | 'Parameter.NotMatched'
+  | 'WindowsPasswordName.Missed'
+  | 'Parameter.Disabled'
+  | 'InvalidParameter.WorkingDir'
+  | 'NumberExceed.ResourceTags'
+  | 'MissingParameter.ResourceTagKey'
+  | 'InvalidResourceTagKey.Malformed'
+  | 'InvalidResourceTagValue.Malformed'
+  | 'Duplicate.ResourceTagKey'
+  | 'InvalidResourceTag.InstanceNotFound'
+  | 'InvalidResourceTag.ConflictWithInstanceIds'
+  | 'CmdContent.ExceedLimit'
+  | 'CmdName.ExceedLimit'
+  | 'CmdDesc.ExceedLimit'
+  | 'CmdCount.ExceedQuota'
+  | 'CmdParamCount.ExceedLimit'
+  | 'CmdParamName.ExceedLimit'
+  | 'InstanceIds.ExceedLimit'
+  | 'Invocation.ExceedQuota'
+  | 'ParameterCount.ExceedLimit'
+  | 'ParameterKey.ExceedLimit'
+  | 'ParameterType.NotSupported'
+  | 'Username.ExceedLimit'
+  | 'WindowsPasswordName.ExceedLimit'
+  | 'ParameterStore.NotSupported'
+  | 'TemporaryAccessKey.Error'
+  | 'ParameterStore.InvalidParameters'
+  | 'ParameterStore.NoPermission'
+  | 'OperationDenied.BidOwnResource'
+  | 'Operation.Forbidden'
+  | 'IdempotentParameterMismatch'
+  | 'IdempotentProcessing'
+  | 'InvalidStatus.ResourceGroup'
+  | 'InvalidParameterCharacter.CommandName'
+  | 'InvalidParameterCharacter.CommandDescription'
+  | 'InvalidParameterCharacter.CommandWorkingDir'
+  | 'InvalidCmdType.NotFound'
+  | 'InvalidRepeatMode.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InvalidCmdId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidTerminationMode.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes CreateCommand may return. */
+export type CreateCommandErrorCode = 'RegionId.ApiNotSupported'
+  | 'CmdParam.EmptyKey'
+  | 'CmdParam.InvalidParamName'
+  | 'CmdContent.DecodeError'
+  | 'InvalidParameter.WorkingDir'
+  | 'CmdContent.ExceedLimit'
+  | 'CmdName.ExceedLimit'
+  | 'CmdDesc.ExceedLimit'
+  | 'CmdCount.ExceedQuota'
+  | 'CmdParamCount.ExceedLimit'
+  | 'CmdParamName.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidStatus.ResourceGroup'
+  | 'InvalidParameterCharacter.CommandName'
+  | 'InvalidParameterCharacter.CommandDescription'
+  | 'InvalidParameterCharacter.CommandWorkingDir'
+  | 'InvalidCmdType.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes InvokeCommand may return. */
+export type InvokeCommandErrorCode = 'RegionId.ApiNotSupported'
+  | 'MissingParam.InstanceId'
+  | 'InvalidContainerId.Malformed'
+  | 'InvalidContainerName.Malformed'
+  | 'InvalidClientToken.Malformed'
+  | 'InvalidInstance.NotMatch'
+  | 'MissingParam.Frequency'
+  | 'InvalidParam.Frequency'
+  | 'Parameter.MissingValue'
+  | 'Parameter.Disabled'
+  | 'InvalidParameter.Parameters'
+  | 'NumberExceed.ResourceTags'
+  | 'MissingParameter.ResourceTagKey'
+  | 'InvalidResourceTagKey.Malformed'
+  | 'InvalidResourceTagValue.Malformed'
+  | 'Duplicate.ResourceTagKey'
+  | 'InvalidResourceTag.InstanceNotFound'
+  | 'InvalidResourceTag.ConflictWithInstanceIds'
+  | 'InstanceIds.ExceedLimit'
+  | 'Invocation.ExceedQuota'
+  | 'ParameterCount.ExceedLimit'
+  | 'ParameterKey.ExceedLimit'
+  | 'CmdContent.ExceedLimit'
+  | 'ParameterKey.Duplicate'
+  | 'Parameter.NotMatched'
+  | 'ParameterType.NotSupported'
+  | 'Username.ExceedLimit'
+  | 'WindowsPasswordName.ExceedLimit'
+  | 'WindowsPasswordName.Missed'
+  | 'ParameterStore.NotSupported'
+  | 'TemporaryAccessKey.Error'
+  | 'ParameterStore.InvalidParameters'
+  | 'ParameterStore.NoPermission'
+  | 'Operation.Forbidden'
+  | 'IdempotentParameterMismatch'
+  | 'IdempotentProcessing'
+  | 'InvalidRepeatMode.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InvalidCmdId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidTerminationMode.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInvocations may return. */
+export type DescribeInvocationsErrorCode = 'RegionId.ApiNotSupported'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'MissingParameter.TagKey'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInvocationResults may return. */
+export type DescribeInvocationResultsErrorCode = 'RegionId.ApiNotSupported'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'MissingParameter.TagKey'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes ModifyInvocationAttribute may return. */
+export type ModifyInvocationAttributeErrorCode = 'InvalidParameter.Frequency'
+  | 'InvalidParameters.KeyDuplicate'
+  | 'InvalidParameters.KeyNotMatch'
+  | 'InvalidParameters.KeyMalformed'
+  | 'InvalidParameters.KeyEmpty'
+  | 'InvalidCommandContent.DecodeError'
+  | 'InvalidInstanceId.OSTypeUnsupported'
+  | 'InvalidOperation.RepeatModeUnsupported'
+  | 'InvalidOperation.InvokeAlreadyFinished'
+  | 'InvalidOperation.CloudAssistantVersionUnsupported'
+  | 'InvalidOperation.ModifyPublicCommandUnsupported'
+  | 'InvalidCommandContent.LengthLimitExceeded'
+  | 'InvalidParameters.CountLimitExceeded'
+  | 'InvalidParameters.KeyLengthLimitExceeded'
+  | 'InvalidInstanceId.CountLimitExceeded'
+  | 'CommandLimitExceeded'
+  | 'InvalidParameters.ValueTypeUnsupported'
+  | 'InvalidInvokeId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes StopInvocation may return. */
+export type StopInvocationErrorCode = 'RegionId.ApiNotSupported'
+  | 'InstanceIds.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInvokeId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeCommands may return. */
+export type DescribeCommandsErrorCode = 'RegionId.ApiNotSupported'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'MissingParameter.TagKey'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes ModifyCommand may return. */
+export type ModifyCommandErrorCode = 'RegionId.ApiNotSupported'
+  | 'InvalidParameter.WorkingDir'
+  | 'CmdName.Readonly'
+  | 'CmdName.ExceedLimit'
+  | 'CmdContent.ExceedLimit'
+  | 'CmdDesc.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidParameterCharacter.CommandName'
+  | 'InvalidParameterCharacter.CommandDescription'
+  | 'InvalidParameterCharacter.CommandWorkingDir'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidCmdId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DeleteCommand may return. */
+export type DeleteCommandErrorCode = 'RegionId.ApiNotSupported'
+  | 'InvalidStatus.CmdIdInUse'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidCmdId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes SendFile may return. */
+export type SendFileErrorCode = 'RegionId.ApiNotSupported'
+  | 'MissingParam.InstanceId'
+  | 'NumberExceed.Tags'
+  | 'MissingParameter.TagKey'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'FileTargetDir.Invalid'
+  | 'FileMode.Invalid'
+  | 'FileContent.DecodeError'
+  | 'FileContentType.Invalid'
+  | 'InvalidParameter.FileOwner'
+  | 'InvalidParameter.FileGroup'
+  | 'FileSize.ExceedLimit'
+  | 'FileName.ExceedLimit'
+  | 'FileDesc.ExceedLimit'
+  | 'InstanceIds.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeSendFileResults may return. */
+export type DescribeSendFileResultsErrorCode = 'RegionId.ApiNotSupported'
+  | 'NumberExceed.Tags'
+  | 'MissingParameter.TagKey'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeCloudAssistantStatus may return. */
+export type DescribeCloudAssistantStatusErrorCode = 'RegionId.ApiNotSupported'
+  | 'MissingParam.InstanceId'
+  | 'InvalidParam.PageSize'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'InstanceIds.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes InstallCloudAssistant may return. */
+export type InstallCloudAssistantErrorCode = 'RegionId.ApiNotSupported'
+  | 'MissingParam.InstanceId'
+  | 'InstanceIds.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes StartTerminalSession may return. */
+export type StartTerminalSessionErrorCode = 'RegionId.ApiNotSupported'
+  | 'PortNumber.Invalid'
+  | 'InstanceIds.ExceedLimit'
+  | 'SessionCount.ExceedLimit'
+  | 'Operation.Forbidden'
+  | 'PortForwarding.NotSupported'
+  | 'UserBehavior.SessionManagerDisabled'
+  | 'InvalidCommandLine.Conflict'
+  | 'InvalidTargetServer.MissingPortNumber'
+  | 'InvalidCommandLine.LengthLimitExceeded'
+  | 'InvalidInstanceIds.CountLimitExceeded'
+  | 'Username.ExceedLimit'
+  | 'InvalidOperation.SecurityGroupRuleDenied'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeTerminalSessions may return. */
+export type DescribeTerminalSessionsErrorCode = 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyCloudAssistantSettings may return. */
+export type ModifyCloudAssistantSettingsErrorCode = 'InvalidParameter.SettingType'
+  | 'InvalidParameter.OssEncryptionType'
+  | 'InvalidParameter.OssEncryptionAlgorithm'
+  | 'InvalidParameter.OssEncryptionKeyId'
+  | 'InvalidParameter.OssBucketName'
+  | 'InvalidParameter.OssPrefix'
+  | 'InvalidOssBucketName.InOtherRegion'
+  | 'InvalidParameter.SlsProjectName'
+  | 'InvalidParameter.SlsLogstoreName'
+  | 'InvalidParameter.AllowedUpgradeWindow'
+  | 'InvalidAllowedUpgradeWindow.DurationTooShort'
+  | 'InvalidParameter.TimeZone'
+  | 'InvalidAllowedUpgradeWindow.Required'
+  | 'CreateServiceLinkedRole.NoPermission'
+  | 'InvalidOperation.OssEncryptionUnsupported'
+  | 'InvalidAllowedUpgradeWindow.CountLimitExceeded'
+  | 'InvalidSlsProjectName.NotFound'
+  | 'InvalidSlsLogstoreName.NotFound'
+  | 'InvalidOssBucketName.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeCloudAssistantSettings may return. */
+export type DescribeCloudAssistantSettingsErrorCode = 'InvalidParameter.SettingType'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateActivation may return. */
+export type CreateActivationErrorCode = 'RegionId.ApiNotSupported'
+  | 'InstanceName.ExceedLimit'
+  | 'InstanceName.InvalidPattern'
+  | 'ActivationDesc.ExceedLimit'
+  | 'ActivationLimitation.Invalid'
+  | 'AddressRange.InvalidPattern'
+  | 'ActivationCount.ExceedLimit'
+  | 'ActivationTTL.ExceedLimit'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'NumberExceed.Tags'
+  | 'MissingParameter.TagKey'
+  | 'Duplicate.TagKey'
+  | 'Operation.Forbidden'
+  | 'InvalidStatus.ResourceGroup'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeActivations may return. */
+export type DescribeActivationsErrorCode = 'RegionId.ApiNotSupported'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'MissingParameter.TagKey'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DisableActivation may return. */
+export type DisableActivationErrorCode = 'RegionId.ApiNotSupported'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'ActivationId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DeleteActivation may return. */
+export type DeleteActivationErrorCode = 'RegionId.ApiNotSupported'
+  | 'ActivationId.InUse'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'ActivationId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DescribeManagedInstances may return. */
+export type DescribeManagedInstancesErrorCode = 'RegionId.ApiNotSupported'
+  | 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'NumberExceed.Tags'
+  | 'MissingParameter.TagKey'
+  | 'Duplicate.TagKey'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes ModifyManagedInstance may return. */
+export type ModifyManagedInstanceErrorCode = 'RegionId.ApiNotSupported'
+  | 'InstanceName.ExceedLimit'
+  | 'InstanceName.InvalidPattern'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes DeregisterManagedInstance may return. */
+export type DeregisterManagedInstanceErrorCode = 'RegionId.ApiNotSupported'
+  | 'Operation.Forbidden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes ListPluginStatus may return. */
+export type ListPluginStatusErrorCode = 'InvalidParam.PageNumber'
+  | 'InvalidParam.PageSize'
+  | 'PluginName.MissingValue'
+  | 'InstanceIds.ExceedLimit'
+  | 'InvalidParameter.NextToken'
+  | 'InvalidParameter.MaxResults'
+  | 'InvalidInstance.NotFound'
+  | 'InvalidPluginName.NotFound'
+  | 'InternalError.Dispatch'
+  | EcsCommonErrorCode;
+/** Error codes CreateHpcCluster may return. */
+export type CreateHpcClusterErrorCode = 'InvalidHpcClusterName.Malformed'
+  | 'InvalidHpcClusterDescription.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'Invalid.Parameter'
+  | EcsCommonErrorCode;
+/** Error codes DescribeHpcClusters may return. */
+export type DescribeHpcClustersErrorCode = 'InvalidRegionId.NotFound'
+  | 'MissingParameter.HpcClusterId'
+  | 'InvalidHpcClusterIds.ExceedLimit'
+  | 'InvalidHpcClusterIds.Malformed'
+  | 'Invalid.Parameter'
+  | EcsCommonErrorCode;
+/** Error codes ModifyHpcClusterAttribute may return. */
+export type ModifyHpcClusterAttributeErrorCode = 'InvalidHpcClusterName.Malformed'
+  | 'InvalidHpcClusterDescription.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidModifyInfo'
+  | 'HPC_CLUSTER_MODIFY_FAILED'
+  | 'Invalid.Parameter'
+  | 'HpcClusterNotExists'
+  | EcsCommonErrorCode;
+/** Error codes DeleteHpcCluster may return. */
+export type DeleteHpcClusterErrorCode = 'MissingParameter.RegionId'
+  | 'MissingParameter.HpcClusterId'
+  | 'Invalid.Parameter'
+  | 'InvalidRegionId.NotFound'
+  | 'NotExists.HpcCluster'
+  | 'NotEmpty.HpcCluster'
+  | EcsCommonErrorCode;
+/** Error codes TagResources may return. */
+export type TagResourcesErrorCode = 'NumberExceed.ResourceIds'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'OperationDenied.QuotaExceed'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'Invalid.Scope'
+  | 'PermissionDenied.TagOwnerBid'
+  | 'PermissionDenied.TagOwnerUid'
+  | 'PermissionDenied.Scope'
+  | 'InvalidResourceId.NotSupported'
+  | 'NoPermissionKey.Scope'
+  | 'NoPermission.Tag'
+  | 'QuotaExceed.Tags'
+  | 'TagKey.Duplication'
+  | 'InvalidRegionId.NotFound'
+  | 'MissingParameter.ResourceIds'
+  | 'MissingParameter.TagOwnerUid'
+  | 'MissingParameter.TagOwnerBid'
+  | 'MissingParameter.ResourceType'
+  | 'MissingParameter.Tags'
+  | 'MissingParameter.RegionId'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ListTagResources may return. */
+export type ListTagResourcesErrorCode = 'InvalidDefaultResourceGroup.NotSupported'
+  | 'InvalidTag.NotSupported'
+  | 'NumberExceed.ResourceIds'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'OperationDenied.QuotaExceed'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'Invalid.Scope'
+  | 'InvalidTags.MalFormed'
+  | 'PermissionDenied.TagOwnerBid'
+  | 'PermissionDenied.TagOwnerUid'
+  | 'PermissionDenied.Scope'
+  | 'InvalidResourceId.NotSupported'
+  | 'NoPermission.Tag'
+  | 'BothEmpty.TagsAndResources'
+  | 'PermissionDenied.TagsFuzzyQuery'
+  | 'NumberExceed.TagValues'
+  | 'InvalidFilter.Malformed'
+  | 'InvalidTagFilter.Malformed'
+  | 'Invalid.NextToken'
+  | 'InvalidRegionId.NotFound'
+  | 'MissingParameter.ResourceIds'
+  | 'MissingParameter.TagOwnerUid'
+  | 'MissingParameter.TagOwnerBid'
+  | 'MissingParameter.ResourceType'
+  | 'MissingParameter.Tags'
+  | 'MissingParameter.RegionId'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes UntagResources may return. */
+export type UntagResourcesErrorCode = 'NumberExceed.ResourceIds'
+  | 'NumberExceed.Tags'
+  | 'Duplicate.TagKey'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'OperationDenied.QuotaExceed'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'Invalid.Scope'
+  | 'PermissionDenied.TagOwnerBid'
+  | 'PermissionDenied.TagOwnerUid'
+  | 'PermissionDenied.Scope'
+  | 'InvalidResourceId.NotSupported'
+  | 'NoPermissionKey.Scope'
+  | 'NoPermission.Tag'
+  | 'Param.Conflict'
+  | 'InvalidRegionId.NotFound'
+  | 'MissingParameter.ResourceIds'
+  | 'MissingParameter.TagOwnerUid'
+  | 'MissingParameter.TagOwnerBid'
+  | 'MissingParameter.ResourceType'
+  | 'MissingParameter.Tags'
+  | 'MissingParameter.RegionId'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes JoinResourceGroup may return. */
+export type JoinResourceGroupErrorCode = 'EntityExists.AssociatedTransferTasks'
+  | 'InvalidResourceGroup.Duplicate'
+  | 'InvalidRegionId.ResourceGroup'
+  | 'InvalidStatus.ResourceGroup'
+  | 'InvalidResourceType.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidResourceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AddTags may return. */
+export type AddTagsErrorCode = 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'OperationDenied.QuotaExceed'
+  | 'InvalidTag.Mismatch'
+  | 'InvalidTagCount'
+  | 'Duplicate.TagKey'
+  | 'InvalidResourceId.NotSupported'
+  | 'QuotaExceed.Tags'
+  | 'TagKey.Duplication'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeResourceByTags may return. */
+export type DescribeResourceByTagsErrorCode = 'InvalidTagCount'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeTags may return. */
+export type DescribeTagsErrorCode = 'InvalidTagCount'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidTagValue.Malformed'
+  | 'Invalid.TagCategory'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RemoveTags may return. */
+export type RemoveTagsErrorCode = 'InvalidTagCount'
+  | 'InvalidTagKey.Malformed'
+  | 'InvalidResourceType.NotFound'
+  | 'InvalidResourceId.NotSupported'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeRegions may return. */
+export type DescribeRegionsErrorCode = 'Unauthorized.EmptyRegion'
+  | 'Invalid.InstanceChargeType'
+  | 'InvalidAcceptLanguage.NotFound'
+  | 'InvalidResourceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeZones may return. */
+export type DescribeZonesErrorCode = 'InvalidSpotStrategy'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidAcceptLanguage.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAvailableResource may return. */
+export type DescribeAvailableResourceErrorCode = 'Invalid.InstanceChargeType'
+  | 'Invalid.Param'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidParam.TypeAndCpuMem.Conflict'
+  | 'InvalidParam.Cores'
+  | 'InvalidParam.Memory'
+  | 'InvalidParameter.Scope'
+  | 'OperationDenied.RegionIdNotSupported'
+  | 'OperationDenied.FlavorNotSupported'
+  | 'OperationDenied.TimestampNotSupported'
+  | 'InvalidParameter.ResourceOwnerId'
+  | 'Invalid.RegionId'
+  | 'Unavailable.Regions'
+  | 'Invalid.ResourceType'
+  | 'Invalid.DestinationResource'
+  | 'Invalid.IoOptimized'
+  | 'Invalid.NetworkCategory'
+  | 'Invalid.SpotStrategy'
+  | 'Invalid.NetworkType'
+  | 'InvalidResourceId.NotFound'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAccountAttributes may return. */
+export type DescribeAccountAttributesErrorCode = 'Invalid.Parameter'
+  | EcsCommonErrorCode;
+/** Error codes DescribeResourcesModification may return. */
+export type DescribeResourcesModificationErrorCode = 'Invalid.OperationType'
+  | 'Invalid.Param'
+  | 'Invalid.InstanceChargeType'
+  | 'InvalidCondition.Malformed'
+  | 'InvalidDedicatedHostId.NotFound'
+  | 'InvalidParam.TypeAndCpuMem.Conflict'
+  | 'InvalidParam.Cores'
+  | 'InvalidParam.Memory'
+  | 'InvalidParameter.ResourceOwnerId'
+  | 'Invalid.RegionId'
+  | 'InvalidRegionId.NotFound'
+  | 'Unavailable.Regions'
+  | 'Invalid.ResourceType'
+  | 'Invalid.DestinationResource'
+  | 'Invalid.IoOptimized'
+  | 'Invalid.NetworkCategory'
+  | 'Invalid.SpotStrategy'
+  | 'Invalid.ResourceId'
+  | 'Invalid.InstancePayType'
+  | 'OperationDenied'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidResourceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeRecommendInstanceType may return. */
+export type DescribeRecommendInstanceTypeErrorCode = 'RecommendEmpty.InstanceTypeNotAuthorized'
+  | 'RecommendEmpty.InstanceTypeSoldOut'
+  | 'RecommendEmpty.DiskCategoryNotRecommended'
+  | 'InvalidNetworkType.ValueNotSupported'
+  | 'InvalidSpotStrategy.ValueNotSupported'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidPriorityStrategy.ValueNotSupported'
+  | 'InvalidParam.TypeAndCpuMem.Conflict'
+  | 'InvalidIoOptimized.NotFound'
+  | 'InvalidRegionId.MalFormed'
+  | 'InvalidDiskCategory.NotFound'
+  | 'InvalidInstanceTypeFamily.NotFound'
+  | 'InvalidMaxPrice.NotSupported'
+  | 'InvalidZoneId.MalFormed'
+  | 'InvalidInstanceType.NotSupported'
+  | 'InvalidZoneId.ValueNotSupported'
+  | 'InvalidCoreAndMemory.ValueNotSupported'
+  | 'QuotaExceed.AfterpayInstance'
+  | 'RecommendEmpty.PerformanceNotSatisfied'
+  | 'RecommendEmpty.PriceNotSatisfied'
+  | 'RecommendEmpty.QuotaNotSatisfied'
+  | 'RecommendEmpty.IzNotMatched'
+  | 'RecommendEmpty.InstanceTypeNotMatched'
+  | 'InvalidScene.ValueNotSupported'
+  | 'RecommendEmpty.InstanceTypeFamilyNotMatched'
+  | 'RecommendEmpty.GenerationNotMatch'
+  | 'RecommendEmpty.NetworkTypeNotSupported'
+  | 'InvalidInstanceFamilyLevel.NotSupported'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribePrice may return. */
+export type DescribePriceErrorCode = 'InvalidSpotAuthorized'
+  | 'Invalid.ZoneId'
+  | 'InvalidInstanceType.ValueUnauthorized'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InvalidInternetChargeType.ValueNotSupported'
+  | 'InvalidInternetMaxBandwidthOut.ValueNotSupported'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidParameter.Conflict'
+  | 'InvalidNetworkType.Mismatch'
+  | 'InvalidDiskCategory.Mismatch'
+  | 'InvalidIoOptimizedValue.ValueNotSupported'
+  | 'InvalidPeriod'
+  | 'InstanceDiskCategoryLimitExceed'
+  | 'InstanceDiskNumber.LimitExceed'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'RegionUnauthorized'
+  | 'InvalidSystemDiskSize.ValueNotSupported'
+  | 'InvalidSystemDiskSize.LessThanImageSize'
+  | 'PriceNotFound'
+  | 'InvalidResourceType.ValueNotSupported'
+  | 'InvalidPriceUnit.ValueNotSupported'
+  | 'EncryptedOption.Conflict'
+  | 'IncorrectImageStatus'
+  | 'OperationDenied'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidCapacity.ValueNotSupported'
+  | 'InvalidActivity.NotSupported'
+  | 'InvalidEncrypted.NotMatchEncryptAlgorithm'
+  | 'InvalidEncrypted.NotMatchKmsKeyId'
+  | 'InvalidEncrypted.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm.NotMatchSnapshot'
+  | 'InvalidKmsKeyId.NotMatchSnapshot'
+  | 'InvalidEncryptAlgorithm'
+  | 'InvalidAssuranceTimes.NotSupported'
+  | 'InvalidParameter.Platform'
+  | 'InvalidOperation.InstanceRenewWithDowngradeInPlan'
+  | 'ImageNotSubscribed'
+  | 'InvalidSystemDiskCategory.ValueUnauthorized'
+  | 'ImageRemovedInMarket'
+  | 'QuotaExceed.PortableCloudDisk'
+  | 'Forbbiden'
+  | 'InstanceDiskNumLimitExceed'
+  | 'IoOptimized.NotSupported'
+  | 'ImageNotSupportInstanceType'
+  | 'InvalidDiskSize.TooSmall'
+  | 'InvalidDiskCategory.NotSupported'
+  | 'QuotaExceed.BuyImage'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'InstanceType.Offline'
+  | 'InvalidAmount.Malformed'
+  | 'InvalidChargeType.MarketImage'
+  | 'InvalidDiskIds.NotFound'
+  | 'PrePaidInstance.Expired'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'InvalidAction.Unauthorized'
+  | 'InvalidRegionId.NotSupportEncryptAlgorithm'
+  | 'InvalidIspType.ValueNotSupported'
+  | 'UnsupportedIspChargeType'
+  | 'UnsupportedIspClassicNetwork'
+  | 'InvalidIspBandwidthOut'
+  | 'UnsupportedIspNetworkChargeType'
+  | 'InvalidIspUID'
+  | 'UnsupportedIspRegion'
+  | 'InvalidInstanceType.NotSupportDiskCategory'
+  | 'InvalidOperation.PublicIpAddressNoStock'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidImageId.NotFound'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'DependencyViolation.IoOptimized'
+  | 'InvalidSystemDiskSize.LessThanMinSize'
+  | 'InvalidSystemDiskSize.MoreThanMaxSize'
+  | 'InvalidInstanceType.Missing'
+  | 'InvalidNetworkType.ValueNotSupported'
+  | 'InvalidDiskCategory.Missing'
+  | 'Invalid.InstanceId.NotFound'
+  | 'InvalidMarketImage.NotFound'
+  | 'InvalidDiskIds.NotPortable'
+  | 'InvalidSystemDisk.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidDedicatedHostType.Missing'
+  | 'InvalidDedicatedHostId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeRenewalPrice may return. */
+export type DescribeRenewalPriceErrorCode = 'InvalidResourceType.ValueNotSupported'
+  | 'InvalidPeriod'
+  | 'InvalidPriceUnit.ValueNotSupported'
+  | 'InvalidExpectedRenewDay.Conflict'
+  | 'InvalidExpectedRenewDay.ValueNotSupported'
+  | 'ChargeTypeViolation'
+  | 'InvalidAction.Unauthorized'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeInstanceModificationPrice may return. */
+export type DescribeInstanceModificationPriceErrorCode = 'MissingParameter.InstanceTypeOrDataDisk'
+  | 'InvalidSystemDiskCategory.ValueNotSupported'
+  | 'InvalidDiskCategory.Missing'
+  | 'InvalidDataDiskCategory.ValueNotSupported'
+  | 'InvalidDiskCategory.ValueNotSupported'
+  | 'InvalidDataDiskSize.ValueNotSupported'
+  | 'InvalidPerformanceLevel.Malformed'
+  | 'InvalidDiskSize.TooSmall'
+  | 'OperationDenied.PerformanceLevelNotMatch'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'InstanceType.Offline'
+  | 'RegionUnauthorized'
+  | 'InvalidAction.WithActiveElasticUpgrade'
+  | 'PriceNotFound'
+  | 'InvalidParameter.ResourceOwnerAccount'
+  | 'ChargeTypeViolation'
+  | 'InvalidInstanceType.NotSupportUpgrade'
+  | 'InstanceExpired'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidResourceGroup.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateStorageSet may return. */
+export type CreateStorageSetErrorCode = 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidUser.NotSupported'
+  | 'InvalidZone.NotSupported'
+  | 'InvalidZone.PartitionNumberNotSupported'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageSet.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | 'InvalidRegionId.NotSupported'
+  | EcsCommonErrorCode;
+/** Error codes DescribeStorageSetDetails may return. */
+export type DescribeStorageSetDetailsErrorCode = 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidUser.NotSupported'
+  | 'InvalidZone.NotSupported'
+  | 'InvalidZone.PartitionNumberNotSupported'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageSet.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeStorageSets may return. */
+export type DescribeStorageSetsErrorCode = 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidUser.NotSupported'
+  | 'InvalidZone.NotSupported'
+  | 'InvalidZone.PartitionNumberNotSupported'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageSet.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes ModifyStorageSetAttribute may return. */
+export type ModifyStorageSetAttributeErrorCode = 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidUser.NotSupported'
+  | 'InvalidZone.NotSupported'
+  | 'InvalidZone.PartitionNumberNotSupported'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageSet.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteStorageSet may return. */
+export type DeleteStorageSetErrorCode = 'InvalidClientToken.ValueNotSupported'
+  | 'InvalidUser.NotSupported'
+  | 'InvalidZone.NotSupported'
+  | 'InvalidZone.PartitionNumberNotSupported'
+  | 'InvalidStorageSetId.NotFound'
+  | 'InvalidStorageSet.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidStorageSetName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidMaxPartitionNumber.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeTasks may return. */
+export type DescribeTasksErrorCode = 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeTaskAttribute may return. */
+export type DescribeTaskAttributeErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidTaskId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CancelTask may return. */
+export type CancelTaskErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidTaskId.NotFound'
+  | 'InvalidTaskId.TaskActionNotSupport'
+  | 'InvalidTaskId.IncorrectTaskStatus'
+  | 'CancelTaskFailed'
+  | EcsCommonErrorCode;
+/** Error codes DescribeUserBusinessBehavior may return. */
+export type DescribeUserBusinessBehaviorErrorCode = 'InvalidParams'
+  | EcsCommonErrorCode;
+/** Error codes ModifyUserBusinessBehavior may return. */
+export type ModifyUserBusinessBehaviorErrorCode = 'InvalidParams'
+  | 'InvalidAction.UserForbidden'
+  | EcsCommonErrorCode;
+/** Error codes DescribeLimitation may return. */
+export type DescribeLimitationErrorCode = 'InvalidLimitation.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeClusters may return. */
+export type DescribeClustersErrorCode = EcsCommonErrorCode;
+/** Error codes DescribeDemands may return. */
+export type DescribeDemandsErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidZone.NotFound'
+  | 'InvalidInstanceType.NotFound'
+  | 'InvalidDemandId.NotFound'
+  | 'InvalidInstanceType.NotMatch'
+  | EcsCommonErrorCode;
+/** Error codes CreateDemand may return. */
+export type CreateDemandErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceType.NotSupportDemand'
+  | 'InvalidTemporary.EndTime'
+  | 'InvalidTemporary.StartTime'
+  | 'InvalidDemandName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidInstanceType.NotMatch'
+  | 'InvalidDemandStatus.NotSupported'
+  | 'QuotaExceed.EcsDemand'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidZone.NotFound'
+  | 'InvalidInstanceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteDemand may return. */
+export type DeleteDemandErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceType.NotSupportDemand'
+  | 'InvalidInstanceType.NotMatch'
+  | 'InvalidDemandStatus.NotSupported'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidZone.NotFound'
+  | 'InvalidInstanceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyDemand may return. */
+export type ModifyDemandErrorCode = 'MissingParamter.RegionId'
+  | 'InvalidRegion.NotFound'
+  | 'InvalidInstanceType.NotSupportDemand'
+  | 'InvalidDemandName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidTemporary.EndTime'
+  | 'InvalidTemporary.StartTime'
+  | 'InvalidInstanceType.NotMatch'
+  | 'InvalidDemandStatus.NotSupported'
+  | 'QuotaExceed.EcsDemand'
+  | 'InvalidInstanceChargeType.NotFound'
+  | 'InvalidStatus.ValueNotSupported'
+  | 'InvalidZone.NotFound'
+  | 'InvalidInstanceType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteNetworkInterfacePermission may return. */
+export type DeleteNetworkInterfacePermissionErrorCode = 'UnsupportedParameter'
+  | 'InvalidInstanceID.Malformed'
+  | 'InvalidOperation.InvalidEniState'
+  | 'NotBelongUser'
+  | 'InvalidOperation.PermissionExisted'
+  | 'InvalidUserType.NotSupported'
+  | 'Abs.InvalidAccount.NotFound'
+  | 'Forbidden.NotSupportRAM'
+  | 'Forbidden.SubUser'
+  | 'InvalidOperation.PermissionNotExisted'
+  | 'InvalidEniPermissionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteBandwidthPackage may return. */
+export type DeleteBandwidthPackageErrorCode = 'DependencyViolation.ForwardEntry'
+  | 'DependencyViolation.SnatEntry'
+  | 'InvalidBandwidth.NotExist'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidBandwidthPackageId.NotFound'
+  | 'InvalidNatGateway.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyBandwidthPackageSpec may return. */
+export type ModifyBandwidthPackageSpecErrorCode = 'Forbidden.ChargeTypeIsPrepaid'
+  | 'MissingParam.Bandwidth'
+  | 'IllegalParam.Bandwidth'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidBandwidthPackageId.NotFound'
+  | 'InvalidBandwidth.ValueNotSupported'
+  | 'BandwidthPackage.FinancialLocked'
+  | EcsCommonErrorCode;
+/** Error codes DescribeBandwidthPackages may return. */
+export type DescribeBandwidthPackagesErrorCode = 'InvalidAliuid'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateVSwitch may return. */
+export type CreateVSwitchErrorCode = 'OperationFailed.IdempotentTokenProcessing'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidVSwitchName.Malformed'
+  | 'InvalidVSwitchDiscription.Malformed'
+  | 'ResourceNotAvailable'
+  | 'InvalidCidrBlock.Overlapped'
+  | 'QuotaExceeded.VSwitch'
+  | 'IncorrectRouteEntryStatus'
+  | 'IncorrectVSwitchStatus'
+  | 'InvalidCirdrBlock.MaskLength'
+  | 'IncorrectVpcStatus'
+  | 'InvalidCidrBlock.Malformed'
+  | 'TaskConflict'
+  | 'RouteConflict.AlreadyExist'
+  | 'OperationFailed.CidrAcross'
+  | 'VPC.SWITCH.RULE.QUOTA.NOT.EXISTS'
+  | 'CreateVSwitch.IncorrectStatus.cbnStatus'
+  | 'OperationFailed.NotifyCenCreate'
+  | 'Forbidden.VpcNotFound'
+  | 'Duplicated.ClientToken'
+  | 'OperationFailed.DistibuteLock'
+  | 'Invalid.NotExist'
+  | 'InvalidStatus.RouteEntry'
+  | 'InvalidZoneId.NotFound'
+  | 'InvalidVpcId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteVSwitch may return. */
+export type DeleteVSwitchErrorCode = 'IncorrectVSwitchStatus'
+  | 'DependencyViolation'
+  | 'IncorrectRouteEntryStatus'
+  | 'DependencyViolation.HaVip'
+  | 'TaskConflict'
+  | 'DependencyViolation.RouteTable'
+  | 'DependencyViolation.Snat'
+  | 'DeleteVSwitch.IncorrectStatus.cbnStatus'
+  | 'AttrMismatching.NaclAndBindInstance'
+  | 'InvalidResource.NotBinding'
+  | 'DependencyViolation.SnatEntry'
+  | 'DependencyViolation.NetworkAcl'
+  | 'DependencyViolation.EnhancedNatgw'
+  | 'InvalidVSwitchId.NotFound'
+  | 'Forbidden.RegionNotFound'
+  | 'IncorrectVSwitchId'
+  | 'IncorrectStatus'
+  | EcsCommonErrorCode;
+/** Error codes ModifyVSwitchAttribute may return. */
+export type ModifyVSwitchAttributeErrorCode = 'InvalidDescription.Malformed'
+  | 'InvalidVSwitchName.Malformed'
+  | 'InvalidVSwitchDiscription.Malformed'
+  | 'Forbidden.VRouterNotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeVSwitches may return. */
+export type DescribeVSwitchesErrorCode = 'Forbidden.VpcNotFound'
+  | 'IellgalParameter.OwnerAccount'
+  | 'OperationFailed.Endpoint'
+  | 'Mismatch.InstanceIdAndRegionId'
+  | 'InvalidVSwitchId.NotFound'
+  | 'InvalidVpcIdNumber.NotSupported'
+  | 'InvalidVSwitchIdNumber.NotSupported'
+  | EcsCommonErrorCode;
+/** Error codes CreatePhysicalConnection may return. */
+export type CreatePhysicalConnectionErrorCode = 'Invalid.Status'
+  | 'InvalidAccessPointId.NotEnabled'
+  | 'InvalidType.Malformd'
+  | 'InvalidPeerLocation.Malformd'
+  | 'InvalidLineOperator.Malformd'
+  | 'InvalidPortType.Malformd'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidRedundantPhysicalConnectionId.NotFound'
+  | 'InvalidName.Malformed'
+  | 'QuotaExceeded.pConnPerAP'
+  | 'InvalidBandwidth'
+  | 'InvalidRedundantPhysicalConnection'
+  | 'InvalidRedundantPhysicalConnectionStatus'
+  | 'InvalidCircuitCode.Malformed'
+  | 'QuotaExceeded.freePconnPerAP'
+  | 'InvalidPhysicalConnectionOperator.Malformed'
+  | 'InvalidPhysicalConnectionPortType.Malformed'
+  | 'InvalidPhysicalConnectionBandwidth.Malformed'
+  | 'IllegalParam.ClientToken'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidAccessPointId.NotFound'
+  | 'InvalidPortType.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeletePhysicalConnection may return. */
+export type DeletePhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState'
+  | 'InvalidPhysicalConnectionId.NotMatched'
+  | 'Forbidden.VBRExists'
+  | 'Forbidden.AssociateToVBR'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyPhysicalConnectionAttribute may return. */
+export type ModifyPhysicalConnectionAttributeErrorCode = 'InvalidLineOperator.Malformd'
+  | 'InvalidPeerLocation.Malformd'
+  | 'InvalidPortType.Malformd'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidName.Malformed'
+  | 'InvalidStatus'
+  | 'InvalidBandwidth'
+  | 'InvalidRedundantPhysicalConnection'
+  | 'InvalidRedundantPhysicalConnectionStatus'
+  | 'InvalidCircuitCode.Malformed'
+  | 'InvalidPhysicalConnectionBandwidth.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes EnablePhysicalConnection may return. */
+export type EnablePhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState'
+  | 'INSTANCE.STATUS.NOT.ALLOW'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribePhysicalConnections may return. */
+export type DescribePhysicalConnectionsErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidFilterKey.ValueNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes CancelPhysicalConnection may return. */
+export type CancelPhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes TerminatePhysicalConnection may return. */
+export type TerminatePhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState'
+  | 'Forbidden.VbrAttached'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateVpc may return. */
+export type CreateVpcErrorCode = 'TOKEN_PROCESSING'
+  | 'InvokeError'
+  | 'ResourceNotAvailable'
+  | 'InvalidVpcName.Malformed'
+  | 'InvalidVpcDiscription.Malformed'
+  | 'QuotaExceeded.Vpc'
+  | 'ResourceNotAvailable.Vpc'
+  | 'InvalidUserCidr.Quota'
+  | 'InvalidUserCidr.Malformed'
+  | 'System.ServiceBusy'
+  | 'IllegalParam.UserCidr'
+  | 'OperationUnsupported.ResourceGroupId'
+  | 'IllegalParam.EnableIpv6'
+  | 'Forbbiden'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteVpc may return. */
+export type DeleteVpcErrorCode = 'DependencyViolation.RouteTable'
+  | 'IncorrectVpcStatus'
+  | 'DependencyViolation.RouteEntry'
+  | 'DependencyViolation.Instance'
+  | 'DependencyViolation.VSwitch'
+  | 'DependencyViolation.SecurityGroup'
+  | 'DependencyViolation.RouteInterface'
+  | 'DependencyViolation.Tunnel'
+  | 'DependencyViolation.NatGateway'
+  | 'DependencyViolation.RouterInterface'
+  | 'Forbidden.VpcNotFound'
+  | 'Forbbiden'
+  | 'TaskConflict'
+  | 'InvalidAction'
+  | 'DependencyViolation.Ipv6Gateway'
+  | 'IncorrectStatus.cbnStatus'
+  | 'DependencyViolation.CloudServiceResource'
+  | 'DependencyViolation.ClassicLinkInstance'
+  | 'IllegalParam.RegionId'
+  | 'DependencyViolation.NetworkAcl'
+  | 'InvalidRegionInstance'
+  | 'DependencyViolation.Ipv4Gateway'
+  | 'OperationDenied.VpcPeerExists'
+  | 'DependencyViolation.GatewayRouteTable'
+  | 'DependencyViolation.DhcpOptionsSet'
+  | 'OperationDenied'
+  | 'InvalidVpcId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeVpcs may return. */
+export type DescribeVpcsErrorCode = 'InvalidAliuid'
+  | 'InvalidResourceGroupId.NotFound'
+  | 'OperationUnsupported.ResourceGroupId'
+  | 'InvalidVpcIdNumber.NotSupported'
+  | 'InvalidTagKey'
+  | 'InvalidTagValue'
+  | 'IellgalParameter.OwnerAccount'
+  | 'OperationFailed.Endpoint'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyVpcAttribute may return. */
+export type ModifyVpcAttributeErrorCode = 'InvalidDescription.Malformed'
+  | 'InvalidVpcName.Malformed'
+  | 'InvalidVpcDiscription.Malformed'
+  | 'InvalidUserCidr.Quota'
+  | 'InvalidUserCidr.Malformed'
+  | 'InvalidRegion.Malformed'
+  | 'IllegalCidrBlock'
+  | 'InvalidCidrBlock.Malformed'
+  | 'ParamExclusive.EnableIpv6AndCidrBlock'
+  | 'OperationFailed.ClassicLinkEnabled'
+  | 'InvalidVpcId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RemoveBandwidthPackageIps may return. */
+export type RemoveBandwidthPackageIpsErrorCode = 'InvalidIpCount.ValueNotSupported'
+  | 'InvalidRemovedIpAddresses.NotFound'
+  | 'DependencyViolation.ForwardEntry'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidBandwidthPackageId.NotFound'
+  | 'invalidRemovedIpAddresses.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateHaVip may return. */
+export type CreateHaVipErrorCode = 'InvalidDescription.Malformed'
+  | 'InvalidIPAddress.OutOfRange'
+  | 'InvalidIPAddress.NotAvailable'
+  | 'InvalidIPAddress.AlreadyUsed'
+  | 'InvalidIPAddress.Malformed'
+  | 'InvalidVSwitch.NotFound'
+  | 'InvalidPrivateIp.NotFound'
+  | 'Forbidden.HaVip'
+  | 'CountLimitExceed.HaVipInVpc'
+  | 'QuotaExceeded.HaVip'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVSwitchId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteHaVip may return. */
+export type DeleteHaVipErrorCode = 'IncorrectStatus'
+  | 'DependencyViolation.HaVipReferedByRouteEntry'
+  | 'DependencyViolation.HaVipAssociatedWithEIP'
+  | 'IncorrectHaVipStatus'
+  | 'Forbidden.HaVip'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidHaVipId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes AssociateHaVip may return. */
+export type AssociateHaVipErrorCode = 'InvalidVip.Status'
+  | 'IncorrectHaVipStatus'
+  | 'IncorrectInstanceStatus'
+  | 'CountLimitExceed.HaVipOnInstance'
+  | 'CountLimitExceeded.HaVipOnECSInstance'
+  | 'OperationFailed.DistibuteLock'
+  | 'Forbidden.HaVip'
+  | 'OperationUnsupported.BindMultipleType'
+  | 'InvalidHaVip.Exist'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidHaVipId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyHaVipAttribute may return. */
+export type ModifyHaVipAttributeErrorCode = 'IncorrectStatus'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidHaVipId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeHaVips may return. */
+export type DescribeHaVipsErrorCode = 'Forbidden.HaVip'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidFilterKey.ValueNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes UnassociateHaVip may return. */
+export type UnassociateHaVipErrorCode = 'IncorrectHaVipStatus'
+  | 'IncorrectInstanceStatus'
+  | 'ResourceNotAssociated'
+  | 'Forbidden.UnassociateMaster'
+  | 'OperationFailed.DistibuteLock'
+  | 'Forbidden.HaVip'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidHaVipId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateVirtualBorderRouter may return. */
+export type CreateVirtualBorderRouterErrorCode = 'InvalidPhysicalConnectionId.NotFound'
+  | 'InvalidVlanId.Used'
+  | 'InvalidPhysicalConnectionId.NotEnabled'
+  | 'InvalidVlanId.Malformed'
+  | 'InvalidCircuitCode.Malformed'
+  | 'InvalidLocalGatewayIp.Malformed'
+  | 'InvalidPeeringSubnetMask.Malformed'
+  | 'InvalidName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'QuotaExceeded.vbrPerpConn'
+  | 'QuotaExceeded.freevbr'
+  | 'InvalidIp.NotSameSubnet'
+  | 'TaskConflict'
+  | 'QuotaExceeded.CrossUserVBRPerUser'
+  | 'OperationFailed.VlanIdInUse'
+  | 'Forbidden.LocalGatewayIpNotAllowedByCaller'
+  | 'Forbidden.PeerGatewayIpNotAllowedByCaller'
+  | 'Forbidden.PeeringSubnetMaskNotAllowedByCaller'
+  | 'Forbidden.NameNotAllowedByCaller'
+  | 'Forbidden.DescriptionNotAllowedByCaller'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVbrOwnerId.NotFound'
+  | 'OperationFailed.AccessDeviceDisabled'
+  | EcsCommonErrorCode;
+/** Error codes DeleteVirtualBorderRouter may return. */
+export type DeleteVirtualBorderRouterErrorCode = 'InvalidOperation.RouterInterfaceNotDeleted'
+  | 'InvalidOperation.OperationNotAllowedInState'
+  | 'InvalidStatus.NotAllowed'
+  | 'DependencyViolation.RouterInterfaceReferedByRouteEntry'
+  | 'DependencyViolation.BgpGroup'
+  | 'DependencyViolation.Nqa'
+  | 'DependencyViolation.BgpNetwork'
+  | 'Forbidden.OperationNotAllowedByUser'
+  | 'Forbidden.MultiVlanRi'
+  | 'Forbidden.NoRiFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVbrId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyVirtualBorderRouterAttribute may return. */
+export type ModifyVirtualBorderRouterAttributeErrorCode = 'InvalidVbrId.NotFound'
+  | 'InvalidVlanId.Used'
+  | 'InvalidCircuitCode.Malformed'
+  | 'InvalidVlanId.Malformed'
+  | 'InvalidIp.Malformed'
+  | 'InvalidPeeringSubnetMask.Malformed'
+  | 'InvalidName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidIp.NotSameSubnet'
+  | 'OperationFailed.VlanIdInUse'
+  | 'Forbidden.CircuitCodeNotAllowedByCaller'
+  | 'Forbidden.LocalGatewayIpNotAllowedByCaller'
+  | 'Forbidden.PeerGatewayIpNotAllowedByCaller'
+  | 'Forbidden.PeeringSubnetMaskNotAllowedByCaller'
+  | 'Forbidden.VlanIdNotAllowedByCaller'
+  | 'Forbidden.NameNotAllowedByCaller'
+  | 'Forbidden.DescriptionNotAllowedByCaller'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes RecoverVirtualBorderRouter may return. */
+export type RecoverVirtualBorderRouterErrorCode = 'InvalidOperation.OperationNotAllowedInState'
+  | 'OperationFailed.VlanIdAlreadyInUse'
+  | 'Forbidden.OperationNotAllowedByUser'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVbrId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes TerminateVirtualBorderRouter may return. */
+export type TerminateVirtualBorderRouterErrorCode = 'InvalidOperation.OperationNotAllowedInState'
+  | 'Forbidden.OperationNotAllowedByUser'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVbrId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeVirtualBorderRouters may return. */
+export type DescribeVirtualBorderRoutersErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidFilterKey.ValueNotSupported'
+  | EcsCommonErrorCode;
+/** Error codes DescribeVirtualBorderRoutersForPhysicalConnection may return. */
+export type DescribeVirtualBorderRoutersForPhysicalConnectionErrorCode = 'InvalidRegionId.NotFound'
+  | 'InvalidPhysicalConnectionId.NotFound'
+  | 'IllegalParam.AliUid'
+  | EcsCommonErrorCode;
+/** Error codes CreateRouterInterface may return. */
+export type CreateRouterInterfaceErrorCode = 'InvalidPrice.NotFound'
+  | 'InvalidAliuid'
+  | 'InvalidBandwidth.NotEnough'
+  | 'InvalidRole.ValueNotSupported'
+  | 'InvalidSpec.ValudNotSupported'
+  | 'InvalidRouterType.ValueNotSupported'
+  | 'InvalidOppositeRouterType.ValueNotSupported'
+  | 'ParameterMismatch.Role-Spec'
+  | 'InvalidName.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'Forbidden.BillsOutstanding'
+  | 'QuotaExceed.RouterInterface'
+  | 'LimitationExceed.InterfaceNumberOnRouter'
+  | 'InvalidParam.NotFound'
+  | 'InvalidAccessPoint.NotMatch'
+  | 'InvalidAccessPoint.NotExist'
+  | 'ForbiddenAction'
+  | 'Forbidden.AcceptRoleNotSupportPrePay'
+  | 'IllegalParam.HealthcheckIp'
+  | 'OperationFailed.HcForInvalidRiType'
+  | 'OperationFailed.SyncOrderToSub'
+  | 'IllegalParam.CrossBorderBandwidth'
+  | 'IllegalParam.VRouterType'
+  | 'IllegalParam.Spec'
+  | 'Forbidden.CrossBorder'
+  | 'InvalidRouterId.NotFound'
+  | 'INVAID_VBR_STATUS'
+  | 'InvalidRouterInterfaceSpec.Malformed'
+  | 'InvalidCommodity.NotFound'
+  | 'InvalidRouterInterfaceChargeType.Malformed'
+  | 'IllegalParam.RegionId'
+  | 'PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidOppositeRegionId.NotFound'
+  | 'Forbidden.NotInRouterInterfaceCreateWhitelist'
+  | 'RI_CREATE_ONE_LIMIT_BY_SYNC'
+  | 'InvalidAccessPoint.ValueNotAllowed'
+  | EcsCommonErrorCode;
+/** Error codes DeleteRouterInterface may return. */
+export type DeleteRouterInterfaceErrorCode = 'IncorrectStatus'
+  | 'DependencyViolation.RouterInterfaceReferedByRouteEntry'
+  | 'IllegalParam.InstanceOwner'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'InvalidRouterInterfaceChargeType.Malformed'
+  | EcsCommonErrorCode;
+/** Error codes ActivateRouterInterface may return. */
+export type ActivateRouterInterfaceErrorCode = 'IncorrectStatus'
+  | 'Forbidden.FinancialLocked'
+  | 'Forbbiden'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRouterInterfaceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeactivateRouterInterface may return. */
+export type DeactivateRouterInterfaceErrorCode = 'IncorrectStatus'
+  | 'Forbidden.FinancialLocked'
+  | 'Forbbiden.InvaildOwner'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRouterInterfaceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyRouterInterfaceAttribute may return. */
+export type ModifyRouterInterfaceAttributeErrorCode = 'IncorrectStatus'
+  | 'Forbidden.FinancialLocked'
+  | 'InvalidName.Malformd'
+  | 'InvalidOppositeRouterType.ValueNotSupported'
+  | 'InvalidDescription.Malformed'
+  | 'Forbbiden'
+  | 'LinkRole.NotSupport'
+  | 'Forbbiden.ModifyIdAndType'
+  | 'InvalidParam.ModifyRouterInterface'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRouterInterfaceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyRouterInterfaceSpec may return. */
+export type ModifyRouterInterfaceSpecErrorCode = 'InvalidSpec.ValudNotSupported'
+  | 'Forbidden.FinancialLocked'
+  | 'InvalidParam.NotFound'
+  | 'InvalidOppositeRegionId.NotFound'
+  | 'InvalidInstanceOwner.Error'
+  | 'InvalidInstance.StatusError'
+  | 'InvalidOpposite.NotFound'
+  | 'InvalidRouterInterfaceSpec.Malformed'
+  | 'IllegalParam.chargeType'
+  | 'InvalidRouterInterfaceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyVRouterAttribute may return. */
+export type ModifyVRouterAttributeErrorCode = 'InvalidVRouterName.Malformed'
+  | 'InvalidVRouterDiscription.Malformed'
+  | 'InvalidDescription.Malformed'
+  | 'Forbidden.VRouterNotFound'
+  | 'InvalidVRouterId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeRouterInterfaces may return. */
+export type DescribeRouterInterfacesErrorCode = 'InvalidParam.NotNull'
+  | 'IllegalParam.AliUid'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidFilterKey.ValueNotSupported'
+  | 'InvalidOppositeRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes EipNotifyPaid may return. */
+export type EipNotifyPaidErrorCode = 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes EipFillProduct may return. */
+export type EipFillProductErrorCode = 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes EipFillParams may return. */
+export type EipFillParamsErrorCode = 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes UnassociateEipAddress may return. */
+export type UnassociateEipAddressErrorCode = 'IncorrectEipStatus'
+  | 'InvalidInstanceId.NotFound'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'IncorrectHaVipStatus'
+  | 'OperationDenied'
+  | 'Forbbiden'
+  | 'TaskConflict'
+  | 'InvalidBindingStatus'
+  | 'Forbidden.FinancialLocked'
+  | 'InvalidIpStatus.HasBeenUsedBySnatTable'
+  | 'InvalidIpStatus.HasBeenUsedByForwardEntry'
+  | 'InvalidEIPStatus.BizDisabled'
+  | 'InvalidStatus.EcsStatusNotSupport'
+  | 'InvalidStatus.EniStatusNotSupport'
+  | 'InvalidStatus.SnatOrDnat'
+  | 'DependencyViolation.SnatEntry'
+  | 'InvalidInstance.NotVpc'
+  | 'InvalidStatus.NotAllow'
+  | 'InvalidAllocationId.NotFound'
+  | 'InvalidHaVip.NotFound'
+  | 'Forbidden.RegionNotFound'
+  | 'OperationUnsupported.ServiceManaged'
+  | EcsCommonErrorCode;
+/** Error codes AllocateEipAddress may return. */
+export type AllocateEipAddressErrorCode = 'QueryParameter.Illegal'
+  | 'COMMODITY_NO_EXIST'
+  | 'QuotaExceeded.Eip'
+  | 'InsufficientBalance'
+  | 'ReserveIpFail'
+  | 'InvalidRegion.NotSupport'
+  | 'InvalidBandwidth.Malformed'
+  | 'COMMODITY.INVALID_COMPONENT'
+  | 'INSTANCE_TYPE_NOT_SUPPORT'
+  | 'OrderFailed'
+  | 'QuotaExceeded.LargeSpecEip'
+  | 'PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE'
+  | 'SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR'
+  | 'InvalidComponent.EipBandwidthMax'
+  | 'OperationFailed.RiskControl'
+  | 'OperationFailed.SaleValidate'
+  | 'IllegalParam.OrderParamComponent'
+  | 'OperationFailed.SaleExpression'
+  | 'OperationFailed.SyncOrderToSub'
+  | 'OperationFailed.CompleteUserInfo'
+  | 'OperationFailed.QueryPrice'
+  | 'OperationFailed.InvokeInnerApi'
+  | 'OperationFailed.AccountMoneyInvalid'
+  | 'OperationFailed.QueryCredtiInfo'
+  | 'OperationFailed.QueryUserLabel'
+  | 'FrequentPurchase.EIP'
+  | 'PAY.INSUFFICIENT_BALANCE'
+  | 'ORDER.QUANTITY_INVALID'
+  | 'PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL'
+  | 'OrderError.EIP'
+  | 'IellgalParameter.OwnerAccount'
+  | 'Forbbiden'
+  | 'InvalidRegionId.NotFound'
+  | 'FUWU_BIZ_COMMODITY_VERIFY_FAIL'
+  | 'OperationConflict'
+  | 'InsufficientEipCapacity'
+  | EcsCommonErrorCode;
+/** Error codes ModifyEipAddressAttribute may return. */
+export type ModifyEipAddressAttributeErrorCode = 'InsufficientBalance.Eip'
+  | 'IncorrectEipStatus'
+  | 'InvalidParam'
+  | 'Forbidden.ChargeTypeIsPrepaid'
+  | 'InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw'
+  | 'QuotaExceeded.LargeSpecEip'
+  | 'InvalidEipAddressName.Malformed'
+  | 'ResourceQueryError'
+  | 'InvalidDescription.Malformed'
+  | 'InvalidEIPStatus.BizDisabled'
+  | 'OperationFailed.SyncOrderToSub'
+  | 'COMMODITY.INVALID_COMPONENT'
+  | 'OperationFailed.CompleteUserInfo'
+  | 'OperationFailed.ConcurrentRequest'
+  | 'IncorrectStatus.ResourceStatus'
+  | 'OperationFailed.SaleValidate'
+  | 'InvalidAllocationId.NotFound'
+  | 'Forbidden.InCommonBandwidthPackage'
+  | 'SYSTEM.UNKNOWN.ERROR'
+  | EcsCommonErrorCode;
+/** Error codes ReleaseEipAddress may return. */
+export type ReleaseEipAddressErrorCode = 'IncorrectEipStatus'
+  | 'Forbbiden'
+  | 'Forbidden.ChargeTypeIsPrepaid'
+  | 'TaskConflict.AssociateGlobalAccelerationInstance'
+  | 'InvalidOperation.DeletionProtection'
+  | 'OperationUnsupported.ServiceManaged'
+  | 'InvalidAllocationId.NotFound'
+  | 'Forbidden.RegionNotFound'
+  | EcsCommonErrorCode;
+/** Error codes AssociateEipAddress may return. */
+export type AssociateEipAddressErrorCode = 'InvalidAction.Denied'
+  | 'InvalidAssociation.Duplicated'
+  | 'OperationDenied'
+  | 'InvalidParameter.Mismatch'
+  | 'IncorrectEipStatus'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidInstanceType.ValueNotSupported'
+  | 'IncorrectHaVipStatus'
+  | 'ReserveIpFail'
+  | 'Forbbiden'
+  | 'TaskConflict'
+  | 'InvalidBindingStatus'
+  | 'BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP'
+  | 'EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP'
+  | 'BIND_INSTANCE_OWENER_ERROR'
+  | 'QuotaExceeded.NumberOfTrafficEip'
+  | 'QuotaExceeded.NumberOfEip'
+  | 'InvalidEipBandwidth.OutOfMaxValue'
+  | 'Forbidden.EipCanNotBindGatgw'
+  | 'Forbidden.InstanceBandwidthNotZero'
+  | 'INSTANCE_TYPE_NOT_SUPPORT'
+  | 'InvalidStatus.EcsStatusNotSupport'
+  | 'NATGATEWAY_FINANCIALLOCKED'
+  | 'InvalidParameter.InstanceTypeNotSupport'
+  | 'InstanceType.NotSupport'
+  | 'InvalidParams.NotFound'
+  | 'BindInstance.NotSupported'
+  | 'ServerRegion.Invalid'
+  | 'Eni.Attached'
+  | 'Invalid.DirectEip.BindType'
+  | 'InvalidStatus.EniStatusNotSupport'
+  | 'InvalidParameter.EniInstanceId'
+  | 'InvalidNexthop.DirectEni'
+  | 'InvalidEIPStatus.BizDisabled'
+  | 'OperationFailed.EniSubIp'
+  | 'InvalidEip.EipQuotaExceeded'
+  | 'OperationFailed.QueryCommodityInfo'
+  | 'OperationUnsupported.MultiIp'
+  | 'InvalidNicOrVm.NotFound'
+  | 'OperationUnsupported.EipBindModel'
+  | 'IncorrectStatus.NatGateway'
+  | 'InvalidParameter.BindingInstanceRegion'
+  | 'OperationFailed.HavipBoundPortmap'
+  | 'InvalidStatus.NotAllow'
+  | 'InvalidInstance.NotVpc'
+  | 'InvalidStatus.InstanceHasBandWidth'
+  | 'OperationDenied.CloudBoxResourceExist'
+  | 'InvalidAllocationId.NotFound'
+  | 'InvalidInstanId.NotFound'
+  | 'InvalidHaVip.NotFound'
+  | 'Forbidden.RegionNotFound'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidInstance.NotExist'
+  | EcsCommonErrorCode;
+/** Error codes DescribeEipAddresses may return. */
+export type DescribeEipAddressesErrorCode = 'InvalidIAssociatedInstanceType.ValueNotSupported'
+  | 'InvalidChargeType.ValueNotSupported'
+  | 'InvalidAliuid'
+  | 'ResourceQueryError'
+  | 'InstanceType.Invalid'
+  | 'OperationUnsupported.ResourceGroupId'
+  | 'IellgalParameter.OwnerAccount'
+  | 'InvalidResourceGroupId'
+  | 'OperationFailed.Endpoint'
+  | 'Forbidden.RegionNotFound'
+  | 'InvalidFilterKey.NotFound'
+  | 'InvalidFilterValue'
+  | 'InvalidLockReason.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeEipMonitorData may return. */
+export type DescribeEipMonitorDataErrorCode = 'InvalidParameter.TooMany'
+  | 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidAllocationId.NotFound'
+  | 'OperationDenied.TooManyDataQueried'
+  | 'InvalidRegionInstance'
+  | 'InvalidIpInstanceId.NotFound'
+  | 'InvalidInstanceId.NotFound'
+  | 'Forbidden.RegionNotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateNatGateway may return. */
+export type CreateNatGatewayErrorCode = 'InvalidVPCStatus'
+  | 'InvalidNatGatewayName.MalFormed'
+  | 'InvalidNatGatewayDescription.MalFormed'
+  | 'MissingParameter.BandwidthPackage'
+  | 'OperationDenied'
+  | 'RouterEntryConflict.Duplicated'
+  | 'QuotaExceeded.BandwidthPackageIps'
+  | 'AllocateIpFailed'
+  | 'ParameterIllegal'
+  | 'ZONE_NO_AVAILABLE_IP'
+  | 'InvalidNatGatewayId.NotFound'
+  | 'InvalidParameter.Spec.ValueNotSupported'
+  | 'COMMODITY.INVALID_COMPONENT'
+  | 'OperationUnsupported.MultiNatGateway'
+  | 'VswitchStatusError'
+  | 'Forbidden.CheckEntryRuleQuota'
+  | 'OperationFailed.UnpaidBillsExist'
+  | 'IncorrectStatus.RouteEntry'
+  | 'IncorrectStatus.RouteTableStatus'
+  | 'TaskConflict'
+  | 'OperationFailed.TokenVerfiy'
+  | 'IllegalParam.Name'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidVpcId.NotFound'
+  | 'InvalidZoneId.NotFound'
+  | 'VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY'
+  | 'OperationFailed.CrateEntryTimeOut'
+  | 'OrderError.NatGateway'
+  | EcsCommonErrorCode;
+/** Error codes DeleteNatGateway may return. */
+export type DeleteNatGatewayErrorCode = 'DependencyViolation.BandwidthPackages'
+  | 'DependencyViolation.EIPS'
+  | 'Forbidden.PrePaidNatGateway'
+  | 'TaskConflict'
+  | 'INSTANCE_NOT_EXISTS'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidNatGatewayId.NotFound'
+  | 'IncorrectStatus.natgw'
+  | EcsCommonErrorCode;
+/** Error codes DescribeNatGateways may return. */
+export type DescribeNatGatewaysErrorCode = 'InvalidAliuid'
+  | 'InvalidRegionId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeNewProjectEipMonitorData may return. */
+export type DescribeNewProjectEipMonitorDataErrorCode = 'InvalidStartTime.Malformed'
+  | 'InvalidEndTime.Malformed'
+  | 'InvalidPeriod.ValueNotSupported'
+  | 'InvalidStartTime.TooEarly'
+  | 'InvalidAllocationId.NotFound'
+  | 'OperationDenied.TooManyDataQueried'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DeleteRouteEntry may return. */
+export type DeleteRouteEntryErrorCode = 'IncorrcetRouteEntryStatus'
+  | 'InvalidCidrBlock.Malformed'
+  | 'OperationDenied'
+  | 'InvalidRouteEntry.NotFound'
+  | 'InvalidVRouter.NotFound'
+  | 'IncorrectRouteEntryStatus'
+  | 'Forbbiden'
+  | 'InvalidNextHop'
+  | 'InvalidRouteEntry'
+  | 'Forbidden.VRouterNotFound'
+  | 'TaskConflict'
+  | 'IncorrectVpcStatus'
+  | 'InvalidVpnInstanceId.NotFound'
+  | 'InvalidNextHopList.Size'
+  | 'ParamExclusive.NextHopIdAndList'
+  | 'OperationFailed.DeleteMultiScopeEntry'
+  | 'OperationFailed.DistibuteLock'
+  | 'InvalidRouteTableId.NotFound'
+  | 'InvalidVpcId.NotFound'
+  | 'Vpc.Error'
+  | EcsCommonErrorCode;
+/** Error codes DeleteForwardEntry may return. */
+export type DeleteForwardEntryErrorCode = 'IncorretForwardEntryStatus'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidForwardEntryId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes CreateForwardEntry may return. */
+export type CreateForwardEntryErrorCode = 'OperationUnsupported.ForwardEntry'
+  | 'InvalidExternalIp.Malformed'
+  | 'InvalidInternalIp.Malformed'
+  | 'InvalidExternalPort.Malformed'
+  | 'InvalidInternalPort.Malformed'
+  | 'Forbidden.DestnationIpOutOfVpcCIDR'
+  | 'InvalidProtocal.ValueNotSupported'
+  | 'IncorretForwardEntryStatus'
+  | 'QuotaExceeded'
+  | 'ForwardEntry.Duplicated'
+  | 'Invalid.natgwNotExist'
+  | 'InvalidIp.NotInNatgw'
+  | 'OperationFailed.InstacneBindEip'
+  | 'DuplicatedParam.ExternalPort'
+  | 'DuplicatedParam.InternalPort'
+  | 'UnsupportedFeature.PrivateLinkEnabled'
+  | 'UnsupportedFeature.PortSegment'
+  | 'OperationFailed.AnyPortConfig'
+  | 'QuotaExceeded.ForwardEntry'
+  | 'IncorrectStatus.NatIp'
+  | 'Forbidden.IpHasBeenUsedInSnat'
+  | 'Forbidden.DestinationIpOutOfVswitchCIDR'
+  | 'Forbidden.ExternalIp.UsedInSnatTable'
+  | 'Forbidden.InternalIpOutOfVpcCIDR'
+  | 'AnyPort.PortMustBeZero'
+  | 'InvalidParameter.Name.Malformed'
+  | 'IncorrectStatus.ForwardEntry'
+  | 'Duplicated.DestinationPort'
+  | 'OperationUnsupported.EipInBinding'
+  | 'QuotaExceeded.ForwardEntrySessionManytoOne'
+  | 'Operation.Conflict'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidForwardTableId.NotFound'
+  | 'InvalidExternalIp.NotFound'
+  | 'ResourceNotFound.NatIp'
+  | 'System.Error'
+  | EcsCommonErrorCode;
+/** Error codes AddBandwidthPackageIps may return. */
+export type AddBandwidthPackageIpsErrorCode = 'InvalidIpCount.ValueNotSupported'
+  | 'QuotaExceeded.BandwidthPackageIps'
+  | 'AllocateIpFailed'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidBandwidthPackageId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeVRouters may return. */
+export type DescribeVRoutersErrorCode = EcsCommonErrorCode;
+/** Error codes CreateRouteEntry may return. */
+export type CreateRouteEntryErrorCode = 'InvalidCidrBlock.Malformed'
+  | 'InvalidCIDRBlock.Duplicate'
+  | 'IncorrectVpcStatus'
+  | 'QuotaExceeded'
+  | 'IncorrectRouteEntryStatus'
+  | 'InvalidCidrBlock'
+  | 'InvalidNextHopType'
+  | 'InvalidNextHop.NotFound'
+  | 'InvalidVRouter.NotFound'
+  | 'InvalidVPC.NotFound'
+  | 'InvalidNexthopTypeAndList.BothNull'
+  | 'InvalidNexthopTypeAndList.BothNotNull'
+  | 'InvalidRouterInterface'
+  | 'InvalidOppositeRouterType'
+  | 'InvalidNexthopListSize'
+  | 'InvalidEntryRuleQuota.NotFound'
+  | 'Forbidden.CheckEntryRuleQuota'
+  | 'InvalidVBRStatus'
+  | 'InvalidPhysicalConnectionBusinessStatus'
+  | 'InvalidRouterType'
+  | 'IncorrectHaVipStatus'
+  | 'CountLimitExceed.HaVipRouteEntry'
+  | 'InvalidRouteEntry.Duplicate'
+  | 'InvalidParam'
+  | 'INVALID_WEIGHT_PARAM'
+  | 'FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY'
+  | 'InvalidNexthop'
+  | 'INVALID_VPC_ID'
+  | 'InvalidRouteEntrySize'
+  | 'TaskConflict'
+  | 'InvalidRouteEntry'
+  | 'InvalidDestinationCidrBlock'
+  | 'VswitchStatusError'
+  | 'Forbidden.PrivateIpNotFound'
+  | 'RouteConflict.AlreadyExist'
+  | 'OperationUnsupported.InactiveMode'
+  | 'IncorrectStatus.MultiScopeRiRouteEntry'
+  | 'OperationUnsupported.MoreThanOneVpnOrHavip'
+  | 'OperationUnsupported.EcmpRiTypeOrNumber'
+  | 'Duplicated.VpcNextHop'
+  | 'OperationUnsupported.SubRouteTableECMP'
+  | 'InvalidNexthop.NotFound'
+  | 'IllegalParam.NextHopId'
+  | 'InvalidVpnInstanceId.NotFound'
+  | 'OperationFailed.ScopeActiveRouteEntryType'
+  | 'OperationFailed.ScopeStandbyRouteEntryQuota'
+  | 'OperationFailed.ScopeActiveRouteEntryQuota'
+  | 'OperationUnsupported.ScopeInvalidRouteType'
+  | 'OperationFailed.EcmpInvalidRouterInterfaceOppositeType'
+  | 'QuotaExceeded.HaVipRouteEntry'
+  | 'OperationFailed.InvalidNexthop'
+  | 'OperationFailed.NotifyCenDelete'
+  | 'InvalidNatGateway.NotFound'
+  | 'OperationFailed.CxpRouteExist'
+  | 'InvalidNexthop.DirectEni'
+  | 'OperationFailed.NotifyCenCreate'
+  | 'IncorrectStatus.RouteTableStatus'
+  | 'OperationFailed.GetEniInfo'
+  | 'QuotaExceeded.EcmpRouteEntryNextHopCount'
+  | 'OperationFailed.InvalidNextHopType'
+  | 'OperationUnsupported.InvalidRouterInterfaceType'
+  | 'InvalidHaVip.NotFound'
+  | 'OperationFailed.MultiScopeType'
+  | 'OperationFailed.DistibuteLock'
+  | 'IncorrectInstanceStatus'
+  | 'InvalidNatGatewayId.NotFound'
+  | 'InvalidInstanId.NotFound'
+  | 'InvalidNextHopId.NotFound'
+  | 'InvalidRouteTableId.NotFound'
+  | 'InvalidHaVipId.NotFound'
+  | 'InvalidNetworkInterface.NotFound'
+  | 'InvalidVpc.NotFound'
+  | 'OperationFailed.InstanceDismatchCurrentVpc'
+  | 'InvalidIpv6Gateway.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeForwardTableEntries may return. */
+export type DescribeForwardTableEntriesErrorCode = 'IncorretForwardEntryStatus'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidForwardTableId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ModifyForwardEntry may return. */
+export type ModifyForwardEntryErrorCode = 'InvalidExternalIp.Malformed'
+  | 'InvalidInternalIp.Malformed'
+  | 'InvalidExternalPort.Malformed'
+  | 'InvalidInternalPort.Malformed'
+  | 'Forbidden.DestnationIpOutOfVpcCIDR'
+  | 'InvalidProtocal.ValueNotSupported'
+  | 'IncorretForwardEntryStatus'
+  | 'QuotaExceeded'
+  | 'ForwardEntry.Duplicated'
+  | 'InvalidIp.NotFound'
+  | 'IncorretStatus.ForwardEntry'
+  | 'IllegalParam.AnyPortNotZero'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidForwardEntryId.NotFound'
+  | 'InvalidExternalIp.NotFound'
+  | 'InvalidForwardTableId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes DescribeAccessPoints may return. */
+export type DescribeAccessPointsErrorCode = 'InvalidAccessPointType.NotSupport'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRegionId.NotSupport'
+  | EcsCommonErrorCode;
+/** Error codes DescribeRouteTables may return. */
+export type DescribeRouteTablesErrorCode = EcsCommonErrorCode;
+/** Error codes ConnectRouterInterface may return. */
+export type ConnectRouterInterfaceErrorCode = 'IncorrectRole.NotInitiatingSide'
+  | 'IncorrectStatus'
+  | 'IncorrectOppositeInterfaceInfo.NotSet'
+  | 'IncorrectOppositeInterfaceInfo'
+  | 'Forbidden.OnlyOneConnection'
+  | 'Forbidden.BillsOutstanding'
+  | 'InvalidAccount.NotFound'
+  | 'ErrCode.Invalid'
+  | 'AttrMismatching.AcceptingSideRole'
+  | 'AttrMismatching.AcceptingSideInstanceId'
+  | 'AttrMismatching.AcceptingSideRegionNo'
+  | 'AttrMismatching.AcceptingSideRouterId'
+  | 'AttrMismatching.AcceptingSideRouterType'
+  | 'AttrMismatching.AcceptingSideAliUid'
+  | 'AttrMismatching.AcceptingSideOppositeInterfaceOwnerId'
+  | 'AttrMismatching.AcceptingSideOppositeRegionNo'
+  | 'AttrMismatching.AcceptingSideOppositeInterfaceId'
+  | 'AttrMismatching.AcceptingSideOppositeRouterId'
+  | 'AttrMismatching.AcceptingSideOppositeRouterType'
+  | 'IllegalParam.InstanceOwner'
+  | 'InvalidRegionId.NotFound'
+  | 'InvalidRouterInterfaceId.NotFound'
+  | EcsCommonErrorCode;
+/** Error codes ExportSnapshot may return. */
+export type ExportSnapshotErrorCode = 'ExportSnapshotFailed'
+  | 'SNAPSHOT_IS_EXPORTING'
+  | 'InvalidSnapshotId.NotFound'
+  | 'SNAPSHOT_CREATE_NOT_FINISHED'
+  | 'OSS_AUTHORIZED_FAILED'
+  | 'InvalidOSSBucket.NotFound'
+  | 'InvalidUser.NotInWhiteList'
+  | EcsCommonErrorCode;
+/** Error codes ReleasePublicIpAddress may return. */
+export type ReleasePublicIpAddressErrorCode = 'OperationDenied'
+  | 'InvalidIpAddress.NotFound'
+  | 'DryRunOperation'
+  | 'IncorrectInstanceStatus'
+  | 'InstanceLockedForSecurity'
+  | 'InvalidIpAddress.NeedInstanceId'
+  | 'OperationTimesOverLimit'
+  | 'Forbidden.ExceedDuration'
+  | 'InvalidInstanceId.NotFound'
+  | EcsCommonErrorCode;
 /** Every documented error code of Ecs. */
-export type EcsErrorCode = EcsCommonErrorCode | DescribeInstanceStatusErrorCode | DescribeRegionsErrorCode | DescribeZonesErrorCode | StartInstanceErrorCode | StopInstanceErrorCode;
+export type EcsErrorCode = EcsCommonErrorCode | RunInstancesErrorCode | CreateInstanceErrorCode | StartInstanceErrorCode | StartInstancesErrorCode | StopInstanceErrorCode | StopInstancesErrorCode | RebootInstanceErrorCode | RebootInstancesErrorCode | AttachInstanceRamRoleErrorCode | DescribeInstanceRamRoleErrorCode | DetachInstanceRamRoleErrorCode | DescribeInstanceStatusErrorCode | DescribeInstancesErrorCode | DescribeInstanceVncUrlErrorCode | ModifyInstanceVncPasswdErrorCode | DescribeUserDataErrorCode | DescribeInstanceAutoRenewAttributeErrorCode | ModifyInstanceAutoRenewAttributeErrorCode | RenewInstanceErrorCode | DescribeSpotPriceHistoryErrorCode | DescribeSpotAdviceErrorCode | DescribeInstanceTypeFamiliesErrorCode | DescribeInstanceTypesErrorCode | DescribeInstanceAttributeErrorCode | ModifyInstanceAttributeErrorCode | ModifyInstanceMetadataOptionsErrorCode | ModifyInstanceAutoReleaseTimeErrorCode | ModifyInstanceChargeTypeErrorCode | ModifyInstanceSpecErrorCode | ModifyPrepayInstanceSpecErrorCode | ReActivateInstancesErrorCode | DescribeInstanceTopologyErrorCode | DeleteInstanceErrorCode | DeleteInstancesErrorCode | AllocateDedicatedHostsErrorCode | DescribeDedicatedHostsErrorCode | DescribeDedicatedHostTypesErrorCode | ModifyDedicatedHostClusterAttributeErrorCode | ModifyDedicatedHostAttributeErrorCode | ModifyDedicatedHostsChargeTypeErrorCode | DescribeDedicatedHostAutoRenewErrorCode | ModifyDedicatedHostAutoRenewAttributeErrorCode | RenewDedicatedHostsErrorCode | ModifyDedicatedHostAutoReleaseTimeErrorCode | ModifyInstanceDeploymentErrorCode | RedeployDedicatedHostErrorCode | ReleaseDedicatedHostErrorCode | CreateDedicatedHostClusterErrorCode | DescribeDedicatedHostClustersErrorCode | DeleteDedicatedHostClusterErrorCode | CreateLaunchTemplateErrorCode | DescribeLaunchTemplatesErrorCode | DeleteLaunchTemplateErrorCode | CreateLaunchTemplateVersionErrorCode | DescribeLaunchTemplateVersionsErrorCode | ModifyLaunchTemplateDefaultVersionErrorCode | DeleteLaunchTemplateVersionErrorCode | CreateDiagnosticReportErrorCode | DescribeDiagnosticReportsErrorCode | DescribeDiagnosticReportAttributesErrorCode | DeleteDiagnosticReportsErrorCode | CreateDiagnosticMetricSetErrorCode | DescribeDiagnosticMetricSetsErrorCode | DescribeDiagnosticMetricsErrorCode | ModifyDiagnosticMetricSetErrorCode | DeleteDiagnosticMetricSetsErrorCode | CreateElasticityAssuranceErrorCode | DescribeElasticityAssurancesErrorCode | DescribeElasticityAssuranceInstancesErrorCode | ModifyElasticityAssuranceErrorCode | CreateCapacityReservationErrorCode | DescribeCapacityReservationsErrorCode | DescribeCapacityReservationInstancesErrorCode | ModifyCapacityReservationErrorCode | DescribeInstanceAttachmentAttributesErrorCode | ModifyInstanceAttachmentAttributesErrorCode | ReleaseCapacityReservationErrorCode | CreateAutoProvisioningGroupErrorCode | DescribeAutoProvisioningGroupsErrorCode | DescribeAutoProvisioningGroupInstancesErrorCode | ModifyAutoProvisioningGroupErrorCode | DescribeAutoProvisioningGroupHistoryErrorCode | DeleteAutoProvisioningGroupErrorCode | CreateDiskErrorCode | DescribeDisksErrorCode | AttachDiskErrorCode | DetachDiskErrorCode | ModifyDiskAttributeErrorCode | ReplaceSystemDiskErrorCode | ReInitDiskErrorCode | ResizeDiskErrorCode | ResetDiskErrorCode | ResetDisksErrorCode | ModifyDiskChargeTypeErrorCode | ModifyDiskSpecErrorCode | DeleteDiskErrorCode | PurchaseReservedInstancesOfferingErrorCode | DescribeReservedInstancesErrorCode | ModifyReservedInstancesErrorCode | ModifyReservedInstanceAttributeErrorCode | RenewReservedInstancesErrorCode | DescribeReservedInstanceAutoRenewAttributeErrorCode | ModifyReservedInstanceAutoRenewAttributeErrorCode | PurchaseStorageCapacityUnitErrorCode | DescribeStorageCapacityUnitsErrorCode | ModifyStorageCapacityUnitAttributeErrorCode | CreateImageErrorCode | ImportImageErrorCode | ExportImageErrorCode | CopyImageErrorCode | CancelCopyImageErrorCode | DescribeImagesErrorCode | DescribeImageSharePermissionErrorCode | ModifyImageAttributeErrorCode | ModifyImageSharePermissionErrorCode | DescribeImageSupportInstanceTypesErrorCode | DescribeImageFromFamilyErrorCode | ModifyImageShareGroupPermissionErrorCode | DeleteImageErrorCode | CreateImageComponentErrorCode | CreateImagePipelineErrorCode | DescribeImageComponentsErrorCode | DescribeImagePipelinesErrorCode | StartImagePipelineExecutionErrorCode | DescribeImagePipelineExecutionsErrorCode | CancelImagePipelineExecutionErrorCode | DeleteImageComponentErrorCode | DeleteImagePipelineErrorCode | CreateSnapshotErrorCode | CopySnapshotErrorCode | DescribeSnapshotsErrorCode | DescribeSnapshotsUsageErrorCode | DescribeSnapshotPackageErrorCode | DescribeSnapshotLinksErrorCode | ModifySnapshotAttributeErrorCode | DeleteSnapshotGroupErrorCode | DeleteSnapshotErrorCode | CreateAutoSnapshotPolicyErrorCode | DescribeAutoSnapshotPolicyExErrorCode | ModifyAutoSnapshotPolicyExErrorCode | ApplyAutoSnapshotPolicyErrorCode | ModifyAutoSnapshotPolicyErrorCode | CancelAutoSnapshotPolicyErrorCode | DeleteAutoSnapshotPolicyErrorCode | CreateSnapshotGroupErrorCode | DescribeSnapshotGroupsErrorCode | ModifySnapshotGroupErrorCode | CreatePrefixListErrorCode | DescribePrefixListsErrorCode | DescribePrefixListAssociationsErrorCode | DescribePrefixListAttributesErrorCode | ModifyPrefixListErrorCode | DeletePrefixListErrorCode | CreateSecurityGroupErrorCode | DescribeSecurityGroupsErrorCode | DescribeSecurityGroupAttributeErrorCode | ModifySecurityGroupPolicyErrorCode | ModifySecurityGroupAttributeErrorCode | ModifySecurityGroupRuleErrorCode | ModifySecurityGroupEgressRuleErrorCode | AuthorizeSecurityGroupErrorCode | AuthorizeSecurityGroupEgressErrorCode | JoinSecurityGroupErrorCode | LeaveSecurityGroupErrorCode | DescribeSecurityGroupReferencesErrorCode | RevokeSecurityGroupErrorCode | RevokeSecurityGroupEgressErrorCode | DeleteSecurityGroupErrorCode | CreateDeploymentSetErrorCode | DescribeDeploymentSetSupportedInstanceTypeFamilyErrorCode | DescribeDeploymentSetsErrorCode | ModifyDeploymentSetAttributeErrorCode | DeleteDeploymentSetErrorCode | CreateKeyPairErrorCode | ImportKeyPairErrorCode | DescribeKeyPairsErrorCode | AttachKeyPairErrorCode | DetachKeyPairErrorCode | DeleteKeyPairsErrorCode | ModifyInstanceVpcAttributeErrorCode | AllocatePublicIpAddressErrorCode | ConvertNatPublicIpToEipErrorCode | AttachClassicLinkVpcErrorCode | DetachClassicLinkVpcErrorCode | DescribeBandwidthLimitationErrorCode | DescribeClassicLinkInstancesErrorCode | ModifyInstanceNetworkSpecErrorCode | CreateNetworkInterfaceErrorCode | AttachNetworkInterfaceErrorCode | DetachNetworkInterfaceErrorCode | DescribeNetworkInterfacesErrorCode | DescribeNetworkInterfaceAttributeErrorCode | ModifyNetworkInterfaceAttributeErrorCode | AssignPrivateIpAddressesErrorCode | UnassignPrivateIpAddressesErrorCode | AssignIpv6AddressesErrorCode | UnassignIpv6AddressesErrorCode | CreateNetworkInterfacePermissionErrorCode | DescribeNetworkInterfacePermissionsErrorCode | DeleteNetworkInterfaceErrorCode | DescribeInstancesFullStatusErrorCode | DescribeDisksFullStatusErrorCode | DescribeInstanceHistoryEventsErrorCode | CreateSimulatedSystemEventsErrorCode | CancelSimulatedSystemEventsErrorCode | AcceptInquiredSystemEventErrorCode | GetInstanceScreenshotErrorCode | GetInstanceConsoleOutputErrorCode | DescribeDiskMonitorDataErrorCode | DescribeInstanceMonitorDataErrorCode | DescribeEniMonitorDataErrorCode | DescribeSnapshotMonitorDataErrorCode | DescribeInstanceMaintenanceAttributesErrorCode | ModifyInstanceMaintenanceAttributesErrorCode | RedeployInstanceErrorCode | ReportInstancesStatusErrorCode | RunCommandErrorCode | CreateCommandErrorCode | InvokeCommandErrorCode | DescribeInvocationsErrorCode | DescribeInvocationResultsErrorCode | ModifyInvocationAttributeErrorCode | StopInvocationErrorCode | DescribeCommandsErrorCode | ModifyCommandErrorCode | DeleteCommandErrorCode | SendFileErrorCode | DescribeSendFileResultsErrorCode | DescribeCloudAssistantStatusErrorCode | InstallCloudAssistantErrorCode | StartTerminalSessionErrorCode | DescribeTerminalSessionsErrorCode | ModifyCloudAssistantSettingsErrorCode | DescribeCloudAssistantSettingsErrorCode | CreateActivationErrorCode | DescribeActivationsErrorCode | DisableActivationErrorCode | DeleteActivationErrorCode | DescribeManagedInstancesErrorCode | ModifyManagedInstanceErrorCode | DeregisterManagedInstanceErrorCode | ListPluginStatusErrorCode | CreateHpcClusterErrorCode | DescribeHpcClustersErrorCode | ModifyHpcClusterAttributeErrorCode | DeleteHpcClusterErrorCode | TagResourcesErrorCode | ListTagResourcesErrorCode | UntagResourcesErrorCode | JoinResourceGroupErrorCode | AddTagsErrorCode | DescribeResourceByTagsErrorCode | DescribeTagsErrorCode | RemoveTagsErrorCode | DescribeRegionsErrorCode | DescribeZonesErrorCode | DescribeAvailableResourceErrorCode | DescribeAccountAttributesErrorCode | DescribeResourcesModificationErrorCode | DescribeRecommendInstanceTypeErrorCode | DescribePriceErrorCode | DescribeRenewalPriceErrorCode | DescribeInstanceModificationPriceErrorCode | CreateStorageSetErrorCode | DescribeStorageSetDetailsErrorCode | DescribeStorageSetsErrorCode | ModifyStorageSetAttributeErrorCode | DeleteStorageSetErrorCode | DescribeTasksErrorCode | DescribeTaskAttributeErrorCode | CancelTaskErrorCode | DescribeUserBusinessBehaviorErrorCode | ModifyUserBusinessBehaviorErrorCode | DescribeLimitationErrorCode | DescribeClustersErrorCode | DescribeDemandsErrorCode | CreateDemandErrorCode | DeleteDemandErrorCode | ModifyDemandErrorCode | DeleteNetworkInterfacePermissionErrorCode | DeleteBandwidthPackageErrorCode | ModifyBandwidthPackageSpecErrorCode | DescribeBandwidthPackagesErrorCode | CreateVSwitchErrorCode | DeleteVSwitchErrorCode | ModifyVSwitchAttributeErrorCode | DescribeVSwitchesErrorCode | CreatePhysicalConnectionErrorCode | DeletePhysicalConnectionErrorCode | ModifyPhysicalConnectionAttributeErrorCode | EnablePhysicalConnectionErrorCode | DescribePhysicalConnectionsErrorCode | CancelPhysicalConnectionErrorCode | TerminatePhysicalConnectionErrorCode | CreateVpcErrorCode | DeleteVpcErrorCode | DescribeVpcsErrorCode | ModifyVpcAttributeErrorCode | RemoveBandwidthPackageIpsErrorCode | CreateHaVipErrorCode | DeleteHaVipErrorCode | AssociateHaVipErrorCode | ModifyHaVipAttributeErrorCode | DescribeHaVipsErrorCode | UnassociateHaVipErrorCode | CreateVirtualBorderRouterErrorCode | DeleteVirtualBorderRouterErrorCode | ModifyVirtualBorderRouterAttributeErrorCode | RecoverVirtualBorderRouterErrorCode | TerminateVirtualBorderRouterErrorCode | DescribeVirtualBorderRoutersErrorCode | DescribeVirtualBorderRoutersForPhysicalConnectionErrorCode | CreateRouterInterfaceErrorCode | DeleteRouterInterfaceErrorCode | ActivateRouterInterfaceErrorCode | DeactivateRouterInterfaceErrorCode | ModifyRouterInterfaceAttributeErrorCode | ModifyRouterInterfaceSpecErrorCode | ModifyVRouterAttributeErrorCode | DescribeRouterInterfacesErrorCode | EipNotifyPaidErrorCode | EipFillProductErrorCode | EipFillParamsErrorCode | UnassociateEipAddressErrorCode | AllocateEipAddressErrorCode | ModifyEipAddressAttributeErrorCode | ReleaseEipAddressErrorCode | AssociateEipAddressErrorCode | DescribeEipAddressesErrorCode | DescribeEipMonitorDataErrorCode | CreateNatGatewayErrorCode | DeleteNatGatewayErrorCode | DescribeNatGatewaysErrorCode | DescribeNewProjectEipMonitorDataErrorCode | DeleteRouteEntryErrorCode | DeleteForwardEntryErrorCode | CreateForwardEntryErrorCode | AddBandwidthPackageIpsErrorCode | DescribeVRoutersErrorCode | CreateRouteEntryErrorCode | DescribeForwardTableEntriesErrorCode | ModifyForwardEntryErrorCode | DescribeAccessPointsErrorCode | DescribeRouteTablesErrorCode | ConnectRouterInterfaceErrorCode | ExportSnapshotErrorCode | ReleasePublicIpAddressErrorCode;

@@ -2,7 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 import { type CallOptions, type ClientConfig, type Command } from '@acs-rpc/runtime/client.js';
 import type { AcsServiceError } from '@acs-rpc/runtime/errors.js';
-import type { DescribeVpcsRequest, DescribeVpcsResponse, Vpc, VpcErrorCode } from './types.js';
+import type { ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse, ActiveFlowLogRequest, ActiveFlowLogResponse, AddBgpNetworkRequest, AddBgpNetworkResponse, AddCommonBandwidthPackageIpRequest, AddCommonBandwidthPackageIpResponse, AddCommonBandwidthPackageIpsRequest, AddCommonBandwidthPackageIpsResponse, AddGlobalAccelerationInstanceIpRequest, AddGlobalAccelerationInstanceIpResponse, AddIPv6TranslatorAclListEntryRequest, AddIPv6TranslatorAclListEntryResponse, AddPublicIpAddressPoolCidrBlockRequest, AddPublicIpAddressPoolCidrBlockResponse, AddSourcesToTrafficMirrorSessionRequest, AddSourcesToTrafficMirrorSessionResponse, AllocateEipAddressProRequest, AllocateEipAddressProResponse, AllocateEipAddressRequest, AllocateEipAddressResponse, AllocateEipSegmentAddressRequest, AllocateEipSegmentAddressResponse, AllocateIpv6AddressRequest, AllocateIpv6AddressResponse, AllocateIpv6InternetBandwidthRequest, AllocateIpv6InternetBandwidthResponse, AllocateVpcIpv6CidrRequest, AllocateVpcIpv6CidrResponse, ApplyPhysicalConnectionLOARequest, ApplyPhysicalConnectionLOAResponse, AssociateEipAddressBatchRequest, AssociateEipAddressBatchResponse, AssociateEipAddressRequest, AssociateEipAddressResponse, AssociateHaVipRequest, AssociateHaVipResponse, AssociateNetworkAclRequest, AssociateNetworkAclResponse, AssociatePhysicalConnectionToVirtualBorderRouterRequest, AssociatePhysicalConnectionToVirtualBorderRouterResponse, AssociateRouteTableRequest, AssociateRouteTableResponse, AssociateRouteTableWithGatewayRequest, AssociateRouteTableWithGatewayResponse, AssociateRouteTablesWithVpcGatewayEndpointRequest, AssociateRouteTablesWithVpcGatewayEndpointResponse, AssociateVpcCidrBlockRequest, AssociateVpcCidrBlockResponse, AssociateVpnGatewayWithCertificateRequest, AssociateVpnGatewayWithCertificateResponse, AttachDhcpOptionsSetToVpcRequest, AttachDhcpOptionsSetToVpcResponse, AttachVbrToVpconnRequest, AttachVbrToVpconnResponse, CancelCommonBandwidthPackageIpBandwidthRequest, CancelCommonBandwidthPackageIpBandwidthResponse, CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse, ChangeResourceGroupRequest, ChangeResourceGroupResponse, CheckCanAllocateVpcPrivateIpAddressRequest, CheckCanAllocateVpcPrivateIpAddressResponse, CheckVpnBgpEnabledRequest, CheckVpnBgpEnabledResponse, CompletePhysicalConnectionLOARequest, CompletePhysicalConnectionLOAResponse, ConfirmPhysicalConnectionRequest, ConfirmPhysicalConnectionResponse, ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse, ConvertBandwidthPackageRequest, ConvertBandwidthPackageResponse, CopyNetworkAclEntriesRequest, CopyNetworkAclEntriesResponse, CreateBgpGroupRequest, CreateBgpGroupResponse, CreateBgpPeerRequest, CreateBgpPeerResponse, CreateCommonBandwidthPackageRequest, CreateCommonBandwidthPackageResponse, CreateCustomerGatewayRequest, CreateCustomerGatewayResponse, CreateDefaultVSwitchRequest, CreateDefaultVSwitchResponse, CreateDefaultVpcRequest, CreateDefaultVpcResponse, CreateDhcpOptionsSetRequest, CreateDhcpOptionsSetResponse, CreateExpressCloudConnectionRequest, CreateExpressCloudConnectionResponse, CreateExpressConnectTrafficQosQueueRequest, CreateExpressConnectTrafficQosQueueResponse, CreateExpressConnectTrafficQosRequest, CreateExpressConnectTrafficQosResponse, CreateExpressConnectTrafficQosRuleRequest, CreateExpressConnectTrafficQosRuleResponse, CreateFailoverTestJobRequest, CreateFailoverTestJobResponse, CreateFlowLogRequest, CreateFlowLogResponse, CreateForwardEntryRequest, CreateForwardEntryResponse, CreateFullNatEntryRequest, CreateFullNatEntryResponse, CreateGlobalAccelerationInstanceRequest, CreateGlobalAccelerationInstanceResponse, CreateHaVipRequest, CreateHaVipResponse, CreateHighReliablePhysicalConnectionRequest, CreateHighReliablePhysicalConnectionResponse, CreateIPv6TranslatorAclListRequest, CreateIPv6TranslatorAclListResponse, CreateIPv6TranslatorEntryRequest, CreateIPv6TranslatorEntryResponse, CreateIPv6TranslatorRequest, CreateIPv6TranslatorResponse, CreateIpsecServerRequest, CreateIpsecServerResponse, CreateIpv4GatewayRequest, CreateIpv4GatewayResponse, CreateIpv6EgressOnlyRuleRequest, CreateIpv6EgressOnlyRuleResponse, CreateIpv6GatewayRequest, CreateIpv6GatewayResponse, CreateNatGatewayRequest, CreateNatGatewayResponse, CreateNatIpCidrRequest, CreateNatIpCidrResponse, CreateNatIpRequest, CreateNatIpResponse, CreateNetworkAclRequest, CreateNetworkAclResponse, CreatePhysicalConnectionOccupancyOrderRequest, CreatePhysicalConnectionOccupancyOrderResponse, CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse, CreatePhysicalConnectionSetupOrderRequest, CreatePhysicalConnectionSetupOrderResponse, CreatePublicIpAddressPoolRequest, CreatePublicIpAddressPoolResponse, CreateRouteEntriesRequest, CreateRouteEntriesResponse, CreateRouteEntryRequest, CreateRouteEntryResponse, CreateRouteTableRequest, CreateRouteTableResponse, CreateRouterInterfaceRequest, CreateRouterInterfaceResponse, CreateSnatEntryRequest, CreateSnatEntryResponse, CreateSslVpnClientCertRequest, CreateSslVpnClientCertResponse, CreateSslVpnServerRequest, CreateSslVpnServerResponse, CreateTrafficMirrorFilterRequest, CreateTrafficMirrorFilterResponse, CreateTrafficMirrorFilterRulesRequest, CreateTrafficMirrorFilterRulesResponse, CreateTrafficMirrorSessionRequest, CreateTrafficMirrorSessionResponse, CreateVSwitchCidrReservationRequest, CreateVSwitchCidrReservationResponse, CreateVSwitchRequest, CreateVSwitchResponse, CreateVbrHaRequest, CreateVbrHaResponse, CreateVcoRouteEntryRequest, CreateVcoRouteEntryResponse, CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse, CreateVirtualPhysicalConnectionRequest, CreateVirtualPhysicalConnectionResponse, CreateVpcGatewayEndpointRequest, CreateVpcGatewayEndpointResponse, CreateVpcPrefixListRequest, CreateVpcPrefixListResponse, CreateVpcRequest, CreateVpcResponse, CreateVpconnFromVbrRequest, CreateVpconnFromVbrResponse, CreateVpnAttachmentRequest, CreateVpnAttachmentResponse, CreateVpnConnectionRequest, CreateVpnConnectionResponse, CreateVpnGatewayRequest, CreateVpnGatewayResponse, CreateVpnPbrRouteEntryRequest, CreateVpnPbrRouteEntryResponse, CreateVpnRouteEntryRequest, CreateVpnRouteEntryResponse, DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse, DeactiveFlowLogRequest, DeactiveFlowLogResponse, DeleteBgpGroupRequest, DeleteBgpGroupResponse, DeleteBgpNetworkRequest, DeleteBgpNetworkResponse, DeleteBgpPeerRequest, DeleteBgpPeerResponse, DeleteCommonBandwidthPackageRequest, DeleteCommonBandwidthPackageResponse, DeleteCustomerGatewayRequest, DeleteCustomerGatewayResponse, DeleteDhcpOptionsSetRequest, DeleteDhcpOptionsSetResponse, DeleteExpressConnectTrafficQosQueueRequest, DeleteExpressConnectTrafficQosQueueResponse, DeleteExpressConnectTrafficQosRequest, DeleteExpressConnectTrafficQosResponse, DeleteExpressConnectTrafficQosRuleRequest, DeleteExpressConnectTrafficQosRuleResponse, DeleteFailoverTestJobRequest, DeleteFailoverTestJobResponse, DeleteFlowLogRequest, DeleteFlowLogResponse, DeleteForwardEntryRequest, DeleteForwardEntryResponse, DeleteFullNatEntryRequest, DeleteFullNatEntryResponse, DeleteGlobalAccelerationInstanceRequest, DeleteGlobalAccelerationInstanceResponse, DeleteHaVipRequest, DeleteHaVipResponse, DeleteIPv6TranslatorAclListRequest, DeleteIPv6TranslatorAclListResponse, DeleteIPv6TranslatorEntryRequest, DeleteIPv6TranslatorEntryResponse, DeleteIPv6TranslatorRequest, DeleteIPv6TranslatorResponse, DeleteIpsecServerRequest, DeleteIpsecServerResponse, DeleteIpv4GatewayRequest, DeleteIpv4GatewayResponse, DeleteIpv6EgressOnlyRuleRequest, DeleteIpv6EgressOnlyRuleResponse, DeleteIpv6GatewayRequest, DeleteIpv6GatewayResponse, DeleteIpv6InternetBandwidthRequest, DeleteIpv6InternetBandwidthResponse, DeleteNatGatewayRequest, DeleteNatGatewayResponse, DeleteNatIpCidrRequest, DeleteNatIpCidrResponse, DeleteNatIpRequest, DeleteNatIpResponse, DeleteNetworkAclRequest, DeleteNetworkAclResponse, DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse, DeletePublicIpAddressPoolCidrBlockRequest, DeletePublicIpAddressPoolCidrBlockResponse, DeletePublicIpAddressPoolRequest, DeletePublicIpAddressPoolResponse, DeleteRouteEntriesRequest, DeleteRouteEntriesResponse, DeleteRouteEntryRequest, DeleteRouteEntryResponse, DeleteRouteTableRequest, DeleteRouteTableResponse, DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse, DeleteSnatEntryRequest, DeleteSnatEntryResponse, DeleteSslVpnClientCertRequest, DeleteSslVpnClientCertResponse, DeleteSslVpnServerRequest, DeleteSslVpnServerResponse, DeleteTrafficMirrorFilterRequest, DeleteTrafficMirrorFilterResponse, DeleteTrafficMirrorFilterRulesRequest, DeleteTrafficMirrorFilterRulesResponse, DeleteTrafficMirrorSessionRequest, DeleteTrafficMirrorSessionResponse, DeleteVSwitchCidrReservationRequest, DeleteVSwitchCidrReservationResponse, DeleteVSwitchRequest, DeleteVSwitchResponse, DeleteVbrHaRequest, DeleteVbrHaResponse, DeleteVcoRouteEntryRequest, DeleteVcoRouteEntryResponse, DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse, DeleteVpcGatewayEndpointRequest, DeleteVpcGatewayEndpointResponse, DeleteVpcPrefixListRequest, DeleteVpcPrefixListResponse, DeleteVpcRequest, DeleteVpcResponse, DeleteVpnAttachmentRequest, DeleteVpnAttachmentResponse, DeleteVpnConnectionRequest, DeleteVpnConnectionResponse, DeleteVpnGatewayRequest, DeleteVpnGatewayResponse, DeleteVpnPbrRouteEntryRequest, DeleteVpnPbrRouteEntryResponse, DeleteVpnRouteEntryRequest, DeleteVpnRouteEntryResponse, DeletionProtectionRequest, DeletionProtectionResponse, Describe95TrafficRequest, Describe95TrafficResponse, DescribeAccessPointsRequest, DescribeAccessPointsResponse, DescribeBgpGroupsRequest, DescribeBgpGroupsResponse, DescribeBgpNetworksRequest, DescribeBgpNetworksResponse, DescribeBgpPeersRequest, DescribeBgpPeersResponse, DescribeCommonBandwidthPackagesRequest, DescribeCommonBandwidthPackagesResponse, DescribeCustomerGatewayRequest, DescribeCustomerGatewayResponse, DescribeCustomerGatewaysRequest, DescribeCustomerGatewaysResponse, DescribeEcGrantRelationRequest, DescribeEcGrantRelationResponse, DescribeEipAddressesRequest, DescribeEipAddressesResponse, DescribeEipGatewayInfoRequest, DescribeEipGatewayInfoResponse, DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse, DescribeEipSegmentRequest, DescribeEipSegmentResponse, DescribeExpressConnectTrafficQosQueueRequest, DescribeExpressConnectTrafficQosQueueResponse, DescribeExpressConnectTrafficQosRequest, DescribeExpressConnectTrafficQosResponse, DescribeExpressConnectTrafficQosRuleRequest, DescribeExpressConnectTrafficQosRuleResponse, DescribeFailoverTestJobRequest, DescribeFailoverTestJobResponse, DescribeFailoverTestJobsRequest, DescribeFailoverTestJobsResponse, DescribeFlowLogsRequest, DescribeFlowLogsResponse, DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse, DescribeGlobalAccelerationInstancesRequest, DescribeGlobalAccelerationInstancesResponse, DescribeGrantRulesToCenRequest, DescribeGrantRulesToCenResponse, DescribeHaVipsRequest, DescribeHaVipsResponse, DescribeHighDefinitionMonitorLogAttributeRequest, DescribeHighDefinitionMonitorLogAttributeResponse, DescribeIPv6TranslatorAclListAttributesRequest, DescribeIPv6TranslatorAclListAttributesResponse, DescribeIPv6TranslatorAclListsRequest, DescribeIPv6TranslatorAclListsResponse, DescribeIPv6TranslatorEntriesRequest, DescribeIPv6TranslatorEntriesResponse, DescribeIPv6TranslatorsRequest, DescribeIPv6TranslatorsResponse, DescribeIpv6AddressesRequest, DescribeIpv6AddressesResponse, DescribeIpv6EgressOnlyRulesRequest, DescribeIpv6EgressOnlyRulesResponse, DescribeIpv6GatewayAttributeRequest, DescribeIpv6GatewayAttributeResponse, DescribeIpv6GatewaysRequest, DescribeIpv6GatewaysResponse, DescribeNatGatewaysRequest, DescribeNatGatewaysResponse, DescribeNetworkAclAttributesRequest, DescribeNetworkAclAttributesResponse, DescribeNetworkAclsRequest, DescribeNetworkAclsResponse, DescribePhysicalConnectionLOARequest, DescribePhysicalConnectionLOAResponse, DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse, DescribePublicIpAddressRequest, DescribePublicIpAddressResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeRouteEntryListRequest, DescribeRouteEntryListResponse, DescribeRouteTableListRequest, DescribeRouteTableListResponse, DescribeRouteTablesRequest, DescribeRouteTablesResponse, DescribeRouterInterfaceAttributeRequest, DescribeRouterInterfaceAttributeResponse, DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse, DescribeServerRelatedGlobalAccelerationInstancesRequest, DescribeServerRelatedGlobalAccelerationInstancesResponse, DescribeSnatTableEntriesRequest, DescribeSnatTableEntriesResponse, DescribeSslVpnClientCertRequest, DescribeSslVpnClientCertResponse, DescribeSslVpnClientCertsRequest, DescribeSslVpnClientCertsResponse, DescribeSslVpnClientsRequest, DescribeSslVpnClientsResponse, DescribeSslVpnServersRequest, DescribeSslVpnServersResponse, DescribeTagKeysForExpressConnectRequest, DescribeTagKeysForExpressConnectResponse, DescribeTagKeysRequest, DescribeTagKeysResponse, DescribeTagsRequest, DescribeTagsResponse, DescribeVRoutersRequest, DescribeVRoutersResponse, DescribeVSwitchAttributesRequest, DescribeVSwitchAttributesResponse, DescribeVSwitchesRequest, DescribeVSwitchesResponse, DescribeVbrHaRequest, DescribeVbrHaResponse, DescribeVcoRouteEntriesRequest, DescribeVcoRouteEntriesResponse, DescribeVirtualBorderRoutersForPhysicalConnectionRequest, DescribeVirtualBorderRoutersForPhysicalConnectionResponse, DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse, DescribeVpcAttributeRequest, DescribeVpcAttributeResponse, DescribeVpcsRequest, DescribeVpcsResponse, DescribeVpnAttachmentsRequest, DescribeVpnAttachmentsResponse, DescribeVpnConnectionLogsRequest, DescribeVpnConnectionLogsResponse, DescribeVpnConnectionRequest, DescribeVpnConnectionResponse, DescribeVpnConnectionsRequest, DescribeVpnConnectionsResponse, DescribeVpnCrossAccountAuthorizationsRequest, DescribeVpnCrossAccountAuthorizationsResponse, DescribeVpnGatewayAvailableZonesRequest, DescribeVpnGatewayAvailableZonesResponse, DescribeVpnGatewayRequest, DescribeVpnGatewayResponse, DescribeVpnGatewaysRequest, DescribeVpnGatewaysResponse, DescribeVpnPbrRouteEntriesRequest, DescribeVpnPbrRouteEntriesResponse, DescribeVpnRouteEntriesRequest, DescribeVpnRouteEntriesResponse, DescribeVpnSslServerLogsRequest, DescribeVpnSslServerLogsResponse, DescribeZonesRequest, DescribeZonesResponse, DetachDhcpOptionsSetFromVpcRequest, DetachDhcpOptionsSetFromVpcResponse, DiagnoseVpnConnectionsRequest, DiagnoseVpnConnectionsResponse, DiagnoseVpnGatewayRequest, DiagnoseVpnGatewayResponse, DisableNatGatewayEcsMetricRequest, DisableNatGatewayEcsMetricResponse, DisableVpcClassicLinkRequest, DisableVpcClassicLinkResponse, DissociateRouteTableFromGatewayRequest, DissociateRouteTableFromGatewayResponse, DissociateRouteTablesFromVpcGatewayEndpointRequest, DissociateRouteTablesFromVpcGatewayEndpointResponse, DissociateVpnGatewayWithCertificateRequest, DissociateVpnGatewayWithCertificateResponse, DownloadVpnConnectionConfigRequest, DownloadVpnConnectionConfigResponse, EnableNatGatewayEcsMetricRequest, EnableNatGatewayEcsMetricResponse, EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse, EnableVpcClassicLinkRequest, EnableVpcClassicLinkResponse, EnableVpcIpv4GatewayRequest, EnableVpcIpv4GatewayResponse, GetDhcpOptionsSetRequest, GetDhcpOptionsSetResponse, GetFlowLogServiceStatusRequest, GetFlowLogServiceStatusResponse, GetIpv4GatewayAttributeRequest, GetIpv4GatewayAttributeResponse, GetNatGatewayAttributeRequest, GetNatGatewayAttributeResponse, GetPhysicalConnectionServiceStatusRequest, GetPhysicalConnectionServiceStatusResponse, GetTrafficMirrorServiceStatusRequest, GetTrafficMirrorServiceStatusResponse, GetVSwitchCidrReservationUsageRequest, GetVSwitchCidrReservationUsageResponse, GetVpcGatewayEndpointAttributeRequest, GetVpcGatewayEndpointAttributeResponse, GetVpcPrefixListAssociationsRequest, GetVpcPrefixListAssociationsResponse, GetVpcPrefixListEntriesRequest, GetVpcPrefixListEntriesResponse, GetVpcRouteEntrySummaryRequest, GetVpcRouteEntrySummaryResponse, GetVpnGatewayDiagnoseResultRequest, GetVpnGatewayDiagnoseResultResponse, GrantInstanceToCenRequest, GrantInstanceToCenResponse, GrantInstanceToVbrRequest, GrantInstanceToVbrResponse, ListBusinessAccessPointsRequest, ListBusinessAccessPointsResponse, ListDhcpOptionsSetsRequest, ListDhcpOptionsSetsResponse, ListEnhanhcedNatGatewayAvailableZonesRequest, ListEnhanhcedNatGatewayAvailableZonesResponse, ListFullNatEntriesRequest, ListFullNatEntriesResponse, ListGatewayRouteTableEntriesRequest, ListGatewayRouteTableEntriesResponse, ListGeographicSubRegionsRequest, ListGeographicSubRegionsResponse, ListIpsecServerLogsRequest, ListIpsecServerLogsResponse, ListIpsecServersRequest, ListIpsecServersResponse, ListIpv4GatewaysRequest, ListIpv4GatewaysResponse, ListNatIpCidrsRequest, ListNatIpCidrsResponse, ListNatIpsRequest, ListNatIpsResponse, ListPrefixListsRequest, ListPrefixListsResponse, ListPublicIpAddressPoolCidrBlocksRequest, ListPublicIpAddressPoolCidrBlocksResponse, ListPublicIpAddressPoolsRequest, ListPublicIpAddressPoolsResponse, ListTagResourcesForExpressConnectRequest, ListTagResourcesForExpressConnectResponse, ListTagResourcesRequest, ListTagResourcesResponse, ListTrafficMirrorFiltersRequest, ListTrafficMirrorFiltersResponse, ListTrafficMirrorSessionsRequest, ListTrafficMirrorSessionsResponse, ListVSwitchCidrReservationsRequest, ListVSwitchCidrReservationsResponse, ListVirtualPhysicalConnectionsRequest, ListVirtualPhysicalConnectionsResponse, ListVpcEndpointServicesByEndUserRequest, ListVpcEndpointServicesByEndUserResponse, ListVpcGatewayEndpointsRequest, ListVpcGatewayEndpointsResponse, ListVpnCertificateAssociationsRequest, ListVpnCertificateAssociationsResponse, ModifyBgpGroupAttributeRequest, ModifyBgpGroupAttributeResponse, ModifyBgpPeerAttributeRequest, ModifyBgpPeerAttributeResponse, ModifyCommonBandwidthPackageAttributeRequest, ModifyCommonBandwidthPackageAttributeResponse, ModifyCommonBandwidthPackageIpBandwidthRequest, ModifyCommonBandwidthPackageIpBandwidthResponse, ModifyCommonBandwidthPackageSpecRequest, ModifyCommonBandwidthPackageSpecResponse, ModifyCustomerGatewayAttributeRequest, ModifyCustomerGatewayAttributeResponse, ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse, ModifyExpressCloudConnectionAttributeRequest, ModifyExpressCloudConnectionAttributeResponse, ModifyExpressCloudConnectionBandwidthRequest, ModifyExpressCloudConnectionBandwidthResponse, ModifyExpressConnectTrafficQosQueueRequest, ModifyExpressConnectTrafficQosQueueResponse, ModifyExpressConnectTrafficQosRequest, ModifyExpressConnectTrafficQosResponse, ModifyExpressConnectTrafficQosRuleRequest, ModifyExpressConnectTrafficQosRuleResponse, ModifyFlowLogAttributeRequest, ModifyFlowLogAttributeResponse, ModifyForwardEntryRequest, ModifyForwardEntryResponse, ModifyFullNatEntryAttributeRequest, ModifyFullNatEntryAttributeResponse, ModifyGlobalAccelerationInstanceAttributesRequest, ModifyGlobalAccelerationInstanceAttributesResponse, ModifyGlobalAccelerationInstanceSpecRequest, ModifyGlobalAccelerationInstanceSpecResponse, ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse, ModifyIPv6TranslatorAclAttributeRequest, ModifyIPv6TranslatorAclAttributeResponse, ModifyIPv6TranslatorAclListEntryRequest, ModifyIPv6TranslatorAclListEntryResponse, ModifyIPv6TranslatorAttributeRequest, ModifyIPv6TranslatorAttributeResponse, ModifyIPv6TranslatorBandwidthRequest, ModifyIPv6TranslatorBandwidthResponse, ModifyIPv6TranslatorEntryRequest, ModifyIPv6TranslatorEntryResponse, ModifyIpv6AddressAttributeRequest, ModifyIpv6AddressAttributeResponse, ModifyIpv6GatewayAttributeRequest, ModifyIpv6GatewayAttributeResponse, ModifyIpv6InternetBandwidthRequest, ModifyIpv6InternetBandwidthResponse, ModifyNatGatewayAttributeRequest, ModifyNatGatewayAttributeResponse, ModifyNatGatewaySpecRequest, ModifyNatGatewaySpecResponse, ModifyNatIpAttributeRequest, ModifyNatIpAttributeResponse, ModifyNatIpCidrAttributeRequest, ModifyNatIpCidrAttributeResponse, ModifyNetworkAclAttributesRequest, ModifyNetworkAclAttributesResponse, ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse, ModifyRouteEntryRequest, ModifyRouteEntryResponse, ModifyRouteTableAttributesRequest, ModifyRouteTableAttributesResponse, ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse, ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse, ModifySnatEntryRequest, ModifySnatEntryResponse, ModifySslVpnClientCertRequest, ModifySslVpnClientCertResponse, ModifySslVpnServerRequest, ModifySslVpnServerResponse, ModifyTunnelAttributeRequest, ModifyTunnelAttributeResponse, ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse, ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse, ModifyVSwitchCidrReservationAttributeRequest, ModifyVSwitchCidrReservationAttributeResponse, ModifyVcoRouteEntryWeightRequest, ModifyVcoRouteEntryWeightResponse, ModifyVirtualBorderRouterAttributeRequest, ModifyVirtualBorderRouterAttributeResponse, ModifyVpcAttributeRequest, ModifyVpcAttributeResponse, ModifyVpcPrefixListRequest, ModifyVpcPrefixListResponse, ModifyVpnAttachmentAttributeRequest, ModifyVpnAttachmentAttributeResponse, ModifyVpnConnectionAttributeRequest, ModifyVpnConnectionAttributeResponse, ModifyVpnGatewayAttributeRequest, ModifyVpnGatewayAttributeResponse, ModifyVpnPbrRouteEntryAttributeRequest, ModifyVpnPbrRouteEntryAttributeResponse, ModifyVpnPbrRouteEntryPriorityRequest, ModifyVpnPbrRouteEntryPriorityResponse, ModifyVpnPbrRouteEntryWeightRequest, ModifyVpnPbrRouteEntryWeightResponse, ModifyVpnRouteEntryWeightRequest, ModifyVpnRouteEntryWeightResponse, MoveResourceGroupRequest, MoveResourceGroupResponse, MoveVpnResourceGroupRequest, MoveVpnResourceGroupResponse, OpenFlowLogServiceRequest, OpenFlowLogServiceResponse, OpenPhysicalConnectionServiceRequest, OpenPhysicalConnectionServiceResponse, OpenTrafficMirrorServiceRequest, OpenTrafficMirrorServiceResponse, PublishVpnRouteEntryRequest, PublishVpnRouteEntryResponse, RecoverPhysicalConnectionRequest, RecoverPhysicalConnectionResponse, RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse, ReleaseEipAddressRequest, ReleaseEipAddressResponse, ReleaseEipSegmentAddressRequest, ReleaseEipSegmentAddressResponse, ReleaseIpv6AddressRequest, ReleaseIpv6AddressResponse, RemoveCommonBandwidthPackageIpRequest, RemoveCommonBandwidthPackageIpResponse, RemoveGlobalAccelerationInstanceIpRequest, RemoveGlobalAccelerationInstanceIpResponse, RemoveIPv6TranslatorAclListEntryRequest, RemoveIPv6TranslatorAclListEntryResponse, RemoveSourcesFromTrafficMirrorSessionRequest, RemoveSourcesFromTrafficMirrorSessionResponse, ReplaceVpcDhcpOptionsSetRequest, ReplaceVpcDhcpOptionsSetResponse, RetryVpcPrefixListAssociationRequest, RetryVpcPrefixListAssociationResponse, RevokeInstanceFromCenRequest, RevokeInstanceFromCenResponse, RevokeInstanceFromVbrRequest, RevokeInstanceFromVbrResponse, SecondApplyPhysicalConnectionLOARequest, SecondApplyPhysicalConnectionLOAResponse, SetHighDefinitionMonitorLogStatusRequest, SetHighDefinitionMonitorLogStatusResponse, StartFailoverTestJobRequest, StartFailoverTestJobResponse, StopFailoverTestJobRequest, StopFailoverTestJobResponse, TagResourcesForExpressConnectRequest, TagResourcesForExpressConnectResponse, TagResourcesRequest, TagResourcesResponse, TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse, TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse, UnTagResourcesRequest, UnTagResourcesResponse, UnassociateEipAddressRequest, UnassociateEipAddressResponse, UnassociateGlobalAccelerationInstanceRequest, UnassociateGlobalAccelerationInstanceResponse, UnassociateHaVipRequest, UnassociateHaVipResponse, UnassociateNetworkAclRequest, UnassociateNetworkAclResponse, UnassociatePhysicalConnectionFromVirtualBorderRouterRequest, UnassociatePhysicalConnectionFromVirtualBorderRouterResponse, UnassociateRouteTableRequest, UnassociateRouteTableResponse, UnassociateVpcCidrBlockRequest, UnassociateVpcCidrBlockResponse, UntagResourcesForExpressConnectRequest, UntagResourcesForExpressConnectResponse, UpdateDhcpOptionsSetAttributeRequest, UpdateDhcpOptionsSetAttributeResponse, UpdateFailoverTestJobRequest, UpdateFailoverTestJobResponse, UpdateGatewayRouteTableEntryAttributeRequest, UpdateGatewayRouteTableEntryAttributeResponse, UpdateIpsecServerRequest, UpdateIpsecServerResponse, UpdateIpv4GatewayAttributeRequest, UpdateIpv4GatewayAttributeResponse, UpdateNatGatewayNatTypeRequest, UpdateNatGatewayNatTypeResponse, UpdateNetworkAclEntriesRequest, UpdateNetworkAclEntriesResponse, UpdatePublicIpAddressPoolAttributeRequest, UpdatePublicIpAddressPoolAttributeResponse, UpdateTrafficMirrorFilterAttributeRequest, UpdateTrafficMirrorFilterAttributeResponse, UpdateTrafficMirrorFilterRuleAttributeRequest, UpdateTrafficMirrorFilterRuleAttributeResponse, UpdateTrafficMirrorSessionAttributeRequest, UpdateTrafficMirrorSessionAttributeResponse, UpdateVirtualBorderBandwidthRequest, UpdateVirtualBorderBandwidthResponse, UpdateVirtualPhysicalConnectionRequest, UpdateVirtualPhysicalConnectionResponse, UpdateVpcGatewayEndpointAttributeRequest, UpdateVpcGatewayEndpointAttributeResponse, Vpc, VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse, VpcErrorCode } from './types.js';
 /** Options of VpcClient: region, credentials, endpoint, signature version, timeouts, retries, hooks. */
 export type VpcClientConfig = ClientConfig;
 /** An error answered by Vpc: `code` narrows to the documented codes. */
@@ -14,6 +14,153 @@ export declare class VpcClient {
     /** Calls the command's action with its input; resolves to the typed response. */
     send<Req, Res>(command: Command<Req, Res>, options?: CallOptions): Promise<Res>;
     /**
+     * 创建一个VPC
+     *
+     * 创建一个专有网络VPC。
+     *
+     * 调用该接口创建VPC时，请注意：
+     *
+     * - 一个VPC只能指定一个网段。
+     *
+     * - VPC创建后无法修改网段，但可以添加附加IPv4网段。
+     *
+     * - 每个VPC支持云资源使用的私网网络地址数量为300,000个，且无法提升配额。
+     *
+     * - 创建VPC后，会自动创建一个路由器和一个路由表。
+     *
+     * - 每个VPC支持三个用户侧网段。如果多个用户侧网段之间存在包含关系，掩码较短的网段实际生效。例如10.0.0.0/8和10.1.0.0/16中，10.0.0.0/8实际生效。
+     *
+     * - **CreateVpc**接口属于异步接口，即系统会返回一个实例ID，但该VPC尚未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询VPC的创建状态：
+     *     - 当VPC处于**Creating**状态时，表示VPC正在创建中。
+     *     - 当VPC处于**Created**状态时，表示VPC创建完成。
+     * - **CreateVpc**接口不支持在同一地域内并发创建默认VPC，但支持在同一地域内并发创建非默认VPC。
+     */
+    createVpc(params: CreateVpcRequest, options?: CallOptions): Promise<CreateVpcResponse>;
+    /**
+     * 创建一个默认的VPC
+     *
+     * 调用CreateDefaultVpc接口创建一个默认的专有网络VPC。
+     *
+     * 调用该接口创建默认VPC时，请注意：
+     *
+     * - 默认VPC创建后无法修改网段，但可以添加附加IPv4网段。
+     *
+     * - 每个默认VPC支持云资源使用的私网网络地址数量为300,000个，且无法提升配额。
+     *
+     * - 创建默认VPC后，会自动创建一个路由器和一个路由表。
+     *
+     * - 每个默认VPC支持三个用户侧网段。如果多个用户侧网段之间存在包含关系，掩码较短的网段实际生效。例如10.0.0.0/8和10.1.0.0/16中，10.0.0.0/8实际生效。
+     *
+     * - **CreateDefaultVpc**接口属于异步接口，即系统会返回一个实例ID，但该默认VPC尚未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询默认VPC的创建状态：
+     *     - 当默认VPC处于**Pending**状态时，表示默认VPC正在配置中。
+     *     - 当默认VPC处于**Available**状态时，表示默认VPC可用。
+     * - **CreateDefaultVpc**接口不支持在同一地域内并发创建默认VPC。
+     * - 一个地域当前只能有一个默认VPC。
+     */
+    createDefaultVpc(params: CreateDefaultVpcRequest, options?: CallOptions): Promise<CreateDefaultVpcResponse>;
+    /**
+     * 为云企业网实例授权
+     *
+     * 调用GrantInstanceToCen为云企业网实例授权。
+     *
+     * - 在加载其他阿里云账号（主账号）的网络实例前，需要在网络实例所在的阿里云账号下为云企业网实例授权。
+     *
+     * >**GrantInstanceToCen**接口是VPC的API，所以调用该接口需要使用`vpc.aliyuncs.com`域名。API version为`2016-04-28`。
+     *
+     * - **GrantInstanceToCen**接口不支持在同一个VPC、VBR或者CCN中并发为云企业网实例授权。
+     */
+    grantInstanceToCen(params: GrantInstanceToCenRequest, options?: CallOptions): Promise<GrantInstanceToCenResponse>;
+    /**
+     * 为VPC添加附加IPv4网段
+     *
+     * 为VPC添加IPv4附加网段。
+     *
+     * - 一个VPC最多支持添加的附加网段个数如下：
+     *     - 一个VPC最多支持添加5个附加IPv4网段。
+     *     - 一个VPC最多支持添加5个附加IPv6网段。
+     *
+     * - **AssociateVpcCidrBlock**接口不支持并发为同一个VPC添加附加网段。
+     */
+    associateVpcCidrBlock(params: AssociateVpcCidrBlockRequest, options?: CallOptions): Promise<AssociateVpcCidrBlockResponse>;
+    /**
+     * 预留指定的IPv6地址段
+     *
+     * 预留指定的IPv6地址段。
+     *
+     * 为VPC分配指定IPv6地址段的流程如下：
+     * 1. 调用本接口预留指定的IPv6地址段。
+     * 2. 为存量VPC分配指定的IPv6地址段时，请调用[AssociateVpcCidrBlock](~~146745~~)接口，设置**RegionId**、**VpcId**、**IPv6CidrBlock**为指定的IPv6地址段，**IpVersion**为**ipv6**；为新建VPC分配指定的IPv6地址段时，请调用[CreateVpc](~~35737~~)接口，设置**RegionId**、**Ipv6CidrBlock**为指定的IPv6地址段、**EnableIpv6**为**true**。
+     */
+    allocateVpcIpv6Cidr(params: AllocateVpcIpv6CidrRequest, options?: CallOptions): Promise<AllocateVpcIpv6CidrResponse>;
+    /**
+     * 删除一个VPC
+     *
+     * 调用DeleteVpc接口删除一个专有网络VPC（Virtual Private Cloud）。
+     *
+     * 调用该接口删除VPC时，请注意：
+     *
+     * - 删除VPC之前，需要先释放或转移VPC内的所有资源，包括交换机、云产品实例、高可用虚拟IP等。
+     *
+     * - 只有处于**Available**状态的VPC才可以被删除。
+     *
+     * - **DeleteVpc**接口属于异步接口，即系统会返回一个请求ID，但该VPC尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询VPC的删除状态：
+     *     - 当VPC处于**Deleting**状态时，表示VPC正在删除中。
+     *     - 当查询不到指定的VPC时，表示VPC删除成功。
+     * - **DeleteVpc**接口不支持并发删除同一个VPC。
+     */
+    deleteVpc(params: DeleteVpcRequest, options?: CallOptions): Promise<DeleteVpcResponse>;
+    /**
+     * 撤销网络实例对指定云企业网实例的授权
+     *
+     * 调用RevokeInstanceFromCen撤销网络实例对指定云企业网实例的授权。
+     *
+     * - **RevokeInstanceFromCen**接口是VPC的API，所以调用该接口必须使用`vpc.aliyuncs.com`域名。API version为`2016-04-28`。
+     *
+     * - **RevokeInstanceFromCen**接口不支持在同一个VPC、VBR或者CCN中并发撤销网络实例对指定云企业网实例的授权。
+     */
+    revokeInstanceFromCen(params: RevokeInstanceFromCenRequest, options?: CallOptions): Promise<RevokeInstanceFromCenResponse>;
+    /**
+     * 删除VPC的附加IPv4网段
+     *
+     * 调用UnassociateVpcCidrBlock删除VPC的附加IPv4网段。
+     *
+     * - 删除VPC的附加网段前，请先删除以附加网段创建的交换机。更多信息，请参见[DeleteVSwitch](~~35746~~)。
+     *
+     * - **UnassociateVpcCidrBlock**接口不支持在同一个VPC下并发删除附加网段。
+     */
+    unassociateVpcCidrBlock(params: UnassociateVpcCidrBlockRequest, options?: CallOptions): Promise<UnassociateVpcCidrBlockResponse>;
+    /**
+     * 修改指定VPC的名称和描述信息
+     *
+     * 修改指定VPC的名称和描述信息。
+     *
+     * * **ModifyVpcAttribute**接口不支持并发修改同一个VPC的名称和描述信息。
+     * * **ModifyVpcAttribute**接口可以为VPC开通IPv6，但是不能给已开通IPv6的VPC修改IPv6网段或IPv6地址段类型。
+     */
+    modifyVpcAttribute(params: ModifyVpcAttributeRequest, options?: CallOptions): Promise<ModifyVpcAttributeResponse>;
+    /**
+     * 开启ClassicLink
+     *
+     * 开启ClassicLink。
+     */
+    enableVpcClassicLink(params: EnableVpcClassicLinkRequest, options?: CallOptions): Promise<EnableVpcClassicLinkResponse>;
+    /**
+     * 关闭ClassicLink
+     *
+     * 关闭ClassicLink。
+     */
+    disableVpcClassicLink(params: DisableVpcClassicLinkRequest, options?: CallOptions): Promise<DisableVpcClassicLinkResponse>;
+    /**
+     * 实例释放保护
+     *
+     * 设置实例删除保护功能。
+     *
+     * ## API描述
+     *
+     * 为实例开启删除保护功能后，您将不能删除该实例。如需删除，请先关闭删除保护功能。
+     */
+    deletionProtection(params: DeletionProtectionRequest, options?: CallOptions): Promise<DeletionProtectionResponse>;
+    /**
      * Queries the VPCs that you created.
      *
      * Returns the VPCs of a region, page by page, optionally filtered by ID, name, tags, resource group,
@@ -24,4 +171,3769 @@ export declare class VpcClient {
     paginateDescribeVpcs(params: DescribeVpcsRequest, options?: CallOptions): AsyncGenerator<DescribeVpcsResponse, void, undefined>;
     /** Every item of DescribeVpcs (`Vpcs.Vpc`), across all pages. */
     paginateDescribeVpcsItems(params: DescribeVpcsRequest, options?: CallOptions): AsyncGenerator<Vpc, void, undefined>;
+    /**
+     * 查询指定VPC的配置信息
+     *
+     * 查询指定VPC的配置信息。
+     */
+    describeVpcAttribute(params: DescribeVpcAttributeRequest, options?: CallOptions): Promise<DescribeVpcAttributeResponse>;
+    /**
+     * 查询云企业网跨账号授权信息
+     *
+     * 查询指定网络实例（VPC、VBR和CCN）的云企业网跨账号授权信息。
+     */
+    describeGrantRulesToCen(params: DescribeGrantRulesToCenRequest, options?: CallOptions): Promise<DescribeGrantRulesToCenResponse>;
+    /** Every page of DescribeGrantRulesToCen, from `PageNumber` (default 1) to the last. */
+    paginateDescribeGrantRulesToCen(params: DescribeGrantRulesToCenRequest, options?: CallOptions): AsyncGenerator<DescribeGrantRulesToCenResponse, void, undefined>;
+    /** Every item of DescribeGrantRulesToCen (`CenGrantRules.CbnGrantRule`), across all pages. */
+    paginateDescribeGrantRulesToCenItems(params: DescribeGrantRulesToCenRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 修改路由器的名称和描述信息
+     *
+     * 调用ModifyVRouterAttribute接口修改路由器的名称和描述信息。
+     *
+     * **ModifyVRouterAttribute**接口不支持并发修改同一个路由器的名称和描述信息。
+     */
+    modifyVRouterAttribute(params: ModifyVRouterAttributeRequest, options?: CallOptions): Promise<ModifyVRouterAttributeResponse>;
+    /**
+     * 查询指定地域的路由器列表
+     *
+     * 调用DescribeVRouters接口查询指定地域的路由器列表。
+     */
+    describeVRouters(params: DescribeVRoutersRequest, options?: CallOptions): Promise<DescribeVRoutersResponse>;
+    /** Every page of DescribeVRouters, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVRouters(params: DescribeVRoutersRequest, options?: CallOptions): AsyncGenerator<DescribeVRoutersResponse, void, undefined>;
+    /** Every item of DescribeVRouters (`VRouters.VRouter`), across all pages. */
+    paginateDescribeVRoutersItems(params: DescribeVRoutersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询交换机预留网段
+     *
+     * 查询交换机预留网段。
+     */
+    listVSwitchCidrReservations(params: ListVSwitchCidrReservationsRequest, options?: CallOptions): Promise<ListVSwitchCidrReservationsResponse>;
+    /**
+     * 创建交换机预留网段
+     *
+     * 调用CreateVSwitchCidrReservation接口创建交换机预留网段。
+     *
+     * 调用该接口创建交换机预留网段时，请注意以下事项：
+     * - VPC中单个交换机IPv4、IPv6最大预留网段数目均为10个。
+     * - 当您在交换机下添加预留网段后，该预留网段不能包含交换机对应的VPC的系统保留地址。
+     * - **CreateVSwitchCidrReservation**接口属于异步接口，即系统会返回一个实例ID，但该交换机预留网段尚未创建完成，系统后台任务仍在进行中。您可以调用
+     * [ListVSwitchCidrReservations](~~610155~~)查询交换机预留网段的创建状态：
+     *     - 当交换机预留网段处于**Assigning**状态时，表示交换机预留网段正在分配中。
+     *     - 当交换机预留网段处于**Assigned**状态时，表示交换机预留网段已分配。
+     * - 当您分配IPv4版本的交换机预留网段时，该交换机的第1个和最后3个IP地址为系统保留地址。这4个保留地址不会被分配出去。
+     * - 当您分配IPv6版本的交换机预留网段时，该交换机的第1个和最后9个IP地址为系统保留地址。这10个保留地址不会被分配出去。
+     * 以IPv4预留网段为例，例如交换机网段为192.168.1.0/24，则系统保留地址为192.168.1.0、192.168.1.253、192.168.1.254和192.168.1.255，分配的预留网段中不能包含这4个IP地址在内。
+     */
+    createVSwitchCidrReservation(params: CreateVSwitchCidrReservationRequest, options?: CallOptions): Promise<CreateVSwitchCidrReservationResponse>;
+    /**
+     * 查询交换机预留网段的用量情况
+     *
+     * 查询前缀列表用量。
+     */
+    getVSwitchCidrReservationUsage(params: GetVSwitchCidrReservationUsageRequest, options?: CallOptions): Promise<GetVSwitchCidrReservationUsageResponse>;
+    /**
+     * 修改交换机预留网段的名称和描述信息
+     *
+     * 修改交换机预留网段的名称和描述信息。
+     *
+     * ## 使用说明
+     *
+     * **ModifyVSwitchCidrReservationAttribute**接口不支持在同一个交换机中并发修改预留网段的名称和描述信息。
+     */
+    modifyVSwitchCidrReservationAttribute(params: ModifyVSwitchCidrReservationAttributeRequest, options?: CallOptions): Promise<ModifyVSwitchCidrReservationAttributeResponse>;
+    /**
+     * 创建交换机
+     *
+     * 创建一个交换机。
+     *
+     * 调用该接口创建交换机时，请注意以下事项：
+     *
+     * - 每个VPC内的交换机数量不能超过150个。
+     *
+     * - 每个交换机网段的第1个和最后3个IP地址为系统保留地址。例如192.168.1.0/24的系统保留地址为192.168.1.0、192.168.1.253、192.168.1.254和192.168.1.255。
+     *
+     * - 交换机下的云产品实例数量不允许超过VPC剩余的可用云产品实例数量（15000减去当前云产品实例数量）。
+     *
+     * - 一个云产品实例只能属于一个交换机。
+     *
+     * - 交换机不支持组播和广播。
+     *
+     * - 交换机创建成功后，无法修改网段。
+     *
+     * - **CreateVSwitch**接口属于异步接口，即系统会返回一个实例ID，但该交换机尚未创建完成，系统后台任务仍在进行中。您可以调用
+     * [DescribeVSwitchAttributes](~~94567~~)查询交换机的创建状态：
+     *     - 当交换机处于**Pending**状态时，表示交换机正在配置中。
+     *     - 当交换机处于**Available**状态时，表示交换机可用。
+     * - **CreateVSwitch**接口不支持在同一个VPC中并发创建交换机。
+     * - **CreateVSwitch**接口不支持创建100.64.0.0/10及其子网网段的交换机。
+     */
+    createVSwitch(params: CreateVSwitchRequest, options?: CallOptions): Promise<CreateVSwitchResponse>;
+    /**
+     * 创建默认交换机
+     *
+     * 调用CreateDefaultVSwitch接口创建一个默认的交换机。
+     *
+     * 调用该接口创建默认交换机时，请注意以下事项：
+     * - 每个默认交换机网段的第1个和最后3个IP地址为系统保留地址。例如192.168.1.0/24的系统保留地址为192.168.1.0、192.168.1.253、192.168.1.254和192.168.1.255。
+     *
+     * - 默认交换机下的云产品实例数量不允许超过VPC剩余的可用云产品实例数量（15000减去当前云产品实例数量）。
+     *
+     * - 默认交换机不支持组播和广播。
+     *
+     * - 默认交换机创建成功后，无法修改网段。
+     *
+     * - **CreateDefaultVSwitch**接口属于异步接口，即系统会返回一个实例ID，但该默认交换机尚未创建完成，系统后台任务仍在进行中。您可以调用[DescribeVSwitchAttributes](~~94567~~)查询默认交换机的创建状态：
+     *     - 当默认交换机处于**Pending**状态时，表示默认交换机正在配置中。
+     *     - 当默认交换机处于**Available**状态时，表示默认交换机可用。
+     * - 当指定地域的可用区已有默认交换机时，调用该接口创建默认交换机会失败。
+     * - 创建默认交换机时，需要先创建一个默认VPC。您可以通过调用[CreateDefaultVpc](~~609152~~)接口创建默认VPC。
+     */
+    createDefaultVSwitch(params: CreateDefaultVSwitchRequest, options?: CallOptions): Promise<CreateDefaultVSwitchResponse>;
+    /**
+     * 查询交换机下的私网IP可用性
+     *
+     * 调用CheckCanAllocateVpcPrivateIpAddress接口查询交换机下的私网IP地址是否可用。
+     */
+    checkCanAllocateVpcPrivateIpAddress(params: CheckCanAllocateVpcPrivateIpAddressRequest, options?: CallOptions): Promise<CheckCanAllocateVpcPrivateIpAddressResponse>;
+    /**
+     * 删除交换机
+     *
+     * 调用DeleteVSwitch接口删除交换机。
+     *
+     * 调用该接口删除交换机时，请注意以下事项：
+     *
+     * - 删除交换机之前，需要先释放或移走VPC内的所有资源，包括交换机、云产品实例、路由器接口、HaVip等。
+     *
+     * - 只有处于**Available**状态的交换机可以被删除。
+     *
+     * - 交换机所在的VPC正在创建或删除交换机或路由条目时，无法删除交换机。
+     *
+     * - **DeleteVSwitch**接口属于异步接口，即系统会返回一个请求ID，但该交换机尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVSwitchAttributes](~~94567~~)查询交换机的删除状态：
+     *     - 当交换机处于**Pending**状态时，表示交换机正在删除中。
+     *     - 当查询不到指定的交换机时，表示交换机删除成功。
+     *
+     * - **DeleteVSwitch**接口不支持并发删除同一个交换机。
+     */
+    deleteVSwitch(params: DeleteVSwitchRequest, options?: CallOptions): Promise<DeleteVSwitchResponse>;
+    /**
+     * 修改指定交换机的名称和描述信息
+     *
+     * 调用ModifyVSwitchAttribute接口修改指定交换机的名称和描述信息。
+     *
+     * - **ModifyVSwitchAttribute**接口属于异步接口，即系统会返回一个请求ID，但该交换机的名称和描述信息尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVSwitchAttributes](~~94567~~)查询交换机的修改状态：
+     *     - 当交换机的状态处于**Pending**状态时，表示交换机的名称和描述信息正在修改中。
+     *     - 当交换机状态处于**Available**状态时，表示交换机可用。
+     * - **ModifyVSwitchAttribute**接口不支持并发修改同一个交换机的名称和描述信息。
+     */
+    modifyVSwitchAttribute(params: ModifyVSwitchAttributeRequest, options?: CallOptions): Promise<ModifyVSwitchAttributeResponse>;
+    /**
+     * 查询可组网信息
+     *
+     * 查询可组网的信息，内网按vswitch进行组网。
+     */
+    describeVSwitches(params: DescribeVSwitchesRequest, options?: CallOptions): Promise<DescribeVSwitchesResponse>;
+    /** Every page of DescribeVSwitches, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVSwitches(params: DescribeVSwitchesRequest, options?: CallOptions): AsyncGenerator<DescribeVSwitchesResponse, void, undefined>;
+    /** Every item of DescribeVSwitches (`VSwitches.VSwitch`), across all pages. */
+    paginateDescribeVSwitchesItems(params: DescribeVSwitchesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定交换机的配置信息
+     *
+     * 调用DescribeVSwitchAttributes接口查询指定交换机的配置信息。
+     */
+    describeVSwitchAttributes(params: DescribeVSwitchAttributesRequest, options?: CallOptions): Promise<DescribeVSwitchAttributesResponse>;
+    /**
+     * 删除交换机预留网段
+     *
+     * 删除交换机预留网段。
+     *
+     * - 在您调用该接口删除交换机预留网段前，请确保从该预留网段给弹性网卡ENI（Elastic Network Interface）分配的前缀网段均已删除。如有请先调用[UnassignPrivateIpAddresses](~~85919~~)或[UnassignIpv6Addresses](~~98611~~)接口释放弹性网卡的IPv4或者IPv6地址。
+     * - **DeleteVSwitchCidrReservation**接口属于异步接口，即系统会返回一个实例ID，但该交换机预留网段尚未删除成功，系统后台任务仍在进行中。您可以调用
+     * [ListVSwitchCidrReservations](~~610155~~)查询交换机预留网段的删除状态：
+     *     - 当交换机预留网段处于**Releasing**状态时，表示交换机预留网段正在释放中。
+     *     - 当交换机预留网段处于**Released**状态时，表示交换机预留网段已释放。
+     */
+    deleteVSwitchCidrReservation(params: DeleteVSwitchCidrReservationRequest, options?: CallOptions): Promise<DeleteVSwitchCidrReservationResponse>;
+    /**
+     * 创建自定义路由条目
+     *
+     * 调用CreateRouteEntry在VPC路由器或边界路由器（VBR）上创建自定义路由条目。
+     *
+     * - **CreateRouteEntry**接口属于异步接口，即系统会返回一个实例ID，但该路由的添加尚未完成，系统后台的启动任务仍在进行。您可以调用[DescribeRouteEntryList](~~138148~~)查询路由的添加状态：
+     *     - 当路由处于**Creating**状态时，表示路由添加中。
+     *     - 当路由处于**Created**状态时，表示路由添加完成。
+     * - **CreateRouteEntry**接口不支持在同一个VPC或者同一个VBR中并发添加自定义路由条目。
+     *
+     * **使用该接口为VPC路由器的路由表添加自定义路由条目时，请注意以下事项：**
+     * > 当添加的路由为前缀列表路由时，路由配额的计算为现存路由与前缀列表路由的最大路由条目数之和是否超过路由配额的限制。
+     * - 同一个路由表中自定义路由条目不能超过200条。
+     *
+     * - 自定义路由条目的目标网段（**DestinationCidrBlock**）不能和VPC内的交换机的网段相同，可以包含交换机的网段但是不能被交换机的网段包含。
+     *
+     * - 自定义路由条目的目标网段（**DestinationCidrBlock**）不能指向100.64.0.0/10，也不能被100.64.0.0/10包含。
+     *
+     * - 同一路由表下的路由条目的目标网段（**DestinationCidrBlock**）不允许相同。
+     *
+     * - 如果指定的目标网段（**DestinationCidrBlock**）是一个IP地址，会按照32位掩码来处理。
+     *
+     * - 多条自定义路由条目可以指向同一个下一跳（**NextHopId**）。
+     *
+     * - 自定义路由条目的下一跳（**NextHopId**）必须和路由表在同一个VPC。
+     *
+     * - 支持通过**NextHopList**参数配置ECMP路由：
+     *
+     *
+     *   * 添加普通（非ECMP）自定义路由时，需指定**DestinationCidrBlock**、**NextHopType**和**NextHopId**参数，且不能指定**NextHopList**参数。
+     *
+     *   * 添加ECMP路由时，需指定**DestinationCidrBlock**和**NextHopList**参数，且不能指定**NextHopType**和**NextHopId**参数。
+     *
+     *
+     * **使用该接口为边界路由器的路由表添加自定义路由条目时，请注意以下事项：**
+     *
+     * - 同一个路由表中自定义路由条目不能超过200条。
+     *
+     * - 不支持**NextHopList**参数。
+     *
+     * - 自定义路由条目的目标网段（**DestinationCidrBlock**）不能指向100.64.0.0/10，也不能被100.64.0.0/10包含。
+     *
+     * - 同一路由表下的路由条目的目标网段（**DestinationCidrBlock**）不允许相同。
+     *
+     * - 如果指定的目标网段（**DestinationCidrBlock**）是一个IP地址，会按照32位掩码来处理。
+     *
+     * - 多条自定义路由条目可以指向同一个下一跳（**NextHopId**）。
+     *
+     * - 自定义路由条目的下一跳（**NextHopId**）必须是该VBR关联的路由器接口。
+     *
+     * - 只允许在VBR状态是**Active**，而且对应的物理专线状态是**Enabled**且没有被欠费锁定的情况下在VBR上新建路由条目。
+     *
+     * - 仅支持添加普通路由（非ECMP），需指定**DestinationCidrBlock**、**NextHopType**和**NextHopId**参数，且不能指定**NextHopList**参数。
+     */
+    createRouteEntry(params: CreateRouteEntryRequest, options?: CallOptions): Promise<CreateRouteEntryResponse>;
+    /**
+     * 批量添加自定义路由条目
+     *
+     * 在VPC路由器的路由表中批量添加自定义路由条目。
+     *
+     * - **CreateRouteEntries**接口属于异步接口，即系统会返回一个实例ID，但该路由的创建尚未完成，系统后台的启动任务仍在进行。您可以调用[DescribeRouteEntryList](~~138148~~)查询路由的创建状态：
+     *     - 当路由处于**Creating**状态时，表示路由创建中。
+     *     - 当路由处于**Created**状态时，表示路由创建完成。
+     * - **CreateRouteEntries**接口不支持在同一个VPC中并发批量创建自定义路由条目。
+     *
+     * **使用该接口为VPC路由器的路由表添加自定义路由条目时，请注意以下事项：**
+     *
+     * - 同一个路由表中自定义路由条目不能超过200条。
+     *
+     * - 自定义路由条目的目标网段（**DstCidrBlock**）不能和VPC内的交换机的网段相同，也不能包含交换机的网段或者被交换机的网段包含。
+     *
+     * - 自定义路由条目的目标网段（**DstCidrBlock**）不能指向100.64.0.0/10，也不能被100.64.0.0/10包含。
+     *
+     * - 同一路由表下的路由条目的目标网段（**DstCidrBlock**）不允许相同。
+     *
+     * - 如果指定的目标网段（**DstCidrBlock**）是一个IP地址，会按照32位掩码来处理。
+     *
+     * - 多条自定义路由条目可以指向同一个下一跳（**NextHop**）。
+     *
+     * - 自定义路由条目的下一跳（**NextHop**）必须和路由表在同一个VPC。
+     */
+    createRouteEntries(params: CreateRouteEntriesRequest, options?: CallOptions): Promise<CreateRouteEntriesResponse>;
+    /**
+     * 创建自定义路由表
+     *
+     * 创建自定义路由表。
+     *
+     * - **CreateRouteTable**接口属于异步接口，即系统会返回一个实例ID，但该自定义路由表尚未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeRouteTableList](~~87602~~)查询自定义路由表的创建状态：
+     *     - 当自定义路由表处于**Creating**状态时，表示自定义路由表创建中。
+     *     - 当自定义路由表处于**Available**状态时，表示自定义路由表创建完成。
+     * - **CreateRouteTable**接口不支持在同一个VPC中并发创建自定义路由表。
+     */
+    createRouteTable(params: CreateRouteTableRequest, options?: CallOptions): Promise<CreateRouteTableResponse>;
+    /**
+     * 将路由表和交换机绑定
+     *
+     * 将创建的自定义路由表和同一VPC内的交换机绑定。
+     *
+     * **AssociateRouteTable**接口属于异步接口，即系统返回一个请求ID，但该路由表并未绑定完成，系统后台的绑定任务仍在进行。您可以调用[DescribeVSwitchAttributes](~~94567~~)查询路由表的绑定状态：
+     * - 当交换机处于**Pending**状态时，表示路由表正在绑定中。
+     * - 当交换机处于**Available**状态时，表示路由表绑定成功。
+     */
+    associateRouteTable(params: AssociateRouteTableRequest, options?: CallOptions): Promise<AssociateRouteTableResponse>;
+    /**
+     * 删除自定义路由条目
+     *
+     * 调用DeleteRouteEntry删除VPC路由器或边界路由器的路由表中的路由条目。
+     *
+     * 调用本接口删除路由条目时，请注意：
+     *
+     * - 只有处于**Available**状态的路由条目可以被删除。
+     *
+     * - 路由表所在的VPC正在进行创建或删除交换机或路由条目时，无法删除路由条目。
+     *
+     * - 如果需要删除边界路由器的路由表中的路由条目，请通过[DescribeRouteEntryList](~~138148~~)接口查询要删除的路由条目的**NextHopId** 后，再通过本接口删除路由条目。
+     *
+     * - **DeleteRouteEntry**接口属于异步接口，即系统会返回一个请求ID，但该路由条目尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeRouteEntryList](~~138148~~)查询路由条目的删除状态：
+     *     - 当路由条目处于**Deleting**状态时，表示路由条目正在删除中。
+     *     - 当查询不到指定的路由条目时，表示路由条目删除成功。
+     * - **DeleteRouteEntry**接口不支持在同一个VPC或者同一个VBR中并发删除路由表中的路由条目。
+     */
+    deleteRouteEntry(params: DeleteRouteEntryRequest, options?: CallOptions): Promise<DeleteRouteEntryResponse>;
+    /**
+     * 批量删除自定义路由条目
+     *
+     * 调用DeleteRouteEntries批量删除自定义路由条目。
+     *
+     * 调用本接口删除路由条目时，请注意：
+     *
+     * - 只有处于**Available**状态的路由条目可以被删除。
+     *
+     * - 路由表所在的VPC正在进行创建或删除交换机或路由条目时，无法删除路由条目。
+     * - **DeleteRouteEntries**接口属于异步接口，即系统会返回一个请求ID，但该路由条目尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeRouteEntryList](~~138148~~)查询路由条目的删除状态：
+     *     - 当路由条目处于**Deleting**状态时，表示路由条目正在删除中。
+     *     - 当查询不到指定的路由条目时，表示路由条目删除成功。
+     * - **DeleteRouteEntries**接口不支持在同一个VPC中并发批量删除路由表中的路由条目。
+     */
+    deleteRouteEntries(params: DeleteRouteEntriesRequest, options?: CallOptions): Promise<DeleteRouteEntriesResponse>;
+    /**
+     * 删除自定义路由表
+     *
+     * 调用DeleteRouteTable接口删除自定义路由表。
+     *
+     * - **DeleteRouteTable**接口属于异步接口，即系统会返回一个请求ID，但该自定义路由表尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeRouteTableList](~~87602~~)查询自定义路由表的删除状态：
+     *     - 当自定义路由表处于**Deleting**状态时，表示自定义路由表正在删除中。
+     *     - 当查询不到指定的自定义路由表时，表示自定义路由表删除成功。
+     * - **DeleteRouteTable**接口不支持在同一个VPC中并发删除自定义路由表。
+     */
+    deleteRouteTable(params: DeleteRouteTableRequest, options?: CallOptions): Promise<DeleteRouteTableResponse>;
+    /**
+     * 将路由表和交换机解绑
+     *
+     * 调用UnassociateRouteTable接口将路由表和交换机解绑。
+     *
+     * - **UnassociateRouteTable**接口属于异步接口，即系统会返回一个请求ID，但该路由表尚未解绑成功，系统后台的解绑任务仍在进行。您可以调用[DescribeVSwitchAttributes](~~94567~~)查询路由表的解绑状态：
+     *     - 当交换机处于**Pending**状态时，表示路由表正在解绑中。
+     *     - 当交换机处于**Available**状态时，表示路由表解绑成功。
+     * - **UnassociateRouteTable**接口不支持并发解除同一个路由表和交换机的绑定。
+     */
+    unassociateRouteTable(params: UnassociateRouteTableRequest, options?: CallOptions): Promise<UnassociateRouteTableResponse>;
+    /**
+     * 修改路由表的名称和描述
+     *
+     * 调用ModifyRouteTableAttributes接口修改路由表的名称和描述。
+     *
+     * **ModifyRouteTableAttributes**接口不支持并发修改同一个路由表的名称和描述。
+     */
+    modifyRouteTableAttributes(params: ModifyRouteTableAttributesRequest, options?: CallOptions): Promise<ModifyRouteTableAttributesResponse>;
+    /**
+     * 修改自定义路由条目的名称和描述
+     *
+     * 调用ModifyRouteEntry修改自定义路由条目的名称和描述。
+     *
+     * **ModifyRouteEntry**接口不支持并发修改同一个自定义路由条目的名称和描述。
+     */
+    modifyRouteEntry(params: ModifyRouteEntryRequest, options?: CallOptions): Promise<ModifyRouteEntryResponse>;
+    /**
+     * 查询路由类型的明细
+     *
+     * 调用GetVpcRouteEntrySummary接口查询路由类型的明细。
+     */
+    getVpcRouteEntrySummary(params: GetVpcRouteEntrySummaryRequest, options?: CallOptions): Promise<GetVpcRouteEntrySummaryResponse>;
+    /**
+     * 查询路由表
+     *
+     * 调用DescribeRouteTables接口查询路由表。
+     */
+    describeRouteTables(params: DescribeRouteTablesRequest, options?: CallOptions): Promise<DescribeRouteTablesResponse>;
+    /** Every page of DescribeRouteTables, from `PageNumber` (default 1) to the last. */
+    paginateDescribeRouteTables(params: DescribeRouteTablesRequest, options?: CallOptions): AsyncGenerator<DescribeRouteTablesResponse, void, undefined>;
+    /** Every item of DescribeRouteTables (`RouteTables.RouteTable`), across all pages. */
+    paginateDescribeRouteTablesItems(params: DescribeRouteTablesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询路由条目列表
+     *
+     * 调用DescribeRouteEntryList查询路由条目列表。
+     *
+     * 调用[DeleteRouteEntry](~~36013~~)接口删除路由条目前，您可以调用本接口查询要删除的路由条目的下一跳信息。
+     */
+    describeRouteEntryList(params: DescribeRouteEntryListRequest, options?: CallOptions): Promise<DescribeRouteEntryListResponse>;
+    /** Every page of DescribeRouteEntryList, following `NextToken` until the server hands back none. */
+    paginateDescribeRouteEntryList(params: DescribeRouteEntryListRequest, options?: CallOptions): AsyncGenerator<DescribeRouteEntryListResponse, void, undefined>;
+    /** Every item of DescribeRouteEntryList (`RouteEntrys.RouteEntry`), across all pages. */
+    paginateDescribeRouteEntryListItems(params: DescribeRouteEntryListRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询路由表
+     *
+     * 调用DescribeRouteTableList接口查询路由表列表。
+     */
+    describeRouteTableList(params: DescribeRouteTableListRequest, options?: CallOptions): Promise<DescribeRouteTableListResponse>;
+    /** Every page of DescribeRouteTableList, from `PageNumber` (default 1) to the last. */
+    paginateDescribeRouteTableList(params: DescribeRouteTableListRequest, options?: CallOptions): AsyncGenerator<DescribeRouteTableListResponse, void, undefined>;
+    /** Every item of DescribeRouteTableList (`RouterTableList.RouterTableListType`), across all pages. */
+    paginateDescribeRouteTableListItems(params: DescribeRouteTableListRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建前缀列表
+     *
+     * 调用CreateVpcPrefixList接口创建前缀列表。
+     *
+     * **CreateVpcPrefixList**接口不支持在同一个地域内并发创建前缀列表。
+     */
+    createVpcPrefixList(params: CreateVpcPrefixListRequest, options?: CallOptions): Promise<CreateVpcPrefixListResponse>;
+    /**
+     * 重新下发最新的前缀列表
+     *
+     * 调用RetryVpcPrefixListAssociation接口重新下发最新的前缀列表。
+     *
+     * - 当您修改了前缀列表实例的信息后，关联前缀列表实例的路由表中未自动更新成功前缀列表实例的信息时，您可以使用该接口重新向关联的路由表下发最新的前缀列表实例。
+     * - **RetryVpcPrefixListAssociation**接口属于异步接口，即系统返回一个请求ID，但该最新的前缀列表实例尚未重新下发成功，系统后台的重新下发任务仍在进行。您可以调用[GetVpcPrefixListAssociations](~~445478~~)查询前缀列表实例的最新下发状态：
+     *     - 当前缀列表实例的下发状态处于**Modifying**时，表示最新的前缀列表实例正在重新下发中。
+     *     - 当前缀列表实例的下发状态处于**ModifyFailed**时，表示最新的前缀列表实例重新下发失败。
+     *     - 当前缀列表实例的下发状态处于**Created**时，表示最新的前缀列表实例重新下发成功。
+     * - **RetryVpcPrefixListAssociation**接口不支持针对同一个前缀列表并发重试下发最新的前缀列表实例。
+     * ## 场景说明
+     * 修改前缀列表实例时，只要CIDR网段合法并且没有冲突的CIRD网段，也没有超过前缀列表实例的最大条目数即可修改成功。然而由于引用方的原因（例如，由于配额的原因或者与已有的路由冲突），可能会导致引用失败。您可以在引用方处将失败的问题解决后，请调用**RetryVpcPrefixListAssociation**接口，重新下发最新的前缀列表实例。
+     */
+    retryVpcPrefixListAssociation(params: RetryVpcPrefixListAssociationRequest, options?: CallOptions): Promise<RetryVpcPrefixListAssociationResponse>;
+    /**
+     * 删除前缀列表
+     *
+     * 调用DeleteVpcPrefixList接口删除前缀列表。
+     *
+     * **DeleteVpcPrefixList**接口不支持并发删除同一个前缀列表实例。
+     */
+    deleteVpcPrefixList(params: DeleteVpcPrefixListRequest, options?: CallOptions): Promise<DeleteVpcPrefixListResponse>;
+    /**
+     * 修改前缀列表的配置信息
+     *
+     * 调用ModifyVpcPrefixList接口修改前缀列表的配置信息。
+     *
+     * - **ModifyVpcPrefixList**接口属于异步接口，即系统返回一个请求ID，但该前缀列表实例的配置信息尚未修改成功，系统后台的修改任务仍在进行。您可以调用[ListPrefixLists](~~311535~~)查询前缀列表实例的状态。
+     *     - 当前缀列表实例处于**Modifying**状态时，表示前缀列表实例的配置信息正在修改中。
+     *     - 当前缀列表实例处于**Created**状态时，表示前缀列表实例的配置信息修改成功。
+     *     - 前缀列表实例的配置信息修改成功后，您可以调用[GetVpcPrefixListAssociations](~~445478~~)接口查询前缀列表的关联关系来确定关联的资源是否使用的是修改后的CIDR地址块，当前缀列表的关联状态即**Status**参数取值为**Created**时，表示关联的资源使用的CIDR地址块为修改后的CIDR地址块。
+     *
+     * - **ModifyVpcPrefixList**接口不支持并发修改同一个前缀列表实例的配置信息。
+     */
+    modifyVpcPrefixList(params: ModifyVpcPrefixListRequest, options?: CallOptions): Promise<ModifyVpcPrefixListResponse>;
+    /**
+     * 查询前缀列表的列表信息
+     *
+     * 调用ListPrefixLists接口查询前缀列表的列表信息。
+     */
+    listPrefixLists(params: ListPrefixListsRequest, options?: CallOptions): Promise<ListPrefixListsResponse>;
+    /**
+     * 查询前缀列表的关联关系
+     *
+     * 调用GetVpcPrefixListAssociations接口查询前缀列表的关联关系。
+     */
+    getVpcPrefixListAssociations(params: GetVpcPrefixListAssociationsRequest, options?: CallOptions): Promise<GetVpcPrefixListAssociationsResponse>;
+    /**
+     * 查询指定前缀列表的信息
+     *
+     * 调用GetVpcPrefixListEntries接口查询指定前缀列表的信息。
+     */
+    getVpcPrefixListEntries(params: GetVpcPrefixListEntriesRequest, options?: CallOptions): Promise<GetVpcPrefixListEntriesResponse>;
+    /**
+     * 创建DHCP选项集
+     *
+     * 创建DHCP选项集。
+     *
+     * - **CreateDhcpOptionsSet**接口属于异步接口，即系统会返回一个实例ID，但该DHCP选项集尚未创建完成，系统后台任务仍在进行中。您可以调用
+     * [GetDhcpOptionsSet](~~448820~~)查询DHCP选项集的创建状态：
+     *     - 当交换机处于**Pending**状态时，表示DHCP选项集正在配置中。
+     *     - 当交换机处于**Available**状态时，表示DHCP选项集可用。
+     *
+     * - DHCP选项集属于VPC高级功能。当VPC不支持该高级功能（不支持关联DHCP选项集）时，您需要联系阿里云工程师处理。
+     */
+    createDhcpOptionsSet(params: CreateDhcpOptionsSetRequest, options?: CallOptions): Promise<CreateDhcpOptionsSetResponse>;
+    /**
+     * 删除DHCP选项集
+     *
+     * 调用DeleteDhcpOptionsSet接口删除DHCP选项集。
+     *
+     * - **DeleteDhcpOptionsSet**接口属于异步接口，即系统返回一个请求ID，但该DHCP选项集尚未删除成功，系统后台的删除任务仍在进行。您可以调用[GetDhcpOptionsSet](~~189208~~)查询DHCP选项集的删除状态：
+     *     - 当DHCP选项集处于**Deleting**状态时，表示DHCP选项集正在删除中。
+     *     - 当查询不到指定的DHCP选项集时，表示DHCP选项集删除成功。
+     * - **DeleteDhcpOptionsSet**接口不支持并发删除同一个DHCP选项集。
+     */
+    deleteDhcpOptionsSet(params: DeleteDhcpOptionsSetRequest, options?: CallOptions): Promise<DeleteDhcpOptionsSetResponse>;
+    /**
+     * 将DHCP选项集关联到VPC
+     *
+     * 调用AttachDhcpOptionsSetToVpc接口将DHCP选项集关联到VPC。
+     *
+     * - **AttachDhcpOptionsSetToVpc**接口属于异步接口，即系统返回一个请求ID，但该DHCP选项集尚未关联到VPC，系统后台的关联任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询DHCP选项集的关联状态：
+     *     - 当DHCP选项集处于**Pending**状态时，表示DHCP选项集正在关联中。
+     *     - 当DHCP选项集处于**InUse**状态时，表示DHCP选项集关联成功。
+     * - **AttachDhcpOptionsSetToVpc**接口不支持在同一个VPC下并发关联DHCP选项集。
+     */
+    attachDhcpOptionsSetToVpc(params: AttachDhcpOptionsSetToVpcRequest, options?: CallOptions): Promise<AttachDhcpOptionsSetToVpcResponse>;
+    /**
+     * 将DHCP选项集与VPC取消关联
+     *
+     * 调用DetachDhcpOptionsSetFromVpc接口将DHCP选项集与VPC取消关联。
+     *
+     * - **DetachDhcpOptionsSetFromVpc**接口属于异步接口，即系统返回一个请求ID，但该DHCP选项集尚未解绑成功，系统后台的解绑任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询DHCP选项集的解绑状态：
+     *     - 当DHCP选项集处于**Pending**状态时，表示DHCP选项集正在解绑中。
+     *     - 当DHCP选项集处于**UnUsed**状态时，表示DHCP选项集解绑成功。
+     * - **DetachDhcpOptionsSetFromVpc**接口不支持在同一个VPC中并发解绑DHCP选项集。
+     */
+    detachDhcpOptionsSetFromVpc(params: DetachDhcpOptionsSetFromVpcRequest, options?: CallOptions): Promise<DetachDhcpOptionsSetFromVpcResponse>;
+    /**
+     * 更改DHCP选项集与VPC的关联
+     *
+     * 调用ReplaceVpcDhcpOptionsSet接口更改DHCP选项集与VPC的关联。
+     *
+     * - **ReplaceVpcDhcpOptionsSet**接口属于异步接口，即系统返回一个请求ID，但该DHCP选项集尚未更改成功，系统后台的更改任务仍在进行。您可以调用[DescribeVpcAttribute](~~94565~~)查询DHCP选项集的更改状态：
+     *     - 当DHCP选项集处于**Pending**状态时，表示DHCP选项集正在更改中。
+     *     - 当DHCP选项集处于**InUse**状态时，表示DHCP选项集更改成功。
+     * - **ReplaceVpcDhcpOptionsSet**接口不支持针对同一个VPC中并发更改关联的DHCP选项集。
+     */
+    replaceVpcDhcpOptionsSet(params: ReplaceVpcDhcpOptionsSetRequest, options?: CallOptions): Promise<ReplaceVpcDhcpOptionsSetResponse>;
+    /**
+     * 修改DHCP选项集配置信息
+     *
+     * 调用UpdateDhcpOptionsSetAttribute接口修改DHCP选项集配置信息。
+     */
+    updateDhcpOptionsSetAttribute(params: UpdateDhcpOptionsSetAttributeRequest, options?: CallOptions): Promise<UpdateDhcpOptionsSetAttributeResponse>;
+    /**
+     * 查询已创建的DHCP选项集
+     *
+     * 调用GetDhcpOptionsSet接口查询已创建的DHCP选项集。
+     */
+    getDhcpOptionsSet(params: GetDhcpOptionsSetRequest, options?: CallOptions): Promise<GetDhcpOptionsSetResponse>;
+    /**
+     * 查询已创建的DHCP选项集列表
+     *
+     * 调用ListDhcpOptionsSets接口查询已创建的DHCP选项集列表。
+     */
+    listDhcpOptionsSets(params: ListDhcpOptionsSetsRequest, options?: CallOptions): Promise<ListDhcpOptionsSetsResponse>;
+    /** Every page of ListDhcpOptionsSets, following `NextToken` until the server hands back none. */
+    paginateListDhcpOptionsSets(params: ListDhcpOptionsSetsRequest, options?: CallOptions): AsyncGenerator<ListDhcpOptionsSetsResponse, void, undefined>;
+    /** Every item of ListDhcpOptionsSets (`DhcpOptionsSets`), across all pages. */
+    paginateListDhcpOptionsSetsItems(params: ListDhcpOptionsSetsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 开通流日志功能
+     *
+     * 调用OpenFlowLogService接口开通流日志功能。
+     *
+     * - **OpenFlowLogService**接口不支持在同一个阿里云账号（主账号）并发开通流日志功能。
+     *
+     * - 您可以调用[GetFlowLogServiceStatus](~~449624~~)接口查询流日志功能的开通状态。
+     */
+    openFlowLogService(params: OpenFlowLogServiceRequest, options?: CallOptions): Promise<OpenFlowLogServiceResponse>;
+    /**
+     * 创建流日志
+     *
+     * 创建流日志。
+     *
+     * **CreateFlowLog**接口属于异步接口，即系统会返回一个实例ID，但该流日志尚未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeFlowLogs](~~87923~~)查询流日志的创建状态：
+     * - 当流日志处于**Activating**状态时，表示流日志正在创建中。
+     * - 当流日志处于**Active**状态时，表示流日志创建并启动完成。
+     */
+    createFlowLog(params: CreateFlowLogRequest, options?: CallOptions): Promise<CreateFlowLogResponse>;
+    /**
+     * 删除流日志
+     *
+     * 调用DeleteFlowLog接口删除流日志。
+     *
+     * - **DeleteFlowLog**接口属于异步接口，即系统返回一个实例ID，但流日志尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeFlowLogs](~~87923~~)查询流日志的删除状态：
+     *     - 当流日志处于**Deleting**状态时，表示流日志正在删除中。
+     *     - 当查询不到指定的流日志时，表示流日志删除成功。
+     * - **DeleteFlowLog**接口不支持并发删除同一个流日志。
+     */
+    deleteFlowLog(params: DeleteFlowLogRequest, options?: CallOptions): Promise<DeleteFlowLogResponse>;
+    /**
+     * 编辑流日志的名称和描述
+     *
+     * 调用ModifyFlowLogAttribute接口编辑流日志的名称和描述。
+     *
+     * - **ModifyFlowLogAttribute**接口属于异步接口，即系统会返回一个请求ID，但该流日志尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeFlowLogs](~~87923~~)查询流日志的修改状态：
+     *     - 当流日志处于**Modifying**状态时，表示流日志正在修改中。
+     *     - 当流日志处于**Active**或者**Inactive**状态时，表示流日志修改成功。
+     * - **ModifyFlowLogAttribute**接口不支持并发修改同一个流日志的属性。
+     */
+    modifyFlowLogAttribute(params: ModifyFlowLogAttributeRequest, options?: CallOptions): Promise<ModifyFlowLogAttributeResponse>;
+    /**
+     * 启动流日志
+     *
+     * 调用ActiveFlowLog接口启动流日志，启动后开始捕获指定资源的流量。
+     *
+     * * **ActiveFlowLog**接口属于异步接口，即系统会返回一个请求ID，但该流日志尚未启动完成，系统后台的启动任务仍在进行。您可以调用[DescribeFlowLogs](~~87923~~)查询流日志的启动状态：
+     *     - 当流日志处于**Activating**状态时，表示流日志正在启动中。
+     *     - 当流日志处于**Active**状态时，表示流日志启动完成。
+     * * **ActiveFlowLog**接口不支持并发启动同一个流日志。
+     */
+    activeFlowLog(params: ActiveFlowLogRequest, options?: CallOptions): Promise<ActiveFlowLogResponse>;
+    /**
+     * 停止流日志
+     *
+     * 调用DeactiveFlowLog接口停止流日志，停止后不再捕获指定资源的流量。
+     *
+     * - **DeactiveFlowLog**接口属于异步接口，即系统返回一个请求ID，但该流日志尚未停止，系统后台的停止任务仍在进行。您可以调用[DescribeFlowLogs](~~87923~~)查询流日志的停止状态：
+     *     - 当流日志处于**Deactivating**状态时，表示流日志正在停止中。
+     *     - 当流日志处于**Inactive**状态时，表示流日志停止完成。
+     * - **DeactiveFlowLog**接口不支持并发停止同一个流日志。
+     */
+    deactiveFlowLog(params: DeactiveFlowLogRequest, options?: CallOptions): Promise<DeactiveFlowLogResponse>;
+    /**
+     * 查询流日志功能的开通状态
+     *
+     * 调用GetFlowLogServiceStatus接口查询流日志功能的开通状态。
+     */
+    getFlowLogServiceStatus(params: GetFlowLogServiceStatusRequest, options?: CallOptions): Promise<GetFlowLogServiceStatusResponse>;
+    /**
+     * 查询流日志
+     *
+     * 调用DescribeFlowLogs接口查询流日志。
+     */
+    describeFlowLogs(params: DescribeFlowLogsRequest, options?: CallOptions): Promise<DescribeFlowLogsResponse>;
+    /**
+     * 绑定网络ACL到交换机
+     *
+     * 调用AssociateNetworkAcl接口，绑定网络ACL到交换机。
+     *
+     * - **AssociateNetworkAcl**接口属于异步接口，即系统返回一个请求ID，但该网络ACL尚未绑定成功，系统后台的绑定任务仍在进行。您可以调用[DescribeNetworkAclAttributes](~~116542~~)查询网络ACL的绑定状态：
+     *     - 当网络ACL处于**BINDING**状态时，表示网络ACL正在绑定中。
+     *     - 当网络ACL处于**BINDED**状态时，表示网络ACL绑定成功。
+     * - **AssociateNetworkAcl**接口不支持并发绑定同一个网络ACL。
+     */
+    associateNetworkAcl(params: AssociateNetworkAclRequest, options?: CallOptions): Promise<AssociateNetworkAclResponse>;
+    /**
+     * 创建网络ACL
+     *
+     * 调用CreateNetworkAcl接口创建网络ACL。
+     */
+    createNetworkAcl(params: CreateNetworkAclRequest, options?: CallOptions): Promise<CreateNetworkAclResponse>;
+    /**
+     * 复制网络ACL规则
+     *
+     * 调用CopyNetworkAclEntries接口复制网络ACL规则。
+     *
+     * - **CopyNetworkAclEntries**接口属于异步接口，即系统返回一个请求ID，但该网络ACL规则未复制成功，系统后台的复制任务仍在进行。您可以调用[DescribeNetworkAclAttributes](~~116542~~)查询网络ACL规则的复制状态：
+     *     - 当网络ACL规则处于**Modifying**状态时，表示网络ACL规则正在复制中。
+     *     - 当网络ACL规则处于**Available**状态时，表示网络ACL规则复制成功。
+     * - **CopyNetworkAclEntries**接口不支持并发复制同一个网络ACL规则。
+     */
+    copyNetworkAclEntries(params: CopyNetworkAclEntriesRequest, options?: CallOptions): Promise<CopyNetworkAclEntriesResponse>;
+    /**
+     * 删除网络ACL
+     *
+     * 调用DeleteNetworkAcl接口删除网络ACL。
+     *
+     * **DeleteNetworkAcl**接口不支持并发删除同一个网络ACL。
+     */
+    deleteNetworkAcl(params: DeleteNetworkAclRequest, options?: CallOptions): Promise<DeleteNetworkAclResponse>;
+    /**
+     * 解除网络ACL与交换机的绑定
+     *
+     * 调用UnassociateNetworkAcl接口解除网络ACL与交换机的绑定。
+     *
+     * - **UnassociateNetworkAcl**接口属于异步接口，即系统返回一个请求ID，但该网络ACL与交换机尚未解绑成功，系统后台的解绑任务仍在进行。您可以调用[DescribeNetworkAclAttributes](~~116542~~)查询网络ACL与交换机的解绑状态：
+     *     - 当网络ACL与交换机处于**UNBINDING**状态时，表示网络ACL与交换机正在解绑中。
+     *     - 当网络ACL与交换机处于**UNBINDED**状态时，表示网络ACL与交换机解绑成功。
+     * - **UnassociateNetworkAcl**接口不支持针对同一个网络ACL并发解绑交换机。
+     */
+    unassociateNetworkAcl(params: UnassociateNetworkAclRequest, options?: CallOptions): Promise<UnassociateNetworkAclResponse>;
+    /**
+     * 修改网络ACL的属性
+     *
+     * 调用ModifyNetworkAclAttributes接口修改网络ACL的属性。
+     */
+    modifyNetworkAclAttributes(params: ModifyNetworkAclAttributesRequest, options?: CallOptions): Promise<ModifyNetworkAclAttributesResponse>;
+    /**
+     * 更新网络ACL规则
+     *
+     * 调用UpdateNetworkAclEntries接口更新网络ACL规则。
+     *
+     * - **UpdateNetworkAclEntries**接口属于异步接口，即系统返回一个请求ID，但该网络ACL规则尚未更新成功，系统后台的更新任务仍在进行。您可以调用[DescribeNetworkAclAttributes](~~116542~~)查询网络ACL规则的更新状态：
+     *     - 当网络ACL规则处于**Modifying**状态时，表示网络ACL规则正在更新中。
+     *     - 当网络ACL规则处于**Available**状态时，表示网络ACL规则更新成功。
+     * - **UpdateNetworkAclEntries**接口不支持并发更新同一个网络ACL规则。
+     */
+    updateNetworkAclEntries(params: UpdateNetworkAclEntriesRequest, options?: CallOptions): Promise<UpdateNetworkAclEntriesResponse>;
+    /**
+     * 查询网络ACL的详细信息
+     *
+     * 调用DescribeNetworkAclAttributes接口查询网络ACL的详细信息。
+     */
+    describeNetworkAclAttributes(params: DescribeNetworkAclAttributesRequest, options?: CallOptions): Promise<DescribeNetworkAclAttributesResponse>;
+    /**
+     * 查看网络ACL列表
+     *
+     * 调用DescribeNetworkAcls接口查看网络ACL列表。
+     */
+    describeNetworkAcls(params: DescribeNetworkAclsRequest, options?: CallOptions): Promise<DescribeNetworkAclsResponse>;
+    /**
+     * 创建高可用虚拟IP（HaVip）
+     *
+     * 调用CreateHaVip接口创建高可用虚拟IP（HaVip）。
+     *
+     * **CreateHaVip**接口属于异步接口，即系统会返回一个实例ID，但该HaVip尚未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeHaVips](~~114611~~)查询HaVip的创建状态：
+     * - 当HaVip处于**Creating**状态时，表示HaVip正在创建中。
+     * - 当HaVip处于**Available**状态时，表示HaVip创建完成。
+     */
+    createHaVip(params: CreateHaVipRequest, options?: CallOptions): Promise<CreateHaVipResponse>;
+    /**
+     * 将HaVip绑定到专有网络ECS实例上
+     *
+     * 调用AssociateHaVip接口将HaVip绑定到专有网络ECS实例或弹性网卡上。
+     *
+     * 在调用本接口绑定高可用虚拟IP时，请注意：
+     *
+     * - HaVip绑定后立即生效，无需重启ECS实例，但需要将HaVip配置到ECS实例的弹性网卡上。
+     *
+     * - HaVip和要绑定的ECS实例必须同属于一个交换机。
+     *
+     * - 一个HaVip最多可绑定两个ECS实例。
+     *
+     * - 要绑定的ECS实例的状态必须为**运行中**或**停止**。
+     *
+     * - HaVip实例的状态必须为**Available**或**InUse**。
+     *
+     * - **AssociateHaVip**接口属于异步接口，即系统返回一个请求ID，但该HaVip并未绑定完成，系统后台的绑定任务仍在进行。您可以调用[DescribeHaVips](~~114611~~)查询HaVip的绑定状态：
+     *     - 当HaVip处于**Associating**状态时，表示HaVip正在绑定中。
+     *     - 当HaVip处于**InUse**状态时，表示HaVip绑定完成。
+     * - **AssociateHaVip**接口不支持并发绑定同一个HaVip。
+     */
+    associateHaVip(params: AssociateHaVipRequest, options?: CallOptions): Promise<AssociateHaVipResponse>;
+    /**
+     * 删除高可用虚拟IP（HaVip）
+     *
+     * 调用DeleteHaVip接口删除高可用虚拟IP（HaVip）。
+     *
+     * 在调用本接口删除高可用虚拟IP时，请注意：
+     *
+     * - HaVip必须是available状态才可以删除。
+     *
+     * - 确保没有任何路由指向要删除的HaVip。
+     *
+     * - 确保要删除的HaVip没有绑定任何EIP。
+     *
+     * - **DeleteHaVip**接口属于异步接口，即系统会返回一个请求ID，但该HaVip尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeHaVips](~~114611~~)查询HaVip的删除状态：
+     *     - 当HaVip处于**Deleting**状态时，表示HaVip正在删除中。
+     *     - 当查询不到指定HaVip时，表示HaVip删除成功。
+     * - **DeleteHaVip**接口不支持并发删除同一个HaVip。
+     */
+    deleteHaVip(params: DeleteHaVipRequest, options?: CallOptions): Promise<DeleteHaVipResponse>;
+    /**
+     * 将HaVip与专有网络ECS实例解绑
+     *
+     * 调用UnassociateHaVip 接口将HaVip与专有网络ECS实例或弹性网卡解绑。
+     *
+     * 在调用本接口创建高可用虚拟IP时，请注意：
+     * - 要解绑的ECS实例的状态必须为**运行中**或**停止**。
+     * - 要解绑的HaVip实例状态必须为**Available**或**InUse**。
+     * - **UnassociateHaVip**接口属于异步接口，即系统会返回一个请求ID，但该HaVip尚未解绑成功，系统后台的解绑任务仍在进行。您可以调用[DescribeHaVips](~~114611~~)查询HaVip的解绑状态：
+     *     - 当HaVip处于**Unassociating**状态时，表示HaVip正在解绑中。
+     *     - 当HaVip处于**Inuse**或者**Available**状态时，表示HaVip解绑成功。
+     * - **UnassociateHaVip**接口不支持并发解绑同一个HaVip。
+     */
+    unassociateHaVip(params: UnassociateHaVipRequest, options?: CallOptions): Promise<UnassociateHaVipResponse>;
+    /**
+     * 修改HaVip实例的名称和描述
+     *
+     * 调用ModifyHaVipAttribute接口修改HaVip实例的名称和描述。
+     *
+     * **ModifyHaVipAttribute**不支持并发修改同一个HaVip实例的名称和描述。
+     */
+    modifyHaVipAttribute(params: ModifyHaVipAttributeRequest, options?: CallOptions): Promise<ModifyHaVipAttributeResponse>;
+    /**
+     * 查询地域内的高可用虚拟IP（HaVip）
+     *
+     * 调用DescribeHaVips接口查询指定地域内的高可用虚拟IP（HaVip）。
+     */
+    describeHaVips(params: DescribeHaVipsRequest, options?: CallOptions): Promise<DescribeHaVipsResponse>;
+    /** Every page of DescribeHaVips, from `PageNumber` (default 1) to the last. */
+    paginateDescribeHaVips(params: DescribeHaVipsRequest, options?: CallOptions): AsyncGenerator<DescribeHaVipsResponse, void, undefined>;
+    /** Every item of DescribeHaVips (`HaVips.HaVip`), across all pages. */
+    paginateDescribeHaVipsItems(params: DescribeHaVipsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建流量镜像入方向或出方向规则
+     *
+     * 调用CreateTrafficMirrorFilterRules接口创建流量镜像入方向或出方向规则。
+     *
+     * - **CreateTrafficMirrorFilterRules**接口属于异步接口，即系统返回一个实例ID，但该流量镜像入方向或出方向规则尚未创建成功，系统后台的创建任务仍在进行。您可以调用[ListTrafficMirrorFilters](~~261353~~)查询流量镜像入方向或出方向规则的创建状态：
+     *     - 当流量镜像入方向或出方向规则处于**Creating**状态时，表示流量镜像入方向或出方向规则正在创建中。
+     *     - 当流量镜像入方向或出方向规则处于**Created**状态时，表示流量镜像入方向或出方向规则创建完成。
+     * - **CreateTrafficMirrorFilterRules**接口不支持在同一个流量镜像筛选条件下并发创建流量镜像入方向或出方向规则。
+     */
+    createTrafficMirrorFilterRules(params: CreateTrafficMirrorFilterRulesRequest, options?: CallOptions): Promise<CreateTrafficMirrorFilterRulesResponse>;
+    /**
+     * 删除流量镜像筛选条件的入方向或者出方向规则
+     *
+     * 调用DeleteTrafficMirrorFilterRules删除流量镜像筛选条件的入方向或者出方向规则。
+     *
+     * - **DeleteTrafficMirrorFilterRules**接口属于异步接口，即系统返回一个请求ID，但该流量镜像筛选条件的入方向或者出方向规则尚未删除成功，系统后台的删除任务仍在进行。您可以调用[ListTrafficMirrorFilters](~~261353~~)查询流量镜像筛选条件的入方向或者出方向规则的删除状态：
+     *     - 当流量镜像筛选条件的入方向或者出方向规则处于**Deleting**状态时，表示流量镜像筛选条件的入方向或者出方向规则正在删除中。
+     *     - 当查询不到指定的流量镜像筛选条件的入方向或者出方向规则时，表示流量镜像筛选条件的入方向或者出方向规则删除成功。
+     * - **DeleteTrafficMirrorFilterRules**接口不支持并发删除同一个流量镜像筛选条件的入方向或者出方向规则。
+     */
+    deleteTrafficMirrorFilterRules(params: DeleteTrafficMirrorFilterRulesRequest, options?: CallOptions): Promise<DeleteTrafficMirrorFilterRulesResponse>;
+    /**
+     * 修改流量镜像入方向或出方向规则的配置信息
+     *
+     * 调用UpdateTrafficMirrorFilterRuleAttribute接口修改流量镜像入方向或出方向规则的配置信息。
+     *
+     * - **UpdateTrafficMirrorFilterRuleAttribute**接口属于异步接口，即系统返回一个请求ID，但该流量镜像入方向或出方向规则的配置信息尚未修改成功，系统后台的修改任务仍在进行。您可以调用[ListTrafficMirrorFilters](~~261353~~)查询流量镜像入方向或出方向规则的状态：
+     *     - 当流量镜像入方向或出方向规则的状态处于**Modifying**状态时，表示流量镜像入方向或出方向规则的配置信息正在修改中。
+     *     - 当流量镜像入方向或出方向规则的状态处于**Created**状态时，表示流量镜像入方向或出方向规则的配置信息修改成功。
+     * - **UpdateTrafficMirrorFilterRuleAttribute**接口不支持并发修改同一个流量镜像入方向或出方向规则的配置信息。
+     */
+    updateTrafficMirrorFilterRuleAttribute(params: UpdateTrafficMirrorFilterRuleAttributeRequest, options?: CallOptions): Promise<UpdateTrafficMirrorFilterRuleAttributeResponse>;
+    /**
+     * 创建流量镜像筛选条件
+     *
+     * 调用CreateTrafficMirrorFilter接口创建流量镜像筛选条件。
+     *
+     * **CreateTrafficMirrorFilter**接口属于异步接口，即系统返回一个实例ID，但该流量镜像筛选条件尚未创建成功，系统后台的创建任务仍在进行。您可以调用[ListTrafficMirrorFilters](~~261353~~)查询流量镜像筛选条件的创建状态：
+     * - 当流量镜像筛选条件处于**Creating**状态时，表示流量镜像筛选条件正在创建中。
+     * - 当流量镜像筛选条件处于**Created**状态时，表示流量镜像筛选条件创建完成。
+     */
+    createTrafficMirrorFilter(params: CreateTrafficMirrorFilterRequest, options?: CallOptions): Promise<CreateTrafficMirrorFilterResponse>;
+    /**
+     * 删除流量镜像筛选条件
+     *
+     * 调用DeleteTrafficMirrorFilter接口删除流量镜像筛选条件。
+     *
+     * - **DeleteTrafficMirrorFilter**接口属于异步接口，即系统返回一个请求ID，但该流量镜像筛选条件尚未删除成功，系统后台的删除任务仍在进行。您可以调用[ListTrafficMirrorFilters](~~261353~~)查询流量镜像筛选条件的删除状态：
+     *     - 当流量镜像筛选条件处于**Deleting**状态时，表示流量镜像筛选条件正在删除中。
+     *     - 当查询不到指定的流量镜像筛选条件时，表示流量镜像筛选条件删除成功。
+     * - **DeleteTrafficMirrorFilter**接口不支持并发删除同一个流量镜像筛选条件。
+     */
+    deleteTrafficMirrorFilter(params: DeleteTrafficMirrorFilterRequest, options?: CallOptions): Promise<DeleteTrafficMirrorFilterResponse>;
+    /**
+     * 修改流量镜像筛选条件的配置信息
+     *
+     * 调用UpdateTrafficMirrorFilterAttribute接口修改流量镜像筛选条件的配置信息。
+     *
+     * **UpdateTrafficMirrorFilterAttribute**接口不支持并发修改同一个流量镜像的筛选条件的配置信息。
+     */
+    updateTrafficMirrorFilterAttribute(params: UpdateTrafficMirrorFilterAttributeRequest, options?: CallOptions): Promise<UpdateTrafficMirrorFilterAttributeResponse>;
+    /**
+     * 查询流量镜像的筛选条件
+     *
+     * 查询流量镜像的筛选条件。
+     */
+    listTrafficMirrorFilters(params: ListTrafficMirrorFiltersRequest, options?: CallOptions): Promise<ListTrafficMirrorFiltersResponse>;
+    /** Every page of ListTrafficMirrorFilters, following `NextToken` until the server hands back none. */
+    paginateListTrafficMirrorFilters(params: ListTrafficMirrorFiltersRequest, options?: CallOptions): AsyncGenerator<ListTrafficMirrorFiltersResponse, void, undefined>;
+    /** Every item of ListTrafficMirrorFilters (`TrafficMirrorFilters`), across all pages. */
+    paginateListTrafficMirrorFiltersItems(params: ListTrafficMirrorFiltersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 为镜像会话增加镜像源
+     *
+     * 调用AddSourcesToTrafficMirrorSession接口为镜像会话增加镜像源。
+     *
+     * - **AddSourcesToTrafficMirrorSession**接口属于异步接口，即系统返回一个请求ID，但该镜像源尚未增加成功，系统后台的增加任务仍在进行。您可以调用[ListTrafficMirrorSessions](~~261367~~)查询镜像源的增加状态：
+     *     - 当镜像会话处于**Modifying**状态时，表示镜像源正在增加中。
+     *     - 当镜像会话处于**Created**状态时，表示镜像源增加成功。
+     * - **AddSourcesToTrafficMirrorSession**接口不支持并发为同一个镜像会话增加镜像源。
+     */
+    addSourcesToTrafficMirrorSession(params: AddSourcesToTrafficMirrorSessionRequest, options?: CallOptions): Promise<AddSourcesToTrafficMirrorSessionResponse>;
+    /**
+     * 创建流量镜像会话
+     *
+     * 调用CreateTrafficMirrorSession创建镜像会话。
+     *
+     * **CreateTrafficMirrorSession**接口属于异步接口，即系统返回一个实例ID，但该镜像会话尚未创建成功，系统后台的创建任务仍在进行。您可以调用[ListTrafficMirrorSessions](~~261367~~)查询镜像会话的创建状态：
+     * - 当镜像会话处于**Creating**状态时，表示镜像会话正在创建中。
+     * - 当镜像会话处于**Created**状态时，表示镜像会话创建完成。
+     */
+    createTrafficMirrorSession(params: CreateTrafficMirrorSessionRequest, options?: CallOptions): Promise<CreateTrafficMirrorSessionResponse>;
+    /**
+     * 删除流量镜像会话
+     *
+     * 删除镜像会话。
+     *
+     * - **DeleteTrafficMirrorSession**接口属于异步接口，即系统返回一个请求ID，但该镜像会话尚未删除成功，系统后台的删除任务仍在进行。您可以调用[ListTrafficMirrorSessions](~~261367~~)查询镜像会话的删除状态：
+     *     - 当镜像会话处于**Deleting**状态时，表示镜像会话正在删除中。
+     *     - 当查询不到指定的镜像会话时，表示镜像会话删除成功。
+     * - **DeleteTrafficMirrorSession**接口不支持并发删除同一个镜像会话。
+     */
+    deleteTrafficMirrorSession(params: DeleteTrafficMirrorSessionRequest, options?: CallOptions): Promise<DeleteTrafficMirrorSessionResponse>;
+    /**
+     * 修改流量镜像会话的配置信息
+     *
+     * 修改镜像会话的配置信息。
+     *
+     * - **UpdateTrafficMirrorSessionAttribute**接口属于异步接口，即系统返回一个请求ID，但该镜像会话的配置信息尚未修改成功，系统后台的修改任务仍在进行。您可以调用[ListTrafficMirrorSessions](~~261367~~)查询镜像会话的配置信息的修改状态：
+     *     - 当镜像会话的配置信息处于**Modifying**状态时，表示镜像会话的配置信息正在修改中。
+     *     - 当镜像会话的配置信息处于**Created**状态时，表示镜像会话的配置信息修改成功。
+     * - **UpdateTrafficMirrorSessionAttribute**接口不支持并发修改同一个镜像会话的配置信息。
+     */
+    updateTrafficMirrorSessionAttribute(params: UpdateTrafficMirrorSessionAttributeRequest, options?: CallOptions): Promise<UpdateTrafficMirrorSessionAttributeResponse>;
+    /**
+     * 查询镜像会话的详细信息
+     *
+     * 查询镜像会话的详细信息。
+     */
+    listTrafficMirrorSessions(params: ListTrafficMirrorSessionsRequest, options?: CallOptions): Promise<ListTrafficMirrorSessionsResponse>;
+    /** Every page of ListTrafficMirrorSessions, following `NextToken` until the server hands back none. */
+    paginateListTrafficMirrorSessions(params: ListTrafficMirrorSessionsRequest, options?: CallOptions): AsyncGenerator<ListTrafficMirrorSessionsResponse, void, undefined>;
+    /** Every item of ListTrafficMirrorSessions (`TrafficMirrorSessions`), across all pages. */
+    paginateListTrafficMirrorSessionsItems(params: ListTrafficMirrorSessionsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 删除镜像会话中的镜像源
+     *
+     * 调用RemoveSourcesFromTrafficMirrorSession接口删除镜像会话中的镜像源。
+     *
+     * - **RemoveSourcesFromTrafficMirrorSession**接口属于异步接口，即系统返回一个请求ID，但该镜像源尚未删除成功，系统后台的删除任务仍在进行。您可以调用[ListTrafficMirrorSessions](~~261367~~)查询镜像会话的状态：
+     *     - 当镜像会话处于**Modifying**状态时，表示镜像源正在删除中。
+     *     - 当镜像会话处于**Created**状态时，表示镜像源删除成功。
+     * - **RemoveSourcesFromTrafficMirrorSession**接口不支持并发删除同一个镜像会话中的镜像源。
+     */
+    removeSourcesFromTrafficMirrorSession(params: RemoveSourcesFromTrafficMirrorSessionRequest, options?: CallOptions): Promise<RemoveSourcesFromTrafficMirrorSessionResponse>;
+    /**
+     * 开通流量镜像功能
+     *
+     * 开通流量镜像功能。
+     *
+     * 流量镜像功能是按照地域粒度开通，**OpenTrafficMirrorService**接口不支持在同一个地域内并发开通流量镜像功能。
+     */
+    openTrafficMirrorService(params: OpenTrafficMirrorServiceRequest, options?: CallOptions): Promise<OpenTrafficMirrorServiceResponse>;
+    /**
+     * 查询流量镜像功能的状态
+     *
+     * 调用GetTrafficMirrorServiceStatus接口查询流量镜像功能的状态。
+     */
+    getTrafficMirrorServiceStatus(params: GetTrafficMirrorServiceStatusRequest, options?: CallOptions): Promise<GetTrafficMirrorServiceStatusResponse>;
+    /**
+     * 创建IP地址池
+     *
+     * 调用CreatePublicIpAddressPool接口创建IP地址池。
+     *
+     * IP地址池功能默认不开放。如需使用，请在配额中心申请**IP地址池功能**权益配额。具体操作，请参见[通过配额中心提升配额](~~108213~~)。
+     */
+    createPublicIpAddressPool(params: CreatePublicIpAddressPoolRequest, options?: CallOptions): Promise<CreatePublicIpAddressPoolResponse>;
+    /**
+     * 为IP地址池添加IP地址段
+     *
+     * 调用AddPublicIpAddressPoolCidrBlock接口将IP地址网段添加至IP地址池。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - IP地址网段和IP地址池需属于同一地域。
+     * - IP地址网段和IP地址池需属于同一ISP线路类型。
+     * - **AddPublicIpAddressPoolCidrBlock**接口属于异步接口，即系统会先返回一个请求ID，但IP地址网段并未添加完成，系统后台的添加任务仍在进行。您可以调用[ListPublicIpAddressPoolCidrBlocks](~~429436~~)查询IP地址池中IP地址网段的状态。
+     *     - 当IP地址网段处于**Modifying**状态时，表示IP地址网段正在添加中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当IP地址网段处于**Created**状态时，表示IP地址网段添加完成。
+     * - **AddPublicIpAddressPoolCidrBlock**接口不支持并发添加同一个IP地址网段至IP地址池。
+     */
+    addPublicIpAddressPoolCidrBlock(params: AddPublicIpAddressPoolCidrBlockRequest, options?: CallOptions): Promise<AddPublicIpAddressPoolCidrBlockResponse>;
+    /**
+     * 删除IP地址池
+     *
+     * 调用DeletePublicIpAddressPool接口删除IP地址池。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - 删除IP地址池前，请确保该地址池内的IP地址没有被使用。
+     * - **DeletePublicIpAddressPool**接口属于异步接口，即系统会先返回一个请求ID，但IP地址池并未删除完成，系统后台的删除任务仍在进行。您可以调用[ListPublicIpAddressPools](~~429433~~)查询IP地址池的状态。
+     *
+     *     - 当IP地址池处于**Deleting**状态时，表示IP地址池正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当查询不到该IP地址池时，表示IP地址池删除完成。
+     *
+     * - **DeletePublicIpAddressPool**接口不支持并发删除同一个IP地址池。
+     */
+    deletePublicIpAddressPool(params: DeletePublicIpAddressPoolRequest, options?: CallOptions): Promise<DeletePublicIpAddressPoolResponse>;
+    /**
+     * 将IP地址段从IP地址池中删除
+     *
+     * 调用DeletePublicIpAddressPoolCidrBlock接口将IP地址网段从IP地址池中删除。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - 删除IP地址网段前，请确保该IP地址网段没有被使用。
+     * - **DeletePublicIpAddressPoolCidrBlock**接口属于异步接口，即系统会先返回一个请求ID，但IP地址网段并未删除完成，系统后台的删除任务仍在进行。您可以调用[ListPublicIpAddressPoolCidrBlocks](~~429436~~)查询IP地址池中IP地址网段的状态。
+     *     - 当IP地址网段处于**Deleting**状态时，表示IP地址网段正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当查询不到该IP地址网段时，表示IP地址网段删除完成。
+     * - **DeletePublicIpAddressPoolCidrBlock**接口不支持并发删除同一个IP地址网段。
+     */
+    deletePublicIpAddressPoolCidrBlock(params: DeletePublicIpAddressPoolCidrBlockRequest, options?: CallOptions): Promise<DeletePublicIpAddressPoolCidrBlockResponse>;
+    /**
+     * 修改EIP属性
+     *
+     * 调用ModifyEipAddressAttribute接口修改指定EIP的名称、描述信息和带宽峰值。
+     */
+    modifyEipAddressAttribute(params: ModifyEipAddressAttributeRequest, options?: CallOptions): Promise<ModifyEipAddressAttributeResponse>;
+    /**
+     * 为EIP配置高精度秒级监控
+     *
+     * 调用SetHighDefinitionMonitorLogStatus接口为EIP配置高精度秒级监控。
+     *
+     * **SetHighDefinitionMonitorLogStatus**接口不支持同一个EIP实例并发配置高精度秒级监控。
+     */
+    setHighDefinitionMonitorLogStatus(params: SetHighDefinitionMonitorLogStatusRequest, options?: CallOptions): Promise<SetHighDefinitionMonitorLogStatusResponse>;
+    /**
+     * 修改地址池属性
+     *
+     * 调用UpdatePublicIpAddressPoolAttribute接口修改地址池属性。
+     *
+     * **UpdatePublicIpAddressPoolAttribute**接口不支持并发修改同一个地址池的属性。
+     */
+    updatePublicIpAddressPoolAttribute(params: UpdatePublicIpAddressPoolAttributeRequest, options?: CallOptions): Promise<UpdatePublicIpAddressPoolAttributeResponse>;
+    /**
+     * 查询指定地域已创建的EIP
+     *
+     * 查询指定地域已创建的EIP。
+     *
+     * 本接口可以查询指定地域已创建的EIP信息，包括EIP的带宽峰值、计费方式，当前绑定的实例类型等。
+     */
+    describeEipAddresses(params: DescribeEipAddressesRequest, options?: CallOptions): Promise<DescribeEipAddressesResponse>;
+    /** Every page of DescribeEipAddresses, from `PageNumber` (default 1) to the last. */
+    paginateDescribeEipAddresses(params: DescribeEipAddressesRequest, options?: CallOptions): AsyncGenerator<DescribeEipAddressesResponse, void, undefined>;
+    /** Every item of DescribeEipAddresses (`EipAddresses.EipAddress`), across all pages. */
+    paginateDescribeEipAddressesItems(params: DescribeEipAddressesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询连续EIP组
+     *
+     * 调用DescribeEipSegment查询连续EIP组的信息。
+     */
+    describeEipSegment(params: DescribeEipSegmentRequest, options?: CallOptions): Promise<DescribeEipSegmentResponse>;
+    /** Every page of DescribeEipSegment, from `PageNumber` (default 1) to the last. */
+    paginateDescribeEipSegment(params: DescribeEipSegmentRequest, options?: CallOptions): AsyncGenerator<DescribeEipSegmentResponse, void, undefined>;
+    /** Every item of DescribeEipSegment (`EipSegments.EipSegment`), across all pages. */
+    paginateDescribeEipSegmentItems(params: DescribeEipSegmentRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询EIP的网关和掩码信息
+     *
+     * 调用DescribeEipGatewayInfo接口查询EIP的网关和掩码信息。
+     *
+     * 仅支持查询以多EIP网卡可见模式绑定辅助弹性网卡的EIP的网关和掩码信息。
+     */
+    describeEipGatewayInfo(params: DescribeEipGatewayInfoRequest, options?: CallOptions): Promise<DescribeEipGatewayInfoResponse>;
+    /**
+     * 查询专有网络中公网IP地址的范围
+     *
+     * 调用DescribePublicIpAddress接口查询指定地域中位于专有网络的公网IP地址的范围。
+     *
+     * 您不能通过**DescribePublicIpAddress**接口查询位于经典网络中的公网IP的范围。
+     */
+    describePublicIpAddress(params: DescribePublicIpAddressRequest, options?: CallOptions): Promise<DescribePublicIpAddressResponse>;
+    /** Every page of DescribePublicIpAddress, from `PageNumber` (default 1) to the last. */
+    paginateDescribePublicIpAddress(params: DescribePublicIpAddressRequest, options?: CallOptions): AsyncGenerator<DescribePublicIpAddressResponse, void, undefined>;
+    /** Every item of DescribePublicIpAddress (`PublicIpAddress`), across all pages. */
+    paginateDescribePublicIpAddressItems(params: DescribePublicIpAddressRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查看EIP的监控信息
+     *
+     * 调用DescribeEipMonitorData接口查看弹性公网IP（Elastic IP Address，简称EIP）的监控信息，最多查询30天内的数据，单次最多查询400个流量点的数据。
+     *
+     * 为了提供更好的获取监控数据接口体验，建议您使用云监控（CloudMonitor）提供的统一接口DescribeMetricList查询EIP相关数据。更多信息，请参见[DescribeMetricList](~~51936~~)和[弹性公网IP相关数据](~~162874~~)。
+     */
+    describeEipMonitorData(params: DescribeEipMonitorDataRequest, options?: CallOptions): Promise<DescribeEipMonitorDataResponse>;
+    /**
+     * 查询EIP秒级监控的SLS log信息
+     *
+     * 调用DescribeHighDefinitionMonitorLogAttribute接口查询EIP高精度秒级监控的配置信息。
+     */
+    describeHighDefinitionMonitorLogAttribute(params: DescribeHighDefinitionMonitorLogAttributeRequest, options?: CallOptions): Promise<DescribeHighDefinitionMonitorLogAttributeResponse>;
+    /**
+     * 查询IP地址池信息
+     *
+     * 调用ListPublicIpAddressPools接口查询可使用的IP地址池信息。
+     */
+    listPublicIpAddressPools(params: ListPublicIpAddressPoolsRequest, options?: CallOptions): Promise<ListPublicIpAddressPoolsResponse>;
+    /** Every page of ListPublicIpAddressPools, following `NextToken` until the server hands back none. */
+    paginateListPublicIpAddressPools(params: ListPublicIpAddressPoolsRequest, options?: CallOptions): AsyncGenerator<ListPublicIpAddressPoolsResponse, void, undefined>;
+    /** Every item of ListPublicIpAddressPools (`PublicIpAddressPoolList`), across all pages. */
+    paginateListPublicIpAddressPoolsItems(params: ListPublicIpAddressPoolsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询IP地址池的地址段信息
+     *
+     * 调用ListPublicIpAddressPoolCidrBlocks接口查询IP地址池中的IP地址网段信息。
+     */
+    listPublicIpAddressPoolCidrBlocks(params: ListPublicIpAddressPoolCidrBlocksRequest, options?: CallOptions): Promise<ListPublicIpAddressPoolCidrBlocksResponse>;
+    /** Every page of ListPublicIpAddressPoolCidrBlocks, following `NextToken` until the server hands back none. */
+    paginateListPublicIpAddressPoolCidrBlocks(params: ListPublicIpAddressPoolCidrBlocksRequest, options?: CallOptions): AsyncGenerator<ListPublicIpAddressPoolCidrBlocksResponse, void, undefined>;
+    /** Every item of ListPublicIpAddressPoolCidrBlocks (`PublicIpPoolCidrBlockList`), across all pages. */
+    paginateListPublicIpAddressPoolCidrBlocksItems(params: ListPublicIpAddressPoolCidrBlocksRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 申请弹性公网IP（EIP）
+     *
+     * 申请弹性公网IP（Elastic IP Address，简称EIP）。
+     *
+     * 请确保在使用本接口前，您已充分了解EIP的收费方式和价格。更多信息，请参见[计费概述](~~122035~~)。
+     *
+     * 调用本接口后将在指定的地域内随机获取一个状态为**Available**的弹性公网IP。弹性公网IP在传输层目前只支持解析ICMP、TCP和UDP协议内容，不支持解析IGMP和SCTP等协议内容。
+     */
+    allocateEipAddress(params: AllocateEipAddressRequest, options?: CallOptions): Promise<AllocateEipAddressResponse>;
+    /**
+     * 申请指定的EIP
+     *
+     * 调用AllocateEipAddressPro申请指定的EIP，可用于特定的网络配置需求。
+     */
+    allocateEipAddressPro(params: AllocateEipAddressProRequest, options?: CallOptions): Promise<AllocateEipAddressProResponse>;
+    /**
+     * 释放指定EIP
+     *
+     * 调用ReleaseEipAddress接口释放指定的弹性公网IP（EIP）。
+     *
+     * 在调用本接口时，请了解以下内容：
+     *
+     * - 释放EIP前，请确保满足以下条件：
+     *
+     *     - 只有处于**Available**状态的EIP才可以被释放。
+     *
+     *     - 仅按量计费类型的EIP支持释放，包年包月类型的EIP不支持释放。
+     *
+     * - **ReleaseEipAddress**接口属于异步接口，即系统会先返回一个请求ID，但该EIP实例并未释放完成，系统后台的释放任务仍在进行。您可以调用[DescribeEipAddresses](~~120193~~)查询EIP实例的状态：
+     *
+     *     - 当EIP实例处于**Releasing**状态时，表示EIP实例正在释放中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当查询不到该EIP实例时，表示EIP实例释放完成。
+     *
+     * - **ReleaseEipAddress**接口不支持并发释放同一个EIP实例。
+     */
+    releaseEipAddress(params: ReleaseEipAddressRequest, options?: CallOptions): Promise<ReleaseEipAddressResponse>;
+    /**
+     * 申请连续EIP
+     *
+     * 连续EIP是一组按序排列的弹性公网IP地址，您可以在进行网络设计时，为需要连续公网IP地址的云资源批量申请和使用这些IP地址。您可以通过调用AllocateEipSegmentAddress接口申请连续EIP。
+     *
+     * **AllocateEipSegmentAddress**接口属于异步接口，即系统会先返回一个连续EIP组的实例ID，但该连续EIP组并未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeEipSegment](~~156063~~)查询连续EIP组的状态。
+     *
+     * - 当连续EIP组处于**Allocating**状态时，表示连续EIP组分配中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当连续EIP组处于**Allocated**状态时，表示连续EIP组已分配完成。
+     */
+    allocateEipSegmentAddress(params: AllocateEipSegmentAddressRequest, options?: CallOptions): Promise<AllocateEipSegmentAddressResponse>;
+    /**
+     * 释放连续EIP
+     *
+     * 调用ReleaseEipSegmentAddress释放连续EIP。
+     *
+     * - **ReleaseEipSegmentAddress**接口会释放连续EIP组内的所有EIP。
+     *
+     * -  **ReleaseEipSegmentAddress**接口属于异步接口，即系统会先返回一个请求ID，但连续EIP并未完成释放，系统后台的释放任务仍在进行。您可以调用[DescribeEipSegment](~~156063~~)查询连续EIP组的状态：
+     *     - 当连续EIP组处于**Releasing**状态时，表示连续EIP正在释放中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当查询不到该连续EIP组时，表示连续EIP释放完成。
+     *
+     * - **ReleaseEipSegmentAddress**接口不支持并发释放同一个连续EIP组。
+     */
+    releaseEipSegmentAddress(params: ReleaseEipSegmentAddressRequest, options?: CallOptions): Promise<ReleaseEipSegmentAddressResponse>;
+    /**
+     * 将EIP绑定到云产品实例
+     *
+     * 调用AssociateEipAddress将弹性公网IP（EIP）绑定到同地域的云产品实例上。
+     *
+     * - EIP实例可绑定到同地域的专有网络类型的ECS实例、专有网络类型的CLB实例、辅助弹性网卡、NAT网关和高可用虚拟IP上。
+     *
+     * - **AssociateEipAddress**接口属于异步接口，即系统会先返回一个请求ID，但EIP实例与云产品实例并未绑定完成，系统后台的绑定任务仍在进行。您可以调用[DescribeEipAddresses](~~120193~~)查询EIP实例的状态：
+     *     - 当EIP实例处于**Associating**状态时，表示EIP实例正在绑定中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当EIP实例处于**InUse**状态时，表示EIP实例绑定完成。
+     * - **AssociateEipAddress**接口不支持同一个EIP实例并发绑定云产品实例。
+     */
+    associateEipAddress(params: AssociateEipAddressRequest, options?: CallOptions): Promise<AssociateEipAddressResponse>;
+    /**
+     * 批量绑定EIP到云产品实例
+     *
+     * 调用AssociateEipAddressBatch接口批量将弹性公网IP（Elastic IP Address，简称EIP）绑定到同地域的云产品实例上。
+     *
+     * - **AssociateEipAddressBatch**用于批量绑定EIP到云产品实例，仅支持批量绑定EIP到同地域的NAT网关实例或辅助弹性网卡实例。EIP绑定其他云产品实例，请参见[AssociateEipAddress](~~120195~~)。
+     * - **AssociateEipAddressBatch**接口属于异步接口，即系统会先返回一个请求ID，但EIP实例与云产品实例并未批量绑定完成，系统后台的绑定任务仍在进行。您可以调用[DescribeEipAddresses](~~120193~~)查询EIP实例的状态：
+     *     - 当EIP实例处于**Associating**状态时，表示EIP实例正在绑定中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当EIP实例处于**InUse**状态时，表示EIP实例绑定完成。
+     * - **AssociateEipAddressBatch**接口不支持同一个EIP实例并发绑定云产品实例。
+     */
+    associateEipAddressBatch(params: AssociateEipAddressBatchRequest, options?: CallOptions): Promise<AssociateEipAddressBatchResponse>;
+    /**
+     * 将EIP从云产品解绑
+     *
+     * 调用UnassociateEipAddress将弹性公网IP（EIP）从绑定的云产品上解绑。
+     *
+     * -  **UnassociateEipAddress**接口属于异步接口，即系统会先返回一个请求ID，但EIP并未完成解绑，系统后台的解绑任务仍在进行。您可以调用[DescribeEipAddresses](~~120193~~)查询EIP的状态：
+     *     - 当EIP处于**Unassociating**状态时，表示EIP正在解绑中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当EIP处于**Available**时，表示EIP完成解绑。
+     * - **UnassociateEipAddress**接口不支持并发解绑同一个EIP。
+     */
+    unassociateEipAddress(params: UnassociateEipAddressRequest, options?: CallOptions): Promise<UnassociateEipAddressResponse>;
+    /**
+     * 创建共享带宽实例
+     *
+     * 调用CreateCommonBandwidthPackage接口创建共享带宽实例。
+     *
+     * <props="china"><ph>本接口仅支持创建按量付费共享带宽实例。如何创建包年包月共享带宽实例，请参见[创建共享带宽实例](~~65223~~)。</ph></props>
+     */
+    createCommonBandwidthPackage(params: CreateCommonBandwidthPackageRequest, options?: CallOptions): Promise<CreateCommonBandwidthPackageResponse>;
+    /**
+     * 添加EIP到共享带宽中
+     *
+     * 调用AddCommonBandwidthPackageIp接口添加EIP到共享带宽中。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - 调用本接口添加EIP到共享带宽中时，EIP需满足以下条件：
+     *     - EIP的计费方式为按量付费。
+     *     - EIP的地域与要加入的共享带宽的地域相同。
+     *     - EIP的线路类型与要加入的共享带宽的线路类型一致。
+     * - **AddCommonBandwidthPackageIp**接口属于异步接口，即系统会先返回一个请求ID，但EIP并未成功添加到共享带宽，系统后台的添加任务仍在进行。您可以调用[DescribeCommonBandwidthPackages](~~120309~~)查询共享带宽和EIP的关联状态。
+     *     - 当共享带宽和EIP的关联状态处于**BINDING**时，表示共享带宽与EIP关联中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当共享带宽和EIP的关联状态处于**BINDED**时，表示共享带宽与EIP关联完成。
+     */
+    addCommonBandwidthPackageIp(params: AddCommonBandwidthPackageIpRequest, options?: CallOptions): Promise<AddCommonBandwidthPackageIpResponse>;
+    /**
+     * 批量添加EIP到共享带宽中
+     *
+     * 调用AddCommonBandwidthPackageIps接口批量添加EIP到共享带宽中。
+     *
+     * - 调用本接口批量添加EIP到共享带宽中时，EIP需满足以下条件：
+     *     - EIP的计费方式为按量付费。
+     *     - EIP的地域与要加入的共享带宽的地域相同。
+     *     - EIP的线路类型与要加入的共享带宽的线路类型一致。
+     * - **AddCommonBandwidthPackageIps**接口属于异步接口，即系统会先返回一个请求ID，但EIP并未成功添加到共享带宽，系统后台的添加任务仍在进行。您可以调用[DescribeCommonBandwidthPackages](~~DescribeCommonBandwidthPackages~~)查询共享带宽和EIP的关联状态。
+     *     - 当共享带宽和EIP的关联状态处于**BINDING**时，表示共享带宽与EIP关联中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当共享带宽和EIP的关联状态处于**BINDED**时，表示共享带宽与EIP关联完成。
+     */
+    addCommonBandwidthPackageIps(params: AddCommonBandwidthPackageIpsRequest, options?: CallOptions): Promise<AddCommonBandwidthPackageIpsResponse>;
+    /**
+     * 移除共享带宽实例中的EIP
+     *
+     * 调用RemoveCommonBandwidthPackageIp接口移除共享带宽实例中的EIP。
+     */
+    removeCommonBandwidthPackageIp(params: RemoveCommonBandwidthPackageIpRequest, options?: CallOptions): Promise<RemoveCommonBandwidthPackageIpResponse>;
+    /**
+     * 删除共享带宽实例
+     *
+     * 调用DeleteCommonBandwidthPackage接口删除已创建的共享带宽实例。
+     *
+     * **DeleteCommonBandwidthPackage**接口不支持并发删除同一个共享带宽实例。
+     */
+    deleteCommonBandwidthPackage(params: DeleteCommonBandwidthPackageRequest, options?: CallOptions): Promise<DeleteCommonBandwidthPackageResponse>;
+    /**
+     * 修改共享带宽实例的名称和描述信息
+     *
+     * 修改共享带宽实例的名称和描述信息。
+     */
+    modifyCommonBandwidthPackageAttribute(params: ModifyCommonBandwidthPackageAttributeRequest, options?: CallOptions): Promise<ModifyCommonBandwidthPackageAttributeResponse>;
+    /**
+     * 修改共享带宽的带宽峰值
+     *
+     * 调用ModifyCommonBandwidthPackageSpec接口修改共享带宽的带宽峰值。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - **ModifyCommonBandwidthPackageSpec**接口属于异步接口，即系统会先返回一个请求ID，但共享带宽的带宽峰值并未修改完成，系统后台的修改任务仍在进行。您可以调用[DescribeCommonBandwidthPackages](~~120309~~)查询共享带宽实例的状态。
+     *     - 当共享带宽实例处于**Modifying**状态时，表示共享带宽的带宽峰值正在修改中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *     - 当共享带宽实例处于**Available**状态时，表示共享带宽的带宽峰值修改完成。
+     * - **ModifyCommonBandwidthPackageSpec**接口不支持并发修改同一个共享带宽的带宽峰值。
+     */
+    modifyCommonBandwidthPackageSpec(params: ModifyCommonBandwidthPackageSpecRequest, options?: CallOptions): Promise<ModifyCommonBandwidthPackageSpecResponse>;
+    /**
+     * 查询指定地域中共享带宽实例列表
+     *
+     * 调用DescribeCommonBandwidthPackages接口查询指定地域中共享带宽实例列表及其信息。
+     */
+    describeCommonBandwidthPackages(params: DescribeCommonBandwidthPackagesRequest, options?: CallOptions): Promise<DescribeCommonBandwidthPackagesResponse>;
+    /** Every page of DescribeCommonBandwidthPackages, from `PageNumber` (default 1) to the last. */
+    paginateDescribeCommonBandwidthPackages(params: DescribeCommonBandwidthPackagesRequest, options?: CallOptions): AsyncGenerator<DescribeCommonBandwidthPackagesResponse, void, undefined>;
+    /** Every item of DescribeCommonBandwidthPackages (`CommonBandwidthPackages.CommonBandwidthPackage`), across all pages. */
+    paginateDescribeCommonBandwidthPackagesItems(params: DescribeCommonBandwidthPackagesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 为EIP设置最大可用带宽值
+     *
+     * 调用ModifyCommonBandwidthPackageIpBandwidth接口为已经加入到共享带宽的EIP设置最大可用带宽值。
+     *
+     * 通过调用**ModifyCommonBandwidthPackageIpBandwidth**接口，您可以灵活分配加入到共享带宽中的每个EIP的最大可用带宽值，避免共享带宽的带宽值被某个EIP一直占用。
+     *
+     * 例如，2个EIP加入一个800 Mbps的共享带宽，可以为第一个EIP设置最大可用带宽值为500 Mbps，另外一个EIP设置最大可用带宽值为400 Mbps。设置完成后，第一个EIP可用的带宽值将不大于500 Mbps，第二个EIP可用的带宽值将不大于400 Mbps。
+     *
+     * 调用该接口前，请了解以下注意事项：
+     *
+     * - 该接口仅针对EIP绑定ECS实例的场景生效，EIP绑定CLB实例、NAT网关、辅助弹性网卡、高可用虚拟IP场景配置该功能后无效。
+     *
+     * - 该接口处于公测期，且仅可以通过该接口实现为已经加入到共享带宽的EIP设置最大可用带宽值，控制台暂不支持该功能。
+     *
+     * - 该接口不支持对同一个EIP并发设置最大可用带宽值。
+     */
+    modifyCommonBandwidthPackageIpBandwidth(params: ModifyCommonBandwidthPackageIpBandwidthRequest, options?: CallOptions): Promise<ModifyCommonBandwidthPackageIpBandwidthResponse>;
+    /**
+     * 取消EIP最大可用带宽值设置
+     *
+     * 调用CancelCommonBandwidthPackageIpBandwidth接口取消已经加入共享带宽中的EIP的最大可用带宽值的设置。
+     *
+     * 在调用本接口时，请了解以下内容：
+     * - 取消后，EIP的最大可用带宽值和共享带宽一致。
+     * - **CancelCommonBandwidthPackageIpBandwidth**接口不支持并发取消同一个EIP的最大可用带宽值设置。
+     */
+    cancelCommonBandwidthPackageIpBandwidth(params: CancelCommonBandwidthPackageIpBandwidthRequest, options?: CallOptions): Promise<CancelCommonBandwidthPackageIpBandwidthResponse>;
+    /**
+     * 查询按增强型95计费的共享带宽的95流量数据
+     *
+     * 调用Describe95Traffic接口查询按增强型95计费共享带宽的95流量数据。
+     *
+     * 本接口适用于使用按增强型95计费共享带宽的中国站用户。
+     */
+    describe95Traffic(params: Describe95TrafficRequest, options?: CallOptions): Promise<Describe95TrafficResponse>;
+    /**
+     * 创建共享专线
+     *
+     * 调用CreateVirtualPhysicalConnection接口创建共享专线。
+     *
+     * 在调用接口前，请先了解共享专线的创建流程及环境要求。更多信息，请参见[共享专线连接概述](~~146571~~)和[合作伙伴操作指导](~~155987~~)。
+     */
+    createVirtualPhysicalConnection(params: CreateVirtualPhysicalConnectionRequest, options?: CallOptions): Promise<CreateVirtualPhysicalConnectionResponse>;
+    /**
+     * 修改共享专线的VLAN ID
+     *
+     * 调用UpdateVirtualPhysicalConnection接口修改共享专线的VLAN ID。
+     */
+    updateVirtualPhysicalConnection(params: UpdateVirtualPhysicalConnectionRequest, options?: CallOptions): Promise<UpdateVirtualPhysicalConnectionResponse>;
+    /**
+     * 查询共享专线的信息
+     *
+     * 调用ListVirtualPhysicalConnections接口查询共享专线的信息。
+     */
+    listVirtualPhysicalConnections(params: ListVirtualPhysicalConnectionsRequest, options?: CallOptions): Promise<ListVirtualPhysicalConnectionsResponse>;
+    /** Every page of ListVirtualPhysicalConnections, following `NextToken` until the server hands back none. */
+    paginateListVirtualPhysicalConnections(params: ListVirtualPhysicalConnectionsRequest, options?: CallOptions): AsyncGenerator<ListVirtualPhysicalConnectionsResponse, void, undefined>;
+    /** Every item of ListVirtualPhysicalConnections (`VirtualPhysicalConnections`), across all pages. */
+    paginateListVirtualPhysicalConnectionsItems(params: ListVirtualPhysicalConnectionsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 开通出云流量服务
+     *
+     * 调用OpenPhysicalConnectionService接口开通出方向流量服务。
+     */
+    openPhysicalConnectionService(params: OpenPhysicalConnectionServiceRequest, options?: CallOptions): Promise<OpenPhysicalConnectionServiceResponse>;
+    /**
+     * 申请物理专线接入
+     *
+     * 调用CreatePhysicalConnection接口申请物理专线接入。
+     *
+     * 您可以申请独享物理专线，也可以为租户申请共享物理专线。 申请完成后，物理专线的状态为**Initial**，请联系运营商进行施工。
+     *
+     * 调用该接口时，请注意：
+     *
+     * - 申请物理专线时，处于**Enabled**状态之外的物理专线不得超过5条。
+     *
+     * - 若账号下存在欠费状态的物理专线，则不能再申请物理专线。
+     */
+    createPhysicalConnection(params: CreatePhysicalConnectionRequest, options?: CallOptions): Promise<CreatePhysicalConnectionResponse>;
+    /**
+     * 申请LOA
+     *
+     * 调用ApplyPhysicalConnectionLOA接口申请LOA。
+     */
+    applyPhysicalConnectionLOA(params: ApplyPhysicalConnectionLOARequest, options?: CallOptions): Promise<ApplyPhysicalConnectionLOAResponse>;
+    /**
+     * 再次申请物理专线LOA
+     *
+     * 如果之前调用ApplyPhysicalConnectionLOA接口申请LOA被拒绝，可以调用本接口重新申请LOA。
+     */
+    secondApplyPhysicalConnectionLOA(params: SecondApplyPhysicalConnectionLOARequest, options?: CallOptions): Promise<SecondApplyPhysicalConnectionLOAResponse>;
+    /**
+     * 创建端口初装费订单
+     *
+     * 调用CreatePhysicalConnectionSetupOrder创建端口初装费订单。
+     */
+    createPhysicalConnectionSetupOrder(params: CreatePhysicalConnectionSetupOrderRequest, options?: CallOptions): Promise<CreatePhysicalConnectionSetupOrderResponse>;
+    /**
+     * 创建资源占用费订单
+     *
+     * 调用CreatePhysicalConnectionOccupancyOrder接口创建资源占用费用的订单。
+     *
+     * > 只有物理专线状态为等待用户支付（**Complete**）的实例允许执行此操作。
+     */
+    createPhysicalConnectionOccupancyOrder(params: CreatePhysicalConnectionOccupancyOrderRequest, options?: CallOptions): Promise<CreatePhysicalConnectionOccupancyOrderResponse>;
+    /**
+     * 创建高可靠物理专线
+     *
+     * 调用CreateHighReliablePhysicalConnection接口创还能高可靠模式物理专线，以满足您多线接入阿里云上业务的稳定性以及多线路容灾后可避免因为单线而导致的业务受损。
+     *
+     * 您在购买端口时，可以选择以下三种组合类型为您的业务或工作提供容灾能力。
+     * - 最强容灾能力：您将申请2个接入点内的资源，建立4条独立的物理专线连接。对于最强容灾能力的SLA可用性指标不低于99.99%。
+     *
+     * - 强大容灾能力：您将申请2个接入点内的资源，建立2条独立的物理专线连接。对于强大容灾能力的SLA可用性指标不低于99.95%。
+     *
+     * - 开发和测试：您将申请1个接入点的资源，建立2条独立的物理专线连接。
+     */
+    createHighReliablePhysicalConnection(params: CreateHighReliablePhysicalConnectionRequest, options?: CallOptions): Promise<CreateHighReliablePhysicalConnectionResponse>;
+    /**
+     * 转换共享专线推送方式
+     *
+     * 将共享专线从推送跨账号边界路由器VBR（Virtual Border Router）的方式转换为推送跨账号共享端口的方式。
+     *
+     * 通过CreateVpconnFromVbr接口，合作伙伴可以将租户使用的共享专线从推送跨账号VBR的方式转换为推送跨账号共享端口的方式。转换过程不会影响租户的业务。
+     *
+     * 在执行转换操作前：
+     *
+     * 合作伙伴需提前知会租户关于服务升级的相关事项，并确保租户已开通出方向流量费。关于如何开通出方向流量费，请参见[开通出方向流量费](~~274385~~)。
+     *
+     * 在转换操作完成后：
+     *
+     * 1. 租户的账号下会新增一个共享端口，租户需调用[ConfirmPhysicalConnection](~~324198~~)接口确认接收共享端口。
+     * 2. 在租户确认接收共享端口后，合作伙伴需调用[AttachVbrToVpconn](~~324191~~)接口将VBR实例绑定至租户的共享专线实例。
+     */
+    createVpconnFromVbr(params: CreateVpconnFromVbrRequest, options?: CallOptions): Promise<CreateVpconnFromVbrResponse>;
+    /**
+     * 删除物理专线
+     *
+     * 调用DeletePhysicalConnection接口删除物理专线连接。
+     *
+     * 只能删除**Rejected**、**Canceled**、**AllocationFailed**和**Terminated**状态的物理专线连接。
+     */
+    deletePhysicalConnection(params: DeletePhysicalConnectionRequest, options?: CallOptions): Promise<DeletePhysicalConnectionResponse>;
+    /**
+     * 取消物理专线接入
+     *
+     * 取消物理专线接入，取消后物理专线进入Canceled状态。
+     *
+     * 只能取消处于**Initial**、**Approved**、**Allocated**和**Confirmed**状态（未开通状态）的物理专线接入。
+     */
+    cancelPhysicalConnection(params: CancelPhysicalConnectionRequest, options?: CallOptions): Promise<CancelPhysicalConnectionResponse>;
+    /**
+     * 修改物理专线的配置
+     *
+     * 调用ModifyPhysicalConnectionAttribute接口修改物理专线的配置。
+     *
+     * 调用该接口时，请注意：
+     *
+     * - 只有处于**Initial**、**Enabled**和**Rejected**状态的物理专线可以修改规格和冗余专线ID。
+     *
+     * - 无法修改处于**Canceled**、**Allocating**、**AllocationFailed**和**Terminated**状态的物理专线。
+     *
+     * - 处于**Rejected**状态的物理专线被修改后会进入**Initial**状态。
+     */
+    modifyPhysicalConnectionAttribute(params: ModifyPhysicalConnectionAttributeRequest, options?: CallOptions): Promise<ModifyPhysicalConnectionAttributeResponse>;
+    /**
+     * 开通物理专线
+     *
+     * 开通处于Confirmed状态的物理专线，开通完成后物理专线进入Enabled状态。
+     *
+     * 调用该接口时，请注意：
+     *
+     * - 只允许开通处于**Confirmed**状态的物理专线。
+     *
+     * - 开通完成后物理专线进入**Enabled**状态。
+     *
+     * - **EnablePhysicalConnection**接口属于异步接口，即系统会返回一个实例ID，但该物理专线尚未开通完成，系统后台的开通任务仍在进行。您可以调用[DescribePhysicalConnections](~~36042~~)查询物理专线的开通状态。
+     *
+     *
+     * - **EnablePhysicalConnection**接口不支持并发开通同一个处于**Confirmed**状态的物理专线。
+     */
+    enablePhysicalConnection(params: EnablePhysicalConnectionRequest, options?: CallOptions): Promise<EnablePhysicalConnectionResponse>;
+    /**
+     * 终止物理专线接入
+     *
+     * 在物理专线开通后，终止物理专线接入。
+     *
+     * 调用TerminatePhysicalConnection接口后，物理专线进入**Terminating**状态，处理完成后进入**Terminated**状态。
+     * 调用本接口终止物理专线时，请注意：
+     *
+     * - 只能终止处于**Enabled**状态的物理专线。
+     * - 终止物理专线之前，必须删除与其关联的VBR。
+     */
+    terminatePhysicalConnection(params: TerminatePhysicalConnectionRequest, options?: CallOptions): Promise<TerminatePhysicalConnectionResponse>;
+    /**
+     * 恢复物理专线接入
+     *
+     * 调用RecoverPhysicalConnection接口恢复物理专线接入。
+     *
+     * # 使用说明
+     *
+     * 您可以通过调用RecoverPhysicalConnection接口将已被终止接入的物理专线恢复接入。目前仅支持恢复共享专线的接入。
+     */
+    recoverPhysicalConnection(params: RecoverPhysicalConnectionRequest, options?: CallOptions): Promise<RecoverPhysicalConnectionResponse>;
+    /**
+     * 共享专线关联VBR
+     *
+     * 关联边界路由器VBR（Virtual Border Router）实例至共享专线。
+     */
+    attachVbrToVpconn(params: AttachVbrToVpconnRequest, options?: CallOptions): Promise<AttachVbrToVpconnResponse>;
+    /**
+     * 获取物理连接服务状态
+     *
+     * 查看当前账号是否已开通出云流量费。
+     *
+     * # 使用说明
+     *
+     * 您可以调用GetPhysicalConnectionServiceStatus接口查看当前账号是否已开通出方向流量费。关于出方向流量费的详细信息，请参见[开通出方向流量费](~~274385~~)和[计费说明](~~54582~~)。
+     */
+    getPhysicalConnectionServiceStatus(params: GetPhysicalConnectionServiceStatusRequest, options?: CallOptions): Promise<GetPhysicalConnectionServiceStatusResponse>;
+    /**
+     * 查询指定地域中的物理专线接入点
+     *
+     * 调用DescribeAccessPoints接口查询指定地域中的物理专线接入点。
+     */
+    describeAccessPoints(params: DescribeAccessPointsRequest, options?: CallOptions): Promise<DescribeAccessPointsResponse>;
+    /** Every page of DescribeAccessPoints, from `PageNumber` (default 1) to the last. */
+    paginateDescribeAccessPoints(params: DescribeAccessPointsRequest, options?: CallOptions): AsyncGenerator<DescribeAccessPointsResponse, void, undefined>;
+    /** Every item of DescribeAccessPoints (`AccessPointSet.AccessPointType`), across all pages. */
+    paginateDescribeAccessPointsItems(params: DescribeAccessPointsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 确认物理专线为可用状态
+     *
+     * 确认物理专线为可用状态，物理专线的状态会变为Confirmed。
+     */
+    confirmPhysicalConnection(params: ConfirmPhysicalConnectionRequest, options?: CallOptions): Promise<ConfirmPhysicalConnectionResponse>;
+    /**
+     * 查询指定地域内的物理专线
+     *
+     * 调用DescribePhysicalConnections接口查询指定地域内的物理专线信息。
+     *
+     * 默认情况下，系统会查询指定地域内所有物理专线的信息，您可以通过**DescribePhysicalConnections**接口为您提供的过滤选项查询指定物理专线的信息。系统支持的过滤选项，请参见本文**请求参数**中**Key**的描述信息。
+     */
+    describePhysicalConnections(params: DescribePhysicalConnectionsRequest, options?: CallOptions): Promise<DescribePhysicalConnectionsResponse>;
+    /** Every page of DescribePhysicalConnections, from `PageNumber` (default 1) to the last. */
+    paginateDescribePhysicalConnections(params: DescribePhysicalConnectionsRequest, options?: CallOptions): AsyncGenerator<DescribePhysicalConnectionsResponse, void, undefined>;
+    /** Every item of DescribePhysicalConnections (`PhysicalConnectionSet.PhysicalConnectionType`), across all pages. */
+    paginateDescribePhysicalConnectionsItems(params: DescribePhysicalConnectionsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 完成施工完竣
+     *
+     * 调用CompletePhysicalConnectionLOA完成施工完竣。
+     */
+    completePhysicalConnectionLOA(params: CompletePhysicalConnectionLOARequest, options?: CallOptions): Promise<CompletePhysicalConnectionLOAResponse>;
+    /**
+     * 查询物理专线LOA信息
+     *
+     * 调用DescribePhysicalConnectionLOA查询物理专线LOA信息。
+     */
+    describePhysicalConnectionLOA(params: DescribePhysicalConnectionLOARequest, options?: CallOptions): Promise<DescribePhysicalConnectionLOAResponse>;
+    /**
+     * 查询地域信息
+     *
+     * 调用ListGeographicSubRegions接口查询地域信息。
+     */
+    listGeographicSubRegions(params: ListGeographicSubRegionsRequest, options?: CallOptions): Promise<ListGeographicSubRegionsResponse>;
+    /**
+     * 查询物理专线的接入点信息
+     *
+     * 调用ListBusinessAccessPoints接口查询物理专线的接入点信息。
+     */
+    listBusinessAccessPoints(params: ListBusinessAccessPointsRequest, options?: CallOptions): Promise<ListBusinessAccessPointsResponse>;
+    /**
+     * 创建高速通道故障演练任务
+     *
+     * 调用CreateFailoverTestJob接口创建高速通道故障演练任务。
+     *
+     * 以下场景不支持创建故障演练任务：
+     *
+     * - 当前地域您已经有正在演练的故障演练任务，且本次创建故障演练任务的任务类型为立即开始。
+     *
+     * - 物理专线实例或者共享物理专线实例没有支付完成或者处于欠费状态。
+     *
+     * - 物理专线实例或者共享物理专线实例处于其他正在演练的故障演练任务中。
+     *
+     * - 物理专线实例下有超过1个共享物理专线。
+     *
+     * - 物理专线实例下有超过1个跨账号VBR。
+     *
+     * - 共享物理专线实例没有绑定VBR。
+     *
+     * - 共享物理专线实例的VLAN配置为0。
+     */
+    createFailoverTestJob(params: CreateFailoverTestJobRequest, options?: CallOptions): Promise<CreateFailoverTestJobResponse>;
+    /**
+     * 开始高速通道故障演练任务
+     *
+     * 调用StartFailoverTestJob接口开始高速通道故障演练任务。
+     *
+     * 只支持开始处于**待演练**状态的故障演练任务。
+     */
+    startFailoverTestJob(params: StartFailoverTestJobRequest, options?: CallOptions): Promise<StartFailoverTestJobResponse>;
+    /**
+     * 结束高速通道故障演练任务
+     *
+     * 调用StopFailoverTestJob接口结束高速通道故障演练任务。
+     *
+     * 只支持结束处于**演练中**状态的故障演练任务。
+     */
+    stopFailoverTestJob(params: StopFailoverTestJobRequest, options?: CallOptions): Promise<StopFailoverTestJobResponse>;
+    /**
+     * 更新高速通道故障演练任务
+     *
+     * 调用UpdateFailoverTestJob接口更新高速通道故障演练任务。
+     *
+     * 只支持更新处于**待演练**状态的故障演练任务。
+     */
+    updateFailoverTestJob(params: UpdateFailoverTestJobRequest, options?: CallOptions): Promise<UpdateFailoverTestJobResponse>;
+    /**
+     * 删除高速通道故障演练任务
+     *
+     * 调用DeleteFailoverTestJob接口删除高速通道故障演练任务。
+     *
+     * 只支持删除处于**待演练**和**已完成**状态的故障演练任务。
+     */
+    deleteFailoverTestJob(params: DeleteFailoverTestJobRequest, options?: CallOptions): Promise<DeleteFailoverTestJobResponse>;
+    /**
+     * 查询高速通道故障演练任务详情
+     *
+     * 调用DescribeFailoverTestJob接口查询高速通道故障演练任务详情。
+     */
+    describeFailoverTestJob(params: DescribeFailoverTestJobRequest, options?: CallOptions): Promise<DescribeFailoverTestJobResponse>;
+    /**
+     * 批量查询高速通道故障演练任务
+     *
+     * 调用DescribeFailoverTestJobs接口批量查询高速通道故障演练任务。
+     */
+    describeFailoverTestJobs(params: DescribeFailoverTestJobsRequest, options?: CallOptions): Promise<DescribeFailoverTestJobsResponse>;
+    /** Every page of DescribeFailoverTestJobs, following `NextToken` until the server hands back none. */
+    paginateDescribeFailoverTestJobs(params: DescribeFailoverTestJobsRequest, options?: CallOptions): AsyncGenerator<DescribeFailoverTestJobsResponse, void, undefined>;
+    /** Every item of DescribeFailoverTestJobs (`FailoverTestJobList`), across all pages. */
+    paginateDescribeFailoverTestJobsItems(params: DescribeFailoverTestJobsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询高速通道QoS规则
+     *
+     * 调用DescribeExpressConnectTrafficQosRule查询高速通道QoS规则，不支持分页参数。
+     */
+    describeExpressConnectTrafficQosRule(params: DescribeExpressConnectTrafficQosRuleRequest, options?: CallOptions): Promise<DescribeExpressConnectTrafficQosRuleResponse>;
+    /**
+     * 查询高速通道QoS队列
+     *
+     * 调用DescribeExpressConnectTrafficQosQueue查询高速通道QoS队列。
+     */
+    describeExpressConnectTrafficQosQueue(params: DescribeExpressConnectTrafficQosQueueRequest, options?: CallOptions): Promise<DescribeExpressConnectTrafficQosQueueResponse>;
+    /**
+     * 查询高速通道QoS策略
+     *
+     * 调用DescribeExpressConnectTrafficQos接口查询高速通道QoS策略，支持分页参数。
+     */
+    describeExpressConnectTrafficQos(params: DescribeExpressConnectTrafficQosRequest, options?: CallOptions): Promise<DescribeExpressConnectTrafficQosResponse>;
+    /** Every page of DescribeExpressConnectTrafficQos, following `NextToken` until the server hands back none. */
+    paginateDescribeExpressConnectTrafficQos(params: DescribeExpressConnectTrafficQosRequest, options?: CallOptions): AsyncGenerator<DescribeExpressConnectTrafficQosResponse, void, undefined>;
+    /** Every item of DescribeExpressConnectTrafficQos (`QosList`), across all pages. */
+    paginateDescribeExpressConnectTrafficQosItems(params: DescribeExpressConnectTrafficQosRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 删除高速通道QoS队列
+     *
+     * 调用DeleteExpressConnectTrafficQosQueue接口删除高速通道QoS队列。
+     */
+    deleteExpressConnectTrafficQosQueue(params: DeleteExpressConnectTrafficQosQueueRequest, options?: CallOptions): Promise<DeleteExpressConnectTrafficQosQueueResponse>;
+    /**
+     * 删除高速通道QoS策略
+     *
+     * 调用DeleteExpressConnectTrafficQos接口删除高速通道QoS策略。
+     *
+     * 关联了物理专线的QoS策略无法直接删除，需要先解除关联。
+     */
+    deleteExpressConnectTrafficQos(params: DeleteExpressConnectTrafficQosRequest, options?: CallOptions): Promise<DeleteExpressConnectTrafficQosResponse>;
+    /**
+     * 删除高速通道QoS规则
+     *
+     * 调用DeleteExpressConnectTrafficQosRule接口删除高速通道QoS规则。
+     */
+    deleteExpressConnectTrafficQosRule(params: DeleteExpressConnectTrafficQosRuleRequest, options?: CallOptions): Promise<DeleteExpressConnectTrafficQosRuleResponse>;
+    /**
+     * 修改高速通道QoS策略
+     *
+     * 调用ModifyExpressConnectTrafficQos接口修改高速通道QoS策略，也可通过本接口关联独享物理专线。
+     *
+     * - 当前只支持关联处于正常状态，并且不欠费的独享物理专线，暂不支持共享物理专线端口和VBR实例。
+     *
+     * - 关联独享物理专线的时候，只能进行全量操作，如果需要全部取消关联，需要传入空字符串。
+     *
+     * - 如果独享物理专线拥有共享物理专线或者跨账号VBR，需要开通白名单才支持进行关联。
+     *
+     * - 独享物理专线所在的设备需要支持QoS特性才可以进行关联。
+     *
+     * - 单VBR关联多物理专线场景，需要一次性关联该VBR所有的物理专线。
+     */
+    modifyExpressConnectTrafficQos(params: ModifyExpressConnectTrafficQosRequest, options?: CallOptions): Promise<ModifyExpressConnectTrafficQosResponse>;
+    /**
+     * 修改高速通道QoS队列
+     *
+     * 调用ModifyExpressConnectTrafficQosQueue接口修改高速通道QoS队列。
+     */
+    modifyExpressConnectTrafficQosQueue(params: ModifyExpressConnectTrafficQosQueueRequest, options?: CallOptions): Promise<ModifyExpressConnectTrafficQosQueueResponse>;
+    /**
+     * 修改高速通道QoS规则
+     *
+     * 调用ModifyExpressConnectTrafficQosRule接口修改高速通道QoS规则。
+     */
+    modifyExpressConnectTrafficQosRule(params: ModifyExpressConnectTrafficQosRuleRequest, options?: CallOptions): Promise<ModifyExpressConnectTrafficQosRuleResponse>;
+    /**
+     * 创建高速通道QoS策略
+     *
+     * 调用CreateExpressConnectTrafficQos接口创建高速通道QoS策略。
+     *
+     * - 当前高速通道QoS功能处于邀测状态，调用本接口需要先联系商务经理开通白名单
+     *
+     * - 每个用户能够创建的QoS策略数量有配额限制，如果需要扩充配额，请联系商务经理
+     */
+    createExpressConnectTrafficQos(params: CreateExpressConnectTrafficQosRequest, options?: CallOptions): Promise<CreateExpressConnectTrafficQosResponse>;
+    /**
+     * 创建高速通道QoS队列
+     *
+     * 调用CreateExpressConnectTrafficQosQueue接口创建高速通道QoS队列。
+     *
+     * - 默认队列不支持创建。
+     *
+     * - 高优先级队列数量有上限，如果需要提升配额，请联系商务经理。
+     *
+     * - 普通优先级队列数量有上限，如果需要提升配额，请联系商务经理。
+     *
+     * - 所有普通优先级队列的带宽百分比之和有上限。
+     */
+    createExpressConnectTrafficQosQueue(params: CreateExpressConnectTrafficQosQueueRequest, options?: CallOptions): Promise<CreateExpressConnectTrafficQosQueueResponse>;
+    /**
+     * 创建高速通道QoS规则
+     *
+     * 调用CreateExpressConnectTrafficQosRule接口创建高速通道QoS规则。
+     *
+     * - QoS规则的优先级，需要在一个QoS策略中唯一。
+     *
+     * - 单个QoS队列的QoS规则数量有限制，如果想要提升配额，请联系商务经理。
+     */
+    createExpressConnectTrafficQosRule(params: CreateExpressConnectTrafficQosRuleRequest, options?: CallOptions): Promise<CreateExpressConnectTrafficQosRuleResponse>;
+    /**
+     * 创建VBR倒换组
+     *
+     * 调用CreateVbrHa接口创建VBR倒换组。
+     */
+    createVbrHa(params: CreateVbrHaRequest, options?: CallOptions): Promise<CreateVbrHaResponse>;
+    /**
+     * 删除VBR倒换组
+     *
+     * 调用DeleteVbrHa删除VBR倒换组。
+     */
+    deleteVbrHa(params: DeleteVbrHaRequest, options?: CallOptions): Promise<DeleteVbrHaResponse>;
+    /**
+     * 查询VBR倒换组
+     *
+     * 调用DescribeVbrHa接口查询已创建的VBR倒换组。
+     */
+    describeVbrHa(params: DescribeVbrHaRequest, options?: CallOptions): Promise<DescribeVbrHaResponse>;
+    /**
+     * 新建边界路由器（VBR）
+     *
+     * 调用CreateVirtualBorderRouter接口创建边界路由器VBR（Virtual Border Router）实例。
+     *
+     * 创建VBR实例后，VBR实例状态为**active**。
+     */
+    createVirtualBorderRouter(params: CreateVirtualBorderRouterRequest, options?: CallOptions): Promise<CreateVirtualBorderRouterResponse>;
+    /**
+     * 将VBR关联物理专线
+     *
+     * 调用AssociatePhysicalConnectionToVirtualBorderRouter接口将边界路由器VBR（Virtual Border Router）关联到物理专线。
+     */
+    associatePhysicalConnectionToVirtualBorderRouter(params: AssociatePhysicalConnectionToVirtualBorderRouterRequest, options?: CallOptions): Promise<AssociatePhysicalConnectionToVirtualBorderRouterResponse>;
+    /**
+     * 删除边界路由器（VBR）
+     *
+     * 调用DeleteVirtualBorderRouter接口删除VBR实例。
+     *
+     * 在调用DeleteVirtualBorderRouter接口删除VBR实例之前，请注意：
+     * - 删除VBR实例之前，必须删除VBR实例上所有的路由器接口。
+     * - 只能删除**unconfirmed**、**active**或**terminated**状态的VBR实例。
+     * - 其他账号的VBR实例只有处于**unconfirmed**状态时，才可以被物理专线的所有者删除。
+     */
+    deleteVirtualBorderRouter(params: DeleteVirtualBorderRouterRequest, options?: CallOptions): Promise<DeleteVirtualBorderRouterResponse>;
+    /**
+     * 解绑VBR和物理专线
+     *
+     * 调用UnassociatePhysicalConnectionFromVirtualBorderRouter解绑VBR和物理专线。
+     */
+    unassociatePhysicalConnectionFromVirtualBorderRouter(params: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest, options?: CallOptions): Promise<UnassociatePhysicalConnectionFromVirtualBorderRouterResponse>;
+    /**
+     * 修改VBR上下云的带宽限速
+     *
+     * 调用UpdateVirtualBorderBandwidth接口更新边界路由器上下云双方向的带宽限速。
+     */
+    updateVirtualBorderBandwidth(params: UpdateVirtualBorderBandwidthRequest, options?: CallOptions): Promise<UpdateVirtualBorderBandwidthResponse>;
+    /**
+     * 修改边界路由器（VBR）的配置
+     *
+     * 调用ModifyVirtualBorderRouterAttribute接口修改边界路由器VBR（Virtual Border Router）的配置。
+     *
+     * * **VlanId**只允许物理专线的所有者修改。
+     *
+     * * 同一物理专线下的同一VLAN ID不允许被两个VBR同时使用。
+     *
+     * * 进入**terminated**状态的VBR会在7天内自动保留其VLAN ID，不允许其他VBR使用。7天后可以被其他VBR使用。
+     *
+     * * 其他账号的VBR实例，不能配置**LocalGatewayIp**、**PeerGatewayIp**和**PeeringSubnetMask**。
+     *
+     * * **PeeringSubnetMask**支持24～30位（255.255.255.0～255.255.255.252）。
+     * * **LocalGatewayIp**和**PeerGatewayIp**必须在同一个网段内。例如，LocalGatewayIp：192.168.XX.XX，PeerGatewayIp：192.168.XX.XX，PeeringSubnetMask：255.255.255.248。
+     */
+    modifyVirtualBorderRouterAttribute(params: ModifyVirtualBorderRouterAttributeRequest, options?: CallOptions): Promise<ModifyVirtualBorderRouterAttributeResponse>;
+    /**
+     * 终止边界路由器（VBR）
+     *
+     * 调用TerminateVirtualBorderRouter接口终止边界路由器（VBR）。
+     *
+     * 调用该接口后VBR从**active**状态进入**terminating**状态，终止成功后进入**terminated**状态。
+     *
+     * > 只有物理专线的所有者可以调用该接口。
+     */
+    terminateVirtualBorderRouter(params: TerminateVirtualBorderRouterRequest, options?: CallOptions): Promise<TerminateVirtualBorderRouterResponse>;
+    /**
+     * 恢复被终止的边界路由器（VBR）
+     *
+     * 调用RecoverVirtualBorderRouter接口恢复被终止的VBR实例。
+     *
+     * 调用该接口后VBR从**terminated**状态变为**recovering**状态，恢复成功后进入**active**状态。
+     *
+     * 在调用本接口恢复VBR之前，请注意：
+     *
+     * - 只有物理专线的所有者可以调用该接口。
+     *
+     * - VBR所属的物理专线必须处于**Enabled**状态。
+     */
+    recoverVirtualBorderRouter(params: RecoverVirtualBorderRouterRequest, options?: CallOptions): Promise<RecoverVirtualBorderRouterResponse>;
+    /**
+     * 查询已创建的边界路由器（VBR）
+     *
+     * 调用DescribeVirtualBorderRouters接口查询已创建的VBR实例。
+     */
+    describeVirtualBorderRouters(params: DescribeVirtualBorderRoutersRequest, options?: CallOptions): Promise<DescribeVirtualBorderRoutersResponse>;
+    /** Every page of DescribeVirtualBorderRouters, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVirtualBorderRouters(params: DescribeVirtualBorderRoutersRequest, options?: CallOptions): AsyncGenerator<DescribeVirtualBorderRoutersResponse, void, undefined>;
+    /** Every item of DescribeVirtualBorderRouters (`VirtualBorderRouterSet.VirtualBorderRouterType`), across all pages. */
+    paginateDescribeVirtualBorderRoutersItems(params: DescribeVirtualBorderRoutersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询边界路由器（VBR）
+     *
+     * 查询指定物理专线下的边界路由器（VBR），包括物理专线所有者的VBR和其他账号的VBR。
+     */
+    describeVirtualBorderRoutersForPhysicalConnection(params: DescribeVirtualBorderRoutersForPhysicalConnectionRequest, options?: CallOptions): Promise<DescribeVirtualBorderRoutersForPhysicalConnectionResponse>;
+    /** Every page of DescribeVirtualBorderRoutersForPhysicalConnection, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVirtualBorderRoutersForPhysicalConnection(params: DescribeVirtualBorderRoutersForPhysicalConnectionRequest, options?: CallOptions): AsyncGenerator<DescribeVirtualBorderRoutersForPhysicalConnectionResponse, void, undefined>;
+    /** Every item of DescribeVirtualBorderRoutersForPhysicalConnection (`VirtualBorderRouterForPhysicalConnectionSet.VirtualBorderRouterForPhysicalConnectionType`), across all pages. */
+    paginateDescribeVirtualBorderRoutersForPhysicalConnectionItems(params: DescribeVirtualBorderRoutersForPhysicalConnectionRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 宣告BGP网络
+     *
+     * 调用AddBgpNetwork宣告BGP网络。
+     */
+    addBgpNetwork(params: AddBgpNetworkRequest, options?: CallOptions): Promise<AddBgpNetworkResponse>;
+    /**
+     * 为指定的VBR创建一个BGP组
+     *
+     * 为指定的边界路由器（VBR）创建一个BGP组。
+     *
+     * 您可以通过边界网关协议BGP（Border Gateway Protocol）实现VBR与本地IDC的互通。每个BGP组关联一个VBR，您仅需将与VBR通信的BGP邻居添加到对应的BGP组中，然后在VBR中宣告BGP网络即可。
+     *
+     * BGP组用于简化BGP配置，通过将相同配置的BGP邻居合并到一个BGP组，减少配置的复杂度。您需要先根据申请的ASN创建一个BGP组。
+     *
+     * 调用本接口创建BGP组时，请注意：
+     * - VBR仅支持与物理专线对端的本地IDC建立BGP邻居。
+     * - VBR支持的BGP版本为BGP-4。
+     * - 每个VBR最多可以建立8个BGP邻居。
+     * - 每个BGP邻居的动态路由条数上限为110条。
+     * - 阿里云侧自治系统号ASN（Autonomous System Number）为45104，可接受用户侧传递2 Byte或4 Byte的ASN。
+     */
+    createBgpGroup(params: CreateBgpGroupRequest, options?: CallOptions): Promise<CreateBgpGroupResponse>;
+    /**
+     * 向指定的BGP组中添加BGP邻居
+     *
+     * 调用CreateBgpPeer接口向指定的BGP组中添加BGP邻居。
+     */
+    createBgpPeer(params: CreateBgpPeerRequest, options?: CallOptions): Promise<CreateBgpPeerResponse>;
+    /**
+     * 删除指定的BGP组
+     *
+     * 使用DeleteBgpGroup删除指定的BGP组。
+     */
+    deleteBgpGroup(params: DeleteBgpGroupRequest, options?: CallOptions): Promise<DeleteBgpGroupResponse>;
+    /**
+     * 删除已宣告的BGP网络
+     *
+     * 使用DeleteBgpNetwork删除已宣告的BGP网络。
+     */
+    deleteBgpNetwork(params: DeleteBgpNetworkRequest, options?: CallOptions): Promise<DeleteBgpNetworkResponse>;
+    /**
+     * 删除指定的BGP邻居
+     *
+     * 调用DeleteBgpPeer删除指定的BGP邻居。
+     */
+    deleteBgpPeer(params: DeleteBgpPeerRequest, options?: CallOptions): Promise<DeleteBgpPeerResponse>;
+    /**
+     * 修改BGP组的配置
+     *
+     * 调用ModifyBgpGroupAttribute接口修改BGP组的配置。
+     */
+    modifyBgpGroupAttribute(params: ModifyBgpGroupAttributeRequest, options?: CallOptions): Promise<ModifyBgpGroupAttributeResponse>;
+    /**
+     * 修改BGP邻居的属性
+     *
+     * 调用ModifyBgpPeerAttribute接口修改BGP邻居的属性。
+     */
+    modifyBgpPeerAttribute(params: ModifyBgpPeerAttributeRequest, options?: CallOptions): Promise<ModifyBgpPeerAttributeResponse>;
+    /**
+     * 查询指定地域下的BGP组
+     *
+     * 查询指定地域下的BGP组。
+     */
+    describeBgpGroups(params: DescribeBgpGroupsRequest, options?: CallOptions): Promise<DescribeBgpGroupsResponse>;
+    /** Every page of DescribeBgpGroups, from `PageNumber` (default 1) to the last. */
+    paginateDescribeBgpGroups(params: DescribeBgpGroupsRequest, options?: CallOptions): AsyncGenerator<DescribeBgpGroupsResponse, void, undefined>;
+    /** Every item of DescribeBgpGroups (`BgpGroups.BgpGroup`), across all pages. */
+    paginateDescribeBgpGroupsItems(params: DescribeBgpGroupsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询已宣告的BGP网络
+     *
+     * 调用DescribeBgpNetworks查询已宣告的BGP网络。
+     */
+    describeBgpNetworks(params: DescribeBgpNetworksRequest, options?: CallOptions): Promise<DescribeBgpNetworksResponse>;
+    /** Every page of DescribeBgpNetworks, from `PageNumber` (default 1) to the last. */
+    paginateDescribeBgpNetworks(params: DescribeBgpNetworksRequest, options?: CallOptions): AsyncGenerator<DescribeBgpNetworksResponse, void, undefined>;
+    /** Every item of DescribeBgpNetworks (`BgpNetworks.BgpNetwork`), across all pages. */
+    paginateDescribeBgpNetworksItems(params: DescribeBgpNetworksRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定地域下的BGP邻居
+     *
+     * 调用DescribeBgpPeers接口查询指定地域下的BGP邻居。
+     */
+    describeBgpPeers(params: DescribeBgpPeersRequest, options?: CallOptions): Promise<DescribeBgpPeersResponse>;
+    /** Every page of DescribeBgpPeers, from `PageNumber` (default 1) to the last. */
+    paginateDescribeBgpPeers(params: DescribeBgpPeersRequest, options?: CallOptions): AsyncGenerator<DescribeBgpPeersResponse, void, undefined>;
+    /** Every item of DescribeBgpPeers (`BgpPeers.BgpPeer`), across all pages. */
+    paginateDescribeBgpPeersItems(params: DescribeBgpPeersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建NAT网关
+     *
+     * 调用CreateNatGateway接口创建增强型公网NAT网关或VPC NAT网关。
+     *
+     * 在调用本接口时，请了解以下内容：
+     *
+     * - 首次创建NAT网关时，系统会自动创建一个名称为AliyunServiceRoleForNatgw的服务关联角色，并且为该角色添加名称为AliyunServiceRolePolicyForNatgw的权限策略，授予NAT网关拥有访问其他云资源的权限。更多信息，请参见[服务关联角色](~~174251~~)。
+     *
+     * - 增强型公网NAT网关创建后，系统会在VPC的路由表中自动添加一条目标网段为0.0.0.0/0，下一跳为NAT网关的路由条目，用于将流量路由到NAT网关。
+     *
+     * - **CreateNatGateway**接口属于异步接口，即系统会先返回一个NAT网关（公网NAT网关或VPC NAT网关）实例ID，但该NAT网关实例并未创建完成，系统后台的创建任务仍在进行。您可以调用[DescribeNatGateways](~~36054~~)查询NAT网关的状态。
+     *
+     *     - 当NAT网关处于**Creating**状态时，表示NAT网关正在创建中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当NAT网关处于**Available**状态时，表示NAT网关创建完成。
+     *
+     *  NAT网关创建一般需要1~3分钟，请您耐心等待。
+     */
+    createNatGateway(params: CreateNatGatewayRequest, options?: CallOptions): Promise<CreateNatGatewayResponse>;
+    /**
+     * 删除指定的NAT网关
+     *
+     * 调用DeleteNatGateway接口删除指定的公网NAT网关。
+     *
+     * **DeleteNatGateway**接口属于异步接口，即系统会先返回一个请求ID，但该NAT网关实例并未删除完成，系统后台的删除任务仍在进行。您可以调用[DescribeNatGateways](~~36054~~)查询NAT网关的状态：
+     *
+     * - 当NAT网关处于**Deleting**状态时，表示NAT网关正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当查询不到该NAT网关实例时，表示NAT网关删除完成。
+     *
+     * > 删除NAT网关操作不可恢复，请您谨慎操作。
+     */
+    deleteNatGateway(params: DeleteNatGatewayRequest, options?: CallOptions): Promise<DeleteNatGatewayResponse>;
+    /**
+     * 修改NAT网关的名称和描述
+     *
+     * 调用ModifyNatGatewayAttribute接口修改NAT网关的名称和描述。
+     *
+     * 本接口查询的NAT网关包括公网NAT网关和VPC NAT网关，文中出现的“NAT网关”不做具体的区分。
+     */
+    modifyNatGatewayAttribute(params: ModifyNatGatewayAttributeRequest, options?: CallOptions): Promise<ModifyNatGatewayAttributeResponse>;
+    /**
+     * 接口修改NAT网关的规格
+     *
+     * 使用ModifyNatGatewaySpec接口修改预付费公网NAT网关的规格。
+     *
+     * - **ModifyNatGatewaySpec**接口不支持预付费公网NAT网关规格降配，请在控制台执行降配操作。
+     * - **ModifyNatGatewaySpec**接口在执行预付费公网NAT网关规格升配时，会生成升配订单，请在订单中心进行支付，支付完成后，公网NAT网关升配即可成功。
+     *
+     * -  **ModifyNatGatewaySpec**接口属于异步接口，即系统会先返回一个请求ID，但该公网NAT网关实例的规格并未变配完成，系统后台的变配任务仍在进行。您可以调用[DescribeNatGateways](~~2522327~~)查询公网NAT网关的状态：
+     *
+     *     - 当公网NAT网关处于**Modifying**状态时，表示公网NAT网关正在变配中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当公网NAT网关处于**Available**状态时，表示公网NAT网关变配完成。
+     *
+     * - **ModifyNatGatewaySpec**接口不支持并发修改按规格计费NAT网关实例的规格。
+     *
+     * 公网NAT网关提供不同的规格。公网NAT网关的规格会影响SNAT功能的最大连接数和每秒新建连接数，但不会影响数据吞吐量。公网NAT网关规格与SNAT性能的关系如下表所示。
+     *
+     * | 规格   | 最大连接数 | 每秒新建连接数
+     * | ------------- |------------   | ------------   |
+     * | 小型      | 1万       |1千
+     * | 中型      | 5万     |   5千
+     * | 大型 | 20万      |    1万
+     */
+    modifyNatGatewaySpec(params: ModifyNatGatewaySpecRequest, options?: CallOptions): Promise<ModifyNatGatewaySpecResponse>;
+    /**
+     * 查询已创建的NAT网关
+     *
+     * 调用DescribeNatGateways以列表形式查询指定地域指定条件NAT网关的详细信息。
+     *
+     * 本接口支持查询公网NAT网关或VPC NAT网关的详细信息，文中出现的“NAT网关”不做具体的区分。
+     */
+    describeNatGateways(params: DescribeNatGatewaysRequest, options?: CallOptions): Promise<DescribeNatGatewaysResponse>;
+    /** Every page of DescribeNatGateways, from `PageNumber` (default 1) to the last. */
+    paginateDescribeNatGateways(params: DescribeNatGatewaysRequest, options?: CallOptions): AsyncGenerator<DescribeNatGatewaysResponse, void, undefined>;
+    /** Every item of DescribeNatGateways (`NatGateways.NatGateway`), across all pages. */
+    paginateDescribeNatGatewaysItems(params: DescribeNatGatewaysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询反向访问VPC NAT当前可以创建的EP个数
+     *
+     * 调用VpcDescribeVpcNatGatewayNetworkInterfaceQuota接口查询反向访问VPC NAT当前可以创建的EP个数。
+     *
+     * 在调用该接口前，请确保您已经创建了一个VPC NAT网关实例。具体操作，请参见 [CreateNatGateway](~~120219~~)。
+     */
+    vpcDescribeVpcNatGatewayNetworkInterfaceQuota(params: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, options?: CallOptions): Promise<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse>;
+    /**
+     * 查看单个NAT网关实例详细信息
+     *
+     * 调用GetNatGatewayAttribute接口查询单个NAT网关实例的信息。
+     *
+     * 本接口可以查询单个公网NAT网关或VPC NAT网关的信息，文中出现的“NAT网关”不做具体的区分。
+     */
+    getNatGatewayAttribute(params: GetNatGatewayAttributeRequest, options?: CallOptions): Promise<GetNatGatewayAttributeResponse>;
+    /**
+     * 查询增强型NAT网关的资源可用区
+     *
+     * 调用ListEnhanhcedNatGatewayAvailableZones接口查询NAT网关的资源可用区。
+     *
+     * 本接口查询公网NAT网关或VPC NAT网关的资源可用区，文中出现的“NAT网关”不做具体的区分。
+     */
+    listEnhanhcedNatGatewayAvailableZones(params: ListEnhanhcedNatGatewayAvailableZonesRequest, options?: CallOptions): Promise<ListEnhanhcedNatGatewayAvailableZonesResponse>;
+    /**
+     * 将普通型NAT网关切换为增强型
+     *
+     * 将普通型NAT网关切换为增强型NAT网关。
+     *
+     * ## 使用说明
+     *
+     * 调用UpdateNatGatewayNatType接口前，请先了解以下内容：
+     *
+     * - **UpdateNatGatewayNatType**接口属于异步接口，即系统会先返回一个请求ID，但NAT网关的网关类型并未升级完成，系统后台的升级任务仍在进行。您可以调用GetNatGatewayConvertStatus查询NAT网关的升级状态，更多信息，请参见[GetNatGatewayConvertStatus](~~184744~~)。
+     *
+     *     - 当NAT网关的升级状态处于**processing**时，表示正在升级中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当NAT网关的升级状态处于**successful**时，表示NAT网关的网关类型升级完成。
+     *
+     *     - 当NAT网关的升级状态处于**failed**时，表示NAT网关的网关类型升级失败。
+     *
+     * -  **UpdateNatGatewayNatType**接口在同一个NAT网关中不支持并发升级NAT网关的网关类型。
+     *
+     * - 增强型NAT网关与普通型NAT网关的计费相同，升级过程和升级后计费方式不会改变。
+     *
+     * - 每个资源升级过程可能会持续5分钟，升级过程中会出现1~2次秒级闪断，业务重连即可恢复。重连机制为自动重连还是手动重连由业务本身决定。
+     *
+     * - 仅支持将普通型NAT网关升级至增强型NAT网关，不支持将增强型NAT网关降级至普通型NAT网关。
+     */
+    updateNatGatewayNatType(params: UpdateNatGatewayNatTypeRequest, options?: CallOptions): Promise<UpdateNatGatewayNatTypeResponse>;
+    /**
+     * 将NAT带宽包转换为共享带宽
+     *
+     * 转换NAT带宽包。
+     *
+     * NAT带宽包转换为共享带宽前，请先了解：
+     *
+     * - 转换操作，不会产生额外费用。
+     *
+     * - 转换过程中，NAT网关原有SNAT条目和DNAT条目不受影响，也不会对正在运行的业务产生影响，但还是建议您在业务低峰期进行转换操作。
+     *
+     * - 转换后，NAT带宽包中的公网IP将转换为EIP。共享带宽的带宽峰值、计费方式与原有NAT带宽包保持一致。
+     */
+    convertBandwidthPackage(params: ConvertBandwidthPackageRequest, options?: CallOptions): Promise<ConvertBandwidthPackageResponse>;
+    /**
+     * 开启ECS流量监控
+     *
+     * 调用EnableNatGatewayEcsMetric接口开启ECS流量监控。
+     */
+    enableNatGatewayEcsMetric(params: EnableNatGatewayEcsMetricRequest, options?: CallOptions): Promise<EnableNatGatewayEcsMetricResponse>;
+    /**
+     * 关闭ECS流量监控
+     *
+     * 调用DisableNatGatewayEcsMetric接口关闭ECS流量监控。
+     */
+    disableNatGatewayEcsMetric(params: DisableNatGatewayEcsMetricRequest, options?: CallOptions): Promise<DisableNatGatewayEcsMetricResponse>;
+    /**
+     * 在SNAT列表中添加SNAT条目
+     *
+     * 调用CreateSnatEntry接口在SNAT列表中添加SNAT条目。
+     *
+     * 本接口可以为增强型公网NAT网关和VPC NAT网关添加SNAT条目，文中出现的**NAT网关**不做具体的区分。
+     *
+     * 调用本接口添加SNAT条目时，请了解以下内容：
+     *
+     * - **CreateSnatEntry**接口属于异步接口，即系统会先返回一个SNAT条目ID，但该SNAT条目并未添加完成，系统后台的添加任务仍在进行。您可以调用[DescribeSnatTableEntries](~~42677~~)查询SNAT条目的状态：
+     *
+     *     - 当SNAT条目处于**Pending**状态时，表示SNAT条目正在添加中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当SNAT条目处于**Available**状态时，表示SNAT条目添加完成。
+     *
+     * - SNAT条目中指定的交换机和ECS实例必须在NAT网关所属的VPC内。
+     *
+     * - 每个交换机和ECS实例只能属于一个SNAT条目。
+     *
+     * - 如果交换机中存在高可用虚拟IP实例，则无法添加SNAT条目。
+     */
+    createSnatEntry(params: CreateSnatEntryRequest, options?: CallOptions): Promise<CreateSnatEntryResponse>;
+    /**
+     * 删除指定的SNAT条目
+     *
+     * 调用DeleteSnatEntry接口删除指定的SNAT条目。
+     *
+     * **DeleteSnatEntry**接口属于异步接口，即系统会先返回一个请求ID，但SNAT条目并未删除完成，系统后台的删除任务仍在进行。您可以调用[DescribeSnatTableEntries](~~42677~~)查询SNAT条目的状态：
+     *
+     * - 当SNAT条目处于**Deleting**状态时，表示SNAT条目正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当返回的SNAT条目列表为空时，表示SNAT条目删除完成。
+     *
+     * 如果SNAT表中有SNAT条目的状态为**Pending**时，无法删除该SNAT表中的SNAT条目。
+     */
+    deleteSnatEntry(params: DeleteSnatEntryRequest, options?: CallOptions): Promise<DeleteSnatEntryResponse>;
+    /**
+     * 修改指定的SNAT条目
+     *
+     * 调用ModifySnatEntry接口修改指定的SNAT条目。
+     *
+     * **ModifySnatEntry**接口属于异步接口，即系统会先返回一个请求ID，但SNAT条目并未修改完成，系统后台的修改任务仍在进行。您可以调用[DescribeSnatTableEntries](~~42677~~)查询SNAT条目的状态：
+     *
+     * - 当SNAT条目处于**Pending**状态时，表示SNAT条目正在修改中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当SNAT条目处于**Available**状态时，表示SNAT条目修改完成。
+     *
+     * > 如果SNAT表中有SNAT条目的状态为**Pending**时，无法修改该SNAT表中的SNAT条目。
+     *
+     *
+     * **ModifySnatEntry**接口在同一个SNAT条目实例下不支持并发修改指定的SNAT条目。
+     */
+    modifySnatEntry(params: ModifySnatEntryRequest, options?: CallOptions): Promise<ModifySnatEntryResponse>;
+    /**
+     * 查询已创建的SNAT条目
+     *
+     * 调用DescribeSnatTableEntries接口查询已创建的SNAT条目。
+     */
+    describeSnatTableEntries(params: DescribeSnatTableEntriesRequest, options?: CallOptions): Promise<DescribeSnatTableEntriesResponse>;
+    /** Every page of DescribeSnatTableEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeSnatTableEntries(params: DescribeSnatTableEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeSnatTableEntriesResponse, void, undefined>;
+    /** Every item of DescribeSnatTableEntries (`SnatTableEntries.SnatTableEntry`), across all pages. */
+    paginateDescribeSnatTableEntriesItems(params: DescribeSnatTableEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 在DNAT列表中添加DNAT条目
+     *
+     * 调用CreateForwardEntry接口在DNAT列表中添加DNAT条目。
+     *
+     * 每条DNAT条目由五部分组成，包括**ExternalIp**、**ExternalPort**、**IpProtocol**、**InternalIp**和**InternalPort**。添加DNAT条目后，NAT网关会将**ExternalIp:ExternalPort**上收到的指定协议的报文转发给**InternalIp:InternalPort**，并将回复消息原路返回。
+     *
+     * 调用本接口添加DNAT条目时，请注意：
+     *
+     * - **CreateForwardEntry**接口属于异步接口，即系统会先返回一个DNAT条目ID，但该DNAT条目并未添加完成，系统后台的添加任务仍在进行。您可以调用[DescribeForwardTableEntries](~~36053~~)查询DNAT条目的状态：
+     *
+     *     - 当DNAT条目处于**Pending**状态时，表示DNAT条目正在添加中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当DNAT条目处于**Available**状态时，表示DNAT条目添加完成。
+     *
+     * - 所有DNAT条目的**ExternalIp**、**ExternalPort**和**IpProtocol**三个字段组成的组合必须互不重复，即不允许将同一个源IP、同一个端口、同一个协议的消息转发到多个目标ECS实例。
+     *
+     * - 所有DNAT条目的**IpProtocol**、**InternalIp**和**InternalPort**三个字段组成的组合也必须互不重复。
+     *
+     * - 一个DNAT表最多可添加100条DNAT条目。
+     *
+     * - DNAT条目中配置了IP映射方式的IP（公网NAT网关使用的EIP或VPC NAT网关使用的NAT IP地址）不能再被其他DNAT条目或SNAT条目使用。
+     */
+    createForwardEntry(params: CreateForwardEntryRequest, options?: CallOptions): Promise<CreateForwardEntryResponse>;
+    /**
+     * 删除指定的DNAT条目
+     *
+     * 调用DeleteForwardEntry接口删除指定的DNAT条目。
+     *
+     * **DeleteForwardEntry**接口属于异步接口，即系统会先返回一个请求ID，但DNAT条目并未删除完成，系统后台的删除任务仍在进行。您可以调用[DescribeForwardTableEntries](~~36053~~)查询DNAT条目的状态：
+     *
+     * - 当DNAT条目处于**Deleting**状态时，表示DNAT条目正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当查询不到该DNAT条目时，表示DNAT条目已删除完成。
+     *
+     * >  如果DNAT表中有DNAT条目的状态为**Pending**时，无法删除该DNAT表中的DNAT条目。
+     */
+    deleteForwardEntry(params: DeleteForwardEntryRequest, options?: CallOptions): Promise<DeleteForwardEntryResponse>;
+    /**
+     * 修改指定的DNAT条目
+     *
+     * 调用ModifyForwardEntry接口修改指定的DNAT条目。
+     *
+     * - **ModifyForwardEntry**接口属于异步接口，即系统会先返回一个请求ID，但DNAT条目并未修改完成，系统后台的修改任务仍在进行。您可以调用[DescribeForwardTableEntries](~~36053~~)查询DNAT条目的状态：
+     *
+     *     - 当DNAT条目处于**Pending**状态时，表示DNAT条目正在修改中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当DNAT条目处于**Available**状态时，表示DNAT条目修改完成。
+     *
+     * - **ModifyForwardEntry**接口在同一个DNAT条目下不支持并发修改指定的DNAT条目。
+     */
+    modifyForwardEntry(params: ModifyForwardEntryRequest, options?: CallOptions): Promise<ModifyForwardEntryResponse>;
+    /**
+     * 查询已创建的DNAT条目
+     *
+     * 调用DescribeForwardTableEntries接口查询已创建的DNAT条目。
+     */
+    describeForwardTableEntries(params: DescribeForwardTableEntriesRequest, options?: CallOptions): Promise<DescribeForwardTableEntriesResponse>;
+    /** Every page of DescribeForwardTableEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeForwardTableEntries(params: DescribeForwardTableEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeForwardTableEntriesResponse, void, undefined>;
+    /** Every item of DescribeForwardTableEntries (`ForwardTableEntries.ForwardTableEntry`), across all pages. */
+    paginateDescribeForwardTableEntriesItems(params: DescribeForwardTableEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 添加FULLNAT条目
+     *
+     * 调用CreateFullNatEntry接口在FULLNAT列表中添加FULLNAT条目。
+     *
+     * **CreateFullNatEntry**接口属于异步接口，即系统会先返回一个FULLNAT条目，但该FULLNAT条目并未添加完成，系统后台的添加任务仍在进行。您可以调用[ListFullNatEntries](~~348779~~)查询FULLNAT条目添加的状态：
+     * - 当FULLNAT条目处于**Creating**状态时，表示FULLlNAT条目正在添加中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当FULLNAT条目处于**Available**状态时，表示FULLlNAT条目已添加完成。
+     */
+    createFullNatEntry(params: CreateFullNatEntryRequest, options?: CallOptions): Promise<CreateFullNatEntryResponse>;
+    /**
+     * 删除FULLNAT条目
+     *
+     * 调用DeleteFullNatEntry接口删除FULLNAT条目。
+     *
+     * **DeleteFullNatEntry**接口属于异步接口，即系统会先返回一个请求ID，但该FULLNAT条目并未删除完成，系统后台的删除任务仍在进行。您可以调用[ListFullNatEntries](~~348779~~)查询删除FULLNAT条目的状态：
+     *
+     * - 当FULLNAT条目处于**Deleting**状态时，表示FULLNAT条目正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当查询不到该FULLNAT条目时，表示该FULLNAT条目删除完成。
+     */
+    deleteFullNatEntry(params: DeleteFullNatEntryRequest, options?: CallOptions): Promise<DeleteFullNatEntryResponse>;
+    /**
+     * 修改FULLNAT条目
+     *
+     * 调用ModifyFullNatEntryAttribute接口修改FULLNAT条目。
+     *
+     * - **ModifyFullNatEntryAttribute**接口属于异步接口，即系统会先返回一个请求ID，但该FULLNAT条目并未修改完成，系统后台的修改任务仍在进行。您可以调用[ListFullNatEntries](~~348779~~)查询FULLNAT条目的修改状态：
+     *
+     *     - 当FULLNAT条目处于**Modifying**状态时，表示FULLNAT条目正在修改中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     *     - 当FULLNAT条目处于**Available**状态时，表示FULLNAT条目修改完成。
+     *
+     * - **ModifyFullNatEntryAttribute**接口在同一个FULLNAT条目下不支持并发修改指定的FULLNAT条目。
+     */
+    modifyFullNatEntryAttribute(params: ModifyFullNatEntryAttributeRequest, options?: CallOptions): Promise<ModifyFullNatEntryAttributeResponse>;
+    /**
+     * 查询FULLNAT条目的列表信息
+     *
+     * 调用ListFullNatEntries接口查询FULLNAT条目的列表信息。
+     */
+    listFullNatEntries(params: ListFullNatEntriesRequest, options?: CallOptions): Promise<ListFullNatEntriesResponse>;
+    /**
+     * 创建NAT IP地址
+     *
+     * 调用CreateNatIp接口创建NAT IP地址。
+     *
+     * **CreateNatIp**接口属于异步接口，即系统会先返回一个NAT IP地址，但该NAT IP地址并未创建完成，系统后台的创建任务仍在进行。您可以调用[ListNatIps](~~287000~~)查询NAT IP地址创建的状态：
+     *
+     * - 当NAT IP地址处于**Creating**状态时，表示NAT IP地址正在创建中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当NAT IP地址处于**Available**状态时，表示NAT IP地址创建完成。
+     *
+     * **CreateNatIp**接口在同一个NAT网关内不支持并发创建NAT IP地址。
+     */
+    createNatIp(params: CreateNatIpRequest, options?: CallOptions): Promise<CreateNatIpResponse>;
+    /**
+     * 删除NAT IP地址
+     *
+     * 调用DeleteNatIp接口删除NAT IP地址。
+     *
+     * **DeleteNatIp**接口属于异步接口，即系统会先返回一个请求ID，但该NAT IP地址并未删除完成，系统后台的删除任务仍在进行。您可以调用[ListNatIps](~~281979~~)查询NAT IP地址的删除状态：
+     *
+     * - 当NAT IP地址处于**Deleting**状态时，表示NAT IP地址正在删除中，在该状态下，您只能执行查询操作，不能执行其他操作。
+     *
+     * - 当查询不到该NAT IP地址时，表示NAT IP地址已删除。
+     */
+    deleteNatIp(params: DeleteNatIpRequest, options?: CallOptions): Promise<DeleteNatIpResponse>;
+    /**
+     * 修改NAT IP地址的名称和描述
+     *
+     * 调用ModifyNatIpAttribute接口修改NAT IP地址的名称和描述。
+     *
+     * **ModifyNatIpAttribute**接口不支持并发修改同一个NAT IP地址的名称和描述。
+     */
+    modifyNatIpAttribute(params: ModifyNatIpAttributeRequest, options?: CallOptions): Promise<ModifyNatIpAttributeResponse>;
+    /**
+     * 查询NAT IP地址列表
+     *
+     * 调用ListNatIps接口查询NAT IP地址列表。
+     */
+    listNatIps(params: ListNatIpsRequest, options?: CallOptions): Promise<ListNatIpsResponse>;
+    /**
+     * 创建NAT IP地址段
+     *
+     * 调用CreateNatIpCidr接口创建NAT IP地址段。
+     *
+     * **CreateNatIpCidr**接口在同一个NAT网关内不支持并发创建NAT IP的地址段。
+     */
+    createNatIpCidr(params: CreateNatIpCidrRequest, options?: CallOptions): Promise<CreateNatIpCidrResponse>;
+    /**
+     * 删除NAT IP地址段
+     *
+     * 调用DeleteNatIpCidr接口删除NAT IP地址段。
+     */
+    deleteNatIpCidr(params: DeleteNatIpCidrRequest, options?: CallOptions): Promise<DeleteNatIpCidrResponse>;
+    /**
+     * 修改NAT IP地址段的名称和描述
+     *
+     * 调用ModifyNatIpCidrAttribute接口修改NAT IP地址段的名称和描述。
+     */
+    modifyNatIpCidrAttribute(params: ModifyNatIpCidrAttributeRequest, options?: CallOptions): Promise<ModifyNatIpCidrAttributeResponse>;
+    /**
+     * 查询NAT IP地址段列表
+     *
+     * 调用ListNatIpCidrs接口查询NAT IP地址段列表。
+     */
+    listNatIpCidrs(params: ListNatIpCidrsRequest, options?: CallOptions): Promise<ListNatIpCidrsResponse>;
+    /**
+     * 创建IPv4网关
+     *
+     * 调用CreateIpv4Gateway接口创建IPv4网关。
+     *
+     * - **CreateIpv4Gateway**接口属于异步接口，即系统返回一个实例ID，但该IPv4网关尚未创建成功，系统后台的创建任务仍在进行。您可以调用[GetIpv4GatewayAttribute](~~407670~~)查询IPv4网关的创建状态：
+     *     - 当IPv4网关处于**Creating**状态时，表示IPv4网关正在创建中。
+     *     - 当IPv4网关处于**Created**状态时，表示IPv4网关创建完成。
+     * - **CreateIpv4Gateway**接口不支持在同一个VPC下并发创建IPv4网关。
+     */
+    createIpv4Gateway(params: CreateIpv4GatewayRequest, options?: CallOptions): Promise<CreateIpv4GatewayResponse>;
+    /**
+     * 删除IPv4网关
+     *
+     * 调用DeleteIpv4Gateway接口删除IPv4网关。
+     *
+     * - 删除IPv4网关实例前，请确保已解绑IPv4网关实例关联的路由表。
+     *
+     * - **DeleteIpv4Gateway**接口属于异步接口，即系统会先返回一个**RequestId**，但该IPv4网关实例并未删除完成，系统后台的删除任务仍在进行。您可以调用[GetIpv4GatewayAttribute](~~407670~~)查询IPv4网关实例的状态。
+     *
+     *     - 当IPv4网关实例处于**Deleting**状态时，表示正在删除中。
+     *
+     *     - 当IPv4网关实例无法被查询到时，表示删除完成。
+     *
+     * - **DeleteIpv4Gateway**接口不支持并发删除同一个IPv4网关实例。
+     */
+    deleteIpv4Gateway(params: DeleteIpv4GatewayRequest, options?: CallOptions): Promise<DeleteIpv4GatewayResponse>;
+    /**
+     * 激活IPv4网关
+     *
+     * 调用EnableVpcIpv4Gateway接口激活IPv4网关。
+     *
+     * - **EnableVpcIpv4Gateway**接口属于异步接口，即系统会先返回一个**RequestId**，但该IPv4网关实例并未激活完成，系统后台的激活任务仍在进行。您可以调用[GetIpv4GatewayAttribute](~~407670~~)查询IPv4网关实例的状态。
+     *
+     *     - 当IPv4网关实例处于**Activating**状态时，表示正在激活中。
+     *
+     *     - 当IPv4网关实例处于**Created**状态时，表示激活完成。
+     *
+     * - **EnableVpcIpv4Gateway**接口不支持并发激活同一个IPv4网关。
+     */
+    enableVpcIpv4Gateway(params: EnableVpcIpv4GatewayRequest, options?: CallOptions): Promise<EnableVpcIpv4GatewayResponse>;
+    /**
+     * 修改IPv4网关的名称或描述信息
+     *
+     * 调用UpdateIpv4GatewayAttribut修改IPv4网关的名称或描述信息。
+     *
+     * **UpdateIpv4GatewayAttribute**接口不支持并发修改同一个IPv4网关的名称或描述信息。
+     */
+    updateIpv4GatewayAttribute(params: UpdateIpv4GatewayAttributeRequest, options?: CallOptions): Promise<UpdateIpv4GatewayAttributeResponse>;
+    /**
+     * 修改网关路由表的下一跳类型和下一跳
+     *
+     * 修改网关路由表的下一跳类型和下一跳。
+     */
+    updateGatewayRouteTableEntryAttribute(params: UpdateGatewayRouteTableEntryAttributeRequest, options?: CallOptions): Promise<UpdateGatewayRouteTableEntryAttributeResponse>;
+    /**
+     * 查询IPv4网关实例的列表信息
+     *
+     * 调用ListIpv4Gateways接口查询IPv4网关实例的列表信息。
+     */
+    listIpv4Gateways(params: ListIpv4GatewaysRequest, options?: CallOptions): Promise<ListIpv4GatewaysResponse>;
+    /** Every page of ListIpv4Gateways, following `NextToken` until the server hands back none. */
+    paginateListIpv4Gateways(params: ListIpv4GatewaysRequest, options?: CallOptions): AsyncGenerator<ListIpv4GatewaysResponse, void, undefined>;
+    /** Every item of ListIpv4Gateways (`Ipv4GatewayModels`), across all pages. */
+    paginateListIpv4GatewaysItems(params: ListIpv4GatewaysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定的IPv4网关属性
+     *
+     * 调用GetIpv4GatewayAttribute接口
+     */
+    getIpv4GatewayAttribute(params: GetIpv4GatewayAttributeRequest, options?: CallOptions): Promise<GetIpv4GatewayAttributeResponse>;
+    /**
+     * 查询网关路由表列表信息
+     *
+     * 调用ListGatewayRouteTableEntries接口查询网关路由表列表信息。
+     */
+    listGatewayRouteTableEntries(params: ListGatewayRouteTableEntriesRequest, options?: CallOptions): Promise<ListGatewayRouteTableEntriesResponse>;
+    /** Every page of ListGatewayRouteTableEntries, following `NextToken` until the server hands back none. */
+    paginateListGatewayRouteTableEntries(params: ListGatewayRouteTableEntriesRequest, options?: CallOptions): AsyncGenerator<ListGatewayRouteTableEntriesResponse, void, undefined>;
+    /** Every item of ListGatewayRouteTableEntries (`GatewayRouteEntryModels`), across all pages. */
+    paginateListGatewayRouteTableEntriesItems(params: ListGatewayRouteTableEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 绑定网关路由表和IPv4网关
+     *
+     * 调用AssociateRouteTableWithGateway接口将网关路由表和同一VPC内的IPv4网关实例绑定。
+     */
+    associateRouteTableWithGateway(params: AssociateRouteTableWithGatewayRequest, options?: CallOptions): Promise<AssociateRouteTableWithGatewayResponse>;
+    /**
+     * 解绑网关路由表和IPv4网关
+     *
+     * 调用DissociateRouteTableFromGateway解绑网关路由表和IPv4网关实例。
+     */
+    dissociateRouteTableFromGateway(params: DissociateRouteTableFromGatewayRequest, options?: CallOptions): Promise<DissociateRouteTableFromGatewayResponse>;
+    /**
+     * 创建VPN网关
+     *
+     * 调用CreateVpnGateway接口创建VPN网关。
+     *
+     * - 在您创建VPN网关前，建议您先了解VPN网关的使用限制。更多信息，请参见[VPN网关使用限制](~~65290~~)。
+     * - 部分地域的VPN网关实例默认仅支持创建双隧道模式IPsec-VPN连接，您在这些地域调用`CreateVpnGateway`接口创建VPN网关实例时，除了需要输入必填参数外，还需要输入**VSwitchId**和**DisasterRecoveryVSwitchId**参数的值。关于支持双隧道模式IPsec-VPN连接的地域和可用区信息，请参见[IPsec-VPN连接升级为双隧道模式](~~2358946~~)。
+     * - **CreateVpnGateway**接口属于异步接口，即系统先返回一个实例ID，但该VPN网关尚未创建成功，系统后台的创建任务仍在进行。您可以调用 [DescribeVpnGateway](~~73720~~)查询VPN网关的创建状态：
+     *
+     *     - 当VPN网关处于**provisioning**状态时，表示VPN网关正在创建中。
+     *     - 当VPN网关处于**active**状态时，表示VPN网关创建成功。
+     */
+    createVpnGateway(params: CreateVpnGatewayRequest, options?: CallOptions): Promise<CreateVpnGatewayResponse>;
+    /**
+     * 将VPN网关与证书关联
+     *
+     * 调用AssociateVpnGatewayWithCertificate接口为VPN网关绑定证书。
+     *
+     * 在将VPN网关和SSL证书进行绑定前，请先了解以下信息：
+     *
+     * - 仅国密型VPN网关支持绑定SSL证书，您需要为国密型VPN网关绑定2个SSL证书，一个作为加密证书，一个作为签名证书。
+     * - SSL证书需使用国密算法。
+     * - 在同一个VPN网关实例下，不支持将同一个SSL证书同时指定为加密证书和签名证书。
+     *
+     * <props="china">
+     *
+     * - 首次绑定VPN网关和SSL证书时，系统会自动创建一个名称为AliyunServiceRoleForVPNCertificate的服务关联角色，并且为该角色添加名称AliyunServiceRolePolicyForVPNCertificate的权限策略，授予VPN网关拥有访问其他云资源的权限。更多信息，请参见[AliyunServiceRoleForVPNCertificate](~~203323~~)。
+     *
+     * </props>
+     *
+     * - **AssociateVpnGatewayWithCertificate**接口属于异步接口，即系统先返回一个请求ID，但该VPN网关尚未成功绑定SSL证书，系统后台的绑定任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询SSL证书的绑定状态：
+     *     - 当VPN网关处于**updating**状态时，表示SSL证书正在绑定中。
+     *     - 当VPN网关处于**active**状态时，表示SSL证书绑定成功。
+     * - **AssociateVpnGatewayWithCertificate**接口不支持为同一个VPN网关并发绑定SSL证书。
+     *
+     * ### 前提条件
+     *
+     * 请确保您已经在阿里云数字证书管理服务控制台拥有2个使用国密算法的SSL证书。关于SSL证书的更多信息，请参见[什么是数字证书管理服务](~~28535~~)。
+     */
+    associateVpnGatewayWithCertificate(params: AssociateVpnGatewayWithCertificateRequest, options?: CallOptions): Promise<AssociateVpnGatewayWithCertificateResponse>;
+    /**
+     * 删除指定的VPN网关
+     *
+     * 调用DeleteVpnGateway接口删除指定的VPN网关。
+     *
+     * > 无法删除已有IPsec连接的VPN网关。
+     */
+    deleteVpnGateway(params: DeleteVpnGatewayRequest, options?: CallOptions): Promise<DeleteVpnGatewayResponse>;
+    /**
+     * 分离VPN网关与证书
+     *
+     * 调用DissociateVpnGatewayWithCertificate接口解除VPN网关和证书的绑定关系。
+     *
+     * - **DissociateVpnGatewayWithCertificate**接口属于异步接口，即系统先返回一个请求ID，但该VPN网关尚未解除与SSL证书的绑定，系统后台的解绑任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例的状态，来确认SSL证书的解绑状态：
+     *     - 当VPN网关处于**updating**状态时，表示SSL证书正在解绑中。
+     *     - 当VPN网关处于**active**状态时，表示SSL证书解绑成功。
+     * - **DissociateVpnGatewayWithCertificate**接口不支持为同一个VPN网关并发解绑SSL证书。
+     */
+    dissociateVpnGatewayWithCertificate(params: DissociateVpnGatewayWithCertificateRequest, options?: CallOptions): Promise<DissociateVpnGatewayWithCertificateResponse>;
+    /**
+     * 修改VPN网关的名称和描述信息
+     *
+     * 调用ModifyVpnGatewayAttribute接口修改VPN网关的名称和描述信息。
+     *
+     * - **ModifyVpnGatewayAttribute**接口属于异步接口，即系统先返回VPN网关的信息，但该VPN网关的配置尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN网关的配置的修改状态：
+     *     - 当VPN网关处于**updating**状态时，表示VPN网关的配置正在修改中。
+     *     - 当VPN网关处于**active**状态时，表示VPN网关的配置修改成功。
+     * - **ModifyVpnGatewayAttribute**接口不支持并发修改同一个VPN网关的配置。
+     */
+    modifyVpnGatewayAttribute(params: ModifyVpnGatewayAttributeRequest, options?: CallOptions): Promise<ModifyVpnGatewayAttributeResponse>;
+    /**
+     * 修改VPN网关资源所属的资源组
+     *
+     * 修改VPN网关资源所属的资源组。
+     */
+    moveVpnResourceGroup(params: MoveVpnResourceGroupRequest, options?: CallOptions): Promise<MoveVpnResourceGroupResponse>;
+    /**
+     * 查询指定VPN网关的详细信息
+     *
+     * 调用DescribeVpnGateway接口查询指定VPN网关的详细信息。
+     */
+    describeVpnGateway(params: DescribeVpnGatewayRequest, options?: CallOptions): Promise<DescribeVpnGatewayResponse>;
+    /**
+     * 查询已创建的VPN网关
+     *
+     * 调用DescribeVpnGateways接口查询指定地域下已创建的VPN网关。
+     */
+    describeVpnGateways(params: DescribeVpnGatewaysRequest, options?: CallOptions): Promise<DescribeVpnGatewaysResponse>;
+    /** Every page of DescribeVpnGateways, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnGateways(params: DescribeVpnGatewaysRequest, options?: CallOptions): AsyncGenerator<DescribeVpnGatewaysResponse, void, undefined>;
+    /** Every item of DescribeVpnGateways (`VpnGateways.VpnGateway`), across all pages. */
+    paginateDescribeVpnGatewaysItems(params: DescribeVpnGatewaysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 获取VPN证书关联列表
+     *
+     * 调用ListVpnCertificateAssociations接口查询指定地域下VPN网关实例和证书的绑定关系。
+     *
+     * 在调用**ListVpnCertificateAssociations**时：
+     *
+     * - 如果您仅指定了**RegionId**参数的值，则表示您要查询指定地域下所有VPN网关实例和SSL证书的绑定关系。
+     * - 如果您指定了**RegionId**和**CertificateType**参数的值，则表示您要查询指定地域下VPN网关实例与指定证书类型的SSL证书的绑定关系。
+     * - 如果您指定了**RegionId**和**VpnGatewayId**参数的值，则表示您要查询指定地域下指定VPN网关实例与SSL证书的绑定关系。
+     * - 如果您指定了**RegionId**和**CertificateId**参数的值，则表示您要查询指定地域下指定SSL证书与VPN网关实例的绑定关系。
+     */
+    listVpnCertificateAssociations(params: ListVpnCertificateAssociationsRequest, options?: CallOptions): Promise<ListVpnCertificateAssociationsResponse>;
+    /** Every page of ListVpnCertificateAssociations, following `NextToken` until the server hands back none. */
+    paginateListVpnCertificateAssociations(params: ListVpnCertificateAssociationsRequest, options?: CallOptions): AsyncGenerator<ListVpnCertificateAssociationsResponse, void, undefined>;
+    /** Every item of ListVpnCertificateAssociations (`VpnCertificateRelations`), across all pages. */
+    paginateListVpnCertificateAssociationsItems(params: ListVpnCertificateAssociationsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 一键诊断指定的VPN网关实例
+     *
+     * 调用DiagnoseVpnGateway接口一键诊断指定的VPN网关实例。
+     *
+     * 仅部分地域下的VPN网关实例支持一键诊断功能。关于地域的更多信息，请参见[VPN网关功能支持的地域](~~430697~~)。
+     */
+    diagnoseVpnGateway(params: DiagnoseVpnGatewayRequest, options?: CallOptions): Promise<DiagnoseVpnGatewayResponse>;
+    /**
+     * 查询VPN网关实例的一键诊断结果
+     *
+     * 调用GetVpnGatewayDiagnoseResult接口查询VPN网关实例的一键诊断结果。
+     *
+     * 调用**GetVpnGatewayDiagnoseResult**接口时，除必填参数外，**DiagnoseId**和**VpnGatewayId**参数需至少输入一个。
+     */
+    getVpnGatewayDiagnoseResult(params: GetVpnGatewayDiagnoseResultRequest, options?: CallOptions): Promise<GetVpnGatewayDiagnoseResultResponse>;
+    /**
+     * 查询指定地域支持部署IPsec连接的可用区列表
+     *
+     * 调用DescribeVpnGatewayAvailableZones接口查询指定地域支持部署IPsec连接的可用区列表。
+     */
+    describeVpnGatewayAvailableZones(params: DescribeVpnGatewayAvailableZonesRequest, options?: CallOptions): Promise<DescribeVpnGatewayAvailableZonesResponse>;
+    /**
+     * 创建用户网关
+     *
+     * 调用CreateCustomerGateway接口创建用户网关。
+     */
+    createCustomerGateway(params: CreateCustomerGatewayRequest, options?: CallOptions): Promise<CreateCustomerGatewayResponse>;
+    /**
+     * 删除指定的用户网关
+     *
+     * 调用DeleteCustomerGateway接口删除指定的用户网关。
+     *
+     * 删除用户网关前，请确保用户网关未关联任何IPsec连接。删除IPsec连接，请参见[DeleteVpnAttachment](~~2526938~~)或[DeleteVpnConnection](~~2526948~~)。
+     */
+    deleteCustomerGateway(params: DeleteCustomerGatewayRequest, options?: CallOptions): Promise<DeleteCustomerGatewayResponse>;
+    /**
+     * 修改用户网关的名称和描述信息
+     *
+     * 调用ModifyCustomerGatewayAttribute接口修改用户网关的配置。
+     *
+     * - 调用**ModifyCustomerGatewayAttribute**接口时，如果参数**AuthKey**不为空时，该接口为异步接口，即系统先返回用户网关的信息，但该用户网关的配置尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询用户网关的配置的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示用户网关的配置正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示用户网关的配置修改成功。
+     * - 调用**ModifyCustomerGatewayAttribute**接口时，如果参数**AuthKey**为空时，该接口为同步接口。
+     *
+     * - **ModifyCustomerGatewayAttribute**接口不支持并发修改同一个用户网关的配置。
+     */
+    modifyCustomerGatewayAttribute(params: ModifyCustomerGatewayAttributeRequest, options?: CallOptions): Promise<ModifyCustomerGatewayAttributeResponse>;
+    /**
+     * 查询已创建的用户网关
+     *
+     * 查询已创建的用户网关的详细信息。
+     */
+    describeCustomerGateway(params: DescribeCustomerGatewayRequest, options?: CallOptions): Promise<DescribeCustomerGatewayResponse>;
+    /**
+     * 查询已创建的用户网关列表
+     *
+     * 调用DescribeCustomerGateways接口查询用户网关的信息。
+     */
+    describeCustomerGateways(params: DescribeCustomerGatewaysRequest, options?: CallOptions): Promise<DescribeCustomerGatewaysResponse>;
+    /** Every page of DescribeCustomerGateways, from `PageNumber` (default 1) to the last. */
+    paginateDescribeCustomerGateways(params: DescribeCustomerGatewaysRequest, options?: CallOptions): AsyncGenerator<DescribeCustomerGatewaysResponse, void, undefined>;
+    /** Every item of DescribeCustomerGateways (`CustomerGateways.CustomerGateway`), across all pages. */
+    paginateDescribeCustomerGatewaysItems(params: DescribeCustomerGatewaysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建IPsec连接
+     *
+     * 调用CreateVpnConnection接口创建IPsec连接。
+     *
+     * - 如果VPN网关实例支持创建双隧道模式的IPsec-VPN连接，则调用`CreateVpnConnection`接口时除支持配置必填参数外，还支持配置以下请求参数：
+     *
+     *     **ClientToken**、**Name**、**EffectImmediately**、**AutoConfigRoute**、**Tags**数组、**TunnelOptionsSpecification**数组、**EnableTunnelsBgp**。
+     *
+     *     支持创建双隧道模式IPsec-VPN连接的地域和可用区信息，请参见[IPsec-VPN连接升级为双隧道模式](~~2358946~~)。
+     * - 如果VPN网关实例仅支持创建单隧道模式的IPsec-VPN连接，则调用`CreateVpnConnection`接口时除支持配置必填参数外，还支持配置以下请求参数：
+     *
+     *      **ClientToken**、**CustomerGatewayId**、**Name**、**EffectImmediately**、**IkeConfig**、**IpsecConfig**、**HealthCheckConfig**、**AutoConfigRoute**、**EnableDpd**、**EnableNatTraversal**、**BgpConfig**、**RemoteCaCertificate**、**Tags**数组。
+     *
+     * - **CreateVpnConnection**接口属于异步接口，即系统返回一个实例ID，但该IPsec连接尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN网关实例的状态，来确定IPsec连接的创建状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec连接正在创建中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec连接创建成功。
+     *
+     * - **CreateVpnConnection**接口不支持在同一VPN网关下并发创建IPsec连接。
+     */
+    createVpnConnection(params: CreateVpnConnectionRequest, options?: CallOptions): Promise<CreateVpnConnectionResponse>;
+    /**
+     * 删除指定的IPsec连接
+     *
+     * 调用DeleteVpnConnection接口删除指定的IPsec连接。
+     *
+     * - **DeleteVpnConnection**接口属于异步接口，即系统返回一个请求ID，但该IPsec连接尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN网关实例的状态，来确定IPsec连接的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec连接正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec连接删除成功。
+     * - **DeleteVpnConnection**接口不支持在同一VPN网关下并发删除指定的IPsec连接。
+     *
+     * > 删除IPsec连接后，本地IDC与阿里云之间的连接将中断。
+     */
+    deleteVpnConnection(params: DeleteVpnConnectionRequest, options?: CallOptions): Promise<DeleteVpnConnectionResponse>;
+    /**
+     * 修改IPsec连接的配置信息
+     *
+     * 调用ModifyVpnConnectionAttribute接口修改IPsec连接的配置信息。
+     *
+     * - 如果要修改双隧道模式的IPsec-VPN连接，调用`ModifyVpnConnectionAttribute`接口时除支持配置必填参数外，还支持配置以下请求参数：
+     *
+     *    **ClientToken**、**Name**、 **LocalSubnet**、**RemoteSubnet**、**EffectImmediately**、**AutoConfigRoute**、**TunnelOptionsSpecification**数组、**EnableTunnelsBgp**。
+     *
+     * - 如果要修改单隧道模式的IPsec-VPN连接，调用`ModifyVpnConnectionAttribute`接口时除支持配置必填参数外，还支持配置以下请求参数：
+     *
+     *      **ClientToken**、**Name**、**LocalSubnet**、**RemoteSubnet**、**EffectImmediately**、**IkeConfig**、**IpsecConfig**、**HealthCheckConfig**、**AutoConfigRoute**、**EnableDpd**、**EnableNatTraversal**、**BgpConfig**、**RemoteCaCertificate**。
+     *
+     * - **ModifyVpnConnectionAttribute**接口属于异步接口，即系统返回一个请求ID，但该IPsec连接的配置信息未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN网关实例状态，来确定IPsec连接的配置信息的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec连接的配置信息正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec连接的配置信息修改成功。
+     * - **ModifyVpnConnectionAttribute**接口不支持在同一VPN网关下并发修改IPsec连接的配置信息。
+     */
+    modifyVpnConnectionAttribute(params: ModifyVpnConnectionAttributeRequest, options?: CallOptions): Promise<ModifyVpnConnectionAttributeResponse>;
+    /**
+     * 修改VPN隧道信息
+     *
+     * 调用ModifyTunnelAttribute接口修改高可用VPN的隧道配置信息。
+     */
+    modifyTunnelAttribute(params: ModifyTunnelAttributeRequest, options?: CallOptions): Promise<ModifyTunnelAttributeResponse>;
+    /**
+     * 查询已创建的IPsec连接的详细信息
+     *
+     * 调用DescribeVpnConnection接口查询指定的IPsec连接的信息。
+     */
+    describeVpnConnection(params: DescribeVpnConnectionRequest, options?: CallOptions): Promise<DescribeVpnConnectionResponse>;
+    /**
+     * 查询已创建的IPsec连接
+     *
+     * 调用DescribeVpnConnections接口查询IPsec连接信息。
+     */
+    describeVpnConnections(params: DescribeVpnConnectionsRequest, options?: CallOptions): Promise<DescribeVpnConnectionsResponse>;
+    /** Every page of DescribeVpnConnections, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnConnections(params: DescribeVpnConnectionsRequest, options?: CallOptions): AsyncGenerator<DescribeVpnConnectionsResponse, void, undefined>;
+    /** Every item of DescribeVpnConnections (`VpnConnections.VpnConnection`), across all pages. */
+    paginateDescribeVpnConnectionsItems(params: DescribeVpnConnectionsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 获取IPsec连接的配置信息
+     *
+     * 调用DownloadVpnConnectionConfig接口获取IPsec连接的配置信息。
+     */
+    downloadVpnConnectionConfig(params: DownloadVpnConnectionConfigRequest, options?: CallOptions): Promise<DownloadVpnConnectionConfigResponse>;
+    /**
+     * 查询IPsec连接的日志
+     *
+     * 调用DescribeVpnConnections接口查询IPsec连接的日志信息。
+     */
+    describeVpnConnectionLogs(params: DescribeVpnConnectionLogsRequest, options?: CallOptions): Promise<DescribeVpnConnectionLogsResponse>;
+    /**
+     * 诊断IPsec连接
+     *
+     * 调用DiagnoseVpnConnections接口诊断IPsec连接。
+     *
+     * - 如果IPsec连接为单隧道模式，调用**DiagnoseVpnConnections**接口时，请求参数`VpnConnectionIds`必填。
+     * - 如果IPsec连接为双隧道模式，调用**DiagnoseVpnConnections**接口时，请求参数`TunnelIds`必填。
+     * - 调用**DiagnoseVpnConnections**接口后，如果当前IPsec-VPN连接存在问题，接口会返回对应的错误码（即返回参数**FailedReasonCode**）和日志信息（即返回参数**SourceLog**）。您可以根据错误码和日志信息自主排查问题。排查方法，请参见[IPsec-VPN连接常见错误及排查方法汇总](~~477862~~)。
+     */
+    diagnoseVpnConnections(params: DiagnoseVpnConnectionsRequest, options?: CallOptions): Promise<DiagnoseVpnConnectionsResponse>;
+    /** Every page of DiagnoseVpnConnections, from `PageNumber` (default 1) to the last. */
+    paginateDiagnoseVpnConnections(params: DiagnoseVpnConnectionsRequest, options?: CallOptions): AsyncGenerator<DiagnoseVpnConnectionsResponse, void, undefined>;
+    /** Every item of DiagnoseVpnConnections (`VpnConnections`), across all pages. */
+    paginateDiagnoseVpnConnectionsItems(params: DiagnoseVpnConnectionsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建目的路由
+     *
+     * 调用CreateVpnRouteEntry接口为VPN网关实例创建目的路由，创建目的路由后，VPN网关实例将基于流量的目的IP地址匹配目的路由，然后根据流量匹配到的目的路由转发流量。
+     *
+     * ### 前提条件
+     *
+     * VPN网关实例下已创建了IPsec连接。具体操作，请参见[CreateVpnConnection](~~2526947~~)。
+     *
+     * ### 使用限制
+     *
+     * - 不支持添加目标网段为0.0.0.0/0的目的路由。
+     * - 请勿添加目标网段为100.64.0.0/10、100.64.0.0/10下的子网段或者包含100.64.0.0/10网段的目的路由，该类路由条目会导致控制台无法显示IPsec连接的状态或者导致IPsec连接协商失败。
+     * - **CreateVpnRouteEntry**接口属于异步接口，即系统先返回目的路由配置信息，但该目的路由尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询目的路由的创建状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示目的路由正在创建中。
+     *     - 当VPN网关实例处于**active**状态时，表示目的路由创建成功。
+     * - **CreateVpnRouteEntry**接口不支持在同一VPN网关下并发创建目的路由。
+     *
+     * ### 目的路由匹配原则
+     *
+     * 创建目的路由前，建议您先了解目的路由的匹配原则。更多信息，请参见[配置目的路由](~~112476~~)。
+     */
+    createVpnRouteEntry(params: CreateVpnRouteEntryRequest, options?: CallOptions): Promise<CreateVpnRouteEntryResponse>;
+    /**
+     * 发布或者撤销VPN路由
+     *
+     * 调用PublishVpnRouteEntry接口将目的路由或策略路由发布到VPC的系统路由表中或将已发布的目的路由或策略路由从VPC系统路由表中撤销。
+     */
+    publishVpnRouteEntry(params: PublishVpnRouteEntryRequest, options?: CallOptions): Promise<PublishVpnRouteEntryResponse>;
+    /**
+     * 删除VPN目的路由
+     *
+     * 调用DeleteVpnRouteEntry接口删除VPN目的路由。
+     *
+     * - **DeleteVpnRouteEntry**接口属于异步接口，即系统先返回一个请求ID，但该VPN目的路由尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN网关实例状态，来确定VPN目的路由的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示VPN目的路由正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示VPN目的路由删除成功。
+     * - **DeleteVpnRouteEntry**接口不支持在同一VPN网关下并发删除VPN目的路由。
+     */
+    deleteVpnRouteEntry(params: DeleteVpnRouteEntryRequest, options?: CallOptions): Promise<DeleteVpnRouteEntryResponse>;
+    /**
+     * 修改目的路由的权重值
+     *
+     * 调用ModifyVpnRouteEntryWeight接口修改目的路由的权重值。
+     *
+     * - 在VPN网关实例下存在主备目的路由场景下，如果您需要修改主目的路由的权重值，需先将备目的路由删除，待主目的路由修改完成后，再重新配置备目的路由。如果您需要修改备目的路由的权重值，也需先删除主目的路由，待备目的路由修改完成后再重新配置主目的路由。删除目的路由，请参见[DeleteVpnRouteEntry](~~2526961~~)。
+     * - **ModifyVpnRouteEntryWeight**接口属于异步接口，即系统先返回一个请求ID，但该VPN目的路由的权重值尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)查询VPN目的路由的权重值的修改状态：
+     *     - 当VPN目的路由处于**updating**状态时，表示VPN目的路由的权重值正在修改中。
+     *     - 当VPN目的路由处于**active**状态时，表示VPN目的路由的权重值修改成功。
+     * - **ModifyVpnRouteEntryWeight**接口不支持在同一VPN网关下并发修改目的路由的权重值。
+     */
+    modifyVpnRouteEntryWeight(params: ModifyVpnRouteEntryWeightRequest, options?: CallOptions): Promise<ModifyVpnRouteEntryWeightResponse>;
+    /**
+     * 查询目的路由和BGP路由
+     *
+     * 调用DescribeVpnRouteEntries接口查询VPN网关实例的目的路由条目信息和BGP路由条目信息。
+     */
+    describeVpnRouteEntries(params: DescribeVpnRouteEntriesRequest, options?: CallOptions): Promise<DescribeVpnRouteEntriesResponse>;
+    /** Every page of DescribeVpnRouteEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnRouteEntries(params: DescribeVpnRouteEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeVpnRouteEntriesResponse, void, undefined>;
+    /** Every item of DescribeVpnRouteEntries (`VpnRouteEntries.VpnRouteEntry`), across all pages. */
+    paginateDescribeVpnRouteEntriesItems(params: DescribeVpnRouteEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建VPN策略路由
+     *
+     * 调用CreateVpnPbrRouteEntry接口创建VPN策略路由。
+     *
+     * - 创建策略路由前，建议您先了解策略路由的使用限制、匹配规则等信息。更多信息，请参见[使用策略路由](~~110777~~)。
+     * - 创建策略路由前，请确保您已经创建了IPsec连接。具体操作，请参见[CreateVpnConnection](~~120391~~)。
+     * - **CreateVpnPbrRouteEntry**接口属于异步接口，即系统先返回策略路由的信息，但该策略路由尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例状态，来确定策略路由的创建状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示策略路由正在创建中。
+     *     - 当VPN网关实例处于**active**状态时，表示策略路由创建成功。
+     * - **CreateVpnPbrRouteEntry**接口不支持在同一个VPN网关实例下并发创建策略路由。
+     */
+    createVpnPbrRouteEntry(params: CreateVpnPbrRouteEntryRequest, options?: CallOptions): Promise<CreateVpnPbrRouteEntryResponse>;
+    /**
+     * 删除策略路由
+     *
+     * 调用DeleteVpnPbrRouteEntry接口删除策略路由。
+     *
+     * - **DeleteVpnPbrRouteEntry**接口属于异步接口，即系统先返回一个请求ID，但该策略路由尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例状态，来确定策略路由的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示策略路由正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示策略路由删除成功。
+     * - **DeleteVpnPbrRouteEntry**接口不支持在同一VPN网关实例下并发删除策略路由。
+     */
+    deleteVpnPbrRouteEntry(params: DeleteVpnPbrRouteEntryRequest, options?: CallOptions): Promise<DeleteVpnPbrRouteEntryResponse>;
+    /**
+     * 修改VPN策略路由的权重值
+     *
+     * 调用ModifyVpnPbrRouteEntryWeight接口修改VPN策略路由的权重值。
+     *
+     * - **ModifyVpnPbrRouteEntryWeight**接口属于异步接口，即系统先返回一个请求ID，但该策略路由尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例状态，来确定策略路由的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示策略路由正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示策略路由修改成功。
+     * - **ModifyVpnPbrRouteEntryWeight**接口不支持在同一VPN网关实例下并发修改策略路由。
+     */
+    modifyVpnPbrRouteEntryWeight(params: ModifyVpnPbrRouteEntryWeightRequest, options?: CallOptions): Promise<ModifyVpnPbrRouteEntryWeightResponse>;
+    /**
+     * 修改策略路由的策略优先级
+     *
+     * 调用ModifyVpnPbrRouteEntryPriority接口修改策略路由的策略优先级。
+     *
+     * - **ModifyVpnPbrRouteEntryPriority**接口属于异步接口，即系统先返回一个请求ID，但该策略路由尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例状态，来确定策略路由的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示策略路由正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示策略路由修改成功。
+     * - **ModifyVpnPbrRouteEntryPriority**接口不支持在同一VPN网关实例下并发修改策略路由。
+     */
+    modifyVpnPbrRouteEntryPriority(params: ModifyVpnPbrRouteEntryPriorityRequest, options?: CallOptions): Promise<ModifyVpnPbrRouteEntryPriorityResponse>;
+    /**
+     * 修改策略路由的权重值和策略优先级
+     *
+     * 调用ModifyVpnPbrRouteEntryAttribute接口修改策略路由的权重值和策略优先级。
+     *
+     * - **ModifyVpnPbrRouteEntryAttribute**接口适用于为支持策略优先级的策略路由一并修改权重值和策略优先级。
+     *
+     *     - 如果您仅需要为策略路由修改权重值，您可以调用[ModifyVpnPbrRouteEntryWeight](~~127249~~)接口。
+     *     - 如果您仅需要为策略路由修改策略优先级，您可以调用[ModifyVpnPbrRouteEntryPriority](~~466870~~)接口。
+     *     - 如果您的策略路由不支持策略优先级，则您仅可以调用[ModifyVpnPbrRouteEntryWeight](~~127249~~)接口修改策略路由的权重值。
+     *
+     * - **ModifyVpnPbrRouteEntryAttribute**接口属于异步接口，即系统先返回一个请求ID，但该策略路由尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~73720~~)接口查询VPN网关实例状态，来确定策略路由的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示策略路由正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示策略路由修改成功。
+     * - **ModifyVpnPbrRouteEntryAttribute**接口不支持在同一VPN网关实例下并发修改策略路由。
+     */
+    modifyVpnPbrRouteEntryAttribute(params: ModifyVpnPbrRouteEntryAttributeRequest, options?: CallOptions): Promise<ModifyVpnPbrRouteEntryAttributeResponse>;
+    /**
+     * 查询策略路由
+     *
+     * 调用DescribeVpnPbrRouteEntries接口查询VPN网关实例下配置的策略路由的信息。
+     */
+    describeVpnPbrRouteEntries(params: DescribeVpnPbrRouteEntriesRequest, options?: CallOptions): Promise<DescribeVpnPbrRouteEntriesResponse>;
+    /** Every page of DescribeVpnPbrRouteEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnPbrRouteEntries(params: DescribeVpnPbrRouteEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeVpnPbrRouteEntriesResponse, void, undefined>;
+    /** Every item of DescribeVpnPbrRouteEntries (`VpnPbrRouteEntries.VpnPbrRouteEntry`), across all pages. */
+    paginateDescribeVpnPbrRouteEntriesItems(params: DescribeVpnPbrRouteEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建IPsec连接
+     *
+     * 调用CreateVpnAttachment接口创建IPsec连接，用于绑定转发路由器实例。
+     *
+     * 调用`CreateVpnAttachment`接口创建的IPsec连接默认未绑定任何资源，后续您可以通过调用[CreateTransitRouterVpnAttachment](~~443993~~)接口将IPsec连接绑定转发路由器实例。
+     *
+     * ### 前提条件
+     *
+     * 创建IPsec连接前，请确保您已经在IPsec连接所在的地域创建了用户网关。具体操作，请参见[CreateCustomerGateway](~~120368~~)。
+     *
+     * 如果您需要为IPsec连接添加BGP配置，请确保用户网关已添加了自治系统号。
+     */
+    createVpnAttachment(params: CreateVpnAttachmentRequest, options?: CallOptions): Promise<CreateVpnAttachmentResponse>;
+    /**
+     * 为IPsec连接添加目的路由条目
+     *
+     * 调用CreateVcoRouteEntry接口为IPsec连接添加目的路由条目。
+     *
+     * - IPsec连接需已绑定转发路由器实例。具体操作，请参见[CreateTransitRouterVpnAttachment](~~468249~~)。
+     * - 不支持添加目标网段为0.0.0.0/0的目的路由。
+     * - 请勿添加目标网段为100.64.0.0/10、100.64.0.0/10下的子网段或者包含100.64.0.0/10网段的目的路由，该类路由条目会导致控制台无法显示IPsec连接的状态或者导致IPsec连接协商失败。
+     * - **CreateVcoRouteEntry**接口属于异步接口，即系统先返回一个实例ID，但该目的路由条目尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnConnection](~~53046~~)查询目的路由条目的创建状态：
+     *     - 当IPsec连接处于**updating**状态时，表示目的路由条目正在创建中。
+     *     - 当IPsec连接处于**attached**状态时，表示目的路由条目创建成功。
+     * - **CreateVcoRouteEntry**接口不支持在同一IPsec连接下并发创建目的路由条目。
+     */
+    createVcoRouteEntry(params: CreateVcoRouteEntryRequest, options?: CallOptions): Promise<CreateVcoRouteEntryResponse>;
+    /**
+     * 删除IPsec连接
+     *
+     * 调用DeleteVpnAttachment接口删除IPsec连接。
+     *
+     * - 如果IPsec连接已绑定了转发路由器实例，在删除IPsec连接前，请先解除IPsec连接和转发路由器实例的绑定关系。具体操作，请参见[DeleteTransitRouterVpnAttachment](~~468251~~)。
+     * - 如果IPsec连接未绑定任何资源，您可以调用`DeleteVpnAttachment`接口直接删除IPsec连接。
+     */
+    deleteVpnAttachment(params: DeleteVpnAttachmentRequest, options?: CallOptions): Promise<DeleteVpnAttachmentResponse>;
+    /**
+     * 删除IPsec连接下的目的路由条目
+     *
+     * 调用DeleteVcoRouteEntry接口删除IPsec连接下的目的路由条目。
+     *
+     * - **DeleteVcoRouteEntry**接口属于异步接口，即系统先返回一个请求ID，但该目的路由条目尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnConnection](~~53046~~)查询目的路由条目的删除状态：
+     *     - 当IPsec连接处于**updating**状态时，表示目的路由条目正在删除中。
+     *     - 当IPsec连接处于**attached**状态时，表示目的路由条目删除成功。
+     * - **DeleteVcoRouteEntry**接口不支持在同一IPsec连接下并发删除目的路由条目。
+     */
+    deleteVcoRouteEntry(params: DeleteVcoRouteEntryRequest, options?: CallOptions): Promise<DeleteVcoRouteEntryResponse>;
+    /**
+     * 修改IPsec连接的配置
+     *
+     * 调用ModifyVpnAttachmentAttribute接口修改IPsec连接的配置。
+     *
+     * - **ModifyVpnAttachmentAttribute**接口属于异步接口，即系统返回一个请求ID，但该IPsec连接的配置尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnConnection](~~53046~~)查询IPsec连接的配置的修改状态：
+     *     - 当IPsec连接处于**updating**状态时，表示IPsec连接的配置正在修改中。
+     *     - 当IPsec连接处于**attached**状态时，表示IPsec连接的配置修改成功。
+     * - **ModifyVpnAttachmentAttribute**接口不支持并发修改IPsec连接的配置。
+     * - 调用**ModifyVpnAttachmentAttribute**接口时：
+     *     - 如果IPsec连接已绑定了转发路由器实例，不支持修改IPsec连接的网关类型。
+     *     - 如果IPsec连接未绑定任何资源，不支持修改IPsec连接的网关类型以及IPsec连接关联的用户网关实例。
+     */
+    modifyVpnAttachmentAttribute(params: ModifyVpnAttachmentAttributeRequest, options?: CallOptions): Promise<ModifyVpnAttachmentAttributeResponse>;
+    /**
+     * 修改IPsec连接下目的路由条目的权重值
+     *
+     * 调用ModifyVcoRouteEntryWeight接口修改IPsec连接下目的路由条目的权重值。
+     *
+     * - **ModifyVcoRouteEntryWeight**接口属于异步接口，即系统先返回一个请求ID，但该目的路由条目的权重值尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnConnection](~~53046~~)查询目的路由条目的权重值的修改状态：
+     *     - 当IPsec连接处于**updating**状态时，表示目的路由条目的权重值正在修改中。
+     *     - 当IPsec连接处于**attached**状态时，表示目的路由条目的权重值修改成功。
+     * - **ModifyVcoRouteEntryWeight**接口不支持在同一IPsec连接下并发修改目的路由条目的权重值。
+     */
+    modifyVcoRouteEntryWeight(params: ModifyVcoRouteEntryWeightRequest, options?: CallOptions): Promise<ModifyVcoRouteEntryWeightResponse>;
+    /**
+     * 查询已绑定转发路由器实例的IPsec连接的配置信息
+     *
+     * 调用DescribeVpnAttachments接口查询已绑定转发路由器实例的IPsec连接的配置信息。
+     */
+    describeVpnAttachments(params: DescribeVpnAttachmentsRequest, options?: CallOptions): Promise<DescribeVpnAttachmentsResponse>;
+    /** Every page of DescribeVpnAttachments, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnAttachments(params: DescribeVpnAttachmentsRequest, options?: CallOptions): AsyncGenerator<DescribeVpnAttachmentsResponse, void, undefined>;
+    /** Every item of DescribeVpnAttachments (`VpnAttachments`), across all pages. */
+    paginateDescribeVpnAttachmentsItems(params: DescribeVpnAttachmentsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询IPsec连接下路由条目的信息
+     *
+     * 调用DescribeVcoRouteEntries接口查询IPsec连接下路由条目的信息。
+     */
+    describeVcoRouteEntries(params: DescribeVcoRouteEntriesRequest, options?: CallOptions): Promise<DescribeVcoRouteEntriesResponse>;
+    /** Every page of DescribeVcoRouteEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVcoRouteEntries(params: DescribeVcoRouteEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeVcoRouteEntriesResponse, void, undefined>;
+    /** Every item of DescribeVcoRouteEntries (`VcoRouteEntries`), across all pages. */
+    paginateDescribeVcoRouteEntriesItems(params: DescribeVcoRouteEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询IPsec连接所属的地域是否支持BGP功能
+     *
+     * 调用CheckVpnBgpEnabled接口查询IPsec连接所属的地域是否支持BGP功能。
+     */
+    checkVpnBgpEnabled(params: CheckVpnBgpEnabledRequest, options?: CallOptions): Promise<CheckVpnBgpEnabledResponse>;
+    /**
+     * 查询IPsec连接的跨账号授权信息
+     *
+     * 调用DescribeVpnCrossAccountAuthorizations接口查询IPsec连接的跨账号授权信息。
+     */
+    describeVpnCrossAccountAuthorizations(params: DescribeVpnCrossAccountAuthorizationsRequest, options?: CallOptions): Promise<DescribeVpnCrossAccountAuthorizationsResponse>;
+    /** Every page of DescribeVpnCrossAccountAuthorizations, from `PageNumber` (default 1) to the last. */
+    paginateDescribeVpnCrossAccountAuthorizations(params: DescribeVpnCrossAccountAuthorizationsRequest, options?: CallOptions): AsyncGenerator<DescribeVpnCrossAccountAuthorizationsResponse, void, undefined>;
+    /** Every item of DescribeVpnCrossAccountAuthorizations (`CrossAccountAuthorizations`), across all pages. */
+    paginateDescribeVpnCrossAccountAuthorizationsItems(params: DescribeVpnCrossAccountAuthorizationsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建SSL-VPN客户端证书
+     *
+     * 调用CreateSslVpnClientCert接口创建SSL-VPN客户端证书。
+     *
+     * 创建SSL-VPN客户端证书前，请确保VPN网关实例下已经创建了SSL-VPN服务端。具体操作，请参见[CreateSslVpnServer](~~2794075~~)。
+     */
+    createSslVpnClientCert(params: CreateSslVpnClientCertRequest, options?: CallOptions): Promise<CreateSslVpnClientCertResponse>;
+    /**
+     * 删除SSL-VPN客户端证书
+     *
+     * 调用DeleteSslVpnClientCert接口删除SSL-VPN客户端证书。
+     *
+     * - 删除SSL-VPN客户端证书会导致SSL服务端下所有客户端的SSL-VPN连接断开，如果客户端需要继续使用SSL-VPN连接，客户端需重新发起SSL-VPN连接。
+     *
+     *   例如SSL服务端下创建了SSL-VPN客户端证书1和SSL-VPN客户端证书2，在删除SSL-VPN客户端证书1后，SSL-VPN客户端证书1和SSL-VPN客户端证书2下关联的所有客户端都会断开SSL-VPN连接。
+     *
+     *   - 如果SSL-VPN客户端证书1关联的客户端需要继续使用SSL-VPN连接，客户端需要安装其他证书然后重新发起SSL-VPN连接。
+     *
+     *   - 如果SSL-VPN客户端证书2关联的客户端需要继续使用SSL-VPN连接，客户端重新发起SSL-VPN连接即可。
+     * - **DeleteSslVpnClientCert**接口属于异步接口，即系统返回一个请求ID，但该SSL-VPN客户端证书尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询SSL-VPN服务端关联的VPN网关实例的状态，来确认SSL-VPN客户端证书的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示SSL-VPN客户端证书正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示SSL-VPN客户端证书删除成功。
+     * - **DeleteSslVpnClientCert**接口不支持在同一VPN网关实例下并发删除SSL-VPN客户端证书。
+     */
+    deleteSslVpnClientCert(params: DeleteSslVpnClientCertRequest, options?: CallOptions): Promise<DeleteSslVpnClientCertResponse>;
+    /**
+     * 修改SSL-VPN客户端证书的名称
+     *
+     * 调用ModifySslVpnClientCert接口修改SSL-VPN客户端证书的名称。
+     */
+    modifySslVpnClientCert(params: ModifySslVpnClientCertRequest, options?: CallOptions): Promise<ModifySslVpnClientCertResponse>;
+    /**
+     * 查询已创建的SSL-VPN客户端证书
+     *
+     * 调用DescribeSslVpnClientCerts接口查询已创建的SSL客户端证书。
+     */
+    describeSslVpnClientCerts(params: DescribeSslVpnClientCertsRequest, options?: CallOptions): Promise<DescribeSslVpnClientCertsResponse>;
+    /** Every page of DescribeSslVpnClientCerts, from `PageNumber` (default 1) to the last. */
+    paginateDescribeSslVpnClientCerts(params: DescribeSslVpnClientCertsRequest, options?: CallOptions): AsyncGenerator<DescribeSslVpnClientCertsResponse, void, undefined>;
+    /** Every item of DescribeSslVpnClientCerts (`SslVpnClientCertKeys.SslVpnClientCertKey`), across all pages. */
+    paginateDescribeSslVpnClientCertsItems(params: DescribeSslVpnClientCertsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定的SSL客户端证书信息
+     *
+     * 调用DescribeSslVpnClientCert接口查询指定的SSL客户端证书信息。
+     */
+    describeSslVpnClientCert(params: DescribeSslVpnClientCertRequest, options?: CallOptions): Promise<DescribeSslVpnClientCertResponse>;
+    /**
+     * 查询SSL-VPN连接的客户端的信息
+     *
+     * 调用DescribeSslVpnClients接口查询指定VPN网关实例下已与阿里云建立SSL-VPN连接的客户端的信息。
+     *
+     * 如果您的VPN网关实例是在2022年12月10日之前创建的，则您需要将VPN网关实例升级至最新版才能查看SSL客户端的连接信息。具体操作，请参见[升级VPN网关](~~2671058~~)。
+     *
+     * 2022年12月10日之后创建的VPN网关实例默认支持查看SSL客户端的连接信息。
+     */
+    describeSslVpnClients(params: DescribeSslVpnClientsRequest, options?: CallOptions): Promise<DescribeSslVpnClientsResponse>;
+    /** Every page of DescribeSslVpnClients, from `PageNumber` (default 1) to the last. */
+    paginateDescribeSslVpnClients(params: DescribeSslVpnClientsRequest, options?: CallOptions): AsyncGenerator<DescribeSslVpnClientsResponse, void, undefined>;
+    /** Every item of DescribeSslVpnClients (`ClientInfoList`), across all pages. */
+    paginateDescribeSslVpnClientsItems(params: DescribeSslVpnClientsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建SSL-VPN服务端
+     *
+     * 调用CreateSslVpnServer接口创建SSL-VPN服务端。
+     *
+     * - **CreateSslVpnServer**接口属于异步接口，即系统先返回一个实例ID，但该SSL-VPN服务端尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询VPN网关实例的状态，来确定SSL-VPN服务端的创建状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示SSL-VPN服务端正在创建中。
+     *     - 当VPN网关实例处于**active**状态时，表示SSL-VPN服务端创建成功。
+     * - **CreateSslVpnServer**接口不支持在同一VPN网关下并发创建SSL-VPN服务端。
+     *
+     * ### 前提条件
+     *
+     * - 您已经创建了VPN网关且VPN网关已开启SSL-VPN功能。具体操作，请参见[CreateVpnGateway](~~2794049~~)。
+     * - 如果您需要为SSL服务端开启双因子认证功能，请先确保VPN网关实例支持该功能，您可能需要升级VPN网关实例。更多信息，请参见[SSL-VPN双因子认证支持IDaaS EIAM 2.0](~~2785320~~)。
+     */
+    createSslVpnServer(params: CreateSslVpnServerRequest, options?: CallOptions): Promise<CreateSslVpnServerResponse>;
+    /**
+     * 删除SSL-VPN服务端
+     *
+     * 调用DeleteSslVpnServer接口删除SSL-VPN服务端，删除SSL-VPN服务端后系统会自动删除SSL-VPN服务端关联的所有SSL客户端证书，安装了这些SSL客户端证书的客户端将会自动断开SSL-VPN连接。
+     *
+     * - **DeleteSslVpnServer**接口属于异步接口，即系统先返回一个请求ID，但该SSL-VPN服务端实例尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询VPN网关实例的状态，来确定SSL-VPN服务端实例的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示SSL-VPN服务端实例正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示SSL-VPN服务端实例删除成功。
+     * - **DeleteSslVpnServer**接口不支持在同一VPN网关下并发删除SSL-VPN服务端实例。
+     */
+    deleteSslVpnServer(params: DeleteSslVpnServerRequest, options?: CallOptions): Promise<DeleteSslVpnServerResponse>;
+    /**
+     * 修改SSL-VPN服务端的配置信息
+     *
+     * 调用ModifySslVpnServer接口修改SSL-VPN服务端的配置信息。
+     *
+     * - 如果您需要为SSL服务端开启双因子认证功能，请先确保VPN网关实例支持该功能，您可能需要升级VPN网关实例。更多信息，请参见[SSL-VPN双因子认证支持IDaaS EIAM 2.0](~~2785320~~)。
+     * - 当只修改SSL-VPN服务端**Name**信息时该接口为同步接口，如果还修改了除**Name**之外的配置，该接口为异步接口。
+     * - **ModifySslVpnServer**接口为异步接口时，即系统先返回一个请求ID，但该SSL-VPN服务端的配置信息尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)接口查询SSL-VPN服务端关联的VPN网关实例的状态，来确认SSL-VPN服务端配置信息的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示SSL-VPN服务端的配置信息正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示SSL-VPN服务端的配置信息修改成功。
+     *
+     * - **ModifySslVpnServer**接口不支持在同一VPN网关下并发修改SSL-VPN服务端的配置信息。
+     */
+    modifySslVpnServer(params: ModifySslVpnServerRequest, options?: CallOptions): Promise<ModifySslVpnServerResponse>;
+    /**
+     * 查询已创建的SSL-VPN服务端
+     *
+     * 调用DescribeSslVpnServers接口查询已创建的SSL-VPN服务端。
+     */
+    describeSslVpnServers(params: DescribeSslVpnServersRequest, options?: CallOptions): Promise<DescribeSslVpnServersResponse>;
+    /** Every page of DescribeSslVpnServers, from `PageNumber` (default 1) to the last. */
+    paginateDescribeSslVpnServers(params: DescribeSslVpnServersRequest, options?: CallOptions): AsyncGenerator<DescribeSslVpnServersResponse, void, undefined>;
+    /** Every item of DescribeSslVpnServers (`SslVpnServers.SslVpnServer`), across all pages. */
+    paginateDescribeSslVpnServersItems(params: DescribeSslVpnServersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查看SSL服务端的日志
+     *
+     * 调用DescribeVpnSslServerLogs接口查看SSL服务端的日志。
+     */
+    describeVpnSslServerLogs(params: DescribeVpnSslServerLogsRequest, options?: CallOptions): Promise<DescribeVpnSslServerLogsResponse>;
+    /**
+     * 创建IPsec服务端
+     *
+     * 调用CreateIpsecServer接口创建IPsec服务端。
+     *
+     * - 创建IPsec服务端前，您需要先创建VPN网关并确保已开启VPN网关的SSL-VPN功能。具体操作，请参见[CreateVpnGateway](~~2794049~~)。
+     * - 创建IPsec服务端前，需确保VPN网关实例下不存在IPsec连接。具体操作，请参见[DeleteVpnConnection](~~2526948~~)。
+     * - **CreateIpsecServer**接口属于异步接口，即系统先返回一个实例ID，但该IPsec服务端尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询VPN网关实例的状态，来确定IPsec服务端的创建状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec服务端正在创建中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec服务端创建成功。
+     * - **CreateIpsecServer**接口不支持在同一VPN网关下并发创建IPsec服务端。
+     */
+    createIpsecServer(params: CreateIpsecServerRequest, options?: CallOptions): Promise<CreateIpsecServerResponse>;
+    /**
+     * 删除IPsec服务端
+     *
+     * 调用DeleteIpsecServer接口删除IPsec服务端。
+     *
+     * - **DeleteIpsecServer**接口属于异步接口，即系统先返回一个请求ID，但该IPsec服务端尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询VPN网关实例状态，来确定IPsec服务端的删除状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec服务端正在删除中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec服务端删除成功。
+     * - **DeleteIpsecServer**接口不支持在同一VPN网关下并发删除IPsec服务端。
+     */
+    deleteIpsecServer(params: DeleteIpsecServerRequest, options?: CallOptions): Promise<DeleteIpsecServerResponse>;
+    /**
+     * 更新IPsec服务端
+     *
+     * 调用UpdateIpsecServer接口更新IPsec服务端配置。
+     *
+     * - 如果您只修改IPsec服务端的**IpsecServerName**信息时该接口为同步接口，如果您修改了除**IpsecServerName**之外的配置，该接口为异步接口。
+     * - 当**UpdateIpsecServer**接口为异步接口时，系统会先返回一个请求ID，但该IPsec服务端的配置尚未修改成功，系统后台的修改任务仍在进行。您可以调用[DescribeVpnGateway](~~2794055~~)查询VPN网关实例的状态，来确定IPsec服务端配置的修改状态：
+     *     - 当VPN网关实例处于**updating**状态时，表示IPsec服务端的配置正在修改中。
+     *     - 当VPN网关实例处于**active**状态时，表示IPsec服务端的配置修改成功。
+     * - **UpdateIpsecServer**接口不支持在同一VPN网关下并发修改IPsec服务端的配置。
+     */
+    updateIpsecServer(params: UpdateIpsecServerRequest, options?: CallOptions): Promise<UpdateIpsecServerResponse>;
+    /**
+     * 获取IPsec服务端列表
+     *
+     * 调用ListIpsecServers接口查看已创建的IPsec服务端。
+     */
+    listIpsecServers(params: ListIpsecServersRequest, options?: CallOptions): Promise<ListIpsecServersResponse>;
+    /** Every page of ListIpsecServers, following `NextToken` until the server hands back none. */
+    paginateListIpsecServers(params: ListIpsecServersRequest, options?: CallOptions): AsyncGenerator<ListIpsecServersResponse, void, undefined>;
+    /** Every item of ListIpsecServers (`IpsecServers`), across all pages. */
+    paginateListIpsecServersItems(params: ListIpsecServersRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查看IPsec服务端日志
+     *
+     * 调用ListIpsecServerLogs接口查看IPsec服务端日志。
+     */
+    listIpsecServerLogs(params: ListIpsecServerLogsRequest, options?: CallOptions): Promise<ListIpsecServerLogsResponse>;
+    /**
+     * 创建IPv6地址
+     *
+     * 调用AllocateIpv6Address接口，分配一个IPv6地址。
+     */
+    allocateIpv6Address(params: AllocateIpv6AddressRequest, options?: CallOptions): Promise<AllocateIpv6AddressResponse>;
+    /**
+     * 释放IPv6地址
+     *
+     * 调用ReleaseIpv6Address接口，释放一个未关联实例的IPv6地址。
+     */
+    releaseIpv6Address(params: ReleaseIpv6AddressRequest, options?: CallOptions): Promise<ReleaseIpv6AddressResponse>;
+    /**
+     * 创建IPv6网关
+     *
+     * IPv6网关是控制专有网络VPC（Virtual Private Cloud）的IPv6网络流量的网关。您可以通过调用CreateIpv6Gateway接口创建IPv6网关。
+     *
+     * - 创建IPv6网关之前，请确保目标VPC和交换机已开通IPv6网段能力，您可以调用[DescribeVpcAttribute](~~448582~~)，查询VPC的配置信息。
+     *
+     * - 一个VPC内仅允许创建一个IPv6网关。
+     *
+     * - **CreateIpv6Gateway**接口属于异步接口，即系统返回一个实例ID，但该IPv6网关尚未创建成功，系统后台的启动任务仍在进行。您可以调用[DescribeIpv6GatewayAttribute](~~102226~~)查询IPv6网关的创建状态：
+     *     - 当IPv6网关处于**Creating**状态时，表示IPv6网关正在创建中。
+     *     - 当IPv6网关处于**Created**状态时，表示IPv6网关创建完成。
+     * - **CreateIpv6Gateway**接口不支持在同一个VPC下并发创建IPv6网关。
+     */
+    createIpv6Gateway(params: CreateIpv6GatewayRequest, options?: CallOptions): Promise<CreateIpv6GatewayResponse>;
+    /**
+     * 为IPv6地址添加仅主动出规则
+     *
+     * 您可以通过创建仅主动出规则，使开通了IPv6网段的VPC中的ECS可以主动访问客户端的IPv6终端，但不允许客户端的IPv6终端通过互联网访问VPC网络中的ECS实例，调用CreateIpv6EgressOnlyRule为IPv6地址添加仅主动出规则。
+     *
+     * - **CreateIpv6EgressOnlyRule**接口属于异步接口，即系统返回一个实例ID，但该IPv6地址的仅主动出规则尚未创建成功，系统后台的创建任务仍在进行。您可以调用[DescribeIpv6EgressOnlyRules](~~102208~~)查询IPv6地址的仅主动出规则的创建状态：
+     *     - 当IPv6地址的仅主动出规则处于**Creating**状态时，表示IPv6地址仅主动出规则正在创建中。
+     *     - 当IPv6地址的仅主动出规则处于**Created**状态时，表示IPv6地址仅主动出规则创建完成。
+     * - **CreateIpv6EgressOnlyRule**接口不支持为同一个IPv6地址并发添加仅主动出规则。
+     */
+    createIpv6EgressOnlyRule(params: CreateIpv6EgressOnlyRuleRequest, options?: CallOptions): Promise<CreateIpv6EgressOnlyRuleResponse>;
+    /**
+     * 删除IPv6网关
+     *
+     * 调用DeleteIpv6Gateway接口删除IPv6网关。
+     *
+     * 删除IPv6网关前，请先删除仅主动出规则。更多信息，请参见[DeleteIpv6EgressOnlyRule](~~102201~~)。
+     *
+     * - **DeleteIpv6Gateway**接口属于异步接口，即系统返回一个请求ID，但该IPv6网关尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeIpv6GatewayAttribute](~~102226~~)查询IPv6网关的删除状态：
+     *     - 当IPv6网关处于**Deleting**状态时，表示IPv6网关正在删除中。
+     *     - 当查询不到指定的IPv6网关时，表示IPv6网关删除成功。
+     * - **DeleteIpv6Gateway**接口不支持并发删除同一个IPv6网关。
+     */
+    deleteIpv6Gateway(params: DeleteIpv6GatewayRequest, options?: CallOptions): Promise<DeleteIpv6GatewayResponse>;
+    /**
+     * 删除仅主动出规则
+     *
+     * 调用DeleteIpv6EgressOnlyRule接口删除仅主动出规则。
+     *
+     * - **DeleteIpv6EgressOnlyRule**接口属于异步接口，即系统返回一个请求ID，但该仅主动出规则尚未删除成功，系统后台的删除任务仍在进行。您可以调用[DescribeIpv6EgressOnlyRules](~~102208~~)接口查询仅主动出规则的删除状态：
+     *     - 当仅主动出规则处于**Deleting**状态时，表示仅主动出规则正在删除中。
+     *     - 当查询不到指定的仅主动出规则时，表示仅主动出规则删除成功。
+     * - **DeleteIpv6EgressOnlyRule**接口不支持并发删除同一个仅主动出规则。
+     */
+    deleteIpv6EgressOnlyRule(params: DeleteIpv6EgressOnlyRuleRequest, options?: CallOptions): Promise<DeleteIpv6EgressOnlyRuleResponse>;
+    /**
+     * 删除公网带宽
+     *
+     * 调用DeleteIpv6InternetBandwidth接口删除公网带宽。
+     *
+     * **DeleteIpv6InternetBandwidth**接口不支持并发删除同一个公网带宽。
+     */
+    deleteIpv6InternetBandwidth(params: DeleteIpv6InternetBandwidthRequest, options?: CallOptions): Promise<DeleteIpv6InternetBandwidthResponse>;
+    /**
+     * 修改IPv6地址的公网带宽
+     *
+     * 调用ModifyIpv6InternetBandwidth接口修改IPv6地址的公网带宽。
+     *
+     * **ModifyIpv6InternetBandwidth**接口不支持并发修改同一个IPv6公网带宽。
+     */
+    modifyIpv6InternetBandwidth(params: ModifyIpv6InternetBandwidthRequest, options?: CallOptions): Promise<ModifyIpv6InternetBandwidthResponse>;
+    /**
+     * 修改IPv6网关的信息
+     *
+     * 调用ModifyIpv6GatewayAttribute接口修改IPv6网关的信息。
+     */
+    modifyIpv6GatewayAttribute(params: ModifyIpv6GatewayAttributeRequest, options?: CallOptions): Promise<ModifyIpv6GatewayAttributeResponse>;
+    /**
+     * 修改IPv6地址的名称和描述
+     *
+     * 调用ModifyIpv6AddressAttribute接口修改IPv6地址的名称和描述。
+     */
+    modifyIpv6AddressAttribute(params: ModifyIpv6AddressAttributeRequest, options?: CallOptions): Promise<ModifyIpv6AddressAttributeResponse>;
+    /**
+     * 查询已创建的IPv6网关
+     *
+     * 调用DescribeIpv6Gateways接口查询某个地域下已创建的IPv6网关。
+     */
+    describeIpv6Gateways(params: DescribeIpv6GatewaysRequest, options?: CallOptions): Promise<DescribeIpv6GatewaysResponse>;
+    /** Every page of DescribeIpv6Gateways, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIpv6Gateways(params: DescribeIpv6GatewaysRequest, options?: CallOptions): AsyncGenerator<DescribeIpv6GatewaysResponse, void, undefined>;
+    /** Every item of DescribeIpv6Gateways (`Ipv6Gateways.Ipv6Gateway`), across all pages. */
+    paginateDescribeIpv6GatewaysItems(params: DescribeIpv6GatewaysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询创建的仅主动出规则
+     *
+     * 调用DescribeIpv6EgressOnlyRules接口查询创建的仅主动出规则。
+     */
+    describeIpv6EgressOnlyRules(params: DescribeIpv6EgressOnlyRulesRequest, options?: CallOptions): Promise<DescribeIpv6EgressOnlyRulesResponse>;
+    /** Every page of DescribeIpv6EgressOnlyRules, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIpv6EgressOnlyRules(params: DescribeIpv6EgressOnlyRulesRequest, options?: CallOptions): AsyncGenerator<DescribeIpv6EgressOnlyRulesResponse, void, undefined>;
+    /** Every item of DescribeIpv6EgressOnlyRules (`Ipv6EgressOnlyRules.Ipv6EgressOnlyRule`), across all pages. */
+    paginateDescribeIpv6EgressOnlyRulesItems(params: DescribeIpv6EgressOnlyRulesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询IPv6地址列表
+     *
+     * 调用DescribeIpv6Addresses接口查询IPv6地址列表。
+     */
+    describeIpv6Addresses(params: DescribeIpv6AddressesRequest, options?: CallOptions): Promise<DescribeIpv6AddressesResponse>;
+    /** Every page of DescribeIpv6Addresses, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIpv6Addresses(params: DescribeIpv6AddressesRequest, options?: CallOptions): AsyncGenerator<DescribeIpv6AddressesResponse, void, undefined>;
+    /** Every item of DescribeIpv6Addresses (`Ipv6Addresses.Ipv6Address`), across all pages. */
+    paginateDescribeIpv6AddressesItems(params: DescribeIpv6AddressesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定IPv6网关的详细信息
+     *
+     * 调用DescribeIpv6GatewayAttribute接口查询指定IPv6网关所在地域，所属VPC，运行状态，计费方式等详细信息。
+     */
+    describeIpv6GatewayAttribute(params: DescribeIpv6GatewayAttributeRequest, options?: CallOptions): Promise<DescribeIpv6GatewayAttributeResponse>;
+    /**
+     * 为IPv6地址购买公网带宽
+     *
+     * 默认创建的IPv6网关只具备私网通信的能力，您可以调用AllocateIpv6InternetBandwidth接口为IPv6地址购买公网带宽，使VPC网络中的ECS实例可以通过该IPv6地址访问互联网，同时也允许IPv6终端通过互联网访问VPC网络中的ECS实例。
+     *
+     * - 调用该接口之前，请确保您已在具有IPv6网段的VPC中创建了支持IPv6地址的ECS，具体操作，请参见[搭建IPv6专有网络](~~100540~~)。
+     * - **AllocateIpv6InternetBandwidth**接口不支持并发购买同一个IPv6公网带宽。
+     */
+    allocateIpv6InternetBandwidth(params: AllocateIpv6InternetBandwidthRequest, options?: CallOptions): Promise<AllocateIpv6InternetBandwidthResponse>;
+    /**
+     * 创建访问控制策略组
+     *
+     * 创建访问控制策略组。
+     */
+    createIPv6TranslatorAclList(params: CreateIPv6TranslatorAclListRequest, options?: CallOptions): Promise<CreateIPv6TranslatorAclListResponse>;
+    /**
+     * 为转换服务实例添加IPv6转换映射条目
+     *
+     * 为指定的IPv6转换服务实例添加IPv6转换映射条目。
+     */
+    createIPv6TranslatorEntry(params: CreateIPv6TranslatorEntryRequest, options?: CallOptions): Promise<CreateIPv6TranslatorEntryResponse>;
+    /**
+     * 在访问控制策略组中添加IP条目
+     *
+     * 在访问控制策略组中添加IP条目。
+     */
+    addIPv6TranslatorAclListEntry(params: AddIPv6TranslatorAclListEntryRequest, options?: CallOptions): Promise<AddIPv6TranslatorAclListEntryResponse>;
+    /**
+     * 创建IPv6转换服务实例
+     *
+     * 创建IPv6转换服务实例。
+     */
+    createIPv6Translator(params: CreateIPv6TranslatorRequest, options?: CallOptions): Promise<CreateIPv6TranslatorResponse>;
+    /**
+     * 删除访问控制策略组
+     *
+     * 删除访问控制策略组。只有当访问控制策略组没有绑定任何IPv6转换映射时，才可以删除。
+     */
+    deleteIPv6TranslatorAclList(params: DeleteIPv6TranslatorAclListRequest, options?: CallOptions): Promise<DeleteIPv6TranslatorAclListResponse>;
+    /**
+     * 删除IPv6转换映射条目
+     *
+     * 删除IPv6转换映射条目。
+     */
+    deleteIPv6TranslatorEntry(params: DeleteIPv6TranslatorEntryRequest, options?: CallOptions): Promise<DeleteIPv6TranslatorEntryResponse>;
+    /**
+     * 删除IPv6转换服务实例
+     *
+     * 删除IPv6转换服务实例。
+     */
+    deleteIPv6Translator(params: DeleteIPv6TranslatorRequest, options?: CallOptions): Promise<DeleteIPv6TranslatorResponse>;
+    /**
+     * 修改访问控制策略组中的IP条目
+     *
+     * 修改访问控制策略组中的IP条目。
+     */
+    modifyIPv6TranslatorAclListEntry(params: ModifyIPv6TranslatorAclListEntryRequest, options?: CallOptions): Promise<ModifyIPv6TranslatorAclListEntryResponse>;
+    /**
+     * 修改访问控制策略组的名称
+     *
+     * 修改访问控制策略组的名称。
+     */
+    modifyIPv6TranslatorAclAttribute(params: ModifyIPv6TranslatorAclAttributeRequest, options?: CallOptions): Promise<ModifyIPv6TranslatorAclAttributeResponse>;
+    /**
+     * 修改IPv6转换服务实例的带宽
+     *
+     * 修改IPv6转换服务实例的带宽。
+     */
+    modifyIPv6TranslatorBandwidth(params: ModifyIPv6TranslatorBandwidthRequest, options?: CallOptions): Promise<ModifyIPv6TranslatorBandwidthResponse>;
+    /**
+     * 修改IPv6转换服务实例属性
+     *
+     * 修改IPv6转换服务实例的名称和描述信息。
+     */
+    modifyIPv6TranslatorAttribute(params: ModifyIPv6TranslatorAttributeRequest, options?: CallOptions): Promise<ModifyIPv6TranslatorAttributeResponse>;
+    /**
+     * 修改IPv6转换映射条目
+     *
+     * 修改IPv6转换映射条目。
+     */
+    modifyIPv6TranslatorEntry(params: ModifyIPv6TranslatorEntryRequest, options?: CallOptions): Promise<ModifyIPv6TranslatorEntryResponse>;
+    /**
+     * 查询已创建的访问控制策略组
+     *
+     * 查询已创建的访问控制策略组。
+     */
+    describeIPv6TranslatorAclLists(params: DescribeIPv6TranslatorAclListsRequest, options?: CallOptions): Promise<DescribeIPv6TranslatorAclListsResponse>;
+    /** Every page of DescribeIPv6TranslatorAclLists, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIPv6TranslatorAclLists(params: DescribeIPv6TranslatorAclListsRequest, options?: CallOptions): AsyncGenerator<DescribeIPv6TranslatorAclListsResponse, void, undefined>;
+    /** Every item of DescribeIPv6TranslatorAclLists (`Ipv6TranslatorAcls.IPv6TranslatorAcl`), across all pages. */
+    paginateDescribeIPv6TranslatorAclListsItems(params: DescribeIPv6TranslatorAclListsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询访问控制策略组详细信息
+     *
+     * 查询访问控制策略组的详细信息，包括访问控制策略组中的IP和关联的IPv6转换映射条目的具体信息。
+     */
+    describeIPv6TranslatorAclListAttributes(params: DescribeIPv6TranslatorAclListAttributesRequest, options?: CallOptions): Promise<DescribeIPv6TranslatorAclListAttributesResponse>;
+    /** Every page of DescribeIPv6TranslatorAclListAttributes, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIPv6TranslatorAclListAttributes(params: DescribeIPv6TranslatorAclListAttributesRequest, options?: CallOptions): AsyncGenerator<DescribeIPv6TranslatorAclListAttributesResponse, void, undefined>;
+    /** Every item of DescribeIPv6TranslatorAclListAttributes (`AclEntries.AclEntry`), across all pages. */
+    paginateDescribeIPv6TranslatorAclListAttributesItems(params: DescribeIPv6TranslatorAclListAttributesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询已创建的IPv6转换服务实例列表
+     *
+     * 查询已创建的IPv6转换服务实例列表。
+     */
+    describeIPv6Translators(params: DescribeIPv6TranslatorsRequest, options?: CallOptions): Promise<DescribeIPv6TranslatorsResponse>;
+    /** Every page of DescribeIPv6Translators, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIPv6Translators(params: DescribeIPv6TranslatorsRequest, options?: CallOptions): AsyncGenerator<DescribeIPv6TranslatorsResponse, void, undefined>;
+    /** Every item of DescribeIPv6Translators (`Ipv6Translators.Ipv6Translator`), across all pages. */
+    paginateDescribeIPv6TranslatorsItems(params: DescribeIPv6TranslatorsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询IPv6转换映射条目
+     *
+     * 查询IPv6转换映射条目。
+     */
+    describeIPv6TranslatorEntries(params: DescribeIPv6TranslatorEntriesRequest, options?: CallOptions): Promise<DescribeIPv6TranslatorEntriesResponse>;
+    /** Every page of DescribeIPv6TranslatorEntries, from `PageNumber` (default 1) to the last. */
+    paginateDescribeIPv6TranslatorEntries(params: DescribeIPv6TranslatorEntriesRequest, options?: CallOptions): AsyncGenerator<DescribeIPv6TranslatorEntriesResponse, void, undefined>;
+    /** Every item of DescribeIPv6TranslatorEntries (`Ipv6TranslatorEntries.Ipv6TranslatorEntry`), across all pages. */
+    paginateDescribeIPv6TranslatorEntriesItems(params: DescribeIPv6TranslatorEntriesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 删除访问控制策略组中的IP条目
+     *
+     * 删除访问控制策略组中的IP条目。
+     */
+    removeIPv6TranslatorAclListEntry(params: RemoveIPv6TranslatorAclListEntryRequest, options?: CallOptions): Promise<RemoveIPv6TranslatorAclListEntryResponse>;
+    /**
+     * 查询可以使用的阿里云地域
+     *
+     * 调用DescribeRegions接口查询可用的地域。
+     */
+    describeRegions(params: DescribeRegionsRequest, options?: CallOptions): Promise<DescribeRegionsResponse>;
+    /**
+     * 查询指定地域中可用区的列表
+     *
+     * 调用DescribeZones接口查询指定地域中可用区的列表。
+     */
+    describeZones(params: DescribeZonesRequest, options?: CallOptions): Promise<DescribeZonesResponse>;
+    /**
+     * 为指定的资源统一创建并绑定标签
+     *
+     * 为指定的资源统一创建并绑定标签。
+     *
+     * 标签是您为实例分配的标记，每个标签都由一对键值对（Key-Value）组成。标签的使用说明如下：
+     *
+     * - 一个实例上的每条标签的标签键（Key）必须唯一。
+     *
+     * - 不支持未绑定实例的空标签存在，标签必须绑定在实例上。
+     *
+     * - 不同地域下的标签信息不互通。
+     *
+     *     例如在华东1（杭州）地域创建的标签在华东2（上海）地域不可见。
+     *
+     * - 同账号同地域下，专有网络、路由表、交换机和弹性公网IP的标签信息互通。
+     *
+     *     例如在同账号同地域下，专有网络绑定了某个标签，那么您可以在交换机、路由表或弹性公网IP的编辑标签页面，直接选择将该标签绑定到实例上，而无需手动输入标签的键值信息。您可以修改标签的键和值，也可以随时删除实例的标签。如果删除实例，绑定实例的所有标签也会被删除。
+     *
+     * - 单个实例最多可绑定20条标签。绑定标签前，阿里云会校验资源已有标签数量。超过限制值后返回报错信息。
+     */
+    tagResources(params: TagResourcesRequest, options?: CallOptions): Promise<TagResourcesResponse>;
+    /**
+     * 为指定的高速通道专线实例统一创建并绑定标签
+     *
+     * 调用TagResourcesForExpressConnect接口为指定的高速通道专线实例统一创建并绑定标签。
+     *
+     * 标签是您为实例分配的标记，每个标签都由一对键值对（Key-Value）组成。标签的使用说明如下：
+     *
+     * - 一个实例上的每条标签的标签键（Key）必须唯一。
+     *
+     * - 不支持未绑定实例的空标签存在，标签必须绑定在实例上。
+     *
+     * - 不同地域下的标签信息不互通。
+     *
+     *     例如在华东1（杭州）地域创建的标签在华东2（上海）地域不可见。
+     *
+     * - 单个实例最多可绑定20条标签。绑定标签前，阿里云会校验资源已有标签数量。超过限制值后返回报错信息。
+     */
+    tagResourcesForExpressConnect(params: TagResourcesForExpressConnectRequest, options?: CallOptions): Promise<TagResourcesForExpressConnectResponse>;
+    /**
+     * 为资源列表统一解绑标签
+     *
+     * 为指定的资源列表统一解绑标签。
+     */
+    unTagResources(params: UnTagResourcesRequest, options?: CallOptions): Promise<UnTagResourcesResponse>;
+    /**
+     * 为高速通道指定的资源列表统一解绑标签
+     *
+     * 调用UntagResourcesForExpressConnect接口为高速通道指定的资源列表统一解绑标签。
+     */
+    untagResourcesForExpressConnect(params: UntagResourcesForExpressConnectRequest, options?: CallOptions): Promise<UntagResourcesForExpressConnectResponse>;
+    /**
+     * 查询云资源已经绑定的标签列表
+     *
+     * 查询云资源已经绑定的标签列表。
+     *
+     * - 请求中至少指定参数**ResourceId.N**或**Tag.N**（**Tag.N.Key**与**Tag.N.Value**），以确定检索对象。
+     *
+     * - **Tag.N**是资源的标签，由一个键值对组成。仅指定**Tag.N.Key**时，则返回该标签键关联的所有标签值。仅指定**Tag.N.Value**会报错。
+     *
+     * - 如果您同时指定**Tag.N**和**ResourceId.N**筛选标签，则**ResourceId.N**必须满足所有输入的标签键值对。
+     *
+     * - 如果您同时指定多个标签键值对，返回结果为同时包含被指定的多个键值对的资源。
+     */
+    listTagResources(params: ListTagResourcesRequest, options?: CallOptions): Promise<ListTagResourcesResponse>;
+    /** Every page of ListTagResources, following `NextToken` until the server hands back none. */
+    paginateListTagResources(params: ListTagResourcesRequest, options?: CallOptions): AsyncGenerator<ListTagResourcesResponse, void, undefined>;
+    /** Every item of ListTagResources (`TagResources.TagResource`), across all pages. */
+    paginateListTagResourcesItems(params: ListTagResourcesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询满足筛选条件的标签列表
+     *
+     * 调用DescribeTags接口查询满足筛选条件的标签列表。
+     *
+     * - 请求中至少指定参数**ResourceId.N**或**Tag.N**（**Tag.N.Key**与**Tag.N.Value**），以确定检索对象。
+     *
+     * - **Tag.N**是资源的标签，由一个键值对组成。仅指定**Tag.N.Key**时，则返回该标签键关联的所有标签值。仅指定**Tag.N.Value**会报错。
+     *
+     * - 如果您同时指定**Tag.N**和**ResourceId.N**筛选标签，则**ResourceId.N**须满足任意输入的标签键值对。
+     *
+     * - 如果您同时指定多个标签键值对，返回结果为所有满足任意标签值对的标签。
+     */
+    describeTags(params: DescribeTagsRequest, options?: CallOptions): Promise<DescribeTagsResponse>;
+    /** Every page of DescribeTags, following `NextToken` until the server hands back none. */
+    paginateDescribeTags(params: DescribeTagsRequest, options?: CallOptions): AsyncGenerator<DescribeTagsResponse, void, undefined>;
+    /** Every item of DescribeTags (`TagResources.TagResource`), across all pages. */
+    paginateDescribeTagsItems(params: DescribeTagsRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询标签键
+     *
+     * 调用DescribeTagKeys接口返回标签键。
+     */
+    describeTagKeys(params: DescribeTagKeysRequest, options?: CallOptions): Promise<DescribeTagKeysResponse>;
+    /** Every page of DescribeTagKeys, following `NextToken` until the server hands back none. */
+    paginateDescribeTagKeys(params: DescribeTagKeysRequest, options?: CallOptions): AsyncGenerator<DescribeTagKeysResponse, void, undefined>;
+    /** Every item of DescribeTagKeys (`TagKeys.TagKey`), across all pages. */
+    paginateDescribeTagKeysItems(params: DescribeTagKeysRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询高速通道已经绑定的标签列表
+     *
+     * 调用ListTagResourcesForExpressConnect接口查询高速通道已经绑定的标签列表。
+     *
+     * - 如您需要确认检索对象，请求参数中需指定参数**ResourceId.N**或**Tag.N**（**Tag.N.Key**与**Tag.N.Value**）。
+     *
+     * - **Tag.N**是资源的标签，由一个键值对组成。仅指定**Tag.N.Key**时，则返回该标签键关联的所有标签值。仅指定**Tag.N.Value**会报错。
+     *
+     * - 如果您同时指定**Tag.N**和**ResourceId.N**筛选标签，则**ResourceId.N**必须满足所有输入的标签键值对。
+     *
+     * - 如果您同时指定多个标签键值对，返回结果为同时包含被指定的多个键值对的资源。
+     */
+    listTagResourcesForExpressConnect(params: ListTagResourcesForExpressConnectRequest, options?: CallOptions): Promise<ListTagResourcesForExpressConnectResponse>;
+    /** Every page of ListTagResourcesForExpressConnect, following `NextToken` until the server hands back none. */
+    paginateListTagResourcesForExpressConnect(params: ListTagResourcesForExpressConnectRequest, options?: CallOptions): AsyncGenerator<ListTagResourcesForExpressConnectResponse, void, undefined>;
+    /** Every item of ListTagResourcesForExpressConnect (`TagResources.TagResource`), across all pages. */
+    paginateListTagResourcesForExpressConnectItems(params: ListTagResourcesForExpressConnectRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询高速通道的标签列表
+     *
+     * 调用DescribeTagKeysForExpressConnect接口返回高速通道的标签列表。
+     */
+    describeTagKeysForExpressConnect(params: DescribeTagKeysForExpressConnectRequest, options?: CallOptions): Promise<DescribeTagKeysForExpressConnectResponse>;
+    /** Every page of DescribeTagKeysForExpressConnect, following `NextToken` until the server hands back none. */
+    paginateDescribeTagKeysForExpressConnect(params: DescribeTagKeysForExpressConnectRequest, options?: CallOptions): AsyncGenerator<DescribeTagKeysForExpressConnectResponse, void, undefined>;
+    /** Every item of DescribeTagKeysForExpressConnect (`TagKeys.TagKey`), across all pages. */
+    paginateDescribeTagKeysForExpressConnectItems(params: DescribeTagKeysForExpressConnectRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 创建路由器接口
+     *
+     * 调用CreateRouterInterface接口创建路由器接口。
+     *
+     * 调用本接口创建路由器接口时，请注意：
+     *
+     * - 任意两个路由器之间，最多只能存在一对互连的路由器接口。
+     *
+     * - 一个路由器上可以最多创建5个路由器接口。
+     *
+     * - 如果账户下存在欠费状态的路由器接口，则无法再创建路由器接口。
+     *
+     * - 同一路由表下的路由条目的目标网段（DestinationCidrBlock）不允许相同。
+     *
+     * - 边界路由器VBR（Virtual Border Router）只能是连接发起端，并且是已激活状态。
+     *
+     * - 通过本接口可以创建预付费和后付费的路由器接口。
+     */
+    createRouterInterface(params: CreateRouterInterfaceRequest, options?: CallOptions): Promise<CreateRouterInterfaceResponse>;
+    /**
+     * 删除路由器接口
+     *
+     * 调用DeleteRouterInterface接口删除路由器接口。
+     *
+     * 调用本接口删除路由器接口时，请注意：
+     *
+     * - 只能删除处于**Idle**和**Inactive**状态的路由器接口。
+     * - 删除路由器接口之前，需要删除所有指向它的自定义路由条目。
+     */
+    deleteRouterInterface(params: DeleteRouterInterfaceRequest, options?: CallOptions): Promise<DeleteRouterInterfaceResponse>;
+    /**
+     * 修改路由器接口的配置
+     *
+     * 调用ModifyRouterInterfaceAttribute接口修改路由器接口的配置。
+     */
+    modifyRouterInterfaceAttribute(params: ModifyRouterInterfaceAttributeRequest, options?: CallOptions): Promise<ModifyRouterInterfaceAttributeResponse>;
+    /**
+     * 修改路由器接口的规格
+     *
+     * 调用ModifyRouterInterfaceSpec接口修改路由器接口的规格。
+     *
+     * 调用本接口后，路由器接口进入激活中（**Activating**）状态，激活成功后进入已激活（**Active**）状态。
+     *
+     * > 无法修改处于欠费状态的路由器接口的规格。
+     */
+    modifyRouterInterfaceSpec(params: ModifyRouterInterfaceSpecRequest, options?: CallOptions): Promise<ModifyRouterInterfaceSpecResponse>;
+    /**
+     * 查询指定地域内的路由器接口
+     *
+     * 调用DescribeRouterInterfaces接口查询指定地域内的路由器接口。
+     */
+    describeRouterInterfaces(params: DescribeRouterInterfacesRequest, options?: CallOptions): Promise<DescribeRouterInterfacesResponse>;
+    /** Every page of DescribeRouterInterfaces, from `PageNumber` (default 1) to the last. */
+    paginateDescribeRouterInterfaces(params: DescribeRouterInterfacesRequest, options?: CallOptions): AsyncGenerator<DescribeRouterInterfacesResponse, void, undefined>;
+    /** Every item of DescribeRouterInterfaces (`RouterInterfaceSet.RouterInterfaceType`), across all pages. */
+    paginateDescribeRouterInterfacesItems(params: DescribeRouterInterfacesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询跨账号创建VBR上连场景下VPC实例对VBR实例的授权关系
+     *
+     * 调用DescribeEcGrantRelation接口查询跨账号创建VBR上连场景下VPC实例对VBR实例的授权关系。
+     */
+    describeEcGrantRelation(params: DescribeEcGrantRelationRequest, options?: CallOptions): Promise<DescribeEcGrantRelationResponse>;
+    /**
+     * 查看路由器接口配置
+     *
+     * 调用DescribeRouterInterfaceAttribute查看路由器接口配置。
+     */
+    describeRouterInterfaceAttribute(params: DescribeRouterInterfaceAttributeRequest, options?: CallOptions): Promise<DescribeRouterInterfaceAttributeResponse>;
+    /**
+     * 冻结路由器接口
+     *
+     * 使用DeactivateRouterInterface冻结路由器接口。
+     */
+    deactivateRouterInterface(params: DeactivateRouterInterfaceRequest, options?: CallOptions): Promise<DeactivateRouterInterfaceResponse>;
+    /**
+     * 将跨账号创建VBR上连场景的VPC实例授权给VBR实例
+     *
+     * 调用GrantInstanceToVbr接口将跨账号创建VBR上连场景的VPC实例授权给VBR实例。
+     *
+     * 创建跨账号VBR上连时，您需要将VPC实例授权给VBR实例。
+     */
+    grantInstanceToVbr(params: GrantInstanceToVbrRequest, options?: CallOptions): Promise<GrantInstanceToVbrResponse>;
+    /**
+     * 激活路由器接口
+     *
+     * 调用ActivateRouterInterface接口激活处于Inactive状态的路由器接口。
+     *
+     * 调用ActivateRouterInterface接口后，路由器接口进入**Activating**状态，激活成功后进入**Active**状态。
+     *
+     * > 无法激活处于欠费状态的路由器接口。
+     */
+    activateRouterInterface(params: ActivateRouterInterfaceRequest, options?: CallOptions): Promise<ActivateRouterInterfaceResponse>;
+    /**
+     * 取消跨账号创建VBR上连场景下VPC实例对VBR实例的授权
+     *
+     * 调用RevokeInstanceFromVbr接口取消跨账号创建VBR上连场景下VPC实例对VBR实例的授权。
+     */
+    revokeInstanceFromVbr(params: RevokeInstanceFromVbrRequest, options?: CallOptions): Promise<RevokeInstanceFromVbrResponse>;
+    /**
+     * 由发起端路由器接口向接收端发起连接
+     *
+     * 调用ConnectRouterInterface接口由发起端路由器接口向接收端发起连接。
+     *
+     * 调用本接口后路由器接口进入**Connecting**状态，连接完成后进入**Active**状态。
+     *
+     * 调用该接口创建VPC时，请注意：
+     * - 只能由状态为**Idle**的发起端路由器接口向接收端发起连接。
+     * - 任意两个路由器之间，最多只能存在一对相互连接的路由器接口。
+     * - 如果账号下存在处于欠费状态的路由器接口，无法进行发起连接。
+     */
+    connectRouterInterface(params: ConnectRouterInterfaceRequest, options?: CallOptions): Promise<ConnectRouterInterfaceResponse>;
+    /**
+     * 创建高速上云服务实例
+     *
+     * 调用CreateExpressCloudConnection创建高速上云服务实例。
+     */
+    createExpressCloudConnection(params: CreateExpressCloudConnectionRequest, options?: CallOptions): Promise<CreateExpressCloudConnectionResponse>;
+    /**
+     * 修改高速上云服务连接
+     *
+     * 调用ModifyExpressCloudConnectionAttribute修改高速上云服务连接。
+     */
+    modifyExpressCloudConnectionAttribute(params: ModifyExpressCloudConnectionAttributeRequest, options?: CallOptions): Promise<ModifyExpressCloudConnectionAttributeResponse>;
+    /**
+     * 修改高速上云服务带宽
+     *
+     * 调用ModifyExpressCloudConnectionBandwidth修改高速上云服务带宽。
+     */
+    modifyExpressCloudConnectionBandwidth(params: ModifyExpressCloudConnectionBandwidthRequest, options?: CallOptions): Promise<ModifyExpressCloudConnectionBandwidthResponse>;
+    /**
+     * 创建全球加速实例
+     *
+     * 创建全球加速实例。
+     *
+     * ## API描述
+     *
+     * 本接口只支持创建后付费的全球加速实例。
+     */
+    createGlobalAccelerationInstance(params: CreateGlobalAccelerationInstanceRequest, options?: CallOptions): Promise<CreateGlobalAccelerationInstanceResponse>;
+    /**
+     * 添加EIP到指定的带宽共享实例中
+     *
+     * 调用AddGlobalAccelerationInstanceIp接口添加EIP到指定的带宽共享实例中。
+     */
+    addGlobalAccelerationInstanceIp(params: AddGlobalAccelerationInstanceIpRequest, options?: CallOptions): Promise<AddGlobalAccelerationInstanceIpResponse>;
+    /**
+     * 删除全球加速实例
+     *
+     * 删除全球加速实例。
+     *
+     * 在调用该接口前，请注意：
+     *
+     * - 仅支持删除后付费实例。
+     *
+     * - 如果要删除独享型实例，在删除实例前，请先将实例中的后端服务器解绑。
+     *
+     * - 如果要删除共享型实例，在删除实例前，请先将实例中的EIP移除。
+     */
+    deleteGlobalAccelerationInstance(params: DeleteGlobalAccelerationInstanceRequest, options?: CallOptions): Promise<DeleteGlobalAccelerationInstanceResponse>;
+    /**
+     * 解绑与全球加速实例关联的后端服务实例
+     *
+     * 调用UnassociateGlobalAccelerationInstance接口解绑与全球加速实例关联的后端服务实例。
+     */
+    unassociateGlobalAccelerationInstance(params: UnassociateGlobalAccelerationInstanceRequest, options?: CallOptions): Promise<UnassociateGlobalAccelerationInstanceResponse>;
+    /**
+     * 修改全球加速实例属性
+     *
+     * 修改全球加速实例的名称和描述信息。
+     */
+    modifyGlobalAccelerationInstanceAttributes(params: ModifyGlobalAccelerationInstanceAttributesRequest, options?: CallOptions): Promise<ModifyGlobalAccelerationInstanceAttributesResponse>;
+    /**
+     * 修改全球加速实例的带宽
+     *
+     * 调用ModifyGlobalAccelerationInstanceSpec接口修改全球加速实例的带宽。
+     *
+     * ## API描述
+     *
+     * 该接口不支持修改预付费全球加速实例的带宽。
+     */
+    modifyGlobalAccelerationInstanceSpec(params: ModifyGlobalAccelerationInstanceSpecRequest, options?: CallOptions): Promise<ModifyGlobalAccelerationInstanceSpecResponse>;
+    /**
+     * 查询已创建的全球加速实例列表
+     *
+     * 查询已创建的全球加速实例列表。
+     */
+    describeGlobalAccelerationInstances(params: DescribeGlobalAccelerationInstancesRequest, options?: CallOptions): Promise<DescribeGlobalAccelerationInstancesResponse>;
+    /** Every page of DescribeGlobalAccelerationInstances, from `PageNumber` (default 1) to the last. */
+    paginateDescribeGlobalAccelerationInstances(params: DescribeGlobalAccelerationInstancesRequest, options?: CallOptions): AsyncGenerator<DescribeGlobalAccelerationInstancesResponse, void, undefined>;
+    /** Every item of DescribeGlobalAccelerationInstances (`GlobalAccelerationInstances.GlobalAccelerationInstance`), across all pages. */
+    paginateDescribeGlobalAccelerationInstancesItems(params: DescribeGlobalAccelerationInstancesRequest, options?: CallOptions): AsyncGenerator<unknown, void, undefined>;
+    /**
+     * 查询指定后端服务器绑定的全球加速实例
+     *
+     * 查询指定后端服务器绑定的全球加速实例。
+     *
+     * > 该接口仅支持查询带宽独享型实例。
+     */
+    describeServerRelatedGlobalAccelerationInstances(params: DescribeServerRelatedGlobalAccelerationInstancesRequest, options?: CallOptions): Promise<DescribeServerRelatedGlobalAccelerationInstancesResponse>;
+    /**
+     * 从带宽共享实例中移除EIP
+     *
+     * 调用RemoveGlobalAccelerationInstanceIp接口从带宽共享实例中移除EIP。
+     */
+    removeGlobalAccelerationInstanceIp(params: RemoveGlobalAccelerationInstanceIpRequest, options?: CallOptions): Promise<RemoveGlobalAccelerationInstanceIpResponse>;
+    /**
+     * 创建网关终端节点
+     *
+     * 调用CreateVpcGatewayEndpoint接口创建网关终端节点。
+     *
+     * - **CreateVpcGatewayEndpoint**接口属于异步接口，即系统返回一个**EndpointId**，但该网关终端节点尚未创建成功，系统后台的创建任务仍在进行。您可以调用[GetDhcpOptionsSet](~~189208~~)查询网关终端节点的创建状态：
+     *     - 当网关终端节点处于**Creating**状态时，表示网关终端节点正在创建中。
+     *     - 当网关终端节点处于**Created**状态时，表示网关终端节点创建成功。
+     * - **CreateVpcGatewayEndpoint**接口不支持针对同一个终端节点服务并发创建网关终端节点。
+     */
+    createVpcGatewayEndpoint(params: CreateVpcGatewayEndpointRequest, options?: CallOptions): Promise<CreateVpcGatewayEndpointResponse>;
+    /**
+     * 删除网关终端节点
+     *
+     * 调用DeleteVpcGatewayEndpoint接口删除网关终端节点。
+     */
+    deleteVpcGatewayEndpoint(params: DeleteVpcGatewayEndpointRequest, options?: CallOptions): Promise<DeleteVpcGatewayEndpointResponse>;
+    /**
+     * 修改网关终端节点的配置信息
+     *
+     * 调用UpdateVpcGatewayEndpointAttribute接口修改网关终端节点的配置信息。
+     *
+     * - **UpdateVpcGatewayEndpointAttribute**接口属于异步接口，即系统会先返回一个**RequestId**，但该网关终端节点的配置信息并未修改完成，系统后台的修改任务仍在进行。您可以调用[GetVpcGatewayEndpointAttribute](~~311017~~)查询网关终端节点的状态。
+     *
+     *     - 当网关终端节点处于**Updating**状态时，表示正在修改中。
+     *
+     *     - 当网关终端节点处于**Created**状态时，表示修改完成。
+     *
+     * - **UpdateVpcGatewayEndpointAttribute**接口不支持并发修改同一个网关终端节点。
+     */
+    updateVpcGatewayEndpointAttribute(params: UpdateVpcGatewayEndpointAttributeRequest, options?: CallOptions): Promise<UpdateVpcGatewayEndpointAttributeResponse>;
+    /**
+     * 查询可使用的终端节点服务
+     *
+     * 调用ListVpcEndpointServicesByEndUser查询可使用的终端节点服务。
+     */
+    listVpcEndpointServicesByEndUser(params: ListVpcEndpointServicesByEndUserRequest, options?: CallOptions): Promise<ListVpcEndpointServicesByEndUserResponse>;
+    /**
+     * 查询网关终端节点的属性
+     *
+     * 调用GetVpcGatewayEndpointAttribute接口查询网关终端节点的属性。
+     */
+    getVpcGatewayEndpointAttribute(params: GetVpcGatewayEndpointAttributeRequest, options?: CallOptions): Promise<GetVpcGatewayEndpointAttributeResponse>;
+    /**
+     * 查询VPC网关端点列表
+     *
+     * 调用ListVpcGatewayEndpoints接口查询已创建的网关终端节点的列表。
+     */
+    listVpcGatewayEndpoints(params: ListVpcGatewayEndpointsRequest, options?: CallOptions): Promise<ListVpcGatewayEndpointsResponse>;
+    /**
+     * 关联路由表与网关终端节点
+     *
+     * 调用AssociateRouteTablesWithVpcGatewayEndpoint接口关联路由表与网关终端节点。
+     *
+     * 在调用本接口关联路由表与网关终端节点时，请了解以下内容：
+     *
+     * - 要关联路由表的网关终端节点实例不能处于**Creating**（创建中）、**Modifying**（修改中）、**Associating**（绑定中）、**Dissociating**（解绑中）、**Deleting**（删除中）等中间状态。
+     * - 要关联的路由表不能处于**Creating**（创建中）、**Modifying**（修改中）、**Associating**（绑定中）、**Dissociating**（解绑中）、**Deleting**（删除中）等中间状态。
+     * - 要关联的路由表和网关终端节点必须属于同一个VPC。
+     * - 要关联的路由表不能是被共享的。
+     * - 不支持关联VBR路由表。
+     * - 一次最多关联20张路由表。
+     * - **AssociateRouteTablesWithVpcGatewayEndpoint**接口属于异步接口，即系统返回一个实例ID，但该路由表与网关终端节点尚未绑定成功，系统后台的绑定任务仍在进行。您可以调用[GetVpcGatewayEndpointAttribute](~~311017~~)查询路由表与网关终端节点的绑定状态：
+     *     - 当路由表与网关终端节点处于**Associating**状态时，表示路由表与网关终端节点正在绑定中。
+     *     - 当路由表与网关终端节点处于**Created**状态时，表示路由表与网关终端节点绑定成功。
+     * - **AssociateRouteTablesWithVpcGatewayEndpoint**接口不支持并发关联同一个路由表与网关终端节点。
+     */
+    associateRouteTablesWithVpcGatewayEndpoint(params: AssociateRouteTablesWithVpcGatewayEndpointRequest, options?: CallOptions): Promise<AssociateRouteTablesWithVpcGatewayEndpointResponse>;
+    /**
+     * 将网关终端节点与路由表解绑
+     *
+     * 调用DissociateRouteTablesFromVpcGatewayEndpoint接口将网关终端节点与路由表解绑。
+     */
+    dissociateRouteTablesFromVpcGatewayEndpoint(params: DissociateRouteTablesFromVpcGatewayEndpointRequest, options?: CallOptions): Promise<DissociateRouteTablesFromVpcGatewayEndpointResponse>;
+    /**
+     * 修改云资源所属的资源组
+     *
+     * 调用MoveResourceGroup接口修改云资源所属的资源组。
+     */
+    moveResourceGroup(params: MoveResourceGroupRequest, options?: CallOptions): Promise<MoveResourceGroupResponse>;
+    /**
+     * 修改物理专线资源所属的资源组
+     *
+     * 调用ChangeResourceGroup接口修改物理专线资源所属的资源组。
+     *
+     * **ChangeResourceGroup**接口不支持在同一个物理专线实例内并发修改物理专线资源所属的资源组。
+     */
+    changeResourceGroup(params: ChangeResourceGroupRequest, options?: CallOptions): Promise<ChangeResourceGroupResponse>;
 }

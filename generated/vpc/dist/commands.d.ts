@@ -2,11 +2,2671 @@
 // change the spec or the generator and run `npm run generate`.
 import type { Command } from '@acs-rpc/runtime/client.js';
 import type { ActionDescriptor } from '@acs-rpc/runtime/descriptors.js';
-import type { DescribeVpcsRequest, DescribeVpcsResponse } from './types.js';
+import type { ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse, ActiveFlowLogRequest, ActiveFlowLogResponse, AddBgpNetworkRequest, AddBgpNetworkResponse, AddCommonBandwidthPackageIpRequest, AddCommonBandwidthPackageIpResponse, AddCommonBandwidthPackageIpsRequest, AddCommonBandwidthPackageIpsResponse, AddGlobalAccelerationInstanceIpRequest, AddGlobalAccelerationInstanceIpResponse, AddIPv6TranslatorAclListEntryRequest, AddIPv6TranslatorAclListEntryResponse, AddPublicIpAddressPoolCidrBlockRequest, AddPublicIpAddressPoolCidrBlockResponse, AddSourcesToTrafficMirrorSessionRequest, AddSourcesToTrafficMirrorSessionResponse, AllocateEipAddressProRequest, AllocateEipAddressProResponse, AllocateEipAddressRequest, AllocateEipAddressResponse, AllocateEipSegmentAddressRequest, AllocateEipSegmentAddressResponse, AllocateIpv6AddressRequest, AllocateIpv6AddressResponse, AllocateIpv6InternetBandwidthRequest, AllocateIpv6InternetBandwidthResponse, AllocateVpcIpv6CidrRequest, AllocateVpcIpv6CidrResponse, ApplyPhysicalConnectionLOARequest, ApplyPhysicalConnectionLOAResponse, AssociateEipAddressBatchRequest, AssociateEipAddressBatchResponse, AssociateEipAddressRequest, AssociateEipAddressResponse, AssociateHaVipRequest, AssociateHaVipResponse, AssociateNetworkAclRequest, AssociateNetworkAclResponse, AssociatePhysicalConnectionToVirtualBorderRouterRequest, AssociatePhysicalConnectionToVirtualBorderRouterResponse, AssociateRouteTableRequest, AssociateRouteTableResponse, AssociateRouteTableWithGatewayRequest, AssociateRouteTableWithGatewayResponse, AssociateRouteTablesWithVpcGatewayEndpointRequest, AssociateRouteTablesWithVpcGatewayEndpointResponse, AssociateVpcCidrBlockRequest, AssociateVpcCidrBlockResponse, AssociateVpnGatewayWithCertificateRequest, AssociateVpnGatewayWithCertificateResponse, AttachDhcpOptionsSetToVpcRequest, AttachDhcpOptionsSetToVpcResponse, AttachVbrToVpconnRequest, AttachVbrToVpconnResponse, CancelCommonBandwidthPackageIpBandwidthRequest, CancelCommonBandwidthPackageIpBandwidthResponse, CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse, ChangeResourceGroupRequest, ChangeResourceGroupResponse, CheckCanAllocateVpcPrivateIpAddressRequest, CheckCanAllocateVpcPrivateIpAddressResponse, CheckVpnBgpEnabledRequest, CheckVpnBgpEnabledResponse, CompletePhysicalConnectionLOARequest, CompletePhysicalConnectionLOAResponse, ConfirmPhysicalConnectionRequest, ConfirmPhysicalConnectionResponse, ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse, ConvertBandwidthPackageRequest, ConvertBandwidthPackageResponse, CopyNetworkAclEntriesRequest, CopyNetworkAclEntriesResponse, CreateBgpGroupRequest, CreateBgpGroupResponse, CreateBgpPeerRequest, CreateBgpPeerResponse, CreateCommonBandwidthPackageRequest, CreateCommonBandwidthPackageResponse, CreateCustomerGatewayRequest, CreateCustomerGatewayResponse, CreateDefaultVSwitchRequest, CreateDefaultVSwitchResponse, CreateDefaultVpcRequest, CreateDefaultVpcResponse, CreateDhcpOptionsSetRequest, CreateDhcpOptionsSetResponse, CreateExpressCloudConnectionRequest, CreateExpressCloudConnectionResponse, CreateExpressConnectTrafficQosQueueRequest, CreateExpressConnectTrafficQosQueueResponse, CreateExpressConnectTrafficQosRequest, CreateExpressConnectTrafficQosResponse, CreateExpressConnectTrafficQosRuleRequest, CreateExpressConnectTrafficQosRuleResponse, CreateFailoverTestJobRequest, CreateFailoverTestJobResponse, CreateFlowLogRequest, CreateFlowLogResponse, CreateForwardEntryRequest, CreateForwardEntryResponse, CreateFullNatEntryRequest, CreateFullNatEntryResponse, CreateGlobalAccelerationInstanceRequest, CreateGlobalAccelerationInstanceResponse, CreateHaVipRequest, CreateHaVipResponse, CreateHighReliablePhysicalConnectionRequest, CreateHighReliablePhysicalConnectionResponse, CreateIPv6TranslatorAclListRequest, CreateIPv6TranslatorAclListResponse, CreateIPv6TranslatorEntryRequest, CreateIPv6TranslatorEntryResponse, CreateIPv6TranslatorRequest, CreateIPv6TranslatorResponse, CreateIpsecServerRequest, CreateIpsecServerResponse, CreateIpv4GatewayRequest, CreateIpv4GatewayResponse, CreateIpv6EgressOnlyRuleRequest, CreateIpv6EgressOnlyRuleResponse, CreateIpv6GatewayRequest, CreateIpv6GatewayResponse, CreateNatGatewayRequest, CreateNatGatewayResponse, CreateNatIpCidrRequest, CreateNatIpCidrResponse, CreateNatIpRequest, CreateNatIpResponse, CreateNetworkAclRequest, CreateNetworkAclResponse, CreatePhysicalConnectionOccupancyOrderRequest, CreatePhysicalConnectionOccupancyOrderResponse, CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse, CreatePhysicalConnectionSetupOrderRequest, CreatePhysicalConnectionSetupOrderResponse, CreatePublicIpAddressPoolRequest, CreatePublicIpAddressPoolResponse, CreateRouteEntriesRequest, CreateRouteEntriesResponse, CreateRouteEntryRequest, CreateRouteEntryResponse, CreateRouteTableRequest, CreateRouteTableResponse, CreateRouterInterfaceRequest, CreateRouterInterfaceResponse, CreateSnatEntryRequest, CreateSnatEntryResponse, CreateSslVpnClientCertRequest, CreateSslVpnClientCertResponse, CreateSslVpnServerRequest, CreateSslVpnServerResponse, CreateTrafficMirrorFilterRequest, CreateTrafficMirrorFilterResponse, CreateTrafficMirrorFilterRulesRequest, CreateTrafficMirrorFilterRulesResponse, CreateTrafficMirrorSessionRequest, CreateTrafficMirrorSessionResponse, CreateVSwitchCidrReservationRequest, CreateVSwitchCidrReservationResponse, CreateVSwitchRequest, CreateVSwitchResponse, CreateVbrHaRequest, CreateVbrHaResponse, CreateVcoRouteEntryRequest, CreateVcoRouteEntryResponse, CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse, CreateVirtualPhysicalConnectionRequest, CreateVirtualPhysicalConnectionResponse, CreateVpcGatewayEndpointRequest, CreateVpcGatewayEndpointResponse, CreateVpcPrefixListRequest, CreateVpcPrefixListResponse, CreateVpcRequest, CreateVpcResponse, CreateVpconnFromVbrRequest, CreateVpconnFromVbrResponse, CreateVpnAttachmentRequest, CreateVpnAttachmentResponse, CreateVpnConnectionRequest, CreateVpnConnectionResponse, CreateVpnGatewayRequest, CreateVpnGatewayResponse, CreateVpnPbrRouteEntryRequest, CreateVpnPbrRouteEntryResponse, CreateVpnRouteEntryRequest, CreateVpnRouteEntryResponse, DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse, DeactiveFlowLogRequest, DeactiveFlowLogResponse, DeleteBgpGroupRequest, DeleteBgpGroupResponse, DeleteBgpNetworkRequest, DeleteBgpNetworkResponse, DeleteBgpPeerRequest, DeleteBgpPeerResponse, DeleteCommonBandwidthPackageRequest, DeleteCommonBandwidthPackageResponse, DeleteCustomerGatewayRequest, DeleteCustomerGatewayResponse, DeleteDhcpOptionsSetRequest, DeleteDhcpOptionsSetResponse, DeleteExpressConnectTrafficQosQueueRequest, DeleteExpressConnectTrafficQosQueueResponse, DeleteExpressConnectTrafficQosRequest, DeleteExpressConnectTrafficQosResponse, DeleteExpressConnectTrafficQosRuleRequest, DeleteExpressConnectTrafficQosRuleResponse, DeleteFailoverTestJobRequest, DeleteFailoverTestJobResponse, DeleteFlowLogRequest, DeleteFlowLogResponse, DeleteForwardEntryRequest, DeleteForwardEntryResponse, DeleteFullNatEntryRequest, DeleteFullNatEntryResponse, DeleteGlobalAccelerationInstanceRequest, DeleteGlobalAccelerationInstanceResponse, DeleteHaVipRequest, DeleteHaVipResponse, DeleteIPv6TranslatorAclListRequest, DeleteIPv6TranslatorAclListResponse, DeleteIPv6TranslatorEntryRequest, DeleteIPv6TranslatorEntryResponse, DeleteIPv6TranslatorRequest, DeleteIPv6TranslatorResponse, DeleteIpsecServerRequest, DeleteIpsecServerResponse, DeleteIpv4GatewayRequest, DeleteIpv4GatewayResponse, DeleteIpv6EgressOnlyRuleRequest, DeleteIpv6EgressOnlyRuleResponse, DeleteIpv6GatewayRequest, DeleteIpv6GatewayResponse, DeleteIpv6InternetBandwidthRequest, DeleteIpv6InternetBandwidthResponse, DeleteNatGatewayRequest, DeleteNatGatewayResponse, DeleteNatIpCidrRequest, DeleteNatIpCidrResponse, DeleteNatIpRequest, DeleteNatIpResponse, DeleteNetworkAclRequest, DeleteNetworkAclResponse, DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse, DeletePublicIpAddressPoolCidrBlockRequest, DeletePublicIpAddressPoolCidrBlockResponse, DeletePublicIpAddressPoolRequest, DeletePublicIpAddressPoolResponse, DeleteRouteEntriesRequest, DeleteRouteEntriesResponse, DeleteRouteEntryRequest, DeleteRouteEntryResponse, DeleteRouteTableRequest, DeleteRouteTableResponse, DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse, DeleteSnatEntryRequest, DeleteSnatEntryResponse, DeleteSslVpnClientCertRequest, DeleteSslVpnClientCertResponse, DeleteSslVpnServerRequest, DeleteSslVpnServerResponse, DeleteTrafficMirrorFilterRequest, DeleteTrafficMirrorFilterResponse, DeleteTrafficMirrorFilterRulesRequest, DeleteTrafficMirrorFilterRulesResponse, DeleteTrafficMirrorSessionRequest, DeleteTrafficMirrorSessionResponse, DeleteVSwitchCidrReservationRequest, DeleteVSwitchCidrReservationResponse, DeleteVSwitchRequest, DeleteVSwitchResponse, DeleteVbrHaRequest, DeleteVbrHaResponse, DeleteVcoRouteEntryRequest, DeleteVcoRouteEntryResponse, DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse, DeleteVpcGatewayEndpointRequest, DeleteVpcGatewayEndpointResponse, DeleteVpcPrefixListRequest, DeleteVpcPrefixListResponse, DeleteVpcRequest, DeleteVpcResponse, DeleteVpnAttachmentRequest, DeleteVpnAttachmentResponse, DeleteVpnConnectionRequest, DeleteVpnConnectionResponse, DeleteVpnGatewayRequest, DeleteVpnGatewayResponse, DeleteVpnPbrRouteEntryRequest, DeleteVpnPbrRouteEntryResponse, DeleteVpnRouteEntryRequest, DeleteVpnRouteEntryResponse, DeletionProtectionRequest, DeletionProtectionResponse, Describe95TrafficRequest, Describe95TrafficResponse, DescribeAccessPointsRequest, DescribeAccessPointsResponse, DescribeBgpGroupsRequest, DescribeBgpGroupsResponse, DescribeBgpNetworksRequest, DescribeBgpNetworksResponse, DescribeBgpPeersRequest, DescribeBgpPeersResponse, DescribeCommonBandwidthPackagesRequest, DescribeCommonBandwidthPackagesResponse, DescribeCustomerGatewayRequest, DescribeCustomerGatewayResponse, DescribeCustomerGatewaysRequest, DescribeCustomerGatewaysResponse, DescribeEcGrantRelationRequest, DescribeEcGrantRelationResponse, DescribeEipAddressesRequest, DescribeEipAddressesResponse, DescribeEipGatewayInfoRequest, DescribeEipGatewayInfoResponse, DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse, DescribeEipSegmentRequest, DescribeEipSegmentResponse, DescribeExpressConnectTrafficQosQueueRequest, DescribeExpressConnectTrafficQosQueueResponse, DescribeExpressConnectTrafficQosRequest, DescribeExpressConnectTrafficQosResponse, DescribeExpressConnectTrafficQosRuleRequest, DescribeExpressConnectTrafficQosRuleResponse, DescribeFailoverTestJobRequest, DescribeFailoverTestJobResponse, DescribeFailoverTestJobsRequest, DescribeFailoverTestJobsResponse, DescribeFlowLogsRequest, DescribeFlowLogsResponse, DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse, DescribeGlobalAccelerationInstancesRequest, DescribeGlobalAccelerationInstancesResponse, DescribeGrantRulesToCenRequest, DescribeGrantRulesToCenResponse, DescribeHaVipsRequest, DescribeHaVipsResponse, DescribeHighDefinitionMonitorLogAttributeRequest, DescribeHighDefinitionMonitorLogAttributeResponse, DescribeIPv6TranslatorAclListAttributesRequest, DescribeIPv6TranslatorAclListAttributesResponse, DescribeIPv6TranslatorAclListsRequest, DescribeIPv6TranslatorAclListsResponse, DescribeIPv6TranslatorEntriesRequest, DescribeIPv6TranslatorEntriesResponse, DescribeIPv6TranslatorsRequest, DescribeIPv6TranslatorsResponse, DescribeIpv6AddressesRequest, DescribeIpv6AddressesResponse, DescribeIpv6EgressOnlyRulesRequest, DescribeIpv6EgressOnlyRulesResponse, DescribeIpv6GatewayAttributeRequest, DescribeIpv6GatewayAttributeResponse, DescribeIpv6GatewaysRequest, DescribeIpv6GatewaysResponse, DescribeNatGatewaysRequest, DescribeNatGatewaysResponse, DescribeNetworkAclAttributesRequest, DescribeNetworkAclAttributesResponse, DescribeNetworkAclsRequest, DescribeNetworkAclsResponse, DescribePhysicalConnectionLOARequest, DescribePhysicalConnectionLOAResponse, DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse, DescribePublicIpAddressRequest, DescribePublicIpAddressResponse, DescribeRegionsRequest, DescribeRegionsResponse, DescribeRouteEntryListRequest, DescribeRouteEntryListResponse, DescribeRouteTableListRequest, DescribeRouteTableListResponse, DescribeRouteTablesRequest, DescribeRouteTablesResponse, DescribeRouterInterfaceAttributeRequest, DescribeRouterInterfaceAttributeResponse, DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse, DescribeServerRelatedGlobalAccelerationInstancesRequest, DescribeServerRelatedGlobalAccelerationInstancesResponse, DescribeSnatTableEntriesRequest, DescribeSnatTableEntriesResponse, DescribeSslVpnClientCertRequest, DescribeSslVpnClientCertResponse, DescribeSslVpnClientCertsRequest, DescribeSslVpnClientCertsResponse, DescribeSslVpnClientsRequest, DescribeSslVpnClientsResponse, DescribeSslVpnServersRequest, DescribeSslVpnServersResponse, DescribeTagKeysForExpressConnectRequest, DescribeTagKeysForExpressConnectResponse, DescribeTagKeysRequest, DescribeTagKeysResponse, DescribeTagsRequest, DescribeTagsResponse, DescribeVRoutersRequest, DescribeVRoutersResponse, DescribeVSwitchAttributesRequest, DescribeVSwitchAttributesResponse, DescribeVSwitchesRequest, DescribeVSwitchesResponse, DescribeVbrHaRequest, DescribeVbrHaResponse, DescribeVcoRouteEntriesRequest, DescribeVcoRouteEntriesResponse, DescribeVirtualBorderRoutersForPhysicalConnectionRequest, DescribeVirtualBorderRoutersForPhysicalConnectionResponse, DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse, DescribeVpcAttributeRequest, DescribeVpcAttributeResponse, DescribeVpcsRequest, DescribeVpcsResponse, DescribeVpnAttachmentsRequest, DescribeVpnAttachmentsResponse, DescribeVpnConnectionLogsRequest, DescribeVpnConnectionLogsResponse, DescribeVpnConnectionRequest, DescribeVpnConnectionResponse, DescribeVpnConnectionsRequest, DescribeVpnConnectionsResponse, DescribeVpnCrossAccountAuthorizationsRequest, DescribeVpnCrossAccountAuthorizationsResponse, DescribeVpnGatewayAvailableZonesRequest, DescribeVpnGatewayAvailableZonesResponse, DescribeVpnGatewayRequest, DescribeVpnGatewayResponse, DescribeVpnGatewaysRequest, DescribeVpnGatewaysResponse, DescribeVpnPbrRouteEntriesRequest, DescribeVpnPbrRouteEntriesResponse, DescribeVpnRouteEntriesRequest, DescribeVpnRouteEntriesResponse, DescribeVpnSslServerLogsRequest, DescribeVpnSslServerLogsResponse, DescribeZonesRequest, DescribeZonesResponse, DetachDhcpOptionsSetFromVpcRequest, DetachDhcpOptionsSetFromVpcResponse, DiagnoseVpnConnectionsRequest, DiagnoseVpnConnectionsResponse, DiagnoseVpnGatewayRequest, DiagnoseVpnGatewayResponse, DisableNatGatewayEcsMetricRequest, DisableNatGatewayEcsMetricResponse, DisableVpcClassicLinkRequest, DisableVpcClassicLinkResponse, DissociateRouteTableFromGatewayRequest, DissociateRouteTableFromGatewayResponse, DissociateRouteTablesFromVpcGatewayEndpointRequest, DissociateRouteTablesFromVpcGatewayEndpointResponse, DissociateVpnGatewayWithCertificateRequest, DissociateVpnGatewayWithCertificateResponse, DownloadVpnConnectionConfigRequest, DownloadVpnConnectionConfigResponse, EnableNatGatewayEcsMetricRequest, EnableNatGatewayEcsMetricResponse, EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse, EnableVpcClassicLinkRequest, EnableVpcClassicLinkResponse, EnableVpcIpv4GatewayRequest, EnableVpcIpv4GatewayResponse, GetDhcpOptionsSetRequest, GetDhcpOptionsSetResponse, GetFlowLogServiceStatusRequest, GetFlowLogServiceStatusResponse, GetIpv4GatewayAttributeRequest, GetIpv4GatewayAttributeResponse, GetNatGatewayAttributeRequest, GetNatGatewayAttributeResponse, GetPhysicalConnectionServiceStatusRequest, GetPhysicalConnectionServiceStatusResponse, GetTrafficMirrorServiceStatusRequest, GetTrafficMirrorServiceStatusResponse, GetVSwitchCidrReservationUsageRequest, GetVSwitchCidrReservationUsageResponse, GetVpcGatewayEndpointAttributeRequest, GetVpcGatewayEndpointAttributeResponse, GetVpcPrefixListAssociationsRequest, GetVpcPrefixListAssociationsResponse, GetVpcPrefixListEntriesRequest, GetVpcPrefixListEntriesResponse, GetVpcRouteEntrySummaryRequest, GetVpcRouteEntrySummaryResponse, GetVpnGatewayDiagnoseResultRequest, GetVpnGatewayDiagnoseResultResponse, GrantInstanceToCenRequest, GrantInstanceToCenResponse, GrantInstanceToVbrRequest, GrantInstanceToVbrResponse, ListBusinessAccessPointsRequest, ListBusinessAccessPointsResponse, ListDhcpOptionsSetsRequest, ListDhcpOptionsSetsResponse, ListEnhanhcedNatGatewayAvailableZonesRequest, ListEnhanhcedNatGatewayAvailableZonesResponse, ListFullNatEntriesRequest, ListFullNatEntriesResponse, ListGatewayRouteTableEntriesRequest, ListGatewayRouteTableEntriesResponse, ListGeographicSubRegionsRequest, ListGeographicSubRegionsResponse, ListIpsecServerLogsRequest, ListIpsecServerLogsResponse, ListIpsecServersRequest, ListIpsecServersResponse, ListIpv4GatewaysRequest, ListIpv4GatewaysResponse, ListNatIpCidrsRequest, ListNatIpCidrsResponse, ListNatIpsRequest, ListNatIpsResponse, ListPrefixListsRequest, ListPrefixListsResponse, ListPublicIpAddressPoolCidrBlocksRequest, ListPublicIpAddressPoolCidrBlocksResponse, ListPublicIpAddressPoolsRequest, ListPublicIpAddressPoolsResponse, ListTagResourcesForExpressConnectRequest, ListTagResourcesForExpressConnectResponse, ListTagResourcesRequest, ListTagResourcesResponse, ListTrafficMirrorFiltersRequest, ListTrafficMirrorFiltersResponse, ListTrafficMirrorSessionsRequest, ListTrafficMirrorSessionsResponse, ListVSwitchCidrReservationsRequest, ListVSwitchCidrReservationsResponse, ListVirtualPhysicalConnectionsRequest, ListVirtualPhysicalConnectionsResponse, ListVpcEndpointServicesByEndUserRequest, ListVpcEndpointServicesByEndUserResponse, ListVpcGatewayEndpointsRequest, ListVpcGatewayEndpointsResponse, ListVpnCertificateAssociationsRequest, ListVpnCertificateAssociationsResponse, ModifyBgpGroupAttributeRequest, ModifyBgpGroupAttributeResponse, ModifyBgpPeerAttributeRequest, ModifyBgpPeerAttributeResponse, ModifyCommonBandwidthPackageAttributeRequest, ModifyCommonBandwidthPackageAttributeResponse, ModifyCommonBandwidthPackageIpBandwidthRequest, ModifyCommonBandwidthPackageIpBandwidthResponse, ModifyCommonBandwidthPackageSpecRequest, ModifyCommonBandwidthPackageSpecResponse, ModifyCustomerGatewayAttributeRequest, ModifyCustomerGatewayAttributeResponse, ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse, ModifyExpressCloudConnectionAttributeRequest, ModifyExpressCloudConnectionAttributeResponse, ModifyExpressCloudConnectionBandwidthRequest, ModifyExpressCloudConnectionBandwidthResponse, ModifyExpressConnectTrafficQosQueueRequest, ModifyExpressConnectTrafficQosQueueResponse, ModifyExpressConnectTrafficQosRequest, ModifyExpressConnectTrafficQosResponse, ModifyExpressConnectTrafficQosRuleRequest, ModifyExpressConnectTrafficQosRuleResponse, ModifyFlowLogAttributeRequest, ModifyFlowLogAttributeResponse, ModifyForwardEntryRequest, ModifyForwardEntryResponse, ModifyFullNatEntryAttributeRequest, ModifyFullNatEntryAttributeResponse, ModifyGlobalAccelerationInstanceAttributesRequest, ModifyGlobalAccelerationInstanceAttributesResponse, ModifyGlobalAccelerationInstanceSpecRequest, ModifyGlobalAccelerationInstanceSpecResponse, ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse, ModifyIPv6TranslatorAclAttributeRequest, ModifyIPv6TranslatorAclAttributeResponse, ModifyIPv6TranslatorAclListEntryRequest, ModifyIPv6TranslatorAclListEntryResponse, ModifyIPv6TranslatorAttributeRequest, ModifyIPv6TranslatorAttributeResponse, ModifyIPv6TranslatorBandwidthRequest, ModifyIPv6TranslatorBandwidthResponse, ModifyIPv6TranslatorEntryRequest, ModifyIPv6TranslatorEntryResponse, ModifyIpv6AddressAttributeRequest, ModifyIpv6AddressAttributeResponse, ModifyIpv6GatewayAttributeRequest, ModifyIpv6GatewayAttributeResponse, ModifyIpv6InternetBandwidthRequest, ModifyIpv6InternetBandwidthResponse, ModifyNatGatewayAttributeRequest, ModifyNatGatewayAttributeResponse, ModifyNatGatewaySpecRequest, ModifyNatGatewaySpecResponse, ModifyNatIpAttributeRequest, ModifyNatIpAttributeResponse, ModifyNatIpCidrAttributeRequest, ModifyNatIpCidrAttributeResponse, ModifyNetworkAclAttributesRequest, ModifyNetworkAclAttributesResponse, ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse, ModifyRouteEntryRequest, ModifyRouteEntryResponse, ModifyRouteTableAttributesRequest, ModifyRouteTableAttributesResponse, ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse, ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse, ModifySnatEntryRequest, ModifySnatEntryResponse, ModifySslVpnClientCertRequest, ModifySslVpnClientCertResponse, ModifySslVpnServerRequest, ModifySslVpnServerResponse, ModifyTunnelAttributeRequest, ModifyTunnelAttributeResponse, ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse, ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse, ModifyVSwitchCidrReservationAttributeRequest, ModifyVSwitchCidrReservationAttributeResponse, ModifyVcoRouteEntryWeightRequest, ModifyVcoRouteEntryWeightResponse, ModifyVirtualBorderRouterAttributeRequest, ModifyVirtualBorderRouterAttributeResponse, ModifyVpcAttributeRequest, ModifyVpcAttributeResponse, ModifyVpcPrefixListRequest, ModifyVpcPrefixListResponse, ModifyVpnAttachmentAttributeRequest, ModifyVpnAttachmentAttributeResponse, ModifyVpnConnectionAttributeRequest, ModifyVpnConnectionAttributeResponse, ModifyVpnGatewayAttributeRequest, ModifyVpnGatewayAttributeResponse, ModifyVpnPbrRouteEntryAttributeRequest, ModifyVpnPbrRouteEntryAttributeResponse, ModifyVpnPbrRouteEntryPriorityRequest, ModifyVpnPbrRouteEntryPriorityResponse, ModifyVpnPbrRouteEntryWeightRequest, ModifyVpnPbrRouteEntryWeightResponse, ModifyVpnRouteEntryWeightRequest, ModifyVpnRouteEntryWeightResponse, MoveResourceGroupRequest, MoveResourceGroupResponse, MoveVpnResourceGroupRequest, MoveVpnResourceGroupResponse, OpenFlowLogServiceRequest, OpenFlowLogServiceResponse, OpenPhysicalConnectionServiceRequest, OpenPhysicalConnectionServiceResponse, OpenTrafficMirrorServiceRequest, OpenTrafficMirrorServiceResponse, PublishVpnRouteEntryRequest, PublishVpnRouteEntryResponse, RecoverPhysicalConnectionRequest, RecoverPhysicalConnectionResponse, RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse, ReleaseEipAddressRequest, ReleaseEipAddressResponse, ReleaseEipSegmentAddressRequest, ReleaseEipSegmentAddressResponse, ReleaseIpv6AddressRequest, ReleaseIpv6AddressResponse, RemoveCommonBandwidthPackageIpRequest, RemoveCommonBandwidthPackageIpResponse, RemoveGlobalAccelerationInstanceIpRequest, RemoveGlobalAccelerationInstanceIpResponse, RemoveIPv6TranslatorAclListEntryRequest, RemoveIPv6TranslatorAclListEntryResponse, RemoveSourcesFromTrafficMirrorSessionRequest, RemoveSourcesFromTrafficMirrorSessionResponse, ReplaceVpcDhcpOptionsSetRequest, ReplaceVpcDhcpOptionsSetResponse, RetryVpcPrefixListAssociationRequest, RetryVpcPrefixListAssociationResponse, RevokeInstanceFromCenRequest, RevokeInstanceFromCenResponse, RevokeInstanceFromVbrRequest, RevokeInstanceFromVbrResponse, SecondApplyPhysicalConnectionLOARequest, SecondApplyPhysicalConnectionLOAResponse, SetHighDefinitionMonitorLogStatusRequest, SetHighDefinitionMonitorLogStatusResponse, StartFailoverTestJobRequest, StartFailoverTestJobResponse, StopFailoverTestJobRequest, StopFailoverTestJobResponse, TagResourcesForExpressConnectRequest, TagResourcesForExpressConnectResponse, TagResourcesRequest, TagResourcesResponse, TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse, TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse, UnTagResourcesRequest, UnTagResourcesResponse, UnassociateEipAddressRequest, UnassociateEipAddressResponse, UnassociateGlobalAccelerationInstanceRequest, UnassociateGlobalAccelerationInstanceResponse, UnassociateHaVipRequest, UnassociateHaVipResponse, UnassociateNetworkAclRequest, UnassociateNetworkAclResponse, UnassociatePhysicalConnectionFromVirtualBorderRouterRequest, UnassociatePhysicalConnectionFromVirtualBorderRouterResponse, UnassociateRouteTableRequest, UnassociateRouteTableResponse, UnassociateVpcCidrBlockRequest, UnassociateVpcCidrBlockResponse, UntagResourcesForExpressConnectRequest, UntagResourcesForExpressConnectResponse, UpdateDhcpOptionsSetAttributeRequest, UpdateDhcpOptionsSetAttributeResponse, UpdateFailoverTestJobRequest, UpdateFailoverTestJobResponse, UpdateGatewayRouteTableEntryAttributeRequest, UpdateGatewayRouteTableEntryAttributeResponse, UpdateIpsecServerRequest, UpdateIpsecServerResponse, UpdateIpv4GatewayAttributeRequest, UpdateIpv4GatewayAttributeResponse, UpdateNatGatewayNatTypeRequest, UpdateNatGatewayNatTypeResponse, UpdateNetworkAclEntriesRequest, UpdateNetworkAclEntriesResponse, UpdatePublicIpAddressPoolAttributeRequest, UpdatePublicIpAddressPoolAttributeResponse, UpdateTrafficMirrorFilterAttributeRequest, UpdateTrafficMirrorFilterAttributeResponse, UpdateTrafficMirrorFilterRuleAttributeRequest, UpdateTrafficMirrorFilterRuleAttributeResponse, UpdateTrafficMirrorSessionAttributeRequest, UpdateTrafficMirrorSessionAttributeResponse, UpdateVirtualBorderBandwidthRequest, UpdateVirtualBorderBandwidthResponse, UpdateVirtualPhysicalConnectionRequest, UpdateVirtualPhysicalConnectionResponse, UpdateVpcGatewayEndpointAttributeRequest, UpdateVpcGatewayEndpointAttributeResponse, VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse } from './types.js';
+/** CreateVpc, for `send`: 创建一个VPC */
+export declare class CreateVpcCommand implements Command<CreateVpcRequest, CreateVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpcRequest;
+    readonly responseType?: CreateVpcResponse;
+    constructor(input: CreateVpcRequest);
+}
+/** CreateDefaultVpc, for `send`: 创建一个默认的VPC */
+export declare class CreateDefaultVpcCommand implements Command<CreateDefaultVpcRequest, CreateDefaultVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDefaultVpcRequest;
+    readonly responseType?: CreateDefaultVpcResponse;
+    constructor(input: CreateDefaultVpcRequest);
+}
+/** GrantInstanceToCen, for `send`: 为云企业网实例授权 */
+export declare class GrantInstanceToCenCommand implements Command<GrantInstanceToCenRequest, GrantInstanceToCenResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GrantInstanceToCenRequest;
+    readonly responseType?: GrantInstanceToCenResponse;
+    constructor(input: GrantInstanceToCenRequest);
+}
+/** AssociateVpcCidrBlock, for `send`: 为VPC添加附加IPv4网段 */
+export declare class AssociateVpcCidrBlockCommand implements Command<AssociateVpcCidrBlockRequest, AssociateVpcCidrBlockResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateVpcCidrBlockRequest;
+    readonly responseType?: AssociateVpcCidrBlockResponse;
+    constructor(input: AssociateVpcCidrBlockRequest);
+}
+/** AllocateVpcIpv6Cidr, for `send`: 预留指定的IPv6地址段 */
+export declare class AllocateVpcIpv6CidrCommand implements Command<AllocateVpcIpv6CidrRequest, AllocateVpcIpv6CidrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateVpcIpv6CidrRequest;
+    readonly responseType?: AllocateVpcIpv6CidrResponse;
+    constructor(input: AllocateVpcIpv6CidrRequest);
+}
+/** DeleteVpc, for `send`: 删除一个VPC */
+export declare class DeleteVpcCommand implements Command<DeleteVpcRequest, DeleteVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpcRequest;
+    readonly responseType?: DeleteVpcResponse;
+    constructor(input: DeleteVpcRequest);
+}
+/** RevokeInstanceFromCen, for `send`: 撤销网络实例对指定云企业网实例的授权 */
+export declare class RevokeInstanceFromCenCommand implements Command<RevokeInstanceFromCenRequest, RevokeInstanceFromCenResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RevokeInstanceFromCenRequest;
+    readonly responseType?: RevokeInstanceFromCenResponse;
+    constructor(input: RevokeInstanceFromCenRequest);
+}
+/** UnassociateVpcCidrBlock, for `send`: 删除VPC的附加IPv4网段 */
+export declare class UnassociateVpcCidrBlockCommand implements Command<UnassociateVpcCidrBlockRequest, UnassociateVpcCidrBlockResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateVpcCidrBlockRequest;
+    readonly responseType?: UnassociateVpcCidrBlockResponse;
+    constructor(input: UnassociateVpcCidrBlockRequest);
+}
+/** ModifyVpcAttribute, for `send`: 修改指定VPC的名称和描述信息 */
+export declare class ModifyVpcAttributeCommand implements Command<ModifyVpcAttributeRequest, ModifyVpcAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpcAttributeRequest;
+    readonly responseType?: ModifyVpcAttributeResponse;
+    constructor(input: ModifyVpcAttributeRequest);
+}
+/** EnableVpcClassicLink, for `send`: 开启ClassicLink */
+export declare class EnableVpcClassicLinkCommand implements Command<EnableVpcClassicLinkRequest, EnableVpcClassicLinkResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EnableVpcClassicLinkRequest;
+    readonly responseType?: EnableVpcClassicLinkResponse;
+    constructor(input: EnableVpcClassicLinkRequest);
+}
+/** DisableVpcClassicLink, for `send`: 关闭ClassicLink */
+export declare class DisableVpcClassicLinkCommand implements Command<DisableVpcClassicLinkRequest, DisableVpcClassicLinkResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DisableVpcClassicLinkRequest;
+    readonly responseType?: DisableVpcClassicLinkResponse;
+    constructor(input: DisableVpcClassicLinkRequest);
+}
+/** DeletionProtection, for `send`: 实例释放保护 */
+export declare class DeletionProtectionCommand implements Command<DeletionProtectionRequest, DeletionProtectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletionProtectionRequest;
+    readonly responseType?: DeletionProtectionResponse;
+    constructor(input: DeletionProtectionRequest);
+}
 /** DescribeVpcs, for `send`: Queries the VPCs that you created. */
 export declare class DescribeVpcsCommand implements Command<DescribeVpcsRequest, DescribeVpcsResponse> {
     readonly action: ActionDescriptor;
     readonly input: DescribeVpcsRequest;
     readonly responseType?: DescribeVpcsResponse;
     constructor(input: DescribeVpcsRequest);
+}
+/** DescribeVpcAttribute, for `send`: 查询指定VPC的配置信息 */
+export declare class DescribeVpcAttributeCommand implements Command<DescribeVpcAttributeRequest, DescribeVpcAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpcAttributeRequest;
+    readonly responseType?: DescribeVpcAttributeResponse;
+    constructor(input: DescribeVpcAttributeRequest);
+}
+/** DescribeGrantRulesToCen, for `send`: 查询云企业网跨账号授权信息 */
+export declare class DescribeGrantRulesToCenCommand implements Command<DescribeGrantRulesToCenRequest, DescribeGrantRulesToCenResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeGrantRulesToCenRequest;
+    readonly responseType?: DescribeGrantRulesToCenResponse;
+    constructor(input: DescribeGrantRulesToCenRequest);
+}
+/** ModifyVRouterAttribute, for `send`: 修改路由器的名称和描述信息 */
+export declare class ModifyVRouterAttributeCommand implements Command<ModifyVRouterAttributeRequest, ModifyVRouterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVRouterAttributeRequest;
+    readonly responseType?: ModifyVRouterAttributeResponse;
+    constructor(input: ModifyVRouterAttributeRequest);
+}
+/** DescribeVRouters, for `send`: 查询指定地域的路由器列表 */
+export declare class DescribeVRoutersCommand implements Command<DescribeVRoutersRequest, DescribeVRoutersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVRoutersRequest;
+    readonly responseType?: DescribeVRoutersResponse;
+    constructor(input: DescribeVRoutersRequest);
+}
+/** ListVSwitchCidrReservations, for `send`: 查询交换机预留网段 */
+export declare class ListVSwitchCidrReservationsCommand implements Command<ListVSwitchCidrReservationsRequest, ListVSwitchCidrReservationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListVSwitchCidrReservationsRequest;
+    readonly responseType?: ListVSwitchCidrReservationsResponse;
+    constructor(input: ListVSwitchCidrReservationsRequest);
+}
+/** CreateVSwitchCidrReservation, for `send`: 创建交换机预留网段 */
+export declare class CreateVSwitchCidrReservationCommand implements Command<CreateVSwitchCidrReservationRequest, CreateVSwitchCidrReservationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVSwitchCidrReservationRequest;
+    readonly responseType?: CreateVSwitchCidrReservationResponse;
+    constructor(input: CreateVSwitchCidrReservationRequest);
+}
+/** GetVSwitchCidrReservationUsage, for `send`: 查询交换机预留网段的用量情况 */
+export declare class GetVSwitchCidrReservationUsageCommand implements Command<GetVSwitchCidrReservationUsageRequest, GetVSwitchCidrReservationUsageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVSwitchCidrReservationUsageRequest;
+    readonly responseType?: GetVSwitchCidrReservationUsageResponse;
+    constructor(input: GetVSwitchCidrReservationUsageRequest);
+}
+/** ModifyVSwitchCidrReservationAttribute, for `send`: 修改交换机预留网段的名称和描述信息 */
+export declare class ModifyVSwitchCidrReservationAttributeCommand implements Command<ModifyVSwitchCidrReservationAttributeRequest, ModifyVSwitchCidrReservationAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVSwitchCidrReservationAttributeRequest;
+    readonly responseType?: ModifyVSwitchCidrReservationAttributeResponse;
+    constructor(input: ModifyVSwitchCidrReservationAttributeRequest);
+}
+/** CreateVSwitch, for `send`: 创建交换机 */
+export declare class CreateVSwitchCommand implements Command<CreateVSwitchRequest, CreateVSwitchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVSwitchRequest;
+    readonly responseType?: CreateVSwitchResponse;
+    constructor(input: CreateVSwitchRequest);
+}
+/** CreateDefaultVSwitch, for `send`: 创建默认交换机 */
+export declare class CreateDefaultVSwitchCommand implements Command<CreateDefaultVSwitchRequest, CreateDefaultVSwitchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDefaultVSwitchRequest;
+    readonly responseType?: CreateDefaultVSwitchResponse;
+    constructor(input: CreateDefaultVSwitchRequest);
+}
+/** CheckCanAllocateVpcPrivateIpAddress, for `send`: 查询交换机下的私网IP可用性 */
+export declare class CheckCanAllocateVpcPrivateIpAddressCommand implements Command<CheckCanAllocateVpcPrivateIpAddressRequest, CheckCanAllocateVpcPrivateIpAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CheckCanAllocateVpcPrivateIpAddressRequest;
+    readonly responseType?: CheckCanAllocateVpcPrivateIpAddressResponse;
+    constructor(input: CheckCanAllocateVpcPrivateIpAddressRequest);
+}
+/** DeleteVSwitch, for `send`: 删除交换机 */
+export declare class DeleteVSwitchCommand implements Command<DeleteVSwitchRequest, DeleteVSwitchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVSwitchRequest;
+    readonly responseType?: DeleteVSwitchResponse;
+    constructor(input: DeleteVSwitchRequest);
+}
+/** ModifyVSwitchAttribute, for `send`: 修改指定交换机的名称和描述信息 */
+export declare class ModifyVSwitchAttributeCommand implements Command<ModifyVSwitchAttributeRequest, ModifyVSwitchAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVSwitchAttributeRequest;
+    readonly responseType?: ModifyVSwitchAttributeResponse;
+    constructor(input: ModifyVSwitchAttributeRequest);
+}
+/** DescribeVSwitches, for `send`: 查询可组网信息 */
+export declare class DescribeVSwitchesCommand implements Command<DescribeVSwitchesRequest, DescribeVSwitchesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVSwitchesRequest;
+    readonly responseType?: DescribeVSwitchesResponse;
+    constructor(input: DescribeVSwitchesRequest);
+}
+/** DescribeVSwitchAttributes, for `send`: 查询指定交换机的配置信息 */
+export declare class DescribeVSwitchAttributesCommand implements Command<DescribeVSwitchAttributesRequest, DescribeVSwitchAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVSwitchAttributesRequest;
+    readonly responseType?: DescribeVSwitchAttributesResponse;
+    constructor(input: DescribeVSwitchAttributesRequest);
+}
+/** DeleteVSwitchCidrReservation, for `send`: 删除交换机预留网段 */
+export declare class DeleteVSwitchCidrReservationCommand implements Command<DeleteVSwitchCidrReservationRequest, DeleteVSwitchCidrReservationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVSwitchCidrReservationRequest;
+    readonly responseType?: DeleteVSwitchCidrReservationResponse;
+    constructor(input: DeleteVSwitchCidrReservationRequest);
+}
+/** CreateRouteEntry, for `send`: 创建自定义路由条目 */
+export declare class CreateRouteEntryCommand implements Command<CreateRouteEntryRequest, CreateRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouteEntryRequest;
+    readonly responseType?: CreateRouteEntryResponse;
+    constructor(input: CreateRouteEntryRequest);
+}
+/** CreateRouteEntries, for `send`: 批量添加自定义路由条目 */
+export declare class CreateRouteEntriesCommand implements Command<CreateRouteEntriesRequest, CreateRouteEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouteEntriesRequest;
+    readonly responseType?: CreateRouteEntriesResponse;
+    constructor(input: CreateRouteEntriesRequest);
+}
+/** CreateRouteTable, for `send`: 创建自定义路由表 */
+export declare class CreateRouteTableCommand implements Command<CreateRouteTableRequest, CreateRouteTableResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouteTableRequest;
+    readonly responseType?: CreateRouteTableResponse;
+    constructor(input: CreateRouteTableRequest);
+}
+/** AssociateRouteTable, for `send`: 将路由表和交换机绑定 */
+export declare class AssociateRouteTableCommand implements Command<AssociateRouteTableRequest, AssociateRouteTableResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateRouteTableRequest;
+    readonly responseType?: AssociateRouteTableResponse;
+    constructor(input: AssociateRouteTableRequest);
+}
+/** DeleteRouteEntry, for `send`: 删除自定义路由条目 */
+export declare class DeleteRouteEntryCommand implements Command<DeleteRouteEntryRequest, DeleteRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouteEntryRequest;
+    readonly responseType?: DeleteRouteEntryResponse;
+    constructor(input: DeleteRouteEntryRequest);
+}
+/** DeleteRouteEntries, for `send`: 批量删除自定义路由条目 */
+export declare class DeleteRouteEntriesCommand implements Command<DeleteRouteEntriesRequest, DeleteRouteEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouteEntriesRequest;
+    readonly responseType?: DeleteRouteEntriesResponse;
+    constructor(input: DeleteRouteEntriesRequest);
+}
+/** DeleteRouteTable, for `send`: 删除自定义路由表 */
+export declare class DeleteRouteTableCommand implements Command<DeleteRouteTableRequest, DeleteRouteTableResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouteTableRequest;
+    readonly responseType?: DeleteRouteTableResponse;
+    constructor(input: DeleteRouteTableRequest);
+}
+/** UnassociateRouteTable, for `send`: 将路由表和交换机解绑 */
+export declare class UnassociateRouteTableCommand implements Command<UnassociateRouteTableRequest, UnassociateRouteTableResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateRouteTableRequest;
+    readonly responseType?: UnassociateRouteTableResponse;
+    constructor(input: UnassociateRouteTableRequest);
+}
+/** ModifyRouteTableAttributes, for `send`: 修改路由表的名称和描述 */
+export declare class ModifyRouteTableAttributesCommand implements Command<ModifyRouteTableAttributesRequest, ModifyRouteTableAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouteTableAttributesRequest;
+    readonly responseType?: ModifyRouteTableAttributesResponse;
+    constructor(input: ModifyRouteTableAttributesRequest);
+}
+/** ModifyRouteEntry, for `send`: 修改自定义路由条目的名称和描述 */
+export declare class ModifyRouteEntryCommand implements Command<ModifyRouteEntryRequest, ModifyRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouteEntryRequest;
+    readonly responseType?: ModifyRouteEntryResponse;
+    constructor(input: ModifyRouteEntryRequest);
+}
+/** GetVpcRouteEntrySummary, for `send`: 查询路由类型的明细 */
+export declare class GetVpcRouteEntrySummaryCommand implements Command<GetVpcRouteEntrySummaryRequest, GetVpcRouteEntrySummaryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVpcRouteEntrySummaryRequest;
+    readonly responseType?: GetVpcRouteEntrySummaryResponse;
+    constructor(input: GetVpcRouteEntrySummaryRequest);
+}
+/** DescribeRouteTables, for `send`: 查询路由表 */
+export declare class DescribeRouteTablesCommand implements Command<DescribeRouteTablesRequest, DescribeRouteTablesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouteTablesRequest;
+    readonly responseType?: DescribeRouteTablesResponse;
+    constructor(input: DescribeRouteTablesRequest);
+}
+/** DescribeRouteEntryList, for `send`: 查询路由条目列表 */
+export declare class DescribeRouteEntryListCommand implements Command<DescribeRouteEntryListRequest, DescribeRouteEntryListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouteEntryListRequest;
+    readonly responseType?: DescribeRouteEntryListResponse;
+    constructor(input: DescribeRouteEntryListRequest);
+}
+/** DescribeRouteTableList, for `send`: 查询路由表 */
+export declare class DescribeRouteTableListCommand implements Command<DescribeRouteTableListRequest, DescribeRouteTableListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouteTableListRequest;
+    readonly responseType?: DescribeRouteTableListResponse;
+    constructor(input: DescribeRouteTableListRequest);
+}
+/** CreateVpcPrefixList, for `send`: 创建前缀列表 */
+export declare class CreateVpcPrefixListCommand implements Command<CreateVpcPrefixListRequest, CreateVpcPrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpcPrefixListRequest;
+    readonly responseType?: CreateVpcPrefixListResponse;
+    constructor(input: CreateVpcPrefixListRequest);
+}
+/** RetryVpcPrefixListAssociation, for `send`: 重新下发最新的前缀列表 */
+export declare class RetryVpcPrefixListAssociationCommand implements Command<RetryVpcPrefixListAssociationRequest, RetryVpcPrefixListAssociationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RetryVpcPrefixListAssociationRequest;
+    readonly responseType?: RetryVpcPrefixListAssociationResponse;
+    constructor(input: RetryVpcPrefixListAssociationRequest);
+}
+/** DeleteVpcPrefixList, for `send`: 删除前缀列表 */
+export declare class DeleteVpcPrefixListCommand implements Command<DeleteVpcPrefixListRequest, DeleteVpcPrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpcPrefixListRequest;
+    readonly responseType?: DeleteVpcPrefixListResponse;
+    constructor(input: DeleteVpcPrefixListRequest);
+}
+/** ModifyVpcPrefixList, for `send`: 修改前缀列表的配置信息 */
+export declare class ModifyVpcPrefixListCommand implements Command<ModifyVpcPrefixListRequest, ModifyVpcPrefixListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpcPrefixListRequest;
+    readonly responseType?: ModifyVpcPrefixListResponse;
+    constructor(input: ModifyVpcPrefixListRequest);
+}
+/** ListPrefixLists, for `send`: 查询前缀列表的列表信息 */
+export declare class ListPrefixListsCommand implements Command<ListPrefixListsRequest, ListPrefixListsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListPrefixListsRequest;
+    readonly responseType?: ListPrefixListsResponse;
+    constructor(input: ListPrefixListsRequest);
+}
+/** GetVpcPrefixListAssociations, for `send`: 查询前缀列表的关联关系 */
+export declare class GetVpcPrefixListAssociationsCommand implements Command<GetVpcPrefixListAssociationsRequest, GetVpcPrefixListAssociationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVpcPrefixListAssociationsRequest;
+    readonly responseType?: GetVpcPrefixListAssociationsResponse;
+    constructor(input: GetVpcPrefixListAssociationsRequest);
+}
+/** GetVpcPrefixListEntries, for `send`: 查询指定前缀列表的信息 */
+export declare class GetVpcPrefixListEntriesCommand implements Command<GetVpcPrefixListEntriesRequest, GetVpcPrefixListEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVpcPrefixListEntriesRequest;
+    readonly responseType?: GetVpcPrefixListEntriesResponse;
+    constructor(input: GetVpcPrefixListEntriesRequest);
+}
+/** CreateDhcpOptionsSet, for `send`: 创建DHCP选项集 */
+export declare class CreateDhcpOptionsSetCommand implements Command<CreateDhcpOptionsSetRequest, CreateDhcpOptionsSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateDhcpOptionsSetRequest;
+    readonly responseType?: CreateDhcpOptionsSetResponse;
+    constructor(input: CreateDhcpOptionsSetRequest);
+}
+/** DeleteDhcpOptionsSet, for `send`: 删除DHCP选项集 */
+export declare class DeleteDhcpOptionsSetCommand implements Command<DeleteDhcpOptionsSetRequest, DeleteDhcpOptionsSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteDhcpOptionsSetRequest;
+    readonly responseType?: DeleteDhcpOptionsSetResponse;
+    constructor(input: DeleteDhcpOptionsSetRequest);
+}
+/** AttachDhcpOptionsSetToVpc, for `send`: 将DHCP选项集关联到VPC */
+export declare class AttachDhcpOptionsSetToVpcCommand implements Command<AttachDhcpOptionsSetToVpcRequest, AttachDhcpOptionsSetToVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachDhcpOptionsSetToVpcRequest;
+    readonly responseType?: AttachDhcpOptionsSetToVpcResponse;
+    constructor(input: AttachDhcpOptionsSetToVpcRequest);
+}
+/** DetachDhcpOptionsSetFromVpc, for `send`: 将DHCP选项集与VPC取消关联 */
+export declare class DetachDhcpOptionsSetFromVpcCommand implements Command<DetachDhcpOptionsSetFromVpcRequest, DetachDhcpOptionsSetFromVpcResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DetachDhcpOptionsSetFromVpcRequest;
+    readonly responseType?: DetachDhcpOptionsSetFromVpcResponse;
+    constructor(input: DetachDhcpOptionsSetFromVpcRequest);
+}
+/** ReplaceVpcDhcpOptionsSet, for `send`: 更改DHCP选项集与VPC的关联 */
+export declare class ReplaceVpcDhcpOptionsSetCommand implements Command<ReplaceVpcDhcpOptionsSetRequest, ReplaceVpcDhcpOptionsSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReplaceVpcDhcpOptionsSetRequest;
+    readonly responseType?: ReplaceVpcDhcpOptionsSetResponse;
+    constructor(input: ReplaceVpcDhcpOptionsSetRequest);
+}
+/** UpdateDhcpOptionsSetAttribute, for `send`: 修改DHCP选项集配置信息 */
+export declare class UpdateDhcpOptionsSetAttributeCommand implements Command<UpdateDhcpOptionsSetAttributeRequest, UpdateDhcpOptionsSetAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateDhcpOptionsSetAttributeRequest;
+    readonly responseType?: UpdateDhcpOptionsSetAttributeResponse;
+    constructor(input: UpdateDhcpOptionsSetAttributeRequest);
+}
+/** GetDhcpOptionsSet, for `send`: 查询已创建的DHCP选项集 */
+export declare class GetDhcpOptionsSetCommand implements Command<GetDhcpOptionsSetRequest, GetDhcpOptionsSetResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetDhcpOptionsSetRequest;
+    readonly responseType?: GetDhcpOptionsSetResponse;
+    constructor(input: GetDhcpOptionsSetRequest);
+}
+/** ListDhcpOptionsSets, for `send`: 查询已创建的DHCP选项集列表 */
+export declare class ListDhcpOptionsSetsCommand implements Command<ListDhcpOptionsSetsRequest, ListDhcpOptionsSetsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListDhcpOptionsSetsRequest;
+    readonly responseType?: ListDhcpOptionsSetsResponse;
+    constructor(input: ListDhcpOptionsSetsRequest);
+}
+/** OpenFlowLogService, for `send`: 开通流日志功能 */
+export declare class OpenFlowLogServiceCommand implements Command<OpenFlowLogServiceRequest, OpenFlowLogServiceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: OpenFlowLogServiceRequest;
+    readonly responseType?: OpenFlowLogServiceResponse;
+    constructor(input: OpenFlowLogServiceRequest);
+}
+/** CreateFlowLog, for `send`: 创建流日志 */
+export declare class CreateFlowLogCommand implements Command<CreateFlowLogRequest, CreateFlowLogResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateFlowLogRequest;
+    readonly responseType?: CreateFlowLogResponse;
+    constructor(input: CreateFlowLogRequest);
+}
+/** DeleteFlowLog, for `send`: 删除流日志 */
+export declare class DeleteFlowLogCommand implements Command<DeleteFlowLogRequest, DeleteFlowLogResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteFlowLogRequest;
+    readonly responseType?: DeleteFlowLogResponse;
+    constructor(input: DeleteFlowLogRequest);
+}
+/** ModifyFlowLogAttribute, for `send`: 编辑流日志的名称和描述 */
+export declare class ModifyFlowLogAttributeCommand implements Command<ModifyFlowLogAttributeRequest, ModifyFlowLogAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyFlowLogAttributeRequest;
+    readonly responseType?: ModifyFlowLogAttributeResponse;
+    constructor(input: ModifyFlowLogAttributeRequest);
+}
+/** ActiveFlowLog, for `send`: 启动流日志 */
+export declare class ActiveFlowLogCommand implements Command<ActiveFlowLogRequest, ActiveFlowLogResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ActiveFlowLogRequest;
+    readonly responseType?: ActiveFlowLogResponse;
+    constructor(input: ActiveFlowLogRequest);
+}
+/** DeactiveFlowLog, for `send`: 停止流日志 */
+export declare class DeactiveFlowLogCommand implements Command<DeactiveFlowLogRequest, DeactiveFlowLogResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeactiveFlowLogRequest;
+    readonly responseType?: DeactiveFlowLogResponse;
+    constructor(input: DeactiveFlowLogRequest);
+}
+/** GetFlowLogServiceStatus, for `send`: 查询流日志功能的开通状态 */
+export declare class GetFlowLogServiceStatusCommand implements Command<GetFlowLogServiceStatusRequest, GetFlowLogServiceStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetFlowLogServiceStatusRequest;
+    readonly responseType?: GetFlowLogServiceStatusResponse;
+    constructor(input: GetFlowLogServiceStatusRequest);
+}
+/** DescribeFlowLogs, for `send`: 查询流日志 */
+export declare class DescribeFlowLogsCommand implements Command<DescribeFlowLogsRequest, DescribeFlowLogsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeFlowLogsRequest;
+    readonly responseType?: DescribeFlowLogsResponse;
+    constructor(input: DescribeFlowLogsRequest);
+}
+/** AssociateNetworkAcl, for `send`: 绑定网络ACL到交换机 */
+export declare class AssociateNetworkAclCommand implements Command<AssociateNetworkAclRequest, AssociateNetworkAclResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateNetworkAclRequest;
+    readonly responseType?: AssociateNetworkAclResponse;
+    constructor(input: AssociateNetworkAclRequest);
+}
+/** CreateNetworkAcl, for `send`: 创建网络ACL */
+export declare class CreateNetworkAclCommand implements Command<CreateNetworkAclRequest, CreateNetworkAclResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNetworkAclRequest;
+    readonly responseType?: CreateNetworkAclResponse;
+    constructor(input: CreateNetworkAclRequest);
+}
+/** CopyNetworkAclEntries, for `send`: 复制网络ACL规则 */
+export declare class CopyNetworkAclEntriesCommand implements Command<CopyNetworkAclEntriesRequest, CopyNetworkAclEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CopyNetworkAclEntriesRequest;
+    readonly responseType?: CopyNetworkAclEntriesResponse;
+    constructor(input: CopyNetworkAclEntriesRequest);
+}
+/** DeleteNetworkAcl, for `send`: 删除网络ACL */
+export declare class DeleteNetworkAclCommand implements Command<DeleteNetworkAclRequest, DeleteNetworkAclResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNetworkAclRequest;
+    readonly responseType?: DeleteNetworkAclResponse;
+    constructor(input: DeleteNetworkAclRequest);
+}
+/** UnassociateNetworkAcl, for `send`: 解除网络ACL与交换机的绑定 */
+export declare class UnassociateNetworkAclCommand implements Command<UnassociateNetworkAclRequest, UnassociateNetworkAclResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateNetworkAclRequest;
+    readonly responseType?: UnassociateNetworkAclResponse;
+    constructor(input: UnassociateNetworkAclRequest);
+}
+/** ModifyNetworkAclAttributes, for `send`: 修改网络ACL的属性 */
+export declare class ModifyNetworkAclAttributesCommand implements Command<ModifyNetworkAclAttributesRequest, ModifyNetworkAclAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNetworkAclAttributesRequest;
+    readonly responseType?: ModifyNetworkAclAttributesResponse;
+    constructor(input: ModifyNetworkAclAttributesRequest);
+}
+/** UpdateNetworkAclEntries, for `send`: 更新网络ACL规则 */
+export declare class UpdateNetworkAclEntriesCommand implements Command<UpdateNetworkAclEntriesRequest, UpdateNetworkAclEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateNetworkAclEntriesRequest;
+    readonly responseType?: UpdateNetworkAclEntriesResponse;
+    constructor(input: UpdateNetworkAclEntriesRequest);
+}
+/** DescribeNetworkAclAttributes, for `send`: 查询网络ACL的详细信息 */
+export declare class DescribeNetworkAclAttributesCommand implements Command<DescribeNetworkAclAttributesRequest, DescribeNetworkAclAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNetworkAclAttributesRequest;
+    readonly responseType?: DescribeNetworkAclAttributesResponse;
+    constructor(input: DescribeNetworkAclAttributesRequest);
+}
+/** DescribeNetworkAcls, for `send`: 查看网络ACL列表 */
+export declare class DescribeNetworkAclsCommand implements Command<DescribeNetworkAclsRequest, DescribeNetworkAclsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNetworkAclsRequest;
+    readonly responseType?: DescribeNetworkAclsResponse;
+    constructor(input: DescribeNetworkAclsRequest);
+}
+/** CreateHaVip, for `send`: 创建高可用虚拟IP（HaVip） */
+export declare class CreateHaVipCommand implements Command<CreateHaVipRequest, CreateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateHaVipRequest;
+    readonly responseType?: CreateHaVipResponse;
+    constructor(input: CreateHaVipRequest);
+}
+/** AssociateHaVip, for `send`: 将HaVip绑定到专有网络ECS实例上 */
+export declare class AssociateHaVipCommand implements Command<AssociateHaVipRequest, AssociateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateHaVipRequest;
+    readonly responseType?: AssociateHaVipResponse;
+    constructor(input: AssociateHaVipRequest);
+}
+/** DeleteHaVip, for `send`: 删除高可用虚拟IP（HaVip） */
+export declare class DeleteHaVipCommand implements Command<DeleteHaVipRequest, DeleteHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteHaVipRequest;
+    readonly responseType?: DeleteHaVipResponse;
+    constructor(input: DeleteHaVipRequest);
+}
+/** UnassociateHaVip, for `send`: 将HaVip与专有网络ECS实例解绑 */
+export declare class UnassociateHaVipCommand implements Command<UnassociateHaVipRequest, UnassociateHaVipResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateHaVipRequest;
+    readonly responseType?: UnassociateHaVipResponse;
+    constructor(input: UnassociateHaVipRequest);
+}
+/** ModifyHaVipAttribute, for `send`: 修改HaVip实例的名称和描述 */
+export declare class ModifyHaVipAttributeCommand implements Command<ModifyHaVipAttributeRequest, ModifyHaVipAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyHaVipAttributeRequest;
+    readonly responseType?: ModifyHaVipAttributeResponse;
+    constructor(input: ModifyHaVipAttributeRequest);
+}
+/** DescribeHaVips, for `send`: 查询地域内的高可用虚拟IP（HaVip） */
+export declare class DescribeHaVipsCommand implements Command<DescribeHaVipsRequest, DescribeHaVipsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeHaVipsRequest;
+    readonly responseType?: DescribeHaVipsResponse;
+    constructor(input: DescribeHaVipsRequest);
+}
+/** CreateTrafficMirrorFilterRules, for `send`: 创建流量镜像入方向或出方向规则 */
+export declare class CreateTrafficMirrorFilterRulesCommand implements Command<CreateTrafficMirrorFilterRulesRequest, CreateTrafficMirrorFilterRulesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateTrafficMirrorFilterRulesRequest;
+    readonly responseType?: CreateTrafficMirrorFilterRulesResponse;
+    constructor(input: CreateTrafficMirrorFilterRulesRequest);
+}
+/** DeleteTrafficMirrorFilterRules, for `send`: 删除流量镜像筛选条件的入方向或者出方向规则 */
+export declare class DeleteTrafficMirrorFilterRulesCommand implements Command<DeleteTrafficMirrorFilterRulesRequest, DeleteTrafficMirrorFilterRulesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteTrafficMirrorFilterRulesRequest;
+    readonly responseType?: DeleteTrafficMirrorFilterRulesResponse;
+    constructor(input: DeleteTrafficMirrorFilterRulesRequest);
+}
+/** UpdateTrafficMirrorFilterRuleAttribute, for `send`: 修改流量镜像入方向或出方向规则的配置信息 */
+export declare class UpdateTrafficMirrorFilterRuleAttributeCommand implements Command<UpdateTrafficMirrorFilterRuleAttributeRequest, UpdateTrafficMirrorFilterRuleAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateTrafficMirrorFilterRuleAttributeRequest;
+    readonly responseType?: UpdateTrafficMirrorFilterRuleAttributeResponse;
+    constructor(input: UpdateTrafficMirrorFilterRuleAttributeRequest);
+}
+/** CreateTrafficMirrorFilter, for `send`: 创建流量镜像筛选条件 */
+export declare class CreateTrafficMirrorFilterCommand implements Command<CreateTrafficMirrorFilterRequest, CreateTrafficMirrorFilterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateTrafficMirrorFilterRequest;
+    readonly responseType?: CreateTrafficMirrorFilterResponse;
+    constructor(input: CreateTrafficMirrorFilterRequest);
+}
+/** DeleteTrafficMirrorFilter, for `send`: 删除流量镜像筛选条件 */
+export declare class DeleteTrafficMirrorFilterCommand implements Command<DeleteTrafficMirrorFilterRequest, DeleteTrafficMirrorFilterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteTrafficMirrorFilterRequest;
+    readonly responseType?: DeleteTrafficMirrorFilterResponse;
+    constructor(input: DeleteTrafficMirrorFilterRequest);
+}
+/** UpdateTrafficMirrorFilterAttribute, for `send`: 修改流量镜像筛选条件的配置信息 */
+export declare class UpdateTrafficMirrorFilterAttributeCommand implements Command<UpdateTrafficMirrorFilterAttributeRequest, UpdateTrafficMirrorFilterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateTrafficMirrorFilterAttributeRequest;
+    readonly responseType?: UpdateTrafficMirrorFilterAttributeResponse;
+    constructor(input: UpdateTrafficMirrorFilterAttributeRequest);
+}
+/** ListTrafficMirrorFilters, for `send`: 查询流量镜像的筛选条件 */
+export declare class ListTrafficMirrorFiltersCommand implements Command<ListTrafficMirrorFiltersRequest, ListTrafficMirrorFiltersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListTrafficMirrorFiltersRequest;
+    readonly responseType?: ListTrafficMirrorFiltersResponse;
+    constructor(input: ListTrafficMirrorFiltersRequest);
+}
+/** AddSourcesToTrafficMirrorSession, for `send`: 为镜像会话增加镜像源 */
+export declare class AddSourcesToTrafficMirrorSessionCommand implements Command<AddSourcesToTrafficMirrorSessionRequest, AddSourcesToTrafficMirrorSessionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddSourcesToTrafficMirrorSessionRequest;
+    readonly responseType?: AddSourcesToTrafficMirrorSessionResponse;
+    constructor(input: AddSourcesToTrafficMirrorSessionRequest);
+}
+/** CreateTrafficMirrorSession, for `send`: 创建流量镜像会话 */
+export declare class CreateTrafficMirrorSessionCommand implements Command<CreateTrafficMirrorSessionRequest, CreateTrafficMirrorSessionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateTrafficMirrorSessionRequest;
+    readonly responseType?: CreateTrafficMirrorSessionResponse;
+    constructor(input: CreateTrafficMirrorSessionRequest);
+}
+/** DeleteTrafficMirrorSession, for `send`: 删除流量镜像会话 */
+export declare class DeleteTrafficMirrorSessionCommand implements Command<DeleteTrafficMirrorSessionRequest, DeleteTrafficMirrorSessionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteTrafficMirrorSessionRequest;
+    readonly responseType?: DeleteTrafficMirrorSessionResponse;
+    constructor(input: DeleteTrafficMirrorSessionRequest);
+}
+/** UpdateTrafficMirrorSessionAttribute, for `send`: 修改流量镜像会话的配置信息 */
+export declare class UpdateTrafficMirrorSessionAttributeCommand implements Command<UpdateTrafficMirrorSessionAttributeRequest, UpdateTrafficMirrorSessionAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateTrafficMirrorSessionAttributeRequest;
+    readonly responseType?: UpdateTrafficMirrorSessionAttributeResponse;
+    constructor(input: UpdateTrafficMirrorSessionAttributeRequest);
+}
+/** ListTrafficMirrorSessions, for `send`: 查询镜像会话的详细信息 */
+export declare class ListTrafficMirrorSessionsCommand implements Command<ListTrafficMirrorSessionsRequest, ListTrafficMirrorSessionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListTrafficMirrorSessionsRequest;
+    readonly responseType?: ListTrafficMirrorSessionsResponse;
+    constructor(input: ListTrafficMirrorSessionsRequest);
+}
+/** RemoveSourcesFromTrafficMirrorSession, for `send`: 删除镜像会话中的镜像源 */
+export declare class RemoveSourcesFromTrafficMirrorSessionCommand implements Command<RemoveSourcesFromTrafficMirrorSessionRequest, RemoveSourcesFromTrafficMirrorSessionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveSourcesFromTrafficMirrorSessionRequest;
+    readonly responseType?: RemoveSourcesFromTrafficMirrorSessionResponse;
+    constructor(input: RemoveSourcesFromTrafficMirrorSessionRequest);
+}
+/** OpenTrafficMirrorService, for `send`: 开通流量镜像功能 */
+export declare class OpenTrafficMirrorServiceCommand implements Command<OpenTrafficMirrorServiceRequest, OpenTrafficMirrorServiceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: OpenTrafficMirrorServiceRequest;
+    readonly responseType?: OpenTrafficMirrorServiceResponse;
+    constructor(input: OpenTrafficMirrorServiceRequest);
+}
+/** GetTrafficMirrorServiceStatus, for `send`: 查询流量镜像功能的状态 */
+export declare class GetTrafficMirrorServiceStatusCommand implements Command<GetTrafficMirrorServiceStatusRequest, GetTrafficMirrorServiceStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetTrafficMirrorServiceStatusRequest;
+    readonly responseType?: GetTrafficMirrorServiceStatusResponse;
+    constructor(input: GetTrafficMirrorServiceStatusRequest);
+}
+/** CreatePublicIpAddressPool, for `send`: 创建IP地址池 */
+export declare class CreatePublicIpAddressPoolCommand implements Command<CreatePublicIpAddressPoolRequest, CreatePublicIpAddressPoolResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePublicIpAddressPoolRequest;
+    readonly responseType?: CreatePublicIpAddressPoolResponse;
+    constructor(input: CreatePublicIpAddressPoolRequest);
+}
+/** AddPublicIpAddressPoolCidrBlock, for `send`: 为IP地址池添加IP地址段 */
+export declare class AddPublicIpAddressPoolCidrBlockCommand implements Command<AddPublicIpAddressPoolCidrBlockRequest, AddPublicIpAddressPoolCidrBlockResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddPublicIpAddressPoolCidrBlockRequest;
+    readonly responseType?: AddPublicIpAddressPoolCidrBlockResponse;
+    constructor(input: AddPublicIpAddressPoolCidrBlockRequest);
+}
+/** DeletePublicIpAddressPool, for `send`: 删除IP地址池 */
+export declare class DeletePublicIpAddressPoolCommand implements Command<DeletePublicIpAddressPoolRequest, DeletePublicIpAddressPoolResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletePublicIpAddressPoolRequest;
+    readonly responseType?: DeletePublicIpAddressPoolResponse;
+    constructor(input: DeletePublicIpAddressPoolRequest);
+}
+/** DeletePublicIpAddressPoolCidrBlock, for `send`: 将IP地址段从IP地址池中删除 */
+export declare class DeletePublicIpAddressPoolCidrBlockCommand implements Command<DeletePublicIpAddressPoolCidrBlockRequest, DeletePublicIpAddressPoolCidrBlockResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletePublicIpAddressPoolCidrBlockRequest;
+    readonly responseType?: DeletePublicIpAddressPoolCidrBlockResponse;
+    constructor(input: DeletePublicIpAddressPoolCidrBlockRequest);
+}
+/** ModifyEipAddressAttribute, for `send`: 修改EIP属性 */
+export declare class ModifyEipAddressAttributeCommand implements Command<ModifyEipAddressAttributeRequest, ModifyEipAddressAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyEipAddressAttributeRequest;
+    readonly responseType?: ModifyEipAddressAttributeResponse;
+    constructor(input: ModifyEipAddressAttributeRequest);
+}
+/** SetHighDefinitionMonitorLogStatus, for `send`: 为EIP配置高精度秒级监控 */
+export declare class SetHighDefinitionMonitorLogStatusCommand implements Command<SetHighDefinitionMonitorLogStatusRequest, SetHighDefinitionMonitorLogStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: SetHighDefinitionMonitorLogStatusRequest;
+    readonly responseType?: SetHighDefinitionMonitorLogStatusResponse;
+    constructor(input: SetHighDefinitionMonitorLogStatusRequest);
+}
+/** UpdatePublicIpAddressPoolAttribute, for `send`: 修改地址池属性 */
+export declare class UpdatePublicIpAddressPoolAttributeCommand implements Command<UpdatePublicIpAddressPoolAttributeRequest, UpdatePublicIpAddressPoolAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdatePublicIpAddressPoolAttributeRequest;
+    readonly responseType?: UpdatePublicIpAddressPoolAttributeResponse;
+    constructor(input: UpdatePublicIpAddressPoolAttributeRequest);
+}
+/** DescribeEipAddresses, for `send`: 查询指定地域已创建的EIP */
+export declare class DescribeEipAddressesCommand implements Command<DescribeEipAddressesRequest, DescribeEipAddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipAddressesRequest;
+    readonly responseType?: DescribeEipAddressesResponse;
+    constructor(input: DescribeEipAddressesRequest);
+}
+/** DescribeEipSegment, for `send`: 查询连续EIP组 */
+export declare class DescribeEipSegmentCommand implements Command<DescribeEipSegmentRequest, DescribeEipSegmentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipSegmentRequest;
+    readonly responseType?: DescribeEipSegmentResponse;
+    constructor(input: DescribeEipSegmentRequest);
+}
+/** DescribeEipGatewayInfo, for `send`: 查询EIP的网关和掩码信息 */
+export declare class DescribeEipGatewayInfoCommand implements Command<DescribeEipGatewayInfoRequest, DescribeEipGatewayInfoResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipGatewayInfoRequest;
+    readonly responseType?: DescribeEipGatewayInfoResponse;
+    constructor(input: DescribeEipGatewayInfoRequest);
+}
+/** DescribePublicIpAddress, for `send`: 查询专有网络中公网IP地址的范围 */
+export declare class DescribePublicIpAddressCommand implements Command<DescribePublicIpAddressRequest, DescribePublicIpAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePublicIpAddressRequest;
+    readonly responseType?: DescribePublicIpAddressResponse;
+    constructor(input: DescribePublicIpAddressRequest);
+}
+/** DescribeEipMonitorData, for `send`: 查看EIP的监控信息 */
+export declare class DescribeEipMonitorDataCommand implements Command<DescribeEipMonitorDataRequest, DescribeEipMonitorDataResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEipMonitorDataRequest;
+    readonly responseType?: DescribeEipMonitorDataResponse;
+    constructor(input: DescribeEipMonitorDataRequest);
+}
+/** DescribeHighDefinitionMonitorLogAttribute, for `send`: 查询EIP秒级监控的SLS log信息 */
+export declare class DescribeHighDefinitionMonitorLogAttributeCommand implements Command<DescribeHighDefinitionMonitorLogAttributeRequest, DescribeHighDefinitionMonitorLogAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeHighDefinitionMonitorLogAttributeRequest;
+    readonly responseType?: DescribeHighDefinitionMonitorLogAttributeResponse;
+    constructor(input: DescribeHighDefinitionMonitorLogAttributeRequest);
+}
+/** ListPublicIpAddressPools, for `send`: 查询IP地址池信息 */
+export declare class ListPublicIpAddressPoolsCommand implements Command<ListPublicIpAddressPoolsRequest, ListPublicIpAddressPoolsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListPublicIpAddressPoolsRequest;
+    readonly responseType?: ListPublicIpAddressPoolsResponse;
+    constructor(input: ListPublicIpAddressPoolsRequest);
+}
+/** ListPublicIpAddressPoolCidrBlocks, for `send`: 查询IP地址池的地址段信息 */
+export declare class ListPublicIpAddressPoolCidrBlocksCommand implements Command<ListPublicIpAddressPoolCidrBlocksRequest, ListPublicIpAddressPoolCidrBlocksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListPublicIpAddressPoolCidrBlocksRequest;
+    readonly responseType?: ListPublicIpAddressPoolCidrBlocksResponse;
+    constructor(input: ListPublicIpAddressPoolCidrBlocksRequest);
+}
+/** AllocateEipAddress, for `send`: 申请弹性公网IP（EIP） */
+export declare class AllocateEipAddressCommand implements Command<AllocateEipAddressRequest, AllocateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateEipAddressRequest;
+    readonly responseType?: AllocateEipAddressResponse;
+    constructor(input: AllocateEipAddressRequest);
+}
+/** AllocateEipAddressPro, for `send`: 申请指定的EIP */
+export declare class AllocateEipAddressProCommand implements Command<AllocateEipAddressProRequest, AllocateEipAddressProResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateEipAddressProRequest;
+    readonly responseType?: AllocateEipAddressProResponse;
+    constructor(input: AllocateEipAddressProRequest);
+}
+/** ReleaseEipAddress, for `send`: 释放指定EIP */
+export declare class ReleaseEipAddressCommand implements Command<ReleaseEipAddressRequest, ReleaseEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseEipAddressRequest;
+    readonly responseType?: ReleaseEipAddressResponse;
+    constructor(input: ReleaseEipAddressRequest);
+}
+/** AllocateEipSegmentAddress, for `send`: 申请连续EIP */
+export declare class AllocateEipSegmentAddressCommand implements Command<AllocateEipSegmentAddressRequest, AllocateEipSegmentAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateEipSegmentAddressRequest;
+    readonly responseType?: AllocateEipSegmentAddressResponse;
+    constructor(input: AllocateEipSegmentAddressRequest);
+}
+/** ReleaseEipSegmentAddress, for `send`: 释放连续EIP */
+export declare class ReleaseEipSegmentAddressCommand implements Command<ReleaseEipSegmentAddressRequest, ReleaseEipSegmentAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseEipSegmentAddressRequest;
+    readonly responseType?: ReleaseEipSegmentAddressResponse;
+    constructor(input: ReleaseEipSegmentAddressRequest);
+}
+/** AssociateEipAddress, for `send`: 将EIP绑定到云产品实例 */
+export declare class AssociateEipAddressCommand implements Command<AssociateEipAddressRequest, AssociateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateEipAddressRequest;
+    readonly responseType?: AssociateEipAddressResponse;
+    constructor(input: AssociateEipAddressRequest);
+}
+/** AssociateEipAddressBatch, for `send`: 批量绑定EIP到云产品实例 */
+export declare class AssociateEipAddressBatchCommand implements Command<AssociateEipAddressBatchRequest, AssociateEipAddressBatchResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateEipAddressBatchRequest;
+    readonly responseType?: AssociateEipAddressBatchResponse;
+    constructor(input: AssociateEipAddressBatchRequest);
+}
+/** UnassociateEipAddress, for `send`: 将EIP从云产品解绑 */
+export declare class UnassociateEipAddressCommand implements Command<UnassociateEipAddressRequest, UnassociateEipAddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateEipAddressRequest;
+    readonly responseType?: UnassociateEipAddressResponse;
+    constructor(input: UnassociateEipAddressRequest);
+}
+/** CreateCommonBandwidthPackage, for `send`: 创建共享带宽实例 */
+export declare class CreateCommonBandwidthPackageCommand implements Command<CreateCommonBandwidthPackageRequest, CreateCommonBandwidthPackageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateCommonBandwidthPackageRequest;
+    readonly responseType?: CreateCommonBandwidthPackageResponse;
+    constructor(input: CreateCommonBandwidthPackageRequest);
+}
+/** AddCommonBandwidthPackageIp, for `send`: 添加EIP到共享带宽中 */
+export declare class AddCommonBandwidthPackageIpCommand implements Command<AddCommonBandwidthPackageIpRequest, AddCommonBandwidthPackageIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddCommonBandwidthPackageIpRequest;
+    readonly responseType?: AddCommonBandwidthPackageIpResponse;
+    constructor(input: AddCommonBandwidthPackageIpRequest);
+}
+/** AddCommonBandwidthPackageIps, for `send`: 批量添加EIP到共享带宽中 */
+export declare class AddCommonBandwidthPackageIpsCommand implements Command<AddCommonBandwidthPackageIpsRequest, AddCommonBandwidthPackageIpsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddCommonBandwidthPackageIpsRequest;
+    readonly responseType?: AddCommonBandwidthPackageIpsResponse;
+    constructor(input: AddCommonBandwidthPackageIpsRequest);
+}
+/** RemoveCommonBandwidthPackageIp, for `send`: 移除共享带宽实例中的EIP */
+export declare class RemoveCommonBandwidthPackageIpCommand implements Command<RemoveCommonBandwidthPackageIpRequest, RemoveCommonBandwidthPackageIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveCommonBandwidthPackageIpRequest;
+    readonly responseType?: RemoveCommonBandwidthPackageIpResponse;
+    constructor(input: RemoveCommonBandwidthPackageIpRequest);
+}
+/** DeleteCommonBandwidthPackage, for `send`: 删除共享带宽实例 */
+export declare class DeleteCommonBandwidthPackageCommand implements Command<DeleteCommonBandwidthPackageRequest, DeleteCommonBandwidthPackageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteCommonBandwidthPackageRequest;
+    readonly responseType?: DeleteCommonBandwidthPackageResponse;
+    constructor(input: DeleteCommonBandwidthPackageRequest);
+}
+/** ModifyCommonBandwidthPackageAttribute, for `send`: 修改共享带宽实例的名称和描述信息 */
+export declare class ModifyCommonBandwidthPackageAttributeCommand implements Command<ModifyCommonBandwidthPackageAttributeRequest, ModifyCommonBandwidthPackageAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCommonBandwidthPackageAttributeRequest;
+    readonly responseType?: ModifyCommonBandwidthPackageAttributeResponse;
+    constructor(input: ModifyCommonBandwidthPackageAttributeRequest);
+}
+/** ModifyCommonBandwidthPackageSpec, for `send`: 修改共享带宽的带宽峰值 */
+export declare class ModifyCommonBandwidthPackageSpecCommand implements Command<ModifyCommonBandwidthPackageSpecRequest, ModifyCommonBandwidthPackageSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCommonBandwidthPackageSpecRequest;
+    readonly responseType?: ModifyCommonBandwidthPackageSpecResponse;
+    constructor(input: ModifyCommonBandwidthPackageSpecRequest);
+}
+/** DescribeCommonBandwidthPackages, for `send`: 查询指定地域中共享带宽实例列表 */
+export declare class DescribeCommonBandwidthPackagesCommand implements Command<DescribeCommonBandwidthPackagesRequest, DescribeCommonBandwidthPackagesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCommonBandwidthPackagesRequest;
+    readonly responseType?: DescribeCommonBandwidthPackagesResponse;
+    constructor(input: DescribeCommonBandwidthPackagesRequest);
+}
+/** ModifyCommonBandwidthPackageIpBandwidth, for `send`: 为EIP设置最大可用带宽值 */
+export declare class ModifyCommonBandwidthPackageIpBandwidthCommand implements Command<ModifyCommonBandwidthPackageIpBandwidthRequest, ModifyCommonBandwidthPackageIpBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCommonBandwidthPackageIpBandwidthRequest;
+    readonly responseType?: ModifyCommonBandwidthPackageIpBandwidthResponse;
+    constructor(input: ModifyCommonBandwidthPackageIpBandwidthRequest);
+}
+/** CancelCommonBandwidthPackageIpBandwidth, for `send`: 取消EIP最大可用带宽值设置 */
+export declare class CancelCommonBandwidthPackageIpBandwidthCommand implements Command<CancelCommonBandwidthPackageIpBandwidthRequest, CancelCommonBandwidthPackageIpBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelCommonBandwidthPackageIpBandwidthRequest;
+    readonly responseType?: CancelCommonBandwidthPackageIpBandwidthResponse;
+    constructor(input: CancelCommonBandwidthPackageIpBandwidthRequest);
+}
+/** Describe95Traffic, for `send`: 查询按增强型95计费的共享带宽的95流量数据 */
+export declare class Describe95TrafficCommand implements Command<Describe95TrafficRequest, Describe95TrafficResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: Describe95TrafficRequest;
+    readonly responseType?: Describe95TrafficResponse;
+    constructor(input: Describe95TrafficRequest);
+}
+/** CreateVirtualPhysicalConnection, for `send`: 创建共享专线 */
+export declare class CreateVirtualPhysicalConnectionCommand implements Command<CreateVirtualPhysicalConnectionRequest, CreateVirtualPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVirtualPhysicalConnectionRequest;
+    readonly responseType?: CreateVirtualPhysicalConnectionResponse;
+    constructor(input: CreateVirtualPhysicalConnectionRequest);
+}
+/** UpdateVirtualPhysicalConnection, for `send`: 修改共享专线的VLAN ID */
+export declare class UpdateVirtualPhysicalConnectionCommand implements Command<UpdateVirtualPhysicalConnectionRequest, UpdateVirtualPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateVirtualPhysicalConnectionRequest;
+    readonly responseType?: UpdateVirtualPhysicalConnectionResponse;
+    constructor(input: UpdateVirtualPhysicalConnectionRequest);
+}
+/** ListVirtualPhysicalConnections, for `send`: 查询共享专线的信息 */
+export declare class ListVirtualPhysicalConnectionsCommand implements Command<ListVirtualPhysicalConnectionsRequest, ListVirtualPhysicalConnectionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListVirtualPhysicalConnectionsRequest;
+    readonly responseType?: ListVirtualPhysicalConnectionsResponse;
+    constructor(input: ListVirtualPhysicalConnectionsRequest);
+}
+/** OpenPhysicalConnectionService, for `send`: 开通出云流量服务 */
+export declare class OpenPhysicalConnectionServiceCommand implements Command<OpenPhysicalConnectionServiceRequest, OpenPhysicalConnectionServiceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: OpenPhysicalConnectionServiceRequest;
+    readonly responseType?: OpenPhysicalConnectionServiceResponse;
+    constructor(input: OpenPhysicalConnectionServiceRequest);
+}
+/** CreatePhysicalConnection, for `send`: 申请物理专线接入 */
+export declare class CreatePhysicalConnectionCommand implements Command<CreatePhysicalConnectionRequest, CreatePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePhysicalConnectionRequest;
+    readonly responseType?: CreatePhysicalConnectionResponse;
+    constructor(input: CreatePhysicalConnectionRequest);
+}
+/** ApplyPhysicalConnectionLOA, for `send`: 申请LOA */
+export declare class ApplyPhysicalConnectionLOACommand implements Command<ApplyPhysicalConnectionLOARequest, ApplyPhysicalConnectionLOAResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ApplyPhysicalConnectionLOARequest;
+    readonly responseType?: ApplyPhysicalConnectionLOAResponse;
+    constructor(input: ApplyPhysicalConnectionLOARequest);
+}
+/** SecondApplyPhysicalConnectionLOA, for `send`: 再次申请物理专线LOA */
+export declare class SecondApplyPhysicalConnectionLOACommand implements Command<SecondApplyPhysicalConnectionLOARequest, SecondApplyPhysicalConnectionLOAResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: SecondApplyPhysicalConnectionLOARequest;
+    readonly responseType?: SecondApplyPhysicalConnectionLOAResponse;
+    constructor(input: SecondApplyPhysicalConnectionLOARequest);
+}
+/** CreatePhysicalConnectionSetupOrder, for `send`: 创建端口初装费订单 */
+export declare class CreatePhysicalConnectionSetupOrderCommand implements Command<CreatePhysicalConnectionSetupOrderRequest, CreatePhysicalConnectionSetupOrderResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePhysicalConnectionSetupOrderRequest;
+    readonly responseType?: CreatePhysicalConnectionSetupOrderResponse;
+    constructor(input: CreatePhysicalConnectionSetupOrderRequest);
+}
+/** CreatePhysicalConnectionOccupancyOrder, for `send`: 创建资源占用费订单 */
+export declare class CreatePhysicalConnectionOccupancyOrderCommand implements Command<CreatePhysicalConnectionOccupancyOrderRequest, CreatePhysicalConnectionOccupancyOrderResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreatePhysicalConnectionOccupancyOrderRequest;
+    readonly responseType?: CreatePhysicalConnectionOccupancyOrderResponse;
+    constructor(input: CreatePhysicalConnectionOccupancyOrderRequest);
+}
+/** CreateHighReliablePhysicalConnection, for `send`: 创建高可靠物理专线 */
+export declare class CreateHighReliablePhysicalConnectionCommand implements Command<CreateHighReliablePhysicalConnectionRequest, CreateHighReliablePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateHighReliablePhysicalConnectionRequest;
+    readonly responseType?: CreateHighReliablePhysicalConnectionResponse;
+    constructor(input: CreateHighReliablePhysicalConnectionRequest);
+}
+/** CreateVpconnFromVbr, for `send`: 转换共享专线推送方式 */
+export declare class CreateVpconnFromVbrCommand implements Command<CreateVpconnFromVbrRequest, CreateVpconnFromVbrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpconnFromVbrRequest;
+    readonly responseType?: CreateVpconnFromVbrResponse;
+    constructor(input: CreateVpconnFromVbrRequest);
+}
+/** DeletePhysicalConnection, for `send`: 删除物理专线 */
+export declare class DeletePhysicalConnectionCommand implements Command<DeletePhysicalConnectionRequest, DeletePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeletePhysicalConnectionRequest;
+    readonly responseType?: DeletePhysicalConnectionResponse;
+    constructor(input: DeletePhysicalConnectionRequest);
+}
+/** CancelPhysicalConnection, for `send`: 取消物理专线接入 */
+export declare class CancelPhysicalConnectionCommand implements Command<CancelPhysicalConnectionRequest, CancelPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CancelPhysicalConnectionRequest;
+    readonly responseType?: CancelPhysicalConnectionResponse;
+    constructor(input: CancelPhysicalConnectionRequest);
+}
+/** ModifyPhysicalConnectionAttribute, for `send`: 修改物理专线的配置 */
+export declare class ModifyPhysicalConnectionAttributeCommand implements Command<ModifyPhysicalConnectionAttributeRequest, ModifyPhysicalConnectionAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyPhysicalConnectionAttributeRequest;
+    readonly responseType?: ModifyPhysicalConnectionAttributeResponse;
+    constructor(input: ModifyPhysicalConnectionAttributeRequest);
+}
+/** EnablePhysicalConnection, for `send`: 开通物理专线 */
+export declare class EnablePhysicalConnectionCommand implements Command<EnablePhysicalConnectionRequest, EnablePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EnablePhysicalConnectionRequest;
+    readonly responseType?: EnablePhysicalConnectionResponse;
+    constructor(input: EnablePhysicalConnectionRequest);
+}
+/** TerminatePhysicalConnection, for `send`: 终止物理专线接入 */
+export declare class TerminatePhysicalConnectionCommand implements Command<TerminatePhysicalConnectionRequest, TerminatePhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TerminatePhysicalConnectionRequest;
+    readonly responseType?: TerminatePhysicalConnectionResponse;
+    constructor(input: TerminatePhysicalConnectionRequest);
+}
+/** RecoverPhysicalConnection, for `send`: 恢复物理专线接入 */
+export declare class RecoverPhysicalConnectionCommand implements Command<RecoverPhysicalConnectionRequest, RecoverPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RecoverPhysicalConnectionRequest;
+    readonly responseType?: RecoverPhysicalConnectionResponse;
+    constructor(input: RecoverPhysicalConnectionRequest);
+}
+/** AttachVbrToVpconn, for `send`: 共享专线关联VBR */
+export declare class AttachVbrToVpconnCommand implements Command<AttachVbrToVpconnRequest, AttachVbrToVpconnResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AttachVbrToVpconnRequest;
+    readonly responseType?: AttachVbrToVpconnResponse;
+    constructor(input: AttachVbrToVpconnRequest);
+}
+/** GetPhysicalConnectionServiceStatus, for `send`: 获取物理连接服务状态 */
+export declare class GetPhysicalConnectionServiceStatusCommand implements Command<GetPhysicalConnectionServiceStatusRequest, GetPhysicalConnectionServiceStatusResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetPhysicalConnectionServiceStatusRequest;
+    readonly responseType?: GetPhysicalConnectionServiceStatusResponse;
+    constructor(input: GetPhysicalConnectionServiceStatusRequest);
+}
+/** DescribeAccessPoints, for `send`: 查询指定地域中的物理专线接入点 */
+export declare class DescribeAccessPointsCommand implements Command<DescribeAccessPointsRequest, DescribeAccessPointsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeAccessPointsRequest;
+    readonly responseType?: DescribeAccessPointsResponse;
+    constructor(input: DescribeAccessPointsRequest);
+}
+/** ConfirmPhysicalConnection, for `send`: 确认物理专线为可用状态 */
+export declare class ConfirmPhysicalConnectionCommand implements Command<ConfirmPhysicalConnectionRequest, ConfirmPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ConfirmPhysicalConnectionRequest;
+    readonly responseType?: ConfirmPhysicalConnectionResponse;
+    constructor(input: ConfirmPhysicalConnectionRequest);
+}
+/** DescribePhysicalConnections, for `send`: 查询指定地域内的物理专线 */
+export declare class DescribePhysicalConnectionsCommand implements Command<DescribePhysicalConnectionsRequest, DescribePhysicalConnectionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePhysicalConnectionsRequest;
+    readonly responseType?: DescribePhysicalConnectionsResponse;
+    constructor(input: DescribePhysicalConnectionsRequest);
+}
+/** CompletePhysicalConnectionLOA, for `send`: 完成施工完竣 */
+export declare class CompletePhysicalConnectionLOACommand implements Command<CompletePhysicalConnectionLOARequest, CompletePhysicalConnectionLOAResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CompletePhysicalConnectionLOARequest;
+    readonly responseType?: CompletePhysicalConnectionLOAResponse;
+    constructor(input: CompletePhysicalConnectionLOARequest);
+}
+/** DescribePhysicalConnectionLOA, for `send`: 查询物理专线LOA信息 */
+export declare class DescribePhysicalConnectionLOACommand implements Command<DescribePhysicalConnectionLOARequest, DescribePhysicalConnectionLOAResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribePhysicalConnectionLOARequest;
+    readonly responseType?: DescribePhysicalConnectionLOAResponse;
+    constructor(input: DescribePhysicalConnectionLOARequest);
+}
+/** ListGeographicSubRegions, for `send`: 查询地域信息 */
+export declare class ListGeographicSubRegionsCommand implements Command<ListGeographicSubRegionsRequest, ListGeographicSubRegionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListGeographicSubRegionsRequest;
+    readonly responseType?: ListGeographicSubRegionsResponse;
+    constructor(input: ListGeographicSubRegionsRequest);
+}
+/** ListBusinessAccessPoints, for `send`: 查询物理专线的接入点信息 */
+export declare class ListBusinessAccessPointsCommand implements Command<ListBusinessAccessPointsRequest, ListBusinessAccessPointsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListBusinessAccessPointsRequest;
+    readonly responseType?: ListBusinessAccessPointsResponse;
+    constructor(input: ListBusinessAccessPointsRequest);
+}
+/** CreateFailoverTestJob, for `send`: 创建高速通道故障演练任务 */
+export declare class CreateFailoverTestJobCommand implements Command<CreateFailoverTestJobRequest, CreateFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateFailoverTestJobRequest;
+    readonly responseType?: CreateFailoverTestJobResponse;
+    constructor(input: CreateFailoverTestJobRequest);
+}
+/** StartFailoverTestJob, for `send`: 开始高速通道故障演练任务 */
+export declare class StartFailoverTestJobCommand implements Command<StartFailoverTestJobRequest, StartFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StartFailoverTestJobRequest;
+    readonly responseType?: StartFailoverTestJobResponse;
+    constructor(input: StartFailoverTestJobRequest);
+}
+/** StopFailoverTestJob, for `send`: 结束高速通道故障演练任务 */
+export declare class StopFailoverTestJobCommand implements Command<StopFailoverTestJobRequest, StopFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: StopFailoverTestJobRequest;
+    readonly responseType?: StopFailoverTestJobResponse;
+    constructor(input: StopFailoverTestJobRequest);
+}
+/** UpdateFailoverTestJob, for `send`: 更新高速通道故障演练任务 */
+export declare class UpdateFailoverTestJobCommand implements Command<UpdateFailoverTestJobRequest, UpdateFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateFailoverTestJobRequest;
+    readonly responseType?: UpdateFailoverTestJobResponse;
+    constructor(input: UpdateFailoverTestJobRequest);
+}
+/** DeleteFailoverTestJob, for `send`: 删除高速通道故障演练任务 */
+export declare class DeleteFailoverTestJobCommand implements Command<DeleteFailoverTestJobRequest, DeleteFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteFailoverTestJobRequest;
+    readonly responseType?: DeleteFailoverTestJobResponse;
+    constructor(input: DeleteFailoverTestJobRequest);
+}
+/** DescribeFailoverTestJob, for `send`: 查询高速通道故障演练任务详情 */
+export declare class DescribeFailoverTestJobCommand implements Command<DescribeFailoverTestJobRequest, DescribeFailoverTestJobResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeFailoverTestJobRequest;
+    readonly responseType?: DescribeFailoverTestJobResponse;
+    constructor(input: DescribeFailoverTestJobRequest);
+}
+/** DescribeFailoverTestJobs, for `send`: 批量查询高速通道故障演练任务 */
+export declare class DescribeFailoverTestJobsCommand implements Command<DescribeFailoverTestJobsRequest, DescribeFailoverTestJobsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeFailoverTestJobsRequest;
+    readonly responseType?: DescribeFailoverTestJobsResponse;
+    constructor(input: DescribeFailoverTestJobsRequest);
+}
+/** DescribeExpressConnectTrafficQosRule, for `send`: 查询高速通道QoS规则 */
+export declare class DescribeExpressConnectTrafficQosRuleCommand implements Command<DescribeExpressConnectTrafficQosRuleRequest, DescribeExpressConnectTrafficQosRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeExpressConnectTrafficQosRuleRequest;
+    readonly responseType?: DescribeExpressConnectTrafficQosRuleResponse;
+    constructor(input: DescribeExpressConnectTrafficQosRuleRequest);
+}
+/** DescribeExpressConnectTrafficQosQueue, for `send`: 查询高速通道QoS队列 */
+export declare class DescribeExpressConnectTrafficQosQueueCommand implements Command<DescribeExpressConnectTrafficQosQueueRequest, DescribeExpressConnectTrafficQosQueueResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeExpressConnectTrafficQosQueueRequest;
+    readonly responseType?: DescribeExpressConnectTrafficQosQueueResponse;
+    constructor(input: DescribeExpressConnectTrafficQosQueueRequest);
+}
+/** DescribeExpressConnectTrafficQos, for `send`: 查询高速通道QoS策略 */
+export declare class DescribeExpressConnectTrafficQosCommand implements Command<DescribeExpressConnectTrafficQosRequest, DescribeExpressConnectTrafficQosResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeExpressConnectTrafficQosRequest;
+    readonly responseType?: DescribeExpressConnectTrafficQosResponse;
+    constructor(input: DescribeExpressConnectTrafficQosRequest);
+}
+/** DeleteExpressConnectTrafficQosQueue, for `send`: 删除高速通道QoS队列 */
+export declare class DeleteExpressConnectTrafficQosQueueCommand implements Command<DeleteExpressConnectTrafficQosQueueRequest, DeleteExpressConnectTrafficQosQueueResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteExpressConnectTrafficQosQueueRequest;
+    readonly responseType?: DeleteExpressConnectTrafficQosQueueResponse;
+    constructor(input: DeleteExpressConnectTrafficQosQueueRequest);
+}
+/** DeleteExpressConnectTrafficQos, for `send`: 删除高速通道QoS策略 */
+export declare class DeleteExpressConnectTrafficQosCommand implements Command<DeleteExpressConnectTrafficQosRequest, DeleteExpressConnectTrafficQosResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteExpressConnectTrafficQosRequest;
+    readonly responseType?: DeleteExpressConnectTrafficQosResponse;
+    constructor(input: DeleteExpressConnectTrafficQosRequest);
+}
+/** DeleteExpressConnectTrafficQosRule, for `send`: 删除高速通道QoS规则 */
+export declare class DeleteExpressConnectTrafficQosRuleCommand implements Command<DeleteExpressConnectTrafficQosRuleRequest, DeleteExpressConnectTrafficQosRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteExpressConnectTrafficQosRuleRequest;
+    readonly responseType?: DeleteExpressConnectTrafficQosRuleResponse;
+    constructor(input: DeleteExpressConnectTrafficQosRuleRequest);
+}
+/** ModifyExpressConnectTrafficQos, for `send`: 修改高速通道QoS策略 */
+export declare class ModifyExpressConnectTrafficQosCommand implements Command<ModifyExpressConnectTrafficQosRequest, ModifyExpressConnectTrafficQosResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyExpressConnectTrafficQosRequest;
+    readonly responseType?: ModifyExpressConnectTrafficQosResponse;
+    constructor(input: ModifyExpressConnectTrafficQosRequest);
+}
+/** ModifyExpressConnectTrafficQosQueue, for `send`: 修改高速通道QoS队列 */
+export declare class ModifyExpressConnectTrafficQosQueueCommand implements Command<ModifyExpressConnectTrafficQosQueueRequest, ModifyExpressConnectTrafficQosQueueResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyExpressConnectTrafficQosQueueRequest;
+    readonly responseType?: ModifyExpressConnectTrafficQosQueueResponse;
+    constructor(input: ModifyExpressConnectTrafficQosQueueRequest);
+}
+/** ModifyExpressConnectTrafficQosRule, for `send`: 修改高速通道QoS规则 */
+export declare class ModifyExpressConnectTrafficQosRuleCommand implements Command<ModifyExpressConnectTrafficQosRuleRequest, ModifyExpressConnectTrafficQosRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyExpressConnectTrafficQosRuleRequest;
+    readonly responseType?: ModifyExpressConnectTrafficQosRuleResponse;
+    constructor(input: ModifyExpressConnectTrafficQosRuleRequest);
+}
+/** CreateExpressConnectTrafficQos, for `send`: 创建高速通道QoS策略 */
+export declare class CreateExpressConnectTrafficQosCommand implements Command<CreateExpressConnectTrafficQosRequest, CreateExpressConnectTrafficQosResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateExpressConnectTrafficQosRequest;
+    readonly responseType?: CreateExpressConnectTrafficQosResponse;
+    constructor(input: CreateExpressConnectTrafficQosRequest);
+}
+/** CreateExpressConnectTrafficQosQueue, for `send`: 创建高速通道QoS队列 */
+export declare class CreateExpressConnectTrafficQosQueueCommand implements Command<CreateExpressConnectTrafficQosQueueRequest, CreateExpressConnectTrafficQosQueueResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateExpressConnectTrafficQosQueueRequest;
+    readonly responseType?: CreateExpressConnectTrafficQosQueueResponse;
+    constructor(input: CreateExpressConnectTrafficQosQueueRequest);
+}
+/** CreateExpressConnectTrafficQosRule, for `send`: 创建高速通道QoS规则 */
+export declare class CreateExpressConnectTrafficQosRuleCommand implements Command<CreateExpressConnectTrafficQosRuleRequest, CreateExpressConnectTrafficQosRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateExpressConnectTrafficQosRuleRequest;
+    readonly responseType?: CreateExpressConnectTrafficQosRuleResponse;
+    constructor(input: CreateExpressConnectTrafficQosRuleRequest);
+}
+/** CreateVbrHa, for `send`: 创建VBR倒换组 */
+export declare class CreateVbrHaCommand implements Command<CreateVbrHaRequest, CreateVbrHaResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVbrHaRequest;
+    readonly responseType?: CreateVbrHaResponse;
+    constructor(input: CreateVbrHaRequest);
+}
+/** DeleteVbrHa, for `send`: 删除VBR倒换组 */
+export declare class DeleteVbrHaCommand implements Command<DeleteVbrHaRequest, DeleteVbrHaResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVbrHaRequest;
+    readonly responseType?: DeleteVbrHaResponse;
+    constructor(input: DeleteVbrHaRequest);
+}
+/** DescribeVbrHa, for `send`: 查询VBR倒换组 */
+export declare class DescribeVbrHaCommand implements Command<DescribeVbrHaRequest, DescribeVbrHaResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVbrHaRequest;
+    readonly responseType?: DescribeVbrHaResponse;
+    constructor(input: DescribeVbrHaRequest);
+}
+/** CreateVirtualBorderRouter, for `send`: 新建边界路由器（VBR） */
+export declare class CreateVirtualBorderRouterCommand implements Command<CreateVirtualBorderRouterRequest, CreateVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVirtualBorderRouterRequest;
+    readonly responseType?: CreateVirtualBorderRouterResponse;
+    constructor(input: CreateVirtualBorderRouterRequest);
+}
+/** AssociatePhysicalConnectionToVirtualBorderRouter, for `send`: 将VBR关联物理专线 */
+export declare class AssociatePhysicalConnectionToVirtualBorderRouterCommand implements Command<AssociatePhysicalConnectionToVirtualBorderRouterRequest, AssociatePhysicalConnectionToVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociatePhysicalConnectionToVirtualBorderRouterRequest;
+    readonly responseType?: AssociatePhysicalConnectionToVirtualBorderRouterResponse;
+    constructor(input: AssociatePhysicalConnectionToVirtualBorderRouterRequest);
+}
+/** DeleteVirtualBorderRouter, for `send`: 删除边界路由器（VBR） */
+export declare class DeleteVirtualBorderRouterCommand implements Command<DeleteVirtualBorderRouterRequest, DeleteVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVirtualBorderRouterRequest;
+    readonly responseType?: DeleteVirtualBorderRouterResponse;
+    constructor(input: DeleteVirtualBorderRouterRequest);
+}
+/** UnassociatePhysicalConnectionFromVirtualBorderRouter, for `send`: 解绑VBR和物理专线 */
+export declare class UnassociatePhysicalConnectionFromVirtualBorderRouterCommand implements Command<UnassociatePhysicalConnectionFromVirtualBorderRouterRequest, UnassociatePhysicalConnectionFromVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest;
+    readonly responseType?: UnassociatePhysicalConnectionFromVirtualBorderRouterResponse;
+    constructor(input: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest);
+}
+/** UpdateVirtualBorderBandwidth, for `send`: 修改VBR上下云的带宽限速 */
+export declare class UpdateVirtualBorderBandwidthCommand implements Command<UpdateVirtualBorderBandwidthRequest, UpdateVirtualBorderBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateVirtualBorderBandwidthRequest;
+    readonly responseType?: UpdateVirtualBorderBandwidthResponse;
+    constructor(input: UpdateVirtualBorderBandwidthRequest);
+}
+/** ModifyVirtualBorderRouterAttribute, for `send`: 修改边界路由器（VBR）的配置 */
+export declare class ModifyVirtualBorderRouterAttributeCommand implements Command<ModifyVirtualBorderRouterAttributeRequest, ModifyVirtualBorderRouterAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVirtualBorderRouterAttributeRequest;
+    readonly responseType?: ModifyVirtualBorderRouterAttributeResponse;
+    constructor(input: ModifyVirtualBorderRouterAttributeRequest);
+}
+/** TerminateVirtualBorderRouter, for `send`: 终止边界路由器（VBR） */
+export declare class TerminateVirtualBorderRouterCommand implements Command<TerminateVirtualBorderRouterRequest, TerminateVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TerminateVirtualBorderRouterRequest;
+    readonly responseType?: TerminateVirtualBorderRouterResponse;
+    constructor(input: TerminateVirtualBorderRouterRequest);
+}
+/** RecoverVirtualBorderRouter, for `send`: 恢复被终止的边界路由器（VBR） */
+export declare class RecoverVirtualBorderRouterCommand implements Command<RecoverVirtualBorderRouterRequest, RecoverVirtualBorderRouterResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RecoverVirtualBorderRouterRequest;
+    readonly responseType?: RecoverVirtualBorderRouterResponse;
+    constructor(input: RecoverVirtualBorderRouterRequest);
+}
+/** DescribeVirtualBorderRouters, for `send`: 查询已创建的边界路由器（VBR） */
+export declare class DescribeVirtualBorderRoutersCommand implements Command<DescribeVirtualBorderRoutersRequest, DescribeVirtualBorderRoutersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVirtualBorderRoutersRequest;
+    readonly responseType?: DescribeVirtualBorderRoutersResponse;
+    constructor(input: DescribeVirtualBorderRoutersRequest);
+}
+/** DescribeVirtualBorderRoutersForPhysicalConnection, for `send`: 查询边界路由器（VBR） */
+export declare class DescribeVirtualBorderRoutersForPhysicalConnectionCommand implements Command<DescribeVirtualBorderRoutersForPhysicalConnectionRequest, DescribeVirtualBorderRoutersForPhysicalConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVirtualBorderRoutersForPhysicalConnectionRequest;
+    readonly responseType?: DescribeVirtualBorderRoutersForPhysicalConnectionResponse;
+    constructor(input: DescribeVirtualBorderRoutersForPhysicalConnectionRequest);
+}
+/** AddBgpNetwork, for `send`: 宣告BGP网络 */
+export declare class AddBgpNetworkCommand implements Command<AddBgpNetworkRequest, AddBgpNetworkResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddBgpNetworkRequest;
+    readonly responseType?: AddBgpNetworkResponse;
+    constructor(input: AddBgpNetworkRequest);
+}
+/** CreateBgpGroup, for `send`: 为指定的VBR创建一个BGP组 */
+export declare class CreateBgpGroupCommand implements Command<CreateBgpGroupRequest, CreateBgpGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateBgpGroupRequest;
+    readonly responseType?: CreateBgpGroupResponse;
+    constructor(input: CreateBgpGroupRequest);
+}
+/** CreateBgpPeer, for `send`: 向指定的BGP组中添加BGP邻居 */
+export declare class CreateBgpPeerCommand implements Command<CreateBgpPeerRequest, CreateBgpPeerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateBgpPeerRequest;
+    readonly responseType?: CreateBgpPeerResponse;
+    constructor(input: CreateBgpPeerRequest);
+}
+/** DeleteBgpGroup, for `send`: 删除指定的BGP组 */
+export declare class DeleteBgpGroupCommand implements Command<DeleteBgpGroupRequest, DeleteBgpGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteBgpGroupRequest;
+    readonly responseType?: DeleteBgpGroupResponse;
+    constructor(input: DeleteBgpGroupRequest);
+}
+/** DeleteBgpNetwork, for `send`: 删除已宣告的BGP网络 */
+export declare class DeleteBgpNetworkCommand implements Command<DeleteBgpNetworkRequest, DeleteBgpNetworkResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteBgpNetworkRequest;
+    readonly responseType?: DeleteBgpNetworkResponse;
+    constructor(input: DeleteBgpNetworkRequest);
+}
+/** DeleteBgpPeer, for `send`: 删除指定的BGP邻居 */
+export declare class DeleteBgpPeerCommand implements Command<DeleteBgpPeerRequest, DeleteBgpPeerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteBgpPeerRequest;
+    readonly responseType?: DeleteBgpPeerResponse;
+    constructor(input: DeleteBgpPeerRequest);
+}
+/** ModifyBgpGroupAttribute, for `send`: 修改BGP组的配置 */
+export declare class ModifyBgpGroupAttributeCommand implements Command<ModifyBgpGroupAttributeRequest, ModifyBgpGroupAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyBgpGroupAttributeRequest;
+    readonly responseType?: ModifyBgpGroupAttributeResponse;
+    constructor(input: ModifyBgpGroupAttributeRequest);
+}
+/** ModifyBgpPeerAttribute, for `send`: 修改BGP邻居的属性 */
+export declare class ModifyBgpPeerAttributeCommand implements Command<ModifyBgpPeerAttributeRequest, ModifyBgpPeerAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyBgpPeerAttributeRequest;
+    readonly responseType?: ModifyBgpPeerAttributeResponse;
+    constructor(input: ModifyBgpPeerAttributeRequest);
+}
+/** DescribeBgpGroups, for `send`: 查询指定地域下的BGP组 */
+export declare class DescribeBgpGroupsCommand implements Command<DescribeBgpGroupsRequest, DescribeBgpGroupsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeBgpGroupsRequest;
+    readonly responseType?: DescribeBgpGroupsResponse;
+    constructor(input: DescribeBgpGroupsRequest);
+}
+/** DescribeBgpNetworks, for `send`: 查询已宣告的BGP网络 */
+export declare class DescribeBgpNetworksCommand implements Command<DescribeBgpNetworksRequest, DescribeBgpNetworksResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeBgpNetworksRequest;
+    readonly responseType?: DescribeBgpNetworksResponse;
+    constructor(input: DescribeBgpNetworksRequest);
+}
+/** DescribeBgpPeers, for `send`: 查询指定地域下的BGP邻居 */
+export declare class DescribeBgpPeersCommand implements Command<DescribeBgpPeersRequest, DescribeBgpPeersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeBgpPeersRequest;
+    readonly responseType?: DescribeBgpPeersResponse;
+    constructor(input: DescribeBgpPeersRequest);
+}
+/** CreateNatGateway, for `send`: 创建NAT网关 */
+export declare class CreateNatGatewayCommand implements Command<CreateNatGatewayRequest, CreateNatGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNatGatewayRequest;
+    readonly responseType?: CreateNatGatewayResponse;
+    constructor(input: CreateNatGatewayRequest);
+}
+/** DeleteNatGateway, for `send`: 删除指定的NAT网关 */
+export declare class DeleteNatGatewayCommand implements Command<DeleteNatGatewayRequest, DeleteNatGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNatGatewayRequest;
+    readonly responseType?: DeleteNatGatewayResponse;
+    constructor(input: DeleteNatGatewayRequest);
+}
+/** ModifyNatGatewayAttribute, for `send`: 修改NAT网关的名称和描述 */
+export declare class ModifyNatGatewayAttributeCommand implements Command<ModifyNatGatewayAttributeRequest, ModifyNatGatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNatGatewayAttributeRequest;
+    readonly responseType?: ModifyNatGatewayAttributeResponse;
+    constructor(input: ModifyNatGatewayAttributeRequest);
+}
+/** ModifyNatGatewaySpec, for `send`: 接口修改NAT网关的规格 */
+export declare class ModifyNatGatewaySpecCommand implements Command<ModifyNatGatewaySpecRequest, ModifyNatGatewaySpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNatGatewaySpecRequest;
+    readonly responseType?: ModifyNatGatewaySpecResponse;
+    constructor(input: ModifyNatGatewaySpecRequest);
+}
+/** DescribeNatGateways, for `send`: 查询已创建的NAT网关 */
+export declare class DescribeNatGatewaysCommand implements Command<DescribeNatGatewaysRequest, DescribeNatGatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeNatGatewaysRequest;
+    readonly responseType?: DescribeNatGatewaysResponse;
+    constructor(input: DescribeNatGatewaysRequest);
+}
+/** VpcDescribeVpcNatGatewayNetworkInterfaceQuota, for `send`: 查询反向访问VPC NAT当前可以创建的EP个数 */
+export declare class VpcDescribeVpcNatGatewayNetworkInterfaceQuotaCommand implements Command<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest;
+    readonly responseType?: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse;
+    constructor(input: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest);
+}
+/** GetNatGatewayAttribute, for `send`: 查看单个NAT网关实例详细信息 */
+export declare class GetNatGatewayAttributeCommand implements Command<GetNatGatewayAttributeRequest, GetNatGatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetNatGatewayAttributeRequest;
+    readonly responseType?: GetNatGatewayAttributeResponse;
+    constructor(input: GetNatGatewayAttributeRequest);
+}
+/** ListEnhanhcedNatGatewayAvailableZones, for `send`: 查询增强型NAT网关的资源可用区 */
+export declare class ListEnhanhcedNatGatewayAvailableZonesCommand implements Command<ListEnhanhcedNatGatewayAvailableZonesRequest, ListEnhanhcedNatGatewayAvailableZonesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListEnhanhcedNatGatewayAvailableZonesRequest;
+    readonly responseType?: ListEnhanhcedNatGatewayAvailableZonesResponse;
+    constructor(input: ListEnhanhcedNatGatewayAvailableZonesRequest);
+}
+/** UpdateNatGatewayNatType, for `send`: 将普通型NAT网关切换为增强型 */
+export declare class UpdateNatGatewayNatTypeCommand implements Command<UpdateNatGatewayNatTypeRequest, UpdateNatGatewayNatTypeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateNatGatewayNatTypeRequest;
+    readonly responseType?: UpdateNatGatewayNatTypeResponse;
+    constructor(input: UpdateNatGatewayNatTypeRequest);
+}
+/** ConvertBandwidthPackage, for `send`: 将NAT带宽包转换为共享带宽 */
+export declare class ConvertBandwidthPackageCommand implements Command<ConvertBandwidthPackageRequest, ConvertBandwidthPackageResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ConvertBandwidthPackageRequest;
+    readonly responseType?: ConvertBandwidthPackageResponse;
+    constructor(input: ConvertBandwidthPackageRequest);
+}
+/** EnableNatGatewayEcsMetric, for `send`: 开启ECS流量监控 */
+export declare class EnableNatGatewayEcsMetricCommand implements Command<EnableNatGatewayEcsMetricRequest, EnableNatGatewayEcsMetricResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EnableNatGatewayEcsMetricRequest;
+    readonly responseType?: EnableNatGatewayEcsMetricResponse;
+    constructor(input: EnableNatGatewayEcsMetricRequest);
+}
+/** DisableNatGatewayEcsMetric, for `send`: 关闭ECS流量监控 */
+export declare class DisableNatGatewayEcsMetricCommand implements Command<DisableNatGatewayEcsMetricRequest, DisableNatGatewayEcsMetricResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DisableNatGatewayEcsMetricRequest;
+    readonly responseType?: DisableNatGatewayEcsMetricResponse;
+    constructor(input: DisableNatGatewayEcsMetricRequest);
+}
+/** CreateSnatEntry, for `send`: 在SNAT列表中添加SNAT条目 */
+export declare class CreateSnatEntryCommand implements Command<CreateSnatEntryRequest, CreateSnatEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSnatEntryRequest;
+    readonly responseType?: CreateSnatEntryResponse;
+    constructor(input: CreateSnatEntryRequest);
+}
+/** DeleteSnatEntry, for `send`: 删除指定的SNAT条目 */
+export declare class DeleteSnatEntryCommand implements Command<DeleteSnatEntryRequest, DeleteSnatEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSnatEntryRequest;
+    readonly responseType?: DeleteSnatEntryResponse;
+    constructor(input: DeleteSnatEntryRequest);
+}
+/** ModifySnatEntry, for `send`: 修改指定的SNAT条目 */
+export declare class ModifySnatEntryCommand implements Command<ModifySnatEntryRequest, ModifySnatEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySnatEntryRequest;
+    readonly responseType?: ModifySnatEntryResponse;
+    constructor(input: ModifySnatEntryRequest);
+}
+/** DescribeSnatTableEntries, for `send`: 查询已创建的SNAT条目 */
+export declare class DescribeSnatTableEntriesCommand implements Command<DescribeSnatTableEntriesRequest, DescribeSnatTableEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSnatTableEntriesRequest;
+    readonly responseType?: DescribeSnatTableEntriesResponse;
+    constructor(input: DescribeSnatTableEntriesRequest);
+}
+/** CreateForwardEntry, for `send`: 在DNAT列表中添加DNAT条目 */
+export declare class CreateForwardEntryCommand implements Command<CreateForwardEntryRequest, CreateForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateForwardEntryRequest;
+    readonly responseType?: CreateForwardEntryResponse;
+    constructor(input: CreateForwardEntryRequest);
+}
+/** DeleteForwardEntry, for `send`: 删除指定的DNAT条目 */
+export declare class DeleteForwardEntryCommand implements Command<DeleteForwardEntryRequest, DeleteForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteForwardEntryRequest;
+    readonly responseType?: DeleteForwardEntryResponse;
+    constructor(input: DeleteForwardEntryRequest);
+}
+/** ModifyForwardEntry, for `send`: 修改指定的DNAT条目 */
+export declare class ModifyForwardEntryCommand implements Command<ModifyForwardEntryRequest, ModifyForwardEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyForwardEntryRequest;
+    readonly responseType?: ModifyForwardEntryResponse;
+    constructor(input: ModifyForwardEntryRequest);
+}
+/** DescribeForwardTableEntries, for `send`: 查询已创建的DNAT条目 */
+export declare class DescribeForwardTableEntriesCommand implements Command<DescribeForwardTableEntriesRequest, DescribeForwardTableEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeForwardTableEntriesRequest;
+    readonly responseType?: DescribeForwardTableEntriesResponse;
+    constructor(input: DescribeForwardTableEntriesRequest);
+}
+/** CreateFullNatEntry, for `send`: 添加FULLNAT条目 */
+export declare class CreateFullNatEntryCommand implements Command<CreateFullNatEntryRequest, CreateFullNatEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateFullNatEntryRequest;
+    readonly responseType?: CreateFullNatEntryResponse;
+    constructor(input: CreateFullNatEntryRequest);
+}
+/** DeleteFullNatEntry, for `send`: 删除FULLNAT条目 */
+export declare class DeleteFullNatEntryCommand implements Command<DeleteFullNatEntryRequest, DeleteFullNatEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteFullNatEntryRequest;
+    readonly responseType?: DeleteFullNatEntryResponse;
+    constructor(input: DeleteFullNatEntryRequest);
+}
+/** ModifyFullNatEntryAttribute, for `send`: 修改FULLNAT条目 */
+export declare class ModifyFullNatEntryAttributeCommand implements Command<ModifyFullNatEntryAttributeRequest, ModifyFullNatEntryAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyFullNatEntryAttributeRequest;
+    readonly responseType?: ModifyFullNatEntryAttributeResponse;
+    constructor(input: ModifyFullNatEntryAttributeRequest);
+}
+/** ListFullNatEntries, for `send`: 查询FULLNAT条目的列表信息 */
+export declare class ListFullNatEntriesCommand implements Command<ListFullNatEntriesRequest, ListFullNatEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListFullNatEntriesRequest;
+    readonly responseType?: ListFullNatEntriesResponse;
+    constructor(input: ListFullNatEntriesRequest);
+}
+/** CreateNatIp, for `send`: 创建NAT IP地址 */
+export declare class CreateNatIpCommand implements Command<CreateNatIpRequest, CreateNatIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNatIpRequest;
+    readonly responseType?: CreateNatIpResponse;
+    constructor(input: CreateNatIpRequest);
+}
+/** DeleteNatIp, for `send`: 删除NAT IP地址 */
+export declare class DeleteNatIpCommand implements Command<DeleteNatIpRequest, DeleteNatIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNatIpRequest;
+    readonly responseType?: DeleteNatIpResponse;
+    constructor(input: DeleteNatIpRequest);
+}
+/** ModifyNatIpAttribute, for `send`: 修改NAT IP地址的名称和描述 */
+export declare class ModifyNatIpAttributeCommand implements Command<ModifyNatIpAttributeRequest, ModifyNatIpAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNatIpAttributeRequest;
+    readonly responseType?: ModifyNatIpAttributeResponse;
+    constructor(input: ModifyNatIpAttributeRequest);
+}
+/** ListNatIps, for `send`: 查询NAT IP地址列表 */
+export declare class ListNatIpsCommand implements Command<ListNatIpsRequest, ListNatIpsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListNatIpsRequest;
+    readonly responseType?: ListNatIpsResponse;
+    constructor(input: ListNatIpsRequest);
+}
+/** CreateNatIpCidr, for `send`: 创建NAT IP地址段 */
+export declare class CreateNatIpCidrCommand implements Command<CreateNatIpCidrRequest, CreateNatIpCidrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateNatIpCidrRequest;
+    readonly responseType?: CreateNatIpCidrResponse;
+    constructor(input: CreateNatIpCidrRequest);
+}
+/** DeleteNatIpCidr, for `send`: 删除NAT IP地址段 */
+export declare class DeleteNatIpCidrCommand implements Command<DeleteNatIpCidrRequest, DeleteNatIpCidrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteNatIpCidrRequest;
+    readonly responseType?: DeleteNatIpCidrResponse;
+    constructor(input: DeleteNatIpCidrRequest);
+}
+/** ModifyNatIpCidrAttribute, for `send`: 修改NAT IP地址段的名称和描述 */
+export declare class ModifyNatIpCidrAttributeCommand implements Command<ModifyNatIpCidrAttributeRequest, ModifyNatIpCidrAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyNatIpCidrAttributeRequest;
+    readonly responseType?: ModifyNatIpCidrAttributeResponse;
+    constructor(input: ModifyNatIpCidrAttributeRequest);
+}
+/** ListNatIpCidrs, for `send`: 查询NAT IP地址段列表 */
+export declare class ListNatIpCidrsCommand implements Command<ListNatIpCidrsRequest, ListNatIpCidrsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListNatIpCidrsRequest;
+    readonly responseType?: ListNatIpCidrsResponse;
+    constructor(input: ListNatIpCidrsRequest);
+}
+/** CreateIpv4Gateway, for `send`: 创建IPv4网关 */
+export declare class CreateIpv4GatewayCommand implements Command<CreateIpv4GatewayRequest, CreateIpv4GatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIpv4GatewayRequest;
+    readonly responseType?: CreateIpv4GatewayResponse;
+    constructor(input: CreateIpv4GatewayRequest);
+}
+/** DeleteIpv4Gateway, for `send`: 删除IPv4网关 */
+export declare class DeleteIpv4GatewayCommand implements Command<DeleteIpv4GatewayRequest, DeleteIpv4GatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIpv4GatewayRequest;
+    readonly responseType?: DeleteIpv4GatewayResponse;
+    constructor(input: DeleteIpv4GatewayRequest);
+}
+/** EnableVpcIpv4Gateway, for `send`: 激活IPv4网关 */
+export declare class EnableVpcIpv4GatewayCommand implements Command<EnableVpcIpv4GatewayRequest, EnableVpcIpv4GatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: EnableVpcIpv4GatewayRequest;
+    readonly responseType?: EnableVpcIpv4GatewayResponse;
+    constructor(input: EnableVpcIpv4GatewayRequest);
+}
+/** UpdateIpv4GatewayAttribute, for `send`: 修改IPv4网关的名称或描述信息 */
+export declare class UpdateIpv4GatewayAttributeCommand implements Command<UpdateIpv4GatewayAttributeRequest, UpdateIpv4GatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateIpv4GatewayAttributeRequest;
+    readonly responseType?: UpdateIpv4GatewayAttributeResponse;
+    constructor(input: UpdateIpv4GatewayAttributeRequest);
+}
+/** UpdateGatewayRouteTableEntryAttribute, for `send`: 修改网关路由表的下一跳类型和下一跳 */
+export declare class UpdateGatewayRouteTableEntryAttributeCommand implements Command<UpdateGatewayRouteTableEntryAttributeRequest, UpdateGatewayRouteTableEntryAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateGatewayRouteTableEntryAttributeRequest;
+    readonly responseType?: UpdateGatewayRouteTableEntryAttributeResponse;
+    constructor(input: UpdateGatewayRouteTableEntryAttributeRequest);
+}
+/** ListIpv4Gateways, for `send`: 查询IPv4网关实例的列表信息 */
+export declare class ListIpv4GatewaysCommand implements Command<ListIpv4GatewaysRequest, ListIpv4GatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListIpv4GatewaysRequest;
+    readonly responseType?: ListIpv4GatewaysResponse;
+    constructor(input: ListIpv4GatewaysRequest);
+}
+/** GetIpv4GatewayAttribute, for `send`: 查询指定的IPv4网关属性 */
+export declare class GetIpv4GatewayAttributeCommand implements Command<GetIpv4GatewayAttributeRequest, GetIpv4GatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetIpv4GatewayAttributeRequest;
+    readonly responseType?: GetIpv4GatewayAttributeResponse;
+    constructor(input: GetIpv4GatewayAttributeRequest);
+}
+/** ListGatewayRouteTableEntries, for `send`: 查询网关路由表列表信息 */
+export declare class ListGatewayRouteTableEntriesCommand implements Command<ListGatewayRouteTableEntriesRequest, ListGatewayRouteTableEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListGatewayRouteTableEntriesRequest;
+    readonly responseType?: ListGatewayRouteTableEntriesResponse;
+    constructor(input: ListGatewayRouteTableEntriesRequest);
+}
+/** AssociateRouteTableWithGateway, for `send`: 绑定网关路由表和IPv4网关 */
+export declare class AssociateRouteTableWithGatewayCommand implements Command<AssociateRouteTableWithGatewayRequest, AssociateRouteTableWithGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateRouteTableWithGatewayRequest;
+    readonly responseType?: AssociateRouteTableWithGatewayResponse;
+    constructor(input: AssociateRouteTableWithGatewayRequest);
+}
+/** DissociateRouteTableFromGateway, for `send`: 解绑网关路由表和IPv4网关 */
+export declare class DissociateRouteTableFromGatewayCommand implements Command<DissociateRouteTableFromGatewayRequest, DissociateRouteTableFromGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DissociateRouteTableFromGatewayRequest;
+    readonly responseType?: DissociateRouteTableFromGatewayResponse;
+    constructor(input: DissociateRouteTableFromGatewayRequest);
+}
+/** CreateVpnGateway, for `send`: 创建VPN网关 */
+export declare class CreateVpnGatewayCommand implements Command<CreateVpnGatewayRequest, CreateVpnGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpnGatewayRequest;
+    readonly responseType?: CreateVpnGatewayResponse;
+    constructor(input: CreateVpnGatewayRequest);
+}
+/** AssociateVpnGatewayWithCertificate, for `send`: 将VPN网关与证书关联 */
+export declare class AssociateVpnGatewayWithCertificateCommand implements Command<AssociateVpnGatewayWithCertificateRequest, AssociateVpnGatewayWithCertificateResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateVpnGatewayWithCertificateRequest;
+    readonly responseType?: AssociateVpnGatewayWithCertificateResponse;
+    constructor(input: AssociateVpnGatewayWithCertificateRequest);
+}
+/** DeleteVpnGateway, for `send`: 删除指定的VPN网关 */
+export declare class DeleteVpnGatewayCommand implements Command<DeleteVpnGatewayRequest, DeleteVpnGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpnGatewayRequest;
+    readonly responseType?: DeleteVpnGatewayResponse;
+    constructor(input: DeleteVpnGatewayRequest);
+}
+/** DissociateVpnGatewayWithCertificate, for `send`: 分离VPN网关与证书 */
+export declare class DissociateVpnGatewayWithCertificateCommand implements Command<DissociateVpnGatewayWithCertificateRequest, DissociateVpnGatewayWithCertificateResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DissociateVpnGatewayWithCertificateRequest;
+    readonly responseType?: DissociateVpnGatewayWithCertificateResponse;
+    constructor(input: DissociateVpnGatewayWithCertificateRequest);
+}
+/** ModifyVpnGatewayAttribute, for `send`: 修改VPN网关的名称和描述信息 */
+export declare class ModifyVpnGatewayAttributeCommand implements Command<ModifyVpnGatewayAttributeRequest, ModifyVpnGatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnGatewayAttributeRequest;
+    readonly responseType?: ModifyVpnGatewayAttributeResponse;
+    constructor(input: ModifyVpnGatewayAttributeRequest);
+}
+/** MoveVpnResourceGroup, for `send`: 修改VPN网关资源所属的资源组 */
+export declare class MoveVpnResourceGroupCommand implements Command<MoveVpnResourceGroupRequest, MoveVpnResourceGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: MoveVpnResourceGroupRequest;
+    readonly responseType?: MoveVpnResourceGroupResponse;
+    constructor(input: MoveVpnResourceGroupRequest);
+}
+/** DescribeVpnGateway, for `send`: 查询指定VPN网关的详细信息 */
+export declare class DescribeVpnGatewayCommand implements Command<DescribeVpnGatewayRequest, DescribeVpnGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnGatewayRequest;
+    readonly responseType?: DescribeVpnGatewayResponse;
+    constructor(input: DescribeVpnGatewayRequest);
+}
+/** DescribeVpnGateways, for `send`: 查询已创建的VPN网关 */
+export declare class DescribeVpnGatewaysCommand implements Command<DescribeVpnGatewaysRequest, DescribeVpnGatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnGatewaysRequest;
+    readonly responseType?: DescribeVpnGatewaysResponse;
+    constructor(input: DescribeVpnGatewaysRequest);
+}
+/** ListVpnCertificateAssociations, for `send`: 获取VPN证书关联列表 */
+export declare class ListVpnCertificateAssociationsCommand implements Command<ListVpnCertificateAssociationsRequest, ListVpnCertificateAssociationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListVpnCertificateAssociationsRequest;
+    readonly responseType?: ListVpnCertificateAssociationsResponse;
+    constructor(input: ListVpnCertificateAssociationsRequest);
+}
+/** DiagnoseVpnGateway, for `send`: 一键诊断指定的VPN网关实例 */
+export declare class DiagnoseVpnGatewayCommand implements Command<DiagnoseVpnGatewayRequest, DiagnoseVpnGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DiagnoseVpnGatewayRequest;
+    readonly responseType?: DiagnoseVpnGatewayResponse;
+    constructor(input: DiagnoseVpnGatewayRequest);
+}
+/** GetVpnGatewayDiagnoseResult, for `send`: 查询VPN网关实例的一键诊断结果 */
+export declare class GetVpnGatewayDiagnoseResultCommand implements Command<GetVpnGatewayDiagnoseResultRequest, GetVpnGatewayDiagnoseResultResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVpnGatewayDiagnoseResultRequest;
+    readonly responseType?: GetVpnGatewayDiagnoseResultResponse;
+    constructor(input: GetVpnGatewayDiagnoseResultRequest);
+}
+/** DescribeVpnGatewayAvailableZones, for `send`: 查询指定地域支持部署IPsec连接的可用区列表 */
+export declare class DescribeVpnGatewayAvailableZonesCommand implements Command<DescribeVpnGatewayAvailableZonesRequest, DescribeVpnGatewayAvailableZonesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnGatewayAvailableZonesRequest;
+    readonly responseType?: DescribeVpnGatewayAvailableZonesResponse;
+    constructor(input: DescribeVpnGatewayAvailableZonesRequest);
+}
+/** CreateCustomerGateway, for `send`: 创建用户网关 */
+export declare class CreateCustomerGatewayCommand implements Command<CreateCustomerGatewayRequest, CreateCustomerGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateCustomerGatewayRequest;
+    readonly responseType?: CreateCustomerGatewayResponse;
+    constructor(input: CreateCustomerGatewayRequest);
+}
+/** DeleteCustomerGateway, for `send`: 删除指定的用户网关 */
+export declare class DeleteCustomerGatewayCommand implements Command<DeleteCustomerGatewayRequest, DeleteCustomerGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteCustomerGatewayRequest;
+    readonly responseType?: DeleteCustomerGatewayResponse;
+    constructor(input: DeleteCustomerGatewayRequest);
+}
+/** ModifyCustomerGatewayAttribute, for `send`: 修改用户网关的名称和描述信息 */
+export declare class ModifyCustomerGatewayAttributeCommand implements Command<ModifyCustomerGatewayAttributeRequest, ModifyCustomerGatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyCustomerGatewayAttributeRequest;
+    readonly responseType?: ModifyCustomerGatewayAttributeResponse;
+    constructor(input: ModifyCustomerGatewayAttributeRequest);
+}
+/** DescribeCustomerGateway, for `send`: 查询已创建的用户网关 */
+export declare class DescribeCustomerGatewayCommand implements Command<DescribeCustomerGatewayRequest, DescribeCustomerGatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCustomerGatewayRequest;
+    readonly responseType?: DescribeCustomerGatewayResponse;
+    constructor(input: DescribeCustomerGatewayRequest);
+}
+/** DescribeCustomerGateways, for `send`: 查询已创建的用户网关列表 */
+export declare class DescribeCustomerGatewaysCommand implements Command<DescribeCustomerGatewaysRequest, DescribeCustomerGatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeCustomerGatewaysRequest;
+    readonly responseType?: DescribeCustomerGatewaysResponse;
+    constructor(input: DescribeCustomerGatewaysRequest);
+}
+/** CreateVpnConnection, for `send`: 创建IPsec连接 */
+export declare class CreateVpnConnectionCommand implements Command<CreateVpnConnectionRequest, CreateVpnConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpnConnectionRequest;
+    readonly responseType?: CreateVpnConnectionResponse;
+    constructor(input: CreateVpnConnectionRequest);
+}
+/** DeleteVpnConnection, for `send`: 删除指定的IPsec连接 */
+export declare class DeleteVpnConnectionCommand implements Command<DeleteVpnConnectionRequest, DeleteVpnConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpnConnectionRequest;
+    readonly responseType?: DeleteVpnConnectionResponse;
+    constructor(input: DeleteVpnConnectionRequest);
+}
+/** ModifyVpnConnectionAttribute, for `send`: 修改IPsec连接的配置信息 */
+export declare class ModifyVpnConnectionAttributeCommand implements Command<ModifyVpnConnectionAttributeRequest, ModifyVpnConnectionAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnConnectionAttributeRequest;
+    readonly responseType?: ModifyVpnConnectionAttributeResponse;
+    constructor(input: ModifyVpnConnectionAttributeRequest);
+}
+/** ModifyTunnelAttribute, for `send`: 修改VPN隧道信息 */
+export declare class ModifyTunnelAttributeCommand implements Command<ModifyTunnelAttributeRequest, ModifyTunnelAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyTunnelAttributeRequest;
+    readonly responseType?: ModifyTunnelAttributeResponse;
+    constructor(input: ModifyTunnelAttributeRequest);
+}
+/** DescribeVpnConnection, for `send`: 查询已创建的IPsec连接的详细信息 */
+export declare class DescribeVpnConnectionCommand implements Command<DescribeVpnConnectionRequest, DescribeVpnConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnConnectionRequest;
+    readonly responseType?: DescribeVpnConnectionResponse;
+    constructor(input: DescribeVpnConnectionRequest);
+}
+/** DescribeVpnConnections, for `send`: 查询已创建的IPsec连接 */
+export declare class DescribeVpnConnectionsCommand implements Command<DescribeVpnConnectionsRequest, DescribeVpnConnectionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnConnectionsRequest;
+    readonly responseType?: DescribeVpnConnectionsResponse;
+    constructor(input: DescribeVpnConnectionsRequest);
+}
+/** DownloadVpnConnectionConfig, for `send`: 获取IPsec连接的配置信息 */
+export declare class DownloadVpnConnectionConfigCommand implements Command<DownloadVpnConnectionConfigRequest, DownloadVpnConnectionConfigResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DownloadVpnConnectionConfigRequest;
+    readonly responseType?: DownloadVpnConnectionConfigResponse;
+    constructor(input: DownloadVpnConnectionConfigRequest);
+}
+/** DescribeVpnConnectionLogs, for `send`: 查询IPsec连接的日志 */
+export declare class DescribeVpnConnectionLogsCommand implements Command<DescribeVpnConnectionLogsRequest, DescribeVpnConnectionLogsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnConnectionLogsRequest;
+    readonly responseType?: DescribeVpnConnectionLogsResponse;
+    constructor(input: DescribeVpnConnectionLogsRequest);
+}
+/** DiagnoseVpnConnections, for `send`: 诊断IPsec连接 */
+export declare class DiagnoseVpnConnectionsCommand implements Command<DiagnoseVpnConnectionsRequest, DiagnoseVpnConnectionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DiagnoseVpnConnectionsRequest;
+    readonly responseType?: DiagnoseVpnConnectionsResponse;
+    constructor(input: DiagnoseVpnConnectionsRequest);
+}
+/** CreateVpnRouteEntry, for `send`: 创建目的路由 */
+export declare class CreateVpnRouteEntryCommand implements Command<CreateVpnRouteEntryRequest, CreateVpnRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpnRouteEntryRequest;
+    readonly responseType?: CreateVpnRouteEntryResponse;
+    constructor(input: CreateVpnRouteEntryRequest);
+}
+/** PublishVpnRouteEntry, for `send`: 发布或者撤销VPN路由 */
+export declare class PublishVpnRouteEntryCommand implements Command<PublishVpnRouteEntryRequest, PublishVpnRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: PublishVpnRouteEntryRequest;
+    readonly responseType?: PublishVpnRouteEntryResponse;
+    constructor(input: PublishVpnRouteEntryRequest);
+}
+/** DeleteVpnRouteEntry, for `send`: 删除VPN目的路由 */
+export declare class DeleteVpnRouteEntryCommand implements Command<DeleteVpnRouteEntryRequest, DeleteVpnRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpnRouteEntryRequest;
+    readonly responseType?: DeleteVpnRouteEntryResponse;
+    constructor(input: DeleteVpnRouteEntryRequest);
+}
+/** ModifyVpnRouteEntryWeight, for `send`: 修改目的路由的权重值 */
+export declare class ModifyVpnRouteEntryWeightCommand implements Command<ModifyVpnRouteEntryWeightRequest, ModifyVpnRouteEntryWeightResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnRouteEntryWeightRequest;
+    readonly responseType?: ModifyVpnRouteEntryWeightResponse;
+    constructor(input: ModifyVpnRouteEntryWeightRequest);
+}
+/** DescribeVpnRouteEntries, for `send`: 查询目的路由和BGP路由 */
+export declare class DescribeVpnRouteEntriesCommand implements Command<DescribeVpnRouteEntriesRequest, DescribeVpnRouteEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnRouteEntriesRequest;
+    readonly responseType?: DescribeVpnRouteEntriesResponse;
+    constructor(input: DescribeVpnRouteEntriesRequest);
+}
+/** CreateVpnPbrRouteEntry, for `send`: 创建VPN策略路由 */
+export declare class CreateVpnPbrRouteEntryCommand implements Command<CreateVpnPbrRouteEntryRequest, CreateVpnPbrRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpnPbrRouteEntryRequest;
+    readonly responseType?: CreateVpnPbrRouteEntryResponse;
+    constructor(input: CreateVpnPbrRouteEntryRequest);
+}
+/** DeleteVpnPbrRouteEntry, for `send`: 删除策略路由 */
+export declare class DeleteVpnPbrRouteEntryCommand implements Command<DeleteVpnPbrRouteEntryRequest, DeleteVpnPbrRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpnPbrRouteEntryRequest;
+    readonly responseType?: DeleteVpnPbrRouteEntryResponse;
+    constructor(input: DeleteVpnPbrRouteEntryRequest);
+}
+/** ModifyVpnPbrRouteEntryWeight, for `send`: 修改VPN策略路由的权重值 */
+export declare class ModifyVpnPbrRouteEntryWeightCommand implements Command<ModifyVpnPbrRouteEntryWeightRequest, ModifyVpnPbrRouteEntryWeightResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnPbrRouteEntryWeightRequest;
+    readonly responseType?: ModifyVpnPbrRouteEntryWeightResponse;
+    constructor(input: ModifyVpnPbrRouteEntryWeightRequest);
+}
+/** ModifyVpnPbrRouteEntryPriority, for `send`: 修改策略路由的策略优先级 */
+export declare class ModifyVpnPbrRouteEntryPriorityCommand implements Command<ModifyVpnPbrRouteEntryPriorityRequest, ModifyVpnPbrRouteEntryPriorityResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnPbrRouteEntryPriorityRequest;
+    readonly responseType?: ModifyVpnPbrRouteEntryPriorityResponse;
+    constructor(input: ModifyVpnPbrRouteEntryPriorityRequest);
+}
+/** ModifyVpnPbrRouteEntryAttribute, for `send`: 修改策略路由的权重值和策略优先级 */
+export declare class ModifyVpnPbrRouteEntryAttributeCommand implements Command<ModifyVpnPbrRouteEntryAttributeRequest, ModifyVpnPbrRouteEntryAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnPbrRouteEntryAttributeRequest;
+    readonly responseType?: ModifyVpnPbrRouteEntryAttributeResponse;
+    constructor(input: ModifyVpnPbrRouteEntryAttributeRequest);
+}
+/** DescribeVpnPbrRouteEntries, for `send`: 查询策略路由 */
+export declare class DescribeVpnPbrRouteEntriesCommand implements Command<DescribeVpnPbrRouteEntriesRequest, DescribeVpnPbrRouteEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnPbrRouteEntriesRequest;
+    readonly responseType?: DescribeVpnPbrRouteEntriesResponse;
+    constructor(input: DescribeVpnPbrRouteEntriesRequest);
+}
+/** CreateVpnAttachment, for `send`: 创建IPsec连接 */
+export declare class CreateVpnAttachmentCommand implements Command<CreateVpnAttachmentRequest, CreateVpnAttachmentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpnAttachmentRequest;
+    readonly responseType?: CreateVpnAttachmentResponse;
+    constructor(input: CreateVpnAttachmentRequest);
+}
+/** CreateVcoRouteEntry, for `send`: 为IPsec连接添加目的路由条目 */
+export declare class CreateVcoRouteEntryCommand implements Command<CreateVcoRouteEntryRequest, CreateVcoRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVcoRouteEntryRequest;
+    readonly responseType?: CreateVcoRouteEntryResponse;
+    constructor(input: CreateVcoRouteEntryRequest);
+}
+/** DeleteVpnAttachment, for `send`: 删除IPsec连接 */
+export declare class DeleteVpnAttachmentCommand implements Command<DeleteVpnAttachmentRequest, DeleteVpnAttachmentResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpnAttachmentRequest;
+    readonly responseType?: DeleteVpnAttachmentResponse;
+    constructor(input: DeleteVpnAttachmentRequest);
+}
+/** DeleteVcoRouteEntry, for `send`: 删除IPsec连接下的目的路由条目 */
+export declare class DeleteVcoRouteEntryCommand implements Command<DeleteVcoRouteEntryRequest, DeleteVcoRouteEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVcoRouteEntryRequest;
+    readonly responseType?: DeleteVcoRouteEntryResponse;
+    constructor(input: DeleteVcoRouteEntryRequest);
+}
+/** ModifyVpnAttachmentAttribute, for `send`: 修改IPsec连接的配置 */
+export declare class ModifyVpnAttachmentAttributeCommand implements Command<ModifyVpnAttachmentAttributeRequest, ModifyVpnAttachmentAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVpnAttachmentAttributeRequest;
+    readonly responseType?: ModifyVpnAttachmentAttributeResponse;
+    constructor(input: ModifyVpnAttachmentAttributeRequest);
+}
+/** ModifyVcoRouteEntryWeight, for `send`: 修改IPsec连接下目的路由条目的权重值 */
+export declare class ModifyVcoRouteEntryWeightCommand implements Command<ModifyVcoRouteEntryWeightRequest, ModifyVcoRouteEntryWeightResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyVcoRouteEntryWeightRequest;
+    readonly responseType?: ModifyVcoRouteEntryWeightResponse;
+    constructor(input: ModifyVcoRouteEntryWeightRequest);
+}
+/** DescribeVpnAttachments, for `send`: 查询已绑定转发路由器实例的IPsec连接的配置信息 */
+export declare class DescribeVpnAttachmentsCommand implements Command<DescribeVpnAttachmentsRequest, DescribeVpnAttachmentsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnAttachmentsRequest;
+    readonly responseType?: DescribeVpnAttachmentsResponse;
+    constructor(input: DescribeVpnAttachmentsRequest);
+}
+/** DescribeVcoRouteEntries, for `send`: 查询IPsec连接下路由条目的信息 */
+export declare class DescribeVcoRouteEntriesCommand implements Command<DescribeVcoRouteEntriesRequest, DescribeVcoRouteEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVcoRouteEntriesRequest;
+    readonly responseType?: DescribeVcoRouteEntriesResponse;
+    constructor(input: DescribeVcoRouteEntriesRequest);
+}
+/** CheckVpnBgpEnabled, for `send`: 查询IPsec连接所属的地域是否支持BGP功能 */
+export declare class CheckVpnBgpEnabledCommand implements Command<CheckVpnBgpEnabledRequest, CheckVpnBgpEnabledResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CheckVpnBgpEnabledRequest;
+    readonly responseType?: CheckVpnBgpEnabledResponse;
+    constructor(input: CheckVpnBgpEnabledRequest);
+}
+/** DescribeVpnCrossAccountAuthorizations, for `send`: 查询IPsec连接的跨账号授权信息 */
+export declare class DescribeVpnCrossAccountAuthorizationsCommand implements Command<DescribeVpnCrossAccountAuthorizationsRequest, DescribeVpnCrossAccountAuthorizationsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnCrossAccountAuthorizationsRequest;
+    readonly responseType?: DescribeVpnCrossAccountAuthorizationsResponse;
+    constructor(input: DescribeVpnCrossAccountAuthorizationsRequest);
+}
+/** CreateSslVpnClientCert, for `send`: 创建SSL-VPN客户端证书 */
+export declare class CreateSslVpnClientCertCommand implements Command<CreateSslVpnClientCertRequest, CreateSslVpnClientCertResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSslVpnClientCertRequest;
+    readonly responseType?: CreateSslVpnClientCertResponse;
+    constructor(input: CreateSslVpnClientCertRequest);
+}
+/** DeleteSslVpnClientCert, for `send`: 删除SSL-VPN客户端证书 */
+export declare class DeleteSslVpnClientCertCommand implements Command<DeleteSslVpnClientCertRequest, DeleteSslVpnClientCertResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSslVpnClientCertRequest;
+    readonly responseType?: DeleteSslVpnClientCertResponse;
+    constructor(input: DeleteSslVpnClientCertRequest);
+}
+/** ModifySslVpnClientCert, for `send`: 修改SSL-VPN客户端证书的名称 */
+export declare class ModifySslVpnClientCertCommand implements Command<ModifySslVpnClientCertRequest, ModifySslVpnClientCertResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySslVpnClientCertRequest;
+    readonly responseType?: ModifySslVpnClientCertResponse;
+    constructor(input: ModifySslVpnClientCertRequest);
+}
+/** DescribeSslVpnClientCerts, for `send`: 查询已创建的SSL-VPN客户端证书 */
+export declare class DescribeSslVpnClientCertsCommand implements Command<DescribeSslVpnClientCertsRequest, DescribeSslVpnClientCertsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSslVpnClientCertsRequest;
+    readonly responseType?: DescribeSslVpnClientCertsResponse;
+    constructor(input: DescribeSslVpnClientCertsRequest);
+}
+/** DescribeSslVpnClientCert, for `send`: 查询指定的SSL客户端证书信息 */
+export declare class DescribeSslVpnClientCertCommand implements Command<DescribeSslVpnClientCertRequest, DescribeSslVpnClientCertResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSslVpnClientCertRequest;
+    readonly responseType?: DescribeSslVpnClientCertResponse;
+    constructor(input: DescribeSslVpnClientCertRequest);
+}
+/** DescribeSslVpnClients, for `send`: 查询SSL-VPN连接的客户端的信息 */
+export declare class DescribeSslVpnClientsCommand implements Command<DescribeSslVpnClientsRequest, DescribeSslVpnClientsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSslVpnClientsRequest;
+    readonly responseType?: DescribeSslVpnClientsResponse;
+    constructor(input: DescribeSslVpnClientsRequest);
+}
+/** CreateSslVpnServer, for `send`: 创建SSL-VPN服务端 */
+export declare class CreateSslVpnServerCommand implements Command<CreateSslVpnServerRequest, CreateSslVpnServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateSslVpnServerRequest;
+    readonly responseType?: CreateSslVpnServerResponse;
+    constructor(input: CreateSslVpnServerRequest);
+}
+/** DeleteSslVpnServer, for `send`: 删除SSL-VPN服务端 */
+export declare class DeleteSslVpnServerCommand implements Command<DeleteSslVpnServerRequest, DeleteSslVpnServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteSslVpnServerRequest;
+    readonly responseType?: DeleteSslVpnServerResponse;
+    constructor(input: DeleteSslVpnServerRequest);
+}
+/** ModifySslVpnServer, for `send`: 修改SSL-VPN服务端的配置信息 */
+export declare class ModifySslVpnServerCommand implements Command<ModifySslVpnServerRequest, ModifySslVpnServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifySslVpnServerRequest;
+    readonly responseType?: ModifySslVpnServerResponse;
+    constructor(input: ModifySslVpnServerRequest);
+}
+/** DescribeSslVpnServers, for `send`: 查询已创建的SSL-VPN服务端 */
+export declare class DescribeSslVpnServersCommand implements Command<DescribeSslVpnServersRequest, DescribeSslVpnServersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeSslVpnServersRequest;
+    readonly responseType?: DescribeSslVpnServersResponse;
+    constructor(input: DescribeSslVpnServersRequest);
+}
+/** DescribeVpnSslServerLogs, for `send`: 查看SSL服务端的日志 */
+export declare class DescribeVpnSslServerLogsCommand implements Command<DescribeVpnSslServerLogsRequest, DescribeVpnSslServerLogsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeVpnSslServerLogsRequest;
+    readonly responseType?: DescribeVpnSslServerLogsResponse;
+    constructor(input: DescribeVpnSslServerLogsRequest);
+}
+/** CreateIpsecServer, for `send`: 创建IPsec服务端 */
+export declare class CreateIpsecServerCommand implements Command<CreateIpsecServerRequest, CreateIpsecServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIpsecServerRequest;
+    readonly responseType?: CreateIpsecServerResponse;
+    constructor(input: CreateIpsecServerRequest);
+}
+/** DeleteIpsecServer, for `send`: 删除IPsec服务端 */
+export declare class DeleteIpsecServerCommand implements Command<DeleteIpsecServerRequest, DeleteIpsecServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIpsecServerRequest;
+    readonly responseType?: DeleteIpsecServerResponse;
+    constructor(input: DeleteIpsecServerRequest);
+}
+/** UpdateIpsecServer, for `send`: 更新IPsec服务端 */
+export declare class UpdateIpsecServerCommand implements Command<UpdateIpsecServerRequest, UpdateIpsecServerResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateIpsecServerRequest;
+    readonly responseType?: UpdateIpsecServerResponse;
+    constructor(input: UpdateIpsecServerRequest);
+}
+/** ListIpsecServers, for `send`: 获取IPsec服务端列表 */
+export declare class ListIpsecServersCommand implements Command<ListIpsecServersRequest, ListIpsecServersResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListIpsecServersRequest;
+    readonly responseType?: ListIpsecServersResponse;
+    constructor(input: ListIpsecServersRequest);
+}
+/** ListIpsecServerLogs, for `send`: 查看IPsec服务端日志 */
+export declare class ListIpsecServerLogsCommand implements Command<ListIpsecServerLogsRequest, ListIpsecServerLogsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListIpsecServerLogsRequest;
+    readonly responseType?: ListIpsecServerLogsResponse;
+    constructor(input: ListIpsecServerLogsRequest);
+}
+/** AllocateIpv6Address, for `send`: 创建IPv6地址 */
+export declare class AllocateIpv6AddressCommand implements Command<AllocateIpv6AddressRequest, AllocateIpv6AddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateIpv6AddressRequest;
+    readonly responseType?: AllocateIpv6AddressResponse;
+    constructor(input: AllocateIpv6AddressRequest);
+}
+/** ReleaseIpv6Address, for `send`: 释放IPv6地址 */
+export declare class ReleaseIpv6AddressCommand implements Command<ReleaseIpv6AddressRequest, ReleaseIpv6AddressResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ReleaseIpv6AddressRequest;
+    readonly responseType?: ReleaseIpv6AddressResponse;
+    constructor(input: ReleaseIpv6AddressRequest);
+}
+/** CreateIpv6Gateway, for `send`: 创建IPv6网关 */
+export declare class CreateIpv6GatewayCommand implements Command<CreateIpv6GatewayRequest, CreateIpv6GatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIpv6GatewayRequest;
+    readonly responseType?: CreateIpv6GatewayResponse;
+    constructor(input: CreateIpv6GatewayRequest);
+}
+/** CreateIpv6EgressOnlyRule, for `send`: 为IPv6地址添加仅主动出规则 */
+export declare class CreateIpv6EgressOnlyRuleCommand implements Command<CreateIpv6EgressOnlyRuleRequest, CreateIpv6EgressOnlyRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIpv6EgressOnlyRuleRequest;
+    readonly responseType?: CreateIpv6EgressOnlyRuleResponse;
+    constructor(input: CreateIpv6EgressOnlyRuleRequest);
+}
+/** DeleteIpv6Gateway, for `send`: 删除IPv6网关 */
+export declare class DeleteIpv6GatewayCommand implements Command<DeleteIpv6GatewayRequest, DeleteIpv6GatewayResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIpv6GatewayRequest;
+    readonly responseType?: DeleteIpv6GatewayResponse;
+    constructor(input: DeleteIpv6GatewayRequest);
+}
+/** DeleteIpv6EgressOnlyRule, for `send`: 删除仅主动出规则 */
+export declare class DeleteIpv6EgressOnlyRuleCommand implements Command<DeleteIpv6EgressOnlyRuleRequest, DeleteIpv6EgressOnlyRuleResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIpv6EgressOnlyRuleRequest;
+    readonly responseType?: DeleteIpv6EgressOnlyRuleResponse;
+    constructor(input: DeleteIpv6EgressOnlyRuleRequest);
+}
+/** DeleteIpv6InternetBandwidth, for `send`: 删除公网带宽 */
+export declare class DeleteIpv6InternetBandwidthCommand implements Command<DeleteIpv6InternetBandwidthRequest, DeleteIpv6InternetBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIpv6InternetBandwidthRequest;
+    readonly responseType?: DeleteIpv6InternetBandwidthResponse;
+    constructor(input: DeleteIpv6InternetBandwidthRequest);
+}
+/** ModifyIpv6InternetBandwidth, for `send`: 修改IPv6地址的公网带宽 */
+export declare class ModifyIpv6InternetBandwidthCommand implements Command<ModifyIpv6InternetBandwidthRequest, ModifyIpv6InternetBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIpv6InternetBandwidthRequest;
+    readonly responseType?: ModifyIpv6InternetBandwidthResponse;
+    constructor(input: ModifyIpv6InternetBandwidthRequest);
+}
+/** ModifyIpv6GatewayAttribute, for `send`: 修改IPv6网关的信息 */
+export declare class ModifyIpv6GatewayAttributeCommand implements Command<ModifyIpv6GatewayAttributeRequest, ModifyIpv6GatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIpv6GatewayAttributeRequest;
+    readonly responseType?: ModifyIpv6GatewayAttributeResponse;
+    constructor(input: ModifyIpv6GatewayAttributeRequest);
+}
+/** ModifyIpv6AddressAttribute, for `send`: 修改IPv6地址的名称和描述 */
+export declare class ModifyIpv6AddressAttributeCommand implements Command<ModifyIpv6AddressAttributeRequest, ModifyIpv6AddressAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIpv6AddressAttributeRequest;
+    readonly responseType?: ModifyIpv6AddressAttributeResponse;
+    constructor(input: ModifyIpv6AddressAttributeRequest);
+}
+/** DescribeIpv6Gateways, for `send`: 查询已创建的IPv6网关 */
+export declare class DescribeIpv6GatewaysCommand implements Command<DescribeIpv6GatewaysRequest, DescribeIpv6GatewaysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIpv6GatewaysRequest;
+    readonly responseType?: DescribeIpv6GatewaysResponse;
+    constructor(input: DescribeIpv6GatewaysRequest);
+}
+/** DescribeIpv6EgressOnlyRules, for `send`: 查询创建的仅主动出规则 */
+export declare class DescribeIpv6EgressOnlyRulesCommand implements Command<DescribeIpv6EgressOnlyRulesRequest, DescribeIpv6EgressOnlyRulesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIpv6EgressOnlyRulesRequest;
+    readonly responseType?: DescribeIpv6EgressOnlyRulesResponse;
+    constructor(input: DescribeIpv6EgressOnlyRulesRequest);
+}
+/** DescribeIpv6Addresses, for `send`: 查询IPv6地址列表 */
+export declare class DescribeIpv6AddressesCommand implements Command<DescribeIpv6AddressesRequest, DescribeIpv6AddressesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIpv6AddressesRequest;
+    readonly responseType?: DescribeIpv6AddressesResponse;
+    constructor(input: DescribeIpv6AddressesRequest);
+}
+/** DescribeIpv6GatewayAttribute, for `send`: 查询指定IPv6网关的详细信息 */
+export declare class DescribeIpv6GatewayAttributeCommand implements Command<DescribeIpv6GatewayAttributeRequest, DescribeIpv6GatewayAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIpv6GatewayAttributeRequest;
+    readonly responseType?: DescribeIpv6GatewayAttributeResponse;
+    constructor(input: DescribeIpv6GatewayAttributeRequest);
+}
+/** AllocateIpv6InternetBandwidth, for `send`: 为IPv6地址购买公网带宽 */
+export declare class AllocateIpv6InternetBandwidthCommand implements Command<AllocateIpv6InternetBandwidthRequest, AllocateIpv6InternetBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AllocateIpv6InternetBandwidthRequest;
+    readonly responseType?: AllocateIpv6InternetBandwidthResponse;
+    constructor(input: AllocateIpv6InternetBandwidthRequest);
+}
+/** CreateIPv6TranslatorAclList, for `send`: 创建访问控制策略组 */
+export declare class CreateIPv6TranslatorAclListCommand implements Command<CreateIPv6TranslatorAclListRequest, CreateIPv6TranslatorAclListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIPv6TranslatorAclListRequest;
+    readonly responseType?: CreateIPv6TranslatorAclListResponse;
+    constructor(input: CreateIPv6TranslatorAclListRequest);
+}
+/** CreateIPv6TranslatorEntry, for `send`: 为转换服务实例添加IPv6转换映射条目 */
+export declare class CreateIPv6TranslatorEntryCommand implements Command<CreateIPv6TranslatorEntryRequest, CreateIPv6TranslatorEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIPv6TranslatorEntryRequest;
+    readonly responseType?: CreateIPv6TranslatorEntryResponse;
+    constructor(input: CreateIPv6TranslatorEntryRequest);
+}
+/** AddIPv6TranslatorAclListEntry, for `send`: 在访问控制策略组中添加IP条目 */
+export declare class AddIPv6TranslatorAclListEntryCommand implements Command<AddIPv6TranslatorAclListEntryRequest, AddIPv6TranslatorAclListEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddIPv6TranslatorAclListEntryRequest;
+    readonly responseType?: AddIPv6TranslatorAclListEntryResponse;
+    constructor(input: AddIPv6TranslatorAclListEntryRequest);
+}
+/** CreateIPv6Translator, for `send`: 创建IPv6转换服务实例 */
+export declare class CreateIPv6TranslatorCommand implements Command<CreateIPv6TranslatorRequest, CreateIPv6TranslatorResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateIPv6TranslatorRequest;
+    readonly responseType?: CreateIPv6TranslatorResponse;
+    constructor(input: CreateIPv6TranslatorRequest);
+}
+/** DeleteIPv6TranslatorAclList, for `send`: 删除访问控制策略组 */
+export declare class DeleteIPv6TranslatorAclListCommand implements Command<DeleteIPv6TranslatorAclListRequest, DeleteIPv6TranslatorAclListResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIPv6TranslatorAclListRequest;
+    readonly responseType?: DeleteIPv6TranslatorAclListResponse;
+    constructor(input: DeleteIPv6TranslatorAclListRequest);
+}
+/** DeleteIPv6TranslatorEntry, for `send`: 删除IPv6转换映射条目 */
+export declare class DeleteIPv6TranslatorEntryCommand implements Command<DeleteIPv6TranslatorEntryRequest, DeleteIPv6TranslatorEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIPv6TranslatorEntryRequest;
+    readonly responseType?: DeleteIPv6TranslatorEntryResponse;
+    constructor(input: DeleteIPv6TranslatorEntryRequest);
+}
+/** DeleteIPv6Translator, for `send`: 删除IPv6转换服务实例 */
+export declare class DeleteIPv6TranslatorCommand implements Command<DeleteIPv6TranslatorRequest, DeleteIPv6TranslatorResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteIPv6TranslatorRequest;
+    readonly responseType?: DeleteIPv6TranslatorResponse;
+    constructor(input: DeleteIPv6TranslatorRequest);
+}
+/** ModifyIPv6TranslatorAclListEntry, for `send`: 修改访问控制策略组中的IP条目 */
+export declare class ModifyIPv6TranslatorAclListEntryCommand implements Command<ModifyIPv6TranslatorAclListEntryRequest, ModifyIPv6TranslatorAclListEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIPv6TranslatorAclListEntryRequest;
+    readonly responseType?: ModifyIPv6TranslatorAclListEntryResponse;
+    constructor(input: ModifyIPv6TranslatorAclListEntryRequest);
+}
+/** ModifyIPv6TranslatorAclAttribute, for `send`: 修改访问控制策略组的名称 */
+export declare class ModifyIPv6TranslatorAclAttributeCommand implements Command<ModifyIPv6TranslatorAclAttributeRequest, ModifyIPv6TranslatorAclAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIPv6TranslatorAclAttributeRequest;
+    readonly responseType?: ModifyIPv6TranslatorAclAttributeResponse;
+    constructor(input: ModifyIPv6TranslatorAclAttributeRequest);
+}
+/** ModifyIPv6TranslatorBandwidth, for `send`: 修改IPv6转换服务实例的带宽 */
+export declare class ModifyIPv6TranslatorBandwidthCommand implements Command<ModifyIPv6TranslatorBandwidthRequest, ModifyIPv6TranslatorBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIPv6TranslatorBandwidthRequest;
+    readonly responseType?: ModifyIPv6TranslatorBandwidthResponse;
+    constructor(input: ModifyIPv6TranslatorBandwidthRequest);
+}
+/** ModifyIPv6TranslatorAttribute, for `send`: 修改IPv6转换服务实例属性 */
+export declare class ModifyIPv6TranslatorAttributeCommand implements Command<ModifyIPv6TranslatorAttributeRequest, ModifyIPv6TranslatorAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIPv6TranslatorAttributeRequest;
+    readonly responseType?: ModifyIPv6TranslatorAttributeResponse;
+    constructor(input: ModifyIPv6TranslatorAttributeRequest);
+}
+/** ModifyIPv6TranslatorEntry, for `send`: 修改IPv6转换映射条目 */
+export declare class ModifyIPv6TranslatorEntryCommand implements Command<ModifyIPv6TranslatorEntryRequest, ModifyIPv6TranslatorEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyIPv6TranslatorEntryRequest;
+    readonly responseType?: ModifyIPv6TranslatorEntryResponse;
+    constructor(input: ModifyIPv6TranslatorEntryRequest);
+}
+/** DescribeIPv6TranslatorAclLists, for `send`: 查询已创建的访问控制策略组 */
+export declare class DescribeIPv6TranslatorAclListsCommand implements Command<DescribeIPv6TranslatorAclListsRequest, DescribeIPv6TranslatorAclListsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIPv6TranslatorAclListsRequest;
+    readonly responseType?: DescribeIPv6TranslatorAclListsResponse;
+    constructor(input: DescribeIPv6TranslatorAclListsRequest);
+}
+/** DescribeIPv6TranslatorAclListAttributes, for `send`: 查询访问控制策略组详细信息 */
+export declare class DescribeIPv6TranslatorAclListAttributesCommand implements Command<DescribeIPv6TranslatorAclListAttributesRequest, DescribeIPv6TranslatorAclListAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIPv6TranslatorAclListAttributesRequest;
+    readonly responseType?: DescribeIPv6TranslatorAclListAttributesResponse;
+    constructor(input: DescribeIPv6TranslatorAclListAttributesRequest);
+}
+/** DescribeIPv6Translators, for `send`: 查询已创建的IPv6转换服务实例列表 */
+export declare class DescribeIPv6TranslatorsCommand implements Command<DescribeIPv6TranslatorsRequest, DescribeIPv6TranslatorsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIPv6TranslatorsRequest;
+    readonly responseType?: DescribeIPv6TranslatorsResponse;
+    constructor(input: DescribeIPv6TranslatorsRequest);
+}
+/** DescribeIPv6TranslatorEntries, for `send`: 查询IPv6转换映射条目 */
+export declare class DescribeIPv6TranslatorEntriesCommand implements Command<DescribeIPv6TranslatorEntriesRequest, DescribeIPv6TranslatorEntriesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeIPv6TranslatorEntriesRequest;
+    readonly responseType?: DescribeIPv6TranslatorEntriesResponse;
+    constructor(input: DescribeIPv6TranslatorEntriesRequest);
+}
+/** RemoveIPv6TranslatorAclListEntry, for `send`: 删除访问控制策略组中的IP条目 */
+export declare class RemoveIPv6TranslatorAclListEntryCommand implements Command<RemoveIPv6TranslatorAclListEntryRequest, RemoveIPv6TranslatorAclListEntryResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveIPv6TranslatorAclListEntryRequest;
+    readonly responseType?: RemoveIPv6TranslatorAclListEntryResponse;
+    constructor(input: RemoveIPv6TranslatorAclListEntryRequest);
+}
+/** DescribeRegions, for `send`: 查询可以使用的阿里云地域 */
+export declare class DescribeRegionsCommand implements Command<DescribeRegionsRequest, DescribeRegionsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRegionsRequest;
+    readonly responseType?: DescribeRegionsResponse;
+    constructor(input: DescribeRegionsRequest);
+}
+/** DescribeZones, for `send`: 查询指定地域中可用区的列表 */
+export declare class DescribeZonesCommand implements Command<DescribeZonesRequest, DescribeZonesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeZonesRequest;
+    readonly responseType?: DescribeZonesResponse;
+    constructor(input: DescribeZonesRequest);
+}
+/** TagResources, for `send`: 为指定的资源统一创建并绑定标签 */
+export declare class TagResourcesCommand implements Command<TagResourcesRequest, TagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TagResourcesRequest;
+    readonly responseType?: TagResourcesResponse;
+    constructor(input: TagResourcesRequest);
+}
+/** TagResourcesForExpressConnect, for `send`: 为指定的高速通道专线实例统一创建并绑定标签 */
+export declare class TagResourcesForExpressConnectCommand implements Command<TagResourcesForExpressConnectRequest, TagResourcesForExpressConnectResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: TagResourcesForExpressConnectRequest;
+    readonly responseType?: TagResourcesForExpressConnectResponse;
+    constructor(input: TagResourcesForExpressConnectRequest);
+}
+/** UnTagResources, for `send`: 为资源列表统一解绑标签 */
+export declare class UnTagResourcesCommand implements Command<UnTagResourcesRequest, UnTagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnTagResourcesRequest;
+    readonly responseType?: UnTagResourcesResponse;
+    constructor(input: UnTagResourcesRequest);
+}
+/** UntagResourcesForExpressConnect, for `send`: 为高速通道指定的资源列表统一解绑标签 */
+export declare class UntagResourcesForExpressConnectCommand implements Command<UntagResourcesForExpressConnectRequest, UntagResourcesForExpressConnectResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UntagResourcesForExpressConnectRequest;
+    readonly responseType?: UntagResourcesForExpressConnectResponse;
+    constructor(input: UntagResourcesForExpressConnectRequest);
+}
+/** ListTagResources, for `send`: 查询云资源已经绑定的标签列表 */
+export declare class ListTagResourcesCommand implements Command<ListTagResourcesRequest, ListTagResourcesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListTagResourcesRequest;
+    readonly responseType?: ListTagResourcesResponse;
+    constructor(input: ListTagResourcesRequest);
+}
+/** DescribeTags, for `send`: 查询满足筛选条件的标签列表 */
+export declare class DescribeTagsCommand implements Command<DescribeTagsRequest, DescribeTagsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTagsRequest;
+    readonly responseType?: DescribeTagsResponse;
+    constructor(input: DescribeTagsRequest);
+}
+/** DescribeTagKeys, for `send`: 查询标签键 */
+export declare class DescribeTagKeysCommand implements Command<DescribeTagKeysRequest, DescribeTagKeysResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTagKeysRequest;
+    readonly responseType?: DescribeTagKeysResponse;
+    constructor(input: DescribeTagKeysRequest);
+}
+/** ListTagResourcesForExpressConnect, for `send`: 查询高速通道已经绑定的标签列表 */
+export declare class ListTagResourcesForExpressConnectCommand implements Command<ListTagResourcesForExpressConnectRequest, ListTagResourcesForExpressConnectResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListTagResourcesForExpressConnectRequest;
+    readonly responseType?: ListTagResourcesForExpressConnectResponse;
+    constructor(input: ListTagResourcesForExpressConnectRequest);
+}
+/** DescribeTagKeysForExpressConnect, for `send`: 查询高速通道的标签列表 */
+export declare class DescribeTagKeysForExpressConnectCommand implements Command<DescribeTagKeysForExpressConnectRequest, DescribeTagKeysForExpressConnectResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeTagKeysForExpressConnectRequest;
+    readonly responseType?: DescribeTagKeysForExpressConnectResponse;
+    constructor(input: DescribeTagKeysForExpressConnectRequest);
+}
+/** CreateRouterInterface, for `send`: 创建路由器接口 */
+export declare class CreateRouterInterfaceCommand implements Command<CreateRouterInterfaceRequest, CreateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateRouterInterfaceRequest;
+    readonly responseType?: CreateRouterInterfaceResponse;
+    constructor(input: CreateRouterInterfaceRequest);
+}
+/** DeleteRouterInterface, for `send`: 删除路由器接口 */
+export declare class DeleteRouterInterfaceCommand implements Command<DeleteRouterInterfaceRequest, DeleteRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteRouterInterfaceRequest;
+    readonly responseType?: DeleteRouterInterfaceResponse;
+    constructor(input: DeleteRouterInterfaceRequest);
+}
+/** ModifyRouterInterfaceAttribute, for `send`: 修改路由器接口的配置 */
+export declare class ModifyRouterInterfaceAttributeCommand implements Command<ModifyRouterInterfaceAttributeRequest, ModifyRouterInterfaceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouterInterfaceAttributeRequest;
+    readonly responseType?: ModifyRouterInterfaceAttributeResponse;
+    constructor(input: ModifyRouterInterfaceAttributeRequest);
+}
+/** ModifyRouterInterfaceSpec, for `send`: 修改路由器接口的规格 */
+export declare class ModifyRouterInterfaceSpecCommand implements Command<ModifyRouterInterfaceSpecRequest, ModifyRouterInterfaceSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyRouterInterfaceSpecRequest;
+    readonly responseType?: ModifyRouterInterfaceSpecResponse;
+    constructor(input: ModifyRouterInterfaceSpecRequest);
+}
+/** DescribeRouterInterfaces, for `send`: 查询指定地域内的路由器接口 */
+export declare class DescribeRouterInterfacesCommand implements Command<DescribeRouterInterfacesRequest, DescribeRouterInterfacesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouterInterfacesRequest;
+    readonly responseType?: DescribeRouterInterfacesResponse;
+    constructor(input: DescribeRouterInterfacesRequest);
+}
+/** DescribeEcGrantRelation, for `send`: 查询跨账号创建VBR上连场景下VPC实例对VBR实例的授权关系 */
+export declare class DescribeEcGrantRelationCommand implements Command<DescribeEcGrantRelationRequest, DescribeEcGrantRelationResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeEcGrantRelationRequest;
+    readonly responseType?: DescribeEcGrantRelationResponse;
+    constructor(input: DescribeEcGrantRelationRequest);
+}
+/** DescribeRouterInterfaceAttribute, for `send`: 查看路由器接口配置 */
+export declare class DescribeRouterInterfaceAttributeCommand implements Command<DescribeRouterInterfaceAttributeRequest, DescribeRouterInterfaceAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeRouterInterfaceAttributeRequest;
+    readonly responseType?: DescribeRouterInterfaceAttributeResponse;
+    constructor(input: DescribeRouterInterfaceAttributeRequest);
+}
+/** DeactivateRouterInterface, for `send`: 冻结路由器接口 */
+export declare class DeactivateRouterInterfaceCommand implements Command<DeactivateRouterInterfaceRequest, DeactivateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeactivateRouterInterfaceRequest;
+    readonly responseType?: DeactivateRouterInterfaceResponse;
+    constructor(input: DeactivateRouterInterfaceRequest);
+}
+/** GrantInstanceToVbr, for `send`: 将跨账号创建VBR上连场景的VPC实例授权给VBR实例 */
+export declare class GrantInstanceToVbrCommand implements Command<GrantInstanceToVbrRequest, GrantInstanceToVbrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GrantInstanceToVbrRequest;
+    readonly responseType?: GrantInstanceToVbrResponse;
+    constructor(input: GrantInstanceToVbrRequest);
+}
+/** ActivateRouterInterface, for `send`: 激活路由器接口 */
+export declare class ActivateRouterInterfaceCommand implements Command<ActivateRouterInterfaceRequest, ActivateRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ActivateRouterInterfaceRequest;
+    readonly responseType?: ActivateRouterInterfaceResponse;
+    constructor(input: ActivateRouterInterfaceRequest);
+}
+/** RevokeInstanceFromVbr, for `send`: 取消跨账号创建VBR上连场景下VPC实例对VBR实例的授权 */
+export declare class RevokeInstanceFromVbrCommand implements Command<RevokeInstanceFromVbrRequest, RevokeInstanceFromVbrResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RevokeInstanceFromVbrRequest;
+    readonly responseType?: RevokeInstanceFromVbrResponse;
+    constructor(input: RevokeInstanceFromVbrRequest);
+}
+/** ConnectRouterInterface, for `send`: 由发起端路由器接口向接收端发起连接 */
+export declare class ConnectRouterInterfaceCommand implements Command<ConnectRouterInterfaceRequest, ConnectRouterInterfaceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ConnectRouterInterfaceRequest;
+    readonly responseType?: ConnectRouterInterfaceResponse;
+    constructor(input: ConnectRouterInterfaceRequest);
+}
+/** CreateExpressCloudConnection, for `send`: 创建高速上云服务实例 */
+export declare class CreateExpressCloudConnectionCommand implements Command<CreateExpressCloudConnectionRequest, CreateExpressCloudConnectionResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateExpressCloudConnectionRequest;
+    readonly responseType?: CreateExpressCloudConnectionResponse;
+    constructor(input: CreateExpressCloudConnectionRequest);
+}
+/** ModifyExpressCloudConnectionAttribute, for `send`: 修改高速上云服务连接 */
+export declare class ModifyExpressCloudConnectionAttributeCommand implements Command<ModifyExpressCloudConnectionAttributeRequest, ModifyExpressCloudConnectionAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyExpressCloudConnectionAttributeRequest;
+    readonly responseType?: ModifyExpressCloudConnectionAttributeResponse;
+    constructor(input: ModifyExpressCloudConnectionAttributeRequest);
+}
+/** ModifyExpressCloudConnectionBandwidth, for `send`: 修改高速上云服务带宽 */
+export declare class ModifyExpressCloudConnectionBandwidthCommand implements Command<ModifyExpressCloudConnectionBandwidthRequest, ModifyExpressCloudConnectionBandwidthResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyExpressCloudConnectionBandwidthRequest;
+    readonly responseType?: ModifyExpressCloudConnectionBandwidthResponse;
+    constructor(input: ModifyExpressCloudConnectionBandwidthRequest);
+}
+/** CreateGlobalAccelerationInstance, for `send`: 创建全球加速实例 */
+export declare class CreateGlobalAccelerationInstanceCommand implements Command<CreateGlobalAccelerationInstanceRequest, CreateGlobalAccelerationInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateGlobalAccelerationInstanceRequest;
+    readonly responseType?: CreateGlobalAccelerationInstanceResponse;
+    constructor(input: CreateGlobalAccelerationInstanceRequest);
+}
+/** AddGlobalAccelerationInstanceIp, for `send`: 添加EIP到指定的带宽共享实例中 */
+export declare class AddGlobalAccelerationInstanceIpCommand implements Command<AddGlobalAccelerationInstanceIpRequest, AddGlobalAccelerationInstanceIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AddGlobalAccelerationInstanceIpRequest;
+    readonly responseType?: AddGlobalAccelerationInstanceIpResponse;
+    constructor(input: AddGlobalAccelerationInstanceIpRequest);
+}
+/** DeleteGlobalAccelerationInstance, for `send`: 删除全球加速实例 */
+export declare class DeleteGlobalAccelerationInstanceCommand implements Command<DeleteGlobalAccelerationInstanceRequest, DeleteGlobalAccelerationInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteGlobalAccelerationInstanceRequest;
+    readonly responseType?: DeleteGlobalAccelerationInstanceResponse;
+    constructor(input: DeleteGlobalAccelerationInstanceRequest);
+}
+/** UnassociateGlobalAccelerationInstance, for `send`: 解绑与全球加速实例关联的后端服务实例 */
+export declare class UnassociateGlobalAccelerationInstanceCommand implements Command<UnassociateGlobalAccelerationInstanceRequest, UnassociateGlobalAccelerationInstanceResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UnassociateGlobalAccelerationInstanceRequest;
+    readonly responseType?: UnassociateGlobalAccelerationInstanceResponse;
+    constructor(input: UnassociateGlobalAccelerationInstanceRequest);
+}
+/** ModifyGlobalAccelerationInstanceAttributes, for `send`: 修改全球加速实例属性 */
+export declare class ModifyGlobalAccelerationInstanceAttributesCommand implements Command<ModifyGlobalAccelerationInstanceAttributesRequest, ModifyGlobalAccelerationInstanceAttributesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyGlobalAccelerationInstanceAttributesRequest;
+    readonly responseType?: ModifyGlobalAccelerationInstanceAttributesResponse;
+    constructor(input: ModifyGlobalAccelerationInstanceAttributesRequest);
+}
+/** ModifyGlobalAccelerationInstanceSpec, for `send`: 修改全球加速实例的带宽 */
+export declare class ModifyGlobalAccelerationInstanceSpecCommand implements Command<ModifyGlobalAccelerationInstanceSpecRequest, ModifyGlobalAccelerationInstanceSpecResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ModifyGlobalAccelerationInstanceSpecRequest;
+    readonly responseType?: ModifyGlobalAccelerationInstanceSpecResponse;
+    constructor(input: ModifyGlobalAccelerationInstanceSpecRequest);
+}
+/** DescribeGlobalAccelerationInstances, for `send`: 查询已创建的全球加速实例列表 */
+export declare class DescribeGlobalAccelerationInstancesCommand implements Command<DescribeGlobalAccelerationInstancesRequest, DescribeGlobalAccelerationInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeGlobalAccelerationInstancesRequest;
+    readonly responseType?: DescribeGlobalAccelerationInstancesResponse;
+    constructor(input: DescribeGlobalAccelerationInstancesRequest);
+}
+/** DescribeServerRelatedGlobalAccelerationInstances, for `send`: 查询指定后端服务器绑定的全球加速实例 */
+export declare class DescribeServerRelatedGlobalAccelerationInstancesCommand implements Command<DescribeServerRelatedGlobalAccelerationInstancesRequest, DescribeServerRelatedGlobalAccelerationInstancesResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DescribeServerRelatedGlobalAccelerationInstancesRequest;
+    readonly responseType?: DescribeServerRelatedGlobalAccelerationInstancesResponse;
+    constructor(input: DescribeServerRelatedGlobalAccelerationInstancesRequest);
+}
+/** RemoveGlobalAccelerationInstanceIp, for `send`: 从带宽共享实例中移除EIP */
+export declare class RemoveGlobalAccelerationInstanceIpCommand implements Command<RemoveGlobalAccelerationInstanceIpRequest, RemoveGlobalAccelerationInstanceIpResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: RemoveGlobalAccelerationInstanceIpRequest;
+    readonly responseType?: RemoveGlobalAccelerationInstanceIpResponse;
+    constructor(input: RemoveGlobalAccelerationInstanceIpRequest);
+}
+/** CreateVpcGatewayEndpoint, for `send`: 创建网关终端节点 */
+export declare class CreateVpcGatewayEndpointCommand implements Command<CreateVpcGatewayEndpointRequest, CreateVpcGatewayEndpointResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: CreateVpcGatewayEndpointRequest;
+    readonly responseType?: CreateVpcGatewayEndpointResponse;
+    constructor(input: CreateVpcGatewayEndpointRequest);
+}
+/** DeleteVpcGatewayEndpoint, for `send`: 删除网关终端节点 */
+export declare class DeleteVpcGatewayEndpointCommand implements Command<DeleteVpcGatewayEndpointRequest, DeleteVpcGatewayEndpointResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DeleteVpcGatewayEndpointRequest;
+    readonly responseType?: DeleteVpcGatewayEndpointResponse;
+    constructor(input: DeleteVpcGatewayEndpointRequest);
+}
+/** UpdateVpcGatewayEndpointAttribute, for `send`: 修改网关终端节点的配置信息 */
+export declare class UpdateVpcGatewayEndpointAttributeCommand implements Command<UpdateVpcGatewayEndpointAttributeRequest, UpdateVpcGatewayEndpointAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: UpdateVpcGatewayEndpointAttributeRequest;
+    readonly responseType?: UpdateVpcGatewayEndpointAttributeResponse;
+    constructor(input: UpdateVpcGatewayEndpointAttributeRequest);
+}
+/** ListVpcEndpointServicesByEndUser, for `send`: 查询可使用的终端节点服务 */
+export declare class ListVpcEndpointServicesByEndUserCommand implements Command<ListVpcEndpointServicesByEndUserRequest, ListVpcEndpointServicesByEndUserResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListVpcEndpointServicesByEndUserRequest;
+    readonly responseType?: ListVpcEndpointServicesByEndUserResponse;
+    constructor(input: ListVpcEndpointServicesByEndUserRequest);
+}
+/** GetVpcGatewayEndpointAttribute, for `send`: 查询网关终端节点的属性 */
+export declare class GetVpcGatewayEndpointAttributeCommand implements Command<GetVpcGatewayEndpointAttributeRequest, GetVpcGatewayEndpointAttributeResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: GetVpcGatewayEndpointAttributeRequest;
+    readonly responseType?: GetVpcGatewayEndpointAttributeResponse;
+    constructor(input: GetVpcGatewayEndpointAttributeRequest);
+}
+/** ListVpcGatewayEndpoints, for `send`: 查询VPC网关端点列表 */
+export declare class ListVpcGatewayEndpointsCommand implements Command<ListVpcGatewayEndpointsRequest, ListVpcGatewayEndpointsResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ListVpcGatewayEndpointsRequest;
+    readonly responseType?: ListVpcGatewayEndpointsResponse;
+    constructor(input: ListVpcGatewayEndpointsRequest);
+}
+/** AssociateRouteTablesWithVpcGatewayEndpoint, for `send`: 关联路由表与网关终端节点 */
+export declare class AssociateRouteTablesWithVpcGatewayEndpointCommand implements Command<AssociateRouteTablesWithVpcGatewayEndpointRequest, AssociateRouteTablesWithVpcGatewayEndpointResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: AssociateRouteTablesWithVpcGatewayEndpointRequest;
+    readonly responseType?: AssociateRouteTablesWithVpcGatewayEndpointResponse;
+    constructor(input: AssociateRouteTablesWithVpcGatewayEndpointRequest);
+}
+/** DissociateRouteTablesFromVpcGatewayEndpoint, for `send`: 将网关终端节点与路由表解绑 */
+export declare class DissociateRouteTablesFromVpcGatewayEndpointCommand implements Command<DissociateRouteTablesFromVpcGatewayEndpointRequest, DissociateRouteTablesFromVpcGatewayEndpointResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: DissociateRouteTablesFromVpcGatewayEndpointRequest;
+    readonly responseType?: DissociateRouteTablesFromVpcGatewayEndpointResponse;
+    constructor(input: DissociateRouteTablesFromVpcGatewayEndpointRequest);
+}
+/** MoveResourceGroup, for `send`: 修改云资源所属的资源组 */
+export declare class MoveResourceGroupCommand implements Command<MoveResourceGroupRequest, MoveResourceGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: MoveResourceGroupRequest;
+    readonly responseType?: MoveResourceGroupResponse;
+    constructor(input: MoveResourceGroupRequest);
+}
+/** ChangeResourceGroup, for `send`: 修改物理专线资源所属的资源组 */
+export declare class ChangeResourceGroupCommand implements Command<ChangeResourceGroupRequest, ChangeResourceGroupResponse> {
+    readonly action: ActionDescriptor;
+    readonly input: ChangeResourceGroupRequest;
+    readonly responseType?: ChangeResourceGroupResponse;
+    constructor(input: ChangeResourceGroupRequest);
 }

@@ -5,5 +5,765 @@ import type { ActionDescriptor, ServiceDescriptor } from '@acs-rpc/runtime/descr
 export declare const vpcService: ServiceDescriptor;
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
 export declare const vpcErrorMessages: Readonly<Record<string, string>>;
+/** How CreateVpc goes on the wire. */
+export declare const createVpcAction: ActionDescriptor;
+/** How CreateDefaultVpc goes on the wire. */
+export declare const createDefaultVpcAction: ActionDescriptor;
+/** How GrantInstanceToCen goes on the wire. */
+export declare const grantInstanceToCenAction: ActionDescriptor;
+/** How AssociateVpcCidrBlock goes on the wire. */
+export declare const associateVpcCidrBlockAction: ActionDescriptor;
+/** How AllocateVpcIpv6Cidr goes on the wire. */
+export declare const allocateVpcIpv6CidrAction: ActionDescriptor;
+/** How DeleteVpc goes on the wire. */
+export declare const deleteVpcAction: ActionDescriptor;
+/** How RevokeInstanceFromCen goes on the wire. */
+export declare const revokeInstanceFromCenAction: ActionDescriptor;
+/** How UnassociateVpcCidrBlock goes on the wire. */
+export declare const unassociateVpcCidrBlockAction: ActionDescriptor;
+/** How ModifyVpcAttribute goes on the wire. */
+export declare const modifyVpcAttributeAction: ActionDescriptor;
+/** How EnableVpcClassicLink goes on the wire. */
+export declare const enableVpcClassicLinkAction: ActionDescriptor;
+/** How DisableVpcClassicLink goes on the wire. */
+export declare const disableVpcClassicLinkAction: ActionDescriptor;
+/** How DeletionProtection goes on the wire. */
+export declare const deletionProtectionAction: ActionDescriptor;
 /** How DescribeVpcs goes on the wire. */
 export declare const describeVpcsAction: ActionDescriptor;
+/** How DescribeVpcAttribute goes on the wire. */
+export declare const describeVpcAttributeAction: ActionDescriptor;
+/** How DescribeGrantRulesToCen goes on the wire. */
+export declare const describeGrantRulesToCenAction: ActionDescriptor;
+/** How ModifyVRouterAttribute goes on the wire. */
+export declare const modifyVRouterAttributeAction: ActionDescriptor;
+/** How DescribeVRouters goes on the wire. */
+export declare const describeVRoutersAction: ActionDescriptor;
+/** How ListVSwitchCidrReservations goes on the wire. */
+export declare const listVSwitchCidrReservationsAction: ActionDescriptor;
+/** How CreateVSwitchCidrReservation goes on the wire. */
+export declare const createVSwitchCidrReservationAction: ActionDescriptor;
+/** How GetVSwitchCidrReservationUsage goes on the wire. */
+export declare const getVSwitchCidrReservationUsageAction: ActionDescriptor;
+/** How ModifyVSwitchCidrReservationAttribute goes on the wire. */
+export declare const modifyVSwitchCidrReservationAttributeAction: ActionDescriptor;
+/** How CreateVSwitch goes on the wire. */
+export declare const createVSwitchAction: ActionDescriptor;
+/** How CreateDefaultVSwitch goes on the wire. */
+export declare const createDefaultVSwitchAction: ActionDescriptor;
+/** How CheckCanAllocateVpcPrivateIpAddress goes on the wire. */
+export declare const checkCanAllocateVpcPrivateIpAddressAction: ActionDescriptor;
+/** How DeleteVSwitch goes on the wire. */
+export declare const deleteVSwitchAction: ActionDescriptor;
+/** How ModifyVSwitchAttribute goes on the wire. */
+export declare const modifyVSwitchAttributeAction: ActionDescriptor;
+/** How DescribeVSwitches goes on the wire. */
+export declare const describeVSwitchesAction: ActionDescriptor;
+/** How DescribeVSwitchAttributes goes on the wire. */
+export declare const describeVSwitchAttributesAction: ActionDescriptor;
+/** How DeleteVSwitchCidrReservation goes on the wire. */
+export declare const deleteVSwitchCidrReservationAction: ActionDescriptor;
+/** How CreateRouteEntry goes on the wire. */
+export declare const createRouteEntryAction: ActionDescriptor;
+/** How CreateRouteEntries goes on the wire. */
+export declare const createRouteEntriesAction: ActionDescriptor;
+/** How CreateRouteTable goes on the wire. */
+export declare const createRouteTableAction: ActionDescriptor;
+/** How AssociateRouteTable goes on the wire. */
+export declare const associateRouteTableAction: ActionDescriptor;
+/** How DeleteRouteEntry goes on the wire. */
+export declare const deleteRouteEntryAction: ActionDescriptor;
+/** How DeleteRouteEntries goes on the wire. */
+export declare const deleteRouteEntriesAction: ActionDescriptor;
+/** How DeleteRouteTable goes on the wire. */
+export declare const deleteRouteTableAction: ActionDescriptor;
+/** How UnassociateRouteTable goes on the wire. */
+export declare const unassociateRouteTableAction: ActionDescriptor;
+/** How ModifyRouteTableAttributes goes on the wire. */
+export declare const modifyRouteTableAttributesAction: ActionDescriptor;
+/** How ModifyRouteEntry goes on the wire. */
+export declare const modifyRouteEntryAction: ActionDescriptor;
+/** How GetVpcRouteEntrySummary goes on the wire. */
+export declare const getVpcRouteEntrySummaryAction: ActionDescriptor;
+/** How DescribeRouteTables goes on the wire. */
+export declare const describeRouteTablesAction: ActionDescriptor;
+/** How DescribeRouteEntryList goes on the wire. */
+export declare const describeRouteEntryListAction: ActionDescriptor;
+/** How DescribeRouteTableList goes on the wire. */
+export declare const describeRouteTableListAction: ActionDescriptor;
+/** How CreateVpcPrefixList goes on the wire. */
+export declare const createVpcPrefixListAction: ActionDescriptor;
+/** How RetryVpcPrefixListAssociation goes on the wire. */
+export declare const retryVpcPrefixListAssociationAction: ActionDescriptor;
+/** How DeleteVpcPrefixList goes on the wire. */
+export declare const deleteVpcPrefixListAction: ActionDescriptor;
+/** How ModifyVpcPrefixList goes on the wire. */
+export declare const modifyVpcPrefixListAction: ActionDescriptor;
+/** How ListPrefixLists goes on the wire. */
+export declare const listPrefixListsAction: ActionDescriptor;
+/** How GetVpcPrefixListAssociations goes on the wire. */
+export declare const getVpcPrefixListAssociationsAction: ActionDescriptor;
+/** How GetVpcPrefixListEntries goes on the wire. */
+export declare const getVpcPrefixListEntriesAction: ActionDescriptor;
+/** How CreateDhcpOptionsSet goes on the wire. */
+export declare const createDhcpOptionsSetAction: ActionDescriptor;
+/** How DeleteDhcpOptionsSet goes on the wire. */
+export declare const deleteDhcpOptionsSetAction: ActionDescriptor;
+/** How AttachDhcpOptionsSetToVpc goes on the wire. */
+export declare const attachDhcpOptionsSetToVpcAction: ActionDescriptor;
+/** How DetachDhcpOptionsSetFromVpc goes on the wire. */
+export declare const detachDhcpOptionsSetFromVpcAction: ActionDescriptor;
+/** How ReplaceVpcDhcpOptionsSet goes on the wire. */
+export declare const replaceVpcDhcpOptionsSetAction: ActionDescriptor;
+/** How UpdateDhcpOptionsSetAttribute goes on the wire. */
+export declare const updateDhcpOptionsSetAttributeAction: ActionDescriptor;
+/** How GetDhcpOptionsSet goes on the wire. */
+export declare const getDhcpOptionsSetAction: ActionDescriptor;
+/** How ListDhcpOptionsSets goes on the wire. */
+export declare const listDhcpOptionsSetsAction: ActionDescriptor;
+/** How OpenFlowLogService goes on the wire. */
+export declare const openFlowLogServiceAction: ActionDescriptor;
+/** How CreateFlowLog goes on the wire. */
+export declare const createFlowLogAction: ActionDescriptor;
+/** How DeleteFlowLog goes on the wire. */
+export declare const deleteFlowLogAction: ActionDescriptor;
+/** How ModifyFlowLogAttribute goes on the wire. */
+export declare const modifyFlowLogAttributeAction: ActionDescriptor;
+/** How ActiveFlowLog goes on the wire. */
+export declare const activeFlowLogAction: ActionDescriptor;
+/** How DeactiveFlowLog goes on the wire. */
+export declare const deactiveFlowLogAction: ActionDescriptor;
+/** How GetFlowLogServiceStatus goes on the wire. */
+export declare const getFlowLogServiceStatusAction: ActionDescriptor;
+/** How DescribeFlowLogs goes on the wire. */
+export declare const describeFlowLogsAction: ActionDescriptor;
+/** How AssociateNetworkAcl goes on the wire. */
+export declare const associateNetworkAclAction: ActionDescriptor;
+/** How CreateNetworkAcl goes on the wire. */
+export declare const createNetworkAclAction: ActionDescriptor;
+/** How CopyNetworkAclEntries goes on the wire. */
+export declare const copyNetworkAclEntriesAction: ActionDescriptor;
+/** How DeleteNetworkAcl goes on the wire. */
+export declare const deleteNetworkAclAction: ActionDescriptor;
+/** How UnassociateNetworkAcl goes on the wire. */
+export declare const unassociateNetworkAclAction: ActionDescriptor;
+/** How ModifyNetworkAclAttributes goes on the wire. */
+export declare const modifyNetworkAclAttributesAction: ActionDescriptor;
+/** How UpdateNetworkAclEntries goes on the wire. */
+export declare const updateNetworkAclEntriesAction: ActionDescriptor;
+/** How DescribeNetworkAclAttributes goes on the wire. */
+export declare const describeNetworkAclAttributesAction: ActionDescriptor;
+/** How DescribeNetworkAcls goes on the wire. */
+export declare const describeNetworkAclsAction: ActionDescriptor;
+/** How CreateHaVip goes on the wire. */
+export declare const createHaVipAction: ActionDescriptor;
+/** How AssociateHaVip goes on the wire. */
+export declare const associateHaVipAction: ActionDescriptor;
+/** How DeleteHaVip goes on the wire. */
+export declare const deleteHaVipAction: ActionDescriptor;
+/** How UnassociateHaVip goes on the wire. */
+export declare const unassociateHaVipAction: ActionDescriptor;
+/** How ModifyHaVipAttribute goes on the wire. */
+export declare const modifyHaVipAttributeAction: ActionDescriptor;
+/** How DescribeHaVips goes on the wire. */
+export declare const describeHaVipsAction: ActionDescriptor;
+/** How CreateTrafficMirrorFilterRules goes on the wire. */
+export declare const createTrafficMirrorFilterRulesAction: ActionDescriptor;
+/** How DeleteTrafficMirrorFilterRules goes on the wire. */
+export declare const deleteTrafficMirrorFilterRulesAction: ActionDescriptor;
+/** How UpdateTrafficMirrorFilterRuleAttribute goes on the wire. */
+export declare const updateTrafficMirrorFilterRuleAttributeAction: ActionDescriptor;
+/** How CreateTrafficMirrorFilter goes on the wire. */
+export declare const createTrafficMirrorFilterAction: ActionDescriptor;
+/** How DeleteTrafficMirrorFilter goes on the wire. */
+export declare const deleteTrafficMirrorFilterAction: ActionDescriptor;
+/** How UpdateTrafficMirrorFilterAttribute goes on the wire. */
+export declare const updateTrafficMirrorFilterAttributeAction: ActionDescriptor;
+/** How ListTrafficMirrorFilters goes on the wire. */
+export declare const listTrafficMirrorFiltersAction: ActionDescriptor;
+/** How AddSourcesToTrafficMirrorSession goes on the wire. */
+export declare const addSourcesToTrafficMirrorSessionAction: ActionDescriptor;
+/** How CreateTrafficMirrorSession goes on the wire. */
+export declare const createTrafficMirrorSessionAction: ActionDescriptor;
+/** How DeleteTrafficMirrorSession goes on the wire. */
+export declare const deleteTrafficMirrorSessionAction: ActionDescriptor;
+/** How UpdateTrafficMirrorSessionAttribute goes on the wire. */
+export declare const updateTrafficMirrorSessionAttributeAction: ActionDescriptor;
+/** How ListTrafficMirrorSessions goes on the wire. */
+export declare const listTrafficMirrorSessionsAction: ActionDescriptor;
+/** How RemoveSourcesFromTrafficMirrorSession goes on the wire. */
+export declare const removeSourcesFromTrafficMirrorSessionAction: ActionDescriptor;
+/** How OpenTrafficMirrorService goes on the wire. */
+export declare const openTrafficMirrorServiceAction: ActionDescriptor;
+/** How GetTrafficMirrorServiceStatus goes on the wire. */
+export declare const getTrafficMirrorServiceStatusAction: ActionDescriptor;
+/** How CreatePublicIpAddressPool goes on the wire. */
+export declare const createPublicIpAddressPoolAction: ActionDescriptor;
+/** How AddPublicIpAddressPoolCidrBlock goes on the wire. */
+export declare const addPublicIpAddressPoolCidrBlockAction: ActionDescriptor;
+/** How DeletePublicIpAddressPool goes on the wire. */
+export declare const deletePublicIpAddressPoolAction: ActionDescriptor;
+/** How DeletePublicIpAddressPoolCidrBlock goes on the wire. */
+export declare const deletePublicIpAddressPoolCidrBlockAction: ActionDescriptor;
+/** How ModifyEipAddressAttribute goes on the wire. */
+export declare const modifyEipAddressAttributeAction: ActionDescriptor;
+/** How SetHighDefinitionMonitorLogStatus goes on the wire. */
+export declare const setHighDefinitionMonitorLogStatusAction: ActionDescriptor;
+/** How UpdatePublicIpAddressPoolAttribute goes on the wire. */
+export declare const updatePublicIpAddressPoolAttributeAction: ActionDescriptor;
+/** How DescribeEipAddresses goes on the wire. */
+export declare const describeEipAddressesAction: ActionDescriptor;
+/** How DescribeEipSegment goes on the wire. */
+export declare const describeEipSegmentAction: ActionDescriptor;
+/** How DescribeEipGatewayInfo goes on the wire. */
+export declare const describeEipGatewayInfoAction: ActionDescriptor;
+/** How DescribePublicIpAddress goes on the wire. */
+export declare const describePublicIpAddressAction: ActionDescriptor;
+/** How DescribeEipMonitorData goes on the wire. */
+export declare const describeEipMonitorDataAction: ActionDescriptor;
+/** How DescribeHighDefinitionMonitorLogAttribute goes on the wire. */
+export declare const describeHighDefinitionMonitorLogAttributeAction: ActionDescriptor;
+/** How ListPublicIpAddressPools goes on the wire. */
+export declare const listPublicIpAddressPoolsAction: ActionDescriptor;
+/** How ListPublicIpAddressPoolCidrBlocks goes on the wire. */
+export declare const listPublicIpAddressPoolCidrBlocksAction: ActionDescriptor;
+/** How AllocateEipAddress goes on the wire. */
+export declare const allocateEipAddressAction: ActionDescriptor;
+/** How AllocateEipAddressPro goes on the wire. */
+export declare const allocateEipAddressProAction: ActionDescriptor;
+/** How ReleaseEipAddress goes on the wire. */
+export declare const releaseEipAddressAction: ActionDescriptor;
+/** How AllocateEipSegmentAddress goes on the wire. */
+export declare const allocateEipSegmentAddressAction: ActionDescriptor;
+/** How ReleaseEipSegmentAddress goes on the wire. */
+export declare const releaseEipSegmentAddressAction: ActionDescriptor;
+/** How AssociateEipAddress goes on the wire. */
+export declare const associateEipAddressAction: ActionDescriptor;
+/** How AssociateEipAddressBatch goes on the wire. */
+export declare const associateEipAddressBatchAction: ActionDescriptor;
+/** How UnassociateEipAddress goes on the wire. */
+export declare const unassociateEipAddressAction: ActionDescriptor;
+/** How CreateCommonBandwidthPackage goes on the wire. */
+export declare const createCommonBandwidthPackageAction: ActionDescriptor;
+/** How AddCommonBandwidthPackageIp goes on the wire. */
+export declare const addCommonBandwidthPackageIpAction: ActionDescriptor;
+/** How AddCommonBandwidthPackageIps goes on the wire. */
+export declare const addCommonBandwidthPackageIpsAction: ActionDescriptor;
+/** How RemoveCommonBandwidthPackageIp goes on the wire. */
+export declare const removeCommonBandwidthPackageIpAction: ActionDescriptor;
+/** How DeleteCommonBandwidthPackage goes on the wire. */
+export declare const deleteCommonBandwidthPackageAction: ActionDescriptor;
+/** How ModifyCommonBandwidthPackageAttribute goes on the wire. */
+export declare const modifyCommonBandwidthPackageAttributeAction: ActionDescriptor;
+/** How ModifyCommonBandwidthPackageSpec goes on the wire. */
+export declare const modifyCommonBandwidthPackageSpecAction: ActionDescriptor;
+/** How DescribeCommonBandwidthPackages goes on the wire. */
+export declare const describeCommonBandwidthPackagesAction: ActionDescriptor;
+/** How ModifyCommonBandwidthPackageIpBandwidth goes on the wire. */
+export declare const modifyCommonBandwidthPackageIpBandwidthAction: ActionDescriptor;
+/** How CancelCommonBandwidthPackageIpBandwidth goes on the wire. */
+export declare const cancelCommonBandwidthPackageIpBandwidthAction: ActionDescriptor;
+/** How Describe95Traffic goes on the wire. */
+export declare const describe95TrafficAction: ActionDescriptor;
+/** How CreateVirtualPhysicalConnection goes on the wire. */
+export declare const createVirtualPhysicalConnectionAction: ActionDescriptor;
+/** How UpdateVirtualPhysicalConnection goes on the wire. */
+export declare const updateVirtualPhysicalConnectionAction: ActionDescriptor;
+/** How ListVirtualPhysicalConnections goes on the wire. */
+export declare const listVirtualPhysicalConnectionsAction: ActionDescriptor;
+/** How OpenPhysicalConnectionService goes on the wire. */
+export declare const openPhysicalConnectionServiceAction: ActionDescriptor;
+/** How CreatePhysicalConnection goes on the wire. */
+export declare const createPhysicalConnectionAction: ActionDescriptor;
+/** How ApplyPhysicalConnectionLOA goes on the wire. */
+export declare const applyPhysicalConnectionLOAAction: ActionDescriptor;
+/** How SecondApplyPhysicalConnectionLOA goes on the wire. */
+export declare const secondApplyPhysicalConnectionLOAAction: ActionDescriptor;
+/** How CreatePhysicalConnectionSetupOrder goes on the wire. */
+export declare const createPhysicalConnectionSetupOrderAction: ActionDescriptor;
+/** How CreatePhysicalConnectionOccupancyOrder goes on the wire. */
+export declare const createPhysicalConnectionOccupancyOrderAction: ActionDescriptor;
+/** How CreateHighReliablePhysicalConnection goes on the wire. */
+export declare const createHighReliablePhysicalConnectionAction: ActionDescriptor;
+/** How CreateVpconnFromVbr goes on the wire. */
+export declare const createVpconnFromVbrAction: ActionDescriptor;
+/** How DeletePhysicalConnection goes on the wire. */
+export declare const deletePhysicalConnectionAction: ActionDescriptor;
+/** How CancelPhysicalConnection goes on the wire. */
+export declare const cancelPhysicalConnectionAction: ActionDescriptor;
+/** How ModifyPhysicalConnectionAttribute goes on the wire. */
+export declare const modifyPhysicalConnectionAttributeAction: ActionDescriptor;
+/** How EnablePhysicalConnection goes on the wire. */
+export declare const enablePhysicalConnectionAction: ActionDescriptor;
+/** How TerminatePhysicalConnection goes on the wire. */
+export declare const terminatePhysicalConnectionAction: ActionDescriptor;
+/** How RecoverPhysicalConnection goes on the wire. */
+export declare const recoverPhysicalConnectionAction: ActionDescriptor;
+/** How AttachVbrToVpconn goes on the wire. */
+export declare const attachVbrToVpconnAction: ActionDescriptor;
+/** How GetPhysicalConnectionServiceStatus goes on the wire. */
+export declare const getPhysicalConnectionServiceStatusAction: ActionDescriptor;
+/** How DescribeAccessPoints goes on the wire. */
+export declare const describeAccessPointsAction: ActionDescriptor;
+/** How ConfirmPhysicalConnection goes on the wire. */
+export declare const confirmPhysicalConnectionAction: ActionDescriptor;
+/** How DescribePhysicalConnections goes on the wire. */
+export declare const describePhysicalConnectionsAction: ActionDescriptor;
+/** How CompletePhysicalConnectionLOA goes on the wire. */
+export declare const completePhysicalConnectionLOAAction: ActionDescriptor;
+/** How DescribePhysicalConnectionLOA goes on the wire. */
+export declare const describePhysicalConnectionLOAAction: ActionDescriptor;
+/** How ListGeographicSubRegions goes on the wire. */
+export declare const listGeographicSubRegionsAction: ActionDescriptor;
+/** How ListBusinessAccessPoints goes on the wire. */
+export declare const listBusinessAccessPointsAction: ActionDescriptor;
+/** How CreateFailoverTestJob goes on the wire. */
+export declare const createFailoverTestJobAction: ActionDescriptor;
+/** How StartFailoverTestJob goes on the wire. */
+export declare const startFailoverTestJobAction: ActionDescriptor;
+/** How StopFailoverTestJob goes on the wire. */
+export declare const stopFailoverTestJobAction: ActionDescriptor;
+/** How UpdateFailoverTestJob goes on the wire. */
+export declare const updateFailoverTestJobAction: ActionDescriptor;
+/** How DeleteFailoverTestJob goes on the wire. */
+export declare const deleteFailoverTestJobAction: ActionDescriptor;
+/** How DescribeFailoverTestJob goes on the wire. */
+export declare const describeFailoverTestJobAction: ActionDescriptor;
+/** How DescribeFailoverTestJobs goes on the wire. */
+export declare const describeFailoverTestJobsAction: ActionDescriptor;
+/** How DescribeExpressConnectTrafficQosRule goes on the wire. */
+export declare const describeExpressConnectTrafficQosRuleAction: ActionDescriptor;
+/** How DescribeExpressConnectTrafficQosQueue goes on the wire. */
+export declare const describeExpressConnectTrafficQosQueueAction: ActionDescriptor;
+/** How DescribeExpressConnectTrafficQos goes on the wire. */
+export declare const describeExpressConnectTrafficQosAction: ActionDescriptor;
+/** How DeleteExpressConnectTrafficQosQueue goes on the wire. */
+export declare const deleteExpressConnectTrafficQosQueueAction: ActionDescriptor;
+/** How DeleteExpressConnectTrafficQos goes on the wire. */
+export declare const deleteExpressConnectTrafficQosAction: ActionDescriptor;
+/** How DeleteExpressConnectTrafficQosRule goes on the wire. */
+export declare const deleteExpressConnectTrafficQosRuleAction: ActionDescriptor;
+/** How ModifyExpressConnectTrafficQos goes on the wire. */
+export declare const modifyExpressConnectTrafficQosAction: ActionDescriptor;
+/** How ModifyExpressConnectTrafficQosQueue goes on the wire. */
+export declare const modifyExpressConnectTrafficQosQueueAction: ActionDescriptor;
+/** How ModifyExpressConnectTrafficQosRule goes on the wire. */
+export declare const modifyExpressConnectTrafficQosRuleAction: ActionDescriptor;
+/** How CreateExpressConnectTrafficQos goes on the wire. */
+export declare const createExpressConnectTrafficQosAction: ActionDescriptor;
+/** How CreateExpressConnectTrafficQosQueue goes on the wire. */
+export declare const createExpressConnectTrafficQosQueueAction: ActionDescriptor;
+/** How CreateExpressConnectTrafficQosRule goes on the wire. */
+export declare const createExpressConnectTrafficQosRuleAction: ActionDescriptor;
+/** How CreateVbrHa goes on the wire. */
+export declare const createVbrHaAction: ActionDescriptor;
+/** How DeleteVbrHa goes on the wire. */
+export declare const deleteVbrHaAction: ActionDescriptor;
+/** How DescribeVbrHa goes on the wire. */
+export declare const describeVbrHaAction: ActionDescriptor;
+/** How CreateVirtualBorderRouter goes on the wire. */
+export declare const createVirtualBorderRouterAction: ActionDescriptor;
+/** How AssociatePhysicalConnectionToVirtualBorderRouter goes on the wire. */
+export declare const associatePhysicalConnectionToVirtualBorderRouterAction: ActionDescriptor;
+/** How DeleteVirtualBorderRouter goes on the wire. */
+export declare const deleteVirtualBorderRouterAction: ActionDescriptor;
+/** How UnassociatePhysicalConnectionFromVirtualBorderRouter goes on the wire. */
+export declare const unassociatePhysicalConnectionFromVirtualBorderRouterAction: ActionDescriptor;
+/** How UpdateVirtualBorderBandwidth goes on the wire. */
+export declare const updateVirtualBorderBandwidthAction: ActionDescriptor;
+/** How ModifyVirtualBorderRouterAttribute goes on the wire. */
+export declare const modifyVirtualBorderRouterAttributeAction: ActionDescriptor;
+/** How TerminateVirtualBorderRouter goes on the wire. */
+export declare const terminateVirtualBorderRouterAction: ActionDescriptor;
+/** How RecoverVirtualBorderRouter goes on the wire. */
+export declare const recoverVirtualBorderRouterAction: ActionDescriptor;
+/** How DescribeVirtualBorderRouters goes on the wire. */
+export declare const describeVirtualBorderRoutersAction: ActionDescriptor;
+/** How DescribeVirtualBorderRoutersForPhysicalConnection goes on the wire. */
+export declare const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDescriptor;
+/** How AddBgpNetwork goes on the wire. */
+export declare const addBgpNetworkAction: ActionDescriptor;
+/** How CreateBgpGroup goes on the wire. */
+export declare const createBgpGroupAction: ActionDescriptor;
+/** How CreateBgpPeer goes on the wire. */
+export declare const createBgpPeerAction: ActionDescriptor;
+/** How DeleteBgpGroup goes on the wire. */
+export declare const deleteBgpGroupAction: ActionDescriptor;
+/** How DeleteBgpNetwork goes on the wire. */
+export declare const deleteBgpNetworkAction: ActionDescriptor;
+/** How DeleteBgpPeer goes on the wire. */
+export declare const deleteBgpPeerAction: ActionDescriptor;
+/** How ModifyBgpGroupAttribute goes on the wire. */
+export declare const modifyBgpGroupAttributeAction: ActionDescriptor;
+/** How ModifyBgpPeerAttribute goes on the wire. */
+export declare const modifyBgpPeerAttributeAction: ActionDescriptor;
+/** How DescribeBgpGroups goes on the wire. */
+export declare const describeBgpGroupsAction: ActionDescriptor;
+/** How DescribeBgpNetworks goes on the wire. */
+export declare const describeBgpNetworksAction: ActionDescriptor;
+/** How DescribeBgpPeers goes on the wire. */
+export declare const describeBgpPeersAction: ActionDescriptor;
+/** How CreateNatGateway goes on the wire. */
+export declare const createNatGatewayAction: ActionDescriptor;
+/** How DeleteNatGateway goes on the wire. */
+export declare const deleteNatGatewayAction: ActionDescriptor;
+/** How ModifyNatGatewayAttribute goes on the wire. */
+export declare const modifyNatGatewayAttributeAction: ActionDescriptor;
+/** How ModifyNatGatewaySpec goes on the wire. */
+export declare const modifyNatGatewaySpecAction: ActionDescriptor;
+/** How DescribeNatGateways goes on the wire. */
+export declare const describeNatGatewaysAction: ActionDescriptor;
+/** How VpcDescribeVpcNatGatewayNetworkInterfaceQuota goes on the wire. */
+export declare const vpcDescribeVpcNatGatewayNetworkInterfaceQuotaAction: ActionDescriptor;
+/** How GetNatGatewayAttribute goes on the wire. */
+export declare const getNatGatewayAttributeAction: ActionDescriptor;
+/** How ListEnhanhcedNatGatewayAvailableZones goes on the wire. */
+export declare const listEnhanhcedNatGatewayAvailableZonesAction: ActionDescriptor;
+/** How UpdateNatGatewayNatType goes on the wire. */
+export declare const updateNatGatewayNatTypeAction: ActionDescriptor;
+/** How ConvertBandwidthPackage goes on the wire. */
+export declare const convertBandwidthPackageAction: ActionDescriptor;
+/** How EnableNatGatewayEcsMetric goes on the wire. */
+export declare const enableNatGatewayEcsMetricAction: ActionDescriptor;
+/** How DisableNatGatewayEcsMetric goes on the wire. */
+export declare const disableNatGatewayEcsMetricAction: ActionDescriptor;
+/** How CreateSnatEntry goes on the wire. */
+export declare const createSnatEntryAction: ActionDescriptor;
+/** How DeleteSnatEntry goes on the wire. */
+export declare const deleteSnatEntryAction: ActionDescriptor;
+/** How ModifySnatEntry goes on the wire. */
+export declare const modifySnatEntryAction: ActionDescriptor;
+/** How DescribeSnatTableEntries goes on the wire. */
+export declare const describeSnatTableEntriesAction: ActionDescriptor;
+/** How CreateForwardEntry goes on the wire. */
+export declare const createForwardEntryAction: ActionDescriptor;
+/** How DeleteForwardEntry goes on the wire. */
+export declare const deleteForwardEntryAction: ActionDescriptor;
+/** How ModifyForwardEntry goes on the wire. */
+export declare const modifyForwardEntryAction: ActionDescriptor;
+/** How DescribeForwardTableEntries goes on the wire. */
+export declare const describeForwardTableEntriesAction: ActionDescriptor;
+/** How CreateFullNatEntry goes on the wire. */
+export declare const createFullNatEntryAction: ActionDescriptor;
+/** How DeleteFullNatEntry goes on the wire. */
+export declare const deleteFullNatEntryAction: ActionDescriptor;
+/** How ModifyFullNatEntryAttribute goes on the wire. */
+export declare const modifyFullNatEntryAttributeAction: ActionDescriptor;
+/** How ListFullNatEntries goes on the wire. */
+export declare const listFullNatEntriesAction: ActionDescriptor;
+/** How CreateNatIp goes on the wire. */
+export declare const createNatIpAction: ActionDescriptor;
+/** How DeleteNatIp goes on the wire. */
+export declare const deleteNatIpAction: ActionDescriptor;
+/** How ModifyNatIpAttribute goes on the wire. */
+export declare const modifyNatIpAttributeAction: ActionDescriptor;
+/** How ListNatIps goes on the wire. */
+export declare const listNatIpsAction: ActionDescriptor;
+/** How CreateNatIpCidr goes on the wire. */
+export declare const createNatIpCidrAction: ActionDescriptor;
+/** How DeleteNatIpCidr goes on the wire. */
+export declare const deleteNatIpCidrAction: ActionDescriptor;
+/** How ModifyNatIpCidrAttribute goes on the wire. */
+export declare const modifyNatIpCidrAttributeAction: ActionDescriptor;
+/** How ListNatIpCidrs goes on the wire. */
+export declare const listNatIpCidrsAction: ActionDescriptor;
+/** How CreateIpv4Gateway goes on the wire. */
+export declare const createIpv4GatewayAction: ActionDescriptor;
+/** How DeleteIpv4Gateway goes on the wire. */
+export declare const deleteIpv4GatewayAction: ActionDescriptor;
+/** How EnableVpcIpv4Gateway goes on the wire. */
+export declare const enableVpcIpv4GatewayAction: ActionDescriptor;
+/** How UpdateIpv4GatewayAttribute goes on the wire. */
+export declare const updateIpv4GatewayAttributeAction: ActionDescriptor;
+/** How UpdateGatewayRouteTableEntryAttribute goes on the wire. */
+export declare const updateGatewayRouteTableEntryAttributeAction: ActionDescriptor;
+/** How ListIpv4Gateways goes on the wire. */
+export declare const listIpv4GatewaysAction: ActionDescriptor;
+/** How GetIpv4GatewayAttribute goes on the wire. */
+export declare const getIpv4GatewayAttributeAction: ActionDescriptor;
+/** How ListGatewayRouteTableEntries goes on the wire. */
+export declare const listGatewayRouteTableEntriesAction: ActionDescriptor;
+/** How AssociateRouteTableWithGateway goes on the wire. */
+export declare const associateRouteTableWithGatewayAction: ActionDescriptor;
+/** How DissociateRouteTableFromGateway goes on the wire. */
+export declare const dissociateRouteTableFromGatewayAction: ActionDescriptor;
+/** How CreateVpnGateway goes on the wire. */
+export declare const createVpnGatewayAction: ActionDescriptor;
+/** How AssociateVpnGatewayWithCertificate goes on the wire. */
+export declare const associateVpnGatewayWithCertificateAction: ActionDescriptor;
+/** How DeleteVpnGateway goes on the wire. */
+export declare const deleteVpnGatewayAction: ActionDescriptor;
+/** How DissociateVpnGatewayWithCertificate goes on the wire. */
+export declare const dissociateVpnGatewayWithCertificateAction: ActionDescriptor;
+/** How ModifyVpnGatewayAttribute goes on the wire. */
+export declare const modifyVpnGatewayAttributeAction: ActionDescriptor;
+/** How MoveVpnResourceGroup goes on the wire. */
+export declare const moveVpnResourceGroupAction: ActionDescriptor;
+/** How DescribeVpnGateway goes on the wire. */
+export declare const describeVpnGatewayAction: ActionDescriptor;
+/** How DescribeVpnGateways goes on the wire. */
+export declare const describeVpnGatewaysAction: ActionDescriptor;
+/** How ListVpnCertificateAssociations goes on the wire. */
+export declare const listVpnCertificateAssociationsAction: ActionDescriptor;
+/** How DiagnoseVpnGateway goes on the wire. */
+export declare const diagnoseVpnGatewayAction: ActionDescriptor;
+/** How GetVpnGatewayDiagnoseResult goes on the wire. */
+export declare const getVpnGatewayDiagnoseResultAction: ActionDescriptor;
+/** How DescribeVpnGatewayAvailableZones goes on the wire. */
+export declare const describeVpnGatewayAvailableZonesAction: ActionDescriptor;
+/** How CreateCustomerGateway goes on the wire. */
+export declare const createCustomerGatewayAction: ActionDescriptor;
+/** How DeleteCustomerGateway goes on the wire. */
+export declare const deleteCustomerGatewayAction: ActionDescriptor;
+/** How ModifyCustomerGatewayAttribute goes on the wire. */
+export declare const modifyCustomerGatewayAttributeAction: ActionDescriptor;
+/** How DescribeCustomerGateway goes on the wire. */
+export declare const describeCustomerGatewayAction: ActionDescriptor;
+/** How DescribeCustomerGateways goes on the wire. */
+export declare const describeCustomerGatewaysAction: ActionDescriptor;
+/** How CreateVpnConnection goes on the wire. */
+export declare const createVpnConnectionAction: ActionDescriptor;
+/** How DeleteVpnConnection goes on the wire. */
+export declare const deleteVpnConnectionAction: ActionDescriptor;
+/** How ModifyVpnConnectionAttribute goes on the wire. */
+export declare const modifyVpnConnectionAttributeAction: ActionDescriptor;
+/** How ModifyTunnelAttribute goes on the wire. */
+export declare const modifyTunnelAttributeAction: ActionDescriptor;
+/** How DescribeVpnConnection goes on the wire. */
+export declare const describeVpnConnectionAction: ActionDescriptor;
+/** How DescribeVpnConnections goes on the wire. */
+export declare const describeVpnConnectionsAction: ActionDescriptor;
+/** How DownloadVpnConnectionConfig goes on the wire. */
+export declare const downloadVpnConnectionConfigAction: ActionDescriptor;
+/** How DescribeVpnConnectionLogs goes on the wire. */
+export declare const describeVpnConnectionLogsAction: ActionDescriptor;
+/** How DiagnoseVpnConnections goes on the wire. */
+export declare const diagnoseVpnConnectionsAction: ActionDescriptor;
+/** How CreateVpnRouteEntry goes on the wire. */
+export declare const createVpnRouteEntryAction: ActionDescriptor;
+/** How PublishVpnRouteEntry goes on the wire. */
+export declare const publishVpnRouteEntryAction: ActionDescriptor;
+/** How DeleteVpnRouteEntry goes on the wire. */
+export declare const deleteVpnRouteEntryAction: ActionDescriptor;
+/** How ModifyVpnRouteEntryWeight goes on the wire. */
+export declare const modifyVpnRouteEntryWeightAction: ActionDescriptor;
+/** How DescribeVpnRouteEntries goes on the wire. */
+export declare const describeVpnRouteEntriesAction: ActionDescriptor;
+/** How CreateVpnPbrRouteEntry goes on the wire. */
+export declare const createVpnPbrRouteEntryAction: ActionDescriptor;
+/** How DeleteVpnPbrRouteEntry goes on the wire. */
+export declare const deleteVpnPbrRouteEntryAction: ActionDescriptor;
+/** How ModifyVpnPbrRouteEntryWeight goes on the wire. */
+export declare const modifyVpnPbrRouteEntryWeightAction: ActionDescriptor;
+/** How ModifyVpnPbrRouteEntryPriority goes on the wire. */
+export declare const modifyVpnPbrRouteEntryPriorityAction: ActionDescriptor;
+/** How ModifyVpnPbrRouteEntryAttribute goes on the wire. */
+export declare const modifyVpnPbrRouteEntryAttributeAction: ActionDescriptor;
+/** How DescribeVpnPbrRouteEntries goes on the wire. */
+export declare const describeVpnPbrRouteEntriesAction: ActionDescriptor;
+/** How CreateVpnAttachment goes on the wire. */
+export declare const createVpnAttachmentAction: ActionDescriptor;
+/** How CreateVcoRouteEntry goes on the wire. */
+export declare const createVcoRouteEntryAction: ActionDescriptor;
+/** How DeleteVpnAttachment goes on the wire. */
+export declare const deleteVpnAttachmentAction: ActionDescriptor;
+/** How DeleteVcoRouteEntry goes on the wire. */
+export declare const deleteVcoRouteEntryAction: ActionDescriptor;
+/** How ModifyVpnAttachmentAttribute goes on the wire. */
+export declare const modifyVpnAttachmentAttributeAction: ActionDescriptor;
+/** How ModifyVcoRouteEntryWeight goes on the wire. */
+export declare const modifyVcoRouteEntryWeightAction: ActionDescriptor;
+/** How DescribeVpnAttachments goes on the wire. */
+export declare const describeVpnAttachmentsAction: ActionDescriptor;
+/** How DescribeVcoRouteEntries goes on the wire. */
+export declare const describeVcoRouteEntriesAction: ActionDescriptor;
+/** How CheckVpnBgpEnabled goes on the wire. */
+export declare const checkVpnBgpEnabledAction: ActionDescriptor;
+/** How DescribeVpnCrossAccountAuthorizations goes on the wire. */
+export declare const describeVpnCrossAccountAuthorizationsAction: ActionDescriptor;
+/** How CreateSslVpnClientCert goes on the wire. */
+export declare const createSslVpnClientCertAction: ActionDescriptor;
+/** How DeleteSslVpnClientCert goes on the wire. */
+export declare const deleteSslVpnClientCertAction: ActionDescriptor;
+/** How ModifySslVpnClientCert goes on the wire. */
+export declare const modifySslVpnClientCertAction: ActionDescriptor;
+/** How DescribeSslVpnClientCerts goes on the wire. */
+export declare const describeSslVpnClientCertsAction: ActionDescriptor;
+/** How DescribeSslVpnClientCert goes on the wire. */
+export declare const describeSslVpnClientCertAction: ActionDescriptor;
+/** How DescribeSslVpnClients goes on the wire. */
+export declare const describeSslVpnClientsAction: ActionDescriptor;
+/** How CreateSslVpnServer goes on the wire. */
+export declare const createSslVpnServerAction: ActionDescriptor;
+/** How DeleteSslVpnServer goes on the wire. */
+export declare const deleteSslVpnServerAction: ActionDescriptor;
+/** How ModifySslVpnServer goes on the wire. */
+export declare const modifySslVpnServerAction: ActionDescriptor;
+/** How DescribeSslVpnServers goes on the wire. */
+export declare const describeSslVpnServersAction: ActionDescriptor;
+/** How DescribeVpnSslServerLogs goes on the wire. */
+export declare const describeVpnSslServerLogsAction: ActionDescriptor;
+/** How CreateIpsecServer goes on the wire. */
+export declare const createIpsecServerAction: ActionDescriptor;
+/** How DeleteIpsecServer goes on the wire. */
+export declare const deleteIpsecServerAction: ActionDescriptor;
+/** How UpdateIpsecServer goes on the wire. */
+export declare const updateIpsecServerAction: ActionDescriptor;
+/** How ListIpsecServers goes on the wire. */
+export declare const listIpsecServersAction: ActionDescriptor;
+/** How ListIpsecServerLogs goes on the wire. */
+export declare const listIpsecServerLogsAction: ActionDescriptor;
+/** How AllocateIpv6Address goes on the wire. */
+export declare const allocateIpv6AddressAction: ActionDescriptor;
+/** How ReleaseIpv6Address goes on the wire. */
+export declare const releaseIpv6AddressAction: ActionDescriptor;
+/** How CreateIpv6Gateway goes on the wire. */
+export declare const createIpv6GatewayAction: ActionDescriptor;
+/** How CreateIpv6EgressOnlyRule goes on the wire. */
+export declare const createIpv6EgressOnlyRuleAction: ActionDescriptor;
+/** How DeleteIpv6Gateway goes on the wire. */
+export declare const deleteIpv6GatewayAction: ActionDescriptor;
+/** How DeleteIpv6EgressOnlyRule goes on the wire. */
+export declare const deleteIpv6EgressOnlyRuleAction: ActionDescriptor;
+/** How DeleteIpv6InternetBandwidth goes on the wire. */
+export declare const deleteIpv6InternetBandwidthAction: ActionDescriptor;
+/** How ModifyIpv6InternetBandwidth goes on the wire. */
+export declare const modifyIpv6InternetBandwidthAction: ActionDescriptor;
+/** How ModifyIpv6GatewayAttribute goes on the wire. */
+export declare const modifyIpv6GatewayAttributeAction: ActionDescriptor;
+/** How ModifyIpv6AddressAttribute goes on the wire. */
+export declare const modifyIpv6AddressAttributeAction: ActionDescriptor;
+/** How DescribeIpv6Gateways goes on the wire. */
+export declare const describeIpv6GatewaysAction: ActionDescriptor;
+/** How DescribeIpv6EgressOnlyRules goes on the wire. */
+export declare const describeIpv6EgressOnlyRulesAction: ActionDescriptor;
+/** How DescribeIpv6Addresses goes on the wire. */
+export declare const describeIpv6AddressesAction: ActionDescriptor;
+/** How DescribeIpv6GatewayAttribute goes on the wire. */
+export declare const describeIpv6GatewayAttributeAction: ActionDescriptor;
+/** How AllocateIpv6InternetBandwidth goes on the wire. */
+export declare const allocateIpv6InternetBandwidthAction: ActionDescriptor;
+/** How CreateIPv6TranslatorAclList goes on the wire. */
+export declare const createIPv6TranslatorAclListAction: ActionDescriptor;
+/** How CreateIPv6TranslatorEntry goes on the wire. */
+export declare const createIPv6TranslatorEntryAction: ActionDescriptor;
+/** How AddIPv6TranslatorAclListEntry goes on the wire. */
+export declare const addIPv6TranslatorAclListEntryAction: ActionDescriptor;
+/** How CreateIPv6Translator goes on the wire. */
+export declare const createIPv6TranslatorAction: ActionDescriptor;
+/** How DeleteIPv6TranslatorAclList goes on the wire. */
+export declare const deleteIPv6TranslatorAclListAction: ActionDescriptor;
+/** How DeleteIPv6TranslatorEntry goes on the wire. */
+export declare const deleteIPv6TranslatorEntryAction: ActionDescriptor;
+/** How DeleteIPv6Translator goes on the wire. */
+export declare const deleteIPv6TranslatorAction: ActionDescriptor;
+/** How ModifyIPv6TranslatorAclListEntry goes on the wire. */
+export declare const modifyIPv6TranslatorAclListEntryAction: ActionDescriptor;
+/** How ModifyIPv6TranslatorAclAttribute goes on the wire. */
+export declare const modifyIPv6TranslatorAclAttributeAction: ActionDescriptor;
+/** How ModifyIPv6TranslatorBandwidth goes on the wire. */
+export declare const modifyIPv6TranslatorBandwidthAction: ActionDescriptor;
+/** How ModifyIPv6TranslatorAttribute goes on the wire. */
+export declare const modifyIPv6TranslatorAttributeAction: ActionDescriptor;
+/** How ModifyIPv6TranslatorEntry goes on the wire. */
+export declare const modifyIPv6TranslatorEntryAction: ActionDescriptor;
+/** How DescribeIPv6TranslatorAclLists goes on the wire. */
+export declare const describeIPv6TranslatorAclListsAction: ActionDescriptor;
+/** How DescribeIPv6TranslatorAclListAttributes goes on the wire. */
+export declare const describeIPv6TranslatorAclListAttributesAction: ActionDescriptor;
+/** How DescribeIPv6Translators goes on the wire. */
+export declare const describeIPv6TranslatorsAction: ActionDescriptor;
+/** How DescribeIPv6TranslatorEntries goes on the wire. */
+export declare const describeIPv6TranslatorEntriesAction: ActionDescriptor;
+/** How RemoveIPv6TranslatorAclListEntry goes on the wire. */
+export declare const removeIPv6TranslatorAclListEntryAction: ActionDescriptor;
+/** How DescribeRegions goes on the wire. */
+export declare const describeRegionsAction: ActionDescriptor;
+/** How DescribeZones goes on the wire. */
+export declare const describeZonesAction: ActionDescriptor;
+/** How TagResources goes on the wire. */
+export declare const tagResourcesAction: ActionDescriptor;
+/** How TagResourcesForExpressConnect goes on the wire. */
+export declare const tagResourcesForExpressConnectAction: ActionDescriptor;
+/** How UnTagResources goes on the wire. */
+export declare const unTagResourcesAction: ActionDescriptor;
+/** How UntagResourcesForExpressConnect goes on the wire. */
+export declare const untagResourcesForExpressConnectAction: ActionDescriptor;
+/** How ListTagResources goes on the wire. */
+export declare const listTagResourcesAction: ActionDescriptor;
+/** How DescribeTags goes on the wire. */
+export declare const describeTagsAction: ActionDescriptor;
+/** How DescribeTagKeys goes on the wire. */
+export declare const describeTagKeysAction: ActionDescriptor;
+/** How ListTagResourcesForExpressConnect goes on the wire. */
+export declare const listTagResourcesForExpressConnectAction: ActionDescriptor;
+/** How DescribeTagKeysForExpressConnect goes on the wire. */
+export declare const describeTagKeysForExpressConnectAction: ActionDescriptor;
+/** How CreateRouterInterface goes on the wire. */
+export declare const createRouterInterfaceAction: ActionDescriptor;
+/** How DeleteRouterInterface goes on the wire. */
+export declare const deleteRouterInterfaceAction: ActionDescriptor;
+/** How ModifyRouterInterfaceAttribute goes on the wire. */
+export declare const modifyRouterInterfaceAttributeAction: ActionDescriptor;
+/** How ModifyRouterInterfaceSpec goes on the wire. */
+export declare const modifyRouterInterfaceSpecAction: ActionDescriptor;
+/** How DescribeRouterInterfaces goes on the wire. */
+export declare const describeRouterInterfacesAction: ActionDescriptor;
+/** How DescribeEcGrantRelation goes on the wire. */
+export declare const describeEcGrantRelationAction: ActionDescriptor;
+/** How DescribeRouterInterfaceAttribute goes on the wire. */
+export declare const describeRouterInterfaceAttributeAction: ActionDescriptor;
+/** How DeactivateRouterInterface goes on the wire. */
+export declare const deactivateRouterInterfaceAction: ActionDescriptor;
+/** How GrantInstanceToVbr goes on the wire. */
+export declare const grantInstanceToVbrAction: ActionDescriptor;
+/** How ActivateRouterInterface goes on the wire. */
+export declare const activateRouterInterfaceAction: ActionDescriptor;
+/** How RevokeInstanceFromVbr goes on the wire. */
+export declare const revokeInstanceFromVbrAction: ActionDescriptor;
+/** How ConnectRouterInterface goes on the wire. */
+export declare const connectRouterInterfaceAction: ActionDescriptor;
+/** How CreateExpressCloudConnection goes on the wire. */
+export declare const createExpressCloudConnectionAction: ActionDescriptor;
+/** How ModifyExpressCloudConnectionAttribute goes on the wire. */
+export declare const modifyExpressCloudConnectionAttributeAction: ActionDescriptor;
+/** How ModifyExpressCloudConnectionBandwidth goes on the wire. */
+export declare const modifyExpressCloudConnectionBandwidthAction: ActionDescriptor;
+/** How CreateGlobalAccelerationInstance goes on the wire. */
+export declare const createGlobalAccelerationInstanceAction: ActionDescriptor;
+/** How AddGlobalAccelerationInstanceIp goes on the wire. */
+export declare const addGlobalAccelerationInstanceIpAction: ActionDescriptor;
+/** How DeleteGlobalAccelerationInstance goes on the wire. */
+export declare const deleteGlobalAccelerationInstanceAction: ActionDescriptor;
+/** How UnassociateGlobalAccelerationInstance goes on the wire. */
+export declare const unassociateGlobalAccelerationInstanceAction: ActionDescriptor;
+/** How ModifyGlobalAccelerationInstanceAttributes goes on the wire. */
+export declare const modifyGlobalAccelerationInstanceAttributesAction: ActionDescriptor;
+/** How ModifyGlobalAccelerationInstanceSpec goes on the wire. */
+export declare const modifyGlobalAccelerationInstanceSpecAction: ActionDescriptor;
+/** How DescribeGlobalAccelerationInstances goes on the wire. */
+export declare const describeGlobalAccelerationInstancesAction: ActionDescriptor;
+/** How DescribeServerRelatedGlobalAccelerationInstances goes on the wire. */
+export declare const describeServerRelatedGlobalAccelerationInstancesAction: ActionDescriptor;
+/** How RemoveGlobalAccelerationInstanceIp goes on the wire. */
+export declare const removeGlobalAccelerationInstanceIpAction: ActionDescriptor;
+/** How CreateVpcGatewayEndpoint goes on the wire. */
+export declare const createVpcGatewayEndpointAction: ActionDescriptor;
+/** How DeleteVpcGatewayEndpoint goes on the wire. */
+export declare const deleteVpcGatewayEndpointAction: ActionDescriptor;
+/** How UpdateVpcGatewayEndpointAttribute goes on the wire. */
+export declare const updateVpcGatewayEndpointAttributeAction: ActionDescriptor;
+/** How ListVpcEndpointServicesByEndUser goes on the wire. */
+export declare const listVpcEndpointServicesByEndUserAction: ActionDescriptor;
+/** How GetVpcGatewayEndpointAttribute goes on the wire. */
+export declare const getVpcGatewayEndpointAttributeAction: ActionDescriptor;
+/** How ListVpcGatewayEndpoints goes on the wire. */
+export declare const listVpcGatewayEndpointsAction: ActionDescriptor;
+/** How AssociateRouteTablesWithVpcGatewayEndpoint goes on the wire. */
+export declare const associateRouteTablesWithVpcGatewayEndpointAction: ActionDescriptor;
+/** How DissociateRouteTablesFromVpcGatewayEndpoint goes on the wire. */
+export declare const dissociateRouteTablesFromVpcGatewayEndpointAction: ActionDescriptor;
+/** How MoveResourceGroup goes on the wire. */
+export declare const moveResourceGroupAction: ActionDescriptor;
+/** How ChangeResourceGroup goes on the wire. */
+export declare const changeResourceGroupAction: ActionDescriptor;

@@ -3,14 +3,1128 @@
 import type { components } from './openapi.js';
 /** The common error envelope of every RPC action. */
 export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+/** 创建的VPC的ID。 */
+export type CreateVpcResponse = components['schemas']['CreateVpcResponse'];
+/** 创建的默认VPC的ID。 */
+export type CreateDefaultVpcResponse = components['schemas']['CreateDefaultVpcResponse'];
+/** 请求ID。 */
+export type GrantInstanceToCenResponse = components['schemas']['GrantInstanceToCenResponse'];
+/** 请求ID。 */
+export type AssociateVpcCidrBlockResponse = components['schemas']['AssociateVpcCidrBlockResponse'];
+/** 返回的信息。 */
+export type AllocateVpcIpv6CidrResponse = components['schemas']['AllocateVpcIpv6CidrResponse'];
+/** 请求ID。 */
+export type DeleteVpcResponse = components['schemas']['DeleteVpcResponse'];
+export type RevokeInstanceFromCenResponse = components['schemas']['RevokeInstanceFromCenResponse'];
+/** 返回信息。 */
+export type UnassociateVpcCidrBlockResponse = components['schemas']['UnassociateVpcCidrBlockResponse'];
+/** 请求ID。 */
+export type ModifyVpcAttributeResponse = components['schemas']['ModifyVpcAttributeResponse'];
+/** 请求ID。 */
+export type EnableVpcClassicLinkResponse = components['schemas']['EnableVpcClassicLinkResponse'];
+/** 请求ID。 */
+export type DisableVpcClassicLinkResponse = components['schemas']['DisableVpcClassicLinkResponse'];
+export type DeletionProtectionResponse = components['schemas']['DeletionProtectionResponse'];
+/** A page of VPCs. */
+export type DescribeVpcsResponse = components['schemas']['DescribeVpcsResponse'];
+/** VPC的创建时间。 */
+export type DescribeVpcAttributeResponse = components['schemas']['DescribeVpcAttributeResponse'];
+/** 每页包含的条目数。 */
+export type DescribeGrantRulesToCenResponse = components['schemas']['DescribeGrantRulesToCenResponse'];
+export type ModifyVRouterAttributeResponse = components['schemas']['ModifyVRouterAttributeResponse'];
+export type DescribeVRoutersResponse = components['schemas']['DescribeVRoutersResponse'];
+/** 请求ID。 */
+export type ListVSwitchCidrReservationsResponse = components['schemas']['ListVSwitchCidrReservationsResponse'];
+/** 交换机预留网段的实例ID。 */
+export type CreateVSwitchCidrReservationResponse = components['schemas']['CreateVSwitchCidrReservationResponse'];
+/** 请求ID。 */
+export type GetVSwitchCidrReservationUsageResponse = components['schemas']['GetVSwitchCidrReservationUsageResponse'];
+/** 请求ID。 */
+export type ModifyVSwitchCidrReservationAttributeResponse = components['schemas']['ModifyVSwitchCidrReservationAttributeResponse'];
+/** 返回信息。 */
+export type CreateVSwitchResponse = components['schemas']['CreateVSwitchResponse'];
+/** 创建的默认交换机的ID。 */
+export type CreateDefaultVSwitchResponse = components['schemas']['CreateDefaultVSwitchResponse'];
+/** Schema object */
+export type CheckCanAllocateVpcPrivateIpAddressResponse = components['schemas']['CheckCanAllocateVpcPrivateIpAddressResponse'];
+/** 返回信息。 */
+export type DeleteVSwitchResponse = components['schemas']['DeleteVSwitchResponse'];
+export type ModifyVSwitchAttributeResponse = components['schemas']['ModifyVSwitchAttributeResponse'];
+/** 返回的信息。 */
+export type DescribeVSwitchesResponse = components['schemas']['DescribeVSwitchesResponse'];
+/** 交换机的详细信息。 */
+export type DescribeVSwitchAttributesResponse = components['schemas']['DescribeVSwitchAttributesResponse'];
+/** 返回信息。 */
+export type DeleteVSwitchCidrReservationResponse = components['schemas']['DeleteVSwitchCidrReservationResponse'];
+/** 自定义路由条目的ID。 */
+export type CreateRouteEntryResponse = components['schemas']['CreateRouteEntryResponse'];
+/** 成功任务数。 */
+export type CreateRouteEntriesResponse = components['schemas']['CreateRouteEntriesResponse'];
+/** 路由表的详细信息。 */
+export type CreateRouteTableResponse = components['schemas']['CreateRouteTableResponse'];
+export type AssociateRouteTableResponse = components['schemas']['AssociateRouteTableResponse'];
+/** 返回信息。 */
+export type DeleteRouteEntryResponse = components['schemas']['DeleteRouteEntryResponse'];
+/** 返回信息。 */
+export type DeleteRouteEntriesResponse = components['schemas']['DeleteRouteEntriesResponse'];
+export type DeleteRouteTableResponse = components['schemas']['DeleteRouteTableResponse'];
+export type UnassociateRouteTableResponse = components['schemas']['UnassociateRouteTableResponse'];
+export type ModifyRouteTableAttributesResponse = components['schemas']['ModifyRouteTableAttributesResponse'];
+/** 返回信息。 */
+export type ModifyRouteEntryResponse = components['schemas']['ModifyRouteEntryResponse'];
+/** 请求ID。 */
+export type GetVpcRouteEntrySummaryResponse = components['schemas']['GetVpcRouteEntrySummaryResponse'];
+/** 每页包含的条目数。 */
+export type DescribeRouteTablesResponse = components['schemas']['DescribeRouteTablesResponse'];
+/** 路由条目详细信息。 */
+export type DescribeRouteEntryListResponse = components['schemas']['DescribeRouteEntryListResponse'];
+/** 查询的路由表详细信息。 */
+export type DescribeRouteTableListResponse = components['schemas']['DescribeRouteTableListResponse'];
+/** 前缀列表的实例ID。 */
+export type CreateVpcPrefixListResponse = components['schemas']['CreateVpcPrefixListResponse'];
+export type RetryVpcPrefixListAssociationResponse = components['schemas']['RetryVpcPrefixListAssociationResponse'];
+export type DeleteVpcPrefixListResponse = components['schemas']['DeleteVpcPrefixListResponse'];
+export type ModifyVpcPrefixListResponse = components['schemas']['ModifyVpcPrefixListResponse'];
+/** 请求ID。 */
+export type ListPrefixListsResponse = components['schemas']['ListPrefixListsResponse'];
+/** Schema of Response */
+export type GetVpcPrefixListAssociationsResponse = components['schemas']['GetVpcPrefixListAssociationsResponse'];
+/** Schema of Response */
+export type GetVpcPrefixListEntriesResponse = components['schemas']['GetVpcPrefixListEntriesResponse'];
+/** 创建成功的DHCP选项集的ID。 */
+export type CreateDhcpOptionsSetResponse = components['schemas']['CreateDhcpOptionsSetResponse'];
+export type DeleteDhcpOptionsSetResponse = components['schemas']['DeleteDhcpOptionsSetResponse'];
+export type AttachDhcpOptionsSetToVpcResponse = components['schemas']['AttachDhcpOptionsSetToVpcResponse'];
+export type DetachDhcpOptionsSetFromVpcResponse = components['schemas']['DetachDhcpOptionsSetFromVpcResponse'];
+export type ReplaceVpcDhcpOptionsSetResponse = components['schemas']['ReplaceVpcDhcpOptionsSetResponse'];
+/** 请求ID。 */
+export type UpdateDhcpOptionsSetAttributeResponse = components['schemas']['UpdateDhcpOptionsSetAttributeResponse'];
+/** DHCP选项集的描述。 */
+export type GetDhcpOptionsSetResponse = components['schemas']['GetDhcpOptionsSetResponse'];
+/**
+ * 是否拥有下一次查询的令牌（Token）。取值：
+ * - 如果**NextToken**为空表示没有下一次查询。
+ * - 如果**NextToken**有返回值，该取值表示下一次查询开始的令牌。
+ */
+export type ListDhcpOptionsSetsResponse = components['schemas']['ListDhcpOptionsSetsResponse'];
+/** 请求ID。 */
+export type OpenFlowLogServiceResponse = components['schemas']['OpenFlowLogServiceResponse'];
+/** 请求ID。 */
+export type CreateFlowLogResponse = components['schemas']['CreateFlowLogResponse'];
+export type DeleteFlowLogResponse = components['schemas']['DeleteFlowLogResponse'];
+/** 请求ID。 */
+export type ModifyFlowLogAttributeResponse = components['schemas']['ModifyFlowLogAttributeResponse'];
+export type ActiveFlowLogResponse = components['schemas']['ActiveFlowLogResponse'];
+export type DeactiveFlowLogResponse = components['schemas']['DeactiveFlowLogResponse'];
+export type GetFlowLogServiceStatusResponse = components['schemas']['GetFlowLogServiceStatusResponse'];
+/** 流日志详细信息。 */
+export type DescribeFlowLogsResponse = components['schemas']['DescribeFlowLogsResponse'];
+export type AssociateNetworkAclResponse = components['schemas']['AssociateNetworkAclResponse'];
+export type CreateNetworkAclResponse = components['schemas']['CreateNetworkAclResponse'];
+export type CopyNetworkAclEntriesResponse = components['schemas']['CopyNetworkAclEntriesResponse'];
+export type DeleteNetworkAclResponse = components['schemas']['DeleteNetworkAclResponse'];
+/** 返回信息。 */
+export type UnassociateNetworkAclResponse = components['schemas']['UnassociateNetworkAclResponse'];
+export type ModifyNetworkAclAttributesResponse = components['schemas']['ModifyNetworkAclAttributesResponse'];
+export type UpdateNetworkAclEntriesResponse = components['schemas']['UpdateNetworkAclEntriesResponse'];
+export type DescribeNetworkAclAttributesResponse = components['schemas']['DescribeNetworkAclAttributesResponse'];
+export type DescribeNetworkAclsResponse = components['schemas']['DescribeNetworkAclsResponse'];
+/** 返回信息。 */
+export type CreateHaVipResponse = components['schemas']['CreateHaVipResponse'];
+export type AssociateHaVipResponse = components['schemas']['AssociateHaVipResponse'];
+export type DeleteHaVipResponse = components['schemas']['DeleteHaVipResponse'];
+export type UnassociateHaVipResponse = components['schemas']['UnassociateHaVipResponse'];
+/** 请求ID。 */
+export type ModifyHaVipAttributeResponse = components['schemas']['ModifyHaVipAttributeResponse'];
+/** 每页包含的条目数。 */
+export type DescribeHaVipsResponse = components['schemas']['DescribeHaVipsResponse'];
+/** 详细信息。 */
+export type CreateTrafficMirrorFilterRulesResponse = components['schemas']['CreateTrafficMirrorFilterRulesResponse'];
+/** 返回信息。 */
+export type DeleteTrafficMirrorFilterRulesResponse = components['schemas']['DeleteTrafficMirrorFilterRulesResponse'];
+export type UpdateTrafficMirrorFilterRuleAttributeResponse = components['schemas']['UpdateTrafficMirrorFilterRuleAttributeResponse'];
+/** 流量镜像筛选条件的实例ID。 */
+export type CreateTrafficMirrorFilterResponse = components['schemas']['CreateTrafficMirrorFilterResponse'];
+export type DeleteTrafficMirrorFilterResponse = components['schemas']['DeleteTrafficMirrorFilterResponse'];
+export type UpdateTrafficMirrorFilterAttributeResponse = components['schemas']['UpdateTrafficMirrorFilterAttributeResponse'];
+export type ListTrafficMirrorFiltersResponse = components['schemas']['ListTrafficMirrorFiltersResponse'];
+export type AddSourcesToTrafficMirrorSessionResponse = components['schemas']['AddSourcesToTrafficMirrorSessionResponse'];
+/** 镜像会话的实例ID。 */
+export type CreateTrafficMirrorSessionResponse = components['schemas']['CreateTrafficMirrorSessionResponse'];
+/** 请求ID。 */
+export type DeleteTrafficMirrorSessionResponse = components['schemas']['DeleteTrafficMirrorSessionResponse'];
+/** 请求ID。 */
+export type UpdateTrafficMirrorSessionAttributeResponse = components['schemas']['UpdateTrafficMirrorSessionAttributeResponse'];
+/**
+ * 是否拥有下一次查询的令牌（Token）。取值：
+ * - 如果**NextToken**为空表示没有下一次查询。
+ * - 如果**NextToken**有返回值，该取值表示下一次查询开始的令牌。
+ */
+export type ListTrafficMirrorSessionsResponse = components['schemas']['ListTrafficMirrorSessionsResponse'];
+export type RemoveSourcesFromTrafficMirrorSessionResponse = components['schemas']['RemoveSourcesFromTrafficMirrorSessionResponse'];
+/** 返回信息。 */
+export type OpenTrafficMirrorServiceResponse = components['schemas']['OpenTrafficMirrorServiceResponse'];
+/** 返回信息。 */
+export type GetTrafficMirrorServiceStatusResponse = components['schemas']['GetTrafficMirrorServiceStatusResponse'];
+/** 返回数据结构体。 */
+export type CreatePublicIpAddressPoolResponse = components['schemas']['CreatePublicIpAddressPoolResponse'];
+/** 返回数据结构体。 */
+export type AddPublicIpAddressPoolCidrBlockResponse = components['schemas']['AddPublicIpAddressPoolCidrBlockResponse'];
+/** 返回数据结构体。 */
+export type DeletePublicIpAddressPoolResponse = components['schemas']['DeletePublicIpAddressPoolResponse'];
+/** 返回数据结构体。 */
+export type DeletePublicIpAddressPoolCidrBlockResponse = components['schemas']['DeletePublicIpAddressPoolCidrBlockResponse'];
+/** 返回信息列表。 */
+export type ModifyEipAddressAttributeResponse = components['schemas']['ModifyEipAddressAttributeResponse'];
+/** 返回参数列表。 */
+export type SetHighDefinitionMonitorLogStatusResponse = components['schemas']['SetHighDefinitionMonitorLogStatusResponse'];
+/** 返回数据结构体。 */
+export type UpdatePublicIpAddressPoolAttributeResponse = components['schemas']['UpdatePublicIpAddressPoolAttributeResponse'];
+/** 返回信息列表。 */
+export type DescribeEipAddressesResponse = components['schemas']['DescribeEipAddressesResponse'];
+/** 返回信息列表。 */
+export type DescribeEipSegmentResponse = components['schemas']['DescribeEipSegmentResponse'];
+/** 返回参数列表。 */
+export type DescribeEipGatewayInfoResponse = components['schemas']['DescribeEipGatewayInfoResponse'];
+/** 返回请求列表。 */
+export type DescribePublicIpAddressResponse = components['schemas']['DescribePublicIpAddressResponse'];
+/** 返回信息列表。 */
+export type DescribeEipMonitorDataResponse = components['schemas']['DescribeEipMonitorDataResponse'];
+export type DescribeHighDefinitionMonitorLogAttributeResponse = components['schemas']['DescribeHighDefinitionMonitorLogAttributeResponse'];
+/** 返回数据结构体。 */
+export type ListPublicIpAddressPoolsResponse = components['schemas']['ListPublicIpAddressPoolsResponse'];
+/** 返回数据结构体。 */
+export type ListPublicIpAddressPoolCidrBlocksResponse = components['schemas']['ListPublicIpAddressPoolCidrBlocksResponse'];
+/** 返回信息列表。 */
+export type AllocateEipAddressResponse = components['schemas']['AllocateEipAddressResponse'];
+/** 返回信息列表。 */
+export type AllocateEipAddressProResponse = components['schemas']['AllocateEipAddressProResponse'];
+/** 返回请求列表。 */
+export type ReleaseEipAddressResponse = components['schemas']['ReleaseEipAddressResponse'];
+/** 返回信息列表。 */
+export type AllocateEipSegmentAddressResponse = components['schemas']['AllocateEipSegmentAddressResponse'];
+/** 返回信息列表。 */
+export type ReleaseEipSegmentAddressResponse = components['schemas']['ReleaseEipSegmentAddressResponse'];
+/** 返回信息列表。 */
+export type AssociateEipAddressResponse = components['schemas']['AssociateEipAddressResponse'];
+/** 返回参数列表。 */
+export type AssociateEipAddressBatchResponse = components['schemas']['AssociateEipAddressBatchResponse'];
+/** 返回信息列表。 */
+export type UnassociateEipAddressResponse = components['schemas']['UnassociateEipAddressResponse'];
+/** 返回信息列表。 */
+export type CreateCommonBandwidthPackageResponse = components['schemas']['CreateCommonBandwidthPackageResponse'];
+/** 返回请求列表。 */
+export type AddCommonBandwidthPackageIpResponse = components['schemas']['AddCommonBandwidthPackageIpResponse'];
+/** 返回参数列表。 */
+export type AddCommonBandwidthPackageIpsResponse = components['schemas']['AddCommonBandwidthPackageIpsResponse'];
+/** 返回信息列表。 */
+export type RemoveCommonBandwidthPackageIpResponse = components['schemas']['RemoveCommonBandwidthPackageIpResponse'];
+/** 返回请求列表。 */
+export type DeleteCommonBandwidthPackageResponse = components['schemas']['DeleteCommonBandwidthPackageResponse'];
+export type ModifyCommonBandwidthPackageAttributeResponse = components['schemas']['ModifyCommonBandwidthPackageAttributeResponse'];
+/** 返回信息列表。 */
+export type ModifyCommonBandwidthPackageSpecResponse = components['schemas']['ModifyCommonBandwidthPackageSpecResponse'];
+/** 返回参数列表。 */
+export type DescribeCommonBandwidthPackagesResponse = components['schemas']['DescribeCommonBandwidthPackagesResponse'];
+/** 返回请求列表。 */
+export type ModifyCommonBandwidthPackageIpBandwidthResponse = components['schemas']['ModifyCommonBandwidthPackageIpBandwidthResponse'];
+/** 返回信息列表。 */
+export type CancelCommonBandwidthPackageIpBandwidthResponse = components['schemas']['CancelCommonBandwidthPackageIpBandwidthResponse'];
+/** 返回信息列表。 */
+export type Describe95TrafficResponse = components['schemas']['Describe95TrafficResponse'];
+/** 请求ID。 */
+export type CreateVirtualPhysicalConnectionResponse = components['schemas']['CreateVirtualPhysicalConnectionResponse'];
+/** 返回结果。 */
+export type UpdateVirtualPhysicalConnectionResponse = components['schemas']['UpdateVirtualPhysicalConnectionResponse'];
+/** 返回结果。 */
+export type ListVirtualPhysicalConnectionsResponse = components['schemas']['ListVirtualPhysicalConnectionsResponse'];
+/** Schema of Response */
+export type OpenPhysicalConnectionServiceResponse = components['schemas']['OpenPhysicalConnectionServiceResponse'];
+/** 返回结果。 */
+export type CreatePhysicalConnectionResponse = components['schemas']['CreatePhysicalConnectionResponse'];
+export type ApplyPhysicalConnectionLOAResponse = components['schemas']['ApplyPhysicalConnectionLOAResponse'];
+export type SecondApplyPhysicalConnectionLOAResponse = components['schemas']['SecondApplyPhysicalConnectionLOAResponse'];
+export type CreatePhysicalConnectionSetupOrderResponse = components['schemas']['CreatePhysicalConnectionSetupOrderResponse'];
+export type CreatePhysicalConnectionOccupancyOrderResponse = components['schemas']['CreatePhysicalConnectionOccupancyOrderResponse'];
+export type CreateHighReliablePhysicalConnectionResponse = components['schemas']['CreateHighReliablePhysicalConnectionResponse'];
+/** 返回结果。 */
+export type CreateVpconnFromVbrResponse = components['schemas']['CreateVpconnFromVbrResponse'];
+export type DeletePhysicalConnectionResponse = components['schemas']['DeletePhysicalConnectionResponse'];
+export type CancelPhysicalConnectionResponse = components['schemas']['CancelPhysicalConnectionResponse'];
+export type ModifyPhysicalConnectionAttributeResponse = components['schemas']['ModifyPhysicalConnectionAttributeResponse'];
+export type EnablePhysicalConnectionResponse = components['schemas']['EnablePhysicalConnectionResponse'];
+/** 请求ID。 */
+export type TerminatePhysicalConnectionResponse = components['schemas']['TerminatePhysicalConnectionResponse'];
+/** 返回结果。 */
+export type RecoverPhysicalConnectionResponse = components['schemas']['RecoverPhysicalConnectionResponse'];
+/** 返回结果。 */
+export type AttachVbrToVpconnResponse = components['schemas']['AttachVbrToVpconnResponse'];
+/** 返回结果。 */
+export type GetPhysicalConnectionServiceStatusResponse = components['schemas']['GetPhysicalConnectionServiceStatusResponse'];
+/** 请求ID。 */
+export type DescribeAccessPointsResponse = components['schemas']['DescribeAccessPointsResponse'];
+export type ConfirmPhysicalConnectionResponse = components['schemas']['ConfirmPhysicalConnectionResponse'];
+/** 返回结果。 */
+export type DescribePhysicalConnectionsResponse = components['schemas']['DescribePhysicalConnectionsResponse'];
+export type CompletePhysicalConnectionLOAResponse = components['schemas']['CompletePhysicalConnectionLOAResponse'];
+export type DescribePhysicalConnectionLOAResponse = components['schemas']['DescribePhysicalConnectionLOAResponse'];
+/** 请求ID。 */
+export type ListGeographicSubRegionsResponse = components['schemas']['ListGeographicSubRegionsResponse'];
+/** 请求ID。 */
+export type ListBusinessAccessPointsResponse = components['schemas']['ListBusinessAccessPointsResponse'];
+/** 返回参数。 */
+export type CreateFailoverTestJobResponse = components['schemas']['CreateFailoverTestJobResponse'];
+/** 返回参数。 */
+export type StartFailoverTestJobResponse = components['schemas']['StartFailoverTestJobResponse'];
+/** 返回参数。 */
+export type StopFailoverTestJobResponse = components['schemas']['StopFailoverTestJobResponse'];
+/** 返回参数。 */
+export type UpdateFailoverTestJobResponse = components['schemas']['UpdateFailoverTestJobResponse'];
+/** 返回参数。 */
+export type DeleteFailoverTestJobResponse = components['schemas']['DeleteFailoverTestJobResponse'];
+/** 返回参数。 */
+export type DescribeFailoverTestJobResponse = components['schemas']['DescribeFailoverTestJobResponse'];
+/** 返回参数。 */
+export type DescribeFailoverTestJobsResponse = components['schemas']['DescribeFailoverTestJobsResponse'];
+export type DescribeExpressConnectTrafficQosRuleResponse = components['schemas']['DescribeExpressConnectTrafficQosRuleResponse'];
+export type DescribeExpressConnectTrafficQosQueueResponse = components['schemas']['DescribeExpressConnectTrafficQosQueueResponse'];
+export type DescribeExpressConnectTrafficQosResponse = components['schemas']['DescribeExpressConnectTrafficQosResponse'];
+export type DeleteExpressConnectTrafficQosQueueResponse = components['schemas']['DeleteExpressConnectTrafficQosQueueResponse'];
+export type DeleteExpressConnectTrafficQosResponse = components['schemas']['DeleteExpressConnectTrafficQosResponse'];
+export type DeleteExpressConnectTrafficQosRuleResponse = components['schemas']['DeleteExpressConnectTrafficQosRuleResponse'];
+export type ModifyExpressConnectTrafficQosResponse = components['schemas']['ModifyExpressConnectTrafficQosResponse'];
+export type ModifyExpressConnectTrafficQosQueueResponse = components['schemas']['ModifyExpressConnectTrafficQosQueueResponse'];
+export type ModifyExpressConnectTrafficQosRuleResponse = components['schemas']['ModifyExpressConnectTrafficQosRuleResponse'];
+export type CreateExpressConnectTrafficQosResponse = components['schemas']['CreateExpressConnectTrafficQosResponse'];
+export type CreateExpressConnectTrafficQosQueueResponse = components['schemas']['CreateExpressConnectTrafficQosQueueResponse'];
+export type CreateExpressConnectTrafficQosRuleResponse = components['schemas']['CreateExpressConnectTrafficQosRuleResponse'];
+export type CreateVbrHaResponse = components['schemas']['CreateVbrHaResponse'];
+export type DeleteVbrHaResponse = components['schemas']['DeleteVbrHaResponse'];
+export type DescribeVbrHaResponse = components['schemas']['DescribeVbrHaResponse'];
+/** 返回信息。 */
+export type CreateVirtualBorderRouterResponse = components['schemas']['CreateVirtualBorderRouterResponse'];
+export type AssociatePhysicalConnectionToVirtualBorderRouterResponse = components['schemas']['AssociatePhysicalConnectionToVirtualBorderRouterResponse'];
+export type DeleteVirtualBorderRouterResponse = components['schemas']['DeleteVirtualBorderRouterResponse'];
+/** 请求ID。 */
+export type UnassociatePhysicalConnectionFromVirtualBorderRouterResponse = components['schemas']['UnassociatePhysicalConnectionFromVirtualBorderRouterResponse'];
+export type UpdateVirtualBorderBandwidthResponse = components['schemas']['UpdateVirtualBorderBandwidthResponse'];
+/** 请求ID。 */
+export type ModifyVirtualBorderRouterAttributeResponse = components['schemas']['ModifyVirtualBorderRouterAttributeResponse'];
+/** 请求ID。 */
+export type TerminateVirtualBorderRouterResponse = components['schemas']['TerminateVirtualBorderRouterResponse'];
+export type RecoverVirtualBorderRouterResponse = components['schemas']['RecoverVirtualBorderRouterResponse'];
+/** VBR信息。 */
+export type DescribeVirtualBorderRoutersResponse = components['schemas']['DescribeVirtualBorderRoutersResponse'];
+export type DescribeVirtualBorderRoutersForPhysicalConnectionResponse = components['schemas']['DescribeVirtualBorderRoutersForPhysicalConnectionResponse'];
+/** 请求ID。 */
+export type AddBgpNetworkResponse = components['schemas']['AddBgpNetworkResponse'];
+/** 创建的BGP组ID。 */
+export type CreateBgpGroupResponse = components['schemas']['CreateBgpGroupResponse'];
+export type CreateBgpPeerResponse = components['schemas']['CreateBgpPeerResponse'];
+/** 请求ID。 */
+export type DeleteBgpGroupResponse = components['schemas']['DeleteBgpGroupResponse'];
+/** 请求ID。 */
+export type DeleteBgpNetworkResponse = components['schemas']['DeleteBgpNetworkResponse'];
+/** 请求ID。 */
+export type DeleteBgpPeerResponse = components['schemas']['DeleteBgpPeerResponse'];
+/** 请求ID。 */
+export type ModifyBgpGroupAttributeResponse = components['schemas']['ModifyBgpGroupAttributeResponse'];
+export type ModifyBgpPeerAttributeResponse = components['schemas']['ModifyBgpPeerAttributeResponse'];
+export type DescribeBgpGroupsResponse = components['schemas']['DescribeBgpGroupsResponse'];
+/** 分页查询时每页的行数。 */
+export type DescribeBgpNetworksResponse = components['schemas']['DescribeBgpNetworksResponse'];
+/** BGP邻居详细信息。 */
+export type DescribeBgpPeersResponse = components['schemas']['DescribeBgpPeersResponse'];
+/** 返回数据结构体。 */
+export type CreateNatGatewayResponse = components['schemas']['CreateNatGatewayResponse'];
+/** 请求ID。 */
+export type DeleteNatGatewayResponse = components['schemas']['DeleteNatGatewayResponse'];
+/** 请求ID。 */
+export type ModifyNatGatewayAttributeResponse = components['schemas']['ModifyNatGatewayAttributeResponse'];
+export type ModifyNatGatewaySpecResponse = components['schemas']['ModifyNatGatewaySpecResponse'];
+/** 每页包含的条目数。 */
+export type DescribeNatGatewaysResponse = components['schemas']['DescribeNatGatewaysResponse'];
+/** 请求ID。 */
+export type VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse = components['schemas']['VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse'];
+export type GetNatGatewayAttributeResponse = components['schemas']['GetNatGatewayAttributeResponse'];
+/** 结果信息。 */
+export type ListEnhanhcedNatGatewayAvailableZonesResponse = components['schemas']['ListEnhanhcedNatGatewayAvailableZonesResponse'];
+export type UpdateNatGatewayNatTypeResponse = components['schemas']['UpdateNatGatewayNatTypeResponse'];
+export type ConvertBandwidthPackageResponse = components['schemas']['ConvertBandwidthPackageResponse'];
+export type EnableNatGatewayEcsMetricResponse = components['schemas']['EnableNatGatewayEcsMetricResponse'];
+export type DisableNatGatewayEcsMetricResponse = components['schemas']['DisableNatGatewayEcsMetricResponse'];
+/** SNAT条目ID。 */
+export type CreateSnatEntryResponse = components['schemas']['CreateSnatEntryResponse'];
+export type DeleteSnatEntryResponse = components['schemas']['DeleteSnatEntryResponse'];
+/** 返回的响应体。 */
+export type ModifySnatEntryResponse = components['schemas']['ModifySnatEntryResponse'];
+export type DescribeSnatTableEntriesResponse = components['schemas']['DescribeSnatTableEntriesResponse'];
+export type CreateForwardEntryResponse = components['schemas']['CreateForwardEntryResponse'];
+/** 请求ID。 */
+export type DeleteForwardEntryResponse = components['schemas']['DeleteForwardEntryResponse'];
+/** 请求ID。 */
+export type ModifyForwardEntryResponse = components['schemas']['ModifyForwardEntryResponse'];
+export type DescribeForwardTableEntriesResponse = components['schemas']['DescribeForwardTableEntriesResponse'];
+/** Schema of Response */
+export type CreateFullNatEntryResponse = components['schemas']['CreateFullNatEntryResponse'];
+/** Schema of Response */
+export type DeleteFullNatEntryResponse = components['schemas']['DeleteFullNatEntryResponse'];
+/** 请求ID。 */
+export type ModifyFullNatEntryAttributeResponse = components['schemas']['ModifyFullNatEntryAttributeResponse'];
+/** 请求ID。 */
+export type ListFullNatEntriesResponse = components['schemas']['ListFullNatEntriesResponse'];
+/** 创建的NAT IP地址。 */
+export type CreateNatIpResponse = components['schemas']['CreateNatIpResponse'];
+export type DeleteNatIpResponse = components['schemas']['DeleteNatIpResponse'];
+export type ModifyNatIpAttributeResponse = components['schemas']['ModifyNatIpAttributeResponse'];
+export type ListNatIpsResponse = components['schemas']['ListNatIpsResponse'];
+export type CreateNatIpCidrResponse = components['schemas']['CreateNatIpCidrResponse'];
+export type DeleteNatIpCidrResponse = components['schemas']['DeleteNatIpCidrResponse'];
+export type ModifyNatIpCidrAttributeResponse = components['schemas']['ModifyNatIpCidrAttributeResponse'];
+export type ListNatIpCidrsResponse = components['schemas']['ListNatIpCidrsResponse'];
+/** 创建的IPv4网关的实例ID。 */
+export type CreateIpv4GatewayResponse = components['schemas']['CreateIpv4GatewayResponse'];
+export type DeleteIpv4GatewayResponse = components['schemas']['DeleteIpv4GatewayResponse'];
+export type EnableVpcIpv4GatewayResponse = components['schemas']['EnableVpcIpv4GatewayResponse'];
+/** 返回信息。 */
+export type UpdateIpv4GatewayAttributeResponse = components['schemas']['UpdateIpv4GatewayAttributeResponse'];
+export type UpdateGatewayRouteTableEntryAttributeResponse = components['schemas']['UpdateGatewayRouteTableEntryAttributeResponse'];
+/**
+ * 是否拥有下一次查询的令牌（Token）。取值：
+ * - 如果**NextToken**为空表示没有下一次查询。
+ * - 如果**NextToken**有返回值，该取值表示下一次查询开始的令牌。
+ */
+export type ListIpv4GatewaysResponse = components['schemas']['ListIpv4GatewaysResponse'];
+/** 查询的IPv4网关实例的详细信息。 */
+export type GetIpv4GatewayAttributeResponse = components['schemas']['GetIpv4GatewayAttributeResponse'];
+/** 网关路由表列表信息。 */
+export type ListGatewayRouteTableEntriesResponse = components['schemas']['ListGatewayRouteTableEntriesResponse'];
+export type AssociateRouteTableWithGatewayResponse = components['schemas']['AssociateRouteTableWithGatewayResponse'];
+/** 返回信息。 */
+export type DissociateRouteTableFromGatewayResponse = components['schemas']['DissociateRouteTableFromGatewayResponse'];
+/** 返回结果。 */
+export type CreateVpnGatewayResponse = components['schemas']['CreateVpnGatewayResponse'];
+/** 返回数据结构体。 */
+export type AssociateVpnGatewayWithCertificateResponse = components['schemas']['AssociateVpnGatewayWithCertificateResponse'];
+export type DeleteVpnGatewayResponse = components['schemas']['DeleteVpnGatewayResponse'];
+/** 返回结果。 */
+export type DissociateVpnGatewayWithCertificateResponse = components['schemas']['DissociateVpnGatewayWithCertificateResponse'];
+/** 返回结果。 */
+export type ModifyVpnGatewayAttributeResponse = components['schemas']['ModifyVpnGatewayAttributeResponse'];
+/** 返回结果。 */
+export type MoveVpnResourceGroupResponse = components['schemas']['MoveVpnResourceGroupResponse'];
+/** 返回结果。 */
+export type DescribeVpnGatewayResponse = components['schemas']['DescribeVpnGatewayResponse'];
+/** 返回结果。 */
+export type DescribeVpnGatewaysResponse = components['schemas']['DescribeVpnGatewaysResponse'];
+/** 返回参数。 */
+export type ListVpnCertificateAssociationsResponse = components['schemas']['ListVpnCertificateAssociationsResponse'];
+/** 返回结果。 */
+export type DiagnoseVpnGatewayResponse = components['schemas']['DiagnoseVpnGatewayResponse'];
+/** 返回结果。 */
+export type GetVpnGatewayDiagnoseResultResponse = components['schemas']['GetVpnGatewayDiagnoseResultResponse'];
+/** 返回结果。 */
+export type DescribeVpnGatewayAvailableZonesResponse = components['schemas']['DescribeVpnGatewayAvailableZonesResponse'];
+/** 返回结果 */
+export type CreateCustomerGatewayResponse = components['schemas']['CreateCustomerGatewayResponse'];
+export type DeleteCustomerGatewayResponse = components['schemas']['DeleteCustomerGatewayResponse'];
+/** 返回结果。 */
+export type ModifyCustomerGatewayAttributeResponse = components['schemas']['ModifyCustomerGatewayAttributeResponse'];
+/** 返回结果。 */
+export type DescribeCustomerGatewayResponse = components['schemas']['DescribeCustomerGatewayResponse'];
+/** 返回结果。 */
+export type DescribeCustomerGatewaysResponse = components['schemas']['DescribeCustomerGatewaysResponse'];
+/** 返回结果。 */
+export type CreateVpnConnectionResponse = components['schemas']['CreateVpnConnectionResponse'];
+export type DeleteVpnConnectionResponse = components['schemas']['DeleteVpnConnectionResponse'];
+/** 返回结果。 */
+export type ModifyVpnConnectionAttributeResponse = components['schemas']['ModifyVpnConnectionAttributeResponse'];
+/** 返回结果。 */
+export type ModifyTunnelAttributeResponse = components['schemas']['ModifyTunnelAttributeResponse'];
+/** 返回结果。 */
+export type DescribeVpnConnectionResponse = components['schemas']['DescribeVpnConnectionResponse'];
+/** 返回结果。 */
+export type DescribeVpnConnectionsResponse = components['schemas']['DescribeVpnConnectionsResponse'];
+/** 返回结果。 */
+export type DownloadVpnConnectionConfigResponse = components['schemas']['DownloadVpnConnectionConfigResponse'];
+/** 返回结果。 */
+export type DescribeVpnConnectionLogsResponse = components['schemas']['DescribeVpnConnectionLogsResponse'];
+/** 返回结果。 */
+export type DiagnoseVpnConnectionsResponse = components['schemas']['DiagnoseVpnConnectionsResponse'];
+/** 返回结果。 */
+export type CreateVpnRouteEntryResponse = components['schemas']['CreateVpnRouteEntryResponse'];
+/** 返回结果。 */
+export type PublishVpnRouteEntryResponse = components['schemas']['PublishVpnRouteEntryResponse'];
+export type DeleteVpnRouteEntryResponse = components['schemas']['DeleteVpnRouteEntryResponse'];
+export type ModifyVpnRouteEntryWeightResponse = components['schemas']['ModifyVpnRouteEntryWeightResponse'];
+/** 返回结果。 */
+export type DescribeVpnRouteEntriesResponse = components['schemas']['DescribeVpnRouteEntriesResponse'];
+/** 返回结果。 */
+export type CreateVpnPbrRouteEntryResponse = components['schemas']['CreateVpnPbrRouteEntryResponse'];
+/** 返回结果。 */
+export type DeleteVpnPbrRouteEntryResponse = components['schemas']['DeleteVpnPbrRouteEntryResponse'];
+/** 返回结果。 */
+export type ModifyVpnPbrRouteEntryWeightResponse = components['schemas']['ModifyVpnPbrRouteEntryWeightResponse'];
+/** 返回结果。 */
+export type ModifyVpnPbrRouteEntryPriorityResponse = components['schemas']['ModifyVpnPbrRouteEntryPriorityResponse'];
+/** 返回结果。 */
+export type ModifyVpnPbrRouteEntryAttributeResponse = components['schemas']['ModifyVpnPbrRouteEntryAttributeResponse'];
+/** 返回结果。 */
+export type DescribeVpnPbrRouteEntriesResponse = components['schemas']['DescribeVpnPbrRouteEntriesResponse'];
+/** 返回结果。 */
+export type CreateVpnAttachmentResponse = components['schemas']['CreateVpnAttachmentResponse'];
+/** 返回结果。 */
+export type CreateVcoRouteEntryResponse = components['schemas']['CreateVcoRouteEntryResponse'];
+/** 返回结果。 */
+export type DeleteVpnAttachmentResponse = components['schemas']['DeleteVpnAttachmentResponse'];
+/** 返回结果。 */
+export type DeleteVcoRouteEntryResponse = components['schemas']['DeleteVcoRouteEntryResponse'];
+/** 返回结果。 */
+export type ModifyVpnAttachmentAttributeResponse = components['schemas']['ModifyVpnAttachmentAttributeResponse'];
+/** 返回结果。 */
+export type ModifyVcoRouteEntryWeightResponse = components['schemas']['ModifyVcoRouteEntryWeightResponse'];
+/** 返回结果。 */
+export type DescribeVpnAttachmentsResponse = components['schemas']['DescribeVpnAttachmentsResponse'];
+/** 返回结果。 */
+export type DescribeVcoRouteEntriesResponse = components['schemas']['DescribeVcoRouteEntriesResponse'];
+/** 返回结果。 */
+export type CheckVpnBgpEnabledResponse = components['schemas']['CheckVpnBgpEnabledResponse'];
+/** 返回结果。 */
+export type DescribeVpnCrossAccountAuthorizationsResponse = components['schemas']['DescribeVpnCrossAccountAuthorizationsResponse'];
+/** 返回结果。 */
+export type CreateSslVpnClientCertResponse = components['schemas']['CreateSslVpnClientCertResponse'];
+export type DeleteSslVpnClientCertResponse = components['schemas']['DeleteSslVpnClientCertResponse'];
+export type ModifySslVpnClientCertResponse = components['schemas']['ModifySslVpnClientCertResponse'];
+/** 返回结果。 */
+export type DescribeSslVpnClientCertsResponse = components['schemas']['DescribeSslVpnClientCertsResponse'];
+/** 返回结果。 */
+export type DescribeSslVpnClientCertResponse = components['schemas']['DescribeSslVpnClientCertResponse'];
+/** 返回结果。 */
+export type DescribeSslVpnClientsResponse = components['schemas']['DescribeSslVpnClientsResponse'];
+export type CreateSslVpnServerResponse = components['schemas']['CreateSslVpnServerResponse'];
+export type DeleteSslVpnServerResponse = components['schemas']['DeleteSslVpnServerResponse'];
+/** 返回结果。 */
+export type ModifySslVpnServerResponse = components['schemas']['ModifySslVpnServerResponse'];
+/** 返回结果。 */
+export type DescribeSslVpnServersResponse = components['schemas']['DescribeSslVpnServersResponse'];
+/** 返回结果。 */
+export type DescribeVpnSslServerLogsResponse = components['schemas']['DescribeVpnSslServerLogsResponse'];
+/** 返回结果。 */
+export type CreateIpsecServerResponse = components['schemas']['CreateIpsecServerResponse'];
+export type DeleteIpsecServerResponse = components['schemas']['DeleteIpsecServerResponse'];
+/** 返回结果。 */
+export type UpdateIpsecServerResponse = components['schemas']['UpdateIpsecServerResponse'];
+export type ListIpsecServersResponse = components['schemas']['ListIpsecServersResponse'];
+/** 返回结果。 */
+export type ListIpsecServerLogsResponse = components['schemas']['ListIpsecServerLogsResponse'];
+export type AllocateIpv6AddressResponse = components['schemas']['AllocateIpv6AddressResponse'];
+export type ReleaseIpv6AddressResponse = components['schemas']['ReleaseIpv6AddressResponse'];
+/** 返回的信息。 */
+export type CreateIpv6GatewayResponse = components['schemas']['CreateIpv6GatewayResponse'];
+export type CreateIpv6EgressOnlyRuleResponse = components['schemas']['CreateIpv6EgressOnlyRuleResponse'];
+export type DeleteIpv6GatewayResponse = components['schemas']['DeleteIpv6GatewayResponse'];
+export type DeleteIpv6EgressOnlyRuleResponse = components['schemas']['DeleteIpv6EgressOnlyRuleResponse'];
+export type DeleteIpv6InternetBandwidthResponse = components['schemas']['DeleteIpv6InternetBandwidthResponse'];
+/** 请求ID。 */
+export type ModifyIpv6InternetBandwidthResponse = components['schemas']['ModifyIpv6InternetBandwidthResponse'];
+export type ModifyIpv6GatewayAttributeResponse = components['schemas']['ModifyIpv6GatewayAttributeResponse'];
+/** 返回信息。 */
+export type ModifyIpv6AddressAttributeResponse = components['schemas']['ModifyIpv6AddressAttributeResponse'];
+/** 返回的信息。 */
+export type DescribeIpv6GatewaysResponse = components['schemas']['DescribeIpv6GatewaysResponse'];
+export type DescribeIpv6EgressOnlyRulesResponse = components['schemas']['DescribeIpv6EgressOnlyRulesResponse'];
+export type DescribeIpv6AddressesResponse = components['schemas']['DescribeIpv6AddressesResponse'];
+export type DescribeIpv6GatewayAttributeResponse = components['schemas']['DescribeIpv6GatewayAttributeResponse'];
+export type AllocateIpv6InternetBandwidthResponse = components['schemas']['AllocateIpv6InternetBandwidthResponse'];
+export type CreateIPv6TranslatorAclListResponse = components['schemas']['CreateIPv6TranslatorAclListResponse'];
+/** 返回数据结构体。 */
+export type CreateIPv6TranslatorEntryResponse = components['schemas']['CreateIPv6TranslatorEntryResponse'];
+/** 返回数据结构体。 */
+export type AddIPv6TranslatorAclListEntryResponse = components['schemas']['AddIPv6TranslatorAclListEntryResponse'];
+export type CreateIPv6TranslatorResponse = components['schemas']['CreateIPv6TranslatorResponse'];
+/** 返回数据结构体。 */
+export type DeleteIPv6TranslatorAclListResponse = components['schemas']['DeleteIPv6TranslatorAclListResponse'];
+/** 返回数据结构体。 */
+export type DeleteIPv6TranslatorEntryResponse = components['schemas']['DeleteIPv6TranslatorEntryResponse'];
+/** 返回数据结构体。 */
+export type DeleteIPv6TranslatorResponse = components['schemas']['DeleteIPv6TranslatorResponse'];
+/** 返回数据结构体。 */
+export type ModifyIPv6TranslatorAclListEntryResponse = components['schemas']['ModifyIPv6TranslatorAclListEntryResponse'];
+/** 返回数据结构体。 */
+export type ModifyIPv6TranslatorAclAttributeResponse = components['schemas']['ModifyIPv6TranslatorAclAttributeResponse'];
+/** 返回数据结构体。 */
+export type ModifyIPv6TranslatorBandwidthResponse = components['schemas']['ModifyIPv6TranslatorBandwidthResponse'];
+/** 返回数据结构体。 */
+export type ModifyIPv6TranslatorAttributeResponse = components['schemas']['ModifyIPv6TranslatorAttributeResponse'];
+/** 返回数据结构体。 */
+export type ModifyIPv6TranslatorEntryResponse = components['schemas']['ModifyIPv6TranslatorEntryResponse'];
+/** 返回数据结构体。 */
+export type DescribeIPv6TranslatorAclListsResponse = components['schemas']['DescribeIPv6TranslatorAclListsResponse'];
+/** 返回数据结构体。 */
+export type DescribeIPv6TranslatorAclListAttributesResponse = components['schemas']['DescribeIPv6TranslatorAclListAttributesResponse'];
+/** 返回数据结构体。 */
+export type DescribeIPv6TranslatorsResponse = components['schemas']['DescribeIPv6TranslatorsResponse'];
+/** 返回数据结构体。 */
+export type DescribeIPv6TranslatorEntriesResponse = components['schemas']['DescribeIPv6TranslatorEntriesResponse'];
+/** 返回数据结构体。 */
+export type RemoveIPv6TranslatorAclListEntryResponse = components['schemas']['RemoveIPv6TranslatorAclListEntryResponse'];
+/** 请求ID。 */
+export type DescribeRegionsResponse = components['schemas']['DescribeRegionsResponse'];
+export type DescribeZonesResponse = components['schemas']['DescribeZonesResponse'];
+/** 返回的信息。 */
+export type TagResourcesResponse = components['schemas']['TagResourcesResponse'];
+/** 请求ID。 */
+export type TagResourcesForExpressConnectResponse = components['schemas']['TagResourcesForExpressConnectResponse'];
+/** 请求ID。 */
+export type UnTagResourcesResponse = components['schemas']['UnTagResourcesResponse'];
+/** 请求ID。 */
+export type UntagResourcesForExpressConnectResponse = components['schemas']['UntagResourcesForExpressConnectResponse'];
+/** 返回的信息。 */
+export type ListTagResourcesResponse = components['schemas']['ListTagResourcesResponse'];
+/** object */
+export type DescribeTagsResponse = components['schemas']['DescribeTagsResponse'];
+/** object */
+export type DescribeTagKeysResponse = components['schemas']['DescribeTagKeysResponse'];
+export type ListTagResourcesForExpressConnectResponse = components['schemas']['ListTagResourcesForExpressConnectResponse'];
+/**
+ * 是否拥有下一次查询的令牌（Token）。取值：
+ * - 如果**NextToken**为空表示没有下一次查询。
+ * - 如果**NextToken**有返回值，该取值表示下一次查询开始的令牌。
+ */
+export type DescribeTagKeysForExpressConnectResponse = components['schemas']['DescribeTagKeysForExpressConnectResponse'];
+/** 请求ID。 */
+export type CreateRouterInterfaceResponse = components['schemas']['CreateRouterInterfaceResponse'];
+/** 请求ID。 */
+export type DeleteRouterInterfaceResponse = components['schemas']['DeleteRouterInterfaceResponse'];
+/** 请求ID。 */
+export type ModifyRouterInterfaceAttributeResponse = components['schemas']['ModifyRouterInterfaceAttributeResponse'];
+/** 路由器接口规格。 */
+export type ModifyRouterInterfaceSpecResponse = components['schemas']['ModifyRouterInterfaceSpecResponse'];
+/** 返回信息。 */
+export type DescribeRouterInterfacesResponse = components['schemas']['DescribeRouterInterfacesResponse'];
+/** 请求ID。 */
+export type DescribeEcGrantRelationResponse = components['schemas']['DescribeEcGrantRelationResponse'];
+/** 返回信息。 */
+export type DescribeRouterInterfaceAttributeResponse = components['schemas']['DescribeRouterInterfaceAttributeResponse'];
+/** 请求ID。 */
+export type DeactivateRouterInterfaceResponse = components['schemas']['DeactivateRouterInterfaceResponse'];
+/** 响应数据结构。 */
+export type GrantInstanceToVbrResponse = components['schemas']['GrantInstanceToVbrResponse'];
+/** 返回信息。 */
+export type ActivateRouterInterfaceResponse = components['schemas']['ActivateRouterInterfaceResponse'];
+/** 响应数据结构。 */
+export type RevokeInstanceFromVbrResponse = components['schemas']['RevokeInstanceFromVbrResponse'];
+/** 请求ID。 */
+export type ConnectRouterInterfaceResponse = components['schemas']['ConnectRouterInterfaceResponse'];
+export type CreateExpressCloudConnectionResponse = components['schemas']['CreateExpressCloudConnectionResponse'];
+export type ModifyExpressCloudConnectionAttributeResponse = components['schemas']['ModifyExpressCloudConnectionAttributeResponse'];
+export type ModifyExpressCloudConnectionBandwidthResponse = components['schemas']['ModifyExpressCloudConnectionBandwidthResponse'];
+export type CreateGlobalAccelerationInstanceResponse = components['schemas']['CreateGlobalAccelerationInstanceResponse'];
+export type AddGlobalAccelerationInstanceIpResponse = components['schemas']['AddGlobalAccelerationInstanceIpResponse'];
+export type DeleteGlobalAccelerationInstanceResponse = components['schemas']['DeleteGlobalAccelerationInstanceResponse'];
+export type UnassociateGlobalAccelerationInstanceResponse = components['schemas']['UnassociateGlobalAccelerationInstanceResponse'];
+export type ModifyGlobalAccelerationInstanceAttributesResponse = components['schemas']['ModifyGlobalAccelerationInstanceAttributesResponse'];
+export type ModifyGlobalAccelerationInstanceSpecResponse = components['schemas']['ModifyGlobalAccelerationInstanceSpecResponse'];
+export type DescribeGlobalAccelerationInstancesResponse = components['schemas']['DescribeGlobalAccelerationInstancesResponse'];
+export type DescribeServerRelatedGlobalAccelerationInstancesResponse = components['schemas']['DescribeServerRelatedGlobalAccelerationInstancesResponse'];
+export type RemoveGlobalAccelerationInstanceIpResponse = components['schemas']['RemoveGlobalAccelerationInstanceIpResponse'];
+/** 请求ID。 */
+export type CreateVpcGatewayEndpointResponse = components['schemas']['CreateVpcGatewayEndpointResponse'];
+/** Schema of Response */
+export type DeleteVpcGatewayEndpointResponse = components['schemas']['DeleteVpcGatewayEndpointResponse'];
+/** 返回信息。 */
+export type UpdateVpcGatewayEndpointAttributeResponse = components['schemas']['UpdateVpcGatewayEndpointAttributeResponse'];
+/** 请求ID。 */
+export type ListVpcEndpointServicesByEndUserResponse = components['schemas']['ListVpcEndpointServicesByEndUserResponse'];
+/** 请求ID。 */
+export type GetVpcGatewayEndpointAttributeResponse = components['schemas']['GetVpcGatewayEndpointAttributeResponse'];
+/** 请求ID。 */
+export type ListVpcGatewayEndpointsResponse = components['schemas']['ListVpcGatewayEndpointsResponse'];
+/** Schema of Response */
+export type AssociateRouteTablesWithVpcGatewayEndpointResponse = components['schemas']['AssociateRouteTablesWithVpcGatewayEndpointResponse'];
+/** 返回信息。 */
+export type DissociateRouteTablesFromVpcGatewayEndpointResponse = components['schemas']['DissociateRouteTablesFromVpcGatewayEndpointResponse'];
+/** 请求ID。 */
+export type MoveResourceGroupResponse = components['schemas']['MoveResourceGroupResponse'];
+/** 请求ID。 */
+export type ChangeResourceGroupResponse = components['schemas']['ChangeResourceGroupResponse'];
 /** A tag of a resource. */
 export type Tag = components['schemas']['Tag'];
 /** An IPv6 block of a VPC. */
 export type Ipv6CidrBlock = components['schemas']['Ipv6CidrBlock'];
 /** One VPC. */
 export type Vpc = components['schemas']['Vpc'];
-/** A page of VPCs. */
-export type DescribeVpcsResponse = components['schemas']['DescribeVpcsResponse'];
+/** Parameters of CreateVpc. 创建一个VPC */
+export interface CreateVpcRequest {
+    /**
+     * VPC所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * VPC的网段。
+     *
+     * - 建议您使用192.168.0.0/16、172.16.0.0/12、10.0.0.0/8三个RFC标准私网网段及其子网作为专有网络的主IPv4网段，网段掩码有效范围为8~28位。
+     * - 您也可以使用除100.64.0.0/10、224.0.0.0/4、127.0.0.0/8或169.254.0.0/16及其子网外的自定义地址段作为专有网络的主IPv4网段。
+     * @defaultValue "172.16.0.0/12"
+     */
+    readonly CidrBlock?: string;
+    /** VPC的IPv6网段。 */
+    readonly Ipv6CidrBlock?: string;
+    /**
+     * VPC的名称。
+     *
+     * 长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VpcName?: string;
+    /**
+     * 是否开启IPv6网段。取值：
+     *
+     * - **false**（默认值）：不开启。
+     * - **true**：开启。
+     */
+    readonly EnableIpv6?: boolean;
+    /**
+     * VPC的描述信息。
+     *
+     * 长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建VPC。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接创建VPC。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 用户网段，如需定义多个网段请使用半角逗号（,）隔开，最多支持3个网段。
+     *
+     * 关于用户网段的详细信息，请参见[专有网络FAQ](~~185311~~)的`什么是用户网段`。
+     */
+    readonly UserCidr?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPC的IPv6地址段类型。取值：
+     *
+     * - **BGP**（默认值）：阿里云BGP IPv6。
+     * - **ChinaMobile**：中国移动（单线）。
+     * - **ChinaUnicom**：中国联通（单线）。
+     * - **ChinaTelecom**：中国电信（单线）。
+     *
+     * > 如果是开通了单线带宽白名单的用户，该字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）或**ChinaMobile**（中国移动）。
+     */
+    readonly Ipv6Isp?: string;
+    /** IPv4类型的IPAM地址池实例ID。 */
+    readonly Ipv4IpamPoolId?: string;
+    /**
+     * 通过输入掩码的方式从IPAM地址池分配VPC。
+     *
+     * > 指定IPAM地址池创建VPC时，参数CidrBlock或Ipv4CidrMask至少输入一个。
+     */
+    readonly Ipv4CidrMask?: number;
+}
+/** Parameters of CreateDefaultVpc. 创建一个默认的VPC */
+export interface CreateDefaultVpcRequest {
+    /**
+     * 默认VPC所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 默认VPC的IPv6网段。
+     *
+     * > 当**EnableIpv6**取值为**true**时，需要输入该参数。
+     */
+    readonly Ipv6CidrBlock?: string;
+    /**
+     * 是否开启IPv6网段。取值：
+     *
+     * - **false**（默认值）：不开启。
+     * - **true**：开启。
+     */
+    readonly EnableIpv6?: boolean;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of GrantInstanceToCen. 为云企业网实例授权 */
+export interface GrantInstanceToCenRequest {
+    /**
+     * 网络实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 网络实例的ID。 */
+    readonly InstanceId: string;
+    /**
+     * 网络实例的类型，取值：
+     *
+     * - **VPC**：专有网络。
+     *
+     * - **VBR**：边界路由器。
+     */
+    readonly InstanceType: string;
+    /** 指定要授权的云企业网实例的ID。 */
+    readonly CenId: string;
+    /**
+     * 指定要授权的云企业网实例所属账号的UID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly CenOwnerId: number | string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of AssociateVpcCidrBlock. 为VPC添加附加IPv4网段 */
+export interface AssociateVpcCidrBlockRequest {
+    /**
+     * 需要添加附加网段的VPC所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 需要添加附加网段的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 需要添加的附加IPv4网段，网段要求如下：
+     *
+     * - 使用192.168.0.0/16、172.16.0.0/12和10.0.0.0/8三个标准网段及其子网作为VPC的附加IPv4网段。
+     * - 使用除100.64.0.0/10、224.0.0.0/4、127.0.0.0/8、169.254.0.0/16及其子网外的自定义地址段作为专有网络的附加IPv4网段。
+     *
+     * 配置限制如下：
+     * - 不能以0开头，掩码长度有效范围为8~28位。
+     *
+     * - 附加网段不得与VPC主网段及已添加的附加网段重叠。
+     *
+     * > 不通过IPAM地址池为VPC添加附加网段时，参数**SecondaryCidrBlock**和参数**Ipv6CidrBlock**必须输入一个且不能都输入。
+     */
+    readonly SecondaryCidrBlock?: string;
+    /**
+     * 通过输入掩码的方式从IPAM地址池为VPC添加附加网段。
+     *
+     * > 指定IPAM地址池为VPC添加附加网段，参数SecondaryCidrBlock或SecondaryCidrMask至少输入一个。
+     */
+    readonly SecondaryCidrMask?: number;
+    /**
+     * VPC的指定IPv6网段。
+     *
+     * > 参数**SecondaryCidrBlock**和参数**Ipv6CidrBlock**必须输入一个且不能都输入。
+     */
+    readonly IPv6CidrBlock?: string;
+    /**
+     * VPC的IPv6地址段类型，取值：
+     *
+     * - **BGP**（默认值）：阿里云BGP IPv6。
+     * - **ChinaMobile**：中国移动（单线）。
+     * - **ChinaUnicom**：中国联通（单线）。
+     * - **ChinaTelecom**：中国电信（单线）。
+     *
+     * > 如果是开通了单线带宽白名单的用户，该字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）和**ChinaMobile**（中国移动）。
+     */
+    readonly Ipv6Isp?: string;
+    /**
+     * IP地址的版本类型。取值：
+     *
+     * - **IPV4**：IPv4地址。
+     * - **IPV6**：IPv6地址，当**IpVersion**参数输入**IPV6**，**SecondaryCidrBlock**参数不传值时可以为VPC添加附加IPv6网段。
+     */
+    readonly IpVersion?: string;
+    /** IPv4类型的IPAM地址池实例ID。 */
+    readonly IpamPoolId?: string;
+}
+/** Parameters of AllocateVpcIpv6Cidr. 预留指定的IPv6地址段 */
+export interface AllocateVpcIpv6CidrRequest {
+    /**
+     * VPC所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPC的IPv6地址段类型，取值：
+     *
+     * - **BGP**（默认值）：阿里云BGP IPv6。
+     * - **ChinaMobile**：中国移动（单线）。
+     * - **ChinaUnicom**：中国联通（单线）。
+     * - **ChinaTelecom**：中国电信（单线）。
+     *
+     * > - 如果是开通了单线带宽白名单的用户，该字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）和**ChinaMobile**（中国移动）。
+     * - 每种类型的IPv6地址段只能预留一个，只有在分配给VPC后，才可以预留下一个。
+     */
+    readonly Ipv6Isp?: string;
+    /**
+     * IPv6地址池的类型，取值如下：
+     * - **aliyun**（默认值）：系统分配IPv6地址段。
+     * - **custom**：用户自定义IPv6地址段。
+     */
+    readonly AddressPoolType?: string;
+    /** 需要预留的IPv6地址段。 */
+    readonly Ipv6CidrBlock?: string;
+}
+/** Parameters of DeleteVpc. 删除一个VPC */
+export interface DeleteVpcRequest {
+    /** 要删除的VPC ID。 */
+    readonly VpcId: string;
+    /**
+     * 要删除的VPC所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 是否强制删除VPC。取值：
+     *
+     * - **true**：强制删除。
+     * - **false**（默认值）：不强制删除。
+     *
+     * 当VPC下仅存在以下资源时可强制删除VPC：
+     * - 该VPC下仅存在IPv4网关及指向IPv4网关的路由。
+     * - 该VPC下仅存在IPv6网关及指向IPv6网关的路由。
+     */
+    readonly ForceDelete?: boolean;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会删除专有网络VPC。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行删除。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of RevokeInstanceFromCen. 撤销网络实例对指定云企业网实例的授权 */
+export interface RevokeInstanceFromCenRequest {
+    /**
+     * 网络实例所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 网络实例的ID。 */
+    readonly InstanceId: string;
+    /**
+     * 网络实例的类型，取值：
+     *
+     * - **VPC**：专有网络。
+     *
+     * - **VBR**：边界路由器。
+     *
+     * - **CCN**：云连接网。
+     */
+    readonly InstanceType: string;
+    /** 指定要撤销授权的云企业网实例的ID。 */
+    readonly CenId: string;
+    /**
+     * 指定要撤销授权的云企业网实例所属账号的UID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly CenOwnerId: number | string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of UnassociateVpcCidrBlock. 删除VPC的附加IPv4网段 */
+export interface UnassociateVpcCidrBlockRequest {
+    /**
+     * 要删除附加网段的VPC所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要删除附加网段的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 要删除的附加IPv4网段。
+     *
+     * > 参数**SecondaryCidrBlock**和参数**Ipv6CidrBlock**必须输入一个且不能都输入。
+     */
+    readonly SecondaryCidrBlock?: string;
+    /**
+     * 要删除的附加IPv6网段。
+     *
+     * > 参数**Ipv6CidrBlock**和参数**SecondaryCidrBlock**必须输入一个且不能都输入。
+     */
+    readonly IPv6CidrBlock?: string;
+}
+/** Parameters of ModifyVpcAttribute. 修改指定VPC的名称和描述信息 */
+export interface ModifyVpcAttributeRequest {
+    /** 要修改信息的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 要修改的VPC描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 要修改的VPC名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VpcName?: string;
+    /**
+     * 要修改的VPC的IPv4网段。
+     *
+     * 您可以在VPC原IPv4网段内放大或缩小网段，且网段支持的掩码为8～28位。当您缩小VPC的IPv4网段时，如果有已经使用的IP地址在目标网段外，则会修改失败。
+     *
+     * > 修改VPC的网段，不会影响用户的存量业务。
+     */
+    readonly CidrBlock?: string;
+    /**
+     * VPC所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 是否开启了IPv6网段。取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**（默认值）：关闭。
+     */
+    readonly EnableIPv6?: boolean;
+    /** VPC的IPv6网段。 */
+    readonly Ipv6CidrBlock?: string;
+    /**
+     * VPC的IPv6地址段类型，取值：
+     *
+     * - **BGP**（默认值）：阿里云BGP IPv6。
+     * - **ChinaMobile**：中国移动（单线）。
+     * - **ChinaUnicom**：中国联通（单线）。
+     * - **ChinaTelecom**：中国电信（单线）。
+     *
+     * > 如果是开通了单线带宽白名单的用户，该字段可以设置为**ChinaTelecom**（中国电信）、**ChinaUnicom**（中国联通）和**ChinaMobile**（中国移动）。
+     */
+    readonly Ipv6Isp?: string;
+}
+/** Parameters of EnableVpcClassicLink. 开启ClassicLink */
+export interface EnableVpcClassicLinkRequest {
+    /**
+     * 要开启ClassicLink功能的VPC所在的地域。
+     *
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要开启ClassicLink功能的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DisableVpcClassicLink. 关闭ClassicLink */
+export interface DisableVpcClassicLinkRequest {
+    /**
+     * 要关闭ClassicLink功能的VPC所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要关闭ClassicLink功能的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeletionProtection. 实例释放保护 */
+export interface DeletionProtectionRequest {
+    /** 要设置删除保护功能的实例所在的地域ID。您可以调用[DescribeRegions](~~36063~~)查看最新的阿里云地域列表。 */
+    readonly RegionId: string;
+    /**
+     * 是否开启删除保护功能，取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**：关闭。
+     */
+    readonly ProtectionEnable: boolean;
+    /**
+     * 要设置删除保护功能的实例类型，取值：
+     *
+     * - **EIP**：弹性公网IP。
+     *
+     * - **CBWP**：共享带宽。
+     *
+     * - **NATGW**：NAT网关。
+     */
+    readonly Type: string;
+    /** 要设置删除保护功能的实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
 /** Parameters of DescribeVpcs. Queries the VPCs that you created. */
 export interface DescribeVpcsRequest {
     /**
@@ -59,9 +1173,17114 @@ export interface DescribeVpcsRequest {
      */
     readonly Tag?: readonly Tag[];
 }
+/** Parameters of DescribeVpcAttribute. 查询指定VPC的配置信息 */
+export interface DescribeVpcAttributeRequest {
+    /** 要查询的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * VPC所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接查询资源状况。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 是否为默认VPC，取值：
+     *
+     * - **false**（默认值）：不是默认VPC。
+     *
+     * - **true**：是默认VPC。
+     */
+    readonly IsDefault?: boolean;
+}
+/** Parameters of DescribeGrantRulesToCen. 查询云企业网跨账号授权信息 */
+export interface DescribeGrantRulesToCenRequest {
+    /** 要查询的网络实例所在的地域。 */
+    readonly RegionId: string;
+    /** 要查询的网络实例的ID。 */
+    readonly InstanceId: string;
+    /**
+     * 要查询的网络实例的类型，取值：
+     *
+     * - **VPC**：专有网络。
+     *
+     * - **VBR**：边界路由器。
+     *
+     * - **CCN**：云连接网。
+     */
+    readonly InstanceType: string;
+    /** 要查询的网络实例所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of ModifyVRouterAttribute. 修改路由器的名称和描述信息 */
+export interface ModifyVRouterAttributeRequest {
+    /**
+     * 要修改的路由器所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** 路由器的ID。 */
+    readonly VRouterId: string;
+    /**
+     * 路由器的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VRouterName?: string;
+    /**
+     * 路由器的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+}
+/** Parameters of DescribeVRouters. 查询指定地域的路由器列表 */
+export interface DescribeVRoutersRequest {
+    /** 要查询的路由器的ID。 */
+    readonly VRouterId?: string;
+    /**
+     * 要查询的路由器所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of ListVSwitchCidrReservations. 查询交换机预留网段 */
+export interface ListVSwitchCidrReservationsRequest {
+    /**
+     * 标签信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+         */
+        readonly Value?: string;
+    }[];
+    /** 要查询的交换机预留网段所属的交换机ID。 */
+    readonly VSwitchId?: string;
+    /**
+     * 交换机预留网段的实例ID。最多支持输入10个预留网段。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VSwitchCidrReservationIds?: readonly string[];
+    /**
+     * 交换机预留网段的类型。取值：**prefix**，表示按段分配地址。
+     *
+     * > 用户及云服务自动为弹性网卡ENI（Elastic Network Interface）分配网段时，必须从预留地址段分配。如果预留地址段的地址已经分配完，则系统会报错。
+     */
+    readonly VSwitchCidrReservationType?: string;
+    /**
+     * 交换机预留网段的IP版本。取值：
+     *
+     * - **IPv4** （默认值）：IPv4版本。
+     * - **IPv6**：IPv6版本。
+     */
+    readonly IpVersion?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 交换机所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateVSwitchCidrReservation. 创建交换机预留网段 */
+export interface CreateVSwitchCidrReservationRequest {
+    /**
+     * 资源标签
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+         */
+        readonly Value?: string;
+    }[];
+    /** 要创建的交换机预留网段所属的交换机ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 交换机预留网段的名称。
+     *
+     * 名称长度为2~128个字符，以英文字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly VSwitchCidrReservationName?: string;
+    /**
+     * 交换机预留网段的描述信息。不填则为空，默认值为空。
+     *
+     * 描述长度为2~256个字符，以英文字母或中文开头，不能以`http://`和`https://`开头。
+     */
+    readonly VSwitchCidrReservationDescription?: string;
+    /**
+     * 交换机预留网段的IP版本。取值：
+     *
+     * - **IPv4** （默认值）：IPv4版本。
+     * - **IPv6**：IPv6版本。
+     */
+    readonly IpVersion?: string;
+    /**
+     * 交换机预留网段的掩码。
+     *
+     * - 当**IpVersion**取值为**IPv4**时，交换机预留网段的掩码长度范围必须要大于所属交换机的IPv4网段掩码长度且最大不超过28。
+     * - 当**IpVersion**取值为**IPv6**时，交换机预留网段的掩码长度范围必须要大于所属交换机的IPv6网段掩码长度且最大不超过80。
+     *
+     * > - **VSwitchCidrReservationMask**参数和**VSwitchCidrReservationCidr**参数必须输入一个。
+     * > - 当您在交换机下添加预留网段后，该预留网段不能包含交换机对应的VPC的系统保留地址。
+     */
+    readonly VSwitchCidrReservationMask?: string;
+    /**
+     * 交换机预留网段。
+     *
+     * - 当**IpVersion**取值为**IPv4**时，交换机预留网段必须是其所属交换机IPv4网段的真子集且网段的掩码长度不超过28。
+     * - 当**IpVersion**取值为**IPv6**时，交换机预留网段必须是其所属交换机IPv6网段的真子集且网段的掩码长度不超过80。
+     *
+     * > - **VSwitchCidrReservationMask**参数和**VSwitchCidrReservationCidr**参数必须输入一个。
+     * > - 当您在交换机下添加预留网段后，该预留网段不能包含交换机对应的VPC的系统保留地址。
+     */
+    readonly VSwitchCidrReservationCidr?: string;
+    /**
+     * 交换机预留网段的类型。取值：**prefix**，表示按段分配地址。
+     *
+     * > 用户及云服务自动为弹性网卡ENI（Elastic Network Interface）分配网段时，必须从预留地址段分配。如果预留地址段的地址已经分配完，则系统会报错。
+     */
+    readonly VSwitchCidrReservationType?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建交换机预留网段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行创建。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 交换机所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of GetVSwitchCidrReservationUsage. 查询交换机预留网段的用量情况 */
+export interface GetVSwitchCidrReservationUsageRequest {
+    /** 要查询的交换机预留网段的实例ID。 */
+    readonly VSwitchCidrReservationId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 交换机所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ModifyVSwitchCidrReservationAttribute. 修改交换机预留网段的名称和描述信息 */
+export interface ModifyVSwitchCidrReservationAttributeRequest {
+    /** 要修改的交换机预留网段的实例ID。 */
+    readonly VSwitchCidrReservationId: string;
+    /**
+     * 要修改的交换机预留网段的名称。
+     *
+     * 名称长度为2~128个字符，以英文字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly VSwitchCidrReservationName?: string;
+    /**
+     * 要修改的交换机预留网段的描述信息。不填则为空，默认值为空。
+     *
+     * 描述长度为2~256个字符，以英文字母或中文开头，不能以`http://`和`https://`开头。
+     */
+    readonly VSwitchCidrReservationDescription?: string;
+    /**
+     * 交换机所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateVSwitch. 创建交换机 */
+export interface CreateVSwitchRequest {
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 要创建的交换机所属的可用区ID。
+     *
+     * 您可以通过调用[DescribeZones](~~36064~~)接口获取可用区ID。
+     */
+    readonly ZoneId: string;
+    /**
+     * 要创建的交换机的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 交换机的网段。交换机网段要求如下：
+     *
+     * - 交换机的网段的掩码长度范围为16～29位。
+     *
+     * - 交换机的网段必须从属于所在VPC的网段。
+     *
+     * - 交换机的网段不能与所在VPC中路由条目的目标网段相同，但可以是目标网段的子集。
+     *
+     * - 交换机的网段不能是100.64.0.0/10及其子网网段。
+     */
+    readonly CidrBlock: string;
+    /** 交换机IPv6网段的最后8比特位，取值：**0**～**255**。 */
+    readonly Ipv6CidrBlock?: number;
+    /** 要创建的交换机所属的VPC ID。 */
+    readonly VpcId: string;
+    /**
+     * 交换机的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VSwitchName?: string;
+    /**
+     * 交换机的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPC的IPv6网段。 */
+    readonly VpcIpv6CidrBlock?: string;
+}
+/** Parameters of CreateDefaultVSwitch. 创建默认交换机 */
+export interface CreateDefaultVSwitchRequest {
+    /**
+     * 要创建的默认交换机所属的可用区ID。
+     *
+     * 您可以通过调用[DescribeZones](~~36064~~)接口获取可用区ID。
+     */
+    readonly ZoneId: string;
+    /**
+     * 要创建的默认交换机的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 交换机IPv6网段的最后8比特位，取值：**0**～**255**。 */
+    readonly Ipv6CidrBlock?: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CheckCanAllocateVpcPrivateIpAddress. 查询交换机下的私网IP可用性 */
+export interface CheckCanAllocateVpcPrivateIpAddressRequest {
+    /**
+     * 要查询的私网IP地址所属交换机的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询的私网IP地址所属的交换机ID。 */
+    readonly VSwitchId: string;
+    /** 要查询是否可用的私网IP地址，该私网IP地址必须属于**VSwitchId**参数中输入的交换机。 */
+    readonly PrivateIpAddress: string;
+    /**
+     * 要查询的私网IP地址的类型。取值：
+     *
+     * - **ipv4**：IPv4类型。当查询的私网IP地址为IPv4类型时，该参数为选填。
+     * - **ipv6**：IPv6类型。当查询的私网IP地址为IPv6类型时，该参数为必填。
+     */
+    readonly IpVersion?: string;
+}
+/** Parameters of DeleteVSwitch. 删除交换机 */
+export interface DeleteVSwitchRequest {
+    /** 要删除的交换机的ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 要删除的交换机的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+}
+/** Parameters of ModifyVSwitchAttribute. 修改指定交换机的名称和描述信息 */
+export interface ModifyVSwitchAttributeRequest {
+    /** 交换机的ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 交换机要修改的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VSwitchName?: string;
+    /** 交换机所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId?: string;
+    /**
+     * 交换机要修改的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 交换机IPv6网段的最后8比特位，取值：**0**~**255**。
+     *
+     * 该参数仅当交换机所属的VPC开通IPv6功能支持配置。
+     */
+    readonly Ipv6CidrBlock?: number;
+    /**
+     * 交换机是否开通IPv6功能。取值：
+     *
+     * - **true**：开通IPv6功能。
+     * - **false**（默认值）：未开通IPv6功能。
+     */
+    readonly EnableIPv6?: boolean;
+    /**
+     * 交换机所在VPC的IPv6网段。
+     * 该参数仅当VPC开通IPv6功能时支持配置。
+     */
+    readonly VpcIpv6CidrBlock?: string;
+}
+/** Parameters of DescribeVSwitches. 查询可组网信息 */
+export interface DescribeVSwitchesRequest {
+    /**
+     * 要查询的交换机所属VPC的ID。
+     *
+     * > **RegionId**和**VpcId**参数至少输入一个。
+     */
+    readonly VpcId?: string;
+    /** 要查询的交换机的ID。 */
+    readonly VSwitchId?: string;
+    /** 交换机所属可用区的ID。您可以通过调用[DescribeZones](~~36064~~)接口获取可用区ID。 */
+    readonly ZoneId?: string;
+    /**
+     * 交换机所属地域的ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     *
+     * > **RegionId**和**VpcId**参数至少输入一个。
+     */
+    readonly RegionId?: string;
+    /**
+     * 交换机的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly VSwitchName?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建资源（接口功能）。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 是否查询指定地域下的默认交换机，取值：
+     *
+     * - **true**：查询指定地域下的默认交换机。
+     *
+     * - **false**：不查询指定地域下的默认交换机。
+     *
+     * 如果不传入该参数，系统默认查询指定地域下的所有交换机。
+     */
+    readonly IsDefault?: boolean;
+    /** 路由表的ID。 */
+    readonly RouteTableId?: string;
+    /** 交换机所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**。默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 资源归属的阿里云账号ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VSwitchOwnerId?: number | string;
+    /**
+     * 是否查询指定地域下开启IPv6网段的交换机，取值：
+     *
+     * - **true**：查询指定地域下开启IPv6网段的交换机。
+     *
+     * - **false**：不查询指定地域下开启IPv6网段的交换机。
+     *
+     * 如果不传入该参数，系统默认查询指定地域下的所有交换机。
+     */
+    readonly EnableIpv6?: boolean;
+    /**
+     * 资源的标签。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeVSwitchAttributes. 查询指定交换机的配置信息 */
+export interface DescribeVSwitchAttributesRequest {
+    /** 要查询的交换机ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会查询交换机的配置信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接查询交换机的配置信息。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of DeleteVSwitchCidrReservation. 删除交换机预留网段 */
+export interface DeleteVSwitchCidrReservationRequest {
+    /** 要删除的交换机预留网段的实例ID。 */
+    readonly VSwitchCidrReservationId: string;
+    /**
+     * 交换机所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateRouteEntry. 创建自定义路由条目 */
+export interface CreateRouteEntryRequest {
+    /**
+     * 路由表所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** 要添加自定义路由条目的路由表ID。 */
+    readonly RouteTableId: string;
+    /**
+     * 自定义路由条目的目标网段，支持IPv4、IPv6、前缀列表的目标网段和前缀列表的实例ID。需满足以下要求：
+     *
+     * - 目标网段不能指向100.64.0.0/10或被100.64.0.0/10包含。
+     *
+     * - 同一张路由表内的不同路由条目的目标网段不能相同。
+     */
+    readonly DestinationCidrBlock: string;
+    /** 自定义路由条目的下一跳实例的ID。 */
+    readonly NextHopId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，请确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 要添加的自定义路由条目的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RouteEntryName?: string;
+    /**
+     * 自定义路由条目的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 自定义路由条目的下一跳的类型，取值：
+     *
+     * - **Instance**（默认值）：ECS实例。
+     *
+     * - **HaVip**：高可用虚拟IP。
+     *
+     * - **RouterInterface**：路由器接口。
+     *
+     * - **NetworkInterface**：弹性网卡。
+     *
+     * - **VpnGateway**：VPN网关。
+     *
+     * - **IPv6Gateway**：IPv6网关。
+     *
+     * - **NatGateway**：NAT网关。
+     *
+     * - **Attachment**：转发路由器。
+     *
+     * - **VpcPeer**：VPC对等连接。
+     * - **Ipv4Gateway**：IPv4网关。
+     * - **GatewayEndpoint**：网关终端节点。
+     * - **Ecr**：专线网关。
+     */
+    readonly NextHopType?: string;
+    /**
+     * 下一跳的信息。
+     * Items: at most 16.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NextHopList?: readonly {
+        /** ECMP路由的下一跳实例的ID。 */
+        readonly NextHopId?: string;
+        /** ECMP路由的下一跳的路由权重。 */
+        readonly Weight?: number;
+        /** ECMP路由的下一跳的类型，目前仅取值：**RouterInterface**（路由器接口）。 */
+        readonly NextHopType?: string;
+    }[];
+}
+/** Parameters of CreateRouteEntries. 批量添加自定义路由条目 */
+export interface CreateRouteEntriesRequest {
+    /**
+     * 路由表所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 路由条目信息列表。
+     * Items: at most 50.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RouteEntries: readonly {
+        /**
+         * 自定义路由条目的目标网段，支持IPv4、IPv6和前缀列表的目标网段。最多支持输入50个目标网段。需满足以下要求：
+         *
+         * - 目标网段不能指向100.64.0.0/10或被100.64.0.0/10包含。
+         *
+         * - 同一张路由表内的不同路由条目的目标网段不能相同。
+         */
+        readonly DstCidrBlock: string;
+        /** 要添加自定义路由条目的路由表ID。 最多支持输入50个路由表ID。 */
+        readonly RouteTableId: string;
+        /**
+         * IP协议的版本。最多支持输入50个IP协议的版本。取值：
+         *
+         * - **4**：IPv4协议。
+         * - **6**：IPv6协议。
+         */
+        readonly IpVersion?: number;
+        /** 自定义路由条目的下一跳实例的ID。最多支持输入50个实例ID。 */
+        readonly NextHop: string;
+        /**
+         * 自定义路由条目的下一跳的类型。最多支持输入50个下一跳类型。取值：
+         *
+         * - **Instance**（默认值）：ECS实例。
+         *
+         * - **HaVip**：高可用虚拟IP。
+         *
+         * - **RouterInterface**：路由器接口。
+         *
+         * - **NetworkInterface**：弹性网卡。
+         *
+         * - **VpnGateway**：VPN网关。
+         *
+         * - **IPv6Gateway**：IPv6网关。
+         *
+         * - **NatGateway**：NAT网关。
+         *
+         * - **Attachment**：转发路由器。
+         *
+         * - **VpcPeer**：VPC对等连接。
+         * - **Ipv4Gateway**：IPv4网关。
+         * - **GatewayEndpoint**：网关终端节点。
+         * - **CenBasic**：CEN不支持转发路由器。
+         * - **Ecr**：专线网关。
+         */
+        readonly NextHopType: string;
+        /**
+         * 要添加的自定义路由条目的名称。最多支持输入50个名称。
+         *
+         * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Name?: string;
+        /**
+         * 自定义路由条目的描述信息。最多支持输入50个描述。
+         *
+         * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+    }[];
+}
+/** Parameters of CreateRouteTable. 创建自定义路由表 */
+export interface CreateRouteTableRequest {
+    /**
+     * 路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 自定义路由表所属的VPC ID。
+     *
+     * 自定义路由表属于VPC高级功能。当所属VPC不支持该高级功能（不支持创建自定义路由表）时，您需要联系阿里云工程师处理。
+     */
+    readonly VpcId: string;
+    /**
+     * 路由表的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RouteTableName?: string;
+    /**
+     * 路由表的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 创建的路由表的类型。取值：
+     *
+     * - **VSwitch**（默认值）：交换机路由表。
+     * - **Gateway**：网关路由表。
+     */
+    readonly AssociateType?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AssociateRouteTable. 将路由表和交换机绑定 */
+export interface AssociateRouteTableRequest {
+    /**
+     * 要绑定交换机的路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要绑定到交换机的路由表的ID。 */
+    readonly RouteTableId: string;
+    /** 要绑定路由表的交换机的ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteRouteEntry. 删除自定义路由条目 */
+export interface DeleteRouteEntryRequest {
+    /**
+     * 路由表所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** 路由条目所在的路由表的ID。 */
+    readonly RouteTableId?: string;
+    /** 要删除的路由条目ID，和DestinationCidrBlock参数互斥。 */
+    readonly RouteEntryId?: string;
+    /** 路由条目的目标网段，支持IPv4网段、IPv6网段、前缀列表网段和前缀列表的实例ID，和RouteEntryId参数互斥。 */
+    readonly DestinationCidrBlock?: string;
+    /**
+     * 下一跳实例的ID。
+     *
+     * - 删除ECMP外的其他路由条目时，请配置**NextHopId**，无需配置**NextHopList**。
+     * - 删除ECMP路由条目时，请配置**NextHopList**，无需配置**NextHopId**。
+     */
+    readonly NextHopId?: string;
+    /**
+     * ECMP路由的下一跳实例信息。最多支持16个下一跳实例信息。
+     * Items: at most 8.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NextHopList?: readonly {
+        /** ECMP路由条目的下一跳实例的ID。最多支持16个下一跳实例信息。 */
+        readonly NextHopId?: string;
+        /** ECMP路由的下一跳的类型，目前只能取值**RouterInterface**（路由器接口）。最多支持16个下一跳实例信息。 */
+        readonly NextHopType?: string;
+    }[];
+}
+/** Parameters of DeleteRouteEntries. 批量删除自定义路由条目 */
+export interface DeleteRouteEntriesRequest {
+    /**
+     * 路由表所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要删除的路由条目信息。
+     * Items: at most 50.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RouteEntries?: readonly {
+        /** 要删除的路由条目所在的路由表的ID。最多支持输入50个路由表ID。 */
+        readonly RouteTableId: string;
+        /**
+         * 要删除的路由条目ID。最多支持输入50个路由条目ID。
+         *
+         * > 当**RouteEntryId**参数未输入时，**DstCidrBlock**和**NextHop**参数必填。
+         */
+        readonly RouteEntryId?: string;
+        /**
+         * 要删除的路由条目的目标网段，支持IPv4网段、IPv6网段和前缀列表网段。最多支持输入50个目标网段。
+         *
+         * > 当**RouteEntryId**参数未输入时，**DstCidrBlock**和**NextHop**参数必填。
+         */
+        readonly DstCidrBlock?: string;
+        /**
+         * 要删除的下一跳实例的ID。最多支持输入50个实例ID。
+         *
+         * > 当**RouteEntryId**参数未输入时，**DstCidrBlock**和**NextHop**参数必填。
+         */
+        readonly NextHop?: string;
+    }[];
+}
+/** Parameters of DeleteRouteTable. 删除自定义路由表 */
+export interface DeleteRouteTableRequest {
+    /**
+     * 自定义路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 自定义路由表ID。 */
+    readonly RouteTableId: string;
+}
+/** Parameters of UnassociateRouteTable. 将路由表和交换机解绑 */
+export interface UnassociateRouteTableRequest {
+    /**
+     * 路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由表ID。 */
+    readonly RouteTableId: string;
+    /** 要解绑的交换机ID。 */
+    readonly VSwitchId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyRouteTableAttributes. 修改路由表的名称和描述 */
+export interface ModifyRouteTableAttributesRequest {
+    /** 路由表的ID。 */
+    readonly RouteTableId: string;
+    /**
+     * 路由表的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RouteTableName?: string;
+    /**
+     * 路由表的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** */
+    readonly RoutePropagationEnable?: boolean;
+}
+/** Parameters of ModifyRouteEntry. 修改自定义路由条目的名称和描述 */
+export interface ModifyRouteEntryRequest {
+    /**
+     * 路由条目所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 路由条目的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RouteEntryName?: string;
+    /** 自定义路由条目ID。 */
+    readonly RouteEntryId: string;
+    /**
+     * 路由条目的描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 新路由条目下一跳类型。取值如下：
+     * - **NetworkInterface**：弹性网卡。
+     * - **NatGateway**：NAT网关。
+     */
+    readonly NewNextHopType?: string;
+    /** 新路由条目下一跳实例ID。 */
+    readonly NewNextHopId?: string;
+}
+/** Parameters of GetVpcRouteEntrySummary. 查询路由类型的明细 */
+export interface GetVpcRouteEntrySummaryRequest {
+    /** 要查询的路由表所属的VPC的ID。 */
+    readonly VpcId: string;
+    /** 要查询的路由表的ID。 */
+    readonly RouteTableId?: string;
+    /**
+     * 路由的类型。取值：
+     * - **all**：表示所有路由类型。
+     * - **custom**：表示自定义路由。
+     * - **system**：表示系统路由。
+     * - **bgp**：表示BGP路由。
+     * - **cen**：表示云企业网CEN（Cloud Enterprise Network）路由。
+     * - **type_vpn_bgp_internal**：表示VPN的BGP路由。
+     * - **ECR**：表示专线网关路由。
+     */
+    readonly RouteEntryType: string;
+    /**
+     * 路由表所属地域的ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeRouteTables. 查询路由表 */
+export interface DescribeRouteTablesRequest {
+    /**
+     * 要查询的路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 要查询的路由器的ID。
+     *
+     * >**VRouterId**，**RouteTableId**，**RouterId**和**RouteTableName**参数至少需要输入一个，但是不能同时输入**VRouterId**和**RouterId**参数。
+     */
+    readonly VRouterId?: string;
+    /**
+     * 要查询的路由表的ID。
+     *
+     * >**VRouterId**，**RouteTableId**，**RouterId**和**RouteTableName**参数至少需要输入一个，但是不能同时输入**VRouterId**和**RouterId**参数。
+     */
+    readonly RouteTableId?: string;
+    /**
+     * 要查询的路由表所属的路由器的类型。取值：
+     *
+     * - **VRouter**（默认值）：VPC路由器。
+     * - **VBR**：边界路由器。
+     */
+    readonly RouterType?: string;
+    /**
+     * 要查询的路由表所属路由器的ID。
+     *
+     * >**VRouterId**，**RouteTableId**，**RouterId**和**RouteTableName**参数至少需要输入一个，但是不能同时输入**VRouterId**和**RouterId**参数。
+     */
+    readonly RouterId?: string;
+    /**
+     * 要查询的路由条目的类型。取值：
+     *
+     * - **Custom**：自定义路由。
+     * - **System**：系统路由。
+     * - **BGP**：BGP路由。
+     * - **CEN**：云企业网CEN（Cloud Enterprise Network）路由。
+     * - **ECR**：专线网关路由。
+     */
+    readonly Type?: string;
+    /**
+     * 要查询的路由表的名称。
+     *
+     * 名称长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     *
+     * >**VRouterId**，**RouteTableId**，**RouterId**和**RouteTableName**参数至少需要输入一个，但是不能同时输入**VRouterId**和**RouterId**参数。
+     */
+    readonly RouteTableName?: string;
+    /** 要查询的路由表所属资源组的ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 列表的页码，默认值为1。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeRouteEntryList. 查询路由条目列表 */
+export interface DescribeRouteEntryListRequest {
+    /**
+     * 路由条目所在路由表的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询的路由表的ID。 */
+    readonly RouteTableId: string;
+    /** 要查询的路由条目的ID。 */
+    readonly RouteEntryId?: string;
+    /** 路由条目的目标网段，支持IPv4和IPv6网段。 */
+    readonly DestinationCidrBlock?: string;
+    /**
+     * 路由条目的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RouteEntryName?: string;
+    /**
+     * IP协议的版本。取值：
+     *
+     * - **ipv4**：ipv4协议。
+     *
+     * - **ipv6**：ipv6协议。
+     */
+    readonly IpVersion?: string;
+    /**
+     * 路由的类型。取值：
+     *
+     * - **Custom**：自定义路由。
+     * - **System**：系统路由。
+     * - **BGP**：BGP路由。
+     * - **CEN**：云企业网CEN（Cloud Enterprise Network）路由。
+     * - **ECR**：专线网关路由。
+     */
+    readonly RouteEntryType?: string;
+    /** 下一跳实例ID。 */
+    readonly NextHopId?: string;
+    /**
+     * 下一跳类型。取值：
+     *
+     * - **Instance**（默认值）：ECS实例。
+     *
+     * - **HaVip**：高可用虚拟IP。
+     *
+     * - **VpnGateway**：VPN网关。
+     *
+     * - **NatGateway**：NAT网关。
+     *
+     * - **NetworkInterface**：辅助弹性网卡。
+     *
+     * - **RouterInterface**：路由器接口。
+     *
+     * - **IPv6Gateway**：IPv6网关。
+     *
+     * - **Attachment**：转发路由器。
+     * - **Ipv4Gateway**：IPv4网关。
+     * - **GatewayEndpoint**：网关终端节点。
+     * - **CenBasic**：CEN不支持转发路由器。
+     * - **Ecr**：专线网关。
+     */
+    readonly NextHopType?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。
+     * Range: at most 500.
+     * @defaultValue 100
+     */
+    readonly MaxResult?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 路由托管的类型。如果该字段为空，即表示该路由没有被托管。
+     *
+     * 取值：**TR**，表示托管类型为转发路由器类型。
+     */
+    readonly ServiceType?: string;
+    /**
+     * 路由条目的目标网段列表。
+     * Items: at most 50.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly DestCidrBlockList?: readonly string[];
+}
+/** Parameters of DescribeRouteTableList. 查询路由表 */
+export interface DescribeRouteTableListRequest {
+    /**
+     * 要查询的路由表所属的路由器的类型。取值：
+     *
+     * - **VRouter**（默认值）：VPC路由器。
+     *
+     * - **VBR**：边界路由器。
+     * @defaultValue "VRouter"
+     */
+    readonly RouterType?: string;
+    /** 要查询的路由表所属路由器的ID。 */
+    readonly RouterId?: string;
+    /**
+     * 要查询的路由表所属的VPC的ID。
+     *
+     * 指定该参数后，**RouterType**参数的值自动设置为**VRouter**。
+     */
+    readonly VpcId?: string;
+    /** 要查询的路由表的ID。 */
+    readonly RouteTableId?: string;
+    /** 要查询的路由表的名称。 */
+    readonly RouteTableName?: string;
+    /** 列表的页码，默认值为**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的行数，最大值为**50**，默认值为**10**。 */
+    readonly PageSize?: number;
+    /** 要查询的路由表所属资源组的ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 要查询的路由表所属的VPC的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 路由表的类型。
+     *
+     * - **System**：系统路由表。
+     *
+     * - **Custom**：自定义路由表。
+     */
+    readonly RouteTableType?: string;
+}
+/** Parameters of CreateVpcPrefixList. 创建前缀列表 */
+export interface CreateVpcPrefixListRequest {
+    /**
+     * 前缀列表的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly PrefixListName?: string;
+    /**
+     * 前缀列表的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly PrefixListDescription?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建前缀列表。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接创建前缀列表。
+     */
+    readonly DryRun?: boolean;
+    /** 前缀列表中CIDR地址块的最大条目数。默认值为50条。 */
+    readonly MaxEntries?: number;
+    /**
+     * 前缀列表的CIDR地址块信息。
+     * Items: at most 50.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly PrefixListEntries?: readonly {
+        /** 前缀列表的CIDR地址块。 */
+        readonly Cidr?: string;
+        /**
+         * 前缀列表CIDR地址块的描述信息。
+         *
+         *
+         * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+    }[];
+    /** 前缀列表所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 要创建的前缀列表所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * IP版本类型。取值：
+     *
+     * - **IPv4**（默认值）：IPv4类型。
+     * - **IPv6**：IPv6类型。
+     */
+    readonly IpVersion?: string;
+    /**
+     * 标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of RetryVpcPrefixListAssociation. 重新下发最新的前缀列表 */
+export interface RetryVpcPrefixListAssociationRequest {
+    /** 要重新下发的前缀列表的实例ID。 */
+    readonly PrefixListId: string;
+    /**
+     * 关联前缀列表实例的资源类型。取值：
+     *
+     * - **vpcRouteTable**：VPC路由表。
+     * - **trRouteTable**：转发路由器的路由表。
+     */
+    readonly ResourceType: string;
+    /** 关联的资源的实例ID。 */
+    readonly ResourceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会关联前缀列表。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接关联前缀列表。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要重新下发的前缀列表实例所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DeleteVpcPrefixList. 删除前缀列表 */
+export interface DeleteVpcPrefixListRequest {
+    /** 要删除的前缀列表的实例ID。 */
+    readonly PrefixListId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会删除前缀列表。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接删除前缀列表。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要删除的前缀列表所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ModifyVpcPrefixList. 修改前缀列表的配置信息 */
+export interface ModifyVpcPrefixListRequest {
+    /** 要修改的前缀列表的实例ID。 */
+    readonly PrefixListId: string;
+    /**
+     * 修改后的前缀列表的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly PrefixListName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会修改前缀列表的配置信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接修改前缀列表的配置信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要添加的前缀列表实例的CIDR地址块列表信息。
+     * Items: at most 1000.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly AddPrefixListEntry?: readonly {
+        /**
+         * 要添加的前缀列表实例的CIDR地址块。
+         *
+         * > 如果要添加的CIDR地址块已经在前缀列表中存在，则只修改**AddPrefixListEntry.N.Description**的值，即只修改该CIDR地址块的描述信息。
+         */
+        readonly Cidr?: string;
+        /**
+         * 要添加的前缀列表实例的CIDR地址块描述信息。
+         *
+         * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+    }[];
+    /**
+     * 要删除的前缀列表实例的CIDR地址块列表信息。
+     * Items: at most 1000.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RemovePrefixListEntry?: readonly {
+        /** 要删除的前缀列表实例的CIDR地址块。 */
+        readonly Cidr?: string;
+        /** 要删除的前缀列表的CIDR地址块的描述信息。 */
+        readonly Description?: string;
+    }[];
+    /** 要修改配置信息的前缀列表实例所在的地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 修改后的前缀列表实例的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly PrefixListDescription?: string;
+    /** 修改后的前缀列表实例的最大CIDR地址块条目数。 */
+    readonly MaxEntries?: number;
+}
+/** Parameters of ListPrefixLists. 查询前缀列表的列表信息 */
+export interface ListPrefixListsRequest {
+    /**
+     * 要查询的前缀列表ID。**N**的取值范围为**1**~**100**，即一次最多查询100个前缀列表。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly PrefixListIds?: readonly string[];
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number | string;
+    /** 前缀列表所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 要查询前缀列表的信息的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要查询的前缀列表的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly PrefixListName?: string;
+}
+/** Parameters of GetVpcPrefixListAssociations. 查询前缀列表的关联关系 */
+export interface GetVpcPrefixListAssociationsRequest {
+    /** 要查询的前缀列表的实例ID。 */
+    readonly PrefixListId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 50
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 要查询的前缀列表所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of GetVpcPrefixListEntries. 查询指定前缀列表的信息 */
+export interface GetVpcPrefixListEntriesRequest {
+    /** 要查询的前缀列表的实例ID。 */
+    readonly PrefixListId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 50
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 要查询的前缀列表所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateDhcpOptionsSet. 创建DHCP选项集 */
+export interface CreateDhcpOptionsSetRequest {
+    /**
+     * DHCP选项集所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * DNS服务器IP。最多传入4个DNS服务器IP，DNS服务器IP之间用半角逗号（,）隔开。
+     *
+     * >未传入任何DNS服务器IP时，ECS实例默认使用阿里云提供的DNS服务器IP（100.100.2.136和100.100.2.138）。
+     */
+    readonly DomainNameServers?: string;
+    /**
+     * DHCP选项集的名称。
+     *
+     * 长度为1～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly DhcpOptionsSetName?: string;
+    /**
+     * DHCP选项集的描述。
+     *
+     * 描述可以为空或填写长度为1～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly DhcpOptionsSetDescription?: string;
+    /**
+     * 主机名后缀，例如example.com。
+     *
+     * DHCP选项集关联VPC后，会自动将主机名后缀同步给VPC中ECS实例。
+     */
+    readonly DomainName?: string;
+    /** DHCP选项集所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会创建DHCP选项集。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接创建DHCP选项集。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * IPv4 DHCP选项集的租赁时间。
+     *
+     * - 租赁时间设置为小时时：单位：h。取值范围：**24h~1176h**，**87600h~175200h**。   默认值：**87600h**。
+     *
+     * - 租赁时间设置为天时：单位：d。取值范围： **1d~49d**，**3650d~7300d**。   默认值：**3650d** 。
+     *
+     * > 输入参数取值时，必须输入参数的单位。
+     */
+    readonly LeaseTime?: string;
+    /**
+     * IPv6 DHCP选项集的租赁时间。
+     *
+     * - 租赁时间设置为小时时：单位：h。取值范围：**24h~1176h**，**87600h~175200h**。   默认值：**87600h**。
+     *
+     * - 租赁时间设置为天时：单位：d。取值范围： **1d~49d**，**3650d~7300d**。   默认值：**3650d** 。
+     *
+     * > 输入参数取值时，必须输入参数的单位。
+     */
+    readonly Ipv6LeaseTime?: string;
+}
+/** Parameters of DeleteDhcpOptionsSet. 删除DHCP选项集 */
+export interface DeleteDhcpOptionsSetRequest {
+    /** 要删除的DHCP选项集所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要删除的DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会删除DHCP选项集。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后直接删除DHCP选项集。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of AttachDhcpOptionsSetToVpc. 将DHCP选项集关联到VPC */
+export interface AttachDhcpOptionsSetToVpcRequest {
+    /** DHCP选项集所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+    /** DHCP选项集关联的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会将DHCP选项集关联VPC。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并直接将DHCP选项集关联VPC。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of DetachDhcpOptionsSetFromVpc. 将DHCP选项集与VPC取消关联 */
+export interface DetachDhcpOptionsSetFromVpcRequest {
+    /** DHCP选项集所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要与VPC取消关联的DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+    /** 要与DHCP选项集取消关联的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会取消DHCP选项集与VPC的关联。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并取消DHCP选项集与VPC的关联。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of ReplaceVpcDhcpOptionsSet. 更改DHCP选项集与VPC的关联 */
+export interface ReplaceVpcDhcpOptionsSetRequest {
+    /** DHCP选项集所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要更改的DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+    /** 要更改关联的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会更改DHCP选项集与VPC的关联。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并直接更改DHCP选项集与VPC的关联。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of UpdateDhcpOptionsSetAttribute. 修改DHCP选项集配置信息 */
+export interface UpdateDhcpOptionsSetAttributeRequest {
+    /** 要修改的DHCP选项集所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要修改的DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+    /**
+     * DNS服务器IP。最多传入4个DNS服务器IP，DNS服务器IP之间用半角逗号（,）隔开。
+     *
+     * >未传入任何DNS服务器IP时，ECS实例默认使用阿里云提供的DNS服务器IP（100.100.2.136和100.100.2.138）。
+     */
+    readonly DomainNameServers?: string;
+    /**
+     * 主机名后缀，例如example.com。
+     *
+     * DHCP选项集关联VPC后，会自动将主机名后缀同步给VPC中ECS实例。
+     */
+    readonly DomainName?: string;
+    /**
+     * DHCP选项集的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly DhcpOptionsSetName?: string;
+    /**
+     * 输入DHCP选项集的描述。
+     *
+     * 描述可以为空或填写长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly DhcpOptionsSetDescription?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会修改DHCP选项集的配置信息。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接修改DHCP选项集配置信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * IPv4 DHCP选项集的租赁时间。
+     *
+     * - 租赁时间设置为小时时：单位：h。取值范围：**24h~1176h**，**87600h~175200h**。   默认值：**87600h**。
+     *
+     * - 租赁时间设置为天时：单位：d。取值范围： **1d~49d**，**3650d~7300d**。   默认值：**3650d** 。
+     *
+     * > 输入参数取值时，必须输入参数的单位。
+     */
+    readonly LeaseTime?: string;
+    /**
+     * IPv6 DHCP选项集的租赁时间。
+     *
+     * - 租赁时间设置为小时时：单位：h。取值范围：**24h~1176h**，**87600h~175200h**。   默认值：**87600h**。
+     *
+     * - 租赁时间设置为天时：单位：d。取值范围： **1d~49d**，**3650d~7300d**。   默认值：**3650d** 。
+     *
+     * > 输入参数取值时，必须输入参数的单位。
+     */
+    readonly Ipv6LeaseTime?: string;
+}
+/** Parameters of GetDhcpOptionsSet. 查询已创建的DHCP选项集 */
+export interface GetDhcpOptionsSetRequest {
+    /**
+     * 要查询DHCP选项集所在的地域ID。
+     *
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询DHCP选项集的ID。 */
+    readonly DhcpOptionsSetId: string;
+}
+/** Parameters of ListDhcpOptionsSets. 查询已创建的DHCP选项集列表 */
+export interface ListDhcpOptionsSetsRequest {
+    /**
+     * 要查询DHCP选项集所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。
+     * Range: 1 to 100.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number;
+    /**
+     * 主机名后缀，例如example.com。
+     *
+     * DHCP选项集关联VPC后，会自动将主机名后缀同步给VPC中ECS实例。
+     */
+    readonly DomainName?: string;
+    /**
+     * DHCP选项集的名称。
+     *
+     * 名称长度为1~128个字符，以英文大小写字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly DhcpOptionsSetName?: string;
+    /**
+     * DHCP选项集的ID。最多支持输入20个DHCP选项集的ID。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly DhcpOptionsSetId?: readonly string[];
+    /** DHCP选项集所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of OpenFlowLogService. 开通流日志功能 */
+export interface OpenFlowLogServiceRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 流日志所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateFlowLog. 创建流日志 */
+export interface CreateFlowLogRequest {
+    /** 流日志所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 流日志名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly FlowLogName?: string;
+    /**
+     * 流日志描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 要捕获流量的资源类型。取值：
+     *
+     * - **NetworkInterface**：弹性网卡。
+     *
+     * - **VSwitch**：交换机内的所有弹性网卡。
+     *
+     * - **VPC**：专有网络内的所有弹性网卡。
+     */
+    readonly ResourceType: string;
+    /** 要捕获流量的资源ID。 */
+    readonly ResourceId: string;
+    /**
+     * 采集的流量类型。取值：
+     *
+     * - **All**：全部流量。
+     *
+     * - **Allow**：访问控制允许的流量。
+     *
+     * - **Drop**：访问控制拒绝的流量。
+     */
+    readonly TrafficType: string;
+    /**
+     * 管理捕获到的流量的Project名称。
+     * - Projec名称仅支持小写字母、数字和短划线（-）。
+     * - 名称的开头与结尾必须为小写字母或数字。
+     * - 名称长度为3~63个字符。
+     */
+    readonly ProjectName: string;
+    /**
+     * 存储捕获到的流量的LogStore名称。
+     * - LogStore名称仅支持小写字母、数字、短划线（-）和下划线（_）。
+     * - 名称的开头与结尾必须为小写字母或数字。
+     * - 名称长度为3~63个字符。
+     */
+    readonly LogStoreName: string;
+    /** 流日志的采样间隔。单位：分钟。取值：**1**、**5**、**10**（默认值）。 */
+    readonly AggregationInterval?: number;
+    /**
+     * 采集的流量路径。取值：
+     *
+     * - **all**：表示全量采集。
+     * - **internetGateway**：表示公网流量采集。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficPath?: readonly string[];
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，请勿输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如果传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteFlowLog. 删除流日志 */
+export interface DeleteFlowLogRequest {
+    /**
+     * 流日志所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 流日志ID。 */
+    readonly FlowLogId: string;
+}
+/** Parameters of ModifyFlowLogAttribute. 编辑流日志的名称和描述 */
+export interface ModifyFlowLogAttributeRequest {
+    /**
+     * 流日志所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 流日志ID。 */
+    readonly FlowLogId: string;
+    /**
+     * 要修改的流日志名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly FlowLogName?: string;
+    /**
+     * 要修改的流日志描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /** 要修改的流日志的采样间隔。单位：分钟。取值：**1**、**5**、**10**。 */
+    readonly AggregationInterval?: number;
+}
+/** Parameters of ActiveFlowLog. 启动流日志 */
+export interface ActiveFlowLogRequest {
+    /** 流日志所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 流日志ID。 */
+    readonly FlowLogId: string;
+}
+/** Parameters of DeactiveFlowLog. 停止流日志 */
+export interface DeactiveFlowLogRequest {
+    /** 流日志所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 流日志ID。 */
+    readonly FlowLogId: string;
+}
+/** Parameters of GetFlowLogServiceStatus. 查询流日志功能的开通状态 */
+export interface GetFlowLogServiceStatusRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 流日志所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeFlowLogs. 查询流日志 */
+export interface DescribeFlowLogsRequest {
+    /**
+     * 流日志所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 流日志名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly FlowLogName?: string;
+    /** 流日志ID。 */
+    readonly FlowLogId?: string;
+    /**
+     * 流日志描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 要捕获的流量的资源类型。取值：
+     *
+     * - **NetworkInterface**：弹性网卡。
+     *
+     * - **VSwitch**：交换机内的所有弹性网卡。
+     *
+     * - **VPC**：专有网络内的所有弹性网卡。
+     */
+    readonly ResourceType?: string;
+    /** 要捕获的流量的资源ID。 */
+    readonly ResourceId?: string;
+    /**
+     * 采集的流量类型。取值：
+     *
+     * - **All**：全部流量。
+     *
+     * - **Allow**：访问控制允许的流量。
+     *
+     * - **Drop**：访问控制拒绝的流量。
+     */
+    readonly TrafficType?: string;
+    /** 管理捕获到的流量的Project。 */
+    readonly ProjectName?: string;
+    /** 存储捕获到的流量的Logstore。 */
+    readonly LogStoreName?: string;
+    /**
+     * 流日志的状态。取值：
+     * - **Active**：流日志为启动状态。
+     *
+     * - **Activating**：流日志正在创建中。
+     *
+     * - **Inactive**：流日志为未启动状态。
+     */
+    readonly Status?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**20**。
+     * @defaultValue 20
+     */
+    readonly PageSize?: number;
+    /** 所要查看流日志的VPC的ID。 */
+    readonly VpcId?: string;
+    /** 流日志所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AssociateNetworkAcl. 绑定网络ACL到交换机 */
+export interface AssociateNetworkAclRequest {
+    /**
+     * 关联的资源信息。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Resource?: readonly {
+        /**
+         * 关联资源的类型。取值：**VSwitch**，交换机。
+         *
+         * **N**的取值为**0**~**29**，即最多可以关联30个资源。
+         */
+        readonly ResourceType: string;
+        /** 关联资源的ID。 */
+        readonly ResourceId: string;
+    }[];
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /** 网络ACL所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 是否预检 */
+    readonly DryRun?: boolean;
+}
+/** Parameters of CreateNetworkAcl. 创建网络ACL */
+export interface CreateNetworkAclRequest {
+    /**
+     * 网络ACL所属的VPC的ID。
+     *
+     * 网络ACL属于VPC高级功能。当所属VPC不支持该高级功能（不支持创建网络ACL）时，您需要联系阿里云工程师处理。
+     */
+    readonly VpcId: string;
+    /**
+     * 网络ACL的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly NetworkAclName?: string;
+    /**
+     * 网络ACL的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     * * **true**：发送检查请求。
+     * * **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 网络ACL所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CopyNetworkAclEntries. 复制网络ACL规则 */
+export interface CopyNetworkAclEntriesRequest {
+    /** 网络ACL所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /** 被复制的网络ACL的ID。 */
+    readonly SourceNetworkAclId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     * * **true**：发送检查请求。
+     * * **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of DeleteNetworkAcl. 删除网络ACL */
+export interface DeleteNetworkAclRequest {
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /**
+     * 网络ACL所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     * * **true**：发送检查请求。
+     * * **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of UnassociateNetworkAcl. 解除网络ACL与交换机的绑定 */
+export interface UnassociateNetworkAclRequest {
+    /**
+     * 关联资源的信息。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Resource?: readonly {
+        /**
+         * 要解绑的关联资源类型。取值：**VSwitch**，交换机。
+         *
+         * **N**的取值为0~29，即最多可以解绑30个资源。
+         */
+        readonly ResourceType: string;
+        /** 要解绑的关联资源的ID。 */
+        readonly ResourceId: string;
+    }[];
+    /** 要解绑关联资源的网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /**
+     * 网络ACL所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     * * **true**：发送检查请求。
+     * * **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of ModifyNetworkAclAttributes. 修改网络ACL的属性 */
+export interface ModifyNetworkAclAttributesRequest {
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /**
+     * 网络ACL的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly NetworkAclName?: string;
+    /**
+     * 网络ACL的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 网络ACL所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     * * **true**：发送检查请求。
+     * * **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of UpdateNetworkAclEntries. 更新网络ACL规则 */
+export interface UpdateNetworkAclEntriesRequest {
+    /**
+     * 入方向规则的信息。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly IngressAclEntries?: readonly {
+        /**
+         * 入方向规则条目的ID。
+         *
+         * **N**的取值为**0**~**99**，即最多可以更新100条入方向规则的信息。
+         */
+        readonly NetworkAclEntryId?: string;
+        /** 规则类型，取值为**custom**，表示自定义。 */
+        readonly EntryType?: string;
+        /**
+         * 入方向规则条目的名称。
+         *
+         * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+         */
+        readonly NetworkAclEntryName?: string;
+        /**
+         * 授权策略。取值：
+         *
+         * - **accept**：允许。
+         *
+         * - **drop**：拒绝。
+         */
+        readonly Policy?: string;
+        /** 源地址网段。 */
+        readonly SourceCidrIp?: string;
+        /**
+         * IP版本：
+         * - **IPv4**
+         * - **IPv6**
+         */
+        readonly IpVersion?: string;
+        /**
+         * 入方向规则的描述信息。
+         *
+         * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+        /**
+         * 协议类型。取值：
+         *
+         * - **icmp**：网络控制报文协议。
+         *
+         * - **gre**：通用路由封装协议。
+         *
+         * - **tcp**：传输控制协议。
+         *
+         * - **udp**：用户数据报协议。
+         *
+         * - **all**：支持所有协议。
+         *
+         * - **icmpv6**: ipv6网络控制报文协议。
+         */
+        readonly Protocol?: string;
+        /**
+         * 入方向规则的源端口范围。
+         *
+         * - 当入方向规则的**Protocol**（协议类型）为**all**、**icmp**或**gre**时，端口范围为-1/-1，表示不限制端口。
+         * - 当入方向规则的**Protocol**（协议类型）为**tcp**或**udp**时，端口范围为**1**~**65535**，格式为**1/200**或**80/80**，表示端口1到端口200或端口80。
+         */
+        readonly Port?: string;
+    }[];
+    /**
+     * 出方向规则的信息。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly EgressAclEntries?: readonly {
+        /**
+         * 出方向规则条目的ID。
+         *
+         * **N**的取值为**0**~**99**，即最多可以更新100条出方向规则的信息。
+         */
+        readonly NetworkAclEntryId?: string;
+        /** 规则类型，取值为**custom**，表示自定义。 */
+        readonly EntryType?: string;
+        /**
+         * 出方向规则条目的名称。
+         *
+         * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+         */
+        readonly NetworkAclEntryName?: string;
+        /**
+         * 授权策略。取值：
+         *
+         * - **accept**：允许。
+         *
+         * - **drop**：拒绝。
+         */
+        readonly Policy?: string;
+        /**
+         * 出方向规则的描述信息。
+         *
+         * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+        /**
+         * 协议类型。取值：
+         *
+         * - **icmp**：网络控制报文协议。
+         *
+         * - **gre**：通用路由封装协议。
+         *
+         * - **tcp**：传输控制协议。
+         *
+         * - **udp**：用户数据报协议。
+         *
+         * - **all**：支持所有协议。
+         *
+         * - **icmpv6**：ipv6网络控制报文协议
+         */
+        readonly Protocol?: string;
+        /** 目标地址的网络。 */
+        readonly DestinationCidrIp?: string;
+        /**
+         * IP版本：
+         *
+         * - **IPv4**
+         * - **IPv6**
+         */
+        readonly IpVersion?: string;
+        /**
+         * 出方向规则的目的端口范围。
+         *
+         * - 当出方向规则的**Protocol**（协议类型）为**all**、**icmp**或**gre**时，端口范围为-1/-1，表示不限制端口。
+         * - 当出方向规则的**Protocol**（协议类型）为**tcp**或**udp**时，端口范围为**1**~**65535**，格式为**1/200**或**80/80**，表示端口1到端口200或端口80。
+         */
+        readonly Port?: string;
+    }[];
+    /**
+     * 是否更新入方向规则。取值：
+     *
+     * - **true**：更新。
+     *
+     * - **false**（默认）：不更新。
+     *
+     * > 该参数不支持增量修改，当ACL已经有一条入方向规则，如果想要再增加一条入方向规则，调用该API时必须把这两条规则都传入，如果只传入新增的入方向规则，会把已有的入方向规则删除。
+     */
+    readonly UpdateIngressAclEntries?: boolean;
+    /**
+     * 是否更新出方向规则。取值：
+     *
+     * - **true**：更新。
+     *
+     * - **false**（默认）：不更新。
+     *
+     * > 该参数不支持增量修改，当ACL已经有一条出方向规则，如果想要再增加一条出方向规则，调用该API时必须把这两条规则都传入，如果只传入新增的出方向规则，会把已有的出方向规则删除。
+     */
+    readonly UpdateEgressAclEntries?: boolean;
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /**
+     * 网络ACL所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 是否是预检 */
+    readonly DryRun?: boolean;
+}
+/** Parameters of DescribeNetworkAclAttributes. 查询网络ACL的详细信息 */
+export interface DescribeNetworkAclAttributesRequest {
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId: string;
+    /**
+     * 网络ACL所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeNetworkAcls. 查看网络ACL列表 */
+export interface DescribeNetworkAclsRequest {
+    /** 网络ACL的ID。 */
+    readonly NetworkAclId?: string;
+    /**
+     * 网络ACL的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly NetworkAclName?: string;
+    /** 网络ACL关联的VPC的ID。 */
+    readonly VpcId?: string;
+    /**
+     * 关联实例的类型。取值：**VSwitch**，交换机。
+     *
+     * **ResourceType**和**ResourceId**参数需要同时指定才生效。
+     */
+    readonly ResourceType?: string;
+    /** 关联实例的ID。 */
+    readonly ResourceId?: string;
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的行数。最大值：**50**。默认值：**10**。 */
+    readonly PageSize?: number;
+    /**
+     * 网络ACL所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateHaVip. 创建高可用虚拟IP（HaVip） */
+export interface CreateHaVipRequest {
+    /**
+     * HaVip实例的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** HaVip实例所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** HaVip实例所属的交换机ID。 */
+    readonly VSwitchId: string;
+    /**
+     * HaVip实例的IP地址。
+     *
+     * 指定的IP地址必须为交换机网段中未被占用的IP地址。如果不指定，则从指定的交换机中随机分配一个未被占用的IP地址。
+     */
+    readonly IpAddress?: string;
+    /**
+     * HaVip实例的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /** 高可用虚拟IP所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AssociateHaVip. 将HaVip绑定到专有网络ECS实例上 */
+export interface AssociateHaVipRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * HaVip实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要绑定的HaVip实例ID。 */
+    readonly HaVipId: string;
+    /** 与HaVip实例绑定的ECS实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 要绑定HaVip的实例类型，取值：
+     *
+     * - **EcsInstance**：云服务器ECS实例。
+     *
+     * - **NetworkInterface**：弹性网卡实例，当绑定HaVip的实例为弹性网卡，该参数必须填写。
+     */
+    readonly InstanceType?: string;
+}
+/** Parameters of DeleteHaVip. 删除高可用虚拟IP（HaVip） */
+export interface DeleteHaVipRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** HaVip实例所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要删除的HaVip实例ID。 */
+    readonly HaVipId: string;
+}
+/** Parameters of UnassociateHaVip. 将HaVip与专有网络ECS实例解绑 */
+export interface UnassociateHaVipRequest {
+    /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符，且不能超过64个字符。 */
+    readonly ClientToken?: string;
+    /**
+     * HaVip实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要解绑的HaVip实例ID。 */
+    readonly HaVipId: string;
+    /** 与HaVip解绑的ECS实例ID或弹性网卡实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 是否强制解绑与HaVip绑定的ECS实例或弹性网卡实例，取值：
+     *
+     * - **True**：强制解绑。
+     *
+     * - **False** （默认值）：不强制解绑。
+     *
+     * > 如果该参数取值为**False**，无法解绑HaVip绑定的主实例。
+     */
+    readonly Force?: string;
+    /**
+     * 要解绑HaVip的实例类型，取值：
+     *
+     * - **EcsInstance**：云服务器ECS实例。
+     *
+     * - **NetworkInterface**：弹性网卡实例。
+     *
+     * > 当要解绑的实例为弹性网卡时，该参数必须填写。
+     */
+    readonly InstanceType?: string;
+}
+/** Parameters of ModifyHaVipAttribute. 修改HaVip实例的名称和描述 */
+export interface ModifyHaVipAttributeRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * HaVip实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改的HaVip实例ID。 */
+    readonly HaVipId: string;
+    /**
+     * HaVip实例的描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * HaVip实例的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+}
+/** Parameters of DescribeHaVips. 查询地域内的高可用虚拟IP（HaVip） */
+export interface DescribeHaVipsRequest {
+    /**
+     * HaVip实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**。默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 过滤条件详细信息。
+     * Items: at most 6.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件，最多可支持5个过滤条件。**N**的取值范围为**1~5**。
+         * 支持的过滤条件如下：
+         *
+         * - **VpcId**：专有网络ID。
+         *
+         * - **VSwitchId**：交换机ID。
+         *
+         * - **Status**：HaVip实例状态。
+         *
+         * - **HaVipId**：HaVip实例ID。
+         *
+         * - **HaVipAddress**：HaVip实例的IP地址。
+         *
+         * 每个过滤条件（Filter Key）可以过滤多个值，每个值之间为“或”关系，只要有其中一个值符合则视为符合参数的过滤条件。
+         *
+         * 各个过滤条件（Filter Key）之间为“与”关系，必须符合所有参数的过滤条件，才能被查询出来。
+         */
+        readonly Key?: string;
+        /** 指定的过滤条件对应的值。**N**的取值范围为**1~5**。 */
+        readonly Value?: readonly string[];
+    }[];
+    /** 高可用虚拟IP所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of CreateTrafficMirrorFilterRules. 创建流量镜像入方向或出方向规则 */
+export interface CreateTrafficMirrorFilterRulesRequest {
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：发送检查请求，不会创建入方向或出方向规则。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接创建入方向或出方向规则。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 入方向规则的详细信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly IngressRules?: readonly {
+        /**
+         * 入方向规则的采集策略，取值：
+         *
+         * - **accept**：采集网络流量。
+         * - **drop**：不采集网络流量。
+         */
+        readonly Action?: string;
+        /** 入方向规则网络流量的源地址网段。 */
+        readonly SourceCidrBlock?: string;
+        /**
+         * 入方向需要镜像的网络流量使用的协议类型，取值：
+         *
+         * - **ALL**：所有协议。
+         * - **ICMP**：网络控制报文协议。
+         * - **TCP**：传输控制协议。
+         * - **UDP**：用户数据报协议。
+         */
+        readonly Protocol?: string;
+        /**
+         * 入方向规则网络流量的目的端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**。
+         *
+         * > 当**IngressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需设置，表示不限制端口。
+         */
+        readonly DestinationPortRange?: string;
+        /** 入方向规则的优先级。数字越小，优先级越高。其中**N**最大取值为**10**，即一个筛选条件最多可配置10条入方向规则。 */
+        readonly Priority?: number;
+        /** 入方向规则网络流量的目的地址网段。 */
+        readonly DestinationCidrBlock?: string;
+        /**
+         * 入方向规则网络流量的源端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**，其中**-1/-1**不能单独设置，代表不限制端口。
+         *
+         * > 当**IngressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需设置，表示不限制端口。
+         */
+        readonly SourcePortRange?: string;
+    }[];
+    /**
+     * 出方向规则的详细信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly EgressRules?: readonly {
+        /**
+         * 出方向规则的采集策略，取值：
+         *
+         * - **accept**：采集网络流量。
+         * - **drop**：不采集网络流量。
+         */
+        readonly Action: string;
+        /** 出方向规则网络流量的源地址网段。 */
+        readonly SourceCidrBlock?: string;
+        /**
+         * 出方向需要镜像的网络流量使用的协议类型，取值：
+         *
+         * - **ALL**：所有协议。
+         * - **ICMP**：网络控制报文协议。
+         * - **TCP**：传输控制协议。
+         * - **UDP**：用户数据报协议。
+         */
+        readonly Protocol: string;
+        /**
+         * 出方向规则网络流量的目的端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**，其中**-1/-1**不能单独设置，代表不限制端口。
+         *
+         * > 当**EgressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需设置，表示不限制端口。
+         */
+        readonly DestinationPortRange?: string;
+        /** 出方向规则的优先级。数字越小，优先级越高。其中**N**最大取值为**10**，即一个筛选条件最多可配置10条出方向规则。 */
+        readonly Priority?: number;
+        /** 出方向规则网络流量的目的地址网段。 */
+        readonly DestinationCidrBlock?: string;
+        /**
+         * 出方向规则网络流量的源端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**，其中**-1/-1**不能单独设置，代表不限制端口。
+         *
+         * > 当**EgressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需设置，表示不限制端口。
+         */
+        readonly SourcePortRange?: string;
+    }[];
+    /**
+     * 流量镜像的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DeleteTrafficMirrorFilterRules. 删除流量镜像筛选条件的入方向或者出方向规则 */
+export interface DeleteTrafficMirrorFilterRulesRequest {
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除入方向或出方向规则。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接删除入方向或出方向规则。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 入方向或出方向规则的实例ID。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorFilterRuleIds: readonly string[];
+    /** 流量镜像的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+}
+/** Parameters of UpdateTrafficMirrorFilterRuleAttribute. 修改流量镜像入方向或出方向规则的配置信息 */
+export interface UpdateTrafficMirrorFilterRuleAttributeRequest {
+    /** 流量镜像入方向或出方向规则的实例ID。 */
+    readonly TrafficMirrorFilterRuleId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改入方向和出方向规则的配置信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接修改入方向和出方向规则的配置信息。
+     */
+    readonly DryRun?: boolean;
+    /** 要修改的入方向或出方向规则的优先级。数字越小，优先级越高。 */
+    readonly Priority?: number;
+    /**
+     * 要修改的入方向或出方向规则需要镜像的网络流量使用的协议类型，取值：
+     *
+     * - **ALL**：所有协议。
+     *
+     * - **ICMP**：网络控制报文协议。
+     *
+     * - **TCP**：传输控制协议。
+     *
+     * - **UDP**：用户数据报协议。
+     */
+    readonly Protocol?: string;
+    /**
+     * 要修改的入方向或出方向规则的采集策略，取值：
+     *
+     * - **accept**：采集网络流量。
+     *
+     * - **drop**：不采集网络流量。
+     */
+    readonly RuleAction?: string;
+    /** 要修改的入方向或出方向规则网络流量的目的地址网段。 */
+    readonly DestinationCidrBlock?: string;
+    /** 要修改的入方向或出方向规则网络流量的源地址网段。 */
+    readonly SourceCidrBlock?: string;
+    /**
+     * 要修改的入方向或出方向规则网络流量的目的端口范围。
+     *
+     * > 当**Protocol**取值为**ICMP**时，不支持修改端口范围。
+     */
+    readonly DestinationPortRange?: string;
+    /**
+     * 要修改的入方向或出方向规则网络流量的源端口范围。
+     * > 当**Protocol**取值为**ICMP**时，不支持修改端口范围。
+     */
+    readonly SourcePortRange?: string;
+    /**
+     * 流量镜像的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateTrafficMirrorFilter. 创建流量镜像筛选条件 */
+export interface CreateTrafficMirrorFilterRequest {
+    /**
+     * 流量镜像筛选条件的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorFilterDescription?: string;
+    /**
+     * 流量镜像筛选条件的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorFilterName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：发送检查请求，不会创建流量镜像筛选条件。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接创建筛选条件。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 入方向规则信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly IngressRules?: readonly {
+        /**
+         * 入方向规则的采集策略。取值：
+         *
+         * - **accept**：采集网络流量。
+         * - **drop**：不采集网络流量。
+         */
+        readonly Action: string;
+        /** 入方向规则网络流量的源地址网段。 */
+        readonly SourceCidrBlock?: string;
+        /**
+         * 入方向需要镜像的网络流量使用的协议类型。取值：
+         *
+         * - **ALL**：所有协议。
+         * - **ICMP**：网络控制报文协议。
+         * - **TCP**：传输控制协议。
+         * - **UDP**：用户数据报协议。
+         */
+        readonly Protocol: string;
+        /**
+         * 入方向规则网络流量的目的端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**。
+         *
+         * > 当**IngressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需设置，表示不限制端口。
+         */
+        readonly DestinationPortRange?: string;
+        /**
+         * 入方向规则的优先级。数字越小，优先级越高。
+         * 其中**N**最大取值为**10**，即一个筛选条件最多可配置10条入方向规则。
+         */
+        readonly Priority?: number;
+        /** 入方向规则网络流量的目的地址网段。 */
+        readonly DestinationCidrBlock?: string;
+        /**
+         * 入方向规则网络流量的源端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**。
+         *
+         * > 当**IngressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需配置，表示不限制端口。
+         */
+        readonly SourcePortRange?: string;
+    }[];
+    /**
+     * 出方向规则的信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly EgressRules?: readonly {
+        /**
+         * 出方向规则的采集策略。取值：
+         *
+         * - **accept**：采集网络流量。
+         * - **drop**：不采集网络流量。
+         */
+        readonly Action: string;
+        /** 出方向规则网络流量的源地址网段。 */
+        readonly SourceCidrBlock?: string;
+        /**
+         * 出方向需要镜像的网络流量使用的协议类型。取值：
+         *
+         * - **ALL**：所有协议。
+         * - **ICMP**：网络控制报文协议。
+         * - **TCP**：传输控制协议。
+         * - **UDP**：用户数据报协议。
+         */
+        readonly Protocol: string;
+        /**
+         * 出方向规则网络流量的目的端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**，其中**-1/-1**不能单独设置，代表不限制端口。
+         *
+         * > 当**EgressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需配置，表示不限制端口。
+         */
+        readonly DestinationPortRange?: string;
+        /**
+         * 出方向规则的优先级。数字越小，优先级越高。
+         * 其中**N**最大取值为**10**，即一个筛选条件最多可配置10条出方向规则。
+         */
+        readonly Priority?: number;
+        /** 出方向规则网络流量的目的地址网段。 */
+        readonly DestinationCidrBlock?: string;
+        /**
+         * 出方向规则网络流量的源端口范围。端口范围为**1**~**65535**，使用正斜线（/）隔开起始端口和终止端口，格式为**1/200**、**80/80**，其中**-1/-1**不能单独设置，代表不限制端口。
+         *
+         * > 当**EgressRules.N.Protocol**取值为**ALL**或**ICMP**时，该参数无需配置，表示不限制端口。
+         */
+        readonly SourcePortRange?: string;
+    }[];
+    /**
+     * 流量镜像的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+    /** 流量镜像所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteTrafficMirrorFilter. 删除流量镜像筛选条件 */
+export interface DeleteTrafficMirrorFilterRequest {
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除流量镜像筛选条件。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后直接删除流量镜像筛选条件。
+     */
+    readonly DryRun?: boolean;
+    /** 流量镜像的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+}
+/** Parameters of UpdateTrafficMirrorFilterAttribute. 修改流量镜像筛选条件的配置信息 */
+export interface UpdateTrafficMirrorFilterAttributeRequest {
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId: string;
+    /**
+     * 需要修改的流量镜像筛选条件的描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorFilterDescription?: string;
+    /**
+     * 需要修改的流量镜像筛选条件的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorFilterName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改流量镜像筛选条件的配置信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接修改筛选条件的配置信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 流量镜像的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ListTrafficMirrorFilters. 查询流量镜像的筛选条件 */
+export interface ListTrafficMirrorFiltersRequest {
+    /** 流量镜像筛选条件的名称。 */
+    readonly TrafficMirrorFilterName?: string;
+    /**
+     * 本次查询的最大记录条数。
+     *
+     * 取值范围：**1**~**100**。默认值：**10**。
+     */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 流量镜像筛选条件的实例ID。其中**N**最大取值为**100**，即一次支持查询最多100条筛选条件。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorFilterIds?: readonly string[];
+    /**
+     * 流量镜像的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+    /** 流量镜像所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AddSourcesToTrafficMirrorSession. 为镜像会话增加镜像源 */
+export interface AddSourcesToTrafficMirrorSessionRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会添加镜像源。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接添加镜像源。
+     */
+    readonly DryRun?: boolean;
+    /** 需要增加镜像源的镜像会话实例ID。 */
+    readonly TrafficMirrorSessionId: string;
+    /**
+     * 需要增加的镜像源的实例ID，目前支持弹性网卡作为镜像源。其中**N**的默认值为**1**，即一个镜像会话只支持添加一个镜像源。
+     * Items: at most 30.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorSourceIds: readonly string[];
+    /**
+     * 镜像会话的所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     *
+     * 关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreateTrafficMirrorSession. 创建流量镜像会话 */
+export interface CreateTrafficMirrorSessionRequest {
+    /**
+     * 镜像会话的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorSessionDescription?: string;
+    /**
+     * 镜像会话的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorSessionName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会创建镜像会话。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接创建镜像会话。
+     */
+    readonly DryRun?: boolean;
+    /** 镜像目的的实例ID，目前支持弹性网卡和私网负载均衡实例作为镜像目的。 */
+    readonly TrafficMirrorTargetId: string;
+    /**
+     * 镜像目的类型，取值：
+     *
+     * - **NetworkInterface**：弹性网卡。
+     *
+     * - **SLB**：私网负载均衡实例。
+     */
+    readonly TrafficMirrorTargetType: string;
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId: string;
+    /**
+     * 指定VNI（VXLAN Network Identifier），用来区分不同的镜像流量，取值范围为**0**~**16777215**。
+     *
+     * 您可以通过VNI在镜像目的区分不同会话的镜像流量。您可以自定义VNI的值，也可以由系统随机分配该值。如果由系统随机分配该值，请不传该参数。
+     */
+    readonly VirtualNetworkId?: number;
+    /**
+     * 镜像会话的优先级，取值范围为**1**~**32766**。
+     * 数字越小，优先级越高。同一账号在同一个地域创建的镜像会话优先级不能重复。
+     * Range: 1 to 32766.
+     */
+    readonly Priority: number;
+    /**
+     * 是否开启流量会话，取值：
+     *
+     * - **false**（默认值）：不开启流量会话。
+     *
+     * - **true**：开启流量会话。
+     */
+    readonly Enabled?: boolean;
+    /**
+     * 指定被镜像的原始报文长度（不包含VXLAN报文长度），默认值**1500**，取值范围：**64**～**8500**，单位：字节。
+     * - 该参数的大小会影响镜像目的收到的报文长度，详情请参见[流量镜像概述](~~207513~~)中的镜像报文长度和MTU限制。
+     *
+     * - 该参数仅在部分地域可用，详情请参见[创建和管理流量镜像](~~207514~~)中的镜像报文长度参数描述。
+     */
+    readonly PacketLength?: number;
+    /**
+     * 镜像源的实例ID，目前支持弹性网卡作为镜像源。其中**N**的默认值为**1**，即一个镜像会话只支持添加一个镜像源。
+     * Items: at most 30.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorSourceIds: readonly string[];
+    /** 镜像会话的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+    /** 流量镜像所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteTrafficMirrorSession. 删除流量镜像会话 */
+export interface DeleteTrafficMirrorSessionRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除镜像会话。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接删除镜像会话。
+     */
+    readonly DryRun?: boolean;
+    /** 镜像会话的实例ID。 */
+    readonly TrafficMirrorSessionId: string;
+    /** 镜像会话的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+}
+/** Parameters of UpdateTrafficMirrorSessionAttribute. 修改流量镜像会话的配置信息 */
+export interface UpdateTrafficMirrorSessionAttributeRequest {
+    /**
+     * 要修改的镜像会话描述。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorSessionDescription?: string;
+    /**
+     * 要修改的镜像会话名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorSessionName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改镜像会话的配置信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接修改镜像会话的配置信息。
+     */
+    readonly DryRun?: boolean;
+    /** 要修改的镜像会话的实例ID。 */
+    readonly TrafficMirrorSessionId: string;
+    /** 要修改的镜像目的实例ID。 */
+    readonly TrafficMirrorTargetId?: string;
+    /**
+     * 要修改的镜像目的类型，取值：
+     *
+     * - **NetworkInterface**：弹性网卡。
+     *
+     * - **SLB**：私网负载均衡实例。
+     */
+    readonly TrafficMirrorTargetType?: string;
+    /** 要修改的流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId?: string;
+    /**
+     * 要修改的指定VNI，用来区分不同的镜像流量，取值范围为**0**~**16777215**。
+     * 您可以通过VNI在镜像目的区分不同会话的镜像流量。您可以自定义VNI的值，也可以由系统随机分配该值。如果由系统随机分配，该参数无需配置。
+     */
+    readonly VirtualNetworkId?: number;
+    /**
+     * 要修改的镜像会话的优先级，取值范围为**1**~**32766**。
+     * 数字越小，优先级越高。同一账号在同一个地域创建的镜像会话优先级不能重复。
+     */
+    readonly Priority?: number;
+    /**
+     * 指定被镜像的原始报文长度（不包含VXLAN报文长度），默认值**1500**，取值范围：**64**～**8500**，单位：字节。
+     * - 该参数的大小会影响镜像目的收到的报文长度，详情请参见[流量镜像概述](~~207513~~)中的镜像报文长度和MTU限制。
+     *
+     * - 该参数仅在部分地域可用，详情请参见[创建和管理流量镜像](~~207514~~)中的镜像报文长度参数描述。
+     */
+    readonly PacketLength?: number;
+    /**
+     * 是否开启流量会话，取值：
+     *
+     * - **false**（默认值）：不开启流量会话。
+     *
+     * - **true**：开启流量会话。
+     */
+    readonly Enabled?: boolean;
+    /** 镜像会话的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+}
+/** Parameters of ListTrafficMirrorSessions. 查询镜像会话的详细信息 */
+export interface ListTrafficMirrorSessionsRequest {
+    /**
+     * 镜像会话的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly TrafficMirrorSessionName?: string;
+    /** 本次查询的最大记录条数。取值范围：**1**~**100**。默认值：**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 镜像源的实例ID，目前支持弹性网卡作为镜像源。 */
+    readonly TrafficMirrorSourceId?: string;
+    /** 镜像目的的实例ID，目前支持弹性网卡和私网负载均衡实例作为镜像目的。 */
+    readonly TrafficMirrorTargetId?: string;
+    /** 流量镜像筛选条件的实例ID。 */
+    readonly TrafficMirrorFilterId?: string;
+    /** 指定VNI，用来区分不同的镜像流量，取值范围为**0**~**16777215**。您可以通过VNI在镜像目的区分不同会话的镜像流量。您可以自定义VNI的值，也可以由系统随机分配该值。如果由系统随机分配该值，请不传该参数。 */
+    readonly VirtualNetworkId?: number;
+    /**
+     * 镜像会话的优先级，取值范围为**1**~**32766**。
+     *
+     * 数字越小，优先级越高。同一账号在同一个地域创建的镜像会话优先级不能重复。
+     */
+    readonly Priority?: number;
+    /**
+     * 是否开启流量会话，取值：
+     *
+     * - **false**（默认值）：不开启流量会话。
+     *
+     * - **true**：开启流量会话。
+     */
+    readonly Enabled?: boolean;
+    /**
+     * 镜像会话的实例ID。其中**N**最大取值为**100**，即支持查询最多100个镜像会话。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorSessionIds?: readonly string[];
+    /** 镜像会话的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+    /** 需要查询的流量镜像所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of RemoveSourcesFromTrafficMirrorSession. 删除镜像会话中的镜像源 */
+export interface RemoveSourcesFromTrafficMirrorSessionRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除镜像源。检查项包括是否填写了必需参数、请求格式和限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接删除镜像源。
+     */
+    readonly DryRun?: boolean;
+    /** 需要删除镜像源的镜像会话实例ID。 */
+    readonly TrafficMirrorSessionId: string;
+    /**
+     * 需要删除的镜像源的实例ID，其中**N**最大值为**10**。
+     * Items: at most 30.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TrafficMirrorSourceIds: readonly string[];
+    /** 镜像会话的所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。关于流量镜像支持的地域，请参见[流量镜像概述](~~207513~~)。 */
+    readonly RegionId: string;
+}
+/** Parameters of OpenTrafficMirrorService. 开通流量镜像功能 */
+export interface OpenTrafficMirrorServiceRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 流量镜像所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+}
+/** Parameters of GetTrafficMirrorServiceStatus. 查询流量镜像功能的状态 */
+export interface GetTrafficMirrorServiceStatusRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 流量镜像所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+}
+/** Parameters of CreatePublicIpAddressPool. 创建IP地址池 */
+export interface CreatePublicIpAddressPoolRequest {
+    /**
+     * 线路类型。取值：
+     *
+     * - **BGP**（默认值）：BGP（多线）线路。
+     *
+     * - **BGP_PRO**：BGP（多线）\_精品线路。
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * - 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     *     -  **ChinaTelecom**：中国电信
+     *     - **ChinaUnicom**：中国联通
+     *     - **ChinaMobile**：中国移动
+     *     - **ChinaTelecom_L2**：中国电信L2
+     *     - **ChinaUnicom_L2**：中国联通L2
+     *     - **ChinaMobile_L2**：中国移动L2
+     * - 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly Isp?: string;
+    /**
+     * 地址池实例的名称。
+     *
+     * 描述可以为空，或输入1~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 地址池实例的描述。
+     *
+     * 描述可以为空，或输入2~256个中英文字符，不能以http://或https://开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建IP地址池。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** IP地址池所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /** 要创建的IP地址池所在的地域ID。 */
+    readonly RegionId: string;
+    /**
+     * IP地址池的业务类型。取值：
+     * - **CloudBox**：云盒。仅云盒用户支持选择该类型。
+     * - **Default**（默认值）：默认，表示非特殊类型。
+     */
+    readonly BizType?: string;
+    /**
+     * IP地址池的可用区。
+     * **BizType**取值为**CloudBox**，即IP地址池业务类型为云盒时，该参数必填。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Zones?: readonly string[];
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 安全防护级别。
+     *
+     * - 配置为空时，默认为DDoS防护（基础版）。
+     *
+     * - 配置为**AntiDDoS_Enhanced**时，表示DDoS防护（增强版）。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly SecurityProtectionTypes?: readonly string[];
+}
+/** Parameters of AddPublicIpAddressPoolCidrBlock. 为IP地址池添加IP地址段 */
+export interface AddPublicIpAddressPoolCidrBlockRequest {
+    /** IP地址池的实例ID。 */
+    readonly PublicIpAddressPoolId: string;
+    /**
+     * IP地址网段。
+     * >不支持同时配置**CidrBlock**与**CidrMask**，请选择其中一个进行配置。
+     */
+    readonly CidrBlock?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会添加网段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** 要添加网段的IP地址池所在的地域ID。 */
+    readonly RegionId: string;
+    /**
+     * IP地址网段掩码。
+     * 输入掩码后，系统会自动分配IP地址网段。
+     *
+     * 取值范围：**24**~**28**。
+     *
+     * >不支持同时配置**CidrBlock**与**CidrMask**，请选择其中一个进行配置。
+     */
+    readonly CidrMask?: number;
+}
+/** Parameters of DeletePublicIpAddressPool. 删除IP地址池 */
+export interface DeletePublicIpAddressPoolRequest {
+    /** IP地址池的实例ID。 */
+    readonly PublicIpAddressPoolId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会删除地址池。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** 要创建的IP地址池所在的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of DeletePublicIpAddressPoolCidrBlock. 将IP地址段从IP地址池中删除 */
+export interface DeletePublicIpAddressPoolCidrBlockRequest {
+    /** IP地址池的实例ID。 */
+    readonly PublicIpAddressPoolId: string;
+    /** IP地址网段。 */
+    readonly CidrBlock: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会删除IP地址网段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** 要删除IP地址网段的IP地址池所在的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of ModifyEipAddressAttribute. 修改EIP属性 */
+export interface ModifyEipAddressAttributeRequest {
+    /** 需要修改的后付费类型EIP的ID。 */
+    readonly AllocationId: string;
+    /**
+     * 需要修改EIP的带宽峰值，取值：
+     *
+     * - **1**~**200**，按使用流量计费，单位为Mbps。
+     *
+     * - **1**~**500**，按固定带宽计费，单位为Mbps。
+     */
+    readonly Bandwidth?: string;
+    /**
+     * EIP所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 需要修改的EIP的名称。
+     *
+     * 长度为1~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 需要修改的EIP描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+}
+/** Parameters of SetHighDefinitionMonitorLogStatus. 为EIP配置高精度秒级监控 */
+export interface SetHighDefinitionMonitorLogStatusRequest {
+    /**
+     * 实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 日志服务LogProject的名称。 */
+    readonly LogProject: string;
+    /** 日志服务LogStore的名称。 */
+    readonly LogStore: string;
+    /** 需要配置高精度秒级监控的实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 实例的类型，仅取值为**EIP**。
+     * @defaultValue "EIP"
+     */
+    readonly InstanceType?: string;
+    /**
+     * 实例的高精度秒级监控状态。取值：
+     *
+     * - **ON**：开启高精度秒级监控。
+     * - **OFF**：关闭高精度秒级监控。
+     */
+    readonly Status: string;
+}
+/** Parameters of UpdatePublicIpAddressPoolAttribute. 修改地址池属性 */
+export interface UpdatePublicIpAddressPoolAttributeRequest {
+    /** IP地址池的实例ID。 */
+    readonly PublicIpAddressPoolId: string;
+    /**
+     * 地址池实例的名称。
+     *
+     * 描述可以为空，或输入1~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 地址池实例的描述。
+     *
+     * 描述可以为空，或输入长度为2~256个中英文字符，不能以http://或https://开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会修改地址池属性。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** 要修改的IP地址池所在的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeEipAddresses. 查询指定地域已创建的EIP */
+export interface DescribeEipAddressesRequest {
+    /**
+     * EIP所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否包含未生效的订购数据，取值：
+     *
+     * - **false**（默认值）：不包含未生效的订购数据。
+     *
+     * - **true**：包含未生效的订购数据。
+     */
+    readonly IncludeReservationData?: boolean;
+    /**
+     * EIP的状态，取值：
+     *
+     * - **Associating**：绑定中。
+     *
+     * - **Unassociating**：解绑中。
+     *
+     * - **InUse**：已分配。
+     *
+     * - **Available**：可用。
+     * - **Releasing**：释放中。
+     */
+    readonly Status?: string;
+    /**
+     * 要查询的EIP的IP地址。
+     *
+     * 最多支持输入50个EIP的IP地址，IP地址之间用半角逗号（,）分隔。
+     *
+     * >如果同时传入**EipAddress**和**AllocationId**参数，**EipAddress**可输入50个EIP的IP地址，**AllocationId**也可同时输入50个EIP的实例ID。
+     */
+    readonly EipAddress?: string;
+    /**
+     * 要查询的EIP实例的ID。
+     *
+     * 最多支持输入50个EIP实例ID，实例ID之间用半角逗号（,）分隔。
+     *
+     * >如果同时传入**EipAddress**和**AllocationId**参数，**AllocationId**可输入50个EIP的实例ID，**EipAddress**也可同时输入50个EIP的IP地址。
+     */
+    readonly AllocationId?: string;
+    /** 连续EIP的实例ID。 */
+    readonly SegmentInstanceId?: string;
+    /** EIP所属的资源组的ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**100**。默认值：**10**。
+     * Range: 1 to 100.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 线路类型。取值：
+     *
+     * - **BGP**（默认值）：BGP（多线）线路。目前全部地域都支持BGP（多线）线路EIP。
+     * - **BGP_PRO**：BGP（多线）\_精品线路。目前仅中国香港、新加坡、日本（东京）、马来西亚（吉隆坡）、菲律宾（马尼拉）、印度尼西亚（雅加达）和泰国（曼谷）地域支持BGP（多线）\_精品线路EIP。
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     * -  **ChinaTelecom**：中国电信
+     * - **ChinaUnicom**：中国联通
+     * - **ChinaMobile**：中国移动
+     * - **ChinaTelecom_L2**：中国电信L2
+     * - **ChinaUnicom_L2**：中国联通L2
+     * - **ChinaMobile_L2**：中国移动L2
+     *
+     * 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly ISP?: string;
+    /** 查询资源时的筛选键，必须取值为**CreationStartTime**（资源创建的开始时间）。 */
+    readonly 'Filter.1.Key'?: string;
+    /** 查询资源时的筛选键，必须取值为**CreationEndTime**（资源创建的结束时间）。 */
+    readonly 'Filter.2.Key'?: string;
+    /** 查询资源时的筛选值。使用UTC时间，格式为`YYYY-MM-DDThh:mmZ`。 */
+    readonly 'Filter.1.Value'?: string;
+    /** 查询资源时的筛选值。使用UTC时间，格式为`YYYY-MM-DDThh:mmZ`。 */
+    readonly 'Filter.2.Value'?: string;
+    /**
+     * 锁定类型，取值：
+     *
+     * - **financial**：因欠费被锁定。
+     *
+     * - **security**：因安全原因被锁定。
+     */
+    readonly LockReason?: string;
+    /**
+     * 要绑定的云产品实例的类型，取值：
+     * - **EcsInstance**（默认值）：VPC类型的ECS实例。
+     * - **SlbInstance**：VPC类型的CLB实例。
+     * - **Nat**：NAT网关。
+     * - **HaVip**：高可用虚拟IP。
+     * - **NetworkInterface**：辅助弹性网卡。
+     * - **IpAddress**：IP地址。
+     *
+     * > 每个ECS实例、CLB实例、高可用虚拟IP和IP地址同时只能绑定一个EIP，NAT网关可以绑定多个EIP。辅助弹性网卡可以绑定EIP的个数受EIP绑定模式影响，更多信息，请参见[弹性公网IP概述](~~72125~~)。
+     */
+    readonly AssociatedInstanceType?: string;
+    /** 云产品的实例ID。 */
+    readonly AssociatedInstanceId?: string;
+    /**
+     * EIP的付费模式，取值：
+     * - **PostPaid**：按量计费。
+     * - **PrePaid**：包年包月。
+     */
+    readonly ChargeType?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会查询资源状况。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * EIP的名称。
+     *
+     * 长度为1~128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly EipName?: string;
+    /**
+     * 指定标签筛选EIP。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 标签键。最多支持输入20个标签键。一旦传入该值，则不允许为空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         * 一个标签值最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 是否开启了DDoS防护（增强版）。取值：
+     * - **false**：未开启。
+     * - **true**：已开启。
+     */
+    readonly SecurityProtectionEnabled?: boolean;
+    /** 要查询的EIP所属IP地址池ID。 */
+    readonly PublicIpAddressPoolId?: string;
+    /**
+     * 是否为托管实例。取值：
+     * - **true**：是托管实例。
+     * - **false**：不是托管实例。
+     *
+     * 不填默认查询所有实例。
+     */
+    readonly ServiceManaged?: boolean;
+}
+/** Parameters of DescribeEipSegment. 查询连续EIP组 */
+export interface DescribeEipSegmentRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 连续EIP组所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要查询的连续EIP组的实例ID。 */
+    readonly SegmentInstanceId?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的条目数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeEipGatewayInfo. 查询EIP的网关和掩码信息 */
+export interface DescribeEipGatewayInfoRequest {
+    /** 要查询的EIP绑定的辅助弹性网卡的ID。 */
+    readonly InstanceId: string;
+    /** 要查询的EIP所属的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of DescribePublicIpAddress. 查询专有网络中公网IP地址的范围 */
+export interface DescribePublicIpAddressRequest {
+    /**
+     * 列表的页码，默认值为**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。
+     *
+     * 取值范围：**1**~**100**。默认值：**100**。
+     * @defaultValue 100
+     */
+    readonly PageSize?: number;
+    /**
+     * 指定查询的地域。
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeEipMonitorData. 查看EIP的监控信息 */
+export interface DescribeEipMonitorDataRequest {
+    /**
+     * EIP所属地域ID。
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** EIP的实例ID。 */
+    readonly AllocationId: string;
+    /**
+     * 获取数据的起始时间。使用UTC时间。按照ISO8601标准，格式为`YYYY-MM-DDThh:mm:ssZ`。例如，北京时间2013年01月10日20点00分00秒，表示为`2013-01-10T12:00:00Z`。
+     *
+     * 如果不是整分，则自动取下一分钟为起始时间点。
+     */
+    readonly StartTime: string;
+    /**
+     * 获取数据的结束时间。使用UTC时间。按照ISO8601标准，格式为`YYYY-MM-DDThh:mm:ssZ`。例如，北京时间2013年01月10日20点00分00秒，表示为`2013-01-10T12:00:00Z`。
+     *
+     * 如果不是整分，则自动取下一分钟为结束时间点。
+     */
+    readonly EndTime: string;
+    /**
+     * 每条监控数据的时间长度。单位：秒。取值：**60**（默认值） 、**300** 、 **900** 或 **3600**。
+     *
+     * - 如果（**EndTime**–**StartTime**）/ **Period**大于200，则最多返回200条监控数据。
+     *
+     * - 如果（**EndTime**–**StartTime**）/ **Period**小于等于200，则只返回起始时间点到结束时间点的监控数据。
+     * @defaultValue 60
+     */
+    readonly Period?: number;
+}
+/** Parameters of DescribeHighDefinitionMonitorLogAttribute. 查询EIP秒级监控的SLS log信息 */
+export interface DescribeHighDefinitionMonitorLogAttributeRequest {
+    /**
+     * 实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~448570~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 查询高精度秒级监控的实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 实例的类型，仅取值为**EIP**。
+     * @defaultValue "EIP"
+     */
+    readonly InstanceType?: string;
+}
+/** Parameters of ListPublicIpAddressPools. 查询IP地址池信息 */
+export interface ListPublicIpAddressPoolsRequest {
+    /**
+     * IP地址池的实例ID列表。
+     *
+     * 您最多可输入100个IP地址池的实例ID。
+     * Items: 0 to 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly PublicIpAddressPoolIds?: readonly string[];
+    /**
+     * IP地址池实例状态。取值：
+     * - **Created**：可用。
+     * - **Deleting**：删除中。
+     * - **Modifying**：修改中。
+     */
+    readonly Status?: string;
+    /** 本次读取的最大数据记录数量。取值范围：**10**~**100**。默认值：**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 线路类型。取值：
+     *
+     * - **BGP**（默认值）：BGP（多线）线路。
+     *
+     * - **BGP_PRO**：BGP（多线）\_精品线路。
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     * -  **ChinaTelecom**：中国电信
+     * - **ChinaUnicom**：中国联通
+     * - **ChinaMobile**：中国移动
+     * - **ChinaTelecom_L2**：中国电信L2
+     * - **ChinaUnicom_L2**：中国联通L2
+     * - **ChinaMobile_L2**：中国移动L2
+     *
+     * 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly Isp?: string;
+    /**
+     * 地址池实例的名称。
+     *
+     * 描述可以为空，或输入1~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会查询可使用的IP地址池信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** IP地址池所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 要查询的IP地址池所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否开启DDoS防护（增强版）。取值：
+     * - **false**：不开启。
+     * - **true**：开启。
+     */
+    readonly SecurityProtectionEnabled?: boolean;
+}
+/** Parameters of ListPublicIpAddressPoolCidrBlocks. 查询IP地址池的地址段信息 */
+export interface ListPublicIpAddressPoolCidrBlocksRequest {
+    /** IP地址池的实例ID。 */
+    readonly PublicIpAddressPoolId: string;
+    /** IP地址网段。 */
+    readonly CidrBlock?: string;
+    /** 本次读取的最大数据记录数量，取值范围：**10**~**100**，默认为**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会查询IP地址池中的IP地址网段信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /** 要查询的IP地址网段所在的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of AllocateEipAddress. 申请弹性公网IP（EIP） */
+export interface AllocateEipAddressRequest {
+    /**
+     * 弹性公网IP所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * EIP的带宽峰值。单位：Mbps。
+     *
+     * - 当**InstanceChargeType**取值为**PostPaid**，且**InternetChargeType**取值为**PayByBandwidth**时，**Bandwidth**取值范围为**1**~**500**。
+     *
+     * - 当**InstanceChargeType**取值为**PostPaid**，且**InternetChargeType**取值为**PayByTraffic**时，**Bandwidth**取值范围为**1**~**200**。
+     *
+     * - 当**InstanceChargeType**取值为**PrePaid**时，**Bandwidth**取值范围为**1**~**1000**。
+     *
+     * 默认值：**5** Mbps。
+     */
+    readonly Bandwidth?: string;
+    /**
+     * 购买时长。
+     *
+     * 当**PricingCycle**取值**Month**时，**Period**取值范围为**1**~**9**。
+     *
+     * 当**PricingCycle**取值**Year**时，**Period**取值范围为**1**~**5**。
+     *
+     * 当**InstanceChargeType**参数的值为**PrePaid**时，该参数必选，当**InstanceChargeType**参数的值为**PostPaid**时，该参数不填。
+     */
+    readonly Period?: number;
+    /**
+     * 线路类型。取值：
+     * - **BGP**（默认值）：BGP（多线）线路。目前全部地域都支持BGP（多线）线路EIP。
+     * - **BGP_PRO**：BGP（多线）\_精品线路。目前仅中国香港、新加坡、日本（东京）、马来西亚（吉隆坡）、菲律宾（马尼拉）、印度尼西亚（雅加达）和泰国（曼谷）地域支持BGP（多线）\_精品线路EIP。
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * - 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     *     -  **ChinaTelecom**：中国电信
+     *     - **ChinaUnicom**：中国联通
+     *     - **ChinaMobile**：中国移动
+     *     - **ChinaTelecom_L2**：中国电信L2
+     *     - **ChinaUnicom_L2**：中国联通L2
+     *     - **ChinaMobile_L2**：中国移动L2
+     * - 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly ISP?: string;
+    /**
+     * 特殊活动ID，无需配置此参数。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly ActivityId?: number | string;
+    /** 网络类型，仅取值为**public**（默认值），表示公网。 */
+    readonly Netmode?: string;
+    /**
+     * 是否自动付费，取值：
+     *
+     * - **false**（默认值）：不开启自动付费，生成订单后需要到订单中心完成支付。
+     *
+     * - **true**：开启自动付费，自动支付订单。
+     *
+     * 当**InstanceChargeType**参数的值为**PrePaid**时，该参数必选；当**InstanceChargeType**参数的值为**PostPaid**时，该参数可不填。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 包年包月的计费周期，取值：
+     * - **Month**（默认值）：按月付费。
+     * - **Year**：按年付费。
+     *
+     * 当**InstanceChargeType**参数的值为**PrePaid**时，该参数必选；当**InstanceChargeType**参数的值为**PostPaid**时，该参数可不填。
+     */
+    readonly PricingCycle?: string;
+    /**
+     * EIP的计费方式，取值：
+     *
+     * - **PrePaid**：包年包月。
+     *
+     * - **PostPaid**（默认值）：按量计费。
+     *
+     * 当**InstanceChargeType**取值为**PrePaid**时，**InternetChargeType**必须取值**PayByBandwidth**；当**InstanceChargeType**取值为**PostPaid**时，**InternetChargeType**可取值**PayByBandwidth**或**PayByTraffic**。
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * EIP的计量方式，取值：
+     *
+     * - **PayByBandwidth**（默认值）：按带宽计费。
+     *
+     * - **PayByTraffic**：按流量计费。
+     *
+     * 当**InstanceChargeType**取值为**PrePaid**时，**InternetChargeType**必须取值**PayByBandwidth**。
+     *
+     * 当**InstanceChargeType**取值为**PostPaid**时，**InternetChargeType**可取值**PayByBandwidth**或**PayByTraffic**。
+     * @defaultValue "PayByBandwidth"
+     */
+    readonly InternetChargeType?: string;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * EIP实例的名称。
+     *
+     * 长度为1~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     *
+     * > 创建预付费的EIP实例时，不支持设置该参数。
+     */
+    readonly Name?: string;
+    /**
+     * EIP实例的描述。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     * > 创建预付费的EIP实例时，不支持设置该参数。
+     */
+    readonly Description?: string;
+    /**
+     * 安全防护级别。
+     *
+     * - 配置为空时，默认为DDoS防护（基础版）。
+     *
+     * - 配置为**AntiDDoS_Enhanced**时，表示DDoS防护（增强版）。
+     *
+     * 您最多可以设置10个安全防护级别。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly SecurityProtectionTypes?: readonly string[];
+    /**
+     * IP地址池ID。
+     *
+     * EIP将从该IP地址池中分配。
+     *
+     * IP地址池功能默认不开放。如需使用，请在配额中心申请IP地址池功能权益配额。具体操作，请参见[通过配额中心提升配额](~~108213~~)。
+     */
+    readonly PublicIpAddressPoolId?: string;
+    /**
+     * EIP的可用区。
+     *
+     * 当**PublicIpAddressPoolId**中指定的IP地址池为云盒业务类型时，该参数默认与IP地址池的可用区一致。
+     *
+     * 如何查看IP地址池业务类型，请参见[ListPublicIpAddressPools](~~429098~~)
+     */
+    readonly Zone?: string;
+    /**
+     * 要指定申请的EIP的IP地址。
+     *
+     * **IpAddress**和**InstanceId**参数仅需传入一个，如果都不传，系统会随机申请EIP。
+     */
+    readonly IpAddress?: string;
+    /**
+     * 要指定申请的EIP的实例ID。
+     *
+     * **IpAddress**和**InstanceId**参数仅需传入一个，如果都不传，系统会随机申请EIP。
+     */
+    readonly InstanceId?: string;
+}
+/** Parameters of AllocateEipAddressPro. 申请指定的EIP */
+export interface AllocateEipAddressProRequest {
+    /**
+     * 要指定申请的EIP所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要指定申请的EIP的IP地址。
+     *
+     * **IpAddress**和**InstanceId**参数仅需传入一个，如果都不传，系统会随机申请EIP。
+     */
+    readonly IpAddress?: string;
+    /**
+     * 要指定申请的EIP的实例ID。
+     *
+     * **IpAddress**和**InstanceId**参数仅需传入一个，如果都不传，系统会随机申请EIP。
+     */
+    readonly InstanceId?: string;
+    /**
+     * 要指定申请的EIP的带宽峰值，单位：Mbps。
+     *
+     * - 当**InstanceChargeType**取值为**PostPaid**，且**InternetChargeType**取值为**PayByBandwidth**时，**Bandwidth**取值范围为**1**~**500**。
+     *
+     * - 当**InstanceChargeType**取值为**PostPaid**，且**InternetChargeType**取值为**PayByTraffic**时，**Bandwidth**取值范围为**1**~**200**。
+     *
+     * - 当**InstanceChargeType**取值为**PrePaid**时，**Bandwidth**取值范围为**1**~**1000**。
+     *
+     * 默认值：**5**Mbps。
+     */
+    readonly Bandwidth?: string;
+    /**
+     * 购买时长。
+     *
+     * - 当**PricingCycle**取值**Month**时，**Period**取值范围为**1~9**。
+     *
+     * - 当**PricingCycle**取值**Year**时，**Period**取值范围为**1~3**。
+     *
+     * 如果**InstanceChargeType**参数的值为**PrePaid**时，该参数必选。
+     *
+     * 如果**InstanceChargeType**参数的值为**PostPaid**时，该参数不填。
+     */
+    readonly Period?: number;
+    /**
+     * 线路类型。取值：
+     *
+     * - **BGP**（默认值）：BGP（多线）线路。目前全部地域都支持BGP（多线）线路EIP。
+     * - **BGP_PRO**：BGP（多线）\_精品线路。目前仅中国香港、新加坡、马来西亚（吉隆坡）、菲律宾（马尼拉）、印度尼西亚（雅加达）和泰国（曼谷）地域支持BGP（多线）\_精品线路EIP。
+     *
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * - 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     *     -  **ChinaTelecom**：中国电信
+     *     - **ChinaUnicom**：中国联通
+     *     - **ChinaMobile**：中国移动
+     *     - **ChinaTelecom_L2**：中国电信L2
+     *     - **ChinaUnicom_L2**：中国联通L2
+     *     - **ChinaMobile_L2**：中国移动L2
+     * - 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly ISP?: string;
+    /** 网络类型，仅取值为**public**（默认值），表示公网。 */
+    readonly Netmode?: string;
+    /**
+     * 是否自动付费，取值：
+     *
+     * - **false**：不开启自动付费，生成订单后需要到订单中心完成支付。
+     *
+     * - **true**：开启自动付费，自动支付订单。
+     *
+     * 当**InstanceChargeType**参数的值为**PrePaid**时，该参数必选；当**InstanceChargeType**参数的值为**PostPaid**时，该参数可不填。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 包年包月的计费周期，取值：
+     *
+     * - **Month**（默认值）：按月付费。
+     *
+     * - **Year**：按年付费。
+     *
+     * 当**InstanceChargeType**参数的值为**PrePaid**时，该参数必选；当**InstanceChargeType**参数的值为**PostPaid**时，该参数可不填。
+     */
+    readonly PricingCycle?: string;
+    /**
+     * 要指定申请的EIP的计费方式，取值：
+     *
+     * - **PrePaid**：包年包月。
+     *
+     * - **PostPaid**（默认值）：按量计费。
+     *
+     * 当**InstanceChargeType**取值为**PrePaid**时，**InternetChargeType**必须取值**PayByBandwidth**。
+     *
+     * 当**InstanceChargeType**取值为**PostPaid**时，**InternetChargeType**可取值**PayByBandwidth**或**PayByTraffic**。
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * 要指定申请的EIP的计量方式，取值：
+     *
+     * - **PayByBandwidth**（默认值）：按带宽计费。
+     *
+     * - **PayByTraffic**：按流量计费。
+     *
+     * 当**InstanceChargeType**取值为**PrePaid**时，**InternetChargeType**必须取值**PayByBandwidth**。
+     *
+     * 当**InstanceChargeType**取值为**PostPaid**时，**InternetChargeType**可取值**PayByBandwidth**或**PayByTraffic**。
+     * @defaultValue "PayByBandwidth"
+     */
+    readonly InternetChargeType?: string;
+    /** 要指定申请的EIP所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 安全防护级别。
+     *
+     * - 配置为空时，默认为DDoS防护（基础版）。
+     *
+     * - 配置为**AntiDDoS_Enhanced**时，表示DDoS防护（增强版）。
+     *
+     * 您最多可以为10个EIP设置安全防护级别。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly SecurityProtectionTypes?: readonly string[];
+    /**
+     * IP地址池ID。
+     *
+     * EIP将从该IP地址池中分配。
+     *
+     * IP地址池功能默认不开放。如需使用，请在配额中心申请IP地址池功能权益配额。具体操作，请参见[通过配额中心提升配额](~~108213~~)。
+     */
+    readonly PublicIpAddressPoolId?: string;
+}
+/** Parameters of ReleaseEipAddress. 释放指定EIP */
+export interface ReleaseEipAddressRequest {
+    /** 要释放的EIP所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId?: string;
+    /** 要释放的EIP的ID。 */
+    readonly AllocationId: string;
+}
+/** Parameters of AllocateEipSegmentAddress. 申请连续EIP */
+export interface AllocateEipSegmentAddressRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * EIP的带宽峰值。单位：Mbps。
+     *
+     * - 当**InternetChargeType**取值为**PayByBandwidth**时，**Bandwidth**取值范围为**1**~**500**。
+     *
+     * - 当**InternetChargeType**取值为**PayByTraffic**时，**Bandwidth**取值范围为**1**~**200**。
+     *
+     * 默认值为**5** Mbps。
+     */
+    readonly Bandwidth?: string;
+    /**
+     * 连续EIP所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 连续EIP的掩码，取值：
+     *
+     * - **28**：单次调用，系统将分配16个连续EIP。
+     *
+     * - **27**：单次调用，系统将分配32个连续EIP。
+     *
+     * - **26**：单次调用，系统将分配64个连续EIP。
+     *
+     * - **25**：单次调用，系统将分配128个连续EIP。
+     *
+     * - **24**：单次调用，系统将分配256个连续EIP。
+     *
+     * >由于IP地址保留，实际申请到的连续EIP可能缺少1、3或者4个EIP。
+     */
+    readonly EipMask: string;
+    /** 网络类型，仅取值：**public**，表示公网。 */
+    readonly Netmode?: string;
+    /**
+     * 连续EIP的计费方式，取值：
+     *
+     * - **PayByBandwidth**（默认值）：按固定带宽计费。
+     *
+     * - **PayByTraffic**：按使用流量计费。
+     * @defaultValue "PayByBandwidth"
+     */
+    readonly InternetChargeType?: string;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 线路类型。取值：
+     *
+     * - **BGP**（默认值）：BGP（多线）线路。目前全部地域都支持BGP（多线）线路EIP。
+     * - **BGP_PRO**：BGP（多线）\_精品线路。目前仅中国香港、新加坡、日本（东京）、马来西亚（吉隆坡）、菲律宾（马尼拉）、印度尼西亚（雅加达）和泰国（曼谷）地域支持BGP（多线）\_精品线路EIP。
+     *
+     * 关于BGP（多线）线路和BGP（多线）_精品线路的更多信息，请参见[EIP线路类型](~~32321~~)。
+     *
+     * 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     * -  **ChinaTelecom**：中国电信
+     * - **ChinaUnicom**：中国联通
+     * - **ChinaMobile**：中国移动
+     * - **ChinaTelecom_L2**：中国电信L2
+     * - **ChinaUnicom_L2**：中国联通L2
+     * - **ChinaMobile_L2**：中国移动L2
+     *
+     * 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly Isp?: string;
+    /** 连续EIP组的可用区。 */
+    readonly Zone?: string;
+}
+/** Parameters of ReleaseEipSegmentAddress. 释放连续EIP */
+export interface ReleaseEipSegmentAddressRequest {
+    /** 连续EIP所属的地域ID。可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 要释放的连续EIP组的实例ID。
+     *
+     * 系统会释放该连续EIP组内的所有EIP。
+     */
+    readonly SegmentInstanceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of AssociateEipAddress. 将EIP绑定到云产品实例 */
+export interface AssociateEipAddressRequest {
+    /**
+     * 要绑定云产品实例的EIP所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** 绑定云产品实例的EIP的ID。 */
+    readonly AllocationId: string;
+    /**
+     * 要绑定EIP的实例ID。
+     *
+     * 支持输入NAT网关实例ID、传统型负载均衡CLB实例ID、云服务器ECS实例ID、辅助弹性网卡实例ID、高可用虚拟IP实例ID、IP地址。
+     */
+    readonly InstanceId: string;
+    /**
+     * 要绑定EIP的实例的类型，取值：
+     *
+     * - **Nat**：NAT网关。
+     *
+     * - **SlbInstance**：传统型负载均衡CLB。
+     *
+     * - **EcsInstance**（默认值）：云服务器ECS。
+     *
+     * - **NetworkInterface**：辅助弹性网卡。
+     *
+     * - **HaVip**：高可用虚拟IP。
+     *
+     * - **IpAddress**：IP地址。
+     *
+     * > 默认要绑定EIP的实例类型为**EcsInstance**，如果您需要绑定EIP的实例类型不为**EcsInstance**，则该值必填。
+     */
+    readonly InstanceType?: string;
+    /**
+     * 要绑定EIP的实例所属地域的ID。
+     *
+     * >仅在EIP加入到带宽共享型全球加速实例后，才需要填写该参数。
+     */
+    readonly InstanceRegionId?: string;
+    /**
+     * 交换机网段内的一个IP地址。
+     *
+     * 如果不输入该参数，系统根据VPC ID和交换机ID自动分配一个私网IP地址。
+     * > 当**InstanceType**配置为**NetworkInterface**时，该参数必填，需输入要绑定的私网IP。
+     */
+    readonly PrivateIpAddress?: string;
+    /**
+     * 绑定模式，取值：
+     *
+     * - **NAT**（默认值）：NAT模式（普通模式）。
+     *
+     * - **MULTI_BINDED**：多EIP网卡可见模式。
+     *
+     * - **BINDED**：EIP网卡可见模式。
+     *
+     *
+     * > 仅**InstanceType**配置为**NetworkInterface**时，才需要配置该参数。
+     */
+    readonly Mode?: string;
+    /**
+     * 开通了IPv4网关功能且与EIP同地域的VPC ID。
+     *
+     * EIP绑定IP地址时，系统可以根据该VPC的路由配置，使绑定的IP地址具备公网访问能力。
+     *
+     * > **InstanceType**取值为**IpAddress**时，即要绑定EIP的实例类型为IP地址时，该参数必填。
+     */
+    readonly VpcId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of AssociateEipAddressBatch. 批量绑定EIP到云产品实例 */
+export interface AssociateEipAddressBatchRequest {
+    /**
+     * 要绑定云产品实例的EIP所在的地域ID。
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要绑定EIP的云产品实例ID。
+     *
+     * 支持输入NAT网关实例ID、辅助弹性网卡实例ID。
+     */
+    readonly BindedInstanceId: string;
+    /**
+     * 要绑定EIP的实例的类型，取值：
+     * - **Nat**：NAT网关。
+     * - **NetworkInterface**：辅助弹性网卡。
+     */
+    readonly BindedInstanceType: string;
+    /**
+     * 绑定模式，仅取值为**MULTI_BINDED**，表示多EIP网卡可见模式。
+     *
+     * 仅**InstanceType**配置为**NetworkInterface**时，才需要配置该参数。
+     */
+    readonly Mode?: string;
+    /**
+     * 需要与云产品实例绑定的EIP列表。
+     *
+     * 需至少输入1个EIP，最多支持输入50个EIP。
+     * Items: at most 50.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly InstanceIds: readonly string[];
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of UnassociateEipAddress. 将EIP从云产品解绑 */
+export interface UnassociateEipAddressRequest {
+    /**
+     * 当EIP绑定了NAT网关，且NAT网关添加了DNAT或SNAT条目时，是否强制解绑EIP，取值：
+     *
+     * - **false**（默认值）：不强制解绑EIP。
+     *
+     * - **true**：强制解绑EIP。
+     */
+    readonly Force?: boolean;
+    /**
+     * 要解绑的EIP的地域ID。
+     *  您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** 要解绑的EIP的ID。 */
+    readonly AllocationId: string;
+    /** 要解绑EIP的云产品实例的ID。 */
+    readonly InstanceId?: string;
+    /**
+     * 要解绑EIP的云产品类型，取值：
+     *
+     * - **EcsInstance**（默认值）：专有网络类型的ECS实例。
+     *
+     * - **SlbInstance**：专有网络类型的SLB实例。
+     *
+     * - **NetworkInterface**：专有网络类型的辅助弹性网卡。
+     *
+     * - **Nat**：NAT网关。
+     *
+     * - **HaVip**：高可用虚拟IP。
+     * - **IpAddress**：IP 地址。
+     */
+    readonly InstanceType?: string;
+    /** 要解绑EIP的ECS实例或辅助弹性网卡实例的私网IP地址。 */
+    readonly PrivateIpAddress?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateCommonBandwidthPackage. 创建共享带宽实例 */
+export interface CreateCommonBandwidthPackageRequest {
+    /**
+     * 共享带宽所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 共享带宽的可用区。
+     * 创建云盒共享带宽时，该参数必填。
+     */
+    readonly Zone?: string;
+    /**
+     * 线路类型。取值：
+     * - **BGP**：BGP（多线）线路。目前全部地域都支持BGP（多线）线路。
+     * - **BGP_PRO**：BGP（多线）\_精品线路。目前仅中国香港、新加坡、日本（东京）、菲律宾（马尼拉）、马来西亚（吉隆坡）、印度尼西亚（雅加达）和泰国（曼谷）地域支持BGP（多线）\_精品线路共享带宽。
+     *
+     * 如果您是单线带宽的白名单用户，您还可以选择以下类型：
+     * - **ChinaTelecom**：中国电信
+     * - **ChinaUnicom**：中国联通
+     * - **ChinaMobile**：中国移动
+     * - **ChinaTelecom_L2**：中国电信L2
+     * - **ChinaUnicom_L2**：中国联通L2
+     * - **ChinaMobile_L2**：中国移动L2
+     *
+     * 如果您是杭州金融云用户，该字段必填，取值：**BGP_FinanceCloud**。
+     */
+    readonly ISP?: string;
+    /**
+     * 共享带宽的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 共享带宽的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 共享带宽的带宽峰值。单位：Mbps。
+     *
+     * <props="intl"><ph>默认取值范围：**1**~**1000**。默认值：**1**。</ph></props>
+     *
+     * <props="china">
+     *
+     * - 当**InternetChargeType**取值为**PayByBandwidth**，即共享带宽的计费方式为按带宽计费时，**Bandwidth**的默认取值范围为**2**~**20000**。
+     * - 当**InternetChargeType**取值为**95PayBy95**，即共享带宽的计费方式为按增强型95计费时，**Bandwidth**的默认取值范围为**200**~**20000**。
+     * - 当 **InternetChargeType**取值为**PayByDominantTraffic**，即共享带宽的计费方式为按主流量计费时，**Bandwidth**的默认取值范围为**1**~**2000**。
+     *
+     *  默认值：**1000**。
+     * </props>
+     */
+    readonly Bandwidth: number;
+    /**
+     * 共享带宽的保底百分比，仅取值为**20**。
+     *
+     *  <props="china"><ph>当**InternetChargeType**取值**PayBy95**时需配置此参数。</ph></props>
+     * >仅中国站支持该参数。
+     * Range: 0 to 100.
+     */
+    readonly Ratio?: number;
+    /**
+     * 共享带宽的计费方式，取值：
+     * </props><props="intl">**PayByTraffic**（按流量计费）。</props>
+     *
+     * <props="china">
+     *
+     * - **PayByBandwidth**（默认值）：按带宽计费。
+     * - **PayBy95**：按增强型95计费。
+     * -  **PayByDominantTraffic**：按主流量计费。
+     * </props>
+     * @defaultValue "PayByBandwidth"
+     */
+    readonly InternetChargeType?: string;
+    /**
+     * 安全防护级别。
+     *
+     * - 配置为空时，默认为DDoS防护（基础版）。
+     *
+     * - 配置为**AntiDDoS_Enhanced**时，表示DDoS防护（增强版）。
+     *
+     * <props="china"><ph>当**InternetChargeType**取值**PayBy95**时可以配置此参数。</ph></props>
+     *
+     * 最大支持添加10个安全防护级别。
+     *
+     * > 该参数已废弃。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly SecurityProtectionTypes?: readonly string[];
+}
+/** Parameters of AddCommonBandwidthPackageIp. 添加EIP到共享带宽中 */
+export interface AddCommonBandwidthPackageIpRequest {
+    /**
+     * 共享带宽所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽的ID。 */
+    readonly BandwidthPackageId: string;
+    /**
+     * EIP实例的ID。
+     *
+     * 您可以通过调用[DescribeEipAddresses](~~36018~~)接口查询EIP实例的ID。
+     */
+    readonly IpInstanceId: string;
+    /**
+     * IP类型。取值：**EIP**，表示将EIP添加至共享带宽。
+     * @defaultValue "EIP"
+     */
+    readonly IpType?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of AddCommonBandwidthPackageIps. 批量添加EIP到共享带宽中 */
+export interface AddCommonBandwidthPackageIpsRequest {
+    /**
+     * 共享带宽所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~448570~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽实例ID。 */
+    readonly BandwidthPackageId: string;
+    /**
+     * IP类型。取值：**EIP**，表示将EIP添加至共享带宽。
+     * @defaultValue "EIP"
+     */
+    readonly IpType?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 待添加的EIP实例ID列表。
+     *
+     * 一次最多支持添加10个EIP实例ID。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly IpInstanceIds: readonly string[];
+}
+/** Parameters of RemoveCommonBandwidthPackageIp. 移除共享带宽实例中的EIP */
+export interface RemoveCommonBandwidthPackageIpRequest {
+    /**
+     * 共享带宽实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽实例的ID。 */
+    readonly BandwidthPackageId: string;
+    /**
+     * EIP实例的ID。
+     *
+     * 您可以通过调用[DescribeEipAddresses](~~36018~~)接口查询EIP实例的ID。
+     */
+    readonly IpInstanceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteCommonBandwidthPackage. 删除共享带宽实例 */
+export interface DeleteCommonBandwidthPackageRequest {
+    /**
+     * 共享带宽实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否强制删除共享带宽实例。取值：
+     *
+     * - **false**（默认值）：只删除不包含EIP的共享带宽。
+     *
+     * - **true**：将共享带宽实例中的EIP全部移出后，删除共享带宽。
+     */
+    readonly Force?: string;
+    /** 共享带宽实例的ID。 */
+    readonly BandwidthPackageId: string;
+}
+/** Parameters of ModifyCommonBandwidthPackageAttribute. 修改共享带宽实例的名称和描述信息 */
+export interface ModifyCommonBandwidthPackageAttributeRequest {
+    /**
+     * 共享带宽所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽实例的ID。 */
+    readonly BandwidthPackageId: string;
+    /** 共享带宽的名称。  长度为 2~128个字符，必须以字母或中文开头，可包含数字，半角句点（.），下划线（_）和短划线（-）。但不能以`http://` 或`https://`开头。 */
+    readonly Name?: string;
+    /** 共享带宽的描述信息。  长度为 2~256个字符，必须以字母或中文开头，但不能以`http:// `或`https://`开头。 */
+    readonly Description?: string;
+}
+/** Parameters of ModifyCommonBandwidthPackageSpec. 修改共享带宽的带宽峰值 */
+export interface ModifyCommonBandwidthPackageSpecRequest {
+    /**
+     * 共享带宽实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽实例的ID。 */
+    readonly BandwidthPackageId: string;
+    /**
+     * 共享带宽实例的带宽峰值。单位：Mbps。
+     *
+     * <props="china">
+     *
+     *  - 当共享带宽的计费方式为按带宽计费时，**Bandwidth**的默认取值范围为**2**~**20000**。
+     * -  当共享带宽的计费方式为按增强型95计费时，**Bandwidth**的默认取值范围为**200**~**20000**。
+     * - 当共享带宽的计费方式为按主流量计费时，**Bandwidth**的默认取值范围为**1**~**2000**。
+     *
+     * </props>
+     * <props="intl">取值范围：**1**~**1000**。</props>
+     */
+    readonly Bandwidth: string;
+}
+/** Parameters of DescribeCommonBandwidthPackages. 查询指定地域中共享带宽实例列表 */
+export interface DescribeCommonBandwidthPackagesRequest {
+    /**
+     * 是否包含未生效的订购数据。取值：
+     * -  **false**（默认值）：不包含。
+     * - **true**：包含。
+     */
+    readonly IncludeReservationData?: boolean;
+    /**
+     * 共享带宽所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享带宽实例的ID。 */
+    readonly BandwidthPackageId?: string;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /** 共享带宽实例名称。 */
+    readonly Name?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：发送检查请求，不会查询实例信息。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 共享带宽实例的标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 是否开启DDoS防护（增强版）。取值：
+     * - **false**：不开启。
+     * - **true**：开启。
+     *
+     * > 该参数已废弃。
+     */
+    readonly SecurityProtectionEnabled?: boolean;
+}
+/** Parameters of ModifyCommonBandwidthPackageIpBandwidth. 为EIP设置最大可用带宽值 */
+export interface ModifyCommonBandwidthPackageIpBandwidthRequest {
+    /** 共享带宽所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 共享带宽的实例ID。 */
+    readonly BandwidthPackageId: string;
+    /** 已经加入到共享带宽的EIP的实例ID。 */
+    readonly EipId: string;
+    /** 在共享带宽内最大可分配的带宽值。单位：Mbps。 */
+    readonly Bandwidth: string;
+}
+/** Parameters of CancelCommonBandwidthPackageIpBandwidth. 取消EIP最大可用带宽值设置 */
+export interface CancelCommonBandwidthPackageIpBandwidthRequest {
+    /** 共享带宽所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 共享带宽的实例ID。 */
+    readonly BandwidthPackageId: string;
+    /** 已经加入到共享带宽的EIP的实例ID。 */
+    readonly EipId: string;
+}
+/** Parameters of Describe95Traffic. 查询按增强型95计费的共享带宽的95流量数据 */
+export interface Describe95TrafficRequest {
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 资源类型，仅支持**cbwp**，表示共享带宽。 */
+    readonly ResourceType: string;
+    /** 资源ID。 */
+    readonly InstanceId: string;
+    /**
+     * 指定待查询日期，使用北京时间，格式：年-月-日。
+     *
+     * > 查询日期至少须为2天前。
+     */
+    readonly Day: string;
+}
+/** Parameters of CreateVirtualPhysicalConnection. 创建共享专线 */
+export interface CreateVirtualPhysicalConnectionRequest {
+    /**
+     * 共享专线的付费方式。取值：
+     *
+     * - **PayByPhysicalConnectionOwner**：表示合作伙伴付费。
+     * - **PayByVirtualPhysicalConnectionOwner**：表示租户付费。
+     */
+    readonly OrderMode: 'PayByVirtualPhysicalConnectionOwner' | 'PayByPhysicalConnectionOwner';
+    /**
+     * 共享专线的VLAN ID。取值范围：**0**~**2999**。
+     *
+     * - VLAN ID为**0**时，表示边界路由器VBR（Virtual Border Router）的物理交换机端口不使用VLAN模式，而使用三层路由接口模式。三层路由接口模式下每一条物理专线对应一个VBR。
+     * - VLAN ID为**1**~**2999**时，表示VBR的物理交换机端口使用基于VLAN的三层子接口。三层子接口模式下每个VLAN ID对应一个VBR。此时，该VBR的物理专线可以连接多个账号下的VPC。不同VLAN下的VBR二层网络隔离，无法互通。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VlanId: number | string;
+    /**
+     * 共享专线的带宽值。
+     *
+     * 取值：**50M**、**100M**、**200M**、**300M**、**400M**、**500M**、**1G**、**2G**、**5G**、**8G**、**10G**。
+     *
+     * <props="china">
+     * > **2G**、**5G**、**8G**、**10G**的带宽值默认不开放，如需使用，请联系您的客户经理申请。</props>
+     *
+     * <props="intl">
+     * > **2G**、**5G**、**8G**、**10G**的带宽值默认不开放，如需使用，请联系您的客户经理申请。</props>
+     *
+     * 单位：**M**表示Mbps，**G**表示Gbps。
+     */
+    readonly Spec: string;
+    /**
+     * 租户的阿里云账号（主账号）ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VpconnAliUid: number | string;
+    /** 共享专线关联的物理专线ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 共享专线的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-），但不能以`http:// `或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly Token?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：发送检查请求，不会创建共享专线。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+     * - **false**（默认值）：发送正常请求，通过检查后直接创建共享专线。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 共享专线的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 共享专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享专线所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。一旦传入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         * 最多支持128个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of UpdateVirtualPhysicalConnection. 修改共享专线的VLAN ID */
+export interface UpdateVirtualPhysicalConnectionRequest {
+    /**
+     * 共享专线的VLAN ID。取值范围：**0**~**2999**。
+     *
+     * - VLAN ID为**0**时，表示边界路由器VBR（Virtual Border Router）的物理交换机端口不使用VLAN模式，而使用三层路由接口模式。三层路由接口模式下每一条物理专线对应一个VBR。
+     * - VLAN ID为**1**~**2999**时，表示VBR的物理交换机端口使用基于VLAN的三层子接口。三层子接口模式下每个VLAN ID对应一个VBR。此时，该VBR的物理专线可以连接多个账号下的VPC。不同VLAN下的VBR二层网络隔离，无法互通。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VlanId: number | string;
+    /** 共享专线实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly Token?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会修改共享专线的VLAN ID。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回对应请求ID。
+     * - **false**（默认值）：发送正常请求，通过检查后直接修改共享专线的VLAN ID。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 共享专线的预计带宽值。完成支付后，带宽值才能生效。
+     *
+     * 取值：**50M**、**100M**、**200M**、**300M**、**400M**、**500M**、**1G**、**2G**、**5G**、**8G**、**10G**。
+     *
+     * <props="china">
+     * > **2G**、**5G**、**8G**、**10G**的带宽值默认不开放，如需使用，请向您的客户经理申请。</props>
+     *
+     * <props="intl">
+     * > **2G**、**5G**、**8G**、**10G**的带宽值默认不开放，如需使用，请向您的客户经理申请。</props>
+     *
+     * 单位：**M**表示Mbps，**G**表示Gbps。
+     */
+    readonly ExpectSpec?: string;
+    /**
+     * 共享专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ListVirtualPhysicalConnections. 查询共享专线的信息 */
+export interface ListVirtualPhysicalConnectionsRequest {
+    /**
+     * 共享专线关联的物理专线ID。
+     *
+     * 本文以下内容将共享专线关联的物理专线，简称为物理专线，和共享专线互做区分。
+     */
+    readonly PhysicalConnectionId?: string;
+    /**
+     * 共享专线的商业状态。取值：
+     *
+     * - **Normal**：正常。
+     * - **FinancialLocked**：欠费锁定。
+     * - **SecurityLocked**：因安全原因被锁定。
+     */
+    readonly VirtualPhysicalConnectionBusinessStatus?: string;
+    /**
+     * 共享专线信息。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VirtualPhysicalConnectionIds?: readonly string[];
+    /**
+     * 共享专线是否已被租户确认接收。取值：
+     *
+     * - **true**：是。
+     * - **false**：否。
+     */
+    readonly IsConfirmed?: boolean;
+    /**
+     * 共享专线的业务状态信息。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VirtualPhysicalConnectionStatuses?: readonly string[];
+    /**
+     * 共享专线拥有者的阿里云账号信息。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VirtualPhysicalConnectionAliUids?: readonly string[];
+    /**
+     * 共享专线的VLAN ID。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VlanIds?: readonly string[];
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 共享专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 标签列表。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。一旦传入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         * 最多支持128个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /** 共享专线所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of OpenPhysicalConnectionService. 开通出云流量服务 */
+export interface OpenPhysicalConnectionServiceRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of CreatePhysicalConnection. 申请物理专线接入 */
+export interface CreatePhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线所在的接入点ID。 */
+    readonly AccessPointId: string;
+    /**
+     * 物理专线的类型。默认值为**VPC**。
+     * @defaultValue "VPC"
+     */
+    readonly Type?: string;
+    /**
+     * 提供接入物理线路的运营商。取值：
+     *
+     * - **CT**：中国电信。
+     *
+     * - **CU**：中国联通。
+     *
+     * - **CM**：中国移动。
+     *
+     * - **CO**：中国其他。
+     *
+     * - **Equinix**：Equinix。
+     *
+     * - **Other**：境外其他。
+     */
+    readonly LineOperator: string;
+    /**
+     * 共享专线的带宽。单位：Mbps。
+     *
+     * 取值分别为**50**、**100**、**200**、**300**、**400**、**500**、**1000**、**2000**、**4000**、**5000**、**8000**、**10000**。
+     * @defaultValue 100
+     */
+    readonly bandwidth?: number;
+    /** 本地数据中心的地理位置。 */
+    readonly PeerLocation?: string;
+    /**
+     * 物理专线接入端口类型。取值：
+     *
+     * - **100Base-T**：百兆电口。
+     *
+     * - **1000Base-T**：千兆电口。
+     *
+     * - **1000Base-LX**：千兆单模光口（10千米）。
+     *
+     * - **10GBase-T**：万兆电口。
+     *
+     * - **10GBase-LR**：万兆单模光口（10千米）。
+     *
+     * - **40GBase-LR**：四万兆单模光口。
+     *
+     * - **100GBase-LR**：十万兆单模光口。
+     *
+     *
+     * >40GBase-LR和100GBase-LR需要根据实际后台端口水位情况进行创建，具体水位情况请联系商务经理。
+     * @defaultValue "1000Base-T"
+     */
+    readonly PortType?: string;
+    /** 冗余物理专线的实例ID。该专线的状态必须为**Allocated**、**Confirmed**或**Enabled**。 */
+    readonly RedundantPhysicalConnectionId?: string;
+    /**
+     * 物理专线的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 物理专线的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-），但不能以`http:// `或`https://`开头。
+     */
+    readonly Name?: string;
+    /** 运营商为物理专线提供的电路编码。 */
+    readonly CircuitCode?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 物理专线所在的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 设备高级能力列表。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly DeviceAdvancedCapacity?: readonly string[];
+}
+/** Parameters of ApplyPhysicalConnectionLOA. 申请LOA */
+export interface ApplyPhysicalConnectionLOARequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 物理专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 物理专线带宽值。单位：Mbps。
+     *
+     * 取值范围：**2**~**10240**。
+     * @defaultValue 100
+     */
+    readonly Bandwidth?: number;
+    /** 部署物理专线的地理位置。 */
+    readonly PeerLocation?: string;
+    /** 物理专线实例ID。 */
+    readonly InstanceId: string;
+    /** 物理专线接入的客户公司名称。 */
+    readonly CompanyName: string;
+    /**
+     * 物理专线类型。取值：
+     *
+     * - **MSTP**：MSTP专线。
+     * - **MPLSVPN**：MPLSVPN专线。
+     * - **FIBRE**：光纤直连。
+     * - **Other**：其它类型专线。
+     */
+    readonly LineType: string;
+    /** 物理专线施工单位。 */
+    readonly Si: string;
+    /** 施工单位入场时间。按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mm:ssZ。 */
+    readonly ConstructionTime: string;
+    /**
+     * 施工工程师信息。
+     * Items: at most 16.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly PMInfo?: readonly {
+        /**
+         * 施工工程师证件号码，可以填身份证号码或者国际护照号码。
+         *
+         * 最多可配置16个施工工程师的信息。
+         */
+        readonly PMCertificateNo?: string;
+        /** 施工工程师姓名。 */
+        readonly PMName?: string;
+        /**
+         * 施工工程师证件类型。取值：
+         *
+         * - **IDCard**：身份证。
+         * - **Passport**：国际护照。
+         */
+        readonly PMCertificateType?: string;
+        /** 施工工程师性别。 */
+        readonly PMGender?: string;
+        /** 施工工程师联系方式。 */
+        readonly PMContactInfo?: string;
+    }[];
+}
+/** Parameters of SecondApplyPhysicalConnectionLOA. 再次申请物理专线LOA */
+export interface SecondApplyPhysicalConnectionLOARequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 物理专线所在的地域。您可以通过调用[describeregions](~~36063~~)接口获取地域id。 */
+    readonly RegionId: string;
+    /**
+     * 物理专线带宽值。单位：Mbps。
+     *
+     * 取值范围：**2**~**10240**。
+     * @defaultValue 100
+     */
+    readonly Bandwidth?: number;
+    /** 部署物理专线的地理位置。 */
+    readonly PeerLocation?: string;
+    /** 物理专线实例ID。 */
+    readonly InstanceId: string;
+    /** 物理专线接入的客户公司名称。 */
+    readonly CompanyName: string;
+    /**
+     * 物理专线类型。取值：
+     *
+     * - **MSTP**
+     * - **MPLSVPN**
+     * - **FIBRE**
+     * - **Other**
+     */
+    readonly LineType: string;
+    /** 物理专线施工单位。 */
+    readonly Si: string;
+    /** 施工单位入场时间。按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mm:ssZ。 */
+    readonly ConstructionTime: string;
+    /**
+     * 施工工程师信息。
+     * Items: at most 16.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly PMInfo?: readonly {
+        /**
+         * 施工工程师证件号码，可以填身份证号码或者国际护照号码。
+         *
+         * 最多可配置16个施工工程师的信息。
+         */
+        readonly PMCertificateNo?: string;
+        /** 施工工程师姓名。 */
+        readonly PMName?: string;
+        /**
+         * 施工工程师证件类型。取值：
+         *
+         * - **IDCard**：身份证。
+         * - **Passport**：国际护照。
+         */
+        readonly PMCertificateType?: string;
+        /** 施工工程师性别。 */
+        readonly PMGender?: string;
+        /** 施工工程师联系方式。 */
+        readonly PMContactInfo?: string;
+    }[];
+}
+/** Parameters of CreatePhysicalConnectionSetupOrder. 创建端口初装费订单 */
+export interface CreatePhysicalConnectionSetupOrderRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 接入点ID。 */
+    readonly AccessPointId: string;
+    /**
+     * 提供接入物理线路的运营商。取值：
+     *
+     * - **CT**：中国电信
+     *
+     * - **CU**：中国联通
+     *
+     * - **CM**：中国移动
+     *
+     * - **CO**：中国其他
+     *
+     * - **Equinix**：Equinix
+     *
+     * - **Other**：中国境外其他
+     */
+    readonly LineOperator: string;
+    /**
+     * 物理专线接入端口类型。取值：
+     *
+     * - **100Base-T**：百兆电口。
+     *
+     * - **1000Base-T**（默认值）：千兆电口。
+     *
+     * - **1000Base-LX**：千兆单模光口（10千米）。
+     *
+     * - **10GBase-T**：万兆电口。
+     *
+     * - **10GBase-LR**：万兆单模光口（10千米）。
+     *
+     * - **40GBase-LR**：四万兆单模光口。
+     *
+     * - **100GBase-LR**：十万兆单模光口。
+     *
+     * > 40GBase-LR和100GBase-LR需要根据实际后台端口水位情况进行创建，具体水位情况请联系商务经理。
+     * @defaultValue "1000Base-T"
+     */
+    readonly PortType?: string;
+    /** 冗余物理专线的ID，该专线的状态必须为**Allocated**、**Confirmed**或**Enabled**。 */
+    readonly RedundantPhysicalConnectionId?: string;
+    /**
+     * 是否自动支付。取值：
+     *
+     * - **false**（默认值）：不自动支付。
+     * - **true**：自动支付。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreatePhysicalConnectionOccupancyOrder. 创建资源占用费订单 */
+export interface CreatePhysicalConnectionOccupancyOrderRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线的实例ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 购买时长。
+     *
+     * - 当**PricingCycle**取值**Month**时，**Period**取值范围为**1～9**。
+     * - 当**PricingCycle**取值**Year**时，**Period**取值范围为**1～5**。
+     */
+    readonly Period?: number;
+    /**
+     * 实例的付费方式。取值：
+     *
+     * **PrePaid**：预付费，包年包月。选择该类付费方式时，您必须确认您阿里云账号支持余额支付或信用支付。
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * 是否自动支付。取值：
+     *
+     * - **true**：自动支付。您需要确保账户余额充足，如果账户余额不足会生成异常订单，只能作废订单。
+     * - **false**（默认值）：只生成订单不扣费。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 预付费的计费周期，取值：
+     *
+     * - **Month**（默认值）：按月购买。
+     * - **Year**：按年购买。
+     */
+    readonly PricingCycle?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateHighReliablePhysicalConnection. 创建高可靠物理专线 */
+export interface CreateHighReliablePhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 物理专线所在的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。一旦传入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         * 最多支持128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 高可靠模式。取值：
+     *
+     * - **MultiApMultiDevice**：最强容灾能力。该模式支持两个不同接入点和两台不同设备，具备最强容灾能力。
+     * - **MultiApSingleDevice**：强大容灾能力。该模式支持两个不同接入点和一台设备，具备强大容灾能力。
+     * - **SingleApMultiDevice**：开发和测试。该模式支持一个接入点和两台设备，一般仅推荐用于非关键业务的开发和测试工作。
+     * - **SingleApMultiConnection**：大带宽负载均衡能力。该模式为白名单开放，支持一个接入点一台设备多个物理端口，如有需求请联系商务经理。
+     */
+    readonly HighReliableType: string;
+    /**
+     * 物理专线接入端口类型。取值：
+     *
+     * - **1000Base-LX**：千兆单模光口（10千米）。
+     *
+     * - **10GBase-LR**：万兆单模光口（10千米）。
+     *
+     * - **40GBase-LR**：四万兆单模光口。
+     *
+     * - **100GBase-LR**：十万兆单模光口。
+     *
+     * >40GBase-LR和100GBase-LR需要根据实际后台端口水位情况进行创建，具体水位情况请联系商务经理。
+     */
+    readonly PortType: string;
+    /**
+     * 设备高级能力。取值：
+     * - **SubifRateLimit**：VBR限速。
+     * - **DualStack**：支持IPv6。
+     * - **BFD**：双向转发检测。
+     * - **CEN**：支持多协议BGP。
+     * - **CENv6**：支持多协议BGPv6。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly DeviceAdvancedCapacity?: readonly string[];
+    /**
+     * 接入点列表
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ApList: readonly {
+        /**
+         * 物理专线的名称。
+         *
+         * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-），但不能以`http:// `或`https://`开头。
+         */
+        readonly Name?: string;
+        /**
+         * 物理专线的描述信息。
+         *
+         * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+         */
+        readonly Description?: string;
+        /**
+         * 物理专线所在的地域ID。
+         *
+         * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+         */
+        readonly RegionId: string;
+        /**
+         * 提供接入物理线路的运营商。取值：
+         *
+         * - **CT**：中国电信。
+         *
+         * - **CU**：中国联通。
+         *
+         * - **CM**：中国移动。
+         *
+         * - **CO**：中国其他。
+         *
+         * - **Equinix**：Equinix。
+         *
+         * - **Other**：境外其他。
+         */
+        readonly LineOperator: string;
+        /**
+         * 物理专线所在的接入点ID。
+         *
+         * > **HighReliableType**为**MultiApMultiDevice**和**MultiApSingleDevice**的时候要求传入两个不同的接入点，**HighReliableType**为**SingleApMultiDevice**和**SingleApMultiConnection**的时候要求传入一个接入点。
+         */
+        readonly AccessPointId: string;
+        /** 端口数量。仅在**HighReliableType**为**SingleApMultiConnection**的时候要求传入，取值范围为2-16。 */
+        readonly PortNum?: number;
+        /** 物理专线的类型。默认值为**VPC**。 */
+        readonly Type?: string;
+        /**
+         * 共享专线的带宽。单位：Mbps。
+         *
+         * 取值分别为50、100、200、300、400、500、1000、2000、4000、5000、8000、10000。
+         */
+        readonly Bandwidth?: number | string;
+        /** 本地数据中心的地理位置。 */
+        readonly PeerLocation?: string;
+        /** 运营商为物理专线提供的电路编码。 */
+        readonly CircuitCode?: string;
+    }[];
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会启动实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，返回编码`DRYRUN.FAIL`，并且返回对应错误列表。如果检查通过，则返回编码`DRYRUN.SUCCESS`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接启动实例。
+     */
+    readonly DryRun?: string;
+    /**
+     * 返回结果显示的语言。取值：
+     *
+     * - **zh-CN**（默认值）：中文。
+     * - **en-US**：英文。
+     */
+    readonly AcceptLanguage?: string;
+}
+/** Parameters of CreateVpconnFromVbr. 转换共享专线推送方式 */
+export interface CreateVpconnFromVbrRequest {
+    /**
+     * 共享专线的付费方式。取值：
+     *
+     * - **PayByPhysicalConnectionOwner**：表示共享专线关联的物理专线的拥有者付费。
+     * - **PayByVirtualPhysicalConnectionOwner**：表示共享专线的拥有者付费。
+     */
+    readonly OrderMode?: 'PayByVirtualPhysicalConnectionOwner' | 'PayByPhysicalConnectionOwner';
+    /** 跨账号的VBR实例ID。 */
+    readonly VbrId: string;
+    /**
+     * 客户端Token用于保证请求的幂等性。
+     *
+     * 要保证Client Token在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly Token?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会转换共享专线形式。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回对应请求ID。
+     * - **false**（默认值）：发送正常请求，通过检查后直接转换共享专线形式。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 共享专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DeletePhysicalConnection. 删除物理专线 */
+export interface DeletePhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线实例ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CancelPhysicalConnection. 取消物理专线接入 */
+export interface CancelPhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线的ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyPhysicalConnectionAttribute. 修改物理专线的配置 */
+export interface ModifyPhysicalConnectionAttributeRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线的ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 提供接入物理线路的运营商，取值：
+     *
+     * - **CT**：中国电信
+     *
+     * - **CU**：中国联通
+     *
+     * - **CM**：中国移动
+     *
+     * - **CO**：中国其他
+     *
+     * - **Equinix**：Equinix
+     *
+     * - **Other**：境外其他
+     */
+    readonly LineOperator?: string;
+    /** 物理专线接入接口带宽，单位Mbps，取值范围：2~10240。 */
+    readonly bandwidth?: number;
+    /** 本地数据中心的地理位置。 */
+    readonly PeerLocation?: string;
+    /**
+     * 物理专线接入端口类型，取值：
+     *
+     * - **100Base-T**：百兆电口。
+     *
+     * - **1000Base-T（默认值）**：千兆电口。
+     *
+     * - **1000Base-LX**：千兆单模光口（10千米）。
+     *
+     * - **10GBase-T**：万兆电口 。
+     *
+     * - **10GBase-LR**：万兆单模光口（10千米） 。
+     *
+     * - **40GBase-LR**：四万兆单模光口。
+     *
+     * - **100GBase-LR**：十万兆单模光口。
+     *
+     * > 40GBase-LR和100GBase-LR需要根据实际后台端口水位情况进行创建，具体水位情况请联系商务经理。
+     */
+    readonly PortType?: string;
+    /** 冗余物理专线的ID，该专线的状态必须为**Allocated**、**Confirmed**或**Enabled**。 */
+    readonly RedundantPhysicalConnectionId?: string;
+    /**
+     * 物理专线的描述信息。
+     *
+     * 长度为 2~256个字符，必须以字母或中文开头，但不能以`http:// `或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 物理专线的名称。
+     *
+     * 长度为 2~128个字符，必须以字母或中文开头，可包含数字，半角句号（.），下划线（_）和短划线（-）。但不能以`http:// `或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 运营商为物理专线提供的电路编码。 */
+    readonly CircuitCode?: string;
+}
+/** Parameters of EnablePhysicalConnection. 开通物理专线 */
+export interface EnablePhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域。
+     *
+     * 您可以通过调用DescribeRegions接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线的ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 表示是否跳过SP（即订单生命周期），取值：
+     * - **true**：跳过SP，说明阿里云售卖系统不再管理该实例，可免费使用。
+     * - **false**（默认值）：不跳过SP。
+     *
+     * > 该功能需要向客户经理申请使用。
+     */
+    readonly ByPassSp?: boolean;
+}
+/** Parameters of TerminatePhysicalConnection. 终止物理专线接入 */
+export interface TerminatePhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线实例ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of RecoverPhysicalConnection. 恢复物理专线接入 */
+export interface RecoverPhysicalConnectionRequest {
+    /**
+     * 物理专线实例ID。
+     *
+     * > 目前仅支持恢复共享专线的接入。
+     */
+    readonly InstanceId: string;
+    /**
+     * 客户端Token用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，需保证该参数在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly Token?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会恢复物理专线接入。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回请求ID。
+     * - **false**（默认值）：发送正常请求，通过检查后直接恢复物理专线接入。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 物理专线所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of AttachVbrToVpconn. 共享专线关联VBR */
+export interface AttachVbrToVpconnRequest {
+    /** 共享专线实例ID。 */
+    readonly VpconnId: string;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /**
+     * 客户端Token用于保证请求的幂等性。
+     *
+     * 要保证Client Token在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly Token?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会关联VBR实例至共享专线。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回请求ID。
+     * - **false**（默认值）：发送正常请求，通过检查后直接关联VBR实例至共享专线。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 共享专线所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of GetPhysicalConnectionServiceStatus. 获取物理连接服务状态 */
+export interface GetPhysicalConnectionServiceStatusRequest {
+    /**
+     * 要查询是否开通出方向流量费的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeAccessPoints. 查询指定地域中的物理专线接入点 */
+export interface DescribeAccessPointsRequest {
+    /**
+     * 接入点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 返回值语言，取值：
+     *
+     * - **zh-CN**：中文。
+     * - **en-US**（默认值）：英文。
+     */
+    readonly AcceptLanguage?: string;
+}
+/** Parameters of ConfirmPhysicalConnection. 确认物理专线为可用状态 */
+export interface ConfirmPhysicalConnectionRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线的ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribePhysicalConnections. 查询指定地域内的物理专线 */
+export interface DescribePhysicalConnectionsRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 列表的页码，默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页显示的条目数。默认值：**10**。  取值范围：**1**~**50**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 是否返回未生效的订单数据。取值：
+     *
+     * * **true**：返回。
+     *
+     * * **false**（默认值）：不返回。
+     */
+    readonly IncludeReservationData?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 过滤条件列表。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件。取值：
+         *
+         * - **PhysicalConnectionId**：物理专线ID。
+         *
+         * - **AccessPointId**：接入点ID。
+         *
+         * - **Type**：物理专线类型。该过滤条件仅支持过滤值**VPC**。
+         *
+         * - **LineOperator**：物理专线的运营商。该过滤条件支持以下过滤值：
+         *     - **CT**：中国电信。
+         *     - **CU**：中国联通。
+         *     - **CM**：中国移动。
+         *     - **CO**：中国其他。
+         *     - **Equinix**：Equinix。
+         *     - **Other**：境外其他。
+         *
+         * - **Spec**：物理专线的规格。该过滤条件支持以下过滤值：
+         *     - **1G及以下**。
+         *     - **10G**。
+         *     - **40G**。
+         *     - **100G**。
+         * >  **40G**、**100G**的规格默认不开放，向客户经理已提交申请并通过的用户才可使用该过滤值。
+         *
+         * - **Status**：物理专线的状态。该过滤条件支持以下过滤值：
+         *     - **Initial**：申请中。
+         *     - **Approved**：审批通过。
+         *     - **Allocating**：正在分配资源。
+         *     - **Allocated**：接入施工中。
+         *     - **Confirmed**：等待用户确认。
+         *     - **Enabled**：已开通。
+         *     - **Rejected**：申请被拒绝。
+         *     - **Canceled**：已取消。
+         *     - **Allocation Failed**：资源分配失败。
+         *     - **Terminating**：终止中。
+         *     - **Terminated**：已终止。
+         *
+         * - **Name**：物理专线的名称。
+         * - **ProductType**：专线类型。取值：
+         *     - **VirtualPhysicalConnection**：共享专线。
+         *     - **PhysicalConnection**：独享专线。
+         *
+         *
+         *
+         * 一次最多支持输入5个过滤条件。各个过滤条件之间为**与**关系，符合所有的过滤条件，才会返回正确的查询结果。
+         */
+        readonly Key?: string;
+        /** 过滤值列表。 */
+        readonly Value?: readonly string[];
+    }[];
+    /**
+     * 标签列表。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。一旦传入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         * 最多支持128个字符，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /** 物理专线所在的资源组ID。 */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of CompletePhysicalConnectionLOA. 完成施工完竣 */
+export interface CompletePhysicalConnectionLOARequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 物理专线实例ID。 */
+    readonly InstanceId: string;
+    /** 运营商线路编码。 */
+    readonly LineCode?: string;
+    /** 机房楼内线缆标签。 */
+    readonly LineLabel?: string;
+    /**
+     * 运营商主体。取值：
+     * - **中国电信**。
+     * - **中国联通**。
+     * - **中国移动**。
+     * - **中国其他**。
+     */
+    readonly LineServiceProvider?: string;
+    /** 线路运维联系方式。 */
+    readonly LineSPContactInfo?: string;
+    /**
+     * 是否施工完竣。取值：
+     * * **true**：完工报竣。
+     * * **false**：线路运维。
+     * @defaultValue true
+     */
+    readonly FinishWork?: boolean;
+}
+/** Parameters of DescribePhysicalConnectionLOA. 查询物理专线LOA信息 */
+export interface DescribePhysicalConnectionLOARequest {
+    /**
+     * 部署物理专线的地域ID。
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 物理专线实例ID。 */
+    readonly InstanceId: string;
+}
+/** Parameters of ListGeographicSubRegions. 查询地域信息 */
+export interface ListGeographicSubRegionsRequest {
+}
+/** Parameters of ListBusinessAccessPoints. 查询物理专线的接入点信息 */
+export interface ListBusinessAccessPointsRequest {
+    /**
+     * 物理专线实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+}
+/** Parameters of CreateFailoverTestJob. 创建高速通道故障演练任务 */
+export interface CreateFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 故障演练任务的名称。
+     *
+     * 长度为0～128个字符，不能以`http://` 或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 故障演练任务的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /** 演练资源类型。取值：**PHYSICALCONNECTION** 物理专线。 */
+    readonly ResourceType: 'PHYSICALCONNECTION';
+    /**
+     * 演练资源ID列表。最多可以添加16个演练资源。
+     * Items: 1 to 16.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId: readonly string[];
+    /**
+     * 故障演练任务方式。取值：
+     *
+     * - **StartNow**：立即开始，演练任务创建成功后立即开始执行演练。
+     *
+     * - **StartLater**：暂不演练，仅创建演练任务暂不执行演练。
+     */
+    readonly JobType: 'StartNow' | 'StartLater';
+    /**
+     * 故障演练任务时长。单位为分钟，取值范围为：**1~4320**。
+     * Range: 1 to 4320.
+     */
+    readonly JobDuration: number;
+}
+/** Parameters of StartFailoverTestJob. 开始高速通道故障演练任务 */
+export interface StartFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 故障演练任务ID。 */
+    readonly JobId: string;
+}
+/** Parameters of StopFailoverTestJob. 结束高速通道故障演练任务 */
+export interface StopFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 故障演练任务ID。 */
+    readonly JobId: string;
+}
+/** Parameters of UpdateFailoverTestJob. 更新高速通道故障演练任务 */
+export interface UpdateFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 故障演练任务的名称。
+     *
+     * 长度为0～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 故障演练任务的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 故障演练资源ID列表。最多可以添加16个资源。
+     * Items: 1 to 16.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+    /**
+     * 故障演练任务时长。单位为分钟，取值范围为：**1~4320**。
+     * Range: 1 to 4320.
+     */
+    readonly JobDuration?: number;
+    /** 故障演练任务ID。 */
+    readonly JobId: string;
+}
+/** Parameters of DeleteFailoverTestJob. 删除高速通道故障演练任务 */
+export interface DeleteFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 故障演练任务ID。 */
+    readonly JobId: string;
+}
+/** Parameters of DescribeFailoverTestJob. 查询高速通道故障演练任务详情 */
+export interface DescribeFailoverTestJobRequest {
+    /**
+     * 故障演练任务所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 故障演练任务ID。 */
+    readonly JobId: string;
+}
+/** Parameters of DescribeFailoverTestJobs. 批量查询高速通道故障演练任务 */
+export interface DescribeFailoverTestJobsRequest {
+    /**
+     * 故障演练任务所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     *
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1~100**，默认值为20。 */
+    readonly MaxResults?: number;
+    /**
+     * 过滤信息。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件。取值：
+         *
+         * - **JobId**：故障演练任务ID。
+         *
+         * - **JobName**：故障演练任务名称。
+         *
+         * - **JobStatus**：故障演练任务状态。
+         *
+         * - **ResourceId**：故障演练资源ID。
+         *
+         * - **ResourceName**：故障演练资源名称。
+         *
+         * - **ResourceType**：故障演练资源类型。
+         *
+         * > 请确保最多输入5个不重复的过滤条件。当输入资源ID或资源名称时，需同时输入资源类型。所有过滤条件需同时满足才能得到准确的查询结果。
+         */
+        readonly Key?: 'JobId' | 'JobName' | 'JobStatus' | 'ResourceId' | 'ResourceName' | 'ResourceType';
+        /**
+         * 过滤条件对应的过滤值。
+         *
+         * > 请确保每个过滤条件可以包含最多5个过滤值。这些过滤值之间采用"或"的关系，即只需满足其中任一过滤值，即可认为符合该过滤条件。
+         */
+        readonly Value?: readonly string[];
+    }[];
+}
+/** Parameters of DescribeExpressConnectTrafficQosRule. 查询高速通道QoS规则 */
+export interface DescribeExpressConnectTrafficQosRuleRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS规则ID集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RuleIdList?: readonly string[];
+    /**
+     * QoS规则名称集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RuleNameList?: readonly string[];
+    /** QoS策略ID。 */
+    readonly QosId?: string;
+    /** QoS队列ID。 */
+    readonly QueueId?: string;
+}
+/** Parameters of DescribeExpressConnectTrafficQosQueue. 查询高速通道QoS队列 */
+export interface DescribeExpressConnectTrafficQosQueueRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * >若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS队列ID集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly QueueIdList?: readonly string[];
+    /**
+     * QoS队列名称集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly QueueNameList?: readonly string[];
+    /** QoS策略ID。 */
+    readonly QosId?: string;
+}
+/** Parameters of DescribeExpressConnectTrafficQos. 查询高速通道QoS策略 */
+export interface DescribeExpressConnectTrafficQosRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS策略ID集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly QosIdList?: readonly string[];
+    /**
+     * QoS策略名称集合。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly QosNameList?: readonly string[];
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * * 第一次查询和没有下一次查询时，均无需填写。
+     *
+     * * 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。 */
+    readonly MaxResults?: number;
+}
+/** Parameters of DeleteExpressConnectTrafficQosQueue. 删除高速通道QoS队列 */
+export interface DeleteExpressConnectTrafficQosQueueRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /** QoS队列ID。 */
+    readonly QueueId: string;
+}
+/** Parameters of DeleteExpressConnectTrafficQos. 删除高速通道QoS策略 */
+export interface DeleteExpressConnectTrafficQosRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+}
+/** Parameters of DeleteExpressConnectTrafficQosRule. 删除高速通道QoS规则 */
+export interface DeleteExpressConnectTrafficQosRuleRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /** QoS队列ID。 */
+    readonly QueueId: string;
+    /** QoS规则ID。 */
+    readonly RuleId: string;
+}
+/** Parameters of ModifyExpressConnectTrafficQos. 修改高速通道QoS策略 */
+export interface ModifyExpressConnectTrafficQosRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS策略的名称。
+     *
+     * 长度为0～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QosName?: string;
+    /**
+     * QoS策略的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QosDescription?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /**
+     * 本次更新需要添加的实例列表，如果没有需要添加的实例可以不用传递此参数。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly AddInstanceList?: readonly {
+        /** 需要关联的实例ID。 */
+        readonly InstanceId?: string;
+        /** 需要关联实例的类型。取值：**PHYSICALCONNECTION**物理专线。 */
+        readonly InstanceType?: 'PHYSICALCONNECTION';
+    }[];
+    /**
+     * 本次更新需要移除的实例列表，如果没有需要移除的实例可以不用传递此参数。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RemoveInstanceList?: readonly {
+        /** 关联的实例ID。 */
+        readonly InstanceId?: string;
+        /** 关联实例的类型。取值：**PHYSICALCONNECTION**物理专线。 */
+        readonly InstanceType?: 'PHYSICALCONNECTION';
+    }[];
+}
+/** Parameters of ModifyExpressConnectTrafficQosQueue. 修改高速通道QoS队列 */
+export interface ModifyExpressConnectTrafficQosQueueRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS队列的名称。
+     *
+     * 长度为0～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QueueName?: string;
+    /**
+     * QoS队列的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QueueDescription?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /** QoS队列ID。 */
+    readonly QueueId: string;
+    /**
+     * QoS队列带宽百分比。
+     * * 当QoS队列类型为**Medium**的时候，此字段必须输入，取值范围为：1~100。
+     * * 当QoS队列类型为**Default**的时候，此字段为"-"。
+     */
+    readonly BandwidthPercent?: string;
+}
+/** Parameters of ModifyExpressConnectTrafficQosRule. 修改高速通道QoS规则 */
+export interface ModifyExpressConnectTrafficQosRuleRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /** QoS队列ID。 */
+    readonly QueueId: string;
+    /** QoS规则优先级。取值范围：**1**~**9000**，数字越大优先级越高，在同一个QoS策略内QoS规则优先级不允许重复。 */
+    readonly Priority?: number;
+    /**
+     * QoS规则协议类型，取值：
+     *
+     * - **ALL**
+     *
+     * - **ICMP(IPv4)**
+     *
+     * - **ICMPv6(IPv6)**
+     *
+     * - **TCP**
+     *
+     * - **UDP**
+     *
+     * - **GRE**
+     *
+     * - **SSH**
+     *
+     * - **Telnet**
+     *
+     * - **HTTP**
+     *
+     * - **HTTPS**
+     *
+     * - **MS SQL**
+     *
+     * - **Oracle**
+     *
+     * - **MySql**
+     *
+     * - **RDP**
+     *
+     * - **PostgreSQL**
+     *
+     * - **Redis**
+     */
+    readonly Protocol?: string;
+    /**
+     * QoS规则流量匹配源IPv4网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcIPv6Cidr**或**DstIPv6Cidr**。
+     */
+    readonly SrcCidr?: string;
+    /**
+     * QoS规则流量匹配目的IPv4网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcIPv6Cidr**或**DstIPv6Cidr**。
+     */
+    readonly DstCidr?: string;
+    /**
+     * QoS规则流量匹配源IPv6网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcCidr**或**DstCidr**。
+     */
+    readonly SrcIPv6Cidr?: string;
+    /**
+     * QoS规则流量匹配目的IPv6网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcCidr**或**DstCidr**。
+     */
+    readonly DstIPv6Cidr?: string;
+    /** QoS规则流量匹配源端口号范围，取值范围：**0**~**65535**，当不匹配时取值为-1。当前只支持指定单个端口号，端口号的起始和终止需要相同。 */
+    readonly SrcPortRange?: string;
+    /**
+     * QoS规则流量匹配目的端口号范围。取值范围：**0**~**65535**，如果不匹配时取值为-1。当前只支持指定单个端口号，端口号的起始和终止需要相同。不同的协议类型，对应的目的端口号范围是固定的，取值如下：
+     *
+     * - **ALL**：-1/-1，不可编辑。
+     *
+     * - **ICMP(IPv4)**：-1/-1，不可编辑。
+     *
+     * - **ICMPv6(IPv6)**：-1/-1，不可编辑。
+     *
+     * - **TCP**：-1/-1，可编辑。
+     *
+     * - **UDP**：-1/-1，可编辑。
+     *
+     * - **GRE**：-1/-1，不可编辑。
+     *
+     * - **SSH**：22/22，不可编辑。
+     *
+     * - **Telnet**：23/23，不可编辑。
+     *
+     * - **HTTP**：80/80，不可编辑。
+     *
+     * - **HTTPS**：443/443，不可编辑。
+     *
+     * - **MS SQL**：1443/1443，不可编辑。
+     *
+     * - **Oracle**：1521/1521，不可编辑。
+     *
+     * - **MySql**：3306/3306，不可编辑。
+     *
+     * - **RDP**：3389/3389，不可编辑。
+     *
+     * - **PostgreSQL**：5432/5432，不可编辑。
+     *
+     * - **Redis**：6379/6379，不可编辑。
+     */
+    readonly DstPortRange?: string;
+    /** QoS规则匹配流量的DSCP值。取值范围：**0**~**63**，如果不匹配时取值为-1。 */
+    readonly MatchDscp?: number;
+    /** 修改流量中的DSCP值。取值范围：**0**~**63**，如果不修改时取值为-1。 */
+    readonly RemarkingDscp?: number;
+    /**
+     * QoS规则的名称。
+     *
+     * 长度为0～128个字符，不能以`http://` 或`https://`开头。
+     */
+    readonly RuleName?: string;
+    /**
+     * QoS规则的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RuleDescription?: string;
+    /** QoS规则ID。 */
+    readonly RuleId: string;
+}
+/** Parameters of CreateExpressConnectTrafficQos. 创建高速通道QoS策略 */
+export interface CreateExpressConnectTrafficQosRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS策略的名称。
+     *
+     * 长度为0～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QosName?: string;
+    /**
+     * QoS策略的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QosDescription?: string;
+}
+/** Parameters of CreateExpressConnectTrafficQosQueue. 创建高速通道QoS队列 */
+export interface CreateExpressConnectTrafficQosQueueRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * QoS队列的名称。
+     *
+     * 长度为0～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QueueName?: string;
+    /**
+     * QoS队列的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly QueueDescription?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /**
+     * QoS队列类型，取值：
+     *
+     * - **High**：高优先级队列。
+     *
+     * - **Medium**：普通优先级队列。
+     *
+     * - **Default**：默认优先级队列。
+     *
+     * > 默认优先级队列无法创建。
+     */
+    readonly QueueType: string;
+    /**
+     * QoS队列带宽百分比。
+     *
+     * * 当QoS队列类型为**Medium**的时候，此字段必须输入，取值范围为：1~100。
+     * * 当QoS队列类型为**Default**的时候，此字段为"-"。
+     */
+    readonly BandwidthPercent?: string;
+}
+/** Parameters of CreateExpressConnectTrafficQosRule. 创建高速通道QoS规则 */
+export interface CreateExpressConnectTrafficQosRuleRequest {
+    /**
+     * QoS策略所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** QoS策略ID。 */
+    readonly QosId: string;
+    /** QoS队列ID。 */
+    readonly QueueId: string;
+    /** QoS规则优先级。取值范围：**1**~**9000**，数字越大优先级越高，在同一个QoS策略内QoS规则优先级不允许重复。 */
+    readonly Priority: number;
+    /**
+     * QoS规则协议类型，取值：
+     *
+     * - **ALL**
+     *
+     * - **ICMP(IPv4)**
+     *
+     * - **ICMPv6(IPv6)**
+     *
+     * - **TCP**
+     *
+     * - **UDP**
+     *
+     * - **GRE**
+     *
+     * - **SSH**
+     *
+     * - **Telnet**
+     *
+     * - **HTTP**
+     *
+     * - **HTTPS**
+     *
+     * - **MS SQL**
+     *
+     * - **Oracle**
+     *
+     * - **MySql**
+     *
+     * - **RDP**
+     *
+     * - **PostgreSQL**
+     *
+     * - **Redis**
+     */
+    readonly Protocol: string;
+    /**
+     * QoS规则流量匹配源IPv4网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcIPv6Cidr**或**DstIPv6Cidr**。
+     */
+    readonly SrcCidr?: string;
+    /**
+     * QoS规则流量匹配目的IPv4网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcIPv6Cidr**或**DstIPv6Cidr**。
+     */
+    readonly DstCidr?: string;
+    /**
+     * QoS规则流量匹配源IPv6网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcCidr**或**DstCidr**。
+     */
+    readonly SrcIPv6Cidr?: string;
+    /**
+     * QoS规则流量匹配目的IPv6网段。
+     *
+     * > 不支持输入本参数时，再输入参数**SrcCidr**或**DstCidr**。
+     */
+    readonly DstIPv6Cidr?: string;
+    /** QoS规则流量匹配源端口号范围，取值范围：**0**~**65535**，当不匹配时取值为-1。当前只支持指定单个端口号，端口号的起始和终止需要相同。 */
+    readonly SrcPortRange?: string;
+    /**
+     * QoS规则流量匹配目的端口号范围。取值范围：**0**~**65535**，如果不匹配时取值为-1。当前只支持指定单个端口号，端口号的起始和终止需要相同。不同的协议类型，对应的目的端口号范围是固定的，取值如下：
+     *
+     * - **ALL**：-1/-1，不可编辑。
+     *
+     * - **ICMP(IPv4)**：-1/-1，不可编辑。
+     *
+     * - **ICMPv6(IPv6)**：-1/-1，不可编辑。
+     *
+     * - **TCP**：-1/-1，可编辑。
+     *
+     * - **UDP**：-1/-1，可编辑。
+     *
+     * - **GRE**：-1/-1，不可编辑。
+     *
+     * - **SSH**：22/22，不可编辑。
+     *
+     * - **Telnet**：23/23，不可编辑。
+     *
+     * - **HTTP**：80/80，不可编辑。
+     *
+     * - **HTTPS**：443/443，不可编辑。
+     *
+     * - **MS SQL**：1443/1443，不可编辑。
+     *
+     * - **Oracle**：1521/1521，不可编辑。
+     *
+     * - **MySql**：3306/3306，不可编辑。
+     *
+     * - **RDP**：3389/3389，不可编辑。
+     *
+     * - **PostgreSQL**：5432/5432，不可编辑。
+     *
+     * - **Redis**：6379/6379，不可编辑。
+     */
+    readonly DstPortRange?: string;
+    /** QoS规则匹配流量的DSCP值。取值范围：**0**~**63**，如果不匹配时取值为-1。 */
+    readonly MatchDscp?: number;
+    /** 修改流量中的DSCP值。取值范围：**0**~**63**，如果不修改时取值为-1。 */
+    readonly RemarkingDscp?: number;
+    /**
+     * QoS规则的名称。
+     *
+     * 长度为0～128个字符，不能以`http://` 或`https://`开头。
+     */
+    readonly RuleName?: string;
+    /**
+     * QoS规则的描述信息。
+     *
+     * 长度为0～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly RuleDescription?: string;
+}
+/** Parameters of CreateVbrHa. 创建VBR倒换组 */
+export interface CreateVbrHaRequest {
+    /**
+     * VBR倒换组的描述信息。
+     *
+     * 长度为 2～256个字符，必须以字母或中文开头，但不能以`http://` 或`https://`开头。
+     */
+    readonly Description?: string;
+    /** VBR倒换组名称。 */
+    readonly Name?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会启动实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接启动实例。
+     */
+    readonly DryRun?: boolean;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /** VBR倒换组中另一个VBR的实例ID。 */
+    readonly PeerVbrId: string;
+    /** VBR所属的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of DeleteVbrHa. 删除VBR倒换组 */
+export interface DeleteVbrHaRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VBR倒换组实例ID。 */
+    readonly InstanceId: string;
+    /** VBR所属的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeVbrHa. 查询VBR倒换组 */
+export interface DescribeVbrHaRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值范围：
+     *
+     * - **true**：发送检查请求，不会启动实例。检查项包括是否填写了必需参数、请求格式、实例状态。如果检查不通过，则返回对应错误。如果检查通过，则返回`DRYRUN.SUCCESS`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接启动实例。
+     */
+    readonly DryRun?: boolean;
+    /** VBR实例ID。 */
+    readonly VbrId?: string;
+    /** VBR倒换组实例ID。 */
+    readonly VbrHaId?: string;
+    /** VBR所属的地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of CreateVirtualBorderRouter. 新建边界路由器（VBR） */
+export interface CreateVirtualBorderRouterRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 物理专线实例ID。
+     *
+     * 可以为独享专线创建VBR实例，也可以为共享专线创建VBR实例。
+     */
+    readonly PhysicalConnectionId: string;
+    /**
+     * VBR实例所有者的账号ID。
+     *
+     * 默认为登录的阿里云账号ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VbrOwnerId?: number | string;
+    /**
+     * VBR实例的VLAN ID，取值范围：**0～2999**。
+     *
+     * > 只有物理专线的所有者可以指定该参数，同一条物理专线下的两个VBR的VLAN ID不能相同。
+     */
+    readonly VlanId: number;
+    /**
+     * 运营商为物理专线提供的电路编码。
+     *
+     * > 只有物理专线所有者可以指定该参数。
+     */
+    readonly CircuitCode?: string;
+    /**
+     * VBR实例的阿里云侧互联IP。 该属性只允许VBR所有者指定或者修改。
+     *
+     * 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly LocalGatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IP。该属性只允许VBR所有者指定或者修改。
+     *
+     * 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly PeerGatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IP的子网掩码。
+     *
+     * 两个IP地址必须位于同一个子网中。
+     */
+    readonly PeeringSubnetMask?: string;
+    /**
+     * VBR实例的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://` 或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * VBR实例的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VBR实例的阿里云侧互联IPv6地址。该属性只允许VBR所有者指定或者修改。
+     *
+     * 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly LocalIpv6GatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IPv6地址。该属性只允许VBR所有者指定或者修改。
+     *
+     * 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly PeerIpv6GatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IPv6的子网掩码。
+     *
+     * 两个IPv6地址必须位于同一个子网中。
+     */
+    readonly PeeringIpv6SubnetMask?: string;
+    /**
+     * 是否启用IPv6功能。取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**（默认值）：关闭。
+     */
+    readonly EnableIpv6?: boolean;
+    /**
+     * VBR实例的带宽值，单位：Mbps。
+     *
+     * - 当为独享专线创建VBR实例时，取值分别为**50**、**100**、**200**、**300**、**400**、**500**、**1000**、**2048**、**5120**、**8192**、**10240**、**20480**、**40960**、**50120**、**61440**和**102400**。
+     * - 当为共享专线创建VBR实例时，无需配置，VBR的带宽即为创建共享物理专线时设置的共享专线带宽。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly Bandwidth?: number | string;
+    /**
+     * 资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。至少输入1个标签键，最多支持输入20个标签键。如需传入该值，不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AssociatePhysicalConnectionToVirtualBorderRouter. 将VBR关联物理专线 */
+export interface AssociatePhysicalConnectionToVirtualBorderRouterRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /** 物理专线实例ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * VBR的VLAN ID，取值范围：**0～2999**。
+     *
+     * > 只有物理专线的所有者可以指定该参数，同一条物理专线下的两个VBR的VLAN ID不能相同。
+     */
+    readonly VlanId: string;
+    /**
+     * 运营商为物理专线提供的电路编码。
+     *
+     * > 只有物理专线的所有者可以指定该参数。
+     */
+    readonly CircuitCode?: string;
+    /** VBR实例的阿里云侧互联IP。 */
+    readonly LocalGatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IP。
+     *
+     * - 该属性只允许VBR所有者指定或修改。
+     *
+     * - 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly PeerGatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IP的子网掩码。
+     *
+     * 两个IP地址必须位于同一个子网中。
+     */
+    readonly PeeringSubnetMask?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** VBR实例的阿里云侧互联IPv6地址。 */
+    readonly LocalIpv6GatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IPv6地址。
+     *
+     * - 该属性只允许VBR所有者指定或者修改。
+     *
+     * - 为物理专线所有者创建VBR实例时必填。
+     */
+    readonly PeerIpv6GatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IPv6的子网掩码。
+     *
+     * 两个IPv6地址必须位于同一个子网中。
+     */
+    readonly PeeringIpv6SubnetMask?: string;
+    /**
+     * 是否启用IPv6。取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**（默认值）：关闭。
+     */
+    readonly EnableIpv6?: string;
+}
+/** Parameters of DeleteVirtualBorderRouter. 删除边界路由器（VBR） */
+export interface DeleteVirtualBorderRouterRequest {
+    /** VBR实例所属的地域ID。 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /**
+     * 客户端Token用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of UnassociatePhysicalConnectionFromVirtualBorderRouter. 解绑VBR和物理专线 */
+export interface UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
+    /**
+     * 物理专线所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要与物理专线解绑的VBR的实例ID。 */
+    readonly VbrId: string;
+    /** 物理专线ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of UpdateVirtualBorderBandwidth. 修改VBR上下云的带宽限速 */
+export interface UpdateVirtualBorderBandwidthRequest {
+    /**
+     * VBR所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR实例ID。 */
+    readonly VirtualBorderRouterId: string;
+    /** 修改后的VBR限速带宽，单位：Mbps。 */
+    readonly Bandwidth: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyVirtualBorderRouterAttribute. 修改边界路由器（VBR）的配置 */
+export interface ModifyVirtualBorderRouterAttributeRequest {
+    /**
+     * VBR所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /**
+     * VBR的VLAN ID，取值范围：**0～2999**。
+     *
+     * > 只有物理专线的所有者可以指定该参数，同一条物理专线下的两个VBR的VLAN ID不能相同。
+     */
+    readonly VlanId?: number;
+    /**
+     * 运营商为物理专线提供的电路编码。
+     *
+     * > 只有物理专线的所有者可以指定该参数。
+     */
+    readonly CircuitCode?: string;
+    /**
+     * VBR实例的阿里云侧互联IP。
+     *
+     * 该属性只允许VBR所有者指定或修改。
+     */
+    readonly LocalGatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IP。
+     *
+     * 该属性只允许VBR所有者指定或修改。
+     */
+    readonly PeerGatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IP的子网掩码。该属性只允许VBR所有者指定或修改。
+     *
+     * 两个IP地址必须位于同一个子网中。
+     */
+    readonly PeeringSubnetMask?: string;
+    /**
+     * 配置BFD报文的发送间隔，取值：**200～1000**，单位：ms。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly MinTxInterval?: number | string;
+    /**
+     * 配置BFD报文的接收间隔，取值：**200～1000**，单位：ms。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly MinRxInterval?: number | string;
+    /**
+     * 检测时间倍数，即接收方允许发送方发送报文的最大连接丢包数，用来检测链路是否正常。
+     *
+     * 取值：**3～10**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly DetectMultiplier?: number | string;
+    /**
+     * VBR的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http:// `或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * VBR的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。但不能以`http:// `或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * VBR关联的物理专线的列表信息，包含以下参数：
+     *
+     * - **CircuitCode**：运营商为物理专线提供的电路编码。
+     * - **LocalGatewayIp**：VBR实例的阿里云侧互联IP。
+     * - **PeerGatewayIp**：VBR实例的客户侧互联IP。
+     * - **PeeringSubnetMask**：VBR实例的阿里云侧和客户侧互联IP的子网掩码。
+     * - **PhysicalConnectionId**：物理专线实例ID。
+     */
+    readonly AssociatedPhysicalConnections?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VBR实例的阿里云侧互联IPv6地址。 */
+    readonly LocalIpv6GatewayIp?: string;
+    /**
+     * VBR实例的客户侧互联IPv6地址。
+     *
+     * - 该属性只允许VBR所有者指定或者修改。
+     *
+     * - 为物理专线所有者创建VBR实例时必填，为其他账号创建VBR实例时无需填写。
+     */
+    readonly PeerIpv6GatewayIp?: string;
+    /**
+     * VBR实例的阿里云侧和客户侧互联IPv6的子网掩码。
+     *
+     * 两个IPv6地址必须位于同一个子网中。
+     */
+    readonly PeeringIpv6SubnetMask?: string;
+    /**
+     * 是否启用IPv6。
+     *
+     * - **true**：开启。
+     *
+     * - **false**（默认值）：关闭。
+     */
+    readonly EnableIpv6?: boolean;
+    /** 带宽值。单位：Mbps。 */
+    readonly Bandwidth?: number;
+    /**
+     * 是否允许IDC间业务访问。
+     *
+     * - true：允许。
+     *
+     * - false（默认值）：不允许。
+     */
+    readonly SitelinkEnable?: boolean;
+}
+/** Parameters of TerminateVirtualBorderRouter. 终止边界路由器（VBR） */
+export interface TerminateVirtualBorderRouterRequest {
+    /**
+     * VBR所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR的ID。 */
+    readonly VbrId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of RecoverVirtualBorderRouter. 恢复被终止的边界路由器（VBR） */
+export interface RecoverVirtualBorderRouterRequest {
+    /**
+     * VBR所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR实例ID。 */
+    readonly VbrId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeVirtualBorderRouters. 查询已创建的边界路由器（VBR） */
+export interface DescribeVirtualBorderRoutersRequest {
+    /** VBR所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 过滤信息。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件，最多可提供5个过滤条件。支持如下过滤条件：
+         *
+         * * **PhysicalConnectionId**：物理专线实例ID。
+         *
+         * * **VbrId**：边界路由器实例ID。
+         *
+         * * **Status**：边界路由器状态。
+         *
+         * * **Name**：边界路由器名称。
+         *
+         * * **AccessPointId**：接入点ID。
+         *
+         * * **eccId**：高速上云服务实例ID。
+         *
+         * * **type**：物理专线类型。
+         */
+        readonly Key?: string;
+        /** 根据Key指定过滤值。一个Key支持指定多个过滤值，每个过滤值之间是或的关系，即只要符合其中一个过滤值，则视为匹配该过滤条件。 */
+        readonly Value?: readonly string[];
+    }[];
+    /**
+     * 是否包含跨账号的边界路由器。
+     *
+     * - **true**：包含。
+     *
+     * - **false**（默认值）：不包含。
+     */
+    readonly IncludeCrossAccountVbr?: boolean;
+    /**
+     * 资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。至少输入1个标签键，最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeVirtualBorderRoutersForPhysicalConnection. 查询边界路由器（VBR） */
+export interface DescribeVirtualBorderRoutersForPhysicalConnectionRequest {
+    /** 物理专线所在的地域。 您可以通过调用[DescribeRegions](~~36063~~) 接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 物理专线的ID。 */
+    readonly PhysicalConnectionId: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**。默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 过滤条件列表。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件，最多可提供5个过滤条件。支持如下过滤条件：
+         *
+         * * **PhysicalConnectionId**：物理专线实例ID。
+         *
+         * * **VbrId**：边界路由器实例ID。
+         *
+         * * **Status**：边界路由器状态。
+         *
+         * * **Name**：边界路由器名称。
+         *
+         * * **AccessPointId**：接入点ID。
+         *
+         * * **eccId**：高速上云服务实例ID。
+         *
+         * * **type**：边界路由器类型。
+         */
+        readonly Key?: string;
+        /** 根据Key指定过滤值。一个Key支持指定多个过滤值，每个过滤值之间是或的关系，即只要符合其中一个过滤值，则视为匹配该过滤条件。 */
+        readonly Value?: readonly string[];
+    }[];
+}
+/** Parameters of AddBgpNetwork. 宣告BGP网络 */
+export interface AddBgpNetworkRequest {
+    /**
+     * VBR组所在的地域。
+     *
+     *  您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 需要和本地IDC互连的VPC或交换机的网段。 */
+    readonly DstCidrBlock: string;
+    /** VPC的ID。 */
+    readonly VpcId?: string;
+    /** 路由器接口关联的路由器ID。 */
+    readonly RouterId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateBgpGroup. 为指定的VBR创建一个BGP组 */
+export interface CreateBgpGroupRequest {
+    /**
+     * VBR所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VBR的ID。 */
+    readonly RouterId: string;
+    /**
+     * BGP组的名称。
+     *
+     * 长度为2~128个字符，必须以英文大小写字母或中文开头，可包含数字，半角句号（.），下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * BGP组的描述信息。
+     *
+     * 长度为2~256个字符，必须以英文大小写字母或中文开头，但不能以`http:// `或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 自定义阿里云侧BGP AS号。取值：
+     *
+     * - **45104**
+     * - **64512~65534**
+     * - **4200000000~4294967294**
+     *
+     * > 其中**65025**为阿里云保留值，阿里侧默认使用**45104**作为**LocalAsn**，使用自定义**LocalAsn**功能在多线接入场景时可能存在BGP路由环路风险，请合理评估后使用。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly LocalAsn?: number | string;
+    /**
+     * 本地IDC侧设备的AS号。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly PeerAsn: number | string;
+    /** BGP组的认证密钥。 */
+    readonly AuthKey?: string;
+    /**
+     * 是否指定伪AS号。取值：
+     *
+     * - **false**（默认值）：否。
+     * - **true**：是。
+     *
+     * > 运行BGP的路由器一般只能属于一个AS。当需要用新的AS替代原有的AS（例如AS需要迁移或者和其他AS合并），并且因为业务等客观因素无法立即修改BGP配置时，可以通过指定伪AS号与本端建立连接，保证业务不中断。
+     * @defaultValue true
+     */
+    readonly IsFakeAsn?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * IP版本。取值：
+     *
+     * - **IPv4**（默认值）：IPv4版本。
+     * - **IPv6**：IPv6版本，只有当创建BGP组的VBR开通IPv6功能时，支持IPv6版本。
+     */
+    readonly IpVersion?: string;
+    /** BGP邻居的路由条目上限。单位：条，默认值：**110**。 */
+    readonly RouteQuota?: number;
+}
+/** Parameters of CreateBgpPeer. 向指定的BGP组中添加BGP邻居 */
+export interface CreateBgpPeerRequest {
+    /**
+     * BGP组所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** BGP组的ID。 */
+    readonly BgpGroupId: string;
+    /** BGP邻居的IP地址。 */
+    readonly PeerIpAddress?: string;
+    /**
+     * 是否开启BFD功能，取值：
+     *
+     * - **true**：开启BFD功能。
+     *
+     * - **false**：不开启BFD功能。
+     * @defaultValue false
+     */
+    readonly EnableBfd?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * IP版本。取值：
+     *
+     * - **IPv4**（默认值）：IPv4版本。
+     * - **IPv6**：IPv6版本，只有当创建BGP组的VBR开通IPv6功能时，支持IPv6版本。
+     */
+    readonly IpVersion?: string;
+    /**
+     * BFD跳数。取值范围：**1**~**255**。
+     *
+     * 选择开启BFD功能时，需要配置此参数。
+     * 输入BFD跳数，即数据从源端到目标端传输时经过的最大设备数量。您可以根据真实的物理链路因素配置不同的跳数。
+     */
+    readonly BfdMultiHop?: number;
+}
+/** Parameters of DeleteBgpGroup. 删除指定的BGP组 */
+export interface DeleteBgpGroupRequest {
+    /**
+     * BGP组所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** BGP组ID。 */
+    readonly BgpGroupId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteBgpNetwork. 删除已宣告的BGP网络 */
+export interface DeleteBgpNetworkRequest {
+    /**
+     * BGP组所在的地域。
+     *
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 需要和IDC互联的VPC或交换机的网段。 */
+    readonly DstCidrBlock: string;
+    /** 边界路由器ID。 */
+    readonly RouterId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteBgpPeer. 删除指定的BGP邻居 */
+export interface DeleteBgpPeerRequest {
+    /**
+     * BGP组所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** BGP邻居的ID。 */
+    readonly BgpPeerId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyBgpGroupAttribute. 修改BGP组的配置 */
+export interface ModifyBgpGroupAttributeRequest {
+    /**
+     * BGP组所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 指定BGP组的ID。 */
+    readonly BgpGroupId: string;
+    /**
+     * BGP组的名称。
+     *
+     * 长度为2～128个字符，必须以大小写字母或中文开头，可包含数字，半角句号（.），下划线（_）和短划线（-），但不能以`http://` 或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * BGP组的描述信息。
+     *
+     * 长度为2～256个字符，必须以大小写字母或中文开头，但不能以`http://` 或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 自定义阿里云侧BGP AS号。取值：
+     *
+     * - **45104**
+     * - **64512~65534**
+     * - **4200000000~4294967294**
+     *
+     * > 其中**65025**为阿里云保留值，阿里侧默认使用**45104**作为**LocalAsn**，使用自定义**LocalAsn**功能在多线接入场景时可能存在BGP路由环路风险，请合理评估后使用。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly LocalAsn?: number | string;
+    /**
+     * 本地侧设备的AS号。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly PeerAsn?: number | string;
+    /** BGP组的认证密钥。 */
+    readonly AuthKey?: string;
+    /**
+     * 是否指定伪AS号。取值;
+     *
+     * - **false**（默认值）：否。
+     * - **true**：是。
+     *
+     * > 运行BGP的路由器一般只能属于一个AS。当需要用新的AS替代原有的AS（例如AS需要迁移或者和其他AS合并），并且因为业务等客观因素无法立即修改BGP配置时，可以通过指定伪AS号与本端建立连接，保证业务不中断。
+     * @defaultValue true
+     */
+    readonly IsFakeAsn?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** BGP邻居的路由条目上限。单位：条，默认值：**110**。 */
+    readonly RouteQuota?: number;
+    /**
+     * 是否需要清空密钥。取值：
+     *
+     * - **true**：是。
+     * - **false**（默认值）：否。
+     * @defaultValue false
+     */
+    readonly ClearAuthKey?: boolean;
+}
+/** Parameters of ModifyBgpPeerAttribute. 修改BGP邻居的属性 */
+export interface ModifyBgpPeerAttributeRequest {
+    /**
+     * 要修改属性的BGP邻居所在BGP组的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改属性的BGP邻居的ID。 */
+    readonly BgpPeerId: string;
+    /** 要修改属性的BGP邻居所在BGP组的ID。 */
+    readonly BgpGroupId?: string;
+    /** 要修改的BGP邻居的IP地址。 */
+    readonly PeerIpAddress?: string;
+    /**
+     * 是否开启BFD功能，取值：
+     *
+     * - **true**：开启BFD功能。
+     *
+     * - **false**（默认值）：不开启BFD功能。
+     */
+    readonly EnableBfd?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * BFD跳数。取值范围：**1**~**255**。
+     *
+     * 选择开启BFD功能时，需要配置此参数。
+     * 输入BFD跳数，即数据从源端到目标端传输时经过的最大设备数量。您可以根据真实的物理链路因素配置不同的跳数。
+     */
+    readonly BfdMultiHop?: number;
+}
+/** Parameters of DescribeBgpGroups. 查询指定地域下的BGP组 */
+export interface DescribeBgpGroupsRequest {
+    /** BGP组关联的VBR的ID。 */
+    readonly RouterId?: string;
+    /** BGP组的ID。 */
+    readonly BgpGroupId?: string;
+    /**
+     * VBR所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否为默认BGP组。取值：
+     *
+     * - **false**：不是默认BGP组。
+     * - **true**：是默认BGP组。
+     */
+    readonly IsDefault?: boolean;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeBgpNetworks. 查询已宣告的BGP网络 */
+export interface DescribeBgpNetworksRequest {
+    /** 边界路由器ID。 */
+    readonly RouterId?: string;
+    /**
+     * BGP组所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeBgpPeers. 查询指定地域下的BGP邻居 */
+export interface DescribeBgpPeersRequest {
+    /** 要查询的BGP邻居关联的VBR ID。 */
+    readonly RouterId?: string;
+    /** 要查询的BGP邻居的ID。 */
+    readonly BgpPeerId?: string;
+    /** 要查询的BGP邻居所在BGP组的ID。 */
+    readonly BgpGroupId?: string;
+    /**
+     * 要查询的BGP邻居所在BGP组的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否是默认BGP组。取值：
+     *
+     *
+     * - **true**：是默认BGP组。
+     *
+     * - **false**：不是默认BGP组。
+     */
+    readonly IsDefault?: boolean;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of CreateNatGateway. 创建NAT网关 */
+export interface CreateNatGatewayRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 需要创建NAT网关的VPC的ID。 */
+    readonly VpcId: string;
+    /**
+     * NAT网关的名称。
+     *
+     * 名称长度为2~128个字符，以大小写字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     *
+     * 如果没有指定该参数，系统会为NAT网关创建默认的名称。
+     */
+    readonly Name?: string;
+    /**
+     * NAT网关的描述。
+     *
+     * 描述可以为空；或填写2~256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 包年包月公网NAT网关已停止新购，该参数不再使用。 */
+    readonly Spec?: string;
+    /**
+     * NAT网关的付费模式，取值：
+     *
+     * **PostPaid**（默认值）：按量付费。
+     *
+     * 更多信息，请参见[公网NAT网关计费](~~48126~~)和[VPC NAT网关计费](~~270913~~)。
+     */
+    readonly InstanceChargeType?: string;
+    /** 包年包月公网NAT网关已停止新购，该参数不再使用。 */
+    readonly PricingCycle?: string;
+    /** 包年包月公网NAT网关已停止新购，该参数不再使用。 */
+    readonly Duration?: string;
+    /** 包年包月公网NAT网关已停止新购，该参数不再使用。 */
+    readonly AutoPay?: boolean;
+    /**
+     * NAT网关所属的交换机的ID。
+     *
+     * 创建NAT网关时，您必须指定NAT网关所属的交换机，系统会为NAT网关分配一个交换机内的空闲私网IP地址。
+     *
+     * - 如果您要在存量交换机中创建NAT网关，请确保交换机所属的可用区支持创建NAT网关，且交换机有可用的IP。
+     *
+     * - 如果您还未创建交换机，请先在支持创建NAT网关的可用区创建交换机，然后再指定NAT网关所属的交换机。
+     *
+     * > 您可以通过[ListEnhanhcedNatGatewayAvailableZones](~~182292~~)接口查询NAT网关的资源可用区，通过[DescribeVSwitches](~~35748~~)接口查询交换机中的可用IP数。
+     */
+    readonly VSwitchId?: string;
+    /** NAT网关的类型，取值：**Enhanced**，增强型NAT网关。 */
+    readonly NatType?: string;
+    /** NAT网关的计费类型，取值：**PayByLcu**，表示按使用量计费。 */
+    readonly InternetChargeType?: string;
+    /**
+     * 创建的NAT网关类型，取值：
+     *
+     * - **internet**：公网NAT网关。
+     *
+     * - **intranet**：VPC NAT网关。
+     */
+    readonly NetworkType?: string;
+    /**
+     * 是否开启防火墙功能，取值：
+     *
+     * - **false**（默认值）：不开启。
+     * ><notice> 该参数已弃用。></notice>
+     * @deprecated
+     */
+    readonly SecurityProtectionEnabled?: boolean;
+    /**
+     * 是否开启ICMP代回。取值：
+     *
+     * - **true**（默认值）：开启。
+     * - **false**：不开启。
+     */
+    readonly IcmpReplyEnabled?: boolean;
+    /**
+     * NAT网关的EIP绑定模式，取值：
+     * - **MULTI_BINDED**（默认值）：多EIP网卡可见模式。
+     * - **NAT**：EIP普通模式，兼容IPv4网关。
+     *   > NAT网关的EIP绑定模式为EIP普通模式时，EIP将占用NAT网关所在交换机的一个私网IP，请确保NAT网关所在交换机内私网IP地址充足，如果NAT网关所在的交换机没有可用的空闲私网地址时，将无法绑定新的EIP。NAT网关的EIP绑定模式为EIP普通模式时，NAT网关支持绑定的EIP数量上限为50个。
+     * @defaultValue "MULTI_BINDED"
+     */
+    readonly EipBindMode?: string;
+    /**
+     * 标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /** 标签键。API调用时使用Tag.N.Key的形式，N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun或acs:开头，不能包含http://或https://。 */
+        readonly Key?: string;
+        /** 标签值。API调用时使用Tag.N.Value的形式，N的取值范围：1~20。一旦传入该值，则不允许为空字符串。最多支持128个字符，不能以aliyun或acs:开头，不能包含http://或https://。 */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteNatGateway. 删除指定的NAT网关 */
+export interface DeleteNatGatewayRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要删除的NAT网关的实例ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * 是否强制删除NAT网关，取值：
+     *
+     * - **true**：强制删除。当取值为**true**时，说明如下：
+     *
+     *     - 如果NAT网关有SNAT规则，系统会自动帮您删除SNAT规则。
+     *
+     *     - 如果NAT网关有DNAT规则，系统会自动帮您删除DNAT规则。
+     *
+     *     - 如果NAT网关有绑定EIP，系统会自动帮您解绑。
+     *
+     *     - 如果NAT网关有未删除的NAT带宽包，系统会自动帮您删除NAT带宽包。
+     *
+     * - **false**（默认值）：不强制删除。当取值为**false**时，说明如下：
+     *
+     *     - 如果NAT网关有未删除的NAT带宽包，请先删除NAT带宽包。
+     *
+     *     - 如果NAT网关有SNAT规则，请先删除SNAT规则。
+     *
+     *     - 如果NAT网关有DNAT规则，请先删除DNAT规则。
+     *
+     *     - 如果NAT网关有绑定EIP，请先解绑EIP。
+     */
+    readonly Force?: boolean;
+}
+/** Parameters of ModifyNatGatewayAttribute. 修改NAT网关的名称和描述 */
+export interface ModifyNatGatewayAttributeRequest {
+    /**
+     * 要修改的NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改的NAT网关的ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * 要修改的NAT网关名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 要修改的NAT网关描述信息。
+     *
+     * 描述长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 是否开启ICMP代回。取值：
+     *
+     * - **true**（默认值）：开启。
+     * - **false**：不开启。
+     */
+    readonly IcmpReplyEnabled?: boolean;
+    /**
+     * 修改NAT网关的EIP绑定模式。取值：可以为空，非空时只允许为**NAT**，表示绑定模式为EIP普通模式。
+     *
+     *
+     * > - 只支持将**MULTI_BINDED**模式修改为**NAT**模式，不支持将**NAT**模式修改为**MULTI_BINDED**模式。关于**MULTI_BINDED**模式的具体信息，请参见[CreateNatGateway](~~120219~~)。
+     * - 在EIP绑定模式切换过程中网络连接会出现秒级别闪断（闪断时间随着EIP数量增加而变长，目前最多支持绑定5个EIP的NAT网关进行配置变更），请您尽量在业务低峰期执行切换操作。
+     * - EIP绑定模式变更为**NAT**后，公网NAT网关将兼容IPv4网关，但绑定一个公网EIP时将占用NAT网关所在交换机的一个私网IP，请确保NAT网关所在交换机内私网IP地址充足，如果NAT网关所在的交换机没有可用的空闲私网地址时，将无法绑定新的EIP。
+     */
+    readonly EipBindMode?: 'NAT';
+    /**
+     * 是否开启会话日志，取值：
+     *
+     * - **true**：已开启会话日志。
+     *
+     * - **false**：已关闭会话日志。
+     */
+    readonly EnableSessionLog?: boolean;
+    /**
+     * 会话日志配置信息。
+     * Sent JSON-encoded in one parameter.
+     */
+    readonly LogDelivery?: {
+        /** 会话日志写入类型。取值：**sls**，阿里云日志服务SLS。 */
+        readonly LogDeliveryType?: string;
+        /** 会话日志写入地址。取值：acs:log:${regionName}:${projectOwnerAliUid}:project/${projectName}/logstore/${logstoreName} */
+        readonly LogDestination?: string;
+    };
+}
+/** Parameters of ModifyNatGatewaySpec. 接口修改NAT网关的规格 */
+export interface ModifyNatGatewaySpecRequest {
+    /**
+     * 公网NAT网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改规格的公网NAT网关的ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * 公网NAT网关的规格，取值：
+     *
+     * - **Small**：小型。
+     *
+     * - **Middle**：中型。
+     *
+     * - **Large**：大型。
+     */
+    readonly Spec: string;
+    /**
+     * 是否自动付费。
+     *
+     * - **true**：开启自动付费，自动支付订单。
+     *
+     * - **false**（默认值）：不开启自动付费，生成订单后需要到订单中心完成支付。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeNatGateways. 查询已创建的NAT网关 */
+export interface DescribeNatGatewaysRequest {
+    /**
+     * 要查询的NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询的NAT网关的ID。 */
+    readonly NatGatewayId?: string;
+    /** 要查询的NAT网关所属VPC的ID。 */
+    readonly VpcId?: string;
+    /**
+     * 要查询的NAT网关的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     *
+     * 如果没有指定该参数，系统会为NAT网关创建默认的名称。
+     */
+    readonly Name?: string;
+    /**
+     * <props="china">要查询的NAT网关实例的付费模式，取值：</props>
+     *
+     * <props="china">
+     * - **PostPaid**：按量付费。</props>
+     * - **PrePaid**：存量包年包月付费模式。目前包年包月付费模式已停止新购。
+     *
+     * </props>
+     *
+     * <props="intl">要查询的NAT网关实例的付费模式，取值：**PostPaid**（按量付费）。</props>
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * <props="china">公网NAT网关的规格，仅当**InstanceChargeType**为**PrePaid**（存量包年包月公网NAT网关）支持按固定规格创建NAT网关，取值：</props>
+     *
+     * <props="china">
+     * - **Small**（默认值）：小型。
+     * - **Middle**：中型。
+     * - **Large**：大型。
+     *
+     * </props>
+     * <props="intl">NAT网关的规格，该参数不填。</props>
+     */
+    readonly Spec?: string;
+    /** NAT网关的类型，取值：**Enhanced**，增强型。 */
+    readonly NatType?: string;
+    /** 要查询的NAT网关所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会查询资源状况。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接查询资源状况。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要查询的NAT网关的状态，取值：
+     * - **Creating**：创建NAT网关是异步操作，在创建完成之前是**Creating**状态。
+     *
+     * - **Available**：NAT网关创建完成后的状态，是稳定状态。
+     *
+     * - **Modifying**：变配NAT网关是异步操作，在变配的过程中是**Modifying**状态。
+     *
+     * - **Deleting**：删除NAT网关是异步操作，在删除的过程中是**Deleting**状态。
+     *
+     * - **Converting**：普通型NAT网关转换到增强型NAT网关是异步操作，在转换过程中是**Converting**状态。
+     */
+    readonly Status?: string;
+    /**
+     * 要查询的NAT网关的类型，取值：
+     *
+     * - **internet**：公网NAT网关。
+     * - **intranet**：VPC NAT网关。
+     */
+    readonly NetworkType?: string;
+    /**
+     * 标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * NAT网关实例的标签键。最多支持输入20个标签键。
+         *
+         * 标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * NAT网关实例的标签值。最多支持输入20个标签值。
+         *
+         * 标签值最多支持128个字符，不能以`aliyun`或`acs:`开头，不能包含`http://`和`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /** NAT网关所在的可用区ID。 */
+    readonly ZoneId?: string;
+}
+/** Parameters of VpcDescribeVpcNatGatewayNetworkInterfaceQuota. 查询反向访问VPC NAT当前可以创建的EP个数 */
+export interface VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
+    /**
+     * 资源所属的阿里云账号（主账号）ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly ResourceUid?: number | string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 要查询的VPC NAT网关的ID。 */
+    readonly NatGatewayId?: string;
+    /**
+     * 要查询的VPC NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+}
+/** Parameters of GetNatGatewayAttribute. 查看单个NAT网关实例详细信息 */
+export interface GetNatGatewayAttributeRequest {
+    /**
+     * NAT网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+}
+/** Parameters of ListEnhanhcedNatGatewayAvailableZones. 查询增强型NAT网关的资源可用区 */
+export interface ListEnhanhcedNatGatewayAvailableZonesRequest {
+    /**
+     * 要查询的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     * 本示例查询阿联酋（迪拜）地域NAT网关资源的可用区。
+     */
+    readonly RegionId: string;
+    /**
+     * 返回结果显示的语言。取值：
+     *
+     * - **zh-CN**（默认值）：中文。
+     * - **en-US**：英文。
+     * @defaultValue "zh-CN"
+     */
+    readonly AcceptLanguage?: string;
+    /**
+     * 过滤信息，支持传入键值对查询结果进行过滤。
+     * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+     */
+    readonly Filter?: readonly {
+        /** 过滤条件。目前仅支持对**PrivateLinkEnabled**进行过滤。 */
+        readonly Key?: string;
+        /**
+         * 过滤条件对应的过滤值。
+         *
+         * > 当过滤条件为**PrivateLinkEnabled**时，需要配置过滤值。 取值为**true**或**false**。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of UpdateNatGatewayNatType. 将普通型NAT网关切换为增强型 */
+export interface UpdateNatGatewayNatTypeRequest {
+    /**
+     * 要升级的普通型公网NAT网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要升级的普通型公网NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * 升级后增强型公网NAT网关所属的交换机。
+     *
+     * >如果不设置该参数，系统会随机将增强型公网NAT网关创建在VPC内的任意一台交换机。
+     */
+    readonly VSwitchId: string;
+    /** 公网NAT网关类型。取值：**Enhanced**，表示增强型公网NAT网关。 */
+    readonly NatType: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送请求，不会升级公网NAT网关类型。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并直接升级公网NAT网关类型。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ConvertBandwidthPackage. 将NAT带宽包转换为共享带宽 */
+export interface ConvertBandwidthPackageRequest {
+    /** NAT带宽包的ID。 */
+    readonly BandwidthPackageId: string;
+    /** NAT网关所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。详细信息，请参见[如何保证幂等性](~~36569~~)。 */
+    readonly ClientToken?: string;
+}
+/** Parameters of EnableNatGatewayEcsMetric. 开启ECS流量监控 */
+export interface EnableNatGatewayEcsMetricRequest {
+    /** NAT网关所属的地域，您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会开启ECS流量监控。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并开启ECS流量监控。
+     */
+    readonly DryRun?: boolean;
+    /** 要开启ECS流量监控功能的NAT网关ID。 */
+    readonly NatGatewayId: string;
+}
+/** Parameters of DisableNatGatewayEcsMetric. 关闭ECS流量监控 */
+export interface DisableNatGatewayEcsMetricRequest {
+    /** NAT网关所属的地域，您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * **true**：发送检查请求，不会关闭ECS流量监控。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * **false**（默认值）：发送正常请求，通过检查后返回2XX HTTP状态码并关闭ECS流量监控。
+     */
+    readonly DryRun?: boolean;
+    /** 要关闭ECS流量监控功能的NAT网关ID。 */
+    readonly NatGatewayId: string;
+}
+/** Parameters of CreateSnatEntry. 在SNAT列表中添加SNAT条目 */
+export interface CreateSnatEntryRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SNAT表的ID。 */
+    readonly SnatTableId: string;
+    /**
+     * 交换机的ID。
+     *
+     * * 当为公网NAT网关添加SNAT条目时，该参数表示该交换机内的ECS实例均可以通过SNAT规则访问公网。指定多个EIP配置SNAT IP地址池时，业务连接会通过哈希算法分配到多个EIP，由于每个连接的流量不同，可能会出现多EIP业务流量不均匀的情况，建议您将每个EIP都加入到同一个共享带宽中以避免单EIP带宽达到上限导致业务受损。
+     *
+     * * 当为VPC NAT网关添加SNAT条目时，该参数表示该交换机内的ECS实例均可以通过SNAT规则访问外部网络。
+     *
+     * > 参数**SourceCIDR**和参数**SourceVSwtichId**必须输入一个且不能都输入。
+     */
+    readonly SourceVSwitchId?: string;
+    /**
+     * 输入VPC、交换机或ECS实例的网段，还可以输入任意网段。
+     *
+     * SNAT条目有以下几种粒度：
+     *
+     * - VPC粒度：NAT网关所在VPC的网段，该VPC下的所有ECS实例均可以通过SNAT规则访问互联网或者外部网络。
+     *
+     * - 交换机粒度：指定交换机的网段（如192.168.1.0/24），该交换机下的ECS实例均可以通过SNAT规则访问互联网或者外部网络。
+     *
+     * - ECS粒度：指定ECS实例的地址（如192.168.1.1/32），该ECS实例可以通过SNAT规则访问互联网或者外部网络。
+     *
+     * - 输入任意网段，该网段下的所有ECS实例均可以通过SNAT服务访问互联网或者外部网络。
+     *
+     * 当为公网NAT网关添加SNAT条目时，如果**SnatIp**仅指定了一个公网IP，ECS实例使用指定的公网IP访问互联网；
+     *
+     * 如果**SnatIp**指定了多个公网IP，ECS实例随机使用**SnatIp**中的公网IP访问互联网。
+     *
+     * > 参数**SourceCIDR**和参数**SourceVSwtichId**必须输入一个且不能都输入。
+     */
+    readonly SourceCIDR?: string;
+    /**
+     * * 为公网NAT网关添加SNAT条目时，该参数为SNAT条目中的EIP，多个EIP之间用半角逗号（,）隔开。
+     *
+     * >指定多个EIP配置SNAT IP地址池时，业务连接会通过哈希算法分配到多个EIP，由于每个连接的流量不同，可能会出现多EIP业务流量不均匀的情况，建议您将每个EIP都加入到同一个共享带宽中以避免单EIP带宽达到上限导致业务受损。
+     *
+     * * 为VPC NAT网关添加SNAT条目时，该参数为SNAT条目中的NAT IP地址，多个NAT IP地址之间用半角逗号（,）隔开。
+     */
+    readonly SnatIp: string;
+    /**
+     * SNAT条目的名称。
+     *
+     * 长度为2~128个字符，必须以大小写字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly SnatEntryName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。`ClientToken`只支持ASCII字符。
+     *
+     * >若您未指定，则系统自动使用API请求的**Requestld**作为**ClientToken**标识。每次API请求的**Requestld**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否打开IP亲和性。取值：
+     *
+     * - **0**：关闭IP亲和性。
+     *
+     * - **1**：打开IP亲和性。
+     *
+     * > 打开IP亲和性开关后，如果SNAT条目绑定多个EIP或NAT IP，同一个客户端将使用相同的EIP或NAT IP进行访问，否则客户端将从绑定的EIP或NAT IP中随机选取进行访问。
+     */
+    readonly EipAffinity?: number;
+}
+/** Parameters of DeleteSnatEntry. 删除指定的SNAT条目 */
+export interface DeleteSnatEntryRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SNAT条目所属的SNAT表的ID。 */
+    readonly SnatTableId: string;
+    /** 要删除的SNAT条目的ID。 */
+    readonly SnatEntryId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifySnatEntry. 修改指定的SNAT条目 */
+export interface ModifySnatEntryRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SNAT条目所在的SNAT表的ID。 */
+    readonly SnatTableId: string;
+    /** 要修改的SNAT条目的ID。 */
+    readonly SnatEntryId: string;
+    /**
+     * - 为公网NAT网关修改SNAT条目时，该参数为SNAT条目中的EIP，多个EIP之间用半角逗号（,）隔开。
+     *
+     *     指定多个EIP配置SNAT IP地址池时，业务连接会通过哈希算法分配到多个EIP，由于每个连接的流量不同，可能会出现多EIP业务流量不均匀的情况，建议您将每个EIP都加入到同一个共享带宽中以避免单EIP带宽达到上限导致业务受损。
+     *
+     * - 为VPC NAT网关修改SNAT条目时，该参数为SNAT条目中的NAT IP地址。
+     */
+    readonly SnatIp?: string;
+    /**
+     * SNAT条目的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly SnatEntryName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否打开IP亲和性。取值：
+     *
+     * - **0**：关闭IP亲和性。
+     *
+     * - **1**：打开IP亲和性。
+     *
+     * > 打开IP亲和性开关后，如果SNAT条目绑定多个EIP或NAT IP，同一个客户端将使用相同的EIP或NAT IP进行访问，否则客户端将从绑定的EIP或NAT IP中随机选取进行访问。
+     */
+    readonly EipAffinity?: number;
+}
+/** Parameters of DescribeSnatTableEntries. 查询已创建的SNAT条目 */
+export interface DescribeSnatTableEntriesRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * SNAT表ID。
+     *
+     * > **SnatTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly SnatTableId?: string;
+    /** SNAT条目ID。 */
+    readonly SnatEntryId?: string;
+    /**
+     * 交换机的ID。
+     *
+     * - 当查询公网NAT网关的SNAT条目时，该参数表示该交换机内的ECS实例均可以通过SNAT规则访问公网。
+     *
+     * - 当查询VPC NAT网关的SNAT条目时，该参数表示该交换机内的ECS实例均可以通过SNAT规则访问外部网络。
+     */
+    readonly SourceVSwitchId?: string;
+    /** SNAT条目的源网段。 */
+    readonly SourceCIDR?: string;
+    /**
+     * - 当查询公网NAT网关的SNAT条目时，该参数为SNAT条目中的EIP。
+     *
+     * - 当查询VPC NAT网关的SNAT条目时，该参数为SNAT条目中的NAT IP地址。
+     */
+    readonly SnatIp?: string;
+    /**
+     * SNAT条目的名称。
+     *
+     * 名称长度为2~128个字符，以大小写字母或中文开头， 可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly SnatEntryName?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 要查询的NAT网关的ID。
+     *
+     * > **SnatTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly NatGatewayId?: string;
+}
+/** Parameters of CreateForwardEntry. 在DNAT列表中添加DNAT条目 */
+export interface CreateForwardEntryRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** DNAT列表的ID。 */
+    readonly ForwardTableId: string;
+    /**
+     * - 当为公网NAT网关配置DNAT条目时，提供公网访问的弹性公网IP地址。
+     * - 当为VPC NAT网关配置DNAT条目时，提供外部网络访问的NAT IP地址。
+     */
+    readonly ExternalIp: string;
+    /**
+     * - 当为公网NAT网关配置DNAT条目时， 需要进行端口转发的外部端口或端口段。
+     *
+     *     - 输入的端口范围需要在**1**~**65535**之间。
+     *     - 如果需要在端口段内转发，请在输入时以正斜线（/）隔开起始端口，例如`10/20`。
+     *     - 如果**ExternalPort**设置为端口段，则**InternalPort**也需要设置为端口段，且端口段的端口个数相同，例如**ExternalPort**设置为`10/20`，**InternalPort**设置为`80/90`。
+     *
+     * - 当为VPC NAT网关配置DNAT条目时，NAT IP地址被外部网络访问的端口，取值范围：**1**~**65535**。
+     */
+    readonly ExternalPort: string;
+    /**
+     * - 当为公网NAT网关配置DNAT条目时，需要进行公网通信的ECS实例的私网IP地址，该私网IP地址需满足以下条件：
+     *
+     *     - 必须属于NAT网关所在的VPC的网段。
+     *
+     *     - 必须被一个ECS实例使用且该实例没有绑定EIP时，DNAT条目才生效。
+     *
+     * - 当为VPC NAT网关配置DNAT条目时，需要通过DNAT规则进行通信的私网IP地址。
+     */
+    readonly InternalIp: string;
+    /**
+     * - 当为公网NAT网关配置DNAT条目时，需要进行端口转发的内部端口或端口段，取值范围：**1**~**65535**。
+     *
+     * - 当为VPC NAT网关配置DNAT条目时，需要映射的目标ECS实例端口，取值范围：**1**~**65535**。
+     */
+    readonly InternalPort: string;
+    /**
+     * 协议类型，取值：
+     *
+     * - **TCP**：转发TCP协议的报文。
+     *
+     * - **UDP**：转发UDP协议的报文。
+     *
+     * - **Any**：转发所有协议的报文。如果**IpProtocol**配置为**Any**，则**ExternalPort**和**InternalPort**也必须配置为**Any**，实现DNAT IP映射。
+     */
+    readonly IpProtocol: string;
+    /**
+     * DNAT规则的名称。
+     *
+     * 长度为2~128个字符，必须以大小写字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly ForwardEntryName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否开启端口突破，取值：
+     *
+     * - **true**：开启端口突破。
+     *
+     * - **false**（默认值）：不开启端口突破。
+     *
+     * >当DNAT条目和SNAT条目使用同一个公网IP地址时，如果您需要配置大于1024的端口号，您需要指定**PortBreak**为**true**。
+     * @defaultValue false
+     */
+    readonly PortBreak?: boolean;
+}
+/** Parameters of DeleteForwardEntry. 删除指定的DNAT条目 */
+export interface DeleteForwardEntryRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** DNAT条目所属的DNAT列表ID。 */
+    readonly ForwardTableId: string;
+    /** 要删除的DNAT条目ID。 */
+    readonly ForwardEntryId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyForwardEntry. 修改指定的DNAT条目 */
+export interface ModifyForwardEntryRequest {
+    /** DNAT条目所属的DNAT列表的ID。 */
+    readonly ForwardTableId: string;
+    /** 要修改的DNAT条目的ID。 */
+    readonly ForwardEntryId: string;
+    /**
+     * - 当修改公网NAT网关的DNAT条目时，该参数为提供公网访问的公网IP地址。
+     *
+     * - 当修改VPC NAT网关的DNAT条目时，该参数为供外部网络访问的NAT IP地址。
+     */
+    readonly ExternalIp?: string;
+    /**
+     * - 当修改公网NAT网关的DNAT条目时，该参数为DNAT条目中进行端口转发的外部端口或端口段。
+     *     - 修改的端口范围需要在**1**~**65535**之间。
+     *     - 如果需要修改端口段，请在输入时以正斜线（/）隔开起始端口，例如`10/20`。
+     *     - 如果需要同时修改**ExternalPort**和**InternalPort**，而且**ExternalPort**为端口段，则**InternalPort**也需要设置为端口段，且端口段的端口个数相同，例如**ExternalPort**设置为`10/20`，**InternalPort**设置为`80/90`。
+     *
+     * - 当修改VPC NAT网关的DNAT条目时，该参数为被外部网络访问的端口，取值范围：**1**~**65535**。
+     */
+    readonly ExternalPort?: string;
+    /**
+     * - 当修改公网NAT网关的DNAT条目时，该参数为通过DNAT条目进行公网通信的ECS实例的私网IP地址。
+     *
+     * - 当修改VPC NAT网关的DNAT条目时，该参数为需要通过DNAT规则进行通信的私网IP地址。
+     */
+    readonly InternalIp?: string;
+    /**
+     * - 当修改公网NAT网关的DNAT条目时，该参数为DNAT条目中进行端口转发的内部端口或端口段，取值范围：**1**~**65535**。
+     *
+     * - 当修改VPC NAT网关的DNAT条目时，该参数为需要映射的目标ECS实例端口，取值范围：**1**~**65535**。
+     */
+    readonly InternalPort?: string;
+    /**
+     * 协议类型，取值：
+     *
+     * - **TCP**：转发TCP协议的报文。
+     *
+     * - **UDP**：转发UDP协议的报文。
+     *
+     * - **Any**：转发所有协议的报文。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 修改后的DNAT条目名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly ForwardEntryName?: string;
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否开启端口突破，取值：
+     *
+     * - **true**：开启端口突破。
+     * - **false**：不开启端口突破。当DNAT条目和SNAT条目使用同一个公网IP地址时，如果您需要配置大于`1024`的端口号，您需要指定`PortBreak`为`true`。
+     */
+    readonly PortBreak?: boolean;
+}
+/** Parameters of DescribeForwardTableEntries. 查询已创建的DNAT条目 */
+export interface DescribeForwardTableEntriesRequest {
+    /**
+     * NAT网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * DNAT列表的ID。
+     *
+     * > **ForwardTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly ForwardTableId?: string;
+    /** DNAT条目ID。 */
+    readonly ForwardEntryId?: string;
+    /**
+     * - 当查询公网NAT网关的DNAT条目时，该参数为DNAT条目中提供公网访问的弹性公网IP地址。
+     *
+     * - 当查询VPC NAT网关的DNAT条目时，该参数为供外部网络访问的NAT IP地址。
+     */
+    readonly ExternalIp?: string;
+    /**
+     * - 当查询公网NAT网关的DNAT条目时，该参数为进行端口转发的外部端口或端口段。
+     *     - 查询的端口范围需要在**1**~**65535**之间。
+     *     - 如果需要查询的是端口段，请在输入时以正斜线（/）隔开起始端口，例如`10/20`。
+     *     - 如果查询的**ExternalPort**为端口段，查询的**InternalPort**也需要设置为端口段，且端口段的端口个数相同，例如**ExternalPort**设置为`10/20`，**InternalPort**设置为`80/90`。
+     *
+     * - 当查询VPC NAT网关的DNAT条目时，该参数为NAT IP地址被外部网络访问的端口，取值范围：**1**~**65535**。
+     */
+    readonly ExternalPort?: string;
+    /**
+     * 私网IP地址。
+     *
+     * - 当查询公网NAT网关的DNAT条目时，该参数为通过DNAT条目进行公网通信的ECS实例的私网IP地址。
+     *
+     * - 当查询VPC NAT网关的DNAT条目时，该参数为需要通过DNAT规则进行通信的私网IP地址。
+     */
+    readonly InternalIp?: string;
+    /**
+     * - 当查询公网NAT网关的DNAT条目时，该参数为进行端口转发的内部端口或端口段，取值范围：**1**~**65535**。
+     *
+     * - 当查询VPC NAT网关的DNAT条目时，该参数为需要映射的目标ECS实例端口，取值范围：**1**~**65535**。
+     */
+    readonly InternalPort?: string;
+    /**
+     * 协议类型，取值：
+     *
+     * - **tcp**：转发TCP协议的报文。
+     *
+     * - **udp**：转发UDP协议的报文。
+     *
+     * - **any**：转发所有协议的报文。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * DNAT条目的名称。
+     *
+     * 名称长度为2~128个字符，以大小写字母或中文开头， 可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly ForwardEntryName?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 要查询的NAT网关的ID。
+     *
+     * > **ForwardTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly NatGatewayId?: string;
+}
+/** Parameters of CreateFullNatEntry. 添加FULLNAT条目 */
+export interface CreateFullNatEntryRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** FullNAT条目所属的FullNAT列表的ID。 */
+    readonly FullNatTableId: string;
+    /** 弹性网卡ID。 */
+    readonly NetworkInterfaceId: string;
+    /** 提供地址转换的NAT IP地址。 */
+    readonly NatIp: string;
+    /** 需要修改的FULLNAT端口映射的前端端口，取值范围：**1**~**65535**。 */
+    readonly NatIpPort?: string;
+    /** 需要修改的FULLNAT地址转换的后端IP地址。 */
+    readonly AccessIp: string;
+    /** 需要修改的FULLNAT端口映射的后端端口，取值范围：**1**~**65535**。 */
+    readonly AccessPort: string;
+    /**
+     * 转发端口的协议类型，取值：
+     *
+     * -  **TCP**：转发TCP协议的报文。
+     * -  **UDP**：转发UDP协议的报文。
+     */
+    readonly IpProtocol: string;
+    /** FULLNAT条目的名称。 长度为2~128个字符，必须以大小写字母或中文开头，但不能以http://或https://开头。 */
+    readonly FullNatEntryName?: string;
+    /**
+     * FULLNAT条目的描述信息。
+     *
+     * 描述可以为空；或填写2~256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly FullNatEntryDescription?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会添加FULLNAT条目。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并添加FULLNAT条目。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 需要添加FULLNAT条目的VPC NAT网关所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DeleteFullNatEntry. 删除FULLNAT条目 */
+export interface DeleteFullNatEntryRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 要删除的FULLNAT条目所属的FULLNAT表ID。 */
+    readonly FullNatTableId: string;
+    /** 要删除的FULLNAT条目ID。 */
+    readonly FullNatEntryId: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除FULLNAT条目。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并删除FULLNAT条目。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要删除的FULLNAT条目所在VPC NAT网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ModifyFullNatEntryAttribute. 修改FULLNAT条目 */
+export interface ModifyFullNatEntryAttributeRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 需要修改的FULLNAT表ID。 */
+    readonly FullNatTableId: string;
+    /** 需要修改的FULLNAT条目ID。 */
+    readonly FullNatEntryId: string;
+    /** 需要修改的弹性网卡ID。 */
+    readonly NetworkInterfaceId?: string;
+    /** 需要修改的NAT IP地址。 */
+    readonly NatIp?: string;
+    /** 需要修改的FULLNAT端口映射的前端端口，取值：**1**~**65535**。 */
+    readonly NatIpPort?: string;
+    /** 需要修改的FULLNAT地址转换的后端IP地址。 */
+    readonly AccessIp?: string;
+    /** 需要修改的FULLNAT端口映射的后端端口，取值：**1**~**65535**。 */
+    readonly AccessPort?: string;
+    /**
+     * 转发端口的协议类型，取值：
+     *
+     * - **TCP**：转发TCP协议的报文。
+     * - **UDP**：转发UDP协议的报文。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 需要修改的FULLNAT条目名称，即修改后的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly FullNatEntryName?: string;
+    /**
+     * 需要修改的FULLNAT条目的描述信息，即修改后的描述信息。
+     *
+     * 描述可以为空；或填写2~256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly FullNatEntryDescription?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改FULLNAT条目。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并修改FULLNAT条目。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 需要修改的FULLNAT条目所在VPC NAT网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ListFullNatEntries. 查询FULLNAT条目的列表信息 */
+export interface ListFullNatEntriesRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 要查询的FULLNAT条目所属的FULLNAT表ID。
+     *
+     *
+     * >**FullNatTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly FullNatTableId?: string;
+    /** 要查询的FULLNAT条目ID。 */
+    readonly FullNatEntryId?: string;
+    /**
+     * 要查询的FULLNAT条目的名称。最多支持查询20个FULLNAT条目的名称。
+     *
+     * 名称长度在2~128个字符之间，以英文字母或中文开头，可包含数字、短划线（-）和下划线（_）。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly FullNatEntryNames?: readonly string[];
+    /**
+     * 要查询的弹性网卡ID。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NetworkInterfaceIds?: readonly string[];
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 要查询FULLNAT条目所属VPC NAT网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 转发端口的协议类型，取值：
+     *
+     * - **TCP**：转发TCP协议的报文。
+     * -  **UDP**：转发UDP协议的报文。
+     */
+    readonly IpProtocol?: string;
+    /**
+     * 要查询的NAT网关的ID。
+     *
+     * >**FullNatTableId**和**NatGatewayId**参数至少输入一个。
+     */
+    readonly NatGatewayId?: string;
+    /** 要查询的FULLNAT条目的NAT IP地址。 */
+    readonly NatIp?: string;
+    /** 要查询的FULLNAT条目的前端端口值，取值范围：1～65535。 */
+    readonly NatIpPort?: string;
+}
+/** Parameters of CreateNatIp. 创建NAT IP地址 */
+export interface CreateNatIpRequest {
+    /**
+     * 要创建NAT IP地址所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** NAT IP地址所属的VPC NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * 创建的NAT IP地址的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpName?: string;
+    /**
+     * 创建的NAT IP地址的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpDescription?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会创建NAT IP地址。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并创建NAT IP地址。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 创建NAT IP地址的地址段。 */
+    readonly NatIpCidr: string;
+    /**
+     * 创建的NAT IP地址。
+     *
+     * 如果您不指定该IP地址，系统会在您的NAT IP地址段中随机分配一个IP地址。
+     */
+    readonly NatIp?: string;
+}
+/** Parameters of DeleteNatIp. 删除NAT IP地址 */
+export interface DeleteNatIpRequest {
+    /**
+     * 要删除的NAT IP地址所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要删除的NAT IP地址实例ID。 */
+    readonly NatIpId: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除NAT IP地址。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并删除NAT IP地址。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyNatIpAttribute. 修改NAT IP地址的名称和描述 */
+export interface ModifyNatIpAttributeRequest {
+    /**
+     * 要修改的NAT IP地址所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改的NAT IP地址实例ID。 */
+    readonly NatIpId: string;
+    /**
+     * 要修改的NAT IP地址的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpName?: string;
+    /**
+     * 要修改的NAT IP地址的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpDescription?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改NAT IP地址的信息。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并修改NAT IP地址的信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ListNatIps. 查询NAT IP地址列表 */
+export interface ListNatIpsRequest {
+    /**
+     * 要查询的NAT IP地址列表所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询NAT IP地址所属NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+    /** 要查询的NAT IP地址所在的地址段。 */
+    readonly NatIpCidr?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会查询NAT IP地址列表。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 查询的NAT IP地址的状态。取值：
+     *
+     * - **Available**：可用状态。
+     * - **Deleting**：删除中。
+     * - **Creating**：创建中。
+     */
+    readonly NatIpStatus?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。 */
+    readonly MaxResults?: string;
+    /**
+     * 要查询的NAT IP地址的名称。**N**取值为**1**~**20**。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NatIpName?: readonly string[];
+    /**
+     * 要查询的NAT IP地址实例ID。**N**取值为**1**~**20**。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NatIpIds?: readonly string[];
+}
+/** Parameters of CreateNatIpCidr. 创建NAT IP地址段 */
+export interface CreateNatIpCidrRequest {
+    /**
+     * 待创建的NAT IP地址段所属的NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 创建NAT IP地址段所属的VPC NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+    /**
+     * NAT IP地址段的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpCidrName?: string;
+    /**
+     * NAT IP地址段的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpCidrDescription?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建NAT IP地址段。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 创建的NAT IP地址段。
+     *
+     * 新建的地址段必须满足以下条件：
+     *
+     * - 属于10.0.0.0/8、172.16.0.0/12或192.168.0.0/16网段及其子网。
+     * - 支持的子网掩码位数范围为16至32位。
+     * - 不能与VPC NAT网关所属VPC的私网网段重叠。如果您需要将私网地址转换为VPC私网网段内的其他地址，请在对应的VPC私网网段内创建交换机，然后在该交换机中创建新的VPC NAT网关提供私网地址转换服务。
+     * - 如需使用公网地址段作为NAT IP地址段，则该地址段必须属于VPC NAT网关所属VPC的用户网段。关于用户网段的更多信息，请参见[什么是用户网段](~~185311~~)。
+     */
+    readonly NatIpCidr: string;
+}
+/** Parameters of DeleteNatIpCidr. 删除NAT IP地址段 */
+export interface DeleteNatIpCidrRequest {
+    /**
+     * 要删除的NAT IP地址段所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要删除的NAT IP地址段。
+     *
+     * - 删除NAT IP地址段前需要将该地址段中的NAT IP地址全部删除。
+     * - 默认NAT IP地址段不能删除。
+     */
+    readonly NatIpCidr: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除NAT IP地址段。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并删除NAT IP地址段。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 要删除NAT IP地址段所属的NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+}
+/** Parameters of ModifyNatIpCidrAttribute. 修改NAT IP地址段的名称和描述 */
+export interface ModifyNatIpCidrAttributeRequest {
+    /**
+     * 要修改的NAT IP地址段所属NAT网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 要修改的NAT IP地址段的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     */
+    readonly NatIpCidrName?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改NAT IP地址段的信息。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并修改NAT IP地址段的信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 要修改的NAT IP地址段的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly NatIpCidrDescription?: string;
+    /** 要修改的NAT IP地址段所属的VPC NAT网关实例ID。 */
+    readonly NatGatewayId: string;
+    /** 要修改的NAT IP地址段。 */
+    readonly NatIpCidr: string;
+}
+/** Parameters of ListNatIpCidrs. 查询NAT IP地址段列表 */
+export interface ListNatIpCidrsRequest {
+    /**
+     * 需要查询的NAT IP地址段所属VPC NAT网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询NAT IP地址段的VPC NAT网关的实例ID。 */
+    readonly NatGatewayId: string;
+    /** 要查询的NAT IP地址段。 */
+    readonly NatIpCidr?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会查询NAT IP地址段列表。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码DryRunOperation。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并查询NAT IP地址段列表。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 要查询的NAT IP地址段的状态。取值：**Available**，表示可用状态。 */
+    readonly NatIpCidrStatus?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。 */
+    readonly MaxResults?: string;
+    /**
+     * 要查询的NAT IP地址段的名称。**N**取值为**1**~**20**。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NatIpCidrName?: readonly string[];
+    /**
+     * 要查询的NAT IP地址段。**N**取值为**1**~**20**。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly NatIpCidrs?: readonly string[];
+}
+/** Parameters of CreateIpv4Gateway. 创建IPv4网关 */
+export interface CreateIpv4GatewayRequest {
+    /**
+     * 创建的IPv4网关的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Ipv4GatewayName?: string;
+    /**
+     * 创建的IPv4网关的描述信息。
+     *
+     * 描述长度为1～256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Ipv4GatewayDescription?: string;
+    /**
+     * 创建的IPv4网关所在VPC的ID。
+     *
+     * 一个VPC仅支持创建一个IPv4网关。
+     *
+     * IPv4网关属于VPC高级功能。当VPC不支持该高级功能（不支持创建IPv4网关）时，您需要联系阿里云工程师处理。
+     */
+    readonly VpcId: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建IPv4网关。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接创建IPv4网关。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 创建IPv4网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteIpv4Gateway. 删除IPv4网关 */
+export interface DeleteIpv4GatewayRequest {
+    /** 要删除的IPv4网关的实例ID。 */
+    readonly Ipv4GatewayId: string;
+    /**
+     * 选择删除IPv4网关后，VPC的公网模式，取值：
+     *
+     * - **private**：默认值，删除IPv4网关后，VPC将变成纯私网VPC，不具备公网访问能力。
+     * - **public**：删除IPv4网关后，VPC公网访问不再受IPv4网关集中控制，公网IP绑定实例后缺省可以直接访问公网。
+     */
+    readonly InternetMode?: string;
+    /**
+     * 要删除的IPv4网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会删除IPv4网关。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接删除IPv4网关。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of EnableVpcIpv4Gateway. 激活IPv4网关 */
+export interface EnableVpcIpv4GatewayRequest {
+    /** 要激活的IPv4网关的实例ID。 */
+    readonly Ipv4GatewayId: string;
+    /**
+     * IPv4网关所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会激活IPv4网关。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接激活IPv4网关。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 路由表列表。系统会为路由表列表中的路由表添加一条0.0.0.0/0指向IPv4网关的路由条目。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RouteTableList?: readonly string[];
+}
+/** Parameters of UpdateIpv4GatewayAttribute. 修改IPv4网关的名称或描述信息 */
+export interface UpdateIpv4GatewayAttributeRequest {
+    /** 要修改名称或描述信息的IPv4网关的实例ID。 */
+    readonly Ipv4GatewayId: string;
+    /** 要修改的IPv4网关实例的名称，即修改后的名称。 */
+    readonly Ipv4GatewayName?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会修改IPv4网关的名称或描述信息。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接修改IPv4网关的名称或描述信息。
+     */
+    readonly DryRun?: boolean;
+    /** 要修改的IPv4网关实例的描述信息，即修改后的描述信息。 */
+    readonly Ipv4GatewayDescription?: string;
+    /**
+     * 要修改名称或描述信息的IPv4网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of UpdateGatewayRouteTableEntryAttribute. 修改网关路由表的下一跳类型和下一跳 */
+export interface UpdateGatewayRouteTableEntryAttributeRequest {
+    /**
+     * 要修改的网关路由表所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要修改的网关路由表ID。 */
+    readonly IPv4GatewayRouteTableId?: string;
+    /** 要修改的网关路由表ID。 */
+    readonly GatewayRouteTableId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会修改网关路由表。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接修改网关路由表。
+     */
+    readonly DryRun?: boolean;
+    /** 网关路由表的路由条目的目标网段。 */
+    readonly DestinationCidrBlock: string;
+    /**
+     * 要修改的路由条目下一跳类型。取值：
+     *
+     * - **Instance**：ECS实例。
+     * - **NetworkInterface**：弹性网卡实例。
+     *
+     * - **Local**：本地。
+     */
+    readonly NextHopType: string;
+    /**
+     * 要修改的下一跳的实例ID。
+     *
+     * - 当**NextHopType**取值为**Instance**时，**NextHopId**为ECS实例ID。
+     * - 当**NextHopType**取值为**NetworkInterface**时，**NextHopId**为弹性网卡实例ID。
+     * - 当**NextHopType**取值为**Local**时，**NextHopId**为空，表示本地。
+     *
+     * > 当路由条目的下一跳类型为**Instance**或**NetworkInterface**时需要修改下一跳，您需要先将**NextHopType**修改为**Local**，然后再将**NextHopType**修改为**Instance**或**NetworkInterface**之后修改具体的**NextHopId**。当下一跳类型为弹性网卡或ECS实例时，不支持直接修改下一跳为其他的弹性网卡或ECS实例。
+     */
+    readonly NextHopId?: string;
+    /**
+     * 网关路由表的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 网关路由表的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+}
+/** Parameters of ListIpv4Gateways. 查询IPv4网关实例的列表信息 */
+export interface ListIpv4GatewaysRequest {
+    /**
+     * 要查询的IPv4网关列表信息的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 要查询的IPv4网关实例关联的VPC的ID。 */
+    readonly VpcId?: string;
+    /** 要查询的IPv4网关实例的ID。 */
+    readonly Ipv4GatewayId?: string;
+    /**
+     * 要查询的IPv4网关实例的名称。
+     *
+     * 名称长度为1～128个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Ipv4GatewayName?: string;
+    /** IPv4网关所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of GetIpv4GatewayAttribute. 查询指定的IPv4网关属性 */
+export interface GetIpv4GatewayAttributeRequest {
+    /**
+     * 要查询IPv4网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询的IPv4网关的实例ID。 */
+    readonly Ipv4GatewayId: string;
+}
+/** Parameters of ListGatewayRouteTableEntries. 查询网关路由表列表信息 */
+export interface ListGatewayRouteTableEntriesRequest {
+    /**
+     * 要查询网关路由表列表信息的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /** 要查询的网关路由表ID。 */
+    readonly GatewayRouteTableId: string;
+    /** 要查询的网关路由表中路由条目的目标网段。 */
+    readonly DestinationCidrBlock?: string;
+}
+/** Parameters of AssociateRouteTableWithGateway. 绑定网关路由表和IPv4网关 */
+export interface AssociateRouteTableWithGatewayRequest {
+    /**
+     * 要绑定的网关路由表和IPv4网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要绑定的网关路由表ID。 */
+    readonly RouteTableId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会关联网关路由表和IPv4网关实例。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接关联网关路由表和IPv4网关实例。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要关联的IPv4网关实例ID。
+     *
+     * 要关联的IPv4网关实例必须为**已激活**状态。
+     */
+    readonly GatewayId: string;
+    /** 要关联的网关实例的类型。 */
+    readonly GatewayType?: string;
+}
+/** Parameters of DissociateRouteTableFromGateway. 解绑网关路由表和IPv4网关 */
+export interface DissociateRouteTableFromGatewayRequest {
+    /**
+     * 要解绑的网关路由表和IPv4网关实例的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要解绑的网关路由表ID。 */
+    readonly RouteTableId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会解绑网关路由表和IPv4网关实例。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接解绑网关路由表和IPv4网关实例。
+     */
+    readonly DryRun?: boolean;
+    /** 要解绑的IPv4网关的实例ID。 */
+    readonly GatewayId: string;
+    /** 要解绑的网关实例的类型。 */
+    readonly GatewayType?: string;
+}
+/** Parameters of CreateVpnGateway. 创建VPN网关 */
+export interface CreateVpnGatewayRequest {
+    /** VPN网关所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * VPN网关的名称，默认值为VPN网关的ID。
+     *
+     * 长度为2～100个字符，不能以`http://`或`https://`开头，需要以大写或小写字母开头，后面可包含大小写字母、数字、下划线（_）、短划线（-）和半角句号（.），不支持其他特殊字符。
+     */
+    readonly Name?: string;
+    /** VPN网关所属的VPC实例ID。 */
+    readonly VpcId: string;
+    /**
+     * <props="china">VPN网关的计费方式。仅取值：**PREPAY**，包年包月。</props>
+     * <props="intl">VPN网关的计费方式。仅取值：**POSTPAY**，按量计费。</props>
+     * <props="partner">VPN网关的计费方式。仅取值：**POSTPAY**，按量计费。</props>
+     *
+     * <props="china">在您创建VPN网关时，该参数为必填项。</props>
+     * @defaultValue "POSTPAY"
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * 购买时长。单位：月。取值：**1**~**9**、**12**、**24**或**36**。
+     *
+     * <props="china">
+     * > **InstanceChargeType**参数的值为**PREPAY**时，该参数必选。</props>
+     */
+    readonly Period?: number;
+    /**
+     * 是否自动支付VPN网关的账单。取值：
+     *
+     * - **true**：自动支付VPN网关的账单。
+     *
+     * - **false**（默认值）：不自动支付VPN网关的账单。
+     *
+     * > 为了成功创建VPN网关实例，建议您开启自动支付。如果您关闭了自动支付，则需要手动支付账单才能成功创建VPN网关实例。
+     * @defaultValue false
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * VPN网关的带宽规格。单位：Mbps。
+     *
+     * <props="china">- 如果您要创建公网VPN网关，则取值为：**5**、**10**、**20**、**50**、**100**、**200**、**500**或**1000**。</props>
+     * <props="china">- 如果您要创建私网VPN网关，则取值为：**200**或**1000**。</props>
+     * <props="intl">- 如果您要创建公网VPN网关，则取值为：**10**、**100**、**200**、**500**或**1000**。</props>
+     * <props="intl">- 如果您要创建私网VPN网关，则取值为：**200**或**1000**。</props>
+     *
+     * >部分地域下VPN网关支持的最大带宽规格为200 Mbps。更多信息，请参见[VPN网关使用限制](~~65290~~)。
+     */
+    readonly Bandwidth: number;
+    /**
+     * 是否开启IPsec-VPN功能。取值：
+     *
+     * - **true**（默认值）：开启IPsec-VPN功能。
+     *
+     * - **false**：不开启IPsec-VPN功能。
+     * @defaultValue true
+     */
+    readonly EnableIpsec?: boolean;
+    /**
+     * 是否开启SSL-VPN功能。取值：
+     *
+     * - **true**：开启SSL-VPN功能。
+     *
+     * - **false**（默认值）：不开启SSL-VPN功能。
+     * @defaultValue false
+     */
+    readonly EnableSsl?: boolean;
+    /** 允许同时连接的最大客户端数量。取值：**5**（默认值）、**10**、**20**、**50**、**100**、**200**、**500**、**1000**。 */
+    readonly SslConnections?: number;
+    /**
+     * 指定VPN网关实例关联的交换机实例。
+     *
+     * - 在支持创建双隧道模式IPsec-VPN连接的地域，本参数必填，您必须指定一个交换机实例，同时您还要指定**DisasterRecoveryVSwitchId**参数的值。
+     * - 在支持创建单隧道模式IPsec-VPN连接的地域，如果您不指定交换机实例，系统将从VPC下自动选择一个交换机实例。
+     */
+    readonly VSwitchId?: string;
+    /**
+     * VPN网关类型。取值：
+     * - **Normal**（默认值）：普通型。
+     * <props="china">- **NationalStandard**：国密型。</props>
+     */
+    readonly VpnType?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPN网关的网络类型。取值：
+     *
+     * - **public**（默认值）：公网VPN网关。
+     * - **private**：私网VPN网关。
+     */
+    readonly NetworkType?: string;
+    /**
+     * 指定VPN网关实例关联的第二个交换机实例。
+     *
+     * - 如果当前地域支持创建双隧道模式的IPsec-VPN连接，则本参数必填。
+     * - 您需要从VPN网关实例关联的VPC实例下指定两个分布在不同可用区的交换机实例，以实现IPsec-VPN连接可用区级别的容灾。
+     * - 对于仅支持一个可用区的地域 ，不支持可用区级别的容灾，建议您在该可用区下指定两个不同的交换机实例以实现IPsec-VPN连接的高可用，支持指定相同的交换机实例。
+     *
+     * 关于支持双隧道模式IPsec-VPN连接的地域和可用区的信息，请参见[IPsec-VPN连接升级为双隧道模式](~~2358946~~)。
+     */
+    readonly DisasterRecoveryVSwitchId?: string;
+    /**
+     * VPN网关所属的资源组ID。
+     *
+     * - 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     * - 如果您未指定资源组ID，VPN网关创建完成后将归属于默认资源组。
+     * - VPN网关创建完成后，如果您在VPN网关下创建SSL服务端、SSL客户端证书、IPsec服务端或IPsec连接（指IPsec连接绑定VPN网关的场景），则这些资源将直接归属在VPN网关所属的资源组下，且不支持修改。
+     *
+     *   如果您修改了VPN网关所属的资源组，则上述资源所属的资源组也将一并被修改。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of AssociateVpnGatewayWithCertificate. 将VPN网关与证书关联 */
+export interface AssociateVpnGatewayWithCertificateRequest {
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * VPN网关实例ID。
+     *
+     * >仅国密型VPN网关支持绑定证书。
+     */
+    readonly VpnGatewayId: string;
+    /**
+     * 证书类型。取值：
+     *
+     * - **Encryption**：表示指定SSL证书为加密证书。
+     * - **Signature**：表示指定SSL证书为签名证书。
+     */
+    readonly CertificateType: string;
+    /** 证书ID。 */
+    readonly CertificateId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：表示只预检此次请求合法性，不会进行绑定操作。检查项包括是否填写了必需参数、请求格式、实例状态等。如果检查不通过，则返回对应错误；如果检查通过，则返回对应请求ID。
+     *
+     * - **false**（默认值）：表示发送正常请求，通过检查后直接将VPN网关和证书进行绑定。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of DeleteVpnGateway. 删除指定的VPN网关 */
+export interface DeleteVpnGatewayRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例的ID。 */
+    readonly VpnGatewayId: string;
+}
+/** Parameters of DissociateVpnGatewayWithCertificate. 分离VPN网关与证书 */
+export interface DissociateVpnGatewayWithCertificateRequest {
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 证书类型。取值：
+     *
+     * - **Encryption**：加密证书。
+     *
+     * - **Signature**：签名证书。
+     */
+    readonly CertificateType: string;
+    /**
+     * 证书ID。
+     *
+     * > 证书ID是指SSL证书与VPN网关绑定后产生的证书ID，并非SSL证书本身的证书ID。您可以调用[ListVpnCertificateAssociations](~~2521961~~)接口查询证书ID。
+     */
+    readonly CertificateId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     *
+     * - **true**：表示只预检此次请求合法性，不会进行解绑操作。检查项包括是否填写了必需参数、请求格式、实例状态等。如果检查不通过，则返回对应错误；如果检查通过，则返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：表示发送正常请求，通过检查后直接对VPN网关和SSL证书进行解绑。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of ModifyVpnGatewayAttribute. 修改VPN网关的名称和描述信息 */
+export interface ModifyVpnGatewayAttributeRequest {
+    /** VPN网关实例所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例的ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * VPN网关的新名称。
+     *
+     * 长度为2～100个字符，不能以`http://`或`https://`开头，需要以大写或小写字母开头，后面可包含大小写字母、数字、下划线（_）、短划线（-）和半角句号（.），不支持其他特殊字符。
+     */
+    readonly Name?: string;
+    /**
+     * VPN网关新的描述信息。
+     *
+     * 描述信息长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 是否将BGP路由自动传播到VPC。取值：
+     *
+     * - **true**：自动传播。
+     *
+     * - **false**：不自动传播。
+     */
+    readonly AutoPropagate?: boolean;
+}
+/** Parameters of MoveVpnResourceGroup. 修改VPN网关资源所属的资源组 */
+export interface MoveVpnResourceGroupRequest {
+    /** 资源实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 资源类型。
+     *
+     * - **VpnGateway**：VPN网关实例。
+     *
+     *   改变VPN网关实例所属的资源组后，将一并修改该VPN网关实例下IPsec服务端、SSL服务端、SSL客户端证书、IPsec连接（指绑定VPN网关实例的IPsec连接）所属的资源组。
+     * - **CustomerGateway**：用户网关实例。
+     * - **VpnAttachment**：IPsec连接实例。
+     *
+     *   指绑定转发路由器实例的IPsec连接或未绑定任何资源的IPsec连接。
+     */
+    readonly ResourceType: string;
+    /** 资源所属的新资源组ID。 */
+    readonly NewResourceGroupId: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DescribeVpnGateway. 查询指定VPN网关的详细信息 */
+export interface DescribeVpnGatewayRequest {
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 是否包含未生效的订单数据。取值：
+     *
+     * - **false**（默认值）：不包含未生效的订单数据。
+     *
+     * - **true**：包含未生效的订单数据。
+     */
+    readonly IncludeReservationData?: boolean;
+}
+/** Parameters of DescribeVpnGateways. 查询已创建的VPN网关 */
+export interface DescribeVpnGatewaysRequest {
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关所属专有网络VPC（Virtual Private Cloud）的ID。 */
+    readonly VpcId?: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId?: string;
+    /**
+     * VPN网关的状态。取值：
+     *
+     * - **init** ：初始化。
+     *
+     * - **provisioning** ：准备中。
+     *
+     * - **active** ：正常。
+     *
+     * - **updating** ：更新中。
+     *
+     * - **deleting** ：删除中。
+     */
+    readonly Status?: string;
+    /**
+     * VPN网关的付费状态。取值：
+     *
+     * - **Normal**：正常。
+     *
+     * - **FinancialLocked**：欠费锁定。
+     */
+    readonly BusinessStatus?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的条目数。取值范围：**1**~**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 是否包含未生效的订购数据。取值：
+     *
+     * - **false**（默认值）：不包含未生效的订购数据。
+     *
+     * - **true**：包含未生效的订购数据。
+     */
+    readonly IncludeReservationData?: boolean;
+    /**
+     * VPN网关绑定的标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 标签的标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签的标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * VPN网关所属的资源组ID。
+     *
+     * 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of ListVpnCertificateAssociations. 获取VPN证书关联列表 */
+export interface ListVpnCertificateAssociationsRequest {
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 证书类型。取值：
+     *
+     * - **Encryption**：加密证书。
+     *
+     * - **Signature**：签名证书。
+     */
+    readonly CertificateType?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     *
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /** 分批次查询时每次显示的条目数。取值范围：**1**~**20**，默认值：**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * VPN网关实例ID列表。
+     *
+     * 一次最多支持查询20个VPN网关实例与SSL证书的绑定关系。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VpnGatewayId?: readonly string[];
+    /**
+     * 证书ID列表。
+     *
+     * 一次最多支持查询20个SSL证书与VPN网关实例的绑定关系。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly CertificateId?: readonly string[];
+}
+/** Parameters of DiagnoseVpnGateway. 一键诊断指定的VPN网关实例 */
+export interface DiagnoseVpnGatewayRequest {
+    /**
+     * VPN网关实例所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 待诊断的资源ID。 */
+    readonly ResourceId: string;
+    /**
+     * 待诊断的资源类型。
+     *
+     * 仅取值：**IPsec**，表示IPsec连接。
+     */
+    readonly ResourceType: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 检查指定地址间的私网连通性。取值：
+     *
+     * - **PrivateSourceIp**：源IP地址。源IP地址需为VPC侧的地址。
+     * - **PrivateDestinationIp**：目的IP地址。目的IP地址需为本地数据中心侧的地址。
+     */
+    readonly IPsecExtendInfo?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * >若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of GetVpnGatewayDiagnoseResult. 查询VPN网关实例的一键诊断结果 */
+export interface GetVpnGatewayDiagnoseResultRequest {
+    /**
+     * VPN网关实例所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 诊断ID。
+     *
+     * 在您[DiagnoseVpnGateway](~~469751~~)调用接口时，系统会返回对应的诊断ID。
+     */
+    readonly DiagnoseId?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * >若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeVpnGatewayAvailableZones. 查询指定地域支持部署IPsec连接的可用区列表 */
+export interface DescribeVpnGatewayAvailableZonesRequest {
+    /** 地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 带宽规格。
+     * - 对于IPsec连接绑定VPN网关实例的场景，该参数表示VPN网关实例的带宽规格。
+     * - 对于IPsec连接绑定转发路由器的场景，该参数表示您期望的IPsec连接可以支持的带宽规格。
+     *
+     * 不同的带宽规格可能会影响查询出的可用区信息。取值：
+     *
+     * - **5M**
+     * - **10M**
+     * - **20M**
+     * - **50M**
+     * - **100M**
+     * - **200M**
+     * - **500M**
+     * - **1000M**
+     */
+    readonly Spec: string;
+    /**
+     * 返回结果显示的语言。取值：
+     *
+     * - **zh-CN**：中文。
+     * - **en-US**（默认值）：英文。
+     */
+    readonly AcceptLanguage?: string;
+}
+/** Parameters of CreateCustomerGateway. 创建用户网关 */
+export interface CreateCustomerGatewayRequest {
+    /**
+     * 用户网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 本地数据中心网关设备的公网IP地址。 */
+    readonly IpAddress: string;
+    /**
+     * 用户网关的名称。
+     *
+     * 名称长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 用户网关的描述信息。
+     *
+     * 描述信息长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 本地数据中心网关设备的自治系统号。
+     *
+     * **Asn**是一个4字节的号码，支持按照两段位的格式进行输入，即：前16位比特.后16位比特。每个段位使用十进制输入。
+     *
+     * 例如输入123.456，则表示自治系统号：123*65536+456=8061384。
+     */
+    readonly Asn?: string;
+    /**
+     * 本地数据中心网关设备BGP路由协议的认证密钥。
+     *
+     * 密钥长度为1~64个字符，只支持ASCII字符，不支持空格、中文和半角问号（?）。
+     */
+    readonly AuthKey?: string;
+    /**
+     * 用户网关待添加的标签列表。
+     *
+     * 一次最多支持为用户网关添加20个标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 用户网关所属的资源组ID。
+     *
+     * - 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     * - 如果您未指定资源组，用户网关创建后将归属于默认资源组。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of DeleteCustomerGateway. 删除指定的用户网关 */
+export interface DeleteCustomerGatewayRequest {
+    /** 用户网关所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** 用户网关的实例ID。 */
+    readonly CustomerGatewayId: string;
+}
+/** Parameters of ModifyCustomerGatewayAttribute. 修改用户网关的名称和描述信息 */
+export interface ModifyCustomerGatewayAttributeRequest {
+    /**
+     * 用户网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /** 用户网关的实例ID。 */
+    readonly CustomerGatewayId: string;
+    /**
+     * 用户网关的名称。
+     *
+     * 名称长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 用户网关的描述信息。
+     *
+     * 描述信息长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 本地数据中心网关设备BGP路由协议的认证密钥。
+     *
+     * 密钥长度为1~64个字符，只支持ASCII字符，不支持空格、中文和半角问号（?）。
+     */
+    readonly AuthKey?: string;
+}
+/** Parameters of DescribeCustomerGateway. 查询已创建的用户网关 */
+export interface DescribeCustomerGatewayRequest {
+    /**
+     * 用户网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 用户网关的实例ID。 */
+    readonly CustomerGatewayId: string;
+}
+/** Parameters of DescribeCustomerGateways. 查询已创建的用户网关列表 */
+export interface DescribeCustomerGatewaysRequest {
+    /**
+     * 用户网关所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 用户网关的实例ID。
+     *
+     * > 如果您不指定用户网关的实例ID，则系统默认查询当前地域下所有用户网关的信息。
+     */
+    readonly CustomerGatewayId?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的条目数。最大值：**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 用户网关绑定的标签列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 用户网关所属的资源组ID。
+     *
+     * 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of CreateVpnConnection. 创建IPsec连接 */
+export interface CreateVpnConnectionRequest {
+    /** IPsec连接所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数，且该参数必填。
+     *
+     * 用户网关的ID。
+     */
+    readonly CustomerGatewayId?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * IPsec连接的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 需要和本地数据中心互通的VPC侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly LocalSubnet: string;
+    /**
+     * 需要和VPC互通的本地数据中心侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.3.0/24,192.168.4.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly RemoteSubnet: string;
+    /**
+     * 选择IPsec连接的配置是否立即生效。取值：
+     *
+     * - **true**：是，配置完成后系统立即进行IPsec协议协商。
+     *
+     * - **false**（默认值）：否，当有流量进入时系统才进行IPsec协议协商。
+     * @defaultValue false
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 第一阶段协商的配置信息：
+     *
+     * - **IkeConfig.Psk**：预共享密钥，用于VPN网关与本地数据中心之间的身份认证。
+     *
+     *     - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!\`@#$%^&*()_-+={}[]|;:',.<>/?```
+     *     - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~2526951~~)接口查询系统自动生成的预共享密钥。
+     *
+     *         > IPsec连接侧的预共享密钥需和本地数据中心侧的认证密钥一致，否则本地数据中心和VPN网关之间无法建立连接。
+     *
+     * - **IkeConfig.IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**。默认值：**ikev1**。
+     *
+     *     相对于IKEv1版本，IKEv2版本简化了SA的协商过程并且对于多网段的场景提供了更好的支持。
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则IKE版本仅支持**ikev1**。</ph></props>
+     *
+     * - **IkeConfig.IkeMode**：IKE版本的协商模式。取值：**main**或**aggressive**。默认值：**main**。
+     *
+     *     - **main**：主模式，协商过程安全性高。
+     *     - **aggressive**：野蛮模式，协商快速且协商成功率高。
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则协商模式仅支持**main**。</ph></props>
+     *
+     * - **IkeConfig.IkeEncAlg**：第一阶段协商的加密算法。
+     *
+     *    <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。 </ph></props>
+     *
+     *    <props="china">如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。</props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm4**（默认值）。</ph></props>
+     *
+     * - **IkeConfig.IkeAuthAlg**：第一阶段协商的认证算法。
+     *
+     *    <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm3**（默认值）。</ph></props>
+     *
+     * - **IkeConfig.IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**、**group14**。默认值：**group2**。
+     *
+     * - **IkeConfig.IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。默认值：**86400**。
+     *
+     * - **IkeConfig.LocalId**：VPN网关的标识，长度限制为100个字符，默认值为VPN网关的IP地址。
+     *
+     * - **IkeConfig.RemoteId**：用户网关的标识，长度限制为100个字符，默认值为用户网关的IP地址。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 第二阶段协商的配置信息：
+     *
+     * - **IpsecConfig.IpsecEncAlg**：第二阶段协商的加密算法。
+     *
+     *    <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。 </ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。</ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm4**（默认值）。</ph></props>
+     *
+     * - **IpsecConfig. IpsecAuthAlg**：第二阶段协商的认证算法。
+     *
+     *    <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+     *
+     *    <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm3**（默认值）。</ph></props>
+     *
+     * - **IpsecConfig. IpsecPfs**：第二阶段协商使用的Diffie-Hellman密钥交换算法。取值：**disabled**、**group1**、**group2**、**group5**、**group14**。默认值：**group2**。
+     *
+     * - **IpsecConfig. IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。默认值：**86400**。
+     */
+    readonly IpsecConfig?: string;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 健康检查配置信息：
+     *
+     * - **HealthCheckConfig.enable**：是否开启健康检查，取值：**true**或**false**（默认值）。
+     *
+     * - **HealthCheckConfig.dip**：健康检查的目的IP地址。
+     *
+     * - **HealthCheckConfig.sip**：健康检查的源IP地址。
+     *
+     * - **HealthCheckConfig.interval**：健康检查的重试间隔时间，单位：秒。默认值：**3**。
+     *
+     * - **HealthCheckConfig.retry**：健康检查的重试发包次数。默认值：**3**。
+     */
+    readonly HealthCheckConfig?: string;
+    /**
+     * 是否自动配置路由。取值：
+     *
+     * - **true**（默认值）：自动配置路由。
+     *
+     * - **false**：不自动配置路由。
+     */
+    readonly AutoConfigRoute?: boolean;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否开启DPD（对等体存活检测）功能。取值：
+     *
+     * - **true**（默认值）：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+     *
+     * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+     */
+    readonly EnableDpd?: boolean;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否开启NAT穿越功能。取值：
+     *
+     * - **true**（默认值）：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+     *
+     * - **false**：不开启NAT穿越功能。
+     */
+    readonly EnableNatTraversal?: boolean;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * BGP的配置信息：
+     *
+     * - **BgpConfig.EnableBgp**：是否开启BGP功能。取值：**true**或**false**（默认值）。
+     * - **BgpConfig.LocalAsn**：阿里云侧的自治系统号。自治系统号取值范围：**1**~**4294967295**。默认值：**45104**。
+     *
+     *     支持按照两段位的格式进行输入，即：前16位比特.后16位比特。每个段位使用十进制输入。
+     *
+     *     例如输入123.456，则表示自治系统号：123*65536+456=8061384。
+     * - **BgpConfig.TunnelCidr**：IPsec隧道网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+     *     > 一个VPN网关实例下每个IPsec连接的IPsec隧道网段需保持唯一。
+     * - **LocalBgpIp**：阿里云侧的BGP地址。该地址为IPsec隧道网段内的一个IP地址。
+     *
+     * >- 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[VPN网关支持BGP动态路由公告](~~170235~~)。
+     * >- 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+     */
+    readonly BgpConfig?: string;
+    /**
+     * 创建单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 如果当前VPN网关实例为国密型VPN网关，您需要配置对端的CA证书。
+     *
+     * - 对于国密型VPN网关，创建IPsec连接时，此项必填。
+     *
+     * - 对于普通型VPN网关，此项需要为空。
+     */
+    readonly RemoteCaCertificate?: string;
+    /**
+     * IPsec连接待添加的标签列表。
+     *
+     * 一次最多支持为IPsec连接添加20个标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 配置隧道。
+     *
+     * - 创建双隧道模式的IPsec-VPN连接时支持配置**TunnelOptionsSpecification**数组下的参数。
+     * - 创建双隧道模式的IPsec-VPN连接时，您必须同时为IPsec-VPN连接添加主隧道和备隧道的配置。一个IPsec-VPN连接下仅支持添加主备两条隧道。
+     * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+     */
+    readonly TunnelOptionsSpecification?: readonly {
+        /**
+         * 隧道关联的用户网关ID。
+         *
+         * >- 创建双隧道模式IPsec-VPN连接时本参数必填。
+         * >- 创建双隧道模式的IPsec-VPN连接时支持配置**TunnelOptionsSpecification**数组下的参数。
+         * >- 创建双隧道模式的IPsec-VPN连接时，您必须同时为IPsec-VPN连接添加主隧道和备隧道的配置。一个IPsec-VPN连接下仅支持添加主备两条隧道。
+         */
+        readonly CustomerGatewayId?: string;
+        /**
+         * 是否为隧道开启DPD（对等体存活检测）功能。取值：
+         *
+         * - **true**（默认值）：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+         *
+         * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+         */
+        readonly EnableDpd?: boolean;
+        /**
+         * 是否为隧道开启NAT穿越功能。取值：
+         *
+         * - **true**（默认值）：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对隧道中NAT网关设备的发现功能。
+         *
+         * - **false**：不开启NAT穿越功能。
+         */
+        readonly EnableNatTraversal?: boolean;
+        /**
+         * 如果当前VPN网关实例为国密型VPN网关，您需要为隧道配置对端的CA证书。
+         *
+         * - 对于国密型VPN网关，此项必填。
+         *
+         * - 对于普通型VPN网关，此项需要为空。
+         */
+        readonly RemoteCaCertificate?: string;
+        /**
+         * 隧道的角色。取值：
+         *
+         * - **master**：表示当前隧道为主隧道。
+         * - **slave**：表示当前隧道为备隧道。
+         */
+        readonly Role?: string;
+        /** 为隧道添加BGP配置。 */
+        readonly TunnelBgpConfig?: {
+            /**
+             * 隧道本端（阿里云侧）的自治系统号。自治系统号取值范围：**1**~**4294967295**。默认值：**45104**。
+             *
+             * > - 当您为IPsec连接开启BGP功能后（即指定**EnableTunnelsBgp**参数的值为**true**）需要配置该参数。
+             * >- 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[VPN网关支持BGP动态路由公告](~~170235~~)。
+             * >- 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+             */
+            readonly LocalAsn?: number | string;
+            /** 隧道本端（阿里云侧）的BGP地址。该地址为BGP网段内的一个IP地址。 */
+            readonly LocalBgpIp?: string;
+            /**
+             * 隧道的BGP网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+             *
+             * >在一个VPN网关实例下，每个隧道的BGP网段需保持唯一。
+             */
+            readonly TunnelCidr?: string;
+        };
+        /** 第一阶段协商的配置信息。 */
+        readonly TunnelIkeConfig?: {
+            /**
+             * 第一阶段协商的认证算法。
+             *
+             * <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm3**（默认值）。</ph></props>
+             */
+            readonly IkeAuthAlg?: string;
+            /**
+             * 第一阶段协商的加密算法。
+             *
+             * <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。 </ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm4**（默认值）。</ph></props>
+             */
+            readonly IkeEncAlg?: string;
+            /**
+             * 第一阶段协商出的SA的生存周期。单位：秒。
+             *
+             * 取值范围：**0**~**86400**。默认值：**86400**。
+             */
+            readonly IkeLifetime?: number | string;
+            /**
+             * IKE版本的协商模式。取值：**main**或**aggressive**。默认值：**main**。
+             *
+             * - **main**：主模式，协商过程安全性高。
+             * - **aggressive**：野蛮模式，协商快速且协商成功率高。
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则协商模式仅支持**main**。</ph></props>
+             */
+            readonly IkeMode?: string;
+            /**
+             * 第一阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+             * 取值：**group1**、**group2**、**group5**、**group14**。
+             */
+            readonly IkePfs?: string;
+            /**
+             * IKE协议的版本。取值：**ikev1**或**ikev2**。默认值：**ikev1**。
+             *
+             * 相对于IKEv1版本，IKEv2版本简化了SA的协商过程并且对于多网段的场景提供了更好的支持。
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则IKE版本仅支持**ikev1**。</ph></props>
+             */
+            readonly IkeVersion?: string;
+            /**
+             * 隧道本端（阿里云侧）的标识，用于第一阶段的协商。长度限制为100个字符。默认值为隧道的IP地址。
+             *
+             * **LocalId**支持FQDN格式，如果您使用FQDN格式，协商模式建议选择为**aggressive**（野蛮模式）。
+             */
+            readonly LocalId?: string;
+            /**
+             * 预共享密钥，用于隧道与隧道对端之间的身份认证。
+             *
+             * - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!\`@#$%^&*()_-+={}[]|;:',.<>/?```
+             *
+             * - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~2526951~~)接口查询系统自动生成的预共享密钥。
+             *
+             * > 隧道及隧道对端的预共享密钥需一致，否则系统无法正常建立隧道。
+             */
+            readonly Psk?: string;
+            /**
+             * 隧道对端的标识，用于第一阶段的协商。长度限制为100个字符。默认值为隧道关联的用户网关的IP地址。
+             *
+             * **RemoteId**支持FQDN格式，如果您使用FQDN格式，协商模式建议选择为**aggressive**（野蛮模式）。
+             */
+            readonly RemoteId?: string;
+        };
+        /** 第二阶段协商的配置信息。 */
+        readonly TunnelIpsecConfig?: {
+            /**
+             * 第二阶段协商的认证算法。
+             *
+             * <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm3**（默认值）。</ph></props>
+             */
+            readonly IpsecAuthAlg?: string;
+            /**
+             * 第二阶段协商的加密算法。
+             *
+             * <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。 </ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则取值为**sm4**（默认值）。</ph></props>
+             */
+            readonly IpsecEncAlg?: string;
+            /**
+             * 第二阶段协商出的SA的生存周期。单位：秒。
+             *
+             * 取值范围：**0**~**86400**。默认值：**86400**。
+             */
+            readonly IpsecLifetime?: number | string;
+            /**
+             * 第二阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+             *
+             * 取值：**disabled**、**group1**、**group2**、**group5**、**group14**。
+             */
+            readonly IpsecPfs?: string;
+        };
+    }[];
+    /**
+     * 创建双隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否为隧道开启BGP功能。取值：**true**或**false**（默认值）。
+     */
+    readonly EnableTunnelsBgp?: boolean;
+}
+/** Parameters of DeleteVpnConnection. 删除指定的IPsec连接 */
+export interface DeleteVpnConnectionRequest {
+    /**
+     * IPsec连接所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId: string;
+}
+/** Parameters of ModifyVpnConnectionAttribute. 修改IPsec连接的配置信息 */
+export interface ModifyVpnConnectionAttributeRequest {
+    /**
+     * IPsec连接所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId: string;
+    /**
+     * IPsec连接的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 需要和本地数据中心互连的VPC侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly LocalSubnet?: string;
+    /**
+     * 本地数据中心侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.3.0/24,192.168.4.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly RemoteSubnet?: string;
+    /**
+     * 选择IPsec连接的配置是否立即生效。取值：
+     *
+     * - **true**：是，配置完成后系统立即进行IPsec协议协商。
+     *
+     * - **false**：否，当有流量进入时系统才进行IPsec协议协商。
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 第一阶段协商的配置信息：
+     *
+     * - **IkeConfig.Psk**：预共享密钥，用于VPN网关与本地数据中心之间的身份认证。
+     *
+     *     - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!`@#$%^&*()_-+={}[]|;:',.<>/?```
+     *     - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~2526951~~)接口查询系统自动生成的预共享密钥。
+     *     > IPsec连接侧的预共享密钥需和本地数据中心侧的认证密钥一致，否则本地数据中心和VPN网关之间无法建立连接。
+     *
+     * - **IkeConfig.IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**。
+     *
+     *     相对于IKEv1版本，IKEv2版本简化了SA的协商过程并且对于多网段的场景提供了更好的支持。
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则IKE版本仅支持**ikev1**。</ph></props>
+     *
+     * - **IkeConfig.IkeMode**：IKE版本的协商模式。取值：**main**或**aggressive**。
+     *     - **main**：主模式，协商过程安全性高。
+     *     - **aggressive**：野蛮模式，协商快速且协商成功率高。
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则协商模式仅支持**main**。</ph></props>
+     *
+     * - **IkeConfig.IkeEncAlg**：第一阶段协商的加密算法。
+     *
+     *     <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm4**。</ph></props>
+     *
+     * - **IkeConfig.IkeAuthAlg**：第一阶段协商的认证算法。
+     *
+     *     <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm3**。</ph></props>
+     *
+     * - **IkeConfig.IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**、**group14**。
+     *
+     * - **IkeConfig.IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0~86400**。
+     *
+     * - **IkeConfig.LocalId**：VPN网关的标识。长度限制为100个字符。默认值为VPN网关的IP地址。
+     *
+     * - **IkeConfig.RemoteId**：用户网关的标识。长度限制为100个字符。默认值为用户网关的IP地址。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 第二阶段协商的配置信息：
+     *
+     * - **IpsecConfig.IpsecEncAlg**：第二阶段协商的加密算法。
+     *
+     *     <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm4**。</ph></props>
+     *
+     * - **IpsecConfig. IpsecAuthAlg**：第二阶段协商的认证算法。
+     *
+     *     <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+     *
+     *     <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm3**。</ph></props>
+     *
+     * - **IpsecConfig. IpsecPfs**：转发所有协议的报文，第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**disabled**、**group1**、**group2**、**group5**、**group14**。
+     *
+     * - **IpsecConfig. IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0~86400**。
+     */
+    readonly IpsecConfig?: string;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 健康检查配置信息：
+     *
+     * - **HealthCheckConfig.enable**：是否开启健康检查。取值：**true**或**false**。
+     *
+     * - **HealthCheckConfig.dip**：健康检查的目的IP地址。
+     *
+     * - **HealthCheckConfig.sip**：健康检查的源IP地址。
+     *
+     * - **HealthCheckConfig.interval**：健康检查的重试间隔时间，单位：秒。
+     *
+     * - **HealthCheckConfig.retry**：健康检查的重试发包次数。
+     */
+    readonly HealthCheckConfig?: string;
+    /**
+     * 是否自动发布路由。取值：
+     *
+     * - **true**：自动发布。
+     *
+     * - **false**：不自动发布。
+     */
+    readonly AutoConfigRoute?: boolean;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否开启DPD（对等体存活检测）功能。取值：
+     *
+     * - **true**：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+     *
+     * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+     */
+    readonly EnableDpd?: boolean;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否开启NAT穿越功能。取值：
+     *
+     * - **true**：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+     *
+     * - **false**：不开启NAT穿越功能。
+     */
+    readonly EnableNatTraversal?: boolean;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * BGP的配置信息：
+     *
+     * - **BgpConfig.EnableBgp**：是否开启BGP功能。取值：**true**或**false**。
+     *
+     * - **BgpConfig.LocalAsn**：阿里云侧的自治系统号。自治系统号取值范围：**1**~**4294967295**。
+     *
+     *    支持按照两段位的格式进行输入，即：前16位比特.后16位比特。每个段位使用十进制输入。
+     *
+     *     例如输入123.456，则表示自治系统号：123*65536+456=8061384。
+     *
+     * - **BgpConfig.TunnelCidr**：IPsec隧道网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+     *
+     *     > 一个VPN网关实例下每个IPsec连接的IPsec隧道网段需保持唯一。
+     *
+     * - **LocalBgpIp**：阿里云侧的BGP地址。该地址为IPsec隧道网段内的一个IP地址。
+     *
+     * > - 当您的VPN网关启用BGP动态路由功能时需要配置该参数。
+     * >- 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[VPN网关支持BGP动态路由公告
+     * ](~~170235~~)。
+     * >- 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+     */
+    readonly BgpConfig?: string;
+    /**
+     * 修改单隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 如果当前VPN网关实例为国密型VPN网关，您可以修改对端的CA证书。
+     *
+     * 如果当前VPN网关实例为普通型VPN网关，不支持配置本参数。
+     */
+    readonly RemoteCaCertificate?: string;
+    /**
+     * 修改隧道的配置。
+     *
+     * 仅修改双隧道模式的IPsec-VPN连接时支持配置**TunnelOptionsSpecification**数组下的参数。您可以同时修改IPsec-VPN连接主隧道和备隧道的配置。
+     * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+     */
+    readonly TunnelOptionsSpecification?: readonly {
+        /**
+         * 修改双隧道模式的IPsec-VPN连接时支持配置**TunnelOptionsSpecification**数组下的参数。您可以同时修改IPsec-VPN连接主隧道和备隧道的配置。
+         *
+         * 隧道ID。
+         */
+        readonly TunnelId?: string;
+        /**
+         * 隧道的角色。
+         *
+         * - **master**：表示当前隧道为主隧道。
+         * - **slave**：表示当前隧道为备隧道。
+         */
+        readonly Role?: string;
+        /**
+         * 是否为隧道开启DPD（对等体存活检测）功能。取值：
+         *
+         * - **true**：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+         *
+         * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+         */
+        readonly EnableDpd?: boolean;
+        /**
+         * 是否为隧道开启NAT穿越功能。取值：
+         *
+         * - **true**：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+         *
+         * - **false**：不开启NAT穿越功能。
+         */
+        readonly EnableNatTraversal?: boolean;
+        /**
+         * 如果当前VPN网关实例为国密型VPN网关，您可以隧道修改对端的CA证书。
+         *
+         * 如果当前VPN网关实例为普通型VPN网关，不支持配置本参数。
+         */
+        readonly RemoteCaCertificate?: string;
+        /** 修改隧道的BGP配置。 */
+        readonly TunnelBgpConfig?: {
+            /**
+             * 隧道本端（阿里云侧）的自治系统号。自治系统号取值范围：**1**~**4294967295**。默认值：**45104**。
+             *
+             * > - 当您为IPsec连接开启BGP功能后（即指定**EnableTunnelsBgp**参数的值为**true**）支持配置或修改本参数。
+             * >- 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[VPN网关支持BGP动态路由公告](~~170235~~)。
+             * >- 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+             */
+            readonly LocalAsn?: number | string;
+            /** 隧道本端（阿里云侧）的BGP地址。该地址为BGP网段内的一个IP地址。 */
+            readonly LocalBgpIp?: string;
+            /**
+             * 隧道的BGP网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+             *
+             * >在一个VPN网关实例下，每个隧道的BGP网段需保持唯一。
+             */
+            readonly TunnelCidr?: string;
+        };
+        /** 第一阶段协商的配置信息。 */
+        readonly TunnelIkeConfig?: {
+            /**
+             * 第一阶段协商的认证算法。
+             *
+             * <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm3**。</ph></props>
+             */
+            readonly IkeAuthAlg?: string;
+            /**
+             * 第一阶段协商的加密算法。
+             *
+             * <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm4**。</ph></props>
+             */
+            readonly IkeEncAlg?: string;
+            /** 第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。 */
+            readonly IkeLifetime?: number | string;
+            /**
+             * IKE版本的协商模式。取值：
+             *
+             * - **main**：主模式，协商过程安全性高。
+             * - **aggressive**：野蛮模式，协商快速且协商成功率高。
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则协商模式仅支持**main**。</ph></props>
+             */
+            readonly IkeMode?: string;
+            /** 第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**、**group14**。 */
+            readonly IkePfs?: string;
+            /**
+             * IKE协议的版本。取值：**ikev1**或**ikev2**。
+             *
+             * 相对于IKEv1版本，IKEv2版本简化了SA的协商过程并且对于多网段的场景提供了更好的支持。
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则IKE版本仅支持**ikev1**。</ph></props>
+             */
+            readonly IkeVersion?: string;
+            /**
+             * 隧道本端（阿里云侧）的标识，用于第一阶段的协商。长度限制为100个字符。默认值为隧道的IP地址。
+             *
+             * **LocalId**支持FQDN格式，如果您使用FQDN格式，协商模式建议选择为**aggressive**（野蛮模式）。
+             */
+            readonly LocalId?: string;
+            /**
+             * 预共享密钥，用于隧道与隧道对端之间的身份认证。
+             *
+             * - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!\`@#$%^&*()_-+={}[]|;:',.<>/?```
+             *
+             * - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~2526951~~)接口查询系统自动生成的预共享密钥。
+             *
+             * > 隧道及隧道对端的预共享密钥需一致，否则系统无法正常建立隧道。
+             */
+            readonly Psk?: string;
+            /**
+             * 隧道对端的标识，用于第一阶段的协商。长度限制为100个字符。默认值为隧道关联的用户网关的IP地址。
+             *
+             * **RemoteId**支持FQDN格式，如果您使用FQDN格式，协商模式建议选择为**aggressive**（野蛮模式）。
+             */
+            readonly RemoteId?: string;
+        };
+        /** 第二阶段协商的配置信息。 */
+        readonly TunnelIpsecConfig?: {
+            /**
+             * 第二阶段协商的认证算法。
+             *
+             * <props="intl"><ph>取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm3**。</ph></props>
+             */
+            readonly IpsecAuthAlg?: string;
+            /**
+             * 第二阶段协商的加密算法。
+             *
+             * <props="intl"><ph>取值：**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为普通型，则取值为**aes**、**aes192**、**aes256**、**des**或**3des**。</ph></props>
+             *
+             * <props="china"><ph>如果VPN网关实例类型为国密型，则仅取值：**sm4**。</ph></props>
+             */
+            readonly IpsecEncAlg?: string;
+            /** 第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。 */
+            readonly IpsecLifetime?: number;
+            /**
+             * 第二阶段协商使用的Diffie-Hellman密钥交换算法。
+             *
+             * 取值：**disabled**、**group1**、**group2**、**group5**、**group14**。
+             */
+            readonly IpsecPfs?: string;
+        };
+    }[];
+    /**
+     * 修改双隧道模式的IPsec-VPN连接时支持配置该参数。
+     *
+     * 是否为隧道开启BGP功能。取值：**true**或**false**。
+     */
+    readonly EnableTunnelsBgp?: boolean;
+}
+/** Parameters of ModifyTunnelAttribute. 修改VPN隧道信息 */
+export interface ModifyTunnelAttributeRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 修改隧道的配置。
+     * Sent flattened with dots: `Name.Key`, `Name.1.Key`, …
+     */
+    readonly TunnelOptionsSpecification?: {
+        /**
+         * 是否开启DPD（对等体存活检测）功能。取值：
+         *
+         * - **true**：开启DPD功能。隧道发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，隧道将删除ISAKMP SA和相应的IPsec SA，隧道同样也会被删除。
+         *
+         * - **false**：不开启DPD功能，隧道发起端不会发送DPD探测报文。
+         */
+        readonly EnableDpd?: boolean;
+        /**
+         * 是否开启NAT穿越功能。取值：
+         *
+         * - **true**：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+         *
+         * - **false**：不开启NAT穿越功能。
+         */
+        readonly EnableNatTraversal?: boolean;
+        /** 在国密型VPN网关下使用IPsec连接时，对端的CA证书。 */
+        readonly RemoteCaCertificate?: string;
+        /**
+         * 修改隧道的BGP配置。
+         *
+         * 如果隧道之前并未开启BGP功能，您需要调用[ModifyVpnConnectionAttribute](~~120381~~)接口为隧道开启BGP功能并添加BGP配置。
+         */
+        readonly TunnelBgpConfig?: {
+            /** 隧道本端自治系统号。自治系统号取值范围：**1**~**4294967295**。 */
+            readonly LocalAsn?: number | string;
+            /** 隧道本端的BGP IP地址。该地址需是**TunnelCidr**内的一个IP地址。 */
+            readonly LocalBgpIp?: string;
+            /**
+             * 隧道本端BGP IP地址所属网段。
+             *
+             * 该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+             */
+            readonly TunnelCidr?: string;
+        };
+        /** 修改隧道IKE阶段（第一阶段）配置。 */
+        readonly TunnelIkeConfig?: {
+            /**
+             * 第一阶段协商的认证算法。
+             *
+             * - 如果IPsec关联的是普通型VPN网关，则取值为：**md5**、**sha1**、**sha256**、**sha384**或**sha512**。
+             * - 如果IPsec关联的是国密型VPN网关，则取值为：**sm3**。
+             */
+            readonly IkeAuthAlg?: string;
+            /**
+             * 第一阶段协商的加密算法。
+             *
+             * - 如果IPsec关联的是普通型VPN网关，则取值为：**aes**、**aes192**、**aes256**、**des**或**3des**。
+             * - 如果IPsec关联的是国密型VPN网关，则取值为：**sm4**。
+             */
+            readonly IkeEncAlg?: string;
+            /** 第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0~86400**。 */
+            readonly IkeLifetime?: number | string;
+            /**
+             * IKE版本的协商模式。取值：
+             *
+             * - **main**：主模式，协商过程安全性高。
+             * - **aggressive**：野蛮模式，协商快速且协商成功率高。
+             */
+            readonly IkeMode?: string;
+            /** 第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**、**group14**。 */
+            readonly IkePfs?: string;
+            /** IKE协议的版本。取值：**ikev1**或**ikev2**。 */
+            readonly IkeVersion?: string;
+            /** 隧道本端的标识。长度限制为100个字符，支持FQDN和IP格式。默认值为隧道的IP地址。 */
+            readonly LocalId?: string;
+            /**
+             * 预共享密钥，用于隧道及对端之间的身份认证。
+             *
+             *    - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!`@#$%^&*()_-+={}[]|;:',.<>/?```
+             *    - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~120374~~)接口查询系统自动生成的预共享密钥。
+             *    > 隧道及隧道对端配置的预共享密钥必须一致，否则系统无法成功建立隧道。
+             */
+            readonly Psk?: string;
+            /** 隧道对端的标识。长度限制为100个字符，支持FQDN和IP格式。默认值为隧道关联的用户网关实例的IP地址。 */
+            readonly RemoteId?: string;
+        };
+        /** 修改隧道IPsec阶段（第二阶段）的配置。 */
+        readonly TunnelIpsecConfig?: {
+            /**
+             * 第二阶段协商的认证算法。
+             *
+             * - 如果IPsec关联的是普通型VPN网关，则取值为：**md5**、**sha1**、**sha256**、**sha384**或**sha512**。
+             * - 如果IPsec关联的是国密型VPN网关，则取值为：**sm3**。
+             */
+            readonly IpsecAuthAlg?: string;
+            /**
+             * 第二阶段协商的加密算法。
+             *
+             * - 如果IPsec关联的是普通型VPN网关，则取值为：**aes**、**aes192**、**aes256**、**des**或**3des**。
+             * - 如果IPsec关联的是国密型VPN网关，则取值为：**sm4**。
+             */
+            readonly IpsecEncAlg?: string;
+            /** 第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0~86400**。 */
+            readonly IpsecLifetime?: number | string;
+            /** 第二阶段协商使用的Diffie-Hellman密钥交换算法。取值：**disabled**、**group1**、**group2**、**group5**、**group14**。 */
+            readonly IpsecPfs?: string;
+        };
+    };
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId?: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /** 隧道ID。 */
+    readonly TunnelId: string;
+}
+/** Parameters of DescribeVpnConnection. 查询已创建的IPsec连接的详细信息 */
+export interface DescribeVpnConnectionRequest {
+    /**
+     * IPsec连接所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId: string;
+}
+/** Parameters of DescribeVpnConnections. 查询已创建的IPsec连接 */
+export interface DescribeVpnConnectionsRequest {
+    /**
+     * IPsec连接所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId?: string;
+    /** 用户网关ID。 */
+    readonly CustomerGatewayId?: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页显示的条目数。默认值：**10**，取值范围：**1**~**50**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId?: string;
+    /**
+     * IPsec连接绑定的标签列表。
+     *
+     * 一次最多支持输入20个标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * IPsec连接所属的资源组ID。
+     *
+     * 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of DownloadVpnConnectionConfig. 获取IPsec连接的配置信息 */
+export interface DownloadVpnConnectionConfigRequest {
+    /**
+     * IPsec连接所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId: string;
+}
+/** Parameters of DescribeVpnConnectionLogs. 查询IPsec连接的日志 */
+export interface DescribeVpnConnectionLogsRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接的ID。 */
+    readonly VpnConnectionId: string;
+    /**
+     * 日志起始时间，仅支持传入UNIX秒级时间戳，例如1671003744，1671003744表示的时间为2022年12月14日15:42:24。
+     *
+     * > 如果指定**From**，则必须指定**To**或**MinutePeriod**。
+     */
+    readonly From?: number;
+    /**
+     * 日志结束时间，仅支持传入UNIX秒级时间戳，例如1671004344，1671004344表示的时间为2022年12月14日15:52:24。
+     *
+     * > 如果指定**To**，则必须指定**From**或**MinutePeriod**。
+     */
+    readonly To?: number;
+    /**
+     * 日志周期。取值范围：**1**~**10**。单位：分钟。
+     *
+     * > 如果不指定**From**和**To**，则必须指定**MinutePeriod**。
+     */
+    readonly MinutePeriod?: number;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页显示的条目数。取值范围：**1**~**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * IPsec连接的隧道ID。
+     *
+     * 仅双隧道模式的IPsec连接支持配置该项。
+     */
+    readonly TunnelId?: string;
+}
+/** Parameters of DiagnoseVpnConnections. 诊断IPsec连接 */
+export interface DiagnoseVpnConnectionsRequest {
+    /**
+     * IPsec连接所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId?: string;
+    /**
+     * IPsec连接ID列表。
+     * Items: at most 51.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly VpnConnectionIds?: readonly string[];
+    /**
+     * 隧道ID列表。
+     * Items: at most 100.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TunnelIds?: readonly string[];
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的条目数。默认值：**10**。 */
+    readonly PageSize?: number;
+}
+/** Parameters of CreateVpnRouteEntry. 创建目的路由 */
+export interface CreateVpnRouteEntryRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** 目的路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 目的路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 目的路由的权重值。取值：
+     *
+     * - **100**：表示目的路由的优先级较高。
+     * - **0**：表示目的路由的优先级较低。
+     */
+    readonly Weight: number;
+    /**
+     * 是否发布目的路由到VPC的路由表中。取值：
+     *
+     * - **true**：发布目的路由到VPC的路由表。
+     * - **false**：不发布目的路由到VPC的路由表。
+     */
+    readonly PublishVpc: boolean;
+    /**
+     * 目的路由的描述信息。
+     *
+     * 描述信息长度为**1**～**100**个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /** 隧道协议。仅取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+}
+/** Parameters of PublishVpnRouteEntry. 发布或者撤销VPN路由 */
+export interface PublishVpnRouteEntryRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** VPN网关路由条目的目标网段。 */
+    readonly RouteDest: string;
+    /** VPN网关路由条目的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * VPN网关路由条目类型。取值：
+     *
+     * - **pbr**：策略路由。
+     *
+     * - **dbr**：目的路由。
+     */
+    readonly RouteType: string;
+    /**
+     * 发布或撤销路由。取值：
+     *
+     * - **true**：发布。
+     *
+     *   该参数取值为**true**，表示将目的路由或策略路由发布到VPC的系统路由表中。
+     *
+     * - **false**：撤销。
+     *
+     *   该参数取值为**false**，表示将已发布的目的路由或策略路由从VPC系统路由表中撤销。
+     */
+    readonly PublishVpc: boolean;
+}
+/** Parameters of DeleteVpnRouteEntry. 删除VPN目的路由 */
+export interface DeleteVpnRouteEntryRequest {
+    /** VPN网关实例所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId: string;
+    /** 目的路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 目的路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 目的路由的权重值，取值：
+     *
+     * - **0**：低优先级。
+     *
+     * - **100**：高优先级。
+     */
+    readonly Weight: number;
+    /** 隧道协议，取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+}
+/** Parameters of ModifyVpnRouteEntryWeight. 修改目的路由的权重值 */
+export interface ModifyVpnRouteEntryWeightRequest {
+    /** VPN网关实例所属地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId: string;
+    /** 目的路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 目的路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 目的路由在修改之前设置的权重值，取值：
+     *
+     * - **0**：低优先级。
+     *
+     * - **100**：高优先级。
+     */
+    readonly Weight: number;
+    /**
+     * 目的路由新的权重值，取值：
+     *
+     * - **0**：低优先级。
+     *
+     * - **100**：高优先级。
+     */
+    readonly NewWeight: number;
+    /** 隧道协议，取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+}
+/** Parameters of DescribeVpnRouteEntries. 查询目的路由和BGP路由 */
+export interface DescribeVpnRouteEntriesRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关的实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 路由条目的类型。取值：
+     *
+     * - **custom**（默认值）：表示查询VPN网关实例的目的路由。
+     * - **bgp**：表示查询VPN网关实例的BGP路由。
+     */
+    readonly RouteEntryType?: string;
+}
+/** Parameters of CreateVpnPbrRouteEntry. 创建VPN策略路由 */
+export interface CreateVpnPbrRouteEntryRequest {
+    /** VPN网关实例所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例的ID。 */
+    readonly VpnGatewayId: string;
+    /** 策略路由的源网段。 */
+    readonly RouteSource: string;
+    /** 策略路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 策略路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 策略路由的权重值。
+     *
+     * 在您使用同一个VPN网关实例搭建主备IPsec-VPN连接的场景中，您可以通过配置策略路由的权重值来指定主链路和备链路，权重值为100的策略路由默认为主链路，权重值为0的策略路由默认为备链路。
+     *
+     * 您可以通过为IPsec连接配置健康检查来自动探测链路的连通性，在主链路不通的情况下，系统自动将流量切换至备链路进行传输，实现上云链路的高可用。具体操作，请参见[CreateVpnConnection](~~120391~~)。
+     *
+     * - **100**：表示当前策略路由关联的IPsec连接为主链路。
+     * - **0**：表示当前策略路由关联的IPsec连接为备链路。
+     *
+     * > - 在您指定主备链路时，主策略路由和备策略路由的源网段和目标网段需相同。
+     * > - 对于支持双隧道模式IPsec-VPN连接的VPN网关实例，无需配置该参数。一个双隧道模式IPsec-VPN连接包含两条隧道，两条隧道自动形成主备链路，无需再通过配置该参数指定主备链路。如果您配置了该参数，则该参数配置后不生效。
+     */
+    readonly Weight: number;
+    /**
+     * 是否发布策略路由到VPC的路由表中。取值：
+     *
+     * - **true**：发布策略路由到VPC的路由表。
+     *
+     * - **false**：不发布策略路由到VPC的路由表。
+     */
+    readonly PublishVpc: boolean;
+    /**
+     * 策略路由的描述信息。
+     *
+     * 描述信息长度为1～100个字符。
+     */
+    readonly Description?: string;
+    /** 隧道协议。仅取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+    /**
+     * 策略路由的策略优先级。取值范围：**1**~**100**。默认值：**10**。
+     *
+     * 策略优先级数字越小，策略路由的优先级越高。
+     */
+    readonly Priority?: number;
+}
+/** Parameters of DeleteVpnPbrRouteEntry. 删除策略路由 */
+export interface DeleteVpnPbrRouteEntryRequest {
+    /** VPN网关实例所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** 策略路由的源网段。 */
+    readonly RouteSource: string;
+    /** 策略路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 策略路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 策略路由的权重值。
+     *
+     * 您可以调用[DescribeVpnPbrRouteEntries](~~2526959~~)接口查询策略路由的权重值。
+     */
+    readonly Weight: number;
+    /** 隧道协议。仅取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+    /**
+     * 策略路由的策略优先级。
+     *
+     * - 如果您的策略路由之前不存在策略优先级，本参数可不填。
+     * - 如果您的策略路由之前存在策略优先级，本参数可填，也可不填。
+     *
+     *     如果您填写了本参数，请填写策略路由之前已配置的策略优先级，如果您填写为其他值，则当前接口会调用失败。
+     */
+    readonly Priority?: number;
+}
+/** Parameters of ModifyVpnPbrRouteEntryWeight. 修改VPN策略路由的权重值 */
+export interface ModifyVpnPbrRouteEntryWeightRequest {
+    /** VPN网关实例所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** 策略路由的源网段。 */
+    readonly RouteSource: string;
+    /** 策略路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 策略路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 策略路由原始的权重值。取值：
+     *
+     * - **100**：表示当前策略路由关联的IPsec连接为主链路。
+     * - **0**：表示当前策略路由关联的IPsec连接为备链路。
+     */
+    readonly Weight: number;
+    /**
+     * 策略路由新的权重值。取值：
+     *
+     * - **100**：表示当前策略路由关联的IPsec连接为主链路。
+     * - **0**：表示当前策略路由关联的IPsec连接为备链路。
+     */
+    readonly NewWeight: number;
+    /** 隧道协议。仅取值：**Ipsec**（IPsec隧道协议）。 */
+    readonly OverlayMode?: string;
+    /**
+     * 策略路由的策略优先级。
+     *
+     * - 如果您的策略路由之前不存在策略优先级，本参数可不填。
+     * - 如果您的策略路由之前存在策略优先级，本参数可填，也可不填。
+     *
+     *         如果您填写了本参数，请填写策略路由之前已配置的策略优先级，如果您填写为其他值，则当前接口会调用失败。
+     */
+    readonly Priority?: number;
+}
+/** Parameters of ModifyVpnPbrRouteEntryPriority. 修改策略路由的策略优先级 */
+export interface ModifyVpnPbrRouteEntryPriorityRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** 策略路由的源网段。 */
+    readonly RouteSource: string;
+    /** 策略路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 策略路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 策略路由原始的策略优先级。取值范围：**1**~**100**。
+     *
+     * 策略优先级数字越小，策略路由的优先级越高。
+     */
+    readonly Priority?: number;
+    /**
+     * 策略路由新的策略优先级。取值范围：**1**~**100**。
+     *
+     * 策略优先级数字越小，策略路由的优先级越高。
+     */
+    readonly NewPriority: number;
+    /** 策略路由的权重值。 */
+    readonly Weight: number;
+}
+/** Parameters of ModifyVpnPbrRouteEntryAttribute. 修改策略路由的权重值和策略优先级 */
+export interface ModifyVpnPbrRouteEntryAttributeRequest {
+    /**
+     * VPN网关实例所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /** 策略路由的源网段。 */
+    readonly RouteSource: string;
+    /** 策略路由的目标网段。 */
+    readonly RouteDest: string;
+    /** 策略路由的下一跳。 */
+    readonly NextHop: string;
+    /**
+     * 策略路由原始的策略优先级。取值范围：**1**~**100**。
+     *
+     * 策略优先级数字越小，策略路由的优先级越高。
+     */
+    readonly Priority: number;
+    /**
+     * 策略路由新的策略优先级。取值范围：**1**~**100**。
+     *
+     * 策略优先级数字越小，策略路由的优先级越高。
+     *
+     * 如果您不输入当前参数，表示不修改策略路由的策略优先级。
+     *
+     * > **NewPriority**和**NewWeight**参数需至少输入一个。
+     */
+    readonly NewPriority?: number;
+    /**
+     * 策略路由原始的权重值。取值：
+     *
+     * - **100**：表示当前策略路由关联的IPsec连接为主链路。
+     * - **0**：表示当前策略路由关联的IPsec连接为备链路。
+     */
+    readonly Weight: number;
+    /**
+     * 策略路由新的权重值。取值：
+     *
+     * - **100**：表示当前策略路由关联的IPsec连接为主链路。
+     * - **0**：表示当前策略路由关联的IPsec连接为备链路。
+     *
+     * 如果您不输入当前参数，表示不修改策略路由的权重值。
+     *
+     * > **NewPriority**和**NewWeight**参数需至少输入一个。
+     */
+    readonly NewWeight?: number;
+}
+/** Parameters of DescribeVpnPbrRouteEntries. 查询策略路由 */
+export interface DescribeVpnPbrRouteEntriesRequest {
+    /**
+     * VPN网关实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的条目数。最大值：**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of CreateVpnAttachment. 创建IPsec连接 */
+export interface CreateVpnAttachmentRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * IPsec连接的名称。
+     *
+     * 名称长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /** 用户网关ID。 */
+    readonly CustomerGatewayId: string;
+    /**
+     * IPsec连接的网络类型。取值：
+     * - **public**（默认值）：公网，表示IPsec连接通过公网建立加密通信通道。
+     * - **private**：私网，表示IPsec连接通过私网建立加密通信通道。
+     */
+    readonly NetworkType?: string;
+    /**
+     * 需要和本地数据中心互通的VPC侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly LocalSubnet: string;
+    /**
+     * 需要和VPC互通的本地数据中心侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.3.0/24,192.168.4.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly RemoteSubnet: string;
+    /**
+     * 选择IPsec连接的配置是否立即生效。 取值：
+     *
+     * - **true**：是，配置完成后系统立即进行IPsec协议协商。
+     * - **false**（默认值）：否，当有流量进入时系统才进行IPsec协议协商。
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 第一阶段协商的配置信息：
+     *
+     * - **IkeConfig.Psk**：预共享密钥，用于VPN网关与本地数据中心之间的身份认证。
+     *
+     *     - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!`@#$%^&*()_-+={}[]|;:',.<>/?```
+     *     - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~2526951~~)接口查询系统自动生成的预共享密钥。
+     *
+     *     > IPsec连接侧的预共享密钥需和本地数据中心侧的认证密钥一致，否则本地数据中心和VPN网关之间无法建立连接。
+     *
+     * - **IkeConfig.IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**。默认值：**ikev1**。
+     *
+     * - **IkeConfig.IkeMode**：协商模式。取值：**main**或**aggressive**。默认值：**main**。
+     *
+     * - **IkeConfig.IkeEncAlg**：第一阶段协商的加密算法。取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。
+     *
+     * - **IkeConfig.IkeAuthAlg**：第一阶段协商的认证算法。取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。
+     *
+     * - **IkeConfig.IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**或**group14**。默认值：**group2**。
+     *
+     * - **IkeConfig.IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。默认值：**86400**。
+     *
+     * - **IkeConfig.LocalId**：IPsec连接阿里云侧的标识，长度限制为100个字符。默认值为空。
+     *
+     * - **IkeConfig.RemoteId**：IPsec连接本地数据中心侧的标识，长度限制为100个字符，默认值为用户网关的IP地址。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 第二阶段协商的配置信息：
+     *
+     * - **IpsecConfig.IpsecEncAlg**：第二阶段协商的加密算法。取值：**aes**、**aes192**、**aes256**、**des**或**3des**。默认值：**aes**。
+     *
+     * - **IpsecConfig. IpsecAuthAlg**：第二阶段协商的认证算法。取值：**md5**、**sha1**、**sha256**、**sha384**、**sha512**。默认值：**md5**。
+     *
+     * - **IpsecConfig. IpsecPfs**：第二阶段协商使用的Diffie-Hellman密钥交换算法。取值：**disabled**、**group1**、**group2**、**group5**或**group14**。默认值：**group2**。
+     *
+     * - **IpsecConfig. IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。默认值：**86400**。
+     */
+    readonly IpsecConfig?: string;
+    /**
+     * BGP的配置信息：
+     *
+     * - **BgpConfig.EnableBgp**：是否开启BGP功能。取值：**true**或**false**（默认值）。
+     *
+     * - **BgpConfig.LocalAsn**：阿里云侧的自治系统号。自治系统号取值范围：**1**~**4294967295**。默认值：**45104**。
+     *
+     *     支持按照两段位的格式进行输入，即：前16位比特.后16位比特。每个段位使用十进制输入。
+     *
+     *     例如输入123.456，则表示自治系统号：123*65536+456=8061384。
+     *
+     * - **BgpConfig.TunnelCidr**：IPsec隧道网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+     *
+     * - **LocalBgpIp**：阿里云侧的BGP地址。该地址为IPsec隧道网段内的一个IP地址。
+     *
+     * > - 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[BGP动态路由公告
+     * ](~~170235~~)。
+     * > - 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+     */
+    readonly BgpConfig?: string;
+    /**
+     * 健康检查配置信息：
+     *
+     * - **HealthCheckConfig.enable**：是否开启健康检查，取值：**true**或**false**（默认值）。
+     *
+     * - **HealthCheckConfig.dip**：健康检查的目的IP地址。输入VPC侧通过IPsec连接可以访问的本地数据中心的IP地址。
+     *
+     * - **HealthCheckConfig.sip**：健康检查的源IP地址。输入本地数据中心通过IPsec连接可以访问的VPC侧的IP地址。
+     *
+     * - **HealthCheckConfig.interval**：健康检查的重试间隔时间，单位：秒。默认值：**3**。
+     *
+     * - **HealthCheckConfig.retry**：健康检查的重试发包次数。默认值：**3**。
+     *
+     * - **HealthCheckConfig.Policy**：健康检查失败时是否撤销已发布的路由。取值：
+     *
+     *      - **revoke_route**（默认值）：撤销已发布的路由。
+     *      - **reserve_route**：不撤销已发布的路由。
+     */
+    readonly HealthCheckConfig?: string;
+    /**
+     * 是否自动配置路由。取值：
+     *
+     * - **true**（默认值）：自动配置路由。
+     *
+     * - **false**：不自动配置路由。
+     */
+    readonly AutoConfigRoute?: boolean;
+    /**
+     * 是否开启DPD（对等体存活检测）功能。取值：
+     *
+     * - **true**（默认值）：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+     *
+     * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+     */
+    readonly EnableDpd?: boolean;
+    /**
+     * 是否开启NAT穿越功能。取值：
+     *
+     * - **true**（默认值）：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+     *
+     * - **false**：不开启NAT穿越功能。
+     */
+    readonly EnableNatTraversal?: boolean;
+    /** 国密型VPN网关创建IPsec连接时，对端的CA证书。 */
+    readonly RemoteCaCert?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * IPsec连接待添加的标签列表。
+     *
+     * 一次最多支持为IPsec连接添加20个标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 标签键。一旦输入该值，则不允许为空字符串。
+         *
+         * 最多支持64个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一次最多支持输入20个标签键。
+         */
+        readonly Key?: string;
+        /**
+         * 标签值。
+         *
+         * 标签值最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * 一个标签键对应一个标签值。一次最多支持输入20个标签值。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * IPsec连接所属的资源组ID。
+     *
+     * - 您可以调用[ListResourceGroups](~~158855~~)接口查询资源组ID。
+     * - 如果您未指定资源组ID，IPsec连接创建后将归属于默认资源组。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of CreateVcoRouteEntry. 为IPsec连接添加目的路由条目 */
+export interface CreateVcoRouteEntryRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /** 目的路由条目的目标网段。 */
+    readonly RouteDest: string;
+    /**
+     * 目的路由条目的权重值。取值：
+     *
+     * - **0**：表示低优先级。
+     * - **100**：表示高优先级。
+     */
+    readonly Weight: number;
+    /** 目的路由条目的下一跳。 */
+    readonly NextHop: string;
+    /** 目的路由条目的描述信息。 */
+    readonly Description?: string;
+    /** 隧道协议。仅取值：**Ipsec**（默认值），表示IPsec隧道协议。 */
+    readonly OverlayMode?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteVpnAttachment. 删除IPsec连接 */
+export interface DeleteVpnAttachmentRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteVcoRouteEntry. 删除IPsec连接下的目的路由条目 */
+export interface DeleteVcoRouteEntryRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /** 待删除的目的路由条目的目标网段。 */
+    readonly RouteDest: string;
+    /**
+     * 待删除的目的路由条目的权重值。取值：
+     *
+     * - **0**：表示低优先级。
+     * - **100**：表示高优先级。
+     */
+    readonly Weight: number;
+    /** 待删除的目的路由条目的下一跳。 */
+    readonly NextHop: string;
+    /** 隧道协议。仅取值：**Ipsec**（默认值），表示IPsec隧道协议。 */
+    readonly OverlayMode?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyVpnAttachmentAttribute. 修改IPsec连接的配置 */
+export interface ModifyVpnAttachmentAttributeRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /**
+     * IPsec连接的名称。
+     *
+     * 名称长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 需要和本地数据中心互通的VPC侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly LocalSubnet?: string;
+    /**
+     * 需要和VPC互通的本地数据中心侧的网段，用于第二阶段协商。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.3.0/24,192.168.4.0/24。
+     *
+     * 关于IPsec连接路由模式的说明：
+     *
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入为0.0.0.0/0，则表示您使用目的路由模式。
+     * - 如果**LocalSubnet**和**RemoteSubnet**均输入具体的网段，则表示您使用感兴趣流模式。
+     */
+    readonly RemoteSubnet?: string;
+    /**
+     * 选择IPsec连接的配置是否立即生效。 取值：
+     *
+     * - **true**：配置完成后系统立即进行IPsec协议协商。
+     * - **false**：当有流量进入时系统才进行IPsec协议协商。
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 第一阶段协商的配置信息：
+     *
+     * - **IkeConfig.Psk**：预共享密钥，用于VPN网关与本地数据中心之间的身份认证。
+     *     - 密钥长度为1~100个字符，支持数字、大小写英文字母以及以下字符。```~!`@#$%^&*()_-+={}[]|;:',.<>/?```
+     *     - 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[DescribeVpnConnection](~~120374~~)接口查询系统自动生成的预共享密钥。
+     *     > IPsec连接侧的预共享密钥需和本地数据中心侧的认证密钥一致，否则本地数据中心和VPN网关之间无法建立连接。
+     *
+     * - **IkeConfig.IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**。
+     *
+     * - **IkeConfig.IkeMode**：协商模式。取值：**main**或**aggressive**。
+     *
+     * - **IkeConfig.IkeEncAlg**：第一阶段协商的加密算法。取值：**aes**、**aes192**、**aes256**、**des**或**3des**。
+     *
+     * - **IkeConfig.IkeAuthAlg**：第一阶段协商的认证算法。取值：**md5**、**sha1**、**sha256**、**sha384**或**sha512**。
+     *
+     * - **IkeConfig.IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。取值：**group1**、**group2**、**group5**或**group14**。
+     *
+     * - **IkeConfig.IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。
+     *
+     * - **IkeConfig.LocalId**：IPsec连接阿里云侧的标识，长度限制为100个字符。
+     *
+     * - **IkeConfig.RemoteId**：IPsec连接本地数据中心侧的标识，长度限制为100个字符。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 第二阶段协商的配置信息：
+     *
+     * - **IpsecConfig.IpsecEncAlg**：第二阶段协商的加密算法。取值：**aes**、**aes192**、**aes256**、**des**或**3des**。
+     *
+     * - **IpsecConfig. IpsecAuthAlg**：第二阶段协商的认证算法。取值：**md5**、**sha1**、**sha256**、**sha384**或**sha512**。
+     *
+     * - **IpsecConfig. IpsecPfs**：第二阶段协商使用的Diffie-Hellman密钥交换算法。取值：**disabled**、**group1**、**group2**、**group5**或**group14**。
+     * - **IpsecConfig. IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒。取值范围：**0**~**86400**。
+     */
+    readonly IpsecConfig?: string;
+    /**
+     * BGP的配置信息：
+     *
+     * - **BgpConfig.EnableBgp**：是否开启BGP功能。取值：
+     *     - **true**：开启BGP功能。
+     *     - **false**：关闭BGP功能。
+     *
+     * - **BgpConfig.LocalAsn**：阿里云侧的自治系统号。自治系统号取值范围：**1**~**4294967295**。
+     *
+     *     支持按照两段位的格式进行输入，即：前16位比特.后16位比特。每个段位使用十进制输入。
+     *
+     *     例如输入123.456，则表示自治系统号：123*65536+456=8061384。
+     *
+     * - **BgpConfig.TunnelCidr**：IPsec隧道网段。该网段需是一个在169.254.0.0/16内的掩码长度为30的网段。
+     *
+     * - **LocalBgpIp**：阿里云侧的BGP地址。该地址为IPsec隧道网段内的一个IP地址。
+     *
+     * >- 在添加BGP配置前，建议您先了解BGP动态路由功能的工作机制和使用限制。更多信息，请参见[BGP动态路由公告
+     * ](~~170235~~)。
+     * >- 建议您使用自治系统号的私有号码与阿里云建立BGP连接。自治系统号的私有号码范围请自行查阅文档。
+     */
+    readonly BgpConfig?: string;
+    /**
+     * 健康检查配置信息：
+     *
+     * - **HealthCheckConfig.enable**：是否开启健康检查，取值：
+     *     - **true**：开启健康检查功能。
+     *     - **false**：关闭健康检查功能。
+     *
+     * - **HealthCheckConfig.dip**：健康检查的目的IP地址。输入VPC侧通过IPsec连接可以访问的本地数据中心的IP地址。
+     *
+     * - **HealthCheckConfig.sip**：健康检查的源IP地址。输入本地数据中心通过IPsec连接可以访问的VPC侧的IP地址。
+     *
+     * - **HealthCheckConfig.interval**：健康检查的重试间隔时间，单位：秒。
+     *
+     * - **HealthCheckConfig.retry**：健康检查的重试发包次数。
+     *
+     * - **HealthCheckConfig.Policy**：健康检查失败时是否撤销已发布的路由。取值：
+     *
+     *     - **revoke_route**：撤销已发布的路由。
+     *     - **reserve_route**：不撤销已发布的路由。
+     */
+    readonly HealthCheckConfig?: string;
+    /**
+     * 是否自动配置路由。取值：
+     *
+     * - **true**：自动配置路由。
+     *
+     * - **false**：不自动配置路由。
+     */
+    readonly AutoConfigRoute?: boolean;
+    /**
+     * 是否开启DPD（对等体存活检测）功能。取值：
+     *
+     * - **true**：开启DPD功能。IPsec发起端会发送DPD报文用来检测对端的设备是否存活，如果在设定时间内未收到正确回应则认为对端已经断线，IPsec将删除ISAKMP SA和相应的IPsec SA，安全隧道同样也会被删除。
+     *
+     * - **false**：不开启DPD功能，IPsec发起端不会发送DPD探测报文。
+     */
+    readonly EnableDpd?: boolean;
+    /**
+     * 是否开启NAT穿越功能。取值：
+     *
+     * - **true**：开启NAT穿越功能。开启后，IKE协商过程会删除对UDP端口号的验证过程，同时实现对VPN隧道中NAT网关设备的发现功能。
+     *
+     * - **false**：不开启NAT穿越功能。
+     */
+    readonly EnableNatTraversal?: boolean;
+    /** 国密型VPN网关创建IPsec连接时，对端的CA证书。 */
+    readonly RemoteCaCert?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * IPsec连接的网络类型。取值：
+     * - **public**：公网，表示IPsec连接通过公网建立加密通信通道。
+     * - **private**：私网，表示IPsec连接通过私网建立加密通信通道。
+     */
+    readonly NetworkType?: string;
+    /** IPsec连接关联的用户网关实例。 */
+    readonly CustomerGatewayId?: string;
+}
+/** Parameters of ModifyVcoRouteEntryWeight. 修改IPsec连接下目的路由条目的权重值 */
+export interface ModifyVcoRouteEntryWeightRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /** 待修改的目的路由条目的目标网段。 */
+    readonly RouteDest: string;
+    /**
+     * 待修改的目的路由条目的权重值。取值：
+     *
+     * - **0**：表示低优先级。
+     * - **100**：表示高优先级。
+     */
+    readonly Weight: number;
+    /**
+     * 待修改的目的路由条目新的权重值。取值：
+     *
+     * - **0**：表示低优先级。
+     * - **100**：表示高优先级。
+     */
+    readonly NewWeight: number;
+    /** 待修改的目的路由条目的下一跳。 */
+    readonly NextHop: string;
+    /** 隧道协议。仅取值：**Ipsec**（默认值），表示IPsec隧道协议。 */
+    readonly OverlayMode?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeVpnAttachments. 查询已绑定转发路由器实例的IPsec连接的配置信息 */
+export interface DescribeVpnAttachmentsRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的条目数。默认值：**10**。取值范围：**1**~**50**。 */
+    readonly PageSize?: number;
+    /**
+     * IPsec连接ID。
+     *
+     * > 如果您不输入IPsec连接ID，系统默认查询当前地域下所有已绑定转发路由器实例的IPsec连接的信息。
+     */
+    readonly VpnConnectionId?: string;
+    /**
+     * IPsec连接绑定的资源类型。默认值：**CEN**。
+     *
+     * 仅取值：**CEN**，表示查询已绑定转发路由器实例的IPsec连接的信息。
+     */
+    readonly AttachType?: string;
+}
+/** Parameters of DescribeVcoRouteEntries. 查询IPsec连接下路由条目的信息 */
+export interface DescribeVcoRouteEntriesRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /**
+     * 路由条目类型。取值：
+     *
+     * - **custom**（默认值）：目的路由条目。
+     * - **bgp**：BGP路由条目。
+     */
+    readonly RouteEntryType?: string;
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的条目数。默认值：**10**。取值范围：**1**~**50**。 */
+    readonly PageSize?: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CheckVpnBgpEnabled. 查询IPsec连接所属的地域是否支持BGP功能 */
+export interface CheckVpnBgpEnabledRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeVpnCrossAccountAuthorizations. 查询IPsec连接的跨账号授权信息 */
+export interface DescribeVpnCrossAccountAuthorizationsRequest {
+    /**
+     * IPsec连接所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec连接ID。 */
+    readonly VpnConnectionId: string;
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页的行数。默认值：**10**。取值范围：**1**~**50**。 */
+    readonly PageSize?: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateSslVpnClientCert. 创建SSL-VPN客户端证书 */
+export interface CreateSslVpnClientCertRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SSL-VPN服务端的ID。 */
+    readonly SslVpnServerId: string;
+    /**
+     * 客户端证书的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+}
+/** Parameters of DeleteSslVpnClientCert. 删除SSL-VPN客户端证书 */
+export interface DeleteSslVpnClientCertRequest {
+    /**
+     * SSL-VPN客户端证书所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** SSL-VPN客户端证书的ID。 */
+    readonly SslVpnClientCertId: string;
+}
+/** Parameters of ModifySslVpnClientCert. 修改SSL-VPN客户端证书的名称 */
+export interface ModifySslVpnClientCertRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * SSL-VPN客户端证书所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SSL-VPN客户端证书的ID。 */
+    readonly SslVpnClientCertId: string;
+    /**
+     * SSL-VPN客户端证书的新名称。该参数不能为空。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+}
+/** Parameters of DescribeSslVpnClientCerts. 查询已创建的SSL-VPN客户端证书 */
+export interface DescribeSslVpnClientCertsRequest {
+    /**
+     * 要查询的SSL客户端证书所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SSL服务端ID。 */
+    readonly SslVpnServerId?: string;
+    /** SSL客户端证书ID。 */
+    readonly SslVpnClientCertId?: string;
+    /** SSL客户端证书的名称。 */
+    readonly Name?: string;
+    /**
+     * 列表的页码，默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页显示的条目数。默认值：**10**，取值范围：**1**~**50**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * SSL客户端证书所属的资源组ID。
+     *
+     * SSL客户端证书与其关联的SSL服务端的资源组相同。您可以调用[DescribeSslVpnServers](~~2794078~~)接口查询SSL服务端所属的资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of DescribeSslVpnClientCert. 查询指定的SSL客户端证书信息 */
+export interface DescribeSslVpnClientCertRequest {
+    /** 要查询的SSL客户端证书所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要查询的SSL客户端证书的ID。 */
+    readonly SslVpnClientCertId: string;
+}
+/** Parameters of DescribeSslVpnClients. 查询SSL-VPN连接的客户端的信息 */
+export interface DescribeSslVpnClientsRequest {
+    /**
+     * VPN网关实例所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页可显示的最大条目数。取值范围：**1**~**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of CreateSslVpnServer. 创建SSL-VPN服务端 */
+export interface CreateSslVpnServerRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * SSL-VPN服务端的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 客户端网段。
+     *
+     * 是给客户端虚拟网卡分配访问地址的地址段，不是指客户端已有的内网网段。
+     *
+     * 当客户端通过SSL-VPN连接访问本端时，VPN网关会从指定的客户端网段中分配一个IP地址给客户端使用，客户端将会使用分配的IP地址访问云上资源。
+     *
+     * 在您指定客户端网段时需保证客户端网段所包含的IP地址个数是当前VPN网关SSL连接数的4倍及以上。
+     * <details>
+     * <summary>单击查看原因。</summary>
+     * 例如您指定的客户端网段为192.168.0.0/24，系统在为客户端分配IP地址时，会先从192.168.0.0/24网段中划分出一个子网掩码为30的子网段，例如192.168.0.4/30，然后从192.168.0.4/30中分配一个IP地址供客户端使用，剩余三个IP地址会被系统占用以保证网络通信，此时一个客户端会耗费4个IP地址。因此，为保证您的客户端均能分配到IP地址，请确保您指定的客户端网段所包含的IP地址个数是VPN网关SSL连接数的4倍及以上。
+     * </details>
+     *
+     * <details>
+     * <summary>单击查看不支持配置的网段。</summary>
+     *
+     * - 100.64.0.0~100.127.255.255
+     * - 127.0.0.0~127.255.255.255
+     * - 169.254.0.0~169.254.255.255
+     * - 224.0.0.0~239.255.255.255
+     * - 255.0.0.0~255.255.255.255
+     *
+     * </details>
+     *
+     * <details>
+     * <summary>单击查看每个SSL连接数建议的客户端网段。</summary>
+     *
+     * - 若SSL连接数为5，则客户端网段的子网掩码位数建议小于或等于27。例如：10.0.0.0/27、10.0.0.0/26。
+     * - 若SSL连接数为10，则客户端网段的子网掩码位数建议小于或等于26。例如：10.0.0.0/26、10.0.0.0/25。
+     * - 若SSL连接数为20，则客户端网段的子网掩码位数建议小于或等于25。例如：10.0.0.0/25、10.0.0.0/24。
+     * - 若SSL连接数为50，则客户端网段的子网掩码位数建议小于或等于24。例如：10.0.0.0/24、10.0.0.0/23。
+     * - 若SSL连接数为100，则客户端网段的子网掩码位数建议小于或等于23。例如：10.0.0.0/23、10.0.0.0/22。
+     * - 若SSL连接数为200，则客户端网段的子网掩码位数建议小于或等于22。例如：10.0.0.0/22、10.0.0.0/21。
+     * - 若SSL连接数为500，则客户端网段的子网掩码位数建议小于或等于21。例如：10.0.0.0/21、10.0.0.0/20。
+     * - 若SSL连接数为1000，则客户端网段的子网掩码位数建议小于或等于20。例如：10.0.0.0/20、10.0.0.0/19。
+     *
+     * </details>
+     *
+     * > - 客户端网段的子网掩码位数在16至29位之间。
+     * > - 请确保客户端网段和本端网段不冲突。
+     * > - 在指定客户端网段时，建议您使用10.0.0.0/8、172.16.0.0/12和192.168.0.0/16网段及其子网网段。如果您的客户端网段需要指定为公网网段，您需要将公网网段设置为VPC的用户网段，以确保VPC可以访问到该公网网段。关于用户网段的更多信息，请参见[专有网络FAQ](~~185311~~)。
+     * > - 创建SSL服务端后，系统后台会自动将客户端网段的路由添加在VPC实例的路由表中（控制台默认不显示），请勿再手动将客户端网段的路由添加到VPC实例的路由表，否则会导致SSL-VPN连接流量传输异常。
+     */
+    readonly ClientIpPool: string;
+    /**
+     * 本端网段。
+     *
+     * 是客户端通过SSL-VPN连接要访问的地址段。
+     *
+     * 本端网段可以是VPC的网段、交换机的网段、通过专线和VPC互连的IDC的网段、云服务如对象存储服务OSS（Object Storage Service）等的网段。
+     *
+     * 本端网段的子网掩码位数在8至32位之间。以下网段不支持指定为本端网段：
+     *
+     * - 100.64.0.0~100.127.255.255
+     * - 127.0.0.0~127.255.255.255
+     * - 169.254.0.0~169.254.255.255
+     * - 224.0.0.0~239.255.255.255
+     * - 255.0.0.0~255.255.255.255
+     */
+    readonly LocalSubnet: string;
+    /**
+     * SSL-VPN服务端所使用的协议，取值：
+     *
+     * - **TCP**（默认值）：TCP协议。
+     *
+     * - **UDP**：UDP协议。
+     */
+    readonly Proto?: string;
+    /**
+     * SSL-VPN连接使用的加密算法。
+     *
+     * - 如果客户端使用Tunnelblick软件或2.4.0及以上版本的OpenVPN软件，则SSL服务端和客户端之间动态协商加密算法，会优先使用双方均支持的最高安全级别的加密算法。您为SSL服务端指定的加密算法不生效。
+     *
+     * - 如果客户端使用2.4.0之前版本的OpenVPN软件，则SSL服务端和客户端将使用您为SSL服务端指定的加密算法。SSL服务端支持指定以下加密算法：
+     *
+     *   - **AES-128-CBC**（默认值）：AES-128-CBC算法。
+     *
+     *   - **AES-192-CBC**：AES-192-CBC算法。
+     *
+     *   - **AES-256-CBC**：AES-256-CBC算法。
+     *
+     *   - **none**：不使用加密算法。
+     */
+    readonly Cipher?: string;
+    /**
+     * SSL-VPN服务端所使用的端口。端口取值范围：**1**~**65535**。默认值：**1194**。
+     *
+     * 不支持使用以下端口：**22**、**2222**、**22222**、**9000**、**9001**、**9002**、**7505**、**80**、**443**、**53**、**68**、**123**、**4510**、**4560**、**500**、**4500**。
+     */
+    readonly Port?: number;
+    /**
+     * 指定是否对通信进行压缩， 取值：
+     *
+     * - **true**：对通信进行压缩。
+     *
+     * - **false**（默认值）：对通信不进行压缩。
+     */
+    readonly Compress?: boolean;
+    /**
+     * 是否开启双因子认证。如果您选择开启双因子认证功能，您还需要配置`IDaaSInstanceId`、`IDaaSRegionId`和`IDaaSApplicationId`。取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**（默认值）：不开启。
+     *
+     * >- 如果您是首次使用双因子认证功能，请先完成[授权](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D)后再创建SSL服务端。
+     * >- IDaaS EIAM 1.0实例不再支持新购。如果您的阿里云账号下存在IDaaS EIAM 1.0实例，开启双因子认证功能后，依旧支持绑定IDaaS EIAM 1.0实例。如果您的阿里云账号下不存在IDaaS EIAM 1.0实例，开启双因子认证功能后，仅支持绑定IDaaS EIAM 2.0实例。
+     */
+    readonly EnableMultiFactorAuth?: boolean;
+    /** IDaaS EIAM实例ID。 */
+    readonly IDaaSInstanceId?: string;
+    /** IDaaS EIAM实例所属地域ID。 */
+    readonly IDaaSRegionId?: string;
+    /**
+     * IDaaS应用ID。
+     *
+     * - 如果您绑定的是IDaaS EIAM 2.0实例，需输入IDaaS应用ID。
+     * - 如果您绑定的是IDaaS EIAM 1.0实例，无需输入IDaaS应用ID。
+     */
+    readonly IDaaSApplicationId?: string;
+}
+/** Parameters of DeleteSslVpnServer. 删除SSL-VPN服务端 */
+export interface DeleteSslVpnServerRequest {
+    /**
+     * SSL-VPN服务端所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /** SSL-VPN服务端的ID。 */
+    readonly SslVpnServerId: string;
+}
+/** Parameters of ModifySslVpnServer. 修改SSL-VPN服务端的配置信息 */
+export interface ModifySslVpnServerRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * VPN网关所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SSL-VPN服务端实例ID。 */
+    readonly SslVpnServerId: string;
+    /**
+     * SSL-VPN服务端的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /** 客户端IP地址池。 */
+    readonly ClientIpPool?: string;
+    /** 本地客户端的网段。 */
+    readonly LocalSubnet?: string;
+    /**
+     * SSL-VPN服务端所使用的协议，取值：
+     *
+     * - **TCP**（默认值）：TCP协议。
+     *
+     * - **UDP**：UDP协议。
+     */
+    readonly Proto?: string;
+    /**
+     * SSL-VPN使用的加密算法，取值：
+     *
+     * - **AES-128-CBC**（默认值）：AES-128-CBC算法。
+     *
+     * - **AES-192-CBC**：AES-192-CBC算法。
+     *
+     * - **AES-256-CBC**：AES-256-CBC算法。
+     *
+     * - **none**：不使用加密算法。
+     */
+    readonly Cipher?: string;
+    /**
+     * SSL-VPN服务端所使用的端口。端口取值范围：**1**~**65535**。默认值：**1194**。
+     *
+     * 不支持使用以下端口：**22**、**2222**、**22222**、**9000**、**9001**、**9002**、**7505**、**80**、**443**、**53**、**68**、**123**、**4510**、**4560**、**500**、**4500**。
+     */
+    readonly Port?: number;
+    /**
+     * 指定是否对通信进行压缩， 取值：
+     *
+     * - **true**（默认值）：对通信进行压缩。
+     *
+     * - **false**：对通信不进行压缩。
+     */
+    readonly Compress?: boolean;
+    /**
+     * 是否开启双因子认证。如果您选择开启双因子认证功能，您还需要输入IDaaS EIAM实例ID和IDaaS应用ID。取值：
+     *
+     * - **true**：开启。
+     *
+     * - **false**：不开启。
+     *
+     * >- 如果您是首次使用双因子认证功能，请先完成[授权](https://ram.console.aliyun.com/role/authorization?request=%7B%22Services%22%3A%5B%7B%22Service%22%3A%22VPN%22%2C%22Roles%22%3A%5B%7B%22RoleName%22%3A%22AliyunVpnAccessingIdaasRole%22%2C%22TemplateId%22%3A%22IdaasRole%22%7D%5D%7D%5D%2C%22ReturnUrl%22%3A%22https%3A%2F%2Fvpc.console.aliyun.com%2Fsslvpn%2Fcn-shanghai%2Fvpn-servers%22%7D)后再创建SSL服务端。
+     * >- IDaaS EIAM 1.0实例不再支持新购。如果您的阿里云账号下存在IDaaS EIAM 1.0实例，开启双因子认证功能后，依旧支持绑定IDaaS EIAM 1.0实例。如果您的阿里云账号下不存在IDaaS EIAM 1.0实例，开启双因子认证功能后，仅支持绑定IDaaS EIAM 2.0实例。
+     */
+    readonly EnableMultiFactorAuth?: boolean;
+    /** IDaaS EIAM实例ID。 */
+    readonly IDaaSInstanceId?: string;
+    /** IDaaS EIAM实例所属地域ID。 */
+    readonly IDaaSRegionId?: string;
+    /**
+     * IDaaS应用ID。
+     *
+     * - 如果您绑定的是IDaaS EIAM 2.0实例，需输入IDaaS应用ID。
+     * - 如果您绑定的是IDaaS EIAM 1.0实例，无需输入IDaaS应用ID。
+     */
+    readonly IDaaSApplicationId?: string;
+}
+/** Parameters of DescribeSslVpnServers. 查询已创建的SSL-VPN服务端 */
+export interface DescribeSslVpnServersRequest {
+    /**
+     * SSL-VPN服务端所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** SSL-VPN服务端的ID。 */
+    readonly SslVpnServerId?: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId?: string;
+    /**
+     * SSL-VPN服务端的名称。
+     *
+     * 长度为1～100个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 列表的页码，默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * SSL-VPN服务端所属的资源组ID。
+     *
+     * SSL-VPN服务端与其关联的VPN网关实例的资源组相同。您可以调用[DescribeVpnGateway](~~2794055~~)接口查询VPN网关实例所属的资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of DescribeVpnSslServerLogs. 查看SSL服务端的日志 */
+export interface DescribeVpnSslServerLogsRequest {
+    /** SSL服务端所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** SSL服务端的ID。 */
+    readonly VpnSslServerId: string;
+    /** SSL客户端证书ID。 */
+    readonly SslVpnClientCertId?: string;
+    /**
+     * 日志起始时间，仅支持传入UNIX秒级时间戳，例如1600738962，1600738962表示的时间为2020年09月22日09:42:42。
+     *
+     * > 如果指定**From**，则必须指定**To**或**MinutePeriod**。
+     */
+    readonly From?: number;
+    /**
+     * 日志结束时间，仅支持传入UNIX秒级时间戳，例如1600738962，1600738962表示的时间为2020年09月22日09:42:42。
+     *
+     * > 如果指定**To**，则必须指定**From**或**MinutePeriod**。
+     */
+    readonly To?: number;
+    /**
+     * 日志周期。单位：分钟。
+     *
+     * > 如果不指定**From**和**To**，则必须指定**MinutePeriod**。
+     */
+    readonly MinutePeriod?: number;
+    /**
+     * 列表的页码，默认值：**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的条目数，最大值：**50**，默认值：**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of CreateIpsecServer. 创建IPsec服务端 */
+export interface CreateIpsecServerRequest {
+    /** VPN网关所属地域ID。 */
+    readonly RegionId: string;
+    /** VPN网关实例ID。 */
+    readonly VpnGatewayId: string;
+    /**
+     * 本端网段，指需要和客户端网段互连的VPC侧的网段。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     */
+    readonly LocalSubnet: string;
+    /**
+     * 客户端网段，指给客户端虚拟网卡分配访问地址的地址段。
+     *
+     * > 客户端网段不能和VPC侧网段冲突。
+     */
+    readonly ClientIpPool: string;
+    /**
+     * IPsec服务端名称。
+     *
+     * 名称长度为1～100个字符。
+     * Length: at most 100.
+     */
+    readonly IpSecServerName?: string;
+    /**
+     * 配置是否立即生效。取值：
+     *
+     * - **true**：配置完成后立即进行协商。
+     *
+     * - **false**（默认值）：当有流量进入时进行协商。
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 第一阶段协商参数配置。取值：
+     *
+     * - **IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**，默认值：**ikev2**。
+     *
+     * - **IkeMode**：IKE版本的协商模式。默认值：**main**。
+     *
+     * - **IkeEncAlg**：第一阶段协商的加密算法。默认值：**aes**。
+     *
+     * - **IkeAuthAlg**：第一阶段协商的认证算法。默认值：**sha1**。
+     *
+     * - **IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+     *
+     * - **IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒，取值范围：**0**~**86400**，默认值：**86400**。
+     *
+     * - **LocalId**：IPsec服务端标识。支持FQDN和IP地址格式，默认值为VPN网关公网IP地址。
+     *
+     * - **RemoteId**：对端标识。支持FQDN和IP地址格式，默认值为空。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 第二阶段协商参数配置。取值：
+     *
+     * - **IpsecEncAlg**：第二阶段协商的加密算法。默认值：**aes**。
+     *
+     * - **IpsecAuthAlg**：第二阶段协商的认证算法。默认值：**sha1**。
+     *
+     * - **IpsecPfs**：转发所有协议的报文。第二阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+     *
+     * - **IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒，取值范围：**0**~**86400**，默认值：**86400**。
+     */
+    readonly IpsecConfig?: string;
+    /**
+     * 是否开启预共享密钥认证方式。取值：**true**，表示开启预共享密钥认证方式。
+     *
+     * > 本参数必填。
+     */
+    readonly PskEnabled?: boolean;
+    /**
+     * 预共享密钥。
+     *
+     * 用于IPsec服务端与客户端之间的身份认证。密钥长度为1~100个字符。
+     *
+     * 若您未指定预共享密钥，系统会随机生成一个16位的字符串作为预共享密钥。您可以调用[ListIpsecServers](~~2794120~~)接口查询系统生成的密钥信息。
+     *
+     * > IPsec服务端的预共享密钥需和客户端的认证密钥一致，否则IPsec服务端和客户端之间无法建立连接。
+     */
+    readonly Psk?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：只预检此次请求，不会创建IPsec服务端。检查项包括是否填写了必需参数、请求格式、业务限制等。如果检查不通过，则返回对应错误信息。如果检查通过，则返回`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接创建IPsec服务端。
+     */
+    readonly DryRun?: string;
+}
+/** Parameters of DeleteIpsecServer. 删除IPsec服务端 */
+export interface DeleteIpsecServerRequest {
+    /** IPsec服务端所属地域ID。 */
+    readonly RegionId: string;
+    /** IPsec服务端ID。 */
+    readonly IpsecServerId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：只预检此次请求，不会删除IPsec服务端。检查项包括是否填写了必需参数、请求格式、业务限制等。如果检查不通过，则返回对应错误信息。如果检查通过，则返回`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接删除IPsec服务端。
+     */
+    readonly DryRun?: string;
+}
+/** Parameters of UpdateIpsecServer. 更新IPsec服务端 */
+export interface UpdateIpsecServerRequest {
+    /**
+     * IPsec服务端所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec服务端ID。 */
+    readonly IpsecServerId: string;
+    /**
+     * 本端网段，指需要和客户端网段互连的VPC侧的网段。
+     *
+     * 多个网段之间用半角逗号（,）分隔，例如：192.168.1.0/24,192.168.2.0/24。
+     */
+    readonly LocalSubnet?: string;
+    /**
+     * 客户端网段，指给客户端虚拟网卡分配访问地址的网段。
+     *
+     * > 客户端网段不能和VPC侧网段冲突。
+     */
+    readonly ClientIpPool?: string;
+    /**
+     * IPsec服务端名称。
+     *
+     * 长度为1～100个字符。
+     * Length: at most 100.
+     */
+    readonly IpsecServerName?: string;
+    /**
+     * 是否删除当前已协商成功的IPsec隧道并重新发起协商。取值：
+     *
+     * - **true**：配置完成后立即进行协商。
+     *
+     * - **false**：当有流量进入时进行协商。
+     */
+    readonly EffectImmediately?: boolean;
+    /**
+     * 第一阶段协商参数配置。取值：
+     *
+     * - **IkeVersion**：IKE协议的版本。取值：**ikev1**或**ikev2**。
+     *
+     * - **IkeMode**：IKE版本的协商模式。默认值：**main**。
+     *
+     * - **IkeEncAlg**：第一阶段协商的加密算法。默认值：**aes**。
+     *
+     * - **IkeAuthAlg**：第一阶段协商的认证算法。默认值：**sha1**。
+     *
+     * - **IkePfs**：第一阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+     *
+     * - **IkeLifetime**：第一阶段协商出的SA的生存周期。单位：秒，取值范围：**0**~**86400**，默认值：**86400**。
+     *
+     * - **LocalId**：IPsec服务端标识。支持FQDN和IP地址格式。
+     *
+     * - **RemoteId**：对端标识。支持FQDN和IP地址格式。
+     */
+    readonly IkeConfig?: string;
+    /**
+     * 第二阶段协商参数配置。取值：
+     *
+     * - **IpsecEncAlg**：第二阶段协商的加密算法。默认值：**aes**。
+     *
+     * - **IpsecAuthAlg**：第二阶段协商的认证算法。默认值：**sha1**。
+     *
+     * - **IpsecPfs**：转发所有协议的报文。第二阶段协商使用的Diffie-Hellman密钥交换算法。默认值：**group2**。
+     *
+     * - **IpsecLifetime**：第二阶段协商出的SA的生存周期。单位：秒，取值范围：**0**~**86400**，默认值：**86400**。
+     */
+    readonly IpsecConfig?: string;
+    /** 是否开启预共享密钥认证方式。取值：**true**，表示开启预共享密钥认证方式。 */
+    readonly PskEnabled?: boolean;
+    /**
+     * 预共享密钥。
+     *
+     * 用于IPsec服务端与客户端之间的身份认证。密钥长度为1~100个字符。
+     *
+     * 您可以调用[ListIpsecServers](~~2794120~~)接口查询系统生成的密钥信息。
+     *
+     * > IPsec服务端的预共享密钥需和客户端的认证密钥一致，否则IPsec服务端和客户端之间无法建立连接。
+     */
+    readonly Psk?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：只预检此次请求，不会更改IPsec服务端配置。检查项包括是否填写了必需参数、请求格式、业务限制等。如果检查不通过，则返回对应错误信息。如果检查通过，则返回`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后直接更改IPsec服务端配置。
+     */
+    readonly DryRun?: string;
+}
+/** Parameters of ListIpsecServers. 获取IPsec服务端列表 */
+export interface ListIpsecServersRequest {
+    /**
+     * IPsec服务端所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * IPsec服务端名称。
+     *
+     * 名称长度为1～100个字符。
+     */
+    readonly IpsecServerName?: string;
+    /** VPN网关的ID。 */
+    readonly VpnGatewayId?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     *
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /** 分页大小，取值范围：**1**~**20**，默认值：**10**。 */
+    readonly MaxResults?: number;
+    /**
+     * IPsec服务端ID。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly IpsecServerId?: readonly string[];
+    /**
+     * IPsec服务端所属的资源组ID。
+     *
+     * IPsec服务端与其关联的VPN网关实例的资源组相同。您可以调用[DescribeVpnGateway](~~2794055~~)接口查询VPN网关实例所属的资源组ID。
+     */
+    readonly ResourceGroupId?: string;
+}
+/** Parameters of ListIpsecServerLogs. 查看IPsec服务端日志 */
+export interface ListIpsecServerLogsRequest {
+    /**
+     * IPsec服务端所属地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPsec服务端ID。 */
+    readonly IpsecServerId: string;
+    /**
+     * 日志起始时间，仅支持传入UNIX秒级时间戳，例如1671003744，1671003744表示的时间为2022年12月14日15:42:24。
+     *
+     * > 如果指定**From**，则必须指定**To**或**MinutePeriod**。
+     */
+    readonly From?: number;
+    /**
+     * 日志结束时间，仅支持传入UNIX秒级时间戳，例如1671004344，1671004344表示的时间为2022年12月14日15:52:24。
+     *
+     * > 如果指定**To**，则必须指定**From**或**MinutePeriod**。
+     */
+    readonly To?: number;
+    /**
+     * 日志周期。取值范围：**1**~**10**。单位：分钟。
+     *
+     * > 如果不指定**From**和**To**，则必须指定**MinutePeriod**。
+     */
+    readonly MinutePeriod?: number;
+    /** 列表的页码。默认值：**1**。 */
+    readonly PageNumber?: number;
+    /** 分页查询时每页显示的条目数。取值范围：**1**~**50**。默认值：**10**。 */
+    readonly PageSize?: number;
+}
+/** Parameters of AllocateIpv6Address. 创建IPv6地址 */
+export interface AllocateIpv6AddressRequest {
+    /** 地域ID。 */
+    readonly RegionId: string;
+    /** IPv6地址所在的交换机的ID。 */
+    readonly VSwitchId: string;
+    /** 指定要申请的IPv6地址。指定的IPv6地址必须是在所属交换机的地址段内的空闲地址。 */
+    readonly Ipv6Address?: string;
+    /** IPv6地址的实例名称。 */
+    readonly Ipv6AddressName?: string;
+    /** IPv6地址的实例描述。 */
+    readonly Ipv6AddressDescription?: string;
+    /** 资源组ID。关于资源组的更多信息，请参见[什么是资源组](~~121367~~)。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，请勿输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以aliyun和acs:开头，不能包含http://或者https://。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 客户端Token，用于保证请求的幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - true：发送检查请求，不会查询资源状况。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码DryRunOperation。
+     *
+     * - false（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of ReleaseIpv6Address. 释放IPv6地址 */
+export interface ReleaseIpv6AddressRequest {
+    /** 地域ID。 */
+    readonly RegionId: string;
+    /** IPv6地址的实例ID。 */
+    readonly Ipv6AddressId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求。取值：
+     * - **true**：发送检查请求，不会创建IP地址池。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回错误码`DryRunOperation`。
+     * - **false**（默认值）：发送正常请求，通过检查后返回HTTP 2xx状态码并直接进行操作。
+     */
+    readonly DryRun?: boolean;
+}
+/** Parameters of CreateIpv6Gateway. 创建IPv6网关 */
+export interface CreateIpv6GatewayRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要开通IPv6网关的VPC ID。 */
+    readonly VpcId: string;
+    /**
+     * IPv6网关的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-），但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * IPv6网关的描述信息。
+     *
+     * 长度为2~256个字符，不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * IPv6网关所属的资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of CreateIpv6EgressOnlyRule. 为IPv6地址添加仅主动出规则 */
+export interface CreateIpv6EgressOnlyRuleRequest {
+    /**
+     * IPv6网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** IPv6网关实例ID。 */
+    readonly Ipv6GatewayId: string;
+    /** 需要设置仅主动出规则的IPv6地址ID。 */
+    readonly InstanceId: string;
+    /**
+     * 需要设置仅主动出规则的实例类型。
+     *
+     * 仅取值：**Ipv6Address**（默认值），表示为IPv6地址类型。
+     */
+    readonly InstanceType?: string;
+    /**
+     * 仅主动出规则的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-），开头不能为`http://`或`https://`。
+     */
+    readonly Name?: string;
+    /**
+     * 仅主动出规则的描述。
+     *
+     * 长度为2~256个字符，开头不能为`http://`或`https://`。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteIpv6Gateway. 删除IPv6网关 */
+export interface DeleteIpv6GatewayRequest {
+    /** IPv6网关所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要删除的IPv6网关实例ID。 */
+    readonly Ipv6GatewayId: string;
+}
+/** Parameters of DeleteIpv6EgressOnlyRule. 删除仅主动出规则 */
+export interface DeleteIpv6EgressOnlyRuleRequest {
+    /** IPv6网关所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要删除的仅主动出规则ID。 */
+    readonly Ipv6EgressOnlyRuleId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DeleteIpv6InternetBandwidth. 删除公网带宽 */
+export interface DeleteIpv6InternetBandwidthRequest {
+    /**
+     * IPv6网关的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * IPv6地址的ID。
+     *
+     * > 您必须输入参数**Ipv6AddressId**和参数**Ipv6InternetBandwidthId**中的任意一个。
+     */
+    readonly Ipv6AddressId?: string;
+    /** IPv6地址的公网带宽实例ID。 */
+    readonly Ipv6InternetBandwidthId?: string;
+}
+/** Parameters of ModifyIpv6InternetBandwidth. 修改IPv6地址的公网带宽 */
+export interface ModifyIpv6InternetBandwidthRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * IPv6地址的ID。
+     *
+     * > 您必须输入参数**Ipv6AddressId**和参数**Ipv6InternetBandwidthId**中的任意一个。
+     */
+    readonly Ipv6AddressId?: string;
+    /** IPv6地址的公网带宽实例ID。 */
+    readonly Ipv6InternetBandwidthId?: string;
+    /**
+     * IPv6地址的公网带宽。单位：Mbps。
+     *
+     * <props="china">
+     *
+     * - 计费方式为按使用流量计费时，公网带宽取值范围：**1**~**1000**。
+     * - 计费方式为按带宽计费时，公网带宽取值范围：**1**~**2000**。
+     * - 计费方式为按传统95计费时，公网带宽取值范围：**1**~**2000**。
+     *
+     * </props>
+     *
+     * <props="intl">
+     *
+     * - 计费方式为按使用流量计费时，公网带宽取值范围：**1**~**1000**。
+     * - 计费方式为按带宽计费时，公网带宽取值范围：**1**~**2000**。
+     * </props>
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly Bandwidth: number | string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyIpv6GatewayAttribute. 修改IPv6网关的信息 */
+export interface ModifyIpv6GatewayAttributeRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要修改的IPv6网关的ID。 */
+    readonly Ipv6GatewayId: string;
+    /**
+     * IPv6网关的名称。
+     *
+     * 长度为2~256个字符，必须以英文大小写字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /** IPv6网关的描述信息。 */
+    readonly Description?: string;
+}
+/** Parameters of ModifyIpv6AddressAttribute. 修改IPv6地址的名称和描述 */
+export interface ModifyIpv6AddressAttributeRequest {
+    /** IPv6地址所在的地域。您可以通过调用[DescribeRegions](~~36063~~)获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6地址的实例ID。 */
+    readonly Ipv6AddressId: string;
+    /**
+     * IPv6地址的名称。
+     *
+     * 长度为2~128个字符，必须以英文大小写字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * IPv6地址的描述信息。
+     *
+     * 长度为2~256个字符，必须以英文大小写字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+}
+/** Parameters of DescribeIpv6Gateways. 查询已创建的IPv6网关 */
+export interface DescribeIpv6GatewaysRequest {
+    /** IPv6网关所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6网关的ID。 */
+    readonly Ipv6GatewayId?: string;
+    /** IPv6网关关联的VPC ID。 */
+    readonly VpcId?: string;
+    /**
+     * IPv6网关的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 当前页码。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 每页包含的条目数。
+     * Range: 1 to 100.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /** IPv6网关所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表信息。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeIpv6EgressOnlyRules. 查询创建的仅主动出规则 */
+export interface DescribeIpv6EgressOnlyRulesRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6网关的ID。 */
+    readonly Ipv6GatewayId: string;
+    /** 要查看的仅主动出规则ID。 */
+    readonly Ipv6EgressOnlyRuleId?: string;
+    /** 规则名称。 */
+    readonly Name?: string;
+    /**
+     * 需要设置仅主动出规则的实例类型，取值：
+     *
+     *  **Ipv6Address**：IPv6地址。
+     */
+    readonly InstanceType?: string;
+    /** 设置了仅主动出规则的IPv6地址的ID。 */
+    readonly InstanceId?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeIpv6Addresses. 查询IPv6地址列表 */
+export interface DescribeIpv6AddressesRequest {
+    /** 要查询的IPv6地址所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要查询的IPv6地址ID。每次调用最多可以输入20个IPv6地址ID，以半角逗号（,）分隔。 */
+    readonly Ipv6AddressId?: string;
+    /** 要查询的IPv6地址。 */
+    readonly Ipv6Address?: string;
+    /**
+     * 要查询的IPv6地址的名称。
+     *
+     * 名称长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /** 要查询的IPv6地址关联的实例ID。 */
+    readonly AssociatedInstanceId?: string;
+    /**
+     * 要查询的IPv6地址所关联的实例类型，取值：
+     *
+     *  - **EcsInstance**：VPC类型的ECS。
+     * - **NetworkInterface**：辅助弹性网卡ENI。
+     */
+    readonly AssociatedInstanceType?: string;
+    /**
+     * 要查询的IPv6地址的通信能力类型，取值：
+     *
+     * - **Private**：私网通信类型。
+     *
+     * - **Public**：公网通信类型。
+     */
+    readonly NetworkType?: string;
+    /** 要查询的IPv6地址所在的VPC ID。 */
+    readonly VpcId?: string;
+    /** 要查询的IPv6地址所在的交换机ID。 */
+    readonly VSwitchId?: string;
+    /** 开通公网带宽后，要查询的IPv6地址对应的公网带宽实例ID。 */
+    readonly Ipv6InternetBandwidthId?: string;
+    /**
+     * 是否包含未生效的订购数据，取值：
+     *
+     * - **false**（默认值）：不包含未生效的订购数据。
+     *
+     * - **true**：包含未生效的订购数据。
+     */
+    readonly IncludeReservationData?: boolean;
+    /** IPv6网关所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。列表元素最大数量：20。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。一旦传入该值，可以为空字符串。
+         *
+         *
+         * 一个标签值最多支持128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-），不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 列表的页码，默认值：**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值：**50**；默认值：**10**。
+     * Range: 1 to 100.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 是否为托管实例。取值：
+     * - **true**：是托管实例。
+     * - **false**：不是托管实例。
+     *
+     * 不填默认查询所有实例。
+     */
+    readonly ServiceManaged?: boolean;
+}
+/** Parameters of DescribeIpv6GatewayAttribute. 查询指定IPv6网关的详细信息 */
+export interface DescribeIpv6GatewayAttributeRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要查询的IPv6网关ID。 */
+    readonly Ipv6GatewayId: string;
+}
+/** Parameters of AllocateIpv6InternetBandwidth. 为IPv6地址购买公网带宽 */
+export interface AllocateIpv6InternetBandwidthRequest {
+    /** IPv6网关的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6网关的ID。 */
+    readonly Ipv6GatewayId: string;
+    /** IPv6地址的ID。 */
+    readonly Ipv6AddressId: string;
+    /**
+     * IPv6公网带宽的计费方式。取值：
+     *
+     * <props="china">
+     *
+     * - **PayByTraffic**：按使用流量计费。
+     * - **PayByBandwidth**（默认值）：按带宽计费。
+     * - **PayByOld95**：表示按传统95计费。IPv6公网带宽默认不支持按传统95计费，如需使用，请联系客户经理申请。
+     *
+     * </props>
+     * <props="intl">
+     *
+     * - **PayByTraffic**：按使用流量计费。
+     * - **PayByBandwidth**（默认值）：按带宽计费。
+     *
+     * </props>
+     */
+    readonly InternetChargeType?: string;
+    /**
+     * IPv6地址的公网带宽。单位：Mbps。
+     *
+     * <props="china">
+     *
+     * - 当**InternetChargeType**为**PayByTraffic**时，公网带宽取值范围：**1**~**1000**。
+     * - 当**InternetChargeType**为**PayByBandwidth**时，公网带宽取值范围：**1**~**2000**。
+     * -  当**InternetChargeType**为**PayByOld95**时，公网带宽取值范围：**1**~**2000**。
+     *
+     * </props>
+     * <props="intl">
+     *
+     * - 当**InternetChargeType**为**PayByTraffic**时，公网带宽取值范围：**1**~**1000**。
+     * - 当**InternetChargeType**为**PayByBandwidth**时，公网带宽取值范围：**1**~**2000**。
+     *
+     * </props>
+     */
+    readonly Bandwidth: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of CreateIPv6TranslatorAclList. 创建访问控制策略组 */
+export interface CreateIPv6TranslatorAclListRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用 DescribeRegions接口获取地域ID。 */
+    readonly RegionId: string;
+    /** */
+    readonly ClientToken?: string;
+    /** 访问控制策略组名称。 */
+    readonly AclName: string;
+}
+/** Parameters of CreateIPv6TranslatorEntry. 为转换服务实例添加IPv6转换映射条目 */
+export interface CreateIPv6TranslatorEntryRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用**DescribeRegions**接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6转换服务的实例ID。 */
+    readonly Ipv6TranslatorId: string;
+    /** IPv6转换映射条目的名称。长度为 2~100个字符，必须以字母或中文开头，可包含数字，半角句点（.），下划线（_）和短划线（-）。但不能以`http://`或`https://`开头。 */
+    readonly EntryName?: string;
+    /** IPv6转换映射条目的描述。 */
+    readonly EntryDescription?: string;
+    /** IPv6转换服务实例分配的IPv6地址的使用端口。 */
+    readonly AllocateIpv6Port: number;
+    /** 需要提供IPv6服务的公网IPv4地址（IPv4-only的服务器的IPv4地址）。 */
+    readonly BackendIpv4Addr: string;
+    /** 需要提供IPv6服务的公网IPv4地址的端口。 */
+    readonly BackendIpv4Port: number;
+    /**
+     * 协议类型。取值：
+     *
+     * - **tcp**：转发TCP协议的报文。
+     * - **udp**：转发UDP协议的报文。
+     */
+    readonly TransProtocol: string;
+    /**
+     * IPv6转换映射条目的带宽峰值。取值：
+     *
+     * - -1（默认值）：不限制IPv6转换映射条目的带宽峰值。
+     * - 1-200Mbps：该映射条目的带宽值。
+     *
+     * > 所有IPv6转换映射条目的带宽峰值之和不能超过实例的带宽峰值。
+     * @defaultValue -1
+     */
+    readonly EntryBandwidth?: number;
+    /**
+     * 是否开启访问控制。取值：
+     * - **on**：是。
+     * - **off**：否。
+     * @defaultValue "off"
+     */
+    readonly AclStatus?: string;
+    /**
+     * 是否开启访问控制：
+     *
+     * - **white**：允许访问策略组中的IPv6地址访问后端服务。
+     *
+     * - **black**：禁止访问策略组中的IPv6地址访问后端服务。
+     */
+    readonly AclType?: string;
+    /** 关联的访问控制策略组ID。 */
+    readonly AclId?: string;
+}
+/** Parameters of AddIPv6TranslatorAclListEntry. 在访问控制策略组中添加IP条目 */
+export interface AddIPv6TranslatorAclListEntryRequest {
+    /** 访问控制策略组的地域ID。 */
+    readonly RegionId: string;
+    /** IP条目的访问控制策略组ID。 */
+    readonly AclId: string;
+    /** 访问控制策略组条目中要添加的单个IPv6地址或IPv6地址段，例如12XX:0:0:XXXX::0102或12XX:0:0:XXXX::/60。 */
+    readonly AclEntryIp: string;
+    /**
+     * 访问控制策略组条目的备注信息。
+     *
+     * 长度为2~100个字符，以英文大小字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly AclEntryComment?: string;
+}
+/** Parameters of CreateIPv6Translator. 创建IPv6转换服务实例 */
+export interface CreateIPv6TranslatorRequest {
+    /** IPv6转换服务实例的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 客户端token用于保证请求的幂等性。要保证Client Token在不同请求间唯一，最大值不超过64个ASCII字符。 */
+    readonly ClientToken?: string;
+    /** IPv6转换服务实例的名称，默认为实例ID。长度为2~100个字符，必须以字母或中文开头，可包含数字、点号（.）、下划线（_）和短横线（-）。但不能以`http://`或`https://`开头。 */
+    readonly Name?: string;
+    /**
+     * IPv6转换服务实例的规格。取值：**small**。
+     * @defaultValue "small"
+     */
+    readonly Spec?: string;
+    /**
+     * IPv6转换服务实例的付费类型。取值：
+     *
+     * - **PREPAY**：包年包月。
+     *
+     * -  **POSTPAY**：按量计费 。
+     * @defaultValue "PREPAY"
+     */
+    readonly PayType?: string;
+    /**
+     * 包年包月的计费周期，取值：
+     *
+     * - **Month**（默认值）：按月购买。
+     *
+     * - **Year**：按年购买。
+     * @defaultValue ""
+     */
+    readonly PricingCycle?: string;
+    /**
+     * 购买时长，取值：
+     *
+     * - 如果计费时长为**Month**，则取值为**1**~**9**。
+     * - 如果计费时长为**Year**，则取值为**3**。
+     * @defaultValue ""
+     */
+    readonly Duration?: number;
+    /**
+     * 是否自动支付包年包月账单。取值：**true|false**。
+     * @defaultValue false
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * IPv6转换服务实例的计费带宽（Mbps）。取值：**1**~**200**。若不设置转换映射条目的带宽，实例中的IPv6转换服务映射条目共享该带宽。
+     *
+     * > 若不指定带宽，默认为10Mbps。
+     * @defaultValue 10
+     */
+    readonly Bandwidth?: number;
+}
+/** Parameters of DeleteIPv6TranslatorAclList. 删除访问控制策略组 */
+export interface DeleteIPv6TranslatorAclListRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** IPv6转换服务实例的地域。 */
+    readonly RegionId: string;
+    /** 要删除的访问控制策略组ID。 */
+    readonly AclId: string;
+}
+/** Parameters of DeleteIPv6TranslatorEntry. 删除IPv6转换映射条目 */
+export interface DeleteIPv6TranslatorEntryRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** IPv6转换服务实例的地域。 您可以通过调用**DescribeRegions**接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 要删除的IPv6转换服务映射条目ID。 */
+    readonly Ipv6TranslatorEntryId?: string;
+    /**
+     * IPv6转换服务的实例ID。
+     *
+     * > 如果您不指定**Ipv6TranslatorEntryId**参数，则删除指定实例下所有的映射条目。
+     */
+    readonly Ipv6TranslatorId?: string;
+}
+/** Parameters of DeleteIPv6Translator. 删除IPv6转换服务实例 */
+export interface DeleteIPv6TranslatorRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** IPv6转换服务实例的地域ID。 */
+    readonly RegionId: string;
+    /** IPv6转换服务实例ID。 */
+    readonly Ipv6TranslatorId: string;
+}
+/** Parameters of ModifyIPv6TranslatorAclListEntry. 修改访问控制策略组中的IP条目 */
+export interface ModifyIPv6TranslatorAclListEntryRequest {
+    /** 访问控制策略组的地域。 */
+    readonly RegionId: string;
+    /** IP条目所在的访问控制策略组ID。 */
+    readonly AclId: string;
+    /** IP条目所在的访问控制策略组条目的ID。 */
+    readonly AclEntryId: string;
+    /**
+     * 访问控制策略组条目的备注信息。
+     *
+     * 长度为2~100个字符，以大小字母或中文开头，可包含数字、下划线（_）或短划线（-）。
+     */
+    readonly AclEntryComment: string;
+}
+/** Parameters of ModifyIPv6TranslatorAclAttribute. 修改访问控制策略组的名称 */
+export interface ModifyIPv6TranslatorAclAttributeRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用 DescribeRegions接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** 要修改的访问控制策略组ID。 */
+    readonly AclId: string;
+    /** 访问控制策略组名称。 */
+    readonly AclName: string;
+}
+/** Parameters of ModifyIPv6TranslatorBandwidth. 修改IPv6转换服务实例的带宽 */
+export interface ModifyIPv6TranslatorBandwidthRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用**DescribeRegions**接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** IPv6转换服务的实例ID。 */
+    readonly Ipv6TranslatorId: string;
+    /** IPv6转换服务实例的带宽峰值，取值：**1**~**200**。单位：Mbps。 */
+    readonly Bandwidth: number;
+    /**
+     * 是否自动支付预付费实例的账单，取值：
+     *
+     * - **true**：是。
+     *
+     * - **false**（默认值）：否。
+     * @defaultValue false
+     */
+    readonly AutoPay?: boolean;
+}
+/** Parameters of ModifyIPv6TranslatorAttribute. 修改IPv6转换服务实例属性 */
+export interface ModifyIPv6TranslatorAttributeRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用**DescribeRegions**接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** IPv6转换服务实例的ID。 */
+    readonly Ipv6TranslatorId: string;
+    /** IPv6转换服务实例的名称，默认为实例ID。长度为 2~100个字符，必须以字母或中文开头，可包含数字，英文句点（.），下划线（_）和短划线（-）。但不能以http:// 或https://开头。 */
+    readonly Name?: string;
+    /** IPv6转换服务的描述信息。默认值为空。长度为2~100个字符，必须以字母或中文开头，可包含数字，英文句点（.），下划线（_）和短划线（-）。但不能以http:// 或https://开头。 */
+    readonly Description?: string;
+}
+/** Parameters of ModifyIPv6TranslatorEntry. 修改IPv6转换映射条目 */
+export interface ModifyIPv6TranslatorEntryRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用 DescribeRegions接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6转换服务映射条目ID。 */
+    readonly Ipv6TranslatorEntryId: string;
+    /** IPv6转换映射条目的名称。长度为2~100个字符，必须以字母或中文开头，可包含数字，英文句号（.），下划线（_）和短划线（-）。但不能以http:// 或https://开头。 */
+    readonly EntryName?: string;
+    /** IPv6转换映射条目的描述信息。长度为2~100个字符，必须以字母或中文开头，可包含数字，英文句号（.），下划线（_）和短划线（-）。但不能以http:// 或https://开头。 */
+    readonly EntryDescription?: string;
+    /** IPv6转换服务实例分配的IPv6地址的使用端口。 */
+    readonly AllocateIpv6Port?: number;
+    /** 需要提供IPv6服务的公网IPv4地址（IPv4-only的服务器的IPv4地址）。 */
+    readonly BackendIpv4Addr?: string;
+    /** 需要提供IPv6服务的公网IPv4地址的端口。 */
+    readonly BackendIpv4Port?: number;
+    /**
+     * 协议类型。取值：
+     *
+     * - **tcp**：转发TCP协议的报文。
+     * - **udp**：转发UDP协议的报文。
+     */
+    readonly TransProtocol?: string;
+    /**
+     * IPv6转换映射条目的带宽峰值。单位：Mbps。取值：
+     *
+     * - **-1**（默认值）：不限制IPv6转换映射条目的带宽峰值。
+     *
+     * - **1**~**200**：改映射条目的带宽值。
+     *
+     * > 所有IPv6转换映射条目的带宽峰值之和不能超过实例的带宽峰值。
+     */
+    readonly EntryBandwidth?: number;
+    /**
+     * 是否开启访问控制。取值：
+     * - **on**：开启。
+     * - **off**：不开启。
+     */
+    readonly AclStatus?: string;
+    /**
+     * 访问控制策略类型：
+     *
+     * - **white**：允许访问策略组中的IPv6地址访问后端服务。
+     *
+     * - **black**：禁止访问策略组中的IPv6地址访问后端服务。
+     */
+    readonly AclType?: string;
+    /** 关联的访问控制策略组ID。 */
+    readonly AclId?: string;
+}
+/** Parameters of DescribeIPv6TranslatorAclLists. 查询已创建的访问控制策略组 */
+export interface DescribeIPv6TranslatorAclListsRequest {
+    /** 访问控制策略组的地域。 */
+    readonly RegionId: string;
+    /** 访问控制策略组ID。 */
+    readonly AclId?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /** 访问控制策略组的名称。 */
+    readonly AclName?: string;
+}
+/** Parameters of DescribeIPv6TranslatorAclListAttributes. 查询访问控制策略组详细信息 */
+export interface DescribeIPv6TranslatorAclListAttributesRequest {
+    /** 访问控制策略组的地域。 */
+    readonly RegionId: string;
+    /** 访问控制策略组ID。 */
+    readonly AclId: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeIPv6Translators. 查询已创建的IPv6转换服务实例列表 */
+export interface DescribeIPv6TranslatorsRequest {
+    /** IPv6转换服务实例的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6转换服务实例的ID。 */
+    readonly Ipv6TranslatorId?: string;
+    /** IPv6转换服务实例的名称。 */
+    readonly Name?: string;
+    /** IPv6转换服务实例的规格，取值：**small**（小型）。 */
+    readonly Spec?: string;
+    /**
+     * IPv6转换服务实例的状态，取值：
+     *
+     * - **init**：初始化。
+     *
+     * - **provisioning**：准备中。
+     *
+     * - **active**：可用。
+     *
+     * - **updating**：更新中。
+     *
+     * - **upgrading**：升级中。
+     *
+     * - **deleting**：删除中。
+     *
+     * - **deleted**：已删除。
+     */
+    readonly Status?: string;
+    /** 为IPv6转换服务实例分配的IPv6地址。 */
+    readonly AllocateIpv6Addr?: string;
+    /** 为IPv6转换服务实例分配的IPv4地址。 */
+    readonly AllocateIpv4Addr?: string;
+    /**
+     * IPv6转换服务实例的付费类型。取值：
+     *
+     * - **Prepay**：包年包月。
+     *
+     * - **Postpay**：按量计费。
+     */
+    readonly PayType?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * IPv6转换服务实例的业务状态，取值：
+     *
+     * - **Normal**：正常。
+     *
+     * - **FinancialLocked**：被锁定。
+     */
+    readonly BusinessStatus?: string;
+}
+/** Parameters of DescribeIPv6TranslatorEntries. 查询IPv6转换映射条目 */
+export interface DescribeIPv6TranslatorEntriesRequest {
+    /** IPv6转换服务实例的地域。 您可以通过调用**DescribeRegions**接口获取地域ID。 */
+    readonly RegionId: string;
+    /** IPv6转换服务实例的ID。 */
+    readonly Ipv6TranslatorId?: string;
+    /**
+     * 要查询的IPv6转换映射条目ID。
+     *
+     * > 如果**Ipv6TranslatorId**参数和**Ipv6TranslatorEntryId**参数的值都为空，则返回所有IPv6转换映射条目信息。如果仅是**Ipv6TranslatorEntryId**参数的值为空，则返回当前IPv6转换服务实例下的所有IPv6转换映射条目信息。
+     */
+    readonly Ipv6TranslatorEntryId?: string;
+    /** Pv6转换映射条目的名称。 */
+    readonly EntryName?: string;
+    /** IPv6转换服务实例分配的IPv6地址。 */
+    readonly AllocateIpv6Addr?: string;
+    /** IPv6转换服务实例分配的IPv6地址使用的端口。 */
+    readonly AllocateIpv6Port?: number;
+    /** 需要提供IPv6服务的公网IPv4地址 */
+    readonly BackendIpv4Addr?: string;
+    /** 需要提供IPv6服务的公网IPv4地址使用的端口。 */
+    readonly BackendIpv4Port?: number;
+    /** 转发数据的协议类型。 */
+    readonly TransProtocol?: string;
+    /**
+     * 是否开启访问控制。取值：
+     * - **on**：开启。
+     * - **off**：不开启。
+     */
+    readonly AclStatus?: string;
+    /**
+     * 访问控制策略类型。取值：
+     *
+     * - **white**：允许访问策略组中的IPv6地址访问后端服务。
+     *
+     * - **black**：禁止访问策略组中的IPv6地址访问后端服务。
+     */
+    readonly AclType?: string;
+    /** 访问控制策略组ID。 */
+    readonly AclId?: string;
+    /**
+     * 列表的页码，默认值为1。
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**，默认值为**10**。
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of RemoveIPv6TranslatorAclListEntry. 删除访问控制策略组中的IP条目 */
+export interface RemoveIPv6TranslatorAclListEntryRequest {
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     */
+    readonly ClientToken?: string;
+    /** 访问控制策略组的地域。 */
+    readonly RegionId: string;
+    /** 访问控制策略条目所属的访问控制策略组ID。 */
+    readonly AclId: string;
+    /** 要删除的访问控制策略条目ID。 */
+    readonly AclEntryId: string;
+}
+/** Parameters of DescribeRegions. 查询可以使用的阿里云地域 */
+export interface DescribeRegionsRequest {
+    /** 产品类型，默认值为**VPC**。 */
+    readonly ProductType?: string;
+    /**
+     * 返回值语言，取值：
+     *
+     * - **zh-CN**（默认值）：中文。
+     *
+     * - **en-US**：英文。
+     */
+    readonly AcceptLanguage?: string;
+}
+/** Parameters of DescribeZones. 查询指定地域中可用区的列表 */
+export interface DescribeZonesRequest {
+    /** 可用区所在的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 查询可用区的类型，默认取值为**AvailabilityZone**即普通云上可用区。 */
+    readonly ZoneType?: string;
+    /**
+     * 返回值可用区名称**LocalName**的显示语言。取值：
+     *
+     * - **zh-cn**：中文。
+     *
+     * - **en-us**：英文。
+     *
+     * - **ja**：日文。
+     */
+    readonly AcceptLanguage?: string;
+}
+/** Parameters of TagResources. 为指定的资源统一创建并绑定标签 */
+export interface TagResourcesRequest {
+    /**
+     * 资源类型，取值：
+     * - **VPC**：表示资源类型为专有网络实例。
+     * - **VSWITCH**：表示资源类型为交换机实例。
+     * - **ROUTETABLE**：表示资源类型为路由表实例。
+     * - **EIP**：表示资源类型为弹性公网IP实例。
+     * - **VPNGATEWAY**：表示资源类型为VPN网关实例。
+     * - **NATGATEWAY**：表示资源类型为NAT网关实例。
+     * - **COMMONBANDWIDTHPACKAGE**：表示资源类型为共享带宽实例。
+     * - **PREFIXLIST**：表示资源类型为前缀列表实例。
+     * - **PUBLICIPADDRESSPOOL**：表示资源类型为IP地址池实例。
+     * - **IPV4GATEWAY**：表示资源类型为IPv4网关实例。
+     * - **IPV6GATEWAY**：表示资源类型为IPv6网关实例。
+     * - **NETWORKACL**：表示资源类型为网络ACL实例。
+     * - **TRAFFICMIRRORFILTER**：表示资源类型为流量镜像筛选条件实例。
+     * - **TRAFFICMIRRORSESSION**：表示资源类型为流量镜像会话实例。
+     * - **FLOWLOG**：表示资源类型为流日志实例。
+     * - **HAVIP**：表示资源类型为高可用虚拟IP实例。
+     * - **DHCPOPTIONSSET**：表示资源类型为DHCP选项集实例。
+     * - **GATEWAYENDPOINT**：表示资源类型为网关终端节点实例。
+     * - **IPV6ADDRESS**：表示资源类型为IPv6地址实例。
+     *
+     *
+     * > 输入的资源类型取值不区分大小写。
+     */
+    readonly ResourceType: string;
+    /**
+     * 资源ID，最多支持输入50个资源ID。
+     * Items: at most 51.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId: readonly string[];
+    /**
+     * 要创建并绑定标签的资源所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 标签信息。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag: readonly {
+        /**
+         * 资源的标签键。至少输入1个标签键，最多支持输入20个标签键。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * > 调用该API时，必须输入**Tag.N.Key**参数，且不能是空字符串。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。至少输入1个标签值，最多支持输入20个标签值。
+         *
+         * 一个标签值最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * > 调用该API时，必须输入**Tag.N.Value**参数，且可以是空字符串。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of TagResourcesForExpressConnect. 为指定的高速通道专线实例统一创建并绑定标签 */
+export interface TagResourcesForExpressConnectRequest {
+    /**
+     * 资源类型。取值：
+     * - **PHYSICALCONNECTION**：表示高速通道专线实例。
+     * - **VIRTUALBORDERROUTER**：表示边界路由器。
+     * - **ROUTERINTERFACE**：表示VBR上连。
+     */
+    readonly ResourceType: string;
+    /**
+     * 要创建并绑定标签的资源所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 资源ID。最多支持输入20个资源ID。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId: readonly string[];
+    /**
+     * 资源标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如果传入该值，则不能输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of UnTagResources. 为资源列表统一解绑标签 */
+export interface UnTagResourcesRequest {
+    /**
+     * 资源类型。取值：
+     * - **VPC**：表示资源类型为专有网络实例。
+     * - **VSWITCH**：表示资源类型为交换机实例。
+     * - **ROUTETABLE**：表示资源类型为路由表实例。
+     * - **EIP**：表示资源类型为弹性公网IP实例。
+     * - **VPNGATEWAY**：表示资源类型为VPN网关实例。
+     * - **NATGATEWAY**：表示资源类型为NAT网关实例。
+     * - **COMMONBANDWIDTHPACKAGE**：表示资源类型为共享带宽实例。
+     * - **PREFIXLIST**：表示资源类型为前缀列表实例。
+     * - **PUBLICIPADDRESSPOOL**：表示资源类型为IP地址池实例。
+     * - **IPV4GATEWAY**：表示资源类型为IPv4网关实例。
+     * - **IPV6GATEWAY**：表示资源类型为IPv6网关实例。
+     * - **NETWORKACL**：表示资源类型为网络ACL实例。
+     * - **TRAFFICMIRRORFILTER**：表示资源类型为流量镜像筛选条件实例。
+     * - **TRAFFICMIRRORSESSION**：表示资源类型为流量镜像会话实例。
+     * - **FLOWLOG**：表示资源类型为流日志实例。
+     * - **HAVIP**：表示资源类型为高可用虚拟IP实例。
+     * - **DHCPOPTIONSSET**：表示资源类型为DHCP选项集实例。
+     * - **GATEWAYENDPOINT**：表示资源类型为网关终端节点实例。
+     * - **IPV6ADDRESS**：表示资源类型为IPv6地址实例。
+     *
+     * > 输入的资源类型取值不区分大小写。
+     */
+    readonly ResourceType: string;
+    /**
+     * 是否解绑资源的所有标签。取值：
+     * - **true**：解除资源的所有标签。
+     * - **false**（默认值）：不解除资源的所有标签。
+     */
+    readonly All?: boolean;
+    /**
+     * 资源ID。最多支持解绑50个资源ID。
+     * Items: at most 51.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId: readonly string[];
+    /**
+     * 要解绑的标签键。最多支持输入20个标签键。
+     *
+     *
+     * 一个标签键最多支持128个字符，可以为空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TagKey?: readonly string[];
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of UntagResourcesForExpressConnect. 为高速通道指定的资源列表统一解绑标签 */
+export interface UntagResourcesForExpressConnectRequest {
+    /**
+     * 资源类型。取值：
+     * - **PHYSICALCONNECTION**：表示高速通道专线实例。
+     * - **VIRTUALBORDERROUTER**：表示边界路由器。
+     * - **ROUTERINTERFACE**：表示VBR上连。
+     */
+    readonly ResourceType: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否解绑资源的所有标签。取值：
+     *
+     * - **true**：解除资源的所有标签。
+     * - **false**（默认值）：不解除资源的所有标签。
+     */
+    readonly All?: boolean;
+    /**
+     * 资源ID列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId: readonly string[];
+    /**
+     * 资源的标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly TagKey?: readonly string[];
+}
+/** Parameters of ListTagResources. 查询云资源已经绑定的标签列表 */
+export interface ListTagResourcesRequest {
+    /**
+     * 资源类型。取值：
+     * - **VPC**：表示资源类型为专有网络实例。
+     * - **VSWITCH**：表示资源类型为交换机实例。
+     * - **ROUTETABLE**：表示资源类型为路由表实例。
+     * - **EIP**：表示资源类型为弹性公网IP实例。
+     * - **VPNGATEWAY**：表示资源类型为VPN网关实例。
+     * - **NATGATEWAY**：表示资源类型为NAT网关实例。
+     * - **COMMONBANDWIDTHPACKAGE**：表示资源类型为共享带宽实例。
+     * - **PREFIXLIST**：表示资源类型为前缀列表实例。
+     * - **PUBLICIPADDRESSPOOL**：表示资源类型为IP地址池实例。
+     * - **IPV4GATEWAY**：表示资源类型为IPv4网关实例。
+     * - **IPV6GATEWAY**：表示资源类型为IPv6网关实例。
+     * - **NETWORKACL**：表示资源类型为网络ACL实例。
+     * - **TRAFFICMIRRORFILTER**：表示资源类型为流量镜像筛选条件实例。
+     * - **TRAFFICMIRRORSESSION**：表示资源类型为流量镜像会话实例。
+     * - **FLOWLOG**：表示资源类型为流日志实例。
+     * - **HAVIP**：表示资源类型为高可用虚拟IP实例。
+     * - **DHCPOPTIONSSET**：表示资源类型为DHCP选项集实例。
+     * - **GATEWAYENDPOINT**：表示资源类型为网关终端节点实例。
+     * - **IPV6ADDRESS**：表示资源类型为IPv6地址实例。
+     *
+     * > 输入的资源类型取值不区分大小写。
+     */
+    readonly ResourceType: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     *
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     *
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分页大小，取值范围：**1**~**50**，默认值：**50**。
+     * Range: at most 50.
+     */
+    readonly MaxResults?: number;
+    /**
+     * 资源ID。最多支持50个资源ID。
+     * Items: at most 51.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 标签信息。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持20个标签键。
+         *
+         * 一个标签键最多支持128个字符，不能是空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * > 参数**ResourceId.N**或**Tag.N**（**Tag.N.Key**与**Tag.N.Value**）至少输入一个。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持20个标签值。
+         *
+         * 最多支持128个字符，可以是空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         *
+         * > 参数**ResourceId.N**或**Tag.N**（**Tag.N.Key**与**Tag.N.Value**）至少输入一个。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeTags. 查询满足筛选条件的标签列表 */
+export interface DescribeTagsRequest {
+    /**
+     * 资源类型。取值：
+     * - **VPC**：表示资源类型为专有网络实例。
+     * - **VSWITCH**：表示资源类型为交换机实例。
+     * - **ROUTETABLE**：表示资源类型为路由表实例。
+     * - **EIP**：表示资源类型为弹性公网IP实例。
+     * - **VPNGATEWAY**：表示资源类型为VPN网关实例。
+     * - **NATGATEWAY**：表示资源类型为NAT网关实例。
+     * - **COMMONBANDWIDTHPACKAGE**：表示资源类型为共享带宽实例。
+     * - **PREFIXLIST**：表示资源类型为前缀列表实例。
+     * - **PUBLICIPADDRESSPOOL**：表示资源类型为IP地址池实例。
+     * - **IPV4GATEWAY**：表示资源类型为IPv4网关实例。
+     * - **IPV6GATEWAY**：表示资源类型为IPv6网关实例。
+     * - **NETWORKACL**：表示资源类型为网络ACL实例。
+     * - **TRAFFICMIRRORFILTER**：表示资源类型为流量镜像筛选条件实例。
+     * - **TRAFFICMIRRORSESSION**：表示资源类型为流量镜像会话实例。
+     * - **FLOWLOG**：表示资源类型为流日志实例。
+     * - **HAVIP**：表示资源类型为高可用虚拟IP实例。
+     * - **DHCPOPTIONSSET**：表示资源类型为DHCP选项集实例。
+     * - **GATEWAYENDPOINT**：表示资源类型为网关终端节点实例。
+     *
+     * > 输入的资源类型取值不区分大小写。
+     */
+    readonly ResourceType?: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分页大小，取值范围：1~50，默认值：50。
+     * Range: at most 500.
+     * @defaultValue 100
+     */
+    readonly MaxResult?: number;
+    /**
+     * 资源ID。最多支持输入50个资源ID。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+    /**
+     * 资源的标签集合。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。
+         *
+         * 一个标签键最多支持128个字符，不能是空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。
+         *
+         *
+         * 一个标签值最多支持128个字符，可以是空字符串，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeTagKeys. 查询标签键 */
+export interface DescribeTagKeysRequest {
+    /**
+     * 资源类型。取值：
+     *
+     * - **VPC**：专有网络实例。
+     * - **VSWITCH**：交换机实例。
+     * - **ROUTETABLE**：路由表实例。
+     * - **EIP**：弹性公网IP实例。
+     * - **VpnGateWay**：VPN网关实例。
+     * - **NATGATEWAY**：NAT网关实例。
+     * - **COMMONBANDWIDTHPACKAGE**：共享带宽实例。
+     */
+    readonly ResourceType?: string;
+    /** 标签键。 */
+    readonly Keyword?: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分页大小，取值范围：1~50，默认值：50。
+     * Range: at most 500.
+     * @defaultValue 100
+     */
+    readonly MaxResult?: number;
+    /**
+     * 资源ID。最多支持输入50个资源ID。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+}
+/** Parameters of ListTagResourcesForExpressConnect. 查询高速通道已经绑定的标签列表 */
+export interface ListTagResourcesForExpressConnectRequest {
+    /**
+     * 资源类型。取值：
+     * - **PHYSICALCONNECTION**：表示高速通道专线实例。
+     * - **VIRTUALBORDERROUTER**：表示边界路由器。
+     * - **ROUTERINTERFACE**：表示VBR上连。
+     */
+    readonly ResourceType: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的**NextToken**值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * Range: at most 50.
+     */
+    readonly MaxResults?: number;
+    /**
+     * 资源ID列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+    /**
+     * 标签列表。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如果传入该值，则不能输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeTagKeysForExpressConnect. 查询高速通道的标签列表 */
+export interface DescribeTagKeysForExpressConnectRequest {
+    /**
+     * 资源类型。取值：
+     * - **PHYSICALCONNECTION**：表示高速通道专线实例。
+     * - **VIRTUALBORDERROUTER**：表示边界路由器。
+     * - **ROUTERINTERFACE**：表示VBR上连。
+     */
+    readonly ResourceType?: string;
+    /** 标签名称的关键字。支持模糊匹配，即输入关键字即可查询包含该关键字的所有标签。 */
+    readonly Keyword?: string;
+    /**
+     * 资源所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * Range: at most 500.
+     * @defaultValue 100
+     */
+    readonly MaxResult?: number;
+    /**
+     * 资源ID。最多支持输入20个资源ID。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly ResourceId?: readonly string[];
+}
+/** Parameters of CreateRouterInterface. 创建路由器接口 */
+export interface CreateRouterInterfaceRequest {
+    /**
+     * 路由器接口所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 路由器接口的角色，取值：
+     *
+     * - **InitiatingSide**：连接发起端。
+     *
+     * - **AcceptingSide**：连接接收端。
+     */
+    readonly Role: string;
+    /** 连接接收端所在的地域ID。 */
+    readonly OppositeRegionId: string;
+    /**
+     * 路由器接口的规格。可用的规格和对应的带宽取值如下：
+     *
+     * - **Mini.2**：2 Mbps
+     *
+     * - **Mini.5**：5 Mbps
+     *
+     * - **Small.1**：10 Mbps
+     *
+     * - **Small.2**：20 Mbps
+     *
+     * - **Small.5**：50 Mbps
+     *
+     * - **Middle.1**：100 Mbps
+     *
+     * - **Middle.2**：200 Mbps
+     *
+     * - **Middle.5**：500 Mbps
+     *
+     * - **Large.1**：1000 Mbps
+     *
+     * - **Large.2**：2000 Mbps
+     *
+     * - **Large.5**：5000 Mbps
+     *
+     * - **Xlarge.1**：10000 Mbps
+     *
+     * > 当**Role**为**AcceptingSide**（连接接收端）时，**Spec**取值为**Negative**即创建接收端路由器接口时不涉及规格。
+     */
+    readonly Spec: string;
+    /**
+     * 路由器接口关联的路由器类型，取值：
+     *
+     * - **VRouter**：VPC路由器。
+     *
+     * - **VBR**：边界路由器。
+     */
+    readonly RouterType: string;
+    /** 路由器接口关联的路由器ID。 */
+    readonly RouterId: string;
+    /** 对端路由器接口ID。 */
+    readonly OppositeInterfaceId?: string;
+    /** 对端路由器的ID。 */
+    readonly OppositeRouterId?: string;
+    /**
+     * 对端路由器接口关联的路由器类型，取值：
+     *
+     * - **VRouter**：VPC路由器。
+     *
+     * - **VBR**：边界路由器。
+     * @defaultValue "VRouter"
+     */
+    readonly OppositeRouterType?: string;
+    /** 对端路由器接口的所有者的阿里云账号ID。 */
+    readonly OppositeInterfaceOwnerId?: string;
+    /**
+     * 健康检查源IP地址，必须是本端VPC内的一个未被使用的IP。
+     *
+     * > 物理专线接入场景下可指定该参数。
+     */
+    readonly HealthCheckSourceIp?: string;
+    /**
+     * 健康检查目的IP地址。
+     *
+     * > 当指定了**HealthCheckSourceIp**后，该参数必填。
+     */
+    readonly HealthCheckTargetIp?: string;
+    /**
+     * VBR所属的接入点ID。
+     *
+     * 您可以通过调用[DescribeAccessPoints](~~36062~~)接口获取物理专线接入点ID。
+     *
+     * > 物理专线接入场景下需指定该参数。
+     */
+    readonly AccessPointId?: string;
+    /**
+     * 对端所属的接入点ID。
+     *
+     * > 对端路由器接口位于VBR上时需指定该参数，创建路由器接口后无法修改。
+     */
+    readonly OppositeAccessPointId?: string;
+    /**
+     * 路由器接口的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http:// `或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 路由器接口的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、半角句号（.）、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 购买时长，取值：
+     *
+     * - 当选择按月付费时，取值范围为**1~9**。
+     *
+     * - 当选择按年付费时，取值范围为**1~3**。
+     *
+     * > **InstanceChargeType**参数的值为**PrePaid**时，该参数必填。
+     */
+    readonly Period?: number;
+    /**
+     * 路由器接口的付费方式，取值：
+     *
+     * - **PrePaid**：预付费。
+     *
+     * - **PostPaid**：后付费。
+     */
+    readonly InstanceChargeType?: string;
+    /**
+     * 是否自动付费，取值：
+     *
+     * - **false**（默认值）：不开启自动付费，生成订单后需要到订单中心完成支付。
+     *
+     * - **true**：开启自动付费，自动支付订单。
+     *
+     * > **InstanceChargeType**参数的值为**PrePaid**时，该参数必填。
+     */
+    readonly AutoPay?: boolean;
+    /**
+     * 预付费的计费周期，取值：
+     *
+     * - **Month**（默认值）：按月付费。
+     *
+     * - **Year**：按年付费。
+     *
+     *
+     * > **InstanceChargeType**参数的值为**PrePaid**时，该参数必填。
+     */
+    readonly PricingCycle?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否为使用快速连接模式创建的VBR上联路由器接口，快速连接模式可实现VBR和VPC两端路由器接口创建完毕后自动完成连接。取值：
+     *
+     * - **true**：是。
+     * - **false**（默认值）：否。
+     *
+     *
+     * > -  该参数只在**RouterType**取值为**VBR**，**OppositeRouterType**参数取值为**VRouter**时生效。
+     * - 当**FastLinkMode**参数取值为**true**时，**Role**参数必须取值为**InitiatingSide**，**AccessPointId**、**OppositeRouterType**、**OppsiteRouterId**和**OppositeInterfaceOwnerId**参数为必选。
+     * @defaultValue false
+     */
+    readonly FastLinkMode?: boolean;
+    /**
+     * 是否开通自动续费。取值：
+     *
+     * - **false**（默认值）：不开通。
+     * - **true**：开通。
+     * @defaultValue false
+     */
+    readonly AutoRenew?: boolean;
+    /**
+     * 资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。至少输入1个标签键，最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如果传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DeleteRouterInterface. 删除路由器接口 */
+export interface DeleteRouterInterfaceRequest {
+    /**
+     * 路由器接口所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由器接口的ID。 */
+    readonly RouterInterfaceId: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of ModifyRouterInterfaceAttribute. 修改路由器接口的配置 */
+export interface ModifyRouterInterfaceAttributeRequest {
+    /**
+     * 路由器接口所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由器接口ID。 */
+    readonly RouterInterfaceId: string;
+    /**
+     * 路由器接口的名称。
+     *
+     * 长度为2～128个字符，必须以字母或中文开头，可包含数字、下划线（_）和短划线（-）。
+     */
+    readonly Name?: string;
+    /**
+     * 路由器接口的描述信息。
+     *
+     * 长度为2～256个字符，必须以字母或中文开头，但不能以`http:// `或`https://`开头。
+     */
+    readonly Description?: string;
+    /** 对端路由器接口ID。 */
+    readonly OppositeInterfaceId?: string;
+    /** 对端路由器ID。 */
+    readonly OppositeRouterId?: string;
+    /**
+     * 要连接的对端路由器接口所属的路由器类型。取值：
+     *
+     * - **VRouter**：路由器。
+     *
+     * - **VBR**（默认值）：边界路由器。
+     */
+    readonly OppositeRouterType?: string;
+    /**
+     * 对端路由器接口的账号ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly OppositeInterfaceOwnerId?: number | string;
+    /**
+     * 健康检查源IP地址，必须是本端VPC内的一个未被使用的IP地址。
+     *
+     * > 物理专线接入场景下可指定该参数。
+     */
+    readonly HealthCheckSourceIp?: string;
+    /**
+     * 健康检查目的IP地址。
+     *
+     * > 指定**HealthCheckSourceIp**后，该参数为必选。
+     */
+    readonly HealthCheckTargetIp?: string;
+    /** 健康检查阈值。单位：个。推荐值为**8**。表示指定健康检查时发送探测报文的个数。 */
+    readonly HcThreshold?: number;
+    /**
+     * 健康检查速率。单位：毫秒。推荐值为**2000**。表示指定健康检查时发送连续探测报文的时间间隔。
+     *
+     * 本示例**HcThreshold**设置为**8**、**HcRate**设置为**2000**，即在健康检查时每2000毫秒从**HealthCheckSourceIp**（健康检查源IP地址）向**HealthCheckTargetIp**（健康检查目的IP地址）发送一次探测报文，如果连续8次探测报文都无响应，则健康检查失败。
+     */
+    readonly HcRate?: number;
+    /**
+     * 是否删除该路由器接口上配置的健康检查IP。取值：
+     *
+     * - **true**：删除健康检查IP。
+     *
+     * - **false**（默认值）：不删除健康检查IP。
+     */
+    readonly DeleteHealthCheckIp?: boolean;
+}
+/** Parameters of ModifyRouterInterfaceSpec. 修改路由器接口的规格 */
+export interface ModifyRouterInterfaceSpecRequest {
+    /**
+     * 路由器接口所在的地域。
+     *
+     *  您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由器接口的ID。 */
+    readonly RouterInterfaceId: string;
+    /**
+     * 路由器接口的规格。可用的规格和对应的带宽如下：
+     *
+     * * **Mini.2**：2Mbps
+     *
+     * * **Mini.5**：5Mbps
+     *
+     * * **Small.1**：10Mbps
+     *
+     * * **Small.2**：20Mbps
+     *
+     * * **Small.5**：50Mbps
+     *
+     * * **Middle.1**：100Mbps
+     *
+     * * **Middle.2**：200Mbps
+     *
+     * * **Middle.5**：500Mbps
+     *
+     * * **Large.1**：1000 Mbps
+     *
+     * * **Large.2**：2000Mbps
+     *
+     * * **Large.5**：5000 Mbps
+     *
+     * * **Xlarge.1**：10000Mbps
+     *
+     * >当**Role**为**AcceptingSide**（连接接收端）时，**Spec**取值为**Negative**。
+     */
+    readonly Spec: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of DescribeRouterInterfaces. 查询指定地域内的路由器接口 */
+export interface DescribeRouterInterfacesRequest {
+    /**
+     * 路由器接口所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 是否包含续费数据。取值：
+     *
+     * - **true**：是。
+     *
+     * - **false**（默认值）：否。
+     */
+    readonly IncludeReservationData?: boolean;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**50**。默认值为**10**。
+     * Range: 1 to 50.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+    /**
+     * 过滤信息。
+     * Items: at most 5.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Filter?: readonly {
+        /**
+         * 过滤条件，最多可提供5个过滤条件。支持以下过滤条件：
+         *
+         * - **RouterInterfaceId**：路由器接口ID。
+         *
+         * - **RouterId**：路由器ID。
+         *
+         * - **RouterType**：路由器类型，取值为**VRouter**或**VBR**。
+         *
+         * - **RouterInterfaceOwnerId**：路由器接口的所属账号ID。
+         *
+         * - **OppositeInterfaceId**：对端路由器接口ID。
+         *
+         * - **OppositeRouterType**：对端路由器接口类型，取值为**VRouter**或**VBR**。
+         *
+         * -  **OppositeRouterId**：对端路由器接口ID。
+         *
+         * - **OppositeInterfaceOwnerId**：对端路由器接口所属账号ID。
+         *
+         * -  **Status**：路由器接口状态。
+         *
+         * - **Name**：路由器接口名称。
+         *
+         * > 每个过滤条件的多个值之间为或关系，即只要与其中一个值吻合则视为符合该过滤条件。各个过滤条件之间为与关系，即符合所有指定的过滤条件，才会进入最终的查询结果。
+         */
+        readonly Key?: string;
+        /** 根据Key指定过滤值。一个Key支持指定多个过滤值，每个过滤值之间是或的关系，即只要符合其中一个过滤值，则视为匹配该过滤条件。 */
+        readonly Value?: readonly string[];
+    }[];
+    /**
+     * 资源组ID。
+     *
+     * 关于资源组的更多信息，请参见[什么是资源组](~~94475~~)。
+     */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。至少输入1个标签键，最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of DescribeEcGrantRelation. 查询跨账号创建VBR上连场景下VPC实例对VBR实例的授权关系 */
+export interface DescribeEcGrantRelationRequest {
+    /**
+     * 要查询授权关系的实例类型。取值：
+     *
+     * - **VBR**：边界路由器VBR（Virtual border router）实例，表示查询VBR实例拥有哪些VPC实例的授权。
+     * - **VPC**：专有网络VPC（Virtual Private Cloud）实例，表示查询VPC实例对哪些VBR实例进行了授权。
+     */
+    readonly InstanceType: string;
+    /**
+     * 要查询授权关系的实例ID。
+     *
+     * - 当**InstanceType**取值为**VBR**时，此处配置为VBR实例ID。
+     *
+     * - 当**InstanceType**取值为**VPC**时，此处配置为VPC实例ID。
+     */
+    readonly InstanceId: string;
+    /**
+     * 列表的页码。默认值：**1**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly PageNumber?: number | string;
+    /**
+     * 分页查询时每页的行数。最大值：**50**。默认值：**10**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly PageSize?: number | string;
+    /**
+     * 要查询授权关系的VBR实例所在地域ID。
+     *
+     * - 当**InstanceType**为**VBR**时，该参数需要配置。
+     *
+     * - 当**InstanceType**为**VPC**时，该参数不需要配置。
+     */
+    readonly VbrRegionNo?: string;
+}
+/** Parameters of DescribeRouterInterfaceAttribute. 查看路由器接口配置 */
+export interface DescribeRouterInterfaceAttributeRequest {
+    /**
+     * 路由器接口所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 要查询的路由器接口ID。 */
+    readonly InstanceId: string;
+}
+/** Parameters of DeactivateRouterInterface. 冻结路由器接口 */
+export interface DeactivateRouterInterfaceRequest {
+    /**
+     * 路由器接口所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由器接口的ID。 */
+    readonly RouterInterfaceId: string;
+}
+/** Parameters of GrantInstanceToVbr. 将跨账号创建VBR上连场景的VPC实例授权给VBR实例 */
+export interface GrantInstanceToVbrRequest {
+    /**
+     * 要授权的VPC实例所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 接受授权的VBR实例所属阿里云账号（主账号）ID。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     */
+    readonly VbrOwnerUid: number | string;
+    /**
+     * 接受授权的VBR实例的列表信息。
+     * Items: at most 20.
+     * Sent as one parameter, items joined with commas.
+     */
+    readonly VbrInstanceIds?: readonly string[];
+    /** 要授权的VPC实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 接受授权的VBR实例的范围。取值：
+     *
+     * - **All**：将VPC实例授权给指定地域和阿里云账号（主账号）下所有的VBR实例，此时**VbrInstanceIds**参数可以为空。
+     * - **Specify**：将VPC实例授权给指定VBR实例，此时**VbrInstanceIds**参数需要配置。
+     */
+    readonly GrantType: string;
+    /** 接受授权的VBR实例所在的地域ID。 */
+    readonly VbrRegionNo: string;
+}
+/** Parameters of ActivateRouterInterface. 激活路由器接口 */
+export interface ActivateRouterInterfaceRequest {
+    /**
+     * 路由器接口所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 路由器接口ID。 */
+    readonly RouterInterfaceId: string;
+}
+/** Parameters of RevokeInstanceFromVbr. 取消跨账号创建VBR上连场景下VPC实例对VBR实例的授权 */
+export interface RevokeInstanceFromVbrRequest {
+    /**
+     * 要取消授权的VPC实例所在地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 取消接受授权的VBR实例所属阿里云账号（主账号）ID。 */
+    readonly VbrOwnerUid: string;
+    /**
+     * 取消接受VPC实例授权的VBR实例ID列表。
+     * Sent as one parameter, items joined with commas.
+     */
+    readonly VbrInstanceIds?: readonly string[];
+    /** 要取消授权的VPC实例ID。 */
+    readonly InstanceId: string;
+    /**
+     * 取消接受VPC实例授权的VBR实例范围。取值：
+     *
+     * - **ALL**：表示取消指定地域内的所有VBR实例的VPC实例授权关系，此时**VbrInstanceIds**参数可以为空。
+     *
+     * - **Specify**：表示取消指定VBR实例的VPC实例授权关系，此时**VbrInstanceIds**参数需要配置。
+     */
+    readonly GrantType: string;
+    /** 要取消接受VPC实例授权的VBR实例所在地域ID。 */
+    readonly VbrRegionNo: string;
+}
+/** Parameters of ConnectRouterInterface. 由发起端路由器接口向接收端发起连接 */
+export interface ConnectRouterInterfaceRequest {
+    /**
+     * 路由器接口所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 发起端路由器接口的ID。 */
+    readonly RouterInterfaceId: string;
+}
+/** Parameters of CreateExpressCloudConnection. 创建高速上云服务实例 */
+export interface CreateExpressCloudConnectionRequest {
+    /** 高速上云服务实例所属的地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 高速上云服务的实例名称。
+     *
+     * 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-），但不能以`http:// `或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 高速上云服务的描述信息。
+     *
+     * 长度为 2-256个字符，必须以字母或中文开头，但不能以`http://` 或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 线下IDC机房所在的城市。
+     * @defaultValue "blank"
+     */
+    readonly PeerCity?: string;
+    /**
+     * 本地数据中心的地理位置。
+     *
+     * >需要精确到门牌号码-楼层-房间号-机柜号
+     */
+    readonly PeerLocation: string;
+    /** IDC的网络服务商。 */
+    readonly IdcSP: string;
+    /**
+     * 物理专线接入端口类型，取值：
+     *
+     * * 100Base-T：百兆电口
+     *
+     * * 1000Base-T（默认值）：千兆电口
+     *
+     * * 1000Base-LX：千兆单模光口（10千米）
+     *
+     * * 10GBase-T：万兆电口
+     *
+     * * 10GBase-LR：万兆单模光口（10千米）
+     */
+    readonly PortType?: string;
+    /**
+     * 申请高速上云服务的带宽，对应底层物理线路的带宽。
+     *
+     * 单位：Mbps。
+     */
+    readonly Bandwidth: number;
+    /** 申请高速上云服务的联系人电话。 */
+    readonly ContactTel?: string;
+    /** 申请高速上云连接的联系人邮件。 */
+    readonly ContactMail?: string;
+    /**
+     * 申请高速上云服务的联系人证件证号。
+     * @defaultValue "blank"
+     */
+    readonly IDCardNo?: string;
+    /** 冗余高速上云服务专线实例ID。 */
+    readonly RedundantEccId?: string;
+}
+/** Parameters of ModifyExpressCloudConnectionAttribute. 修改高速上云服务连接 */
+export interface ModifyExpressCloudConnectionAttributeRequest {
+    /** 高速上云服务说明。 */
+    readonly Description?: string;
+    /** 高速上云服务实例所在的地域ID。 */
+    readonly RegionId: string;
+    /** 高速上云服务实例名称。 */
+    readonly Name?: string;
+    /** 高速上云连接实例ID。 */
+    readonly EccId: string;
+    /** 指智能接入网关设备上需要配置的本地BGP的AS号。 */
+    readonly BgpAs?: string;
+    /** 指智能接入网关设备和云上对接时的本地IP。 */
+    readonly PeIp?: string;
+    /** 指智能接入网关设备和云上对接时的云端IP。 */
+    readonly CeIp?: string;
+}
+/** Parameters of ModifyExpressCloudConnectionBandwidth. 修改高速上云服务带宽 */
+export interface ModifyExpressCloudConnectionBandwidthRequest {
+    /** 地域ID。 */
+    readonly RegionId: string;
+    /** 高速上云服务带宽。 */
+    readonly Bandwidth?: string;
+    /** 高速上云服务实例ID。 */
+    readonly EccId: string;
+}
+/** Parameters of CreateGlobalAccelerationInstance. 创建全球加速实例 */
+export interface CreateGlobalAccelerationInstanceRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /**
+     * 被加速的服务的所属区域，取值：
+     *
+     * - **china-mainland**：中国内地。
+     *
+     * - **north-america**：北美。
+     *
+     * - **asia-pacific**：亚太。
+     *
+     * - **europe**：欧洲  。
+     */
+    readonly ServiceLocation: string;
+    /** 全球加速实例的带宽峰值，单位为Mbps，取值：**10**。 */
+    readonly Bandwidth: string;
+    /**
+     * 实例带宽类型，取值：
+     *
+     * - **Sharing**：带宽共享型。
+     *
+     * - **Exclusive**：带宽独享型。
+     */
+    readonly BandwidthType?: string;
+    /**
+     * 全球加速实例的名称。
+     *
+     * 长度为2~128个字符，必须以字母或中文开头，可包含数字、点号（.）、下划线（_）和短横线（-），但不能以`http://`或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 全球加速实例的描述信息。
+     *
+     * 长度为2~256个字符，必须以字母或中文开头，但不能以`http://`或`https://`开头。
+     */
+    readonly Description?: string;
+    /**
+     * 客户端token，用于保证请求的幂等性。
+     *
+     * 由客户端生成该参数值，要保证在不同请求间唯一，最大值不超过64个ASCII字符。
+     */
+    readonly ClientToken?: string;
+}
+/** Parameters of AddGlobalAccelerationInstanceIp. 添加EIP到指定的带宽共享实例中 */
+export interface AddGlobalAccelerationInstanceIpRequest {
+    /**
+     * 共享带宽型实例所在的地域。
+     *
+     * 您可以通过调用**DescribeRegions**接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 共享型实例ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+    /**
+     * EIP实例的ID。 您可以通过调用[DescribeEipAddresses](~~36018~~)接口查询EIP实例的ID。
+     *
+     * > 确保EIP的计费类型为后付费，且EIP的地域和共享型实例相同。
+     */
+    readonly IpInstanceId: string;
+}
+/** Parameters of DeleteGlobalAccelerationInstance. 删除全球加速实例 */
+export interface DeleteGlobalAccelerationInstanceRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 全球加速实例的ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+}
+/** Parameters of UnassociateGlobalAccelerationInstance. 解绑与全球加速实例关联的后端服务实例 */
+export interface UnassociateGlobalAccelerationInstanceRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 全球加速实例的ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+    /**
+     * 要解绑的实例类型，取值：
+     *
+     * - **RemoteEcsInstance**：ECS实例。
+     *
+     * - **RemoteSlbInstance**：负载均衡实例。
+     *
+     * - **RemoteEniInstance**：弹性网卡实例。
+     */
+    readonly InstanceType?: string;
+}
+/** Parameters of ModifyGlobalAccelerationInstanceAttributes. 修改全球加速实例属性 */
+export interface ModifyGlobalAccelerationInstanceAttributesRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 全球加速实例的ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+    /**
+     * 全球加速实例的名称。
+     *
+     * 长度为 2-128个字符，必须以字母或中文开头，可包含数字，点号（.），下划线（_）和短横线（-）。但不能以`http://` 或`https://`开头。
+     */
+    readonly Name?: string;
+    /**
+     * 全球加速实例的描述信息。
+     *
+     * 长度为 2-256个字符，必须以字母或中文开头，但不能以`http://` 或`https://`开头。
+     */
+    readonly Description?: string;
+}
+/** Parameters of ModifyGlobalAccelerationInstanceSpec. 修改全球加速实例的带宽 */
+export interface ModifyGlobalAccelerationInstanceSpecRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 全球加速实例的ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+    /** 全球加速实例的带宽峰值，单位为Mbps，取值：**10**。 */
+    readonly Bandwidth: string;
+}
+/** Parameters of DescribeGlobalAccelerationInstances. 查询已创建的全球加速实例列表 */
+export interface DescribeGlobalAccelerationInstancesRequest {
+    /** 全球加速实例所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /**
+     * 是否包含未生效的订购数据，取值：
+     *
+     * - **false**（默认）：不包含未生效的订购数据。
+     *
+     * - **true**：包含未生效的订购数据。
+     */
+    readonly IncludeReservationData?: boolean;
+    /** 全球加速实例的ID。 */
+    readonly GlobalAccelerationInstanceId?: string;
+    /** 全球加速实例的公网IP。 */
+    readonly IpAddress?: string;
+    /** 全球加速实例的名称。 */
+    readonly Name?: string;
+    /**
+     * 全球加速实例状态，取值：
+     *
+     * - **Available**：可用。
+     *
+     * - **Inuse**：已分配。
+     *
+     * - **Associating**：绑定中。
+     *
+     * - **Unassociating**：解绑中。
+     */
+    readonly Status?: string;
+    /**
+     * 全球加速实例的带宽类型，取值：
+     *
+     * - **Sharing**：查询带宽共享型实例。
+     *
+     * - **Exclusive**（默认值）：查询带宽独享型实例。
+     */
+    readonly BandwidthType?: string;
+    /**
+     * 后端服务区域，取值：
+     *
+     * - **china-mainland**：中国内地。
+     *
+     * - **north-america**：北美。
+     *
+     * - **asia-pacific**：亚太。
+     *
+     * - **europe**：欧洲。
+     */
+    readonly ServiceLocation?: string;
+    /** 后端服务实例ID。 */
+    readonly ServerId?: string;
+    /**
+     * 列表的页码，默认值为**1**。
+     * Range: at least 1.
+     * @defaultValue 1
+     */
+    readonly PageNumber?: number;
+    /**
+     * 分页查询时每页的行数，最大值为**100**，默认值为**10**。
+     * Range: 1 to 100.
+     * @defaultValue 10
+     */
+    readonly PageSize?: number;
+}
+/** Parameters of DescribeServerRelatedGlobalAccelerationInstances. 查询指定后端服务器绑定的全球加速实例 */
+export interface DescribeServerRelatedGlobalAccelerationInstancesRequest {
+    /**
+     * 全球加速实例所在的地域。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 后端服务实例的ID。 */
+    readonly ServerId: string;
+    /**
+     * 后端服务实例的类型，取值：
+     *
+     * - **EcsInstance**（默认值）：ECS实例
+     *
+     * - **SlbInstance**：负载均衡实例
+     */
+    readonly ServerType?: string;
+}
+/** Parameters of RemoveGlobalAccelerationInstanceIp. 从带宽共享实例中移除EIP */
+export interface RemoveGlobalAccelerationInstanceIpRequest {
+    /** 带宽共享型实例所在的地域。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+    /** 带宽共享型实例ID。 */
+    readonly GlobalAccelerationInstanceId: string;
+    /**
+     * EIP实例的ID。
+     *
+     * 您可以通过调用[DescribeEipAddresses](~~36018~~)接口查询EIP实例的ID。
+     */
+    readonly IpInstanceId: string;
+}
+/** Parameters of CreateVpcGatewayEndpoint. 创建网关终端节点 */
+export interface CreateVpcGatewayEndpointRequest {
+    /**
+     * 要创建网关终端节点的VPC ID。
+     *
+     * 该VPC必须与网关终端节点在同一个地域。
+     */
+    readonly VpcId: string;
+    /** 终端节点服务名称。 */
+    readonly ServiceName: string;
+    /**
+     * 云服务的访问策略。
+     *
+     * 关于访问策略的语法和结构，请参见[权限策略语法和结构](~~93739~~)。
+     */
+    readonly PolicyDocument?: string;
+    /**
+     * 网关终端节点的名称。
+     *
+     * 名称的长度在1~128个字符之间。
+     */
+    readonly EndpointName?: string;
+    /**
+     * 网关终端节点的描述信息。
+     *
+     * 描述信息的长度在1~255个字符之间。
+     */
+    readonly EndpointDescription?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会创建网关终端节点。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并创建网关终端节点。
+     */
+    readonly DryRun?: boolean;
+    /** 网关终端节点所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 资源的标签。
+     * Items: at most 21.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tag?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+    /**
+     * 要创建的网关终端节点的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DeleteVpcGatewayEndpoint. 删除网关终端节点 */
+export interface DeleteVpcGatewayEndpointRequest {
+    /** 网关终端节点实例ID。 */
+    readonly EndpointId: string;
+    /**
+     * 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的RequestId作为ClientToken标识。每次API请求的RequestId可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会删除网关终端节点。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并删除网关终端节点。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 网关终端节点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of UpdateVpcGatewayEndpointAttribute. 修改网关终端节点的配置信息 */
+export interface UpdateVpcGatewayEndpointAttributeRequest {
+    /** 需要修改信息的网关终端节点的实例ID。 */
+    readonly EndpointId: string;
+    /**
+     * 网关终端节点需要被修改的名称。
+     *
+     * 名称的长度在1~128个字符之间。
+     */
+    readonly EndpointName?: string;
+    /**
+     * 网关终端节点需要被修改的描述信息。
+     *
+     * 描述信息的长度在1~255个字符之间。
+     */
+    readonly EndpointDescription?: string;
+    /**
+     * 云服务的访问策略。
+     *
+     * 关于访问策略的语法和结构，请参见[权限策略语法和结构](~~93739~~)。
+     */
+    readonly PolicyDocument?: string;
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会修改网关终端节点的信息。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并修改网关终端节点的信息。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 需要修改信息的网关终端节点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ListVpcEndpointServicesByEndUser. 查询可使用的终端节点服务 */
+export interface ListVpcEndpointServicesByEndUserRequest {
+    /** 要查询的终端节点服务的名称。 */
+    readonly ServiceName?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 要查询的网关终端节点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of GetVpcGatewayEndpointAttribute. 查询网关终端节点的属性 */
+export interface GetVpcGatewayEndpointAttributeRequest {
+    /** 网关终端节点实例ID。 */
+    readonly EndpointId: string;
+    /**
+     * 网关终端节点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ListVpcGatewayEndpoints. 查询VPC网关端点列表 */
+export interface ListVpcGatewayEndpointsRequest {
+    /** 网关终端节点实例ID。 */
+    readonly EndpointId?: string;
+    /**
+     * 网关终端节点的名称。
+     *
+     * 名称的长度在1~128个字符之间。
+     */
+    readonly EndpointName?: string;
+    /** 终端节点服务名称。 */
+    readonly ServiceName?: string;
+    /**
+     * 是否拥有下一次查询的令牌（Token）。取值：
+     * - 第一次查询和没有下一次查询时，均无需填写。
+     * - 如果有下一次查询，取值为上一次API调用返回的NextToken值。
+     */
+    readonly NextToken?: string;
+    /**
+     * 分批次查询时每次显示的条目数。取值范围：**1**~**100**，默认值为**20**。
+     * An int64: a number up to 2^53 − 1, or any int64 as a decimal string.
+     * Range: at least 1.
+     * @defaultValue 10
+     */
+    readonly MaxResults?: number | string;
+    /**
+     * 要查询的网关终端节点所在的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+    /** 网关终端节点所属的资源组ID。 */
+    readonly ResourceGroupId?: string;
+    /**
+     * 标签列表。
+     * Items: at most 10.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly Tags?: readonly {
+        /**
+         * 资源的标签键。最多支持输入20个标签键。如需传入该值，则不能输入空字符串。
+         *
+         * 一个标签键最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Key?: string;
+        /**
+         * 资源的标签值。最多支持输入20个标签值。如需传入该值，可以输入空字符串。
+         *
+         * 最多支持128个字符，不能以`aliyun`和`acs:`开头，不能包含`http://`或者`https://`。
+         */
+        readonly Value?: string;
+    }[];
+}
+/** Parameters of AssociateRouteTablesWithVpcGatewayEndpoint. 关联路由表与网关终端节点 */
+export interface AssociateRouteTablesWithVpcGatewayEndpointRequest {
+    /** 要关联路由表的网关终端节点实例ID。 */
+    readonly EndpointId: string;
+    /**
+     * 要关联的路由表ID。**N**的取值范围为**1**~**20**，即一次最多绑定20张路由表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RouteTableIds: readonly string[];
+    /**
+     * 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。**ClientToken**只支持ASCII字符，且不能超过64个字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否只预检此次请求，取值：
+     *
+     * - **true**：发送检查请求，不会关联路由表。检查项包括AccessKey是否有效、RAM用户的授权情况和是否填写了必需参数。如果检查不通过，则返回对应错误。如果检查通过，会返回错误码`DryRunOperation`。
+     *
+     * - **false**（默认值）：发送正常请求，通过检查后返回2xx HTTP状态码并关联路由表。
+     */
+    readonly DryRun?: boolean;
+    /**
+     * 要关联路由表的网关终端节点的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of DissociateRouteTablesFromVpcGatewayEndpoint. 将网关终端节点与路由表解绑 */
+export interface DissociateRouteTablesFromVpcGatewayEndpointRequest {
+    /** 网关终端节点实例ID。 */
+    readonly EndpointId: string;
+    /**
+     * 路由表列表。
+     * Items: at most 20.
+     * Sent as a repeat list: `Name.1`, `Name.2`, …; object items as `Name.1.Key`.
+     */
+    readonly RouteTableIds: readonly string[];
+    /**
+     * 客户端Token，用于保证请求的幂等性。
+     *
+     * 从您的客户端生成一个参数值，确保不同请求间该参数值唯一。ClientToken只支持ASCII字符。
+     *
+     * > 若您未指定，则系统自动使用API请求的**RequestId**作为**ClientToken**标识。每次API请求的**RequestId**可能不一样。
+     */
+    readonly ClientToken?: string;
+    /**
+     * 是否检测此次请求。取值：
+     *
+     * - **true**：发送检查请求。
+     * - **false**（默认值）：发送正常请求。
+     */
+    readonly DryRun?: boolean;
+    /** 终端节点所属的地域ID。您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。 */
+    readonly RegionId: string;
+}
+/** Parameters of MoveResourceGroup. 修改云资源所属的资源组 */
+export interface MoveResourceGroupRequest {
+    /** 需要修改资源组的云资源的实例ID。 */
+    readonly ResourceId: string;
+    /**
+     * 需要修改资源组的云资源类型，取值：
+     *
+     * - **Vpc**：专有网络
+     * - **Eip**：弹性公网IP
+     * - **BandwidthPackage**：共享带宽
+     * - **PrefixList**：前缀列表
+     * - **PublicIpAddressPool**：地址池
+     * - **FlowLog**：流日志
+     * - **HaVip**：高可用虚拟IP
+     * - **TrafficMirrorFilter**：流量镜像筛选条件
+     * - **TrafficMirrorSession**：流量镜像会话
+     * - **IPv4Gateway**：IPv4网关
+     * - **IPv6Gateway**：IPv6网关
+     * - **DhcpOptionsSet**：DHCP选项集
+     * - **GatewayEndpoint**：网关终端节点
+     */
+    readonly ResourceType: string;
+    /**
+     * 需要移入云资源实例的资源组ID。
+     *
+     * > 资源组是在阿里云账号下进行资源分组管理的一种机制，资源组能够帮助您解决单个云账号内的资源分组和授权管理等复杂性问题。更多信息，请参见[什么是资源管理](~~94475~~)。
+     */
+    readonly NewResourceGroupId: string;
+    /**
+     * 云资源所属的地域ID。
+     *
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
+/** Parameters of ChangeResourceGroup. 修改物理专线资源所属的资源组 */
+export interface ChangeResourceGroupRequest {
+    /**
+     * 要替换的新的资源组ID。
+     *
+     * > 资源组是在阿里云账号下进行资源分组管理的一种机制，资源组能够帮助您解决单个云账号内的资源分组和授权管理等复杂性问题。更多信息，请参见[什么是资源管理](~~94475~~)。
+     */
+    readonly NewResourceGroupId: string;
+    /**
+     * 资源类型。取值：
+     * - **PHYSICALCONNECTION**：表示高速通道专线实例。
+     * - **VIRTUALBORDERROUTER**：表示边界路由器。
+     * - **ROUTERINTERFACE**：表示VBR上连。
+     */
+    readonly ResourceType: string;
+    /** 待修改资源组的物理专线资源ID。 */
+    readonly ResourceId: string;
+    /**
+     * 要修改的资源组所属的地域ID。
+     *
+     * 您可以通过调用[DescribeRegions](~~36063~~)接口获取地域ID。
+     */
+    readonly RegionId: string;
+}
 /** Error codes any action may return. */
 export type VpcCommonErrorCode = 'MissingParameter' | 'InvalidParameter' | 'InvalidVersion' | 'IncompleteSignature' | 'SignatureDoesNotMatch' | 'SignatureNonceUsed' | 'InvalidTimeStamp.Format' | 'InvalidTimeStamp.Expired' | 'InvalidAccessKeyId.NotFound' | 'InvalidAccessKeyId.Inactive' | 'InvalidSecurityToken.Malformed' | 'InvalidSecurityToken.Expired' | 'InvalidSecurityToken.MismatchWithAccessKey' | 'Throttling' | 'Throttling.User' | 'Throttling.Api' | 'InvalidAction.NotFound' | 'UnsupportedHTTPMethod' | 'Forbidden.RAM' | 'InternalError' | 'ServiceUnavailable';
+/** Error codes CreateVpc may return. */
+export type CreateVpcErrorCode = 'TOKEN_PROCESSING' | 'InvokeError' | 'ResourceNotAvailable' | 'InvalidVpcName.Malformed' | 'InvalidVpcDiscription.Malformed' | 'QuotaExceeded.Vpc' | 'ResourceNotAvailable.Vpc' | 'InvalidUserCidr.Quota' | 'InvalidUserCidr.Malformed' | 'InvalidResourceGroupId' | 'IllegalParam.Ipv6CidrBlock' | 'OperationFailed.IPv6CidrNotReserved' | 'MissingParam.EnableIpv6' | 'OperationUnsupported.Ipv6Feature' | 'System.ServiceBusy' | 'IllegalParam.UserCidr' | 'OperationUnsupported.ResourceGroupId' | 'IllegalParam.EnableIpv6' | 'InvalidIpv6CidrBlock.Malformed' | 'UnsupportedFeature.Ipv6Isp' | 'ResourceNotEnough.Ipv6Cidr' | 'UnsupportedFeature.IPAM' | 'IllegalParam.Ipv4CidrMask' | 'IllegalParam.IpamPool' | 'OperationDenied.RequestRegionInvalid' | 'OperationDenied.IpamPoolNotInRegion' | 'MissingParam.CidrOrCidrMask' | 'OperationDenied.CidrInExcludeCidrs' | 'OperationDenied.AvailableCidrInsufficient' | 'UnsupportedFeature.Ipam' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'ResourceNotFound.IpamPool' | VpcCommonErrorCode;
+/** Error codes CreateDefaultVpc may return. */
+export type CreateDefaultVpcErrorCode = 'TOKEN_PROCESSING' | 'InvokeError' | 'ResourceNotAvailable' | 'InvalidVpcName.Malformed' | 'InvalidVpcDiscription.Malformed' | 'QuotaExceeded.Vpc' | 'ResourceNotAvailable.Vpc' | 'InvalidUserCidr.Quota' | 'InvalidUserCidr.Malformed' | 'InvalidResourceGroupId' | 'IllegalParam.Ipv6CidrBlock' | 'OperationFailed.IPv6CidrNotReserved' | 'MissingParam.EnableIpv6' | 'OperationUnsupported.Ipv6Feature' | 'IllegalParam.ZoneId' | 'OperationFailed.DefaultVpcExist' | 'Forbbiden' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes GrantInstanceToCen may return. */
+export type GrantInstanceToCenErrorCode = 'IncorrectStatus' | 'TaskConflict' | 'MissingParam.CenInstanceId' | 'IllegalParam.CenInstanceId' | 'Invalid.Grant' | 'InvalidInstanceId.NotFound' | 'InstanceType.Invalid' | 'QuotaExceeded.CbnGrantRules' | 'InvalidRegionId.NotFound' | 'InvalidVbr.NotFound' | VpcCommonErrorCode;
+/** Error codes AssociateVpcCidrBlock may return. */
+export type AssociateVpcCidrBlockErrorCode = 'InvalidVpc.NotFound' | 'IncorrectStatus.Vpc' | 'ParamExclusive.SecondaryCidrAndIpv6Cidr' | 'OperationUnsupported.VpcMultiCidr' | 'MissingParam.SecondaryCidrOrIpv6Cidr' | 'OperationUnsupported.IPv6ULA' | 'OperationFailed.Ipv6CidrBlockExisted' | 'InvalidIpv6ULACidrBlock.Malformed' | 'QuotaExceeded.GUAIpv6CidrBlock' | 'IllegalParam.Ipv6CidrType' | 'OperationUnsupported.OnlyULA' | 'InvalidCidrBlock.Malformed' | 'IllegalParam.SecondaryCidrBlock' | 'Duplicated.SecondaryCidrBlock' | 'OperationFailed.ConflictWithEntry' | 'QuotaExceeded.VpcMultiCidr' | 'MissingParam.SecondaryCidrBlockOrIpv6CidrBlock' | 'MissingParam.VpcId' | 'UnsupportedFeature.Ipv6Isp' | 'IllegalParam.IpVersion' | 'OperationDenied.GUAIpv6CidrBlock' | 'OperationFailed.IPv6CidrNotReserved' | 'InvalidCidrBlock' | 'IllegalParam.IpamPool' | 'MissingParam.SecondaryCidrMask' | 'IllegalParam.SecondaryCidrMask' | 'OperationDenied.RequestRegionInvalid' | 'OperationDenied.IpamPoolNotInRegion' | 'MissingParam.CidrOrCidrMask' | 'OperationDenied.CidrInExcludeCidrs' | 'OperationDenied.AvailableCidrInsufficient' | 'UnsupportedFeature.Ipam' | 'Forbbiden' | 'ResourceNotFound.IpamPool' | 'OperationFailed.ResourceNotEnough' | VpcCommonErrorCode;
+/** Error codes AllocateVpcIpv6Cidr may return. */
+export type AllocateVpcIpv6CidrErrorCode = 'OperationUnsupported.Ipv6Feature' | 'UnsupportedFeature.Ipv6Isp' | 'IllegalParam.AddressPoolType' | 'ResourceNotEnough.Ipv6Cidr' | 'IllegalParam.Ipv6Cidr' | 'Unavailable.Ipv6Cidr' | VpcCommonErrorCode;
+/** Error codes DeleteVpc may return. */
+export type DeleteVpcErrorCode = 'IncorrectStatus.VpcDhcpStatus' | 'DependencyViolation.GatewayEndpoint' | 'IncorrectVpcStatus' | 'DependencyViolation.RouteEntry' | 'DependencyViolation.Instance' | 'DependencyViolation.VSwitch' | 'DependencyViolation.SecurityGroup' | 'DependencyViolation.RouteInterface' | 'DependencyViolation.Tunnel' | 'DependencyViolation.NatGateway' | 'DependencyViolation.RouterInterface' | 'Forbidden.VpcNotFound' | 'Forbbiden' | 'TaskConflict' | 'InvalidAction' | 'DependencyViolation.Ipv6Gateway' | 'IncorrectStatus.cbnStatus' | 'DependencyViolation.RouteTable' | 'DependencyViolation.NetworkAcl' | 'DependencyViolation.CloudServiceResource' | 'DependencyViolation.ClassicLinkInstance' | 'System.ServiceBusy' | 'DependencyViolation.DhcpOptionsSet' | 'InvalidRegionId.NotFound' | 'DependencyViolation.CustomRouteTable' | 'DependencyViolation.Ipv4Gateway' | 'DependencyViolation.GatewayRouteTable' | 'OperationDenied.VpcPeerExists' | 'DependencyViolation.AppAccess' | 'DependencyViolation.OppositeRouterInterface' | 'DependencyViolation.TransitRouter' | 'OperationDenied' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes RevokeInstanceFromCen may return. */
+export type RevokeInstanceFromCenErrorCode = 'IncorrectStatus' | 'TaskConflict' | 'IncorrectStatus.cbnStatus' | 'InvalidInstanceId.NotFound' | 'InstanceType.Invalid' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes UnassociateVpcCidrBlock may return. */
+export type UnassociateVpcCidrBlockErrorCode = 'OperationFailed.Ipv6Gateway' | 'InvalidVpc.NotFound' | 'IncorrectStatus.Vpc' | 'ParamExclusive.SecondaryCidrAndIpv6Cidr' | 'MissingParam.SecondaryCidrOrIpv6Cidr' | 'InvalidSecondaryCidrBlock.NotFound' | 'OperationFailed.CidrInUse' | 'InvalidIpv6CidrBlock.NotFound' | 'OperationFailed.IpV6VSwitchInuse' | 'MissingParam.SecondaryCidrBlockOrIpv6CidrBlock' | VpcCommonErrorCode;
+/** Error codes ModifyVpcAttribute may return. */
+export type ModifyVpcAttributeErrorCode = 'Forbidden.VpcNotFound' | 'InvalidDescription.Malformed' | 'InvalidVpcName.Malformed' | 'InvalidVpcDiscription.Malformed' | 'InvalidUserCidr.Quota' | 'InvalidUserCidr.Malformed' | 'InvalidVpcId.NotFound' | 'IncorrectVpcStatus' | 'IllegalCidrBlock' | 'InvalidRegion.Malformed' | 'InvalidCidrBlock.Malformed' | 'OperationUnsupported.DisableIpv6' | 'OperationUnsupported.Ipv6Feature' | 'ParamExclusive.EnableIpv6AndCidrBlock' | 'OperationFailed.ClassicLinkEnabled' | 'OperationFailed.IpV6VSwitchInuse' | 'OperationFailed.Ipv6GatewayInUse' | 'OperationFailed.QueryCenIpv6Status' | 'OperationUnsupported.CenIpv6Enabled' | 'UnsupportedFeature.Ipv6Isp' | 'ResourceNotEnough.Ipv6Cidr' | 'OperationFailed.IPv6CidrNotReserved' | 'IllegalParam.Ipv6Cidr' | 'InvalidIpv6Instance.NotFound' | 'ExclusiveParam.EnableIpv6AndCidrBlock' | VpcCommonErrorCode;
+/** Error codes EnableVpcClassicLink may return. */
+export type EnableVpcClassicLinkErrorCode = 'IncorrectVpcStatus' | 'Forbidden.EnableClassicLink' | 'RouteConflict.AlreadyExist' | 'InvalidRegionId.NotFound' | 'InvalidVpcId.NotFound' | 'OperationFailed.RouteConflict' | VpcCommonErrorCode;
+/** Error codes DisableVpcClassicLink may return. */
+export type DisableVpcClassicLinkErrorCode = 'InvalidAction' | 'IncorrectVpcStatus' | 'Forbbiden' | 'InvalidRegionId.NotFound' | 'InvalidVpcId.NotFound' | 'DependencyViolation.Instance' | VpcCommonErrorCode;
+/** Error codes DeletionProtection may return. */
+export type DeletionProtectionErrorCode = 'DeletionProtection.ResourceNotExist' | 'DeletionProtection.PrePaidNotSupport' | 'DeletionProtection.TypeNotSupport' | 'DeletionProtection.AlreadyEnabled' | 'DeletionProtection.OwnerError' | 'InvalidAllocationId.NotFound' | 'DeletionProtection.NotExist' | VpcCommonErrorCode;
 /** Error codes DescribeVpcs may return. */
 export type DescribeVpcsErrorCode = 'InvalidVpcIdNumber.NotSupported' | 'InvalidAliuid' | 'InvalidResourceGroupId' | 'InvalidTagKey' | 'InvalidTagValue' | 'InvalidResourceGroupId.NotFound' | 'OperationUnsupported.ResourceGroupId' | 'IellgalParameter.OwnerAccount' | 'IllegalParam.OwnerId' | 'InvalidAccount.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpcAttribute may return. */
+export type DescribeVpcAttributeErrorCode = 'IncorrectVpcStatus' | VpcCommonErrorCode;
+/** Error codes DescribeGrantRulesToCen may return. */
+export type DescribeGrantRulesToCenErrorCode = VpcCommonErrorCode;
+/** Error codes ModifyVRouterAttribute may return. */
+export type ModifyVRouterAttributeErrorCode = 'InvalidVRouterName.Malformed' | 'InvalidVRouterDescription.Malformed' | 'InvalidDescription.Malformed' | 'Forbidden.VRouterNotFound' | 'InvalidVRouterId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVRouters may return. */
+export type DescribeVRoutersErrorCode = VpcCommonErrorCode;
+/** Error codes ListVSwitchCidrReservations may return. */
+export type ListVSwitchCidrReservationsErrorCode = 'IllegalParam.NextToken' | VpcCommonErrorCode;
+/** Error codes CreateVSwitchCidrReservation may return. */
+export type CreateVSwitchCidrReservationErrorCode = 'IllegalParamFormat' | 'IllegalParamFormat.VSwitchCidrReservationCidr' | 'ResourceNotFound.VSwitch' | 'UnsupportedFeature.ReservedType' | 'UnsupportedFeature.VSwitchIpv6' | 'OperationFailed.VSwitchCidrReservationCidr' | 'MissingParam.CidrReservationMaskOrCidrReservationCidr' | 'UnsupportedRegion' | 'UnsupportedFeature.VpcAdvancedFeature' | 'QuotaExceeded.VSwitchCidrReservationMask' | 'QuotaExceeded.CidrReservationCount' | 'Conflict.CidrReservationMaskAndCidrReservationCidr' | 'OperationFailed.CidrNotEnoughInVSwitch' | 'OperationFailed.SystemReservedIpContained' | 'OperationFailed.AlreadyUsedIpContained' | 'IncorrectStatus.VSWITCH' | 'IllegalParam.VSwitchCidrReservationMask' | VpcCommonErrorCode;
+/** Error codes GetVSwitchCidrReservationUsage may return. */
+export type GetVSwitchCidrReservationUsageErrorCode = 'IllegalParam.NextToken' | 'ResourceNotFound.CidrReservation' | VpcCommonErrorCode;
+/** Error codes ModifyVSwitchCidrReservationAttribute may return. */
+export type ModifyVSwitchCidrReservationAttributeErrorCode = 'ResourceNotFound.CidrReservation' | 'IllegalParamFormat' | VpcCommonErrorCode;
+/** Error codes CreateVSwitch may return. */
+export type CreateVSwitchErrorCode = 'OperationFailed.ResourceConflict' | 'OperationFailed.IdempotentTokenProcessing' | 'InvalidDescription.Malformed' | 'InvalidVSwitchName.Malformed' | 'InvalidVSwitchDiscription.Malformed' | 'Abs.Vpc.InvalidDescription.Malformed' | 'MissingParam.vpcId' | 'ResourceNotAvailable' | 'InvalidCidrBlock.Overlapped' | 'QuotaExceeded.VSwitch' | 'IncorrectRouteEntryStatus' | 'IncorrectVSwitchStatus' | 'InvalidCirdrBlock.MaskLength' | 'IncorrectVpcStatus' | 'CreateVSwitch.IncorrectStatus.cbnStatus' | 'InvalidCidrBlock.Malformed' | 'TaskConflict' | 'VPC.SWITCH.RULE.QUOTA.NOT.EXISTS' | 'Forbidden.VpcNotFound' | 'RouteConflict.AlreadyExist' | 'OperationFailed.CidrAcross' | 'Duplicated.ClientToken' | 'OperationFailed.Ipv6CidrBlockExisted' | 'IllegalParam.Ipv6CidrBlock' | 'OperationFailed.VpcIpv6Disabled' | 'IncorrectStatus.cbnStatus' | 'OperationFailed.NotifyCenCreate' | 'OperationFailed.DistibuteLock' | 'UnsupportedFeature.CloudBoxIpv6' | 'OperationDenied.VpcPeerExist' | 'OperationDenied.CenAttached' | 'OperationDenied.NatgwExist' | 'MissingParam.Ipv6CidrBlock' | 'IllegalParam.VpcIpv6CidrBlock' | 'OperationDenied.OtherSubnetCreating' | 'OperationDenied.VpcPeerExists' | 'IllegalParam.CidrBlock' | 'Invalid.NotExist' | 'InvalidStatus.RouteEntry' | 'InvalidZoneId.NotFound' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateDefaultVSwitch may return. */
+export type CreateDefaultVSwitchErrorCode = 'InvalidDescription.Malformed' | 'InvalidVSwitchName.Malformed' | 'InvalidVSwitchDiscription.Malformed' | 'Abs.Vpc.InvalidDescription.Malformed' | 'ResourceNotAvailable' | 'InvalidCidrBlock.Overlapped' | 'QuotaExceeded.VSwitch' | 'IncorrectRouteEntryStatus' | 'IncorrectVSwitchStatus' | 'InvalidCirdrBlock.MaskLength' | 'IncorrectVpcStatus' | 'CreateVSwitch.IncorrectStatus.cbnStatus' | 'InvalidCidrBlock.Malformed' | 'TaskConflict' | 'VPC.SWITCH.RULE.QUOTA.NOT.EXISTS' | 'Forbidden.VpcNotFound' | 'RouteConflict.AlreadyExist' | 'OperationFailed.CidrAcross' | 'Duplicated.ClientToken' | 'OperationFailed.Ipv6CidrBlockExisted' | 'IllegalParam.Ipv6CidrBlock' | 'OperationFailed.VpcIpv6Disabled' | 'IncorrectStatus.cbnStatus' | 'OperationFailed.DefaultVpcNotExist' | 'UnsupportedFeature.CloudBoxIpv6' | 'OperationDenied.VpcPeerExist' | 'OperationDenied.CenAttached' | 'OperationDenied.NatgwExist' | 'OperationDenied.OtherSubnetCreating' | 'OperationFailed.DefaultVSwitchExist' | 'Invalid.NotExist' | 'InvalidStatus.RouteEntry' | 'InvalidZoneId.NotFound' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes CheckCanAllocateVpcPrivateIpAddress may return. */
+export type CheckCanAllocateVpcPrivateIpAddressErrorCode = 'PARAMETER_ILLEGAL' | 'ResourceNotFound.VSwitchId' | 'Mismatch.VSwitchAndPrivateIpAddress' | VpcCommonErrorCode;
+/** Error codes DeleteVSwitch may return. */
+export type DeleteVSwitchErrorCode = 'OperationDenied.OtherSubnetProcessing' | 'IncorrectVSwitchStatus' | 'DependencyViolation' | 'IncorrectRouteEntryStatus' | 'DependencyViolation.HaVip' | 'DependencyViolation.RouteTable' | 'TaskConflict' | 'DependencyViolation.SNAT' | 'DeleteVSwitch.IncorrectStatus.cbnStatus' | 'AttrMismatching.NaclAndBindInstance' | 'InvalidResource.NotBinding' | 'DependencyViolation.SnatEntry' | 'DependencyViolation.NetworkAcl' | 'DependencyViolation.EnhancedNatgw' | 'DependencyViolation.ResourceShare' | 'OperationFailed.SystemBusy' | 'DependencyViolation.MulticastDomain' | 'DependencyViolation.VSwitchCidrReservation' | 'DependencyViolation.CloudService' | 'InvalidVSwitchId.NotFound' | 'OperationFailed.Ipv6InstanceExist' | 'DependencyViolation.Ipv6Address' | 'Forbidden.RegionNotFound' | 'IncorrectVSwitchId' | 'IncorrectStatus' | 'DependencyViolation.RouterInterface' | VpcCommonErrorCode;
+/** Error codes ModifyVSwitchAttribute may return. */
+export type ModifyVSwitchAttributeErrorCode = 'InvalidDescription.Malformed' | 'InvalidVSwitchName.Malformed' | 'InvalidVSwitchDiscription.Malformed' | 'Forbidden.VRouterNotFound' | 'OperationFailed.Ipv6AlreadyEnabled' | 'OperationFailed.VpcIpv6Disabled' | 'OperationFailed.Ipv6CidrBlockExisted' | 'IllegalParam.Ipv6CidrBlock' | 'IncorrectStatus.VSwitch' | 'UnsupportedFeature.CloudBoxIpv6' | 'IllegalParam.VpcIpv6CidrBlock' | 'OperationFailed.Ipv6InstanceExist' | 'IncorrectStatus.VpcRouteEntry' | 'OperationFailed.IPv6Disabled' | 'ParamExclusive.DisableIpv6AndIpv6CidrBlock' | 'IncorrectStatus.cbnStatus' | 'InvalidVSwitchId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVSwitches may return. */
+export type DescribeVSwitchesErrorCode = 'Forbidden.VpcNotFound' | 'InvalidTagKey' | 'InvalidTagValue' | 'IellgalParameter.OwnerAccount' | 'IllegalParam.OwnerId' | 'InvalidVSwitchId.NotFound' | 'InvalidVpcIdNumber.NotSupported' | 'InvalidVSwitchIdNumber.NotSupported' | VpcCommonErrorCode;
+/** Error codes DescribeVSwitchAttributes may return. */
+export type DescribeVSwitchAttributesErrorCode = 'InvalidVSwitchId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVSwitchCidrReservation may return. */
+export type DeleteVSwitchCidrReservationErrorCode = 'DependencyViolation.IpPrefix' | 'IncorrectStatus.CidrReservation' | 'ResourceNotFound.CidrReservation' | VpcCommonErrorCode;
+/** Error codes CreateRouteEntry may return. */
+export type CreateRouteEntryErrorCode = 'IllegalParam.CidrBlock' | 'QuotaExceeded' | 'InvalidCidrBlock.Malformed' | 'InvalidCIDRBlock.Duplicate' | 'IncorrectVpcStatus' | 'IncorrectInstanceStatus' | 'IncorrectRouteEntryStatus' | 'IncorrectVSwitchStatus' | 'InvalidCidrBlock' | 'InvalidNextHop.NotFound' | 'InvalidVRouter.NotFound' | 'InvalidVPC.NotFound' | 'InvalidNexthopTypeAndList.BothNull' | 'InvalidNexthopTypeAndList.BothNotNull' | 'InvalidRouterInterface' | 'InvalidOppositeRouterType' | 'InvalidNexthopListSize' | 'InvalidEntryRuleQuota.NotFound' | 'Forbidden.CheckEntryRuleQuota' | 'InvalidVBRStatus' | 'InvalidPhysicalConnectionBusinessStatus' | 'InvalidRouterType' | 'IncorrectHaVipStatus' | 'CountLimitExceed.HaVipRouteEntry' | 'InvalidRouteEntry.Duplicate' | 'InvalidParam' | 'INVALID_WEIGHT_PARAM' | 'FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY' | 'InvalidNexthop' | 'INVALID_VPC_ID' | 'InvalidRouteEntrySize' | 'TaskConflict' | 'InvalidRouteEntry' | 'InvalidDestinationCidrBlock' | 'Forbidden.VRouterNotFound' | 'DefaultValidate.Error' | 'Region.NotSupport' | 'OperationFailed.NotifyCenCreate' | 'Forbidden.PrivateIpNotFound' | 'OperationUnsupported.InactiveMode' | 'InvalidRouteEntryName.Malformed' | 'IncorrectStatus.MultiScopeRiRouteEntry' | 'OperationUnsupported.MoreThanOneVpnOrHavip' | 'OperationUnsupported.EcmpRiTypeOrNumber' | 'Duplicated.VpcNextHop' | 'OperationUnsupported.SubRouteTableECMP' | 'InvalidNexthop.NotFound' | 'IllegalParam.NextHopId' | 'InvalidVpnInstanceId.NotFound' | 'OperationFailed.ScopeActiveRouteEntryType' | 'OperationFailed.ScopeStandbyRouteEntryQuota' | 'OperationFailed.ScopeActiveRouteEntryQuota' | 'OperationUnsupported.ScopeInvalidRouteType' | 'OperationFailed.EcmpInvalidRouterInterfaceOppositeType' | 'OperationUnsupported.Ipv6EcmpRouteEntry' | 'OperationUnsupported.Ipv6CidrBlock' | 'OperationUnsupported.Ipv6ForVBR' | 'QuotaExceeded.HaVipRouteEntry' | 'InvalidNexthop.DirectEni' | 'OperationFailed.InvalidNexthop' | 'OperationFailed.NotifyCenDelete' | 'InvalidNatGateway.NotFound' | 'OperationFailed.CxpRouteExist' | 'IncorrectStatus.RouteTableStatus' | 'OperationFailed.GetEniInfo' | 'QuotaExceeded.EcmpRouteEntryNextHopCount' | 'OperationFailed.InvalidNextHopType' | 'OperationUnsupported.InvalidRouterInterfaceType' | 'InvalidHaVip.NotFound' | 'OperationFailed.MultiScopeType' | 'OperationFailed.DistibuteLock' | 'QuotaExceeded.VpnRouteEntry' | 'InvalidAttachment.NotFound' | 'OperationFailed.ActiveNetworkInterfaceNotFound' | 'InvalidNetworkInterface.NotFound' | 'OperationFailed.QueryAttachmentInfo' | 'IllegalParam.AttachmentId' | 'OperationFailed.NotSupportIPV6' | 'IncorrectStatus.Ipv6Address' | 'OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface' | 'OperationUnsupported.SpecifyIpOnIpv6Entry' | 'OperationUnsupported.MutipleIpv6Address' | 'OperationDenied.Ipv6EntryOnCustomTable' | 'OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable' | 'OperationDenied.RouteTableAssociateNotCloudBoxVSwitch' | 'OperationDenied.VbrMisMatchCloudBox' | 'OperationDenied.VbrIdle' | 'OperationDenied.RouterInterfaceToDifferentVpc' | 'OperationDenied.RouterInterfaceFromDifferentZones' | 'OperationFailed.PconnTrafficNotEnable' | 'ResourceNotFound.VpcPeer' | 'IncorrectStatus.VpcPeer' | 'OperationDenied.RouteTableTypeNotPermitted' | 'OperationDenied.GatewayRouteTableNotPermitted' | 'UnsupportedFeature.VpcPeerIpv6' | 'OperationDenied.VpcIpv6NotEnabled' | 'IncorrectStatus.Ipv4Gateway' | 'ResourceNotFound.PrefixList' | 'UnsupportedFeature.CreatePrefixListEcmpRouteEntry' | 'OperationDenied.RouterInterfaceIpv6NotEnabled' | 'OperationDenied.NextHopTypeNotPermitted' | 'ResourceAlreadyAssociated.PrefixList' | 'OperationFailed.CidrConflictWithPrefixList' | 'ResourceNotFound.Ipv4Gateway' | 'Mismatch.HaVipIdAndRouteTableId' | 'OperationFailed.OperationLocked' | 'Mismatch.Ipv4GatewayIdAndRouteTableId' | 'OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch' | 'ResourceNotAssociated.Cen' | 'IncorrectStatus.CenRelation' | 'OperationDenied.CenTypeInvalid' | 'ResourceNotFound.Cen' | 'ResourceNotFound.NetworkInterface' | 'RouteConflict.AlreadyExist' | 'IncorrectStatus.RouterInterface' | 'InvalidNexthop.UnsupportedEniBizType' | 'OperationDenied.RouterInterfaceIpv6' | 'InvalidNextHopType' | 'OperationDenied.VbrAttachEcrInMiddleStatus' | 'ResourceNotAssociated.Ecr' | 'InvalidNatGatewayId.NotFound' | 'InvalidInstanId.NotFound' | 'InvalidNextHopId.NotFound' | 'InvalidRouteTableId.NotFound' | 'InvalidHaVipId.NotFound' | 'InvalidVpc.NotFound' | 'OperationFailed.InstanceDismatchCurrentVpc' | 'InvalidIpv6Gateway.NotFound' | 'VPC.ERROR' | VpcCommonErrorCode;
+/** Error codes CreateRouteEntries may return. */
+export type CreateRouteEntriesErrorCode = 'DryRunOperation' | VpcCommonErrorCode;
+/** Error codes CreateRouteTable may return. */
+export type CreateRouteTableErrorCode = 'UnsupportedRegion' | 'InvalidParameter.RouteTableName.Malformed' | 'InvalidParameter.Description.Malformed' | 'QuotaExceeded.RouteTable' | 'IncorrectStatus.cbnStatus' | 'InvalidVpcId.NotSupport' | 'OperationUnsupported.AdvancedFeature' | 'QuotaExceeded.GatewayRouteTable' | 'InvalidRegionId.NotFound' | 'InvalidParameter.Action' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes AssociateRouteTable may return. */
+export type AssociateRouteTableErrorCode = 'OperationDenied.CloudBoxVbrEntryExist' | 'OperationDenied.OtherCloudBoxVbrEntryExist' | 'ResourceAlreadyAssociated.RouteTable' | 'OperationDenied.AssociateGatewayRouteTable' | 'OperationDenied.SwitchToSystemRouteTable' | 'ResourceNotFound.VSwitch' | 'InvalidRouteTableId.NotFound' | 'InvalidRegionId.NotFound' | 'InvalidParameter.Action' | 'InvalidVSwitchId.NotFound' | 'IncorrectVSwitchStatus' | 'Forbidden.VSwitchAlreadyAssociatedRouteTable' | 'Forbidden.NotInSameVpc' | 'IncorrectStatus.RouteTable' | VpcCommonErrorCode;
+/** Error codes DeleteRouteEntry may return. */
+export type DeleteRouteEntryErrorCode = 'IncorrcetRouteEntryStatus' | 'InvalidCidrBlock.Malformed' | 'OperationDenied' | 'InvalidRouteEntry.NotFound' | 'InvalidVRouter.NotFound' | 'IncorrectRouteEntryStatus' | 'Forbbiden' | 'InvalidNextHop' | 'InvalidRouteEntry' | 'Forbidden.VRouterNotFound' | 'TaskConflict' | 'InvalidRouteEntryId.NotFound' | 'IncorrectVpcStatus' | 'InvalidVpnInstanceId.NotFound' | 'ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock' | 'InvalidNextHopList.Size' | 'ParamExclusive.NextHopIdAndList' | 'OperationFailed.DeleteMultiScopeEntry' | 'OperationFailed.DistibuteLock' | 'OperationDenied.DeleteManagedRouteEntry' | 'OperationDenied.RouteTableTypeNotPermitted' | 'IncorrectStatus.VpcRouteEntry' | 'OperationDenied.NextHopNotChanged' | 'OperationDenied.DeleteGatewayEndpointRoute' | 'IncorrectStatus.PrefixList' | 'InvalidCidrBlock' | 'OperationDenied.VbrAttachEcrInMiddleStatus' | 'InvalidRouteTableId.NotFound' | 'InvalidVpcId.NotFound' | 'Vpc.Error' | 'Internal.Error' | VpcCommonErrorCode;
+/** Error codes DeleteRouteEntries may return. */
+export type DeleteRouteEntriesErrorCode = 'DryRunOperation' | VpcCommonErrorCode;
+/** Error codes DeleteRouteTable may return. */
+export type DeleteRouteTableErrorCode = 'OperationDenied.GatewayAssociated' | 'MissingParam.RouteTableId' | 'IncorrectRouteTableType' | 'IncorrectVSwitchStatus' | 'IncorrectRouteTableStatus.RouteEntryExist' | 'IncorrectStatus.cbnStatus' | 'InvalidRegionId.NotFound' | 'InvalidParameter.Action' | 'IncorrectRouteTableStatus' | 'DependencyViolation.RouteEntry' | VpcCommonErrorCode;
+/** Error codes UnassociateRouteTable may return. */
+export type UnassociateRouteTableErrorCode = 'InvalidRegionId.NotFound' | 'InvalidParameter.Action' | 'InvalidRouteTableId.NotFound' | 'InvalidVSwitchId.NotFound' | 'IncorrectVSwitchStatus' | 'InvalidBindingStatus.RouteTable' | 'OperationUnsupported.SystemRouteTable' | 'InvalidStatus.VSwitch' | 'OperationFailed.VSwitchNotAssociate' | VpcCommonErrorCode;
+/** Error codes ModifyRouteTableAttributes may return. */
+export type ModifyRouteTableAttributesErrorCode = 'Abs.InvaliTableName.Malformed' | 'Abs.InvalidRouteTableId.NotExist' | 'InvalidDescription.Malformed' | 'Forbbiden' | VpcCommonErrorCode;
+/** Error codes ModifyRouteEntry may return. */
+export type ModifyRouteEntryErrorCode = 'InvalidRouteEntryId.NotFound' | 'InvalidRouteEntryName.Malformed' | 'OperationDenied.ModifyManagedRouteEntry' | 'OperationDenied.RouteTableTypeNotPermitted' | 'MissingParam.NewNextHopId' | 'IllegealParam.NextHopType' | 'UnsupportedFeature.NormalTypeNatGateway' | 'UnsupportedFeature.NextHopType' | 'InvalidRouteTable.NotFound' | 'InvalidNetworkInterface.NotFound' | 'OperationDenied.NextHopExist' | 'MissingParam.NewNextHopType' | 'UnsupportedFeature.ModifyRouteEntryNextHop' | 'IncorrectRouteEntryStatus' | 'ResourceNotFound.VSwitch' | 'MissingParam.RouteEntryId' | 'IllegalParam.RouteEntryName' | 'Forbbiden' | 'ResourceNotFound.NatGateway' | VpcCommonErrorCode;
+/** Error codes GetVpcRouteEntrySummary may return. */
+export type GetVpcRouteEntrySummaryErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeRouteTables may return. */
+export type DescribeRouteTablesErrorCode = 'InvalidVRouterId.NotFound' | 'OperationFailed.DescribeCenRoute' | 'OperationFailed.VRouterNotExist' | VpcCommonErrorCode;
+/** Error codes DescribeRouteEntryList may return. */
+export type DescribeRouteEntryListErrorCode = 'InvalidRouteTable.NotFound' | 'IllegalParam.RouteEntryType' | 'MissingParam.context' | 'MissingParam.aliUid' | 'MissingParam.bid' | 'IllegalParam.IpVersion' | 'OperationFailed.FilterParamUnderWrongRouteType' | 'IllegalParam.NextToken' | 'IllegalParam.NextTokenExpired' | 'InvalidNextHop.NotFound' | 'OperationFailed.QueryCenEntry' | 'OperationDenied.UseGatewayRouteEntryQueryInterface' | VpcCommonErrorCode;
+/** Error codes DescribeRouteTableList may return. */
+export type DescribeRouteTableListErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'IellgalParameter.OwnerAccount' | 'Forbbiden' | 'Abs.InvalidPayType' | 'Abs.InstanceNotExist' | 'Abs.Forbidden' | 'Abs.InvalidPayPeriod' | VpcCommonErrorCode;
+/** Error codes CreateVpcPrefixList may return. */
+export type CreateVpcPrefixListErrorCode = 'UnsupportedFeature.IpVersion' | 'QuotaExceeded.PrefixListCidrCount' | 'OperationFailed.CidrCountExceedMaxCount' | 'IllegalParam.CidrBlock' | 'IllegalParam.CidrName' | 'DuplicatedParam.CidrBlock' | 'QuotaExceeded.PrefixListCount' | VpcCommonErrorCode;
+/** Error codes RetryVpcPrefixListAssociation may return. */
+export type RetryVpcPrefixListAssociationErrorCode = 'UnsupportedRegion' | 'OperationDenied.SystemPrefixList' | 'OperationFailed.OperateShareResource' | 'IncorrectStatus.PrefixList' | 'OperationFailed.NotExistAssociateRelation' | 'ResourceNotFound.PrefixList' | VpcCommonErrorCode;
+/** Error codes DeleteVpcPrefixList may return. */
+export type DeleteVpcPrefixListErrorCode = 'ResourceNotFound.PrefixList' | 'IncorrectStatus.SystemPrefixList' | 'OperationDenied.DeleteShareResource' | 'IncorrectStatus.PrefixList' | 'DependencyViolation.PrefixListRelation' | 'DependencyViolation.ShareResource' | VpcCommonErrorCode;
+/** Error codes ModifyVpcPrefixList may return. */
+export type ModifyVpcPrefixListErrorCode = 'ResourceNotFound.PrefixList' | 'OperationFailed.CidrCountExceedMaxCount' | 'OperationDenied.RemoveCountExceedExistCount' | 'DuplicatedParam.CidrBlock' | 'IllegalParam.CidrBlock' | 'IllegalParam.CidrName' | 'OperationDenied.SystemPrefixList' | 'OperationFailed.OperateShareResource' | 'IncorrectStatus.PrefixList' | 'QuotaExceeded.PrefixListCidrCount' | 'QuotaExceeded' | VpcCommonErrorCode;
+/** Error codes ListPrefixLists may return. */
+export type ListPrefixListsErrorCode = 'IllegalParam.NextToken' | VpcCommonErrorCode;
+/** Error codes GetVpcPrefixListAssociations may return. */
+export type GetVpcPrefixListAssociationsErrorCode = 'IllegalParam.NextToken' | VpcCommonErrorCode;
+/** Error codes GetVpcPrefixListEntries may return. */
+export type GetVpcPrefixListEntriesErrorCode = 'IllegalParam.NextToken' | 'ResourceNotFound.PrefixList' | VpcCommonErrorCode;
+/** Error codes CreateDhcpOptionsSet may return. */
+export type CreateDhcpOptionsSetErrorCode = 'OperationUnsupported.DhcpOptionsSet' | 'InvalidDomainNameServers.Malformed' | 'QuotaExceeded.DomainNameServers' | 'IllegalParam.DomainNameServers' | 'IllegalParam.DomainName' | 'IllegalParam.DhcpOptionsSetName' | 'IllegalParam.DhcpOptionsSetDescription' | 'QuotaExceeded.RegionDhcpOptionsSet' | 'OperationUnsupported.DhcpLeaseTime' | 'IllegalParam.LeaseTime' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteDhcpOptionsSet may return. */
+export type DeleteDhcpOptionsSetErrorCode = 'IncorrectStatus.DhcpOptionsSet' | 'OperationUnsupported.DhcpOptionsSet' | 'DependencyViolation.VpcAttachment' | 'InvalidDhcpOptionsSetId.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes AttachDhcpOptionsSetToVpc may return. */
+export type AttachDhcpOptionsSetToVpcErrorCode = 'Forbidden.OperateShareResource' | 'InvalidDhcpOptionsSetId.NotFound' | 'IncorrectStatus.DhcpOptionsSet' | 'InvalidVpcId.NotFound' | 'IncorrectStatus.VpcDhcpOptionsSet' | 'OperationFailed.AttachmentExist' | 'QuotaExceeded.AttachVpcNumber' | 'TaskConflict' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DetachDhcpOptionsSetFromVpc may return. */
+export type DetachDhcpOptionsSetFromVpcErrorCode = 'InvalidDhcpOptionsSetId.NotFound' | 'OperationFailed.AttachmentNotExist' | 'IncorrectStatus.VpcDhcpOptionsSet' | 'AttrMismatching.VpcDhcpOptionsSetId' | 'TaskConflict' | 'InvalidVpcId.NotFound' | 'IncorrectStatus.DhcpOptionsSet' | 'OperationUnsupported.DhcpOptionsSet' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ReplaceVpcDhcpOptionsSet may return. */
+export type ReplaceVpcDhcpOptionsSetErrorCode = 'OperationFailed.AttachmentNotExist' | 'IncorrectStatus.VpcDhcpOptionsSet' | 'AttrMismatching.VpcDhcpOptionsSetId' | 'TaskConflict' | 'InvalidVpcId.NotFound' | 'InvalidDhcpOptionsSetId.NotFound' | 'IncorrectStatus.DhcpOptionsSet' | VpcCommonErrorCode;
+/** Error codes UpdateDhcpOptionsSetAttribute may return. */
+export type UpdateDhcpOptionsSetAttributeErrorCode = 'InvalidDhcpOptionsSetId.NotFound' | 'IncorrectStatus.DhcpOptionsSet' | 'IllegalParam.DomainNameServers' | 'IllegalParam.DomainName' | 'IllegalParam.DhcpOptionsSetName' | 'IllegalParam.DhcpOptionsSetDescription' | 'OperationUnsupported.DhcpLeaseTime' | 'OperationUnsupported.DhcpOptionsSet' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes GetDhcpOptionsSet may return. */
+export type GetDhcpOptionsSetErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ListDhcpOptionsSets may return. */
+export type ListDhcpOptionsSetsErrorCode = 'IllegalParam.NextToken' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes OpenFlowLogService may return. */
+export type OpenFlowLogServiceErrorCode = 'OperationFailed.ExceedPurchaseLimit' | 'OperationFailed.AliGroupUserCanNotBuyInnerCommodity' | 'OperationFailed.QuotaNotEnough' | 'Order.NoRealNameAuthentication' | 'OperationFailed.BasicInfoUncompleted' | VpcCommonErrorCode;
+/** Error codes CreateFlowLog may return. */
+export type CreateFlowLogErrorCode = 'IncorrectBusinessStatus.FlowLog' | 'OptInRequired.FlowLog' | 'OperationUnsupported.AdvancedFeature' | 'InvalidInstanceId' | 'ProjectOrLogstoreNotExist' | 'SourceProjectNotExist' | 'Unauthorized' | 'OperationUnsupported.action' | 'ParameterInvalid' | 'RuleExist' | 'InvalidHdMonitorStatus' | 'QuotaExceeded.FlowlogCount' | 'InvalidResourceId.NotFound' | 'INVALID_PARAMETER' | 'InvalidRegionId.NotFound' | 'InvalidResourceType.NotFound' | 'OperationUnsupported.ResourceType' | 'IllegalParam.AggregationInterval' | 'UnsupportedFeature.UserDefinedTrafficPath' | 'IllegalParam.TrafficPath' | 'DuplicatedParam.TrafficPath' | 'IllegalParam.ResourceGroupId' | 'OperationDenied.OperateShareResource' | VpcCommonErrorCode;
+/** Error codes DeleteFlowLog may return. */
+export type DeleteFlowLogErrorCode = 'InvalidInstanceId' | 'ProjectOrLogstoreNotExist' | 'SourceProjectNotExist' | 'Unauthorized' | 'ParameterInvalid' | 'InvalidStatus' | 'InvalidHdMonitorStatus' | 'FlowLogNumberOverLimit' | 'InvalidRegionId.NotFound' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.flowlog' | 'InvalidResourceId.NotFound' | 'Forbidden.OperateManagedFlowLog' | VpcCommonErrorCode;
+/** Error codes ModifyFlowLogAttribute may return. */
+export type ModifyFlowLogAttributeErrorCode = 'IncorrectBusinessStatus.FlowLog' | 'InvalidInstanceId' | 'ProjectOrLogstoreNotExist' | 'SourceProjectNotExist' | 'Unauthorized' | 'InvalidInstanceId.NotFound' | 'RuleExist' | 'InvalidHdMonitorStatus' | 'FlowLogNumberOverLimit' | 'InvalidTrafficType.NotFound' | 'IncorrectStatus.flowlog' | 'InvalidName.Malformed' | 'IllegalParam.AggregationInterval' | 'Forbidden.OperateManagedFlowLog' | VpcCommonErrorCode;
+/** Error codes ActiveFlowLog may return. */
+export type ActiveFlowLogErrorCode = 'IncorrectBusinessStatus.FlowLog' | 'InvalidInstanceId' | 'InvalidStatus' | 'InvalidRegionId.NotFound' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.flowlog' | 'Forbidden.OperateManagedFlowLog' | 'OperationDenied.FlowLogDeliverFailed' | VpcCommonErrorCode;
+/** Error codes DeactiveFlowLog may return. */
+export type DeactiveFlowLogErrorCode = 'IncorrectBusinessStatus.FlowLog' | 'InvalidInstanceId' | 'InvalidStatus' | 'FlowLogNumberOverLimit' | 'InvalidRegionId.NotFound' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.flowlog' | 'Forbidden.OperateManagedFlowLog' | VpcCommonErrorCode;
+/** Error codes GetFlowLogServiceStatus may return. */
+export type GetFlowLogServiceStatusErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeFlowLogs may return. */
+export type DescribeFlowLogsErrorCode = 'InvalidInstanceId' | 'ProjectOrLogstoreNotExist' | 'SourceProjectNotExist' | 'Unauthorized' | 'ParameterInvalid' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes AssociateNetworkAcl may return. */
+export type AssociateNetworkAclErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'ParameterMissing.Resources' | 'ParameterEmpty.Resources' | 'InvalidNetworkAcl.NotFound' | 'NetworkStatus.Modifying' | 'ResourceStatus.Error' | 'InvalidResource.NotFound' | 'InvalidResource.VpcError' | 'InvalidResource.BindingExist' | 'NotSupport.NetworkAcl' | 'ParameterIllegal.ResourceType' | VpcCommonErrorCode;
+/** Error codes CreateNetworkAcl may return. */
+export type CreateNetworkAclErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.VpcId' | 'ParameterLengthIllegal.Name' | 'ParameterIllegal.Name' | 'ParameterLengthIllegal.Description' | 'ParameterIllegal.Description' | 'ParameterEmpty.VpcId' | 'InvalidVpcId.NotFound' | 'QuotaExceed.NetworkAcl' | 'NotSupport.NetworkAcl' | VpcCommonErrorCode;
+/** Error codes CopyNetworkAclEntries may return. */
+export type CopyNetworkAclEntriesErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'ParameterMissing.SourceNetworkAclId' | 'ParameterEmpty.SourceNetworkAclId' | 'InvalidNetworkAcl.NotFound' | 'InvalidSourceNetworkAcl.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteNetworkAcl may return. */
+export type DeleteNetworkAclErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'InvalidNetworkAcl.NotFound' | 'NetworkStatus.Modifying' | 'NetworkAclExistBinding' | 'NotSupport.NetworkAcl' | VpcCommonErrorCode;
+/** Error codes UnassociateNetworkAcl may return. */
+export type UnassociateNetworkAclErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'ParameterMissing.Resources' | 'ParameterEmpty.Resources' | 'InvalidNetworkAcl.NotFound' | 'NetworkStatus.Modifying' | 'ResourceStatus.Error' | 'InvalidResource.NotFound' | 'InvalidResource.VpcError' | 'InvalidResource.NotBinding' | 'NotSupport.NetworkAcl' | 'Mismatch.NetworkAclAndVSwitch' | VpcCommonErrorCode;
+/** Error codes ModifyNetworkAclAttributes may return. */
+export type ModifyNetworkAclAttributesErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'ParameterLengthIllegal.Name' | 'ParameterIllegal.Name' | 'ParameterLengthIllegal.Description' | 'ParameterIllegal.Description' | 'InvalidNetworkAcl.NotFound' | 'NotSupport.NetworkAcl' | VpcCommonErrorCode;
+/** Error codes UpdateNetworkAclEntries may return. */
+export type UpdateNetworkAclEntriesErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'ParameterMissing.Port' | 'ParameterIllegal.Port' | 'ParameterIllegal.Policy' | 'ParameterMissing.Policy' | 'ParameterIllegal.Protocol' | 'ParameterMissing.Protocol' | 'ParameterLengthIllegal.Name' | 'ParameterIllegal.Name' | 'ParameterLengthIllegal.Description' | 'ParameterIllegal.Description' | 'ParameterIllegal.SourceCidrIp' | 'ParameterMissing.SourceCidrIp' | 'ParameterIllegal.DestinationCidrIp' | 'ParameterMissing.DestinationCidrIp' | 'QuotaExceed.NetworkAclEntry' | 'InvalidNetworkAcl.NotFound' | 'NetworkStatus.Modifying' | 'ResourceStatus.Error' | 'NotSupport.NetworkAcl' | 'IllegalParam.IngressAclEntryId' | 'IllegalParam.EgressAclEntryId' | 'OperationDenied.VpcIpv6NotEnabled' | 'IllegalParam.SourceCidrIp' | 'IllegalParam.Policy' | 'IllegalParam.Protocol' | 'IllegalParam.DestinationCidrIp' | 'IllegalParam.IpVersion' | VpcCommonErrorCode;
+/** Error codes DescribeNetworkAclAttributes may return. */
+export type DescribeNetworkAclAttributesErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'ParameterMissing.NetworkAclId' | 'ParameterEmpty.NetworkAclId' | 'InvalidNetworkAcl.NotFound' | 'NotSupport.NetworkAcl' | VpcCommonErrorCode;
+/** Error codes DescribeNetworkAcls may return. */
+export type DescribeNetworkAclsErrorCode = 'ParameterMissing.AliUid' | 'ParameterMissing.Bid' | 'ParameterMissing.RegionId' | 'ParameterEmpty.RegionId' | 'NotSupport.NetworkAcl' | VpcCommonErrorCode;
+/** Error codes CreateHaVip may return. */
+export type CreateHaVipErrorCode = 'InvalidDescription.Malformed' | 'InvalidIPAddress.OutOfRange' | 'InvalidIPAddress.NotAvailable' | 'InvalidIPAddress.AlreadyUsed' | 'InvalidIPAddress.Malformed' | 'Abs.Vpc.InvalidName.Malformed' | 'InvalidIPAddress.OutOfVswCIDR' | 'InvalidIPAddress.AlreadyInUse' | 'UnsupportedFeature.CloudBoxHaVip' | 'CountLimitExceed.HaVipInVpc' | 'Forbidden.HaVip' | 'QuotaExceeded.HaVip' | 'InvalidRegionId.NotFound' | 'InvalidVSwitchId.NotFound' | 'IllegalParam.ResourceGroupId' | VpcCommonErrorCode;
+/** Error codes AssociateHaVip may return. */
+export type AssociateHaVipErrorCode = 'OperationUnsupported.BindOnFreeNetworkInterface' | 'OperationUnsupported.BindMultipleType' | 'OperationUnsupported.BindOnMultipleVswitch' | 'InvalidVip.Status' | 'IncorrectHaVipStatus' | 'IncorrectInstanceStatus' | 'CountLimitExceed.HaVipOnInstance' | 'CountLimitExceeded.HaVipOnECSInstance' | 'OperationFailed.DistibuteLock' | 'InvalidNetworkInterfaceId.NotFound' | 'OperationFailed.QueryNetworkInterfaceInfo' | 'IllegalParam.InstanceType' | 'OperationUnsupported.BindOnSameEcs' | 'OperationUnsupported.HavipBindType' | 'InvalidInstance.NotExist' | 'OperationDenied.BindOnSameEcs' | 'Forbidden.HaVip' | 'InvalidInstanceId.NotFound' | 'ResourceNotFound.EcsInstance' | 'InvalidStatus.NotAllow' | 'InvalidHaVip.Exist' | 'InvalidRegionId.NotFound' | 'InvalidHaVipId.NotFound' | 'QuotaExceeded.HaVipBindInstance' | VpcCommonErrorCode;
+/** Error codes DeleteHaVip may return. */
+export type DeleteHaVipErrorCode = 'IncorrectStatus' | 'DependencyViolation.HaVipReferedByRouteEntry' | 'DependencyViolation.HaVipAssociatedWithEIP' | 'IncorrectHaVipStatus' | 'Forbidden.HaVip' | 'InvalidRegionId.NotFound' | 'InvalidHaVipId.NotFound' | VpcCommonErrorCode;
+/** Error codes UnassociateHaVip may return. */
+export type UnassociateHaVipErrorCode = 'IncorrectHaVipStatus' | 'IncorrectInstanceStatus' | 'ResourceNotAssociated' | 'Forbidden.UnassociateMaster' | 'HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE' | 'OperationFailed.DistibuteLock' | 'OperationFailed.QueryNetworkInterfaceInfo' | 'IllegalParam.InstanceType' | 'InvalidNetworkInterfaceId.NotFound' | 'ResourceNotFound.Instance' | 'Forbidden.HaVip' | 'InvalidRegionId.NotFound' | 'InvalidHaVipId.NotFound' | 'InvalidInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyHaVipAttribute may return. */
+export type ModifyHaVipAttributeErrorCode = 'IncorrectStatus' | 'InvalidDescription.Malformed' | 'Abs.Vpc.InvalidName.Malformed' | 'Forbidden.HaVip' | 'InvalidRegionId.NotFound' | 'InvalidHaVipId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeHaVips may return. */
+export type DescribeHaVipsErrorCode = 'Forbidden.HaVip' | 'InvalidRegionId.NotFound' | 'InvalidFilterKey.ValueNotSupported' | VpcCommonErrorCode;
+/** Error codes CreateTrafficMirrorFilterRules may return. */
+export type CreateTrafficMirrorFilterRulesErrorCode = 'ResourceNotFound.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorSession' | 'QuotaExceeded.TrafficMirrorRulesPerFilter' | 'DuplicatedParam.Priority' | 'UnsupportedRegion' | 'IllegalParam.CidrBlock' | VpcCommonErrorCode;
+/** Error codes DeleteTrafficMirrorFilterRules may return. */
+export type DeleteTrafficMirrorFilterRulesErrorCode = 'ResourceNotFound.TrafficMirrorRule' | 'IncorrectStatus.TrafficMirrorRule' | 'IncorrectStatus.TrafficMirrorFilter' | 'ResourceNotFound.TrafficMirrorFilter' | VpcCommonErrorCode;
+/** Error codes UpdateTrafficMirrorFilterRuleAttribute may return. */
+export type UpdateTrafficMirrorFilterRuleAttributeErrorCode = 'ResourceNotFound.TrafficMirrorRule' | 'IncorrectStatus.TrafficMirrorRule' | 'DuplicatedParam.Priority' | VpcCommonErrorCode;
+/** Error codes CreateTrafficMirrorFilter may return. */
+export type CreateTrafficMirrorFilterErrorCode = 'UnsupportedFeature.IpVersion' | 'IncorrectBusinessStatus.TrafficMirror' | 'OptInRequired.TrafficMirror' | 'QuotaExceeded.TrafficMirrorFilter' | 'DuplicatedParam.Priority' | 'UnsupportedRegion' | 'IllegalParamFormat.SrcCidrBlock' | 'IllegalParamFormat.DstCidrBlock' | VpcCommonErrorCode;
+/** Error codes DeleteTrafficMirrorFilter may return. */
+export type DeleteTrafficMirrorFilterErrorCode = 'ResourceNotFound.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorRule' | 'DependencyViolation.TrafficMirrorSession' | VpcCommonErrorCode;
+/** Error codes UpdateTrafficMirrorFilterAttribute may return. */
+export type UpdateTrafficMirrorFilterAttributeErrorCode = 'ResourceNotFound.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorFilter' | VpcCommonErrorCode;
+/** Error codes ListTrafficMirrorFilters may return. */
+export type ListTrafficMirrorFiltersErrorCode = VpcCommonErrorCode;
+/** Error codes AddSourcesToTrafficMirrorSession may return. */
+export type AddSourcesToTrafficMirrorSessionErrorCode = 'IncorrectBusinessStatus.TrafficMirror' | 'OptInRequired.TrafficMirror' | 'DuplicatedParam.SourceInstanceIds' | 'ResourceNotFound.TrafficMirrorSession' | 'IncorrectStatus.TrafficMirrorSession' | 'ResourceAlreadyAssociated.TrafficMirrorSource' | 'ResourceNotFound.NetworkInterface' | 'ResourceNotFound.EcsInstance' | 'OperationDenied.EcsNotSupportTrafficMirror' | 'OperationDenied.DuplicateRole' | 'QuotaExceeded.NetworkInterfaceRelatedSession' | 'OperationDenied.FreeNetworkInterface' | 'QuotaExceeded.SourceNumPerSession' | 'QuotaExceeded.SourceNumPerTarget' | 'OperationUnsupported.BondingNetworkInterface' | 'OperationDenied.UnsupportedTargetType' | VpcCommonErrorCode;
+/** Error codes CreateTrafficMirrorSession may return. */
+export type CreateTrafficMirrorSessionErrorCode = 'IncorrectBusinessStatus.TrafficMirror' | 'OptInRequired.TrafficMirror' | 'DuplicatedParam.SourceInstanceIds' | 'OperationDenied.DuplicateRole' | 'ResourceNotFound.NetworkInterface' | 'ResourceNotFound.EcsInstance' | 'ResourceNotFound.Slb' | 'OperationDenied.SlbNotInVpc' | 'ResourceNotFound.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorFilter' | 'OperationDenied.EcsNotSupportTrafficMirror' | 'QuotaExceeded.SessionNum' | 'QuotaExceeded.FilterRelatedSession' | 'QuotaExceeded.SourceNumPerSession' | 'QuotaExceeded.NetworkInterfaceRelatedSession' | 'QuotaExceeded.SlbRelatedSession' | 'UnsupportedRegion' | 'InvalidLoadBalancerId.NotFound' | 'OperationDenied.FreeNetworkInterface' | 'OperationDenied.ClassicSLB' | 'ResourceNotFound.TargetInstance' | 'QuotaExceeded.SourceNumPerTarget' | 'IncorrectStatus.NetworkInterface' | 'OperationFailed.NotSupportBizType' | 'IllegalParam.Priority' | 'OperationDenied.UnsupportedTargetType' | VpcCommonErrorCode;
+/** Error codes DeleteTrafficMirrorSession may return. */
+export type DeleteTrafficMirrorSessionErrorCode = 'ResourceNotFound.TrafficMirrorSession' | 'IncorrectStatus.TrafficMirrorSession' | 'IncorrectStatus.TrafficMirrorFilter' | VpcCommonErrorCode;
+/** Error codes UpdateTrafficMirrorSessionAttribute may return. */
+export type UpdateTrafficMirrorSessionAttributeErrorCode = 'IncorrectBusinessStatus.TrafficMirror' | 'OptInRequired.TrafficMirror' | 'DuplicatedParam.Priority' | 'ResourceNotFound.TrafficMirrorSession' | 'IncorrectStatus.TrafficMirrorSession' | 'ResourceNotFound.TrafficMirrorFilter' | 'IncorrectStatus.TrafficMirrorFilter' | 'QuotaExceeded.FilterRelatedSession' | 'ResourceNotFound.NetworkInterface' | 'ResourceNotFound.EcsInstance' | 'ResourceNotFound.Slb' | 'OperationDenied.SlbNotInVpc' | 'QuotaExceeded.NetworkInterfaceRelatedSession' | 'QuotaExceeded.SlbRelatedSession' | 'OperationDenied.EcsNotSupportTrafficMirror' | 'OperationDenied.DuplicateRole' | 'InvalidLoadBalancerId.NotFound' | 'OperationDenied.FreeNetworkInterface' | 'OperationDenied.ClassicSLB' | 'QuotaExceeded.SourceNumPerTarget' | 'OperationFailed.NotSupportBizType' | 'OperationDenied.UnsupportedTargetType' | VpcCommonErrorCode;
+/** Error codes ListTrafficMirrorSessions may return. */
+export type ListTrafficMirrorSessionsErrorCode = VpcCommonErrorCode;
+/** Error codes RemoveSourcesFromTrafficMirrorSession may return. */
+export type RemoveSourcesFromTrafficMirrorSessionErrorCode = 'IncorrectBusinessStatus.TrafficMirror' | 'OptInRequired.TrafficMirror' | 'DuplicatedParam.SourceInstanceIds' | 'ResourceNotFound.TrafficMirrorSession' | 'IncorrectStatus.TrafficMirrorSession' | 'ResourceNotAssociated.TrafficMirrorSource' | 'ResourceNotFound.NetworkInterface' | 'ResourceNotFound.EcsInstance' | VpcCommonErrorCode;
+/** Error codes OpenTrafficMirrorService may return. */
+export type OpenTrafficMirrorServiceErrorCode = 'OperationFailed.ExceedPurchaseLimit' | 'OperationFailed.AliGroupUserCanNotBuyInnerCommodity' | 'OperationFailed.QuotaNotEnough' | 'Order.NoRealNameAuthentication' | 'OperationFailed.BasicInfoUncompleted' | VpcCommonErrorCode;
+/** Error codes GetTrafficMirrorServiceStatus may return. */
+export type GetTrafficMirrorServiceStatusErrorCode = VpcCommonErrorCode;
+/** Error codes CreatePublicIpAddressPool may return. */
+export type CreatePublicIpAddressPoolErrorCode = 'IllegalParam.Isp' | 'IllegalParam.Name' | 'IllegalParam.Description' | 'Forbidden.CreatePublicIpAddressPool' | 'QuotaExceeded.PublicIpAddressPool' | 'MissingParam.Zones' | 'UnsupportedRegion' | 'IllegalParam.Zones' | 'IllegalParamSize.Zones' | 'UnsupportedFeature.Isp' | 'OperationDenied.ISPNotSupportDdosEnhanced' | 'IllegalParam.SecurityProtectionTypes' | 'IncorrectBusinessStatus.PublicIpAddressPool' | 'OptInRequired.PublicIpAddressPool' | VpcCommonErrorCode;
+/** Error codes AddPublicIpAddressPoolCidrBlock may return. */
+export type AddPublicIpAddressPoolCidrBlockErrorCode = 'IllegalParam.CidrBlock' | 'IllegalParam.CidrBlockMask' | 'IncorrectStatus.PublicIpAddressPool' | 'ResourceNotFound.CidrBlock' | 'OperationDenied.CidrBlockBelongToOtherUser' | 'ResourceNotFound.PublicIpAddressPool' | 'QuotaExceeded.PoolIpQuantity' | 'OperationDenied.OperateSharedResource' | 'MissingParam.CidrBlockOrCidrMask' | 'DuplicatedParam.CidrBlockAndCidrMask' | 'Forbidden.FinancialLocked' | VpcCommonErrorCode;
+/** Error codes DeletePublicIpAddressPool may return. */
+export type DeletePublicIpAddressPoolErrorCode = 'ResourceNotFound.PublicIpAddressPool' | 'IncorrectStatus.PublicIpAddressPool' | 'ResourceInUse.PublicIpAddressPool' | 'OperationFailed.ResourceIsShared' | 'OperationDenied.OperateSharedResource' | VpcCommonErrorCode;
+/** Error codes DeletePublicIpAddressPoolCidrBlock may return. */
+export type DeletePublicIpAddressPoolCidrBlockErrorCode = 'IllegalParam.CidrBlock' | 'IllegalParam.CidrBlockMask' | 'IncorrectStatus.PublicIpAddressPool' | 'ResourceNotFound.PublicIpAddressPool' | 'ResourceNotFound.CidrBlock' | 'IncorrectStatus.CidrBlock' | 'ResourceInUse.CidrBlock' | 'OperationDenied.OperateSharedResource' | VpcCommonErrorCode;
+/** Error codes ModifyEipAddressAttribute may return. */
+export type ModifyEipAddressAttributeErrorCode = 'OrderError.EIP' | 'InsufficientBalance.Eip' | 'Forbidden.ChargeTypeIsPrepaid' | 'IncorrectEipStatus' | 'InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw' | 'QuotaExceeded.LargeSpecEip' | 'InvalidEipAddressName.Malformed' | 'ResourceQueryError' | 'InvalidDescription.Malformed' | 'SYSTEM.UNKNOWN.ERROR' | 'Abs.InvalidBandwidth.Malformed' | 'InvalidEIPStatus.BizDisabled' | 'OperationFailed.SaleValidate' | 'OperationFailed.SyncOrderToSub' | 'COMMODITY.INVALID_COMPONENT' | 'OperationFailed.CompleteUserInfo' | 'OperationFailed.ConcurrentRequest' | 'IncorrectStatus.ResourceStatus' | 'Forbidden.FinancialLocked' | 'MissingParam.InstanceId' | 'InvalidAllocationId.NotFound' | 'Forbidden.InCommonBandwidthPackage' | 'Forbidden.RegionNotFound' | VpcCommonErrorCode;
+/** Error codes SetHighDefinitionMonitorLogStatus may return. */
+export type SetHighDefinitionMonitorLogStatusErrorCode = 'InvalidInstanceId' | 'ProjectOrLogstoreNotExist' | 'SourceProjectNotExist' | 'Unauthorized' | 'ParameterInvalid' | 'InvalidAction.NotSupport' | 'RuleExist' | 'InvalidHdMonitorStatus' | 'HdMonitorEipNumberOverLimit' | 'InvalidAllocationId.NotFound' | VpcCommonErrorCode;
+/** Error codes UpdatePublicIpAddressPoolAttribute may return. */
+export type UpdatePublicIpAddressPoolAttributeErrorCode = 'IllegalParam.Name' | 'IllegalParam.Description' | 'ResourceNotFound.PublicIpAddressPool' | 'OperationDenied.OperateSharedResource' | VpcCommonErrorCode;
+/** Error codes DescribeEipAddresses may return. */
+export type DescribeEipAddressesErrorCode = 'InvalidIAssociatedInstanceType.ValueNotSupported' | 'InvalidChargeType.ValueNotSupported' | 'InvalidAliuid' | 'InvalidResourceGroupId' | 'InstanceType.Invalid' | 'InstanceIdLength.Exceed' | 'InvalidTagKey' | 'InvalidTagValue' | 'OperationUnsupported.ResourceGroupId' | 'IellgalParameter.OwnerAccount' | 'InvalidFilterValue' | 'Forbidden.RegionNotFound' | 'InvalidFilterKey.NotFound' | 'InvalidLockReason.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeEipSegment may return. */
+export type DescribeEipSegmentErrorCode = 'OperationFailed.QueryDbError' | VpcCommonErrorCode;
+/** Error codes DescribeEipGatewayInfo may return. */
+export type DescribeEipGatewayInfoErrorCode = 'Instance.NotExist' | 'InvalidNetworkInterface.NotFound' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribePublicIpAddress may return. */
+export type DescribePublicIpAddressErrorCode = 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeEipMonitorData may return. */
+export type DescribeEipMonitorDataErrorCode = 'InvalidParameter.TooMany' | 'InvalidStartTime.Malformed' | 'InvalidEndTime.Malformed' | 'InvalidPeriod.ValueNotSupported' | 'InvalidStartTime.TooEarly' | 'InvalidAllocationId.NotFound' | 'OperationDenied.TooManyDataQueried' | 'InvalidIpInstanceId.NotFound' | 'InvalidInstanceId.NotFound' | 'Forbidden.RegionNotFound' | VpcCommonErrorCode;
+/** Error codes DescribeHighDefinitionMonitorLogAttribute may return. */
+export type DescribeHighDefinitionMonitorLogAttributeErrorCode = 'InvalidInstanceId' | 'ProjectNotExist' | 'ParameterInvalid' | 'InvalidHdMonitorStatus' | 'InvalidAction.NotSupport' | 'InvalidAllocationId.NotFound' | VpcCommonErrorCode;
+/** Error codes ListPublicIpAddressPools may return. */
+export type ListPublicIpAddressPoolsErrorCode = 'IllegalParam.Isp' | VpcCommonErrorCode;
+/** Error codes ListPublicIpAddressPoolCidrBlocks may return. */
+export type ListPublicIpAddressPoolCidrBlocksErrorCode = VpcCommonErrorCode;
+/** Error codes AllocateEipAddress may return. */
+export type AllocateEipAddressErrorCode = 'COMMODITY_NO_EXIST' | 'QuotaExceeded.Eip' | 'InsufficientBalance' | 'ReserveIpFail' | 'InvalidRegion.NotSupport' | 'InvalidBandwidth.Malformed' | 'INSTANCE_TYPE_NOT_SUPPORT' | 'QueryParameter.Illegal' | 'TokenVerfiy.Failed' | 'OrderFailed' | 'QuotaExceeded.LargeSpecEip' | 'InvalidResourceGroupId' | 'PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE' | 'SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR' | 'Trade_Sync_Create_Sub_ERROR' | 'InvalidComponent.EipBandwidthMax' | 'OperationFailed.RiskControl' | 'OperationFailed.SaleValidate' | 'IllegalParam.OrderParamComponent' | 'OperationFailed.SaleExpression' | 'OperationFailed.CompleteUserInfo' | 'OperationFailed.QueryPrice' | 'OperationFailed.InsufficientEIP' | 'OperationFailed.InvokeInnerApi' | 'OperationFailed.AccountMoneyInvalid' | 'OperationFailed.QueryCredtiInfo' | 'FrequentPurchase.EIP' | 'OperationFailed.QueryUserLabel' | 'PAY.INSUFFICIENT_BALANCE' | 'PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL' | 'OrderError.EIP' | 'IellgalParameter.OwnerAccount' | 'ResourceNotFound.PublicIpAddressPool' | 'ResourceNotEnough.PublicIpAddressPool' | 'Mismatch.IpAndPublicIpAddressPool' | 'CreditPayInsufficientBalance' | 'OperationDenied.NotOpenDdosOriginProtectService' | 'IncorrectStatus.PublicIpAddressPool' | 'IllegalParam.Isp' | 'AccountMoneyValidateError' | 'OrderFailed.ConcurrentOperate' | 'OperationFailed.BasicInfoUncompleted' | 'OperationFailed.QuotaNotEnough' | 'ExclusiveParam.ZoneAndPublicIpAddressPoolId' | 'IllegalParam.Zone' | 'OperationFailed.AllocateUnfamiliarIp' | 'Ip.Allocated' | 'IncorrectStatus.Ip' | 'UnsupportedFeature.AllocateEipAddressWithZone' | 'ResourceNotFound.Ip' | 'OperationFailed.CreditPayInsufficientBalance' | 'OperationFailed.ResourceNotEnough' | 'IllegalParam.Bandwidth' | 'OperationFailed.IpIsLocked' | 'Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType' | 'IllegalParam.SecurityProtectionTypes' | 'IllegalParam.ServiceLocation' | 'UnsupportedFeature.Isp' | 'ExclusiveParam.ZoneAndIpAddress' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'FUWU_BIZ_COMMODITY_VERIFY_FAIL' | 'OperationConflict' | 'OperationFailed.SystemBusy' | VpcCommonErrorCode;
+/** Error codes AllocateEipAddressPro may return. */
+export type AllocateEipAddressProErrorCode = 'FrequentPurchase.EIP' | 'COMMODITY_NO_EXIST' | 'QuotaExceeded.Eip' | 'InsufficientBalance' | 'ReserveIpFail' | 'InvalidRegion.NotSupport' | 'InvalidBandwidth.Malformed' | 'INSTANCE_TYPE_NOT_SUPPORT' | 'QueryParameter.Illegal' | 'SYSTEM.UNKNOWN.ERROR' | 'TokenVerfiy.Failed' | 'OrderFailed' | 'QuotaExceeded.LargeSpecEip' | 'InvalidResourceGroupId' | 'Invalid.Reserve.Ip' | 'Ip.Allocated' | 'Ip.Keeped' | 'OperationFailed.AllocateUnfamiliarIp' | 'INVALID_INSTANCE_STATUS' | 'OperationFailed.InstanceNotExist' | 'InvalidStatus.ValueNotSupported' | 'OperationFailed.RiskControl' | 'OrderError.EIP' | 'ResourceNotEnough.PublicIpAddressPool' | 'Mismatch.IpAndPublicIpAddressPool' | 'ResourceNotFound.PublicIpAddressPool' | 'ResourceNotFound.Ip' | 'OperationDenied.IpBelongToOtherUser' | 'IncorrectStatus.Ip' | 'OperationFailed.IpIsLocked' | 'Mismatch.IpAndIsp' | 'IncorrectStatus.PublicIpAddressPool' | 'IllegalParam.IpAddress' | 'OperationFailed.ResourceNotEnough' | 'Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'FUWU_BIZ_COMMODITY_VERIFY_FAIL' | VpcCommonErrorCode;
+/** Error codes ReleaseEipAddress may return. */
+export type ReleaseEipAddressErrorCode = 'IncorrectEipStatus' | 'Forbidden.ChargeTypeIsPrepaid' | 'TaskConflict.AssociateGlobalAccelerationInstance' | 'InvalidOperation.DeletionProtection' | 'Forbidden.ReleaseSegmentEip' | 'Forbidden' | 'InvalidAllocationId.NotFound' | 'Forbidden.RegionNotFound' | VpcCommonErrorCode;
+/** Error codes AllocateEipSegmentAddress may return. */
+export type AllocateEipSegmentAddressErrorCode = 'COMMODITY_NO_EXIST' | 'QuotaExceeded.Eip' | 'InsufficientBalance' | 'ReserveIpFail' | 'InvalidRegion.NotSupport' | 'InvalidBandwidth.Malformed' | 'INSTANCE_TYPE_NOT_SUPPORT' | 'QueryParameter.Illegal' | 'TokenVerfiy.Failed' | 'OrderFailed' | 'QuotaExceeded.LargeSpecEip' | 'InvalidResourceGroupId' | 'PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE' | 'SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR' | 'Trade_Sync_Create_Sub_ERROR' | 'InvalidComponent.EipBandwidthMax' | 'OperationFailed.RiskControl' | 'OperationFailed.SaleValidate' | 'IllegalParam.OrderParamComponent' | 'OperationFailed.SaleExpression' | 'OperationFailed.CompleteUserInfo' | 'OperationFailed.QueryPrice' | 'OperationFailed.InsufficientEIP' | 'OperationFailed.InvokeInnerApi' | 'OperationFailed.AccountMoneyInvalid' | 'OperationFailed.QueryCredtiInfo' | 'FrequentPurchase.EIP' | 'OperationFailed.QueryUserLabel' | 'PAY.INSUFFICIENT_BALANCE' | 'ORDER.QUANTITY_INVALID' | 'PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL' | 'OperationFailed.ChargeTypeInvalid' | 'IllegalParam.EipMask' | 'IllegalParam.Name' | 'IllegalParam.Description' | 'InstanceExist.EipSegment' | 'OperationFailed.QuotaExceed' | 'OperationFailed.FrequentPurchase' | 'OperationFailed.AllocateEipSegment' | 'OperationFailed.CreateOrderFailed' | 'MissingParam.Bandwidth' | 'OperationFailed.EipQuotaExceed' | 'OrderError.EIP' | 'OperationConflict' | 'Forbidden' | 'UnsupportedFeature.AllocateEipAddressWithZone' | 'IllegalParam.Zone' | 'InvalidRegionId.NotFound' | 'FUWU_BIZ_COMMODITY_VERIFY_FAIL' | VpcCommonErrorCode;
+/** Error codes ReleaseEipSegmentAddress may return. */
+export type ReleaseEipSegmentAddressErrorCode = 'IncorrectEipStatus' | 'Forbidden.ChargeTypeIsPrepaid' | 'Forbidden' | 'TaskConflict.AssociateGlobalAccelerationInstance' | 'InvalidOperation.DeletionProtection' | 'OperationFailed.InstanceNotExist' | 'OperationFailed.EipNumInconsistent' | 'OperationFailed.EipStatusInvalid' | 'OperationFailed.EipInBwp' | 'Forbidden.EipInBwp' | 'InvalidAllocationId.NotFound' | 'Forbidden.RegionNotFound' | VpcCommonErrorCode;
+/** Error codes AssociateEipAddress may return. */
+export type AssociateEipAddressErrorCode = 'InvalidAssociation.Duplicated' | 'OperationDenied' | 'InvalidParameter.Mismatch' | 'IncorrectEipStatus' | 'IncorrectInstanceStatus' | 'InvalidInstanceType.ValueNotSupported' | 'IncorrectHaVipStatus' | 'TaskConflict' | 'InvalidBindingStatus' | 'BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP' | 'EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP' | 'BIND_INSTANCE_OWENER_ERROR' | 'NATGATEWAY_FINANCIALLOCKED' | 'InvalidParameter.InstanceTypeNotSupport' | 'QuotaExceeded.NumberOfTrafficEip' | 'QuotaExceeded.NumberOfEip' | 'Forbidden.EipCanNotBindGatgw' | 'InvalidAction.Denied' | 'InstanceType.NotSupport' | 'InvalidParams.NotFound' | 'BindInstance.NotSupported' | 'Forbidden.InstanceBandwidthNotZero' | 'INSTANCE_TYPE_NOT_SUPPORT' | 'ServerRegion.Invalid' | 'Eni.Attached' | 'Eni.HasSubIp' | 'Invalid.DirectEip.BindType' | 'InvalidStatus.EcsStatusNotSupport' | 'Invalid.Function.NotSupported' | 'InvalidStatus.EniStatusNotSupport' | 'InvalidParameter.EniInstanceId' | 'InvalidNexthop.DirectEni' | 'Mode.Conflict' | 'Mode.NotSupport' | 'QuotaExceed.MultiBindedEip' | 'InvalidEIPStatus.BizDisabled' | 'OperationFailed.EniSubIp' | 'InvalidEip.EipQuotaExceeded' | 'OperationFailed.QueryCommodityInfo' | 'OperationUnsupported.MultiIp' | 'InvalidNicOrVm.NotFound' | 'OperationUnsupported.EipBindModel' | 'IncorrectStatus.NatGateway' | 'EipBindRemote.BackendRegionMustBeSingle' | 'InvalidParameter.BindingInstanceRegion' | 'OperationFailed.HavipBoundPortmap' | 'IllegalParam.Mode' | 'InvalidStatus.NotAllow' | 'InvalidInstance.NotExist' | 'InvalidBandwidthPackageId.NotFound' | 'ResourceQueryError' | 'InvalidStatus.InstanceHasBandWidth' | 'OperationDenied.CloudBoxResourceExist' | 'OperationDenied.CloudBoxVSwitchExist' | 'OperationDenied.NoAvailablePrivateIp' | 'UnsupportedRegion' | 'ResourceAlreadyAssociated.IpAddress' | 'OperationFailed.Ipv4GatewayNotOpenedInVpc' | 'OperationFailed.Ipv4GatewayNotActivatedInVpc' | 'OperationDenied.L2EipBindIpAddress' | 'Forbidden' | 'Forbidden.FinancialLocked' | 'UnsupportedFeature.EipBindIpAddress' | 'OperationFailed.InstanceNotExist' | 'OperationDenied.Ipv4GatewayExist' | 'OperationFailed.EipBindModeConflict' | 'OperationFailed.EcsMigrating' | 'OperationFailed.IpPrefixConflict' | 'UnsupportedFeature.EipBindPrefixIp' | 'OperationDenied.UnsupportedEipBindMode' | 'OperationDenied.Unauthorized' | 'OperationFailed.SystemBusy' | 'OperationFailed.PrivateIpAddressNotExist' | 'InvalidAllocationId.NotFound' | 'InvalidInstanId.NotFound' | 'InvalidRegionId.NotFound' | 'Forbidden.RegionNotFound' | 'OperationDenied.VpcIpv4GatewayEnabled' | VpcCommonErrorCode;
+/** Error codes AssociateEipAddressBatch may return. */
+export type AssociateEipAddressBatchErrorCode = 'InvalidAssociation.Duplicated' | 'OperationDenied' | 'InvalidParameter.Mismatch' | 'IncorrectEipStatus' | 'IncorrectInstanceStatus' | 'InvalidInstanceType.ValueNotSupported' | 'IncorrectHaVipStatus' | 'Forbidden' | 'TaskConflict' | 'InvalidBindingStatus' | 'BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP' | 'EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP' | 'BIND_INSTANCE_OWENER_ERROR' | 'NATGATEWAY_FINANCIALLOCKED' | 'InvalidParameter.InstanceTypeNotSupport' | 'QuotaExceeded.NumberOfTrafficEip' | 'QuotaExceeded.NumberOfEip' | 'InvalidEipBandwidth.OutOfMaxValue' | 'Forbidden.EipCanNotBindGatgw' | 'InvalidAction.Denied' | 'InstanceType.NotSupport' | 'InvalidParams.NotFound' | 'BindInstance.NotSupported' | 'Forbidden.InstanceBandwidthNotZero' | 'INSTANCE_TYPE_NOT_SUPPORT' | 'ServerRegion.Invalid' | 'Eni.Attached' | 'Invalid.DirectEip.BindType' | 'Invalid.Function.NotSupported' | 'InvalidStatus.EniStatusNotSupport' | 'InvalidParameter.EniInstanceId' | 'EipBatchBind.TypeNotSupport' | 'OperationFailed.RegionNotMatch' | 'InvalidEIPStatus.BizDisabled' | 'Forbidden.FinancialLocked' | 'OperationDenied.Unauthorized' | 'OperationDenied.UnsupportedEipBindMode' | 'OperationDenied.Ipv4GatewayExist' | 'InvalidAllocationId.NotFound' | 'InvalidInstanId.NotFound' | 'InvalidRegionId.NotFound' | 'Forbidden.RegionNotFound' | 'OperationDenied.VpcIpv4GatewayEnabled' | VpcCommonErrorCode;
+/** Error codes UnassociateEipAddress may return. */
+export type UnassociateEipAddressErrorCode = 'IncorrectEipStatus' | 'InvalidInstanceId.NotFound' | 'IncorrectInstanceStatus' | 'InvalidInstanceType.ValueNotSupported' | 'IncorrectHaVipStatus' | 'OperationDenied' | 'TaskConflict' | 'InvalidBindingStatus' | 'Forbidden.FinancialLocked' | 'InvalidIpStatus.HasBeenUsedBySnatTable' | 'InvalidIpStatus.HasBeenUsedByForwardEntry' | 'Eni.Attached' | 'InvalidEIPStatus.BizDisabled' | 'InvalidStatus.EcsStatusNotSupport' | 'InvalidStatus.EniStatusNotSupport' | 'InvalidStatus.SnatOrDnat' | 'DependencyViolation.SnatEntry' | 'InvalidStatus.NotAllow' | 'Forbidden' | 'InvalidLoadBalancerId.NotFound' | 'OperationFailed.SystemBusy' | 'InvalidAllocationId.NotFound' | 'InvalidBindInstance.NotFound' | 'Forbidden.RegionNotFound' | VpcCommonErrorCode;
+/** Error codes CreateCommonBandwidthPackage may return. */
+export type CreateCommonBandwidthPackageErrorCode = 'ResourceNotEnough.Bandwidth' | 'InvalidParameter.Name.Malformed' | 'InvalidParameter.Description.Malformed' | 'BandwidthPackageOperation.conflict' | 'InvalidParameter.Bandwidth' | 'BandwidthPackage.QuotaExceeded' | 'IllegalParam.Zone' | 'InvalidParameter.InvalidChargeType' | 'InvalidResourceGroupId' | 'OperationFailed.SaleValidate' | 'OperationFailed.SyncOrderToSub' | 'IllegalParam.Ratio' | 'OperationUnsupported.InvalidZone' | 'IllegalParam.AvailableZone' | 'MissingParam.NameOrDescription' | 'OperationFailed.SystemBusy' | 'UnsupportedRegion.CloudBoxInternet' | 'ResourceNotEnough.CommonBandWidthPackage' | 'InvalidRegionId.NotFound' | 'InvalidVpcId.NotFound' | 'InvalidZoneId.NotFound' | VpcCommonErrorCode;
+/** Error codes AddCommonBandwidthPackageIp may return. */
+export type AddCommonBandwidthPackageIpErrorCode = 'OperationDenied.SecurityProtectionTypesInconsistent' | 'IpInstanceId.AlreadyInBandwidthPackage' | 'IpInstanceId.BizStatusInvalid' | 'IpInstanceId.ChargeType.NotSupport' | 'BandwidthPackageId.InvalidBizStatus' | 'IpInstanceId.QuotaExceeded' | 'EipOperation.TooFrequently' | 'TaskConflict' | 'IncorrectStatus.Eip' | 'OperationUnsupported.IpType' | 'ParamExclusive.IpInstanceIdAndBandwidthPackageId' | 'InvalidBandwidthPackage.NotExist' | 'OperationFailed.DistibuteLock' | 'OperationFailed.ZoneIdInconsistent' | 'AttrMismatching.BandwidthPackageIpVersion' | 'InvalidBandwidthPackageId.NotFound' | 'InvalidInstanceId.NotFound' | 'InvalidEIPStatus.BizDisabled' | 'Forbidden.FinancialLocked' | 'Mismatch.CloudBoxCbwpZoneAndEipZone' | 'InvalidRegionId.NotFound' | 'InvalidIpInstanceId.NotFound' | 'IpInstanceId.InvalidIpInternetChargeType' | 'BandwidthPackageId.InvalidBandwidth' | VpcCommonErrorCode;
+/** Error codes AddCommonBandwidthPackageIps may return. */
+export type AddCommonBandwidthPackageIpsErrorCode = 'OperationDenied.SecurityProtectionTypesInconsistent' | 'InvalidIpInstanceId.NotFound' | 'EIP_ALREADY_IN_BANDWIDTHPACKAGE' | 'InvalidRegionId.NotFound' | 'InvalidBandwidthPackageId.NotFound' | 'IpInstanceId.AlreadyInBandwidthPackage' | 'IpInstanceId.BizStatusInvalid' | 'IpInstanceId.ChargeType.NotSupport' | 'BandwidthPackageId.InvalidBizStatus' | 'IpInstanceId.QuotaExceeded' | 'EipOperation.TooFrequently' | 'IpInstanceId.InvalidIpInternetChargeType' | 'TaskConflict' | 'IncorrectStatus.Eip' | 'OperationUnsupported.IpType' | 'ParamExclusive.IpInstanceIdAndBandwidthPackageId' | 'InvalidBandwidthPackage.NotExist' | 'OperationFailed.DistibuteLock' | 'BandwidthPackageId.InvalidBandwidth' | 'OperationFailed.ZoneIdInconsistent' | 'AttrMismatching.BandwidthPackageIpVersion' | 'InvalidEIPStatus.BizDisabled' | 'Forbidden.FinancialLocked' | 'Mismatch.CloudBoxCbwpZoneAndEipZone' | 'InvalidInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes RemoveCommonBandwidthPackageIp may return. */
+export type RemoveCommonBandwidthPackageIpErrorCode = 'IpInstanceId.NotBandwidthPackage' | 'DependencyViolation.ip' | 'EIP_BIND_NATGATEWAY' | 'IncorrectStatus.Eip' | 'OperationFailed.SnatPoolIp' | 'DependencyViolation.RouteEntry' | 'OperationFailed.DistibuteLock' | 'Trade_Sync_Create_Sub_ERROR' | 'FAILED_INVOKE_INNER_API' | 'InvalidIP.IpInSnatPool' | 'InvalidInstanceId.NotFound' | 'OperationUnsupported.IpNotInCbwp' | 'InvalidIpInstanceId.Malformed' | 'OperationUnsupported.EipBindRemote' | 'InvalidBandwidthPackageId.NotFound' | 'InvalidEIPStatus.BizDisabled' | 'Forbidden.FinancialLocked' | 'OperationFailed.SystemBusy' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteCommonBandwidthPackage may return. */
+export type DeleteCommonBandwidthPackageErrorCode = 'DependencyViolation.Ips' | 'ForbiddenAction.PrePaid' | 'OperationFailed.BandwidthPackageNotEmpty' | 'InvalidOperation.DeletionProtection' | 'OperationUnsupported.Release95Instance' | 'OperationFailed.AddIpTaskInProcessing' | 'InvalidRegionId.NotFound' | 'InvalidBandwidthPackageId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyCommonBandwidthPackageAttribute may return. */
+export type ModifyCommonBandwidthPackageAttributeErrorCode = 'InvalidParameter.Name.Malformed' | 'InvalidParameter.Description.Malformed' | 'InvalidBandwidthPackageId.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyCommonBandwidthPackageSpec may return. */
+export type ModifyCommonBandwidthPackageSpecErrorCode = 'ResourceNotEnough.Bandwidth' | 'InvalidParameter.Bandwidth' | 'InvalidBandwidthPackageId.NotFound' | 'InvalidCommonBandwidthPackageId.NotFound' | 'IncorrectStatus.ResourceStatus' | 'SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR' | 'OperationFailed.SyncOrderToSub' | 'OperationFailed.SaleValidate' | 'OperationFailed.QueryCommodityInfo' | 'OperationFailed.QueryPrice' | 'Forbidden.ChargeTypeIsPrepaid' | 'IncorrectStatus.CbwpModifying' | 'InvalidRegionId.NotFound' | 'InvalidBandwidth.ValueNotSupported' | 'BandwidthPackage.FinancialLocked' | 'OrderError.BandwidthPackage' | VpcCommonErrorCode;
+/** Error codes DescribeCommonBandwidthPackages may return. */
+export type DescribeCommonBandwidthPackagesErrorCode = 'InvalidBandwidthPackageIdNumber.NotSupported' | 'InvalidResourceGroupId' | 'OperationUnsupported.ResourceGroupId' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyCommonBandwidthPackageIpBandwidth may return. */
+export type ModifyCommonBandwidthPackageIpBandwidthErrorCode = 'OperationFailed.DistibuteLock' | 'Forbidden.FinancialLocked' | 'InvalidEIPStatus.BizDisabled' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CancelCommonBandwidthPackageIpBandwidth may return. */
+export type CancelCommonBandwidthPackageIpBandwidthErrorCode = 'InvalidEIPStatus.BizDisabled' | 'Forbidden.FinancialLocked' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes Describe95Traffic may return. */
+export type Describe95TrafficErrorCode = 'InvalidInstance.NotFound' | 'IllegalParam.Day' | 'IllegalParam.ResourceType' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateVirtualPhysicalConnection may return. */
+export type CreateVirtualPhysicalConnectionErrorCode = 'OperationFailed.VbrBindedPconn' | 'IllegalParam.Bandwidth' | 'ResourceNotFound.PhysicalConnectionId' | 'OperationFailed.VPconnCreated' | 'MissingParam.Spec' | 'IllegalParam.Spec' | 'IllegalParam.VlanId' | 'VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION' | 'InvalidPhysicalConnectionId.NotFound' | 'InvalidPhysicalConnectionId.NotEnabled' | 'OperationFailed.PconnAllocateVlan0' | 'InvalidVlanId.Malformed' | 'InvalidName.Malformed' | 'ResourceNotEnough.Bandwidth' | 'IllegalParam.VpconnAliUid' | 'IllegalParam.OrderMode' | 'Forbidden.VpconnAliUid' | 'QuotaExceeded.VPCONN' | 'OperationDenied.CreateVpconn' | 'InvalidDescription.Malformed' | 'EcAssociatedQoSPconnNotAllowCreateVpconn' | 'IllegalParam.ResourceGroupId' | VpcCommonErrorCode;
+/** Error codes UpdateVirtualPhysicalConnection may return. */
+export type UpdateVirtualPhysicalConnectionErrorCode = 'IllegalParam.VlanId' | 'ResourceNotFound.PhysicalConnectionId' | 'ResourceNotEnough.Bandwidth' | 'IllegalParam.Bandwidth' | 'Forbidden.PhysicalConnection' | 'OperationFailed.PhysicalConnectionFinancialLocked' | 'OperationFailed.PhysicalConnectionTerminated' | 'OperationDenied.CreateVpconn' | 'IncorrectStatus.VBR' | VpcCommonErrorCode;
+/** Error codes ListVirtualPhysicalConnections may return. */
+export type ListVirtualPhysicalConnectionsErrorCode = 'IllegalParam.Bandwidth' | 'ResourceNotFound.PhysicalConnectionId' | VpcCommonErrorCode;
+/** Error codes OpenPhysicalConnectionService may return. */
+export type OpenPhysicalConnectionServiceErrorCode = 'PURCHASE_QUANTITY_LIMIT' | 'InvalidOperation.OrderOpened' | VpcCommonErrorCode;
+/** Error codes CreatePhysicalConnection may return. */
+export type CreatePhysicalConnectionErrorCode = 'Invalid.Status' | 'InvalidType.Malformd' | 'InvalidPeerLocation.Malformd' | 'InvalidLineOperator.Malformd' | 'InvalidPortType.Malformd' | 'InvalidDescription.Malformed' | 'InvalidRedundantPhysicalConnectionId.NotFound' | 'InvalidName.Malformed' | 'QuotaExceeded.pConnPerAP' | 'InvalidBandwidth' | 'InvalidRedundantPhysicalConnection' | 'InvalidRedundantPhysicalConnectionStatus' | 'InvalidCircuitCode.Malformed' | 'QuotaExceeded.freePconnPerAP' | 'InvalidPhysicalConnectionOperator.Malformed' | 'InvalidPhysicalConnectionPortType.Malformed' | 'InvalidPhysicalConnectionBandwidth.Malformed' | 'IllegalParam.ClientToken' | 'InvalidPortType.NotFound' | 'OperationFailed.PconnTrafficNotEnable' | VpcCommonErrorCode;
+/** Error codes ApplyPhysicalConnectionLOA may return. */
+export type ApplyPhysicalConnectionLOAErrorCode = 'MissingParam.AliUid' | 'MissingParam.InstanceId' | 'MissingParam.RegionNo' | 'MissingParam.PMInfo' | 'IllegalParam.LineOperator' | 'IllegalParam.LineType' | 'IllegalParam.PeerLocation' | 'IllegalParam.PmCertificateType' | 'IllegalParam.PmCertificateNo' | 'IllegalParam.PmContactInfo' | 'IllegalParam.PmGender' | 'IllegalParam.PmName' | 'IllegalParam.Si' | 'InvalidConstructionTime.Malformed' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.PhysicalConnectionLOA' | 'IncorrectStatus.PhysicalConnection' | 'IllegalParam.CompanyName' | 'OperationFailed.PconnTrafficNotEnable' | 'IllegalParam.Bandwidth' | VpcCommonErrorCode;
+/** Error codes SecondApplyPhysicalConnectionLOA may return. */
+export type SecondApplyPhysicalConnectionLOAErrorCode = 'OperationFailed.PconnTrafficNotEnable' | 'IllegalParam.Bandwidth' | 'IllegalParam.CompanyLocalizedName' | 'IllegalParam.CompanyName' | 'IllegalParam.LineType' | 'IllegalParam.PeerLocation' | 'IllegalParam.PmCertificateType' | 'IllegalParam.PmCertificateNo' | 'IllegalParam.PmContactInfo' | 'IllegalParam.PmGender' | 'IllegalParam.PmName' | 'IllegalParam.Si' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.PhysicalConnection' | 'IncorrectStatus.PhysicalConnectionLOA' | 'OperationDenied.LOAForVirtualPhysicalConnection' | 'MissingParam.InstanceId' | 'MissingParam.ConstructionTime' | 'MissingParam.PMInfo' | VpcCommonErrorCode;
+/** Error codes CreatePhysicalConnectionSetupOrder may return. */
+export type CreatePhysicalConnectionSetupOrderErrorCode = 'InvalidPrice.NotFound' | 'QuotaExceeded.PerAccessPoint' | 'InvalidPhysicalConnectionOperator.Malformed' | 'InvalidPhysicalConnectionPortType.Malformed' | 'InvalidPortType.NotFound' | 'InvalidInstance.NotFound' | 'IncorrectStatus.AccessPoint' | VpcCommonErrorCode;
+/** Error codes CreatePhysicalConnectionOccupancyOrder may return. */
+export type CreatePhysicalConnectionOccupancyOrderErrorCode = 'IAbs.InvalidStatus.ValueNotSupported' | 'InvalidPrice.NotFound' | 'InvalidPhysicalConnectionChargeType.Malformed' | 'InvalidPhysicalConnectionPeriod.Malformed' | 'InvalidPhysicalConnectionPricingCycle.Malformed' | 'Forbidden.NotAllowedInState' | 'INSTANCE.STATUS.NOT.ALLOW' | 'Abs.InstanceNotExist' | 'InvalidRegionId.NotFound' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateHighReliablePhysicalConnection may return. */
+export type CreateHighReliablePhysicalConnectionErrorCode = 'Invalid.Status' | 'InvalidType.Malformd' | 'InvalidPeerLocation.Malformd' | 'InvalidLineOperator.Malformd' | 'InvalidPortType.Malformd' | 'InvalidDescription.Malformed' | 'InvalidRedundantPhysicalConnectionId.NotFound' | 'InvalidName.Malformed' | 'QuotaExceeded.pConnPerAP' | 'InvalidBandwidth' | 'InvalidRedundantPhysicalConnection' | 'InvalidRedundantPhysicalConnectionStatus' | 'InvalidCircuitCode.Malformed' | 'QuotaExceeded.freePconnPerAP' | 'InvalidPhysicalConnectionOperator.Malformed' | 'InvalidPhysicalConnectionPortType.Malformed' | 'InvalidPhysicalConnectionBandwidth.Malformed' | 'IllegalParam.ClientToken' | 'InvalidPortType.NotFound' | 'OperationFailed.PconnTrafficNotEnable' | 'EcNotSupportRegion' | 'EcFailToGetAp' | 'EcNotEnoughResource' | VpcCommonErrorCode;
+/** Error codes CreateVpconnFromVbr may return. */
+export type CreateVpconnFromVbrErrorCode = 'OperationFailed.TargetUserPconnTrafficNotEnable' | 'ResourceNotEnough.Bandwidth' | 'OperationFailed.VbrBindedPconn' | 'IllegalParam.Bandwidth' | 'IncorrectStatus.VbrId' | 'ResourceNotFound.PhysicalConnectionId' | 'OperationFailed.VPconnCreated' | 'OperationFailed.BandwidthOrVlanIdEmpty' | VpcCommonErrorCode;
+/** Error codes DeletePhysicalConnection may return. */
+export type DeletePhysicalConnectionErrorCode = 'InvalidPhysicalConnectionId.NotMatched' | 'Forbidden.VBRExists' | 'Forbidden.AssociateToVBR' | 'OperationDenied.NeedVpconnOwner' | 'OperationDenied.NeedPconnOwner' | 'Forbidden.NotInAllowDeleteStatus' | 'ResourceAlreadyAssociated.PconnQos' | 'ResourceNotFound.PhysicalConnectionId' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CancelPhysicalConnection may return. */
+export type CancelPhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState' | 'InvalidRegionId.NotFound' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyPhysicalConnectionAttribute may return. */
+export type ModifyPhysicalConnectionAttributeErrorCode = 'InvalidLineOperator.Malformd' | 'InvalidPeerLocation.Malformd' | 'InvalidPortType.Malformd' | 'InvalidName.Malformed' | 'InvalidStatus' | 'InvalidBandwidth' | 'InvalidRedundantPhysicalConnection' | 'InvalidRedundantPhysicalConnectionStatus' | 'InvalidCircuitCode.Malformed' | 'InvalidPhysicalConnectionOperator.Malformed' | 'InvalidPhysicalConnectionBandwidth.Malformed' | 'InvalidDescription.Malformed' | 'OperationDenied.VPconn' | 'InvalidRegionId.NotFound' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes EnablePhysicalConnection may return. */
+export type EnablePhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState' | 'INSTANCE.STATUS.NOT.ALLOW' | 'ALIUID.NOT.ALLOW.WITHOUT.SP' | 'ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP' | 'InvalidRegionId.NotFound' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes TerminatePhysicalConnection may return. */
+export type TerminatePhysicalConnectionErrorCode = 'Forbidden.NotAllowedInState' | 'Forbidden.VbrAttached' | 'OperationFailed.VpconnAttached' | 'InvalidRegionId.NotFound' | 'InvalidPhysicalConnectionId.NotFound' | VpcCommonErrorCode;
+/** Error codes RecoverPhysicalConnection may return. */
+export type RecoverPhysicalConnectionErrorCode = 'IncorrectStatus.PhysicalConnection' | 'ResourceNotFound' | 'OperationDenied.TerminateVirtualPhysicalConnection' | 'OperationDenied.PconnNotAllowRecover' | VpcCommonErrorCode;
+/** Error codes AttachVbrToVpconn may return. */
+export type AttachVbrToVpconnErrorCode = 'QuotaExceeded.VPCONN' | 'OperationFailed.VbrBindedPconn' | 'ResourceNotFound.PhysicalConnectionId' | 'IncorrectStatus.PhysicalConnection' | VpcCommonErrorCode;
+/** Error codes GetPhysicalConnectionServiceStatus may return. */
+export type GetPhysicalConnectionServiceStatusErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeAccessPoints may return. */
+export type DescribeAccessPointsErrorCode = 'InvalidAccessPointType.NotSupport' | 'InvalidRegionId.NotFound' | 'InvalidRegionId.NotSupport' | VpcCommonErrorCode;
+/** Error codes ConfirmPhysicalConnection may return. */
+export type ConfirmPhysicalConnectionErrorCode = 'OperationFailed.PconnTrafficNotEnable' | 'ResourceNotFound.PhysicalConnectionId' | 'MissingParam.RegionNo' | 'MissingParam.AliUid' | 'MissingParam.PhysicalConnectionId' | 'InvalidPhysicalConnectionId.NotFound' | 'InvalidRegionId.NotFound' | 'IncorrectStatus.PhysicalConnection' | 'OperationUnsupported.SkipConstruction' | VpcCommonErrorCode;
+/** Error codes DescribePhysicalConnections may return. */
+export type DescribePhysicalConnectionsErrorCode = 'OperationUnsupported.ResourceGroupId' | 'InvalidFilterKey.ValueNotSupported' | VpcCommonErrorCode;
+/** Error codes CompletePhysicalConnectionLOA may return. */
+export type CompletePhysicalConnectionLOAErrorCode = 'MissingParam.AliUid' | 'MissingParam.InstanceId' | 'MissingParam.RegionNo' | 'InvalidInstanceId.NotFound' | 'IncorrectStatus.PhysicalConnectionLOA' | 'IllegalParam.LineCode' | 'IllegalParam.LineLabel' | 'OperationDenied.LOAStatusNotAllowComplete' | 'IllegalParam.LineSPContactInfo' | VpcCommonErrorCode;
+/** Error codes DescribePhysicalConnectionLOA may return. */
+export type DescribePhysicalConnectionLOAErrorCode = 'MissingParam.AliUid' | 'MissingParam.InstanceId' | 'MissingParam.RegionNo' | 'InvalidInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ListGeographicSubRegions may return. */
+export type ListGeographicSubRegionsErrorCode = VpcCommonErrorCode;
+/** Error codes ListBusinessAccessPoints may return. */
+export type ListBusinessAccessPointsErrorCode = VpcCommonErrorCode;
+/** Error codes CreateFailoverTestJob may return. */
+export type CreateFailoverTestJobErrorCode = 'IllegalParam.Name' | 'IllegalParam.Description' | 'IllegalParam.ResourceType' | 'EcFailoverTestJobExceedMaxResourceNum' | 'EcFailoverTestJobResourceInAnotherProcessingJob' | 'IllegalParam.ResourceId' | 'IncorrectStatus.ResourceId' | 'IncorrectBusinessStatus.ResourceId' | 'VpconnNotAssociatedVbr' | 'VpconnWithVlan0NotSupportShutdown' | 'PconnContainsMoreThanOneVpconn' | 'PconnContailsMoreThanOneAcrossCountVbr' | 'IllegalParam.JobType' | 'IllegalParam.JobDuration' | 'AnotherJobTesting' | VpcCommonErrorCode;
+/** Error codes StartFailoverTestJob may return. */
+export type StartFailoverTestJobErrorCode = 'IllegalParam.JobId' | 'IncorrectStatus.OnlyForInit' | 'EcFailoverTestJobResourceInAnotherProcessingJob' | 'IllegalParam.ResourceId' | 'IncorrectStatus.ResourceId' | 'IncorrectBusinessStatus.ResourceId' | 'VpconnNotAssociatedVbr' | 'VpconnWithVlan0NotSupportShutdown' | 'PconnContainsMoreThanOneVpconn' | 'PconnContailsMoreThanOneAcrossCountVbr' | VpcCommonErrorCode;
+/** Error codes StopFailoverTestJob may return. */
+export type StopFailoverTestJobErrorCode = 'IllegalParam.JobId' | 'IncorrectStatus.OnlyForTesting' | VpcCommonErrorCode;
+/** Error codes UpdateFailoverTestJob may return. */
+export type UpdateFailoverTestJobErrorCode = 'IllegalParam.Name' | 'IllegalParam.Description' | 'EcFailoverTestJobExceedMaxResourceNum' | 'EcFailoverTestJobResourceInAnotherProcessingJob' | 'IllegalParam.ResourceId' | 'IncorrectStatus.ResourceId' | 'IncorrectBusinessStatus.ResourceId' | 'VpconnNotAssociatedVbr' | 'VpconnWithVlan0NotSupportShutdown' | 'PconnContainsMoreThanOneVpconn' | 'PconnContailsMoreThanOneAcrossCountVbr' | 'IllegalParam.JobDuration' | 'IllegalParam.JobId' | 'IncorrectStatus.OnlyForInit' | VpcCommonErrorCode;
+/** Error codes DeleteFailoverTestJob may return. */
+export type DeleteFailoverTestJobErrorCode = 'IllegalParam.JobId' | 'IncorrectStatus.OnlyForInitOrStopped' | VpcCommonErrorCode;
+/** Error codes DescribeFailoverTestJob may return. */
+export type DescribeFailoverTestJobErrorCode = 'IllegalParam.JobId' | VpcCommonErrorCode;
+/** Error codes DescribeFailoverTestJobs may return. */
+export type DescribeFailoverTestJobsErrorCode = 'IllegalParam.Filter.Key' | 'IllegalParam.Filter.Value' | 'SystemQuotaConstraint.Filter.Value' | 'SystemQuotaConstraint.Filter.Key' | 'IllegalParam.FilterKey.ResourceType' | 'IllegalParam.JobId' | 'IllegalParam.ResourceType' | VpcCommonErrorCode;
+/** Error codes DescribeExpressConnectTrafficQosRule may return. */
+export type DescribeExpressConnectTrafficQosRuleErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeExpressConnectTrafficQosQueue may return. */
+export type DescribeExpressConnectTrafficQosQueueErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeExpressConnectTrafficQos may return. */
+export type DescribeExpressConnectTrafficQosErrorCode = VpcCommonErrorCode;
+/** Error codes DeleteExpressConnectTrafficQosQueue may return. */
+export type DeleteExpressConnectTrafficQosQueueErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | VpcCommonErrorCode;
+/** Error codes DeleteExpressConnectTrafficQos may return. */
+export type DeleteExpressConnectTrafficQosErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | 'EcQoSWithPconnNotSupportDelete' | VpcCommonErrorCode;
+/** Error codes DeleteExpressConnectTrafficQosRule may return. */
+export type DeleteExpressConnectTrafficQosRuleErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | VpcCommonErrorCode;
+/** Error codes ModifyExpressConnectTrafficQos may return. */
+export type ModifyExpressConnectTrafficQosErrorCode = 'IncorrectStatus.Qos' | 'IncorrectStatus.PconnIdList' | 'ResourceAlreadyAssociated.PconnQos' | 'EcQoSConflict' | 'IncorrectBusinessStatus.PconnIdList' | 'EcPconnWithVpconnNotAllowAssociateQoS' | 'EcPconnWithCrossAccountVbrNotAllowAssociateQoS' | 'EcDeviceNotSupportQoS' | 'EcPconnVbrMustContainsAll' | VpcCommonErrorCode;
+/** Error codes ModifyExpressConnectTrafficQosQueue may return. */
+export type ModifyExpressConnectTrafficQosQueueErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | 'QuotaExceeded.QosMediumPriorityQueueBandwidthPercent' | VpcCommonErrorCode;
+/** Error codes ModifyExpressConnectTrafficQosRule may return. */
+export type ModifyExpressConnectTrafficQosRuleErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | 'EcQosRuleNotAllowV4AndV6' | VpcCommonErrorCode;
+/** Error codes CreateExpressConnectTrafficQos may return. */
+export type CreateExpressConnectTrafficQosErrorCode = 'OperationUnsupported.Qos' | 'QuotaExceeded.Qos' | VpcCommonErrorCode;
+/** Error codes CreateExpressConnectTrafficQosQueue may return. */
+export type CreateExpressConnectTrafficQosQueueErrorCode = 'QuotaExceeded.QosMediumPriorityQueueCount' | 'QuotaExceeded.QosHighPriorityQueueCount' | 'QuotaExceeded.QosMediumPriorityQueueBandwidthPercent' | 'IncorrectStatus.Qos' | 'EcQoSConflict' | VpcCommonErrorCode;
+/** Error codes CreateExpressConnectTrafficQosRule may return. */
+export type CreateExpressConnectTrafficQosRuleErrorCode = 'IncorrectStatus.Qos' | 'EcQoSConflict' | 'EcQosRuleNotAllowV4AndV6' | 'QuotaExceeded.QosRuleCount' | VpcCommonErrorCode;
+/** Error codes CreateVbrHa may return. */
+export type CreateVbrHaErrorCode = 'OperationFailed.VbrCenNotConsistent' | 'OperationFailed.VbrAliUidNotConsistent' | 'OperationFailed.VbrAccessDeviceSame' | 'OperationFailed.VbrBandWidthExceed' | 'OperationFailed.VbrInUsedByOtherHa' | 'OperationFailed.VbrBgpPeerNotEnableBfd' | 'OperationFailed.VbrCenNotRelation' | 'ResourceNotFound.Vbr' | VpcCommonErrorCode;
+/** Error codes DeleteVbrHa may return. */
+export type DeleteVbrHaErrorCode = 'ResourceNotFound.VbrHa' | VpcCommonErrorCode;
+/** Error codes DescribeVbrHa may return. */
+export type DescribeVbrHaErrorCode = 'ResourceNotFound.VbrHa' | VpcCommonErrorCode;
+/** Error codes CreateVirtualBorderRouter may return. */
+export type CreateVirtualBorderRouterErrorCode = 'OperationFailed.PconnAllocateVlan0' | 'IllegalParam.IpAddress' | 'IllegalParam.CidrBlock' | 'InvalidPhysicalConnectionId.NotFound' | 'InvalidVlanId.Used' | 'InvalidPhysicalConnectionId.NotEnabled' | 'InvalidVlanId.Malformed' | 'InvalidCircuitCode.Malformed' | 'InvalidLocalGatewayIp.Malformed' | 'InvalidPeeringSubnetMask.Malformed' | 'InvalidName.Malformed' | 'InvalidDescription.Malformed' | 'QuotaExceeded.vbrPerpConn' | 'QuotaExceeded.freevbr' | 'InvalidIp.NotSameSubnet' | 'TaskConflict' | 'QuotaExceeded.CrossUserVBRPerUser' | 'OperationFailed.VlanIdInUse' | 'QuotaExceeded.SameAccountVBRPerPconn' | 'QuotaExceeded.VbrPerPconnPortSpec' | 'QuotaExceeded.VbrPerAccessDevice' | 'OperationUnsupported.IPV6ForThisRegion' | 'VbrBandwidthExceed' | 'OperationFailed.PconnExistVlan0Vbr' | 'OperationFailed.Vlan0VbrUnSharePconn' | 'OperationFailed.PconnTrafficNotEnable' | 'ResourceNotEnough.Bandwidth' | 'OperationUnsupported.VirtualBorderRouterEnableIPv6' | 'IllegalParam.OwnerAliUid' | 'Forbidden.OwnerAliUid' | 'OperationDenied.VPconn' | 'OperationFailed.NotConsistentWithVpconn' | 'IllegalParam.Bandwidth' | 'OperationFailed.VirtualPhysicalConnectionExistVBR' | 'ResourceNotInResourceGroup' | 'IncorrectStatus.VirtualPhysicalConnection' | 'EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr' | 'Forbidden.LocalGatewayIpNotAllowedByCaller' | 'Forbidden.PeerGatewayIpNotAllowedByCaller' | 'Forbidden.PeeringSubnetMaskNotAllowedByCaller' | 'Forbidden.NameNotAllowedByCaller' | 'Forbidden.DescriptionNotAllowedByCaller' | 'InvalidRegionId.NotFound' | 'InvalidVbrOwnerId.NotFound' | 'CROSS_BID.FORBIDDEN' | 'OperationFailed.AccessDeviceDisabled' | VpcCommonErrorCode;
+/** Error codes AssociatePhysicalConnectionToVirtualBorderRouter may return. */
+export type AssociatePhysicalConnectionToVirtualBorderRouterErrorCode = 'InvalidOperation.RouterInterfaceNotDeleted' | 'InvalidOperation.OperationNotAllowedInState' | 'InvalidStatus.NotAllowed' | 'InvalidPhysicalConnectionId.NotFound' | 'InvalidVlanId.Used' | 'InvalidPhysicalConnectionId.NotEnabled' | 'InvalidVlanId.Malformed' | 'InvalidCircuitCode.Malformed' | 'InvalidLocalGatewayIp.Malformed' | 'InvalidPeerGatewayIp.Malformed' | 'InvalidPeeringSubnetMask.Malformed' | 'InvalidName.Malformed' | 'InvalidDescription.Malformed' | 'QuotaExceeded.vbrPerpConn' | 'EXCEED_ASSOCIATE_MAX_NUM' | 'InvalidIP.Malformed' | 'InvalidIp.NotSameSubnet' | 'InvalidStatus.StatusNotEnabled' | 'InvalidParams.AlreadyExists' | 'PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR' | 'Forbidden.OperationNotAllowed' | 'Forbidden.NotSameAccessDevice' | 'Duplicated.LocalGatewayIp' | 'OperationFailed.VlanIdInUse' | 'OperationFailed.PconnTrafficNotEnable' | 'DuplicatedParam.LocalGatewayIp' | 'DuplicatedParam.PeerGatewayIp' | 'DuplicatedParam.LocalIpv6GatewayIp' | 'DuplicatedParam.PeerIpv6GatewayIp' | 'EcPconnVbrMustContainsAll' | 'Forbidden.OperationNotAllowedByUser' | 'Forbidden.MultiVlanRi' | 'Forbidden.NoRiFound' | 'Forbidden.LocalGatewayIpNotAllowedByCaller' | 'Forbidden.PeerGatewayIpNotAllowedByCaller' | 'Forbidden.PeeringSubnetMaskNotAllowedByCaller' | 'Forbidden.NameNotAllowedByCaller' | 'Forbidden.DescriptionNotAllowedByCaller' | 'InvalidInstanceId.NotFound' | 'InvalidRegionId.NotFound' | 'InvalidVbrId.NotFound' | 'InvalidVbrOwnerId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVirtualBorderRouter may return. */
+export type DeleteVirtualBorderRouterErrorCode = 'InvalidOperation.RouterInterfaceNotDeleted' | 'InvalidOperation.OperationNotAllowedInState' | 'InvalidStatus.NotAllowed' | 'DependencyViolation.RouterInterfaceReferedByRouteEntry' | 'DependencyViolation.BgpGroup' | 'DependencyViolation.Nqa' | 'DependencyViolation.BgpNetwork' | 'OperationUnsupported.VBRAttachedCen' | 'InvalidStatus.vbrAttatchToEcr' | 'Forbidden.OperationDeleteNotAllowedByUser' | 'Forbidden.MultiVlanRi' | 'Forbidden.NoRiFound' | 'InvalidRegionId.NotFound' | 'InvalidVbrId.NotFound' | VpcCommonErrorCode;
+/** Error codes UnassociatePhysicalConnectionFromVirtualBorderRouter may return. */
+export type UnassociatePhysicalConnectionFromVirtualBorderRouterErrorCode = 'PARAMETER_MUST_NOT_NULL' | 'PHYSICAL_NOT_ASSOCIATE_TO_VBR' | 'ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY' | 'InvalidStatus.NotAllowed' | 'PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR' | 'Forbidden.OperationNotAllowed' | 'InvalidRegionId.NotFound' | 'InvalidVbrId.NotFound' | VpcCommonErrorCode;
+/** Error codes UpdateVirtualBorderBandwidth may return. */
+export type UpdateVirtualBorderBandwidthErrorCode = 'OperationFailed.Vpconn' | 'MissingParam.InstanceId' | 'InvalidInstanceId.NotFound' | 'MissingParam.Bandwidth' | 'IllegalParam.Bandwidth' | 'MissingParam.regionNo' | 'QuotaExceeded.VirtualBorderRouterBandwidth' | 'OperationUnsupported.SetMultiPconnBandwidth' | 'OperationUnsupported.ModifyBandwidth' | 'OperationFailed.PconnTrafficNotEnable' | VpcCommonErrorCode;
+/** Error codes ModifyVirtualBorderRouterAttribute may return. */
+export type ModifyVirtualBorderRouterAttributeErrorCode = 'IllegalParam.AssociatedPhysicalConnections' | 'IllegalParam.IpAddress' | 'IllegalParam.CidrBlock' | 'InvalidVbrId.NotFound' | 'IllegalParam.MinTxInterval' | 'IllegalParam.MinRxInterval' | 'IllegalParam.DetectMultiplier' | 'InvalidVlanId.Used' | 'Duplicated.LocalGatewayIp' | 'Duplicated.PeerGatewayIp' | 'IllegalParam.LocalGatewayIp' | 'IllegalParam.PeerGatewayIp' | 'InvalidCircuitCode.Malformed' | 'InvalidVlanId.Malformed' | 'InvalidIp.Malformed' | 'InvalidPeeringSubnetMask.Malformed' | 'InvalidName.Malformed' | 'InvalidDescription.Malformed' | 'InvalidIp.NotSameSubnet' | 'OperationFailed.VlanIdInUse' | 'IncorrectStatus.VirtualBorderRouter' | 'OperationUnsupported.IPV6ForThisRegion' | 'OperationFailed.PconnTrafficNotEnable' | 'OperationDenied.VBRAssociateVPconn' | 'OperationFailed.PhysicalConnectionFinancialLocked' | 'OperationFailed.PhysicalConnectionTerminated' | 'DuplicatedParam.LocalGatewayIp' | 'Forbidden.VbrNotAllowModifySiteLink' | 'OperationUnsupported.VirtualBorderRouterEnableIPv6' | 'Forbidden.CircuitCodeNotAllowedByCaller' | 'Forbidden.LocalGatewayIpNotAllowedByCaller' | 'Forbidden.PeerGatewayIpNotAllowedByCaller' | 'Forbidden.PeeringSubnetMaskNotAllowedByCaller' | 'Forbidden.VlanIdNotAllowedByCaller' | 'Forbidden.NameNotAllowedByCaller' | 'Forbidden.DescriptionNotAllowedByCaller' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes TerminateVirtualBorderRouter may return. */
+export type TerminateVirtualBorderRouterErrorCode = 'InvalidOperation.OperationNotAllowedInState' | 'Forbidden.OperationTerminateNotAllowedByUser' | 'InvalidRegionId.NotFound' | 'InvalidVbrId.NotFound' | VpcCommonErrorCode;
+/** Error codes RecoverVirtualBorderRouter may return. */
+export type RecoverVirtualBorderRouterErrorCode = 'InvalidOperation.OperationNotAllowedInState' | 'OperationFailed.VlanIdAlreadyInUse' | 'OperationFailed.PconnTrafficNotEnable' | 'Forbidden.OperationRecoverNotAllowedByUser' | 'InvalidRegionId.NotFound' | 'InvalidVbrId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVirtualBorderRouters may return. */
+export type DescribeVirtualBorderRoutersErrorCode = 'InvalidRegionId.NotFound' | 'InvalidFilterKey.ValueNotSupported' | VpcCommonErrorCode;
+/** Error codes DescribeVirtualBorderRoutersForPhysicalConnection may return. */
+export type DescribeVirtualBorderRoutersForPhysicalConnectionErrorCode = 'InvalidPhysicalConnectionId.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes AddBgpNetwork may return. */
+export type AddBgpNetworkErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'Duplicated.CidrBlock' | 'InvalidIP.IpInSnatPool' | 'InvalidDestCidrBlock.Malformed' | 'IllegalParam.ConflictWithDClass' | 'OperationFailed.PconnTrafficNotEnable' | 'OperationFailed.NoActiveRouterInterface' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateBgpGroup may return. */
+export type CreateBgpGroupErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDescription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidBgpGroup.LocalAsnInvalid' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'IllegalParam.PeerAsn' | 'IllegalParam.LocalAsn' | 'OperationFailed.PconnTrafficNotEnable' | 'OperationUnsupport' | 'IllegalParam.RouteLimit' | 'IllegalParam.BgpGroupLocalAsn' | 'OperationDenied.VbrAttachEcrInMiddleStatus' | 'OperationFailed.BgpPeerConflictWithECR' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateBgpPeer may return. */
+export type CreateBgpPeerErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'InvalidAccessDeviceId.NotFound' | 'QuotaExceeded.BfdSession' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'BgpPeer.Already.Exists' | 'MissingParam.EnableBfd' | 'OperationUnsupported.IPV6ForThisRegion' | 'IllegalParam.BfdMultiHop' | 'OperationFailed.PconnTrafficNotEnable' | 'UnsupportedFeature.Vpconn' | 'DuplicatedParam.PeerIpAddress' | 'DuplicatedParam.LocalIpAddress' | 'DuplicatedParam.PeerIpv6Address' | 'DuplicatedParam.LocalIpv6Address' | 'IllegalParam.LocalGatewayIpAndMask' | 'IllegalParam.PeeringIpv6SubnetMask' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteBgpGroup may return. */
+export type DeleteBgpGroupErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'OperationDenied.VbrAttachEcrInMiddleStatus' | 'InvalidRegionId.NotFound' | 'DependencyViolation.BgpPeer' | VpcCommonErrorCode;
+/** Error codes DeleteBgpNetwork may return. */
+export type DeleteBgpNetworkErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteBgpPeer may return. */
+export type DeleteBgpPeerErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'InvalidBgpPeer.NotFound' | 'IncorrectStatus.BgpPeer' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyBgpGroupAttribute may return. */
+export type ModifyBgpGroupAttributeErrorCode = 'QuotaExceeded.Bgp' | 'QuotaExceeded.Nqa' | 'QuotaExceeded.BgpNetwork' | 'InvalidPeerIpAddress' | 'InvalidVbrNetwork' | 'InvalidBgpGroup' | 'InvalidBgpName.Malformed' | 'InvalidBgpDiscription.Malformed' | 'InvalidBgpAuthkey.Malformed' | 'InvalidIP.Malformed' | 'InvalidPeerAsn.Malformed' | 'InvalidParams.NotNull' | 'InvalidBgpGroup.LocalAsnInvalid' | 'InvalidParams.NotFound' | 'InvalidParams.AlreadyExists' | 'InvalidStatus.CannotOperate' | 'InvalidParams.PeerIpAddressMustPointOut' | 'InvalidParams.PeerIpAddressInUse' | 'IllegalParam.PeerAsn' | 'IllegalParam.LocalAsn' | 'OperationFailed.PconnTrafficNotEnable' | 'OperationUnsupport' | 'OperationFailed.ClearAuthKeyForbidden' | 'IllegalParam.RouteLimit' | 'OperationDenied.VbrAttachEcrInMiddleStatus' | 'OperationUnsupported.VBRAttachedECR' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyBgpPeerAttribute may return. */
+export type ModifyBgpPeerAttributeErrorCode = 'IllegalParam.IpAddress' | 'InvalidAccessDeviceId.NotFound' | 'QuotaExceeded.BfdSession' | 'MissingParam.BgpPeerId' | 'InvalidBgpPeer.NotFound' | 'InvalidRegionId.NotFound' | 'IncorrectStatus.BgpPeer' | 'MissingParam.EnableBfd' | 'IllegalParam.BfdMultiHop' | 'OperationFailed.PconnTrafficNotEnable' | 'DuplicatedParam.PeerIpAddress' | 'InvalidBgpPeerId.NotFound' | 'IncorretStatus.BgpPeer' | 'Internal.Error' | VpcCommonErrorCode;
+/** Error codes DescribeBgpGroups may return. */
+export type DescribeBgpGroupsErrorCode = 'IellgalParameter.OwnerAccount' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeBgpNetworks may return. */
+export type DescribeBgpNetworksErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeBgpPeers may return. */
+export type DescribeBgpPeersErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateNatGateway may return. */
+export type CreateNatGatewayErrorCode = 'Forbidden.NatPayBySpec' | 'UnsupportedFeature.PrivateLink' | 'DependencyViolation.FullNatEntry' | 'UnsupportedFeature.InternetChargeType' | 'InvalidVPCStatus' | 'InvalidNatGatewayName.MalFormed' | 'InvalidNatGatewayDescription.MalFormed' | 'MissingParameter.BandwidthPackage' | 'OperationDenied' | 'RouterEntryConflict.Duplicated' | 'QuotaExceeded.BandwidthPackageIps' | 'AllocateIpFailed' | 'InvalidParameter.Name.Malformed' | 'InvalidParameter.Description.Malformed' | 'ZONE_NO_AVAILABLE_IP' | 'ParameterIllegal' | 'InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport' | 'InvalidNatGatewayId.NotFound' | 'VswitchStatusError' | 'VpcStatusError' | 'InvalidParameter.Spec.ValueNotSupported' | 'TaskConflict' | 'COMMODITY.INVALID_COMPONENT' | 'CreateNatGateway.RouteConflict.DynamicRoute' | 'OperationUnsupported.MultiNatGateway' | 'Forbidden.CheckEntryRuleQuota' | 'OperationFailed.UnpaidBillsExist' | 'IncorrectStatus.RouteEntry' | 'OperationFailed.RiskControl' | 'IncorrectStatus.RouteTableStatus' | 'OperationFailed.TokenVerfiy' | 'IllegalParam.Name' | 'OperationFailed.EnhancedQuotaExceed' | 'OrderError.NoAvailablePaymentMethod' | 'OrderError.BasicInfoUncompleted' | 'OperationUnsupported.EnhancedCURegion' | 'NoPermission.CreateServiceLinkedRole' | 'OperationUnsupported.EnhancedRegion' | 'OperationFailed.EnhancedInventoryNotEnough' | 'OperationFailed.VswNotBelongToVpc' | 'OperationFailed.EnhancedUserIsUnAuthorized' | 'OperationUnsupported.PrePaidPyByLcu' | 'OperationFailed.NormalInventoryNotEnough' | 'OperationFailed.VSwitchNoAvailableIp' | 'OperationFailed.EnhancedCheckInventory' | 'UnsupportedFeature.IcmpReplyEnabled' | 'UnsupportedFeature.SecurityProtectionEnabled' | 'OperationFailed.RegionConvert' | 'UnsupportedFeature.VpcNat' | 'InvalidVSWITCHID.NotFound' | 'Forbidden.OperateShareResource' | 'IncorrectStatus.VSWITCH' | 'OperationFailed.VpcNatGatewayInventoryNotEnough' | 'OperationFailed.VpcNatGatewayCheckInventory' | 'SecurityGroupType.NotSupported' | 'SecurityGroup.NotExist' | 'OperationFailed.ContainForbiddenLabel' | 'OperationDenied.PrePaidInstance' | 'UnsupportedFeature.Geneve' | 'InvalidRegionId.NotFound' | 'InvalidVpcId.NotFound' | 'InvalidZoneId.NotFound' | 'VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY' | 'OperationFailed.CrateEntryTimeOut' | 'Forbidden.CreateSpecialSpecNatGateway' | 'UnsupportedZoneForFwNat' | 'OrderError.NatGateway' | 'OperationFailed.NoAvailableResource' | VpcCommonErrorCode;
+/** Error codes DeleteNatGateway may return. */
+export type DeleteNatGatewayErrorCode = 'DependencyViolation.VpcEndpointService' | 'DependencyViolation.FullNatEntry' | 'DependencyViolation.RouterEntry' | 'DependencyViolation.BandwidthPackages' | 'DependencyViolation.EIPS' | 'Forbidden.PrePaidNatGateway' | 'InvalidOperation.DeletionProtection' | 'DependencyViolation.SnatEntry' | 'IncorrectStatus.SnatEntry' | 'DependencyViolation.ForwardEntry' | 'IncorrectStatus.ForwardEntry' | 'DependencyViolation.NatIp' | 'IncorrectStatus.NatIp' | 'DependencyViolation.NatIpCidr' | 'IncorrectStatus.NatGateway' | 'IncorrectStatus.RouterEntry' | 'IncorrectStatus.VSwitch' | 'INSTANCE_NOT_EXISTS' | 'InvalidRegionId.NotFound' | 'InvalidNatGatewayId.NotFound' | 'ResourceNotFound.NatGateway' | VpcCommonErrorCode;
+/** Error codes ModifyNatGatewayAttribute may return. */
+export type ModifyNatGatewayAttributeErrorCode = 'UnsupportedFeature.PrivateLinkMode' | 'IncorrectStatus.NATGW' | 'IncorrectStatus.NatGateway' | 'DependencyViolation.PrivateLinkMode' | 'UnsupportedFeature.IcmpReplyEnabled' | 'InvalidParams.NotNull' | 'InvalidParameter.Name.Malformed' | 'InvalidParameter.Description.Malformed' | 'UnsupportedFeature.IndirectConvertForVpcNat' | 'UnsupportedFeature.NormalNatModifyEipBindMode' | 'OperationDenied.EipBondTypeIsAlreadyNAT' | 'UnsupportedFeature.IndirectConvertForFwNat' | 'QuotaExceeded.EipNumForModifyEipBondType' | 'ResourceNotEnough.SwitchAvailableIps' | 'UnsupportedFeature.VpcNatSecurityProtectionEnabled' | 'OperationDenied.NatGatewayStatusInvalid' | 'OperationDenied.EipStatusInvalid' | 'OperationDenied.SnatEntryStatusInvalid' | 'OperationDenied.DnatEntryStatusInvalid' | 'UnsupportedFeature.MutilBindedTypeNatEnableFw' | 'Forbidden.FinancialLocked' | 'OperationFailed.PrivateLinkMode' | 'IllegalParam.SessionLogDeliveryDestination' | 'OperationFailed.LogDeliveryIsUnAuthorized' | 'IllegalParam.SessionLogDeliveryType' | 'UnsupportedFeature.EnableSessionLog' | 'Forbidden.ModifyEipBondType' | 'InvalidRegionId.NotFound' | 'InvalidNatGatewayId.NotFound' | 'OperationFailed.ConfigSessionLog' | VpcCommonErrorCode;
+/** Error codes ModifyNatGatewaySpec may return. */
+export type ModifyNatGatewaySpecErrorCode = 'NATGW_MODIFY_SPEC_SAME' | 'InvalidParameter.Spec.ValueNotSupported' | 'OperationFailed.SyncOrderToSub' | 'OperationFailed.QueryPrice' | 'InvalidRegionId.NotFound' | 'InvalidNatGatewayId.NotFound' | 'IncorrectStatus.NatGateway' | 'OperationUnsupported.PayByLcuNatModifySpec' | 'Forbidden.ModifySpecToSpecialSpec' | 'Forbidden.ModifySpecToSpecialSpecForNormalNat' | 'OperationFailed.NoAvailableResource' | VpcCommonErrorCode;
+/** Error codes DescribeNatGateways may return. */
+export type DescribeNatGatewaysErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes VpcDescribeVpcNatGatewayNetworkInterfaceQuota may return. */
+export type VpcDescribeVpcNatGatewayNetworkInterfaceQuotaErrorCode = 'OperationDenied.PrivateLinkNotEnabled' | 'ResourceNotFound.NatGateway' | VpcCommonErrorCode;
+/** Error codes GetNatGatewayAttribute may return. */
+export type GetNatGatewayAttributeErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ListEnhanhcedNatGatewayAvailableZones may return. */
+export type ListEnhanhcedNatGatewayAvailableZonesErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes UpdateNatGatewayNatType may return. */
+export type UpdateNatGatewayNatTypeErrorCode = 'OperationUnsupported.NatConvert' | 'NATGW_NOT_EXIST' | 'OperationFailed.VpcNotExist' | 'OperationFailed.VswNotExist' | 'OperationFailed.NatTypeNotEnhanced' | 'OperationFailed.NatGwBindWithBandwidthPackage' | 'IncorrectStatus.NatGateway' | 'OperationFailed.EipInMiddleStatus' | 'OperationFailed.SnatInMiddleStatus' | 'OperationFailed.DnatInMiddleStatus' | 'OperationFailed.NatGwRouteInMiddleStatus' | 'OperationFailed.EnhancedInventoryNotEnough' | 'OperationFailed.EnhancedUserIsUnAuthorized' | 'OperationFailed.EnhancedRegion' | 'OperationFailed.EnhancedQuotaExceed' | 'InvalidBandwidthPackageIdNumber.NotSupported' | 'OperationFailed.VswNotBelongToVpc' | 'OperationUnsupported.VpcAttachedCen' | 'OperationUnsupported.RouterInterfaceExist' | 'OperationFailed.VRouterNotExist' | 'OperationFailed.SnatQuotaExceed' | 'OperationFailed.DnatQuotaExceed' | 'OperationFailed.VswBindedRouteTable' | 'OperationFailed.VswBindedAcl' | 'Forbidden.Convert' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ConvertBandwidthPackage may return. */
+export type ConvertBandwidthPackageErrorCode = 'NotOpen.Api' | 'NotFound.BandwidthPackage' | 'ORDER.QUOTA_EXCEEDED' | 'ORDER.ERROR' | VpcCommonErrorCode;
+/** Error codes EnableNatGatewayEcsMetric may return. */
+export type EnableNatGatewayEcsMetricErrorCode = 'MissingParam.NatGatewayId' | 'OperationFailed.RegionNotSupport' | 'OperationFailed.NoPermission' | 'OperationFailed.NatGatewayNotExist' | 'OperationFailed.NatTypeInvalid' | VpcCommonErrorCode;
+/** Error codes DisableNatGatewayEcsMetric may return. */
+export type DisableNatGatewayEcsMetricErrorCode = 'MissingParam.NatGatewayId' | 'OperationFailed.RegionNotSupport' | 'OperationFailed.NoPermission' | 'OperationFailed.NatGatewayNotExist' | 'OperationFailed.NatTypeInvalid' | VpcCommonErrorCode;
+/** Error codes CreateSnatEntry may return. */
+export type CreateSnatEntryErrorCode = 'UnsupportedFeature.PrivateLinkEnabled' | 'InvalidSourceCIDR.Malformed' | 'NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC' | 'NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE' | 'NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO' | 'Forbidden.IpHasBeenUsedInDnat' | 'Forbidden.SourceVSwitchId.IncludeHaVip' | 'InvalidSnatIp.Malformed' | 'SNAT_IP_POOL_COUNT_TOO_MANY' | 'Forbidden.SnatEntryCountLimited' | 'NOT_ALLOW_USE_SOURCECIDR' | 'INVALID_PARAMETER' | 'Forbidden.SourceVSwitchId.Duplicated' | 'Forbidden.IpUsedInForwardTable' | 'Forbindden' | 'EIP_NOT_SUPPORT_SNAT_POOL' | 'EIP_NOT_IN_GATEWAY' | 'OperationUnsupported.CidrConflict' | 'OperationUnsupported.EipNatIpCheck' | 'OperationUnsupported.EipNatBWPCheck' | 'OperationUnsupported.EipNatGWCheck' | 'OperationFailed.SnatIpPoolBwpRules' | 'OperationFailed.SnatIpsCheck' | 'OperationFailed.SnatIpPoolCbwpRules' | 'CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR' | 'InvalidNatGatewayId.NotFound' | 'InvalidParameter.Name.Malformed' | 'InvalidParameter.SnatIp' | 'IncorrectStatus.SnatEntry' | 'QuotaExceeded.SnatIp' | 'OperationUnsupported.EipInBinding' | 'OperationFailed.VSwitchNotInVpc' | 'QuotaExceeded.SnatEntry' | 'IncorrectStatus.NatIp' | 'IncorrectStatus.NATGW' | 'InvalidRegionId.NotFound' | 'InvalidSnatTableId.NotFound' | 'InvalidVSwitchId.NotFound' | 'InvalidSnatIp.NotFound' | 'ResourceNotFound.NatGateway' | 'ResourceNotFound.NatIp' | 'ResourceNotFound.VSwitch' | 'DefaultValidate.Error' | 'OperationFailed.CrateSnatEntryTimeOut' | VpcCommonErrorCode;
+/** Error codes DeleteSnatEntry may return. */
+export type DeleteSnatEntryErrorCode = 'IncorretSnatEntryStatus' | 'IncorrectStatus.SnatEntry' | 'InvalidRegionId.NotFound' | 'InvalidSnatEntryId.NotFound' | 'InvalidSnatTableId.NotFound' | 'ResourceNotFound.SnatEntry' | VpcCommonErrorCode;
+/** Error codes ModifySnatEntry may return. */
+export type ModifySnatEntryErrorCode = 'InvalidSnatIp.Malformed' | 'Forbidden.SourceVSwitchId.Duplicated' | 'Forbidden.IpUsedInForwardTable' | 'OperationUnsupported.EipForSnatPool' | 'InvalidParameter.Name.Malformed' | 'IncorretSnatEntryStatus' | 'OperationFailed.SnatIpsCheck' | 'OperationFailed.SnatIpPoolCbwpRules' | 'EIP_NOT_IN_GATEWAY' | 'InvalidParameter.SnatIp' | 'QuotaExceeded.SnatIp' | 'InvalidSnatEntryId.NotFound' | 'OperationFailed.SnatIpPoolBwpRules' | 'IncorrectStatus.SnatEntry' | 'OperationFailed.SnatIpsTooMany' | 'OperationFailed.CanNotUseEipInDnat' | 'OperationUnsupported.EipNatGWCheck' | 'ResourceNotFound.SnatEntry' | 'IncorrectStatus.NatIp' | 'OperationFailed.CanNotUseNatIpInDnat' | 'IncorrectStatus.NATGW' | 'OperationUnsupported.EipInBinding' | 'OperationUnsupported.EipNatBWPCheck' | 'InvalidRegionId.NotFound' | 'InvalidSnatTableId.NotFound' | 'InvalidSnatIp.NotFound' | 'ResourceNotFound.NatIp' | VpcCommonErrorCode;
+/** Error codes DescribeSnatTableEntries may return. */
+export type DescribeSnatTableEntriesErrorCode = 'InvalidName.Malformed' | 'DESCRIBE_SNAT_PARAM_INVALID' | 'InvalidRegionId.NotFound' | 'InvalidSnatTableId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateForwardEntry may return. */
+export type CreateForwardEntryErrorCode = 'UnsupportedFeature.PrivateLinkEnabled' | 'UnsupportedFeature.PortSegment' | 'DuplicatedParam.InternalPort' | 'DuplicatedParam.ExternalPort' | 'OperationFailed.AnyPortConfig' | 'OperationUnsupported.ForwardEntry' | 'InvalidIp.NotInNatgw' | 'QuotaExceeded.ForwardEntry' | 'IncorrectStatus.NatIp' | 'Forbidden.IpHasBeenUsedInSnat' | 'InvalidExternalIp.Malformed' | 'InvalidInternalIp.Malformed' | 'InvalidExternalPort.Malformed' | 'InvalidInternalPort.Malformed' | 'Forbidden.DestnationIpOutOfVpcCIDR' | 'Forbidden.DestinationIpOutOfVswitchCIDR' | 'InvalidProtocal.ValueNotSupported' | 'IncorretForwardEntryStatus' | 'ForwardEntry.Duplicated' | 'Forbidden.ExternalIp.UsedInSnatTable' | 'Forbindden' | 'Forbidden.InternalIpOutOfVpcCIDR' | 'Invalid.natgwNotExist' | 'AnyPort.PortMustBeZero' | 'InvalidParameter.Name.Malformed' | 'IncorrectStatus.ForwardEntry' | 'Duplicated.DestinationPort' | 'OperationUnsupported.EipInBinding' | 'QuotaExceeded.ForwardEntrySessionManytoOne' | 'TaskConflict' | 'OperationFailed.DnatPortRangeLimit' | 'IncorrectStatus.NATGW' | 'ResourceNotFound.NatIp' | 'InvalidRegionId.NotFound' | 'InvalidForwardTableId.NotFound' | 'InvalidExternalIp.NotFound' | 'System.Error' | VpcCommonErrorCode;
+/** Error codes DeleteForwardEntry may return. */
+export type DeleteForwardEntryErrorCode = 'IncorretForwardEntryStatus' | 'IncorrectStatus.NATGW' | 'IncorrectStatus.ForwardEntry' | 'InvalidRegionId.NotFound' | 'InvalidForwardEntryId.NotFound' | 'InvalidForwardTableId.NotFound' | 'ResourceNotFound.ForwardEntry' | VpcCommonErrorCode;
+/** Error codes ModifyForwardEntry may return. */
+export type ModifyForwardEntryErrorCode = 'UnsupportedFeature.PortSegment' | 'InvalidIp.NotInNatgw' | 'DuplicatedParam.InternalPort' | 'DuplicatedParam.ExternalPort' | 'OperationFailed.AnyPortConfig' | 'OperationUnsupported.ForwardEntry' | 'IncorrectStatus.NatIp' | 'Forbidden.IpHasBeenUsedInSnat' | 'IncorrectStatus.ForwardEntry' | 'InvalidExternalIp.Malformed' | 'InvalidInternalIp.Malformed' | 'InvalidExternalPort.Malformed' | 'InvalidInternalPort.Malformed' | 'Forbidden.DestnationIpOutOfVpcCIDR' | 'Forbidden.DestinationIpOutOfVswitchCIDR' | 'InvalidProtocal.ValueNotSupported' | 'IncorretForwardEntryStatus' | 'QuotaExceeded' | 'ForwardEntry.Duplicated' | 'Forbidden.ExternalIp.UsedInSnatTable' | 'Forbidden.Already.Bounded' | 'InvalidIp.NotFound' | 'InvalidParameter.Name.Malformed' | 'IncorretStatus.ForwardEntry' | 'IllegalParam.AnyPortNotZero' | 'Duplicated.DestinationPort' | 'InvalidForwardEntryId.NotFound' | 'OperationUnsupported.EipInBinding' | 'QuotaExceeded.ForwardEntrySessionManytoOne' | 'ResourceNotFound.NatIp' | 'ResourceNotFound.ForwardEntry' | 'InvalidRegionId.NotFound' | 'InvalidExternalIp.NotFound' | 'InvalidForwardTableId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeForwardTableEntries may return. */
+export type DescribeForwardTableEntriesErrorCode = 'IncorretForwardEntryStatus' | 'DESCRIBE_FORWARD_PARAM_INVALID' | 'InvalidRegionId.NotFound' | 'InvalidForwardTableId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateFullNatEntry may return. */
+export type CreateFullNatEntryErrorCode = 'ResourceNotFound.NatIp' | 'IllegalParamFormat.NatIp' | 'UnsupportedFeature.PrivateLinkMode' | 'QuotaExceeded.FullNatEntry' | 'IncorrectStatus.NatIp' | 'ResourceAlreadyExist.FullNatEntry' | 'IncorrectStatus.NetworkInterface' | 'OperationFailed.AllocateNatIpPortFailed' | 'ResourceNotFound.NatGateway' | VpcCommonErrorCode;
+/** Error codes DeleteFullNatEntry may return. */
+export type DeleteFullNatEntryErrorCode = 'ResourceNotFound.FullNatEntry' | 'IncorrectStatus.FullNatEntry' | 'ResourceNotFound.FullNatTableId' | VpcCommonErrorCode;
+/** Error codes ModifyFullNatEntryAttribute may return. */
+export type ModifyFullNatEntryAttributeErrorCode = 'ResourceNotFound.NetworkInterfaceId' | 'ResourceAlreadyExist.FullNatEntry' | 'IncorrectStatus.NatIp' | 'UnsupportedFeature.PrivateLinkMode' | 'DependencyViolation.PrivateLinkMode' | VpcCommonErrorCode;
+/** Error codes ListFullNatEntries may return. */
+export type ListFullNatEntriesErrorCode = 'ResourceNotFound.FullNatTableId' | 'MissingParam.FullnatTableIdOrNatGatewayId' | 'ResourceNotFound.FullNatTable' | VpcCommonErrorCode;
+/** Error codes CreateNatIp may return. */
+export type CreateNatIpErrorCode = 'Mismatch.NatIpAndNatIpCidr' | 'ResourceNotFound.NatGateway' | 'ResourceNotFound.NatIpCidr' | 'IncorrectStatus.NatGateway' | 'QuotaExceeded.NatIp' | 'ResourceAlreadyExist.NatIp' | 'ResourceNotEnough.SwitchAvailableIps' | 'ResourceNotEnough.NatIp' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteNatIp may return. */
+export type DeleteNatIpErrorCode = 'IncorrectStatus.NatIp' | 'OperationFailed.DefaultNatIp' | 'DependencyViolation.NatIp' | 'IncorrectStatus.NatGateway' | 'DependencyViolation.FullNatEntry' | 'InvalidRegionId.NotFound' | 'ResourceNotFound.NatIp' | 'ResourceNotFound.NatGateway' | 'ResourceNotFound.NatIpCidr' | VpcCommonErrorCode;
+/** Error codes ModifyNatIpAttribute may return. */
+export type ModifyNatIpAttributeErrorCode = 'InvalidRegionId.NotFound' | 'ResourceNotFound.NatIp' | VpcCommonErrorCode;
+/** Error codes ListNatIps may return. */
+export type ListNatIpsErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateNatIpCidr may return. */
+export type CreateNatIpCidrErrorCode = 'IncorrectStatus.NatGateway' | 'OperationFailed.NatIpCidrInUse' | 'QuotaExceeded.NatIpCidr' | 'OperationFailed.CreateNatIpCidrInVpcCidrBlock' | 'OperationFailed.CreateNatIpCidrNotInUserCidr' | 'ResourceAlreadyExist.NatIpCidr' | 'InvalidRegionId.NotFound' | 'ResourceNotFound.NatGateway' | 'ResourceNotFound.VPC' | VpcCommonErrorCode;
+/** Error codes DeleteNatIpCidr may return. */
+export type DeleteNatIpCidrErrorCode = 'ResourceNotFound.NatIpCidr' | 'OperationFailed.DefaultNatIpCidr' | 'DependencyViolation.NatIp' | 'IncorrectStatus.NatGateway' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyNatIpCidrAttribute may return. */
+export type ModifyNatIpCidrAttributeErrorCode = 'ResourceNotFound.NatIpCidr' | VpcCommonErrorCode;
+/** Error codes ListNatIpCidrs may return. */
+export type ListNatIpCidrsErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateIpv4Gateway may return. */
+export type CreateIpv4GatewayErrorCode = 'OperationDenied.ExistDirectEip' | 'UnsupportedRegion' | 'Forbidden.OperateShareResource' | 'OperationDenied.SubnetRouteV1Exist' | 'OperationDenied.NormalNatExist' | 'OperationDenied.VpcExistIpv4Gateway' | 'UnsupportedFeature.Ipv4Gateway' | 'OperationDenied.VpnExist' | 'OperationDenied.DirectEipExist' | 'OperationFailed.GetNfvServiceList' | 'IncorrectStatus.Vpc' | 'OperationFailed.VpcNotExist' | 'IllegalParam.ResourceGroupId' | VpcCommonErrorCode;
+/** Error codes DeleteIpv4Gateway may return. */
+export type DeleteIpv4GatewayErrorCode = 'ResourceNotFound.Ipv4Gateway' | 'IncorrectStatus.Ipv4Gateway' | 'OperationDenied.RouteEntryExist' | 'OperationDenied.GatewayAlreadyAssociated' | 'OperationFailed.Ipv4GatewayUsedByEipBindIpAddress' | VpcCommonErrorCode;
+/** Error codes EnableVpcIpv4Gateway may return. */
+export type EnableVpcIpv4GatewayErrorCode = 'VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE' | 'ResourceNotFound.Ipv4Gateway' | 'IncorrectStatus.Ipv4Gateway' | 'OperationDenied.ConflictOfAllZeroRouting' | 'UnsupportedFeature.Ipv4Gateway' | 'OperationDenied.VpnExist' | 'OperationDenied.NatgatewayExist' | 'OperationDenied.DirectEipExist' | 'OperationDenied.VpcHasAlreadyActive' | VpcCommonErrorCode;
+/** Error codes UpdateIpv4GatewayAttribute may return. */
+export type UpdateIpv4GatewayAttributeErrorCode = 'ResourceNotFound.Ipv4Gateway' | 'IncorrectStatus.Ipv4Gateway' | VpcCommonErrorCode;
+/** Error codes UpdateGatewayRouteTableEntryAttribute may return. */
+export type UpdateGatewayRouteTableEntryAttributeErrorCode = 'OperationDenied.UpdateGatewayRouteEntry' | 'IllegalParam.DestCidrBlock' | 'ResourceNotFound.NetworkInterface' | 'ResourceNotFound.RouteEntry' | 'IncorrectStatus.RouteEntry' | 'IncorrectStatus.Vswitch' | 'ResourceNotFound.Instance' | 'IncorrectStatus.NextHop' | 'OperationDenied.NextHopTypeNonsupport' | 'OperationDenied.LocalEntryCanOnlyModifyNextHop' | 'ExclusiveParam.NextHopTypeAndNextHopId' | 'ResourceNotFound.RouteTable' | 'InvalidRouterInterfaceId.NotFound' | 'OperationUnsupported.OnlySupportNormalNetworkInterface' | VpcCommonErrorCode;
+/** Error codes ListIpv4Gateways may return. */
+export type ListIpv4GatewaysErrorCode = VpcCommonErrorCode;
+/** Error codes GetIpv4GatewayAttribute may return. */
+export type GetIpv4GatewayAttributeErrorCode = 'ResourceNotFound.Ipv4Gateway' | VpcCommonErrorCode;
+/** Error codes ListGatewayRouteTableEntries may return. */
+export type ListGatewayRouteTableEntriesErrorCode = 'ResourceNotFound.GatewayRouteTable' | 'IllegalParam.NextToken' | VpcCommonErrorCode;
+/** Error codes AssociateRouteTableWithGateway may return. */
+export type AssociateRouteTableWithGatewayErrorCode = 'ResourceNotFound.Ipv4Gateway' | 'IncorrectStatus.Ipv4Gateway' | 'ResourceAlreadyAssociated.Ipv4Gateway' | 'ResourceNotFound.GatewayRouteTable' | 'IncorrectStatus.GatewayRouteTable' | 'ResourceAlreadyAssociated.GatewayRouteTable' | 'OperationDenied.Ipv4GatewayNotActive' | 'OperationDenied.RouteTableTypeIncorrect' | 'ResourceNotFound.RouteTable' | 'OperationDenied.GatewayAndTableNotInOneVpc' | 'IncorrectStatus.RouteTable' | 'IllegalParam.GatewayType' | 'UnsupportedFeature.Ipv6GatewayRouteTable' | VpcCommonErrorCode;
+/** Error codes DissociateRouteTableFromGateway may return. */
+export type DissociateRouteTableFromGatewayErrorCode = 'OperationFailed.NotExistAssociateRelation' | 'ResourceNotFound.Ipv4Gateway' | 'IncorrectStatus.Ipv4Gateway' | 'ResourceNotFound.GatewayRouteTable' | 'IncorrectStatus.GatewayRouteTable' | 'ResourceNotFound.RouteTable' | 'OperationDenied.RouteTableTypeIncorrect' | 'IncorrectStatus.Ipv6Gateway' | VpcCommonErrorCode;
+/** Error codes CreateVpnGateway may return. */
+export type CreateVpnGatewayErrorCode = 'InvalidVpcId.NotFound' | 'InvalidName' | 'InvalidSpec.NotFound' | 'InvalidPeriod' | 'ChargeType.NotSupport' | 'InventoryNotEnough' | 'UnnecessarySslConnection' | 'InvalidVpnEnable' | 'Resource.QuotaFull' | 'InvalidVSwitchId.NotFound' | 'OperationFailed.InventoryNotEnough' | 'Forbidden.OperateShareResource' | 'OperationFailed.IpNotEnough' | 'Forbidden.NoSLRPermission' | 'OperationFailed.VSwitchConflict' | 'OperationFailed.AzNotSupport' | 'OperationFailed.NetworkTypeNotMatch' | 'OperationFailed.SslNotSupport' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'InvalidVSwitchId.SecondVswitchNotSupport' | 'InvalidVSwitchId.FirstVswitchNotSupport' | 'InvalidVSwitchId.VswitchIdShouldDifferent' | 'InvalidVSwitchId.FirstVswitchIpNotEnough' | 'InvalidVSwitchId.SecondVswitchIpNotEnough' | 'InvalidVSwitchId.ZoneIdShouldDifferent' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes AssociateVpnGatewayWithCertificate may return. */
+export type AssociateVpnGatewayWithCertificateErrorCode = 'IllegalParam.CertificateType' | 'OperationFailed.NotNationalStandard' | 'VpnGateway.Configuring' | 'OperationFailed.NoRamPermission' | 'OperationFailed.AssociationExist' | 'OperationFailed.AnotherAssociationExist' | 'SystemBusy' | 'OperationFailed.InvalidCertificate' | 'Forbidden' | 'Forbidden.NoSlrPermission' | 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidCertificateId.NotFound' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes DeleteVpnGateway may return. */
+export type DeleteVpnGatewayErrorCode = 'DependencyViolation.VpnConnection' | 'DependencyViolation.SslVpnServer' | 'VpnGateway.Configuring' | 'DependencyViolation.GreTunnel' | 'TaskConflict' | 'InvalidVpnGatewayInstanceId.NotFound' | 'Forbidden.SubUser' | 'Forbidden' | 'ForbiddenRelease' | VpcCommonErrorCode;
+/** Error codes DissociateVpnGatewayWithCertificate may return. */
+export type DissociateVpnGatewayWithCertificateErrorCode = 'IllegalParam.CertificateType' | 'VpnGateway.Configuring' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidAssociateRelation.NotFound' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes ModifyVpnGatewayAttribute may return. */
+export type ModifyVpnGatewayAttributeErrorCode = 'InvalidName' | 'InvalidDescription' | 'OperationUnsupported.EnableBgp' | 'OperationFailed.VpnConnectionExist' | 'InvalidVpnGatewayInstanceId.NotFound' | 'VpnGateway.Configuring' | 'OperationFailed.CenLevelNotSupport' | 'Forbidden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes MoveVpnResourceGroup may return. */
+export type MoveVpnResourceGroupErrorCode = 'InvalidInstanceId.NotFound' | 'InvalidResourceGroupId' | 'InvalidResourceId.NotFound' | 'IllegalParam.ResourceType' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeVpnGateway may return. */
+export type DescribeVpnGatewayErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnGateways may return. */
+export type DescribeVpnGatewaysErrorCode = 'InvalidParameter.TagKey' | 'InvalidParameter.TagValue' | 'Duplicated.TagKey' | 'Forbidden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ListVpnCertificateAssociations may return. */
+export type ListVpnCertificateAssociationsErrorCode = 'IllegalParam.NextToken' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DiagnoseVpnGateway may return. */
+export type DiagnoseVpnGatewayErrorCode = 'IdempotentParameterMismatch' | 'VpnGateway.Configuring' | 'OperationUnsupported.DiagnoseVpn' | 'IllegalParam.ResourceType' | 'OperationFailed.VpnGatewayDiagnosing' | 'OperationFailed.StartDiagnose' | 'IllegalParam.PrivateSourceIp' | 'IllegalParam.PrivateDestinationIp' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidResourceId.NotFound' | VpcCommonErrorCode;
+/** Error codes GetVpnGatewayDiagnoseResult may return. */
+export type GetVpnGatewayDiagnoseResultErrorCode = 'param_error' | 'MissingParam.DiagnoseInfo' | 'VpnGateway.Configuring' | 'IncorrectStatus.DiagnoseTimeout' | 'IncorrectStatus.VpnConnectionDeleted' | 'Forbidden' | 'InvalidDiagnoseId.NotFound' | 'InvalidVpnGatewayId.NotFound' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnGatewayAvailableZones may return. */
+export type DescribeVpnGatewayAvailableZonesErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateCustomerGateway may return. */
+export type CreateCustomerGatewayErrorCode = 'InvalidAuthkey.Malformed' | 'InvalidIpAddress.AlreadyExist' | 'InvalidIpAddress.WrongFormat' | 'InvalidName' | 'InvalidDescription' | 'Resource.QuotaFull' | 'IllegalParam.Asn' | 'OperationDenied.MissingAsn' | 'InvalidParameter.TagValue' | 'SizeLimitExceeded.TagNum' | 'Forbidden.TagKey.Duplicated' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'OperationFailed.NoRamPermission' | 'CreateVpnUserGatewayQuotaFull.QuotaFull' | 'Forbidden.SubUser' | 'Forbidden' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes DeleteCustomerGateway may return. */
+export type DeleteCustomerGatewayErrorCode = 'DependencyViolation.VpnConnection' | 'VpnGateway.task.conflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidCustomerGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyCustomerGatewayAttribute may return. */
+export type ModifyCustomerGatewayAttributeErrorCode = 'InvalidName' | 'InvalidDescription' | 'OperationDenied.MissingAsn' | 'InvalidAuthkey.Malformed' | 'OperationDenied.VpnFinancialLocked' | 'OperationDenied.VpnConfiguring' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidCustomerGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeCustomerGateway may return. */
+export type DescribeCustomerGatewayErrorCode = 'Forbidden.SubUser' | 'Forbidden' | 'InvalidCustomerGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeCustomerGateways may return. */
+export type DescribeCustomerGatewaysErrorCode = 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateVpnConnection may return. */
+export type CreateVpnConnectionErrorCode = 'Resource.QuotaFull' | 'InvalidVpnConnection.AlreadyExists' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnGateway.IpsecVpnDisabled' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'NotSupportVpnConnectionParameter.IpsecPfs' | 'NotSupportVpnConnectionParameter.IpsecAuthAlg' | 'VpnRouteEntry.ConflictSSL' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'InvalidParameter.VpnConnectionName' | 'OperationUnsupported.SetDPD' | 'OperationUnsupported.SetNatTraversal' | 'QuotaExceeded.PolicyBasedRoute' | 'MissingParameter.TunnelCidr' | 'OperationUnsupported.EnableBgp' | 'MissingParam.CustomerGatewayAsn' | 'IllegalParam.LocalAsn' | 'IllegalParam.BgpConfig' | 'IllegalParam.EnableBgp' | 'IllegalParam.TunnelCidr' | 'InvalidLocalBgpIp.Malformed' | 'IllegalParam.LocalBgpIp' | 'IllegalParam.LocalSubnet' | 'IllegalParam.RemoteSubnet' | 'OperationFailed.MissCertificate' | 'MissingParam.RemoteId' | 'OperationFailed.CenLevelNotSupport' | 'CustomerGateway.ConflictRouteEntry' | 'VpnTask.CONFLICT' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'InvalidTunnelCidr.Malformed' | 'VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs' | 'VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap' | 'CustomerGateway.ConflictVpnIp' | 'VpnGateway.IPsecServerAndVpnConnectionConflict' | 'InvalidSslVpnServerCertId.NotFound' | 'MissingParameter.TunnelOptionsSpecification' | 'CreateDbrRoutesQuotaFull.QuotaFull' | 'CreatePbrRoutesQuotaFull.QuotaFull' | 'CreateVpnConnectionsQuotaFull.QuotaFull' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidCustomerGatewayInstanceId.NotFound' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVpnConnection may return. */
+export type DeleteVpnConnectionErrorCode = 'VpnGateway.Configuring' | 'VpnTask.CONFLICT' | 'VpnGateway.FinancialLocked' | 'InvalidVpnGatewayInstanceId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnConnectionAttribute may return. */
+export type ModifyVpnConnectionAttributeErrorCode = 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'InvalidName' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'NotSupportVpnConnectionParameter.IpsecPfs' | 'NotSupportVpnConnectionParameter.IpsecAuthAlg' | 'VpnRouteEntry.ConflictSSL' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'QuotaExceeded.PBR' | 'OperationUnsupported.SetDPD' | 'OperationUnsupported.SetNatTraversal' | 'QuotaExceeded.PolicyBasedRoute' | 'MissingParameter.TunnelCidr' | 'OperationUnsupported.EnableBgp' | 'MissingParam.CustomerGatewayAsn' | 'IllegalParam.LocalAsn' | 'IllegalParam.BgpConfig' | 'IllegalParam.EnableBgp' | 'IllegalParam.TunnelCidr' | 'InvalidLocalBgpIp.Malformed' | 'IllegalParam.LocalBgpIp' | 'IllegalParam.LocalSubnet' | 'IllegalParam.RemoteSubnet' | 'OperationFailed.CenLevelNotSupport' | 'InvalidTunnelCidr.Malformed' | 'CustomerGateway.ConflictRouteEntry' | 'VpnTask.CONFLICT' | 'OperationFailed.RouteConflictWithIPsecServer' | 'IllegalParam.TunnelId' | 'IllegalParam.Role' | 'VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs' | 'VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap' | 'ModifyIkeV1WithMultiRoutes.Invalid' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyTunnelAttribute may return. */
+export type ModifyTunnelAttributeErrorCode = 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'InvalidName' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'NotSupportVpnConnectionParameter.IpsecPfs' | 'NotSupportVpnConnectionParameter.IpsecAuthAlg' | 'VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs' | 'VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap' | 'IllegalParam.LocalAsn' | 'IllegalParam.LocalBgpIp' | 'VpnGateway.task.conflict' | 'ModifyIkeV1WithMultiRoutes.Invalid' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnConnection may return. */
+export type DescribeVpnConnectionErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnConnections may return. */
+export type DescribeVpnConnectionsErrorCode = 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DownloadVpnConnectionConfig may return. */
+export type DownloadVpnConnectionConfigErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnConnectionLogs may return. */
+export type DescribeVpnConnectionLogsErrorCode = 'QueryVpnConnectionLog.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DiagnoseVpnConnections may return. */
+export type DiagnoseVpnConnectionsErrorCode = 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateVpnRouteEntry may return. */
+export type CreateVpnRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.ConflictSSL' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'InvalidNextHop.NotFound' | 'IllegalParam.RouteDest' | 'OperationFailed.RouteConflict' | 'OperationFailed.InvalidCidrBlock' | 'QuotaExceeded.VpnRouteEntry' | 'TaskConflict' | 'VpnTask.CONFLICT' | 'IncorrectVpcStatus' | 'InvalidCidrBlock.Malformed' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes PublishVpnRouteEntry may return. */
+export type PublishVpnRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'InvalidVpnRouteEntry.NotFound' | 'OperationFailed.InvalidStatus' | 'OperationFailed.RouteConflict' | 'OperationFailed.InvalidCidrBlock' | 'QuotaExceeded.VpnRouteEntry' | 'TaskConflict' | 'IllegalParam.CidrBlock' | 'QuotaExceeded' | 'InvalidCidrBlock.Malformed' | 'InvalidCIDRBlock.Duplicate' | 'IncorrectVpcStatus' | 'IncorrectInstanceStatus' | 'IncorrectRouteEntryStatus' | 'IncorrectVSwitchStatus' | 'InvalidCidrBlock' | 'InvalidNextHopType' | 'InvalidNextHop.NotFound' | 'InvalidVRouter.NotFound' | 'InvalidVPC.NotFound' | 'InvalidNexthopTypeAndList.BothNull' | 'InvalidNexthopTypeAndList.BothNotNull' | 'InvalidRouterInterface' | 'InvalidOppositeRouterType' | 'InvalidNexthopListSize' | 'InvalidEntryRuleQuota.NotFound' | 'Forbidden.CheckEntryRuleQuota' | 'InvalidVBRStatus' | 'InvalidPhysicalConnectionBusinessStatus' | 'IncorrectHaVipStatus' | 'CountLimitExceed.HaVipRouteEntry' | 'InvalidRouteEntry.Duplicate' | 'INVALID_WEIGHT_PARAM' | 'FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY' | 'INVALID_VPC_ID' | 'InvalidRouteEntrySize' | 'RouteConflict.AlreadyExist' | 'InvalidRouteEntryName.Malformed' | 'Duplicated.VpcNextHop' | 'InvalidNexthop.DirectEni' | 'InvalidAttachment.NotFound' | 'OperationFailed.ActiveNetworkInterfaceNotFound' | 'InvalidNetworkInterface.NotFound' | 'OperationFailed.QueryAttachmentInfo' | 'IllegalParam.AttachmentId' | 'OperationFailed.NotSupportIPV6' | 'IncorrectStatus.Ipv6Address' | 'OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface' | 'OperationUnsupported.SpecifyIpOnIpv6Entry' | 'OperationUnsupported.MutipleIpv6Address' | 'OperationDenied.Ipv6EntryOnCustomTable' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVpnRouteEntry may return. */
+export type DeleteVpnRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.Configuring' | 'InvalidRouteEntry.NotFound' | 'VpnTask.CONFLICT' | 'TaskConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnRouteEntryWeight may return. */
+export type ModifyVpnRouteEntryWeightErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.BackupRoute' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnRouteEntries may return. */
+export type DescribeVpnRouteEntriesErrorCode = 'IllegalParam.RouteEntryType' | 'InvalidVpnInstanceId.NotFound' | 'InvalidVpnGatewayInstanceId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateVpnPbrRouteEntry may return. */
+export type CreateVpnPbrRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.ConflictSSL' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'InvalidNextHop.NotFound' | 'IllegalParam.RouteDest' | 'OperationFailed.RouteConflict' | 'OperationFailed.InvalidCidrBlock' | 'QuotaExceeded.VpnRouteEntry' | 'VpnPbrRouteEntryPriority.NotSupport' | 'TaskConflict' | 'VpnTask.CONFLICT' | 'VpnGateway.Configuring' | 'VpnRouteEntry.SrcDestWeightConflict' | 'VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap' | 'VpnRouteEntry.SrcDestConflict' | 'CreatePbrRoutesQuotaFull.QuotaFull' | 'InvalidCidrBlock.Malformed' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVpnPbrRouteEntry may return. */
+export type DeleteVpnPbrRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.Configuring' | 'InvalidRouteEntry.NotFound' | 'TaskConflict' | 'VpnTask.CONFLICT' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnPbrRouteEntryWeight may return. */
+export type ModifyVpnPbrRouteEntryWeightErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.SrcDestWeightConflict' | 'VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap' | 'VpnRouteEntry.SrcDestConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnPbrRouteEntryPriority may return. */
+export type ModifyVpnPbrRouteEntryPriorityErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnPbrRouteEntryPriority.NotSupport' | 'VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap' | 'VpnRouteEntry.SrcDestConflict' | 'VpnRouteEntry.SrcDestWeightConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnPbrRouteEntryAttribute may return. */
+export type ModifyVpnPbrRouteEntryAttributeErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnPbrRouteEntryPriority.NotSupport' | 'VpnRouteEntry.SrcDestWeightConflict' | 'VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap' | 'VpnRouteEntry.SrcDestConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnPbrRouteEntries may return. */
+export type DescribeVpnPbrRouteEntriesErrorCode = 'InvalidVpnInstanceId.NotFound' | 'InvalidVpnGatewayInstanceId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateVpnAttachment may return. */
+export type CreateVpnAttachmentErrorCode = 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'NotSupportVpnConnectionParameter.IpsecPfs' | 'NotSupportVpnConnectionParameter.IpsecAuthAlg' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'InvalidParameter.VpnConnectionName' | 'QuotaExceeded.PolicyBasedRoute' | 'MissingParameter.TunnelCidr' | 'MissingParam.CustomerGatewayAsn' | 'IllegalParam.LocalAsn' | 'InvalidParameter.BgpConfig' | 'IllegalParam.TunnelCidr' | 'InvalidLocalBgpIp.Malformed' | 'IllegalParam.LocalSubnet' | 'IllegalParam.RemoteSubnet' | 'IllegalParam.LocalBgpIp' | 'OperationFailed.MissCertificate' | 'MissingParam.RemoteId' | 'IllegalParam.EnableBgp' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | 'InvalidTunnelCidr.Malformed' | 'OperationFailed.NoAvailableAmount' | 'OperationUnsupported.EnableBgp' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidCustomerGatewayInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateVcoRouteEntry may return. */
+export type CreateVcoRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnConnection.Configuring' | 'VpnConnection.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'VpnRouteEntry.ConflictSSL' | 'VpnRouteEntry.BackupRoute' | 'InvalidNextHop.NotFound' | 'IllegalParam.RouteDest' | 'OperationFailed.InvalidCidrBlock' | 'QuotaExceeded.VpnRouteEntry' | 'TaskConflict' | 'Resource.PbrRouteQuotaFull' | 'CreatePbrRoutesQuotaFull.QuotaFull' | 'CreateDbrRoutesQuotaFull.QuotaFull' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVpnAttachment may return. */
+export type DeleteVpnAttachmentErrorCode = 'VpnConnection.Configuring' | 'Vco.StatusNotSupport' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteVcoRouteEntry may return. */
+export type DeleteVcoRouteEntryErrorCode = 'Resource.QuotaFull' | 'VpnConnection.Configuring' | 'VpnConnection.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'InvalidRouteEntry.NotFound' | 'TaskConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVpnAttachmentAttribute may return. */
+export type ModifyVpnAttachmentAttributeErrorCode = 'VpnConnection.Configuring' | 'VpnConnection.FinancialLocked' | 'InvalidName' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'NotSupportVpnConnectionParameter.IpsecPfs' | 'NotSupportVpnConnectionParameter.IpsecAuthAlg' | 'VpnRouteEntry.BackupRoute' | 'VpnRouteEntry.InvalidWeight' | 'MissingParameter.TunnelCidr' | 'OperationUnsupported.EnableBgp' | 'MissingParam.CustomerGatewayAsn' | 'IllegalParam.LocalAsn' | 'IllegalParam.BgpConfig' | 'IllegalParam.TunnelCidr' | 'InvalidLocalBgpIp.Malformed' | 'IllegalParam.LocalBgpIp' | 'IllegalParam.LocalSubnet' | 'IllegalParam.RemoteSubnet' | 'CustomerGateway.ConflictRouteEntry' | 'IllegalParam.NetworkType' | 'InvalidTunnelCidr.Malformed' | 'InvalidVpnGatewayInstanceId.NotFound' | 'Resource.QuotaFull' | 'CreateDbrRoutesQuotaFull.QuotaFull' | 'CreatePbrRoutesQuotaFull.QuotaFull' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyVcoRouteEntryWeight may return. */
+export type ModifyVcoRouteEntryWeightErrorCode = 'Resource.QuotaFull' | 'VpnConnection.Configuring' | 'VpnConnection.FinancialLocked' | 'VpnRouteEntry.AlreadyExists' | 'VpnRouteEntry.Conflict' | 'TaskConflict' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnAttachments may return. */
+export type DescribeVpnAttachmentsErrorCode = 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'InvalidParameter.TagValue' | 'InvalidParameter.TagKey' | 'Duplicated.TagKey' | VpcCommonErrorCode;
+/** Error codes DescribeVcoRouteEntries may return. */
+export type DescribeVcoRouteEntriesErrorCode = 'IllegalParam.RouteEntryType' | 'Vco.StatusNotSupport' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidVpnConnectionInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes CheckVpnBgpEnabled may return. */
+export type CheckVpnBgpEnabledErrorCode = 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeVpnCrossAccountAuthorizations may return. */
+export type DescribeVpnCrossAccountAuthorizationsErrorCode = VpcCommonErrorCode;
+/** Error codes CreateSslVpnClientCert may return. */
+export type CreateSslVpnClientCertErrorCode = 'Resource.QuotaFull' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'InvalidName' | 'SslVpnClientCreateTimes.ReachLimits' | 'CreateSslCertsQuotaFull.QuotaFull' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidSslVpnServerId.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteSslVpnClientCert may return. */
+export type DeleteSslVpnClientCertErrorCode = 'VpnGateway.Configuring' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'InvalidSslVpnClientCertId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifySslVpnClientCert may return. */
+export type ModifySslVpnClientCertErrorCode = 'InvalidName' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'InvalidSslVpnClientCertId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeSslVpnClientCerts may return. */
+export type DescribeSslVpnClientCertsErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeSslVpnClientCert may return. */
+export type DescribeSslVpnClientCertErrorCode = 'InvalidInstanceId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeSslVpnClients may return. */
+export type DescribeSslVpnClientsErrorCode = 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidInstanceId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateSslVpnServer may return. */
+export type CreateSslVpnServerErrorCode = 'Resource.QuotaFull' | 'InvalidName' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'SslVpnServer.AlreadyExist' | 'VpnRouteEntry.Conflict' | 'IpConflict' | 'SslVpnServer.AddRouteError' | 'ClientIpPool.NetmaskInvalid' | 'ClientIpPool.SubnetInvalid' | 'MissingParameter.IDaaSInstanceId' | 'OperationFailed.NoRamPermission' | 'OperationUnsupported.NotSupportMultiFactorAuth' | 'QuotaExceeded.VpnRouteEntry' | 'SystemBusy' | 'SslVpnServerPort.Illegal' | 'EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest' | 'VpnGateway.SslVpnDisabled' | 'IllegalParam.LocalSubnet' | 'IllegalParam.IDaaSApplicationId' | 'SslVpnIDaaS2.NotSupport' | 'MissingParam.IDaaSApplicationId' | 'MissingParam.IDaaSRegionId' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidIDaaSInstanceId.NotFound' | 'InvalidIDaaSApplicationId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteSslVpnServer may return. */
+export type DeleteSslVpnServerErrorCode = 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'InvalidSslVpnServerId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifySslVpnServer may return. */
+export type ModifySslVpnServerErrorCode = 'InvalidName' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'IpConflict' | 'SslVpnServer.AddRouteError' | 'ClientIpPool.NetmaskInvalid' | 'ClientIpPool.SubnetInvalid' | 'MissingParameter.IDaaSInstanceId' | 'OperationFailed.GetIDaaSInfo' | 'OperationFailed.NoRamPermission' | 'OperationUnsupported.NotSupportMultiFactorAuth' | 'SystemBusy' | 'SslVpnServerPort.Illegal' | 'EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest' | 'InvalidInstanceId.NotFound' | 'VpnRouteEntry.Conflict' | 'IllegalParam.IDaaSApplicationId' | 'MissingParam.IDaaSApplicationId' | 'SslVpnIDaaS2.NotSupport' | 'MissingParam.IDaaSRegionId' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | 'InvalidIDaaSInstanceId.NotFound' | 'InvalidIDaaSApplicationId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeSslVpnServers may return. */
+export type DescribeSslVpnServersErrorCode = 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeVpnSslServerLogs may return. */
+export type DescribeVpnSslServerLogsErrorCode = 'InvalidSslVpnClientCertId.NotFound' | 'ParamExclusive.SslVpnServerIdAndSslVpnClientCertId' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidSslVpnServerId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateIpsecServer may return. */
+export type CreateIpsecServerErrorCode = 'OperationUnsupported.IPsecServer' | 'VpnGateway.SslVpnDisabled' | 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'OperationFailed.IPsecServerExist' | 'OperationUnsupported.IpsecPfs' | 'IllegalParam.AuthMethod' | 'IllegalParam.LocalSubnet' | 'IllegalParam.ClientIpPool' | 'MissingParam.IDaaSInstanceId' | 'OperationFailed.NoRamPermission' | 'ClientIpPool.NetmaskInvalid' | 'VpnRouteEntry.Conflict' | 'ClientIpPool.SubnetInvalid' | 'InvalidClientIpPool.Conflict' | 'OperationFailed.AddVpcRoute' | 'QuotaExceeded.VpnRouteEntry' | 'SystemBusy' | 'EnableHaCheck.IpsecServerCidrContainsVpcRouteDest' | 'VpnGateway.IPsecServerAndVpnConnectionConflict' | 'Forbidden' | 'InvalidVpnGatewayInstanceId.NotFound' | 'InvalidIDaaSInstanceId.NotFound' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes DeleteIpsecServer may return. */
+export type DeleteIpsecServerErrorCode = 'VpnGateway.Configuring' | 'Forbidden' | 'InvalidIpsecServerId.NotFound' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes UpdateIpsecServer may return. */
+export type UpdateIpsecServerErrorCode = 'VpnGateway.Configuring' | 'VpnGateway.FinancialLocked' | 'OperationUnsupported.IpsecPfs' | 'IllegalParam.AuthMethod' | 'IllegalParam.LocalSubnet' | 'IllegalParam.ClientIpPool' | 'MissingParam.IDaaSInstanceId' | 'OperationFailed.NoRamPermission' | 'OperationFailed.AddVpcRoute' | 'ClientIpPool.NetmaskInvalid' | 'VpnRouteEntry.Conflict' | 'ClientIpPool.SubnetInvalid' | 'InvalidClientIpPool.Conflict' | 'SystemBusy' | 'Forbidden' | 'InvalidIpsecServerId.NotFound' | 'InvalidIDaaSInstanceId.NotFound' | 'OperationConflict' | VpcCommonErrorCode;
+/** Error codes ListIpsecServers may return. */
+export type ListIpsecServersErrorCode = 'IllegalParam.NextToken' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ListIpsecServerLogs may return. */
+export type ListIpsecServerLogsErrorCode = 'Forbidden' | 'InvalidIpsecServerId.NotFound' | VpcCommonErrorCode;
+/** Error codes AllocateIpv6Address may return. */
+export type AllocateIpv6AddressErrorCode = 'OperationFailed.IPv6AddressAlreadyAllocated' | 'OperationFailed.AddressNotInVSwitchCidr' | 'IllegalParam.IpAddress' | 'OperationFailed.IPv6Disabled' | 'ResourceNotFound.VSwitch' | VpcCommonErrorCode;
+/** Error codes ReleaseIpv6Address may return. */
+export type ReleaseIpv6AddressErrorCode = 'DependencyViolation.Ipv6InternetBandwidth' | 'OperationFailed.AssociationExist' | 'ResourceNotFound.Ipv6InstanceId' | VpcCommonErrorCode;
+/** Error codes CreateIpv6Gateway may return. */
+export type CreateIpv6GatewayErrorCode = 'InvalidVpcId.NotFound' | 'IllegalParam.Name' | 'IllegalParam.Description' | 'IllegalParam.Spec' | 'IllegalParam.ChargeType' | 'OperationUnsupported.OnlyOneIpv6GatewayInVpc' | 'OperationFailed.VpcIpv6Disabled' | 'OperationFailed.UnpaidBillsExist' | 'OperationFailed.InformationIncomplete' | 'OperationFailed.NoPaymentMethod' | 'IllegalParam.ResourceGroupId' | 'MissingParam.vpcId' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateIpv6EgressOnlyRule may return. */
+export type CreateIpv6EgressOnlyRuleErrorCode = 'InvalidIpv6Gateway.NotFound' | 'IllegalParam.Name' | 'IllegalParam.Description' | 'IllegalParam.InstanceType' | 'OperationFailed.FinancialLocked' | 'OperationUnsupported.EgressRuleVSwitch' | 'InvalidIpv6Instance.NotFound' | 'OperationFailed.NoInternetBandwidth' | 'OperationFailed.Ipv6EgressRuleExisted' | 'OperationFailed.InternetBandwidthUnstable' | 'IncorrectStatus.Ipv6InternetBandwidth' | 'OperationUnsupported.EgressRuleInDefaultSpec' | 'QuotaExceeded.Ipv6EgressRules' | 'Mismatch.Ipv6AddressAndIpv6Gateway' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteIpv6Gateway may return. */
+export type DeleteIpv6GatewayErrorCode = 'ResourceNotFound.RouteTable' | 'DependencyViolation.GatewayRouteTableRelation' | 'IncorrectStatus.Ipv6Gateway' | 'DependencyViolation.EgressRules' | 'DependencyViolation.Ipv6InternetBandwidth' | 'OperationFailed.RouteEntryUnstable' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DeleteIpv6EgressOnlyRule may return. */
+export type DeleteIpv6EgressOnlyRuleErrorCode = 'IncorrectStatus.EgressOnlyRule' | 'InvalidRegionId.NotFound' | 'ResourceNotFound.Ipv6EgressOnlyRule' | VpcCommonErrorCode;
+/** Error codes DeleteIpv6InternetBandwidth may return. */
+export type DeleteIpv6InternetBandwidthErrorCode = 'BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId' | 'OperationFailed.ServiceManaged' | VpcCommonErrorCode;
+/** Error codes ModifyIpv6InternetBandwidth may return. */
+export type ModifyIpv6InternetBandwidthErrorCode = 'MissingParam.Ipv6InstanceId' | 'InvalidIpv6Instance.NotFound' | 'IllegalParam.Bandwidth' | 'OperationUnsupported.FinancialLocked' | 'OperationFailed.InternetBandwidthNonExist' | 'OperationFailed.InternetBandwidthUnstable' | 'OperationFailed.BandwidthExceedLimit' | 'ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId' | 'InvalidRegionId.NotFound' | 'OperationFailed.QuerySpInfo' | 'OperationFailed.QueryAccountInfo' | 'OperationFailed.SyncTradeResource' | VpcCommonErrorCode;
+/** Error codes ModifyIpv6GatewayAttribute may return. */
+export type ModifyIpv6GatewayAttributeErrorCode = 'InvalidIpv6GatewayId.NotFound' | 'IllegalParam.Name' | 'IllegalParam.Description' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyIpv6AddressAttribute may return. */
+export type ModifyIpv6AddressAttributeErrorCode = 'InvalidIpv6AddressId.NotFound' | 'IllegalParam.Name' | 'IllegalParam.Description' | VpcCommonErrorCode;
+/** Error codes DescribeIpv6Gateways may return. */
+export type DescribeIpv6GatewaysErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeIpv6EgressOnlyRules may return. */
+export type DescribeIpv6EgressOnlyRulesErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeIpv6Addresses may return. */
+export type DescribeIpv6AddressesErrorCode = 'IllegalParam.Ipv6Address' | 'IllegalParam.NetworkType' | VpcCommonErrorCode;
+/** Error codes DescribeIpv6GatewayAttribute may return. */
+export type DescribeIpv6GatewayAttributeErrorCode = VpcCommonErrorCode;
+/** Error codes AllocateIpv6InternetBandwidth may return. */
+export type AllocateIpv6InternetBandwidthErrorCode = 'IllegalParam.Bandwidth' | 'MissingParam.Ipv6InstanceId' | 'InvalidIpv6Instance.NotFound' | 'IllegalParam.ChargeType' | 'IllegalParam.InternetChargeType' | 'OperationUnsupported.PrePaid' | 'OperationFailed.Ipv6GatewayDisMatchIpv6Address' | 'OperationFailed.InternetBandwidthAlreadyExisted' | 'OperationFailed.Ipv6GatewayNotExist' | 'IncorrectStatus.Ipv6Instance' | 'IllegalParam.Ipv6Address' | 'UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address' | 'UnsupportedFeature.InternetChargeTypeOnStaticIsp' | 'OperationUnsupported.ULA' | 'OperationFailed.OpenCdtServiceFirst' | 'InvalidRegionId.NotFound' | 'ResourceNotFound.Ipv6Address' | 'OperationFailed.QueryAccountInfo' | 'OperationFailed.SaleValidate' | 'SystemBusy' | VpcCommonErrorCode;
+/** Error codes CreateIPv6TranslatorAclList may return. */
+export type CreateIPv6TranslatorAclListErrorCode = 'InvalidName' | 'Resource.QuotaFull' | 'Nat64Acl.AclNameExist' | VpcCommonErrorCode;
+/** Error codes CreateIPv6TranslatorEntry may return. */
+export type CreateIPv6TranslatorEntryErrorCode = 'InvalidIpAddress.AlreadyExist' | 'InvalidIpAddress.WrongFormat' | 'InvalidIpAddress.PrivateAddress' | 'IPv6TranslatorEntry.InvalidPort' | 'InvalidIPv6TranslatorId.NotFound' | 'InvalidName' | 'InvalidDescription' | 'IPv6TranslatorEntry.InvalidProtocol' | 'Resource.QuotaFull' | 'IPv6Translator.Configuring' | 'IPv6TranslatorEntry.InvalidBandwidth' | 'IPv6TranslatorEntry.IPv6Conflict' | 'IPv6TranslatorEntry.IPv4Conflict' | 'IPv6TranslatorEntry.AclIdNull' | 'InvalidIPv6TranslatorAclId.NotFound' | 'IPv6TranslatorEntry.InvalidAclStatus' | 'IPv6TranslatorEntry.InvalidAclType' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes AddIPv6TranslatorAclListEntry may return. */
+export type AddIPv6TranslatorAclListEntryErrorCode = 'InvalidIpAddress.WrongFormat' | 'InvalidIPv6TranslatorAclId.NotFound' | 'InvalidEntryComment' | 'Resource.QuotaFull' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateIPv6Translator may return. */
+export type CreateIPv6TranslatorErrorCode = 'InvalidName' | 'Spec.NotSupport' | 'Duration.NotSupport' | 'PricingCycle.NotSupport' | 'PayType.NotSupport' | 'InventoryNotEnough' | 'Resource.QuotaFull' | 'Bandwidth.NotSupport' | VpcCommonErrorCode;
+/** Error codes DeleteIPv6TranslatorAclList may return. */
+export type DeleteIPv6TranslatorAclListErrorCode = 'InvalidIPv6TranslatorACLId.NotFound' | 'InvalidIPv6TranslatorACL.Used' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DeleteIPv6TranslatorEntry may return. */
+export type DeleteIPv6TranslatorEntryErrorCode = 'InvalidIPv6TranslatorId.NotFound' | 'InvalidIPv6TranslatorEntryId.NotFound' | 'IPv6Translator.Configuring' | 'IPv6Translator.FinancialLocked' | 'InvalidIPv6TranslatorId.CoexistWithEntryId' | 'MissingEntryOrInstanceId' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DeleteIPv6Translator may return. */
+export type DeleteIPv6TranslatorErrorCode = 'IPv6Translator.Configuring' | 'Nat64Gateway.Configuring' | 'Forbbiden.SubUser' | 'Forbidden' | 'ForbiddenRelease' | 'InvalidIPv6TranslatorId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyIPv6TranslatorAclListEntry may return. */
+export type ModifyIPv6TranslatorAclListEntryErrorCode = 'InvalidIPv6TranslatorAclId.NotFound' | 'InvalidIPv6TranslatorAclEntryId.NotFound' | 'InvalidEntryComment' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ModifyIPv6TranslatorAclAttribute may return. */
+export type ModifyIPv6TranslatorAclAttributeErrorCode = 'InvalidName' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidIPv6TranslatorACLId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyIPv6TranslatorBandwidth may return. */
+export type ModifyIPv6TranslatorBandwidthErrorCode = 'InvalidIPv6TranslatorId.NotFound' | 'InvalidBandwidth.NotSupport' | 'IPv6Translator.Configuring' | 'InvalidBandwidth.DowngradeForbidden' | 'InvalidBandwidth.NotEnough' | 'InvalidBandwidth.NotChange' | 'IPv6Translator.FinancialLocked' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ModifyIPv6TranslatorAttribute may return. */
+export type ModifyIPv6TranslatorAttributeErrorCode = 'InvalidName' | 'InvalidDescription' | 'IPv6Translator.Configuring' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidIPv6TranslatorId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyIPv6TranslatorEntry may return. */
+export type ModifyIPv6TranslatorEntryErrorCode = 'InvalidName' | 'InvalidDescription' | 'InvalidIpAddress.AlreadyExist' | 'InvalidIpAddress.WrongFormat' | 'InvalidIpAddress.PrivateAddress' | 'IPv6TranslatorEntry.InvalidPort' | 'IPv6TranslatorEntry.InvalidProtocol' | 'IPv6Translator.Configuring' | 'IPv6TranslatorEntry.IPv6Conflict' | 'IPv6TranslatorEntry.IPv4Conflict' | 'IPv6TranslatorEntry.InvalidParameter' | 'IPv6TranslatorEntry.AclIdNull' | 'InvalidIPv6TranslatorAclId.NotFound' | 'IPv6TranslatorEntry.InvalidAclType' | 'IPv6TranslatorEntry.InvalidAclStatus' | 'IPv6TranslatorEntry.InvalidBandwidth' | 'Forbbiden.SubUser' | 'Forbidden' | 'InvalidIPv6TranslatorEntryId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeIPv6TranslatorAclLists may return. */
+export type DescribeIPv6TranslatorAclListsErrorCode = 'InvalidName' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeIPv6TranslatorAclListAttributes may return. */
+export type DescribeIPv6TranslatorAclListAttributesErrorCode = 'InvalidIPv6TranslatorAclId.NotFound' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeIPv6Translators may return. */
+export type DescribeIPv6TranslatorsErrorCode = 'PayType.NotSupport' | 'BusinessStatus.NotSupport' | 'InvalidIpAddress.WrongFormat' | 'Status.NotSupport' | 'InvalidName' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeIPv6TranslatorEntries may return. */
+export type DescribeIPv6TranslatorEntriesErrorCode = 'InvalidName' | 'IPv6TranslatorEntry.InvalidPort' | 'IPv6TranslatorEntry.InvalidProtocol' | 'InvalidIpAddress.WrongFormat' | 'IPv6TranslatorEntry.InvalidAclStatus' | 'IPv6TranslatorEntry.InvalidAclType' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes RemoveIPv6TranslatorAclListEntry may return. */
+export type RemoveIPv6TranslatorAclListEntryErrorCode = 'InvalidIPv6TranslatorAclId.NotFound' | 'InvalidIPv6TranslatorAclEntryId.NotFound' | 'IPv6TranslatorAcl.DeleteLastEntry' | 'Forbbiden.SubUser' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeRegions may return. */
+export type DescribeRegionsErrorCode = VpcCommonErrorCode;
+/** Error codes DescribeZones may return. */
+export type DescribeZonesErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes TagResources may return. */
+export type TagResourcesErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'MissingParam' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'InvalidTagScope.NotFound' | 'Forbidden.NotAllowedCategary' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'MissingParameter.TagValue' | 'MissingParameter.TagKey' | 'MissingParam.Tags' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes TagResourcesForExpressConnect may return. */
+export type TagResourcesForExpressConnectErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'InvalidTagScope.NotFound' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'MissingParameter.TagValue' | 'MissingParameter.TagKey' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes UnTagResources may return. */
+export type UnTagResourcesErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'MissingParam' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.NotAllowedCategary' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes UntagResourcesForExpressConnect may return. */
+export type UntagResourcesForExpressConnectErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ListTagResources may return. */
+export type ListTagResourcesErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'MissingParam' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.NotAllowedCategary' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'BothEmpty.TagsAndResources' | 'MissingParam.ResourceType' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeTags may return. */
+export type DescribeTagsErrorCode = 'BothEmpty.TagsAndResources' | 'MissingParameter.TagKey' | 'MissingParameter.TagValue' | 'InvalidTagKey' | 'InvalidTagValue' | 'MissingParam' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.NotAllowedCategary' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes DescribeTagKeys may return. */
+export type DescribeTagKeysErrorCode = 'BothEmpty.TagsAndResources' | 'MissingParameter.TagKey' | 'MissingParameter.TagValue' | 'InvalidTagKey' | 'InvalidTagValue' | 'MissingParam' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.NotAllowedCategary' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes ListTagResourcesForExpressConnect may return. */
+export type ListTagResourcesForExpressConnectErrorCode = 'InvalidTagKey' | 'InvalidTagValue' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.TagNum' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | 'BothEmpty.TagsAndResources' | VpcCommonErrorCode;
+/** Error codes DescribeTagKeysForExpressConnect may return. */
+export type DescribeTagKeysForExpressConnectErrorCode = 'BothEmpty.TagsAndResources' | 'MissingParameter.TagKey' | 'MissingParameter.TagValue' | 'InvalidTagKey' | 'InvalidTagValue' | 'InvalidInstanceType.NotFound' | 'InvalidInstanceIds.NotFound' | 'Forbidden.TagKeys' | 'QuotaExceeded.TagNum' | 'Forbidden.TagKey.Duplicated' | 'SizeLimitExceeded.ResourceId' | 'Forbidden' | VpcCommonErrorCode;
+/** Error codes CreateRouterInterface may return. */
+export type CreateRouterInterfaceErrorCode = 'InvalidPrice.NotFound' | 'InvalidAliuid' | 'InvalidRole.ValueNotSupported' | 'InvalidSpec.ValudNotSupported' | 'InvalidRouterType.ValueNotSupported' | 'InvalidName.Malformed' | 'Forbidden.BillsOutstanding' | 'LimitationExceed.InterfaceNumberOnRouter' | 'Forbidden.NotInRouterInterfaceCreateWhitelist' | 'RI_CREATE_ONE_LIMIT_BY_SYNC' | 'InvalidAccessPoint.ValueNotAllowed' | 'InvalidParam.NotFound' | 'InvalidAccessPoint.NotMatch' | 'InvalidAccessPoint.NotExist' | 'INVAID_VBR_STATUS' | 'IncorrectStatus.CenStatus' | 'Forbidden.AcceptRoleNotSupportPrePay' | 'InvalidRouterInterfaceSpec.Malformed' | 'VpcSubnet.NotFound' | 'IllegalParam.HealthcheckIp' | 'OperationFailed.HcForInvalidRiType' | 'OperationFailed.SyncOrderToSub' | 'IllegalParam.CrossBorderBandwidth' | 'IllegalParam.VRouterType' | 'IllegalParam.Spec' | 'Forbidden.CrossBorder' | 'InvalidRouterId.NotFound' | 'InvalidCommodity.NotFound' | 'InvalidRouterInterfaceChargeType.Malformed' | 'IllegalParam.RegionId' | 'PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL' | 'QuotaExceeded' | 'OperationFailed.PconnTrafficNotEnable' | 'InvalidRegionId.NotFound' | 'ResourceNotInResourceGroup' | 'HaveConnectionBetweenRouters' | 'InvalidDescription.Malformed' | 'InvalidBandwidth.NotEnough' | 'ForbiddenAction' | 'OperationFailed.NotSupportIPv6' | 'InvalidParam.AvailableZoneId' | 'OperationFailed.NoAvailableAmount' | 'InvalidRouterId.AttacedToCEN' | VpcCommonErrorCode;
+/** Error codes DeleteRouterInterface may return. */
+export type DeleteRouterInterfaceErrorCode = 'InvalidInstance.StatusError' | 'OperationFailed.OperationLocked' | 'RouterInterfaceReferredByRouteEntry' | 'ReferredByRouteEntry.RouterInterface' | VpcCommonErrorCode;
+/** Error codes ModifyRouterInterfaceAttribute may return. */
+export type ModifyRouterInterfaceAttributeErrorCode = 'Forbidden.FinancialLocked' | 'InvalidName.Malformed' | 'InvalidOppositeRouterType.ValueNotSupported' | 'InvalidDescription.Malformed' | 'Forbbiden' | 'LinkRole.NotSupport' | 'Forbbiden.ModifyIdAndType' | 'InvalidParam.ModifyRouterInterface' | 'INSTANCE_IN_PROCESSIONG' | 'IllegalParam.HcThreshold' | 'IllegalParam.HcRate' | 'InvalidHealthCheckIP.Malformd' | 'IllegalParam.HcSourceIp' | 'OperationFailed.OperationLocked' | 'IncorrectStatus.RouterInterface' | 'InvalidRegionId.NotFound' | 'InvalidRouterInterfaceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyRouterInterfaceSpec may return. */
+export type ModifyRouterInterfaceSpecErrorCode = 'Forbidden.FinancialLocked' | 'InvalidParam.NotFound' | 'InvalidOppositeRegionId.NotFound' | 'InvalidInstanceOwner.Error' | 'InvalidRouterInterfaceSpec.Malformed' | 'IllegalParam.chargeType' | 'ResourceQueryError' | 'InvalidSpec.ValueNotSupported' | 'InvalidInstance.StatusError' | 'InvalidOpposite.NotFound' | 'InvalidRouterInterfaceId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeRouterInterfaces may return. */
+export type DescribeRouterInterfacesErrorCode = 'InvalidParam.NotNull' | 'EndPoint.Empty' | 'InvalidConnectionType.MalFormed' | 'InvalidProductForm.MalFormed' | 'InvalidRole.Malformed' | 'IllegalParam.AliUid' | 'Parameter.Illegal' | 'InvalidRegionId.NotFound' | 'InvalidFilterKey.ValueNotSupported' | VpcCommonErrorCode;
+/** Error codes DescribeEcGrantRelation may return. */
+export type DescribeEcGrantRelationErrorCode = 'InvalidParam.NotNull' | 'Parameter.Illegal' | 'Instance.StatusError' | 'VRouterId.NotFound' | 'Instance.NotExist' | VpcCommonErrorCode;
+/** Error codes DescribeRouterInterfaceAttribute may return. */
+export type DescribeRouterInterfaceAttributeErrorCode = 'InvalidParam.NotNull' | VpcCommonErrorCode;
+/** Error codes DeactivateRouterInterface may return. */
+export type DeactivateRouterInterfaceErrorCode = 'IncorrectRIStatus' | 'Forbidden.FinancialLocked' | 'Forbbiden.InvaildOwner' | 'OperationFailed.OperationLocked' | 'InvalidRegionId.NotFound' | 'InvalidRouterInterfaceId.NotFound' | VpcCommonErrorCode;
+/** Error codes GrantInstanceToVbr may return. */
+export type GrantInstanceToVbrErrorCode = 'InvalidParam.NotNull' | 'Parameter.Illegal' | 'Instance.StatusError' | 'Instance.NotExist' | VpcCommonErrorCode;
+/** Error codes ActivateRouterInterface may return. */
+export type ActivateRouterInterfaceErrorCode = 'IncorrectRIStatus' | 'Forbidden.FinancialLocked' | 'OperationFailed.PconnTrafficNotEnable' | 'Forbbiden' | 'NotSupportLinkrole' | 'OppositeRouterInterfaceIsDeleted' | 'InvalidRegionId.NotFound' | 'InvalidRouterInterfaceId.NotFound' | VpcCommonErrorCode;
+/** Error codes RevokeInstanceFromVbr may return. */
+export type RevokeInstanceFromVbrErrorCode = 'Instance.StatusError' | 'InvalidParam.NotNull' | 'Parameter.Illegal' | 'Instance.NotExist' | 'EcGrantRelation.NotExist' | VpcCommonErrorCode;
+/** Error codes ConnectRouterInterface may return. */
+export type ConnectRouterInterfaceErrorCode = 'IncorrectRole.NotInitiatingSide' | 'IncorrectRIStatus' | 'IncorrectOppositeInterfaceInfo.NotSet' | 'IncorrectOppositeInterfaceInfo' | 'Forbidden.OnlyOneConnection' | 'Forbidden.BillsOutstanding' | 'InvalidAccount.NotFound' | 'ErrCode.Invalid' | 'AttrMismatching.AcceptingSideRole' | 'AttrMismatching.AcceptingSideInstanceId' | 'AttrMismatching.AcceptingSideRegionNo' | 'AttrMismatching.AcceptingSideRouterId' | 'AttrMismatching.AcceptingSideRouterType' | 'AttrMismatching.AcceptingSideAliUid' | 'AttrMismatching.AcceptingSideOppositeInterfaceOwnerId' | 'AttrMismatching.AcceptingSideOppositeRegionNo' | 'AttrMismatching.AcceptingSideOppositeInterfaceId' | 'AttrMismatching.AcceptingSideOppositeRouterId' | 'AttrMismatching.AcceptingSideOppositeRouterType' | 'IllegalParam.InstanceOwner' | 'InvalidRegionId.NotFound' | 'InvalidRouterInterfaceId.NotFound' | 'CROSS_BID.FORBIDDEN' | VpcCommonErrorCode;
+/** Error codes CreateExpressCloudConnection may return. */
+export type CreateExpressCloudConnectionErrorCode = 'IllegalParam.AliUid' | 'MissingParam.Bid' | 'IllegalParam.RegionNo' | 'IllegalParam.Bandwith' | 'IllegalParam.ContactTel' | 'IllegalParam.ContactMail' | 'IllegalParam.Description' | 'IllegalParam.IDCardNo' | 'IllegalParam.PortType' | 'IllegalParam.Name' | 'IllegalParam.PeerCity' | 'IllegalParam.PeerLocation' | 'IllegalParam.ServiceProvider' | 'IllegalParam.RedundantEccId' | 'IllegalParam.IdcSP' | VpcCommonErrorCode;
+/** Error codes ModifyExpressCloudConnectionAttribute may return. */
+export type ModifyExpressCloudConnectionAttributeErrorCode = 'InvalidEccId.NotFound' | 'IllegalParam.AliUid' | 'MissingParam.RegionNo' | 'IllegalParam.EccId' | 'InvalidEccApplication.NotFound' | 'IllegalParam.Description' | 'IllegalParam.Name' | 'InvalidServiceProvider.Malformed' | 'IllegalParam.PortType' | 'IllegalParam.Distance' | 'IllegalParam.CircuitCode' | 'IllegalParam.Type' | 'OperationUnsupported.Type' | 'InvalidAccessPoint.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyExpressCloudConnectionBandwidth may return. */
+export type ModifyExpressCloudConnectionBandwidthErrorCode = 'MissingParam.EccId' | 'MissingParam.AliUid' | 'MissingParam.RegionNo' | 'MissingParam.Bandwidth' | 'InvalidEccApplication.NotFound' | 'InvalidEccId.NotFound' | 'IncorrectStatus.EccApplication' | 'OperationUnsupported.type' | VpcCommonErrorCode;
+/** Error codes CreateGlobalAccelerationInstance may return. */
+export type CreateGlobalAccelerationInstanceErrorCode = 'InvalidBandwidth.ValueNotSupported' | 'InvalidServiceLocation.ValueNotSupported' | 'QuotaExceeded.GlobalAccelerationInstance' | 'InvalidGlobalAccelerationInstanceName.Malformed' | 'InvalidGlobalAccelerationInstanceDescription.Malformed' | 'OperationFailed.UnpaidBillsExist' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes AddGlobalAccelerationInstanceIp may return. */
+export type AddGlobalAccelerationInstanceIpErrorCode = 'IpInstanceId.AlreadyInBandwidthPackage' | 'IpInstanceId.BizStatusInvalid' | 'IpInstanceId.ChargeType.NotSupport' | 'BandwidthPackageId.InvalidBizStatus' | 'IpInstanceId.QuotaExceeded' | 'EipOperation.TooFrequently' | 'InvalidRegionId.NotFound' | 'InvalidBandwidthPackageId.NotFound' | 'InvalidIpInstanceId.NotFound' | 'IpInstanceId.InvalidIpInternetChargeType' | 'IpInstanceId.StatusNotAvailable' | VpcCommonErrorCode;
+/** Error codes DeleteGlobalAccelerationInstance may return. */
+export type DeleteGlobalAccelerationInstanceErrorCode = 'IncorrectGlobalAccelerationInstanceIdStatus' | 'InvalidGlobalAccelerationInstanceId.NotFound' | 'Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid' | 'DependencyViolation.Ips' | 'IncorrectStatus' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes UnassociateGlobalAccelerationInstance may return. */
+export type UnassociateGlobalAccelerationInstanceErrorCode = 'IncorrectGlobalAccelerationInstanceIdStatus' | 'Forbidden.FinancialLocked' | 'Forbbiden.InvaildOwner' | 'InvalidRegionId.NotFound' | 'InvalidGlobalAccelerationInstanceId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyGlobalAccelerationInstanceAttributes may return. */
+export type ModifyGlobalAccelerationInstanceAttributesErrorCode = 'InvalidBandwidth.ValueNotSupported' | 'InvalidGlobalAccelerationInstanceId.NotFound' | 'Forbidden.ChargeTypeIsPrepaid' | 'InvalidGlobalAccelerationInstanceName.Malformed' | 'InvalidGlobalAccelerationInstanceDescription.Malformed' | 'InvalidGlobalAccelerationInstance.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes ModifyGlobalAccelerationInstanceSpec may return. */
+export type ModifyGlobalAccelerationInstanceSpecErrorCode = 'InvalidBandwidth.ValueNotSupported' | 'InvalidGlobalAccelerationInstanceId.NotFound' | 'Forbidden.ChargeTypeIsPrepaid' | 'InvalidGlobalAccelerationInstanceName.Malformed' | 'InvalidGlobalAccelerationInstanceDescription.Malformed' | 'InvalidInstanceId.NotFound' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeGlobalAccelerationInstances may return. */
+export type DescribeGlobalAccelerationInstancesErrorCode = 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes DescribeServerRelatedGlobalAccelerationInstances may return. */
+export type DescribeServerRelatedGlobalAccelerationInstancesErrorCode = 'InvalidBackendServerId.NotInVPC' | 'InvalidBackendServerType.NotFound' | 'InvalidRegionId.NotFound' | 'InvalidBackendServerId.NotFound' | VpcCommonErrorCode;
+/** Error codes RemoveGlobalAccelerationInstanceIp may return. */
+export type RemoveGlobalAccelerationInstanceIpErrorCode = 'IpInstanceId.NotBandwidthPackage' | 'DependencyViolation.ip' | 'EIP_BIND_NATGATEWAY' | 'IpInstanceId.StatusNotAvailable' | 'OperationUnsupported.IpNotInCbwp' | 'InvalidRegionId.NotFound' | 'InvalidBandwidthPackageId.NotFound' | VpcCommonErrorCode;
+/** Error codes CreateVpcGatewayEndpoint may return. */
+export type CreateVpcGatewayEndpointErrorCode = 'OperationFailed.ConcurrentOperation' | 'IdempotentParameterMismatch' | 'IllegalParam.PolicyDocument' | 'IllegalParam.GatewayEndpointName' | 'IllegalParam.GatewayEndpointDescription' | 'ResourceAlreadyExist.GatewayEndpoint' | 'ResourceNotFound.ServiceName' | 'ResourceNotFound.VpcId' | 'Forbidden.OperateShareResource' | 'IncorrectStatus.Vpc' | 'IncorrectStatus.CenStatus' | 'OperationFailed.VpcIpv6Disabled' | 'UnsupportedFeature.GatewayEndpoint' | 'SystemBusy' | 'Forbbiden' | 'OperationDenied.PolicyDocument' | 'MissingParam.PolicyDocument' | 'OperationDenied.NotAuthorized' | 'InvalidPolicy.WrongFormat' | VpcCommonErrorCode;
+/** Error codes DeleteVpcGatewayEndpoint may return. */
+export type DeleteVpcGatewayEndpointErrorCode = 'OperationFailed.ConcurrentOperation' | 'IdempotentParameterMismatch' | 'ResourceNotFound.GatewayEndpoint' | 'IncorrectStatus.GatewayEndpoint' | 'DependencyViolation.Association' | 'Forbbiden' | 'InvalidRegionId.NotFound' | VpcCommonErrorCode;
+/** Error codes UpdateVpcGatewayEndpointAttribute may return. */
+export type UpdateVpcGatewayEndpointAttributeErrorCode = 'OperationFailed.ConcurrentOperation' | 'IdempotentParameterMismatch' | 'ResourceNotFound.GatewayEndpoint' | 'IllegalParam.PolicyDocument' | 'IllegalParam.GatewayEndpointName' | 'IllegalParam.GatewayEndpointDescription' | 'SystemBusy' | 'Forbbiden' | 'InvalidRegionId.NotFound' | 'OperationDenied.PolicyDocument' | 'IncorrectStatus.GatewayEndpoint' | 'InvalidPolicy.WrongFormat' | VpcCommonErrorCode;
+/** Error codes ListVpcEndpointServicesByEndUser may return. */
+export type ListVpcEndpointServicesByEndUserErrorCode = 'ResourceNotFound.EndpointServiceId' | 'IllegalParam.NextToken' | VpcCommonErrorCode;
+/** Error codes GetVpcGatewayEndpointAttribute may return. */
+export type GetVpcGatewayEndpointAttributeErrorCode = 'ResourceNotFound.GatewayEndpoint' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes ListVpcGatewayEndpoints may return. */
+export type ListVpcGatewayEndpointsErrorCode = 'IllegalParam.NextToken' | 'IllegalParam.MaxResults' | 'InvalidVpcId.NotFound' | VpcCommonErrorCode;
+/** Error codes AssociateRouteTablesWithVpcGatewayEndpoint may return. */
+export type AssociateRouteTablesWithVpcGatewayEndpointErrorCode = 'OperationFailed.ConcurrentOperation' | 'IdempotentParameterMismatch' | 'ResourceNotFound.GatewayEndpoint' | 'IncorrectStatus.GatewayEndpoint' | 'ResourceNotFound.ServiceName' | 'ResourceNotFound.PrefixList' | 'ResourceNotFound.RouteTable' | 'Mismatch.VpcAndRouteTable' | 'IncorrectStatus.RouteTable' | 'ResourceAlreadyExist.Association' | 'VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE' | 'VPC_SWITCH_STATUS_ERROR' | 'QuotaExceeded.VpcRouteEntryNum' | 'OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch' | 'SystemBusy' | 'Forbbiden' | 'InvalidRegionId.NotFound' | 'IncorrectStatus.Vpc' | 'IncorrectStatus.CenStatus' | 'UnsupportedFeature.RouterTableType' | VpcCommonErrorCode;
+/** Error codes DissociateRouteTablesFromVpcGatewayEndpoint may return. */
+export type DissociateRouteTablesFromVpcGatewayEndpointErrorCode = 'OperationFailed.ConcurrentOperation' | 'IdempotentParameterMismatch' | 'ResourceNotFound.GatewayEndpoint' | 'IncorrectStatus.GatewayEndpoint' | 'ResourceNotFound.RouteTable' | 'IncorrectStatus.RouteTable' | 'ResourceNotFound.Association' | 'IncorrectStatus.RouteEntry' | 'Forbbiden' | 'InvalidRegionId.NotFound' | 'IncorrectStatus.CenStatus' | 'ResourceNotFound.RouteEntry' | VpcCommonErrorCode;
+/** Error codes MoveResourceGroup may return. */
+export type MoveResourceGroupErrorCode = 'InvalidResourceGroupId' | 'InvalidResourceId.NotFound' | 'IllegalParam.ResourceType' | 'OperationFailed.InstanceStatusNotAllowed' | 'IncorrectStatus.Vpc' | 'InvalidBandwidthPackageId.NotFound' | VpcCommonErrorCode;
+/** Error codes ChangeResourceGroup may return. */
+export type ChangeResourceGroupErrorCode = 'ResourceType.Unknown' | 'InvalidInstanceId.NotFound' | 'InvalidResourceId.NotFound' | VpcCommonErrorCode;
 /** Every documented error code of Vpc. */
-export type VpcErrorCode = VpcCommonErrorCode | DescribeVpcsErrorCode;
+export type VpcErrorCode = VpcCommonErrorCode | CreateVpcErrorCode | CreateDefaultVpcErrorCode | GrantInstanceToCenErrorCode | AssociateVpcCidrBlockErrorCode | AllocateVpcIpv6CidrErrorCode | DeleteVpcErrorCode | RevokeInstanceFromCenErrorCode | UnassociateVpcCidrBlockErrorCode | ModifyVpcAttributeErrorCode | EnableVpcClassicLinkErrorCode | DisableVpcClassicLinkErrorCode | DeletionProtectionErrorCode | DescribeVpcsErrorCode | DescribeVpcAttributeErrorCode | DescribeGrantRulesToCenErrorCode | ModifyVRouterAttributeErrorCode | DescribeVRoutersErrorCode | ListVSwitchCidrReservationsErrorCode | CreateVSwitchCidrReservationErrorCode | GetVSwitchCidrReservationUsageErrorCode | ModifyVSwitchCidrReservationAttributeErrorCode | CreateVSwitchErrorCode | CreateDefaultVSwitchErrorCode | CheckCanAllocateVpcPrivateIpAddressErrorCode | DeleteVSwitchErrorCode | ModifyVSwitchAttributeErrorCode | DescribeVSwitchesErrorCode | DescribeVSwitchAttributesErrorCode | DeleteVSwitchCidrReservationErrorCode | CreateRouteEntryErrorCode | CreateRouteEntriesErrorCode | CreateRouteTableErrorCode | AssociateRouteTableErrorCode | DeleteRouteEntryErrorCode | DeleteRouteEntriesErrorCode | DeleteRouteTableErrorCode | UnassociateRouteTableErrorCode | ModifyRouteTableAttributesErrorCode | ModifyRouteEntryErrorCode | GetVpcRouteEntrySummaryErrorCode | DescribeRouteTablesErrorCode | DescribeRouteEntryListErrorCode | DescribeRouteTableListErrorCode | CreateVpcPrefixListErrorCode | RetryVpcPrefixListAssociationErrorCode | DeleteVpcPrefixListErrorCode | ModifyVpcPrefixListErrorCode | ListPrefixListsErrorCode | GetVpcPrefixListAssociationsErrorCode | GetVpcPrefixListEntriesErrorCode | CreateDhcpOptionsSetErrorCode | DeleteDhcpOptionsSetErrorCode | AttachDhcpOptionsSetToVpcErrorCode | DetachDhcpOptionsSetFromVpcErrorCode | ReplaceVpcDhcpOptionsSetErrorCode | UpdateDhcpOptionsSetAttributeErrorCode | GetDhcpOptionsSetErrorCode | ListDhcpOptionsSetsErrorCode | OpenFlowLogServiceErrorCode | CreateFlowLogErrorCode | DeleteFlowLogErrorCode | ModifyFlowLogAttributeErrorCode | ActiveFlowLogErrorCode | DeactiveFlowLogErrorCode | GetFlowLogServiceStatusErrorCode | DescribeFlowLogsErrorCode | AssociateNetworkAclErrorCode | CreateNetworkAclErrorCode | CopyNetworkAclEntriesErrorCode | DeleteNetworkAclErrorCode | UnassociateNetworkAclErrorCode | ModifyNetworkAclAttributesErrorCode | UpdateNetworkAclEntriesErrorCode | DescribeNetworkAclAttributesErrorCode | DescribeNetworkAclsErrorCode | CreateHaVipErrorCode | AssociateHaVipErrorCode | DeleteHaVipErrorCode | UnassociateHaVipErrorCode | ModifyHaVipAttributeErrorCode | DescribeHaVipsErrorCode | CreateTrafficMirrorFilterRulesErrorCode | DeleteTrafficMirrorFilterRulesErrorCode | UpdateTrafficMirrorFilterRuleAttributeErrorCode | CreateTrafficMirrorFilterErrorCode | DeleteTrafficMirrorFilterErrorCode | UpdateTrafficMirrorFilterAttributeErrorCode | ListTrafficMirrorFiltersErrorCode | AddSourcesToTrafficMirrorSessionErrorCode | CreateTrafficMirrorSessionErrorCode | DeleteTrafficMirrorSessionErrorCode | UpdateTrafficMirrorSessionAttributeErrorCode | ListTrafficMirrorSessionsErrorCode | RemoveSourcesFromTrafficMirrorSessionErrorCode | OpenTrafficMirrorServiceErrorCode | GetTrafficMirrorServiceStatusErrorCode | CreatePublicIpAddressPoolErrorCode | AddPublicIpAddressPoolCidrBlockErrorCode | DeletePublicIpAddressPoolErrorCode | DeletePublicIpAddressPoolCidrBlockErrorCode | ModifyEipAddressAttributeErrorCode | SetHighDefinitionMonitorLogStatusErrorCode | UpdatePublicIpAddressPoolAttributeErrorCode | DescribeEipAddressesErrorCode | DescribeEipSegmentErrorCode | DescribeEipGatewayInfoErrorCode | DescribePublicIpAddressErrorCode | DescribeEipMonitorDataErrorCode | DescribeHighDefinitionMonitorLogAttributeErrorCode | ListPublicIpAddressPoolsErrorCode | ListPublicIpAddressPoolCidrBlocksErrorCode | AllocateEipAddressErrorCode | AllocateEipAddressProErrorCode | ReleaseEipAddressErrorCode | AllocateEipSegmentAddressErrorCode | ReleaseEipSegmentAddressErrorCode | AssociateEipAddressErrorCode | AssociateEipAddressBatchErrorCode | UnassociateEipAddressErrorCode | CreateCommonBandwidthPackageErrorCode | AddCommonBandwidthPackageIpErrorCode | AddCommonBandwidthPackageIpsErrorCode | RemoveCommonBandwidthPackageIpErrorCode | DeleteCommonBandwidthPackageErrorCode | ModifyCommonBandwidthPackageAttributeErrorCode | ModifyCommonBandwidthPackageSpecErrorCode | DescribeCommonBandwidthPackagesErrorCode | ModifyCommonBandwidthPackageIpBandwidthErrorCode | CancelCommonBandwidthPackageIpBandwidthErrorCode | Describe95TrafficErrorCode | CreateVirtualPhysicalConnectionErrorCode | UpdateVirtualPhysicalConnectionErrorCode | ListVirtualPhysicalConnectionsErrorCode | OpenPhysicalConnectionServiceErrorCode | CreatePhysicalConnectionErrorCode | ApplyPhysicalConnectionLOAErrorCode | SecondApplyPhysicalConnectionLOAErrorCode | CreatePhysicalConnectionSetupOrderErrorCode | CreatePhysicalConnectionOccupancyOrderErrorCode | CreateHighReliablePhysicalConnectionErrorCode | CreateVpconnFromVbrErrorCode | DeletePhysicalConnectionErrorCode | CancelPhysicalConnectionErrorCode | ModifyPhysicalConnectionAttributeErrorCode | EnablePhysicalConnectionErrorCode | TerminatePhysicalConnectionErrorCode | RecoverPhysicalConnectionErrorCode | AttachVbrToVpconnErrorCode | GetPhysicalConnectionServiceStatusErrorCode | DescribeAccessPointsErrorCode | ConfirmPhysicalConnectionErrorCode | DescribePhysicalConnectionsErrorCode | CompletePhysicalConnectionLOAErrorCode | DescribePhysicalConnectionLOAErrorCode | ListGeographicSubRegionsErrorCode | ListBusinessAccessPointsErrorCode | CreateFailoverTestJobErrorCode | StartFailoverTestJobErrorCode | StopFailoverTestJobErrorCode | UpdateFailoverTestJobErrorCode | DeleteFailoverTestJobErrorCode | DescribeFailoverTestJobErrorCode | DescribeFailoverTestJobsErrorCode | DescribeExpressConnectTrafficQosRuleErrorCode | DescribeExpressConnectTrafficQosQueueErrorCode | DescribeExpressConnectTrafficQosErrorCode | DeleteExpressConnectTrafficQosQueueErrorCode | DeleteExpressConnectTrafficQosErrorCode | DeleteExpressConnectTrafficQosRuleErrorCode | ModifyExpressConnectTrafficQosErrorCode | ModifyExpressConnectTrafficQosQueueErrorCode | ModifyExpressConnectTrafficQosRuleErrorCode | CreateExpressConnectTrafficQosErrorCode | CreateExpressConnectTrafficQosQueueErrorCode | CreateExpressConnectTrafficQosRuleErrorCode | CreateVbrHaErrorCode | DeleteVbrHaErrorCode | DescribeVbrHaErrorCode | CreateVirtualBorderRouterErrorCode | AssociatePhysicalConnectionToVirtualBorderRouterErrorCode | DeleteVirtualBorderRouterErrorCode | UnassociatePhysicalConnectionFromVirtualBorderRouterErrorCode | UpdateVirtualBorderBandwidthErrorCode | ModifyVirtualBorderRouterAttributeErrorCode | TerminateVirtualBorderRouterErrorCode | RecoverVirtualBorderRouterErrorCode | DescribeVirtualBorderRoutersErrorCode | DescribeVirtualBorderRoutersForPhysicalConnectionErrorCode | AddBgpNetworkErrorCode | CreateBgpGroupErrorCode | CreateBgpPeerErrorCode | DeleteBgpGroupErrorCode | DeleteBgpNetworkErrorCode | DeleteBgpPeerErrorCode | ModifyBgpGroupAttributeErrorCode | ModifyBgpPeerAttributeErrorCode | DescribeBgpGroupsErrorCode | DescribeBgpNetworksErrorCode | DescribeBgpPeersErrorCode | CreateNatGatewayErrorCode | DeleteNatGatewayErrorCode | ModifyNatGatewayAttributeErrorCode | ModifyNatGatewaySpecErrorCode | DescribeNatGatewaysErrorCode | VpcDescribeVpcNatGatewayNetworkInterfaceQuotaErrorCode | GetNatGatewayAttributeErrorCode | ListEnhanhcedNatGatewayAvailableZonesErrorCode | UpdateNatGatewayNatTypeErrorCode | ConvertBandwidthPackageErrorCode | EnableNatGatewayEcsMetricErrorCode | DisableNatGatewayEcsMetricErrorCode | CreateSnatEntryErrorCode | DeleteSnatEntryErrorCode | ModifySnatEntryErrorCode | DescribeSnatTableEntriesErrorCode | CreateForwardEntryErrorCode | DeleteForwardEntryErrorCode | ModifyForwardEntryErrorCode | DescribeForwardTableEntriesErrorCode | CreateFullNatEntryErrorCode | DeleteFullNatEntryErrorCode | ModifyFullNatEntryAttributeErrorCode | ListFullNatEntriesErrorCode | CreateNatIpErrorCode | DeleteNatIpErrorCode | ModifyNatIpAttributeErrorCode | ListNatIpsErrorCode | CreateNatIpCidrErrorCode | DeleteNatIpCidrErrorCode | ModifyNatIpCidrAttributeErrorCode | ListNatIpCidrsErrorCode | CreateIpv4GatewayErrorCode | DeleteIpv4GatewayErrorCode | EnableVpcIpv4GatewayErrorCode | UpdateIpv4GatewayAttributeErrorCode | UpdateGatewayRouteTableEntryAttributeErrorCode | ListIpv4GatewaysErrorCode | GetIpv4GatewayAttributeErrorCode | ListGatewayRouteTableEntriesErrorCode | AssociateRouteTableWithGatewayErrorCode | DissociateRouteTableFromGatewayErrorCode | CreateVpnGatewayErrorCode | AssociateVpnGatewayWithCertificateErrorCode | DeleteVpnGatewayErrorCode | DissociateVpnGatewayWithCertificateErrorCode | ModifyVpnGatewayAttributeErrorCode | MoveVpnResourceGroupErrorCode | DescribeVpnGatewayErrorCode | DescribeVpnGatewaysErrorCode | ListVpnCertificateAssociationsErrorCode | DiagnoseVpnGatewayErrorCode | GetVpnGatewayDiagnoseResultErrorCode | DescribeVpnGatewayAvailableZonesErrorCode | CreateCustomerGatewayErrorCode | DeleteCustomerGatewayErrorCode | ModifyCustomerGatewayAttributeErrorCode | DescribeCustomerGatewayErrorCode | DescribeCustomerGatewaysErrorCode | CreateVpnConnectionErrorCode | DeleteVpnConnectionErrorCode | ModifyVpnConnectionAttributeErrorCode | ModifyTunnelAttributeErrorCode | DescribeVpnConnectionErrorCode | DescribeVpnConnectionsErrorCode | DownloadVpnConnectionConfigErrorCode | DescribeVpnConnectionLogsErrorCode | DiagnoseVpnConnectionsErrorCode | CreateVpnRouteEntryErrorCode | PublishVpnRouteEntryErrorCode | DeleteVpnRouteEntryErrorCode | ModifyVpnRouteEntryWeightErrorCode | DescribeVpnRouteEntriesErrorCode | CreateVpnPbrRouteEntryErrorCode | DeleteVpnPbrRouteEntryErrorCode | ModifyVpnPbrRouteEntryWeightErrorCode | ModifyVpnPbrRouteEntryPriorityErrorCode | ModifyVpnPbrRouteEntryAttributeErrorCode | DescribeVpnPbrRouteEntriesErrorCode | CreateVpnAttachmentErrorCode | CreateVcoRouteEntryErrorCode | DeleteVpnAttachmentErrorCode | DeleteVcoRouteEntryErrorCode | ModifyVpnAttachmentAttributeErrorCode | ModifyVcoRouteEntryWeightErrorCode | DescribeVpnAttachmentsErrorCode | DescribeVcoRouteEntriesErrorCode | CheckVpnBgpEnabledErrorCode | DescribeVpnCrossAccountAuthorizationsErrorCode | CreateSslVpnClientCertErrorCode | DeleteSslVpnClientCertErrorCode | ModifySslVpnClientCertErrorCode | DescribeSslVpnClientCertsErrorCode | DescribeSslVpnClientCertErrorCode | DescribeSslVpnClientsErrorCode | CreateSslVpnServerErrorCode | DeleteSslVpnServerErrorCode | ModifySslVpnServerErrorCode | DescribeSslVpnServersErrorCode | DescribeVpnSslServerLogsErrorCode | CreateIpsecServerErrorCode | DeleteIpsecServerErrorCode | UpdateIpsecServerErrorCode | ListIpsecServersErrorCode | ListIpsecServerLogsErrorCode | AllocateIpv6AddressErrorCode | ReleaseIpv6AddressErrorCode | CreateIpv6GatewayErrorCode | CreateIpv6EgressOnlyRuleErrorCode | DeleteIpv6GatewayErrorCode | DeleteIpv6EgressOnlyRuleErrorCode | DeleteIpv6InternetBandwidthErrorCode | ModifyIpv6InternetBandwidthErrorCode | ModifyIpv6GatewayAttributeErrorCode | ModifyIpv6AddressAttributeErrorCode | DescribeIpv6GatewaysErrorCode | DescribeIpv6EgressOnlyRulesErrorCode | DescribeIpv6AddressesErrorCode | DescribeIpv6GatewayAttributeErrorCode | AllocateIpv6InternetBandwidthErrorCode | CreateIPv6TranslatorAclListErrorCode | CreateIPv6TranslatorEntryErrorCode | AddIPv6TranslatorAclListEntryErrorCode | CreateIPv6TranslatorErrorCode | DeleteIPv6TranslatorAclListErrorCode | DeleteIPv6TranslatorEntryErrorCode | DeleteIPv6TranslatorErrorCode | ModifyIPv6TranslatorAclListEntryErrorCode | ModifyIPv6TranslatorAclAttributeErrorCode | ModifyIPv6TranslatorBandwidthErrorCode | ModifyIPv6TranslatorAttributeErrorCode | ModifyIPv6TranslatorEntryErrorCode | DescribeIPv6TranslatorAclListsErrorCode | DescribeIPv6TranslatorAclListAttributesErrorCode | DescribeIPv6TranslatorsErrorCode | DescribeIPv6TranslatorEntriesErrorCode | RemoveIPv6TranslatorAclListEntryErrorCode | DescribeRegionsErrorCode | DescribeZonesErrorCode | TagResourcesErrorCode | TagResourcesForExpressConnectErrorCode | UnTagResourcesErrorCode | UntagResourcesForExpressConnectErrorCode | ListTagResourcesErrorCode | DescribeTagsErrorCode | DescribeTagKeysErrorCode | ListTagResourcesForExpressConnectErrorCode | DescribeTagKeysForExpressConnectErrorCode | CreateRouterInterfaceErrorCode | DeleteRouterInterfaceErrorCode | ModifyRouterInterfaceAttributeErrorCode | ModifyRouterInterfaceSpecErrorCode | DescribeRouterInterfacesErrorCode | DescribeEcGrantRelationErrorCode | DescribeRouterInterfaceAttributeErrorCode | DeactivateRouterInterfaceErrorCode | GrantInstanceToVbrErrorCode | ActivateRouterInterfaceErrorCode | RevokeInstanceFromVbrErrorCode | ConnectRouterInterfaceErrorCode | CreateExpressCloudConnectionErrorCode | ModifyExpressCloudConnectionAttributeErrorCode | ModifyExpressCloudConnectionBandwidthErrorCode | CreateGlobalAccelerationInstanceErrorCode | AddGlobalAccelerationInstanceIpErrorCode | DeleteGlobalAccelerationInstanceErrorCode | UnassociateGlobalAccelerationInstanceErrorCode | ModifyGlobalAccelerationInstanceAttributesErrorCode | ModifyGlobalAccelerationInstanceSpecErrorCode | DescribeGlobalAccelerationInstancesErrorCode | DescribeServerRelatedGlobalAccelerationInstancesErrorCode | RemoveGlobalAccelerationInstanceIpErrorCode | CreateVpcGatewayEndpointErrorCode | DeleteVpcGatewayEndpointErrorCode | UpdateVpcGatewayEndpointAttributeErrorCode | ListVpcEndpointServicesByEndUserErrorCode | GetVpcGatewayEndpointAttributeErrorCode | ListVpcGatewayEndpointsErrorCode | AssociateRouteTablesWithVpcGatewayEndpointErrorCode | DissociateRouteTablesFromVpcGatewayEndpointErrorCode | MoveResourceGroupErrorCode | ChangeResourceGroupErrorCode;

@@ -83,7 +83,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       isExported: true,
       name: 'conformanceContext',
       docs: [
-        'A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED.',
+        'A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"ZoneId":"cn-hangzhou-d"}}`, as `--value` gives them).',
       ],
       parameters: [
         { name: 'env', type: 'Readonly<Record<string, string | undefined>>', initializer: 'process.env' },
@@ -92,9 +92,10 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       statements: [
         "const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();",
         'const region = env.ACS_RPC_REGION;',
+        "const given = (JSON.parse(env.ACS_RPC_VALUES ?? '{}') as Record<string, Record<string, string> | undefined>)[conformanceFacts.service.product] ?? {};",
         'return {',
         '  facts: conformanceFacts,',
-        "  target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },",
+        "  target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } },",
         "  seed: Number(env.ACS_RPC_SEED ?? '1'),",
         '  codesSeen: new Set(),',
         '  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),',

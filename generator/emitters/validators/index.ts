@@ -1,5 +1,7 @@
 // Validators emitter: standalone validator code (no schema compiled at run time), its declarations,
-// and typed wrappers that report issues by parameter name. Request validators and response ones
+// and typed wrappers that report issues by parameter name. ajv's code is JavaScript already: it goes
+// straight to dist/ (its declarations stay in src/, where the wrappers are typechecked against them),
+// so the package does not hold it twice. Request validators and response ones
 // are separate modules, so a client that does not check responses never loads their code.
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
@@ -24,7 +26,7 @@ export const validatorsEmitter: Emitter = {
           ? perAction(model, ajv, schemas)
           : [
               {
-                path: `src/validators/${group}.standalone.js`,
+                path: `dist/validators/${group}.standalone.js`,
                 content: `${codeHeader(model)}${standaloneValidators(model, ajv, schemas)}`,
               },
             ]),
@@ -44,7 +46,7 @@ export const validatorsEmitter: Emitter = {
  */
 function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly ValidatorSchema[]): GeneratedFile[] {
   const files = schemas.map((v) => ({
-    path: `src/validators/${requestValidatorModule(v)}.js`,
+    path: `dist/validators/${requestValidatorModule(v)}.js`,
     content: `${codeHeader(model)}${standaloneValidators(model, ajv, [v])}`,
   }));
   const reexports = schemas.map(
@@ -56,7 +58,7 @@ function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly Validato
       renderTs(model, `src/validators/${requestValidatorModule(v)}.d.ts`, declarations(model, [v])),
     ),
     {
-      path: 'src/validators/requests.standalone.js',
+      path: 'dist/validators/requests.standalone.js',
       content: `${codeHeader(model)}${reexports.join('\n')}\n`,
     },
   ];

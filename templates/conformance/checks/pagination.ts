@@ -20,7 +20,7 @@ import {
 } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
-import type { ActionFacts, Check, CheckContext } from '../types.js';
+import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
 
 export function paginationChecks(action: ActionFacts): Check[] {
   const p = action.descriptor.pagination;
@@ -68,14 +68,9 @@ export function paginationChecks(action: ActionFacts): Check[] {
       action: action.descriptor.name,
       title: `results filtered by ${filter.name} are part of the unfiltered results, and different values never overlap`,
       run: async (ctx) => {
-        const given = ctx.target.values[filter.name];
-        const values =
-          given === undefined
-            ? filter.example === undefined
-              ? []
-              : [String(filter.example)]
-            : given.split(',');
-        const all = new Set((await walk(ctx, action, p, p.maxPageSize)).map((item) => JSON.stringify(item)));
+        const unfiltered = await walk(ctx, action, p, p.maxPageSize);
+        const all = new Set(unfiltered.map((item) => JSON.stringify(item)));
+        const values = filterValues(ctx.target.values[filter.name], unfiltered, action, filter);
         const seen = new Set<string>();
         for (const value of values) {
           for (const item of await walk(ctx, action, p, p.maxPageSize, { [filter.name]: value })) {
@@ -248,4 +243,31 @@ function collect(
     keys.add(key);
     all.push(item);
   }
+}
+
+/** How many values of a filter the check tries when it learns them from the results. */
+const LEARNT_FILTER_VALUES = 3;
+
+/**
+ * The values to filter by: those given (`--value Name=a,b`), else up to three the unfiltered results
+ * hold in the item field of the filter's name that the parameter's own schema admits (a server must
+ * accept a value it just returned), else the spec's example.
+ */
+function filterValues(
+  given: string | undefined,
+  unfiltered: readonly unknown[],
+  action: ActionFacts,
+  filter: ParamFacts,
+): string[] {
+  if (given !== undefined) return given.split(',');
+  const admitted = (value: string) =>
+    !action.descriptor.validateRequest({ [filter.name]: value }).some((i) => i.path.startsWith(filter.name));
+  const held = new Set<string>();
+  for (const item of unfiltered) {
+    const value = (item as Record<string, unknown> | null)?.[filter.name];
+    if (typeof value === 'string' && value !== '' && admitted(value)) held.add(value);
+    if (held.size === LEARNT_FILTER_VALUES) break;
+  }
+  if (held.size > 0) return [...held];
+  return filter.example === undefined ? [] : [String(filter.example)];
 }

@@ -60,10 +60,10 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   });
 
   it('emits validators as pure ESM with no require()', () => {
-    const code = files.get('src/validators/requests/DescribeThings.js') ?? '';
+    const code = files.get('dist/validators/requests/DescribeThings.js') ?? '';
     expect(code).toContain('export const validateDescribeThingsRequest');
     expect(code).not.toContain('require(');
-    expect(files.get('src/validators/requests.standalone.js')).toContain(
+    expect(files.get('dist/validators/requests.standalone.js')).toContain(
       "export { validateDescribeThingsRequest } from './requests/DescribeThings.js';",
     );
   });

@@ -38,6 +38,13 @@ describe('runChecks, selection', () => {
     ],
     ['a dot does not match any character', { only: 'protocolXunknown', want: [] }],
     ['regex characters are literal', { only: 'PageSize.(abc)', want: [] }],
+    [
+      'several patterns, joined by commas: a check matching any runs, in the suite’s order',
+      {
+        only: 'PageSize.max,protocol.unknown-a*',
+        want: ['protocol.unknown-action', 'boundary.DescribeThings.PageSize.max-50'],
+      },
+    ],
   ])('--only: %s', async (_name, { only, want }) => {
     const result = await run({ only });
     expect(result.outcomes.map((o) => o.id)).toEqual(want);

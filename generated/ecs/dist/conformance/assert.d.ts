@@ -11,6 +11,9 @@ export declare function expectSuccess(action: ActionFacts, exchange: Exchange): 
  * (of this action, else of another with a parameter of that name) or else the smallest value its
  * schema allows. */
 export declare function baseParams(ctx: CheckContext, action: ActionFacts, given?: Record<string, unknown>): Record<string, unknown>;
+/** A value given as text (`--value Name=text`) in the parameter's own type: a list's items are
+ * joined by commas, numbers and booleans are parsed. */
+export declare function fromText(param: ParamFacts, text: string): unknown;
 /** The example another action of the service gives for a parameter of this name: a name means one
  * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */
 export declare function exampleElsewhere(ctx: CheckContext, param: ParamFacts): unknown;

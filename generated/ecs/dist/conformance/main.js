@@ -19,13 +19,14 @@ export function conformanceChecks() {
 export function declaredCases() {
     return offlineCaseChecks(conformanceFacts);
 }
-/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED. */
+/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"ZoneId":"cn-hangzhou-d"}}`, as `--value` gives them). */
 export function conformanceContext(env = process.env) {
     const need = (name) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
     const region = env.ACS_RPC_REGION;
+    const given = JSON.parse(env.ACS_RPC_VALUES ?? '{}')[conformanceFacts.service.product] ?? {};
     return {
         facts: conformanceFacts,
-        target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: region === undefined ? {} : { RegionId: region } },
+        target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } },
         seed: Number(env.ACS_RPC_SEED ?? '1'),
         codesSeen: new Set(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -2,13 +2,697 @@
 // change the spec or the generator and run `npm run generate`.
 import { toIssues } from '@acs-rpc/runtime/validation.js';
 import * as standalone from './requests.standalone.js';
+/** Checks a value against RunInstancesRequest; returns every issue, named by its path, or none. */
+export const validateRunInstancesRequest = (value) => toIssues(standalone.validateRunInstancesRequest, value);
+/** Checks a value against CreateInstanceRequest; returns every issue, named by its path, or none. */
+export const validateCreateInstanceRequest = (value) => toIssues(standalone.validateCreateInstanceRequest, value);
+/** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStartInstanceRequest = (value) => toIssues(standalone.validateStartInstanceRequest, value);
+/** Checks a value against StartInstancesRequest; returns every issue, named by its path, or none. */
+export const validateStartInstancesRequest = (value) => toIssues(standalone.validateStartInstancesRequest, value);
+/** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
+export const validateStopInstanceRequest = (value) => toIssues(standalone.validateStopInstanceRequest, value);
+/** Checks a value against StopInstancesRequest; returns every issue, named by its path, or none. */
+export const validateStopInstancesRequest = (value) => toIssues(standalone.validateStopInstancesRequest, value);
+/** Checks a value against RebootInstanceRequest; returns every issue, named by its path, or none. */
+export const validateRebootInstanceRequest = (value) => toIssues(standalone.validateRebootInstanceRequest, value);
+/** Checks a value against RebootInstancesRequest; returns every issue, named by its path, or none. */
+export const validateRebootInstancesRequest = (value) => toIssues(standalone.validateRebootInstancesRequest, value);
+/** Checks a value against AttachInstanceRamRoleRequest; returns every issue, named by its path, or none. */
+export const validateAttachInstanceRamRoleRequest = (value) => toIssues(standalone.validateAttachInstanceRamRoleRequest, value);
+/** Checks a value against DescribeInstanceRamRoleRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceRamRoleRequest = (value) => toIssues(standalone.validateDescribeInstanceRamRoleRequest, value);
+/** Checks a value against DetachInstanceRamRoleRequest; returns every issue, named by its path, or none. */
+export const validateDetachInstanceRamRoleRequest = (value) => toIssues(standalone.validateDetachInstanceRamRoleRequest, value);
 /** Checks a value against DescribeInstanceStatusRequest; returns every issue, named by its path, or none. */
 export const validateDescribeInstanceStatusRequest = (value) => toIssues(standalone.validateDescribeInstanceStatusRequest, value);
+/** Checks a value against DescribeInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstancesRequest = (value) => toIssues(standalone.validateDescribeInstancesRequest, value);
+/** Checks a value against DescribeInstanceVncUrlRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceVncUrlRequest = (value) => toIssues(standalone.validateDescribeInstanceVncUrlRequest, value);
+/** Checks a value against ModifyInstanceVncPasswdRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceVncPasswdRequest = (value) => toIssues(standalone.validateModifyInstanceVncPasswdRequest, value);
+/** Checks a value against DescribeUserDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeUserDataRequest = (value) => toIssues(standalone.validateDescribeUserDataRequest, value);
+/** Checks a value against DescribeInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAutoRenewAttributeRequest = (value) => toIssues(standalone.validateDescribeInstanceAutoRenewAttributeRequest, value);
+/** Checks a value against ModifyInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAutoRenewAttributeRequest = (value) => toIssues(standalone.validateModifyInstanceAutoRenewAttributeRequest, value);
+/** Checks a value against RenewInstanceRequest; returns every issue, named by its path, or none. */
+export const validateRenewInstanceRequest = (value) => toIssues(standalone.validateRenewInstanceRequest, value);
+/** Checks a value against DescribeSpotPriceHistoryRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSpotPriceHistoryRequest = (value) => toIssues(standalone.validateDescribeSpotPriceHistoryRequest, value);
+/** Checks a value against DescribeSpotAdviceRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSpotAdviceRequest = (value) => toIssues(standalone.validateDescribeSpotAdviceRequest, value);
+/** Checks a value against DescribeInstanceTypeFamiliesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTypeFamiliesRequest = (value) => toIssues(standalone.validateDescribeInstanceTypeFamiliesRequest, value);
+/** Checks a value against DescribeInstanceTypesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTypesRequest = (value) => toIssues(standalone.validateDescribeInstanceTypesRequest, value);
+/** Checks a value against DescribeInstanceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAttributeRequest = (value) => toIssues(standalone.validateDescribeInstanceAttributeRequest, value);
+/** Checks a value against ModifyInstanceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAttributeRequest = (value) => toIssues(standalone.validateModifyInstanceAttributeRequest, value);
+/** Checks a value against ModifyInstanceMetadataOptionsRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceMetadataOptionsRequest = (value) => toIssues(standalone.validateModifyInstanceMetadataOptionsRequest, value);
+/** Checks a value against ModifyInstanceAutoReleaseTimeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAutoReleaseTimeRequest = (value) => toIssues(standalone.validateModifyInstanceAutoReleaseTimeRequest, value);
+/** Checks a value against ModifyInstanceChargeTypeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceChargeTypeRequest = (value) => toIssues(standalone.validateModifyInstanceChargeTypeRequest, value);
+/** Checks a value against ModifyInstanceSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceSpecRequest = (value) => toIssues(standalone.validateModifyInstanceSpecRequest, value);
+/** Checks a value against ModifyPrepayInstanceSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyPrepayInstanceSpecRequest = (value) => toIssues(standalone.validateModifyPrepayInstanceSpecRequest, value);
+/** Checks a value against ReActivateInstancesRequest; returns every issue, named by its path, or none. */
+export const validateReActivateInstancesRequest = (value) => toIssues(standalone.validateReActivateInstancesRequest, value);
+/** Checks a value against DescribeInstanceTopologyRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTopologyRequest = (value) => toIssues(standalone.validateDescribeInstanceTopologyRequest, value);
+/** Checks a value against DeleteInstanceRequest; returns every issue, named by its path, or none. */
+export const validateDeleteInstanceRequest = (value) => toIssues(standalone.validateDeleteInstanceRequest, value);
+/** Checks a value against DeleteInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDeleteInstancesRequest = (value) => toIssues(standalone.validateDeleteInstancesRequest, value);
+/** Checks a value against AllocateDedicatedHostsRequest; returns every issue, named by its path, or none. */
+export const validateAllocateDedicatedHostsRequest = (value) => toIssues(standalone.validateAllocateDedicatedHostsRequest, value);
+/** Checks a value against DescribeDedicatedHostsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostsRequest = (value) => toIssues(standalone.validateDescribeDedicatedHostsRequest, value);
+/** Checks a value against DescribeDedicatedHostTypesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostTypesRequest = (value) => toIssues(standalone.validateDescribeDedicatedHostTypesRequest, value);
+/** Checks a value against ModifyDedicatedHostClusterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostClusterAttributeRequest = (value) => toIssues(standalone.validateModifyDedicatedHostClusterAttributeRequest, value);
+/** Checks a value against ModifyDedicatedHostAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAttributeRequest = (value) => toIssues(standalone.validateModifyDedicatedHostAttributeRequest, value);
+/** Checks a value against ModifyDedicatedHostsChargeTypeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostsChargeTypeRequest = (value) => toIssues(standalone.validateModifyDedicatedHostsChargeTypeRequest, value);
+/** Checks a value against DescribeDedicatedHostAutoRenewRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostAutoRenewRequest = (value) => toIssues(standalone.validateDescribeDedicatedHostAutoRenewRequest, value);
+/** Checks a value against ModifyDedicatedHostAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAutoRenewAttributeRequest = (value) => toIssues(standalone.validateModifyDedicatedHostAutoRenewAttributeRequest, value);
+/** Checks a value against RenewDedicatedHostsRequest; returns every issue, named by its path, or none. */
+export const validateRenewDedicatedHostsRequest = (value) => toIssues(standalone.validateRenewDedicatedHostsRequest, value);
+/** Checks a value against ModifyDedicatedHostAutoReleaseTimeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAutoReleaseTimeRequest = (value) => toIssues(standalone.validateModifyDedicatedHostAutoReleaseTimeRequest, value);
+/** Checks a value against ModifyInstanceDeploymentRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceDeploymentRequest = (value) => toIssues(standalone.validateModifyInstanceDeploymentRequest, value);
+/** Checks a value against RedeployDedicatedHostRequest; returns every issue, named by its path, or none. */
+export const validateRedeployDedicatedHostRequest = (value) => toIssues(standalone.validateRedeployDedicatedHostRequest, value);
+/** Checks a value against ReleaseDedicatedHostRequest; returns every issue, named by its path, or none. */
+export const validateReleaseDedicatedHostRequest = (value) => toIssues(standalone.validateReleaseDedicatedHostRequest, value);
+/** Checks a value against CreateDedicatedHostClusterRequest; returns every issue, named by its path, or none. */
+export const validateCreateDedicatedHostClusterRequest = (value) => toIssues(standalone.validateCreateDedicatedHostClusterRequest, value);
+/** Checks a value against DescribeDedicatedHostClustersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostClustersRequest = (value) => toIssues(standalone.validateDescribeDedicatedHostClustersRequest, value);
+/** Checks a value against DeleteDedicatedHostClusterRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDedicatedHostClusterRequest = (value) => toIssues(standalone.validateDeleteDedicatedHostClusterRequest, value);
+/** Checks a value against CreateLaunchTemplateRequest; returns every issue, named by its path, or none. */
+export const validateCreateLaunchTemplateRequest = (value) => toIssues(standalone.validateCreateLaunchTemplateRequest, value);
+/** Checks a value against DescribeLaunchTemplatesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeLaunchTemplatesRequest = (value) => toIssues(standalone.validateDescribeLaunchTemplatesRequest, value);
+/** Checks a value against DeleteLaunchTemplateRequest; returns every issue, named by its path, or none. */
+export const validateDeleteLaunchTemplateRequest = (value) => toIssues(standalone.validateDeleteLaunchTemplateRequest, value);
+/** Checks a value against CreateLaunchTemplateVersionRequest; returns every issue, named by its path, or none. */
+export const validateCreateLaunchTemplateVersionRequest = (value) => toIssues(standalone.validateCreateLaunchTemplateVersionRequest, value);
+/** Checks a value against DescribeLaunchTemplateVersionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeLaunchTemplateVersionsRequest = (value) => toIssues(standalone.validateDescribeLaunchTemplateVersionsRequest, value);
+/** Checks a value against ModifyLaunchTemplateDefaultVersionRequest; returns every issue, named by its path, or none. */
+export const validateModifyLaunchTemplateDefaultVersionRequest = (value) => toIssues(standalone.validateModifyLaunchTemplateDefaultVersionRequest, value);
+/** Checks a value against DeleteLaunchTemplateVersionRequest; returns every issue, named by its path, or none. */
+export const validateDeleteLaunchTemplateVersionRequest = (value) => toIssues(standalone.validateDeleteLaunchTemplateVersionRequest, value);
+/** Checks a value against CreateDiagnosticReportRequest; returns every issue, named by its path, or none. */
+export const validateCreateDiagnosticReportRequest = (value) => toIssues(standalone.validateCreateDiagnosticReportRequest, value);
+/** Checks a value against DescribeDiagnosticReportsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticReportsRequest = (value) => toIssues(standalone.validateDescribeDiagnosticReportsRequest, value);
+/** Checks a value against DescribeDiagnosticReportAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticReportAttributesRequest = (value) => toIssues(standalone.validateDescribeDiagnosticReportAttributesRequest, value);
+/** Checks a value against DeleteDiagnosticReportsRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDiagnosticReportsRequest = (value) => toIssues(standalone.validateDeleteDiagnosticReportsRequest, value);
+/** Checks a value against CreateDiagnosticMetricSetRequest; returns every issue, named by its path, or none. */
+export const validateCreateDiagnosticMetricSetRequest = (value) => toIssues(standalone.validateCreateDiagnosticMetricSetRequest, value);
+/** Checks a value against DescribeDiagnosticMetricSetsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticMetricSetsRequest = (value) => toIssues(standalone.validateDescribeDiagnosticMetricSetsRequest, value);
+/** Checks a value against DescribeDiagnosticMetricsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticMetricsRequest = (value) => toIssues(standalone.validateDescribeDiagnosticMetricsRequest, value);
+/** Checks a value against ModifyDiagnosticMetricSetRequest; returns every issue, named by its path, or none. */
+export const validateModifyDiagnosticMetricSetRequest = (value) => toIssues(standalone.validateModifyDiagnosticMetricSetRequest, value);
+/** Checks a value against DeleteDiagnosticMetricSetsRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDiagnosticMetricSetsRequest = (value) => toIssues(standalone.validateDeleteDiagnosticMetricSetsRequest, value);
+/** Checks a value against CreateElasticityAssuranceRequest; returns every issue, named by its path, or none. */
+export const validateCreateElasticityAssuranceRequest = (value) => toIssues(standalone.validateCreateElasticityAssuranceRequest, value);
+/** Checks a value against DescribeElasticityAssurancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeElasticityAssurancesRequest = (value) => toIssues(standalone.validateDescribeElasticityAssurancesRequest, value);
+/** Checks a value against DescribeElasticityAssuranceInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeElasticityAssuranceInstancesRequest = (value) => toIssues(standalone.validateDescribeElasticityAssuranceInstancesRequest, value);
+/** Checks a value against ModifyElasticityAssuranceRequest; returns every issue, named by its path, or none. */
+export const validateModifyElasticityAssuranceRequest = (value) => toIssues(standalone.validateModifyElasticityAssuranceRequest, value);
+/** Checks a value against CreateCapacityReservationRequest; returns every issue, named by its path, or none. */
+export const validateCreateCapacityReservationRequest = (value) => toIssues(standalone.validateCreateCapacityReservationRequest, value);
+/** Checks a value against DescribeCapacityReservationsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCapacityReservationsRequest = (value) => toIssues(standalone.validateDescribeCapacityReservationsRequest, value);
+/** Checks a value against DescribeCapacityReservationInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCapacityReservationInstancesRequest = (value) => toIssues(standalone.validateDescribeCapacityReservationInstancesRequest, value);
+/** Checks a value against ModifyCapacityReservationRequest; returns every issue, named by its path, or none. */
+export const validateModifyCapacityReservationRequest = (value) => toIssues(standalone.validateModifyCapacityReservationRequest, value);
+/** Checks a value against DescribeInstanceAttachmentAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAttachmentAttributesRequest = (value) => toIssues(standalone.validateDescribeInstanceAttachmentAttributesRequest, value);
+/** Checks a value against ModifyInstanceAttachmentAttributesRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAttachmentAttributesRequest = (value) => toIssues(standalone.validateModifyInstanceAttachmentAttributesRequest, value);
+/** Checks a value against ReleaseCapacityReservationRequest; returns every issue, named by its path, or none. */
+export const validateReleaseCapacityReservationRequest = (value) => toIssues(standalone.validateReleaseCapacityReservationRequest, value);
+/** Checks a value against CreateAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
+export const validateCreateAutoProvisioningGroupRequest = (value) => toIssues(standalone.validateCreateAutoProvisioningGroupRequest, value);
+/** Checks a value against DescribeAutoProvisioningGroupsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupsRequest = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupsRequest, value);
+/** Checks a value against DescribeAutoProvisioningGroupInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupInstancesRequest = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupInstancesRequest, value);
+/** Checks a value against ModifyAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
+export const validateModifyAutoProvisioningGroupRequest = (value) => toIssues(standalone.validateModifyAutoProvisioningGroupRequest, value);
+/** Checks a value against DescribeAutoProvisioningGroupHistoryRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupHistoryRequest = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupHistoryRequest, value);
+/** Checks a value against DeleteAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
+export const validateDeleteAutoProvisioningGroupRequest = (value) => toIssues(standalone.validateDeleteAutoProvisioningGroupRequest, value);
+/** Checks a value against CreateDiskRequest; returns every issue, named by its path, or none. */
+export const validateCreateDiskRequest = (value) => toIssues(standalone.validateCreateDiskRequest, value);
+/** Checks a value against DescribeDisksRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDisksRequest = (value) => toIssues(standalone.validateDescribeDisksRequest, value);
+/** Checks a value against AttachDiskRequest; returns every issue, named by its path, or none. */
+export const validateAttachDiskRequest = (value) => toIssues(standalone.validateAttachDiskRequest, value);
+/** Checks a value against DetachDiskRequest; returns every issue, named by its path, or none. */
+export const validateDetachDiskRequest = (value) => toIssues(standalone.validateDetachDiskRequest, value);
+/** Checks a value against ModifyDiskAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDiskAttributeRequest = (value) => toIssues(standalone.validateModifyDiskAttributeRequest, value);
+/** Checks a value against ReplaceSystemDiskRequest; returns every issue, named by its path, or none. */
+export const validateReplaceSystemDiskRequest = (value) => toIssues(standalone.validateReplaceSystemDiskRequest, value);
+/** Checks a value against ReInitDiskRequest; returns every issue, named by its path, or none. */
+export const validateReInitDiskRequest = (value) => toIssues(standalone.validateReInitDiskRequest, value);
+/** Checks a value against ResizeDiskRequest; returns every issue, named by its path, or none. */
+export const validateResizeDiskRequest = (value) => toIssues(standalone.validateResizeDiskRequest, value);
+/** Checks a value against ResetDiskRequest; returns every issue, named by its path, or none. */
+export const validateResetDiskRequest = (value) => toIssues(standalone.validateResetDiskRequest, value);
+/** Checks a value against ResetDisksRequest; returns every issue, named by its path, or none. */
+export const validateResetDisksRequest = (value) => toIssues(standalone.validateResetDisksRequest, value);
+/** Checks a value against ModifyDiskChargeTypeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDiskChargeTypeRequest = (value) => toIssues(standalone.validateModifyDiskChargeTypeRequest, value);
+/** Checks a value against ModifyDiskSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyDiskSpecRequest = (value) => toIssues(standalone.validateModifyDiskSpecRequest, value);
+/** Checks a value against DeleteDiskRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDiskRequest = (value) => toIssues(standalone.validateDeleteDiskRequest, value);
+/** Checks a value against PurchaseReservedInstancesOfferingRequest; returns every issue, named by its path, or none. */
+export const validatePurchaseReservedInstancesOfferingRequest = (value) => toIssues(standalone.validatePurchaseReservedInstancesOfferingRequest, value);
+/** Checks a value against DescribeReservedInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeReservedInstancesRequest = (value) => toIssues(standalone.validateDescribeReservedInstancesRequest, value);
+/** Checks a value against ModifyReservedInstancesRequest; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstancesRequest = (value) => toIssues(standalone.validateModifyReservedInstancesRequest, value);
+/** Checks a value against ModifyReservedInstanceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstanceAttributeRequest = (value) => toIssues(standalone.validateModifyReservedInstanceAttributeRequest, value);
+/** Checks a value against RenewReservedInstancesRequest; returns every issue, named by its path, or none. */
+export const validateRenewReservedInstancesRequest = (value) => toIssues(standalone.validateRenewReservedInstancesRequest, value);
+/** Checks a value against DescribeReservedInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeReservedInstanceAutoRenewAttributeRequest = (value) => toIssues(standalone.validateDescribeReservedInstanceAutoRenewAttributeRequest, value);
+/** Checks a value against ModifyReservedInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstanceAutoRenewAttributeRequest = (value) => toIssues(standalone.validateModifyReservedInstanceAutoRenewAttributeRequest, value);
+/** Checks a value against PurchaseStorageCapacityUnitRequest; returns every issue, named by its path, or none. */
+export const validatePurchaseStorageCapacityUnitRequest = (value) => toIssues(standalone.validatePurchaseStorageCapacityUnitRequest, value);
+/** Checks a value against DescribeStorageCapacityUnitsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeStorageCapacityUnitsRequest = (value) => toIssues(standalone.validateDescribeStorageCapacityUnitsRequest, value);
+/** Checks a value against ModifyStorageCapacityUnitAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyStorageCapacityUnitAttributeRequest = (value) => toIssues(standalone.validateModifyStorageCapacityUnitAttributeRequest, value);
+/** Checks a value against CreateImageRequest; returns every issue, named by its path, or none. */
+export const validateCreateImageRequest = (value) => toIssues(standalone.validateCreateImageRequest, value);
+/** Checks a value against ImportImageRequest; returns every issue, named by its path, or none. */
+export const validateImportImageRequest = (value) => toIssues(standalone.validateImportImageRequest, value);
+/** Checks a value against ExportImageRequest; returns every issue, named by its path, or none. */
+export const validateExportImageRequest = (value) => toIssues(standalone.validateExportImageRequest, value);
+/** Checks a value against CopyImageRequest; returns every issue, named by its path, or none. */
+export const validateCopyImageRequest = (value) => toIssues(standalone.validateCopyImageRequest, value);
+/** Checks a value against CancelCopyImageRequest; returns every issue, named by its path, or none. */
+export const validateCancelCopyImageRequest = (value) => toIssues(standalone.validateCancelCopyImageRequest, value);
+/** Checks a value against DescribeImagesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImagesRequest = (value) => toIssues(standalone.validateDescribeImagesRequest, value);
+/** Checks a value against DescribeImageSharePermissionRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImageSharePermissionRequest = (value) => toIssues(standalone.validateDescribeImageSharePermissionRequest, value);
+/** Checks a value against ModifyImageAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyImageAttributeRequest = (value) => toIssues(standalone.validateModifyImageAttributeRequest, value);
+/** Checks a value against ModifyImageSharePermissionRequest; returns every issue, named by its path, or none. */
+export const validateModifyImageSharePermissionRequest = (value) => toIssues(standalone.validateModifyImageSharePermissionRequest, value);
+/** Checks a value against DescribeImageSupportInstanceTypesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImageSupportInstanceTypesRequest = (value) => toIssues(standalone.validateDescribeImageSupportInstanceTypesRequest, value);
+/** Checks a value against DescribeImageFromFamilyRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImageFromFamilyRequest = (value) => toIssues(standalone.validateDescribeImageFromFamilyRequest, value);
+/** Checks a value against ModifyImageShareGroupPermissionRequest; returns every issue, named by its path, or none. */
+export const validateModifyImageShareGroupPermissionRequest = (value) => toIssues(standalone.validateModifyImageShareGroupPermissionRequest, value);
+/** Checks a value against DeleteImageRequest; returns every issue, named by its path, or none. */
+export const validateDeleteImageRequest = (value) => toIssues(standalone.validateDeleteImageRequest, value);
+/** Checks a value against CreateImageComponentRequest; returns every issue, named by its path, or none. */
+export const validateCreateImageComponentRequest = (value) => toIssues(standalone.validateCreateImageComponentRequest, value);
+/** Checks a value against CreateImagePipelineRequest; returns every issue, named by its path, or none. */
+export const validateCreateImagePipelineRequest = (value) => toIssues(standalone.validateCreateImagePipelineRequest, value);
+/** Checks a value against DescribeImageComponentsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImageComponentsRequest = (value) => toIssues(standalone.validateDescribeImageComponentsRequest, value);
+/** Checks a value against DescribeImagePipelinesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImagePipelinesRequest = (value) => toIssues(standalone.validateDescribeImagePipelinesRequest, value);
+/** Checks a value against StartImagePipelineExecutionRequest; returns every issue, named by its path, or none. */
+export const validateStartImagePipelineExecutionRequest = (value) => toIssues(standalone.validateStartImagePipelineExecutionRequest, value);
+/** Checks a value against DescribeImagePipelineExecutionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeImagePipelineExecutionsRequest = (value) => toIssues(standalone.validateDescribeImagePipelineExecutionsRequest, value);
+/** Checks a value against CancelImagePipelineExecutionRequest; returns every issue, named by its path, or none. */
+export const validateCancelImagePipelineExecutionRequest = (value) => toIssues(standalone.validateCancelImagePipelineExecutionRequest, value);
+/** Checks a value against DeleteImageComponentRequest; returns every issue, named by its path, or none. */
+export const validateDeleteImageComponentRequest = (value) => toIssues(standalone.validateDeleteImageComponentRequest, value);
+/** Checks a value against DeleteImagePipelineRequest; returns every issue, named by its path, or none. */
+export const validateDeleteImagePipelineRequest = (value) => toIssues(standalone.validateDeleteImagePipelineRequest, value);
+/** Checks a value against CreateSnapshotRequest; returns every issue, named by its path, or none. */
+export const validateCreateSnapshotRequest = (value) => toIssues(standalone.validateCreateSnapshotRequest, value);
+/** Checks a value against CopySnapshotRequest; returns every issue, named by its path, or none. */
+export const validateCopySnapshotRequest = (value) => toIssues(standalone.validateCopySnapshotRequest, value);
+/** Checks a value against DescribeSnapshotsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotsRequest = (value) => toIssues(standalone.validateDescribeSnapshotsRequest, value);
+/** Checks a value against DescribeSnapshotsUsageRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotsUsageRequest = (value) => toIssues(standalone.validateDescribeSnapshotsUsageRequest, value);
+/** Checks a value against DescribeSnapshotPackageRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotPackageRequest = (value) => toIssues(standalone.validateDescribeSnapshotPackageRequest, value);
+/** Checks a value against DescribeSnapshotLinksRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotLinksRequest = (value) => toIssues(standalone.validateDescribeSnapshotLinksRequest, value);
+/** Checks a value against ModifySnapshotAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifySnapshotAttributeRequest = (value) => toIssues(standalone.validateModifySnapshotAttributeRequest, value);
+/** Checks a value against DeleteSnapshotGroupRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSnapshotGroupRequest = (value) => toIssues(standalone.validateDeleteSnapshotGroupRequest, value);
+/** Checks a value against DeleteSnapshotRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSnapshotRequest = (value) => toIssues(standalone.validateDeleteSnapshotRequest, value);
+/** Checks a value against CreateAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
+export const validateCreateAutoSnapshotPolicyRequest = (value) => toIssues(standalone.validateCreateAutoSnapshotPolicyRequest, value);
+/** Checks a value against DescribeAutoSnapshotPolicyExRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAutoSnapshotPolicyExRequest = (value) => toIssues(standalone.validateDescribeAutoSnapshotPolicyExRequest, value);
+/** Checks a value against ModifyAutoSnapshotPolicyExRequest; returns every issue, named by its path, or none. */
+export const validateModifyAutoSnapshotPolicyExRequest = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyExRequest, value);
+/** Checks a value against ApplyAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
+export const validateApplyAutoSnapshotPolicyRequest = (value) => toIssues(standalone.validateApplyAutoSnapshotPolicyRequest, value);
+/** Checks a value against ModifyAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
+export const validateModifyAutoSnapshotPolicyRequest = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyRequest, value);
+/** Checks a value against CancelAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
+export const validateCancelAutoSnapshotPolicyRequest = (value) => toIssues(standalone.validateCancelAutoSnapshotPolicyRequest, value);
+/** Checks a value against DeleteAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
+export const validateDeleteAutoSnapshotPolicyRequest = (value) => toIssues(standalone.validateDeleteAutoSnapshotPolicyRequest, value);
+/** Checks a value against CreateSnapshotGroupRequest; returns every issue, named by its path, or none. */
+export const validateCreateSnapshotGroupRequest = (value) => toIssues(standalone.validateCreateSnapshotGroupRequest, value);
+/** Checks a value against DescribeSnapshotGroupsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotGroupsRequest = (value) => toIssues(standalone.validateDescribeSnapshotGroupsRequest, value);
+/** Checks a value against ModifySnapshotGroupRequest; returns every issue, named by its path, or none. */
+export const validateModifySnapshotGroupRequest = (value) => toIssues(standalone.validateModifySnapshotGroupRequest, value);
+/** Checks a value against CreatePrefixListRequest; returns every issue, named by its path, or none. */
+export const validateCreatePrefixListRequest = (value) => toIssues(standalone.validateCreatePrefixListRequest, value);
+/** Checks a value against DescribePrefixListsRequest; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListsRequest = (value) => toIssues(standalone.validateDescribePrefixListsRequest, value);
+/** Checks a value against DescribePrefixListAssociationsRequest; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListAssociationsRequest = (value) => toIssues(standalone.validateDescribePrefixListAssociationsRequest, value);
+/** Checks a value against DescribePrefixListAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListAttributesRequest = (value) => toIssues(standalone.validateDescribePrefixListAttributesRequest, value);
+/** Checks a value against ModifyPrefixListRequest; returns every issue, named by its path, or none. */
+export const validateModifyPrefixListRequest = (value) => toIssues(standalone.validateModifyPrefixListRequest, value);
+/** Checks a value against DeletePrefixListRequest; returns every issue, named by its path, or none. */
+export const validateDeletePrefixListRequest = (value) => toIssues(standalone.validateDeletePrefixListRequest, value);
+/** Checks a value against CreateSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateCreateSecurityGroupRequest = (value) => toIssues(standalone.validateCreateSecurityGroupRequest, value);
+/** Checks a value against DescribeSecurityGroupsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupsRequest = (value) => toIssues(standalone.validateDescribeSecurityGroupsRequest, value);
+/** Checks a value against DescribeSecurityGroupAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupAttributeRequest = (value) => toIssues(standalone.validateDescribeSecurityGroupAttributeRequest, value);
+/** Checks a value against ModifySecurityGroupPolicyRequest; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupPolicyRequest = (value) => toIssues(standalone.validateModifySecurityGroupPolicyRequest, value);
+/** Checks a value against ModifySecurityGroupAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupAttributeRequest = (value) => toIssues(standalone.validateModifySecurityGroupAttributeRequest, value);
+/** Checks a value against ModifySecurityGroupRuleRequest; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupRuleRequest = (value) => toIssues(standalone.validateModifySecurityGroupRuleRequest, value);
+/** Checks a value against ModifySecurityGroupEgressRuleRequest; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupEgressRuleRequest = (value) => toIssues(standalone.validateModifySecurityGroupEgressRuleRequest, value);
+/** Checks a value against AuthorizeSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateAuthorizeSecurityGroupRequest = (value) => toIssues(standalone.validateAuthorizeSecurityGroupRequest, value);
+/** Checks a value against AuthorizeSecurityGroupEgressRequest; returns every issue, named by its path, or none. */
+export const validateAuthorizeSecurityGroupEgressRequest = (value) => toIssues(standalone.validateAuthorizeSecurityGroupEgressRequest, value);
+/** Checks a value against JoinSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateJoinSecurityGroupRequest = (value) => toIssues(standalone.validateJoinSecurityGroupRequest, value);
+/** Checks a value against LeaveSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateLeaveSecurityGroupRequest = (value) => toIssues(standalone.validateLeaveSecurityGroupRequest, value);
+/** Checks a value against DescribeSecurityGroupReferencesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupReferencesRequest = (value) => toIssues(standalone.validateDescribeSecurityGroupReferencesRequest, value);
+/** Checks a value against RevokeSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateRevokeSecurityGroupRequest = (value) => toIssues(standalone.validateRevokeSecurityGroupRequest, value);
+/** Checks a value against RevokeSecurityGroupEgressRequest; returns every issue, named by its path, or none. */
+export const validateRevokeSecurityGroupEgressRequest = (value) => toIssues(standalone.validateRevokeSecurityGroupEgressRequest, value);
+/** Checks a value against DeleteSecurityGroupRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSecurityGroupRequest = (value) => toIssues(standalone.validateDeleteSecurityGroupRequest, value);
+/** Checks a value against CreateDeploymentSetRequest; returns every issue, named by its path, or none. */
+export const validateCreateDeploymentSetRequest = (value) => toIssues(standalone.validateCreateDeploymentSetRequest, value);
+/** Checks a value against DescribeDeploymentSetSupportedInstanceTypeFamilyRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest = (value) => toIssues(standalone.validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest, value);
+/** Checks a value against DescribeDeploymentSetsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDeploymentSetsRequest = (value) => toIssues(standalone.validateDescribeDeploymentSetsRequest, value);
+/** Checks a value against ModifyDeploymentSetAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyDeploymentSetAttributeRequest = (value) => toIssues(standalone.validateModifyDeploymentSetAttributeRequest, value);
+/** Checks a value against DeleteDeploymentSetRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDeploymentSetRequest = (value) => toIssues(standalone.validateDeleteDeploymentSetRequest, value);
+/** Checks a value against CreateKeyPairRequest; returns every issue, named by its path, or none. */
+export const validateCreateKeyPairRequest = (value) => toIssues(standalone.validateCreateKeyPairRequest, value);
+/** Checks a value against ImportKeyPairRequest; returns every issue, named by its path, or none. */
+export const validateImportKeyPairRequest = (value) => toIssues(standalone.validateImportKeyPairRequest, value);
+/** Checks a value against DescribeKeyPairsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeKeyPairsRequest = (value) => toIssues(standalone.validateDescribeKeyPairsRequest, value);
+/** Checks a value against AttachKeyPairRequest; returns every issue, named by its path, or none. */
+export const validateAttachKeyPairRequest = (value) => toIssues(standalone.validateAttachKeyPairRequest, value);
+/** Checks a value against DetachKeyPairRequest; returns every issue, named by its path, or none. */
+export const validateDetachKeyPairRequest = (value) => toIssues(standalone.validateDetachKeyPairRequest, value);
+/** Checks a value against DeleteKeyPairsRequest; returns every issue, named by its path, or none. */
+export const validateDeleteKeyPairsRequest = (value) => toIssues(standalone.validateDeleteKeyPairsRequest, value);
+/** Checks a value against ModifyInstanceVpcAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceVpcAttributeRequest = (value) => toIssues(standalone.validateModifyInstanceVpcAttributeRequest, value);
+/** Checks a value against AllocatePublicIpAddressRequest; returns every issue, named by its path, or none. */
+export const validateAllocatePublicIpAddressRequest = (value) => toIssues(standalone.validateAllocatePublicIpAddressRequest, value);
+/** Checks a value against ConvertNatPublicIpToEipRequest; returns every issue, named by its path, or none. */
+export const validateConvertNatPublicIpToEipRequest = (value) => toIssues(standalone.validateConvertNatPublicIpToEipRequest, value);
+/** Checks a value against AttachClassicLinkVpcRequest; returns every issue, named by its path, or none. */
+export const validateAttachClassicLinkVpcRequest = (value) => toIssues(standalone.validateAttachClassicLinkVpcRequest, value);
+/** Checks a value against DetachClassicLinkVpcRequest; returns every issue, named by its path, or none. */
+export const validateDetachClassicLinkVpcRequest = (value) => toIssues(standalone.validateDetachClassicLinkVpcRequest, value);
+/** Checks a value against DescribeBandwidthLimitationRequest; returns every issue, named by its path, or none. */
+export const validateDescribeBandwidthLimitationRequest = (value) => toIssues(standalone.validateDescribeBandwidthLimitationRequest, value);
+/** Checks a value against DescribeClassicLinkInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeClassicLinkInstancesRequest = (value) => toIssues(standalone.validateDescribeClassicLinkInstancesRequest, value);
+/** Checks a value against ModifyInstanceNetworkSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceNetworkSpecRequest = (value) => toIssues(standalone.validateModifyInstanceNetworkSpecRequest, value);
+/** Checks a value against CreateNetworkInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateCreateNetworkInterfaceRequest = (value) => toIssues(standalone.validateCreateNetworkInterfaceRequest, value);
+/** Checks a value against AttachNetworkInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateAttachNetworkInterfaceRequest = (value) => toIssues(standalone.validateAttachNetworkInterfaceRequest, value);
+/** Checks a value against DetachNetworkInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDetachNetworkInterfaceRequest = (value) => toIssues(standalone.validateDetachNetworkInterfaceRequest, value);
+/** Checks a value against DescribeNetworkInterfacesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfacesRequest = (value) => toIssues(standalone.validateDescribeNetworkInterfacesRequest, value);
+/** Checks a value against DescribeNetworkInterfaceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfaceAttributeRequest = (value) => toIssues(standalone.validateDescribeNetworkInterfaceAttributeRequest, value);
+/** Checks a value against ModifyNetworkInterfaceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyNetworkInterfaceAttributeRequest = (value) => toIssues(standalone.validateModifyNetworkInterfaceAttributeRequest, value);
+/** Checks a value against AssignPrivateIpAddressesRequest; returns every issue, named by its path, or none. */
+export const validateAssignPrivateIpAddressesRequest = (value) => toIssues(standalone.validateAssignPrivateIpAddressesRequest, value);
+/** Checks a value against UnassignPrivateIpAddressesRequest; returns every issue, named by its path, or none. */
+export const validateUnassignPrivateIpAddressesRequest = (value) => toIssues(standalone.validateUnassignPrivateIpAddressesRequest, value);
+/** Checks a value against AssignIpv6AddressesRequest; returns every issue, named by its path, or none. */
+export const validateAssignIpv6AddressesRequest = (value) => toIssues(standalone.validateAssignIpv6AddressesRequest, value);
+/** Checks a value against UnassignIpv6AddressesRequest; returns every issue, named by its path, or none. */
+export const validateUnassignIpv6AddressesRequest = (value) => toIssues(standalone.validateUnassignIpv6AddressesRequest, value);
+/** Checks a value against CreateNetworkInterfacePermissionRequest; returns every issue, named by its path, or none. */
+export const validateCreateNetworkInterfacePermissionRequest = (value) => toIssues(standalone.validateCreateNetworkInterfacePermissionRequest, value);
+/** Checks a value against DescribeNetworkInterfacePermissionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfacePermissionsRequest = (value) => toIssues(standalone.validateDescribeNetworkInterfacePermissionsRequest, value);
+/** Checks a value against DeleteNetworkInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkInterfaceRequest = (value) => toIssues(standalone.validateDeleteNetworkInterfaceRequest, value);
+/** Checks a value against DescribeInstancesFullStatusRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstancesFullStatusRequest = (value) => toIssues(standalone.validateDescribeInstancesFullStatusRequest, value);
+/** Checks a value against DescribeDisksFullStatusRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDisksFullStatusRequest = (value) => toIssues(standalone.validateDescribeDisksFullStatusRequest, value);
+/** Checks a value against DescribeInstanceHistoryEventsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceHistoryEventsRequest = (value) => toIssues(standalone.validateDescribeInstanceHistoryEventsRequest, value);
+/** Checks a value against CreateSimulatedSystemEventsRequest; returns every issue, named by its path, or none. */
+export const validateCreateSimulatedSystemEventsRequest = (value) => toIssues(standalone.validateCreateSimulatedSystemEventsRequest, value);
+/** Checks a value against CancelSimulatedSystemEventsRequest; returns every issue, named by its path, or none. */
+export const validateCancelSimulatedSystemEventsRequest = (value) => toIssues(standalone.validateCancelSimulatedSystemEventsRequest, value);
+/** Checks a value against AcceptInquiredSystemEventRequest; returns every issue, named by its path, or none. */
+export const validateAcceptInquiredSystemEventRequest = (value) => toIssues(standalone.validateAcceptInquiredSystemEventRequest, value);
+/** Checks a value against GetInstanceScreenshotRequest; returns every issue, named by its path, or none. */
+export const validateGetInstanceScreenshotRequest = (value) => toIssues(standalone.validateGetInstanceScreenshotRequest, value);
+/** Checks a value against GetInstanceConsoleOutputRequest; returns every issue, named by its path, or none. */
+export const validateGetInstanceConsoleOutputRequest = (value) => toIssues(standalone.validateGetInstanceConsoleOutputRequest, value);
+/** Checks a value against DescribeDiskMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDiskMonitorDataRequest = (value) => toIssues(standalone.validateDescribeDiskMonitorDataRequest, value);
+/** Checks a value against DescribeInstanceMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceMonitorDataRequest = (value) => toIssues(standalone.validateDescribeInstanceMonitorDataRequest, value);
+/** Checks a value against DescribeEniMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEniMonitorDataRequest = (value) => toIssues(standalone.validateDescribeEniMonitorDataRequest, value);
+/** Checks a value against DescribeSnapshotMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotMonitorDataRequest = (value) => toIssues(standalone.validateDescribeSnapshotMonitorDataRequest, value);
+/** Checks a value against DescribeInstanceMaintenanceAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceMaintenanceAttributesRequest = (value) => toIssues(standalone.validateDescribeInstanceMaintenanceAttributesRequest, value);
+/** Checks a value against ModifyInstanceMaintenanceAttributesRequest; returns every issue, named by its path, or none. */
+export const validateModifyInstanceMaintenanceAttributesRequest = (value) => toIssues(standalone.validateModifyInstanceMaintenanceAttributesRequest, value);
+/** Checks a value against RedeployInstanceRequest; returns every issue, named by its path, or none. */
+export const validateRedeployInstanceRequest = (value) => toIssues(standalone.validateRedeployInstanceRequest, value);
+/** Checks a value against ReportInstancesStatusRequest; returns every issue, named by its path, or none. */
+export const validateReportInstancesStatusRequest = (value) => toIssues(standalone.validateReportInstancesStatusRequest, value);
+/** Checks a value against RunCommandRequest; returns every issue, named by its path, or none. */
+export const validateRunCommandRequest = (value) => toIssues(standalone.validateRunCommandRequest, value);
+/** Checks a value against CreateCommandRequest; returns every issue, named by its path, or none. */
+export const validateCreateCommandRequest = (value) => toIssues(standalone.validateCreateCommandRequest, value);
+/** Checks a value against InvokeCommandRequest; returns every issue, named by its path, or none. */
+export const validateInvokeCommandRequest = (value) => toIssues(standalone.validateInvokeCommandRequest, value);
+/** Checks a value against DescribeInvocationsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInvocationsRequest = (value) => toIssues(standalone.validateDescribeInvocationsRequest, value);
+/** Checks a value against DescribeInvocationResultsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInvocationResultsRequest = (value) => toIssues(standalone.validateDescribeInvocationResultsRequest, value);
+/** Checks a value against ModifyInvocationAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyInvocationAttributeRequest = (value) => toIssues(standalone.validateModifyInvocationAttributeRequest, value);
+/** Checks a value against StopInvocationRequest; returns every issue, named by its path, or none. */
+export const validateStopInvocationRequest = (value) => toIssues(standalone.validateStopInvocationRequest, value);
+/** Checks a value against DescribeCommandsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCommandsRequest = (value) => toIssues(standalone.validateDescribeCommandsRequest, value);
+/** Checks a value against ModifyCommandRequest; returns every issue, named by its path, or none. */
+export const validateModifyCommandRequest = (value) => toIssues(standalone.validateModifyCommandRequest, value);
+/** Checks a value against DeleteCommandRequest; returns every issue, named by its path, or none. */
+export const validateDeleteCommandRequest = (value) => toIssues(standalone.validateDeleteCommandRequest, value);
+/** Checks a value against SendFileRequest; returns every issue, named by its path, or none. */
+export const validateSendFileRequest = (value) => toIssues(standalone.validateSendFileRequest, value);
+/** Checks a value against DescribeSendFileResultsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSendFileResultsRequest = (value) => toIssues(standalone.validateDescribeSendFileResultsRequest, value);
+/** Checks a value against DescribeCloudAssistantStatusRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCloudAssistantStatusRequest = (value) => toIssues(standalone.validateDescribeCloudAssistantStatusRequest, value);
+/** Checks a value against InstallCloudAssistantRequest; returns every issue, named by its path, or none. */
+export const validateInstallCloudAssistantRequest = (value) => toIssues(standalone.validateInstallCloudAssistantRequest, value);
+/** Checks a value against StartTerminalSessionRequest; returns every issue, named by its path, or none. */
+export const validateStartTerminalSessionRequest = (value) => toIssues(standalone.validateStartTerminalSessionRequest, value);
+/** Checks a value against DescribeTerminalSessionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTerminalSessionsRequest = (value) => toIssues(standalone.validateDescribeTerminalSessionsRequest, value);
+/** Checks a value against ModifyCloudAssistantSettingsRequest; returns every issue, named by its path, or none. */
+export const validateModifyCloudAssistantSettingsRequest = (value) => toIssues(standalone.validateModifyCloudAssistantSettingsRequest, value);
+/** Checks a value against DescribeCloudAssistantSettingsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCloudAssistantSettingsRequest = (value) => toIssues(standalone.validateDescribeCloudAssistantSettingsRequest, value);
+/** Checks a value against CreateActivationRequest; returns every issue, named by its path, or none. */
+export const validateCreateActivationRequest = (value) => toIssues(standalone.validateCreateActivationRequest, value);
+/** Checks a value against DescribeActivationsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeActivationsRequest = (value) => toIssues(standalone.validateDescribeActivationsRequest, value);
+/** Checks a value against DisableActivationRequest; returns every issue, named by its path, or none. */
+export const validateDisableActivationRequest = (value) => toIssues(standalone.validateDisableActivationRequest, value);
+/** Checks a value against DeleteActivationRequest; returns every issue, named by its path, or none. */
+export const validateDeleteActivationRequest = (value) => toIssues(standalone.validateDeleteActivationRequest, value);
+/** Checks a value against DescribeManagedInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeManagedInstancesRequest = (value) => toIssues(standalone.validateDescribeManagedInstancesRequest, value);
+/** Checks a value against ModifyManagedInstanceRequest; returns every issue, named by its path, or none. */
+export const validateModifyManagedInstanceRequest = (value) => toIssues(standalone.validateModifyManagedInstanceRequest, value);
+/** Checks a value against DeregisterManagedInstanceRequest; returns every issue, named by its path, or none. */
+export const validateDeregisterManagedInstanceRequest = (value) => toIssues(standalone.validateDeregisterManagedInstanceRequest, value);
+/** Checks a value against ListPluginStatusRequest; returns every issue, named by its path, or none. */
+export const validateListPluginStatusRequest = (value) => toIssues(standalone.validateListPluginStatusRequest, value);
+/** Checks a value against CreateHpcClusterRequest; returns every issue, named by its path, or none. */
+export const validateCreateHpcClusterRequest = (value) => toIssues(standalone.validateCreateHpcClusterRequest, value);
+/** Checks a value against DescribeHpcClustersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeHpcClustersRequest = (value) => toIssues(standalone.validateDescribeHpcClustersRequest, value);
+/** Checks a value against ModifyHpcClusterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyHpcClusterAttributeRequest = (value) => toIssues(standalone.validateModifyHpcClusterAttributeRequest, value);
+/** Checks a value against DeleteHpcClusterRequest; returns every issue, named by its path, or none. */
+export const validateDeleteHpcClusterRequest = (value) => toIssues(standalone.validateDeleteHpcClusterRequest, value);
+/** Checks a value against TagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateTagResourcesRequest = (value) => toIssues(standalone.validateTagResourcesRequest, value);
+/** Checks a value against ListTagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateListTagResourcesRequest = (value) => toIssues(standalone.validateListTagResourcesRequest, value);
+/** Checks a value against UntagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateUntagResourcesRequest = (value) => toIssues(standalone.validateUntagResourcesRequest, value);
+/** Checks a value against JoinResourceGroupRequest; returns every issue, named by its path, or none. */
+export const validateJoinResourceGroupRequest = (value) => toIssues(standalone.validateJoinResourceGroupRequest, value);
+/** Checks a value against AddTagsRequest; returns every issue, named by its path, or none. */
+export const validateAddTagsRequest = (value) => toIssues(standalone.validateAddTagsRequest, value);
+/** Checks a value against DescribeResourceByTagsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeResourceByTagsRequest = (value) => toIssues(standalone.validateDescribeResourceByTagsRequest, value);
+/** Checks a value against DescribeTagsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTagsRequest = (value) => toIssues(standalone.validateDescribeTagsRequest, value);
+/** Checks a value against RemoveTagsRequest; returns every issue, named by its path, or none. */
+export const validateRemoveTagsRequest = (value) => toIssues(standalone.validateRemoveTagsRequest, value);
 /** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
 export const validateDescribeRegionsRequest = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
 /** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
 export const validateDescribeZonesRequest = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
-/** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
-export const validateStartInstanceRequest = (value) => toIssues(standalone.validateStartInstanceRequest, value);
-/** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
-export const validateStopInstanceRequest = (value) => toIssues(standalone.validateStopInstanceRequest, value);
+/** Checks a value against DescribeAvailableResourceRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAvailableResourceRequest = (value) => toIssues(standalone.validateDescribeAvailableResourceRequest, value);
+/** Checks a value against DescribeAccountAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAccountAttributesRequest = (value) => toIssues(standalone.validateDescribeAccountAttributesRequest, value);
+/** Checks a value against DescribeResourcesModificationRequest; returns every issue, named by its path, or none. */
+export const validateDescribeResourcesModificationRequest = (value) => toIssues(standalone.validateDescribeResourcesModificationRequest, value);
+/** Checks a value against DescribeRecommendInstanceTypeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRecommendInstanceTypeRequest = (value) => toIssues(standalone.validateDescribeRecommendInstanceTypeRequest, value);
+/** Checks a value against DescribePriceRequest; returns every issue, named by its path, or none. */
+export const validateDescribePriceRequest = (value) => toIssues(standalone.validateDescribePriceRequest, value);
+/** Checks a value against DescribeRenewalPriceRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRenewalPriceRequest = (value) => toIssues(standalone.validateDescribeRenewalPriceRequest, value);
+/** Checks a value against DescribeInstanceModificationPriceRequest; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceModificationPriceRequest = (value) => toIssues(standalone.validateDescribeInstanceModificationPriceRequest, value);
+/** Checks a value against CreateStorageSetRequest; returns every issue, named by its path, or none. */
+export const validateCreateStorageSetRequest = (value) => toIssues(standalone.validateCreateStorageSetRequest, value);
+/** Checks a value against DescribeStorageSetDetailsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeStorageSetDetailsRequest = (value) => toIssues(standalone.validateDescribeStorageSetDetailsRequest, value);
+/** Checks a value against DescribeStorageSetsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeStorageSetsRequest = (value) => toIssues(standalone.validateDescribeStorageSetsRequest, value);
+/** Checks a value against ModifyStorageSetAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyStorageSetAttributeRequest = (value) => toIssues(standalone.validateModifyStorageSetAttributeRequest, value);
+/** Checks a value against DeleteStorageSetRequest; returns every issue, named by its path, or none. */
+export const validateDeleteStorageSetRequest = (value) => toIssues(standalone.validateDeleteStorageSetRequest, value);
+/** Checks a value against DescribeTasksRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTasksRequest = (value) => toIssues(standalone.validateDescribeTasksRequest, value);
+/** Checks a value against DescribeTaskAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTaskAttributeRequest = (value) => toIssues(standalone.validateDescribeTaskAttributeRequest, value);
+/** Checks a value against CancelTaskRequest; returns every issue, named by its path, or none. */
+export const validateCancelTaskRequest = (value) => toIssues(standalone.validateCancelTaskRequest, value);
+/** Checks a value against DescribeUserBusinessBehaviorRequest; returns every issue, named by its path, or none. */
+export const validateDescribeUserBusinessBehaviorRequest = (value) => toIssues(standalone.validateDescribeUserBusinessBehaviorRequest, value);
+/** Checks a value against ModifyUserBusinessBehaviorRequest; returns every issue, named by its path, or none. */
+export const validateModifyUserBusinessBehaviorRequest = (value) => toIssues(standalone.validateModifyUserBusinessBehaviorRequest, value);
+/** Checks a value against DescribeLimitationRequest; returns every issue, named by its path, or none. */
+export const validateDescribeLimitationRequest = (value) => toIssues(standalone.validateDescribeLimitationRequest, value);
+/** Checks a value against DescribeClustersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeClustersRequest = (value) => toIssues(standalone.validateDescribeClustersRequest, value);
+/** Checks a value against DescribeDemandsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeDemandsRequest = (value) => toIssues(standalone.validateDescribeDemandsRequest, value);
+/** Checks a value against CreateDemandRequest; returns every issue, named by its path, or none. */
+export const validateCreateDemandRequest = (value) => toIssues(standalone.validateCreateDemandRequest, value);
+/** Checks a value against DeleteDemandRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDemandRequest = (value) => toIssues(standalone.validateDeleteDemandRequest, value);
+/** Checks a value against ModifyDemandRequest; returns every issue, named by its path, or none. */
+export const validateModifyDemandRequest = (value) => toIssues(standalone.validateModifyDemandRequest, value);
+/** Checks a value against DeleteNetworkInterfacePermissionRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkInterfacePermissionRequest = (value) => toIssues(standalone.validateDeleteNetworkInterfacePermissionRequest, value);
+/** Checks a value against DeleteBandwidthPackageRequest; returns every issue, named by its path, or none. */
+export const validateDeleteBandwidthPackageRequest = (value) => toIssues(standalone.validateDeleteBandwidthPackageRequest, value);
+/** Checks a value against ModifyBandwidthPackageSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyBandwidthPackageSpecRequest = (value) => toIssues(standalone.validateModifyBandwidthPackageSpecRequest, value);
+/** Checks a value against DescribeBandwidthPackagesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeBandwidthPackagesRequest = (value) => toIssues(standalone.validateDescribeBandwidthPackagesRequest, value);
+/** Checks a value against CreateVSwitchRequest; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchRequest = (value) => toIssues(standalone.validateCreateVSwitchRequest, value);
+/** Checks a value against DeleteVSwitchRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchRequest = (value) => toIssues(standalone.validateDeleteVSwitchRequest, value);
+/** Checks a value against ModifyVSwitchAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchAttributeRequest = (value) => toIssues(standalone.validateModifyVSwitchAttributeRequest, value);
+/** Checks a value against DescribeVSwitchesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchesRequest = (value) => toIssues(standalone.validateDescribeVSwitchesRequest, value);
+/** Checks a value against CreatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionRequest = (value) => toIssues(standalone.validateCreatePhysicalConnectionRequest, value);
+/** Checks a value against DeletePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDeletePhysicalConnectionRequest = (value) => toIssues(standalone.validateDeletePhysicalConnectionRequest, value);
+/** Checks a value against ModifyPhysicalConnectionAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyPhysicalConnectionAttributeRequest = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeRequest, value);
+/** Checks a value against EnablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateEnablePhysicalConnectionRequest = (value) => toIssues(standalone.validateEnablePhysicalConnectionRequest, value);
+/** Checks a value against DescribePhysicalConnectionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionsRequest = (value) => toIssues(standalone.validateDescribePhysicalConnectionsRequest, value);
+/** Checks a value against CancelPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCancelPhysicalConnectionRequest = (value) => toIssues(standalone.validateCancelPhysicalConnectionRequest, value);
+/** Checks a value against TerminatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateTerminatePhysicalConnectionRequest = (value) => toIssues(standalone.validateTerminatePhysicalConnectionRequest, value);
+/** Checks a value against CreateVpcRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpcRequest = (value) => toIssues(standalone.validateCreateVpcRequest, value);
+/** Checks a value against DeleteVpcRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpcRequest = (value) => toIssues(standalone.validateDeleteVpcRequest, value);
+/** Checks a value against DescribeVpcsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpcsRequest = (value) => toIssues(standalone.validateDescribeVpcsRequest, value);
+/** Checks a value against ModifyVpcAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpcAttributeRequest = (value) => toIssues(standalone.validateModifyVpcAttributeRequest, value);
+/** Checks a value against RemoveBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
+export const validateRemoveBandwidthPackageIpsRequest = (value) => toIssues(standalone.validateRemoveBandwidthPackageIpsRequest, value);
+/** Checks a value against CreateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateCreateHaVipRequest = (value) => toIssues(standalone.validateCreateHaVipRequest, value);
+/** Checks a value against DeleteHaVipRequest; returns every issue, named by its path, or none. */
+export const validateDeleteHaVipRequest = (value) => toIssues(standalone.validateDeleteHaVipRequest, value);
+/** Checks a value against AssociateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateAssociateHaVipRequest = (value) => toIssues(standalone.validateAssociateHaVipRequest, value);
+/** Checks a value against ModifyHaVipAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyHaVipAttributeRequest = (value) => toIssues(standalone.validateModifyHaVipAttributeRequest, value);
+/** Checks a value against DescribeHaVipsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeHaVipsRequest = (value) => toIssues(standalone.validateDescribeHaVipsRequest, value);
+/** Checks a value against UnassociateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateHaVipRequest = (value) => toIssues(standalone.validateUnassociateHaVipRequest, value);
+/** Checks a value against CreateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateCreateVirtualBorderRouterRequest = (value) => toIssues(standalone.validateCreateVirtualBorderRouterRequest, value);
+/** Checks a value against DeleteVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVirtualBorderRouterRequest = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterRequest, value);
+/** Checks a value against ModifyVirtualBorderRouterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVirtualBorderRouterAttributeRequest = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeRequest, value);
+/** Checks a value against RecoverVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateRecoverVirtualBorderRouterRequest = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterRequest, value);
+/** Checks a value against TerminateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateTerminateVirtualBorderRouterRequest = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterRequest, value);
+/** Checks a value against DescribeVirtualBorderRoutersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersRequest = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersRequest, value);
+/** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
+/** Checks a value against CreateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouterInterfaceRequest = (value) => toIssues(standalone.validateCreateRouterInterfaceRequest, value);
+/** Checks a value against DeleteRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouterInterfaceRequest = (value) => toIssues(standalone.validateDeleteRouterInterfaceRequest, value);
+/** Checks a value against ActivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateActivateRouterInterfaceRequest = (value) => toIssues(standalone.validateActivateRouterInterfaceRequest, value);
+/** Checks a value against DeactivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDeactivateRouterInterfaceRequest = (value) => toIssues(standalone.validateDeactivateRouterInterfaceRequest, value);
+/** Checks a value against ModifyRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceAttributeRequest = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeRequest, value);
+/** Checks a value against ModifyRouterInterfaceSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceSpecRequest = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecRequest, value);
+/** Checks a value against ModifyVRouterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVRouterAttributeRequest = (value) => toIssues(standalone.validateModifyVRouterAttributeRequest, value);
+/** Checks a value against DescribeRouterInterfacesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfacesRequest = (value) => toIssues(standalone.validateDescribeRouterInterfacesRequest, value);
+/** Checks a value against EipNotifyPaidRequest; returns every issue, named by its path, or none. */
+export const validateEipNotifyPaidRequest = (value) => toIssues(standalone.validateEipNotifyPaidRequest, value);
+/** Checks a value against EipFillProductRequest; returns every issue, named by its path, or none. */
+export const validateEipFillProductRequest = (value) => toIssues(standalone.validateEipFillProductRequest, value);
+/** Checks a value against EipFillParamsRequest; returns every issue, named by its path, or none. */
+export const validateEipFillParamsRequest = (value) => toIssues(standalone.validateEipFillParamsRequest, value);
+/** Checks a value against UnassociateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateEipAddressRequest = (value) => toIssues(standalone.validateUnassociateEipAddressRequest, value);
+/** Checks a value against AllocateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressRequest = (value) => toIssues(standalone.validateAllocateEipAddressRequest, value);
+/** Checks a value against ModifyEipAddressAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyEipAddressAttributeRequest = (value) => toIssues(standalone.validateModifyEipAddressAttributeRequest, value);
+/** Checks a value against ReleaseEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateReleaseEipAddressRequest = (value) => toIssues(standalone.validateReleaseEipAddressRequest, value);
+/** Checks a value against AssociateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressRequest = (value) => toIssues(standalone.validateAssociateEipAddressRequest, value);
+/** Checks a value against DescribeEipAddressesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipAddressesRequest = (value) => toIssues(standalone.validateDescribeEipAddressesRequest, value);
+/** Checks a value against DescribeEipMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipMonitorDataRequest = (value) => toIssues(standalone.validateDescribeEipMonitorDataRequest, value);
+/** Checks a value against CreateNatGatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateNatGatewayRequest = (value) => toIssues(standalone.validateCreateNatGatewayRequest, value);
+/** Checks a value against DeleteNatGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNatGatewayRequest = (value) => toIssues(standalone.validateDeleteNatGatewayRequest, value);
+/** Checks a value against DescribeNatGatewaysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNatGatewaysRequest = (value) => toIssues(standalone.validateDescribeNatGatewaysRequest, value);
+/** Checks a value against DescribeNewProjectEipMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNewProjectEipMonitorDataRequest = (value) => toIssues(standalone.validateDescribeNewProjectEipMonitorDataRequest, value);
+/** Checks a value against DeleteRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntryRequest = (value) => toIssues(standalone.validateDeleteRouteEntryRequest, value);
+/** Checks a value against DeleteForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteForwardEntryRequest = (value) => toIssues(standalone.validateDeleteForwardEntryRequest, value);
+/** Checks a value against CreateForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateForwardEntryRequest = (value) => toIssues(standalone.validateCreateForwardEntryRequest, value);
+/** Checks a value against AddBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
+export const validateAddBandwidthPackageIpsRequest = (value) => toIssues(standalone.validateAddBandwidthPackageIpsRequest, value);
+/** Checks a value against DescribeVRoutersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVRoutersRequest = (value) => toIssues(standalone.validateDescribeVRoutersRequest, value);
+/** Checks a value against CreateRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntryRequest = (value) => toIssues(standalone.validateCreateRouteEntryRequest, value);
+/** Checks a value against DescribeForwardTableEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeForwardTableEntriesRequest = (value) => toIssues(standalone.validateDescribeForwardTableEntriesRequest, value);
+/** Checks a value against ModifyForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifyForwardEntryRequest = (value) => toIssues(standalone.validateModifyForwardEntryRequest, value);
+/** Checks a value against DescribeAccessPointsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAccessPointsRequest = (value) => toIssues(standalone.validateDescribeAccessPointsRequest, value);
+/** Checks a value against DescribeRouteTablesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTablesRequest = (value) => toIssues(standalone.validateDescribeRouteTablesRequest, value);
+/** Checks a value against ConnectRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateConnectRouterInterfaceRequest = (value) => toIssues(standalone.validateConnectRouterInterfaceRequest, value);
+/** Checks a value against ExportSnapshotRequest; returns every issue, named by its path, or none. */
+export const validateExportSnapshotRequest = (value) => toIssues(standalone.validateExportSnapshotRequest, value);
+/** Checks a value against ReleasePublicIpAddressRequest; returns every issue, named by its path, or none. */
+export const validateReleasePublicIpAddressRequest = (value) => toIssues(standalone.validateReleasePublicIpAddressRequest, value);

@@ -78,8 +78,9 @@ export function baseParams(
   const params: Record<string, unknown> = {};
   for (const p of action.params) {
     if (!p.required || p.name in given) continue;
+    const text = ctx.target.values[p.name];
     const value =
-      ctx.target.values[p.name] ??
+      (text === undefined ? undefined : fromText(p, text)) ??
       p.example ??
       exampleElsewhere(ctx, p) ??
       // A value that names something (the action answers `Invalid<Name>.NotFound`) cannot be made up.
@@ -91,6 +92,22 @@ export function baseParams(
     params[p.name] = value;
   }
   return { ...params, ...given };
+}
+
+/** A value given as text (`--value Name=text`) in the parameter's own type: a list's items are
+ * joined by commas, numbers and booleans are parsed. */
+export function fromText(param: ParamFacts, text: string): unknown {
+  switch (param.schema.type) {
+    case 'array':
+      return text.split(',');
+    case 'integer':
+    case 'number':
+      return Number(text);
+    case 'boolean':
+      return text === 'true';
+    default:
+      return text;
+  }
 }
 
 /** The example another action of the service gives for a parameter of this name: a name means one

@@ -4,15 +4,699 @@
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
 import * as standalone from './responses.standalone.js';
+/** Checks a value against RunInstancesResponse; returns every issue, named by its path, or none. */
+export const validateRunInstancesResponse: Validate = (value) => toIssues(standalone.validateRunInstancesResponse, value);
+/** Checks a value against CreateInstanceResponse; returns every issue, named by its path, or none. */
+export const validateCreateInstanceResponse: Validate = (value) => toIssues(standalone.validateCreateInstanceResponse, value);
+/** Checks a value against StartInstanceResponse; returns every issue, named by its path, or none. */
+export const validateStartInstanceResponse: Validate = (value) => toIssues(standalone.validateStartInstanceResponse, value);
+/** Checks a value against StartInstancesResponse; returns every issue, named by its path, or none. */
+export const validateStartInstancesResponse: Validate = (value) => toIssues(standalone.validateStartInstancesResponse, value);
+/** Checks a value against StopInstanceResponse; returns every issue, named by its path, or none. */
+export const validateStopInstanceResponse: Validate = (value) => toIssues(standalone.validateStopInstanceResponse, value);
+/** Checks a value against StopInstancesResponse; returns every issue, named by its path, or none. */
+export const validateStopInstancesResponse: Validate = (value) => toIssues(standalone.validateStopInstancesResponse, value);
+/** Checks a value against RebootInstanceResponse; returns every issue, named by its path, or none. */
+export const validateRebootInstanceResponse: Validate = (value) => toIssues(standalone.validateRebootInstanceResponse, value);
+/** Checks a value against RebootInstancesResponse; returns every issue, named by its path, or none. */
+export const validateRebootInstancesResponse: Validate = (value) => toIssues(standalone.validateRebootInstancesResponse, value);
+/** Checks a value against AttachInstanceRamRoleResponse; returns every issue, named by its path, or none. */
+export const validateAttachInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateAttachInstanceRamRoleResponse, value);
+/** Checks a value against DescribeInstanceRamRoleResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceRamRoleResponse, value);
+/** Checks a value against DetachInstanceRamRoleResponse; returns every issue, named by its path, or none. */
+export const validateDetachInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateDetachInstanceRamRoleResponse, value);
 /** Checks a value against DescribeInstanceStatusResponse; returns every issue, named by its path, or none. */
 export const validateDescribeInstanceStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceStatusResponse, value);
+/** Checks a value against DescribeInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstancesResponse, value);
+/** Checks a value against DescribeInstanceVncUrlResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceVncUrlResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceVncUrlResponse, value);
+/** Checks a value against ModifyInstanceVncPasswdResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceVncPasswdResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceVncPasswdResponse, value);
+/** Checks a value against DescribeUserDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeUserDataResponse: Validate = (value) => toIssues(standalone.validateDescribeUserDataResponse, value);
+/** Checks a value against DescribeInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAutoRenewAttributeResponse, value);
+/** Checks a value against ModifyInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoRenewAttributeResponse, value);
+/** Checks a value against RenewInstanceResponse; returns every issue, named by its path, or none. */
+export const validateRenewInstanceResponse: Validate = (value) => toIssues(standalone.validateRenewInstanceResponse, value);
+/** Checks a value against DescribeSpotPriceHistoryResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSpotPriceHistoryResponse: Validate = (value) => toIssues(standalone.validateDescribeSpotPriceHistoryResponse, value);
+/** Checks a value against DescribeSpotAdviceResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSpotAdviceResponse: Validate = (value) => toIssues(standalone.validateDescribeSpotAdviceResponse, value);
+/** Checks a value against DescribeInstanceTypeFamiliesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTypeFamiliesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypeFamiliesResponse, value);
+/** Checks a value against DescribeInstanceTypesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypesResponse, value);
+/** Checks a value against DescribeInstanceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttributeResponse, value);
+/** Checks a value against ModifyInstanceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAttributeResponse, value);
+/** Checks a value against ModifyInstanceMetadataOptionsResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceMetadataOptionsResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceMetadataOptionsResponse, value);
+/** Checks a value against ModifyInstanceAutoReleaseTimeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAutoReleaseTimeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoReleaseTimeResponse, value);
+/** Checks a value against ModifyInstanceChargeTypeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceChargeTypeResponse, value);
+/** Checks a value against ModifyInstanceSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceSpecResponse, value);
+/** Checks a value against ModifyPrepayInstanceSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyPrepayInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyPrepayInstanceSpecResponse, value);
+/** Checks a value against ReActivateInstancesResponse; returns every issue, named by its path, or none. */
+export const validateReActivateInstancesResponse: Validate = (value) => toIssues(standalone.validateReActivateInstancesResponse, value);
+/** Checks a value against DescribeInstanceTopologyResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceTopologyResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTopologyResponse, value);
+/** Checks a value against DeleteInstanceResponse; returns every issue, named by its path, or none. */
+export const validateDeleteInstanceResponse: Validate = (value) => toIssues(standalone.validateDeleteInstanceResponse, value);
+/** Checks a value against DeleteInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDeleteInstancesResponse: Validate = (value) => toIssues(standalone.validateDeleteInstancesResponse, value);
+/** Checks a value against AllocateDedicatedHostsResponse; returns every issue, named by its path, or none. */
+export const validateAllocateDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateAllocateDedicatedHostsResponse, value);
+/** Checks a value against DescribeDedicatedHostsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostsResponse, value);
+/** Checks a value against DescribeDedicatedHostTypesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostTypesResponse, value);
+/** Checks a value against ModifyDedicatedHostClusterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostClusterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostClusterAttributeResponse, value);
+/** Checks a value against ModifyDedicatedHostAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAttributeResponse, value);
+/** Checks a value against ModifyDedicatedHostsChargeTypeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostsChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostsChargeTypeResponse, value);
+/** Checks a value against DescribeDedicatedHostAutoRenewResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostAutoRenewResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostAutoRenewResponse, value);
+/** Checks a value against ModifyDedicatedHostAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoRenewAttributeResponse, value);
+/** Checks a value against RenewDedicatedHostsResponse; returns every issue, named by its path, or none. */
+export const validateRenewDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateRenewDedicatedHostsResponse, value);
+/** Checks a value against ModifyDedicatedHostAutoReleaseTimeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDedicatedHostAutoReleaseTimeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoReleaseTimeResponse, value);
+/** Checks a value against ModifyInstanceDeploymentResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceDeploymentResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceDeploymentResponse, value);
+/** Checks a value against RedeployDedicatedHostResponse; returns every issue, named by its path, or none. */
+export const validateRedeployDedicatedHostResponse: Validate = (value) => toIssues(standalone.validateRedeployDedicatedHostResponse, value);
+/** Checks a value against ReleaseDedicatedHostResponse; returns every issue, named by its path, or none. */
+export const validateReleaseDedicatedHostResponse: Validate = (value) => toIssues(standalone.validateReleaseDedicatedHostResponse, value);
+/** Checks a value against CreateDedicatedHostClusterResponse; returns every issue, named by its path, or none. */
+export const validateCreateDedicatedHostClusterResponse: Validate = (value) => toIssues(standalone.validateCreateDedicatedHostClusterResponse, value);
+/** Checks a value against DescribeDedicatedHostClustersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDedicatedHostClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostClustersResponse, value);
+/** Checks a value against DeleteDedicatedHostClusterResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDedicatedHostClusterResponse: Validate = (value) => toIssues(standalone.validateDeleteDedicatedHostClusterResponse, value);
+/** Checks a value against CreateLaunchTemplateResponse; returns every issue, named by its path, or none. */
+export const validateCreateLaunchTemplateResponse: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateResponse, value);
+/** Checks a value against DescribeLaunchTemplatesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeLaunchTemplatesResponse: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplatesResponse, value);
+/** Checks a value against DeleteLaunchTemplateResponse; returns every issue, named by its path, or none. */
+export const validateDeleteLaunchTemplateResponse: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateResponse, value);
+/** Checks a value against CreateLaunchTemplateVersionResponse; returns every issue, named by its path, or none. */
+export const validateCreateLaunchTemplateVersionResponse: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateVersionResponse, value);
+/** Checks a value against DescribeLaunchTemplateVersionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeLaunchTemplateVersionsResponse: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplateVersionsResponse, value);
+/** Checks a value against ModifyLaunchTemplateDefaultVersionResponse; returns every issue, named by its path, or none. */
+export const validateModifyLaunchTemplateDefaultVersionResponse: Validate = (value) => toIssues(standalone.validateModifyLaunchTemplateDefaultVersionResponse, value);
+/** Checks a value against DeleteLaunchTemplateVersionResponse; returns every issue, named by its path, or none. */
+export const validateDeleteLaunchTemplateVersionResponse: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateVersionResponse, value);
+/** Checks a value against CreateDiagnosticReportResponse; returns every issue, named by its path, or none. */
+export const validateCreateDiagnosticReportResponse: Validate = (value) => toIssues(standalone.validateCreateDiagnosticReportResponse, value);
+/** Checks a value against DescribeDiagnosticReportsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticReportsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportsResponse, value);
+/** Checks a value against DescribeDiagnosticReportAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticReportAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportAttributesResponse, value);
+/** Checks a value against DeleteDiagnosticReportsResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDiagnosticReportsResponse: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticReportsResponse, value);
+/** Checks a value against CreateDiagnosticMetricSetResponse; returns every issue, named by its path, or none. */
+export const validateCreateDiagnosticMetricSetResponse: Validate = (value) => toIssues(standalone.validateCreateDiagnosticMetricSetResponse, value);
+/** Checks a value against DescribeDiagnosticMetricSetsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticMetricSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricSetsResponse, value);
+/** Checks a value against DescribeDiagnosticMetricsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDiagnosticMetricsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricsResponse, value);
+/** Checks a value against ModifyDiagnosticMetricSetResponse; returns every issue, named by its path, or none. */
+export const validateModifyDiagnosticMetricSetResponse: Validate = (value) => toIssues(standalone.validateModifyDiagnosticMetricSetResponse, value);
+/** Checks a value against DeleteDiagnosticMetricSetsResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDiagnosticMetricSetsResponse: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticMetricSetsResponse, value);
+/** Checks a value against CreateElasticityAssuranceResponse; returns every issue, named by its path, or none. */
+export const validateCreateElasticityAssuranceResponse: Validate = (value) => toIssues(standalone.validateCreateElasticityAssuranceResponse, value);
+/** Checks a value against DescribeElasticityAssurancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeElasticityAssurancesResponse: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssurancesResponse, value);
+/** Checks a value against DescribeElasticityAssuranceInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeElasticityAssuranceInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssuranceInstancesResponse, value);
+/** Checks a value against ModifyElasticityAssuranceResponse; returns every issue, named by its path, or none. */
+export const validateModifyElasticityAssuranceResponse: Validate = (value) => toIssues(standalone.validateModifyElasticityAssuranceResponse, value);
+/** Checks a value against CreateCapacityReservationResponse; returns every issue, named by its path, or none. */
+export const validateCreateCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateCreateCapacityReservationResponse, value);
+/** Checks a value against DescribeCapacityReservationsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCapacityReservationsResponse: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationsResponse, value);
+/** Checks a value against DescribeCapacityReservationInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCapacityReservationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationInstancesResponse, value);
+/** Checks a value against ModifyCapacityReservationResponse; returns every issue, named by its path, or none. */
+export const validateModifyCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateModifyCapacityReservationResponse, value);
+/** Checks a value against DescribeInstanceAttachmentAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttachmentAttributesResponse, value);
+/** Checks a value against ModifyInstanceAttachmentAttributesResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAttachmentAttributesResponse, value);
+/** Checks a value against ReleaseCapacityReservationResponse; returns every issue, named by its path, or none. */
+export const validateReleaseCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateReleaseCapacityReservationResponse, value);
+/** Checks a value against CreateAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
+export const validateCreateAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateCreateAutoProvisioningGroupResponse, value);
+/** Checks a value against DescribeAutoProvisioningGroupsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupsResponse, value);
+/** Checks a value against DescribeAutoProvisioningGroupInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupInstancesResponse, value);
+/** Checks a value against ModifyAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
+export const validateModifyAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateModifyAutoProvisioningGroupResponse, value);
+/** Checks a value against DescribeAutoProvisioningGroupHistoryResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAutoProvisioningGroupHistoryResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupHistoryResponse, value);
+/** Checks a value against DeleteAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
+export const validateDeleteAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteAutoProvisioningGroupResponse, value);
+/** Checks a value against CreateDiskResponse; returns every issue, named by its path, or none. */
+export const validateCreateDiskResponse: Validate = (value) => toIssues(standalone.validateCreateDiskResponse, value);
+/** Checks a value against DescribeDisksResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDisksResponse: Validate = (value) => toIssues(standalone.validateDescribeDisksResponse, value);
+/** Checks a value against AttachDiskResponse; returns every issue, named by its path, or none. */
+export const validateAttachDiskResponse: Validate = (value) => toIssues(standalone.validateAttachDiskResponse, value);
+/** Checks a value against DetachDiskResponse; returns every issue, named by its path, or none. */
+export const validateDetachDiskResponse: Validate = (value) => toIssues(standalone.validateDetachDiskResponse, value);
+/** Checks a value against ModifyDiskAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDiskAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDiskAttributeResponse, value);
+/** Checks a value against ReplaceSystemDiskResponse; returns every issue, named by its path, or none. */
+export const validateReplaceSystemDiskResponse: Validate = (value) => toIssues(standalone.validateReplaceSystemDiskResponse, value);
+/** Checks a value against ReInitDiskResponse; returns every issue, named by its path, or none. */
+export const validateReInitDiskResponse: Validate = (value) => toIssues(standalone.validateReInitDiskResponse, value);
+/** Checks a value against ResizeDiskResponse; returns every issue, named by its path, or none. */
+export const validateResizeDiskResponse: Validate = (value) => toIssues(standalone.validateResizeDiskResponse, value);
+/** Checks a value against ResetDiskResponse; returns every issue, named by its path, or none. */
+export const validateResetDiskResponse: Validate = (value) => toIssues(standalone.validateResetDiskResponse, value);
+/** Checks a value against ResetDisksResponse; returns every issue, named by its path, or none. */
+export const validateResetDisksResponse: Validate = (value) => toIssues(standalone.validateResetDisksResponse, value);
+/** Checks a value against ModifyDiskChargeTypeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDiskChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyDiskChargeTypeResponse, value);
+/** Checks a value against ModifyDiskSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyDiskSpecResponse: Validate = (value) => toIssues(standalone.validateModifyDiskSpecResponse, value);
+/** Checks a value against DeleteDiskResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDiskResponse: Validate = (value) => toIssues(standalone.validateDeleteDiskResponse, value);
+/** Checks a value against PurchaseReservedInstancesOfferingResponse; returns every issue, named by its path, or none. */
+export const validatePurchaseReservedInstancesOfferingResponse: Validate = (value) => toIssues(standalone.validatePurchaseReservedInstancesOfferingResponse, value);
+/** Checks a value against DescribeReservedInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeReservedInstancesResponse, value);
+/** Checks a value against ModifyReservedInstancesResponse; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstancesResponse, value);
+/** Checks a value against ModifyReservedInstanceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAttributeResponse, value);
+/** Checks a value against RenewReservedInstancesResponse; returns every issue, named by its path, or none. */
+export const validateRenewReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateRenewReservedInstancesResponse, value);
+/** Checks a value against DescribeReservedInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeReservedInstanceAutoRenewAttributeResponse, value);
+/** Checks a value against ModifyReservedInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAutoRenewAttributeResponse, value);
+/** Checks a value against PurchaseStorageCapacityUnitResponse; returns every issue, named by its path, or none. */
+export const validatePurchaseStorageCapacityUnitResponse: Validate = (value) => toIssues(standalone.validatePurchaseStorageCapacityUnitResponse, value);
+/** Checks a value against DescribeStorageCapacityUnitsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeStorageCapacityUnitsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageCapacityUnitsResponse, value);
+/** Checks a value against ModifyStorageCapacityUnitAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyStorageCapacityUnitAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyStorageCapacityUnitAttributeResponse, value);
+/** Checks a value against CreateImageResponse; returns every issue, named by its path, or none. */
+export const validateCreateImageResponse: Validate = (value) => toIssues(standalone.validateCreateImageResponse, value);
+/** Checks a value against ImportImageResponse; returns every issue, named by its path, or none. */
+export const validateImportImageResponse: Validate = (value) => toIssues(standalone.validateImportImageResponse, value);
+/** Checks a value against ExportImageResponse; returns every issue, named by its path, or none. */
+export const validateExportImageResponse: Validate = (value) => toIssues(standalone.validateExportImageResponse, value);
+/** Checks a value against CopyImageResponse; returns every issue, named by its path, or none. */
+export const validateCopyImageResponse: Validate = (value) => toIssues(standalone.validateCopyImageResponse, value);
+/** Checks a value against CancelCopyImageResponse; returns every issue, named by its path, or none. */
+export const validateCancelCopyImageResponse: Validate = (value) => toIssues(standalone.validateCancelCopyImageResponse, value);
+/** Checks a value against DescribeImagesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImagesResponse: Validate = (value) => toIssues(standalone.validateDescribeImagesResponse, value);
+/** Checks a value against DescribeImageSharePermissionResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImageSharePermissionResponse: Validate = (value) => toIssues(standalone.validateDescribeImageSharePermissionResponse, value);
+/** Checks a value against ModifyImageAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyImageAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyImageAttributeResponse, value);
+/** Checks a value against ModifyImageSharePermissionResponse; returns every issue, named by its path, or none. */
+export const validateModifyImageSharePermissionResponse: Validate = (value) => toIssues(standalone.validateModifyImageSharePermissionResponse, value);
+/** Checks a value against DescribeImageSupportInstanceTypesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImageSupportInstanceTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeImageSupportInstanceTypesResponse, value);
+/** Checks a value against DescribeImageFromFamilyResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImageFromFamilyResponse: Validate = (value) => toIssues(standalone.validateDescribeImageFromFamilyResponse, value);
+/** Checks a value against ModifyImageShareGroupPermissionResponse; returns every issue, named by its path, or none. */
+export const validateModifyImageShareGroupPermissionResponse: Validate = (value) => toIssues(standalone.validateModifyImageShareGroupPermissionResponse, value);
+/** Checks a value against DeleteImageResponse; returns every issue, named by its path, or none. */
+export const validateDeleteImageResponse: Validate = (value) => toIssues(standalone.validateDeleteImageResponse, value);
+/** Checks a value against CreateImageComponentResponse; returns every issue, named by its path, or none. */
+export const validateCreateImageComponentResponse: Validate = (value) => toIssues(standalone.validateCreateImageComponentResponse, value);
+/** Checks a value against CreateImagePipelineResponse; returns every issue, named by its path, or none. */
+export const validateCreateImagePipelineResponse: Validate = (value) => toIssues(standalone.validateCreateImagePipelineResponse, value);
+/** Checks a value against DescribeImageComponentsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImageComponentsResponse: Validate = (value) => toIssues(standalone.validateDescribeImageComponentsResponse, value);
+/** Checks a value against DescribeImagePipelinesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImagePipelinesResponse: Validate = (value) => toIssues(standalone.validateDescribeImagePipelinesResponse, value);
+/** Checks a value against StartImagePipelineExecutionResponse; returns every issue, named by its path, or none. */
+export const validateStartImagePipelineExecutionResponse: Validate = (value) => toIssues(standalone.validateStartImagePipelineExecutionResponse, value);
+/** Checks a value against DescribeImagePipelineExecutionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeImagePipelineExecutionsResponse: Validate = (value) => toIssues(standalone.validateDescribeImagePipelineExecutionsResponse, value);
+/** Checks a value against CancelImagePipelineExecutionResponse; returns every issue, named by its path, or none. */
+export const validateCancelImagePipelineExecutionResponse: Validate = (value) => toIssues(standalone.validateCancelImagePipelineExecutionResponse, value);
+/** Checks a value against DeleteImageComponentResponse; returns every issue, named by its path, or none. */
+export const validateDeleteImageComponentResponse: Validate = (value) => toIssues(standalone.validateDeleteImageComponentResponse, value);
+/** Checks a value against DeleteImagePipelineResponse; returns every issue, named by its path, or none. */
+export const validateDeleteImagePipelineResponse: Validate = (value) => toIssues(standalone.validateDeleteImagePipelineResponse, value);
+/** Checks a value against CreateSnapshotResponse; returns every issue, named by its path, or none. */
+export const validateCreateSnapshotResponse: Validate = (value) => toIssues(standalone.validateCreateSnapshotResponse, value);
+/** Checks a value against CopySnapshotResponse; returns every issue, named by its path, or none. */
+export const validateCopySnapshotResponse: Validate = (value) => toIssues(standalone.validateCopySnapshotResponse, value);
+/** Checks a value against DescribeSnapshotsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotsResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsResponse, value);
+/** Checks a value against DescribeSnapshotsUsageResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotsUsageResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsUsageResponse, value);
+/** Checks a value against DescribeSnapshotPackageResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotPackageResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotPackageResponse, value);
+/** Checks a value against DescribeSnapshotLinksResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotLinksResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotLinksResponse, value);
+/** Checks a value against ModifySnapshotAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifySnapshotAttributeResponse: Validate = (value) => toIssues(standalone.validateModifySnapshotAttributeResponse, value);
+/** Checks a value against DeleteSnapshotGroupResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteSnapshotGroupResponse, value);
+/** Checks a value against DeleteSnapshotResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSnapshotResponse: Validate = (value) => toIssues(standalone.validateDeleteSnapshotResponse, value);
+/** Checks a value against CreateAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
+export const validateCreateAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateCreateAutoSnapshotPolicyResponse, value);
+/** Checks a value against DescribeAutoSnapshotPolicyExResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoSnapshotPolicyExResponse, value);
+/** Checks a value against ModifyAutoSnapshotPolicyExResponse; returns every issue, named by its path, or none. */
+export const validateModifyAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyExResponse, value);
+/** Checks a value against ApplyAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
+export const validateApplyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateApplyAutoSnapshotPolicyResponse, value);
+/** Checks a value against ModifyAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
+export const validateModifyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyResponse, value);
+/** Checks a value against CancelAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
+export const validateCancelAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateCancelAutoSnapshotPolicyResponse, value);
+/** Checks a value against DeleteAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
+export const validateDeleteAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateDeleteAutoSnapshotPolicyResponse, value);
+/** Checks a value against CreateSnapshotGroupResponse; returns every issue, named by its path, or none. */
+export const validateCreateSnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateCreateSnapshotGroupResponse, value);
+/** Checks a value against DescribeSnapshotGroupsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotGroupsResponse, value);
+/** Checks a value against ModifySnapshotGroupResponse; returns every issue, named by its path, or none. */
+export const validateModifySnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateModifySnapshotGroupResponse, value);
+/** Checks a value against CreatePrefixListResponse; returns every issue, named by its path, or none. */
+export const validateCreatePrefixListResponse: Validate = (value) => toIssues(standalone.validateCreatePrefixListResponse, value);
+/** Checks a value against DescribePrefixListsResponse; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListsResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListsResponse, value);
+/** Checks a value against DescribePrefixListAssociationsResponse; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListAssociationsResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListAssociationsResponse, value);
+/** Checks a value against DescribePrefixListAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribePrefixListAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListAttributesResponse, value);
+/** Checks a value against ModifyPrefixListResponse; returns every issue, named by its path, or none. */
+export const validateModifyPrefixListResponse: Validate = (value) => toIssues(standalone.validateModifyPrefixListResponse, value);
+/** Checks a value against DeletePrefixListResponse; returns every issue, named by its path, or none. */
+export const validateDeletePrefixListResponse: Validate = (value) => toIssues(standalone.validateDeletePrefixListResponse, value);
+/** Checks a value against CreateSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateCreateSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateCreateSecurityGroupResponse, value);
+/** Checks a value against DescribeSecurityGroupsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupsResponse, value);
+/** Checks a value against DescribeSecurityGroupAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupAttributeResponse, value);
+/** Checks a value against ModifySecurityGroupPolicyResponse; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupPolicyResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupPolicyResponse, value);
+/** Checks a value against ModifySecurityGroupAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupAttributeResponse, value);
+/** Checks a value against ModifySecurityGroupRuleResponse; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupRuleResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupRuleResponse, value);
+/** Checks a value against ModifySecurityGroupEgressRuleResponse; returns every issue, named by its path, or none. */
+export const validateModifySecurityGroupEgressRuleResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupEgressRuleResponse, value);
+/** Checks a value against AuthorizeSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateAuthorizeSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupResponse, value);
+/** Checks a value against AuthorizeSecurityGroupEgressResponse; returns every issue, named by its path, or none. */
+export const validateAuthorizeSecurityGroupEgressResponse: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupEgressResponse, value);
+/** Checks a value against JoinSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateJoinSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateJoinSecurityGroupResponse, value);
+/** Checks a value against LeaveSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateLeaveSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateLeaveSecurityGroupResponse, value);
+/** Checks a value against DescribeSecurityGroupReferencesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSecurityGroupReferencesResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupReferencesResponse, value);
+/** Checks a value against RevokeSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateRevokeSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupResponse, value);
+/** Checks a value against RevokeSecurityGroupEgressResponse; returns every issue, named by its path, or none. */
+export const validateRevokeSecurityGroupEgressResponse: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupEgressResponse, value);
+/** Checks a value against DeleteSecurityGroupResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteSecurityGroupResponse, value);
+/** Checks a value against CreateDeploymentSetResponse; returns every issue, named by its path, or none. */
+export const validateCreateDeploymentSetResponse: Validate = (value) => toIssues(standalone.validateCreateDeploymentSetResponse, value);
+/** Checks a value against DescribeDeploymentSetSupportedInstanceTypeFamilyResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse, value);
+/** Checks a value against DescribeDeploymentSetsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDeploymentSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetsResponse, value);
+/** Checks a value against ModifyDeploymentSetAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyDeploymentSetAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDeploymentSetAttributeResponse, value);
+/** Checks a value against DeleteDeploymentSetResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDeploymentSetResponse: Validate = (value) => toIssues(standalone.validateDeleteDeploymentSetResponse, value);
+/** Checks a value against CreateKeyPairResponse; returns every issue, named by its path, or none. */
+export const validateCreateKeyPairResponse: Validate = (value) => toIssues(standalone.validateCreateKeyPairResponse, value);
+/** Checks a value against ImportKeyPairResponse; returns every issue, named by its path, or none. */
+export const validateImportKeyPairResponse: Validate = (value) => toIssues(standalone.validateImportKeyPairResponse, value);
+/** Checks a value against DescribeKeyPairsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeKeyPairsResponse: Validate = (value) => toIssues(standalone.validateDescribeKeyPairsResponse, value);
+/** Checks a value against AttachKeyPairResponse; returns every issue, named by its path, or none. */
+export const validateAttachKeyPairResponse: Validate = (value) => toIssues(standalone.validateAttachKeyPairResponse, value);
+/** Checks a value against DetachKeyPairResponse; returns every issue, named by its path, or none. */
+export const validateDetachKeyPairResponse: Validate = (value) => toIssues(standalone.validateDetachKeyPairResponse, value);
+/** Checks a value against DeleteKeyPairsResponse; returns every issue, named by its path, or none. */
+export const validateDeleteKeyPairsResponse: Validate = (value) => toIssues(standalone.validateDeleteKeyPairsResponse, value);
+/** Checks a value against ModifyInstanceVpcAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceVpcAttributeResponse, value);
+/** Checks a value against AllocatePublicIpAddressResponse; returns every issue, named by its path, or none. */
+export const validateAllocatePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateAllocatePublicIpAddressResponse, value);
+/** Checks a value against ConvertNatPublicIpToEipResponse; returns every issue, named by its path, or none. */
+export const validateConvertNatPublicIpToEipResponse: Validate = (value) => toIssues(standalone.validateConvertNatPublicIpToEipResponse, value);
+/** Checks a value against AttachClassicLinkVpcResponse; returns every issue, named by its path, or none. */
+export const validateAttachClassicLinkVpcResponse: Validate = (value) => toIssues(standalone.validateAttachClassicLinkVpcResponse, value);
+/** Checks a value against DetachClassicLinkVpcResponse; returns every issue, named by its path, or none. */
+export const validateDetachClassicLinkVpcResponse: Validate = (value) => toIssues(standalone.validateDetachClassicLinkVpcResponse, value);
+/** Checks a value against DescribeBandwidthLimitationResponse; returns every issue, named by its path, or none. */
+export const validateDescribeBandwidthLimitationResponse: Validate = (value) => toIssues(standalone.validateDescribeBandwidthLimitationResponse, value);
+/** Checks a value against DescribeClassicLinkInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeClassicLinkInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeClassicLinkInstancesResponse, value);
+/** Checks a value against ModifyInstanceNetworkSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceNetworkSpecResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceNetworkSpecResponse, value);
+/** Checks a value against CreateNetworkInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateCreateNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfaceResponse, value);
+/** Checks a value against AttachNetworkInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateAttachNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateAttachNetworkInterfaceResponse, value);
+/** Checks a value against DetachNetworkInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDetachNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateDetachNetworkInterfaceResponse, value);
+/** Checks a value against DescribeNetworkInterfacesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacesResponse, value);
+/** Checks a value against DescribeNetworkInterfaceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfaceAttributeResponse, value);
+/** Checks a value against ModifyNetworkInterfaceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNetworkInterfaceAttributeResponse, value);
+/** Checks a value against AssignPrivateIpAddressesResponse; returns every issue, named by its path, or none. */
+export const validateAssignPrivateIpAddressesResponse: Validate = (value) => toIssues(standalone.validateAssignPrivateIpAddressesResponse, value);
+/** Checks a value against UnassignPrivateIpAddressesResponse; returns every issue, named by its path, or none. */
+export const validateUnassignPrivateIpAddressesResponse: Validate = (value) => toIssues(standalone.validateUnassignPrivateIpAddressesResponse, value);
+/** Checks a value against AssignIpv6AddressesResponse; returns every issue, named by its path, or none. */
+export const validateAssignIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateAssignIpv6AddressesResponse, value);
+/** Checks a value against UnassignIpv6AddressesResponse; returns every issue, named by its path, or none. */
+export const validateUnassignIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateUnassignIpv6AddressesResponse, value);
+/** Checks a value against CreateNetworkInterfacePermissionResponse; returns every issue, named by its path, or none. */
+export const validateCreateNetworkInterfacePermissionResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfacePermissionResponse, value);
+/** Checks a value against DescribeNetworkInterfacePermissionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkInterfacePermissionsResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacePermissionsResponse, value);
+/** Checks a value against DeleteNetworkInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfaceResponse, value);
+/** Checks a value against DescribeInstancesFullStatusResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstancesFullStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeInstancesFullStatusResponse, value);
+/** Checks a value against DescribeDisksFullStatusResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDisksFullStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeDisksFullStatusResponse, value);
+/** Checks a value against DescribeInstanceHistoryEventsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceHistoryEventsResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceHistoryEventsResponse, value);
+/** Checks a value against CreateSimulatedSystemEventsResponse; returns every issue, named by its path, or none. */
+export const validateCreateSimulatedSystemEventsResponse: Validate = (value) => toIssues(standalone.validateCreateSimulatedSystemEventsResponse, value);
+/** Checks a value against CancelSimulatedSystemEventsResponse; returns every issue, named by its path, or none. */
+export const validateCancelSimulatedSystemEventsResponse: Validate = (value) => toIssues(standalone.validateCancelSimulatedSystemEventsResponse, value);
+/** Checks a value against AcceptInquiredSystemEventResponse; returns every issue, named by its path, or none. */
+export const validateAcceptInquiredSystemEventResponse: Validate = (value) => toIssues(standalone.validateAcceptInquiredSystemEventResponse, value);
+/** Checks a value against GetInstanceScreenshotResponse; returns every issue, named by its path, or none. */
+export const validateGetInstanceScreenshotResponse: Validate = (value) => toIssues(standalone.validateGetInstanceScreenshotResponse, value);
+/** Checks a value against GetInstanceConsoleOutputResponse; returns every issue, named by its path, or none. */
+export const validateGetInstanceConsoleOutputResponse: Validate = (value) => toIssues(standalone.validateGetInstanceConsoleOutputResponse, value);
+/** Checks a value against DescribeDiskMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDiskMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeDiskMonitorDataResponse, value);
+/** Checks a value against DescribeInstanceMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceMonitorDataResponse, value);
+/** Checks a value against DescribeEniMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEniMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEniMonitorDataResponse, value);
+/** Checks a value against DescribeSnapshotMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnapshotMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotMonitorDataResponse, value);
+/** Checks a value against DescribeInstanceMaintenanceAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceMaintenanceAttributesResponse, value);
+/** Checks a value against ModifyInstanceMaintenanceAttributesResponse; returns every issue, named by its path, or none. */
+export const validateModifyInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceMaintenanceAttributesResponse, value);
+/** Checks a value against RedeployInstanceResponse; returns every issue, named by its path, or none. */
+export const validateRedeployInstanceResponse: Validate = (value) => toIssues(standalone.validateRedeployInstanceResponse, value);
+/** Checks a value against ReportInstancesStatusResponse; returns every issue, named by its path, or none. */
+export const validateReportInstancesStatusResponse: Validate = (value) => toIssues(standalone.validateReportInstancesStatusResponse, value);
+/** Checks a value against RunCommandResponse; returns every issue, named by its path, or none. */
+export const validateRunCommandResponse: Validate = (value) => toIssues(standalone.validateRunCommandResponse, value);
+/** Checks a value against CreateCommandResponse; returns every issue, named by its path, or none. */
+export const validateCreateCommandResponse: Validate = (value) => toIssues(standalone.validateCreateCommandResponse, value);
+/** Checks a value against InvokeCommandResponse; returns every issue, named by its path, or none. */
+export const validateInvokeCommandResponse: Validate = (value) => toIssues(standalone.validateInvokeCommandResponse, value);
+/** Checks a value against DescribeInvocationsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInvocationsResponse: Validate = (value) => toIssues(standalone.validateDescribeInvocationsResponse, value);
+/** Checks a value against DescribeInvocationResultsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInvocationResultsResponse: Validate = (value) => toIssues(standalone.validateDescribeInvocationResultsResponse, value);
+/** Checks a value against ModifyInvocationAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyInvocationAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInvocationAttributeResponse, value);
+/** Checks a value against StopInvocationResponse; returns every issue, named by its path, or none. */
+export const validateStopInvocationResponse: Validate = (value) => toIssues(standalone.validateStopInvocationResponse, value);
+/** Checks a value against DescribeCommandsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCommandsResponse: Validate = (value) => toIssues(standalone.validateDescribeCommandsResponse, value);
+/** Checks a value against ModifyCommandResponse; returns every issue, named by its path, or none. */
+export const validateModifyCommandResponse: Validate = (value) => toIssues(standalone.validateModifyCommandResponse, value);
+/** Checks a value against DeleteCommandResponse; returns every issue, named by its path, or none. */
+export const validateDeleteCommandResponse: Validate = (value) => toIssues(standalone.validateDeleteCommandResponse, value);
+/** Checks a value against SendFileResponse; returns every issue, named by its path, or none. */
+export const validateSendFileResponse: Validate = (value) => toIssues(standalone.validateSendFileResponse, value);
+/** Checks a value against DescribeSendFileResultsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSendFileResultsResponse: Validate = (value) => toIssues(standalone.validateDescribeSendFileResultsResponse, value);
+/** Checks a value against DescribeCloudAssistantStatusResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCloudAssistantStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantStatusResponse, value);
+/** Checks a value against InstallCloudAssistantResponse; returns every issue, named by its path, or none. */
+export const validateInstallCloudAssistantResponse: Validate = (value) => toIssues(standalone.validateInstallCloudAssistantResponse, value);
+/** Checks a value against StartTerminalSessionResponse; returns every issue, named by its path, or none. */
+export const validateStartTerminalSessionResponse: Validate = (value) => toIssues(standalone.validateStartTerminalSessionResponse, value);
+/** Checks a value against DescribeTerminalSessionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTerminalSessionsResponse: Validate = (value) => toIssues(standalone.validateDescribeTerminalSessionsResponse, value);
+/** Checks a value against ModifyCloudAssistantSettingsResponse; returns every issue, named by its path, or none. */
+export const validateModifyCloudAssistantSettingsResponse: Validate = (value) => toIssues(standalone.validateModifyCloudAssistantSettingsResponse, value);
+/** Checks a value against DescribeCloudAssistantSettingsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCloudAssistantSettingsResponse: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantSettingsResponse, value);
+/** Checks a value against CreateActivationResponse; returns every issue, named by its path, or none. */
+export const validateCreateActivationResponse: Validate = (value) => toIssues(standalone.validateCreateActivationResponse, value);
+/** Checks a value against DescribeActivationsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeActivationsResponse: Validate = (value) => toIssues(standalone.validateDescribeActivationsResponse, value);
+/** Checks a value against DisableActivationResponse; returns every issue, named by its path, or none. */
+export const validateDisableActivationResponse: Validate = (value) => toIssues(standalone.validateDisableActivationResponse, value);
+/** Checks a value against DeleteActivationResponse; returns every issue, named by its path, or none. */
+export const validateDeleteActivationResponse: Validate = (value) => toIssues(standalone.validateDeleteActivationResponse, value);
+/** Checks a value against DescribeManagedInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeManagedInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeManagedInstancesResponse, value);
+/** Checks a value against ModifyManagedInstanceResponse; returns every issue, named by its path, or none. */
+export const validateModifyManagedInstanceResponse: Validate = (value) => toIssues(standalone.validateModifyManagedInstanceResponse, value);
+/** Checks a value against DeregisterManagedInstanceResponse; returns every issue, named by its path, or none. */
+export const validateDeregisterManagedInstanceResponse: Validate = (value) => toIssues(standalone.validateDeregisterManagedInstanceResponse, value);
+/** Checks a value against ListPluginStatusResponse; returns every issue, named by its path, or none. */
+export const validateListPluginStatusResponse: Validate = (value) => toIssues(standalone.validateListPluginStatusResponse, value);
+/** Checks a value against CreateHpcClusterResponse; returns every issue, named by its path, or none. */
+export const validateCreateHpcClusterResponse: Validate = (value) => toIssues(standalone.validateCreateHpcClusterResponse, value);
+/** Checks a value against DescribeHpcClustersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeHpcClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeHpcClustersResponse, value);
+/** Checks a value against ModifyHpcClusterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyHpcClusterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHpcClusterAttributeResponse, value);
+/** Checks a value against DeleteHpcClusterResponse; returns every issue, named by its path, or none. */
+export const validateDeleteHpcClusterResponse: Validate = (value) => toIssues(standalone.validateDeleteHpcClusterResponse, value);
+/** Checks a value against TagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateTagResourcesResponse: Validate = (value) => toIssues(standalone.validateTagResourcesResponse, value);
+/** Checks a value against ListTagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateListTagResourcesResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesResponse, value);
+/** Checks a value against UntagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateUntagResourcesResponse: Validate = (value) => toIssues(standalone.validateUntagResourcesResponse, value);
+/** Checks a value against JoinResourceGroupResponse; returns every issue, named by its path, or none. */
+export const validateJoinResourceGroupResponse: Validate = (value) => toIssues(standalone.validateJoinResourceGroupResponse, value);
+/** Checks a value against AddTagsResponse; returns every issue, named by its path, or none. */
+export const validateAddTagsResponse: Validate = (value) => toIssues(standalone.validateAddTagsResponse, value);
+/** Checks a value against DescribeResourceByTagsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeResourceByTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeResourceByTagsResponse, value);
+/** Checks a value against DescribeTagsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeTagsResponse, value);
+/** Checks a value against RemoveTagsResponse; returns every issue, named by its path, or none. */
+export const validateRemoveTagsResponse: Validate = (value) => toIssues(standalone.validateRemoveTagsResponse, value);
 /** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
 export const validateDescribeRegionsResponse: Validate = (value) => toIssues(standalone.validateDescribeRegionsResponse, value);
 /** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
 export const validateDescribeZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeZonesResponse, value);
-/** Checks a value against StartInstanceResponse; returns every issue, named by its path, or none. */
-export const validateStartInstanceResponse: Validate = (value) => toIssues(standalone.validateStartInstanceResponse, value);
-/** Checks a value against StopInstanceResponse; returns every issue, named by its path, or none. */
-export const validateStopInstanceResponse: Validate = (value) => toIssues(standalone.validateStopInstanceResponse, value);
+/** Checks a value against DescribeAvailableResourceResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAvailableResourceResponse: Validate = (value) => toIssues(standalone.validateDescribeAvailableResourceResponse, value);
+/** Checks a value against DescribeAccountAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAccountAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeAccountAttributesResponse, value);
+/** Checks a value against DescribeResourcesModificationResponse; returns every issue, named by its path, or none. */
+export const validateDescribeResourcesModificationResponse: Validate = (value) => toIssues(standalone.validateDescribeResourcesModificationResponse, value);
+/** Checks a value against DescribeRecommendInstanceTypeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRecommendInstanceTypeResponse: Validate = (value) => toIssues(standalone.validateDescribeRecommendInstanceTypeResponse, value);
+/** Checks a value against DescribePriceResponse; returns every issue, named by its path, or none. */
+export const validateDescribePriceResponse: Validate = (value) => toIssues(standalone.validateDescribePriceResponse, value);
+/** Checks a value against DescribeRenewalPriceResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRenewalPriceResponse: Validate = (value) => toIssues(standalone.validateDescribeRenewalPriceResponse, value);
+/** Checks a value against DescribeInstanceModificationPriceResponse; returns every issue, named by its path, or none. */
+export const validateDescribeInstanceModificationPriceResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceModificationPriceResponse, value);
+/** Checks a value against CreateStorageSetResponse; returns every issue, named by its path, or none. */
+export const validateCreateStorageSetResponse: Validate = (value) => toIssues(standalone.validateCreateStorageSetResponse, value);
+/** Checks a value against DescribeStorageSetDetailsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeStorageSetDetailsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageSetDetailsResponse, value);
+/** Checks a value against DescribeStorageSetsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeStorageSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageSetsResponse, value);
+/** Checks a value against ModifyStorageSetAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyStorageSetAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyStorageSetAttributeResponse, value);
+/** Checks a value against DeleteStorageSetResponse; returns every issue, named by its path, or none. */
+export const validateDeleteStorageSetResponse: Validate = (value) => toIssues(standalone.validateDeleteStorageSetResponse, value);
+/** Checks a value against DescribeTasksResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTasksResponse: Validate = (value) => toIssues(standalone.validateDescribeTasksResponse, value);
+/** Checks a value against DescribeTaskAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTaskAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeTaskAttributeResponse, value);
+/** Checks a value against CancelTaskResponse; returns every issue, named by its path, or none. */
+export const validateCancelTaskResponse: Validate = (value) => toIssues(standalone.validateCancelTaskResponse, value);
+/** Checks a value against DescribeUserBusinessBehaviorResponse; returns every issue, named by its path, or none. */
+export const validateDescribeUserBusinessBehaviorResponse: Validate = (value) => toIssues(standalone.validateDescribeUserBusinessBehaviorResponse, value);
+/** Checks a value against ModifyUserBusinessBehaviorResponse; returns every issue, named by its path, or none. */
+export const validateModifyUserBusinessBehaviorResponse: Validate = (value) => toIssues(standalone.validateModifyUserBusinessBehaviorResponse, value);
+/** Checks a value against DescribeLimitationResponse; returns every issue, named by its path, or none. */
+export const validateDescribeLimitationResponse: Validate = (value) => toIssues(standalone.validateDescribeLimitationResponse, value);
+/** Checks a value against DescribeClustersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeClustersResponse, value);
+/** Checks a value against DescribeDemandsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeDemandsResponse: Validate = (value) => toIssues(standalone.validateDescribeDemandsResponse, value);
+/** Checks a value against CreateDemandResponse; returns every issue, named by its path, or none. */
+export const validateCreateDemandResponse: Validate = (value) => toIssues(standalone.validateCreateDemandResponse, value);
+/** Checks a value against DeleteDemandResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDemandResponse: Validate = (value) => toIssues(standalone.validateDeleteDemandResponse, value);
+/** Checks a value against ModifyDemandResponse; returns every issue, named by its path, or none. */
+export const validateModifyDemandResponse: Validate = (value) => toIssues(standalone.validateModifyDemandResponse, value);
+/** Checks a value against DeleteNetworkInterfacePermissionResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkInterfacePermissionResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfacePermissionResponse, value);
+/** Checks a value against DeleteBandwidthPackageResponse; returns every issue, named by its path, or none. */
+export const validateDeleteBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateDeleteBandwidthPackageResponse, value);
+/** Checks a value against ModifyBandwidthPackageSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyBandwidthPackageSpecResponse: Validate = (value) => toIssues(standalone.validateModifyBandwidthPackageSpecResponse, value);
+/** Checks a value against DescribeBandwidthPackagesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeBandwidthPackagesResponse: Validate = (value) => toIssues(standalone.validateDescribeBandwidthPackagesResponse, value);
+/** Checks a value against CreateVSwitchResponse; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchResponse, value);
+/** Checks a value against DeleteVSwitchResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchResponse, value);
+/** Checks a value against ModifyVSwitchAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeResponse, value);
+/** Checks a value against DescribeVSwitchesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesResponse, value);
+/** Checks a value against CreatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionResponse, value);
+/** Checks a value against DeletePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionResponse, value);
+/** Checks a value against ModifyPhysicalConnectionAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeResponse, value);
+/** Checks a value against EnablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionResponse, value);
+/** Checks a value against DescribePhysicalConnectionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsResponse, value);
+/** Checks a value against CancelPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionResponse, value);
+/** Checks a value against TerminatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionResponse, value);
+/** Checks a value against CreateVpcResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpcResponse: Validate = (value) => toIssues(standalone.validateCreateVpcResponse, value);
+/** Checks a value against DeleteVpcResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpcResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcResponse, value);
+/** Checks a value against DescribeVpcsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpcsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcsResponse, value);
+/** Checks a value against ModifyVpcAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeResponse, value);
+/** Checks a value against RemoveBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
+export const validateRemoveBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateRemoveBandwidthPackageIpsResponse, value);
+/** Checks a value against CreateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateCreateHaVipResponse: Validate = (value) => toIssues(standalone.validateCreateHaVipResponse, value);
+/** Checks a value against DeleteHaVipResponse; returns every issue, named by its path, or none. */
+export const validateDeleteHaVipResponse: Validate = (value) => toIssues(standalone.validateDeleteHaVipResponse, value);
+/** Checks a value against AssociateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateAssociateHaVipResponse: Validate = (value) => toIssues(standalone.validateAssociateHaVipResponse, value);
+/** Checks a value against ModifyHaVipAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeResponse, value);
+/** Checks a value against DescribeHaVipsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(standalone.validateDescribeHaVipsResponse, value);
+/** Checks a value against UnassociateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(standalone.validateUnassociateHaVipResponse, value);
+/** Checks a value against CreateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterResponse, value);
+/** Checks a value against DeleteVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterResponse, value);
+/** Checks a value against ModifyVirtualBorderRouterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeResponse, value);
+/** Checks a value against RecoverVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterResponse, value);
+/** Checks a value against TerminateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterResponse, value);
+/** Checks a value against DescribeVirtualBorderRoutersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersResponse, value);
+/** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
+/** Checks a value against CreateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceResponse, value);
+/** Checks a value against DeleteRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceResponse, value);
+/** Checks a value against ActivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceResponse, value);
+/** Checks a value against DeactivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceResponse, value);
+/** Checks a value against ModifyRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeResponse, value);
+/** Checks a value against ModifyRouterInterfaceSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecResponse, value);
+/** Checks a value against ModifyVRouterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeResponse, value);
+/** Checks a value against DescribeRouterInterfacesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesResponse, value);
+/** Checks a value against EipNotifyPaidResponse; returns every issue, named by its path, or none. */
+export const validateEipNotifyPaidResponse: Validate = (value) => toIssues(standalone.validateEipNotifyPaidResponse, value);
+/** Checks a value against EipFillProductResponse; returns every issue, named by its path, or none. */
+export const validateEipFillProductResponse: Validate = (value) => toIssues(standalone.validateEipFillProductResponse, value);
+/** Checks a value against EipFillParamsResponse; returns every issue, named by its path, or none. */
+export const validateEipFillParamsResponse: Validate = (value) => toIssues(standalone.validateEipFillParamsResponse, value);
+/** Checks a value against UnassociateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressResponse, value);
+/** Checks a value against AllocateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressResponse, value);
+/** Checks a value against ModifyEipAddressAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeResponse, value);
+/** Checks a value against ReleaseEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipAddressResponse, value);
+/** Checks a value against AssociateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressResponse, value);
+/** Checks a value against DescribeEipAddressesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesResponse, value);
+/** Checks a value against DescribeEipMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataResponse, value);
+/** Checks a value against CreateNatGatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateNatGatewayResponse, value);
+/** Checks a value against DeleteNatGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayResponse, value);
+/** Checks a value against DescribeNatGatewaysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysResponse, value);
+/** Checks a value against DescribeNewProjectEipMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNewProjectEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeNewProjectEipMonitorDataResponse, value);
+/** Checks a value against DeleteRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryResponse, value);
+/** Checks a value against DeleteForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryResponse, value);
+/** Checks a value against CreateForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(standalone.validateCreateForwardEntryResponse, value);
+/** Checks a value against AddBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
+export const validateAddBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateAddBandwidthPackageIpsResponse, value);
+/** Checks a value against DescribeVRoutersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVRoutersResponse, value);
+/** Checks a value against CreateRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntryResponse, value);
+/** Checks a value against DescribeForwardTableEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesResponse, value);
+/** Checks a value against ModifyForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(standalone.validateModifyForwardEntryResponse, value);
+/** Checks a value against DescribeAccessPointsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsResponse, value);
+/** Checks a value against DescribeRouteTablesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesResponse, value);
+/** Checks a value against ConnectRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceResponse, value);
+/** Checks a value against ExportSnapshotResponse; returns every issue, named by its path, or none. */
+export const validateExportSnapshotResponse: Validate = (value) => toIssues(standalone.validateExportSnapshotResponse, value);
+/** Checks a value against ReleasePublicIpAddressResponse; returns every issue, named by its path, or none. */
+export const validateReleasePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateReleasePublicIpAddressResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);

@@ -53,7 +53,8 @@ export function baseParams(ctx, action, given = {}) {
     for (const p of action.params) {
         if (!p.required || p.name in given)
             continue;
-        const value = ctx.target.values[p.name] ??
+        const text = ctx.target.values[p.name];
+        const value = (text === undefined ? undefined : fromText(p, text)) ??
             p.example ??
             exampleElsewhere(ctx, p) ??
             // A value that names something (the action answers `Invalid<Name>.NotFound`) cannot be made up.
@@ -63,6 +64,21 @@ export function baseParams(ctx, action, given = {}) {
         params[p.name] = value;
     }
     return { ...params, ...given };
+}
+/** A value given as text (`--value Name=text`) in the parameter's own type: a list's items are
+ * joined by commas, numbers and booleans are parsed. */
+export function fromText(param, text) {
+    switch (param.schema.type) {
+        case 'array':
+            return text.split(',');
+        case 'integer':
+        case 'number':
+            return Number(text);
+        case 'boolean':
+            return text === 'true';
+        default:
+            return text;
+    }
 }
 /** The example another action of the service gives for a parameter of this name: a name means one
  * thing across a product's actions (`RegionId`, `VpcId`), and the reference server knows those values. */

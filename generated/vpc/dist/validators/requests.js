@@ -2,5 +2,765 @@
 // change the spec or the generator and run `npm run generate`.
 import { toIssues } from '@acs-rpc/runtime/validation.js';
 import * as standalone from './requests.standalone.js';
+/** Checks a value against CreateVpcRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpcRequest = (value) => toIssues(standalone.validateCreateVpcRequest, value);
+/** Checks a value against CreateDefaultVpcRequest; returns every issue, named by its path, or none. */
+export const validateCreateDefaultVpcRequest = (value) => toIssues(standalone.validateCreateDefaultVpcRequest, value);
+/** Checks a value against GrantInstanceToCenRequest; returns every issue, named by its path, or none. */
+export const validateGrantInstanceToCenRequest = (value) => toIssues(standalone.validateGrantInstanceToCenRequest, value);
+/** Checks a value against AssociateVpcCidrBlockRequest; returns every issue, named by its path, or none. */
+export const validateAssociateVpcCidrBlockRequest = (value) => toIssues(standalone.validateAssociateVpcCidrBlockRequest, value);
+/** Checks a value against AllocateVpcIpv6CidrRequest; returns every issue, named by its path, or none. */
+export const validateAllocateVpcIpv6CidrRequest = (value) => toIssues(standalone.validateAllocateVpcIpv6CidrRequest, value);
+/** Checks a value against DeleteVpcRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpcRequest = (value) => toIssues(standalone.validateDeleteVpcRequest, value);
+/** Checks a value against RevokeInstanceFromCenRequest; returns every issue, named by its path, or none. */
+export const validateRevokeInstanceFromCenRequest = (value) => toIssues(standalone.validateRevokeInstanceFromCenRequest, value);
+/** Checks a value against UnassociateVpcCidrBlockRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateVpcCidrBlockRequest = (value) => toIssues(standalone.validateUnassociateVpcCidrBlockRequest, value);
+/** Checks a value against ModifyVpcAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpcAttributeRequest = (value) => toIssues(standalone.validateModifyVpcAttributeRequest, value);
+/** Checks a value against EnableVpcClassicLinkRequest; returns every issue, named by its path, or none. */
+export const validateEnableVpcClassicLinkRequest = (value) => toIssues(standalone.validateEnableVpcClassicLinkRequest, value);
+/** Checks a value against DisableVpcClassicLinkRequest; returns every issue, named by its path, or none. */
+export const validateDisableVpcClassicLinkRequest = (value) => toIssues(standalone.validateDisableVpcClassicLinkRequest, value);
+/** Checks a value against DeletionProtectionRequest; returns every issue, named by its path, or none. */
+export const validateDeletionProtectionRequest = (value) => toIssues(standalone.validateDeletionProtectionRequest, value);
 /** Checks a value against DescribeVpcsRequest; returns every issue, named by its path, or none. */
 export const validateDescribeVpcsRequest = (value) => toIssues(standalone.validateDescribeVpcsRequest, value);
+/** Checks a value against DescribeVpcAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpcAttributeRequest = (value) => toIssues(standalone.validateDescribeVpcAttributeRequest, value);
+/** Checks a value against DescribeGrantRulesToCenRequest; returns every issue, named by its path, or none. */
+export const validateDescribeGrantRulesToCenRequest = (value) => toIssues(standalone.validateDescribeGrantRulesToCenRequest, value);
+/** Checks a value against ModifyVRouterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVRouterAttributeRequest = (value) => toIssues(standalone.validateModifyVRouterAttributeRequest, value);
+/** Checks a value against DescribeVRoutersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVRoutersRequest = (value) => toIssues(standalone.validateDescribeVRoutersRequest, value);
+/** Checks a value against ListVSwitchCidrReservationsRequest; returns every issue, named by its path, or none. */
+export const validateListVSwitchCidrReservationsRequest = (value) => toIssues(standalone.validateListVSwitchCidrReservationsRequest, value);
+/** Checks a value against CreateVSwitchCidrReservationRequest; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchCidrReservationRequest = (value) => toIssues(standalone.validateCreateVSwitchCidrReservationRequest, value);
+/** Checks a value against GetVSwitchCidrReservationUsageRequest; returns every issue, named by its path, or none. */
+export const validateGetVSwitchCidrReservationUsageRequest = (value) => toIssues(standalone.validateGetVSwitchCidrReservationUsageRequest, value);
+/** Checks a value against ModifyVSwitchCidrReservationAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchCidrReservationAttributeRequest = (value) => toIssues(standalone.validateModifyVSwitchCidrReservationAttributeRequest, value);
+/** Checks a value against CreateVSwitchRequest; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchRequest = (value) => toIssues(standalone.validateCreateVSwitchRequest, value);
+/** Checks a value against CreateDefaultVSwitchRequest; returns every issue, named by its path, or none. */
+export const validateCreateDefaultVSwitchRequest = (value) => toIssues(standalone.validateCreateDefaultVSwitchRequest, value);
+/** Checks a value against CheckCanAllocateVpcPrivateIpAddressRequest; returns every issue, named by its path, or none. */
+export const validateCheckCanAllocateVpcPrivateIpAddressRequest = (value) => toIssues(standalone.validateCheckCanAllocateVpcPrivateIpAddressRequest, value);
+/** Checks a value against DeleteVSwitchRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchRequest = (value) => toIssues(standalone.validateDeleteVSwitchRequest, value);
+/** Checks a value against ModifyVSwitchAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchAttributeRequest = (value) => toIssues(standalone.validateModifyVSwitchAttributeRequest, value);
+/** Checks a value against DescribeVSwitchesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchesRequest = (value) => toIssues(standalone.validateDescribeVSwitchesRequest, value);
+/** Checks a value against DescribeVSwitchAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchAttributesRequest = (value) => toIssues(standalone.validateDescribeVSwitchAttributesRequest, value);
+/** Checks a value against DeleteVSwitchCidrReservationRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchCidrReservationRequest = (value) => toIssues(standalone.validateDeleteVSwitchCidrReservationRequest, value);
+/** Checks a value against CreateRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntryRequest = (value) => toIssues(standalone.validateCreateRouteEntryRequest, value);
+/** Checks a value against CreateRouteEntriesRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntriesRequest = (value) => toIssues(standalone.validateCreateRouteEntriesRequest, value);
+/** Checks a value against CreateRouteTableRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouteTableRequest = (value) => toIssues(standalone.validateCreateRouteTableRequest, value);
+/** Checks a value against AssociateRouteTableRequest; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTableRequest = (value) => toIssues(standalone.validateAssociateRouteTableRequest, value);
+/** Checks a value against DeleteRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntryRequest = (value) => toIssues(standalone.validateDeleteRouteEntryRequest, value);
+/** Checks a value against DeleteRouteEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntriesRequest = (value) => toIssues(standalone.validateDeleteRouteEntriesRequest, value);
+/** Checks a value against DeleteRouteTableRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouteTableRequest = (value) => toIssues(standalone.validateDeleteRouteTableRequest, value);
+/** Checks a value against UnassociateRouteTableRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateRouteTableRequest = (value) => toIssues(standalone.validateUnassociateRouteTableRequest, value);
+/** Checks a value against ModifyRouteTableAttributesRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouteTableAttributesRequest = (value) => toIssues(standalone.validateModifyRouteTableAttributesRequest, value);
+/** Checks a value against ModifyRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouteEntryRequest = (value) => toIssues(standalone.validateModifyRouteEntryRequest, value);
+/** Checks a value against GetVpcRouteEntrySummaryRequest; returns every issue, named by its path, or none. */
+export const validateGetVpcRouteEntrySummaryRequest = (value) => toIssues(standalone.validateGetVpcRouteEntrySummaryRequest, value);
+/** Checks a value against DescribeRouteTablesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTablesRequest = (value) => toIssues(standalone.validateDescribeRouteTablesRequest, value);
+/** Checks a value against DescribeRouteEntryListRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouteEntryListRequest = (value) => toIssues(standalone.validateDescribeRouteEntryListRequest, value);
+/** Checks a value against DescribeRouteTableListRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTableListRequest = (value) => toIssues(standalone.validateDescribeRouteTableListRequest, value);
+/** Checks a value against CreateVpcPrefixListRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpcPrefixListRequest = (value) => toIssues(standalone.validateCreateVpcPrefixListRequest, value);
+/** Checks a value against RetryVpcPrefixListAssociationRequest; returns every issue, named by its path, or none. */
+export const validateRetryVpcPrefixListAssociationRequest = (value) => toIssues(standalone.validateRetryVpcPrefixListAssociationRequest, value);
+/** Checks a value against DeleteVpcPrefixListRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpcPrefixListRequest = (value) => toIssues(standalone.validateDeleteVpcPrefixListRequest, value);
+/** Checks a value against ModifyVpcPrefixListRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpcPrefixListRequest = (value) => toIssues(standalone.validateModifyVpcPrefixListRequest, value);
+/** Checks a value against ListPrefixListsRequest; returns every issue, named by its path, or none. */
+export const validateListPrefixListsRequest = (value) => toIssues(standalone.validateListPrefixListsRequest, value);
+/** Checks a value against GetVpcPrefixListAssociationsRequest; returns every issue, named by its path, or none. */
+export const validateGetVpcPrefixListAssociationsRequest = (value) => toIssues(standalone.validateGetVpcPrefixListAssociationsRequest, value);
+/** Checks a value against GetVpcPrefixListEntriesRequest; returns every issue, named by its path, or none. */
+export const validateGetVpcPrefixListEntriesRequest = (value) => toIssues(standalone.validateGetVpcPrefixListEntriesRequest, value);
+/** Checks a value against CreateDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
+export const validateCreateDhcpOptionsSetRequest = (value) => toIssues(standalone.validateCreateDhcpOptionsSetRequest, value);
+/** Checks a value against DeleteDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
+export const validateDeleteDhcpOptionsSetRequest = (value) => toIssues(standalone.validateDeleteDhcpOptionsSetRequest, value);
+/** Checks a value against AttachDhcpOptionsSetToVpcRequest; returns every issue, named by its path, or none. */
+export const validateAttachDhcpOptionsSetToVpcRequest = (value) => toIssues(standalone.validateAttachDhcpOptionsSetToVpcRequest, value);
+/** Checks a value against DetachDhcpOptionsSetFromVpcRequest; returns every issue, named by its path, or none. */
+export const validateDetachDhcpOptionsSetFromVpcRequest = (value) => toIssues(standalone.validateDetachDhcpOptionsSetFromVpcRequest, value);
+/** Checks a value against ReplaceVpcDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
+export const validateReplaceVpcDhcpOptionsSetRequest = (value) => toIssues(standalone.validateReplaceVpcDhcpOptionsSetRequest, value);
+/** Checks a value against UpdateDhcpOptionsSetAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateDhcpOptionsSetAttributeRequest = (value) => toIssues(standalone.validateUpdateDhcpOptionsSetAttributeRequest, value);
+/** Checks a value against GetDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
+export const validateGetDhcpOptionsSetRequest = (value) => toIssues(standalone.validateGetDhcpOptionsSetRequest, value);
+/** Checks a value against ListDhcpOptionsSetsRequest; returns every issue, named by its path, or none. */
+export const validateListDhcpOptionsSetsRequest = (value) => toIssues(standalone.validateListDhcpOptionsSetsRequest, value);
+/** Checks a value against OpenFlowLogServiceRequest; returns every issue, named by its path, or none. */
+export const validateOpenFlowLogServiceRequest = (value) => toIssues(standalone.validateOpenFlowLogServiceRequest, value);
+/** Checks a value against CreateFlowLogRequest; returns every issue, named by its path, or none. */
+export const validateCreateFlowLogRequest = (value) => toIssues(standalone.validateCreateFlowLogRequest, value);
+/** Checks a value against DeleteFlowLogRequest; returns every issue, named by its path, or none. */
+export const validateDeleteFlowLogRequest = (value) => toIssues(standalone.validateDeleteFlowLogRequest, value);
+/** Checks a value against ModifyFlowLogAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyFlowLogAttributeRequest = (value) => toIssues(standalone.validateModifyFlowLogAttributeRequest, value);
+/** Checks a value against ActiveFlowLogRequest; returns every issue, named by its path, or none. */
+export const validateActiveFlowLogRequest = (value) => toIssues(standalone.validateActiveFlowLogRequest, value);
+/** Checks a value against DeactiveFlowLogRequest; returns every issue, named by its path, or none. */
+export const validateDeactiveFlowLogRequest = (value) => toIssues(standalone.validateDeactiveFlowLogRequest, value);
+/** Checks a value against GetFlowLogServiceStatusRequest; returns every issue, named by its path, or none. */
+export const validateGetFlowLogServiceStatusRequest = (value) => toIssues(standalone.validateGetFlowLogServiceStatusRequest, value);
+/** Checks a value against DescribeFlowLogsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeFlowLogsRequest = (value) => toIssues(standalone.validateDescribeFlowLogsRequest, value);
+/** Checks a value against AssociateNetworkAclRequest; returns every issue, named by its path, or none. */
+export const validateAssociateNetworkAclRequest = (value) => toIssues(standalone.validateAssociateNetworkAclRequest, value);
+/** Checks a value against CreateNetworkAclRequest; returns every issue, named by its path, or none. */
+export const validateCreateNetworkAclRequest = (value) => toIssues(standalone.validateCreateNetworkAclRequest, value);
+/** Checks a value against CopyNetworkAclEntriesRequest; returns every issue, named by its path, or none. */
+export const validateCopyNetworkAclEntriesRequest = (value) => toIssues(standalone.validateCopyNetworkAclEntriesRequest, value);
+/** Checks a value against DeleteNetworkAclRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkAclRequest = (value) => toIssues(standalone.validateDeleteNetworkAclRequest, value);
+/** Checks a value against UnassociateNetworkAclRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateNetworkAclRequest = (value) => toIssues(standalone.validateUnassociateNetworkAclRequest, value);
+/** Checks a value against ModifyNetworkAclAttributesRequest; returns every issue, named by its path, or none. */
+export const validateModifyNetworkAclAttributesRequest = (value) => toIssues(standalone.validateModifyNetworkAclAttributesRequest, value);
+/** Checks a value against UpdateNetworkAclEntriesRequest; returns every issue, named by its path, or none. */
+export const validateUpdateNetworkAclEntriesRequest = (value) => toIssues(standalone.validateUpdateNetworkAclEntriesRequest, value);
+/** Checks a value against DescribeNetworkAclAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkAclAttributesRequest = (value) => toIssues(standalone.validateDescribeNetworkAclAttributesRequest, value);
+/** Checks a value against DescribeNetworkAclsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkAclsRequest = (value) => toIssues(standalone.validateDescribeNetworkAclsRequest, value);
+/** Checks a value against CreateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateCreateHaVipRequest = (value) => toIssues(standalone.validateCreateHaVipRequest, value);
+/** Checks a value against AssociateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateAssociateHaVipRequest = (value) => toIssues(standalone.validateAssociateHaVipRequest, value);
+/** Checks a value against DeleteHaVipRequest; returns every issue, named by its path, or none. */
+export const validateDeleteHaVipRequest = (value) => toIssues(standalone.validateDeleteHaVipRequest, value);
+/** Checks a value against UnassociateHaVipRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateHaVipRequest = (value) => toIssues(standalone.validateUnassociateHaVipRequest, value);
+/** Checks a value against ModifyHaVipAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyHaVipAttributeRequest = (value) => toIssues(standalone.validateModifyHaVipAttributeRequest, value);
+/** Checks a value against DescribeHaVipsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeHaVipsRequest = (value) => toIssues(standalone.validateDescribeHaVipsRequest, value);
+/** Checks a value against CreateTrafficMirrorFilterRulesRequest; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorFilterRulesRequest = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRulesRequest, value);
+/** Checks a value against DeleteTrafficMirrorFilterRulesRequest; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorFilterRulesRequest = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRulesRequest, value);
+/** Checks a value against UpdateTrafficMirrorFilterRuleAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorFilterRuleAttributeRequest = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterRuleAttributeRequest, value);
+/** Checks a value against CreateTrafficMirrorFilterRequest; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorFilterRequest = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRequest, value);
+/** Checks a value against DeleteTrafficMirrorFilterRequest; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorFilterRequest = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRequest, value);
+/** Checks a value against UpdateTrafficMirrorFilterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorFilterAttributeRequest = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterAttributeRequest, value);
+/** Checks a value against ListTrafficMirrorFiltersRequest; returns every issue, named by its path, or none. */
+export const validateListTrafficMirrorFiltersRequest = (value) => toIssues(standalone.validateListTrafficMirrorFiltersRequest, value);
+/** Checks a value against AddSourcesToTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
+export const validateAddSourcesToTrafficMirrorSessionRequest = (value) => toIssues(standalone.validateAddSourcesToTrafficMirrorSessionRequest, value);
+/** Checks a value against CreateTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorSessionRequest = (value) => toIssues(standalone.validateCreateTrafficMirrorSessionRequest, value);
+/** Checks a value against DeleteTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorSessionRequest = (value) => toIssues(standalone.validateDeleteTrafficMirrorSessionRequest, value);
+/** Checks a value against UpdateTrafficMirrorSessionAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorSessionAttributeRequest = (value) => toIssues(standalone.validateUpdateTrafficMirrorSessionAttributeRequest, value);
+/** Checks a value against ListTrafficMirrorSessionsRequest; returns every issue, named by its path, or none. */
+export const validateListTrafficMirrorSessionsRequest = (value) => toIssues(standalone.validateListTrafficMirrorSessionsRequest, value);
+/** Checks a value against RemoveSourcesFromTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
+export const validateRemoveSourcesFromTrafficMirrorSessionRequest = (value) => toIssues(standalone.validateRemoveSourcesFromTrafficMirrorSessionRequest, value);
+/** Checks a value against OpenTrafficMirrorServiceRequest; returns every issue, named by its path, or none. */
+export const validateOpenTrafficMirrorServiceRequest = (value) => toIssues(standalone.validateOpenTrafficMirrorServiceRequest, value);
+/** Checks a value against GetTrafficMirrorServiceStatusRequest; returns every issue, named by its path, or none. */
+export const validateGetTrafficMirrorServiceStatusRequest = (value) => toIssues(standalone.validateGetTrafficMirrorServiceStatusRequest, value);
+/** Checks a value against CreatePublicIpAddressPoolRequest; returns every issue, named by its path, or none. */
+export const validateCreatePublicIpAddressPoolRequest = (value) => toIssues(standalone.validateCreatePublicIpAddressPoolRequest, value);
+/** Checks a value against AddPublicIpAddressPoolCidrBlockRequest; returns every issue, named by its path, or none. */
+export const validateAddPublicIpAddressPoolCidrBlockRequest = (value) => toIssues(standalone.validateAddPublicIpAddressPoolCidrBlockRequest, value);
+/** Checks a value against DeletePublicIpAddressPoolRequest; returns every issue, named by its path, or none. */
+export const validateDeletePublicIpAddressPoolRequest = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolRequest, value);
+/** Checks a value against DeletePublicIpAddressPoolCidrBlockRequest; returns every issue, named by its path, or none. */
+export const validateDeletePublicIpAddressPoolCidrBlockRequest = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolCidrBlockRequest, value);
+/** Checks a value against ModifyEipAddressAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyEipAddressAttributeRequest = (value) => toIssues(standalone.validateModifyEipAddressAttributeRequest, value);
+/** Checks a value against SetHighDefinitionMonitorLogStatusRequest; returns every issue, named by its path, or none. */
+export const validateSetHighDefinitionMonitorLogStatusRequest = (value) => toIssues(standalone.validateSetHighDefinitionMonitorLogStatusRequest, value);
+/** Checks a value against UpdatePublicIpAddressPoolAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdatePublicIpAddressPoolAttributeRequest = (value) => toIssues(standalone.validateUpdatePublicIpAddressPoolAttributeRequest, value);
+/** Checks a value against DescribeEipAddressesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipAddressesRequest = (value) => toIssues(standalone.validateDescribeEipAddressesRequest, value);
+/** Checks a value against DescribeEipSegmentRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipSegmentRequest = (value) => toIssues(standalone.validateDescribeEipSegmentRequest, value);
+/** Checks a value against DescribeEipGatewayInfoRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipGatewayInfoRequest = (value) => toIssues(standalone.validateDescribeEipGatewayInfoRequest, value);
+/** Checks a value against DescribePublicIpAddressRequest; returns every issue, named by its path, or none. */
+export const validateDescribePublicIpAddressRequest = (value) => toIssues(standalone.validateDescribePublicIpAddressRequest, value);
+/** Checks a value against DescribeEipMonitorDataRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEipMonitorDataRequest = (value) => toIssues(standalone.validateDescribeEipMonitorDataRequest, value);
+/** Checks a value against DescribeHighDefinitionMonitorLogAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeHighDefinitionMonitorLogAttributeRequest = (value) => toIssues(standalone.validateDescribeHighDefinitionMonitorLogAttributeRequest, value);
+/** Checks a value against ListPublicIpAddressPoolsRequest; returns every issue, named by its path, or none. */
+export const validateListPublicIpAddressPoolsRequest = (value) => toIssues(standalone.validateListPublicIpAddressPoolsRequest, value);
+/** Checks a value against ListPublicIpAddressPoolCidrBlocksRequest; returns every issue, named by its path, or none. */
+export const validateListPublicIpAddressPoolCidrBlocksRequest = (value) => toIssues(standalone.validateListPublicIpAddressPoolCidrBlocksRequest, value);
+/** Checks a value against AllocateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressRequest = (value) => toIssues(standalone.validateAllocateEipAddressRequest, value);
+/** Checks a value against AllocateEipAddressProRequest; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressProRequest = (value) => toIssues(standalone.validateAllocateEipAddressProRequest, value);
+/** Checks a value against ReleaseEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateReleaseEipAddressRequest = (value) => toIssues(standalone.validateReleaseEipAddressRequest, value);
+/** Checks a value against AllocateEipSegmentAddressRequest; returns every issue, named by its path, or none. */
+export const validateAllocateEipSegmentAddressRequest = (value) => toIssues(standalone.validateAllocateEipSegmentAddressRequest, value);
+/** Checks a value against ReleaseEipSegmentAddressRequest; returns every issue, named by its path, or none. */
+export const validateReleaseEipSegmentAddressRequest = (value) => toIssues(standalone.validateReleaseEipSegmentAddressRequest, value);
+/** Checks a value against AssociateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressRequest = (value) => toIssues(standalone.validateAssociateEipAddressRequest, value);
+/** Checks a value against AssociateEipAddressBatchRequest; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressBatchRequest = (value) => toIssues(standalone.validateAssociateEipAddressBatchRequest, value);
+/** Checks a value against UnassociateEipAddressRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateEipAddressRequest = (value) => toIssues(standalone.validateUnassociateEipAddressRequest, value);
+/** Checks a value against CreateCommonBandwidthPackageRequest; returns every issue, named by its path, or none. */
+export const validateCreateCommonBandwidthPackageRequest = (value) => toIssues(standalone.validateCreateCommonBandwidthPackageRequest, value);
+/** Checks a value against AddCommonBandwidthPackageIpRequest; returns every issue, named by its path, or none. */
+export const validateAddCommonBandwidthPackageIpRequest = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpRequest, value);
+/** Checks a value against AddCommonBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
+export const validateAddCommonBandwidthPackageIpsRequest = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpsRequest, value);
+/** Checks a value against RemoveCommonBandwidthPackageIpRequest; returns every issue, named by its path, or none. */
+export const validateRemoveCommonBandwidthPackageIpRequest = (value) => toIssues(standalone.validateRemoveCommonBandwidthPackageIpRequest, value);
+/** Checks a value against DeleteCommonBandwidthPackageRequest; returns every issue, named by its path, or none. */
+export const validateDeleteCommonBandwidthPackageRequest = (value) => toIssues(standalone.validateDeleteCommonBandwidthPackageRequest, value);
+/** Checks a value against ModifyCommonBandwidthPackageAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageAttributeRequest = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageAttributeRequest, value);
+/** Checks a value against ModifyCommonBandwidthPackageSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageSpecRequest = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageSpecRequest, value);
+/** Checks a value against DescribeCommonBandwidthPackagesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCommonBandwidthPackagesRequest = (value) => toIssues(standalone.validateDescribeCommonBandwidthPackagesRequest, value);
+/** Checks a value against ModifyCommonBandwidthPackageIpBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageIpBandwidthRequest = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageIpBandwidthRequest, value);
+/** Checks a value against CancelCommonBandwidthPackageIpBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateCancelCommonBandwidthPackageIpBandwidthRequest = (value) => toIssues(standalone.validateCancelCommonBandwidthPackageIpBandwidthRequest, value);
+/** Checks a value against Describe95TrafficRequest; returns every issue, named by its path, or none. */
+export const validateDescribe95TrafficRequest = (value) => toIssues(standalone.validateDescribe95TrafficRequest, value);
+/** Checks a value against CreateVirtualPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreateVirtualPhysicalConnectionRequest = (value) => toIssues(standalone.validateCreateVirtualPhysicalConnectionRequest, value);
+/** Checks a value against UpdateVirtualPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateUpdateVirtualPhysicalConnectionRequest = (value) => toIssues(standalone.validateUpdateVirtualPhysicalConnectionRequest, value);
+/** Checks a value against ListVirtualPhysicalConnectionsRequest; returns every issue, named by its path, or none. */
+export const validateListVirtualPhysicalConnectionsRequest = (value) => toIssues(standalone.validateListVirtualPhysicalConnectionsRequest, value);
+/** Checks a value against OpenPhysicalConnectionServiceRequest; returns every issue, named by its path, or none. */
+export const validateOpenPhysicalConnectionServiceRequest = (value) => toIssues(standalone.validateOpenPhysicalConnectionServiceRequest, value);
+/** Checks a value against CreatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionRequest = (value) => toIssues(standalone.validateCreatePhysicalConnectionRequest, value);
+/** Checks a value against ApplyPhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
+export const validateApplyPhysicalConnectionLOARequest = (value) => toIssues(standalone.validateApplyPhysicalConnectionLOARequest, value);
+/** Checks a value against SecondApplyPhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
+export const validateSecondApplyPhysicalConnectionLOARequest = (value) => toIssues(standalone.validateSecondApplyPhysicalConnectionLOARequest, value);
+/** Checks a value against CreatePhysicalConnectionSetupOrderRequest; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionSetupOrderRequest = (value) => toIssues(standalone.validateCreatePhysicalConnectionSetupOrderRequest, value);
+/** Checks a value against CreatePhysicalConnectionOccupancyOrderRequest; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionOccupancyOrderRequest = (value) => toIssues(standalone.validateCreatePhysicalConnectionOccupancyOrderRequest, value);
+/** Checks a value against CreateHighReliablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreateHighReliablePhysicalConnectionRequest = (value) => toIssues(standalone.validateCreateHighReliablePhysicalConnectionRequest, value);
+/** Checks a value against CreateVpconnFromVbrRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpconnFromVbrRequest = (value) => toIssues(standalone.validateCreateVpconnFromVbrRequest, value);
+/** Checks a value against DeletePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDeletePhysicalConnectionRequest = (value) => toIssues(standalone.validateDeletePhysicalConnectionRequest, value);
+/** Checks a value against CancelPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCancelPhysicalConnectionRequest = (value) => toIssues(standalone.validateCancelPhysicalConnectionRequest, value);
+/** Checks a value against ModifyPhysicalConnectionAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyPhysicalConnectionAttributeRequest = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeRequest, value);
+/** Checks a value against EnablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateEnablePhysicalConnectionRequest = (value) => toIssues(standalone.validateEnablePhysicalConnectionRequest, value);
+/** Checks a value against TerminatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateTerminatePhysicalConnectionRequest = (value) => toIssues(standalone.validateTerminatePhysicalConnectionRequest, value);
+/** Checks a value against RecoverPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateRecoverPhysicalConnectionRequest = (value) => toIssues(standalone.validateRecoverPhysicalConnectionRequest, value);
+/** Checks a value against AttachVbrToVpconnRequest; returns every issue, named by its path, or none. */
+export const validateAttachVbrToVpconnRequest = (value) => toIssues(standalone.validateAttachVbrToVpconnRequest, value);
+/** Checks a value against GetPhysicalConnectionServiceStatusRequest; returns every issue, named by its path, or none. */
+export const validateGetPhysicalConnectionServiceStatusRequest = (value) => toIssues(standalone.validateGetPhysicalConnectionServiceStatusRequest, value);
+/** Checks a value against DescribeAccessPointsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeAccessPointsRequest = (value) => toIssues(standalone.validateDescribeAccessPointsRequest, value);
+/** Checks a value against ConfirmPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateConfirmPhysicalConnectionRequest = (value) => toIssues(standalone.validateConfirmPhysicalConnectionRequest, value);
+/** Checks a value against DescribePhysicalConnectionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionsRequest = (value) => toIssues(standalone.validateDescribePhysicalConnectionsRequest, value);
+/** Checks a value against CompletePhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
+export const validateCompletePhysicalConnectionLOARequest = (value) => toIssues(standalone.validateCompletePhysicalConnectionLOARequest, value);
+/** Checks a value against DescribePhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionLOARequest = (value) => toIssues(standalone.validateDescribePhysicalConnectionLOARequest, value);
+/** Checks a value against ListGeographicSubRegionsRequest; returns every issue, named by its path, or none. */
+export const validateListGeographicSubRegionsRequest = (value) => toIssues(standalone.validateListGeographicSubRegionsRequest, value);
+/** Checks a value against ListBusinessAccessPointsRequest; returns every issue, named by its path, or none. */
+export const validateListBusinessAccessPointsRequest = (value) => toIssues(standalone.validateListBusinessAccessPointsRequest, value);
+/** Checks a value against CreateFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateCreateFailoverTestJobRequest = (value) => toIssues(standalone.validateCreateFailoverTestJobRequest, value);
+/** Checks a value against StartFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateStartFailoverTestJobRequest = (value) => toIssues(standalone.validateStartFailoverTestJobRequest, value);
+/** Checks a value against StopFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateStopFailoverTestJobRequest = (value) => toIssues(standalone.validateStopFailoverTestJobRequest, value);
+/** Checks a value against UpdateFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateUpdateFailoverTestJobRequest = (value) => toIssues(standalone.validateUpdateFailoverTestJobRequest, value);
+/** Checks a value against DeleteFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateDeleteFailoverTestJobRequest = (value) => toIssues(standalone.validateDeleteFailoverTestJobRequest, value);
+/** Checks a value against DescribeFailoverTestJobRequest; returns every issue, named by its path, or none. */
+export const validateDescribeFailoverTestJobRequest = (value) => toIssues(standalone.validateDescribeFailoverTestJobRequest, value);
+/** Checks a value against DescribeFailoverTestJobsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeFailoverTestJobsRequest = (value) => toIssues(standalone.validateDescribeFailoverTestJobsRequest, value);
+/** Checks a value against DescribeExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosRuleRequest = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRuleRequest, value);
+/** Checks a value against DescribeExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosQueueRequest = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosQueueRequest, value);
+/** Checks a value against DescribeExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosRequest = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRequest, value);
+/** Checks a value against DeleteExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosQueueRequest = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosQueueRequest, value);
+/** Checks a value against DeleteExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosRequest = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRequest, value);
+/** Checks a value against DeleteExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosRuleRequest = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRuleRequest, value);
+/** Checks a value against ModifyExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosRequest = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRequest, value);
+/** Checks a value against ModifyExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosQueueRequest = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosQueueRequest, value);
+/** Checks a value against ModifyExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosRuleRequest = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRuleRequest, value);
+/** Checks a value against CreateExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosRequest = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRequest, value);
+/** Checks a value against CreateExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosQueueRequest = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosQueueRequest, value);
+/** Checks a value against CreateExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosRuleRequest = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRuleRequest, value);
+/** Checks a value against CreateVbrHaRequest; returns every issue, named by its path, or none. */
+export const validateCreateVbrHaRequest = (value) => toIssues(standalone.validateCreateVbrHaRequest, value);
+/** Checks a value against DeleteVbrHaRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVbrHaRequest = (value) => toIssues(standalone.validateDeleteVbrHaRequest, value);
+/** Checks a value against DescribeVbrHaRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVbrHaRequest = (value) => toIssues(standalone.validateDescribeVbrHaRequest, value);
+/** Checks a value against CreateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateCreateVirtualBorderRouterRequest = (value) => toIssues(standalone.validateCreateVirtualBorderRouterRequest, value);
+/** Checks a value against AssociatePhysicalConnectionToVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateAssociatePhysicalConnectionToVirtualBorderRouterRequest = (value) => toIssues(standalone.validateAssociatePhysicalConnectionToVirtualBorderRouterRequest, value);
+/** Checks a value against DeleteVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVirtualBorderRouterRequest = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterRequest, value);
+/** Checks a value against UnassociatePhysicalConnectionFromVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest = (value) => toIssues(standalone.validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest, value);
+/** Checks a value against UpdateVirtualBorderBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateUpdateVirtualBorderBandwidthRequest = (value) => toIssues(standalone.validateUpdateVirtualBorderBandwidthRequest, value);
+/** Checks a value against ModifyVirtualBorderRouterAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVirtualBorderRouterAttributeRequest = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeRequest, value);
+/** Checks a value against TerminateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateTerminateVirtualBorderRouterRequest = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterRequest, value);
+/** Checks a value against RecoverVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
+export const validateRecoverVirtualBorderRouterRequest = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterRequest, value);
+/** Checks a value against DescribeVirtualBorderRoutersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersRequest = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersRequest, value);
+/** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
+/** Checks a value against AddBgpNetworkRequest; returns every issue, named by its path, or none. */
+export const validateAddBgpNetworkRequest = (value) => toIssues(standalone.validateAddBgpNetworkRequest, value);
+/** Checks a value against CreateBgpGroupRequest; returns every issue, named by its path, or none. */
+export const validateCreateBgpGroupRequest = (value) => toIssues(standalone.validateCreateBgpGroupRequest, value);
+/** Checks a value against CreateBgpPeerRequest; returns every issue, named by its path, or none. */
+export const validateCreateBgpPeerRequest = (value) => toIssues(standalone.validateCreateBgpPeerRequest, value);
+/** Checks a value against DeleteBgpGroupRequest; returns every issue, named by its path, or none. */
+export const validateDeleteBgpGroupRequest = (value) => toIssues(standalone.validateDeleteBgpGroupRequest, value);
+/** Checks a value against DeleteBgpNetworkRequest; returns every issue, named by its path, or none. */
+export const validateDeleteBgpNetworkRequest = (value) => toIssues(standalone.validateDeleteBgpNetworkRequest, value);
+/** Checks a value against DeleteBgpPeerRequest; returns every issue, named by its path, or none. */
+export const validateDeleteBgpPeerRequest = (value) => toIssues(standalone.validateDeleteBgpPeerRequest, value);
+/** Checks a value against ModifyBgpGroupAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyBgpGroupAttributeRequest = (value) => toIssues(standalone.validateModifyBgpGroupAttributeRequest, value);
+/** Checks a value against ModifyBgpPeerAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyBgpPeerAttributeRequest = (value) => toIssues(standalone.validateModifyBgpPeerAttributeRequest, value);
+/** Checks a value against DescribeBgpGroupsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeBgpGroupsRequest = (value) => toIssues(standalone.validateDescribeBgpGroupsRequest, value);
+/** Checks a value against DescribeBgpNetworksRequest; returns every issue, named by its path, or none. */
+export const validateDescribeBgpNetworksRequest = (value) => toIssues(standalone.validateDescribeBgpNetworksRequest, value);
+/** Checks a value against DescribeBgpPeersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeBgpPeersRequest = (value) => toIssues(standalone.validateDescribeBgpPeersRequest, value);
+/** Checks a value against CreateNatGatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateNatGatewayRequest = (value) => toIssues(standalone.validateCreateNatGatewayRequest, value);
+/** Checks a value against DeleteNatGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNatGatewayRequest = (value) => toIssues(standalone.validateDeleteNatGatewayRequest, value);
+/** Checks a value against ModifyNatGatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyNatGatewayAttributeRequest = (value) => toIssues(standalone.validateModifyNatGatewayAttributeRequest, value);
+/** Checks a value against ModifyNatGatewaySpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyNatGatewaySpecRequest = (value) => toIssues(standalone.validateModifyNatGatewaySpecRequest, value);
+/** Checks a value against DescribeNatGatewaysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeNatGatewaysRequest = (value) => toIssues(standalone.validateDescribeNatGatewaysRequest, value);
+/** Checks a value against VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest; returns every issue, named by its path, or none. */
+export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest = (value) => toIssues(standalone.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, value);
+/** Checks a value against GetNatGatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateGetNatGatewayAttributeRequest = (value) => toIssues(standalone.validateGetNatGatewayAttributeRequest, value);
+/** Checks a value against ListEnhanhcedNatGatewayAvailableZonesRequest; returns every issue, named by its path, or none. */
+export const validateListEnhanhcedNatGatewayAvailableZonesRequest = (value) => toIssues(standalone.validateListEnhanhcedNatGatewayAvailableZonesRequest, value);
+/** Checks a value against UpdateNatGatewayNatTypeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateNatGatewayNatTypeRequest = (value) => toIssues(standalone.validateUpdateNatGatewayNatTypeRequest, value);
+/** Checks a value against ConvertBandwidthPackageRequest; returns every issue, named by its path, or none. */
+export const validateConvertBandwidthPackageRequest = (value) => toIssues(standalone.validateConvertBandwidthPackageRequest, value);
+/** Checks a value against EnableNatGatewayEcsMetricRequest; returns every issue, named by its path, or none. */
+export const validateEnableNatGatewayEcsMetricRequest = (value) => toIssues(standalone.validateEnableNatGatewayEcsMetricRequest, value);
+/** Checks a value against DisableNatGatewayEcsMetricRequest; returns every issue, named by its path, or none. */
+export const validateDisableNatGatewayEcsMetricRequest = (value) => toIssues(standalone.validateDisableNatGatewayEcsMetricRequest, value);
+/** Checks a value against CreateSnatEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateSnatEntryRequest = (value) => toIssues(standalone.validateCreateSnatEntryRequest, value);
+/** Checks a value against DeleteSnatEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSnatEntryRequest = (value) => toIssues(standalone.validateDeleteSnatEntryRequest, value);
+/** Checks a value against ModifySnatEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifySnatEntryRequest = (value) => toIssues(standalone.validateModifySnatEntryRequest, value);
+/** Checks a value against DescribeSnatTableEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSnatTableEntriesRequest = (value) => toIssues(standalone.validateDescribeSnatTableEntriesRequest, value);
+/** Checks a value against CreateForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateForwardEntryRequest = (value) => toIssues(standalone.validateCreateForwardEntryRequest, value);
+/** Checks a value against DeleteForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteForwardEntryRequest = (value) => toIssues(standalone.validateDeleteForwardEntryRequest, value);
+/** Checks a value against ModifyForwardEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifyForwardEntryRequest = (value) => toIssues(standalone.validateModifyForwardEntryRequest, value);
+/** Checks a value against DescribeForwardTableEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeForwardTableEntriesRequest = (value) => toIssues(standalone.validateDescribeForwardTableEntriesRequest, value);
+/** Checks a value against CreateFullNatEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateFullNatEntryRequest = (value) => toIssues(standalone.validateCreateFullNatEntryRequest, value);
+/** Checks a value against DeleteFullNatEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteFullNatEntryRequest = (value) => toIssues(standalone.validateDeleteFullNatEntryRequest, value);
+/** Checks a value against ModifyFullNatEntryAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyFullNatEntryAttributeRequest = (value) => toIssues(standalone.validateModifyFullNatEntryAttributeRequest, value);
+/** Checks a value against ListFullNatEntriesRequest; returns every issue, named by its path, or none. */
+export const validateListFullNatEntriesRequest = (value) => toIssues(standalone.validateListFullNatEntriesRequest, value);
+/** Checks a value against CreateNatIpRequest; returns every issue, named by its path, or none. */
+export const validateCreateNatIpRequest = (value) => toIssues(standalone.validateCreateNatIpRequest, value);
+/** Checks a value against DeleteNatIpRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNatIpRequest = (value) => toIssues(standalone.validateDeleteNatIpRequest, value);
+/** Checks a value against ModifyNatIpAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyNatIpAttributeRequest = (value) => toIssues(standalone.validateModifyNatIpAttributeRequest, value);
+/** Checks a value against ListNatIpsRequest; returns every issue, named by its path, or none. */
+export const validateListNatIpsRequest = (value) => toIssues(standalone.validateListNatIpsRequest, value);
+/** Checks a value against CreateNatIpCidrRequest; returns every issue, named by its path, or none. */
+export const validateCreateNatIpCidrRequest = (value) => toIssues(standalone.validateCreateNatIpCidrRequest, value);
+/** Checks a value against DeleteNatIpCidrRequest; returns every issue, named by its path, or none. */
+export const validateDeleteNatIpCidrRequest = (value) => toIssues(standalone.validateDeleteNatIpCidrRequest, value);
+/** Checks a value against ModifyNatIpCidrAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyNatIpCidrAttributeRequest = (value) => toIssues(standalone.validateModifyNatIpCidrAttributeRequest, value);
+/** Checks a value against ListNatIpCidrsRequest; returns every issue, named by its path, or none. */
+export const validateListNatIpCidrsRequest = (value) => toIssues(standalone.validateListNatIpCidrsRequest, value);
+/** Checks a value against CreateIpv4GatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateIpv4GatewayRequest = (value) => toIssues(standalone.validateCreateIpv4GatewayRequest, value);
+/** Checks a value against DeleteIpv4GatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIpv4GatewayRequest = (value) => toIssues(standalone.validateDeleteIpv4GatewayRequest, value);
+/** Checks a value against EnableVpcIpv4GatewayRequest; returns every issue, named by its path, or none. */
+export const validateEnableVpcIpv4GatewayRequest = (value) => toIssues(standalone.validateEnableVpcIpv4GatewayRequest, value);
+/** Checks a value against UpdateIpv4GatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateIpv4GatewayAttributeRequest = (value) => toIssues(standalone.validateUpdateIpv4GatewayAttributeRequest, value);
+/** Checks a value against UpdateGatewayRouteTableEntryAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateGatewayRouteTableEntryAttributeRequest = (value) => toIssues(standalone.validateUpdateGatewayRouteTableEntryAttributeRequest, value);
+/** Checks a value against ListIpv4GatewaysRequest; returns every issue, named by its path, or none. */
+export const validateListIpv4GatewaysRequest = (value) => toIssues(standalone.validateListIpv4GatewaysRequest, value);
+/** Checks a value against GetIpv4GatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateGetIpv4GatewayAttributeRequest = (value) => toIssues(standalone.validateGetIpv4GatewayAttributeRequest, value);
+/** Checks a value against ListGatewayRouteTableEntriesRequest; returns every issue, named by its path, or none. */
+export const validateListGatewayRouteTableEntriesRequest = (value) => toIssues(standalone.validateListGatewayRouteTableEntriesRequest, value);
+/** Checks a value against AssociateRouteTableWithGatewayRequest; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTableWithGatewayRequest = (value) => toIssues(standalone.validateAssociateRouteTableWithGatewayRequest, value);
+/** Checks a value against DissociateRouteTableFromGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDissociateRouteTableFromGatewayRequest = (value) => toIssues(standalone.validateDissociateRouteTableFromGatewayRequest, value);
+/** Checks a value against CreateVpnGatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpnGatewayRequest = (value) => toIssues(standalone.validateCreateVpnGatewayRequest, value);
+/** Checks a value against AssociateVpnGatewayWithCertificateRequest; returns every issue, named by its path, or none. */
+export const validateAssociateVpnGatewayWithCertificateRequest = (value) => toIssues(standalone.validateAssociateVpnGatewayWithCertificateRequest, value);
+/** Checks a value against DeleteVpnGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpnGatewayRequest = (value) => toIssues(standalone.validateDeleteVpnGatewayRequest, value);
+/** Checks a value against DissociateVpnGatewayWithCertificateRequest; returns every issue, named by its path, or none. */
+export const validateDissociateVpnGatewayWithCertificateRequest = (value) => toIssues(standalone.validateDissociateVpnGatewayWithCertificateRequest, value);
+/** Checks a value against ModifyVpnGatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnGatewayAttributeRequest = (value) => toIssues(standalone.validateModifyVpnGatewayAttributeRequest, value);
+/** Checks a value against MoveVpnResourceGroupRequest; returns every issue, named by its path, or none. */
+export const validateMoveVpnResourceGroupRequest = (value) => toIssues(standalone.validateMoveVpnResourceGroupRequest, value);
+/** Checks a value against DescribeVpnGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewayRequest = (value) => toIssues(standalone.validateDescribeVpnGatewayRequest, value);
+/** Checks a value against DescribeVpnGatewaysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewaysRequest = (value) => toIssues(standalone.validateDescribeVpnGatewaysRequest, value);
+/** Checks a value against ListVpnCertificateAssociationsRequest; returns every issue, named by its path, or none. */
+export const validateListVpnCertificateAssociationsRequest = (value) => toIssues(standalone.validateListVpnCertificateAssociationsRequest, value);
+/** Checks a value against DiagnoseVpnGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDiagnoseVpnGatewayRequest = (value) => toIssues(standalone.validateDiagnoseVpnGatewayRequest, value);
+/** Checks a value against GetVpnGatewayDiagnoseResultRequest; returns every issue, named by its path, or none. */
+export const validateGetVpnGatewayDiagnoseResultRequest = (value) => toIssues(standalone.validateGetVpnGatewayDiagnoseResultRequest, value);
+/** Checks a value against DescribeVpnGatewayAvailableZonesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewayAvailableZonesRequest = (value) => toIssues(standalone.validateDescribeVpnGatewayAvailableZonesRequest, value);
+/** Checks a value against CreateCustomerGatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateCustomerGatewayRequest = (value) => toIssues(standalone.validateCreateCustomerGatewayRequest, value);
+/** Checks a value against DeleteCustomerGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteCustomerGatewayRequest = (value) => toIssues(standalone.validateDeleteCustomerGatewayRequest, value);
+/** Checks a value against ModifyCustomerGatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyCustomerGatewayAttributeRequest = (value) => toIssues(standalone.validateModifyCustomerGatewayAttributeRequest, value);
+/** Checks a value against DescribeCustomerGatewayRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCustomerGatewayRequest = (value) => toIssues(standalone.validateDescribeCustomerGatewayRequest, value);
+/** Checks a value against DescribeCustomerGatewaysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeCustomerGatewaysRequest = (value) => toIssues(standalone.validateDescribeCustomerGatewaysRequest, value);
+/** Checks a value against CreateVpnConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpnConnectionRequest = (value) => toIssues(standalone.validateCreateVpnConnectionRequest, value);
+/** Checks a value against DeleteVpnConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpnConnectionRequest = (value) => toIssues(standalone.validateDeleteVpnConnectionRequest, value);
+/** Checks a value against ModifyVpnConnectionAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnConnectionAttributeRequest = (value) => toIssues(standalone.validateModifyVpnConnectionAttributeRequest, value);
+/** Checks a value against ModifyTunnelAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyTunnelAttributeRequest = (value) => toIssues(standalone.validateModifyTunnelAttributeRequest, value);
+/** Checks a value against DescribeVpnConnectionRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionRequest = (value) => toIssues(standalone.validateDescribeVpnConnectionRequest, value);
+/** Checks a value against DescribeVpnConnectionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionsRequest = (value) => toIssues(standalone.validateDescribeVpnConnectionsRequest, value);
+/** Checks a value against DownloadVpnConnectionConfigRequest; returns every issue, named by its path, or none. */
+export const validateDownloadVpnConnectionConfigRequest = (value) => toIssues(standalone.validateDownloadVpnConnectionConfigRequest, value);
+/** Checks a value against DescribeVpnConnectionLogsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionLogsRequest = (value) => toIssues(standalone.validateDescribeVpnConnectionLogsRequest, value);
+/** Checks a value against DiagnoseVpnConnectionsRequest; returns every issue, named by its path, or none. */
+export const validateDiagnoseVpnConnectionsRequest = (value) => toIssues(standalone.validateDiagnoseVpnConnectionsRequest, value);
+/** Checks a value against CreateVpnRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpnRouteEntryRequest = (value) => toIssues(standalone.validateCreateVpnRouteEntryRequest, value);
+/** Checks a value against PublishVpnRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validatePublishVpnRouteEntryRequest = (value) => toIssues(standalone.validatePublishVpnRouteEntryRequest, value);
+/** Checks a value against DeleteVpnRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpnRouteEntryRequest = (value) => toIssues(standalone.validateDeleteVpnRouteEntryRequest, value);
+/** Checks a value against ModifyVpnRouteEntryWeightRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnRouteEntryWeightRequest = (value) => toIssues(standalone.validateModifyVpnRouteEntryWeightRequest, value);
+/** Checks a value against DescribeVpnRouteEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnRouteEntriesRequest = (value) => toIssues(standalone.validateDescribeVpnRouteEntriesRequest, value);
+/** Checks a value against CreateVpnPbrRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpnPbrRouteEntryRequest = (value) => toIssues(standalone.validateCreateVpnPbrRouteEntryRequest, value);
+/** Checks a value against DeleteVpnPbrRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpnPbrRouteEntryRequest = (value) => toIssues(standalone.validateDeleteVpnPbrRouteEntryRequest, value);
+/** Checks a value against ModifyVpnPbrRouteEntryWeightRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryWeightRequest = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryWeightRequest, value);
+/** Checks a value against ModifyVpnPbrRouteEntryPriorityRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryPriorityRequest = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryPriorityRequest, value);
+/** Checks a value against ModifyVpnPbrRouteEntryAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryAttributeRequest = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryAttributeRequest, value);
+/** Checks a value against DescribeVpnPbrRouteEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnPbrRouteEntriesRequest = (value) => toIssues(standalone.validateDescribeVpnPbrRouteEntriesRequest, value);
+/** Checks a value against CreateVpnAttachmentRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpnAttachmentRequest = (value) => toIssues(standalone.validateCreateVpnAttachmentRequest, value);
+/** Checks a value against CreateVcoRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateVcoRouteEntryRequest = (value) => toIssues(standalone.validateCreateVcoRouteEntryRequest, value);
+/** Checks a value against DeleteVpnAttachmentRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpnAttachmentRequest = (value) => toIssues(standalone.validateDeleteVpnAttachmentRequest, value);
+/** Checks a value against DeleteVcoRouteEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVcoRouteEntryRequest = (value) => toIssues(standalone.validateDeleteVcoRouteEntryRequest, value);
+/** Checks a value against ModifyVpnAttachmentAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyVpnAttachmentAttributeRequest = (value) => toIssues(standalone.validateModifyVpnAttachmentAttributeRequest, value);
+/** Checks a value against ModifyVcoRouteEntryWeightRequest; returns every issue, named by its path, or none. */
+export const validateModifyVcoRouteEntryWeightRequest = (value) => toIssues(standalone.validateModifyVcoRouteEntryWeightRequest, value);
+/** Checks a value against DescribeVpnAttachmentsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnAttachmentsRequest = (value) => toIssues(standalone.validateDescribeVpnAttachmentsRequest, value);
+/** Checks a value against DescribeVcoRouteEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVcoRouteEntriesRequest = (value) => toIssues(standalone.validateDescribeVcoRouteEntriesRequest, value);
+/** Checks a value against CheckVpnBgpEnabledRequest; returns every issue, named by its path, or none. */
+export const validateCheckVpnBgpEnabledRequest = (value) => toIssues(standalone.validateCheckVpnBgpEnabledRequest, value);
+/** Checks a value against DescribeVpnCrossAccountAuthorizationsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnCrossAccountAuthorizationsRequest = (value) => toIssues(standalone.validateDescribeVpnCrossAccountAuthorizationsRequest, value);
+/** Checks a value against CreateSslVpnClientCertRequest; returns every issue, named by its path, or none. */
+export const validateCreateSslVpnClientCertRequest = (value) => toIssues(standalone.validateCreateSslVpnClientCertRequest, value);
+/** Checks a value against DeleteSslVpnClientCertRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSslVpnClientCertRequest = (value) => toIssues(standalone.validateDeleteSslVpnClientCertRequest, value);
+/** Checks a value against ModifySslVpnClientCertRequest; returns every issue, named by its path, or none. */
+export const validateModifySslVpnClientCertRequest = (value) => toIssues(standalone.validateModifySslVpnClientCertRequest, value);
+/** Checks a value against DescribeSslVpnClientCertsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientCertsRequest = (value) => toIssues(standalone.validateDescribeSslVpnClientCertsRequest, value);
+/** Checks a value against DescribeSslVpnClientCertRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientCertRequest = (value) => toIssues(standalone.validateDescribeSslVpnClientCertRequest, value);
+/** Checks a value against DescribeSslVpnClientsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientsRequest = (value) => toIssues(standalone.validateDescribeSslVpnClientsRequest, value);
+/** Checks a value against CreateSslVpnServerRequest; returns every issue, named by its path, or none. */
+export const validateCreateSslVpnServerRequest = (value) => toIssues(standalone.validateCreateSslVpnServerRequest, value);
+/** Checks a value against DeleteSslVpnServerRequest; returns every issue, named by its path, or none. */
+export const validateDeleteSslVpnServerRequest = (value) => toIssues(standalone.validateDeleteSslVpnServerRequest, value);
+/** Checks a value against ModifySslVpnServerRequest; returns every issue, named by its path, or none. */
+export const validateModifySslVpnServerRequest = (value) => toIssues(standalone.validateModifySslVpnServerRequest, value);
+/** Checks a value against DescribeSslVpnServersRequest; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnServersRequest = (value) => toIssues(standalone.validateDescribeSslVpnServersRequest, value);
+/** Checks a value against DescribeVpnSslServerLogsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeVpnSslServerLogsRequest = (value) => toIssues(standalone.validateDescribeVpnSslServerLogsRequest, value);
+/** Checks a value against CreateIpsecServerRequest; returns every issue, named by its path, or none. */
+export const validateCreateIpsecServerRequest = (value) => toIssues(standalone.validateCreateIpsecServerRequest, value);
+/** Checks a value against DeleteIpsecServerRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIpsecServerRequest = (value) => toIssues(standalone.validateDeleteIpsecServerRequest, value);
+/** Checks a value against UpdateIpsecServerRequest; returns every issue, named by its path, or none. */
+export const validateUpdateIpsecServerRequest = (value) => toIssues(standalone.validateUpdateIpsecServerRequest, value);
+/** Checks a value against ListIpsecServersRequest; returns every issue, named by its path, or none. */
+export const validateListIpsecServersRequest = (value) => toIssues(standalone.validateListIpsecServersRequest, value);
+/** Checks a value against ListIpsecServerLogsRequest; returns every issue, named by its path, or none. */
+export const validateListIpsecServerLogsRequest = (value) => toIssues(standalone.validateListIpsecServerLogsRequest, value);
+/** Checks a value against AllocateIpv6AddressRequest; returns every issue, named by its path, or none. */
+export const validateAllocateIpv6AddressRequest = (value) => toIssues(standalone.validateAllocateIpv6AddressRequest, value);
+/** Checks a value against ReleaseIpv6AddressRequest; returns every issue, named by its path, or none. */
+export const validateReleaseIpv6AddressRequest = (value) => toIssues(standalone.validateReleaseIpv6AddressRequest, value);
+/** Checks a value against CreateIpv6GatewayRequest; returns every issue, named by its path, or none. */
+export const validateCreateIpv6GatewayRequest = (value) => toIssues(standalone.validateCreateIpv6GatewayRequest, value);
+/** Checks a value against CreateIpv6EgressOnlyRuleRequest; returns every issue, named by its path, or none. */
+export const validateCreateIpv6EgressOnlyRuleRequest = (value) => toIssues(standalone.validateCreateIpv6EgressOnlyRuleRequest, value);
+/** Checks a value against DeleteIpv6GatewayRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6GatewayRequest = (value) => toIssues(standalone.validateDeleteIpv6GatewayRequest, value);
+/** Checks a value against DeleteIpv6EgressOnlyRuleRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6EgressOnlyRuleRequest = (value) => toIssues(standalone.validateDeleteIpv6EgressOnlyRuleRequest, value);
+/** Checks a value against DeleteIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6InternetBandwidthRequest = (value) => toIssues(standalone.validateDeleteIpv6InternetBandwidthRequest, value);
+/** Checks a value against ModifyIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateModifyIpv6InternetBandwidthRequest = (value) => toIssues(standalone.validateModifyIpv6InternetBandwidthRequest, value);
+/** Checks a value against ModifyIpv6GatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyIpv6GatewayAttributeRequest = (value) => toIssues(standalone.validateModifyIpv6GatewayAttributeRequest, value);
+/** Checks a value against ModifyIpv6AddressAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyIpv6AddressAttributeRequest = (value) => toIssues(standalone.validateModifyIpv6AddressAttributeRequest, value);
+/** Checks a value against DescribeIpv6GatewaysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6GatewaysRequest = (value) => toIssues(standalone.validateDescribeIpv6GatewaysRequest, value);
+/** Checks a value against DescribeIpv6EgressOnlyRulesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6EgressOnlyRulesRequest = (value) => toIssues(standalone.validateDescribeIpv6EgressOnlyRulesRequest, value);
+/** Checks a value against DescribeIpv6AddressesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6AddressesRequest = (value) => toIssues(standalone.validateDescribeIpv6AddressesRequest, value);
+/** Checks a value against DescribeIpv6GatewayAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6GatewayAttributeRequest = (value) => toIssues(standalone.validateDescribeIpv6GatewayAttributeRequest, value);
+/** Checks a value against AllocateIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateAllocateIpv6InternetBandwidthRequest = (value) => toIssues(standalone.validateAllocateIpv6InternetBandwidthRequest, value);
+/** Checks a value against CreateIPv6TranslatorAclListRequest; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorAclListRequest = (value) => toIssues(standalone.validateCreateIPv6TranslatorAclListRequest, value);
+/** Checks a value against CreateIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorEntryRequest = (value) => toIssues(standalone.validateCreateIPv6TranslatorEntryRequest, value);
+/** Checks a value against AddIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
+export const validateAddIPv6TranslatorAclListEntryRequest = (value) => toIssues(standalone.validateAddIPv6TranslatorAclListEntryRequest, value);
+/** Checks a value against CreateIPv6TranslatorRequest; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorRequest = (value) => toIssues(standalone.validateCreateIPv6TranslatorRequest, value);
+/** Checks a value against DeleteIPv6TranslatorAclListRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorAclListRequest = (value) => toIssues(standalone.validateDeleteIPv6TranslatorAclListRequest, value);
+/** Checks a value against DeleteIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorEntryRequest = (value) => toIssues(standalone.validateDeleteIPv6TranslatorEntryRequest, value);
+/** Checks a value against DeleteIPv6TranslatorRequest; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorRequest = (value) => toIssues(standalone.validateDeleteIPv6TranslatorRequest, value);
+/** Checks a value against ModifyIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAclListEntryRequest = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclListEntryRequest, value);
+/** Checks a value against ModifyIPv6TranslatorAclAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAclAttributeRequest = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclAttributeRequest, value);
+/** Checks a value against ModifyIPv6TranslatorBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorBandwidthRequest = (value) => toIssues(standalone.validateModifyIPv6TranslatorBandwidthRequest, value);
+/** Checks a value against ModifyIPv6TranslatorAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAttributeRequest = (value) => toIssues(standalone.validateModifyIPv6TranslatorAttributeRequest, value);
+/** Checks a value against ModifyIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorEntryRequest = (value) => toIssues(standalone.validateModifyIPv6TranslatorEntryRequest, value);
+/** Checks a value against DescribeIPv6TranslatorAclListsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorAclListsRequest = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListsRequest, value);
+/** Checks a value against DescribeIPv6TranslatorAclListAttributesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorAclListAttributesRequest = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListAttributesRequest, value);
+/** Checks a value against DescribeIPv6TranslatorsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorsRequest = (value) => toIssues(standalone.validateDescribeIPv6TranslatorsRequest, value);
+/** Checks a value against DescribeIPv6TranslatorEntriesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorEntriesRequest = (value) => toIssues(standalone.validateDescribeIPv6TranslatorEntriesRequest, value);
+/** Checks a value against RemoveIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
+export const validateRemoveIPv6TranslatorAclListEntryRequest = (value) => toIssues(standalone.validateRemoveIPv6TranslatorAclListEntryRequest, value);
+/** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRegionsRequest = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
+/** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeZonesRequest = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
+/** Checks a value against TagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateTagResourcesRequest = (value) => toIssues(standalone.validateTagResourcesRequest, value);
+/** Checks a value against TagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
+export const validateTagResourcesForExpressConnectRequest = (value) => toIssues(standalone.validateTagResourcesForExpressConnectRequest, value);
+/** Checks a value against UnTagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateUnTagResourcesRequest = (value) => toIssues(standalone.validateUnTagResourcesRequest, value);
+/** Checks a value against UntagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
+export const validateUntagResourcesForExpressConnectRequest = (value) => toIssues(standalone.validateUntagResourcesForExpressConnectRequest, value);
+/** Checks a value against ListTagResourcesRequest; returns every issue, named by its path, or none. */
+export const validateListTagResourcesRequest = (value) => toIssues(standalone.validateListTagResourcesRequest, value);
+/** Checks a value against DescribeTagsRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTagsRequest = (value) => toIssues(standalone.validateDescribeTagsRequest, value);
+/** Checks a value against DescribeTagKeysRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTagKeysRequest = (value) => toIssues(standalone.validateDescribeTagKeysRequest, value);
+/** Checks a value against ListTagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
+export const validateListTagResourcesForExpressConnectRequest = (value) => toIssues(standalone.validateListTagResourcesForExpressConnectRequest, value);
+/** Checks a value against DescribeTagKeysForExpressConnectRequest; returns every issue, named by its path, or none. */
+export const validateDescribeTagKeysForExpressConnectRequest = (value) => toIssues(standalone.validateDescribeTagKeysForExpressConnectRequest, value);
+/** Checks a value against CreateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateCreateRouterInterfaceRequest = (value) => toIssues(standalone.validateCreateRouterInterfaceRequest, value);
+/** Checks a value against DeleteRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDeleteRouterInterfaceRequest = (value) => toIssues(standalone.validateDeleteRouterInterfaceRequest, value);
+/** Checks a value against ModifyRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceAttributeRequest = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeRequest, value);
+/** Checks a value against ModifyRouterInterfaceSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceSpecRequest = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecRequest, value);
+/** Checks a value against DescribeRouterInterfacesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfacesRequest = (value) => toIssues(standalone.validateDescribeRouterInterfacesRequest, value);
+/** Checks a value against DescribeEcGrantRelationRequest; returns every issue, named by its path, or none. */
+export const validateDescribeEcGrantRelationRequest = (value) => toIssues(standalone.validateDescribeEcGrantRelationRequest, value);
+/** Checks a value against DescribeRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfaceAttributeRequest = (value) => toIssues(standalone.validateDescribeRouterInterfaceAttributeRequest, value);
+/** Checks a value against DeactivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateDeactivateRouterInterfaceRequest = (value) => toIssues(standalone.validateDeactivateRouterInterfaceRequest, value);
+/** Checks a value against GrantInstanceToVbrRequest; returns every issue, named by its path, or none. */
+export const validateGrantInstanceToVbrRequest = (value) => toIssues(standalone.validateGrantInstanceToVbrRequest, value);
+/** Checks a value against ActivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateActivateRouterInterfaceRequest = (value) => toIssues(standalone.validateActivateRouterInterfaceRequest, value);
+/** Checks a value against RevokeInstanceFromVbrRequest; returns every issue, named by its path, or none. */
+export const validateRevokeInstanceFromVbrRequest = (value) => toIssues(standalone.validateRevokeInstanceFromVbrRequest, value);
+/** Checks a value against ConnectRouterInterfaceRequest; returns every issue, named by its path, or none. */
+export const validateConnectRouterInterfaceRequest = (value) => toIssues(standalone.validateConnectRouterInterfaceRequest, value);
+/** Checks a value against CreateExpressCloudConnectionRequest; returns every issue, named by its path, or none. */
+export const validateCreateExpressCloudConnectionRequest = (value) => toIssues(standalone.validateCreateExpressCloudConnectionRequest, value);
+/** Checks a value against ModifyExpressCloudConnectionAttributeRequest; returns every issue, named by its path, or none. */
+export const validateModifyExpressCloudConnectionAttributeRequest = (value) => toIssues(standalone.validateModifyExpressCloudConnectionAttributeRequest, value);
+/** Checks a value against ModifyExpressCloudConnectionBandwidthRequest; returns every issue, named by its path, or none. */
+export const validateModifyExpressCloudConnectionBandwidthRequest = (value) => toIssues(standalone.validateModifyExpressCloudConnectionBandwidthRequest, value);
+/** Checks a value against CreateGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
+export const validateCreateGlobalAccelerationInstanceRequest = (value) => toIssues(standalone.validateCreateGlobalAccelerationInstanceRequest, value);
+/** Checks a value against AddGlobalAccelerationInstanceIpRequest; returns every issue, named by its path, or none. */
+export const validateAddGlobalAccelerationInstanceIpRequest = (value) => toIssues(standalone.validateAddGlobalAccelerationInstanceIpRequest, value);
+/** Checks a value against DeleteGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
+export const validateDeleteGlobalAccelerationInstanceRequest = (value) => toIssues(standalone.validateDeleteGlobalAccelerationInstanceRequest, value);
+/** Checks a value against UnassociateGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
+export const validateUnassociateGlobalAccelerationInstanceRequest = (value) => toIssues(standalone.validateUnassociateGlobalAccelerationInstanceRequest, value);
+/** Checks a value against ModifyGlobalAccelerationInstanceAttributesRequest; returns every issue, named by its path, or none. */
+export const validateModifyGlobalAccelerationInstanceAttributesRequest = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceAttributesRequest, value);
+/** Checks a value against ModifyGlobalAccelerationInstanceSpecRequest; returns every issue, named by its path, or none. */
+export const validateModifyGlobalAccelerationInstanceSpecRequest = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceSpecRequest, value);
+/** Checks a value against DescribeGlobalAccelerationInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeGlobalAccelerationInstancesRequest = (value) => toIssues(standalone.validateDescribeGlobalAccelerationInstancesRequest, value);
+/** Checks a value against DescribeServerRelatedGlobalAccelerationInstancesRequest; returns every issue, named by its path, or none. */
+export const validateDescribeServerRelatedGlobalAccelerationInstancesRequest = (value) => toIssues(standalone.validateDescribeServerRelatedGlobalAccelerationInstancesRequest, value);
+/** Checks a value against RemoveGlobalAccelerationInstanceIpRequest; returns every issue, named by its path, or none. */
+export const validateRemoveGlobalAccelerationInstanceIpRequest = (value) => toIssues(standalone.validateRemoveGlobalAccelerationInstanceIpRequest, value);
+/** Checks a value against CreateVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
+export const validateCreateVpcGatewayEndpointRequest = (value) => toIssues(standalone.validateCreateVpcGatewayEndpointRequest, value);
+/** Checks a value against DeleteVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
+export const validateDeleteVpcGatewayEndpointRequest = (value) => toIssues(standalone.validateDeleteVpcGatewayEndpointRequest, value);
+/** Checks a value against UpdateVpcGatewayEndpointAttributeRequest; returns every issue, named by its path, or none. */
+export const validateUpdateVpcGatewayEndpointAttributeRequest = (value) => toIssues(standalone.validateUpdateVpcGatewayEndpointAttributeRequest, value);
+/** Checks a value against ListVpcEndpointServicesByEndUserRequest; returns every issue, named by its path, or none. */
+export const validateListVpcEndpointServicesByEndUserRequest = (value) => toIssues(standalone.validateListVpcEndpointServicesByEndUserRequest, value);
+/** Checks a value against GetVpcGatewayEndpointAttributeRequest; returns every issue, named by its path, or none. */
+export const validateGetVpcGatewayEndpointAttributeRequest = (value) => toIssues(standalone.validateGetVpcGatewayEndpointAttributeRequest, value);
+/** Checks a value against ListVpcGatewayEndpointsRequest; returns every issue, named by its path, or none. */
+export const validateListVpcGatewayEndpointsRequest = (value) => toIssues(standalone.validateListVpcGatewayEndpointsRequest, value);
+/** Checks a value against AssociateRouteTablesWithVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTablesWithVpcGatewayEndpointRequest = (value) => toIssues(standalone.validateAssociateRouteTablesWithVpcGatewayEndpointRequest, value);
+/** Checks a value against DissociateRouteTablesFromVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
+export const validateDissociateRouteTablesFromVpcGatewayEndpointRequest = (value) => toIssues(standalone.validateDissociateRouteTablesFromVpcGatewayEndpointRequest, value);
+/** Checks a value against MoveResourceGroupRequest; returns every issue, named by its path, or none. */
+export const validateMoveResourceGroupRequest = (value) => toIssues(standalone.validateMoveResourceGroupRequest, value);
+/** Checks a value against ChangeResourceGroupRequest; returns every issue, named by its path, or none. */
+export const validateChangeResourceGroupRequest = (value) => toIssues(standalone.validateChangeResourceGroupRequest, value);

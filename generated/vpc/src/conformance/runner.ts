@@ -86,7 +86,12 @@ export async function runChecks(
 }
 
 /** `auth.*`, `*.PageSize.*`, or a plain substring. */
+/** `--only`: one glob, or several joined by commas (`auth.*,*.DescribeX.*`); a check matching any runs.
+ * A glob without `*` matches any id that contains it. */
 function globToRegExp(pattern: string): RegExp {
-  if (!pattern.includes('*')) return new RegExp(pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+  const alternatives = pattern.split(',').map((glob) => {
+    const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    return glob.includes('*') ? `^${escaped.replaceAll('*', '.*')}$` : escaped;
+  });
+  return new RegExp(alternatives.map((a) => `(?:${a})`).join('|'));
 }

@@ -4,7 +4,767 @@
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
 import * as standalone from './responses.standalone.js';
+/** Checks a value against CreateVpcResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpcResponse: Validate = (value) => toIssues(standalone.validateCreateVpcResponse, value);
+/** Checks a value against CreateDefaultVpcResponse; returns every issue, named by its path, or none. */
+export const validateCreateDefaultVpcResponse: Validate = (value) => toIssues(standalone.validateCreateDefaultVpcResponse, value);
+/** Checks a value against GrantInstanceToCenResponse; returns every issue, named by its path, or none. */
+export const validateGrantInstanceToCenResponse: Validate = (value) => toIssues(standalone.validateGrantInstanceToCenResponse, value);
+/** Checks a value against AssociateVpcCidrBlockResponse; returns every issue, named by its path, or none. */
+export const validateAssociateVpcCidrBlockResponse: Validate = (value) => toIssues(standalone.validateAssociateVpcCidrBlockResponse, value);
+/** Checks a value against AllocateVpcIpv6CidrResponse; returns every issue, named by its path, or none. */
+export const validateAllocateVpcIpv6CidrResponse: Validate = (value) => toIssues(standalone.validateAllocateVpcIpv6CidrResponse, value);
+/** Checks a value against DeleteVpcResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpcResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcResponse, value);
+/** Checks a value against RevokeInstanceFromCenResponse; returns every issue, named by its path, or none. */
+export const validateRevokeInstanceFromCenResponse: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromCenResponse, value);
+/** Checks a value against UnassociateVpcCidrBlockResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateVpcCidrBlockResponse: Validate = (value) => toIssues(standalone.validateUnassociateVpcCidrBlockResponse, value);
+/** Checks a value against ModifyVpcAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeResponse, value);
+/** Checks a value against EnableVpcClassicLinkResponse; returns every issue, named by its path, or none. */
+export const validateEnableVpcClassicLinkResponse: Validate = (value) => toIssues(standalone.validateEnableVpcClassicLinkResponse, value);
+/** Checks a value against DisableVpcClassicLinkResponse; returns every issue, named by its path, or none. */
+export const validateDisableVpcClassicLinkResponse: Validate = (value) => toIssues(standalone.validateDisableVpcClassicLinkResponse, value);
+/** Checks a value against DeletionProtectionResponse; returns every issue, named by its path, or none. */
+export const validateDeletionProtectionResponse: Validate = (value) => toIssues(standalone.validateDeletionProtectionResponse, value);
 /** Checks a value against DescribeVpcsResponse; returns every issue, named by its path, or none. */
 export const validateDescribeVpcsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcsResponse, value);
+/** Checks a value against DescribeVpcAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcAttributeResponse, value);
+/** Checks a value against DescribeGrantRulesToCenResponse; returns every issue, named by its path, or none. */
+export const validateDescribeGrantRulesToCenResponse: Validate = (value) => toIssues(standalone.validateDescribeGrantRulesToCenResponse, value);
+/** Checks a value against ModifyVRouterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeResponse, value);
+/** Checks a value against DescribeVRoutersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVRoutersResponse, value);
+/** Checks a value against ListVSwitchCidrReservationsResponse; returns every issue, named by its path, or none. */
+export const validateListVSwitchCidrReservationsResponse: Validate = (value) => toIssues(standalone.validateListVSwitchCidrReservationsResponse, value);
+/** Checks a value against CreateVSwitchCidrReservationResponse; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchCidrReservationResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchCidrReservationResponse, value);
+/** Checks a value against GetVSwitchCidrReservationUsageResponse; returns every issue, named by its path, or none. */
+export const validateGetVSwitchCidrReservationUsageResponse: Validate = (value) => toIssues(standalone.validateGetVSwitchCidrReservationUsageResponse, value);
+/** Checks a value against ModifyVSwitchCidrReservationAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchCidrReservationAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchCidrReservationAttributeResponse, value);
+/** Checks a value against CreateVSwitchResponse; returns every issue, named by its path, or none. */
+export const validateCreateVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchResponse, value);
+/** Checks a value against CreateDefaultVSwitchResponse; returns every issue, named by its path, or none. */
+export const validateCreateDefaultVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateDefaultVSwitchResponse, value);
+/** Checks a value against CheckCanAllocateVpcPrivateIpAddressResponse; returns every issue, named by its path, or none. */
+export const validateCheckCanAllocateVpcPrivateIpAddressResponse: Validate = (value) => toIssues(standalone.validateCheckCanAllocateVpcPrivateIpAddressResponse, value);
+/** Checks a value against DeleteVSwitchResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchResponse, value);
+/** Checks a value against ModifyVSwitchAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeResponse, value);
+/** Checks a value against DescribeVSwitchesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesResponse, value);
+/** Checks a value against DescribeVSwitchAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVSwitchAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchAttributesResponse, value);
+/** Checks a value against DeleteVSwitchCidrReservationResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVSwitchCidrReservationResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchCidrReservationResponse, value);
+/** Checks a value against CreateRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntryResponse, value);
+/** Checks a value against CreateRouteEntriesResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntriesResponse, value);
+/** Checks a value against CreateRouteTableResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouteTableResponse: Validate = (value) => toIssues(standalone.validateCreateRouteTableResponse, value);
+/** Checks a value against AssociateRouteTableResponse; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTableResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTableResponse, value);
+/** Checks a value against DeleteRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryResponse, value);
+/** Checks a value against DeleteRouteEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntriesResponse, value);
+/** Checks a value against DeleteRouteTableResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouteTableResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteTableResponse, value);
+/** Checks a value against UnassociateRouteTableResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateRouteTableResponse: Validate = (value) => toIssues(standalone.validateUnassociateRouteTableResponse, value);
+/** Checks a value against ModifyRouteTableAttributesResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouteTableAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyRouteTableAttributesResponse, value);
+/** Checks a value against ModifyRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouteEntryResponse: Validate = (value) => toIssues(standalone.validateModifyRouteEntryResponse, value);
+/** Checks a value against GetVpcRouteEntrySummaryResponse; returns every issue, named by its path, or none. */
+export const validateGetVpcRouteEntrySummaryResponse: Validate = (value) => toIssues(standalone.validateGetVpcRouteEntrySummaryResponse, value);
+/** Checks a value against DescribeRouteTablesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesResponse, value);
+/** Checks a value against DescribeRouteEntryListResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouteEntryListResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteEntryListResponse, value);
+/** Checks a value against DescribeRouteTableListResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouteTableListResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTableListResponse, value);
+/** Checks a value against CreateVpcPrefixListResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateCreateVpcPrefixListResponse, value);
+/** Checks a value against RetryVpcPrefixListAssociationResponse; returns every issue, named by its path, or none. */
+export const validateRetryVpcPrefixListAssociationResponse: Validate = (value) => toIssues(standalone.validateRetryVpcPrefixListAssociationResponse, value);
+/** Checks a value against DeleteVpcPrefixListResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcPrefixListResponse, value);
+/** Checks a value against ModifyVpcPrefixListResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateModifyVpcPrefixListResponse, value);
+/** Checks a value against ListPrefixListsResponse; returns every issue, named by its path, or none. */
+export const validateListPrefixListsResponse: Validate = (value) => toIssues(standalone.validateListPrefixListsResponse, value);
+/** Checks a value against GetVpcPrefixListAssociationsResponse; returns every issue, named by its path, or none. */
+export const validateGetVpcPrefixListAssociationsResponse: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListAssociationsResponse, value);
+/** Checks a value against GetVpcPrefixListEntriesResponse; returns every issue, named by its path, or none. */
+export const validateGetVpcPrefixListEntriesResponse: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListEntriesResponse, value);
+/** Checks a value against CreateDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
+export const validateCreateDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateCreateDhcpOptionsSetResponse, value);
+/** Checks a value against DeleteDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
+export const validateDeleteDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateDeleteDhcpOptionsSetResponse, value);
+/** Checks a value against AttachDhcpOptionsSetToVpcResponse; returns every issue, named by its path, or none. */
+export const validateAttachDhcpOptionsSetToVpcResponse: Validate = (value) => toIssues(standalone.validateAttachDhcpOptionsSetToVpcResponse, value);
+/** Checks a value against DetachDhcpOptionsSetFromVpcResponse; returns every issue, named by its path, or none. */
+export const validateDetachDhcpOptionsSetFromVpcResponse: Validate = (value) => toIssues(standalone.validateDetachDhcpOptionsSetFromVpcResponse, value);
+/** Checks a value against ReplaceVpcDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
+export const validateReplaceVpcDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateReplaceVpcDhcpOptionsSetResponse, value);
+/** Checks a value against UpdateDhcpOptionsSetAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateDhcpOptionsSetAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateDhcpOptionsSetAttributeResponse, value);
+/** Checks a value against GetDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
+export const validateGetDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateGetDhcpOptionsSetResponse, value);
+/** Checks a value against ListDhcpOptionsSetsResponse; returns every issue, named by its path, or none. */
+export const validateListDhcpOptionsSetsResponse: Validate = (value) => toIssues(standalone.validateListDhcpOptionsSetsResponse, value);
+/** Checks a value against OpenFlowLogServiceResponse; returns every issue, named by its path, or none. */
+export const validateOpenFlowLogServiceResponse: Validate = (value) => toIssues(standalone.validateOpenFlowLogServiceResponse, value);
+/** Checks a value against CreateFlowLogResponse; returns every issue, named by its path, or none. */
+export const validateCreateFlowLogResponse: Validate = (value) => toIssues(standalone.validateCreateFlowLogResponse, value);
+/** Checks a value against DeleteFlowLogResponse; returns every issue, named by its path, or none. */
+export const validateDeleteFlowLogResponse: Validate = (value) => toIssues(standalone.validateDeleteFlowLogResponse, value);
+/** Checks a value against ModifyFlowLogAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyFlowLogAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyFlowLogAttributeResponse, value);
+/** Checks a value against ActiveFlowLogResponse; returns every issue, named by its path, or none. */
+export const validateActiveFlowLogResponse: Validate = (value) => toIssues(standalone.validateActiveFlowLogResponse, value);
+/** Checks a value against DeactiveFlowLogResponse; returns every issue, named by its path, or none. */
+export const validateDeactiveFlowLogResponse: Validate = (value) => toIssues(standalone.validateDeactiveFlowLogResponse, value);
+/** Checks a value against GetFlowLogServiceStatusResponse; returns every issue, named by its path, or none. */
+export const validateGetFlowLogServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetFlowLogServiceStatusResponse, value);
+/** Checks a value against DescribeFlowLogsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeFlowLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeFlowLogsResponse, value);
+/** Checks a value against AssociateNetworkAclResponse; returns every issue, named by its path, or none. */
+export const validateAssociateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateAssociateNetworkAclResponse, value);
+/** Checks a value against CreateNetworkAclResponse; returns every issue, named by its path, or none. */
+export const validateCreateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkAclResponse, value);
+/** Checks a value against CopyNetworkAclEntriesResponse; returns every issue, named by its path, or none. */
+export const validateCopyNetworkAclEntriesResponse: Validate = (value) => toIssues(standalone.validateCopyNetworkAclEntriesResponse, value);
+/** Checks a value against DeleteNetworkAclResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNetworkAclResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkAclResponse, value);
+/** Checks a value against UnassociateNetworkAclResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateUnassociateNetworkAclResponse, value);
+/** Checks a value against ModifyNetworkAclAttributesResponse; returns every issue, named by its path, or none. */
+export const validateModifyNetworkAclAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyNetworkAclAttributesResponse, value);
+/** Checks a value against UpdateNetworkAclEntriesResponse; returns every issue, named by its path, or none. */
+export const validateUpdateNetworkAclEntriesResponse: Validate = (value) => toIssues(standalone.validateUpdateNetworkAclEntriesResponse, value);
+/** Checks a value against DescribeNetworkAclAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkAclAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclAttributesResponse, value);
+/** Checks a value against DescribeNetworkAclsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNetworkAclsResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclsResponse, value);
+/** Checks a value against CreateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateCreateHaVipResponse: Validate = (value) => toIssues(standalone.validateCreateHaVipResponse, value);
+/** Checks a value against AssociateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateAssociateHaVipResponse: Validate = (value) => toIssues(standalone.validateAssociateHaVipResponse, value);
+/** Checks a value against DeleteHaVipResponse; returns every issue, named by its path, or none. */
+export const validateDeleteHaVipResponse: Validate = (value) => toIssues(standalone.validateDeleteHaVipResponse, value);
+/** Checks a value against UnassociateHaVipResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(standalone.validateUnassociateHaVipResponse, value);
+/** Checks a value against ModifyHaVipAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeResponse, value);
+/** Checks a value against DescribeHaVipsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(standalone.validateDescribeHaVipsResponse, value);
+/** Checks a value against CreateTrafficMirrorFilterRulesResponse; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRulesResponse, value);
+/** Checks a value against DeleteTrafficMirrorFilterRulesResponse; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRulesResponse, value);
+/** Checks a value against UpdateTrafficMirrorFilterRuleAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorFilterRuleAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterRuleAttributeResponse, value);
+/** Checks a value against CreateTrafficMirrorFilterResponse; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorFilterResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterResponse, value);
+/** Checks a value against DeleteTrafficMirrorFilterResponse; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorFilterResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterResponse, value);
+/** Checks a value against UpdateTrafficMirrorFilterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorFilterAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterAttributeResponse, value);
+/** Checks a value against ListTrafficMirrorFiltersResponse; returns every issue, named by its path, or none. */
+export const validateListTrafficMirrorFiltersResponse: Validate = (value) => toIssues(standalone.validateListTrafficMirrorFiltersResponse, value);
+/** Checks a value against AddSourcesToTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
+export const validateAddSourcesToTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateAddSourcesToTrafficMirrorSessionResponse, value);
+/** Checks a value against CreateTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
+export const validateCreateTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorSessionResponse, value);
+/** Checks a value against DeleteTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
+export const validateDeleteTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorSessionResponse, value);
+/** Checks a value against UpdateTrafficMirrorSessionAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateTrafficMirrorSessionAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorSessionAttributeResponse, value);
+/** Checks a value against ListTrafficMirrorSessionsResponse; returns every issue, named by its path, or none. */
+export const validateListTrafficMirrorSessionsResponse: Validate = (value) => toIssues(standalone.validateListTrafficMirrorSessionsResponse, value);
+/** Checks a value against RemoveSourcesFromTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
+export const validateRemoveSourcesFromTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateRemoveSourcesFromTrafficMirrorSessionResponse, value);
+/** Checks a value against OpenTrafficMirrorServiceResponse; returns every issue, named by its path, or none. */
+export const validateOpenTrafficMirrorServiceResponse: Validate = (value) => toIssues(standalone.validateOpenTrafficMirrorServiceResponse, value);
+/** Checks a value against GetTrafficMirrorServiceStatusResponse; returns every issue, named by its path, or none. */
+export const validateGetTrafficMirrorServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetTrafficMirrorServiceStatusResponse, value);
+/** Checks a value against CreatePublicIpAddressPoolResponse; returns every issue, named by its path, or none. */
+export const validateCreatePublicIpAddressPoolResponse: Validate = (value) => toIssues(standalone.validateCreatePublicIpAddressPoolResponse, value);
+/** Checks a value against AddPublicIpAddressPoolCidrBlockResponse; returns every issue, named by its path, or none. */
+export const validateAddPublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(standalone.validateAddPublicIpAddressPoolCidrBlockResponse, value);
+/** Checks a value against DeletePublicIpAddressPoolResponse; returns every issue, named by its path, or none. */
+export const validateDeletePublicIpAddressPoolResponse: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolResponse, value);
+/** Checks a value against DeletePublicIpAddressPoolCidrBlockResponse; returns every issue, named by its path, or none. */
+export const validateDeletePublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolCidrBlockResponse, value);
+/** Checks a value against ModifyEipAddressAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeResponse, value);
+/** Checks a value against SetHighDefinitionMonitorLogStatusResponse; returns every issue, named by its path, or none. */
+export const validateSetHighDefinitionMonitorLogStatusResponse: Validate = (value) => toIssues(standalone.validateSetHighDefinitionMonitorLogStatusResponse, value);
+/** Checks a value against UpdatePublicIpAddressPoolAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdatePublicIpAddressPoolAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdatePublicIpAddressPoolAttributeResponse, value);
+/** Checks a value against DescribeEipAddressesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesResponse, value);
+/** Checks a value against DescribeEipSegmentResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipSegmentResponse: Validate = (value) => toIssues(standalone.validateDescribeEipSegmentResponse, value);
+/** Checks a value against DescribeEipGatewayInfoResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipGatewayInfoResponse: Validate = (value) => toIssues(standalone.validateDescribeEipGatewayInfoResponse, value);
+/** Checks a value against DescribePublicIpAddressResponse; returns every issue, named by its path, or none. */
+export const validateDescribePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateDescribePublicIpAddressResponse, value);
+/** Checks a value against DescribeEipMonitorDataResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataResponse, value);
+/** Checks a value against DescribeHighDefinitionMonitorLogAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeHighDefinitionMonitorLogAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeHighDefinitionMonitorLogAttributeResponse, value);
+/** Checks a value against ListPublicIpAddressPoolsResponse; returns every issue, named by its path, or none. */
+export const validateListPublicIpAddressPoolsResponse: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolsResponse, value);
+/** Checks a value against ListPublicIpAddressPoolCidrBlocksResponse; returns every issue, named by its path, or none. */
+export const validateListPublicIpAddressPoolCidrBlocksResponse: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolCidrBlocksResponse, value);
+/** Checks a value against AllocateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressResponse, value);
+/** Checks a value against AllocateEipAddressProResponse; returns every issue, named by its path, or none. */
+export const validateAllocateEipAddressProResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressProResponse, value);
+/** Checks a value against ReleaseEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipAddressResponse, value);
+/** Checks a value against AllocateEipSegmentAddressResponse; returns every issue, named by its path, or none. */
+export const validateAllocateEipSegmentAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipSegmentAddressResponse, value);
+/** Checks a value against ReleaseEipSegmentAddressResponse; returns every issue, named by its path, or none. */
+export const validateReleaseEipSegmentAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipSegmentAddressResponse, value);
+/** Checks a value against AssociateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressResponse, value);
+/** Checks a value against AssociateEipAddressBatchResponse; returns every issue, named by its path, or none. */
+export const validateAssociateEipAddressBatchResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressBatchResponse, value);
+/** Checks a value against UnassociateEipAddressResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressResponse, value);
+/** Checks a value against CreateCommonBandwidthPackageResponse; returns every issue, named by its path, or none. */
+export const validateCreateCommonBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateCreateCommonBandwidthPackageResponse, value);
+/** Checks a value against AddCommonBandwidthPackageIpResponse; returns every issue, named by its path, or none. */
+export const validateAddCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpResponse, value);
+/** Checks a value against AddCommonBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
+export const validateAddCommonBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpsResponse, value);
+/** Checks a value against RemoveCommonBandwidthPackageIpResponse; returns every issue, named by its path, or none. */
+export const validateRemoveCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(standalone.validateRemoveCommonBandwidthPackageIpResponse, value);
+/** Checks a value against DeleteCommonBandwidthPackageResponse; returns every issue, named by its path, or none. */
+export const validateDeleteCommonBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateDeleteCommonBandwidthPackageResponse, value);
+/** Checks a value against ModifyCommonBandwidthPackageAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageAttributeResponse, value);
+/** Checks a value against ModifyCommonBandwidthPackageSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageSpecResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageSpecResponse, value);
+/** Checks a value against DescribeCommonBandwidthPackagesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCommonBandwidthPackagesResponse: Validate = (value) => toIssues(standalone.validateDescribeCommonBandwidthPackagesResponse, value);
+/** Checks a value against ModifyCommonBandwidthPackageIpBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateModifyCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageIpBandwidthResponse, value);
+/** Checks a value against CancelCommonBandwidthPackageIpBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateCancelCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(standalone.validateCancelCommonBandwidthPackageIpBandwidthResponse, value);
+/** Checks a value against Describe95TrafficResponse; returns every issue, named by its path, or none. */
+export const validateDescribe95TrafficResponse: Validate = (value) => toIssues(standalone.validateDescribe95TrafficResponse, value);
+/** Checks a value against CreateVirtualPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualPhysicalConnectionResponse, value);
+/** Checks a value against UpdateVirtualPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateUpdateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateUpdateVirtualPhysicalConnectionResponse, value);
+/** Checks a value against ListVirtualPhysicalConnectionsResponse; returns every issue, named by its path, or none. */
+export const validateListVirtualPhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateListVirtualPhysicalConnectionsResponse, value);
+/** Checks a value against OpenPhysicalConnectionServiceResponse; returns every issue, named by its path, or none. */
+export const validateOpenPhysicalConnectionServiceResponse: Validate = (value) => toIssues(standalone.validateOpenPhysicalConnectionServiceResponse, value);
+/** Checks a value against CreatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionResponse, value);
+/** Checks a value against ApplyPhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
+export const validateApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateApplyPhysicalConnectionLOAResponse, value);
+/** Checks a value against SecondApplyPhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
+export const validateSecondApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateSecondApplyPhysicalConnectionLOAResponse, value);
+/** Checks a value against CreatePhysicalConnectionSetupOrderResponse; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionSetupOrderResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionSetupOrderResponse, value);
+/** Checks a value against CreatePhysicalConnectionOccupancyOrderResponse; returns every issue, named by its path, or none. */
+export const validateCreatePhysicalConnectionOccupancyOrderResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionOccupancyOrderResponse, value);
+/** Checks a value against CreateHighReliablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreateHighReliablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateHighReliablePhysicalConnectionResponse, value);
+/** Checks a value against CreateVpconnFromVbrResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpconnFromVbrResponse: Validate = (value) => toIssues(standalone.validateCreateVpconnFromVbrResponse, value);
+/** Checks a value against DeletePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionResponse, value);
+/** Checks a value against CancelPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionResponse, value);
+/** Checks a value against ModifyPhysicalConnectionAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeResponse, value);
+/** Checks a value against EnablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionResponse, value);
+/** Checks a value against TerminatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionResponse, value);
+/** Checks a value against RecoverPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateRecoverPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateRecoverPhysicalConnectionResponse, value);
+/** Checks a value against AttachVbrToVpconnResponse; returns every issue, named by its path, or none. */
+export const validateAttachVbrToVpconnResponse: Validate = (value) => toIssues(standalone.validateAttachVbrToVpconnResponse, value);
+/** Checks a value against GetPhysicalConnectionServiceStatusResponse; returns every issue, named by its path, or none. */
+export const validateGetPhysicalConnectionServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetPhysicalConnectionServiceStatusResponse, value);
+/** Checks a value against DescribeAccessPointsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsResponse, value);
+/** Checks a value against ConfirmPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateConfirmPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateConfirmPhysicalConnectionResponse, value);
+/** Checks a value against DescribePhysicalConnectionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsResponse, value);
+/** Checks a value against CompletePhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
+export const validateCompletePhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateCompletePhysicalConnectionLOAResponse, value);
+/** Checks a value against DescribePhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
+export const validateDescribePhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionLOAResponse, value);
+/** Checks a value against ListGeographicSubRegionsResponse; returns every issue, named by its path, or none. */
+export const validateListGeographicSubRegionsResponse: Validate = (value) => toIssues(standalone.validateListGeographicSubRegionsResponse, value);
+/** Checks a value against ListBusinessAccessPointsResponse; returns every issue, named by its path, or none. */
+export const validateListBusinessAccessPointsResponse: Validate = (value) => toIssues(standalone.validateListBusinessAccessPointsResponse, value);
+/** Checks a value against CreateFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateCreateFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateCreateFailoverTestJobResponse, value);
+/** Checks a value against StartFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateStartFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateStartFailoverTestJobResponse, value);
+/** Checks a value against StopFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateStopFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateStopFailoverTestJobResponse, value);
+/** Checks a value against UpdateFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateUpdateFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateUpdateFailoverTestJobResponse, value);
+/** Checks a value against DeleteFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateDeleteFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateDeleteFailoverTestJobResponse, value);
+/** Checks a value against DescribeFailoverTestJobResponse; returns every issue, named by its path, or none. */
+export const validateDescribeFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobResponse, value);
+/** Checks a value against DescribeFailoverTestJobsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeFailoverTestJobsResponse: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobsResponse, value);
+/** Checks a value against DescribeExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRuleResponse, value);
+/** Checks a value against DescribeExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosQueueResponse, value);
+/** Checks a value against DescribeExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
+export const validateDescribeExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosResponse, value);
+/** Checks a value against DeleteExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosQueueResponse, value);
+/** Checks a value against DeleteExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosResponse, value);
+/** Checks a value against DeleteExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
+export const validateDeleteExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRuleResponse, value);
+/** Checks a value against ModifyExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosResponse, value);
+/** Checks a value against ModifyExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosQueueResponse, value);
+/** Checks a value against ModifyExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
+export const validateModifyExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRuleResponse, value);
+/** Checks a value against CreateExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosResponse, value);
+/** Checks a value against CreateExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosQueueResponse, value);
+/** Checks a value against CreateExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
+export const validateCreateExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRuleResponse, value);
+/** Checks a value against CreateVbrHaResponse; returns every issue, named by its path, or none. */
+export const validateCreateVbrHaResponse: Validate = (value) => toIssues(standalone.validateCreateVbrHaResponse, value);
+/** Checks a value against DeleteVbrHaResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVbrHaResponse: Validate = (value) => toIssues(standalone.validateDeleteVbrHaResponse, value);
+/** Checks a value against DescribeVbrHaResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVbrHaResponse: Validate = (value) => toIssues(standalone.validateDescribeVbrHaResponse, value);
+/** Checks a value against CreateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterResponse, value);
+/** Checks a value against AssociatePhysicalConnectionToVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateAssociatePhysicalConnectionToVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateAssociatePhysicalConnectionToVirtualBorderRouterResponse, value);
+/** Checks a value against DeleteVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterResponse, value);
+/** Checks a value against UnassociatePhysicalConnectionFromVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse, value);
+/** Checks a value against UpdateVirtualBorderBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateUpdateVirtualBorderBandwidthResponse: Validate = (value) => toIssues(standalone.validateUpdateVirtualBorderBandwidthResponse, value);
+/** Checks a value against ModifyVirtualBorderRouterAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeResponse, value);
+/** Checks a value against TerminateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterResponse, value);
+/** Checks a value against RecoverVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
+export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterResponse, value);
+/** Checks a value against DescribeVirtualBorderRoutersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersResponse, value);
+/** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
+/** Checks a value against AddBgpNetworkResponse; returns every issue, named by its path, or none. */
+export const validateAddBgpNetworkResponse: Validate = (value) => toIssues(standalone.validateAddBgpNetworkResponse, value);
+/** Checks a value against CreateBgpGroupResponse; returns every issue, named by its path, or none. */
+export const validateCreateBgpGroupResponse: Validate = (value) => toIssues(standalone.validateCreateBgpGroupResponse, value);
+/** Checks a value against CreateBgpPeerResponse; returns every issue, named by its path, or none. */
+export const validateCreateBgpPeerResponse: Validate = (value) => toIssues(standalone.validateCreateBgpPeerResponse, value);
+/** Checks a value against DeleteBgpGroupResponse; returns every issue, named by its path, or none. */
+export const validateDeleteBgpGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpGroupResponse, value);
+/** Checks a value against DeleteBgpNetworkResponse; returns every issue, named by its path, or none. */
+export const validateDeleteBgpNetworkResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpNetworkResponse, value);
+/** Checks a value against DeleteBgpPeerResponse; returns every issue, named by its path, or none. */
+export const validateDeleteBgpPeerResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpPeerResponse, value);
+/** Checks a value against ModifyBgpGroupAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyBgpGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyBgpGroupAttributeResponse, value);
+/** Checks a value against ModifyBgpPeerAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyBgpPeerAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyBgpPeerAttributeResponse, value);
+/** Checks a value against DescribeBgpGroupsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeBgpGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpGroupsResponse, value);
+/** Checks a value against DescribeBgpNetworksResponse; returns every issue, named by its path, or none. */
+export const validateDescribeBgpNetworksResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpNetworksResponse, value);
+/** Checks a value against DescribeBgpPeersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeBgpPeersResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpPeersResponse, value);
+/** Checks a value against CreateNatGatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateNatGatewayResponse, value);
+/** Checks a value against DeleteNatGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayResponse, value);
+/** Checks a value against ModifyNatGatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyNatGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatGatewayAttributeResponse, value);
+/** Checks a value against ModifyNatGatewaySpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyNatGatewaySpecResponse: Validate = (value) => toIssues(standalone.validateModifyNatGatewaySpecResponse, value);
+/** Checks a value against DescribeNatGatewaysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysResponse, value);
+/** Checks a value against VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse; returns every issue, named by its path, or none. */
+export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse: Validate = (value) => toIssues(standalone.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse, value);
+/** Checks a value against GetNatGatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateGetNatGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateGetNatGatewayAttributeResponse, value);
+/** Checks a value against ListEnhanhcedNatGatewayAvailableZonesResponse; returns every issue, named by its path, or none. */
+export const validateListEnhanhcedNatGatewayAvailableZonesResponse: Validate = (value) => toIssues(standalone.validateListEnhanhcedNatGatewayAvailableZonesResponse, value);
+/** Checks a value against UpdateNatGatewayNatTypeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateNatGatewayNatTypeResponse: Validate = (value) => toIssues(standalone.validateUpdateNatGatewayNatTypeResponse, value);
+/** Checks a value against ConvertBandwidthPackageResponse; returns every issue, named by its path, or none. */
+export const validateConvertBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateConvertBandwidthPackageResponse, value);
+/** Checks a value against EnableNatGatewayEcsMetricResponse; returns every issue, named by its path, or none. */
+export const validateEnableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(standalone.validateEnableNatGatewayEcsMetricResponse, value);
+/** Checks a value against DisableNatGatewayEcsMetricResponse; returns every issue, named by its path, or none. */
+export const validateDisableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(standalone.validateDisableNatGatewayEcsMetricResponse, value);
+/** Checks a value against CreateSnatEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateSnatEntryResponse: Validate = (value) => toIssues(standalone.validateCreateSnatEntryResponse, value);
+/** Checks a value against DeleteSnatEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSnatEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteSnatEntryResponse, value);
+/** Checks a value against ModifySnatEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifySnatEntryResponse: Validate = (value) => toIssues(standalone.validateModifySnatEntryResponse, value);
+/** Checks a value against DescribeSnatTableEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSnatTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeSnatTableEntriesResponse, value);
+/** Checks a value against CreateForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(standalone.validateCreateForwardEntryResponse, value);
+/** Checks a value against DeleteForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryResponse, value);
+/** Checks a value against ModifyForwardEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(standalone.validateModifyForwardEntryResponse, value);
+/** Checks a value against DescribeForwardTableEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesResponse, value);
+/** Checks a value against CreateFullNatEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateFullNatEntryResponse: Validate = (value) => toIssues(standalone.validateCreateFullNatEntryResponse, value);
+/** Checks a value against DeleteFullNatEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteFullNatEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteFullNatEntryResponse, value);
+/** Checks a value against ModifyFullNatEntryAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyFullNatEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyFullNatEntryAttributeResponse, value);
+/** Checks a value against ListFullNatEntriesResponse; returns every issue, named by its path, or none. */
+export const validateListFullNatEntriesResponse: Validate = (value) => toIssues(standalone.validateListFullNatEntriesResponse, value);
+/** Checks a value against CreateNatIpResponse; returns every issue, named by its path, or none. */
+export const validateCreateNatIpResponse: Validate = (value) => toIssues(standalone.validateCreateNatIpResponse, value);
+/** Checks a value against DeleteNatIpResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNatIpResponse: Validate = (value) => toIssues(standalone.validateDeleteNatIpResponse, value);
+/** Checks a value against ModifyNatIpAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyNatIpAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatIpAttributeResponse, value);
+/** Checks a value against ListNatIpsResponse; returns every issue, named by its path, or none. */
+export const validateListNatIpsResponse: Validate = (value) => toIssues(standalone.validateListNatIpsResponse, value);
+/** Checks a value against CreateNatIpCidrResponse; returns every issue, named by its path, or none. */
+export const validateCreateNatIpCidrResponse: Validate = (value) => toIssues(standalone.validateCreateNatIpCidrResponse, value);
+/** Checks a value against DeleteNatIpCidrResponse; returns every issue, named by its path, or none. */
+export const validateDeleteNatIpCidrResponse: Validate = (value) => toIssues(standalone.validateDeleteNatIpCidrResponse, value);
+/** Checks a value against ModifyNatIpCidrAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyNatIpCidrAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatIpCidrAttributeResponse, value);
+/** Checks a value against ListNatIpCidrsResponse; returns every issue, named by its path, or none. */
+export const validateListNatIpCidrsResponse: Validate = (value) => toIssues(standalone.validateListNatIpCidrsResponse, value);
+/** Checks a value against CreateIpv4GatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateCreateIpv4GatewayResponse, value);
+/** Checks a value against DeleteIpv4GatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv4GatewayResponse, value);
+/** Checks a value against EnableVpcIpv4GatewayResponse; returns every issue, named by its path, or none. */
+export const validateEnableVpcIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateEnableVpcIpv4GatewayResponse, value);
+/** Checks a value against UpdateIpv4GatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateIpv4GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateIpv4GatewayAttributeResponse, value);
+/** Checks a value against UpdateGatewayRouteTableEntryAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateGatewayRouteTableEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateGatewayRouteTableEntryAttributeResponse, value);
+/** Checks a value against ListIpv4GatewaysResponse; returns every issue, named by its path, or none. */
+export const validateListIpv4GatewaysResponse: Validate = (value) => toIssues(standalone.validateListIpv4GatewaysResponse, value);
+/** Checks a value against GetIpv4GatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateGetIpv4GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateGetIpv4GatewayAttributeResponse, value);
+/** Checks a value against ListGatewayRouteTableEntriesResponse; returns every issue, named by its path, or none. */
+export const validateListGatewayRouteTableEntriesResponse: Validate = (value) => toIssues(standalone.validateListGatewayRouteTableEntriesResponse, value);
+/** Checks a value against AssociateRouteTableWithGatewayResponse; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTableWithGatewayResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTableWithGatewayResponse, value);
+/** Checks a value against DissociateRouteTableFromGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDissociateRouteTableFromGatewayResponse: Validate = (value) => toIssues(standalone.validateDissociateRouteTableFromGatewayResponse, value);
+/** Checks a value against CreateVpnGatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateVpnGatewayResponse, value);
+/** Checks a value against AssociateVpnGatewayWithCertificateResponse; returns every issue, named by its path, or none. */
+export const validateAssociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(standalone.validateAssociateVpnGatewayWithCertificateResponse, value);
+/** Checks a value against DeleteVpnGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnGatewayResponse, value);
+/** Checks a value against DissociateVpnGatewayWithCertificateResponse; returns every issue, named by its path, or none. */
+export const validateDissociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(standalone.validateDissociateVpnGatewayWithCertificateResponse, value);
+/** Checks a value against ModifyVpnGatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnGatewayAttributeResponse, value);
+/** Checks a value against MoveVpnResourceGroupResponse; returns every issue, named by its path, or none. */
+export const validateMoveVpnResourceGroupResponse: Validate = (value) => toIssues(standalone.validateMoveVpnResourceGroupResponse, value);
+/** Checks a value against DescribeVpnGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayResponse, value);
+/** Checks a value against DescribeVpnGatewaysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewaysResponse, value);
+/** Checks a value against ListVpnCertificateAssociationsResponse; returns every issue, named by its path, or none. */
+export const validateListVpnCertificateAssociationsResponse: Validate = (value) => toIssues(standalone.validateListVpnCertificateAssociationsResponse, value);
+/** Checks a value against DiagnoseVpnGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDiagnoseVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDiagnoseVpnGatewayResponse, value);
+/** Checks a value against GetVpnGatewayDiagnoseResultResponse; returns every issue, named by its path, or none. */
+export const validateGetVpnGatewayDiagnoseResultResponse: Validate = (value) => toIssues(standalone.validateGetVpnGatewayDiagnoseResultResponse, value);
+/** Checks a value against DescribeVpnGatewayAvailableZonesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnGatewayAvailableZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayAvailableZonesResponse, value);
+/** Checks a value against CreateCustomerGatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateCustomerGatewayResponse, value);
+/** Checks a value against DeleteCustomerGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteCustomerGatewayResponse, value);
+/** Checks a value against ModifyCustomerGatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyCustomerGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyCustomerGatewayAttributeResponse, value);
+/** Checks a value against DescribeCustomerGatewayResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewayResponse, value);
+/** Checks a value against DescribeCustomerGatewaysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeCustomerGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewaysResponse, value);
+/** Checks a value against CreateVpnConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateVpnConnectionResponse, value);
+/** Checks a value against DeleteVpnConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnConnectionResponse, value);
+/** Checks a value against ModifyVpnConnectionAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnConnectionAttributeResponse, value);
+/** Checks a value against ModifyTunnelAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyTunnelAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyTunnelAttributeResponse, value);
+/** Checks a value against DescribeVpnConnectionResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionResponse, value);
+/** Checks a value against DescribeVpnConnectionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionsResponse, value);
+/** Checks a value against DownloadVpnConnectionConfigResponse; returns every issue, named by its path, or none. */
+export const validateDownloadVpnConnectionConfigResponse: Validate = (value) => toIssues(standalone.validateDownloadVpnConnectionConfigResponse, value);
+/** Checks a value against DescribeVpnConnectionLogsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnConnectionLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionLogsResponse, value);
+/** Checks a value against DiagnoseVpnConnectionsResponse; returns every issue, named by its path, or none. */
+export const validateDiagnoseVpnConnectionsResponse: Validate = (value) => toIssues(standalone.validateDiagnoseVpnConnectionsResponse, value);
+/** Checks a value against CreateVpnRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVpnRouteEntryResponse, value);
+/** Checks a value against PublishVpnRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validatePublishVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validatePublishVpnRouteEntryResponse, value);
+/** Checks a value against DeleteVpnRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnRouteEntryResponse, value);
+/** Checks a value against ModifyVpnRouteEntryWeightResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVpnRouteEntryWeightResponse, value);
+/** Checks a value against DescribeVpnRouteEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnRouteEntriesResponse, value);
+/** Checks a value against CreateVpnPbrRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpnPbrRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVpnPbrRouteEntryResponse, value);
+/** Checks a value against DeleteVpnPbrRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpnPbrRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnPbrRouteEntryResponse, value);
+/** Checks a value against ModifyVpnPbrRouteEntryWeightResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryWeightResponse, value);
+/** Checks a value against ModifyVpnPbrRouteEntryPriorityResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryPriorityResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryPriorityResponse, value);
+/** Checks a value against ModifyVpnPbrRouteEntryAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnPbrRouteEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryAttributeResponse, value);
+/** Checks a value against DescribeVpnPbrRouteEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnPbrRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnPbrRouteEntriesResponse, value);
+/** Checks a value against CreateVpnAttachmentResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpnAttachmentResponse: Validate = (value) => toIssues(standalone.validateCreateVpnAttachmentResponse, value);
+/** Checks a value against CreateVcoRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateVcoRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVcoRouteEntryResponse, value);
+/** Checks a value against DeleteVpnAttachmentResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpnAttachmentResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnAttachmentResponse, value);
+/** Checks a value against DeleteVcoRouteEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVcoRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVcoRouteEntryResponse, value);
+/** Checks a value against ModifyVpnAttachmentAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyVpnAttachmentAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnAttachmentAttributeResponse, value);
+/** Checks a value against ModifyVcoRouteEntryWeightResponse; returns every issue, named by its path, or none. */
+export const validateModifyVcoRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVcoRouteEntryWeightResponse, value);
+/** Checks a value against DescribeVpnAttachmentsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnAttachmentsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnAttachmentsResponse, value);
+/** Checks a value against DescribeVcoRouteEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVcoRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVcoRouteEntriesResponse, value);
+/** Checks a value against CheckVpnBgpEnabledResponse; returns every issue, named by its path, or none. */
+export const validateCheckVpnBgpEnabledResponse: Validate = (value) => toIssues(standalone.validateCheckVpnBgpEnabledResponse, value);
+/** Checks a value against DescribeVpnCrossAccountAuthorizationsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnCrossAccountAuthorizationsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnCrossAccountAuthorizationsResponse, value);
+/** Checks a value against CreateSslVpnClientCertResponse; returns every issue, named by its path, or none. */
+export const validateCreateSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateCreateSslVpnClientCertResponse, value);
+/** Checks a value against DeleteSslVpnClientCertResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateDeleteSslVpnClientCertResponse, value);
+/** Checks a value against ModifySslVpnClientCertResponse; returns every issue, named by its path, or none. */
+export const validateModifySslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateModifySslVpnClientCertResponse, value);
+/** Checks a value against DescribeSslVpnClientCertsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientCertsResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertsResponse, value);
+/** Checks a value against DescribeSslVpnClientCertResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertResponse, value);
+/** Checks a value against DescribeSslVpnClientsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnClientsResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientsResponse, value);
+/** Checks a value against CreateSslVpnServerResponse; returns every issue, named by its path, or none. */
+export const validateCreateSslVpnServerResponse: Validate = (value) => toIssues(standalone.validateCreateSslVpnServerResponse, value);
+/** Checks a value against DeleteSslVpnServerResponse; returns every issue, named by its path, or none. */
+export const validateDeleteSslVpnServerResponse: Validate = (value) => toIssues(standalone.validateDeleteSslVpnServerResponse, value);
+/** Checks a value against ModifySslVpnServerResponse; returns every issue, named by its path, or none. */
+export const validateModifySslVpnServerResponse: Validate = (value) => toIssues(standalone.validateModifySslVpnServerResponse, value);
+/** Checks a value against DescribeSslVpnServersResponse; returns every issue, named by its path, or none. */
+export const validateDescribeSslVpnServersResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnServersResponse, value);
+/** Checks a value against DescribeVpnSslServerLogsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeVpnSslServerLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnSslServerLogsResponse, value);
+/** Checks a value against CreateIpsecServerResponse; returns every issue, named by its path, or none. */
+export const validateCreateIpsecServerResponse: Validate = (value) => toIssues(standalone.validateCreateIpsecServerResponse, value);
+/** Checks a value against DeleteIpsecServerResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIpsecServerResponse: Validate = (value) => toIssues(standalone.validateDeleteIpsecServerResponse, value);
+/** Checks a value against UpdateIpsecServerResponse; returns every issue, named by its path, or none. */
+export const validateUpdateIpsecServerResponse: Validate = (value) => toIssues(standalone.validateUpdateIpsecServerResponse, value);
+/** Checks a value against ListIpsecServersResponse; returns every issue, named by its path, or none. */
+export const validateListIpsecServersResponse: Validate = (value) => toIssues(standalone.validateListIpsecServersResponse, value);
+/** Checks a value against ListIpsecServerLogsResponse; returns every issue, named by its path, or none. */
+export const validateListIpsecServerLogsResponse: Validate = (value) => toIssues(standalone.validateListIpsecServerLogsResponse, value);
+/** Checks a value against AllocateIpv6AddressResponse; returns every issue, named by its path, or none. */
+export const validateAllocateIpv6AddressResponse: Validate = (value) => toIssues(standalone.validateAllocateIpv6AddressResponse, value);
+/** Checks a value against ReleaseIpv6AddressResponse; returns every issue, named by its path, or none. */
+export const validateReleaseIpv6AddressResponse: Validate = (value) => toIssues(standalone.validateReleaseIpv6AddressResponse, value);
+/** Checks a value against CreateIpv6GatewayResponse; returns every issue, named by its path, or none. */
+export const validateCreateIpv6GatewayResponse: Validate = (value) => toIssues(standalone.validateCreateIpv6GatewayResponse, value);
+/** Checks a value against CreateIpv6EgressOnlyRuleResponse; returns every issue, named by its path, or none. */
+export const validateCreateIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(standalone.validateCreateIpv6EgressOnlyRuleResponse, value);
+/** Checks a value against DeleteIpv6GatewayResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6GatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6GatewayResponse, value);
+/** Checks a value against DeleteIpv6EgressOnlyRuleResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6EgressOnlyRuleResponse, value);
+/** Checks a value against DeleteIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6InternetBandwidthResponse, value);
+/** Checks a value against ModifyIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateModifyIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6InternetBandwidthResponse, value);
+/** Checks a value against ModifyIpv6GatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyIpv6GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6GatewayAttributeResponse, value);
+/** Checks a value against ModifyIpv6AddressAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyIpv6AddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6AddressAttributeResponse, value);
+/** Checks a value against DescribeIpv6GatewaysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6GatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewaysResponse, value);
+/** Checks a value against DescribeIpv6EgressOnlyRulesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6EgressOnlyRulesResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6EgressOnlyRulesResponse, value);
+/** Checks a value against DescribeIpv6AddressesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6AddressesResponse, value);
+/** Checks a value against DescribeIpv6GatewayAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIpv6GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewayAttributeResponse, value);
+/** Checks a value against AllocateIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateAllocateIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateAllocateIpv6InternetBandwidthResponse, value);
+/** Checks a value against CreateIPv6TranslatorAclListResponse; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorAclListResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorAclListResponse, value);
+/** Checks a value against CreateIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorEntryResponse, value);
+/** Checks a value against AddIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
+export const validateAddIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateAddIPv6TranslatorAclListEntryResponse, value);
+/** Checks a value against CreateIPv6TranslatorResponse; returns every issue, named by its path, or none. */
+export const validateCreateIPv6TranslatorResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorResponse, value);
+/** Checks a value against DeleteIPv6TranslatorAclListResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorAclListResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorAclListResponse, value);
+/** Checks a value against DeleteIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorEntryResponse, value);
+/** Checks a value against DeleteIPv6TranslatorResponse; returns every issue, named by its path, or none. */
+export const validateDeleteIPv6TranslatorResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorResponse, value);
+/** Checks a value against ModifyIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclListEntryResponse, value);
+/** Checks a value against ModifyIPv6TranslatorAclAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAclAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclAttributeResponse, value);
+/** Checks a value against ModifyIPv6TranslatorBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorBandwidthResponse, value);
+/** Checks a value against ModifyIPv6TranslatorAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAttributeResponse, value);
+/** Checks a value against ModifyIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
+export const validateModifyIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorEntryResponse, value);
+/** Checks a value against DescribeIPv6TranslatorAclListsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorAclListsResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListsResponse, value);
+/** Checks a value against DescribeIPv6TranslatorAclListAttributesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorAclListAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListAttributesResponse, value);
+/** Checks a value against DescribeIPv6TranslatorsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorsResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorsResponse, value);
+/** Checks a value against DescribeIPv6TranslatorEntriesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeIPv6TranslatorEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorEntriesResponse, value);
+/** Checks a value against RemoveIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
+export const validateRemoveIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateRemoveIPv6TranslatorAclListEntryResponse, value);
+/** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRegionsResponse: Validate = (value) => toIssues(standalone.validateDescribeRegionsResponse, value);
+/** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeZonesResponse, value);
+/** Checks a value against TagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateTagResourcesResponse: Validate = (value) => toIssues(standalone.validateTagResourcesResponse, value);
+/** Checks a value against TagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
+export const validateTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateTagResourcesForExpressConnectResponse, value);
+/** Checks a value against UnTagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateUnTagResourcesResponse: Validate = (value) => toIssues(standalone.validateUnTagResourcesResponse, value);
+/** Checks a value against UntagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
+export const validateUntagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateUntagResourcesForExpressConnectResponse, value);
+/** Checks a value against ListTagResourcesResponse; returns every issue, named by its path, or none. */
+export const validateListTagResourcesResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesResponse, value);
+/** Checks a value against DescribeTagsResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeTagsResponse, value);
+/** Checks a value against DescribeTagKeysResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTagKeysResponse: Validate = (value) => toIssues(standalone.validateDescribeTagKeysResponse, value);
+/** Checks a value against ListTagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
+export const validateListTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesForExpressConnectResponse, value);
+/** Checks a value against DescribeTagKeysForExpressConnectResponse; returns every issue, named by its path, or none. */
+export const validateDescribeTagKeysForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateDescribeTagKeysForExpressConnectResponse, value);
+/** Checks a value against CreateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceResponse, value);
+/** Checks a value against DeleteRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceResponse, value);
+/** Checks a value against ModifyRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeResponse, value);
+/** Checks a value against ModifyRouterInterfaceSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecResponse, value);
+/** Checks a value against DescribeRouterInterfacesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesResponse, value);
+/** Checks a value against DescribeEcGrantRelationResponse; returns every issue, named by its path, or none. */
+export const validateDescribeEcGrantRelationResponse: Validate = (value) => toIssues(standalone.validateDescribeEcGrantRelationResponse, value);
+/** Checks a value against DescribeRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
+export const validateDescribeRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfaceAttributeResponse, value);
+/** Checks a value against DeactivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceResponse, value);
+/** Checks a value against GrantInstanceToVbrResponse; returns every issue, named by its path, or none. */
+export const validateGrantInstanceToVbrResponse: Validate = (value) => toIssues(standalone.validateGrantInstanceToVbrResponse, value);
+/** Checks a value against ActivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceResponse, value);
+/** Checks a value against RevokeInstanceFromVbrResponse; returns every issue, named by its path, or none. */
+export const validateRevokeInstanceFromVbrResponse: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromVbrResponse, value);
+/** Checks a value against ConnectRouterInterfaceResponse; returns every issue, named by its path, or none. */
+export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceResponse, value);
+/** Checks a value against CreateExpressCloudConnectionResponse; returns every issue, named by its path, or none. */
+export const validateCreateExpressCloudConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateExpressCloudConnectionResponse, value);
+/** Checks a value against ModifyExpressCloudConnectionAttributeResponse; returns every issue, named by its path, or none. */
+export const validateModifyExpressCloudConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionAttributeResponse, value);
+/** Checks a value against ModifyExpressCloudConnectionBandwidthResponse; returns every issue, named by its path, or none. */
+export const validateModifyExpressCloudConnectionBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionBandwidthResponse, value);
+/** Checks a value against CreateGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
+export const validateCreateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateCreateGlobalAccelerationInstanceResponse, value);
+/** Checks a value against AddGlobalAccelerationInstanceIpResponse; returns every issue, named by its path, or none. */
+export const validateAddGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(standalone.validateAddGlobalAccelerationInstanceIpResponse, value);
+/** Checks a value against DeleteGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
+export const validateDeleteGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateDeleteGlobalAccelerationInstanceResponse, value);
+/** Checks a value against UnassociateGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
+export const validateUnassociateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateUnassociateGlobalAccelerationInstanceResponse, value);
+/** Checks a value against ModifyGlobalAccelerationInstanceAttributesResponse; returns every issue, named by its path, or none. */
+export const validateModifyGlobalAccelerationInstanceAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceAttributesResponse, value);
+/** Checks a value against ModifyGlobalAccelerationInstanceSpecResponse; returns every issue, named by its path, or none. */
+export const validateModifyGlobalAccelerationInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceSpecResponse, value);
+/** Checks a value against DescribeGlobalAccelerationInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeGlobalAccelerationInstancesResponse, value);
+/** Checks a value against DescribeServerRelatedGlobalAccelerationInstancesResponse; returns every issue, named by its path, or none. */
+export const validateDescribeServerRelatedGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeServerRelatedGlobalAccelerationInstancesResponse, value);
+/** Checks a value against RemoveGlobalAccelerationInstanceIpResponse; returns every issue, named by its path, or none. */
+export const validateRemoveGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(standalone.validateRemoveGlobalAccelerationInstanceIpResponse, value);
+/** Checks a value against CreateVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
+export const validateCreateVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateCreateVpcGatewayEndpointResponse, value);
+/** Checks a value against DeleteVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
+export const validateDeleteVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcGatewayEndpointResponse, value);
+/** Checks a value against UpdateVpcGatewayEndpointAttributeResponse; returns every issue, named by its path, or none. */
+export const validateUpdateVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateVpcGatewayEndpointAttributeResponse, value);
+/** Checks a value against ListVpcEndpointServicesByEndUserResponse; returns every issue, named by its path, or none. */
+export const validateListVpcEndpointServicesByEndUserResponse: Validate = (value) => toIssues(standalone.validateListVpcEndpointServicesByEndUserResponse, value);
+/** Checks a value against GetVpcGatewayEndpointAttributeResponse; returns every issue, named by its path, or none. */
+export const validateGetVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(standalone.validateGetVpcGatewayEndpointAttributeResponse, value);
+/** Checks a value against ListVpcGatewayEndpointsResponse; returns every issue, named by its path, or none. */
+export const validateListVpcGatewayEndpointsResponse: Validate = (value) => toIssues(standalone.validateListVpcGatewayEndpointsResponse, value);
+/** Checks a value against AssociateRouteTablesWithVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
+export const validateAssociateRouteTablesWithVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTablesWithVpcGatewayEndpointResponse, value);
+/** Checks a value against DissociateRouteTablesFromVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
+export const validateDissociateRouteTablesFromVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateDissociateRouteTablesFromVpcGatewayEndpointResponse, value);
+/** Checks a value against MoveResourceGroupResponse; returns every issue, named by its path, or none. */
+export const validateMoveResourceGroupResponse: Validate = (value) => toIssues(standalone.validateMoveResourceGroupResponse, value);
+/** Checks a value against ChangeResourceGroupResponse; returns every issue, named by its path, or none. */
+export const validateChangeResourceGroupResponse: Validate = (value) => toIssues(standalone.validateChangeResourceGroupResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);

@@ -4,7 +4,16 @@
 
 // Every combination of the optional parameters (and so every pair of them), each with a value the
 // spec or the run supplies: all must be accepted with a valid body.
-import { baseParams, expectSuccess, fail, isFreeInput, isIdList, valueAt, wire } from '../assert.js';
+import {
+  baseParams,
+  expectSuccess,
+  fail,
+  fromText,
+  isFreeInput,
+  isIdList,
+  valueAt,
+  wire,
+} from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
 import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
@@ -49,7 +58,7 @@ async function valuesFor(
     if (isIdList(p))
       values.set(p.name, given === undefined ? await someIds(ctx, action, p) : given.split(','));
     else if (p.style !== 'scalar') values.set(p.name, p.example ?? p.schema.default);
-    else values.set(p.name, given ?? p.example ?? p.schema.default);
+    else values.set(p.name, given === undefined ? (p.example ?? p.schema.default) : fromText(p, given));
   }
   return values;
 }
