@@ -35,7 +35,7 @@ export function standaloneValidators(
     .sort()
     .map((h) => `import { ${RUNTIME_HELPERS[h]!.name} } from ${JSON.stringify(RUNTIME_HELPERS[h]!.module)};`);
   // ES modules are strict already; the directive would sit after the imports and mean nothing.
-  const body = stripSchemaPaths(stripSourceUrls(rewritten)).replace(/^"use strict";\n?/, '');
+  const body = stripEvaluated(stripSchemaPaths(stripSourceUrls(rewritten))).replace(/^"use strict";\n?/, '');
   return `${[...imports, body].join('\n')}\n`;
 }
 
@@ -48,4 +48,20 @@ function stripSourceUrls(code: string): string {
  * keyword and its params (runtime/validation.ts), so the path is bytes in every bundle for nothing. */
 function stripSchemaPaths(code: string): string {
   return code.replace(/schemaPath:"(?:[^"\\]|\\.)*",/g, '');
+}
+
+const EVALUATED_PROLOGUE =
+  /const (evaluated\d+) = (validate\d+)\.evaluated;\nif\(\1\.dynamicProps\)\{\n\1\.props = undefined;\n\}\nif\(\1\.dynamicItems\)\{\n\1\.items = undefined;\n\}\n/g;
+const EVALUATED_TAG =
+  /^validate\d+\.evaluated = \{"props":true,"dynamicProps":false,"dynamicItems":false\};\n/gm;
+
+/**
+ * ajv's 2020 mode tags every validator with what it evaluated, for `unevaluatedProperties` and
+ * `$dynamicRef`, and starts each by resetting the tag's dynamic parts. The binding has neither keyword:
+ * every tag says "nothing dynamic" and every reset is dead code that each bundle would carry. Both
+ * go; if anything else reads a tag, the code is kept as ajv wrote it.
+ */
+function stripEvaluated(code: string): string {
+  const stripped = code.replace(EVALUATED_PROLOGUE, '').replace(EVALUATED_TAG, '');
+  return stripped.includes('evaluated') ? code : stripped;
 }

@@ -63,6 +63,9 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
     const code = files.get('dist/validators/requests/DescribeThings.js') ?? '';
     expect(code).toContain('export const validateDescribeThingsRequest');
     expect(code).not.toContain('require(');
+    // Nothing a bundler must keep at module level, and no dead reset of ajv's evaluation tags.
+    expect(code).not.toContain('evaluated');
+    expect(code).not.toContain('schemaPath');
     expect(files.get('dist/validators/requests.standalone.js')).toContain(
       "export { validateDescribeThingsRequest } from './requests/DescribeThings.js';",
     );

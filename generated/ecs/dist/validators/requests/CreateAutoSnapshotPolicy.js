@@ -9,13 +9,6 @@ function validate438(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate438.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.regionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "regionId"},message:"must have required property '"+"regionId"+"'"};
@@ -421,5 +414,4 @@ errors++;
 validate438.errors = vErrors;
 return errors === 0;
 }
-validate438.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate437(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate437.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.SnapshotId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "SnapshotId"},message:"must have required property '"+"SnapshotId"+"'"};
@@ -75,5 +68,4 @@ errors++;
 validate437.errors = vErrors;
 return errors === 0;
 }
-validate437.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate534(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate534.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.SettingType === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "SettingType"},message:"must have required property '"+"SettingType"+"'"};
@@ -111,5 +104,4 @@ errors++;
 validate534.errors = vErrors;
 return errors === 0;
 }
-validate534.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

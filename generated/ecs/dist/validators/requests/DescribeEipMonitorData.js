@@ -7,13 +7,6 @@ function validate630(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate630.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.AllocationId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "AllocationId"},message:"must have required property '"+"AllocationId"+"'"};
@@ -132,5 +125,4 @@ errors++;
 validate630.errors = vErrors;
 return errors === 0;
 }
-validate630.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

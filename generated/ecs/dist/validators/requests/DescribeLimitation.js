@@ -7,13 +7,6 @@ function validate574(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate574.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Limitation === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "Limitation"},message:"must have required property '"+"Limitation"+"'"};
@@ -63,5 +56,4 @@ errors++;
 validate574.errors = vErrors;
 return errors === 0;
 }
-validate574.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate560(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate560.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.NetworkType === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "NetworkType"},message:"must have required property '"+"NetworkType"+"'"};
@@ -283,5 +276,4 @@ errors++;
 validate560.errors = vErrors;
 return errors === 0;
 }
-validate560.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

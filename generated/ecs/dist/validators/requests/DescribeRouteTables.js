@@ -7,13 +7,6 @@ function validate644(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate644.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "RegionId") || (key0 === "VRouterId")) || (key0 === "RouteTableId")) || (key0 === "RouterType")) || (key0 === "RouterId")) || (key0 === "RouteTableName")) || (key0 === "PageNumber")) || (key0 === "PageSize"))){
@@ -173,5 +166,4 @@ errors++;
 validate644.errors = vErrors;
 return errors === 0;
 }
-validate644.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate587(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate587.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "VpcId") || (key0 === "VSwitchId")) || (key0 === "ZoneId")) || (key0 === "RegionId")) || (key0 === "IsDefault")) || (key0 === "PageNumber")) || (key0 === "PageSize"))){
@@ -161,5 +154,4 @@ errors++;
 validate587.errors = vErrors;
 return errors === 0;
 }
-validate587.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

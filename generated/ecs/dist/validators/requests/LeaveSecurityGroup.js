@@ -7,13 +7,6 @@ function validate464(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate464.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.SecurityGroupId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "SecurityGroupId"},message:"must have required property '"+"SecurityGroupId"+"'"};
@@ -99,5 +92,4 @@ errors++;
 validate464.errors = vErrors;
 return errors === 0;
 }
-validate464.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

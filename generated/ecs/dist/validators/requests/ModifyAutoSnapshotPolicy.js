@@ -7,13 +7,6 @@ function validate442(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate442.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((((key0 === "SystemDiskPolicyEnabled") || (key0 === "SystemDiskPolicyTimePeriod")) || (key0 === "SystemDiskPolicyRetentionDays")) || (key0 === "SystemDiskPolicyRetentionLastWeek")) || (key0 === "DataDiskPolicyEnabled")) || (key0 === "DataDiskPolicyTimePeriod")) || (key0 === "DataDiskPolicyRetentionDays")) || (key0 === "DataDiskPolicyRetentionLastWeek"))){
@@ -229,5 +222,4 @@ errors++;
 validate442.errors = vErrors;
 return errors === 0;
 }
-validate442.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

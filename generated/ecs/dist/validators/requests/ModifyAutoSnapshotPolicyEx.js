@@ -9,13 +9,6 @@ function validate440(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate440.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.regionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "regionId"},message:"must have required property '"+"regionId"+"'"};
@@ -324,5 +317,4 @@ errors++;
 validate440.errors = vErrors;
 return errors === 0;
 }
-validate440.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

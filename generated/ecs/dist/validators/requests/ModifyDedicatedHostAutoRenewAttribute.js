@@ -7,13 +7,6 @@ function validate342(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.DedicatedHostIds === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "DedicatedHostIds"},message:"must have required property '"+"DedicatedHostIds"+"'"};
@@ -146,5 +139,4 @@ errors++;
 validate342.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

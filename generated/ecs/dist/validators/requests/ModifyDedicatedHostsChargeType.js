@@ -8,13 +8,6 @@ function validate340(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate340.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.DedicatedHostIds === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "DedicatedHostIds"},message:"must have required property '"+"DedicatedHostIds"+"'"};
@@ -171,5 +164,4 @@ errors++;
 validate340.errors = vErrors;
 return errors === 0;
 }
-validate340.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate472(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate472.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.DeploymentSetId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "DeploymentSetId"},message:"must have required property '"+"DeploymentSetId"+"'"};
@@ -109,5 +102,4 @@ errors++;
 validate472.errors = vErrors;
 return errors === 0;
 }
-validate472.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate642(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate642.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ForwardTableId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "ForwardTableId"},message:"must have required property '"+"ForwardTableId"+"'"};
@@ -167,5 +160,4 @@ errors++;
 validate642.errors = vErrors;
 return errors === 0;
 }
-validate642.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate328(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.InstanceIds === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "InstanceIds"},message:"must have required property '"+"InstanceIds"+"'"};
@@ -183,5 +176,4 @@ errors++;
 validate328.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

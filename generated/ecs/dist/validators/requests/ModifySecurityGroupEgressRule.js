@@ -10,13 +10,6 @@ function validate460(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate460.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RegionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "RegionId"},message:"must have required property '"+"RegionId"+"'"};
@@ -340,5 +333,4 @@ errors++;
 validate460.errors = vErrors;
 return errors === 0;
 }
-validate460.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

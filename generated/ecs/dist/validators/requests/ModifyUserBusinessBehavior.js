@@ -7,13 +7,6 @@ function validate573(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate573.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.statusKey === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "statusKey"},message:"must have required property '"+"statusKey"+"'"};
@@ -97,5 +90,4 @@ errors++;
 validate573.errors = vErrors;
 return errors === 0;
 }
-validate573.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

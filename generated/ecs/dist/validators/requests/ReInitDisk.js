@@ -7,13 +7,6 @@ function validate390(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate390.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.DiskId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "DiskId"},message:"must have required property '"+"DiskId"+"'"};
@@ -111,5 +104,4 @@ errors++;
 validate390.errors = vErrors;
 return errors === 0;
 }
-validate390.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

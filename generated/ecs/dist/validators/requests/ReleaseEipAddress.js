@@ -7,13 +7,6 @@ function validate627(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate627.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.AllocationId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "AllocationId"},message:"must have required property '"+"AllocationId"+"'"};
@@ -75,5 +68,4 @@ errors++;
 validate627.errors = vErrors;
 return errors === 0;
 }
-validate627.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate647(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate647.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.PublicIpAddress === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "PublicIpAddress"},message:"must have required property '"+"PublicIpAddress"+"'"};
@@ -99,5 +92,4 @@ errors++;
 validate647.errors = vErrors;
 return errors === 0;
 }
-validate647.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate401(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate401.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ReservedInstanceId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "ReservedInstanceId"},message:"must have required property '"+"ReservedInstanceId"+"'"};
@@ -183,5 +176,4 @@ errors++;
 validate401.errors = vErrors;
 return errors === 0;
 }
-validate401.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

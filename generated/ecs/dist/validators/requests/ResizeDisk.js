@@ -7,13 +7,6 @@ function validate391(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate391.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.DiskId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "DiskId"},message:"must have required property '"+"DiskId"+"'"};
@@ -132,5 +125,4 @@ errors++;
 validate391.errors = vErrors;
 return errors === 0;
 }
-validate391.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate470(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate470.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.NetworkAclId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "NetworkAclId"},message:"must have required property '"+"NetworkAclId"+"'"};
@@ -194,5 +187,4 @@ errors++;
 validate470.errors = vErrors;
 return errors === 0;
 }
-validate470.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

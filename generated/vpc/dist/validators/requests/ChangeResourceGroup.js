@@ -7,13 +7,6 @@ function validate784(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate784.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.NewResourceGroupId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "NewResourceGroupId"},message:"must have required property '"+"NewResourceGroupId"+"'"};
@@ -129,5 +122,4 @@ errors++;
 validate784.errors = vErrors;
 return errors === 0;
 }
-validate784.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

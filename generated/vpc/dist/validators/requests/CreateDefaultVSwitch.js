@@ -7,13 +7,6 @@ function validate426(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate426.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ZoneId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "ZoneId"},message:"must have required property '"+"ZoneId"+"'"};
@@ -110,5 +103,4 @@ errors++;
 validate426.errors = vErrors;
 return errors === 0;
 }
-validate426.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

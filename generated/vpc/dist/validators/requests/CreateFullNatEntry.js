@@ -8,13 +8,6 @@ function validate623(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate623.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.FullNatTableId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "FullNatTableId"},message:"must have required property '"+"FullNatTableId"+"'"};
@@ -256,5 +249,4 @@ errors++;
 validate623.errors = vErrors;
 return errors === 0;
 }
-validate623.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate635(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate635.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VpcId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "VpcId"},message:"must have required property '"+"VpcId"+"'"};
@@ -210,5 +203,4 @@ errors++;
 validate635.errors = vErrors;
 return errors === 0;
 }
-validate635.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate433(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate433.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RouteTableId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "RouteTableId"},message:"must have required property '"+"RouteTableId"+"'"};
@@ -236,5 +229,4 @@ errors++;
 validate433.errors = vErrors;
 return errors === 0;
 }
-validate433.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate485(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate485.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.TrafficMirrorFilterId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "TrafficMirrorFilterId"},message:"must have required property '"+"TrafficMirrorFilterId"+"'"};
@@ -381,5 +374,4 @@ errors++;
 validate485.errors = vErrors;
 return errors === 0;
 }
-validate485.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate493(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate493.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.TrafficMirrorTargetId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "TrafficMirrorTargetId"},message:"must have required property '"+"TrafficMirrorTargetId"+"'"};
@@ -386,5 +379,4 @@ errors++;
 validate493.errors = vErrors;
 return errors === 0;
 }
-validate493.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

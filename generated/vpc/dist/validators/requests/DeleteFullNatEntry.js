@@ -7,13 +7,6 @@ function validate624(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate624.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.FullNatTableId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "FullNatTableId"},message:"must have required property '"+"FullNatTableId"+"'"};
@@ -131,5 +124,4 @@ errors++;
 validate624.errors = vErrors;
 return errors === 0;
 }
-validate624.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

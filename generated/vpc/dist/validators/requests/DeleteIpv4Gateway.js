@@ -7,13 +7,6 @@ function validate636(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate636.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Ipv4GatewayId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "Ipv4GatewayId"},message:"must have required property '"+"Ipv4GatewayId"+"'"};
@@ -121,5 +114,4 @@ errors++;
 validate636.errors = vErrors;
 return errors === 0;
 }
-validate636.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate756(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate756.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.InstanceType === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "InstanceType"},message:"must have required property '"+"InstanceType"+"'"};
@@ -192,5 +185,4 @@ errors++;
 validate756.errors = vErrors;
 return errors === 0;
 }
-validate756.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

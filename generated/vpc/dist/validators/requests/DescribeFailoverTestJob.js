@@ -7,13 +7,6 @@ function validate565(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate565.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.JobId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "JobId"},message:"must have required property '"+"JobId"+"'"};
@@ -87,5 +80,4 @@ errors++;
 validate565.errors = vErrors;
 return errors === 0;
 }
-validate565.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

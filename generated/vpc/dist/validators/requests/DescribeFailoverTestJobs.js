@@ -7,13 +7,6 @@ function validate566(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate566.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "RegionId") || (key0 === "ClientToken")) || (key0 === "NextToken")) || (key0 === "MaxResults")) || (key0 === "Filter"))){
@@ -192,5 +185,4 @@ errors++;
 validate566.errors = vErrors;
 return errors === 0;
 }
-validate566.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate654(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate654.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RegionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "RegionId"},message:"must have required property '"+"RegionId"+"'"};
@@ -153,5 +146,4 @@ errors++;
 validate654.errors = vErrors;
 return errors === 0;
 }
-validate654.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

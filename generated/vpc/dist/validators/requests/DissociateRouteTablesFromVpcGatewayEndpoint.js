@@ -7,13 +7,6 @@ function validate782(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate782.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.EndpointId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "EndpointId"},message:"must have required property '"+"EndpointId"+"'"};
@@ -157,5 +150,4 @@ errors++;
 validate782.errors = vErrors;
 return errors === 0;
 }
-validate782.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

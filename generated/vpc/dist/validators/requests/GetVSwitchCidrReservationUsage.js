@@ -8,13 +8,6 @@ function validate423(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate423.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VSwitchCidrReservationId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "VSwitchCidrReservationId"},message:"must have required property '"+"VSwitchCidrReservationId"+"'"};
@@ -145,5 +138,4 @@ errors++;
 validate423.errors = vErrors;
 return errors === 0;
 }
-validate423.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,13 +8,6 @@ function validate452(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate452.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.PrefixListId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "PrefixListId"},message:"must have required property '"+"PrefixListId"+"'"};
@@ -145,5 +138,4 @@ errors++;
 validate452.errors = vErrors;
 return errors === 0;
 }
-validate452.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate475(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate475.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.NetworkAclId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "NetworkAclId"},message:"must have required property '"+"NetworkAclId"+"'"};
@@ -133,5 +126,4 @@ errors++;
 validate475.errors = vErrors;
 return errors === 0;
 }
-validate475.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

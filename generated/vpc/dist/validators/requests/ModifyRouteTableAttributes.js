@@ -7,13 +7,6 @@ function validate441(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate441.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RouteTableId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "RouteTableId"},message:"must have required property '"+"RouteTableId"+"'"};
@@ -121,5 +114,4 @@ errors++;
 validate441.errors = vErrors;
 return errors === 0;
 }
-validate441.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

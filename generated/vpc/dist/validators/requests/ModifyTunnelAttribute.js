@@ -8,13 +8,6 @@ function validate665(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate665.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VpnConnectionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "VpnConnectionId"},message:"must have required property '"+"VpnConnectionId"+"'"};
@@ -503,5 +496,4 @@ errors++;
 validate665.errors = vErrors;
 return errors === 0;
 }
-validate665.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate429(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate429.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VSwitchId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "VSwitchId"},message:"must have required property '"+"VSwitchId"+"'"};
@@ -136,5 +129,4 @@ errors++;
 validate429.errors = vErrors;
 return errors === 0;
 }
-validate429.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

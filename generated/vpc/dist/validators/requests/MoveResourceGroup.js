@@ -7,13 +7,6 @@ function validate783(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate783.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ResourceId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "ResourceId"},message:"must have required property '"+"ResourceId"+"'"};
@@ -129,5 +122,4 @@ errors++;
 validate783.errors = vErrors;
 return errors === 0;
 }
-validate783.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

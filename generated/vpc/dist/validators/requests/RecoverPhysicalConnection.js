@@ -7,13 +7,6 @@ function validate550(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate550.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.InstanceId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "InstanceId"},message:"must have required property '"+"InstanceId"+"'"};
@@ -109,5 +102,4 @@ errors++;
 validate550.errors = vErrors;
 return errors === 0;
 }
-validate550.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate744(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate744.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ResourceType === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "ResourceType"},message:"must have required property '"+"ResourceType"+"'"};
@@ -183,5 +176,4 @@ errors++;
 validate744.errors = vErrors;
 return errors === 0;
 }
-validate744.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate563(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate563.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.JobId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "JobId"},message:"must have required property '"+"JobId"+"'"};
@@ -194,5 +187,4 @@ errors++;
 validate563.errors = vErrors;
 return errors === 0;
 }
-validate563.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

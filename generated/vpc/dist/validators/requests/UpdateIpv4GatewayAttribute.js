@@ -7,13 +7,6 @@ function validate638(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate638.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Ipv4GatewayId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "Ipv4GatewayId"},message:"must have required property '"+"Ipv4GatewayId"+"'"};
@@ -133,5 +126,4 @@ errors++;
 validate638.errors = vErrors;
 return errors === 0;
 }
-validate638.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate506(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate506.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.PublicIpAddressPoolId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "PublicIpAddressPoolId"},message:"must have required property '"+"PublicIpAddressPoolId"+"'"};
@@ -133,5 +126,4 @@ errors++;
 validate506.errors = vErrors;
 return errors === 0;
 }
-validate506.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

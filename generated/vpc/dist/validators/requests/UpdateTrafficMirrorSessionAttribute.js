@@ -8,13 +8,6 @@ function validate495(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate495.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.TrafficMirrorSessionId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "TrafficMirrorSessionId"},message:"must have required property '"+"TrafficMirrorSessionId"+"'"};
@@ -221,5 +214,4 @@ errors++;
 validate495.errors = vErrors;
 return errors === 0;
 }
-validate495.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -7,13 +7,6 @@ function validate777(data, {instancePath="", parentData, parentDataProperty, roo
 ;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate777.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.EndpointId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "EndpointId"},message:"must have required property '"+"EndpointId"+"'"};
@@ -145,5 +138,4 @@ errors++;
 validate777.errors = vErrors;
 return errors === 0;
 }
-validate777.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
