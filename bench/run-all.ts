@@ -83,7 +83,7 @@ const md = [
   '## Conformance run against the reference server',
   '',
   `${conformance.checks} checks, ${conformance.failures} failed, median ${(conformance.medianMs / 1000).toFixed(2)} s (min ${(conformance.minMs / 1000).toFixed(2)} s, max ${(conformance.maxMs / 1000).toFixed(2)} s).`,
-  `Budget ≤ 15 s: ${verdict(conformance.medianMs <= 15_000)}.`,
+  `Budget ≤ 15 s (set when the package had 5 actions; it now has every ECS action): ${verdict(conformance.medianMs <= 15_000)}.`,
   '',
 ].join('\n');
 

@@ -68,6 +68,17 @@ describe('against the reference server', () => {
     );
   });
 
+  it('filters by values the unfiltered results hold when none is given (the spec’s example names a zone the seed lacks)', async () => {
+    const result = await runChecks(conformanceFacts, target(server.url, { RegionId: 'cn-hangzhou' }), {
+      seed: 1,
+      authChecks: false,
+      only: 'pagination.DescribeDisks.filter-ZoneId-within-all',
+    });
+    expect(result.outcomes.map((o) => [o.id, o.failure?.message])).toEqual([
+      ['pagination.DescribeDisks.filter-ZoneId-within-all', undefined],
+    ]);
+  });
+
   it('shards without overlap or omission', async () => {
     const ids = async (shard?: { index: number; count: number }) =>
       (

@@ -165,3 +165,43 @@ describe('synthesised lists filtered by a list of ids', () => {
     expect(await shelves({ 'ShelfId.1': 'sh-absent' })).toEqual([]);
   });
 });
+
+describe('made-up list items, and the values the server checks', () => {
+  type Disk = { ZoneId: string; RegionId?: string; DiskChargeType: string };
+  const disks = async (params: Record<string, string>) =>
+    (
+      (await body({ Action: 'DescribeDisks', Version: ECS, MaxResults: '100', ...params })) as {
+        Disks: { Disk: Disk[] };
+      }
+    ).Disks.Disk;
+
+  it('name only zones of the region asked for (the seed’s scopes), never one the server would refuse', async () => {
+    const listed = await disks({ RegionId: 'cn-shanghai' });
+    expect(listed.length).toBeGreaterThan(1);
+    for (const disk of listed) expect(['cn-shanghai-e', 'cn-shanghai-f']).toContain(disk.ZoneId);
+  });
+
+  it('take a value the server knows in a field named like a parameter that names something', async () => {
+    const listed = await disks({ RegionId: 'cn-hangzhou' });
+    const charges = [...new Set(listed.map((d) => d.DiskChargeType))];
+    expect(charges.length).toBeGreaterThan(0);
+    for (const charge of charges) {
+      const filtered = await disks({ RegionId: 'cn-hangzhou', DiskChargeType: charge });
+      expect(filtered.every((d) => d.DiskChargeType === charge)).toBe(true);
+    }
+  });
+
+  it('refuses a zone that is in no scope when the request names no region', async () => {
+    const create = {
+      Action: 'CreateVSwitch',
+      Version: ECS,
+      CidrBlock: '172.16.0.0/24',
+      VpcId: 'v-bp67acfmxazb4p****',
+    };
+    const refused = await rawV1(server.url, { ...create, ZoneId: 'xx-nowhere-a' });
+    expect(refused.status, refused.text).toBe(404);
+    expect(refused.json()).toMatchObject({ Code: 'InvalidZoneId.NotFound' });
+    const accepted = await rawV1(server.url, { ...create, ZoneId: 'cn-shanghai-e' });
+    expect(accepted.status, accepted.text).toBe(200);
+  });
+});

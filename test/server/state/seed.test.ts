@@ -2,7 +2,7 @@
 // or its spec is refused with the entry at fault named.
 import { conformanceFacts } from '@acs-rpc/ecs/conformance';
 import { describe, expect, it } from 'vitest';
-import { checkSeed, checkSeedStates, loadSeed } from '../../../server/state/seed.ts';
+import { checkSeed, checkSeedStates, loadSeed, seedValues } from '../../../server/state/seed.ts';
 import { ECS_SEED } from '../../support/ecs-server.ts';
 
 describe('the default ECS seed', () => {
@@ -17,6 +17,26 @@ describe('the default ECS seed', () => {
       new Set(['Pending', 'Running', 'Starting', 'Stopping', 'Stopped']),
     );
     expect(() => checkSeedStates(seed, conformanceFacts.resources)).not.toThrow();
+  });
+});
+
+describe('the values a suite is given to stay inside a seed', () => {
+  it('are the first scope and the first value of each list within it', () => {
+    const seed = checkSeed(
+      {
+        product: 'P',
+        scopes: [
+          { RegionId: 'r1', ZoneId: ['z1', 'z2'], ClusterId: [] },
+          { RegionId: 'r2', ZoneId: ['z3'] },
+        ],
+      },
+      'seed',
+    );
+    expect(seedValues(seed)).toEqual({ RegionId: 'r1', ZoneId: 'z1' });
+  });
+
+  it('are none without scopes', () => {
+    expect(seedValues(checkSeed({ product: 'P' }, 'seed'))).toEqual({});
   });
 });
 
