@@ -8,7 +8,7 @@ import { pageOf, pageParams as pagingParams, writeCounts } from '../synth/pagina
 import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
 import { hash, resolve, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
 import { listResources } from './listing.ts';
-import { checkScopes, knownValues } from './scopes.ts';
+import { acceptedValues, checkScopes } from './scopes.ts';
 import { applyTransition } from './transition.ts';
 
 export interface Call {
@@ -75,7 +75,11 @@ export function itemSchemaAt(call: Call, path: readonly string[]): Schema {
 function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const pagination = call.action.descriptor.pagination!;
   const itemSchema = itemSchemaAt(call, pagination.itemsPath);
-  const fields = Object.keys((resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as object);
+  const properties = (resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as Record<
+    string,
+    Schema
+  >;
+  const fields = Object.keys(properties);
   const paging = pageParams(call);
   const filters = Object.entries(call.params).filter(
     ([name, value]) =>
@@ -85,25 +89,30 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const size = hash(listSeed, '#total') % (3 * pagination.maxPageSize + 1);
   const example = exampleAt(call.action.response.examples[0], pagination.itemsPath);
   const given = (index: number): unknown => (Array.isArray(example) ? example[index] : undefined);
+  // A text field named like a parameter the server checks (a region or zone of the seed's scopes, or a
+  // value that names something) takes one of the values the server accepts, so the server never hands
+  // out a value it would then refuse as not found. Worked out once per request.
+  const accepted = new Map<string, readonly string[]>();
+  for (const name of fields) {
+    if (resolve(call.served.facts.schemas, properties[name]!).type !== 'string') continue;
+    const values = acceptedValues(call, name);
+    if (values !== undefined && values.length > 0) accepted.set(name, values);
+  }
+  const acceptedAt = (index: number, name: string): string | undefined => {
+    const values = accepted.get(name);
+    return values === undefined ? undefined : values[hash(`${listSeed}#${index}`, name) % values.length];
+  };
   const itemAt = (index: number): unknown => {
     const item = synthesise(synthContext(call, `${listSeed}#${index}`), itemSchema, given(index));
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-    for (const name of fields) {
-      const scoped = scopedValue(call, `${listSeed}#${index}`, name);
-      if (scoped !== undefined && typeof (item as Record<string, unknown>)[name] === 'string')
-        (item as Record<string, unknown>)[name] = scoped;
-    }
+    for (const name of accepted.keys()) (item as Record<string, unknown>)[name] = acceptedAt(index, name);
     return item;
   };
   // Only the filtered fields of every item are needed to choose the page, and only the page's items
   // in full: a field's value is the one the whole item would have (same seed, same path).
-  const properties = (resolve(call.served.facts.schemas, itemSchema).properties ?? {}) as Record<
-    string,
-    Schema
-  >;
   const fieldAt = (index: number, name: string): unknown => {
-    const scoped = scopedValue(call, `${listSeed}#${index}`, name);
-    if (scoped !== undefined && properties[name]?.type === 'string') return scoped;
+    const value = acceptedAt(index, name);
+    if (value !== undefined) return value;
     const item = given(index);
     const example =
       item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[name] : undefined;
@@ -117,25 +126,6 @@ function synthesisePage(call: Call, body: Record<string, unknown>): void {
   const page = pageOf(pagination, call.params, kept.length, call.action.errors);
   setPath(body, pagination.itemsPath, kept.slice(page.start, page.end).map(itemAt));
   writeCounts(body, pagination, page, kept.length);
-}
-
-/**
- * The value a made-up item takes in a field named like a parameter the server checks: one of the
- * seed's scopes governs (`RegionId`, `ZoneId`: the request's scope, else the first, and a value within
- * it), or one that names something (a value the server knows). So the server never hands out a value
- * it would then refuse as not found. Undefined for any other field.
- */
-function scopedValue(call: Call, seed: string, name: string): string | undefined {
-  const { scopes } = call.served.store;
-  const key = scopes[0]?.key;
-  const scope =
-    key === undefined ? undefined : (scopes.find((s) => s.value === call.params[key]) ?? scopes[0]!);
-  if (scope !== undefined && name === key) return scope.value;
-  const allowed =
-    scope !== undefined && Object.hasOwn(scope.within, name)
-      ? scope.within[name]!
-      : (knownValues(call, name) ?? []);
-  return allowed.length === 0 ? undefined : allowed[hash(seed, name) % allowed.length];
 }
 
 function isStringList(value: unknown): value is string[] {

@@ -33,12 +33,25 @@ function checkReferences(call: Call, scopeKeys: ReadonlySet<string>): void {
 }
 
 /**
- * The values the server knows for a parameter that names something (the action answers
- * `Invalid<Name>.NotFound` for others), as text; undefined for any other parameter, whose values are
- * free. Made-up list items take their value of a field of that name from here, so the server never
- * hands out a value it would then refuse.
+ * The values the server accepts for a parameter in this request, as text: for one the seed's scopes
+ * govern, the request's scope (else the first) or the values within it; for one that names something,
+ * the values the server knows; undefined when any value goes. Made-up list items take their value of
+ * a field of that name from here.
  */
-export function knownValues(call: Call, name: string): string[] | undefined {
+export function acceptedValues(call: Call, name: string): readonly string[] | undefined {
+  const { scopes } = call.served.store;
+  const key = scopes[0]?.key;
+  if (key !== undefined) {
+    const scope = scopes.find((s) => s.value === call.params[key]) ?? scopes[0]!;
+    if (name === key) return [scope.value];
+    if (Object.hasOwn(scope.within, name)) return scope.within[name];
+  }
+  return knownValues(call, name);
+}
+
+/** The values the server knows for a parameter that names something (the action answers
+ * `Invalid<Name>.NotFound` for others), as text; undefined for any other parameter. */
+function knownValues(call: Call, name: string): string[] | undefined {
   const p = call.action.params.find((q) => q.name === name);
   if (p === undefined || p.name === call.action.transition?.idParam) return undefined;
   if (!call.action.errors.includes(`Invalid${p.name}.NotFound`)) return undefined;

@@ -8,7 +8,7 @@ import {
 } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
 import { actionNames, runtimeModule, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
-import { sendMethod } from './commands.ts';
+import { importFrom, sendMethod } from './commands.ts';
 
 export function clientStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
@@ -50,19 +50,6 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
     },
     clientClass(model),
   ];
-}
-
-function importFrom(module: string, values: string[], types: string[]): StatementStructures {
-  const typeOnly = values.length === 0;
-  return {
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier: module,
-    isTypeOnly: typeOnly,
-    namedImports: [
-      ...values.map((name) => ({ name })),
-      ...types.map((name) => ({ name, isTypeOnly: !typeOnly })),
-    ].sort((a, b) => (a.name < b.name ? -1 : 1)),
-  };
 }
 
 function clientClass(model: ServiceModel): ClassDeclarationStructure {

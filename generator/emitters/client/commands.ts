@@ -8,14 +8,14 @@ import { actionNames, runtimeModule, serviceNames } from '../naming.ts';
 export function commandStatements(model: ServiceModel): StatementStructures[] {
   const types = model.actions.flatMap((a) => [actionNames(a).requestType, actionNames(a).responseType]);
   return [
-    typeImport(runtimeModule('client'), ['Command']),
-    typeImport(runtimeModule('descriptors'), ['ActionDescriptor']),
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './service.js',
-      namedImports: model.actions.map((a) => actionNames(a).descriptor).sort(),
-    },
-    typeImport('./types.js', [...new Set(types)].sort()),
+    importFrom(runtimeModule('client'), [], ['Command']),
+    importFrom(runtimeModule('descriptors'), [], ['ActionDescriptor']),
+    importFrom(
+      './service.js',
+      model.actions.map((a) => actionNames(a).descriptor),
+      [],
+    ),
+    importFrom('./types.js', [], [...new Set(types)]),
     ...model.actions.map(commandClass),
   ];
 }
@@ -46,21 +46,9 @@ function commandClass(action: ActionModel): ClassDeclarationStructure {
 export function bareClientStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
   return [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: runtimeModule('client'),
-      namedImports: [
-        { name: 'CallOptions', isTypeOnly: true },
-        { name: 'Command', isTypeOnly: true },
-        'RpcClient',
-      ],
-    },
-    typeImport('./client.js', [names.clientConfig]),
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './service.js',
-      namedImports: [names.descriptor],
-    },
+    importFrom(runtimeModule('client'), ['RpcClient'], ['CallOptions', 'Command']),
+    importFrom('./client.js', [], [names.clientConfig]),
+    importFrom('./service.js', [names.descriptor], []),
     {
       kind: StructureKind.Class,
       isExported: true,
@@ -95,11 +83,16 @@ export function sendMethod() {
   };
 }
 
-function typeImport(module: string, names: readonly string[]): StatementStructures {
+/** An import of values and types from one module; type-only when it brings no value. */
+export function importFrom(module: string, values: string[], types: string[]): StatementStructures {
+  const typeOnly = values.length === 0;
   return {
     kind: StructureKind.ImportDeclaration,
-    isTypeOnly: true,
     moduleSpecifier: module,
-    namedImports: [...names],
+    isTypeOnly: typeOnly,
+    namedImports: [
+      ...values.map((name) => ({ name })),
+      ...types.map((name) => ({ name, isTypeOnly: !typeOnly })),
+    ].sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }

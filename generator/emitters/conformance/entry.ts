@@ -83,7 +83,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       isExported: true,
       name: 'conformanceContext',
       docs: [
-        'A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"ZoneId":"cn-hangzhou-d"}}`, as `--value` gives them).',
+        `A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, \`{"${model.product}":{"Name":"value"}}\`, as \`--value\` gives them; ACS_RPC_REGION wins for RegionId).`,
       ],
       parameters: [
         { name: 'env', type: 'Readonly<Record<string, string | undefined>>', initializer: 'process.env' },

@@ -41,7 +41,8 @@ export const validatorsEmitter: Emitter = {
 
 /**
  * A module per action's request validator, and `requests.standalone.js` re-exporting them: ajv's code
- * has top-level statements no bundler may drop, so a program that calls one action must reach only
+ * has module-level statements no bundler may drop (its pattern RegExps, and its evaluation tags where
+ * standalone.ts cannot take them out), so a program that calls one action must reach only
  * that action's module for its bundle to stay the same size whatever the number of actions.
  */
 function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly ValidatorSchema[]): GeneratedFile[] {

@@ -49,7 +49,8 @@ export async function runConformanceCli(argv, facts, program = 'conformance') {
         endpoint,
         accessKeyId: id,
         accessKeySecret: secret,
-        values: { ...(values.region ? { RegionId: values.region } : {}), ...given },
+        // --region is the one flag for RegionId: it wins over a --value of it, as ACS_RPC_REGION does.
+        values: { ...given, ...(values.region ? { RegionId: values.region } : {}) },
     };
     process.stdout.write(`conformance of ${endpoint} against ${facts.service.product} ${facts.service.apiVersion}, seed ${seed}\n`);
     const result = await runChecks(facts, target, {

@@ -26,7 +26,7 @@ export function declaredCases(): OfflineCase[] {
   return offlineCaseChecks(conformanceFacts);
 }
 
-/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"ZoneId":"cn-hangzhou-d"}}`, as `--value` gives them). */
+/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"Name":"value"}}`, as `--value` gives them; ACS_RPC_REGION wins for RegionId). */
 export function conformanceContext(env: Readonly<Record<string, string | undefined>> = process.env): CheckContext {
   const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
   const region = env.ACS_RPC_REGION;

@@ -12,5 +12,5 @@ export declare function main(argv: readonly string[], program?: string): Promise
 export declare function conformanceChecks(): Check[];
 /** The spec's declared cases, checked offline against this package's serializer, validator and parser. */
 export declare function declaredCases(): OfflineCase[];
-/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"ZoneId":"cn-hangzhou-d"}}`, as `--value` gives them). */
+/** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Vpc":{"Name":"value"}}`, as `--value` gives them; ACS_RPC_REGION wins for RegionId). */
 export declare function conformanceContext(env?: Readonly<Record<string, string | undefined>>): CheckContext;

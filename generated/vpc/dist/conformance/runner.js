@@ -46,7 +46,6 @@ export async function runChecks(facts, target, options, onOutcome) {
     }
     return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
 }
-/** `auth.*`, `*.PageSize.*`, or a plain substring. */
 /** `--only`: one glob, or several joined by commas (`auth.*,*.DescribeX.*`); a check matching any runs.
  * A glob without `*` matches any id that contains it. */
 function globToRegExp(pattern) {

@@ -63,7 +63,8 @@ export async function runConformanceCli(
     endpoint,
     accessKeyId: id,
     accessKeySecret: secret,
-    values: { ...(values.region ? { RegionId: values.region as string } : {}), ...given },
+    // --region is the one flag for RegionId: it wins over a --value of it, as ACS_RPC_REGION does.
+    values: { ...given, ...(values.region ? { RegionId: values.region as string } : {}) },
   };
   process.stdout.write(
     `conformance of ${endpoint} against ${facts.service.product} ${facts.service.apiVersion}, seed ${seed}\n`,

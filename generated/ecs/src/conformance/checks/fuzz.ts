@@ -72,7 +72,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
       const record = fc.record(Object.fromEntries(action.params.map((p) => [p.name, value(p)])), {
         requiredKeys: [],
       });
-      const documented = new Set(Object.keys(documentedErrors(ctx.facts)));
+      const documented = documentedErrors(ctx.facts);
       await fc.assert(
         fc.asyncProperty(record, async (params) => {
           const exchange = await send(ctx, {
@@ -82,9 +82,9 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
           if (exchange.status >= 500) fail(`HTTP ${exchange.status} for ${JSON.stringify(params)}`, exchange);
           if (exchange.status === 200) return void expectSuccess(action, exchange);
           const code = String(exchange.body?.Code);
-          if (!documented.has(code))
+          if (!Object.hasOwn(documented, code))
             fail(`undocumented code ${code} for ${JSON.stringify(params)}`, exchange);
-          if (documentedErrors(ctx.facts)[code]!.httpStatus !== exchange.status)
+          if (documented[code]!.httpStatus !== exchange.status)
             fail(`${code} with HTTP ${exchange.status}`, exchange);
           if (ctx.facts.validateErrorEnvelope(exchange.body).length > 0)
             fail('invalid error envelope', exchange);
