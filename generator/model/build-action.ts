@@ -53,6 +53,7 @@ export function buildAction(
     idempotent: binding.idempotent === true,
     params,
     responseSchema,
+    mediaTypes: Object.keys((success.content ?? {}) as Raw),
     xmlRoot: xmlName(schema) ?? responseSchema,
     responseShape: shapeOf(root, schema),
     errors: buildErrors(binding.errors),

@@ -124,6 +124,8 @@ export interface ActionModel {
   readonly params: readonly ParamModel[];
   /** Component schema name of the success body, e.g. `DescribeInstanceStatusResponse`. */
   readonly responseSchema: string;
+  /** The 200 response's media types as the spec lists them (`application/json`, `application/xml`). */
+  readonly mediaTypes: readonly string[];
   readonly xmlRoot: string;
   readonly responseShape: ShapeModel;
   readonly errors: readonly ErrorModel[];

@@ -20,7 +20,8 @@ export interface Call {
 /** The conventional dry-run switch: with the spec's `DryRunOperation` error, `DryRun=true` changes nothing. */
 export const DRY_RUN = { param: 'DryRun', code: 'DryRunOperation' } as const;
 
-export function answer(call: Call): Record<string, unknown> {
+export function answer(given: Call): Record<string, unknown> {
+  const call = withoutEmptyText(given);
   checkScopes(call);
   if (call.action.transition !== undefined) applyTransition(call, call.action.transition, dryRun(call));
   else if (dryRun(call)) throw new ServerError(DRY_RUN.code);
@@ -33,6 +34,18 @@ export function answer(call: Call): Record<string, unknown> {
   else if (call.action.descriptor.pagination !== undefined) synthesisePage(call, body);
   echoParams(call, body);
   return body;
+}
+
+/** An optional text parameter sent empty is as if not sent: it filters nothing out and names nothing
+ * (server/README.md). One the spec's constraints refuse empty never gets here (the validator refused
+ * it). */
+function withoutEmptyText(call: Call): Call {
+  const required = new Set(call.action.params.filter((p) => p.required).map((p) => p.name));
+  const empty = Object.keys(call.params).filter((k) => call.params[k] === '' && !required.has(k));
+  if (empty.length === 0) return call;
+  const params = { ...call.params };
+  for (const name of empty) delete params[name];
+  return { ...call, params };
 }
 
 function dryRun(call: Call): boolean {

@@ -4,7 +4,7 @@ import type { Shape } from '../../templates/runtime/descriptors.ts';
 export type Format = 'JSON' | 'XML';
 
 export function contentType(format: Format): string {
-  return format === 'XML' ? 'text/xml;charset=utf-8' : 'application/json;charset=utf-8';
+  return format === 'XML' ? 'application/xml;charset=utf-8' : 'application/json;charset=utf-8';
 }
 
 export function render(format: Format, root: string, shape: Shape, value: unknown): string {

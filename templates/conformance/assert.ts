@@ -8,6 +8,7 @@ import {
   type CheckContext,
   CheckFailure,
   CheckSkipped,
+  type ConformanceFacts,
   documentedErrors,
   type ParamFacts,
 } from './types.js';
@@ -45,6 +46,12 @@ export function expectError(
   if (messagePattern !== undefined && !messagePattern.test(String(exchange.body?.Message))) {
     fail(`the message does not match ${messagePattern}`, exchange);
   }
+}
+
+/** Refused with one of `codes` (where the spec leaves a choice), each with its own status and envelope. */
+export function expectOneOf(ctx: CheckContext, exchange: Exchange, codes: readonly string[]): void {
+  const code = exchange.body?.Code;
+  expectError(ctx, exchange, typeof code === 'string' && codes.includes(code) ? code : codes[0]!);
 }
 
 /** A success whose body, read by the action's shape, is valid against the response validator. */
@@ -91,18 +98,20 @@ export function baseParams(
 }
 
 /** A value given as text (`--value Name=text`) in the parameter's own type: a list's items are
- * joined by commas, numbers and booleans are parsed. */
+ * joined by commas, numbers and booleans are parsed. For anything but a list, commas separate several
+ * values (`RegionId=cn-hangzhou,cn-shanghai`): the first is the one requests use, the others are for
+ * checks that compare answers across values (filters, regions). */
 export function fromText(param: ParamFacts, text: string): unknown {
+  if (param.schema.type === 'array') return text.split(',');
+  const first = text.split(',')[0]!;
   switch (param.schema.type) {
-    case 'array':
-      return text.split(',');
     case 'integer':
     case 'number':
-      return Number(text);
+      return Number(first);
     case 'boolean':
-      return text === 'true';
+      return first === 'true';
     default:
-      return text;
+      return first;
   }
 }
 
@@ -119,7 +128,7 @@ export function exampleElsewhere(ctx: CheckContext, param: ParamFacts): unknown 
 }
 
 /** A plain string parameter whose unknown values the action answers with `Invalid<Name>.NotFound`. */
-function names(action: ActionFacts, param: ParamFacts): boolean {
+export function names(action: ActionFacts, param: ParamFacts): boolean {
   return param.style === 'scalar' && action.errors.includes(`Invalid${param.name}.NotFound`);
 }
 
@@ -130,6 +139,12 @@ export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
   if (p?.style === 'token' && param.name === p.tokenParam) return false;
   // Alibaba's dry-run switch answers DryRunOperation instead of the action's answer, by design.
   return param.name !== 'DryRun';
+}
+
+/** The parameter that picks a region: the one the service's regional endpoint is named by
+ * (`ecs.{RegionId}.aliyuncs.com`). */
+export function regionParam(facts: ConformanceFacts): string | undefined {
+  return /\{([^}]+)\}/.exec(facts.service.endpoints.regional)?.[1];
 }
 
 /** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
@@ -171,4 +186,17 @@ export function wire(action: ActionFacts, params: Record<string, unknown>): [str
 
 export function valueAt(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether the request validator refuses this value of the parameter (other parameters aside). A
+ * parameter's name may itself hold dots (`SystemDisk.Size`), so an issue is its own when its path is
+ * the name, or goes on from it into a field or an item. */
+export function refuses(action: ActionFacts, name: string, value: unknown): boolean {
+  return action.descriptor
+    .validateRequest({ [name]: value })
+    .some((i) => i.path === name || i.path.startsWith(`${name}.`) || i.path.startsWith(`${name}[`));
 }

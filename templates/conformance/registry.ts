@@ -6,7 +6,7 @@ import { caseChecks } from './checks/cases.js';
 import { combinationChecks } from './checks/combinations.js';
 import { fuzzCheck } from './checks/fuzz.js';
 import { paginationChecks } from './checks/pagination.js';
-import { protocolChecks, serviceProtocolChecks } from './checks/protocol.js';
+import { negotiationChecks, protocolChecks, serviceProtocolChecks } from './checks/protocol.js';
 import { requestIdCheck, responseChecks } from './checks/responses.js';
 import { transitionChecks } from './checks/transitions.js';
 import { waiterChecks } from './checks/waiters.js';
@@ -18,14 +18,15 @@ export function allChecks(facts: ConformanceFacts): Check[] {
   const probe = probeAction(facts);
   return [
     ...serviceProtocolChecks(probe),
-    ...authChecks(probe, window),
+    ...negotiationChecks(probe, facts),
+    ...authChecks(probe, window, facts.actions),
     requestIdCheck(probe),
     ...facts.actions.flatMap((action) => [
       ...protocolChecks(action),
       ...responseChecks(action),
       ...combinationChecks(action),
       ...boundaryChecks(action),
-      ...paginationChecks(action),
+      ...paginationChecks(facts, action),
       ...caseChecks(action),
       ...transitionChecks(facts, action),
       ...waiterChecks(facts, action),

@@ -44,7 +44,11 @@ export const describeThingsFacts: ActionFacts = {
   ],
   errors: ['InvalidThing.NotFound'],
   cases: [],
-  response: { schema: 'DescribeThingsResponse', examples: [] },
+  response: {
+    schema: 'DescribeThingsResponse',
+    mediaTypes: ['application/json', 'application/xml'],
+    examples: [],
+  },
   validateResponse: (value) =>
     typeof (value as { RequestId?: unknown }).RequestId === 'string'
       ? []
@@ -56,7 +60,11 @@ export const createThingFacts: ActionFacts = {
   params: [{ name: 'RegionId', style: 'scalar', required: true, schema: { type: 'string' } }],
   errors: [],
   cases: [],
-  response: { schema: 'CreateThingResponse', examples: [] },
+  response: {
+    schema: 'CreateThingResponse',
+    mediaTypes: ['application/json', 'application/xml'],
+    examples: [],
+  },
   validateResponse: () => [],
 };
 
@@ -81,7 +89,10 @@ export function widgetsContext(
     facts: widgetsFacts,
     target: widgetsTarget(endpoint, values),
     seed: 42,
+    runId: 'test-run',
     codesSeen: new Set(),
+    memo: new Map(),
+    secrets: [],
     sleep: async () => {},
   };
 }

@@ -14,6 +14,7 @@ export const ecsService = {
         timestampWindowSeconds: 900,
         defaultFormat: 'JSON',
         formatParameter: 'Format',
+        caseInsensitive: true,
         acceptHeader: true,
     },
     errors: {

@@ -17,6 +17,7 @@ export const ecsService: ServiceDescriptor = {
     timestampWindowSeconds: 900,
     defaultFormat: 'JSON',
     formatParameter: 'Format',
+    caseInsensitive: true,
     acceptHeader: true,
   },
   errors: {

@@ -140,6 +140,8 @@ export interface ProtocolDescriptor {
   readonly defaultFormat: 'JSON' | 'XML';
   /** `Format` is matched case-insensitively; without it, an Accept header naming XML selects XML. */
   readonly formatParameter: string;
+  /** The parameter's value is matched in any case (`xml`, `Xml`). */
+  readonly caseInsensitive?: boolean;
   readonly acceptHeader: boolean;
 }
 

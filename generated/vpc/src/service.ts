@@ -16,6 +16,7 @@ export const vpcService: ServiceDescriptor = {
     timestampWindowSeconds: 900,
     defaultFormat: 'JSON',
     formatParameter: 'Format',
+    caseInsensitive: true,
     acceptHeader: true,
   },
   errors: {

@@ -26,6 +26,7 @@ export function factsStatements(model: ServiceModel): StatementStructures[] {
       validateResponse: new Identifier(actions[i]!.validateResponse),
       response: {
         schema: action.responseSchema,
+        mediaTypes: action.mediaTypes,
         examples: action.examples.filter((e) => e.mediaType === 'json').map((e) => e.value),
       },
       ...(action.transition === undefined ? {} : { transition: definedOnly(action.transition) }),

@@ -90,6 +90,7 @@ function serviceLiteral(model: ServiceModel): Record<string, unknown> {
       timestampWindowSeconds: model.signature.timestampWindowSeconds,
       defaultFormat: model.responseFormat.default,
       formatParameter: model.responseFormat.parameter,
+      caseInsensitive: model.responseFormat.caseInsensitive,
       acceptHeader: model.responseFormat.acceptHeader,
     },
     errors: errorTable(model.commonErrors),

@@ -10,19 +10,30 @@ import type {
 import {
   answers,
   baseParams,
+  escapeRegExp,
+  expectError,
   expectSuccess,
   fail,
   idListFor,
   isFreeInput,
   itemFields,
+  refuses,
+  regionParam,
   valueAt,
   wire,
 } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
-import type { ActionFacts, Check, CheckContext, ParamFacts } from '../types.js';
+import {
+  type ActionFacts,
+  type Check,
+  type CheckContext,
+  CheckSkipped,
+  type ConformanceFacts,
+  type ParamFacts,
+} from '../types.js';
 
-export function paginationChecks(action: ActionFacts): Check[] {
+export function paginationChecks(facts: ConformanceFacts, action: ActionFacts): Check[] {
   const p = action.descriptor.pagination;
   if (p === undefined || changesState(action)) return [];
   const id = (name: string) => `pagination.${action.descriptor.name}.${name}`;
@@ -35,7 +46,8 @@ export function paginationChecks(action: ActionFacts): Check[] {
     id: id(`walk-${size}`),
     action: action.descriptor.name,
     title: `walking every page of ${size} gives each item once, TotalCount in all`,
-    run: async (ctx) => void (await walk(ctx, action, p, size)),
+    run: async (ctx) =>
+      void (await (size === p.maxPageSize ? walkOnce(ctx, action, p) : walk(ctx, action, p, size))),
   }));
   checks.push({
     id: id('sizes-agree'),
@@ -66,19 +78,106 @@ export function paginationChecks(action: ActionFacts): Check[] {
     checks.push({
       id: id(`filter-${filter.name}-within-all`),
       action: action.descriptor.name,
-      title: `results filtered by ${filter.name} are part of the unfiltered results, and different values never overlap`,
+      title: `filtering by ${filter.name} returns exactly the unfiltered items that match, and different values never overlap`,
       run: async (ctx) => {
-        const unfiltered = await walk(ctx, action, p, p.maxPageSize);
+        const unfiltered = await walkOnce(ctx, action, p);
         const all = new Set(unfiltered.map((item) => JSON.stringify(item)));
         const values = filterValues(ctx.target.values[filter.name], unfiltered, action, filter);
         const seen = new Set<string>();
         for (const value of values) {
-          for (const item of await walk(ctx, action, p, p.maxPageSize, { [filter.name]: value })) {
+          const filtered = await walkOnce(ctx, action, p, { [filter.name]: value });
+          for (const item of filtered) {
             const key = JSON.stringify(item);
             if (!all.has(key))
               fail(`${filter.name}=${value} returned ${key}, which the unfiltered results do not have`);
             if (seen.has(key)) fail(`${key} is returned for two different values of ${filter.name}`);
+            const field = (item as Record<string, unknown> | null)?.[filter.name];
+            if (typeof field === 'string' && field !== value)
+              fail(
+                `${filter.name}=${value} returned an item whose ${filter.name} is ${JSON.stringify(field)}`,
+              );
             seen.add(key);
+          }
+          // Items that name the value are all of them: a filter drops nothing that matches.
+          const keys = new Set(filtered.map((item) => JSON.stringify(item)));
+          const missed = unfiltered.find(
+            (item) => fieldOf(item, filter.name) === value && !keys.has(JSON.stringify(item)),
+          );
+          if (missed !== undefined)
+            fail(`${filter.name}=${value} left out ${JSON.stringify(missed)}, which matches it`);
+        }
+      },
+    });
+    checks.push({
+      id: id(`filter-${filter.name}-empty`),
+      action: action.descriptor.name,
+      title: `${filter.name} sent empty is refused naming it, or filters nothing out`,
+      run: async (ctx) => {
+        const params = { ...baseParams(ctx, action), [filter.name]: '', [p.pageSizeParam]: p.maxPageSize };
+        const exchange = await send(ctx, { action: action.descriptor.name, params: wire(action, params) });
+        if (refuses(action, filter.name, '')) {
+          expectError(ctx, exchange, 'InvalidParameter', new RegExp(escapeRegExp(filter.name)));
+          return;
+        }
+        expectSuccess(action, exchange);
+        const unfiltered = await walkOnce(ctx, action, p);
+        const emptied = await walk(ctx, action, p, p.maxPageSize, { [filter.name]: '' });
+        if (JSON.stringify(emptied) !== JSON.stringify(unfiltered))
+          fail(
+            `${filter.name}='' returned ${emptied.length} items, the unfiltered walk ${unfiltered.length}`,
+          );
+      },
+    });
+  }
+  if (filters.length >= 2) {
+    const [a, b] = filters as [ParamFacts, ParamFacts];
+    checks.push({
+      id: id(`filters-${a.name}-and-${b.name}`),
+      action: action.descriptor.name,
+      title: `${a.name} and ${b.name} together return the intersection of each alone`,
+      run: async (ctx) => {
+        const unfiltered = await walkOnce(ctx, action, p);
+        // Values an item holds together, so the intersection has something in it when it can.
+        const va = filterValues(ctx.target.values[a.name], unfiltered, action, a)[0];
+        const holder = unfiltered.find((item) => fieldOf(item, a.name) === va);
+        const vb =
+          fieldOf(holder, b.name) ?? filterValues(ctx.target.values[b.name], unfiltered, action, b)[0];
+        if (va === undefined || vb === undefined)
+          throw new CheckSkipped(`no value of ${a.name} or ${b.name} is known: pass --value`);
+        const onlyA = await walkOnce(ctx, action, p, { [a.name]: va });
+        const onlyB = new Set(
+          (await walkOnce(ctx, action, p, { [b.name]: vb })).map((i) => JSON.stringify(i)),
+        );
+        const both = await walk(ctx, action, p, p.maxPageSize, { [a.name]: va, [b.name]: vb });
+        const want = onlyA.filter((item) => onlyB.has(JSON.stringify(item)));
+        if (JSON.stringify(both) !== JSON.stringify(want))
+          fail(
+            `${a.name}=${va} and ${b.name}=${vb} returned ${both.length} items; the intersection of each alone has ${want.length}`,
+          );
+      },
+    });
+  }
+  // A listing of resources picked by id (`InstanceId.N`) whose items name their region: regional.
+  const region = regionParam(facts);
+  if (
+    region !== undefined &&
+    idParam !== undefined &&
+    fields.includes(region) &&
+    action.params.some((x) => x.name === region)
+  ) {
+    checks.push({
+      id: id('region-scoped'),
+      action: action.descriptor.name,
+      title: `each ${region} given answers with its own items, each naming it`,
+      run: async (ctx) => {
+        const regions = (ctx.target.values[region] ?? '').split(',').filter(Boolean);
+        if (regions.length < 2)
+          throw new CheckSkipped(`one ${region} is known: pass --value ${region}=a,b to compare two`);
+        for (const asked of regions) {
+          for (const item of await walk(ctx, action, p, p.maxPageSize, { [region]: asked })) {
+            const named = fieldOf(item, region);
+            if (named !== undefined && named !== asked)
+              fail(`${region}=${asked} returned an item of ${named}: ${JSON.stringify(item)}`);
           }
         }
       },
@@ -90,7 +189,7 @@ export function paginationChecks(action: ActionFacts): Check[] {
       action: action.descriptor.name,
       title: `${idParam.name}.N returns exactly the intersection`,
       run: async (ctx) => {
-        const all = (await walk(ctx, action, p, p.maxPageSize)).map((item) =>
+        const all = (await walkOnce(ctx, action, p)).map((item) =>
           String((item as Record<string, unknown>)[idParam.name]),
         );
         const picked = [all[0], all[Math.floor(all.length / 2)], all[all.length - 1]].filter(
@@ -125,9 +224,32 @@ export function paginationChecks(action: ActionFacts): Check[] {
   return checks;
 }
 
+/** An item's field as text, where it has one. */
+function fieldOf(item: unknown, name: string): string | undefined {
+  const value = (item as Record<string, unknown> | null | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 function items(page: unknown, p: PaginationDescriptor): unknown[] {
   const list = valueAt(page, p.itemsPath);
   return Array.isArray(list) ? list : [];
+}
+
+/** A walk at the largest page size that several checks of one run compare against, made once (its
+ * pages checked as any walk's). Checks of a walk's own stability walk afresh. */
+function walkOnce(
+  ctx: CheckContext,
+  action: ActionFacts,
+  p: PaginationDescriptor,
+  extra: Record<string, unknown> = {},
+): Promise<unknown[]> {
+  const key = `walk ${action.descriptor.name} ${JSON.stringify(extra)}`;
+  let walked = ctx.memo.get(key) as Promise<unknown[]> | undefined;
+  if (walked === undefined) {
+    walked = walk(ctx, action, p, p.maxPageSize, extra);
+    ctx.memo.set(key, walked);
+  }
+  return walked;
 }
 
 /** Walks every page, checking each; returns the items in order. */
@@ -260,8 +382,7 @@ function filterValues(
   filter: ParamFacts,
 ): string[] {
   if (given !== undefined) return given.split(',');
-  const admitted = (value: string) =>
-    !action.descriptor.validateRequest({ [filter.name]: value }).some((i) => i.path.startsWith(filter.name));
+  const admitted = (value: string) => !refuses(action, filter.name, value);
   const held = new Set<string>();
   for (const item of unfiltered) {
     const value = (item as Record<string, unknown> | null)?.[filter.name];

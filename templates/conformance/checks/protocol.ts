@@ -2,9 +2,15 @@
 // each asks the action's own probe (state.ts): a read must succeed, a transition must answer its
 // NotFound for an unknown id; the service-wide ones ask the probe action.
 import { baseParams, expectError, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
-import { send, UNKNOWN_ACTION } from '../http.js';
+import { type Exchange, send, UNKNOWN_ACTION } from '../http.js';
 import { type Probe, probeFor } from '../state.js';
-import { type ActionFacts, type Check, CheckSkipped } from '../types.js';
+import {
+  type ActionFacts,
+  type Check,
+  type CheckContext,
+  CheckSkipped,
+  type ConformanceFacts,
+} from '../types.js';
 
 const SPECIAL = [' ', '*', '~', '+', '/', '!', "'", '(', ')', '中文'];
 
@@ -112,7 +118,8 @@ export function serviceProtocolChecks(action: ActionFacts): Check[] {
 function formatChecks(action: ActionFacts, probe: Probe): Check[] {
   const name = action.descriptor.name;
   const id = (check: string) => `protocol.${name}.${check}`;
-  const answered = (format: string, expected: string): Check['run'] => {
+  const root = probe.answer === 'success' ? action.descriptor.xmlRoot : ERROR_ROOT;
+  const answered = (format: string, expected: 'JSON' | 'XML'): Check['run'] => {
     return async (ctx) => {
       // Signed as sent: the runtime writes the Format value it is given.
       const exchange = await send(ctx, {
@@ -121,9 +128,7 @@ function formatChecks(action: ActionFacts, probe: Probe): Check[] {
         format: format as 'XML',
         params: probe.params(ctx),
       });
-      const type = exchange.headers.get('content-type') ?? '';
-      if (!type.toLowerCase().includes(expected))
-        fail(`Format=${format} was answered with content type ${type}`, exchange);
+      expectFormat(action, exchange, expected, root);
       probe.expect(ctx, exchange);
     };
   };
@@ -131,20 +136,20 @@ function formatChecks(action: ActionFacts, probe: Probe): Check[] {
     ...(['JSON', 'XML'] as const).map(
       (format): Check => ({
         id: id(`format-${format.toLowerCase()}`),
-        title: `Format=${format} answers in ${format}`,
+        title: `Format=${format} answers in ${format}${format === 'XML' ? ` under <${root}>` : ''}, with the spec's media type`,
         action: name,
-        run: answered(format, format.toLowerCase()),
+        run: answered(format, format),
       }),
     ),
     {
       id: id('format-lowercase'),
       title: 'Format=xml (lower case) answers in XML',
       action: name,
-      run: answered('xml', 'xml'),
+      run: answered('xml', 'XML'),
     },
     {
       id: id('format-absent'),
-      title: 'without Format or an XML Accept header, the answer is JSON',
+      title: 'without Format or an XML Accept header, the answer is in the default format',
       action: name,
       run: async (ctx) => {
         const exchange = await send(ctx, {
@@ -152,12 +157,111 @@ function formatChecks(action: ActionFacts, probe: Probe): Check[] {
           params: probe.params(ctx),
           mutate: (r) => ({ ...r, headers: { ...r.headers, accept: '*/*' } }),
         });
-        if (!(exchange.headers.get('content-type') ?? '').includes('json'))
-          fail('the default format is not JSON', exchange);
+        expectFormat(action, exchange, defaultFormat(ctx), root);
         probe.expect(ctx, exchange);
       },
     },
   ];
+}
+
+/** The error envelope's XML root (spec/README.md: error responses). */
+const ERROR_ROOT = 'Error';
+
+function defaultFormat(ctx: CheckContext): 'JSON' | 'XML' {
+  return ctx.facts.service.protocol?.defaultFormat ?? 'JSON';
+}
+
+/** Every way the spec's `responseFormat` lets a caller choose, each for a success and an error. */
+interface Negotiation {
+  readonly label: string;
+  /** The Format parameter's value (signed, V1), or none (V3, which has no Format of its own). */
+  readonly format?: string;
+  readonly accept?: string;
+  readonly expected: (ctx: CheckContext) => 'JSON' | 'XML';
+}
+
+/** Service-wide: each negotiation path of the spec's `responseFormat`, for a success and an error. */
+export function negotiationChecks(action: ActionFacts, facts: ConformanceFacts): Check[] {
+  const name = action.descriptor.name;
+  const protocol = facts.service.protocol;
+  const parameter = protocol?.formatParameter ?? 'Format';
+  const byDefault = () => protocol?.defaultFormat ?? 'JSON';
+  const paths: Negotiation[] = [
+    { label: 'parameter-json', format: 'JSON', expected: () => 'JSON' },
+    { label: 'parameter-xml', format: 'XML', expected: () => 'XML' },
+    ...(protocol?.caseInsensitive === false
+      ? []
+      : [{ label: 'parameter-mixed-case', format: 'Xml', expected: () => 'XML' as const }]),
+    { label: 'no-preference', accept: '*/*', expected: byDefault },
+    ...(protocol?.acceptHeader === true
+      ? ([
+          { label: 'accept-application-xml', accept: 'application/xml', expected: () => 'XML' },
+          { label: 'accept-text-xml', accept: 'text/xml', expected: () => 'XML' },
+          { label: 'accept-application-json', accept: 'application/json', expected: () => 'JSON' },
+          {
+            label: 'parameter-over-accept-json',
+            format: 'JSON',
+            accept: 'application/xml',
+            expected: () => 'JSON',
+          },
+          {
+            label: 'parameter-over-accept-xml',
+            format: 'XML',
+            accept: 'application/json',
+            expected: () => 'XML',
+          },
+        ] satisfies Negotiation[])
+      : [{ label: 'accept-ignored', accept: 'application/xml', expected: byDefault }]),
+  ];
+  const minimal = (ctx: CheckContext) => wire(action, baseParams(ctx, action));
+  return paths.flatMap((path) =>
+    (['success', 'error'] as const).map(
+      (outcome): Check => ({
+        id: `protocol.negotiation.${path.label}.${outcome}`,
+        title: `${[path.format === undefined ? '' : `${parameter}=${path.format}`, path.accept === undefined ? '' : `Accept: ${path.accept}`].filter(Boolean).join(' with ')}: ${outcome === 'success' ? 'a success' : 'an error'} in the format it selects`,
+        action: name,
+        run: async (ctx) => {
+          const expected = path.expected(ctx);
+          // The error: the same request with an unknown Version, which every action can answer.
+          const exchange = await send(ctx, {
+            action: name,
+            params: minimal(ctx),
+            ...(outcome === 'error' ? { version: '1999-01-01' } : {}),
+            ...(path.format === undefined ? {} : { signature: 'v1' as const, format: path.format as 'XML' }),
+            ...(path.accept === undefined
+              ? {}
+              : { mutate: (r) => ({ ...r, headers: { ...r.headers, accept: path.accept! } }) }),
+          });
+          expectFormat(
+            action,
+            exchange,
+            expected,
+            outcome === 'success' ? action.descriptor.xmlRoot : ERROR_ROOT,
+          );
+          if (outcome === 'success') expectSuccess(action, exchange);
+          else expectError(ctx, exchange, 'InvalidVersion');
+        },
+      }),
+    ),
+  );
+}
+
+/** The answer is in `format`: a content type the spec gives the action for it, and XML under `root`. */
+function expectFormat(action: ActionFacts, exchange: Exchange, format: 'JSON' | 'XML', root: string): void {
+  const type = (exchange.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const kind = format.toLowerCase();
+  const allowed = action.response.mediaTypes.filter((m) => m.endsWith(kind));
+  const media = allowed.length > 0 ? allowed : [`application/${kind}`];
+  if (!media.includes(type))
+    fail(
+      `asked for ${format}, the answer's content type is ${JSON.stringify(type)}; the spec gives ${media.join(' or ')}`,
+      exchange,
+    );
+  if (format === 'XML') {
+    const element = /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)/.exec(exchange.text)?.[1];
+    if (element !== root) fail(`the XML root element is <${element}>, the spec names <${root}>`, exchange);
+  } else if (!exchange.text.trimStart().startsWith('{'))
+    fail('the JSON answer is not a JSON object', exchange);
 }
 
 /** A free-text parameter (one whose unknown values have no NotFound error of their own) with odd characters. */

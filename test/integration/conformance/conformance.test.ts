@@ -114,7 +114,7 @@ describe('catches broken servers', () => {
     ],
     ['one-item-as-object', 'response.DescribeInstanceStatus.list-is-array', /is not an array for 1 item/],
     ['signature-unverified', 'auth.v3.wrong-secret', /expected SignatureDoesNotMatch .* got a success/],
-    ['nonce-unchecked', 'auth.nonce-replay', /expected SignatureNonceUsed .* got a success/],
+    ['nonce-unchecked', 'auth.v3.nonce-replay', /expected SignatureNonceUsed .* got a success/],
     [
       'xml-wrapper-missing',
       'response.DescribeInstanceStatus.json-equals-xml',

@@ -33,7 +33,11 @@ describe('runChecks, selection', () => {
       'a glob in the middle',
       {
         only: '*.RegionId.*',
-        want: ['boundary.DescribeThings.RegionId.missing', 'boundary.CreateThing.RegionId.missing'],
+        want: [
+          'boundary.DescribeThings.RegionId.empty',
+          'boundary.DescribeThings.RegionId.missing',
+          'boundary.CreateThing.RegionId.missing',
+        ],
       },
     ],
     ['a dot does not match any character', { only: 'protocolXunknown', want: [] }],
@@ -112,15 +116,44 @@ describe('runChecks, seeding', () => {
   const queries = async (seed: number) => {
     server.reset();
     server.script(...Array.from({ length: 60 }, () => json(200, { RequestId: 'R' })));
-    const result = await run({ only: 'fuzz.DescribeThings', seed });
-    expect(result.outcomes[0]).not.toHaveProperty('failure');
+    await run({ only: 'fuzz.DescribeThings', seed });
     return server.requests.map((r) => r.url.search);
   };
 
   it('sends the same generated requests for the same seed, and others for another', async () => {
+    // The scripted server accepts everything, so the oracle fails and fast-check shrinks: the
+    // shrinking is seeded too.
     const first = await queries(7);
-    expect(first).toHaveLength(60);
+    expect(first.length).toBeGreaterThan(1);
     expect(await queries(7)).toEqual(first);
     expect(await queries(8)).not.toEqual(first);
+  });
+});
+
+describe('runChecks, secrets', () => {
+  it('hides a signature or token the server echoes back, in the message and the exchange', async () => {
+    // A hostile server quoting the request (its Authorization and query) in the Code and Message.
+    const echo = (
+      req: { url: URL; headers: Record<string, unknown> },
+      res: import('node:http').ServerResponse,
+    ) => {
+      const said = `${String(req.headers.authorization)} ${req.url.search} ${decodeURIComponent(req.url.search)}`;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ RequestId: 'R', HostId: 'h', Code: said.slice(0, 200), Message: said }));
+    };
+    server.script(...Array.from({ length: 4 }, () => echo));
+    const result = await run({ only: 'protocol.unknown-*,auth.v1.get.valid' });
+    const signatures = server.requests.flatMap((r) => [
+      /Signature=([0-9a-f]{64})/.exec(String(r.headers.authorization))?.[1],
+      r.url.searchParams.get('Signature') ?? undefined,
+    ]);
+    expect(signatures.filter(Boolean).length).toBeGreaterThan(1);
+    const reported = JSON.stringify(result.outcomes);
+    expect(reported).toContain('***');
+    for (const signature of signatures.filter((s): s is string => s !== undefined)) {
+      expect(reported).not.toContain(signature);
+      expect(reported).not.toContain(encodeURIComponent(signature));
+    }
+    expect(reported).not.toContain(widgetsTarget(server.url).accessKeySecret);
   });
 });

@@ -27,6 +27,11 @@ export function expectError(ctx, exchange, code, messagePattern) {
         fail(`the message does not match ${messagePattern}`, exchange);
     }
 }
+/** Refused with one of `codes` (where the spec leaves a choice), each with its own status and envelope. */
+export function expectOneOf(ctx, exchange, codes) {
+    const code = exchange.body?.Code;
+    expectError(ctx, exchange, typeof code === 'string' && codes.includes(code) ? code : codes[0]);
+}
 /** A success whose body, read by the action's shape, is valid against the response validator. */
 export function expectSuccess(action, exchange) {
     if (exchange.status !== 200)
@@ -66,18 +71,21 @@ export function baseParams(ctx, action, given = {}) {
     return { ...params, ...given };
 }
 /** A value given as text (`--value Name=text`) in the parameter's own type: a list's items are
- * joined by commas, numbers and booleans are parsed. */
+ * joined by commas, numbers and booleans are parsed. For anything but a list, commas separate several
+ * values (`RegionId=cn-hangzhou,cn-shanghai`): the first is the one requests use, the others are for
+ * checks that compare answers across values (filters, regions). */
 export function fromText(param, text) {
+    if (param.schema.type === 'array')
+        return text.split(',');
+    const first = text.split(',')[0];
     switch (param.schema.type) {
-        case 'array':
-            return text.split(',');
         case 'integer':
         case 'number':
-            return Number(text);
+            return Number(first);
         case 'boolean':
-            return text === 'true';
+            return first === 'true';
         default:
-            return text;
+            return first;
     }
 }
 /** The example another action of the service gives for a parameter of this name: a name means one
@@ -91,7 +99,7 @@ export function exampleElsewhere(ctx, param) {
     return undefined;
 }
 /** A plain string parameter whose unknown values the action answers with `Invalid<Name>.NotFound`. */
-function names(action, param) {
+export function names(action, param) {
     return param.style === 'scalar' && action.errors.includes(`Invalid${param.name}.NotFound`);
 }
 /** Whether the suite may choose this parameter's value freely: not a page token, which only the server
@@ -102,6 +110,11 @@ export function isFreeInput(action, param) {
         return false;
     // Alibaba's dry-run switch answers DryRunOperation instead of the action's answer, by design.
     return param.name !== 'DryRun';
+}
+/** The parameter that picks a region: the one the service's regional endpoint is named by
+ * (`ecs.{RegionId}.aliyuncs.com`). */
+export function regionParam(facts) {
+    return /\{([^}]+)\}/.exec(facts.service.endpoints.regional)?.[1];
 }
 /** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
 export function answers(action, field) {
@@ -138,4 +151,15 @@ export function wire(action, params) {
 }
 export function valueAt(value, path) {
     return path.reduce((v, key) => v?.[key], value);
+}
+export function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Whether the request validator refuses this value of the parameter (other parameters aside). A
+ * parameter's name may itself hold dots (`SystemDisk.Size`), so an issue is its own when its path is
+ * the name, or goes on from it into a field or an item. */
+export function refuses(action, name, value) {
+    return action.descriptor
+        .validateRequest({ [name]: value })
+        .some((i) => i.path === name || i.path.startsWith(`${name}.`) || i.path.startsWith(`${name}[`));
 }

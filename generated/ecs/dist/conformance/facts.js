@@ -1075,6 +1075,7 @@ export const conformanceFacts = {
             validateResponse: validateRunInstancesResponse,
             response: {
                 schema: 'RunInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -1795,6 +1796,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateInstanceResponse,
             response: {
                 schema: 'CreateInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -1886,6 +1888,7 @@ export const conformanceFacts = {
             validateResponse: validateStartInstanceResponse,
             response: {
                 schema: 'StartInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -1960,6 +1963,7 @@ export const conformanceFacts = {
             validateResponse: validateStartInstancesResponse,
             response: {
                 schema: 'StartInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -2088,6 +2092,7 @@ export const conformanceFacts = {
             validateResponse: validateStopInstanceResponse,
             response: {
                 schema: 'StopInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '1C488B66-B819-4D14-8711-C4EAAA13AC01',
@@ -2180,6 +2185,7 @@ export const conformanceFacts = {
             validateResponse: validateStopInstancesResponse,
             response: {
                 schema: 'StopInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '1C488B66-B819-4D14-8711-C4EAAA13AC01',
@@ -2241,6 +2247,7 @@ export const conformanceFacts = {
             validateResponse: validateRebootInstanceResponse,
             response: {
                 schema: 'RebootInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2315,6 +2322,7 @@ export const conformanceFacts = {
             validateResponse: validateRebootInstancesResponse,
             response: {
                 schema: 'RebootInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2385,6 +2393,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachInstanceRamRoleResponse,
             response: {
                 schema: 'AttachInstanceRamRoleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RamRoleName: 'testRamRoleName',
@@ -2469,6 +2478,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceRamRoleResponse,
             response: {
                 schema: 'DescribeInstanceRamRoleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2529,6 +2539,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachInstanceRamRoleResponse,
             response: {
                 schema: 'DetachInstanceRamRoleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RamRoleName: 'RamRoleTest',
@@ -2721,6 +2732,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceStatusResponse,
             response: {
                 schema: 'DescribeInstanceStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageNumber: 1,
@@ -3234,6 +3246,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstancesResponse,
             response: {
                 schema: 'DescribeInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3272,6 +3285,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceVncUrlResponse,
             response: {
                 schema: 'DescribeInstanceVncUrlResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VncUrl: 'wss%3A%2F%2Fhz01-vncproxy.aliyun.com%2Fwebsockify%2F%3Fs%3DDvh%252FIA%252BYc73gWO48cBx2gBxUDVzaAnSKr74pq30mzqUYgeUMcB%252FbkNixDxdEA996',
@@ -3323,6 +3337,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceVncPasswdResponse,
             response: {
                 schema: 'ModifyInstanceVncPasswdResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3364,6 +3379,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeUserDataResponse,
             response: {
                 schema: 'DescribeUserDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3437,6 +3453,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceAutoRenewAttributeResponse,
             response: {
                 schema: 'DescribeInstanceAutoRenewAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3529,6 +3546,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceAutoRenewAttributeResponse,
             response: {
                 schema: 'ModifyInstanceAutoRenewAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3597,6 +3615,7 @@ export const conformanceFacts = {
             validateResponse: validateRenewInstanceResponse,
             response: {
                 schema: 'RenewInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '1234567890',
@@ -3711,6 +3730,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSpotPriceHistoryResponse,
             response: {
                 schema: 'DescribeSpotPriceHistoryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3854,6 +3874,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSpotAdviceResponse,
             response: {
                 schema: 'DescribeSpotAdviceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RegionId: 'cn-hangzhou',
@@ -3913,6 +3934,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceTypeFamiliesResponse,
             response: {
                 schema: 'DescribeInstanceTypeFamiliesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4389,6 +4411,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceTypesResponse,
             response: {
                 schema: 'DescribeInstanceTypesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4418,6 +4441,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceAttributeResponse,
             response: {
                 schema: 'DescribeInstanceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Status: 'Running',
@@ -4643,6 +4667,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceAttributeResponse,
             response: {
                 schema: 'ModifyInstanceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4720,6 +4745,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceMetadataOptionsResponse,
             response: {
                 schema: 'ModifyInstanceMetadataOptionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4770,6 +4796,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceAutoReleaseTimeResponse,
             response: {
                 schema: 'ModifyInstanceAutoReleaseTimeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -4888,6 +4915,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceChargeTypeResponse,
             response: {
                 schema: 'ModifyInstanceChargeTypeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '20413515388****',
@@ -5073,6 +5101,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceSpecResponse,
             response: {
                 schema: 'ModifyInstanceSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5236,6 +5265,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyPrepayInstanceSpecResponse,
             response: {
                 schema: 'ModifyPrepayInstanceSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '1234567890',
@@ -5278,6 +5308,7 @@ export const conformanceFacts = {
             validateResponse: validateReActivateInstancesResponse,
             response: {
                 schema: 'ReActivateInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '51AB7717-6E1A-4D1D-A44D-54CB123ABC',
@@ -5319,6 +5350,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceTopologyResponse,
             response: {
                 schema: 'DescribeInstanceTopologyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5388,6 +5420,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteInstanceResponse,
             response: {
                 schema: 'DeleteInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5473,6 +5506,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteInstancesResponse,
             response: {
                 schema: 'DeleteInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '7B7813C6-57BF-41XX-B12B-F172F65A6046',
@@ -5710,6 +5744,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateDedicatedHostsResponse,
             response: {
                 schema: 'AllocateDedicatedHostsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E2A664A6-2933-4C64-88AE-5033D003****',
@@ -5892,6 +5927,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDedicatedHostsResponse,
             response: {
                 schema: 'DescribeDedicatedHostsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5939,6 +5975,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDedicatedHostTypesResponse,
             response: {
                 schema: 'DescribeDedicatedHostTypesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5995,6 +6032,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDedicatedHostClusterAttributeResponse,
             response: {
                 schema: 'ModifyDedicatedHostClusterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '11B55F58-D3A4-4A9B-9596-342420D02FF8',
@@ -6108,6 +6146,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDedicatedHostAttributeResponse,
             response: {
                 schema: 'ModifyDedicatedHostAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6216,6 +6255,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDedicatedHostsChargeTypeResponse,
             response: {
                 schema: 'ModifyDedicatedHostsChargeTypeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '20413515388****',
@@ -6267,6 +6307,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDedicatedHostAutoRenewResponse,
             response: {
                 schema: 'DescribeDedicatedHostAutoRenewResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '04F0F334-1335-436C-A1D7-6C044FE73368',
@@ -6365,6 +6406,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDedicatedHostAutoRenewAttributeResponse,
             response: {
                 schema: 'ModifyDedicatedHostAutoRenewAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6433,6 +6475,7 @@ export const conformanceFacts = {
             validateResponse: validateRenewDedicatedHostsResponse,
             response: {
                 schema: 'RenewDedicatedHostsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6483,6 +6526,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDedicatedHostAutoReleaseTimeResponse,
             response: {
                 schema: 'ModifyDedicatedHostAutoReleaseTimeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -6614,6 +6658,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceDeploymentResponse,
             response: {
                 schema: 'ModifyInstanceDeploymentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -6655,6 +6700,7 @@ export const conformanceFacts = {
             validateResponse: validateRedeployDedicatedHostResponse,
             response: {
                 schema: 'RedeployDedicatedHostResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'FCED4B7A-53D5-4C04-ABE3-26D4F3890D57',
@@ -6696,6 +6742,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseDedicatedHostResponse,
             response: {
                 schema: 'ReleaseDedicatedHostResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A1B15AC8-E6F6-49A4-8985-8C07104B9199',
@@ -6799,6 +6846,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDedicatedHostClusterResponse,
             response: {
                 schema: 'CreateDedicatedHostClusterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DedicatedHostClusterId: 'dc-bp12wlf6bw0vz9v2****',
@@ -6933,6 +6981,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDedicatedHostClustersResponse,
             response: {
                 schema: 'DescribeDedicatedHostClustersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 5,
@@ -7023,6 +7072,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDedicatedHostClusterResponse,
             response: {
                 schema: 'DeleteDedicatedHostClusterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '11B55F58-D3A4-4A9B-9596-342420D02FF8',
@@ -7713,6 +7763,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateLaunchTemplateResponse,
             response: {
                 schema: 'CreateLaunchTemplateResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -7824,6 +7875,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeLaunchTemplatesResponse,
             response: {
                 schema: 'DescribeLaunchTemplatesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -7871,6 +7923,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteLaunchTemplateResponse,
             response: {
                 schema: 'DeleteLaunchTemplateResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8534,6 +8587,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateLaunchTemplateVersionResponse,
             response: {
                 schema: 'CreateLaunchTemplateVersionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8659,6 +8713,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeLaunchTemplateVersionsResponse,
             response: {
                 schema: 'DescribeLaunchTemplateVersionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8718,6 +8773,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyLaunchTemplateDefaultVersionResponse,
             response: {
                 schema: 'ModifyLaunchTemplateDefaultVersionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8787,6 +8843,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteLaunchTemplateVersionResponse,
             response: {
                 schema: 'DeleteLaunchTemplateVersionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8852,6 +8909,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDiagnosticReportResponse,
             response: {
                 schema: 'CreateDiagnosticReportResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -8955,6 +9013,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDiagnosticReportsResponse,
             response: {
                 schema: 'DescribeDiagnosticReportsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9023,6 +9082,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDiagnosticReportAttributesResponse,
             response: {
                 schema: 'DescribeDiagnosticReportAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -9101,6 +9161,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDiagnosticReportsResponse,
             response: {
                 schema: 'DeleteDiagnosticReportsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9178,6 +9239,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDiagnosticMetricSetResponse,
             response: {
                 schema: 'CreateDiagnosticMetricSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9265,6 +9327,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDiagnosticMetricSetsResponse,
             response: {
                 schema: 'DescribeDiagnosticMetricSetsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9352,6 +9415,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDiagnosticMetricsResponse,
             response: {
                 schema: 'DescribeDiagnosticMetricsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9450,6 +9514,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDiagnosticMetricSetResponse,
             response: {
                 schema: 'ModifyDiagnosticMetricSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9497,6 +9562,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDiagnosticMetricSetsResponse,
             response: {
                 schema: 'DeleteDiagnosticMetricSetsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9688,6 +9754,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateElasticityAssuranceResponse,
             response: {
                 schema: 'CreateElasticityAssuranceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -9831,6 +9898,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeElasticityAssurancesResponse,
             response: {
                 schema: 'DescribeElasticityAssurancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -9934,6 +10002,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeElasticityAssuranceInstancesResponse,
             response: {
                 schema: 'DescribeElasticityAssuranceInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -10003,6 +10072,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyElasticityAssuranceResponse,
             response: {
                 schema: 'ModifyElasticityAssuranceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8455DD10-84F8-43C9-8365-5F448EB169B6',
@@ -10176,6 +10246,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateCapacityReservationResponse,
             response: {
                 schema: 'CreateCapacityReservationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PrivatePoolOptionsId: 'crp-bp67acfmxazb4****',
@@ -10317,6 +10388,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCapacityReservationsResponse,
             response: {
                 schema: 'DescribeCapacityReservationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a****',
@@ -10433,6 +10505,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCapacityReservationInstancesResponse,
             response: {
                 schema: 'DescribeCapacityReservationInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -10547,6 +10620,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCapacityReservationResponse,
             response: {
                 schema: 'ModifyCapacityReservationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8455DD10-84F8-43C9-8365-5F448EB169B6',
@@ -10611,6 +10685,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceAttachmentAttributesResponse,
             response: {
                 schema: 'DescribeInstanceAttachmentAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -10682,6 +10757,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceAttachmentAttributesResponse,
             response: {
                 schema: 'ModifyInstanceAttachmentAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -10733,6 +10809,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseCapacityReservationResponse,
             response: {
                 schema: 'ReleaseCapacityReservationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -11556,6 +11633,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateAutoProvisioningGroupResponse,
             response: {
                 schema: 'CreateAutoProvisioningGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         AutoProvisioningGroupId: 'apg-sn54avj8htgvtyh8****',
@@ -11699,6 +11777,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAutoProvisioningGroupsResponse,
             response: {
                 schema: 'DescribeAutoProvisioningGroupsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -11820,6 +11899,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAutoProvisioningGroupInstancesResponse,
             response: {
                 schema: 'DescribeAutoProvisioningGroupInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -11994,6 +12074,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyAutoProvisioningGroupResponse,
             response: {
                 schema: 'ModifyAutoProvisioningGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B48A12CD-1295-4A38-A8F0-0E92C937****',
@@ -12075,6 +12156,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAutoProvisioningGroupHistoryResponse,
             response: {
                 schema: 'DescribeAutoProvisioningGroupHistoryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -12146,6 +12228,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteAutoProvisioningGroupResponse,
             response: {
                 schema: 'DeleteAutoProvisioningGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B48A12CD-1295-4A38-A8F0-0E92C937****',
@@ -12432,6 +12515,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDiskResponse,
             response: {
                 schema: 'CreateDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DiskId: 'd-bp131n0q38u3a4zi****',
@@ -12791,6 +12875,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDisksResponse,
             response: {
                 schema: 'DescribeDisksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -12884,6 +12969,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachDiskResponse,
             response: {
                 schema: 'AttachDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -12934,6 +13020,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachDiskResponse,
             response: {
                 schema: 'DetachDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13044,6 +13131,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDiskAttributeResponse,
             response: {
                 schema: 'ModifyDiskAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13234,6 +13322,7 @@ export const conformanceFacts = {
             validateResponse: validateReplaceSystemDiskResponse,
             response: {
                 schema: 'ReplaceSystemDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DiskId: 'd-bp67acfmxazb4ph****',
@@ -13304,6 +13393,7 @@ export const conformanceFacts = {
             validateResponse: validateReInitDiskResponse,
             response: {
                 schema: 'ReInitDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13366,6 +13456,7 @@ export const conformanceFacts = {
             validateResponse: validateResizeDiskResponse,
             response: {
                 schema: 'ResizeDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '20413515388****',
@@ -13417,6 +13508,7 @@ export const conformanceFacts = {
             validateResponse: validateResetDiskResponse,
             response: {
                 schema: 'ResetDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F3CD6886-D8D0-4FEE-B93E-1B732396****',
@@ -13483,6 +13575,7 @@ export const conformanceFacts = {
             validateResponse: validateResetDisksResponse,
             response: {
                 schema: 'ResetDisksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '3D66C85C-AA97-4A00-B0ED-2D9A80FE782C',
@@ -13578,6 +13671,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDiskChargeTypeResponse,
             response: {
                 schema: 'ModifyDiskChargeTypeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '123456****',
@@ -13676,6 +13770,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDiskSpecResponse,
             response: {
                 schema: 'ModifyDiskSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13710,6 +13805,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDiskResponse,
             response: {
                 schema: 'DeleteDiskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13894,6 +13990,7 @@ export const conformanceFacts = {
             validateResponse: validatePurchaseReservedInstancesOfferingResponse,
             response: {
                 schema: 'PurchaseReservedInstancesOfferingResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8C314443-AF0D-4766-9562-C83B7F1A3C8B',
@@ -14078,6 +14175,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeReservedInstancesResponse,
             response: {
                 schema: 'DescribeReservedInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 1,
@@ -14206,6 +14304,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyReservedInstancesResponse,
             response: {
                 schema: 'ModifyReservedInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'ED9E4A5F-FF4D-4C96-BE80-6B4227060DD7',
@@ -14268,6 +14367,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyReservedInstanceAttributeResponse,
             response: {
                 schema: 'ModifyReservedInstanceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         HttpStatusCode: 200,
@@ -14363,6 +14463,7 @@ export const conformanceFacts = {
             validateResponse: validateRenewReservedInstancesResponse,
             response: {
                 schema: 'RenewReservedInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8C314443-AF0D-4766-9562-C83B7F1****',
@@ -14413,6 +14514,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeReservedInstanceAutoRenewAttributeResponse,
             response: {
                 schema: 'DescribeReservedInstanceAutoRenewAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -14496,6 +14598,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyReservedInstanceAutoRenewAttributeResponse,
             response: {
                 schema: 'ModifyReservedInstanceAutoRenewAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -14636,6 +14739,7 @@ export const conformanceFacts = {
             validateResponse: validatePurchaseStorageCapacityUnitResponse,
             response: {
                 schema: 'PurchaseStorageCapacityUnitResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '204135153880****',
@@ -14775,6 +14879,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeStorageCapacityUnitsResponse,
             response: {
                 schema: 'DescribeStorageCapacityUnitsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -14861,6 +14966,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyStorageCapacityUnitAttributeResponse,
             response: {
                 schema: 'ModifyStorageCapacityUnitAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15071,6 +15177,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateImageResponse,
             response: {
                 schema: 'CreateImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ImageId: 'm-bp146shijn7hujku****',
@@ -15273,6 +15380,7 @@ export const conformanceFacts = {
             validateResponse: validateImportImageResponse,
             response: {
                 schema: 'ImportImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -15353,6 +15461,7 @@ export const conformanceFacts = {
             validateResponse: validateExportImageResponse,
             response: {
                 schema: 'ExportImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C8B26B44-0189-443E-9816-D951F596****',
@@ -15484,6 +15593,7 @@ export const conformanceFacts = {
             validateResponse: validateCopyImageResponse,
             response: {
                 schema: 'CopyImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ImageId: 'm-bp1h46wfpjsjastd****',
@@ -15526,6 +15636,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelCopyImageResponse,
             response: {
                 schema: 'CancelCopyImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15807,6 +15918,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImagesResponse,
             response: {
                 schema: 'DescribeImagesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15868,6 +15980,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImageSharePermissionResponse,
             response: {
                 schema: 'DescribeImageSharePermissionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -15998,6 +16111,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyImageAttributeResponse,
             response: {
                 schema: 'ModifyImageAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -16087,6 +16201,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyImageSharePermissionResponse,
             response: {
                 schema: 'ModifyImageSharePermissionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16162,6 +16277,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImageSupportInstanceTypesResponse,
             response: {
                 schema: 'DescribeImageSupportInstanceTypesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: ' 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16215,6 +16331,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImageFromFamilyResponse,
             response: {
                 schema: 'DescribeImageFromFamilyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16314,6 +16431,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyImageShareGroupPermissionResponse,
             response: {
                 schema: 'ModifyImageShareGroupPermissionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16362,6 +16480,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteImageResponse,
             response: {
                 schema: 'DeleteImageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16481,6 +16600,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateImageComponentResponse,
             response: {
                 schema: 'CreateImageComponentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ImageComponentId: 'ic-bp67acfmxazb4p****',
@@ -16689,6 +16809,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateImagePipelineResponse,
             response: {
                 schema: 'CreateImagePipelineResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ImagePipelineId: 'ip-2ze5tsl5bp6nf2b3****',
@@ -16809,6 +16930,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImageComponentsResponse,
             response: {
                 schema: 'DescribeImageComponentsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'AAAAAdDWBF2****',
@@ -16946,6 +17068,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImagePipelinesResponse,
             response: {
                 schema: 'DescribeImagePipelinesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'AAAAAdDWBF2****',
@@ -17057,6 +17180,7 @@ export const conformanceFacts = {
             validateResponse: validateStartImagePipelineExecutionResponse,
             response: {
                 schema: 'StartImagePipelineExecutionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ExecutionId: 'exec-5fb8facb8ed7427c****',
@@ -17163,6 +17287,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeImagePipelineExecutionsResponse,
             response: {
                 schema: 'DescribeImagePipelineExecutionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'AAAAAdDWBF2****',
@@ -17254,6 +17379,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelImagePipelineExecutionResponse,
             response: {
                 schema: 'CancelImagePipelineExecutionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17295,6 +17421,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteImageComponentResponse,
             response: {
                 schema: 'DeleteImageComponentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17336,6 +17463,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteImagePipelineResponse,
             response: {
                 schema: 'DeleteImagePipelineResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17484,6 +17612,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSnapshotResponse,
             response: {
                 schema: 'CreateSnapshotResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SnapshotId: 's-bp17441ohwka0yuh****',
@@ -17664,6 +17793,7 @@ export const conformanceFacts = {
             validateResponse: validateCopySnapshotResponse,
             response: {
                 schema: 'CopySnapshotResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SnapshotId: 's-bp17441ohwka0yui****',
@@ -17937,6 +18067,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotsResponse,
             response: {
                 schema: 'DescribeSnapshotsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -18015,6 +18146,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotsUsageResponse,
             response: {
                 schema: 'DescribeSnapshotsUsageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18066,6 +18198,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotPackageResponse,
             response: {
                 schema: 'DescribeSnapshotPackageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18145,6 +18278,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotLinksResponse,
             response: {
                 schema: 'DescribeSnapshotLinksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18210,6 +18344,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySnapshotAttributeResponse,
             response: {
                 schema: 'ModifySnapshotAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18251,6 +18386,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSnapshotGroupResponse,
             response: {
                 schema: 'DeleteSnapshotGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '6EDE885A-FDC1-4FAE-BC44-6EACAEA6CC6E',
@@ -18310,6 +18446,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSnapshotResponse,
             response: {
                 schema: 'DeleteSnapshotResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18495,6 +18632,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateAutoSnapshotPolicyResponse,
             response: {
                 schema: 'CreateAutoSnapshotPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         AutoSnapshotPolicyId: 'sp-bp12m37ccmxvbmi5****',
@@ -18603,6 +18741,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAutoSnapshotPolicyExResponse,
             response: {
                 schema: 'DescribeAutoSnapshotPolicyExResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -18791,6 +18930,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyAutoSnapshotPolicyExResponse,
             response: {
                 schema: 'ModifyAutoSnapshotPolicyExResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18841,6 +18981,7 @@ export const conformanceFacts = {
             validateResponse: validateApplyAutoSnapshotPolicyResponse,
             response: {
                 schema: 'ApplyAutoSnapshotPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18936,6 +19077,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyAutoSnapshotPolicyResponse,
             response: {
                 schema: 'ModifyAutoSnapshotPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18974,6 +19116,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelAutoSnapshotPolicyResponse,
             response: {
                 schema: 'CancelAutoSnapshotPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -19015,6 +19158,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteAutoSnapshotPolicyResponse,
             response: {
                 schema: 'DeleteAutoSnapshotPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -19172,6 +19316,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSnapshotGroupResponse,
             response: {
                 schema: 'CreateSnapshotGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SnapshotGroupId: 'ssg-j6ciyh3k52qp7ovm****',
@@ -19323,6 +19468,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotGroupsResponse,
             response: {
                 schema: 'DescribeSnapshotGroupsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -19426,6 +19572,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySnapshotGroupResponse,
             response: {
                 schema: 'ModifySnapshotGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A00B5E55-76B7-42C8-8A80-AF10E980DCC7',
@@ -19530,6 +19677,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePrefixListResponse,
             response: {
                 schema: 'CreatePrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PrefixListId: 'pl-x1j1k5ykzqlixdcy****',
@@ -19617,6 +19765,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePrefixListsResponse,
             response: {
                 schema: 'DescribePrefixListsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'AAAAAdDWBF2****',
@@ -19693,6 +19842,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePrefixListAssociationsResponse,
             response: {
                 schema: 'DescribePrefixListAssociationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'AAAAAdDWBF2****',
@@ -19743,6 +19893,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePrefixListAttributesResponse,
             response: {
                 schema: 'DescribePrefixListAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CreationTime: '2021-02-20T07:11Z',
@@ -19863,6 +20014,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyPrefixListResponse,
             response: {
                 schema: 'ModifyPrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '38793DB8-A4B2-4AEC-BFD3-111234E9188D',
@@ -19904,6 +20056,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletePrefixListResponse,
             response: {
                 schema: 'DeletePrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '38793DB8-A4B2-4AEC-BFD3-111234E9188D',
@@ -20034,6 +20187,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSecurityGroupResponse,
             response: {
                 schema: 'CreateSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SecurityGroupId: 'sg-bp1fg655nh68xyz9****',
@@ -20242,6 +20396,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSecurityGroupsResponse,
             response: {
                 schema: 'DescribeSecurityGroupsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20320,6 +20475,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSecurityGroupAttributeResponse,
             response: {
                 schema: 'DescribeSecurityGroupAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VpcId: 'vpc-bp1opxu1zkhn00gzv****',
@@ -20416,6 +20572,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySecurityGroupPolicyResponse,
             response: {
                 schema: 'ModifySecurityGroupPolicyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'CEF72CEB-54B6-4AE8-B225-F876FF7BA984',
@@ -20475,6 +20632,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySecurityGroupAttributeResponse,
             response: {
                 schema: 'ModifySecurityGroupAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20675,6 +20833,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySecurityGroupRuleResponse,
             response: {
                 schema: 'ModifySecurityGroupRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20875,6 +21034,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySecurityGroupEgressRuleResponse,
             response: {
                 schema: 'ModifySecurityGroupEgressRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21156,6 +21316,7 @@ export const conformanceFacts = {
             validateResponse: validateAuthorizeSecurityGroupResponse,
             response: {
                 schema: 'AuthorizeSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21437,6 +21598,7 @@ export const conformanceFacts = {
             validateResponse: validateAuthorizeSecurityGroupEgressResponse,
             response: {
                 schema: 'AuthorizeSecurityGroupEgressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21496,6 +21658,7 @@ export const conformanceFacts = {
             validateResponse: validateJoinSecurityGroupResponse,
             response: {
                 schema: 'JoinSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21555,6 +21718,7 @@ export const conformanceFacts = {
             validateResponse: validateLeaveSecurityGroupResponse,
             response: {
                 schema: 'LeaveSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21602,6 +21766,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSecurityGroupReferencesResponse,
             response: {
                 schema: 'DescribeSecurityGroupReferencesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21912,6 +22077,7 @@ export const conformanceFacts = {
             validateResponse: validateRevokeSecurityGroupResponse,
             response: {
                 schema: 'RevokeSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22204,6 +22370,7 @@ export const conformanceFacts = {
             validateResponse: validateRevokeSecurityGroupEgressResponse,
             response: {
                 schema: 'RevokeSecurityGroupEgressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22245,6 +22412,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSecurityGroupResponse,
             response: {
                 schema: 'DeleteSecurityGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22352,6 +22520,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDeploymentSetResponse,
             response: {
                 schema: 'CreateDeploymentSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DeploymentSetId: 'ds-bp1frxuzdg87zh4pzq****',
@@ -22394,6 +22563,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
             response: {
                 schema: 'DescribeDeploymentSetSupportedInstanceTypeFamilyResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         InstanceTypeFamilies: 'ecs.i2g,ecs.i1,ecs.i2ne,ecs.i2gne',
@@ -22504,6 +22674,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDeploymentSetsResponse,
             response: {
                 schema: 'DescribeDeploymentSetsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 1,
@@ -22595,6 +22766,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDeploymentSetAttributeResponse,
             response: {
                 schema: 'ModifyDeploymentSetAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22636,6 +22808,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDeploymentSetResponse,
             response: {
                 schema: 'DeleteDeploymentSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22711,6 +22884,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateKeyPairResponse,
             response: {
                 schema: 'CreateKeyPairResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PrivateKeyBody: 'MIIEpAIBAAKCAQEAtReyMzLIcBH78EV2zj****',
@@ -22799,6 +22973,7 @@ export const conformanceFacts = {
             validateResponse: validateImportKeyPairResponse,
             response: {
                 schema: 'ImportKeyPairResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22914,6 +23089,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeKeyPairsResponse,
             response: {
                 schema: 'DescribeKeyPairsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -22986,6 +23162,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachKeyPairResponse,
             response: {
                 schema: 'AttachKeyPairResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         KeyPairName: 'testKeyPairName',
@@ -23049,6 +23226,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachKeyPairResponse,
             response: {
                 schema: 'DetachKeyPairResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         KeyPairName: 'testKeyPairName',
@@ -23103,6 +23281,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteKeyPairsResponse,
             response: {
                 schema: 'DeleteKeyPairsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23177,6 +23356,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceVpcAttributeResponse,
             response: {
                 schema: 'ModifyInstanceVpcAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23227,6 +23407,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocatePublicIpAddressResponse,
             response: {
                 schema: 'AllocatePublicIpAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         IpAddress: '112.124.**.**',
@@ -23269,6 +23450,7 @@ export const conformanceFacts = {
             validateResponse: validateConvertNatPublicIpToEipResponse,
             response: {
                 schema: 'ConvertNatPublicIpToEipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23319,6 +23501,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachClassicLinkVpcResponse,
             response: {
                 schema: 'AttachClassicLinkVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23369,6 +23552,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachClassicLinkVpcResponse,
             response: {
                 schema: 'DetachClassicLinkVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23446,6 +23630,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeBandwidthLimitationResponse,
             response: {
                 schema: 'DescribeBandwidthLimitationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -23524,6 +23709,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeClassicLinkInstancesResponse,
             response: {
                 schema: 'DescribeClassicLinkInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -23652,6 +23838,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceNetworkSpecResponse,
             response: {
                 schema: 'ModifyInstanceNetworkSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '123457890',
@@ -24013,6 +24200,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNetworkInterfaceResponse,
             response: {
                 schema: 'CreateNetworkInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24086,6 +24274,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachNetworkInterfaceResponse,
             response: {
                 schema: 'AttachNetworkInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24145,6 +24334,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachNetworkInterfaceResponse,
             response: {
                 schema: 'DetachNetworkInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24372,6 +24562,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNetworkInterfacesResponse,
             response: {
                 schema: 'DescribeNetworkInterfacesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24444,6 +24635,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNetworkInterfaceAttributeResponse,
             response: {
                 schema: 'DescribeNetworkInterfaceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24605,6 +24797,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNetworkInterfaceAttributeResponse,
             response: {
                 schema: 'ModifyNetworkInterfaceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -24705,6 +24898,7 @@ export const conformanceFacts = {
             validateResponse: validateAssignPrivateIpAddressesResponse,
             response: {
                 schema: 'AssignPrivateIpAddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24784,6 +24978,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassignPrivateIpAddressesResponse,
             response: {
                 schema: 'UnassignPrivateIpAddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24883,6 +25078,7 @@ export const conformanceFacts = {
             validateResponse: validateAssignIpv6AddressesResponse,
             response: {
                 schema: 'AssignIpv6AddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24960,6 +25156,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassignIpv6AddressesResponse,
             response: {
                 schema: 'UnassignIpv6AddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25022,6 +25219,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNetworkInterfacePermissionResponse,
             response: {
                 schema: 'CreateNetworkInterfacePermissionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25093,6 +25291,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNetworkInterfacePermissionsResponse,
             response: {
                 schema: 'DescribeNetworkInterfacePermissionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25131,6 +25330,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNetworkInterfaceResponse,
             response: {
                 schema: 'DeleteNetworkInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F3CD6886-D8D0-4FEE-B93E-1B73239673DE',
@@ -25289,6 +25489,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstancesFullStatusResponse,
             response: {
                 schema: 'DescribeInstancesFullStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 1,
@@ -25500,6 +25701,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDisksFullStatusResponse,
             response: {
                 schema: 'DescribeDisksFullStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -25759,6 +25961,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceHistoryEventsResponse,
             response: {
                 schema: 'DescribeInstanceHistoryEventsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -25877,6 +26080,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSimulatedSystemEventsResponse,
             response: {
                 schema: 'CreateSimulatedSystemEventsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25927,6 +26131,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelSimulatedSystemEventsResponse,
             response: {
                 schema: 'CancelSimulatedSystemEventsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25977,6 +26182,7 @@ export const conformanceFacts = {
             validateResponse: validateAcceptInquiredSystemEventResponse,
             response: {
                 schema: 'AcceptInquiredSystemEventResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D',
@@ -26027,6 +26233,7 @@ export const conformanceFacts = {
             validateResponse: validateGetInstanceScreenshotResponse,
             response: {
                 schema: 'GetInstanceScreenshotResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26079,6 +26286,7 @@ export const conformanceFacts = {
             validateResponse: validateGetInstanceConsoleOutputResponse,
             response: {
                 schema: 'GetInstanceConsoleOutputResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         LastUpdateTime: '2018-03-22 10:04:57',
@@ -26143,6 +26351,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDiskMonitorDataResponse,
             response: {
                 schema: 'DescribeDiskMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         TotalCount: 3,
@@ -26220,6 +26429,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceMonitorDataResponse,
             response: {
                 schema: 'DescribeInstanceMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26322,6 +26532,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEniMonitorDataResponse,
             response: {
                 schema: 'DescribeEniMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         TotalCount: 4,
@@ -26406,6 +26617,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnapshotMonitorDataResponse,
             response: {
                 schema: 'DescribeSnapshotMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26474,6 +26686,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceMaintenanceAttributesResponse,
             response: {
                 schema: 'DescribeInstanceMaintenanceAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -26590,6 +26803,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInstanceMaintenanceAttributesResponse,
             response: {
                 schema: 'ModifyInstanceMaintenanceAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26631,6 +26845,7 @@ export const conformanceFacts = {
             validateResponse: validateRedeployInstanceResponse,
             response: {
                 schema: 'RedeployInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         TaskId: 't-bp10e8orkp8x****',
@@ -26754,6 +26969,7 @@ export const conformanceFacts = {
             validateResponse: validateReportInstancesStatusResponse,
             response: {
                 schema: 'ReportInstancesStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27038,6 +27254,7 @@ export const conformanceFacts = {
             validateResponse: validateRunCommandResponse,
             response: {
                 schema: 'RunCommandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -27182,6 +27399,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateCommandResponse,
             response: {
                 schema: 'CreateCommandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CommandId: 'c-7d2a745b412b4601b2d47f6a768d****',
@@ -27402,6 +27620,7 @@ export const conformanceFacts = {
             validateResponse: validateInvokeCommandResponse,
             response: {
                 schema: 'InvokeCommandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         InvokeId: 't-7d2a745b412b4601b2d47f6a768d****',
@@ -27601,6 +27820,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInvocationsResponse,
             response: {
                 schema: 'DescribeInvocationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27760,6 +27980,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInvocationResultsResponse,
             response: {
                 schema: 'DescribeInvocationResultsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27860,6 +28081,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyInvocationAttributeResponse,
             response: {
                 schema: 'ModifyInvocationAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -27917,6 +28139,7 @@ export const conformanceFacts = {
             validateResponse: validateStopInvocationResponse,
             response: {
                 schema: 'StopInvocationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28088,6 +28311,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCommandsResponse,
             response: {
                 schema: 'DescribeCommandsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28174,6 +28398,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCommandResponse,
             response: {
                 schema: 'ModifyCommandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0DE9B41E-EF0D-40A0-BB43-37749C5BDA9C',
@@ -28215,6 +28440,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteCommandResponse,
             response: {
                 schema: 'DeleteCommandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28389,6 +28615,7 @@ export const conformanceFacts = {
             validateResponse: validateSendFileResponse,
             response: {
                 schema: 'SendFileResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         InvokeId: 'f-7d2a745b412b46****',
@@ -28534,6 +28761,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSendFileResultsResponse,
             response: {
                 schema: 'DescribeSendFileResultsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28629,6 +28857,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCloudAssistantStatusResponse,
             response: {
                 schema: 'DescribeCloudAssistantStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28673,6 +28902,7 @@ export const conformanceFacts = {
             validateResponse: validateInstallCloudAssistantResponse,
             response: {
                 schema: 'InstallCloudAssistantResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28755,6 +28985,7 @@ export const conformanceFacts = {
             validateResponse: validateStartTerminalSessionResponse,
             response: {
                 schema: 'StartTerminalSessionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'EB5173B0-8E80-564E-AAD1-3135412*****',
@@ -28826,6 +29057,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTerminalSessionsResponse,
             response: {
                 schema: 'DescribeTerminalSessionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -28988,6 +29220,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCloudAssistantSettingsResponse,
             response: {
                 schema: 'ModifyCloudAssistantSettingsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -29034,6 +29267,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCloudAssistantSettingsResponse,
             response: {
                 schema: 'DescribeCloudAssistantSettingsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -29178,6 +29412,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateActivationResponse,
             response: {
                 schema: 'CreateActivationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4ECEEE12-56F1-4FBC-9AB1-890F1234****',
@@ -29306,6 +29541,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeActivationsResponse,
             response: {
                 schema: 'DescribeActivationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29344,6 +29580,7 @@ export const conformanceFacts = {
             validateResponse: validateDisableActivationResponse,
             response: {
                 schema: 'DisableActivationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29382,6 +29619,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteActivationResponse,
             response: {
                 schema: 'DeleteActivationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29538,6 +29776,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeManagedInstancesResponse,
             response: {
                 schema: 'DescribeManagedInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29585,6 +29824,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyManagedInstanceResponse,
             response: {
                 schema: 'ModifyManagedInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29630,6 +29870,7 @@ export const conformanceFacts = {
             validateResponse: validateDeregisterManagedInstanceResponse,
             response: {
                 schema: 'DeregisterManagedInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29724,6 +29965,7 @@ export const conformanceFacts = {
             validateResponse: validateListPluginStatusResponse,
             response: {
                 schema: 'ListPluginStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29780,6 +30022,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateHpcClusterResponse,
             response: {
                 schema: 'CreateHpcClusterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         HpcClusterId: 'hpc-pnlg1ds9rky4****',
@@ -29854,6 +30097,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeHpcClustersResponse,
             response: {
                 schema: 'DescribeHpcClustersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -29934,6 +30178,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyHpcClusterAttributeResponse,
             response: {
                 schema: 'ModifyHpcClusterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29984,6 +30229,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteHpcClusterResponse,
             response: {
                 schema: 'DeleteHpcClusterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30064,6 +30310,7 @@ export const conformanceFacts = {
             validateResponse: validateTagResourcesResponse,
             response: {
                 schema: 'TagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30185,6 +30432,7 @@ export const conformanceFacts = {
             validateResponse: validateListTagResourcesResponse,
             response: {
                 schema: 'ListTagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -30276,6 +30524,7 @@ export const conformanceFacts = {
             validateResponse: validateUntagResourcesResponse,
             response: {
                 schema: 'UntagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0',
@@ -30335,6 +30584,7 @@ export const conformanceFacts = {
             validateResponse: validateJoinResourceGroupResponse,
             response: {
                 schema: 'JoinResourceGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30419,6 +30669,7 @@ export const conformanceFacts = {
             validateResponse: validateAddTagsResponse,
             response: {
                 schema: 'AddTagsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30518,6 +30769,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeResourceByTagsResponse,
             response: {
                 schema: 'DescribeResourceByTagsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '1C1E5359-71D7-44D8-8FAA-0327B549157X',
@@ -30647,6 +30899,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTagsResponse,
             response: {
                 schema: 'DescribeTagsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B04B8CF3-4489-432D-83BA-6F128E4F2295',
@@ -30757,6 +31010,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveTagsResponse,
             response: {
                 schema: 'RemoveTagsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30832,6 +31086,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRegionsResponse,
             response: {
                 schema: 'DescribeRegionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30943,6 +31198,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeZonesResponse,
             response: {
                 schema: 'DescribeZonesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -31164,6 +31420,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAvailableResourceResponse,
             response: {
                 schema: 'DescribeAvailableResourceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0041D94C-FB92-4C49-B115-259DA1C*****',
@@ -31249,6 +31506,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAccountAttributesResponse,
             response: {
                 schema: 'DescribeAccountAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8CE45CD5-31FB-47C2-959D-CA8144CE****',
@@ -31387,6 +31645,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeResourcesModificationResponse,
             response: {
                 schema: 'DescribeResourcesModificationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -31612,6 +31871,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRecommendInstanceTypeResponse,
             response: {
                 schema: 'DescribeRecommendInstanceTypeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32068,6 +32328,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePriceResponse,
             response: {
                 schema: 'DescribePriceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32142,6 +32403,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRenewalPriceResponse,
             response: {
                 schema: 'DescribeRenewalPriceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32228,6 +32490,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeInstanceModificationPriceResponse,
             response: {
                 schema: 'DescribeInstanceModificationPriceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32303,6 +32566,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateStorageSetResponse,
             response: {
                 schema: 'CreateStorageSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         StorageSetId: 'ss-bp67acfmxazb4p****',
@@ -32397,6 +32661,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeStorageSetDetailsResponse,
             response: {
                 schema: 'DescribeStorageSetDetailsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 1,
@@ -32505,6 +32770,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeStorageSetsResponse,
             response: {
                 schema: 'DescribeStorageSetsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 1,
@@ -32589,6 +32855,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyStorageSetAttributeResponse,
             response: {
                 schema: 'ModifyStorageSetAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '04F0F334-1335-436C-A1D7-6C044FE73369',
@@ -32639,6 +32906,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteStorageSetResponse,
             response: {
                 schema: 'DeleteStorageSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32752,6 +33020,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTasksResponse,
             response: {
                 schema: 'DescribeTasksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -32810,6 +33079,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTaskAttributeResponse,
             response: {
                 schema: 'DescribeTaskAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CreationTime: '2015-11-23T02:13Z',
@@ -32879,6 +33149,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelTaskResponse,
             response: {
                 schema: 'CancelTaskResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32918,6 +33189,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeUserBusinessBehaviorResponse,
             response: {
                 schema: 'DescribeUserBusinessBehaviorResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32962,6 +33234,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyUserBusinessBehaviorResponse,
             response: {
                 schema: 'ModifyUserBusinessBehaviorResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32990,6 +33263,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeLimitationResponse,
             response: {
                 schema: 'DescribeLimitationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33018,6 +33292,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeClustersResponse,
             response: {
                 schema: 'DescribeClustersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33172,6 +33447,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeDemandsResponse,
             response: {
                 schema: 'DescribeDemandsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -33342,6 +33618,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDemandResponse,
             response: {
                 schema: 'CreateDemandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DemandId: 'ed-bp11n21kq00sl71p****',
@@ -33402,6 +33679,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDemandResponse,
             response: {
                 schema: 'DeleteDemandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33542,6 +33820,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyDemandResponse,
             response: {
                 schema: 'ModifyDemandResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33589,6 +33868,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNetworkInterfacePermissionResponse,
             response: {
                 schema: 'DeleteNetworkInterfacePermissionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33625,6 +33905,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteBandwidthPackageResponse,
             response: {
                 schema: 'DeleteBandwidthPackageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33669,6 +33950,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyBandwidthPackageSpecResponse,
             response: {
                 schema: 'ModifyBandwidthPackageSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33734,6 +34016,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeBandwidthPackagesResponse,
             response: {
                 schema: 'DescribeBandwidthPackagesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33810,6 +34093,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVSwitchResponse,
             response: {
                 schema: 'CreateVSwitchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33846,6 +34130,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVSwitchResponse,
             response: {
                 schema: 'DeleteVSwitchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33898,6 +34183,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVSwitchAttributeResponse,
             response: {
                 schema: 'ModifyVSwitchAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33979,6 +34265,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVSwitchesResponse,
             response: {
                 schema: 'DescribeVSwitchesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34106,6 +34393,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePhysicalConnectionResponse,
             response: {
                 schema: 'CreatePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34150,6 +34438,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletePhysicalConnectionResponse,
             response: {
                 schema: 'DeletePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34266,6 +34555,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyPhysicalConnectionAttributeResponse,
             response: {
                 schema: 'ModifyPhysicalConnectionAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34318,6 +34608,7 @@ export const conformanceFacts = {
             validateResponse: validateEnablePhysicalConnectionResponse,
             response: {
                 schema: 'EnablePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34407,6 +34698,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePhysicalConnectionsResponse,
             response: {
                 schema: 'DescribePhysicalConnectionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34459,6 +34751,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelPhysicalConnectionResponse,
             response: {
                 schema: 'CancelPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34511,6 +34804,7 @@ export const conformanceFacts = {
             validateResponse: validateTerminatePhysicalConnectionResponse,
             response: {
                 schema: 'TerminatePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34580,6 +34874,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpcResponse,
             response: {
                 schema: 'CreateVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34616,6 +34911,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpcResponse,
             response: {
                 schema: 'DeleteVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34681,6 +34977,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpcsResponse,
             response: {
                 schema: 'DescribeVpcsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34749,6 +35046,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpcAttributeResponse,
             response: {
                 schema: 'ModifyVpcAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34805,6 +35103,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveBandwidthPackageIpsResponse,
             response: {
                 schema: 'RemoveBandwidthPackageIpsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34865,6 +35164,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateHaVipResponse,
             response: {
                 schema: 'CreateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34909,6 +35209,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteHaVipResponse,
             response: {
                 schema: 'DeleteHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34961,6 +35262,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateHaVipResponse,
             response: {
                 schema: 'AssociateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35013,6 +35315,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyHaVipAttributeResponse,
             response: {
                 schema: 'ModifyHaVipAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35086,6 +35389,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeHaVipsResponse,
             response: {
                 schema: 'DescribeHaVipsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35146,6 +35450,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateHaVipResponse,
             response: {
                 schema: 'UnassociateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35265,6 +35570,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVirtualBorderRouterResponse,
             response: {
                 schema: 'CreateVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35317,6 +35623,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVirtualBorderRouterResponse,
             response: {
                 schema: 'DeleteVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35425,6 +35732,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVirtualBorderRouterAttributeResponse,
             response: {
                 schema: 'ModifyVirtualBorderRouterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35477,6 +35785,7 @@ export const conformanceFacts = {
             validateResponse: validateRecoverVirtualBorderRouterResponse,
             response: {
                 schema: 'RecoverVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35529,6 +35838,7 @@ export const conformanceFacts = {
             validateResponse: validateTerminateVirtualBorderRouterResponse,
             response: {
                 schema: 'TerminateVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35602,6 +35912,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVirtualBorderRoutersResponse,
             response: {
                 schema: 'DescribeVirtualBorderRoutersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35683,6 +35994,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
             response: {
                 schema: 'DescribeVirtualBorderRoutersForPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35880,6 +36192,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouterInterfaceResponse,
             response: {
                 schema: 'CreateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35932,6 +36245,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouterInterfaceResponse,
             response: {
                 schema: 'DeleteRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35968,6 +36282,7 @@ export const conformanceFacts = {
             validateResponse: validateActivateRouterInterfaceResponse,
             response: {
                 schema: 'ActivateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36004,6 +36319,7 @@ export const conformanceFacts = {
             validateResponse: validateDeactivateRouterInterfaceResponse,
             response: {
                 schema: 'DeactivateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36107,6 +36423,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouterInterfaceAttributeResponse,
             response: {
                 schema: 'ModifyRouterInterfaceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36167,6 +36484,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouterInterfaceSpecResponse,
             response: {
                 schema: 'ModifyRouterInterfaceSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36219,6 +36537,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVRouterAttributeResponse,
             response: {
                 schema: 'ModifyVRouterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36292,6 +36611,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouterInterfacesResponse,
             response: {
                 schema: 'DescribeRouterInterfacesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36336,6 +36656,7 @@ export const conformanceFacts = {
             validateResponse: validateEipNotifyPaidResponse,
             response: {
                 schema: 'EipNotifyPaidResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36380,6 +36701,7 @@ export const conformanceFacts = {
             validateResponse: validateEipFillProductResponse,
             response: {
                 schema: 'EipFillProductResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36424,6 +36746,7 @@ export const conformanceFacts = {
             validateResponse: validateEipFillParamsResponse,
             response: {
                 schema: 'EipFillParamsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36476,6 +36799,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateEipAddressResponse,
             response: {
                 schema: 'UnassociateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36548,6 +36872,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateEipAddressResponse,
             response: {
                 schema: 'AllocateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '',
@@ -36597,6 +36922,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyEipAddressAttributeResponse,
             response: {
                 schema: 'ModifyEipAddressAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36633,6 +36959,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseEipAddressResponse,
             response: {
                 schema: 'ReleaseEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36685,6 +37012,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateEipAddressResponse,
             response: {
                 schema: 'AssociateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36830,6 +37158,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipAddressesResponse,
             response: {
                 schema: 'DescribeEipAddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36891,6 +37220,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipMonitorDataResponse,
             response: {
                 schema: 'DescribeEipMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36974,6 +37304,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNatGatewayResponse,
             response: {
                 schema: 'CreateNatGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37010,6 +37341,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNatGatewayResponse,
             response: {
                 schema: 'DeleteNatGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37075,6 +37407,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNatGatewaysResponse,
             response: {
                 schema: 'DescribeNatGatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37136,6 +37469,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNewProjectEipMonitorDataResponse,
             response: {
                 schema: 'DescribeNewProjectEipMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37208,6 +37542,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouteEntryResponse,
             response: {
                 schema: 'DeleteRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37252,6 +37587,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteForwardEntryResponse,
             response: {
                 schema: 'DeleteForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37328,6 +37664,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateForwardEntryResponse,
             response: {
                 schema: 'CreateForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37380,6 +37717,7 @@ export const conformanceFacts = {
             validateResponse: validateAddBandwidthPackageIpsResponse,
             response: {
                 schema: 'AddBandwidthPackageIpsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37436,6 +37774,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVRoutersResponse,
             response: {
                 schema: 'DescribeVRoutersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37524,6 +37863,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouteEntryResponse,
             response: {
                 schema: 'CreateRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37589,6 +37929,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeForwardTableEntriesResponse,
             response: {
                 schema: 'DescribeForwardTableEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37673,6 +38014,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyForwardEntryResponse,
             response: {
                 schema: 'ModifyForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37754,6 +38096,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAccessPointsResponse,
             response: {
                 schema: 'DescribeAccessPointsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37843,6 +38186,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouteTablesResponse,
             response: {
                 schema: 'DescribeRouteTablesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37879,6 +38223,7 @@ export const conformanceFacts = {
             validateResponse: validateConnectRouterInterfaceResponse,
             response: {
                 schema: 'ConnectRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37931,6 +38276,7 @@ export const conformanceFacts = {
             validateResponse: validateExportSnapshotResponse,
             response: {
                 schema: 'ExportSnapshotResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37986,6 +38332,7 @@ export const conformanceFacts = {
             validateResponse: validateReleasePublicIpAddressResponse,
             response: {
                 schema: 'ReleasePublicIpAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',

@@ -16,8 +16,10 @@ export interface SendOptions {
     readonly secret?: string;
     readonly nonce?: string;
     readonly clockOffsetMs?: number;
-    /** Changes the signed request before it is sent (tampering, omissions). */
-    readonly mutate?: (request: SignedRequest) => SignedRequest;
+    /** Changes the signed request before it is sent (tampering, omissions, re-signing). */
+    readonly mutate?: (request: SignedRequest) => SignedRequest | Promise<SignedRequest>;
+    /** Sends this `Host` header instead of the endpoint's (fetch cannot: Node's own http client does). */
+    readonly host?: string;
 }
 export interface Exchange {
     readonly status: number;

@@ -1077,6 +1077,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRunInstancesResponse,
       response: {
         schema: 'RunInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -1797,6 +1798,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateInstanceResponse,
       response: {
         schema: 'CreateInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -1888,6 +1890,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStartInstanceResponse,
       response: {
         schema: 'StartInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -1962,6 +1965,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStartInstancesResponse,
       response: {
         schema: 'StartInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -2090,6 +2094,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStopInstanceResponse,
       response: {
         schema: 'StopInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '1C488B66-B819-4D14-8711-C4EAAA13AC01',
@@ -2182,6 +2187,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStopInstancesResponse,
       response: {
         schema: 'StopInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '1C488B66-B819-4D14-8711-C4EAAA13AC01',
@@ -2243,6 +2249,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRebootInstanceResponse,
       response: {
         schema: 'RebootInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2317,6 +2324,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRebootInstancesResponse,
       response: {
         schema: 'RebootInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2387,6 +2395,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachInstanceRamRoleResponse,
       response: {
         schema: 'AttachInstanceRamRoleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RamRoleName: 'testRamRoleName',
@@ -2471,6 +2480,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceRamRoleResponse,
       response: {
         schema: 'DescribeInstanceRamRoleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -2531,6 +2541,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachInstanceRamRoleResponse,
       response: {
         schema: 'DetachInstanceRamRoleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RamRoleName: 'RamRoleTest',
@@ -2723,6 +2734,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceStatusResponse,
       response: {
         schema: 'DescribeInstanceStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageNumber: 1,
@@ -3236,6 +3248,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstancesResponse,
       response: {
         schema: 'DescribeInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3274,6 +3287,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceVncUrlResponse,
       response: {
         schema: 'DescribeInstanceVncUrlResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VncUrl: 'wss%3A%2F%2Fhz01-vncproxy.aliyun.com%2Fwebsockify%2F%3Fs%3DDvh%252FIA%252BYc73gWO48cBx2gBxUDVzaAnSKr74pq30mzqUYgeUMcB%252FbkNixDxdEA996',
@@ -3325,6 +3339,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceVncPasswdResponse,
       response: {
         schema: 'ModifyInstanceVncPasswdResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3366,6 +3381,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeUserDataResponse,
       response: {
         schema: 'DescribeUserDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3439,6 +3455,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceAutoRenewAttributeResponse,
       response: {
         schema: 'DescribeInstanceAutoRenewAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3531,6 +3548,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceAutoRenewAttributeResponse,
       response: {
         schema: 'ModifyInstanceAutoRenewAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3599,6 +3617,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRenewInstanceResponse,
       response: {
         schema: 'RenewInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '1234567890',
@@ -3713,6 +3732,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSpotPriceHistoryResponse,
       response: {
         schema: 'DescribeSpotPriceHistoryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -3856,6 +3876,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSpotAdviceResponse,
       response: {
         schema: 'DescribeSpotAdviceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RegionId: 'cn-hangzhou',
@@ -3915,6 +3936,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceTypeFamiliesResponse,
       response: {
         schema: 'DescribeInstanceTypeFamiliesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4391,6 +4413,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceTypesResponse,
       response: {
         schema: 'DescribeInstanceTypesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4420,6 +4443,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceAttributeResponse,
       response: {
         schema: 'DescribeInstanceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Status: 'Running',
@@ -4645,6 +4669,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceAttributeResponse,
       response: {
         schema: 'ModifyInstanceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4722,6 +4747,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceMetadataOptionsResponse,
       response: {
         schema: 'ModifyInstanceMetadataOptionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -4772,6 +4798,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceAutoReleaseTimeResponse,
       response: {
         schema: 'ModifyInstanceAutoReleaseTimeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -4890,6 +4917,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceChargeTypeResponse,
       response: {
         schema: 'ModifyInstanceChargeTypeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '20413515388****',
@@ -5075,6 +5103,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceSpecResponse,
       response: {
         schema: 'ModifyInstanceSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5238,6 +5267,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyPrepayInstanceSpecResponse,
       response: {
         schema: 'ModifyPrepayInstanceSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '1234567890',
@@ -5280,6 +5310,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReActivateInstancesResponse,
       response: {
         schema: 'ReActivateInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '51AB7717-6E1A-4D1D-A44D-54CB123ABC',
@@ -5321,6 +5352,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceTopologyResponse,
       response: {
         schema: 'DescribeInstanceTopologyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5390,6 +5422,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteInstanceResponse,
       response: {
         schema: 'DeleteInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5475,6 +5508,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteInstancesResponse,
       response: {
         schema: 'DeleteInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '7B7813C6-57BF-41XX-B12B-F172F65A6046',
@@ -5712,6 +5746,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateDedicatedHostsResponse,
       response: {
         schema: 'AllocateDedicatedHostsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E2A664A6-2933-4C64-88AE-5033D003****',
@@ -5894,6 +5929,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDedicatedHostsResponse,
       response: {
         schema: 'DescribeDedicatedHostsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5941,6 +5977,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDedicatedHostTypesResponse,
       response: {
         schema: 'DescribeDedicatedHostTypesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -5997,6 +6034,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDedicatedHostClusterAttributeResponse,
       response: {
         schema: 'ModifyDedicatedHostClusterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '11B55F58-D3A4-4A9B-9596-342420D02FF8',
@@ -6110,6 +6148,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDedicatedHostAttributeResponse,
       response: {
         schema: 'ModifyDedicatedHostAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6218,6 +6257,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDedicatedHostsChargeTypeResponse,
       response: {
         schema: 'ModifyDedicatedHostsChargeTypeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '20413515388****',
@@ -6269,6 +6309,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDedicatedHostAutoRenewResponse,
       response: {
         schema: 'DescribeDedicatedHostAutoRenewResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '04F0F334-1335-436C-A1D7-6C044FE73368',
@@ -6367,6 +6408,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDedicatedHostAutoRenewAttributeResponse,
       response: {
         schema: 'ModifyDedicatedHostAutoRenewAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6435,6 +6477,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRenewDedicatedHostsResponse,
       response: {
         schema: 'RenewDedicatedHostsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -6485,6 +6528,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDedicatedHostAutoReleaseTimeResponse,
       response: {
         schema: 'ModifyDedicatedHostAutoReleaseTimeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -6616,6 +6660,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceDeploymentResponse,
       response: {
         schema: 'ModifyInstanceDeploymentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -6657,6 +6702,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRedeployDedicatedHostResponse,
       response: {
         schema: 'RedeployDedicatedHostResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'FCED4B7A-53D5-4C04-ABE3-26D4F3890D57',
@@ -6698,6 +6744,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseDedicatedHostResponse,
       response: {
         schema: 'ReleaseDedicatedHostResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A1B15AC8-E6F6-49A4-8985-8C07104B9199',
@@ -6801,6 +6848,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDedicatedHostClusterResponse,
       response: {
         schema: 'CreateDedicatedHostClusterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DedicatedHostClusterId: 'dc-bp12wlf6bw0vz9v2****',
@@ -6935,6 +6983,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDedicatedHostClustersResponse,
       response: {
         schema: 'DescribeDedicatedHostClustersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 5,
@@ -7025,6 +7074,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDedicatedHostClusterResponse,
       response: {
         schema: 'DeleteDedicatedHostClusterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '11B55F58-D3A4-4A9B-9596-342420D02FF8',
@@ -7715,6 +7765,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateLaunchTemplateResponse,
       response: {
         schema: 'CreateLaunchTemplateResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -7826,6 +7877,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeLaunchTemplatesResponse,
       response: {
         schema: 'DescribeLaunchTemplatesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -7873,6 +7925,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteLaunchTemplateResponse,
       response: {
         schema: 'DeleteLaunchTemplateResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8536,6 +8589,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateLaunchTemplateVersionResponse,
       response: {
         schema: 'CreateLaunchTemplateVersionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8661,6 +8715,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeLaunchTemplateVersionsResponse,
       response: {
         schema: 'DescribeLaunchTemplateVersionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8720,6 +8775,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyLaunchTemplateDefaultVersionResponse,
       response: {
         schema: 'ModifyLaunchTemplateDefaultVersionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8789,6 +8845,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteLaunchTemplateVersionResponse,
       response: {
         schema: 'DeleteLaunchTemplateVersionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -8854,6 +8911,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDiagnosticReportResponse,
       response: {
         schema: 'CreateDiagnosticReportResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -8957,6 +9015,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDiagnosticReportsResponse,
       response: {
         schema: 'DescribeDiagnosticReportsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9025,6 +9084,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDiagnosticReportAttributesResponse,
       response: {
         schema: 'DescribeDiagnosticReportAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -9103,6 +9163,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDiagnosticReportsResponse,
       response: {
         schema: 'DeleteDiagnosticReportsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9180,6 +9241,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDiagnosticMetricSetResponse,
       response: {
         schema: 'CreateDiagnosticMetricSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9267,6 +9329,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDiagnosticMetricSetsResponse,
       response: {
         schema: 'DescribeDiagnosticMetricSetsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9354,6 +9417,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDiagnosticMetricsResponse,
       response: {
         schema: 'DescribeDiagnosticMetricsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9452,6 +9516,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDiagnosticMetricSetResponse,
       response: {
         schema: 'ModifyDiagnosticMetricSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9499,6 +9564,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDiagnosticMetricSetsResponse,
       response: {
         schema: 'DeleteDiagnosticMetricSetsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE*****',
@@ -9690,6 +9756,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateElasticityAssuranceResponse,
       response: {
         schema: 'CreateElasticityAssuranceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -9833,6 +9900,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeElasticityAssurancesResponse,
       response: {
         schema: 'DescribeElasticityAssurancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -9936,6 +10004,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeElasticityAssuranceInstancesResponse,
       response: {
         schema: 'DescribeElasticityAssuranceInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -10005,6 +10074,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyElasticityAssuranceResponse,
       response: {
         schema: 'ModifyElasticityAssuranceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8455DD10-84F8-43C9-8365-5F448EB169B6',
@@ -10178,6 +10248,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateCapacityReservationResponse,
       response: {
         schema: 'CreateCapacityReservationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PrivatePoolOptionsId: 'crp-bp67acfmxazb4****',
@@ -10319,6 +10390,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCapacityReservationsResponse,
       response: {
         schema: 'DescribeCapacityReservationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a****',
@@ -10435,6 +10507,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCapacityReservationInstancesResponse,
       response: {
         schema: 'DescribeCapacityReservationInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -10549,6 +10622,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCapacityReservationResponse,
       response: {
         schema: 'ModifyCapacityReservationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8455DD10-84F8-43C9-8365-5F448EB169B6',
@@ -10613,6 +10687,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceAttachmentAttributesResponse,
       response: {
         schema: 'DescribeInstanceAttachmentAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -10684,6 +10759,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceAttachmentAttributesResponse,
       response: {
         schema: 'ModifyInstanceAttachmentAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -10735,6 +10811,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseCapacityReservationResponse,
       response: {
         schema: 'ReleaseCapacityReservationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -11558,6 +11635,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateAutoProvisioningGroupResponse,
       response: {
         schema: 'CreateAutoProvisioningGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             AutoProvisioningGroupId: 'apg-sn54avj8htgvtyh8****',
@@ -11701,6 +11779,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAutoProvisioningGroupsResponse,
       response: {
         schema: 'DescribeAutoProvisioningGroupsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -11822,6 +11901,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAutoProvisioningGroupInstancesResponse,
       response: {
         schema: 'DescribeAutoProvisioningGroupInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -11996,6 +12076,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyAutoProvisioningGroupResponse,
       response: {
         schema: 'ModifyAutoProvisioningGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B48A12CD-1295-4A38-A8F0-0E92C937****',
@@ -12077,6 +12158,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAutoProvisioningGroupHistoryResponse,
       response: {
         schema: 'DescribeAutoProvisioningGroupHistoryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -12148,6 +12230,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteAutoProvisioningGroupResponse,
       response: {
         schema: 'DeleteAutoProvisioningGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B48A12CD-1295-4A38-A8F0-0E92C937****',
@@ -12434,6 +12517,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDiskResponse,
       response: {
         schema: 'CreateDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DiskId: 'd-bp131n0q38u3a4zi****',
@@ -12793,6 +12877,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDisksResponse,
       response: {
         schema: 'DescribeDisksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -12886,6 +12971,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachDiskResponse,
       response: {
         schema: 'AttachDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -12936,6 +13022,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachDiskResponse,
       response: {
         schema: 'DetachDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13046,6 +13133,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDiskAttributeResponse,
       response: {
         schema: 'ModifyDiskAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13236,6 +13324,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReplaceSystemDiskResponse,
       response: {
         schema: 'ReplaceSystemDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DiskId: 'd-bp67acfmxazb4ph****',
@@ -13306,6 +13395,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReInitDiskResponse,
       response: {
         schema: 'ReInitDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13368,6 +13458,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateResizeDiskResponse,
       response: {
         schema: 'ResizeDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '20413515388****',
@@ -13419,6 +13510,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateResetDiskResponse,
       response: {
         schema: 'ResetDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F3CD6886-D8D0-4FEE-B93E-1B732396****',
@@ -13485,6 +13577,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateResetDisksResponse,
       response: {
         schema: 'ResetDisksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '3D66C85C-AA97-4A00-B0ED-2D9A80FE782C',
@@ -13580,6 +13673,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDiskChargeTypeResponse,
       response: {
         schema: 'ModifyDiskChargeTypeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '123456****',
@@ -13678,6 +13772,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDiskSpecResponse,
       response: {
         schema: 'ModifyDiskSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13712,6 +13807,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDiskResponse,
       response: {
         schema: 'DeleteDiskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -13896,6 +13992,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validatePurchaseReservedInstancesOfferingResponse,
       response: {
         schema: 'PurchaseReservedInstancesOfferingResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8C314443-AF0D-4766-9562-C83B7F1A3C8B',
@@ -14080,6 +14177,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeReservedInstancesResponse,
       response: {
         schema: 'DescribeReservedInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 1,
@@ -14208,6 +14306,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyReservedInstancesResponse,
       response: {
         schema: 'ModifyReservedInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'ED9E4A5F-FF4D-4C96-BE80-6B4227060DD7',
@@ -14270,6 +14369,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyReservedInstanceAttributeResponse,
       response: {
         schema: 'ModifyReservedInstanceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             HttpStatusCode: 200,
@@ -14365,6 +14465,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRenewReservedInstancesResponse,
       response: {
         schema: 'RenewReservedInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8C314443-AF0D-4766-9562-C83B7F1****',
@@ -14415,6 +14516,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeReservedInstanceAutoRenewAttributeResponse,
       response: {
         schema: 'DescribeReservedInstanceAutoRenewAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '04F0F334-1335-436C-A1D7-6C044FE7****',
@@ -14498,6 +14600,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyReservedInstanceAutoRenewAttributeResponse,
       response: {
         schema: 'ModifyReservedInstanceAutoRenewAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2A4EA075-CB5B-41B7-B0EB-70D339F6****',
@@ -14638,6 +14741,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validatePurchaseStorageCapacityUnitResponse,
       response: {
         schema: 'PurchaseStorageCapacityUnitResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '204135153880****',
@@ -14777,6 +14881,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeStorageCapacityUnitsResponse,
       response: {
         schema: 'DescribeStorageCapacityUnitsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -14863,6 +14968,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyStorageCapacityUnitAttributeResponse,
       response: {
         schema: 'ModifyStorageCapacityUnitAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15073,6 +15179,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateImageResponse,
       response: {
         schema: 'CreateImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ImageId: 'm-bp146shijn7hujku****',
@@ -15275,6 +15382,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateImportImageResponse,
       response: {
         schema: 'ImportImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -15355,6 +15463,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateExportImageResponse,
       response: {
         schema: 'ExportImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C8B26B44-0189-443E-9816-D951F596****',
@@ -15486,6 +15595,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCopyImageResponse,
       response: {
         schema: 'CopyImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ImageId: 'm-bp1h46wfpjsjastd****',
@@ -15528,6 +15638,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelCopyImageResponse,
       response: {
         schema: 'CancelCopyImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15809,6 +15920,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImagesResponse,
       response: {
         schema: 'DescribeImagesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15870,6 +15982,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImageSharePermissionResponse,
       response: {
         schema: 'DescribeImageSharePermissionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -16000,6 +16113,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyImageAttributeResponse,
       response: {
         schema: 'ModifyImageAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -16089,6 +16203,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyImageSharePermissionResponse,
       response: {
         schema: 'ModifyImageSharePermissionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16164,6 +16279,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImageSupportInstanceTypesResponse,
       response: {
         schema: 'DescribeImageSupportInstanceTypesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: ' 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16217,6 +16333,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImageFromFamilyResponse,
       response: {
         schema: 'DescribeImageFromFamilyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16316,6 +16433,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyImageShareGroupPermissionResponse,
       response: {
         schema: 'ModifyImageShareGroupPermissionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16364,6 +16482,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteImageResponse,
       response: {
         schema: 'DeleteImageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -16483,6 +16602,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateImageComponentResponse,
       response: {
         schema: 'CreateImageComponentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ImageComponentId: 'ic-bp67acfmxazb4p****',
@@ -16691,6 +16811,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateImagePipelineResponse,
       response: {
         schema: 'CreateImagePipelineResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ImagePipelineId: 'ip-2ze5tsl5bp6nf2b3****',
@@ -16811,6 +16932,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImageComponentsResponse,
       response: {
         schema: 'DescribeImageComponentsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'AAAAAdDWBF2****',
@@ -16948,6 +17070,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImagePipelinesResponse,
       response: {
         schema: 'DescribeImagePipelinesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'AAAAAdDWBF2****',
@@ -17059,6 +17182,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStartImagePipelineExecutionResponse,
       response: {
         schema: 'StartImagePipelineExecutionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ExecutionId: 'exec-5fb8facb8ed7427c****',
@@ -17165,6 +17289,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeImagePipelineExecutionsResponse,
       response: {
         schema: 'DescribeImagePipelineExecutionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'AAAAAdDWBF2****',
@@ -17256,6 +17381,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelImagePipelineExecutionResponse,
       response: {
         schema: 'CancelImagePipelineExecutionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17297,6 +17423,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteImageComponentResponse,
       response: {
         schema: 'DeleteImageComponentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17338,6 +17465,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteImagePipelineResponse,
       response: {
         schema: 'DeleteImagePipelineResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -17486,6 +17614,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSnapshotResponse,
       response: {
         schema: 'CreateSnapshotResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SnapshotId: 's-bp17441ohwka0yuh****',
@@ -17666,6 +17795,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCopySnapshotResponse,
       response: {
         schema: 'CopySnapshotResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SnapshotId: 's-bp17441ohwka0yui****',
@@ -17939,6 +18069,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotsResponse,
       response: {
         schema: 'DescribeSnapshotsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -18017,6 +18148,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotsUsageResponse,
       response: {
         schema: 'DescribeSnapshotsUsageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18068,6 +18200,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotPackageResponse,
       response: {
         schema: 'DescribeSnapshotPackageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18147,6 +18280,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotLinksResponse,
       response: {
         schema: 'DescribeSnapshotLinksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18212,6 +18346,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySnapshotAttributeResponse,
       response: {
         schema: 'ModifySnapshotAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18253,6 +18388,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSnapshotGroupResponse,
       response: {
         schema: 'DeleteSnapshotGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '6EDE885A-FDC1-4FAE-BC44-6EACAEA6CC6E',
@@ -18312,6 +18448,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSnapshotResponse,
       response: {
         schema: 'DeleteSnapshotResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18497,6 +18634,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateAutoSnapshotPolicyResponse,
       response: {
         schema: 'CreateAutoSnapshotPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             AutoSnapshotPolicyId: 'sp-bp12m37ccmxvbmi5****',
@@ -18605,6 +18743,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAutoSnapshotPolicyExResponse,
       response: {
         schema: 'DescribeAutoSnapshotPolicyExResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -18793,6 +18932,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyAutoSnapshotPolicyExResponse,
       response: {
         schema: 'ModifyAutoSnapshotPolicyExResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18843,6 +18983,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateApplyAutoSnapshotPolicyResponse,
       response: {
         schema: 'ApplyAutoSnapshotPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18938,6 +19079,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyAutoSnapshotPolicyResponse,
       response: {
         schema: 'ModifyAutoSnapshotPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -18976,6 +19118,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelAutoSnapshotPolicyResponse,
       response: {
         schema: 'CancelAutoSnapshotPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -19017,6 +19160,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteAutoSnapshotPolicyResponse,
       response: {
         schema: 'DeleteAutoSnapshotPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -19174,6 +19318,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSnapshotGroupResponse,
       response: {
         schema: 'CreateSnapshotGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SnapshotGroupId: 'ssg-j6ciyh3k52qp7ovm****',
@@ -19325,6 +19470,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotGroupsResponse,
       response: {
         schema: 'DescribeSnapshotGroupsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -19428,6 +19574,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySnapshotGroupResponse,
       response: {
         schema: 'ModifySnapshotGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A00B5E55-76B7-42C8-8A80-AF10E980DCC7',
@@ -19532,6 +19679,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePrefixListResponse,
       response: {
         schema: 'CreatePrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PrefixListId: 'pl-x1j1k5ykzqlixdcy****',
@@ -19619,6 +19767,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePrefixListsResponse,
       response: {
         schema: 'DescribePrefixListsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'AAAAAdDWBF2****',
@@ -19695,6 +19844,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePrefixListAssociationsResponse,
       response: {
         schema: 'DescribePrefixListAssociationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'AAAAAdDWBF2****',
@@ -19745,6 +19895,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePrefixListAttributesResponse,
       response: {
         schema: 'DescribePrefixListAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CreationTime: '2021-02-20T07:11Z',
@@ -19865,6 +20016,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyPrefixListResponse,
       response: {
         schema: 'ModifyPrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '38793DB8-A4B2-4AEC-BFD3-111234E9188D',
@@ -19906,6 +20058,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletePrefixListResponse,
       response: {
         schema: 'DeletePrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '38793DB8-A4B2-4AEC-BFD3-111234E9188D',
@@ -20036,6 +20189,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSecurityGroupResponse,
       response: {
         schema: 'CreateSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SecurityGroupId: 'sg-bp1fg655nh68xyz9****',
@@ -20244,6 +20398,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSecurityGroupsResponse,
       response: {
         schema: 'DescribeSecurityGroupsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20322,6 +20477,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSecurityGroupAttributeResponse,
       response: {
         schema: 'DescribeSecurityGroupAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VpcId: 'vpc-bp1opxu1zkhn00gzv****',
@@ -20418,6 +20574,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySecurityGroupPolicyResponse,
       response: {
         schema: 'ModifySecurityGroupPolicyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'CEF72CEB-54B6-4AE8-B225-F876FF7BA984',
@@ -20477,6 +20634,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySecurityGroupAttributeResponse,
       response: {
         schema: 'ModifySecurityGroupAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20677,6 +20835,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySecurityGroupRuleResponse,
       response: {
         schema: 'ModifySecurityGroupRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -20877,6 +21036,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySecurityGroupEgressRuleResponse,
       response: {
         schema: 'ModifySecurityGroupEgressRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21158,6 +21318,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAuthorizeSecurityGroupResponse,
       response: {
         schema: 'AuthorizeSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21439,6 +21600,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAuthorizeSecurityGroupEgressResponse,
       response: {
         schema: 'AuthorizeSecurityGroupEgressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21498,6 +21660,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateJoinSecurityGroupResponse,
       response: {
         schema: 'JoinSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21557,6 +21720,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateLeaveSecurityGroupResponse,
       response: {
         schema: 'LeaveSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -21604,6 +21768,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSecurityGroupReferencesResponse,
       response: {
         schema: 'DescribeSecurityGroupReferencesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -21914,6 +22079,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRevokeSecurityGroupResponse,
       response: {
         schema: 'RevokeSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22206,6 +22372,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRevokeSecurityGroupEgressResponse,
       response: {
         schema: 'RevokeSecurityGroupEgressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22247,6 +22414,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSecurityGroupResponse,
       response: {
         schema: 'DeleteSecurityGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -22354,6 +22522,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDeploymentSetResponse,
       response: {
         schema: 'CreateDeploymentSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DeploymentSetId: 'ds-bp1frxuzdg87zh4pzq****',
@@ -22396,6 +22565,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
       response: {
         schema: 'DescribeDeploymentSetSupportedInstanceTypeFamilyResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             InstanceTypeFamilies: 'ecs.i2g,ecs.i1,ecs.i2ne,ecs.i2gne',
@@ -22506,6 +22676,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDeploymentSetsResponse,
       response: {
         schema: 'DescribeDeploymentSetsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 1,
@@ -22597,6 +22768,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDeploymentSetAttributeResponse,
       response: {
         schema: 'ModifyDeploymentSetAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22638,6 +22810,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDeploymentSetResponse,
       response: {
         schema: 'DeleteDeploymentSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22713,6 +22886,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateKeyPairResponse,
       response: {
         schema: 'CreateKeyPairResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PrivateKeyBody: 'MIIEpAIBAAKCAQEAtReyMzLIcBH78EV2zj****',
@@ -22801,6 +22975,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateImportKeyPairResponse,
       response: {
         schema: 'ImportKeyPairResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -22916,6 +23091,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeKeyPairsResponse,
       response: {
         schema: 'DescribeKeyPairsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -22988,6 +23164,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachKeyPairResponse,
       response: {
         schema: 'AttachKeyPairResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             KeyPairName: 'testKeyPairName',
@@ -23051,6 +23228,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachKeyPairResponse,
       response: {
         schema: 'DetachKeyPairResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             KeyPairName: 'testKeyPairName',
@@ -23105,6 +23283,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteKeyPairsResponse,
       response: {
         schema: 'DeleteKeyPairsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23179,6 +23358,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceVpcAttributeResponse,
       response: {
         schema: 'ModifyInstanceVpcAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23229,6 +23409,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocatePublicIpAddressResponse,
       response: {
         schema: 'AllocatePublicIpAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             IpAddress: '112.124.**.**',
@@ -23271,6 +23452,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateConvertNatPublicIpToEipResponse,
       response: {
         schema: 'ConvertNatPublicIpToEipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23321,6 +23503,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachClassicLinkVpcResponse,
       response: {
         schema: 'AttachClassicLinkVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23371,6 +23554,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachClassicLinkVpcResponse,
       response: {
         schema: 'DetachClassicLinkVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -23448,6 +23632,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeBandwidthLimitationResponse,
       response: {
         schema: 'DescribeBandwidthLimitationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -23526,6 +23711,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeClassicLinkInstancesResponse,
       response: {
         schema: 'DescribeClassicLinkInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -23654,6 +23840,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceNetworkSpecResponse,
       response: {
         schema: 'ModifyInstanceNetworkSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '123457890',
@@ -24015,6 +24202,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNetworkInterfaceResponse,
       response: {
         schema: 'CreateNetworkInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24088,6 +24276,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachNetworkInterfaceResponse,
       response: {
         schema: 'AttachNetworkInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24147,6 +24336,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachNetworkInterfaceResponse,
       response: {
         schema: 'DetachNetworkInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24374,6 +24564,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNetworkInterfacesResponse,
       response: {
         schema: 'DescribeNetworkInterfacesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24446,6 +24637,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNetworkInterfaceAttributeResponse,
       response: {
         schema: 'DescribeNetworkInterfaceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24607,6 +24799,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNetworkInterfaceAttributeResponse,
       response: {
         schema: 'ModifyNetworkInterfaceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -24707,6 +24900,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssignPrivateIpAddressesResponse,
       response: {
         schema: 'AssignPrivateIpAddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24786,6 +24980,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassignPrivateIpAddressesResponse,
       response: {
         schema: 'UnassignPrivateIpAddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24885,6 +25080,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssignIpv6AddressesResponse,
       response: {
         schema: 'AssignIpv6AddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -24962,6 +25158,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassignIpv6AddressesResponse,
       response: {
         schema: 'UnassignIpv6AddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25024,6 +25221,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNetworkInterfacePermissionResponse,
       response: {
         schema: 'CreateNetworkInterfacePermissionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25095,6 +25293,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNetworkInterfacePermissionsResponse,
       response: {
         schema: 'DescribeNetworkInterfacePermissionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25133,6 +25332,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNetworkInterfaceResponse,
       response: {
         schema: 'DeleteNetworkInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F3CD6886-D8D0-4FEE-B93E-1B73239673DE',
@@ -25291,6 +25491,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstancesFullStatusResponse,
       response: {
         schema: 'DescribeInstancesFullStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 1,
@@ -25502,6 +25703,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDisksFullStatusResponse,
       response: {
         schema: 'DescribeDisksFullStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -25761,6 +25963,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceHistoryEventsResponse,
       response: {
         schema: 'DescribeInstanceHistoryEventsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -25879,6 +26082,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSimulatedSystemEventsResponse,
       response: {
         schema: 'CreateSimulatedSystemEventsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25929,6 +26133,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelSimulatedSystemEventsResponse,
       response: {
         schema: 'CancelSimulatedSystemEventsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -25979,6 +26184,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAcceptInquiredSystemEventResponse,
       response: {
         schema: 'AcceptInquiredSystemEventResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D',
@@ -26029,6 +26235,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetInstanceScreenshotResponse,
       response: {
         schema: 'GetInstanceScreenshotResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26081,6 +26288,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetInstanceConsoleOutputResponse,
       response: {
         schema: 'GetInstanceConsoleOutputResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             LastUpdateTime: '2018-03-22 10:04:57',
@@ -26145,6 +26353,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDiskMonitorDataResponse,
       response: {
         schema: 'DescribeDiskMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             TotalCount: 3,
@@ -26222,6 +26431,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceMonitorDataResponse,
       response: {
         schema: 'DescribeInstanceMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26324,6 +26534,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEniMonitorDataResponse,
       response: {
         schema: 'DescribeEniMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             TotalCount: 4,
@@ -26408,6 +26619,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnapshotMonitorDataResponse,
       response: {
         schema: 'DescribeSnapshotMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26476,6 +26688,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceMaintenanceAttributesResponse,
       response: {
         schema: 'DescribeInstanceMaintenanceAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -26592,6 +26805,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInstanceMaintenanceAttributesResponse,
       response: {
         schema: 'ModifyInstanceMaintenanceAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -26633,6 +26847,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRedeployInstanceResponse,
       response: {
         schema: 'RedeployInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             TaskId: 't-bp10e8orkp8x****',
@@ -26756,6 +26971,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReportInstancesStatusResponse,
       response: {
         schema: 'ReportInstancesStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27040,6 +27256,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRunCommandResponse,
       response: {
         schema: 'RunCommandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -27184,6 +27401,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateCommandResponse,
       response: {
         schema: 'CreateCommandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CommandId: 'c-7d2a745b412b4601b2d47f6a768d****',
@@ -27404,6 +27622,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateInvokeCommandResponse,
       response: {
         schema: 'InvokeCommandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             InvokeId: 't-7d2a745b412b4601b2d47f6a768d****',
@@ -27603,6 +27822,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInvocationsResponse,
       response: {
         schema: 'DescribeInvocationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27762,6 +27982,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInvocationResultsResponse,
       response: {
         schema: 'DescribeInvocationResultsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -27862,6 +28083,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyInvocationAttributeResponse,
       response: {
         schema: 'ModifyInvocationAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -27919,6 +28141,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStopInvocationResponse,
       response: {
         schema: 'StopInvocationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28090,6 +28313,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCommandsResponse,
       response: {
         schema: 'DescribeCommandsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28176,6 +28400,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCommandResponse,
       response: {
         schema: 'ModifyCommandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0DE9B41E-EF0D-40A0-BB43-37749C5BDA9C',
@@ -28217,6 +28442,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteCommandResponse,
       response: {
         schema: 'DeleteCommandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28391,6 +28617,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateSendFileResponse,
       response: {
         schema: 'SendFileResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             InvokeId: 'f-7d2a745b412b46****',
@@ -28536,6 +28763,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSendFileResultsResponse,
       response: {
         schema: 'DescribeSendFileResultsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28631,6 +28859,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCloudAssistantStatusResponse,
       response: {
         schema: 'DescribeCloudAssistantStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28675,6 +28904,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateInstallCloudAssistantResponse,
       response: {
         schema: 'InstallCloudAssistantResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -28757,6 +28987,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStartTerminalSessionResponse,
       response: {
         schema: 'StartTerminalSessionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'EB5173B0-8E80-564E-AAD1-3135412*****',
@@ -28828,6 +29059,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTerminalSessionsResponse,
       response: {
         schema: 'DescribeTerminalSessionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -28990,6 +29222,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCloudAssistantSettingsResponse,
       response: {
         schema: 'ModifyCloudAssistantSettingsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -29036,6 +29269,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCloudAssistantSettingsResponse,
       response: {
         schema: 'DescribeCloudAssistantSettingsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3****',
@@ -29180,6 +29414,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateActivationResponse,
       response: {
         schema: 'CreateActivationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4ECEEE12-56F1-4FBC-9AB1-890F1234****',
@@ -29308,6 +29543,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeActivationsResponse,
       response: {
         schema: 'DescribeActivationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29346,6 +29582,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDisableActivationResponse,
       response: {
         schema: 'DisableActivationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29384,6 +29621,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteActivationResponse,
       response: {
         schema: 'DeleteActivationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29540,6 +29778,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeManagedInstancesResponse,
       response: {
         schema: 'DescribeManagedInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29587,6 +29826,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyManagedInstanceResponse,
       response: {
         schema: 'ModifyManagedInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29632,6 +29872,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeregisterManagedInstanceResponse,
       response: {
         schema: 'DeregisterManagedInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29726,6 +29967,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListPluginStatusResponse,
       response: {
         schema: 'ListPluginStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29782,6 +30024,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateHpcClusterResponse,
       response: {
         schema: 'CreateHpcClusterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             HpcClusterId: 'hpc-pnlg1ds9rky4****',
@@ -29856,6 +30099,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeHpcClustersResponse,
       response: {
         schema: 'DescribeHpcClustersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -29936,6 +30180,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyHpcClusterAttributeResponse,
       response: {
         schema: 'ModifyHpcClusterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -29986,6 +30231,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteHpcClusterResponse,
       response: {
         schema: 'DeleteHpcClusterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30066,6 +30312,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTagResourcesResponse,
       response: {
         schema: 'TagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30187,6 +30434,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListTagResourcesResponse,
       response: {
         schema: 'ListTagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -30278,6 +30526,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUntagResourcesResponse,
       response: {
         schema: 'UntagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0',
@@ -30337,6 +30586,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateJoinResourceGroupResponse,
       response: {
         schema: 'JoinResourceGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30421,6 +30671,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddTagsResponse,
       response: {
         schema: 'AddTagsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30520,6 +30771,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeResourceByTagsResponse,
       response: {
         schema: 'DescribeResourceByTagsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '1C1E5359-71D7-44D8-8FAA-0327B549157X',
@@ -30649,6 +30901,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTagsResponse,
       response: {
         schema: 'DescribeTagsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B04B8CF3-4489-432D-83BA-6F128E4F2295',
@@ -30759,6 +31012,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveTagsResponse,
       response: {
         schema: 'RemoveTagsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30834,6 +31088,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRegionsResponse,
       response: {
         schema: 'DescribeRegionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -30945,6 +31200,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeZonesResponse,
       response: {
         schema: 'DescribeZonesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -31166,6 +31422,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAvailableResourceResponse,
       response: {
         schema: 'DescribeAvailableResourceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0041D94C-FB92-4C49-B115-259DA1C*****',
@@ -31251,6 +31508,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAccountAttributesResponse,
       response: {
         schema: 'DescribeAccountAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8CE45CD5-31FB-47C2-959D-CA8144CE****',
@@ -31389,6 +31647,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeResourcesModificationResponse,
       response: {
         schema: 'DescribeResourcesModificationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -31614,6 +31873,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRecommendInstanceTypeResponse,
       response: {
         schema: 'DescribeRecommendInstanceTypeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32070,6 +32330,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePriceResponse,
       response: {
         schema: 'DescribePriceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32144,6 +32405,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRenewalPriceResponse,
       response: {
         schema: 'DescribeRenewalPriceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32230,6 +32492,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeInstanceModificationPriceResponse,
       response: {
         schema: 'DescribeInstanceModificationPriceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32305,6 +32568,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateStorageSetResponse,
       response: {
         schema: 'CreateStorageSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             StorageSetId: 'ss-bp67acfmxazb4p****',
@@ -32399,6 +32663,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeStorageSetDetailsResponse,
       response: {
         schema: 'DescribeStorageSetDetailsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 1,
@@ -32507,6 +32772,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeStorageSetsResponse,
       response: {
         schema: 'DescribeStorageSetsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 1,
@@ -32591,6 +32857,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyStorageSetAttributeResponse,
       response: {
         schema: 'ModifyStorageSetAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '04F0F334-1335-436C-A1D7-6C044FE73369',
@@ -32641,6 +32908,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteStorageSetResponse,
       response: {
         schema: 'DeleteStorageSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32754,6 +33022,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTasksResponse,
       response: {
         schema: 'DescribeTasksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -32812,6 +33081,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTaskAttributeResponse,
       response: {
         schema: 'DescribeTaskAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CreationTime: '2015-11-23T02:13Z',
@@ -32881,6 +33151,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelTaskResponse,
       response: {
         schema: 'CancelTaskResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32920,6 +33191,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeUserBusinessBehaviorResponse,
       response: {
         schema: 'DescribeUserBusinessBehaviorResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32964,6 +33236,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyUserBusinessBehaviorResponse,
       response: {
         schema: 'ModifyUserBusinessBehaviorResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -32992,6 +33265,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeLimitationResponse,
       response: {
         schema: 'DescribeLimitationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33020,6 +33294,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeClustersResponse,
       response: {
         schema: 'DescribeClustersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33174,6 +33449,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeDemandsResponse,
       response: {
         schema: 'DescribeDemandsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -33344,6 +33620,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDemandResponse,
       response: {
         schema: 'CreateDemandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DemandId: 'ed-bp11n21kq00sl71p****',
@@ -33404,6 +33681,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDemandResponse,
       response: {
         schema: 'DeleteDemandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33544,6 +33822,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyDemandResponse,
       response: {
         schema: 'ModifyDemandResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33591,6 +33870,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNetworkInterfacePermissionResponse,
       response: {
         schema: 'DeleteNetworkInterfacePermissionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33627,6 +33907,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteBandwidthPackageResponse,
       response: {
         schema: 'DeleteBandwidthPackageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33671,6 +33952,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyBandwidthPackageSpecResponse,
       response: {
         schema: 'ModifyBandwidthPackageSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33736,6 +34018,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeBandwidthPackagesResponse,
       response: {
         schema: 'DescribeBandwidthPackagesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33812,6 +34095,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVSwitchResponse,
       response: {
         schema: 'CreateVSwitchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33848,6 +34132,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVSwitchResponse,
       response: {
         schema: 'DeleteVSwitchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33900,6 +34185,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVSwitchAttributeResponse,
       response: {
         schema: 'ModifyVSwitchAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -33981,6 +34267,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVSwitchesResponse,
       response: {
         schema: 'DescribeVSwitchesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34108,6 +34395,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePhysicalConnectionResponse,
       response: {
         schema: 'CreatePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34152,6 +34440,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletePhysicalConnectionResponse,
       response: {
         schema: 'DeletePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34268,6 +34557,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyPhysicalConnectionAttributeResponse,
       response: {
         schema: 'ModifyPhysicalConnectionAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34320,6 +34610,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEnablePhysicalConnectionResponse,
       response: {
         schema: 'EnablePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34409,6 +34700,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePhysicalConnectionsResponse,
       response: {
         schema: 'DescribePhysicalConnectionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34461,6 +34753,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelPhysicalConnectionResponse,
       response: {
         schema: 'CancelPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34513,6 +34806,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTerminatePhysicalConnectionResponse,
       response: {
         schema: 'TerminatePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34582,6 +34876,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpcResponse,
       response: {
         schema: 'CreateVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34618,6 +34913,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpcResponse,
       response: {
         schema: 'DeleteVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34683,6 +34979,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpcsResponse,
       response: {
         schema: 'DescribeVpcsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34751,6 +35048,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpcAttributeResponse,
       response: {
         schema: 'ModifyVpcAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34807,6 +35105,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveBandwidthPackageIpsResponse,
       response: {
         schema: 'RemoveBandwidthPackageIpsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34867,6 +35166,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateHaVipResponse,
       response: {
         schema: 'CreateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34911,6 +35211,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteHaVipResponse,
       response: {
         schema: 'DeleteHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -34963,6 +35264,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateHaVipResponse,
       response: {
         schema: 'AssociateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35015,6 +35317,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyHaVipAttributeResponse,
       response: {
         schema: 'ModifyHaVipAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35088,6 +35391,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeHaVipsResponse,
       response: {
         schema: 'DescribeHaVipsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35148,6 +35452,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateHaVipResponse,
       response: {
         schema: 'UnassociateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35267,6 +35572,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVirtualBorderRouterResponse,
       response: {
         schema: 'CreateVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35319,6 +35625,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVirtualBorderRouterResponse,
       response: {
         schema: 'DeleteVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35427,6 +35734,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVirtualBorderRouterAttributeResponse,
       response: {
         schema: 'ModifyVirtualBorderRouterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35479,6 +35787,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRecoverVirtualBorderRouterResponse,
       response: {
         schema: 'RecoverVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35531,6 +35840,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTerminateVirtualBorderRouterResponse,
       response: {
         schema: 'TerminateVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35604,6 +35914,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVirtualBorderRoutersResponse,
       response: {
         schema: 'DescribeVirtualBorderRoutersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35685,6 +35996,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
       response: {
         schema: 'DescribeVirtualBorderRoutersForPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35882,6 +36194,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouterInterfaceResponse,
       response: {
         schema: 'CreateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35934,6 +36247,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouterInterfaceResponse,
       response: {
         schema: 'DeleteRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -35970,6 +36284,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateActivateRouterInterfaceResponse,
       response: {
         schema: 'ActivateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36006,6 +36321,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeactivateRouterInterfaceResponse,
       response: {
         schema: 'DeactivateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36109,6 +36425,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouterInterfaceAttributeResponse,
       response: {
         schema: 'ModifyRouterInterfaceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36169,6 +36486,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouterInterfaceSpecResponse,
       response: {
         schema: 'ModifyRouterInterfaceSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36221,6 +36539,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVRouterAttributeResponse,
       response: {
         schema: 'ModifyVRouterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36294,6 +36613,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouterInterfacesResponse,
       response: {
         schema: 'DescribeRouterInterfacesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36338,6 +36658,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEipNotifyPaidResponse,
       response: {
         schema: 'EipNotifyPaidResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36382,6 +36703,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEipFillProductResponse,
       response: {
         schema: 'EipFillProductResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36426,6 +36748,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEipFillParamsResponse,
       response: {
         schema: 'EipFillParamsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36478,6 +36801,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateEipAddressResponse,
       response: {
         schema: 'UnassociateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36550,6 +36874,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateEipAddressResponse,
       response: {
         schema: 'AllocateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '',
@@ -36599,6 +36924,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyEipAddressAttributeResponse,
       response: {
         schema: 'ModifyEipAddressAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36635,6 +36961,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseEipAddressResponse,
       response: {
         schema: 'ReleaseEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36687,6 +37014,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateEipAddressResponse,
       response: {
         schema: 'AssociateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36832,6 +37160,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipAddressesResponse,
       response: {
         schema: 'DescribeEipAddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36893,6 +37222,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipMonitorDataResponse,
       response: {
         schema: 'DescribeEipMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -36976,6 +37306,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNatGatewayResponse,
       response: {
         schema: 'CreateNatGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37012,6 +37343,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNatGatewayResponse,
       response: {
         schema: 'DeleteNatGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37077,6 +37409,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNatGatewaysResponse,
       response: {
         schema: 'DescribeNatGatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37138,6 +37471,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNewProjectEipMonitorDataResponse,
       response: {
         schema: 'DescribeNewProjectEipMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37210,6 +37544,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouteEntryResponse,
       response: {
         schema: 'DeleteRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37254,6 +37589,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteForwardEntryResponse,
       response: {
         schema: 'DeleteForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37330,6 +37666,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateForwardEntryResponse,
       response: {
         schema: 'CreateForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37382,6 +37719,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddBandwidthPackageIpsResponse,
       response: {
         schema: 'AddBandwidthPackageIpsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37438,6 +37776,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVRoutersResponse,
       response: {
         schema: 'DescribeVRoutersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37526,6 +37865,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouteEntryResponse,
       response: {
         schema: 'CreateRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37591,6 +37931,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeForwardTableEntriesResponse,
       response: {
         schema: 'DescribeForwardTableEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37675,6 +38016,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyForwardEntryResponse,
       response: {
         schema: 'ModifyForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37756,6 +38098,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAccessPointsResponse,
       response: {
         schema: 'DescribeAccessPointsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37845,6 +38188,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouteTablesResponse,
       response: {
         schema: 'DescribeRouteTablesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37881,6 +38225,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateConnectRouterInterfaceResponse,
       response: {
         schema: 'ConnectRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37933,6 +38278,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateExportSnapshotResponse,
       response: {
         schema: 'ExportSnapshotResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -37988,6 +38334,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleasePublicIpAddressResponse,
       response: {
         schema: 'ReleasePublicIpAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',

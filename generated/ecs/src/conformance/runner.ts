@@ -3,6 +3,8 @@
 // Source: templates/conformance/runner.ts
 
 // Runs a selection of checks one after another and collects the outcome of each.
+import { newNonce } from '@acs-rpc/runtime/crypto.js';
+import { secretScrubber } from '@acs-rpc/runtime/redact.js';
 import { allChecks } from './registry.js';
 import {
   type CheckContext,
@@ -54,7 +56,10 @@ export async function runChecks(
     facts,
     target,
     seed: options.seed,
+    runId: newNonce(),
     codesSeen: new Set(),
+    memo: new Map(),
+    secrets: [],
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
   const outcomes: Outcome[] = [];
@@ -66,11 +71,7 @@ export async function runChecks(
       await check.run(ctx);
     } catch (error) {
       if (error instanceof CheckSkipped) skipped = error.message;
-      else
-        failure =
-          error instanceof CheckFailure
-            ? { message: error.message, sent: error.sent, received: error.received }
-            : { message: error instanceof Error ? error.message : String(error) };
+      else failure = scrubbed(ctx, error);
     }
     const outcome = {
       id: check.id,
@@ -83,6 +84,19 @@ export async function runChecks(
     onOutcome?.(outcome);
   }
   return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+
+/** What a failure reports, with every secret the run sent (and a server may have echoed) hidden:
+ * the secret key, the latest signatures and tokens, anything signature-like; the key id masked. */
+function scrubbed(ctx: CheckContext, error: unknown): NonNullable<Outcome['failure']> {
+  const scrub = secretScrubber([ctx.target.accessKeySecret, ...ctx.secrets], ctx.target.accessKeyId);
+  if (!(error instanceof CheckFailure))
+    return { message: scrub(error instanceof Error ? error.message : String(error)) };
+  return {
+    message: scrub(error.message),
+    ...(error.sent === undefined ? {} : { sent: scrub(error.sent) }),
+    ...(error.received === undefined ? {} : { received: scrub(error.received) }),
+  };
 }
 
 /** `--only`: one glob, or several joined by commas (`auth.*,*.DescribeX.*`); a check matching any runs.

@@ -45,8 +45,13 @@ export interface ActionFacts {
   readonly errors: readonly string[];
   readonly cases: readonly DeclaredCase[];
   readonly validateResponse: Validate;
-  /** Component schema of the success body (in `ConformanceFacts.schemas`), and its JSON examples. */
-  readonly response: { readonly schema: string; readonly examples: readonly unknown[] };
+  /** Component schema of the success body (in `ConformanceFacts.schemas`), the media types the spec
+   * gives it, and its JSON examples. */
+  readonly response: {
+    readonly schema: string;
+    readonly mediaTypes: readonly string[];
+    readonly examples: readonly unknown[];
+  };
   /** The action moves a resource from one state to another (`x-acs-rpc.transition`). */
   readonly transition?: TransitionFacts;
   /** The action's response lists resources with their state (`x-acs-rpc.lists`). */
@@ -118,8 +123,15 @@ export interface CheckContext {
   readonly target: Target;
   /** The run's seed, for everything random (fuzzing, nonces do not depend on it). */
   readonly seed: number;
+  /** Unique to this run: checks that choose their own nonces include it, so no two runs share one. */
+  readonly runId: string;
   /** Codes seen in error responses, for the report. */
   readonly codesSeen: Set<string>;
+  /** The signatures and tokens of the run's latest requests: a server may echo them back, and no
+   * report may show them (bounded: the last few hundred are what a failure can quote). */
+  readonly secrets: string[];
+  /** Answers several checks of a run share (the unfiltered walk of a list), made once. */
+  readonly memo: Map<string, Promise<unknown>>;
   /** Waits between reads of a resource that is changing state; injectable so tests never wait. */
   readonly sleep: (ms: number) => Promise<void>;
 }

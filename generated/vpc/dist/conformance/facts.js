@@ -160,6 +160,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpcResponse,
             response: {
                 schema: 'CreateVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VpcId: 'vpc-bp15zckdt37pq72zv****',
@@ -232,6 +233,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDefaultVpcResponse,
             response: {
                 schema: 'CreateDefaultVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VpcId: 'vpc-bp15zckdt37pq72zv****',
@@ -315,6 +317,7 @@ export const conformanceFacts = {
             validateResponse: validateGrantInstanceToCenResponse,
             response: {
                 schema: 'GrantInstanceToCenResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -410,6 +413,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateVpcCidrBlockResponse,
             response: {
                 schema: 'AssociateVpcCidrBlockResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C1221A1F-2ACD-4592-8F27-474E02883159',
@@ -478,6 +482,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateVpcIpv6CidrResponse,
             response: {
                 schema: 'AllocateVpcIpv6CidrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6CidrBlock: '2408:XXXX:0:a600::/56',
@@ -538,6 +543,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpcResponse,
             response: {
                 schema: 'DeleteVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -618,6 +624,7 @@ export const conformanceFacts = {
             validateResponse: validateRevokeInstanceFromCenResponse,
             response: {
                 schema: 'RevokeInstanceFromCenResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -677,6 +684,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateVpcCidrBlockResponse,
             response: {
                 schema: 'UnassociateVpcCidrBlockResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C1221A1F-2ACD-4592-8F27-474E02883159',
@@ -772,6 +780,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpcAttributeResponse,
             response: {
                 schema: 'ModifyVpcAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '43B72D30-25E1-4FA3-96A8-89374A521D1A',
@@ -822,6 +831,7 @@ export const conformanceFacts = {
             validateResponse: validateEnableVpcClassicLinkResponse,
             response: {
                 schema: 'EnableVpcClassicLinkResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -872,6 +882,7 @@ export const conformanceFacts = {
             validateResponse: validateDisableVpcClassicLinkResponse,
             response: {
                 schema: 'DisableVpcClassicLinkResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -940,6 +951,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletionProtectionResponse,
             response: {
                 schema: 'DeletionProtectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BAAEF103-96C4-4454-9210-066F2405F511',
@@ -1238,6 +1250,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpcsResponse,
             response: {
                 schema: 'DescribeVpcsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -1353,6 +1366,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpcAttributeResponse,
             response: {
                 schema: 'DescribeVpcAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1441,6 +1455,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeGrantRulesToCenResponse,
             response: {
                 schema: 'DescribeGrantRulesToCenResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1497,6 +1512,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVRouterAttributeResponse,
             response: {
                 schema: 'ModifyVRouterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -1560,6 +1576,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVRoutersResponse,
             response: {
                 schema: 'DescribeVRoutersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -1698,6 +1715,7 @@ export const conformanceFacts = {
             validateResponse: validateListVSwitchCidrReservationsResponse,
             response: {
                 schema: 'ListVSwitchCidrReservationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1833,6 +1851,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVSwitchCidrReservationResponse,
             response: {
                 schema: 'CreateVSwitchCidrReservationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VSwitchCidrReservationId: 'vcr-bp1m12saqteraw3rp****',
@@ -1897,6 +1916,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVSwitchCidrReservationUsageResponse,
             response: {
                 schema: 'GetVSwitchCidrReservationUsageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1953,6 +1973,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVSwitchCidrReservationAttributeResponse,
             response: {
                 schema: 'ModifyVSwitchCidrReservationAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -2082,6 +2103,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVSwitchResponse,
             response: {
                 schema: 'CreateVSwitchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VSwitchId: 'vsw-25navfgbue4g****',
@@ -2142,6 +2164,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDefaultVSwitchResponse,
             response: {
                 schema: 'CreateDefaultVSwitchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VSwitchId: 'vsw-bp1a4b5qhmxftjimq****',
@@ -2202,6 +2225,7 @@ export const conformanceFacts = {
             validateResponse: validateCheckCanAllocateVpcPrivateIpAddressResponse,
             response: {
                 schema: 'CheckCanAllocateVpcPrivateIpAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CanAllocate: true,
@@ -2244,6 +2268,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVSwitchResponse,
             response: {
                 schema: 'DeleteVSwitchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2330,6 +2355,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVSwitchAttributeResponse,
             response: {
                 schema: 'ModifyVSwitchAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2502,6 +2528,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVSwitchesResponse,
             response: {
                 schema: 'DescribeVSwitchesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2549,6 +2576,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVSwitchAttributesResponse,
             response: {
                 schema: 'DescribeVSwitchAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2587,6 +2615,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVSwitchCidrReservationResponse,
             response: {
                 schema: 'DeleteVSwitchCidrReservationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -2712,6 +2741,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouteEntryResponse,
             response: {
                 schema: 'CreateRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RouteEntryId: 'rte-sn6vjkioxte1gz83z****',
@@ -2796,6 +2826,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouteEntriesResponse,
             response: {
                 schema: 'CreateRouteEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SuccessCount: 2,
@@ -2909,6 +2940,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouteTableResponse,
             response: {
                 schema: 'CreateRouteTableResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '62172DD5-6BAC-45DF-8D44-E11ED28DCAC0',
@@ -2969,6 +3001,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateRouteTableResponse,
             response: {
                 schema: 'AssociateRouteTableResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3062,6 +3095,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouteEntryResponse,
             response: {
                 schema: 'DeleteRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -3130,6 +3164,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouteEntriesResponse,
             response: {
                 schema: 'DeleteRouteEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -3182,6 +3217,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouteTableResponse,
             response: {
                 schema: 'DeleteRouteTableResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3241,6 +3277,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateRouteTableResponse,
             response: {
                 schema: 'UnassociateRouteTableResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '62172DD5-6BAC-45DF-8D44-xxxxxxx',
@@ -3308,6 +3345,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouteTableAttributesResponse,
             response: {
                 schema: 'ModifyRouteTableAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '62172DD5-6BAC-45DF-8D44',
@@ -3385,6 +3423,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouteEntryResponse,
             response: {
                 schema: 'ModifyRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '861E6630-AEC0-4B2D-B214-6CB5E44B7F04',
@@ -3444,6 +3483,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVpcRouteEntrySummaryResponse,
             response: {
                 schema: 'GetVpcRouteEntrySummaryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3573,6 +3613,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouteTablesResponse,
             response: {
                 schema: 'DescribeRouteTablesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -3763,6 +3804,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouteEntryListResponse,
             response: {
                 schema: 'DescribeRouteEntryListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -3936,6 +3978,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouteTableListResponse,
             response: {
                 schema: 'DescribeRouteTableListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4078,6 +4121,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpcPrefixListResponse,
             response: {
                 schema: 'CreateVpcPrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PrefixListId: 'pl-0b700s2ee3***',
@@ -4157,6 +4201,7 @@ export const conformanceFacts = {
             validateResponse: validateRetryVpcPrefixListAssociationResponse,
             response: {
                 schema: 'RetryVpcPrefixListAssociationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -4216,6 +4261,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpcPrefixListResponse,
             response: {
                 schema: 'DeleteVpcPrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '64B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -4352,6 +4398,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpcPrefixListResponse,
             response: {
                 schema: 'ModifyVpcPrefixListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PrefixListId: 'pl-0b7hwu67****',
@@ -4465,6 +4512,7 @@ export const conformanceFacts = {
             validateResponse: validateListPrefixListsResponse,
             response: {
                 schema: 'ListPrefixListsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4525,6 +4573,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVpcPrefixListAssociationsResponse,
             response: {
                 schema: 'GetVpcPrefixListAssociationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4585,6 +4634,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVpcPrefixListEntriesResponse,
             response: {
                 schema: 'GetVpcPrefixListEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4720,6 +4770,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateDhcpOptionsSetResponse,
             response: {
                 schema: 'CreateDhcpOptionsSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DhcpOptionsSetId: 'dopt-o6w0df4epg9zo8isy****',
@@ -4781,6 +4832,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteDhcpOptionsSetResponse,
             response: {
                 schema: 'DeleteDhcpOptionsSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4849,6 +4901,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachDhcpOptionsSetToVpcResponse,
             response: {
                 schema: 'AttachDhcpOptionsSetToVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4917,6 +4970,7 @@ export const conformanceFacts = {
             validateResponse: validateDetachDhcpOptionsSetFromVpcResponse,
             response: {
                 schema: 'DetachDhcpOptionsSetFromVpcResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4985,6 +5039,7 @@ export const conformanceFacts = {
             validateResponse: validateReplaceVpcDhcpOptionsSetResponse,
             response: {
                 schema: 'ReplaceVpcDhcpOptionsSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5098,6 +5153,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateDhcpOptionsSetAttributeResponse,
             response: {
                 schema: 'UpdateDhcpOptionsSetAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5139,6 +5195,7 @@ export const conformanceFacts = {
             validateResponse: validateGetDhcpOptionsSetResponse,
             response: {
                 schema: 'GetDhcpOptionsSetResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5256,6 +5313,7 @@ export const conformanceFacts = {
             validateResponse: validateListDhcpOptionsSetsResponse,
             response: {
                 schema: 'ListDhcpOptionsSetsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5294,6 +5352,7 @@ export const conformanceFacts = {
             validateResponse: validateOpenFlowLogServiceResponse,
             response: {
                 schema: 'OpenFlowLogServiceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '28CF47AB-B6C0-5FA2-80C7-2B28826A92CB',
@@ -5448,6 +5507,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateFlowLogResponse,
             response: {
                 schema: 'CreateFlowLogResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B457',
@@ -5492,6 +5552,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteFlowLogResponse,
             response: {
                 schema: 'DeleteFlowLogResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Success: 'true',
@@ -5561,6 +5622,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyFlowLogAttributeResponse,
             response: {
                 schema: 'ModifyFlowLogAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Success: 'true',
@@ -5603,6 +5665,7 @@ export const conformanceFacts = {
             validateResponse: validateActiveFlowLogResponse,
             response: {
                 schema: 'ActiveFlowLogResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Success: 'true',
@@ -5645,6 +5708,7 @@ export const conformanceFacts = {
             validateResponse: validateDeactiveFlowLogResponse,
             response: {
                 schema: 'DeactiveFlowLogResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Success: 'true',
@@ -5687,6 +5751,7 @@ export const conformanceFacts = {
             validateResponse: validateGetFlowLogServiceStatusResponse,
             response: {
                 schema: 'GetFlowLogServiceStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-06F83A1B457',
@@ -5864,6 +5929,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeFlowLogsResponse,
             response: {
                 schema: 'DescribeFlowLogsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: '20',
@@ -5987,6 +6053,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateNetworkAclResponse,
             response: {
                 schema: 'AssociateNetworkAclResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -6089,6 +6156,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNetworkAclResponse,
             response: {
                 schema: 'CreateNetworkAclResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NetworkAclId: 'nacl-a2do9e413e0spzasx****',
@@ -6202,6 +6270,7 @@ export const conformanceFacts = {
             validateResponse: validateCopyNetworkAclEntriesResponse,
             response: {
                 schema: 'CopyNetworkAclEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '6608E72F-F276-440F-ABEF-419971CEC4D1',
@@ -6261,6 +6330,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNetworkAclResponse,
             response: {
                 schema: 'DeleteNetworkAclResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4B48E3D-DF70-471B-AA83-089E83A1B45',
@@ -6346,6 +6416,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateNetworkAclResponse,
             response: {
                 schema: 'UnassociateNetworkAclResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'AD024BAA-2D91-48FD-810B-8FB7489B6EE6',
@@ -6423,6 +6494,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNetworkAclAttributesResponse,
             response: {
                 schema: 'ModifyNetworkAclAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8F76C3E4-B39F-465D-B8B3-50BAF03CA833',
@@ -6620,6 +6692,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateNetworkAclEntriesResponse,
             response: {
                 schema: 'UpdateNetworkAclEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '1170A5A0-E760-4331-9133-A7D38D973215',
@@ -6670,6 +6743,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNetworkAclAttributesResponse,
             response: {
                 schema: 'DescribeNetworkAclAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -6796,6 +6870,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNetworkAclsResponse,
             response: {
                 schema: 'DescribeNetworkAclsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -6904,6 +6979,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateHaVipResponse,
             response: {
                 schema: 'CreateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -6974,6 +7050,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateHaVipResponse,
             response: {
                 schema: 'AssociateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7024,6 +7101,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteHaVipResponse,
             response: {
                 schema: 'DeleteHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7101,6 +7179,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateHaVipResponse,
             response: {
                 schema: 'UnassociateHaVipResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7169,6 +7248,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyHaVipAttributeResponse,
             response: {
                 schema: 'ModifyHaVipAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7289,6 +7369,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeHaVipsResponse,
             response: {
                 schema: 'DescribeHaVipsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -7485,6 +7566,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateTrafficMirrorFilterRulesResponse,
             response: {
                 schema: 'CreateTrafficMirrorFilterRulesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '07F272E2-6AD5-433A-8207-A607C76F1676',
@@ -7569,6 +7651,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteTrafficMirrorFilterRulesResponse,
             response: {
                 schema: 'DeleteTrafficMirrorFilterRulesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BD8A3F71-00C5-4655-8F55-11F3976C3274',
@@ -7691,6 +7774,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateTrafficMirrorFilterRuleAttributeResponse,
             response: {
                 schema: 'UpdateTrafficMirrorFilterRuleAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '02EB8585-D4DC-4E29-A0F4-7C588C82863C',
@@ -7895,6 +7979,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateTrafficMirrorFilterResponse,
             response: {
                 schema: 'CreateTrafficMirrorFilterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         TrafficMirrorFilterId: 'tmf-j6cmls82xnc86vtpe****',
@@ -7956,6 +8041,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteTrafficMirrorFilterResponse,
             response: {
                 schema: 'DeleteTrafficMirrorFilterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '07F272E2-6AD5-433A-8207-A607C76F1676',
@@ -8033,6 +8119,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateTrafficMirrorFilterAttributeResponse,
             response: {
                 schema: 'UpdateTrafficMirrorFilterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5816D35F-94D5-48CE-838F-2327C8EE8D49',
@@ -8141,6 +8228,7 @@ export const conformanceFacts = {
             validateResponse: validateListTrafficMirrorFiltersResponse,
             response: {
                 schema: 'ListTrafficMirrorFiltersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -8265,6 +8353,7 @@ export const conformanceFacts = {
             validateResponse: validateAddSourcesToTrafficMirrorSessionResponse,
             response: {
                 schema: 'AddSourcesToTrafficMirrorSessionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '87F70089-5B38-41A8-BAD8-0B55E2F8DC57',
@@ -8447,6 +8536,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateTrafficMirrorSessionResponse,
             response: {
                 schema: 'CreateTrafficMirrorSessionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         TrafficMirrorSessionId: 'tms-j6ce5di4w7nvigfjz****',
@@ -8508,6 +8598,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteTrafficMirrorSessionResponse,
             response: {
                 schema: 'DeleteTrafficMirrorSessionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -8648,6 +8739,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateTrafficMirrorSessionAttributeResponse,
             response: {
                 schema: 'UpdateTrafficMirrorSessionAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '64DCAF03-E2C7-479A-ACEA-38B79876B006',
@@ -8810,6 +8902,7 @@ export const conformanceFacts = {
             validateResponse: validateListTrafficMirrorSessionsResponse,
             response: {
                 schema: 'ListTrafficMirrorSessionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -8911,6 +9004,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveSourcesFromTrafficMirrorSessionResponse,
             response: {
                 schema: 'RemoveSourcesFromTrafficMirrorSessionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A33B2C6A-89D1-4DEA-A807-A6E8CC552484',
@@ -8952,6 +9046,7 @@ export const conformanceFacts = {
             validateResponse: validateOpenTrafficMirrorServiceResponse,
             response: {
                 schema: 'OpenTrafficMirrorServiceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4FCCF008-4C13-4231-BE77-D5203801A9E2',
@@ -8995,6 +9090,7 @@ export const conformanceFacts = {
             validateResponse: validateGetTrafficMirrorServiceStatusResponse,
             response: {
                 schema: 'GetTrafficMirrorServiceStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Enabled: true,
@@ -9144,6 +9240,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePublicIpAddressPoolResponse,
             response: {
                 schema: 'CreatePublicIpAddressPoolResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PulbicIpAddressPoolId: 'pippool-6wetvn6fumkgycssx****',
@@ -9224,6 +9321,7 @@ export const conformanceFacts = {
             validateResponse: validateAddPublicIpAddressPoolCidrBlockResponse,
             response: {
                 schema: 'AddPublicIpAddressPoolCidrBlockResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9284,6 +9382,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletePublicIpAddressPoolResponse,
             response: {
                 schema: 'DeletePublicIpAddressPoolResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9352,6 +9451,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletePublicIpAddressPoolCidrBlockResponse,
             response: {
                 schema: 'DeletePublicIpAddressPoolCidrBlockResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9420,6 +9520,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyEipAddressAttributeResponse,
             response: {
                 schema: 'ModifyEipAddressAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -9498,6 +9599,7 @@ export const conformanceFacts = {
             validateResponse: validateSetHighDefinitionMonitorLogStatusResponse,
             response: {
                 schema: 'SetHighDefinitionMonitorLogStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Success: 'true',
@@ -9576,6 +9678,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdatePublicIpAddressPoolAttributeResponse,
             response: {
                 schema: 'UpdatePublicIpAddressPoolAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9836,6 +9939,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipAddressesResponse,
             response: {
                 schema: 'DescribeEipAddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -9974,6 +10078,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipSegmentResponse,
             response: {
                 schema: 'DescribeEipSegmentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -10033,6 +10138,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipGatewayInfoResponse,
             response: {
                 schema: 'DescribeEipGatewayInfoResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Code: '200',
@@ -10096,6 +10202,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePublicIpAddressResponse,
             response: {
                 schema: 'DescribePublicIpAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -10173,6 +10280,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEipMonitorDataResponse,
             response: {
                 schema: 'DescribeEipMonitorDataResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10221,6 +10329,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeHighDefinitionMonitorLogAttributeResponse,
             response: {
                 schema: 'DescribeHighDefinitionMonitorLogAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         LogProject: 'hdmonitor-cn-shenzhen-1658206966225390',
@@ -10370,6 +10479,7 @@ export const conformanceFacts = {
             validateResponse: validateListPublicIpAddressPoolsResponse,
             response: {
                 schema: 'ListPublicIpAddressPoolsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10444,6 +10554,7 @@ export const conformanceFacts = {
             validateResponse: validateListPublicIpAddressPoolCidrBlocksResponse,
             response: {
                 schema: 'ListPublicIpAddressPoolCidrBlocksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -10660,6 +10771,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateEipAddressResponse,
             response: {
                 schema: 'AllocateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10821,6 +10933,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateEipAddressProResponse,
             response: {
                 schema: 'AllocateEipAddressProResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10859,6 +10972,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseEipAddressResponse,
             response: {
                 schema: 'ReleaseEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '748C38F6-9A3D-482E-83FB-DB6C39C68AEA',
@@ -10964,6 +11078,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateEipSegmentAddressResponse,
             response: {
                 schema: 'AllocateEipSegmentAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -11015,6 +11130,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseEipSegmentAddressResponse,
             response: {
                 schema: 'ReleaseEipSegmentAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -11119,6 +11235,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateEipAddressResponse,
             response: {
                 schema: 'AssociateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -11201,6 +11318,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateEipAddressBatchResponse,
             response: {
                 schema: 'AssociateEipAddressBatchResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -11287,6 +11405,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateEipAddressResponse,
             response: {
                 schema: 'UnassociateEipAddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -11418,6 +11537,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateCommonBandwidthPackageResponse,
             response: {
                 schema: 'CreateCommonBandwidthPackageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         BandwidthPackageId: 'cbwp-bp1vevu8h3ieh****',
@@ -11489,6 +11609,7 @@ export const conformanceFacts = {
             validateResponse: validateAddCommonBandwidthPackageIpResponse,
             response: {
                 schema: 'AddCommonBandwidthPackageIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -11563,6 +11684,7 @@ export const conformanceFacts = {
             validateResponse: validateAddCommonBandwidthPackageIpsResponse,
             response: {
                 schema: 'AddCommonBandwidthPackageIpsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -11622,6 +11744,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveCommonBandwidthPackageIpResponse,
             response: {
                 schema: 'RemoveCommonBandwidthPackageIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -11672,6 +11795,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteCommonBandwidthPackageResponse,
             response: {
                 schema: 'DeleteCommonBandwidthPackageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B400EF57-60E3-4D61-B8FB-7FA8F72DF5A6',
@@ -11731,6 +11855,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCommonBandwidthPackageAttributeResponse,
             response: {
                 schema: 'ModifyCommonBandwidthPackageAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B450CAD8-50BC-4506-ADA7-35C6CE63E96B',
@@ -11781,6 +11906,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCommonBandwidthPackageSpecResponse,
             response: {
                 schema: 'ModifyCommonBandwidthPackageSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '7F129000-F929-4AF5-BE8D-BAE434C795306',
@@ -11915,6 +12041,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCommonBandwidthPackagesResponse,
             response: {
                 schema: 'DescribeCommonBandwidthPackagesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -12026,6 +12153,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCommonBandwidthPackageIpBandwidthResponse,
             response: {
                 schema: 'ModifyCommonBandwidthPackageIpBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '63D187BF-A30A-4DD6-B68D-FF182C96D8A2\t',
@@ -12076,6 +12204,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelCommonBandwidthPackageIpBandwidthResponse,
             response: {
                 schema: 'CancelCommonBandwidthPackageIpBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '63D187BF-A30A-4DD6-B68D-FF182C96D8A2',
@@ -12135,6 +12264,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribe95TrafficResponse,
             response: {
                 schema: 'Describe95TrafficResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -12286,6 +12416,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVirtualPhysicalConnectionResponse,
             response: {
                 schema: 'CreateVirtualPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'CD14EA74-E9C3-59A9-942A-DFEC7E12818D',
@@ -12367,6 +12498,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateVirtualPhysicalConnectionResponse,
             response: {
                 schema: 'UpdateVirtualPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '7035627E-1C1D-5BC7-A830-F897A35912D1',
@@ -12539,6 +12671,7 @@ export const conformanceFacts = {
             validateResponse: validateListVirtualPhysicalConnectionsResponse,
             response: {
                 schema: 'ListVirtualPhysicalConnectionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -12568,6 +12701,7 @@ export const conformanceFacts = {
             validateResponse: validateOpenPhysicalConnectionServiceResponse,
             response: {
                 schema: 'OpenPhysicalConnectionServiceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -12750,6 +12884,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePhysicalConnectionResponse,
             response: {
                 schema: 'CreatePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PhysicalConnectionId: 'pc-bp1ciz7ekd2grn1as****',
@@ -12896,6 +13031,7 @@ export const conformanceFacts = {
             validateResponse: validateApplyPhysicalConnectionLOAResponse,
             response: {
                 schema: 'ApplyPhysicalConnectionLOAResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A47BD386-7FDE-42C4-8D22-C6223D18AA1C',
@@ -13041,6 +13177,7 @@ export const conformanceFacts = {
             validateResponse: validateSecondApplyPhysicalConnectionLOAResponse,
             response: {
                 schema: 'SecondApplyPhysicalConnectionLOAResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A47BD386-7FDE-42C4-8D22-C6223D18AA1C\t\n',
@@ -13128,6 +13265,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePhysicalConnectionSetupOrderResponse,
             response: {
                 schema: 'CreatePhysicalConnectionSetupOrderResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -13216,6 +13354,7 @@ export const conformanceFacts = {
             validateResponse: validateCreatePhysicalConnectionOccupancyOrderResponse,
             response: {
                 schema: 'CreatePhysicalConnectionOccupancyOrderResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9B9300FE-11E2-4E3B-949C-BED3B44DD26D',
@@ -13411,6 +13550,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateHighReliablePhysicalConnectionResponse,
             response: {
                 schema: 'CreateHighReliablePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PhysicalConnectionList: {
@@ -13497,6 +13637,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpconnFromVbrResponse,
             response: {
                 schema: 'CreateVpconnFromVbrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5356F028-0F5C-56FC-8574-897D24379041',
@@ -13548,6 +13689,7 @@ export const conformanceFacts = {
             validateResponse: validateDeletePhysicalConnectionResponse,
             response: {
                 schema: 'DeletePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -13598,6 +13740,7 @@ export const conformanceFacts = {
             validateResponse: validateCancelPhysicalConnectionResponse,
             response: {
                 schema: 'CancelPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -13720,6 +13863,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyPhysicalConnectionAttributeResponse,
             response: {
                 schema: 'ModifyPhysicalConnectionAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '013EE132-A109-4247-91B0-099A8FF49AD7',
@@ -13779,6 +13923,7 @@ export const conformanceFacts = {
             validateResponse: validateEnablePhysicalConnectionResponse,
             response: {
                 schema: 'EnablePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '20365164-5b0d-460a-83c2-2189972b3349',
@@ -13829,6 +13974,7 @@ export const conformanceFacts = {
             validateResponse: validateTerminatePhysicalConnectionResponse,
             response: {
                 schema: 'TerminatePhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -13888,6 +14034,7 @@ export const conformanceFacts = {
             validateResponse: validateRecoverPhysicalConnectionResponse,
             response: {
                 schema: 'RecoverPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'CD14EA74-E9C3-59A9-942A-DFEC7E12818D',
@@ -13956,6 +14103,7 @@ export const conformanceFacts = {
             validateResponse: validateAttachVbrToVpconnResponse,
             response: {
                 schema: 'AttachVbrToVpconnResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5356F028-0F5C-56FC-8574-897D24379041',
@@ -13989,6 +14137,7 @@ export const conformanceFacts = {
             validateResponse: validateGetPhysicalConnectionServiceStatusResponse,
             response: {
                 schema: 'GetPhysicalConnectionServiceStatusResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -14054,6 +14203,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeAccessPointsResponse,
             response: {
                 schema: 'DescribeAccessPointsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027',
@@ -14129,6 +14279,7 @@ export const conformanceFacts = {
             validateResponse: validateConfirmPhysicalConnectionResponse,
             response: {
                 schema: 'ConfirmPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'API-20365164-5b0d-460a-83c2-2189972b****',
@@ -14267,6 +14418,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePhysicalConnectionsResponse,
             response: {
                 schema: 'DescribePhysicalConnectionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -14360,6 +14512,7 @@ export const conformanceFacts = {
             validateResponse: validateCompletePhysicalConnectionLOAResponse,
             response: {
                 schema: 'CompletePhysicalConnectionLOAResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F8983C74-E068-4509-B442-89BD82C8F43B',
@@ -14410,6 +14563,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribePhysicalConnectionLOAResponse,
             response: {
                 schema: 'DescribePhysicalConnectionLOAResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '318BB676-0A2B-43A0-9AD8-F1D34E93750F',
@@ -14457,6 +14611,7 @@ export const conformanceFacts = {
             validateResponse: validateListGeographicSubRegionsResponse,
             response: {
                 schema: 'ListGeographicSubRegionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -14486,6 +14641,7 @@ export const conformanceFacts = {
             validateResponse: validateListBusinessAccessPointsResponse,
             response: {
                 schema: 'ListBusinessAccessPointsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -14602,6 +14758,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateFailoverTestJobResponse,
             response: {
                 schema: 'CreateFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14653,6 +14810,7 @@ export const conformanceFacts = {
             validateResponse: validateStartFailoverTestJobResponse,
             response: {
                 schema: 'StartFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14703,6 +14861,7 @@ export const conformanceFacts = {
             validateResponse: validateStopFailoverTestJobResponse,
             response: {
                 schema: 'StopFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14797,6 +14956,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateFailoverTestJobResponse,
             response: {
                 schema: 'UpdateFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14847,6 +15007,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteFailoverTestJobResponse,
             response: {
                 schema: 'DeleteFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14897,6 +15058,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeFailoverTestJobResponse,
             response: {
                 schema: 'DescribeFailoverTestJobResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -14999,6 +15161,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeFailoverTestJobsResponse,
             response: {
                 schema: 'DescribeFailoverTestJobsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15104,6 +15267,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeExpressConnectTrafficQosRuleResponse,
             response: {
                 schema: 'DescribeExpressConnectTrafficQosRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB',
@@ -15202,6 +15366,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeExpressConnectTrafficQosQueueResponse,
             response: {
                 schema: 'DescribeExpressConnectTrafficQosQueueResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -15320,6 +15485,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeExpressConnectTrafficQosResponse,
             response: {
                 schema: 'DescribeExpressConnectTrafficQosResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -15411,6 +15577,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteExpressConnectTrafficQosQueueResponse,
             response: {
                 schema: 'DeleteExpressConnectTrafficQosQueueResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9B9300FE-11E2-4E3B-949C-BED3B44DD26D',
@@ -15461,6 +15628,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteExpressConnectTrafficQosResponse,
             response: {
                 schema: 'DeleteExpressConnectTrafficQosResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -15529,6 +15697,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteExpressConnectTrafficQosRuleResponse,
             response: {
                 schema: 'DeleteExpressConnectTrafficQosRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -15647,6 +15816,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyExpressConnectTrafficQosResponse,
             response: {
                 schema: 'ModifyExpressConnectTrafficQosResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B457',
@@ -15733,6 +15903,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyExpressConnectTrafficQosQueueResponse,
             response: {
                 schema: 'ModifyExpressConnectTrafficQosQueueResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '079874CD-AEC1-43E6-AC03-ADD96B6E4907',
@@ -15909,6 +16080,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyExpressConnectTrafficQosRuleResponse,
             response: {
                 schema: 'ModifyExpressConnectTrafficQosRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '7B48B4B9-1EAD-469F-B488-594DAB4B6A1A',
@@ -15968,6 +16140,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateExpressConnectTrafficQosResponse,
             response: {
                 schema: 'CreateExpressConnectTrafficQosResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -16055,6 +16228,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateExpressConnectTrafficQosQueueResponse,
             response: {
                 schema: 'CreateExpressConnectTrafficQosQueueResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -16224,6 +16398,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateExpressConnectTrafficQosRuleResponse,
             response: {
                 schema: 'CreateExpressConnectTrafficQosRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -16313,6 +16488,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVbrHaResponse,
             response: {
                 schema: 'CreateVbrHaResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VbrHaId: 'vbrha-sa1sxheuxtd98****',
@@ -16364,6 +16540,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVbrHaResponse,
             response: {
                 schema: 'DeleteVbrHaResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -16432,6 +16609,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVbrHaResponse,
             response: {
                 schema: 'DescribeVbrHaResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CreationTime: '2021-06-08T12:20:55',
@@ -16646,6 +16824,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVirtualBorderRouterResponse,
             response: {
                 schema: 'CreateVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VbrId: 'vbr-bp1jcg5cmxjbl9xgc****',
@@ -16787,6 +16966,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociatePhysicalConnectionToVirtualBorderRouterResponse,
             response: {
                 schema: 'AssociatePhysicalConnectionToVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -16837,6 +17017,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVirtualBorderRouterResponse,
             response: {
                 schema: 'DeleteVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -16896,6 +17077,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
             response: {
                 schema: 'UnassociatePhysicalConnectionFromVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -16955,6 +17137,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateVirtualBorderBandwidthResponse,
             response: {
                 schema: 'UpdateVirtualBorderBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Code: '200',
@@ -17171,6 +17354,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVirtualBorderRouterAttributeResponse,
             response: {
                 schema: 'ModifyVirtualBorderRouterAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -17221,6 +17405,7 @@ export const conformanceFacts = {
             validateResponse: validateTerminateVirtualBorderRouterResponse,
             response: {
                 schema: 'TerminateVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -17271,6 +17456,7 @@ export const conformanceFacts = {
             validateResponse: validateRecoverVirtualBorderRouterResponse,
             response: {
                 schema: 'RecoverVirtualBorderRouterResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -17400,6 +17586,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVirtualBorderRoutersResponse,
             response: {
                 schema: 'DescribeVirtualBorderRoutersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -17492,6 +17679,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
             response: {
                 schema: 'DescribeVirtualBorderRoutersForPhysicalConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -17557,6 +17745,7 @@ export const conformanceFacts = {
             validateResponse: validateAddBgpNetworkResponse,
             response: {
                 schema: 'AddBgpNetworkResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB',
@@ -17685,6 +17874,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateBgpGroupResponse,
             response: {
                 schema: 'CreateBgpGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         BgpGroupId: 'bgpg-bp1k25cyp26cllath****',
@@ -17773,6 +17963,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateBgpPeerResponse,
             response: {
                 schema: 'CreateBgpPeerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         BgpPeerId: 'bgp-m5eoyp2mwegk8ce9v****',
@@ -17824,6 +18015,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteBgpGroupResponse,
             response: {
                 schema: 'DeleteBgpGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -17883,6 +18075,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteBgpNetworkResponse,
             response: {
                 schema: 'DeleteBgpNetworkResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -17933,6 +18126,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteBgpPeerResponse,
             response: {
                 schema: 'DeleteBgpPeerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -18062,6 +18256,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyBgpGroupAttributeResponse,
             response: {
                 schema: 'ModifyBgpGroupAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F',
@@ -18148,6 +18343,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyBgpPeerAttributeResponse,
             response: {
                 schema: 'ModifyBgpPeerAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'D4B7649A-61BB-4C64-A586-1DFF1EDA6A42',
@@ -18230,6 +18426,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeBgpGroupsResponse,
             response: {
                 schema: 'DescribeBgpGroupsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -18317,6 +18514,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeBgpNetworksResponse,
             response: {
                 schema: 'DescribeBgpNetworksResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -18421,6 +18619,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeBgpPeersResponse,
             response: {
                 schema: 'DescribeBgpPeersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -18652,6 +18851,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNatGatewayResponse,
             response: {
                 schema: 'CreateNatGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NatGatewayId: 'ngw-112za33e4****',
@@ -18712,6 +18912,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNatGatewayResponse,
             response: {
                 schema: 'DeleteNatGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -18819,6 +19020,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNatGatewayAttributeResponse,
             response: {
                 schema: 'ModifyNatGatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'AB5F62CF-2B60-4458-A756-42C9DFE108D1',
@@ -18887,6 +19089,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNatGatewaySpecResponse,
             response: {
                 schema: 'ModifyNatGatewaySpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DBD4E4A2-786E-4BD2-8EB6-107FFC2B5B7D',
@@ -19066,6 +19269,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeNatGatewaysResponse,
             response: {
                 schema: 'DescribeNatGatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -19198,6 +19402,7 @@ export const conformanceFacts = {
             validateResponse: validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
             response: {
                 schema: 'VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19236,6 +19441,7 @@ export const conformanceFacts = {
             validateResponse: validateGetNatGatewayAttributeResponse,
             response: {
                 schema: 'GetNatGatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19298,6 +19504,7 @@ export const conformanceFacts = {
             validateResponse: validateListEnhanhcedNatGatewayAvailableZonesResponse,
             response: {
                 schema: 'ListEnhanhcedNatGatewayAvailableZonesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8AE6F367-52EA-535D-9A3D-EF23D70527C8',
@@ -19381,6 +19588,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateNatGatewayNatTypeResponse,
             response: {
                 schema: 'UpdateNatGatewayNatTypeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19431,6 +19639,7 @@ export const conformanceFacts = {
             validateResponse: validateConvertBandwidthPackageResponse,
             response: {
                 schema: 'ConvertBandwidthPackageResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ConvertInstanceId: 'cbwp-s6lmotmkkf567b****',
@@ -19482,6 +19691,7 @@ export const conformanceFacts = {
             validateResponse: validateEnableNatGatewayEcsMetricResponse,
             response: {
                 schema: 'EnableNatGatewayEcsMetricResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19532,6 +19742,7 @@ export const conformanceFacts = {
             validateResponse: validateDisableNatGatewayEcsMetricResponse,
             response: {
                 schema: 'DisableNatGatewayEcsMetricResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19627,6 +19838,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSnatEntryResponse,
             response: {
                 schema: 'CreateSnatEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SnatEntryId: 'snat-kmd6nv8fy****',
@@ -19687,6 +19899,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSnatEntryResponse,
             response: {
                 schema: 'DeleteSnatEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19773,6 +19986,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySnatEntryResponse,
             response: {
                 schema: 'ModifySnatEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -19891,6 +20105,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSnatTableEntriesResponse,
             response: {
                 schema: 'DescribeSnatTableEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 5,
@@ -20023,6 +20238,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateForwardEntryResponse,
             response: {
                 schema: 'CreateForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ForwardEntryId: 'fwd-119smw5tkasdf****',
@@ -20083,6 +20299,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteForwardEntryResponse,
             response: {
                 schema: 'DeleteForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -20205,6 +20422,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyForwardEntryResponse,
             response: {
                 schema: 'ModifyForwardEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20341,6 +20559,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeForwardTableEntriesResponse,
             response: {
                 schema: 'DescribeForwardTableEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -20491,6 +20710,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateFullNatEntryResponse,
             response: {
                 schema: 'CreateFullNatEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20560,6 +20780,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteFullNatEntryResponse,
             response: {
                 schema: 'DeleteFullNatEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2BCC426F-A9F2-3F03-99D2-1E0D647236DB',
@@ -20700,6 +20921,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyFullNatEntryAttributeResponse,
             response: {
                 schema: 'ModifyFullNatEntryAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20844,6 +21066,7 @@ export const conformanceFacts = {
             validateResponse: validateListFullNatEntriesResponse,
             response: {
                 schema: 'ListFullNatEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -20936,6 +21159,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNatIpResponse,
             response: {
                 schema: 'CreateNatIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NatIp: '192.168.0.34',
@@ -20997,6 +21221,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNatIpResponse,
             response: {
                 schema: 'DeleteNatIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E9AD97A0-5338-43F8-8A80-5E274CCBA11B',
@@ -21074,6 +21299,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNatIpAttributeResponse,
             response: {
                 schema: 'ModifyNatIpAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '6CC9456C-2E29-452A-9180-B6926E51B5CA',
@@ -21199,6 +21425,7 @@ export const conformanceFacts = {
             validateResponse: validateListNatIpsResponse,
             response: {
                 schema: 'ListNatIpsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -21299,6 +21526,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateNatIpCidrResponse,
             response: {
                 schema: 'CreateNatIpCidrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NatIpCidrId: 'vpcnatcidr-gw8lhqtvdn4qnea****',
@@ -21368,6 +21596,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteNatIpCidrResponse,
             response: {
                 schema: 'DeleteNatIpCidrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '7021BEB1-210F-48A9-AB82-BE9A9110BB89',
@@ -21454,6 +21683,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyNatIpCidrAttributeResponse,
             response: {
                 schema: 'ModifyNatIpCidrAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -21579,6 +21809,7 @@ export const conformanceFacts = {
             validateResponse: validateListNatIpCidrsResponse,
             response: {
                 schema: 'ListNatIpCidrsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -21704,6 +21935,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIpv4GatewayResponse,
             response: {
                 schema: 'CreateIpv4GatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv4GatewayId: 'ipv4gw-5tsnc6s4ogsedtp3k****',
@@ -21774,6 +22006,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIpv4GatewayResponse,
             response: {
                 schema: 'DeleteIpv4GatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '21133AC0-0636-521B-A400-253818691A56',
@@ -21847,6 +22080,7 @@ export const conformanceFacts = {
             validateResponse: validateEnableVpcIpv4GatewayResponse,
             response: {
                 schema: 'EnableVpcIpv4GatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -21924,6 +22158,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateIpv4GatewayAttributeResponse,
             response: {
                 schema: 'UpdateIpv4GatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '671CEB03-C98D-5916-950C-C55B0BD06621',
@@ -22037,6 +22272,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateGatewayRouteTableEntryAttributeResponse,
             response: {
                 schema: 'UpdateGatewayRouteTableEntryAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -22148,6 +22384,7 @@ export const conformanceFacts = {
             validateResponse: validateListIpv4GatewaysResponse,
             response: {
                 schema: 'ListIpv4GatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -22210,6 +22447,7 @@ export const conformanceFacts = {
             validateResponse: validateGetIpv4GatewayAttributeResponse,
             response: {
                 schema: 'GetIpv4GatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VpcId: 'vpc-5tsrxlw7dv074gci4****',
@@ -22293,6 +22531,7 @@ export const conformanceFacts = {
             validateResponse: validateListGatewayRouteTableEntriesResponse,
             response: {
                 schema: 'ListGatewayRouteTableEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -22390,6 +22629,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateRouteTableWithGatewayResponse,
             response: {
                 schema: 'AssociateRouteTableWithGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F89C2176-8F10-55EF-90CF-CF99D1E3F816',
@@ -22467,6 +22707,7 @@ export const conformanceFacts = {
             validateResponse: validateDissociateRouteTableFromGatewayResponse,
             response: {
                 schema: 'DissociateRouteTableFromGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C5644C9A-7480-13B6-AECB-30FF142E3724',
@@ -22638,6 +22879,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpnGatewayResponse,
             response: {
                 schema: 'CreateVpnGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22712,6 +22954,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateVpnGatewayWithCertificateResponse,
             response: {
                 schema: 'AssociateVpnGatewayWithCertificateResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -22762,6 +23005,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpnGatewayResponse,
             response: {
                 schema: 'DeleteVpnGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '>0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22839,6 +23083,7 @@ export const conformanceFacts = {
             validateResponse: validateDissociateVpnGatewayWithCertificateResponse,
             response: {
                 schema: 'DissociateVpnGatewayWithCertificateResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -22916,6 +23161,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnGatewayAttributeResponse,
             response: {
                 schema: 'ModifyVpnGatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22972,6 +23218,7 @@ export const conformanceFacts = {
             validateResponse: validateMoveVpnResourceGroupResponse,
             response: {
                 schema: 'MoveVpnResourceGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '89ED47AF-3319-566E-A5F5-94E3F47F54A8',
@@ -23022,6 +23269,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnGatewayResponse,
             response: {
                 schema: 'DescribeVpnGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23150,6 +23398,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnGatewaysResponse,
             response: {
                 schema: 'DescribeVpnGatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23236,6 +23485,7 @@ export const conformanceFacts = {
             validateResponse: validateListVpnCertificateAssociationsResponse,
             response: {
                 schema: 'ListVpnCertificateAssociationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'caeba0bbb2be****',
@@ -23325,6 +23575,7 @@ export const conformanceFacts = {
             validateResponse: validateDiagnoseVpnGatewayResponse,
             response: {
                 schema: 'DiagnoseVpnGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         DiagnoseId: 'vpndgn-uf6kuxbe3iv028k3s****',
@@ -23385,6 +23636,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVpnGatewayDiagnoseResultResponse,
             response: {
                 schema: 'GetVpnGatewayDiagnoseResultResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         BeginTime: '2022-12-15T05:28:57Z',
@@ -23450,6 +23702,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnGatewayAvailableZonesResponse,
             response: {
                 schema: 'DescribeVpnGatewayAvailableZonesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RegionId: 'cn-hangzhou',
@@ -23577,6 +23830,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateCustomerGatewayResponse,
             response: {
                 schema: 'CreateCustomerGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23624,6 +23878,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteCustomerGatewayResponse,
             response: {
                 schema: 'DeleteCustomerGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -23701,6 +23956,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyCustomerGatewayAttributeResponse,
             response: {
                 schema: 'ModifyCustomerGatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23739,6 +23995,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCustomerGatewayResponse,
             response: {
                 schema: 'DescribeCustomerGatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23831,6 +24088,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeCustomerGatewaysResponse,
             response: {
                 schema: 'DescribeCustomerGatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24176,6 +24434,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpnConnectionResponse,
             response: {
                 schema: 'CreateVpnConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24223,6 +24482,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpnConnectionResponse,
             response: {
                 schema: 'DeleteVpnConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -24533,6 +24793,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnConnectionAttributeResponse,
             response: {
                 schema: 'ModifyVpnConnectionAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24721,6 +24982,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyTunnelAttributeResponse,
             response: {
                 schema: 'ModifyTunnelAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24759,6 +25021,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnConnectionResponse,
             response: {
                 schema: 'DescribeVpnConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24869,6 +25132,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnConnectionsResponse,
             response: {
                 schema: 'DescribeVpnConnectionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24907,6 +25171,7 @@ export const conformanceFacts = {
             validateResponse: validateDownloadVpnConnectionConfigResponse,
             response: {
                 schema: 'DownloadVpnConnectionConfigResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25001,6 +25266,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnConnectionLogsResponse,
             response: {
                 schema: 'DescribeVpnConnectionLogsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -25095,6 +25361,7 @@ export const conformanceFacts = {
             validateResponse: validateDiagnoseVpnConnectionsResponse,
             response: {
                 schema: 'DiagnoseVpnConnectionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25196,6 +25463,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpnRouteEntryResponse,
             response: {
                 schema: 'CreateVpnRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25279,6 +25547,7 @@ export const conformanceFacts = {
             validateResponse: validatePublishVpnRouteEntryResponse,
             response: {
                 schema: 'PublishVpnRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25365,6 +25634,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpnRouteEntryResponse,
             response: {
                 schema: 'DeleteVpnRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25460,6 +25730,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnRouteEntryWeightResponse,
             response: {
                 schema: 'ModifyVpnRouteEntryWeightResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25530,6 +25801,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnRouteEntriesResponse,
             response: {
                 schema: 'DescribeVpnRouteEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25649,6 +25921,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpnPbrRouteEntryResponse,
             response: {
                 schema: 'CreateVpnPbrRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25750,6 +26023,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpnPbrRouteEntryResponse,
             response: {
                 schema: 'DeleteVpnPbrRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -25863,6 +26137,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnPbrRouteEntryWeightResponse,
             response: {
                 schema: 'ModifyVpnPbrRouteEntryWeightResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25967,6 +26242,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnPbrRouteEntryPriorityResponse,
             response: {
                 schema: 'ModifyVpnPbrRouteEntryPriorityResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -26080,6 +26356,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnPbrRouteEntryAttributeResponse,
             response: {
                 schema: 'ModifyVpnPbrRouteEntryAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -26141,6 +26418,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnPbrRouteEntriesResponse,
             response: {
                 schema: 'DescribeVpnPbrRouteEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26339,6 +26617,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpnAttachmentResponse,
             response: {
                 schema: 'CreateVpnAttachmentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26431,6 +26710,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVcoRouteEntryResponse,
             response: {
                 schema: 'CreateVcoRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26478,6 +26758,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpnAttachmentResponse,
             response: {
                 schema: 'DeleteVpnAttachmentResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '29440C49-398F-3D06-BA8B-E3CD13F3246D',
@@ -26567,6 +26848,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVcoRouteEntryResponse,
             response: {
                 schema: 'DeleteVcoRouteEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9208DDD8-0930-3CE6-AF7F-732B4E67B3DD',
@@ -26743,6 +27025,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVpnAttachmentAttributeResponse,
             response: {
                 schema: 'ModifyVpnAttachmentAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26835,6 +27118,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyVcoRouteEntryWeightResponse,
             response: {
                 schema: 'ModifyVcoRouteEntryWeightResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9496F8A-82F4-3130-A51A-2266ACC799B4',
@@ -26903,6 +27187,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnAttachmentsResponse,
             response: {
                 schema: 'DescribeVpnAttachmentsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9F0725BB-186A-3564-91C3-AAE48042F853',
@@ -26994,6 +27279,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVcoRouteEntriesResponse,
             response: {
                 schema: 'DescribeVcoRouteEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27032,6 +27318,7 @@ export const conformanceFacts = {
             validateResponse: validateCheckVpnBgpEnabledResponse,
             response: {
                 schema: 'CheckVpnBgpEnabledResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DF448D2E-215D-334F-B10D-7C3B087EF996',
@@ -27101,6 +27388,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnCrossAccountAuthorizationsResponse,
             response: {
                 schema: 'DescribeVpnCrossAccountAuthorizationsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27157,6 +27445,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSslVpnClientCertResponse,
             response: {
                 schema: 'CreateSslVpnClientCertResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27209,6 +27498,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSslVpnClientCertResponse,
             response: {
                 schema: 'DeleteSslVpnClientCertResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27268,6 +27558,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySslVpnClientCertResponse,
             response: {
                 schema: 'ModifySslVpnClientCertResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27358,6 +27649,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSslVpnClientCertsResponse,
             response: {
                 schema: 'DescribeSslVpnClientCertsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27396,6 +27688,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSslVpnClientCertResponse,
             response: {
                 schema: 'DescribeSslVpnClientCertResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27454,6 +27747,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSslVpnClientsResponse,
             response: {
                 schema: 'DescribeSslVpnClientsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27600,6 +27894,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateSslVpnServerResponse,
             response: {
                 schema: 'CreateSslVpnServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         SslVpnServerId: 'vss-bp18q7hzj6largv4v****',
@@ -27652,6 +27947,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteSslVpnServerResponse,
             response: {
                 schema: 'DeleteSslVpnServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27801,6 +28097,7 @@ export const conformanceFacts = {
             validateResponse: validateModifySslVpnServerResponse,
             response: {
                 schema: 'ModifySslVpnServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27886,6 +28183,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeSslVpnServersResponse,
             response: {
                 schema: 'DescribeSslVpnServersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27980,6 +28278,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeVpnSslServerLogsResponse,
             response: {
                 schema: 'DescribeVpnSslServerLogsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -28119,6 +28418,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIpsecServerResponse,
             response: {
                 schema: 'CreateIpsecServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         CreationTime: '2021-02-22T03:24:28Z',
@@ -28183,6 +28483,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIpsecServerResponse,
             response: {
                 schema: 'DeleteIpsecServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -28315,6 +28616,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateIpsecServerResponse,
             response: {
                 schema: 'UpdateIpsecServerResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'B61C08E5-403A-46A2-96C1-F7B1216DB10C',
@@ -28407,6 +28709,7 @@ export const conformanceFacts = {
             validateResponse: validateListIpsecServersResponse,
             response: {
                 schema: 'ListIpsecServersResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -28490,6 +28793,7 @@ export const conformanceFacts = {
             validateResponse: validateListIpsecServerLogsResponse,
             response: {
                 schema: 'ListIpsecServerLogsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -28615,6 +28919,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateIpv6AddressResponse,
             response: {
                 schema: 'AllocateIpv6AddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6AddressId: 'ipv6-2zen5j4axcp5l5qyy****',
@@ -28677,6 +28982,7 @@ export const conformanceFacts = {
             validateResponse: validateReleaseIpv6AddressResponse,
             response: {
                 schema: 'ReleaseIpv6AddressResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -28779,6 +29085,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIpv6GatewayResponse,
             response: {
                 schema: 'CreateIpv6GatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6GatewayId: 'ipv6gw-hp3y0l3ln89j8cdvf****',
@@ -28867,6 +29174,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIpv6EgressOnlyRuleResponse,
             response: {
                 schema: 'CreateIpv6EgressOnlyRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6EgressRuleId: 'ipv6py-hp3w98rmlbqp01245****',
@@ -28909,6 +29217,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIpv6GatewayResponse,
             response: {
                 schema: 'DeleteIpv6GatewayResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E9A8AABE-A84B-4AF2-A68A-8E2EA190E7AE',
@@ -28959,6 +29268,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIpv6EgressOnlyRuleResponse,
             response: {
                 schema: 'DeleteIpv6EgressOnlyRuleResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75',
@@ -29009,6 +29319,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIpv6InternetBandwidthResponse,
             response: {
                 schema: 'DeleteIpv6InternetBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E07E0FE6-5C21-405F-AF82-7613AA81EF92',
@@ -29080,6 +29391,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIpv6InternetBandwidthResponse,
             response: {
                 schema: 'ModifyIpv6InternetBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'D560AF68-4CE8-4A5C-B3FE-469F558094D0',
@@ -29139,6 +29451,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIpv6GatewayAttributeResponse,
             response: {
                 schema: 'ModifyIpv6GatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75',
@@ -29198,6 +29511,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIpv6AddressAttributeResponse,
             response: {
                 schema: 'ModifyIpv6AddressAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'D560AF68-4CE8-4A5C-B3FE-469F558094D0',
@@ -29314,6 +29628,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIpv6GatewaysResponse,
             response: {
                 schema: 'DescribeIpv6GatewaysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -29442,6 +29757,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIpv6EgressOnlyRulesResponse,
             response: {
                 schema: 'DescribeIpv6EgressOnlyRulesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -29645,6 +29961,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIpv6AddressesResponse,
             response: {
                 schema: 'DescribeIpv6AddressesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -29683,6 +30000,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIpv6GatewayAttributeResponse,
             response: {
                 schema: 'DescribeIpv6GatewayAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         VpcId: 'vpc-123sedrfswd23****',
@@ -29780,6 +30098,7 @@ export const conformanceFacts = {
             validateResponse: validateAllocateIpv6InternetBandwidthResponse,
             response: {
                 schema: 'AllocateIpv6InternetBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6AddressId: 'ipv6-2zen5j4axcp5l5qyy****',
@@ -29832,6 +30151,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIPv6TranslatorAclListResponse,
             response: {
                 schema: 'CreateIPv6TranslatorAclListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         AclId: 'ipv6transacl-bp1de2xxxx',
@@ -29966,6 +30286,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIPv6TranslatorEntryResponse,
             response: {
                 schema: 'CreateIPv6TranslatorEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Ipv6TranslatorEntryId: 'ipv6transentry-xxxxxxxx',
@@ -30026,6 +30347,7 @@ export const conformanceFacts = {
             validateResponse: validateAddIPv6TranslatorAclListEntryResponse,
             response: {
                 schema: 'AddIPv6TranslatorAclListEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         AclEntryId: 'ipv6transaclentry-bp105jrs****',
@@ -30137,6 +30459,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateIPv6TranslatorResponse,
             response: {
                 schema: 'CreateIPv6TranslatorResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -30184,6 +30507,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIPv6TranslatorAclListResponse,
             response: {
                 schema: 'DeleteIPv6TranslatorAclListResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30243,6 +30567,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIPv6TranslatorEntryResponse,
             response: {
                 schema: 'DeleteIPv6TranslatorEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8B2F5262-6B57-43F2-xxxxx',
@@ -30293,6 +30618,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteIPv6TranslatorResponse,
             response: {
                 schema: 'DeleteIPv6TranslatorResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30352,6 +30678,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIPv6TranslatorAclListEntryResponse,
             response: {
                 schema: 'ModifyIPv6TranslatorAclListEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30411,6 +30738,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIPv6TranslatorAclAttributeResponse,
             response: {
                 schema: 'ModifyIPv6TranslatorAclAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30480,6 +30808,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIPv6TranslatorBandwidthResponse,
             response: {
                 schema: 'ModifyIPv6TranslatorBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         OrderId: '202304500950739',
@@ -30549,6 +30878,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIPv6TranslatorAttributeResponse,
             response: {
                 schema: 'ModifyIPv6TranslatorAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '8B2F5262-6B57-43F2-xxxxx',
@@ -30680,6 +31010,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyIPv6TranslatorEntryResponse,
             response: {
                 schema: 'ModifyIPv6TranslatorEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30750,6 +31081,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIPv6TranslatorAclListsResponse,
             response: {
                 schema: 'DescribeIPv6TranslatorAclListsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -30822,6 +31154,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIPv6TranslatorAclListAttributesResponse,
             response: {
                 schema: 'DescribeIPv6TranslatorAclListAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         AclId: 'ipv6transacl-bp1de2****',
@@ -30960,6 +31293,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIPv6TranslatorsResponse,
             response: {
                 schema: 'DescribeIPv6TranslatorsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -31117,6 +31451,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeIPv6TranslatorEntriesResponse,
             response: {
                 schema: 'DescribeIPv6TranslatorEntriesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -31200,6 +31535,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveIPv6TranslatorAclListEntryResponse,
             response: {
                 schema: 'RemoveIPv6TranslatorAclListEntryResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -31241,6 +31577,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRegionsResponse,
             response: {
                 schema: 'DescribeRegionsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -31300,6 +31637,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeZonesResponse,
             response: {
                 schema: 'DescribeZonesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '6FEA0CF3-D3B9-43E5-A304-D217037876A8',
@@ -31390,6 +31728,7 @@ export const conformanceFacts = {
             validateResponse: validateTagResourcesResponse,
             response: {
                 schema: 'TagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0',
@@ -31470,6 +31809,7 @@ export const conformanceFacts = {
             validateResponse: validateTagResourcesForExpressConnectResponse,
             response: {
                 schema: 'TagResourcesForExpressConnectResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -31550,6 +31890,7 @@ export const conformanceFacts = {
             validateResponse: validateUnTagResourcesResponse,
             response: {
                 schema: 'UnTagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0\t',
@@ -31628,6 +31969,7 @@ export const conformanceFacts = {
             validateResponse: validateUntagResourcesForExpressConnectResponse,
             response: {
                 schema: 'UntagResourcesForExpressConnectResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DE65F6B7-7566-4802-9007-96F2494AC512',
@@ -31728,6 +32070,7 @@ export const conformanceFacts = {
             validateResponse: validateListTagResourcesResponse,
             response: {
                 schema: 'ListTagResourcesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -31839,6 +32182,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTagsResponse,
             response: {
                 schema: 'DescribeTagsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -31932,6 +32276,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTagKeysResponse,
             response: {
                 schema: 'DescribeTagKeysResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32040,6 +32385,7 @@ export const conformanceFacts = {
             validateResponse: validateListTagResourcesForExpressConnectResponse,
             response: {
                 schema: 'ListTagResourcesForExpressConnectResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32135,6 +32481,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeTagKeysForExpressConnectResponse,
             response: {
                 schema: 'DescribeTagKeysForExpressConnectResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32411,6 +32758,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateRouterInterfaceResponse,
             response: {
                 schema: 'CreateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -32458,6 +32806,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteRouterInterfaceResponse,
             response: {
                 schema: 'DeleteRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -32600,6 +32949,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouterInterfaceAttributeResponse,
             response: {
                 schema: 'ModifyRouterInterfaceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -32659,6 +33009,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyRouterInterfaceSpecResponse,
             response: {
                 schema: 'ModifyRouterInterfaceSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         Spec: 'Small.1',
@@ -32789,6 +33140,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouterInterfacesResponse,
             response: {
                 schema: 'DescribeRouterInterfacesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45',
@@ -32920,6 +33272,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeEcGrantRelationResponse,
             response: {
                 schema: 'DescribeEcGrantRelationResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -32958,6 +33311,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeRouterInterfaceAttributeResponse,
             response: {
                 schema: 'DescribeRouterInterfaceAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         ReservationActiveTime: '2022-06-11T16:00:00Z',
@@ -33051,6 +33405,7 @@ export const conformanceFacts = {
             validateResponse: validateDeactivateRouterInterfaceResponse,
             response: {
                 schema: 'DeactivateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BE7EB53A-99AB-4DA8-AEDE-75FA90D046A6',
@@ -33136,6 +33491,7 @@ export const conformanceFacts = {
             validateResponse: validateGrantInstanceToVbrResponse,
             response: {
                 schema: 'GrantInstanceToVbrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'F99F13AE-D733-5856-AB97-80CC88B1D5A8',
@@ -33177,6 +33533,7 @@ export const conformanceFacts = {
             validateResponse: validateActivateRouterInterfaceResponse,
             response: {
                 schema: 'ActivateRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '079874CD-AEC1-43E6-AC03-ADD96B6E4907',
@@ -33258,6 +33615,7 @@ export const conformanceFacts = {
             validateResponse: validateRevokeInstanceFromVbrResponse,
             response: {
                 schema: 'RevokeInstanceFromVbrResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '45B7AA4A-4658-5FFC-90DD-9B8729F301BB',
@@ -33299,6 +33657,7 @@ export const conformanceFacts = {
             validateResponse: validateConnectRouterInterfaceResponse,
             response: {
                 schema: 'ConnectRouterInterfaceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6',
@@ -33432,6 +33791,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateExpressCloudConnectionResponse,
             response: {
                 schema: 'CreateExpressCloudConnectionResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         EccId: 'ecc-jg************',
@@ -33519,6 +33879,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyExpressCloudConnectionAttributeResponse,
             response: {
                 schema: 'ModifyExpressCloudConnectionAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E6385514-B0CC-48E3-B9F9-F7BFF64460A2',
@@ -33569,6 +33930,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyExpressCloudConnectionBandwidthResponse,
             response: {
                 schema: 'ModifyExpressCloudConnectionBandwidthResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E6385514-B0CC-48E3-B9F9-F7BFF64460A2',
@@ -33655,6 +34017,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateGlobalAccelerationInstanceResponse,
             response: {
                 schema: 'CreateGlobalAccelerationInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -33707,6 +34070,7 @@ export const conformanceFacts = {
             validateResponse: validateAddGlobalAccelerationInstanceIpResponse,
             response: {
                 schema: 'AddGlobalAccelerationInstanceIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -33748,6 +34112,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteGlobalAccelerationInstanceResponse,
             response: {
                 schema: 'DeleteGlobalAccelerationInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E6E63B2A-9820-44A8-A359-9BB2DAEE6424',
@@ -33798,6 +34163,7 @@ export const conformanceFacts = {
             validateResponse: validateUnassociateGlobalAccelerationInstanceResponse,
             response: {
                 schema: 'UnassociateGlobalAccelerationInstanceResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -33857,6 +34223,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyGlobalAccelerationInstanceAttributesResponse,
             response: {
                 schema: 'ModifyGlobalAccelerationInstanceAttributesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -33907,6 +34274,7 @@ export const conformanceFacts = {
             validateResponse: validateModifyGlobalAccelerationInstanceSpecResponse,
             response: {
                 schema: 'ModifyGlobalAccelerationInstanceSpecResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -34034,6 +34402,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeGlobalAccelerationInstancesResponse,
             response: {
                 schema: 'DescribeGlobalAccelerationInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         PageSize: 10,
@@ -34125,6 +34494,7 @@ export const conformanceFacts = {
             validateResponse: validateDescribeServerRelatedGlobalAccelerationInstancesResponse,
             response: {
                 schema: 'DescribeServerRelatedGlobalAccelerationInstancesResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A8252014-D8DE-4D85-AF35-AFEXXXXXXX',
@@ -34185,6 +34555,7 @@ export const conformanceFacts = {
             validateResponse: validateRemoveGlobalAccelerationInstanceIpResponse,
             response: {
                 schema: 'RemoveGlobalAccelerationInstanceIpResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -34314,6 +34685,7 @@ export const conformanceFacts = {
             validateResponse: validateCreateVpcGatewayEndpointResponse,
             response: {
                 schema: 'CreateVpcGatewayEndpointResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '62CFC815-E08A-5CF4-92D1-54273EC9E406',
@@ -34378,6 +34750,7 @@ export const conformanceFacts = {
             validateResponse: validateDeleteVpcGatewayEndpointResponse,
             response: {
                 schema: 'DeleteVpcGatewayEndpointResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A1122D0F-7B3B-5445-BB19-17F27F97FE1C',
@@ -34464,6 +34837,7 @@ export const conformanceFacts = {
             validateResponse: validateUpdateVpcGatewayEndpointAttributeResponse,
             response: {
                 schema: 'UpdateVpcGatewayEndpointAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'E9654534-5A38-5545-813F-0403D49042FB',
@@ -34527,6 +34901,7 @@ export const conformanceFacts = {
             validateResponse: validateListVpcEndpointServicesByEndUserResponse,
             response: {
                 schema: 'ListVpcEndpointServicesByEndUserResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -34565,6 +34940,7 @@ export const conformanceFacts = {
             validateResponse: validateGetVpcGatewayEndpointAttributeResponse,
             response: {
                 schema: 'GetVpcGatewayEndpointAttributeResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: 'A1122D0F-7B3B-5445-BB19-17F27F97FE1C',
@@ -34696,6 +35072,7 @@ export const conformanceFacts = {
             validateResponse: validateListVpcGatewayEndpointsResponse,
             response: {
                 schema: 'ListVpcGatewayEndpointsResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -34767,6 +35144,7 @@ export const conformanceFacts = {
             validateResponse: validateAssociateRouteTablesWithVpcGatewayEndpointResponse,
             response: {
                 schema: 'AssociateRouteTablesWithVpcGatewayEndpointResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '59BDDA2D-FB52-59F9-9DC5-5EA7D6808B8E',
@@ -34840,6 +35218,7 @@ export const conformanceFacts = {
             validateResponse: validateDissociateRouteTablesFromVpcGatewayEndpointResponse,
             response: {
                 schema: 'DissociateRouteTablesFromVpcGatewayEndpointResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '30F711D5-E7E2-5D42-A247-0FA7288BEAAA',
@@ -34899,6 +35278,7 @@ export const conformanceFacts = {
             validateResponse: validateMoveResourceGroupResponse,
             response: {
                 schema: 'MoveResourceGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -34958,6 +35338,7 @@ export const conformanceFacts = {
             validateResponse: validateChangeResourceGroupResponse,
             response: {
                 schema: 'ChangeResourceGroupResponse',
+                mediaTypes: ['application/json', 'application/xml'],
                 examples: [
                     {
                         RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',

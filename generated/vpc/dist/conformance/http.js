@@ -7,6 +7,7 @@ import { parseJson } from '@acs-rpc/runtime/json.js';
 import { redactForm, redactHeaders, redactUrl } from '@acs-rpc/runtime/redact.js';
 import { signRequest } from '@acs-rpc/runtime/sign-request.js';
 import { parseXml } from '@acs-rpc/runtime/xml.js';
+import { decodePairs } from './tamper.js';
 import { CheckFailure } from './types.js';
 /** An action no service has: routing checks expect InvalidAction.NotFound for it. */
 export const UNKNOWN_ACTION = 'NoSuchActionAnywhere';
@@ -32,25 +33,73 @@ export async function send(ctx, options) {
         now: new Date(Date.now() + (options.clockOffsetMs ?? 0)),
         nonce: options.nonce ?? newNonce(),
     });
-    const request = options.mutate?.(signed) ?? signed;
+    const request = (await options.mutate?.(signed)) ?? signed;
+    remember(ctx, secretsOf(request));
     const sent = describeRequest(request);
     let response;
     try {
-        response = await fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-        });
+        response = await (options.host === undefined ? viaFetch(request) : viaNodeHttp(request, options.host));
     }
     catch (error) {
         throw new CheckFailure(`the request failed: ${error.message}`, { sent });
     }
-    const text = await response.text();
-    const body = await readBody(text, response.headers.get('content-type') ?? '');
+    const body = await readBody(response.text, response.headers.get('content-type') ?? '');
     const code = body?.Code;
     if (response.status >= 400 && typeof code === 'string')
         ctx.codesSeen.add(code);
-    return { status: response.status, headers: response.headers, text, body, sent };
+    return { ...response, body, sent };
+}
+/** How many of the latest requests' secrets a run keeps for scrubbing its reports. */
+const REMEMBERED = 512;
+function remember(ctx, secrets) {
+    ctx.secrets.push(...secrets);
+    if (ctx.secrets.length > REMEMBERED)
+        ctx.secrets.splice(0, ctx.secrets.length - REMEMBERED);
+}
+/** The request's signature (V1's decoded, V3's hex) and token, wherever they travel. */
+function secretsOf(request) {
+    const found = [];
+    const v3 = /Signature=([^,\s]+)/.exec(request.headers.authorization ?? '')?.[1];
+    if (v3 !== undefined)
+        found.push(v3);
+    const token = request.headers['x-acs-security-token'];
+    if (token !== undefined)
+        found.push(token);
+    const q = request.url.indexOf('?');
+    for (const text of [q < 0 ? '' : request.url.slice(q + 1), request.body ?? ''])
+        for (const [k, v] of decodePairs(text))
+            if (k === 'Signature' || k === 'SecurityToken')
+                found.push(v);
+    return found;
+}
+async function viaFetch(request) {
+    const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+}
+/** The request with a `Host` header of the check's choosing, to the endpoint's own address. */
+async function viaNodeHttp(request, host) {
+    const url = new URL(request.url);
+    const { request: send } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    return new Promise((resolve, reject) => {
+        const outgoing = send(url, { method: request.method, headers: { ...request.headers, host }, setHost: false }, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', reject);
+            res.on('end', () => {
+                const headers = new Headers();
+                for (const [name, value] of Object.entries(res.headers))
+                    if (typeof value === 'string')
+                        headers.set(name, value);
+                resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+            });
+        });
+        outgoing.on('error', reject);
+        outgoing.end(request.body);
+    });
 }
 async function readBody(text, type) {
     try {

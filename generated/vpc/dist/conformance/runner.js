@@ -2,6 +2,8 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/conformance/runner.ts
 // Runs a selection of checks one after another and collects the outcome of each.
+import { newNonce } from '@acs-rpc/runtime/crypto.js';
+import { secretScrubber } from '@acs-rpc/runtime/redact.js';
 import { allChecks } from './registry.js';
 import { CheckFailure, CheckSkipped, } from './types.js';
 export async function runChecks(facts, target, options, onOutcome) {
@@ -14,7 +16,10 @@ export async function runChecks(facts, target, options, onOutcome) {
         facts,
         target,
         seed: options.seed,
+        runId: newNonce(),
         codesSeen: new Set(),
+        memo: new Map(),
+        secrets: [],
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
     const outcomes = [];
@@ -29,10 +34,7 @@ export async function runChecks(facts, target, options, onOutcome) {
             if (error instanceof CheckSkipped)
                 skipped = error.message;
             else
-                failure =
-                    error instanceof CheckFailure
-                        ? { message: error.message, sent: error.sent, received: error.received }
-                        : { message: error instanceof Error ? error.message : String(error) };
+                failure = scrubbed(ctx, error);
         }
         const outcome = {
             id: check.id,
@@ -45,6 +47,18 @@ export async function runChecks(facts, target, options, onOutcome) {
         onOutcome?.(outcome);
     }
     return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+/** What a failure reports, with every secret the run sent (and a server may have echoed) hidden:
+ * the secret key, the latest signatures and tokens, anything signature-like; the key id masked. */
+function scrubbed(ctx, error) {
+    const scrub = secretScrubber([ctx.target.accessKeySecret, ...ctx.secrets], ctx.target.accessKeyId);
+    if (!(error instanceof CheckFailure))
+        return { message: scrub(error instanceof Error ? error.message : String(error)) };
+    return {
+        message: scrub(error.message),
+        ...(error.sent === undefined ? {} : { sent: scrub(error.sent) }),
+        ...(error.received === undefined ? {} : { received: scrub(error.received) }),
+    };
 }
 /** `--only`: one glob, or several joined by commas (`auth.*,*.DescribeX.*`); a check matching any runs.
  * A glob without `*` matches any id that contains it. */

@@ -162,6 +162,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpcResponse,
       response: {
         schema: 'CreateVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VpcId: 'vpc-bp15zckdt37pq72zv****',
@@ -234,6 +235,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDefaultVpcResponse,
       response: {
         schema: 'CreateDefaultVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VpcId: 'vpc-bp15zckdt37pq72zv****',
@@ -317,6 +319,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGrantInstanceToCenResponse,
       response: {
         schema: 'GrantInstanceToCenResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -412,6 +415,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateVpcCidrBlockResponse,
       response: {
         schema: 'AssociateVpcCidrBlockResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C1221A1F-2ACD-4592-8F27-474E02883159',
@@ -480,6 +484,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateVpcIpv6CidrResponse,
       response: {
         schema: 'AllocateVpcIpv6CidrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6CidrBlock: '2408:XXXX:0:a600::/56',
@@ -540,6 +545,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpcResponse,
       response: {
         schema: 'DeleteVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -620,6 +626,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRevokeInstanceFromCenResponse,
       response: {
         schema: 'RevokeInstanceFromCenResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -679,6 +686,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateVpcCidrBlockResponse,
       response: {
         schema: 'UnassociateVpcCidrBlockResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C1221A1F-2ACD-4592-8F27-474E02883159',
@@ -774,6 +782,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpcAttributeResponse,
       response: {
         schema: 'ModifyVpcAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '43B72D30-25E1-4FA3-96A8-89374A521D1A',
@@ -824,6 +833,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEnableVpcClassicLinkResponse,
       response: {
         schema: 'EnableVpcClassicLinkResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -874,6 +884,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDisableVpcClassicLinkResponse,
       response: {
         schema: 'DisableVpcClassicLinkResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -942,6 +953,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletionProtectionResponse,
       response: {
         schema: 'DeletionProtectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BAAEF103-96C4-4454-9210-066F2405F511',
@@ -1240,6 +1252,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpcsResponse,
       response: {
         schema: 'DescribeVpcsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -1355,6 +1368,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpcAttributeResponse,
       response: {
         schema: 'DescribeVpcAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1443,6 +1457,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeGrantRulesToCenResponse,
       response: {
         schema: 'DescribeGrantRulesToCenResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1499,6 +1514,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVRouterAttributeResponse,
       response: {
         schema: 'ModifyVRouterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -1562,6 +1578,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVRoutersResponse,
       response: {
         schema: 'DescribeVRoutersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -1700,6 +1717,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListVSwitchCidrReservationsResponse,
       response: {
         schema: 'ListVSwitchCidrReservationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1835,6 +1853,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVSwitchCidrReservationResponse,
       response: {
         schema: 'CreateVSwitchCidrReservationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VSwitchCidrReservationId: 'vcr-bp1m12saqteraw3rp****',
@@ -1899,6 +1918,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVSwitchCidrReservationUsageResponse,
       response: {
         schema: 'GetVSwitchCidrReservationUsageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -1955,6 +1975,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVSwitchCidrReservationAttributeResponse,
       response: {
         schema: 'ModifyVSwitchCidrReservationAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -2084,6 +2105,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVSwitchResponse,
       response: {
         schema: 'CreateVSwitchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VSwitchId: 'vsw-25navfgbue4g****',
@@ -2144,6 +2166,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDefaultVSwitchResponse,
       response: {
         schema: 'CreateDefaultVSwitchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VSwitchId: 'vsw-bp1a4b5qhmxftjimq****',
@@ -2204,6 +2227,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCheckCanAllocateVpcPrivateIpAddressResponse,
       response: {
         schema: 'CheckCanAllocateVpcPrivateIpAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CanAllocate: true,
@@ -2246,6 +2270,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVSwitchResponse,
       response: {
         schema: 'DeleteVSwitchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2332,6 +2357,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVSwitchAttributeResponse,
       response: {
         schema: 'ModifyVSwitchAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2504,6 +2530,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVSwitchesResponse,
       response: {
         schema: 'DescribeVSwitchesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2551,6 +2578,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVSwitchAttributesResponse,
       response: {
         schema: 'DescribeVSwitchAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -2589,6 +2617,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVSwitchCidrReservationResponse,
       response: {
         schema: 'DeleteVSwitchCidrReservationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -2714,6 +2743,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouteEntryResponse,
       response: {
         schema: 'CreateRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RouteEntryId: 'rte-sn6vjkioxte1gz83z****',
@@ -2798,6 +2828,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouteEntriesResponse,
       response: {
         schema: 'CreateRouteEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SuccessCount: 2,
@@ -2911,6 +2942,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouteTableResponse,
       response: {
         schema: 'CreateRouteTableResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '62172DD5-6BAC-45DF-8D44-E11ED28DCAC0',
@@ -2971,6 +3003,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateRouteTableResponse,
       response: {
         schema: 'AssociateRouteTableResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3064,6 +3097,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouteEntryResponse,
       response: {
         schema: 'DeleteRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -3132,6 +3166,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouteEntriesResponse,
       response: {
         schema: 'DeleteRouteEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -3184,6 +3219,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouteTableResponse,
       response: {
         schema: 'DeleteRouteTableResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3243,6 +3279,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateRouteTableResponse,
       response: {
         schema: 'UnassociateRouteTableResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '62172DD5-6BAC-45DF-8D44-xxxxxxx',
@@ -3310,6 +3347,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouteTableAttributesResponse,
       response: {
         schema: 'ModifyRouteTableAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '62172DD5-6BAC-45DF-8D44',
@@ -3387,6 +3425,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouteEntryResponse,
       response: {
         schema: 'ModifyRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '861E6630-AEC0-4B2D-B214-6CB5E44B7F04',
@@ -3446,6 +3485,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVpcRouteEntrySummaryResponse,
       response: {
         schema: 'GetVpcRouteEntrySummaryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -3575,6 +3615,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouteTablesResponse,
       response: {
         schema: 'DescribeRouteTablesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -3765,6 +3806,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouteEntryListResponse,
       response: {
         schema: 'DescribeRouteEntryListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -3938,6 +3980,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouteTableListResponse,
       response: {
         schema: 'DescribeRouteTableListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4080,6 +4123,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpcPrefixListResponse,
       response: {
         schema: 'CreateVpcPrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PrefixListId: 'pl-0b700s2ee3***',
@@ -4159,6 +4203,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRetryVpcPrefixListAssociationResponse,
       response: {
         schema: 'RetryVpcPrefixListAssociationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -4218,6 +4263,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpcPrefixListResponse,
       response: {
         schema: 'DeleteVpcPrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '64B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -4354,6 +4400,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpcPrefixListResponse,
       response: {
         schema: 'ModifyVpcPrefixListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PrefixListId: 'pl-0b7hwu67****',
@@ -4467,6 +4514,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListPrefixListsResponse,
       response: {
         schema: 'ListPrefixListsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4527,6 +4575,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVpcPrefixListAssociationsResponse,
       response: {
         schema: 'GetVpcPrefixListAssociationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4587,6 +4636,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVpcPrefixListEntriesResponse,
       response: {
         schema: 'GetVpcPrefixListEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4722,6 +4772,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateDhcpOptionsSetResponse,
       response: {
         schema: 'CreateDhcpOptionsSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DhcpOptionsSetId: 'dopt-o6w0df4epg9zo8isy****',
@@ -4783,6 +4834,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteDhcpOptionsSetResponse,
       response: {
         schema: 'DeleteDhcpOptionsSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4851,6 +4903,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachDhcpOptionsSetToVpcResponse,
       response: {
         schema: 'AttachDhcpOptionsSetToVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4919,6 +4972,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDetachDhcpOptionsSetFromVpcResponse,
       response: {
         schema: 'DetachDhcpOptionsSetFromVpcResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -4987,6 +5041,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReplaceVpcDhcpOptionsSetResponse,
       response: {
         schema: 'ReplaceVpcDhcpOptionsSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5100,6 +5155,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateDhcpOptionsSetAttributeResponse,
       response: {
         schema: 'UpdateDhcpOptionsSetAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5141,6 +5197,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetDhcpOptionsSetResponse,
       response: {
         schema: 'GetDhcpOptionsSetResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5258,6 +5315,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListDhcpOptionsSetsResponse,
       response: {
         schema: 'ListDhcpOptionsSetsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -5296,6 +5354,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateOpenFlowLogServiceResponse,
       response: {
         schema: 'OpenFlowLogServiceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '28CF47AB-B6C0-5FA2-80C7-2B28826A92CB',
@@ -5450,6 +5509,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateFlowLogResponse,
       response: {
         schema: 'CreateFlowLogResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B457',
@@ -5494,6 +5554,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteFlowLogResponse,
       response: {
         schema: 'DeleteFlowLogResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Success: 'true',
@@ -5563,6 +5624,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyFlowLogAttributeResponse,
       response: {
         schema: 'ModifyFlowLogAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Success: 'true',
@@ -5605,6 +5667,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateActiveFlowLogResponse,
       response: {
         schema: 'ActiveFlowLogResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Success: 'true',
@@ -5647,6 +5710,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeactiveFlowLogResponse,
       response: {
         schema: 'DeactiveFlowLogResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Success: 'true',
@@ -5689,6 +5753,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetFlowLogServiceStatusResponse,
       response: {
         schema: 'GetFlowLogServiceStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-06F83A1B457',
@@ -5866,6 +5931,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeFlowLogsResponse,
       response: {
         schema: 'DescribeFlowLogsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: '20',
@@ -5989,6 +6055,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateNetworkAclResponse,
       response: {
         schema: 'AssociateNetworkAclResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -6091,6 +6158,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNetworkAclResponse,
       response: {
         schema: 'CreateNetworkAclResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NetworkAclId: 'nacl-a2do9e413e0spzasx****',
@@ -6204,6 +6272,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCopyNetworkAclEntriesResponse,
       response: {
         schema: 'CopyNetworkAclEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '6608E72F-F276-440F-ABEF-419971CEC4D1',
@@ -6263,6 +6332,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNetworkAclResponse,
       response: {
         schema: 'DeleteNetworkAclResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4B48E3D-DF70-471B-AA83-089E83A1B45',
@@ -6348,6 +6418,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateNetworkAclResponse,
       response: {
         schema: 'UnassociateNetworkAclResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'AD024BAA-2D91-48FD-810B-8FB7489B6EE6',
@@ -6425,6 +6496,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNetworkAclAttributesResponse,
       response: {
         schema: 'ModifyNetworkAclAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8F76C3E4-B39F-465D-B8B3-50BAF03CA833',
@@ -6622,6 +6694,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateNetworkAclEntriesResponse,
       response: {
         schema: 'UpdateNetworkAclEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '1170A5A0-E760-4331-9133-A7D38D973215',
@@ -6672,6 +6745,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNetworkAclAttributesResponse,
       response: {
         schema: 'DescribeNetworkAclAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -6798,6 +6872,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNetworkAclsResponse,
       response: {
         schema: 'DescribeNetworkAclsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -6906,6 +6981,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateHaVipResponse,
       response: {
         schema: 'CreateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -6976,6 +7052,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateHaVipResponse,
       response: {
         schema: 'AssociateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7026,6 +7103,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteHaVipResponse,
       response: {
         schema: 'DeleteHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7103,6 +7181,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateHaVipResponse,
       response: {
         schema: 'UnassociateHaVipResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7171,6 +7250,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyHaVipAttributeResponse,
       response: {
         schema: 'ModifyHaVipAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -7291,6 +7371,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeHaVipsResponse,
       response: {
         schema: 'DescribeHaVipsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -7487,6 +7568,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateTrafficMirrorFilterRulesResponse,
       response: {
         schema: 'CreateTrafficMirrorFilterRulesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '07F272E2-6AD5-433A-8207-A607C76F1676',
@@ -7571,6 +7653,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteTrafficMirrorFilterRulesResponse,
       response: {
         schema: 'DeleteTrafficMirrorFilterRulesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BD8A3F71-00C5-4655-8F55-11F3976C3274',
@@ -7693,6 +7776,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateTrafficMirrorFilterRuleAttributeResponse,
       response: {
         schema: 'UpdateTrafficMirrorFilterRuleAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '02EB8585-D4DC-4E29-A0F4-7C588C82863C',
@@ -7897,6 +7981,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateTrafficMirrorFilterResponse,
       response: {
         schema: 'CreateTrafficMirrorFilterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             TrafficMirrorFilterId: 'tmf-j6cmls82xnc86vtpe****',
@@ -7958,6 +8043,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteTrafficMirrorFilterResponse,
       response: {
         schema: 'DeleteTrafficMirrorFilterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '07F272E2-6AD5-433A-8207-A607C76F1676',
@@ -8035,6 +8121,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateTrafficMirrorFilterAttributeResponse,
       response: {
         schema: 'UpdateTrafficMirrorFilterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5816D35F-94D5-48CE-838F-2327C8EE8D49',
@@ -8143,6 +8230,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListTrafficMirrorFiltersResponse,
       response: {
         schema: 'ListTrafficMirrorFiltersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -8267,6 +8355,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddSourcesToTrafficMirrorSessionResponse,
       response: {
         schema: 'AddSourcesToTrafficMirrorSessionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '87F70089-5B38-41A8-BAD8-0B55E2F8DC57',
@@ -8449,6 +8538,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateTrafficMirrorSessionResponse,
       response: {
         schema: 'CreateTrafficMirrorSessionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             TrafficMirrorSessionId: 'tms-j6ce5di4w7nvigfjz****',
@@ -8510,6 +8600,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteTrafficMirrorSessionResponse,
       response: {
         schema: 'DeleteTrafficMirrorSessionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -8650,6 +8741,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateTrafficMirrorSessionAttributeResponse,
       response: {
         schema: 'UpdateTrafficMirrorSessionAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '64DCAF03-E2C7-479A-ACEA-38B79876B006',
@@ -8812,6 +8904,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListTrafficMirrorSessionsResponse,
       response: {
         schema: 'ListTrafficMirrorSessionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -8913,6 +9006,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveSourcesFromTrafficMirrorSessionResponse,
       response: {
         schema: 'RemoveSourcesFromTrafficMirrorSessionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A33B2C6A-89D1-4DEA-A807-A6E8CC552484',
@@ -8954,6 +9048,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateOpenTrafficMirrorServiceResponse,
       response: {
         schema: 'OpenTrafficMirrorServiceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4FCCF008-4C13-4231-BE77-D5203801A9E2',
@@ -8997,6 +9092,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetTrafficMirrorServiceStatusResponse,
       response: {
         schema: 'GetTrafficMirrorServiceStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Enabled: true,
@@ -9146,6 +9242,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePublicIpAddressPoolResponse,
       response: {
         schema: 'CreatePublicIpAddressPoolResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PulbicIpAddressPoolId: 'pippool-6wetvn6fumkgycssx****',
@@ -9226,6 +9323,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddPublicIpAddressPoolCidrBlockResponse,
       response: {
         schema: 'AddPublicIpAddressPoolCidrBlockResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9286,6 +9384,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletePublicIpAddressPoolResponse,
       response: {
         schema: 'DeletePublicIpAddressPoolResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9354,6 +9453,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletePublicIpAddressPoolCidrBlockResponse,
       response: {
         schema: 'DeletePublicIpAddressPoolCidrBlockResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9422,6 +9522,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyEipAddressAttributeResponse,
       response: {
         schema: 'ModifyEipAddressAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -9500,6 +9601,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateSetHighDefinitionMonitorLogStatusResponse,
       response: {
         schema: 'SetHighDefinitionMonitorLogStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Success: 'true',
@@ -9578,6 +9680,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdatePublicIpAddressPoolAttributeResponse,
       response: {
         schema: 'UpdatePublicIpAddressPoolAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -9838,6 +9941,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipAddressesResponse,
       response: {
         schema: 'DescribeEipAddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -9976,6 +10080,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipSegmentResponse,
       response: {
         schema: 'DescribeEipSegmentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -10035,6 +10140,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipGatewayInfoResponse,
       response: {
         schema: 'DescribeEipGatewayInfoResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Code: '200',
@@ -10098,6 +10204,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePublicIpAddressResponse,
       response: {
         schema: 'DescribePublicIpAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -10175,6 +10282,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEipMonitorDataResponse,
       response: {
         schema: 'DescribeEipMonitorDataResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10223,6 +10331,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeHighDefinitionMonitorLogAttributeResponse,
       response: {
         schema: 'DescribeHighDefinitionMonitorLogAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             LogProject: 'hdmonitor-cn-shenzhen-1658206966225390',
@@ -10372,6 +10481,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListPublicIpAddressPoolsResponse,
       response: {
         schema: 'ListPublicIpAddressPoolsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10446,6 +10556,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListPublicIpAddressPoolCidrBlocksResponse,
       response: {
         schema: 'ListPublicIpAddressPoolCidrBlocksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -10662,6 +10773,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateEipAddressResponse,
       response: {
         schema: 'AllocateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10823,6 +10935,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateEipAddressProResponse,
       response: {
         schema: 'AllocateEipAddressProResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -10861,6 +10974,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseEipAddressResponse,
       response: {
         schema: 'ReleaseEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '748C38F6-9A3D-482E-83FB-DB6C39C68AEA',
@@ -10966,6 +11080,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateEipSegmentAddressResponse,
       response: {
         schema: 'AllocateEipSegmentAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -11017,6 +11132,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseEipSegmentAddressResponse,
       response: {
         schema: 'ReleaseEipSegmentAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -11121,6 +11237,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateEipAddressResponse,
       response: {
         schema: 'AssociateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -11203,6 +11320,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateEipAddressBatchResponse,
       response: {
         schema: 'AssociateEipAddressBatchResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -11289,6 +11407,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateEipAddressResponse,
       response: {
         schema: 'UnassociateEipAddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -11420,6 +11539,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateCommonBandwidthPackageResponse,
       response: {
         schema: 'CreateCommonBandwidthPackageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             BandwidthPackageId: 'cbwp-bp1vevu8h3ieh****',
@@ -11491,6 +11611,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddCommonBandwidthPackageIpResponse,
       response: {
         schema: 'AddCommonBandwidthPackageIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -11565,6 +11686,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddCommonBandwidthPackageIpsResponse,
       response: {
         schema: 'AddCommonBandwidthPackageIpsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -11624,6 +11746,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveCommonBandwidthPackageIpResponse,
       response: {
         schema: 'RemoveCommonBandwidthPackageIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -11674,6 +11797,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteCommonBandwidthPackageResponse,
       response: {
         schema: 'DeleteCommonBandwidthPackageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B400EF57-60E3-4D61-B8FB-7FA8F72DF5A6',
@@ -11733,6 +11857,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCommonBandwidthPackageAttributeResponse,
       response: {
         schema: 'ModifyCommonBandwidthPackageAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B450CAD8-50BC-4506-ADA7-35C6CE63E96B',
@@ -11783,6 +11908,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCommonBandwidthPackageSpecResponse,
       response: {
         schema: 'ModifyCommonBandwidthPackageSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '7F129000-F929-4AF5-BE8D-BAE434C795306',
@@ -11917,6 +12043,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCommonBandwidthPackagesResponse,
       response: {
         schema: 'DescribeCommonBandwidthPackagesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -12028,6 +12155,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCommonBandwidthPackageIpBandwidthResponse,
       response: {
         schema: 'ModifyCommonBandwidthPackageIpBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '63D187BF-A30A-4DD6-B68D-FF182C96D8A2\t',
@@ -12078,6 +12206,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelCommonBandwidthPackageIpBandwidthResponse,
       response: {
         schema: 'CancelCommonBandwidthPackageIpBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '63D187BF-A30A-4DD6-B68D-FF182C96D8A2',
@@ -12137,6 +12266,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribe95TrafficResponse,
       response: {
         schema: 'Describe95TrafficResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -12288,6 +12418,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVirtualPhysicalConnectionResponse,
       response: {
         schema: 'CreateVirtualPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'CD14EA74-E9C3-59A9-942A-DFEC7E12818D',
@@ -12369,6 +12500,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateVirtualPhysicalConnectionResponse,
       response: {
         schema: 'UpdateVirtualPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '7035627E-1C1D-5BC7-A830-F897A35912D1',
@@ -12541,6 +12673,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListVirtualPhysicalConnectionsResponse,
       response: {
         schema: 'ListVirtualPhysicalConnectionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -12570,6 +12703,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateOpenPhysicalConnectionServiceResponse,
       response: {
         schema: 'OpenPhysicalConnectionServiceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -12752,6 +12886,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePhysicalConnectionResponse,
       response: {
         schema: 'CreatePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PhysicalConnectionId: 'pc-bp1ciz7ekd2grn1as****',
@@ -12898,6 +13033,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateApplyPhysicalConnectionLOAResponse,
       response: {
         schema: 'ApplyPhysicalConnectionLOAResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A47BD386-7FDE-42C4-8D22-C6223D18AA1C',
@@ -13043,6 +13179,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateSecondApplyPhysicalConnectionLOAResponse,
       response: {
         schema: 'SecondApplyPhysicalConnectionLOAResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A47BD386-7FDE-42C4-8D22-C6223D18AA1C\t\n',
@@ -13130,6 +13267,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePhysicalConnectionSetupOrderResponse,
       response: {
         schema: 'CreatePhysicalConnectionSetupOrderResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F7A6301A-64BA-41EC-8284-8F4838C15D1F',
@@ -13218,6 +13356,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreatePhysicalConnectionOccupancyOrderResponse,
       response: {
         schema: 'CreatePhysicalConnectionOccupancyOrderResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9B9300FE-11E2-4E3B-949C-BED3B44DD26D',
@@ -13413,6 +13552,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateHighReliablePhysicalConnectionResponse,
       response: {
         schema: 'CreateHighReliablePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PhysicalConnectionList: {
@@ -13499,6 +13639,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpconnFromVbrResponse,
       response: {
         schema: 'CreateVpconnFromVbrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5356F028-0F5C-56FC-8574-897D24379041',
@@ -13550,6 +13691,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeletePhysicalConnectionResponse,
       response: {
         schema: 'DeletePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -13600,6 +13742,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCancelPhysicalConnectionResponse,
       response: {
         schema: 'CancelPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -13722,6 +13865,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyPhysicalConnectionAttributeResponse,
       response: {
         schema: 'ModifyPhysicalConnectionAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '013EE132-A109-4247-91B0-099A8FF49AD7',
@@ -13781,6 +13925,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEnablePhysicalConnectionResponse,
       response: {
         schema: 'EnablePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '20365164-5b0d-460a-83c2-2189972b3349',
@@ -13831,6 +13976,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTerminatePhysicalConnectionResponse,
       response: {
         schema: 'TerminatePhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -13890,6 +14036,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRecoverPhysicalConnectionResponse,
       response: {
         schema: 'RecoverPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'CD14EA74-E9C3-59A9-942A-DFEC7E12818D',
@@ -13958,6 +14105,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAttachVbrToVpconnResponse,
       response: {
         schema: 'AttachVbrToVpconnResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5356F028-0F5C-56FC-8574-897D24379041',
@@ -13991,6 +14139,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetPhysicalConnectionServiceStatusResponse,
       response: {
         schema: 'GetPhysicalConnectionServiceStatusResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -14056,6 +14205,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeAccessPointsResponse,
       response: {
         schema: 'DescribeAccessPointsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '3E85D803-C7CF-4BCD-9CFE-6DBA1DFFA027',
@@ -14131,6 +14281,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateConfirmPhysicalConnectionResponse,
       response: {
         schema: 'ConfirmPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'API-20365164-5b0d-460a-83c2-2189972b****',
@@ -14269,6 +14420,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePhysicalConnectionsResponse,
       response: {
         schema: 'DescribePhysicalConnectionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -14362,6 +14514,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCompletePhysicalConnectionLOAResponse,
       response: {
         schema: 'CompletePhysicalConnectionLOAResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F8983C74-E068-4509-B442-89BD82C8F43B',
@@ -14412,6 +14565,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribePhysicalConnectionLOAResponse,
       response: {
         schema: 'DescribePhysicalConnectionLOAResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '318BB676-0A2B-43A0-9AD8-F1D34E93750F',
@@ -14459,6 +14613,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListGeographicSubRegionsResponse,
       response: {
         schema: 'ListGeographicSubRegionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -14488,6 +14643,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListBusinessAccessPointsResponse,
       response: {
         schema: 'ListBusinessAccessPointsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -14604,6 +14760,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateFailoverTestJobResponse,
       response: {
         schema: 'CreateFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14655,6 +14812,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStartFailoverTestJobResponse,
       response: {
         schema: 'StartFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14705,6 +14863,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateStopFailoverTestJobResponse,
       response: {
         schema: 'StopFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14799,6 +14958,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateFailoverTestJobResponse,
       response: {
         schema: 'UpdateFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14849,6 +15009,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteFailoverTestJobResponse,
       response: {
         schema: 'DeleteFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF\n',
@@ -14899,6 +15060,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeFailoverTestJobResponse,
       response: {
         schema: 'DescribeFailoverTestJobResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -15001,6 +15163,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeFailoverTestJobsResponse,
       response: {
         schema: 'DescribeFailoverTestJobsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
@@ -15106,6 +15269,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeExpressConnectTrafficQosRuleResponse,
       response: {
         schema: 'DescribeExpressConnectTrafficQosRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB',
@@ -15204,6 +15368,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeExpressConnectTrafficQosQueueResponse,
       response: {
         schema: 'DescribeExpressConnectTrafficQosQueueResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -15322,6 +15487,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeExpressConnectTrafficQosResponse,
       response: {
         schema: 'DescribeExpressConnectTrafficQosResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -15413,6 +15579,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteExpressConnectTrafficQosQueueResponse,
       response: {
         schema: 'DeleteExpressConnectTrafficQosQueueResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9B9300FE-11E2-4E3B-949C-BED3B44DD26D',
@@ -15463,6 +15630,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteExpressConnectTrafficQosResponse,
       response: {
         schema: 'DeleteExpressConnectTrafficQosResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -15531,6 +15699,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteExpressConnectTrafficQosRuleResponse,
       response: {
         schema: 'DeleteExpressConnectTrafficQosRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -15649,6 +15818,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyExpressConnectTrafficQosResponse,
       response: {
         schema: 'ModifyExpressConnectTrafficQosResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B457',
@@ -15735,6 +15905,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyExpressConnectTrafficQosQueueResponse,
       response: {
         schema: 'ModifyExpressConnectTrafficQosQueueResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '079874CD-AEC1-43E6-AC03-ADD96B6E4907',
@@ -15911,6 +16082,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyExpressConnectTrafficQosRuleResponse,
       response: {
         schema: 'ModifyExpressConnectTrafficQosRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '7B48B4B9-1EAD-469F-B488-594DAB4B6A1A',
@@ -15970,6 +16142,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateExpressConnectTrafficQosResponse,
       response: {
         schema: 'CreateExpressConnectTrafficQosResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DC668356-BCB4-42FD-9BC3-FA2B2E04B634',
@@ -16057,6 +16230,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateExpressConnectTrafficQosQueueResponse,
       response: {
         schema: 'CreateExpressConnectTrafficQosQueueResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7',
@@ -16226,6 +16400,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateExpressConnectTrafficQosRuleResponse,
       response: {
         schema: 'CreateExpressConnectTrafficQosRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -16315,6 +16490,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVbrHaResponse,
       response: {
         schema: 'CreateVbrHaResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VbrHaId: 'vbrha-sa1sxheuxtd98****',
@@ -16366,6 +16542,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVbrHaResponse,
       response: {
         schema: 'DeleteVbrHaResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -16434,6 +16611,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVbrHaResponse,
       response: {
         schema: 'DescribeVbrHaResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CreationTime: '2021-06-08T12:20:55',
@@ -16648,6 +16826,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVirtualBorderRouterResponse,
       response: {
         schema: 'CreateVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VbrId: 'vbr-bp1jcg5cmxjbl9xgc****',
@@ -16789,6 +16968,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociatePhysicalConnectionToVirtualBorderRouterResponse,
       response: {
         schema: 'AssociatePhysicalConnectionToVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -16839,6 +17019,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVirtualBorderRouterResponse,
       response: {
         schema: 'DeleteVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -16898,6 +17079,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
       response: {
         schema: 'UnassociatePhysicalConnectionFromVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -16957,6 +17139,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateVirtualBorderBandwidthResponse,
       response: {
         schema: 'UpdateVirtualBorderBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Code: '200',
@@ -17173,6 +17356,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVirtualBorderRouterAttributeResponse,
       response: {
         schema: 'ModifyVirtualBorderRouterAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '980960B0-2969-40BF-8542-EBB34FD358AB',
@@ -17223,6 +17407,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTerminateVirtualBorderRouterResponse,
       response: {
         schema: 'TerminateVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -17273,6 +17458,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRecoverVirtualBorderRouterResponse,
       response: {
         schema: 'RecoverVirtualBorderRouterResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -17402,6 +17588,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVirtualBorderRoutersResponse,
       response: {
         schema: 'DescribeVirtualBorderRoutersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -17494,6 +17681,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
       response: {
         schema: 'DescribeVirtualBorderRoutersForPhysicalConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -17559,6 +17747,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddBgpNetworkResponse,
       response: {
         schema: 'AddBgpNetworkResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB',
@@ -17687,6 +17876,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateBgpGroupResponse,
       response: {
         schema: 'CreateBgpGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             BgpGroupId: 'bgpg-bp1k25cyp26cllath****',
@@ -17775,6 +17965,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateBgpPeerResponse,
       response: {
         schema: 'CreateBgpPeerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             BgpPeerId: 'bgp-m5eoyp2mwegk8ce9v****',
@@ -17826,6 +18017,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteBgpGroupResponse,
       response: {
         schema: 'DeleteBgpGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -17885,6 +18077,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteBgpNetworkResponse,
       response: {
         schema: 'DeleteBgpNetworkResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -17935,6 +18128,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteBgpPeerResponse,
       response: {
         schema: 'DeleteBgpPeerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -18064,6 +18258,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyBgpGroupAttributeResponse,
       response: {
         schema: 'ModifyBgpGroupAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F',
@@ -18150,6 +18345,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyBgpPeerAttributeResponse,
       response: {
         schema: 'ModifyBgpPeerAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'D4B7649A-61BB-4C64-A586-1DFF1EDA6A42',
@@ -18232,6 +18428,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeBgpGroupsResponse,
       response: {
         schema: 'DescribeBgpGroupsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -18319,6 +18516,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeBgpNetworksResponse,
       response: {
         schema: 'DescribeBgpNetworksResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -18423,6 +18621,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeBgpPeersResponse,
       response: {
         schema: 'DescribeBgpPeersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -18654,6 +18853,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNatGatewayResponse,
       response: {
         schema: 'CreateNatGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NatGatewayId: 'ngw-112za33e4****',
@@ -18714,6 +18914,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNatGatewayResponse,
       response: {
         schema: 'DeleteNatGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -18821,6 +19022,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNatGatewayAttributeResponse,
       response: {
         schema: 'ModifyNatGatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'AB5F62CF-2B60-4458-A756-42C9DFE108D1',
@@ -18889,6 +19091,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNatGatewaySpecResponse,
       response: {
         schema: 'ModifyNatGatewaySpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DBD4E4A2-786E-4BD2-8EB6-107FFC2B5B7D',
@@ -19068,6 +19271,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeNatGatewaysResponse,
       response: {
         schema: 'DescribeNatGatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -19200,6 +19404,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
       response: {
         schema: 'VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19238,6 +19443,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetNatGatewayAttributeResponse,
       response: {
         schema: 'GetNatGatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19300,6 +19506,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListEnhanhcedNatGatewayAvailableZonesResponse,
       response: {
         schema: 'ListEnhanhcedNatGatewayAvailableZonesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8AE6F367-52EA-535D-9A3D-EF23D70527C8',
@@ -19383,6 +19590,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateNatGatewayNatTypeResponse,
       response: {
         schema: 'UpdateNatGatewayNatTypeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19433,6 +19641,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateConvertBandwidthPackageResponse,
       response: {
         schema: 'ConvertBandwidthPackageResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ConvertInstanceId: 'cbwp-s6lmotmkkf567b****',
@@ -19484,6 +19693,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEnableNatGatewayEcsMetricResponse,
       response: {
         schema: 'EnableNatGatewayEcsMetricResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19534,6 +19744,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDisableNatGatewayEcsMetricResponse,
       response: {
         schema: 'DisableNatGatewayEcsMetricResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19629,6 +19840,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSnatEntryResponse,
       response: {
         schema: 'CreateSnatEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SnatEntryId: 'snat-kmd6nv8fy****',
@@ -19689,6 +19901,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSnatEntryResponse,
       response: {
         schema: 'DeleteSnatEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -19775,6 +19988,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySnatEntryResponse,
       response: {
         schema: 'ModifySnatEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -19893,6 +20107,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSnatTableEntriesResponse,
       response: {
         schema: 'DescribeSnatTableEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 5,
@@ -20025,6 +20240,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateForwardEntryResponse,
       response: {
         schema: 'CreateForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ForwardEntryId: 'fwd-119smw5tkasdf****',
@@ -20085,6 +20301,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteForwardEntryResponse,
       response: {
         schema: 'DeleteForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -20207,6 +20424,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyForwardEntryResponse,
       response: {
         schema: 'ModifyForwardEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20343,6 +20561,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeForwardTableEntriesResponse,
       response: {
         schema: 'DescribeForwardTableEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -20493,6 +20712,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateFullNatEntryResponse,
       response: {
         schema: 'CreateFullNatEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20562,6 +20782,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteFullNatEntryResponse,
       response: {
         schema: 'DeleteFullNatEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2BCC426F-A9F2-3F03-99D2-1E0D647236DB',
@@ -20702,6 +20923,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyFullNatEntryAttributeResponse,
       response: {
         schema: 'ModifyFullNatEntryAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '2315DEB7-5E92-423A-91F7-4C1EC9AD97C3',
@@ -20846,6 +21068,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListFullNatEntriesResponse,
       response: {
         schema: 'ListFullNatEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -20938,6 +21161,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNatIpResponse,
       response: {
         schema: 'CreateNatIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NatIp: '192.168.0.34',
@@ -20999,6 +21223,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNatIpResponse,
       response: {
         schema: 'DeleteNatIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E9AD97A0-5338-43F8-8A80-5E274CCBA11B',
@@ -21076,6 +21301,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNatIpAttributeResponse,
       response: {
         schema: 'ModifyNatIpAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '6CC9456C-2E29-452A-9180-B6926E51B5CA',
@@ -21201,6 +21427,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListNatIpsResponse,
       response: {
         schema: 'ListNatIpsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -21301,6 +21528,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateNatIpCidrResponse,
       response: {
         schema: 'CreateNatIpCidrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NatIpCidrId: 'vpcnatcidr-gw8lhqtvdn4qnea****',
@@ -21370,6 +21598,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteNatIpCidrResponse,
       response: {
         schema: 'DeleteNatIpCidrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '7021BEB1-210F-48A9-AB82-BE9A9110BB89',
@@ -21456,6 +21685,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyNatIpCidrAttributeResponse,
       response: {
         schema: 'ModifyNatIpCidrAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -21581,6 +21811,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListNatIpCidrsResponse,
       response: {
         schema: 'ListNatIpCidrsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be03f84eb48b699f0a4883',
@@ -21706,6 +21937,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIpv4GatewayResponse,
       response: {
         schema: 'CreateIpv4GatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv4GatewayId: 'ipv4gw-5tsnc6s4ogsedtp3k****',
@@ -21776,6 +22008,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIpv4GatewayResponse,
       response: {
         schema: 'DeleteIpv4GatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '21133AC0-0636-521B-A400-253818691A56',
@@ -21849,6 +22082,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateEnableVpcIpv4GatewayResponse,
       response: {
         schema: 'EnableVpcIpv4GatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -21926,6 +22160,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateIpv4GatewayAttributeResponse,
       response: {
         schema: 'UpdateIpv4GatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '671CEB03-C98D-5916-950C-C55B0BD06621',
@@ -22039,6 +22274,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateGatewayRouteTableEntryAttributeResponse,
       response: {
         schema: 'UpdateGatewayRouteTableEntryAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -22150,6 +22386,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListIpv4GatewaysResponse,
       response: {
         schema: 'ListIpv4GatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -22212,6 +22449,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetIpv4GatewayAttributeResponse,
       response: {
         schema: 'GetIpv4GatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VpcId: 'vpc-5tsrxlw7dv074gci4****',
@@ -22295,6 +22533,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListGatewayRouteTableEntriesResponse,
       response: {
         schema: 'ListGatewayRouteTableEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -22392,6 +22631,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateRouteTableWithGatewayResponse,
       response: {
         schema: 'AssociateRouteTableWithGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F89C2176-8F10-55EF-90CF-CF99D1E3F816',
@@ -22469,6 +22709,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDissociateRouteTableFromGatewayResponse,
       response: {
         schema: 'DissociateRouteTableFromGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C5644C9A-7480-13B6-AECB-30FF142E3724',
@@ -22640,6 +22881,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpnGatewayResponse,
       response: {
         schema: 'CreateVpnGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22714,6 +22956,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateVpnGatewayWithCertificateResponse,
       response: {
         schema: 'AssociateVpnGatewayWithCertificateResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -22764,6 +23007,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpnGatewayResponse,
       response: {
         schema: 'DeleteVpnGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '>0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22841,6 +23085,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDissociateVpnGatewayWithCertificateResponse,
       response: {
         schema: 'DissociateVpnGatewayWithCertificateResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -22918,6 +23163,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnGatewayAttributeResponse,
       response: {
         schema: 'ModifyVpnGatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -22974,6 +23220,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateMoveVpnResourceGroupResponse,
       response: {
         schema: 'MoveVpnResourceGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '89ED47AF-3319-566E-A5F5-94E3F47F54A8',
@@ -23024,6 +23271,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnGatewayResponse,
       response: {
         schema: 'DescribeVpnGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23152,6 +23400,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnGatewaysResponse,
       response: {
         schema: 'DescribeVpnGatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23238,6 +23487,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListVpnCertificateAssociationsResponse,
       response: {
         schema: 'ListVpnCertificateAssociationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'caeba0bbb2be****',
@@ -23327,6 +23577,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDiagnoseVpnGatewayResponse,
       response: {
         schema: 'DiagnoseVpnGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             DiagnoseId: 'vpndgn-uf6kuxbe3iv028k3s****',
@@ -23387,6 +23638,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVpnGatewayDiagnoseResultResponse,
       response: {
         schema: 'GetVpnGatewayDiagnoseResultResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             BeginTime: '2022-12-15T05:28:57Z',
@@ -23452,6 +23704,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnGatewayAvailableZonesResponse,
       response: {
         schema: 'DescribeVpnGatewayAvailableZonesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RegionId: 'cn-hangzhou',
@@ -23579,6 +23832,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateCustomerGatewayResponse,
       response: {
         schema: 'CreateCustomerGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23626,6 +23880,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteCustomerGatewayResponse,
       response: {
         schema: 'DeleteCustomerGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -23703,6 +23958,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyCustomerGatewayAttributeResponse,
       response: {
         schema: 'ModifyCustomerGatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23741,6 +23997,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCustomerGatewayResponse,
       response: {
         schema: 'DescribeCustomerGatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -23833,6 +24090,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeCustomerGatewaysResponse,
       response: {
         schema: 'DescribeCustomerGatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24178,6 +24436,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpnConnectionResponse,
       response: {
         schema: 'CreateVpnConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24225,6 +24484,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpnConnectionResponse,
       response: {
         schema: 'DeleteVpnConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -24535,6 +24795,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnConnectionAttributeResponse,
       response: {
         schema: 'ModifyVpnConnectionAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24723,6 +24984,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyTunnelAttributeResponse,
       response: {
         schema: 'ModifyTunnelAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24761,6 +25023,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnConnectionResponse,
       response: {
         schema: 'DescribeVpnConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24871,6 +25134,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnConnectionsResponse,
       response: {
         schema: 'DescribeVpnConnectionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -24909,6 +25173,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDownloadVpnConnectionConfigResponse,
       response: {
         schema: 'DownloadVpnConnectionConfigResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25003,6 +25268,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnConnectionLogsResponse,
       response: {
         schema: 'DescribeVpnConnectionLogsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -25097,6 +25363,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDiagnoseVpnConnectionsResponse,
       response: {
         schema: 'DiagnoseVpnConnectionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25198,6 +25465,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpnRouteEntryResponse,
       response: {
         schema: 'CreateVpnRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25281,6 +25549,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validatePublishVpnRouteEntryResponse,
       response: {
         schema: 'PublishVpnRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25367,6 +25636,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpnRouteEntryResponse,
       response: {
         schema: 'DeleteVpnRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25462,6 +25732,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnRouteEntryWeightResponse,
       response: {
         schema: 'ModifyVpnRouteEntryWeightResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25532,6 +25803,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnRouteEntriesResponse,
       response: {
         schema: 'DescribeVpnRouteEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25651,6 +25923,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpnPbrRouteEntryResponse,
       response: {
         schema: 'CreateVpnPbrRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -25752,6 +26025,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpnPbrRouteEntryResponse,
       response: {
         schema: 'DeleteVpnPbrRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -25865,6 +26139,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnPbrRouteEntryWeightResponse,
       response: {
         schema: 'ModifyVpnPbrRouteEntryWeightResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE\t',
@@ -25969,6 +26244,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnPbrRouteEntryPriorityResponse,
       response: {
         schema: 'ModifyVpnPbrRouteEntryPriorityResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -26082,6 +26358,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnPbrRouteEntryAttributeResponse,
       response: {
         schema: 'ModifyVpnPbrRouteEntryAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -26143,6 +26420,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnPbrRouteEntriesResponse,
       response: {
         schema: 'DescribeVpnPbrRouteEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26341,6 +26619,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpnAttachmentResponse,
       response: {
         schema: 'CreateVpnAttachmentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26433,6 +26712,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVcoRouteEntryResponse,
       response: {
         schema: 'CreateVcoRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26480,6 +26760,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpnAttachmentResponse,
       response: {
         schema: 'DeleteVpnAttachmentResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '29440C49-398F-3D06-BA8B-E3CD13F3246D',
@@ -26569,6 +26850,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVcoRouteEntryResponse,
       response: {
         schema: 'DeleteVcoRouteEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9208DDD8-0930-3CE6-AF7F-732B4E67B3DD',
@@ -26745,6 +27027,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVpnAttachmentAttributeResponse,
       response: {
         schema: 'ModifyVpnAttachmentAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -26837,6 +27120,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyVcoRouteEntryWeightResponse,
       response: {
         schema: 'ModifyVcoRouteEntryWeightResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9496F8A-82F4-3130-A51A-2266ACC799B4',
@@ -26905,6 +27189,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnAttachmentsResponse,
       response: {
         schema: 'DescribeVpnAttachmentsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9F0725BB-186A-3564-91C3-AAE48042F853',
@@ -26996,6 +27281,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVcoRouteEntriesResponse,
       response: {
         schema: 'DescribeVcoRouteEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27034,6 +27320,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCheckVpnBgpEnabledResponse,
       response: {
         schema: 'CheckVpnBgpEnabledResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DF448D2E-215D-334F-B10D-7C3B087EF996',
@@ -27103,6 +27390,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnCrossAccountAuthorizationsResponse,
       response: {
         schema: 'DescribeVpnCrossAccountAuthorizationsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27159,6 +27447,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSslVpnClientCertResponse,
       response: {
         schema: 'CreateSslVpnClientCertResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27211,6 +27500,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSslVpnClientCertResponse,
       response: {
         schema: 'DeleteSslVpnClientCertResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27270,6 +27560,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySslVpnClientCertResponse,
       response: {
         schema: 'ModifySslVpnClientCertResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27360,6 +27651,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSslVpnClientCertsResponse,
       response: {
         schema: 'DescribeSslVpnClientCertsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27398,6 +27690,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSslVpnClientCertResponse,
       response: {
         schema: 'DescribeSslVpnClientCertResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27456,6 +27749,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSslVpnClientsResponse,
       response: {
         schema: 'DescribeSslVpnClientsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27602,6 +27896,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateSslVpnServerResponse,
       response: {
         schema: 'CreateSslVpnServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             SslVpnServerId: 'vss-bp18q7hzj6largv4v****',
@@ -27654,6 +27949,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteSslVpnServerResponse,
       response: {
         schema: 'DeleteSslVpnServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '606998F0-B94D-48FE-8316-ACA81BB230DA',
@@ -27803,6 +28099,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifySslVpnServerResponse,
       response: {
         schema: 'ModifySslVpnServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27888,6 +28185,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeSslVpnServersResponse,
       response: {
         schema: 'DescribeSslVpnServersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -27982,6 +28280,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeVpnSslServerLogsResponse,
       response: {
         schema: 'DescribeVpnSslServerLogsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -28121,6 +28420,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIpsecServerResponse,
       response: {
         schema: 'CreateIpsecServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             CreationTime: '2021-02-22T03:24:28Z',
@@ -28185,6 +28485,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIpsecServerResponse,
       response: {
         schema: 'DeleteIpsecServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -28317,6 +28618,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateIpsecServerResponse,
       response: {
         schema: 'UpdateIpsecServerResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'B61C08E5-403A-46A2-96C1-F7B1216DB10C',
@@ -28409,6 +28711,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListIpsecServersResponse,
       response: {
         schema: 'ListIpsecServersResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -28492,6 +28795,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListIpsecServerLogsResponse,
       response: {
         schema: 'ListIpsecServerLogsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -28617,6 +28921,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateIpv6AddressResponse,
       response: {
         schema: 'AllocateIpv6AddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6AddressId: 'ipv6-2zen5j4axcp5l5qyy****',
@@ -28679,6 +28984,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateReleaseIpv6AddressResponse,
       response: {
         schema: 'ReleaseIpv6AddressResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C44F62BE-9CE7-4277-B117-69243F3988BF',
@@ -28781,6 +29087,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIpv6GatewayResponse,
       response: {
         schema: 'CreateIpv6GatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6GatewayId: 'ipv6gw-hp3y0l3ln89j8cdvf****',
@@ -28869,6 +29176,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIpv6EgressOnlyRuleResponse,
       response: {
         schema: 'CreateIpv6EgressOnlyRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6EgressRuleId: 'ipv6py-hp3w98rmlbqp01245****',
@@ -28911,6 +29219,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIpv6GatewayResponse,
       response: {
         schema: 'DeleteIpv6GatewayResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E9A8AABE-A84B-4AF2-A68A-8E2EA190E7AE',
@@ -28961,6 +29270,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIpv6EgressOnlyRuleResponse,
       response: {
         schema: 'DeleteIpv6EgressOnlyRuleResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75',
@@ -29011,6 +29321,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIpv6InternetBandwidthResponse,
       response: {
         schema: 'DeleteIpv6InternetBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E07E0FE6-5C21-405F-AF82-7613AA81EF92',
@@ -29082,6 +29393,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIpv6InternetBandwidthResponse,
       response: {
         schema: 'ModifyIpv6InternetBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'D560AF68-4CE8-4A5C-B3FE-469F558094D0',
@@ -29141,6 +29453,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIpv6GatewayAttributeResponse,
       response: {
         schema: 'ModifyIpv6GatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75',
@@ -29200,6 +29513,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIpv6AddressAttributeResponse,
       response: {
         schema: 'ModifyIpv6AddressAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'D560AF68-4CE8-4A5C-B3FE-469F558094D0',
@@ -29316,6 +29630,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIpv6GatewaysResponse,
       response: {
         schema: 'DescribeIpv6GatewaysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -29444,6 +29759,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIpv6EgressOnlyRulesResponse,
       response: {
         schema: 'DescribeIpv6EgressOnlyRulesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -29647,6 +29963,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIpv6AddressesResponse,
       response: {
         schema: 'DescribeIpv6AddressesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -29685,6 +30002,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIpv6GatewayAttributeResponse,
       response: {
         schema: 'DescribeIpv6GatewayAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             VpcId: 'vpc-123sedrfswd23****',
@@ -29782,6 +30100,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAllocateIpv6InternetBandwidthResponse,
       response: {
         schema: 'AllocateIpv6InternetBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6AddressId: 'ipv6-2zen5j4axcp5l5qyy****',
@@ -29834,6 +30153,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIPv6TranslatorAclListResponse,
       response: {
         schema: 'CreateIPv6TranslatorAclListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             AclId: 'ipv6transacl-bp1de2xxxx',
@@ -29968,6 +30288,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIPv6TranslatorEntryResponse,
       response: {
         schema: 'CreateIPv6TranslatorEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Ipv6TranslatorEntryId: 'ipv6transentry-xxxxxxxx',
@@ -30028,6 +30349,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddIPv6TranslatorAclListEntryResponse,
       response: {
         schema: 'AddIPv6TranslatorAclListEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             AclEntryId: 'ipv6transaclentry-bp105jrs****',
@@ -30139,6 +30461,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateIPv6TranslatorResponse,
       response: {
         schema: 'CreateIPv6TranslatorResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -30186,6 +30509,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIPv6TranslatorAclListResponse,
       response: {
         schema: 'DeleteIPv6TranslatorAclListResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30245,6 +30569,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIPv6TranslatorEntryResponse,
       response: {
         schema: 'DeleteIPv6TranslatorEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8B2F5262-6B57-43F2-xxxxx',
@@ -30295,6 +30620,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteIPv6TranslatorResponse,
       response: {
         schema: 'DeleteIPv6TranslatorResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30354,6 +30680,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIPv6TranslatorAclListEntryResponse,
       response: {
         schema: 'ModifyIPv6TranslatorAclListEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30413,6 +30740,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIPv6TranslatorAclAttributeResponse,
       response: {
         schema: 'ModifyIPv6TranslatorAclAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30482,6 +30810,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIPv6TranslatorBandwidthResponse,
       response: {
         schema: 'ModifyIPv6TranslatorBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             OrderId: '202304500950739',
@@ -30551,6 +30880,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIPv6TranslatorAttributeResponse,
       response: {
         schema: 'ModifyIPv6TranslatorAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '8B2F5262-6B57-43F2-xxxxx',
@@ -30682,6 +31012,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyIPv6TranslatorEntryResponse,
       response: {
         schema: 'ModifyIPv6TranslatorEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -30752,6 +31083,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIPv6TranslatorAclListsResponse,
       response: {
         schema: 'DescribeIPv6TranslatorAclListsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -30824,6 +31156,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIPv6TranslatorAclListAttributesResponse,
       response: {
         schema: 'DescribeIPv6TranslatorAclListAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             AclId: 'ipv6transacl-bp1de2****',
@@ -30962,6 +31295,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIPv6TranslatorsResponse,
       response: {
         schema: 'DescribeIPv6TranslatorsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -31119,6 +31453,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeIPv6TranslatorEntriesResponse,
       response: {
         schema: 'DescribeIPv6TranslatorEntriesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -31202,6 +31537,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveIPv6TranslatorAclListEntryResponse,
       response: {
         schema: 'RemoveIPv6TranslatorAclListEntryResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -31243,6 +31579,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRegionsResponse,
       response: {
         schema: 'DescribeRegionsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -31302,6 +31639,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeZonesResponse,
       response: {
         schema: 'DescribeZonesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '6FEA0CF3-D3B9-43E5-A304-D217037876A8',
@@ -31392,6 +31730,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTagResourcesResponse,
       response: {
         schema: 'TagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0',
@@ -31472,6 +31811,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateTagResourcesForExpressConnectResponse,
       response: {
         schema: 'TagResourcesForExpressConnectResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -31552,6 +31892,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnTagResourcesResponse,
       response: {
         schema: 'UnTagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C46FF5A8-C5F0-4024-8262-B16B639225A0\t',
@@ -31630,6 +31971,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUntagResourcesForExpressConnectResponse,
       response: {
         schema: 'UntagResourcesForExpressConnectResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DE65F6B7-7566-4802-9007-96F2494AC512',
@@ -31730,6 +32072,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListTagResourcesResponse,
       response: {
         schema: 'ListTagResourcesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -31841,6 +32184,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTagsResponse,
       response: {
         schema: 'DescribeTagsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -31934,6 +32278,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTagKeysResponse,
       response: {
         schema: 'DescribeTagKeysResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32042,6 +32387,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListTagResourcesForExpressConnectResponse,
       response: {
         schema: 'ListTagResourcesForExpressConnectResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32137,6 +32483,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeTagKeysForExpressConnectResponse,
       response: {
         schema: 'DescribeTagKeysForExpressConnectResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             NextToken: 'FFmyTO70tTpLG6I3FmYAXGKPd****',
@@ -32413,6 +32760,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateRouterInterfaceResponse,
       response: {
         schema: 'CreateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -32460,6 +32808,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteRouterInterfaceResponse,
       response: {
         schema: 'DeleteRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',
@@ -32602,6 +32951,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouterInterfaceAttributeResponse,
       response: {
         schema: 'ModifyRouterInterfaceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -32661,6 +33011,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyRouterInterfaceSpecResponse,
       response: {
         schema: 'ModifyRouterInterfaceSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             Spec: 'Small.1',
@@ -32791,6 +33142,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouterInterfacesResponse,
       response: {
         schema: 'DescribeRouterInterfacesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45',
@@ -32922,6 +33274,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeEcGrantRelationResponse,
       response: {
         schema: 'DescribeEcGrantRelationResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -32960,6 +33313,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeRouterInterfaceAttributeResponse,
       response: {
         schema: 'DescribeRouterInterfaceAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             ReservationActiveTime: '2022-06-11T16:00:00Z',
@@ -33053,6 +33407,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeactivateRouterInterfaceResponse,
       response: {
         schema: 'DeactivateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BE7EB53A-99AB-4DA8-AEDE-75FA90D046A6',
@@ -33138,6 +33493,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGrantInstanceToVbrResponse,
       response: {
         schema: 'GrantInstanceToVbrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'F99F13AE-D733-5856-AB97-80CC88B1D5A8',
@@ -33179,6 +33535,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateActivateRouterInterfaceResponse,
       response: {
         schema: 'ActivateRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '079874CD-AEC1-43E6-AC03-ADD96B6E4907',
@@ -33260,6 +33617,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRevokeInstanceFromVbrResponse,
       response: {
         schema: 'RevokeInstanceFromVbrResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '45B7AA4A-4658-5FFC-90DD-9B8729F301BB',
@@ -33301,6 +33659,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateConnectRouterInterfaceResponse,
       response: {
         schema: 'ConnectRouterInterfaceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6',
@@ -33434,6 +33793,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateExpressCloudConnectionResponse,
       response: {
         schema: 'CreateExpressCloudConnectionResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             EccId: 'ecc-jg************',
@@ -33521,6 +33881,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyExpressCloudConnectionAttributeResponse,
       response: {
         schema: 'ModifyExpressCloudConnectionAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E6385514-B0CC-48E3-B9F9-F7BFF64460A2',
@@ -33571,6 +33932,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyExpressCloudConnectionBandwidthResponse,
       response: {
         schema: 'ModifyExpressCloudConnectionBandwidthResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E6385514-B0CC-48E3-B9F9-F7BFF64460A2',
@@ -33657,6 +34019,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateGlobalAccelerationInstanceResponse,
       response: {
         schema: 'CreateGlobalAccelerationInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '4EC47282-1B74-4534-BD0E-403F3EE64CAF',
@@ -33709,6 +34072,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAddGlobalAccelerationInstanceIpResponse,
       response: {
         schema: 'AddGlobalAccelerationInstanceIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '01FDDD49-C4B7-4D2A-A8E5-A93915C450A6',
@@ -33750,6 +34114,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteGlobalAccelerationInstanceResponse,
       response: {
         schema: 'DeleteGlobalAccelerationInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E6E63B2A-9820-44A8-A359-9BB2DAEE6424',
@@ -33800,6 +34165,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUnassociateGlobalAccelerationInstanceResponse,
       response: {
         schema: 'UnassociateGlobalAccelerationInstanceResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -33859,6 +34225,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyGlobalAccelerationInstanceAttributesResponse,
       response: {
         schema: 'ModifyGlobalAccelerationInstanceAttributesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -33909,6 +34276,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateModifyGlobalAccelerationInstanceSpecResponse,
       response: {
         schema: 'ModifyGlobalAccelerationInstanceSpecResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX',
@@ -34036,6 +34404,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeGlobalAccelerationInstancesResponse,
       response: {
         schema: 'DescribeGlobalAccelerationInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             PageSize: 10,
@@ -34127,6 +34496,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDescribeServerRelatedGlobalAccelerationInstancesResponse,
       response: {
         schema: 'DescribeServerRelatedGlobalAccelerationInstancesResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A8252014-D8DE-4D85-AF35-AFEXXXXXXX',
@@ -34187,6 +34557,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateRemoveGlobalAccelerationInstanceIpResponse,
       response: {
         schema: 'RemoveGlobalAccelerationInstanceIpResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '5BE01CD7-5A50-472D-AC14-CA181C5C03BE',
@@ -34316,6 +34687,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateCreateVpcGatewayEndpointResponse,
       response: {
         schema: 'CreateVpcGatewayEndpointResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '62CFC815-E08A-5CF4-92D1-54273EC9E406',
@@ -34380,6 +34752,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDeleteVpcGatewayEndpointResponse,
       response: {
         schema: 'DeleteVpcGatewayEndpointResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A1122D0F-7B3B-5445-BB19-17F27F97FE1C',
@@ -34466,6 +34839,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateUpdateVpcGatewayEndpointAttributeResponse,
       response: {
         schema: 'UpdateVpcGatewayEndpointAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'E9654534-5A38-5545-813F-0403D49042FB',
@@ -34529,6 +34903,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListVpcEndpointServicesByEndUserResponse,
       response: {
         schema: 'ListVpcEndpointServicesByEndUserResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -34567,6 +34942,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateGetVpcGatewayEndpointAttributeResponse,
       response: {
         schema: 'GetVpcGatewayEndpointAttributeResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: 'A1122D0F-7B3B-5445-BB19-17F27F97FE1C',
@@ -34698,6 +35074,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateListVpcGatewayEndpointsResponse,
       response: {
         schema: 'ListVpcGatewayEndpointsResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '0ED8D006-F706-4D23-88ED-E11ED28DCAC0',
@@ -34769,6 +35146,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateAssociateRouteTablesWithVpcGatewayEndpointResponse,
       response: {
         schema: 'AssociateRouteTablesWithVpcGatewayEndpointResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '59BDDA2D-FB52-59F9-9DC5-5EA7D6808B8E',
@@ -34842,6 +35220,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateDissociateRouteTablesFromVpcGatewayEndpointResponse,
       response: {
         schema: 'DissociateRouteTablesFromVpcGatewayEndpointResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '30F711D5-E7E2-5D42-A247-0FA7288BEAAA',
@@ -34901,6 +35280,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateMoveResourceGroupResponse,
       response: {
         schema: 'MoveResourceGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F',
@@ -34960,6 +35340,7 @@ export const conformanceFacts: ConformanceFacts = {
       validateResponse: validateChangeResourceGroupResponse,
       response: {
         schema: 'ChangeResourceGroupResponse',
+        mediaTypes: ['application/json', 'application/xml'],
         examples: [
           {
             RequestId: '54B48E3D-DF70-471B-AA93-08E683A1B45',

@@ -7,7 +7,7 @@
 import { baseParams, expectError, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
 import { send, UNKNOWN_ACTION } from '../http.js';
 import { probeFor } from '../state.js';
-import { CheckSkipped } from '../types.js';
+import { CheckSkipped, } from '../types.js';
 const SPECIAL = [' ', '*', '~', '+', '/', '!', "'", '(', ')', '中文'];
 export function protocolChecks(action) {
     const name = action.descriptor.name;
@@ -96,6 +96,7 @@ export function serviceProtocolChecks(action) {
 function formatChecks(action, probe) {
     const name = action.descriptor.name;
     const id = (check) => `protocol.${name}.${check}`;
+    const root = probe.answer === 'success' ? action.descriptor.xmlRoot : ERROR_ROOT;
     const answered = (format, expected) => {
         return async (ctx) => {
             // Signed as sent: the runtime writes the Format value it is given.
@@ -105,28 +106,26 @@ function formatChecks(action, probe) {
                 format: format,
                 params: probe.params(ctx),
             });
-            const type = exchange.headers.get('content-type') ?? '';
-            if (!type.toLowerCase().includes(expected))
-                fail(`Format=${format} was answered with content type ${type}`, exchange);
+            expectFormat(action, exchange, expected, root);
             probe.expect(ctx, exchange);
         };
     };
     return [
         ...['JSON', 'XML'].map((format) => ({
             id: id(`format-${format.toLowerCase()}`),
-            title: `Format=${format} answers in ${format}`,
+            title: `Format=${format} answers in ${format}${format === 'XML' ? ` under <${root}>` : ''}, with the spec's media type`,
             action: name,
-            run: answered(format, format.toLowerCase()),
+            run: answered(format, format),
         })),
         {
             id: id('format-lowercase'),
             title: 'Format=xml (lower case) answers in XML',
             action: name,
-            run: answered('xml', 'xml'),
+            run: answered('xml', 'XML'),
         },
         {
             id: id('format-absent'),
-            title: 'without Format or an XML Accept header, the answer is JSON',
+            title: 'without Format or an XML Accept header, the answer is in the default format',
             action: name,
             run: async (ctx) => {
                 const exchange = await send(ctx, {
@@ -134,12 +133,90 @@ function formatChecks(action, probe) {
                     params: probe.params(ctx),
                     mutate: (r) => ({ ...r, headers: { ...r.headers, accept: '*/*' } }),
                 });
-                if (!(exchange.headers.get('content-type') ?? '').includes('json'))
-                    fail('the default format is not JSON', exchange);
+                expectFormat(action, exchange, defaultFormat(ctx), root);
                 probe.expect(ctx, exchange);
             },
         },
     ];
+}
+/** The error envelope's XML root (spec/README.md: error responses). */
+const ERROR_ROOT = 'Error';
+function defaultFormat(ctx) {
+    return ctx.facts.service.protocol?.defaultFormat ?? 'JSON';
+}
+/** Service-wide: each negotiation path of the spec's `responseFormat`, for a success and an error. */
+export function negotiationChecks(action, facts) {
+    const name = action.descriptor.name;
+    const protocol = facts.service.protocol;
+    const parameter = protocol?.formatParameter ?? 'Format';
+    const byDefault = () => protocol?.defaultFormat ?? 'JSON';
+    const paths = [
+        { label: 'parameter-json', format: 'JSON', expected: () => 'JSON' },
+        { label: 'parameter-xml', format: 'XML', expected: () => 'XML' },
+        ...(protocol?.caseInsensitive === false
+            ? []
+            : [{ label: 'parameter-mixed-case', format: 'Xml', expected: () => 'XML' }]),
+        { label: 'no-preference', accept: '*/*', expected: byDefault },
+        ...(protocol?.acceptHeader === true
+            ? [
+                { label: 'accept-application-xml', accept: 'application/xml', expected: () => 'XML' },
+                { label: 'accept-text-xml', accept: 'text/xml', expected: () => 'XML' },
+                { label: 'accept-application-json', accept: 'application/json', expected: () => 'JSON' },
+                {
+                    label: 'parameter-over-accept-json',
+                    format: 'JSON',
+                    accept: 'application/xml',
+                    expected: () => 'JSON',
+                },
+                {
+                    label: 'parameter-over-accept-xml',
+                    format: 'XML',
+                    accept: 'application/json',
+                    expected: () => 'XML',
+                },
+            ]
+            : [{ label: 'accept-ignored', accept: 'application/xml', expected: byDefault }]),
+    ];
+    const minimal = (ctx) => wire(action, baseParams(ctx, action));
+    return paths.flatMap((path) => ['success', 'error'].map((outcome) => ({
+        id: `protocol.negotiation.${path.label}.${outcome}`,
+        title: `${[path.format === undefined ? '' : `${parameter}=${path.format}`, path.accept === undefined ? '' : `Accept: ${path.accept}`].filter(Boolean).join(' with ')}: ${outcome === 'success' ? 'a success' : 'an error'} in the format it selects`,
+        action: name,
+        run: async (ctx) => {
+            const expected = path.expected(ctx);
+            // The error: the same request with an unknown Version, which every action can answer.
+            const exchange = await send(ctx, {
+                action: name,
+                params: minimal(ctx),
+                ...(outcome === 'error' ? { version: '1999-01-01' } : {}),
+                ...(path.format === undefined ? {} : { signature: 'v1', format: path.format }),
+                ...(path.accept === undefined
+                    ? {}
+                    : { mutate: (r) => ({ ...r, headers: { ...r.headers, accept: path.accept } }) }),
+            });
+            expectFormat(action, exchange, expected, outcome === 'success' ? action.descriptor.xmlRoot : ERROR_ROOT);
+            if (outcome === 'success')
+                expectSuccess(action, exchange);
+            else
+                expectError(ctx, exchange, 'InvalidVersion');
+        },
+    })));
+}
+/** The answer is in `format`: a content type the spec gives the action for it, and XML under `root`. */
+function expectFormat(action, exchange, format, root) {
+    const type = (exchange.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const kind = format.toLowerCase();
+    const allowed = action.response.mediaTypes.filter((m) => m.endsWith(kind));
+    const media = allowed.length > 0 ? allowed : [`application/${kind}`];
+    if (!media.includes(type))
+        fail(`asked for ${format}, the answer's content type is ${JSON.stringify(type)}; the spec gives ${media.join(' or ')}`, exchange);
+    if (format === 'XML') {
+        const element = /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)/.exec(exchange.text)?.[1];
+        if (element !== root)
+            fail(`the XML root element is <${element}>, the spec names <${root}>`, exchange);
+    }
+    else if (!exchange.text.trimStart().startsWith('{'))
+        fail('the JSON answer is not a JSON object', exchange);
 }
 /** A free-text parameter (one whose unknown values have no NotFound error of their own) with odd characters. */
 function specialCharacters(action) {

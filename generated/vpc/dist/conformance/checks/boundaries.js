@@ -3,30 +3,37 @@
 // Source: templates/conformance/checks/boundaries.ts
 // Boundary and malformed-request checks, generated from the spec's constraints in the manner of
 // Smithy's malformed-request tests: each with the exact status and Code and a message pattern.
-import { baseParams, expectError, expectSuccess, isIdList, wire } from '../assert.js';
+import { baseParams, escapeRegExp, expectError, expectSuccess, isFreeInput, isIdList, names, refuses, wire, } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
 import { CheckSkipped } from '../types.js';
 const UNKNOWN = 'conformance-no-such-value';
-/** Refusals suit every action (a refused request changes nothing); accepted values only a read. */
+/** Refusals suit every action (a refused request changes nothing); accepted values only a read, and
+ * only for a parameter whose values the suite may choose (not one that names something). Whether a
+ * value is valid is the action's own request validator's verdict: the spec's constraints, applied
+ * as the generated client applies them. */
 export function boundaryChecks(action) {
     const checks = [];
     const reads = !changesState(action);
     for (const param of action.params) {
-        for (const c of casesFor(param).filter((x) => reads || !x.valid)) {
+        const free = isFreeInput(action, param) && !names(action, param) && !shadowed(action, param);
+        for (const c of casesFor(param)) {
+            const valid = !refuses(action, param.name, c.value);
+            if (valid && !(reads && free))
+                continue;
             checks.push({
                 id: `boundary.${action.descriptor.name}.${param.name}.${c.label}`,
                 action: action.descriptor.name,
-                title: `${param.name} = ${c.label} is ${c.valid ? 'accepted' : 'InvalidParameter'}`,
+                title: `${param.name} = ${c.label} is ${valid ? 'accepted' : 'InvalidParameter'}`,
                 run: async (ctx) => {
                     const exchange = await send(ctx, {
                         action: action.descriptor.name,
                         params: wire(action, { ...baseParams(ctx, action), [param.name]: c.value }),
                     });
-                    if (c.valid)
+                    if (valid)
                         expectSuccess(action, exchange);
                     else
-                        expectError(ctx, exchange, 'InvalidParameter', new RegExp(param.name));
+                        expectError(ctx, exchange, 'InvalidParameter', new RegExp(escapeRegExp(param.name)));
                 },
             });
         }
@@ -38,32 +45,120 @@ export function boundaryChecks(action) {
     }
     return checks;
 }
+/** A parameter whose wire name is also one of another's flattened keys (`DataDisk.2.Category` beside
+ * the list `DataDisk`): what the server makes of it alone is the spec's ambiguity, not a rule. */
+function shadowed(action, param) {
+    return action.params.some((other) => other !== param && other.style !== 'scalar' && param.name.startsWith(`${other.name}.`));
+}
+/** Both sides of every constraint the parameter's schema states. */
 function casesFor(param) {
     const s = param.schema;
-    const item = sampleItem(param);
-    if (param.style === 'repeatList' && typeof s.maxItems === 'number' && item !== undefined) {
-        const items = (n) => Array.from({ length: n }, (_, i) => item(i + 1));
-        return [
-            { label: `${s.maxItems}-items`, value: items(s.maxItems), valid: true },
-            { label: `${s.maxItems + 1}-items`, value: items(s.maxItems + 1), valid: false },
-        ];
-    }
-    if (s.type !== 'integer')
+    if (param.style === 'repeatList')
+        return listCases(param);
+    if (param.style !== 'scalar')
         return [];
+    if (s.type === 'integer')
+        return integerCases(s);
+    if (s.type === 'string')
+        return stringCases(s);
+    return [];
+}
+function listCases(param) {
+    const s = param.schema;
+    const item = sampleItem(param);
+    const cases = [];
+    if (item === undefined)
+        return cases;
+    const items = (n) => Array.from({ length: n }, (_, i) => item(i + 1));
+    if (typeof s.maxItems === 'number')
+        cases.push({ label: `${s.maxItems}-items`, value: items(s.maxItems) }, { label: `${s.maxItems + 1}-items`, value: items(s.maxItems + 1) });
+    // One item fewer than a minimum above 1 (an empty list is no list at all on the wire).
+    if (typeof s.minItems === 'number' && s.minItems > 1)
+        cases.push({ label: `${s.minItems}-items`, value: items(s.minItems) }, { label: `${s.minItems - 1}-items`, value: items(s.minItems - 1) });
+    const itemSchema = (s.items ?? {});
+    if (Array.isArray(itemSchema.enum) && typeof itemSchema.enum[0] === 'string')
+        cases.push({ label: 'item-not-in-enum', value: [outsideEnum(itemSchema.enum)] });
+    return cases;
+}
+function integerCases(s) {
     const cases = [
-        { label: 'abc', value: 'abc', valid: false },
-        { label: '1.5', value: '1.5', valid: false },
-        { label: 'empty', value: '', valid: false },
+        { label: 'abc', value: 'abc' },
+        { label: '1.5', value: '1.5' },
+        { label: 'empty', value: '' },
     ];
     if (typeof s.minimum === 'number') {
-        cases.push({ label: `min-${s.minimum}`, value: s.minimum, valid: true }, { label: `below-min-${s.minimum - 1}`, value: s.minimum - 1, valid: false });
+        cases.push({ label: `min-${s.minimum}`, value: s.minimum }, { label: `below-min-${s.minimum - 1}`, value: s.minimum - 1 });
     }
-    if (typeof s.maximum === 'number' && s.maximum < 1_000_000) {
-        cases.push({ label: `max-${s.maximum}`, value: s.maximum, valid: true }, { label: `above-max-${s.maximum + 1}`, value: s.maximum + 1, valid: false });
+    // However large the maximum, one above it is refused (while JavaScript still counts exactly).
+    if (typeof s.maximum === 'number' && Number.isSafeInteger(s.maximum + 1)) {
+        cases.push({ label: `max-${s.maximum}`, value: s.maximum }, { label: `above-max-${s.maximum + 1}`, value: s.maximum + 1 });
     }
     if (typeof s.minimum === 'number' && s.minimum > 0)
-        cases.push({ label: 'negative', value: -1, valid: false });
+        cases.push({ label: 'negative', value: -1 });
     return cases;
+}
+/** Text at and beyond each stated length, outside the enum and the pattern, and empty where any of
+ * those refuse it (or the parameter is otherwise unconstrained text, which must take ''). */
+function stringCases(s) {
+    const cases = [{ label: 'empty', value: '' }];
+    if (Array.isArray(s.enum)) {
+        const values = s.enum.filter((v) => typeof v === 'string');
+        if (values.length === 0)
+            return cases;
+        cases.push({ label: `enum-${values[0]}`, value: values[0] });
+        if (values.length > 1)
+            cases.push({ label: `enum-${values.at(-1)}`, value: values.at(-1) });
+        cases.push({ label: 'not-in-enum', value: outsideEnum(values) });
+        const other = values[0].toLowerCase() === values[0] ? values[0].toUpperCase() : values[0].toLowerCase();
+        if (!values.includes(other))
+            cases.push({ label: 'enum-in-another-case', value: other });
+        return cases;
+    }
+    const pattern = typeof s.pattern === 'string' ? new RegExp(s.pattern, 'u') : undefined;
+    if (typeof s.maxLength === 'number' && s.maxLength <= MAX_TEXT) {
+        const at = textOfLength(s.maxLength, pattern);
+        if (at !== undefined)
+            cases.push({ label: `max-length-${s.maxLength}`, value: at });
+        cases.push({
+            label: `above-max-length-${s.maxLength + 1}`,
+            value: textOfLength(s.maxLength + 1, pattern) ?? 'a'.repeat(s.maxLength + 1),
+        });
+    }
+    if (typeof s.minLength === 'number' && s.minLength > 1 && s.minLength <= MAX_TEXT) {
+        const at = textOfLength(s.minLength, pattern);
+        if (at !== undefined)
+            cases.push({ label: `min-length-${s.minLength}`, value: at });
+        cases.push({
+            label: `below-min-length-${s.minLength - 1}`,
+            value: textOfLength(s.minLength - 1, pattern) ?? 'a'.repeat(s.minLength - 1),
+        });
+    }
+    if (pattern !== undefined) {
+        const min = Math.max(1, Number(s.minLength ?? 1));
+        const max = Number(s.maxLength ?? Number.POSITIVE_INFINITY);
+        const odd = ['!', ' ', '中', '-', '_', '.', 'A', 'a', '0']
+            .map((unit) => unit.repeat(min))
+            .find((t) => t.length <= max && !pattern.test(t));
+        if (odd !== undefined)
+            cases.push({ label: 'pattern-mismatch', value: odd });
+    }
+    return cases;
+}
+/** No boundary text longer than this: a spec's 64 KiB limit is not worth a 64 KiB request. */
+const MAX_TEXT = 4096;
+/** Text of exactly `length` characters the pattern (if any) accepts, from a few plain alphabets. */
+function textOfLength(length, pattern) {
+    if (length < 0)
+        return undefined;
+    return ['a', '1', 'A', 'a1', 'a-', '1.']
+        .map((unit) => unit.repeat(Math.ceil(length / unit.length) + 1).slice(0, length))
+        .find((t) => pattern === undefined || pattern.test(t));
+}
+function outsideEnum(values) {
+    let text = `${values[0] ?? ''}x`;
+    while (values.includes(text))
+        text += 'x';
+    return text;
 }
 /** Item i of a list: a distinct text for lists of free strings, the listed values in turn for lists
  * of an enum, else the spec's first example item. */
@@ -103,13 +198,10 @@ function unknownValue(action, param, code) {
             const max = typeof param.schema.maxLength === 'number' ? param.schema.maxLength : UNKNOWN.length;
             const params = { ...baseParams(ctx, action), [param.name]: UNKNOWN.slice(0, Math.max(max, 1)) };
             // Validation comes before lookup: a value the schema refutes (an enum) is InvalidParameter.
-            if (action.descriptor.validateRequest(params).some((i) => i.path.split(/[.[]/)[0] === param.name))
+            if (refuses(action, param.name, params[param.name]))
                 throw new CheckSkipped(`${param.name} admits no value outside the spec's own, so none can be unknown`);
             const message = ctx.facts.errorMessages[code];
             expectError(ctx, await send(ctx, { action: action.descriptor.name, params: wire(action, params) }), code, message === undefined ? undefined : new RegExp(`^${escapeRegExp(message)}$`));
         },
     };
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

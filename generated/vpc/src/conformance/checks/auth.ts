@@ -2,182 +2,576 @@
 // change the spec or the generator and run `npm run generate`.
 // Source: templates/conformance/checks/auth.ts
 
-// Authentication checks: valid signatures accepted; every way of getting them wrong refused with the
-// spec's code; authentication judged before parameters.
-import { baseParams, expectError, expectSuccess, wire } from '../assert.js';
+// Authentication checks, derived from the binding's signing rules (server/README.md "The order of
+// checks") on both sides of every edge rather than sampled: for V1 and V3, GET and POST, every
+// signed element changed after signing is refused and what a server must canonicalise (order,
+// escapes, reserved characters) is accepted; the SignedHeaders list itself; time on both sides of
+// both ends of the window, and malformed several ways; nonce replay for both versions; and which
+// error wins when several apply. Requests are bent at the level of decoded values (tamper.ts), so
+// every check is deterministic whatever the signature happens to look like.
+
+import { sha256Hex } from '@acs-rpc/runtime/crypto.js';
+import { percentEncode } from '@acs-rpc/runtime/encode.js';
+import type { SignedRequest } from '@acs-rpc/runtime/sign-request.js';
+import { baseParams, escapeRegExp, expectError, expectOneOf, expectSuccess, wire } from '../assert.js';
 import { type SendOptions, send } from '../http.js';
-import type { ActionFacts, Check, CheckContext } from '../types.js';
+import { changesState } from '../state.js';
+import {
+  changeValue,
+  decodePairs,
+  editParams,
+  type Pairs,
+  resignV1,
+  resignV3,
+  withAuthorizationPart,
+  withPairs,
+} from '../tamper.js';
+import { type ActionFacts, type Check, type CheckContext, CheckSkipped } from '../types.js';
 
 const MINUTE = 60_000;
+const SDNM = 'SignatureDoesNotMatch';
+const INCOMPLETE = 'IncompleteSignature';
+/** A parameter no action declares: signed, and ignored by the server (server/README.md). */
+const EXTRA = 'ZzConformanceExtra';
+const RESERVED = ` *~+/!'()%&=中文`;
+const V3_REQUIRED = [
+  'x-acs-action',
+  'x-acs-version',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+];
+const V1_REQUIRED = ['AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'];
 
-export function authChecks(action: ActionFacts, windowSeconds: number): Check[] {
-  const params = (ctx: CheckContext) => wire(action, baseParams(ctx, action));
-  const refused = (
-    id: string,
-    title: string,
-    code: string,
-    options: (ctx: CheckContext) => Omit<SendOptions, 'params' | 'action'>,
-  ): Check => ({
-    id: `auth.${id}`,
-    action: action.descriptor.name,
-    title,
-    auth: true,
-    run: async (ctx) =>
-      expectError(
-        ctx,
-        await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options(ctx) }),
-        code,
-      ),
-  });
-  const accepted = (id: string, title: string, options: Omit<SendOptions, 'params' | 'action'>): Check => ({
-    id: `auth.${id}`,
-    action: action.descriptor.name,
-    title,
-    auth: true,
-    run: async (ctx) =>
-      void expectSuccess(
-        action,
-        await send(ctx, { action: action.descriptor.name, params: params(ctx), ...options }),
-      ),
-  });
-  const windowMs = windowSeconds * 1000;
-  return [
-    accepted('v3.valid', 'a valid ACS3-HMAC-SHA256 request is accepted', { signature: 'v3' }),
-    accepted('v1.valid', 'a valid HMAC-SHA1 request is accepted', { signature: 'v1' }),
-    refused(
-      'v3.tampered-signature',
-      'a changed signature is SignatureDoesNotMatch',
-      'SignatureDoesNotMatch',
-      () => ({
-        mutate: (r) => ({
-          ...r,
-          headers: {
-            ...r.headers,
-            authorization: r.headers.authorization!.replace(
-              /Signature=(.)/,
-              (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`,
-            ),
-          },
-        }),
-      }),
-    ),
-    refused(
-      'v1.tampered-signature',
-      'a changed V1 signature is SignatureDoesNotMatch',
-      'SignatureDoesNotMatch',
-      () => ({
-        signature: 'v1',
-        mutate: (r) => ({ ...r, url: tamperQueryValue(r.url, 'Signature') }),
-      }),
-    ),
-    refused(
-      'v1.param-changed',
-      'a parameter changed after signing is SignatureDoesNotMatch',
-      'SignatureDoesNotMatch',
-      () => ({
-        signature: 'v1',
-        mutate: (r) => ({ ...r, url: `${r.url}&ZzAddedAfterSigning=1` }),
-      }),
-    ),
-    refused('v3.wrong-secret', 'the wrong secret is SignatureDoesNotMatch', 'SignatureDoesNotMatch', () => ({
-      secret: 'not-the-secret',
-    })),
-    refused('v1.missing-signature', 'a V1 request without Signature is refused', 'MissingParameter', () => ({
-      signature: 'v1',
-      mutate: (r) => ({ ...r, url: r.url.replace(/&Signature=[^&]*/, '') }),
-    })),
-    refused('v1.missing-nonce', 'a V1 request without SignatureNonce is refused', 'MissingParameter', () => ({
-      signature: 'v1',
-      mutate: (r) => ({ ...r, url: r.url.replace(/&SignatureNonce=[^&]*/, '') }),
-    })),
-    refused('v3.missing-date', 'a V3 request without x-acs-date is refused', 'MissingParameter', () => ({
-      mutate: (r) => {
-        const { 'x-acs-date': _date, ...headers } = r.headers;
-        return { ...r, headers };
-      },
-    })),
-    refused(
-      'v3.unsigned-header',
-      'an x-acs-* header left out of the signature is IncompleteSignature',
-      'IncompleteSignature',
-      () => ({
-        mutate: (r) => ({ ...r, headers: { ...r.headers, 'x-acs-unsigned': 'yes' } }),
-      }),
-    ),
-    refused(
-      'unknown-key',
-      'an unknown AccessKeyId is InvalidAccessKeyId.NotFound',
-      'InvalidAccessKeyId.NotFound',
-      () => ({
-        accessKeyId: 'ConformanceNoSuchKey0000',
-      }),
-    ),
-    refused(
-      'timestamp.malformed',
-      'a malformed timestamp is InvalidTimeStamp.Format',
-      'InvalidTimeStamp.Format',
-      () => ({
-        signature: 'v1',
-        mutate: (r) => ({ ...r, url: r.url.replace(/Timestamp=[^&]*/, 'Timestamp=yesterday') }),
-      }),
-    ),
-    refused(
-      'timestamp.outside',
-      'a timestamp just outside the window is InvalidTimeStamp.Expired',
-      'InvalidTimeStamp.Expired',
-      () => ({
-        clockOffsetMs: -(windowMs + MINUTE),
-      }),
-    ),
-    accepted('timestamp.inside', 'a timestamp just inside the window is accepted', {
-      clockOffsetMs: -(windowMs - MINUTE),
-    }),
-    {
-      id: 'auth.nonce-replay',
-      action: action.descriptor.name,
-      title: 'a nonce used twice is SignatureNonceUsed',
-      auth: true,
-      run: async (ctx) => {
-        const nonce = `conformance-${ctx.seed}-${Date.now()}`;
-        expectSuccess(
-          action,
-          await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }),
-        );
-        expectError(
-          ctx,
-          await send(ctx, { action: action.descriptor.name, params: params(ctx), nonce }),
-          'SignatureNonceUsed',
-        );
-      },
-    },
-    {
-      id: 'auth.before-parameters',
-      action: action.descriptor.name,
-      title: 'a wrong signature wins over a missing parameter',
-      auth: true,
-      run: async (ctx) =>
-        expectError(
-          ctx,
-          await send(ctx, { action: action.descriptor.name, params: [], secret: 'not-the-secret' }),
-          'SignatureDoesNotMatch',
-        ),
-    },
-  ];
+type Options = Omit<SendOptions, 'action'>;
+type Expect = 'accepted' | readonly string[];
+
+interface Case {
+  readonly id: string;
+  readonly title: string;
+  readonly expect: Expect;
+  /** The parameter or header the error's message must name. */
+  readonly names?: string;
+  readonly options: (ctx: CheckContext) => Options | Promise<Options>;
+  /** Other actions its requests name (routed elsewhere by a tampered header). */
+  readonly uses?: readonly string[];
+  /** Some checks send twice (replay); the first exchange must be as this says. */
+  readonly before?: { readonly expect: Expect; readonly options: (ctx: CheckContext) => Options };
 }
 
-/**
- * The URL with one character of a query parameter's *decoded* value changed, re-encoded. Working on
- * wire text would miss a base64 signature that starts with `+` or `/` (sent as `%2B`, `%2F`), and the
- * check would then send the untouched request: a false failure about once in thirty runs.
- */
-export function tamperQueryValue(url: string, name: string): string {
-  const [base, query = ''] = url.split('?', 2) as [string, string?];
-  const pairs = query.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0 || decodeURIComponent(pair.slice(0, eq)) !== name) return pair;
-    const value = decodeURIComponent(pair.slice(eq + 1));
-    const changed = `${value.startsWith('A') ? 'B' : 'A'}${value.slice(1)}`;
-    return `${pair.slice(0, eq)}=${encodeURIComponent(changed)}`;
+export function authChecks(
+  action: ActionFacts,
+  windowSeconds: number,
+  actions: readonly ActionFacts[] = [action],
+): Check[] {
+  const name = action.descriptor.name;
+  const params = (ctx: CheckContext) => wire(action, baseParams(ctx, action));
+  const keys = (ctx: CheckContext) => ({
+    accessKeyId: ctx.target.accessKeyId,
+    accessKeySecret: ctx.target.accessKeySecret,
   });
-  return `${base}?${pairs.join('&')}`;
+  /** The first API parameter of the minimal request, for checks that change or drop one. */
+  const apiParam = (ctx: CheckContext) => {
+    const first = params(ctx)[0];
+    if (first === undefined) throw new CheckSkipped(`${name}'s minimal request has no parameter to change`);
+    return first[0];
+  };
+  const windowMs = windowSeconds * 1000;
+  const cases: Case[] = [];
+  const add = (c: Case) => cases.push(c);
+
+  for (const signature of ['v3', 'v1'] as const) {
+    for (const method of ['GET', 'POST'] as const) {
+      const at = `${signature}.${method.toLowerCase()}`;
+      const on = { signature, method };
+      add({
+        id: `${at}.valid`,
+        title: `a valid ${method} request is accepted`,
+        expect: 'accepted',
+        options: (ctx) => ({ ...on, params: params(ctx) }),
+      });
+      add({
+        id: `${at}.param-changed`,
+        title: 'a parameter changed after signing is SignatureDoesNotMatch',
+        expect: [SDNM],
+        options: (ctx) => {
+          const p = apiParam(ctx);
+          return {
+            ...on,
+            params: params(ctx),
+            mutate: (r) => editParams(r, (pairs) => changeValue(pairs, p)),
+          };
+        },
+      });
+      add({
+        id: `${at}.param-added`,
+        title: 'a parameter added after signing is SignatureDoesNotMatch',
+        expect: [SDNM],
+        options: (ctx) => ({
+          ...on,
+          params: params(ctx),
+          mutate: (r) => editParams(r, (pairs) => [...pairs, [EXTRA, '1']]),
+        }),
+      });
+      add({
+        id: `${at}.param-removed`,
+        title: 'a parameter removed after signing is SignatureDoesNotMatch (judged before the parameters)',
+        expect: [SDNM],
+        options: (ctx) => {
+          const p = apiParam(ctx);
+          return {
+            ...on,
+            params: params(ctx),
+            mutate: (r) => editParams(r, (pairs) => pairs.filter(([k]) => k !== p)),
+          };
+        },
+      });
+      // A V3 body is signed as bytes (its hash): only a query is the server's to canonicalise.
+      if (signature === 'v1' || method === 'GET') {
+        add({
+          id: `${at}.unsorted`,
+          title: 'parameters sent in reverse order are accepted (the server sorts them to verify)',
+          expect: 'accepted',
+          options: (ctx) => ({
+            ...on,
+            params: [...params(ctx), [`${EXTRA}A`, '1'], [`${EXTRA}B`, '2']],
+            mutate: (r) => editParams(r, (pairs) => [...pairs].reverse()),
+          }),
+        });
+        add({
+          id: `${at}.lowercase-escapes`,
+          title: 'percent-escapes in lower case are accepted (the server verifies decoded values)',
+          expect: 'accepted',
+          options: (ctx) => ({
+            ...on,
+            params: [...params(ctx), [EXTRA, 'a/b c:d']],
+            mutate: (r) =>
+              reencode(r, (s) => percentEncode(s).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())),
+          }),
+        });
+      }
+      add({
+        id: `${at}.reserved-characters`,
+        title: `a value with ${RESERVED} signed per RFC 3986 is accepted`,
+        expect: 'accepted',
+        options: (ctx) => ({ ...on, params: [...params(ctx), [EXTRA, RESERVED]] }),
+      });
+    }
+    const on = { signature };
+    add({
+      id: `${signature}.method-changed`,
+      title: 'a request signed as GET and sent as POST is SignatureDoesNotMatch',
+      expect: [SDNM],
+      options: (ctx) => ({ ...on, params: params(ctx), mutate: (r) => ({ ...r, method: 'POST' }) }),
+    });
+    add({
+      id: `${signature}.wrong-secret`,
+      title: 'the wrong secret is SignatureDoesNotMatch',
+      expect: [SDNM],
+      options: (ctx) => ({ ...on, params: params(ctx), secret: 'not-the-secret' }),
+    });
+    add({
+      id: `${signature}.unknown-key`,
+      title: 'an unknown AccessKeyId is InvalidAccessKeyId.NotFound',
+      expect: ['InvalidAccessKeyId.NotFound'],
+      options: (ctx) => ({ ...on, params: params(ctx), accessKeyId: 'ConformanceNoSuchKey0000' }),
+    });
+    for (const [when, sign] of [
+      ['past', -1],
+      ['future', 1],
+    ] as const) {
+      add({
+        id: `${signature}.timestamp.${when}-inside`,
+        title: `a timestamp a minute inside the window's ${when} end is accepted`,
+        expect: 'accepted',
+        options: (ctx) => ({ ...on, params: params(ctx), clockOffsetMs: sign * (windowMs - MINUTE) }),
+      });
+      add({
+        id: `${signature}.timestamp.${when}-outside`,
+        title: `a timestamp a minute beyond the window's ${when} end is InvalidTimeStamp.Expired`,
+        expect: ['InvalidTimeStamp.Expired'],
+        options: (ctx) => ({ ...on, params: params(ctx), clockOffsetMs: sign * (windowMs + MINUTE) }),
+      });
+    }
+    for (const [form, text] of MALFORMED) {
+      add({
+        id: `${signature}.timestamp.${form}`,
+        title: `a timestamp ${form.replaceAll('-', ' ')}, validly signed, is InvalidTimeStamp.Format`,
+        expect: ['InvalidTimeStamp.Format'],
+        options: (ctx) => ({
+          ...on,
+          params: params(ctx),
+          mutate: (r) =>
+            signature === 'v1'
+              ? resignV1(r, keys(ctx), (pairs) => set(pairs, 'Timestamp', text(new Date())))
+              : resignV3(r, keys(ctx), { headers: (h) => ({ ...h, 'x-acs-date': text(new Date()) }) }),
+        }),
+      });
+    }
+    add({
+      id: `${signature}.nonce-replay`,
+      title: 'a nonce used twice is SignatureNonceUsed',
+      expect: ['SignatureNonceUsed'],
+      before: {
+        expect: 'accepted',
+        options: (ctx) => ({ ...on, params: params(ctx), nonce: nonceOf(ctx, `${signature}-replay`) }),
+      },
+      options: (ctx) => ({ ...on, params: params(ctx), nonce: nonceOf(ctx, `${signature}-replay`) }),
+    });
+    add({
+      id: `${signature}.nonce-kept-by-refusal`,
+      title: 'a refused request does not use up its nonce (a forgery cannot burn one)',
+      expect: 'accepted',
+      before: {
+        expect: [SDNM],
+        options: (ctx) => ({
+          ...on,
+          params: params(ctx),
+          secret: 'not-the-secret',
+          nonce: nonceOf(ctx, `${signature}-kept`),
+        }),
+      },
+      options: (ctx) => ({ ...on, params: params(ctx), nonce: nonceOf(ctx, `${signature}-kept`) }),
+    });
+    add({
+      id: `${signature}.order.timestamp-before-key`,
+      title: 'an expired timestamp wins over an unknown key',
+      expect: ['InvalidTimeStamp.Expired'],
+      options: (ctx) => ({
+        ...on,
+        params: params(ctx),
+        accessKeyId: 'ConformanceNoSuchKey0000',
+        clockOffsetMs: -(windowMs + MINUTE),
+      }),
+    });
+    add({
+      id: `${signature}.order.signature-before-nonce`,
+      title: 'a wrong signature wins over a used nonce',
+      expect: [SDNM],
+      before: {
+        expect: 'accepted',
+        options: (ctx) => ({ ...on, params: params(ctx), nonce: nonceOf(ctx, `${signature}-order`) }),
+      },
+      options: (ctx) => ({
+        ...on,
+        params: params(ctx),
+        secret: 'not-the-secret',
+        nonce: nonceOf(ctx, `${signature}-order`),
+      }),
+    });
+    add({
+      id: `${signature}.order.signature-before-parameters`,
+      title: 'a wrong signature wins over a missing parameter',
+      expect: [SDNM],
+      options: () => ({ ...on, params: [], secret: 'not-the-secret' }),
+    });
+    add({
+      id: `${signature}.order.version-before-signature`,
+      title: 'an unknown Version wins over a wrong signature (routing comes first)',
+      expect: ['InvalidVersion'],
+      options: (ctx) => ({ ...on, params: params(ctx), version: '1999-01-01', secret: 'not-the-secret' }),
+    });
+  }
+
+  // V1: the signature, the common parameters it covers, and the signing elements themselves.
+  add({
+    id: 'v1.signature-changed',
+    title: 'a changed V1 signature is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({
+      signature: 'v1',
+      params: params(ctx),
+      mutate: (r) => editParams(r, (p) => changeValue(p, 'Signature')),
+    }),
+  });
+  for (const [common, change] of [
+    ['Format', (v: string) => (v === 'JSON' ? 'XML' : 'JSON')],
+    ['SignatureNonce', (v: string) => `${v}x`],
+    ['Timestamp', (v: string) => laterBySecond(v)],
+  ] as const) {
+    add({
+      id: `v1.common-changed.${common}`,
+      title: `${common} changed after signing is SignatureDoesNotMatch`,
+      expect: [SDNM],
+      options: (ctx) => ({
+        signature: 'v1',
+        params: params(ctx),
+        mutate: (r) => editParams(r, (p) => set(p, common, change(get(p, common)))),
+      }),
+    });
+  }
+  for (const missing of [...V1_REQUIRED, 'Signature']) {
+    add({
+      id: `v1.missing.${missing}`,
+      title: `a V1 request without ${missing} is MissingParameter naming it`,
+      expect: ['MissingParameter'],
+      names: missing,
+      options: (ctx) => ({
+        signature: 'v1',
+        params: params(ctx),
+        mutate: (r) =>
+          missing === 'Signature'
+            ? editParams(r, (p) => p.filter(([k]) => k !== missing))
+            : resignV1(r, keys(ctx), (p) => p.filter(([k]) => k !== missing)),
+      }),
+    });
+  }
+  for (const [common, value] of [
+    ['SignatureMethod', 'HMAC-SHA256'],
+    ['SignatureVersion', '2.0'],
+  ] as const) {
+    add({
+      id: `v1.unsupported.${common}`,
+      title: `${common}=${value}, validly signed, is IncompleteSignature`,
+      expect: [INCOMPLETE],
+      options: (ctx) => ({
+        signature: 'v1',
+        params: params(ctx),
+        mutate: (r) => resignV1(r, keys(ctx), (p) => set(p, common, value)),
+      }),
+    });
+  }
+
+  // V3: the signature, each signed header, the host, the body, and the SignedHeaders list.
+  add({
+    id: 'v3.signature-changed',
+    title: 'a changed V3 signature is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) => withAuthorizationPart(r, 'Signature', (s) => `${s[0] === '0' ? '1' : '0'}${s.slice(1)}`),
+    }),
+  });
+  add({
+    id: 'v3.signature-upper-case',
+    title: 'the V3 signature in upper-case hex is refused',
+    expect: [INCOMPLETE, SDNM],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) => withAuthorizationPart(r, 'Signature', (s) => s.toUpperCase()),
+    }),
+  });
+  add({
+    id: 'v3.algorithm-unknown',
+    title: 'an Authorization naming another algorithm is IncompleteSignature',
+    expect: [INCOMPLETE],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) => ({
+        ...r,
+        headers: {
+          ...r.headers,
+          authorization: r.headers.authorization!.replace(/^ACS3-HMAC-SHA256/, 'ACS3-HMAC-SHA1'),
+        },
+      }),
+    }),
+  });
+  // Another action that only reads, so a server that fails to refuse the request changes nothing.
+  const other = actions.find((a) => a !== action && !changesState(a))?.descriptor.name;
+  const otherAction = () => {
+    if (other === undefined) throw new CheckSkipped('the service has no other read action to route to');
+    return other;
+  };
+  const headerChanges: [string, (ctx: CheckContext, value: string) => string][] = [
+    ['x-acs-action', () => otherAction()],
+    ['x-acs-date', (_ctx, v) => laterBySecond(v)],
+    ['x-acs-signature-nonce', (_ctx, v) => `${v}x`],
+    ['x-acs-content-sha256', (_ctx, v) => `${v[0] === '0' ? '1' : '0'}${v.slice(1)}`],
+  ];
+  for (const [header, change] of headerChanges) {
+    add({
+      ...(header === 'x-acs-action' && other !== undefined ? { uses: [other] } : {}),
+      id: `v3.header-changed.${header}`,
+      title: `${header} changed after signing is SignatureDoesNotMatch`,
+      expect: [SDNM],
+      options: (ctx) => ({
+        params: params(ctx),
+        mutate: (r) => ({ ...r, headers: { ...r.headers, [header]: change(ctx, r.headers[header]!) } }),
+      }),
+    });
+  }
+  add({
+    id: 'v3.header-changed.content-type',
+    title: 'content-type changed after signing (POST) is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({
+      method: 'POST',
+      params: params(ctx),
+      mutate: (r) => ({
+        ...r,
+        headers: { ...r.headers, 'content-type': `${r.headers['content-type']}; charset=UTF-8` },
+      }),
+    }),
+  });
+  add({
+    id: 'v3.host-changed',
+    title: 'a Host other than the one signed is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({ params: params(ctx), host: 'conformance-tampered.invalid' }),
+  });
+  add({
+    id: 'v3.post.body-changed',
+    title: 'a body changed after signing (its hash header kept) is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({
+      method: 'POST',
+      params: [...params(ctx), [EXTRA, 'signed']],
+      mutate: (r) => editParams(r, (p) => changeValue(p, EXTRA)),
+    }),
+  });
+  add({
+    id: 'v3.post.body-changed-rehashed',
+    title: 'a body changed after signing with x-acs-content-sha256 recomputed is SignatureDoesNotMatch',
+    expect: [SDNM],
+    options: (ctx) => ({
+      method: 'POST',
+      params: [...params(ctx), [EXTRA, 'signed']],
+      mutate: async (r) => {
+        const changed = editParams(r, (p) => changeValue(p, EXTRA));
+        return {
+          ...changed,
+          headers: { ...changed.headers, 'x-acs-content-sha256': await sha256Hex(changed.body ?? '') },
+        };
+      },
+    }),
+  });
+  add({
+    id: 'v3.unsigned-header',
+    title: 'an x-acs-* header left out of the signature is IncompleteSignature',
+    expect: [INCOMPLETE],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) => ({ ...r, headers: { ...r.headers, 'x-acs-unsigned': 'yes' } }),
+    }),
+  });
+  add({
+    id: 'v3.signed-headers.list-changed',
+    title: 'SignedHeaders edited after signing (x-acs-date dropped from it) is refused',
+    expect: [INCOMPLETE, SDNM],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) =>
+        withAuthorizationPart(r, 'SignedHeaders', (l) =>
+          l
+            .split(';')
+            .filter((h) => h !== 'x-acs-date')
+            .join(';'),
+        ),
+    }),
+  });
+  for (const [method, header] of [
+    ...['host', ...V3_REQUIRED].map((h) => ['GET', h] as const),
+    ['POST', 'content-type'] as const,
+  ]) {
+    add({
+      id: `v3.signed-headers.without-${header}`,
+      title: `a request validly signed without ${header} in SignedHeaders is IncompleteSignature`,
+      expect: [INCOMPLETE],
+      options: (ctx) => ({
+        method,
+        params: params(ctx),
+        mutate: (r) => resignV3(r, keys(ctx), { unsigned: [header] }),
+      }),
+    });
+  }
+  add({
+    id: 'v3.signed-headers.names-absent-header',
+    title: 'SignedHeaders naming a header the request does not have is IncompleteSignature',
+    expect: [INCOMPLETE],
+    options: (ctx) => ({
+      params: params(ctx),
+      mutate: (r) => resignV3(r, keys(ctx), { signedOnly: { 'x-acs-conformance-absent': 'x' } }),
+    }),
+  });
+  for (const header of V3_REQUIRED) {
+    add({
+      id: `v3.missing.${header}`,
+      title: `a V3 request without ${header} (signed without it) is MissingParameter naming it`,
+      expect: ['MissingParameter'],
+      names: header,
+      options: (ctx) => ({
+        params: params(ctx),
+        mutate: (r) => resignV3(r, keys(ctx), { headers: (h) => ({ ...h, [header]: undefined }) }),
+      }),
+    });
+  }
+  add({
+    id: 'order.method-first',
+    title: 'an unsupported method wins over a wrong signature',
+    expect: ['UnsupportedHTTPMethod'],
+    options: (ctx) => ({
+      params: params(ctx),
+      secret: 'not-the-secret',
+      mutate: (r) => ({ ...r, method: 'PUT' as 'GET' }),
+    }),
+  });
+
+  return cases.map((c) => ({
+    id: `auth.${c.id}`,
+    action: name,
+    ...(c.uses === undefined ? {} : { uses: c.uses }),
+    title: c.title,
+    auth: true,
+    run: async (ctx) => {
+      if (c.before !== undefined)
+        judge(ctx, action, c.before.expect, await send(ctx, { action: name, ...c.before.options(ctx) }));
+      const exchange = await send(ctx, { action: name, ...(await c.options(ctx)) });
+      if (c.names === undefined) judge(ctx, action, c.expect, exchange);
+      else
+        expectError(
+          ctx,
+          exchange,
+          c.expect[0]!,
+          new RegExp(`"${escapeRegExp(c.names)}"|\\b${escapeRegExp(c.names)}\\b`),
+        );
+    },
+  }));
+}
+
+function judge(
+  ctx: CheckContext,
+  action: ActionFacts,
+  expect: Expect,
+  exchange: Awaited<ReturnType<typeof send>>,
+): void {
+  if (expect === 'accepted') expectSuccess(action, exchange);
+  else expectOneOf(ctx, exchange, expect);
+}
+
+/** Malformed timestamps, each a way a lenient parser would still read a time near now. */
+const MALFORMED: readonly [string, (now: Date) => string][] = [
+  ['without-zone', (now) => iso(now).slice(0, -1)],
+  ['with-a-space', (now) => iso(now).replace('T', ' ')],
+  ['with-milliseconds', (now) => now.toISOString()],
+  ['in-epoch-seconds', (now) => String(Math.floor(now.getTime() / 1000))],
+  ['of-an-impossible-date', (now) => `${now.getUTCFullYear()}-02-30${iso(now).slice(10)}`],
+  ['in-words', () => 'yesterday'],
+];
+
+function iso(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function laterBySecond(timestamp: string): string {
+  return iso(new Date(Date.parse(timestamp) + 1000));
+}
+
+function nonceOf(ctx: CheckContext, use: string): string {
+  // Unique per run and check, the same for the two sends of one check.
+  return `conformance-${use}-${ctx.seed}-${ctx.runId}`;
+}
+
+function get(pairs: Pairs, name: string): string {
+  return pairs.find(([k]) => k === name)?.[1] ?? '';
+}
+
+function set(pairs: Pairs, name: string, value: string): Pairs {
+  return pairs.map(([k, v]) => [k, k === name ? value : v]);
+}
+
+/** Every pair of the query and body encoded anew by `encode` (same decoded values). */
+function reencode(r: SignedRequest, encode: (s: string) => string): SignedRequest {
+  const q = r.url.indexOf('?');
+  const query = q < 0 ? [] : decodePairs(r.url.slice(q + 1));
+  return withPairs(r, query, r.body === undefined ? undefined : decodePairs(r.body), encode);
 }
