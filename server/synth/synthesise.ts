@@ -2,8 +2,6 @@
 // the value's path, so the same request always gets the same response, and every value keeps the
 // schema's constraints (enum, const, bounds, lengths, item counts). The spec's examples are used where
 // they fit, for the first item of each list, so answers look like the documented ones.
-import { createHash } from 'node:crypto';
-
 export type Schema = Readonly<Record<string, unknown>>;
 export type Schemas = Readonly<Record<string, Schema>>;
 
@@ -142,8 +140,16 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
+/** A 32-bit hash of the seed and path: FNV-1a over their UTF-16 code units, then murmur3's finaliser
+ * to spread the bits (a made-up value only needs to be stable and well spread, not secure; a SHA-256
+ * per synthesised field was the reference server's largest cost). */
 export function hash(seed: string, path: string): number {
-  return createHash('sha256').update(seed).update('\0').update(path).digest().readUInt32BE(0);
+  let h = 0x811c9dc5;
+  const text = `${seed}\0${path}`;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -52,16 +52,8 @@ export async function runChecks(
     .filter((c) => options.authChecks || !c.auth)
     .filter((c) => pattern === undefined || pattern.test(c.id))
     .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
-  const ctx: CheckContext = {
-    facts,
-    target,
-    seed: options.seed,
-    runId: newNonce(),
-    codesSeen: new Set(),
-    memo: new Map(),
-    secrets: [],
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-  };
+  const ctx = checkContext(facts, target, options);
+
   const outcomes: Outcome[] = [];
   const done: (Outcome | undefined)[] = [];
   const runAt = async (i: number) => {
@@ -86,6 +78,24 @@ export async function runChecks(
     for (const i of indexes) if (selected[i]!.exclusive === true) await runAt(i);
   }
   return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+
+/** A run's context: the facts, the target, the seed, and what the run's checks share. */
+export function checkContext(
+  facts: ConformanceFacts,
+  target: Target,
+  options: Pick<RunOptions, 'seed' | 'sleep'>,
+): CheckContext {
+  return {
+    facts,
+    target,
+    seed: options.seed,
+    runId: newNonce(),
+    codesSeen: new Set(),
+    memo: new Map(),
+    secrets: [],
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
 }
 
 async function outcomeOf(check: Check, ctx: CheckContext): Promise<Outcome> {

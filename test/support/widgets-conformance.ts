@@ -1,6 +1,7 @@
 // Conformance facts for the hand-written Widgets service (test/support/widgets-service.ts): what the
 // generator would emit for a spec of it, small enough to read.
 
+import { checkContext } from '../../templates/conformance/runner.ts';
 import type {
   ActionFacts,
   CheckContext,
@@ -85,14 +86,5 @@ export function widgetsContext(
   endpoint = 'http://127.0.0.1:9',
   values: Record<string, string> = {},
 ): CheckContext {
-  return {
-    facts: widgetsFacts,
-    target: widgetsTarget(endpoint, values),
-    seed: 42,
-    runId: 'test-run',
-    codesSeen: new Set(),
-    memo: new Map(),
-    secrets: [],
-    sleep: async () => {},
-  };
+  return checkContext(widgetsFacts, widgetsTarget(endpoint, values), { seed: 42, sleep: async () => {} });
 }

@@ -22,6 +22,7 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       namedImports: ['offlineCaseChecks', { name: 'OfflineCase', isTypeOnly: true }],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './registry.js', namedImports: ['allChecks'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runner.js', namedImports: ['checkContext'] },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -93,13 +94,8 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
         "const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();",
         'const region = env.ACS_RPC_REGION;',
         "const given = (JSON.parse(env.ACS_RPC_VALUES ?? '{}') as Record<string, Record<string, string> | undefined>)[conformanceFacts.service.product] ?? {};",
-        'return {',
-        '  facts: conformanceFacts,',
-        "  target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } },",
-        "  seed: Number(env.ACS_RPC_SEED ?? '1'),",
-        '  codesSeen: new Set(),',
-        '  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),',
-        '};',
+        "const target = { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } };",
+        "return checkContext(conformanceFacts, target, { seed: Number(env.ACS_RPC_SEED ?? '1') });",
       ],
     },
   ];
