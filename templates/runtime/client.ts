@@ -33,6 +33,9 @@ export interface ClientConfig {
   readonly fetch?: Fetch;
   /** Per-attempt timeout; default 30 s. */
   readonly timeoutMs?: number;
+  /** The largest response body read, in bytes; default 10 MiB. A larger one fails the call with
+   * `Client.ResponseTooLarge`, not retried. */
+  readonly maxResponseBytes?: number;
   /** Partial options, or false for a single attempt. */
   readonly retry?: Partial<RetryOptions> | false;
   /** Check responses against the spec: off (default), warn through the logger, or throw. */
@@ -48,6 +51,7 @@ export interface ClientConfig {
 export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  readonly maxResponseBytes?: number;
   readonly method?: 'GET' | 'POST';
 }
 
@@ -159,7 +163,11 @@ export class RpcClient {
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
     let raw: Awaited<ReturnType<typeof send>>;
     try {
-      raw = await send(this.#config.fetch ?? globalThis.fetch, signed, { timeoutMs, signal: options.signal });
+      raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
+        timeoutMs,
+        signal: options.signal,
+        maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
+      });
     } catch (error) {
       return { ok: false, error };
     }

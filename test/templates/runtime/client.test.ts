@@ -168,6 +168,21 @@ describe('RpcClient.invoke, retries and time', () => {
     expect((error as Error).message).toBe('No complete response within 5 ms.');
   });
 
+  it.each<[string, { config: ClientConfig; options: object }]>([
+    ['the client option', { config: { maxResponseBytes: 64 }, options: {} }],
+    ['the call option', { config: { maxResponseBytes: 1 << 20 }, options: { maxResponseBytes: 64 } }],
+  ])(
+    'fails a body over maxResponseBytes of %s once, without retrying it',
+    async (_name, { config, options }) => {
+      const big = jsonReply(503, { ...serviceError('InternalError'), Padding: 'x'.repeat(100) });
+      const { client, sent } = setup([big], config);
+      const error = await things(client, { RegionId: 'cn-north' }, options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AcsResponseError);
+      expect(error).toMatchObject({ code: 'Client.ResponseTooLarge', httpStatus: 503, retryable: false });
+      expect(sent).toHaveLength(1);
+    },
+  );
+
   it('reports a credentials failure without sending', async () => {
     const f = scriptedFetch(jsonReply(200, page));
     const client = new RpcClient(widgetsService, {
