@@ -10,6 +10,7 @@ import {
   AcsValidationError,
 } from '../../../templates/runtime/errors.ts';
 import type { RequestInfo, ResponseInfo } from '../../../templates/runtime/hooks.ts';
+import { paginateItems } from '../../../templates/runtime/paginate.ts';
 import { jsonReply, type Reply, scriptedFetch, serviceError } from '../../support/scripted-fetch.ts';
 import { createThingAction, describeThingsAction, widgetsService } from '../../support/widgets-service.ts';
 
@@ -304,6 +305,20 @@ describe('RpcClient.invoke, responses', () => {
       message: 'DescribeThings response does not match the spec: Things.Thing[0].ThingId is required',
       requestId: 'REQ-BAD',
     });
+  });
+
+  it('fails on an error envelope under 200, so the item paginator does not end silently with no items', async () => {
+    const { client } = setup([jsonReply(200, serviceError('InvalidThing.NotFound'))]);
+    await expect(things(client)).rejects.toMatchObject({ code: 'InvalidThing.NotFound', httpStatus: 200 });
+    const items: unknown[] = [];
+    const walk = async () => {
+      for await (const item of paginateItems(client, describeThingsAction, { RegionId: 'cn-north' }))
+        items.push(item);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcsServiceError);
+    expect(error).toMatchObject({ code: 'InvalidThing.NotFound', requestId: 'REQ-InvalidThing.NotFound' });
+    expect(items).toEqual([]);
   });
 
   it('passes a valid response under throw', async () => {
