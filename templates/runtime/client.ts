@@ -4,7 +4,7 @@ import { type CredentialsProvider, resolveCredentialsProvider } from './credenti
 import { type KeyCache, newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
-import { AcsResponseError, AcsValidationError } from './errors.js';
+import { AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
 import { parseResponse } from './response.js';
@@ -31,8 +31,14 @@ export interface ClientConfig {
   readonly signatureVersion?: SignatureVersion;
   readonly format?: 'JSON' | 'XML';
   readonly fetch?: Fetch;
-  /** Per-attempt timeout; default 30 s. */
+  /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * The whole call's deadline: every attempt and every wait between them. Default `timeoutMs` times
+   * `retry.maxAttempts` (90 s with the defaults). An attempt gets at most the time left; a retry whose
+   * wait (backoff or Retry-After) would end past it is not made, and the call fails with the last error.
+   */
+  readonly deadlineMs?: number;
   /** The largest response body read, in bytes; default 10 MiB. A larger one fails the call with
    * `Client.ResponseTooLarge`, not retried. */
   readonly maxResponseBytes?: number;
@@ -51,6 +57,7 @@ export interface ClientConfig {
 export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+  readonly deadlineMs?: number;
   readonly maxResponseBytes?: number;
   readonly method?: 'GET' | 'POST';
 }
@@ -95,12 +102,16 @@ export class RpcClient {
     if (issues.length > 0) throw new AcsValidationError(issues);
     const unsigned = this.#unsigned(action, params as Readonly<Record<string, unknown>>, options);
     const now = this.#config.now ?? Date.now;
+    const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadlineMs = options.deadlineMs ?? this.#config.deadlineMs ?? timeoutMs * this.#retry.maxAttempts;
+    const time: Time = { timeoutMs, deadlineMs, deadline: now() + deadlineMs };
     const body = await attemptLoop({
       retry: this.#retry,
       quota: this.#quota,
       idempotent: action.idempotent,
       signal: options.signal,
       now,
+      deadline: time.deadline,
       random: this.#config.random ?? Math.random,
       sleep: this.#config.sleep ?? sleep,
       skew: {
@@ -109,7 +120,7 @@ export class RpcClient {
           this.#clockOffsetMs = offset;
         },
       },
-      attempt: (n) => this.#attempt(action, unsigned, n, options),
+      attempt: (n) => this.#attempt(action, unsigned, n, options, time),
       after: (n, result, willRetry) => this.#after(action, n, result, willRetry),
     });
     return (await this.#checkResponse(action, body)) as Res;
@@ -139,6 +150,7 @@ export class RpcClient {
     unsigned: UnsignedRequest,
     n: number,
     options: CallOptions,
+    time: Time,
   ): Promise<AttemptResult> {
     let signed: SignedRequest;
     let scrub: (text: string) => string;
@@ -160,7 +172,9 @@ export class RpcClient {
     }
     const before = this.#config.hooks?.beforeRequest;
     if (before !== undefined) await runHook(before, redactedInfo(action, n, signed), this.#logger());
-    const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
+    const left = time.deadline - (this.#config.now ?? Date.now)();
+    if (left <= 0) return { ok: false, error: deadlineExceeded(time.deadlineMs) };
+    const timeoutMs = Math.min(time.timeoutMs, left);
     let raw: Awaited<ReturnType<typeof send>>;
     try {
       raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
@@ -169,7 +183,9 @@ export class RpcClient {
         maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
       });
     } catch (error) {
-      return { ok: false, error };
+      // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
+      const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
+      return { ok: false, error: late ? deadlineExceeded(time.deadlineMs) : error };
     }
     try {
       return {
@@ -225,6 +241,23 @@ export class RpcClient {
   #logger(): Logger {
     return this.#config.logger ?? { warn: (message, data) => console.warn(message, data) };
   }
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
+interface Time {
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly deadline: number;
+}
+
+function deadlineExceeded(deadlineMs: number): AcsTimeoutError {
+  return new AcsTimeoutError({
+    code: 'Client.DeadlineExceeded',
+    message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
+    retryable: false,
+  });
 }
 
 function redactedInfo(action: ActionDescriptor, attempt: number, signed: SignedRequest) {

@@ -184,6 +184,80 @@ describe('RpcClient.invoke, retries and time', () => {
     },
   );
 
+  /** A clock that moves only when the client waits (or a reply says so), and the waits it made. */
+  function virtualTime() {
+    const t = { clock: NOW, sleeps: [] as number[] };
+    const config: ClientConfig = {
+      now: () => t.clock,
+      sleep: async (ms) => {
+        t.sleeps.push(ms);
+        t.clock += ms;
+      },
+    };
+    return { t, config };
+  }
+  const storm = () => jsonReply(503, serviceError('InternalError'), { 'retry-after': '999999' });
+
+  it('bounds a Retry-After storm by the default deadline, timeoutMs × maxAttempts', async () => {
+    const { t, config } = virtualTime();
+    const { client, sent } = setup([storm()], { ...config, timeoutMs: 1000 });
+    await expect(things(client)).rejects.toMatchObject({ code: 'InternalError' });
+    expect(t.sleeps).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each<[string, { config: ClientConfig; options: object }]>([
+    ['the client option', { config: { deadlineMs: 45_000 }, options: {} }],
+    ['the call option', { config: { deadlineMs: 1000 }, options: { deadlineMs: 45_000 } }],
+  ])('waits between retries only within deadlineMs of %s', async (_name, { config, options }) => {
+    const { t, config: clock } = virtualTime();
+    const { client, sent } = setup([storm()], { ...clock, ...config, retry: { maxAttempts: 10 } });
+    await expect(things(client, { RegionId: 'cn-north' }, options)).rejects.toMatchObject({
+      code: 'InternalError',
+    });
+    expect(t.sleeps).toEqual([20_000, 20_000]);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('gives an attempt only the time left before the deadline, failing with Client.DeadlineExceeded', async () => {
+    const { t, config } = virtualTime();
+    const slow: Reply = async () => {
+      t.clock += 995;
+      return storm();
+    };
+    const silent: Reply = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    const { client, sent } = setup([slow, silent], {
+      ...config,
+      timeoutMs: 60_000,
+      deadlineMs: 1000,
+      retry: { maxRetryAfterMs: 0 },
+    });
+    const error = await things(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcsTimeoutError);
+    expect(error).toMatchObject({
+      code: 'Client.DeadlineExceeded',
+      message: 'The call did not complete within its deadline of 1000 ms.',
+      retryable: false,
+    });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends nothing more once the deadline has passed, not even the clock-skew retry', async () => {
+    const { t, config } = virtualTime();
+    const late: Reply = async () => {
+      t.clock += 2000;
+      return jsonReply(400, serviceError('InvalidTimeStamp.Expired'), {
+        date: 'Tue, 01 Jan 2030 00:10:00 GMT',
+      });
+    };
+    const { client, sent } = setup([late], { ...config, deadlineMs: 1000 });
+    await expect(things(client)).rejects.toMatchObject({ code: 'Client.DeadlineExceeded' });
+    expect(sent).toHaveLength(1);
+  });
+
   it('reports a credentials failure without sending', async () => {
     const f = scriptedFetch(jsonReply(200, page));
     const client = new RpcClient(widgetsService, {
