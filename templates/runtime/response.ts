@@ -135,7 +135,8 @@ function retryableStatus(status: number): boolean {
 }
 
 function unreadable(raw: RawResponse, what: string, scrub: (text: string) => string): AcsResponseError {
-  const snippet = scrub(raw.bodyText.slice(0, 120).replace(/\s+/g, ' ').trim());
+  // Scrubbed whole, then cut: cut first, the head of a secret at the cut would survive.
+  const snippet = scrub(raw.bodyText).replace(/\s+/g, ' ').trim().slice(0, 120).trimEnd();
   const type = raw.headers.get('content-type') ?? 'no content type';
   return new AcsResponseError({
     code: 'Client.MalformedResponse',
