@@ -34,9 +34,11 @@ export interface ClientConfig {
   /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
   readonly timeoutMs?: number;
   /**
-   * The whole call's deadline: every attempt and every wait between them. Default `timeoutMs` times
-   * `retry.maxAttempts` (90 s with the defaults). An attempt gets at most the time left; a retry whose
-   * wait (backoff or Retry-After) would end past it is not made, and the call fails with the last error.
+   * The whole call's deadline: every attempt and every wait between them. An attempt gets at most the
+   * time left (cut short, it fails with `Client.DeadlineExceeded`); a retry whose wait (backoff or
+   * Retry-After) would end past it is not made, and the call fails with the last error. Unset, the
+   * call's budget is `timeoutMs` × `retry.maxAttempts` (90 s with the defaults) and bounds the retries
+   * only: an attempt under way keeps its own timeout.
    */
   readonly deadlineMs?: number;
   /** The largest response body read, in bytes; default 10 MiB. A larger one fails the call with
@@ -144,8 +146,9 @@ export class RpcClient {
 
   #time(options: CallOptions): Time {
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const deadlineMs = options.deadlineMs ?? this.#config.deadlineMs ?? timeoutMs * this.#retry.maxAttempts;
-    return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs };
+    const given = options.deadlineMs ?? this.#config.deadlineMs;
+    const deadlineMs = given ?? timeoutMs * this.#retry.maxAttempts;
+    return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
   }
 
   #unsigned(
@@ -188,7 +191,7 @@ export class RpcClient {
     if (before !== undefined)
       await runHook(before, redactedInfo(call.action, n, signed, call.secrets.scrub), call.logger);
     const { time, options } = call;
-    const left = time.deadline - this.#now();
+    const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
     if (left <= 0) return { ok: false, error: deadlineExceeded(time.deadlineMs) };
     const timeoutMs = Math.min(time.timeoutMs, left);
     let raw: Awaited<ReturnType<typeof send>>;
@@ -287,6 +290,9 @@ interface Time {
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly deadline: number;
+  /** Set by the caller: it also cuts an attempt short. The default one bounds only the retries, so
+   * the time spent signing never turns an attempt's own timeout into a deadline error. */
+  readonly hard: boolean;
 }
 
 function deadlineExceeded(deadlineMs: number): AcsTimeoutError {

@@ -245,6 +245,16 @@ describe('RpcClient.invoke, retries and time', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('keeps each attempt’s own timeout under the default deadline, however long signing took', async () => {
+    let clock = NOW;
+    const silent: Reply = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    const { client } = setup([silent], { now: () => (clock += 3), timeoutMs: 5, retry: false });
+    await expect(things(client)).rejects.toMatchObject({ code: 'Client.Timeout', retryable: true });
+  });
+
   it('sends nothing more once the deadline has passed, not even the clock-skew retry', async () => {
     const { t, config } = virtualTime();
     const late: Reply = async () => {
