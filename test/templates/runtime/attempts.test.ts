@@ -50,6 +50,7 @@ function run(
     idempotent: options.idempotent ?? true,
     signal: undefined,
     now: () => NOW,
+    deadline: Number.POSITIVE_INFINITY,
     random: () => options.random ?? 0.5,
     sleep: async (ms) => {
       record.sleeps.push(ms);
@@ -163,6 +164,40 @@ describe('attemptLoop', () => {
     const r = run([fail(unavailable(), headers), ok()], { random });
     await attemptLoop(r.ctx);
     expect(r.sleeps).toEqual([want]);
+  });
+
+  it('never starts a wait that would end at or past the deadline, failing with the last error', async () => {
+    // The clock moves only when the loop sleeps: 503s asking for an hour each, waits capped at 20 s.
+    let clock = NOW;
+    const errors = [unavailable(), unavailable(), unavailable(), unavailable()];
+    const r = run(
+      errors.map((e) => fail(e, { 'retry-after': '3600' })),
+      { retry: { maxAttempts: 10 } },
+    );
+    const sleeps: number[] = [];
+    const ctx: LoopContext = {
+      ...r.ctx,
+      now: () => clock,
+      deadline: NOW + 45_000,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+    };
+    await expect(attemptLoop(ctx)).rejects.toBe(errors[2]);
+    expect(sleeps).toEqual([20_000, 20_000]);
+    expect(r.attempts).toEqual([1, 2, 3]);
+    expect(r.after.at(-1)).toEqual({ n: 3, ok: false, willRetry: false });
+    expect(r.quota.available).toBe(DEFAULT_RETRY.quotaCapacity - 2 * DEFAULT_RETRY.retryCost);
+  });
+
+  it('retries when the wait ends just before the deadline', async () => {
+    const r = run([fail(unavailable(), { 'retry-after': '2' }), ok()]);
+    await attemptLoop({ ...r.ctx, deadline: NOW + 2001 });
+    expect(r.attempts).toEqual([1, 2]);
+    const s = run([fail(unavailable(), { 'retry-after': '2' }), ok()]);
+    await expect(attemptLoop({ ...s.ctx, deadline: NOW + 2000 })).rejects.toBeInstanceOf(AcsServiceError);
+    expect(s.attempts).toEqual([1]);
   });
 
   it('passes its signal to sleep, so an abort during the wait ends the call', async () => {

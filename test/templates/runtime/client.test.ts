@@ -10,6 +10,7 @@ import {
   AcsValidationError,
 } from '../../../templates/runtime/errors.ts';
 import type { RequestInfo, ResponseInfo } from '../../../templates/runtime/hooks.ts';
+import { paginateItems } from '../../../templates/runtime/paginate.ts';
 import { jsonReply, type Reply, scriptedFetch, serviceError } from '../../support/scripted-fetch.ts';
 import { createThingAction, describeThingsAction, widgetsService } from '../../support/widgets-service.ts';
 
@@ -168,6 +169,105 @@ describe('RpcClient.invoke, retries and time', () => {
     expect((error as Error).message).toBe('No complete response within 5 ms.');
   });
 
+  it.each<[string, { config: ClientConfig; options: object }]>([
+    ['the client option', { config: { maxResponseBytes: 64 }, options: {} }],
+    ['the call option', { config: { maxResponseBytes: 1 << 20 }, options: { maxResponseBytes: 64 } }],
+  ])(
+    'fails a body over maxResponseBytes of %s once, without retrying it',
+    async (_name, { config, options }) => {
+      const big = jsonReply(503, { ...serviceError('InternalError'), Padding: 'x'.repeat(100) });
+      const { client, sent } = setup([big], config);
+      const error = await things(client, { RegionId: 'cn-north' }, options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AcsResponseError);
+      expect(error).toMatchObject({ code: 'Client.ResponseTooLarge', httpStatus: 503, retryable: false });
+      expect(sent).toHaveLength(1);
+    },
+  );
+
+  /** A clock that moves only when the client waits (or a reply says so), and the waits it made. */
+  function virtualTime() {
+    const t = { clock: NOW, sleeps: [] as number[] };
+    const config: ClientConfig = {
+      now: () => t.clock,
+      sleep: async (ms) => {
+        t.sleeps.push(ms);
+        t.clock += ms;
+      },
+    };
+    return { t, config };
+  }
+  const storm = () => jsonReply(503, serviceError('InternalError'), { 'retry-after': '999999' });
+
+  it('bounds a Retry-After storm by the default deadline, timeoutMs × maxAttempts', async () => {
+    const { t, config } = virtualTime();
+    const { client, sent } = setup([storm()], { ...config, timeoutMs: 1000 });
+    await expect(things(client)).rejects.toMatchObject({ code: 'InternalError' });
+    expect(t.sleeps).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each<[string, { config: ClientConfig; options: object }]>([
+    ['the client option', { config: { deadlineMs: 45_000 }, options: {} }],
+    ['the call option', { config: { deadlineMs: 1000 }, options: { deadlineMs: 45_000 } }],
+  ])('waits between retries only within deadlineMs of %s', async (_name, { config, options }) => {
+    const { t, config: clock } = virtualTime();
+    const { client, sent } = setup([storm()], { ...clock, ...config, retry: { maxAttempts: 10 } });
+    await expect(things(client, { RegionId: 'cn-north' }, options)).rejects.toMatchObject({
+      code: 'InternalError',
+    });
+    expect(t.sleeps).toEqual([20_000, 20_000]);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('gives an attempt only the time left before the deadline, failing with Client.DeadlineExceeded', async () => {
+    const { t, config } = virtualTime();
+    const slow: Reply = async () => {
+      t.clock += 995;
+      return storm();
+    };
+    const silent: Reply = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    const { client, sent } = setup([slow, silent], {
+      ...config,
+      timeoutMs: 60_000,
+      deadlineMs: 1000,
+      retry: { maxRetryAfterMs: 0 },
+    });
+    const error = await things(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcsTimeoutError);
+    expect(error).toMatchObject({
+      code: 'Client.DeadlineExceeded',
+      message: 'The call did not complete within its deadline of 1000 ms.',
+      retryable: false,
+    });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('keeps each attempt’s own timeout under the default deadline, however long signing took', async () => {
+    let clock = NOW;
+    const silent: Reply = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      );
+    const { client } = setup([silent], { now: () => (clock += 3), timeoutMs: 5, retry: false });
+    await expect(things(client)).rejects.toMatchObject({ code: 'Client.Timeout', retryable: true });
+  });
+
+  it('sends nothing more once the deadline has passed, not even the clock-skew retry', async () => {
+    const { t, config } = virtualTime();
+    const late: Reply = async () => {
+      t.clock += 2000;
+      return jsonReply(400, serviceError('InvalidTimeStamp.Expired'), {
+        date: 'Tue, 01 Jan 2030 00:10:00 GMT',
+      });
+    };
+    const { client, sent } = setup([late], { ...config, deadlineMs: 1000 });
+    await expect(things(client)).rejects.toMatchObject({ code: 'Client.DeadlineExceeded' });
+    expect(sent).toHaveLength(1);
+  });
+
   it('reports a credentials failure without sending', async () => {
     const f = scriptedFetch(jsonReply(200, page));
     const client = new RpcClient(widgetsService, {
@@ -289,6 +389,20 @@ describe('RpcClient.invoke, responses', () => {
       message: 'DescribeThings response does not match the spec: Things.Thing[0].ThingId is required',
       requestId: 'REQ-BAD',
     });
+  });
+
+  it('fails on an error envelope under 200, so the item paginator does not end silently with no items', async () => {
+    const { client } = setup([jsonReply(200, serviceError('InvalidThing.NotFound'))]);
+    await expect(things(client)).rejects.toMatchObject({ code: 'InvalidThing.NotFound', httpStatus: 200 });
+    const items: unknown[] = [];
+    const walk = async () => {
+      for await (const item of paginateItems(client, describeThingsAction, { RegionId: 'cn-north' }))
+        items.push(item);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcsServiceError);
+    expect(error).toMatchObject({ code: 'InvalidThing.NotFound', requestId: 'REQ-InvalidThing.NotFound' });
+    expect(items).toEqual([]);
   });
 
   it('passes a valid response under throw', async () => {

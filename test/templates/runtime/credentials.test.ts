@@ -102,6 +102,34 @@ describe('explicit credentials and providers', () => {
     expect(error).toMatchObject({ code: 'Client.InvalidCredentials', message });
   });
 
+  it.each<[string, unknown, string]>([
+    ['an Error', new TypeError('STS endpoint said no'), 'The credentials provider failed (TypeError).'],
+    ['a string', 'no', 'The credentials provider failed (string).'],
+  ])(
+    'turns a provider that throws %s into an AcsCredentialsError keeping it as the cause',
+    async (_n, thrown, message) => {
+      const error = await failure(
+        resolveCredentialsProvider(async () => {
+          throw thrown;
+        }),
+      );
+      expect(error).toBeInstanceOf(AcsCredentialsError);
+      expect(error).toMatchObject({ code: 'Client.CredentialsProviderFailed', message, retryable: false });
+      expect(error.cause).toBe(thrown);
+    },
+  );
+
+  it('lets an AcsError from a provider through as it is', async () => {
+    const thrown = new AcsCredentialsError({ code: 'Client.NoCredentials', message: 'none' });
+    await expect(
+      failure(
+        resolveCredentialsProvider(async () => {
+          throw thrown;
+        }),
+      ),
+    ).resolves.toBe(thrown);
+  });
+
   it.each([
     ['null', null],
     ['empty', ''],

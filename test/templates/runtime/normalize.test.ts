@@ -76,11 +76,19 @@ describe('normalize, scalars', () => {
       { shape: S, given: ['a'], message: 'Response field (root) should be a string, got a list.' },
     ],
     [
-      'long text is cut at 40',
+      'text of 100 characters, quoted whole',
       {
         shape: I,
-        given: 'x'.repeat(60),
-        message: `Response field (root) should be an integer, got "${'x'.repeat(40)}".`,
+        given: 'x'.repeat(100),
+        message: `Response field (root) should be an integer, got "${'x'.repeat(100)}".`,
+      },
+    ],
+    [
+      'longer text, described and never quoted in part (a cut secret would escape the scrubber)',
+      {
+        shape: I,
+        given: 'x'.repeat(101),
+        message: 'Response field (root) should be an integer, got a string of 101 characters.',
       },
     ],
   ])('refuses %s', (_name, { shape, given, message }) => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallOptions, RpcClient } from '../../../templates/runtime/client.ts';
 import type { ActionDescriptor } from '../../../templates/runtime/descriptors.ts';
+import { AcsError } from '../../../templates/runtime/errors.ts';
 import { MAX_PAGES, paginateItems, paginatePages } from '../../../templates/runtime/paginate.ts';
 import { createThingAction, describeThingsAction } from '../../support/widgets-service.ts';
 
@@ -142,12 +143,13 @@ describe('paginatePages', () => {
 
   it('refuses an action without pagination', async () => {
     const { client } = fakeClient(serving(1));
-    await expect(collect(paginatePages(client, createThingAction, {}))).rejects.toThrow(
-      'CreateThing is not paginated',
-    );
-    await expect(collect(paginateItems(client, createThingAction, {}))).rejects.toThrow(
-      'CreateThing is not paginated',
-    );
+    const want = { code: 'Client.NotPaginated', message: 'CreateThing is not paginated.' };
+    const pages = await collect(paginatePages(client, createThingAction, {})).catch((e: unknown) => e);
+    const items = await collect(paginateItems(client, createThingAction, {})).catch((e: unknown) => e);
+    for (const error of [pages, items]) {
+      expect(error).toBeInstanceOf(AcsError);
+      expect(error).toMatchObject(want);
+    }
   });
 });
 

@@ -1,6 +1,9 @@
 // What hooks, logs and errors may see: signatures, tokens and secrets hidden, key ids masked.
 import { describe, expect, it } from 'vitest';
 import {
+  callScrubber,
+  clip,
+  MAX_TEXT,
   maskAccessKeyId,
   redactAuthorization,
   redactForm,
@@ -102,5 +105,33 @@ describe('secretScrubber', () => {
 
   it('also applies redactText', () => {
     expect(secretScrubber([], 'LTAIabcdef')('Signature=zz')).toBe('Signature=***');
+  });
+});
+
+describe('callScrubber', () => {
+  it('hides only what the server text says of a signature before it learns anything', () => {
+    expect(callScrubber().scrub('Signature=zz abcdefgh')).toBe('Signature=*** abcdefgh');
+  });
+
+  it('learns each attempt’s secrets and keeps hiding the earlier ones', () => {
+    const call = callScrubber();
+    call.learn(['first-secret', undefined], 'LTAIfirst');
+    call.learn(['second-secret'], 'LTAIsecond');
+    expect(call.scrub('first-secret second-secret LTAIfirst LTAIsecond')).toBe('*** *** LTAI*** LTAI***');
+  });
+});
+
+describe('clip', () => {
+  it.each<[string, { given: string; max: number; want: string }]>([
+    ['text within the limit stays', { given: 'abcd', max: 4, want: 'abcd' }],
+    ['longer text ends in an ellipsis, max in all', { given: 'abcdef', max: 4, want: 'abc…' }],
+    ['a surrogate pair is never split', { given: 'ab😀cd', max: 4, want: 'ab…' }],
+  ])('%s', (_name, { given, max, want }) => {
+    expect(clip(given, max)).toBe(want);
+  });
+
+  it('holds MAX_TEXT characters by default', () => {
+    expect(clip('x'.repeat(MAX_TEXT + 1))).toHaveLength(MAX_TEXT);
+    expect(MAX_TEXT).toBe(1024);
   });
 });

@@ -1,6 +1,7 @@
 // parseResponse: a raw response becomes the normalized body, an AcsServiceError from the envelope,
 // or an AcsResponseError describing what could not be read; server text is scrubbed.
 import { describe, expect, it } from 'vitest';
+import type { Shape } from '../../../templates/runtime/descriptors.ts';
 import { AcsResponseError, AcsServiceError } from '../../../templates/runtime/errors.ts';
 import { ERROR_ENVELOPE_SHAPE, parseResponse } from '../../../templates/runtime/response.ts';
 import type { RawResponse } from '../../../templates/runtime/transport.ts';
@@ -299,6 +300,51 @@ describe('parseResponse, error envelopes', () => {
       requestId: 'X',
     });
     await expect(failure(raw(200, 'application/xml', xml))).resolves.toBeInstanceOf(AcsServiceError);
+  });
+
+  it.each<[string, RawResponse]>([
+    ['JSON', raw(200, 'application/json', envelope('Throttling.User'))],
+    ['JSON with a numeric code', raw(200, 'application/json', '{"RequestId":"REQ-1","Code":429}')],
+    [
+      'XML under the action’s root',
+      raw(
+        200,
+        'text/xml',
+        '<DescribeThingsResponse><RequestId>REQ-1</RequestId><Code>Throttling.User</Code><Message>Throttling.User!</Message></DescribeThingsResponse>',
+      ),
+    ],
+  ])('reads a %s envelope under 200 as the error it is, not as an empty success', async (_name, given) => {
+    const error = await failure(given);
+    expect(error).toBeInstanceOf(AcsServiceError);
+    expect(error).toMatchObject({ httpStatus: 200, requestId: 'REQ-1' });
+    expect(['Throttling.User', '429']).toContain(error.code);
+  });
+
+  it.each<[string, { body: Record<string, unknown>; shape?: Shape }]>([
+    [
+      'a body that also carries the response’s fields',
+      { body: { RequestId: 'R', TotalCount: 0, Code: 'OK', Message: 'fine' } },
+    ],
+    [
+      'a response that declares Code itself',
+      {
+        body: { RequestId: 'R', Code: '200', Message: 'success' },
+        shape: { kind: 'object', properties: { RequestId: { kind: 'string' }, Code: { kind: 'string' } } },
+      },
+    ],
+    [
+      'a map response',
+      {
+        body: { Code: 'x' },
+        shape: { kind: 'object', properties: {}, additional: { kind: 'string' } },
+      },
+    ],
+    ['an empty Code', { body: { RequestId: 'R', Code: '' } }],
+  ])('keeps a 200 body with a Code as the response when it is %s', async (_name, { body, shape }) => {
+    const action =
+      shape === undefined ? describeThingsAction : { ...describeThingsAction, responseShape: shape };
+    const given = raw(200, 'application/json', JSON.stringify(body));
+    await expect(parseResponse(given, action, widgetsService)).resolves.toMatchObject({ Code: body.Code });
   });
 
   it('scrubs code, message and recommend with the attempt scrubber', async () => {

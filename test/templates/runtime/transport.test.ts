@@ -1,9 +1,15 @@
 // One HTTP attempt through an injected fetch: what fetch is given, and how timeouts, aborts and
 // failed connections become typed errors (never quoting the URL, which holds the signature).
 import { describe, expect, it } from 'vitest';
-import { AcsAbortError, AcsNetworkError, AcsTimeoutError } from '../../../templates/runtime/errors.ts';
+import {
+  AcsAbortError,
+  AcsNetworkError,
+  AcsResponseError,
+  AcsTimeoutError,
+} from '../../../templates/runtime/errors.ts';
 import type { SignedRequest } from '../../../templates/runtime/sign-request.ts';
-import { type Fetch, send } from '../../../templates/runtime/transport.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, type Fetch, send } from '../../../templates/runtime/transport.ts';
+import { startFakeServer } from '../../support/fake-server.ts';
 
 const get: SignedRequest = {
   method: 'GET',
@@ -154,5 +160,106 @@ describe('send', () => {
     expect(removed).toEqual(added);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(inner?.aborted).toBe(false);
+  });
+});
+
+/** A body of `chunks` chunks of `size` bytes (endless when chunks is Infinity), counting what was
+ * pulled and whether the reader cancelled it. */
+function streamed(size: number, chunks: number, headers: Record<string, string> = {}) {
+  const seen = { pulled: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (seen.pulled >= chunks) return controller.close();
+      seen.pulled++;
+      controller.enqueue(new Uint8Array(size).fill(0x61));
+    },
+    cancel() {
+      seen.cancelled = true;
+    },
+  });
+  const fetchFn: Fetch = async () =>
+    new Response(body, { headers: { 'x-acs-request-id': 'R-BIG', ...headers } });
+  return { fetchFn, seen };
+}
+
+describe('send, the size limit', () => {
+  it('refuses a body that never ends once it passes maxResponseBytes, cancelling it, not retryable', async () => {
+    const { fetchFn, seen } = streamed(1024, Number.POSITIVE_INFINITY);
+    const error = await send(fetchFn, get, { timeoutMs: 60_000, maxResponseBytes: 4096 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AcsResponseError);
+    expect(error).toMatchObject({
+      code: 'Client.ResponseTooLarge',
+      message: 'The response body is larger than 4096 bytes (maxResponseBytes); it was not read further.',
+      httpStatus: 200,
+      requestId: 'R-BIG',
+      retryable: false,
+    });
+    expect(seen.cancelled).toBe(true);
+    expect(seen.pulled).toBeLessThanOrEqual(6);
+  });
+
+  it('refuses at once a body whose Content-Length is over the limit, reading none of it', async () => {
+    const { fetchFn, seen } = streamed(1024, 8, { 'content-length': '8192' });
+    await expect(send(fetchFn, get, { timeoutMs: 60_000, maxResponseBytes: 4096 })).rejects.toMatchObject({
+      code: 'Client.ResponseTooLarge',
+    });
+    expect(seen.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a body of exactly the limit, and decodes UTF-8 split across chunks', async () => {
+    const { fetchFn } = streamed(1024, 4);
+    expect((await send(fetchFn, get, { timeoutMs: 60_000, maxResponseBytes: 4096 })).bodyText).toBe(
+      'a'.repeat(4096),
+    );
+    const bytes = new TextEncoder().encode('\ufeff{"A":"中文"}');
+    const split: Fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const byte of bytes) controller.enqueue(new Uint8Array([byte]));
+            controller.close();
+          },
+        }),
+      );
+    expect((await send(split, get, { timeoutMs: 60_000 })).bodyText).toBe('{"A":"中文"}');
+  });
+
+  it('stops a real server that streams forever, closing the connection', async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const server = await startFakeServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 0x61);
+      const more = () => {
+        while (res.write(chunk));
+      };
+      res.on('drain', more);
+      res.on('close', closed);
+      more();
+    });
+    try {
+      const request = { ...get, url: `${server.url}/` };
+      await expect(
+        send(globalThis.fetch, request, { timeoutMs: 60_000, maxResponseBytes: 1 << 20 }),
+      ).rejects.toMatchObject({
+        code: 'Client.ResponseTooLarge',
+      });
+      await connectionClosed;
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('holds 10 MiB by default', async () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(10 * 1024 * 1024);
+    const { fetchFn } = streamed(1024 * 1024, Number.POSITIVE_INFINITY);
+    await expect(send(fetchFn, get, { timeoutMs: 60_000 })).rejects.toMatchObject({
+      code: 'Client.ResponseTooLarge',
+      message: `The response body is larger than ${10 * 1024 * 1024} bytes (maxResponseBytes); it was not read further.`,
+    });
   });
 });

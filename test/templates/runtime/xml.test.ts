@@ -69,6 +69,21 @@ describe('parseXml', () => {
           "Malformed XML response: XML is not well formed (line 2: Expected closing tag 'A' (opened in line 2, col 1) instead of closing tag 'R'.).",
       },
     ],
+    [
+      'an element named __proto__',
+      {
+        given: '<R><__proto__>1</__proto__></R>',
+        message:
+          'Malformed XML response: the XML reader refused it ([SECURITY] Invalid name: "__proto__" is a reserved JavaScript keyword that could cause prototype pollution).',
+      },
+    ],
+    [
+      'nesting deeper than the reader allows',
+      {
+        given: `<R>${'<A>'.repeat(200)}x${'</A>'.repeat(200)}</R>`,
+        message: 'Malformed XML response: the XML reader refused it (Maximum nested tags exceeded).',
+      },
+    ],
   ])('refuses %s', async (_name, { given, message }) => {
     const error = await parseXml(given).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AcsResponseError);
