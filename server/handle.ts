@@ -7,7 +7,8 @@ import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
 import { readFaultHeaders } from './faults/header.ts';
 import { type FaultState, fingerprint, injectFault } from './faults/inject.ts';
-import { RequestTooLarge, readRequest, type WireRequest } from './http/read-request.ts';
+import { type RequestLimits, RequestTooLarge } from './http/limits.ts';
+import { readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
 import { chooseFormat, formatOfUrl } from './protocol/format.ts';
 import type { Format } from './protocol/render.ts';
@@ -20,6 +21,7 @@ export interface ServerState extends FaultState {
   readonly auth: Omit<AuthContext, 'windowSeconds'>;
   readonly table: ServiceTable;
   readonly log: ((line: string) => void) | undefined;
+  readonly limits: RequestLimits;
 }
 
 const V1_COMMON = new Set([
@@ -48,7 +50,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   try {
     format = formatOfUrl(req.url ?? '/', req.headers);
     if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
-    const wire = await readRequest(req);
+    const wire = await readRequest(req, state.limits);
     const pairs = [...wire.query, ...wire.form];
     format = chooseFormat(pairs, wire.headers);
     const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
@@ -62,7 +64,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     const keyId = v3 ? await verifyV3(wire, auth) : await verifyV1(wire.method, pairs, auth);
     const apiPairs = pairs.filter(([k]) => v3 || !V1_COMMON.has(k));
     const own = readFaultHeaders(wire.headers);
-    const print = fingerprint(keyId, action, apiPairs);
+    const print = () => fingerprint(keyId, action, apiPairs);
     if (await injectFault({ req, res, accessKeyId: keyId, fingerprint: print, own }, state)) return;
     const params = decodeParams(route.action.descriptor, apiPairs, wire.headers);
     const issues = route.action.descriptor.validateRequest(params);

@@ -7,6 +7,7 @@ import type { ServerFaults } from './faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from './faults/limits.ts';
 import { handle, type ServerState } from './handle.ts';
 import { clientErrorHandler } from './http/client-error.ts';
+import { DEFAULT_LIMITS, type RequestLimits } from './http/limits.ts';
 import { type ServiceFacts, ServiceTable } from './services.ts';
 import { loadSeed, type Seed } from './state/seed.ts';
 
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly settleAfterReads?: number;
   readonly credentials?: readonly KeyPair[];
   readonly faults?: ServerFaults;
+  /** What one request may be (server/README.md, "Limits"); each one left out keeps its default. */
+  readonly limits?: Partial<RequestLimits>;
   /** One line per request, secrets never included; off by default. */
   readonly accessLog?: (line: string) => void;
   /** The server's clock (timestamp window, nonces, rate limits), for tests. */
@@ -57,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     served: 0,
     log: options.accessLog,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },

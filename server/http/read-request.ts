@@ -1,15 +1,7 @@
-// Reads a request into decoded parameter pairs (query, then form body), within a size limit.
+// Reads a request into decoded parameter pairs (query, then form body), within its limits.
 import type { IncomingMessage } from 'node:http';
 import { ServerError } from '../protocol/server-error.ts';
-
-export const MAX_BODY_BYTES = 1 << 20;
-
-/** A body over MAX_BODY_BYTES: answered with InvalidParameter (400), then the connection is closed. */
-export class RequestTooLarge extends ServerError {
-  constructor() {
-    super('InvalidParameter', 'Body', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  }
-}
+import { DEFAULT_LIMITS, type RequestLimits, RequestTooLarge } from './limits.ts';
 
 export interface WireRequest {
   readonly method: string;
@@ -24,16 +16,19 @@ export interface WireRequest {
   readonly host: string;
 }
 
-export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
+export async function readRequest(
+  req: IncomingMessage,
+  limits: RequestLimits = DEFAULT_LIMITS,
+): Promise<WireRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
   // Past the limit the rest is read and dropped, so the client gets its answer rather than a reset
   // (memory stays bounded; the server's requestTimeout bounds the time).
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    if (size <= limits.bodyBytes) chunks.push(chunk as Buffer);
   }
-  if (size > MAX_BODY_BYTES) throw new RequestTooLarge();
+  if (size > limits.bodyBytes) throw new RequestTooLarge(limits.bodyBytes);
   const bodyBytes = Buffer.concat(chunks);
   const body = bodyBytes.toString('utf8');
   const raw = req.url ?? '/';
@@ -44,8 +39,8 @@ export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? raw : raw.slice(0, q),
-    query: decodePairs(q < 0 ? '' : raw.slice(q + 1)),
-    form: isForm ? decodePairs(body) : [],
+    query: decodePairs(q < 0 ? '' : raw.slice(q + 1), limits.valueBytes),
+    form: isForm ? decodePairs(body, limits.valueBytes) : [],
     body,
     bodyBytes,
     headers: req.headers,
@@ -58,18 +53,24 @@ export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
  * client encodes that way (form bodies of HTML forms). Alibaba's SDKs send `%20`, so `+` here is
  * taken literally, as the official SDK's signature also takes it.
  */
-export function decodePairs(text: string): [string, string][] {
+export function decodePairs(text: string, valueBytes = DEFAULT_LIMITS.valueBytes): [string, string][] {
   if (text === '') return [];
   return text.split('&').flatMap((pair): [string, string][] => {
     if (pair === '') return [];
     const i = pair.indexOf('=');
     const key = i < 0 ? pair : pair.slice(0, i);
     const value = i < 0 ? '' : pair.slice(i + 1);
+    let decoded: [string, string];
     try {
-      return [[decodeURIComponent(key), decodeURIComponent(value)]];
+      decoded = [decodeURIComponent(key), decodeURIComponent(value)];
     } catch {
       throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
     }
+    if (decoded.some((text) => Buffer.byteLength(text) > valueBytes)) {
+      const name = decoded[0].slice(0, 64) || 'Parameter';
+      throw new ServerError('InvalidParameter', name, `A parameter is longer than ${valueBytes} bytes.`);
+    }
+    return [decoded];
   });
 }
 

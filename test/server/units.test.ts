@@ -38,6 +38,15 @@ describe('NonceRegistry', () => {
     expect(nonces.claim('n0', 1_000)).toBe(true);
   });
 
+  it('holds a bounded number of bytes however long the nonces are (issue 13: 900 KB nonces)', () => {
+    const nonces = new NonceRegistry(60_000, 100);
+    const long = (i: number) => `${i}-${'n'.repeat(60_000)}`;
+    for (let i = 0; i < 1_000; i++) expect(nonces.claim(long(i), i)).toBe(true);
+    expect(nonces.keyChars).toBeLessThanOrEqual(100 * 64);
+    expect(nonces.claim(long(999), 1_000)).toBe(false);
+    expect(nonces.claim(long(998).replace(/n$/, 'm'), 1_000)).toBe(true);
+  });
+
   it('drops expired nonces as time passes', () => {
     const nonces = new NonceRegistry(10);
     for (let i = 0; i < 50; i++) nonces.claim(`n${i}`, 0);
@@ -93,6 +102,14 @@ describe('the fault header', () => {
       counter.hit('c'),
       counter.hit('a'),
     ]).toEqual([0, 1, 0, 0, 0]);
+  });
+
+  it('holds a bounded number of bytes however long the fingerprints are', () => {
+    const counter = new FingerprintCounter(100);
+    const long = (i: number) => `${i}|${'p'.repeat(60_000)}`;
+    for (let i = 0; i < 1_000; i++) counter.hit(long(i));
+    expect(counter.keyChars).toBeLessThanOrEqual(100 * 64);
+    expect(counter.hit(long(999))).toBe(1);
   });
 
   it('fingerprints a call by key, action and parameters, not their order', () => {

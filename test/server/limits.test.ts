@@ -1,0 +1,44 @@
+// What one request may be (server/README.md, "Limits"): every limit is checked before the request is
+// verified, answered with a documented error envelope, and nothing a client sends grows the server's
+// memory beyond a bound.
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../server/http/limits.ts';
+import { startEcsServer } from '../support/ecs-server.ts';
+import { rawV1 } from '../support/raw-client.ts';
+
+const server = await startEcsServer();
+afterAll(() => server.close());
+const region = { RegionId: 'cn-hangzhou' };
+const invalid = (name: string) => ({
+  Code: 'InvalidParameter',
+  Message: `The specified parameter "${name}" is not valid.`,
+});
+
+describe('the length of one value', () => {
+  const limit = DEFAULT_LIMITS.valueBytes;
+
+  it(`refuses a SignatureNonce over ${limit} bytes before it is verified or remembered (issue 13: 900 KB nonces)`, async () => {
+    for (const secret of ['testsecret', 'wrong']) {
+      const r = await rawV1(server.url, region, { method: 'POST', secret, nonce: 'n'.repeat(limit + 1) });
+      expect(r.status).toBe(400);
+      expect(r.json()).toMatchObject(invalid('SignatureNonce'));
+    }
+  });
+
+  it('counts UTF-8 bytes, names a parameter as sent, and takes a value of exactly the limit', async () => {
+    const wide = await rawV1(server.url, { ...region, Pad: '中'.repeat(limit / 3 + 1) }, { method: 'POST' });
+    expect(wide.json()).toMatchObject(invalid('Pad'));
+    const ok = await rawV1(server.url, { ...region, Pad: 'x'.repeat(limit) }, { method: 'POST' });
+    expect(ok.status, ok.text.slice(0, 200)).toBe(200);
+  });
+
+  it('is a start option', async () => {
+    const small = await startEcsServer({ limits: { valueBytes: 100 } });
+    try {
+      const r = await rawV1(small.url, { ...region, Pad: 'x'.repeat(101) });
+      expect(r.json()).toMatchObject(invalid('Pad'));
+    } finally {
+      await small.close();
+    }
+  });
+});
