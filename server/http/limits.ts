@@ -5,12 +5,18 @@ import { ServerError } from '../protocol/server-error.ts';
 export interface RequestLimits {
   /** A body's bytes; more: InvalidParameter naming `Body`, and the connection is closed. */
   readonly bodyBytes: number;
+  /**
+   * Parameters in the query and a form body together, counted as the pieces between `&` before
+   * anything is decoded; more: InvalidParameter naming `Parameters`.
+   */
+  readonly parameters: number;
   /** One parameter's name or value (query or form), in UTF-8 bytes; more: InvalidParameter naming it. */
   readonly valueBytes: number;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
   bodyBytes: 1 << 20,
+  parameters: 5_000,
   // ECS's UserData, the longest value its spec documents, is 32 KB before base64 (43,692 characters).
   valueBytes: 64 * 1024,
 };
@@ -20,4 +26,20 @@ export class RequestTooLarge extends ServerError {
   constructor(limit: number) {
     super('InvalidParameter', 'Body', `The request body exceeds ${limit} bytes.`);
   }
+}
+
+/** Counts the parameters of a query or form text without decoding it: the pieces between `&`. */
+export function countPieces(text: string | Buffer): number {
+  if (text.length === 0) return 0;
+  let pieces = 1;
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) pieces++;
+  return pieces;
+}
+
+/** Query and form over the parameter limit: refused before they are decoded or verified. */
+export function checkCount(limits: RequestLimits, ...texts: (string | Buffer)[]): void {
+  let count = 0;
+  for (const text of texts) count += countPieces(text);
+  if (count > limits.parameters)
+    throw new ServerError('InvalidParameter', 'Parameters', `More than ${limits.parameters} parameters.`);
 }

@@ -1,7 +1,7 @@
 // Reads a request into decoded parameter pairs (query, then form body), within its limits.
 import type { IncomingMessage } from 'node:http';
 import { ServerError } from '../protocol/server-error.ts';
-import { DEFAULT_LIMITS, type RequestLimits, RequestTooLarge } from './limits.ts';
+import { checkCount, DEFAULT_LIMITS, type RequestLimits, RequestTooLarge } from './limits.ts';
 
 export interface WireRequest {
   readonly method: string;
@@ -30,16 +30,18 @@ export async function readRequest(
   }
   if (size > limits.bodyBytes) throw new RequestTooLarge(limits.bodyBytes);
   const bodyBytes = Buffer.concat(chunks);
-  const body = bodyBytes.toString('utf8');
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
+  const query = q < 0 ? '' : raw.slice(q + 1);
   const isForm = (req.headers['content-type'] ?? '')
     .toLowerCase()
     .startsWith('application/x-www-form-urlencoded');
+  checkCount(limits, query, isForm ? bodyBytes : '');
+  const body = bodyBytes.toString('utf8');
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? raw : raw.slice(0, q),
-    query: decodePairs(q < 0 ? '' : raw.slice(q + 1), limits.valueBytes),
+    query: decodePairs(query, limits.valueBytes),
     form: isForm ? decodePairs(body, limits.valueBytes) : [],
     body,
     bodyBytes,

@@ -42,3 +42,43 @@ describe('the length of one value', () => {
     }
   });
 });
+
+describe('the number of parameters', () => {
+  const limit = DEFAULT_LIMITS.parameters;
+  /** Unknown parameters appended after signing: a wrong signature, unless the count is refused first. */
+  const padding = (n: number) => (pairs: [string, string][]) => [
+    ...pairs,
+    ...Array.from({ length: n }, (): [string, string] => ['a', '']),
+  ];
+
+  it('refuses a 1 MiB form of 300,000 parameters before decoding or verifying it (issue 13: 1 s of CPU each)', async () => {
+    const r = await rawV1(server.url, region, { method: 'POST', tamper: padding(300_000) });
+    expect(r.status).toBe(400);
+    expect(r.json()).toMatchObject(invalid('Parameters'));
+  });
+
+  it(`counts the query's and the form's together, ${limit} at most by default`, async () => {
+    const query = Array.from({ length: limit / 2 }, (_, i) => `q${i}=`).join('&');
+    const form = Array.from({ length: limit / 2 + 1 }, (_, i) => `f${i}=`).join('&');
+    const r = await fetch(`${server.url}/?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(await r.json()).toMatchObject(invalid('Parameters'));
+  });
+
+  it('takes exactly the limit, which is a start option', async () => {
+    const small = await startEcsServer({ limits: { parameters: 20 } });
+    try {
+      // Nine common parameters (Signature included) and RegionId: ten more make twenty.
+      const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`Pad${i}`, 'x']));
+      const ok = await rawV1(small.url, { ...region, ...ten }, { method: 'POST' });
+      expect(ok.status, ok.text).toBe(200);
+      const over = await rawV1(small.url, { ...region, ...ten, Pad10: 'x' }, { method: 'POST' });
+      expect(over.json()).toMatchObject(invalid('Parameters'));
+    } finally {
+      await small.close();
+    }
+  });
+});
