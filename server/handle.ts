@@ -7,7 +7,7 @@ import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
 import { readFaultHeaders } from './faults/header.ts';
 import { type FaultState, fingerprint, injectFault } from './faults/inject.ts';
-import { type RequestLimits, RequestTooLarge } from './http/limits.ts';
+import { BodyRefused, ClientGone, type RequestLimits, type StartTimer } from './http/limits.ts';
 import { readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
 import { chooseFormat, formatOfUrl } from './protocol/format.ts';
@@ -22,6 +22,7 @@ export interface ServerState extends FaultState {
   readonly table: ServiceTable;
   readonly log: ((line: string) => void) | undefined;
   readonly limits: RequestLimits;
+  readonly timer: StartTimer;
 }
 
 const V1_COMMON = new Set([
@@ -44,13 +45,15 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   let action = '-';
   let served: Served | undefined;
   const started = Date.now();
-  let status = 200;
   // The Date header tells the server's clock, the one the timestamp window is checked against.
   res.setHeader('date', new Date(state.auth.now()).toUTCString());
   try {
     format = formatOfUrl(req.url ?? '/', req.headers);
+    // What Node answers with a bare 400 unless told not to (RFC 9112: HTTP/1.1 requires Host).
+    if (req.headers.host === undefined && req.httpVersion !== '1.0')
+      throw new ServerError('InvalidParameter', 'Host', 'An HTTP/1.1 request must name its Host.');
     if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
-    const wire = await readRequest(req, state.limits);
+    const wire = await readRequest(req, state.limits, state.timer);
     const pairs = [...wire.query, ...wire.form];
     format = chooseFormat(pairs, wire.headers);
     const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
@@ -71,13 +74,16 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     if (issues.length > 0) throw issueToError(issues[0]!, route.action.descriptor);
     sendSuccess(res, format, route.action.descriptor, requestId, answer({ ...route, params }));
   } catch (error) {
+    if (error instanceof ClientGone) return;
     const known = error instanceof ServerError ? error : new ServerError('InternalError');
     if (!(error instanceof ServerError)) state.log?.(`internal error ${requestId}: ${String(error)}`);
-    // An oversized request was read and dropped: answer, then close the connection.
-    if (error instanceof RequestTooLarge && !res.headersSent) res.setHeader('connection', 'close');
+    // A body too large (read and dropped) or too slow (still coming): answer, then close.
+    if (error instanceof BodyRefused && !res.headersSent) res.setHeader('connection', 'close');
     if (!res.headersSent && !res.destroyed)
-      status = sendError(res, { format, requestId, host, table: state.table, served }, known);
+      sendError(res, { format, requestId, host, table: state.table, served }, known);
   } finally {
+    // `-`: nothing was answered (the client went away, or a `reset` fault).
+    const status = res.headersSent ? res.statusCode : '-';
     state.log?.(`${req.method} ${action} ${status} ${Date.now() - started}ms ${requestId}`);
   }
 }

@@ -12,19 +12,48 @@ export interface RequestLimits {
   readonly parameters: number;
   /** One parameter's name or value (query or form), in UTF-8 bytes; more: InvalidParameter naming it. */
   readonly valueBytes: number;
+  /**
+   * From the headers to the body's last byte; later: InvalidParameter naming `Body`, and the
+   * connection is closed. (The headers themselves have 10 s: Node's `headersTimeout`.)
+   */
+  readonly bodyTimeoutMs: number;
 }
+
+/** Starts a deadline and returns what cancels it; injected by tests, a timer otherwise. */
+export type StartTimer = (ms: number, fire: () => void) => () => void;
+
+export const realTimer: StartTimer = (ms, fire) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
 
 export const DEFAULT_LIMITS: RequestLimits = {
   bodyBytes: 1 << 20,
   parameters: 5_000,
   // ECS's UserData, the longest value its spec documents, is 32 KB before base64 (43,692 characters).
   valueBytes: 64 * 1024,
+  bodyTimeoutMs: 30_000,
 };
 
-/** A body over the limit: answered with InvalidParameter (400), then the connection is closed. */
-export class RequestTooLarge extends ServerError {
-  constructor(limit: number) {
-    super('InvalidParameter', 'Body', `The request body exceeds ${limit} bytes.`);
+/** A body over its size or past its deadline: InvalidParameter (400), then the connection is closed. */
+export class BodyRefused extends ServerError {
+  static tooLarge(limit: number): BodyRefused {
+    return new BodyRefused(`The request body exceeds ${limit} bytes.`);
+  }
+
+  static tooSlow(ms: number): BodyRefused {
+    return new BodyRefused(`The request body did not end within ${ms} ms.`);
+  }
+
+  private constructor(detail: string) {
+    super('InvalidParameter', 'Body', detail);
+  }
+}
+
+/** The client went away before its request ended: there is no one to answer. */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection before its request ended');
   }
 }
 

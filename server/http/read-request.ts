@@ -1,7 +1,15 @@
 // Reads a request into decoded parameter pairs (query, then form body), within its limits.
 import type { IncomingMessage } from 'node:http';
 import { ServerError } from '../protocol/server-error.ts';
-import { checkCount, DEFAULT_LIMITS, type RequestLimits, RequestTooLarge } from './limits.ts';
+import {
+  BodyRefused,
+  ClientGone,
+  checkCount,
+  DEFAULT_LIMITS,
+  type RequestLimits,
+  realTimer,
+  type StartTimer,
+} from './limits.ts';
 
 export interface WireRequest {
   readonly method: string;
@@ -19,17 +27,9 @@ export interface WireRequest {
 export async function readRequest(
   req: IncomingMessage,
   limits: RequestLimits = DEFAULT_LIMITS,
+  timer: StartTimer = realTimer,
 ): Promise<WireRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Past the limit the rest is read and dropped, so the client gets its answer rather than a reset
-  // (memory stays bounded; the server's requestTimeout bounds the time).
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= limits.bodyBytes) chunks.push(chunk as Buffer);
-  }
-  if (size > limits.bodyBytes) throw new RequestTooLarge(limits.bodyBytes);
-  const bodyBytes = Buffer.concat(chunks);
+  const bodyBytes = await readBody(req, limits, timer);
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
   const query = q < 0 ? '' : raw.slice(q + 1);
@@ -48,6 +48,38 @@ export async function readRequest(
     headers: req.headers,
     host: req.headers.host ?? '',
   };
+}
+
+/**
+ * The body, within its size and its deadline. Past the size the rest is read and dropped, so the
+ * client gets its answer rather than a reset; memory stays bounded, and the deadline bounds the time.
+ */
+function readBody(req: IncomingMessage, limits: RequestLimits, timer: StartTimer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      cancel();
+      req.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limits.bodyBytes) chunks.push(chunk);
+    };
+    const onEnd = () =>
+      settle(() =>
+        size > limits.bodyBytes
+          ? reject(BodyRefused.tooLarge(limits.bodyBytes))
+          : resolve(Buffer.concat(chunks)),
+      );
+    // A connection closed before the end (Node: `Error: aborted`) is the client's doing, not ours.
+    const onClose = () => settle(() => reject(new ClientGone()));
+    const cancel = timer(limits.bodyTimeoutMs, () =>
+      settle(() => reject(BodyRefused.tooSlow(limits.bodyTimeoutMs))),
+    );
+    req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onClose);
+  });
 }
 
 /**
