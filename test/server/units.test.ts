@@ -7,6 +7,7 @@ import { checkTimestamp } from '../../server/auth/timestamp.ts';
 import { parseFaultHeader } from '../../server/faults/header.ts';
 import { fingerprint } from '../../server/faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from '../../server/faults/limits.ts';
+import { countPieces } from '../../server/http/limits.ts';
 import { decodePairs } from '../../server/http/read-request.ts';
 import { decodeParams, issueToError } from '../../server/protocol/decode.ts';
 import { chooseFormat } from '../../server/protocol/format.ts';
@@ -52,6 +53,17 @@ describe('NonceRegistry', () => {
     for (let i = 0; i < 50; i++) nonces.claim(`n${i}`, 0);
     nonces.claim('later', 100);
     expect(nonces.size).toBe(1);
+  });
+});
+
+describe('countPieces', () => {
+  it('counts the pieces between & without decoding, empty ones too, and stops past its limit', () => {
+    expect(countPieces('')).toBe(0);
+    expect(countPieces('a=1&b=%26&&c')).toBe(4);
+    expect(countPieces(Buffer.from('a&b&c'))).toBe(3);
+    // U+0126 is not an ampersand, whatever its low byte.
+    expect(countPieces('a=\u0126')).toBe(1);
+    expect(countPieces('&'.repeat(1_000), 10)).toBe(11);
   });
 });
 
