@@ -100,7 +100,7 @@ export function decodePairs(text: string, valueBytes = DEFAULT_LIMITS.valueBytes
     } catch {
       throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
     }
-    if (decoded.some((text) => Buffer.byteLength(text) > valueBytes)) {
+    if (decoded.some((part) => Buffer.byteLength(part) > valueBytes)) {
       const name = decoded[0].slice(0, 64) || 'Parameter';
       throw new ServerError('InvalidParameter', name, `A parameter is longer than ${valueBytes} bytes.`);
     }
