@@ -8,6 +8,7 @@ import { measureConformanceRun } from './conformance-run.ts';
 import { measureGeneration } from './generation.ts';
 import { generationSection } from './generation-tables.ts';
 import { measurePerCall } from './per-call.ts';
+import { runServerLoad, serverLoadSection } from './server-load.ts';
 import { runServerThroughput } from './server-throughput.ts';
 
 const verdict = (ok: boolean) => (ok ? 'within budget' : '**misses budget**');
@@ -24,6 +25,8 @@ log('generation');
 const generation = measureGeneration();
 log('server throughput');
 const throughput = await runServerThroughput();
+log('server under load');
+const serverLoad = await runServerLoad();
 log('conformance run');
 const conformance = await measureConformanceRun();
 
@@ -80,6 +83,7 @@ const md = [
   '',
   `Ratio: ${((throughput[1]!.requestsPerSecond / throughput[0]!.requestsPerSecond) * 100).toFixed(0)}% of the bare server.`,
   '',
+  ...serverLoadSection(serverLoad),
   '## Conformance run against the reference server',
   '',
   `${conformance.checks} checks, ${conformance.failures} failed, median ${(conformance.medianMs / 1000).toFixed(2)} s (min ${(conformance.minMs / 1000).toFixed(2)} s, max ${(conformance.maxMs / 1000).toFixed(2)} s).`,
@@ -91,7 +95,7 @@ const dir = import.meta.dirname;
 writeFileSync(join(dir, 'RESULTS.md'), md);
 writeFileSync(
   join(dir, 'results.json'),
-  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, conformance }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, serverLoad, conformance }, null, 2)}\n`,
 );
 process.stdout.write(md);
 

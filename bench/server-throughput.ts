@@ -50,7 +50,8 @@ export async function runServerThroughput(
   }
 }
 
-async function presign(url: string, count: number) {
+/** Signed ahead of time, each with its own nonce: the load generator then measures the server, not signing. */
+export async function presign(url: string, count: number) {
   const endpoint = new URL(url);
   const one = async (i: number) => {
     const r = await signRequest(

@@ -7,7 +7,8 @@ import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
 import { readFaultHeaders } from './faults/header.ts';
 import { type FaultState, fingerprint, injectFault } from './faults/inject.ts';
-import { RequestTooLarge, readRequest, type WireRequest } from './http/read-request.ts';
+import { BodyRefused, ClientGone, type RequestLimits, type StartTimer } from './http/limits.ts';
+import { readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
 import { chooseFormat, formatOfUrl } from './protocol/format.ts';
 import type { Format } from './protocol/render.ts';
@@ -20,6 +21,8 @@ export interface ServerState extends FaultState {
   readonly auth: Omit<AuthContext, 'windowSeconds'>;
   readonly table: ServiceTable;
   readonly log: ((line: string) => void) | undefined;
+  readonly limits: RequestLimits;
+  readonly timer: StartTimer;
 }
 
 const V1_COMMON = new Set([
@@ -42,13 +45,15 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   let action = '-';
   let served: Served | undefined;
   const started = Date.now();
-  let status = 200;
   // The Date header tells the server's clock, the one the timestamp window is checked against.
   res.setHeader('date', new Date(state.auth.now()).toUTCString());
   try {
     format = formatOfUrl(req.url ?? '/', req.headers);
+    // What Node answers with a bare 400 unless told not to (RFC 9112: HTTP/1.1 requires Host).
+    if (req.headers.host === undefined && req.httpVersion !== '1.0')
+      throw new ServerError('InvalidParameter', 'Host', 'An HTTP/1.1 request must name its Host.');
     if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
-    const wire = await readRequest(req);
+    const wire = await readRequest(req, state.limits, state.timer);
     const pairs = [...wire.query, ...wire.form];
     format = chooseFormat(pairs, wire.headers);
     const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
@@ -62,20 +67,23 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     const keyId = v3 ? await verifyV3(wire, auth) : await verifyV1(wire.method, pairs, auth);
     const apiPairs = pairs.filter(([k]) => v3 || !V1_COMMON.has(k));
     const own = readFaultHeaders(wire.headers);
-    const print = fingerprint(keyId, action, apiPairs);
+    const print = () => fingerprint(keyId, action, apiPairs);
     if (await injectFault({ req, res, accessKeyId: keyId, fingerprint: print, own }, state)) return;
     const params = decodeParams(route.action.descriptor, apiPairs, wire.headers);
     const issues = route.action.descriptor.validateRequest(params);
     if (issues.length > 0) throw issueToError(issues[0]!, route.action.descriptor);
     sendSuccess(res, format, route.action.descriptor, requestId, answer({ ...route, params }));
   } catch (error) {
+    if (error instanceof ClientGone) return;
     const known = error instanceof ServerError ? error : new ServerError('InternalError');
     if (!(error instanceof ServerError)) state.log?.(`internal error ${requestId}: ${String(error)}`);
-    // An oversized request was read and dropped: answer, then close the connection.
-    if (error instanceof RequestTooLarge && !res.headersSent) res.setHeader('connection', 'close');
+    // A body too large (read and dropped) or too slow (still coming): answer, then close.
+    if (error instanceof BodyRefused && !res.headersSent) res.setHeader('connection', 'close');
     if (!res.headersSent && !res.destroyed)
-      status = sendError(res, { format, requestId, host, table: state.table, served }, known);
+      sendError(res, { format, requestId, host, table: state.table, served }, known);
   } finally {
+    // `-`: nothing was answered (the client went away, or a `reset` fault).
+    const status = res.headersSent ? res.statusCode : '-';
     state.log?.(`${req.method} ${action} ${status} ${Date.now() - started}ms ${requestId}`);
   }
 }

@@ -48,7 +48,8 @@ export function errorResponse(target: ErrorTarget, error: ServerError): { status
     RequestId: target.requestId,
     HostId: target.host,
     Code: error.code,
-    Message: (message ?? error.message).replace('{Name}', error.param ?? ''),
+    // A replacer function, so a name as sent (`InstanceId.$&`) is never read as a replacement pattern.
+    Message: (message ?? error.message).replace('{Name}', () => error.param ?? ''),
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product}`,
   };
   return {

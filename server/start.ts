@@ -6,7 +6,8 @@ import { NonceRegistry } from './auth/nonces.ts';
 import type { ServerFaults } from './faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from './faults/limits.ts';
 import { handle, type ServerState } from './handle.ts';
-import { clientErrorHandler } from './http/client-error.ts';
+import { clientErrorHandler, connectHandler } from './http/client-error.ts';
+import { DEFAULT_LIMITS, type RequestLimits, realTimer, type StartTimer } from './http/limits.ts';
 import { type ServiceFacts, ServiceTable } from './services.ts';
 import { loadSeed, type Seed } from './state/seed.ts';
 
@@ -24,12 +25,16 @@ export interface ServerOptions {
   readonly settleAfterReads?: number;
   readonly credentials?: readonly KeyPair[];
   readonly faults?: ServerFaults;
+  /** What one request may be (server/README.md, "Limits"); each one left out keeps its default. */
+  readonly limits?: Partial<RequestLimits>;
   /** One line per request, secrets never included; off by default. */
   readonly accessLog?: (line: string) => void;
   /** The server's clock (timestamp window, nonces, rate limits), for tests. */
   readonly now?: () => number;
   /** How added latency waits, for tests; default a timer. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** How a body's deadline is kept, for tests (which fire it themselves); default a timer. */
+  readonly timer?: StartTimer;
 }
 
 export interface RunningServer {
@@ -57,14 +62,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     served: 0,
     log: options.accessLog,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    timer: options.timer ?? realTimer,
   };
   const server = createServer(
-    { maxHeaderSize: MAX_HEADER_BYTES },
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      // A Host-less HTTP/1.1 request gets an envelope from the handler, not Node's bare 400.
+      requireHostHeader: false,
+      // Slow headers are answered within a second of their 10 s, not up to 30 s later.
+      connectionsCheckingInterval: 1_000,
+    },
     (req, res) => void handle(req, res, state),
   );
   server.on('clientError', clientErrorHandler(table));
+  server.on('connect', connectHandler(table));
   server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  // The body's deadline is the handler's (`limits.bodyTimeoutMs`), answered with an envelope when it
+  // is due; Node's own would answer a bare 408 up to a checking interval late, racing the handler.
+  server.requestTimeout = 0;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,8 @@
 // Replay protection with bounded memory: a nonce is remembered for the timestamp window (after which
-// the timestamp check refuses the request anyway), and at most `capacity` nonces are kept.
+// the timestamp check refuses the request anyway), and at most `capacity` nonces are kept, each as a
+// digest, so a long nonce costs no more than a short one.
+import { digest } from '../digest.ts';
+
 export class NonceRegistry {
   readonly #seen = new Map<string, number>();
   readonly #ttlMs: number;
@@ -13,14 +16,22 @@ export class NonceRegistry {
   /** True the first time a nonce is seen within its lifetime, false on a replay. */
   claim(nonce: string, now: number): boolean {
     this.#evict(now);
-    const expires = this.#seen.get(nonce);
+    const key = digest(nonce);
+    const expires = this.#seen.get(key);
     if (expires !== undefined && expires > now) return false;
-    this.#seen.set(nonce, now + this.#ttlMs);
+    this.#seen.set(key, now + this.#ttlMs);
     return true;
   }
 
   get size(): number {
     return this.#seen.size;
+  }
+
+  /** The length of the keys held, in characters: what the memory of nonces grows with. */
+  get keyChars(): number {
+    let n = 0;
+    for (const key of this.#seen.keys()) n += key.length;
+    return n;
   }
 
   #evict(now: number): void {

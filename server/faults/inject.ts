@@ -29,8 +29,11 @@ export interface FaultedRequest {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly accessKeyId: string;
-  /** Who asked what, without nonce, time or signature: repeats of one call share it. */
-  readonly fingerprint: string;
+  /**
+   * Who asked what, without nonce, time or signature: repeats of one call share it. Made only when a
+   * `times` rule needs it (it sorts every parameter).
+   */
+  readonly fingerprint: () => string;
   readonly own: RequestFaults;
 }
 
@@ -43,7 +46,7 @@ export async function injectFault(request: FaultedRequest, state: FaultState): P
   const kinds = own.rules
     .filter(
       (r, i) =>
-        r.times === undefined || state.counter.hit(`${request.fingerprint}|${own.text}|${i}`) < r.times,
+        r.times === undefined || state.counter.hit(`${request.fingerprint()}|${own.text}|${i}`) < r.times,
     )
     .map((r) => r.kind);
   const { failFirst } = state.faults;

@@ -1,5 +1,6 @@
 // The counters behind faults: a token bucket per AccessKeyId (rate limits) and bounded counts per
 // request fingerprint (faults that apply only to the first N requests).
+import { digest } from '../digest.ts';
 
 /** A token bucket per key: `rate` requests a second, bursts up to `rate`. */
 export class RateLimiter {
@@ -21,7 +22,10 @@ export class RateLimiter {
   }
 }
 
-/** How many times each fingerprint was seen; the oldest are forgotten beyond `capacity`. */
+/**
+ * How many times each fingerprint was seen; the oldest are forgotten beyond `capacity`. A fingerprint
+ * holds the call's parameters, so each is kept as a digest: its size does not depend on theirs.
+ */
 export class FingerprintCounter {
   readonly #counts = new Map<string, number>();
   readonly #capacity: number;
@@ -32,9 +36,17 @@ export class FingerprintCounter {
 
   /** The number of earlier hits, then counts this one. */
   hit(fingerprint: string): number {
-    const before = this.#counts.get(fingerprint) ?? 0;
-    remember(this.#counts, fingerprint, before + 1, this.#capacity);
+    const key = digest(fingerprint);
+    const before = this.#counts.get(key) ?? 0;
+    remember(this.#counts, key, before + 1, this.#capacity);
     return before;
+  }
+
+  /** The length of the keys held, in characters: what the memory of fingerprints grows with. */
+  get keyChars(): number {
+    let n = 0;
+    for (const key of this.#counts.keys()) n += key.length;
+    return n;
   }
 }
 

@@ -1,15 +1,15 @@
-// Reads a request into decoded parameter pairs (query, then form body), within a size limit.
+// Reads a request into decoded parameter pairs (query, then form body), within its limits.
 import type { IncomingMessage } from 'node:http';
 import { ServerError } from '../protocol/server-error.ts';
-
-export const MAX_BODY_BYTES = 1 << 20;
-
-/** A body over MAX_BODY_BYTES: answered with InvalidParameter (400), then the connection is closed. */
-export class RequestTooLarge extends ServerError {
-  constructor() {
-    super('InvalidParameter', 'Body', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  }
-}
+import {
+  BodyRefused,
+  ClientGone,
+  checkCount,
+  DEFAULT_LIMITS,
+  type RequestLimits,
+  realTimer,
+  type StartTimer,
+} from './limits.ts';
 
 export interface WireRequest {
   readonly method: string;
@@ -24,28 +24,25 @@ export interface WireRequest {
   readonly host: string;
 }
 
-export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Past the limit the rest is read and dropped, so the client gets its answer rather than a reset
-  // (memory stays bounded; the server's requestTimeout bounds the time).
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES) throw new RequestTooLarge();
-  const bodyBytes = Buffer.concat(chunks);
-  const body = bodyBytes.toString('utf8');
+export async function readRequest(
+  req: IncomingMessage,
+  limits: RequestLimits = DEFAULT_LIMITS,
+  timer: StartTimer = realTimer,
+): Promise<WireRequest> {
+  const bodyBytes = await readBody(req, limits, timer);
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
+  const query = q < 0 ? '' : raw.slice(q + 1);
   const isForm = (req.headers['content-type'] ?? '')
     .toLowerCase()
     .startsWith('application/x-www-form-urlencoded');
+  checkCount(limits, query, isForm ? bodyBytes : '');
+  const body = bodyBytes.toString('utf8');
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? raw : raw.slice(0, q),
-    query: decodePairs(q < 0 ? '' : raw.slice(q + 1)),
-    form: isForm ? decodePairs(body) : [],
+    query: decodePairs(query, limits.valueBytes),
+    form: isForm ? decodePairs(body, limits.valueBytes) : [],
     body,
     bodyBytes,
     headers: req.headers,
@@ -54,22 +51,60 @@ export async function readRequest(req: IncomingMessage): Promise<WireRequest> {
 }
 
 /**
+ * The body, within its size and its deadline. Past the size the rest is read and dropped, so the
+ * client gets its answer rather than a reset; memory stays bounded, and the deadline bounds the time.
+ */
+function readBody(req: IncomingMessage, limits: RequestLimits, timer: StartTimer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      cancel();
+      req.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limits.bodyBytes) chunks.push(chunk);
+    };
+    const onEnd = () =>
+      settle(() =>
+        size > limits.bodyBytes
+          ? reject(BodyRefused.tooLarge(limits.bodyBytes))
+          : resolve(Buffer.concat(chunks)),
+      );
+    // A connection closed before the end (Node: `Error: aborted`) is the client's doing, not ours.
+    const onClose = () => settle(() => reject(new ClientGone()));
+    const cancel = timer(limits.bodyTimeoutMs, () =>
+      settle(() => reject(BodyRefused.tooSlow(limits.bodyTimeoutMs))),
+    );
+    req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onClose);
+  });
+}
+
+/**
  * Decodes `k=v&…` as RFC 3986 senders mean it: `%XX` escapes, and `+` as a space only where a
  * client encodes that way (form bodies of HTML forms). Alibaba's SDKs send `%20`, so `+` here is
  * taken literally, as the official SDK's signature also takes it.
  */
-export function decodePairs(text: string): [string, string][] {
+export function decodePairs(text: string, valueBytes = DEFAULT_LIMITS.valueBytes): [string, string][] {
   if (text === '') return [];
   return text.split('&').flatMap((pair): [string, string][] => {
     if (pair === '') return [];
     const i = pair.indexOf('=');
     const key = i < 0 ? pair : pair.slice(0, i);
     const value = i < 0 ? '' : pair.slice(i + 1);
+    let decoded: [string, string];
     try {
-      return [[decodeURIComponent(key), decodeURIComponent(value)]];
+      decoded = [decodeURIComponent(key), decodeURIComponent(value)];
     } catch {
       throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
     }
+    if (decoded.some((part) => Buffer.byteLength(part) > valueBytes)) {
+      const name = decoded[0].slice(0, 64) || 'Parameter';
+      throw new ServerError('InvalidParameter', name, `A parameter is longer than ${valueBytes} bytes.`);
+    }
+    return [decoded];
   });
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureGeneration } from '../../bench/generation.ts';
+import { runServerLoad } from '../../bench/server-load.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
 
 describe('benchmarks start and measure', () => {
@@ -15,6 +16,21 @@ describe('benchmarks start and measure', () => {
       expect(f.requestsPerSecond).toBeGreaterThan(0);
       expect(f.errors).toBe(0);
     }
+  });
+
+  // Three server processes, each loading every generated package: slow when the machine is busy.
+  it('server under load', { timeout: 180_000 }, async () => {
+    const figures = await runServerLoad({ requests: 20, concurrency: 2, nonceBytes: 1_000 });
+    expect(figures).toHaveLength(3);
+    for (const f of figures) {
+      expect(f.requests).toBe(20);
+      expect(f.errors).toBe(0);
+      expect(f.requestsPerSecond).toBeGreaterThan(0);
+      expect(f.p99Ms).toBeGreaterThanOrEqual(f.p50Ms);
+      expect(f.rssBeforeMb).toBeGreaterThan(0);
+      expect(f.rssAfterMb).toBeGreaterThan(0);
+    }
+    expect(figures.slice(1).map((f) => f.background?.errors)).toEqual([0, 0]);
   });
 
   // Four esbuild bundles and two fresh processes importing an SDK: slow when the machine is busy.

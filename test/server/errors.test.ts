@@ -141,7 +141,8 @@ async function read(r: RawResponse, xml: boolean): Promise<Record<string, unknow
 
 function expectedMessage(code: string, name: string | undefined): string {
   const template = ecsErrorMessages[code]!;
-  return name === undefined ? template : template.replace('{Name}', name);
+  // A replacer function: a name holding `$&` or `$'` must not be read as a replacement pattern.
+  return name === undefined ? template : template.replace('{Name}', () => name);
 }
 
 describe.each([false, true])('errors (XML: %s)', (xml) => {
@@ -181,6 +182,19 @@ describe.each([false, true])('errors (XML: %s)', (xml) => {
       expect(r.status).toBe(400);
     }
   });
+});
+
+describe('a parameter name that looks like a replacement pattern', () => {
+  it.each(['InstanceId.$&', "InstanceId.$'", 'InstanceId.$`', 'InstanceId.$$', 'InstanceId.$1'])(
+    '%s is named in the message exactly as sent',
+    async (name) => {
+      const r = await v1({ ...region, [name]: 'i-1' })(false);
+      expect(r.json()).toMatchObject({
+        Code: 'InvalidParameter',
+        Message: `The specified parameter "${name}" is not valid.`,
+      });
+    },
+  );
 });
 
 it('the MissingParameter message is the pinned one', async () => {

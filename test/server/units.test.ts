@@ -7,6 +7,7 @@ import { checkTimestamp } from '../../server/auth/timestamp.ts';
 import { parseFaultHeader } from '../../server/faults/header.ts';
 import { fingerprint } from '../../server/faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from '../../server/faults/limits.ts';
+import { countPieces } from '../../server/http/limits.ts';
 import { decodePairs } from '../../server/http/read-request.ts';
 import { decodeParams, issueToError } from '../../server/protocol/decode.ts';
 import { chooseFormat } from '../../server/protocol/format.ts';
@@ -38,11 +39,31 @@ describe('NonceRegistry', () => {
     expect(nonces.claim('n0', 1_000)).toBe(true);
   });
 
+  it('holds a bounded number of bytes however long the nonces are (issue 13: 900 KB nonces)', () => {
+    const nonces = new NonceRegistry(60_000, 100);
+    const long = (i: number) => `${i}-${'n'.repeat(60_000)}`;
+    for (let i = 0; i < 1_000; i++) expect(nonces.claim(long(i), i)).toBe(true);
+    expect(nonces.keyChars).toBeLessThanOrEqual(100 * 64);
+    expect(nonces.claim(long(999), 1_000)).toBe(false);
+    expect(nonces.claim(long(998).replace(/n$/, 'm'), 1_000)).toBe(true);
+  });
+
   it('drops expired nonces as time passes', () => {
     const nonces = new NonceRegistry(10);
     for (let i = 0; i < 50; i++) nonces.claim(`n${i}`, 0);
     nonces.claim('later', 100);
     expect(nonces.size).toBe(1);
+  });
+});
+
+describe('countPieces', () => {
+  it('counts the pieces between & without decoding, empty ones too, and stops past its limit', () => {
+    expect(countPieces('')).toBe(0);
+    expect(countPieces('a=1&b=%26&&c')).toBe(4);
+    expect(countPieces(Buffer.from('a&b&c'))).toBe(3);
+    // U+0126 is not an ampersand, whatever its low byte.
+    expect(countPieces('a=\u0126')).toBe(1);
+    expect(countPieces('&'.repeat(1_000), 10)).toBe(11);
   });
 });
 
@@ -93,6 +114,14 @@ describe('the fault header', () => {
       counter.hit('c'),
       counter.hit('a'),
     ]).toEqual([0, 1, 0, 0, 0]);
+  });
+
+  it('holds a bounded number of bytes however long the fingerprints are', () => {
+    const counter = new FingerprintCounter(100);
+    const long = (i: number) => `${i}|${'p'.repeat(60_000)}`;
+    for (let i = 0; i < 1_000; i++) counter.hit(long(i));
+    expect(counter.keyChars).toBeLessThanOrEqual(100 * 64);
+    expect(counter.hit(long(999))).toBe(1);
   });
 
   it('fingerprints a call by key, action and parameters, not their order', () => {
