@@ -18,6 +18,8 @@ export interface LoopContext {
     readonly idempotent: boolean;
     readonly signal: AbortSignal | undefined;
     readonly now: () => number;
+    /** When the whole call must be over, on the `now` clock: no wait is started that would end later. */
+    readonly deadline: number;
     readonly random: () => number;
     /** Waits between attempts, rejecting when the signal fires (retry.ts `sleep`; injected by tests). */
     readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;

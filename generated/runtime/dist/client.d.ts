@@ -18,8 +18,19 @@ export interface ClientConfig {
     readonly signatureVersion?: SignatureVersion;
     readonly format?: 'JSON' | 'XML';
     readonly fetch?: Fetch;
-    /** Per-attempt timeout; default 30 s. */
+    /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
     readonly timeoutMs?: number;
+    /**
+     * The whole call's deadline: every attempt and every wait between them. An attempt gets at most the
+     * time left (cut short, it fails with `Client.DeadlineExceeded`); a retry whose wait (backoff or
+     * Retry-After) would end past it is not made, and the call fails with the last error. Unset, the
+     * call's budget is `timeoutMs` × `retry.maxAttempts` (90 s with the defaults) and bounds the retries
+     * only: an attempt under way keeps its own timeout.
+     */
+    readonly deadlineMs?: number;
+    /** The largest response body read, in bytes; default 10 MiB. A larger one fails the call with
+     * `Client.ResponseTooLarge`, not retried. */
+    readonly maxResponseBytes?: number;
     /** Partial options, or false for a single attempt. */
     readonly retry?: Partial<RetryOptions> | false;
     /** Check responses against the spec: off (default), warn through the logger, or throw. */
@@ -34,6 +45,8 @@ export interface ClientConfig {
 export interface CallOptions {
     readonly signal?: AbortSignal;
     readonly timeoutMs?: number;
+    readonly deadlineMs?: number;
+    readonly maxResponseBytes?: number;
     readonly method?: 'GET' | 'POST';
 }
 /**
@@ -52,5 +65,7 @@ export declare class RpcClient {
     constructor(service: ServiceDescriptor, config?: ClientConfig);
     /** Calls a command's action with its input. */
     send<Req, Res>(command: Command<Req, Res>, options?: CallOptions): Promise<Res>;
+    /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
+     * call's secrets (scrub-error.ts). */
     invoke<Req, Res>(action: ActionDescriptor, params: Req, options?: CallOptions): Promise<Res>;
 }

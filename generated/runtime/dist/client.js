@@ -6,9 +6,9 @@ import { attemptLoop } from './attempts.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import { resolveEndpoint } from './endpoint.js';
-import { AcsResponseError, AcsValidationError } from './errors.js';
+import { AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
 import { runHook } from './hooks.js';
-import { redactForm, redactHeaders, redactUrl, secretScrubber } from './redact.js';
+import { callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
@@ -35,30 +35,56 @@ export class RpcClient {
     send(command, options = {}) {
         return this.invoke(command.action, command.input, options);
     }
+    /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
+     * call's secrets (scrub-error.ts). */
     async invoke(action, params, options = {}) {
-        const issues = action.validateRequest(params);
-        if (issues.length > 0)
-            throw new AcsValidationError(issues);
-        const unsigned = this.#unsigned(action, params, options);
-        const now = this.#config.now ?? Date.now;
-        const body = await attemptLoop({
-            retry: this.#retry,
-            quota: this.#quota,
-            idempotent: action.idempotent,
-            signal: options.signal,
-            now,
-            random: this.#config.random ?? Math.random,
-            sleep: this.#config.sleep ?? sleep,
-            skew: {
-                get: () => this.#clockOffsetMs,
-                set: (offset) => {
-                    this.#clockOffsetMs = offset;
+        const secrets = callScrubber();
+        const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
+        try {
+            const issues = action.validateRequest(params);
+            if (issues.length > 0)
+                throw new AcsValidationError(issues);
+            const call = {
+                action,
+                unsigned: this.#unsigned(action, params, options),
+                options,
+                time: this.#time(options),
+                secrets,
+                logger,
+            };
+            const body = await attemptLoop({
+                retry: this.#retry,
+                quota: this.#quota,
+                idempotent: action.idempotent,
+                signal: options.signal,
+                now: this.#now,
+                deadline: call.time.deadline,
+                random: this.#config.random ?? Math.random,
+                sleep: this.#config.sleep ?? sleep,
+                skew: {
+                    get: () => this.#clockOffsetMs,
+                    set: (offset) => {
+                        this.#clockOffsetMs = offset;
+                    },
                 },
-            },
-            attempt: (n) => this.#attempt(action, unsigned, n, options),
-            after: (n, result, willRetry) => this.#after(action, n, result, willRetry),
-        });
-        return (await this.#checkResponse(action, body));
+                attempt: async (n) => {
+                    const result = await this.#attempt(call, n);
+                    return result.ok ? result : { ...result, error: await scrubbed(result.error, secrets.scrub) };
+                },
+                after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
+            });
+            return (await this.#checkResponse(call, body));
+        }
+        catch (error) {
+            throw await scrubbed(error, secrets.scrub);
+        }
+    }
+    #now = () => (this.#config.now ?? Date.now)();
+    #time(options) {
+        const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const given = options.deadlineMs ?? this.#config.deadlineMs;
+        const deadlineMs = given ?? timeoutMs * this.#retry.maxAttempts;
+        return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
     }
     #unsigned(action, params, options) {
         const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
@@ -74,88 +100,120 @@ export class RpcClient {
         };
     }
     /** One attempt, re-signed with a fresh nonce and timestamp; failures are returned, not thrown. */
-    async #attempt(action, unsigned, n, options) {
+    async #attempt(call, n) {
         let signed;
-        let scrub;
         try {
-            const now = new Date((this.#config.now ?? Date.now)() + this.#clockOffsetMs);
             const credentials = await this.#credentials();
-            signed = await signRequest(unsigned, credentials, {
+            signed = await signRequest(call.unsigned, credentials, {
                 signatureVersion: this.#config.signatureVersion ?? 'v3',
-                now,
+                now: new Date(this.#now() + this.#clockOffsetMs),
                 nonce: newNonce(),
                 keyCache: this.#keyCache,
             });
-            scrub = secretScrubber([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
+            call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
         }
         catch (error) {
             return { ok: false, error };
         }
         const before = this.#config.hooks?.beforeRequest;
         if (before !== undefined)
-            await runHook(before, redactedInfo(action, n, signed), this.#logger());
-        const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? 30_000;
+            await runHook(before, redactedInfo(call.action, n, signed, call.secrets.scrub), call.logger);
+        const { time, options } = call;
+        const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
+        if (left <= 0)
+            return { ok: false, error: deadlineExceeded(time.deadlineMs) };
+        const timeoutMs = Math.min(time.timeoutMs, left);
         let raw;
         try {
-            raw = await send(this.#config.fetch ?? globalThis.fetch, signed, { timeoutMs, signal: options.signal });
+            raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
+                timeoutMs,
+                signal: options.signal,
+                maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
+            });
         }
         catch (error) {
-            return { ok: false, error };
+            // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
+            const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
+            return { ok: false, error: late ? deadlineExceeded(time.deadlineMs) : error };
         }
         try {
-            return {
-                ok: true,
-                value: await parseResponse(raw, action, this.service, scrub),
-                status: raw.status,
-                headers: raw.headers,
-            };
+            const value = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
+            return { ok: true, value, status: raw.status, headers: raw.headers };
         }
         catch (error) {
             return { ok: false, error, status: raw.status, headers: raw.headers };
         }
     }
-    async #after(action, n, result, willRetry) {
+    /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
+    async #after(call, n, result, willRetry) {
         const error = result.ok ? undefined : result.error;
-        const value = result.ok ? result.value : undefined;
+        const echoed = result.ok ? result.value.RequestId : undefined;
         await runHook(this.#config.hooks?.afterResponse, {
-            action: action.name,
+            action: call.action.name,
             attempt: n,
             status: result.status,
-            requestId: value?.RequestId ?? error?.requestId,
+            requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
             errorCode: error?.code,
             willRetry,
-        }, this.#logger());
+        }, call.logger);
     }
-    async #checkResponse(action, body) {
+    async #checkResponse(call, body) {
         const mode = this.#config.validateResponses ?? 'off';
         if (mode === 'off')
             return body;
-        const issues = (await action.loadResponseValidator())(body);
+        const name = call.action.name;
+        const issues = (await call.action.loadResponseValidator())(body);
         if (issues.length === 0)
             return body;
         const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');
         if (mode === 'warn') {
-            this.#logger().warn(`${action.name} response does not match the spec: ${text}`);
+            call.logger.warn(`${name} response does not match the spec: ${text}`);
             return body;
         }
+        const requestId = body.RequestId;
         throw new AcsResponseError({
             code: 'Client.InvalidResponse',
-            message: `${action.name} response does not match the spec: ${text}`,
-            requestId: body.RequestId,
+            message: `${name} response does not match the spec: ${text}`,
+            requestId: typeof requestId === 'string' ? requestId : undefined,
         });
     }
-    #logger() {
-        return this.#config.logger ?? { warn: (message, data) => console.warn(message, data) };
-    }
 }
-function redactedInfo(action, attempt, signed) {
+/** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
+async function scrubbed(error, scrub) {
+    const { scrubError } = await import('./scrub-error.js');
+    return scrubError(error, scrub);
+}
+/** The configured logger (console.warn by default), given only scrubbed, clipped text: the message,
+ * and the text fields of its data (`{ error }` when a hook throws). */
+function scrubbedLogger(logger, scrub) {
+    const clean = (value) => value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? clip(scrub(v)) : v]))
+        : value;
+    const base = logger ?? { warn: (message, data) => console.warn(message, data) };
+    return {
+        warn: (message, ...data) => base.warn(clip(scrub(message)), ...data.map(clean)),
+    };
+}
+const DEFAULT_TIMEOUT_MS = 30_000;
+function deadlineExceeded(deadlineMs) {
+    return new AcsTimeoutError({
+        code: 'Client.DeadlineExceeded',
+        message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
+        retryable: false,
+    });
+}
+/** The request as a hook may see it: signature and token hidden by name, then every known secret. */
+function redactedInfo(action, attempt, signed, scrub) {
+    const headers = redactHeaders(signed.headers);
+    for (const name of Object.keys(headers))
+        headers[name] = scrub(headers[name]);
     return {
         action: action.name,
         attempt,
         method: signed.method,
-        url: redactUrl(signed.url),
-        headers: redactHeaders(signed.headers),
-        ...(signed.body === undefined ? {} : { body: redactForm(signed.body) }),
+        url: scrub(redactUrl(signed.url)),
+        headers,
+        ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
     };
 }
 /** The signature of a signed request, wherever its version put it. */

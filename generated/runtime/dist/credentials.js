@@ -4,7 +4,7 @@
 // Credentials (Alibaba Cloud "default credential provider chain"): explicit keys, a provider function
 // (refreshed tokens), or the environment then the aliyun CLI's profile file. Errors name where we
 // looked, never a value.
-import { AcsCredentialsError } from './errors.js';
+import { AcsCredentialsError, AcsError } from './errors.js';
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
 export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
 export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
@@ -15,12 +15,28 @@ export const ENV_PROFILE = 'ALIBABA_CLOUD_PROFILE';
  */
 export function resolveCredentialsProvider(input, options = {}) {
     if (typeof input === 'function')
-        return async () => checked(await input(), 'the credentials provider');
+        return async () => checked(await provided(input), 'the credentials provider');
     if (input !== undefined) {
         const fixed = checked(input, 'the credentials option');
         return async () => fixed;
     }
     return () => defaultChain(options);
+}
+/** What a provider function gives; whatever it throws, the call fails with an AcsError that keeps it
+ * as the cause (its message is the provider's, which may quote what it was fetching: not repeated). */
+async function provided(provider) {
+    try {
+        return await provider();
+    }
+    catch (error) {
+        if (error instanceof AcsError)
+            throw error;
+        throw new AcsCredentialsError({
+            code: 'Client.CredentialsProviderFailed',
+            message: `The credentials provider failed (${error instanceof Error ? error.name : typeof error}).`,
+            cause: error,
+        });
+    }
 }
 async function defaultChain(options) {
     const env = options.env ?? processEnv();

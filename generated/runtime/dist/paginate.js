@@ -63,7 +63,7 @@ export async function* paginateItems(client, action, params, options = {}) {
 }
 function paginationOf(action) {
     if (action.pagination === undefined)
-        throw new TypeError(`${action.name} is not paginated`);
+        throw new AcsError({ code: 'Client.NotPaginated', message: `${action.name} is not paginated.` });
     return action.pagination;
 }
 function itemsOf(response, p) {

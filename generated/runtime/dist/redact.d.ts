@@ -13,4 +13,16 @@ export declare function redactText(text: string): string;
  * A scrubber for text a server sent back, which may echo the request: every known secret value, in
  * plain and percent-encoded forms, is hidden, and the AccessKeyId masked.
  */
-export declare function secretScrubber(secrets: readonly (string | undefined)[], accessKeyId: string): (text: string) => string;
+export declare function secretScrubber(secrets: readonly (string | undefined)[], accessKeyIds: string | readonly string[]): (text: string) => string;
+/** The scrubber of one call: it learns each attempt's secrets (a provider may hand out new ones, and
+ * every attempt has its own signature), and hides all of them from then on. */
+export interface CallScrubber {
+    readonly scrub: (text: string) => string;
+    learn(secrets: readonly (string | undefined)[], accessKeyId: string): void;
+}
+export declare function callScrubber(): CallScrubber;
+/** The longest text an error field, hook field or log line carries. */
+export declare const MAX_TEXT = 1024;
+/** Cuts text to `max` characters, the last one `…`, never inside a surrogate pair. Only ever applied
+ * to text already scrubbed: cut first, a secret's head would survive its scrubbing. */
+export declare function clip(text: string, max?: number): string;

@@ -70,7 +70,7 @@ function safeDecode(text) {
  * A scrubber for text a server sent back, which may echo the request: every known secret value, in
  * plain and percent-encoded forms, is hidden, and the AccessKeyId masked.
  */
-export function secretScrubber(secrets, accessKeyId) {
+export function secretScrubber(secrets, accessKeyIds) {
     const forms = new Map();
     for (const secret of secrets) {
         if (secret === undefined || secret.length < 4)
@@ -78,8 +78,37 @@ export function secretScrubber(secrets, accessKeyId) {
         for (const form of [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))])
             forms.set(form, HIDDEN);
     }
-    if (accessKeyId.length > 4)
-        forms.set(accessKeyId, maskAccessKeyId(accessKeyId));
+    for (const id of typeof accessKeyIds === 'string' ? [accessKeyIds] : accessKeyIds)
+        if (id.length > 4)
+            forms.set(id, maskAccessKeyId(id));
     const ordered = [...forms.keys()].sort((a, b) => b.length - a.length);
     return (text) => ordered.reduce((out, form) => out.split(form).join(forms.get(form)), redactText(text));
+}
+export function callScrubber() {
+    const secrets = new Set();
+    const ids = new Set();
+    let current = redactText;
+    return {
+        scrub: (text) => current(text),
+        learn(more, accessKeyId) {
+            for (const secret of more)
+                if (secret !== undefined)
+                    secrets.add(secret);
+            ids.add(accessKeyId);
+            current = secretScrubber([...secrets], [...ids]);
+        },
+    };
+}
+/** The longest text an error field, hook field or log line carries. */
+export const MAX_TEXT = 1024;
+/** Cuts text to `max` characters, the last one `…`, never inside a surrogate pair. Only ever applied
+ * to text already scrubbed: cut first, a secret's head would survive its scrubbing. */
+export function clip(text, max = MAX_TEXT) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
 }

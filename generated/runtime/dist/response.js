@@ -24,8 +24,9 @@ export async function parseResponse(raw, action, service, scrub = redactText) {
     const kind = kindOf(raw);
     const ok = raw.status >= 200 && raw.status < 300;
     const { body, errorRoot } = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
-    // An XML <Error> under a success status is still an error envelope, never a successful body.
-    if (ok && !errorRoot) {
+    // An error envelope under a success status (an XML <Error>, or a body that is an envelope and not
+    // the action's response) is still an error, never a successful body.
+    if (ok && !errorRoot && !isErrorEnvelope(body, action.responseShape)) {
         if (body === undefined)
             throw unreadable(raw, kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML', scrub);
         try {
@@ -83,6 +84,24 @@ async function readBody(raw, kind, xmlRoot, scrub) {
     }
     return { body: undefined, errorRoot: false };
 }
+/**
+ * Whether a body read under a success status is an error envelope: it has a `Code` the action's
+ * response does not declare, and none of the fields the response does declare (`RequestId` aside:
+ * both carry it). A response that declares `Code` itself, or is a map, is always the response.
+ */
+function isErrorEnvelope(body, shape) {
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+        return false;
+    const code = body.Code;
+    if ((typeof code !== 'string' && typeof code !== 'number') || code === '')
+        return false;
+    if (shape.kind !== 'object' || shape.additional !== undefined)
+        return false;
+    const declared = shape.properties;
+    if (Object.hasOwn(declared, 'Code'))
+        return false;
+    return !Object.keys(body).some((key) => key !== 'RequestId' && Object.hasOwn(declared, key));
+}
 function kindOf(raw) {
     const type = (raw.headers.get('content-type') ?? '').toLowerCase();
     const text = raw.bodyText.trimStart();
@@ -105,7 +124,8 @@ function retryableStatus(status) {
     return status === 429 || status >= 500;
 }
 function unreadable(raw, what, scrub) {
-    const snippet = scrub(raw.bodyText.slice(0, 120).replace(/\s+/g, ' ').trim());
+    // Scrubbed whole, then cut: cut first, the head of a secret at the cut would survive.
+    const snippet = scrub(raw.bodyText).replace(/\s+/g, ' ').trim().slice(0, 120).trimEnd();
     const type = raw.headers.get('content-type') ?? 'no content type';
     return new AcsResponseError({
         code: 'Client.MalformedResponse',

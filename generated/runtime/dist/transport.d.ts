@@ -7,7 +7,13 @@ export interface RawResponse {
     readonly bodyText: string;
 }
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-export declare function send(fetchFn: Fetch, request: SignedRequest, options: {
-    timeoutMs: number;
-    signal?: AbortSignal | undefined;
-}): Promise<RawResponse>;
+/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
+ * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
+export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+export interface SendOptions {
+    readonly timeoutMs: number;
+    readonly signal?: AbortSignal | undefined;
+    /** The body is read as it streams and refused once it passes this many bytes. */
+    readonly maxResponseBytes?: number | undefined;
+}
+export declare function send(fetchFn: Fetch, request: SignedRequest, options: SendOptions): Promise<RawResponse>;

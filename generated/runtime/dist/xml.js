@@ -23,7 +23,16 @@ export async function parseXml(text) {
         htmlEntities: false,
         tagValueProcessor: (_name, value) => decodeCharacterReferences(value),
     });
-    return withoutLayout(parser.parse(text));
+    let tree;
+    try {
+        tree = parser.parse(text);
+    }
+    catch (error) {
+        // The parser refuses some documents by throwing a plain Error (a reserved name such as
+        // `__proto__`, nesting deeper than it allows): a malformed response like any other.
+        throw malformed(`the XML reader refused it (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return withoutLayout(tree);
 }
 /** The white space between an element's children (indentation) is layout, not a value. */
 function withoutLayout(node) {

@@ -3,7 +3,8 @@
 // Source: templates/runtime/attempts.ts
 
 // The attempt loop: retries what is retryable (idempotent actions only, within the quota, after a
-// jittered backoff or the server's Retry-After), and once corrects clock skew from the Date header.
+// jittered backoff or the server's Retry-After, never past the call's deadline), and once corrects
+// clock skew from the Date header.
 import { AcsServiceError } from './errors.js';
 import {
   backoffDelay,
@@ -29,6 +30,8 @@ export interface LoopContext {
   readonly idempotent: boolean;
   readonly signal: AbortSignal | undefined;
   readonly now: () => number;
+  /** When the whole call must be over, on the `now` clock: no wait is started that would end later. */
+  readonly deadline: number;
   readonly random: () => number;
   /** Waits between attempts, rejecting when the signal fires (retry.ts `sleep`; injected by tests). */
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
@@ -59,21 +62,25 @@ export async function attemptLoop(ctx: LoopContext): Promise<unknown> {
       continue;
     }
     const error = result.error;
+    const retryable = ctx.idempotent && isRetryable(error) && retries + 1 < ctx.retry.maxAttempts;
+    const delay = retryable ? retryDelay(ctx, retries, result.headers) : 0;
+    // A wait that would end at or past the deadline leaves no time to try again: the call ends now.
     const retry =
-      ctx.idempotent &&
-      isRetryable(error) &&
-      retries + 1 < ctx.retry.maxAttempts &&
-      ctx.quota.tryAcquire(retryCost(error, ctx.retry));
+      retryable && ctx.now() + delay < ctx.deadline && ctx.quota.tryAcquire(retryCost(error, ctx.retry));
     await ctx.after(n, result, retry);
     if (!retry) throw error;
-    const hinted = retryAfterMs(result.headers, ctx.now());
-    const delay = Math.min(
-      ctx.retry.maxRetryAfterMs,
-      Math.max(backoffDelay(retries, ctx.retry, ctx.random), hinted ?? 0),
-    );
     retries++;
     await ctx.sleep(delay, ctx.signal);
   }
+}
+
+/** The jittered backoff, or the server's Retry-After when longer, capped by maxRetryAfterMs. */
+function retryDelay(ctx: LoopContext, retries: number, headers: Headers | undefined): number {
+  const hinted = retryAfterMs(headers, ctx.now());
+  return Math.min(
+    ctx.retry.maxRetryAfterMs,
+    Math.max(backoffDelay(retries, ctx.retry, ctx.random), hinted ?? 0),
+  );
 }
 
 /** When the server says the timestamp expired and tells its time, the offset to use; else undefined. */

@@ -5,7 +5,7 @@
 // Credentials (Alibaba Cloud "default credential provider chain"): explicit keys, a provider function
 // (refreshed tokens), or the environment then the aliyun CLI's profile file. Errors name where we
 // looked, never a value.
-import { AcsCredentialsError } from './errors.js';
+import { AcsCredentialsError, AcsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
 
 export type CredentialsProvider = () => Promise<Credentials>;
@@ -33,12 +33,28 @@ export function resolveCredentialsProvider(
   input: Credentials | CredentialsProvider | undefined,
   options: ChainOptions = {},
 ): CredentialsProvider {
-  if (typeof input === 'function') return async () => checked(await input(), 'the credentials provider');
+  if (typeof input === 'function')
+    return async () => checked(await provided(input), 'the credentials provider');
   if (input !== undefined) {
     const fixed = checked(input, 'the credentials option');
     return async () => fixed;
   }
   return () => defaultChain(options);
+}
+
+/** What a provider function gives; whatever it throws, the call fails with an AcsError that keeps it
+ * as the cause (its message is the provider's, which may quote what it was fetching: not repeated). */
+async function provided(provider: CredentialsProvider): Promise<unknown> {
+  try {
+    return await provider();
+  } catch (error) {
+    if (error instanceof AcsError) throw error;
+    throw new AcsCredentialsError({
+      code: 'Client.CredentialsProviderFailed',
+      message: `The credentials provider failed (${error instanceof Error ? error.name : typeof error}).`,
+      cause: error,
+    });
+  }
 }
 
 async function defaultChain(options: ChainOptions): Promise<Credentials> {

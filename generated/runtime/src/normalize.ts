@@ -107,10 +107,16 @@ function scalarText(value: unknown, path: string, what: string): string {
   throw mismatch(path, what, value);
 }
 
+/** Longer text is described, never quoted in part: a cut secret would no longer be recognised and
+ * hidden by the client's scrubber (only the whole of it is). */
+const QUOTED_TEXT = 100;
+
 function mismatch(path: string, expected: string, value: unknown): AcsResponseError {
   const got =
     typeof value === 'string'
-      ? JSON.stringify(value.slice(0, 40))
+      ? value.length <= QUOTED_TEXT
+        ? JSON.stringify(value)
+        : `a string of ${value.length} characters`
       : Array.isArray(value)
         ? 'a list'
         : typeof value;

@@ -102,7 +102,8 @@ export async function* paginateItems<Req, Item>(
 }
 
 function paginationOf(action: ActionDescriptor): PaginationDescriptor {
-  if (action.pagination === undefined) throw new TypeError(`${action.name} is not paginated`);
+  if (action.pagination === undefined)
+    throw new AcsError({ code: 'Client.NotPaginated', message: `${action.name} is not paginated.` });
   return action.pagination;
 }
 

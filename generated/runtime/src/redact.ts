@@ -77,7 +77,7 @@ function safeDecode(text: string): string {
  */
 export function secretScrubber(
   secrets: readonly (string | undefined)[],
-  accessKeyId: string,
+  accessKeyIds: string | readonly string[],
 ): (text: string) => string {
   const forms = new Map<string, string>();
   for (const secret of secrets) {
@@ -85,7 +85,42 @@ export function secretScrubber(
     for (const form of [secret, encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret))])
       forms.set(form, HIDDEN);
   }
-  if (accessKeyId.length > 4) forms.set(accessKeyId, maskAccessKeyId(accessKeyId));
+  for (const id of typeof accessKeyIds === 'string' ? [accessKeyIds] : accessKeyIds)
+    if (id.length > 4) forms.set(id, maskAccessKeyId(id));
   const ordered = [...forms.keys()].sort((a, b) => b.length - a.length);
   return (text) => ordered.reduce((out, form) => out.split(form).join(forms.get(form)!), redactText(text));
+}
+
+/** The scrubber of one call: it learns each attempt's secrets (a provider may hand out new ones, and
+ * every attempt has its own signature), and hides all of them from then on. */
+export interface CallScrubber {
+  readonly scrub: (text: string) => string;
+  learn(secrets: readonly (string | undefined)[], accessKeyId: string): void;
+}
+
+export function callScrubber(): CallScrubber {
+  const secrets = new Set<string>();
+  const ids = new Set<string>();
+  let current: (text: string) => string = redactText;
+  return {
+    scrub: (text) => current(text),
+    learn(more, accessKeyId) {
+      for (const secret of more) if (secret !== undefined) secrets.add(secret);
+      ids.add(accessKeyId);
+      current = secretScrubber([...secrets], [...ids]);
+    },
+  };
+}
+
+/** The longest text an error field, hook field or log line carries. */
+export const MAX_TEXT = 1024;
+
+/** Cuts text to `max` characters, the last one `…`, never inside a surrogate pair. Only ever applied
+ * to text already scrubbed: cut first, a secret's head would survive its scrubbing. */
+export function clip(text: string, max: number = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }

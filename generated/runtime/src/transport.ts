@@ -2,8 +2,9 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/transport.ts
 
-// One HTTP attempt: the caller's AbortSignal and the per-attempt timeout together, errors typed.
-import { AcsNetworkError, AcsTimeoutError } from './errors.js';
+// One HTTP attempt: the caller's AbortSignal and the per-attempt timeout together, the body read no
+// further than the size limit, errors typed.
+import { AcsError, AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
 import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
 
@@ -15,10 +16,21 @@ export interface RawResponse {
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
+ * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
+
+export interface SendOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+  /** The body is read as it streams and refused once it passes this many bytes. */
+  readonly maxResponseBytes?: number | undefined;
+}
+
 export async function send(
   fetchFn: Fetch,
   request: SignedRequest,
-  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+  options: SendOptions,
 ): Promise<RawResponse> {
   if (options.signal?.aborted) throw abortError();
   const controller = new AbortController();
@@ -37,9 +49,11 @@ export async function send(
       signal: controller.signal,
       redirect: 'manual',
     });
-    const bodyText = await response.text();
+    const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const bodyText = await readText(response, limit, () => controller.abort());
     return { status: response.status, headers: response.headers, bodyText };
   } catch (error) {
+    if (error instanceof AcsError) throw error;
     if (options.signal?.aborted) throw abortError();
     if (timedOut) {
       throw new AcsTimeoutError({
@@ -57,6 +71,49 @@ export async function send(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The body as text (UTF-8, as `response.text()` decodes it), refused with a typed error as soon as
+ * it passes `limit` bytes, or at once when its Content-Length says it will: a body that never ends
+ * must not grow the process, and a larger answer will not shrink on a retry.
+ */
+async function readText(response: Response, limit: number, stop: () => void): Promise<string> {
+  const tooLarge = () => {
+    stop();
+    return new AcsResponseError({
+      code: 'Client.ResponseTooLarge',
+      message: `The response body is larger than ${limit} bytes (maxResponseBytes); it was not read further.`,
+      httpStatus: response.status,
+      requestId: response.headers.get('x-acs-request-id') ?? undefined,
+      retryable: false,
+    });
+  };
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (response.body == null) {
+    // A fetch without body streams (some polyfills): the text, judged after the fact.
+    const text = await response.text();
+    if (text.length > limit) throw tooLarge();
+    return text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a tee'd body (a cloned Response) settles its cancel only when both branches do.
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

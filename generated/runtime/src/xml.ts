@@ -30,7 +30,15 @@ export async function parseXml(text: string): Promise<XmlTree> {
     htmlEntities: false,
     tagValueProcessor: (_name: string, value: string) => decodeCharacterReferences(value),
   });
-  return withoutLayout(parser.parse(text)) as XmlTree;
+  let tree: unknown;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    // The parser refuses some documents by throwing a plain Error (a reserved name such as
+    // `__proto__`, nesting deeper than it allows): a malformed response like any other.
+    throw malformed(`the XML reader refused it (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return withoutLayout(tree) as XmlTree;
 }
 
 /** The white space between an element's children (indentation) is layout, not a value. */

@@ -206,7 +206,9 @@ function missing(action: ActionFacts, param: ParamFacts): Check {
     run: async (ctx: CheckContext) => {
       const { [param.name]: _omitted, ...rest } = baseParams(ctx, action);
       const template = ctx.facts.errorMessages.MissingParameter ?? '{Name}';
-      const pattern = new RegExp(`^${escapeRegExp(template).replace('\\{Name\\}', () => escapeRegExp(param.name))}$`);
+      const pattern = new RegExp(
+        `^${escapeRegExp(template).replace('\\{Name\\}', () => escapeRegExp(param.name))}$`,
+      );
       expectError(
         ctx,
         await send(ctx, { action: action.descriptor.name, params: wire(action, rest) }),

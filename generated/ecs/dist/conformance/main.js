@@ -4,6 +4,7 @@ import { runConformanceCli } from './cli.js';
 import { conformanceFacts } from './facts.js';
 import { offlineCaseChecks } from './checks/cases.js';
 import { allChecks } from './registry.js';
+import { checkContext } from './runner.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
 export { CheckSkipped } from './types.js';
@@ -24,11 +25,6 @@ export function conformanceContext(env = process.env) {
     const need = (name) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
     const region = env.ACS_RPC_REGION;
     const given = JSON.parse(env.ACS_RPC_VALUES ?? '{}')[conformanceFacts.service.product] ?? {};
-    return {
-        facts: conformanceFacts,
-        target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } },
-        seed: Number(env.ACS_RPC_SEED ?? '1'),
-        codesSeen: new Set(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    };
+    const target = { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } };
+    return checkContext(conformanceFacts, target, { seed: Number(env.ACS_RPC_SEED ?? '1') });
 }

@@ -29,8 +29,10 @@ export function allChecks(facts) {
             ...boundaryChecks(action),
             ...paginationChecks(facts, action),
             ...caseChecks(action),
-            ...transitionChecks(facts, action),
-            ...waiterChecks(facts, action),
+            ...[...transitionChecks(facts, action), ...waiterChecks(facts, action)].map((c) => ({
+                ...c,
+                exclusive: true,
+            })),
             fuzzCheck(action),
         ]),
     ];

@@ -117,6 +117,8 @@ export interface Check {
     readonly uses?: readonly string[];
     /** Checks of authentication, skipped by `--no-auth-checks`. */
     readonly auth?: boolean;
+    /** It changes the server's state (moves a resource): it never runs beside another check. */
+    readonly exclusive?: boolean;
     run(ctx: CheckContext): Promise<void>;
 }
 /** A check's verdict when the server got it wrong: what was sent and what came back. */

@@ -32,8 +32,10 @@ export function allChecks(facts: ConformanceFacts): Check[] {
       ...boundaryChecks(action),
       ...paginationChecks(facts, action),
       ...caseChecks(action),
-      ...transitionChecks(facts, action),
-      ...waiterChecks(facts, action),
+      ...[...transitionChecks(facts, action), ...waiterChecks(facts, action)].map((c) => ({
+        ...c,
+        exclusive: true,
+      })),
       fuzzCheck(action),
     ]),
   ];

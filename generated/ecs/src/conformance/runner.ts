@@ -7,6 +7,7 @@ import { newNonce } from '@acs-rpc/runtime/crypto.js';
 import { secretScrubber } from '@acs-rpc/runtime/redact.js';
 import { allChecks } from './registry.js';
 import {
+  type Check,
   type CheckContext,
   CheckFailure,
   CheckSkipped,
@@ -19,6 +20,9 @@ export interface RunOptions {
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly seed: number;
   readonly authChecks: boolean;
+  /** How many checks run at once (default 1: one after another). Checks that change the server's
+   * state run alone, after the others; outcomes are reported in the suite's order either way. */
+  readonly concurrency?: number;
   /** How a check waits between reads of a resource changing state; default a real timer. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -52,7 +56,41 @@ export async function runChecks(
     .filter((c) => options.authChecks || !c.auth)
     .filter((c) => pattern === undefined || pattern.test(c.id))
     .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
-  const ctx: CheckContext = {
+  const ctx = checkContext(facts, target, options);
+
+  const outcomes: Outcome[] = [];
+  const done: (Outcome | undefined)[] = [];
+  const runAt = async (i: number) => {
+    done[i] = await outcomeOf(selected[i]!, ctx);
+    // Told in the suite's order, as soon as every earlier check has ended.
+    while (outcomes.length < selected.length && done[outcomes.length] !== undefined) {
+      const outcome = done[outcomes.length]!;
+      outcomes.push(outcome);
+      onOutcome?.(outcome);
+    }
+  };
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const indexes = selected.map((_c, i) => i);
+  if (concurrency === 1) for (const i of indexes) await runAt(i);
+  else {
+    const shared = indexes.filter((i) => selected[i]!.exclusive !== true);
+    let next = 0;
+    const worker = async () => {
+      while (next < shared.length) await runAt(shared[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, shared.length) }, worker));
+    for (const i of indexes) if (selected[i]!.exclusive === true) await runAt(i);
+  }
+  return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+
+/** A run's context: the facts, the target, the seed, and what the run's checks share. */
+export function checkContext(
+  facts: ConformanceFacts,
+  target: Target,
+  options: Pick<RunOptions, 'seed' | 'sleep'>,
+): CheckContext {
+  return {
     facts,
     target,
     seed: options.seed,
@@ -62,28 +100,25 @@ export async function runChecks(
     secrets: [],
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
-  const outcomes: Outcome[] = [];
-  for (const check of selected) {
-    const started = performance.now();
-    let failure: Outcome['failure'];
-    let skipped: string | undefined;
-    try {
-      await check.run(ctx);
-    } catch (error) {
-      if (error instanceof CheckSkipped) skipped = error.message;
-      else failure = scrubbed(ctx, error);
-    }
-    const outcome = {
-      id: check.id,
-      title: check.title,
-      ms: performance.now() - started,
-      ...(skipped === undefined ? {} : { skipped }),
-      ...(failure === undefined ? {} : { failure }),
-    };
-    outcomes.push(outcome);
-    onOutcome?.(outcome);
+}
+
+async function outcomeOf(check: Check, ctx: CheckContext): Promise<Outcome> {
+  const started = performance.now();
+  let failure: Outcome['failure'];
+  let skipped: string | undefined;
+  try {
+    await check.run(ctx);
+  } catch (error) {
+    if (error instanceof CheckSkipped) skipped = error.message;
+    else failure = scrubbed(ctx, error);
   }
-  return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+  return {
+    id: check.id,
+    title: check.title,
+    ms: performance.now() - started,
+    ...(skipped === undefined ? {} : { skipped }),
+    ...(failure === undefined ? {} : { failure }),
+  };
 }
 
 /** What a failure reports, with every secret the run sent (and a server may have echoed) hidden:

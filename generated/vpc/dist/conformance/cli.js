@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import { failureDetails, junit, outcomeLine, summary } from './report.js';
 import { runChecks } from './runner.js';
 const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
-         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]`;
+         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
+         [--concurrency N]`;
+/** Checks at once unless --concurrency says otherwise: enough to keep a local server busy. */
+const DEFAULT_CONCURRENCY = 4;
 export async function runConformanceCli(argv, facts, program = 'conformance') {
     let values;
     try {
@@ -23,6 +26,7 @@ export async function runConformanceCli(argv, facts, program = 'conformance') {
                 shard: { type: 'string' },
                 seed: { type: 'string' },
                 'no-auth-checks': { type: 'boolean' },
+                concurrency: { type: 'string' },
             },
         }));
     }
@@ -34,7 +38,10 @@ export async function runConformanceCli(argv, facts, program = 'conformance') {
     const id = values['access-key-id'];
     const secret = values['access-key-secret'] ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
     const shard = /^(\d+)\/(\d+)$/.exec(values.shard ?? '1/1');
-    if (endpoint === undefined ||
+    const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
+    if (!Number.isInteger(concurrency) ||
+        concurrency < 1 ||
+        endpoint === undefined ||
         id === undefined ||
         secret === undefined ||
         shard === null ||
@@ -58,6 +65,7 @@ export async function runConformanceCli(argv, facts, program = 'conformance') {
         shard: { index: Number(shard[1]), count: Number(shard[2]) },
         seed,
         authChecks: values['no-auth-checks'] !== true,
+        concurrency,
     }, (o) => process.stdout.write(`${outcomeLine(o)}\n`));
     const base = `npx ${program} --endpoint ${endpoint} --access-key-id ${id} --access-key-secret "$SECRET" --seed ${seed}`;
     for (const o of result.outcomes)

@@ -12,7 +12,40 @@ export async function runChecks(facts, target, options, onOutcome) {
         .filter((c) => options.authChecks || !c.auth)
         .filter((c) => pattern === undefined || pattern.test(c.id))
         .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
-    const ctx = {
+    const ctx = checkContext(facts, target, options);
+    const outcomes = [];
+    const done = [];
+    const runAt = async (i) => {
+        done[i] = await outcomeOf(selected[i], ctx);
+        // Told in the suite's order, as soon as every earlier check has ended.
+        while (outcomes.length < selected.length && done[outcomes.length] !== undefined) {
+            const outcome = done[outcomes.length];
+            outcomes.push(outcome);
+            onOutcome?.(outcome);
+        }
+    };
+    const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+    const indexes = selected.map((_c, i) => i);
+    if (concurrency === 1)
+        for (const i of indexes)
+            await runAt(i);
+    else {
+        const shared = indexes.filter((i) => selected[i].exclusive !== true);
+        let next = 0;
+        const worker = async () => {
+            while (next < shared.length)
+                await runAt(shared[next++]);
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, shared.length) }, worker));
+        for (const i of indexes)
+            if (selected[i].exclusive === true)
+                await runAt(i);
+    }
+    return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+}
+/** A run's context: the facts, the target, the seed, and what the run's checks share. */
+export function checkContext(facts, target, options) {
+    return {
         facts,
         target,
         seed: options.seed,
@@ -22,31 +55,27 @@ export async function runChecks(facts, target, options, onOutcome) {
         secrets: [],
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
-    const outcomes = [];
-    for (const check of selected) {
-        const started = performance.now();
-        let failure;
-        let skipped;
-        try {
-            await check.run(ctx);
-        }
-        catch (error) {
-            if (error instanceof CheckSkipped)
-                skipped = error.message;
-            else
-                failure = scrubbed(ctx, error);
-        }
-        const outcome = {
-            id: check.id,
-            title: check.title,
-            ms: performance.now() - started,
-            ...(skipped === undefined ? {} : { skipped }),
-            ...(failure === undefined ? {} : { failure }),
-        };
-        outcomes.push(outcome);
-        onOutcome?.(outcome);
+}
+async function outcomeOf(check, ctx) {
+    const started = performance.now();
+    let failure;
+    let skipped;
+    try {
+        await check.run(ctx);
     }
-    return { outcomes, codesSeen: [...ctx.codesSeen].sort() };
+    catch (error) {
+        if (error instanceof CheckSkipped)
+            skipped = error.message;
+        else
+            failure = scrubbed(ctx, error);
+    }
+    return {
+        id: check.id,
+        title: check.title,
+        ms: performance.now() - started,
+        ...(skipped === undefined ? {} : { skipped }),
+        ...(failure === undefined ? {} : { failure }),
+    };
 }
 /** What a failure reports, with every secret the run sent (and a server may have echoed) hidden:
  * the secret key, the latest signatures and tokens, anything signature-like; the key id masked. */

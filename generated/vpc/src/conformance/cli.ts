@@ -9,7 +9,11 @@ import { runChecks } from './runner.js';
 import type { ConformanceFacts } from './types.js';
 
 const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
-         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]`;
+         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
+         [--concurrency N]`;
+
+/** Checks at once unless --concurrency says otherwise: enough to keep a local server busy. */
+const DEFAULT_CONCURRENCY = 4;
 
 export async function runConformanceCli(
   argv: readonly string[],
@@ -31,6 +35,7 @@ export async function runConformanceCli(
         shard: { type: 'string' },
         seed: { type: 'string' },
         'no-auth-checks': { type: 'boolean' },
+        concurrency: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -42,7 +47,10 @@ export async function runConformanceCli(
   const secret =
     (values['access-key-secret'] as string | undefined) ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   const shard = /^(\d+)\/(\d+)$/.exec((values.shard as string | undefined) ?? '1/1');
+  const concurrency = Number(values.concurrency ?? DEFAULT_CONCURRENCY);
   if (
+    !Number.isInteger(concurrency) ||
+    concurrency < 1 ||
     endpoint === undefined ||
     id === undefined ||
     secret === undefined ||
@@ -77,6 +85,7 @@ export async function runConformanceCli(
       shard: { index: Number(shard[1]), count: Number(shard[2]) },
       seed,
       authChecks: values['no-auth-checks'] !== true,
+      concurrency,
     },
     (o) => process.stdout.write(`${outcomeLine(o)}\n`),
   );

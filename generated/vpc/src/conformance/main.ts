@@ -5,6 +5,7 @@ import { runConformanceCli } from './cli.js';
 import { conformanceFacts } from './facts.js';
 import { offlineCaseChecks, type OfflineCase } from './checks/cases.js';
 import { allChecks } from './registry.js';
+import { checkContext } from './runner.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
 export { runChecks } from './runner.js';
@@ -31,11 +32,6 @@ export function conformanceContext(env: Readonly<Record<string, string | undefin
   const need = (name: string) => env[name] ?? (() => { throw new Error('Set ' + name + ' to run the conformance suite.'); })();
   const region = env.ACS_RPC_REGION;
   const given = (JSON.parse(env.ACS_RPC_VALUES ?? '{}') as Record<string, Record<string, string> | undefined>)[conformanceFacts.service.product] ?? {};
-  return {
-    facts: conformanceFacts,
-    target: { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } },
-    seed: Number(env.ACS_RPC_SEED ?? '1'),
-    codesSeen: new Set(),
-    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-  };
+  const target = { endpoint: need('ACS_RPC_ENDPOINT'), accessKeyId: need('ACS_RPC_ACCESS_KEY_ID'), accessKeySecret: need('ACS_RPC_ACCESS_KEY_SECRET'), values: { ...given, ...(region === undefined ? {} : { RegionId: region }) } };
+  return checkContext(conformanceFacts, target, { seed: Number(env.ACS_RPC_SEED ?? '1') });
 }

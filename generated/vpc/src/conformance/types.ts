@@ -146,6 +146,8 @@ export interface Check {
   readonly uses?: readonly string[];
   /** Checks of authentication, skipped by `--no-auth-checks`. */
   readonly auth?: boolean;
+  /** It changes the server's state (moves a resource): it never runs beside another check. */
+  readonly exclusive?: boolean;
   run(ctx: CheckContext): Promise<void>;
 }
 

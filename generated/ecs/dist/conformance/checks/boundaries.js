@@ -17,7 +17,9 @@ export function boundaryChecks(action) {
     const reads = !changesState(action);
     for (const param of action.params) {
         const free = isFreeInput(action, param) && !names(action, param) && !shadowed(action, param);
-        for (const c of casesFor(param)) {
+        // A header carries visible ASCII only (fetch refuses anything else before sending).
+        const header = action.descriptor.params.some((d) => d.name === param.name && d.in === 'header');
+        for (const c of casesFor(param).filter((x) => !header || /^[\t\x20-\x7e]*$/.test(String(x.value)))) {
             const valid = !refuses(action, param.name, c.value);
             if (valid && !(reads && free))
                 continue;
@@ -183,7 +185,7 @@ function missing(action, param) {
         run: async (ctx) => {
             const { [param.name]: _omitted, ...rest } = baseParams(ctx, action);
             const template = ctx.facts.errorMessages.MissingParameter ?? '{Name}';
-            const pattern = new RegExp(`^${escapeRegExp(template).replace('\\{Name\\}', param.name)}$`);
+            const pattern = new RegExp(`^${escapeRegExp(template).replace('\\{Name\\}', () => escapeRegExp(param.name))}$`);
             expectError(ctx, await send(ctx, { action: action.descriptor.name, params: wire(action, rest) }), 'MissingParameter', pattern);
         },
     };
