@@ -8,14 +8,14 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { signRequest } from '../templates/runtime/sign-request.ts';
 
-interface Built {
+export interface Built {
   readonly method?: 'GET' | 'POST';
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: string;
 }
 
-interface Stream {
+export interface Stream {
   readonly label: string;
   readonly concurrency: number;
   readonly requests?: readonly Built[];

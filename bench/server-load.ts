@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import type { Built, Stream } from './load-worker.ts';
 import { presign } from './server-throughput.ts';
 
 const run = promisify(execFile);
@@ -37,16 +38,6 @@ export interface LoadOptions {
   readonly nonceBytes?: number;
   /** Another `server/` directory to measure (see server-process.ts); default this repository's. */
   readonly serverDir?: string;
-}
-
-interface Stream {
-  readonly label: string;
-  readonly concurrency: number;
-  readonly requests?: readonly unknown[];
-  readonly sign?: { readonly nonceBytes: number; readonly action: string; readonly version: string };
-  readonly params?: readonly [string, string][];
-  readonly count?: number;
-  readonly expectStatus?: number;
 }
 
 interface StreamResult {
@@ -129,7 +120,7 @@ async function measure(
 }
 
 /** A V1 form of 340,000 empty parameters (just under 1 MiB) whose signature is wrong. */
-function hugeForm() {
+function hugeForm(): Built {
   const common = new URLSearchParams({
     ...{ Action: ACTION.action, Version: ACTION.version, AccessKeyId: 'testid' },
     ...{ SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: 'huge' },
