@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureBundleSizes, measureImports } from './client-size.ts';
+import { measureMutants, mutantSection } from './conformance-mutants.ts';
 import { measureConformanceRun } from './conformance-run.ts';
 import { measureGeneration } from './generation.ts';
 import { generationSection } from './generation-tables.ts';
@@ -29,6 +30,8 @@ log('server under load');
 const serverLoad = await runServerLoad();
 log('conformance run');
 const conformance = await measureConformanceRun();
+log('conformance suite against broken servers');
+const mutants = await measureMutants();
 
 const ours = sizes.find((s) => s.program === 'generated bare client + one command (JSON)')!;
 const convenience = sizes.find((s) => s.program === 'generated client (JSON)')!;
@@ -89,13 +92,15 @@ const md = [
   `${conformance.checks} checks, ${conformance.failures} failed, median ${(conformance.medianMs / 1000).toFixed(2)} s (min ${(conformance.minMs / 1000).toFixed(2)} s, max ${(conformance.maxMs / 1000).toFixed(2)} s).`,
   `Budget ≤ 15 s (set when the package had 5 actions; it now has every ECS action): ${verdict(conformance.medianMs <= 15_000)}.`,
   '',
+  ...mutantSection(mutants),
 ].join('\n');
 
 const dir = import.meta.dirname;
 writeFileSync(join(dir, 'RESULTS.md'), md);
 writeFileSync(
   join(dir, 'results.json'),
-  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, serverLoad, conformance }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, serverLoad, conformance, mutants }, null, 2)}
+`,
 );
 process.stdout.write(md);
 

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
+import { measureMutants, mutantSection } from '../../bench/conformance-mutants.ts';
 import { measureGeneration } from '../../bench/generation.ts';
 import { runServerLoad } from '../../bench/server-load.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
+import { VARIANTS } from '../support/mutants/index.ts';
 
 describe('benchmarks start and measure', () => {
   it('server throughput', { timeout: 120_000 }, async () => {
@@ -31,6 +33,18 @@ describe('benchmarks start and measure', () => {
       expect(f.rssAfterMb).toBeGreaterThan(0);
     }
     expect(figures.slice(1).map((f) => f.background?.errors)).toEqual([0, 0]);
+  });
+
+  // One variant against one check, and the transparent proxy against the same check.
+  it('conformance suite against broken servers', { timeout: 120_000 }, async () => {
+    const variants = VARIANTS.filter((v) => v.name === 'requestid-reused');
+    const figures = await measureMutants({ variants, only: 'response.request-id-unique', concurrency: 1 });
+    expect(figures.checks).toBe(1);
+    expect(figures.falsePositives).toEqual([]);
+    expect(figures.outcomes.map((o) => [o.name, o.failed])).toEqual([
+      ['requestid-reused', ['response.request-id-unique']],
+    ]);
+    expect(mutantSection(figures)).toContain('| responses | 1 | 1 | 100% |');
   });
 
   // Four esbuild bundles and two fresh processes importing an SDK: slow when the machine is busy.
