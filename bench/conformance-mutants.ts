@@ -61,6 +61,7 @@ export async function measureMutants(options: MutantOptions = {}): Promise<Mutan
         seed: options.seed ?? 1,
         authChecks: true,
         only,
+        concurrency: 4,
         // The reference server settles a transition after reads, not after time: no need to wait.
         sleep: async () => {},
       });

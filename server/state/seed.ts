@@ -57,8 +57,8 @@ export function checkSeed(value: unknown, where: string): Seed {
 
 /**
  * The values a client should name to stay inside the seed's world, as `--value` takes them: every
- * scope's root value, the first scope's first (`RegionId: cn-hangzhou,cn-shanghai`), and the first
- * value of each list within the first scope (`ZoneId: cn-hangzhou-d`). A conformance run against a
+ * scope's root value, the first scope's first (`RegionId: cn-hangzhou,cn-shanghai`), and each list
+ * within the first scope (`ZoneId: cn-hangzhou-d,cn-hangzhou-h`). A conformance run against a
  * seeded server uses them where a spec example names a region or zone the seed does not have, which
  * the server rightly refuses as not found, and compares the answers of the several roots.
  */
@@ -68,7 +68,7 @@ export function seedValues(seed: Seed): Record<string, string> {
   const roots = [...new Set(seed.scopes.filter((s) => s.key === first.key).map((s) => s.value))];
   const values: Record<string, string> = { [first.key]: roots.join(',') };
   for (const [name, allowed] of Object.entries(first.within))
-    if (allowed[0] !== undefined) values[name] = allowed[0];
+    if (allowed.length > 0) values[name] = allowed.join(',');
   return values;
 }
 

@@ -32,7 +32,7 @@ describe('the values a suite is given to stay inside a seed', () => {
       },
       'seed',
     );
-    expect(seedValues(seed)).toEqual({ RegionId: 'r1,r2', ZoneId: 'z1' });
+    expect(seedValues(seed)).toEqual({ RegionId: 'r1,r2', ZoneId: 'z1,z2' });
   });
 
   it('are none without scopes', () => {

@@ -43,7 +43,17 @@ export function boundaryChecks(action) {
             checks.push(missing(action, param));
         const notFound = `Invalid${param.name}.NotFound`;
         if (action.errors.includes(notFound))
-            checks.push(unknownValue(action, param, notFound));
+            checks.push(unknownValue(action, param, notFound, 'unknown', (p) => UNKNOWN.slice(0, Math.max(typeof p.schema.maxLength === 'number' ? p.schema.maxLength : UNKNOWN.length, 1))), 
+            // A known value is one value exactly: not in another case, not a prefix of it. Asked of a
+            // read only: a server that wrongly accepts them must change nothing.
+            ...(changesState(action)
+                ? []
+                : [
+                    unknownValue(action, param, notFound, 'known-in-another-case', (_p, known) => otherCase(known)),
+                    unknownValue(action, param, notFound, 'prefix-of-known', (_p, known) => known !== undefined && known.length > 1 ? known.slice(0, -1) : undefined),
+                ]));
+        if (param.style === 'repeatList')
+            checks.push(listGap(action, param));
     }
     return checks;
 }
@@ -61,6 +71,13 @@ function casesFor(param) {
         return [];
     if (s.type === 'integer')
         return integerCases(s);
+    if (s.type === 'boolean')
+        return [
+            { label: 'true', value: true },
+            { label: 'false', value: false },
+            { label: 'yes', value: 'yes' },
+            { label: 'one', value: '1' },
+        ];
     if (s.type === 'string')
         return stringCases(s);
     return [];
@@ -83,10 +100,13 @@ function listCases(param) {
     return cases;
 }
 function integerCases(s) {
+    // Integers are plain decimal (server/README.md): not an exponent, hexadecimal or padded.
     const cases = [
         { label: 'abc', value: 'abc' },
         { label: '1.5', value: '1.5' },
         { label: 'empty', value: '' },
+        { label: 'exponent', value: '1e1' },
+        { label: 'hexadecimal', value: '0x10' },
     ];
     if (typeof s.minimum === 'number') {
         cases.push({ label: `min-${s.minimum}`, value: s.minimum }, { label: `below-min-${s.minimum - 1}`, value: s.minimum - 1 });
@@ -190,20 +210,58 @@ function missing(action, param) {
         },
     };
 }
-function unknownValue(action, param, code) {
+function unknownValue(action, param, code, label, 
+/** The value to send, from the value the run knows to be valid (`--value`, the spec's example). */
+make) {
     return {
-        id: `boundary.${action.descriptor.name}.${param.name}.unknown`,
+        id: `boundary.${action.descriptor.name}.${param.name}.${label}`,
         action: action.descriptor.name,
-        title: `an unknown ${param.name} is ${code}`,
+        title: `${label === 'unknown' ? 'an unknown' : `a ${label.replaceAll('-', ' ')}`} ${param.name} is ${code}`,
         run: async (ctx) => {
-            // Cut to the parameter's maximum length, so only its being unknown is wrong with it.
-            const max = typeof param.schema.maxLength === 'number' ? param.schema.maxLength : UNKNOWN.length;
-            const params = { ...baseParams(ctx, action), [param.name]: UNKNOWN.slice(0, Math.max(max, 1)) };
+            const base = baseParams(ctx, action);
+            const known = typeof base[param.name] === 'string' ? base[param.name] : knownValue(ctx, param);
+            const value = make(param, known);
+            if (value === undefined || value === known)
+                throw new CheckSkipped(`no valid ${param.name} is known to vary: pass --value ${param.name}=…`);
+            const params = { ...base, [param.name]: value };
             // Validation comes before lookup: a value the schema refutes (an enum) is InvalidParameter.
-            if (refuses(action, param.name, params[param.name]))
-                throw new CheckSkipped(`${param.name} admits no value outside the spec's own, so none can be unknown`);
+            if (refuses(action, param.name, value))
+                throw new CheckSkipped(`the spec's constraints refuse ${JSON.stringify(value)} for ${param.name} before it is looked up`);
             const message = ctx.facts.errorMessages[code];
             expectError(ctx, await send(ctx, { action: action.descriptor.name, params: wire(action, params) }), code, message === undefined ? undefined : new RegExp(`^${escapeRegExp(message)}$`));
+        },
+    };
+}
+/** The value the run knows for a parameter it need not send: `--value`, else the spec's example. */
+function knownValue(ctx, param) {
+    const given = ctx.target.values[param.name]?.split(',')[0];
+    const value = given ?? param.example;
+    return typeof value === 'string' ? value : undefined;
+}
+function otherCase(text) {
+    if (text === undefined)
+        return undefined;
+    const upper = text.toUpperCase();
+    return upper !== text ? upper : text.toLowerCase();
+}
+/** A list whose indexes skip one (`Name.1`, `Name.3`): a client that lost an item; refused naming the
+ * key after the gap (server/README.md). */
+function listGap(action, param) {
+    return {
+        id: `boundary.${action.descriptor.name}.${param.name}.index-gap`,
+        action: action.descriptor.name,
+        title: `${param.name}.1 then ${param.name}.3 is InvalidParameter naming ${param.name}.3`,
+        run: async (ctx) => {
+            const item = sampleItem(param);
+            if (item === undefined || typeof item(1) === 'object')
+                throw new CheckSkipped(`no plain item of ${param.name} is known`);
+            const { [param.name]: _left, ...rest } = baseParams(ctx, action);
+            const params = [
+                ...wire(action, rest),
+                [`${param.name}.1`, String(item(1))],
+                [`${param.name}.3`, String(item(2))],
+            ];
+            expectError(ctx, await send(ctx, { action: action.descriptor.name, params }), 'InvalidParameter', new RegExp(escapeRegExp(`${param.name}.3`)));
         },
     };
 }

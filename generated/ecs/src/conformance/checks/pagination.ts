@@ -161,27 +161,29 @@ export function paginationChecks(facts: ConformanceFacts, action: ActionFacts): 
       },
     });
   }
-  // A listing of resources picked by id (`InstanceId.N`) whose items name their region: regional.
+  // A listing of the spec's modelled resources (`lists`): regional, each resource in one region.
   const region = regionParam(facts);
-  if (
-    region !== undefined &&
-    idParam !== undefined &&
-    fields.includes(region) &&
-    action.params.some((x) => x.name === region)
-  ) {
+  const lists = action.lists;
+  if (region !== undefined && lists !== undefined && action.params.some((x) => x.name === region)) {
     checks.push({
       id: id('region-scoped'),
       action: action.descriptor.name,
-      title: `each ${region} given answers with its own items, each naming it`,
+      title: `each ${region} given answers with its own items: none under two, none naming another`,
       run: async (ctx) => {
         const regions = (ctx.target.values[region] ?? '').split(',').filter(Boolean);
         if (regions.length < 2)
           throw new CheckSkipped(`one ${region} is known: pass --value ${region}=a,b to compare two`);
+        const owner = new Map<string, string>();
         for (const asked of regions) {
           for (const item of await walk(ctx, action, p, p.maxPageSize, { [region]: asked })) {
             const named = fieldOf(item, region);
             if (named !== undefined && named !== asked)
               fail(`${region}=${asked} returned an item of ${named}: ${JSON.stringify(item)}`);
+            // A resource lives in one region: the same id under two means the region was ignored.
+            const id = fieldOf(item, lists.idField);
+            if (id !== undefined && owner.has(id) && owner.get(id) !== asked)
+              fail(`${lists.idField} ${id} is listed under ${region} ${owner.get(id)} and ${asked}`);
+            if (id !== undefined) owner.set(id, asked);
           }
         }
       },
@@ -338,6 +340,9 @@ async function walkTokens(
     const page = expectSuccess(action, exchange);
     const list = items(page, p);
     if (list.length > size) fail(`page ${number} of ${size} has ${list.length} items`, exchange);
+    // The last page has no token: one that leads to an empty page was handed out for nothing.
+    if (number > 1 && list.length === 0)
+      fail(`page ${number} of ${size} is empty: the token of page ${number - 1} led nowhere`, exchange);
     collect(list, keys, all, `page ${number} of ${size}`, exchange);
     const next = valueAt(page, p.nextTokenPath);
     const total = p.totalCountPath === undefined ? undefined : valueAt(page, p.totalCountPath);
@@ -375,9 +380,9 @@ function collect(
 const LEARNT_FILTER_VALUES = 3;
 
 /**
- * The values to filter by: those given (`--value Name=a,b`), else up to three the unfiltered results
- * hold in the item field of the filter's name that the parameter's own schema admits (a server must
- * accept a value it just returned), else the spec's example.
+ * The values to filter by: those given (`--value Name=a,b`), and up to three more the unfiltered
+ * results hold in the item field of the filter's name that the parameter's own schema admits (a
+ * server must accept a value it just returned); the spec's example when that makes none.
  */
 function filterValues(
   given: string | undefined,
@@ -385,14 +390,17 @@ function filterValues(
   action: ActionFacts,
   filter: ParamFacts,
 ): string[] {
-  if (given !== undefined) return given.split(',');
+  const values = new Set(given === undefined ? [] : given.split(','));
   const admitted = (value: string) => !refuses(action, filter.name, value);
-  const held = new Set<string>();
+  let learnt = 0;
   for (const item of unfiltered) {
+    if (learnt === LEARNT_FILTER_VALUES) break;
     const value = (item as Record<string, unknown> | null)?.[filter.name];
-    if (typeof value === 'string' && value !== '' && admitted(value)) held.add(value);
-    if (held.size === LEARNT_FILTER_VALUES) break;
+    if (typeof value === 'string' && value !== '' && !values.has(value) && admitted(value)) {
+      values.add(value);
+      learnt++;
+    }
   }
-  if (held.size > 0) return [...held];
-  return filter.example === undefined ? [] : [String(filter.example)];
+  if (values.size === 0 && filter.example !== undefined) values.add(String(filter.example));
+  return [...values];
 }

@@ -150,6 +150,17 @@ export function authChecks(
           }),
         });
       }
+      if (method === 'GET')
+        add({
+          id: `${at}.reserved-sent-raw`,
+          title: "* ! ' ( ) sent raw but signed encoded (as the official SDKs send them) are accepted",
+          expect: 'accepted',
+          options: (ctx) => ({
+            ...on,
+            params: [...params(ctx), [EXTRA, "a*!'()b"]],
+            mutate: (r) => reencode(r, encodeURIComponent),
+          }),
+        });
       add({
         id: `${at}.reserved-characters`,
         title: `a value with ${RESERVED} signed per RFC 3986 is accepted`,

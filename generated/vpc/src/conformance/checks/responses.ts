@@ -3,6 +3,7 @@
 // Source: templates/conformance/checks/responses.ts
 
 // Positive, consistency and JSON ≡ XML checks, and RequestId uniqueness.
+import type { Shape } from '@acs-rpc/runtime/descriptors.js';
 import { normalize } from '@acs-rpc/runtime/normalize.js';
 import {
   answers,
@@ -60,16 +61,12 @@ export function responseChecks(action: ActionFacts): Check[] {
     {
       id: id('numbers-are-numbers'),
       action: action.descriptor.name,
-      title: 'integer fields are JSON numbers, not strings',
+      title: 'numbers are JSON numbers and booleans JSON booleans, at every depth, not strings',
       run: async (ctx) => {
         const exchange = await send(ctx, { action: action.descriptor.name, params: minimal(ctx) });
         expectSuccess(action, exchange);
-        const shape = action.descriptor.responseShape;
-        if (shape.kind !== 'object') return;
-        for (const [name, field] of Object.entries(shape.properties)) {
-          if (field.kind === 'integer' && typeof exchange.body?.[name] !== 'number')
-            fail(`${name} is ${JSON.stringify(exchange.body?.[name])}, not a number`, exchange);
-        }
+        const wrong = mistyped(exchange.body, action.descriptor.responseShape, '');
+        if (wrong !== undefined) fail(wrong, exchange);
       },
     },
     {
@@ -172,19 +169,56 @@ function listShapes(action: ActionFacts, itemsPath: readonly string[]): Check {
   };
 }
 
+/** The first field whose JSON type is not the shape's (a number or boolean sent as text), if any. The
+ * JSON as sent, before the client's normalising: a client that reads it as is would see text. An
+ * int64 may be either (JSON numbers lose its digits). */
+function mistyped(value: unknown, shape: Shape, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const want =
+    shape.kind === 'integer' || shape.kind === 'number'
+      ? 'number'
+      : shape.kind === 'boolean'
+        ? 'boolean'
+        : undefined;
+  if (want !== undefined)
+    return typeof value === want ? undefined : `${path} is ${JSON.stringify(value)}, not a JSON ${want}`;
+  if (shape.kind === 'array' && Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = mistyped(item, shape.items, `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+  }
+  if (shape.kind === 'object' && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [name, field] of Object.entries(shape.properties)) {
+      const found = mistyped(
+        (value as Record<string, unknown>)[name],
+        field,
+        path === '' ? name : `${path}.${name}`,
+      );
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 /** RequestId over many answers of the probe action (one that only reads). */
 export function requestIdCheck(action: ActionFacts): Check {
   const minimal = (ctx: CheckContext) => wire(action, baseParams(ctx, action));
   return {
     id: 'response.request-id-unique',
     action: action.descriptor.name,
-    title: 'RequestId is present and unique over 1,000 responses',
+    title: 'RequestId is present and unique over 1,000 responses, errors among them',
     run: async (ctx) => {
       const ids = new Set<string>();
       for (let round = 0; round < 40; round++) {
+        // Successes and errors alike (every fifth an unknown Version): an error has its own RequestId too.
         const batch = await Promise.all(
-          Array.from({ length: 25 }, () =>
-            send(ctx, { action: action.descriptor.name, params: minimal(ctx) }),
+          Array.from({ length: 25 }, (_, i) =>
+            send(ctx, {
+              action: action.descriptor.name,
+              params: minimal(ctx),
+              ...(i % 5 === 4 ? { version: '1999-01-01' } : {}),
+            }),
           ),
         );
         for (const e of batch) {
