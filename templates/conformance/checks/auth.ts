@@ -483,11 +483,11 @@ export function authChecks(
   }
   add({
     id: 'v3.signed-headers.names-absent-header',
-    title: 'SignedHeaders naming a header the request does not have is IncompleteSignature',
+    title: 'SignedHeaders naming a header the request does not have (signed as empty) is IncompleteSignature',
     expect: [INCOMPLETE],
     options: (ctx) => ({
       params: params(ctx),
-      mutate: (r) => resignV3(r, keys(ctx), { signedOnly: { 'x-acs-conformance-absent': 'x' } }),
+      mutate: (r) => resignV3(r, keys(ctx), { signedOnly: { 'x-acs-conformance-absent': '' } }),
     }),
   });
   for (const header of V3_REQUIRED) {

@@ -39,7 +39,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'zone-filter-not-applied',
     category: 'filters',
     bug: 'ZoneId is validated and looked up, then not applied: every zone’s instances are listed',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus RegionId=cn-hangzhou&ZoneId=cn-hangzhou-d, then ZoneId=cn-hangzhou-h: no instance in both (the filter check needs two zones; --value gives it one)',
     serve: notApplied('ZoneId'),
@@ -48,7 +47,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'cluster-filter-not-applied',
     category: 'filters',
     bug: 'ClusterId is accepted and not applied: every cluster’s instances are listed',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus RegionId=cn-hangzhou&ClusterId=cls-clusterid1: 3 instances (i-hz0025, i-hz0075, i-hz0125), not 137',
     serve: notApplied('ClusterId'),
@@ -57,7 +55,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'second-filter-dropped',
     category: 'filters',
     bug: 'with ZoneId and ClusterId both given, only ZoneId applies (an if/else-if chain)',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus RegionId=cn-hangzhou&ZoneId=cn-hangzhou-h&ClusterId=cls-clusterid1: no instance (cls-clusterid1 is only in cn-hangzhou-d)',
     serve: rewrite((answer, call) =>
@@ -70,8 +67,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'instance-ids-first-only',
     category: 'filters',
     bug: 'InstanceId.N is read as InstanceId.1 only',
-    caughtBy: 'response.DescribeInstanceStatus.list-is-array',
-    reason: /asked for 3 id\(s\), got 1/,
     serve: async (call) => {
       const asked = ids(call);
       if (asked.length < 2) return call.forward();
@@ -83,8 +78,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'unknown-instance-id-refused',
     category: 'filters',
     bug: 'an unknown id among InstanceId.N is an error (404) instead of left out of the list',
-    caughtBy: 'response.DescribeInstanceStatus.list-is-array',
-    reason: /is not an array for 1 item/,
     serve: rewrite(async (answer, call) => {
       const asked = new Set(ids(call));
       if (answer.status !== 200 || asked.size === 0) return answer;
@@ -100,7 +93,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'region-ignored',
     category: 'filters',
     bug: 'RegionId is validated, then ignored: every region lists the first region’s instances',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus RegionId=cn-shanghai: the 12 instances i-sh0001…i-sh0012 (TotalCount 12), none of cn-hangzhou',
     serve: rewrite((answer, call) =>
@@ -113,7 +105,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'zone-any-case',
     category: 'filters',
     bug: 'ZoneId is matched case-insensitively (CN-HANGZHOU-D lists cn-hangzhou-d)',
-    caughtBy: undefined,
     witness: 'DescribeInstanceStatus RegionId=cn-hangzhou&ZoneId=CN-HANGZHOU-D: InvalidZoneId.NotFound',
     serve: rewrite(async (answer, call) => {
       const zone = param(call, 'ZoneId');
@@ -126,7 +117,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'zone-prefix-match',
     category: 'filters',
     bug: 'ZoneId matches every zone it is a prefix of (ZoneId=cn-hangzhou lists both zones)',
-    caughtBy: undefined,
     witness: 'DescribeInstanceStatus RegionId=cn-hangzhou&ZoneId=cn-hangzhou: InvalidZoneId.NotFound',
     serve: rewrite((answer, call) => {
       const zone = param(call, 'ZoneId');
@@ -140,8 +130,6 @@ export const FILTER_VARIANTS: readonly Variant[] = [
     name: 'disk-status-filter-not-applied',
     category: 'filters',
     bug: 'DescribeDisks accepts Status and does not apply it',
-    caughtBy: 'pagination.DescribeDisks.filter-Status-within-all',
-    reason: /is returned for two different values of Status/,
     serve: notApplied('Status', 'DescribeDisks'),
   },
 ];

@@ -33,7 +33,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'accept-xml-ignored',
     category: 'formats',
     bug: 'without Format, an Accept header naming XML is ignored: V3 callers (no Format parameter) always get JSON',
-    caughtBy: undefined,
     witness: 'a V3 GET with `Accept: application/xml` and no Format: answered with content type text/xml',
     serve: (call) =>
       !call.pairs.some(([k]) => k === 'Format') && call.format === 'XML'
@@ -44,8 +43,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'format-case-sensitive',
     category: 'formats',
     bug: 'only Format=XML in upper case selects XML; Format=xml answers JSON',
-    caughtBy: 'protocol.DescribeInstanceStatus.format-lowercase',
-    reason: /Format=xml was answered with content type application\/json/,
     serve: rewrite((answer, call) => {
       const format = call.pairs.find(([k]) => k === 'Format')?.[1];
       return answer.status === 200 &&
@@ -60,7 +57,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'accept-beats-format',
     category: 'formats',
     bug: 'an Accept header naming XML wins over Format=JSON',
-    caughtBy: undefined,
     witness: 'a V1 GET with Format=JSON and `Accept: application/xml`: answered in JSON',
     serve: rewrite((answer, call) => {
       const format = call.pairs.find(([k]) => k === 'Format')?.[1];
@@ -75,7 +71,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'xml-errors-in-json',
     category: 'formats',
     bug: 'errors are always JSON, even when XML was asked for',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus Format=XML&RegionId=nowhere: InvalidRegionId.NotFound as an XML <Error> with content type text/xml',
     serve: rewrite((answer) => (answer.status >= 400 && isXml(answer) ? errorAsJson(answer) : answer)),
@@ -84,23 +79,18 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'xml-labelled-json',
     category: 'formats',
     bug: 'XML bodies go out with content type application/json (a hard-coded header)',
-    caughtBy: 'protocol.DescribeInstanceStatus.format-xml',
-    reason: /Format=XML was answered with content type application\/json/,
     serve: rewrite((answer) => (isXml(answer) ? { ...answer, type: 'application/json' } : answer)),
   },
   {
     name: 'json-labelled-text',
     category: 'formats',
     bug: 'JSON bodies go out with content type text/plain',
-    caughtBy: 'protocol.DescribeInstanceStatus.format-json',
-    reason: /Format=JSON was answered with content type text\/plain/,
     serve: rewrite((answer) => (isJson(answer) ? { ...answer, type: 'text/plain;charset=utf-8' } : answer)),
   },
   {
     name: 'xml-root-generic',
     category: 'formats',
     bug: 'the XML success root is <Response> instead of the schema’s <ActionResponse> (xml.name)',
-    caughtBy: undefined,
     witness: 'DescribeInstanceStatus Format=XML: the root element is <DescribeInstanceStatusResponse>',
     serve: rewrite((answer) =>
       answer.status === 200 && isXml(answer)
@@ -112,7 +102,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'xml-error-root',
     category: 'formats',
     bug: 'the XML error root is <ErrorResponse> instead of <Error>',
-    caughtBy: undefined,
     witness: 'DescribeInstanceStatus Format=XML&RegionId=nowhere: the root element is <Error>',
     serve: rewrite((answer) =>
       answer.status >= 400 && isXml(answer)
@@ -124,8 +113,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'xml-text-unescaped',
     category: 'formats',
     bug: 'XML text is not escaped (the & of a Recommend URL goes out raw)',
-    caughtBy: 'response.DescribeInstanceStatus.json-equals-xml',
-    reason: /expected Code InvalidAction.NotFound/,
     serve: rewrite((answer) =>
       isXml(answer) ? { ...answer, text: answer.text.replace(/&amp;/g, '&') } : answer,
     ),
@@ -134,15 +121,12 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'top-level-numbers-as-strings',
     category: 'formats',
     bug: 'TotalCount, PageNumber and PageSize are JSON strings',
-    caughtBy: 'response.DescribeInstanceStatus.numbers-are-numbers',
-    reason: /TotalCount is "\d+", not a number/,
     serve: rewrite((answer) => quoted(answer, /("(?:TotalCount|PageNumber|PageSize)":)(\d+)/g)),
   },
   {
     name: 'nested-numbers-as-strings',
     category: 'formats',
     bug: 'integers inside list items are JSON strings (a disk’s Size is "40")',
-    caughtBy: undefined,
     witness:
       'DescribeDisks RegionId=cn-hangzhou: Disks.Disk[0].Size (and every integer of an item) is a JSON number',
     serve: rewrite((answer) => {
@@ -158,7 +142,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'booleans-as-strings',
     category: 'formats',
     bug: 'JSON booleans are the strings "true" and "false"',
-    caughtBy: undefined,
     witness:
       'DescribeZones RegionId=cn-hangzhou: Zones.Zone[0].AvailableResources.ResourcesInfo[0].IoOptimized is a JSON boolean',
     serve: rewrite((answer) => quoted(answer, /("\w+":)(true|false)(?=[,}\]])/g)),
@@ -167,8 +150,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'post-form-body-ignored',
     category: 'formats',
     bug: 'a V3 POST’s form body is not read: its parameters are missing',
-    caughtBy: 'protocol.DescribeInstanceStatus.post-v3',
-    reason: /expected HTTP 200, got 400/,
     serve: async (call) =>
       call.signature === 'v3' && call.method === 'POST' && call.body !== ''
         ? call.resign(call.params.filter(([k]) => call.rawQuery.includes(`${k}=`)))
@@ -178,8 +159,6 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'version-unchecked',
     category: 'formats',
     bug: 'any Version is served as the spec’s',
-    caughtBy: 'protocol.unknown-version',
-    reason: /expected InvalidVersion .* got a success/,
     serve: onError(['InvalidVersion'], (call) =>
       call.resign(call.params, { version: conformanceFacts.service.apiVersion }),
     ),
@@ -188,16 +167,12 @@ export const FORMAT_VARIANTS: readonly Variant[] = [
     name: 'any-method-served',
     category: 'formats',
     bug: 'PUT (or any method) is served like GET instead of UnsupportedHTTPMethod',
-    caughtBy: 'protocol.other-method',
-    reason: /expected Code UnsupportedHTTPMethod, got "MissingParameter"/,
     serve: onError(['UnsupportedHTTPMethod'], (call) => call.resign()),
   },
   {
     name: 'v1-encodes-like-encodeuricomponent',
     category: 'formats',
     bug: "V1 canonicalizes with encodeURIComponent, which leaves ! ' ( ) * unencoded: valid requests with them are refused",
-    caughtBy: 'protocol.DescribeInstanceStatus.special-characters',
-    reason: /expected HTTP 200, got 400/,
     serve: async (call) =>
       call.signature === 'v1' && call.pairs.some(([k, v]) => /[!'()*]/.test(k + v))
         ? asError(await call.resign(call.params, { secret: 'not-the-secret' }), 'SignatureDoesNotMatch', 400)

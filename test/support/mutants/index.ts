@@ -8,10 +8,12 @@ import { PAGINATION_VARIANTS } from './pagination.ts';
 import { PARAMETER_VARIANTS } from './parameters.ts';
 import { RESPONSE_VARIANTS } from './responses.ts';
 import type { Variant } from './variant.ts';
+import { VERDICTS } from './verdicts.ts';
 
 export { startMutant, TRANSPARENT } from './proxy.ts';
 export type { Category, Variant } from './variant.ts';
 
+/** Every variant, with the check that catches it and why (verdicts.ts), or none: a survivor. */
 export const VARIANTS: readonly Variant[] = [
   ...AUTH_VARIANTS,
   ...PARAMETER_VARIANTS,
@@ -19,7 +21,7 @@ export const VARIANTS: readonly Variant[] = [
   ...FORMAT_VARIANTS,
   ...PAGINATION_VARIANTS,
   ...RESPONSE_VARIANTS,
-];
+].map((v) => ({ ...v, caughtBy: VERDICTS[v.name]?.caughtBy, reason: VERDICTS[v.name]?.reason }));
 
 /** The actions whose every check the harness runs: a page-numbered list, a token-paged list and two
  * unpaged reads. */

@@ -35,7 +35,6 @@ export const TRANSPARENT: Variant = {
   name: 'transparent',
   category: 'none',
   bug: 'none: forwards every request as it came',
-  caughtBy: undefined,
   serve: (call) => call.forward(),
 };
 

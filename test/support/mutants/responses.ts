@@ -19,8 +19,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'requestid-reused',
     category: 'responses',
     bug: 'every success carries the same RequestId',
-    caughtBy: 'response.request-id-unique',
-    reason: /RequestId SAME was used twice/,
     serve: rewrite((answer) =>
       answer.status === 200 ? { ...answer, text: setText(answer.text, 'RequestId', 'SAME') } : answer,
     ),
@@ -29,8 +27,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'requestid-counter-wraps',
     category: 'responses',
     bug: 'RequestId comes from a counter that wraps at 512',
-    caughtBy: 'response.request-id-unique',
-    reason: /RequestId REQ-\d+ was used twice/,
     serve: async (call, seen) => {
       const answer = await call.forward();
       return answer.status === 200
@@ -42,7 +38,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'error-requestid-fixed',
     category: 'responses',
     bug: 'every error carries the same RequestId (the error path never makes one)',
-    caughtBy: undefined,
     witness: 'two requests with RegionId=nowhere: two InvalidRegionId.NotFound with different RequestIds',
     serve: rewrite((answer) =>
       isError(answer)
@@ -54,8 +49,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'hostid-missing',
     category: 'responses',
     bug: 'errors have no HostId',
-    caughtBy: 'boundary.DescribeInstanceStatus.RegionId.unknown',
-    reason: /HostId is required|must have required property 'HostId'/,
     serve: rewrite((answer) =>
       isError(answer) ? { ...answer, text: dropField(answer.text, 'HostId') } : answer,
     ),
@@ -64,8 +57,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'error-requestid-missing',
     category: 'responses',
     bug: 'errors have no RequestId',
-    caughtBy: 'boundary.DescribeInstanceStatus.RegionId.unknown',
-    reason: /RequestId/,
     serve: rewrite((answer) =>
       isError(answer) ? { ...answer, text: dropField(answer.text, 'RequestId') } : answer,
     ),
@@ -74,8 +65,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'error-message-missing',
     category: 'responses',
     bug: 'errors have no Message',
-    caughtBy: 'boundary.DescribeInstanceStatus.RegionId.unknown',
-    reason: /Message/,
     serve: rewrite((answer) =>
       isError(answer) ? { ...answer, text: dropField(answer.text, 'Message') } : answer,
     ),
@@ -84,32 +73,24 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'not-found-status-400',
     category: 'responses',
     bug: 'InvalidRegionId.NotFound comes with HTTP 400 instead of 404',
-    caughtBy: 'boundary.DescribeInstanceStatus.RegionId.unknown',
-    reason: /must come with HTTP 404, got 400/,
     serve: onError(['InvalidRegionId.NotFound'], (_call, answer) => ({ ...answer, status: 400 })),
   },
   {
     name: 'unknown-action-status-400',
     category: 'responses',
     bug: 'InvalidAction.NotFound comes with HTTP 400 instead of 404',
-    caughtBy: 'protocol.unknown-action',
-    reason: /must come with HTTP 404, got 400/,
     serve: onError(['InvalidAction.NotFound'], (_call, answer) => ({ ...answer, status: 400 })),
   },
   {
     name: 'errors-with-status-200',
     category: 'responses',
     bug: 'errors come with HTTP 200 (the envelope alone says it failed)',
-    caughtBy: 'protocol.unknown-action',
-    reason: /got a success/,
     serve: rewrite((answer) => (isError(answer) ? { ...answer, status: 200 } : answer)),
   },
   {
     name: 'generic-not-found-message',
     category: 'responses',
     bug: 'every NotFound code has the message "Resource not found." instead of the spec’s',
-    caughtBy: 'boundary.DescribeInstanceStatus.RegionId.unknown',
-    reason: /the message does not match/,
     serve: rewrite((answer) =>
       isError(answer) && /NotFound/.test(answer.text)
         ? { ...answer, text: setText(answer.text, 'Message', 'Resource not found.') }
@@ -120,8 +101,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'malformed-integer-500',
     category: 'responses',
     bug: 'an integer parameter that is not a number fails inside the server: HTTP 500 InternalError',
-    caughtBy: 'boundary.DescribeInstanceStatus.PageNumber.abc',
-    reason: /got a server error/,
     serve: onError(['InvalidParameter'], (call, answer) => {
       const bad = call.params.some(
         ([k, v]) => /^(PageNumber|PageSize|MaxResults)$/.test(k) && !/^-?\d+$/.test(v),
@@ -133,7 +112,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'error-content-type-html',
     category: 'responses',
     bug: 'JSON errors go out with content type text/html (the framework’s default for error pages)',
-    caughtBy: undefined,
     witness:
       'DescribeInstanceStatus RegionId=nowhere (JSON): InvalidRegionId.NotFound with content type application/json',
     serve: rewrite((answer) =>
@@ -144,8 +122,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'empty-list-omitted',
     category: 'responses',
     bug: 'an empty item list is left out of the JSON body (InstanceStatuses: {})',
-    caughtBy: 'response.DescribeInstanceStatus.list-is-array',
-    reason: /is not an array for 1 item/,
     serve: rewrite((answer) =>
       answer.status === 200 && isJson(answer)
         ? {
@@ -162,8 +138,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'one-item-as-object',
     category: 'responses',
     bug: 'a list of one item is written as the item itself (an XML-to-JSON converter’s habit)',
-    caughtBy: 'response.DescribeInstanceStatus.list-is-array',
-    reason: /is not an array for 1 item/,
     serve: rewrite((answer) =>
       answer.status === 200 && isJson(answer)
         ? {
@@ -179,8 +153,6 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
     name: 'xml-list-wrapper-missing',
     category: 'responses',
     bug: 'XML list items are written without their wrapper element (<InstanceStatuses>)',
-    caughtBy: 'response.DescribeInstanceStatus.json-equals-xml',
-    reason: /InstanceStatuses is required|must have required property 'InstanceStatuses'/,
     serve: rewrite((answer) => ({ ...answer, text: answer.text.replace(/<\/?InstanceStatuses>/g, '') })),
   },
 ];

@@ -61,11 +61,11 @@ export interface Variant {
   readonly category: Category;
   /** What the broken server does wrong, in one sentence. */
   readonly bug: string;
-  /** The check id that fails against it (found by running the suite), or undefined: it survives. */
-  readonly caughtBy: string | undefined;
-  /** The failure message `caughtBy` gives, where practical. */
-  readonly reason?: RegExp;
-  /** For a survivor: the one request that shows the bug, and what the spec wants answered. */
+  /** The check that fails against it and the failure message it gives, measured by running the
+   * suite (bench/conformance-mutants.ts) and kept in verdicts.ts; index.ts sets them. None: it survives. */
+  readonly caughtBy?: string | undefined;
+  readonly reason?: RegExp | undefined;
+  /** The one request that shows the bug, and what the spec wants answered. */
   readonly witness?: string;
   /** Answers one request as the broken server would; `seen` counts the proxy's earlier requests. */
   serve(call: Call, seen: number): Promise<Answer>;
