@@ -54,14 +54,11 @@ describe('runChecks, selection', () => {
     expect(result.outcomes.map((o) => o.id)).toEqual(want);
   });
 
-  it.each<[number, number[]]>([
-    [1, [0, 3, 6]],
-    [2, [1, 4, 7]],
-    [3, [2, 5]],
-  ])('--shard %i/3 takes every third selected check', async (index, positions) => {
+  it.each([1, 2, 3])('--shard %i/3 takes every third selected check, from the one at %i', async (index) => {
     const selected = ids.filter((id) => id.startsWith('boundary.DescribeThings.PageSize'));
+    expect(selected.length).toBeGreaterThan(6);
     const result = await run({ only: 'boundary.DescribeThings.PageSize.*', shard: { index, count: 3 } });
-    expect(result.outcomes.map((o) => o.id)).toEqual(positions.map((i) => selected[i]));
+    expect(result.outcomes.map((o) => o.id)).toEqual(selected.filter((_id, i) => i % 3 === index - 1));
   });
 
   it('--no-auth-checks leaves the authentication checks out', async () => {
