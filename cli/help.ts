@@ -25,19 +25,25 @@ Generate a package per spec: types, validators, a signed client and a conformanc
 Only files listed in the folder's .acs-rpc-manifest.json are ever replaced or removed.
 `,
   serve: `Usage: acs-rpc serve [--spec FILE | --package DIR] [--port 8080] [--host 127.0.0.1]
-                     [--seed FILE] [--credentials FILE] [--access-log] [--quiet]
+                     [--seed FILE] [--credentials FILE] [--access-log] [--cors loopback]
+                     [--quiet]
 
 Start the reference server for a spec. With --spec, the package is generated into a cache the
 toolkit owns; --package serves an already generated one. The first line printed is
 \`listening on http://HOST:PORT\`; SIGINT and SIGTERM stop it. Default keys: testid/testsecret.
+--cors says which browser pages may call it: loopback (pages on this machine, the default), off,
+or origins joined by commas (https://app.example,http://localhost:5173).
 `,
   conformance: `Usage: acs-rpc conformance [--spec FILE | --package DIR] --endpoint URL
                            --access-key-id ID --access-key-secret SECRET [--region ID]
                            [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
+                           [--concurrency N]
 
 Check any server against the spec; the last line printed is \`N passed, N failed\`.
 --only takes a check id, a glob (\`auth.*\`), or several joined by commas (\`auth.*,*.DescribeX.*\`).
---value Name=value (repeatable) names a parameter's value where the spec's example will not do.
+--value Name=value (repeatable) names a parameter's value where the spec's example will not do;
+Name=a,b names several (requests use the first; filter and region checks compare them all).
+--concurrency N runs N checks at once (default 4); checks that move a resource run alone.
 With --spec, the package is generated into a cache the toolkit owns; --package uses an already
 generated one.
 `,

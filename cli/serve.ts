@@ -15,6 +15,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   credentials: { type: 'string' },
   'access-log': { type: 'boolean' },
+  cors: { type: 'string', default: 'loopback' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -29,6 +30,7 @@ export async function runServe(args: readonly string[], cwd: string = process.cw
     throw new UsageError(
       `--port must be a port number (0 picks a free one), not ${JSON.stringify(values.port)}`,
     );
+  const cors = corsPolicy(values.cors);
   const packages = await resolvePackages(
     { spec: values.spec, package: values.package },
     cwd,
@@ -50,6 +52,7 @@ export async function runServe(args: readonly string[], cwd: string = process.cw
       seeds,
       port,
       host: values.host,
+      cors,
       ...(values.credentials === undefined ? {} : { credentials: await loadKeyPairs(values.credentials) }),
       ...(values['access-log']
         ? { accessLog: (line: string) => process.stderr.write(`${redactUrl(line)}\n`) }
@@ -67,4 +70,16 @@ export async function runServe(args: readonly string[], cwd: string = process.cw
   });
   await server.close();
   return EXIT.ok;
+}
+
+/** `--cors loopback` (pages on this machine, the default), `off`, or origins joined by commas. */
+function corsPolicy(text: string): 'loopback' | 'off' | string[] {
+  if (text === 'loopback' || text === 'off') return text;
+  const origins = text.split(',').map((o) => o.trim());
+  for (const origin of origins)
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new UsageError(
+        `--cors takes loopback, off or origins such as https://app.example, not ${JSON.stringify(origin)}`,
+      );
+  return origins;
 }

@@ -7,6 +7,7 @@ import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
 import { readFaultHeaders } from './faults/header.ts';
 import { type FaultState, fingerprint, injectFault } from './faults/inject.ts';
+import { applyCors, type CorsPolicy } from './http/cors.ts';
 import { BodyRefused, ClientGone, type RequestLimits, type StartTimer } from './http/limits.ts';
 import { readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
@@ -23,6 +24,7 @@ export interface ServerState extends FaultState {
   readonly log: ((line: string) => void) | undefined;
   readonly limits: RequestLimits;
   readonly timer: StartTimer;
+  readonly cors: CorsPolicy;
 }
 
 const V1_COMMON = new Set([
@@ -47,6 +49,8 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   const started = Date.now();
   // The Date header tells the server's clock, the one the timestamp window is checked against.
   res.setHeader('date', new Date(state.auth.now()).toUTCString());
+  // A browser's preflight from an allowed origin is answered here; any other OPTIONS is a method error.
+  if (applyCors(req, res, state.cors)) return void state.log?.(`OPTIONS - 204 0ms ${requestId}`);
   try {
     format = formatOfUrl(req.url ?? '/', req.headers);
     // What Node answers with a bare 400 unless told not to (RFC 9112: HTTP/1.1 requires Host).

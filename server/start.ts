@@ -7,6 +7,7 @@ import type { ServerFaults } from './faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from './faults/limits.ts';
 import { handle, type ServerState } from './handle.ts';
 import { clientErrorHandler, connectHandler } from './http/client-error.ts';
+import type { CorsPolicy } from './http/cors.ts';
 import { DEFAULT_LIMITS, type RequestLimits, realTimer, type StartTimer } from './http/limits.ts';
 import { type ServiceFacts, ServiceTable } from './services.ts';
 import { loadSeed, type Seed } from './state/seed.ts';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** How a body's deadline is kept, for tests (which fire it themselves); default a timer. */
   readonly timer?: StartTimer;
+  /** Which browser origins may call (server/README.md, "CORS"); default `loopback`. */
+  readonly cors?: CorsPolicy;
 }
 
 export interface RunningServer {
@@ -64,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log: options.accessLog,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     timer: options.timer ?? realTimer,
+    cors: options.cors ?? 'loopback',
   };
   const server = createServer(
     {

@@ -83,7 +83,7 @@ describe('acs-rpc serve', () => {
     expect(await server.exit).toBe(0);
   });
 
-  it.each([[['--port', 'abc']], [['--port', '70000']], [['--nope']]])(
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--nope']], [['--cors', 'app.example']]])(
     'refuses %j with exit code 2',
     async (args) => {
       await expect(runServe(args)).rejects.toThrow(UsageError);
