@@ -62,6 +62,15 @@ export async function send(
         retryable: true,
       });
     }
+    // A browser's fetch refuses with a bare TypeError, no cause, when CORS or the network stopped the
+    // request before any server saw it: retrying cannot change that (Node's fetch always names a cause).
+    if (error instanceof TypeError && (error as { cause?: unknown }).cause === undefined)
+      throw new AcsNetworkError({
+        code: 'Client.RequestBlocked',
+        message: 'The request was blocked before it reached the server (CORS or network).',
+        retryable: false,
+        cause: error,
+      });
     throw new AcsNetworkError({
       code: 'Client.NetworkError',
       message: `The connection failed: ${networkReason(error)}.`,

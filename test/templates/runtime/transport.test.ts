@@ -129,6 +129,18 @@ describe('send', () => {
     },
   );
 
+  it('reports a bare TypeError (a browser: CORS or the network stopped it) as blocked, not retried', async () => {
+    const thrown = new TypeError('Failed to fetch');
+    const error = await send(() => Promise.reject(thrown), get, { timeoutMs: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AcsNetworkError);
+    expect(error).toMatchObject({
+      code: 'Client.RequestBlocked',
+      message: 'The request was blocked before it reached the server (CORS or network).',
+      retryable: false,
+    });
+    expect((error as Error).cause).toBe(thrown);
+  });
+
   it('clears its timer and its abort listener once done', async () => {
     const controller = new AbortController();
     const added: unknown[] = [];
