@@ -30,7 +30,8 @@ export const realTimer: StartTimer = (ms, fire) => {
 export const DEFAULT_LIMITS: RequestLimits = {
   bodyBytes: 1 << 20,
   parameters: 5_000,
-  // ECS's UserData, the longest value its spec documents, is 32 KB before base64 (43,692 characters).
+  // The longest value the repository's specs document (a 32 KB user-data script, base64: 43,692
+  // characters) fits with room to spare.
   valueBytes: 64 * 1024,
   bodyTimeoutMs: 30_000,
 };

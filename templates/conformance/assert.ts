@@ -17,7 +17,9 @@ import { minimalValue } from './values.js';
 export function fail(message: string, exchange?: Exchange): never {
   throw new CheckFailure(
     message,
-    exchange === undefined ? undefined : { sent: exchange.sent, received: describeResponse(exchange) },
+    exchange === undefined
+      ? undefined
+      : { sent: exchange.sent, received: describeResponse(exchange), secrets: exchange.secrets },
   );
 }
 
@@ -142,7 +144,7 @@ export function isFreeInput(action: ActionFacts, param: ParamFacts): boolean {
 }
 
 /** The parameter that picks a region: the one the service's regional endpoint is named by
- * (`ecs.{RegionId}.aliyuncs.com`). */
+ * (`<product>.{RegionId}.aliyuncs.com`). */
 export function regionParam(facts: ConformanceFacts): string | undefined {
   return /\{([^}]+)\}/.exec(facts.service.endpoints.regional)?.[1];
 }

@@ -61,6 +61,11 @@ export function withPairs(
   };
 }
 
+/** Every pair of the query and body encoded anew by `encode`: the same decoded values, other text. */
+export function reencode(r: SignedRequest, encode: (s: string) => string): SignedRequest {
+  return withPairs(r, queryOf(r), r.body === undefined ? undefined : decodePairs(r.body), encode);
+}
+
 /** Edits the pairs that carry the parameters: the form body of a POST, else the query. */
 export function editParams(r: SignedRequest, edit: (pairs: Pairs) => Pairs): SignedRequest {
   if (r.method === 'POST') return withPairs(r, queryOf(r), edit(decodePairs(r.body ?? '')));

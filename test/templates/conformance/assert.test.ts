@@ -18,7 +18,7 @@ function exchange(
   body: Record<string, unknown> | undefined,
   text = JSON.stringify(body ?? ''),
 ): Exchange {
-  return { status, headers: new Headers(), text, body, sent: 'GET http://h/?Signature=***' };
+  return { status, headers: new Headers(), text, body, sent: 'GET http://h/?Signature=***', secrets: [] };
 }
 function failureOf(run: () => unknown): CheckFailure {
   try {

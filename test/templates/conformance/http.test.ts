@@ -116,8 +116,8 @@ describe('describeRequest and describeResponse', () => {
 
   it('shows the status and the first 600 characters of the answer', () => {
     const text = 'x'.repeat(700);
-    expect(describeResponse({ status: 502, headers: new Headers(), text, body: undefined, sent: '' })).toBe(
-      `HTTP 502\n${'x'.repeat(600)}`,
-    );
+    expect(
+      describeResponse({ status: 502, headers: new Headers(), text, body: undefined, sent: '', secrets: [] }),
+    ).toBe(`HTTP 502\n${'x'.repeat(600)}`);
   });
 });

@@ -7,7 +7,9 @@ import { describeResponse } from './http.js';
 import { CheckFailure, CheckSkipped, documentedErrors, } from './types.js';
 import { minimalValue } from './values.js';
 export function fail(message, exchange) {
-    throw new CheckFailure(message, exchange === undefined ? undefined : { sent: exchange.sent, received: describeResponse(exchange) });
+    throw new CheckFailure(message, exchange === undefined
+        ? undefined
+        : { sent: exchange.sent, received: describeResponse(exchange), secrets: exchange.secrets });
 }
 /** The error the spec pairs with this code: its status, the code, a valid envelope. */
 export function expectError(ctx, exchange, code, messagePattern) {
@@ -112,7 +114,7 @@ export function isFreeInput(action, param) {
     return param.name !== 'DryRun';
 }
 /** The parameter that picks a region: the one the service's regional endpoint is named by
- * (`ecs.{RegionId}.aliyuncs.com`). */
+ * (`<product>.{RegionId}.aliyuncs.com`). */
 export function regionParam(facts) {
     return /\{([^}]+)\}/.exec(facts.service.endpoints.regional)?.[1];
 }

@@ -29,6 +29,8 @@ export interface Exchange {
     readonly body: Record<string, unknown> | undefined;
     /** Secrets redacted: what a failure report shows. */
     readonly sent: string;
+    /** The request's signature and token, for hiding them wherever the answer quotes them. */
+    readonly secrets: readonly string[];
 }
 export declare function send(ctx: CheckContext, options: SendOptions): Promise<Exchange>;
 export declare function describeRequest(request: SignedRequest): string;

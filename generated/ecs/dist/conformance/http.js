@@ -34,20 +34,21 @@ export async function send(ctx, options) {
         nonce: options.nonce ?? newNonce(),
     });
     const request = (await options.mutate?.(signed)) ?? signed;
-    remember(ctx, secretsOf(request));
+    const secrets = secretsOf(request);
+    remember(ctx, secrets);
     const sent = describeRequest(request);
     let response;
     try {
         response = await (options.host === undefined ? viaFetch(request) : viaNodeHttp(request, options.host));
     }
     catch (error) {
-        throw new CheckFailure(`the request failed: ${error.message}`, { sent });
+        throw new CheckFailure(`the request failed: ${error.message}`, { sent, secrets });
     }
     const body = await readBody(response.text, response.headers.get('content-type') ?? '');
     const code = body?.Code;
     if (response.status >= 400 && typeof code === 'string')
         ctx.codesSeen.add(code);
-    return { ...response, body, sent };
+    return { ...response, body, sent, secrets };
 }
 /** How many of the latest requests' secrets a run keeps for scrubbing its reports. */
 const REMEMBERED = 512;
@@ -65,11 +66,10 @@ function secretsOf(request) {
     const token = request.headers['x-acs-security-token'];
     if (token !== undefined)
         found.push(token);
-    const q = request.url.indexOf('?');
-    for (const text of [q < 0 ? '' : request.url.slice(q + 1), request.body ?? ''])
-        for (const [k, v] of decodePairs(text))
-            if (k === 'Signature' || k === 'SecurityToken')
-                found.push(v);
+    // Only the two parameters' values are decoded: this runs for every request of a run.
+    for (const text of [request.url, request.body ?? ''])
+        for (const [, value] of text.matchAll(/(?:^|[?&])(?:Signature|SecurityToken)=([^&]*)/g))
+            found.push(...decodePairs(`v=${value}`).map(([, v]) => v));
     return found;
 }
 async function viaFetch(request) {

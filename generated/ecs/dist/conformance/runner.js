@@ -80,7 +80,8 @@ async function outcomeOf(check, ctx) {
 /** What a failure reports, with every secret the run sent (and a server may have echoed) hidden:
  * the secret key, the latest signatures and tokens, anything signature-like; the key id masked. */
 function scrubbed(ctx, error) {
-    const scrub = secretScrubber([ctx.target.accessKeySecret, ...ctx.secrets], ctx.target.accessKeyId);
+    const own = error instanceof CheckFailure ? error.secrets : [];
+    const scrub = secretScrubber([ctx.target.accessKeySecret, ...own, ...ctx.secrets], ctx.target.accessKeyId);
     if (!(error instanceof CheckFailure))
         return { message: scrub(error instanceof Error ? error.message : String(error)) };
     return {

@@ -10,6 +10,8 @@ export interface Keys {
 export declare function decodePairs(text: string): Pairs;
 /** The request with new query and body pairs, encoded as the runtime encodes them (or by `encode`). */
 export declare function withPairs(r: SignedRequest, query: Pairs, form: Pairs | undefined, encode?: (s: string) => string): SignedRequest;
+/** Every pair of the query and body encoded anew by `encode`: the same decoded values, other text. */
+export declare function reencode(r: SignedRequest, encode: (s: string) => string): SignedRequest;
 /** Edits the pairs that carry the parameters: the form body of a POST, else the query. */
 export declare function editParams(r: SignedRequest, edit: (pairs: Pairs) => Pairs): SignedRequest;
 /** One decoded value changed (its first character), so the request no longer matches its signature. */

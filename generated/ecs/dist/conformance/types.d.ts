@@ -125,9 +125,12 @@ export interface Check {
 export declare class CheckFailure extends Error {
     readonly sent: string | undefined;
     readonly received: string | undefined;
+    /** The exchange's own signature and token, which its report must hide whatever else the run sent. */
+    readonly secrets: readonly string[];
     constructor(message: string, exchange?: {
         sent?: string | undefined;
         received?: string | undefined;
+        secrets?: readonly string[];
     });
 }
 /** A check that cannot run against this server as it is: not a pass, not a failure; the reason says why. */

@@ -21,10 +21,13 @@ export function documentedErrors(facts) {
 export class CheckFailure extends Error {
     sent;
     received;
+    /** The exchange's own signature and token, which its report must hide whatever else the run sent. */
+    secrets;
     constructor(message, exchange) {
         super(message);
         this.sent = exchange?.sent;
         this.received = exchange?.received;
+        this.secrets = exchange?.secrets ?? [];
     }
 }
 /** A check that cannot run against this server as it is: not a pass, not a failure; the reason says why. */

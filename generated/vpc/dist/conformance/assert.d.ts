@@ -27,7 +27,7 @@ export declare function names(action: ActionFacts, param: ParamFacts): boolean;
  * hands out (one made up is refused, and rightly), nor the dry-run switch. */
 export declare function isFreeInput(action: ActionFacts, param: ParamFacts): boolean;
 /** The parameter that picks a region: the one the service's regional endpoint is named by
- * (`ecs.{RegionId}.aliyuncs.com`). */
+ * (`<product>.{RegionId}.aliyuncs.com`). */
 export declare function regionParam(facts: ConformanceFacts): string | undefined;
 /** Whether the action's response has a top-level field of this name (`PageNumber`, `PageSize`). */
 export declare function answers(action: ActionFacts, field: string): boolean;

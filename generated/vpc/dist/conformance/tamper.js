@@ -47,6 +47,10 @@ export function withPairs(r, query, form, encode = percentEncode) {
         ...(form === undefined ? {} : { body: formEncode(form, encode) }),
     };
 }
+/** Every pair of the query and body encoded anew by `encode`: the same decoded values, other text. */
+export function reencode(r, encode) {
+    return withPairs(r, queryOf(r), r.body === undefined ? undefined : decodePairs(r.body), encode);
+}
 /** Edits the pairs that carry the parameters: the form body of a POST, else the query. */
 export function editParams(r, edit) {
     if (r.method === 'POST')

@@ -155,11 +155,17 @@ export interface Check {
 export class CheckFailure extends Error {
   readonly sent: string | undefined;
   readonly received: string | undefined;
+  /** The exchange's own signature and token, which its report must hide whatever else the run sent. */
+  readonly secrets: readonly string[];
 
-  constructor(message: string, exchange?: { sent?: string | undefined; received?: string | undefined }) {
+  constructor(
+    message: string,
+    exchange?: { sent?: string | undefined; received?: string | undefined; secrets?: readonly string[] },
+  ) {
     super(message);
     this.sent = exchange?.sent;
     this.received = exchange?.received;
+    this.secrets = exchange?.secrets ?? [];
   }
 }
 

@@ -117,6 +117,7 @@ export function fuzzCheck(action, runs = 60) {
                 throw new CheckFailure(`${cause.message}\n${report.join('\n')}`, {
                     sent: cause.sent,
                     received: cause.received,
+                    secrets: cause.secrets,
                 });
             }
         },

@@ -12,19 +12,18 @@
 
 import { sha256Hex } from '@acs-rpc/runtime/crypto.js';
 import { percentEncode } from '@acs-rpc/runtime/encode.js';
-import type { SignedRequest } from '@acs-rpc/runtime/sign-request.js';
+import { timestamp } from '@acs-rpc/runtime/sign-request.js';
 import { baseParams, escapeRegExp, expectError, expectOneOf, expectSuccess, wire } from '../assert.js';
 import { type SendOptions, send } from '../http.js';
 import { changesState } from '../state.js';
 import {
   changeValue,
-  decodePairs,
   editParams,
   type Pairs,
+  reencode,
   resignV1,
   resignV3,
   withAuthorizationPart,
-  withPairs,
 } from '../tamper.js';
 import { type ActionFacts, type Check, type CheckContext, CheckSkipped } from '../types.js';
 
@@ -52,7 +51,7 @@ interface Case {
   readonly expect: Expect;
   /** The parameter or header the error's message must name. */
   readonly names?: string;
-  readonly options: (ctx: CheckContext) => Options | Promise<Options>;
+  readonly options: (ctx: CheckContext) => Options;
   /** Other actions its requests name (routed elsewhere by a tampered header). */
   readonly uses?: readonly string[];
   /** Some checks send twice (replay); the first exchange must be as this says. */
@@ -526,7 +525,7 @@ export function authChecks(
     run: async (ctx) => {
       if (c.before !== undefined)
         judge(ctx, action, c.before.expect, await send(ctx, { action: name, ...c.before.options(ctx) }));
-      const exchange = await send(ctx, { action: name, ...(await c.options(ctx)) });
+      const exchange = await send(ctx, { action: name, ...c.options(ctx) });
       if (c.names === undefined) judge(ctx, action, c.expect, exchange);
       else
         expectError(
@@ -551,20 +550,16 @@ function judge(
 
 /** Malformed timestamps, each a way a lenient parser would still read a time near now. */
 const MALFORMED: readonly [string, (now: Date) => string][] = [
-  ['without-zone', (now) => iso(now).slice(0, -1)],
-  ['with-a-space', (now) => iso(now).replace('T', ' ')],
+  ['without-zone', (now) => timestamp(now).slice(0, -1)],
+  ['with-a-space', (now) => timestamp(now).replace('T', ' ')],
   ['with-milliseconds', (now) => now.toISOString()],
   ['in-epoch-seconds', (now) => String(Math.floor(now.getTime() / 1000))],
-  ['of-an-impossible-date', (now) => `${now.getUTCFullYear()}-02-30${iso(now).slice(10)}`],
+  ['of-an-impossible-date', (now) => `${now.getUTCFullYear()}-02-30${timestamp(now).slice(10)}`],
   ['in-words', () => 'yesterday'],
 ];
 
-function iso(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function laterBySecond(timestamp: string): string {
-  return iso(new Date(Date.parse(timestamp) + 1000));
+function laterBySecond(time: string): string {
+  return timestamp(new Date(Date.parse(time) + 1000));
 }
 
 function nonceOf(ctx: CheckContext, use: string): string {
@@ -578,11 +573,4 @@ function get(pairs: Pairs, name: string): string {
 
 function set(pairs: Pairs, name: string, value: string): Pairs {
   return pairs.map(([k, v]) => [k, k === name ? value : v]);
-}
-
-/** Every pair of the query and body encoded anew by `encode` (same decoded values). */
-function reencode(r: SignedRequest, encode: (s: string) => string): SignedRequest {
-  const q = r.url.indexOf('?');
-  const query = q < 0 ? [] : decodePairs(r.url.slice(q + 1));
-  return withPairs(r, query, r.body === undefined ? undefined : decodePairs(r.body), encode);
 }

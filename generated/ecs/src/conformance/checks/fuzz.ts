@@ -164,6 +164,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
         throw new CheckFailure(`${cause.message}\n${report.join('\n')}`, {
           sent: cause.sent,
           received: cause.received,
+          secrets: cause.secrets,
         });
       }
     },

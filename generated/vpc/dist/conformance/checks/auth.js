@@ -10,10 +10,11 @@
 // every check is deterministic whatever the signature happens to look like.
 import { sha256Hex } from '@acs-rpc/runtime/crypto.js';
 import { percentEncode } from '@acs-rpc/runtime/encode.js';
+import { timestamp } from '@acs-rpc/runtime/sign-request.js';
 import { baseParams, escapeRegExp, expectError, expectOneOf, expectSuccess, wire } from '../assert.js';
 import { send } from '../http.js';
 import { changesState } from '../state.js';
-import { changeValue, decodePairs, editParams, resignV1, resignV3, withAuthorizationPart, withPairs, } from '../tamper.js';
+import { changeValue, editParams, reencode, resignV1, resignV3, withAuthorizationPart, } from '../tamper.js';
 import { CheckSkipped } from '../types.js';
 const MINUTE = 60_000;
 const SDNM = 'SignatureDoesNotMatch';
@@ -484,7 +485,7 @@ export function authChecks(action, windowSeconds, actions = [action]) {
         run: async (ctx) => {
             if (c.before !== undefined)
                 judge(ctx, action, c.before.expect, await send(ctx, { action: name, ...c.before.options(ctx) }));
-            const exchange = await send(ctx, { action: name, ...(await c.options(ctx)) });
+            const exchange = await send(ctx, { action: name, ...c.options(ctx) });
             if (c.names === undefined)
                 judge(ctx, action, c.expect, exchange);
             else
@@ -500,18 +501,15 @@ function judge(ctx, action, expect, exchange) {
 }
 /** Malformed timestamps, each a way a lenient parser would still read a time near now. */
 const MALFORMED = [
-    ['without-zone', (now) => iso(now).slice(0, -1)],
-    ['with-a-space', (now) => iso(now).replace('T', ' ')],
+    ['without-zone', (now) => timestamp(now).slice(0, -1)],
+    ['with-a-space', (now) => timestamp(now).replace('T', ' ')],
     ['with-milliseconds', (now) => now.toISOString()],
     ['in-epoch-seconds', (now) => String(Math.floor(now.getTime() / 1000))],
-    ['of-an-impossible-date', (now) => `${now.getUTCFullYear()}-02-30${iso(now).slice(10)}`],
+    ['of-an-impossible-date', (now) => `${now.getUTCFullYear()}-02-30${timestamp(now).slice(10)}`],
     ['in-words', () => 'yesterday'],
 ];
-function iso(now) {
-    return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-function laterBySecond(timestamp) {
-    return iso(new Date(Date.parse(timestamp) + 1000));
+function laterBySecond(time) {
+    return timestamp(new Date(Date.parse(time) + 1000));
 }
 function nonceOf(ctx, use) {
     // Unique per run and check, the same for the two sends of one check.
@@ -522,10 +520,4 @@ function get(pairs, name) {
 }
 function set(pairs, name, value) {
     return pairs.map(([k, v]) => [k, k === name ? value : v]);
-}
-/** Every pair of the query and body encoded anew by `encode` (same decoded values). */
-function reencode(r, encode) {
-    const q = r.url.indexOf('?');
-    const query = q < 0 ? [] : decodePairs(r.url.slice(q + 1));
-    return withPairs(r, query, r.body === undefined ? undefined : decodePairs(r.body), encode);
 }
