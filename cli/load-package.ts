@@ -1,6 +1,6 @@
 // What a command needs from a generated package: its spec facts (which the reference server serves),
 // its conformance runner, and the seed of its state model when the project has one: by convention
-// `seeds/<package>.yaml` beside the spec (spec/seeds/ecs.yaml for spec/ecs.yaml).
+// `seeds/<package>.yaml` beside the spec (spec/seeds/<package>.yaml for spec/<package>.yaml).
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -28,9 +28,9 @@ export interface ActionNames {
   readonly descriptor: string;
   readonly validateRequest: string;
   readonly validateResponse: string;
-  /** Stem of the action's own files (its request validator module), e.g. `DescribeInstanceStatus`. */
+  /** Stem of the action's own files (its request validator module), the action's name (`<Action>`). */
   readonly file: string;
-  /** The command class of the modular client: `DescribeInstanceStatusCommand`. */
+  /** The command class of the modular client: `<Action>Command`. */
   readonly command: string;
 }
 

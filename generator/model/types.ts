@@ -122,7 +122,7 @@ export interface ActionModel {
   readonly path: string;
   readonly idempotent: boolean;
   readonly params: readonly ParamModel[];
-  /** Component schema name of the success body, e.g. `DescribeInstanceStatusResponse`. */
+  /** Component schema name of the success body, e.g. `<Action>Response`. */
   readonly responseSchema: string;
   /** The 200 response's media types as the spec lists them (`application/json`, `application/xml`). */
   readonly mediaTypes: readonly string[];

@@ -98,7 +98,7 @@ export interface ActionDescriptor {
   /** Whether a retry may repeat the call. Non-idempotent actions are never retried. */
   readonly idempotent: boolean;
   readonly params: readonly ParamDescriptor[];
-  /** XML root element of the success response, e.g. `DescribeInstanceStatusResponse`. */
+  /** XML root element of the success response, e.g. `<Action>Response`. */
   readonly xmlRoot: string;
   readonly responseShape: Shape;
   readonly validateRequest: Validate;
@@ -126,9 +126,9 @@ export interface ErrorDescriptor {
 }
 
 export interface EndpointRules {
-  /** Host template for a region, e.g. `ecs.{RegionId}.aliyuncs.com`. */
+  /** Host template for a region, e.g. `<product>.{RegionId}.aliyuncs.com`. */
   readonly regional: string;
-  /** The central host, e.g. `ecs.aliyuncs.com`, used when no region is known. */
+  /** The central host, e.g. `<product>.aliyuncs.com`, used when no region is known. */
   readonly central: string;
   /** Regions served by the central host instead of a regional one. */
   readonly centralRegions: readonly string[];
