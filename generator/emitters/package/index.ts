@@ -9,6 +9,7 @@ import { RUNTIME_FOLDER, RUNTIME_PACKAGE, serviceNames, waiterNames } from '../n
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
 import { readmeExamples } from './readme-examples.ts';
+import { licenseFile, NODE_ENGINES } from './terms.ts';
 import { packageTsconfig } from './tsconfig.ts';
 
 export const packageEmitter: Emitter = {
@@ -18,6 +19,7 @@ export const packageEmitter: Emitter = {
     return [
       await render(ctx, 'package.json.hbs', 'package.json', data),
       await render(ctx, 'README.md.hbs', 'README.md', data),
+      await licenseFile(ctx.rootDir),
       { path: 'tsconfig.json', content: packageTsconfig(ctx.model) },
       renderTs(ctx.model, 'src/index.ts', indexStatements(ctx.model)),
     ];
@@ -50,6 +52,7 @@ async function templateData(ctx: EmitContext): Promise<object> {
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
     runtimePackage: RUNTIME_PACKAGE,
     runtimeFolder: RUNTIME_FOLDER,
+    nodeEngines: NODE_ENGINES,
     fastCheckRange: `^${root.dependencies['fast-check']}`,
     binName: names.conformanceBin,
     title: model.title,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { GeneratedFile } from '../contract.ts';
 import { RUNTIME_CODE_HEADER, RUNTIME_HEADER_LINES } from '../header.ts';
 import { RUNTIME_FOLDER, RUNTIME_PACKAGE } from '../naming.ts';
+import { licenseFile, NODE_ENGINES } from '../package/terms.ts';
 import { tsconfigWith } from '../package/tsconfig.ts';
 
 /** The runtime package's sources: package.json, README, tsconfig and src/ (compiled by the caller). */
@@ -26,6 +27,7 @@ export async function runtimePackageSources(kitDir: string): Promise<GeneratedFi
     ...sources,
     { path: 'package.json', content: packageJson(kit) },
     { path: 'README.md', content: README },
+    await licenseFile(kitDir),
     { path: 'tsconfig.json', content: tsconfigWith(RUNTIME_HEADER_LINES) },
   ];
 }
@@ -40,12 +42,12 @@ function packageJson(kit: { version: string; dependencies: Record<string, string
     license: 'Apache-2.0',
     type: 'module',
     sideEffects: false,
-    engines: { node: '>=20' },
+    engines: { node: NODE_ENGINES },
     exports: {
       './*.js': { types: './dist/*.d.ts', default: './dist/*.js' },
       './package.json': './package.json',
     },
-    files: ['dist', 'src', 'README.md'],
+    files: ['dist', 'src', 'LICENSE', 'README.md'],
     dependencies: { 'fast-xml-parser': `^${kit.dependencies['fast-xml-parser']}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
