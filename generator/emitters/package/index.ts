@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import type { ServiceModel } from '../../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from '../contract.ts';
 import { headerLines } from '../header.ts';
-import { RUNTIME_FOLDER, RUNTIME_PACKAGE, serviceNames, waiterNames } from '../naming.ts';
+import { RUNTIME_PACKAGE, serviceNames, waiterNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
 import { readmeExamples } from './readme-examples.ts';
@@ -51,7 +51,10 @@ async function templateData(ctx: EmitContext): Promise<object> {
     version: root.version,
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
     runtimePackage: RUNTIME_PACKAGE,
-    runtimeFolder: RUNTIME_FOLDER,
+    // The runtime made by the same toolkit, exactly: its modules are the package's contract. A version,
+    // not a `file:` path, so the package installs from a registry or a tarball; npm workspaces (and
+    // the link `generate` makes) resolve it to the runtime folder beside the package.
+    runtimeVersion: root.version,
     nodeEngines: NODE_ENGINES,
     fastCheckRange: `^${root.dependencies['fast-check']}`,
     binName: names.conformanceBin,
