@@ -9,7 +9,9 @@ import type { GeneratedFile } from '../contract.ts';
  * package.json says `"license": "Apache-2.0"`; the code made from the spec is offered under the same
  * terms, so one license covers the whole package. */
 export async function licenseFile(kitDir: string): Promise<GeneratedFile> {
-  return { path: 'LICENSE', content: await readFile(join(kitDir, 'LICENSE'), 'utf8') };
+  // LF endings, as every generated file has, whatever endings the toolkit's copy has on disk.
+  const text = await readFile(join(kitDir, 'LICENSE'), 'utf8');
+  return { path: 'LICENSE', content: text.replaceAll('\r\n', '\n') };
 }
 
 /** The packages are ES modules only. `import` works on any Node 20; `require()` of an ES module works
