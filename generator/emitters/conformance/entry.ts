@@ -34,6 +34,12 @@ export function mainStatements(model: ServiceModel): StatementStructures[] {
       moduleSpecifier: './facts.js',
       namedExports: ['conformanceFacts'],
     },
+    // What runChecks throws when the run selects the fuzz checks and fast-check is not installed.
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: './optional.js',
+      namedExports: ['MissingDependencyError'],
+    },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runner.js', namedExports: ['runChecks'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './types.js', namedExports: ['CheckSkipped'] },
     {

@@ -163,4 +163,23 @@ describe.each(products)("a client's install of generated/%s", (folder) => {
       'The fuzz checks (fuzz.*) need fast-check, an optional peer dependency of this package, which is not installed.',
     );
   });
+
+  it('refuses the same through the conformance entry, with an error a program can tell', async () => {
+    const script = join(project, 'runs.mjs');
+    const target = {
+      endpoint: 'http://127.0.0.1:9',
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      values: {},
+    };
+    await writeFile(
+      script,
+      `import { conformanceFacts, MissingDependencyError, runChecks } from '${name()}/conformance';\n` +
+        `const options = { seed: 1, authChecks: true, only: 'fuzz.*' };\n` +
+        `const error = await runChecks(conformanceFacts, ${JSON.stringify(target)}, options).catch((e) => e);\n` +
+        'console.log(JSON.stringify([error instanceof MissingDependencyError, error.dependency]));\n',
+    );
+    const { stdout } = await run(process.execPath, [script], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual([true, 'fast-check']);
+  });
 });
