@@ -6,7 +6,7 @@ import { type KeyCache, newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
-import { type Hooks, type Logger, type RequestInfo, runHook } from './hooks.js';
+import { type Hooks, type Logger, runHook } from './hooks.js';
 import {
   compose,
   type MiddlewareEntry,
@@ -14,7 +14,8 @@ import {
   MiddlewareStack,
   type ResolvedStack,
 } from './middleware.js';
-import { type CallScrubber, callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
+import { type CallScrubber, callScrubber, clip } from './redact.js';
+import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
@@ -359,32 +360,4 @@ function deadlineExceeded(deadlineMs: number): AcsTimeoutError {
     message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
     retryable: false,
   });
-}
-
-/** The request as a hook may see it: signature and token hidden by name, then every known secret. */
-function redactedInfo(
-  action: ActionDescriptor,
-  attempt: number,
-  signed: SignedRequest,
-  scrub: (text: string) => string,
-): RequestInfo {
-  const headers = redactHeaders(signed.headers);
-  for (const name of Object.keys(headers)) headers[name] = scrub(headers[name]!);
-  return {
-    action: action.name,
-    attempt,
-    method: signed.method,
-    url: scrub(redactUrl(signed.url)),
-    headers,
-    ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
-  };
-}
-
-/** The signature of a signed request, wherever its version put it. */
-function signatureOf(signed: SignedRequest): string | undefined {
-  const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
-  if (fromHeader !== undefined) return fromHeader;
-  const form = signed.body ?? signed.url.split('?')[1] ?? '';
-  const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
-  return value ?? undefined;
 }

@@ -53,10 +53,14 @@ export interface MiddlewareOptions<S extends Step = Step> {
   readonly priority?: Priority;
 }
 
-/** A middleware with its place, as `CallOptions.middleware` takes it for one call. */
-export interface MiddlewareEntry<S extends Step = Step> extends MiddlewareOptions<S> {
+/** A middleware of one step with its place. */
+export interface StepMiddlewareEntry<S extends Step> extends MiddlewareOptions<S> {
   readonly middleware: Middleware<S>;
 }
+
+/** A middleware with its place, as `CallOptions.middleware` takes it for one call: its `step` types
+ * the arguments it is handed. */
+export type MiddlewareEntry = { [S in Step]: StepMiddlewareEntry<S> }[Step];
 
 interface Placed {
   /** Typed by its step when added; stored as any step's. */
