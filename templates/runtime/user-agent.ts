@@ -6,7 +6,7 @@
 // preflight the V3 headers already cause.
 import { AcsError } from './errors.js';
 
-/** What the generator knows of the package: `{ toolkit: 'acs-rpc-kit/0.1.0', package: 'acs-rpc-x/0.1.0' }`. */
+/** What the generator knows of the package: its toolkit's and its own tokens, `name/version` each. */
 export interface UserAgentInfo {
   readonly toolkit: string;
   readonly package: string;
