@@ -122,6 +122,7 @@ export class RpcClient {
     this.service = service;
     this.#config = config;
     this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
+    // A mistyped mode is refused when the client is made, not at its first call.
     resolveValidation(config.validation, undefined, config.validateResponses);
     this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
     this.#retry =
@@ -257,6 +258,7 @@ export class RpcClient {
     );
     try {
       const value = await build({ input: call.input, request: call.unsigned });
+      // A middleware that answered without sending (a cache) gives no response: a success, as it says.
       const response = value.response ?? raw;
       return {
         ok: true,
