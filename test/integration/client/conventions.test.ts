@@ -46,7 +46,28 @@ describe.each(['v3', 'v1'] as const)('against the reference server, signature %s
     expect(page.RequestId).toEqual(expect.any(String));
   });
 
-  it('lets the server judge what validation "off" sent: an over-limit PageSize is refused there', async () => {
+  it('accepts the x-acs-user-agent a browser sends (signed under V3, beside the V1 signature)', async () => {
+    // The runtime is read when the client is made: a browser's globals for that moment only.
+    vi.stubGlobal('process', undefined);
+    vi.stubGlobal('navigator', { userAgent: 'Mozilla/5.0 Chrome/131' });
+    const ecs = client({ signatureVersion, userAgent: 'page/1' });
+    vi.unstubAllGlobals();
+    const seen: Record<string, string>[] = [];
+    ecs.middleware.add(
+      (next) => (args) => {
+        seen.push({ ...args.request.headers });
+        return next(args);
+      },
+      { step: 'finalize', name: 'look' },
+    );
+    await expect(ecs.describeInstanceStatus(region)).resolves.toMatchObject({
+      RequestId: expect.any(String),
+    });
+    expect(seen[0]?.['x-acs-user-agent']).toMatch(/^acs-rpc-kit\/\S+ acs-rpc-ecs\/\S+ browser page\/1$/);
+    expect(seen[0]?.['user-agent']).toBeUndefined();
+  });
+
+  it('with validation "warn", sends an over-limit PageSize, logs it once, and the server refuses it', async () => {
     const warn = vi.fn();
     const over = { ...region, PageSize: 51 };
     await expect(client({ signatureVersion }).describeInstanceStatus(over)).rejects.toBeInstanceOf(
@@ -56,7 +77,7 @@ describe.each(['v3', 'v1'] as const)('against the reference server, signature %s
       .describeInstanceStatus(over)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AcsServiceError);
-    expect(isEcsError(error)).toBe(true);
+    expect(isEcsError(error, 'InvalidParameter')).toBe(true);
     expect(warn.mock.calls).toEqual([
       [
         expect.stringMatching(
