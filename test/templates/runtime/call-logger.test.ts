@@ -69,7 +69,7 @@ describe('logger.debug', () => {
     });
     await leaky.invoke(describeThingsAction, { RegionId: 'cn-north' }).catch(() => {});
     const signature = /Signature=([0-9a-f]+)/.exec(
-      (f.sent[0]?.init.headers as Record<string, string>).authorization ?? '',
+      (f.sent[0]!.init.headers as Record<string, string>).authorization ?? '',
     )?.[1];
     const logged = JSON.stringify(debug.mock.calls);
     expect(debug).toHaveBeenCalledTimes(1);
