@@ -20,11 +20,15 @@ import {
 import { type Fetch, send } from './transport.js';
 
 export interface ClientConfig {
-  /** Region for the endpoint; defaults to the request's RegionId. */
+  /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
   readonly region?: string;
+  /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
+   * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
   readonly credentials?: Credentials | CredentialsProvider;
-  /** Profile of ~/.aliyun/config.json for the default credentials chain. */
+  /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
   readonly profile?: string;
+  /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
   readonly endpoint?: string;
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
@@ -84,11 +88,17 @@ export class RpcClient {
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
   #clockOffsetMs = 0;
   readonly #keyCache: KeyCache = new Map();
+  /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
+  readonly #envRegion: string | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
     this.#config = config;
-    this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
+    this.#credentials = resolveCredentialsProvider(config.credentials, {
+      profile: config.profile,
+      env: config.env,
+    });
+    this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -156,7 +166,9 @@ export class RpcClient {
     params: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): UnsignedRequest {
-    const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
+    // The request's own region before the environment's: a machine-wide default yields to a call's.
+    const region =
+      this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
       endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
@@ -284,6 +296,12 @@ function scrubbedLogger(logger: Logger | undefined, scrub: (text: string) => str
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
+
+function processEnv(): Readonly<Record<string, string | undefined>> {
+  // Not every runtime has `process` (browsers, some edge runtimes).
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
 
 /** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
 interface Time {
