@@ -15,13 +15,13 @@ export interface RefreshOptions {
 }
 
 /** Refresh ahead when this close to expiry (capped at a third of the credentials' lifetime). */
-export const REFRESH_AHEAD_MS = 15 * 60_000;
+export const REFRESH_AHEAD_MS: number = 15 * 60_000;
 /** Never sign with credentials this close to expiry (capped at a tenth of their lifetime): a request
  * signed now may spend its timeout and retries in flight. */
-export const EXPIRY_MARGIN_MS = 3 * 60_000;
+export const EXPIRY_MARGIN_MS: number = 3 * 60_000;
 /** After a failed background refresh, the cached credentials are used this long before the next try,
  * so a metadata service or STS that is down is not asked again on every call. */
-export const RETRY_AFTER_FAILURE_MS = 10_000;
+export const RETRY_AFTER_FAILURE_MS: number = 10_000;
 
 interface Held extends Expiring {
   /** Refresh in the background from here on. */
