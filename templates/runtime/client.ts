@@ -4,6 +4,7 @@ import { type CredentialsProvider, resolveCredentialsProvider } from './credenti
 import { type KeyCache, newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
+import { type Env, processEnv } from './env.js';
 import { type AcsError, AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, type RequestInfo, runHook } from './hooks.js';
 import { type CallScrubber, callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
@@ -28,7 +29,7 @@ export interface ClientConfig {
   /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
   readonly profile?: string;
   /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly env?: Env;
   /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
   readonly endpoint?: string;
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
@@ -297,11 +298,6 @@ function scrubbedLogger(logger: Logger | undefined, scrub: (text: string) => str
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
-
-function processEnv(): Readonly<Record<string, string | undefined>> {
-  // Not every runtime has `process` (browsers, some edge runtimes).
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-}
 
 /** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
 interface Time {

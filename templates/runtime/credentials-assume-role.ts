@@ -7,9 +7,8 @@
 
 import type { CredentialsProvider } from './credentials.js';
 import { type Expiring, parseExpiration, refreshingProvider } from './credentials-refresh.js';
+import { type Env, processEnv } from './env.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** The parameters the call is given. */
 export interface AssumeRoleParams {
@@ -110,9 +109,4 @@ function invalid(message: string): AcsCredentialsError {
 
 function malformed(message: string): AcsCredentialsError {
   return new AcsCredentialsError({ code: 'Client.AssumeRoleFailed', message });
-}
-
-function processEnv(): Env {
-  const process = (globalThis as { process?: { env?: Env } }).process;
-  return process?.env ?? {};
 }

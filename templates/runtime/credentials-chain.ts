@@ -5,10 +5,9 @@
 import { checked } from './credentials-check.js';
 import type { EcsRamRoleOptions } from './credentials-ecs-role.js';
 import type { ProfileResult } from './credentials-file.js';
+import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 export interface ChainOptions {
   /** Profile of the aliyun CLI config file and of the shared credentials file; else
@@ -63,12 +62,12 @@ export function defaultChain(options: ChainOptions): Provider {
         return checked(await (await instanceRole(env, found.ecsRole.roleName))(), found.where);
       looked.push(`${found.where} (${found.reason})`);
     }
-    if (env[ENV_ECS_METADATA_DISABLED]?.toLowerCase() === 'true') {
+    if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {
       looked.push(`the instance metadata service (${ENV_ECS_METADATA_DISABLED})`);
     } else {
       try {
-        const roleName = env.ALIBABA_CLOUD_ECS_METADATA || undefined;
-        return checked(await (await instanceRole(env, roleName))(), 'the instance metadata service');
+        // The role: ALIBABA_CLOUD_ECS_METADATA, else the one the service names (the provider reads both).
+        return checked(await (await instanceRole(env, undefined))(), 'the instance metadata service');
       } catch (error) {
         const code = error instanceof AcsCredentialsError ? error.code : 'unknown error';
         looked.push(`the instance metadata service (${code})`);
@@ -100,7 +99,7 @@ async function profiles(
   env: Env,
 ): Promise<ProfileResult[]> {
   const results: ProfileResult[] = [];
-  if (env[ENV_CLI_PROFILE_DISABLED]?.toLowerCase() !== 'true') {
+  if (!isTrue(env[ENV_CLI_PROFILE_DISABLED])) {
     const { readProfile } = await import('./credentials-file.js');
     const found = await readProfile(options.configFile, profile, env);
     results.push(found);
@@ -109,10 +108,4 @@ async function profiles(
   const { readIniProfile } = await import('./credentials-ini.js');
   results.push(await readIniProfile(options.credentialsFile, profile, env));
   return results;
-}
-
-function processEnv(): Env {
-  // Not every runtime has `process` (browsers, some edge runtimes): read it without assuming it.
-  const process = (globalThis as { process?: { env?: Env } }).process;
-  return process?.env ?? {};
 }

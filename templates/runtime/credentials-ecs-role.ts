@@ -7,10 +7,9 @@
 
 import type { CredentialsProvider } from './credentials.js';
 import { type Expiring, parseExpiration, refreshingProvider } from './credentials-refresh.js';
+import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
 import { type Fetch, type RawResponse, send } from './transport.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 export interface EcsRamRoleOptions {
   /** The role's name; else `ALIBABA_CLOUD_ECS_METADATA`; else asked of the metadata service. */
@@ -143,13 +142,4 @@ function refused(what: string, status: number): AcsCredentialsError {
 
 function failure(code: string, message: string, cause?: unknown): AcsCredentialsError {
   return new AcsCredentialsError({ code, message, cause });
-}
-
-export function isTrue(value: string | undefined): boolean {
-  return value?.toLowerCase() === 'true';
-}
-
-function processEnv(): Env {
-  const process = (globalThis as { process?: { env?: Env } }).process;
-  return process?.env ?? {};
 }

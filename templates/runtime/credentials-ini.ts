@@ -4,8 +4,7 @@
 // credentials-file.ts, loaded only when the default chain reaches it. `ram_role_arn` needs an STS call,
 // which the runtime cannot make without a product's client: named as unsupported, with the way out.
 import type { ProfileResult } from './credentials-file.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from './env.js';
 
 export const ENV_CREDENTIALS_FILE = 'ALIBABA_CLOUD_CREDENTIALS_FILE';
 
