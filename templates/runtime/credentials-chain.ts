@@ -57,7 +57,12 @@ export function defaultChain(options: ChainOptions): Provider {
     const profile = options.profile ?? (env[ENV_PROFILE] || undefined);
     for (const found of await profiles(options, profile, env)) {
       if (found.credentials !== undefined) return checked(found.credentials, found.where);
-      // A profile that chose the instance role: its failure is the answer, not a reason to go on.
+      // A profile that chose the instance role: its failure is the answer, not a reason to go on;
+      // but the switch that turns the metadata service off wins, as in the official chain.
+      if (found.ecsRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
+        looked.push(`${found.where} (the instance role, but ${ENV_ECS_METADATA_DISABLED} is true)`);
+        continue;
+      }
       if (found.ecsRole !== undefined)
         return checked(await (await instanceRole(env, found.ecsRole.roleName))(), found.where);
       looked.push(`${found.where} (${found.reason})`);

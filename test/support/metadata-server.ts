@@ -13,8 +13,9 @@ export interface MetadataRequest {
 export interface MetadataState {
   /** The role attached to the instance; '' for none. */
   role: string;
-  /** `v2-only`: reads without a token get 401; `v1-only`: the token endpoint answers 404. */
-  mode: 'both' | 'v2-only' | 'v1-only';
+  /** `v2-only`: reads without a token get 401; `v1-only`: the token endpoint answers 404;
+   * `token-refused`: tokens are issued, but reads that carry one get 403. */
+  mode: 'both' | 'v2-only' | 'v1-only' | 'token-refused';
   /** The credentials document for the nth fetch (1-based), or a raw body. */
   document: (n: number) => unknown;
   /** Status of the credentials read. */
@@ -77,7 +78,7 @@ export async function startMetadataServer(initial: Partial<MetadataState> = {}):
       return answer(200, issuedToken);
     }
     if (req.method !== 'GET') return answer(405, '');
-    if (token !== undefined && !issued.has(token)) return answer(401, '');
+    if (token !== undefined && (!issued.has(token) || state.mode === 'token-refused')) return answer(403, '');
     if (token === undefined && state.mode === 'v2-only') return answer(401, '');
     if (path === PREFIX) return state.role === '' ? answer(404, '') : answer(200, `${state.role}\n`);
     if (path === `${PREFIX}${state.role}`) {

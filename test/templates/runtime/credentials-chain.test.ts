@@ -154,6 +154,15 @@ describe('profiles that name the instance role, and the metadata service last', 
     expect(imds.requests).toEqual([]);
   });
 
+  it('does not ask for a profile’s role either when ALIBABA_CLOUD_ECS_METADATA_DISABLED=true', async () => {
+    const env = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
+    const error = await base({ configFile: cli, profile: 'instance', env })().catch((e) => e);
+    expect(error.message).toContain(
+      `profile "instance" of ${cli} (the instance role, but ALIBABA_CLOUD_ECS_METADATA_DISABLED is true)`,
+    );
+    expect(imds.requests).toEqual([]);
+  });
+
   it('lets a profile’s chosen role fail with the metadata service’s own error', async () => {
     imds.state.status = 403;
     const error = await base({ configFile: cli, profile: 'instance' })().catch((e) => e);

@@ -59,6 +59,21 @@ describe('ecsRamRoleProvider: how it asks', () => {
     ]);
   });
 
+  it('falls back to a v1 read when a read with the token is refused, and refuses it without v1', async () => {
+    server.state.mode = 'token-refused';
+    expect((await provider({ roleName: 'test-role' })()).accessKeyId).toBe('STS.id-1');
+    expect(seen()).toEqual([
+      'PUT /latest/api/token -',
+      'GET /latest/meta-data/ram/security-credentials/test-role token-1',
+      'GET /latest/meta-data/ram/security-credentials/test-role -',
+    ]);
+    const error = await failure(provider({ roleName: 'test-role', disableImdsV1: true }));
+    expect(error).toMatchObject({
+      code: 'Client.MetadataRefused',
+      message: 'The instance metadata service refused role "test-role" (HTTP 403).',
+    });
+  });
+
   it.each([
     ['disableImdsV1', { disableImdsV1: true }],
     ['ALIBABA_CLOUD_IMDSV1_DISABLED=true', { env: { ALIBABA_CLOUD_IMDSV1_DISABLED: 'TRUE' } }],
