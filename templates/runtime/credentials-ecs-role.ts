@@ -37,7 +37,7 @@ const ROLE_PATH = '/latest/meta-data/ram/security-credentials/';
 /** A provider of the instance role's credentials, cached until shortly before they expire. */
 export function ecsRamRoleProvider(options: EcsRamRoleOptions = {}): CredentialsProvider {
   const env = options.env ?? processEnv();
-  const base = (options.endpoint ?? DEFAULT_METADATA_ENDPOINT).replace(/\/+$/, '');
+  const base = metadataBase(options.endpoint ?? DEFAULT_METADATA_ENDPOINT);
   const ask: Ask = {
     base,
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
@@ -46,6 +46,23 @@ export function ecsRamRoleProvider(options: EcsRamRoleOptions = {}): Credentials
   };
   const roleName = options.roleName || env[ENV_ECS_METADATA] || undefined;
   return refreshingProvider(() => fetchRoleCredentials(ask, roleName), { now: options.now });
+}
+
+/** The service's base URL, refused at once when it is not an http(s) URL (a typo would otherwise
+ * surface on the first call as a network failure). */
+function metadataBase(endpoint: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {}
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '') {
+    throw new AcsError({
+      code: 'Client.InvalidEndpoint',
+      message:
+        'The metadata endpoint must be an http or https URL without user info, like http://100.100.100.200.',
+    });
+  }
+  return endpoint.replace(/\/+$/, '');
 }
 
 interface Ask {

@@ -155,6 +155,19 @@ describe('ecsRamRoleProvider: errors', () => {
     for (const secret of SECRETS) expect(shown).not.toContain(secret);
   });
 
+  it.each(['100.100.100.200', 'ftp://127.0.0.1', 'http://user:pw@127.0.0.1'])(
+    'refuses the endpoint %s at once, without quoting it',
+    (endpoint) => {
+      expect(() => ecsRamRoleProvider({ endpoint, env: {} })).toThrow(
+        expect.objectContaining({
+          code: 'Client.InvalidEndpoint',
+          message:
+            'The metadata endpoint must be an http or https URL without user info, like http://100.100.100.200.',
+        }),
+      );
+    },
+  );
+
   it('fails fast with a typed error when the service hangs', async () => {
     server.state.hang = true;
     const error = await failure(provider({ timeoutMs: 50, disableImdsV1: true }));
