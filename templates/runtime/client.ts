@@ -5,6 +5,7 @@ import { type CredentialsProvider, resolveCredentialsProvider } from './credenti
 import { type KeyCache, newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
+import { type Env, processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
 import {
@@ -37,11 +38,15 @@ import {
 } from './validation-mode.js';
 
 export interface ClientConfig {
-  /** Region for the endpoint; defaults to the request's RegionId. */
+  /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
   readonly region?: string;
+  /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
+   * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
   readonly credentials?: Credentials | CredentialsProvider;
-  /** Profile of ~/.aliyun/config.json for the default credentials chain. */
+  /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
   readonly profile?: string;
+  /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
+  readonly env?: Env;
   /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
   readonly endpoint?: string;
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
@@ -117,6 +122,8 @@ export class RpcClient {
   readonly #userAgent: [string, string];
   /** Middleware every call runs, by step (middleware.ts). */
   readonly middleware: MiddlewareStack = new MiddlewareStack();
+  /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
+  readonly #envRegion: string | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -124,7 +131,11 @@ export class RpcClient {
     this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
     // A mistyped mode is refused when the client is made, not at its first call.
     resolveValidation(config.validation, undefined, config.validateResponses);
-    this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
+    this.#credentials = resolveCredentialsProvider(config.credentials, {
+      profile: config.profile,
+      env: config.env,
+    });
+    this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -208,7 +219,9 @@ export class RpcClient {
     params: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): UnsignedRequest {
-    const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
+    // The request's own region before the environment's: a machine-wide default yields to a call's.
+    const region =
+      this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
       endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
@@ -345,6 +358,7 @@ async function scrubbed(error: unknown, scrub: (text: string) => string): Promis
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
 
 /** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
 interface Time {

@@ -77,6 +77,17 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
       types: ['ValidationMode', 'ValidationOption'],
     },
     { module: runtimeModule('credentials'), values: [], types: ['CredentialsProvider'] },
+    // The providers of temporary credentials users run in production; either is a `credentials` option.
+    {
+      module: runtimeModule('credentials-assume-role'),
+      values: ['assumeRoleProvider'],
+      types: ['AssumeRoleOptions'],
+    },
+    {
+      module: runtimeModule('credentials-ecs-role'),
+      values: ['ecsRamRoleProvider'],
+      types: ['EcsRamRoleOptions'],
+    },
     { module: runtimeModule('hooks'), values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: runtimeModule('retry'), values: [], types: ['RetryOptions'] },
     // How each style goes on the wire, for servers and tests that speak the protocol.

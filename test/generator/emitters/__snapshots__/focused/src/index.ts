@@ -10,6 +10,8 @@ export { describeThingsAction, focusErrorMessages, focusService } from './servic
 export type { DescribeThingsErrorCode, DescribeThingsRequest, DescribeThingsResponse, ErrorEnvelope, FocusCommonErrorCode, FocusErrorCode, Thing } from './types.js';
 export { validateDescribeThingsRequest } from './validators/requests.js';
 export type { CallOptions, Command } from '@acs-rpc/runtime/client.js';
+export { type AssumeRoleOptions, assumeRoleProvider } from '@acs-rpc/runtime/credentials-assume-role.js';
+export { type EcsRamRoleOptions, ecsRamRoleProvider } from '@acs-rpc/runtime/credentials-ecs-role.js';
 export type { CredentialsProvider } from '@acs-rpc/runtime/credentials.js';
 export type { ActionDescriptor, ParamDescriptor, ParamStyle, ServiceDescriptor, Shape, Validate, ValidationIssue } from '@acs-rpc/runtime/descriptors.js';
 export type { ServiceErrorGuard } from '@acs-rpc/runtime/error-guard.js';
