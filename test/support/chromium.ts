@@ -49,14 +49,18 @@ export async function launchChromium(): Promise<Chromium> {
 
 export interface PageServer {
   readonly url: string;
+  /** The files the browser asked for, in order (the page's chunks as it loads them). */
+  readonly served: readonly string[];
   close(): Promise<void>;
 }
 
 /** Serves `index.html` loading `entry` as a module, and the given files, on 127.0.0.1. */
 export async function servePage(files: ReadonlyMap<string, string>, entry: string): Promise<PageServer> {
   const html = `<!doctype html><meta charset="utf-8"><title>acs-rpc</title><script type="module" src="./${entry}"></script>`;
+  const served: string[] = [];
   const server = createServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://page').pathname.slice(1) || 'index.html';
+    served.push(name);
     const body = name === 'index.html' ? html : files.get(name);
     if (body === undefined) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html' : 'text/javascript' });
@@ -66,6 +70,7 @@ export async function servePage(files: ReadonlyMap<string, string>, entry: strin
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    served,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
