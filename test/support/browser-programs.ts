@@ -7,10 +7,8 @@ import type { BrowserProduct } from './browser-product.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** What a program needs to name the package's exports and call the seeded server. */
-function configLiteral(): string {
-  return `{ region: 'test-region', credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' } }`;
-}
+/** A client's configuration as a program writes it: a region and the reference server's test keys. */
+const CONFIG = `{ region: 'test-region', credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' } }`;
 
 /** Three programs: only the error class, the bare client with one command, the full client. */
 export function bundlePrograms(p: BrowserProduct): Record<string, string> {
@@ -20,11 +18,11 @@ export function bundlePrograms(p: BrowserProduct): Record<string, string> {
 export function isAcsError(e) { return e instanceof AcsError; }
 `,
     'bare-client-one-command': `import { ${p.bareClient}, ${p.command} } from '${p.packageName}';
-const client = new ${p.bareClient}(${configLiteral()});
+const client = new ${p.bareClient}(${CONFIG});
 export function call() { return client.send(new ${p.command}(${input})); }
 `,
     'full-client': `import { ${p.fullClient}, ${p.command} } from '${p.packageName}';
-const client = new ${p.fullClient}(${configLiteral()});
+const client = new ${p.fullClient}(${CONFIG});
 export function call() { return client.send(new ${p.command}(${input})); }
 `,
   };
