@@ -1,11 +1,14 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
+
+import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
-import { type KeyCache, newNonce } from './crypto.js';
+import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { type AcsError, AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
 import { type Hooks, type Logger, type RequestInfo, runHook } from './hooks.js';
+import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
@@ -17,7 +20,7 @@ import {
   signRequest,
   type UnsignedRequest,
 } from './sign-request.js';
-import { type Fetch, send } from './transport.js';
+import type { Fetch, RawResponse } from './transport.js';
 
 export interface ClientConfig {
   /** Region for the endpoint; defaults to the request's RegionId. */
@@ -30,6 +33,7 @@ export interface ClientConfig {
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
   readonly signatureVersion?: SignatureVersion;
   readonly format?: 'JSON' | 'XML';
+  /** Calls go through this fetch; without it, Node uses node:http and other runtimes the global fetch. */
   readonly fetch?: Fetch;
   /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
   readonly timeoutMs?: number;
@@ -83,7 +87,8 @@ export class RpcClient {
   readonly #quota: RetryQuota;
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
   #clockOffsetMs = 0;
-  readonly #keyCache: KeyCache = new Map();
+  /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
+  readonly #io: PlatformIo;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -92,6 +97,7 @@ export class RpcClient {
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+    this.#io = createPlatformIo({ fetch: config.fetch });
   }
 
   /** Calls a command's action with its input. */
@@ -178,7 +184,7 @@ export class RpcClient {
         signatureVersion: this.#config.signatureVersion ?? 'v3',
         now: new Date(this.#now() + this.#clockOffsetMs),
         nonce: newNonce(),
-        keyCache: this.#keyCache,
+        crypto: this.#io.crypto,
       });
       call.secrets.learn(
         [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
@@ -194,9 +200,9 @@ export class RpcClient {
     const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
     if (left <= 0) return { ok: false, error: deadlineExceeded(time.deadlineMs) };
     const timeoutMs = Math.min(time.timeoutMs, left);
-    let raw: Awaited<ReturnType<typeof send>>;
+    let raw: RawResponse;
     try {
-      raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
+      raw = await this.#io.send(signed, {
         timeoutMs,
         signal: options.signal,
         maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,

@@ -66,7 +66,8 @@ async function defaultChain(options: ChainOptions): Promise<Credentials> {
       `the environment (${ENV_ACCESS_KEY_ID}, ${ENV_ACCESS_KEY_SECRET})`,
     );
   }
-  const { readProfile } = await import('./credentials-file.js');
+  // Node's reader, or a stand-in where there is no file system (package.json `imports`).
+  const { readProfile } = await import('#credentials-file');
   const found = await readProfile(
     options.configFile,
     options.profile ?? (env[ENV_PROFILE] || undefined),
