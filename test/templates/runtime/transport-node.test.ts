@@ -1,7 +1,7 @@
 // Both transports against real servers on 127.0.0.1, held to one behaviour: fetch (transport.ts, what
 // browsers, edge runtimes, Deno and Bun use) and node:http (transport-node.ts, Node's default).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AcsAbortError, AcsNetworkError, AcsTimeoutError } from '../../../templates/runtime/errors.ts';
 import type { SignedRequest } from '../../../templates/runtime/sign-request.ts';
@@ -194,6 +194,57 @@ describe('the node:http transport', () => {
       expect(sockets.size).toBe(1);
     } finally {
       server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('the node:http transport, a kept-alive connection the server closed', () => {
+  it('sends again on a new connection, once, when a reused connection is reset before any answer', async () => {
+    // Each connection answers its first request and drops the next one unanswered: a server that
+    // closed the idle connection as the request arrived.
+    const sockets: Socket[] = [];
+    const server = createTcpServer((socket) => {
+      sockets.push(socket);
+      let requests = 0;
+      socket.on('data', () => {
+        if (++requests === 1)
+          socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=60\r\n\r\n{}');
+        else socket.destroy();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const send = nodeTransport();
+      const call = () => send({ method: 'POST', url, headers: {}, body: 'A=1' }, { timeoutMs: 5000 });
+      expect((await call()).bodyText).toBe('{}');
+      expect((await call()).bodyText).toBe('{}');
+      expect(sockets).toHaveLength(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('does not send again when a new connection is reset: that is a network error', async () => {
+    let connections = 0;
+    const server = createTcpServer((socket) => {
+      connections++;
+      socket.on('data', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const error = await nodeTransport()({ method: 'GET', url, headers: {} }, { timeoutMs: 5000 }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        code: 'Client.NetworkError',
+        message: 'The connection failed: ECONNRESET.',
+      });
+      expect(connections).toBe(1);
+    } finally {
       await new Promise((resolve) => server.close(resolve));
     }
   });
