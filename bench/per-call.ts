@@ -1,5 +1,5 @@
 // Per-call overhead: calls per second and CPU per call against one fixed-response server in another
-// process (fixed-server.ts, the same 592-byte-class body for everyone), at 1 and 16 calls in flight.
+// process (fixed-server.ts, the same body for everyone), at 1 and 16 calls in flight.
 // Rounds alternate between contestants (each round starts with the next one), several rounds each;
 // medians, with min and max for the spread. Goals: the generated client, V3 and V1, ≥ 0.8× raw
 // node:http keep-alive with a pre-signed request, and ≥ 1.5× the official SDK.
