@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureLoadedBytes } from './client-loaded.ts';
+import { loadedSection } from './client-loaded-tables.ts';
 import { measureBundleSizes, measureImports } from './client-size.ts';
 import { measureMutants, mutantSection } from './conformance-mutants.ts';
 import { measureConformanceRun } from './conformance-run.ts';
@@ -18,6 +20,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const log = (what: string) => process.stderr.write(`measuring ${what}…\n`);
 log('bundle sizes');
 const sizes = await measureBundleSizes({ wholeProducts: true });
+log('bytes one call loads');
+const loaded = await measureLoadedBytes();
 log('import time');
 const imports = measureImports();
 log('per-call overhead');
@@ -54,6 +58,7 @@ const md = [
   `Budget ≤ 10 KB on the JSON path (bare client and one command): ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}; the client with a method per action, which holds every action: ${kb(convenience.gzipBytes)}.`,
   ...wholeRows(sizes),
   '',
+  ...loadedSection(loaded),
   '## Import time and memory after import (fresh process each round)',
   '',
   '| module | median | min | max | heap after import |',
@@ -89,7 +94,7 @@ const dir = import.meta.dirname;
 writeFileSync(join(dir, 'RESULTS.md'), md);
 writeFileSync(
   join(dir, 'results.json'),
-  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, serverLoad, conformance, mutants }, null, 2)}
+  `${JSON.stringify({ date, machine, sizes, loaded, imports, calls, generation, throughput, serverLoad, conformance, mutants }, null, 2)}
 `,
 );
 process.stdout.write(md);

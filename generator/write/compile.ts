@@ -4,6 +4,9 @@
 // alone, so this is byte for byte what a whole-program emit gives, without building a program or
 // loading type libraries. Syntax errors, and declarations that would need the type checker, stop
 // generation; a full typecheck is `typecheckPackage` (typecheck.ts), asked for with `--typecheck`.
+// Each declaration file gets its map (`dist/x.d.ts.map` → `src/x.ts`, which the package ships), so
+// an editor's "go to definition" lands in the TypeScript source rather than in the declarations.
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
@@ -19,10 +22,12 @@ export function compilePackage(files: readonly GeneratedFile[], header: string):
     const js = ts.transpileModule(file.content, transpiling(file, jsOptions));
     const dts = ts.transpileDeclaration(file.content, transpiling(file, dtsOptions));
     problems.push(...(js.diagnostics ?? []), ...(dts.diagnostics ?? []));
-    emitted.push(
-      withHeader(`${base}.js`, js.outputText, header),
-      withHeader(`${base}.d.ts`, dts.outputText, header),
-    );
+    const declarations = withHeader(`${base}.d.ts`, dts.outputText, header);
+    const linesAdded = declarations.content === dts.outputText ? 0 : header.split('\n').length - 1;
+    emitted.push(withHeader(`${base}.js`, js.outputText, header), declarations);
+    // Absent only beside a diagnostic, which stops generation below.
+    if (dts.sourceMapText !== undefined)
+      emitted.push(declarationMap(file.path, declarations.path, dts.sourceMapText, linesAdded));
   }
   if (problems.length > 0) {
     const host = {
@@ -53,8 +58,30 @@ function transpileOptions(): { js: ts.CompilerOptions; dts: ts.CompilerOptions }
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
   };
-  for (const key of ['rootDir', 'outDir', 'declaration', 'isolatedDeclarations'] as const) delete esm[key];
-  return { js: esm, dts: { ...esm, declaration: true, isolatedDeclarations: true } };
+  for (const key of ['rootDir', 'outDir', 'declaration', 'declarationMap', 'isolatedDeclarations'] as const)
+    delete esm[key];
+  return { js: esm, dts: { ...esm, declaration: true, declarationMap: true, isolatedDeclarations: true } };
+}
+
+/** The compiler's map of one declaration file, made relative to where both files lie in the package
+ * (it names the source as if beside the output) and moved down past a header `withHeader` put in
+ * front of the compiler's text: each `;` of `mappings` is one generated line, and an empty line
+ * holds no segment, so the relative offsets of the rest stand as they are. No absolute path, no
+ * date: regenerating gives the same bytes on any machine. */
+function declarationMap(
+  source: string,
+  declarations: string,
+  mapText: string,
+  linesAdded: number,
+): GeneratedFile {
+  const compiled = JSON.parse(mapText) as { mappings: string };
+  const map = {
+    ...compiled,
+    file: posix.basename(declarations),
+    sources: [posix.relative(posix.dirname(declarations), source)],
+    mappings: `${';'.repeat(linesAdded)}${compiled.mappings}`,
+  };
+  return { path: `${declarations}.map`, content: JSON.stringify(map) };
 }
 
 function transpiling(file: GeneratedFile, compilerOptions: ts.CompilerOptions): ts.TranspileOptions {

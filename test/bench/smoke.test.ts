@@ -3,6 +3,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measureLoadedBytes } from '../../bench/client-loaded.ts';
+import { loadedSection } from '../../bench/client-loaded-tables.ts';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureMutants, mutantSection } from '../../bench/conformance-mutants.ts';
 import { measureGeneration } from '../../bench/generation.ts';
@@ -66,6 +68,16 @@ describe('benchmarks start and measure', () => {
     expect(sizes.map((s) => s.program)).toContain('@alicloud/ecs20140526');
     for (const s of sizes) expect(s.gzipBytes).toBeGreaterThan(0);
     for (const f of measureImports(1)) expect(f.medianMs).toBeGreaterThan(0);
+  });
+
+  // Three Node bundles, two run in fresh processes against the reference server; the browser is the
+  // Chromium test's (test/integration/browser/).
+  it('bytes one call loads', { timeout: 120_000 }, async () => {
+    const figures = await measureLoadedBytes({ browser: false });
+    expect(figures.map((f) => f.platform)).toEqual(['node', 'node', 'node']);
+    for (const f of figures) expect(f.loadedGz).toBeGreaterThanOrEqual(f.eagerGz);
+    expect(figures.map((f) => f.note)).toEqual([undefined, undefined, undefined]);
+    expect(loadedSection(figures).join('\n')).toContain('Goal ≤ 12 KB loaded');
   });
 
   // One generation in a child process, compiler included: on a busy machine it can take a minute.
