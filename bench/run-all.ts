@@ -10,7 +10,7 @@ import { measureMutants, mutantSection } from './conformance-mutants.ts';
 import { measureConformanceRun } from './conformance-run.ts';
 import { measureGeneration } from './generation.ts';
 import { generationSection } from './generation-tables.ts';
-import { measurePerCall } from './per-call.ts';
+import { measurePerCall, perCallSection } from './per-call.ts';
 import { runServerLoad, serverLoadSection } from './server-load.ts';
 import { runServerThroughput } from './server-throughput.ts';
 
@@ -40,7 +40,6 @@ const mutants = await measureMutants();
 const ours = sizes.find((s) => s.program === 'generated bare client + one command (JSON)')!;
 const convenience = sizes.find((s) => s.program === 'generated client (JSON)')!;
 const [oursImport, officialImport] = imports as [(typeof imports)[0], (typeof imports)[0]];
-const [raw, generated, official] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
@@ -71,16 +70,7 @@ const md = [
   '',
   `Budget ≥ 20× faster than the official SDK: ${(officialImport.medianMs / oursImport.medianMs).toFixed(1)}× — ${verdict(officialImport.medianMs / oursImport.medianMs >= 20)}.`,
   '',
-  '## Per-call overhead (calls per second, 8 concurrent, one local server in another process)',
-  '',
-  '| client | calls/s (median of 3) | min | max |',
-  '| --- | ---: | ---: | ---: |',
-  ...calls.map(
-    (c) => `| ${c.client} | ${c.callsPerSecond.toFixed(0)} | ${c.min.toFixed(0)} | ${c.max.toFixed(0)} |`,
-  ),
-  '',
-  `Budgets: ≥ 0.8× raw fetch: ${(generated.callsPerSecond / raw.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 0.8 * raw.callsPerSecond)};`,
-  `≥ 3× the official SDK: ${(generated.callsPerSecond / official.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 3 * official.callsPerSecond)}.`,
+  ...perCallSection(calls),
   '',
   ...generationSection(generation, verdict),
   '## Reference server throughput (signed V3 calls; load from another process)',

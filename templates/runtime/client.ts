@@ -1,8 +1,9 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
+import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
 import { logAttempt, scrubbedLogger } from './call-logger.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
-import { type KeyCache, newNonce } from './crypto.js';
+import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { type Env, processEnv } from './env.js';
@@ -15,6 +16,7 @@ import {
   MiddlewareStack,
   type ResolvedStack,
 } from './middleware.js';
+import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber, clip } from './redact.js';
 import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
@@ -27,7 +29,7 @@ import {
   signRequest,
   type UnsignedRequest,
 } from './sign-request.js';
-import { type Fetch, type RawResponse, send } from './transport.js';
+import type { Fetch, RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import {
   checkRequest,
@@ -52,6 +54,7 @@ export interface ClientConfig {
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
   readonly signatureVersion?: SignatureVersion;
   readonly format?: 'JSON' | 'XML';
+  /** Calls go through this fetch; without it, Node uses node:http and other runtimes the global fetch. */
   readonly fetch?: Fetch;
   /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
   readonly timeoutMs?: number;
@@ -118,7 +121,8 @@ export class RpcClient {
   readonly #quota: RetryQuota;
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
   #clockOffsetMs = 0;
-  readonly #keyCache: KeyCache = new Map();
+  /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
+  readonly #io: PlatformIo;
   readonly #userAgent: [string, string];
   /** Middleware every call runs, by step (middleware.ts). */
   readonly middleware: MiddlewareStack = new MiddlewareStack();
@@ -139,6 +143,7 @@ export class RpcClient {
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+    this.#io = createPlatformIo({ fetch: config.fetch });
   }
 
   /** Calls a command's action with its input. */
@@ -290,7 +295,7 @@ export class RpcClient {
       signatureVersion: this.#config.signatureVersion ?? 'v3',
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
-      keyCache: this.#keyCache,
+      crypto: this.#io.crypto,
     });
     call.secrets.learn(
       [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
@@ -306,7 +311,7 @@ export class RpcClient {
     if (left <= 0) throw deadlineExceeded(time.deadlineMs);
     const timeoutMs = Math.min(time.timeoutMs, left);
     try {
-      return await send(this.#config.fetch ?? globalThis.fetch, signed, {
+      return await this.#io.send(signed, {
         timeoutMs,
         signal: options.signal,
         maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,

@@ -105,12 +105,13 @@ async function profiles(
 ): Promise<ProfileResult[]> {
   const results: ProfileResult[] = [];
   if (!isTrue(env[ENV_CLI_PROFILE_DISABLED])) {
-    const { readProfile } = await import('./credentials-file.js');
+    const { readProfile } = await import('#credentials-files');
     const found = await readProfile(options.configFile, profile, env);
     results.push(found);
     if (found.reason === undefined) return results;
   }
-  const { readIniProfile } = await import('./credentials-ini.js');
+  // Node's readers, or stand-ins where there is no file system (package.json `imports`).
+  const { readIniProfile } = await import('#credentials-files');
   results.push(await readIniProfile(options.credentialsFile, profile, env));
   return results;
 }

@@ -8,6 +8,7 @@ import { loadedSection } from '../../bench/client-loaded-tables.ts';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureMutants, mutantSection } from '../../bench/conformance-mutants.ts';
 import { measureGeneration } from '../../bench/generation.ts';
+import { measurePerCall, perCallSection } from '../../bench/per-call.ts';
 import { runServerLoad } from '../../bench/server-load.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
 import { VARIANTS } from '../support/mutants/index.ts';
@@ -20,6 +21,18 @@ describe('benchmarks start and measure', () => {
       expect(f.requestsPerSecond).toBeGreaterThan(0);
       expect(f.errors).toBe(0);
     }
+  });
+
+  // Every contestant for one short round, one call in flight: each answers, and the goals are judged.
+  it('per-call overhead', { timeout: 120_000 }, async () => {
+    const result = await measurePerCall({ seconds: 0.05, rounds: 1, concurrencies: [1] });
+    expect(result.figures).toHaveLength(7);
+    for (const f of result.figures) {
+      expect(f.callsPerSecond).toBeGreaterThan(0);
+      expect(f.cpuUsPerCall).toBeGreaterThan(0);
+    }
+    expect(result.goals.map((g) => g.target)).toEqual([0.8, 1.5, 0.8, 1.5]);
+    expect(perCallSection(result).join('\n')).toContain('| 1 in flight | calls/s |');
   });
 
   // Three server processes, each loading every generated package: slow when the machine is busy.
