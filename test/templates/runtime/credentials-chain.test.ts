@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ChainOptions, resolveCredentialsProvider } from '../../../templates/runtime/credentials.ts';
+import { METADATA_QUIET_MS } from '../../../templates/runtime/credentials-chain.ts';
 import { parseIni } from '../../../templates/runtime/credentials-ini.ts';
 import { startMetadataServer } from '../../support/metadata-server.ts';
 
@@ -115,6 +116,24 @@ describe('profiles that name the instance role, and the metadata service last', 
     expect(await provider()).toMatchObject({ accessKeyId: 'STS.id-1' });
     expect(await provider()).toMatchObject({ accessKeyId: 'STS.id-1' });
     expect(imds.requests).toHaveLength(3);
+  });
+
+  it('does not ask a metadata service that did not answer again for a minute (off an instance)', async () => {
+    imds.state.hang = true;
+    let clock = Date.UTC(2026, 11, 6, 10);
+    const provider = base({ metadata: { endpoint: imds.url, now: () => clock, timeoutMs: 50 } });
+    const first = await provider().catch((e) => e);
+    expect(first.message).toMatch(/the instance metadata service \(Client\.MetadataUnavailable\)\.$/);
+    const asked = imds.requests.length;
+    expect(asked).toBeGreaterThan(0);
+    clock += METADATA_QUIET_MS - 1;
+    const second = await provider().catch((e) => e);
+    expect(second).toMatchObject({ code: 'Client.NoCredentials' });
+    expect(second.message).toContain('(Client.MetadataUnavailable, less than a minute ago)');
+    expect(imds.requests).toHaveLength(asked);
+    clock += 1;
+    await provider().catch((e) => e);
+    expect(imds.requests.length).toBeGreaterThan(asked);
   });
 
   it('uses the role named by ALIBABA_CLOUD_ECS_METADATA', async () => {
