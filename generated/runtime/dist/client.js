@@ -7,7 +7,7 @@ import { attemptLoop } from './attempts.js';
 import { logAttempt, scrubbedLogger } from './call-logger.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
-import { resolveEndpoint } from './endpoint.js';
+import { envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { AcsTimeoutError } from './errors.js';
 import { runHook } from './hooks.js';
@@ -35,6 +35,8 @@ export class RpcClient {
     middleware = new MiddlewareStack();
     /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
     #envRegion;
+    /** The config's endpoint, else the environment's (endpoint.ts, `envEndpoint`). */
+    #endpoint;
     constructor(service, config = {}) {
         this.service = service;
         this.#config = config;
@@ -45,7 +47,9 @@ export class RpcClient {
             profile: config.profile,
             env: config.env,
         });
-        this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
+        const env = config.env ?? processEnv();
+        this.#envRegion = env[ENV_REGION_ID] || undefined;
+        this.#endpoint = config.endpoint ?? envEndpoint(env, service.product);
         this.#retry =
             config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
         this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -116,7 +120,7 @@ export class RpcClient {
         const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
         return {
             method: options.method ?? action.methods[0] ?? 'GET',
-            endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
+            endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
             path: action.path,
             action: action.name,
             version: this.service.apiVersion,

@@ -23,6 +23,9 @@ export declare const ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN";
 export declare const ENV_PROFILE = "ALIBABA_CLOUD_PROFILE";
 export declare const ENV_CLI_PROFILE_DISABLED = "ALIBABA_CLOUD_CLI_PROFILE_DISABLED";
 type Provider = () => Promise<Credentials>;
+/** After the metadata service did not answer, how long the chain goes on without asking it: off an
+ * instance, every call would otherwise wait out its timeouts (a second or two) before failing. */
+export declare const METADATA_QUIET_MS = 60000;
 /** The chain as one provider. It keeps the metadata service's providers (one per role), so their
  * credentials are cached and refreshed across calls like any refreshing provider's. */
 export declare function defaultChain(options: ChainOptions): Provider;

@@ -14,10 +14,15 @@ export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
 export const ENV_PROFILE = 'ALIBABA_CLOUD_PROFILE';
 export const ENV_CLI_PROFILE_DISABLED = 'ALIBABA_CLOUD_CLI_PROFILE_DISABLED';
 const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
+/** After the metadata service did not answer, how long the chain goes on without asking it: off an
+ * instance, every call would otherwise wait out its timeouts (a second or two) before failing. */
+export const METADATA_QUIET_MS = 60_000;
 /** The chain as one provider. It keeps the metadata service's providers (one per role), so their
  * credentials are cached and refreshed across calls like any refreshing provider's. */
 export function defaultChain(options) {
     const roles = new Map();
+    const now = options.metadata?.now ?? Date.now;
+    let silentAt = Number.NEGATIVE_INFINITY;
     const instanceRole = async (env, roleName) => {
         const key = roleName ?? '';
         const known = roles.get(key);
@@ -54,6 +59,9 @@ export function defaultChain(options) {
         if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {
             looked.push(`the instance metadata service (${ENV_ECS_METADATA_DISABLED})`);
         }
+        else if (now() - silentAt < METADATA_QUIET_MS) {
+            looked.push('the instance metadata service (Client.MetadataUnavailable, less than a minute ago)');
+        }
         else {
             try {
                 // The role: ALIBABA_CLOUD_ECS_METADATA, else the one the service names (the provider reads both).
@@ -61,6 +69,8 @@ export function defaultChain(options) {
             }
             catch (error) {
                 const code = error instanceof AcsCredentialsError ? error.code : 'unknown error';
+                if (code === 'Client.MetadataUnavailable')
+                    silentAt = now();
                 looked.push(`the instance metadata service (${code})`);
             }
         }

@@ -9,7 +9,7 @@ import { logAttempt, scrubbedLogger } from './call-logger.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
-import { resolveEndpoint } from './endpoint.js';
+import { envEndpoint, resolveEndpoint } from './endpoint.js';
 import { type Env, processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
@@ -132,6 +132,8 @@ export class RpcClient {
   readonly middleware: MiddlewareStack = new MiddlewareStack();
   /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
   readonly #envRegion: string | undefined;
+  /** The config's endpoint, else the environment's (endpoint.ts, `envEndpoint`). */
+  readonly #endpoint: string | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -143,7 +145,9 @@ export class RpcClient {
       profile: config.profile,
       env: config.env,
     });
-    this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
+    const env = config.env ?? processEnv();
+    this.#envRegion = env[ENV_REGION_ID] || undefined;
+    this.#endpoint = config.endpoint ?? envEndpoint(env, service.product);
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -233,7 +237,7 @@ export class RpcClient {
       this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
-      endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
+      endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
       path: action.path,
       action: action.name,
       version: this.service.apiVersion,

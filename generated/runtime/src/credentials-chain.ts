@@ -37,10 +37,16 @@ const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
 
 type Provider = () => Promise<Credentials>;
 
+/** After the metadata service did not answer, how long the chain goes on without asking it: off an
+ * instance, every call would otherwise wait out its timeouts (a second or two) before failing. */
+export const METADATA_QUIET_MS = 60_000;
+
 /** The chain as one provider. It keeps the metadata service's providers (one per role), so their
  * credentials are cached and refreshed across calls like any refreshing provider's. */
 export function defaultChain(options: ChainOptions): Provider {
   const roles = new Map<string, Provider>();
+  const now = options.metadata?.now ?? Date.now;
+  let silentAt = Number.NEGATIVE_INFINITY;
   const instanceRole = async (env: Env, roleName: string | undefined): Promise<Provider> => {
     const key = roleName ?? '';
     const known = roles.get(key);
@@ -73,12 +79,15 @@ export function defaultChain(options: ChainOptions): Provider {
     }
     if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {
       looked.push(`the instance metadata service (${ENV_ECS_METADATA_DISABLED})`);
+    } else if (now() - silentAt < METADATA_QUIET_MS) {
+      looked.push('the instance metadata service (Client.MetadataUnavailable, less than a minute ago)');
     } else {
       try {
         // The role: ALIBABA_CLOUD_ECS_METADATA, else the one the service names (the provider reads both).
         return checked(await (await instanceRole(env, undefined))(), 'the instance metadata service');
       } catch (error) {
         const code = error instanceof AcsCredentialsError ? error.code : 'unknown error';
+        if (code === 'Client.MetadataUnavailable') silentAt = now();
         looked.push(`the instance metadata service (${code})`);
       }
     }

@@ -9,6 +9,18 @@ import { AcsError } from './errors.js';
 
 const REGION_ID = /^[a-z0-9-]+$/;
 
+/** Where to send every product's calls (a local server, a proxy, a test double), as AWS SDKs read
+ * `AWS_ENDPOINT_URL`; a product's own variable (`ACS_RPC_ENDPOINT_URL_<PRODUCT>`, its code in upper
+ * case) wins over it, and a client's `endpoint` over both. */
+export const ENV_ENDPOINT_URL = 'ACS_RPC_ENDPOINT_URL';
+
+export function envEndpoint(
+  env: Readonly<Record<string, string | undefined>>,
+  product: string,
+): string | undefined {
+  return env[`${ENV_ENDPOINT_URL}_${product.toUpperCase()}`] || env[ENV_ENDPOINT_URL] || undefined;
+}
+
 export function resolveEndpoint(
   rules: EndpointRules,
   options: { readonly endpoint?: string | undefined; readonly region?: string | undefined },

@@ -92,6 +92,45 @@ describe('RpcClient.invoke, the request', () => {
     expect(f.sent[0]?.url).toBe(`https://widgets.${want}.example.test/`);
   });
 
+  it.each<[string, { config: ClientConfig; env: Record<string, string>; want: string }]>([
+    [
+      'ACS_RPC_ENDPOINT_URL for every product',
+      {
+        config: { region: 'cn-south' },
+        env: { ACS_RPC_ENDPOINT_URL: 'http://127.0.0.1:9' },
+        want: 'http://127.0.0.1:9/',
+      },
+    ],
+    [
+      'the product’s own variable before it',
+      {
+        config: {},
+        env: {
+          ACS_RPC_ENDPOINT_URL: 'http://127.0.0.1:9',
+          ACS_RPC_ENDPOINT_URL_WIDGETS: 'http://127.0.0.1:7',
+        },
+        want: 'http://127.0.0.1:7/',
+      },
+    ],
+    [
+      'the endpoint option before both',
+      {
+        config: { endpoint: 'http://127.0.0.1:5' },
+        env: { ACS_RPC_ENDPOINT_URL: 'http://127.0.0.1:9' },
+        want: 'http://127.0.0.1:5/',
+      },
+    ],
+    [
+      'an empty variable as unset',
+      { config: {}, env: { ACS_RPC_ENDPOINT_URL: '' }, want: 'https://widgets.example.test/' },
+    ],
+  ])('takes the endpoint from %s', async (_name, { config, env, want }) => {
+    const f = scriptedFetch(jsonReply(200, {}));
+    const client = new RpcClient(widgetsService, { credentials, fetch: f.fetch, env, ...config });
+    await client.invoke(createThingAction, {});
+    expect(f.sent[0]?.url).toBe(want);
+  });
+
   it('passes its env to the default credentials chain', async () => {
     const f = scriptedFetch(jsonReply(200, {}));
     const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'env-id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret' };
