@@ -68,7 +68,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
       ...state.auth,
       windowSeconds: served.facts.service.protocol?.timestampWindowSeconds ?? 900,
     };
-    const keyId = v3 ? await verifyV3(wire, auth) : await verifyV1(wire.method, pairs, auth);
+    const keyId = v3 ? verifyV3(wire, auth) : verifyV1(wire.method, pairs, auth);
     const apiPairs = pairs.filter(([k]) => v3 || !V1_COMMON.has(k));
     const own = readFaultHeaders(wire.headers);
     const print = () => fingerprint(keyId, action, apiPairs);
