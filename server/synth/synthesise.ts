@@ -10,15 +10,19 @@ export interface SynthContext {
   readonly schemas: Schemas;
   /** What the value is made from: the request, or a list item's identity. */
   readonly seed: string;
+  /** The hash state after the seed (`seedState(seed)`), so each value hashes only its own path. */
+  readonly seedState?: number;
 }
 
 /** Items in a synthesised list when the schema does not bound them: 1 to 3. */
 const DEFAULT_MAX_ITEMS = 3;
 
-export function synthesise(ctx: SynthContext, schema: Schema, example?: unknown, path = ''): unknown {
+export function synthesise(given: SynthContext, schema: Schema, example?: unknown, path = ''): unknown {
+  const ctx: Seeded =
+    given.seedState === undefined ? { ...given, seedState: seedState(given.seed) } : (given as Seeded);
   const s = resolve(ctx.schemas, schema);
   if ('const' in s) return s.const;
-  const h = hash(ctx.seed, path);
+  const h = hashFrom(ctx.seedState, path);
   if (Array.isArray(s.enum)) return fits(s, example) ? example : s.enum[h % s.enum.length];
   switch (s.type) {
     case 'object':
@@ -45,7 +49,9 @@ export function resolve(schemas: Schemas, schema: Schema): Schema {
   return current;
 }
 
-function synthObject(ctx: SynthContext, s: Schema, example: unknown, path: string): Record<string, unknown> {
+type Seeded = SynthContext & { readonly seedState: number };
+
+function synthObject(ctx: Seeded, s: Schema, example: unknown, path: string): Record<string, unknown> {
   const properties = (s.properties ?? {}) as Record<string, Schema>;
   const given = isRecord(example) ? example : {};
   const out: Record<string, unknown> = {};
@@ -57,8 +63,8 @@ function synthObject(ctx: SynthContext, s: Schema, example: unknown, path: strin
 }
 
 /** A map's entries: 1 to 3 keys that are XML names too (`key1`…), none a declared property's. */
-function synthEntries(ctx: SynthContext, values: Schema, out: Record<string, unknown>, path: string): void {
-  const count = 1 + (hash(ctx.seed, `${path}{}`) % DEFAULT_MAX_ITEMS);
+function synthEntries(ctx: Seeded, values: Schema, out: Record<string, unknown>, path: string): void {
+  const count = 1 + (hashFrom(ctx.seedState, `${path}{}`) % DEFAULT_MAX_ITEMS);
   for (let i = 1, made = 0; made < count; i++) {
     const key = `key${i}`;
     if (Object.hasOwn(out, key)) continue;
@@ -67,7 +73,7 @@ function synthEntries(ctx: SynthContext, values: Schema, out: Record<string, unk
   }
 }
 
-function synthArray(ctx: SynthContext, s: Schema, example: unknown, path: string, h: number): unknown[] {
+function synthArray(ctx: Seeded, s: Schema, example: unknown, path: string, h: number): unknown[] {
   const min = Number(s.minItems ?? 0);
   const max = Math.max(min, Number(s.maxItems ?? Math.max(min, DEFAULT_MAX_ITEMS)));
   const count = Math.max(min, Math.min(max, 1 + (h % DEFAULT_MAX_ITEMS)));
@@ -88,11 +94,8 @@ function synthNumber(s: Schema, h: number): number {
 }
 
 function synthString(s: Schema, path: string, h: number): string {
-  const leaf =
-    path
-      .replace(/\[\d+\]/g, '')
-      .split('.')
-      .pop() || 'value';
+  // The last name of the path, without list indexes: `a[0].b[1]` → `b`.
+  const leaf = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]/g, '') || 'value';
   const min = Number(s.minLength ?? 0);
   const max = Number(s.maxLength ?? 64);
   let text = `${leaf}-${h.toString(36)}`;
@@ -124,9 +127,11 @@ function fits(s: Schema, value: unknown): boolean {
     );
   }
   if (typeof value !== 'string') return false;
-  const length = [...value].length;
-  if (s.minLength !== undefined && length < Number(s.minLength)) return false;
-  if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
+  if (s.minLength !== undefined || s.maxLength !== undefined) {
+    const length = [...value].length;
+    if (s.minLength !== undefined && length < Number(s.minLength)) return false;
+    if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
+  }
   return typeof s.pattern !== 'string' || regex(s.pattern).test(value);
 }
 
@@ -144,12 +149,25 @@ function regex(pattern: string): RegExp {
  * to spread the bits (a made-up value only needs to be stable and well spread, not secure; a SHA-256
  * per synthesised field was the reference server's largest cost). */
 export function hash(seed: string, path: string): number {
-  let h = 0x811c9dc5;
-  const text = `${seed}\0${path}`;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return hashFrom(seedState(seed), path);
+}
+
+/** FNV-1a over the seed and the separator: where every path of that seed starts from. */
+export function seedState(seed: string): number {
+  return fnv(fnv(0x811c9dc5, seed), '\0');
+}
+
+function hashFrom(state: number, path: string): number {
+  let h = fnv(state, path);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+function fnv(state: number, text: string): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
