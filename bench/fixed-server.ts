@@ -36,6 +36,8 @@ const server = createServer((req, res) => {
     res.end(body);
   });
 });
+// Idle connections stay open between rounds, so no client pays a reconnect the others do not.
+server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   console.log(url);

@@ -3,12 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureLoadedBytes } from './client-loaded.ts';
+import { loadedSection } from './client-loaded-tables.ts';
 import { measureBundleSizes, measureImports } from './client-size.ts';
 import { measureMutants, mutantSection } from './conformance-mutants.ts';
 import { measureConformanceRun } from './conformance-run.ts';
 import { measureGeneration } from './generation.ts';
 import { generationSection } from './generation-tables.ts';
-import { measurePerCall } from './per-call.ts';
+import { measurePerCall, perCallSection } from './per-call.ts';
 import { runServerLoad, serverLoadSection } from './server-load.ts';
 import { runServerThroughput, throughputSection } from './server-throughput.ts';
 
@@ -18,6 +20,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const log = (what: string) => process.stderr.write(`measuring ${what}…\n`);
 log('bundle sizes');
 const sizes = await measureBundleSizes({ wholeProducts: true });
+log('bytes one call loads');
+const loaded = await measureLoadedBytes();
 log('import time');
 const imports = measureImports();
 log('per-call overhead');
@@ -37,7 +41,6 @@ const mutants = await measureMutants();
 const ours = sizes.find((s) => s.program === 'generated bare client + one command (JSON)')!;
 const convenience = sizes.find((s) => s.program === 'generated client (JSON)')!;
 const [oursImport, officialImport] = imports as [(typeof imports)[0], (typeof imports)[0]];
-const [raw, generated, official] = calls as [(typeof calls)[0], (typeof calls)[0], (typeof calls)[0]];
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
@@ -56,6 +59,7 @@ const md = [
   `Budget ≤ 10 KB on the JSON path (bare client and one command): ${kb(ours.gzipBytes)} — ${verdict(ours.gzipBytes <= 10 * 1024)}; the client with a method per action, which holds every action: ${kb(convenience.gzipBytes)}.`,
   ...wholeRows(sizes),
   '',
+  ...loadedSection(loaded),
   '## Import time and memory after import (fresh process each round)',
   '',
   '| module | median | min | max | heap after import |',
@@ -67,16 +71,7 @@ const md = [
   '',
   `Budget ≥ 20× faster than the official SDK: ${(officialImport.medianMs / oursImport.medianMs).toFixed(1)}× — ${verdict(officialImport.medianMs / oursImport.medianMs >= 20)}.`,
   '',
-  '## Per-call overhead (calls per second, 8 concurrent, one local server in another process)',
-  '',
-  '| client | calls/s (median of 3) | min | max |',
-  '| --- | ---: | ---: | ---: |',
-  ...calls.map(
-    (c) => `| ${c.client} | ${c.callsPerSecond.toFixed(0)} | ${c.min.toFixed(0)} | ${c.max.toFixed(0)} |`,
-  ),
-  '',
-  `Budgets: ≥ 0.8× raw fetch: ${(generated.callsPerSecond / raw.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 0.8 * raw.callsPerSecond)};`,
-  `≥ 3× the official SDK: ${(generated.callsPerSecond / official.callsPerSecond).toFixed(2)}× — ${verdict(generated.callsPerSecond >= 3 * official.callsPerSecond)}.`,
+  ...perCallSection(calls),
   '',
   ...generationSection(generation, verdict),
   ...throughputSection(throughput, throughputLoad),
@@ -93,7 +88,7 @@ const dir = import.meta.dirname;
 writeFileSync(join(dir, 'RESULTS.md'), md);
 writeFileSync(
   join(dir, 'results.json'),
-  `${JSON.stringify({ date, machine, sizes, imports, calls, generation, throughput, serverLoad, conformance, mutants }, null, 2)}
+  `${JSON.stringify({ date, machine, sizes, loaded, imports, calls, generation, throughput, serverLoad, conformance, mutants }, null, 2)}
 `,
 );
 process.stdout.write(md);

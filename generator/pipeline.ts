@@ -126,7 +126,7 @@ function runtimePackage(kit: string): Promise<GeneratedFile[]> {
 }
 
 /**
- * What `npm install` does for the package's `file:../runtime` dependency: a link to the runtime
+ * What npm workspaces do for the package's dependency on the runtime: a link to the runtime
  * folder in the package's node_modules, so the package runs straight from where it was generated.
  * Anything already at that path (an install of the user's own) is left as it is.
  */

@@ -32,6 +32,8 @@ export interface ActionNames {
   readonly file: string;
   /** The command class of the modular client: `<Action>Command`. */
   readonly command: string;
+  /** The guard narrowing a caught error to this action's service error: `is<Action>Error`. */
+  readonly errorGuard: string;
 }
 
 export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
@@ -48,7 +50,23 @@ export function actionNames(action: Pick<ActionModel, 'name'>): ActionNames {
     validateResponse: `validate${base}Response`,
     file: base,
     command: `${base}Command`,
+    errorGuard: `is${base}Error`,
   };
+}
+
+/** The error guards: `is<Product>Error`, and `is<Action>Error` for each action. An action whose guard
+ * would take the product's name gets `is<Action>ActionError`. */
+export function errorGuardNames(model: Pick<ServiceModel, 'clientName' | 'packageName' | 'actions'>): {
+  readonly product: string;
+  readonly actions: ReadonlyMap<string, string>;
+} {
+  const product = serviceNames(model).errorGuard;
+  const actions = new Map<string, string>();
+  for (const action of model.actions) {
+    const name = actionNames(action).errorGuard;
+    actions.set(action.name, name === product ? `is${safeIdentifier(action.name)}ActionError` : name);
+  }
+  return { product, actions };
 }
 
 export interface WaiterNames {
@@ -73,6 +91,10 @@ export interface ServiceNames {
   /** Union of the codes any action may return. */
   readonly commonErrorCodeType: string;
   readonly serviceError: string;
+  /** The guard narrowing a caught error to the product's service error: `is<Product>Error`. */
+  readonly errorGuard: string;
+  /** The package's user-agent product token: `acs-rpc-<package>`. */
+  readonly userAgentProduct: string;
   readonly descriptor: string;
   /** The table of documented error messages. */
   readonly errorMessages: string;
@@ -92,6 +114,8 @@ export function serviceNames(model: Pick<ServiceModel, 'clientName' | 'packageNa
     errorCodeType: `${base}ErrorCode`,
     commonErrorCodeType: `${base}CommonErrorCode`,
     serviceError: `${base}ServiceError`,
+    errorGuard: `is${base}Error`,
+    userAgentProduct: `acs-rpc-${model.packageName}`,
     descriptor: `${lowerFirst(base)}Service`,
     errorMessages: `${lowerFirst(base)}ErrorMessages`,
     validateErrorEnvelope: 'validateErrorEnvelope',

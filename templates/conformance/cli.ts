@@ -1,7 +1,8 @@
 // The conformance runner's command line, shared by `acs-rpc conformance` and the package's own bin.
 import { parseArgs } from 'node:util';
+import { MissingDependencyError } from './optional.js';
 import { failureDetails, junit, outcomeLine, summary } from './report.js';
-import { runChecks } from './runner.js';
+import { type RunResult, runChecks } from './runner.js';
 import type { ConformanceFacts } from './types.js';
 
 const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
@@ -73,18 +74,25 @@ export async function runConformanceCli(
   process.stdout.write(
     `conformance of ${endpoint} against ${facts.service.product} ${facts.service.apiVersion}, seed ${seed}\n`,
   );
-  const result = await runChecks(
-    facts,
-    target,
-    {
-      only: values.only as string | undefined,
-      shard: { index: Number(shard[1]), count: Number(shard[2]) },
-      seed,
-      authChecks: values['no-auth-checks'] !== true,
-      concurrency,
-    },
-    (o) => process.stdout.write(`${outcomeLine(o)}\n`),
-  );
+  let result: RunResult;
+  try {
+    result = await runChecks(
+      facts,
+      target,
+      {
+        only: values.only as string | undefined,
+        shard: { index: Number(shard[1]), count: Number(shard[2]) },
+        seed,
+        authChecks: values['no-auth-checks'] !== true,
+        concurrency,
+      },
+      (o) => process.stdout.write(`${outcomeLine(o)}\n`),
+    );
+  } catch (error) {
+    if (!(error instanceof MissingDependencyError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   const base = `npx ${program} --endpoint ${endpoint} --access-key-id ${id} --access-key-secret "$SECRET" --seed ${seed}`;
   for (const o of result.outcomes)
     if (o.failure !== undefined) process.stdout.write(`${failureDetails(o, `${base} --only '${o.id}'`)}\n`);

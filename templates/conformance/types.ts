@@ -144,6 +144,9 @@ export interface Check {
   readonly auth?: boolean;
   /** It changes the server's state (moves a resource): it never runs beside another check. */
   readonly exclusive?: boolean;
+  /** It loads fast-check, an optional peer dependency: a run that selects it checks first that it is
+   * installed (optional.ts). */
+  readonly usesFastCheck?: boolean;
   run(ctx: CheckContext): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 // Hashes and HMACs through Web Crypto (W3C WebCrypto API), so the runtime works in Node 20,
-// browsers and edge runtimes alike; hex and base64 by hand because Buffer is Node-only.
+// browsers and edge runtimes alike; hex and base64 by hand because Buffer is Node-only. Node's own
+// synchronous node:crypto is crypto-node.ts, chosen by the platform (platform-node.ts).
 import { AcsError } from './errors.js';
 
 const encoder = new TextEncoder();
@@ -22,45 +23,62 @@ function subtle(): SubtleCrypto {
 /** SHA-256 of the empty body (every GET), known in advance. */
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
+export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
+
 /**
- * Imported HMAC keys, kept by a client so each call does not import its key again (importing is
- * most of Web Crypto's cost per call). Bounded: rotating credentials cannot grow it without limit.
+ * What signing needs of a platform's crypto: sync where the platform has it (node:crypto), a promise
+ * where it does not (Web Crypto). An implementation may keep derived keys between calls; its types
+ * name no platform type, so declarations need neither lib DOM nor `@types/node`'s webcrypto.
  */
-export type KeyCache = Map<string, CryptoKey>;
+export interface SigningCrypto {
+  sha256Hex(data: string): string | Promise<string>;
+  hmac(algorithm: HmacAlgorithm, key: string, data: string): Uint8Array | Promise<Uint8Array>;
+}
+
+/** Imported HMAC keys per crypto (importing is most of Web Crypto's cost per call). Bounded:
+ * rotating credentials cannot grow it without limit. */
 const KEY_CACHE_LIMIT = 8;
+
+/** Web Crypto with its own cache of imported keys: one per client. */
+export function webSigningCrypto(): SigningCrypto {
+  const keys = new Map<string, CryptoKey>();
+  return {
+    sha256Hex,
+    hmac: async (algorithm, key, data) => {
+      const id = `${algorithm}:${key}`;
+      let cryptoKey = keys.get(id);
+      if (cryptoKey === undefined) {
+        cryptoKey = await importHmacKey(algorithm, key);
+        if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+        keys.set(id, cryptoKey);
+      }
+      return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
+    },
+  };
+}
+
+/** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */
+export const WEB_CRYPTO: SigningCrypto = { sha256Hex, hmac };
 
 export async function sha256Hex(data: string): Promise<string> {
   if (data === '') return EMPTY_SHA256;
   return toHex(new Uint8Array(await subtle().digest('SHA-256', encoder.encode(data))));
 }
 
-export async function hmac(
-  algorithm: 'SHA-1' | 'SHA-256',
-  key: string,
-  data: string,
-  cache?: KeyCache,
-): Promise<Uint8Array> {
-  const id = `${algorithm}:${key}`;
-  let cryptoKey = cache?.get(id);
-  if (cryptoKey === undefined) {
-    cryptoKey = await subtle().importKey(
-      'raw',
-      encoder.encode(key),
-      { name: 'HMAC', hash: algorithm },
-      false,
-      ['sign'],
-    );
-    if (cache !== undefined) {
-      if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-      cache.set(id, cryptoKey);
-    }
-  }
+export async function hmac(algorithm: HmacAlgorithm, key: string, data: string): Promise<Uint8Array> {
+  const cryptoKey = await importHmacKey(algorithm, key);
   return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
 }
 
+function importHmacKey(algorithm: HmacAlgorithm, key: string): Promise<CryptoKey> {
+  return subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
+}
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) hex += HEX[byte];
   return hex;
 }
 

@@ -48,9 +48,28 @@ export class AcsError<Code extends string = string> extends Error {
   }
 }
 
+export interface AcsServiceErrorFields extends AcsErrorFields {
+  /** The product that answered (the service descriptor's `product`) and the action called. */
+  readonly product?: string | undefined;
+  readonly action?: string | undefined;
+}
+
 /** The service answered with an error envelope (`RequestId, HostId, Code, Message, Recommend`). */
 export class AcsServiceError<Code extends string = string> extends AcsError<Code> {
   override readonly name: string = 'AcsServiceError';
+  /** Which product and action answered: what the generated `is<Product>Error` guards check. */
+  readonly product: string | undefined;
+  readonly action: string | undefined;
+
+  constructor(fields: AcsServiceErrorFields) {
+    super(fields);
+    this.product = fields.product;
+    this.action = fields.action;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), product: this.product, action: this.action };
+  }
 }
 
 /** The call was rejected before anything was sent: every problem, named by its parameter. */

@@ -97,13 +97,17 @@ export interface CallScrubber {
 export function callScrubber(): CallScrubber {
   const secrets = new Set<string>();
   const ids = new Set<string>();
-  let current: (text: string) => string = redactText;
+  // Built when first used after learning: most calls succeed and never scrub anything.
+  let current: ((text: string) => string) | undefined = redactText;
   return {
-    scrub: (text) => current(text),
+    scrub: (text) => {
+      current ??= secretScrubber([...secrets], [...ids]);
+      return current(text);
+    },
     learn(more, accessKeyId) {
       for (const secret of more) if (secret !== undefined) secrets.add(secret);
       ids.add(accessKeyId);
-      current = secretScrubber([...secrets], [...ids]);
+      current = undefined;
     },
   };
 }

@@ -69,6 +69,8 @@ export async function parseResponse(
       hostId: envelope.HostId,
       recommend: envelope.Recommend === undefined ? undefined : scrub(envelope.Recommend),
       retryable: known?.retryable ?? retryableStatus(raw.status),
+      product: service.product,
+      action: action.name,
     }),
   );
 }

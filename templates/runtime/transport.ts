@@ -1,8 +1,10 @@
-// One HTTP attempt: the caller's AbortSignal and the per-attempt timeout together, the body read no
-// further than the size limit, errors typed.
-import { AcsError, AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
+// One HTTP attempt over fetch (browsers, edge runtimes, Deno, Bun, and any fetch a user passes): the
+// caller's AbortSignal and the per-attempt timeout together, the body read no further than the size
+// limit, errors typed. Node's own transport is transport-node.ts, held to the same behaviour.
+import { AcsError, AcsNetworkError } from './errors.js';
 import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
+import { networkError, timeoutError, tooLargeError } from './transport-errors.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -21,6 +23,14 @@ export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
   /** The body is read as it streams and refused once it passes this many bytes. */
   readonly maxResponseBytes?: number | undefined;
+}
+
+/** One attempt on some transport: what the client calls, whichever platform it runs on. */
+export type Transport = (request: SignedRequest, options: SendOptions) => Promise<RawResponse>;
+
+/** The fetch transport: the given fetch, else the global one as it is at each call. */
+export function fetchTransport(fetchFn?: Fetch): Transport {
+  return (request, options) => send(fetchFn ?? globalThis.fetch, request, options);
 }
 
 export async function send(
@@ -51,13 +61,7 @@ export async function send(
   } catch (error) {
     if (error instanceof AcsError) throw error;
     if (options.signal?.aborted) throw abortError();
-    if (timedOut) {
-      throw new AcsTimeoutError({
-        code: 'Client.Timeout',
-        message: `No complete response within ${options.timeoutMs} ms.`,
-        retryable: true,
-      });
-    }
+    if (timedOut) throw timeoutError(options.timeoutMs);
     // A browser's fetch refuses with a bare TypeError, no cause, when CORS or the network stopped the
     // request before any server saw it: retrying cannot change that (Node's fetch always names a cause).
     if (error instanceof TypeError && (error as { cause?: unknown }).cause === undefined)
@@ -67,12 +71,7 @@ export async function send(
         retryable: false,
         cause: error,
       });
-    throw new AcsNetworkError({
-      code: 'Client.NetworkError',
-      message: `The connection failed: ${networkReason(error)}.`,
-      retryable: true,
-      cause: error,
-    });
+    throw networkError(error);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -87,13 +86,7 @@ export async function send(
 async function readText(response: Response, limit: number, stop: () => void): Promise<string> {
   const tooLarge = () => {
     stop();
-    return new AcsResponseError({
-      code: 'Client.ResponseTooLarge',
-      message: `The response body is larger than ${limit} bytes (maxResponseBytes); it was not read further.`,
-      httpStatus: response.status,
-      requestId: response.headers.get('x-acs-request-id') ?? undefined,
-      retryable: false,
-    });
+    return tooLargeError(limit, response.status, response.headers.get('x-acs-request-id') ?? undefined);
   };
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
     response.body?.cancel().catch(() => {});
@@ -120,11 +113,4 @@ async function readText(response: Response, limit: number, stop: () => void): Pr
     }
     text += decoder.decode(value, { stream: true });
   }
-}
-
-/** The low-level reason (ECONNRESET, ECONNREFUSED, …) without the URL, which fetch may include. */
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  return error instanceof Error ? error.name : 'unknown error';
 }

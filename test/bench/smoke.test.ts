@@ -3,9 +3,12 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measureLoadedBytes } from '../../bench/client-loaded.ts';
+import { loadedSection } from '../../bench/client-loaded-tables.ts';
 import { measureBundleSizes, measureImports } from '../../bench/client-size.ts';
 import { measureMutants, mutantSection } from '../../bench/conformance-mutants.ts';
 import { measureGeneration } from '../../bench/generation.ts';
+import { measurePerCall, perCallSection } from '../../bench/per-call.ts';
 import { runServerLoad } from '../../bench/server-load.ts';
 import { runServerThroughput } from '../../bench/server-throughput.ts';
 import { VARIANTS } from '../support/mutants/index.ts';
@@ -20,6 +23,18 @@ describe('benchmarks start and measure', () => {
       expect(f.errors).toBe(0);
     }
     expect(result.ratio).toBeGreaterThan(0);
+  });
+
+  // Every contestant for one short round, one call in flight: each answers, and the goals are judged.
+  it('per-call overhead', { timeout: 120_000 }, async () => {
+    const result = await measurePerCall({ seconds: 0.05, rounds: 1, concurrencies: [1] });
+    expect(result.figures).toHaveLength(7);
+    for (const f of result.figures) {
+      expect(f.callsPerSecond).toBeGreaterThan(0);
+      expect(f.cpuUsPerCall).toBeGreaterThan(0);
+    }
+    expect(result.goals.map((g) => g.target)).toEqual([0.8, 1.5, 0.8, 1.5]);
+    expect(perCallSection(result).join('\n')).toContain('| 1 in flight | calls/s |');
   });
 
   // Three server processes, each loading every generated package: slow when the machine is busy.
@@ -55,6 +70,16 @@ describe('benchmarks start and measure', () => {
     expect(sizes.map((s) => s.program)).toContain('@alicloud/ecs20140526');
     for (const s of sizes) expect(s.gzipBytes).toBeGreaterThan(0);
     for (const f of measureImports(1)) expect(f.medianMs).toBeGreaterThan(0);
+  });
+
+  // Three Node bundles, two run in fresh processes against the reference server; the browser is the
+  // Chromium test's (test/integration/browser/).
+  it('bytes one call loads', { timeout: 120_000 }, async () => {
+    const figures = await measureLoadedBytes({ browser: false });
+    expect(figures.map((f) => f.platform)).toEqual(['node', 'node', 'node']);
+    for (const f of figures) expect(f.loadedGz).toBeGreaterThanOrEqual(f.eagerGz);
+    expect(figures.map((f) => f.note)).toEqual([undefined, undefined, undefined]);
+    expect(loadedSection(figures).join('\n')).toContain('Goal ≤ 12 KB loaded');
   });
 
   // One generation in a child process, compiler included: on a busy machine it can take a minute.

@@ -149,7 +149,7 @@ describe('the packed toolkit, installed in a project outside the repository', ()
     async () => {
       const out = join(project, 'theirs');
       await mkdir(join(out, '.git'), { recursive: true });
-      await writeFile(join(out, 'LICENSE'), 'theirs');
+      await writeFile(join(out, 'NOTES.md'), 'theirs');
       await writeFile(join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n');
       await cp(join(project, 'api', 'demo.yaml'), join(work, 'outside.yaml'));
       const error = await acsRpc([
@@ -162,9 +162,9 @@ describe('the packed toolkit, installed in a project outside the repository', ()
       ]).catch((e: { code: number; stderr: string }) => e);
       expect(error).toMatchObject({ code: 1 });
       expect((error as { stderr: string }).stderr).toContain(
-        'theirs holds files acs-rpc did not write: LICENSE.',
+        'theirs holds files acs-rpc did not write: NOTES.md.',
       );
-      expect(await readFile(join(out, 'LICENSE'), 'utf8')).toBe('theirs');
+      expect(await readFile(join(out, 'NOTES.md'), 'utf8')).toBe('theirs');
       expect(await readFile(join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
     },
     10 * MINUTES,

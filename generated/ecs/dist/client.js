@@ -10,6 +10,10 @@ export class EcsClient {
     constructor(config = {}) {
         this.#core = new RpcClient(ecsService, config);
     }
+    /** Middleware every call runs, by step (initialize, serialize, build, finalize, deserialize): `add(fn, { step, name, priority })`, `remove(name)`. */
+    get middleware() {
+        return this.#core.middleware;
+    }
     /** Calls the command's action with its input; resolves to the typed response. */
     send(command, options = {}) {
         return this.#core.send(command, options);

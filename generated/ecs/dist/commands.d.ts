@@ -2432,3 +2432,4 @@ export declare class ReleasePublicIpAddressCommand implements Command<ReleasePub
     readonly responseType?: ReleasePublicIpAddressResponse;
     constructor(input: ReleasePublicIpAddressRequest);
 }
+//# sourceMappingURL=commands.d.ts.map

@@ -48876,3 +48876,4 @@ export interface operations {
         };
     };
 }
+//# sourceMappingURL=openapi.d.ts.map

@@ -704,3 +704,4 @@ export declare const releasePublicIpAddressAction: ActionDescriptor;
 export declare const instanceRunningWaiter: WaiterDescriptor;
 /** Waits until every instance asked for is Stopped. */
 export declare const instanceStoppedWaiter: WaiterDescriptor;
+//# sourceMappingURL=service.d.ts.map

@@ -103,6 +103,10 @@ export const ecsService = {
             retryable: true,
         },
     },
+    userAgent: {
+        toolkit: 'acs-rpc-kit/0.1.0',
+        package: 'acs-rpc-ecs/0.1.0',
+    },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
 export const ecsErrorMessages = {

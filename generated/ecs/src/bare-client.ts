@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import { type CallOptions, type Command, RpcClient } from '@acs-rpc/runtime/client.js';
+import type { MiddlewareStack } from '@acs-rpc/runtime/middleware.js';
 import type { EcsClientConfig } from './client.js';
 import { ecsService } from './service.js';
 
@@ -11,6 +12,11 @@ export class EcsBareClient {
 
   constructor(config: EcsClientConfig = {}) {
     this.#core = new RpcClient(ecsService, config);
+  }
+
+  /** Middleware every call runs, by step (initialize, serialize, build, finalize, deserialize): `add(fn, { step, name, priority })`, `remove(name)`. */
+  get middleware(): MiddlewareStack {
+    return this.#core.middleware;
   }
 
   /** Calls the command's action with its input; resolves to the typed response. */

@@ -33,3 +33,4 @@ export interface LoopContext {
     after(n: number, result: AttemptResult, willRetry: boolean): Promise<void>;
 }
 export declare function attemptLoop(ctx: LoopContext): Promise<unknown>;
+//# sourceMappingURL=attempts.d.ts.map

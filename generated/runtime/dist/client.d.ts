@@ -2,21 +2,29 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 import { type CredentialsProvider } from './credentials.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
+import { type Env } from './env.js';
 import { type Hooks, type Logger } from './hooks.js';
+import { type MiddlewareEntry, MiddlewareStack } from './middleware.js';
 import { type RetryOptions } from './retry.js';
 import { type Credentials, type SignatureVersion } from './sign-request.js';
-import { type Fetch } from './transport.js';
+import type { Fetch } from './transport.js';
+import { type ValidationOption } from './validation-mode.js';
 export interface ClientConfig {
-    /** Region for the endpoint; defaults to the request's RegionId. */
+    /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
     readonly region?: string;
+    /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
+     * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
     readonly credentials?: Credentials | CredentialsProvider;
-    /** Profile of ~/.aliyun/config.json for the default credentials chain. */
+    /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
     readonly profile?: string;
+    /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
+    readonly env?: Env;
     /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
     readonly endpoint?: string;
     /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
     readonly signatureVersion?: SignatureVersion;
     readonly format?: 'JSON' | 'XML';
+    /** Calls go through this fetch; without it, Node uses node:http and other runtimes the global fetch. */
     readonly fetch?: Fetch;
     /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
     readonly timeoutMs?: number;
@@ -33,10 +41,19 @@ export interface ClientConfig {
     readonly maxResponseBytes?: number;
     /** Partial options, or false for a single attempt. */
     readonly retry?: Partial<RetryOptions> | false;
-    /** Check responses against the spec: off (default), warn through the logger, or throw. */
+    /**
+     * Checks against the spec: `strict` refuses, `warn` goes on and logs every issue once per call,
+     * `off` skips the work; one mode for both, or `{ request, response }`. Default: requests `strict`,
+     * responses `off`.
+     */
+    readonly validation?: ValidationOption;
+    /** The older form of `validation.response` (`throw` is `strict`); `validation` wins. */
     readonly validateResponses?: 'off' | 'warn' | 'throw';
     readonly hooks?: Hooks;
+    /** Warnings (console.warn by default) and, when it has `debug`, a line per attempt; text scrubbed. */
     readonly logger?: Logger;
+    /** Appended to the user agent every request carries (`user-agent`, or `x-acs-user-agent` in browsers). */
+    readonly userAgent?: string;
     /** Clock, randomness and the wait between retries, for tests. */
     readonly now?: () => number;
     readonly random?: () => number;
@@ -48,6 +65,10 @@ export interface CallOptions {
     readonly deadlineMs?: number;
     readonly maxResponseBytes?: number;
     readonly method?: 'GET' | 'POST';
+    /** Over the client's `validation`, for this call. */
+    readonly validation?: ValidationOption;
+    /** Run after the client's middleware of the same step and priority, for this call only. */
+    readonly middleware?: readonly MiddlewareEntry[];
 }
 /**
  * One call of one action, for `send`: the action's descriptor and the request. A generated command
@@ -62,10 +83,13 @@ export interface Command<Req, Res> {
 export declare class RpcClient {
     #private;
     readonly service: ServiceDescriptor;
+    /** Middleware every call runs, by step (middleware.ts). */
+    readonly middleware: MiddlewareStack;
     constructor(service: ServiceDescriptor, config?: ClientConfig);
     /** Calls a command's action with its input. */
     send<Req, Res>(command: Command<Req, Res>, options?: CallOptions): Promise<Res>;
     /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
-     * call's secrets (scrub-error.ts). */
+     * call's secrets (scrub-error.ts). Middleware wraps each step (middleware.ts). */
     invoke<Req, Res>(action: ActionDescriptor, params: Req, options?: CallOptions): Promise<Res>;
 }
+//# sourceMappingURL=client.d.ts.map

@@ -2,18 +2,24 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/client.ts
 // The core every generated client delegates to: validate, sign, send, parse, retry.
+import { createPlatformIo } from '#platform';
 import { attemptLoop } from './attempts.js';
+import { logAttempt, scrubbedLogger } from './call-logger.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import { resolveEndpoint } from './endpoint.js';
-import { AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
+import { processEnv } from './env.js';
+import { AcsTimeoutError } from './errors.js';
 import { runHook } from './hooks.js';
-import { callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
+import { compose, MiddlewareStack, } from './middleware.js';
+import { callScrubber, clip } from './redact.js';
+import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
 import { signRequest, } from './sign-request.js';
-import { send } from './transport.js';
+import { isSignedHeader, userAgentHeader } from './user-agent.js';
+import { checkRequest, checkResponse, resolveValidation, } from './validation-mode.js';
 export class RpcClient {
     service;
     #config;
@@ -22,62 +28,81 @@ export class RpcClient {
     #quota;
     /** Server time minus local time, learnt from a rejected timestamp's Date header. */
     #clockOffsetMs = 0;
-    #keyCache = new Map();
+    /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
+    #io;
+    #userAgent;
+    /** Middleware every call runs, by step (middleware.ts). */
+    middleware = new MiddlewareStack();
+    /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
+    #envRegion;
     constructor(service, config = {}) {
         this.service = service;
         this.#config = config;
-        this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
+        this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
+        // A mistyped mode is refused when the client is made, not at its first call.
+        resolveValidation(config.validation, undefined, config.validateResponses);
+        this.#credentials = resolveCredentialsProvider(config.credentials, {
+            profile: config.profile,
+            env: config.env,
+        });
+        this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
         this.#retry =
             config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
         this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+        this.#io = createPlatformIo({ fetch: config.fetch });
     }
     /** Calls a command's action with its input. */
     send(command, options = {}) {
         return this.invoke(command.action, command.input, options);
     }
     /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
-     * call's secrets (scrub-error.ts). */
+     * call's secrets (scrub-error.ts). Middleware wraps each step (middleware.ts). */
     async invoke(action, params, options = {}) {
         const secrets = callScrubber();
         const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
         try {
-            const issues = action.validateRequest(params);
-            if (issues.length > 0)
-                throw new AcsValidationError(issues);
-            const call = {
-                action,
-                unsigned: this.#unsigned(action, params, options),
-                options,
-                time: this.#time(options),
-                secrets,
-                logger,
-            };
-            const body = await attemptLoop({
-                retry: this.#retry,
-                quota: this.#quota,
-                idempotent: action.idempotent,
-                signal: options.signal,
-                now: this.#now,
-                deadline: call.time.deadline,
-                random: this.#config.random ?? Math.random,
-                sleep: this.#config.sleep ?? sleep,
-                skew: {
-                    get: () => this.#clockOffsetMs,
-                    set: (offset) => {
-                        this.#clockOffsetMs = offset;
-                    },
-                },
-                attempt: async (n) => {
-                    const result = await this.#attempt(call, n);
-                    return result.ok ? result : { ...result, error: await scrubbed(result.error, secrets.scrub) };
-                },
-                after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
-            });
-            return (await this.#checkResponse(call, body));
+            const stack = this.middleware.resolve(options.middleware);
+            const { validateResponses } = this.#config;
+            const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
+            const context = { action: action.name, attempt: 0 };
+            const serialize = compose(stack.serialize, ({ input, request }) => this.#attempts({ action, input, unsigned: request, options, secrets, logger, stack, validation }), context);
+            const initialize = compose(stack.initialize, async ({ input }) => {
+                checkRequest(action, input, validation.request, logger);
+                return serialize({ input, request: this.#unsigned(action, input, options) });
+            }, context);
+            const { output } = await initialize({ input: params });
+            return output;
         }
         catch (error) {
             throw await scrubbed(error, secrets.scrub);
         }
+    }
+    /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
+    async #attempts(base) {
+        const call = { ...base, time: this.#time(base.options), started: 0 };
+        const value = await attemptLoop({
+            retry: this.#retry,
+            quota: this.#quota,
+            idempotent: call.action.idempotent,
+            signal: call.options.signal,
+            now: this.#now,
+            deadline: call.time.deadline,
+            random: this.#config.random ?? Math.random,
+            sleep: this.#config.sleep ?? sleep,
+            skew: {
+                get: () => this.#clockOffsetMs,
+                set: (offset) => {
+                    this.#clockOffsetMs = offset;
+                },
+            },
+            attempt: async (n) => {
+                call.started = this.#now();
+                const result = await this.#attempt(call, n);
+                return result.ok ? result : { ...result, error: await scrubbed(result.error, call.secrets.scrub) };
+            },
+            after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
+        });
+        return value;
     }
     #now = () => (this.#config.now ?? Date.now)();
     #time(options) {
@@ -87,7 +112,8 @@ export class RpcClient {
         return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
     }
     #unsigned(action, params, options) {
-        const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
+        // The request's own region before the environment's: a machine-wide default yields to a call's.
+        const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
         return {
             method: options.method ?? action.methods[0] ?? 'GET',
             endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
@@ -95,37 +121,69 @@ export class RpcClient {
             action: action.name,
             version: this.service.apiVersion,
             params: toWireParams(params, action.params),
-            headers: toHeaderParams(params, action.params),
+            // `x-acs-user-agent` (browsers) is signed under V3 like every x-acs-* header; `user-agent` is
+            // added after signing, as Alibaba's SDKs leave it out of the signature (see #sign).
+            headers: [
+                ...toHeaderParams(params, action.params),
+                ...(isSignedHeader(this.#userAgent) ? [this.#userAgent] : []),
+            ],
             format: this.#config.format ?? 'JSON',
         };
     }
-    /** One attempt, re-signed with a fresh nonce and timestamp; failures are returned, not thrown. */
+    /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
+     * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
     async #attempt(call, n) {
-        let signed;
+        const context = { action: call.action.name, attempt: n };
+        let raw;
+        const deserialize = compose(call.stack.deserialize, async ({ request }) => {
+            raw = await this.#send(call, request);
+            const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
+            await checkResponse(call.action, output, call.validation.response, call.logger);
+            return { output, response: raw };
+        }, context);
+        const finalize = compose(call.stack.finalize, async (args) => {
+            const before = this.#config.hooks?.beforeRequest;
+            if (before !== undefined)
+                await runHook(before, redactedInfo(call.action, n, args.request, call.secrets.scrub), call.logger);
+            return deserialize(args);
+        }, context);
+        const build = compose(call.stack.build, async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }), context);
         try {
-            const credentials = await this.#credentials();
-            signed = await signRequest(call.unsigned, credentials, {
-                signatureVersion: this.#config.signatureVersion ?? 'v3',
-                now: new Date(this.#now() + this.#clockOffsetMs),
-                nonce: newNonce(),
-                keyCache: this.#keyCache,
-            });
-            call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
+            const value = await build({ input: call.input, request: call.unsigned });
+            // A middleware that answered without sending (a cache) gives no response: a success, as it says.
+            const response = value.response ?? raw;
+            return {
+                ok: true,
+                value,
+                status: response?.status ?? 200,
+                headers: response?.headers ?? new Headers(),
+            };
         }
         catch (error) {
-            return { ok: false, error };
+            return { ok: false, error, status: raw?.status, headers: raw?.headers };
         }
-        const before = this.#config.hooks?.beforeRequest;
-        if (before !== undefined)
-            await runHook(before, redactedInfo(call.action, n, signed, call.secrets.scrub), call.logger);
+    }
+    async #sign(call, request) {
+        const credentials = await this.#credentials();
+        const signed = await signRequest(request, credentials, {
+            signatureVersion: this.#config.signatureVersion ?? 'v3',
+            now: new Date(this.#now() + this.#clockOffsetMs),
+            nonce: newNonce(),
+            crypto: this.#io.crypto,
+        });
+        call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
+        if (isSignedHeader(this.#userAgent))
+            return signed;
+        return { ...signed, headers: { ...signed.headers, [this.#userAgent[0]]: this.#userAgent[1] } };
+    }
+    async #send(call, signed) {
         const { time, options } = call;
         const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
         if (left <= 0)
-            return { ok: false, error: deadlineExceeded(time.deadlineMs) };
+            throw deadlineExceeded(time.deadlineMs);
         const timeoutMs = Math.min(time.timeoutMs, left);
-        let raw;
         try {
-            raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
+            return await this.#io.send(signed, {
                 timeoutMs,
                 signal: options.signal,
                 maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
@@ -134,48 +192,24 @@ export class RpcClient {
         catch (error) {
             // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
             const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
-            return { ok: false, error: late ? deadlineExceeded(time.deadlineMs) : error };
-        }
-        try {
-            const value = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-            return { ok: true, value, status: raw.status, headers: raw.headers };
-        }
-        catch (error) {
-            return { ok: false, error, status: raw.status, headers: raw.headers };
+            throw late ? deadlineExceeded(time.deadlineMs) : error;
         }
     }
     /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
     async #after(call, n, result, willRetry) {
         const error = result.ok ? undefined : result.error;
-        const echoed = result.ok ? result.value.RequestId : undefined;
-        await runHook(this.#config.hooks?.afterResponse, {
+        const output = result.ok ? result.value.output : undefined;
+        const echoed = output?.RequestId;
+        const info = {
             action: call.action.name,
             attempt: n,
             status: result.status,
             requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
             errorCode: error?.code,
             willRetry,
-        }, call.logger);
-    }
-    async #checkResponse(call, body) {
-        const mode = this.#config.validateResponses ?? 'off';
-        if (mode === 'off')
-            return body;
-        const name = call.action.name;
-        const issues = (await call.action.loadResponseValidator())(body);
-        if (issues.length === 0)
-            return body;
-        const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');
-        if (mode === 'warn') {
-            call.logger.warn(`${name} response does not match the spec: ${text}`);
-            return body;
-        }
-        const requestId = body.RequestId;
-        throw new AcsResponseError({
-            code: 'Client.InvalidResponse',
-            message: `${name} response does not match the spec: ${text}`,
-            requestId: typeof requestId === 'string' ? requestId : undefined,
-        });
+        };
+        logAttempt(call.logger, info, this.#now() - call.started);
+        await runHook(this.#config.hooks?.afterResponse, info, call.logger);
     }
 }
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
@@ -183,45 +217,12 @@ async function scrubbed(error, scrub) {
     const { scrubError } = await import('./scrub-error.js');
     return scrubError(error, scrub);
 }
-/** The configured logger (console.warn by default), given only scrubbed, clipped text: the message,
- * and the text fields of its data (`{ error }` when a hook throws). */
-function scrubbedLogger(logger, scrub) {
-    const clean = (value) => value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? clip(scrub(v)) : v]))
-        : value;
-    const base = logger ?? { warn: (message, data) => console.warn(message, data) };
-    return {
-        warn: (message, ...data) => base.warn(clip(scrub(message)), ...data.map(clean)),
-    };
-}
 const DEFAULT_TIMEOUT_MS = 30_000;
+const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
 function deadlineExceeded(deadlineMs) {
     return new AcsTimeoutError({
         code: 'Client.DeadlineExceeded',
         message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
         retryable: false,
     });
-}
-/** The request as a hook may see it: signature and token hidden by name, then every known secret. */
-function redactedInfo(action, attempt, signed, scrub) {
-    const headers = redactHeaders(signed.headers);
-    for (const name of Object.keys(headers))
-        headers[name] = scrub(headers[name]);
-    return {
-        action: action.name,
-        attempt,
-        method: signed.method,
-        url: scrub(redactUrl(signed.url)),
-        headers,
-        ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
-    };
-}
-/** The signature of a signed request, wherever its version put it. */
-function signatureOf(signed) {
-    const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
-    if (fromHeader !== undefined)
-        return fromHeader;
-    const form = signed.body ?? signed.url.split('?')[1] ?? '';
-    const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
-    return value ?? undefined;
 }

@@ -7,9 +7,14 @@ export interface ProfileResult {
         readonly accessKeySecret: string | undefined;
         readonly securityToken: string | undefined;
     };
+    /** The profile names the instance's RAM role (its name when given): the metadata service has them. */
+    readonly ecsRole?: {
+        readonly roleName: string | undefined;
+    };
     /** Where we looked, for messages: the profile name and the file. */
     readonly where: string;
     /** Why nothing was found there. */
     readonly reason?: string;
 }
 export declare function readProfile(configFile: string | undefined, profileName: string | undefined, env: Readonly<Record<string, string | undefined>>): Promise<ProfileResult>;
+//# sourceMappingURL=credentials-file.d.ts.map

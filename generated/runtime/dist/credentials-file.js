@@ -13,8 +13,10 @@ export async function readProfile(configFile, profileName, env) {
     if (profile === undefined)
         return { where, reason: 'no such profile' };
     const mode = profile.mode ?? 'AK';
+    if (mode === 'EcsRamRole')
+        return { where, ecsRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
     if (mode !== 'AK' && mode !== 'StsToken') {
-        return { where, reason: `mode ${String(mode)} is not supported; use AK or StsToken` };
+        return { where, reason: `mode ${String(mode)} is not supported; use AK, StsToken or EcsRamRole` };
     }
     return {
         where,

@@ -2,14 +2,24 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 /** SHA-256 of the empty body (every GET), known in advance. */
 export declare const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
 /**
- * Imported HMAC keys, kept by a client so each call does not import its key again (importing is
- * most of Web Crypto's cost per call). Bounded: rotating credentials cannot grow it without limit.
+ * What signing needs of a platform's crypto: sync where the platform has it (node:crypto), a promise
+ * where it does not (Web Crypto). An implementation may keep derived keys between calls; its types
+ * name no platform type, so declarations need neither lib DOM nor `@types/node`'s webcrypto.
  */
-export type KeyCache = Map<string, CryptoKey>;
+export interface SigningCrypto {
+    sha256Hex(data: string): string | Promise<string>;
+    hmac(algorithm: HmacAlgorithm, key: string, data: string): Uint8Array | Promise<Uint8Array>;
+}
+/** Web Crypto with its own cache of imported keys: one per client. */
+export declare function webSigningCrypto(): SigningCrypto;
+/** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */
+export declare const WEB_CRYPTO: SigningCrypto;
 export declare function sha256Hex(data: string): Promise<string>;
-export declare function hmac(algorithm: 'SHA-1' | 'SHA-256', key: string, data: string, cache?: KeyCache): Promise<Uint8Array>;
+export declare function hmac(algorithm: HmacAlgorithm, key: string, data: string): Promise<Uint8Array>;
 export declare function toHex(bytes: Uint8Array): string;
 export declare function toBase64(bytes: Uint8Array): string;
 /** A fresh random nonce per attempt: a UUID where available, else 16 random bytes in hex. */
 export declare function newNonce(): string;
+//# sourceMappingURL=crypto.d.ts.map

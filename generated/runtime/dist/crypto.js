@@ -2,7 +2,8 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/crypto.ts
 // Hashes and HMACs through Web Crypto (W3C WebCrypto API), so the runtime works in Node 20,
-// browsers and edge runtimes alike; hex and base64 by hand because Buffer is Node-only.
+// browsers and edge runtimes alike; hex and base64 by hand because Buffer is Node-only. Node's own
+// synchronous node:crypto is crypto-node.ts, chosen by the platform (platform-node.ts).
 import { AcsError } from './errors.js';
 const encoder = new TextEncoder();
 function webCrypto() {
@@ -20,29 +21,46 @@ function subtle() {
 }
 /** SHA-256 of the empty body (every GET), known in advance. */
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** Imported HMAC keys per crypto (importing is most of Web Crypto's cost per call). Bounded:
+ * rotating credentials cannot grow it without limit. */
 const KEY_CACHE_LIMIT = 8;
+/** Web Crypto with its own cache of imported keys: one per client. */
+export function webSigningCrypto() {
+    const keys = new Map();
+    return {
+        sha256Hex,
+        hmac: async (algorithm, key, data) => {
+            const id = `${algorithm}:${key}`;
+            let cryptoKey = keys.get(id);
+            if (cryptoKey === undefined) {
+                cryptoKey = await importHmacKey(algorithm, key);
+                if (keys.size >= KEY_CACHE_LIMIT)
+                    keys.clear();
+                keys.set(id, cryptoKey);
+            }
+            return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
+        },
+    };
+}
+/** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */
+export const WEB_CRYPTO = { sha256Hex, hmac };
 export async function sha256Hex(data) {
     if (data === '')
         return EMPTY_SHA256;
     return toHex(new Uint8Array(await subtle().digest('SHA-256', encoder.encode(data))));
 }
-export async function hmac(algorithm, key, data, cache) {
-    const id = `${algorithm}:${key}`;
-    let cryptoKey = cache?.get(id);
-    if (cryptoKey === undefined) {
-        cryptoKey = await subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
-        if (cache !== undefined) {
-            if (cache.size >= KEY_CACHE_LIMIT)
-                cache.clear();
-            cache.set(id, cryptoKey);
-        }
-    }
+export async function hmac(algorithm, key, data) {
+    const cryptoKey = await importHmacKey(algorithm, key);
     return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
 }
+function importHmacKey(algorithm, key) {
+    return subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
+}
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 export function toHex(bytes) {
     let hex = '';
     for (const byte of bytes)
-        hex += byte.toString(16).padStart(2, '0');
+        hex += HEX[byte];
     return hex;
 }
 export function toBase64(bytes) {

@@ -12,3 +12,4 @@ export declare function percentEncode(value: string): string;
  * `InstanceId.2`. An empty value renders `k=`.
  */
 export declare function canonicalQuery(params: WireParams): string;
+//# sourceMappingURL=encode.d.ts.map

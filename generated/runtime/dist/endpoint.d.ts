@@ -5,3 +5,4 @@ export declare function resolveEndpoint(rules: EndpointRules, options: {
     readonly endpoint?: string | undefined;
     readonly region?: string | undefined;
 }): URL;
+//# sourceMappingURL=endpoint.d.ts.map

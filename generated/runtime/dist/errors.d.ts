@@ -23,9 +23,19 @@ export declare class AcsError<Code extends string = string> extends Error {
     constructor(fields: AcsErrorFields);
     toJSON(): Record<string, unknown>;
 }
+export interface AcsServiceErrorFields extends AcsErrorFields {
+    /** The product that answered (the service descriptor's `product`) and the action called. */
+    readonly product?: string | undefined;
+    readonly action?: string | undefined;
+}
 /** The service answered with an error envelope (`RequestId, HostId, Code, Message, Recommend`). */
 export declare class AcsServiceError<Code extends string = string> extends AcsError<Code> {
     readonly name: string;
+    /** Which product and action answered: what the generated `is<Product>Error` guards check. */
+    readonly product: string | undefined;
+    readonly action: string | undefined;
+    constructor(fields: AcsServiceErrorFields);
+    toJSON(): Record<string, unknown>;
 }
 /** The call was rejected before anything was sent: every problem, named by its parameter. */
 export declare class AcsValidationError extends AcsError {
@@ -54,3 +64,4 @@ export declare class AcsTimeoutError extends AcsError {
 export declare class AcsAbortError extends AcsError {
     readonly name: string;
 }
+//# sourceMappingURL=errors.d.ts.map

@@ -35,6 +35,17 @@ export class AcsError extends Error {
 /** The service answered with an error envelope (`RequestId, HostId, Code, Message, Recommend`). */
 export class AcsServiceError extends AcsError {
     name = 'AcsServiceError';
+    /** Which product and action answered: what the generated `is<Product>Error` guards check. */
+    product;
+    action;
+    constructor(fields) {
+        super(fields);
+        this.product = fields.product;
+        this.action = fields.action;
+    }
+    toJSON() {
+        return { ...super.toJSON(), product: this.product, action: this.action };
+    }
 }
 /** The call was rejected before anything was sent: every problem, named by its parameter. */
 export class AcsValidationError extends AcsError {

@@ -25,5 +25,8 @@ export interface Hooks {
 }
 export interface Logger {
     warn(message: string, data?: unknown): void;
+    /** When present, one line per attempt: action, attempt, status, request id, time taken. */
+    debug?(message: string, data?: unknown): void;
 }
 export declare function runHook<T>(hook: ((info: T) => void | Promise<void>) | undefined, info: T, logger: Logger): Promise<void>;
+//# sourceMappingURL=hooks.d.ts.map

@@ -3,3 +3,4 @@
 export declare function parseJson(text: string): unknown;
 /** Rewrites `253460731706911258` outside strings as `"253460731706911258"`; everything else as is. */
 export declare function quoteUnsafeIntegers(text: string): string;
+//# sourceMappingURL=json.d.ts.map

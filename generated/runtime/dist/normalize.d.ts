@@ -2,3 +2,4 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 import type { Shape } from './descriptors.js';
 export declare function normalize(value: unknown, shape: Shape, path?: string): unknown;
+//# sourceMappingURL=normalize.d.ts.map

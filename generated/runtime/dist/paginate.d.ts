@@ -6,3 +6,4 @@ import type { ActionDescriptor } from './descriptors.js';
 export declare const MAX_PAGES = 10000;
 export declare function paginatePages<Req, Res>(client: RpcClient, action: ActionDescriptor, params: Req, options?: CallOptions): AsyncGenerator<Res, void, undefined>;
 export declare function paginateItems<Req, Item>(client: RpcClient, action: ActionDescriptor, params: Req, options?: CallOptions): AsyncGenerator<Item, void, undefined>;
+//# sourceMappingURL=paginate.d.ts.map

@@ -26,3 +26,4 @@ export declare const MAX_TEXT = 1024;
 /** Cuts text to `max` characters, the last one `…`, never inside a surrogate pair. Only ever applied
  * to text already scrubbed: cut first, a secret's head would survive its scrubbing. */
 export declare function clip(text: string, max?: number): string;
+//# sourceMappingURL=redact.d.ts.map

@@ -87,15 +87,19 @@ export function secretScrubber(secrets, accessKeyIds) {
 export function callScrubber() {
     const secrets = new Set();
     const ids = new Set();
+    // Built when first used after learning: most calls succeed and never scrub anything.
     let current = redactText;
     return {
-        scrub: (text) => current(text),
+        scrub: (text) => {
+            current ??= secretScrubber([...secrets], [...ids]);
+            return current(text);
+        },
         learn(more, accessKeyId) {
             for (const secret of more)
                 if (secret !== undefined)
                     secrets.add(secret);
             ids.add(accessKeyId);
-            current = secretScrubber([...secrets], [...ids]);
+            current = undefined;
         },
     };
 }

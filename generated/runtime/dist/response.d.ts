@@ -6,3 +6,4 @@ import type { RawResponse } from './transport.js';
 export declare const ERROR_ENVELOPE_SHAPE: Shape;
 /** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
 export declare function parseResponse(raw: RawResponse, action: ActionDescriptor, service: ServiceDescriptor, scrub?: (text: string) => string): Promise<unknown>;
+//# sourceMappingURL=response.d.ts.map

@@ -57,6 +57,8 @@ export async function parseResponse(raw, action, service, scrub = redactText) {
         hostId: envelope.HostId,
         recommend: envelope.Recommend === undefined ? undefined : scrub(envelope.Recommend),
         retryable: known?.retryable ?? retryableStatus(raw.status),
+        product: service.product,
+        action: action.name,
     }));
 }
 async function readBody(raw, kind, xmlRoot, scrub) {

@@ -33,3 +33,4 @@ export declare function retryAfterMs(headers: Headers | undefined, now: number):
 /** Waits, but stops at once (rejecting with AcsAbortError) when the signal fires. */
 export declare function sleep(ms: number, signal?: AbortSignal): Promise<void>;
 export declare function abortError(): AcsAbortError;
+//# sourceMappingURL=retry.d.ts.map

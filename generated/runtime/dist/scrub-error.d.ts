@@ -5,3 +5,4 @@ type Scrub = (text: string) => string;
 /** Scrubs an AcsError in place (its class and fields stay), or wraps anything else. */
 export declare function scrubError(error: unknown, scrub: Scrub): AcsError;
 export {};
+//# sourceMappingURL=scrub-error.d.ts.map

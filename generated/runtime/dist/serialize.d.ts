@@ -14,3 +14,4 @@ export declare function toHeaderParams(params: Readonly<Record<string, unknown>>
 export declare function wireNameOf(path: string, descriptors: readonly ParamDescriptor[]): string;
 /** `application/x-www-form-urlencoded` / query text with RFC 3986 encoding, in the given order. */
 export declare function formEncode(params: WireParams, encode: (s: string) => string): string;
+//# sourceMappingURL=serialize.d.ts.map

@@ -3,7 +3,7 @@
 // Source: templates/runtime/sign-request.ts
 // Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
 // APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
-import { sha256Hex } from './crypto.js';
+import { WEB_CRYPTO } from './crypto.js';
 import { percentEncode } from './encode.js';
 import { formEncode } from './serialize.js';
 import { signV1 } from './sign-v1.js';
@@ -35,7 +35,7 @@ async function signRequestV1(req, creds, opts) {
         method: req.method,
         params,
         secret: creds.accessKeySecret,
-        keyCache: opts.keyCache,
+        crypto: opts.crypto,
     });
     const text = formEncode([...params, ['Signature', signature]], percentEncode);
     const base = targetUrl(req).toString();
@@ -47,7 +47,7 @@ async function signRequestV1(req, creds, opts) {
 async function signRequestV3(req, creds, opts) {
     const body = req.method === 'POST' ? formEncode(req.params, percentEncode) : '';
     const query = req.method === 'GET' ? req.params : [];
-    const hashedPayload = await sha256Hex(body);
+    const hashedPayload = await (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
     const target = targetUrl(req);
     const signed = {
         // First, so the protocol's own headers always win (the check stage refuses their names anyway).
@@ -72,7 +72,7 @@ async function signRequestV3(req, creds, opts) {
         hashedPayload,
         accessKeyId: creds.accessKeyId,
         secret: creds.accessKeySecret,
-        keyCache: opts.keyCache,
+        crypto: opts.crypto,
     });
     // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
     // endpoint's host: the value signed above.

@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/sign-v1.ts
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
-import { hmac, toBase64 } from './crypto.js';
+import { toBase64, WEB_CRYPTO } from './crypto.js';
 import { canonicalQuery, percentEncode } from './encode.js';
 /** The canonicalized query string: every parameter, encoded and sorted (see canonicalQuery). */
 export function canonicalizeV1(params) {
@@ -14,6 +14,6 @@ export function stringToSignV1(method, canonical) {
 export async function signV1(input) {
     const canonical = canonicalizeV1(input.params.filter(([k]) => k !== 'Signature'));
     const stringToSign = stringToSignV1(input.method, canonical);
-    const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign, input.keyCache));
+    const signature = toBase64(await (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign));
     return { canonical, stringToSign, signature };
 }

@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/sign-v3.ts
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
-import { hmac, sha256Hex, toHex } from './crypto.js';
+import { toHex, WEB_CRYPTO } from './crypto.js';
 import { canonicalQuery } from './encode.js';
 export const ACS3 = 'ACS3-HMAC-SHA256';
 /** The same rule as V1's canonicalized query string: encoded, sorted by key in byte order, `k=` when empty. */
@@ -28,9 +28,10 @@ export function canonicalRequestV3(input) {
 }
 export async function signV3(input) {
     const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
-    const hashedCanonicalRequest = await sha256Hex(canonicalRequest);
+    const crypto = input.crypto ?? WEB_CRYPTO;
+    const hashedCanonicalRequest = await crypto.sha256Hex(canonicalRequest);
     const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-    const signature = toHex(await hmac('SHA-256', input.secret, stringToSign, input.keyCache));
+    const signature = toHex(await crypto.hmac('SHA-256', input.secret, stringToSign));
     const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
     return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }

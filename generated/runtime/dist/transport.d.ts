@@ -16,4 +16,9 @@ export interface SendOptions {
     /** The body is read as it streams and refused once it passes this many bytes. */
     readonly maxResponseBytes?: number | undefined;
 }
+/** One attempt on some transport: what the client calls, whichever platform it runs on. */
+export type Transport = (request: SignedRequest, options: SendOptions) => Promise<RawResponse>;
+/** The fetch transport: the given fetch, else the global one as it is at each call. */
+export declare function fetchTransport(fetchFn?: Fetch): Transport;
 export declare function send(fetchFn: Fetch, request: SignedRequest, options: SendOptions): Promise<RawResponse>;
+//# sourceMappingURL=transport.d.ts.map

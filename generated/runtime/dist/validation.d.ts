@@ -18,3 +18,4 @@ export interface StandaloneValidate {
 export declare function toIssues(validate: StandaloneValidate, value: unknown): ValidationIssue[];
 /** `['InstanceStatuses', 'InstanceStatus', '0', 'Status']` → `InstanceStatuses.InstanceStatus[0].Status`. */
 export declare function formatPath(segments: readonly string[]): string;
+//# sourceMappingURL=validation.d.ts.map

@@ -77,3 +77,4 @@ export declare function matchState(acceptors: readonly Acceptor[], result: PollR
 export declare const WAITER_PATH: RegExp;
 /** The value at a path; after a `[]` the rest applies to each item and the result is a flat list. */
 export declare function valueAtPath(value: unknown, path: string): unknown;
+//# sourceMappingURL=waiter.d.ts.map

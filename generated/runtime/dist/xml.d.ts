@@ -7,3 +7,4 @@ export declare function parseXml(text: string): Promise<XmlTree>;
 /** Reads a document whose root must be `root`, normalized to the shape. */
 export declare function readXmlDocument(text: string, root: string, shape: Shape): Promise<unknown>;
 export {};
+//# sourceMappingURL=xml.d.ts.map

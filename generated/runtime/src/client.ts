@@ -3,14 +3,26 @@
 // Source: templates/runtime/client.ts
 
 // The core every generated client delegates to: validate, sign, send, parse, retry.
+import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
+import { logAttempt, scrubbedLogger } from './call-logger.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
-import { type KeyCache, newNonce } from './crypto.js';
+import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
-import { type AcsError, AcsResponseError, AcsTimeoutError, AcsValidationError } from './errors.js';
-import { type Hooks, type Logger, type RequestInfo, runHook } from './hooks.js';
-import { type CallScrubber, callScrubber, clip, redactForm, redactHeaders, redactUrl } from './redact.js';
+import { type Env, processEnv } from './env.js';
+import { type AcsError, AcsTimeoutError } from './errors.js';
+import { type Hooks, type Logger, runHook } from './hooks.js';
+import {
+  compose,
+  type MiddlewareEntry,
+  type MiddlewareOutput,
+  MiddlewareStack,
+  type ResolvedStack,
+} from './middleware.js';
+import type { PlatformIo } from './platform.js';
+import { type CallScrubber, callScrubber, clip } from './redact.js';
+import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
@@ -21,19 +33,32 @@ import {
   signRequest,
   type UnsignedRequest,
 } from './sign-request.js';
-import { type Fetch, send } from './transport.js';
+import type { Fetch, RawResponse } from './transport.js';
+import { isSignedHeader, userAgentHeader } from './user-agent.js';
+import {
+  checkRequest,
+  checkResponse,
+  resolveValidation,
+  type ValidationModes,
+  type ValidationOption,
+} from './validation-mode.js';
 
 export interface ClientConfig {
-  /** Region for the endpoint; defaults to the request's RegionId. */
+  /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
   readonly region?: string;
+  /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
+   * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
   readonly credentials?: Credentials | CredentialsProvider;
-  /** Profile of ~/.aliyun/config.json for the default credentials chain. */
+  /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
   readonly profile?: string;
+  /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
+  readonly env?: Env;
   /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
   readonly endpoint?: string;
   /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
   readonly signatureVersion?: SignatureVersion;
   readonly format?: 'JSON' | 'XML';
+  /** Calls go through this fetch; without it, Node uses node:http and other runtimes the global fetch. */
   readonly fetch?: Fetch;
   /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
   readonly timeoutMs?: number;
@@ -50,10 +75,19 @@ export interface ClientConfig {
   readonly maxResponseBytes?: number;
   /** Partial options, or false for a single attempt. */
   readonly retry?: Partial<RetryOptions> | false;
-  /** Check responses against the spec: off (default), warn through the logger, or throw. */
+  /**
+   * Checks against the spec: `strict` refuses, `warn` goes on and logs every issue once per call,
+   * `off` skips the work; one mode for both, or `{ request, response }`. Default: requests `strict`,
+   * responses `off`.
+   */
+  readonly validation?: ValidationOption;
+  /** The older form of `validation.response` (`throw` is `strict`); `validation` wins. */
   readonly validateResponses?: 'off' | 'warn' | 'throw';
   readonly hooks?: Hooks;
+  /** Warnings (console.warn by default) and, when it has `debug`, a line per attempt; text scrubbed. */
   readonly logger?: Logger;
+  /** Appended to the user agent every request carries (`user-agent`, or `x-acs-user-agent` in browsers). */
+  readonly userAgent?: string;
   /** Clock, randomness and the wait between retries, for tests. */
   readonly now?: () => number;
   readonly random?: () => number;
@@ -66,6 +100,10 @@ export interface CallOptions {
   readonly deadlineMs?: number;
   readonly maxResponseBytes?: number;
   readonly method?: 'GET' | 'POST';
+  /** Over the client's `validation`, for this call. */
+  readonly validation?: ValidationOption;
+  /** Run after the client's middleware of the same step and priority, for this call only. */
+  readonly middleware?: readonly MiddlewareEntry[];
 }
 
 /**
@@ -87,15 +125,29 @@ export class RpcClient {
   readonly #quota: RetryQuota;
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
   #clockOffsetMs = 0;
-  readonly #keyCache: KeyCache = new Map();
+  /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
+  readonly #io: PlatformIo;
+  readonly #userAgent: [string, string];
+  /** Middleware every call runs, by step (middleware.ts). */
+  readonly middleware: MiddlewareStack = new MiddlewareStack();
+  /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
+  readonly #envRegion: string | undefined;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
     this.#config = config;
-    this.#credentials = resolveCredentialsProvider(config.credentials, { profile: config.profile });
+    this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
+    // A mistyped mode is refused when the client is made, not at its first call.
+    resolveValidation(config.validation, undefined, config.validateResponses);
+    this.#credentials = resolveCredentialsProvider(config.credentials, {
+      profile: config.profile,
+      env: config.env,
+    });
+    this.#envRegion = (config.env ?? processEnv())[ENV_REGION_ID] || undefined;
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
+    this.#io = createPlatformIo({ fetch: config.fetch });
   }
 
   /** Calls a command's action with its input. */
@@ -104,46 +156,62 @@ export class RpcClient {
   }
 
   /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
-   * call's secrets (scrub-error.ts). */
+   * call's secrets (scrub-error.ts). Middleware wraps each step (middleware.ts). */
   async invoke<Req, Res>(action: ActionDescriptor, params: Req, options: CallOptions = {}): Promise<Res> {
     const secrets = callScrubber();
     const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
     try {
-      const issues = action.validateRequest(params);
-      if (issues.length > 0) throw new AcsValidationError(issues);
-      const call: Call = {
-        action,
-        unsigned: this.#unsigned(action, params as Readonly<Record<string, unknown>>, options),
-        options,
-        time: this.#time(options),
-        secrets,
-        logger,
-      };
-      const body = await attemptLoop({
-        retry: this.#retry,
-        quota: this.#quota,
-        idempotent: action.idempotent,
-        signal: options.signal,
-        now: this.#now,
-        deadline: call.time.deadline,
-        random: this.#config.random ?? Math.random,
-        sleep: this.#config.sleep ?? sleep,
-        skew: {
-          get: () => this.#clockOffsetMs,
-          set: (offset) => {
-            this.#clockOffsetMs = offset;
-          },
+      const stack = this.middleware.resolve(options.middleware);
+      const { validateResponses } = this.#config;
+      const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
+      const context = { action: action.name, attempt: 0 };
+      const serialize = compose<'serialize'>(
+        stack.serialize,
+        ({ input, request }) =>
+          this.#attempts({ action, input, unsigned: request, options, secrets, logger, stack, validation }),
+        context,
+      );
+      const initialize = compose<'initialize'>(
+        stack.initialize,
+        async ({ input }) => {
+          checkRequest(action, input, validation.request, logger);
+          return serialize({ input, request: this.#unsigned(action, input, options) });
         },
-        attempt: async (n) => {
-          const result = await this.#attempt(call, n);
-          return result.ok ? result : { ...result, error: await scrubbed(result.error, secrets.scrub) };
-        },
-        after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
-      });
-      return (await this.#checkResponse(call, body)) as Res;
+        context,
+      );
+      const { output } = await initialize({ input: params as Readonly<Record<string, unknown>> });
+      return output as Res;
     } catch (error) {
       throw await scrubbed(error, secrets.scrub);
     }
+  }
+
+  /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
+  async #attempts(base: Omit<Call, 'time' | 'started'>): Promise<MiddlewareOutput> {
+    const call: Call = { ...base, time: this.#time(base.options), started: 0 };
+    const value = await attemptLoop({
+      retry: this.#retry,
+      quota: this.#quota,
+      idempotent: call.action.idempotent,
+      signal: call.options.signal,
+      now: this.#now,
+      deadline: call.time.deadline,
+      random: this.#config.random ?? Math.random,
+      sleep: this.#config.sleep ?? sleep,
+      skew: {
+        get: () => this.#clockOffsetMs,
+        set: (offset) => {
+          this.#clockOffsetMs = offset;
+        },
+      },
+      attempt: async (n) => {
+        call.started = this.#now();
+        const result = await this.#attempt(call, n);
+        return result.ok ? result : { ...result, error: await scrubbed(result.error, call.secrets.scrub) };
+      },
+      after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
+    });
+    return value as MiddlewareOutput;
   }
 
   readonly #now = (): number => (this.#config.now ?? Date.now)();
@@ -160,7 +228,9 @@ export class RpcClient {
     params: Readonly<Record<string, unknown>>,
     options: CallOptions,
   ): UnsignedRequest {
-    const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : undefined);
+    // The request's own region before the environment's: a machine-wide default yields to a call's.
+    const region =
+      this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
       endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#config.endpoint, region }),
@@ -168,39 +238,84 @@ export class RpcClient {
       action: action.name,
       version: this.service.apiVersion,
       params: toWireParams(params, action.params),
-      headers: toHeaderParams(params, action.params),
+      // `x-acs-user-agent` (browsers) is signed under V3 like every x-acs-* header; `user-agent` is
+      // added after signing, as Alibaba's SDKs leave it out of the signature (see #sign).
+      headers: [
+        ...toHeaderParams(params, action.params),
+        ...(isSignedHeader(this.#userAgent) ? [this.#userAgent] : []),
+      ],
       format: this.#config.format ?? 'JSON',
     };
   }
 
-  /** One attempt, re-signed with a fresh nonce and timestamp; failures are returned, not thrown. */
+  /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
+   * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
   async #attempt(call: Call, n: number): Promise<AttemptResult> {
-    let signed: SignedRequest;
+    const context = { action: call.action.name, attempt: n };
+    let raw: RawResponse | undefined;
+    const deserialize = compose<'deserialize'>(
+      call.stack.deserialize,
+      async ({ request }) => {
+        raw = await this.#send(call, request);
+        const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
+        await checkResponse(call.action, output, call.validation.response, call.logger);
+        return { output, response: raw };
+      },
+      context,
+    );
+    const finalize = compose<'finalize'>(
+      call.stack.finalize,
+      async (args) => {
+        const before = this.#config.hooks?.beforeRequest;
+        if (before !== undefined)
+          await runHook(before, redactedInfo(call.action, n, args.request, call.secrets.scrub), call.logger);
+        return deserialize(args);
+      },
+      context,
+    );
+    const build = compose<'build'>(
+      call.stack.build,
+      async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
+      context,
+    );
     try {
-      const credentials = await this.#credentials();
-      signed = await signRequest(call.unsigned, credentials, {
-        signatureVersion: this.#config.signatureVersion ?? 'v3',
-        now: new Date(this.#now() + this.#clockOffsetMs),
-        nonce: newNonce(),
-        keyCache: this.#keyCache,
-      });
-      call.secrets.learn(
-        [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
-        credentials.accessKeyId,
-      );
+      const value = await build({ input: call.input, request: call.unsigned });
+      // A middleware that answered without sending (a cache) gives no response: a success, as it says.
+      const response = value.response ?? raw;
+      return {
+        ok: true,
+        value,
+        status: response?.status ?? 200,
+        headers: response?.headers ?? new Headers(),
+      };
     } catch (error) {
-      return { ok: false, error };
+      return { ok: false, error, status: raw?.status, headers: raw?.headers };
     }
-    const before = this.#config.hooks?.beforeRequest;
-    if (before !== undefined)
-      await runHook(before, redactedInfo(call.action, n, signed, call.secrets.scrub), call.logger);
+  }
+
+  async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
+    const credentials = await this.#credentials();
+    const signed = await signRequest(request, credentials, {
+      signatureVersion: this.#config.signatureVersion ?? 'v3',
+      now: new Date(this.#now() + this.#clockOffsetMs),
+      nonce: newNonce(),
+      crypto: this.#io.crypto,
+    });
+    call.secrets.learn(
+      [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
+      credentials.accessKeyId,
+    );
+    if (isSignedHeader(this.#userAgent)) return signed;
+    return { ...signed, headers: { ...signed.headers, [this.#userAgent[0]]: this.#userAgent[1] } };
+  }
+
+  async #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
     const { time, options } = call;
     const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
-    if (left <= 0) return { ok: false, error: deadlineExceeded(time.deadlineMs) };
+    if (left <= 0) throw deadlineExceeded(time.deadlineMs);
     const timeoutMs = Math.min(time.timeoutMs, left);
-    let raw: Awaited<ReturnType<typeof send>>;
     try {
-      raw = await send(this.#config.fetch ?? globalThis.fetch, signed, {
+      return await this.#io.send(signed, {
         timeoutMs,
         signal: options.signal,
         maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
@@ -208,62 +323,41 @@ export class RpcClient {
     } catch (error) {
       // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
       const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
-      return { ok: false, error: late ? deadlineExceeded(time.deadlineMs) : error };
-    }
-    try {
-      const value = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-      return { ok: true, value, status: raw.status, headers: raw.headers };
-    } catch (error) {
-      return { ok: false, error, status: raw.status, headers: raw.headers };
+      throw late ? deadlineExceeded(time.deadlineMs) : error;
     }
   }
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
   async #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
-    const echoed = result.ok ? (result.value as { RequestId?: unknown }).RequestId : undefined;
-    await runHook(
-      this.#config.hooks?.afterResponse,
-      {
-        action: call.action.name,
-        attempt: n,
-        status: result.status,
-        requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
-        errorCode: error?.code,
-        willRetry,
-      },
-      call.logger,
-    );
-  }
-
-  async #checkResponse(call: Call, body: unknown): Promise<unknown> {
-    const mode = this.#config.validateResponses ?? 'off';
-    if (mode === 'off') return body;
-    const name = call.action.name;
-    const issues = (await call.action.loadResponseValidator())(body);
-    if (issues.length === 0) return body;
-    const text = issues.map((i) => `${i.path} ${i.message}`).join('; ');
-    if (mode === 'warn') {
-      call.logger.warn(`${name} response does not match the spec: ${text}`);
-      return body;
-    }
-    const requestId = (body as { RequestId?: unknown }).RequestId;
-    throw new AcsResponseError({
-      code: 'Client.InvalidResponse',
-      message: `${name} response does not match the spec: ${text}`,
-      requestId: typeof requestId === 'string' ? requestId : undefined,
-    });
+    const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
+    const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;
+    const info = {
+      action: call.action.name,
+      attempt: n,
+      status: result.status,
+      requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
+      errorCode: error?.code,
+      willRetry,
+    };
+    logAttempt(call.logger, info, this.#now() - call.started);
+    await runHook(this.#config.hooks?.afterResponse, info, call.logger);
   }
 }
 
 /** What one call carries from attempt to attempt. */
 interface Call {
   readonly action: ActionDescriptor;
+  readonly input: Readonly<Record<string, unknown>>;
   readonly unsigned: UnsignedRequest;
   readonly options: CallOptions;
   readonly time: Time;
   readonly secrets: CallScrubber;
   readonly logger: Logger;
+  readonly stack: ResolvedStack;
+  readonly validation: ValidationModes;
+  /** When the current attempt began, on the client's clock (for the debug line). */
+  started: number;
 }
 
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
@@ -272,22 +366,8 @@ async function scrubbed(error: unknown, scrub: (text: string) => string): Promis
   return scrubError(error, scrub);
 }
 
-/** The configured logger (console.warn by default), given only scrubbed, clipped text: the message,
- * and the text fields of its data (`{ error }` when a hook throws). */
-function scrubbedLogger(logger: Logger | undefined, scrub: (text: string) => string): Logger {
-  const clean = (value: unknown): unknown =>
-    value !== null && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? clip(scrub(v)) : v]),
-        )
-      : value;
-  const base = logger ?? { warn: (message: string, data?: unknown) => console.warn(message, data) };
-  return {
-    warn: (message, ...data) => base.warn(clip(scrub(message)), ...(data.map(clean) as [unknown?])),
-  };
-}
-
 const DEFAULT_TIMEOUT_MS = 30_000;
+const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
 
 /** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
 interface Time {
@@ -305,32 +385,4 @@ function deadlineExceeded(deadlineMs: number): AcsTimeoutError {
     message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
     retryable: false,
   });
-}
-
-/** The request as a hook may see it: signature and token hidden by name, then every known secret. */
-function redactedInfo(
-  action: ActionDescriptor,
-  attempt: number,
-  signed: SignedRequest,
-  scrub: (text: string) => string,
-): RequestInfo {
-  const headers = redactHeaders(signed.headers);
-  for (const name of Object.keys(headers)) headers[name] = scrub(headers[name]!);
-  return {
-    action: action.name,
-    attempt,
-    method: signed.method,
-    url: scrub(redactUrl(signed.url)),
-    headers,
-    ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
-  };
-}
-
-/** The signature of a signed request, wherever its version put it. */
-function signatureOf(signed: SignedRequest): string | undefined {
-  const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
-  if (fromHeader !== undefined) return fromHeader;
-  const form = signed.body ?? signed.url.split('?')[1] ?? '';
-  const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
-  return value ?? undefined;
 }

@@ -3,8 +3,8 @@
 // Source: templates/runtime/credentials-file.ts
 
 // The aliyun CLI profile file (~/.aliyun/config.json, "Configure credentials" in the CLI docs).
-// Node-only, so loaded only when the default chain reaches it; modes other than AK and StsToken are
-// named as unsupported.
+// Node-only, so loaded only when the default chain reaches it. Modes AK, StsToken and EcsRamRole (the
+// instance's role, `ram_role_name`); the others are named as unsupported.
 interface ConfigFile {
   readonly current?: unknown;
   readonly profiles?: unknown;
@@ -16,6 +16,7 @@ interface Profile {
   readonly access_key_id?: unknown;
   readonly access_key_secret?: unknown;
   readonly sts_token?: unknown;
+  readonly ram_role_name?: unknown;
 }
 
 export interface ProfileResult {
@@ -25,6 +26,8 @@ export interface ProfileResult {
     readonly accessKeySecret: string | undefined;
     readonly securityToken: string | undefined;
   };
+  /** The profile names the instance's RAM role (its name when given): the metadata service has them. */
+  readonly ecsRole?: { readonly roleName: string | undefined };
   /** Where we looked, for messages: the profile name and the file. */
   readonly where: string;
   /** Why nothing was found there. */
@@ -45,8 +48,10 @@ export async function readProfile(
   const profile = profiles.find((p) => typeof p === 'object' && p !== null && p.name === name);
   if (profile === undefined) return { where, reason: 'no such profile' };
   const mode = profile.mode ?? 'AK';
+  if (mode === 'EcsRamRole')
+    return { where, ecsRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
   if (mode !== 'AK' && mode !== 'StsToken') {
-    return { where, reason: `mode ${String(mode)} is not supported; use AK or StsToken` };
+    return { where, reason: `mode ${String(mode)} is not supported; use AK, StsToken or EcsRamRole` };
   }
   return {
     where,

@@ -152,4 +152,6 @@ export interface ServiceDescriptor {
   readonly protocol?: ProtocolDescriptor;
   /** The error codes any action may answer (each action's own are in its descriptor). */
   readonly errors: Readonly<Record<string, ErrorDescriptor>>;
+  /** The toolkit's and the package's user-agent tokens (`acs-rpc-kit/0.1.0`, `acs-rpc-<product>/0.1.0`). */
+  readonly userAgent?: { readonly toolkit: string; readonly package: string };
 }

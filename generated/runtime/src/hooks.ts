@@ -33,6 +33,8 @@ export interface Hooks {
 
 export interface Logger {
   warn(message: string, data?: unknown): void;
+  /** When present, one line per attempt: action, attempt, status, request id, time taken. */
+  debug?(message: string, data?: unknown): void;
 }
 
 export async function runHook<T>(

@@ -4,7 +4,7 @@
 
 // Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
 // APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
-import { type KeyCache, sha256Hex } from './crypto.js';
+import { type SigningCrypto, WEB_CRYPTO } from './crypto.js';
 import { percentEncode } from './encode.js';
 import { formEncode, type WireParams } from './serialize.js';
 import { signV1 } from './sign-v1.js';
@@ -45,7 +45,8 @@ export interface SignOptions {
   readonly signatureVersion: SignatureVersion;
   readonly now: Date;
   readonly nonce: string;
-  readonly keyCache?: KeyCache | undefined;
+  /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
+  readonly crypto?: SigningCrypto | undefined;
 }
 
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`. */
@@ -85,7 +86,7 @@ async function signRequestV1(
     method: req.method,
     params,
     secret: creds.accessKeySecret,
-    keyCache: opts.keyCache,
+    crypto: opts.crypto,
   });
   const text = formEncode([...params, ['Signature', signature]], percentEncode);
   const base = targetUrl(req).toString();
@@ -102,7 +103,7 @@ async function signRequestV3(
 ): Promise<SignedRequest> {
   const body = req.method === 'POST' ? formEncode(req.params, percentEncode) : '';
   const query = req.method === 'GET' ? req.params : [];
-  const hashedPayload = await sha256Hex(body);
+  const hashedPayload = await (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
   const target = targetUrl(req);
   const signed: Record<string, string> = {
     // First, so the protocol's own headers always win (the check stage refuses their names anyway).
@@ -125,7 +126,7 @@ async function signRequestV3(
     hashedPayload,
     accessKeyId: creds.accessKeyId,
     secret: creds.accessKeySecret,
-    keyCache: opts.keyCache,
+    crypto: opts.crypto,
   });
   // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
   // endpoint's host: the value signed above.

@@ -3,7 +3,7 @@
 // Source: templates/runtime/sign-v1.ts
 
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
-import { hmac, type KeyCache, toBase64 } from './crypto.js';
+import { type SigningCrypto, toBase64, WEB_CRYPTO } from './crypto.js';
 import { canonicalQuery, percentEncode } from './encode.js';
 import type { WireParams } from './serialize.js';
 
@@ -26,10 +26,13 @@ export async function signV1(input: {
   method: string;
   params: WireParams;
   secret: string;
-  keyCache?: KeyCache | undefined;
+  /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
+  crypto?: SigningCrypto | undefined;
 }): Promise<V1Signature> {
   const canonical = canonicalizeV1(input.params.filter(([k]) => k !== 'Signature'));
   const stringToSign = stringToSignV1(input.method, canonical);
-  const signature = toBase64(await hmac('SHA-1', `${input.secret}&`, stringToSign, input.keyCache));
+  const signature = toBase64(
+    await (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign),
+  );
   return { canonical, stringToSign, signature };
 }

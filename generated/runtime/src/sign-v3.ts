@@ -3,7 +3,7 @@
 // Source: templates/runtime/sign-v3.ts
 
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
-import { hmac, type KeyCache, sha256Hex, toHex } from './crypto.js';
+import { type SigningCrypto, toHex, WEB_CRYPTO } from './crypto.js';
 import { canonicalQuery } from './encode.js';
 import type { WireParams } from './serialize.js';
 
@@ -19,7 +19,8 @@ export interface V3Input {
   readonly hashedPayload: string;
   readonly accessKeyId: string;
   readonly secret: string;
-  readonly keyCache?: KeyCache | undefined;
+  /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
+  readonly crypto?: SigningCrypto | undefined;
 }
 
 export interface V3Signature {
@@ -36,7 +37,7 @@ export function canonicalQueryV3(query: WireParams): string {
   return canonicalQuery(query);
 }
 
-export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret' | 'keyCache'>): {
+export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret' | 'crypto'>): {
   canonicalRequest: string;
   signedHeaders: string;
 } {
@@ -59,9 +60,10 @@ export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret'
 
 export async function signV3(input: V3Input): Promise<V3Signature> {
   const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
-  const hashedCanonicalRequest = await sha256Hex(canonicalRequest);
+  const crypto = input.crypto ?? WEB_CRYPTO;
+  const hashedCanonicalRequest = await crypto.sha256Hex(canonicalRequest);
   const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-  const signature = toHex(await hmac('SHA-256', input.secret, stringToSign, input.keyCache));
+  const signature = toHex(await crypto.hmac('SHA-256', input.secret, stringToSign));
   const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }

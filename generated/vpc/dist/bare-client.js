@@ -8,6 +8,10 @@ export class VpcBareClient {
     constructor(config = {}) {
         this.#core = new RpcClient(vpcService, config);
     }
+    /** Middleware every call runs, by step (initialize, serialize, build, finalize, deserialize): `add(fn, { step, name, priority })`, `remove(name)`. */
+    get middleware() {
+        return this.#core.middleware;
+    }
     /** Calls the command's action with its input; resolves to the typed response. */
     send(command, options = {}) {
         return this.#core.send(command, options);

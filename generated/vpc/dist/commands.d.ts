@@ -2670,3 +2670,4 @@ export declare class ChangeResourceGroupCommand implements Command<ChangeResourc
     readonly responseType?: ChangeResourceGroupResponse;
     constructor(input: ChangeResourceGroupRequest);
 }
+//# sourceMappingURL=commands.d.ts.map

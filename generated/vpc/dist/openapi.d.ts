@@ -52936,3 +52936,4 @@ export interface operations {
         };
     };
 }
+//# sourceMappingURL=openapi.d.ts.map

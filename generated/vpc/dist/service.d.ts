@@ -767,3 +767,4 @@ export declare const dissociateRouteTablesFromVpcGatewayEndpointAction: ActionDe
 export declare const moveResourceGroupAction: ActionDescriptor;
 /** How ChangeResourceGroup goes on the wire. */
 export declare const changeResourceGroupAction: ActionDescriptor;
+//# sourceMappingURL=service.d.ts.map

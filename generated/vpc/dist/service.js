@@ -103,6 +103,10 @@ export const vpcService = {
             retryable: true,
         },
     },
+    userAgent: {
+        toolkit: 'acs-rpc-kit/0.1.0',
+        package: 'acs-rpc-vpc/0.1.0',
+    },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
 export const vpcErrorMessages = {

@@ -105,6 +105,10 @@ export const vpcService: ServiceDescriptor = {
       retryable: true,
     },
   },
+  userAgent: {
+    toolkit: 'acs-rpc-kit/0.1.0',
+    package: 'acs-rpc-vpc/0.1.0',
+  },
 };
 /** The documented message of each error code; `{Name}` stands for the parameter concerned. */
 export const vpcErrorMessages: Readonly<Record<string, string>> = {

@@ -8,7 +8,7 @@ import {
 } from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
 import { actionNames, runtimeModule, schemaTypeName, serviceNames, waiterNames } from '../naming.ts';
-import { importFrom, sendMethod } from './commands.ts';
+import { importFrom, middlewareAccessor, sendMethod } from './commands.ts';
 
 export function clientStatements(model: ServiceModel): StatementStructures[] {
   const names = serviceNames(model);
@@ -23,6 +23,7 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
     importFrom(runtimeModule('client'), ['RpcClient'], ['CallOptions', 'ClientConfig', 'Command']),
     ...(paginated ? [importFrom(runtimeModule('paginate'), ['paginateItems', 'paginatePages'], [])] : []),
     importFrom(runtimeModule('errors'), [], ['AcsServiceError']),
+    importFrom(runtimeModule('middleware'), [], ['MiddlewareStack']),
     ...(waiters.length > 0
       ? [importFrom(runtimeModule('waiter'), ['runWaiter'], ['WaiterResult', 'WaitOptions'])]
       : []),
@@ -38,7 +39,7 @@ export function clientStatements(model: ServiceModel): StatementStructures[] {
       name: names.clientConfig,
       type: 'ClientConfig',
       docs: [
-        `Options of ${names.client}: region, credentials, endpoint, signature version, timeouts, retries, hooks.`,
+        `Options of ${names.client}: region, credentials, endpoint, signature version, timeouts, retries, validation, hooks, logger, user agent.`,
       ],
     },
     {
@@ -66,6 +67,7 @@ function clientClass(model: ServiceModel): ClassDeclarationStructure {
         statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
       },
     ],
+    getAccessors: [middlewareAccessor()],
     methods: [
       sendMethod(),
       ...model.actions.flatMap((action) => [...actionMethods(action), ...waiterMethods(action)]),

@@ -1,7 +1,13 @@
 // The modular client: one command class per action, and a bare client that only sends commands, so a
 // bundle holds the actions a program sends and nothing of the others (AWS SDK v3's `client.send(new
 // XCommand(input))`).
-import { type ClassDeclarationStructure, type StatementStructures, StructureKind } from 'ts-morph';
+import {
+  type ClassDeclarationStructure,
+  type GetAccessorDeclarationStructure,
+  type OptionalKind,
+  type StatementStructures,
+  StructureKind,
+} from 'ts-morph';
 import type { ActionModel, ServiceModel } from '../../model/types.ts';
 import { actionNames, runtimeModule, serviceNames } from '../naming.ts';
 
@@ -47,6 +53,7 @@ export function bareClientStatements(model: ServiceModel): StatementStructures[]
   const names = serviceNames(model);
   return [
     importFrom(runtimeModule('client'), ['RpcClient'], ['CallOptions', 'Command']),
+    importFrom(runtimeModule('middleware'), [], ['MiddlewareStack']),
     importFrom('./client.js', [], [names.clientConfig]),
     importFrom('./service.js', [names.descriptor], []),
     {
@@ -63,6 +70,7 @@ export function bareClientStatements(model: ServiceModel): StatementStructures[]
           statements: [`this.#core = new RpcClient(${names.descriptor}, config);`],
         },
       ],
+      getAccessors: [middlewareAccessor()],
       methods: [sendMethod()],
     },
   ];
@@ -80,6 +88,19 @@ export function sendMethod() {
     ],
     returnType: 'Promise<Res>',
     statements: ['return this.#core.send(command, options);'],
+  };
+}
+
+/** `client.middleware`, on both clients: the core's stack (`add(fn, { step, name, priority })`,
+ * `remove(name)`). */
+export function middlewareAccessor(): OptionalKind<GetAccessorDeclarationStructure> {
+  return {
+    name: 'middleware',
+    docs: [
+      'Middleware every call runs, by step (initialize, serialize, build, finalize, deserialize): `add(fn, { step, name, priority })`, `remove(name)`.',
+    ],
+    returnType: 'MiddlewareStack',
+    statements: ['return this.#core.middleware;'],
   };
 }
 

@@ -3,8 +3,9 @@ import { type StatementStructures, StructureKind, VariableDeclarationKind } from
 import type { ActionModel, ErrorModel, ServiceModel } from '../../model/types.ts';
 import { Identifier, LazyExport, toLiteral } from '../literal.ts';
 import { actionNames, runtimeModule, serviceNames, waiterNames } from '../naming.ts';
+import type { Toolkit } from '../toolkit.ts';
 
-export function descriptorStatements(model: ServiceModel): StatementStructures[] {
+export function descriptorStatements(model: ServiceModel, toolkit: Toolkit): StatementStructures[] {
   const validators = model.actions.map((a) => actionNames(a).validateRequest);
   const waiting = model.actions.some((a) => a.waiters.length > 0);
   return [
@@ -23,7 +24,7 @@ export function descriptorStatements(model: ServiceModel): StatementStructures[]
     constant(
       serviceNames(model).descriptor,
       'ServiceDescriptor',
-      toLiteral(serviceLiteral(model)),
+      toLiteral(serviceLiteral(model, toolkit)),
       `${model.product} ${model.apiVersion}: endpoints and documented errors.`,
     ),
     constant(
@@ -81,7 +82,7 @@ function constant(name: string, type: string, initializer: string, doc: string):
   };
 }
 
-function serviceLiteral(model: ServiceModel): Record<string, unknown> {
+function serviceLiteral(model: ServiceModel, toolkit: Toolkit): Record<string, unknown> {
   return {
     product: model.product,
     apiVersion: model.apiVersion,
@@ -94,6 +95,11 @@ function serviceLiteral(model: ServiceModel): Record<string, unknown> {
       acceptHeader: model.responseFormat.acceptHeader,
     },
     errors: errorTable(model.commonErrors),
+    // The package is versioned with the toolkit that generated it (templates/package/package.json.hbs).
+    userAgent: {
+      toolkit: `${toolkit.name}/${toolkit.version}`,
+      package: `${serviceNames(model).userAgentProduct}/${toolkit.version}`,
+    },
   };
 }
 

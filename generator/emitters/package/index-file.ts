@@ -9,6 +9,7 @@ import type { ServiceModel } from '../../model/types.ts';
 import { validatorSchemas } from '../../model/validation-schemas.ts';
 import {
   actionNames,
+  errorGuardNames,
   runtimeModule,
   schemaTypeName,
   serviceNames,
@@ -48,7 +49,45 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
     ...client,
     { module: './openapi.js', values: [], types: ['components', 'operations', 'paths'] },
     { module: runtimeModule('client'), values: [], types: ['CallOptions', 'Command'] },
+    {
+      module: './errors.js',
+      values: [errorGuardNames(model).product, ...errorGuardNames(model).actions.values()],
+      types: [],
+    },
+    { module: runtimeModule('error-guard'), values: [], types: ['ServiceErrorGuard'] },
+    {
+      module: runtimeModule('middleware'),
+      values: [],
+      types: [
+        'Handler',
+        'Middleware',
+        'MiddlewareContext',
+        'MiddlewareEntry',
+        'MiddlewareOptions',
+        'MiddlewareOutput',
+        'MiddlewareStack',
+        'Priority',
+        'Step',
+        'StepArgs',
+      ],
+    },
+    {
+      module: runtimeModule('validation-mode'),
+      values: [],
+      types: ['ValidationMode', 'ValidationOption'],
+    },
     { module: runtimeModule('credentials'), values: [], types: ['CredentialsProvider'] },
+    // The providers of temporary credentials users run in production; either is a `credentials` option.
+    {
+      module: runtimeModule('credentials-assume-role'),
+      values: ['assumeRoleProvider'],
+      types: ['AssumeRoleOptions'],
+    },
+    {
+      module: runtimeModule('credentials-ecs-role'),
+      values: ['ecsRamRoleProvider'],
+      types: ['EcsRamRoleOptions'],
+    },
     { module: runtimeModule('hooks'), values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: runtimeModule('retry'), values: [], types: ['RetryOptions'] },
     // How each style goes on the wire, for servers and tests that speak the protocol.

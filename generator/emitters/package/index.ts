@@ -5,10 +5,11 @@ import Handlebars from 'handlebars';
 import type { ServiceModel } from '../../model/types.ts';
 import type { EmitContext, Emitter, GeneratedFile } from '../contract.ts';
 import { headerLines } from '../header.ts';
-import { RUNTIME_FOLDER, RUNTIME_PACKAGE, serviceNames, waiterNames } from '../naming.ts';
+import { RUNTIME_PACKAGE, serviceNames, waiterNames } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
 import { indexStatements } from './index-file.ts';
 import { readmeExamples } from './readme-examples.ts';
+import { licenseFile, NODE_ENGINES } from './terms.ts';
 import { packageTsconfig } from './tsconfig.ts';
 
 export const packageEmitter: Emitter = {
@@ -18,6 +19,7 @@ export const packageEmitter: Emitter = {
     return [
       await render(ctx, 'package.json.hbs', 'package.json', data),
       await render(ctx, 'README.md.hbs', 'README.md', data),
+      await licenseFile(ctx.rootDir),
       { path: 'tsconfig.json', content: packageTsconfig(ctx.model) },
       renderTs(ctx.model, 'src/index.ts', indexStatements(ctx.model)),
     ];
@@ -49,7 +51,11 @@ async function templateData(ctx: EmitContext): Promise<object> {
     version: root.version,
     description: jsonText(`Typed client, validators and types for ${model.title} ${model.apiVersion}.`),
     runtimePackage: RUNTIME_PACKAGE,
-    runtimeFolder: RUNTIME_FOLDER,
+    // The runtime made by the same toolkit, exactly: its modules are the package's contract. A version,
+    // not a `file:` path, so the package installs from a registry or a tarball; npm workspaces (and
+    // the link `generate` makes) resolve it to the runtime folder beside the package.
+    runtimeVersion: root.version,
+    nodeEngines: NODE_ENGINES,
     fastCheckRange: `^${root.dependencies['fast-check']}`,
     binName: names.conformanceBin,
     title: model.title,

@@ -1,7 +1,7 @@
 // The README's code examples, built from the model so that every package shows its own actions and
 // values: a call with the spec's example values, and a call refused by a real constraint.
 import type { ActionModel, JsonSchema, ParamModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, serviceNames, waiterNames } from '../naming.ts';
+import { actionNames, errorGuardNames, serviceNames, waiterNames } from '../naming.ts';
 
 export interface ReadmeExamples {
   readonly client: string;
@@ -15,6 +15,13 @@ export interface ReadmeExamples {
     readonly transitionRequest: string;
     readonly method: string;
     readonly pollRequest: string;
+  };
+  /** The error guards, with a code the example action documents; absent when it documents none. */
+  readonly guard?: {
+    readonly product: string;
+    readonly action: string;
+    /** The code as a JavaScript string literal. */
+    readonly code: string;
   };
   /** A call the validator refuses; absent when no parameter has a constraint to break. */
   readonly invalid?: {
@@ -32,6 +39,8 @@ export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined 
   const request = exampleRequest(action);
   const broken = brokenRequest(model.actions);
   const waiter = waiterExample(model.actions);
+  const code = (action.errors[0] ?? model.commonErrors[0])?.code;
+  const guards = errorGuardNames(model);
   return {
     client: serviceNames(model).client,
     bareClient: serviceNames(model).bareClient,
@@ -39,6 +48,15 @@ export function readmeExamples(model: ServiceModel): ReadmeExamples | undefined 
     command: actionNames(action).command,
     request: jsLiteral(request),
     ...(waiter === undefined ? {} : { waiter }),
+    ...(code === undefined
+      ? {}
+      : {
+          guard: {
+            product: guards.product,
+            action: guards.actions.get(action.name) ?? actionNames(action).errorGuard,
+            code: jsLiteral(code),
+          },
+        }),
     ...(broken === undefined
       ? {}
       : {

@@ -19,6 +19,7 @@ export const PACKAGE_COMPILER_OPTIONS = {
   isolatedDeclarations: true,
   skipLibCheck: true,
   declaration: true,
+  declarationMap: true,
   rootDir: 'src',
   outDir: 'dist',
 } as const;

@@ -6,6 +6,7 @@
 // print the seed that reproduces them.
 import { baseParams, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
 import { type Exchange, send } from '../http.js';
+import { asMissing } from '../optional.js';
 import { ABSENT_ID, changesState, withId } from '../state.js';
 import {
   type ActionFacts,
@@ -27,6 +28,7 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
     id: `fuzz.${action.descriptor.name}`,
     action: action.descriptor.name,
     title: `${runs} generated requests: the request validator's verdict, no 5xx, documented answers only`,
+    usesFastCheck: true,
     run: async (ctx) => {
       // A transition is fuzzed around an unknown resource (its answers are state-independent: any
       // documented one); any other state-changing action could create real resources.
@@ -38,7 +40,9 @@ export function fuzzCheck(action: ActionFacts, runs = 60): Check {
       // Made once, before fast-check runs: a parameter the suite has no value for skips the check
       // here rather than failing every generated request inside the property.
       const baseline = t === undefined ? baseParams(ctx, action) : withId(ctx, action, t.idParam, ABSENT_ID);
-      const { default: fc } = await import('fast-check');
+      const { default: fc } = await import('fast-check').catch((error: unknown) => {
+        throw asMissing(error);
+      });
       type Arb = ReturnType<typeof fc.anything>;
       const text = (extra: readonly string[]) =>
         fc.oneof(

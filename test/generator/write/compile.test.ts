@@ -1,7 +1,9 @@
 // The file-by-file compile gives what a whole-program emit gives, and refuses what it cannot compile
 // alone; the full typecheck (`--typecheck`) adds type errors.
 import { join } from 'node:path';
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_COMPILER_OPTIONS } from '../../../generator/emitters/package/tsconfig.ts';
 import { compilePackage } from '../../../generator/write/compile.ts';
 import { typecheckPackage } from '../../../generator/write/typecheck.ts';
 
@@ -20,7 +22,7 @@ describe('compilePackage', () => {
       {
         given: "import type { B } from './b.js';\nexport const a: B = { x: 1 };\n",
         js: `${HEADER}export const a = { x: 1 };\n`,
-        dts: `${HEADER}import type { B } from './b.js';\nexport declare const a: B;\n`,
+        dts: `${HEADER}import type { B } from './b.js';\nexport declare const a: B;\n//# sourceMappingURL=a.d.ts.map`,
       },
     ],
     [
@@ -28,13 +30,46 @@ describe('compilePackage', () => {
       {
         given: 'export class C {\n  /** Doc. */\n  m(x: number): string {\n    return String(x);\n  }\n}\n',
         js: `${HEADER}export class C {\n    /** Doc. */\n    m(x) {\n        return String(x);\n    }\n}\n`,
-        dts: `${HEADER}export declare class C {\n    /** Doc. */\n    m(x: number): string;\n}\n`,
+        dts: `${HEADER}export declare class C {\n    /** Doc. */\n    m(x: number): string;\n}\n//# sourceMappingURL=a.d.ts.map`,
       },
     ],
   ])('%s', (_name, { given, js, dts }) => {
     const out = compiled(given);
     expect(out.get('dist/a.js')).toBe(js);
     expect(out.get('dist/a.d.ts')).toBe(dts);
+  });
+
+  it.each([
+    ['src/a.ts', 'dist/a.d.ts.map', '../src/a.ts'],
+    [
+      'src/conformance/checks/b.ts',
+      'dist/conformance/checks/b.d.ts.map',
+      '../../../src/conformance/checks/b.ts',
+    ],
+  ])('maps the declarations of %s to their source, as a whole-program emit does', (source, mapPath, rel) => {
+    const given = `${HEADER}\n/** Doc. */\nexport function f(x: number): { x: number } {\n  return { x };\n}\nexport const k: number = 1;\n`;
+    const ours = new Map(
+      compilePackage([{ path: source, content: given }], HEADER).map((f) => [f.path, f.content]),
+    );
+    const whole = wholeProgramMap(source, given);
+    const map = JSON.parse(ours.get(mapPath)!) as Record<string, unknown>;
+    expect(map.sources).toEqual([rel]);
+    expect(map.sources).toEqual(whole.sources);
+    expect(map.file).toBe(whole.file);
+    // The whole-program emit drops the header from the declarations; ours puts it back, one line lower.
+    expect(map.mappings).toBe(`;${whole.mappings}`);
+    const declarations = mapPath.slice(0, -'.map'.length);
+    expect(ours.get(declarations)).toMatch(
+      new RegExp(`\\n//# sourceMappingURL=${declarations.split('/').pop()!.replaceAll('.', '\\.')}\\.map$`),
+    );
+  });
+
+  it('gives the same bytes every time, with no absolute path', () => {
+    const given = 'export const a: number = 1;\n';
+    const once = compiled(given);
+    expect(compiled(given)).toEqual(once);
+    expect(once.get('dist/a.d.ts.map')).not.toContain(ROOT);
+    expect(once.get('dist/a.d.ts.map')).not.toMatch(/"\//);
   });
 
   it('copies hand-written JS and its declarations to dist/ as they are', () => {
@@ -58,6 +93,29 @@ describe('compilePackage', () => {
     expect(() => compiled(given)).toThrow(code);
   });
 });
+
+/** The declaration map `tsc -p` gives for one file of a package (rootDir src, outDir dist). */
+function wholeProgramMap(path: string, content: string): Record<string, unknown> {
+  const dir = '/package';
+  const written = new Map<string, string>();
+  const options: ts.CompilerOptions = {
+    ...ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, dir).options,
+    types: [],
+    noLib: true,
+    emitDeclarationOnly: true,
+  };
+  const host = ts.createCompilerHost(options);
+  host.readFile = (f) => (f === `${dir}/${path}` ? content : undefined);
+  host.fileExists = (f) => f === `${dir}/${path}`;
+  host.getSourceFile = (f, language) =>
+    f === `${dir}/${path}` ? ts.createSourceFile(f, content, language) : undefined;
+  host.writeFile = (f, text) => written.set(f, text);
+  host.getCurrentDirectory = () => dir;
+  ts.createProgram([`${dir}/${path}`], options, host).emit();
+  const map = [...written].find(([f]) => f.endsWith('.d.ts.map'));
+  if (map === undefined) throw new Error(`tsc wrote ${[...written.keys()].join(', ')}`);
+  return JSON.parse(map[1]) as Record<string, unknown>;
+}
 
 describe('typecheckPackage', () => {
   it('throws on a type error that the file-by-file compile lets through', () => {

@@ -75,9 +75,29 @@ describe('RpcClient.invoke, the request', () => {
 
   it('with a non-string RegionId and no region, uses the central host', async () => {
     const f = scriptedFetch(jsonReply(200, {}));
-    const client = new RpcClient(widgetsService, { credentials, fetch: f.fetch });
+    const client = new RpcClient(widgetsService, { credentials, fetch: f.fetch, env: {} });
     await client.invoke(createThingAction, { RegionId: 7 });
     expect(f.sent[0]?.url).toBe('https://widgets.example.test/');
+  });
+
+  it.each<[string, { config: ClientConfig; params: object; want: string }]>([
+    ['when neither the config nor the request names one', { config: {}, params: {}, want: 'cn-east' }],
+    ['after the request’s RegionId', { config: {}, params: { RegionId: 'cn-north' }, want: 'cn-north' }],
+    ['after the region option', { config: { region: 'cn-south' }, params: {}, want: 'cn-south' }],
+  ])('takes the region from ALIBABA_CLOUD_REGION_ID %s', async (_name, { config, params, want }) => {
+    const f = scriptedFetch(jsonReply(200, {}));
+    const env = { ALIBABA_CLOUD_REGION_ID: 'cn-east' };
+    const client = new RpcClient(widgetsService, { credentials, fetch: f.fetch, env, ...config });
+    await client.invoke(createThingAction, params);
+    expect(f.sent[0]?.url).toBe(`https://widgets.${want}.example.test/`);
+  });
+
+  it('passes its env to the default credentials chain', async () => {
+    const f = scriptedFetch(jsonReply(200, {}));
+    const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'env-id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret' };
+    const client = new RpcClient(widgetsService, { fetch: f.fetch, env });
+    await client.invoke(createThingAction, {});
+    expect(headersOf(f.sent[0]!.init).authorization).toMatch(/Credential=env-id,/);
   });
 
   it('sends V3 by default: GET (the first method), parameters in the query, JSON, signed at now', async () => {

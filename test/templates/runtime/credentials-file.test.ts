@@ -30,6 +30,8 @@ const profiles = await file('config.json', {
     },
     { name: 'numbers', mode: 'AK', access_key_id: 7, access_key_secret: ['x'] },
     { name: 'role', mode: 'RamRoleArn' },
+    { name: 'ecs', mode: 'EcsRamRole', ram_role_name: 'worker' },
+    { name: 'ecs-any', mode: 'EcsRamRole' },
   ],
 });
 
@@ -74,7 +76,7 @@ describe('readProfile', () => {
       'an unsupported mode',
       {
         content: { profiles: [{ name: 'default', mode: 'RamRoleArn' }] },
-        reason: 'mode RamRoleArn is not supported; use AK or StsToken',
+        reason: 'mode RamRoleArn is not supported; use AK, StsToken or EcsRamRole',
       },
     ],
     ['no such profile', { content: { profiles: [{ name: 'other' }] }, reason: 'no such profile' }],
@@ -93,6 +95,16 @@ describe('readProfile', () => {
     const path = await file(`${name.replace(/\W+/g, '-')}.json`, content);
     const got = await readProfile(path, profile, {});
     expect(got).toEqual({ where: `profile "${profileName ?? 'default'}" of ${path}`, reason });
+  });
+
+  it.each([
+    ['ecs', 'worker'],
+    ['ecs-any', undefined],
+  ])('an EcsRamRole profile (%s) names the instance role, not credentials', async (name, roleName) => {
+    expect(await readProfile(profiles, name, {})).toEqual({
+      where: `profile "${name}" of ${profiles}`,
+      ecsRole: { roleName },
+    });
   });
 
   it('says when the file does not exist', async () => {

@@ -11,6 +11,7 @@ import {
   resolveCredentialsProvider,
 } from '../../../templates/runtime/credentials.ts';
 import { AcsCredentialsError } from '../../../templates/runtime/errors.ts';
+import { startMetadataServer } from '../../support/metadata-server.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'acs-cred-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -43,8 +44,12 @@ await writeFile(
 const broken = join(dir, 'broken.json');
 await writeFile(broken, '{"profiles": [{"access_key_secret": "default-secret"');
 const missing = join(dir, 'missing.json');
-/** No credential variables; HOME points at the temp dir so the real ~/.aliyun is never read. */
-const noEnv = { HOME: dir };
+/** No credential variables; HOME points at the temp dir so the real ~/.aliyun and ~/.alibabacloud are
+ * never read, and the metadata service is not asked (its own tests are in credentials-ecs-role). */
+const noEnv = { HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
+const ini = join(dir, '.alibabacloud', 'credentials');
+const iniTail = (profile: string) =>
+  `; profile "${profile}" of ${ini} (no such file); the instance metadata service (ALIBABA_CLOUD_ECS_METADATA_DISABLED).`;
 
 const failure = (provider: CredentialsProvider) =>
   provider().then(
@@ -202,7 +207,14 @@ describe('the default chain', () => {
   });
 
   it('does not crash where there is no `process` (browsers, edge runtimes)', async () => {
-    const provider = resolveCredentialsProvider(undefined, { configFile: missing });
+    // Nothing listens at the metadata endpoint given: off an instance, as here.
+    const gone = await startMetadataServer();
+    await gone.close();
+    const provider = resolveCredentialsProvider(undefined, {
+      configFile: missing,
+      credentialsFile: missing,
+      metadata: { endpoint: gone.url },
+    });
     vi.stubGlobal('process', undefined);
     // The environment is read synchronously, on the call; the file is read after.
     const pending = provider();
@@ -276,7 +288,7 @@ describe('errors name every place looked, and no value', () => {
       {
         options: { configFile: missing },
         code: 'Client.NoCredentials',
-        message: `${looked}profile "default" of ${missing} (no such file).`,
+        message: `${looked}profile "default" of ${missing} (no such file)${iniTail('default')}`,
       },
     ],
     [
@@ -284,7 +296,7 @@ describe('errors name every place looked, and no value', () => {
       {
         options: { configFile: broken },
         code: 'Client.NoCredentials',
-        message: `${looked}profile "default" of ${broken} (not a JSON object).`,
+        message: `${looked}profile "default" of ${broken} (not a JSON object)${iniTail('default')}`,
       },
     ],
     [
@@ -292,7 +304,7 @@ describe('errors name every place looked, and no value', () => {
       {
         options: { configFile: config, profile: 'nope' },
         code: 'Client.NoCredentials',
-        message: `${looked}profile "nope" of ${config} (no such profile).`,
+        message: `${looked}profile "nope" of ${config} (no such profile)${iniTail('nope')}`,
       },
     ],
     [
@@ -300,7 +312,7 @@ describe('errors name every place looked, and no value', () => {
       {
         options: { configFile: config, profile: 'role' },
         code: 'Client.NoCredentials',
-        message: `${looked}profile "role" of ${config} (mode RamRoleArn is not supported; use AK or StsToken).`,
+        message: `${looked}profile "role" of ${config} (mode RamRoleArn is not supported; use AK, StsToken or EcsRamRole)${iniTail('role')}`,
       },
     ],
     [

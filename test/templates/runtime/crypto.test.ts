@@ -1,16 +1,19 @@
-// Hashes, HMACs and encodings over Web Crypto, the bounded key cache, nonces, and the clear error
-// when a runtime has no Web Crypto.
+// Hashes, HMACs and encodings over Web Crypto and over node:crypto (the same bytes), the bounded key
+// caches, nonces, and the clear error when a runtime has no Web Crypto.
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EMPTY_SHA256,
   hmac,
-  type KeyCache,
   newNonce,
+  type SigningCrypto,
   sha256Hex,
   toBase64,
   toHex,
+  WEB_CRYPTO,
+  webSigningCrypto,
 } from '../../../templates/runtime/crypto.ts';
+import { nodeSigningCrypto } from '../../../templates/runtime/crypto-node.ts';
 import { AcsError } from '../../../templates/runtime/errors.ts';
 
 afterEach(() => {
@@ -39,32 +42,63 @@ describe('hmac', () => {
     expect(toHex(got)).toBe(createHmac(node, 'key&').update('data 中文', 'utf8').digest('hex'));
   });
 
-  it('imports each key once per cache, per algorithm', async () => {
+  it('imports each key once per client crypto, per algorithm', async () => {
     const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
-    const cache: KeyCache = new Map();
-    await hmac('SHA-256', 'k1', 'a', cache);
-    await hmac('SHA-256', 'k1', 'b', cache);
+    const crypto = webSigningCrypto();
+    await crypto.hmac('SHA-256', 'k1', 'a');
+    await crypto.hmac('SHA-256', 'k1', 'b');
     expect(importKey).toHaveBeenCalledTimes(1);
-    await hmac('SHA-1', 'k1', 'a', cache);
+    await crypto.hmac('SHA-1', 'k1', 'a');
     expect(importKey).toHaveBeenCalledTimes(2);
-    expect([...cache.keys()]).toEqual(['SHA-256:k1', 'SHA-1:k1']);
+    await webSigningCrypto().hmac('SHA-256', 'k1', 'c');
     await hmac('SHA-256', 'k1', 'c');
-    expect(importKey).toHaveBeenCalledTimes(3);
+    expect(importKey).toHaveBeenCalledTimes(4);
   });
 
   it('signs right with a cached key', async () => {
-    const cache: KeyCache = new Map();
-    await hmac('SHA-256', 'key', 'one', cache);
-    const got = toHex(await hmac('SHA-256', 'key', 'two', cache));
+    const crypto = webSigningCrypto();
+    await crypto.hmac('SHA-256', 'key', 'one');
+    const got = toHex(await crypto.hmac('SHA-256', 'key', 'two'));
     expect(got).toBe(createHmac('sha256', 'key').update('two').digest('hex'));
   });
 
   it('holds at most 8 keys: the ninth starts the cache afresh', async () => {
-    const cache: KeyCache = new Map();
-    for (let i = 1; i <= 8; i++) await hmac('SHA-256', `k${i}`, 'x', cache);
-    expect(cache.size).toBe(8);
-    await hmac('SHA-256', 'k9', 'x', cache);
-    expect([...cache.keys()]).toEqual(['SHA-256:k9']);
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    const crypto = webSigningCrypto();
+    for (let i = 1; i <= 8; i++) await crypto.hmac('SHA-256', `k${i}`, 'x');
+    await crypto.hmac('SHA-256', 'k1', 'x');
+    expect(importKey).toHaveBeenCalledTimes(8);
+    await crypto.hmac('SHA-256', 'k9', 'x');
+    await crypto.hmac('SHA-256', 'k1', 'x');
+    expect(importKey).toHaveBeenCalledTimes(10);
+  });
+});
+
+describe.each<[string, () => SigningCrypto]>([
+  ['Web Crypto, stateless', () => WEB_CRYPTO],
+  ['Web Crypto, a client', webSigningCrypto],
+  ['node:crypto', nodeSigningCrypto],
+])('%s as signing crypto', (_name, make) => {
+  it.each(['', 'abc', '中文 😀'])('hashes %j as node:crypto does', async (text) => {
+    expect(await make().sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+  });
+
+  it.each<['SHA-1' | 'SHA-256', string]>([
+    ['SHA-1', 'sha1'],
+    ['SHA-256', 'sha256'],
+  ])('%s HMACs as node:crypto does, again with the key kept', async (algorithm, node) => {
+    const crypto = make();
+    const want = createHmac(node, 'key&中').update('data 中文', 'utf8').digest('hex');
+    expect(toHex(await crypto.hmac(algorithm, 'key&中', 'data 中文'))).toBe(want);
+    expect(toHex(await crypto.hmac(algorithm, 'key&中', 'data 中文'))).toBe(want);
+  });
+});
+
+describe('node:crypto as signing crypto', () => {
+  it('answers synchronously: no promise per digest or signature', () => {
+    const crypto = nodeSigningCrypto();
+    expect(typeof crypto.sha256Hex('x')).toBe('string');
+    expect(crypto.hmac('SHA-256', 'k', 'x')).toBeInstanceOf(Uint8Array);
   });
 });
 

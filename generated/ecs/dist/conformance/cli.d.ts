@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import type { ConformanceFacts } from './types.js';
 export declare function runConformanceCli(argv: readonly string[], facts: ConformanceFacts, program?: string): Promise<number>;
+//# sourceMappingURL=cli.d.ts.map

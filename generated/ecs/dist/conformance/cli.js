@@ -3,6 +3,7 @@
 // Source: templates/conformance/cli.ts
 // The conformance runner's command line, shared by `acs-rpc conformance` and the package's own bin.
 import { parseArgs } from 'node:util';
+import { MissingDependencyError } from './optional.js';
 import { failureDetails, junit, outcomeLine, summary } from './report.js';
 import { runChecks } from './runner.js';
 const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
@@ -60,13 +61,22 @@ export async function runConformanceCli(argv, facts, program = 'conformance') {
         values: { ...given, ...(values.region ? { RegionId: values.region } : {}) },
     };
     process.stdout.write(`conformance of ${endpoint} against ${facts.service.product} ${facts.service.apiVersion}, seed ${seed}\n`);
-    const result = await runChecks(facts, target, {
-        only: values.only,
-        shard: { index: Number(shard[1]), count: Number(shard[2]) },
-        seed,
-        authChecks: values['no-auth-checks'] !== true,
-        concurrency,
-    }, (o) => process.stdout.write(`${outcomeLine(o)}\n`));
+    let result;
+    try {
+        result = await runChecks(facts, target, {
+            only: values.only,
+            shard: { index: Number(shard[1]), count: Number(shard[2]) },
+            seed,
+            authChecks: values['no-auth-checks'] !== true,
+            concurrency,
+        }, (o) => process.stdout.write(`${outcomeLine(o)}\n`));
+    }
+    catch (error) {
+        if (!(error instanceof MissingDependencyError))
+            throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 2;
+    }
     const base = `npx ${program} --endpoint ${endpoint} --access-key-id ${id} --access-key-secret "$SECRET" --seed ${seed}`;
     for (const o of result.outcomes)
         if (o.failure !== undefined)

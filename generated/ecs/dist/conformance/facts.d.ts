@@ -3,3 +3,4 @@
 import type { ConformanceFacts } from './types.js';
 /** What Ecs's spec says, for the conformance checks. */
 export declare const conformanceFacts: ConformanceFacts;
+//# sourceMappingURL=facts.d.ts.map

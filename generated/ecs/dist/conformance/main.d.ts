@@ -3,6 +3,7 @@
 import { type OfflineCase } from './checks/cases.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
+export { MissingDependencyError } from './optional.js';
 export { runChecks } from './runner.js';
 export { CheckSkipped } from './types.js';
 export type { Check, CheckContext, Target } from './types.js';
@@ -14,3 +15,4 @@ export declare function conformanceChecks(): Check[];
 export declare function declaredCases(): OfflineCase[];
 /** A check context from the environment: ACS_RPC_ENDPOINT, ACS_RPC_ACCESS_KEY_ID, ACS_RPC_ACCESS_KEY_SECRET, ACS_RPC_REGION, ACS_RPC_SEED, and ACS_RPC_VALUES (JSON: parameter values by product, `{"Ecs":{"Name":"value"}}`, as `--value` gives them; ACS_RPC_REGION wins for RegionId). */
 export declare function conformanceContext(env?: Readonly<Record<string, string | undefined>>): CheckContext;
+//# sourceMappingURL=main.d.ts.map

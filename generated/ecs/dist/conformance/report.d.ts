@@ -6,3 +6,4 @@ export declare function outcomeLine(o: Outcome): string;
 export declare function failureDetails(o: Outcome, reproduce: string): string;
 export declare function summary(result: RunResult, facts: ConformanceFacts): string;
 export declare function junit(result: RunResult, suite: string): string;
+//# sourceMappingURL=report.d.ts.map

@@ -34,19 +34,19 @@ export function junit(result, suite) {
     const skipped = result.outcomes.filter((o) => o.skipped !== undefined).length;
     const seconds = result.outcomes.reduce((s, o) => s + o.ms, 0) / 1000;
     const cases = result.outcomes.map((o) => {
-        const head = `  <testcase classname="${xml(suite)}.${xml(o.id.split('.')[0] ?? '')}" name="${xml(o.id)}" time="${(o.ms / 1000).toFixed(3)}"`;
+        const head = `  <testcase classname="${attr(suite)}.${attr(o.id.split('.')[0] ?? '')}" name="${attr(o.id)}" time="${(o.ms / 1000).toFixed(3)}"`;
         if (o.skipped !== undefined)
-            return `${head}>\n    <skipped message="${xml(o.skipped)}"/>\n  </testcase>`;
+            return `${head}>\n    <skipped message="${attr(o.skipped)}"/>\n  </testcase>`;
         if (o.failure === undefined)
             return `${head}/>`;
         const body = [o.failure.message, o.failure.sent ?? '', o.failure.received ?? '']
             .filter(Boolean)
             .join('\n\n');
-        return `${head}>\n    <failure message="${xml(o.failure.message)}">${xml(body)}</failure>\n  </testcase>`;
+        return `${head}>\n    <failure message="${attr(o.failure.message)}">${text(body)}</failure>\n  </testcase>`;
     });
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuite name="${xml(suite)}" tests="${result.outcomes.length}" failures="${failures}" skipped="${skipped}" errors="0" time="${seconds.toFixed(3)}">`,
+        `<testsuite name="${attr(suite)}" tests="${result.outcomes.length}" failures="${failures}" skipped="${skipped}" errors="0" time="${seconds.toFixed(3)}">`,
         ...cases,
         '</testsuite>',
         '',
@@ -58,6 +58,37 @@ function indent(text) {
         .map((l) => `      ${l}`)
         .join('\n');
 }
-function xml(text) {
-    return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
+/** Character data: markup escaped, a carriage return kept as a reference (a parser would turn it into
+ * a newline), and what XML 1.0 cannot hold at all made visible text. */
+function text(value) {
+    return xmlChars(value, { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', '\r': '&#13;' });
+}
+/** An attribute value: as text, and tabs and line breaks as references, which a parser's attribute
+ * normalisation would otherwise turn into spaces (a failure message has several lines). */
+function attr(value) {
+    return xmlChars(value, {
+        '<': '&lt;',
+        '>': '&gt;',
+        '&': '&amp;',
+        '"': '&quot;',
+        '\t': '&#9;',
+        '\n': '&#10;',
+        '\r': '&#13;',
+    });
+}
+/** `value` with `escapes` applied, and each character XML 1.0 forbids (§2.2 Char: the C0 controls
+ * other than tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF), which not even a
+ * character reference may stand for, written as `\uXXXX`: the file parses, and a reader still sees
+ * that a server sent a control character where. */
+function xmlChars(value, escapes) {
+    let out = '';
+    for (const char of value) {
+        const code = char.codePointAt(0) ?? 0;
+        const forbidden = (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') ||
+            (code >= 0xd800 && code <= 0xdfff) ||
+            code === 0xfffe ||
+            code === 0xffff;
+        out += forbidden ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : (escapes[char] ?? char);
+    }
+    return out;
 }

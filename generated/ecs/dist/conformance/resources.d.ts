@@ -19,3 +19,4 @@ export declare function waitForState(ctx: CheckContext, lister: ActionFacts, id:
 export declare function resourceFor(ctx: CheckContext, facts: ConformanceFacts, t: TransitionFacts): Promise<Resource | string>;
 /** The actions a state check may call besides its own: the lister and the opposite transitions. */
 export declare function helpers(facts: ConformanceFacts, resource: string): string[];
+//# sourceMappingURL=resources.d.ts.map

@@ -34,3 +34,4 @@ export interface RunResult {
 export declare function runChecks(facts: ConformanceFacts, target: Target, options: RunOptions, onOutcome?: (o: Outcome) => void): Promise<RunResult>;
 /** A run's context: the facts, the target, the seed, and what the run's checks share. */
 export declare function checkContext(facts: ConformanceFacts, target: Target, options: Pick<RunOptions, 'seed' | 'sleep'>): CheckContext;
+//# sourceMappingURL=runner.d.ts.map

@@ -19,3 +19,4 @@ export interface Probe {
 export declare function probeFor(action: ActionFacts): Probe | string;
 /** The minimal request naming one resource, whatever the id parameter's wire style. */
 export declare function withId(ctx: CheckContext, action: ActionFacts, idParam: string, id: string): Record<string, unknown>;
+//# sourceMappingURL=state.d.ts.map

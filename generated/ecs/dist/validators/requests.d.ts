@@ -695,3 +695,4 @@ export declare const validateConnectRouterInterfaceRequest: Validate;
 export declare const validateExportSnapshotRequest: Validate;
 /** Checks a value against ReleasePublicIpAddressRequest; returns every issue, named by its path, or none. */
 export declare const validateReleasePublicIpAddressRequest: Validate;
+//# sourceMappingURL=requests.d.ts.map

@@ -697,3 +697,4 @@ export declare const validateExportSnapshotResponse: Validate;
 export declare const validateReleasePublicIpAddressResponse: Validate;
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export declare const validateErrorEnvelope: Validate;
+//# sourceMappingURL=responses.d.ts.map

@@ -8,6 +8,7 @@ import { allChecks } from './registry.js';
 import { checkContext } from './runner.js';
 import type { Check, CheckContext } from './types.js';
 export { conformanceFacts } from './facts.js';
+export { MissingDependencyError } from './optional.js';
 export { runChecks } from './runner.js';
 export { CheckSkipped } from './types.js';
 export type { Check, CheckContext, Target } from './types.js';

@@ -5,6 +5,7 @@
 // Runs a selection of checks one after another and collects the outcome of each.
 import { newNonce } from '@acs-rpc/runtime/crypto.js';
 import { secretScrubber } from '@acs-rpc/runtime/redact.js';
+import { ensureFastCheck } from './optional.js';
 import { allChecks } from './registry.js';
 import {
   type Check,
@@ -56,6 +57,8 @@ export async function runChecks(
     .filter((c) => options.authChecks || !c.auth)
     .filter((c) => pattern === undefined || pattern.test(c.id))
     .filter((_c, i) => options.shard === undefined || i % options.shard.count === options.shard.index - 1);
+  // Refused before any check runs, rather than failing every fuzz check one by one.
+  if (selected.some((c) => c.usesFastCheck === true)) await ensureFastCheck();
   const ctx = checkContext(facts, target, options);
 
   const outcomes: Outcome[] = [];

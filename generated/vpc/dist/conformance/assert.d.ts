@@ -48,3 +48,4 @@ export declare function escapeRegExp(text: string): string;
  * parameter's name may itself hold dots (`SystemDisk.Size`), so an issue is its own when its path is
  * the name, or goes on from it into a field or an item. */
 export declare function refuses(action: ActionFacts, name: string, value: unknown): boolean;
+//# sourceMappingURL=assert.d.ts.map

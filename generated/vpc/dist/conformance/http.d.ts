@@ -35,3 +35,4 @@ export interface Exchange {
 export declare function send(ctx: CheckContext, options: SendOptions): Promise<Exchange>;
 export declare function describeRequest(request: SignedRequest): string;
 export declare function describeResponse(exchange: Exchange): string;
+//# sourceMappingURL=http.d.ts.map

@@ -6,6 +6,7 @@ import { offlineCaseChecks } from './checks/cases.js';
 import { allChecks } from './registry.js';
 import { checkContext } from './runner.js';
 export { conformanceFacts } from './facts.js';
+export { MissingDependencyError } from './optional.js';
 export { runChecks } from './runner.js';
 export { CheckSkipped } from './types.js';
 /** Runs the Vpc conformance suite from the command line; resolves to the exit status. */

@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import type { Check, ConformanceFacts } from './types.js';
 export declare function allChecks(facts: ConformanceFacts): Check[];
+//# sourceMappingURL=registry.d.ts.map

@@ -31,3 +31,4 @@ export interface V3Edit {
 export declare function resignV3(r: SignedRequest, keys: Keys, edit?: V3Edit): Promise<SignedRequest>;
 /** The Authorization header with one of its parts replaced (`Signature`, `SignedHeaders`, …). */
 export declare function withAuthorizationPart(r: SignedRequest, part: 'Credential' | 'SignedHeaders' | 'Signature', change: (value: string) => string): SignedRequest;
+//# sourceMappingURL=tamper.d.ts.map

@@ -119,6 +119,9 @@ export interface Check {
     readonly auth?: boolean;
     /** It changes the server's state (moves a resource): it never runs beside another check. */
     readonly exclusive?: boolean;
+    /** It loads fast-check, an optional peer dependency: a run that selects it checks first that it is
+     * installed (optional.ts). */
+    readonly usesFastCheck?: boolean;
     run(ctx: CheckContext): Promise<void>;
 }
 /** A check's verdict when the server got it wrong: what was sent and what came back. */
@@ -136,3 +139,4 @@ export declare class CheckFailure extends Error {
 /** A check that cannot run against this server as it is: not a pass, not a failure; the reason says why. */
 export declare class CheckSkipped extends Error {
 }
+//# sourceMappingURL=types.d.ts.map

@@ -4,3 +4,4 @@ type Schema = Readonly<Record<string, unknown>>;
 type Schemas = Readonly<Record<string, Schema>>;
 export declare function minimalValue(schema: Schema, schemas: Schemas, depth?: number): unknown;
 export {};
+//# sourceMappingURL=values.d.ts.map

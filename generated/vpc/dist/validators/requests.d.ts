@@ -763,3 +763,4 @@ export declare const validateDissociateRouteTablesFromVpcGatewayEndpointRequest:
 export declare const validateMoveResourceGroupRequest: Validate;
 /** Checks a value against ChangeResourceGroupRequest; returns every issue, named by its path, or none. */
 export declare const validateChangeResourceGroupRequest: Validate;
+//# sourceMappingURL=requests.d.ts.map

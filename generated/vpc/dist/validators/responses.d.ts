@@ -765,3 +765,4 @@ export declare const validateMoveResourceGroupResponse: Validate;
 export declare const validateChangeResourceGroupResponse: Validate;
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
 export declare const validateErrorEnvelope: Validate;
+//# sourceMappingURL=responses.d.ts.map

@@ -6,3 +6,4 @@ import { type ActionFacts, type Check } from '../types.js';
  * value is valid is the action's own request validator's verdict: the spec's constraints, applied
  * as the generated client applies them. */
 export declare function boundaryChecks(action: ActionFacts): Check[];
+//# sourceMappingURL=boundaries.d.ts.map

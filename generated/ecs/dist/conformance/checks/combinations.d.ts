@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import type { ActionFacts, Check } from '../types.js';
 export declare function combinationChecks(action: ActionFacts): Check[];
+//# sourceMappingURL=combinations.d.ts.map

@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { type ActionFacts, type Check } from '../types.js';
 export declare function fuzzCheck(action: ActionFacts, runs?: number): Check;
+//# sourceMappingURL=fuzz.d.ts.map

@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { type ActionFacts, type Check, type ConformanceFacts } from '../types.js';
 export declare function paginationChecks(facts: ConformanceFacts, action: ActionFacts): Check[];
+//# sourceMappingURL=pagination.d.ts.map

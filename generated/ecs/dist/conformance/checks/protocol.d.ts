@@ -6,3 +6,4 @@ export declare function protocolChecks(action: ActionFacts): Check[];
 export declare function serviceProtocolChecks(action: ActionFacts): Check[];
 /** Service-wide: each negotiation path of the spec's `responseFormat`, for a success and an error. */
 export declare function negotiationChecks(action: ActionFacts, facts: ConformanceFacts): Check[];
+//# sourceMappingURL=protocol.d.ts.map

@@ -5,3 +5,4 @@ import type { ActionFacts, Check } from '../types.js';
 export declare function responseChecks(action: ActionFacts): Check[];
 /** RequestId over many answers of the probe action (one that only reads). */
 export declare function requestIdCheck(action: ActionFacts): Check;
+//# sourceMappingURL=responses.d.ts.map

@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { type ActionFacts, type Check } from '../types.js';
 export declare function authChecks(action: ActionFacts, windowSeconds: number, actions?: readonly ActionFacts[]): Check[];
+//# sourceMappingURL=auth.d.ts.map

@@ -8,3 +8,4 @@ export interface OfflineCase {
 }
 /** The same cases, checked against the generated client's own code. */
 export declare function offlineCaseChecks(facts: ConformanceFacts): OfflineCase[];
+//# sourceMappingURL=cases.d.ts.map

@@ -9,6 +9,7 @@
 // print the seed that reproduces them.
 import { baseParams, expectSuccess, fail, isFreeInput, wire } from '../assert.js';
 import { send } from '../http.js';
+import { asMissing } from '../optional.js';
 import { ABSENT_ID, changesState, withId } from '../state.js';
 import { CheckFailure, CheckSkipped, documentedErrors, } from '../types.js';
 /** The codes a server answers for a request its parameters' constraints refuse. */
@@ -18,6 +19,7 @@ export function fuzzCheck(action, runs = 60) {
         id: `fuzz.${action.descriptor.name}`,
         action: action.descriptor.name,
         title: `${runs} generated requests: the request validator's verdict, no 5xx, documented answers only`,
+        usesFastCheck: true,
         run: async (ctx) => {
             // A transition is fuzzed around an unknown resource (its answers are state-independent: any
             // documented one); any other state-changing action could create real resources.
@@ -27,7 +29,9 @@ export function fuzzCheck(action, runs = 60) {
             // Made once, before fast-check runs: a parameter the suite has no value for skips the check
             // here rather than failing every generated request inside the property.
             const baseline = t === undefined ? baseParams(ctx, action) : withId(ctx, action, t.idParam, ABSENT_ID);
-            const { default: fc } = await import('fast-check');
+            const { default: fc } = await import('fast-check').catch((error) => {
+                throw asMissing(error);
+            });
             const text = (extra) => fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: -5, max: 200 }).map(String), fc.constantFrom('', ' ', '1.5', 'abc', '%', '中文', '<x>&', ...extra));
             // Each leaf is a value of its type or text that no server reads as that type (so the validator,
             // which sees the typed value, and the server, which reads the wire text, judge the same thing).

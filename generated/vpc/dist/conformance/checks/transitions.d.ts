@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { type ActionFacts, type Check, type ConformanceFacts } from '../types.js';
 export declare function transitionChecks(facts: ConformanceFacts, action: ActionFacts): Check[];
+//# sourceMappingURL=transitions.d.ts.map

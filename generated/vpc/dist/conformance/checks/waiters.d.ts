@@ -2,3 +2,4 @@
 // change the spec or the generator and run `npm run generate`.
 import { type ActionFacts, type Check, type ConformanceFacts } from '../types.js';
 export declare function waiterChecks(facts: ConformanceFacts, action: ActionFacts): Check[];
+//# sourceMappingURL=waiters.d.ts.map

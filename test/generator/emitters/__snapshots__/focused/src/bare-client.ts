@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import { type CallOptions, type Command, RpcClient } from '@acs-rpc/runtime/client.js';
+import type { MiddlewareStack } from '@acs-rpc/runtime/middleware.js';
 import type { FocusClientConfig } from './client.js';
 import { focusService } from './service.js';
 
@@ -11,6 +12,11 @@ export class FocusBareClient {
 
   constructor(config: FocusClientConfig = {}) {
     this.#core = new RpcClient(focusService, config);
+  }
+
+  /** Middleware every call runs, by step (initialize, serialize, build, finalize, deserialize): `add(fn, { step, name, priority })`, `remove(name)`. */
+  get middleware(): MiddlewareStack {
+    return this.#core.middleware;
   }
 
   /** Calls the command's action with its input; resolves to the typed response. */

@@ -1,0 +1,117 @@
+// The default credentials chain, in the order of the official @alicloud/credentials: the environment,
+// the aliyun CLI's profile file, the SDKs' shared credentials file, then the instance's RAM role from
+// the metadata service. Each place either gives credentials, or says why not; the error names every
+// place and reason, never a value. A profile that names the instance role goes to the metadata service.
+import { checked } from './credentials-check.js';
+import type { EcsRamRoleOptions } from './credentials-ecs-role.js';
+import type { ProfileResult } from './credentials-file.js';
+import { type Env, isTrue, processEnv } from './env.js';
+import { AcsCredentialsError } from './errors.js';
+import type { Credentials } from './sign-request.js';
+
+export interface ChainOptions {
+  /** Profile of the aliyun CLI config file and of the shared credentials file; else
+   * `ALIBABA_CLOUD_PROFILE`, else the CLI file's `current` (the shared file's `default`). */
+  readonly profile?: string | undefined;
+  /** Path of the aliyun CLI config file; `~/.aliyun/config.json` when absent. */
+  readonly configFile?: string | undefined;
+  /** Path of the shared credentials file; else `ALIBABA_CLOUD_CREDENTIALS_FILE`, else
+   * `~/.alibabacloud/credentials`. */
+  readonly credentialsFile?: string | undefined;
+  /** How the metadata service is asked (endpoint, timeouts, fetch), for the instance role. */
+  readonly metadata?: Omit<EcsRamRoleOptions, 'env' | 'roleName'> | undefined;
+  /** Environment variables; `process.env` where there is one. */
+  readonly env?: Env | undefined;
+}
+
+export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
+export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
+export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
+export const ENV_PROFILE = 'ALIBABA_CLOUD_PROFILE';
+export const ENV_CLI_PROFILE_DISABLED = 'ALIBABA_CLOUD_CLI_PROFILE_DISABLED';
+const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
+
+type Provider = () => Promise<Credentials>;
+
+/** The chain as one provider. It keeps the metadata service's providers (one per role), so their
+ * credentials are cached and refreshed across calls like any refreshing provider's. */
+export function defaultChain(options: ChainOptions): Provider {
+  const roles = new Map<string, Provider>();
+  const instanceRole = async (env: Env, roleName: string | undefined): Promise<Provider> => {
+    const key = roleName ?? '';
+    const known = roles.get(key);
+    if (known !== undefined) return known;
+    const { ecsRamRoleProvider } = await import('./credentials-ecs-role.js');
+    const made = ecsRamRoleProvider({ ...options.metadata, env, roleName });
+    roles.set(key, made);
+    return made;
+  };
+  return async () => {
+    // Read now, before any await: where there is no `process`, nothing else is read.
+    const env = options.env ?? processEnv();
+    if (env[ENV_ACCESS_KEY_ID] || env[ENV_ACCESS_KEY_SECRET]) return fromEnv(env);
+    const looked = [
+      'the credentials option',
+      `the environment (${ENV_ACCESS_KEY_ID}, ${ENV_ACCESS_KEY_SECRET}, ${ENV_SECURITY_TOKEN})`,
+    ];
+    const profile = options.profile ?? (env[ENV_PROFILE] || undefined);
+    for (const found of await profiles(options, profile, env)) {
+      if (found.credentials !== undefined) return checked(found.credentials, found.where);
+      // A profile that chose the instance role: its failure is the answer, not a reason to go on;
+      // but the switch that turns the metadata service off wins, as in the official chain.
+      if (found.ecsRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
+        looked.push(`${found.where} (the instance role, but ${ENV_ECS_METADATA_DISABLED} is true)`);
+        continue;
+      }
+      if (found.ecsRole !== undefined)
+        return checked(await (await instanceRole(env, found.ecsRole.roleName))(), found.where);
+      looked.push(`${found.where} (${found.reason})`);
+    }
+    if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {
+      looked.push(`the instance metadata service (${ENV_ECS_METADATA_DISABLED})`);
+    } else {
+      try {
+        // The role: ALIBABA_CLOUD_ECS_METADATA, else the one the service names (the provider reads both).
+        return checked(await (await instanceRole(env, undefined))(), 'the instance metadata service');
+      } catch (error) {
+        const code = error instanceof AcsCredentialsError ? error.code : 'unknown error';
+        looked.push(`the instance metadata service (${code})`);
+      }
+    }
+    throw new AcsCredentialsError({
+      code: 'Client.NoCredentials',
+      message: `No credentials found. Looked in: ${looked.join('; ')}.`,
+    });
+  };
+}
+
+function fromEnv(env: Env): Credentials {
+  // An exported but empty variable (common in CI templates) counts as unset.
+  return checked(
+    {
+      accessKeyId: env[ENV_ACCESS_KEY_ID],
+      accessKeySecret: env[ENV_ACCESS_KEY_SECRET],
+      securityToken: env[ENV_SECURITY_TOKEN],
+    },
+    `the environment (${ENV_ACCESS_KEY_ID}, ${ENV_ACCESS_KEY_SECRET})`,
+  );
+}
+
+/** The aliyun CLI's profile, then the shared credentials file's: the order of the official chain. */
+async function profiles(
+  options: ChainOptions,
+  profile: string | undefined,
+  env: Env,
+): Promise<ProfileResult[]> {
+  const results: ProfileResult[] = [];
+  if (!isTrue(env[ENV_CLI_PROFILE_DISABLED])) {
+    const { readProfile } = await import('#credentials-files');
+    const found = await readProfile(options.configFile, profile, env);
+    results.push(found);
+    if (found.reason === undefined) return results;
+  }
+  // Node's readers, or stand-ins where there is no file system (package.json `imports`).
+  const { readIniProfile } = await import('#credentials-files');
+  results.push(await readIniProfile(options.credentialsFile, profile, env));
+  return results;
+}

@@ -1,0 +1,45 @@
+// The errors an HTTP attempt ends with, the same whichever transport made it (transport.ts over
+// fetch, transport-node.ts over node:http): the user's code and the retry policy see one behaviour.
+import { AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
+
+export function timeoutError(timeoutMs: number): AcsTimeoutError {
+  return new AcsTimeoutError({
+    code: 'Client.Timeout',
+    message: `No complete response within ${timeoutMs} ms.`,
+    retryable: true,
+  });
+}
+
+/** A larger answer will not shrink on a retry. */
+export function tooLargeError(
+  limit: number,
+  status: number,
+  requestId: string | undefined,
+): AcsResponseError {
+  return new AcsResponseError({
+    code: 'Client.ResponseTooLarge',
+    message: `The response body is larger than ${limit} bytes (maxResponseBytes); it was not read further.`,
+    httpStatus: status,
+    requestId,
+    retryable: false,
+  });
+}
+
+export function networkError(error: unknown): AcsNetworkError {
+  return new AcsNetworkError({
+    code: 'Client.NetworkError',
+    message: `The connection failed: ${networkReason(error)}.`,
+    retryable: true,
+    cause: error,
+  });
+}
+
+/** The low-level reason (ECONNRESET, ECONNREFUSED, …) without the URL, which fetch may include. */
+function networkReason(error: unknown): string {
+  const own = (error as { code?: unknown } | undefined)?.code;
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  // fetch wraps the socket's error as its cause; node:http gives the socket's error itself.
+  if (typeof cause?.code === 'string') return cause.code;
+  if (!(error instanceof TypeError) && typeof own === 'string') return own;
+  return error instanceof Error ? error.name : 'unknown error';
+}
