@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, side by side with its comparison, written to bench/RESULTS.md
 // (tables, the machine and the date) and bench/results.json. Budgets are printed next to each figure.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureLoadedBytes } from './client-loaded.ts';
 import { loadedSection } from './client-loaded-tables.ts';
@@ -12,7 +12,7 @@ import { measureGeneration } from './generation.ts';
 import { generationSection } from './generation-tables.ts';
 import { measurePerCall, perCallSection } from './per-call.ts';
 import { runServerLoad, serverLoadSection } from './server-load.ts';
-import { runServerThroughput } from './server-throughput.ts';
+import { runServerThroughput, throughputSection } from './server-throughput.ts';
 
 const verdict = (ok: boolean) => (ok ? 'within budget' : '**misses budget**');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -30,6 +30,7 @@ log('generation');
 const generation = measureGeneration();
 log('server throughput');
 const throughput = await runServerThroughput();
+const throughputLoad = loadavg();
 log('server under load');
 const serverLoad = await runServerLoad();
 log('conformance run');
@@ -73,14 +74,7 @@ const md = [
   ...perCallSection(calls),
   '',
   ...generationSection(generation, verdict),
-  '## Reference server throughput (signed V3 calls; load from another process)',
-  '',
-  '| target | requests/s | errors |',
-  '| --- | ---: | ---: |',
-  ...throughput.map((t) => `| ${t.target} | ${t.requestsPerSecond.toFixed(0)} | ${t.errors} |`),
-  '',
-  `Ratio: ${((throughput[1]!.requestsPerSecond / throughput[0]!.requestsPerSecond) * 100).toFixed(0)}% of the bare server.`,
-  '',
+  ...throughputSection(throughput, throughputLoad),
   ...serverLoadSection(serverLoad),
   '## Conformance run against the reference server',
   '',

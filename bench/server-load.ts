@@ -2,13 +2,14 @@
 // loopback, alone and beside abusive senders, each scenario against a fresh server in a process of
 // its own (`server-process.ts`), so its RSS before and after is the server's. Throughput and latency
 // percentiles are those of the signed calls; the load comes from another process (`load-worker.ts`).
-import { execFile, fork } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Built, Stream } from './load-worker.ts';
-import { presign } from './server-throughput.ts';
+import { presign } from './presign.ts';
+import { forkServer, type ServerChild } from './server-child.ts';
 
 const run = promisify(execFile);
 
@@ -147,48 +148,9 @@ async function load(url: string, streams: readonly Stream[]): Promise<StreamResu
   return (JSON.parse(stdout.trim().split('\n').pop()!) as { streams: StreamResult[] }).streams;
 }
 
-interface Memory {
-  readonly rss: number;
-  readonly heapUsed: number;
-}
-
-interface ServerProcess {
-  readonly url: string;
-  memory(): Promise<Memory>;
-  stop(): Promise<void>;
-}
-
-function startServerProcess(serverDir: string | undefined): Promise<ServerProcess> {
+function startServerProcess(serverDir: string | undefined): Promise<ServerChild> {
   const args = serverDir === undefined ? [] : [pathToFileURL(`${resolve(serverDir)}/`).href];
-  const child = fork(join(import.meta.dirname, 'server-process.ts'), args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const reply = <T>(key: string) =>
-    new Promise<T>((resolve, reject) => {
-      const onMessage = (message: Record<string, T>) => {
-        if (!(key in message)) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message[key]!);
-      };
-      const onExit = (code: number | null) => reject(new Error(`the server process exited (${code})`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  return reply<string>('url').then((url) => ({
-    url,
-    memory: () => {
-      const answer = reply<Memory>('memory');
-      child.send('memory');
-      return answer;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.send('stop');
-      }),
-  }));
+  return forkServer(join(import.meta.dirname, 'server-process.ts'), args);
 }
 
 /** The section of bench/RESULTS.md. */

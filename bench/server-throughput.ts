@@ -1,110 +1,214 @@
-// Requests per second of signed DescribeInstanceStatus calls against the reference server, beside a
-// bare node:http server returning a fixed body (the limit), the load generated in another process.
-import { execFile } from 'node:child_process';
+// Requests per second of signed V3 calls to the reference server, beside a bare node:http server that
+// answers every request with the same bytes (the reference server's own answer to the call): the
+// limit. Like with like (issue 15 item 7): each server in a process of its own, the same load tool
+// for both (autocannon, `autocannon-worker.ts`, in a third process, sending the same requests),
+// alternating rounds (A B, then B A, ...), medians and spread, and the CPU time each server's process
+// spends per request beside its requests/s. The load tool's own CPU share is printed too: near 1.0
+// (a full core) against the bare server means the tool, not the server, set that figure.
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { repositoryPackages } from '../server/packages.ts';
-import { startServer } from '../server/start.ts';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { signRequest } from '../templates/runtime/sign-request.ts';
+import type { LoadJob, LoadResult } from './autocannon-worker.ts';
+import { forkServer, type ServerChild } from './server-child.ts';
 
-const run = promisify(execFile);
+export interface ThroughputOptions {
+  readonly seconds?: number;
+  readonly rounds?: number;
+  readonly connections?: number;
+  /** Another `server/` directory measured beside this one (see server-process.ts), e.g. an earlier
+   * commit's, to see what a change did in the same run. */
+  readonly compareWith?: string;
+}
+
+export interface ThroughputRound extends LoadResult {
+  readonly requestsPerSecond: number;
+  /** The server process's CPU time per answered request, µs. */
+  readonly cpuMicrosPerRequest: number;
+}
 
 export interface ThroughputFigure {
   readonly target: string;
+  readonly rounds: readonly ThroughputRound[];
+  /** Medians over the rounds, and the spread of requests/s. */
   readonly requestsPerSecond: number;
+  readonly min: number;
+  readonly max: number;
+  readonly cpuMicrosPerRequest: number;
+  readonly loadCpuShare: number;
   readonly errors: number;
 }
 
-export async function runServerThroughput(
-  options: { seconds?: number; concurrency?: number } = {},
-): Promise<ThroughputFigure[]> {
-  const seconds = options.seconds ?? 3;
-  const concurrency = options.concurrency ?? 16;
-  const reference = await startServer(await repositoryPackages());
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      '{"RequestId":"R","TotalCount":0,"PageNumber":1,"PageSize":10,"InstanceStatuses":{"InstanceStatus":[]}}',
-    );
-  });
-  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
-  try {
-    // Signed ahead of time, each with its own nonce (the server refuses replays), so the load
-    // generator measures the server, not signing. Several times the rate measured here; were they
-    // used up, the replays would show as errors.
-    const signed = await presign(reference.url, Math.ceil(15_000 * seconds));
-    return [
-      { target: 'bare node:http (the limit)', ...(await load(bareUrl, signed, seconds, concurrency)) },
-      {
-        target: 'reference server (signed V3 calls)',
-        ...(await load(reference.url, signed, seconds, concurrency)),
-      },
-    ];
-  } finally {
-    await reference.close();
-    bare.close();
-  }
+export interface Throughput {
+  readonly bare: ThroughputFigure;
+  readonly reference: ThroughputFigure;
+  /** The reference server's median requests/s over the bare server's. */
+  readonly ratio: number;
+  /** The server of `compareWith`, when given. */
+  readonly other?: ThroughputFigure;
+  readonly bodyBytes: number;
+  readonly options: Omit<Required<ThroughputOptions>, 'compareWith'>;
 }
 
-/** Signed ahead of time, each with its own nonce: the load generator then measures the server, not signing. */
-export async function presign(url: string, count: number) {
-  const endpoint = new URL(url);
-  const one = async (i: number) => {
-    const r = await signRequest(
-      {
-        method: 'GET',
-        endpoint,
-        path: '/',
-        action: 'DescribeInstanceStatus',
-        version: '2014-05-26',
-        params: [['RegionId', 'cn-hangzhou']],
-        format: 'JSON',
-      },
-      { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-      { signatureVersion: 'v3', now: new Date(), nonce: `bench-${i}-${Math.random()}` },
-    );
-    return { path: r.url.slice(url.length), headers: { ...r.headers, host: endpoint.host } };
+/** The goal of issue 15 item 5. */
+export const GOAL_RATIO = 0.5;
+const ACTION = { action: 'DescribeInstanceStatus', version: '2014-05-26' };
+const CREDENTIALS = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
+/** Distinct signed requests made per second of a round: more than either server answers here. */
+const REQUESTS_PER_SECOND_CAP = 60_000;
+
+export async function runServerThroughput(options: ThroughputOptions = {}): Promise<Throughput> {
+  const opts = {
+    seconds: options.seconds ?? 5,
+    rounds: options.rounds ?? 5,
+    connections: options.connections ?? 32,
   };
-  const requests = [];
-  // In batches: WebCrypto works off the main thread, so signing in parallel halves the wait.
-  for (let i = 0; i < count; i += 1_000) {
-    requests.push(
-      ...(await Promise.all(Array.from({ length: Math.min(1_000, count - i) }, (_, j) => one(i + j)))),
-    );
-  }
-  return requests;
-}
-
-async function load(url: string, requests: unknown[], seconds: number, concurrency: number) {
   const dir = join(import.meta.dirname, 'out');
   mkdirSync(dir, { recursive: true });
-  const job = join(dir, 'load-job.json');
-  writeFileSync(job, JSON.stringify({ url, requests, seconds, concurrency }));
-  const { stdout } = await run(process.execPath, [
-    '--import',
-    'tsx',
-    join(import.meta.dirname, 'load-worker.ts'),
-    job,
-  ]);
-  const result = JSON.parse(stdout.trim().split('\n').pop()!) as {
-    requests: number;
-    errors: number;
-    seconds: number;
+  const serverProcess = join(import.meta.dirname, 'server-process.ts');
+  const reference = await forkServer(serverProcess);
+  let bare: ServerChild | undefined;
+  let other: ServerChild | undefined;
+  try {
+    const sample = await signOne(reference.url, 'probe');
+    const answer = await fetch(`${reference.url}${sample.path}`, { headers: sample.headers });
+    const body = await answer.text();
+    if (answer.status !== 200) throw new Error(`the reference server refused the call: ${body}`);
+    const answerFile = join(dir, 'bare-answer.json');
+    const headers = { 'content-type': answer.headers.get('content-type') ?? '' };
+    const requestId = answer.headers.get('x-acs-request-id');
+    writeFileSync(
+      answerFile,
+      JSON.stringify({ body, headers: requestId ? { ...headers, 'x-acs-request-id': requestId } : headers }),
+    );
+    bare = await forkServer(join(import.meta.dirname, 'fixed-server.ts'), [answerFile]);
+    const template = await signOne(reference.url, 'template');
+    if (options.compareWith !== undefined)
+      other = await forkServer(serverProcess, [pathToFileURL(`${resolve(options.compareWith)}/`).href]);
+    const targets: Record<string, ServerChild> = { bare, reference, ...(other ? { other } : {}) };
+    const names = Object.keys(targets);
+    const rounds: Record<string, ThroughputRound[]> = Object.fromEntries(names.map((n) => [n, []]));
+    for (let r = 0; r < opts.rounds; r++) {
+      // Each round in the other order from the last, so neither side always goes first.
+      const order = r % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) {
+        const job: LoadJob = {
+          url: targets[name]!.url,
+          ...template,
+          secret: CREDENTIALS.accessKeySecret,
+          count: Math.ceil(REQUESTS_PER_SECOND_CAP * opts.seconds),
+          noncePrefix: `r${r}${name[0]}${process.pid}`,
+          connections: opts.connections,
+          seconds: opts.seconds,
+        };
+        rounds[name]!.push(await round(targets[name]!, job, join(dir, `load-job-${name}.json`)));
+      }
+    }
+    const figure = summarise(rounds);
+    const result = {
+      bare: figure('bare node:http, same answer bytes (the limit)', 'bare'),
+      reference: figure('reference server, signed V3 calls', 'reference'),
+      ...(other ? { other: figure(`reference server of ${options.compareWith}`, 'other') } : {}),
+      bodyBytes: Buffer.byteLength(body),
+      options: opts,
+    };
+    return { ...result, ratio: result.reference.requestsPerSecond / result.bare.requestsPerSecond };
+  } finally {
+    await reference.stop();
+    await bare?.stop();
+    await other?.stop();
+  }
+}
+
+/** One request the runtime signed, for the server at `url`: its path and headers, host included. */
+async function signOne(url: string, nonce: string) {
+  const endpoint = new URL(url);
+  const signed = await signRequest(
+    { method: 'GET', endpoint, path: '/', ...ACTION, params: [['RegionId', 'cn-hangzhou']], format: 'JSON' },
+    CREDENTIALS,
+    { signatureVersion: 'v3', now: new Date(), nonce: `bench-${nonce}-${process.pid}-${Date.now()}` },
+  );
+  return { path: signed.url.slice(url.length), headers: { ...signed.headers, host: endpoint.host } };
+}
+
+async function round(server: ServerChild, job: LoadJob, file: string): Promise<ThroughputRound> {
+  writeFileSync(file, JSON.stringify(job));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'autocannon-worker.ts'), file],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  let cpuBefore: Promise<number> | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (cpuBefore === undefined && out.includes('ready\n')) {
+      cpuBefore = server.cpuMicros();
+      void cpuBefore.then(() => child.stdin.end('go\n'));
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines = out.trim().split('\n');
+  if (code !== 0 || cpuBefore === undefined) throw new Error(`the load generator failed (${code}): ${out}`);
+  const cpu = (await server.cpuMicros()) - (await cpuBefore);
+  const result = JSON.parse(lines[lines.length - 1]!) as LoadResult;
+  return {
+    ...result,
+    requestsPerSecond: result.ok / result.seconds,
+    cpuMicrosPerRequest: cpu / Math.max(1, result.ok + result.errors),
   };
-  return { requestsPerSecond: result.requests / result.seconds, errors: result.errors };
+}
+
+function summarise(rounds: Record<string, ThroughputRound[]>) {
+  return (target: string, name: string): ThroughputFigure => {
+    const list = rounds[name]!;
+    const rates = list.map((r) => r.requestsPerSecond);
+    return {
+      target,
+      rounds: list,
+      requestsPerSecond: median(rates),
+      min: Math.min(...rates),
+      max: Math.max(...rates),
+      cpuMicrosPerRequest: median(list.map((r) => r.cpuMicrosPerRequest)),
+      loadCpuShare: median(list.map((r) => r.loadCpuShare)),
+      errors: list.reduce((n, r) => n + r.errors, 0),
+    };
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The lines of bench/RESULTS.md (and of this script's output). */
+export function throughputSection(t: Throughput, loadAverage: readonly number[]): string[] {
+  const o = t.options;
+  const row = (f: ThroughputFigure) =>
+    `| ${f.target} | ${f.requestsPerSecond.toFixed(0)} | ${f.min.toFixed(0)}–${f.max.toFixed(0)} | ${f.cpuMicrosPerRequest.toFixed(1)} µs | ${f.loadCpuShare.toFixed(2)} | ${f.errors} |`;
+  return [
+    `## Reference server throughput (signed V3 calls, autocannon ${o.connections} connections, ${o.rounds} alternating rounds of ${o.seconds} s, each server and the load tool in its own process; ${t.bodyBytes}-byte answer from both)`,
+    '',
+    '| target | requests/s (median) | min–max | server CPU per request | load tool CPU (cores) | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    row(t.bare),
+    row(t.reference),
+    ...(t.other ? [row(t.other)] : []),
+    '',
+    `Ratio: ${t.ratio.toFixed(2)}× the bare server (goal ≥ ${GOAL_RATIO}×): ${t.ratio >= GOAL_RATIO ? 'met' : '**missed**'}. Load average at the end: ${loadAverage.map((l) => l.toFixed(2)).join(', ')}.`,
+    '',
+  ];
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const figures = await runServerThroughput();
-  for (const f of figures)
-    console.log(
-      `${f.target.padEnd(36)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s (${f.errors} errors)`,
-    );
-  console.log(
-    `ratio: ${((figures[1]!.requestsPerSecond / figures[0]!.requestsPerSecond) * 100).toFixed(0)}% of the bare server`,
-  );
+  const { loadavg } = await import('node:os');
+  const seconds = Number(process.env.SECONDS_PER_ROUND ?? 5);
+  const rounds = Number(process.env.ROUNDS ?? 5);
+  const compareWith = process.argv[2];
+  const result = await runServerThroughput({ seconds, rounds, ...(compareWith ? { compareWith } : {}) });
+  console.log(throughputSection(result, loadavg()).join('\n'));
 }

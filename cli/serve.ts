@@ -63,11 +63,14 @@ export async function runServe(args: readonly string[], cwd: string = process.cw
     process.stderr.write(`acs-rpc serve: ${(error as Error).message}\n`);
     return EXIT.failed;
   }
-  process.stdout.write(`listening on ${server.url}\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before saying where it listens: a supervisor that stops it as soon as
+  // it reads the line must find the handlers there, not the default (an exit without closing).
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  process.stdout.write(`listening on ${server.url}\n`);
+  await stopped;
   await server.close();
   return EXIT.ok;
 }

@@ -25,6 +25,8 @@ export interface ServerState extends FaultState {
   readonly limits: RequestLimits;
   readonly timer: StartTimer;
   readonly cors: CorsPolicy;
+  /** The Date header of the current second, made once a second rather than per request. */
+  readonly date: { second: number; text: string };
 }
 
 const V1_COMMON = new Set([
@@ -48,7 +50,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
   let served: Served | undefined;
   const started = Date.now();
   // The Date header tells the server's clock, the one the timestamp window is checked against.
-  res.setHeader('date', new Date(state.auth.now()).toUTCString());
+  res.setHeader('date', httpDate(state.date, state.auth.now()));
   // A browser's preflight from an allowed origin is answered here; any other OPTIONS is a method error.
   if (applyCors(req, res, state.cors)) return void state.log?.(`OPTIONS - 204 0ms ${requestId}`);
   try {
@@ -68,7 +70,7 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
       ...state.auth,
       windowSeconds: served.facts.service.protocol?.timestampWindowSeconds ?? 900,
     };
-    const keyId = v3 ? await verifyV3(wire, auth) : await verifyV1(wire.method, pairs, auth);
+    const keyId = v3 ? verifyV3(wire, auth) : verifyV1(wire.method, pairs, auth);
     const apiPairs = pairs.filter(([k]) => v3 || !V1_COMMON.has(k));
     const own = readFaultHeaders(wire.headers);
     const print = () => fingerprint(keyId, action, apiPairs);
@@ -90,6 +92,15 @@ export async function handle(req: IncomingMessage, res: ServerResponse, state: S
     const status = res.headersSent ? res.statusCode : '-';
     state.log?.(`${req.method} ${action} ${status} ${Date.now() - started}ms ${requestId}`);
   }
+}
+
+function httpDate(cache: ServerState['date'], now: number): string {
+  const second = Math.floor(now / 1000);
+  if (cache.second !== second) {
+    cache.second = second;
+    cache.text = new Date(now).toUTCString();
+  }
+  return cache.text;
 }
 
 /** The action by name (`Action` or `x-acs-action`), then the service by `Version` (or `x-acs-version`). */

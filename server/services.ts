@@ -15,6 +15,9 @@ export interface Served {
   readonly store: ResourceStore;
   /** Parameter name → the examples the service's actions give for a parameter of that name. */
   readonly examples: ReadonlyMap<string, readonly unknown[]>;
+  /** A listed resource's made-up item per action, made once (server/actions/listing.ts): the same
+   * seed always makes the same item, and the store's resources bound how many there are. */
+  readonly listedItems: Map<string, Readonly<Record<string, unknown>>>;
 }
 
 export interface Route {
@@ -41,6 +44,7 @@ export class ServiceTable {
         settleAfterReads,
       ),
       examples: examplesByName(facts),
+      listedItems: new Map(),
     }));
     for (const served of this.services) {
       for (const action of served.facts.actions) this.#add(served, action);

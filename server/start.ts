@@ -68,6 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     timer: options.timer ?? realTimer,
     cors: options.cors ?? 'loopback',
+    date: { second: Number.NaN, text: '' },
   };
   const server = createServer(
     {

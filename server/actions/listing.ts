@@ -13,42 +13,70 @@ export function listResources(
   lists: NonNullable<ActionFacts['lists']>,
   body: Record<string, unknown>,
 ): void {
-  const { store } = call.served;
+  const { store, listedItems } = call.served;
   const all = store.all(lists.resource);
-  const matching = all.filter((r) => matches(call, lists, r, all));
+  const filtering = Object.entries(call.params).filter(
+    ([name]) => name === lists.idField || filters(call, name, all),
+  );
+  const matching = all.filter((r) => matches(lists, r, filtering));
   const pagination = call.action.descriptor.pagination;
   const page =
     pagination === undefined
       ? { number: 1, size: matching.length, start: 0, end: matching.length }
       : pageOf(pagination, call.params, matching.length, call.action.errors);
-  const itemSchema = resolve(call.served.facts.schemas, itemSchemaAt(call, lists.itemsPath));
-  const fields = Object.keys((itemSchema.properties ?? {}) as object);
   const items = matching.slice(page.start, page.end).map((r) => {
-    const item = synthesise(synthContext(call, `${lists.resource}#${r.id}`), itemSchema) as Record<
-      string,
-      unknown
-    >;
-    for (const [name, value] of Object.entries(r.attributes)) if (fields.includes(name)) item[name] = value;
+    const key = `${call.action.descriptor.name}\0${lists.resource}#${r.id}`;
+    let item = listedItems.get(key);
+    if (item === undefined) {
+      item = listedItem(call, lists, r);
+      listedItems.set(key, item);
+    }
     return { ...item, [lists.idField]: r.id, [lists.stateField]: store.read(r) };
   });
   setPath(body, lists.itemsPath, items);
   if (pagination !== undefined) writeCounts(body, pagination, page, matching.length);
 }
 
-function matches(
+/** The resource's item but its id and state: made up from its identity, its attributes written in.
+ * Frozen, as it is shared by every answer that lists the resource. */
+function listedItem(
   call: Call,
   lists: NonNullable<ActionFacts['lists']>,
   resource: Resource,
-  all: readonly Resource[],
+): Readonly<Record<string, unknown>> {
+  const itemSchema = resolve(call.served.facts.schemas, itemSchemaAt(call, lists.itemsPath));
+  const fields = Object.keys((itemSchema.properties ?? {}) as object);
+  const item = synthesise(synthContext(call, `${lists.resource}#${resource.id}`), itemSchema) as Record<
+    string,
+    unknown
+  >;
+  for (const [name, value] of Object.entries(resource.attributes))
+    if (fields.includes(name)) item[name] = value;
+  return deepFreeze(item);
+}
+
+/** `filtering`: the request's parameters that filter this list (see `filters`). */
+function matches(
+  lists: NonNullable<ActionFacts['lists']>,
+  resource: Resource,
+  filtering: readonly [string, unknown][],
 ): boolean {
-  for (const [name, value] of Object.entries(call.params)) {
+  for (const [name, value] of filtering) {
     if (name === lists.idField) {
       if (!(Array.isArray(value) ? value.includes(resource.id) : value === resource.id)) return false;
-    } else if (filters(call, name, all) && resource.attributes[name] !== value) {
+    } else if (resource.attributes[name] !== value) {
       return false;
     }
   }
   return true;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Whether a parameter filters this list: a scope key, or an attribute some resource has. */

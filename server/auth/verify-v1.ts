@@ -1,7 +1,7 @@
 // Verifies an RPC signature 1.0 (HMAC-SHA1) request, canonicalized from the decoded parameters.
-import { signV1 } from '../../templates/runtime/sign-v1.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import { type AuthContext, checkKey, equalSecret } from './context.ts';
+import { signatureV1 } from './sign.ts';
 import { checkTimestamp } from './timestamp.ts';
 
 const REQUIRED = [
@@ -13,11 +13,7 @@ const REQUIRED = [
   'Signature',
 ];
 
-export async function verifyV1(
-  method: string,
-  pairs: readonly [string, string][],
-  ctx: AuthContext,
-): Promise<string> {
+export function verifyV1(method: string, pairs: readonly [string, string][], ctx: AuthContext): string {
   const get = (name: string) => pairs.find(([k]) => k === name)?.[1];
   for (const name of REQUIRED) if (!get(name)) throw new ServerError('MissingParameter', name);
   if (get('SignatureMethod') !== 'HMAC-SHA1' || get('SignatureVersion') !== '1.0') {
@@ -25,7 +21,7 @@ export async function verifyV1(
   }
   checkTimestamp(get('Timestamp')!, 'Timestamp', ctx.now(), ctx.windowSeconds);
   const key = checkKey(ctx, get('AccessKeyId')!, get('SecurityToken'));
-  const { signature } = await signV1({ method, params: pairs, secret: key.accessKeySecret });
+  const signature = signatureV1(method, pairs, key.accessKeySecret);
   if (!equalSecret(signature, get('Signature')!)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
   if (!ctx.nonces.claim(get('SignatureNonce')!, ctx.now()))
     throw new ServerError('SignatureNonceUsed', 'SignatureNonce');

@@ -1,12 +1,11 @@
 // Verifies an ACS3-HMAC-SHA256 request: every x-acs-* header sent must be signed (but the test-only
 // fault header, see server/faults.ts), the body must match its hash, and the canonical query is
 // rebuilt from decoded values (the official SDK sends `* ! ( )` raw on the wire but signs them encoded).
-import { createHash } from 'node:crypto';
-import { signV3 } from '../../templates/runtime/sign-v3.ts';
 import { FAULT_HEADERS } from '../faults/header.ts';
 import type { WireRequest } from '../http/read-request.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import { type AuthContext, checkKey, equalSecret } from './context.ts';
+import { sha256Hex, signatureV3 } from './sign.ts';
 import { checkTimestamp } from './timestamp.ts';
 
 const AUTHORIZATION =
@@ -20,28 +19,29 @@ const REQUIRED = [
   'x-acs-content-sha256',
 ];
 
-export async function verifyV3(req: WireRequest, ctx: AuthContext): Promise<string> {
+export function verifyV3(req: WireRequest, ctx: AuthContext): string {
   const header = (name: string) => headerValue(req, name);
   const match = AUTHORIZATION.exec(header('authorization')?.trim() ?? '');
   if (match === null) throw new ServerError('IncompleteSignature', 'Authorization');
   const [, accessKeyId, signedList, signature] = match as unknown as [string, string, string, string];
   for (const name of REQUIRED) if (!header(name)) throw new ServerError('MissingParameter', name);
   const signed = checkSignedHeaders(req, signedList.split(';'));
-  const hashedPayload = createHash('sha256').update(req.bodyBytes).digest('hex');
+  const hashedPayload = sha256Hex(req.bodyBytes);
   if (header('x-acs-content-sha256') !== hashedPayload)
     throw new ServerError('SignatureDoesNotMatch', 'x-acs-content-sha256');
   checkTimestamp(header('x-acs-date')!, 'x-acs-date', ctx.now(), ctx.windowSeconds);
   const key = checkKey(ctx, accessKeyId, header('x-acs-security-token'));
-  const ours = await signV3({
-    method: req.method,
-    path: decodedPath(req.path),
-    query: req.query,
-    headers: Object.fromEntries(signed.map((h) => [h, header(h)!])),
-    hashedPayload,
-    accessKeyId,
-    secret: key.accessKeySecret,
-  });
-  if (!equalSecret(ours.signature, signature)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
+  const ours = signatureV3(
+    {
+      method: req.method,
+      path: decodedPath(req.path),
+      query: req.query,
+      headers: Object.fromEntries(signed.map((h) => [h, header(h)!])),
+      hashedPayload,
+    },
+    key.accessKeySecret,
+  );
+  if (!equalSecret(ours, signature)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
   if (!ctx.nonces.claim(header('x-acs-signature-nonce')!, ctx.now())) {
     throw new ServerError('SignatureNonceUsed', 'x-acs-signature-nonce');
   }

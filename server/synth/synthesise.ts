@@ -10,21 +10,31 @@ export interface SynthContext {
   readonly schemas: Schemas;
   /** What the value is made from: the request, or a list item's identity. */
   readonly seed: string;
+  /** The hash state after the seed (`seedState(seed)`), so each value hashes only its own path. */
+  readonly seedState?: number;
 }
 
 /** Items in a synthesised list when the schema does not bound them: 1 to 3. */
 const DEFAULT_MAX_ITEMS = 3;
 
-export function synthesise(ctx: SynthContext, schema: Schema, example?: unknown, path = ''): unknown {
+export function synthesise(given: SynthContext, schema: Schema, example?: unknown, path = ''): unknown {
+  const ctx: Seeded =
+    given.seedState === undefined ? { ...given, seedState: seedState(given.seed) } : (given as Seeded);
+  return make(ctx, schema, example, path, fnv(ctx.seedState, path));
+}
+
+/** `state`: the hash state after the seed and `path`, carried down so that a nested value hashes
+ * only what its path adds to its parent's (the same hash as `hash(seed, path)`). */
+function make(ctx: Seeded, schema: Schema, example: unknown, path: string, state: number): unknown {
   const s = resolve(ctx.schemas, schema);
   if ('const' in s) return s.const;
-  const h = hash(ctx.seed, path);
+  const h = finish(state);
   if (Array.isArray(s.enum)) return fits(s, example) ? example : s.enum[h % s.enum.length];
   switch (s.type) {
     case 'object':
-      return synthObject(ctx, s, example, path);
+      return synthObject(ctx, s, example, path, state);
     case 'array':
-      return synthArray(ctx, s, example, path, h);
+      return synthArray(ctx, s, example, path, state, h);
     case 'integer':
     case 'number':
       return pick(s, example, path) ?? synthNumber(s, h);
@@ -45,35 +55,63 @@ export function resolve(schemas: Schemas, schema: Schema): Schema {
   return current;
 }
 
-function synthObject(ctx: SynthContext, s: Schema, example: unknown, path: string): Record<string, unknown> {
+type Seeded = SynthContext & { readonly seedState: number };
+
+function synthObject(
+  ctx: Seeded,
+  s: Schema,
+  example: unknown,
+  path: string,
+  state: number,
+): Record<string, unknown> {
   const properties = (s.properties ?? {}) as Record<string, Schema>;
   const given = isRecord(example) ? example : {};
   const out: Record<string, unknown> = {};
-  for (const [name, child] of Object.entries(properties))
-    out[name] = synthesise(ctx, child, given[name], path === '' ? name : `${path}.${name}`);
+  const under = path === '' ? state : fnv(state, '.');
+  for (const name in properties) {
+    const childPath = path === '' ? name : `${path}.${name}`;
+    out[name] = make(ctx, properties[name]!, given[name], childPath, fnv(under, name));
+  }
   const values = s.additionalProperties;
-  if (values !== null && typeof values === 'object') synthEntries(ctx, values as Schema, out, path);
+  if (values !== null && typeof values === 'object') synthEntries(ctx, values as Schema, out, path, state);
   return out;
 }
 
 /** A map's entries: 1 to 3 keys that are XML names too (`key1`…), none a declared property's. */
-function synthEntries(ctx: SynthContext, values: Schema, out: Record<string, unknown>, path: string): void {
-  const count = 1 + (hash(ctx.seed, `${path}{}`) % DEFAULT_MAX_ITEMS);
+function synthEntries(
+  ctx: Seeded,
+  values: Schema,
+  out: Record<string, unknown>,
+  path: string,
+  state: number,
+): void {
+  const count = 1 + (finish(fnv(state, '{}')) % DEFAULT_MAX_ITEMS);
+  const under = path === '' ? state : fnv(state, '.');
   for (let i = 1, made = 0; made < count; i++) {
     const key = `key${i}`;
     if (Object.hasOwn(out, key)) continue;
-    out[key] = synthesise(ctx, values, undefined, path === '' ? key : `${path}.${key}`);
+    out[key] = make(ctx, values, undefined, path === '' ? key : `${path}.${key}`, fnv(under, key));
     made++;
   }
 }
 
-function synthArray(ctx: SynthContext, s: Schema, example: unknown, path: string, h: number): unknown[] {
+function synthArray(
+  ctx: Seeded,
+  s: Schema,
+  example: unknown,
+  path: string,
+  state: number,
+  h: number,
+): unknown[] {
   const min = Number(s.minItems ?? 0);
   const max = Math.max(min, Number(s.maxItems ?? Math.max(min, DEFAULT_MAX_ITEMS)));
   const count = Math.max(min, Math.min(max, 1 + (h % DEFAULT_MAX_ITEMS)));
   const given = Array.isArray(example) ? example : [];
   const items = (s.items ?? {}) as Schema;
-  return Array.from({ length: count }, (_, i) => synthesise(ctx, items, given[i], `${path}[${i}]`));
+  return Array.from({ length: count }, (_, i) => {
+    const index = `[${i}]`;
+    return make(ctx, items, given[i], `${path}${index}`, fnv(state, index));
+  });
 }
 
 function synthNumber(s: Schema, h: number): number {
@@ -88,11 +126,9 @@ function synthNumber(s: Schema, h: number): number {
 }
 
 function synthString(s: Schema, path: string, h: number): string {
-  const leaf =
-    path
-      .replace(/\[\d+\]/g, '')
-      .split('.')
-      .pop() || 'value';
+  // The last name of the path, without list indexes: `a[0].b[1]` → `b`.
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  const leaf = (last.includes('[') ? last.replace(/\[\d+\]/g, '') : last) || 'value';
   const min = Number(s.minLength ?? 0);
   const max = Number(s.maxLength ?? 64);
   let text = `${leaf}-${h.toString(36)}`;
@@ -124,9 +160,11 @@ function fits(s: Schema, value: unknown): boolean {
     );
   }
   if (typeof value !== 'string') return false;
-  const length = [...value].length;
-  if (s.minLength !== undefined && length < Number(s.minLength)) return false;
-  if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
+  if (s.minLength !== undefined || s.maxLength !== undefined) {
+    const length = [...value].length;
+    if (s.minLength !== undefined && length < Number(s.minLength)) return false;
+    if (s.maxLength !== undefined && length > Number(s.maxLength)) return false;
+  }
   return typeof s.pattern !== 'string' || regex(s.pattern).test(value);
 }
 
@@ -144,12 +182,29 @@ function regex(pattern: string): RegExp {
  * to spread the bits (a made-up value only needs to be stable and well spread, not secure; a SHA-256
  * per synthesised field was the reference server's largest cost). */
 export function hash(seed: string, path: string): number {
-  let h = 0x811c9dc5;
-  const text = `${seed}\0${path}`;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return hashFrom(seedState(seed), path);
+}
+
+/** FNV-1a over the seed and the separator: where every path of that seed starts from. */
+export function seedState(seed: string): number {
+  return fnv(fnv(0x811c9dc5, seed), '\0');
+}
+
+function hashFrom(state: number, path: string): number {
+  return finish(fnv(state, path));
+}
+
+/** murmur3's finaliser over an FNV state. */
+function finish(state: number): number {
+  let h = Math.imul(state ^ (state >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+function fnv(state: number, text: string): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -15,12 +15,14 @@ import { VARIANTS } from '../support/mutants/index.ts';
 
 describe('benchmarks start and measure', () => {
   it('server throughput', { timeout: 120_000 }, async () => {
-    const figures = await runServerThroughput({ seconds: 0.1, concurrency: 2 });
-    expect(figures).toHaveLength(2);
-    for (const f of figures) {
+    const result = await runServerThroughput({ seconds: 1, rounds: 1, connections: 2 });
+    for (const f of [result.bare, result.reference]) {
+      expect(f.rounds).toHaveLength(1);
       expect(f.requestsPerSecond).toBeGreaterThan(0);
+      expect(f.cpuMicrosPerRequest).toBeGreaterThan(0);
       expect(f.errors).toBe(0);
     }
+    expect(result.ratio).toBeGreaterThan(0);
   });
 
   // Every contestant for one short round, one call in flight: each answers, and the goals are judged.

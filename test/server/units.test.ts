@@ -4,6 +4,7 @@ import { describeInstanceStatusAction } from '@acs-rpc/ecs';
 import { describe, expect, it } from 'vitest';
 import { NonceRegistry } from '../../server/auth/nonces.ts';
 import { checkTimestamp } from '../../server/auth/timestamp.ts';
+import { digest } from '../../server/digest.ts';
 import { parseFaultHeader } from '../../server/faults/header.ts';
 import { fingerprint } from '../../server/faults/inject.ts';
 import { FingerprintCounter, RateLimiter } from '../../server/faults/limits.ts';
@@ -46,6 +47,16 @@ describe('NonceRegistry', () => {
     expect(nonces.keyChars).toBeLessThanOrEqual(100 * 64);
     expect(nonces.claim(long(999), 1_000)).toBe(false);
     expect(nonces.claim(long(998).replace(/n$/, 'm'), 1_000)).toBe(true);
+  });
+
+  it('never takes a short nonce for a long one kept as its digest', () => {
+    const nonces = new NonceRegistry(60_000, 100);
+    const long = 'n'.repeat(100);
+    expect(nonces.claim(long, 0)).toBe(true);
+    expect(nonces.claim(digest(long), 1)).toBe(true);
+    expect(nonces.claim(long, 2)).toBe(false);
+    expect(nonces.claim('n'.repeat(63), 3)).toBe(true);
+    expect(nonces.claim('n'.repeat(63), 4)).toBe(false);
   });
 
   it('drops expired nonces as time passes', () => {
