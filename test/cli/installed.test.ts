@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/cli.ts';
+import { codeBlocks } from '../support/readme-blocks.ts';
 
 const run = promisify(execFile);
 const MINUTES = 60_000;
@@ -139,6 +140,48 @@ describe('the packed toolkit, installed in a project outside the repository', ()
         expect(page.InstanceStatuses.InstanceStatus.length).toBeLessThanOrEqual(2);
       } finally {
         server.kill('SIGTERM');
+      }
+    },
+    10 * MINUTES,
+  );
+
+  it(
+    'runs the README’s walk-through as written (“Using the toolkit in your own project”)',
+    async () => {
+      const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('## Using the toolkit in your own project'));
+      const block = codeBlocks('README.md', section).find((b) => b.lang === 'sh');
+      const lines = (block?.text ?? '')
+        .replace(/\\\n\s*/g, '')
+        .split('\n')
+        .map((l) => l.replace(/\s#\s.*$/, '').trim())
+        .filter((l) => l !== '');
+      // The install is beforeAll's, from the packed tarball rather than the registry.
+      expect(lines[0]).toBe('npm install --save-dev acs-rpc-kit');
+      const spec = /--spec (\S+)/.exec(lines[1] ?? '')?.[1] ?? '';
+      await cp(join(project, 'api', 'demo.yaml'), join(project, spec));
+      let server: ReturnType<typeof spawn> | undefined;
+      let served = '';
+      try {
+        for (const line of lines.slice(1)) {
+          const [npx, tool, command, ...rest] = line.split(/\s+/);
+          expect([npx, tool]).toEqual(['npx', 'acs-rpc']);
+          if (command === 'serve') {
+            const args = rest.map((a) => (a === '8080' ? '0' : a));
+            server = spawn(process.execPath, [bin, 'serve', ...args], {
+              cwd: project,
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            served = await firstLine(server);
+            continue;
+          }
+          const args = rest.map((a) => a.replace('http://127.0.0.1:8080', served));
+          const { stdout } = await acsRpc([command ?? '', ...args]);
+          if (command === 'conformance')
+            expect(stdout.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed(, \d+ skipped)?$/);
+        }
+      } finally {
+        server?.kill('SIGTERM');
       }
     },
     10 * MINUTES,
