@@ -145,9 +145,24 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
 }
 
 export function indexStatements(model: ServiceModel): StatementStructures[] {
-  return exportGroups(model)
+  return withoutShadowed(exportGroups(model))
     .sort((a, b) => compare(a.module, b.module))
     .map((group) => exportDeclaration(group));
+}
+
+/** A spec may name a schema like a type the index re-exports from the runtime (`Credentials`,
+ * `Logger`): the package's own name wins, and the runtime's stays importable from its module. */
+function withoutShadowed(groups: readonly ExportGroup[]): ExportGroup[] {
+  const own = new Set(
+    groups.filter((g) => g.module.startsWith('./')).flatMap((g) => [...g.values, ...g.types]),
+  );
+  return groups
+    .map((g) =>
+      g.module.startsWith('./')
+        ? g
+        : { ...g, values: g.values.filter((n) => !own.has(n)), types: g.types.filter((n) => !own.has(n)) },
+    )
+    .filter((g) => g.values.length + g.types.length > 0);
 }
 
 function exportDeclaration(
