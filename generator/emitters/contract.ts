@@ -6,6 +6,14 @@ export interface GeneratedFile {
   /** Path inside the generated package, POSIX separators, e.g. `src/types.ts`. */
   readonly path: string;
   readonly content: string;
+  /** Where `content` holds multi-line value literals written by `toLiteral` (data-module.ts), as
+   * `[start, end)` offsets: the compile need not re-print them (write/compile.ts). */
+  readonly literals?: readonly LiteralSpan[];
+}
+
+export interface LiteralSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface EmitContext {

@@ -1,4 +1,5 @@
-// Renders TypeScript from ts-morph structures; every emitter goes through here for one format.
+// Renders TypeScript from ts-morph structures; every emitter goes through here for one format (data
+// modules print the few structures they hold directly, in this same format: data-module.ts).
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures } from 'ts-morph';
 import type { ServiceModel } from '../model/types.ts';
 import type { GeneratedFile } from './contract.ts';

@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
+import { skeletonOf } from './literal-skeleton.ts';
 
 /** `header` is prepended where the compiler dropped it (declaration files keep no leading comment). */
 export function compilePackage(files: readonly GeneratedFile[], header: string): GeneratedFile[] {
@@ -20,7 +21,7 @@ export function compilePackage(files: readonly GeneratedFile[], header: string):
   for (const file of files) {
     if (!file.path.startsWith('src/') || !file.path.endsWith('.ts') || file.path.endsWith('.d.ts')) continue;
     const base = `dist/${file.path.slice('src/'.length, -'.ts'.length)}`;
-    const { js, dts, map, diagnostics } = transpileFile(file, options);
+    const { js, dts, map, diagnostics } = transpileLiterals(file, options) ?? transpileFile(file, options);
     problems.push(...diagnostics);
     const declarations = withHeader(`${base}.d.ts`, dts, header);
     const linesAdded = declarations.content === dts ? 0 : header.split('\n').length - 1;
@@ -92,11 +93,25 @@ function declarationMap(
   return { path: `${declarations}.map`, content: JSON.stringify(map) };
 }
 
+/** A file with known literals compiled without them (literal-skeleton.ts); undefined when it has none,
+ * or when the compiler's output is not as that expects (then the whole file is compiled). */
+function transpileLiterals(file: GeneratedFile, options: ts.CompilerOptions): Transpiled | undefined {
+  const skeleton = skeletonOf(file);
+  if (skeleton === undefined) return undefined;
+  const compiled = transpileFile(skeleton.file, options);
+  const js = skeleton.restore(compiled.js, compiled.dts);
+  return js === undefined || compiled.diagnostics.length > 0 ? undefined : { ...compiled, js };
+}
+
+interface Transpiled {
+  readonly js: string;
+  readonly dts: string;
+  readonly map: string | undefined;
+  readonly diagnostics: readonly ts.Diagnostic[];
+}
+
 /** One file's JavaScript and declarations from one parse, with its syntax and declaration errors. */
-function transpileFile(
-  file: GeneratedFile,
-  options: ts.CompilerOptions,
-): { js: string; dts: string; map: string | undefined; diagnostics: readonly ts.Diagnostic[] } {
+function transpileFile(file: GeneratedFile, options: ts.CompilerOptions): Transpiled {
   const source = ts.createSourceFile(file.path, file.content, {
     languageVersion: options.target ?? ts.ScriptTarget.ES2022,
   });

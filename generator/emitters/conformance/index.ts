@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emitter, GeneratedFile } from '../contract.ts';
+import { renderDataModule } from '../data-module.ts';
 import { codeHeader } from '../header.ts';
 import { withRuntimeImports } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
@@ -22,7 +23,7 @@ export const conformanceEmitter: Emitter = {
     );
     return [
       ...copies,
-      renderTs(model, 'src/conformance/facts.ts', factsStatements(model)),
+      renderDataModule(model, 'src/conformance/facts.ts', factsStatements(model)),
       renderTs(model, 'src/conformance/main.ts', mainStatements(model)),
       renderTs(model, 'conformance/conformance.test.ts', suiteStatements(model)),
       {

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_COMPILER_OPTIONS } from '../../../generator/emitters/package/tsconfig.ts';
 import { compilePackage } from '../../../generator/write/compile.ts';
+import { skeletonOf } from '../../../generator/write/literal-skeleton.ts';
 import { typecheckPackage } from '../../../generator/write/typecheck.ts';
 
 const HEADER = '// header\n';
@@ -140,5 +141,54 @@ describe('typecheckPackage', () => {
     expect(() =>
       typecheckPackage(join(ROOT, 'generated', 'fixture'), [{ path: 'src/a.ts', content: uses }], fixed),
     ).not.toThrow();
+  });
+});
+
+describe('compilePackage with the literals marked (write/literal-skeleton.ts)', () => {
+  const literals = [
+    "{\n  name: 'A',\n  'odd-key': [1, -2.5, null],\n  nested: {\n    deep: [\n      {\n        s: 'it\\'s \"q\" \\n',\n      },\n    ],\n  },\n  load: async () => (await import('./v.js')).validateA,\n  ref: b,\n}",
+    "[\n  'x',\n  {\n    empty: {},\n    none: [],\n  },\n]",
+  ];
+  const content = [
+    HEADER,
+    "import type { T } from './t.js';\nimport { b } from './b.js';\n",
+    `/** First. */\nexport const first: T = ${literals[0]};\n`,
+    '/** Small. */\nexport const small: T = { a: 1 };\n',
+    `/** Second. */\nexport const second: readonly unknown[] = ${literals[1]};\n`,
+  ].join('');
+  const spans = literals.map((l) => ({ start: content.indexOf(l), end: content.indexOf(l) + l.length }));
+  const byPath = (files: { path: string; content: string }[]) =>
+    new Map(files.map((f) => [f.path, f.content]));
+
+  it('gives what compiling the whole file gives: JavaScript, declarations and their map', () => {
+    const whole = byPath(compilePackage([{ path: 'src/a.ts', content }], HEADER));
+    const marked = byPath(compilePackage([{ path: 'src/a.ts', content, literals: spans }], HEADER));
+    expect([...marked.keys()].sort()).toEqual(['dist/a.d.ts', 'dist/a.d.ts.map', 'dist/a.js']);
+    for (const [path, text] of whole) expect(marked.get(path), path).toBe(text);
+    expect(marked.get('dist/a.js')).toContain("        deep: [\n            {\n                s: 'it\\'s");
+  });
+
+  it('compiles the file without its literals, every line where it was, and puts them back', () => {
+    const skeleton = skeletonOf({ path: 'src/a.ts', content, literals: spans })!;
+    expect(skeleton.file.content).not.toContain('deep');
+    // Same lines, and each literal's place ends where the literal did (its `}` or `]` is now `)`).
+    const lines = skeleton.file.content.split('\n');
+    expect(lines.length).toBe(content.split('\n').length);
+    const ends = content.split('\n').flatMap((l, i) => (l === '};' || l === '];' ? [i] : []));
+    expect(ends.map((i) => lines[i])).toEqual([');', ');']);
+    const compiled = byPath(compilePackage([skeleton.file], HEADER));
+    const whole = byPath(compilePackage([{ path: 'src/a.ts', content }], HEADER));
+    expect(skeleton.restore(compiled.get('dist/a.js')!, compiled.get('dist/a.d.ts')!)).toBe(
+      whole.get('dist/a.js'),
+    );
+  });
+
+  it.each([
+    ['a span that is not a literal', [{ start: 0, end: HEADER.length + 5 }]],
+    ['spans out of order', [...spans].reverse()],
+  ])('compiles the whole file when given %s', (_name, bad) => {
+    const whole = byPath(compilePackage([{ path: 'src/a.ts', content }], HEADER));
+    const marked = byPath(compilePackage([{ path: 'src/a.ts', content, literals: bad }], HEADER));
+    expect(marked).toEqual(whole);
   });
 });
