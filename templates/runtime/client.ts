@@ -10,12 +10,15 @@ import { type Env, processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
 import { type Hooks, type Logger, runHook } from './hooks.js';
 import {
-  compose,
+  type Handler,
+  type MiddlewareContext,
   type MiddlewareEntry,
   type MiddlewareOutput,
   MiddlewareStack,
-  type ResolvedStack,
+  type Step,
+  type StepArgs,
 } from './middleware.js';
+import type { compose } from './middleware-compose.js';
 import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber, clip } from './redact.js';
 import { redactedInfo, signatureOf } from './request-info.js';
@@ -157,18 +160,19 @@ export class RpcClient {
     const secrets = callScrubber();
     const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
     try {
-      const stack = this.middleware.resolve(options.middleware);
+      const extra = options.middleware;
+      const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
       const { validateResponses } = this.#config;
       const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
       const context = { action: action.name, attempt: 0 };
-      const serialize = compose<'serialize'>(
-        stack.serialize,
+      const serialize = wrap(
+        'serialize',
         ({ input, request }) =>
-          this.#attempts({ action, input, unsigned: request, options, secrets, logger, stack, validation }),
+          this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }),
         context,
       );
-      const initialize = compose<'initialize'>(
-        stack.initialize,
+      const initialize = wrap(
+        'initialize',
         async ({ input }) => {
           checkRequest(action, input, validation.request, logger);
           return serialize({ input, request: this.#unsigned(action, input, options) });
@@ -180,6 +184,13 @@ export class RpcClient {
     } catch (error) {
       throw await scrubbed(error, secrets.scrub);
     }
+  }
+
+  /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
+  async #composed(extra: readonly MiddlewareEntry[] | undefined): Promise<Wrap> {
+    const stack = this.middleware.resolve(extra);
+    const run: typeof compose = (await import('./middleware-compose.js')).compose;
+    return (step, terminal, context) => run(stack[step], terminal, context);
   }
 
   /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
@@ -249,8 +260,8 @@ export class RpcClient {
   async #attempt(call: Call, n: number): Promise<AttemptResult> {
     const context = { action: call.action.name, attempt: n };
     let raw: RawResponse | undefined;
-    const deserialize = compose<'deserialize'>(
-      call.stack.deserialize,
+    const deserialize = call.wrap(
+      'deserialize',
       async ({ request }) => {
         raw = await this.#send(call, request);
         const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
@@ -259,8 +270,8 @@ export class RpcClient {
       },
       context,
     );
-    const finalize = compose<'finalize'>(
-      call.stack.finalize,
+    const finalize = call.wrap(
+      'finalize',
       async (args) => {
         const before = this.#config.hooks?.beforeRequest;
         if (before !== undefined)
@@ -269,8 +280,8 @@ export class RpcClient {
       },
       context,
     );
-    const build = compose<'build'>(
-      call.stack.build,
+    const build = call.wrap(
+      'build',
       async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
       context,
     );
@@ -325,6 +336,9 @@ export class RpcClient {
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
   async #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
+    const hook = this.#config.hooks?.afterResponse;
+    // Nobody to tell: a success then builds no scrubber and scrubs nothing.
+    if (hook === undefined && call.logger.debug === undefined) return;
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
     const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
     const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;
@@ -337,7 +351,7 @@ export class RpcClient {
       willRetry,
     };
     logAttempt(call.logger, info, this.#now() - call.started);
-    await runHook(this.#config.hooks?.afterResponse, info, call.logger);
+    await runHook(hook, info, call.logger);
   }
 }
 
@@ -350,11 +364,22 @@ interface Call {
   readonly time: Time;
   readonly secrets: CallScrubber;
   readonly logger: Logger;
-  readonly stack: ResolvedStack;
+  /** Each step's middleware around its work (`direct` without middleware). */
+  readonly wrap: Wrap;
   readonly validation: ValidationModes;
   /** When the current attempt began, on the client's clock (for the debug line). */
   started: number;
 }
+
+/** A step's work wrapped in its middleware. */
+type Wrap = <S extends Step>(
+  step: S,
+  terminal: Handler<StepArgs[S]>,
+  context: MiddlewareContext,
+) => Handler<StepArgs[S]>;
+
+/** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
+const direct: Wrap = (_step, terminal) => terminal;
 
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
 async function scrubbed(error: unknown, scrub: (text: string) => string): Promise<AcsError> {
