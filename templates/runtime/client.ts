@@ -1,7 +1,7 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
 import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
-import { logAttempt, scrubbedLogger } from './call-logger.js';
+import { scrubbedLogger } from './call-logger.js';
 import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
@@ -9,7 +9,7 @@ import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
-import { type Logger, runHook } from './hooks.js';
+import { type Logger, type RequestInfo, runHook } from './hooks.js';
 import {
   type Handler,
   type MiddlewareContext,
@@ -22,11 +22,10 @@ import {
 import type { compose } from './middleware-compose.js';
 import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber, clip } from './redact.js';
-import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { type SignedRequest, signRequest, type UnsignedRequest } from './sign-request.js';
+import { type SignedRequest, signatureOf, signRequest, type UnsignedRequest } from './sign-request.js';
 import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
@@ -192,7 +191,7 @@ export class RpcClient {
       async (args) => {
         const before = this.#config.hooks?.beforeRequest;
         if (before !== undefined)
-          await runHook(before, redactedInfo(call.action, n, args.request, call.secrets.scrub), call.logger);
+          await runHook(before, await requestInfo(call, n, args.request), call.logger);
         return deserialize(args);
       },
       context,
@@ -267,7 +266,9 @@ export class RpcClient {
       errorCode: error?.code,
       willRetry,
     };
-    logAttempt(call.logger, info, this.#now() - call.started);
+    const durationMs = this.#now() - call.started;
+    if (call.logger.debug !== undefined)
+      (await import('./attempt-log.js')).logAttempt(call.logger, info, durationMs);
     await runHook(hook, info, call.logger);
   }
 }
@@ -297,6 +298,11 @@ type Wrap = <S extends Step>(
 
 /** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
 const direct: Wrap = (_step, terminal) => terminal;
+
+/** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
+async function requestInfo(call: Call, n: number, signed: SignedRequest): Promise<RequestInfo> {
+  return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
+}
 
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
 async function scrubbed(error: unknown, scrub: (text: string) => string): Promise<AcsError> {
