@@ -142,7 +142,8 @@ async function bundleProgram(slug: string, source: string, platform: Platform): 
   });
   const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
   const gz = new Map(files.map((f) => [f, gzipSync(readFileSync(join(ROOT, f))).length]));
-  const entry = files.find((f) => result.metafile.outputs[f]!.entryPoint !== undefined)!;
+  // Each chunk a dynamic import() loads has an entry point too: the program's is the one to run.
+  const entry = files.find((f) => result.metafile.outputs[f]!.entryPoint?.endsWith(`${slug}.mjs`))!;
   return { dir: dir.slice(ROOT.length + 1), entry, gz, meta: result.metafile };
 }
 

@@ -120,8 +120,9 @@ export async function measureBundleSizes(options: { wholeProducts?: boolean } = 
       logLevel: 'silent',
     });
     const sizes = new Map(result.outputFiles.map((f) => [f.path, gzipSync(f.contents).length]));
+    // Each chunk a dynamic import() loads has an entry point too: the program's is the one to measure.
     const entryOut = result.outputFiles.find(
-      (f) => result.metafile.outputs[relative(f.path)]?.entryPoint !== undefined,
+      (f) => result.metafile.outputs[relative(f.path)]?.entryPoint === relative(entry),
     );
     const eager = staticClosure(result.metafile, relative(entryOut!.path));
     figures.push({

@@ -1,5 +1,6 @@
 // The common error envelope of Alibaba's RPC gateway, for a spec that declares no error response:
-// the validator checks what every RPC error carries (runtime ERROR_ENVELOPE_SHAPE reads the same).
+// the validator checks what every RPC error carries (the runtime's ERROR_ENVELOPE_SHAPE, in
+// response-error.ts, reads the same).
 
 export const COMMON_ERROR_ENVELOPE: Readonly<Record<string, unknown>> = {
   type: 'object',

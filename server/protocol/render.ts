@@ -45,4 +45,4 @@ export function escapeXml(text: string): string {
   );
 }
 
-export { ERROR_ENVELOPE_SHAPE as ERROR_SHAPE } from '../../templates/runtime/response.ts';
+export { ERROR_ENVELOPE_SHAPE as ERROR_SHAPE } from '../../templates/runtime/response-error.ts';

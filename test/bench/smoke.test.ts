@@ -79,6 +79,10 @@ describe('benchmarks start and measure', () => {
     expect(figures.map((f) => f.platform)).toEqual(['node', 'node', 'node']);
     for (const f of figures) expect(f.loadedGz).toBeGreaterThanOrEqual(f.eagerGz);
     expect(figures.map((f) => f.note)).toEqual([undefined, undefined, undefined]);
+    // A JSON call with its own keys imports no lazy chunk; the default chain's code is one it imports.
+    const [explicit, chain] = figures;
+    expect(explicit!.lazyLoaded).toEqual([]);
+    expect(chain!.lazyLoaded.some((c) => c.includes('runtime/credentials-chain.js'))).toBe(true);
     expect(loadedSection(figures).join('\n')).toContain('Goal ≤ 12 KB loaded');
   });
 

@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { AcsError } from '../../../templates/runtime/errors.ts';
 import {
-  compose,
   type Handler,
   type Middleware,
   MiddlewareStack,
   type StepArgs,
 } from '../../../templates/runtime/middleware.ts';
+import { compose } from '../../../templates/runtime/middleware-compose.ts';
 
 /** Fits every step: it passes on whatever it is handed. */
 const noop =

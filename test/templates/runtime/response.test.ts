@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../../templates/runtime/descriptors.ts';
 import { AcsResponseError, AcsServiceError } from '../../../templates/runtime/errors.ts';
-import { ERROR_ENVELOPE_SHAPE, parseResponse } from '../../../templates/runtime/response.ts';
+import { parseResponse } from '../../../templates/runtime/response.ts';
+import { ERROR_ENVELOPE_SHAPE } from '../../../templates/runtime/response-error.ts';
 import type { RawResponse } from '../../../templates/runtime/transport.ts';
 import { describeThingsAction, widgetsService } from '../../support/widgets-service.ts';
 
