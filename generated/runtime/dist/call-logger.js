@@ -19,20 +19,3 @@ export function scrubbedLogger(logger, scrub) {
             }),
     };
 }
-/**
- * `DescribeX attempt 1: HTTP 200, RequestId R-1, 12 ms` (with the error code and `retrying` when it
- * failed), and the same facts as data. Built from the hook's facts only: no URL, header or body, so
- * nothing signed or secret can reach it.
- */
-export function logAttempt(logger, info, durationMs) {
-    if (logger.debug === undefined)
-        return;
-    const parts = [
-        info.status === undefined ? 'no response' : `HTTP ${info.status}`,
-        ...(info.errorCode === undefined ? [] : [info.errorCode]),
-        `RequestId ${info.requestId ?? '-'}`,
-        `${durationMs} ms`,
-        ...(info.willRetry ? ['retrying'] : []),
-    ];
-    logger.debug(`${info.action} attempt ${info.attempt}: ${parts.join(', ')}`, { ...info, durationMs });
-}

@@ -4,22 +4,21 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
 import { createPlatformIo } from '#platform';
 import { attemptLoop } from './attempts.js';
-import { logAttempt, scrubbedLogger } from './call-logger.js';
+import { scrubbedLogger } from './call-logger.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import { envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { AcsTimeoutError } from './errors.js';
 import { runHook } from './hooks.js';
-import { compose, MiddlewareStack, } from './middleware.js';
+import { MiddlewareStack, } from './middleware.js';
 import { callScrubber, clip } from './redact.js';
-import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { signRequest, } from './sign-request.js';
+import { signatureOf, signRequest } from './sign-request.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
-import { checkRequest, checkResponse, resolveValidation, } from './validation-mode.js';
+import { checkRequest, checkResponse, resolveValidation } from './validation-mode.js';
 export class RpcClient {
     service;
     #config;
@@ -65,12 +64,13 @@ export class RpcClient {
         const secrets = callScrubber();
         const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
         try {
-            const stack = this.middleware.resolve(options.middleware);
+            const extra = options.middleware;
+            const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
             const { validateResponses } = this.#config;
             const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
             const context = { action: action.name, attempt: 0 };
-            const serialize = compose(stack.serialize, ({ input, request }) => this.#attempts({ action, input, unsigned: request, options, secrets, logger, stack, validation }), context);
-            const initialize = compose(stack.initialize, async ({ input }) => {
+            const serialize = wrap('serialize', ({ input, request }) => this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }), context);
+            const initialize = wrap('initialize', async ({ input }) => {
                 checkRequest(action, input, validation.request, logger);
                 return serialize({ input, request: this.#unsigned(action, input, options) });
             }, context);
@@ -80,6 +80,12 @@ export class RpcClient {
         catch (error) {
             throw await scrubbed(error, secrets.scrub);
         }
+    }
+    /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
+    async #composed(extra) {
+        const stack = this.middleware.resolve(extra);
+        const run = (await import('./middleware-compose.js')).compose;
+        return (step, terminal, context) => run(stack[step], terminal, context);
     }
     /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
     async #attempts(base) {
@@ -139,19 +145,19 @@ export class RpcClient {
     async #attempt(call, n) {
         const context = { action: call.action.name, attempt: n };
         let raw;
-        const deserialize = compose(call.stack.deserialize, async ({ request }) => {
+        const deserialize = call.wrap('deserialize', async ({ request }) => {
             raw = await this.#send(call, request);
             const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
             await checkResponse(call.action, output, call.validation.response, call.logger);
             return { output, response: raw };
         }, context);
-        const finalize = compose(call.stack.finalize, async (args) => {
+        const finalize = call.wrap('finalize', async (args) => {
             const before = this.#config.hooks?.beforeRequest;
             if (before !== undefined)
-                await runHook(before, redactedInfo(call.action, n, args.request, call.secrets.scrub), call.logger);
+                await runHook(before, await requestInfo(call, n, args.request), call.logger);
             return deserialize(args);
         }, context);
-        const build = compose(call.stack.build, async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }), context);
+        const build = call.wrap('build', async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }), context);
         try {
             const value = await build({ input: call.input, request: call.unsigned });
             // A middleware that answered without sending (a cache) gives no response: a success, as it says.
@@ -201,6 +207,10 @@ export class RpcClient {
     }
     /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
     async #after(call, n, result, willRetry) {
+        const hook = this.#config.hooks?.afterResponse;
+        // Nobody to tell: a success then builds no scrubber and scrubs nothing.
+        if (hook === undefined && call.logger.debug === undefined)
+            return;
         const error = result.ok ? undefined : result.error;
         const output = result.ok ? result.value.output : undefined;
         const echoed = output?.RequestId;
@@ -212,9 +222,17 @@ export class RpcClient {
             errorCode: error?.code,
             willRetry,
         };
-        logAttempt(call.logger, info, this.#now() - call.started);
-        await runHook(this.#config.hooks?.afterResponse, info, call.logger);
+        const durationMs = this.#now() - call.started;
+        if (call.logger.debug !== undefined)
+            (await import('./attempt-log.js')).logAttempt(call.logger, info, durationMs);
+        await runHook(hook, info, call.logger);
     }
+}
+/** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
+const direct = (_step, terminal) => terminal;
+/** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
+async function requestInfo(call, n, signed) {
+    return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
 }
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
 async function scrubbed(error, scrub) {

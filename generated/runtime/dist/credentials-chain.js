@@ -6,6 +6,7 @@
 // the metadata service. Each place either gives credentials, or says why not; the error names every
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
 import { checked } from './credentials-check.js';
+import { ecsRamRoleProvider } from './credentials-ecs-role.js';
 import { isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
@@ -28,7 +29,6 @@ export function defaultChain(options) {
         const known = roles.get(key);
         if (known !== undefined)
             return known;
-        const { ecsRamRoleProvider } = await import('./credentials-ecs-role.js');
         const made = ecsRamRoleProvider({ ...options.metadata, env, roleName });
         roles.set(key, made);
         return made;

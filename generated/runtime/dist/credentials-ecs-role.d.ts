@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 import type { CredentialsProvider } from './credentials.js';
 import { type Env } from './env.js';
-import { type Fetch } from './transport.js';
+import type { Fetch } from './transport.js';
 export interface EcsRamRoleOptions {
     /** The role's name; else `ALIBABA_CLOUD_ECS_METADATA`; else asked of the metadata service. */
     readonly roleName?: string | undefined;

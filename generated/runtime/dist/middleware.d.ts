@@ -59,7 +59,7 @@ export interface StepMiddlewareEntry<S extends Step> extends MiddlewareOptions<S
 export type MiddlewareEntry = {
     [S in Step]: StepMiddlewareEntry<S>;
 }[Step];
-interface Placed {
+export interface Placed {
     /** Typed by its step when added; stored as any step's. */
     readonly middleware: Middleware<Step>;
     readonly step: Step;
@@ -69,6 +69,8 @@ interface Placed {
 /** The client's middleware (`client.middleware`): added once, run by every call in step order. */
 export declare class MiddlewareStack {
     #private;
+    /** How many middleware the stack holds: with none, a call runs its steps directly. */
+    get size(): number;
     add<S extends Step = 'initialize'>(middleware: Middleware<S>, options?: MiddlewareOptions<S>): this;
     /** True when a middleware of that name was there. */
     remove(name: string): boolean;
@@ -84,10 +86,4 @@ export declare class MiddlewareStack {
 export type ResolvedStack = {
     readonly [S in Step]: readonly Placed[];
 };
-/**
- * One step's middleware around `terminal`, the first entry outermost. What a middleware throws
- * (not what it passes on from `next`) becomes an AcsError `Client.MiddlewareError` naming it.
- */
-export declare function compose<S extends Step>(entries: readonly Placed[], terminal: Handler<StepArgs[S]>, context: MiddlewareContext): Handler<StepArgs[S]>;
-export {};
 //# sourceMappingURL=middleware.d.ts.map

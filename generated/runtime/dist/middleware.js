@@ -5,7 +5,8 @@
 // middleware stack. Once per call: initialize (the input, before validation) → serialize (the
 // request before signing, retries below). Each attempt: build (the request before signing: what it
 // changes is signed) → finalize (the signed request: a change to a signed part breaks the signature)
-// → deserialize (around the raw response and its parsing).
+// → deserialize (around the raw response and its parsing). Running them is middleware-compose.ts,
+// loaded by the first call that has middleware.
 import { AcsError } from './errors.js';
 export const STEPS = ['initialize', 'serialize', 'build', 'finalize', 'deserialize'];
 const PRIORITIES = ['high', 'normal', 'low'];
@@ -13,6 +14,10 @@ const PRIORITIES = ['high', 'normal', 'low'];
 export class MiddlewareStack {
     #entries = [];
     #unnamed = 0;
+    /** How many middleware the stack holds: with none, a call runs its steps directly. */
+    get size() {
+        return this.#entries.length;
+    }
     add(middleware, options = {}) {
         this.#entries.push(place(middleware, options, this.#entries, () => `anonymous#${++this.#unnamed}`));
         return this;
@@ -58,51 +63,4 @@ function ordered(entries) {
 }
 function invalid(message) {
     return new AcsError({ code: 'Client.InvalidMiddleware', message });
-}
-/**
- * One step's middleware around `terminal`, the first entry outermost. What a middleware throws
- * (not what it passes on from `next`) becomes an AcsError `Client.MiddlewareError` naming it.
- */
-export function compose(entries, terminal, context) {
-    let handler = terminal;
-    for (const entry of [...entries].reverse())
-        handler = guarded(entry, handler, context);
-    return handler;
-}
-function guarded(entry, next, context) {
-    const passedOn = new WeakSet();
-    const tracked = async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            if (typeof error === 'object' && error !== null)
-                passedOn.add(error);
-            throw error;
-        }
-    };
-    return async (args) => {
-        try {
-            const handler = entry.middleware(tracked, context);
-            const result = await handler(args);
-            if (typeof result !== 'object' || result === null || !('output' in result))
-                throw new TypeError('its handler did not resolve to { output } (return what next() resolves to)');
-            return result;
-        }
-        catch (error) {
-            if (typeof error === 'object' && error !== null && passedOn.has(error))
-                throw error;
-            throw middlewareError(entry, error);
-        }
-    };
-}
-function middlewareError(entry, error) {
-    if (error instanceof AcsError)
-        return error;
-    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new AcsError({
-        code: 'Client.MiddlewareError',
-        message: `Middleware ${JSON.stringify(entry.name)} (${entry.step}) failed: ${what}`,
-        cause: error,
-    });
 }

@@ -2,12 +2,19 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/platform-node.ts
 // The platform of Node: node:http keep-alive and synchronous node:crypto (see platform.ts). A
-// user's own fetch still gets the fetch transport.
+// user's own fetch still gets the fetch transport, loaded when such a client first calls: other
+// programs on Node never carry it.
 import { nodeSigningCrypto } from './crypto-node.js';
-import { fetchTransport } from './transport.js';
 import { nodeTransport } from './transport-node.js';
 export const PLATFORM_NAME = 'node';
 export const createPlatformIo = (options) => ({
     crypto: nodeSigningCrypto(),
-    send: options.fetch === undefined ? nodeTransport() : fetchTransport(options.fetch),
+    send: options.fetch === undefined ? nodeTransport() : lazyFetchTransport(options.fetch),
 });
+function lazyFetchTransport(fetchFn) {
+    let loaded;
+    return async (request, options) => {
+        loaded ??= import('./transport.js').then((m) => m.fetchTransport(fetchFn));
+        return (await loaded)(request, options);
+    };
+}

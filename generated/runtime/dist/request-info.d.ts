@@ -5,6 +5,4 @@ import type { RequestInfo } from './hooks.js';
 import type { SignedRequest } from './sign-request.js';
 /** The request as a hook may see it: signature and token hidden by name, then every known secret. */
 export declare function redactedInfo(action: ActionDescriptor, attempt: number, signed: SignedRequest, scrub: (text: string) => string): RequestInfo;
-/** The signature of a signed request, wherever its version put it. */
-export declare function signatureOf(signed: SignedRequest): string | undefined;
 //# sourceMappingURL=request-info.d.ts.map

@@ -16,12 +16,3 @@ export function redactedInfo(action, attempt, signed, scrub) {
         ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
     };
 }
-/** The signature of a signed request, wherever its version put it. */
-export function signatureOf(signed) {
-    const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
-    if (fromHeader !== undefined)
-        return fromHeader;
-    const form = signed.body ?? signed.url.split('?')[1] ?? '';
-    const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
-    return value ?? undefined;
-}

@@ -39,4 +39,6 @@ export interface SignOptions {
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`. */
 export declare function timestamp(now: Date): string;
 export declare function signRequest(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<SignedRequest>;
+/** The signature of a signed request, wherever its version put it: a secret to scrub everywhere. */
+export declare function signatureOf(signed: SignedRequest): string | undefined;
 //# sourceMappingURL=sign-request.d.ts.map

@@ -9,8 +9,7 @@ import { Agent as HttpAgent, request as httpRequest, } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
 import { abortError } from './retry.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, } from './transport.js';
-import { networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
 /** Idle connections are closed after this long: before servers' usual keep-alive timeouts (Node's is
  * 5 s), so a request rarely meets a connection the server is closing. */
 const IDLE_SOCKET_MS = 4000;

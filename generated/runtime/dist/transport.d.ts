@@ -7,9 +7,7 @@ export interface RawResponse {
     readonly bodyText: string;
 }
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
- * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
-export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport-errors.js';
 export interface SendOptions {
     readonly timeoutMs: number;
     readonly signal?: AbortSignal | undefined;

@@ -6,10 +6,8 @@
 // limit, errors typed. Node's own transport is transport-node.ts, held to the same behaviour.
 import { AcsError, AcsNetworkError } from './errors.js';
 import { abortError } from './retry.js';
-import { networkError, timeoutError, tooLargeError } from './transport-errors.js';
-/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
- * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport-errors.js';
 /** The fetch transport: the given fetch, else the global one as it is at each call. */
 export function fetchTransport(fetchFn) {
     return (request, options) => send(fetchFn ?? globalThis.fetch, request, options);

@@ -3,8 +3,8 @@
 // Source: templates/runtime/call-logger.ts
 
 // The logger as one call sees it: every message and text field scrubbed of the call's secrets and
-// clipped, and the debug line of each attempt (when the logger has `debug`).
-import type { Logger, ResponseInfo } from './hooks.js';
+// clipped. The debug line of each attempt is attempt-log.ts, loaded only for a logger with `debug`.
+import type { Logger } from './hooks.js';
 import { clip } from './redact.js';
 
 /** The configured logger (console.warn by default), given only scrubbed, clipped text: the message,
@@ -27,21 +27,4 @@ export function scrubbedLogger(logger: Logger | undefined, scrub: (text: string)
             debug(clip(scrub(message)), ...(data.map(clean) as [unknown?])),
         }),
   };
-}
-
-/**
- * `DescribeX attempt 1: HTTP 200, RequestId R-1, 12 ms` (with the error code and `retrying` when it
- * failed), and the same facts as data. Built from the hook's facts only: no URL, header or body, so
- * nothing signed or secret can reach it.
- */
-export function logAttempt(logger: Logger, info: ResponseInfo, durationMs: number): void {
-  if (logger.debug === undefined) return;
-  const parts = [
-    info.status === undefined ? 'no response' : `HTTP ${info.status}`,
-    ...(info.errorCode === undefined ? [] : [info.errorCode]),
-    `RequestId ${info.requestId ?? '-'}`,
-    `${durationMs} ms`,
-    ...(info.willRetry ? ['retrying'] : []),
-  ];
-  logger.debug(`${info.action} attempt ${info.attempt}: ${parts.join(', ')}`, { ...info, durationMs });
 }

@@ -5,117 +5,36 @@
 // The core every generated client delegates to: validate, sign, send, parse, retry.
 import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
-import { logAttempt, scrubbedLogger } from './call-logger.js';
+import { scrubbedLogger } from './call-logger.js';
+import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { envEndpoint, resolveEndpoint } from './endpoint.js';
-import { type Env, processEnv } from './env.js';
+import { processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
-import { type Hooks, type Logger, runHook } from './hooks.js';
+import { type Logger, type RequestInfo, runHook } from './hooks.js';
 import {
-  compose,
+  type Handler,
+  type MiddlewareContext,
   type MiddlewareEntry,
   type MiddlewareOutput,
   MiddlewareStack,
-  type ResolvedStack,
+  type Step,
+  type StepArgs,
 } from './middleware.js';
+import type { compose } from './middleware-compose.js';
 import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber, clip } from './redact.js';
-import { redactedInfo, signatureOf } from './request-info.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import {
-  type Credentials,
-  type SignatureVersion,
-  type SignedRequest,
-  signRequest,
-  type UnsignedRequest,
-} from './sign-request.js';
-import type { Fetch, RawResponse } from './transport.js';
+import { type SignedRequest, signatureOf, signRequest, type UnsignedRequest } from './sign-request.js';
+import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
-import {
-  checkRequest,
-  checkResponse,
-  resolveValidation,
-  type ValidationModes,
-  type ValidationOption,
-} from './validation-mode.js';
+import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
 
-export interface ClientConfig {
-  /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
-  readonly region?: string;
-  /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
-   * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
-  readonly credentials?: Credentials | CredentialsProvider;
-  /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */
-  readonly profile?: string;
-  /** Environment variables the client reads (region, default chain); `process.env` where there is one. */
-  readonly env?: Env;
-  /** Explicit endpoint with scheme, e.g. `http://127.0.0.1:8080`; wins over the region. */
-  readonly endpoint?: string;
-  /** `v3` (ACS3-HMAC-SHA256, default) or `v1` (HMAC-SHA1). */
-  readonly signatureVersion?: SignatureVersion;
-  readonly format?: 'JSON' | 'XML';
-  /** Calls go through this fetch; without it, Node uses node:http and other runtimes the global fetch. */
-  readonly fetch?: Fetch;
-  /** Each attempt's timeout, from sending to the last byte of the body; default 30 s. */
-  readonly timeoutMs?: number;
-  /**
-   * The whole call's deadline: every attempt and every wait between them. An attempt gets at most the
-   * time left (cut short, it fails with `Client.DeadlineExceeded`); a retry whose wait (backoff or
-   * Retry-After) would end past it is not made, and the call fails with the last error. Unset, the
-   * call's budget is `timeoutMs` × `retry.maxAttempts` (90 s with the defaults) and bounds the retries
-   * only: an attempt under way keeps its own timeout.
-   */
-  readonly deadlineMs?: number;
-  /** The largest response body read, in bytes; default 10 MiB. A larger one fails the call with
-   * `Client.ResponseTooLarge`, not retried. */
-  readonly maxResponseBytes?: number;
-  /** Partial options, or false for a single attempt. */
-  readonly retry?: Partial<RetryOptions> | false;
-  /**
-   * Checks against the spec: `strict` refuses, `warn` goes on and logs every issue once per call,
-   * `off` skips the work; one mode for both, or `{ request, response }`. Default: requests `strict`,
-   * responses `off`.
-   */
-  readonly validation?: ValidationOption;
-  /** The older form of `validation.response` (`throw` is `strict`); `validation` wins. */
-  readonly validateResponses?: 'off' | 'warn' | 'throw';
-  readonly hooks?: Hooks;
-  /** Warnings (console.warn by default) and, when it has `debug`, a line per attempt; text scrubbed. */
-  readonly logger?: Logger;
-  /** Appended to the user agent every request carries (`user-agent`, or `x-acs-user-agent` in browsers). */
-  readonly userAgent?: string;
-  /** Clock, randomness and the wait between retries, for tests. */
-  readonly now?: () => number;
-  readonly random?: () => number;
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-export interface CallOptions {
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  readonly deadlineMs?: number;
-  readonly maxResponseBytes?: number;
-  readonly method?: 'GET' | 'POST';
-  /** Over the client's `validation`, for this call. */
-  readonly validation?: ValidationOption;
-  /** Run after the client's middleware of the same step and priority, for this call only. */
-  readonly middleware?: readonly MiddlewareEntry[];
-}
-
-/**
- * One call of one action, for `send`: the action's descriptor and the request. A generated command
- * class (`new DescribeXCommand(params)`) carries its response type too, so `send` returns it typed.
- */
-export interface Command<Req, Res> {
-  readonly action: ActionDescriptor;
-  readonly input: Req;
-  /** Never set: it carries the response type from the command to `send`. */
-  readonly responseType?: Res;
-}
+export type { CallOptions, ClientConfig, Command } from './client-options.js';
 
 export class RpcClient {
   readonly service: ServiceDescriptor;
@@ -165,18 +84,19 @@ export class RpcClient {
     const secrets = callScrubber();
     const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
     try {
-      const stack = this.middleware.resolve(options.middleware);
+      const extra = options.middleware;
+      const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
       const { validateResponses } = this.#config;
       const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
       const context = { action: action.name, attempt: 0 };
-      const serialize = compose<'serialize'>(
-        stack.serialize,
+      const serialize = wrap(
+        'serialize',
         ({ input, request }) =>
-          this.#attempts({ action, input, unsigned: request, options, secrets, logger, stack, validation }),
+          this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }),
         context,
       );
-      const initialize = compose<'initialize'>(
-        stack.initialize,
+      const initialize = wrap(
+        'initialize',
         async ({ input }) => {
           checkRequest(action, input, validation.request, logger);
           return serialize({ input, request: this.#unsigned(action, input, options) });
@@ -188,6 +108,13 @@ export class RpcClient {
     } catch (error) {
       throw await scrubbed(error, secrets.scrub);
     }
+  }
+
+  /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
+  async #composed(extra: readonly MiddlewareEntry[] | undefined): Promise<Wrap> {
+    const stack = this.middleware.resolve(extra);
+    const run: typeof compose = (await import('./middleware-compose.js')).compose;
+    return (step, terminal, context) => run(stack[step], terminal, context);
   }
 
   /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
@@ -257,8 +184,8 @@ export class RpcClient {
   async #attempt(call: Call, n: number): Promise<AttemptResult> {
     const context = { action: call.action.name, attempt: n };
     let raw: RawResponse | undefined;
-    const deserialize = compose<'deserialize'>(
-      call.stack.deserialize,
+    const deserialize = call.wrap(
+      'deserialize',
       async ({ request }) => {
         raw = await this.#send(call, request);
         const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
@@ -267,18 +194,18 @@ export class RpcClient {
       },
       context,
     );
-    const finalize = compose<'finalize'>(
-      call.stack.finalize,
+    const finalize = call.wrap(
+      'finalize',
       async (args) => {
         const before = this.#config.hooks?.beforeRequest;
         if (before !== undefined)
-          await runHook(before, redactedInfo(call.action, n, args.request, call.secrets.scrub), call.logger);
+          await runHook(before, await requestInfo(call, n, args.request), call.logger);
         return deserialize(args);
       },
       context,
     );
-    const build = compose<'build'>(
-      call.stack.build,
+    const build = call.wrap(
+      'build',
       async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
       context,
     );
@@ -333,6 +260,9 @@ export class RpcClient {
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
   async #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
+    const hook = this.#config.hooks?.afterResponse;
+    // Nobody to tell: a success then builds no scrubber and scrubs nothing.
+    if (hook === undefined && call.logger.debug === undefined) return;
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
     const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
     const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;
@@ -344,8 +274,10 @@ export class RpcClient {
       errorCode: error?.code,
       willRetry,
     };
-    logAttempt(call.logger, info, this.#now() - call.started);
-    await runHook(this.#config.hooks?.afterResponse, info, call.logger);
+    const durationMs = this.#now() - call.started;
+    if (call.logger.debug !== undefined)
+      (await import('./attempt-log.js')).logAttempt(call.logger, info, durationMs);
+    await runHook(hook, info, call.logger);
   }
 }
 
@@ -358,10 +290,26 @@ interface Call {
   readonly time: Time;
   readonly secrets: CallScrubber;
   readonly logger: Logger;
-  readonly stack: ResolvedStack;
+  /** Each step's middleware around its work (`direct` without middleware). */
+  readonly wrap: Wrap;
   readonly validation: ValidationModes;
   /** When the current attempt began, on the client's clock (for the debug line). */
   started: number;
+}
+
+/** A step's work wrapped in its middleware. */
+type Wrap = <S extends Step>(
+  step: S,
+  terminal: Handler<StepArgs[S]>,
+  context: MiddlewareContext,
+) => Handler<StepArgs[S]>;
+
+/** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
+const direct: Wrap = (_step, terminal) => terminal;
+
+/** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
+async function requestInfo(call: Call, n: number, signed: SignedRequest): Promise<RequestInfo> {
+  return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
 }
 
 /** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */

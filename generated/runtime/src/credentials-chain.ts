@@ -7,7 +7,7 @@
 // the metadata service. Each place either gives credentials, or says why not; the error names every
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
 import { checked } from './credentials-check.js';
-import type { EcsRamRoleOptions } from './credentials-ecs-role.js';
+import { type EcsRamRoleOptions, ecsRamRoleProvider } from './credentials-ecs-role.js';
 import type { ProfileResult } from './credentials-file.js';
 import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
@@ -51,7 +51,6 @@ export function defaultChain(options: ChainOptions): Provider {
     const key = roleName ?? '';
     const known = roles.get(key);
     if (known !== undefined) return known;
-    const { ecsRamRoleProvider } = await import('./credentials-ecs-role.js');
     const made = ecsRamRoleProvider({ ...options.metadata, env, roleName });
     roles.set(key, made);
     return made;

@@ -5,7 +5,7 @@
 // Credentials (Alibaba Cloud "default credential provider chain"): explicit keys, a provider function
 // (refreshed tokens: ecsRamRoleProvider, assumeRoleProvider, your own), or the default chain
 // (credentials-chain.ts). Errors name where we looked, never a value.
-import { type ChainOptions, defaultChain } from './credentials-chain.js';
+import type { ChainOptions } from './credentials-chain.js';
 import { checked } from './credentials-check.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
@@ -17,7 +17,8 @@ export { redactCredentials, sealCredentials } from './credentials-check.js';
 /**
  * Explicit credentials are checked once, now; a provider function is called before every request,
  * so it can hand out refreshed STS tokens; without either, the default chain runs on each call (its
- * metadata service provider caching what it fetched).
+ * metadata service provider caching what it fetched). The chain's code loads on the first call that
+ * needs it: a client given its keys never carries it.
  */
 export function resolveCredentialsProvider(
   input: Credentials | CredentialsProvider | undefined,
@@ -29,7 +30,11 @@ export function resolveCredentialsProvider(
     const fixed = checked(input, 'the credentials option');
     return async () => fixed;
   }
-  return defaultChain(options);
+  let chain: Promise<CredentialsProvider> | undefined;
+  return async () => {
+    chain ??= import('./credentials-chain.js').then((m) => m.defaultChain(options));
+    return (await chain)();
+  };
 }
 
 /** What a provider function gives; whatever it throws, the call fails with an AcsError that keeps it

@@ -6,7 +6,8 @@
 // middleware stack. Once per call: initialize (the input, before validation) → serialize (the
 // request before signing, retries below). Each attempt: build (the request before signing: what it
 // changes is signed) → finalize (the signed request: a change to a signed part breaks the signature)
-// → deserialize (around the raw response and its parsing).
+// → deserialize (around the raw response and its parsing). Running them is middleware-compose.ts,
+// loaded by the first call that has middleware.
 import { AcsError } from './errors.js';
 import type { SignedRequest, UnsignedRequest } from './sign-request.js';
 import type { RawResponse } from './transport.js';
@@ -66,7 +67,7 @@ export interface StepMiddlewareEntry<S extends Step> extends MiddlewareOptions<S
  * the arguments it is handed. */
 export type MiddlewareEntry = { [S in Step]: StepMiddlewareEntry<S> }[Step];
 
-interface Placed {
+export interface Placed {
   /** Typed by its step when added; stored as any step's. */
   readonly middleware: Middleware<Step>;
   readonly step: Step;
@@ -78,6 +79,11 @@ interface Placed {
 export class MiddlewareStack {
   #entries: Placed[] = [];
   #unnamed = 0;
+
+  /** How many middleware the stack holds: with none, a call runs its steps directly. */
+  get size(): number {
+    return this.#entries.length;
+  }
 
   add<S extends Step = 'initialize'>(middleware: Middleware<S>, options: MiddlewareOptions<S> = {}): this {
     this.#entries.push(place(middleware, options, this.#entries, () => `anonymous#${++this.#unnamed}`));
@@ -135,52 +141,4 @@ function ordered(entries: readonly Placed[]): Placed[] {
 
 function invalid(message: string): AcsError {
   return new AcsError({ code: 'Client.InvalidMiddleware', message });
-}
-
-/**
- * One step's middleware around `terminal`, the first entry outermost. What a middleware throws
- * (not what it passes on from `next`) becomes an AcsError `Client.MiddlewareError` naming it.
- */
-export function compose<S extends Step>(
-  entries: readonly Placed[],
-  terminal: Handler<StepArgs[S]>,
-  context: MiddlewareContext,
-): Handler<StepArgs[S]> {
-  let handler = terminal;
-  for (const entry of [...entries].reverse()) handler = guarded(entry, handler, context);
-  return handler;
-}
-
-function guarded<A>(entry: Placed, next: Handler<A>, context: MiddlewareContext): Handler<A> {
-  const passedOn = new WeakSet<object>();
-  const tracked: Handler<A> = async (args) => {
-    try {
-      return await next(args);
-    } catch (error) {
-      if (typeof error === 'object' && error !== null) passedOn.add(error);
-      throw error;
-    }
-  };
-  return async (args) => {
-    try {
-      const handler = entry.middleware(tracked as unknown as Handler<StepArgs[Step]>, context);
-      const result = await handler(args as unknown as StepArgs[Step]);
-      if (typeof result !== 'object' || result === null || !('output' in result))
-        throw new TypeError('its handler did not resolve to { output } (return what next() resolves to)');
-      return result;
-    } catch (error) {
-      if (typeof error === 'object' && error !== null && passedOn.has(error)) throw error;
-      throw middlewareError(entry, error);
-    }
-  };
-}
-
-function middlewareError(entry: Placed, error: unknown): AcsError {
-  if (error instanceof AcsError) return error;
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new AcsError({
-    code: 'Client.MiddlewareError',
-    message: `Middleware ${JSON.stringify(entry.name)} (${entry.step}) failed: ${what}`,
-    cause: error,
-  });
 }

@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/request-info.ts
 
-// What a hook may see of a signed request, and where its signature is, to scrub it everywhere.
+// What a `beforeRequest` hook may see of a signed request (loaded only for a client that has one).
 import type { ActionDescriptor } from './descriptors.js';
 import type { RequestInfo } from './hooks.js';
 import { redactForm, redactHeaders, redactUrl } from './redact.js';
@@ -25,13 +25,4 @@ export function redactedInfo(
     headers,
     ...(signed.body === undefined ? {} : { body: scrub(redactForm(signed.body)) }),
   };
-}
-
-/** The signature of a signed request, wherever its version put it. */
-export function signatureOf(signed: SignedRequest): string | undefined {
-  const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
-  if (fromHeader !== undefined) return fromHeader;
-  const form = signed.body ?? signed.url.split('?')[1] ?? '';
-  const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
-  return value ?? undefined;
 }

@@ -4,26 +4,15 @@
 
 // A raw HTTP response → the typed body, or a typed error: an error envelope becomes AcsServiceError;
 // anything unreadable (HTML page, truncated JSON, empty 502, wrong content type) AcsResponseError.
-import { type ActionDescriptor, errorDescriptor, type ServiceDescriptor, type Shape } from './descriptors.js';
-import { AcsResponseError, AcsServiceError } from './errors.js';
+// Both are built by response-error.ts, loaded on the first failure.
+import type { ActionDescriptor, ServiceDescriptor, Shape } from './descriptors.js';
+import { type AcsError, AcsResponseError } from './errors.js';
 import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
 import type { RawResponse } from './transport.js';
 
 type Kind = 'json' | 'xml' | 'empty' | 'other';
-
-/** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
-export const ERROR_ENVELOPE_SHAPE: Shape = {
-  kind: 'object',
-  properties: {
-    RequestId: { kind: 'string' },
-    HostId: { kind: 'string' },
-    Code: { kind: 'string' },
-    Message: { kind: 'string' },
-    Recommend: { kind: 'string' },
-  },
-};
 
 /** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
 export async function parseResponse(
@@ -39,7 +28,7 @@ export async function parseResponse(
   // the action's response) is still an error, never a successful body.
   if (ok && !errorRoot && !isErrorEnvelope(body, action.responseShape)) {
     if (body === undefined)
-      throw unreadable(
+      throw await unreadable(
         raw,
         kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML',
         scrub,
@@ -57,26 +46,26 @@ export async function parseResponse(
       });
     }
   }
-  const envelope =
-    body === undefined
-      ? undefined
-      : (normalize(body, ERROR_ENVELOPE_SHAPE) as Record<string, string | undefined>);
-  if (envelope?.Code === undefined)
-    throw unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
-  const known = errorDescriptor(service, action, envelope.Code);
-  return Promise.reject(
-    new AcsServiceError({
-      code: scrub(envelope.Code),
-      message: scrub(envelope.Message ?? envelope.Code),
-      httpStatus: raw.status,
-      requestId: envelope.RequestId,
-      hostId: envelope.HostId,
-      recommend: envelope.Recommend === undefined ? undefined : scrub(envelope.Recommend),
-      retryable: known?.retryable ?? retryableStatus(raw.status),
-      product: service.product,
-      action: action.name,
-    }),
-  );
+  throw await errorOf(raw, body, action, service, scrub);
+}
+
+/** Failures only: what an error response becomes is loaded on the first one (response-error.ts). */
+async function errorOf(
+  raw: RawResponse,
+  body: unknown,
+  action: ActionDescriptor,
+  service: ServiceDescriptor,
+  scrub: (text: string) => string,
+): Promise<AcsError> {
+  return (await import('./response-error.js')).serviceError(raw, body, action, service, scrub);
+}
+
+async function unreadable(
+  raw: RawResponse,
+  what: string,
+  scrub: (text: string) => string,
+): Promise<AcsError> {
+  return (await import('./response-error.js')).unreadable(raw, what, scrub);
 }
 
 async function readBody(
@@ -90,10 +79,10 @@ async function readBody(
     try {
       value = parseJson(raw.bodyText);
     } catch {
-      throw unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
+      throw await unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      throw unreadable(raw, 'JSON that is not an object', scrub);
+      throw await unreadable(raw, 'JSON that is not an object', scrub);
     return { body: value, errorRoot: false };
   }
   if (kind === 'xml') {
@@ -102,7 +91,7 @@ async function readBody(
     if (tree[xmlRoot] !== undefined) return { body: tree[xmlRoot], errorRoot: xmlRoot === 'Error' };
     // An error can come back under the success status too; read whichever root is there.
     if (tree.Error !== undefined) return { body: tree.Error, errorRoot: true };
-    throw unreadable(raw, `XML without a <${xmlRoot}> root`, scrub);
+    throw await unreadable(raw, `XML without a <${xmlRoot}> root`, scrub);
   }
   return { body: undefined, errorRoot: false };
 }
@@ -134,21 +123,4 @@ function kindOf(raw: RawResponse): Kind {
     if (text.startsWith('<') && !/^<(!doctype\s+html|html)/i.test(text)) return 'xml';
   }
   return 'other';
-}
-
-function retryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
-
-function unreadable(raw: RawResponse, what: string, scrub: (text: string) => string): AcsResponseError {
-  // Scrubbed whole, then cut: cut first, the head of a secret at the cut would survive.
-  const snippet = scrub(raw.bodyText).replace(/\s+/g, ' ').trim().slice(0, 120).trimEnd();
-  const type = raw.headers.get('content-type') ?? 'no content type';
-  return new AcsResponseError({
-    code: 'Client.MalformedResponse',
-    message: `Unreadable response: HTTP ${raw.status} (${type}) with ${what}${snippet ? `: ${JSON.stringify(snippet)}` : ''}.`,
-    httpStatus: raw.status,
-    requestId: raw.headers.get('x-acs-request-id') ?? undefined,
-    retryable: retryableStatus(raw.status),
-  });
 }

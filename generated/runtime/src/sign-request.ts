@@ -151,3 +151,12 @@ function targetUrl(req: UnsignedRequest): URL {
 function acceptFor(format: 'JSON' | 'XML'): string {
   return format === 'XML' ? 'application/xml' : 'application/json';
 }
+
+/** The signature of a signed request, wherever its version put it: a secret to scrub everywhere. */
+export function signatureOf(signed: SignedRequest): string | undefined {
+  const fromHeader = /Signature=([0-9a-f]+)/.exec(signed.headers.authorization ?? '')?.[1];
+  if (fromHeader !== undefined) return fromHeader;
+  const form = signed.body ?? signed.url.split('?')[1] ?? '';
+  const value = new URLSearchParams(form.replace(/\+/g, '%2B')).get('Signature');
+  return value ?? undefined;
+}

@@ -6,6 +6,10 @@
 // fetch, transport-node.ts over node:http): the user's code and the retry policy see one behaviour.
 import { AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
 
+/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
+ * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
+
 export function timeoutError(timeoutMs: number): AcsTimeoutError {
   return new AcsTimeoutError({
     code: 'Client.Timeout',

@@ -16,13 +16,8 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
 import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
-import {
-  DEFAULT_MAX_RESPONSE_BYTES,
-  type RawResponse,
-  type SendOptions,
-  type Transport,
-} from './transport.js';
-import { networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import type { RawResponse, SendOptions, Transport } from './transport.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
 
 /** Idle connections are closed after this long: before servers' usual keep-alive timeouts (Node's is
  * 5 s), so a request rarely meets a connection the server is closing. */

@@ -8,7 +8,7 @@
 import { AcsError, AcsNetworkError } from './errors.js';
 import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
-import { networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -18,9 +18,7 @@ export interface RawResponse {
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-/** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
- * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES: number = 10 * 1024 * 1024;
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport-errors.js';
 
 export interface SendOptions {
   readonly timeoutMs: number;
