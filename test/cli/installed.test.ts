@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../support/cli.ts';
+import { firstLine, REPO } from '../support/cli.ts';
 import { codeBlocks } from '../support/readme-blocks.ts';
 
 const run = promisify(execFile);
@@ -105,7 +105,7 @@ describe('the packed toolkit, installed in a project outside the repository', ()
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       try {
-        const url = await firstLine(server);
+        const url = (await firstLine(server)).replace(/^listening on /, '');
         const conformance = await acsRpc([
           'conformance',
           '--spec',
@@ -172,7 +172,7 @@ describe('the packed toolkit, installed in a project outside the repository', ()
               cwd: project,
               stdio: ['ignore', 'pipe', 'pipe'],
             });
-            served = await firstLine(server);
+            served = (await firstLine(server)).replace(/^listening on /, '');
             continue;
           }
           const args = rest.map((a) => a.replace('http://127.0.0.1:8080', served));
@@ -213,19 +213,3 @@ describe('the packed toolkit, installed in a project outside the repository', ()
     10 * MINUTES,
   );
 });
-
-function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n')[0]!;
-      if (out.includes('\n')) resolve(line.replace(/^listening on /, ''));
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryPackages } from '../../server/packages.ts';
 import { type RunningServer, startServer } from '../../server/start.ts';
-import { REPO } from '../support/cli.ts';
+import { firstLine, REPO } from '../support/cli.ts';
 import { atServer, type CodeBlock, readmeBlocks } from '../support/readme-blocks.ts';
 
 const run = promisify(execFile);
@@ -152,18 +152,3 @@ const CLI = [
   join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
   join(REPO, 'cli', 'run.ts'),
 ];
-
-function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(-2000)}`)));
-  });
-}
