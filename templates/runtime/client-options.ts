@@ -13,7 +13,7 @@ import type { ValidationOption } from './validation-mode.js';
 export interface ClientConfig {
   /** Region for the endpoint; else the request's RegionId; else `ALIBABA_CLOUD_REGION_ID`. */
   readonly region?: string;
-  /** Keys, or a provider (`ecsRamRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
+  /** Keys, or a provider (`instanceRoleProvider()`, `assumeRoleProvider(…)`, your own); else the
    * default chain: the environment, the aliyun CLI and shared credentials files, the instance role. */
   readonly credentials?: Credentials | CredentialsProvider;
   /** Profile of ~/.aliyun/config.json and ~/.alibabacloud/credentials for the default chain. */

@@ -3,8 +3,8 @@
 // the metadata service. Each place either gives credentials, or says why not; the error names every
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
 import { checked } from './credentials-check.js';
-import { type EcsRamRoleOptions, ecsRamRoleProvider } from './credentials-ecs-role.js';
 import type { ProfileResult } from './credentials-file.js';
+import { type InstanceRoleOptions, instanceRoleProvider } from './credentials-instance-role.js';
 import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
@@ -19,7 +19,7 @@ export interface ChainOptions {
    * `~/.alibabacloud/credentials`. */
   readonly credentialsFile?: string | undefined;
   /** How the metadata service is asked (endpoint, timeouts, fetch), for the instance role. */
-  readonly metadata?: Omit<EcsRamRoleOptions, 'env' | 'roleName'> | undefined;
+  readonly metadata?: Omit<InstanceRoleOptions, 'env' | 'roleName'> | undefined;
   /** Environment variables; `process.env` where there is one. */
   readonly env?: Env | undefined;
 }
@@ -47,7 +47,7 @@ export function defaultChain(options: ChainOptions): Provider {
     const key = roleName ?? '';
     const known = roles.get(key);
     if (known !== undefined) return known;
-    const made = ecsRamRoleProvider({ ...options.metadata, env, roleName });
+    const made = instanceRoleProvider({ ...options.metadata, env, roleName });
     roles.set(key, made);
     return made;
   };
@@ -64,12 +64,12 @@ export function defaultChain(options: ChainOptions): Provider {
       if (found.credentials !== undefined) return checked(found.credentials, found.where);
       // A profile that chose the instance role: its failure is the answer, not a reason to go on;
       // but the switch that turns the metadata service off wins, as in the official chain.
-      if (found.ecsRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
+      if (found.instanceRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
         looked.push(`${found.where} (the instance role, but ${ENV_ECS_METADATA_DISABLED} is true)`);
         continue;
       }
-      if (found.ecsRole !== undefined)
-        return checked(await (await instanceRole(env, found.ecsRole.roleName))(), found.where);
+      if (found.instanceRole !== undefined)
+        return checked(await (await instanceRole(env, found.instanceRole.roleName))(), found.where);
       looked.push(`${found.where} (${found.reason})`);
     }
     if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {

@@ -37,7 +37,8 @@ export async function readIniProfile(
       },
     };
   }
-  if (type === 'ecs_ram_role') return { where, ecsRole: { roleName: section.get('role_name') || undefined } };
+  if (type === 'ecs_ram_role')
+    return { where, instanceRole: { roleName: section.get('role_name') || undefined } };
   if (type === 'ram_role_arn') {
     return { where, reason: 'type ram_role_arn needs an STS client: use assumeRoleProvider' };
   }

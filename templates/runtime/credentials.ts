@@ -1,5 +1,5 @@
 // Credentials (Alibaba Cloud "default credential provider chain"): explicit keys, a provider function
-// (refreshed tokens: ecsRamRoleProvider, assumeRoleProvider, your own), or the default chain
+// (refreshed tokens: instanceRoleProvider, assumeRoleProvider, your own), or the default chain
 // (credentials-chain.ts). Errors name where we looked, never a value.
 import type { ChainOptions } from './credentials-chain.js';
 import { checked } from './credentials-check.js';

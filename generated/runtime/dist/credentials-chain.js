@@ -6,7 +6,7 @@
 // the metadata service. Each place either gives credentials, or says why not; the error names every
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
 import { checked } from './credentials-check.js';
-import { ecsRamRoleProvider } from './credentials-ecs-role.js';
+import { instanceRoleProvider } from './credentials-instance-role.js';
 import { isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
@@ -29,7 +29,7 @@ export function defaultChain(options) {
         const known = roles.get(key);
         if (known !== undefined)
             return known;
-        const made = ecsRamRoleProvider({ ...options.metadata, env, roleName });
+        const made = instanceRoleProvider({ ...options.metadata, env, roleName });
         roles.set(key, made);
         return made;
     };
@@ -48,12 +48,12 @@ export function defaultChain(options) {
                 return checked(found.credentials, found.where);
             // A profile that chose the instance role: its failure is the answer, not a reason to go on;
             // but the switch that turns the metadata service off wins, as in the official chain.
-            if (found.ecsRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
+            if (found.instanceRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
                 looked.push(`${found.where} (the instance role, but ${ENV_ECS_METADATA_DISABLED} is true)`);
                 continue;
             }
-            if (found.ecsRole !== undefined)
-                return checked(await (await instanceRole(env, found.ecsRole.roleName))(), found.where);
+            if (found.instanceRole !== undefined)
+                return checked(await (await instanceRole(env, found.instanceRole.roleName))(), found.where);
             looked.push(`${found.where} (${found.reason})`);
         }
         if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {

@@ -8,7 +8,7 @@ export interface ProfileResult {
         readonly securityToken: string | undefined;
     };
     /** The profile names the instance's RAM role (its name when given): the metadata service has them. */
-    readonly ecsRole?: {
+    readonly instanceRole?: {
         readonly roleName: string | undefined;
     };
     /** Where we looked, for messages: the profile name and the file. */

@@ -14,7 +14,7 @@ export async function readProfile(configFile, profileName, env) {
         return { where, reason: 'no such profile' };
     const mode = profile.mode ?? 'AK';
     if (mode === 'EcsRamRole')
-        return { where, ecsRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
+        return { where, instanceRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
     if (mode !== 'AK' && mode !== 'StsToken') {
         return { where, reason: `mode ${String(mode)} is not supported; use AK, StsToken or EcsRamRole` };
     }

@@ -27,7 +27,7 @@ export interface ProfileResult {
     readonly securityToken: string | undefined;
   };
   /** The profile names the instance's RAM role (its name when given): the metadata service has them. */
-  readonly ecsRole?: { readonly roleName: string | undefined };
+  readonly instanceRole?: { readonly roleName: string | undefined };
   /** Where we looked, for messages: the profile name and the file. */
   readonly where: string;
   /** Why nothing was found there. */
@@ -49,7 +49,7 @@ export async function readProfile(
   if (profile === undefined) return { where, reason: 'no such profile' };
   const mode = profile.mode ?? 'AK';
   if (mode === 'EcsRamRole')
-    return { where, ecsRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
+    return { where, instanceRole: { roleName: stringOr(profile.ram_role_name) || undefined } };
   if (mode !== 'AK' && mode !== 'StsToken') {
     return { where, reason: `mode ${String(mode)} is not supported; use AK, StsToken or EcsRamRole` };
   }

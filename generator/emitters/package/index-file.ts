@@ -84,9 +84,9 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
       types: ['AssumeRoleOptions'],
     },
     {
-      module: runtimeModule('credentials-ecs-role'),
-      values: ['ecsRamRoleProvider'],
-      types: ['EcsRamRoleOptions'],
+      module: runtimeModule('credentials-instance-role'),
+      values: ['instanceRoleProvider'],
+      types: ['InstanceRoleOptions'],
     },
     { module: runtimeModule('hooks'), values: [], types: ['Hooks', 'Logger', 'RequestInfo', 'ResponseInfo'] },
     { module: runtimeModule('retry'), values: [], types: ['RetryOptions'] },

@@ -103,7 +103,7 @@ describe('readProfile', () => {
   ])('an EcsRamRole profile (%s) names the instance role, not credentials', async (name, roleName) => {
     expect(await readProfile(profiles, name, {})).toEqual({
       where: `profile "${name}" of ${profiles}`,
-      ecsRole: { roleName },
+      instanceRole: { roleName },
     });
   });
 

@@ -45,7 +45,7 @@ const broken = join(dir, 'broken.json');
 await writeFile(broken, '{"profiles": [{"access_key_secret": "default-secret"');
 const missing = join(dir, 'missing.json');
 /** No credential variables; HOME points at the temp dir so the real ~/.aliyun and ~/.alibabacloud are
- * never read, and the metadata service is not asked (its own tests are in credentials-ecs-role). */
+ * never read, and the metadata service is not asked (its own tests are in credentials-instance-role). */
 const noEnv = { HOME: dir, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
 const ini = join(dir, '.alibabacloud', 'credentials');
 const iniTail = (profile: string) =>

@@ -10,4 +10,4 @@ export interface Ask {
 }
 /** One token serves the refresh's reads (the role name, then its credentials). */
 export declare function fetchRoleCredentials(ask: Ask, given: string | undefined): Promise<Expiring>;
-//# sourceMappingURL=credentials-ecs-role-fetch.d.ts.map
+//# sourceMappingURL=credentials-instance-role-fetch.d.ts.map

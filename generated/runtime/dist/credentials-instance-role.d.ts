@@ -3,7 +3,7 @@
 import type { CredentialsProvider } from './credentials.js';
 import { type Env } from './env.js';
 import type { Fetch } from './transport.js';
-export interface EcsRamRoleOptions {
+export interface InstanceRoleOptions {
     /** The role's name; else `ALIBABA_CLOUD_ECS_METADATA`; else asked of the metadata service. */
     readonly roleName?: string | undefined;
     /** The metadata service; `http://100.100.100.200` (the only address it has on an instance). */
@@ -23,5 +23,5 @@ export declare const ENV_ECS_METADATA = "ALIBABA_CLOUD_ECS_METADATA";
 export declare const ENV_ECS_METADATA_DISABLED = "ALIBABA_CLOUD_ECS_METADATA_DISABLED";
 export declare const ENV_IMDSV1_DISABLED = "ALIBABA_CLOUD_IMDSV1_DISABLED";
 /** A provider of the instance role's credentials, cached until shortly before they expire. */
-export declare function ecsRamRoleProvider(options?: EcsRamRoleOptions): CredentialsProvider;
-//# sourceMappingURL=credentials-ecs-role.d.ts.map
+export declare function instanceRoleProvider(options?: InstanceRoleOptions): CredentialsProvider;
+//# sourceMappingURL=credentials-instance-role.d.ts.map

@@ -4,16 +4,16 @@
 // /latest/api/token`, sent as a header on each read — and the plain v1 reads when the token cannot be
 // had or is refused, unless v1 is disabled: the rules of the official @alicloud/credentials. Requests
 // go through the runtime's transport, so this runs wherever fetch does; the reads themselves are in
-// credentials-ecs-role-fetch.ts, loaded on the first refresh.
+// credentials-instance-role-fetch.ts, loaded on the first refresh.
 
 import type { CredentialsProvider } from './credentials.js';
-import type { Ask } from './credentials-ecs-role-fetch.js';
+import type { Ask } from './credentials-instance-role-fetch.js';
 import { refreshingProvider } from './credentials-refresh.js';
 import { type Env, isTrue, processEnv } from './env.js';
 import { AcsError } from './errors.js';
 import type { Fetch } from './transport.js';
 
-export interface EcsRamRoleOptions {
+export interface InstanceRoleOptions {
   /** The role's name; else `ALIBABA_CLOUD_ECS_METADATA`; else asked of the metadata service. */
   readonly roleName?: string | undefined;
   /** The metadata service; `http://100.100.100.200` (the only address it has on an instance). */
@@ -35,7 +35,7 @@ export const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
 export const ENV_IMDSV1_DISABLED = 'ALIBABA_CLOUD_IMDSV1_DISABLED';
 
 /** A provider of the instance role's credentials, cached until shortly before they expire. */
-export function ecsRamRoleProvider(options: EcsRamRoleOptions = {}): CredentialsProvider {
+export function instanceRoleProvider(options: InstanceRoleOptions = {}): CredentialsProvider {
   const env = options.env ?? processEnv();
   const base = metadataBase(options.endpoint ?? DEFAULT_METADATA_ENDPOINT);
   const ask: Ask = {
@@ -47,7 +47,7 @@ export function ecsRamRoleProvider(options: EcsRamRoleOptions = {}): Credentials
   const roleName = options.roleName || env[ENV_ECS_METADATA] || undefined;
   // The reads load on the first refresh: a program that only names the provider does not carry them.
   const fetch = async () =>
-    (await import('./credentials-ecs-role-fetch.js')).fetchRoleCredentials(ask, roleName);
+    (await import('./credentials-instance-role-fetch.js')).fetchRoleCredentials(ask, roleName);
   return refreshingProvider(fetch, { now: options.now });
 }
 

@@ -1,9 +1,9 @@
-// ecsRamRoleProvider against a stand-in metadata service on 127.0.0.1: IMDSv2 tokens and the v1
+// instanceRoleProvider against a stand-in metadata service on 127.0.0.1: IMDSv2 tokens and the v1
 // fallback by the official library's rules, the role name asked or given, caching and refresh by the
 // document's Expiration, and typed errors that never quote the document.
 import { inspect } from 'node:util';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ecsRamRoleProvider } from '../../../templates/runtime/credentials-ecs-role.ts';
+import { instanceRoleProvider } from '../../../templates/runtime/credentials-instance-role.ts';
 import { AcsCredentialsError } from '../../../templates/runtime/errors.ts';
 import { type MetadataServer, roleDocument, startMetadataServer } from '../../support/metadata-server.ts';
 
@@ -12,8 +12,8 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const NOW = Date.UTC(2026, 11, 6, 10); // two hours before the documents expire
-const provider = (options: Parameters<typeof ecsRamRoleProvider>[0] = {}) =>
-  ecsRamRoleProvider({ endpoint: server.url, env: {}, now: () => NOW, ...options });
+const provider = (options: Parameters<typeof instanceRoleProvider>[0] = {}) =>
+  instanceRoleProvider({ endpoint: server.url, env: {}, now: () => NOW, ...options });
 const seen = () => server.requests.map((r) => `${r.method} ${r.path} ${r.token ?? '-'}`);
 
 async function failure(p: () => Promise<unknown>): Promise<AcsCredentialsError> {
@@ -23,7 +23,7 @@ async function failure(p: () => Promise<unknown>): Promise<AcsCredentialsError> 
   );
 }
 
-describe('ecsRamRoleProvider: how it asks', () => {
+describe('instanceRoleProvider: how it asks', () => {
   it('takes a session token (IMDSv2), asks the role name, then its credentials, with the token', async () => {
     expect(await provider()()).toEqual({
       accessKeyId: 'STS.id-1',
@@ -106,7 +106,7 @@ describe('ecsRamRoleProvider: how it asks', () => {
   });
 });
 
-describe('ecsRamRoleProvider: errors', () => {
+describe('instanceRoleProvider: errors', () => {
   const SECRETS = ['imds-secret-1', 'imds-token-1'];
 
   it.each<[string, Partial<MetadataServer['state']>, string, string]>([
@@ -158,7 +158,7 @@ describe('ecsRamRoleProvider: errors', () => {
   it.each(['100.100.100.200', 'ftp://127.0.0.1', 'http://user:pw@127.0.0.1'])(
     'refuses the endpoint %s at once, without quoting it',
     (endpoint) => {
-      expect(() => ecsRamRoleProvider({ endpoint, env: {} })).toThrow(
+      expect(() => instanceRoleProvider({ endpoint, env: {} })).toThrow(
         expect.objectContaining({
           code: 'Client.InvalidEndpoint',
           message:
@@ -180,7 +180,7 @@ describe('ecsRamRoleProvider: errors', () => {
   it('fails with a typed error when nothing listens (off an instance)', async () => {
     const gone = await startMetadataServer();
     await gone.close();
-    const error = await failure(ecsRamRoleProvider({ endpoint: gone.url, env: {} }));
+    const error = await failure(instanceRoleProvider({ endpoint: gone.url, env: {} }));
     expect(error).toMatchObject({
       code: 'Client.MetadataUnavailable',
       message: `The instance metadata service at ${gone.url} did not answer (Client.NetworkError).`,

@@ -1,6 +1,6 @@
 // The instance role's STS token, from a stand-in metadata service, signing real calls that the
 // reference server verifies (it knows the STS test key and its token): the provider as users wire it.
-import { ecsRamRoleProvider, StsClient } from '@acs-rpc/sts';
+import { instanceRoleProvider, StsClient } from '@acs-rpc/sts';
 import { conformanceFacts as sts } from '@acs-rpc/sts/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../../server/start.ts';
@@ -21,7 +21,7 @@ afterAll(async () => {
   await imds.close();
 });
 
-describe('ecsRamRoleProvider signing calls', () => {
+describe('instanceRoleProvider signing calls', () => {
   it.each(['v3', 'v1'] as const)(
     'signs %s calls with the role’s key and token, fetched once',
     async (version) => {
@@ -29,7 +29,7 @@ describe('ecsRamRoleProvider signing calls', () => {
       const client = new StsClient({
         endpoint: server.url,
         signatureVersion: version,
-        credentials: ecsRamRoleProvider({ endpoint: imds.url, env: {} }),
+        credentials: instanceRoleProvider({ endpoint: imds.url, env: {} }),
       });
       expect(await client.getCallerIdentity({})).toMatchObject({ IdentityType: 'RAMUser' });
       expect(await client.getCallerIdentity({})).toMatchObject({ IdentityType: 'RAMUser' });
@@ -42,7 +42,7 @@ describe('ecsRamRoleProvider signing calls', () => {
     imds.state.status = 404;
     const client = new StsClient({
       endpoint: server.url,
-      credentials: ecsRamRoleProvider({ endpoint: imds.url, env: {} }),
+      credentials: instanceRoleProvider({ endpoint: imds.url, env: {} }),
     });
     await expect(client.getCallerIdentity({})).rejects.toMatchObject({
       name: 'AcsCredentialsError',
