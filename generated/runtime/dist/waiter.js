@@ -41,7 +41,10 @@ export async function runWaiter(waiter, poll, options) {
     const maxWaitMs = options.maxWaitSeconds * 1000;
     for (let attempt = 1;; attempt++) {
         abortIfNeeded(options.signal);
-        const result = await pollOnce(poll, options.signal);
+        const result = await pollWithin(poll, options.signal, maxWaitMs - (env.now() - started), (cause) => {
+            const message = `${waiter.name}: not reached within ${options.maxWaitSeconds} s (attempt ${attempt} cut short).`;
+            return new AcsWaiterError(waiter.name, 'Waiter.Timeout', attempt, message, cause);
+        });
         const state = matchState(waiter.acceptors, result);
         if (state === 'success')
             return { state, attempts: attempt, last: result };
@@ -129,6 +132,26 @@ export function valueAtPath(value, path) {
         }
     }
     return current;
+}
+/**
+ * One poll, bounded by what is left of the wait: a poll still under way when the bound passes (a slow
+ * server, the client's own retries) is aborted and the wait ends with `Waiter.Timeout`, so
+ * `maxWaitSeconds` bounds the whole wait, not only the sleeps between polls.
+ */
+async function pollWithin(poll, signal, remainingMs, timedOut) {
+    const bound = new AbortController();
+    const timer = setTimeout(() => bound.abort(), Math.max(remainingMs, 1));
+    try {
+        return await pollOnce(poll, signal === undefined ? bound.signal : AbortSignal.any([signal, bound.signal]));
+    }
+    catch (error) {
+        if (bound.signal.aborted && !signal?.aborted)
+            throw timedOut(error);
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 async function pollOnce(poll, signal) {
     try {

@@ -74,4 +74,16 @@ describe('waitUntilInstanceRunning', () => {
     expect(env.waited).toBeLessThanOrEqual(20_000);
     expect(JSON.stringify(error)).not.toContain('testsecret');
   });
+
+  it('ends with Waiter.Timeout at the bound while a poll is still waiting for the server', async () => {
+    server.script(() => {
+      // Never answers: the call ends only when the waiter's bound aborts it.
+    });
+    const error = await ecs
+      .waitUntilInstanceRunning({ RegionId: 'cn-hangzhou' }, { maxWaitSeconds: 0.2, environment: clock() })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AcsWaiterError', code: 'Waiter.Timeout', attempts: 1 });
+    expect((error as Error).cause).toMatchObject({ code: 'Client.Aborted' });
+    expect(server.requests).toHaveLength(1);
+  });
 });

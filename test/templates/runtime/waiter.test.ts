@@ -1,6 +1,6 @@
 // The waiter engine: Smithy's delay arithmetic, acceptor matching, paths, and whole waits on an
 // injected clock (sleep advances it), so nothing here ever waits.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AcsAbortError,
   AcsError,
@@ -258,5 +258,75 @@ describe('runWaiter', () => {
     );
     expect(error).toBeInstanceOf(AcsValidationError);
     expect((error as AcsValidationError).message).toContain('maxWaitSeconds');
+  });
+
+  describe('a poll under way when the wait bound passes', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A poll that answers only by failing when its signal aborts, as a call to a silent server does. */
+    function silentPoll(seen: AbortSignal[]) {
+      return (signal?: AbortSignal) =>
+        new Promise<unknown>((_resolve, reject) => {
+          if (signal !== undefined) seen.push(signal);
+          signal?.addEventListener('abort', () =>
+            reject(new AcsAbortError({ code: 'Client.Aborted', message: 'aborted' })),
+          );
+        });
+    }
+
+    it('is aborted at the bound and the wait ends with Waiter.Timeout, the abort as its cause', async () => {
+      vi.useFakeTimers();
+      const seen: AbortSignal[] = [];
+      const waiting = runWaiter(WAITER, silentPoll(seen), {
+        maxWaitSeconds: 5,
+        environment: fakeEnvironment(),
+      }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(seen[0]?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = await waiting;
+      expect(error).toBeInstanceOf(AcsWaiterError);
+      expect(error).toMatchObject({ code: 'Waiter.Timeout', waiter: 'ThingReady', attempts: 1 });
+      expect((error as AcsWaiterError).cause).toBeInstanceOf(AcsAbortError);
+      expect(seen[0]?.aborted).toBe(true);
+    });
+
+    it('gets only the time left after the polls and sleeps before it', async () => {
+      vi.useFakeTimers();
+      const env = fakeEnvironment();
+      const seen: AbortSignal[] = [];
+      const answers: ((signal?: AbortSignal) => Promise<unknown>)[] = [
+        async () => page('Starting'),
+        silentPoll(seen),
+      ];
+      const waiting = runWaiter(WAITER, (signal) => answers.shift()!(signal), {
+        maxWaitSeconds: 5,
+        environment: env,
+      }).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(0);
+      // The first sleep (2 s on the injected clock) leaves 3 s for the second poll.
+      expect(env.delays).toEqual([2000]);
+      await vi.advanceTimersByTimeAsync(2_999);
+      expect(seen[0]?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await waiting).toMatchObject({ code: 'Waiter.Timeout', attempts: 2 });
+    });
+
+    it('ends with the caller’s abort, not a timeout, when the caller’s signal fires first', async () => {
+      const controller = new AbortController();
+      const seen: AbortSignal[] = [];
+      const waiting = runWaiter(WAITER, silentPoll(seen), {
+        maxWaitSeconds: 600,
+        signal: controller.signal,
+        environment: fakeEnvironment(),
+      }).catch((e: unknown) => e);
+      await Promise.resolve();
+      controller.abort();
+      const error = await waiting;
+      expect(error).toBeInstanceOf(AcsAbortError);
+      expect(error).not.toBeInstanceOf(AcsWaiterError);
+    });
   });
 });
