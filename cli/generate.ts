@@ -1,10 +1,14 @@
 // `acs-rpc generate`: a package per spec, from --spec or from acs-rpc.config.json.
-import { dirname, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { WriteReport } from '../generator/pipeline.ts';
+import { toolkitDir } from '../generator/shared/toolkit-dir.ts';
 import { parseCommand } from './args.ts';
 import { DEFAULT_OUT, loadConfig, type SpecTarget } from './config.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { forget, recordFile, remember, unchangedSince } from './generate-skip.ts';
 import { COMMAND_HELP } from './help.ts';
+import { inputsKey } from './inputs-key.ts';
 import { progressTo } from './progress.ts';
 
 const OPTIONS = {
@@ -12,6 +16,7 @@ const OPTIONS = {
   out: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
+  rebuild: { type: 'boolean' },
   typecheck: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -26,12 +31,31 @@ export async function runGenerate(args: readonly string[], cwd: string = process
     return EXIT.ok;
   }
   const { root, targets } = await chooseTargets(values.spec, values.out, cwd);
-  const { generate } = await import('../generator/pipeline.ts');
-  const { formatDiagnostic } = await import('../generator/shared/diagnostic.ts');
+  const kit = toolkitDir();
+  // A write of a package nothing changed since is skipped; a check or a typecheck always does the work.
+  const skippable = !values.check && !values.typecheck && !values.rebuild;
   let failed = false;
   const runtimes = new Set<string>();
   for (const target of targets) {
     const spec = relative(root, target.spec);
+    // Taken before generating: a spec edited meanwhile is never recorded as generated.
+    const key = await inputsKey(target.spec, kit);
+    const recordAt = recordFile(kit, target.spec, target.out);
+    if (skippable) {
+      const last = await unchangedSince(recordAt, key);
+      if (last !== undefined) {
+        for (const line of last.diagnostics) process.stderr.write(`${line}\n`);
+        const where = relative(cwd, last.dirs[0] ?? '.') || '.';
+        process.stdout.write(
+          `${where} is up to date with ${spec} (unchanged since generated; --rebuild forces).\n`,
+        );
+        continue;
+      }
+    }
+    if (!values.check) await forget(recordAt);
+    // Loaded only when some package is generated: a run that skips them all stays quick.
+    const { generate } = await import('../generator/pipeline.ts');
+    const { formatDiagnostic } = await import('../generator/shared/diagnostic.ts');
     const result = await generate({
       rootDir: root,
       spec,
@@ -50,9 +74,19 @@ export async function runGenerate(args: readonly string[], cwd: string = process
       failed = true;
       continue;
     }
-    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const diagnostics = result.diagnostics.map(formatDiagnostic);
+    for (const line of diagnostics) process.stderr.write(`${line}\n`);
     const check = values.check ?? false;
     if (!report(result.report, result.packageDir, spec, cwd, check)) failed = true;
+    else if (!check && result.packageDir !== undefined && result.runtime?.report?.refused === false)
+      await remember(recordAt, {
+        key,
+        dirs: [result.packageDir, result.runtime.dir],
+        links: [
+          join(result.packageDir, 'node_modules', ...(await packageName(result.runtime.dir)).split('/')),
+        ],
+        diagnostics,
+      });
     // The runtime package beside the products: said once, though every spec writes or checks it.
     const runtime = result.runtime;
     if (runtime?.report !== undefined && !runtimes.has(runtime.dir)) {
@@ -123,4 +157,9 @@ function report(
 
 function list(paths: readonly string[]): string {
   return paths.map((p) => `  ${p}\n`).join('');
+}
+
+/** The npm name in a folder's package.json. */
+async function packageName(dir: string): Promise<string> {
+  return (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string }).name;
 }

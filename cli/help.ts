@@ -9,7 +9,7 @@ export const EXIT_CODES_HELP = `Exit codes:
 
 export const COMMAND_HELP = {
   generate: `Usage: acs-rpc generate [--spec FILE]... [--out DIR] [--check] [--force] [--typecheck]
-                        [--quiet]
+                        [--rebuild] [--quiet]
 
 Generate a package per spec: types, validators, a signed client and a conformance suite.
 
@@ -20,6 +20,8 @@ Generate a package per spec: types, validators, a signed client and a conformanc
   --force       write into a folder holding files acs-rpc did not write (they are never removed)
   --typecheck   typecheck the generated code in full before writing (slower on large specs);
                 without it the code is compiled file by file and only syntax errors stop it
+  --rebuild     generate even when nothing changed: without it a package is left alone while its
+                spec, the toolkit and every file it wrote are as at its last generation
   --quiet       no progress lines on stderr
 
 Only files listed in the folder's .acs-rpc-manifest.json are ever replaced or removed.

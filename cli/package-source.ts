@@ -1,12 +1,12 @@
 // Which generated package `serve` and `conformance` use: one the user points at (--package), or the
 // package of a spec (--spec, else the only spec of acs-rpc.config.json) generated into a cache folder
 // the toolkit owns, keyed by the spec's bytes and the toolkit's own files.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadConfig } from './config.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { inputsKey } from './inputs-key.ts';
 import { progressTo } from './progress.ts';
 
 export interface PackageSource {
@@ -84,17 +84,7 @@ async function readPackage(dir: string): Promise<GeneratedPackage> {
 async function cachedPackage(spec: string, quiet: boolean): Promise<GeneratedPackage | number> {
   const { toolkitDir } = await import('../generator/shared/toolkit-dir.ts');
   const kit = toolkitDir();
-  const { specInputs } = await import('../generator/load/load-spec.ts');
-  const inputs = await specInputs(spec).catch(() => {
-    throw new UsageError(`Cannot read the spec ${spec}.`);
-  });
-  const hash = createHash('sha256');
-  // The spec and its base: a change to either is another package.
-  for (const input of inputs) hash.update(await readFile(input).catch(() => `missing ${input}`));
-  const key = hash
-    .update(await toolkitFingerprint(kit))
-    .digest('hex')
-    .slice(0, 16);
+  const key = await inputsKey(spec, kit);
   const cacheRoot = join(kit, 'node_modules', '.cache', 'acs-rpc');
   const done = join(cacheRoot, key);
   const found = await findPackage(done);
@@ -125,17 +115,4 @@ async function findPackage(dir: string): Promise<GeneratedPackage | undefined> {
   const names = entries.filter((n) => existsSync(join(dir, n, 'dist', 'conformance', 'main.js')));
   const [only] = names;
   return only === undefined || names.length > 1 ? undefined : readPackage(join(dir, only));
-}
-
-/** What generated code depends on besides the spec: the toolkit's version and its generator files. */
-async function toolkitFingerprint(kit: string): Promise<string> {
-  const hash = createHash('sha256').update(await readFile(join(kit, 'package.json')));
-  for (const folder of ['generator', 'dist/generator', 'templates']) {
-    const entries = await readdir(join(kit, folder), { recursive: true }).catch(() => [] as string[]);
-    for (const entry of entries.sort()) {
-      const info = await stat(join(kit, folder, entry));
-      if (info.isFile()) hash.update(`${folder}/${entry}:${info.size}:${info.mtimeMs}\n`);
-    }
-  }
-  return hash.digest('hex');
 }

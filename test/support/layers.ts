@@ -39,8 +39,9 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'cli',
     paths: ['cli/', 'bin/'],
-    // `load` only to learn which files a spec is made of (a cache key) without loading the pipeline.
-    imports: ['pipeline', 'shared', 'load', 'server', 'runtime', 'conformance-lib', 'importer'],
+    // `load` only to learn which files a spec is made of (a cache key), `write` only to read what a
+    // package's manifest lists (is it as generated?), both without loading the pipeline.
+    imports: ['pipeline', 'shared', 'load', 'write', 'server', 'runtime', 'conformance-lib', 'importer'],
     generatedPackages: true,
   },
 ];
