@@ -25,7 +25,7 @@ import { type CallScrubber, callScrubber, clip } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { type SignedRequest, signatureOf, signRequest, type UnsignedRequest } from './sign-request.js';
+import { type SignedRequest, signWithSignature, type UnsignedRequest } from './sign-request.js';
 import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
@@ -222,18 +222,20 @@ export class RpcClient {
 
   async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
     const credentials = await this.#credentials();
-    const signed = await signRequest(request, credentials, {
+    const { signed, signature } = await signWithSignature(request, credentials, {
       signatureVersion: this.#config.signatureVersion ?? 'v3',
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
       crypto: this.#io.crypto,
     });
     call.secrets.learn(
-      [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
+      [credentials.accessKeySecret, credentials.securityToken, signature],
       credentials.accessKeyId,
     );
     if (isSignedHeader(this.#userAgent)) return signed;
-    return { ...signed, headers: { ...signed.headers, [this.#userAgent[0]]: this.#userAgent[1] } };
+    // The headers were made for this attempt alone: the unsigned user agent goes last among them.
+    (signed.headers as Record<string, string>)[this.#userAgent[0]] = this.#userAgent[1];
+    return signed;
   }
 
   async #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
