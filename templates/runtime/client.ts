@@ -185,7 +185,8 @@ export class RpcClient {
       async ({ request }) => {
         raw = await this.#send(call, request);
         const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-        await checkResponse(call.action, output, call.validation.response, call.logger);
+        if (call.validation.response !== 'off')
+          await checkResponse(call.action, output, call.validation.response, call.logger);
         return { output, response: raw };
       },
       context,
@@ -257,10 +258,20 @@ export class RpcClient {
   }
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
-  async #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
+  #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined {
     const hook = this.#config.hooks?.afterResponse;
-    // Nobody to tell: a success then builds no scrubber and scrubs nothing.
-    if (hook === undefined && call.logger.debug === undefined) return;
+    // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
+    if (hook === undefined && call.logger.debug === undefined) return undefined;
+    return this.#tell(call, n, result, willRetry, hook);
+  }
+
+  async #tell(
+    call: Call,
+    n: number,
+    result: AttemptResult,
+    willRetry: boolean,
+    hook: NonNullable<ClientConfig['hooks']>['afterResponse'],
+  ): Promise<void> {
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
     const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
     const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;

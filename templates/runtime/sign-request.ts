@@ -63,7 +63,7 @@ export function signRequest(
 
 /** The signed request and its signature (a secret the client hides from everything it reports),
  * without reading it back out of the request. */
-export async function signWithSignature(
+export function signWithSignature(
   req: UnsignedRequest,
   creds: Credentials,
   opts: SignOptions,
@@ -113,7 +113,8 @@ async function signRequestV3(
 ): Promise<{ signed: SignedRequest; signature: string }> {
   const encoded = encodePairs(req.params);
   const body = req.method === 'POST' ? joinPairs(encoded) : '';
-  const hashedPayload = await (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
+  const hashed = (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
+  const hashedPayload = typeof hashed === 'string' ? hashed : await hashed;
   const { href, host, path } = target(req);
   // First, so the protocol's own headers always win (the check stage refuses their names anyway).
   const signed = headerRecord(req.headers);

@@ -42,8 +42,8 @@ export async function signV1Encoded(input: {
 }): Promise<V1Signature> {
   const canonical = canonicalOfEncoded(input.encoded);
   const stringToSign = stringToSignV1(input.method, canonical);
-  const signature = toBase64(
-    await (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign),
-  );
+  const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign);
+  // A synchronous crypto's answer is used as it comes: awaiting it would cost a turn.
+  const signature = toBase64(mac instanceof Uint8Array ? mac : await mac);
   return { canonical, stringToSign, signature };
 }

@@ -73,9 +73,12 @@ export async function signV3Encoded(
     canonicalOfEncoded(input.encodedQuery),
   );
   const crypto = input.crypto ?? WEB_CRYPTO;
-  const hashedCanonicalRequest = await crypto.sha256Hex(canonicalRequest);
+  // A synchronous crypto's answers are used as they come: awaiting them would cost a turn each.
+  const hashed = crypto.sha256Hex(canonicalRequest);
+  const hashedCanonicalRequest = typeof hashed === 'string' ? hashed : await hashed;
   const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-  const signature = toHex(await crypto.hmac('SHA-256', input.secret, stringToSign));
+  const mac = crypto.hmac('SHA-256', input.secret, stringToSign);
+  const signature = toHex(mac instanceof Uint8Array ? mac : await mac);
   const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }
