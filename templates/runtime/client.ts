@@ -6,7 +6,7 @@ import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
-import { envEndpoint, resolveEndpoint } from './endpoint.js';
+import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
 import { type Logger, type RequestInfo, runHook } from './hooks.js';
@@ -49,6 +49,8 @@ export class RpcClient {
   readonly #envRegion: string | undefined;
   /** The config's endpoint, else the environment's (endpoint.ts, `envEndpoint`). */
   readonly #endpoint: string | undefined;
+  /** Each region's endpoint parsed once, for calls no middleware sees (one could change the URL). */
+  readonly #sharedEndpoint: (region: string | undefined) => URL;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -63,6 +65,7 @@ export class RpcClient {
     const env = config.env ?? processEnv();
     this.#envRegion = env[ENV_REGION_ID] || undefined;
     this.#endpoint = config.endpoint ?? envEndpoint(env, service.product);
+    this.#sharedEndpoint = endpointResolver(service.endpoints, this.#endpoint);
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -95,7 +98,7 @@ export class RpcClient {
         'initialize',
         async ({ input }) => {
           checkRequest(action, input, validation.request, logger);
-          return serialize({ input, request: this.#unsigned(action, input, options) });
+          return serialize({ input, request: this.#unsigned(action, input, options, wrap === direct) });
         },
         context,
       );
@@ -154,13 +157,16 @@ export class RpcClient {
     action: ActionDescriptor,
     params: Readonly<Record<string, unknown>>,
     options: CallOptions,
+    unseen: boolean,
   ): UnsignedRequest {
     // The request's own region before the environment's: a machine-wide default yields to a call's.
     const region =
       this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
-      endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
+      endpoint: unseen
+        ? this.#sharedEndpoint(region)
+        : resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
       path: action.path,
       action: action.name,
       version: this.service.apiVersion,
