@@ -118,7 +118,19 @@ export class RpcClient {
 
   /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
   async #attempts(base: Omit<Call, 'time' | 'started'>): Promise<MiddlewareOutput> {
-    const call: Call = { ...base, time: this.#time(base.options), started: 0 };
+    // Written out: a spread with properties after it takes V8's slow path (microseconds a call).
+    const call: Call = {
+      action: base.action,
+      input: base.input,
+      unsigned: base.unsigned,
+      options: base.options,
+      secrets: base.secrets,
+      logger: base.logger,
+      wrap: base.wrap,
+      validation: base.validation,
+      time: this.#time(base.options),
+      started: 0,
+    };
     const value = await attemptLoop({
       retry: this.#retry,
       quota: this.#quota,

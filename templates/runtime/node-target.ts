@@ -40,7 +40,10 @@ export function nodeTargets(): (url: string) => NodeTarget | undefined {
       if (origins.size >= ORIGIN_LIMIT) origins.clear();
       origins.set(text, origin);
     }
-    return origin === null ? undefined : { ...origin, path: rest };
+    if (origin === null) return undefined;
+    // Written out: a spread with a property after it takes V8's slow path.
+    const { secure, protocol, hostname, port, host } = origin;
+    return { secure, protocol, hostname, port, host, path: rest };
   };
 }
 
