@@ -7,8 +7,8 @@ import { nodeTargets } from '../../../templates/runtime/node-target.ts';
 
 const origin = fc.constantFrom(
   'http://127.0.0.1:8080',
-  'https://ecs.cn-hangzhou.aliyuncs.com',
-  'https://ecs.aliyuncs.com:443',
+  'https://svc.cn-hangzhou.example.com',
+  'https://svc.example.com:443',
   'http://[::1]:9000',
   'http://EXAMPLE.com',
   'https://user:pw@example.com',

@@ -13,8 +13,8 @@ function byUrl(endpoint: URL, path: string) {
 
 const endpoint = fc.constantFrom(
   'http://127.0.0.1:8080',
-  'https://ecs.cn-hangzhou.aliyuncs.com/ignored/path?x=1',
-  'https://ECS.aliyuncs.com:443',
+  'https://svc.cn-hangzhou.example.com/ignored/path?x=1',
+  'https://SVC.example.com:443',
   'http://[::1]:9000',
   'https://bücher.example',
 );
