@@ -3,8 +3,12 @@
 import { AcsError } from './errors.js';
 import type { WireParams } from './serialize.js';
 
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+
 /** Only A-Z a-z 0-9 - _ . ~ stay literal; everything else is its UTF-8 bytes as uppercase %XY. */
 export function percentEncode(value: string): string {
+  // Most names and values need no escape at all: one test instead of encoding and scanning again.
+  if (UNRESERVED.test(value)) return value;
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);
