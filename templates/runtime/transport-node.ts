@@ -75,7 +75,7 @@ function sendNode(io: NodeIo, request: SignedRequest, options: SendOptions): Pro
               port: target.port,
               path: target.path,
               method: request.method,
-              headers: headerList(request, length, target.host),
+              headers: headerList(request, length, target.host) ?? headerObject(request, length),
               agent,
             });
       req = sent;
@@ -113,21 +113,24 @@ function headerObject(request: SignedRequest, length: number | undefined): Recor
   return headers;
 }
 
-/** The same headers as a flat list, in the same order, with the Host node:http would add (unless the
- * request names one): node:http writes a list as it is, checking each name and value as setHeader
- * does, without building its header map first. */
-function headerList(request: SignedRequest, length: number | undefined, host: string): string[] {
+/** The same headers as a flat list, in the same order, then the Host node:http would add: node:http
+ * writes a list as it is, checking each name and value as setHeader does, without building its
+ * header map first. Only for lower-case names other than host and content-length (what the signer
+ * makes): with others, setHeader's merging of names that differ in case or repeat one we add, and
+ * its own Host, decide as before. */
+function headerList(request: SignedRequest, length: number | undefined, host: string): string[] | undefined {
   const list: string[] = [];
-  let named = false;
   for (const name in request.headers) {
     if (!Object.hasOwn(request.headers, name)) continue;
-    if (name.length === 4 && name.toLowerCase() === 'host') named = true;
+    if (!LOWER_NAME.test(name) || name === 'host' || name === 'content-length') return undefined;
     list.push(name, request.headers[name]!);
   }
   if (length !== undefined) list.push('content-length', String(length));
-  if (!named) list.push('Host', host);
+  list.push('Host', host);
   return list;
 }
+
+const LOWER_NAME = /^[a-z0-9-]+$/;
 
 function isReset(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
