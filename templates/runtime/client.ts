@@ -91,7 +91,19 @@ export class RpcClient {
       const serialize = wrap(
         'serialize',
         ({ input, request }) =>
-          this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }),
+          this.#attempts({
+            action,
+            input,
+            unsigned: request,
+            options,
+            secrets,
+            logger,
+            wrap,
+            validation,
+            // The call's deadline starts here, as its attempts do.
+            time: this.#time(options),
+            started: 0,
+          }),
         context,
       );
       const initialize = wrap(
@@ -116,21 +128,8 @@ export class RpcClient {
     return (step, terminal, context) => run(stack[step], terminal, context);
   }
 
-  /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
-  async #attempts(base: Omit<Call, 'time' | 'started'>): Promise<MiddlewareOutput> {
-    // Written out: a spread with properties after it takes V8's slow path (microseconds a call).
-    const call: Call = {
-      action: base.action,
-      input: base.input,
-      unsigned: base.unsigned,
-      options: base.options,
-      secrets: base.secrets,
-      logger: base.logger,
-      wrap: base.wrap,
-      validation: base.validation,
-      time: this.#time(base.options),
-      started: 0,
-    };
+  /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
+  async #attempts(call: Call): Promise<MiddlewareOutput> {
     const value = await attemptLoop({
       retry: this.#retry,
       quota: this.#quota,
@@ -277,19 +276,13 @@ export class RpcClient {
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
   #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined {
-    const hook = this.#config.hooks?.afterResponse;
     // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
-    if (hook === undefined && call.logger.debug === undefined) return undefined;
-    return this.#tell(call, n, result, willRetry, hook);
+    if (this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined) return undefined;
+    return this.#tell(call, n, result, willRetry);
   }
 
-  async #tell(
-    call: Call,
-    n: number,
-    result: AttemptResult,
-    willRetry: boolean,
-    hook: NonNullable<ClientConfig['hooks']>['afterResponse'],
-  ): Promise<void> {
+  async #tell(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
+    const hook = this.#config.hooks?.afterResponse;
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
     const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
     const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;
