@@ -1,10 +1,12 @@
 // The contestants of the per-call benchmark (per-call.ts), each a function making one
 // DescribeInstanceStatus call against the same fixed-response server: the floors (raw node:http
-// keep-alive and raw fetch, both with a request signed once beforehand), the generated client (V3 and
-// V1 on Node's transport, V3 on the fetch transport), and the official SDKs.
+// keep-alive and raw fetch, both with a request signed once beforehand), the runtime's own node:http
+// transport with that same request (what the client's transport costs, apart from the client), the
+// generated client (V3 and V1 on Node's transport, V3 on the fetch transport), and the official SDKs.
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { EcsClient } from '@acs-rpc/ecs';
+import { nodeTransport } from '@acs-rpc/runtime/transport-node.js';
 import { signRequest } from '../templates/runtime/sign-request.ts';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +14,7 @@ const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
 
 export const RAW_HTTP = 'raw node:http keep-alive, pre-signed (the floor)';
 export const RAW_FETCH = 'raw fetch, pre-signed';
+export const TRANSPORT = "the runtime's node:http transport alone, pre-signed";
 export const OURS_V3 = 'generated client, V3 (node:http)';
 export const OURS_V1 = 'generated client, V1 (node:http)';
 export const OURS_FETCH = 'generated client, V3, fetch transport';
@@ -49,6 +52,9 @@ export async function contestants(url: string): Promise<Contestant[]> {
       req.on('error', reject);
       req.end();
     });
+  const transport = nodeTransport();
+  const transportOnly = () =>
+    transport(presigned, { timeoutMs: 30_000 }).then((r) => JSON.parse(r.bodyText) as unknown);
   const ours = (config: ConstructorParameters<typeof EcsClient>[0]) => {
     const client = new EcsClient({ endpoint: url, credentials, retry: false, ...config });
     return () => client.describeInstanceStatus({ RegionId: 'cn-hangzhou' });
@@ -56,6 +62,7 @@ export async function contestants(url: string): Promise<Contestant[]> {
   return [
     [RAW_HTTP, rawHttp],
     [RAW_FETCH, () => fetch(presigned.url, { headers: presigned.headers }).then((r) => r.json())],
+    [TRANSPORT, transportOnly],
     [OURS_V3, ours({ signatureVersion: 'v3' })],
     [OURS_V1, ours({ signatureVersion: 'v1' })],
     [OURS_FETCH, ours({ signatureVersion: 'v3', fetch: (u, init) => fetch(u, init) })],

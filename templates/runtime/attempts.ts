@@ -34,8 +34,9 @@ export interface LoopContext {
   /** The client's clock offset (server minus local), read and learnt here. */
   readonly skew: { get(): number; set(offsetMs: number): void };
   attempt(n: number): Promise<AttemptResult>;
-  /** Told of each attempt's outcome, and whether another attempt follows. */
-  after(n: number, result: AttemptResult, willRetry: boolean): Promise<void>;
+  /** Told of each attempt's outcome, and whether another attempt follows; undefined when nobody
+   * listens (nothing to wait for). */
+  after(n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined;
 }
 
 const SKEW_CODES = new Set(['InvalidTimeStamp.Expired', 'RequestTimeTooSkewed']);
@@ -47,7 +48,8 @@ export async function attemptLoop(ctx: LoopContext): Promise<unknown> {
     const result = await ctx.attempt(n);
     if (result.ok) {
       ctx.quota.release(ctx.retry.successRefund);
-      await ctx.after(n, result, false);
+      const told = ctx.after(n, result, false);
+      if (told !== undefined) await told;
       return result.value;
     }
     const offset = skewCorrected ? undefined : skewOffset(result, ctx.now());

@@ -1,7 +1,7 @@
 // Endpoint resolution from the spec's rules (templates/runtime/endpoint.ts).
 import { describe, expect, it } from 'vitest';
 import type { EndpointRules } from '../../../templates/runtime/descriptors.ts';
-import { resolveEndpoint } from '../../../templates/runtime/endpoint.ts';
+import { endpointResolver, resolveEndpoint } from '../../../templates/runtime/endpoint.ts';
 import { AcsError } from '../../../templates/runtime/errors.ts';
 
 const rules: EndpointRules = {
@@ -126,5 +126,23 @@ describe('resolveEndpoint, explicit endpoints exactly', () => {
       code: 'Client.InvalidEndpoint',
       message: 'endpoint must not contain a user name or password.',
     });
+  });
+});
+
+describe('endpointResolver', () => {
+  it('resolves as resolveEndpoint does, each region once', () => {
+    const resolve = endpointResolver(rules, undefined);
+    for (const region of ['cn-shanghai', 'cn-hangzhou', undefined])
+      expect(resolve(region).href).toBe(resolveEndpoint(rules, { region }).href);
+    expect(resolve('cn-shanghai')).toBe(resolve('cn-shanghai'));
+    expect(resolve('cn-shanghai')).not.toBe(resolve('us-west-1'));
+  });
+
+  it('gives an explicit endpoint whatever the region, and keeps no failure', () => {
+    const explicit = endpointResolver(rules, 'http://127.0.0.1:8080');
+    expect(explicit('cn-shanghai')).toBe(explicit('us-west-1'));
+    const resolve = endpointResolver(rules, undefined);
+    expect(() => resolve('Bad Region')).toThrow(AcsError);
+    expect(() => resolve('Bad Region')).toThrow(AcsError);
   });
 });

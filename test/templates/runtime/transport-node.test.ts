@@ -263,3 +263,27 @@ async function closedPort(): Promise<string> {
 async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 1));
 }
+
+describe('the node:http transport, headers a middleware may have set', () => {
+  it('sends what setHeader would: names differing in case merged, a given Host and Content-Length kept', async () => {
+    const send = nodeTransport();
+    await send(
+      request(streaming, '/echo', {
+        method: 'POST',
+        headers: {
+          'X-Acs-Echo': 'first',
+          'x-acs-echo': 'E',
+          Host: new URL(streaming.url).host,
+          'content-length': '3',
+        },
+        body: 'A=1',
+      }),
+      { timeoutMs: 5000 },
+    );
+    const sent = streaming.requests.at(-1)!;
+    expect(sent.headers['x-acs-echo']).toBe('E');
+    expect(sent.headers.host).toBe(new URL(streaming.url).host);
+    expect(sent.headers['content-length']).toBe('3');
+    expect(sent.body).toBe('A=1');
+  });
+});
