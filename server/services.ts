@@ -95,9 +95,14 @@ export class ServiceTable {
     };
   }
 
+  /** A service's timestamp window, in seconds. */
+  windowSeconds(served: Served): number {
+    return served.facts.service.protocol?.timestampWindowSeconds ?? 900;
+  }
+
   /** The widest timestamp window of the services, for the nonce memory. */
   get widestWindowSeconds(): number {
-    return Math.max(...this.services.map((s) => s.facts.service.protocol?.timestampWindowSeconds ?? 900));
+    return Math.max(...this.services.map((s) => this.windowSeconds(s)));
   }
 }
 
