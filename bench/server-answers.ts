@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MAX_HEADER_BYTES } from '../server/start.ts';
 import { loadSeed, seedValues } from '../server/state/seed.ts';
 import type { RunOptions, RunResult } from '../templates/conformance/runner.ts';
 import type { ConformanceFacts, Target } from '../templates/conformance/types.ts';
@@ -76,7 +77,8 @@ process.exitCode = comparison.differences.length === 0 ? 0 : 1;
 /** The comparing proxy: answers with this server's answer, after asking both, one request at a time. */
 async function startComparing(a: string, b: string, into: Comparison) {
   let queue: Promise<unknown> = Promise.resolve();
-  const server = createServer((req, res) => {
+  // Headers as large as the reference server takes (its MAX_HEADER_BYTES), so the proxy refuses none.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -111,7 +113,15 @@ function forward(upstream: string, req: IncomingMessage, body: Buffer): Promise<
   return new Promise((done, fail) => {
     const out = request(
       // The headers as sent, Host included: it is signed.
-      { hostname, port, method: req.method, path: req.url, headers: req.headers, agent: false },
+      {
+        hostname,
+        port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: false,
+        maxHeaderSize: MAX_HEADER_BYTES,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

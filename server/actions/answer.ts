@@ -7,6 +7,7 @@ import type { Served } from '../services.ts';
 import { pageOf, writeCounts } from '../synth/paginate.ts';
 import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
 import { hash, resolve, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
+import { bodyFor } from './body.ts';
 import { listResources } from './listing.ts';
 import { planOf } from './plan.ts';
 import { acceptedValues, checkScopes } from './scopes.ts';
@@ -26,12 +27,15 @@ export function answer(given: Call): Record<string, unknown> {
   checkScopes(call);
   if (call.action.transition !== undefined) applyTransition(call, call.action.transition, dryRun(call));
   else if (dryRun(call)) throw new ServerError(DRY_RUN.code);
-  const { listPath } = planOf(call.served, call.action);
-  const body = synthesise(
-    { ...synthContext(call, requestSeed(call, pageParams(call))), replaced: listPath },
-    responseSchema(call),
-    call.action.response.examples[0],
-  ) as Record<string, unknown>;
+  const plan = planOf(call.served, call.action);
+  const seed = requestSeed(call, plan.pageParams);
+  const body = bodyFor(plan, seed, () =>
+    synthesise(
+      { ...synthContext(call, seed), replaced: plan.listPath },
+      plan.responseSchema,
+      call.action.response.examples[0],
+    ),
+  );
   if (call.action.lists !== undefined) listResources(call, call.action.lists, body);
   else if (call.action.descriptor.pagination !== undefined) synthesisePage(call, body);
   echoParams(call, body);

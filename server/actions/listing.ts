@@ -7,6 +7,7 @@ import { pageOf, writeCounts } from '../synth/paginate.ts';
 import { setPath } from '../synth/paths.ts';
 import { resolve, synthesise } from '../synth/synthesise.ts';
 import { type Call, itemSchemaAt, synthContext } from './answer.ts';
+import { deepFreeze, LONGEST_KEPT_KEY } from './body.ts';
 import { type ActionPlan, planOf } from './plan.ts';
 
 export function listResources(
@@ -47,7 +48,8 @@ const MATCHES_KEPT = 256;
 
 /** The resources the request's filters select. Resources are never added or removed and their
  * attributes never change (only their states do), so the matches of a filter set are kept, for the
- * last `MATCHES_KEPT` sets: each costs at most a reference per resource. */
+ * last `MATCHES_KEPT` sets not longer than `LONGEST_KEPT_KEY` as JSON: each costs at most that and a
+ * reference per resource. */
 function matchingOf(
   plan: ActionPlan,
   all: readonly Resource[],
@@ -58,6 +60,7 @@ function matchingOf(
   const kept = plan.matches.get(key);
   if (kept !== undefined) return kept;
   const matching = all.filter((r) => matches(lists, r, filtering));
+  if (key.length > LONGEST_KEPT_KEY) return matching;
   plan.matches.set(key, matching);
   if (plan.matches.size > MATCHES_KEPT) plan.matches.delete(plan.matches.keys().next().value!);
   return matching;
@@ -96,14 +99,6 @@ function matches(
     }
   }
   return true;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** Whether a parameter filters this list: a scope key, or an attribute some resource has. */

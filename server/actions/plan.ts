@@ -25,6 +25,11 @@ export interface ActionPlan {
   readonly listed: Map<Resource, Readonly<Record<string, unknown>>>;
   /** The resources a listing's filter set selects, by the set as JSON (server/actions/listing.ts). */
   readonly matches: Map<string, readonly Resource[]>;
+  /** The last bodies synthesised, frozen, by their seed (server/actions/body.ts). */
+  readonly bodies: Map<string, unknown>;
+  /** The paths an answer writes into its body after synthesis (the list, the total, the next token),
+   * besides its top-level fields: the objects along them are copied, not shared with the kept body. */
+  readonly writtenPaths: readonly (readonly string[])[];
 }
 
 export function planOf(served: Served, action: ActionFacts): ActionPlan {
@@ -39,9 +44,21 @@ export function planOf(served: Served, action: ActionFacts): ActionPlan {
     known: knownValues(served, action),
     listed: new Map(),
     matches: new Map(),
+    bodies: new Map(),
+    writtenPaths: writtenPaths(action),
   };
   served.plans.set(name, plan);
   return plan;
+}
+
+function writtenPaths(action: ActionFacts): (readonly string[])[] {
+  const paths: (readonly string[] | undefined)[] = [action.lists?.itemsPath];
+  const pagination = action.descriptor.pagination;
+  if (pagination !== undefined) {
+    paths.push(pagination.itemsPath, pagination.totalCountPath);
+    if (pagination.style === 'token') paths.push(pagination.nextTokenPath);
+  }
+  return paths.filter((p) => p !== undefined);
 }
 
 /** Beyond the seed, the server knows only the values the spec gives: enum, example, default, the
