@@ -17,9 +17,11 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+/** `file` runs under tsx unless it is plain JavaScript (`.mjs`, `.js`). */
 export function forkServer(file: string, args: readonly string[] = []): Promise<ServerChild> {
+  const plain = file.endsWith('.mjs') || file.endsWith('.js');
   const child = fork(file, args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [...(plain ? [] : ['--import', 'tsx']), '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const reply = <T>(key: string) =>

@@ -6,7 +6,7 @@
 // spends per request beside its requests/s. The load tool's own CPU share is printed too: near 1.0
 // (a full core) against the bare server means the tool, not the server, set that figure.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { signRequest } from '../templates/runtime/sign-request.ts';
@@ -18,7 +18,9 @@ export interface ThroughputOptions {
   readonly rounds?: number;
   readonly connections?: number;
   /** Another `server/` directory measured beside this one (see server-process.ts), e.g. an earlier
-   * commit's, to see what a change did in the same run. */
+   * commit's, to see what a change did in the same run; or the compiled server (`dist/server` after
+   * `npm run build`, run in plain Node by server-process-dist.mjs), which is what the installed CLI
+   * runs. */
   readonly compareWith?: string;
 }
 
@@ -84,8 +86,13 @@ export async function runServerThroughput(options: ThroughputOptions = {}): Prom
     );
     bare = await forkServer(join(import.meta.dirname, 'fixed-server.ts'), [answerFile]);
     const template = await signOne(reference.url, 'template');
-    if (options.compareWith !== undefined)
-      other = await forkServer(serverProcess, [pathToFileURL(`${resolve(options.compareWith)}/`).href]);
+    if (options.compareWith !== undefined) {
+      const dir = resolve(options.compareWith);
+      // A compiled server (`npm run build`: dist/server/) runs in plain Node, as the installed CLI does.
+      const compiled = existsSync(join(dir, 'start.js'));
+      const file = compiled ? join(import.meta.dirname, 'server-process-dist.mjs') : serverProcess;
+      other = await forkServer(file, [pathToFileURL(`${dir}/`).href]);
+    }
     const targets: Record<string, ServerChild> = { bare, reference, ...(other ? { other } : {}) };
     const names = Object.keys(targets);
     const rounds: Record<string, ThroughputRound[]> = Object.fromEntries(names.map((n) => [n, []]));

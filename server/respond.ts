@@ -18,11 +18,22 @@ export function sendSuccess(
   requestId: string,
   body: object,
 ): void {
-  // The request's own id, never one a synthesised body made up.
-  const { RequestId: _made, ...rest } = body as Record<string, unknown>;
-  const ordered = { RequestId: requestId, ...rest };
+  // The request's own id, never one a synthesised body made up; first, as Alibaba's answers have it.
+  const ordered = withRequestId(body as Record<string, unknown>, requestId);
   res.writeHead(200, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
   res.end(render(format, action.xmlRoot, action.responseShape, ordered));
+}
+
+/** The body (made for this answer alone) with `RequestId` first: set in place when it is first
+ * already, else a copy with it first. */
+function withRequestId(body: Record<string, unknown>, requestId: string): Record<string, unknown> {
+  for (const first in body) {
+    if (first !== 'RequestId' || !Object.hasOwn(body, first)) break;
+    body.RequestId = requestId;
+    return body;
+  }
+  const { RequestId: _made, ...rest } = body;
+  return { RequestId: requestId, ...rest };
 }
 
 export interface ErrorTarget {

@@ -3,6 +3,7 @@
 // Nothing here knows a product; several specs are served side by side.
 import { type ActionFacts, type ConformanceFacts, documentedErrors } from '../templates/conformance/types.ts';
 import type { ErrorDescriptor } from '../templates/runtime/descriptors.ts';
+import type { ActionPlan } from './actions/plan.ts';
 import { ServerError } from './protocol/server-error.ts';
 import { checkSeedStates, type Seed } from './state/seed.ts';
 import { ResourceStore } from './state/store.ts';
@@ -15,9 +16,10 @@ export interface Served {
   readonly store: ResourceStore;
   /** Parameter name → the examples the service's actions give for a parameter of that name. */
   readonly examples: ReadonlyMap<string, readonly unknown[]>;
-  /** A listed resource's made-up item per action, made once (server/actions/listing.ts): the same
-   * seed always makes the same item, and the store's resources bound how many there are. */
-  readonly listedItems: Map<string, Readonly<Record<string, unknown>>>;
+  /** What answering each action needs that its facts fix, by action name, made on its first call
+   * (server/actions/plan.ts); among it the items of listed resources, which the store's resources
+   * bound. */
+  readonly plans: Map<string, ActionPlan>;
 }
 
 export interface Route {
@@ -44,7 +46,7 @@ export class ServiceTable {
         settleAfterReads,
       ),
       examples: examplesByName(facts),
-      listedItems: new Map(),
+      plans: new Map(),
     }));
     for (const served of this.services) {
       for (const action of served.facts.actions) this.#add(served, action);
@@ -95,9 +97,14 @@ export class ServiceTable {
     };
   }
 
+  /** A service's timestamp window, in seconds. */
+  windowSeconds(served: Served): number {
+    return served.facts.service.protocol?.timestampWindowSeconds ?? 900;
+  }
+
   /** The widest timestamp window of the services, for the nonce memory. */
   get widestWindowSeconds(): number {
-    return Math.max(...this.services.map((s) => s.facts.service.protocol?.timestampWindowSeconds ?? 900));
+    return Math.max(...this.services.map((s) => this.windowSeconds(s)));
   }
 }
 

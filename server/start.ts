@@ -51,12 +51,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (options.seeds ?? []).map((s) => (typeof s === 'object' ? s : loadSeed(s))),
   );
   const table = new ServiceTable(options.services, seeds, options.settleAfterReads ?? 1);
+  const auth: ServerState['auth'] = {
+    keys: new Map((options.credentials ?? DEFAULT_KEYS).map((k) => [k.accessKeyId, k])),
+    nonces: new NonceRegistry(table.widestWindowSeconds * 2 * 1000),
+    now,
+    lastTimestamp: { text: '', time: Number.NaN },
+  };
   const state: ServerState = {
-    auth: {
-      keys: new Map((options.credentials ?? DEFAULT_KEYS).map((k) => [k.accessKeyId, k])),
-      nonces: new NonceRegistry(table.widestWindowSeconds * 2 * 1000),
-      now,
-    },
+    auth,
+    authOf: new Map(table.services.map((s) => [s, { ...auth, windowSeconds: table.windowSeconds(s) }])),
     table,
     faults: options.faults ?? {},
     limiter: new RateLimiter(),

@@ -4,10 +4,12 @@
 import { type ActionFacts, documentedErrors } from '../../templates/conformance/types.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import type { Served } from '../services.ts';
-import { pageOf, pageParams as pagingParams, writeCounts } from '../synth/paginate.ts';
+import { pageOf, writeCounts } from '../synth/paginate.ts';
 import { exampleAt, schemaAt, setPath } from '../synth/paths.ts';
 import { hash, resolve, type Schema, type SynthContext, synthesise } from '../synth/synthesise.ts';
+import { bodyFor } from './body.ts';
 import { listResources } from './listing.ts';
+import { planOf } from './plan.ts';
 import { acceptedValues, checkScopes } from './scopes.ts';
 import { applyTransition } from './transition.ts';
 
@@ -25,11 +27,15 @@ export function answer(given: Call): Record<string, unknown> {
   checkScopes(call);
   if (call.action.transition !== undefined) applyTransition(call, call.action.transition, dryRun(call));
   else if (dryRun(call)) throw new ServerError(DRY_RUN.code);
-  const body = synthesise(
-    synthContext(call, requestSeed(call, pageParams(call))),
-    responseSchema(call),
-    call.action.response.examples[0],
-  ) as Record<string, unknown>;
+  const plan = planOf(call.served, call.action);
+  const seed = requestSeed(call, plan.pageParams);
+  const body = bodyFor(plan, seed, () =>
+    synthesise(
+      { ...synthContext(call, seed), replaced: plan.listPath },
+      plan.responseSchema,
+      call.action.response.examples[0],
+    ),
+  );
   if (call.action.lists !== undefined) listResources(call, call.action.lists, body);
   else if (call.action.descriptor.pagination !== undefined) synthesisePage(call, body);
   echoParams(call, body);
@@ -40,7 +46,7 @@ export function answer(given: Call): Record<string, unknown> {
  * (server/README.md). One the spec's constraints refuse empty never gets here (the validator refused
  * it). */
 function withoutEmptyText(call: Call): Call {
-  const required = new Set(call.action.params.filter((p) => p.required).map((p) => p.name));
+  const { required } = planOf(call.served, call.action);
   const empty = Object.keys(call.params).filter((k) => call.params[k] === '' && !required.has(k));
   if (empty.length === 0) return call;
   const params = { ...call.params };
@@ -54,8 +60,8 @@ function dryRun(call: Call): boolean {
   );
 }
 
-function pageParams(call: Call): string[] {
-  return pagingParams(call.action.descriptor.pagination);
+function pageParams(call: Call): readonly string[] {
+  return planOf(call.served, call.action).pageParams;
 }
 
 /** What a request's answer is made from: the product, the action and its parameters (sorted), minus
@@ -72,7 +78,7 @@ export function synthContext(call: Call, seed: string): SynthContext {
 }
 
 export function responseSchema(call: Call): Schema {
-  return { $ref: `#/$defs/${call.action.response.schema}` };
+  return planOf(call.served, call.action).responseSchema;
 }
 
 /** The schema of one item of the list at `path` in the response. */

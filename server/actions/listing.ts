@@ -7,38 +7,67 @@ import { pageOf, writeCounts } from '../synth/paginate.ts';
 import { setPath } from '../synth/paths.ts';
 import { resolve, synthesise } from '../synth/synthesise.ts';
 import { type Call, itemSchemaAt, synthContext } from './answer.ts';
+import { deepFreeze, LONGEST_KEPT_KEY } from './body.ts';
+import { type ActionPlan, planOf } from './plan.ts';
 
 export function listResources(
   call: Call,
   lists: NonNullable<ActionFacts['lists']>,
   body: Record<string, unknown>,
 ): void {
-  const { store, listedItems } = call.served;
-  const all = store.all(lists.resource);
+  const { store } = call.served;
+  const plan = planOf(call.served, call.action);
   const filtering = Object.entries(call.params).filter(
-    ([name]) => name === lists.idField || filters(call, name, all),
+    ([name]) => name === lists.idField || filters(call, lists.resource, name),
   );
-  const matching = all.filter((r) => matches(lists, r, filtering));
+  const matching = matchingOf(plan, store.all(lists.resource), lists, filtering);
   const pagination = call.action.descriptor.pagination;
   const page =
     pagination === undefined
       ? { number: 1, size: matching.length, start: 0, end: matching.length }
       : pageOf(pagination, call.params, matching.length, call.action.errors);
-  const items = matching.slice(page.start, page.end).map((r) => {
-    const key = `${call.action.descriptor.name}\0${lists.resource}#${r.id}`;
-    let item = listedItems.get(key);
+  const items: Record<string, unknown>[] = [];
+  for (let i = page.start; i < page.end; i++) {
+    const r = matching[i]!;
+    let item = plan.listed.get(r);
     if (item === undefined) {
       item = listedItem(call, lists, r);
-      listedItems.set(key, item);
+      plan.listed.set(r, item);
     }
-    return { ...item, [lists.idField]: r.id, [lists.stateField]: store.read(r) };
-  });
+    const copy: Record<string, unknown> = { ...item };
+    copy[lists.idField] = r.id;
+    copy[lists.stateField] = store.read(r);
+    items.push(copy);
+  }
   setPath(body, lists.itemsPath, items);
   if (pagination !== undefined) writeCounts(body, pagination, page, matching.length);
 }
 
+/** Filter sets whose matches are kept per action. */
+const MATCHES_KEPT = 256;
+
+/** The resources the request's filters select. Resources are never added or removed and their
+ * attributes never change (only their states do), so the matches of a filter set are kept, for the
+ * last `MATCHES_KEPT` sets not longer than `LONGEST_KEPT_KEY` as JSON: each costs at most that and a
+ * reference per resource. */
+function matchingOf(
+  plan: ActionPlan,
+  all: readonly Resource[],
+  lists: NonNullable<ActionFacts['lists']>,
+  filtering: readonly [string, unknown][],
+): readonly Resource[] {
+  const key = JSON.stringify(filtering);
+  const kept = plan.matches.get(key);
+  if (kept !== undefined) return kept;
+  const matching = all.filter((r) => matches(lists, r, filtering));
+  if (key.length > LONGEST_KEPT_KEY) return matching;
+  plan.matches.set(key, matching);
+  if (plan.matches.size > MATCHES_KEPT) plan.matches.delete(plan.matches.keys().next().value!);
+  return matching;
+}
+
 /** The resource's item but its id and state: made up from its identity, its attributes written in.
- * Frozen, as it is shared by every answer that lists the resource. */
+ * Each answer lists a copy of it; what the copies share (the values inside) is frozen. */
 function listedItem(
   call: Call,
   lists: NonNullable<ActionFacts['lists']>,
@@ -52,7 +81,8 @@ function listedItem(
   >;
   for (const [name, value] of Object.entries(resource.attributes))
     if (fields.includes(name)) item[name] = value;
-  return deepFreeze(item);
+  for (const value of Object.values(item)) deepFreeze(value);
+  return item;
 }
 
 /** `filtering`: the request's parameters that filter this list (see `filters`). */
@@ -71,17 +101,8 @@ function matches(
   return true;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
 /** Whether a parameter filters this list: a scope key, or an attribute some resource has. */
-function filters(call: Call, name: string, all: readonly Resource[]): boolean {
-  const { scopes } = call.served.store;
-  if (scopes.some((s) => s.key === name || Object.hasOwn(s.within, name))) return true;
-  return all.some((r) => Object.hasOwn(r.attributes, name));
+function filters(call: Call, kind: string, name: string): boolean {
+  const { store } = call.served;
+  return store.scopeKeys.has(name) || store.hasAttribute(kind, name);
 }

@@ -6,17 +6,20 @@
 // parameter of that name), so every other value is not found.
 import { ServerError } from '../protocol/server-error.ts';
 import type { Call } from './answer.ts';
+import { planOf } from './plan.ts';
 
 export function checkScopes(call: Call): void {
-  const { scopes } = call.served.store;
-  checkReferences(call, new Set(scopes.flatMap((s) => [s.key, ...Object.keys(s.within)])));
+  const { store } = call.served;
+  checkReferences(call, store.scopeKeys);
+  const { scopes } = store;
   const key = scopes[0]?.key;
   if (key === undefined) return;
   const scope = scopes.find((s) => s.value === call.params[key]);
   if (call.params[key] !== undefined && scope === undefined) refuse(call, key);
   // Without the root key (an action that takes a zone but no region), a value must be in some scope.
   const candidates = scope === undefined ? scopes : [scope];
-  for (const name of new Set(candidates.flatMap((s) => Object.keys(s.within)))) {
+  const names = scope === undefined ? store.withinKeys : Object.keys(scope.within);
+  for (const name of names) {
     const value = call.params[name];
     if (typeof value === 'string' && !candidates.some((s) => s.within[name]?.includes(value)))
       refuse(call, name);
@@ -24,11 +27,13 @@ export function checkScopes(call: Call): void {
 }
 
 function checkReferences(call: Call, scopeKeys: ReadonlySet<string>): void {
+  const { known } = planOf(call.served, call.action);
+  if (known.size === 0) return;
   for (const p of call.action.params) {
     const value = call.params[p.name];
     if (typeof value !== 'string' || scopeKeys.has(p.name)) continue;
-    const known = knownValues(call, p.name);
-    if (known !== undefined && !known.includes(value)) refuse(call, p.name);
+    const values = known.get(p.name);
+    if (values !== undefined && !values.includes(value)) refuse(call, p.name);
   }
 }
 
@@ -46,24 +51,7 @@ export function acceptedValues(call: Call, name: string): readonly string[] | un
     if (name === key) return [scope.value];
     if (Object.hasOwn(scope.within, name)) return scope.within[name];
   }
-  return knownValues(call, name);
-}
-
-/** The values the server knows for a parameter that names something (the action answers
- * `Invalid<Name>.NotFound` for others), as text; undefined for any other parameter. */
-function knownValues(call: Call, name: string): string[] | undefined {
-  const p = call.action.params.find((q) => q.name === name);
-  if (p === undefined || p.name === call.action.transition?.idParam) return undefined;
-  if (!call.action.errors.includes(`Invalid${p.name}.NotFound`)) return undefined;
-  const known = [
-    ...((p.schema.enum as unknown[] | undefined) ?? []),
-    p.example,
-    p.schema.default,
-    ...call.action.cases.map((c) => c.request[p.name]),
-    // A name means one thing across the product's actions: their examples of it are known too.
-    ...(call.served.examples.get(p.name) ?? []),
-  ];
-  return [...new Set(known.filter((k) => k !== undefined && typeof k !== 'object').map(String))];
+  return planOf(call.served, call.action).known.get(name);
 }
 
 function refuse(call: Call, param: string): void {

@@ -3,12 +3,15 @@ import { timingSafeEqual } from 'node:crypto';
 import { ServerError } from '../protocol/server-error.ts';
 import type { KeyPair } from './credentials.ts';
 import type { NonceRegistry } from './nonces.ts';
+import type { LastTimestamp } from './timestamp.ts';
 
 export interface AuthContext {
   readonly keys: ReadonlyMap<string, KeyPair>;
   readonly nonces: NonceRegistry;
   readonly now: () => number;
   readonly windowSeconds: number;
+  /** Shared by every request (see checkTimestamp). */
+  readonly lastTimestamp: LastTimestamp;
 }
 
 export function checkKey(ctx: AuthContext, accessKeyId: string, token: string | undefined): KeyPair {

@@ -19,7 +19,7 @@ export function verifyV1(method: string, pairs: readonly [string, string][], ctx
   if (get('SignatureMethod') !== 'HMAC-SHA1' || get('SignatureVersion') !== '1.0') {
     throw new ServerError('IncompleteSignature', 'SignatureMethod');
   }
-  checkTimestamp(get('Timestamp')!, 'Timestamp', ctx.now(), ctx.windowSeconds);
+  checkTimestamp(get('Timestamp')!, 'Timestamp', ctx.now(), ctx.windowSeconds, ctx.lastTimestamp);
   const key = checkKey(ctx, get('AccessKeyId')!, get('SecurityToken'));
   const signature = signatureV1(method, pairs, key.accessKeySecret);
   if (!equalSecret(signature, get('Signature')!)) throw new ServerError('SignatureDoesNotMatch', 'Signature');

@@ -19,47 +19,53 @@ const REQUIRED = [
   'x-acs-content-sha256',
 ];
 
+/** The hash of an empty body, which every GET carries. */
+const EMPTY_SHA256 = sha256Hex('');
+
 export function verifyV3(req: WireRequest, ctx: AuthContext): string {
-  const header = (name: string) => headerValue(req, name);
-  const match = AUTHORIZATION.exec(header('authorization')?.trim() ?? '');
+  const match = AUTHORIZATION.exec(headerValue(req, 'authorization')?.trim() ?? '');
   if (match === null) throw new ServerError('IncompleteSignature', 'Authorization');
   const [, accessKeyId, signedList, signature] = match as unknown as [string, string, string, string];
-  for (const name of REQUIRED) if (!header(name)) throw new ServerError('MissingParameter', name);
-  const signed = checkSignedHeaders(req, signedList.split(';'));
-  const hashedPayload = sha256Hex(req.bodyBytes);
-  if (header('x-acs-content-sha256') !== hashedPayload)
+  for (const name of REQUIRED) if (!headerValue(req, name)) throw new ServerError('MissingParameter', name);
+  const headers = signedHeaders(req, signedList.split(';'));
+  const hashedPayload = req.bodyBytes.length === 0 ? EMPTY_SHA256 : sha256Hex(req.bodyBytes);
+  if (headerValue(req, 'x-acs-content-sha256') !== hashedPayload)
     throw new ServerError('SignatureDoesNotMatch', 'x-acs-content-sha256');
-  checkTimestamp(header('x-acs-date')!, 'x-acs-date', ctx.now(), ctx.windowSeconds);
-  const key = checkKey(ctx, accessKeyId, header('x-acs-security-token'));
+  const date = headerValue(req, 'x-acs-date')!;
+  checkTimestamp(date, 'x-acs-date', ctx.now(), ctx.windowSeconds, ctx.lastTimestamp);
+  const key = checkKey(ctx, accessKeyId, headerValue(req, 'x-acs-security-token'));
+  const path = decodedPath(req.path);
   const ours = signatureV3(
-    {
-      method: req.method,
-      path: decodedPath(req.path),
-      query: req.query,
-      headers: Object.fromEntries(signed.map((h) => [h, header(h)!])),
-      hashedPayload,
-    },
+    { method: req.method, path, query: req.query, headers, hashedPayload },
     key.accessKeySecret,
   );
   if (!equalSecret(ours, signature)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
-  if (!ctx.nonces.claim(header('x-acs-signature-nonce')!, ctx.now())) {
+  if (!ctx.nonces.claim(headerValue(req, 'x-acs-signature-nonce')!, ctx.now())) {
     throw new ServerError('SignatureNonceUsed', 'x-acs-signature-nonce');
   }
   return key.accessKeyId;
 }
 
-/** host, content-type and every x-acs-* header sent must be signed; every signed header must be sent. */
-function checkSignedHeaders(req: WireRequest, signed: readonly string[]): readonly string[] {
-  const mustSign = Object.keys(req.headers).filter(
-    (h) => (h.startsWith('x-acs-') && !FAULT_HEADERS.includes(h)) || h === 'content-type' || h === 'host',
-  );
-  if (
-    signed.some((h) => !HEADER_NAME.test(h) || headerValue(req, h) === undefined) ||
-    mustSign.some((h) => !signed.includes(h))
-  ) {
-    throw new ServerError('IncompleteSignature', 'SignedHeaders');
+/** The signed headers, name to value: host, content-type and every x-acs-* header sent must be signed;
+ * every signed header must be sent. */
+function signedHeaders(req: WireRequest, signed: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of signed) {
+    const value = HEADER_NAME.test(name) ? headerValue(req, name) : undefined;
+    if (value === undefined) throw new ServerError('IncompleteSignature', 'SignedHeaders');
+    values[name] = value;
   }
-  return signed;
+  for (const name of Object.keys(req.headers)) {
+    if (mustSign(name) && !Object.hasOwn(values, name))
+      throw new ServerError('IncompleteSignature', 'SignedHeaders');
+  }
+  return values;
+}
+
+function mustSign(name: string): boolean {
+  return (
+    (name.startsWith('x-acs-') && !FAULT_HEADERS.includes(name)) || name === 'content-type' || name === 'host'
+  );
 }
 
 /** A header the client sent (never an inherited property), repeated values joined as HTTP joins them. */
@@ -71,6 +77,7 @@ export function headerValue(req: WireRequest, name: string): string | undefined 
 
 /** The path as signed; text that is not valid percent-encoding is kept as sent (it will not verify). */
 function decodedPath(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {

@@ -33,11 +33,21 @@ const KINDS: Readonly<Record<string, FaultKind>> = {
   malformed: 'malformed',
 };
 
+/** What a request without a fault header gets: nothing. */
+const NO_FAULTS: RequestFaults = Object.freeze({
+  rules: Object.freeze([]),
+  latencyMs: 0,
+  rateLimit: undefined,
+  text: '',
+});
+
 export function readFaultHeaders(headers: IncomingHttpHeaders): RequestFaults {
-  const text = FAULT_HEADERS.map((name) => headers[name])
-    .filter((v): v is string => typeof v === 'string' && v !== '')
-    .join(',');
-  return parseFaultHeader(text);
+  let text = '';
+  for (const name of FAULT_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string' && value !== '') text = text === '' ? value : `${text},${value}`;
+  }
+  return text === '' ? NO_FAULTS : parseFaultHeader(text);
 }
 
 export function parseFaultHeader(text: string): RequestFaults {

@@ -29,26 +29,30 @@ export interface FaultedRequest {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly accessKeyId: string;
-  /**
-   * Who asked what, without nonce, time or signature: repeats of one call share it. Made only when a
-   * `times` rule needs it (it sorts every parameter).
-   */
-  readonly fingerprint: () => string;
+  /** The action and its API parameters: with the key, the call's fingerprint (`fingerprint`), made
+   * only when a `times` rule needs it (it sorts every parameter). */
+  readonly action: string;
+  readonly params: readonly (readonly [string, string])[];
   readonly own: RequestFaults;
 }
 
-/** True when the fault already ended the response; throws the error a fault answers with. */
-export async function injectFault(request: FaultedRequest, state: FaultState): Promise<boolean> {
+/** The latency to add before the request is answered: the request's own and the server's. */
+export function faultLatency(own: RequestFaults, state: FaultState): number {
+  return own.latencyMs + (state.faults.latencyMs ?? 0);
+}
+
+/** After `faultLatency` has passed: true when a fault already ended the response; throws the error a
+ * fault answers with. Every rule is counted and the rate limiter is asked even when an earlier one
+ * applies, so each counts every request it sees. */
+export function applyFault(request: FaultedRequest, state: FaultState): boolean {
   const { own } = request;
-  const latency = own.latencyMs + (state.faults.latencyMs ?? 0);
-  if (latency > 0) await state.sleep(latency);
   state.served++;
-  const kinds = own.rules
-    .filter(
-      (r, i) =>
-        r.times === undefined || state.counter.hit(`${request.fingerprint()}|${own.text}|${i}`) < r.times,
-    )
-    .map((r) => r.kind);
+  const kinds: FaultKind[] = [];
+  for (let i = 0; i < own.rules.length; i++) {
+    const r = own.rules[i]!;
+    if (r.times === undefined || state.counter.hit(`${printOf(request)}|${own.text}|${i}`) < r.times)
+      kinds.push(r.kind);
+  }
   const { failFirst } = state.faults;
   if (failFirst !== undefined && state.served <= failFirst.count) kinds.push(failFirst.fault);
   const rate = own.rateLimit ?? state.faults.rateLimit;
@@ -66,6 +70,10 @@ export async function injectFault(request: FaultedRequest, state: FaultState): P
     return true;
   }
   throw faultError(kind);
+}
+
+function printOf(request: FaultedRequest): string {
+  return fingerprint(request.accessKeyId, request.action, request.params);
 }
 
 export function faultError(kind: 'throttling' | '500' | '503'): ServerError {

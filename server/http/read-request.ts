@@ -29,15 +29,32 @@ export async function readRequest(
   limits: RequestLimits = DEFAULT_LIMITS,
   timer: StartTimer = realTimer,
 ): Promise<WireRequest> {
-  const bodyBytes = await readBody(req, limits, timer);
+  return wireRequest(req, await readBody(req, limits, timer), limits);
+}
+
+/** Whether a request has a body to read: one with neither Content-Length (but 0) nor Transfer-Encoding
+ * has none (RFC 9112 §6.3), and is whole once its headers are. */
+export function expectsBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+const NO_BODY = Buffer.alloc(0);
+
+/** A request without a body (`expectsBody` false), read at once: no listener, no deadline. */
+export function bodilessRequest(req: IncomingMessage, limits: RequestLimits = DEFAULT_LIMITS): WireRequest {
+  return wireRequest(req, NO_BODY, limits);
+}
+
+function wireRequest(req: IncomingMessage, bodyBytes: Buffer, limits: RequestLimits): WireRequest {
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
   const query = q < 0 ? '' : raw.slice(q + 1);
-  const isForm = (req.headers['content-type'] ?? '')
-    .toLowerCase()
-    .startsWith('application/x-www-form-urlencoded');
+  const isForm =
+    bodyBytes.length > 0 &&
+    (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
   checkCount(limits, query, isForm ? bodyBytes : '');
-  const body = bodyBytes.toString('utf8');
+  const body = bodyBytes.length === 0 ? '' : bodyBytes.toString('utf8');
   return {
     method: req.method ?? 'GET',
     path: q < 0 ? raw : raw.slice(0, q),
@@ -88,24 +105,36 @@ function readBody(req: IncomingMessage, limits: RequestLimits, timer: StartTimer
  * taken literally, as the official SDK's signature also takes it.
  */
 export function decodePairs(text: string, valueBytes = DEFAULT_LIMITS.valueBytes): [string, string][] {
-  if (text === '') return [];
-  return text.split('&').flatMap((pair): [string, string][] => {
-    if (pair === '') return [];
+  const pairs: [string, string][] = [];
+  if (text === '') return pairs;
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
     const i = pair.indexOf('=');
     const key = i < 0 ? pair : pair.slice(0, i);
     const value = i < 0 ? '' : pair.slice(i + 1);
-    let decoded: [string, string];
-    try {
-      decoded = [decodeURIComponent(key), decodeURIComponent(value)];
-    } catch {
-      throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
-    }
-    if (decoded.some((part) => Buffer.byteLength(part) > valueBytes)) {
+    const decoded: [string, string] = [decodeOne(key, key), decodeOne(value, key)];
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long part needs counting.
+    if (tooLong(decoded[0], valueBytes) || tooLong(decoded[1], valueBytes)) {
       const name = decoded[0].slice(0, 64) || 'Parameter';
       throw new ServerError('InvalidParameter', name, `A parameter is longer than ${valueBytes} bytes.`);
     }
-    return [decoded];
-  });
+    pairs.push(decoded);
+  }
+  return pairs;
+}
+
+/** Text without `%` decodes to itself. */
+function decodeOne(text: string, key: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new ServerError('InvalidParameter', safe(key), 'A parameter is not valid percent-encoded UTF-8.');
+  }
+}
+
+function tooLong(part: string, valueBytes: number): boolean {
+  return part.length * 3 > valueBytes && Buffer.byteLength(part) > valueBytes;
 }
 
 function safe(key: string): string {

@@ -14,11 +14,21 @@ export interface Resource {
 
 export class ResourceStore {
   readonly scopes: readonly Scope[];
+  /** The scopes' root key and every key within them. */
+  readonly scopeKeys: ReadonlySet<string>;
+  /** The keys within the scopes, in the order the scopes name them. */
+  readonly withinKeys: readonly string[];
   readonly #kinds = new Map<string, Map<string, Resource>>();
+  /** Each kind's resources in id order, and the attribute names they have: resources are never added
+   * or removed, only their states change. */
+  readonly #lists = new Map<string, readonly Resource[]>();
+  readonly #attributes = new Map<string, ReadonlySet<string>>();
   readonly #settleAfterReads: number;
 
   constructor(seed: Seed | undefined, settleAfterReads: number) {
     this.scopes = seed?.scopes ?? [];
+    this.scopeKeys = new Set(this.scopes.flatMap((s) => [s.key, ...Object.keys(s.within)]));
+    this.withinKeys = [...new Set(this.scopes.flatMap((s) => Object.keys(s.within)))];
     this.#settleAfterReads = Math.max(1, settleAfterReads);
     for (const [kind, entries] of Object.entries(seed?.resources ?? {})) {
       const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -26,6 +36,11 @@ export class ResourceStore {
         kind,
         new Map(sorted.map((e) => [e.id, { ...e, attributes: { ...e.attributes }, pending: undefined }])),
       );
+    }
+    for (const [kind, resources] of this.#kinds) {
+      const list = Object.freeze([...resources.values()]);
+      this.#lists.set(kind, list);
+      this.#attributes.set(kind, new Set(list.flatMap((r) => Object.keys(r.attributes))));
     }
   }
 
@@ -35,7 +50,12 @@ export class ResourceStore {
 
   /** Every resource of a kind, in id order. */
   all(kind: string): readonly Resource[] {
-    return [...(this.#kinds.get(kind)?.values() ?? [])];
+    return this.#lists.get(kind) ?? [];
+  }
+
+  /** Whether some resource of a kind has an attribute of this name. */
+  hasAttribute(kind: string, name: string): boolean {
+    return this.#attributes.get(kind)?.has(name) ?? false;
   }
 
   /** Moves a resource: to `via` for the next reads, then `to`; straight to `to` without `via`. */

@@ -12,6 +12,9 @@ export interface SynthContext {
   readonly seed: string;
   /** The hash state after the seed (`seedState(seed)`), so each value hashes only its own path. */
   readonly seedState?: number;
+  /** The dotted path of a value the caller writes itself (the list it fills): made an empty list, not
+   * synthesised. No other value depends on it: each hashes its own path. */
+  readonly replaced?: string | undefined;
 }
 
 /** Items in a synthesised list when the schema does not bound them: 1 to 3. */
@@ -70,7 +73,10 @@ function synthObject(
   const under = path === '' ? state : fnv(state, '.');
   for (const name in properties) {
     const childPath = path === '' ? name : `${path}.${name}`;
-    out[name] = make(ctx, properties[name]!, given[name], childPath, fnv(under, name));
+    out[name] =
+      childPath === ctx.replaced
+        ? []
+        : make(ctx, properties[name]!, given[name], childPath, fnv(under, name));
   }
   const values = s.additionalProperties;
   if (values !== null && typeof values === 'object') synthEntries(ctx, values as Schema, out, path, state);

@@ -136,12 +136,23 @@ describe('a body that never ends', () => {
     expect((await started).cancelled).toBe(true);
   });
 
+  it('a request without a body is whole with its headers: no deadline is started for it', async () => {
+    const before = deadlines.started.length;
+    const r = await fetch(`${server.url}/?Action=DescribeRegions`);
+    expect((await r.json()).Code).toBe('MissingParameter');
+    expect(deadlines.started.length).toBe(before);
+  });
+
   it('takes its deadline from the start options', async () => {
     const own = fakeTimer();
     const quick = await startEcsServer({ timer: own.timer, limits: { bodyTimeoutMs: 50 } });
     try {
       const started = own.next();
-      await fetch(`${quick.url}/?Action=DescribeRegions`);
+      await fetch(`${quick.url}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Action=DescribeRegions',
+      });
       expect((await started).ms).toBe(50);
     } finally {
       await quick.close();
