@@ -4,7 +4,7 @@
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
 import { checked } from './credentials-check.js';
 import type { ProfileResult } from './credentials-file.js';
-import { type InstanceRoleOptions, instanceRoleProvider } from './credentials-instance-role.js';
+import type { InstanceRoleOptions } from './credentials-instance-role.js';
 import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
@@ -40,15 +40,20 @@ export const METADATA_QUIET_MS = 60_000;
 /** The chain as one provider. It keeps the metadata service's providers (one per role), so their
  * credentials are cached and refreshed across calls like any refreshing provider's. */
 export function defaultChain(options: ChainOptions): Provider {
-  const roles = new Map<string, Provider>();
+  const roles = new Map<string, Promise<Provider>>();
   const now = options.metadata?.now ?? Date.now;
   let silentAt = Number.NEGATIVE_INFINITY;
-  const instanceRole = async (env: Env, roleName: string | undefined): Promise<Provider> => {
+  // The provider's code loads when the chain gets this far (the environment or a profile usually
+  // answers first); the promise is kept, so calls at once share one provider and its cache.
+  const instanceRole = (env: Env, roleName: string | undefined): Promise<Provider> => {
     const key = roleName ?? '';
-    const known = roles.get(key);
-    if (known !== undefined) return known;
-    const made = instanceRoleProvider({ ...options.metadata, env, roleName });
-    roles.set(key, made);
+    let made = roles.get(key);
+    if (made === undefined) {
+      made = import('./credentials-instance-role.js').then((m) =>
+        m.instanceRoleProvider({ ...options.metadata, env, roleName }),
+      );
+      roles.set(key, made);
+    }
     return made;
   };
   return async () => {
