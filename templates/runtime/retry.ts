@@ -1,6 +1,10 @@
 // Retries in the manner of AWS SDK v3's standard mode: exponential backoff with full jitter and caps,
 // and a retry quota (token bucket) so a failing service is not hammered by every caller at once.
 import { AcsAbortError, AcsError, AcsTimeoutError } from './errors.js';
+import { abortError } from './transport-errors.js';
+
+// transport-node.ts still imports it from here (kept while another branch changes that file).
+export { abortError } from './transport-errors.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. 1 turns retries off. */
@@ -100,8 +104,4 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-export function abortError(): AcsAbortError {
-  return new AcsAbortError({ code: 'Client.Aborted', message: 'The call was aborted by its AbortSignal.' });
 }
