@@ -61,4 +61,10 @@ describe('a program given its keys, bundled with code splitting', () => {
       expect(own, module).toContain(module);
     expect(files.flat()).not.toContain('runtime/redact-request.js');
   });
+
+  it('holds no code that only a failure runs: retry decisions, error scrubbing, error responses', async () => {
+    const modules = [...(await eagerFiles(withKeys)).values()].flat();
+    for (const module of ['attempt-failure', 'retry-policy', 'scrub-error', 'response-error'])
+      expect(modules, module).not.toContain(`runtime/${module}.js`);
+  });
 });
