@@ -1,6 +1,6 @@
 // `acs-rpc serve`: the reference server from the command line. The first line printed is
 // `listening on http://HOST:PORT`; SIGINT and SIGTERM stop it cleanly.
-import { redactUrl } from '../templates/runtime/redact.ts';
+import { redactUrl } from '../templates/runtime/redact-request.ts';
 import { parseCommand } from './args.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 import { COMMAND_HELP } from './help.ts';

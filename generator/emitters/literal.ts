@@ -10,21 +10,26 @@ export class Identifier {
   }
 }
 
-/** A function that loads one export of a module on first use: `async () => (await import(m)).name`. */
+/** A function that loads one export of a module on first use: `async () => (await import(m)).name`,
+ * or `async () => through((await import(m)).name)` to hand it to an imported function. */
 export class LazyExport {
   readonly module: string;
   readonly name: Identifier;
-  constructor(module: string, name: string) {
+  readonly through: Identifier | undefined;
+  constructor(module: string, name: string, through?: string) {
     this.module = module;
     this.name = new Identifier(name);
+    this.through = through === undefined ? undefined : new Identifier(through);
   }
 }
 
 export function toLiteral(value: unknown, indent = ''): string {
   if (value === undefined) return 'undefined';
   if (value instanceof Identifier) return value.name;
-  if (value instanceof LazyExport)
-    return `async () => (await import(${stringLiteral(value.module)})).${value.name.name}`;
+  if (value instanceof LazyExport) {
+    const loaded = `(await import(${stringLiteral(value.module)})).${value.name.name}`;
+    return `async () => ${value.through === undefined ? loaded : `${value.through.name}(${loaded})`}`;
+  }
   if (typeof value === 'string') return stringLiteral(value);
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return JSON.stringify(value);
   const inner = `${indent}  `;

@@ -1,7 +1,7 @@
 // Sends one signed RPC request, optionally bent out of shape after signing, and reads the answer.
 import { newNonce } from '../runtime/crypto.js';
 import { parseJson } from '../runtime/json.js';
-import { redactForm, redactHeaders, redactUrl } from '../runtime/redact.js';
+import { redactForm, redactHeaders, redactUrl } from '../runtime/redact-request.js';
 import { type SignatureVersion, type SignedRequest, signRequest } from '../runtime/sign-request.js';
 import { parseXml } from '../runtime/xml.js';
 import { decodePairs } from './tamper.js';

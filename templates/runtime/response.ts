@@ -6,6 +6,7 @@ import { type AcsError, AcsResponseError } from './errors.js';
 import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
+import type { Envelope } from './response-error.js';
 import type { RawResponse } from './transport.js';
 
 type Kind = 'json' | 'xml' | 'empty' | 'other';
@@ -55,7 +56,9 @@ async function errorOf(
   service: ServiceDescriptor,
   scrub: (text: string) => string,
 ): Promise<AcsError> {
-  return (await import('./response-error.js')).serviceError(raw, body, action, service, scrub);
+  const { ERROR_ENVELOPE_SHAPE, serviceError } = await import('./response-error.js');
+  const envelope = body === undefined ? undefined : (normalize(body, ERROR_ENVELOPE_SHAPE) as Envelope);
+  return serviceError(raw, envelope, action, service, scrub);
 }
 
 async function unreadable(

@@ -5,6 +5,9 @@ import { Identifier, LazyExport, toLiteral } from '../literal.ts';
 import { actionNames, runtimeModule, serviceNames, waiterNames } from '../naming.ts';
 import type { Toolkit } from '../toolkit.ts';
 
+/** The runtime's wrapper of a standalone validator loaded lazily (runtime/validation.ts). */
+const ISSUES_OF = 'issuesOf';
+
 export function descriptorStatements(model: ServiceModel, toolkit: Toolkit): StatementStructures[] {
   const validators = model.actions.map((a) => actionNames(a).validateRequest);
   const waiting = model.actions.some((a) => a.waiters.length > 0);
@@ -16,6 +19,15 @@ export function descriptorStatements(model: ServiceModel, toolkit: Toolkit): Sta
       namedImports: ['ActionDescriptor', 'ServiceDescriptor'],
     },
     ...waiterImport(waiting),
+    ...(model.actions.length === 0
+      ? []
+      : [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: runtimeModule('validation'),
+            namedImports: [ISSUES_OF],
+          } satisfies StatementStructures,
+        ]),
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: './validators/requests.js',
@@ -125,7 +137,13 @@ function actionLiteral(action: ActionModel): string {
     xmlRoot: action.xmlRoot,
     responseShape: action.responseShape,
     validateRequest: new Identifier(names.validateRequest),
-    loadResponseValidator: new LazyExport('./validators/responses.js', names.validateResponse),
+    // ajv's code itself, its errors made issues by the runtime: the lazily loaded module then imports
+    // nothing of the runtime, and a bundler that splits code keeps validation.js in the call's chunk.
+    loadResponseValidator: new LazyExport(
+      './validators/responses.standalone.js',
+      names.validateResponse,
+      ISSUES_OF,
+    ),
     ...(action.pagination === undefined ? {} : { pagination: paginationLiteral(action) }),
     ...(action.errors.length === 0 ? {} : { errors: errorTable(action.errors) }),
   });

@@ -84,7 +84,7 @@ export function exportGroups(model: ServiceModel): ExportGroup[] {
       types: ['AssumeRoleOptions'],
     },
     {
-      module: runtimeModule('credentials-instance-role'),
+      module: runtimeModule('credentials-instance-role-public'),
       values: ['instanceRoleProvider'],
       types: ['InstanceRoleOptions'],
     },

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointRules } from '../../../templates/runtime/descriptors.ts';
 import { resolveEndpoint } from '../../../templates/runtime/endpoint.ts';
-import { redactAuthorization, redactUrl, secretScrubber } from '../../../templates/runtime/redact.ts';
+import { redactAuthorization, secretScrubber } from '../../../templates/runtime/redact.ts';
+import { redactUrl } from '../../../templates/runtime/redact-request.ts';
 
 describe('redaction', () => {
   it('hides signature and token in URLs and masks the key id', () => {

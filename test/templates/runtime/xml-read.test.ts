@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../../templates/runtime/descriptors.ts';
 import { AcsResponseError } from '../../../templates/runtime/errors.ts';
 import { normalize } from '../../../templates/runtime/normalize.ts';
-import { readXmlDocument } from '../../../templates/runtime/xml.ts';
+import { readXmlDocument } from '../../../templates/runtime/xml-read.ts';
 
 const item: Shape = {
   kind: 'object',

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../../templates/runtime/descriptors.ts';
 import { AcsResponseError } from '../../../templates/runtime/errors.ts';
-import { parseXml, readXmlDocument } from '../../../templates/runtime/xml.ts';
+import { parseXml } from '../../../templates/runtime/xml.ts';
+import { readXmlDocument } from '../../../templates/runtime/xml-read.ts';
 
 const S: Shape = { kind: 'object', properties: { A: { kind: 'string' } } };
 
