@@ -4,9 +4,6 @@
 // how long, is retry-policy.ts, loaded on the first failure (attempt-failure.ts).
 import { abortError } from './transport-errors.js';
 
-// transport-node.ts still imports it from here (kept while another branch changes that file).
-export { abortError } from './transport-errors.js';
-
 export interface RetryOptions {
   /** Attempts in all, the first included. 1 turns retries off. */
   readonly maxAttempts: number;

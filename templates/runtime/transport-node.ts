@@ -12,10 +12,15 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
 import { RawHeaders } from './node-headers.js';
 import { type NodeTarget, nodeTargets } from './node-target.js';
-import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
 import type { RawResponse, SendOptions, Transport } from './transport.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import {
+  abortError,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  networkError,
+  timeoutError,
+  tooLargeError,
+} from './transport-errors.js';
 
 /** Idle connections are closed after this long: before servers' usual keep-alive timeouts (Node's is
  * 5 s), so a request rarely meets a connection the server is closing. */

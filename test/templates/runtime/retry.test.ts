@@ -1,7 +1,8 @@
 // Retry bookkeeping: the quota, the options, the wait that an AbortSignal cuts short.
 import { describe, expect, it } from 'vitest';
 import { AcsAbortError } from '../../../templates/runtime/errors.ts';
-import { abortError, RetryQuota, sleep } from '../../../templates/runtime/retry.ts';
+import { RetryQuota, sleep } from '../../../templates/runtime/retry.ts';
+import { abortError } from '../../../templates/runtime/transport-errors.ts';
 
 describe('RetryQuota', () => {
   it('spends, refuses when empty, refills up to capacity', () => {
