@@ -3,6 +3,7 @@
 
 import type { ActionDescriptor, ServiceDescriptor } from '@acs-rpc/runtime/descriptors.js';
 import type { WaiterDescriptor } from '@acs-rpc/runtime/waiter.js';
+import { issuesOf } from '@acs-rpc/runtime/validation.js';
 import { validateAcceptInquiredSystemEventRequest, validateActivateRouterInterfaceRequest, validateAddBandwidthPackageIpsRequest, validateAddTagsRequest, validateAllocateDedicatedHostsRequest, validateAllocateEipAddressRequest, validateAllocatePublicIpAddressRequest, validateApplyAutoSnapshotPolicyRequest, validateAssignIpv6AddressesRequest, validateAssignPrivateIpAddressesRequest, validateAssociateEipAddressRequest, validateAssociateHaVipRequest, validateAttachClassicLinkVpcRequest, validateAttachDiskRequest, validateAttachInstanceRamRoleRequest, validateAttachKeyPairRequest, validateAttachNetworkInterfaceRequest, validateAuthorizeSecurityGroupEgressRequest, validateAuthorizeSecurityGroupRequest, validateCancelAutoSnapshotPolicyRequest, validateCancelCopyImageRequest, validateCancelImagePipelineExecutionRequest, validateCancelPhysicalConnectionRequest, validateCancelSimulatedSystemEventsRequest, validateCancelTaskRequest, validateConnectRouterInterfaceRequest, validateConvertNatPublicIpToEipRequest, validateCopyImageRequest, validateCopySnapshotRequest, validateCreateActivationRequest, validateCreateAutoProvisioningGroupRequest, validateCreateAutoSnapshotPolicyRequest, validateCreateCapacityReservationRequest, validateCreateCommandRequest, validateCreateDedicatedHostClusterRequest, validateCreateDemandRequest, validateCreateDeploymentSetRequest, validateCreateDiagnosticMetricSetRequest, validateCreateDiagnosticReportRequest, validateCreateDiskRequest, validateCreateElasticityAssuranceRequest, validateCreateForwardEntryRequest, validateCreateHaVipRequest, validateCreateHpcClusterRequest, validateCreateImageComponentRequest, validateCreateImagePipelineRequest, validateCreateImageRequest, validateCreateInstanceRequest, validateCreateKeyPairRequest, validateCreateLaunchTemplateRequest, validateCreateLaunchTemplateVersionRequest, validateCreateNatGatewayRequest, validateCreateNetworkInterfacePermissionRequest, validateCreateNetworkInterfaceRequest, validateCreatePhysicalConnectionRequest, validateCreatePrefixListRequest, validateCreateRouteEntryRequest, validateCreateRouterInterfaceRequest, validateCreateSecurityGroupRequest, validateCreateSimulatedSystemEventsRequest, validateCreateSnapshotGroupRequest, validateCreateSnapshotRequest, validateCreateStorageSetRequest, validateCreateVSwitchRequest, validateCreateVirtualBorderRouterRequest, validateCreateVpcRequest, validateDeactivateRouterInterfaceRequest, validateDeleteActivationRequest, validateDeleteAutoProvisioningGroupRequest, validateDeleteAutoSnapshotPolicyRequest, validateDeleteBandwidthPackageRequest, validateDeleteCommandRequest, validateDeleteDedicatedHostClusterRequest, validateDeleteDemandRequest, validateDeleteDeploymentSetRequest, validateDeleteDiagnosticMetricSetsRequest, validateDeleteDiagnosticReportsRequest, validateDeleteDiskRequest, validateDeleteForwardEntryRequest, validateDeleteHaVipRequest, validateDeleteHpcClusterRequest, validateDeleteImageComponentRequest, validateDeleteImagePipelineRequest, validateDeleteImageRequest, validateDeleteInstanceRequest, validateDeleteInstancesRequest, validateDeleteKeyPairsRequest, validateDeleteLaunchTemplateRequest, validateDeleteLaunchTemplateVersionRequest, validateDeleteNatGatewayRequest, validateDeleteNetworkInterfacePermissionRequest, validateDeleteNetworkInterfaceRequest, validateDeletePhysicalConnectionRequest, validateDeletePrefixListRequest, validateDeleteRouteEntryRequest, validateDeleteRouterInterfaceRequest, validateDeleteSecurityGroupRequest, validateDeleteSnapshotGroupRequest, validateDeleteSnapshotRequest, validateDeleteStorageSetRequest, validateDeleteVSwitchRequest, validateDeleteVirtualBorderRouterRequest, validateDeleteVpcRequest, validateDeregisterManagedInstanceRequest, validateDescribeAccessPointsRequest, validateDescribeAccountAttributesRequest, validateDescribeActivationsRequest, validateDescribeAutoProvisioningGroupHistoryRequest, validateDescribeAutoProvisioningGroupInstancesRequest, validateDescribeAutoProvisioningGroupsRequest, validateDescribeAutoSnapshotPolicyExRequest, validateDescribeAvailableResourceRequest, validateDescribeBandwidthLimitationRequest, validateDescribeBandwidthPackagesRequest, validateDescribeCapacityReservationInstancesRequest, validateDescribeCapacityReservationsRequest, validateDescribeClassicLinkInstancesRequest, validateDescribeCloudAssistantSettingsRequest, validateDescribeCloudAssistantStatusRequest, validateDescribeClustersRequest, validateDescribeCommandsRequest, validateDescribeDedicatedHostAutoRenewRequest, validateDescribeDedicatedHostClustersRequest, validateDescribeDedicatedHostTypesRequest, validateDescribeDedicatedHostsRequest, validateDescribeDemandsRequest, validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest, validateDescribeDeploymentSetsRequest, validateDescribeDiagnosticMetricSetsRequest, validateDescribeDiagnosticMetricsRequest, validateDescribeDiagnosticReportAttributesRequest, validateDescribeDiagnosticReportsRequest, validateDescribeDiskMonitorDataRequest, validateDescribeDisksFullStatusRequest, validateDescribeDisksRequest, validateDescribeEipAddressesRequest, validateDescribeEipMonitorDataRequest, validateDescribeElasticityAssuranceInstancesRequest, validateDescribeElasticityAssurancesRequest, validateDescribeEniMonitorDataRequest, validateDescribeForwardTableEntriesRequest, validateDescribeHaVipsRequest, validateDescribeHpcClustersRequest, validateDescribeImageComponentsRequest, validateDescribeImageFromFamilyRequest, validateDescribeImagePipelineExecutionsRequest, validateDescribeImagePipelinesRequest, validateDescribeImageSharePermissionRequest, validateDescribeImageSupportInstanceTypesRequest, validateDescribeImagesRequest, validateDescribeInstanceAttachmentAttributesRequest, validateDescribeInstanceAttributeRequest, validateDescribeInstanceAutoRenewAttributeRequest, validateDescribeInstanceHistoryEventsRequest, validateDescribeInstanceMaintenanceAttributesRequest, validateDescribeInstanceModificationPriceRequest, validateDescribeInstanceMonitorDataRequest, validateDescribeInstanceRamRoleRequest, validateDescribeInstanceStatusRequest, validateDescribeInstanceTopologyRequest, validateDescribeInstanceTypeFamiliesRequest, validateDescribeInstanceTypesRequest, validateDescribeInstanceVncUrlRequest, validateDescribeInstancesFullStatusRequest, validateDescribeInstancesRequest, validateDescribeInvocationResultsRequest, validateDescribeInvocationsRequest, validateDescribeKeyPairsRequest, validateDescribeLaunchTemplateVersionsRequest, validateDescribeLaunchTemplatesRequest, validateDescribeLimitationRequest, validateDescribeManagedInstancesRequest, validateDescribeNatGatewaysRequest, validateDescribeNetworkInterfaceAttributeRequest, validateDescribeNetworkInterfacePermissionsRequest, validateDescribeNetworkInterfacesRequest, validateDescribeNewProjectEipMonitorDataRequest, validateDescribePhysicalConnectionsRequest, validateDescribePrefixListAssociationsRequest, validateDescribePrefixListAttributesRequest, validateDescribePrefixListsRequest, validateDescribePriceRequest, validateDescribeRecommendInstanceTypeRequest, validateDescribeRegionsRequest, validateDescribeRenewalPriceRequest, validateDescribeReservedInstanceAutoRenewAttributeRequest, validateDescribeReservedInstancesRequest, validateDescribeResourceByTagsRequest, validateDescribeResourcesModificationRequest, validateDescribeRouteTablesRequest, validateDescribeRouterInterfacesRequest, validateDescribeSecurityGroupAttributeRequest, validateDescribeSecurityGroupReferencesRequest, validateDescribeSecurityGroupsRequest, validateDescribeSendFileResultsRequest, validateDescribeSnapshotGroupsRequest, validateDescribeSnapshotLinksRequest, validateDescribeSnapshotMonitorDataRequest, validateDescribeSnapshotPackageRequest, validateDescribeSnapshotsRequest, validateDescribeSnapshotsUsageRequest, validateDescribeSpotAdviceRequest, validateDescribeSpotPriceHistoryRequest, validateDescribeStorageCapacityUnitsRequest, validateDescribeStorageSetDetailsRequest, validateDescribeStorageSetsRequest, validateDescribeTagsRequest, validateDescribeTaskAttributeRequest, validateDescribeTasksRequest, validateDescribeTerminalSessionsRequest, validateDescribeUserBusinessBehaviorRequest, validateDescribeUserDataRequest, validateDescribeVRoutersRequest, validateDescribeVSwitchesRequest, validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, validateDescribeVirtualBorderRoutersRequest, validateDescribeVpcsRequest, validateDescribeZonesRequest, validateDetachClassicLinkVpcRequest, validateDetachDiskRequest, validateDetachInstanceRamRoleRequest, validateDetachKeyPairRequest, validateDetachNetworkInterfaceRequest, validateDisableActivationRequest, validateEipFillParamsRequest, validateEipFillProductRequest, validateEipNotifyPaidRequest, validateEnablePhysicalConnectionRequest, validateExportImageRequest, validateExportSnapshotRequest, validateGetInstanceConsoleOutputRequest, validateGetInstanceScreenshotRequest, validateImportImageRequest, validateImportKeyPairRequest, validateInstallCloudAssistantRequest, validateInvokeCommandRequest, validateJoinResourceGroupRequest, validateJoinSecurityGroupRequest, validateLeaveSecurityGroupRequest, validateListPluginStatusRequest, validateListTagResourcesRequest, validateModifyAutoProvisioningGroupRequest, validateModifyAutoSnapshotPolicyExRequest, validateModifyAutoSnapshotPolicyRequest, validateModifyBandwidthPackageSpecRequest, validateModifyCapacityReservationRequest, validateModifyCloudAssistantSettingsRequest, validateModifyCommandRequest, validateModifyDedicatedHostAttributeRequest, validateModifyDedicatedHostAutoReleaseTimeRequest, validateModifyDedicatedHostAutoRenewAttributeRequest, validateModifyDedicatedHostClusterAttributeRequest, validateModifyDedicatedHostsChargeTypeRequest, validateModifyDemandRequest, validateModifyDeploymentSetAttributeRequest, validateModifyDiagnosticMetricSetRequest, validateModifyDiskAttributeRequest, validateModifyDiskChargeTypeRequest, validateModifyDiskSpecRequest, validateModifyEipAddressAttributeRequest, validateModifyElasticityAssuranceRequest, validateModifyForwardEntryRequest, validateModifyHaVipAttributeRequest, validateModifyHpcClusterAttributeRequest, validateModifyImageAttributeRequest, validateModifyImageShareGroupPermissionRequest, validateModifyImageSharePermissionRequest, validateModifyInstanceAttachmentAttributesRequest, validateModifyInstanceAttributeRequest, validateModifyInstanceAutoReleaseTimeRequest, validateModifyInstanceAutoRenewAttributeRequest, validateModifyInstanceChargeTypeRequest, validateModifyInstanceDeploymentRequest, validateModifyInstanceMaintenanceAttributesRequest, validateModifyInstanceMetadataOptionsRequest, validateModifyInstanceNetworkSpecRequest, validateModifyInstanceSpecRequest, validateModifyInstanceVncPasswdRequest, validateModifyInstanceVpcAttributeRequest, validateModifyInvocationAttributeRequest, validateModifyLaunchTemplateDefaultVersionRequest, validateModifyManagedInstanceRequest, validateModifyNetworkInterfaceAttributeRequest, validateModifyPhysicalConnectionAttributeRequest, validateModifyPrefixListRequest, validateModifyPrepayInstanceSpecRequest, validateModifyReservedInstanceAttributeRequest, validateModifyReservedInstanceAutoRenewAttributeRequest, validateModifyReservedInstancesRequest, validateModifyRouterInterfaceAttributeRequest, validateModifyRouterInterfaceSpecRequest, validateModifySecurityGroupAttributeRequest, validateModifySecurityGroupEgressRuleRequest, validateModifySecurityGroupPolicyRequest, validateModifySecurityGroupRuleRequest, validateModifySnapshotAttributeRequest, validateModifySnapshotGroupRequest, validateModifyStorageCapacityUnitAttributeRequest, validateModifyStorageSetAttributeRequest, validateModifyUserBusinessBehaviorRequest, validateModifyVRouterAttributeRequest, validateModifyVSwitchAttributeRequest, validateModifyVirtualBorderRouterAttributeRequest, validateModifyVpcAttributeRequest, validatePurchaseReservedInstancesOfferingRequest, validatePurchaseStorageCapacityUnitRequest, validateReActivateInstancesRequest, validateReInitDiskRequest, validateRebootInstanceRequest, validateRebootInstancesRequest, validateRecoverVirtualBorderRouterRequest, validateRedeployDedicatedHostRequest, validateRedeployInstanceRequest, validateReleaseCapacityReservationRequest, validateReleaseDedicatedHostRequest, validateReleaseEipAddressRequest, validateReleasePublicIpAddressRequest, validateRemoveBandwidthPackageIpsRequest, validateRemoveTagsRequest, validateRenewDedicatedHostsRequest, validateRenewInstanceRequest, validateRenewReservedInstancesRequest, validateReplaceSystemDiskRequest, validateReportInstancesStatusRequest, validateResetDiskRequest, validateResetDisksRequest, validateResizeDiskRequest, validateRevokeSecurityGroupEgressRequest, validateRevokeSecurityGroupRequest, validateRunCommandRequest, validateRunInstancesRequest, validateSendFileRequest, validateStartImagePipelineExecutionRequest, validateStartInstanceRequest, validateStartInstancesRequest, validateStartTerminalSessionRequest, validateStopInstanceRequest, validateStopInstancesRequest, validateStopInvocationRequest, validateTagResourcesRequest, validateTerminatePhysicalConnectionRequest, validateTerminateVirtualBorderRouterRequest, validateUnassignIpv6AddressesRequest, validateUnassignPrivateIpAddressesRequest, validateUnassociateEipAddressRequest, validateUnassociateHaVipRequest, validateUntagResourcesRequest } from './validators/requests.js';
 /** Ecs 2014-05-26: endpoints and documented errors. */
 export const ecsService: ServiceDescriptor = {
@@ -3041,7 +3042,7 @@ export const runInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRunInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRunInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunInstancesResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -5150,7 +5151,7 @@ export const createInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateInstanceResponse),
   errors: {
     'InvalidStorageClusterId.CapacityNotEnough': {
       httpStatus: 400,
@@ -6301,7 +6302,7 @@ export const startInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstanceResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6471,7 +6472,7 @@ export const startInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -6611,7 +6612,7 @@ export const stopInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstanceResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6759,7 +6760,7 @@ export const stopInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -6858,7 +6859,7 @@ export const rebootInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRebootInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRebootInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstanceResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -6983,7 +6984,7 @@ export const rebootInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRebootInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRebootInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -7124,7 +7125,7 @@ export const attachInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachInstanceRamRoleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachInstanceRamRoleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachInstanceRamRoleResponse),
   errors: {
     'InvalidInstanceIds.Malformed': {
       httpStatus: 400,
@@ -7231,7 +7232,7 @@ export const describeInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceRamRoleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceRamRoleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceRamRoleResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -7354,7 +7355,7 @@ export const detachInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachInstanceRamRoleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachInstanceRamRoleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachInstanceRamRoleResponse),
   errors: {
     'InvalidInstanceIds.Malformed': {
       httpStatus: 400,
@@ -7466,7 +7467,7 @@ export const describeInstanceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8327,7 +8328,7 @@ export const describeInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -8420,7 +8421,7 @@ export const describeInstanceVncUrlAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceVncUrlRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceVncUrlResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceVncUrlResponse),
   errors: {
     InvalidRegionInstance: {
       httpStatus: 400,
@@ -8483,7 +8484,7 @@ export const modifyInstanceVncPasswdAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceVncPasswdRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceVncPasswdResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVncPasswdResponse),
   errors: {
     'IncorrectVncPassword.Malformed': {
       httpStatus: 400,
@@ -8552,7 +8553,7 @@ export const describeUserDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeUserDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeUserDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserDataResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -8651,7 +8652,7 @@ export const describeInstanceAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceAutoRenewAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAutoRenewAttributeResponse),
   errors: {
     'MissingParameter.InstanceId': {
       httpStatus: 403,
@@ -8751,7 +8752,7 @@ export const modifyInstanceAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceAutoRenewAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoRenewAttributeResponse),
   errors: {
     'OperationDenied.StarterPackage': {
       httpStatus: 400,
@@ -8851,7 +8852,7 @@ export const renewInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRenewInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewInstanceResponse),
   errors: {
     'InvalidInternetChargeType.ValueNotSupported': {
       httpStatus: 400,
@@ -9188,7 +9189,7 @@ export const describeSpotPriceHistoryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSpotPriceHistoryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSpotPriceHistoryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotPriceHistoryResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -9440,7 +9441,7 @@ export const describeSpotAdviceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSpotAdviceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSpotAdviceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotAdviceResponse),
   errors: {
     'Invalid.SaleStrategy': {
       httpStatus: 400,
@@ -9560,7 +9561,7 @@ export const describeInstanceTypeFamiliesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTypeFamiliesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceTypeFamiliesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypeFamiliesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -10065,7 +10066,7 @@ export const describeInstanceTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTypesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceTypesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypesResponse),
 };
 /** How DescribeInstanceAttribute goes on the wire. */
 export const describeInstanceAttributeAction: ActionDescriptor = {
@@ -10274,7 +10275,7 @@ export const describeInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttributeResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -10409,7 +10410,7 @@ export const modifyInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttributeResponse),
   errors: {
     'InvalidInstanceName.Malformed': {
       httpStatus: 400,
@@ -10685,7 +10686,7 @@ export const modifyInstanceMetadataOptionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceMetadataOptionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceMetadataOptionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMetadataOptionsResponse),
   errors: {
     'InvalidHttpEndpoint.NotSupported': {
       httpStatus: 400,
@@ -10748,7 +10749,7 @@ export const modifyInstanceAutoReleaseTimeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAutoReleaseTimeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceAutoReleaseTimeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoReleaseTimeResponse),
   errors: {
     'InvalidAutoReleaseTime.Malformed': {
       httpStatus: 400,
@@ -10882,7 +10883,7 @@ export const modifyInstanceChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceChargeTypeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceChargeTypeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceChargeTypeResponse),
   errors: {
     'InvalidInstance.UnpaidOrder': {
       httpStatus: 400,
@@ -11192,7 +11193,7 @@ export const modifyInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceSpecResponse),
   errors: {
     'InvalidInternetChargeType.ValueNotSupported': {
       httpStatus: 400,
@@ -11650,7 +11651,7 @@ export const modifyPrepayInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPrepayInstanceSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyPrepayInstanceSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrepayInstanceSpecResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -11938,7 +11939,7 @@ export const reActivateInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReActivateInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReActivateInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReActivateInstancesResponse),
   errors: {
     'ReopenInstance.InstanceNotEnoughBalance': {
       httpStatus: 400,
@@ -12026,7 +12027,7 @@ export const describeInstanceTopologyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTopologyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceTopologyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTopologyResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -12100,7 +12101,7 @@ export const deleteInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstanceResponse),
   errors: {
     'DependencyViolation.SLBConfiguring': {
       httpStatus: 400,
@@ -12203,7 +12204,7 @@ export const deleteInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstancesResponse),
   errors: {
     'InvalidParameter.CrossRegionNotSupport': {
       httpStatus: 400,
@@ -12458,7 +12459,7 @@ export const allocateDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateDedicatedHostsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateDedicatedHostsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateDedicatedHostsResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -13017,7 +13018,7 @@ export const describeDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDedicatedHostsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -13175,7 +13176,7 @@ export const describeDedicatedHostTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostTypesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDedicatedHostTypesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostTypesResponse),
 };
 /** How ModifyDedicatedHostClusterAttribute goes on the wire. */
 export const modifyDedicatedHostClusterAttributeAction: ActionDescriptor = {
@@ -13223,7 +13224,7 @@ export const modifyDedicatedHostClusterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostClusterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDedicatedHostClusterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostClusterAttributeResponse),
   errors: {
     'InvalidDedicatedHostName.Malformed': {
       httpStatus: 404,
@@ -13331,7 +13332,7 @@ export const modifyDedicatedHostAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDedicatedHostAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAttributeResponse),
   errors: {
     'InvalidDedicatedHostName.Malformed': {
       httpStatus: 404,
@@ -13490,7 +13491,7 @@ export const modifyDedicatedHostsChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostsChargeTypeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDedicatedHostsChargeTypeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostsChargeTypeResponse),
   errors: {
     'InvalidParameter.InstanceIds': {
       httpStatus: 400,
@@ -13670,7 +13671,7 @@ export const describeDedicatedHostAutoRenewAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostAutoRenewRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDedicatedHostAutoRenewResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostAutoRenewResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -13765,7 +13766,7 @@ export const modifyDedicatedHostAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAutoRenewAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDedicatedHostAutoRenewAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoRenewAttributeResponse),
   errors: {
     'MissingParameter.DedicatedHostId': {
       httpStatus: 403,
@@ -13858,7 +13859,7 @@ export const renewDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewDedicatedHostsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRenewDedicatedHostsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewDedicatedHostsResponse),
   errors: {
     IdempotenceParamNotMatch: {
       httpStatus: 400,
@@ -13941,7 +13942,7 @@ export const modifyDedicatedHostAutoReleaseTimeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAutoReleaseTimeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDedicatedHostAutoReleaseTimeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoReleaseTimeResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -14063,7 +14064,7 @@ export const modifyInstanceDeploymentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceDeploymentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceDeploymentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceDeploymentResponse),
   errors: {
     'OperationDenied.UnstoppedInstance': {
       httpStatus: 400,
@@ -14235,7 +14236,7 @@ export const redeployDedicatedHostAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRedeployDedicatedHostRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRedeployDedicatedHostResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployDedicatedHostResponse),
   errors: {
     'InvalidDedicatedHostStatus.Malformed': {
       httpStatus: 400,
@@ -14287,7 +14288,7 @@ export const releaseDedicatedHostAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseDedicatedHostRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseDedicatedHostResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseDedicatedHostResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -14392,7 +14393,7 @@ export const createDedicatedHostClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDedicatedHostClusterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDedicatedHostClusterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDedicatedHostClusterResponse),
   errors: {
     'InvalidTagKey.Malformed': {
       httpStatus: 400,
@@ -14664,7 +14665,7 @@ export const describeDedicatedHostClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostClustersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDedicatedHostClustersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostClustersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -14729,7 +14730,7 @@ export const deleteDedicatedHostClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDedicatedHostClusterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDedicatedHostClusterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDedicatedHostClusterResponse),
   errors: {
     DedicatedHostExists: {
       httpStatus: 400,
@@ -15256,7 +15257,7 @@ export const createLaunchTemplateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateLaunchTemplateRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateLaunchTemplateResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -15467,7 +15468,7 @@ export const describeLaunchTemplatesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLaunchTemplatesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeLaunchTemplatesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplatesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -15542,7 +15543,7 @@ export const deleteLaunchTemplateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteLaunchTemplateRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteLaunchTemplateResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16051,7 +16052,7 @@ export const createLaunchTemplateVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateLaunchTemplateVersionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateLaunchTemplateVersionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16508,7 +16509,7 @@ export const describeLaunchTemplateVersionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLaunchTemplateVersionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeLaunchTemplateVersionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplateVersionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -16582,7 +16583,7 @@ export const modifyLaunchTemplateDefaultVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyLaunchTemplateDefaultVersionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyLaunchTemplateDefaultVersionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyLaunchTemplateDefaultVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16671,7 +16672,7 @@ export const deleteLaunchTemplateVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteLaunchTemplateVersionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteLaunchTemplateVersionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16743,7 +16744,7 @@ export const createDiagnosticReportAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiagnosticReportRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDiagnosticReportResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticReportResponse),
   errors: {
     'InvalidResource.NotExists': {
       httpStatus: 400,
@@ -16905,7 +16906,7 @@ export const describeDiagnosticReportsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticReportsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDiagnosticReportsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17033,7 +17034,7 @@ export const describeDiagnosticReportAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticReportAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDiagnosticReportAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportAttributesResponse),
   errors: {
     'InvalidParameter.ReportNotExist': {
       httpStatus: 403,
@@ -17076,7 +17077,7 @@ export const deleteDiagnosticReportsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiagnosticReportsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDiagnosticReportsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticReportsResponse),
   errors: {
     'InvalidStatus.InProgress': {
       httpStatus: 403,
@@ -17143,7 +17144,7 @@ export const createDiagnosticMetricSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiagnosticMetricSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDiagnosticMetricSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticMetricSetResponse),
   errors: {
     'InvalidParameter.MetricId': {
       httpStatus: 400,
@@ -17248,7 +17249,7 @@ export const describeDiagnosticMetricSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticMetricSetsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDiagnosticMetricSetsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricSetsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17348,7 +17349,7 @@ export const describeDiagnosticMetricsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticMetricsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDiagnosticMetricsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17422,7 +17423,7 @@ export const modifyDiagnosticMetricSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiagnosticMetricSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDiagnosticMetricSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiagnosticMetricSetResponse),
   errors: {
     'InvalidParameter.MetricSetId': {
       httpStatus: 400,
@@ -17469,7 +17470,7 @@ export const deleteDiagnosticMetricSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiagnosticMetricSetsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDiagnosticMetricSetsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticMetricSetsResponse),
 };
 /** How CreateElasticityAssurance goes on the wire. */
 export const createElasticityAssuranceAction: ActionDescriptor = {
@@ -17617,7 +17618,7 @@ export const createElasticityAssuranceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateElasticityAssuranceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateElasticityAssuranceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateElasticityAssuranceResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -18018,7 +18019,7 @@ export const describeElasticityAssurancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeElasticityAssurancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeElasticityAssurancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssurancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -18228,7 +18229,7 @@ export const describeElasticityAssuranceInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeElasticityAssuranceInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeElasticityAssuranceInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssuranceInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -18408,7 +18409,7 @@ export const modifyElasticityAssuranceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyElasticityAssuranceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyElasticityAssuranceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyElasticityAssuranceResponse),
   errors: {
     'InvalidInstanceAmount.ValueNotSupported': {
       httpStatus: 400,
@@ -18605,7 +18606,7 @@ export const createCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCapacityReservationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateCapacityReservationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCapacityReservationResponse),
   errors: {
     NoStock: {
       httpStatus: 400,
@@ -19053,7 +19054,7 @@ export const describeCapacityReservationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCapacityReservationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCapacityReservationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -19271,7 +19272,7 @@ export const describeCapacityReservationInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCapacityReservationInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCapacityReservationInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -19486,7 +19487,7 @@ export const modifyCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCapacityReservationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCapacityReservationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCapacityReservationResponse),
   errors: {
     'InvalidInstanceAmount.ValueNotSupported': {
       httpStatus: 400,
@@ -19628,7 +19629,7 @@ export const describeInstanceAttachmentAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAttachmentAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceAttachmentAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttachmentAttributesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -19815,7 +19816,7 @@ export const modifyInstanceAttachmentAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAttachmentAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceAttachmentAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttachmentAttributesResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -19994,7 +19995,7 @@ export const releaseCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseCapacityReservationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseCapacityReservationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseCapacityReservationResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -20784,7 +20785,7 @@ export const createAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateAutoProvisioningGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoProvisioningGroupResponse),
   errors: {
     'InvalidAutoProvisioningGroupName.Malformed': {
       httpStatus: 400,
@@ -21146,7 +21147,7 @@ export const describeAutoProvisioningGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAutoProvisioningGroupsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21272,7 +21273,7 @@ export const describeAutoProvisioningGroupInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAutoProvisioningGroupInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21408,7 +21409,7 @@ export const modifyAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyAutoProvisioningGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoProvisioningGroupResponse),
   errors: {
     NoPermission: {
       httpStatus: 400,
@@ -21567,7 +21568,7 @@ export const describeAutoProvisioningGroupHistoryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupHistoryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAutoProvisioningGroupHistoryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupHistoryResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21627,7 +21628,7 @@ export const deleteAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteAutoProvisioningGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoProvisioningGroupResponse),
   errors: {
     'MissingParameter.InstanceType': {
       httpStatus: 400,
@@ -21867,7 +21868,7 @@ export const createDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiskResponse),
   errors: {
     'InvalidSize.ValueNotSupported': {
       httpStatus: 400,
@@ -22825,7 +22826,7 @@ export const describeDisksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDisksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDisksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -22997,7 +22998,7 @@ export const attachDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDiskResponse),
   errors: {
     'InvalidDevice.Malformed': {
       httpStatus: 400,
@@ -23212,7 +23213,7 @@ export const detachDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDiskResponse),
   errors: {
     'InvalidRegionId.MalFormed': {
       httpStatus: 400,
@@ -23368,7 +23369,7 @@ export const modifyDiskAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDiskAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskAttributeResponse),
   errors: {
     'InvalidDiskName.Malformed': {
       httpStatus: 400,
@@ -23587,7 +23588,7 @@ export const replaceSystemDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReplaceSystemDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReplaceSystemDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceSystemDiskResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -23936,7 +23937,7 @@ export const reInitDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReInitDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReInitDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReInitDiskResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -24097,7 +24098,7 @@ export const resizeDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResizeDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateResizeDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResizeDiskResponse),
   errors: {
     'InvalidDataDiskSize.ValueNotSupported': {
       httpStatus: 400,
@@ -24320,7 +24321,7 @@ export const resetDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResetDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateResetDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDiskResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -24513,7 +24514,7 @@ export const resetDisksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResetDisksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateResetDisksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDisksResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -24692,7 +24693,7 @@ export const modifyDiskChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskChargeTypeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDiskChargeTypeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskChargeTypeResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -24909,7 +24910,7 @@ export const modifyDiskSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDiskSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskSpecResponse),
   errors: {
     'InvalidPerformanceLevel.Malformed': {
       httpStatus: 400,
@@ -25094,7 +25095,7 @@ export const deleteDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDiskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiskResponse),
   errors: {
     'InvalidRegionId.MalFormed': {
       httpStatus: 400,
@@ -25291,7 +25292,7 @@ export const purchaseReservedInstancesOfferingAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePurchaseReservedInstancesOfferingRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validatePurchaseReservedInstancesOfferingResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseReservedInstancesOfferingResponse),
   errors: {
     'InvalidStartTime.ScopeNotMatch': {
       httpStatus: 400,
@@ -25672,7 +25673,7 @@ export const describeReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeReservedInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeReservedInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -25803,7 +25804,7 @@ export const modifyReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyReservedInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyReservedInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstancesResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -26022,7 +26023,7 @@ export const modifyReservedInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyReservedInstanceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyReservedInstanceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAttributeResponse),
   errors: {
     'InvalidParameter.ReservedInstanceName': {
       httpStatus: 400,
@@ -26119,7 +26120,7 @@ export const renewReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewReservedInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRenewReservedInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewReservedInstancesResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -26372,7 +26373,7 @@ export const describeReservedInstanceAutoRenewAttributeAction: ActionDescriptor 
     },
   },
   validateRequest: validateDescribeReservedInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -26444,7 +26445,7 @@ export const modifyReservedInstanceAutoRenewAttributeAction: ActionDescriptor = 
     },
   },
   validateRequest: validateModifyReservedInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyReservedInstanceAutoRenewAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAutoRenewAttributeResponse),
   errors: {
     'Abs.MissingParamter.InstanceId': {
       httpStatus: 403,
@@ -26593,7 +26594,7 @@ export const purchaseStorageCapacityUnitAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePurchaseStorageCapacityUnitRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validatePurchaseStorageCapacityUnitResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseStorageCapacityUnitResponse),
   errors: {
     'InvalidParameter.Period': {
       httpStatus: 400,
@@ -26804,7 +26805,7 @@ export const describeStorageCapacityUnitsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageCapacityUnitsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeStorageCapacityUnitsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageCapacityUnitsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -26879,7 +26880,7 @@ export const modifyStorageCapacityUnitAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyStorageCapacityUnitAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyStorageCapacityUnitAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageCapacityUnitAttributeResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -27059,7 +27060,7 @@ export const createImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -27430,7 +27431,7 @@ export const importImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateImportImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateImportImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportImageResponse),
   errors: {
     'UnsupportedSuffix.OSSObject': {
       httpStatus: 400,
@@ -27676,7 +27677,7 @@ export const exportImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateExportImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateExportImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportImageResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -27878,7 +27879,7 @@ export const copyImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopyImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCopyImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyImageResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -28066,7 +28067,7 @@ export const cancelCopyImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelCopyImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelCopyImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCopyImageResponse),
   errors: {
     ImageCreatedNotFromCopy: {
       httpStatus: 400,
@@ -28514,7 +28515,7 @@ export const describeImagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImagesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28669,7 +28670,7 @@ export const describeImageSharePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageSharePermissionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImageSharePermissionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSharePermissionResponse),
   errors: {
     'InvalidImageId.NotFound': {
       httpStatus: 404,
@@ -28763,7 +28764,7 @@ export const modifyImageAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyImageAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageAttributeResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -28885,7 +28886,7 @@ export const modifyImageSharePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageSharePermissionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyImageSharePermissionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageSharePermissionResponse),
   errors: {
     'InvalidGroup.Malformed': {
       httpStatus: 400,
@@ -29062,7 +29063,7 @@ export const describeImageSupportInstanceTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageSupportInstanceTypesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImageSupportInstanceTypesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSupportInstanceTypesResponse),
   errors: {
     InvalidParamter: {
       httpStatus: 400,
@@ -29237,7 +29238,7 @@ export const describeImageFromFamilyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageFromFamilyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImageFromFamilyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageFromFamilyResponse),
   errors: {
     'InvalidUser.Unauthorized': {
       httpStatus: 403,
@@ -29295,7 +29296,7 @@ export const modifyImageShareGroupPermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageShareGroupPermissionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyImageShareGroupPermissionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageShareGroupPermissionResponse),
   errors: {
     Forbbiden: {
       httpStatus: 403,
@@ -29350,7 +29351,7 @@ export const deleteImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteImageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageResponse),
   errors: {
     ImageUsingByInstance: {
       httpStatus: 403,
@@ -29477,7 +29478,7 @@ export const createImageComponentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImageComponentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateImageComponentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageComponentResponse),
   errors: {
     'InvalidCommand.Component': {
       httpStatus: 400,
@@ -29750,7 +29751,7 @@ export const createImagePipelineAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImagePipelineRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateImagePipelineResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImagePipelineResponse),
   errors: {
     'InvalidSourceInstance.NotFound': {
       httpStatus: 400,
@@ -30060,7 +30061,7 @@ export const describeImageComponentsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageComponentsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImageComponentsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageComponentsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30276,7 +30277,7 @@ export const describeImagePipelinesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagePipelinesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImagePipelinesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelinesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30362,7 +30363,7 @@ export const startImagePipelineExecutionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartImagePipelineExecutionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartImagePipelineExecutionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartImagePipelineExecutionResponse),
   errors: {
     'InvalidImagePipeline.HasRunningExecution': {
       httpStatus: 403,
@@ -30523,7 +30524,7 @@ export const describeImagePipelineExecutionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagePipelineExecutionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeImagePipelineExecutionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelineExecutionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30603,7 +30604,7 @@ export const cancelImagePipelineExecutionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelImagePipelineExecutionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelImagePipelineExecutionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelImagePipelineExecutionResponse),
   errors: {
     'InvalidStatus.CancelFailed': {
       httpStatus: 400,
@@ -30651,7 +30652,7 @@ export const deleteImageComponentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImageComponentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteImageComponentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageComponentResponse),
   errors: {
     'InvalidImageComponent.NotFound': {
       httpStatus: 404,
@@ -30691,7 +30692,7 @@ export const deleteImagePipelineAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImagePipelineRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteImagePipelineResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImagePipelineResponse),
   errors: {
     'InvalidImagePipeline.HasRunningExecution': {
       httpStatus: 403,
@@ -30818,7 +30819,7 @@ export const createSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnapshotRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSnapshotResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotResponse),
   errors: {
     'InvalidParameter.KMSKeyId.NotFound': {
       httpStatus: 403,
@@ -31131,7 +31132,7 @@ export const copySnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopySnapshotRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCopySnapshotResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopySnapshotResponse),
   errors: {
     'Duplicate.TagKey': {
       httpStatus: 400,
@@ -31640,7 +31641,7 @@ export const describeSnapshotsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -31729,7 +31730,7 @@ export const describeSnapshotsUsageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotsUsageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotsUsageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsUsageResponse),
   errors: {
     'InvalidParam.RegionId': {
       httpStatus: 403,
@@ -31811,7 +31812,7 @@ export const describeSnapshotPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotPackageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotPackageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotPackageResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -31941,7 +31942,7 @@ export const describeSnapshotLinksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotLinksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotLinksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotLinksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32023,7 +32024,7 @@ export const modifySnapshotAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnapshotAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySnapshotAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotAttributeResponse),
   errors: {
     'InvalidSnapshotName.Malformed': {
       httpStatus: 400,
@@ -32138,7 +32139,7 @@ export const deleteSnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnapshotGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSnapshotGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotGroupResponse),
   errors: {
     SnapshotCreatedImage: {
       httpStatus: 403,
@@ -32194,7 +32195,7 @@ export const deleteSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnapshotRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSnapshotResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotResponse),
   errors: {
     SnapshotCreatedImage: {
       httpStatus: 403,
@@ -32364,7 +32365,7 @@ export const createAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateAutoSnapshotPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoSnapshotPolicyResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -32625,7 +32626,7 @@ export const describeAutoSnapshotPolicyExAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoSnapshotPolicyExRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAutoSnapshotPolicyExResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoSnapshotPolicyExResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32764,7 +32765,7 @@ export const modifyAutoSnapshotPolicyExAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoSnapshotPolicyExRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyAutoSnapshotPolicyExResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyExResponse),
   errors: {
     'InvalidParameter.EncryptedIllegal': {
       httpStatus: 400,
@@ -32855,7 +32856,7 @@ export const applyAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateApplyAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateApplyAutoSnapshotPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyAutoSnapshotPolicyResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -32957,7 +32958,7 @@ export const modifyAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyAutoSnapshotPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyResponse),
   errors: {
     'QuotaExceed.Snapshot': {
       httpStatus: 403,
@@ -32997,7 +32998,7 @@ export const cancelAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelAutoSnapshotPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelAutoSnapshotPolicyResponse),
   errors: {
     ParameterInvalid: {
       httpStatus: 403,
@@ -33041,7 +33042,7 @@ export const deleteAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteAutoSnapshotPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoSnapshotPolicyResponse),
   errors: {
     ParameterInvalid: {
       httpStatus: 403,
@@ -33171,7 +33172,7 @@ export const createSnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnapshotGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSnapshotGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotGroupResponse),
   errors: {
     'InvalidDiskIds.NotInSameZone': {
       httpStatus: 400,
@@ -33603,7 +33604,7 @@ export const describeSnapshotGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotGroupsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotGroupsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotGroupsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -33674,7 +33675,7 @@ export const modifySnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnapshotGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySnapshotGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotGroupResponse),
   errors: {
     'InvalidParameter.Name': {
       httpStatus: 400,
@@ -33775,7 +33776,7 @@ export const createPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePrefixListResponse),
   errors: {
     'InvalidParameter.AddressFamily': {
       httpStatus: 400,
@@ -33920,7 +33921,7 @@ export const describePrefixListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePrefixListsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34010,7 +34011,7 @@ export const describePrefixListAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListAssociationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePrefixListAssociationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAssociationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34105,7 +34106,7 @@ export const describePrefixListAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePrefixListAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAttributesResponse),
   errors: {
     'InvalidPrefixListId.NotFound': {
       httpStatus: 404,
@@ -34196,7 +34197,7 @@ export const modifyPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyPrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrefixListResponse),
   errors: {
     'InvalidParameter.PrefixListName': {
       httpStatus: 400,
@@ -34264,7 +34265,7 @@ export const deletePrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletePrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePrefixListResponse),
   errors: {
     'NotAllowed.AssociationExist': {
       httpStatus: 400,
@@ -34381,7 +34382,7 @@ export const createSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSecurityGroupResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -34685,7 +34686,7 @@ export const describeSecurityGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSecurityGroupsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34882,7 +34883,7 @@ export const describeSecurityGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSecurityGroupAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupAttributeResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34965,7 +34966,7 @@ export const modifySecurityGroupPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupPolicyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySecurityGroupPolicyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupPolicyResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -35039,7 +35040,7 @@ export const modifySecurityGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySecurityGroupAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupAttributeResponse),
   errors: {
     'InvalidSecurityGroupName.Malformed': {
       httpStatus: 400,
@@ -35210,7 +35211,7 @@ export const modifySecurityGroupRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySecurityGroupRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupRuleResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -35533,7 +35534,7 @@ export const modifySecurityGroupEgressRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupEgressRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySecurityGroupEgressRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupEgressRuleResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -35910,7 +35911,7 @@ export const authorizeSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAuthorizeSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAuthorizeSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -36295,7 +36296,7 @@ export const authorizeSecurityGroupEgressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAuthorizeSecurityGroupEgressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAuthorizeSecurityGroupEgressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupEgressResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -36521,7 +36522,7 @@ export const joinSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateJoinSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateJoinSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinSecurityGroupResponse),
   errors: {
     InstanceSecurityGroupLimitExceeded: {
       httpStatus: 400,
@@ -36671,7 +36672,7 @@ export const leaveSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateLeaveSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateLeaveSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateLeaveSecurityGroupResponse),
   errors: {
     'InvalidInstanceId.Malformed': {
       httpStatus: 400,
@@ -36819,7 +36820,7 @@ export const describeSecurityGroupReferencesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupReferencesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSecurityGroupReferencesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupReferencesResponse),
   errors: {
     'InvalidSecurityGroupId.Malformed': {
       httpStatus: 400,
@@ -37046,7 +37047,7 @@ export const revokeSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRevokeSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupResponse),
   errors: {
     'InvalidSecurityGroupId.Malformed': {
       httpStatus: 400,
@@ -37421,7 +37422,7 @@ export const revokeSecurityGroupEgressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeSecurityGroupEgressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRevokeSecurityGroupEgressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupEgressResponse),
   errors: {
     'InvalidIpProtocol.ValueNotSupported': {
       httpStatus: 400,
@@ -37621,7 +37622,7 @@ export const deleteSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSecurityGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSecurityGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSecurityGroupResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -37729,7 +37730,7 @@ export const createDeploymentSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDeploymentSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDeploymentSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDeploymentSetResponse),
   errors: {
     'InvalidDeploymentSetName.Malformed': {
       httpStatus: 400,
@@ -37812,7 +37813,7 @@ export const describeDeploymentSetSupportedInstanceTypeFamilyAction: ActionDescr
     },
   },
   validateRequest: validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse),
 };
 /** How DescribeDeploymentSets goes on the wire. */
 export const describeDeploymentSetsAction: ActionDescriptor = {
@@ -37986,7 +37987,7 @@ export const describeDeploymentSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDeploymentSetsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDeploymentSetsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38049,7 +38050,7 @@ export const modifyDeploymentSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDeploymentSetAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDeploymentSetAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDeploymentSetAttributeResponse),
   errors: {
     'InvalidDeploymentSetName.Malformed': {
       httpStatus: 400,
@@ -38097,7 +38098,7 @@ export const deleteDeploymentSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDeploymentSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDeploymentSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDeploymentSetResponse),
   errors: {
     'DependencyViolation.NotEmpty': {
       httpStatus: 403,
@@ -38178,7 +38179,7 @@ export const createKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateKeyPairRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateKeyPairResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateKeyPairResponse),
   errors: {
     'InvalidKeyPairName.Malformed': {
       httpStatus: 400,
@@ -38288,7 +38289,7 @@ export const importKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateImportKeyPairRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateImportKeyPairResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportKeyPairResponse),
   errors: {
     'InvalidKeyPairName.Malformed': {
       httpStatus: 400,
@@ -38455,7 +38456,7 @@ export const describeKeyPairsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeKeyPairsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeKeyPairsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeKeyPairsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38540,7 +38541,7 @@ export const attachKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachKeyPairRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachKeyPairResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachKeyPairResponse),
   errors: {
     'InvalidKeyPairName.NotFound': {
       httpStatus: 404,
@@ -38638,7 +38639,7 @@ export const detachKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachKeyPairRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachKeyPairResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachKeyPairResponse),
   errors: {
     'InvalidKeyPairName.NotFound': {
       httpStatus: 404,
@@ -38690,7 +38691,7 @@ export const deleteKeyPairsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteKeyPairsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteKeyPairsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteKeyPairsResponse),
   errors: {
     'InvalidKeyPairNames.ValueNotSupported': {
       httpStatus: 400,
@@ -38762,7 +38763,7 @@ export const modifyInstanceVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceVpcAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceVpcAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVpcAttributeResponse),
   errors: {
     'InvalidTarget.TrafficMirrorSession': {
       httpStatus: 400,
@@ -39016,7 +39017,7 @@ export const allocatePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocatePublicIpAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocatePublicIpAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocatePublicIpAddressResponse),
   errors: {
     'InvalidOperation.AllocateFailed': {
       httpStatus: 400,
@@ -39128,7 +39129,7 @@ export const convertNatPublicIpToEipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConvertNatPublicIpToEipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateConvertNatPublicIpToEipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertNatPublicIpToEipResponse),
   errors: {
     'OperationDenied.CloudboxNotSupport': {
       httpStatus: 400,
@@ -39247,7 +39248,7 @@ export const attachClassicLinkVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachClassicLinkVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachClassicLinkVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachClassicLinkVpcResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39342,7 +39343,7 @@ export const detachClassicLinkVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachClassicLinkVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachClassicLinkVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachClassicLinkVpcResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39480,7 +39481,7 @@ export const describeBandwidthLimitationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBandwidthLimitationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeBandwidthLimitationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthLimitationResponse),
   errors: {
     'Invalid.InstanceChargeType': {
       httpStatus: 403,
@@ -39610,7 +39611,7 @@ export const describeClassicLinkInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeClassicLinkInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeClassicLinkInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClassicLinkInstancesResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39737,7 +39738,7 @@ export const modifyInstanceNetworkSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceNetworkSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceNetworkSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceNetworkSpecResponse),
   errors: {
     'InvalidInternetMaxBandwidthIn.ValueNotSupported': {
       httpStatus: 400,
@@ -40401,7 +40402,7 @@ export const createNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNetworkInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfaceResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -40769,7 +40770,7 @@ export const attachNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachNetworkInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachNetworkInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachNetworkInterfaceResponse),
   errors: {
     'InvalidOperation.Ipv6CountExceeded': {
       httpStatus: 403,
@@ -41051,7 +41052,7 @@ export const detachNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachNetworkInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachNetworkInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachNetworkInterfaceResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -41594,7 +41595,7 @@ export const describeNetworkInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfacesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNetworkInterfacesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -42055,7 +42056,7 @@ export const describeNetworkInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfaceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNetworkInterfaceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfaceAttributeResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -42221,7 +42222,7 @@ export const modifyNetworkInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNetworkInterfaceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNetworkInterfaceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkInterfaceAttributeResponse),
   errors: {
     'InvalidOperation.NotSupportModifyQueueNumber': {
       httpStatus: 400,
@@ -42526,7 +42527,7 @@ export const assignPrivateIpAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssignPrivateIpAddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssignPrivateIpAddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignPrivateIpAddressesResponse),
   errors: {
     'InvalidOperation.Unsupported': {
       httpStatus: 400,
@@ -42786,7 +42787,7 @@ export const unassignPrivateIpAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassignPrivateIpAddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassignPrivateIpAddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignPrivateIpAddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43030,7 +43031,7 @@ export const assignIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssignIpv6AddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssignIpv6AddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignIpv6AddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43270,7 +43271,7 @@ export const unassignIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassignIpv6AddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassignIpv6AddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignIpv6AddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43431,7 +43432,7 @@ export const createNetworkInterfacePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkInterfacePermissionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNetworkInterfacePermissionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfacePermissionResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43576,7 +43577,7 @@ export const describeNetworkInterfacePermissionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfacePermissionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNetworkInterfacePermissionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacePermissionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -43665,7 +43666,7 @@ export const deleteNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNetworkInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfaceResponse),
   errors: {
     'InvalidOperation.HasSlaveEniBonded': {
       httpStatus: 400,
@@ -44022,7 +44023,7 @@ export const describeInstancesFullStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstancesFullStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstancesFullStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesFullStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44261,7 +44262,7 @@ export const describeDisksFullStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDisksFullStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDisksFullStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksFullStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44612,7 +44613,7 @@ export const describeInstanceHistoryEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceHistoryEventsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceHistoryEventsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceHistoryEventsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44698,7 +44699,7 @@ export const createSimulatedSystemEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSimulatedSystemEventsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSimulatedSystemEventsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSimulatedSystemEventsResponse),
   errors: {
     'InvalidNotBefore.Passed': {
       httpStatus: 403,
@@ -44753,7 +44754,7 @@ export const cancelSimulatedSystemEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelSimulatedSystemEventsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelSimulatedSystemEventsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelSimulatedSystemEventsResponse),
   errors: {
     EventIdLimitExceeded: {
       httpStatus: 403,
@@ -44808,7 +44809,7 @@ export const acceptInquiredSystemEventAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAcceptInquiredSystemEventRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAcceptInquiredSystemEventResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAcceptInquiredSystemEventResponse),
   errors: {
     'OperationDenied.AcceptNotSupported': {
       httpStatus: 403,
@@ -44893,7 +44894,7 @@ export const getInstanceScreenshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetInstanceScreenshotRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetInstanceScreenshotResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceScreenshotResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -44953,7 +44954,7 @@ export const getInstanceConsoleOutputAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetInstanceConsoleOutputRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetInstanceConsoleOutputResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceConsoleOutputResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -45058,7 +45059,7 @@ export const describeDiskMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiskMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDiskMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiskMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45205,7 +45206,7 @@ export const describeInstanceMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45338,7 +45339,7 @@ export const describeEniMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEniMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEniMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEniMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45447,7 +45448,7 @@ export const describeSnapshotMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnapshotMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45592,7 +45593,7 @@ export const describeInstanceMaintenanceAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceMaintenanceAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceMaintenanceAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMaintenanceAttributesResponse),
   errors: {
     InstanceIdLimitExceeded: {
       httpStatus: 403,
@@ -45675,7 +45676,7 @@ export const modifyInstanceMaintenanceAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceMaintenanceAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInstanceMaintenanceAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMaintenanceAttributesResponse),
   errors: {
     'OperationDenied.NotInWhiteList': {
       httpStatus: 403,
@@ -45722,7 +45723,7 @@ export const redeployInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRedeployInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRedeployInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployInstanceResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -45840,7 +45841,7 @@ export const reportInstancesStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReportInstancesStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReportInstancesStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReportInstancesStatusResponse),
   errors: {
     InstanceIdLimitExceeded: {
       httpStatus: 403,
@@ -46074,7 +46075,7 @@ export const runCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRunCommandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRunCommandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -46431,7 +46432,7 @@ export const createCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCommandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateCommandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -46681,7 +46682,7 @@ export const invokeCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateInvokeCommandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateInvokeCommandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInvokeCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -47167,7 +47168,7 @@ export const describeInvocationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInvocationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInvocationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -47457,7 +47458,7 @@ export const describeInvocationResultsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInvocationResultsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInvocationResultsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationResultsResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -47594,7 +47595,7 @@ export const modifyInvocationAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInvocationAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyInvocationAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInvocationAttributeResponse),
   errors: {
     'InvalidParameter.Frequency': {
       httpStatus: 400,
@@ -47720,7 +47721,7 @@ export const stopInvocationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInvocationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopInvocationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInvocationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48016,7 +48017,7 @@ export const describeCommandsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCommandsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCommandsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommandsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48148,7 +48149,7 @@ export const modifyCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCommandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48236,7 +48237,7 @@ export const deleteCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCommandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteCommandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48397,7 +48398,7 @@ export const sendFileAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSendFileRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateSendFileResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSendFileResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48718,7 +48719,7 @@ export const describeSendFileResultsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSendFileResultsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSendFileResultsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSendFileResultsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48906,7 +48907,7 @@ export const describeCloudAssistantStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCloudAssistantStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCloudAssistantStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantStatusResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48998,7 +48999,7 @@ export const installCloudAssistantAction: ActionDescriptor = {
     },
   },
   validateRequest: validateInstallCloudAssistantRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateInstallCloudAssistantResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInstallCloudAssistantResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49102,7 +49103,7 @@ export const startTerminalSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartTerminalSessionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartTerminalSessionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartTerminalSessionResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49293,7 +49294,7 @@ export const describeTerminalSessionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTerminalSessionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTerminalSessionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTerminalSessionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -49417,7 +49418,7 @@ export const modifyCloudAssistantSettingsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCloudAssistantSettingsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCloudAssistantSettingsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCloudAssistantSettingsResponse),
   errors: {
     'InvalidParameter.SettingType': {
       httpStatus: 400,
@@ -49620,7 +49621,7 @@ export const describeCloudAssistantSettingsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCloudAssistantSettingsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCloudAssistantSettingsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantSettingsResponse),
   errors: {
     'InvalidParameter.SettingType': {
       httpStatus: 400,
@@ -49723,7 +49724,7 @@ export const createActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateActivationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateActivationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49960,7 +49961,7 @@ export const describeActivationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeActivationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeActivationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeActivationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50092,7 +50093,7 @@ export const disableActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableActivationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDisableActivationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50180,7 +50181,7 @@ export const deleteActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteActivationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteActivationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50405,7 +50406,7 @@ export const describeManagedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeManagedInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeManagedInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeManagedInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50520,7 +50521,7 @@ export const modifyManagedInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyManagedInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyManagedInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyManagedInstanceResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50631,7 +50632,7 @@ export const deregisterManagedInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeregisterManagedInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeregisterManagedInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeregisterManagedInstanceResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50783,7 +50784,7 @@ export const listPluginStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPluginStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListPluginStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPluginStatusResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50881,7 +50882,7 @@ export const createHpcClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHpcClusterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateHpcClusterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHpcClusterResponse),
   errors: {
     'InvalidHpcClusterName.Malformed': {
       httpStatus: 400,
@@ -50986,7 +50987,7 @@ export const describeHpcClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHpcClustersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeHpcClustersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHpcClustersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -51072,7 +51073,7 @@ export const modifyHpcClusterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHpcClusterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyHpcClusterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHpcClusterAttributeResponse),
   errors: {
     'InvalidHpcClusterName.Malformed': {
       httpStatus: 400,
@@ -51143,7 +51144,7 @@ export const deleteHpcClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHpcClusterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteHpcClusterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHpcClusterResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -51231,7 +51232,7 @@ export const tagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
   errors: {
     'NumberExceed.ResourceIds': {
       httpStatus: 400,
@@ -51457,7 +51458,7 @@ export const listTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListTagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
   errors: {
     'InvalidDefaultResourceGroup.NotSupported': {
       httpStatus: 400,
@@ -51648,7 +51649,7 @@ export const untagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUntagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUntagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesResponse),
   errors: {
     'NumberExceed.ResourceIds': {
       httpStatus: 400,
@@ -51798,7 +51799,7 @@ export const joinResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateJoinResourceGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateJoinResourceGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinResourceGroupResponse),
   errors: {
     'EntityExists.AssociatedTransferTasks': {
       httpStatus: 400,
@@ -51893,7 +51894,7 @@ export const addTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddTagsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddTagsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddTagsResponse),
   errors: {
     'InvalidTagKey.Malformed': {
       httpStatus: 400,
@@ -52047,7 +52048,7 @@ export const describeResourceByTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeResourceByTagsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeResourceByTagsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourceByTagsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52226,7 +52227,7 @@ export const describeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTagsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52326,7 +52327,7 @@ export const removeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveTagsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveTagsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveTagsResponse),
   errors: {
     InvalidTagCount: {
       httpStatus: 400,
@@ -52419,7 +52420,7 @@ export const describeRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRegionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRegionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
   errors: {
     'Unauthorized.EmptyRegion': {
       httpStatus: 403,
@@ -52676,7 +52677,7 @@ export const describeZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeZonesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeZonesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
   errors: {
     InvalidSpotStrategy: {
       httpStatus: 400,
@@ -52905,7 +52906,7 @@ export const describeAvailableResourceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAvailableResourceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAvailableResourceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAvailableResourceResponse),
   errors: {
     'Invalid.InstanceChargeType': {
       httpStatus: 403,
@@ -53091,7 +53092,7 @@ export const describeAccountAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccountAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAccountAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccountAttributesResponse),
   errors: {
     'Invalid.Parameter': {
       httpStatus: 400,
@@ -53314,7 +53315,7 @@ export const describeResourcesModificationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeResourcesModificationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeResourcesModificationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourcesModificationResponse),
   errors: {
     'Invalid.OperationType': {
       httpStatus: 404,
@@ -53629,7 +53630,7 @@ export const describeRecommendInstanceTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRecommendInstanceTypeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRecommendInstanceTypeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRecommendInstanceTypeResponse),
   errors: {
     'RecommendEmpty.InstanceTypeNotAuthorized': {
       httpStatus: 400,
@@ -54200,7 +54201,7 @@ export const describePriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePriceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePriceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePriceResponse),
   errors: {
     InvalidSpotAuthorized: {
       httpStatus: 400,
@@ -54684,7 +54685,7 @@ export const describeRenewalPriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRenewalPriceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRenewalPriceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRenewalPriceResponse),
   errors: {
     'InvalidResourceType.ValueNotSupported': {
       httpStatus: 400,
@@ -54829,7 +54830,7 @@ export const describeInstanceModificationPriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceModificationPriceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeInstanceModificationPriceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceModificationPriceResponse),
   errors: {
     'MissingParameter.InstanceTypeOrDataDisk': {
       httpStatus: 400,
@@ -54980,7 +54981,7 @@ export const createStorageSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateStorageSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateStorageSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateStorageSetResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55146,7 +55147,7 @@ export const describeStorageSetDetailsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageSetDetailsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeStorageSetDetailsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetDetailsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55314,7 +55315,7 @@ export const describeStorageSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageSetsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeStorageSetsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55424,7 +55425,7 @@ export const modifyStorageSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyStorageSetAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyStorageSetAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageSetAttributeResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55511,7 +55512,7 @@ export const deleteStorageSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteStorageSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteStorageSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteStorageSetResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55690,7 +55691,7 @@ export const describeTasksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTasksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTasksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTasksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55815,7 +55816,7 @@ export const describeTaskAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTaskAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTaskAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTaskAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -55859,7 +55860,7 @@ export const cancelTaskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelTaskRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelTaskResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelTaskResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -55918,7 +55919,7 @@ export const describeUserBusinessBehaviorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeUserBusinessBehaviorRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeUserBusinessBehaviorResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserBusinessBehaviorResponse),
   errors: {
     InvalidParams: {
       httpStatus: 403,
@@ -55965,7 +55966,7 @@ export const modifyUserBusinessBehaviorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyUserBusinessBehaviorRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyUserBusinessBehaviorResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyUserBusinessBehaviorResponse),
   errors: {
     InvalidParams: {
       httpStatus: 403,
@@ -56008,7 +56009,7 @@ export const describeLimitationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLimitationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeLimitationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLimitationResponse),
   errors: {
     'InvalidLimitation.NotFound': {
       httpStatus: 404,
@@ -56058,7 +56059,7 @@ export const describeClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeClustersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeClustersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClustersResponse),
 };
 /** How DescribeDemands goes on the wire. */
 export const describeDemandsAction: ActionDescriptor = {
@@ -56285,7 +56286,7 @@ export const describeDemandsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDemandsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeDemandsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDemandsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -56435,7 +56436,7 @@ export const createDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDemandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDemandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56541,7 +56542,7 @@ export const deleteDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDemandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDemandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56690,7 +56691,7 @@ export const modifyDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDemandRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyDemandResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56789,7 +56790,7 @@ export const deleteNetworkInterfacePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkInterfacePermissionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNetworkInterfacePermissionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfacePermissionResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -56869,7 +56870,7 @@ export const deleteBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBandwidthPackageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteBandwidthPackageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBandwidthPackageResponse),
   errors: {
     'DependencyViolation.ForwardEntry': {
       httpStatus: 400,
@@ -56936,7 +56937,7 @@ export const modifyBandwidthPackageSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBandwidthPackageSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyBandwidthPackageSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBandwidthPackageSpecResponse),
   errors: {
     'Forbidden.ChargeTypeIsPrepaid': {
       httpStatus: 400,
@@ -57106,7 +57107,7 @@ export const describeBandwidthPackagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBandwidthPackagesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeBandwidthPackagesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthPackagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -57197,7 +57198,7 @@ export const createVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVSwitchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
   errors: {
     'OperationFailed.IdempotentTokenProcessing': {
       httpStatus: 400,
@@ -57333,7 +57334,7 @@ export const deleteVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVSwitchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
   errors: {
     IncorrectVSwitchStatus: {
       httpStatus: 400,
@@ -57451,7 +57452,7 @@ export const modifyVSwitchAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVSwitchAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -57598,7 +57599,7 @@ export const describeVSwitchesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVSwitchesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -57751,7 +57752,7 @@ export const createPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -57882,7 +57883,7 @@ export const deletePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58012,7 +58013,7 @@ export const modifyPhysicalConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyPhysicalConnectionAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
   errors: {
     'InvalidLineOperator.Malformd': {
       httpStatus: 400,
@@ -58114,7 +58115,7 @@ export const enablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnablePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEnablePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58286,7 +58287,7 @@ export const describePhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePhysicalConnectionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -58353,7 +58354,7 @@ export const cancelPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58415,7 +58416,7 @@ export const terminatePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminatePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTerminatePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58504,7 +58505,7 @@ export const createVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -58600,7 +58601,7 @@ export const deleteVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
   errors: {
     'DependencyViolation.RouteTable': {
       httpStatus: 400,
@@ -58839,7 +58840,7 @@ export const describeVpcsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpcsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -58948,7 +58949,7 @@ export const modifyVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpcAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -59045,7 +59046,7 @@ export const removeBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveBandwidthPackageIpsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveBandwidthPackageIpsResponse),
   errors: {
     'InvalidIpCount.ValueNotSupported': {
       httpStatus: 400,
@@ -59129,7 +59130,7 @@ export const createHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -59220,7 +59221,7 @@ export const deleteHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -59298,7 +59299,7 @@ export const associateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
   errors: {
     'InvalidVip.Status': {
       httpStatus: 400,
@@ -59396,7 +59397,7 @@ export const modifyHaVipAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHaVipAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyHaVipAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -59551,7 +59552,7 @@ export const describeHaVipsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHaVipsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeHaVipsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -59629,7 +59630,7 @@ export const unassociateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
   errors: {
     IncorrectHaVipStatus: {
       httpStatus: 400,
@@ -59774,7 +59775,7 @@ export const createVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
   errors: {
     'InvalidPhysicalConnectionId.NotFound': {
       httpStatus: 404,
@@ -59916,7 +59917,7 @@ export const deleteVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -60063,7 +60064,7 @@ export const modifyVirtualBorderRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVirtualBorderRouterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
   errors: {
     'InvalidVbrId.NotFound': {
       httpStatus: 404,
@@ -60185,7 +60186,7 @@ export const recoverVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRecoverVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -60255,7 +60256,7 @@ export const terminateVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTerminateVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -60419,7 +60420,7 @@ export const describeVirtualBorderRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVirtualBorderRoutersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -60555,7 +60556,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDesc
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -60758,7 +60759,7 @@ export const createRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -60956,7 +60957,7 @@ export const deleteRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61016,7 +61017,7 @@ export const activateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActivateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateActivateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61072,7 +61073,7 @@ export const deactivateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactivateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeactivateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61184,7 +61185,7 @@ export const modifyRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouterInterfaceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61288,7 +61289,7 @@ export const modifyRouterInterfaceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouterInterfaceSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
   errors: {
     'InvalidSpec.ValudNotSupported': {
       httpStatus: 400,
@@ -61378,7 +61379,7 @@ export const modifyVRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVRouterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVRouterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
   errors: {
     'InvalidVRouterName.Malformed': {
       httpStatus: 400,
@@ -61561,7 +61562,7 @@ export const describeRouterInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfacesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouterInterfacesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -61645,7 +61646,7 @@ export const eipNotifyPaidAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipNotifyPaidRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEipNotifyPaidResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipNotifyPaidResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61704,7 +61705,7 @@ export const eipFillProductAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipFillProductRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEipFillProductResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillProductResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61763,7 +61764,7 @@ export const eipFillParamsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipFillParamsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEipFillParamsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillParamsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61817,7 +61818,7 @@ export const unassociateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -61979,7 +61980,7 @@ export const allocateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
   errors: {
     'QueryParameter.Illegal': {
       httpStatus: 400,
@@ -62166,7 +62167,7 @@ export const modifyEipAddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyEipAddressAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyEipAddressAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
   errors: {
     'InsufficientBalance.Eip': {
       httpStatus: 400,
@@ -62278,7 +62279,7 @@ export const releaseEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -62360,7 +62361,7 @@ export const associateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
   errors: {
     'InvalidAction.Denied': {
       httpStatus: 400,
@@ -62775,7 +62776,7 @@ export const describeEipAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipAddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipAddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -62925,7 +62926,7 @@ export const describeEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
   errors: {
     'InvalidParameter.TooMany': {
       httpStatus: 400,
@@ -63074,7 +63075,7 @@ export const createNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNatGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
   errors: {
     InvalidVPCStatus: {
       httpStatus: 400,
@@ -63222,7 +63223,7 @@ export const deleteNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNatGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
   errors: {
     'DependencyViolation.BandwidthPackages': {
       httpStatus: 400,
@@ -63388,7 +63389,7 @@ export const describeNatGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNatGatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNatGatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -63494,7 +63495,7 @@ export const describeNewProjectEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNewProjectEipMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNewProjectEipMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNewProjectEipMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -63590,7 +63591,7 @@ export const deleteRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
   errors: {
     IncorrcetRouteEntryStatus: {
       httpStatus: 400,
@@ -63713,7 +63714,7 @@ export const deleteForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
   errors: {
     IncorretForwardEntryStatus: {
       httpStatus: 400,
@@ -63799,7 +63800,7 @@ export const createForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
   errors: {
     'OperationUnsupported.ForwardEntry': {
       httpStatus: 400,
@@ -63993,7 +63994,7 @@ export const addBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddBandwidthPackageIpsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBandwidthPackageIpsResponse),
   errors: {
     'InvalidIpCount.ValueNotSupported': {
       httpStatus: 400,
@@ -64116,7 +64117,7 @@ export const describeVRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVRoutersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVRoutersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -64205,7 +64206,7 @@ export const createRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
   errors: {
     'InvalidCidrBlock.Malformed': {
       httpStatus: 400,
@@ -64605,7 +64606,7 @@ export const describeForwardTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeForwardTableEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeForwardTableEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -64704,7 +64705,7 @@ export const modifyForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
   errors: {
     'InvalidExternalIp.Malformed': {
       httpStatus: 400,
@@ -64887,7 +64888,7 @@ export const describeAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccessPointsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAccessPointsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -65082,7 +65083,7 @@ export const describeRouteTablesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTablesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouteTablesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -65125,7 +65126,7 @@ export const connectRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConnectRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateConnectRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
   errors: {
     'IncorrectRole.NotInitiatingSide': {
       httpStatus: 400,
@@ -65266,7 +65267,7 @@ export const exportSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateExportSnapshotRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateExportSnapshotResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportSnapshotResponse),
   errors: {
     ExportSnapshotFailed: {
       httpStatus: 403,
@@ -65347,7 +65348,7 @@ export const releasePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleasePublicIpAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleasePublicIpAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleasePublicIpAddressResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,

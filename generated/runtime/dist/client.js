@@ -7,7 +7,7 @@ import { attemptLoop } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
-import { envEndpoint, resolveEndpoint } from './endpoint.js';
+import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { AcsTimeoutError } from './errors.js';
 import { runHook } from './hooks.js';
@@ -16,7 +16,7 @@ import { callScrubber, clip } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { signatureOf, signRequest } from './sign-request.js';
+import { signWithSignature } from './sign-request.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation } from './validation-mode.js';
 export class RpcClient {
@@ -36,6 +36,8 @@ export class RpcClient {
     #envRegion;
     /** The config's endpoint, else the environment's (endpoint.ts, `envEndpoint`). */
     #endpoint;
+    /** Each region's endpoint parsed once, for calls no middleware sees (one could change the URL). */
+    #sharedEndpoint;
     constructor(service, config = {}) {
         this.service = service;
         this.#config = config;
@@ -49,6 +51,7 @@ export class RpcClient {
         const env = config.env ?? processEnv();
         this.#envRegion = env[ENV_REGION_ID] || undefined;
         this.#endpoint = config.endpoint ?? envEndpoint(env, service.product);
+        this.#sharedEndpoint = endpointResolver(service.endpoints, this.#endpoint);
         this.#retry =
             config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
         this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -69,10 +72,22 @@ export class RpcClient {
             const { validateResponses } = this.#config;
             const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
             const context = { action: action.name, attempt: 0 };
-            const serialize = wrap('serialize', ({ input, request }) => this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }), context);
+            const serialize = wrap('serialize', ({ input, request }) => this.#attempts({
+                action,
+                input,
+                unsigned: request,
+                options,
+                secrets,
+                logger,
+                wrap,
+                validation,
+                // The call's deadline starts here, as its attempts do.
+                time: this.#time(options),
+                started: 0,
+            }), context);
             const initialize = wrap('initialize', async ({ input }) => {
                 checkRequest(action, input, validation.request, logger);
-                return serialize({ input, request: this.#unsigned(action, input, options) });
+                return serialize({ input, request: this.#unsigned(action, input, options, wrap === direct) });
             }, context);
             const { output } = await initialize({ input: params });
             return output;
@@ -87,9 +102,8 @@ export class RpcClient {
         const run = (await import('./middleware-compose.js')).compose;
         return (step, terminal, context) => run(stack[step], terminal, context);
     }
-    /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
-    async #attempts(base) {
-        const call = { ...base, time: this.#time(base.options), started: 0 };
+    /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
+    async #attempts(call) {
         const value = await attemptLoop({
             retry: this.#retry,
             quota: this.#quota,
@@ -121,12 +135,14 @@ export class RpcClient {
         const deadlineMs = given ?? timeoutMs * this.#retry.maxAttempts;
         return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
     }
-    #unsigned(action, params, options) {
+    #unsigned(action, params, options, unseen) {
         // The request's own region before the environment's: a machine-wide default yields to a call's.
         const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
         return {
             method: options.method ?? action.methods[0] ?? 'GET',
-            endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
+            endpoint: unseen
+                ? this.#sharedEndpoint(region)
+                : resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
             path: action.path,
             action: action.name,
             version: this.service.apiVersion,
@@ -148,7 +164,8 @@ export class RpcClient {
         const deserialize = call.wrap('deserialize', async ({ request }) => {
             raw = await this.#send(call, request);
             const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-            await checkResponse(call.action, output, call.validation.response, call.logger);
+            if (call.validation.response !== 'off')
+                await checkResponse(call.action, output, call.validation.response, call.logger);
             return { output, response: raw };
         }, context);
         const finalize = call.wrap('finalize', async (args) => {
@@ -175,16 +192,18 @@ export class RpcClient {
     }
     async #sign(call, request) {
         const credentials = await this.#credentials();
-        const signed = await signRequest(request, credentials, {
+        const { signed, signature } = await signWithSignature(request, credentials, {
             signatureVersion: this.#config.signatureVersion ?? 'v3',
             now: new Date(this.#now() + this.#clockOffsetMs),
             nonce: newNonce(),
             crypto: this.#io.crypto,
         });
-        call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)], credentials.accessKeyId);
+        call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signature], credentials.accessKeyId);
         if (isSignedHeader(this.#userAgent))
             return signed;
-        return { ...signed, headers: { ...signed.headers, [this.#userAgent[0]]: this.#userAgent[1] } };
+        // The headers were made for this attempt alone: the unsigned user agent goes last among them.
+        signed.headers[this.#userAgent[0]] = this.#userAgent[1];
+        return signed;
     }
     async #send(call, signed) {
         const { time, options } = call;
@@ -206,11 +225,14 @@ export class RpcClient {
         }
     }
     /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
-    async #after(call, n, result, willRetry) {
+    #after(call, n, result, willRetry) {
+        // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
+        if (this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined)
+            return undefined;
+        return this.#tell(call, n, result, willRetry);
+    }
+    async #tell(call, n, result, willRetry) {
         const hook = this.#config.hooks?.afterResponse;
-        // Nobody to tell: a success then builds no scrubber and scrubs nothing.
-        if (hook === undefined && call.logger.debug === undefined)
-            return;
         const error = result.ok ? undefined : result.error;
         const output = result.ok ? result.value.output : undefined;
         const echoed = output?.RequestId;

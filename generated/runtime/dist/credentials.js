@@ -20,7 +20,8 @@ export function resolveCredentialsProvider(input, options = {}) {
     let chain;
     return async () => {
         chain ??= import('./credentials-chain.js').then((m) => m.defaultChain(options));
-        return (await chain)();
+        const { given, where } = await (await chain)();
+        return checked(given, where);
     };
 }
 /** What a provider function gives; whatever it throws, the call fails with an AcsError that keeps it

@@ -4,7 +4,7 @@
 // Hashes and HMACs through node:crypto, synchronously: on Node, Web Crypto's promise per digest and
 // per signature costs more than the hashing itself. Chosen by platform-node.ts; the bytes are the
 // same as crypto.ts's (the signature vectors hold both to it).
-import { createHash, createHmac, createSecretKey } from 'node:crypto';
+import { createHmac, createSecretKey, hash } from 'node:crypto';
 import { EMPTY_SHA256 } from './crypto.js';
 /** Derived keys kept per crypto (one per client); bounded as crypto.ts's are. */
 const KEY_CACHE_LIMIT = 8;
@@ -22,7 +22,8 @@ export function nodeSigningCrypto() {
         return object;
     };
     return {
-        sha256Hex: (data) => data === '' ? EMPTY_SHA256 : createHash('sha256').update(data, 'utf8').digest('hex'),
+        // The one-shot hash (Node 20.12+, inside the engines range) makes no Hash object per digest.
+        sha256Hex: (data) => (data === '' ? EMPTY_SHA256 : hash('sha256', data, 'hex')),
         hmac: (algorithm, key, data) => createHmac(NODE_NAMES[algorithm], keyFor(key)).update(data, 'utf8').digest(),
     };
 }

@@ -12,4 +12,11 @@ export declare function percentEncode(value: string): string;
  * `InstanceId.2`. An empty value renders `k=`.
  */
 export declare function canonicalQuery(params: WireParams): string;
+/** canonicalQuery of pairs already encoded (encodePairs), which are left as they are. */
+export declare function canonicalOfEncoded(encoded: WireParams): string;
+/** Each name and value percent-encoded, in the given order: what the query, the form body and both
+ * canonical forms are made of, so a request encodes each parameter once. */
+export declare function encodePairs(params: WireParams): [string, string][];
+/** `k=v&k=v`: the query or form text of encoded pairs, in their order. */
+export declare function joinPairs(encoded: WireParams): string;
 //# sourceMappingURL=encode.d.ts.map

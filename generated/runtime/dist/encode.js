@@ -4,8 +4,12 @@
 // RFC 3986 percent-encoding and the canonical query string, as both Alibaba Cloud signatures
 // (V2/RPC "canonicalized query string", V3 "CanonicalQueryString") define them.
 import { AcsError } from './errors.js';
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 /** Only A-Z a-z 0-9 - _ . ~ stay literal; everything else is its UTF-8 bytes as uppercase %XY. */
 export function percentEncode(value) {
+    // Most names and values need no escape at all: one test instead of encoding and scanning again.
+    if (UNRESERVED.test(value))
+        return value;
     let encoded;
     try {
         encoded = encodeURIComponent(value);
@@ -30,11 +34,28 @@ export function percentEncode(value) {
  * `InstanceId.2`. An empty value renders `k=`.
  */
 export function canonicalQuery(params) {
-    return params
-        .map(([k, v]) => [percentEncode(k), percentEncode(v)])
-        .sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
+    return canonicalOfEncoded(encodePairs(params));
+}
+/** canonicalQuery of pairs already encoded (encodePairs), which are left as they are. */
+export function canonicalOfEncoded(encoded) {
+    return joinPairs([...encoded].sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb)));
+}
+/** Each name and value percent-encoded, in the given order: what the query, the form body and both
+ * canonical forms are made of, so a request encodes each parameter once. */
+export function encodePairs(params) {
+    const encoded = [];
+    for (const [k, v] of params)
+        encoded.push([percentEncode(k), percentEncode(v)]);
+    return encoded;
+}
+/** `k=v&k=v`: the query or form text of encoded pairs, in their order. */
+export function joinPairs(encoded) {
+    let text = '';
+    for (let i = 0; i < encoded.length; i++) {
+        const [k, v] = encoded[i];
+        text += i === 0 ? `${k}=${v}` : `&${k}=${v}`;
+    }
+    return text;
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

@@ -10,4 +10,7 @@ export declare function resolveEndpoint(rules: EndpointRules, options: {
     readonly endpoint?: string | undefined;
     readonly region?: string | undefined;
 }): URL;
+/** resolveEndpoint for one client, each region's URL made once. The URL is shared between calls:
+ * hand it only to code that does not change it. An explicit endpoint is the same for every region. */
+export declare function endpointResolver(rules: EndpointRules, endpoint: string | undefined): (region: string | undefined) => URL;
 //# sourceMappingURL=endpoint.d.ts.map

@@ -27,6 +27,24 @@ export function resolveEndpoint(rules, options) {
         return new URL(`https://${rules.central}`);
     return new URL(`https://${rules.regional.replaceAll('{RegionId}', region)}`);
 }
+/** Regions whose endpoint one resolver keeps: many regions cannot grow it without limit. */
+const RESOLVED_LIMIT = 16;
+/** resolveEndpoint for one client, each region's URL made once. The URL is shared between calls:
+ * hand it only to code that does not change it. An explicit endpoint is the same for every region. */
+export function endpointResolver(rules, endpoint) {
+    const urls = new Map();
+    return (region) => {
+        const key = endpoint === undefined ? region : undefined;
+        let url = urls.get(key);
+        if (url === undefined) {
+            url = resolveEndpoint(rules, { endpoint, region });
+            if (urls.size >= RESOLVED_LIMIT)
+                urls.clear();
+            urls.set(key, url);
+        }
+        return url;
+    };
+}
 function explicitEndpoint(endpoint) {
     // Without a scheme, `localhost:8080` would parse as scheme `localhost:`; a bare host means https.
     const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;

@@ -5,7 +5,9 @@ import { type AcsError, AcsResponseError } from './errors.js';
 import type { RawResponse } from './transport.js';
 /** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
 export declare const ERROR_ENVELOPE_SHAPE: Shape;
-/** The error a response with `body` (parsed, or undefined when there was none) stands for. */
-export declare function serviceError(raw: RawResponse, body: unknown, action: ActionDescriptor, service: ServiceDescriptor, scrub: (text: string) => string): AcsError;
+/** The envelope's fields, as `normalize(body, ERROR_ENVELOPE_SHAPE)` gives them. */
+export type Envelope = Readonly<Record<string, string | undefined>>;
+/** The error a response stands for, given its envelope (undefined when there was no body). */
+export declare function serviceError(raw: RawResponse, envelope: Envelope | undefined, action: ActionDescriptor, service: ServiceDescriptor, scrub: (text: string) => string): AcsError;
 export declare function unreadable(raw: RawResponse, what: string, scrub: (text: string) => string): AcsResponseError;
 //# sourceMappingURL=response-error.d.ts.map

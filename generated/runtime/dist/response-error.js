@@ -3,10 +3,11 @@
 // Source: templates/runtime/response-error.ts
 // What a failed response becomes (response.ts, on the first failure): an error envelope an
 // AcsServiceError with the documented retryability, anything unreadable an AcsResponseError with a
-// scrubbed snippet of the body.
+// scrubbed snippet of the body. The envelope comes normalized (response.ts): this module imports
+// nothing of the call path but the error classes, so a bundler that splits code does not move
+// normalize.js out of the call's own chunk.
 import { errorDescriptor } from './descriptors.js';
 import { AcsResponseError, AcsServiceError } from './errors.js';
-import { normalize } from './normalize.js';
 /** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
 export const ERROR_ENVELOPE_SHAPE = {
     kind: 'object',
@@ -18,11 +19,8 @@ export const ERROR_ENVELOPE_SHAPE = {
         Recommend: { kind: 'string' },
     },
 };
-/** The error a response with `body` (parsed, or undefined when there was none) stands for. */
-export function serviceError(raw, body, action, service, scrub) {
-    const envelope = body === undefined
-        ? undefined
-        : normalize(body, ERROR_ENVELOPE_SHAPE);
+/** The error a response stands for, given its envelope (undefined when there was no body). */
+export function serviceError(raw, envelope, action, service, scrub) {
     if (envelope?.Code === undefined)
         return unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
     const known = errorDescriptor(service, action, envelope.Code);

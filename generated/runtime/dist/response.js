@@ -9,7 +9,9 @@ import { redactText } from './redact.js';
 export async function parseResponse(raw, action, service, scrub = redactText) {
     const kind = kindOf(raw);
     const ok = raw.status >= 200 && raw.status < 300;
-    const { body, errorRoot } = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
+    const read = readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
+    // JSON is read at once; only XML (loaded on demand) and failures need a turn.
+    const { body, errorRoot } = read instanceof Promise ? await read : read;
     // An error envelope under a success status (an XML <Error>, or a body that is an envelope and not
     // the action's response) is still an error, never a successful body.
     if (ok && !errorRoot && !isErrorEnvelope(body, action.responseShape)) {
@@ -33,24 +35,32 @@ export async function parseResponse(raw, action, service, scrub = redactText) {
 }
 /** Failures only: what an error response becomes is loaded on the first one (response-error.ts). */
 async function errorOf(raw, body, action, service, scrub) {
-    return (await import('./response-error.js')).serviceError(raw, body, action, service, scrub);
+    const { ERROR_ENVELOPE_SHAPE, serviceError } = await import('./response-error.js');
+    const envelope = body === undefined ? undefined : normalize(body, ERROR_ENVELOPE_SHAPE);
+    return serviceError(raw, envelope, action, service, scrub);
 }
 async function unreadable(raw, what, scrub) {
     return (await import('./response-error.js')).unreadable(raw, what, scrub);
 }
-async function readBody(raw, kind, xmlRoot, scrub) {
+function readBody(raw, kind, xmlRoot, scrub) {
     if (kind === 'json') {
         let value;
         try {
             value = parseJson(raw.bodyText);
         }
         catch {
-            throw await unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
+            return refused(raw, 'JSON that does not parse (truncated?)', scrub);
         }
         if (value === null || typeof value !== 'object' || Array.isArray(value))
-            throw await unreadable(raw, 'JSON that is not an object', scrub);
+            return refused(raw, 'JSON that is not an object', scrub);
         return { body: value, errorRoot: false };
     }
+    return readOther(raw, kind, xmlRoot, scrub);
+}
+async function refused(raw, what, scrub) {
+    throw await unreadable(raw, what, scrub);
+}
+async function readOther(raw, kind, xmlRoot, scrub) {
     if (kind === 'xml') {
         const { parseXml } = await import('./xml.js');
         const tree = await parseXml(raw.bodyText);

@@ -3,7 +3,9 @@
 // Source: templates/runtime/retry.ts
 // Retries in the manner of AWS SDK v3's standard mode: exponential backoff with full jitter and caps,
 // and a retry quota (token bucket) so a failing service is not hammered by every caller at once.
-import { AcsAbortError, AcsError, AcsTimeoutError } from './errors.js';
+// Here what every client holds (options, quota, the wait); what a failure is retried by, and after
+// how long, is retry-policy.ts, loaded on the first failure (attempt-failure.ts).
+import { abortError } from './transport-errors.js';
 export const DEFAULT_RETRY = {
     maxAttempts: 3,
     baseDelayMs: 100,
@@ -34,40 +36,6 @@ export class RetryQuota {
         this.#available = Math.min(this.#capacity, this.#available + amount);
     }
 }
-export function isRetryable(error) {
-    return error instanceof AcsError && !(error instanceof AcsAbortError) && error.retryable;
-}
-export function retryCost(error, options) {
-    return error instanceof AcsTimeoutError ? options.timeoutRetryCost : options.retryCost;
-}
-/** Full jitter: a random delay in [0, min(cap, base * 2^retry)). `retry` counts from 0. */
-export function backoffDelay(retry, options, random) {
-    return Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry));
-}
-/** RFC 9110 HTTP-date: IMF-fixdate and both obsolete forms start with the day name. */
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? +\S/i;
-/**
- * `Retry-After` in seconds or as an HTTP date; `x-acs-retry-after` in milliseconds when it is larger
- * than 1000, else seconds (Alibaba gateways have sent both). Undefined when absent or unreadable.
- */
-export function retryAfterMs(headers, now) {
-    const acs = headers?.get('x-acs-retry-after');
-    if (acs != null && /^\d+$/.test(acs.trim())) {
-        const n = Number(acs.trim());
-        return n > 1000 ? n : n * 1000;
-    }
-    const value = headers?.get('retry-after');
-    if (value == null)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Date.parse is lenient ('1.5' and '-5' read as dates in 2001): only an HTTP-date may be read.
-    if (!HTTP_DATE.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 /** Waits, but stops at once (rejecting with AcsAbortError) when the signal fires. */
 export function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -83,7 +51,4 @@ export function sleep(ms, signal) {
         }, ms);
         signal?.addEventListener('abort', onAbort, { once: true });
     });
-}
-export function abortError() {
-    return new AcsAbortError({ code: 'Client.Aborted', message: 'The call was aborted by its AbortSignal.' });
 }

@@ -17,4 +17,11 @@ export declare function signV1(input: {
     /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
     crypto?: SigningCrypto | undefined;
 }): Promise<V1Signature>;
+/** signV1 of parameters already encoded (encodePairs), `Signature` left out. */
+export declare function signV1Encoded(input: {
+    method: string;
+    encoded: WireParams;
+    secret: string;
+    crypto?: SigningCrypto | undefined;
+}): Promise<V1Signature>;
 //# sourceMappingURL=sign-v1.d.ts.map

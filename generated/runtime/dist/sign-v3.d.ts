@@ -31,4 +31,8 @@ export declare function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 
     signedHeaders: string;
 };
 export declare function signV3(input: V3Input): Promise<V3Signature>;
+/** signV3 of a query already encoded (encodePairs). */
+export declare function signV3Encoded(input: Omit<V3Input, 'query'> & {
+    readonly encodedQuery: WireParams;
+}): Promise<V3Signature>;
 //# sourceMappingURL=sign-v3.d.ts.map

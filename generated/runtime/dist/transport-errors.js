@@ -3,10 +3,14 @@
 // Source: templates/runtime/transport-errors.ts
 // The errors an HTTP attempt ends with, the same whichever transport made it (transport.ts over
 // fetch, transport-node.ts over node:http): the user's code and the retry policy see one behaviour.
-import { AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
+import { AcsAbortError, AcsNetworkError, AcsResponseError, AcsTimeoutError } from './errors.js';
 /** The largest body read by default: far above any RPC answer (a page of 100 instances is well under
  * 1 MiB), and small enough that a runaway server cannot take the process's memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** The user's AbortSignal fired: while an attempt is in flight, or between attempts (retry.ts). */
+export function abortError() {
+    return new AcsAbortError({ code: 'Client.Aborted', message: 'The call was aborted by its AbortSignal.' });
+}
 export function timeoutError(timeoutMs) {
     return new AcsTimeoutError({
         code: 'Client.Timeout',

@@ -8,25 +8,32 @@
 import { Agent as HttpAgent, request as httpRequest, } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
-import { abortError } from './retry.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import { RawHeaders } from './node-headers.js';
+import { nodeTargets } from './node-target.js';
+import { abortError, DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError, } from './transport-errors.js';
 /** Idle connections are closed after this long: before servers' usual keep-alive timeouts (Node's is
  * 5 s), so a request rarely meets a connection the server is closing. */
 const IDLE_SOCKET_MS = 4000;
 /** A transport with its own keep-alive agents (idle sockets do not keep the process alive). */
 export function nodeTransport() {
     const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
-    const agents = { http: new HttpAgent(options), https: new HttpsAgent(options) };
-    return (request, options) => sendNode(agents, request, options);
+    const io = {
+        http: new HttpAgent(options),
+        https: new HttpsAgent(options),
+        targets: nodeTargets(),
+        // Whole bodies only (never `stream: true`), so one decoder serves every call.
+        decoder: new TextDecoder(),
+    };
+    return (request, options) => sendNode(io, request, options);
 }
-function sendNode(agents, request, options) {
+function sendNode(io, request, options) {
     if (options.signal?.aborted)
         return Promise.reject(abortError());
     const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const secure = request.url.startsWith('https:');
-    const headers = { ...request.headers };
-    if (request.body !== undefined)
-        headers['content-length'] = Buffer.byteLength(request.body);
+    const target = io.targets(request.url);
+    const secure = target?.secure ?? request.url.startsWith('https:');
+    const agent = secure ? io.https : io.http;
+    const length = request.body === undefined ? undefined : Buffer.byteLength(request.body);
     return new Promise((resolve, reject) => {
         let req;
         let settled = false;
@@ -45,11 +52,18 @@ function sendNode(agents, request, options) {
         };
         const start = (retried) => {
             let answered = false;
-            const sent = (secure ? httpsRequest : httpRequest)(request.url, {
-                method: request.method,
-                headers,
-                agent: secure ? agents.https : agents.http,
-            });
+            const send = secure ? httpsRequest : httpRequest;
+            const sent = target === undefined
+                ? send(request.url, { method: request.method, headers: headerObject(request, length), agent })
+                : send({
+                    protocol: target.protocol,
+                    hostname: target.hostname,
+                    port: target.port,
+                    path: target.path,
+                    method: request.method,
+                    headers: headerList(request, length, target.host) ?? headerObject(request, length),
+                    agent,
+                });
             req = sent;
             sent.on('error', (error) => {
                 // A kept-alive connection the server closed while it sat idle fails at once, before any
@@ -60,7 +74,11 @@ function sendNode(agents, request, options) {
             });
             sent.on('response', (res) => {
                 answered = true;
-                readBody(res, limit).then((bodyText) => finish(undefined, { status: res.statusCode ?? 0, headers: toHeaders(res), bodyText }), (error) => finish(error));
+                readBody(res, limit, io.decoder).then((bodyText) => finish(undefined, {
+                    status: res.statusCode ?? 0,
+                    headers: new RawHeaders(res.rawHeaders),
+                    bodyText,
+                }), (error) => finish(error));
             });
             sent.end(request.body);
         };
@@ -70,26 +88,52 @@ function sendNode(agents, request, options) {
         start(false);
     });
 }
+/** The request's headers, then Content-Length when it has a body; node:http adds Host. */
+function headerObject(request, length) {
+    const headers = { ...request.headers };
+    if (length !== undefined)
+        headers['content-length'] = length;
+    return headers;
+}
+/** The same headers as a flat list, in the same order, then the Host node:http would add: node:http
+ * writes a list as it is, checking each name and value as setHeader does, without building its
+ * header map first. Only for lower-case names other than host and content-length (what the signer
+ * makes): with others, setHeader's merging of names that differ in case or repeat one we add, and
+ * its own Host, decide as before. */
+function headerList(request, length, host) {
+    const list = [];
+    for (const name in request.headers) {
+        if (!Object.hasOwn(request.headers, name))
+            continue;
+        if (!LOWER_NAME.test(name) || name === 'host' || name === 'content-length')
+            return undefined;
+        list.push(name, request.headers[name]);
+    }
+    if (length !== undefined)
+        list.push('content-length', String(length));
+    list.push('Host', host);
+    return list;
+}
+const LOWER_NAME = /^[a-z0-9-]+$/;
 function isReset(error) {
     const code = error.code;
     return code === 'ECONNRESET' || code === 'EPIPE';
 }
 /** The body as UTF-8 text (a leading BOM dropped, as fetch's text() does), refused as soon as it
  * passes `limit` bytes or at once when its Content-Length says it will. */
-function readBody(res, limit) {
+function readBody(res, limit, decoder) {
     const tooLarge = () => {
-        const id = res.headers['x-acs-request-id'];
-        return tooLargeError(limit, res.statusCode ?? 0, typeof id === 'string' ? id : undefined);
+        const id = new RawHeaders(res.rawHeaders).get('x-acs-request-id');
+        return tooLargeError(limit, res.statusCode ?? 0, id ?? undefined);
     };
     return new Promise((resolve, reject) => {
-        if (Number(res.headers['content-length'] ?? 0) > limit) {
+        if (Number(new RawHeaders(res.rawHeaders).get('content-length') ?? 0) > limit) {
             res.destroy();
             reject(tooLarge());
             return;
         }
-        const decoder = new TextDecoder();
+        const chunks = [];
         let size = 0;
-        let text = '';
         res.on('data', (chunk) => {
             size += chunk.byteLength;
             if (size > limit) {
@@ -97,18 +141,11 @@ function readBody(res, limit) {
                 reject(tooLarge());
                 return;
             }
-            text += decoder.decode(chunk, { stream: true });
+            chunks.push(chunk);
         });
-        res.on('end', () => resolve(text + decoder.decode()));
+        // One decode of the whole body reads exactly as decoding it chunk by chunk.
+        res.on('end', () => resolve(decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size))));
         // A socket closed mid-body (res 'aborted'/'error'): the request's own 'error' names why.
         res.on('error', (error) => reject(networkError(error)));
     });
-}
-/** The response's headers as fetch gives them: repeated ones joined with ", ". */
-function toHeaders(res) {
-    const headers = new Headers();
-    const raw = res.rawHeaders;
-    for (let i = 0; i + 1 < raw.length; i += 2)
-        headers.append(raw[i], raw[i + 1]);
-    return headers;
 }

@@ -5,8 +5,7 @@
 // caller's AbortSignal and the per-attempt timeout together, the body read no further than the size
 // limit, errors typed. Node's own transport is transport-node.ts, held to the same behaviour.
 import { AcsError, AcsNetworkError } from './errors.js';
-import { abortError } from './retry.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import { abortError, DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError, } from './transport-errors.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport-errors.js';
 /** The fetch transport: the given fetch, else the global one as it is at each call. */
 export function fetchTransport(fetchFn) {

@@ -7,6 +7,14 @@ export function toIssues(validate, value) {
     // A bad map key gives the `propertyNames` error and its schema's own; the first says it all.
     return (validate.errors ?? []).filter((e) => e.propertyName === undefined).map(toIssue);
 }
+/**
+ * A validator loaded on first use (a descriptor's `loadResponseValidator`): the module loaded is ajv's
+ * code alone, and its errors become issues here. Were the module to import this file itself, a bundler
+ * splitting code would move this file into a chunk of its own, one more file every call loads.
+ */
+export function issuesOf(validate) {
+    return (value) => toIssues(validate, value);
+}
 function toIssue(error) {
     const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
     switch (error.keyword) {

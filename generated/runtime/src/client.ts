@@ -10,7 +10,7 @@ import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
-import { envEndpoint, resolveEndpoint } from './endpoint.js';
+import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import { type AcsError, AcsTimeoutError } from './errors.js';
 import { type Logger, type RequestInfo, runHook } from './hooks.js';
@@ -29,7 +29,7 @@ import { type CallScrubber, callScrubber, clip } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { type SignedRequest, signatureOf, signRequest, type UnsignedRequest } from './sign-request.js';
+import { type SignedRequest, signWithSignature, type UnsignedRequest } from './sign-request.js';
 import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
@@ -53,6 +53,8 @@ export class RpcClient {
   readonly #envRegion: string | undefined;
   /** The config's endpoint, else the environment's (endpoint.ts, `envEndpoint`). */
   readonly #endpoint: string | undefined;
+  /** Each region's endpoint parsed once, for calls no middleware sees (one could change the URL). */
+  readonly #sharedEndpoint: (region: string | undefined) => URL;
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
@@ -67,6 +69,7 @@ export class RpcClient {
     const env = config.env ?? processEnv();
     this.#envRegion = env[ENV_REGION_ID] || undefined;
     this.#endpoint = config.endpoint ?? envEndpoint(env, service.product);
+    this.#sharedEndpoint = endpointResolver(service.endpoints, this.#endpoint);
     this.#retry =
       config.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY, ...config.retry };
     this.#quota = new RetryQuota(this.#retry.quotaCapacity);
@@ -92,14 +95,26 @@ export class RpcClient {
       const serialize = wrap(
         'serialize',
         ({ input, request }) =>
-          this.#attempts({ action, input, unsigned: request, options, secrets, logger, wrap, validation }),
+          this.#attempts({
+            action,
+            input,
+            unsigned: request,
+            options,
+            secrets,
+            logger,
+            wrap,
+            validation,
+            // The call's deadline starts here, as its attempts do.
+            time: this.#time(options),
+            started: 0,
+          }),
         context,
       );
       const initialize = wrap(
         'initialize',
         async ({ input }) => {
           checkRequest(action, input, validation.request, logger);
-          return serialize({ input, request: this.#unsigned(action, input, options) });
+          return serialize({ input, request: this.#unsigned(action, input, options, wrap === direct) });
         },
         context,
       );
@@ -117,9 +132,8 @@ export class RpcClient {
     return (step, terminal, context) => run(stack[step], terminal, context);
   }
 
-  /** The call's attempts, retried as attempts.ts decides; its deadline starts here. */
-  async #attempts(base: Omit<Call, 'time' | 'started'>): Promise<MiddlewareOutput> {
-    const call: Call = { ...base, time: this.#time(base.options), started: 0 };
+  /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
+  async #attempts(call: Call): Promise<MiddlewareOutput> {
     const value = await attemptLoop({
       retry: this.#retry,
       quota: this.#quota,
@@ -158,13 +172,16 @@ export class RpcClient {
     action: ActionDescriptor,
     params: Readonly<Record<string, unknown>>,
     options: CallOptions,
+    unseen: boolean,
   ): UnsignedRequest {
     // The request's own region before the environment's: a machine-wide default yields to a call's.
     const region =
       this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
     return {
       method: options.method ?? action.methods[0] ?? 'GET',
-      endpoint: resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
+      endpoint: unseen
+        ? this.#sharedEndpoint(region)
+        : resolveEndpoint(this.service.endpoints, { endpoint: this.#endpoint, region }),
       path: action.path,
       action: action.name,
       version: this.service.apiVersion,
@@ -189,7 +206,8 @@ export class RpcClient {
       async ({ request }) => {
         raw = await this.#send(call, request);
         const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-        await checkResponse(call.action, output, call.validation.response, call.logger);
+        if (call.validation.response !== 'off')
+          await checkResponse(call.action, output, call.validation.response, call.logger);
         return { output, response: raw };
       },
       context,
@@ -226,18 +244,20 @@ export class RpcClient {
 
   async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
     const credentials = await this.#credentials();
-    const signed = await signRequest(request, credentials, {
+    const { signed, signature } = await signWithSignature(request, credentials, {
       signatureVersion: this.#config.signatureVersion ?? 'v3',
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
       crypto: this.#io.crypto,
     });
     call.secrets.learn(
-      [credentials.accessKeySecret, credentials.securityToken, signatureOf(signed)],
+      [credentials.accessKeySecret, credentials.securityToken, signature],
       credentials.accessKeyId,
     );
     if (isSignedHeader(this.#userAgent)) return signed;
-    return { ...signed, headers: { ...signed.headers, [this.#userAgent[0]]: this.#userAgent[1] } };
+    // The headers were made for this attempt alone: the unsigned user agent goes last among them.
+    (signed.headers as Record<string, string>)[this.#userAgent[0]] = this.#userAgent[1];
+    return signed;
   }
 
   async #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
@@ -259,10 +279,14 @@ export class RpcClient {
   }
 
   /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
-  async #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
+  #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined {
+    // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
+    if (this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined) return undefined;
+    return this.#tell(call, n, result, willRetry);
+  }
+
+  async #tell(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
     const hook = this.#config.hooks?.afterResponse;
-    // Nobody to tell: a success then builds no scrubber and scrubs nothing.
-    if (hook === undefined && call.logger.debug === undefined) return;
     const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
     const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
     const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;

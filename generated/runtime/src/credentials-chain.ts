@@ -6,9 +6,8 @@
 // the aliyun CLI's profile file, the SDKs' shared credentials file, then the instance's RAM role from
 // the metadata service. Each place either gives credentials, or says why not; the error names every
 // place and reason, never a value. A profile that names the instance role goes to the metadata service.
-import { checked } from './credentials-check.js';
 import type { ProfileResult } from './credentials-file.js';
-import { type InstanceRoleOptions, instanceRoleProvider } from './credentials-instance-role.js';
+import type { InstanceRoleOptions } from './credentials-instance-role.js';
 import { type Env, isTrue, processEnv } from './env.js';
 import { AcsCredentialsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
@@ -37,22 +36,35 @@ const ENV_ECS_METADATA_DISABLED = 'ALIBABA_CLOUD_ECS_METADATA_DISABLED';
 
 type Provider = () => Promise<Credentials>;
 
+/** What the chain found, and where: the caller checks it (credentials.ts), naming that place when a
+ * field is missing. Checking there keeps credentials-check.ts out of this lazily loaded module, so a
+ * bundler that splits code keeps it in the program's own file. */
+export interface Found {
+  readonly given: unknown;
+  readonly where: string;
+}
+
 /** After the metadata service did not answer, how long the chain goes on without asking it: off an
  * instance, every call would otherwise wait out its timeouts (a second or two) before failing. */
 export const METADATA_QUIET_MS = 60_000;
 
-/** The chain as one provider. It keeps the metadata service's providers (one per role), so their
+/** The chain as one finder of credentials. It keeps the metadata service's providers (one per role), so their
  * credentials are cached and refreshed across calls like any refreshing provider's. */
-export function defaultChain(options: ChainOptions): Provider {
-  const roles = new Map<string, Provider>();
+export function defaultChain(options: ChainOptions): () => Promise<Found> {
+  const roles = new Map<string, Promise<Provider>>();
   const now = options.metadata?.now ?? Date.now;
   let silentAt = Number.NEGATIVE_INFINITY;
-  const instanceRole = async (env: Env, roleName: string | undefined): Promise<Provider> => {
+  // The provider's code loads when the chain gets this far (the environment or a profile usually
+  // answers first); the promise is kept, so calls at once share one provider and its cache.
+  const instanceRole = (env: Env, roleName: string | undefined): Promise<Provider> => {
     const key = roleName ?? '';
-    const known = roles.get(key);
-    if (known !== undefined) return known;
-    const made = instanceRoleProvider({ ...options.metadata, env, roleName });
-    roles.set(key, made);
+    let made = roles.get(key);
+    if (made === undefined) {
+      made = import('./credentials-instance-role.js').then((m) =>
+        m.instanceRoleProvider({ ...options.metadata, env, roleName }),
+      );
+      roles.set(key, made);
+    }
     return made;
   };
   return async () => {
@@ -65,7 +77,7 @@ export function defaultChain(options: ChainOptions): Provider {
     ];
     const profile = options.profile ?? (env[ENV_PROFILE] || undefined);
     for (const found of await profiles(options, profile, env)) {
-      if (found.credentials !== undefined) return checked(found.credentials, found.where);
+      if (found.credentials !== undefined) return { given: found.credentials, where: found.where };
       // A profile that chose the instance role: its failure is the answer, not a reason to go on;
       // but the switch that turns the metadata service off wins, as in the official chain.
       if (found.instanceRole !== undefined && isTrue(env[ENV_ECS_METADATA_DISABLED])) {
@@ -73,7 +85,7 @@ export function defaultChain(options: ChainOptions): Provider {
         continue;
       }
       if (found.instanceRole !== undefined)
-        return checked(await (await instanceRole(env, found.instanceRole.roleName))(), found.where);
+        return { given: await (await instanceRole(env, found.instanceRole.roleName))(), where: found.where };
       looked.push(`${found.where} (${found.reason})`);
     }
     if (isTrue(env[ENV_ECS_METADATA_DISABLED])) {
@@ -83,7 +95,8 @@ export function defaultChain(options: ChainOptions): Provider {
     } else {
       try {
         // The role: ALIBABA_CLOUD_ECS_METADATA, else the one the service names (the provider reads both).
-        return checked(await (await instanceRole(env, undefined))(), 'the instance metadata service');
+        const given = await (await instanceRole(env, undefined))();
+        return { given, where: 'the instance metadata service' };
       } catch (error) {
         const code = error instanceof AcsCredentialsError ? error.code : 'unknown error';
         if (code === 'Client.MetadataUnavailable') silentAt = now();
@@ -97,16 +110,16 @@ export function defaultChain(options: ChainOptions): Provider {
   };
 }
 
-function fromEnv(env: Env): Credentials {
+function fromEnv(env: Env): Found {
   // An exported but empty variable (common in CI templates) counts as unset.
-  return checked(
-    {
+  return {
+    given: {
       accessKeyId: env[ENV_ACCESS_KEY_ID],
       accessKeySecret: env[ENV_ACCESS_KEY_SECRET],
       securityToken: env[ENV_SECURITY_TOKEN],
     },
-    `the environment (${ENV_ACCESS_KEY_ID}, ${ENV_ACCESS_KEY_SECRET})`,
-  );
+    where: `the environment (${ENV_ACCESS_KEY_ID}, ${ENV_ACCESS_KEY_SECRET})`,
+  };
 }
 
 /** The aliyun CLI's profile, then the shared credentials file's: the order of the official chain. */

@@ -5,7 +5,7 @@
 // Credentials (Alibaba Cloud "default credential provider chain"): explicit keys, a provider function
 // (refreshed tokens: instanceRoleProvider, assumeRoleProvider, your own), or the default chain
 // (credentials-chain.ts). Errors name where we looked, never a value.
-import type { ChainOptions } from './credentials-chain.js';
+import type { ChainOptions, Found } from './credentials-chain.js';
 import { checked } from './credentials-check.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
 import type { Credentials } from './sign-request.js';
@@ -30,10 +30,11 @@ export function resolveCredentialsProvider(
     const fixed = checked(input, 'the credentials option');
     return async () => fixed;
   }
-  let chain: Promise<CredentialsProvider> | undefined;
+  let chain: Promise<() => Promise<Found>> | undefined;
   return async () => {
     chain ??= import('./credentials-chain.js').then((m) => m.defaultChain(options));
-    return (await chain)();
+    const { given, where } = await (await chain)();
+    return checked(given, where);
   };
 }
 

@@ -5,7 +5,7 @@
 // Hashes and HMACs through node:crypto, synchronously: on Node, Web Crypto's promise per digest and
 // per signature costs more than the hashing itself. Chosen by platform-node.ts; the bytes are the
 // same as crypto.ts's (the signature vectors hold both to it).
-import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 import { EMPTY_SHA256, type HmacAlgorithm, type SigningCrypto } from './crypto.js';
 
 /** Derived keys kept per crypto (one per client); bounded as crypto.ts's are. */
@@ -25,8 +25,8 @@ export function nodeSigningCrypto(): SigningCrypto {
     return object;
   };
   return {
-    sha256Hex: (data) =>
-      data === '' ? EMPTY_SHA256 : createHash('sha256').update(data, 'utf8').digest('hex'),
+    // The one-shot hash (Node 20.12+, inside the engines range) makes no Hash object per digest.
+    sha256Hex: (data) => (data === '' ? EMPTY_SHA256 : hash('sha256', data, 'hex')),
     hmac: (algorithm, key, data) =>
       createHmac(NODE_NAMES[algorithm], keyFor(key)).update(data, 'utf8').digest(),
   };

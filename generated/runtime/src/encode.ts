@@ -7,8 +7,12 @@
 import { AcsError } from './errors.js';
 import type { WireParams } from './serialize.js';
 
+const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+
 /** Only A-Z a-z 0-9 - _ . ~ stay literal; everything else is its UTF-8 bytes as uppercase %XY. */
 export function percentEncode(value: string): string {
+  // Most names and values need no escape at all: one test instead of encoding and scanning again.
+  if (UNRESERVED.test(value)) return value;
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);
@@ -33,11 +37,30 @@ export function percentEncode(value: string): string {
  * `InstanceId.2`. An empty value renders `k=`.
  */
 export function canonicalQuery(params: WireParams): string {
-  return params
-    .map(([k, v]) => [percentEncode(k), percentEncode(v)] as const)
-    .sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
+  return canonicalOfEncoded(encodePairs(params));
+}
+
+/** canonicalQuery of pairs already encoded (encodePairs), which are left as they are. */
+export function canonicalOfEncoded(encoded: WireParams): string {
+  return joinPairs([...encoded].sort(([ka, va], [kb, vb]) => compare(ka, kb) || compare(va, vb)));
+}
+
+/** Each name and value percent-encoded, in the given order: what the query, the form body and both
+ * canonical forms are made of, so a request encodes each parameter once. */
+export function encodePairs(params: WireParams): [string, string][] {
+  const encoded: [string, string][] = [];
+  for (const [k, v] of params) encoded.push([percentEncode(k), percentEncode(v)]);
+  return encoded;
+}
+
+/** `k=v&k=v`: the query or form text of encoded pairs, in their order. */
+export function joinPairs(encoded: WireParams): string {
+  let text = '';
+  for (let i = 0; i < encoded.length; i++) {
+    const [k, v] = encoded[i]!;
+    text += i === 0 ? `${k}=${v}` : `&${k}=${v}`;
+  }
+  return text;
 }
 
 function compare(a: string, b: string): number {

@@ -39,6 +39,28 @@ export function resolveEndpoint(
   return new URL(`https://${rules.regional.replaceAll('{RegionId}', region)}`);
 }
 
+/** Regions whose endpoint one resolver keeps: many regions cannot grow it without limit. */
+const RESOLVED_LIMIT = 16;
+
+/** resolveEndpoint for one client, each region's URL made once. The URL is shared between calls:
+ * hand it only to code that does not change it. An explicit endpoint is the same for every region. */
+export function endpointResolver(
+  rules: EndpointRules,
+  endpoint: string | undefined,
+): (region: string | undefined) => URL {
+  const urls = new Map<string | undefined, URL>();
+  return (region) => {
+    const key = endpoint === undefined ? region : undefined;
+    let url = urls.get(key);
+    if (url === undefined) {
+      url = resolveEndpoint(rules, { endpoint, region });
+      if (urls.size >= RESOLVED_LIMIT) urls.clear();
+      urls.set(key, url);
+    }
+    return url;
+  };
+}
+
 function explicitEndpoint(endpoint: string): URL {
   // Without a scheme, `localhost:8080` would parse as scheme `localhost:`; a bare host means https.
   const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;

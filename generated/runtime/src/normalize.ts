@@ -22,11 +22,36 @@ export function normalize(value: unknown, shape: Shape, path = ''): unknown {
     case 'boolean':
       return toBoolean(value, path);
     case 'array':
-      return toArray(value).map((item, i) => normalize(item, shape.items, `${path}[${i}]`));
+      return toArray(value).map((item, i) => {
+        const ready = asIs(item, shape.items);
+        return ready !== NOT_AS_IS ? ready : normalize(item, shape.items, `${path}[${i}]`);
+      });
     case 'object':
       return toObject(value, shape.properties, shape.additional, path);
     case 'any':
       return value;
+  }
+}
+
+/** What asIs answers when a value needs the full conversion (and its path, for the error). */
+const NOT_AS_IS: unique symbol = Symbol('not as is');
+
+/** A scalar already in its shape's form, converted at once: most of a response, and no path is
+ * built for it (the first case of each converter below, nothing more). */
+function asIs(value: unknown, shape: Shape): unknown {
+  switch (shape.kind) {
+    case 'string':
+      return typeof value === 'string' ? value : NOT_AS_IS;
+    case 'number':
+      return typeof value === 'number' ? value : NOT_AS_IS;
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? value : NOT_AS_IS;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : NOT_AS_IS;
+    case 'any':
+      return value;
+    default:
+      return NOT_AS_IS;
   }
 }
 
@@ -51,7 +76,8 @@ function toObject(
     if (key !== name) delete out[key];
     const child = source[key];
     if (child === undefined && shape.kind !== 'array') continue;
-    out[name] = normalize(child, shape, path === '' ? name : `${path}.${name}`);
+    const ready = asIs(child, shape);
+    out[name] = ready !== NOT_AS_IS ? ready : normalize(child, shape, path === '' ? name : `${path}.${name}`);
   }
   if (additional !== undefined) {
     for (const key of Object.keys(out)) {

@@ -3,44 +3,12 @@
 // Source: templates/runtime/redact.ts
 
 // What hooks, logs and errors may see of a request: never the secret, the signature or a token;
-// the AccessKeyId only as its first four characters.
-const HIDDEN = '***';
-const SECRET_PARAMS = new Set(['signature', 'securitytoken']);
+// the AccessKeyId only as its first four characters. A signed request's URL, form and headers are
+// redacted by redact-request.ts.
+export const HIDDEN = '***';
 
 export function maskAccessKeyId(id: string): string {
   return id.length <= 4 ? HIDDEN : `${id.slice(0, 4)}${HIDDEN}`;
-}
-
-export function redactUrl(url: string): string {
-  const [base, query] = splitOnce(url, '?');
-  if (query === undefined) return url;
-  return `${base}?${redactForm(query)}`;
-}
-
-/** Query strings and form bodies alike. */
-export function redactForm(text: string): string {
-  return text
-    .split('&')
-    .map((pair) => {
-      const [key, value] = splitOnce(pair, '=');
-      if (value === undefined) return pair;
-      const name = safeDecode(key).toLowerCase();
-      if (SECRET_PARAMS.has(name)) return `${key}=${HIDDEN}`;
-      if (name === 'accesskeyid') return `${key}=${maskAccessKeyId(safeDecode(value))}`;
-      return pair;
-    })
-    .join('&');
-}
-
-export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'authorization') out[name] = redactAuthorization(value);
-    else if (lower === 'x-acs-security-token') out[name] = HIDDEN;
-    else out[name] = value;
-  }
-  return out;
 }
 
 /** Keeps the algorithm and signed header names, which help debugging; hides the rest. */
@@ -56,19 +24,6 @@ export function redactText(text: string): string {
     /(Signature|SecurityToken)(["']?\s*[=:]\s*["']?)[^&"'\s<,]+/gi,
     `$1$2${HIDDEN}`,
   );
-}
-
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const i = text.indexOf(separator);
-  return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 /**

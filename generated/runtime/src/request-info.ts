@@ -5,7 +5,7 @@
 // What a `beforeRequest` hook may see of a signed request (loaded only for a client that has one).
 import type { ActionDescriptor } from './descriptors.js';
 import type { RequestInfo } from './hooks.js';
-import { redactForm, redactHeaders, redactUrl } from './redact.js';
+import { redactForm, redactHeaders, redactUrl } from './redact-request.js';
 import type { SignedRequest } from './sign-request.js';
 
 /** The request as a hook may see it: signature and token hidden by name, then every known secret. */

@@ -4,10 +4,11 @@
 
 // What a failed response becomes (response.ts, on the first failure): an error envelope an
 // AcsServiceError with the documented retryability, anything unreadable an AcsResponseError with a
-// scrubbed snippet of the body.
+// scrubbed snippet of the body. The envelope comes normalized (response.ts): this module imports
+// nothing of the call path but the error classes, so a bundler that splits code does not move
+// normalize.js out of the call's own chunk.
 import { type ActionDescriptor, errorDescriptor, type ServiceDescriptor, type Shape } from './descriptors.js';
 import { type AcsError, AcsResponseError, AcsServiceError } from './errors.js';
-import { normalize } from './normalize.js';
 import type { RawResponse } from './transport.js';
 
 /** The common error envelope (`RequestId, HostId, Code, Message, Recommend`), XML root `<Error>`. */
@@ -22,18 +23,17 @@ export const ERROR_ENVELOPE_SHAPE: Shape = {
   },
 };
 
-/** The error a response with `body` (parsed, or undefined when there was none) stands for. */
+/** The envelope's fields, as `normalize(body, ERROR_ENVELOPE_SHAPE)` gives them. */
+export type Envelope = Readonly<Record<string, string | undefined>>;
+
+/** The error a response stands for, given its envelope (undefined when there was no body). */
 export function serviceError(
   raw: RawResponse,
-  body: unknown,
+  envelope: Envelope | undefined,
   action: ActionDescriptor,
   service: ServiceDescriptor,
   scrub: (text: string) => string,
 ): AcsError {
-  const envelope =
-    body === undefined
-      ? undefined
-      : (normalize(body, ERROR_ENVELOPE_SHAPE) as Record<string, string | undefined>);
   if (envelope?.Code === undefined)
     return unreadable(raw, `HTTP ${raw.status} without an error envelope`, scrub);
   const known = errorDescriptor(service, action, envelope.Code);

@@ -10,6 +10,7 @@ import { type AcsError, AcsResponseError } from './errors.js';
 import { parseJson } from './json.js';
 import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
+import type { Envelope } from './response-error.js';
 import type { RawResponse } from './transport.js';
 
 type Kind = 'json' | 'xml' | 'empty' | 'other';
@@ -23,7 +24,9 @@ export async function parseResponse(
 ): Promise<unknown> {
   const kind = kindOf(raw);
   const ok = raw.status >= 200 && raw.status < 300;
-  const { body, errorRoot } = await readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
+  const read = readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
+  // JSON is read at once; only XML (loaded on demand) and failures need a turn.
+  const { body, errorRoot } = read instanceof Promise ? await read : read;
   // An error envelope under a success status (an XML <Error>, or a body that is an envelope and not
   // the action's response) is still an error, never a successful body.
   if (ok && !errorRoot && !isErrorEnvelope(body, action.responseShape)) {
@@ -57,7 +60,9 @@ async function errorOf(
   service: ServiceDescriptor,
   scrub: (text: string) => string,
 ): Promise<AcsError> {
-  return (await import('./response-error.js')).serviceError(raw, body, action, service, scrub);
+  const { ERROR_ENVELOPE_SHAPE, serviceError } = await import('./response-error.js');
+  const envelope = body === undefined ? undefined : (normalize(body, ERROR_ENVELOPE_SHAPE) as Envelope);
+  return serviceError(raw, envelope, action, service, scrub);
 }
 
 async function unreadable(
@@ -68,23 +73,38 @@ async function unreadable(
   return (await import('./response-error.js')).unreadable(raw, what, scrub);
 }
 
-async function readBody(
+type Read = { body: unknown; errorRoot: boolean };
+
+function readBody(
   raw: RawResponse,
   kind: Kind,
   xmlRoot: string,
   scrub: (text: string) => string,
-): Promise<{ body: unknown; errorRoot: boolean }> {
+): Read | Promise<Read> {
   if (kind === 'json') {
     let value: unknown;
     try {
       value = parseJson(raw.bodyText);
     } catch {
-      throw await unreadable(raw, 'JSON that does not parse (truncated?)', scrub);
+      return refused(raw, 'JSON that does not parse (truncated?)', scrub);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      throw await unreadable(raw, 'JSON that is not an object', scrub);
+      return refused(raw, 'JSON that is not an object', scrub);
     return { body: value, errorRoot: false };
   }
+  return readOther(raw, kind, xmlRoot, scrub);
+}
+
+async function refused(raw: RawResponse, what: string, scrub: (text: string) => string): Promise<never> {
+  throw await unreadable(raw, what, scrub);
+}
+
+async function readOther(
+  raw: RawResponse,
+  kind: Kind,
+  xmlRoot: string,
+  scrub: (text: string) => string,
+): Promise<Read> {
   if (kind === 'xml') {
     const { parseXml } = await import('./xml.js');
     const tree = await parseXml(raw.bodyText);

@@ -5,10 +5,10 @@
 // Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
 // APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
 import { type SigningCrypto, WEB_CRYPTO } from './crypto.js';
-import { percentEncode } from './encode.js';
-import { formEncode, type WireParams } from './serialize.js';
-import { signV1 } from './sign-v1.js';
-import { signV3 } from './sign-v3.js';
+import { encodePairs, joinPairs, percentEncode } from './encode.js';
+import type { WireParams } from './serialize.js';
+import { signV1Encoded } from './sign-v1.js';
+import { signV3Encoded } from './sign-v3.js';
 
 export type SignatureVersion = 'v3' | 'v1';
 
@@ -49,9 +49,10 @@ export interface SignOptions {
   readonly crypto?: SigningCrypto | undefined;
 }
 
-/** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`. */
+/** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`.
+ * toISOString always ends in `.sssZ`. */
 export function timestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${now.toISOString().slice(0, -5)}Z`;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -61,6 +62,16 @@ export function signRequest(
   creds: Credentials,
   opts: SignOptions,
 ): Promise<SignedRequest> {
+  return signWithSignature(req, creds, opts).then(({ signed }) => signed);
+}
+
+/** The signed request and its signature (a secret the client hides from everything it reports),
+ * without reading it back out of the request. */
+export function signWithSignature(
+  req: UnsignedRequest,
+  creds: Credentials,
+  opts: SignOptions,
+): Promise<{ signed: SignedRequest; signature: string }> {
   return opts.signatureVersion === 'v1' ? signRequestV1(req, creds, opts) : signRequestV3(req, creds, opts);
 }
 
@@ -68,7 +79,7 @@ async function signRequestV1(
   req: UnsignedRequest,
   creds: Credentials,
   opts: SignOptions,
-): Promise<SignedRequest> {
+): Promise<{ signed: SignedRequest; signature: string }> {
   const common: [string, string][] = [
     ['Action', req.action],
     ['Version', req.version],
@@ -81,47 +92,48 @@ async function signRequestV1(
   ];
   // An empty token is treated as none: providers and env files use '' for "no token".
   if (creds.securityToken) common.push(['SecurityToken', creds.securityToken]);
-  const params = [...common, ...req.params];
-  const { signature } = await signV1({
+  // Each name and value is encoded once, for the signature and for the text sent alike.
+  const encoded = encodePairs([...common, ...req.params]);
+  const { signature } = await signV1Encoded({
     method: req.method,
-    params,
+    encoded: encoded.filter(([k]) => k !== 'Signature'),
     secret: creds.accessKeySecret,
     crypto: opts.crypto,
   });
-  const text = formEncode([...params, ['Signature', signature]], percentEncode);
-  const base = targetUrl(req).toString();
-  const accept = { ...Object.fromEntries(req.headers ?? []), accept: acceptFor(req.format) };
-  return req.method === 'GET'
-    ? { method: 'GET', url: `${base}?${text}`, headers: accept }
-    : { method: 'POST', url: base, headers: { ...accept, 'content-type': FORM }, body: text };
+  encoded.push(['Signature', percentEncode(signature)]);
+  const text = joinPairs(encoded);
+  const { href } = target(req);
+  const headers: Record<string, string> = headerRecord(req.headers);
+  headers.accept = acceptFor(req.format);
+  if (req.method === 'GET') return { signed: { method: 'GET', url: `${href}?${text}`, headers }, signature };
+  headers['content-type'] = FORM;
+  return { signed: { method: 'POST', url: href, headers, body: text }, signature };
 }
 
 async function signRequestV3(
   req: UnsignedRequest,
   creds: Credentials,
   opts: SignOptions,
-): Promise<SignedRequest> {
-  const body = req.method === 'POST' ? formEncode(req.params, percentEncode) : '';
-  const query = req.method === 'GET' ? req.params : [];
-  const hashedPayload = await (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
-  const target = targetUrl(req);
-  const signed: Record<string, string> = {
-    // First, so the protocol's own headers always win (the check stage refuses their names anyway).
-    ...Object.fromEntries(req.headers ?? []),
-    host: target.host,
-    'x-acs-action': req.action,
-    'x-acs-version': req.version,
-    'x-acs-date': timestamp(opts.now),
-    'x-acs-signature-nonce': opts.nonce,
-    'x-acs-content-sha256': hashedPayload,
-  };
+): Promise<{ signed: SignedRequest; signature: string }> {
+  const encoded = encodePairs(req.params);
+  const body = req.method === 'POST' ? joinPairs(encoded) : '';
+  const hashed = (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
+  const hashedPayload = typeof hashed === 'string' ? hashed : await hashed;
+  const { href, host, path } = target(req);
+  // First, so the protocol's own headers always win (the check stage refuses their names anyway).
+  const signed = headerRecord(req.headers);
+  signed.host = host;
+  signed['x-acs-action'] = req.action;
+  signed['x-acs-version'] = req.version;
+  signed['x-acs-date'] = timestamp(opts.now);
+  signed['x-acs-signature-nonce'] = opts.nonce;
+  signed['x-acs-content-sha256'] = hashedPayload;
   if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
   if (req.method === 'POST') signed['content-type'] = FORM;
-  const { authorization } = await signV3({
+  const { authorization, signature } = await signV3Encoded({
     method: req.method,
-    // What is sent, after URL normalization, is what must be signed.
-    path: target.pathname,
-    query,
+    path,
+    encodedQuery: req.method === 'GET' ? encoded : [],
     headers: signed,
     hashedPayload,
     accessKeyId: creds.accessKeyId,
@@ -130,22 +142,49 @@ async function signRequestV3(
   });
   // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
   // endpoint's host: the value signed above.
-  const { host: _host, ...headers } = signed;
-  const queryText = formEncode(query, percentEncode);
+  const headers: Record<string, string> = {};
+  for (const name in signed) if (name !== 'host') headers[name] = signed[name]!;
+  headers.authorization = authorization;
+  headers.accept = acceptFor(req.format);
+  const queryText = req.method === 'GET' ? joinPairs(encoded) : '';
   return {
-    method: req.method,
-    url: queryText === '' ? target.toString() : `${target.toString()}?${queryText}`,
-    headers: { ...headers, authorization, accept: acceptFor(req.format) },
-    ...(req.method === 'POST' ? { body } : {}),
+    signed: {
+      method: req.method,
+      url: queryText === '' ? href : `${href}?${queryText}`,
+      headers,
+      ...(req.method === 'POST' ? { body } : {}),
+    },
+    signature,
   };
 }
 
-/** The endpoint's scheme, host and port with the action's path; the endpoint's own path is ignored. */
-function targetUrl(req: UnsignedRequest): URL {
-  const url = new URL(req.endpoint.origin);
+/** Header parameters as a record, later names winning as Object.fromEntries has them. */
+function headerRecord(pairs: WireParams | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (pairs !== undefined) for (const [name, value] of pairs) record[name] = value;
+  return record;
+}
+
+/** A path URL parsing leaves as it is: plain segments, no dot segments, escapes or backslashes. */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-_~/]*$/;
+
+/**
+ * The endpoint's scheme, host and port with the action's path; the endpoint's own path is ignored.
+ * What is sent, after URL normalization, is what must be signed: a plain path is already normalized,
+ * any other goes through URL.
+ */
+export function target(req: Pick<UnsignedRequest, 'endpoint' | 'path'>): {
+  href: string;
+  host: string;
+  path: string;
+} {
+  const { origin, host, protocol } = req.endpoint;
+  if ((protocol === 'https:' || protocol === 'http:') && PLAIN_PATH.test(req.path))
+    return { href: `${origin}${req.path}`, host, path: req.path };
+  const url = new URL(origin);
   // Assigning the path (rather than resolving it) can never change the host, whatever it holds.
   url.pathname = req.path;
-  return url;
+  return { href: url.toString(), host: url.host, path: url.pathname };
 }
 
 function acceptFor(format: 'JSON' | 'XML'): string {

@@ -4,7 +4,7 @@
 
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
 import { type SigningCrypto, toBase64, WEB_CRYPTO } from './crypto.js';
-import { canonicalQuery, percentEncode } from './encode.js';
+import { canonicalOfEncoded, canonicalQuery, encodePairs, percentEncode } from './encode.js';
 import type { WireParams } from './serialize.js';
 
 /** The canonicalized query string: every parameter, encoded and sorted (see canonicalQuery). */
@@ -29,10 +29,25 @@ export async function signV1(input: {
   /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
   crypto?: SigningCrypto | undefined;
 }): Promise<V1Signature> {
-  const canonical = canonicalizeV1(input.params.filter(([k]) => k !== 'Signature'));
+  return signV1Encoded({
+    method: input.method,
+    encoded: encodePairs(input.params.filter(([k]) => k !== 'Signature')),
+    secret: input.secret,
+    crypto: input.crypto,
+  });
+}
+
+/** signV1 of parameters already encoded (encodePairs), `Signature` left out. */
+export async function signV1Encoded(input: {
+  method: string;
+  encoded: WireParams;
+  secret: string;
+  crypto?: SigningCrypto | undefined;
+}): Promise<V1Signature> {
+  const canonical = canonicalOfEncoded(input.encoded);
   const stringToSign = stringToSignV1(input.method, canonical);
-  const signature = toBase64(
-    await (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign),
-  );
+  const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign);
+  // A synchronous crypto's answer is used as it comes: awaiting it would cost a turn.
+  const signature = toBase64(mac instanceof Uint8Array ? mac : await mac);
   return { canonical, stringToSign, signature };
 }

@@ -4,7 +4,7 @@
 
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
 import { type SigningCrypto, toHex, WEB_CRYPTO } from './crypto.js';
-import { canonicalQuery } from './encode.js';
+import { canonicalOfEncoded, canonicalQuery, encodePairs } from './encode.js';
 import type { WireParams } from './serialize.js';
 
 export const ACS3 = 'ACS3-HMAC-SHA256';
@@ -41,29 +41,48 @@ export function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 'secret'
   canonicalRequest: string;
   signedHeaders: string;
 } {
-  const headers = Object.entries(input.headers)
-    .map(([k, v]) => [k.toLowerCase(), v.trim()] as const)
-    // Header names are ASCII, so code-unit order is byte order here too.
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const signedHeaders = headers.map(([k]) => k).join(';');
-  const canonicalHeaders = headers.map(([k, v]) => `${k}:${v}\n`).join('');
-  const canonicalRequest = [
-    input.method,
-    input.path,
-    canonicalQueryV3(input.query),
-    canonicalHeaders,
-    signedHeaders,
-    input.hashedPayload,
-  ].join('\n');
+  return canonicalOfEncodedV3(input, canonicalQueryV3(input.query));
+}
+
+function canonicalOfEncodedV3(
+  input: Pick<V3Input, 'method' | 'path' | 'headers' | 'hashedPayload'>,
+  canonicalQueryText: string,
+): { canonicalRequest: string; signedHeaders: string } {
+  const headers: [string, string][] = [];
+  for (const name in input.headers)
+    if (Object.hasOwn(input.headers, name)) headers.push([name.toLowerCase(), input.headers[name]!.trim()]);
+  // Header names are ASCII, so code-unit order is byte order here too.
+  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let signedHeaders = '';
+  let canonicalHeaders = '';
+  for (const [k, v] of headers) {
+    signedHeaders += signedHeaders === '' ? k : `;${k}`;
+    canonicalHeaders += `${k}:${v}\n`;
+  }
+  const canonicalRequest = `${input.method}\n${input.path}\n${canonicalQueryText}\n${canonicalHeaders}\n${signedHeaders}\n${input.hashedPayload}`;
   return { canonicalRequest, signedHeaders };
 }
 
 export async function signV3(input: V3Input): Promise<V3Signature> {
-  const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
+  const { query, ...rest } = input;
+  return signV3Encoded({ ...rest, encodedQuery: encodePairs(query) });
+}
+
+/** signV3 of a query already encoded (encodePairs). */
+export async function signV3Encoded(
+  input: Omit<V3Input, 'query'> & { readonly encodedQuery: WireParams },
+): Promise<V3Signature> {
+  const { canonicalRequest, signedHeaders } = canonicalOfEncodedV3(
+    input,
+    canonicalOfEncoded(input.encodedQuery),
+  );
   const crypto = input.crypto ?? WEB_CRYPTO;
-  const hashedCanonicalRequest = await crypto.sha256Hex(canonicalRequest);
+  // A synchronous crypto's answers are used as they come: awaiting them would cost a turn each.
+  const hashed = crypto.sha256Hex(canonicalRequest);
+  const hashedCanonicalRequest = typeof hashed === 'string' ? hashed : await hashed;
   const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-  const signature = toHex(await crypto.hmac('SHA-256', input.secret, stringToSign));
+  const mac = crypto.hmac('SHA-256', input.secret, stringToSign);
+  const signature = toHex(mac instanceof Uint8Array ? mac : await mac);
   const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
   return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
 }

@@ -6,9 +6,14 @@
 // caller's AbortSignal and the per-attempt timeout together, the body read no further than the size
 // limit, errors typed. Node's own transport is transport-node.ts, held to the same behaviour.
 import { AcsError, AcsNetworkError } from './errors.js';
-import { abortError } from './retry.js';
 import type { SignedRequest } from './sign-request.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError } from './transport-errors.js';
+import {
+  abortError,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  networkError,
+  timeoutError,
+  tooLargeError,
+} from './transport-errors.js';
 
 export interface RawResponse {
   readonly status: number;

@@ -3,7 +3,7 @@
 // Source: templates/runtime/validation.ts
 
 // Turns the errors of ajv's standalone validators into issues named by parameter or field path.
-import type { ValidationIssue } from './descriptors.js';
+import type { Validate, ValidationIssue } from './descriptors.js';
 
 /** The part of an ajv error object the issues are built from. */
 export interface AjvErrorLike {
@@ -25,6 +25,15 @@ export function toIssues(validate: StandaloneValidate, value: unknown): Validati
   if (validate(value)) return [];
   // A bad map key gives the `propertyNames` error and its schema's own; the first says it all.
   return (validate.errors ?? []).filter((e) => e.propertyName === undefined).map(toIssue);
+}
+
+/**
+ * A validator loaded on first use (a descriptor's `loadResponseValidator`): the module loaded is ajv's
+ * code alone, and its errors become issues here. Were the module to import this file itself, a bundler
+ * splitting code would move this file into a chunk of its own, one more file every call loads.
+ */
+export function issuesOf(validate: StandaloneValidate): Validate {
+  return (value) => toIssues(validate, value);
 }
 
 function toIssue(error: AjvErrorLike): ValidationIssue {

@@ -4,9 +4,9 @@
 
 // XML responses: parsed with fast-xml-parser, loaded only when XML is used, with DOCTYPE (and so
 // entity definitions) refused outright: only the five XML entities and character references decode.
-import type { Shape } from './descriptors.js';
+// Normalizing the tree is the caller's (response.ts, xml-read.ts): this module, loaded lazily,
+// imports nothing more of the call path than the error class.
 import { AcsResponseError } from './errors.js';
-import { normalize } from './normalize.js';
 
 type XmlTree = Record<string, unknown>;
 
@@ -53,18 +53,6 @@ function withoutLayout(node: unknown): unknown {
   return record;
 }
 
-/** Reads a document whose root must be `root`, normalized to the shape. */
-export async function readXmlDocument(text: string, root: string, shape: Shape): Promise<unknown> {
-  const tree = await parseXml(text);
-  const names = Object.keys(tree);
-  if (names.length !== 1 || names[0] !== root) {
-    throw malformed(
-      `expected the XML root <${root}>, found ${names.map((n) => `<${n}>`).join(', ') || 'nothing'}`,
-    );
-  }
-  return normalize(tree[root], shape);
-}
-
 function decodeCharacterReferences(value: string): string {
   return value.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (match, ref: string) => {
     const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
@@ -72,7 +60,7 @@ function decodeCharacterReferences(value: string): string {
   });
 }
 
-function malformed(message: string): AcsResponseError {
+export function malformed(message: string): AcsResponseError {
   return new AcsResponseError({
     code: 'Client.MalformedResponse',
     message: `Malformed XML response: ${message}.`,

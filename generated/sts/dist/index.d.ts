@@ -10,7 +10,7 @@ export type { AssumeRoleErrorCode, AssumeRoleRequest, AssumeRoleResponse, ErrorE
 export { validateAssumeRoleRequest, validateGetCallerIdentityRequest } from './validators/requests.js';
 export type { CallOptions, Command } from '@acs-rpc/runtime/client.js';
 export { type AssumeRoleOptions, assumeRoleProvider } from '@acs-rpc/runtime/credentials-assume-role.js';
-export { type InstanceRoleOptions, instanceRoleProvider } from '@acs-rpc/runtime/credentials-instance-role.js';
+export { type InstanceRoleOptions, instanceRoleProvider } from '@acs-rpc/runtime/credentials-instance-role-public.js';
 export type { CredentialsProvider } from '@acs-rpc/runtime/credentials.js';
 export type { ActionDescriptor, ParamDescriptor, ParamStyle, ServiceDescriptor, Shape, Validate, ValidationIssue } from '@acs-rpc/runtime/descriptors.js';
 export type { ServiceErrorGuard } from '@acs-rpc/runtime/error-guard.js';

@@ -7,7 +7,7 @@ export { isAssumeRoleError, isGetCallerIdentityError, isStsError } from './error
 export { assumeRoleAction, getCallerIdentityAction, stsErrorMessages, stsService } from './service.js';
 export { validateAssumeRoleRequest, validateGetCallerIdentityRequest } from './validators/requests.js';
 export { assumeRoleProvider } from '@acs-rpc/runtime/credentials-assume-role.js';
-export { instanceRoleProvider } from '@acs-rpc/runtime/credentials-instance-role.js';
+export { instanceRoleProvider } from '@acs-rpc/runtime/credentials-instance-role-public.js';
 export { AcsAbortError, AcsCredentialsError, AcsError, AcsNetworkError, AcsResponseError, AcsServiceError, AcsTimeoutError, AcsValidationError } from '@acs-rpc/runtime/errors.js';
 export { toWireParams, wireNameOf } from '@acs-rpc/runtime/serialize.js';
 export { AcsWaiterError } from '@acs-rpc/runtime/waiter.js';

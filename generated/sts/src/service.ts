@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ActionDescriptor, ServiceDescriptor } from '@acs-rpc/runtime/descriptors.js';
+import { issuesOf } from '@acs-rpc/runtime/validation.js';
 import { validateAssumeRoleRequest, validateGetCallerIdentityRequest } from './validators/requests.js';
 /** Sts 2015-04-01: endpoints and documented errors. */
 export const stsService: ServiceDescriptor = {
@@ -225,7 +226,7 @@ export const assumeRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssumeRoleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssumeRoleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssumeRoleResponse),
   errors: {
     'InvalidParameter.RoleArn': {
       httpStatus: 400,
@@ -292,5 +293,5 @@ export const getCallerIdentityAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetCallerIdentityRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetCallerIdentityResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetCallerIdentityResponse),
 };

@@ -2,6 +2,7 @@
 // change the spec or the generator and run `npm run generate`.
 
 import type { ActionDescriptor, ServiceDescriptor } from '@acs-rpc/runtime/descriptors.js';
+import { issuesOf } from '@acs-rpc/runtime/validation.js';
 import { validateActivateRouterInterfaceRequest, validateActiveFlowLogRequest, validateAddBgpNetworkRequest, validateAddCommonBandwidthPackageIpRequest, validateAddCommonBandwidthPackageIpsRequest, validateAddGlobalAccelerationInstanceIpRequest, validateAddIPv6TranslatorAclListEntryRequest, validateAddPublicIpAddressPoolCidrBlockRequest, validateAddSourcesToTrafficMirrorSessionRequest, validateAllocateEipAddressProRequest, validateAllocateEipAddressRequest, validateAllocateEipSegmentAddressRequest, validateAllocateIpv6AddressRequest, validateAllocateIpv6InternetBandwidthRequest, validateAllocateVpcIpv6CidrRequest, validateApplyPhysicalConnectionLOARequest, validateAssociateEipAddressBatchRequest, validateAssociateEipAddressRequest, validateAssociateHaVipRequest, validateAssociateNetworkAclRequest, validateAssociatePhysicalConnectionToVirtualBorderRouterRequest, validateAssociateRouteTableRequest, validateAssociateRouteTableWithGatewayRequest, validateAssociateRouteTablesWithVpcGatewayEndpointRequest, validateAssociateVpcCidrBlockRequest, validateAssociateVpnGatewayWithCertificateRequest, validateAttachDhcpOptionsSetToVpcRequest, validateAttachVbrToVpconnRequest, validateCancelCommonBandwidthPackageIpBandwidthRequest, validateCancelPhysicalConnectionRequest, validateChangeResourceGroupRequest, validateCheckCanAllocateVpcPrivateIpAddressRequest, validateCheckVpnBgpEnabledRequest, validateCompletePhysicalConnectionLOARequest, validateConfirmPhysicalConnectionRequest, validateConnectRouterInterfaceRequest, validateConvertBandwidthPackageRequest, validateCopyNetworkAclEntriesRequest, validateCreateBgpGroupRequest, validateCreateBgpPeerRequest, validateCreateCommonBandwidthPackageRequest, validateCreateCustomerGatewayRequest, validateCreateDefaultVSwitchRequest, validateCreateDefaultVpcRequest, validateCreateDhcpOptionsSetRequest, validateCreateExpressCloudConnectionRequest, validateCreateExpressConnectTrafficQosQueueRequest, validateCreateExpressConnectTrafficQosRequest, validateCreateExpressConnectTrafficQosRuleRequest, validateCreateFailoverTestJobRequest, validateCreateFlowLogRequest, validateCreateForwardEntryRequest, validateCreateFullNatEntryRequest, validateCreateGlobalAccelerationInstanceRequest, validateCreateHaVipRequest, validateCreateHighReliablePhysicalConnectionRequest, validateCreateIPv6TranslatorAclListRequest, validateCreateIPv6TranslatorEntryRequest, validateCreateIPv6TranslatorRequest, validateCreateIpsecServerRequest, validateCreateIpv4GatewayRequest, validateCreateIpv6EgressOnlyRuleRequest, validateCreateIpv6GatewayRequest, validateCreateNatGatewayRequest, validateCreateNatIpCidrRequest, validateCreateNatIpRequest, validateCreateNetworkAclRequest, validateCreatePhysicalConnectionOccupancyOrderRequest, validateCreatePhysicalConnectionRequest, validateCreatePhysicalConnectionSetupOrderRequest, validateCreatePublicIpAddressPoolRequest, validateCreateRouteEntriesRequest, validateCreateRouteEntryRequest, validateCreateRouteTableRequest, validateCreateRouterInterfaceRequest, validateCreateSnatEntryRequest, validateCreateSslVpnClientCertRequest, validateCreateSslVpnServerRequest, validateCreateTrafficMirrorFilterRequest, validateCreateTrafficMirrorFilterRulesRequest, validateCreateTrafficMirrorSessionRequest, validateCreateVSwitchCidrReservationRequest, validateCreateVSwitchRequest, validateCreateVbrHaRequest, validateCreateVcoRouteEntryRequest, validateCreateVirtualBorderRouterRequest, validateCreateVirtualPhysicalConnectionRequest, validateCreateVpcGatewayEndpointRequest, validateCreateVpcPrefixListRequest, validateCreateVpcRequest, validateCreateVpconnFromVbrRequest, validateCreateVpnAttachmentRequest, validateCreateVpnConnectionRequest, validateCreateVpnGatewayRequest, validateCreateVpnPbrRouteEntryRequest, validateCreateVpnRouteEntryRequest, validateDeactivateRouterInterfaceRequest, validateDeactiveFlowLogRequest, validateDeleteBgpGroupRequest, validateDeleteBgpNetworkRequest, validateDeleteBgpPeerRequest, validateDeleteCommonBandwidthPackageRequest, validateDeleteCustomerGatewayRequest, validateDeleteDhcpOptionsSetRequest, validateDeleteExpressConnectTrafficQosQueueRequest, validateDeleteExpressConnectTrafficQosRequest, validateDeleteExpressConnectTrafficQosRuleRequest, validateDeleteFailoverTestJobRequest, validateDeleteFlowLogRequest, validateDeleteForwardEntryRequest, validateDeleteFullNatEntryRequest, validateDeleteGlobalAccelerationInstanceRequest, validateDeleteHaVipRequest, validateDeleteIPv6TranslatorAclListRequest, validateDeleteIPv6TranslatorEntryRequest, validateDeleteIPv6TranslatorRequest, validateDeleteIpsecServerRequest, validateDeleteIpv4GatewayRequest, validateDeleteIpv6EgressOnlyRuleRequest, validateDeleteIpv6GatewayRequest, validateDeleteIpv6InternetBandwidthRequest, validateDeleteNatGatewayRequest, validateDeleteNatIpCidrRequest, validateDeleteNatIpRequest, validateDeleteNetworkAclRequest, validateDeletePhysicalConnectionRequest, validateDeletePublicIpAddressPoolCidrBlockRequest, validateDeletePublicIpAddressPoolRequest, validateDeleteRouteEntriesRequest, validateDeleteRouteEntryRequest, validateDeleteRouteTableRequest, validateDeleteRouterInterfaceRequest, validateDeleteSnatEntryRequest, validateDeleteSslVpnClientCertRequest, validateDeleteSslVpnServerRequest, validateDeleteTrafficMirrorFilterRequest, validateDeleteTrafficMirrorFilterRulesRequest, validateDeleteTrafficMirrorSessionRequest, validateDeleteVSwitchCidrReservationRequest, validateDeleteVSwitchRequest, validateDeleteVbrHaRequest, validateDeleteVcoRouteEntryRequest, validateDeleteVirtualBorderRouterRequest, validateDeleteVpcGatewayEndpointRequest, validateDeleteVpcPrefixListRequest, validateDeleteVpcRequest, validateDeleteVpnAttachmentRequest, validateDeleteVpnConnectionRequest, validateDeleteVpnGatewayRequest, validateDeleteVpnPbrRouteEntryRequest, validateDeleteVpnRouteEntryRequest, validateDeletionProtectionRequest, validateDescribe95TrafficRequest, validateDescribeAccessPointsRequest, validateDescribeBgpGroupsRequest, validateDescribeBgpNetworksRequest, validateDescribeBgpPeersRequest, validateDescribeCommonBandwidthPackagesRequest, validateDescribeCustomerGatewayRequest, validateDescribeCustomerGatewaysRequest, validateDescribeEcGrantRelationRequest, validateDescribeEipAddressesRequest, validateDescribeEipGatewayInfoRequest, validateDescribeEipMonitorDataRequest, validateDescribeEipSegmentRequest, validateDescribeExpressConnectTrafficQosQueueRequest, validateDescribeExpressConnectTrafficQosRequest, validateDescribeExpressConnectTrafficQosRuleRequest, validateDescribeFailoverTestJobRequest, validateDescribeFailoverTestJobsRequest, validateDescribeFlowLogsRequest, validateDescribeForwardTableEntriesRequest, validateDescribeGlobalAccelerationInstancesRequest, validateDescribeGrantRulesToCenRequest, validateDescribeHaVipsRequest, validateDescribeHighDefinitionMonitorLogAttributeRequest, validateDescribeIPv6TranslatorAclListAttributesRequest, validateDescribeIPv6TranslatorAclListsRequest, validateDescribeIPv6TranslatorEntriesRequest, validateDescribeIPv6TranslatorsRequest, validateDescribeIpv6AddressesRequest, validateDescribeIpv6EgressOnlyRulesRequest, validateDescribeIpv6GatewayAttributeRequest, validateDescribeIpv6GatewaysRequest, validateDescribeNatGatewaysRequest, validateDescribeNetworkAclAttributesRequest, validateDescribeNetworkAclsRequest, validateDescribePhysicalConnectionLOARequest, validateDescribePhysicalConnectionsRequest, validateDescribePublicIpAddressRequest, validateDescribeRegionsRequest, validateDescribeRouteEntryListRequest, validateDescribeRouteTableListRequest, validateDescribeRouteTablesRequest, validateDescribeRouterInterfaceAttributeRequest, validateDescribeRouterInterfacesRequest, validateDescribeServerRelatedGlobalAccelerationInstancesRequest, validateDescribeSnatTableEntriesRequest, validateDescribeSslVpnClientCertRequest, validateDescribeSslVpnClientCertsRequest, validateDescribeSslVpnClientsRequest, validateDescribeSslVpnServersRequest, validateDescribeTagKeysForExpressConnectRequest, validateDescribeTagKeysRequest, validateDescribeTagsRequest, validateDescribeVRoutersRequest, validateDescribeVSwitchAttributesRequest, validateDescribeVSwitchesRequest, validateDescribeVbrHaRequest, validateDescribeVcoRouteEntriesRequest, validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, validateDescribeVirtualBorderRoutersRequest, validateDescribeVpcAttributeRequest, validateDescribeVpcsRequest, validateDescribeVpnAttachmentsRequest, validateDescribeVpnConnectionLogsRequest, validateDescribeVpnConnectionRequest, validateDescribeVpnConnectionsRequest, validateDescribeVpnCrossAccountAuthorizationsRequest, validateDescribeVpnGatewayAvailableZonesRequest, validateDescribeVpnGatewayRequest, validateDescribeVpnGatewaysRequest, validateDescribeVpnPbrRouteEntriesRequest, validateDescribeVpnRouteEntriesRequest, validateDescribeVpnSslServerLogsRequest, validateDescribeZonesRequest, validateDetachDhcpOptionsSetFromVpcRequest, validateDiagnoseVpnConnectionsRequest, validateDiagnoseVpnGatewayRequest, validateDisableNatGatewayEcsMetricRequest, validateDisableVpcClassicLinkRequest, validateDissociateRouteTableFromGatewayRequest, validateDissociateRouteTablesFromVpcGatewayEndpointRequest, validateDissociateVpnGatewayWithCertificateRequest, validateDownloadVpnConnectionConfigRequest, validateEnableNatGatewayEcsMetricRequest, validateEnablePhysicalConnectionRequest, validateEnableVpcClassicLinkRequest, validateEnableVpcIpv4GatewayRequest, validateGetDhcpOptionsSetRequest, validateGetFlowLogServiceStatusRequest, validateGetIpv4GatewayAttributeRequest, validateGetNatGatewayAttributeRequest, validateGetPhysicalConnectionServiceStatusRequest, validateGetTrafficMirrorServiceStatusRequest, validateGetVSwitchCidrReservationUsageRequest, validateGetVpcGatewayEndpointAttributeRequest, validateGetVpcPrefixListAssociationsRequest, validateGetVpcPrefixListEntriesRequest, validateGetVpcRouteEntrySummaryRequest, validateGetVpnGatewayDiagnoseResultRequest, validateGrantInstanceToCenRequest, validateGrantInstanceToVbrRequest, validateListBusinessAccessPointsRequest, validateListDhcpOptionsSetsRequest, validateListEnhanhcedNatGatewayAvailableZonesRequest, validateListFullNatEntriesRequest, validateListGatewayRouteTableEntriesRequest, validateListGeographicSubRegionsRequest, validateListIpsecServerLogsRequest, validateListIpsecServersRequest, validateListIpv4GatewaysRequest, validateListNatIpCidrsRequest, validateListNatIpsRequest, validateListPrefixListsRequest, validateListPublicIpAddressPoolCidrBlocksRequest, validateListPublicIpAddressPoolsRequest, validateListTagResourcesForExpressConnectRequest, validateListTagResourcesRequest, validateListTrafficMirrorFiltersRequest, validateListTrafficMirrorSessionsRequest, validateListVSwitchCidrReservationsRequest, validateListVirtualPhysicalConnectionsRequest, validateListVpcEndpointServicesByEndUserRequest, validateListVpcGatewayEndpointsRequest, validateListVpnCertificateAssociationsRequest, validateModifyBgpGroupAttributeRequest, validateModifyBgpPeerAttributeRequest, validateModifyCommonBandwidthPackageAttributeRequest, validateModifyCommonBandwidthPackageIpBandwidthRequest, validateModifyCommonBandwidthPackageSpecRequest, validateModifyCustomerGatewayAttributeRequest, validateModifyEipAddressAttributeRequest, validateModifyExpressCloudConnectionAttributeRequest, validateModifyExpressCloudConnectionBandwidthRequest, validateModifyExpressConnectTrafficQosQueueRequest, validateModifyExpressConnectTrafficQosRequest, validateModifyExpressConnectTrafficQosRuleRequest, validateModifyFlowLogAttributeRequest, validateModifyForwardEntryRequest, validateModifyFullNatEntryAttributeRequest, validateModifyGlobalAccelerationInstanceAttributesRequest, validateModifyGlobalAccelerationInstanceSpecRequest, validateModifyHaVipAttributeRequest, validateModifyIPv6TranslatorAclAttributeRequest, validateModifyIPv6TranslatorAclListEntryRequest, validateModifyIPv6TranslatorAttributeRequest, validateModifyIPv6TranslatorBandwidthRequest, validateModifyIPv6TranslatorEntryRequest, validateModifyIpv6AddressAttributeRequest, validateModifyIpv6GatewayAttributeRequest, validateModifyIpv6InternetBandwidthRequest, validateModifyNatGatewayAttributeRequest, validateModifyNatGatewaySpecRequest, validateModifyNatIpAttributeRequest, validateModifyNatIpCidrAttributeRequest, validateModifyNetworkAclAttributesRequest, validateModifyPhysicalConnectionAttributeRequest, validateModifyRouteEntryRequest, validateModifyRouteTableAttributesRequest, validateModifyRouterInterfaceAttributeRequest, validateModifyRouterInterfaceSpecRequest, validateModifySnatEntryRequest, validateModifySslVpnClientCertRequest, validateModifySslVpnServerRequest, validateModifyTunnelAttributeRequest, validateModifyVRouterAttributeRequest, validateModifyVSwitchAttributeRequest, validateModifyVSwitchCidrReservationAttributeRequest, validateModifyVcoRouteEntryWeightRequest, validateModifyVirtualBorderRouterAttributeRequest, validateModifyVpcAttributeRequest, validateModifyVpcPrefixListRequest, validateModifyVpnAttachmentAttributeRequest, validateModifyVpnConnectionAttributeRequest, validateModifyVpnGatewayAttributeRequest, validateModifyVpnPbrRouteEntryAttributeRequest, validateModifyVpnPbrRouteEntryPriorityRequest, validateModifyVpnPbrRouteEntryWeightRequest, validateModifyVpnRouteEntryWeightRequest, validateMoveResourceGroupRequest, validateMoveVpnResourceGroupRequest, validateOpenFlowLogServiceRequest, validateOpenPhysicalConnectionServiceRequest, validateOpenTrafficMirrorServiceRequest, validatePublishVpnRouteEntryRequest, validateRecoverPhysicalConnectionRequest, validateRecoverVirtualBorderRouterRequest, validateReleaseEipAddressRequest, validateReleaseEipSegmentAddressRequest, validateReleaseIpv6AddressRequest, validateRemoveCommonBandwidthPackageIpRequest, validateRemoveGlobalAccelerationInstanceIpRequest, validateRemoveIPv6TranslatorAclListEntryRequest, validateRemoveSourcesFromTrafficMirrorSessionRequest, validateReplaceVpcDhcpOptionsSetRequest, validateRetryVpcPrefixListAssociationRequest, validateRevokeInstanceFromCenRequest, validateRevokeInstanceFromVbrRequest, validateSecondApplyPhysicalConnectionLOARequest, validateSetHighDefinitionMonitorLogStatusRequest, validateStartFailoverTestJobRequest, validateStopFailoverTestJobRequest, validateTagResourcesForExpressConnectRequest, validateTagResourcesRequest, validateTerminatePhysicalConnectionRequest, validateTerminateVirtualBorderRouterRequest, validateUnTagResourcesRequest, validateUnassociateEipAddressRequest, validateUnassociateGlobalAccelerationInstanceRequest, validateUnassociateHaVipRequest, validateUnassociateNetworkAclRequest, validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest, validateUnassociateRouteTableRequest, validateUnassociateVpcCidrBlockRequest, validateUntagResourcesForExpressConnectRequest, validateUpdateDhcpOptionsSetAttributeRequest, validateUpdateFailoverTestJobRequest, validateUpdateGatewayRouteTableEntryAttributeRequest, validateUpdateIpsecServerRequest, validateUpdateIpv4GatewayAttributeRequest, validateUpdateNatGatewayNatTypeRequest, validateUpdateNetworkAclEntriesRequest, validateUpdatePublicIpAddressPoolAttributeRequest, validateUpdateTrafficMirrorFilterAttributeRequest, validateUpdateTrafficMirrorFilterRuleAttributeRequest, validateUpdateTrafficMirrorSessionAttributeRequest, validateUpdateVirtualBorderBandwidthRequest, validateUpdateVirtualPhysicalConnectionRequest, validateUpdateVpcGatewayEndpointAttributeRequest, validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest } from './validators/requests.js';
 /** Vpc 2016-04-28: endpoints and documented errors. */
 export const vpcService: ServiceDescriptor = {
@@ -2030,7 +2031,7 @@ export const createVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -2228,7 +2229,7 @@ export const createDefaultVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDefaultVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDefaultVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -2364,7 +2365,7 @@ export const grantInstanceToCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGrantInstanceToCenRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGrantInstanceToCenResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToCenResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -2482,7 +2483,7 @@ export const associateVpcCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateVpcCidrBlockRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateVpcCidrBlockResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpcCidrBlockResponse),
   errors: {
     'InvalidVpc.NotFound': {
       httpStatus: 400,
@@ -2682,7 +2683,7 @@ export const allocateVpcIpv6CidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateVpcIpv6CidrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateVpcIpv6CidrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateVpcIpv6CidrResponse),
   errors: {
     'OperationUnsupported.Ipv6Feature': {
       httpStatus: 400,
@@ -2756,7 +2757,7 @@ export const deleteVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
   errors: {
     'IncorrectStatus.VpcDhcpStatus': {
       httpStatus: 400,
@@ -2952,7 +2953,7 @@ export const revokeInstanceFromCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeInstanceFromCenRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRevokeInstanceFromCenResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromCenResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -3026,7 +3027,7 @@ export const unassociateVpcCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateVpcCidrBlockRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateVpcCidrBlockResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateVpcCidrBlockResponse),
   errors: {
     'OperationFailed.Ipv6Gateway': {
       httpStatus: 400,
@@ -3144,7 +3145,7 @@ export const modifyVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpcAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
   errors: {
     'Forbidden.VpcNotFound': {
       httpStatus: 400,
@@ -3287,7 +3288,7 @@ export const enableVpcClassicLinkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableVpcClassicLinkRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEnableVpcClassicLinkResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcClassicLinkResponse),
   errors: {
     IncorrectVpcStatus: {
       httpStatus: 400,
@@ -3354,7 +3355,7 @@ export const disableVpcClassicLinkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableVpcClassicLinkRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDisableVpcClassicLinkResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableVpcClassicLinkResponse),
   errors: {
     InvalidAction: {
       httpStatus: 400,
@@ -3435,7 +3436,7 @@ export const deletionProtectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletionProtectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletionProtectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletionProtectionResponse),
   errors: {
     'DeletionProtection.ResourceNotExist': {
       httpStatus: 400,
@@ -3752,7 +3753,7 @@ export const describeVpcsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpcsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4053,7 +4054,7 @@ export const describeVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpcAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcAttributeResponse),
   errors: {
     IncorrectVpcStatus: {
       httpStatus: 400,
@@ -4160,7 +4161,7 @@ export const describeGrantRulesToCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeGrantRulesToCenRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeGrantRulesToCenResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGrantRulesToCenResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4217,7 +4218,7 @@ export const modifyVRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVRouterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVRouterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
   errors: {
     'InvalidVRouterName.Malformed': {
       httpStatus: 400,
@@ -4340,7 +4341,7 @@ export const describeVRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVRoutersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVRoutersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4508,7 +4509,7 @@ export const listVSwitchCidrReservationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVSwitchCidrReservationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListVSwitchCidrReservationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVSwitchCidrReservationsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -4625,7 +4626,7 @@ export const createVSwitchCidrReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchCidrReservationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVSwitchCidrReservationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchCidrReservationResponse),
   errors: {
     IllegalParamFormat: {
       httpStatus: 400,
@@ -4779,7 +4780,7 @@ export const getVSwitchCidrReservationUsageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVSwitchCidrReservationUsageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVSwitchCidrReservationUsageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVSwitchCidrReservationUsageResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -4837,7 +4838,7 @@ export const modifyVSwitchCidrReservationAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchCidrReservationAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVSwitchCidrReservationAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchCidrReservationAttributeResponse),
   errors: {
     'ResourceNotFound.CidrReservation': {
       httpStatus: 404,
@@ -4951,7 +4952,7 @@ export const createVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVSwitchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
   errors: {
     'OperationFailed.ResourceConflict': {
       httpStatus: 400,
@@ -5168,7 +5169,7 @@ export const createDefaultVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDefaultVSwitchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDefaultVSwitchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVSwitchResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -5357,7 +5358,7 @@ export const checkCanAllocateVpcPrivateIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCheckCanAllocateVpcPrivateIpAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse),
   errors: {
     PARAMETER_ILLEGAL: {
       httpStatus: 400,
@@ -5405,7 +5406,7 @@ export const deleteVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVSwitchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
   errors: {
     'OperationDenied.OtherSubnetProcessing': {
       httpStatus: 400,
@@ -5580,7 +5581,7 @@ export const modifyVSwitchAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVSwitchAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -5881,7 +5882,7 @@ export const describeVSwitchesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVSwitchesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -6048,7 +6049,7 @@ export const describeVSwitchAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVSwitchAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchAttributesResponse),
   errors: {
     'InvalidVSwitchId.NotFound': {
       httpStatus: 400,
@@ -6088,7 +6089,7 @@ export const deleteVSwitchCidrReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchCidrReservationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVSwitchCidrReservationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchCidrReservationResponse),
   errors: {
     'DependencyViolation.IpPrefix': {
       httpStatus: 400,
@@ -6202,7 +6203,7 @@ export const createRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -6814,7 +6815,7 @@ export const createRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouteEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntriesResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6903,7 +6904,7 @@ export const createRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteTableRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouteTableResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteTableResponse),
   errors: {
     UnsupportedRegion: {
       httpStatus: 400,
@@ -6997,7 +6998,7 @@ export const associateRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateRouteTableRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateRouteTableResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableResponse),
   errors: {
     'OperationDenied.CloudBoxVbrEntryExist': {
       httpStatus: 400,
@@ -7128,7 +7129,7 @@ export const deleteRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
   errors: {
     IncorrcetRouteEntryStatus: {
       httpStatus: 400,
@@ -7335,7 +7336,7 @@ export const deleteRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouteEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntriesResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -7375,7 +7376,7 @@ export const deleteRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteTableRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouteTableResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteTableResponse),
   errors: {
     'OperationDenied.GatewayAssociated': {
       httpStatus: 400,
@@ -7465,7 +7466,7 @@ export const unassociateRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateRouteTableRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateRouteTableResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateRouteTableResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -7558,7 +7559,7 @@ export const modifyRouteTableAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouteTableAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouteTableAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteTableAttributesResponse),
   errors: {
     'Abs.InvaliTableName.Malformed': {
       httpStatus: 400,
@@ -7638,7 +7639,7 @@ export const modifyRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteEntryResponse),
   errors: {
     'InvalidRouteEntryId.NotFound': {
       httpStatus: 400,
@@ -7791,7 +7792,7 @@ export const getVpcRouteEntrySummaryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcRouteEntrySummaryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVpcRouteEntrySummaryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcRouteEntrySummaryResponse),
 };
 /** How DescribeRouteTables goes on the wire. */
 export const describeRouteTablesAction: ActionDescriptor = {
@@ -8001,7 +8002,7 @@ export const describeRouteTablesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTablesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouteTablesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8231,7 +8232,7 @@ export const describeRouteEntryListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteEntryListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouteEntryListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteEntryListResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -8504,7 +8505,7 @@ export const describeRouteTableListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTableListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouteTableListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTableListResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8665,7 +8666,7 @@ export const createVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcPrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpcPrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcPrefixListResponse),
   errors: {
     'UnsupportedFeature.IpVersion': {
       httpStatus: 400,
@@ -8757,7 +8758,7 @@ export const retryVpcPrefixListAssociationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRetryVpcPrefixListAssociationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRetryVpcPrefixListAssociationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRetryVpcPrefixListAssociationResponse),
   errors: {
     UnsupportedRegion: {
       httpStatus: 400,
@@ -8831,7 +8832,7 @@ export const deleteVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcPrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpcPrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcPrefixListResponse),
   errors: {
     'ResourceNotFound.PrefixList': {
       httpStatus: 400,
@@ -8965,7 +8966,7 @@ export const modifyVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcPrefixListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpcPrefixListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcPrefixListResponse),
   errors: {
     'ResourceNotFound.PrefixList': {
       httpStatus: 400,
@@ -9173,7 +9174,7 @@ export const listPrefixListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPrefixListsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListPrefixListsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPrefixListsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9269,7 +9270,7 @@ export const getVpcPrefixListAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcPrefixListAssociationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVpcPrefixListAssociationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListAssociationsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9353,7 +9354,7 @@ export const getVpcPrefixListEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcPrefixListEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVpcPrefixListEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListEntriesResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9477,7 +9478,7 @@ export const createDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDhcpOptionsSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateDhcpOptionsSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDhcpOptionsSetResponse),
   errors: {
     'OperationUnsupported.DhcpOptionsSet': {
       httpStatus: 400,
@@ -9571,7 +9572,7 @@ export const deleteDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDhcpOptionsSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteDhcpOptionsSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDhcpOptionsSetResponse),
   errors: {
     'IncorrectStatus.DhcpOptionsSet': {
       httpStatus: 400,
@@ -9648,7 +9649,7 @@ export const attachDhcpOptionsSetToVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachDhcpOptionsSetToVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachDhcpOptionsSetToVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDhcpOptionsSetToVpcResponse),
   errors: {
     'Forbidden.OperateShareResource': {
       httpStatus: 400,
@@ -9741,7 +9742,7 @@ export const detachDhcpOptionsSetFromVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachDhcpOptionsSetFromVpcRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDetachDhcpOptionsSetFromVpcResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDhcpOptionsSetFromVpcResponse),
   errors: {
     'InvalidDhcpOptionsSetId.NotFound': {
       httpStatus: 400,
@@ -9834,7 +9835,7 @@ export const replaceVpcDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReplaceVpcDhcpOptionsSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReplaceVpcDhcpOptionsSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceVpcDhcpOptionsSetResponse),
   errors: {
     'OperationFailed.AttachmentNotExist': {
       httpStatus: 400,
@@ -9954,7 +9955,7 @@ export const updateDhcpOptionsSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateDhcpOptionsSetAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateDhcpOptionsSetAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateDhcpOptionsSetAttributeResponse),
   errors: {
     'InvalidDhcpOptionsSetId.NotFound': {
       httpStatus: 400,
@@ -10091,7 +10092,7 @@ export const getDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetDhcpOptionsSetRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetDhcpOptionsSetResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetDhcpOptionsSetResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -10255,7 +10256,7 @@ export const listDhcpOptionsSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListDhcpOptionsSetsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListDhcpOptionsSetsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListDhcpOptionsSetsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -10314,7 +10315,7 @@ export const openFlowLogServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenFlowLogServiceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateOpenFlowLogServiceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenFlowLogServiceResponse),
   errors: {
     'OperationFailed.ExceedPurchaseLimit': {
       httpStatus: 400,
@@ -10463,7 +10464,7 @@ export const createFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFlowLogRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateFlowLogResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10594,7 +10595,7 @@ export const deleteFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFlowLogRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteFlowLogResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFlowLogResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -10706,7 +10707,7 @@ export const modifyFlowLogAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyFlowLogAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyFlowLogAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFlowLogAttributeResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10801,7 +10802,7 @@ export const activeFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActiveFlowLogRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateActiveFlowLogResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActiveFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10872,7 +10873,7 @@ export const deactiveFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactiveFlowLogRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeactiveFlowLogResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactiveFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10943,7 +10944,7 @@ export const getFlowLogServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetFlowLogServiceStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetFlowLogServiceStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetFlowLogServiceStatusResponse),
 };
 /** How DescribeFlowLogs goes on the wire. */
 export const describeFlowLogsAction: ActionDescriptor = {
@@ -11188,7 +11189,7 @@ export const describeFlowLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFlowLogsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeFlowLogsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFlowLogsResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -11280,7 +11281,7 @@ export const associateNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateNetworkAclRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateNetworkAclResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11548,7 +11549,7 @@ export const createNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkAclRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNetworkAclResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11657,7 +11658,7 @@ export const copyNetworkAclEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopyNetworkAclEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCopyNetworkAclEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyNetworkAclEntriesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11747,7 +11748,7 @@ export const deleteNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkAclRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNetworkAclResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11855,7 +11856,7 @@ export const unassociateNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateNetworkAclRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateNetworkAclResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11983,7 +11984,7 @@ export const modifyNetworkAclAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNetworkAclAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNetworkAclAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkAclAttributesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12173,7 +12174,7 @@ export const updateNetworkAclEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateNetworkAclEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateNetworkAclEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNetworkAclEntriesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12502,7 +12503,7 @@ export const describeNetworkAclAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkAclAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNetworkAclAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclAttributesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12809,7 +12810,7 @@ export const describeNetworkAclsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkAclsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNetworkAclsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclsResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12924,7 +12925,7 @@ export const createHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -13041,7 +13042,7 @@ export const associateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
   errors: {
     'OperationUnsupported.BindOnFreeNetworkInterface': {
       httpStatus: 400,
@@ -13180,7 +13181,7 @@ export const deleteHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -13272,7 +13273,7 @@ export const unassociateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateHaVipRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateHaVipResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
   errors: {
     IncorrectHaVipStatus: {
       httpStatus: 400,
@@ -13385,7 +13386,7 @@ export const modifyHaVipAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHaVipAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyHaVipAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -13605,7 +13606,7 @@ export const describeHaVipsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHaVipsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeHaVipsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -13766,7 +13767,7 @@ export const createTrafficMirrorFilterRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorFilterRulesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateTrafficMirrorFilterRulesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterRulesResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -13854,7 +13855,7 @@ export const deleteTrafficMirrorFilterRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorFilterRulesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteTrafficMirrorFilterRulesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterRulesResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorRule': {
       httpStatus: 400,
@@ -13969,7 +13970,7 @@ export const updateTrafficMirrorFilterRuleAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorFilterRuleAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorRule': {
       httpStatus: 400,
@@ -14135,7 +14136,7 @@ export const createTrafficMirrorFilterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorFilterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateTrafficMirrorFilterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterResponse),
   errors: {
     'UnsupportedFeature.IpVersion': {
       httpStatus: 400,
@@ -14217,7 +14218,7 @@ export const deleteTrafficMirrorFilterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorFilterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteTrafficMirrorFilterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -14297,7 +14298,7 @@ export const updateTrafficMirrorFilterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorFilterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateTrafficMirrorFilterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterAttributeResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -14528,7 +14529,7 @@ export const listTrafficMirrorFiltersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTrafficMirrorFiltersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListTrafficMirrorFiltersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorFiltersResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -14595,7 +14596,7 @@ export const addSourcesToTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddSourcesToTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddSourcesToTrafficMirrorSessionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddSourcesToTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -14806,7 +14807,7 @@ export const createTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateTrafficMirrorSessionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -14960,7 +14961,7 @@ export const deleteTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteTrafficMirrorSessionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorSessionResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorSession': {
       httpStatus: 400,
@@ -15085,7 +15086,7 @@ export const updateTrafficMirrorSessionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorSessionAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateTrafficMirrorSessionAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorSessionAttributeResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -15379,7 +15380,7 @@ export const listTrafficMirrorSessionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTrafficMirrorSessionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListTrafficMirrorSessionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorSessionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -15446,7 +15447,7 @@ export const removeSourcesFromTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveSourcesFromTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -15520,7 +15521,7 @@ export const openTrafficMirrorServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenTrafficMirrorServiceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateOpenTrafficMirrorServiceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenTrafficMirrorServiceResponse),
   errors: {
     'OperationFailed.ExceedPurchaseLimit': {
       httpStatus: 400,
@@ -15579,7 +15580,7 @@ export const getTrafficMirrorServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetTrafficMirrorServiceStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetTrafficMirrorServiceStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetTrafficMirrorServiceStatusResponse),
 };
 /** How CreatePublicIpAddressPool goes on the wire. */
 export const createPublicIpAddressPoolAction: ActionDescriptor = {
@@ -15702,7 +15703,7 @@ export const createPublicIpAddressPoolAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePublicIpAddressPoolRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePublicIpAddressPoolResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePublicIpAddressPoolResponse),
   errors: {
     'IllegalParam.Isp': {
       httpStatus: 400,
@@ -15825,7 +15826,7 @@ export const addPublicIpAddressPoolCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddPublicIpAddressPoolCidrBlockRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddPublicIpAddressPoolCidrBlockResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddPublicIpAddressPoolCidrBlockResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -15919,7 +15920,7 @@ export const deletePublicIpAddressPoolAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePublicIpAddressPoolRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletePublicIpAddressPoolResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolResponse),
   errors: {
     'ResourceNotFound.PublicIpAddressPool': {
       httpStatus: 400,
@@ -15996,7 +15997,7 @@ export const deletePublicIpAddressPoolCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePublicIpAddressPoolCidrBlockRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletePublicIpAddressPoolCidrBlockResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolCidrBlockResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -16085,7 +16086,7 @@ export const modifyEipAddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyEipAddressAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyEipAddressAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
   errors: {
     'OrderError.EIP': {
       httpStatus: 400,
@@ -16244,7 +16245,7 @@ export const setHighDefinitionMonitorLogStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSetHighDefinitionMonitorLogStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateSetHighDefinitionMonitorLogStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSetHighDefinitionMonitorLogStatusResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -16348,7 +16349,7 @@ export const updatePublicIpAddressPoolAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdatePublicIpAddressPoolAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdatePublicIpAddressPoolAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdatePublicIpAddressPoolAttributeResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -16755,7 +16756,7 @@ export const describeEipAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipAddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipAddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -16927,7 +16928,7 @@ export const describeEipSegmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipSegmentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipSegmentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipSegmentResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -17005,7 +17006,7 @@ export const describeEipGatewayInfoAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipGatewayInfoRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipGatewayInfoResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipGatewayInfoResponse),
   errors: {
     'Instance.NotExist': {
       httpStatus: 400,
@@ -17088,7 +17089,7 @@ export const describePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePublicIpAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePublicIpAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePublicIpAddressResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -17190,7 +17191,7 @@ export const describeEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipMonitorDataRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEipMonitorDataResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
   errors: {
     'InvalidParameter.TooMany': {
       httpStatus: 400,
@@ -17288,7 +17289,7 @@ export const describeHighDefinitionMonitorLogAttributeAction: ActionDescriptor =
     },
   },
   validateRequest: validateDescribeHighDefinitionMonitorLogAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -17517,7 +17518,7 @@ export const listPublicIpAddressPoolsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPublicIpAddressPoolsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListPublicIpAddressPoolsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17628,7 +17629,7 @@ export const listPublicIpAddressPoolCidrBlocksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPublicIpAddressPoolCidrBlocksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListPublicIpAddressPoolCidrBlocksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolCidrBlocksResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17806,7 +17807,7 @@ export const allocateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
   errors: {
     COMMODITY_NO_EXIST: {
       httpStatus: 400,
@@ -18204,7 +18205,7 @@ export const allocateEipAddressProAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressProRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateEipAddressProResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressProResponse),
   errors: {
     'FrequentPurchase.EIP': {
       httpStatus: 400,
@@ -18392,7 +18393,7 @@ export const releaseEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -18512,7 +18513,7 @@ export const allocateEipSegmentAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipSegmentAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateEipSegmentAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipSegmentAddressResponse),
   errors: {
     COMMODITY_NO_EXIST: {
       httpStatus: 400,
@@ -18751,7 +18752,7 @@ export const releaseEipSegmentAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipSegmentAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseEipSegmentAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipSegmentAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -18884,7 +18885,7 @@ export const associateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
   errors: {
     'InvalidAssociation.Duplicated': {
       httpStatus: 400,
@@ -19263,7 +19264,7 @@ export const associateEipAddressBatchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressBatchRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateEipAddressBatchResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressBatchResponse),
   errors: {
     'InvalidAssociation.Duplicated': {
       httpStatus: 400,
@@ -19506,7 +19507,7 @@ export const unassociateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateEipAddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateEipAddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -19710,7 +19711,7 @@ export const createCommonBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCommonBandwidthPackageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateCommonBandwidthPackageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommonBandwidthPackageResponse),
   errors: {
     'ResourceNotEnough.Bandwidth': {
       httpStatus: 400,
@@ -19851,7 +19852,7 @@ export const addCommonBandwidthPackageIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddCommonBandwidthPackageIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddCommonBandwidthPackageIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpResponse),
   errors: {
     'OperationDenied.SecurityProtectionTypesInconsistent': {
       httpStatus: 400,
@@ -20007,7 +20008,7 @@ export const addCommonBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddCommonBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddCommonBandwidthPackageIpsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpsResponse),
   errors: {
     'OperationDenied.SecurityProtectionTypesInconsistent': {
       httpStatus: 400,
@@ -20157,7 +20158,7 @@ export const removeCommonBandwidthPackageIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveCommonBandwidthPackageIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveCommonBandwidthPackageIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveCommonBandwidthPackageIpResponse),
   errors: {
     'IpInstanceId.NotBandwidthPackage': {
       httpStatus: 400,
@@ -20276,7 +20277,7 @@ export const deleteCommonBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCommonBandwidthPackageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteCommonBandwidthPackageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommonBandwidthPackageResponse),
   errors: {
     'DependencyViolation.Ips': {
       httpStatus: 400,
@@ -20358,7 +20359,7 @@ export const modifyCommonBandwidthPackageAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCommonBandwidthPackageAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageAttributeResponse),
   errors: {
     'InvalidParameter.Name.Malformed': {
       httpStatus: 400,
@@ -20417,7 +20418,7 @@ export const modifyCommonBandwidthPackageSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCommonBandwidthPackageSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageSpecResponse),
   errors: {
     'ResourceNotEnough.Bandwidth': {
       httpStatus: 400,
@@ -20731,7 +20732,7 @@ export const describeCommonBandwidthPackagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCommonBandwidthPackagesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCommonBandwidthPackagesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommonBandwidthPackagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -20806,7 +20807,7 @@ export const modifyCommonBandwidthPackageIpBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageIpBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse),
   errors: {
     'OperationFailed.DistibuteLock': {
       httpStatus: 400,
@@ -20865,7 +20866,7 @@ export const cancelCommonBandwidthPackageIpBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelCommonBandwidthPackageIpBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse),
   errors: {
     'InvalidEIPStatus.BizDisabled': {
       httpStatus: 400,
@@ -20973,7 +20974,7 @@ export const describe95TrafficAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribe95TrafficRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribe95TrafficResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribe95TrafficResponse),
   errors: {
     'InvalidInstance.NotFound': {
       httpStatus: 400,
@@ -21109,7 +21110,7 @@ export const createVirtualPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVirtualPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualPhysicalConnectionResponse),
   errors: {
     'OperationFailed.VbrBindedPconn': {
       httpStatus: 400,
@@ -21264,7 +21265,7 @@ export const updateVirtualPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVirtualPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateVirtualPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualPhysicalConnectionResponse),
   errors: {
     'IllegalParam.VlanId': {
       httpStatus: 400,
@@ -21552,7 +21553,7 @@ export const listVirtualPhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVirtualPhysicalConnectionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListVirtualPhysicalConnectionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVirtualPhysicalConnectionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -21599,7 +21600,7 @@ export const openPhysicalConnectionServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenPhysicalConnectionServiceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateOpenPhysicalConnectionServiceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenPhysicalConnectionServiceResponse),
   errors: {
     PURCHASE_QUANTITY_LIMIT: {
       httpStatus: 400,
@@ -21751,7 +21752,7 @@ export const createPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -21943,7 +21944,7 @@ export const applyPhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateApplyPhysicalConnectionLOARequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateApplyPhysicalConnectionLOAResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyPhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -22135,7 +22136,7 @@ export const secondApplyPhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSecondApplyPhysicalConnectionLOARequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateSecondApplyPhysicalConnectionLOAResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSecondApplyPhysicalConnectionLOAResponse),
   errors: {
     'OperationFailed.PconnTrafficNotEnable': {
       httpStatus: 400,
@@ -22288,7 +22289,7 @@ export const createPhysicalConnectionSetupOrderAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionSetupOrderRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePhysicalConnectionSetupOrderResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionSetupOrderResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -22395,7 +22396,7 @@ export const createPhysicalConnectionOccupancyOrderAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionOccupancyOrderRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreatePhysicalConnectionOccupancyOrderResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionOccupancyOrderResponse),
   errors: {
     'IAbs.InvalidStatus.ValueNotSupported': {
       httpStatus: 400,
@@ -22619,7 +22620,7 @@ export const createHighReliablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHighReliablePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateHighReliablePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHighReliablePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -22771,7 +22772,7 @@ export const createVpconnFromVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpconnFromVbrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpconnFromVbrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpconnFromVbrResponse),
   errors: {
     'OperationFailed.TargetUserPconnTrafficNotEnable': {
       httpStatus: 400,
@@ -22846,7 +22847,7 @@ export const deletePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeletePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
   errors: {
     'InvalidPhysicalConnectionId.NotMatched': {
       httpStatus: 400,
@@ -22925,7 +22926,7 @@ export const cancelPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCancelPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23036,7 +23037,7 @@ export const modifyPhysicalConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyPhysicalConnectionAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
   errors: {
     'InvalidLineOperator.Malformd': {
       httpStatus: 400,
@@ -23146,7 +23147,7 @@ export const enablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnablePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEnablePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23213,7 +23214,7 @@ export const terminatePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminatePhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTerminatePhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23283,7 +23284,7 @@ export const recoverPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRecoverPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverPhysicalConnectionResponse),
   errors: {
     'IncorrectStatus.PhysicalConnection': {
       httpStatus: 400,
@@ -23359,7 +23360,7 @@ export const attachVbrToVpconnAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachVbrToVpconnRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAttachVbrToVpconnResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachVbrToVpconnResponse),
   errors: {
     'QuotaExceeded.VPCONN': {
       httpStatus: 400,
@@ -23407,7 +23408,7 @@ export const getPhysicalConnectionServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetPhysicalConnectionServiceStatusRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetPhysicalConnectionServiceStatusResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetPhysicalConnectionServiceStatusResponse),
 };
 /** How DescribeAccessPoints goes on the wire. */
 export const describeAccessPointsAction: ActionDescriptor = {
@@ -23522,7 +23523,7 @@ export const describeAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccessPointsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeAccessPointsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -23586,7 +23587,7 @@ export const confirmPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConfirmPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateConfirmPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConfirmPhysicalConnectionResponse),
   errors: {
     'OperationFailed.PconnTrafficNotEnable': {
       httpStatus: 400,
@@ -23880,7 +23881,7 @@ export const describePhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePhysicalConnectionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -23975,7 +23976,7 @@ export const completePhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCompletePhysicalConnectionLOARequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCompletePhysicalConnectionLOAResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCompletePhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -24124,7 +24125,7 @@ export const describePhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionLOARequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribePhysicalConnectionLOAResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -24171,7 +24172,7 @@ export const listGeographicSubRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListGeographicSubRegionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListGeographicSubRegionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGeographicSubRegionsResponse),
 };
 /** How ListBusinessAccessPoints goes on the wire. */
 export const listBusinessAccessPointsAction: ActionDescriptor = {
@@ -24228,7 +24229,7 @@ export const listBusinessAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListBusinessAccessPointsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListBusinessAccessPointsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListBusinessAccessPointsResponse),
 };
 /** How CreateFailoverTestJob goes on the wire. */
 export const createFailoverTestJobAction: ActionDescriptor = {
@@ -24310,7 +24311,7 @@ export const createFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFailoverTestJobResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -24413,7 +24414,7 @@ export const startFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStartFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24496,7 +24497,7 @@ export const stopFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateStopFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24578,7 +24579,7 @@ export const updateFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateFailoverTestJobResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -24677,7 +24678,7 @@ export const deleteFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24767,7 +24768,7 @@ export const describeFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFailoverTestJobRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeFailoverTestJobResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24898,7 +24899,7 @@ export const describeFailoverTestJobsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFailoverTestJobsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeFailoverTestJobsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -25063,7 +25064,7 @@ export const describeExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeExpressConnectTrafficQosRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosRuleResponse),
 };
 /** How DescribeExpressConnectTrafficQosQueue goes on the wire. */
 export const describeExpressConnectTrafficQosQueueAction: ActionDescriptor = {
@@ -25211,7 +25212,7 @@ export const describeExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeExpressConnectTrafficQosQueueResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosQueueResponse),
 };
 /** How DescribeExpressConnectTrafficQos goes on the wire. */
 export const describeExpressConnectTrafficQosAction: ActionDescriptor = {
@@ -25366,7 +25367,7 @@ export const describeExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeExpressConnectTrafficQosResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -25424,7 +25425,7 @@ export const deleteExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteExpressConnectTrafficQosQueueResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosQueueResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25475,7 +25476,7 @@ export const deleteExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteExpressConnectTrafficQosResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25544,7 +25545,7 @@ export const deleteExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteExpressConnectTrafficQosRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25645,7 +25646,7 @@ export const modifyExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyExpressConnectTrafficQosResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25752,7 +25753,7 @@ export const modifyExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyExpressConnectTrafficQosQueueResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosQueueResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25905,7 +25906,7 @@ export const modifyExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyExpressConnectTrafficQosRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25970,7 +25971,7 @@ export const createExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateExpressConnectTrafficQosResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosResponse),
   errors: {
     'OperationUnsupported.Qos': {
       httpStatus: 400,
@@ -26055,7 +26056,7 @@ export const createExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateExpressConnectTrafficQosQueueResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosQueueResponse),
   errors: {
     'QuotaExceeded.QosMediumPriorityQueueCount': {
       httpStatus: 400,
@@ -26218,7 +26219,7 @@ export const createExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateExpressConnectTrafficQosRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -26308,7 +26309,7 @@ export const createVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVbrHaRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVbrHaResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVbrHaResponse),
   errors: {
     'OperationFailed.VbrCenNotConsistent': {
       httpStatus: 400,
@@ -26383,7 +26384,7 @@ export const deleteVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVbrHaRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVbrHaResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVbrHaResponse),
   errors: {
     'ResourceNotFound.VbrHa': {
       httpStatus: 404,
@@ -26468,7 +26469,7 @@ export const describeVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVbrHaRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVbrHaResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVbrHaResponse),
   errors: {
     'ResourceNotFound.VbrHa': {
       httpStatus: 404,
@@ -26634,7 +26635,7 @@ export const createVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
   errors: {
     'OperationFailed.PconnAllocateVlan0': {
       httpStatus: 400,
@@ -26931,7 +26932,7 @@ export const associatePhysicalConnectionToVirtualBorderRouterAction: ActionDescr
     },
   },
   validateRequest: validateAssociatePhysicalConnectionToVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -27142,7 +27143,7 @@ export const deleteVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -27248,7 +27249,7 @@ export const unassociatePhysicalConnectionFromVirtualBorderRouterAction: ActionD
     },
   },
   validateRequest: validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse),
   errors: {
     PARAMETER_MUST_NOT_NULL: {
       httpStatus: 400,
@@ -27342,7 +27343,7 @@ export const updateVirtualBorderBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVirtualBorderBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateVirtualBorderBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualBorderBandwidthResponse),
   errors: {
     'OperationFailed.Vpconn': {
       httpStatus: 400,
@@ -27544,7 +27545,7 @@ export const modifyVirtualBorderRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVirtualBorderRouterAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
   errors: {
     'IllegalParam.AssociatedPhysicalConnections': {
       httpStatus: 400,
@@ -27735,7 +27736,7 @@ export const terminateVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTerminateVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -27794,7 +27795,7 @@ export const recoverVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverVirtualBorderRouterRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRecoverVirtualBorderRouterResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -28154,7 +28155,7 @@ export const describeVirtualBorderRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVirtualBorderRoutersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28335,7 +28336,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDesc
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28409,7 +28410,7 @@ export const addBgpNetworkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddBgpNetworkRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddBgpNetworkResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBgpNetworkResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28607,7 +28608,7 @@ export const createBgpGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateBgpGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateBgpGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpGroupResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28789,7 +28790,7 @@ export const createBgpPeerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateBgpPeerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateBgpPeerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpPeerResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28960,7 +28961,7 @@ export const deleteBgpGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteBgpGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpGroupResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29090,7 +29091,7 @@ export const deleteBgpNetworkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpNetworkRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteBgpNetworkResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpNetworkResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29205,7 +29206,7 @@ export const deleteBgpPeerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpPeerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteBgpPeerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpPeerResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29384,7 +29385,7 @@ export const modifyBgpGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBgpGroupAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyBgpGroupAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpGroupAttributeResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29563,7 +29564,7 @@ export const modifyBgpPeerAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBgpPeerAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyBgpPeerAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpPeerAttributeResponse),
   errors: {
     'IllegalParam.IpAddress': {
       httpStatus: 400,
@@ -29748,7 +29749,7 @@ export const describeBgpGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpGroupsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeBgpGroupsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpGroupsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -29850,7 +29851,7 @@ export const describeBgpNetworksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpNetworksRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeBgpNetworksResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpNetworksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -30023,7 +30024,7 @@ export const describeBgpPeersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpPeersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeBgpPeersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpPeersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -30238,7 +30239,7 @@ export const createNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNatGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
   errors: {
     'Forbidden.NatPayBySpec': {
       httpStatus: 400,
@@ -30553,7 +30554,7 @@ export const deleteNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNatGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
   errors: {
     'DependencyViolation.VpcEndpointService': {
       httpStatus: 400,
@@ -30723,7 +30724,7 @@ export const modifyNatGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatGatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNatGatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewayAttributeResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkMode': {
       httpStatus: 400,
@@ -30900,7 +30901,7 @@ export const modifyNatGatewaySpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatGatewaySpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNatGatewaySpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewaySpecResponse),
   errors: {
     NATGW_MODIFY_SPEC_SAME: {
       httpStatus: 400,
@@ -31295,7 +31296,7 @@ export const describeNatGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNatGatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeNatGatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -31361,7 +31362,7 @@ export const vpcDescribeVpcNatGatewayNetworkInterfaceQuotaAction: ActionDescript
     },
   },
   validateRequest: validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse),
   errors: {
     'OperationDenied.PrivateLinkNotEnabled': {
       httpStatus: 400,
@@ -31566,7 +31567,7 @@ export const getNatGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetNatGatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetNatGatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetNatGatewayAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -31639,7 +31640,7 @@ export const listEnhanhcedNatGatewayAvailableZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListEnhanhcedNatGatewayAvailableZonesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -31707,7 +31708,7 @@ export const updateNatGatewayNatTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateNatGatewayNatTypeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateNatGatewayNatTypeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNatGatewayNatTypeResponse),
   errors: {
     'OperationUnsupported.NatConvert': {
       httpStatus: 400,
@@ -31857,7 +31858,7 @@ export const convertBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConvertBandwidthPackageRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateConvertBandwidthPackageResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertBandwidthPackageResponse),
   errors: {
     'NotOpen.Api': {
       httpStatus: 400,
@@ -31916,7 +31917,7 @@ export const enableNatGatewayEcsMetricAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableNatGatewayEcsMetricRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEnableNatGatewayEcsMetricResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableNatGatewayEcsMetricResponse),
   errors: {
     'MissingParam.NatGatewayId': {
       httpStatus: 400,
@@ -31979,7 +31980,7 @@ export const disableNatGatewayEcsMetricAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableNatGatewayEcsMetricRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDisableNatGatewayEcsMetricResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableNatGatewayEcsMetricResponse),
   errors: {
     'MissingParam.NatGatewayId': {
       httpStatus: 400,
@@ -32080,7 +32081,7 @@ export const createSnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnatEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSnatEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnatEntryResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkEnabled': {
       httpStatus: 400,
@@ -32306,7 +32307,7 @@ export const deleteSnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnatEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSnatEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnatEntryResponse),
   errors: {
     IncorretSnatEntryStatus: {
       httpStatus: 400,
@@ -32401,7 +32402,7 @@ export const modifySnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnatEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySnatEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnatEntryResponse),
   errors: {
     'InvalidSnatIp.Malformed': {
       httpStatus: 400,
@@ -32651,7 +32652,7 @@ export const describeSnatTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnatTableEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSnatTableEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnatTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32771,7 +32772,7 @@ export const createForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkEnabled': {
       httpStatus: 400,
@@ -32969,7 +32970,7 @@ export const deleteForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
   errors: {
     IncorretForwardEntryStatus: {
       httpStatus: 400,
@@ -33096,7 +33097,7 @@ export const modifyForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyForwardEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyForwardEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
   errors: {
     'UnsupportedFeature.PortSegment': {
       httpStatus: 400,
@@ -33391,7 +33392,7 @@ export const describeForwardTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeForwardTableEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeForwardTableEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -33525,7 +33526,7 @@ export const createFullNatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFullNatEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateFullNatEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFullNatEntryResponse),
   errors: {
     'ResourceNotFound.NatIp': {
       httpStatus: 404,
@@ -33618,7 +33619,7 @@ export const deleteFullNatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFullNatEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteFullNatEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFullNatEntryResponse),
   errors: {
     'ResourceNotFound.FullNatEntry': {
       httpStatus: 400,
@@ -33743,7 +33744,7 @@ export const modifyFullNatEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyFullNatEntryAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyFullNatEntryAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFullNatEntryAttributeResponse),
   errors: {
     'ResourceNotFound.NetworkInterfaceId': {
       httpStatus: 400,
@@ -33938,7 +33939,7 @@ export const listFullNatEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListFullNatEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListFullNatEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListFullNatEntriesResponse),
   errors: {
     'ResourceNotFound.FullNatTableId': {
       httpStatus: 400,
@@ -34034,7 +34035,7 @@ export const createNatIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNatIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpResponse),
   errors: {
     'Mismatch.NatIpAndNatIpCidr': {
       httpStatus: 400,
@@ -34120,7 +34121,7 @@ export const deleteNatIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNatIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpResponse),
   errors: {
     'IncorrectStatus.NatIp': {
       httpStatus: 400,
@@ -34220,7 +34221,7 @@ export const modifyNatIpAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatIpAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNatIpAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34365,7 +34366,7 @@ export const listNatIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListNatIpsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListNatIpsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34443,7 +34444,7 @@ export const createNatIpCidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatIpCidrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateNatIpCidrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpCidrResponse),
   errors: {
     'IncorrectStatus.NatGateway': {
       httpStatus: 400,
@@ -34536,7 +34537,7 @@ export const deleteNatIpCidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatIpCidrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteNatIpCidrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpCidrResponse),
   errors: {
     'ResourceNotFound.NatIpCidr': {
       httpStatus: 400,
@@ -34627,7 +34628,7 @@ export const modifyNatIpCidrAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatIpCidrAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyNatIpCidrAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpCidrAttributeResponse),
   errors: {
     'ResourceNotFound.NatIpCidr': {
       httpStatus: 400,
@@ -34768,7 +34769,7 @@ export const listNatIpCidrsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListNatIpCidrsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListNatIpCidrsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpCidrsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34867,7 +34868,7 @@ export const createIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv4GatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIpv4GatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv4GatewayResponse),
   errors: {
     'OperationDenied.ExistDirectEip': {
       httpStatus: 400,
@@ -34976,7 +34977,7 @@ export const deleteIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv4GatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIpv4GatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv4GatewayResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35056,7 +35057,7 @@ export const enableVpcIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableVpcIpv4GatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateEnableVpcIpv4GatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcIpv4GatewayResponse),
   errors: {
     VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE: {
       httpStatus: 400,
@@ -35156,7 +35157,7 @@ export const updateIpv4GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateIpv4GatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateIpv4GatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpv4GatewayAttributeResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35256,7 +35257,7 @@ export const updateGatewayRouteTableEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateGatewayRouteTableEntryAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateGatewayRouteTableEntryAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateGatewayRouteTableEntryAttributeResponse),
   errors: {
     'OperationDenied.UpdateGatewayRouteEntry': {
       httpStatus: 400,
@@ -35458,7 +35459,7 @@ export const listIpv4GatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpv4GatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListIpv4GatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpv4GatewaysResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -35543,7 +35544,7 @@ export const getIpv4GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetIpv4GatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetIpv4GatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetIpv4GatewayAttributeResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35658,7 +35659,7 @@ export const listGatewayRouteTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListGatewayRouteTableEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListGatewayRouteTableEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGatewayRouteTableEntriesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -35739,7 +35740,7 @@ export const associateRouteTableWithGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateRouteTableWithGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateRouteTableWithGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableWithGatewayResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35855,7 +35856,7 @@ export const dissociateRouteTableFromGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDissociateRouteTableFromGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDissociateRouteTableFromGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTableFromGatewayResponse),
   errors: {
     'OperationFailed.NotExistAssociateRelation': {
       httpStatus: 400,
@@ -36030,7 +36031,7 @@ export const createVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpnGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnGatewayResponse),
   errors: {
     'InvalidVpcId.NotFound': {
       httpStatus: 404,
@@ -36214,7 +36215,7 @@ export const associateVpnGatewayWithCertificateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateVpnGatewayWithCertificateRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateVpnGatewayWithCertificateResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpnGatewayWithCertificateResponse),
   errors: {
     'IllegalParam.CertificateType': {
       httpStatus: 400,
@@ -36309,7 +36310,7 @@ export const deleteVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpnGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnGatewayResponse),
   errors: {
     'DependencyViolation.VpnConnection': {
       httpStatus: 400,
@@ -36409,7 +36410,7 @@ export const dissociateVpnGatewayWithCertificateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDissociateVpnGatewayWithCertificateRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDissociateVpnGatewayWithCertificateResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateVpnGatewayWithCertificateResponse),
   errors: {
     'IllegalParam.CertificateType': {
       httpStatus: 400,
@@ -36551,7 +36552,7 @@ export const modifyVpnGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnGatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnGatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnGatewayAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -36637,7 +36638,7 @@ export const moveVpnResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateMoveVpnResourceGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateMoveVpnResourceGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveVpnResourceGroupResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -36830,7 +36831,7 @@ export const describeVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -37098,7 +37099,7 @@ export const describeVpnGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnGatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -37230,7 +37231,7 @@ export const listVpnCertificateAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpnCertificateAssociationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListVpnCertificateAssociationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpnCertificateAssociationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -37315,7 +37316,7 @@ export const diagnoseVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDiagnoseVpnGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDiagnoseVpnGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnGatewayResponse),
   errors: {
     IdempotentParameterMismatch: {
       httpStatus: 400,
@@ -37451,7 +37452,7 @@ export const getVpnGatewayDiagnoseResultAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpnGatewayDiagnoseResultRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVpnGatewayDiagnoseResultResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpnGatewayDiagnoseResultResponse),
   errors: {
     param_error: {
       httpStatus: 400,
@@ -37548,7 +37549,7 @@ export const describeVpnGatewayAvailableZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewayAvailableZonesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnGatewayAvailableZonesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayAvailableZonesResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -37667,7 +37668,7 @@ export const createCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCustomerGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateCustomerGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCustomerGatewayResponse),
   errors: {
     'InvalidAuthkey.Malformed': {
       httpStatus: 400,
@@ -37782,7 +37783,7 @@ export const deleteCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCustomerGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteCustomerGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCustomerGatewayResponse),
   errors: {
     'DependencyViolation.VpnConnection': {
       httpStatus: 400,
@@ -37884,7 +37885,7 @@ export const modifyCustomerGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCustomerGatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyCustomerGatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCustomerGatewayAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -38000,7 +38001,7 @@ export const describeCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCustomerGatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCustomerGatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewayResponse),
   errors: {
     'Forbidden.SubUser': {
       httpStatus: 403,
@@ -38154,7 +38155,7 @@ export const describeCustomerGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCustomerGatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeCustomerGatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38449,7 +38450,7 @@ export const createVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpnConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnConnectionResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -38696,7 +38697,7 @@ export const deleteVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpnConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnConnectionResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39192,7 +39193,7 @@ export const modifyVpnConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnConnectionAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnConnectionAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnConnectionAttributeResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39574,7 +39575,7 @@ export const modifyTunnelAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyTunnelAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyTunnelAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyTunnelAttributeResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39986,7 +39987,7 @@ export const describeVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -40416,7 +40417,7 @@ export const describeVpnConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnConnectionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -40627,7 +40628,7 @@ export const downloadVpnConnectionConfigAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDownloadVpnConnectionConfigRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDownloadVpnConnectionConfigResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDownloadVpnConnectionConfigResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -40741,7 +40742,7 @@ export const describeVpnConnectionLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionLogsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnConnectionLogsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionLogsResponse),
   errors: {
     'QueryVpnConnectionLog.NotFound': {
       httpStatus: 400,
@@ -40872,7 +40873,7 @@ export const diagnoseVpnConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDiagnoseVpnConnectionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDiagnoseVpnConnectionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -40994,7 +40995,7 @@ export const createVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpnRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41145,7 +41146,7 @@ export const publishVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePublishVpnRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validatePublishVpnRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePublishVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41448,7 +41449,7 @@ export const deleteVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpnRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41574,7 +41575,7 @@ export const modifyVpnRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnRouteEntryWeightRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnRouteEntryWeightResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41723,7 +41724,7 @@ export const describeVpnRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnRouteEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnRouteEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -41881,7 +41882,7 @@ export const createVpnPbrRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnPbrRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpnPbrRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnPbrRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42062,7 +42063,7 @@ export const deleteVpnPbrRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnPbrRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpnPbrRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnPbrRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42202,7 +42203,7 @@ export const modifyVpnPbrRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryWeightRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnPbrRouteEntryWeightResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42331,7 +42332,7 @@ export const modifyVpnPbrRouteEntryPriorityAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryPriorityRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnPbrRouteEntryPriorityResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryPriorityResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42471,7 +42472,7 @@ export const modifyVpnPbrRouteEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnPbrRouteEntryAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryAttributeResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42619,7 +42620,7 @@ export const describeVpnPbrRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnPbrRouteEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnPbrRouteEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnPbrRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -42821,7 +42822,7 @@ export const createVpnAttachmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnAttachmentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpnAttachmentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnAttachmentResponse),
   errors: {
     'VpnRouteEntry.AlreadyExists': {
       httpStatus: 400,
@@ -43047,7 +43048,7 @@ export const createVcoRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVcoRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVcoRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVcoRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43171,7 +43172,7 @@ export const deleteVpnAttachmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnAttachmentRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpnAttachmentResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnAttachmentResponse),
   errors: {
     'VpnConnection.Configuring': {
       httpStatus: 400,
@@ -43262,7 +43263,7 @@ export const deleteVcoRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVcoRouteEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVcoRouteEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVcoRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43592,7 +43593,7 @@ export const modifyVpnAttachmentAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnAttachmentAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVpnAttachmentAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnAttachmentAttributeResponse),
   errors: {
     'VpnConnection.Configuring': {
       httpStatus: 400,
@@ -43786,7 +43787,7 @@ export const modifyVcoRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVcoRouteEntryWeightRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyVcoRouteEntryWeightResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVcoRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43918,7 +43919,7 @@ export const describeVpnAttachmentsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnAttachmentsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnAttachmentsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnAttachmentsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44059,7 +44060,7 @@ export const describeVcoRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVcoRouteEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVcoRouteEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVcoRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44127,7 +44128,7 @@ export const checkVpnBgpEnabledAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCheckVpnBgpEnabledRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCheckVpnBgpEnabledResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckVpnBgpEnabledResponse),
   errors: {
     Forbidden: {
       httpStatus: 403,
@@ -44224,7 +44225,7 @@ export const describeVpnCrossAccountAuthorizationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnCrossAccountAuthorizationsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnCrossAccountAuthorizationsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnCrossAccountAuthorizationsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44287,7 +44288,7 @@ export const createSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSslVpnClientCertRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSslVpnClientCertResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnClientCertResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -44370,7 +44371,7 @@ export const deleteSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSslVpnClientCertRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSslVpnClientCertResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnClientCertResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -44446,7 +44447,7 @@ export const modifySslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySslVpnClientCertRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySslVpnClientCertResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnClientCertResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -44584,7 +44585,7 @@ export const describeSslVpnClientCertsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientCertsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSslVpnClientCertsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44677,7 +44678,7 @@ export const describeSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientCertRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSslVpnClientCertResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -44791,7 +44792,7 @@ export const describeSslVpnClientsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSslVpnClientsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44942,7 +44943,7 @@ export const createSslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSslVpnServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateSslVpnServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnServerResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -45101,7 +45102,7 @@ export const deleteSslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSslVpnServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteSslVpnServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -45302,7 +45303,7 @@ export const modifySslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySslVpnServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifySslVpnServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnServerResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -45556,7 +45557,7 @@ export const describeSslVpnServersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnServersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeSslVpnServersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnServersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -45679,7 +45680,7 @@ export const describeVpnSslServerLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnSslServerLogsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeVpnSslServerLogsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnSslServerLogsResponse),
   errors: {
     'InvalidSslVpnClientCertId.NotFound': {
       httpStatus: 404,
@@ -45820,7 +45821,7 @@ export const createIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpsecServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIpsecServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpsecServerResponse),
   errors: {
     'OperationUnsupported.IPsecServer': {
       httpStatus: 400,
@@ -45966,7 +45967,7 @@ export const deleteIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpsecServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIpsecServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpsecServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -46088,7 +46089,7 @@ export const updateIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateIpsecServerRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateIpsecServerResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpsecServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -46346,7 +46347,7 @@ export const listIpsecServersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpsecServersRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListIpsecServersResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServersResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -46454,7 +46455,7 @@ export const listIpsecServerLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpsecServerLogsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListIpsecServerLogsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServerLogsResponse),
   errors: {
     Forbidden: {
       httpStatus: 403,
@@ -46567,7 +46568,7 @@ export const allocateIpv6AddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateIpv6AddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateIpv6AddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6AddressResponse),
   errors: {
     'OperationFailed.IPv6AddressAlreadyAllocated': {
       httpStatus: 400,
@@ -46637,7 +46638,7 @@ export const releaseIpv6AddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseIpv6AddressRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateReleaseIpv6AddressResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseIpv6AddressResponse),
   errors: {
     'DependencyViolation.Ipv6InternetBandwidth': {
       httpStatus: 400,
@@ -46737,7 +46738,7 @@ export const createIpv6GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv6GatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIpv6GatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6GatewayResponse),
   errors: {
     'InvalidVpcId.NotFound': {
       httpStatus: 404,
@@ -46863,7 +46864,7 @@ export const createIpv6EgressOnlyRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv6EgressOnlyRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIpv6EgressOnlyRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6EgressOnlyRuleResponse),
   errors: {
     'InvalidIpv6Gateway.NotFound': {
       httpStatus: 404,
@@ -46959,7 +46960,7 @@ export const deleteIpv6GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6GatewayRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIpv6GatewayResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6GatewayResponse),
   errors: {
     'ResourceNotFound.RouteTable': {
       httpStatus: 400,
@@ -47030,7 +47031,7 @@ export const deleteIpv6EgressOnlyRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6EgressOnlyRuleRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIpv6EgressOnlyRuleResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6EgressOnlyRuleResponse),
   errors: {
     'IncorrectStatus.EgressOnlyRule': {
       httpStatus: 400,
@@ -47085,7 +47086,7 @@ export const deleteIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIpv6InternetBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6InternetBandwidthResponse),
   errors: {
     'BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId': {
       httpStatus: 400,
@@ -47150,7 +47151,7 @@ export const modifyIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIpv6InternetBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6InternetBandwidthResponse),
   errors: {
     'MissingParam.Ipv6InstanceId': {
       httpStatus: 400,
@@ -47248,7 +47249,7 @@ export const modifyIpv6GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6GatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIpv6GatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6GatewayAttributeResponse),
   errors: {
     'InvalidIpv6GatewayId.NotFound': {
       httpStatus: 400,
@@ -47314,7 +47315,7 @@ export const modifyIpv6AddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6AddressAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIpv6AddressAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6AddressAttributeResponse),
   errors: {
     'InvalidIpv6AddressId.NotFound': {
       httpStatus: 400,
@@ -47491,7 +47492,7 @@ export const describeIpv6GatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6GatewaysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIpv6GatewaysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -47617,7 +47618,7 @@ export const describeIpv6EgressOnlyRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6EgressOnlyRulesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIpv6EgressOnlyRulesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6EgressOnlyRulesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -47895,7 +47896,7 @@ export const describeIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6AddressesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIpv6AddressesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6AddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -48004,7 +48005,7 @@ export const describeIpv6GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6GatewayAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIpv6GatewayAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewayAttributeResponse),
 };
 /** How AllocateIpv6InternetBandwidth goes on the wire. */
 export const allocateIpv6InternetBandwidthAction: ActionDescriptor = {
@@ -48072,7 +48073,7 @@ export const allocateIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAllocateIpv6InternetBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6InternetBandwidthResponse),
   errors: {
     'IllegalParam.Bandwidth': {
       httpStatus: 400,
@@ -48198,7 +48199,7 @@ export const createIPv6TranslatorAclListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorAclListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIPv6TranslatorAclListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorAclListResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -48319,7 +48320,7 @@ export const createIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIPv6TranslatorEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorEntryResponse),
   errors: {
     'InvalidIpAddress.AlreadyExist': {
       httpStatus: 400,
@@ -48448,7 +48449,7 @@ export const addIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddIPv6TranslatorAclListEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIpAddress.WrongFormat': {
       httpStatus: 400,
@@ -48569,7 +48570,7 @@ export const createIPv6TranslatorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateIPv6TranslatorResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -48644,7 +48645,7 @@ export const deleteIPv6TranslatorAclListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorAclListRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIPv6TranslatorAclListResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorAclListResponse),
   errors: {
     'InvalidIPv6TranslatorACLId.NotFound': {
       httpStatus: 400,
@@ -48710,7 +48711,7 @@ export const deleteIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIPv6TranslatorEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorEntryResponse),
   errors: {
     'InvalidIPv6TranslatorId.NotFound': {
       httpStatus: 400,
@@ -48785,7 +48786,7 @@ export const deleteIPv6TranslatorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteIPv6TranslatorResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorResponse),
   errors: {
     'IPv6Translator.Configuring': {
       httpStatus: 400,
@@ -48859,7 +48860,7 @@ export const modifyIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIPv6TranslatorAclListEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIPv6TranslatorAclId.NotFound': {
       httpStatus: 400,
@@ -48929,7 +48930,7 @@ export const modifyIPv6TranslatorAclAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAclAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIPv6TranslatorAclAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49005,7 +49006,7 @@ export const modifyIPv6TranslatorBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIPv6TranslatorBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorBandwidthResponse),
   errors: {
     'InvalidIPv6TranslatorId.NotFound': {
       httpStatus: 400,
@@ -49098,7 +49099,7 @@ export const modifyIPv6TranslatorAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIPv6TranslatorAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49228,7 +49229,7 @@ export const modifyIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyIPv6TranslatorEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorEntryResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49390,7 +49391,7 @@ export const describeIPv6TranslatorAclListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorAclListsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIPv6TranslatorAclListsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49499,7 +49500,7 @@ export const describeIPv6TranslatorAclListAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorAclListAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIPv6TranslatorAclListAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListAttributesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49696,7 +49697,7 @@ export const describeIPv6TranslatorsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIPv6TranslatorsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49928,7 +49929,7 @@ export const describeIPv6TranslatorEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorEntriesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeIPv6TranslatorEntriesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -50019,7 +50020,7 @@ export const removeIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveIPv6TranslatorAclListEntryResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIPv6TranslatorAclId.NotFound': {
       httpStatus: 400,
@@ -50098,7 +50099,7 @@ export const describeRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRegionsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRegionsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
 };
 /** How DescribeZones goes on the wire. */
 export const describeZonesAction: ActionDescriptor = {
@@ -50162,7 +50163,7 @@ export const describeZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeZonesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeZonesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -50230,7 +50231,7 @@ export const tagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50358,7 +50359,7 @@ export const tagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateTagResourcesForExpressConnectResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesForExpressConnectResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50473,7 +50474,7 @@ export const unTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnTagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnTagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnTagResourcesResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50584,7 +50585,7 @@ export const untagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUntagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUntagResourcesForExpressConnectResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesForExpressConnectResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50731,7 +50732,7 @@ export const listTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListTagResourcesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50897,7 +50898,7 @@ export const describeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTagsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51056,7 +51057,7 @@ export const describeTagKeysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagKeysRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTagKeysResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51232,7 +51233,7 @@ export const listTagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListTagResourcesForExpressConnectResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesForExpressConnectResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51375,7 +51376,7 @@ export const describeTagKeysForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagKeysForExpressConnectRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeTagKeysForExpressConnectResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysForExpressConnectResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51646,7 +51647,7 @@ export const createRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -51861,7 +51862,7 @@ export const deleteRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
   errors: {
     'InvalidInstance.StatusError': {
       httpStatus: 400,
@@ -51990,7 +51991,7 @@ export const modifyRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouterInterfaceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
   errors: {
     'Forbidden.FinancialLocked': {
       httpStatus: 400,
@@ -52111,7 +52112,7 @@ export const modifyRouterInterfaceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyRouterInterfaceSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
   errors: {
     'Forbidden.FinancialLocked': {
       httpStatus: 400,
@@ -52415,7 +52416,7 @@ export const describeRouterInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfacesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouterInterfacesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52571,7 +52572,7 @@ export const describeEcGrantRelationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEcGrantRelationRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeEcGrantRelationResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEcGrantRelationResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52779,7 +52780,7 @@ export const describeRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeRouterInterfaceAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfaceAttributeResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52819,7 +52820,7 @@ export const deactivateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactivateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeactivateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
   errors: {
     IncorrectRIStatus: {
       httpStatus: 400,
@@ -52910,7 +52911,7 @@ export const grantInstanceToVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGrantInstanceToVbrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGrantInstanceToVbrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToVbrResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52962,7 +52963,7 @@ export const activateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActivateRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateActivateRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
   errors: {
     IncorrectRIStatus: {
       httpStatus: 400,
@@ -53061,7 +53062,7 @@ export const revokeInstanceFromVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeInstanceFromVbrRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRevokeInstanceFromVbrResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromVbrResponse),
   errors: {
     'Instance.StatusError': {
       httpStatus: 400,
@@ -53117,7 +53118,7 @@ export const connectRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConnectRouterInterfaceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateConnectRouterInterfaceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
   errors: {
     'IncorrectRole.NotInitiatingSide': {
       httpStatus: 400,
@@ -53318,7 +53319,7 @@ export const createExpressCloudConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressCloudConnectionRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateExpressCloudConnectionResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressCloudConnectionResponse),
   errors: {
     'IllegalParam.AliUid': {
       httpStatus: 400,
@@ -53449,7 +53450,7 @@ export const modifyExpressCloudConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressCloudConnectionAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyExpressCloudConnectionAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionAttributeResponse),
   errors: {
     'InvalidEccId.NotFound': {
       httpStatus: 400,
@@ -53548,7 +53549,7 @@ export const modifyExpressCloudConnectionBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressCloudConnectionBandwidthRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyExpressCloudConnectionBandwidthResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionBandwidthResponse),
   errors: {
     'MissingParam.EccId': {
       httpStatus: 400,
@@ -53657,7 +53658,7 @@ export const createGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateGlobalAccelerationInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateGlobalAccelerationInstanceResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -53728,7 +53729,7 @@ export const addGlobalAccelerationInstanceIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddGlobalAccelerationInstanceIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAddGlobalAccelerationInstanceIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddGlobalAccelerationInstanceIpResponse),
   errors: {
     'IpInstanceId.AlreadyInBandwidthPackage': {
       httpStatus: 400,
@@ -53808,7 +53809,7 @@ export const deleteGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteGlobalAccelerationInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteGlobalAccelerationInstanceResponse),
   errors: {
     IncorrectGlobalAccelerationInstanceIdStatus: {
       httpStatus: 400,
@@ -53875,7 +53876,7 @@ export const unassociateGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUnassociateGlobalAccelerationInstanceResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateGlobalAccelerationInstanceResponse),
   errors: {
     IncorrectGlobalAccelerationInstanceIdStatus: {
       httpStatus: 400,
@@ -53945,7 +53946,7 @@ export const modifyGlobalAccelerationInstanceAttributesAction: ActionDescriptor 
     },
   },
   validateRequest: validateModifyGlobalAccelerationInstanceAttributesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyGlobalAccelerationInstanceAttributesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceAttributesResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -54016,7 +54017,7 @@ export const modifyGlobalAccelerationInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyGlobalAccelerationInstanceSpecRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateModifyGlobalAccelerationInstanceSpecResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceSpecResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -54258,7 +54259,7 @@ export const describeGlobalAccelerationInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeGlobalAccelerationInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeGlobalAccelerationInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGlobalAccelerationInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -54340,7 +54341,7 @@ export const describeServerRelatedGlobalAccelerationInstancesAction: ActionDescr
     },
   },
   validateRequest: validateDescribeServerRelatedGlobalAccelerationInstancesRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse),
   errors: {
     'InvalidBackendServerId.NotInVPC': {
       httpStatus: 400,
@@ -54399,7 +54400,7 @@ export const removeGlobalAccelerationInstanceIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveGlobalAccelerationInstanceIpRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateRemoveGlobalAccelerationInstanceIpResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveGlobalAccelerationInstanceIpResponse),
   errors: {
     'IpInstanceId.NotBandwidthPackage': {
       httpStatus: 400,
@@ -54545,7 +54546,7 @@ export const createVpcGatewayEndpointAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateCreateVpcGatewayEndpointResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54671,7 +54672,7 @@ export const deleteVpcGatewayEndpointAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDeleteVpcGatewayEndpointResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54770,7 +54771,7 @@ export const updateVpcGatewayEndpointAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVpcGatewayEndpointAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateUpdateVpcGatewayEndpointAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVpcGatewayEndpointAttributeResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54901,7 +54902,7 @@ export const listVpcEndpointServicesByEndUserAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpcEndpointServicesByEndUserRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListVpcEndpointServicesByEndUserResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcEndpointServicesByEndUserResponse),
   errors: {
     'ResourceNotFound.EndpointServiceId': {
       httpStatus: 400,
@@ -54994,7 +54995,7 @@ export const getVpcGatewayEndpointAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcGatewayEndpointAttributeRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateGetVpcGatewayEndpointAttributeResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcGatewayEndpointAttributeResponse),
   errors: {
     'ResourceNotFound.GatewayEndpoint': {
       httpStatus: 400,
@@ -55158,7 +55159,7 @@ export const listVpcGatewayEndpointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpcGatewayEndpointsRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateListVpcGatewayEndpointsResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcGatewayEndpointsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -55230,7 +55231,7 @@ export const associateRouteTablesWithVpcGatewayEndpointAction: ActionDescriptor 
     },
   },
   validateRequest: validateAssociateRouteTablesWithVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -55370,7 +55371,7 @@ export const dissociateRouteTablesFromVpcGatewayEndpointAction: ActionDescriptor
     },
   },
   validateRequest: validateDissociateRouteTablesFromVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -55468,7 +55469,7 @@ export const moveResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateMoveResourceGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateMoveResourceGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveResourceGroupResponse),
   errors: {
     InvalidResourceGroupId: {
       httpStatus: 400,
@@ -55542,7 +55543,7 @@ export const changeResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateChangeResourceGroupRequest,
-  loadResponseValidator: async () => (await import('./validators/responses.js')).validateChangeResourceGroupResponse,
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateChangeResourceGroupResponse),
   errors: {
     'ResourceType.Unknown': {
       httpStatus: 400,

@@ -4,7 +4,7 @@
 // Sends one signed RPC request, optionally bent out of shape after signing, and reads the answer.
 import { newNonce } from '@acs-rpc/runtime/crypto.js';
 import { parseJson } from '@acs-rpc/runtime/json.js';
-import { redactForm, redactHeaders, redactUrl } from '@acs-rpc/runtime/redact.js';
+import { redactForm, redactHeaders, redactUrl } from '@acs-rpc/runtime/redact-request.js';
 import { signRequest } from '@acs-rpc/runtime/sign-request.js';
 import { parseXml } from '@acs-rpc/runtime/xml.js';
 import { decodePairs } from './tamper.js';
