@@ -45,7 +45,7 @@ export async function runGenerate(args: readonly string[], cwd: string = process
       const last = await unchangedSince(recordAt, key);
       if (last !== undefined) {
         for (const line of last.diagnostics) process.stderr.write(`${line}\n`);
-        const where = relative(cwd, last.dirs[0] ?? '.') || '.';
+        const where = relative(cwd, last.dirs[0]?.dir ?? '.') || '.';
         process.stdout.write(
           `${where} is up to date with ${spec} (unchanged since generated; --rebuild forces).\n`,
         );

@@ -1,5 +1,6 @@
 // `acs-rpc generate` leaves a package alone while nothing it is made from changed, and generates
 // again as soon as something did: the spec, a file it wrote, the link to the runtime, or --rebuild.
+import { createHash } from 'node:crypto';
 import { lstat, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,17 @@ describe('acs-rpc generate on an unchanged spec', () => {
     await rm(link);
     expect((await generate(...args)).stdout).toContain('kiosk: 0 file(s) written, 0 removed.');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
+
+    // The folder put back as an older version left it (its manifest agreeing with its files, as
+    // after `git checkout`): generated again, though each file matches the manifest beside it.
+    const manifest = join(out, '.acs-rpc-manifest.json');
+    const current = { types: await readFile(types, 'utf8'), manifest: await readFile(manifest, 'utf8') };
+    const older = `${current.types}// an older version\n`;
+    const olderSha = createHash('sha256').update(older).digest('hex');
+    await writeFile(types, older);
+    await writeFile(manifest, current.manifest.replace(/("src\/types\.ts": ")[0-9a-f]+/, `$1${olderSha}`));
+    expect((await generate(...args)).stdout).toContain('kiosk: 2 file(s) written, 0 removed.');
+    expect(await readFile(types, 'utf8')).toBe(current.types);
 
     // --rebuild does the work though nothing changed.
     expect((await generate(...args, '--rebuild')).stdout).toContain('kiosk: 0 file(s) written, 0 removed.');
