@@ -1,9 +1,9 @@
 // Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
 // APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
 import { andThen, EMPTY_SHA256, type SigningCrypto, WEB_CRYPTO } from './crypto.js';
-import { encodePairs, joinPairs, percentEncode } from './encode.js';
+import { canonicalOfEncoded, encodePairs, joinPairs, percentEncode } from './encode.js';
 import type { WireParams } from './serialize.js';
-import { signV1Encoded } from './sign-v1.js';
+import type { V1Parts } from './sign-request-v1.js';
 import { signV3Encoded } from './sign-v3.js';
 
 export type SignatureVersion = 'v3' | 'v1';
@@ -61,7 +61,7 @@ export function signRequest(
   return signWithSignature(req, creds, opts).then(({ signed }) => signed);
 }
 
-type Signed = { signed: SignedRequest; signature: string };
+export type Signed = { signed: SignedRequest; signature: string };
 
 /** The signed request and its signature (a secret the client hides from everything it reports),
  * without reading it back out of the request. */
@@ -70,60 +70,30 @@ export function signWithSignature(
   creds: Credentials,
   opts: SignOptions,
 ): Promise<Signed> {
-  // With a synchronous crypto (node:crypto) the request is signed before this returns, and its
-  // caller's await is the only turn it costs; what a bad parameter throws still rejects.
+  // With a synchronous crypto (node:crypto) a V3 request is signed before this returns, and its
+  // caller's await is the only turn it costs; what a bad parameter throws still rejects. V1's code
+  // loads with the first V1 request: a program signing V3, the default, never carries it.
   try {
-    return Promise.resolve(
-      opts.signatureVersion === 'v1' ? signRequestV1(req, creds, opts) : signRequestV3(req, creds, opts),
-    );
+    if (opts.signatureVersion === 'v1')
+      return import('./sign-request-v1.js').then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
+    return Promise.resolve(signRequestV3(req, creds, opts));
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
-function signRequestV1(
-  req: UnsignedRequest,
-  creds: Credentials,
-  opts: SignOptions,
-): Signed | Promise<Signed> {
-  const common: [string, string][] = [
-    ['Action', req.action],
-    ['Version', req.version],
-    ['Format', req.format],
-    ['AccessKeyId', creds.accessKeyId],
-    ['SignatureMethod', 'HMAC-SHA1'],
-    ['SignatureVersion', '1.0'],
-    ['SignatureNonce', opts.nonce],
-    ['Timestamp', timestamp(opts.now)],
-  ];
-  // An empty token is treated as none: providers and env files use '' for "no token".
-  if (creds.securityToken) common.push(['SecurityToken', creds.securityToken]);
-  // Each name and value is encoded once, for the signature and for the text sent alike.
-  const encoded = encodePairs(common);
-  let named = false;
-  for (const [k, v] of req.params) {
-    named ||= k === 'Signature';
-    encoded.push([percentEncode(k), percentEncode(v)]);
-  }
-  const signature = signV1Encoded({
-    method: req.method,
-    // A parameter named Signature is sent as given but never signed (no spec declares one).
-    encoded: named ? encoded.filter(([k]) => k !== 'Signature') : encoded,
-    secret: creds.accessKeySecret,
-    crypto: opts.crypto,
-  });
-  return andThen(signature, ({ signature }) => {
-    encoded.push(['Signature', percentEncode(signature)]);
-    const text = joinPairs(encoded);
-    const { href } = target(req);
-    const headers: Record<string, string> = headerRecord(req.headers);
-    headers.accept = acceptFor(req.format);
-    if (req.method === 'GET')
-      return { signed: { method: 'GET', url: `${href}?${text}`, headers }, signature };
-    headers['content-type'] = FORM;
-    return { signed: { method: 'POST', url: href, headers, body: text }, signature };
-  });
-}
+const V1_PARTS: V1Parts = {
+  andThen,
+  webCrypto: WEB_CRYPTO,
+  canonicalOfEncoded,
+  encodePairs,
+  joinPairs,
+  percentEncode,
+  acceptFor,
+  headerRecord,
+  target,
+  timestamp,
+};
 
 function signRequestV3(
   req: UnsignedRequest,
@@ -178,7 +148,7 @@ function signRequestV3(
 }
 
 /** Header parameters as a record, later names winning as Object.fromEntries has them. */
-function headerRecord(pairs: WireParams | undefined): Record<string, string> {
+export function headerRecord(pairs: WireParams | undefined): Record<string, string> {
   const record: Record<string, string> = {};
   if (pairs !== undefined) for (const [name, value] of pairs) record[name] = value;
   return record;
@@ -206,7 +176,7 @@ export function target(req: Pick<UnsignedRequest, 'endpoint' | 'path'>): {
   return { href: url.toString(), host: url.host, path: url.pathname };
 }
 
-function acceptFor(format: 'JSON' | 'XML'): string {
+export function acceptFor(format: 'JSON' | 'XML'): string {
   return format === 'XML' ? 'application/xml' : 'application/json';
 }
 
