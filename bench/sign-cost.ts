@@ -2,7 +2,7 @@
 // same process and the same minutes: the runtime's signer with node:crypto (a client's V3 GET, V3
 // POST and V1 GET of the per-call bench's shape, its own nonce each) and the server's V3 verification
 // signature of the same requests. Rounds alternate between the checkouts; medians of CPU µs per
-// signature, and whether both produce the same signatures.
+// signature (or verification), and whether both produce the same results.
 //   npx tsx bench/sign-cost.ts [other repository root ...]   (default: this repository alone)
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,8 @@ async function cases(root: string): Promise<Map<string, Case>> {
   const { signWithSignature } = await at('templates/runtime/sign-request.ts');
   const { nodeSigningCrypto } = await at('templates/runtime/crypto-node.ts');
   const { signatureV3 } = await at('server/auth/sign.ts');
+  const { verifyV3 } = await at('server/auth/verify-v3.ts');
+  const { NonceRegistry } = await at('server/auth/nonces.ts');
   const crypto = nodeSigningCrypto();
   const endpoint = new URL('http://127.0.0.1:8080');
   const creds = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
@@ -66,11 +68,49 @@ async function cases(root: string): Promise<Map<string, Case>> {
       // The server's own crypto, which keeps derived keys (a checkout whose signer takes none ignores it).
       crypto,
     );
+  // The whole of a V3 verification: the Authorization header read, the signed headers gathered, the
+  // body's hash, the timestamp, the key, the signature compared and the nonce claimed (every call its
+  // own). A checkout whose context takes no crypto ignores it.
+  const time = Date.parse('2026-12-06T11:00:00Z');
+  const auth = {
+    keys: new Map([['testid', creds]]),
+    nonces: new NonceRegistry(60_000),
+    now: () => time,
+    windowSeconds: 900,
+    lastTimestamp: { text: '', time: Number.NaN },
+    crypto,
+  };
+  const signedList = 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version';
+  const wire = (i: number) => {
+    const h = headers(i);
+    const signature = signatureV3(
+      { method: 'GET', path: '/', query, headers: h, hashedPayload: h['x-acs-content-sha256'] },
+      'testsecret',
+    );
+    const authorization = `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${signedList},Signature=${signature}`;
+    return {
+      method: 'GET',
+      path: '/',
+      query,
+      form: [],
+      body: '',
+      bodyBytes: Buffer.alloc(0),
+      headers: { ...h, authorization, accept: 'application/json', 'user-agent': 'bench' },
+      host: h.host,
+    };
+  };
+  // Signed once, outside the measured loop; each run starts with an empty nonce registry.
+  const prepared = Array.from({ length: N }, (_, i) => wire(i));
+  const verification: Case = (i) => {
+    if (i === 0) auth.nonces = new NonceRegistry(60_000);
+    return verifyV3(prepared[i]!, auth);
+  };
   return new Map([
     ['client V3 GET', client('GET', 'v3')],
     ['client V3 POST', client('POST', 'v3')],
     ['client V1 GET', client('GET', 'v1')],
     ['server V3 verification signature', server],
+    ['server V3 verification, whole', verification],
   ]);
 }
 
@@ -106,6 +146,6 @@ for (const name of names) {
   const row = all.map(
     ({ root }, k) => `${root === ROOT ? 'this' : root}: ${median(samples[k]!).toFixed(2)} µs`,
   );
-  console.log(`${name}: ${row.join(', ')}${all.length > 1 ? `, same signatures: ${same}` : ''}`);
+  console.log(`${name}: ${row.join(', ')}${all.length > 1 ? `, same results: ${same}` : ''}`);
 }
 console.log(`load average ${load.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`);
