@@ -52,9 +52,8 @@ function canonicalOfEncodedV3(
   sortPairs(headers, byName);
   let signedHeaders = '';
   let canonicalHeaders = '';
-  for (let i = 0; i < headers.length; i++) {
-    const [k, v] = headers[i]!;
-    signedHeaders += i === 0 ? k : `;${k}`;
+  for (const [k, v] of headers) {
+    signedHeaders += signedHeaders === '' ? k : `;${k}`;
     canonicalHeaders += `${k}:${v}\n`;
   }
   const canonicalRequest = `${input.method}\n${input.path}\n${canonicalQueryText}\n${canonicalHeaders}\n${signedHeaders}\n${input.hashedPayload}`;
