@@ -1,6 +1,7 @@
 // startServer: the reference endpoint for any generated package(s), for tests and `acs-rpc serve`.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { nodeSigningCrypto } from '../templates/runtime/crypto-node.ts';
 import { DEFAULT_KEYS, type KeyPair } from './auth/credentials.ts';
 import { NonceRegistry } from './auth/nonces.ts';
 import type { ServerFaults } from './faults/inject.ts';
@@ -56,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     nonces: new NonceRegistry(table.widestWindowSeconds * 2 * 1000),
     now,
     lastTimestamp: { text: '', time: Number.NaN },
+    crypto: nodeSigningCrypto(),
   };
   const state: ServerState = {
     auth,

@@ -1,5 +1,6 @@
-// What authentication needs: the key pairs, the nonce registry, the clock and the window.
+// What authentication needs: the key pairs, the nonce registry, the clock, the window and the crypto.
 import { timingSafeEqual } from 'node:crypto';
+import type { SyncSigningCrypto } from '../../templates/runtime/crypto-node.ts';
 import { ServerError } from '../protocol/server-error.ts';
 import type { KeyPair } from './credentials.ts';
 import type { NonceRegistry } from './nonces.ts';
@@ -12,6 +13,8 @@ export interface AuthContext {
   readonly windowSeconds: number;
   /** Shared by every request (see checkTimestamp). */
   readonly lastTimestamp: LastTimestamp;
+  /** node:crypto with each secret's derived HMAC key kept, shared by every request. */
+  readonly crypto: SyncSigningCrypto;
 }
 
 export function checkKey(ctx: AuthContext, accessKeyId: string, token: string | undefined): KeyPair {

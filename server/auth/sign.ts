@@ -3,7 +3,8 @@
 // almost half of its time per signed call (issue 15 item 5). What is signed comes from the runtime's
 // own canonicalisation, so client and server cannot disagree on it; only the hashing differs
 // (test/server/auth/sign.test.ts checks both against each other and the published vectors).
-import { createHash, createHmac } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { nodeSigningCrypto, type SyncSigningCrypto } from '../../templates/runtime/crypto-node.ts';
 import type { WireParams } from '../../templates/runtime/serialize.ts';
 import { canonicalizeV1, stringToSignV1 } from '../../templates/runtime/sign-v1.ts';
 import { ACS3, canonicalRequestV3 } from '../../templates/runtime/sign-v3.ts';
@@ -18,21 +19,29 @@ export interface V3Request {
   readonly hashedPayload: string;
 }
 
-/** Hex SHA-256 of text (UTF-8) or bytes. */
+/** Hex SHA-256 of text (UTF-8) or bytes (node:crypto's one-shot hash: no Hash object). */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
-/** The ACS3-HMAC-SHA256 signature (hex) of a request. */
-export function signatureV3(request: V3Request, secret: string): string {
+/** The ACS3-HMAC-SHA256 signature (hex) of a request. `crypto` is the server's own, which keeps each
+ * secret's derived key; a fresh one serves a one-off signature. */
+export function signatureV3(
+  request: V3Request,
+  secret: string,
+  crypto: SyncSigningCrypto = nodeSigningCrypto(),
+): string {
   const { canonicalRequest } = canonicalRequestV3(request);
-  return createHmac('sha256', secret)
-    .update(`${ACS3}\n${sha256Hex(canonicalRequest)}`)
-    .digest('hex');
+  return crypto.hmac('SHA-256', secret, `${ACS3}\n${crypto.sha256Hex(canonicalRequest)}`, 'hex');
 }
 
 /** The RPC signature 1.0 (HMAC-SHA1, base64) of a request's parameters, `Signature` itself left out. */
-export function signatureV1(method: string, params: WireParams, secret: string): string {
+export function signatureV1(
+  method: string,
+  params: WireParams,
+  secret: string,
+  crypto: SyncSigningCrypto = nodeSigningCrypto(),
+): string {
   const canonical = canonicalizeV1(params.filter(([k]) => k !== 'Signature'));
-  return createHmac('sha1', `${secret}&`).update(stringToSignV1(method, canonical)).digest('base64');
+  return crypto.hmac('SHA-1', `${secret}&`, stringToSignV1(method, canonical), 'base64');
 }

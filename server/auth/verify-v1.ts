@@ -21,7 +21,7 @@ export function verifyV1(method: string, pairs: readonly [string, string][], ctx
   }
   checkTimestamp(get('Timestamp')!, 'Timestamp', ctx.now(), ctx.windowSeconds, ctx.lastTimestamp);
   const key = checkKey(ctx, get('AccessKeyId')!, get('SecurityToken'));
-  const signature = signatureV1(method, pairs, key.accessKeySecret);
+  const signature = signatureV1(method, pairs, key.accessKeySecret, ctx.crypto);
   if (!equalSecret(signature, get('Signature')!)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
   if (!ctx.nonces.claim(get('SignatureNonce')!, ctx.now()))
     throw new ServerError('SignatureNonceUsed', 'SignatureNonce');

@@ -38,6 +38,7 @@ export function verifyV3(req: WireRequest, ctx: AuthContext): string {
   const ours = signatureV3(
     { method: req.method, path, query: req.query, headers, hashedPayload },
     key.accessKeySecret,
+    ctx.crypto,
   );
   if (!equalSecret(ours, signature)) throw new ServerError('SignatureDoesNotMatch', 'Signature');
   if (!ctx.nonces.claim(headerValue(req, 'x-acs-signature-nonce')!, ctx.now())) {

@@ -67,4 +67,17 @@ describe('a program given its keys, bundled with code splitting', () => {
     for (const module of ['attempt-failure', 'retry-policy', 'scrub-error', 'response-error'])
       expect(modules, module).not.toContain(`runtime/${module}.js`);
   });
+
+  it('signs V3 without the code of V1, which loads with a V1 request, and keeps signing in its own file', async () => {
+    const files = [...(await eagerFiles(withKeys)).values()];
+    for (const module of [
+      'runtime/sign-request.js',
+      'runtime/sign-v3.js',
+      'runtime/encode.js',
+      'runtime/crypto.js',
+    ])
+      expect(files[0]!, module).toContain(module);
+    for (const module of ['runtime/sign-request-v1.js', 'runtime/sign-v1.js'])
+      expect(files.flat(), module).not.toContain(module);
+  });
 });

@@ -45,31 +45,31 @@ describe('hmac', () => {
   it('imports each key once per client crypto, per algorithm', async () => {
     const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
     const crypto = webSigningCrypto();
-    await crypto.hmac('SHA-256', 'k1', 'a');
-    await crypto.hmac('SHA-256', 'k1', 'b');
+    await crypto.hmac('SHA-256', 'k1', 'a', 'hex');
+    await crypto.hmac('SHA-256', 'k1', 'b', 'hex');
     expect(importKey).toHaveBeenCalledTimes(1);
-    await crypto.hmac('SHA-1', 'k1', 'a');
+    await crypto.hmac('SHA-1', 'k1', 'a', 'hex');
     expect(importKey).toHaveBeenCalledTimes(2);
-    await webSigningCrypto().hmac('SHA-256', 'k1', 'c');
+    await webSigningCrypto().hmac('SHA-256', 'k1', 'c', 'hex');
     await hmac('SHA-256', 'k1', 'c');
     expect(importKey).toHaveBeenCalledTimes(4);
   });
 
   it('signs right with a cached key', async () => {
     const crypto = webSigningCrypto();
-    await crypto.hmac('SHA-256', 'key', 'one');
-    const got = toHex(await crypto.hmac('SHA-256', 'key', 'two'));
+    await crypto.hmac('SHA-256', 'key', 'one', 'hex');
+    const got = await crypto.hmac('SHA-256', 'key', 'two', 'hex');
     expect(got).toBe(createHmac('sha256', 'key').update('two').digest('hex'));
   });
 
   it('holds at most 8 keys: the ninth starts the cache afresh', async () => {
     const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
     const crypto = webSigningCrypto();
-    for (let i = 1; i <= 8; i++) await crypto.hmac('SHA-256', `k${i}`, 'x');
-    await crypto.hmac('SHA-256', 'k1', 'x');
+    for (let i = 1; i <= 8; i++) await crypto.hmac('SHA-256', `k${i}`, 'x', 'hex');
+    await crypto.hmac('SHA-256', 'k1', 'x', 'hex');
     expect(importKey).toHaveBeenCalledTimes(8);
-    await crypto.hmac('SHA-256', 'k9', 'x');
-    await crypto.hmac('SHA-256', 'k1', 'x');
+    await crypto.hmac('SHA-256', 'k9', 'x', 'hex');
+    await crypto.hmac('SHA-256', 'k1', 'x', 'hex');
     expect(importKey).toHaveBeenCalledTimes(10);
   });
 });
@@ -89,8 +89,10 @@ describe.each<[string, () => SigningCrypto]>([
   ])('%s HMACs as node:crypto does, again with the key kept', async (algorithm, node) => {
     const crypto = make();
     const want = createHmac(node, 'key&中').update('data 中文', 'utf8').digest('hex');
-    expect(toHex(await crypto.hmac(algorithm, 'key&中', 'data 中文'))).toBe(want);
-    expect(toHex(await crypto.hmac(algorithm, 'key&中', 'data 中文'))).toBe(want);
+    expect(await crypto.hmac(algorithm, 'key&中', 'data 中文', 'hex')).toBe(want);
+    expect(await crypto.hmac(algorithm, 'key&中', 'data 中文', 'hex')).toBe(want);
+    const base64 = createHmac(node, 'key&中').update('data 中文', 'utf8').digest('base64');
+    expect(await crypto.hmac(algorithm, 'key&中', 'data 中文', 'base64')).toBe(base64);
   });
 });
 
@@ -98,7 +100,7 @@ describe('node:crypto as signing crypto', () => {
   it('answers synchronously: no promise per digest or signature', () => {
     const crypto = nodeSigningCrypto();
     expect(typeof crypto.sha256Hex('x')).toBe('string');
-    expect(crypto.hmac('SHA-256', 'k', 'x')).toBeInstanceOf(Uint8Array);
+    expect(typeof crypto.hmac('SHA-256', 'k', 'x', 'hex')).toBe('string');
   });
 });
 
