@@ -24,6 +24,6 @@ export function nodeSigningCrypto() {
     return {
         // The one-shot hash (Node 20.12+, inside the engines range) makes no Hash object per digest.
         sha256Hex: (data) => (data === '' ? EMPTY_SHA256 : hash('sha256', data, 'hex')),
-        hmac: (algorithm, key, data) => createHmac(NODE_NAMES[algorithm], keyFor(key)).update(data, 'utf8').digest(),
+        hmac: (algorithm, key, data, encoding) => createHmac(NODE_NAMES[algorithm], keyFor(key)).update(data, 'utf8').digest(encoding),
     };
 }

@@ -3,6 +3,8 @@
 /** SHA-256 of the empty body (every GET), known in advance. */
 export declare const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
+/** How a signature is written: V3 wants hex, V1 base64. */
+export type MacEncoding = 'hex' | 'base64';
 /**
  * What signing needs of a platform's crypto: sync where the platform has it (node:crypto), a promise
  * where it does not (Web Crypto). An implementation may keep derived keys between calls; its types
@@ -10,8 +12,13 @@ export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
  */
 export interface SigningCrypto {
     sha256Hex(data: string): string | Promise<string>;
-    hmac(algorithm: HmacAlgorithm, key: string, data: string): Uint8Array | Promise<Uint8Array>;
+    /** The MAC already written as the signature wants it: node:crypto encodes natively, without a
+     * byte array read back in JavaScript. */
+    hmac(algorithm: HmacAlgorithm, key: string, data: string, encoding: MacEncoding): string | Promise<string>;
 }
+/** `f` of a value a synchronous crypto gives as it is, or of a promise's value: awaiting a value
+ * would cost a turn per digest. */
+export declare function andThen<T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U | Promise<U>;
 /** Web Crypto with its own cache of imported keys: one per client. */
 export declare function webSigningCrypto(): SigningCrypto;
 /** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */

@@ -21,6 +21,11 @@ function subtle() {
 }
 /** SHA-256 of the empty body (every GET), known in advance. */
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** `f` of a value a synchronous crypto gives as it is, or of a promise's value: awaiting a value
+ * would cost a turn per digest. */
+export function andThen(value, f) {
+    return value instanceof Promise ? value.then(f) : f(value);
+}
 /** Imported HMAC keys per crypto (importing is most of Web Crypto's cost per call). Bounded:
  * rotating credentials cannot grow it without limit. */
 const KEY_CACHE_LIMIT = 8;
@@ -29,7 +34,7 @@ export function webSigningCrypto() {
     const keys = new Map();
     return {
         sha256Hex,
-        hmac: async (algorithm, key, data) => {
+        hmac: async (algorithm, key, data, encoding) => {
             const id = `${algorithm}:${key}`;
             let cryptoKey = keys.get(id);
             if (cryptoKey === undefined) {
@@ -38,12 +43,15 @@ export function webSigningCrypto() {
                     keys.clear();
                 keys.set(id, cryptoKey);
             }
-            return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
+            return encode(new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data))), encoding);
         },
     };
 }
 /** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */
-export const WEB_CRYPTO = { sha256Hex, hmac };
+export const WEB_CRYPTO = {
+    sha256Hex,
+    hmac: async (algorithm, key, data, encoding) => encode(await hmac(algorithm, key, data), encoding),
+};
 export async function sha256Hex(data) {
     if (data === '')
         return EMPTY_SHA256;
@@ -55,6 +63,9 @@ export async function hmac(algorithm, key, data) {
 }
 function importHmacKey(algorithm, key) {
     return subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
+}
+function encode(bytes, encoding) {
+    return encoding === 'hex' ? toHex(bytes) : toBase64(bytes);
 }
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 export function toHex(bytes) {

@@ -14,9 +14,14 @@ export declare function percentEncode(value: string): string;
 export declare function canonicalQuery(params: WireParams): string;
 /** canonicalQuery of pairs already encoded (encodePairs), which are left as they are. */
 export declare function canonicalOfEncoded(encoded: WireParams): string;
+type PairOrder = (a: readonly [string, string], b: readonly [string, string]) => number;
+export declare const byName: PairOrder;
+/** Sorts `pairs` in place, stably, and returns it. */
+export declare function sortPairs<T extends readonly [string, string]>(pairs: T[], order: PairOrder): T[];
 /** Each name and value percent-encoded, in the given order: what the query, the form body and both
  * canonical forms are made of, so a request encodes each parameter once. */
 export declare function encodePairs(params: WireParams): [string, string][];
 /** `k=v&k=v`: the query or form text of encoded pairs, in their order. */
 export declare function joinPairs(encoded: WireParams): string;
+export {};
 //# sourceMappingURL=encode.d.ts.map

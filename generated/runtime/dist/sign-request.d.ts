@@ -40,12 +40,15 @@ export interface SignOptions {
  * toISOString always ends in `.sssZ`. */
 export declare function timestamp(now: Date): string;
 export declare function signRequest(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<SignedRequest>;
-/** The signed request and its signature (a secret the client hides from everything it reports),
- * without reading it back out of the request. */
-export declare function signWithSignature(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<{
+export type Signed = {
     signed: SignedRequest;
     signature: string;
-}>;
+};
+/** The signed request and its signature (a secret the client hides from everything it reports),
+ * without reading it back out of the request. */
+export declare function signWithSignature(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<Signed>;
+/** Header parameters as a record, later names winning as Object.fromEntries has them. */
+export declare function headerRecord(pairs: WireParams | undefined): Record<string, string>;
 /**
  * The endpoint's scheme, host and port with the action's path; the endpoint's own path is ignored.
  * What is sent, after URL normalization, is what must be signed: a plain path is already normalized,
@@ -56,6 +59,7 @@ export declare function target(req: Pick<UnsignedRequest, 'endpoint' | 'path'>):
     host: string;
     path: string;
 };
+export declare function acceptFor(format: 'JSON' | 'XML'): string;
 /** The signature of a signed request, wherever its version put it: a secret to scrub everywhere. */
 export declare function signatureOf(signed: SignedRequest): string | undefined;
 //# sourceMappingURL=sign-request.d.ts.map

@@ -3,9 +3,8 @@
 // Source: templates/runtime/sign-request.ts
 // Builds the signed HTTP request of one RPC attempt: "Request syntax and signature method V2 for RPC
 // APIs" (v1: common parameters, HMAC-SHA1) or "V3 request structure and signature" (v3: x-acs-* headers).
-import { WEB_CRYPTO } from './crypto.js';
-import { encodePairs, joinPairs, percentEncode } from './encode.js';
-import { signV1Encoded } from './sign-v1.js';
+import { andThen, EMPTY_SHA256, WEB_CRYPTO } from './crypto.js';
+import { canonicalOfEncoded, encodePairs, joinPairs, percentEncode } from './encode.js';
 import { signV3Encoded } from './sign-v3.js';
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`.
  * toISOString always ends in `.sssZ`. */
@@ -19,89 +18,93 @@ export function signRequest(req, creds, opts) {
 /** The signed request and its signature (a secret the client hides from everything it reports),
  * without reading it back out of the request. */
 export function signWithSignature(req, creds, opts) {
-    return opts.signatureVersion === 'v1' ? signRequestV1(req, creds, opts) : signRequestV3(req, creds, opts);
+    // With a synchronous crypto (node:crypto) a V3 request is signed before this returns, and its
+    // caller's await is the only turn it costs; what a bad parameter throws still rejects. V1's code
+    // loads with the first V1 request: a program signing V3, the default, never carries it.
+    try {
+        if (opts.signatureVersion === 'v1') {
+            // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
+            v1Module ??= import('./sign-request-v1.js').catch((error) => {
+                v1Module = undefined;
+                throw error;
+            });
+            return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
+        }
+        return Promise.resolve(signRequestV3(req, creds, opts));
+    }
+    catch (error) {
+        return Promise.reject(error);
+    }
 }
-async function signRequestV1(req, creds, opts) {
-    const common = [
-        ['Action', req.action],
-        ['Version', req.version],
-        ['Format', req.format],
-        ['AccessKeyId', creds.accessKeyId],
-        ['SignatureMethod', 'HMAC-SHA1'],
-        ['SignatureVersion', '1.0'],
-        ['SignatureNonce', opts.nonce],
-        ['Timestamp', timestamp(opts.now)],
-    ];
-    // An empty token is treated as none: providers and env files use '' for "no token".
-    if (creds.securityToken)
-        common.push(['SecurityToken', creds.securityToken]);
-    // Each name and value is encoded once, for the signature and for the text sent alike.
-    const encoded = encodePairs([...common, ...req.params]);
-    const { signature } = await signV1Encoded({
-        method: req.method,
-        encoded: encoded.filter(([k]) => k !== 'Signature'),
-        secret: creds.accessKeySecret,
-        crypto: opts.crypto,
-    });
-    encoded.push(['Signature', percentEncode(signature)]);
-    const text = joinPairs(encoded);
-    const { href } = target(req);
-    const headers = headerRecord(req.headers);
-    headers.accept = acceptFor(req.format);
-    if (req.method === 'GET')
-        return { signed: { method: 'GET', url: `${href}?${text}`, headers }, signature };
-    headers['content-type'] = FORM;
-    return { signed: { method: 'POST', url: href, headers, body: text }, signature };
-}
-async function signRequestV3(req, creds, opts) {
+/** The V1 module once asked for: import() of a loaded module still resolves it anew each time, which
+ * cost a V1 call more than its signing (+220 µs per call measured under tsx's module loader). It
+ * holds code, nothing that varies between clients. */
+let v1Module;
+const V1_PARTS = {
+    andThen,
+    webCrypto: WEB_CRYPTO,
+    canonicalOfEncoded,
+    encodePairs,
+    joinPairs,
+    percentEncode,
+    acceptFor,
+    headerRecord,
+    target,
+    timestamp,
+};
+function signRequestV3(req, creds, opts) {
     const encoded = encodePairs(req.params);
     const body = req.method === 'POST' ? joinPairs(encoded) : '';
-    const hashed = (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
-    const hashedPayload = typeof hashed === 'string' ? hashed : await hashed;
-    const { href, host, path } = target(req);
-    // First, so the protocol's own headers always win (the check stage refuses their names anyway).
-    const signed = headerRecord(req.headers);
-    signed.host = host;
-    signed['x-acs-action'] = req.action;
-    signed['x-acs-version'] = req.version;
-    signed['x-acs-date'] = timestamp(opts.now);
-    signed['x-acs-signature-nonce'] = opts.nonce;
-    signed['x-acs-content-sha256'] = hashedPayload;
-    if (creds.securityToken)
-        signed['x-acs-security-token'] = creds.securityToken;
-    if (req.method === 'POST')
-        signed['content-type'] = FORM;
-    const { authorization, signature } = await signV3Encoded({
-        method: req.method,
-        path,
-        encodedQuery: req.method === 'GET' ? encoded : [],
-        headers: signed,
-        hashedPayload,
-        accessKeyId: creds.accessKeyId,
-        secret: creds.accessKeySecret,
-        crypto: opts.crypto,
-    });
-    // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
-    // endpoint's host: the value signed above.
-    const headers = {};
-    for (const name in signed)
-        if (name !== 'host')
-            headers[name] = signed[name];
-    headers.authorization = authorization;
-    headers.accept = acceptFor(req.format);
-    const queryText = req.method === 'GET' ? joinPairs(encoded) : '';
-    return {
-        signed: {
+    // Every GET's body is empty, its hash known.
+    const hashed = body === '' ? EMPTY_SHA256 : (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
+    return andThen(hashed, (hashedPayload) => {
+        const { href, host, path } = target(req);
+        // First, so the protocol's own headers always win (the check stage refuses their names anyway).
+        const signed = headerRecord(req.headers);
+        signed.host = host;
+        signed['x-acs-action'] = req.action;
+        signed['x-acs-version'] = req.version;
+        signed['x-acs-date'] = timestamp(opts.now);
+        signed['x-acs-signature-nonce'] = opts.nonce;
+        signed['x-acs-content-sha256'] = hashedPayload;
+        if (creds.securityToken)
+            signed['x-acs-security-token'] = creds.securityToken;
+        if (req.method === 'POST')
+            signed['content-type'] = FORM;
+        const signature = signV3Encoded({
             method: req.method,
-            url: queryText === '' ? href : `${href}?${queryText}`,
-            headers,
-            ...(req.method === 'POST' ? { body } : {}),
-        },
-        signature,
-    };
+            path,
+            encodedQuery: req.method === 'GET' ? encoded : [],
+            headers: signed,
+            hashedPayload,
+            accessKeyId: creds.accessKeyId,
+            secret: creds.accessKeySecret,
+            crypto: opts.crypto,
+        });
+        return andThen(signature, ({ authorization, signature }) => {
+            // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
+            // endpoint's host: the value signed above.
+            const headers = {};
+            for (const name in signed)
+                if (name !== 'host')
+                    headers[name] = signed[name];
+            headers.authorization = authorization;
+            headers.accept = acceptFor(req.format);
+            const queryText = req.method === 'GET' ? joinPairs(encoded) : '';
+            return {
+                signed: {
+                    method: req.method,
+                    url: queryText === '' ? href : `${href}?${queryText}`,
+                    headers,
+                    ...(req.method === 'POST' ? { body } : {}),
+                },
+                signature,
+            };
+        });
+    });
 }
 /** Header parameters as a record, later names winning as Object.fromEntries has them. */
-function headerRecord(pairs) {
+export function headerRecord(pairs) {
     const record = {};
     if (pairs !== undefined)
         for (const [name, value] of pairs)
@@ -124,7 +127,7 @@ export function target(req) {
     url.pathname = req.path;
     return { href: url.toString(), host: url.host, path: url.pathname };
 }
-function acceptFor(format) {
+export function acceptFor(format) {
     return format === 'XML' ? 'application/xml' : 'application/json';
 }
 /** The signature of a signed request, wherever its version put it: a secret to scrub everywhere. */

@@ -17,11 +17,12 @@ export declare function signV1(input: {
     /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
     crypto?: SigningCrypto | undefined;
 }): Promise<V1Signature>;
-/** signV1 of parameters already encoded (encodePairs), `Signature` left out. */
+/** signV1 of parameters already encoded (encodePairs), `Signature` left out: a value when the crypto
+ * is synchronous (see signV3Encoded). */
 export declare function signV1Encoded(input: {
     method: string;
     encoded: WireParams;
     secret: string;
     crypto?: SigningCrypto | undefined;
-}): Promise<V1Signature>;
+}): V1Signature | Promise<V1Signature>;
 //# sourceMappingURL=sign-v1.d.ts.map

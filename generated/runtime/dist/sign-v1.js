@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/sign-v1.ts
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
-import { toBase64, WEB_CRYPTO } from './crypto.js';
+import { andThen, WEB_CRYPTO } from './crypto.js';
 import { canonicalOfEncoded, canonicalQuery, encodePairs, percentEncode } from './encode.js';
 /** The canonicalized query string: every parameter, encoded and sorted (see canonicalQuery). */
 export function canonicalizeV1(params) {
@@ -19,12 +19,11 @@ export async function signV1(input) {
         crypto: input.crypto,
     });
 }
-/** signV1 of parameters already encoded (encodePairs), `Signature` left out. */
-export async function signV1Encoded(input) {
+/** signV1 of parameters already encoded (encodePairs), `Signature` left out: a value when the crypto
+ * is synchronous (see signV3Encoded). */
+export function signV1Encoded(input) {
     const canonical = canonicalOfEncoded(input.encoded);
     const stringToSign = stringToSignV1(input.method, canonical);
-    const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign);
-    // A synchronous crypto's answer is used as it comes: awaiting it would cost a turn.
-    const signature = toBase64(mac instanceof Uint8Array ? mac : await mac);
-    return { canonical, stringToSign, signature };
+    const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign, 'base64');
+    return andThen(mac, (signature) => ({ canonical, stringToSign, signature }));
 }

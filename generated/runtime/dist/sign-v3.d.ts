@@ -31,8 +31,9 @@ export declare function canonicalRequestV3(input: Omit<V3Input, 'accessKeyId' | 
     signedHeaders: string;
 };
 export declare function signV3(input: V3Input): Promise<V3Signature>;
-/** signV3 of a query already encoded (encodePairs). */
+/** signV3 of a query already encoded (encodePairs): a value when the crypto is synchronous, so a
+ * caller on Node awaits once for the whole request rather than once per digest. */
 export declare function signV3Encoded(input: Omit<V3Input, 'query'> & {
     readonly encodedQuery: WireParams;
-}): Promise<V3Signature>;
+}): V3Signature | Promise<V3Signature>;
 //# sourceMappingURL=sign-v3.d.ts.map

@@ -2,8 +2,8 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/sign-v3.ts
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
-import { toHex, WEB_CRYPTO } from './crypto.js';
-import { canonicalOfEncoded, canonicalQuery, encodePairs } from './encode.js';
+import { andThen, WEB_CRYPTO } from './crypto.js';
+import { byName, canonicalOfEncoded, canonicalQuery, encodePairs, sortPairs } from './encode.js';
 export const ACS3 = 'ACS3-HMAC-SHA256';
 /** The same rule as V1's canonicalized query string: encoded, sorted by key in byte order, `k=` when empty. */
 export function canonicalQueryV3(query) {
@@ -17,8 +17,9 @@ function canonicalOfEncodedV3(input, canonicalQueryText) {
     for (const name in input.headers)
         if (Object.hasOwn(input.headers, name))
             headers.push([name.toLowerCase(), input.headers[name].trim()]);
-    // Header names are ASCII, so code-unit order is byte order here too.
-    headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Stably by name (a name twice keeps both, in order); header names are ASCII, so code-unit order is
+    // byte order here too.
+    sortPairs(headers, byName);
     let signedHeaders = '';
     let canonicalHeaders = '';
     for (const [k, v] of headers) {
@@ -32,16 +33,20 @@ export async function signV3(input) {
     const { query, ...rest } = input;
     return signV3Encoded({ ...rest, encodedQuery: encodePairs(query) });
 }
-/** signV3 of a query already encoded (encodePairs). */
-export async function signV3Encoded(input) {
+/** signV3 of a query already encoded (encodePairs): a value when the crypto is synchronous, so a
+ * caller on Node awaits once for the whole request rather than once per digest. */
+export function signV3Encoded(input) {
     const { canonicalRequest, signedHeaders } = canonicalOfEncodedV3(input, canonicalOfEncoded(input.encodedQuery));
     const crypto = input.crypto ?? WEB_CRYPTO;
-    // A synchronous crypto's answers are used as they come: awaiting them would cost a turn each.
-    const hashed = crypto.sha256Hex(canonicalRequest);
-    const hashedCanonicalRequest = typeof hashed === 'string' ? hashed : await hashed;
-    const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-    const mac = crypto.hmac('SHA-256', input.secret, stringToSign);
-    const signature = toHex(mac instanceof Uint8Array ? mac : await mac);
-    const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
-    return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
+    return andThen(crypto.sha256Hex(canonicalRequest), (hashedCanonicalRequest) => {
+        const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
+        return andThen(crypto.hmac('SHA-256', input.secret, stringToSign, 'hex'), (signature) => ({
+            canonicalRequest,
+            hashedCanonicalRequest,
+            stringToSign,
+            signedHeaders,
+            signature,
+            authorization: `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+        }));
+    });
 }

@@ -29,6 +29,9 @@ export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
 
 export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
 
+/** How a signature is written: V3 wants hex, V1 base64. */
+export type MacEncoding = 'hex' | 'base64';
+
 /**
  * What signing needs of a platform's crypto: sync where the platform has it (node:crypto), a promise
  * where it does not (Web Crypto). An implementation may keep derived keys between calls; its types
@@ -36,7 +39,15 @@ export type HmacAlgorithm = 'SHA-1' | 'SHA-256';
  */
 export interface SigningCrypto {
   sha256Hex(data: string): string | Promise<string>;
-  hmac(algorithm: HmacAlgorithm, key: string, data: string): Uint8Array | Promise<Uint8Array>;
+  /** The MAC already written as the signature wants it: node:crypto encodes natively, without a
+   * byte array read back in JavaScript. */
+  hmac(algorithm: HmacAlgorithm, key: string, data: string, encoding: MacEncoding): string | Promise<string>;
+}
+
+/** `f` of a value a synchronous crypto gives as it is, or of a promise's value: awaiting a value
+ * would cost a turn per digest. */
+export function andThen<T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
 }
 
 /** Imported HMAC keys per crypto (importing is most of Web Crypto's cost per call). Bounded:
@@ -48,7 +59,7 @@ export function webSigningCrypto(): SigningCrypto {
   const keys = new Map<string, CryptoKey>();
   return {
     sha256Hex,
-    hmac: async (algorithm, key, data) => {
+    hmac: async (algorithm, key, data, encoding) => {
       const id = `${algorithm}:${key}`;
       let cryptoKey = keys.get(id);
       if (cryptoKey === undefined) {
@@ -56,13 +67,16 @@ export function webSigningCrypto(): SigningCrypto {
         if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
         keys.set(id, cryptoKey);
       }
-      return new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data)));
+      return encode(new Uint8Array(await subtle().sign('HMAC', cryptoKey, encoder.encode(data))), encoding);
     },
   };
 }
 
 /** Web Crypto with no state: each HMAC imports its key (what a one-off signature needs). */
-export const WEB_CRYPTO: SigningCrypto = { sha256Hex, hmac };
+export const WEB_CRYPTO: SigningCrypto = {
+  sha256Hex,
+  hmac: async (algorithm, key, data, encoding) => encode(await hmac(algorithm, key, data), encoding),
+};
 
 export async function sha256Hex(data: string): Promise<string> {
   if (data === '') return EMPTY_SHA256;
@@ -76,6 +90,10 @@ export async function hmac(algorithm: HmacAlgorithm, key: string, data: string):
 
 function importHmacKey(algorithm: HmacAlgorithm, key: string): Promise<CryptoKey> {
   return subtle().importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
+}
+
+function encode(bytes: Uint8Array, encoding: MacEncoding): string {
+  return encoding === 'hex' ? toHex(bytes) : toBase64(bytes);
 }
 
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -3,7 +3,7 @@
 // Source: templates/runtime/sign-v1.ts
 
 // RPC signature 1.0 (HMAC-SHA1), "Request syntax and signature method V2 for RPC APIs".
-import { type SigningCrypto, toBase64, WEB_CRYPTO } from './crypto.js';
+import { andThen, type SigningCrypto, WEB_CRYPTO } from './crypto.js';
 import { canonicalOfEncoded, canonicalQuery, encodePairs, percentEncode } from './encode.js';
 import type { WireParams } from './serialize.js';
 
@@ -37,17 +37,16 @@ export async function signV1(input: {
   });
 }
 
-/** signV1 of parameters already encoded (encodePairs), `Signature` left out. */
-export async function signV1Encoded(input: {
+/** signV1 of parameters already encoded (encodePairs), `Signature` left out: a value when the crypto
+ * is synchronous (see signV3Encoded). */
+export function signV1Encoded(input: {
   method: string;
   encoded: WireParams;
   secret: string;
   crypto?: SigningCrypto | undefined;
-}): Promise<V1Signature> {
+}): V1Signature | Promise<V1Signature> {
   const canonical = canonicalOfEncoded(input.encoded);
   const stringToSign = stringToSignV1(input.method, canonical);
-  const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign);
-  // A synchronous crypto's answer is used as it comes: awaiting it would cost a turn.
-  const signature = toBase64(mac instanceof Uint8Array ? mac : await mac);
-  return { canonical, stringToSign, signature };
+  const mac = (input.crypto ?? WEB_CRYPTO).hmac('SHA-1', `${input.secret}&`, stringToSign, 'base64');
+  return andThen(mac, (signature) => ({ canonical, stringToSign, signature }));
 }

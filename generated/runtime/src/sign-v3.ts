@@ -3,8 +3,8 @@
 // Source: templates/runtime/sign-v3.ts
 
 // ACS3-HMAC-SHA256, "V3 request structure and signature".
-import { type SigningCrypto, toHex, WEB_CRYPTO } from './crypto.js';
-import { canonicalOfEncoded, canonicalQuery, encodePairs } from './encode.js';
+import { andThen, type SigningCrypto, WEB_CRYPTO } from './crypto.js';
+import { byName, canonicalOfEncoded, canonicalQuery, encodePairs, sortPairs } from './encode.js';
 import type { WireParams } from './serialize.js';
 
 export const ACS3 = 'ACS3-HMAC-SHA256';
@@ -51,8 +51,9 @@ function canonicalOfEncodedV3(
   const headers: [string, string][] = [];
   for (const name in input.headers)
     if (Object.hasOwn(input.headers, name)) headers.push([name.toLowerCase(), input.headers[name]!.trim()]);
-  // Header names are ASCII, so code-unit order is byte order here too.
-  headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Stably by name (a name twice keeps both, in order); header names are ASCII, so code-unit order is
+  // byte order here too.
+  sortPairs(headers, byName);
   let signedHeaders = '';
   let canonicalHeaders = '';
   for (const [k, v] of headers) {
@@ -68,21 +69,25 @@ export async function signV3(input: V3Input): Promise<V3Signature> {
   return signV3Encoded({ ...rest, encodedQuery: encodePairs(query) });
 }
 
-/** signV3 of a query already encoded (encodePairs). */
-export async function signV3Encoded(
+/** signV3 of a query already encoded (encodePairs): a value when the crypto is synchronous, so a
+ * caller on Node awaits once for the whole request rather than once per digest. */
+export function signV3Encoded(
   input: Omit<V3Input, 'query'> & { readonly encodedQuery: WireParams },
-): Promise<V3Signature> {
+): V3Signature | Promise<V3Signature> {
   const { canonicalRequest, signedHeaders } = canonicalOfEncodedV3(
     input,
     canonicalOfEncoded(input.encodedQuery),
   );
   const crypto = input.crypto ?? WEB_CRYPTO;
-  // A synchronous crypto's answers are used as they come: awaiting them would cost a turn each.
-  const hashed = crypto.sha256Hex(canonicalRequest);
-  const hashedCanonicalRequest = typeof hashed === 'string' ? hashed : await hashed;
-  const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
-  const mac = crypto.hmac('SHA-256', input.secret, stringToSign);
-  const signature = toHex(mac instanceof Uint8Array ? mac : await mac);
-  const authorization = `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
-  return { canonicalRequest, hashedCanonicalRequest, stringToSign, signedHeaders, signature, authorization };
+  return andThen(crypto.sha256Hex(canonicalRequest), (hashedCanonicalRequest) => {
+    const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
+    return andThen(crypto.hmac('SHA-256', input.secret, stringToSign, 'hex'), (signature) => ({
+      canonicalRequest,
+      hashedCanonicalRequest,
+      stringToSign,
+      signedHeaders,
+      signature,
+      authorization: `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+    }));
+  });
 }
