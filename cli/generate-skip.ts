@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, readManifest } from '../generator/write/manifest.ts';
+import { MANIFEST_FILE, parseManifest } from '../generator/write/manifest.ts';
 
 /** One write of one spec to one `--out`: its inputs key, the folders written (package, runtime) and
  * the links made (the package's link to the runtime). */
@@ -95,7 +95,8 @@ function strings(value: unknown): value is string[] {
 async function intact(dir: string, written: string): Promise<boolean> {
   const bytes = await readFile(join(dir, MANIFEST_FILE)).catch(() => undefined);
   if (bytes === undefined || sha256(bytes) !== written) return false;
-  const manifest = await readManifest(dir).catch(() => undefined);
+  // The bytes just hashed, read as a manifest: the file is read once.
+  const manifest = parseManifest(bytes.toString('utf8'));
   if (manifest === undefined) return false;
   for (const [path, sha] of Object.entries(manifest.files)) {
     const full = join(dir, path);

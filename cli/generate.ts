@@ -33,15 +33,16 @@ export async function runGenerate(args: readonly string[], cwd: string = process
   const { root, targets } = await chooseTargets(values.spec, values.out, cwd);
   const kit = toolkitDir();
   // A write of a package nothing changed since is skipped; a check or a typecheck always does the work.
-  const skippable = !values.check && !values.typecheck && !values.rebuild;
+  const skippable = !values.typecheck && !values.rebuild;
   let failed = false;
   const runtimes = new Set<string>();
   for (const target of targets) {
     const spec = relative(root, target.spec);
-    // Taken before generating: a spec edited meanwhile is never recorded as generated.
-    const key = await inputsKey(target.spec, kit);
+    // Taken before generating: a spec edited meanwhile is never recorded as generated. A check
+    // records nothing and never skips, so it needs no key.
+    const key = values.check ? undefined : await inputsKey(target.spec, kit);
     const recordAt = recordFile(kit, target.spec, target.out);
-    if (skippable) {
+    if (skippable && key !== undefined) {
       const last = await unchangedSince(recordAt, key);
       if (last !== undefined) {
         for (const line of last.diagnostics) process.stderr.write(`${line}\n`);
@@ -52,7 +53,7 @@ export async function runGenerate(args: readonly string[], cwd: string = process
         continue;
       }
     }
-    if (!values.check) await forget(recordAt);
+    if (key !== undefined) await forget(recordAt);
     // Loaded only when some package is generated: a run that skips them all stays quick.
     const { generate } = await import('../generator/pipeline.ts');
     const { formatDiagnostic } = await import('../generator/shared/diagnostic.ts');
@@ -78,7 +79,11 @@ export async function runGenerate(args: readonly string[], cwd: string = process
     for (const line of diagnostics) process.stderr.write(`${line}\n`);
     const check = values.check ?? false;
     if (!report(result.report, result.packageDir, spec, cwd, check)) failed = true;
-    else if (!check && result.packageDir !== undefined && result.runtime?.report?.refused === false)
+    else if (
+      key !== undefined &&
+      result.packageDir !== undefined &&
+      result.runtime?.report?.refused === false
+    )
       await remember(recordAt, {
         key,
         dirs: [result.packageDir, result.runtime.dir],

@@ -42,6 +42,12 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
   return { files };
 }
 
+/** A manifest's text as `readManifest` reads it; undefined when it is not one acs-rpc-kit wrote. */
+export function parseManifest(text: string): Manifest | undefined {
+  const files = parseFiles(text);
+  return files === undefined ? undefined : { files };
+}
+
 export class ManifestError extends Error {
   override readonly name = 'ManifestError';
 }

@@ -1,4 +1,4 @@
-// The reads of the ECS RAM role provider (credentials-instance-role.ts) from the instance metadata service:
+// The reads of the instance RAM role provider (credentials-instance-role.ts) from the instance metadata service:
 // IMDSv2's session token, then the role name and its credentials document. Loaded on the first refresh.
 import { type Expiring, parseExpiration } from './credentials-refresh.js';
 import { AcsCredentialsError, AcsError } from './errors.js';

@@ -1,6 +1,6 @@
-// The ECS RAM role credential provider (the credential type Alibaba's tools call `ecs_ram_role`): the
-// STS token of the role attached to the instance, from its metadata service ("Instance metadata" and
-// "Use the instance RAM role" in the ECS docs). IMDSv2 first — a session token from `PUT
+// The instance RAM role credential provider (the credential type Alibaba's tools call `ecs_ram_role`):
+// the STS token of the role attached to the instance, from its metadata service ("Instance metadata"
+// and "Use the instance RAM role" in Alibaba's docs). IMDSv2 first — a session token from `PUT
 // /latest/api/token`, sent as a header on each read — and the plain v1 reads when the token cannot be
 // had or is refused, unless v1 is disabled: the rules of the official @alicloud/credentials. Requests
 // go through the runtime's transport, so this runs wherever fetch does; the reads themselves are in

@@ -2,7 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/credentials-instance-role-fetch.ts
 
-// The reads of the ECS RAM role provider (credentials-instance-role.ts) from the instance metadata service:
+// The reads of the instance RAM role provider (credentials-instance-role.ts) from the instance metadata service:
 // IMDSv2's session token, then the role name and its credentials document. Loaded on the first refresh.
 import { type Expiring, parseExpiration } from './credentials-refresh.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
