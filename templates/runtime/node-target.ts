@@ -4,6 +4,7 @@
 // change it (no dot segments, escapes or characters it would encode), else the caller sends the URL
 // string as before.
 import { urlToHttpOptions } from 'node:url';
+import { boundedMemo } from './memo.js';
 
 export interface NodeTarget {
   readonly secure: boolean;
@@ -27,19 +28,13 @@ type Origin = Omit<NodeTarget, 'path'>;
 
 /** A lookup with its own origin cache (one per transport); undefined when the URL is not plain. */
 export function nodeTargets(): (url: string) => NodeTarget | undefined {
-  const origins = new Map<string, Origin | null>();
+  const origins = boundedMemo(ORIGIN_LIMIT, parseOrigin);
   return (url) => {
     const slash = url.indexOf('/', url.indexOf('//') + 2);
     if (slash < 0) return undefined;
     const rest = url.slice(slash);
     if (!PLAIN_REST.test(rest)) return undefined;
-    const text = url.slice(0, slash);
-    let origin = origins.get(text);
-    if (origin === undefined) {
-      origin = parseOrigin(text);
-      if (origins.size >= ORIGIN_LIMIT) origins.clear();
-      origins.set(text, origin);
-    }
+    const origin = origins(url.slice(0, slash));
     if (origin === null) return undefined;
     // Written out: a spread with a property after it takes V8's slow path.
     const { secure, protocol, hostname, port, host } = origin;

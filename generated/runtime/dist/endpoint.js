@@ -2,6 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/endpoint.ts
 import { AcsError } from './errors.js';
+import { boundedMemo } from './memo.js';
 const REGION_ID = /^[a-z0-9-]+$/;
 /** Where to send every product's calls (a local server, a proxy, a test double), as AWS SDKs read
  * `AWS_ENDPOINT_URL`; a product's own variable (`ACS_RPC_ENDPOINT_URL_<PRODUCT>`, its code in upper
@@ -32,18 +33,8 @@ const RESOLVED_LIMIT = 16;
 /** resolveEndpoint for one client, each region's URL made once. The URL is shared between calls:
  * hand it only to code that does not change it. An explicit endpoint is the same for every region. */
 export function endpointResolver(rules, endpoint) {
-    const urls = new Map();
-    return (region) => {
-        const key = endpoint === undefined ? region : undefined;
-        let url = urls.get(key);
-        if (url === undefined) {
-            url = resolveEndpoint(rules, { endpoint, region });
-            if (urls.size >= RESOLVED_LIMIT)
-                urls.clear();
-            urls.set(key, url);
-        }
-        return url;
-    };
+    const resolve = boundedMemo(RESOLVED_LIMIT, (region) => resolveEndpoint(rules, { endpoint, region }));
+    return (region) => resolve(endpoint === undefined ? region : undefined);
 }
 function explicitEndpoint(endpoint) {
     // Without a scheme, `localhost:8080` would parse as scheme `localhost:`; a bare host means https.

@@ -7,6 +7,7 @@
 // change it (no dot segments, escapes or characters it would encode), else the caller sends the URL
 // string as before.
 import { urlToHttpOptions } from 'node:url';
+import { boundedMemo } from './memo.js';
 /** Origins kept per transport; rotating endpoints cannot grow it without limit. */
 const ORIGIN_LIMIT = 16;
 /** A path of plain segments, then a non-empty query of unreserved characters and escapes: what the
@@ -14,7 +15,7 @@ const ORIGIN_LIMIT = 16;
 const PLAIN_REST = /^\/[A-Za-z0-9\-_~/]*(?:\?[A-Za-z0-9\-_.~%=&]+)?$/;
 /** A lookup with its own origin cache (one per transport); undefined when the URL is not plain. */
 export function nodeTargets() {
-    const origins = new Map();
+    const origins = boundedMemo(ORIGIN_LIMIT, parseOrigin);
     return (url) => {
         const slash = url.indexOf('/', url.indexOf('//') + 2);
         if (slash < 0)
@@ -22,14 +23,7 @@ export function nodeTargets() {
         const rest = url.slice(slash);
         if (!PLAIN_REST.test(rest))
             return undefined;
-        const text = url.slice(0, slash);
-        let origin = origins.get(text);
-        if (origin === undefined) {
-            origin = parseOrigin(text);
-            if (origins.size >= ORIGIN_LIMIT)
-                origins.clear();
-            origins.set(text, origin);
-        }
+        const origin = origins(url.slice(0, slash));
         if (origin === null)
             return undefined;
         // Written out: a spread with a property after it takes V8's slow path.

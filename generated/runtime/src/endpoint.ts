@@ -6,6 +6,7 @@
 // an explicit URL wins, otherwise the region decides.
 import type { EndpointRules } from './descriptors.js';
 import { AcsError } from './errors.js';
+import { boundedMemo } from './memo.js';
 
 const REGION_ID = /^[a-z0-9-]+$/;
 
@@ -48,17 +49,10 @@ export function endpointResolver(
   rules: EndpointRules,
   endpoint: string | undefined,
 ): (region: string | undefined) => URL {
-  const urls = new Map<string | undefined, URL>();
-  return (region) => {
-    const key = endpoint === undefined ? region : undefined;
-    let url = urls.get(key);
-    if (url === undefined) {
-      url = resolveEndpoint(rules, { endpoint, region });
-      if (urls.size >= RESOLVED_LIMIT) urls.clear();
-      urls.set(key, url);
-    }
-    return url;
-  };
+  const resolve = boundedMemo(RESOLVED_LIMIT, (region: string | undefined) =>
+    resolveEndpoint(rules, { endpoint, region }),
+  );
+  return (region) => resolve(endpoint === undefined ? region : undefined);
 }
 
 function explicitEndpoint(endpoint: string): URL {
