@@ -8,9 +8,10 @@ import { createRequire } from 'node:module';
 import { EcsClient } from '@acs-rpc/ecs';
 import { nodeTransport } from '@acs-rpc/runtime/transport-node.js';
 import { signRequest } from '../templates/runtime/sign-request.ts';
+import { BENCH_KEYS, benchCall } from './presign.ts';
 
 const require = createRequire(import.meta.url);
-const credentials = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
+const credentials = BENCH_KEYS;
 
 export const RAW_HTTP = 'raw node:http keep-alive, pre-signed (the floor)';
 export const RAW_FETCH = 'raw fetch, pre-signed';
@@ -24,19 +25,11 @@ export const POP_CORE = '@alicloud/pop-core (V1)';
 export type Contestant = readonly [name: string, call: () => Promise<unknown>];
 
 export async function contestants(url: string): Promise<Contestant[]> {
-  const presigned = await signRequest(
-    {
-      method: 'GET',
-      endpoint: new URL(url),
-      path: '/',
-      action: 'DescribeInstanceStatus',
-      version: '2014-05-26',
-      params: [['RegionId', 'cn-hangzhou']],
-      format: 'JSON',
-    },
-    credentials,
-    { signatureVersion: 'v3', now: new Date(), nonce: 'fixed' },
-  );
+  const presigned = await signRequest(benchCall(new URL(url)), credentials, {
+    signatureVersion: 'v3',
+    now: new Date(),
+    nonce: 'fixed',
+  });
   const agent = new Agent({ keepAlive: true });
   const rawHttp = () =>
     new Promise<unknown>((resolve, reject) => {

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { signatureV3 } from '../server/auth/sign.ts';
 import { signRequest } from '../templates/runtime/sign-request.ts';
+import { BENCH_KEYS, benchCall } from './presign.ts';
 
 type Listener = (req: object, res: object) => void;
 
@@ -70,19 +71,11 @@ interface SignedCall {
 /** The throughput bench's call, nonce `n`, signed by the runtime (the first) or re-signed. */
 async function signedCall(url: string, n: number): Promise<SignedCall> {
   const endpoint = new URL(url);
-  const request = await signRequest(
-    {
-      method: 'GET',
-      endpoint,
-      path: '/',
-      action: 'DescribeInstanceStatus',
-      version: '2014-05-26',
-      params: [['RegionId', 'cn-hangzhou']],
-      format: 'JSON',
-    },
-    { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-    { signatureVersion: 'v3', now: new Date(), nonce: `listener-${process.pid}-${n}` },
-  );
+  const request = await signRequest(benchCall(endpoint), BENCH_KEYS, {
+    signatureVersion: 'v3',
+    now: new Date(),
+    nonce: `listener-${process.pid}-${n}`,
+  });
   const path = request.url.slice(url.length);
   const headers: Record<string, string> = { ...request.headers, host: endpoint.host };
   const signedList = /SignedHeaders=([^,]+)/.exec(headers.authorization ?? '')?.[1]?.split(';') ?? [];
