@@ -15,6 +15,26 @@ export interface ReadmeExamples {
     readonly transitionRequest: string;
     readonly method: string;
     readonly pollRequest: string;
+    /** How to find a resource the transition applies to, when the polled action lists them: the
+     * example then runs as it is (on the reference server's seed, or an account that has one). */
+    readonly find?: {
+      readonly resource: string;
+      readonly from: string;
+      readonly to: string;
+      readonly polled: string;
+      readonly listMethod: string;
+      readonly listRequest: string;
+      /** `listed.A?.B`: the list of items, read without assuming the response has it. */
+      readonly items: string;
+      /** `.State` (or `['a-b']` for a name that is not an identifier). */
+      readonly stateField: string;
+      /** `?.Id`: read from an item that may not have been found. */
+      readonly idField: string;
+      readonly fromState: string;
+      /** The transition's and the waiter's requests, naming the found resource's id. */
+      readonly transitionRequest: string;
+      readonly pollRequest: string;
+    };
   };
   /** The error guards, with a code the example action documents; absent when it documents none. */
   readonly guard?: {
@@ -81,19 +101,59 @@ function waiterExample(actions: readonly ActionModel[]): ReadmeExamples['waiter'
       if (transition?.transition === undefined) continue;
       const start = exampleRequest(transition);
       const idParam = transition.transition.idParam;
-      const id = start[idParam];
       const idStyle = polled.params.find((p) => p.name === idParam)?.style;
-      const poll = { ...exampleRequest(polled), [idParam]: idStyle === 'repeatList' ? [id] : id };
+      const listId = (id: unknown) => (idStyle === 'repeatList' ? [id] : id);
+      const poll = { ...exampleRequest(polled), [idParam]: listId(start[idParam]) };
+      const find = findExample(polled, transition, listId);
       return {
         transitionMethod: actionNames(transition).method,
         transitionRequest: jsLiteral(start),
         method: waiterNames(waiter).method,
         pollRequest: jsLiteral(poll),
+        ...(find === undefined ? {} : { find }),
       };
     }
   }
   return undefined;
 }
+
+/** The code that reads a resource in the transition's first `from` state off the polled action's
+ * list, when it lists that resource; the id goes into the requests as code, not as a value. */
+function findExample(
+  polled: ActionModel,
+  transition: ActionModel,
+  listId: (id: unknown) => unknown,
+): NonNullable<ReadmeExamples['waiter']>['find'] {
+  const moves = transition.transition;
+  const lists = polled.lists;
+  const from = moves?.from[0];
+  if (moves === undefined || lists === undefined || from === undefined || lists.resource !== moves.resource)
+    return undefined;
+  const id = code(`found${member(lists.idField)}`);
+  return {
+    resource: moves.resource,
+    from,
+    to: moves.to,
+    polled: polled.name,
+    listMethod: actionNames(polled).method,
+    listRequest: jsLiteral(exampleRequest(polled)),
+    items: `listed${lists.itemsPath.map((k, i) => member(k, i > 0)).join('')}`,
+    stateField: member(lists.stateField),
+    idField: member(lists.idField, true),
+    fromState: jsLiteral(from),
+    transitionRequest: jsLiteral({ ...exampleRequest(transition), [moves.idParam]: id }),
+    pollRequest: jsLiteral({ ...exampleRequest(polled), [moves.idParam]: listId(id) }),
+  };
+}
+
+/** Property access as a person writes it: `.Name`, or `['a-b']` when the name is not an identifier;
+ * `?.Name` when what it reads may be absent. */
+function member(name: string, optional = false): string {
+  const access = IDENTIFIER.test(name) ? `.${name}` : `[${jsLiteral(name)}]`;
+  return optional ? `?${access.startsWith('.') ? '' : '.'}${access}` : access;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Required parameters with the spec's example (or a value their schema allows). */
 function exampleRequest(action: ActionModel): Record<string, unknown> {
@@ -144,13 +204,21 @@ function sample(p: ParamModel): unknown {
   return 'example';
 }
 
+const CODE = Symbol('code');
+
+/** An expression that `jsLiteral` writes as it is, where a value would go. */
+function code(expression: string): { readonly [CODE]: string } {
+  return { [CODE]: expression };
+}
+
 /** A value as JavaScript source a person would write: identifier keys bare, strings single-quoted. */
 export function jsLiteral(value: unknown): string {
+  if (typeof value === 'object' && value !== null && CODE in value) return String(value[CODE]);
   if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(
-      ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v)}`,
+      ([k, v]) => `${IDENTIFIER.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v)}`,
     );
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }

@@ -66,4 +66,19 @@ describe('waiters of test/fixtures/specs/stateful.yaml', async () => {
     expect(index).toContain('AcsWaiterError');
     expect(index).toMatch(/thingRunningWaiter, thingStoppedWaiter/);
   });
+
+  it("shows in the README a waiter that runs as written: a listed resource in the transition's from state", () => {
+    const readme = files.get('README.md')!;
+    expect(readme).toContain(
+      [
+        "const listed = await client.describeThings({ RegionId: 'cn-test' });",
+        "const found = listed.Things?.Thing?.find((item) => item.Status === 'Stopped');",
+        'if (found?.ThingId !== undefined) {',
+        "  await client.startThing({ RegionId: 'cn-test', ThingId: found.ThingId });",
+        "  const result = await client.waitUntilThingRunning({ RegionId: 'cn-test', ThingId: [found.ThingId] }, { maxWaitSeconds: 300 });",
+        '  console.log(result.state); // → success',
+      ].join('\n'),
+    );
+    expect(readme).not.toContain('changeThenWait');
+  });
 });
