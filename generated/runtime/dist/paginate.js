@@ -2,6 +2,7 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/paginate.ts
 import { AcsError } from './errors.js';
+import { clip } from './redact.js';
 /** However large TotalCount claims to be, no iteration fetches more pages than this. */
 export const MAX_PAGES = 10_000;
 export async function* paginatePages(client, action, params, options = {}) {
@@ -32,6 +33,8 @@ async function* numberedPages(client, action, p, params, options) {
             limit = Math.min(MAX_PAGES, Math.ceil(total / pageSize) - first + 2);
     }
 }
+/** The most of a server's token an error quotes: enough to recognise it, not a server's whole payload. */
+const MAX_TOKEN = 64;
 /** From the caller's token (or none: the first page) until the server hands back no token. A token
  * seen before means the server would lead the walk in a circle: that is an error, not a loop. */
 async function* tokenPages(client, action, p, params, options) {
@@ -50,7 +53,7 @@ async function* tokenPages(client, action, p, params, options) {
         if (typeof next !== 'string' || next === '')
             return;
         if (next === token || seen.has(next))
-            throw endless(action, fetched + 1, `the server handed back the token ${JSON.stringify(next)} twice`);
+            throw endless(action, fetched + 1, `the server handed back the token ${JSON.stringify(clip(next, MAX_TOKEN))} twice`);
         seen.add(next);
         token = next;
     }

@@ -13,6 +13,7 @@ import type {
   TokenPagination,
 } from './descriptors.js';
 import { AcsError } from './errors.js';
+import { clip } from './redact.js';
 
 /** However large TotalCount claims to be, no iteration fetches more pages than this. */
 export const MAX_PAGES = 10_000;
@@ -57,6 +58,9 @@ async function* numberedPages<Req, Res>(
   }
 }
 
+/** The most of a server's token an error quotes: enough to recognise it, not a server's whole payload. */
+const MAX_TOKEN = 64;
+
 /** From the caller's token (or none: the first page) until the server hands back no token. A token
  * seen before means the server would lead the walk in a circle: that is an error, not a loop. */
 async function* tokenPages<Req, Res>(
@@ -83,7 +87,11 @@ async function* tokenPages<Req, Res>(
     const next = valueAt(response, p.nextTokenPath);
     if (typeof next !== 'string' || next === '') return;
     if (next === token || seen.has(next))
-      throw endless(action, fetched + 1, `the server handed back the token ${JSON.stringify(next)} twice`);
+      throw endless(
+        action,
+        fetched + 1,
+        `the server handed back the token ${JSON.stringify(clip(next, MAX_TOKEN))} twice`,
+      );
     seen.add(next);
     token = next;
   }

@@ -227,6 +227,15 @@ describe('token pagination', () => {
     });
   });
 
+  it('quotes at most 64 characters of a repeated token', async () => {
+    const long = 'x'.repeat(100_000);
+    const { client } = fakeClient(() => ({ Things: { Thing: [{}] }, NextToken: long }) as Page);
+    const error = await collect(paginatePages(client, listThings, {})).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `ListThings: stopped after 2 pages; the server handed back the token "${'x'.repeat(63)}…" twice.`,
+    );
+  });
+
   it('refuses a server that hands back the token it was given', async () => {
     const { client, calls } = fakeClient(() => ({ Things: { Thing: [] }, NextToken: 'same' }) as Page);
     const error = await collect(paginatePages(client, listThings, { NextToken: 'same' })).catch(
