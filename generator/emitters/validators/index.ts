@@ -11,7 +11,7 @@ import type { Emitter, GeneratedFile } from '../contract.ts';
 import { codeHeader } from '../header.ts';
 import { actionNames, runtimeModule, validatorName } from '../naming.ts';
 import { renderTs } from '../ts-file.ts';
-import { standaloneValidators } from './standalone.ts';
+import { standaloneValidators, treeShakable } from './standalone.ts';
 
 const GROUPS = ['requests', 'responses'] as const;
 
@@ -21,15 +21,11 @@ export const validatorsEmitter: Emitter = {
     const files: GeneratedFile[] = [];
     for (const group of GROUPS) {
       const schemas = validatorSchemas(model).filter((v) => v.group === group);
+      const code = standaloneValidators(model, ajv, schemas);
       files.push(
-        ...(group === 'requests'
+        ...(group === 'requests' && !treeShakable(code)
           ? perAction(model, ajv, schemas)
-          : [
-              {
-                path: `dist/validators/${group}.standalone.js`,
-                content: `${codeHeader(model)}${standaloneValidators(model, ajv, schemas)}`,
-              },
-            ]),
+          : [{ path: `dist/validators/${group}.standalone.js`, content: `${codeHeader(model)}${code}` }]),
         renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(model, schemas)),
         renderTs(model, `src/validators/${group}.ts`, wrappers(model, group, schemas)),
       );
@@ -40,10 +36,12 @@ export const validatorsEmitter: Emitter = {
 };
 
 /**
- * A module per action's request validator, and `requests.standalone.js` re-exporting them: ajv's code
- * has module-level statements no bundler may drop (its pattern RegExps, and its evaluation tags where
- * standalone.ts cannot take them out), so a program that calls one action must reach only
- * that action's module for its bundle to stay the same size whatever the number of actions.
+ * Request validators are one module when a bundler can drop every validator a program does not use
+ * (`treeShakable`): a program that calls one action then holds that action's code alone, and Node
+ * loads one module instead of one per action. Otherwise (ajv kept a statement at module level no
+ * bundler may drop: an evaluation tag standalone.ts could not take out) there is a module per action,
+ * and `requests.standalone.js` re-exports them, so the one-action bundle stays the same size whatever
+ * the number of actions.
  */
 function perAction(model: ServiceModel, ajv: Ajv2020, schemas: readonly ValidatorSchema[]): GeneratedFile[] {
   const files = schemas.map((v) => ({

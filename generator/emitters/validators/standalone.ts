@@ -35,8 +35,28 @@ export function standaloneValidators(
     .sort()
     .map((h) => `import { ${RUNTIME_HELPERS[h]!.name} } from ${JSON.stringify(RUNTIME_HELPERS[h]!.module)};`);
   // ES modules are strict already; the directive would sit after the imports and mean nothing.
-  const body = stripEvaluated(stripSchemaPaths(stripSourceUrls(rewritten))).replace(/^"use strict";\n?/, '');
+  const body = markPure(stripEvaluated(stripSchemaPaths(stripSourceUrls(rewritten)))).replace(
+    /^"use strict";\n?/,
+    '',
+  );
   return `${[...imports, body].join('\n')}\n`;
+}
+
+/** ajv makes each pattern's RegExp once, at module level: a call a bundler keeps even when no
+ * validator that tests it is used, unless told that it has no side effect (every bundler reads the
+ * annotation). Building a RegExp from a pattern the spec check compiled already has none. */
+function markPure(code: string): string {
+  return code.replaceAll(' = new RegExp(', ' = /*#__PURE__*/ new RegExp(');
+}
+
+/**
+ * Whether a bundler can drop every validator of the module a program does not use: what ajv leaves
+ * at module level is then functions, literal schemas, helpers read from a module or a global, and
+ * pure-marked RegExps. An evaluation tag stripEvaluated had to keep is an assignment, which holds
+ * its validator (and all it calls) in every bundle.
+ */
+export function treeShakable(code: string): boolean {
+  return !code.includes('evaluated');
 }
 
 /** ajv tags each function with its schema id as a sourceURL comment; it says nothing to a reader. */

@@ -80,17 +80,32 @@ async function bundled(program: string): Promise<{ modules: string[]; code: stri
   return { modules, code: result.outputFiles[0]!.text };
 }
 
+/** What a bundle (not minified) holds of one module: esbuild heads each module's code with its path. */
+function moduleCode(code: string, module: string): string {
+  const start = code.indexOf(`// ${module}\n`);
+  expect(start, module).toBeGreaterThanOrEqual(0);
+  const end = code.indexOf('\n// ', start + 1);
+  return code.slice(start, end < 0 ? undefined : end);
+}
+
 describe('a one-command program, bundled', () => {
   it('holds the action it sends and no other action’s descriptor or validator', async () => {
     const { modules: inputs, code } =
       await bundled(`import { EcsBareClient, DescribeInstanceStatusCommand } from '@acs-rpc/ecs';
 await new EcsBareClient().send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' }));`);
-    expect(inputs).toContain('generated/ecs/dist/validators/requests/DescribeInstanceStatus.js');
-    expect(inputs.filter((p) => p.includes('/validators/requests/'))).toHaveLength(1);
+    expect(inputs).toContain('generated/ecs/dist/validators/requests.standalone.js');
     expect(inputs).not.toContain('generated/ecs/dist/client.js');
     expect(code).toContain('"DescribeInstanceStatus"');
-    for (const other of ['StartInstance', 'StopInstance', 'DescribeZones', 'DescribeRegions'])
+    expect(code).toContain('validateDescribeInstanceStatusRequest');
+    // The request validators are one module: the bundler keeps the one the action uses, and none of
+    // the RegExps of the others' patterns (this action's validator tests none).
+    const validators = moduleCode(code, 'generated/ecs/dist/validators/requests.standalone.js');
+    expect(validators.match(/^function /gm)).toHaveLength(1);
+    expect(validators).not.toContain('new RegExp(');
+    for (const other of ['StartInstance', 'StopInstance', 'DescribeZones', 'DescribeRegions']) {
       expect(code, other).not.toContain(`"${other}"`);
+      expect(code, other).not.toContain(`validate${other}Request`);
+    }
   });
 });
 
@@ -108,9 +123,9 @@ await new VpcBareClient().send(new DescribeVpcsCommand({ RegionId: 'cn-hangzhou'
       'generated/runtime/dist/client.js',
       'generated/runtime/dist/sign-v3.js',
     ]);
-    expect(modules.filter((m) => m.includes('/validators/requests/'))).toEqual([
-      'generated/ecs/dist/validators/requests/DescribeInstanceStatus.js',
-      'generated/vpc/dist/validators/requests/DescribeVpcs.js',
+    expect(modules.filter((m) => m.includes('/validators/requests.standalone'))).toEqual([
+      'generated/ecs/dist/validators/requests.standalone.js',
+      'generated/vpc/dist/validators/requests.standalone.js',
     ]);
   });
 });
