@@ -5,12 +5,34 @@ import { failureDetails, junit, outcomeLine, summary } from './report.js';
 import { type RunResult, runChecks } from './runner.js';
 import type { ConformanceFacts } from './types.js';
 
-const USAGE = `Usage: conformance --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
-         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
-         [--concurrency N]`;
-
 /** Checks at once unless --concurrency says otherwise: enough to keep a local server busy. */
 const DEFAULT_CONCURRENCY = 4;
+
+function usage(program: string): string {
+  return `Usage: ${program} --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
+         [--value Name=value]... [--junit FILE] [--only PATTERN] [--shard I/N] [--seed N] [--no-auth-checks]
+         [--concurrency N]`;
+}
+
+/** What --help prints: the usage, then what each option does and what the exit status says. */
+function help(program: string, facts: ConformanceFacts): string {
+  return `${usage(program)}
+
+Check any server against ${facts.service.product} ${facts.service.apiVersion} as its spec declares it; the last line
+printed is \`N passed, N failed\`, and each failure is printed with the command that reruns it alone.
+--access-key-secret may be left out for ALIBABA_CLOUD_ACCESS_KEY_SECRET (then not in the shell's history).
+--only takes a check id, a glob (\`auth.*\`), or several joined by commas (\`auth.*,boundary.*\`).
+--value Name=value (repeatable) names a parameter's value where the spec's example will not do;
+Name=a,b names several (requests use the first; filter and region checks compare them all).
+--region ID is RegionId for every request (it wins over a --value of it).
+--seed N replays a run's generated values (each run prints its seed); --shard I/N runs the I-th of
+N equal slices of the checks; --no-auth-checks leaves the signature checks out; --concurrency N runs N
+checks at once (default ${DEFAULT_CONCURRENCY}); --junit FILE also writes a JUnit report.
+
+Exit status: 0 every check passed, 1 a check failed, 2 a wrong command line (or fast-check missing
+for the fuzz checks).
+`;
+}
 
 export async function runConformanceCli(
   argv: readonly string[],
@@ -33,11 +55,16 @@ export async function runConformanceCli(
         seed: { type: 'string' },
         'no-auth-checks': { type: 'boolean' },
         concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(error as Error).message}\n${usage(program)}\n`);
     return 2;
+  }
+  if (values.help === true) {
+    process.stdout.write(help(program, facts));
+    return 0;
   }
   const endpoint = values.endpoint as string | undefined;
   const id = values['access-key-id'] as string | undefined;
@@ -55,7 +82,7 @@ export async function runConformanceCli(
     Number(shard[1]) < 1 ||
     Number(shard[1]) > Number(shard[2])
   ) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`${usage(program)}\n`);
     return 2;
   }
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);

@@ -3,7 +3,7 @@
 // `test/cli/installed.test.ts` when it is the installed toolkit's walk-through. A command none of them
 // runs fails this test, so a new command in the docs needs a runner.
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,27 @@ const ciSteps = readFileSync(join(REPO, '.ci', 'run'), 'utf8')
   .filter((l) => /^npm /.test(l));
 const installed = readFileSync(join(REPO, 'test', 'cli', 'installed.test.ts'), 'utf8');
 
-type Kind = 'ci' | 'serve' | 'conformance' | 'vitest' | 'installed' | 'drift check';
+type Kind = 'ci' | 'serve' | 'conformance' | 'package bin' | 'vitest' | 'installed' | 'drift check';
+
+/** Each generated package's bin (`npx <bin>` in its README) and the file it runs. */
+const packageBins = new Map(
+  readdirSync(join(REPO, 'generated'), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(REPO, 'generated', e.name, 'package.json')))
+    .flatMap((e) => {
+      const manifest = JSON.parse(readFileSync(join(REPO, 'generated', e.name, 'package.json'), 'utf8')) as {
+        bin?: Record<string, string>;
+      };
+      return Object.entries(manifest.bin ?? {}).map(([bin, file]) => [
+        bin,
+        join(REPO, 'generated', e.name, file),
+      ]);
+    }),
+);
+
+function packageBin(command: Command): string | undefined {
+  const [npx, bin] = command.text.split(/\s+/);
+  return npx === 'npx' && bin !== undefined ? packageBins.get(bin) : undefined;
+}
 
 /** Who runs a command. `npm run generate` is the drift check's `--check` run in `npm test`: running it
  * here would rewrite generated/ under the other tests' feet. */
@@ -54,6 +74,7 @@ function kindOf(command: Command): Kind | undefined {
   if (command.text.startsWith('npm run serve -- ')) return 'serve';
   if (command.text.startsWith('npm run conformance -- ')) return 'conformance';
   if (command.text.startsWith('npx vitest run ')) return 'vitest';
+  if (packageBin(command) !== undefined) return 'package bin';
   if (
     command.text.startsWith('npx acs-rpc ') ||
     command.text.startsWith('npm install --save-dev acs-rpc-kit')
@@ -119,6 +140,23 @@ describe('shell commands in the docs', () => {
         .split(/\s+/)
         .map((a) => a.replace(/^'(.*)'$/, '$1'));
       const { stdout } = await run(process.execPath, [...CLI, 'conformance', ...args], {
+        cwd: REPO,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(stdout.trim().split('\n').at(-1)).toMatch(/^[1-9]\d* passed, 0 failed/);
+    },
+    180_000,
+  );
+
+  const bins = all.filter((c) => kindOf(c) === 'package bin');
+  it.each(bins.map((c) => [`${c.where}: ${c.text}`, c] as const))(
+    '%s passes against the reference server',
+    async (_, command) => {
+      const args = atServer(command.text, server.url)
+        .split(/\s+/)
+        .slice(2)
+        .map((a) => a.replace(/^'(.*)'$/, '$1'));
+      const { stdout } = await run(process.execPath, [packageBin(command)!, ...args], {
         cwd: REPO,
         maxBuffer: 64 * 1024 * 1024,
       });

@@ -62,6 +62,23 @@ describe('against the reference server', () => {
     // 50 runs of some 120 checks each: minutes on a busy 2-core machine, seconds on a quiet one.
   }, 240_000);
 
+  it('says its options on --help (exit 0) and its usage on a wrong option (exit 2), by its bin name', async () => {
+    const bin = join(import.meta.dirname, '..', '..', '..', 'generated', 'ecs', 'bin', 'conformance.js');
+    const help = await promisify(execFile)(process.execPath, [bin, '--help']);
+    expect(help.stdout).toMatch(/^Usage: ecs-conformance --endpoint URL /);
+    expect(help.stdout).toContain('--only takes a check id, a glob');
+    expect(help.stdout).toContain(
+      'Exit status: 0 every check passed, 1 a check failed, 2 a wrong command line',
+    );
+    const wrong = await promisify(execFile)(process.execPath, [bin, '--bogus']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(wrong).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Unknown option '--bogus'\nUsage: ecs-conformance /),
+    });
+  });
+
   it('runs from the package bin: JUnit file, exit 0, `N passed, N failed` last', async () => {
     const junit = join(await mkdtemp(join(tmpdir(), 'acs-junit-')), 'report.xml');
     const bin = join(import.meta.dirname, '..', '..', '..', 'generated', 'ecs', 'bin', 'conformance.js');
