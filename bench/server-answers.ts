@@ -29,6 +29,8 @@ interface Comparison {
 }
 
 const ROOT = join(import.meta.dirname, '..');
+/** How the body is delimited on the wire: node:http chunks an answer written without a length. */
+const FRAMING = new Set(['content-length', 'transfer-encoding']);
 const [otherDir, ...only] = process.argv.slice(2);
 if (otherDir === undefined) throw new Error('usage: server-answers.ts <other server dir> [package ...]');
 
@@ -153,9 +155,6 @@ function differ(x: Answer, y: Answer): string | undefined {
   if (mx.body !== my.body) return `body ${mx.body.slice(0, 300)} vs ${my.body.slice(0, 300)}`;
   return undefined;
 }
-
-/** How the body is delimited on the wire: node:http chunks an answer written without a length. */
-const FRAMING = new Set(['content-length', 'transfer-encoding']);
 
 function masked(answer: Answer): { status: number; headers: string; body: string } {
   const id = answer.headers[answer.headers.findIndex((h) => h.toLowerCase() === 'x-acs-request-id') + 1];
