@@ -47,8 +47,10 @@ export function categoryOf(sample: Sample, mainTid: number): string {
     if (/llhttp|Parser::/.test(all)) return 'node:http parser (llhttp, C++)';
     return 'native, no JavaScript on the stack (libuv, malloc)';
   }
-  if (js.includes('RegExp:') || OURS.test(js)) return 'the server: its JavaScript (and V8 builtins it calls)';
-  if (js.includes('node:internal/crypto')) return 'the server: node:crypto (HMAC, SHA-256)';
+  // node:crypto's JavaScript is one line with ours: optimised code inlines it into its caller or not,
+  // and an inlined function has no frame of its own (--perf-basic-prof names outer functions only).
+  if (js.includes('RegExp:') || OURS.test(js) || js.includes('node:internal/crypto'))
+    return 'the server: its JavaScript and node:crypto (and the V8 builtins they call)';
   if (NODE_JS.test(js)) return 'node:http and streams, JavaScript';
   return 'other JavaScript (module loading, IPC)';
 }
@@ -57,7 +59,9 @@ export function categoryOf(sample: Sample, mainTid: number): string {
 export const MARKERS: Readonly<Record<string, RegExp>> = {
   'inside res.end (framing, socket write, kernel send)': /JS:\S*end node:_http_outgoing/,
   'inside a context switch (finish_task_switch)': /finish_task_switch/,
-  'inside waking another task (try_to_wake_up)': /try_to_wake_up/,
+  // The send's wake-up of the task waiting to read the socket (the load tool in epoll_wait); the
+  // samples land where interrupts come back on.
+  "inside waking the socket's reader (sock_def_readable)": /sock_def_readable/,
 };
 
 export interface Breakdown {
