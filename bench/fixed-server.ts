@@ -1,7 +1,8 @@
 // A bare node:http server in its own process answering every request with the same bytes: what
 // per-call overhead and the reference server's throughput are measured against. By default a
 // DescribeInstanceStatus page; an argument names a JSON file `{ body, headers }` to answer instead
-// (the reference server's own answer to the call being measured, so both send the same bytes).
+// (the reference server's own answer to the call being measured and its headers, Content-Length
+// included when it sends one, so both send the same bytes framed alike).
 // Prints its URL; forked with IPC it also answers `'cpu'`, `'memory'` and `'stop'` (server-child.ts).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

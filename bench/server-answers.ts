@@ -4,7 +4,8 @@
 // repository's templates/, generated/ and spec/, as for server-throughput.ts), one request at a time
 // so both see the same sequence; the two answers are compared byte for byte: status, headers in order,
 // body. Only what differs by design is masked: each answer's own RequestId (header and body) and the
-// Date header.
+// Date header; the framing headers (Content-Length, Transfer-Encoding) are left out, the body that
+// either delimits being compared whole.
 //   npx tsx bench/server-answers.ts <other server dir> [package ...]
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, request } from 'node:http';
@@ -28,6 +29,8 @@ interface Comparison {
 }
 
 const ROOT = join(import.meta.dirname, '..');
+/** How the body is delimited on the wire: node:http chunks an answer written without a length. */
+const FRAMING = new Set(['content-length', 'transfer-encoding']);
 const [otherDir, ...only] = process.argv.slice(2);
 if (otherDir === undefined) throw new Error('usage: server-answers.ts <other server dir> [package ...]');
 
@@ -143,7 +146,8 @@ function actionOf(req: IncomingMessage): string {
   return new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('Action') ?? '-';
 }
 
-/** Where two answers differ, once each answer's own request id and the date are masked; else undefined. */
+/** Where two answers differ, once each answer's own request id and the date are masked and the body's
+ * framing (Content-Length or chunked) left out, the body itself being compared whole; else undefined. */
 function differ(x: Answer, y: Answer): string | undefined {
   const [mx, my] = [masked(x), masked(y)];
   if (mx.status !== my.status) return `status ${mx.status} vs ${my.status}`;
@@ -157,6 +161,7 @@ function masked(answer: Answer): { status: number; headers: string; body: string
   const headers: string[] = [];
   for (let i = 0; i < answer.headers.length; i += 2) {
     const name = answer.headers[i]!.toLowerCase();
+    if (FRAMING.has(name)) continue;
     const value = name === 'date' || name === 'x-acs-request-id' ? '*' : answer.headers[i + 1]!;
     headers.push(`${name}: ${value}`);
   }

@@ -11,17 +11,23 @@ export interface Memory {
 
 export interface ServerChild {
   readonly url: string;
+  readonly pid: number;
   memory(): Promise<Memory>;
   /** User plus system CPU time of the server's process so far, in microseconds. */
   cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** `file` runs under tsx unless it is plain JavaScript (`.mjs`, `.js`). */
-export function forkServer(file: string, args: readonly string[] = []): Promise<ServerChild> {
+/** `file` runs under tsx unless it is plain JavaScript (`.mjs`, `.js`); `nodeOptions` are added to
+ * node's own (e.g. `--perf-basic-prof`). */
+export function forkServer(
+  file: string,
+  args: readonly string[] = [],
+  nodeOptions: readonly string[] = [],
+): Promise<ServerChild> {
   const plain = file.endsWith('.mjs') || file.endsWith('.js');
   const child = fork(file, args, {
-    execArgv: [...(plain ? [] : ['--import', 'tsx']), '--expose-gc'],
+    execArgv: [...(plain ? [] : ['--import', 'tsx']), '--expose-gc', ...nodeOptions],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const reply = <T>(key: string) =>
@@ -43,6 +49,7 @@ export function forkServer(file: string, args: readonly string[] = []): Promise<
   };
   return reply<string>('url').then((url) => ({
     url,
+    pid: child.pid!,
     memory: () => ask<Memory>('memory'),
     cpuMicros: () => ask<{ user: number; system: number }>('cpu').then((c) => c.user + c.system),
     stop: () =>

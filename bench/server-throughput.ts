@@ -56,9 +56,9 @@ export interface Throughput {
 /** The goal of issue 15 item 5. */
 export const GOAL_RATIO = 0.5;
 const ACTION = { action: 'DescribeInstanceStatus', version: '2014-05-26' };
-const CREDENTIALS = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
+export const CREDENTIALS = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
 /** Distinct signed requests made per second of a round: more than either server answers here. */
-const REQUESTS_PER_SECOND_CAP = 60_000;
+export const REQUESTS_PER_SECOND_CAP = 60_000;
 
 export async function runServerThroughput(options: ThroughputOptions = {}): Promise<Throughput> {
   const opts = {
@@ -73,17 +73,7 @@ export async function runServerThroughput(options: ThroughputOptions = {}): Prom
   let bare: ServerChild | undefined;
   let other: ServerChild | undefined;
   try {
-    const sample = await signOne(reference.url, 'probe');
-    const answer = await fetch(`${reference.url}${sample.path}`, { headers: sample.headers });
-    const body = await answer.text();
-    if (answer.status !== 200) throw new Error(`the reference server refused the call: ${body}`);
-    const answerFile = join(dir, 'bare-answer.json');
-    const headers = { 'content-type': answer.headers.get('content-type') ?? '' };
-    const requestId = answer.headers.get('x-acs-request-id');
-    writeFileSync(
-      answerFile,
-      JSON.stringify({ body, headers: requestId ? { ...headers, 'x-acs-request-id': requestId } : headers }),
-    );
+    const { file: answerFile, body } = await saveAnswer(reference.url, dir);
     bare = await forkServer(join(import.meta.dirname, 'fixed-server.ts'), [answerFile]);
     const template = await signOne(reference.url, 'template');
     if (options.compareWith !== undefined) {
@@ -128,8 +118,26 @@ export async function runServerThroughput(options: ThroughputOptions = {}): Prom
   }
 }
 
+/** The reference server's answer to the measured call, saved for the bare server (fixed-server.ts) to
+ * send: its body and its head but Date (which node:http adds), a Content-Length when it sends one, so
+ * both frame the body alike (chunked without it). */
+export async function saveAnswer(url: string, dir: string): Promise<{ file: string; body: string }> {
+  const sample = await signOne(url, 'probe');
+  const answer = await fetch(`${url}${sample.path}`, { headers: sample.headers });
+  const body = await answer.text();
+  if (answer.status !== 200) throw new Error(`the reference server refused the call: ${body}`);
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'content-length', 'x-acs-request-id']) {
+    const value = answer.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  const file = join(dir, 'bare-answer.json');
+  writeFileSync(file, JSON.stringify({ body, headers }));
+  return { file, body };
+}
+
 /** One request the runtime signed, for the server at `url`: its path and headers, host included. */
-async function signOne(url: string, nonce: string) {
+export async function signOne(url: string, nonce: string) {
   const endpoint = new URL(url);
   const signed = await signRequest(
     { method: 'GET', endpoint, path: '/', ...ACTION, params: [['RegionId', 'cn-hangzhou']], format: 'JSON' },
@@ -139,7 +147,7 @@ async function signOne(url: string, nonce: string) {
   return { path: signed.url.slice(url.length), headers: { ...signed.headers, host: endpoint.host } };
 }
 
-async function round(server: ServerChild, job: LoadJob, file: string): Promise<ThroughputRound> {
+export async function round(server: ServerChild, job: LoadJob, file: string): Promise<ThroughputRound> {
   writeFileSync(file, JSON.stringify(job));
   const child = spawn(
     process.execPath,

@@ -6,7 +6,7 @@ import type { AuthContext } from './auth/context.ts';
 import { verifyV1 } from './auth/verify-v1.ts';
 import { verifyV3 } from './auth/verify-v3.ts';
 import { readFaultHeaders } from './faults/header.ts';
-import { applyFault, type FaultState, faultLatency } from './faults/inject.ts';
+import { applyFault, type FaultedRequest, type FaultState, faultLatency } from './faults/inject.ts';
 import { applyCors, type CorsPolicy } from './http/cors.ts';
 import { BodyRefused, ClientGone, type RequestLimits, type StartTimer } from './http/limits.ts';
 import { bodilessRequest, expectsBody, readRequest, type WireRequest } from './http/read-request.ts';
@@ -44,57 +44,144 @@ const V1_COMMON = new Set([
   'Signature',
 ]);
 
-export async function handle(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
-  const requestId = newRequestId();
-  // Chosen once the parameters are read; an error before that reads the URL's (formatOfUrl).
-  let format: Format | undefined;
-  let action = '-';
-  let served: Served | undefined;
-  const started = Date.now();
-  // The Date header tells the server's clock, the one the timestamp window is checked against.
-  res.setHeader('date', httpDate(state.date, state.auth.now()));
+/** What one request has come to so far: for its answer, its error and its access-log line. */
+interface Call {
+  readonly requestId: string;
+  /** The Date header of its answer. */
+  readonly date: string;
+  readonly started: number;
+  /** Chosen once the parameters are read; an error before that reads the URL's (formatOfUrl). */
+  format: Format | undefined;
+  action: string;
+  served: Served | undefined;
+}
+
+/** Answers one request. Synchronous unless the request has a body to wait for or a latency fault: a
+ * bodiless call is answered within node:http's callback, with no promise made for it. */
+export function handle(req: IncomingMessage, res: ServerResponse, state: ServerState): void {
+  const call: Call = {
+    requestId: newRequestId(),
+    // The Date header tells the server's clock, the one the timestamp window is checked against.
+    date: httpDate(state.date, state.auth.now()),
+    started: Date.now(),
+    format: undefined,
+    action: '-',
+    served: undefined,
+  };
   // A browser's preflight from an allowed origin is answered here; any other OPTIONS is a method error.
-  if (applyCors(req, res, state.cors)) return void state.log?.(`OPTIONS - 204 0ms ${requestId}`);
+  if (applyCors(req, res, state.cors, call.date))
+    return void state.log?.(`OPTIONS - 204 0ms ${call.requestId}`);
+  let pending: Promise<void> | undefined;
   try {
-    // What Node answers with a bare 400 unless told not to (RFC 9112: HTTP/1.1 requires Host).
-    if (req.headers.host === undefined && req.httpVersion !== '1.0')
-      throw new ServerError('InvalidParameter', 'Host', 'An HTTP/1.1 request must name its Host.');
-    if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
-    // A request without a body is whole already: read without waiting for the stream's end.
-    const wire = expectsBody(req)
-      ? await readRequest(req, state.limits, state.timer)
-      : bodilessRequest(req, state.limits);
-    const pairs = wire.form.length === 0 ? wire.query : [...wire.query, ...wire.form];
-    format = chooseFormat(pairs, wire.headers);
-    const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
-    const route = routeOf(state.table, wire, pairs, v3);
-    served = route.served;
-    action = route.action.descriptor.name;
-    const auth = state.authOf.get(served)!;
-    const keyId = v3 ? verifyV3(wire, auth) : verifyV1(wire.method, pairs, auth);
-    const params = v3 ? pairs : pairs.filter(([k]) => !V1_COMMON.has(k));
-    const own = readFaultHeaders(wire.headers);
-    const latency = faultLatency(own, state);
-    if (latency > 0) await state.sleep(latency);
-    if (applyFault({ req, res, accessKeyId: keyId, action, params, own }, state)) return;
-    const decoded = decodeParams(route.action.descriptor, params, wire.headers);
-    const issues = route.action.descriptor.validateRequest(decoded);
-    if (issues.length > 0) throw issueToError(issues[0]!, route.action.descriptor);
-    sendSuccess(res, format, route.action.descriptor, requestId, answer({ ...route, params: decoded }));
+    pending = serve(req, res, state, call);
   } catch (error) {
-    if (error instanceof ClientGone) return;
-    const known = error instanceof ServerError ? error : new ServerError('InternalError');
-    if (!(error instanceof ServerError)) state.log?.(`internal error ${requestId}: ${String(error)}`);
-    // A body too large (read and dropped) or too slow (still coming): answer, then close.
-    if (error instanceof BodyRefused && !res.headersSent) res.setHeader('connection', 'close');
-    format ??= formatOfUrl(req.url ?? '/', req.headers);
-    if (!res.headersSent && !res.destroyed)
-      sendError(res, { format, requestId, host: req.headers.host ?? '', table: state.table, served }, known);
-  } finally {
-    // `-`: nothing was answered (the client went away, or a `reset` fault).
-    const status = res.headersSent ? res.statusCode : '-';
-    state.log?.(`${req.method} ${action} ${status} ${Date.now() - started}ms ${requestId}`);
+    fail(req, res, state, call, error);
   }
+  if (pending === undefined) {
+    logAnswer(req, res, state, call);
+    return;
+  }
+  pending.then(
+    () => logAnswer(req, res, state, call),
+    (error: unknown) => {
+      fail(req, res, state, call, error);
+      logAnswer(req, res, state, call);
+    },
+  );
+}
+
+/** Answers the request; a promise only while its body or a latency fault is awaited. */
+function serve(req: IncomingMessage, res: ServerResponse, state: ServerState, call: Call) {
+  // What Node answers with a bare 400 unless told not to (RFC 9112: HTTP/1.1 requires Host).
+  if (req.headers.host === undefined && req.httpVersion !== '1.0')
+    throw new ServerError('InvalidParameter', 'Host', 'An HTTP/1.1 request must name its Host.');
+  if (req.method !== 'GET' && req.method !== 'POST') throw new ServerError('UnsupportedHTTPMethod');
+  // A request without a body is whole already: read without waiting for the stream's end.
+  if (expectsBody(req))
+    return readRequest(req, state.limits, state.timer).then((wire) =>
+      answerRead(req, res, state, call, wire),
+    );
+  return answerRead(req, res, state, call, bodilessRequest(req, state.limits));
+}
+
+function answerRead(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ServerState,
+  call: Call,
+  wire: WireRequest,
+): Promise<void> | undefined {
+  const pairs = wire.form.length === 0 ? wire.query : [...wire.query, ...wire.form];
+  call.format = chooseFormat(pairs, wire.headers);
+  const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
+  const route = routeOf(state.table, wire, pairs, v3);
+  call.served = route.served;
+  call.action = route.action.descriptor.name;
+  const auth = state.authOf.get(route.served)!;
+  const keyId = v3 ? verifyV3(wire, auth) : verifyV1(wire.method, pairs, auth);
+  const params = v3 ? pairs : pairs.filter(([k]) => !V1_COMMON.has(k));
+  const own = readFaultHeaders(wire.headers);
+  const checked: Checked = {
+    req,
+    res,
+    accessKeyId: keyId,
+    action: call.action,
+    params,
+    own,
+    date: call.date,
+    route,
+    wire,
+  };
+  const latency = faultLatency(own, state);
+  if (latency > 0) return state.sleep(latency).then(() => answerChecked(checked, state, call));
+  answerChecked(checked, state, call);
+  return undefined;
+}
+
+/** An authenticated request, with its route and its faults read. */
+interface Checked extends FaultedRequest {
+  readonly route: Route;
+  readonly wire: WireRequest;
+}
+
+/** After any latency: the faults, the parameters, the action's answer. */
+function answerChecked(checked: Checked, state: ServerState, call: Call): void {
+  if (applyFault(checked, state)) return;
+  const { descriptor } = checked.route.action;
+  const decoded = decodeParams(descriptor, checked.params, checked.wire.headers);
+  const issues = descriptor.validateRequest(decoded);
+  if (issues.length > 0) throw issueToError(issues[0]!, descriptor);
+  sendSuccess(checked.res, call as Answered, descriptor, answer({ ...checked.route, params: decoded }));
+}
+
+type Answered = Call & { readonly format: Format };
+
+function fail(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ServerState,
+  call: Call,
+  error: unknown,
+): void {
+  if (error instanceof ClientGone) return;
+  const known = error instanceof ServerError ? error : new ServerError('InternalError');
+  if (!(error instanceof ServerError)) state.log?.(`internal error ${call.requestId}: ${String(error)}`);
+  // A body too large (read and dropped) or too slow (still coming): answer, then close.
+  if (error instanceof BodyRefused && !res.headersSent) res.setHeader('connection', 'close');
+  call.format ??= formatOfUrl(req.url ?? '/', req.headers);
+  if (!res.headersSent && !res.destroyed)
+    sendError(
+      res,
+      { ...(call as Answered), host: req.headers.host ?? '', table: state.table, served: call.served },
+      known,
+    );
+}
+
+function logAnswer(req: IncomingMessage, res: ServerResponse, state: ServerState, call: Call): void {
+  if (state.log === undefined) return;
+  // `-`: nothing was answered (the client went away, or a `reset` fault).
+  const status = res.headersSent ? res.statusCode : '-';
+  state.log(`${req.method} ${call.action} ${status} ${Date.now() - call.started}ms ${call.requestId}`);
 }
 
 function httpDate(cache: ServerState['date'], now: number): string {
@@ -113,12 +200,16 @@ function routeOf(
   pairs: readonly [string, string][],
   v3: boolean,
 ): Route {
-  const header = (name: string) => wire.headers[name] as string | undefined;
-  const get = (name: string) => pairs.find(([k]) => k === name)?.[1];
-  const name = v3 ? header('x-acs-action') : get('Action');
+  // No closure per request: under tsx (npm start, the tests) each one made is also named at run time.
+  const name = v3 ? (wire.headers['x-acs-action'] as string | undefined) : pairValue(pairs, 'Action');
   if (!name) throw new ServerError('MissingParameter', v3 ? 'x-acs-action' : 'Action');
   table.versionsOf(name);
-  const version = v3 ? header('x-acs-version') : get('Version');
+  const version = v3 ? (wire.headers['x-acs-version'] as string | undefined) : pairValue(pairs, 'Version');
   if (!version) throw new ServerError('MissingParameter', v3 ? 'x-acs-version' : 'Version');
   return table.route(name, version);
+}
+
+function pairValue(pairs: readonly [string, string][], name: string): string | undefined {
+  for (const [key, value] of pairs) if (key === name) return value;
+  return undefined;
 }

@@ -11,17 +11,35 @@ export function newRequestId(): string {
   return randomUUID().toUpperCase();
 }
 
+/** What every answer's head carries beside its status. */
+export interface AnswerHead {
+  readonly format: Format;
+  readonly requestId: string;
+  /** The Date header: the server's clock, which the timestamp window is checked against. */
+  readonly date: string;
+}
+
 export function sendSuccess(
   res: ServerResponse,
-  format: Format,
+  head: AnswerHead,
   action: ActionDescriptor,
-  requestId: string,
   body: object,
 ): void {
   // The request's own id, never one a synthesised body made up; first, as Alibaba's answers have it.
-  const ordered = withRequestId(body as Record<string, unknown>, requestId);
-  res.writeHead(200, { 'content-type': contentType(format), 'x-acs-request-id': requestId });
-  res.end(render(format, action.xmlRoot, action.responseShape, ordered));
+  const ordered = withRequestId(body as Record<string, unknown>, head.requestId);
+  send(res, 200, head, render(head.format, action.xmlRoot, action.responseShape, ordered));
+}
+
+/** The whole answer at once, with its length: node:http then writes head and body in one piece rather
+ * than as chunks, and takes its fast path for headers given to writeHead alone (none set before). */
+function send(res: ServerResponse, status: number, head: AnswerHead, body: string): void {
+  res.writeHead(status, {
+    date: head.date,
+    'content-type': contentType(head.format),
+    'content-length': Buffer.byteLength(body),
+    'x-acs-request-id': head.requestId,
+  });
+  res.end(body);
 }
 
 /** The body (made for this answer alone) with `RequestId` first: set in place when it is first
@@ -45,10 +63,9 @@ export interface ErrorTarget {
   readonly served: Served | undefined;
 }
 
-export function sendError(res: ServerResponse, target: ErrorTarget, error: ServerError): number {
+export function sendError(res: ServerResponse, target: ErrorTarget & AnswerHead, error: ServerError): number {
   const { status, body } = errorResponse(target, error);
-  res.writeHead(status, { 'content-type': contentType(target.format), 'x-acs-request-id': target.requestId });
-  res.end(body);
+  send(res, status, target, body);
   return status;
 }
 

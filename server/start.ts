@@ -83,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Slow headers are answered within a second of their 10 s, not up to 30 s later.
       connectionsCheckingInterval: 1_000,
     },
-    (req, res) => void handle(req, res, state),
+    (req, res) => handle(req, res, state),
   );
   server.on('clientError', clientErrorHandler(table));
   server.on('connect', connectHandler(table));

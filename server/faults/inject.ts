@@ -34,6 +34,8 @@ export interface FaultedRequest {
   readonly action: string;
   readonly params: readonly (readonly [string, string])[];
   readonly own: RequestFaults;
+  /** The Date header of an answer a fault writes. */
+  readonly date: string;
 }
 
 /** The latency to add before the request is answered: the request's own and the server's. */
@@ -65,7 +67,7 @@ export function applyFault(request: FaultedRequest, state: FaultState): boolean 
     return true;
   }
   if (kind === 'malformed') {
-    request.res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+    request.res.writeHead(200, { date: request.date, 'content-type': 'application/json;charset=utf-8' });
     request.res.end('{"RequestId":"');
     return true;
   }

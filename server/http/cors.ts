@@ -24,8 +24,13 @@ export function allowedOrigin(policy: CorsPolicy, origin: string | undefined): s
 }
 
 /** Adds the CORS headers an allowed origin needs to read the answer; true when it is a preflight,
- * which this has answered. */
-export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
+ * which this has answered (with `date` as its Date header). */
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policy: CorsPolicy,
+  date: string,
+): boolean {
   const origin = allowedOrigin(policy, header(req, 'origin'));
   if (origin === undefined) return false;
   res.setHeader('access-control-allow-origin', origin);
@@ -36,6 +41,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, policy: Cor
     return false;
   }
   res.writeHead(204, {
+    date,
     'access-control-allow-methods': 'GET, POST',
     // Whatever the page asks to send (authorization, the x-acs-* headers): the signature judges them.
     'access-control-allow-headers': header(req, 'access-control-request-headers') ?? '',

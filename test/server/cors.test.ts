@@ -32,6 +32,7 @@ describe('a preflight', () => {
     expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST');
     expect(res.headers.get('access-control-allow-headers')).toBe('authorization,x-acs-action,x-acs-date');
     expect(res.headers.get('vary')).toBe('Origin');
+    expect(res.headers.get('date')).toBeTruthy();
   });
 
   it.each([

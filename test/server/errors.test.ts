@@ -1,6 +1,7 @@
 // Every error the reference server answers, in JSON and in XML: the spec's status for the code, a
 // valid envelope whose Message is the code's documented message (with {Name} filled in), the
-// RequestId also in x-acs-request-id, HostId the Host the client used, and a Date header.
+// RequestId also in x-acs-request-id, HostId the Host the client used, a Date header and the body's
+// Content-Length.
 import { randomUUID } from 'node:crypto';
 import { ecsErrorMessages, ecsService } from '@acs-rpc/ecs';
 import { conformanceFacts } from '@acs-rpc/ecs/conformance';
@@ -158,6 +159,7 @@ describe.each([false, true])('errors (XML: %s)', (xml) => {
     expect(r.headers.get('x-acs-request-id')).toBe(body.RequestId);
     expect(body.HostId).toBe(new URL(url).host);
     expect(r.headers.get('date')).toBeTruthy();
+    expect(r.headers.get('content-length')).toBe(String(Buffer.byteLength(r.text)));
   });
 
   it('SignatureNonceUsed for a replayed nonce', async () => {

@@ -43,6 +43,10 @@ describe('valid requests', () => {
     const r = await send();
     expect(r.status, r.text).toBe(200);
     expect(r.json()).toMatchObject({ TotalCount: 137, PageNumber: 1, PageSize: 10 });
+    // The whole answer is known before it is sent: its length, not chunks (a client can size it first).
+    expect(r.headers.get('content-length')).toBe(String(Buffer.byteLength(r.text)));
+    expect(r.headers.get('transfer-encoding')).toBeNull();
+    expect(r.headers.get('date')).toBeTruthy();
   });
 
   it.each([
