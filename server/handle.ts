@@ -112,10 +112,13 @@ function answerRead(
   wire: WireRequest,
 ): Promise<void> | undefined {
   const pairs = wire.form.length === 0 ? wire.query : [...wire.query, ...wire.form];
+  // An error before the service is known (no such action) answers by the RPC convention; from
+  // routing on, by the service's own rule.
   call.format = chooseFormat(pairs, wire.headers);
   const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
   const route = routeOf(state.table, wire, pairs, v3);
   call.served = route.served;
+  call.format = chooseFormat(pairs, wire.headers, route.served.facts.service.protocol);
   call.action = route.action.descriptor.name;
   const auth = state.authOf.get(route.served)!;
   const keyId = v3 ? verifyV3(wire, auth) : verifyV1(wire.method, pairs, auth);

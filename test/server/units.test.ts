@@ -236,6 +236,24 @@ describe('formats and XML', () => {
     expect(chooseFormat(pairs, headers)).toBe(format);
   });
 
+  it.each([
+    [[['Out', 'JSON']], {}, 'JSON'],
+    [[['Out', 'json']], {}, 'XML'],
+    [[['Format', 'JSON']], {}, 'XML'],
+    [[], { accept: 'application/json' }, 'XML'],
+  ] as [[string, string][], Record<string, string>, string][])(
+    'by a spec that pins its own rule: %j %j → %s',
+    (pairs, headers, format) => {
+      const rule = {
+        formatParameter: 'Out',
+        caseInsensitive: false,
+        acceptHeader: false,
+        defaultFormat: 'XML',
+      } as const;
+      expect(chooseFormat(pairs, headers, rule)).toBe(format);
+    },
+  );
+
   it('writes XML from the response shape, lists unwrapped, values escaped', () => {
     const xml = render(
       'XML',
