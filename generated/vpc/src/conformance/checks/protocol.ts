@@ -149,7 +149,11 @@ function formatChecks(action: ActionFacts, probe: Probe): Check[] {
       id: id('format-lowercase'),
       title: 'Format=xml (lower case) answers in XML',
       action: name,
-      run: answered('xml', 'XML'),
+      run: async (ctx) => {
+        if (ctx.facts.service.protocol?.caseInsensitive === false)
+          throw new CheckSkipped("the spec matches the format's value in its case");
+        return answered('xml', 'XML')(ctx);
+      },
     },
     {
       id: id('format-absent'),
