@@ -43,12 +43,30 @@ export interface SignOptions {
   readonly nonce: string;
   /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
   readonly crypto?: SigningCrypto | undefined;
+  /** `timestamp` as the caller keeps it (a client's remembers its last second: timestamps()). */
+  readonly timestamp?: ((now: Date) => string) | undefined;
 }
 
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`.
  * toISOString always ends in `.sssZ`. */
 export function timestamp(now: Date): string {
   return `${now.toISOString().slice(0, -5)}Z`;
+}
+
+/** timestamp() remembering the last second it wrote: calls within the same second (most of a busy
+ * client's) reuse its text instead of formatting the date again. One per client, not shared. */
+export function timestamps(): (now: Date) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (now) => {
+    const s = Math.floor(now.getTime() / 1000);
+    if (s !== second) {
+      // An invalid date (NaN) never matches: timestamp() throws for it every time.
+      text = timestamp(now);
+      second = s;
+    }
+    return text;
+  };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -122,7 +140,7 @@ function signRequestV3(
     signed.host = host;
     signed['x-acs-action'] = req.action;
     signed['x-acs-version'] = req.version;
-    signed['x-acs-date'] = timestamp(opts.now);
+    signed['x-acs-date'] = (opts.timestamp ?? timestamp)(opts.now);
     signed['x-acs-signature-nonce'] = opts.nonce;
     signed['x-acs-content-sha256'] = hashedPayload;
     if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
