@@ -2,13 +2,14 @@
 import { createPlatformIo } from '#platform';
 import { type AttemptResult, attemptLoop } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
+import { attemptTimeout, callTime, lateError, type Time } from './call-time.js';
 import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
-import { type AcsError, AcsTimeoutError } from './errors.js';
+import type { AcsError } from './errors.js';
 import { type Logger, type RequestInfo, runHook } from './hooks.js';
 import {
   type Handler,
@@ -21,11 +22,11 @@ import {
 } from './middleware.js';
 import type { compose } from './middleware-compose.js';
 import type { PlatformIo } from './platform.js';
-import { type CallScrubber, callScrubber, clip } from './redact.js';
+import { type CallScrubber, callScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { type SignedRequest, signWithSignature, type UnsignedRequest } from './sign-request.js';
+import { type SignedRequest, signWithSignature, timestamps, type UnsignedRequest } from './sign-request.js';
 import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
@@ -51,13 +52,17 @@ export class RpcClient {
   readonly #endpoint: string | undefined;
   /** Each region's endpoint parsed once, for calls no middleware sees (one could change the URL). */
   readonly #sharedEndpoint: (region: string | undefined) => URL;
+  /** The config's validation modes, for the calls that set none of their own. */
+  readonly #validation: ValidationModes;
+  /** Signing timestamps, the last second's text kept. */
+  readonly #timestamp = timestamps();
 
   constructor(service: ServiceDescriptor, config: ClientConfig = {}) {
     this.service = service;
     this.#config = config;
     this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
     // A mistyped mode is refused when the client is made, not at its first call.
-    resolveValidation(config.validation, undefined, config.validateResponses);
+    this.#validation = resolveValidation(config.validation, undefined, config.validateResponses);
     this.#credentials = resolveCredentialsProvider(config.credentials, {
       profile: config.profile,
       env: config.env,
@@ -85,37 +90,45 @@ export class RpcClient {
     try {
       const extra = options.middleware;
       const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
-      const { validateResponses } = this.#config;
-      const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
+      const validation =
+        options.validation === undefined
+          ? this.#validation
+          : resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
+      const input = params as Readonly<Record<string, unknown>>;
+      // The call's deadline starts with its attempts, after the request is checked and built.
+      const call = (unsigned: UnsignedRequest, given: typeof input): Call => ({
+        action,
+        input: given,
+        unsigned,
+        options,
+        secrets,
+        logger,
+        wrap,
+        validation,
+        time: callTime(options, this.#config, this.#retry.maxAttempts, this.#now()),
+        started: 0,
+      });
+      if (wrap === direct) {
+        // No middleware: the same steps in the same order, with no handler built around each.
+        checkRequest(action, input, validation.request, logger);
+        return (await this.#attempts(call(this.#unsigned(action, input, options, true), input)))
+          .output as Res;
+      }
       const context = { action: action.name, attempt: 0 };
       const serialize = wrap(
         'serialize',
-        ({ input, request }) =>
-          this.#attempts({
-            action,
-            input,
-            unsigned: request,
-            options,
-            secrets,
-            logger,
-            wrap,
-            validation,
-            // The call's deadline starts here, as its attempts do.
-            time: this.#time(options),
-            started: 0,
-          }),
+        ({ input: given, request }) => this.#attempts(call(request, given)),
         context,
       );
       const initialize = wrap(
         'initialize',
-        async ({ input }) => {
-          checkRequest(action, input, validation.request, logger);
-          return serialize({ input, request: this.#unsigned(action, input, options, wrap === direct) });
+        async ({ input: given }) => {
+          checkRequest(action, given, validation.request, logger);
+          return serialize({ input: given, request: this.#unsigned(action, given, options, false) });
         },
         context,
       );
-      const { output } = await initialize({ input: params as Readonly<Record<string, unknown>> });
-      return output as Res;
+      return (await initialize({ input })).output as Res;
     } catch (error) {
       throw await scrubbed(error, secrets.scrub);
     }
@@ -157,13 +170,6 @@ export class RpcClient {
 
   readonly #now = (): number => (this.#config.now ?? Date.now)();
 
-  #time(options: CallOptions): Time {
-    const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const given = options.deadlineMs ?? this.#config.deadlineMs;
-    const deadlineMs = given ?? timeoutMs * this.#retry.maxAttempts;
-    return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
-  }
-
   #unsigned(
     action: ActionDescriptor,
     params: Readonly<Record<string, unknown>>,
@@ -195,36 +201,39 @@ export class RpcClient {
   /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
    * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
   async #attempt(call: Call, n: number): Promise<AttemptResult> {
-    const context = { action: call.action.name, attempt: n };
     let raw: RawResponse | undefined;
-    const deserialize = call.wrap(
-      'deserialize',
-      async ({ request }) => {
-        raw = await this.#send(call, request);
-        const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-        if (call.validation.response !== 'off')
-          await checkResponse(call.action, output, call.validation.response, call.logger);
-        return { output, response: raw };
-      },
-      context,
-    );
-    const finalize = call.wrap(
-      'finalize',
-      async (args) => {
-        const before = this.#config.hooks?.beforeRequest;
-        if (before !== undefined)
-          await runHook(before, await requestInfo(call, n, args.request), call.logger);
-        return deserialize(args);
-      },
-      context,
-    );
-    const build = call.wrap(
-      'build',
-      async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
-      context,
-    );
     try {
-      const value = await build({ input: call.input, request: call.unsigned });
+      let value: MiddlewareOutput;
+      if (call.wrap === direct) {
+        const signed = await this.#sign(call, call.unsigned);
+        if (this.#config.hooks?.beforeRequest !== undefined) await this.#beforeRequest(call, n, signed);
+        raw = await this.#send(call, signed);
+        value = { output: await this.#parse(call, raw), response: raw };
+      } else {
+        const context = { action: call.action.name, attempt: n };
+        const deserialize = call.wrap(
+          'deserialize',
+          async ({ request }) => {
+            raw = await this.#send(call, request);
+            return { output: await this.#parse(call, raw), response: raw };
+          },
+          context,
+        );
+        const finalize = call.wrap(
+          'finalize',
+          async (args) => {
+            await this.#beforeRequest(call, n, args.request);
+            return deserialize(args);
+          },
+          context,
+        );
+        const build = call.wrap(
+          'build',
+          async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
+          context,
+        );
+        value = await build({ input: call.input, request: call.unsigned });
+      }
       // A middleware that answered without sending (a cache) gives no response: a success, as it says.
       const response = value.response ?? raw;
       return {
@@ -238,6 +247,18 @@ export class RpcClient {
     }
   }
 
+  async #beforeRequest(call: Call, n: number, signed: SignedRequest): Promise<void> {
+    const before = this.#config.hooks?.beforeRequest;
+    if (before !== undefined) await runHook(before, await requestInfo(call, n, signed), call.logger);
+  }
+
+  async #parse(call: Call, raw: RawResponse): Promise<unknown> {
+    const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
+    if (call.validation.response !== 'off')
+      await checkResponse(call.action, output, call.validation.response, call.logger);
+    return output;
+  }
+
   async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
     const credentials = await this.#credentials();
     const { signed, signature } = await signWithSignature(request, credentials, {
@@ -245,6 +266,7 @@ export class RpcClient {
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
       crypto: this.#io.crypto,
+      timestamp: this.#timestamp,
     });
     call.secrets.learn(
       [credentials.accessKeySecret, credentials.securityToken, signature],
@@ -257,47 +279,28 @@ export class RpcClient {
   }
 
   async #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
-    const { time, options } = call;
-    const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
-    if (left <= 0) throw deadlineExceeded(time.deadlineMs);
-    const timeoutMs = Math.min(time.timeoutMs, left);
+    const timeoutMs = attemptTimeout(call.time, this.#now());
     try {
       return await this.#io.send(signed, {
         timeoutMs,
-        signal: options.signal,
-        maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
+        signal: call.options.signal,
+        maxResponseBytes: call.options.maxResponseBytes ?? this.#config.maxResponseBytes,
       });
     } catch (error) {
-      // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
-      const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
-      throw late ? deadlineExceeded(time.deadlineMs) : error;
+      throw lateError(error, call.time, timeoutMs);
     }
   }
 
-  /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
+  /** Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing. */
   #after(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined {
-    // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
-    if (this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined) return undefined;
-    return this.#tell(call, n, result, willRetry);
-  }
-
-  async #tell(call: Call, n: number, result: AttemptResult, willRetry: boolean): Promise<void> {
     const hook = this.#config.hooks?.afterResponse;
-    const error = result.ok ? undefined : (result.error as { code?: string; requestId?: string } | undefined);
-    const output = result.ok ? (result.value as MiddlewareOutput).output : undefined;
-    const echoed = (output as { RequestId?: unknown } | undefined)?.RequestId;
-    const info = {
-      action: call.action.name,
-      attempt: n,
-      status: result.status,
-      requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
-      errorCode: error?.code,
-      willRetry,
-    };
+    if (hook === undefined && call.logger.debug === undefined) return undefined;
     const durationMs = this.#now() - call.started;
-    if (call.logger.debug !== undefined)
-      (await import('./attempt-log.js')).logAttempt(call.logger, info, durationMs);
-    await runHook(hook, info, call.logger);
+    const { action, logger } = call;
+    const scrub = call.secrets.scrub;
+    return import('./attempt-report.js').then((m) =>
+      m.reportAttempt({ action, n, result, willRetry, durationMs, scrub, logger }, hook),
+    );
   }
 }
 
@@ -338,23 +341,4 @@ async function scrubbed(error: unknown, scrub: (text: string) => string): Promis
   return scrubError(error, scrub);
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
-
-/** One call's time: each attempt's timeout, and the deadline of the whole (on the client's clock). */
-interface Time {
-  readonly timeoutMs: number;
-  readonly deadlineMs: number;
-  readonly deadline: number;
-  /** Set by the caller: it also cuts an attempt short. The default one bounds only the retries, so
-   * the time spent signing never turns an attempt's own timeout into a deadline error. */
-  readonly hard: boolean;
-}
-
-function deadlineExceeded(deadlineMs: number): AcsTimeoutError {
-  return new AcsTimeoutError({
-    code: 'Client.DeadlineExceeded',
-    message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
-    retryable: false,
-  });
-}
