@@ -11,16 +11,9 @@ import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
 import type { AcsError } from './errors.js';
 import { type Logger, type RequestInfo, runHook } from './hooks.js';
-import {
-  type Handler,
-  type MiddlewareContext,
-  type MiddlewareEntry,
-  type MiddlewareOutput,
-  MiddlewareStack,
-  type Step,
-  type StepArgs,
-} from './middleware.js';
-import type { compose } from './middleware-compose.js';
+import type { MiddlewareEntry, MiddlewareOutput } from './middleware.js';
+import { MiddlewareStack } from './middleware.js';
+import type { StepRunner } from './middleware-steps.js';
 import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber } from './redact.js';
 import { parseResponse } from './response.js';
@@ -89,7 +82,7 @@ export class RpcClient {
     const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
     try {
       const extra = options.middleware;
-      const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
+      const steps = this.middleware.size === 0 && !extra?.length ? undefined : await this.#composed(extra);
       const validation =
         options.validation === undefined
           ? this.#validation
@@ -103,42 +96,32 @@ export class RpcClient {
         options,
         secrets,
         logger,
-        wrap,
+        steps,
         validation,
         time: callTime(options, this.#config, this.#retry.maxAttempts, this.#now()),
         started: 0,
       });
-      if (wrap === direct) {
-        // No middleware: the same steps in the same order, with no handler built around each.
+      if (steps === undefined) {
+        // No middleware: the same work in the same order, with no handler built around each step.
         checkRequest(action, input, validation.request, logger);
         return (await this.#attempts(call(this.#unsigned(action, input, options, true), input)))
           .output as Res;
       }
-      const context = { action: action.name, attempt: 0 };
-      const serialize = wrap(
-        'serialize',
-        ({ input: given, request }) => this.#attempts(call(request, given)),
-        context,
-      );
-      const initialize = wrap(
-        'initialize',
-        async ({ input: given }) => {
-          checkRequest(action, given, validation.request, logger);
-          return serialize({ input: given, request: this.#unsigned(action, given, options, false) });
-        },
-        context,
-      );
-      return (await initialize({ input })).output as Res;
+      const work = {
+        check: (given: typeof input) => checkRequest(action, given, validation.request, logger),
+        unsigned: (given: typeof input) => this.#unsigned(action, given, options, false),
+        attempts: (given: typeof input, request: UnsignedRequest) => this.#attempts(call(request, given)),
+      };
+      return (await steps.call({ action: action.name, attempt: 0 }, work, input)).output as Res;
     } catch (error) {
       throw await scrubbed(error, secrets.scrub);
     }
   }
 
   /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
-  async #composed(extra: readonly MiddlewareEntry[] | undefined): Promise<Wrap> {
+  async #composed(extra: readonly MiddlewareEntry[] | undefined): Promise<StepRunner> {
     const stack = this.middleware.resolve(extra);
-    const run: typeof compose = (await import('./middleware-compose.js')).compose;
-    return (step, terminal, context) => run(stack[step], terminal, context);
+    return (await import('./middleware-steps.js')).stepRunner(stack);
   }
 
   /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
@@ -204,35 +187,20 @@ export class RpcClient {
     let raw: RawResponse | undefined;
     try {
       let value: MiddlewareOutput;
-      if (call.wrap === direct) {
+      if (call.steps === undefined) {
         const signed = await this.#sign(call, call.unsigned);
-        if (this.#config.hooks?.beforeRequest !== undefined) await this.#beforeRequest(call, n, signed);
+        await this.#beforeRequest(call, n, signed);
         raw = await this.#send(call, signed);
         value = { output: await this.#parse(call, raw), response: raw };
       } else {
+        const work = {
+          sign: (request: UnsignedRequest) => this.#sign(call, request),
+          beforeRequest: (signed: SignedRequest) => this.#beforeRequest(call, n, signed),
+          send: async (signed: SignedRequest) => (raw = await this.#send(call, signed)),
+          parse: (response: RawResponse) => this.#parse(call, response),
+        };
         const context = { action: call.action.name, attempt: n };
-        const deserialize = call.wrap(
-          'deserialize',
-          async ({ request }) => {
-            raw = await this.#send(call, request);
-            return { output: await this.#parse(call, raw), response: raw };
-          },
-          context,
-        );
-        const finalize = call.wrap(
-          'finalize',
-          async (args) => {
-            await this.#beforeRequest(call, n, args.request);
-            return deserialize(args);
-          },
-          context,
-        );
-        const build = call.wrap(
-          'build',
-          async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }),
-          context,
-        );
-        value = await build({ input: call.input, request: call.unsigned });
+        value = await call.steps.attempt(context, work, call.input, call.unsigned);
       }
       // A middleware that answered without sending (a cache) gives no response: a success, as it says.
       const response = value.response ?? raw;
@@ -247,9 +215,10 @@ export class RpcClient {
     }
   }
 
-  async #beforeRequest(call: Call, n: number, signed: SignedRequest): Promise<void> {
+  /** Nothing to wait for without the hook: no turn is spent on it then. */
+  #beforeRequest(call: Call, n: number, signed: SignedRequest): Promise<void> | undefined {
     const before = this.#config.hooks?.beforeRequest;
-    if (before !== undefined) await runHook(before, await requestInfo(call, n, signed), call.logger);
+    return before && requestInfo(call, n, signed).then((info) => runHook(before, info, call.logger));
   }
 
   async #parse(call: Call, raw: RawResponse): Promise<unknown> {
@@ -298,9 +267,9 @@ export class RpcClient {
     const durationMs = this.#now() - call.started;
     const { action, logger } = call;
     const scrub = call.secrets.scrub;
-    return import('./attempt-report.js').then((m) =>
-      m.reportAttempt({ action, n, result, willRetry, durationMs, scrub, logger }, hook),
-    );
+    return import('./attempt-report.js')
+      .then((m) => m.reportAttempt({ action, n, result, willRetry, durationMs, scrub, logger }))
+      .then((info) => runHook(hook, info, logger));
   }
 }
 
@@ -313,22 +282,12 @@ interface Call {
   readonly time: Time;
   readonly secrets: CallScrubber;
   readonly logger: Logger;
-  /** Each step's middleware around its work (`direct` without middleware). */
-  readonly wrap: Wrap;
+  /** The call's middleware around each step's work; undefined when it has none. */
+  readonly steps: StepRunner | undefined;
   readonly validation: ValidationModes;
   /** When the current attempt began, on the client's clock (for the debug line). */
   started: number;
 }
-
-/** A step's work wrapped in its middleware. */
-type Wrap = <S extends Step>(
-  step: S,
-  terminal: Handler<StepArgs[S]>,
-  context: MiddlewareContext,
-) => Handler<StepArgs[S]>;
-
-/** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
-const direct: Wrap = (_step, terminal) => terminal;
 
 /** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
 async function requestInfo(call: Call, n: number, signed: SignedRequest): Promise<RequestInfo> {
