@@ -125,8 +125,8 @@ export class RpcClient {
   }
 
   /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
-  async #attempts(call: Call): Promise<MiddlewareOutput> {
-    const value = await attemptLoop({
+  #attempts(call: Call): Promise<MiddlewareOutput> {
+    return attemptLoop({
       retry: this.#retry,
       quota: this.#quota,
       idempotent: call.action.idempotent,
@@ -147,8 +147,7 @@ export class RpcClient {
         return result.ok ? result : { ...result, error: await scrubbed(result.error, call.secrets.scrub) };
       },
       after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
-    });
-    return value as MiddlewareOutput;
+    }) as Promise<MiddlewareOutput>;
   }
 
   readonly #now = (): number => (this.#config.now ?? Date.now)();
