@@ -4,7 +4,7 @@ import { type AttemptResult, attemptLoop } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
 import { attemptTimeout, callTime, lateError, type Time } from './call-time.js';
 import type { CallOptions, ClientConfig, Command } from './client-options.js';
-import { type CredentialsProvider, resolveCredentialsProvider } from './credentials.js';
+import { type ResolvedProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
@@ -19,7 +19,12 @@ import { type CallScrubber, callScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { type SignedRequest, signWithSignature, timestamps, type UnsignedRequest } from './sign-request.js';
+import {
+  type SignedRequest,
+  signAsSoonAsPossible,
+  timestamps,
+  type UnsignedRequest,
+} from './sign-request.js';
 import type { RawResponse } from './transport.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation, type ValidationModes } from './validation-mode.js';
@@ -29,7 +34,7 @@ export type { CallOptions, ClientConfig, Command } from './client-options.js';
 export class RpcClient {
   readonly service: ServiceDescriptor;
   readonly #config: ClientConfig;
-  readonly #credentials: CredentialsProvider;
+  readonly #credentials: ResolvedProvider;
   readonly #retry: RetryOptions;
   readonly #quota: RetryQuota;
   /** Server time minus local time, learnt from a rejected timestamp's Date header. */
@@ -188,7 +193,8 @@ export class RpcClient {
       let value: MiddlewareOutput;
       if (call.steps === undefined) {
         const signed = await this.#sign(call, call.unsigned);
-        await this.#beforeRequest(call, n, signed);
+        const hooked = this.#beforeRequest(call, n, signed);
+        if (hooked !== undefined) await hooked;
         raw = await this.#send(call, signed);
         value = { output: await this.#parse(call, raw), response: raw };
       } else {
@@ -228,14 +234,16 @@ export class RpcClient {
   }
 
   async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
-    const credentials = await this.#credentials();
-    const { signed, signature } = await signWithSignature(request, credentials, {
+    // Keys given as keys, and V3 with node:crypto, cost no turn: nothing there to wait for.
+    const credentials = this.#credentials.fixed ?? (await this.#credentials());
+    const signing = signAsSoonAsPossible(request, credentials, {
       signatureVersion: this.#config.signatureVersion ?? 'v3',
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
       crypto: this.#io.crypto,
       timestamp: this.#timestamp,
     });
+    const { signed, signature } = signing instanceof Promise ? await signing : signing;
     call.secrets.learn(
       [credentials.accessKeySecret, credentials.securityToken, signature],
       credentials.accessKeyId,

@@ -89,21 +89,31 @@ export function signWithSignature(
   opts: SignOptions,
 ): Promise<Signed> {
   // With a synchronous crypto (node:crypto) a V3 request is signed before this returns, and its
-  // caller's await is the only turn it costs; what a bad parameter throws still rejects. V1's code
-  // loads with the first V1 request: a program signing V3, the default, never carries it.
+  // caller's await is the only turn it costs; what a bad parameter throws still rejects.
   try {
-    if (opts.signatureVersion === 'v1') {
-      // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
-      v1Module ??= import('./sign-request-v1.js').catch((error: unknown) => {
-        v1Module = undefined;
-        throw error;
-      });
-      return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
-    }
-    return Promise.resolve(signRequestV3(req, creds, opts));
+    return Promise.resolve(signAsSoonAsPossible(req, creds, opts));
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/** signWithSignature's work, with no promise when the crypto needs none (a V3 request signed with
+ * node:crypto): the signed request itself then. What a bad parameter throws, it throws. V1's code
+ * loads with the first V1 request: a program signing V3, the default, never carries it. */
+export function signAsSoonAsPossible(
+  req: UnsignedRequest,
+  creds: Credentials,
+  opts: SignOptions,
+): Signed | Promise<Signed> {
+  if (opts.signatureVersion === 'v1') {
+    // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
+    v1Module ??= import('./sign-request-v1.js').catch((error: unknown) => {
+      v1Module = undefined;
+      throw error;
+    });
+    return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
+  }
+  return signRequestV3(req, creds, opts);
 }
 
 /** The V1 module once asked for: import() of a loaded module still resolves it anew each time, which
