@@ -11,41 +11,6 @@ export function toWireParams(
   params: Readonly<Record<string, unknown>>,
   descriptors: readonly ParamDescriptor[],
 ): Array<[string, string]> {
-  // Usually every key given is a declared parameter, declared once: then the declarations that have
-  // a value, found in one pass with no index of them built per call, are written in their order.
-  const present: ParamDescriptor[] = [];
-  const values: unknown[] = [];
-  let declared = 0;
-  for (const d of descriptors) {
-    const value = params[d.name];
-    // Counted as Object.keys would list it: own and enumerable.
-    const own = Object.prototype.propertyIsEnumerable.call(params, d.name);
-    if (!own && (value === undefined || value === null)) continue;
-    // A name declared twice is described by its last declaration: the general path knows that.
-    if (present.some((p) => p.name === d.name)) return wireParamsOf(params, descriptors);
-    present.push(d);
-    values.push(value);
-    if (own) declared++;
-  }
-  let given = 0;
-  for (const key in params) if (Object.hasOwn(params, key)) given++;
-  // A key nobody declared takes the general path too.
-  if (given !== declared) return wireParamsOf(params, descriptors);
-  const wire: Array<[string, string]> = [];
-  for (let i = 0; i < present.length; i++) {
-    const d = present[i]!;
-    const value = values[i];
-    if (value !== undefined && value !== null && d.in !== 'header') writeParam(wire, d, value);
-  }
-  return wire;
-}
-
-/** toWireParams by its definition: every declared name in declaration order (the last declaration of
- * a name describing it), then each other key in the request's own order, as given. */
-export function wireParamsOf(
-  params: Readonly<Record<string, unknown>>,
-  descriptors: readonly ParamDescriptor[],
-): Array<[string, string]> {
   const wire: Array<[string, string]> = [];
   const byName = new Map(descriptors.map((d) => [d.name, d]));
   const names = [...byName.keys(), ...Object.keys(params).filter((k) => !byName.has(k))];
