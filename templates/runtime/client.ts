@@ -42,6 +42,8 @@ export class RpcClient {
   /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
   readonly #io: PlatformIo;
   readonly #userAgent: [string, string];
+  /** Whether the user agent goes as `x-acs-user-agent`, signed (browsers), or unsigned after signing. */
+  readonly #signedAgent: boolean;
   /** Middleware every call runs, by step (middleware.ts). */
   readonly middleware: MiddlewareStack = new MiddlewareStack();
   /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
@@ -59,6 +61,7 @@ export class RpcClient {
     this.service = service;
     this.#config = config;
     this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
+    this.#signedAgent = isSignedHeader(this.#userAgent);
     // A mistyped mode is refused when the client is made, not at its first call.
     this.#validation = resolveValidation(config.validation, undefined, config.validateResponses);
     this.#credentials = resolveCredentialsProvider(config.credentials, {
@@ -177,10 +180,9 @@ export class RpcClient {
       params: toWireParams(params, action.params),
       // `x-acs-user-agent` (browsers) is signed under V3 like every x-acs-* header; `user-agent` is
       // added after signing, as Alibaba's SDKs leave it out of the signature (see #sign).
-      headers: [
-        ...toHeaderParams(params, action.params),
-        ...(isSignedHeader(this.#userAgent) ? [this.#userAgent] : []),
-      ],
+      headers: this.#signedAgent
+        ? [...toHeaderParams(params, action.params), this.#userAgent]
+        : toHeaderParams(params, action.params),
       format: this.#config.format ?? 'JSON',
     };
   }
@@ -248,7 +250,7 @@ export class RpcClient {
       [credentials.accessKeySecret, credentials.securityToken, signature],
       credentials.accessKeyId,
     );
-    if (isSignedHeader(this.#userAgent)) return signed;
+    if (this.#signedAgent) return signed;
     // The headers were made for this attempt alone: the unsigned user agent goes last among them.
     (signed.headers as Record<string, string>)[this.#userAgent[0]] = this.#userAgent[1];
     return signed;
