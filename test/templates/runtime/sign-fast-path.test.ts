@@ -1,13 +1,19 @@
 // Differential tests of signing's fast paths against the general ones, on fixed-seed random input:
 // the insertion sort of a request's few pairs against Array#sort, the canonical headers against a
-// plain sort of every header, and a request signed synchronously (node:crypto, no await per digest)
-// against the same request signed through Web Crypto's promises.
+// plain sort of every header, a request signed synchronously (node:crypto, no await per digest)
+// against the same request signed through Web Crypto's promises, and the client's timestamps (the
+// last second's text kept) against timestamp() itself.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WEB_CRYPTO, webSigningCrypto } from '../../../templates/runtime/crypto.ts';
 import { nodeSigningCrypto } from '../../../templates/runtime/crypto-node.ts';
 import { byName, sortPairs } from '../../../templates/runtime/encode.ts';
-import { type Credentials, signWithSignature } from '../../../templates/runtime/sign-request.ts';
+import {
+  type Credentials,
+  signWithSignature,
+  timestamp,
+  timestamps,
+} from '../../../templates/runtime/sign-request.ts';
 import { canonicalRequestV3 } from '../../../templates/runtime/sign-v3.ts';
 
 const SEED = { seed: 15_015, numRuns: 300 };
@@ -132,6 +138,57 @@ describe('a request signed synchronously ≡ signed through promises', () => {
           crypto,
         });
         await expect(signing).rejects.toMatchObject({ code: 'Client.InvalidParameter' });
+      }
+  });
+});
+
+describe('timestamps() ≡ timestamp()', () => {
+  // Instants close together (the same second, the next, one back after a clock correction), far
+  // apart, before 1970 and past 9999, and invalid dates, in any order.
+  const instant = fc.oneof(
+    fc.integer({ min: 1_796_000_000_000, max: 1_796_000_003_000 }),
+    fc.integer({ min: -62_000_000_000_000, max: 300_000_000_000_000 }),
+    fc.constantFrom(-1, 0, 999, 1000, -1000, -1001, Number.NaN),
+  );
+
+  it('the same text, or the same error, for every date of a run', () => {
+    fc.assert(
+      fc.property(fc.array(instant, { maxLength: 30 }), (times) => {
+        const kept = timestamps();
+        for (const ms of times) {
+          const date = new Date(ms);
+          let want: string | Error;
+          try {
+            want = timestamp(date);
+          } catch (error) {
+            want = error as Error;
+          }
+          if (typeof want === 'string') expect(kept(date)).toBe(want);
+          else expect(() => kept(date)).toThrow(want.message);
+        }
+      }),
+      SEED,
+    );
+  });
+
+  it('signs the same request with either', async () => {
+    const req = {
+      method: 'GET',
+      endpoint: new URL('https://api.example.test'),
+      path: '/',
+      action: 'Act',
+      version: '2020-01-01',
+      params: [['Name', 'v']],
+      format: 'JSON',
+    } as const;
+    const creds = { accessKeyId: 'id', accessKeySecret: 'secret' };
+    const kept = timestamps();
+    for (const signatureVersion of ['v1', 'v3'] as const)
+      for (const ms of [1_796_000_000_000, 1_796_000_000_500, 1_796_000_001_000]) {
+        const opts = { signatureVersion, now: new Date(ms), nonce: 'n', crypto: nodeSigningCrypto() };
+        expect(await signWithSignature(req, creds, { ...opts, timestamp: kept })).toEqual(
+          await signWithSignature(req, creds, opts),
+        );
       }
   });
 });
