@@ -5,18 +5,18 @@
 import { createPlatformIo } from '#platform';
 import { attemptLoop } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
+import { attemptTimeout, callTime, lateError } from './call-time.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
-import { AcsTimeoutError } from './errors.js';
 import { runHook } from './hooks.js';
-import { MiddlewareStack, } from './middleware.js';
-import { callScrubber, clip } from './redact.js';
+import { MiddlewareStack } from './middleware.js';
+import { callScrubber } from './redact.js';
 import { parseResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
-import { signWithSignature } from './sign-request.js';
+import { signAsSoonAsPossible, timestamps, } from './sign-request.js';
 import { isSignedHeader, userAgentHeader } from './user-agent.js';
 import { checkRequest, checkResponse, resolveValidation } from './validation-mode.js';
 export class RpcClient {
@@ -30,6 +30,8 @@ export class RpcClient {
     /** This runtime's crypto (with the derived keys) and transport (with its sockets): platform.ts. */
     #io;
     #userAgent;
+    /** Whether the user agent goes as `x-acs-user-agent`, signed (browsers), or unsigned after signing. */
+    #signedAgent;
     /** Middleware every call runs, by step (middleware.ts). */
     middleware = new MiddlewareStack();
     /** `ALIBABA_CLOUD_REGION_ID`, read once: the region when neither the config nor the request gives one. */
@@ -38,12 +40,17 @@ export class RpcClient {
     #endpoint;
     /** Each region's endpoint parsed once, for calls no middleware sees (one could change the URL). */
     #sharedEndpoint;
+    /** The config's validation modes, for the calls that set none of their own. */
+    #validation;
+    /** Signing timestamps, the last second's text kept. */
+    #timestamp = timestamps();
     constructor(service, config = {}) {
         this.service = service;
         this.#config = config;
         this.#userAgent = userAgentHeader(service.userAgent, config.userAgent);
+        this.#signedAgent = isSignedHeader(this.#userAgent);
         // A mistyped mode is refused when the client is made, not at its first call.
-        resolveValidation(config.validation, undefined, config.validateResponses);
+        this.#validation = resolveValidation(config.validation, undefined, config.validateResponses);
         this.#credentials = resolveCredentialsProvider(config.credentials, {
             profile: config.profile,
             env: config.env,
@@ -68,29 +75,36 @@ export class RpcClient {
         const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
         try {
             const extra = options.middleware;
-            const wrap = this.middleware.size === 0 && !extra?.length ? direct : await this.#composed(extra);
-            const { validateResponses } = this.#config;
-            const validation = resolveValidation(this.#config.validation, options.validation, validateResponses);
-            const context = { action: action.name, attempt: 0 };
-            const serialize = wrap('serialize', ({ input, request }) => this.#attempts({
+            const steps = this.middleware.size === 0 && !extra?.length ? undefined : await this.#composed(extra);
+            const validation = options.validation === undefined
+                ? this.#validation
+                : resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
+            const input = params;
+            // The call's deadline starts with its attempts, after the request is checked and built.
+            const call = (unsigned, given) => ({
                 action,
-                input,
-                unsigned: request,
+                input: given,
+                unsigned,
                 options,
                 secrets,
                 logger,
-                wrap,
+                steps,
                 validation,
-                // The call's deadline starts here, as its attempts do.
-                time: this.#time(options),
+                time: callTime(options, this.#config, this.#retry.maxAttempts, this.#now()),
                 started: 0,
-            }), context);
-            const initialize = wrap('initialize', async ({ input }) => {
+            });
+            if (steps === undefined) {
+                // No middleware: the same work in the same order, with no handler built around each step.
                 checkRequest(action, input, validation.request, logger);
-                return serialize({ input, request: this.#unsigned(action, input, options, wrap === direct) });
-            }, context);
-            const { output } = await initialize({ input: params });
-            return output;
+                return (await this.#attempts(call(this.#unsigned(action, input, options, true), input)))
+                    .output;
+            }
+            const work = {
+                check: (given) => checkRequest(action, given, validation.request, logger),
+                unsigned: (given) => this.#unsigned(action, given, options, false),
+                attempts: (given, request) => this.#attempts(call(request, given)),
+            };
+            return (await steps.call({ action: action.name, attempt: 0 }, work, input)).output;
         }
         catch (error) {
             throw await scrubbed(error, secrets.scrub);
@@ -99,12 +113,11 @@ export class RpcClient {
     /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
     async #composed(extra) {
         const stack = this.middleware.resolve(extra);
-        const run = (await import('./middleware-compose.js')).compose;
-        return (step, terminal, context) => run(stack[step], terminal, context);
+        return (await import('./middleware-steps.js')).stepRunner(stack);
     }
     /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
-    async #attempts(call) {
-        const value = await attemptLoop({
+    #attempts(call) {
+        return attemptLoop({
             retry: this.#retry,
             quota: this.#quota,
             idempotent: call.action.idempotent,
@@ -126,15 +139,8 @@ export class RpcClient {
             },
             after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
         });
-        return value;
     }
     #now = () => (this.#config.now ?? Date.now)();
-    #time(options) {
-        const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const given = options.deadlineMs ?? this.#config.deadlineMs;
-        const deadlineMs = given ?? timeoutMs * this.#retry.maxAttempts;
-        return { timeoutMs, deadlineMs, deadline: this.#now() + deadlineMs, hard: given !== undefined };
-    }
     #unsigned(action, params, options, unseen) {
         // The request's own region before the environment's: a machine-wide default yields to a call's.
         const region = this.#config.region ?? (typeof params.RegionId === 'string' ? params.RegionId : this.#envRegion);
@@ -149,34 +155,36 @@ export class RpcClient {
             params: toWireParams(params, action.params),
             // `x-acs-user-agent` (browsers) is signed under V3 like every x-acs-* header; `user-agent` is
             // added after signing, as Alibaba's SDKs leave it out of the signature (see #sign).
-            headers: [
-                ...toHeaderParams(params, action.params),
-                ...(isSignedHeader(this.#userAgent) ? [this.#userAgent] : []),
-            ],
+            headers: this.#signedAgent
+                ? [...toHeaderParams(params, action.params), this.#userAgent]
+                : toHeaderParams(params, action.params),
             format: this.#config.format ?? 'JSON',
         };
     }
     /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
      * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
     async #attempt(call, n) {
-        const context = { action: call.action.name, attempt: n };
         let raw;
-        const deserialize = call.wrap('deserialize', async ({ request }) => {
-            raw = await this.#send(call, request);
-            const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-            if (call.validation.response !== 'off')
-                await checkResponse(call.action, output, call.validation.response, call.logger);
-            return { output, response: raw };
-        }, context);
-        const finalize = call.wrap('finalize', async (args) => {
-            const before = this.#config.hooks?.beforeRequest;
-            if (before !== undefined)
-                await runHook(before, await requestInfo(call, n, args.request), call.logger);
-            return deserialize(args);
-        }, context);
-        const build = call.wrap('build', async ({ input, request }) => finalize({ input, request: await this.#sign(call, request) }), context);
         try {
-            const value = await build({ input: call.input, request: call.unsigned });
+            let value;
+            if (call.steps === undefined) {
+                const signed = await this.#sign(call, call.unsigned);
+                const hooked = this.#beforeRequest(call, n, signed);
+                if (hooked !== undefined)
+                    await hooked;
+                raw = await this.#send(call, signed);
+                value = { output: await this.#parse(call, raw), response: raw };
+            }
+            else {
+                const work = {
+                    sign: (request) => this.#sign(call, request),
+                    beforeRequest: (signed) => this.#beforeRequest(call, n, signed),
+                    send: async (signed) => (raw = await this.#send(call, signed)),
+                    parse: (response) => this.#parse(call, response),
+                };
+                const context = { action: call.action.name, attempt: n };
+                value = await call.steps.attempt(context, work, call.input, call.unsigned);
+            }
             // A middleware that answered without sending (a cache) gives no response: a success, as it says.
             const response = value.response ?? raw;
             return {
@@ -190,68 +198,61 @@ export class RpcClient {
             return { ok: false, error, status: raw?.status, headers: raw?.headers };
         }
     }
+    /** Nothing to wait for without the hook: no turn is spent on it then. */
+    #beforeRequest(call, n, signed) {
+        const before = this.#config.hooks?.beforeRequest;
+        return before && requestInfo(call, n, signed).then((info) => runHook(before, info, call.logger));
+    }
+    async #parse(call, raw) {
+        const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
+        if (call.validation.response !== 'off')
+            await checkResponse(call.action, output, call.validation.response, call.logger);
+        return output;
+    }
     async #sign(call, request) {
-        const credentials = await this.#credentials();
-        const { signed, signature } = await signWithSignature(request, credentials, {
+        // Keys given as keys, and V3 with node:crypto, cost no turn: nothing there to wait for.
+        const credentials = this.#credentials.fixed ?? (await this.#credentials());
+        const signing = signAsSoonAsPossible(request, credentials, {
             signatureVersion: this.#config.signatureVersion ?? 'v3',
             now: new Date(this.#now() + this.#clockOffsetMs),
             nonce: newNonce(),
             crypto: this.#io.crypto,
+            timestamp: this.#timestamp,
         });
+        const { signed, signature } = signing instanceof Promise ? await signing : signing;
         call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signature], credentials.accessKeyId);
-        if (isSignedHeader(this.#userAgent))
+        if (this.#signedAgent)
             return signed;
         // The headers were made for this attempt alone: the unsigned user agent goes last among them.
         signed.headers[this.#userAgent[0]] = this.#userAgent[1];
         return signed;
     }
     async #send(call, signed) {
-        const { time, options } = call;
-        const left = time.hard ? time.deadline - this.#now() : time.timeoutMs;
-        if (left <= 0)
-            throw deadlineExceeded(time.deadlineMs);
-        const timeoutMs = Math.min(time.timeoutMs, left);
+        const timeoutMs = attemptTimeout(call.time, this.#now());
         try {
             return await this.#io.send(signed, {
                 timeoutMs,
-                signal: options.signal,
-                maxResponseBytes: options.maxResponseBytes ?? this.#config.maxResponseBytes,
+                signal: call.options.signal,
+                maxResponseBytes: call.options.maxResponseBytes ?? this.#config.maxResponseBytes,
             });
         }
         catch (error) {
-            // Cut short by the deadline rather than by its own timeout: nothing is left to retry with.
-            const late = error instanceof AcsTimeoutError && timeoutMs < time.timeoutMs;
-            throw late ? deadlineExceeded(time.deadlineMs) : error;
+            throw lateError(error, call.time, timeoutMs);
         }
     }
-    /** The hook sees the attempt's error already scrubbed; a success's RequestId is server text too. */
+    /** Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing. */
     #after(call, n, result, willRetry) {
-        // Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing.
-        if (this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined)
-            return undefined;
-        return this.#tell(call, n, result, willRetry);
-    }
-    async #tell(call, n, result, willRetry) {
         const hook = this.#config.hooks?.afterResponse;
-        const error = result.ok ? undefined : result.error;
-        const output = result.ok ? result.value.output : undefined;
-        const echoed = output?.RequestId;
-        const info = {
-            action: call.action.name,
-            attempt: n,
-            status: result.status,
-            requestId: typeof echoed === 'string' ? clip(call.secrets.scrub(echoed)) : error?.requestId,
-            errorCode: error?.code,
-            willRetry,
-        };
+        if (hook === undefined && call.logger.debug === undefined)
+            return undefined;
         const durationMs = this.#now() - call.started;
-        if (call.logger.debug !== undefined)
-            (await import('./attempt-log.js')).logAttempt(call.logger, info, durationMs);
-        await runHook(hook, info, call.logger);
+        const { action, logger } = call;
+        const scrub = call.secrets.scrub;
+        return import('./attempt-report.js')
+            .then((m) => m.reportAttempt({ action, n, result, willRetry, durationMs, scrub, logger }))
+            .then((info) => runHook(hook, info, logger));
     }
 }
-/** No middleware, the usual case: each step is its work, and middleware-compose.ts never loads. */
-const direct = (_step, terminal) => terminal;
 /** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
 async function requestInfo(call, n, signed) {
     return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
@@ -261,12 +262,4 @@ async function scrubbed(error, scrub) {
     const { scrubError } = await import('./scrub-error.js');
     return scrubError(error, scrub);
 }
-const DEFAULT_TIMEOUT_MS = 30_000;
 const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
-function deadlineExceeded(deadlineMs) {
-    return new AcsTimeoutError({
-        code: 'Client.DeadlineExceeded',
-        message: `The call did not complete within its deadline of ${deadlineMs} ms.`,
-        retryable: false,
-    });
-}

@@ -11,5 +11,10 @@ export { redactCredentials, sealCredentials } from './credentials-check.js';
  * metadata service provider caching what it fetched). The chain's code loads on the first call that
  * needs it: a client given its keys never carries it.
  */
-export declare function resolveCredentialsProvider(input: Credentials | CredentialsProvider | undefined, options?: ChainOptions): CredentialsProvider;
+/** A provider, and the keys themselves when they were given as keys (a client then signs with them
+ * without waiting a turn for a provider that could only answer them). */
+export type ResolvedProvider = CredentialsProvider & {
+    readonly fixed?: Credentials;
+};
+export declare function resolveCredentialsProvider(input: Credentials | CredentialsProvider | undefined, options?: ChainOptions): ResolvedProvider;
 //# sourceMappingURL=credentials.d.ts.map

@@ -4,18 +4,12 @@
 import { checked } from './credentials-check.js';
 import { AcsCredentialsError, AcsError } from './errors.js';
 export { redactCredentials, sealCredentials } from './credentials-check.js';
-/**
- * Explicit credentials are checked once, now; a provider function is called before every request,
- * so it can hand out refreshed STS tokens; without either, the default chain runs on each call (its
- * metadata service provider caching what it fetched). The chain's code loads on the first call that
- * needs it: a client given its keys never carries it.
- */
 export function resolveCredentialsProvider(input, options = {}) {
     if (typeof input === 'function')
         return async () => checked(await provided(input), 'the credentials provider');
     if (input !== undefined) {
         const fixed = checked(input, 'the credentials option');
-        return async () => fixed;
+        return Object.assign(async () => fixed, { fixed });
     }
     let chain;
     return async () => {

@@ -19,9 +19,16 @@ export function toWireParams(params, descriptors) {
 }
 /** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
 export function toHeaderParams(params, descriptors) {
-    return descriptors
-        .filter((d) => d.in === 'header' && params[d.name] !== undefined && params[d.name] !== null)
-        .map((d) => [d.name.toLowerCase(), String(params[d.name])]);
+    // A loop, not filter and map: no closures or second array per call, most of which have none.
+    const headers = [];
+    for (const d of descriptors) {
+        if (d.in !== 'header')
+            continue;
+        const value = params[d.name];
+        if (value !== undefined && value !== null)
+            headers.push([d.name.toLowerCase(), String(value)]);
+    }
+    return headers;
 }
 function writeParam(wire, d, value) {
     if (d.style === 'repeatList' || d.style === 'flat')

@@ -35,10 +35,15 @@ export interface SignOptions {
     readonly nonce: string;
     /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
     readonly crypto?: SigningCrypto | undefined;
+    /** `timestamp` as the caller keeps it (a client's remembers its last second: timestamps()). */
+    readonly timestamp?: ((now: Date) => string) | undefined;
 }
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`.
  * toISOString always ends in `.sssZ`. */
 export declare function timestamp(now: Date): string;
+/** timestamp() remembering the last second it wrote: calls within the same second (most of a busy
+ * client's) reuse its text instead of formatting the date again. One per client, not shared. */
+export declare function timestamps(): (now: Date) => string;
 export declare function signRequest(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<SignedRequest>;
 export type Signed = {
     signed: SignedRequest;
@@ -47,6 +52,10 @@ export type Signed = {
 /** The signed request and its signature (a secret the client hides from everything it reports),
  * without reading it back out of the request. */
 export declare function signWithSignature(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Promise<Signed>;
+/** signWithSignature's work, with no promise when the crypto needs none (a V3 request signed with
+ * node:crypto): the signed request itself then. What a bad parameter throws, it throws. V1's code
+ * loads with the first V1 request: a program signing V3, the default, never carries it. */
+export declare function signAsSoonAsPossible(req: UnsignedRequest, creds: Credentials, opts: SignOptions): Signed | Promise<Signed>;
 /** Header parameters as a record, later names winning as Object.fromEntries has them. */
 export declare function headerRecord(pairs: WireParams | undefined): Record<string, string>;
 /**

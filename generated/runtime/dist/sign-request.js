@@ -11,6 +11,21 @@ import { signV3Encoded } from './sign-v3.js';
 export function timestamp(now) {
     return `${now.toISOString().slice(0, -5)}Z`;
 }
+/** timestamp() remembering the last second it wrote: calls within the same second (most of a busy
+ * client's) reuse its text instead of formatting the date again. One per client, not shared. */
+export function timestamps() {
+    let second = Number.NaN;
+    let text = '';
+    return (now) => {
+        const s = Math.floor(now.getTime() / 1000);
+        if (s !== second) {
+            // An invalid date (NaN) never matches: timestamp() throws for it every time.
+            text = timestamp(now);
+            second = s;
+        }
+        return text;
+    };
+}
 const FORM = 'application/x-www-form-urlencoded';
 export function signRequest(req, creds, opts) {
     return signWithSignature(req, creds, opts).then(({ signed }) => signed);
@@ -19,22 +34,27 @@ export function signRequest(req, creds, opts) {
  * without reading it back out of the request. */
 export function signWithSignature(req, creds, opts) {
     // With a synchronous crypto (node:crypto) a V3 request is signed before this returns, and its
-    // caller's await is the only turn it costs; what a bad parameter throws still rejects. V1's code
-    // loads with the first V1 request: a program signing V3, the default, never carries it.
+    // caller's await is the only turn it costs; what a bad parameter throws still rejects.
     try {
-        if (opts.signatureVersion === 'v1') {
-            // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
-            v1Module ??= import('./sign-request-v1.js').catch((error) => {
-                v1Module = undefined;
-                throw error;
-            });
-            return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
-        }
-        return Promise.resolve(signRequestV3(req, creds, opts));
+        return Promise.resolve(signAsSoonAsPossible(req, creds, opts));
     }
     catch (error) {
         return Promise.reject(error);
     }
+}
+/** signWithSignature's work, with no promise when the crypto needs none (a V3 request signed with
+ * node:crypto): the signed request itself then. What a bad parameter throws, it throws. V1's code
+ * loads with the first V1 request: a program signing V3, the default, never carries it. */
+export function signAsSoonAsPossible(req, creds, opts) {
+    if (opts.signatureVersion === 'v1') {
+        // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
+        v1Module ??= import('./sign-request-v1.js').catch((error) => {
+            v1Module = undefined;
+            throw error;
+        });
+        return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
+    }
+    return signRequestV3(req, creds, opts);
 }
 /** The V1 module once asked for: import() of a loaded module still resolves it anew each time, which
  * cost a V1 call more than its signing (+220 µs per call measured under tsx's module loader). It
@@ -64,7 +84,7 @@ function signRequestV3(req, creds, opts) {
         signed.host = host;
         signed['x-acs-action'] = req.action;
         signed['x-acs-version'] = req.version;
-        signed['x-acs-date'] = timestamp(opts.now);
+        signed['x-acs-date'] = (opts.timestamp ?? timestamp)(opts.now);
         signed['x-acs-signature-nonce'] = opts.nonce;
         signed['x-acs-content-sha256'] = hashedPayload;
         if (creds.securityToken)

@@ -20,15 +20,19 @@ export { redactCredentials, sealCredentials } from './credentials-check.js';
  * metadata service provider caching what it fetched). The chain's code loads on the first call that
  * needs it: a client given its keys never carries it.
  */
+/** A provider, and the keys themselves when they were given as keys (a client then signs with them
+ * without waiting a turn for a provider that could only answer them). */
+export type ResolvedProvider = CredentialsProvider & { readonly fixed?: Credentials };
+
 export function resolveCredentialsProvider(
   input: Credentials | CredentialsProvider | undefined,
   options: ChainOptions = {},
-): CredentialsProvider {
+): ResolvedProvider {
   if (typeof input === 'function')
     return async () => checked(await provided(input), 'the credentials provider');
   if (input !== undefined) {
     const fixed = checked(input, 'the credentials option');
-    return async () => fixed;
+    return Object.assign(async () => fixed, { fixed });
   }
   let chain: Promise<() => Promise<Found>> | undefined;
   return async () => {

@@ -5,8 +5,9 @@
 // Hashes and HMACs through node:crypto, synchronously: on Node, Web Crypto's promise per digest and
 // per signature costs more than the hashing itself. Chosen by platform-node.ts; the bytes are the
 // same as crypto.ts's (the signature vectors hold both to it).
-import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { EMPTY_SHA256, type HmacAlgorithm, type MacEncoding, type SigningCrypto } from './crypto.js';
+import { type HmacPads, hmacPads, padHmac } from './hmac-pads.js';
 
 /** Derived keys kept per crypto (one per client); bounded as crypto.ts's are. */
 const KEY_CACHE_LIMIT = 8;
@@ -21,20 +22,26 @@ export interface SyncSigningCrypto extends SigningCrypto {
 }
 
 export function nodeSigningCrypto(): SyncSigningCrypto {
-  const keys = new Map<string, KeyObject>();
-  const keyFor = (key: string): KeyObject => {
-    let object = keys.get(key);
-    if (object === undefined) {
-      object = createSecretKey(Buffer.from(key, 'utf8'));
+  // By algorithm, then by the key itself: no composite id string to build and hash per signature.
+  const derived: Record<string, Map<string, HmacPads>> = { sha1: new Map(), sha256: new Map() };
+  const padsFor = (algorithm: string, key: string): HmacPads => {
+    const keys = derived[algorithm]!;
+    let pads = keys.get(key);
+    if (pads === undefined) {
+      pads = hmacPads(algorithm, key);
       if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
-      keys.set(key, object);
+      keys.set(key, pads);
     }
-    return object;
+    return pads;
   };
   return {
     // The one-shot hash (Node 20.12+, inside the engines range) makes no Hash object per digest.
     sha256Hex: (data) => (data === '' ? EMPTY_SHA256 : hash('sha256', data, 'hex')),
-    hmac: (algorithm, key, data, encoding) =>
-      createHmac(NODE_NAMES[algorithm], keyFor(key)).update(data, 'utf8').digest(encoding),
+    // RFC 2104 from the key's two padded blocks, derived once: two one-shot hashes cost less than an
+    // Hmac object per signature (createHmac ≈ 12 µs of a call in the per-call bench, this ≈ 7).
+    hmac: (algorithm, key, data, encoding) => {
+      const name = NODE_NAMES[algorithm];
+      return padHmac(name, padsFor(name, key), data, encoding);
+    },
   };
 }

@@ -67,7 +67,10 @@ function toObject(
   if (typeof value !== 'object' || Array.isArray(value)) throw mismatch(path, 'an object', value);
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = { ...source };
-  for (const [name, shape] of Object.entries(properties)) {
+  // for…in rather than Object.entries: no array of pairs per object read.
+  for (const name in properties) {
+    if (!Object.hasOwn(properties, name)) continue;
+    const shape = properties[name]!;
     // An unwrapped XML list repeats its items under the item name inside the parent element.
     const key =
       shape.kind === 'array' && !(name in source) && shape.xmlItemName !== undefined

@@ -49,7 +49,7 @@ export function signRequestV1(
     ['SignatureMethod', 'HMAC-SHA1'],
     ['SignatureVersion', '1.0'],
     ['SignatureNonce', opts.nonce],
-    ['Timestamp', parts.timestamp(opts.now)],
+    ['Timestamp', (opts.timestamp ?? parts.timestamp)(opts.now)],
   ];
   // An empty token is treated as none: providers and env files use '' for "no token".
   if (creds.securityToken) common.push(['SecurityToken', creds.securityToken]);

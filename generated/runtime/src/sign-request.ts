@@ -47,12 +47,30 @@ export interface SignOptions {
   readonly nonce: string;
   /** The platform's crypto (a client's keeps derived keys); Web Crypto when absent. */
   readonly crypto?: SigningCrypto | undefined;
+  /** `timestamp` as the caller keeps it (a client's remembers its last second: timestamps()). */
+  readonly timestamp?: ((now: Date) => string) | undefined;
 }
 
 /** ISO 8601 UTC without milliseconds, as both signature versions want it: `2016-02-23T12:46:24Z`.
  * toISOString always ends in `.sssZ`. */
 export function timestamp(now: Date): string {
   return `${now.toISOString().slice(0, -5)}Z`;
+}
+
+/** timestamp() remembering the last second it wrote: calls within the same second (most of a busy
+ * client's) reuse its text instead of formatting the date again. One per client, not shared. */
+export function timestamps(): (now: Date) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (now) => {
+    const s = Math.floor(now.getTime() / 1000);
+    if (s !== second) {
+      // An invalid date (NaN) never matches: timestamp() throws for it every time.
+      text = timestamp(now);
+      second = s;
+    }
+    return text;
+  };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -75,21 +93,31 @@ export function signWithSignature(
   opts: SignOptions,
 ): Promise<Signed> {
   // With a synchronous crypto (node:crypto) a V3 request is signed before this returns, and its
-  // caller's await is the only turn it costs; what a bad parameter throws still rejects. V1's code
-  // loads with the first V1 request: a program signing V3, the default, never carries it.
+  // caller's await is the only turn it costs; what a bad parameter throws still rejects.
   try {
-    if (opts.signatureVersion === 'v1') {
-      // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
-      v1Module ??= import('./sign-request-v1.js').catch((error: unknown) => {
-        v1Module = undefined;
-        throw error;
-      });
-      return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
-    }
-    return Promise.resolve(signRequestV3(req, creds, opts));
+    return Promise.resolve(signAsSoonAsPossible(req, creds, opts));
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/** signWithSignature's work, with no promise when the crypto needs none (a V3 request signed with
+ * node:crypto): the signed request itself then. What a bad parameter throws, it throws. V1's code
+ * loads with the first V1 request: a program signing V3, the default, never carries it. */
+export function signAsSoonAsPossible(
+  req: UnsignedRequest,
+  creds: Credentials,
+  opts: SignOptions,
+): Signed | Promise<Signed> {
+  if (opts.signatureVersion === 'v1') {
+    // A load that failed (a chunk a browser could not fetch) is tried again by the next request.
+    v1Module ??= import('./sign-request-v1.js').catch((error: unknown) => {
+      v1Module = undefined;
+      throw error;
+    });
+    return v1Module.then((v1) => v1.signRequestV1(req, creds, opts, V1_PARTS));
+  }
+  return signRequestV3(req, creds, opts);
 }
 
 /** The V1 module once asked for: import() of a loaded module still resolves it anew each time, which
@@ -126,7 +154,7 @@ function signRequestV3(
     signed.host = host;
     signed['x-acs-action'] = req.action;
     signed['x-acs-version'] = req.version;
-    signed['x-acs-date'] = timestamp(opts.now);
+    signed['x-acs-date'] = (opts.timestamp ?? timestamp)(opts.now);
     signed['x-acs-signature-nonce'] = opts.nonce;
     signed['x-acs-content-sha256'] = hashedPayload;
     if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
