@@ -14,6 +14,20 @@ export function safeIdentifier(name: string): string {
   return RESERVED.has(cleaned) ? `${cleaned}_` : cleaned;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * How code reads a wire field: `base.Name`, `base['a-b']` for a name that is not an identifier, and
+ * `?.` from the `optionalFrom`-th name on, where what it reads may be absent.
+ */
+export function propertyAccess(base: string, path: readonly string[], optionalFrom = path.length): string {
+  return path.reduce((code, name, i) => {
+    const chain = i >= optionalFrom ? '?.' : '';
+    if (IDENTIFIER.test(name)) return `${code}${chain || '.'}${name}`;
+    return `${code}${chain}['${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`;
+  }, base);
+}
+
 function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }

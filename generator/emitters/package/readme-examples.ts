@@ -1,7 +1,7 @@
 // The README's code examples, built from the model so that every package shows its own actions and
 // values: a call with the spec's example values, and a call refused by a real constraint.
 import type { ActionModel, JsonSchema, ParamModel, ServiceModel } from '../../model/types.ts';
-import { actionNames, errorGuardNames, serviceNames, waiterNames } from '../naming.ts';
+import { actionNames, errorGuardNames, propertyAccess, serviceNames, waiterNames } from '../naming.ts';
 
 export interface ReadmeExamples {
   readonly client: string;
@@ -26,10 +26,10 @@ export interface ReadmeExamples {
       readonly listRequest: string;
       /** `listed.A?.B`: the list of items, read without assuming the response has it. */
       readonly items: string;
-      /** `.State` (or `['a-b']` for a name that is not an identifier). */
-      readonly stateField: string;
-      /** `?.Id`: read from an item that may not have been found. */
-      readonly idField: string;
+      /** `item.State`: an item's state. */
+      readonly itemState: string;
+      /** `found?.Id`: the id of an item that may not have been found. */
+      readonly foundId: string;
       readonly fromState: string;
       /** The transition's and the waiter's requests, naming the found resource's id. */
       readonly transitionRequest: string;
@@ -129,7 +129,7 @@ function findExample(
   const from = moves?.from[0];
   if (moves === undefined || lists === undefined || from === undefined || lists.resource !== moves.resource)
     return undefined;
-  const id = code(`found${member(lists.idField)}`);
+  const id = code(propertyAccess('found', [lists.idField]));
   return {
     resource: moves.resource,
     from,
@@ -137,23 +137,14 @@ function findExample(
     polled: polled.name,
     listMethod: actionNames(polled).method,
     listRequest: jsLiteral(exampleRequest(polled)),
-    items: `listed${lists.itemsPath.map((k, i) => member(k, i > 0)).join('')}`,
-    stateField: member(lists.stateField),
-    idField: member(lists.idField, true),
+    items: propertyAccess('listed', lists.itemsPath, 1),
+    itemState: propertyAccess('item', [lists.stateField]),
+    foundId: propertyAccess('found', [lists.idField], 0),
     fromState: jsLiteral(from),
     transitionRequest: jsLiteral({ ...exampleRequest(transition), [moves.idParam]: id }),
     pollRequest: jsLiteral({ ...exampleRequest(polled), [moves.idParam]: listId(id) }),
   };
 }
-
-/** Property access as a person writes it: `.Name`, or `['a-b']` when the name is not an identifier;
- * `?.Name` when what it reads may be absent. */
-function member(name: string, optional = false): string {
-  const access = IDENTIFIER.test(name) ? `.${name}` : `[${jsLiteral(name)}]`;
-  return optional ? `?${access.startsWith('.') ? '' : '.'}${access}` : access;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Required parameters with the spec's example (or a value their schema allows). */
 function exampleRequest(action: ActionModel): Record<string, unknown> {
@@ -218,7 +209,7 @@ export function jsLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(
-      ([k, v]) => `${IDENTIFIER.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v)}`,
+      ([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsLiteral(k)}: ${jsLiteral(v)}`,
     );
     return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
   }

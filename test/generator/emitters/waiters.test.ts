@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitters } from '../../../generator/emitters/index.ts';
-import { waiterNames } from '../../../generator/emitters/naming.ts';
+import { propertyAccess, waiterNames } from '../../../generator/emitters/naming.ts';
 import { modelSpec } from '../../../generator/pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -80,5 +80,17 @@ describe('waiters of test/fixtures/specs/stateful.yaml', async () => {
       ].join('\n'),
     );
     expect(readme).not.toContain('changeThenWait');
+  });
+});
+
+describe('propertyAccess', () => {
+  it.each([
+    [['A', 'B'], 1, 'x.A?.B'],
+    [['A'], 0, 'x?.A'],
+    [['A'], 1, 'x.A'],
+    [['a-b', "it's"], 1, "x['a-b']?.['it\\'s']"],
+    [['back\\slash'], 1, "x['back\\\\slash']"],
+  ] as const)('reads %j (optional from %i) as %s', (path, optionalFrom, code) => {
+    expect(propertyAccess('x', path, optionalFrom)).toBe(code);
   });
 });
