@@ -15,6 +15,7 @@ import type { ServiceModel } from './model/types.ts';
 import { createAjv } from './model/validation-schemas.ts';
 import { readXmlExample } from './model/xml-example.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
+import { fullCollection } from './shared/full-collection.ts';
 import { toolkitDir } from './shared/toolkit-dir.ts';
 import { compilePackage } from './write/compile.ts';
 import { typecheckPackage } from './write/typecheck.ts';
@@ -76,6 +77,7 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   // Only the example check may still locate, and only what it finds wrong: the YAML tree goes
   // before ajv's compiles, the largest part of generation's memory, begin.
   source.forgetPositions();
+  fullCollection();
   const ajv = createAjv(model, { standalone: true });
   diagnostics.push(...(await checkExamples(source, model, ajv, readXmlExample)));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
@@ -88,6 +90,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { modelled, sources } = await modelAndEmit(options, kit, progress);
   const { model } = modelled;
   if (model === undefined || sources === undefined) return modelled;
+  // ajv and the emitters' working sets are gone: their garbage goes before the compile grows.
+  fullCollection();
   const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
   const runtime = { dir: join(dirname(packageDir), RUNTIME_FOLDER), files: await runtimePackage(kit) };
   // Typechecked as if the package lived inside the toolkit's install, whatever the output folder is,
