@@ -1,6 +1,6 @@
 // A full garbage collection, asked of V8 between generation's stages. V8 lets a stage's garbage pile up
 // well above what is alive, and the next stage grows on top of it: collecting where a stage's working
-// set has just been let go keeps the peak nearer the live heap (the whole ECS product: peak RSS
+// set has just been let go keeps the peak nearer the live heap (a real 347-action product: peak RSS
 // ≈ 780–830 → 620 MB, no more CPU, bench/generation-worker.ts). Node exposes `gc` only behind a flag,
 // so the flag is set for the time it takes to fetch it in a fresh context, and unset again unless the
 // process was started with it (as jest-leak-detector does).
