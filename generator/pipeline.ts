@@ -15,6 +15,7 @@ import type { ServiceModel } from './model/types.ts';
 import { createAjv } from './model/validation-schemas.ts';
 import { readXmlExample } from './model/xml-example.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
+import { fullCollection } from './shared/full-collection.ts';
 import { toolkitDir } from './shared/toolkit-dir.ts';
 import { compilePackage } from './write/compile.ts';
 import { typecheckPackage } from './write/typecheck.ts';
@@ -47,6 +48,7 @@ export type GenerateStage = 'check' | 'emit' | 'typecheck' | 'compile' | 'write'
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly model?: ServiceModel;
+  /** The ajv the validators were compiled with: from `modelSpec` only (`generate` lets it go). */
   readonly ajv?: Ajv2020;
   readonly packageDir?: string;
   readonly files?: readonly GeneratedFile[];
@@ -72,6 +74,10 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   const { model, diagnostics: modelled } = buildModel(source, specFile);
   diagnostics.push(...modelled);
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  // Only the example check may still locate, and only what it finds wrong: the YAML tree goes
+  // before ajv's compiles, the largest part of generation's memory, begin.
+  source.forgetPositions();
+  fullCollection();
   const ajv = createAjv(model, { standalone: true });
   diagnostics.push(...(await checkExamples(source, model, ajv, readXmlExample)));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
@@ -80,15 +86,13 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const progress = options.progress ?? (() => {});
-  progress('check');
-  const modelled = await modelSpec(options.rootDir, options.spec);
-  const { model, ajv } = modelled;
-  if (model === undefined || ajv === undefined) return modelled;
-  const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
   const kit = options.toolkitDir ?? toolkitDir();
-  progress('emit');
-  const sources: GeneratedFile[] = [];
-  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit, ajv })));
+  const { modelled, sources } = await modelAndEmit(options, kit, progress);
+  const { model } = modelled;
+  if (model === undefined || sources === undefined) return modelled;
+  // ajv and the emitters' working sets are gone: their garbage goes before the compile grows.
+  fullCollection();
+  const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
   const runtime = { dir: join(dirname(packageDir), RUNTIME_FOLDER), files: await runtimePackage(kit) };
   // Typechecked as if the package lived inside the toolkit's install, whatever the output folder is,
   // so the compiler finds the dependencies' types there (not in the user's project).
@@ -105,6 +109,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const runtimeReport = await writeOutput(runtime.dir, runtime.files, options.mode, force);
   if (options.mode === 'write' && !report.refused) await linkRuntime(packageDir, runtime.dir);
   return { ...modelled, packageDir, files, report, runtime: { ...runtime, report: runtimeReport } };
+}
+
+/**
+ * Model the spec and run every emitter. ajv, whose compiled validators and their sources are the
+ * largest thing alive once the spec is modelled, is read by nothing after the emitters: it ends with
+ * this function (and is not in `generate`'s result), so the compile's own garbage has its room.
+ */
+async function modelAndEmit(
+  options: GenerateOptions,
+  kit: string,
+  progress: (stage: GenerateStage) => void,
+): Promise<{ modelled: GenerateResult; sources?: GeneratedFile[] }> {
+  progress('check');
+  const { ajv, ...modelled } = await modelSpec(options.rootDir, options.spec);
+  const { model } = modelled;
+  if (model === undefined || ajv === undefined) return { modelled };
+  progress('emit');
+  const sources: GeneratedFile[] = [];
+  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit, ajv })));
+  return { modelled, sources };
 }
 
 function sorted(files: GeneratedFile[]): GeneratedFile[] {

@@ -21,6 +21,9 @@ export interface LoadedSpec {
   readonly value: unknown;
   /** Source position of the value at a JSON pointer (its nearest existing ancestor if missing). */
   locate(pointer: string): Position;
+  /** Lets go of the YAML tree with positions behind `locate` (tens of MB on a large spec), once the
+   * stages that locate often are done; a later `locate` parses the text again. */
+  forgetPositions(): void;
   /** Every file the document was made of: the spec, and its base when it names one. */
   readonly inputs: readonly string[];
 }
@@ -91,6 +94,10 @@ async function withBase(curated: LoadedSpec, named: unknown, root: string): Prom
     merged.fromBase(splitPointer(pointer))
       ? { ...base.spec.locate(pointer), file: baseFile }
       : curated.locate(pointer);
+  const forgetPositions = () => {
+    curated.forgetPositions();
+    base.spec.forgetPositions();
+  };
   return {
     ok: true,
     spec: {
@@ -98,14 +105,15 @@ async function withBase(curated: LoadedSpec, named: unknown, root: string): Prom
       text: JSON.stringify(merged.value),
       value: merged.value,
       locate,
+      forgetPositions,
       inputs: [curated.file, baseFile],
     },
   };
 }
 
 export function parseSpecText(file: string, text: string): LoadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = positionsOf(text);
+  const { doc, lineCounter } = parsed;
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e): Diagnostic => {
       const pos = lineCounter.linePos(e.pos[0]);
@@ -114,13 +122,29 @@ export function parseSpecText(file: string, text: string): LoadResult {
     return { ok: false, diagnostics };
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let tree: Positions | undefined = parsed;
   const locate = (pointer: string): Position => {
-    const node = nodeAt(doc.contents, splitPointer(pointer));
+    tree ??= positionsOf(text);
+    const node = nodeAt(tree.doc.contents, splitPointer(pointer));
     const offset = node?.range?.[0] ?? 0;
-    const pos = lineCounter.linePos(offset);
+    const pos = tree.lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  return { ok: true, spec: { file, text, value, locate, inputs: [file] } };
+  const forgetPositions = () => {
+    tree = undefined;
+  };
+  return { ok: true, spec: { file, text, value, locate, forgetPositions, inputs: [file] } };
+}
+
+interface Positions {
+  readonly doc: ReturnType<typeof parseDocument>;
+  readonly lineCounter: LineCounter;
+}
+
+/** The YAML tree of a spec's text, with the line of every offset. */
+function positionsOf(text: string): Positions {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
 }
 
 /** The deepest node on the path; a missing key stops at its parent so the position stays useful. */

@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createReporter, type Diagnostic, type Locator } from '../shared/diagnostic.ts';
+import { ajvWords } from './ajv-words.ts';
 import type { ActionModel, ExampleModel, ServiceModel } from './types.ts';
 import { requestValidatorId, validatorIdFor } from './validation-schemas.ts';
 
@@ -68,7 +69,7 @@ function checkParamExamples(
 function describe(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replaceAll('/', '.');
   if (e.keyword === 'required') return `${at} must have property "${e.params.missingProperty}"`;
-  return `${at} ${e.message ?? e.keyword}`;
+  return `${at} ${ajvWords(e)}`;
 }
 
 function reason(error: unknown): string {

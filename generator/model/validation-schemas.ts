@@ -51,6 +51,9 @@ export function createAjv(model: ServiceModel, options: { standalone: boolean })
     strictRequired: false,
     // A request's int64 is `['integer', 'string']` (json-schema.ts).
     allowUnionTypes: true,
+    // No sentence beside every check: the runtime says ajv's words from the keyword and params
+    // (templates/runtime/validation-message.ts), and so does the example check.
+    messages: false,
     ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });

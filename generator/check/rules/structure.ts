@@ -1,5 +1,5 @@
 // Rule: the document is valid OpenAPI 3.1, judged by Redocly's structural rule (a real validator).
-import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { BaseResolver, createConfig, lintDocument, Source } from '@redocly/openapi-core';
 import type { CheckContext } from '../context.ts';
 import { isObject } from '../context.ts';
 
@@ -18,7 +18,13 @@ export async function checkStructure(ctx: CheckContext): Promise<void> {
     return;
   }
   const config = await createConfig({ rules: { struct: 'error' } });
-  const problems = await lintFromString({ source: ctx.spec.text, absoluteRef: ctx.spec.file, config });
+  // The document as loaded (lintFromString would parse the text a second time, with another parser).
+  const document = { source: new Source(ctx.spec.file, ctx.spec.text), parsed: root };
+  const problems = await lintDocument({
+    document,
+    config,
+    externalRefResolver: new BaseResolver(config.resolve),
+  });
   for (const problem of problems) {
     const pointer = (problem.location[0]?.pointer ?? '#').replace(/^#/, '');
     ctx.report('openapi.invalid', pointer, problem.message);

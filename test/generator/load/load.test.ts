@@ -19,6 +19,15 @@ describe('parseSpecText', () => {
     expect(result.spec.locate(pointer)).toEqual(want);
   });
 
+  it('locates the same once its tree is forgotten, and again after', () => {
+    const spec = parseSpecText('f.yaml', text);
+    if (!spec.ok) throw new Error('fixture must parse');
+    spec.spec.forgetPositions();
+    expect(spec.spec.locate('/a/c~1d/1')).toEqual({ line: 5, column: 7 });
+    spec.spec.forgetPositions();
+    expect(spec.spec.locate('/e/1')).toEqual({ line: 6, column: 8 });
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const bad = parseSpecText('bad.yaml', 'a: 1\na: 2\n');
     expect(bad.ok).toBe(false);

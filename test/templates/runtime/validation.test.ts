@@ -73,6 +73,13 @@ describe('toIssues', () => {
       },
     ],
     [
+      'without a message (as the generated validators are compiled), ajv words from the params',
+      {
+        given: { instancePath: '/PageSize', keyword: 'maximum', params: { comparison: '<=', limit: 50 } },
+        want: { path: 'PageSize', message: 'must be <= 50' },
+      },
+    ],
+    [
       'no message names the keyword',
       {
         given: { instancePath: '/A', keyword: 'format', params: {} },
