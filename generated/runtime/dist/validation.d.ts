@@ -6,6 +6,7 @@ export interface AjvErrorLike {
     readonly instancePath: string;
     readonly keyword: string;
     readonly params: Readonly<Record<string, unknown>>;
+    /** Absent from the generated validators, compiled without messages (validation-message.ts says them). */
     readonly message?: string | undefined;
     /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
     readonly propertyName?: string | undefined;

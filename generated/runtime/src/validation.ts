@@ -4,12 +4,14 @@
 
 // Turns the errors of ajv's standalone validators into issues named by parameter or field path.
 import type { Validate, ValidationIssue } from './descriptors.js';
+import { ajvMessage } from './validation-message.js';
 
 /** The part of an ajv error object the issues are built from. */
 export interface AjvErrorLike {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** Absent from the generated validators, compiled without messages (validation-message.ts says them). */
   readonly message?: string | undefined;
   /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
   readonly propertyName?: string | undefined;
@@ -61,7 +63,7 @@ function toIssue(error: AjvErrorLike): ValidationIssue {
         message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
       };
     default:
-      return { path: formatPath(segments), message: error.message ?? `fails ${error.keyword}` };
+      return { path: formatPath(segments), message: error.message ?? ajvMessage(error) };
   }
 }
 

@@ -13,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RoleArn === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RoleArn"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -23,7 +23,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.RoleSessionName === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "RoleSessionName"},message:"must have required property '"+"RoleSessionName"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "RoleSessionName"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34,7 +34,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "RoleArn") || (key0 === "RoleSessionName")) || (key0 === "DurationSeconds")) || (key0 === "Policy")) || (key0 === "ExternalId"))){
-const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -48,7 +48,7 @@ if(data.RoleArn !== undefined){
 let data0 = data.RoleArn;
 if(typeof data0 === "string"){
 if(func1(data0) > 255){
-const err3 = {instancePath:instancePath+"/RoleArn",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+const err3 = {instancePath:instancePath+"/RoleArn",keyword:"maxLength",params:{limit: 255}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -58,7 +58,7 @@ vErrors.push(err3);
 errors++;
 }
 if(func1(data0) < 20){
-const err4 = {instancePath:instancePath+"/RoleArn",keyword:"minLength",params:{limit: 20},message:"must NOT have fewer than 20 characters"};
+const err4 = {instancePath:instancePath+"/RoleArn",keyword:"minLength",params:{limit: 20}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -69,7 +69,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/RoleArn",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/RoleArn",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,7 +83,7 @@ if(data.RoleSessionName !== undefined){
 let data1 = data.RoleSessionName;
 if(typeof data1 === "string"){
 if(func1(data1) > 64){
-const err6 = {instancePath:instancePath+"/RoleSessionName",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err6 = {instancePath:instancePath+"/RoleSessionName",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -93,7 +93,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 2){
-const err7 = {instancePath:instancePath+"/RoleSessionName",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+const err7 = {instancePath:instancePath+"/RoleSessionName",keyword:"minLength",params:{limit: 2}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -103,7 +103,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern5.test(data1)){
-const err8 = {instancePath:instancePath+"/RoleSessionName",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._@-]+$"+"\""};
+const err8 = {instancePath:instancePath+"/RoleSessionName",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._@-]+$"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -114,7 +114,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/RoleSessionName",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/RoleSessionName",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -127,7 +127,7 @@ errors++;
 if(data.DurationSeconds !== undefined){
 let data2 = data.DurationSeconds;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/DurationSeconds",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err10 = {instancePath:instancePath+"/DurationSeconds",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -138,7 +138,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 43200 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/DurationSeconds",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+const err11 = {instancePath:instancePath+"/DurationSeconds",keyword:"maximum",params:{comparison: "<=", limit: 43200}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -148,7 +148,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2 < 900 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/DurationSeconds",keyword:"minimum",params:{comparison: ">=", limit: 900},message:"must be >= 900"};
+const err12 = {instancePath:instancePath+"/DurationSeconds",keyword:"minimum",params:{comparison: ">=", limit: 900}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -163,7 +163,7 @@ if(data.Policy !== undefined){
 let data3 = data.Policy;
 if(typeof data3 === "string"){
 if(func1(data3) > 2048){
-const err13 = {instancePath:instancePath+"/Policy",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+const err13 = {instancePath:instancePath+"/Policy",keyword:"maxLength",params:{limit: 2048}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -173,7 +173,7 @@ vErrors.push(err13);
 errors++;
 }
 if(func1(data3) < 1){
-const err14 = {instancePath:instancePath+"/Policy",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err14 = {instancePath:instancePath+"/Policy",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -184,7 +184,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/Policy",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/Policy",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -198,7 +198,7 @@ if(data.ExternalId !== undefined){
 let data4 = data.ExternalId;
 if(typeof data4 === "string"){
 if(func1(data4) > 1224){
-const err16 = {instancePath:instancePath+"/ExternalId",keyword:"maxLength",params:{limit: 1224},message:"must NOT have more than 1224 characters"};
+const err16 = {instancePath:instancePath+"/ExternalId",keyword:"maxLength",params:{limit: 1224}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -208,7 +208,7 @@ vErrors.push(err16);
 errors++;
 }
 if(func1(data4) < 2){
-const err17 = {instancePath:instancePath+"/ExternalId",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"};
+const err17 = {instancePath:instancePath+"/ExternalId",keyword:"minLength",params:{limit: 2}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -218,7 +218,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern6.test(data4)){
-const err18 = {instancePath:instancePath+"/ExternalId",keyword:"pattern",params:{pattern: "^[A-Za-z0-9=,.@:/_+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9=,.@:/_+-]+$"+"\""};
+const err18 = {instancePath:instancePath+"/ExternalId",keyword:"pattern",params:{pattern: "^[A-Za-z0-9=,.@:/_+-]+$"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -229,7 +229,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/ExternalId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/ExternalId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -241,7 +241,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -263,7 +263,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-const err0 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -274,7 +274,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }

@@ -18,7 +18,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -28,7 +28,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.AssumedRoleUser === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "AssumedRoleUser"},message:"must have required property '"+"AssumedRoleUser"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "AssumedRoleUser"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -38,7 +38,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Credentials === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Credentials"},message:"must have required property '"+"Credentials"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "Credentials"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -49,7 +49,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err3 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -61,7 +61,7 @@ errors++;
 }
 if(data.SourceIdentity !== undefined){
 if(typeof data.SourceIdentity !== "string"){
-const err4 = {instancePath:instancePath+"/SourceIdentity",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/SourceIdentity",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -75,7 +75,7 @@ if(data.AssumedRoleUser !== undefined){
 let data2 = data.AssumedRoleUser;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.Arn === undefined){
-const err5 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'"};
+const err5 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"required",params:{missingProperty: "Arn"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -85,7 +85,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.AssumedRoleId === undefined){
-const err6 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"required",params:{missingProperty: "AssumedRoleId"},message:"must have required property '"+"AssumedRoleId"+"'"};
+const err6 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"required",params:{missingProperty: "AssumedRoleId"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -96,7 +96,7 @@ errors++;
 }
 if(data2.Arn !== undefined){
 if(typeof data2.Arn !== "string"){
-const err7 = {instancePath:instancePath+"/AssumedRoleUser/Arn",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/AssumedRoleUser/Arn",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,7 +108,7 @@ errors++;
 }
 if(data2.AssumedRoleId !== undefined){
 if(typeof data2.AssumedRoleId !== "string"){
-const err8 = {instancePath:instancePath+"/AssumedRoleUser/AssumedRoleId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/AssumedRoleUser/AssumedRoleId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,7 +120,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/AssumedRoleUser",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -134,7 +134,7 @@ if(data.Credentials !== undefined){
 let data5 = data.Credentials;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.SecurityToken === undefined){
-const err10 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "SecurityToken"},message:"must have required property '"+"SecurityToken"+"'"};
+const err10 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "SecurityToken"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -144,7 +144,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data5.AccessKeyId === undefined){
-const err11 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "AccessKeyId"},message:"must have required property '"+"AccessKeyId"+"'"};
+const err11 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "AccessKeyId"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,7 +154,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data5.AccessKeySecret === undefined){
-const err12 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "AccessKeySecret"},message:"must have required property '"+"AccessKeySecret"+"'"};
+const err12 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "AccessKeySecret"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -164,7 +164,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.Expiration === undefined){
-const err13 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "Expiration"},message:"must have required property '"+"Expiration"+"'"};
+const err13 = {instancePath:instancePath+"/Credentials",keyword:"required",params:{missingProperty: "Expiration"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -175,7 +175,7 @@ errors++;
 }
 if(data5.SecurityToken !== undefined){
 if(typeof data5.SecurityToken !== "string"){
-const err14 = {instancePath:instancePath+"/Credentials/SecurityToken",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/Credentials/SecurityToken",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -187,7 +187,7 @@ errors++;
 }
 if(data5.AccessKeyId !== undefined){
 if(typeof data5.AccessKeyId !== "string"){
-const err15 = {instancePath:instancePath+"/Credentials/AccessKeyId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/Credentials/AccessKeyId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -199,7 +199,7 @@ errors++;
 }
 if(data5.AccessKeySecret !== undefined){
 if(typeof data5.AccessKeySecret !== "string"){
-const err16 = {instancePath:instancePath+"/Credentials/AccessKeySecret",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/Credentials/AccessKeySecret",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -213,7 +213,7 @@ if(data5.Expiration !== undefined){
 let data9 = data5.Expiration;
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-const err17 = {instancePath:instancePath+"/Credentials/Expiration",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"+"\""};
+const err17 = {instancePath:instancePath+"/Credentials/Expiration",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -224,7 +224,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/Credentials/Expiration",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/Credentials/Expiration",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -236,7 +236,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/Credentials",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/Credentials",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -248,7 +248,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -300,7 +300,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -310,7 +310,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.IdentityType === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "IdentityType"},message:"must have required property '"+"IdentityType"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "IdentityType"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -320,7 +320,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.AccountId === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "AccountId"},message:"must have required property '"+"AccountId"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "AccountId"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -330,7 +330,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Arn === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "Arn"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -340,7 +340,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.PrincipalId === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "PrincipalId"},message:"must have required property '"+"PrincipalId"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "PrincipalId"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -351,7 +351,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err5 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -364,7 +364,7 @@ errors++;
 if(data.IdentityType !== undefined){
 let data1 = data.IdentityType;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/IdentityType",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/IdentityType",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -374,7 +374,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((data1 === "Account") || (data1 === "RAMUser")) || (data1 === "AssumedRoleUser"))){
-const err7 = {instancePath:instancePath+"/IdentityType",keyword:"enum",params:{allowedValues: schema36.properties.IdentityType.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/IdentityType",keyword:"enum",params:{allowedValues: schema36.properties.IdentityType.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -386,7 +386,7 @@ errors++;
 }
 if(data.AccountId !== undefined){
 if(typeof data.AccountId !== "string"){
-const err8 = {instancePath:instancePath+"/AccountId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/AccountId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -398,7 +398,7 @@ errors++;
 }
 if(data.UserId !== undefined){
 if(typeof data.UserId !== "string"){
-const err9 = {instancePath:instancePath+"/UserId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/UserId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -410,7 +410,7 @@ errors++;
 }
 if(data.RoleId !== undefined){
 if(typeof data.RoleId !== "string"){
-const err10 = {instancePath:instancePath+"/RoleId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/RoleId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -422,7 +422,7 @@ errors++;
 }
 if(data.Arn !== undefined){
 if(typeof data.Arn !== "string"){
-const err11 = {instancePath:instancePath+"/Arn",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/Arn",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -434,7 +434,7 @@ errors++;
 }
 if(data.PrincipalId !== undefined){
 if(typeof data.PrincipalId !== "string"){
-const err12 = {instancePath:instancePath+"/PrincipalId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/PrincipalId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -446,7 +446,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -477,7 +477,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.RequestId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"},message:"must have required property '"+"RequestId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "RequestId"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -487,7 +487,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.HostId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "HostId"},message:"must have required property '"+"HostId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "HostId"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -497,7 +497,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Code === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "Code"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -507,7 +507,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Message === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "Message"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -518,7 +518,7 @@ errors++;
 }
 if(data.RequestId !== undefined){
 if(typeof data.RequestId !== "string"){
-const err4 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/RequestId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -530,7 +530,7 @@ errors++;
 }
 if(data.HostId !== undefined){
 if(typeof data.HostId !== "string"){
-const err5 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/HostId",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -542,7 +542,7 @@ errors++;
 }
 if(data.Code !== undefined){
 if(typeof data.Code !== "string"){
-const err6 = {instancePath:instancePath+"/Code",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/Code",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -554,7 +554,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err7 = {instancePath:instancePath+"/Message",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/Message",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -566,7 +566,7 @@ errors++;
 }
 if(data.Recommend !== undefined){
 if(typeof data.Recommend !== "string"){
-const err8 = {instancePath:instancePath+"/Recommend",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/Recommend",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -578,7 +578,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
