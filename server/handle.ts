@@ -11,7 +11,7 @@ import { applyCors, type CorsPolicy } from './http/cors.ts';
 import { BodyRefused, ClientGone, type RequestLimits, type StartTimer } from './http/limits.ts';
 import { bodilessRequest, expectsBody, readRequest, type WireRequest } from './http/read-request.ts';
 import { decodeParams, issueToError } from './protocol/decode.ts';
-import { chooseFormat, formatOfUrl } from './protocol/format.ts';
+import { chooseFormat, formatOfUrl, sharedRule } from './protocol/format.ts';
 import type { Format } from './protocol/render.ts';
 import { ServerError } from './protocol/server-error.ts';
 import { newRequestId, sendError, sendSuccess } from './respond.ts';
@@ -112,11 +112,11 @@ function answerRead(
   wire: WireRequest,
 ): Promise<void> | undefined {
   const pairs = wire.form.length === 0 ? wire.query : [...wire.query, ...wire.form];
-  // An error before the service is known (no such action) answers by the RPC convention; from
-  // routing on, by the service's own rule.
+  // An error before the action is known answers by the RPC convention; once it is, by its product's
+  // rule (routeOf); from routing on, by the service's own.
   call.format = chooseFormat(pairs, wire.headers);
   const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
-  const route = routeOf(state.table, wire, pairs, v3);
+  const route = routeOf(state.table, wire, pairs, v3, call);
   call.served = route.served;
   call.format = chooseFormat(pairs, wire.headers, route.served.facts.service.protocol);
   call.action = route.action.descriptor.name;
@@ -196,20 +196,26 @@ function httpDate(cache: ServerState['date'], now: number): string {
   return cache.text;
 }
 
-/** The action by name (`Action` or `x-acs-action`), then the service by `Version` (or `x-acs-version`). */
+/** The action by name (`Action` or `x-acs-action`), then the service by `Version` (or `x-acs-version`).
+ * An action known but not at the version asked (or with none) is answered in its product's format. */
 function routeOf(
   table: ServiceTable,
   wire: WireRequest,
   pairs: readonly [string, string][],
   v3: boolean,
+  call: Call,
 ): Route {
   // No closure per request: under tsx (npm start, the tests) each one made is also named at run time.
   const name = v3 ? (wire.headers['x-acs-action'] as string | undefined) : pairValue(pairs, 'Action');
   if (!name) throw new ServerError('MissingParameter', v3 ? 'x-acs-action' : 'Action');
-  table.versionsOf(name);
+  const versions = table.versionsOf(name);
   const version = v3 ? (wire.headers['x-acs-version'] as string | undefined) : pairValue(pairs, 'Version');
+  const route = version ? versions.get(version) : undefined;
+  if (route !== undefined) return route;
+  const protocols = [...versions.values()].map((r) => r.served.facts.service.protocol);
+  call.format = chooseFormat(pairs, wire.headers, sharedRule(protocols));
   if (!version) throw new ServerError('MissingParameter', v3 ? 'x-acs-version' : 'Version');
-  return table.route(name, version);
+  throw new ServerError('InvalidVersion', 'Version');
 }
 
 function pairValue(pairs: readonly [string, string][], name: string): string | undefined {

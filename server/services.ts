@@ -73,13 +73,6 @@ export class ServiceTable {
     return versions;
   }
 
-  /** The route of an action at a version, or InvalidVersion. */
-  route(name: string, version: string): Route {
-    const route = this.versionsOf(name).get(version);
-    if (route === undefined) throw new ServerError('InvalidVersion', 'Version');
-    return route;
-  }
-
   /** A code's status and message: from the service answering, else the first service documenting it. */
   error(code: string, served?: Served): { known?: ErrorDescriptor; message?: string; product: string } {
     const owner =

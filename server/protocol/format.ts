@@ -21,6 +21,18 @@ export const RPC_FORMAT: FormatRule = {
   defaultFormat: 'JSON',
 };
 
+/** The rule every one of these services agrees on, else the RPC convention. */
+export function sharedRule(protocols: readonly (FormatRule | undefined)[]): FormatRule {
+  const rules = protocols.map((p) => p ?? RPC_FORMAT);
+  const first = rules[0] ?? RPC_FORMAT;
+  const same = (r: FormatRule) =>
+    r.formatParameter === first.formatParameter &&
+    (r.caseInsensitive === true) === (first.caseInsensitive === true) &&
+    r.acceptHeader === first.acceptHeader &&
+    r.defaultFormat === first.defaultFormat;
+  return rules.every(same) ? first : RPC_FORMAT;
+}
+
 export function chooseFormat(
   pairs: readonly (readonly [string, string])[],
   headers: IncomingHttpHeaders,

@@ -184,6 +184,7 @@ export class RpcClient {
         ? [...toHeaderParams(params, action.params), this.#userAgent]
         : toHeaderParams(params, action.params),
       format: this.#config.format ?? 'JSON',
+      formatParameter: this.service.protocol?.formatParameter,
     };
   }
 

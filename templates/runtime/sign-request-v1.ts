@@ -40,7 +40,7 @@ export function signRequestV1(
   const common: [string, string][] = [
     ['Action', req.action],
     ['Version', req.version],
-    ['Format', req.format],
+    [req.formatParameter ?? 'Format', req.format],
     ['AccessKeyId', creds.accessKeyId],
     ['SignatureMethod', 'HMAC-SHA1'],
     ['SignatureVersion', '1.0'],

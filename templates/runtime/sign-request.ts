@@ -27,6 +27,8 @@ export interface UnsignedRequest {
    * whose signature covers parameters only. */
   readonly headers?: WireParams | undefined;
   readonly format: 'JSON' | 'XML';
+  /** The name V1 sends the format under: the spec's `responseFormat.parameter`, `Format` when absent. */
+  readonly formatParameter?: string | undefined;
 }
 
 export interface SignedRequest {

@@ -11,7 +11,7 @@ import { FingerprintCounter, RateLimiter } from '../../server/faults/limits.ts';
 import { countPieces } from '../../server/http/limits.ts';
 import { decodePairs } from '../../server/http/read-request.ts';
 import { decodeParams, issueToError } from '../../server/protocol/decode.ts';
-import { chooseFormat } from '../../server/protocol/format.ts';
+import { chooseFormat, RPC_FORMAT, sharedRule } from '../../server/protocol/format.ts';
 import { render } from '../../server/protocol/render.ts';
 import { ServerError } from '../../server/protocol/server-error.ts';
 
@@ -253,6 +253,19 @@ describe('formats and XML', () => {
       expect(chooseFormat(pairs, headers, rule)).toBe(format);
     },
   );
+
+  it("takes the services' rule when they agree on it, else the RPC convention", () => {
+    const own = {
+      formatParameter: 'Out',
+      caseInsensitive: false,
+      acceptHeader: false,
+      defaultFormat: 'XML',
+    } as const;
+    expect(sharedRule([own, { ...own }])).toEqual(own);
+    expect(sharedRule([own, undefined])).toBe(RPC_FORMAT);
+    expect(sharedRule([own, { ...own, defaultFormat: 'JSON' }])).toBe(RPC_FORMAT);
+    expect(sharedRule([undefined])).toBe(RPC_FORMAT);
+  });
 
   it('writes XML from the response shape, lists unwrapped, values escaped', () => {
     const xml = render(

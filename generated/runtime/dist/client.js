@@ -159,6 +159,7 @@ export class RpcClient {
                 ? [...toHeaderParams(params, action.params), this.#userAgent]
                 : toHeaderParams(params, action.params),
             format: this.#config.format ?? 'JSON',
+            formatParameter: this.service.protocol?.formatParameter,
         };
     }
     /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and

@@ -6,7 +6,7 @@ export function signRequestV1(req, creds, opts, parts) {
     const common = [
         ['Action', req.action],
         ['Version', req.version],
-        ['Format', req.format],
+        [req.formatParameter ?? 'Format', req.format],
         ['AccessKeyId', creds.accessKeyId],
         ['SignatureMethod', 'HMAC-SHA1'],
         ['SignatureVersion', '1.0'],

@@ -61,6 +61,7 @@ export async function send(ctx: CheckContext, options: SendOptions): Promise<Exc
       params: options.params.filter((pair) => !isHeader(pair)),
       headers: options.params.filter(isHeader),
       format: options.format ?? 'JSON',
+      formatParameter: ctx.facts.service.protocol?.formatParameter,
     },
     {
       accessKeyId: options.accessKeyId ?? ctx.target.accessKeyId,

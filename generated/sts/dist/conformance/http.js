@@ -25,6 +25,7 @@ export async function send(ctx, options) {
         params: options.params.filter((pair) => !isHeader(pair)),
         headers: options.params.filter(isHeader),
         format: options.format ?? 'JSON',
+        formatParameter: ctx.facts.service.protocol?.formatParameter,
     }, {
         accessKeyId: options.accessKeyId ?? ctx.target.accessKeyId,
         accessKeySecret: options.secret ?? ctx.target.accessKeySecret,

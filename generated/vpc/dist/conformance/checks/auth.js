@@ -268,11 +268,15 @@ export function authChecks(action, windowSeconds, actions = [action]) {
             id: `v1.common-changed.${common}`,
             title: `${common} changed after signing is SignatureDoesNotMatch`,
             expect: [SDNM],
-            options: (ctx) => ({
-                signature: 'v1',
-                params: params(ctx),
-                mutate: (r) => editParams(r, (p) => set(p, common, change(get(p, common)))),
-            }),
+            options: (ctx) => {
+                // The format goes under the spec's own name for it.
+                const name = common === 'Format' ? (ctx.facts.service.protocol?.formatParameter ?? common) : common;
+                return {
+                    signature: 'v1',
+                    params: params(ctx),
+                    mutate: (r) => editParams(r, (p) => set(p, name, change(get(p, name)))),
+                };
+            },
         });
     }
     for (const missing of [...V1_REQUIRED, 'Signature']) {
