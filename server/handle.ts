@@ -112,12 +112,10 @@ function answerRead(
   wire: WireRequest,
 ): Promise<void> | undefined {
   const pairs = wire.form.length === 0 ? wire.query : [...wire.query, ...wire.form];
-  // An error before the action is known answers by the RPC convention; once it is, by its product's
-  // rule (routeOf); from routing on, by the service's own.
-  call.format = chooseFormat(pairs, wire.headers);
   const v3 = (wire.headers.authorization ?? '').startsWith('ACS3-');
   const route = routeOf(state.table, wire, pairs, v3, call);
   call.served = route.served;
+  // Routed: the service's own rule (routeOf chose the format of an error before this).
   call.format = chooseFormat(pairs, wire.headers, route.served.facts.service.protocol);
   call.action = route.action.descriptor.name;
   const auth = state.authOf.get(route.served)!;
@@ -197,7 +195,8 @@ function httpDate(cache: ServerState['date'], now: number): string {
 }
 
 /** The action by name (`Action` or `x-acs-action`), then the service by `Version` (or `x-acs-version`).
- * An action known but not at the version asked (or with none) is answered in its product's format. */
+ * A request it cannot route is answered by the RPC convention's format before the action is known,
+ * by its product's once it is (when every version of it agrees on one). */
 function routeOf(
   table: ServiceTable,
   wire: WireRequest,
@@ -207,13 +206,15 @@ function routeOf(
 ): Route {
   // No closure per request: under tsx (npm start, the tests) each one made is also named at run time.
   const name = v3 ? (wire.headers['x-acs-action'] as string | undefined) : pairValue(pairs, 'Action');
-  if (!name) throw new ServerError('MissingParameter', v3 ? 'x-acs-action' : 'Action');
-  const versions = table.versionsOf(name);
+  const versions = name ? table.versionsOf(name) : undefined;
   const version = v3 ? (wire.headers['x-acs-version'] as string | undefined) : pairValue(pairs, 'Version');
-  const route = version ? versions.get(version) : undefined;
+  const route = version ? versions?.get(version) : undefined;
   if (route !== undefined) return route;
-  const protocols = [...versions.values()].map((r) => r.served.facts.service.protocol);
+  const protocols =
+    versions === undefined ? [] : [...versions.values()].map((r) => r.served.facts.service.protocol);
   call.format = chooseFormat(pairs, wire.headers, sharedRule(protocols));
+  if (!name) throw new ServerError('MissingParameter', v3 ? 'x-acs-action' : 'Action');
+  if (versions === undefined) throw new ServerError('InvalidAction.NotFound', 'Action');
   if (!version) throw new ServerError('MissingParameter', v3 ? 'x-acs-version' : 'Version');
   throw new ServerError('InvalidVersion', 'Version');
 }

@@ -4,7 +4,6 @@
 import { type ActionFacts, type ConformanceFacts, documentedErrors } from '../templates/conformance/types.ts';
 import type { ErrorDescriptor } from '../templates/runtime/descriptors.ts';
 import type { ActionPlan } from './actions/plan.ts';
-import { ServerError } from './protocol/server-error.ts';
 import { checkSeedStates, type Seed } from './state/seed.ts';
 import { ResourceStore } from './state/store.ts';
 
@@ -66,11 +65,9 @@ export class ServiceTable {
     this.#routes.set(name, versions);
   }
 
-  /** The action's versions, or InvalidAction.NotFound. */
-  versionsOf(name: string): ReadonlyMap<string, Route> {
-    const versions = this.#routes.get(name);
-    if (versions === undefined) throw new ServerError('InvalidAction.NotFound', 'Action');
-    return versions;
+  /** Where the action is served, by API version; undefined for an action no service has. */
+  versionsOf(name: string): ReadonlyMap<string, Route> | undefined {
+    return this.#routes.get(name);
   }
 
   /** A code's status and message: from the service answering, else the first service documenting it. */

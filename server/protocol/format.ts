@@ -21,7 +21,7 @@ export const RPC_FORMAT: FormatRule = {
   defaultFormat: 'JSON',
 };
 
-/** The rule every one of these services agrees on, else the RPC convention. */
+/** The rule every one of these services agrees on, else (none given, or they differ) the RPC convention. */
 export function sharedRule(protocols: readonly (FormatRule | undefined)[]): FormatRule {
   const rules = protocols.map((p) => p ?? RPC_FORMAT);
   const first = rules[0] ?? RPC_FORMAT;
