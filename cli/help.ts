@@ -1,4 +1,6 @@
 // Help texts. Kept apart from the commands so `--help` loads nothing else.
+import { OPTIONS_HELP } from '../templates/conformance/options-help.ts';
+
 export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   failed: the spec has errors, --check found stale files, the output folder was refused,
@@ -42,10 +44,7 @@ or origins joined by commas (https://app.example,http://localhost:5173).
                            [--concurrency N]
 
 Check any server against the spec; the last line printed is \`N passed, N failed\`.
---only takes a check id, a glob (\`auth.*\`), or several joined by commas (\`auth.*,*.DescribeX.*\`).
---value Name=value (repeatable) names a parameter's value where the spec's example will not do;
-Name=a,b names several (requests use the first; filter and region checks compare them all).
---concurrency N runs N checks at once (default 4); checks that move a resource run alone.
+${OPTIONS_HELP}
 With --spec, the package is generated into a cache the toolkit owns; --package uses an already
 generated one.
 `,

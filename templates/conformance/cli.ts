@@ -1,12 +1,10 @@
 // The conformance runner's command line, shared by `acs-rpc conformance` and the package's own bin.
 import { parseArgs } from 'node:util';
 import { MissingDependencyError } from './optional.js';
+import { DEFAULT_CONCURRENCY, OPTIONS_HELP } from './options-help.js';
 import { failureDetails, junit, outcomeLine, summary } from './report.js';
 import { type RunResult, runChecks } from './runner.js';
 import type { ConformanceFacts } from './types.js';
-
-/** Checks at once unless --concurrency says otherwise: enough to keep a local server busy. */
-const DEFAULT_CONCURRENCY = 4;
 
 function usage(program: string): string {
   return `Usage: ${program} --endpoint URL --access-key-id ID --access-key-secret SECRET [--region ID]
@@ -20,14 +18,7 @@ function help(program: string, facts: ConformanceFacts): string {
 
 Check any server against ${facts.service.product} ${facts.service.apiVersion} as its spec declares it; the last line
 printed is \`N passed, N failed\`, and each failure is printed with the command that reruns it alone.
---access-key-secret may be left out for ALIBABA_CLOUD_ACCESS_KEY_SECRET (then not in the shell's history).
---only takes a check id, a glob (\`auth.*\`), or several joined by commas (\`auth.*,boundary.*\`).
---value Name=value (repeatable) names a parameter's value where the spec's example will not do;
-Name=a,b names several (requests use the first; filter and region checks compare them all).
---region ID is RegionId for every request (it wins over a --value of it).
---seed N replays a run's generated values (each run prints its seed); --shard I/N runs the I-th of
-N equal slices of the checks; --no-auth-checks leaves the signature checks out; --concurrency N runs N
-checks at once (default ${DEFAULT_CONCURRENCY}); --junit FILE also writes a JUnit report.
+${OPTIONS_HELP}
 
 Exit status: 0 every check passed, 1 a check failed, 2 a wrong command line (or fast-check missing
 for the fuzz checks).
