@@ -1,7 +1,6 @@
 // The whole pipeline for one spec: load → check → model → emit → (compile) → write.
 import { lstat, mkdir, symlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkSpec } from './check/check-spec.ts';
 import type { GeneratedFile } from './emitters/contract.ts';
 import { codeHeader, RUNTIME_CODE_HEADER } from './emitters/header.ts';
@@ -12,7 +11,6 @@ import { loadSpecFile } from './load/load-spec.ts';
 import { buildModel } from './model/build-model.ts';
 import { checkExamples } from './model/check-examples.ts';
 import type { ServiceModel } from './model/types.ts';
-import { createAjv } from './model/validation-schemas.ts';
 import { readXmlExample } from './model/xml-example.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
 import { fullCollection } from './shared/full-collection.ts';
@@ -48,8 +46,6 @@ export type GenerateStage = 'check' | 'emit' | 'typecheck' | 'compile' | 'write'
 export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly model?: ServiceModel;
-  /** The ajv the validators were compiled with: from `modelSpec` only (`generate` lets it go). */
-  readonly ajv?: Ajv2020;
   readonly packageDir?: string;
   readonly files?: readonly GeneratedFile[];
   readonly report?: WriteReport;
@@ -74,14 +70,12 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   const { model, diagnostics: modelled } = buildModel(source, specFile);
   diagnostics.push(...modelled);
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
-  // Only the example check may still locate, and only what it finds wrong: the YAML tree goes
-  // before ajv's compiles, the largest part of generation's memory, begin.
+  // Only the example check may still locate, and only what it finds wrong: the YAML tree goes.
   source.forgetPositions();
   fullCollection();
-  const ajv = createAjv(model, { standalone: true });
-  diagnostics.push(...(await checkExamples(source, model, ajv, readXmlExample)));
+  diagnostics.push(...(await checkExamples(source, model, readXmlExample)));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
-  return { diagnostics: sortDiagnostics(diagnostics), model, ajv };
+  return { diagnostics: sortDiagnostics(diagnostics), model };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -90,7 +84,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { modelled, sources } = await modelAndEmit(options, kit, progress);
   const { model } = modelled;
   if (model === undefined || sources === undefined) return modelled;
-  // ajv and the emitters' working sets are gone: their garbage goes before the compile grows.
+  // The emitters' working sets are gone: their garbage goes before the compile grows.
   fullCollection();
   const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
   const runtime = { dir: join(dirname(packageDir), RUNTIME_FOLDER), files: await runtimePackage(kit) };
@@ -111,23 +105,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return { ...modelled, packageDir, files, report, runtime: { ...runtime, report: runtimeReport } };
 }
 
-/**
- * Model the spec and run every emitter. ajv, whose compiled validators and their sources are the
- * largest thing alive once the spec is modelled, is read by nothing after the emitters: it ends with
- * this function (and is not in `generate`'s result), so the compile's own garbage has its room.
- */
+/** Model the spec and run every emitter; what the emitters build ends with this function. */
 async function modelAndEmit(
   options: GenerateOptions,
   kit: string,
   progress: (stage: GenerateStage) => void,
 ): Promise<{ modelled: GenerateResult; sources?: GeneratedFile[] }> {
   progress('check');
-  const { ajv, ...modelled } = await modelSpec(options.rootDir, options.spec);
+  const modelled = await modelSpec(options.rootDir, options.spec);
   const { model } = modelled;
-  if (model === undefined || ajv === undefined) return { modelled };
+  if (model === undefined) return { modelled };
   progress('emit');
   const sources: GeneratedFile[] = [];
-  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit, ajv })));
+  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit })));
   return { modelled, sources };
 }
 

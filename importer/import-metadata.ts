@@ -9,7 +9,6 @@ import { parseSpecText } from '../generator/load/load-spec.ts';
 import { joinPointer, splitPointer } from '../generator/load/pointer.ts';
 import { buildModel } from '../generator/model/build-model.ts';
 import { checkExamples } from '../generator/model/check-examples.ts';
-import { createAjv } from '../generator/model/validation-schemas.ts';
 import { readXmlExample } from '../generator/model/xml-example.ts';
 import {
   createReporter,
@@ -140,12 +139,7 @@ async function checkText(file: string, text: string): Promise<readonly Diagnosti
   if (hasErrors(checked)) return checked;
   const { model, diagnostics } = buildModel(loaded.spec, file);
   if (hasErrors(diagnostics)) return [...checked, ...diagnostics];
-  const examples = await checkExamples(
-    loaded.spec,
-    model,
-    createAjv(model, { standalone: false }),
-    readXmlExample,
-  );
+  const examples = await checkExamples(loaded.spec, model, readXmlExample);
   return [...checked, ...diagnostics, ...examples];
 }
 

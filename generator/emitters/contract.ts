@@ -1,5 +1,4 @@
 // The one contract every emitter implements: read the model, return files. Emitters never write.
-import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ServiceModel } from '../model/types.ts';
 
 export interface GeneratedFile {
@@ -20,8 +19,6 @@ export interface EmitContext {
   readonly model: ServiceModel;
   /** Absolute path of the toolkit's install folder (see toolkit-dir.ts), for reading templates. */
   readonly rootDir: string;
-  /** ajv holding the model's validator schemas (see validation-schemas.ts), shared with the checks. */
-  readonly ajv: Ajv2020;
 }
 
 export interface Emitter {

@@ -188,3 +188,11 @@ export function withRuntimeImports(source: string): string {
     (_m, q: string, name: string) => `${q}${runtimeModule(name)}${q}`,
   );
 }
+
+/** The module-level name of the `index`th shared schema of a generated validators module. */
+export function schemaConstName(index: number): string {
+  return `s${index}`;
+}
+
+/** The local name a generated validators module gives the runtime's `schemaValidator`. */
+export const SCHEMA_VALIDATOR_LOCAL = 'v';

@@ -1,22 +1,24 @@
 // Model-stage check: every example in the spec matches the model's schemas; XML examples are read as the client reads XML.
-import type { ErrorObject } from 'ajv';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { AjvErrorLike, StandaloneValidate } from '../../templates/runtime/validation.ts';
 import { createReporter, type Diagnostic, type Locator } from '../shared/diagnostic.ts';
 import { ajvWords } from './ajv-words.ts';
+import { schemaChecks } from './check-schemas.ts';
 import type { ActionModel, ExampleModel, ServiceModel } from './types.ts';
 import { requestValidatorId, validatorIdFor } from './validation-schemas.ts';
+
+type Checks = (id: string) => StandaloneValidate | undefined;
 
 /** Turns an XML example into the value a client would get, or throws with the reason. */
 export type XmlReader = (example: ExampleModel) => Promise<unknown>;
 
-/** `ajv` is the instance the validators emitter compiles from, so each schema compiles once. */
+/** Examples are judged by the runtime's schema check on the schemas the generated validators hold. */
 export async function checkExamples(
   source: Locator,
   model: ServiceModel,
-  ajv: Ajv2020,
   readXml: XmlReader,
 ): Promise<readonly Diagnostic[]> {
   const ctx = createReporter(source);
+  const checks = schemaChecks(model);
   for (const example of model.actions.flatMap((a) => a.examples)) {
     let value = example.value;
     if (example.mediaType === 'xml') {
@@ -31,7 +33,7 @@ export async function checkExamples(
         continue;
       }
     }
-    const validate = ajv.getSchema(validatorIdFor(model, example.schemaName));
+    const validate = checks(validatorIdFor(model, example.schemaName));
     if (validate !== undefined && !validate(value)) {
       const problems = (validate.errors ?? []).map(describe).join('; ');
       ctx.report(
@@ -41,7 +43,7 @@ export async function checkExamples(
       );
     }
   }
-  for (const action of model.actions) checkParamExamples(ctx.report, action, ajv);
+  for (const action of model.actions) checkParamExamples(ctx.report, action, checks);
   return ctx.diagnostics;
 }
 
@@ -50,9 +52,9 @@ export async function checkExamples(
 function checkParamExamples(
   report: ReturnType<typeof createReporter>['report'],
   action: ActionModel,
-  ajv: Ajv2020,
+  checks: Checks,
 ): void {
-  const validate = ajv.getSchema(requestValidatorId(action));
+  const validate = checks(requestValidatorId(action));
   if (validate === undefined) return;
   for (const param of action.params) {
     if (param.example === undefined || validate({ [param.name]: param.example })) continue;
@@ -66,7 +68,7 @@ function checkParamExamples(
   }
 }
 
-function describe(e: ErrorObject): string {
+function describe(e: AjvErrorLike): string {
   const at = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replaceAll('/', '.');
   if (e.keyword === 'required') return `${at} must have property "${e.params.missingProperty}"`;
   return `${at} ${ajvWords(e)}`;

@@ -1,9 +1,8 @@
-// The schemas behind the generated validators, and the one ajv setup that compiles them, shared by
-// the validators emitter (standalone code) and the example check (compiled at generation time).
-import { Ajv2020 } from 'ajv/dist/2020.js';
+// The schemas behind the generated validators, shared by the validators emitter (modules of schemas
+// the runtime checks) and the example check (the same schemas, checked at generation time).
 import { requestSchema } from './build-params.ts';
 import { COMMON_ERROR_ENVELOPE } from './error-envelope.ts';
-import { DEFS_ID, defsRef } from './json-schema.ts';
+import { defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 
 export interface ValidatorSchema {
@@ -13,7 +12,7 @@ export interface ValidatorSchema {
   readonly subject:
     | { readonly kind: 'request' | 'response'; readonly action: string }
     | { readonly kind: 'errorEnvelope' };
-  /** ajv's id of the compiled unit (internal to generation). */
+  /** The id of the checked unit (internal to generation; ajv's id in the tests' oracle). */
   readonly id: string;
   readonly schema: Record<string, unknown>;
 }
@@ -41,24 +40,6 @@ export function validatorSchemas(model: ServiceModel): ValidatorSchema[] {
     schema: model.errorSchema === undefined ? COMMON_ERROR_ENVELOPE : { $ref: defsRef(model.errorSchema) },
   });
   return list;
-}
-
-/** ajv configured the same way for standalone code and for checks, so both judge alike. */
-export function createAjv(model: ServiceModel, options: { standalone: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    // A request's int64 is `['integer', 'string']` (json-schema.ts).
-    allowUnionTypes: true,
-    // No sentence beside every check: the runtime says ajv's words from the keyword and params
-    // (templates/runtime/validation-message.ts), and so does the example check.
-    messages: false,
-    ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
-  });
-  ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });
-  for (const v of validatorSchemas(model)) ajv.addSchema({ $id: v.id, ...v.schema });
-  return ajv;
 }
 
 /** The compiled unit that checks a component schema: the action's response validator when there is

@@ -10,14 +10,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Emits the spec's `src/` and returns the folder holding it. */
 export async function emitFixturePackage(spec: string): Promise<string> {
-  const { model, ajv, diagnostics } = await modelSpec(ROOT, spec);
-  if (model === undefined || ajv === undefined) throw new Error(`${spec}: ${JSON.stringify(diagnostics)}`);
+  const { model, diagnostics } = await modelSpec(ROOT, spec);
+  if (model === undefined) throw new Error(`${spec}: ${JSON.stringify(diagnostics)}`);
   await mkdir(join(ROOT, 'tmp'), { recursive: true });
   const dir = await mkdtemp(join(ROOT, 'tmp', `${model.packageName}-`));
   for (const emitter of emitters) {
-    for (const file of await emitter.emit({ model, rootDir: ROOT, ajv })) {
-      // The sources, and beside them the JavaScript the emitters write straight to dist/ (ajv's
-      // validators), which the sources import.
+    for (const file of await emitter.emit({ model, rootDir: ROOT })) {
+      // The sources, and beside them the JavaScript the emitters write straight to dist/ (the
+      // validators' schemas), which the sources import.
       const path =
         file.path.startsWith('dist/') && file.path.endsWith('.js') ? `src/${file.path.slice(5)}` : file.path;
       if (!path.startsWith('src/')) continue;

@@ -9,11 +9,10 @@ import { modelSpec } from '../../../generator/pipeline.ts';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('waiters of test/fixtures/specs/stateful.yaml', async () => {
-  const { model, ajv } = await modelSpec(ROOT, 'test/fixtures/specs/stateful.yaml');
+  const { model } = await modelSpec(ROOT, 'test/fixtures/specs/stateful.yaml');
   const files = new Map<string, string>();
   for (const emitter of emitters)
-    for (const f of await emitter.emit({ model: model!, rootDir: ROOT, ajv: ajv! }))
-      files.set(f.path, f.content);
+    for (const f of await emitter.emit({ model: model!, rootDir: ROOT })) files.set(f.path, f.content);
 
   it.each([
     ['InstanceRunning', { method: 'waitUntilInstanceRunning', descriptor: 'instanceRunningWaiter' }],
