@@ -196,3 +196,14 @@ export function schemaConstName(index: number): string {
 
 /** The local name a generated validators module gives the runtime's `schemaValidator`. */
 export const SCHEMA_VALIDATOR_LOCAL = 'v';
+
+/** The local name a generated validators module gives the runtime's check of a schema keyword
+ * (exported under the keyword's own name, which `enum` and `const` cannot be locally). */
+export function keywordCheckLocal(keyword: string): string {
+  return `k${keyword[0]?.toUpperCase()}${keyword.slice(1)}`;
+}
+
+/** The module-level name of the `index`th set of keyword checks of a generated validators module. */
+export function keywordTableName(index: number): string {
+  return `t${index}`;
+}

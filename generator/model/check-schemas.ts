@@ -2,39 +2,36 @@
 // only the keywords that judge a value, and each `$ref` into the shared definitions made whatever the
 // caller wants it to be — a function returning the definition for the example check here, a name
 // for the emitter that writes them as modules. Both judge from the same schemas this way.
+import * as bounds from '../../templates/runtime/schema-bounds.ts';
 import {
   type CheckSchema,
-  type CheckSchemaObject,
+  type KeywordChecks,
   schemaValidator,
 } from '../../templates/runtime/schema-check.ts';
+import * as objects from '../../templates/runtime/schema-objects.ts';
+import * as pattern from '../../templates/runtime/schema-pattern.ts';
+import * as values from '../../templates/runtime/schema-values.ts';
 import type { StandaloneValidate } from '../../templates/runtime/validation.ts';
 import { defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 import { type ValidatorSchema, validatorSchemas } from './validation-schemas.ts';
 
-/** What the runtime reads of a schema (its annotations — description, examples, default — are left). */
-const CHECKED = new Set<string>([
-  '$ref',
-  'type',
-  'enum',
-  'const',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'items',
-  'required',
-  'propertyNames',
-  'additionalProperties',
-  'properties',
-] satisfies (keyof CheckSchemaObject)[]);
-/** Keywords whose value is a schema, and the one whose value is a map of them. */
+/** What the runtime reads of a schema (its annotations — description, examples, default — are left):
+ * `$ref` and `type` (schema-check.ts) and the keywords that have a check (KEYWORD_MODULES). */
+/** The runtime module (its name under templates/runtime) that exports each keyword's check. */
+export const KEYWORD_MODULES: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    [
+      ['schema-bounds', bounds],
+      ['schema-objects', objects],
+      ['schema-pattern', pattern],
+      ['schema-values', values],
+    ] as const
+  ).flatMap(([module, checks]) => Object.keys(checks).map((keyword) => [keyword, module])),
+);
+const keywordChecks: KeywordChecks = { ...bounds, ...objects, ...pattern, ...values };
+const CHECKED = new Set<string>(['$ref', 'type', ...Object.keys(KEYWORD_MODULES)]);
+/** Keywords whose value is a schema (`properties` is a map of them). */
 const SUBSCHEMA = new Set(['items', 'propertyNames', 'additionalProperties']);
 const DEFS_PREFIX = defsRef('');
 
@@ -67,6 +64,11 @@ function defName(ref: unknown): string {
   return ref.slice(DEFS_PREFIX.length);
 }
 
+/** Every keyword's check, as the runtime's modules export them. */
+export function allKeywordChecks(): KeywordChecks {
+  return keywordChecks;
+}
+
 /** The check of every compiled unit of the model (validation-schemas.ts ids), each made once. */
 export function schemaChecks(model: ServiceModel): (id: string) => StandaloneValidate | undefined {
   const defs = new Map<string, CheckSchema>();
@@ -89,7 +91,7 @@ export function schemaChecks(model: ServiceModel): (id: string) => StandaloneVal
       const schema =
         given !== undefined ? given.schema : id.startsWith(DEFS_PREFIX) ? { $ref: id } : undefined;
       if (schema === undefined) return undefined;
-      validate = schemaValidator(checkSchemaOf(schema, (n) => () => def(n)) as CheckSchema);
+      validate = schemaValidator(checkSchemaOf(schema, (n) => () => def(n)) as CheckSchema, keywordChecks);
       made.set(id, validate);
     }
     return validate;

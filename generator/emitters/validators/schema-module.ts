@@ -1,12 +1,20 @@
 // A validators module: each validator is its schema as data (the checked keywords only, see
-// model/check-schemas.ts) given to the runtime's `schemaValidator`, marked pure so that a bundler
-// drops every validator a program does not use. A definition several schemas refer to is a
-// module-level constant, and a `$ref` a function returning it, so a schema may refer to itself.
-import { checkSchemaOf } from '../../model/check-schemas.ts';
+// model/check-schemas.ts) given to the runtime's `schemaValidator` with the checks of the keywords it
+// uses, marked pure so that a bundler drops every validator a program does not use, and every
+// keyword check no kept validator names. A definition several schemas refer to is a module-level
+// constant, and a `$ref` a function returning it, so a schema may refer to itself.
+import { checkSchemaOf, KEYWORD_MODULES } from '../../model/check-schemas.ts';
 import type { ServiceModel } from '../../model/types.ts';
 import type { ValidatorSchema } from '../../model/validation-schemas.ts';
 import { codeHeader } from '../header.ts';
-import { runtimeModule, SCHEMA_VALIDATOR_LOCAL, schemaConstName, validatorName } from '../naming.ts';
+import {
+  keywordCheckLocal,
+  keywordTableName,
+  runtimeModule,
+  SCHEMA_VALIDATOR_LOCAL,
+  schemaConstName,
+  validatorName,
+} from '../naming.ts';
 
 /** A reference to a shared definition, until it is written as code. */
 class DefRef {
@@ -15,35 +23,88 @@ class DefRef {
 
 export function schemaModule(model: ServiceModel, schemas: readonly ValidatorSchema[]): string {
   const consts = new Map<string, string>();
-  const pending: string[] = [];
+  const defs = new Map<string, unknown>();
   const refTo = (name: string): DefRef => {
     if (!consts.has(name)) {
       consts.set(name, schemaConstName(consts.size));
-      pending.push(name);
+      const given = model.schemaDefs[name];
+      if (given === undefined) throw new Error(`no schema ${name} in the model`);
+      defs.set(name, null); // its place in the module: before the definitions it refers to
+      defs.set(name, checkSchemaOf(given, refTo));
     }
     return new DefRef(name);
   };
   const code = (value: unknown): string => literal(value, (ref) => consts.get(ref.name) as string);
-  const exports = schemaValidators(schemas, refTo).map(
-    ([v, schema]) =>
-      `export const ${validatorName(model, v)} = /*#__PURE__*/ ${SCHEMA_VALIDATOR_LOCAL}(${
-        schema instanceof DefRef ? consts.get(schema.name) : code(schema)
-      });`,
-  );
-  const definitions: string[] = [];
-  for (let i = 0; i < pending.length; i++) {
-    const name = pending[i] as string;
-    const given = model.schemaDefs[name];
-    if (given === undefined) throw new Error(`no schema ${name} in the model`);
-    definitions.push(`const ${consts.get(name)} = ${code(checkSchemaOf(given, refTo))};`);
-  }
+  const validators = schemaValidators(schemas, refTo);
+  const tables = new Map<string, string>();
+  const exports = validators.map(([v, schema]) => {
+    const keywords = [...keywordsOf(schema, defs)].sort().join(',');
+    if (!tables.has(keywords)) tables.set(keywords, keywordTableName(tables.size));
+    const data = schema instanceof DefRef ? consts.get(schema.name) : code(schema);
+    return `export const ${validatorName(model, v)} = /*#__PURE__*/ ${SCHEMA_VALIDATOR_LOCAL}(${data}, ${tables.get(keywords)});`;
+  });
+  const used = [...new Set([...tables.keys()].flatMap((k) => (k === '' ? [] : k.split(','))))].sort();
   return [
     codeHeader(model).trimEnd(),
     `import { schemaValidator as ${SCHEMA_VALIDATOR_LOCAL} } from ${JSON.stringify(runtimeModule('schema-check'))};`,
-    ...definitions,
+    ...imports(used),
+    ...[...tables].map(
+      ([keywords, name]) =>
+        `const ${name} = {${
+          keywords === ''
+            ? ''
+            : keywords
+                .split(',')
+                .map((k) => `${k}: ${keywordCheckLocal(k)}`)
+                .join(', ')
+        }};`,
+    ),
+    ...[...defs].map(([name, schema]) => `const ${consts.get(name)} = ${code(schema)};`),
     ...exports,
     '',
   ].join('\n');
+}
+
+/** An import of each keyword check the module names, from the runtime module that exports it. */
+function imports(keywords: readonly string[]): string[] {
+  const byModule = new Map<string, string[]>();
+  for (const k of keywords) {
+    const module = KEYWORD_MODULES[k] ?? unknownKeyword(k);
+    byModule.set(module, [...(byModule.get(module) ?? []), k]);
+  }
+  return [...byModule]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(
+      ([module, names]) =>
+        `import { ${names.map((k) => `${k} as ${keywordCheckLocal(k)}`).join(', ')} } from ${JSON.stringify(runtimeModule(module))};`,
+    );
+}
+
+function unknownKeyword(keyword: string): never {
+  throw new Error(`no runtime check of the keyword "${keyword}"`);
+}
+
+/** The keywords a schema and the definitions it reaches use, but `$ref` and `type` (the runtime's own). */
+function keywordsOf(schema: unknown, defs: ReadonlyMap<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node instanceof DefRef) {
+      if (seen.has(node.name)) return;
+      seen.add(node.name);
+      walk(defs.get(node.name));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== '$ref' && key !== 'type') found.add(key);
+      if (key === '$ref' || key === 'items' || key === 'additionalProperties' || key === 'propertyNames')
+        walk(value);
+      else if (key === 'properties') for (const sub of Object.values(value as object)) walk(sub);
+    }
+  };
+  walk(schema);
+  return found;
 }
 
 /** Each validator's schema; one that only refers to a definition is that definition. */
