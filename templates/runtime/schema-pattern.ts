@@ -5,8 +5,8 @@ import { fail, type KeywordCheck } from './schema-check.js';
 const checkPattern: KeywordCheck = (s) => {
   const pattern = s.pattern as string;
   const re = new RegExp(pattern, 'u');
-  return (d, p, o, n) => {
-    if (!re.test(d as string)) fail(o, p, n, 'pattern', { pattern });
+  return (d, p, o) => {
+    if (!re.test(d as string)) fail(o, p, 'pattern', { pattern });
   };
 };
 

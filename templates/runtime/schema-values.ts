@@ -7,22 +7,22 @@ type Obj = Record<string, unknown>;
 
 const checkConst: KeywordCheck = (s) => {
   const value = s.const;
-  return (d, p, o, n) => {
-    if (!same(d, value)) fail(o, p, n, 'const', { allowedValue: value });
+  return (d, p, o) => {
+    if (!same(d, value)) fail(o, p, 'const', { allowedValue: value });
   };
 };
 
 const checkEnum: KeywordCheck = (s) => {
   const values = s.enum as readonly unknown[];
-  return (d, p, o, n) => {
-    if (!values.some((v) => same(d, v))) fail(o, p, n, 'enum', { allowedValues: values });
+  return (d, p, o) => {
+    if (!values.some((v) => same(d, v))) fail(o, p, 'enum', { allowedValues: values });
   };
 };
 
-const checkUniqueItems: KeywordCheck = (s) => (d, p, o, n) => {
+const checkUniqueItems: KeywordCheck = (s) => (d, p, o) => {
   if (s.uniqueItems !== true) return;
   const found = duplicate(s, d as unknown[]);
-  if (found !== undefined) fail(o as Errors, p, n, 'uniqueItems', { i: found[0], j: found[1] });
+  if (found !== undefined) fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
 };
 
 /** ajv's search for two equal items: by value when the items' schema names only scalar types, else by

@@ -13,9 +13,9 @@ const limit = (keyword, comparison) => (s) => {
             : keyword === 'exclusiveMaximum'
                 ? (d) => d < bound
                 : (d) => d > bound;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         if (!ok(d))
-            fail(o, p, n, keyword, { comparison, limit: bound });
+            fail(o, p, keyword, { comparison, limit: bound });
     };
 };
 const checkMaximum = /*#__PURE__*/ limit('maximum', '<=');
@@ -24,10 +24,10 @@ const checkExclusiveMaximum = /*#__PURE__*/ limit('exclusiveMaximum', '<');
 const checkExclusiveMinimum = /*#__PURE__*/ limit('exclusiveMinimum', '>');
 const items = (keyword) => (s) => {
     const bound = s[keyword];
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         const count = d.length;
         if (keyword === 'maxItems' ? count > bound : count < bound)
-            fail(o, p, n, keyword, { limit: bound });
+            fail(o, p, keyword, { limit: bound });
     };
 };
 const checkMaxItems = /*#__PURE__*/ items('maxItems');
@@ -42,18 +42,18 @@ function codePoints(d) {
 }
 const checkMaxLength = (s) => {
     const bound = s.maxLength;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         const text = d;
         if (text.length > bound && codePoints(text) > bound)
-            fail(o, p, n, 'maxLength', { limit: bound });
+            fail(o, p, 'maxLength', { limit: bound });
     };
 };
 const checkMinLength = (s) => {
     const bound = s.minLength;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         const text = d;
         if (text.length < bound || ((text.length + 1) >> 1 < bound && codePoints(text) < bound)) {
-            fail(o, p, n, 'minLength', { limit: bound });
+            fail(o, p, 'minLength', { limit: bound });
         }
     };
 };

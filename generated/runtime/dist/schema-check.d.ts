@@ -26,8 +26,8 @@ export interface CheckSchemaObject {
     readonly properties?: Readonly<Record<string, CheckSchema>>;
 }
 export type Errors = AjvErrorLike[];
-/** A schema made a function once: checks a value at `path`, adding ajv's errors to `out`. */
-export type Check = (d: unknown, path: string, out: Errors, name: string | undefined) => void;
+/** A schema made a function once: checks a value at `path` (a JSON pointer), adding ajv's errors to `out`. */
+export type Check = (d: unknown, path: string, out: Errors) => void;
 /** A keyword's check, made from the schema that gives it; `sub` makes a subschema's. */
 export type KeywordCheck = (s: CheckSchemaObject, sub: (schema: CheckSchema) => Check) => Check;
 /** The checks of the keywords a validator's schemas use, by keyword. */
@@ -35,5 +35,5 @@ export type KeywordChecks = Readonly<Partial<Record<keyof CheckSchemaObject, Key
 export declare const TYPES: Readonly<Record<string, (d: unknown) => boolean>>;
 /** A validator of the schema: true or false, and the errors of the last call on `errors`. */
 export declare function schemaValidator(schema: CheckSchema, keywords: KeywordChecks): StandaloneValidate;
-export declare function fail(out: Errors, path: string, name: string | undefined, keyword: string, params: Record<string, unknown>): void;
+export declare function fail(out: Errors, path: string, keyword: string, params: Record<string, unknown>): void;
 //# sourceMappingURL=schema-check.d.ts.map

@@ -7,28 +7,32 @@
 import { fail } from './schema-check.js';
 const checkItems = (s, sub) => {
     const each = sub(s.items);
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         const list = d;
         for (let i = 0; i < list.length; i++)
-            each(list[i], `${p}/${i}`, o, n);
+            each(list[i], `${p}/${i}`, o);
     };
 };
 const checkRequired = (s) => {
     const required = s.required;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         for (const key of required)
             if (d[key] === undefined)
-                fail(o, p, n, 'required', { missingProperty: key });
+                fail(o, p, 'required', { missingProperty: key });
     };
 };
 const checkPropertyNames = (s, sub) => {
     const names = sub(s.propertyNames);
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         for (const key in d) {
-            const before = o.length;
-            names(key, p, o, key);
-            if (o.length > before)
-                fail(o, p, n, 'propertyNames', { propertyName: key });
+            // ajv marks the name's own errors with it, then reports the name.
+            const errors = [];
+            names(key, p, errors);
+            if (errors.length === 0)
+                continue;
+            for (const error of errors)
+                o.push({ ...error, propertyName: key });
+            fail(o, p, 'propertyNames', { propertyName: key });
         }
     };
 };
@@ -36,14 +40,14 @@ const checkAdditionalProperties = (s, sub) => {
     const declared = s.properties ?? {};
     const extra = s.additionalProperties;
     const value = extra === false ? undefined : sub(extra);
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         for (const key in d) {
             if (Object.hasOwn(declared, key))
                 continue;
             if (value === undefined)
-                fail(o, p, n, 'additionalProperties', { additionalProperty: key });
+                fail(o, p, 'additionalProperties', { additionalProperty: key });
             else
-                value(d[key], `${p}/${pointer(key)}`, o, n);
+                value(d[key], `${p}/${pointer(key)}`, o);
         }
     };
 };
@@ -54,12 +58,35 @@ const checkProperties = (s, sub) => {
         `/${pointer(key)}`,
         sub(properties[key]),
     ]);
-    return (d, p, o, n) => {
-        for (const [key, at, check] of checks) {
-            const value = d[key];
-            if (value !== undefined)
-                check(value, p + at, o, n);
+    const index = new Map(checks.map(([key], i) => [key, i]));
+    // ajv reads every declared name, also one a plain object inherits (`constructor`): with such a
+    // name, or a value of another prototype, so does this; else it reads only the names the value has
+    // (a request gives a few of an action's many) and puts their errors in the schema's order.
+    const inherited = checks.some(([key]) => key in Object.prototype);
+    return (d, p, o) => {
+        const value = d;
+        const proto = Object.getPrototypeOf(value);
+        if (inherited || (proto !== Object.prototype && proto !== null)) {
+            for (const [key, at, check] of checks)
+                if (value[key] !== undefined)
+                    check(value[key], p + at, o);
+            return;
         }
+        let found;
+        for (const key in value) {
+            const i = index.get(key);
+            if (i === undefined || value[key] === undefined)
+                continue;
+            const [, at, check] = checks[i];
+            const errors = [];
+            check(value[key], p + at, errors);
+            if (errors.length > 0) {
+                found ??= [];
+                found.push([i, errors]);
+            }
+        }
+        for (const [, errors] of found?.sort((a, b) => a[0] - b[0]) ?? [])
+            o.push(...errors);
     };
 };
 function pointer(key) {

@@ -7,9 +7,9 @@ import { fail } from './schema-check.js';
 const checkPattern = (s) => {
     const pattern = s.pattern;
     const re = new RegExp(pattern, 'u');
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         if (!re.test(d))
-            fail(o, p, n, 'pattern', { pattern });
+            fail(o, p, 'pattern', { pattern });
     };
 };
 export { checkPattern as pattern };

@@ -7,24 +7,24 @@
 import { fail, TYPES } from './schema-check.js';
 const checkConst = (s) => {
     const value = s.const;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         if (!same(d, value))
-            fail(o, p, n, 'const', { allowedValue: value });
+            fail(o, p, 'const', { allowedValue: value });
     };
 };
 const checkEnum = (s) => {
     const values = s.enum;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
         if (!values.some((v) => same(d, v)))
-            fail(o, p, n, 'enum', { allowedValues: values });
+            fail(o, p, 'enum', { allowedValues: values });
     };
 };
-const checkUniqueItems = (s) => (d, p, o, n) => {
+const checkUniqueItems = (s) => (d, p, o) => {
     if (s.uniqueItems !== true)
         return;
     const found = duplicate(s, d);
     if (found !== undefined)
-        fail(o, p, n, 'uniqueItems', { i: found[0], j: found[1] });
+        fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
 };
 /** ajv's search for two equal items: by value when the items' schema names only scalar types, else by
  * deep equality, both from the end. Returns the two indices as ajv reports them (`i`, `j`). */

@@ -21,8 +21,8 @@ const limit =
           : keyword === 'exclusiveMaximum'
             ? (d: number) => d < bound
             : (d: number) => d > bound;
-    return (d, p, o, n) => {
-      if (!ok(d as number)) fail(o, p, n, keyword, { comparison, limit: bound });
+    return (d, p, o) => {
+      if (!ok(d as number)) fail(o, p, keyword, { comparison, limit: bound });
     };
   };
 const checkMaximum: KeywordCheck = /*#__PURE__*/ limit('maximum', '<=');
@@ -34,9 +34,9 @@ const items =
   (keyword: 'maxItems' | 'minItems'): KeywordCheck =>
   (s) => {
     const bound = s[keyword] as number;
-    return (d, p, o, n) => {
+    return (d, p, o) => {
       const count = (d as unknown[]).length;
-      if (keyword === 'maxItems' ? count > bound : count < bound) fail(o, p, n, keyword, { limit: bound });
+      if (keyword === 'maxItems' ? count > bound : count < bound) fail(o, p, keyword, { limit: bound });
     };
   };
 const checkMaxItems: KeywordCheck = /*#__PURE__*/ items('maxItems');
@@ -51,17 +51,17 @@ function codePoints(d: string): number {
 }
 const checkMaxLength: KeywordCheck = (s) => {
   const bound = s.maxLength as number;
-  return (d, p, o, n) => {
+  return (d, p, o) => {
     const text = d as string;
-    if (text.length > bound && codePoints(text) > bound) fail(o, p, n, 'maxLength', { limit: bound });
+    if (text.length > bound && codePoints(text) > bound) fail(o, p, 'maxLength', { limit: bound });
   };
 };
 const checkMinLength: KeywordCheck = (s) => {
   const bound = s.minLength as number;
-  return (d, p, o, n) => {
+  return (d, p, o) => {
     const text = d as string;
     if (text.length < bound || ((text.length + 1) >> 1 < bound && codePoints(text) < bound)) {
-      fail(o, p, n, 'minLength', { limit: bound });
+      fail(o, p, 'minLength', { limit: bound });
     }
   };
 };

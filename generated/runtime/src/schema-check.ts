@@ -37,16 +37,17 @@ export interface CheckSchemaObject {
 
 export type Errors = AjvErrorLike[];
 type S = CheckSchemaObject;
-/** A schema made a function once: checks a value at `path`, adding ajv's errors to `out`. */
-export type Check = (d: unknown, path: string, out: Errors, name: string | undefined) => void;
+/** A schema made a function once: checks a value at `path` (a JSON pointer), adding ajv's errors to `out`. */
+export type Check = (d: unknown, path: string, out: Errors) => void;
 /** A keyword's check, made from the schema that gives it; `sub` makes a subschema's. */
 export type KeywordCheck = (s: CheckSchemaObject, sub: (schema: CheckSchema) => Check) => Check;
 /** The checks of the keywords a validator's schemas use, by keyword. */
 export type KeywordChecks = Readonly<Partial<Record<keyof CheckSchemaObject, KeywordCheck>>>;
 
+const number = (d: unknown): d is number => typeof d === 'number' && Number.isFinite(d);
 export const TYPES: Readonly<Record<string, (d: unknown) => boolean>> = {
-  number: (d) => typeof d === 'number' && Number.isFinite(d),
-  integer: (d) => typeof d === 'number' && Number.isFinite(d) && d % 1 === 0,
+  number,
+  integer: (d) => number(d) && d % 1 === 0,
   object: (d) => typeof d === 'object' && d !== null && !Array.isArray(d),
   array: Array.isArray,
   null: (d) => d === null,
@@ -69,39 +70,25 @@ export function schemaValidator(schema: CheckSchema, keywords: KeywordChecks): S
   const validate: StandaloneValidate = (data) => {
     const errors: Errors = [];
     check ??= compile(schema, keywords);
-    check(data, '', errors, undefined);
+    check(data, '', errors);
     validate.errors = errors.length === 0 ? null : errors;
     return errors.length === 0;
   };
   return validate;
 }
 
-export function fail(
-  out: Errors,
-  path: string,
-  name: string | undefined,
-  keyword: string,
-  params: Record<string, unknown>,
-): void {
-  out.push(
-    name === undefined
-      ? { instancePath: path, keyword, params }
-      : { instancePath: path, keyword, params, propertyName: name },
-  );
+export function fail(out: Errors, path: string, keyword: string, params: Record<string, unknown>): void {
+  out.push({ instancePath: path, keyword, params });
 }
 
 function compile(s: CheckSchema, keywords: KeywordChecks): Check {
-  if (s === true) return () => {};
-  if (s === false) return (_d, p, o, n) => fail(o, p, n, 'false schema', {});
+  if (typeof s === 'boolean') return (_d, p, o) => s || fail(o, p, 'false schema', {});
   let check = compiled.get(s);
   if (check === undefined) {
     const steps = stepsOf(s, keywords);
-    check =
-      steps.length === 1
-        ? (steps[0] as Check)
-        : (d, p, o, n) => {
-            for (const step of steps) step(d, p, o, n);
-          };
+    check = (d, p, o) => {
+      for (const step of steps) step(d, p, o);
+    };
     compiled.set(s, check);
   }
   return check;
@@ -112,41 +99,34 @@ function compile(s: CheckSchema, keywords: KeywordChecks): Check {
 function stepsOf(s: S, keywords: KeywordChecks): Check[] {
   const sub = (schema: CheckSchema) => compile(schema, keywords);
   const types = s.type === undefined ? [] : typeof s.type === 'string' ? [s.type] : s.type;
-  const groups = ORDER.map(([type, keys]) => {
-    const given = keys.filter((k) => s[k] !== undefined);
-    return [type, given.map((k) => (keywords[k] ?? missing(k))(s, sub))] as const;
-  }).filter(([, checks]) => checks.length > 0);
+  const groups = ORDER.map(
+    ([type, keys]) =>
+      [
+        type,
+        keys.filter((k) => s[k] !== undefined).map((k) => (keywords[k] as KeywordCheck)(s, sub)),
+      ] as const,
+  ).filter(([, checks]) => checks.length > 0);
   // A single type whose keywords the schema uses is reported where they are checked; any other up front.
-  const late = types.length === 1 ? groups.find(([type]) => type === types[0])?.[0] : undefined;
-  const typeError: Check = (_d, p, o, n) => fail(o, p, n, 'type', { type: s.type });
+  const late = types.length === 1 && groups.some(([type]) => type === types[0]) ? types[0] : undefined;
+  const typeError: Check = (_d, p, o) => fail(o, p, 'type', { type: s.type });
   const steps: Check[] = [];
   if (types.length > 0 && late === undefined) {
-    const tests = types.map((t) => TYPES[t] as (d: unknown) => boolean);
-    steps.push((d, p, o, n) => {
-      if (!tests.some((test) => test(d))) typeError(d, p, o, n);
-    });
+    steps.push((d, p, o) => types.some((t) => TYPES[t]?.(d)) || typeError(d, p, o));
   }
   const ref = s.$ref;
+  let target: Check | undefined;
   if (ref !== undefined) {
-    let target: Check | undefined;
-    steps.push((d, p, o, n) => {
+    steps.push((d, p, o) => {
       target ??= sub(ref());
-      target(d, p, o, n);
+      target(d, p, o);
     });
   }
   for (const [type, checks] of groups) {
     const test = TYPES[type];
-    const only = checks.length === 1 ? checks[0] : undefined;
-    steps.push((d, p, o, n) => {
-      if (test !== undefined && !test(d)) {
-        if (late === type) typeError(d, p, o, n);
-      } else if (only !== undefined) only(d, p, o, n);
-      else for (const check of checks) check(d, p, o, n);
+    steps.push((d, p, o) => {
+      if (test === undefined || test(d)) for (const check of checks) check(d, p, o);
+      else if (late === type) typeError(d, p, o);
     });
   }
   return steps;
-}
-
-function missing(keyword: string): never {
-  throw new Error(`the validator was given no check of "${keyword}"`);
 }
