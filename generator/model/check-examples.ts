@@ -1,12 +1,12 @@
 // Model-stage check: every example in the spec matches the model's schemas; XML examples are read as the client reads XML.
-import type { AjvErrorLike, StandaloneValidate } from '../../templates/runtime/validation.ts';
+import type { AjvErrorLike, SchemaValidate } from '../../templates/runtime/validation.ts';
 import { createReporter, type Diagnostic, type Locator } from '../shared/diagnostic.ts';
 import { ajvWords } from './ajv-words.ts';
 import { schemaChecks } from './check-schemas.ts';
 import type { ActionModel, ExampleModel, ServiceModel } from './types.ts';
 import { requestValidatorId, validatorIdFor } from './validation-schemas.ts';
 
-type Checks = (id: string) => StandaloneValidate | undefined;
+type Checks = (id: string) => SchemaValidate | undefined;
 
 /** Turns an XML example into the value a client would get, or throws with the reason. */
 export type XmlReader = (example: ExampleModel) => Promise<unknown>;

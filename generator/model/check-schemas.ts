@@ -11,7 +11,7 @@ import {
 import * as objects from '../../templates/runtime/schema-objects.ts';
 import * as pattern from '../../templates/runtime/schema-pattern.ts';
 import * as values from '../../templates/runtime/schema-values.ts';
-import type { StandaloneValidate } from '../../templates/runtime/validation.ts';
+import type { SchemaValidate } from '../../templates/runtime/validation.ts';
 import { defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 import { type ValidatorSchema, validatorSchemas } from './validation-schemas.ts';
@@ -70,7 +70,7 @@ export function allKeywordChecks(): KeywordChecks {
 }
 
 /** The check of every compiled unit of the model (validation-schemas.ts ids), each made once. */
-export function schemaChecks(model: ServiceModel): (id: string) => StandaloneValidate | undefined {
+export function schemaChecks(model: ServiceModel): (id: string) => SchemaValidate | undefined {
   const defs = new Map<string, CheckSchema>();
   const def = (name: string): CheckSchema => {
     let schema = defs.get(name);
@@ -83,7 +83,7 @@ export function schemaChecks(model: ServiceModel): (id: string) => StandaloneVal
     return schema;
   };
   const byId = new Map<string, ValidatorSchema>(validatorSchemas(model).map((v) => [v.id, v]));
-  const made = new Map<string, StandaloneValidate>();
+  const made = new Map<string, SchemaValidate>();
   return (id) => {
     let validate = made.get(id);
     if (validate === undefined) {

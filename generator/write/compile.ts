@@ -37,8 +37,8 @@ export function compilePackage(files: readonly GeneratedFile[], header: string):
     };
     throw new Error(`The generated code does not compile:\n${ts.formatDiagnostics(problems, host)}`);
   }
-  // Declarations written as such (the standalone validators', whose JavaScript the validators emitter
-  // puts in dist/ itself) and any JavaScript under src/ go to dist/ as they are.
+  // Declarations written as such (the validators' schema modules', whose JavaScript the validators
+  // emitter puts in dist/ itself) and any JavaScript under src/ go to dist/ as they are.
   const copied = files
     .filter((f) => f.path.startsWith('src/') && (f.path.endsWith('.js') || f.path.endsWith('.d.ts')))
     .map((f) => ({ path: `dist/${f.path.slice('src/'.length)}`, content: f.content }));

@@ -4,7 +4,7 @@
 // (instancePath, keyword, params; test/templates/runtime/schema-check.test.ts holds it to ajv), so
 // validation.ts turns them into the same issues whichever checked. Each validator is given the checks
 // of the keywords its schema uses (schema-keywords.ts), so a bundle holds only those.
-import type { AjvErrorLike, StandaloneValidate } from './validation.js';
+import type { AjvErrorLike, SchemaValidate } from './validation.js';
 
 /** A schema as the generated modules give it: a `$ref` is a function returning its target, so
  * schemas can refer to each other (and to themselves) without a table every program would keep. */
@@ -61,9 +61,9 @@ const ORDER: readonly (readonly [string, readonly (keyof S)[]])[] = [
 const compiled = new WeakMap<S, Check>();
 
 /** A validator of the schema: true or false, and the errors of the last call on `errors`. */
-export function schemaValidator(schema: CheckSchema, keywords: KeywordChecks): StandaloneValidate {
+export function schemaValidator(schema: CheckSchema, keywords: KeywordChecks): SchemaValidate {
   let check: Check | undefined;
-  const validate: StandaloneValidate = (data) => {
+  const validate: SchemaValidate = (data) => {
     const errors: Errors = [];
     check ??= compile(schema, keywords);
     check(data, '', errors);

@@ -3039,7 +3039,7 @@ export const runInstancesAction = {
         },
     },
     validateRequest: validateRunInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRunInstancesResponse),
     errors: {
         'LoginAsNonRoot.ImageNotSupport': {
             httpStatus: 400,
@@ -5148,7 +5148,7 @@ export const createInstanceAction = {
         },
     },
     validateRequest: validateCreateInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateInstanceResponse),
     errors: {
         'InvalidStorageClusterId.CapacityNotEnough': {
             httpStatus: 400,
@@ -6299,7 +6299,7 @@ export const startInstanceAction = {
         },
     },
     validateRequest: validateStartInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartInstanceResponse),
     errors: {
         DryRunOperation: {
             httpStatus: 400,
@@ -6469,7 +6469,7 @@ export const startInstancesAction = {
         },
     },
     validateRequest: validateStartInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartInstancesResponse),
     errors: {
         'InvalidParameter.KMSKeyId.CMKNotEnabled': {
             httpStatus: 403,
@@ -6609,7 +6609,7 @@ export const stopInstanceAction = {
         },
     },
     validateRequest: validateStopInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInstanceResponse),
     errors: {
         DryRunOperation: {
             httpStatus: 400,
@@ -6757,7 +6757,7 @@ export const stopInstancesAction = {
         },
     },
     validateRequest: validateStopInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInstancesResponse),
     errors: {
         'InvalidParameter.KMSKeyId.CMKNotEnabled': {
             httpStatus: 403,
@@ -6856,7 +6856,7 @@ export const rebootInstanceAction = {
         },
     },
     validateRequest: validateRebootInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRebootInstanceResponse),
     errors: {
         IncorrectInstanceStatus: {
             httpStatus: 403,
@@ -6981,7 +6981,7 @@ export const rebootInstancesAction = {
         },
     },
     validateRequest: validateRebootInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRebootInstancesResponse),
     errors: {
         'InvalidParameter.KMSKeyId.CMKNotEnabled': {
             httpStatus: 403,
@@ -7122,7 +7122,7 @@ export const attachInstanceRamRoleAction = {
         },
     },
     validateRequest: validateAttachInstanceRamRoleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachInstanceRamRoleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachInstanceRamRoleResponse),
     errors: {
         'InvalidInstanceIds.Malformed': {
             httpStatus: 400,
@@ -7229,7 +7229,7 @@ export const describeInstanceRamRoleAction = {
         },
     },
     validateRequest: validateDescribeInstanceRamRoleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceRamRoleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceRamRoleResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -7352,7 +7352,7 @@ export const detachInstanceRamRoleAction = {
         },
     },
     validateRequest: validateDetachInstanceRamRoleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachInstanceRamRoleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachInstanceRamRoleResponse),
     errors: {
         'InvalidInstanceIds.Malformed': {
             httpStatus: 400,
@@ -7464,7 +7464,7 @@ export const describeInstanceStatusAction = {
         },
     },
     validateRequest: validateDescribeInstanceStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceStatusResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -8325,7 +8325,7 @@ export const describeInstancesAction = {
         },
     },
     validateRequest: validateDescribeInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstancesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -8418,7 +8418,7 @@ export const describeInstanceVncUrlAction = {
         },
     },
     validateRequest: validateDescribeInstanceVncUrlRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceVncUrlResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceVncUrlResponse),
     errors: {
         InvalidRegionInstance: {
             httpStatus: 400,
@@ -8481,7 +8481,7 @@ export const modifyInstanceVncPasswdAction = {
         },
     },
     validateRequest: validateModifyInstanceVncPasswdRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVncPasswdResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceVncPasswdResponse),
     errors: {
         'IncorrectVncPassword.Malformed': {
             httpStatus: 400,
@@ -8550,7 +8550,7 @@ export const describeUserDataAction = {
         },
     },
     validateRequest: validateDescribeUserDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeUserDataResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -8649,7 +8649,7 @@ export const describeInstanceAutoRenewAttributeAction = {
         },
     },
     validateRequest: validateDescribeInstanceAutoRenewAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAutoRenewAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAutoRenewAttributeResponse),
     errors: {
         'MissingParameter.InstanceId': {
             httpStatus: 403,
@@ -8749,7 +8749,7 @@ export const modifyInstanceAutoRenewAttributeAction = {
         },
     },
     validateRequest: validateModifyInstanceAutoRenewAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoRenewAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAutoRenewAttributeResponse),
     errors: {
         'OperationDenied.StarterPackage': {
             httpStatus: 400,
@@ -8849,7 +8849,7 @@ export const renewInstanceAction = {
         },
     },
     validateRequest: validateRenewInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewInstanceResponse),
     errors: {
         'InvalidInternetChargeType.ValueNotSupported': {
             httpStatus: 400,
@@ -9186,7 +9186,7 @@ export const describeSpotPriceHistoryAction = {
         },
     },
     validateRequest: validateDescribeSpotPriceHistoryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotPriceHistoryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSpotPriceHistoryResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -9438,7 +9438,7 @@ export const describeSpotAdviceAction = {
         },
     },
     validateRequest: validateDescribeSpotAdviceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotAdviceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSpotAdviceResponse),
     errors: {
         'Invalid.SaleStrategy': {
             httpStatus: 400,
@@ -9558,7 +9558,7 @@ export const describeInstanceTypeFamiliesAction = {
         },
     },
     validateRequest: validateDescribeInstanceTypeFamiliesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypeFamiliesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTypeFamiliesResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -10063,7 +10063,7 @@ export const describeInstanceTypesAction = {
         },
     },
     validateRequest: validateDescribeInstanceTypesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTypesResponse),
 };
 /** How DescribeInstanceAttribute goes on the wire. */
 export const describeInstanceAttributeAction = {
@@ -10272,7 +10272,7 @@ export const describeInstanceAttributeAction = {
         },
     },
     validateRequest: validateDescribeInstanceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAttributeResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -10407,7 +10407,7 @@ export const modifyInstanceAttributeAction = {
         },
     },
     validateRequest: validateModifyInstanceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAttributeResponse),
     errors: {
         'InvalidInstanceName.Malformed': {
             httpStatus: 400,
@@ -10683,7 +10683,7 @@ export const modifyInstanceMetadataOptionsAction = {
         },
     },
     validateRequest: validateModifyInstanceMetadataOptionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMetadataOptionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceMetadataOptionsResponse),
     errors: {
         'InvalidHttpEndpoint.NotSupported': {
             httpStatus: 400,
@@ -10746,7 +10746,7 @@ export const modifyInstanceAutoReleaseTimeAction = {
         },
     },
     validateRequest: validateModifyInstanceAutoReleaseTimeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoReleaseTimeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAutoReleaseTimeResponse),
     errors: {
         'InvalidAutoReleaseTime.Malformed': {
             httpStatus: 400,
@@ -10880,7 +10880,7 @@ export const modifyInstanceChargeTypeAction = {
         },
     },
     validateRequest: validateModifyInstanceChargeTypeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceChargeTypeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceChargeTypeResponse),
     errors: {
         'InvalidInstance.UnpaidOrder': {
             httpStatus: 400,
@@ -11190,7 +11190,7 @@ export const modifyInstanceSpecAction = {
         },
     },
     validateRequest: validateModifyInstanceSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceSpecResponse),
     errors: {
         'InvalidInternetChargeType.ValueNotSupported': {
             httpStatus: 400,
@@ -11648,7 +11648,7 @@ export const modifyPrepayInstanceSpecAction = {
         },
     },
     validateRequest: validateModifyPrepayInstanceSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrepayInstanceSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPrepayInstanceSpecResponse),
     errors: {
         'InvalidInstanceType.ValueUnauthorized': {
             httpStatus: 400,
@@ -11936,7 +11936,7 @@ export const reActivateInstancesAction = {
         },
     },
     validateRequest: validateReActivateInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReActivateInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReActivateInstancesResponse),
     errors: {
         'ReopenInstance.InstanceNotEnoughBalance': {
             httpStatus: 400,
@@ -12024,7 +12024,7 @@ export const describeInstanceTopologyAction = {
         },
     },
     validateRequest: validateDescribeInstanceTopologyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTopologyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTopologyResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -12098,7 +12098,7 @@ export const deleteInstanceAction = {
         },
     },
     validateRequest: validateDeleteInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteInstanceResponse),
     errors: {
         'DependencyViolation.SLBConfiguring': {
             httpStatus: 400,
@@ -12201,7 +12201,7 @@ export const deleteInstancesAction = {
         },
     },
     validateRequest: validateDeleteInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteInstancesResponse),
     errors: {
         'InvalidParameter.CrossRegionNotSupport': {
             httpStatus: 400,
@@ -12456,7 +12456,7 @@ export const allocateDedicatedHostsAction = {
         },
     },
     validateRequest: validateAllocateDedicatedHostsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateDedicatedHostsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateDedicatedHostsResponse),
     errors: {
         'InvalidInstanceType.ValueUnauthorized': {
             httpStatus: 400,
@@ -13015,7 +13015,7 @@ export const describeDedicatedHostsAction = {
         },
     },
     validateRequest: validateDescribeDedicatedHostsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -13173,7 +13173,7 @@ export const describeDedicatedHostTypesAction = {
         },
     },
     validateRequest: validateDescribeDedicatedHostTypesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostTypesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostTypesResponse),
 };
 /** How ModifyDedicatedHostClusterAttribute goes on the wire. */
 export const modifyDedicatedHostClusterAttributeAction = {
@@ -13221,7 +13221,7 @@ export const modifyDedicatedHostClusterAttributeAction = {
         },
     },
     validateRequest: validateModifyDedicatedHostClusterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostClusterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostClusterAttributeResponse),
     errors: {
         'InvalidDedicatedHostName.Malformed': {
             httpStatus: 404,
@@ -13329,7 +13329,7 @@ export const modifyDedicatedHostAttributeAction = {
         },
     },
     validateRequest: validateModifyDedicatedHostAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAttributeResponse),
     errors: {
         'InvalidDedicatedHostName.Malformed': {
             httpStatus: 404,
@@ -13488,7 +13488,7 @@ export const modifyDedicatedHostsChargeTypeAction = {
         },
     },
     validateRequest: validateModifyDedicatedHostsChargeTypeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostsChargeTypeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostsChargeTypeResponse),
     errors: {
         'InvalidParameter.InstanceIds': {
             httpStatus: 400,
@@ -13668,7 +13668,7 @@ export const describeDedicatedHostAutoRenewAction = {
         },
     },
     validateRequest: validateDescribeDedicatedHostAutoRenewRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostAutoRenewResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostAutoRenewResponse),
     errors: {
         ChargeTypeViolation: {
             httpStatus: 403,
@@ -13763,7 +13763,7 @@ export const modifyDedicatedHostAutoRenewAttributeAction = {
         },
     },
     validateRequest: validateModifyDedicatedHostAutoRenewAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoRenewAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAutoRenewAttributeResponse),
     errors: {
         'MissingParameter.DedicatedHostId': {
             httpStatus: 403,
@@ -13856,7 +13856,7 @@ export const renewDedicatedHostsAction = {
         },
     },
     validateRequest: validateRenewDedicatedHostsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewDedicatedHostsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewDedicatedHostsResponse),
     errors: {
         IdempotenceParamNotMatch: {
             httpStatus: 400,
@@ -13939,7 +13939,7 @@ export const modifyDedicatedHostAutoReleaseTimeAction = {
         },
     },
     validateRequest: validateModifyDedicatedHostAutoReleaseTimeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoReleaseTimeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAutoReleaseTimeResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -14061,7 +14061,7 @@ export const modifyInstanceDeploymentAction = {
         },
     },
     validateRequest: validateModifyInstanceDeploymentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceDeploymentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceDeploymentResponse),
     errors: {
         'OperationDenied.UnstoppedInstance': {
             httpStatus: 400,
@@ -14233,7 +14233,7 @@ export const redeployDedicatedHostAction = {
         },
     },
     validateRequest: validateRedeployDedicatedHostRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployDedicatedHostResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRedeployDedicatedHostResponse),
     errors: {
         'InvalidDedicatedHostStatus.Malformed': {
             httpStatus: 400,
@@ -14285,7 +14285,7 @@ export const releaseDedicatedHostAction = {
         },
     },
     validateRequest: validateReleaseDedicatedHostRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseDedicatedHostResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseDedicatedHostResponse),
     errors: {
         ChargeTypeViolation: {
             httpStatus: 403,
@@ -14390,7 +14390,7 @@ export const createDedicatedHostClusterAction = {
         },
     },
     validateRequest: validateCreateDedicatedHostClusterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDedicatedHostClusterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDedicatedHostClusterResponse),
     errors: {
         'InvalidTagKey.Malformed': {
             httpStatus: 400,
@@ -14662,7 +14662,7 @@ export const describeDedicatedHostClustersAction = {
         },
     },
     validateRequest: validateDescribeDedicatedHostClustersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostClustersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostClustersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -14727,7 +14727,7 @@ export const deleteDedicatedHostClusterAction = {
         },
     },
     validateRequest: validateDeleteDedicatedHostClusterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDedicatedHostClusterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDedicatedHostClusterResponse),
     errors: {
         DedicatedHostExists: {
             httpStatus: 400,
@@ -15254,7 +15254,7 @@ export const createLaunchTemplateAction = {
         },
     },
     validateRequest: validateCreateLaunchTemplateRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateLaunchTemplateResponse),
     errors: {
         'InvalidRegion.NotExist': {
             httpStatus: 400,
@@ -15465,7 +15465,7 @@ export const describeLaunchTemplatesAction = {
         },
     },
     validateRequest: validateDescribeLaunchTemplatesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplatesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLaunchTemplatesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -15540,7 +15540,7 @@ export const deleteLaunchTemplateAction = {
         },
     },
     validateRequest: validateDeleteLaunchTemplateRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteLaunchTemplateResponse),
     errors: {
         'InvalidRegion.NotExist': {
             httpStatus: 400,
@@ -16049,7 +16049,7 @@ export const createLaunchTemplateVersionAction = {
         },
     },
     validateRequest: validateCreateLaunchTemplateVersionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateVersionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateLaunchTemplateVersionResponse),
     errors: {
         'InvalidRegion.NotExist': {
             httpStatus: 400,
@@ -16506,7 +16506,7 @@ export const describeLaunchTemplateVersionsAction = {
         },
     },
     validateRequest: validateDescribeLaunchTemplateVersionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplateVersionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLaunchTemplateVersionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -16580,7 +16580,7 @@ export const modifyLaunchTemplateDefaultVersionAction = {
         },
     },
     validateRequest: validateModifyLaunchTemplateDefaultVersionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyLaunchTemplateDefaultVersionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyLaunchTemplateDefaultVersionResponse),
     errors: {
         'InvalidRegion.NotExist': {
             httpStatus: 400,
@@ -16669,7 +16669,7 @@ export const deleteLaunchTemplateVersionAction = {
         },
     },
     validateRequest: validateDeleteLaunchTemplateVersionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateVersionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteLaunchTemplateVersionResponse),
     errors: {
         'InvalidRegion.NotExist': {
             httpStatus: 400,
@@ -16741,7 +16741,7 @@ export const createDiagnosticReportAction = {
         },
     },
     validateRequest: validateCreateDiagnosticReportRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticReportResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiagnosticReportResponse),
     errors: {
         'InvalidResource.NotExists': {
             httpStatus: 400,
@@ -16903,7 +16903,7 @@ export const describeDiagnosticReportsAction = {
         },
     },
     validateRequest: validateDescribeDiagnosticReportsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticReportsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -17031,7 +17031,7 @@ export const describeDiagnosticReportAttributesAction = {
         },
     },
     validateRequest: validateDescribeDiagnosticReportAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticReportAttributesResponse),
     errors: {
         'InvalidParameter.ReportNotExist': {
             httpStatus: 403,
@@ -17074,7 +17074,7 @@ export const deleteDiagnosticReportsAction = {
         },
     },
     validateRequest: validateDeleteDiagnosticReportsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticReportsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiagnosticReportsResponse),
     errors: {
         'InvalidStatus.InProgress': {
             httpStatus: 403,
@@ -17141,7 +17141,7 @@ export const createDiagnosticMetricSetAction = {
         },
     },
     validateRequest: validateCreateDiagnosticMetricSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticMetricSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiagnosticMetricSetResponse),
     errors: {
         'InvalidParameter.MetricId': {
             httpStatus: 400,
@@ -17246,7 +17246,7 @@ export const describeDiagnosticMetricSetsAction = {
         },
     },
     validateRequest: validateDescribeDiagnosticMetricSetsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricSetsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticMetricSetsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -17346,7 +17346,7 @@ export const describeDiagnosticMetricsAction = {
         },
     },
     validateRequest: validateDescribeDiagnosticMetricsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticMetricsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -17420,7 +17420,7 @@ export const modifyDiagnosticMetricSetAction = {
         },
     },
     validateRequest: validateModifyDiagnosticMetricSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiagnosticMetricSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiagnosticMetricSetResponse),
     errors: {
         'InvalidParameter.MetricSetId': {
             httpStatus: 400,
@@ -17467,7 +17467,7 @@ export const deleteDiagnosticMetricSetsAction = {
         },
     },
     validateRequest: validateDeleteDiagnosticMetricSetsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticMetricSetsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiagnosticMetricSetsResponse),
 };
 /** How CreateElasticityAssurance goes on the wire. */
 export const createElasticityAssuranceAction = {
@@ -17615,7 +17615,7 @@ export const createElasticityAssuranceAction = {
         },
     },
     validateRequest: validateCreateElasticityAssuranceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateElasticityAssuranceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateElasticityAssuranceResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,
@@ -18016,7 +18016,7 @@ export const describeElasticityAssurancesAction = {
         },
     },
     validateRequest: validateDescribeElasticityAssurancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssurancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeElasticityAssurancesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -18226,7 +18226,7 @@ export const describeElasticityAssuranceInstancesAction = {
         },
     },
     validateRequest: validateDescribeElasticityAssuranceInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssuranceInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeElasticityAssuranceInstancesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -18406,7 +18406,7 @@ export const modifyElasticityAssuranceAction = {
         },
     },
     validateRequest: validateModifyElasticityAssuranceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyElasticityAssuranceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyElasticityAssuranceResponse),
     errors: {
         'InvalidInstanceAmount.ValueNotSupported': {
             httpStatus: 400,
@@ -18603,7 +18603,7 @@ export const createCapacityReservationAction = {
         },
     },
     validateRequest: validateCreateCapacityReservationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCapacityReservationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCapacityReservationResponse),
     errors: {
         NoStock: {
             httpStatus: 400,
@@ -19051,7 +19051,7 @@ export const describeCapacityReservationsAction = {
         },
     },
     validateRequest: validateDescribeCapacityReservationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCapacityReservationsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -19269,7 +19269,7 @@ export const describeCapacityReservationInstancesAction = {
         },
     },
     validateRequest: validateDescribeCapacityReservationInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCapacityReservationInstancesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -19484,7 +19484,7 @@ export const modifyCapacityReservationAction = {
         },
     },
     validateRequest: validateModifyCapacityReservationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCapacityReservationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCapacityReservationResponse),
     errors: {
         'InvalidInstanceAmount.ValueNotSupported': {
             httpStatus: 400,
@@ -19626,7 +19626,7 @@ export const describeInstanceAttachmentAttributesAction = {
         },
     },
     validateRequest: validateDescribeInstanceAttachmentAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttachmentAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAttachmentAttributesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -19813,7 +19813,7 @@ export const modifyInstanceAttachmentAttributesAction = {
         },
     },
     validateRequest: validateModifyInstanceAttachmentAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttachmentAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAttachmentAttributesResponse),
     errors: {
         'MissingParameter.RegionId': {
             httpStatus: 400,
@@ -19992,7 +19992,7 @@ export const releaseCapacityReservationAction = {
         },
     },
     validateRequest: validateReleaseCapacityReservationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseCapacityReservationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseCapacityReservationResponse),
     errors: {
         'MissingParameter.RegionId': {
             httpStatus: 400,
@@ -20782,7 +20782,7 @@ export const createAutoProvisioningGroupAction = {
         },
     },
     validateRequest: validateCreateAutoProvisioningGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoProvisioningGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateAutoProvisioningGroupResponse),
     errors: {
         'InvalidAutoProvisioningGroupName.Malformed': {
             httpStatus: 400,
@@ -21144,7 +21144,7 @@ export const describeAutoProvisioningGroupsAction = {
         },
     },
     validateRequest: validateDescribeAutoProvisioningGroupsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -21270,7 +21270,7 @@ export const describeAutoProvisioningGroupInstancesAction = {
         },
     },
     validateRequest: validateDescribeAutoProvisioningGroupInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupInstancesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -21406,7 +21406,7 @@ export const modifyAutoProvisioningGroupAction = {
         },
     },
     validateRequest: validateModifyAutoProvisioningGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoProvisioningGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoProvisioningGroupResponse),
     errors: {
         NoPermission: {
             httpStatus: 400,
@@ -21565,7 +21565,7 @@ export const describeAutoProvisioningGroupHistoryAction = {
         },
     },
     validateRequest: validateDescribeAutoProvisioningGroupHistoryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupHistoryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupHistoryResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -21625,7 +21625,7 @@ export const deleteAutoProvisioningGroupAction = {
         },
     },
     validateRequest: validateDeleteAutoProvisioningGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoProvisioningGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteAutoProvisioningGroupResponse),
     errors: {
         'MissingParameter.InstanceType': {
             httpStatus: 400,
@@ -21865,7 +21865,7 @@ export const createDiskAction = {
         },
     },
     validateRequest: validateCreateDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiskResponse),
     errors: {
         'InvalidSize.ValueNotSupported': {
             httpStatus: 400,
@@ -22823,7 +22823,7 @@ export const describeDisksAction = {
         },
     },
     validateRequest: validateDescribeDisksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDisksResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -22995,7 +22995,7 @@ export const attachDiskAction = {
         },
     },
     validateRequest: validateAttachDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachDiskResponse),
     errors: {
         'InvalidDevice.Malformed': {
             httpStatus: 400,
@@ -23210,7 +23210,7 @@ export const detachDiskAction = {
         },
     },
     validateRequest: validateDetachDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachDiskResponse),
     errors: {
         'InvalidRegionId.MalFormed': {
             httpStatus: 400,
@@ -23366,7 +23366,7 @@ export const modifyDiskAttributeAction = {
         },
     },
     validateRequest: validateModifyDiskAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskAttributeResponse),
     errors: {
         'InvalidDiskName.Malformed': {
             httpStatus: 400,
@@ -23585,7 +23585,7 @@ export const replaceSystemDiskAction = {
         },
     },
     validateRequest: validateReplaceSystemDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceSystemDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReplaceSystemDiskResponse),
     errors: {
         'LoginAsNonRoot.ImageNotSupport': {
             httpStatus: 400,
@@ -23934,7 +23934,7 @@ export const reInitDiskAction = {
         },
     },
     validateRequest: validateReInitDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReInitDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReInitDiskResponse),
     errors: {
         'LoginAsNonRoot.ImageNotSupport': {
             httpStatus: 400,
@@ -24095,7 +24095,7 @@ export const resizeDiskAction = {
         },
     },
     validateRequest: validateResizeDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResizeDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResizeDiskResponse),
     errors: {
         'InvalidDataDiskSize.ValueNotSupported': {
             httpStatus: 400,
@@ -24318,7 +24318,7 @@ export const resetDiskAction = {
         },
     },
     validateRequest: validateResetDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResetDiskResponse),
     errors: {
         'DiskCategory.OperationNotSupported': {
             httpStatus: 400,
@@ -24511,7 +24511,7 @@ export const resetDisksAction = {
         },
     },
     validateRequest: validateResetDisksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDisksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResetDisksResponse),
     errors: {
         'DiskCategory.OperationNotSupported': {
             httpStatus: 400,
@@ -24690,7 +24690,7 @@ export const modifyDiskChargeTypeAction = {
         },
     },
     validateRequest: validateModifyDiskChargeTypeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskChargeTypeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskChargeTypeResponse),
     errors: {
         'InvalidInstanceType.ValueUnauthorized': {
             httpStatus: 400,
@@ -24907,7 +24907,7 @@ export const modifyDiskSpecAction = {
         },
     },
     validateRequest: validateModifyDiskSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskSpecResponse),
     errors: {
         'InvalidPerformanceLevel.Malformed': {
             httpStatus: 400,
@@ -25092,7 +25092,7 @@ export const deleteDiskAction = {
         },
     },
     validateRequest: validateDeleteDiskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiskResponse),
     errors: {
         'InvalidRegionId.MalFormed': {
             httpStatus: 400,
@@ -25289,7 +25289,7 @@ export const purchaseReservedInstancesOfferingAction = {
         },
     },
     validateRequest: validatePurchaseReservedInstancesOfferingRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseReservedInstancesOfferingResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePurchaseReservedInstancesOfferingResponse),
     errors: {
         'InvalidStartTime.ScopeNotMatch': {
             httpStatus: 400,
@@ -25670,7 +25670,7 @@ export const describeReservedInstancesAction = {
         },
     },
     validateRequest: validateDescribeReservedInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeReservedInstancesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -25801,7 +25801,7 @@ export const modifyReservedInstancesAction = {
         },
     },
     validateRequest: validateModifyReservedInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstancesResponse),
     errors: {
         'InvalidInstanceType.ValueUnauthorized': {
             httpStatus: 400,
@@ -26020,7 +26020,7 @@ export const modifyReservedInstanceAttributeAction = {
         },
     },
     validateRequest: validateModifyReservedInstanceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstanceAttributeResponse),
     errors: {
         'InvalidParameter.ReservedInstanceName': {
             httpStatus: 400,
@@ -26117,7 +26117,7 @@ export const renewReservedInstancesAction = {
         },
     },
     validateRequest: validateRenewReservedInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewReservedInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewReservedInstancesResponse),
     errors: {
         'InvalidInstanceType.ValueUnauthorized': {
             httpStatus: 400,
@@ -26370,7 +26370,7 @@ export const describeReservedInstanceAutoRenewAttributeAction = {
         },
     },
     validateRequest: validateDescribeReservedInstanceAutoRenewAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse),
     errors: {
         ChargeTypeViolation: {
             httpStatus: 403,
@@ -26442,7 +26442,7 @@ export const modifyReservedInstanceAutoRenewAttributeAction = {
         },
     },
     validateRequest: validateModifyReservedInstanceAutoRenewAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAutoRenewAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstanceAutoRenewAttributeResponse),
     errors: {
         'Abs.MissingParamter.InstanceId': {
             httpStatus: 403,
@@ -26591,7 +26591,7 @@ export const purchaseStorageCapacityUnitAction = {
         },
     },
     validateRequest: validatePurchaseStorageCapacityUnitRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseStorageCapacityUnitResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePurchaseStorageCapacityUnitResponse),
     errors: {
         'InvalidParameter.Period': {
             httpStatus: 400,
@@ -26802,7 +26802,7 @@ export const describeStorageCapacityUnitsAction = {
         },
     },
     validateRequest: validateDescribeStorageCapacityUnitsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageCapacityUnitsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageCapacityUnitsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -26877,7 +26877,7 @@ export const modifyStorageCapacityUnitAttributeAction = {
         },
     },
     validateRequest: validateModifyStorageCapacityUnitAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageCapacityUnitAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyStorageCapacityUnitAttributeResponse),
     errors: {
         'MissingParameter.RegionId': {
             httpStatus: 400,
@@ -27057,7 +27057,7 @@ export const createImageAction = {
         },
     },
     validateRequest: validateCreateImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImageResponse),
     errors: {
         'InvalidImageName.Malformed': {
             httpStatus: 400,
@@ -27428,7 +27428,7 @@ export const importImageAction = {
         },
     },
     validateRequest: validateImportImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateImportImageResponse),
     errors: {
         'UnsupportedSuffix.OSSObject': {
             httpStatus: 400,
@@ -27674,7 +27674,7 @@ export const exportImageAction = {
         },
     },
     validateRequest: validateExportImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateExportImageResponse),
     errors: {
         'InvalidImageName.Malformed': {
             httpStatus: 400,
@@ -27876,7 +27876,7 @@ export const copyImageAction = {
         },
     },
     validateRequest: validateCopyImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopyImageResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -28064,7 +28064,7 @@ export const cancelCopyImageAction = {
         },
     },
     validateRequest: validateCancelCopyImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCopyImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelCopyImageResponse),
     errors: {
         ImageCreatedNotFromCopy: {
             httpStatus: 400,
@@ -28512,7 +28512,7 @@ export const describeImagesAction = {
         },
     },
     validateRequest: validateDescribeImagesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -28667,7 +28667,7 @@ export const describeImageSharePermissionAction = {
         },
     },
     validateRequest: validateDescribeImageSharePermissionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSharePermissionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageSharePermissionResponse),
     errors: {
         'InvalidImageId.NotFound': {
             httpStatus: 404,
@@ -28761,7 +28761,7 @@ export const modifyImageAttributeAction = {
         },
     },
     validateRequest: validateModifyImageAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageAttributeResponse),
     errors: {
         'InvalidImageName.Malformed': {
             httpStatus: 400,
@@ -28883,7 +28883,7 @@ export const modifyImageSharePermissionAction = {
         },
     },
     validateRequest: validateModifyImageSharePermissionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageSharePermissionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageSharePermissionResponse),
     errors: {
         'InvalidGroup.Malformed': {
             httpStatus: 400,
@@ -29060,7 +29060,7 @@ export const describeImageSupportInstanceTypesAction = {
         },
     },
     validateRequest: validateDescribeImageSupportInstanceTypesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSupportInstanceTypesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageSupportInstanceTypesResponse),
     errors: {
         InvalidParamter: {
             httpStatus: 400,
@@ -29235,7 +29235,7 @@ export const describeImageFromFamilyAction = {
         },
     },
     validateRequest: validateDescribeImageFromFamilyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageFromFamilyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageFromFamilyResponse),
     errors: {
         'InvalidUser.Unauthorized': {
             httpStatus: 403,
@@ -29293,7 +29293,7 @@ export const modifyImageShareGroupPermissionAction = {
         },
     },
     validateRequest: validateModifyImageShareGroupPermissionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageShareGroupPermissionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageShareGroupPermissionResponse),
     errors: {
         Forbbiden: {
             httpStatus: 403,
@@ -29348,7 +29348,7 @@ export const deleteImageAction = {
         },
     },
     validateRequest: validateDeleteImageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImageResponse),
     errors: {
         ImageUsingByInstance: {
             httpStatus: 403,
@@ -29475,7 +29475,7 @@ export const createImageComponentAction = {
         },
     },
     validateRequest: validateCreateImageComponentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageComponentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImageComponentResponse),
     errors: {
         'InvalidCommand.Component': {
             httpStatus: 400,
@@ -29748,7 +29748,7 @@ export const createImagePipelineAction = {
         },
     },
     validateRequest: validateCreateImagePipelineRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImagePipelineResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImagePipelineResponse),
     errors: {
         'InvalidSourceInstance.NotFound': {
             httpStatus: 400,
@@ -30058,7 +30058,7 @@ export const describeImageComponentsAction = {
         },
     },
     validateRequest: validateDescribeImageComponentsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageComponentsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageComponentsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -30274,7 +30274,7 @@ export const describeImagePipelinesAction = {
         },
     },
     validateRequest: validateDescribeImagePipelinesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelinesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagePipelinesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -30360,7 +30360,7 @@ export const startImagePipelineExecutionAction = {
         },
     },
     validateRequest: validateStartImagePipelineExecutionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartImagePipelineExecutionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartImagePipelineExecutionResponse),
     errors: {
         'InvalidImagePipeline.HasRunningExecution': {
             httpStatus: 403,
@@ -30521,7 +30521,7 @@ export const describeImagePipelineExecutionsAction = {
         },
     },
     validateRequest: validateDescribeImagePipelineExecutionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelineExecutionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagePipelineExecutionsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -30601,7 +30601,7 @@ export const cancelImagePipelineExecutionAction = {
         },
     },
     validateRequest: validateCancelImagePipelineExecutionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelImagePipelineExecutionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelImagePipelineExecutionResponse),
     errors: {
         'InvalidStatus.CancelFailed': {
             httpStatus: 400,
@@ -30649,7 +30649,7 @@ export const deleteImageComponentAction = {
         },
     },
     validateRequest: validateDeleteImageComponentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageComponentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImageComponentResponse),
     errors: {
         'InvalidImageComponent.NotFound': {
             httpStatus: 404,
@@ -30689,7 +30689,7 @@ export const deleteImagePipelineAction = {
         },
     },
     validateRequest: validateDeleteImagePipelineRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImagePipelineResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImagePipelineResponse),
     errors: {
         'InvalidImagePipeline.HasRunningExecution': {
             httpStatus: 403,
@@ -30816,7 +30816,7 @@ export const createSnapshotAction = {
         },
     },
     validateRequest: validateCreateSnapshotRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnapshotResponse),
     errors: {
         'InvalidParameter.KMSKeyId.NotFound': {
             httpStatus: 403,
@@ -31129,7 +31129,7 @@ export const copySnapshotAction = {
         },
     },
     validateRequest: validateCopySnapshotRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopySnapshotResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopySnapshotResponse),
     errors: {
         'Duplicate.TagKey': {
             httpStatus: 400,
@@ -31638,7 +31638,7 @@ export const describeSnapshotsAction = {
         },
     },
     validateRequest: validateDescribeSnapshotsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -31727,7 +31727,7 @@ export const describeSnapshotsUsageAction = {
         },
     },
     validateRequest: validateDescribeSnapshotsUsageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsUsageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotsUsageResponse),
     errors: {
         'InvalidParam.RegionId': {
             httpStatus: 403,
@@ -31809,7 +31809,7 @@ export const describeSnapshotPackageAction = {
         },
     },
     validateRequest: validateDescribeSnapshotPackageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotPackageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotPackageResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -31939,7 +31939,7 @@ export const describeSnapshotLinksAction = {
         },
     },
     validateRequest: validateDescribeSnapshotLinksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotLinksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotLinksResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -32021,7 +32021,7 @@ export const modifySnapshotAttributeAction = {
         },
     },
     validateRequest: validateModifySnapshotAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnapshotAttributeResponse),
     errors: {
         'InvalidSnapshotName.Malformed': {
             httpStatus: 400,
@@ -32136,7 +32136,7 @@ export const deleteSnapshotGroupAction = {
         },
     },
     validateRequest: validateDeleteSnapshotGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnapshotGroupResponse),
     errors: {
         SnapshotCreatedImage: {
             httpStatus: 403,
@@ -32192,7 +32192,7 @@ export const deleteSnapshotAction = {
         },
     },
     validateRequest: validateDeleteSnapshotRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnapshotResponse),
     errors: {
         SnapshotCreatedImage: {
             httpStatus: 403,
@@ -32362,7 +32362,7 @@ export const createAutoSnapshotPolicyAction = {
         },
     },
     validateRequest: validateCreateAutoSnapshotPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoSnapshotPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateAutoSnapshotPolicyResponse),
     errors: {
         'DiskCategory.OperationNotSupported': {
             httpStatus: 400,
@@ -32623,7 +32623,7 @@ export const describeAutoSnapshotPolicyExAction = {
         },
     },
     validateRequest: validateDescribeAutoSnapshotPolicyExRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoSnapshotPolicyExResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoSnapshotPolicyExResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -32762,7 +32762,7 @@ export const modifyAutoSnapshotPolicyExAction = {
         },
     },
     validateRequest: validateModifyAutoSnapshotPolicyExRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyExResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoSnapshotPolicyExResponse),
     errors: {
         'InvalidParameter.EncryptedIllegal': {
             httpStatus: 400,
@@ -32853,7 +32853,7 @@ export const applyAutoSnapshotPolicyAction = {
         },
     },
     validateRequest: validateApplyAutoSnapshotPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyAutoSnapshotPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateApplyAutoSnapshotPolicyResponse),
     errors: {
         'DiskCategory.OperationNotSupported': {
             httpStatus: 400,
@@ -32955,7 +32955,7 @@ export const modifyAutoSnapshotPolicyAction = {
         },
     },
     validateRequest: validateModifyAutoSnapshotPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoSnapshotPolicyResponse),
     errors: {
         'QuotaExceed.Snapshot': {
             httpStatus: 403,
@@ -32995,7 +32995,7 @@ export const cancelAutoSnapshotPolicyAction = {
         },
     },
     validateRequest: validateCancelAutoSnapshotPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelAutoSnapshotPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelAutoSnapshotPolicyResponse),
     errors: {
         ParameterInvalid: {
             httpStatus: 403,
@@ -33039,7 +33039,7 @@ export const deleteAutoSnapshotPolicyAction = {
         },
     },
     validateRequest: validateDeleteAutoSnapshotPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoSnapshotPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteAutoSnapshotPolicyResponse),
     errors: {
         ParameterInvalid: {
             httpStatus: 403,
@@ -33169,7 +33169,7 @@ export const createSnapshotGroupAction = {
         },
     },
     validateRequest: validateCreateSnapshotGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnapshotGroupResponse),
     errors: {
         'InvalidDiskIds.NotInSameZone': {
             httpStatus: 400,
@@ -33601,7 +33601,7 @@ export const describeSnapshotGroupsAction = {
         },
     },
     validateRequest: validateDescribeSnapshotGroupsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotGroupsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotGroupsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -33672,7 +33672,7 @@ export const modifySnapshotGroupAction = {
         },
     },
     validateRequest: validateModifySnapshotGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnapshotGroupResponse),
     errors: {
         'InvalidParameter.Name': {
             httpStatus: 400,
@@ -33773,7 +33773,7 @@ export const createPrefixListAction = {
         },
     },
     validateRequest: validateCreatePrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePrefixListResponse),
     errors: {
         'InvalidParameter.AddressFamily': {
             httpStatus: 400,
@@ -33918,7 +33918,7 @@ export const describePrefixListsAction = {
         },
     },
     validateRequest: validateDescribePrefixListsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -34008,7 +34008,7 @@ export const describePrefixListAssociationsAction = {
         },
     },
     validateRequest: validateDescribePrefixListAssociationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAssociationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListAssociationsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -34103,7 +34103,7 @@ export const describePrefixListAttributesAction = {
         },
     },
     validateRequest: validateDescribePrefixListAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListAttributesResponse),
     errors: {
         'InvalidPrefixListId.NotFound': {
             httpStatus: 404,
@@ -34194,7 +34194,7 @@ export const modifyPrefixListAction = {
         },
     },
     validateRequest: validateModifyPrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPrefixListResponse),
     errors: {
         'InvalidParameter.PrefixListName': {
             httpStatus: 400,
@@ -34262,7 +34262,7 @@ export const deletePrefixListAction = {
         },
     },
     validateRequest: validateDeletePrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePrefixListResponse),
     errors: {
         'NotAllowed.AssociationExist': {
             httpStatus: 400,
@@ -34379,7 +34379,7 @@ export const createSecurityGroupAction = {
         },
     },
     validateRequest: validateCreateSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSecurityGroupResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -34683,7 +34683,7 @@ export const describeSecurityGroupsAction = {
         },
     },
     validateRequest: validateDescribeSecurityGroupsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -34880,7 +34880,7 @@ export const describeSecurityGroupAttributeAction = {
         },
     },
     validateRequest: validateDescribeSecurityGroupAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupAttributeResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -34963,7 +34963,7 @@ export const modifySecurityGroupPolicyAction = {
         },
     },
     validateRequest: validateModifySecurityGroupPolicyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupPolicyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupPolicyResponse),
     errors: {
         'MissingParamter.RegionId': {
             httpStatus: 400,
@@ -35037,7 +35037,7 @@ export const modifySecurityGroupAttributeAction = {
         },
     },
     validateRequest: validateModifySecurityGroupAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupAttributeResponse),
     errors: {
         'InvalidSecurityGroupName.Malformed': {
             httpStatus: 400,
@@ -35208,7 +35208,7 @@ export const modifySecurityGroupRuleAction = {
         },
     },
     validateRequest: validateModifySecurityGroupRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupRuleResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,
@@ -35531,7 +35531,7 @@ export const modifySecurityGroupEgressRuleAction = {
         },
     },
     validateRequest: validateModifySecurityGroupEgressRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupEgressRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupEgressRuleResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,
@@ -35908,7 +35908,7 @@ export const authorizeSecurityGroupAction = {
         },
     },
     validateRequest: validateAuthorizeSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAuthorizeSecurityGroupResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,
@@ -36293,7 +36293,7 @@ export const authorizeSecurityGroupEgressAction = {
         },
     },
     validateRequest: validateAuthorizeSecurityGroupEgressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupEgressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAuthorizeSecurityGroupEgressResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,
@@ -36519,7 +36519,7 @@ export const joinSecurityGroupAction = {
         },
     },
     validateRequest: validateJoinSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateJoinSecurityGroupResponse),
     errors: {
         InstanceSecurityGroupLimitExceeded: {
             httpStatus: 400,
@@ -36669,7 +36669,7 @@ export const leaveSecurityGroupAction = {
         },
     },
     validateRequest: validateLeaveSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateLeaveSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateLeaveSecurityGroupResponse),
     errors: {
         'InvalidInstanceId.Malformed': {
             httpStatus: 400,
@@ -36817,7 +36817,7 @@ export const describeSecurityGroupReferencesAction = {
         },
     },
     validateRequest: validateDescribeSecurityGroupReferencesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupReferencesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupReferencesResponse),
     errors: {
         'InvalidSecurityGroupId.Malformed': {
             httpStatus: 400,
@@ -37044,7 +37044,7 @@ export const revokeSecurityGroupAction = {
         },
     },
     validateRequest: validateRevokeSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeSecurityGroupResponse),
     errors: {
         'InvalidSecurityGroupId.Malformed': {
             httpStatus: 400,
@@ -37419,7 +37419,7 @@ export const revokeSecurityGroupEgressAction = {
         },
     },
     validateRequest: validateRevokeSecurityGroupEgressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupEgressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeSecurityGroupEgressResponse),
     errors: {
         'InvalidIpProtocol.ValueNotSupported': {
             httpStatus: 400,
@@ -37619,7 +37619,7 @@ export const deleteSecurityGroupAction = {
         },
     },
     validateRequest: validateDeleteSecurityGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSecurityGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSecurityGroupResponse),
     errors: {
         'MissingParameter.RegionId': {
             httpStatus: 400,
@@ -37727,7 +37727,7 @@ export const createDeploymentSetAction = {
         },
     },
     validateRequest: validateCreateDeploymentSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDeploymentSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDeploymentSetResponse),
     errors: {
         'InvalidDeploymentSetName.Malformed': {
             httpStatus: 400,
@@ -37810,7 +37810,7 @@ export const describeDeploymentSetSupportedInstanceTypeFamilyAction = {
         },
     },
     validateRequest: validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse),
 };
 /** How DescribeDeploymentSets goes on the wire. */
 export const describeDeploymentSetsAction = {
@@ -37984,7 +37984,7 @@ export const describeDeploymentSetsAction = {
         },
     },
     validateRequest: validateDescribeDeploymentSetsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDeploymentSetsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -38047,7 +38047,7 @@ export const modifyDeploymentSetAttributeAction = {
         },
     },
     validateRequest: validateModifyDeploymentSetAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDeploymentSetAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDeploymentSetAttributeResponse),
     errors: {
         'InvalidDeploymentSetName.Malformed': {
             httpStatus: 400,
@@ -38095,7 +38095,7 @@ export const deleteDeploymentSetAction = {
         },
     },
     validateRequest: validateDeleteDeploymentSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDeploymentSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDeploymentSetResponse),
     errors: {
         'DependencyViolation.NotEmpty': {
             httpStatus: 403,
@@ -38176,7 +38176,7 @@ export const createKeyPairAction = {
         },
     },
     validateRequest: validateCreateKeyPairRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateKeyPairResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateKeyPairResponse),
     errors: {
         'InvalidKeyPairName.Malformed': {
             httpStatus: 400,
@@ -38286,7 +38286,7 @@ export const importKeyPairAction = {
         },
     },
     validateRequest: validateImportKeyPairRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportKeyPairResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateImportKeyPairResponse),
     errors: {
         'InvalidKeyPairName.Malformed': {
             httpStatus: 400,
@@ -38453,7 +38453,7 @@ export const describeKeyPairsAction = {
         },
     },
     validateRequest: validateDescribeKeyPairsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeKeyPairsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeKeyPairsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -38538,7 +38538,7 @@ export const attachKeyPairAction = {
         },
     },
     validateRequest: validateAttachKeyPairRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachKeyPairResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachKeyPairResponse),
     errors: {
         'InvalidKeyPairName.NotFound': {
             httpStatus: 404,
@@ -38636,7 +38636,7 @@ export const detachKeyPairAction = {
         },
     },
     validateRequest: validateDetachKeyPairRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachKeyPairResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachKeyPairResponse),
     errors: {
         'InvalidKeyPairName.NotFound': {
             httpStatus: 404,
@@ -38688,7 +38688,7 @@ export const deleteKeyPairsAction = {
         },
     },
     validateRequest: validateDeleteKeyPairsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteKeyPairsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteKeyPairsResponse),
     errors: {
         'InvalidKeyPairNames.ValueNotSupported': {
             httpStatus: 400,
@@ -38760,7 +38760,7 @@ export const modifyInstanceVpcAttributeAction = {
         },
     },
     validateRequest: validateModifyInstanceVpcAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVpcAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceVpcAttributeResponse),
     errors: {
         'InvalidTarget.TrafficMirrorSession': {
             httpStatus: 400,
@@ -39014,7 +39014,7 @@ export const allocatePublicIpAddressAction = {
         },
     },
     validateRequest: validateAllocatePublicIpAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocatePublicIpAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocatePublicIpAddressResponse),
     errors: {
         'InvalidOperation.AllocateFailed': {
             httpStatus: 400,
@@ -39126,7 +39126,7 @@ export const convertNatPublicIpToEipAction = {
         },
     },
     validateRequest: validateConvertNatPublicIpToEipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertNatPublicIpToEipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConvertNatPublicIpToEipResponse),
     errors: {
         'OperationDenied.CloudboxNotSupport': {
             httpStatus: 400,
@@ -39245,7 +39245,7 @@ export const attachClassicLinkVpcAction = {
         },
     },
     validateRequest: validateAttachClassicLinkVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachClassicLinkVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachClassicLinkVpcResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -39340,7 +39340,7 @@ export const detachClassicLinkVpcAction = {
         },
     },
     validateRequest: validateDetachClassicLinkVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachClassicLinkVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachClassicLinkVpcResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -39478,7 +39478,7 @@ export const describeBandwidthLimitationAction = {
         },
     },
     validateRequest: validateDescribeBandwidthLimitationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthLimitationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBandwidthLimitationResponse),
     errors: {
         'Invalid.InstanceChargeType': {
             httpStatus: 403,
@@ -39608,7 +39608,7 @@ export const describeClassicLinkInstancesAction = {
         },
     },
     validateRequest: validateDescribeClassicLinkInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClassicLinkInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeClassicLinkInstancesResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -39735,7 +39735,7 @@ export const modifyInstanceNetworkSpecAction = {
         },
     },
     validateRequest: validateModifyInstanceNetworkSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceNetworkSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceNetworkSpecResponse),
     errors: {
         'InvalidInternetMaxBandwidthIn.ValueNotSupported': {
             httpStatus: 400,
@@ -40399,7 +40399,7 @@ export const createNetworkInterfaceAction = {
         },
     },
     validateRequest: validateCreateNetworkInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkInterfaceResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -40767,7 +40767,7 @@ export const attachNetworkInterfaceAction = {
         },
     },
     validateRequest: validateAttachNetworkInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachNetworkInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachNetworkInterfaceResponse),
     errors: {
         'InvalidOperation.Ipv6CountExceeded': {
             httpStatus: 403,
@@ -41049,7 +41049,7 @@ export const detachNetworkInterfaceAction = {
         },
     },
     validateRequest: validateDetachNetworkInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachNetworkInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachNetworkInterfaceResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -41592,7 +41592,7 @@ export const describeNetworkInterfacesAction = {
         },
     },
     validateRequest: validateDescribeNetworkInterfacesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfacesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -42053,7 +42053,7 @@ export const describeNetworkInterfaceAttributeAction = {
         },
     },
     validateRequest: validateDescribeNetworkInterfaceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfaceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfaceAttributeResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -42219,7 +42219,7 @@ export const modifyNetworkInterfaceAttributeAction = {
         },
     },
     validateRequest: validateModifyNetworkInterfaceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkInterfaceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNetworkInterfaceAttributeResponse),
     errors: {
         'InvalidOperation.NotSupportModifyQueueNumber': {
             httpStatus: 400,
@@ -42524,7 +42524,7 @@ export const assignPrivateIpAddressesAction = {
         },
     },
     validateRequest: validateAssignPrivateIpAddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignPrivateIpAddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssignPrivateIpAddressesResponse),
     errors: {
         'InvalidOperation.Unsupported': {
             httpStatus: 400,
@@ -42784,7 +42784,7 @@ export const unassignPrivateIpAddressesAction = {
         },
     },
     validateRequest: validateUnassignPrivateIpAddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignPrivateIpAddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassignPrivateIpAddressesResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -43028,7 +43028,7 @@ export const assignIpv6AddressesAction = {
         },
     },
     validateRequest: validateAssignIpv6AddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignIpv6AddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssignIpv6AddressesResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -43268,7 +43268,7 @@ export const unassignIpv6AddressesAction = {
         },
     },
     validateRequest: validateUnassignIpv6AddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignIpv6AddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassignIpv6AddressesResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -43429,7 +43429,7 @@ export const createNetworkInterfacePermissionAction = {
         },
     },
     validateRequest: validateCreateNetworkInterfacePermissionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfacePermissionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkInterfacePermissionResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -43574,7 +43574,7 @@ export const describeNetworkInterfacePermissionsAction = {
         },
     },
     validateRequest: validateDescribeNetworkInterfacePermissionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacePermissionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfacePermissionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -43663,7 +43663,7 @@ export const deleteNetworkInterfaceAction = {
         },
     },
     validateRequest: validateDeleteNetworkInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkInterfaceResponse),
     errors: {
         'InvalidOperation.HasSlaveEniBonded': {
             httpStatus: 400,
@@ -44020,7 +44020,7 @@ export const describeInstancesFullStatusAction = {
         },
     },
     validateRequest: validateDescribeInstancesFullStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesFullStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstancesFullStatusResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44259,7 +44259,7 @@ export const describeDisksFullStatusAction = {
         },
     },
     validateRequest: validateDescribeDisksFullStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksFullStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDisksFullStatusResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44610,7 +44610,7 @@ export const describeInstanceHistoryEventsAction = {
         },
     },
     validateRequest: validateDescribeInstanceHistoryEventsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceHistoryEventsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceHistoryEventsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44696,7 +44696,7 @@ export const createSimulatedSystemEventsAction = {
         },
     },
     validateRequest: validateCreateSimulatedSystemEventsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSimulatedSystemEventsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSimulatedSystemEventsResponse),
     errors: {
         'InvalidNotBefore.Passed': {
             httpStatus: 403,
@@ -44751,7 +44751,7 @@ export const cancelSimulatedSystemEventsAction = {
         },
     },
     validateRequest: validateCancelSimulatedSystemEventsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelSimulatedSystemEventsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelSimulatedSystemEventsResponse),
     errors: {
         EventIdLimitExceeded: {
             httpStatus: 403,
@@ -44806,7 +44806,7 @@ export const acceptInquiredSystemEventAction = {
         },
     },
     validateRequest: validateAcceptInquiredSystemEventRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAcceptInquiredSystemEventResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAcceptInquiredSystemEventResponse),
     errors: {
         'OperationDenied.AcceptNotSupported': {
             httpStatus: 403,
@@ -44891,7 +44891,7 @@ export const getInstanceScreenshotAction = {
         },
     },
     validateRequest: validateGetInstanceScreenshotRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceScreenshotResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetInstanceScreenshotResponse),
     errors: {
         IncorrectInstanceStatus: {
             httpStatus: 403,
@@ -44951,7 +44951,7 @@ export const getInstanceConsoleOutputAction = {
         },
     },
     validateRequest: validateGetInstanceConsoleOutputRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceConsoleOutputResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetInstanceConsoleOutputResponse),
     errors: {
         IncorrectInstanceStatus: {
             httpStatus: 403,
@@ -45056,7 +45056,7 @@ export const describeDiskMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeDiskMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiskMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiskMonitorDataResponse),
     errors: {
         'InvalidStartTime.Malformed': {
             httpStatus: 400,
@@ -45203,7 +45203,7 @@ export const describeInstanceMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeInstanceMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceMonitorDataResponse),
     errors: {
         'InvalidStartTime.Malformed': {
             httpStatus: 400,
@@ -45336,7 +45336,7 @@ export const describeEniMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeEniMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEniMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEniMonitorDataResponse),
     errors: {
         'InvalidStartTime.Malformed': {
             httpStatus: 400,
@@ -45445,7 +45445,7 @@ export const describeSnapshotMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeSnapshotMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotMonitorDataResponse),
     errors: {
         'InvalidStartTime.Malformed': {
             httpStatus: 400,
@@ -45590,7 +45590,7 @@ export const describeInstanceMaintenanceAttributesAction = {
         },
     },
     validateRequest: validateDescribeInstanceMaintenanceAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMaintenanceAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceMaintenanceAttributesResponse),
     errors: {
         InstanceIdLimitExceeded: {
             httpStatus: 403,
@@ -45673,7 +45673,7 @@ export const modifyInstanceMaintenanceAttributesAction = {
         },
     },
     validateRequest: validateModifyInstanceMaintenanceAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMaintenanceAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceMaintenanceAttributesResponse),
     errors: {
         'OperationDenied.NotInWhiteList': {
             httpStatus: 403,
@@ -45720,7 +45720,7 @@ export const redeployInstanceAction = {
         },
     },
     validateRequest: validateRedeployInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRedeployInstanceResponse),
     errors: {
         IncorrectInstanceStatus: {
             httpStatus: 403,
@@ -45838,7 +45838,7 @@ export const reportInstancesStatusAction = {
         },
     },
     validateRequest: validateReportInstancesStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReportInstancesStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReportInstancesStatusResponse),
     errors: {
         InstanceIdLimitExceeded: {
             httpStatus: 403,
@@ -46072,7 +46072,7 @@ export const runCommandAction = {
         },
     },
     validateRequest: validateRunCommandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunCommandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRunCommandResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -46429,7 +46429,7 @@ export const createCommandAction = {
         },
     },
     validateRequest: validateCreateCommandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCommandResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -46679,7 +46679,7 @@ export const invokeCommandAction = {
         },
     },
     validateRequest: validateInvokeCommandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInvokeCommandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateInvokeCommandResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -47165,7 +47165,7 @@ export const describeInvocationsAction = {
         },
     },
     validateRequest: validateDescribeInvocationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInvocationsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -47455,7 +47455,7 @@ export const describeInvocationResultsAction = {
         },
     },
     validateRequest: validateDescribeInvocationResultsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationResultsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInvocationResultsResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -47592,7 +47592,7 @@ export const modifyInvocationAttributeAction = {
         },
     },
     validateRequest: validateModifyInvocationAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInvocationAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInvocationAttributeResponse),
     errors: {
         'InvalidParameter.Frequency': {
             httpStatus: 400,
@@ -47718,7 +47718,7 @@ export const stopInvocationAction = {
         },
     },
     validateRequest: validateStopInvocationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInvocationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInvocationResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -48014,7 +48014,7 @@ export const describeCommandsAction = {
         },
     },
     validateRequest: validateDescribeCommandsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommandsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCommandsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -48146,7 +48146,7 @@ export const modifyCommandAction = {
         },
     },
     validateRequest: validateModifyCommandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommandResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -48234,7 +48234,7 @@ export const deleteCommandAction = {
         },
     },
     validateRequest: validateDeleteCommandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCommandResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -48395,7 +48395,7 @@ export const sendFileAction = {
         },
     },
     validateRequest: validateSendFileRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSendFileResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSendFileResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -48716,7 +48716,7 @@ export const describeSendFileResultsAction = {
         },
     },
     validateRequest: validateDescribeSendFileResultsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSendFileResultsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSendFileResultsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -48904,7 +48904,7 @@ export const describeCloudAssistantStatusAction = {
         },
     },
     validateRequest: validateDescribeCloudAssistantStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCloudAssistantStatusResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -48996,7 +48996,7 @@ export const installCloudAssistantAction = {
         },
     },
     validateRequest: validateInstallCloudAssistantRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInstallCloudAssistantResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateInstallCloudAssistantResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -49100,7 +49100,7 @@ export const startTerminalSessionAction = {
         },
     },
     validateRequest: validateStartTerminalSessionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartTerminalSessionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartTerminalSessionResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -49291,7 +49291,7 @@ export const describeTerminalSessionsAction = {
         },
     },
     validateRequest: validateDescribeTerminalSessionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTerminalSessionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTerminalSessionsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -49415,7 +49415,7 @@ export const modifyCloudAssistantSettingsAction = {
         },
     },
     validateRequest: validateModifyCloudAssistantSettingsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCloudAssistantSettingsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCloudAssistantSettingsResponse),
     errors: {
         'InvalidParameter.SettingType': {
             httpStatus: 400,
@@ -49618,7 +49618,7 @@ export const describeCloudAssistantSettingsAction = {
         },
     },
     validateRequest: validateDescribeCloudAssistantSettingsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantSettingsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCloudAssistantSettingsResponse),
     errors: {
         'InvalidParameter.SettingType': {
             httpStatus: 400,
@@ -49721,7 +49721,7 @@ export const createActivationAction = {
         },
     },
     validateRequest: validateCreateActivationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateActivationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateActivationResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -49958,7 +49958,7 @@ export const describeActivationsAction = {
         },
     },
     validateRequest: validateDescribeActivationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeActivationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeActivationsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -50090,7 +50090,7 @@ export const disableActivationAction = {
         },
     },
     validateRequest: validateDisableActivationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableActivationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableActivationResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -50178,7 +50178,7 @@ export const deleteActivationAction = {
         },
     },
     validateRequest: validateDeleteActivationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteActivationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteActivationResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -50403,7 +50403,7 @@ export const describeManagedInstancesAction = {
         },
     },
     validateRequest: validateDescribeManagedInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeManagedInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeManagedInstancesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -50518,7 +50518,7 @@ export const modifyManagedInstanceAction = {
         },
     },
     validateRequest: validateModifyManagedInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyManagedInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyManagedInstanceResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -50629,7 +50629,7 @@ export const deregisterManagedInstanceAction = {
         },
     },
     validateRequest: validateDeregisterManagedInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeregisterManagedInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeregisterManagedInstanceResponse),
     errors: {
         'RegionId.ApiNotSupported': {
             httpStatus: 400,
@@ -50781,7 +50781,7 @@ export const listPluginStatusAction = {
         },
     },
     validateRequest: validateListPluginStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPluginStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPluginStatusResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -50879,7 +50879,7 @@ export const createHpcClusterAction = {
         },
     },
     validateRequest: validateCreateHpcClusterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHpcClusterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHpcClusterResponse),
     errors: {
         'InvalidHpcClusterName.Malformed': {
             httpStatus: 400,
@@ -50984,7 +50984,7 @@ export const describeHpcClustersAction = {
         },
     },
     validateRequest: validateDescribeHpcClustersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHpcClustersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHpcClustersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -51070,7 +51070,7 @@ export const modifyHpcClusterAttributeAction = {
         },
     },
     validateRequest: validateModifyHpcClusterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHpcClusterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHpcClusterAttributeResponse),
     errors: {
         'InvalidHpcClusterName.Malformed': {
             httpStatus: 400,
@@ -51141,7 +51141,7 @@ export const deleteHpcClusterAction = {
         },
     },
     validateRequest: validateDeleteHpcClusterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHpcClusterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHpcClusterResponse),
     errors: {
         'MissingParameter.RegionId': {
             httpStatus: 400,
@@ -51229,7 +51229,7 @@ export const tagResourcesAction = {
         },
     },
     validateRequest: validateTagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesResponse),
     errors: {
         'NumberExceed.ResourceIds': {
             httpStatus: 400,
@@ -51455,7 +51455,7 @@ export const listTagResourcesAction = {
         },
     },
     validateRequest: validateListTagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesResponse),
     errors: {
         'InvalidDefaultResourceGroup.NotSupported': {
             httpStatus: 400,
@@ -51646,7 +51646,7 @@ export const untagResourcesAction = {
         },
     },
     validateRequest: validateUntagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUntagResourcesResponse),
     errors: {
         'NumberExceed.ResourceIds': {
             httpStatus: 400,
@@ -51796,7 +51796,7 @@ export const joinResourceGroupAction = {
         },
     },
     validateRequest: validateJoinResourceGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinResourceGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateJoinResourceGroupResponse),
     errors: {
         'EntityExists.AssociatedTransferTasks': {
             httpStatus: 400,
@@ -51891,7 +51891,7 @@ export const addTagsAction = {
         },
     },
     validateRequest: validateAddTagsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddTagsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddTagsResponse),
     errors: {
         'InvalidTagKey.Malformed': {
             httpStatus: 400,
@@ -52045,7 +52045,7 @@ export const describeResourceByTagsAction = {
         },
     },
     validateRequest: validateDescribeResourceByTagsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourceByTagsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeResourceByTagsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -52224,7 +52224,7 @@ export const describeTagsAction = {
         },
     },
     validateRequest: validateDescribeTagsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -52324,7 +52324,7 @@ export const removeTagsAction = {
         },
     },
     validateRequest: validateRemoveTagsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveTagsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveTagsResponse),
     errors: {
         InvalidTagCount: {
             httpStatus: 400,
@@ -52417,7 +52417,7 @@ export const describeRegionsAction = {
         },
     },
     validateRequest: validateDescribeRegionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRegionsResponse),
     errors: {
         'Unauthorized.EmptyRegion': {
             httpStatus: 403,
@@ -52674,7 +52674,7 @@ export const describeZonesAction = {
         },
     },
     validateRequest: validateDescribeZonesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeZonesResponse),
     errors: {
         InvalidSpotStrategy: {
             httpStatus: 400,
@@ -52903,7 +52903,7 @@ export const describeAvailableResourceAction = {
         },
     },
     validateRequest: validateDescribeAvailableResourceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAvailableResourceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAvailableResourceResponse),
     errors: {
         'Invalid.InstanceChargeType': {
             httpStatus: 403,
@@ -53089,7 +53089,7 @@ export const describeAccountAttributesAction = {
         },
     },
     validateRequest: validateDescribeAccountAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccountAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccountAttributesResponse),
     errors: {
         'Invalid.Parameter': {
             httpStatus: 400,
@@ -53312,7 +53312,7 @@ export const describeResourcesModificationAction = {
         },
     },
     validateRequest: validateDescribeResourcesModificationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourcesModificationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeResourcesModificationResponse),
     errors: {
         'Invalid.OperationType': {
             httpStatus: 404,
@@ -53627,7 +53627,7 @@ export const describeRecommendInstanceTypeAction = {
         },
     },
     validateRequest: validateDescribeRecommendInstanceTypeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRecommendInstanceTypeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRecommendInstanceTypeResponse),
     errors: {
         'RecommendEmpty.InstanceTypeNotAuthorized': {
             httpStatus: 400,
@@ -54198,7 +54198,7 @@ export const describePriceAction = {
         },
     },
     validateRequest: validateDescribePriceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePriceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePriceResponse),
     errors: {
         InvalidSpotAuthorized: {
             httpStatus: 400,
@@ -54682,7 +54682,7 @@ export const describeRenewalPriceAction = {
         },
     },
     validateRequest: validateDescribeRenewalPriceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRenewalPriceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRenewalPriceResponse),
     errors: {
         'InvalidResourceType.ValueNotSupported': {
             httpStatus: 400,
@@ -54827,7 +54827,7 @@ export const describeInstanceModificationPriceAction = {
         },
     },
     validateRequest: validateDescribeInstanceModificationPriceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceModificationPriceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceModificationPriceResponse),
     errors: {
         'MissingParameter.InstanceTypeOrDataDisk': {
             httpStatus: 400,
@@ -54978,7 +54978,7 @@ export const createStorageSetAction = {
         },
     },
     validateRequest: validateCreateStorageSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateStorageSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateStorageSetResponse),
     errors: {
         'InvalidClientToken.ValueNotSupported': {
             httpStatus: 400,
@@ -55144,7 +55144,7 @@ export const describeStorageSetDetailsAction = {
         },
     },
     validateRequest: validateDescribeStorageSetDetailsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetDetailsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageSetDetailsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -55312,7 +55312,7 @@ export const describeStorageSetsAction = {
         },
     },
     validateRequest: validateDescribeStorageSetsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageSetsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -55422,7 +55422,7 @@ export const modifyStorageSetAttributeAction = {
         },
     },
     validateRequest: validateModifyStorageSetAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageSetAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyStorageSetAttributeResponse),
     errors: {
         'InvalidClientToken.ValueNotSupported': {
             httpStatus: 400,
@@ -55509,7 +55509,7 @@ export const deleteStorageSetAction = {
         },
     },
     validateRequest: validateDeleteStorageSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteStorageSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteStorageSetResponse),
     errors: {
         'InvalidClientToken.ValueNotSupported': {
             httpStatus: 400,
@@ -55688,7 +55688,7 @@ export const describeTasksAction = {
         },
     },
     validateRequest: validateDescribeTasksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTasksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTasksResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -55813,7 +55813,7 @@ export const describeTaskAttributeAction = {
         },
     },
     validateRequest: validateDescribeTaskAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTaskAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTaskAttributeResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -55857,7 +55857,7 @@ export const cancelTaskAction = {
         },
     },
     validateRequest: validateCancelTaskRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelTaskResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelTaskResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -55916,7 +55916,7 @@ export const describeUserBusinessBehaviorAction = {
         },
     },
     validateRequest: validateDescribeUserBusinessBehaviorRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserBusinessBehaviorResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeUserBusinessBehaviorResponse),
     errors: {
         InvalidParams: {
             httpStatus: 403,
@@ -55963,7 +55963,7 @@ export const modifyUserBusinessBehaviorAction = {
         },
     },
     validateRequest: validateModifyUserBusinessBehaviorRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyUserBusinessBehaviorResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyUserBusinessBehaviorResponse),
     errors: {
         InvalidParams: {
             httpStatus: 403,
@@ -56006,7 +56006,7 @@ export const describeLimitationAction = {
         },
     },
     validateRequest: validateDescribeLimitationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLimitationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLimitationResponse),
     errors: {
         'InvalidLimitation.NotFound': {
             httpStatus: 404,
@@ -56056,7 +56056,7 @@ export const describeClustersAction = {
         },
     },
     validateRequest: validateDescribeClustersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClustersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeClustersResponse),
 };
 /** How DescribeDemands goes on the wire. */
 export const describeDemandsAction = {
@@ -56283,7 +56283,7 @@ export const describeDemandsAction = {
         },
     },
     validateRequest: validateDescribeDemandsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDemandsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDemandsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -56433,7 +56433,7 @@ export const createDemandAction = {
         },
     },
     validateRequest: validateCreateDemandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDemandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDemandResponse),
     errors: {
         'MissingParamter.RegionId': {
             httpStatus: 400,
@@ -56539,7 +56539,7 @@ export const deleteDemandAction = {
         },
     },
     validateRequest: validateDeleteDemandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDemandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDemandResponse),
     errors: {
         'MissingParamter.RegionId': {
             httpStatus: 400,
@@ -56688,7 +56688,7 @@ export const modifyDemandAction = {
         },
     },
     validateRequest: validateModifyDemandRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDemandResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDemandResponse),
     errors: {
         'MissingParamter.RegionId': {
             httpStatus: 400,
@@ -56787,7 +56787,7 @@ export const deleteNetworkInterfacePermissionAction = {
         },
     },
     validateRequest: validateDeleteNetworkInterfacePermissionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfacePermissionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkInterfacePermissionResponse),
     errors: {
         UnsupportedParameter: {
             httpStatus: 400,
@@ -56867,7 +56867,7 @@ export const deleteBandwidthPackageAction = {
         },
     },
     validateRequest: validateDeleteBandwidthPackageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBandwidthPackageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBandwidthPackageResponse),
     errors: {
         'DependencyViolation.ForwardEntry': {
             httpStatus: 400,
@@ -56934,7 +56934,7 @@ export const modifyBandwidthPackageSpecAction = {
         },
     },
     validateRequest: validateModifyBandwidthPackageSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBandwidthPackageSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBandwidthPackageSpecResponse),
     errors: {
         'Forbidden.ChargeTypeIsPrepaid': {
             httpStatus: 400,
@@ -57104,7 +57104,7 @@ export const describeBandwidthPackagesAction = {
         },
     },
     validateRequest: validateDescribeBandwidthPackagesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthPackagesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBandwidthPackagesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -57195,7 +57195,7 @@ export const createVSwitchAction = {
         },
     },
     validateRequest: validateCreateVSwitchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchResponse),
     errors: {
         'OperationFailed.IdempotentTokenProcessing': {
             httpStatus: 400,
@@ -57331,7 +57331,7 @@ export const deleteVSwitchAction = {
         },
     },
     validateRequest: validateDeleteVSwitchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchResponse),
     errors: {
         IncorrectVSwitchStatus: {
             httpStatus: 400,
@@ -57449,7 +57449,7 @@ export const modifyVSwitchAttributeAction = {
         },
     },
     validateRequest: validateModifyVSwitchAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchAttributeResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -57596,7 +57596,7 @@ export const describeVSwitchesAction = {
         },
     },
     validateRequest: validateDescribeVSwitchesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -57749,7 +57749,7 @@ export const createPhysicalConnectionAction = {
         },
     },
     validateRequest: validateCreatePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionResponse),
     errors: {
         'Invalid.Status': {
             httpStatus: 400,
@@ -57880,7 +57880,7 @@ export const deletePhysicalConnectionAction = {
         },
     },
     validateRequest: validateDeletePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -58010,7 +58010,7 @@ export const modifyPhysicalConnectionAttributeAction = {
         },
     },
     validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPhysicalConnectionAttributeResponse),
     errors: {
         'InvalidLineOperator.Malformd': {
             httpStatus: 400,
@@ -58112,7 +58112,7 @@ export const enablePhysicalConnectionAction = {
         },
     },
     validateRequest: validateEnablePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnablePhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -58284,7 +58284,7 @@ export const describePhysicalConnectionsAction = {
         },
     },
     validateRequest: validateDescribePhysicalConnectionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -58351,7 +58351,7 @@ export const cancelPhysicalConnectionAction = {
         },
     },
     validateRequest: validateCancelPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelPhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -58413,7 +58413,7 @@ export const terminatePhysicalConnectionAction = {
         },
     },
     validateRequest: validateTerminatePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminatePhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -58502,7 +58502,7 @@ export const createVpcAction = {
         },
     },
     validateRequest: validateCreateVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcResponse),
     errors: {
         TOKEN_PROCESSING: {
             httpStatus: 400,
@@ -58598,7 +58598,7 @@ export const deleteVpcAction = {
         },
     },
     validateRequest: validateDeleteVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcResponse),
     errors: {
         'DependencyViolation.RouteTable': {
             httpStatus: 400,
@@ -58837,7 +58837,7 @@ export const describeVpcsAction = {
         },
     },
     validateRequest: validateDescribeVpcsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -58946,7 +58946,7 @@ export const modifyVpcAttributeAction = {
         },
     },
     validateRequest: validateModifyVpcAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcAttributeResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -59043,7 +59043,7 @@ export const removeBandwidthPackageIpsAction = {
         },
     },
     validateRequest: validateRemoveBandwidthPackageIpsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveBandwidthPackageIpsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveBandwidthPackageIpsResponse),
     errors: {
         'InvalidIpCount.ValueNotSupported': {
             httpStatus: 400,
@@ -59127,7 +59127,7 @@ export const createHaVipAction = {
         },
     },
     validateRequest: validateCreateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHaVipResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -59218,7 +59218,7 @@ export const deleteHaVipAction = {
         },
     },
     validateRequest: validateDeleteHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHaVipResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -59296,7 +59296,7 @@ export const associateHaVipAction = {
         },
     },
     validateRequest: validateAssociateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateHaVipResponse),
     errors: {
         'InvalidVip.Status': {
             httpStatus: 400,
@@ -59394,7 +59394,7 @@ export const modifyHaVipAttributeAction = {
         },
     },
     validateRequest: validateModifyHaVipAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHaVipAttributeResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -59549,7 +59549,7 @@ export const describeHaVipsAction = {
         },
     },
     validateRequest: validateDescribeHaVipsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHaVipsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -59627,7 +59627,7 @@ export const unassociateHaVipAction = {
         },
     },
     validateRequest: validateUnassociateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateHaVipResponse),
     errors: {
         IncorrectHaVipStatus: {
             httpStatus: 400,
@@ -59772,7 +59772,7 @@ export const createVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateCreateVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualBorderRouterResponse),
     errors: {
         'InvalidPhysicalConnectionId.NotFound': {
             httpStatus: 404,
@@ -59914,7 +59914,7 @@ export const deleteVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateDeleteVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.RouterInterfaceNotDeleted': {
             httpStatus: 400,
@@ -60061,7 +60061,7 @@ export const modifyVirtualBorderRouterAttributeAction = {
         },
     },
     validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVirtualBorderRouterAttributeResponse),
     errors: {
         'InvalidVbrId.NotFound': {
             httpStatus: 404,
@@ -60183,7 +60183,7 @@ export const recoverVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateRecoverVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.OperationNotAllowedInState': {
             httpStatus: 400,
@@ -60253,7 +60253,7 @@ export const terminateVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateTerminateVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminateVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.OperationNotAllowedInState': {
             httpStatus: 400,
@@ -60417,7 +60417,7 @@ export const describeVirtualBorderRoutersAction = {
         },
     },
     validateRequest: validateDescribeVirtualBorderRoutersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -60553,7 +60553,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction = {
         },
     },
     validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -60756,7 +60756,7 @@ export const createRouterInterfaceAction = {
         },
     },
     validateRequest: validateCreateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouterInterfaceResponse),
     errors: {
         'InvalidPrice.NotFound': {
             httpStatus: 400,
@@ -60954,7 +60954,7 @@ export const deleteRouterInterfaceAction = {
         },
     },
     validateRequest: validateDeleteRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouterInterfaceResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -61014,7 +61014,7 @@ export const activateRouterInterfaceAction = {
         },
     },
     validateRequest: validateActivateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActivateRouterInterfaceResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -61070,7 +61070,7 @@ export const deactivateRouterInterfaceAction = {
         },
     },
     validateRequest: validateDeactivateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactivateRouterInterfaceResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -61182,7 +61182,7 @@ export const modifyRouterInterfaceAttributeAction = {
         },
     },
     validateRequest: validateModifyRouterInterfaceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceAttributeResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 404,
@@ -61286,7 +61286,7 @@ export const modifyRouterInterfaceSpecAction = {
         },
     },
     validateRequest: validateModifyRouterInterfaceSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceSpecResponse),
     errors: {
         'InvalidSpec.ValudNotSupported': {
             httpStatus: 400,
@@ -61376,7 +61376,7 @@ export const modifyVRouterAttributeAction = {
         },
     },
     validateRequest: validateModifyVRouterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVRouterAttributeResponse),
     errors: {
         'InvalidVRouterName.Malformed': {
             httpStatus: 400,
@@ -61559,7 +61559,7 @@ export const describeRouterInterfacesAction = {
         },
     },
     validateRequest: validateDescribeRouterInterfacesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfacesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -61643,7 +61643,7 @@ export const eipNotifyPaidAction = {
         },
     },
     validateRequest: validateEipNotifyPaidRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipNotifyPaidResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipNotifyPaidResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -61702,7 +61702,7 @@ export const eipFillProductAction = {
         },
     },
     validateRequest: validateEipFillProductRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillProductResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipFillProductResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -61761,7 +61761,7 @@ export const eipFillParamsAction = {
         },
     },
     validateRequest: validateEipFillParamsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillParamsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipFillParamsResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -61815,7 +61815,7 @@ export const unassociateEipAddressAction = {
         },
     },
     validateRequest: validateUnassociateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateEipAddressResponse),
     errors: {
         IncorrectEipStatus: {
             httpStatus: 400,
@@ -61977,7 +61977,7 @@ export const allocateEipAddressAction = {
         },
     },
     validateRequest: validateAllocateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressResponse),
     errors: {
         'QueryParameter.Illegal': {
             httpStatus: 400,
@@ -62164,7 +62164,7 @@ export const modifyEipAddressAttributeAction = {
         },
     },
     validateRequest: validateModifyEipAddressAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyEipAddressAttributeResponse),
     errors: {
         'InsufficientBalance.Eip': {
             httpStatus: 400,
@@ -62276,7 +62276,7 @@ export const releaseEipAddressAction = {
         },
     },
     validateRequest: validateReleaseEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipAddressResponse),
     errors: {
         IncorrectEipStatus: {
             httpStatus: 400,
@@ -62358,7 +62358,7 @@ export const associateEipAddressAction = {
         },
     },
     validateRequest: validateAssociateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressResponse),
     errors: {
         'InvalidAction.Denied': {
             httpStatus: 400,
@@ -62773,7 +62773,7 @@ export const describeEipAddressesAction = {
         },
     },
     validateRequest: validateDescribeEipAddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipAddressesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -62923,7 +62923,7 @@ export const describeEipMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeEipMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipMonitorDataResponse),
     errors: {
         'InvalidParameter.TooMany': {
             httpStatus: 400,
@@ -63072,7 +63072,7 @@ export const createNatGatewayAction = {
         },
     },
     validateRequest: validateCreateNatGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatGatewayResponse),
     errors: {
         InvalidVPCStatus: {
             httpStatus: 400,
@@ -63220,7 +63220,7 @@ export const deleteNatGatewayAction = {
         },
     },
     validateRequest: validateDeleteNatGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatGatewayResponse),
     errors: {
         'DependencyViolation.BandwidthPackages': {
             httpStatus: 400,
@@ -63386,7 +63386,7 @@ export const describeNatGatewaysAction = {
         },
     },
     validateRequest: validateDescribeNatGatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNatGatewaysResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -63492,7 +63492,7 @@ export const describeNewProjectEipMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeNewProjectEipMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNewProjectEipMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNewProjectEipMonitorDataResponse),
     errors: {
         'InvalidStartTime.Malformed': {
             httpStatus: 400,
@@ -63588,7 +63588,7 @@ export const deleteRouteEntryAction = {
         },
     },
     validateRequest: validateDeleteRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntryResponse),
     errors: {
         IncorrcetRouteEntryStatus: {
             httpStatus: 400,
@@ -63711,7 +63711,7 @@ export const deleteForwardEntryAction = {
         },
     },
     validateRequest: validateDeleteForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteForwardEntryResponse),
     errors: {
         IncorretForwardEntryStatus: {
             httpStatus: 400,
@@ -63797,7 +63797,7 @@ export const createForwardEntryAction = {
         },
     },
     validateRequest: validateCreateForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateForwardEntryResponse),
     errors: {
         'OperationUnsupported.ForwardEntry': {
             httpStatus: 400,
@@ -63991,7 +63991,7 @@ export const addBandwidthPackageIpsAction = {
         },
     },
     validateRequest: validateAddBandwidthPackageIpsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBandwidthPackageIpsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddBandwidthPackageIpsResponse),
     errors: {
         'InvalidIpCount.ValueNotSupported': {
             httpStatus: 400,
@@ -64114,7 +64114,7 @@ export const describeVRoutersAction = {
         },
     },
     validateRequest: validateDescribeVRoutersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVRoutersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -64203,7 +64203,7 @@ export const createRouteEntryAction = {
         },
     },
     validateRequest: validateCreateRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntryResponse),
     errors: {
         'InvalidCidrBlock.Malformed': {
             httpStatus: 400,
@@ -64603,7 +64603,7 @@ export const describeForwardTableEntriesAction = {
         },
     },
     validateRequest: validateDescribeForwardTableEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeForwardTableEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -64702,7 +64702,7 @@ export const modifyForwardEntryAction = {
         },
     },
     validateRequest: validateModifyForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyForwardEntryResponse),
     errors: {
         'InvalidExternalIp.Malformed': {
             httpStatus: 400,
@@ -64885,7 +64885,7 @@ export const describeAccessPointsAction = {
         },
     },
     validateRequest: validateDescribeAccessPointsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccessPointsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -65080,7 +65080,7 @@ export const describeRouteTablesAction = {
         },
     },
     validateRequest: validateDescribeRouteTablesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTablesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -65123,7 +65123,7 @@ export const connectRouterInterfaceAction = {
         },
     },
     validateRequest: validateConnectRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConnectRouterInterfaceResponse),
     errors: {
         'IncorrectRole.NotInitiatingSide': {
             httpStatus: 400,
@@ -65264,7 +65264,7 @@ export const exportSnapshotAction = {
         },
     },
     validateRequest: validateExportSnapshotRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportSnapshotResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateExportSnapshotResponse),
     errors: {
         ExportSnapshotFailed: {
             httpStatus: 403,
@@ -65345,7 +65345,7 @@ export const releasePublicIpAddressAction = {
         },
     },
     validateRequest: validateReleasePublicIpAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleasePublicIpAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleasePublicIpAddressResponse),
     errors: {
         OperationDenied: {
             httpStatus: 400,

@@ -3042,7 +3042,7 @@ export const runInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRunInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRunInstancesResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -5151,7 +5151,7 @@ export const createInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateInstanceResponse),
   errors: {
     'InvalidStorageClusterId.CapacityNotEnough': {
       httpStatus: 400,
@@ -6302,7 +6302,7 @@ export const startInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartInstanceResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6472,7 +6472,7 @@ export const startInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -6612,7 +6612,7 @@ export const stopInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInstanceResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6760,7 +6760,7 @@ export const stopInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -6859,7 +6859,7 @@ export const rebootInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRebootInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRebootInstanceResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -6984,7 +6984,7 @@ export const rebootInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRebootInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRebootInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRebootInstancesResponse),
   errors: {
     'InvalidParameter.KMSKeyId.CMKNotEnabled': {
       httpStatus: 403,
@@ -7125,7 +7125,7 @@ export const attachInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachInstanceRamRoleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachInstanceRamRoleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachInstanceRamRoleResponse),
   errors: {
     'InvalidInstanceIds.Malformed': {
       httpStatus: 400,
@@ -7232,7 +7232,7 @@ export const describeInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceRamRoleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceRamRoleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceRamRoleResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -7355,7 +7355,7 @@ export const detachInstanceRamRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachInstanceRamRoleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachInstanceRamRoleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachInstanceRamRoleResponse),
   errors: {
     'InvalidInstanceIds.Malformed': {
       httpStatus: 400,
@@ -7467,7 +7467,7 @@ export const describeInstanceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8328,7 +8328,7 @@ export const describeInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -8421,7 +8421,7 @@ export const describeInstanceVncUrlAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceVncUrlRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceVncUrlResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceVncUrlResponse),
   errors: {
     InvalidRegionInstance: {
       httpStatus: 400,
@@ -8484,7 +8484,7 @@ export const modifyInstanceVncPasswdAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceVncPasswdRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVncPasswdResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceVncPasswdResponse),
   errors: {
     'IncorrectVncPassword.Malformed': {
       httpStatus: 400,
@@ -8553,7 +8553,7 @@ export const describeUserDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeUserDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeUserDataResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -8652,7 +8652,7 @@ export const describeInstanceAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAutoRenewAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAutoRenewAttributeResponse),
   errors: {
     'MissingParameter.InstanceId': {
       httpStatus: 403,
@@ -8752,7 +8752,7 @@ export const modifyInstanceAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoRenewAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAutoRenewAttributeResponse),
   errors: {
     'OperationDenied.StarterPackage': {
       httpStatus: 400,
@@ -8852,7 +8852,7 @@ export const renewInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewInstanceResponse),
   errors: {
     'InvalidInternetChargeType.ValueNotSupported': {
       httpStatus: 400,
@@ -9189,7 +9189,7 @@ export const describeSpotPriceHistoryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSpotPriceHistoryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotPriceHistoryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSpotPriceHistoryResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -9441,7 +9441,7 @@ export const describeSpotAdviceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSpotAdviceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSpotAdviceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSpotAdviceResponse),
   errors: {
     'Invalid.SaleStrategy': {
       httpStatus: 400,
@@ -9561,7 +9561,7 @@ export const describeInstanceTypeFamiliesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTypeFamiliesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypeFamiliesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTypeFamiliesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -10066,7 +10066,7 @@ export const describeInstanceTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTypesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTypesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTypesResponse),
 };
 /** How DescribeInstanceAttribute goes on the wire. */
 export const describeInstanceAttributeAction: ActionDescriptor = {
@@ -10275,7 +10275,7 @@ export const describeInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAttributeResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -10410,7 +10410,7 @@ export const modifyInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAttributeResponse),
   errors: {
     'InvalidInstanceName.Malformed': {
       httpStatus: 400,
@@ -10686,7 +10686,7 @@ export const modifyInstanceMetadataOptionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceMetadataOptionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMetadataOptionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceMetadataOptionsResponse),
   errors: {
     'InvalidHttpEndpoint.NotSupported': {
       httpStatus: 400,
@@ -10749,7 +10749,7 @@ export const modifyInstanceAutoReleaseTimeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAutoReleaseTimeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAutoReleaseTimeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAutoReleaseTimeResponse),
   errors: {
     'InvalidAutoReleaseTime.Malformed': {
       httpStatus: 400,
@@ -10883,7 +10883,7 @@ export const modifyInstanceChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceChargeTypeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceChargeTypeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceChargeTypeResponse),
   errors: {
     'InvalidInstance.UnpaidOrder': {
       httpStatus: 400,
@@ -11193,7 +11193,7 @@ export const modifyInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceSpecResponse),
   errors: {
     'InvalidInternetChargeType.ValueNotSupported': {
       httpStatus: 400,
@@ -11651,7 +11651,7 @@ export const modifyPrepayInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPrepayInstanceSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrepayInstanceSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPrepayInstanceSpecResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -11939,7 +11939,7 @@ export const reActivateInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReActivateInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReActivateInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReActivateInstancesResponse),
   errors: {
     'ReopenInstance.InstanceNotEnoughBalance': {
       httpStatus: 400,
@@ -12027,7 +12027,7 @@ export const describeInstanceTopologyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceTopologyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceTopologyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceTopologyResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -12101,7 +12101,7 @@ export const deleteInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteInstanceResponse),
   errors: {
     'DependencyViolation.SLBConfiguring': {
       httpStatus: 400,
@@ -12204,7 +12204,7 @@ export const deleteInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteInstancesResponse),
   errors: {
     'InvalidParameter.CrossRegionNotSupport': {
       httpStatus: 400,
@@ -12459,7 +12459,7 @@ export const allocateDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateDedicatedHostsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateDedicatedHostsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateDedicatedHostsResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -13018,7 +13018,7 @@ export const describeDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -13176,7 +13176,7 @@ export const describeDedicatedHostTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostTypesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostTypesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostTypesResponse),
 };
 /** How ModifyDedicatedHostClusterAttribute goes on the wire. */
 export const modifyDedicatedHostClusterAttributeAction: ActionDescriptor = {
@@ -13224,7 +13224,7 @@ export const modifyDedicatedHostClusterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostClusterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostClusterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostClusterAttributeResponse),
   errors: {
     'InvalidDedicatedHostName.Malformed': {
       httpStatus: 404,
@@ -13332,7 +13332,7 @@ export const modifyDedicatedHostAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAttributeResponse),
   errors: {
     'InvalidDedicatedHostName.Malformed': {
       httpStatus: 404,
@@ -13491,7 +13491,7 @@ export const modifyDedicatedHostsChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostsChargeTypeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostsChargeTypeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostsChargeTypeResponse),
   errors: {
     'InvalidParameter.InstanceIds': {
       httpStatus: 400,
@@ -13671,7 +13671,7 @@ export const describeDedicatedHostAutoRenewAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostAutoRenewRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostAutoRenewResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostAutoRenewResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -13766,7 +13766,7 @@ export const modifyDedicatedHostAutoRenewAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAutoRenewAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoRenewAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAutoRenewAttributeResponse),
   errors: {
     'MissingParameter.DedicatedHostId': {
       httpStatus: 403,
@@ -13859,7 +13859,7 @@ export const renewDedicatedHostsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewDedicatedHostsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewDedicatedHostsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewDedicatedHostsResponse),
   errors: {
     IdempotenceParamNotMatch: {
       httpStatus: 400,
@@ -13942,7 +13942,7 @@ export const modifyDedicatedHostAutoReleaseTimeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDedicatedHostAutoReleaseTimeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDedicatedHostAutoReleaseTimeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDedicatedHostAutoReleaseTimeResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -14064,7 +14064,7 @@ export const modifyInstanceDeploymentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceDeploymentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceDeploymentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceDeploymentResponse),
   errors: {
     'OperationDenied.UnstoppedInstance': {
       httpStatus: 400,
@@ -14236,7 +14236,7 @@ export const redeployDedicatedHostAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRedeployDedicatedHostRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployDedicatedHostResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRedeployDedicatedHostResponse),
   errors: {
     'InvalidDedicatedHostStatus.Malformed': {
       httpStatus: 400,
@@ -14288,7 +14288,7 @@ export const releaseDedicatedHostAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseDedicatedHostRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseDedicatedHostResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseDedicatedHostResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -14393,7 +14393,7 @@ export const createDedicatedHostClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDedicatedHostClusterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDedicatedHostClusterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDedicatedHostClusterResponse),
   errors: {
     'InvalidTagKey.Malformed': {
       httpStatus: 400,
@@ -14665,7 +14665,7 @@ export const describeDedicatedHostClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDedicatedHostClustersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDedicatedHostClustersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDedicatedHostClustersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -14730,7 +14730,7 @@ export const deleteDedicatedHostClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDedicatedHostClusterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDedicatedHostClusterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDedicatedHostClusterResponse),
   errors: {
     DedicatedHostExists: {
       httpStatus: 400,
@@ -15257,7 +15257,7 @@ export const createLaunchTemplateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateLaunchTemplateRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateLaunchTemplateResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -15468,7 +15468,7 @@ export const describeLaunchTemplatesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLaunchTemplatesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplatesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLaunchTemplatesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -15543,7 +15543,7 @@ export const deleteLaunchTemplateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteLaunchTemplateRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteLaunchTemplateResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16052,7 +16052,7 @@ export const createLaunchTemplateVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateLaunchTemplateVersionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateLaunchTemplateVersionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateLaunchTemplateVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16509,7 +16509,7 @@ export const describeLaunchTemplateVersionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLaunchTemplateVersionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLaunchTemplateVersionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLaunchTemplateVersionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -16583,7 +16583,7 @@ export const modifyLaunchTemplateDefaultVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyLaunchTemplateDefaultVersionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyLaunchTemplateDefaultVersionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyLaunchTemplateDefaultVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16672,7 +16672,7 @@ export const deleteLaunchTemplateVersionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteLaunchTemplateVersionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteLaunchTemplateVersionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteLaunchTemplateVersionResponse),
   errors: {
     'InvalidRegion.NotExist': {
       httpStatus: 400,
@@ -16744,7 +16744,7 @@ export const createDiagnosticReportAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiagnosticReportRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticReportResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiagnosticReportResponse),
   errors: {
     'InvalidResource.NotExists': {
       httpStatus: 400,
@@ -16906,7 +16906,7 @@ export const describeDiagnosticReportsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticReportsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticReportsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17034,7 +17034,7 @@ export const describeDiagnosticReportAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticReportAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticReportAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticReportAttributesResponse),
   errors: {
     'InvalidParameter.ReportNotExist': {
       httpStatus: 403,
@@ -17077,7 +17077,7 @@ export const deleteDiagnosticReportsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiagnosticReportsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticReportsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiagnosticReportsResponse),
   errors: {
     'InvalidStatus.InProgress': {
       httpStatus: 403,
@@ -17144,7 +17144,7 @@ export const createDiagnosticMetricSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiagnosticMetricSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiagnosticMetricSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiagnosticMetricSetResponse),
   errors: {
     'InvalidParameter.MetricId': {
       httpStatus: 400,
@@ -17249,7 +17249,7 @@ export const describeDiagnosticMetricSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticMetricSetsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricSetsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticMetricSetsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17349,7 +17349,7 @@ export const describeDiagnosticMetricsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiagnosticMetricsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiagnosticMetricsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiagnosticMetricsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17423,7 +17423,7 @@ export const modifyDiagnosticMetricSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiagnosticMetricSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiagnosticMetricSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiagnosticMetricSetResponse),
   errors: {
     'InvalidParameter.MetricSetId': {
       httpStatus: 400,
@@ -17470,7 +17470,7 @@ export const deleteDiagnosticMetricSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiagnosticMetricSetsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiagnosticMetricSetsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiagnosticMetricSetsResponse),
 };
 /** How CreateElasticityAssurance goes on the wire. */
 export const createElasticityAssuranceAction: ActionDescriptor = {
@@ -17618,7 +17618,7 @@ export const createElasticityAssuranceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateElasticityAssuranceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateElasticityAssuranceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateElasticityAssuranceResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -18019,7 +18019,7 @@ export const describeElasticityAssurancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeElasticityAssurancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssurancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeElasticityAssurancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -18229,7 +18229,7 @@ export const describeElasticityAssuranceInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeElasticityAssuranceInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeElasticityAssuranceInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeElasticityAssuranceInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -18409,7 +18409,7 @@ export const modifyElasticityAssuranceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyElasticityAssuranceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyElasticityAssuranceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyElasticityAssuranceResponse),
   errors: {
     'InvalidInstanceAmount.ValueNotSupported': {
       httpStatus: 400,
@@ -18606,7 +18606,7 @@ export const createCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCapacityReservationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCapacityReservationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCapacityReservationResponse),
   errors: {
     NoStock: {
       httpStatus: 400,
@@ -19054,7 +19054,7 @@ export const describeCapacityReservationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCapacityReservationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCapacityReservationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -19272,7 +19272,7 @@ export const describeCapacityReservationInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCapacityReservationInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCapacityReservationInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCapacityReservationInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -19487,7 +19487,7 @@ export const modifyCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCapacityReservationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCapacityReservationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCapacityReservationResponse),
   errors: {
     'InvalidInstanceAmount.ValueNotSupported': {
       httpStatus: 400,
@@ -19629,7 +19629,7 @@ export const describeInstanceAttachmentAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceAttachmentAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceAttachmentAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceAttachmentAttributesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -19816,7 +19816,7 @@ export const modifyInstanceAttachmentAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceAttachmentAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceAttachmentAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceAttachmentAttributesResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -19995,7 +19995,7 @@ export const releaseCapacityReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseCapacityReservationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseCapacityReservationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseCapacityReservationResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -20785,7 +20785,7 @@ export const createAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoProvisioningGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateAutoProvisioningGroupResponse),
   errors: {
     'InvalidAutoProvisioningGroupName.Malformed': {
       httpStatus: 400,
@@ -21147,7 +21147,7 @@ export const describeAutoProvisioningGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21273,7 +21273,7 @@ export const describeAutoProvisioningGroupInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21409,7 +21409,7 @@ export const modifyAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoProvisioningGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoProvisioningGroupResponse),
   errors: {
     NoPermission: {
       httpStatus: 400,
@@ -21568,7 +21568,7 @@ export const describeAutoProvisioningGroupHistoryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoProvisioningGroupHistoryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoProvisioningGroupHistoryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoProvisioningGroupHistoryResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -21628,7 +21628,7 @@ export const deleteAutoProvisioningGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteAutoProvisioningGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoProvisioningGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteAutoProvisioningGroupResponse),
   errors: {
     'MissingParameter.InstanceType': {
       httpStatus: 400,
@@ -21868,7 +21868,7 @@ export const createDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDiskResponse),
   errors: {
     'InvalidSize.ValueNotSupported': {
       httpStatus: 400,
@@ -22826,7 +22826,7 @@ export const describeDisksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDisksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDisksResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -22998,7 +22998,7 @@ export const attachDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachDiskResponse),
   errors: {
     'InvalidDevice.Malformed': {
       httpStatus: 400,
@@ -23213,7 +23213,7 @@ export const detachDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachDiskResponse),
   errors: {
     'InvalidRegionId.MalFormed': {
       httpStatus: 400,
@@ -23369,7 +23369,7 @@ export const modifyDiskAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskAttributeResponse),
   errors: {
     'InvalidDiskName.Malformed': {
       httpStatus: 400,
@@ -23588,7 +23588,7 @@ export const replaceSystemDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReplaceSystemDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceSystemDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReplaceSystemDiskResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -23937,7 +23937,7 @@ export const reInitDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReInitDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReInitDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReInitDiskResponse),
   errors: {
     'LoginAsNonRoot.ImageNotSupport': {
       httpStatus: 400,
@@ -24098,7 +24098,7 @@ export const resizeDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResizeDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResizeDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResizeDiskResponse),
   errors: {
     'InvalidDataDiskSize.ValueNotSupported': {
       httpStatus: 400,
@@ -24321,7 +24321,7 @@ export const resetDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResetDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResetDiskResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -24514,7 +24514,7 @@ export const resetDisksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateResetDisksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateResetDisksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateResetDisksResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -24693,7 +24693,7 @@ export const modifyDiskChargeTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskChargeTypeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskChargeTypeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskChargeTypeResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -24910,7 +24910,7 @@ export const modifyDiskSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDiskSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDiskSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDiskSpecResponse),
   errors: {
     'InvalidPerformanceLevel.Malformed': {
       httpStatus: 400,
@@ -25095,7 +25095,7 @@ export const deleteDiskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDiskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDiskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDiskResponse),
   errors: {
     'InvalidRegionId.MalFormed': {
       httpStatus: 400,
@@ -25292,7 +25292,7 @@ export const purchaseReservedInstancesOfferingAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePurchaseReservedInstancesOfferingRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseReservedInstancesOfferingResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePurchaseReservedInstancesOfferingResponse),
   errors: {
     'InvalidStartTime.ScopeNotMatch': {
       httpStatus: 400,
@@ -25673,7 +25673,7 @@ export const describeReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeReservedInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeReservedInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -25804,7 +25804,7 @@ export const modifyReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyReservedInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstancesResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -26023,7 +26023,7 @@ export const modifyReservedInstanceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyReservedInstanceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstanceAttributeResponse),
   errors: {
     'InvalidParameter.ReservedInstanceName': {
       httpStatus: 400,
@@ -26120,7 +26120,7 @@ export const renewReservedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRenewReservedInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRenewReservedInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRenewReservedInstancesResponse),
   errors: {
     'InvalidInstanceType.ValueUnauthorized': {
       httpStatus: 400,
@@ -26373,7 +26373,7 @@ export const describeReservedInstanceAutoRenewAttributeAction: ActionDescriptor 
     },
   },
   validateRequest: validateDescribeReservedInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeReservedInstanceAutoRenewAttributeResponse),
   errors: {
     ChargeTypeViolation: {
       httpStatus: 403,
@@ -26445,7 +26445,7 @@ export const modifyReservedInstanceAutoRenewAttributeAction: ActionDescriptor = 
     },
   },
   validateRequest: validateModifyReservedInstanceAutoRenewAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyReservedInstanceAutoRenewAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyReservedInstanceAutoRenewAttributeResponse),
   errors: {
     'Abs.MissingParamter.InstanceId': {
       httpStatus: 403,
@@ -26594,7 +26594,7 @@ export const purchaseStorageCapacityUnitAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePurchaseStorageCapacityUnitRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePurchaseStorageCapacityUnitResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePurchaseStorageCapacityUnitResponse),
   errors: {
     'InvalidParameter.Period': {
       httpStatus: 400,
@@ -26805,7 +26805,7 @@ export const describeStorageCapacityUnitsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageCapacityUnitsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageCapacityUnitsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageCapacityUnitsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -26880,7 +26880,7 @@ export const modifyStorageCapacityUnitAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyStorageCapacityUnitAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageCapacityUnitAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyStorageCapacityUnitAttributeResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -27060,7 +27060,7 @@ export const createImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImageResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -27431,7 +27431,7 @@ export const importImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateImportImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateImportImageResponse),
   errors: {
     'UnsupportedSuffix.OSSObject': {
       httpStatus: 400,
@@ -27677,7 +27677,7 @@ export const exportImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateExportImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateExportImageResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -27879,7 +27879,7 @@ export const copyImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopyImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopyImageResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -28067,7 +28067,7 @@ export const cancelCopyImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelCopyImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCopyImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelCopyImageResponse),
   errors: {
     ImageCreatedNotFromCopy: {
       httpStatus: 400,
@@ -28515,7 +28515,7 @@ export const describeImagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28670,7 +28670,7 @@ export const describeImageSharePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageSharePermissionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSharePermissionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageSharePermissionResponse),
   errors: {
     'InvalidImageId.NotFound': {
       httpStatus: 404,
@@ -28764,7 +28764,7 @@ export const modifyImageAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageAttributeResponse),
   errors: {
     'InvalidImageName.Malformed': {
       httpStatus: 400,
@@ -28886,7 +28886,7 @@ export const modifyImageSharePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageSharePermissionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageSharePermissionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageSharePermissionResponse),
   errors: {
     'InvalidGroup.Malformed': {
       httpStatus: 400,
@@ -29063,7 +29063,7 @@ export const describeImageSupportInstanceTypesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageSupportInstanceTypesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageSupportInstanceTypesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageSupportInstanceTypesResponse),
   errors: {
     InvalidParamter: {
       httpStatus: 400,
@@ -29238,7 +29238,7 @@ export const describeImageFromFamilyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageFromFamilyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageFromFamilyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageFromFamilyResponse),
   errors: {
     'InvalidUser.Unauthorized': {
       httpStatus: 403,
@@ -29296,7 +29296,7 @@ export const modifyImageShareGroupPermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyImageShareGroupPermissionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyImageShareGroupPermissionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyImageShareGroupPermissionResponse),
   errors: {
     Forbbiden: {
       httpStatus: 403,
@@ -29351,7 +29351,7 @@ export const deleteImageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImageResponse),
   errors: {
     ImageUsingByInstance: {
       httpStatus: 403,
@@ -29478,7 +29478,7 @@ export const createImageComponentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImageComponentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImageComponentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImageComponentResponse),
   errors: {
     'InvalidCommand.Component': {
       httpStatus: 400,
@@ -29751,7 +29751,7 @@ export const createImagePipelineAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateImagePipelineRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateImagePipelineResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateImagePipelineResponse),
   errors: {
     'InvalidSourceInstance.NotFound': {
       httpStatus: 400,
@@ -30061,7 +30061,7 @@ export const describeImageComponentsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImageComponentsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImageComponentsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImageComponentsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30277,7 +30277,7 @@ export const describeImagePipelinesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagePipelinesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelinesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagePipelinesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30363,7 +30363,7 @@ export const startImagePipelineExecutionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartImagePipelineExecutionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartImagePipelineExecutionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartImagePipelineExecutionResponse),
   errors: {
     'InvalidImagePipeline.HasRunningExecution': {
       httpStatus: 403,
@@ -30524,7 +30524,7 @@ export const describeImagePipelineExecutionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeImagePipelineExecutionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeImagePipelineExecutionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeImagePipelineExecutionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -30604,7 +30604,7 @@ export const cancelImagePipelineExecutionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelImagePipelineExecutionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelImagePipelineExecutionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelImagePipelineExecutionResponse),
   errors: {
     'InvalidStatus.CancelFailed': {
       httpStatus: 400,
@@ -30652,7 +30652,7 @@ export const deleteImageComponentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImageComponentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImageComponentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImageComponentResponse),
   errors: {
     'InvalidImageComponent.NotFound': {
       httpStatus: 404,
@@ -30692,7 +30692,7 @@ export const deleteImagePipelineAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteImagePipelineRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteImagePipelineResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteImagePipelineResponse),
   errors: {
     'InvalidImagePipeline.HasRunningExecution': {
       httpStatus: 403,
@@ -30819,7 +30819,7 @@ export const createSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnapshotRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnapshotResponse),
   errors: {
     'InvalidParameter.KMSKeyId.NotFound': {
       httpStatus: 403,
@@ -31132,7 +31132,7 @@ export const copySnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopySnapshotRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopySnapshotResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopySnapshotResponse),
   errors: {
     'Duplicate.TagKey': {
       httpStatus: 400,
@@ -31641,7 +31641,7 @@ export const describeSnapshotsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -31730,7 +31730,7 @@ export const describeSnapshotsUsageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotsUsageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotsUsageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotsUsageResponse),
   errors: {
     'InvalidParam.RegionId': {
       httpStatus: 403,
@@ -31812,7 +31812,7 @@ export const describeSnapshotPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotPackageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotPackageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotPackageResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -31942,7 +31942,7 @@ export const describeSnapshotLinksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotLinksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotLinksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotLinksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32024,7 +32024,7 @@ export const modifySnapshotAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnapshotAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnapshotAttributeResponse),
   errors: {
     'InvalidSnapshotName.Malformed': {
       httpStatus: 400,
@@ -32139,7 +32139,7 @@ export const deleteSnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnapshotGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnapshotGroupResponse),
   errors: {
     SnapshotCreatedImage: {
       httpStatus: 403,
@@ -32195,7 +32195,7 @@ export const deleteSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnapshotRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnapshotResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnapshotResponse),
   errors: {
     SnapshotCreatedImage: {
       httpStatus: 403,
@@ -32365,7 +32365,7 @@ export const createAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateAutoSnapshotPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateAutoSnapshotPolicyResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -32626,7 +32626,7 @@ export const describeAutoSnapshotPolicyExAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAutoSnapshotPolicyExRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAutoSnapshotPolicyExResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAutoSnapshotPolicyExResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32765,7 +32765,7 @@ export const modifyAutoSnapshotPolicyExAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoSnapshotPolicyExRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyExResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoSnapshotPolicyExResponse),
   errors: {
     'InvalidParameter.EncryptedIllegal': {
       httpStatus: 400,
@@ -32856,7 +32856,7 @@ export const applyAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateApplyAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyAutoSnapshotPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateApplyAutoSnapshotPolicyResponse),
   errors: {
     'DiskCategory.OperationNotSupported': {
       httpStatus: 400,
@@ -32958,7 +32958,7 @@ export const modifyAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyAutoSnapshotPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyAutoSnapshotPolicyResponse),
   errors: {
     'QuotaExceed.Snapshot': {
       httpStatus: 403,
@@ -32998,7 +32998,7 @@ export const cancelAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelAutoSnapshotPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelAutoSnapshotPolicyResponse),
   errors: {
     ParameterInvalid: {
       httpStatus: 403,
@@ -33042,7 +33042,7 @@ export const deleteAutoSnapshotPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteAutoSnapshotPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteAutoSnapshotPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteAutoSnapshotPolicyResponse),
   errors: {
     ParameterInvalid: {
       httpStatus: 403,
@@ -33172,7 +33172,7 @@ export const createSnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnapshotGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnapshotGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnapshotGroupResponse),
   errors: {
     'InvalidDiskIds.NotInSameZone': {
       httpStatus: 400,
@@ -33604,7 +33604,7 @@ export const describeSnapshotGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotGroupsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotGroupsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotGroupsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -33675,7 +33675,7 @@ export const modifySnapshotGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnapshotGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnapshotGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnapshotGroupResponse),
   errors: {
     'InvalidParameter.Name': {
       httpStatus: 400,
@@ -33776,7 +33776,7 @@ export const createPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePrefixListResponse),
   errors: {
     'InvalidParameter.AddressFamily': {
       httpStatus: 400,
@@ -33921,7 +33921,7 @@ export const describePrefixListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34011,7 +34011,7 @@ export const describePrefixListAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListAssociationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAssociationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListAssociationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34106,7 +34106,7 @@ export const describePrefixListAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePrefixListAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePrefixListAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePrefixListAttributesResponse),
   errors: {
     'InvalidPrefixListId.NotFound': {
       httpStatus: 404,
@@ -34197,7 +34197,7 @@ export const modifyPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPrefixListResponse),
   errors: {
     'InvalidParameter.PrefixListName': {
       httpStatus: 400,
@@ -34265,7 +34265,7 @@ export const deletePrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePrefixListResponse),
   errors: {
     'NotAllowed.AssociationExist': {
       httpStatus: 400,
@@ -34382,7 +34382,7 @@ export const createSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSecurityGroupResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -34686,7 +34686,7 @@ export const describeSecurityGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34883,7 +34883,7 @@ export const describeSecurityGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupAttributeResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -34966,7 +34966,7 @@ export const modifySecurityGroupPolicyAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupPolicyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupPolicyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupPolicyResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -35040,7 +35040,7 @@ export const modifySecurityGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupAttributeResponse),
   errors: {
     'InvalidSecurityGroupName.Malformed': {
       httpStatus: 400,
@@ -35211,7 +35211,7 @@ export const modifySecurityGroupRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupRuleResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -35534,7 +35534,7 @@ export const modifySecurityGroupEgressRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySecurityGroupEgressRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySecurityGroupEgressRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySecurityGroupEgressRuleResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -35911,7 +35911,7 @@ export const authorizeSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAuthorizeSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAuthorizeSecurityGroupResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -36296,7 +36296,7 @@ export const authorizeSecurityGroupEgressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAuthorizeSecurityGroupEgressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAuthorizeSecurityGroupEgressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAuthorizeSecurityGroupEgressResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,
@@ -36522,7 +36522,7 @@ export const joinSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateJoinSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateJoinSecurityGroupResponse),
   errors: {
     InstanceSecurityGroupLimitExceeded: {
       httpStatus: 400,
@@ -36672,7 +36672,7 @@ export const leaveSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateLeaveSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateLeaveSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateLeaveSecurityGroupResponse),
   errors: {
     'InvalidInstanceId.Malformed': {
       httpStatus: 400,
@@ -36820,7 +36820,7 @@ export const describeSecurityGroupReferencesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSecurityGroupReferencesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSecurityGroupReferencesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSecurityGroupReferencesResponse),
   errors: {
     'InvalidSecurityGroupId.Malformed': {
       httpStatus: 400,
@@ -37047,7 +37047,7 @@ export const revokeSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeSecurityGroupResponse),
   errors: {
     'InvalidSecurityGroupId.Malformed': {
       httpStatus: 400,
@@ -37422,7 +37422,7 @@ export const revokeSecurityGroupEgressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeSecurityGroupEgressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeSecurityGroupEgressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeSecurityGroupEgressResponse),
   errors: {
     'InvalidIpProtocol.ValueNotSupported': {
       httpStatus: 400,
@@ -37622,7 +37622,7 @@ export const deleteSecurityGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSecurityGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSecurityGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSecurityGroupResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -37730,7 +37730,7 @@ export const createDeploymentSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDeploymentSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDeploymentSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDeploymentSetResponse),
   errors: {
     'InvalidDeploymentSetName.Malformed': {
       httpStatus: 400,
@@ -37813,7 +37813,7 @@ export const describeDeploymentSetSupportedInstanceTypeFamilyAction: ActionDescr
     },
   },
   validateRequest: validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse),
 };
 /** How DescribeDeploymentSets goes on the wire. */
 export const describeDeploymentSetsAction: ActionDescriptor = {
@@ -37987,7 +37987,7 @@ export const describeDeploymentSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDeploymentSetsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDeploymentSetsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDeploymentSetsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38050,7 +38050,7 @@ export const modifyDeploymentSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDeploymentSetAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDeploymentSetAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDeploymentSetAttributeResponse),
   errors: {
     'InvalidDeploymentSetName.Malformed': {
       httpStatus: 400,
@@ -38098,7 +38098,7 @@ export const deleteDeploymentSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDeploymentSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDeploymentSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDeploymentSetResponse),
   errors: {
     'DependencyViolation.NotEmpty': {
       httpStatus: 403,
@@ -38179,7 +38179,7 @@ export const createKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateKeyPairRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateKeyPairResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateKeyPairResponse),
   errors: {
     'InvalidKeyPairName.Malformed': {
       httpStatus: 400,
@@ -38289,7 +38289,7 @@ export const importKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateImportKeyPairRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateImportKeyPairResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateImportKeyPairResponse),
   errors: {
     'InvalidKeyPairName.Malformed': {
       httpStatus: 400,
@@ -38456,7 +38456,7 @@ export const describeKeyPairsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeKeyPairsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeKeyPairsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeKeyPairsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38541,7 +38541,7 @@ export const attachKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachKeyPairRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachKeyPairResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachKeyPairResponse),
   errors: {
     'InvalidKeyPairName.NotFound': {
       httpStatus: 404,
@@ -38639,7 +38639,7 @@ export const detachKeyPairAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachKeyPairRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachKeyPairResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachKeyPairResponse),
   errors: {
     'InvalidKeyPairName.NotFound': {
       httpStatus: 404,
@@ -38691,7 +38691,7 @@ export const deleteKeyPairsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteKeyPairsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteKeyPairsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteKeyPairsResponse),
   errors: {
     'InvalidKeyPairNames.ValueNotSupported': {
       httpStatus: 400,
@@ -38763,7 +38763,7 @@ export const modifyInstanceVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceVpcAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceVpcAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceVpcAttributeResponse),
   errors: {
     'InvalidTarget.TrafficMirrorSession': {
       httpStatus: 400,
@@ -39017,7 +39017,7 @@ export const allocatePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocatePublicIpAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocatePublicIpAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocatePublicIpAddressResponse),
   errors: {
     'InvalidOperation.AllocateFailed': {
       httpStatus: 400,
@@ -39129,7 +39129,7 @@ export const convertNatPublicIpToEipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConvertNatPublicIpToEipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertNatPublicIpToEipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConvertNatPublicIpToEipResponse),
   errors: {
     'OperationDenied.CloudboxNotSupport': {
       httpStatus: 400,
@@ -39248,7 +39248,7 @@ export const attachClassicLinkVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachClassicLinkVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachClassicLinkVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachClassicLinkVpcResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39343,7 +39343,7 @@ export const detachClassicLinkVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachClassicLinkVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachClassicLinkVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachClassicLinkVpcResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39481,7 +39481,7 @@ export const describeBandwidthLimitationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBandwidthLimitationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthLimitationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBandwidthLimitationResponse),
   errors: {
     'Invalid.InstanceChargeType': {
       httpStatus: 403,
@@ -39611,7 +39611,7 @@ export const describeClassicLinkInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeClassicLinkInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClassicLinkInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeClassicLinkInstancesResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -39738,7 +39738,7 @@ export const modifyInstanceNetworkSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceNetworkSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceNetworkSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceNetworkSpecResponse),
   errors: {
     'InvalidInternetMaxBandwidthIn.ValueNotSupported': {
       httpStatus: 400,
@@ -40402,7 +40402,7 @@ export const createNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkInterfaceResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -40770,7 +40770,7 @@ export const attachNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachNetworkInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachNetworkInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachNetworkInterfaceResponse),
   errors: {
     'InvalidOperation.Ipv6CountExceeded': {
       httpStatus: 403,
@@ -41052,7 +41052,7 @@ export const detachNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachNetworkInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachNetworkInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachNetworkInterfaceResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -41595,7 +41595,7 @@ export const describeNetworkInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfacesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfacesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -42056,7 +42056,7 @@ export const describeNetworkInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfaceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfaceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfaceAttributeResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -42222,7 +42222,7 @@ export const modifyNetworkInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNetworkInterfaceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkInterfaceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNetworkInterfaceAttributeResponse),
   errors: {
     'InvalidOperation.NotSupportModifyQueueNumber': {
       httpStatus: 400,
@@ -42527,7 +42527,7 @@ export const assignPrivateIpAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssignPrivateIpAddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignPrivateIpAddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssignPrivateIpAddressesResponse),
   errors: {
     'InvalidOperation.Unsupported': {
       httpStatus: 400,
@@ -42787,7 +42787,7 @@ export const unassignPrivateIpAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassignPrivateIpAddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignPrivateIpAddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassignPrivateIpAddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43031,7 +43031,7 @@ export const assignIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssignIpv6AddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssignIpv6AddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssignIpv6AddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43271,7 +43271,7 @@ export const unassignIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassignIpv6AddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassignIpv6AddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassignIpv6AddressesResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43432,7 +43432,7 @@ export const createNetworkInterfacePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkInterfacePermissionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkInterfacePermissionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkInterfacePermissionResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -43577,7 +43577,7 @@ export const describeNetworkInterfacePermissionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkInterfacePermissionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkInterfacePermissionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkInterfacePermissionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -43666,7 +43666,7 @@ export const deleteNetworkInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkInterfaceResponse),
   errors: {
     'InvalidOperation.HasSlaveEniBonded': {
       httpStatus: 400,
@@ -44023,7 +44023,7 @@ export const describeInstancesFullStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstancesFullStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstancesFullStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstancesFullStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44262,7 +44262,7 @@ export const describeDisksFullStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDisksFullStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDisksFullStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDisksFullStatusResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44613,7 +44613,7 @@ export const describeInstanceHistoryEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceHistoryEventsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceHistoryEventsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceHistoryEventsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44699,7 +44699,7 @@ export const createSimulatedSystemEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSimulatedSystemEventsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSimulatedSystemEventsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSimulatedSystemEventsResponse),
   errors: {
     'InvalidNotBefore.Passed': {
       httpStatus: 403,
@@ -44754,7 +44754,7 @@ export const cancelSimulatedSystemEventsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelSimulatedSystemEventsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelSimulatedSystemEventsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelSimulatedSystemEventsResponse),
   errors: {
     EventIdLimitExceeded: {
       httpStatus: 403,
@@ -44809,7 +44809,7 @@ export const acceptInquiredSystemEventAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAcceptInquiredSystemEventRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAcceptInquiredSystemEventResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAcceptInquiredSystemEventResponse),
   errors: {
     'OperationDenied.AcceptNotSupported': {
       httpStatus: 403,
@@ -44894,7 +44894,7 @@ export const getInstanceScreenshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetInstanceScreenshotRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceScreenshotResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetInstanceScreenshotResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -44954,7 +44954,7 @@ export const getInstanceConsoleOutputAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetInstanceConsoleOutputRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetInstanceConsoleOutputResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetInstanceConsoleOutputResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -45059,7 +45059,7 @@ export const describeDiskMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDiskMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDiskMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDiskMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45206,7 +45206,7 @@ export const describeInstanceMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45339,7 +45339,7 @@ export const describeEniMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEniMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEniMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEniMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45448,7 +45448,7 @@ export const describeSnapshotMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnapshotMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnapshotMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnapshotMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -45593,7 +45593,7 @@ export const describeInstanceMaintenanceAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceMaintenanceAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceMaintenanceAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceMaintenanceAttributesResponse),
   errors: {
     InstanceIdLimitExceeded: {
       httpStatus: 403,
@@ -45676,7 +45676,7 @@ export const modifyInstanceMaintenanceAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInstanceMaintenanceAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInstanceMaintenanceAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInstanceMaintenanceAttributesResponse),
   errors: {
     'OperationDenied.NotInWhiteList': {
       httpStatus: 403,
@@ -45723,7 +45723,7 @@ export const redeployInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRedeployInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRedeployInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRedeployInstanceResponse),
   errors: {
     IncorrectInstanceStatus: {
       httpStatus: 403,
@@ -45841,7 +45841,7 @@ export const reportInstancesStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReportInstancesStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReportInstancesStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReportInstancesStatusResponse),
   errors: {
     InstanceIdLimitExceeded: {
       httpStatus: 403,
@@ -46075,7 +46075,7 @@ export const runCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRunCommandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRunCommandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRunCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -46432,7 +46432,7 @@ export const createCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCommandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -46682,7 +46682,7 @@ export const invokeCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateInvokeCommandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInvokeCommandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateInvokeCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -47168,7 +47168,7 @@ export const describeInvocationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInvocationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInvocationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -47458,7 +47458,7 @@ export const describeInvocationResultsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInvocationResultsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInvocationResultsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInvocationResultsResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -47595,7 +47595,7 @@ export const modifyInvocationAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyInvocationAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyInvocationAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyInvocationAttributeResponse),
   errors: {
     'InvalidParameter.Frequency': {
       httpStatus: 400,
@@ -47721,7 +47721,7 @@ export const stopInvocationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopInvocationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopInvocationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopInvocationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48017,7 +48017,7 @@ export const describeCommandsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCommandsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommandsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCommandsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48149,7 +48149,7 @@ export const modifyCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48237,7 +48237,7 @@ export const deleteCommandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCommandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCommandResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48398,7 +48398,7 @@ export const sendFileAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSendFileRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSendFileResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSendFileResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -48719,7 +48719,7 @@ export const describeSendFileResultsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSendFileResultsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSendFileResultsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSendFileResultsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48907,7 +48907,7 @@ export const describeCloudAssistantStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCloudAssistantStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCloudAssistantStatusResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -48999,7 +48999,7 @@ export const installCloudAssistantAction: ActionDescriptor = {
     },
   },
   validateRequest: validateInstallCloudAssistantRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateInstallCloudAssistantResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateInstallCloudAssistantResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49103,7 +49103,7 @@ export const startTerminalSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartTerminalSessionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartTerminalSessionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartTerminalSessionResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49294,7 +49294,7 @@ export const describeTerminalSessionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTerminalSessionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTerminalSessionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTerminalSessionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -49418,7 +49418,7 @@ export const modifyCloudAssistantSettingsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCloudAssistantSettingsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCloudAssistantSettingsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCloudAssistantSettingsResponse),
   errors: {
     'InvalidParameter.SettingType': {
       httpStatus: 400,
@@ -49621,7 +49621,7 @@ export const describeCloudAssistantSettingsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCloudAssistantSettingsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCloudAssistantSettingsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCloudAssistantSettingsResponse),
   errors: {
     'InvalidParameter.SettingType': {
       httpStatus: 400,
@@ -49724,7 +49724,7 @@ export const createActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateActivationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateActivationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -49961,7 +49961,7 @@ export const describeActivationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeActivationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeActivationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeActivationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50093,7 +50093,7 @@ export const disableActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableActivationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableActivationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50181,7 +50181,7 @@ export const deleteActivationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteActivationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteActivationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteActivationResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50406,7 +50406,7 @@ export const describeManagedInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeManagedInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeManagedInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeManagedInstancesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50521,7 +50521,7 @@ export const modifyManagedInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyManagedInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyManagedInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyManagedInstanceResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50632,7 +50632,7 @@ export const deregisterManagedInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeregisterManagedInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeregisterManagedInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeregisterManagedInstanceResponse),
   errors: {
     'RegionId.ApiNotSupported': {
       httpStatus: 400,
@@ -50784,7 +50784,7 @@ export const listPluginStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPluginStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPluginStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPluginStatusResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50882,7 +50882,7 @@ export const createHpcClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHpcClusterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHpcClusterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHpcClusterResponse),
   errors: {
     'InvalidHpcClusterName.Malformed': {
       httpStatus: 400,
@@ -50987,7 +50987,7 @@ export const describeHpcClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHpcClustersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHpcClustersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHpcClustersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -51073,7 +51073,7 @@ export const modifyHpcClusterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHpcClusterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHpcClusterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHpcClusterAttributeResponse),
   errors: {
     'InvalidHpcClusterName.Malformed': {
       httpStatus: 400,
@@ -51144,7 +51144,7 @@ export const deleteHpcClusterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHpcClusterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHpcClusterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHpcClusterResponse),
   errors: {
     'MissingParameter.RegionId': {
       httpStatus: 400,
@@ -51232,7 +51232,7 @@ export const tagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesResponse),
   errors: {
     'NumberExceed.ResourceIds': {
       httpStatus: 400,
@@ -51458,7 +51458,7 @@ export const listTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesResponse),
   errors: {
     'InvalidDefaultResourceGroup.NotSupported': {
       httpStatus: 400,
@@ -51649,7 +51649,7 @@ export const untagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUntagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUntagResourcesResponse),
   errors: {
     'NumberExceed.ResourceIds': {
       httpStatus: 400,
@@ -51799,7 +51799,7 @@ export const joinResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateJoinResourceGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateJoinResourceGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateJoinResourceGroupResponse),
   errors: {
     'EntityExists.AssociatedTransferTasks': {
       httpStatus: 400,
@@ -51894,7 +51894,7 @@ export const addTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddTagsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddTagsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddTagsResponse),
   errors: {
     'InvalidTagKey.Malformed': {
       httpStatus: 400,
@@ -52048,7 +52048,7 @@ export const describeResourceByTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeResourceByTagsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourceByTagsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeResourceByTagsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52227,7 +52227,7 @@ export const describeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52327,7 +52327,7 @@ export const removeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveTagsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveTagsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveTagsResponse),
   errors: {
     InvalidTagCount: {
       httpStatus: 400,
@@ -52420,7 +52420,7 @@ export const describeRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRegionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRegionsResponse),
   errors: {
     'Unauthorized.EmptyRegion': {
       httpStatus: 403,
@@ -52677,7 +52677,7 @@ export const describeZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeZonesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeZonesResponse),
   errors: {
     InvalidSpotStrategy: {
       httpStatus: 400,
@@ -52906,7 +52906,7 @@ export const describeAvailableResourceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAvailableResourceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAvailableResourceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAvailableResourceResponse),
   errors: {
     'Invalid.InstanceChargeType': {
       httpStatus: 403,
@@ -53092,7 +53092,7 @@ export const describeAccountAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccountAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccountAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccountAttributesResponse),
   errors: {
     'Invalid.Parameter': {
       httpStatus: 400,
@@ -53315,7 +53315,7 @@ export const describeResourcesModificationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeResourcesModificationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeResourcesModificationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeResourcesModificationResponse),
   errors: {
     'Invalid.OperationType': {
       httpStatus: 404,
@@ -53630,7 +53630,7 @@ export const describeRecommendInstanceTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRecommendInstanceTypeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRecommendInstanceTypeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRecommendInstanceTypeResponse),
   errors: {
     'RecommendEmpty.InstanceTypeNotAuthorized': {
       httpStatus: 400,
@@ -54201,7 +54201,7 @@ export const describePriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePriceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePriceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePriceResponse),
   errors: {
     InvalidSpotAuthorized: {
       httpStatus: 400,
@@ -54685,7 +54685,7 @@ export const describeRenewalPriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRenewalPriceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRenewalPriceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRenewalPriceResponse),
   errors: {
     'InvalidResourceType.ValueNotSupported': {
       httpStatus: 400,
@@ -54830,7 +54830,7 @@ export const describeInstanceModificationPriceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeInstanceModificationPriceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeInstanceModificationPriceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeInstanceModificationPriceResponse),
   errors: {
     'MissingParameter.InstanceTypeOrDataDisk': {
       httpStatus: 400,
@@ -54981,7 +54981,7 @@ export const createStorageSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateStorageSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateStorageSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateStorageSetResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55147,7 +55147,7 @@ export const describeStorageSetDetailsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageSetDetailsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetDetailsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageSetDetailsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55315,7 +55315,7 @@ export const describeStorageSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeStorageSetsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeStorageSetsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeStorageSetsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55425,7 +55425,7 @@ export const modifyStorageSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyStorageSetAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyStorageSetAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyStorageSetAttributeResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55512,7 +55512,7 @@ export const deleteStorageSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteStorageSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteStorageSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteStorageSetResponse),
   errors: {
     'InvalidClientToken.ValueNotSupported': {
       httpStatus: 400,
@@ -55691,7 +55691,7 @@ export const describeTasksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTasksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTasksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTasksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -55816,7 +55816,7 @@ export const describeTaskAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTaskAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTaskAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTaskAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -55860,7 +55860,7 @@ export const cancelTaskAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelTaskRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelTaskResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelTaskResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -55919,7 +55919,7 @@ export const describeUserBusinessBehaviorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeUserBusinessBehaviorRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeUserBusinessBehaviorResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeUserBusinessBehaviorResponse),
   errors: {
     InvalidParams: {
       httpStatus: 403,
@@ -55966,7 +55966,7 @@ export const modifyUserBusinessBehaviorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyUserBusinessBehaviorRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyUserBusinessBehaviorResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyUserBusinessBehaviorResponse),
   errors: {
     InvalidParams: {
       httpStatus: 403,
@@ -56009,7 +56009,7 @@ export const describeLimitationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeLimitationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeLimitationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeLimitationResponse),
   errors: {
     'InvalidLimitation.NotFound': {
       httpStatus: 404,
@@ -56059,7 +56059,7 @@ export const describeClustersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeClustersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeClustersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeClustersResponse),
 };
 /** How DescribeDemands goes on the wire. */
 export const describeDemandsAction: ActionDescriptor = {
@@ -56286,7 +56286,7 @@ export const describeDemandsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeDemandsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeDemandsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeDemandsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -56436,7 +56436,7 @@ export const createDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDemandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDemandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56542,7 +56542,7 @@ export const deleteDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDemandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDemandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56691,7 +56691,7 @@ export const modifyDemandAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyDemandRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyDemandResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyDemandResponse),
   errors: {
     'MissingParamter.RegionId': {
       httpStatus: 400,
@@ -56790,7 +56790,7 @@ export const deleteNetworkInterfacePermissionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkInterfacePermissionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkInterfacePermissionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkInterfacePermissionResponse),
   errors: {
     UnsupportedParameter: {
       httpStatus: 400,
@@ -56870,7 +56870,7 @@ export const deleteBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBandwidthPackageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBandwidthPackageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBandwidthPackageResponse),
   errors: {
     'DependencyViolation.ForwardEntry': {
       httpStatus: 400,
@@ -56937,7 +56937,7 @@ export const modifyBandwidthPackageSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBandwidthPackageSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBandwidthPackageSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBandwidthPackageSpecResponse),
   errors: {
     'Forbidden.ChargeTypeIsPrepaid': {
       httpStatus: 400,
@@ -57107,7 +57107,7 @@ export const describeBandwidthPackagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBandwidthPackagesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBandwidthPackagesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBandwidthPackagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -57198,7 +57198,7 @@ export const createVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchResponse),
   errors: {
     'OperationFailed.IdempotentTokenProcessing': {
       httpStatus: 400,
@@ -57334,7 +57334,7 @@ export const deleteVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchResponse),
   errors: {
     IncorrectVSwitchStatus: {
       httpStatus: 400,
@@ -57452,7 +57452,7 @@ export const modifyVSwitchAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -57599,7 +57599,7 @@ export const describeVSwitchesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -57752,7 +57752,7 @@ export const createPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -57883,7 +57883,7 @@ export const deletePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58013,7 +58013,7 @@ export const modifyPhysicalConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPhysicalConnectionAttributeResponse),
   errors: {
     'InvalidLineOperator.Malformd': {
       httpStatus: 400,
@@ -58115,7 +58115,7 @@ export const enablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnablePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnablePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58287,7 +58287,7 @@ export const describePhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -58354,7 +58354,7 @@ export const cancelPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelPhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58416,7 +58416,7 @@ export const terminatePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminatePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminatePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -58505,7 +58505,7 @@ export const createVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -58601,7 +58601,7 @@ export const deleteVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcResponse),
   errors: {
     'DependencyViolation.RouteTable': {
       httpStatus: 400,
@@ -58840,7 +58840,7 @@ export const describeVpcsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -58949,7 +58949,7 @@ export const modifyVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -59046,7 +59046,7 @@ export const removeBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveBandwidthPackageIpsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveBandwidthPackageIpsResponse),
   errors: {
     'InvalidIpCount.ValueNotSupported': {
       httpStatus: 400,
@@ -59130,7 +59130,7 @@ export const createHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHaVipResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -59221,7 +59221,7 @@ export const deleteHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHaVipResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -59299,7 +59299,7 @@ export const associateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateHaVipResponse),
   errors: {
     'InvalidVip.Status': {
       httpStatus: 400,
@@ -59397,7 +59397,7 @@ export const modifyHaVipAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHaVipAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHaVipAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -59552,7 +59552,7 @@ export const describeHaVipsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHaVipsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHaVipsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -59630,7 +59630,7 @@ export const unassociateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateHaVipResponse),
   errors: {
     IncorrectHaVipStatus: {
       httpStatus: 400,
@@ -59775,7 +59775,7 @@ export const createVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualBorderRouterResponse),
   errors: {
     'InvalidPhysicalConnectionId.NotFound': {
       httpStatus: 404,
@@ -59917,7 +59917,7 @@ export const deleteVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -60064,7 +60064,7 @@ export const modifyVirtualBorderRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVirtualBorderRouterAttributeResponse),
   errors: {
     'InvalidVbrId.NotFound': {
       httpStatus: 404,
@@ -60186,7 +60186,7 @@ export const recoverVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -60256,7 +60256,7 @@ export const terminateVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminateVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -60420,7 +60420,7 @@ export const describeVirtualBorderRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -60556,7 +60556,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDesc
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -60759,7 +60759,7 @@ export const createRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouterInterfaceResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -60957,7 +60957,7 @@ export const deleteRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61017,7 +61017,7 @@ export const activateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActivateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActivateRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61073,7 +61073,7 @@ export const deactivateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactivateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactivateRouterInterfaceResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61185,7 +61185,7 @@ export const modifyRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 404,
@@ -61289,7 +61289,7 @@ export const modifyRouterInterfaceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceSpecResponse),
   errors: {
     'InvalidSpec.ValudNotSupported': {
       httpStatus: 400,
@@ -61379,7 +61379,7 @@ export const modifyVRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVRouterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVRouterAttributeResponse),
   errors: {
     'InvalidVRouterName.Malformed': {
       httpStatus: 400,
@@ -61562,7 +61562,7 @@ export const describeRouterInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfacesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfacesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -61646,7 +61646,7 @@ export const eipNotifyPaidAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipNotifyPaidRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipNotifyPaidResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipNotifyPaidResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61705,7 +61705,7 @@ export const eipFillProductAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipFillProductRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillProductResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipFillProductResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61764,7 +61764,7 @@ export const eipFillParamsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEipFillParamsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEipFillParamsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEipFillParamsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -61818,7 +61818,7 @@ export const unassociateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -61980,7 +61980,7 @@ export const allocateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressResponse),
   errors: {
     'QueryParameter.Illegal': {
       httpStatus: 400,
@@ -62167,7 +62167,7 @@ export const modifyEipAddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyEipAddressAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyEipAddressAttributeResponse),
   errors: {
     'InsufficientBalance.Eip': {
       httpStatus: 400,
@@ -62279,7 +62279,7 @@ export const releaseEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -62361,7 +62361,7 @@ export const associateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressResponse),
   errors: {
     'InvalidAction.Denied': {
       httpStatus: 400,
@@ -62776,7 +62776,7 @@ export const describeEipAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipAddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipAddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -62926,7 +62926,7 @@ export const describeEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipMonitorDataResponse),
   errors: {
     'InvalidParameter.TooMany': {
       httpStatus: 400,
@@ -63075,7 +63075,7 @@ export const createNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatGatewayResponse),
   errors: {
     InvalidVPCStatus: {
       httpStatus: 400,
@@ -63223,7 +63223,7 @@ export const deleteNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatGatewayResponse),
   errors: {
     'DependencyViolation.BandwidthPackages': {
       httpStatus: 400,
@@ -63389,7 +63389,7 @@ export const describeNatGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNatGatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNatGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -63495,7 +63495,7 @@ export const describeNewProjectEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNewProjectEipMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNewProjectEipMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNewProjectEipMonitorDataResponse),
   errors: {
     'InvalidStartTime.Malformed': {
       httpStatus: 400,
@@ -63591,7 +63591,7 @@ export const deleteRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntryResponse),
   errors: {
     IncorrcetRouteEntryStatus: {
       httpStatus: 400,
@@ -63714,7 +63714,7 @@ export const deleteForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteForwardEntryResponse),
   errors: {
     IncorretForwardEntryStatus: {
       httpStatus: 400,
@@ -63800,7 +63800,7 @@ export const createForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateForwardEntryResponse),
   errors: {
     'OperationUnsupported.ForwardEntry': {
       httpStatus: 400,
@@ -63994,7 +63994,7 @@ export const addBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBandwidthPackageIpsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddBandwidthPackageIpsResponse),
   errors: {
     'InvalidIpCount.ValueNotSupported': {
       httpStatus: 400,
@@ -64117,7 +64117,7 @@ export const describeVRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVRoutersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -64206,7 +64206,7 @@ export const createRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntryResponse),
   errors: {
     'InvalidCidrBlock.Malformed': {
       httpStatus: 400,
@@ -64606,7 +64606,7 @@ export const describeForwardTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeForwardTableEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeForwardTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -64705,7 +64705,7 @@ export const modifyForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyForwardEntryResponse),
   errors: {
     'InvalidExternalIp.Malformed': {
       httpStatus: 400,
@@ -64888,7 +64888,7 @@ export const describeAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccessPointsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccessPointsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -65083,7 +65083,7 @@ export const describeRouteTablesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTablesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTablesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -65126,7 +65126,7 @@ export const connectRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConnectRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConnectRouterInterfaceResponse),
   errors: {
     'IncorrectRole.NotInitiatingSide': {
       httpStatus: 400,
@@ -65267,7 +65267,7 @@ export const exportSnapshotAction: ActionDescriptor = {
     },
   },
   validateRequest: validateExportSnapshotRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateExportSnapshotResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateExportSnapshotResponse),
   errors: {
     ExportSnapshotFailed: {
       httpStatus: 403,
@@ -65348,7 +65348,7 @@ export const releasePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleasePublicIpAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleasePublicIpAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleasePublicIpAddressResponse),
   errors: {
     OperationDenied: {
       httpStatus: 400,

@@ -6,23 +6,23 @@ export interface AjvErrorLike {
     readonly instancePath: string;
     readonly keyword: string;
     readonly params: Readonly<Record<string, unknown>>;
-    /** Absent from the generated validators, compiled without messages (validation-message.ts says them). */
+    /** Absent from the generated validators' errors (validation-message.ts says them). */
     readonly message?: string | undefined;
     /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
     readonly propertyName?: string | undefined;
 }
-/** A validator compiled by ajv at generation time (standalone code). */
-export interface StandaloneValidate {
+/** A validator of a schema (schema-check.ts): true or false, and the errors of the last call. */
+export interface SchemaValidate {
     (data: unknown): boolean;
     errors?: readonly AjvErrorLike[] | null;
 }
-export declare function toIssues(validate: StandaloneValidate, value: unknown): ValidationIssue[];
+export declare function toIssues(validate: SchemaValidate, value: unknown): ValidationIssue[];
 /**
  * A validator loaded on first use (a descriptor's `loadResponseValidator`): the module loaded is ajv's
  * code alone, and its errors become issues here. Were the module to import this file itself, a bundler
  * splitting code would move this file into a chunk of its own, one more file every call loads.
  */
-export declare function issuesOf(validate: StandaloneValidate): Validate;
+export declare function issuesOf(validate: SchemaValidate): Validate;
 /** `['InstanceStatuses', 'InstanceStatus', '0', 'Status']` → `InstanceStatuses.InstanceStatus[0].Status`. */
 export declare function formatPath(segments: readonly string[]): string;
 //# sourceMappingURL=validation.d.ts.map

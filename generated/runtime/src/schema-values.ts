@@ -5,7 +5,7 @@
 // The checks of the keywords that compare values (schema-check.ts): `const`, `enum` and `uniqueItems`,
 // with JSON equality as ajv's `equal` judges it; exported under the keywords' names for the generated
 // validators, which import those they use.
-import { type CheckSchemaObject, type Errors, fail, type KeywordCheck, TYPES } from './schema-check.js';
+import { type CheckSchemaObject, fail, type KeywordCheck, TYPES } from './schema-check.js';
 
 type Obj = Record<string, unknown>;
 

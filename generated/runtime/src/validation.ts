@@ -2,7 +2,8 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/validation.ts
 
-// Turns the errors of ajv's standalone validators into issues named by parameter or field path.
+// Turns the errors of the generated validators (ajv's errors, schema-check.ts) into issues named by
+// parameter or field path.
 import type { Validate, ValidationIssue } from './descriptors.js';
 import { ajvMessage } from './validation-message.js';
 
@@ -11,19 +12,19 @@ export interface AjvErrorLike {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
-  /** Absent from the generated validators, compiled without messages (validation-message.ts says them). */
+  /** Absent from the generated validators' errors (validation-message.ts says them). */
   readonly message?: string | undefined;
   /** Set on the errors of a `propertyNames` schema, beside the `propertyNames` error itself. */
   readonly propertyName?: string | undefined;
 }
 
-/** A validator compiled by ajv at generation time (standalone code). */
-export interface StandaloneValidate {
+/** A validator of a schema (schema-check.ts): true or false, and the errors of the last call. */
+export interface SchemaValidate {
   (data: unknown): boolean;
   errors?: readonly AjvErrorLike[] | null;
 }
 
-export function toIssues(validate: StandaloneValidate, value: unknown): ValidationIssue[] {
+export function toIssues(validate: SchemaValidate, value: unknown): ValidationIssue[] {
   if (validate(value)) return [];
   // A bad map key gives the `propertyNames` error and its schema's own; the first says it all.
   return (validate.errors ?? []).filter((e) => e.propertyName === undefined).map(toIssue);
@@ -34,7 +35,7 @@ export function toIssues(validate: StandaloneValidate, value: unknown): Validati
  * code alone, and its errors become issues here. Were the module to import this file itself, a bundler
  * splitting code would move this file into a chunk of its own, one more file every call loads.
  */
-export function issuesOf(validate: StandaloneValidate): Validate {
+export function issuesOf(validate: SchemaValidate): Validate {
   return (value) => toIssues(validate, value);
 }
 

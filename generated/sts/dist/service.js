@@ -224,7 +224,7 @@ export const assumeRoleAction = {
         },
     },
     validateRequest: validateAssumeRoleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssumeRoleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssumeRoleResponse),
     errors: {
         'InvalidParameter.RoleArn': {
             httpStatus: 400,
@@ -291,5 +291,5 @@ export const getCallerIdentityAction = {
         },
     },
     validateRequest: validateGetCallerIdentityRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetCallerIdentityResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetCallerIdentityResponse),
 };

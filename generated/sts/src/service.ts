@@ -226,7 +226,7 @@ export const assumeRoleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssumeRoleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssumeRoleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssumeRoleResponse),
   errors: {
     'InvalidParameter.RoleArn': {
       httpStatus: 400,
@@ -293,5 +293,5 @@ export const getCallerIdentityAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetCallerIdentityRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetCallerIdentityResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetCallerIdentityResponse),
 };

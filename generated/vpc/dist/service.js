@@ -2029,7 +2029,7 @@ export const createVpcAction = {
         },
     },
     validateRequest: validateCreateVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcResponse),
     errors: {
         TOKEN_PROCESSING: {
             httpStatus: 400,
@@ -2227,7 +2227,7 @@ export const createDefaultVpcAction = {
         },
     },
     validateRequest: validateCreateDefaultVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDefaultVpcResponse),
     errors: {
         TOKEN_PROCESSING: {
             httpStatus: 400,
@@ -2363,7 +2363,7 @@ export const grantInstanceToCenAction = {
         },
     },
     validateRequest: validateGrantInstanceToCenRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToCenResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGrantInstanceToCenResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 400,
@@ -2481,7 +2481,7 @@ export const associateVpcCidrBlockAction = {
         },
     },
     validateRequest: validateAssociateVpcCidrBlockRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpcCidrBlockResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateVpcCidrBlockResponse),
     errors: {
         'InvalidVpc.NotFound': {
             httpStatus: 400,
@@ -2681,7 +2681,7 @@ export const allocateVpcIpv6CidrAction = {
         },
     },
     validateRequest: validateAllocateVpcIpv6CidrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateVpcIpv6CidrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateVpcIpv6CidrResponse),
     errors: {
         'OperationUnsupported.Ipv6Feature': {
             httpStatus: 400,
@@ -2755,7 +2755,7 @@ export const deleteVpcAction = {
         },
     },
     validateRequest: validateDeleteVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcResponse),
     errors: {
         'IncorrectStatus.VpcDhcpStatus': {
             httpStatus: 400,
@@ -2951,7 +2951,7 @@ export const revokeInstanceFromCenAction = {
         },
     },
     validateRequest: validateRevokeInstanceFromCenRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromCenResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeInstanceFromCenResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 400,
@@ -3025,7 +3025,7 @@ export const unassociateVpcCidrBlockAction = {
         },
     },
     validateRequest: validateUnassociateVpcCidrBlockRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateVpcCidrBlockResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateVpcCidrBlockResponse),
     errors: {
         'OperationFailed.Ipv6Gateway': {
             httpStatus: 400,
@@ -3143,7 +3143,7 @@ export const modifyVpcAttributeAction = {
         },
     },
     validateRequest: validateModifyVpcAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcAttributeResponse),
     errors: {
         'Forbidden.VpcNotFound': {
             httpStatus: 400,
@@ -3286,7 +3286,7 @@ export const enableVpcClassicLinkAction = {
         },
     },
     validateRequest: validateEnableVpcClassicLinkRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcClassicLinkResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableVpcClassicLinkResponse),
     errors: {
         IncorrectVpcStatus: {
             httpStatus: 400,
@@ -3353,7 +3353,7 @@ export const disableVpcClassicLinkAction = {
         },
     },
     validateRequest: validateDisableVpcClassicLinkRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableVpcClassicLinkResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableVpcClassicLinkResponse),
     errors: {
         InvalidAction: {
             httpStatus: 400,
@@ -3434,7 +3434,7 @@ export const deletionProtectionAction = {
         },
     },
     validateRequest: validateDeletionProtectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletionProtectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletionProtectionResponse),
     errors: {
         'DeletionProtection.ResourceNotExist': {
             httpStatus: 400,
@@ -3751,7 +3751,7 @@ export const describeVpcsAction = {
         },
     },
     validateRequest: validateDescribeVpcsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -4052,7 +4052,7 @@ export const describeVpcAttributeAction = {
         },
     },
     validateRequest: validateDescribeVpcAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcAttributeResponse),
     errors: {
         IncorrectVpcStatus: {
             httpStatus: 400,
@@ -4159,7 +4159,7 @@ export const describeGrantRulesToCenAction = {
         },
     },
     validateRequest: validateDescribeGrantRulesToCenRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGrantRulesToCenResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeGrantRulesToCenResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -4216,7 +4216,7 @@ export const modifyVRouterAttributeAction = {
         },
     },
     validateRequest: validateModifyVRouterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVRouterAttributeResponse),
     errors: {
         'InvalidVRouterName.Malformed': {
             httpStatus: 400,
@@ -4339,7 +4339,7 @@ export const describeVRoutersAction = {
         },
     },
     validateRequest: validateDescribeVRoutersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVRoutersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -4507,7 +4507,7 @@ export const listVSwitchCidrReservationsAction = {
         },
     },
     validateRequest: validateListVSwitchCidrReservationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVSwitchCidrReservationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVSwitchCidrReservationsResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -4624,7 +4624,7 @@ export const createVSwitchCidrReservationAction = {
         },
     },
     validateRequest: validateCreateVSwitchCidrReservationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchCidrReservationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchCidrReservationResponse),
     errors: {
         IllegalParamFormat: {
             httpStatus: 400,
@@ -4778,7 +4778,7 @@ export const getVSwitchCidrReservationUsageAction = {
         },
     },
     validateRequest: validateGetVSwitchCidrReservationUsageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVSwitchCidrReservationUsageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVSwitchCidrReservationUsageResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -4836,7 +4836,7 @@ export const modifyVSwitchCidrReservationAttributeAction = {
         },
     },
     validateRequest: validateModifyVSwitchCidrReservationAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchCidrReservationAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchCidrReservationAttributeResponse),
     errors: {
         'ResourceNotFound.CidrReservation': {
             httpStatus: 404,
@@ -4950,7 +4950,7 @@ export const createVSwitchAction = {
         },
     },
     validateRequest: validateCreateVSwitchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchResponse),
     errors: {
         'OperationFailed.ResourceConflict': {
             httpStatus: 400,
@@ -5167,7 +5167,7 @@ export const createDefaultVSwitchAction = {
         },
     },
     validateRequest: validateCreateDefaultVSwitchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVSwitchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDefaultVSwitchResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -5356,7 +5356,7 @@ export const checkCanAllocateVpcPrivateIpAddressAction = {
         },
     },
     validateRequest: validateCheckCanAllocateVpcPrivateIpAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse),
     errors: {
         PARAMETER_ILLEGAL: {
             httpStatus: 400,
@@ -5404,7 +5404,7 @@ export const deleteVSwitchAction = {
         },
     },
     validateRequest: validateDeleteVSwitchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchResponse),
     errors: {
         'OperationDenied.OtherSubnetProcessing': {
             httpStatus: 400,
@@ -5579,7 +5579,7 @@ export const modifyVSwitchAttributeAction = {
         },
     },
     validateRequest: validateModifyVSwitchAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchAttributeResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -5880,7 +5880,7 @@ export const describeVSwitchesAction = {
         },
     },
     validateRequest: validateDescribeVSwitchesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -6047,7 +6047,7 @@ export const describeVSwitchAttributesAction = {
         },
     },
     validateRequest: validateDescribeVSwitchAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchAttributesResponse),
     errors: {
         'InvalidVSwitchId.NotFound': {
             httpStatus: 400,
@@ -6087,7 +6087,7 @@ export const deleteVSwitchCidrReservationAction = {
         },
     },
     validateRequest: validateDeleteVSwitchCidrReservationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchCidrReservationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchCidrReservationResponse),
     errors: {
         'DependencyViolation.IpPrefix': {
             httpStatus: 400,
@@ -6201,7 +6201,7 @@ export const createRouteEntryAction = {
         },
     },
     validateRequest: validateCreateRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntryResponse),
     errors: {
         'IllegalParam.CidrBlock': {
             httpStatus: 400,
@@ -6813,7 +6813,7 @@ export const createRouteEntriesAction = {
         },
     },
     validateRequest: validateCreateRouteEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntriesResponse),
     errors: {
         DryRunOperation: {
             httpStatus: 400,
@@ -6902,7 +6902,7 @@ export const createRouteTableAction = {
         },
     },
     validateRequest: validateCreateRouteTableRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteTableResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteTableResponse),
     errors: {
         UnsupportedRegion: {
             httpStatus: 400,
@@ -6996,7 +6996,7 @@ export const associateRouteTableAction = {
         },
     },
     validateRequest: validateAssociateRouteTableRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTableResponse),
     errors: {
         'OperationDenied.CloudBoxVbrEntryExist': {
             httpStatus: 400,
@@ -7127,7 +7127,7 @@ export const deleteRouteEntryAction = {
         },
     },
     validateRequest: validateDeleteRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntryResponse),
     errors: {
         IncorrcetRouteEntryStatus: {
             httpStatus: 400,
@@ -7334,7 +7334,7 @@ export const deleteRouteEntriesAction = {
         },
     },
     validateRequest: validateDeleteRouteEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntriesResponse),
     errors: {
         DryRunOperation: {
             httpStatus: 400,
@@ -7374,7 +7374,7 @@ export const deleteRouteTableAction = {
         },
     },
     validateRequest: validateDeleteRouteTableRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteTableResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteTableResponse),
     errors: {
         'OperationDenied.GatewayAssociated': {
             httpStatus: 400,
@@ -7464,7 +7464,7 @@ export const unassociateRouteTableAction = {
         },
     },
     validateRequest: validateUnassociateRouteTableRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateRouteTableResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateRouteTableResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -7557,7 +7557,7 @@ export const modifyRouteTableAttributesAction = {
         },
     },
     validateRequest: validateModifyRouteTableAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteTableAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouteTableAttributesResponse),
     errors: {
         'Abs.InvaliTableName.Malformed': {
             httpStatus: 400,
@@ -7637,7 +7637,7 @@ export const modifyRouteEntryAction = {
         },
     },
     validateRequest: validateModifyRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouteEntryResponse),
     errors: {
         'InvalidRouteEntryId.NotFound': {
             httpStatus: 400,
@@ -7790,7 +7790,7 @@ export const getVpcRouteEntrySummaryAction = {
         },
     },
     validateRequest: validateGetVpcRouteEntrySummaryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcRouteEntrySummaryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcRouteEntrySummaryResponse),
 };
 /** How DescribeRouteTables goes on the wire. */
 export const describeRouteTablesAction = {
@@ -8000,7 +8000,7 @@ export const describeRouteTablesAction = {
         },
     },
     validateRequest: validateDescribeRouteTablesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTablesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -8230,7 +8230,7 @@ export const describeRouteEntryListAction = {
         },
     },
     validateRequest: validateDescribeRouteEntryListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteEntryListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteEntryListResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -8503,7 +8503,7 @@ export const describeRouteTableListAction = {
         },
     },
     validateRequest: validateDescribeRouteTableListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTableListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTableListResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -8664,7 +8664,7 @@ export const createVpcPrefixListAction = {
         },
     },
     validateRequest: validateCreateVpcPrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcPrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcPrefixListResponse),
     errors: {
         'UnsupportedFeature.IpVersion': {
             httpStatus: 400,
@@ -8756,7 +8756,7 @@ export const retryVpcPrefixListAssociationAction = {
         },
     },
     validateRequest: validateRetryVpcPrefixListAssociationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRetryVpcPrefixListAssociationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRetryVpcPrefixListAssociationResponse),
     errors: {
         UnsupportedRegion: {
             httpStatus: 400,
@@ -8830,7 +8830,7 @@ export const deleteVpcPrefixListAction = {
         },
     },
     validateRequest: validateDeleteVpcPrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcPrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcPrefixListResponse),
     errors: {
         'ResourceNotFound.PrefixList': {
             httpStatus: 400,
@@ -8964,7 +8964,7 @@ export const modifyVpcPrefixListAction = {
         },
     },
     validateRequest: validateModifyVpcPrefixListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcPrefixListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcPrefixListResponse),
     errors: {
         'ResourceNotFound.PrefixList': {
             httpStatus: 400,
@@ -9172,7 +9172,7 @@ export const listPrefixListsAction = {
         },
     },
     validateRequest: validateListPrefixListsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPrefixListsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPrefixListsResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -9268,7 +9268,7 @@ export const getVpcPrefixListAssociationsAction = {
         },
     },
     validateRequest: validateGetVpcPrefixListAssociationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListAssociationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcPrefixListAssociationsResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -9352,7 +9352,7 @@ export const getVpcPrefixListEntriesAction = {
         },
     },
     validateRequest: validateGetVpcPrefixListEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcPrefixListEntriesResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -9476,7 +9476,7 @@ export const createDhcpOptionsSetAction = {
         },
     },
     validateRequest: validateCreateDhcpOptionsSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDhcpOptionsSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDhcpOptionsSetResponse),
     errors: {
         'OperationUnsupported.DhcpOptionsSet': {
             httpStatus: 400,
@@ -9570,7 +9570,7 @@ export const deleteDhcpOptionsSetAction = {
         },
     },
     validateRequest: validateDeleteDhcpOptionsSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDhcpOptionsSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDhcpOptionsSetResponse),
     errors: {
         'IncorrectStatus.DhcpOptionsSet': {
             httpStatus: 400,
@@ -9647,7 +9647,7 @@ export const attachDhcpOptionsSetToVpcAction = {
         },
     },
     validateRequest: validateAttachDhcpOptionsSetToVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDhcpOptionsSetToVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachDhcpOptionsSetToVpcResponse),
     errors: {
         'Forbidden.OperateShareResource': {
             httpStatus: 400,
@@ -9740,7 +9740,7 @@ export const detachDhcpOptionsSetFromVpcAction = {
         },
     },
     validateRequest: validateDetachDhcpOptionsSetFromVpcRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDhcpOptionsSetFromVpcResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachDhcpOptionsSetFromVpcResponse),
     errors: {
         'InvalidDhcpOptionsSetId.NotFound': {
             httpStatus: 400,
@@ -9833,7 +9833,7 @@ export const replaceVpcDhcpOptionsSetAction = {
         },
     },
     validateRequest: validateReplaceVpcDhcpOptionsSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceVpcDhcpOptionsSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReplaceVpcDhcpOptionsSetResponse),
     errors: {
         'OperationFailed.AttachmentNotExist': {
             httpStatus: 400,
@@ -9953,7 +9953,7 @@ export const updateDhcpOptionsSetAttributeAction = {
         },
     },
     validateRequest: validateUpdateDhcpOptionsSetAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateDhcpOptionsSetAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateDhcpOptionsSetAttributeResponse),
     errors: {
         'InvalidDhcpOptionsSetId.NotFound': {
             httpStatus: 400,
@@ -10090,7 +10090,7 @@ export const getDhcpOptionsSetAction = {
         },
     },
     validateRequest: validateGetDhcpOptionsSetRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetDhcpOptionsSetResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetDhcpOptionsSetResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -10254,7 +10254,7 @@ export const listDhcpOptionsSetsAction = {
         },
     },
     validateRequest: validateListDhcpOptionsSetsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListDhcpOptionsSetsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListDhcpOptionsSetsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -10313,7 +10313,7 @@ export const openFlowLogServiceAction = {
         },
     },
     validateRequest: validateOpenFlowLogServiceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenFlowLogServiceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenFlowLogServiceResponse),
     errors: {
         'OperationFailed.ExceedPurchaseLimit': {
             httpStatus: 400,
@@ -10462,7 +10462,7 @@ export const createFlowLogAction = {
         },
     },
     validateRequest: validateCreateFlowLogRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFlowLogResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFlowLogResponse),
     errors: {
         'IncorrectBusinessStatus.FlowLog': {
             httpStatus: 400,
@@ -10593,7 +10593,7 @@ export const deleteFlowLogAction = {
         },
     },
     validateRequest: validateDeleteFlowLogRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFlowLogResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFlowLogResponse),
     errors: {
         InvalidInstanceId: {
             httpStatus: 400,
@@ -10705,7 +10705,7 @@ export const modifyFlowLogAttributeAction = {
         },
     },
     validateRequest: validateModifyFlowLogAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFlowLogAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyFlowLogAttributeResponse),
     errors: {
         'IncorrectBusinessStatus.FlowLog': {
             httpStatus: 400,
@@ -10800,7 +10800,7 @@ export const activeFlowLogAction = {
         },
     },
     validateRequest: validateActiveFlowLogRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActiveFlowLogResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActiveFlowLogResponse),
     errors: {
         'IncorrectBusinessStatus.FlowLog': {
             httpStatus: 400,
@@ -10871,7 +10871,7 @@ export const deactiveFlowLogAction = {
         },
     },
     validateRequest: validateDeactiveFlowLogRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactiveFlowLogResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactiveFlowLogResponse),
     errors: {
         'IncorrectBusinessStatus.FlowLog': {
             httpStatus: 400,
@@ -10942,7 +10942,7 @@ export const getFlowLogServiceStatusAction = {
         },
     },
     validateRequest: validateGetFlowLogServiceStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetFlowLogServiceStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetFlowLogServiceStatusResponse),
 };
 /** How DescribeFlowLogs goes on the wire. */
 export const describeFlowLogsAction = {
@@ -11187,7 +11187,7 @@ export const describeFlowLogsAction = {
         },
     },
     validateRequest: validateDescribeFlowLogsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFlowLogsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFlowLogsResponse),
     errors: {
         InvalidInstanceId: {
             httpStatus: 400,
@@ -11279,7 +11279,7 @@ export const associateNetworkAclAction = {
         },
     },
     validateRequest: validateAssociateNetworkAclRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateNetworkAclResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateNetworkAclResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -11547,7 +11547,7 @@ export const createNetworkAclAction = {
         },
     },
     validateRequest: validateCreateNetworkAclRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkAclResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkAclResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -11656,7 +11656,7 @@ export const copyNetworkAclEntriesAction = {
         },
     },
     validateRequest: validateCopyNetworkAclEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyNetworkAclEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopyNetworkAclEntriesResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -11746,7 +11746,7 @@ export const deleteNetworkAclAction = {
         },
     },
     validateRequest: validateDeleteNetworkAclRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkAclResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkAclResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -11854,7 +11854,7 @@ export const unassociateNetworkAclAction = {
         },
     },
     validateRequest: validateUnassociateNetworkAclRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateNetworkAclResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateNetworkAclResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -11982,7 +11982,7 @@ export const modifyNetworkAclAttributesAction = {
         },
     },
     validateRequest: validateModifyNetworkAclAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkAclAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNetworkAclAttributesResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -12172,7 +12172,7 @@ export const updateNetworkAclEntriesAction = {
         },
     },
     validateRequest: validateUpdateNetworkAclEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNetworkAclEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateNetworkAclEntriesResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -12501,7 +12501,7 @@ export const describeNetworkAclAttributesAction = {
         },
     },
     validateRequest: validateDescribeNetworkAclAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkAclAttributesResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -12808,7 +12808,7 @@ export const describeNetworkAclsAction = {
         },
     },
     validateRequest: validateDescribeNetworkAclsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkAclsResponse),
     errors: {
         'ParameterMissing.AliUid': {
             httpStatus: 400,
@@ -12923,7 +12923,7 @@ export const createHaVipAction = {
         },
     },
     validateRequest: validateCreateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHaVipResponse),
     errors: {
         'InvalidDescription.Malformed': {
             httpStatus: 400,
@@ -13040,7 +13040,7 @@ export const associateHaVipAction = {
         },
     },
     validateRequest: validateAssociateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateHaVipResponse),
     errors: {
         'OperationUnsupported.BindOnFreeNetworkInterface': {
             httpStatus: 400,
@@ -13179,7 +13179,7 @@ export const deleteHaVipAction = {
         },
     },
     validateRequest: validateDeleteHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHaVipResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 400,
@@ -13271,7 +13271,7 @@ export const unassociateHaVipAction = {
         },
     },
     validateRequest: validateUnassociateHaVipRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateHaVipResponse),
     errors: {
         IncorrectHaVipStatus: {
             httpStatus: 400,
@@ -13384,7 +13384,7 @@ export const modifyHaVipAttributeAction = {
         },
     },
     validateRequest: validateModifyHaVipAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHaVipAttributeResponse),
     errors: {
         IncorrectStatus: {
             httpStatus: 400,
@@ -13604,7 +13604,7 @@ export const describeHaVipsAction = {
         },
     },
     validateRequest: validateDescribeHaVipsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHaVipsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -13765,7 +13765,7 @@ export const createTrafficMirrorFilterRulesAction = {
         },
     },
     validateRequest: validateCreateTrafficMirrorFilterRulesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterRulesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorFilterRulesResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorFilter': {
             httpStatus: 400,
@@ -13853,7 +13853,7 @@ export const deleteTrafficMirrorFilterRulesAction = {
         },
     },
     validateRequest: validateDeleteTrafficMirrorFilterRulesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterRulesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorFilterRulesResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorRule': {
             httpStatus: 400,
@@ -13968,7 +13968,7 @@ export const updateTrafficMirrorFilterRuleAttributeAction = {
         },
     },
     validateRequest: validateUpdateTrafficMirrorFilterRuleAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorRule': {
             httpStatus: 400,
@@ -14134,7 +14134,7 @@ export const createTrafficMirrorFilterAction = {
         },
     },
     validateRequest: validateCreateTrafficMirrorFilterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorFilterResponse),
     errors: {
         'UnsupportedFeature.IpVersion': {
             httpStatus: 400,
@@ -14216,7 +14216,7 @@ export const deleteTrafficMirrorFilterAction = {
         },
     },
     validateRequest: validateDeleteTrafficMirrorFilterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorFilterResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorFilter': {
             httpStatus: 400,
@@ -14296,7 +14296,7 @@ export const updateTrafficMirrorFilterAttributeAction = {
         },
     },
     validateRequest: validateUpdateTrafficMirrorFilterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorFilterAttributeResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorFilter': {
             httpStatus: 400,
@@ -14527,7 +14527,7 @@ export const listTrafficMirrorFiltersAction = {
         },
     },
     validateRequest: validateListTrafficMirrorFiltersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorFiltersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTrafficMirrorFiltersResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -14594,7 +14594,7 @@ export const addSourcesToTrafficMirrorSessionAction = {
         },
     },
     validateRequest: validateAddSourcesToTrafficMirrorSessionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddSourcesToTrafficMirrorSessionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddSourcesToTrafficMirrorSessionResponse),
     errors: {
         'IncorrectBusinessStatus.TrafficMirror': {
             httpStatus: 400,
@@ -14805,7 +14805,7 @@ export const createTrafficMirrorSessionAction = {
         },
     },
     validateRequest: validateCreateTrafficMirrorSessionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorSessionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorSessionResponse),
     errors: {
         'IncorrectBusinessStatus.TrafficMirror': {
             httpStatus: 400,
@@ -14959,7 +14959,7 @@ export const deleteTrafficMirrorSessionAction = {
         },
     },
     validateRequest: validateDeleteTrafficMirrorSessionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorSessionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorSessionResponse),
     errors: {
         'ResourceNotFound.TrafficMirrorSession': {
             httpStatus: 400,
@@ -15084,7 +15084,7 @@ export const updateTrafficMirrorSessionAttributeAction = {
         },
     },
     validateRequest: validateUpdateTrafficMirrorSessionAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorSessionAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorSessionAttributeResponse),
     errors: {
         'IncorrectBusinessStatus.TrafficMirror': {
             httpStatus: 400,
@@ -15378,7 +15378,7 @@ export const listTrafficMirrorSessionsAction = {
         },
     },
     validateRequest: validateListTrafficMirrorSessionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorSessionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTrafficMirrorSessionsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -15445,7 +15445,7 @@ export const removeSourcesFromTrafficMirrorSessionAction = {
         },
     },
     validateRequest: validateRemoveSourcesFromTrafficMirrorSessionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse),
     errors: {
         'IncorrectBusinessStatus.TrafficMirror': {
             httpStatus: 400,
@@ -15519,7 +15519,7 @@ export const openTrafficMirrorServiceAction = {
         },
     },
     validateRequest: validateOpenTrafficMirrorServiceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenTrafficMirrorServiceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenTrafficMirrorServiceResponse),
     errors: {
         'OperationFailed.ExceedPurchaseLimit': {
             httpStatus: 400,
@@ -15578,7 +15578,7 @@ export const getTrafficMirrorServiceStatusAction = {
         },
     },
     validateRequest: validateGetTrafficMirrorServiceStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetTrafficMirrorServiceStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetTrafficMirrorServiceStatusResponse),
 };
 /** How CreatePublicIpAddressPool goes on the wire. */
 export const createPublicIpAddressPoolAction = {
@@ -15701,7 +15701,7 @@ export const createPublicIpAddressPoolAction = {
         },
     },
     validateRequest: validateCreatePublicIpAddressPoolRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePublicIpAddressPoolResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePublicIpAddressPoolResponse),
     errors: {
         'IllegalParam.Isp': {
             httpStatus: 400,
@@ -15824,7 +15824,7 @@ export const addPublicIpAddressPoolCidrBlockAction = {
         },
     },
     validateRequest: validateAddPublicIpAddressPoolCidrBlockRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddPublicIpAddressPoolCidrBlockResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddPublicIpAddressPoolCidrBlockResponse),
     errors: {
         'IllegalParam.CidrBlock': {
             httpStatus: 400,
@@ -15918,7 +15918,7 @@ export const deletePublicIpAddressPoolAction = {
         },
     },
     validateRequest: validateDeletePublicIpAddressPoolRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePublicIpAddressPoolResponse),
     errors: {
         'ResourceNotFound.PublicIpAddressPool': {
             httpStatus: 400,
@@ -15995,7 +15995,7 @@ export const deletePublicIpAddressPoolCidrBlockAction = {
         },
     },
     validateRequest: validateDeletePublicIpAddressPoolCidrBlockRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolCidrBlockResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePublicIpAddressPoolCidrBlockResponse),
     errors: {
         'IllegalParam.CidrBlock': {
             httpStatus: 400,
@@ -16084,7 +16084,7 @@ export const modifyEipAddressAttributeAction = {
         },
     },
     validateRequest: validateModifyEipAddressAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyEipAddressAttributeResponse),
     errors: {
         'OrderError.EIP': {
             httpStatus: 400,
@@ -16243,7 +16243,7 @@ export const setHighDefinitionMonitorLogStatusAction = {
         },
     },
     validateRequest: validateSetHighDefinitionMonitorLogStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSetHighDefinitionMonitorLogStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSetHighDefinitionMonitorLogStatusResponse),
     errors: {
         InvalidInstanceId: {
             httpStatus: 400,
@@ -16347,7 +16347,7 @@ export const updatePublicIpAddressPoolAttributeAction = {
         },
     },
     validateRequest: validateUpdatePublicIpAddressPoolAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdatePublicIpAddressPoolAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdatePublicIpAddressPoolAttributeResponse),
     errors: {
         'IllegalParam.Name': {
             httpStatus: 400,
@@ -16754,7 +16754,7 @@ export const describeEipAddressesAction = {
         },
     },
     validateRequest: validateDescribeEipAddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipAddressesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -16926,7 +16926,7 @@ export const describeEipSegmentAction = {
         },
     },
     validateRequest: validateDescribeEipSegmentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipSegmentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipSegmentResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -17004,7 +17004,7 @@ export const describeEipGatewayInfoAction = {
         },
     },
     validateRequest: validateDescribeEipGatewayInfoRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipGatewayInfoResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipGatewayInfoResponse),
     errors: {
         'Instance.NotExist': {
             httpStatus: 400,
@@ -17087,7 +17087,7 @@ export const describePublicIpAddressAction = {
         },
     },
     validateRequest: validateDescribePublicIpAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePublicIpAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePublicIpAddressResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -17189,7 +17189,7 @@ export const describeEipMonitorDataAction = {
         },
     },
     validateRequest: validateDescribeEipMonitorDataRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipMonitorDataResponse),
     errors: {
         'InvalidParameter.TooMany': {
             httpStatus: 400,
@@ -17287,7 +17287,7 @@ export const describeHighDefinitionMonitorLogAttributeAction = {
         },
     },
     validateRequest: validateDescribeHighDefinitionMonitorLogAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse),
     errors: {
         InvalidInstanceId: {
             httpStatus: 400,
@@ -17516,7 +17516,7 @@ export const listPublicIpAddressPoolsAction = {
         },
     },
     validateRequest: validateListPublicIpAddressPoolsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPublicIpAddressPoolsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -17627,7 +17627,7 @@ export const listPublicIpAddressPoolCidrBlocksAction = {
         },
     },
     validateRequest: validateListPublicIpAddressPoolCidrBlocksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolCidrBlocksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPublicIpAddressPoolCidrBlocksResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -17805,7 +17805,7 @@ export const allocateEipAddressAction = {
         },
     },
     validateRequest: validateAllocateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressResponse),
     errors: {
         COMMODITY_NO_EXIST: {
             httpStatus: 400,
@@ -18203,7 +18203,7 @@ export const allocateEipAddressProAction = {
         },
     },
     validateRequest: validateAllocateEipAddressProRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressProResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressProResponse),
     errors: {
         'FrequentPurchase.EIP': {
             httpStatus: 400,
@@ -18391,7 +18391,7 @@ export const releaseEipAddressAction = {
         },
     },
     validateRequest: validateReleaseEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipAddressResponse),
     errors: {
         IncorrectEipStatus: {
             httpStatus: 400,
@@ -18511,7 +18511,7 @@ export const allocateEipSegmentAddressAction = {
         },
     },
     validateRequest: validateAllocateEipSegmentAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipSegmentAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipSegmentAddressResponse),
     errors: {
         COMMODITY_NO_EXIST: {
             httpStatus: 400,
@@ -18750,7 +18750,7 @@ export const releaseEipSegmentAddressAction = {
         },
     },
     validateRequest: validateReleaseEipSegmentAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipSegmentAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipSegmentAddressResponse),
     errors: {
         IncorrectEipStatus: {
             httpStatus: 400,
@@ -18883,7 +18883,7 @@ export const associateEipAddressAction = {
         },
     },
     validateRequest: validateAssociateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressResponse),
     errors: {
         'InvalidAssociation.Duplicated': {
             httpStatus: 400,
@@ -19262,7 +19262,7 @@ export const associateEipAddressBatchAction = {
         },
     },
     validateRequest: validateAssociateEipAddressBatchRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressBatchResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressBatchResponse),
     errors: {
         'InvalidAssociation.Duplicated': {
             httpStatus: 400,
@@ -19505,7 +19505,7 @@ export const unassociateEipAddressAction = {
         },
     },
     validateRequest: validateUnassociateEipAddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateEipAddressResponse),
     errors: {
         IncorrectEipStatus: {
             httpStatus: 400,
@@ -19709,7 +19709,7 @@ export const createCommonBandwidthPackageAction = {
         },
     },
     validateRequest: validateCreateCommonBandwidthPackageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommonBandwidthPackageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCommonBandwidthPackageResponse),
     errors: {
         'ResourceNotEnough.Bandwidth': {
             httpStatus: 400,
@@ -19850,7 +19850,7 @@ export const addCommonBandwidthPackageIpAction = {
         },
     },
     validateRequest: validateAddCommonBandwidthPackageIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddCommonBandwidthPackageIpResponse),
     errors: {
         'OperationDenied.SecurityProtectionTypesInconsistent': {
             httpStatus: 400,
@@ -20006,7 +20006,7 @@ export const addCommonBandwidthPackageIpsAction = {
         },
     },
     validateRequest: validateAddCommonBandwidthPackageIpsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddCommonBandwidthPackageIpsResponse),
     errors: {
         'OperationDenied.SecurityProtectionTypesInconsistent': {
             httpStatus: 400,
@@ -20156,7 +20156,7 @@ export const removeCommonBandwidthPackageIpAction = {
         },
     },
     validateRequest: validateRemoveCommonBandwidthPackageIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveCommonBandwidthPackageIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveCommonBandwidthPackageIpResponse),
     errors: {
         'IpInstanceId.NotBandwidthPackage': {
             httpStatus: 400,
@@ -20275,7 +20275,7 @@ export const deleteCommonBandwidthPackageAction = {
         },
     },
     validateRequest: validateDeleteCommonBandwidthPackageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommonBandwidthPackageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCommonBandwidthPackageResponse),
     errors: {
         'DependencyViolation.Ips': {
             httpStatus: 400,
@@ -20357,7 +20357,7 @@ export const modifyCommonBandwidthPackageAttributeAction = {
         },
     },
     validateRequest: validateModifyCommonBandwidthPackageAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageAttributeResponse),
     errors: {
         'InvalidParameter.Name.Malformed': {
             httpStatus: 400,
@@ -20416,7 +20416,7 @@ export const modifyCommonBandwidthPackageSpecAction = {
         },
     },
     validateRequest: validateModifyCommonBandwidthPackageSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageSpecResponse),
     errors: {
         'ResourceNotEnough.Bandwidth': {
             httpStatus: 400,
@@ -20730,7 +20730,7 @@ export const describeCommonBandwidthPackagesAction = {
         },
     },
     validateRequest: validateDescribeCommonBandwidthPackagesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommonBandwidthPackagesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCommonBandwidthPackagesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -20805,7 +20805,7 @@ export const modifyCommonBandwidthPackageIpBandwidthAction = {
         },
     },
     validateRequest: validateModifyCommonBandwidthPackageIpBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse),
     errors: {
         'OperationFailed.DistibuteLock': {
             httpStatus: 400,
@@ -20864,7 +20864,7 @@ export const cancelCommonBandwidthPackageIpBandwidthAction = {
         },
     },
     validateRequest: validateCancelCommonBandwidthPackageIpBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse),
     errors: {
         'InvalidEIPStatus.BizDisabled': {
             httpStatus: 400,
@@ -20972,7 +20972,7 @@ export const describe95TrafficAction = {
         },
     },
     validateRequest: validateDescribe95TrafficRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribe95TrafficResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribe95TrafficResponse),
     errors: {
         'InvalidInstance.NotFound': {
             httpStatus: 400,
@@ -21108,7 +21108,7 @@ export const createVirtualPhysicalConnectionAction = {
         },
     },
     validateRequest: validateCreateVirtualPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualPhysicalConnectionResponse),
     errors: {
         'OperationFailed.VbrBindedPconn': {
             httpStatus: 400,
@@ -21263,7 +21263,7 @@ export const updateVirtualPhysicalConnectionAction = {
         },
     },
     validateRequest: validateUpdateVirtualPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVirtualPhysicalConnectionResponse),
     errors: {
         'IllegalParam.VlanId': {
             httpStatus: 400,
@@ -21551,7 +21551,7 @@ export const listVirtualPhysicalConnectionsAction = {
         },
     },
     validateRequest: validateListVirtualPhysicalConnectionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVirtualPhysicalConnectionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVirtualPhysicalConnectionsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -21598,7 +21598,7 @@ export const openPhysicalConnectionServiceAction = {
         },
     },
     validateRequest: validateOpenPhysicalConnectionServiceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenPhysicalConnectionServiceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenPhysicalConnectionServiceResponse),
     errors: {
         PURCHASE_QUANTITY_LIMIT: {
             httpStatus: 400,
@@ -21750,7 +21750,7 @@ export const createPhysicalConnectionAction = {
         },
     },
     validateRequest: validateCreatePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionResponse),
     errors: {
         'Invalid.Status': {
             httpStatus: 400,
@@ -21942,7 +21942,7 @@ export const applyPhysicalConnectionLOAAction = {
         },
     },
     validateRequest: validateApplyPhysicalConnectionLOARequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyPhysicalConnectionLOAResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateApplyPhysicalConnectionLOAResponse),
     errors: {
         'MissingParam.AliUid': {
             httpStatus: 400,
@@ -22134,7 +22134,7 @@ export const secondApplyPhysicalConnectionLOAAction = {
         },
     },
     validateRequest: validateSecondApplyPhysicalConnectionLOARequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSecondApplyPhysicalConnectionLOAResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSecondApplyPhysicalConnectionLOAResponse),
     errors: {
         'OperationFailed.PconnTrafficNotEnable': {
             httpStatus: 400,
@@ -22287,7 +22287,7 @@ export const createPhysicalConnectionSetupOrderAction = {
         },
     },
     validateRequest: validateCreatePhysicalConnectionSetupOrderRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionSetupOrderResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionSetupOrderResponse),
     errors: {
         'InvalidPrice.NotFound': {
             httpStatus: 400,
@@ -22394,7 +22394,7 @@ export const createPhysicalConnectionOccupancyOrderAction = {
         },
     },
     validateRequest: validateCreatePhysicalConnectionOccupancyOrderRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionOccupancyOrderResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionOccupancyOrderResponse),
     errors: {
         'IAbs.InvalidStatus.ValueNotSupported': {
             httpStatus: 400,
@@ -22618,7 +22618,7 @@ export const createHighReliablePhysicalConnectionAction = {
         },
     },
     validateRequest: validateCreateHighReliablePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHighReliablePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHighReliablePhysicalConnectionResponse),
     errors: {
         'Invalid.Status': {
             httpStatus: 400,
@@ -22770,7 +22770,7 @@ export const createVpconnFromVbrAction = {
         },
     },
     validateRequest: validateCreateVpconnFromVbrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpconnFromVbrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpconnFromVbrResponse),
     errors: {
         'OperationFailed.TargetUserPconnTrafficNotEnable': {
             httpStatus: 400,
@@ -22845,7 +22845,7 @@ export const deletePhysicalConnectionAction = {
         },
     },
     validateRequest: validateDeletePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePhysicalConnectionResponse),
     errors: {
         'InvalidPhysicalConnectionId.NotMatched': {
             httpStatus: 400,
@@ -22924,7 +22924,7 @@ export const cancelPhysicalConnectionAction = {
         },
     },
     validateRequest: validateCancelPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelPhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -23035,7 +23035,7 @@ export const modifyPhysicalConnectionAttributeAction = {
         },
     },
     validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPhysicalConnectionAttributeResponse),
     errors: {
         'InvalidLineOperator.Malformd': {
             httpStatus: 400,
@@ -23145,7 +23145,7 @@ export const enablePhysicalConnectionAction = {
         },
     },
     validateRequest: validateEnablePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnablePhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -23212,7 +23212,7 @@ export const terminatePhysicalConnectionAction = {
         },
     },
     validateRequest: validateTerminatePhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminatePhysicalConnectionResponse),
     errors: {
         'Forbidden.NotAllowedInState': {
             httpStatus: 400,
@@ -23282,7 +23282,7 @@ export const recoverPhysicalConnectionAction = {
         },
     },
     validateRequest: validateRecoverPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverPhysicalConnectionResponse),
     errors: {
         'IncorrectStatus.PhysicalConnection': {
             httpStatus: 400,
@@ -23358,7 +23358,7 @@ export const attachVbrToVpconnAction = {
         },
     },
     validateRequest: validateAttachVbrToVpconnRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachVbrToVpconnResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachVbrToVpconnResponse),
     errors: {
         'QuotaExceeded.VPCONN': {
             httpStatus: 400,
@@ -23406,7 +23406,7 @@ export const getPhysicalConnectionServiceStatusAction = {
         },
     },
     validateRequest: validateGetPhysicalConnectionServiceStatusRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetPhysicalConnectionServiceStatusResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetPhysicalConnectionServiceStatusResponse),
 };
 /** How DescribeAccessPoints goes on the wire. */
 export const describeAccessPointsAction = {
@@ -23521,7 +23521,7 @@ export const describeAccessPointsAction = {
         },
     },
     validateRequest: validateDescribeAccessPointsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccessPointsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -23585,7 +23585,7 @@ export const confirmPhysicalConnectionAction = {
         },
     },
     validateRequest: validateConfirmPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConfirmPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConfirmPhysicalConnectionResponse),
     errors: {
         'OperationFailed.PconnTrafficNotEnable': {
             httpStatus: 400,
@@ -23879,7 +23879,7 @@ export const describePhysicalConnectionsAction = {
         },
     },
     validateRequest: validateDescribePhysicalConnectionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -23974,7 +23974,7 @@ export const completePhysicalConnectionLOAAction = {
         },
     },
     validateRequest: validateCompletePhysicalConnectionLOARequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCompletePhysicalConnectionLOAResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCompletePhysicalConnectionLOAResponse),
     errors: {
         'MissingParam.AliUid': {
             httpStatus: 400,
@@ -24123,7 +24123,7 @@ export const describePhysicalConnectionLOAAction = {
         },
     },
     validateRequest: validateDescribePhysicalConnectionLOARequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionLOAResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionLOAResponse),
     errors: {
         'MissingParam.AliUid': {
             httpStatus: 400,
@@ -24170,7 +24170,7 @@ export const listGeographicSubRegionsAction = {
         },
     },
     validateRequest: validateListGeographicSubRegionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGeographicSubRegionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListGeographicSubRegionsResponse),
 };
 /** How ListBusinessAccessPoints goes on the wire. */
 export const listBusinessAccessPointsAction = {
@@ -24227,7 +24227,7 @@ export const listBusinessAccessPointsAction = {
         },
     },
     validateRequest: validateListBusinessAccessPointsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListBusinessAccessPointsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListBusinessAccessPointsResponse),
 };
 /** How CreateFailoverTestJob goes on the wire. */
 export const createFailoverTestJobAction = {
@@ -24309,7 +24309,7 @@ export const createFailoverTestJobAction = {
         },
     },
     validateRequest: validateCreateFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFailoverTestJobResponse),
     errors: {
         'IllegalParam.Name': {
             httpStatus: 400,
@@ -24412,7 +24412,7 @@ export const startFailoverTestJobAction = {
         },
     },
     validateRequest: validateStartFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartFailoverTestJobResponse),
     errors: {
         'IllegalParam.JobId': {
             httpStatus: 400,
@@ -24495,7 +24495,7 @@ export const stopFailoverTestJobAction = {
         },
     },
     validateRequest: validateStopFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopFailoverTestJobResponse),
     errors: {
         'IllegalParam.JobId': {
             httpStatus: 400,
@@ -24577,7 +24577,7 @@ export const updateFailoverTestJobAction = {
         },
     },
     validateRequest: validateUpdateFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateFailoverTestJobResponse),
     errors: {
         'IllegalParam.Name': {
             httpStatus: 400,
@@ -24676,7 +24676,7 @@ export const deleteFailoverTestJobAction = {
         },
     },
     validateRequest: validateDeleteFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFailoverTestJobResponse),
     errors: {
         'IllegalParam.JobId': {
             httpStatus: 400,
@@ -24766,7 +24766,7 @@ export const describeFailoverTestJobAction = {
         },
     },
     validateRequest: validateDescribeFailoverTestJobRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFailoverTestJobResponse),
     errors: {
         'IllegalParam.JobId': {
             httpStatus: 400,
@@ -24897,7 +24897,7 @@ export const describeFailoverTestJobsAction = {
         },
     },
     validateRequest: validateDescribeFailoverTestJobsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFailoverTestJobsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -25062,7 +25062,7 @@ export const describeExpressConnectTrafficQosRuleAction = {
         },
     },
     validateRequest: validateDescribeExpressConnectTrafficQosRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosRuleResponse),
 };
 /** How DescribeExpressConnectTrafficQosQueue goes on the wire. */
 export const describeExpressConnectTrafficQosQueueAction = {
@@ -25210,7 +25210,7 @@ export const describeExpressConnectTrafficQosQueueAction = {
         },
     },
     validateRequest: validateDescribeExpressConnectTrafficQosQueueRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosQueueResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosQueueResponse),
 };
 /** How DescribeExpressConnectTrafficQos goes on the wire. */
 export const describeExpressConnectTrafficQosAction = {
@@ -25365,7 +25365,7 @@ export const describeExpressConnectTrafficQosAction = {
         },
     },
     validateRequest: validateDescribeExpressConnectTrafficQosRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -25423,7 +25423,7 @@ export const deleteExpressConnectTrafficQosQueueAction = {
         },
     },
     validateRequest: validateDeleteExpressConnectTrafficQosQueueRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosQueueResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosQueueResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25474,7 +25474,7 @@ export const deleteExpressConnectTrafficQosAction = {
         },
     },
     validateRequest: validateDeleteExpressConnectTrafficQosRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25543,7 +25543,7 @@ export const deleteExpressConnectTrafficQosRuleAction = {
         },
     },
     validateRequest: validateDeleteExpressConnectTrafficQosRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosRuleResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25644,7 +25644,7 @@ export const modifyExpressConnectTrafficQosAction = {
         },
     },
     validateRequest: validateModifyExpressConnectTrafficQosRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25751,7 +25751,7 @@ export const modifyExpressConnectTrafficQosQueueAction = {
         },
     },
     validateRequest: validateModifyExpressConnectTrafficQosQueueRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosQueueResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosQueueResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25904,7 +25904,7 @@ export const modifyExpressConnectTrafficQosRuleAction = {
         },
     },
     validateRequest: validateModifyExpressConnectTrafficQosRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosRuleResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -25969,7 +25969,7 @@ export const createExpressConnectTrafficQosAction = {
         },
     },
     validateRequest: validateCreateExpressConnectTrafficQosRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosResponse),
     errors: {
         'OperationUnsupported.Qos': {
             httpStatus: 400,
@@ -26054,7 +26054,7 @@ export const createExpressConnectTrafficQosQueueAction = {
         },
     },
     validateRequest: validateCreateExpressConnectTrafficQosQueueRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosQueueResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosQueueResponse),
     errors: {
         'QuotaExceeded.QosMediumPriorityQueueCount': {
             httpStatus: 400,
@@ -26217,7 +26217,7 @@ export const createExpressConnectTrafficQosRuleAction = {
         },
     },
     validateRequest: validateCreateExpressConnectTrafficQosRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosRuleResponse),
     errors: {
         'IncorrectStatus.Qos': {
             httpStatus: 400,
@@ -26307,7 +26307,7 @@ export const createVbrHaAction = {
         },
     },
     validateRequest: validateCreateVbrHaRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVbrHaResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVbrHaResponse),
     errors: {
         'OperationFailed.VbrCenNotConsistent': {
             httpStatus: 400,
@@ -26382,7 +26382,7 @@ export const deleteVbrHaAction = {
         },
     },
     validateRequest: validateDeleteVbrHaRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVbrHaResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVbrHaResponse),
     errors: {
         'ResourceNotFound.VbrHa': {
             httpStatus: 404,
@@ -26467,7 +26467,7 @@ export const describeVbrHaAction = {
         },
     },
     validateRequest: validateDescribeVbrHaRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVbrHaResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVbrHaResponse),
     errors: {
         'ResourceNotFound.VbrHa': {
             httpStatus: 404,
@@ -26633,7 +26633,7 @@ export const createVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateCreateVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualBorderRouterResponse),
     errors: {
         'OperationFailed.PconnAllocateVlan0': {
             httpStatus: 400,
@@ -26930,7 +26930,7 @@ export const associatePhysicalConnectionToVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateAssociatePhysicalConnectionToVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.RouterInterfaceNotDeleted': {
             httpStatus: 400,
@@ -27141,7 +27141,7 @@ export const deleteVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateDeleteVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.RouterInterfaceNotDeleted': {
             httpStatus: 400,
@@ -27247,7 +27247,7 @@ export const unassociatePhysicalConnectionFromVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse),
     errors: {
         PARAMETER_MUST_NOT_NULL: {
             httpStatus: 400,
@@ -27341,7 +27341,7 @@ export const updateVirtualBorderBandwidthAction = {
         },
     },
     validateRequest: validateUpdateVirtualBorderBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualBorderBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVirtualBorderBandwidthResponse),
     errors: {
         'OperationFailed.Vpconn': {
             httpStatus: 400,
@@ -27543,7 +27543,7 @@ export const modifyVirtualBorderRouterAttributeAction = {
         },
     },
     validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVirtualBorderRouterAttributeResponse),
     errors: {
         'IllegalParam.AssociatedPhysicalConnections': {
             httpStatus: 400,
@@ -27734,7 +27734,7 @@ export const terminateVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateTerminateVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminateVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.OperationNotAllowedInState': {
             httpStatus: 400,
@@ -27793,7 +27793,7 @@ export const recoverVirtualBorderRouterAction = {
         },
     },
     validateRequest: validateRecoverVirtualBorderRouterRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverVirtualBorderRouterResponse),
     errors: {
         'InvalidOperation.OperationNotAllowedInState': {
             httpStatus: 400,
@@ -28153,7 +28153,7 @@ export const describeVirtualBorderRoutersAction = {
         },
     },
     validateRequest: validateDescribeVirtualBorderRoutersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -28334,7 +28334,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction = {
         },
     },
     validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -28408,7 +28408,7 @@ export const addBgpNetworkAction = {
         },
     },
     validateRequest: validateAddBgpNetworkRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBgpNetworkResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddBgpNetworkResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -28606,7 +28606,7 @@ export const createBgpGroupAction = {
         },
     },
     validateRequest: validateCreateBgpGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateBgpGroupResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -28788,7 +28788,7 @@ export const createBgpPeerAction = {
         },
     },
     validateRequest: validateCreateBgpPeerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpPeerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateBgpPeerResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -28959,7 +28959,7 @@ export const deleteBgpGroupAction = {
         },
     },
     validateRequest: validateDeleteBgpGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpGroupResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -29089,7 +29089,7 @@ export const deleteBgpNetworkAction = {
         },
     },
     validateRequest: validateDeleteBgpNetworkRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpNetworkResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpNetworkResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -29204,7 +29204,7 @@ export const deleteBgpPeerAction = {
         },
     },
     validateRequest: validateDeleteBgpPeerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpPeerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpPeerResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -29383,7 +29383,7 @@ export const modifyBgpGroupAttributeAction = {
         },
     },
     validateRequest: validateModifyBgpGroupAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpGroupAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBgpGroupAttributeResponse),
     errors: {
         'QuotaExceeded.Bgp': {
             httpStatus: 400,
@@ -29562,7 +29562,7 @@ export const modifyBgpPeerAttributeAction = {
         },
     },
     validateRequest: validateModifyBgpPeerAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpPeerAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBgpPeerAttributeResponse),
     errors: {
         'IllegalParam.IpAddress': {
             httpStatus: 400,
@@ -29747,7 +29747,7 @@ export const describeBgpGroupsAction = {
         },
     },
     validateRequest: validateDescribeBgpGroupsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpGroupsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpGroupsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -29849,7 +29849,7 @@ export const describeBgpNetworksAction = {
         },
     },
     validateRequest: validateDescribeBgpNetworksRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpNetworksResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpNetworksResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -30022,7 +30022,7 @@ export const describeBgpPeersAction = {
         },
     },
     validateRequest: validateDescribeBgpPeersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpPeersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpPeersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -30237,7 +30237,7 @@ export const createNatGatewayAction = {
         },
     },
     validateRequest: validateCreateNatGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatGatewayResponse),
     errors: {
         'Forbidden.NatPayBySpec': {
             httpStatus: 400,
@@ -30552,7 +30552,7 @@ export const deleteNatGatewayAction = {
         },
     },
     validateRequest: validateDeleteNatGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatGatewayResponse),
     errors: {
         'DependencyViolation.VpcEndpointService': {
             httpStatus: 400,
@@ -30722,7 +30722,7 @@ export const modifyNatGatewayAttributeAction = {
         },
     },
     validateRequest: validateModifyNatGatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatGatewayAttributeResponse),
     errors: {
         'UnsupportedFeature.PrivateLinkMode': {
             httpStatus: 400,
@@ -30899,7 +30899,7 @@ export const modifyNatGatewaySpecAction = {
         },
     },
     validateRequest: validateModifyNatGatewaySpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewaySpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatGatewaySpecResponse),
     errors: {
         NATGW_MODIFY_SPEC_SAME: {
             httpStatus: 400,
@@ -31294,7 +31294,7 @@ export const describeNatGatewaysAction = {
         },
     },
     validateRequest: validateDescribeNatGatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNatGatewaysResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -31360,7 +31360,7 @@ export const vpcDescribeVpcNatGatewayNetworkInterfaceQuotaAction = {
         },
     },
     validateRequest: validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse),
     errors: {
         'OperationDenied.PrivateLinkNotEnabled': {
             httpStatus: 400,
@@ -31565,7 +31565,7 @@ export const getNatGatewayAttributeAction = {
         },
     },
     validateRequest: validateGetNatGatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetNatGatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetNatGatewayAttributeResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -31638,7 +31638,7 @@ export const listEnhanhcedNatGatewayAvailableZonesAction = {
         },
     },
     validateRequest: validateListEnhanhcedNatGatewayAvailableZonesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -31706,7 +31706,7 @@ export const updateNatGatewayNatTypeAction = {
         },
     },
     validateRequest: validateUpdateNatGatewayNatTypeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNatGatewayNatTypeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateNatGatewayNatTypeResponse),
     errors: {
         'OperationUnsupported.NatConvert': {
             httpStatus: 400,
@@ -31856,7 +31856,7 @@ export const convertBandwidthPackageAction = {
         },
     },
     validateRequest: validateConvertBandwidthPackageRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertBandwidthPackageResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConvertBandwidthPackageResponse),
     errors: {
         'NotOpen.Api': {
             httpStatus: 400,
@@ -31915,7 +31915,7 @@ export const enableNatGatewayEcsMetricAction = {
         },
     },
     validateRequest: validateEnableNatGatewayEcsMetricRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableNatGatewayEcsMetricResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableNatGatewayEcsMetricResponse),
     errors: {
         'MissingParam.NatGatewayId': {
             httpStatus: 400,
@@ -31978,7 +31978,7 @@ export const disableNatGatewayEcsMetricAction = {
         },
     },
     validateRequest: validateDisableNatGatewayEcsMetricRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableNatGatewayEcsMetricResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableNatGatewayEcsMetricResponse),
     errors: {
         'MissingParam.NatGatewayId': {
             httpStatus: 400,
@@ -32079,7 +32079,7 @@ export const createSnatEntryAction = {
         },
     },
     validateRequest: validateCreateSnatEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnatEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnatEntryResponse),
     errors: {
         'UnsupportedFeature.PrivateLinkEnabled': {
             httpStatus: 400,
@@ -32305,7 +32305,7 @@ export const deleteSnatEntryAction = {
         },
     },
     validateRequest: validateDeleteSnatEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnatEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnatEntryResponse),
     errors: {
         IncorretSnatEntryStatus: {
             httpStatus: 400,
@@ -32400,7 +32400,7 @@ export const modifySnatEntryAction = {
         },
     },
     validateRequest: validateModifySnatEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnatEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnatEntryResponse),
     errors: {
         'InvalidSnatIp.Malformed': {
             httpStatus: 400,
@@ -32650,7 +32650,7 @@ export const describeSnatTableEntriesAction = {
         },
     },
     validateRequest: validateDescribeSnatTableEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnatTableEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnatTableEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -32770,7 +32770,7 @@ export const createForwardEntryAction = {
         },
     },
     validateRequest: validateCreateForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateForwardEntryResponse),
     errors: {
         'UnsupportedFeature.PrivateLinkEnabled': {
             httpStatus: 400,
@@ -32968,7 +32968,7 @@ export const deleteForwardEntryAction = {
         },
     },
     validateRequest: validateDeleteForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteForwardEntryResponse),
     errors: {
         IncorretForwardEntryStatus: {
             httpStatus: 400,
@@ -33095,7 +33095,7 @@ export const modifyForwardEntryAction = {
         },
     },
     validateRequest: validateModifyForwardEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyForwardEntryResponse),
     errors: {
         'UnsupportedFeature.PortSegment': {
             httpStatus: 400,
@@ -33390,7 +33390,7 @@ export const describeForwardTableEntriesAction = {
         },
     },
     validateRequest: validateDescribeForwardTableEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeForwardTableEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -33524,7 +33524,7 @@ export const createFullNatEntryAction = {
         },
     },
     validateRequest: validateCreateFullNatEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFullNatEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFullNatEntryResponse),
     errors: {
         'ResourceNotFound.NatIp': {
             httpStatus: 404,
@@ -33617,7 +33617,7 @@ export const deleteFullNatEntryAction = {
         },
     },
     validateRequest: validateDeleteFullNatEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFullNatEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFullNatEntryResponse),
     errors: {
         'ResourceNotFound.FullNatEntry': {
             httpStatus: 400,
@@ -33742,7 +33742,7 @@ export const modifyFullNatEntryAttributeAction = {
         },
     },
     validateRequest: validateModifyFullNatEntryAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFullNatEntryAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyFullNatEntryAttributeResponse),
     errors: {
         'ResourceNotFound.NetworkInterfaceId': {
             httpStatus: 400,
@@ -33937,7 +33937,7 @@ export const listFullNatEntriesAction = {
         },
     },
     validateRequest: validateListFullNatEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListFullNatEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListFullNatEntriesResponse),
     errors: {
         'ResourceNotFound.FullNatTableId': {
             httpStatus: 400,
@@ -34033,7 +34033,7 @@ export const createNatIpAction = {
         },
     },
     validateRequest: validateCreateNatIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatIpResponse),
     errors: {
         'Mismatch.NatIpAndNatIpCidr': {
             httpStatus: 400,
@@ -34119,7 +34119,7 @@ export const deleteNatIpAction = {
         },
     },
     validateRequest: validateDeleteNatIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatIpResponse),
     errors: {
         'IncorrectStatus.NatIp': {
             httpStatus: 400,
@@ -34219,7 +34219,7 @@ export const modifyNatIpAttributeAction = {
         },
     },
     validateRequest: validateModifyNatIpAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatIpAttributeResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -34364,7 +34364,7 @@ export const listNatIpsAction = {
         },
     },
     validateRequest: validateListNatIpsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListNatIpsResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -34442,7 +34442,7 @@ export const createNatIpCidrAction = {
         },
     },
     validateRequest: validateCreateNatIpCidrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpCidrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatIpCidrResponse),
     errors: {
         'IncorrectStatus.NatGateway': {
             httpStatus: 400,
@@ -34535,7 +34535,7 @@ export const deleteNatIpCidrAction = {
         },
     },
     validateRequest: validateDeleteNatIpCidrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpCidrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatIpCidrResponse),
     errors: {
         'ResourceNotFound.NatIpCidr': {
             httpStatus: 400,
@@ -34626,7 +34626,7 @@ export const modifyNatIpCidrAttributeAction = {
         },
     },
     validateRequest: validateModifyNatIpCidrAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpCidrAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatIpCidrAttributeResponse),
     errors: {
         'ResourceNotFound.NatIpCidr': {
             httpStatus: 400,
@@ -34767,7 +34767,7 @@ export const listNatIpCidrsAction = {
         },
     },
     validateRequest: validateListNatIpCidrsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpCidrsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListNatIpCidrsResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -34866,7 +34866,7 @@ export const createIpv4GatewayAction = {
         },
     },
     validateRequest: validateCreateIpv4GatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv4GatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv4GatewayResponse),
     errors: {
         'OperationDenied.ExistDirectEip': {
             httpStatus: 400,
@@ -34975,7 +34975,7 @@ export const deleteIpv4GatewayAction = {
         },
     },
     validateRequest: validateDeleteIpv4GatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv4GatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv4GatewayResponse),
     errors: {
         'ResourceNotFound.Ipv4Gateway': {
             httpStatus: 400,
@@ -35055,7 +35055,7 @@ export const enableVpcIpv4GatewayAction = {
         },
     },
     validateRequest: validateEnableVpcIpv4GatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcIpv4GatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableVpcIpv4GatewayResponse),
     errors: {
         VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE: {
             httpStatus: 400,
@@ -35155,7 +35155,7 @@ export const updateIpv4GatewayAttributeAction = {
         },
     },
     validateRequest: validateUpdateIpv4GatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpv4GatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateIpv4GatewayAttributeResponse),
     errors: {
         'ResourceNotFound.Ipv4Gateway': {
             httpStatus: 400,
@@ -35255,7 +35255,7 @@ export const updateGatewayRouteTableEntryAttributeAction = {
         },
     },
     validateRequest: validateUpdateGatewayRouteTableEntryAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateGatewayRouteTableEntryAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateGatewayRouteTableEntryAttributeResponse),
     errors: {
         'OperationDenied.UpdateGatewayRouteEntry': {
             httpStatus: 400,
@@ -35457,7 +35457,7 @@ export const listIpv4GatewaysAction = {
         },
     },
     validateRequest: validateListIpv4GatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpv4GatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpv4GatewaysResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -35542,7 +35542,7 @@ export const getIpv4GatewayAttributeAction = {
         },
     },
     validateRequest: validateGetIpv4GatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetIpv4GatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetIpv4GatewayAttributeResponse),
     errors: {
         'ResourceNotFound.Ipv4Gateway': {
             httpStatus: 400,
@@ -35657,7 +35657,7 @@ export const listGatewayRouteTableEntriesAction = {
         },
     },
     validateRequest: validateListGatewayRouteTableEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGatewayRouteTableEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListGatewayRouteTableEntriesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -35738,7 +35738,7 @@ export const associateRouteTableWithGatewayAction = {
         },
     },
     validateRequest: validateAssociateRouteTableWithGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableWithGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTableWithGatewayResponse),
     errors: {
         'ResourceNotFound.Ipv4Gateway': {
             httpStatus: 400,
@@ -35854,7 +35854,7 @@ export const dissociateRouteTableFromGatewayAction = {
         },
     },
     validateRequest: validateDissociateRouteTableFromGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTableFromGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateRouteTableFromGatewayResponse),
     errors: {
         'OperationFailed.NotExistAssociateRelation': {
             httpStatus: 400,
@@ -36029,7 +36029,7 @@ export const createVpnGatewayAction = {
         },
     },
     validateRequest: validateCreateVpnGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnGatewayResponse),
     errors: {
         'InvalidVpcId.NotFound': {
             httpStatus: 404,
@@ -36213,7 +36213,7 @@ export const associateVpnGatewayWithCertificateAction = {
         },
     },
     validateRequest: validateAssociateVpnGatewayWithCertificateRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpnGatewayWithCertificateResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateVpnGatewayWithCertificateResponse),
     errors: {
         'IllegalParam.CertificateType': {
             httpStatus: 400,
@@ -36308,7 +36308,7 @@ export const deleteVpnGatewayAction = {
         },
     },
     validateRequest: validateDeleteVpnGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnGatewayResponse),
     errors: {
         'DependencyViolation.VpnConnection': {
             httpStatus: 400,
@@ -36408,7 +36408,7 @@ export const dissociateVpnGatewayWithCertificateAction = {
         },
     },
     validateRequest: validateDissociateVpnGatewayWithCertificateRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateVpnGatewayWithCertificateResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateVpnGatewayWithCertificateResponse),
     errors: {
         'IllegalParam.CertificateType': {
             httpStatus: 400,
@@ -36550,7 +36550,7 @@ export const modifyVpnGatewayAttributeAction = {
         },
     },
     validateRequest: validateModifyVpnGatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnGatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnGatewayAttributeResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -36636,7 +36636,7 @@ export const moveVpnResourceGroupAction = {
         },
     },
     validateRequest: validateMoveVpnResourceGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveVpnResourceGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateMoveVpnResourceGroupResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -36829,7 +36829,7 @@ export const describeVpnGatewayAction = {
         },
     },
     validateRequest: validateDescribeVpnGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewayResponse),
     errors: {
         'Forbbiden.SubUser': {
             httpStatus: 403,
@@ -37097,7 +37097,7 @@ export const describeVpnGatewaysAction = {
         },
     },
     validateRequest: validateDescribeVpnGatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewaysResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -37229,7 +37229,7 @@ export const listVpnCertificateAssociationsAction = {
         },
     },
     validateRequest: validateListVpnCertificateAssociationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpnCertificateAssociationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpnCertificateAssociationsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -37314,7 +37314,7 @@ export const diagnoseVpnGatewayAction = {
         },
     },
     validateRequest: validateDiagnoseVpnGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDiagnoseVpnGatewayResponse),
     errors: {
         IdempotentParameterMismatch: {
             httpStatus: 400,
@@ -37450,7 +37450,7 @@ export const getVpnGatewayDiagnoseResultAction = {
         },
     },
     validateRequest: validateGetVpnGatewayDiagnoseResultRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpnGatewayDiagnoseResultResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpnGatewayDiagnoseResultResponse),
     errors: {
         param_error: {
             httpStatus: 400,
@@ -37547,7 +37547,7 @@ export const describeVpnGatewayAvailableZonesAction = {
         },
     },
     validateRequest: validateDescribeVpnGatewayAvailableZonesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayAvailableZonesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewayAvailableZonesResponse),
     errors: {
         'Forbbiden.SubUser': {
             httpStatus: 403,
@@ -37666,7 +37666,7 @@ export const createCustomerGatewayAction = {
         },
     },
     validateRequest: validateCreateCustomerGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCustomerGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCustomerGatewayResponse),
     errors: {
         'InvalidAuthkey.Malformed': {
             httpStatus: 400,
@@ -37781,7 +37781,7 @@ export const deleteCustomerGatewayAction = {
         },
     },
     validateRequest: validateDeleteCustomerGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCustomerGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCustomerGatewayResponse),
     errors: {
         'DependencyViolation.VpnConnection': {
             httpStatus: 400,
@@ -37883,7 +37883,7 @@ export const modifyCustomerGatewayAttributeAction = {
         },
     },
     validateRequest: validateModifyCustomerGatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCustomerGatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCustomerGatewayAttributeResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -37999,7 +37999,7 @@ export const describeCustomerGatewayAction = {
         },
     },
     validateRequest: validateDescribeCustomerGatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCustomerGatewayResponse),
     errors: {
         'Forbidden.SubUser': {
             httpStatus: 403,
@@ -38153,7 +38153,7 @@ export const describeCustomerGatewaysAction = {
         },
     },
     validateRequest: validateDescribeCustomerGatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCustomerGatewaysResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -38448,7 +38448,7 @@ export const createVpnConnectionAction = {
         },
     },
     validateRequest: validateCreateVpnConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnConnectionResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -38695,7 +38695,7 @@ export const deleteVpnConnectionAction = {
         },
     },
     validateRequest: validateDeleteVpnConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnConnectionResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -39191,7 +39191,7 @@ export const modifyVpnConnectionAttributeAction = {
         },
     },
     validateRequest: validateModifyVpnConnectionAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnConnectionAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnConnectionAttributeResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -39573,7 +39573,7 @@ export const modifyTunnelAttributeAction = {
         },
     },
     validateRequest: validateModifyTunnelAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyTunnelAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyTunnelAttributeResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -39985,7 +39985,7 @@ export const describeVpnConnectionAction = {
         },
     },
     validateRequest: validateDescribeVpnConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionResponse),
     errors: {
         'Forbbiden.SubUser': {
             httpStatus: 403,
@@ -40415,7 +40415,7 @@ export const describeVpnConnectionsAction = {
         },
     },
     validateRequest: validateDescribeVpnConnectionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -40626,7 +40626,7 @@ export const downloadVpnConnectionConfigAction = {
         },
     },
     validateRequest: validateDownloadVpnConnectionConfigRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDownloadVpnConnectionConfigResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDownloadVpnConnectionConfigResponse),
     errors: {
         'Forbbiden.SubUser': {
             httpStatus: 403,
@@ -40740,7 +40740,7 @@ export const describeVpnConnectionLogsAction = {
         },
     },
     validateRequest: validateDescribeVpnConnectionLogsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionLogsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionLogsResponse),
     errors: {
         'QueryVpnConnectionLog.NotFound': {
             httpStatus: 400,
@@ -40871,7 +40871,7 @@ export const diagnoseVpnConnectionsAction = {
         },
     },
     validateRequest: validateDiagnoseVpnConnectionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnConnectionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDiagnoseVpnConnectionsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -40993,7 +40993,7 @@ export const createVpnRouteEntryAction = {
         },
     },
     validateRequest: validateCreateVpnRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -41144,7 +41144,7 @@ export const publishVpnRouteEntryAction = {
         },
     },
     validateRequest: validatePublishVpnRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePublishVpnRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePublishVpnRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -41447,7 +41447,7 @@ export const deleteVpnRouteEntryAction = {
         },
     },
     validateRequest: validateDeleteVpnRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -41573,7 +41573,7 @@ export const modifyVpnRouteEntryWeightAction = {
         },
     },
     validateRequest: validateModifyVpnRouteEntryWeightRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnRouteEntryWeightResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnRouteEntryWeightResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -41722,7 +41722,7 @@ export const describeVpnRouteEntriesAction = {
         },
     },
     validateRequest: validateDescribeVpnRouteEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnRouteEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnRouteEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -41880,7 +41880,7 @@ export const createVpnPbrRouteEntryAction = {
         },
     },
     validateRequest: validateCreateVpnPbrRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnPbrRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnPbrRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -42061,7 +42061,7 @@ export const deleteVpnPbrRouteEntryAction = {
         },
     },
     validateRequest: validateDeleteVpnPbrRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnPbrRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnPbrRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -42201,7 +42201,7 @@ export const modifyVpnPbrRouteEntryWeightAction = {
         },
     },
     validateRequest: validateModifyVpnPbrRouteEntryWeightRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryWeightResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryWeightResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -42330,7 +42330,7 @@ export const modifyVpnPbrRouteEntryPriorityAction = {
         },
     },
     validateRequest: validateModifyVpnPbrRouteEntryPriorityRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryPriorityResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryPriorityResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -42470,7 +42470,7 @@ export const modifyVpnPbrRouteEntryAttributeAction = {
         },
     },
     validateRequest: validateModifyVpnPbrRouteEntryAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryAttributeResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -42618,7 +42618,7 @@ export const describeVpnPbrRouteEntriesAction = {
         },
     },
     validateRequest: validateDescribeVpnPbrRouteEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnPbrRouteEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnPbrRouteEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -42820,7 +42820,7 @@ export const createVpnAttachmentAction = {
         },
     },
     validateRequest: validateCreateVpnAttachmentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnAttachmentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnAttachmentResponse),
     errors: {
         'VpnRouteEntry.AlreadyExists': {
             httpStatus: 400,
@@ -43046,7 +43046,7 @@ export const createVcoRouteEntryAction = {
         },
     },
     validateRequest: validateCreateVcoRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVcoRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVcoRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -43170,7 +43170,7 @@ export const deleteVpnAttachmentAction = {
         },
     },
     validateRequest: validateDeleteVpnAttachmentRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnAttachmentResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnAttachmentResponse),
     errors: {
         'VpnConnection.Configuring': {
             httpStatus: 400,
@@ -43261,7 +43261,7 @@ export const deleteVcoRouteEntryAction = {
         },
     },
     validateRequest: validateDeleteVcoRouteEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVcoRouteEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVcoRouteEntryResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -43591,7 +43591,7 @@ export const modifyVpnAttachmentAttributeAction = {
         },
     },
     validateRequest: validateModifyVpnAttachmentAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnAttachmentAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnAttachmentAttributeResponse),
     errors: {
         'VpnConnection.Configuring': {
             httpStatus: 400,
@@ -43785,7 +43785,7 @@ export const modifyVcoRouteEntryWeightAction = {
         },
     },
     validateRequest: validateModifyVcoRouteEntryWeightRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVcoRouteEntryWeightResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVcoRouteEntryWeightResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -43917,7 +43917,7 @@ export const describeVpnAttachmentsAction = {
         },
     },
     validateRequest: validateDescribeVpnAttachmentsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnAttachmentsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnAttachmentsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44058,7 +44058,7 @@ export const describeVcoRouteEntriesAction = {
         },
     },
     validateRequest: validateDescribeVcoRouteEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVcoRouteEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVcoRouteEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44126,7 +44126,7 @@ export const checkVpnBgpEnabledAction = {
         },
     },
     validateRequest: validateCheckVpnBgpEnabledRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckVpnBgpEnabledResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCheckVpnBgpEnabledResponse),
     errors: {
         Forbidden: {
             httpStatus: 403,
@@ -44223,7 +44223,7 @@ export const describeVpnCrossAccountAuthorizationsAction = {
         },
     },
     validateRequest: validateDescribeVpnCrossAccountAuthorizationsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnCrossAccountAuthorizationsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnCrossAccountAuthorizationsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44286,7 +44286,7 @@ export const createSslVpnClientCertAction = {
         },
     },
     validateRequest: validateCreateSslVpnClientCertRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnClientCertResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSslVpnClientCertResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -44369,7 +44369,7 @@ export const deleteSslVpnClientCertAction = {
         },
     },
     validateRequest: validateDeleteSslVpnClientCertRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnClientCertResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSslVpnClientCertResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -44445,7 +44445,7 @@ export const modifySslVpnClientCertAction = {
         },
     },
     validateRequest: validateModifySslVpnClientCertRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnClientCertResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySslVpnClientCertResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -44583,7 +44583,7 @@ export const describeSslVpnClientCertsAction = {
         },
     },
     validateRequest: validateDescribeSslVpnClientCertsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientCertsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44676,7 +44676,7 @@ export const describeSslVpnClientCertAction = {
         },
     },
     validateRequest: validateDescribeSslVpnClientCertRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientCertResponse),
     errors: {
         'InvalidInstanceId.NotFound': {
             httpStatus: 404,
@@ -44790,7 +44790,7 @@ export const describeSslVpnClientsAction = {
         },
     },
     validateRequest: validateDescribeSslVpnClientsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -44941,7 +44941,7 @@ export const createSslVpnServerAction = {
         },
     },
     validateRequest: validateCreateSslVpnServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSslVpnServerResponse),
     errors: {
         'Resource.QuotaFull': {
             httpStatus: 400,
@@ -45100,7 +45100,7 @@ export const deleteSslVpnServerAction = {
         },
     },
     validateRequest: validateDeleteSslVpnServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSslVpnServerResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -45301,7 +45301,7 @@ export const modifySslVpnServerAction = {
         },
     },
     validateRequest: validateModifySslVpnServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySslVpnServerResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -45555,7 +45555,7 @@ export const describeSslVpnServersAction = {
         },
     },
     validateRequest: validateDescribeSslVpnServersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnServersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnServersResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -45678,7 +45678,7 @@ export const describeVpnSslServerLogsAction = {
         },
     },
     validateRequest: validateDescribeVpnSslServerLogsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnSslServerLogsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnSslServerLogsResponse),
     errors: {
         'InvalidSslVpnClientCertId.NotFound': {
             httpStatus: 404,
@@ -45819,7 +45819,7 @@ export const createIpsecServerAction = {
         },
     },
     validateRequest: validateCreateIpsecServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpsecServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpsecServerResponse),
     errors: {
         'OperationUnsupported.IPsecServer': {
             httpStatus: 400,
@@ -45965,7 +45965,7 @@ export const deleteIpsecServerAction = {
         },
     },
     validateRequest: validateDeleteIpsecServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpsecServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpsecServerResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -46087,7 +46087,7 @@ export const updateIpsecServerAction = {
         },
     },
     validateRequest: validateUpdateIpsecServerRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpsecServerResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateIpsecServerResponse),
     errors: {
         'VpnGateway.Configuring': {
             httpStatus: 400,
@@ -46345,7 +46345,7 @@ export const listIpsecServersAction = {
         },
     },
     validateRequest: validateListIpsecServersRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServersResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpsecServersResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -46453,7 +46453,7 @@ export const listIpsecServerLogsAction = {
         },
     },
     validateRequest: validateListIpsecServerLogsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServerLogsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpsecServerLogsResponse),
     errors: {
         Forbidden: {
             httpStatus: 403,
@@ -46566,7 +46566,7 @@ export const allocateIpv6AddressAction = {
         },
     },
     validateRequest: validateAllocateIpv6AddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6AddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateIpv6AddressResponse),
     errors: {
         'OperationFailed.IPv6AddressAlreadyAllocated': {
             httpStatus: 400,
@@ -46636,7 +46636,7 @@ export const releaseIpv6AddressAction = {
         },
     },
     validateRequest: validateReleaseIpv6AddressRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseIpv6AddressResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseIpv6AddressResponse),
     errors: {
         'DependencyViolation.Ipv6InternetBandwidth': {
             httpStatus: 400,
@@ -46736,7 +46736,7 @@ export const createIpv6GatewayAction = {
         },
     },
     validateRequest: validateCreateIpv6GatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6GatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv6GatewayResponse),
     errors: {
         'InvalidVpcId.NotFound': {
             httpStatus: 404,
@@ -46862,7 +46862,7 @@ export const createIpv6EgressOnlyRuleAction = {
         },
     },
     validateRequest: validateCreateIpv6EgressOnlyRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6EgressOnlyRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv6EgressOnlyRuleResponse),
     errors: {
         'InvalidIpv6Gateway.NotFound': {
             httpStatus: 404,
@@ -46958,7 +46958,7 @@ export const deleteIpv6GatewayAction = {
         },
     },
     validateRequest: validateDeleteIpv6GatewayRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6GatewayResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6GatewayResponse),
     errors: {
         'ResourceNotFound.RouteTable': {
             httpStatus: 400,
@@ -47029,7 +47029,7 @@ export const deleteIpv6EgressOnlyRuleAction = {
         },
     },
     validateRequest: validateDeleteIpv6EgressOnlyRuleRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6EgressOnlyRuleResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6EgressOnlyRuleResponse),
     errors: {
         'IncorrectStatus.EgressOnlyRule': {
             httpStatus: 400,
@@ -47084,7 +47084,7 @@ export const deleteIpv6InternetBandwidthAction = {
         },
     },
     validateRequest: validateDeleteIpv6InternetBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6InternetBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6InternetBandwidthResponse),
     errors: {
         'BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId': {
             httpStatus: 400,
@@ -47149,7 +47149,7 @@ export const modifyIpv6InternetBandwidthAction = {
         },
     },
     validateRequest: validateModifyIpv6InternetBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6InternetBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6InternetBandwidthResponse),
     errors: {
         'MissingParam.Ipv6InstanceId': {
             httpStatus: 400,
@@ -47247,7 +47247,7 @@ export const modifyIpv6GatewayAttributeAction = {
         },
     },
     validateRequest: validateModifyIpv6GatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6GatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6GatewayAttributeResponse),
     errors: {
         'InvalidIpv6GatewayId.NotFound': {
             httpStatus: 400,
@@ -47313,7 +47313,7 @@ export const modifyIpv6AddressAttributeAction = {
         },
     },
     validateRequest: validateModifyIpv6AddressAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6AddressAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6AddressAttributeResponse),
     errors: {
         'InvalidIpv6AddressId.NotFound': {
             httpStatus: 400,
@@ -47490,7 +47490,7 @@ export const describeIpv6GatewaysAction = {
         },
     },
     validateRequest: validateDescribeIpv6GatewaysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewaysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6GatewaysResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -47616,7 +47616,7 @@ export const describeIpv6EgressOnlyRulesAction = {
         },
     },
     validateRequest: validateDescribeIpv6EgressOnlyRulesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6EgressOnlyRulesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6EgressOnlyRulesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -47894,7 +47894,7 @@ export const describeIpv6AddressesAction = {
         },
     },
     validateRequest: validateDescribeIpv6AddressesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6AddressesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6AddressesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -48003,7 +48003,7 @@ export const describeIpv6GatewayAttributeAction = {
         },
     },
     validateRequest: validateDescribeIpv6GatewayAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewayAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6GatewayAttributeResponse),
 };
 /** How AllocateIpv6InternetBandwidth goes on the wire. */
 export const allocateIpv6InternetBandwidthAction = {
@@ -48071,7 +48071,7 @@ export const allocateIpv6InternetBandwidthAction = {
         },
     },
     validateRequest: validateAllocateIpv6InternetBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6InternetBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateIpv6InternetBandwidthResponse),
     errors: {
         'IllegalParam.Bandwidth': {
             httpStatus: 400,
@@ -48197,7 +48197,7 @@ export const createIPv6TranslatorAclListAction = {
         },
     },
     validateRequest: validateCreateIPv6TranslatorAclListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorAclListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorAclListResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -48318,7 +48318,7 @@ export const createIPv6TranslatorEntryAction = {
         },
     },
     validateRequest: validateCreateIPv6TranslatorEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorEntryResponse),
     errors: {
         'InvalidIpAddress.AlreadyExist': {
             httpStatus: 400,
@@ -48447,7 +48447,7 @@ export const addIPv6TranslatorAclListEntryAction = {
         },
     },
     validateRequest: validateAddIPv6TranslatorAclListEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddIPv6TranslatorAclListEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddIPv6TranslatorAclListEntryResponse),
     errors: {
         'InvalidIpAddress.WrongFormat': {
             httpStatus: 400,
@@ -48568,7 +48568,7 @@ export const createIPv6TranslatorAction = {
         },
     },
     validateRequest: validateCreateIPv6TranslatorRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -48643,7 +48643,7 @@ export const deleteIPv6TranslatorAclListAction = {
         },
     },
     validateRequest: validateDeleteIPv6TranslatorAclListRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorAclListResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorAclListResponse),
     errors: {
         'InvalidIPv6TranslatorACLId.NotFound': {
             httpStatus: 400,
@@ -48709,7 +48709,7 @@ export const deleteIPv6TranslatorEntryAction = {
         },
     },
     validateRequest: validateDeleteIPv6TranslatorEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorEntryResponse),
     errors: {
         'InvalidIPv6TranslatorId.NotFound': {
             httpStatus: 400,
@@ -48784,7 +48784,7 @@ export const deleteIPv6TranslatorAction = {
         },
     },
     validateRequest: validateDeleteIPv6TranslatorRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorResponse),
     errors: {
         'IPv6Translator.Configuring': {
             httpStatus: 400,
@@ -48858,7 +48858,7 @@ export const modifyIPv6TranslatorAclListEntryAction = {
         },
     },
     validateRequest: validateModifyIPv6TranslatorAclListEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclListEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAclListEntryResponse),
     errors: {
         'InvalidIPv6TranslatorAclId.NotFound': {
             httpStatus: 400,
@@ -48928,7 +48928,7 @@ export const modifyIPv6TranslatorAclAttributeAction = {
         },
     },
     validateRequest: validateModifyIPv6TranslatorAclAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAclAttributeResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -49004,7 +49004,7 @@ export const modifyIPv6TranslatorBandwidthAction = {
         },
     },
     validateRequest: validateModifyIPv6TranslatorBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorBandwidthResponse),
     errors: {
         'InvalidIPv6TranslatorId.NotFound': {
             httpStatus: 400,
@@ -49097,7 +49097,7 @@ export const modifyIPv6TranslatorAttributeAction = {
         },
     },
     validateRequest: validateModifyIPv6TranslatorAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAttributeResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -49227,7 +49227,7 @@ export const modifyIPv6TranslatorEntryAction = {
         },
     },
     validateRequest: validateModifyIPv6TranslatorEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorEntryResponse),
     errors: {
         InvalidName: {
             httpStatus: 400,
@@ -49389,7 +49389,7 @@ export const describeIPv6TranslatorAclListsAction = {
         },
     },
     validateRequest: validateDescribeIPv6TranslatorAclListsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorAclListsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -49498,7 +49498,7 @@ export const describeIPv6TranslatorAclListAttributesAction = {
         },
     },
     validateRequest: validateDescribeIPv6TranslatorAclListAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorAclListAttributesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -49695,7 +49695,7 @@ export const describeIPv6TranslatorsAction = {
         },
     },
     validateRequest: validateDescribeIPv6TranslatorsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorsResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -49927,7 +49927,7 @@ export const describeIPv6TranslatorEntriesAction = {
         },
     },
     validateRequest: validateDescribeIPv6TranslatorEntriesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorEntriesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorEntriesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -50018,7 +50018,7 @@ export const removeIPv6TranslatorAclListEntryAction = {
         },
     },
     validateRequest: validateRemoveIPv6TranslatorAclListEntryRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveIPv6TranslatorAclListEntryResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveIPv6TranslatorAclListEntryResponse),
     errors: {
         'InvalidIPv6TranslatorAclId.NotFound': {
             httpStatus: 400,
@@ -50097,7 +50097,7 @@ export const describeRegionsAction = {
         },
     },
     validateRequest: validateDescribeRegionsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRegionsResponse),
 };
 /** How DescribeZones goes on the wire. */
 export const describeZonesAction = {
@@ -50161,7 +50161,7 @@ export const describeZonesAction = {
         },
     },
     validateRequest: validateDescribeZonesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeZonesResponse),
     errors: {
         'InvalidRegionId.NotFound': {
             httpStatus: 404,
@@ -50229,7 +50229,7 @@ export const tagResourcesAction = {
         },
     },
     validateRequest: validateTagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesResponse),
     errors: {
         InvalidTagKey: {
             httpStatus: 400,
@@ -50357,7 +50357,7 @@ export const tagResourcesForExpressConnectAction = {
         },
     },
     validateRequest: validateTagResourcesForExpressConnectRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesForExpressConnectResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesForExpressConnectResponse),
     errors: {
         InvalidTagKey: {
             httpStatus: 400,
@@ -50472,7 +50472,7 @@ export const unTagResourcesAction = {
         },
     },
     validateRequest: validateUnTagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnTagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnTagResourcesResponse),
     errors: {
         InvalidTagKey: {
             httpStatus: 400,
@@ -50583,7 +50583,7 @@ export const untagResourcesForExpressConnectAction = {
         },
     },
     validateRequest: validateUntagResourcesForExpressConnectRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesForExpressConnectResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUntagResourcesForExpressConnectResponse),
     errors: {
         InvalidTagKey: {
             httpStatus: 400,
@@ -50730,7 +50730,7 @@ export const listTagResourcesAction = {
         },
     },
     validateRequest: validateListTagResourcesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -50896,7 +50896,7 @@ export const describeTagsAction = {
         },
     },
     validateRequest: validateDescribeTagsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagsResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -51055,7 +51055,7 @@ export const describeTagKeysAction = {
         },
     },
     validateRequest: validateDescribeTagKeysRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagKeysResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -51231,7 +51231,7 @@ export const listTagResourcesForExpressConnectAction = {
         },
     },
     validateRequest: validateListTagResourcesForExpressConnectRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesForExpressConnectResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesForExpressConnectResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -51374,7 +51374,7 @@ export const describeTagKeysForExpressConnectAction = {
         },
     },
     validateRequest: validateDescribeTagKeysForExpressConnectRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysForExpressConnectResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagKeysForExpressConnectResponse),
     pagination: {
         style: 'token',
         tokenParam: 'NextToken',
@@ -51645,7 +51645,7 @@ export const createRouterInterfaceAction = {
         },
     },
     validateRequest: validateCreateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouterInterfaceResponse),
     errors: {
         'InvalidPrice.NotFound': {
             httpStatus: 400,
@@ -51860,7 +51860,7 @@ export const deleteRouterInterfaceAction = {
         },
     },
     validateRequest: validateDeleteRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouterInterfaceResponse),
     errors: {
         'InvalidInstance.StatusError': {
             httpStatus: 400,
@@ -51989,7 +51989,7 @@ export const modifyRouterInterfaceAttributeAction = {
         },
     },
     validateRequest: validateModifyRouterInterfaceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceAttributeResponse),
     errors: {
         'Forbidden.FinancialLocked': {
             httpStatus: 400,
@@ -52110,7 +52110,7 @@ export const modifyRouterInterfaceSpecAction = {
         },
     },
     validateRequest: validateModifyRouterInterfaceSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceSpecResponse),
     errors: {
         'Forbidden.FinancialLocked': {
             httpStatus: 400,
@@ -52414,7 +52414,7 @@ export const describeRouterInterfacesAction = {
         },
     },
     validateRequest: validateDescribeRouterInterfacesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfacesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -52570,7 +52570,7 @@ export const describeEcGrantRelationAction = {
         },
     },
     validateRequest: validateDescribeEcGrantRelationRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEcGrantRelationResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEcGrantRelationResponse),
     errors: {
         'InvalidParam.NotNull': {
             httpStatus: 400,
@@ -52778,7 +52778,7 @@ export const describeRouterInterfaceAttributeAction = {
         },
     },
     validateRequest: validateDescribeRouterInterfaceAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfaceAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfaceAttributeResponse),
     errors: {
         'InvalidParam.NotNull': {
             httpStatus: 400,
@@ -52818,7 +52818,7 @@ export const deactivateRouterInterfaceAction = {
         },
     },
     validateRequest: validateDeactivateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactivateRouterInterfaceResponse),
     errors: {
         IncorrectRIStatus: {
             httpStatus: 400,
@@ -52909,7 +52909,7 @@ export const grantInstanceToVbrAction = {
         },
     },
     validateRequest: validateGrantInstanceToVbrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToVbrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGrantInstanceToVbrResponse),
     errors: {
         'InvalidParam.NotNull': {
             httpStatus: 400,
@@ -52961,7 +52961,7 @@ export const activateRouterInterfaceAction = {
         },
     },
     validateRequest: validateActivateRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActivateRouterInterfaceResponse),
     errors: {
         IncorrectRIStatus: {
             httpStatus: 400,
@@ -53060,7 +53060,7 @@ export const revokeInstanceFromVbrAction = {
         },
     },
     validateRequest: validateRevokeInstanceFromVbrRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromVbrResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeInstanceFromVbrResponse),
     errors: {
         'Instance.StatusError': {
             httpStatus: 400,
@@ -53116,7 +53116,7 @@ export const connectRouterInterfaceAction = {
         },
     },
     validateRequest: validateConnectRouterInterfaceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConnectRouterInterfaceResponse),
     errors: {
         'IncorrectRole.NotInitiatingSide': {
             httpStatus: 400,
@@ -53317,7 +53317,7 @@ export const createExpressCloudConnectionAction = {
         },
     },
     validateRequest: validateCreateExpressCloudConnectionRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressCloudConnectionResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressCloudConnectionResponse),
     errors: {
         'IllegalParam.AliUid': {
             httpStatus: 400,
@@ -53448,7 +53448,7 @@ export const modifyExpressCloudConnectionAttributeAction = {
         },
     },
     validateRequest: validateModifyExpressCloudConnectionAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressCloudConnectionAttributeResponse),
     errors: {
         'InvalidEccId.NotFound': {
             httpStatus: 400,
@@ -53547,7 +53547,7 @@ export const modifyExpressCloudConnectionBandwidthAction = {
         },
     },
     validateRequest: validateModifyExpressCloudConnectionBandwidthRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionBandwidthResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressCloudConnectionBandwidthResponse),
     errors: {
         'MissingParam.EccId': {
             httpStatus: 400,
@@ -53656,7 +53656,7 @@ export const createGlobalAccelerationInstanceAction = {
         },
     },
     validateRequest: validateCreateGlobalAccelerationInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateGlobalAccelerationInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateGlobalAccelerationInstanceResponse),
     errors: {
         'InvalidBandwidth.ValueNotSupported': {
             httpStatus: 404,
@@ -53727,7 +53727,7 @@ export const addGlobalAccelerationInstanceIpAction = {
         },
     },
     validateRequest: validateAddGlobalAccelerationInstanceIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddGlobalAccelerationInstanceIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddGlobalAccelerationInstanceIpResponse),
     errors: {
         'IpInstanceId.AlreadyInBandwidthPackage': {
             httpStatus: 400,
@@ -53807,7 +53807,7 @@ export const deleteGlobalAccelerationInstanceAction = {
         },
     },
     validateRequest: validateDeleteGlobalAccelerationInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteGlobalAccelerationInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteGlobalAccelerationInstanceResponse),
     errors: {
         IncorrectGlobalAccelerationInstanceIdStatus: {
             httpStatus: 400,
@@ -53874,7 +53874,7 @@ export const unassociateGlobalAccelerationInstanceAction = {
         },
     },
     validateRequest: validateUnassociateGlobalAccelerationInstanceRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateGlobalAccelerationInstanceResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateGlobalAccelerationInstanceResponse),
     errors: {
         IncorrectGlobalAccelerationInstanceIdStatus: {
             httpStatus: 400,
@@ -53944,7 +53944,7 @@ export const modifyGlobalAccelerationInstanceAttributesAction = {
         },
     },
     validateRequest: validateModifyGlobalAccelerationInstanceAttributesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceAttributesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyGlobalAccelerationInstanceAttributesResponse),
     errors: {
         'InvalidBandwidth.ValueNotSupported': {
             httpStatus: 404,
@@ -54015,7 +54015,7 @@ export const modifyGlobalAccelerationInstanceSpecAction = {
         },
     },
     validateRequest: validateModifyGlobalAccelerationInstanceSpecRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceSpecResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyGlobalAccelerationInstanceSpecResponse),
     errors: {
         'InvalidBandwidth.ValueNotSupported': {
             httpStatus: 404,
@@ -54257,7 +54257,7 @@ export const describeGlobalAccelerationInstancesAction = {
         },
     },
     validateRequest: validateDescribeGlobalAccelerationInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGlobalAccelerationInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeGlobalAccelerationInstancesResponse),
     pagination: {
         style: 'pageNumber',
         pageNumberParam: 'PageNumber',
@@ -54339,7 +54339,7 @@ export const describeServerRelatedGlobalAccelerationInstancesAction = {
         },
     },
     validateRequest: validateDescribeServerRelatedGlobalAccelerationInstancesRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse),
     errors: {
         'InvalidBackendServerId.NotInVPC': {
             httpStatus: 400,
@@ -54398,7 +54398,7 @@ export const removeGlobalAccelerationInstanceIpAction = {
         },
     },
     validateRequest: validateRemoveGlobalAccelerationInstanceIpRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveGlobalAccelerationInstanceIpResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveGlobalAccelerationInstanceIpResponse),
     errors: {
         'IpInstanceId.NotBandwidthPackage': {
             httpStatus: 400,
@@ -54544,7 +54544,7 @@ export const createVpcGatewayEndpointAction = {
         },
     },
     validateRequest: validateCreateVpcGatewayEndpointRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcGatewayEndpointResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcGatewayEndpointResponse),
     errors: {
         'OperationFailed.ConcurrentOperation': {
             httpStatus: 400,
@@ -54670,7 +54670,7 @@ export const deleteVpcGatewayEndpointAction = {
         },
     },
     validateRequest: validateDeleteVpcGatewayEndpointRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcGatewayEndpointResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcGatewayEndpointResponse),
     errors: {
         'OperationFailed.ConcurrentOperation': {
             httpStatus: 400,
@@ -54769,7 +54769,7 @@ export const updateVpcGatewayEndpointAttributeAction = {
         },
     },
     validateRequest: validateUpdateVpcGatewayEndpointAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVpcGatewayEndpointAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVpcGatewayEndpointAttributeResponse),
     errors: {
         'OperationFailed.ConcurrentOperation': {
             httpStatus: 400,
@@ -54900,7 +54900,7 @@ export const listVpcEndpointServicesByEndUserAction = {
         },
     },
     validateRequest: validateListVpcEndpointServicesByEndUserRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcEndpointServicesByEndUserResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpcEndpointServicesByEndUserResponse),
     errors: {
         'ResourceNotFound.EndpointServiceId': {
             httpStatus: 400,
@@ -54993,7 +54993,7 @@ export const getVpcGatewayEndpointAttributeAction = {
         },
     },
     validateRequest: validateGetVpcGatewayEndpointAttributeRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcGatewayEndpointAttributeResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcGatewayEndpointAttributeResponse),
     errors: {
         'ResourceNotFound.GatewayEndpoint': {
             httpStatus: 400,
@@ -55157,7 +55157,7 @@ export const listVpcGatewayEndpointsAction = {
         },
     },
     validateRequest: validateListVpcGatewayEndpointsRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcGatewayEndpointsResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpcGatewayEndpointsResponse),
     errors: {
         'IllegalParam.NextToken': {
             httpStatus: 400,
@@ -55229,7 +55229,7 @@ export const associateRouteTablesWithVpcGatewayEndpointAction = {
         },
     },
     validateRequest: validateAssociateRouteTablesWithVpcGatewayEndpointRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse),
     errors: {
         'OperationFailed.ConcurrentOperation': {
             httpStatus: 400,
@@ -55369,7 +55369,7 @@ export const dissociateRouteTablesFromVpcGatewayEndpointAction = {
         },
     },
     validateRequest: validateDissociateRouteTablesFromVpcGatewayEndpointRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse),
     errors: {
         'OperationFailed.ConcurrentOperation': {
             httpStatus: 400,
@@ -55467,7 +55467,7 @@ export const moveResourceGroupAction = {
         },
     },
     validateRequest: validateMoveResourceGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveResourceGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateMoveResourceGroupResponse),
     errors: {
         InvalidResourceGroupId: {
             httpStatus: 400,
@@ -55541,7 +55541,7 @@ export const changeResourceGroupAction = {
         },
     },
     validateRequest: validateChangeResourceGroupRequest,
-    loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateChangeResourceGroupResponse),
+    loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateChangeResourceGroupResponse),
     errors: {
         'ResourceType.Unknown': {
             httpStatus: 400,

@@ -2031,7 +2031,7 @@ export const createVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -2229,7 +2229,7 @@ export const createDefaultVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDefaultVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDefaultVpcResponse),
   errors: {
     TOKEN_PROCESSING: {
       httpStatus: 400,
@@ -2365,7 +2365,7 @@ export const grantInstanceToCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGrantInstanceToCenRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToCenResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGrantInstanceToCenResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -2483,7 +2483,7 @@ export const associateVpcCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateVpcCidrBlockRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpcCidrBlockResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateVpcCidrBlockResponse),
   errors: {
     'InvalidVpc.NotFound': {
       httpStatus: 400,
@@ -2683,7 +2683,7 @@ export const allocateVpcIpv6CidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateVpcIpv6CidrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateVpcIpv6CidrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateVpcIpv6CidrResponse),
   errors: {
     'OperationUnsupported.Ipv6Feature': {
       httpStatus: 400,
@@ -2757,7 +2757,7 @@ export const deleteVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcResponse),
   errors: {
     'IncorrectStatus.VpcDhcpStatus': {
       httpStatus: 400,
@@ -2953,7 +2953,7 @@ export const revokeInstanceFromCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeInstanceFromCenRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromCenResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeInstanceFromCenResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -3027,7 +3027,7 @@ export const unassociateVpcCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateVpcCidrBlockRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateVpcCidrBlockResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateVpcCidrBlockResponse),
   errors: {
     'OperationFailed.Ipv6Gateway': {
       httpStatus: 400,
@@ -3145,7 +3145,7 @@ export const modifyVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcAttributeResponse),
   errors: {
     'Forbidden.VpcNotFound': {
       httpStatus: 400,
@@ -3288,7 +3288,7 @@ export const enableVpcClassicLinkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableVpcClassicLinkRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcClassicLinkResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableVpcClassicLinkResponse),
   errors: {
     IncorrectVpcStatus: {
       httpStatus: 400,
@@ -3355,7 +3355,7 @@ export const disableVpcClassicLinkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableVpcClassicLinkRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableVpcClassicLinkResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableVpcClassicLinkResponse),
   errors: {
     InvalidAction: {
       httpStatus: 400,
@@ -3436,7 +3436,7 @@ export const deletionProtectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletionProtectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletionProtectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletionProtectionResponse),
   errors: {
     'DeletionProtection.ResourceNotExist': {
       httpStatus: 400,
@@ -3753,7 +3753,7 @@ export const describeVpcsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4054,7 +4054,7 @@ export const describeVpcAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpcAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpcAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpcAttributeResponse),
   errors: {
     IncorrectVpcStatus: {
       httpStatus: 400,
@@ -4161,7 +4161,7 @@ export const describeGrantRulesToCenAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeGrantRulesToCenRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGrantRulesToCenResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeGrantRulesToCenResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4218,7 +4218,7 @@ export const modifyVRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVRouterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVRouterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVRouterAttributeResponse),
   errors: {
     'InvalidVRouterName.Malformed': {
       httpStatus: 400,
@@ -4341,7 +4341,7 @@ export const describeVRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVRoutersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVRoutersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -4509,7 +4509,7 @@ export const listVSwitchCidrReservationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVSwitchCidrReservationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVSwitchCidrReservationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVSwitchCidrReservationsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -4626,7 +4626,7 @@ export const createVSwitchCidrReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchCidrReservationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchCidrReservationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchCidrReservationResponse),
   errors: {
     IllegalParamFormat: {
       httpStatus: 400,
@@ -4780,7 +4780,7 @@ export const getVSwitchCidrReservationUsageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVSwitchCidrReservationUsageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVSwitchCidrReservationUsageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVSwitchCidrReservationUsageResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -4838,7 +4838,7 @@ export const modifyVSwitchCidrReservationAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchCidrReservationAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchCidrReservationAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchCidrReservationAttributeResponse),
   errors: {
     'ResourceNotFound.CidrReservation': {
       httpStatus: 404,
@@ -4952,7 +4952,7 @@ export const createVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVSwitchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVSwitchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVSwitchResponse),
   errors: {
     'OperationFailed.ResourceConflict': {
       httpStatus: 400,
@@ -5169,7 +5169,7 @@ export const createDefaultVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDefaultVSwitchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDefaultVSwitchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDefaultVSwitchResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -5358,7 +5358,7 @@ export const checkCanAllocateVpcPrivateIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCheckCanAllocateVpcPrivateIpAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCheckCanAllocateVpcPrivateIpAddressResponse),
   errors: {
     PARAMETER_ILLEGAL: {
       httpStatus: 400,
@@ -5406,7 +5406,7 @@ export const deleteVSwitchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchResponse),
   errors: {
     'OperationDenied.OtherSubnetProcessing': {
       httpStatus: 400,
@@ -5581,7 +5581,7 @@ export const modifyVSwitchAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVSwitchAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVSwitchAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVSwitchAttributeResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -5882,7 +5882,7 @@ export const describeVSwitchesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -6049,7 +6049,7 @@ export const describeVSwitchAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVSwitchAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVSwitchAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVSwitchAttributesResponse),
   errors: {
     'InvalidVSwitchId.NotFound': {
       httpStatus: 400,
@@ -6089,7 +6089,7 @@ export const deleteVSwitchCidrReservationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVSwitchCidrReservationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVSwitchCidrReservationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVSwitchCidrReservationResponse),
   errors: {
     'DependencyViolation.IpPrefix': {
       httpStatus: 400,
@@ -6203,7 +6203,7 @@ export const createRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntryResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -6815,7 +6815,7 @@ export const createRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteEntriesResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -6904,7 +6904,7 @@ export const createRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouteTableRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouteTableResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouteTableResponse),
   errors: {
     UnsupportedRegion: {
       httpStatus: 400,
@@ -6998,7 +6998,7 @@ export const associateRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateRouteTableRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTableResponse),
   errors: {
     'OperationDenied.CloudBoxVbrEntryExist': {
       httpStatus: 400,
@@ -7129,7 +7129,7 @@ export const deleteRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntryResponse),
   errors: {
     IncorrcetRouteEntryStatus: {
       httpStatus: 400,
@@ -7336,7 +7336,7 @@ export const deleteRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteEntriesResponse),
   errors: {
     DryRunOperation: {
       httpStatus: 400,
@@ -7376,7 +7376,7 @@ export const deleteRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouteTableRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouteTableResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouteTableResponse),
   errors: {
     'OperationDenied.GatewayAssociated': {
       httpStatus: 400,
@@ -7466,7 +7466,7 @@ export const unassociateRouteTableAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateRouteTableRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateRouteTableResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateRouteTableResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -7559,7 +7559,7 @@ export const modifyRouteTableAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouteTableAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteTableAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouteTableAttributesResponse),
   errors: {
     'Abs.InvaliTableName.Malformed': {
       httpStatus: 400,
@@ -7639,7 +7639,7 @@ export const modifyRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouteEntryResponse),
   errors: {
     'InvalidRouteEntryId.NotFound': {
       httpStatus: 400,
@@ -7792,7 +7792,7 @@ export const getVpcRouteEntrySummaryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcRouteEntrySummaryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcRouteEntrySummaryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcRouteEntrySummaryResponse),
 };
 /** How DescribeRouteTables goes on the wire. */
 export const describeRouteTablesAction: ActionDescriptor = {
@@ -8002,7 +8002,7 @@ export const describeRouteTablesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTablesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTablesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTablesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8232,7 +8232,7 @@ export const describeRouteEntryListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteEntryListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteEntryListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteEntryListResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -8505,7 +8505,7 @@ export const describeRouteTableListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouteTableListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouteTableListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouteTableListResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -8666,7 +8666,7 @@ export const createVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcPrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcPrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcPrefixListResponse),
   errors: {
     'UnsupportedFeature.IpVersion': {
       httpStatus: 400,
@@ -8758,7 +8758,7 @@ export const retryVpcPrefixListAssociationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRetryVpcPrefixListAssociationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRetryVpcPrefixListAssociationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRetryVpcPrefixListAssociationResponse),
   errors: {
     UnsupportedRegion: {
       httpStatus: 400,
@@ -8832,7 +8832,7 @@ export const deleteVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcPrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcPrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcPrefixListResponse),
   errors: {
     'ResourceNotFound.PrefixList': {
       httpStatus: 400,
@@ -8966,7 +8966,7 @@ export const modifyVpcPrefixListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpcPrefixListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpcPrefixListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpcPrefixListResponse),
   errors: {
     'ResourceNotFound.PrefixList': {
       httpStatus: 400,
@@ -9174,7 +9174,7 @@ export const listPrefixListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPrefixListsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPrefixListsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPrefixListsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9270,7 +9270,7 @@ export const getVpcPrefixListAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcPrefixListAssociationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListAssociationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcPrefixListAssociationsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9354,7 +9354,7 @@ export const getVpcPrefixListEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcPrefixListEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcPrefixListEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcPrefixListEntriesResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -9478,7 +9478,7 @@ export const createDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateDhcpOptionsSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateDhcpOptionsSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateDhcpOptionsSetResponse),
   errors: {
     'OperationUnsupported.DhcpOptionsSet': {
       httpStatus: 400,
@@ -9572,7 +9572,7 @@ export const deleteDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteDhcpOptionsSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteDhcpOptionsSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteDhcpOptionsSetResponse),
   errors: {
     'IncorrectStatus.DhcpOptionsSet': {
       httpStatus: 400,
@@ -9649,7 +9649,7 @@ export const attachDhcpOptionsSetToVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachDhcpOptionsSetToVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachDhcpOptionsSetToVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachDhcpOptionsSetToVpcResponse),
   errors: {
     'Forbidden.OperateShareResource': {
       httpStatus: 400,
@@ -9742,7 +9742,7 @@ export const detachDhcpOptionsSetFromVpcAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDetachDhcpOptionsSetFromVpcRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDetachDhcpOptionsSetFromVpcResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDetachDhcpOptionsSetFromVpcResponse),
   errors: {
     'InvalidDhcpOptionsSetId.NotFound': {
       httpStatus: 400,
@@ -9835,7 +9835,7 @@ export const replaceVpcDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReplaceVpcDhcpOptionsSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReplaceVpcDhcpOptionsSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReplaceVpcDhcpOptionsSetResponse),
   errors: {
     'OperationFailed.AttachmentNotExist': {
       httpStatus: 400,
@@ -9955,7 +9955,7 @@ export const updateDhcpOptionsSetAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateDhcpOptionsSetAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateDhcpOptionsSetAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateDhcpOptionsSetAttributeResponse),
   errors: {
     'InvalidDhcpOptionsSetId.NotFound': {
       httpStatus: 400,
@@ -10092,7 +10092,7 @@ export const getDhcpOptionsSetAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetDhcpOptionsSetRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetDhcpOptionsSetResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetDhcpOptionsSetResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -10256,7 +10256,7 @@ export const listDhcpOptionsSetsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListDhcpOptionsSetsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListDhcpOptionsSetsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListDhcpOptionsSetsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -10315,7 +10315,7 @@ export const openFlowLogServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenFlowLogServiceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenFlowLogServiceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenFlowLogServiceResponse),
   errors: {
     'OperationFailed.ExceedPurchaseLimit': {
       httpStatus: 400,
@@ -10464,7 +10464,7 @@ export const createFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFlowLogRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFlowLogResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10595,7 +10595,7 @@ export const deleteFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFlowLogRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFlowLogResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFlowLogResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -10707,7 +10707,7 @@ export const modifyFlowLogAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyFlowLogAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFlowLogAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyFlowLogAttributeResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10802,7 +10802,7 @@ export const activeFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActiveFlowLogRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActiveFlowLogResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActiveFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10873,7 +10873,7 @@ export const deactiveFlowLogAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactiveFlowLogRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactiveFlowLogResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactiveFlowLogResponse),
   errors: {
     'IncorrectBusinessStatus.FlowLog': {
       httpStatus: 400,
@@ -10944,7 +10944,7 @@ export const getFlowLogServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetFlowLogServiceStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetFlowLogServiceStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetFlowLogServiceStatusResponse),
 };
 /** How DescribeFlowLogs goes on the wire. */
 export const describeFlowLogsAction: ActionDescriptor = {
@@ -11189,7 +11189,7 @@ export const describeFlowLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFlowLogsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFlowLogsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFlowLogsResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -11281,7 +11281,7 @@ export const associateNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateNetworkAclRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateNetworkAclResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11549,7 +11549,7 @@ export const createNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNetworkAclRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNetworkAclResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11658,7 +11658,7 @@ export const copyNetworkAclEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCopyNetworkAclEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCopyNetworkAclEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCopyNetworkAclEntriesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11748,7 +11748,7 @@ export const deleteNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNetworkAclRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNetworkAclResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11856,7 +11856,7 @@ export const unassociateNetworkAclAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateNetworkAclRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateNetworkAclResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateNetworkAclResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -11984,7 +11984,7 @@ export const modifyNetworkAclAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNetworkAclAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNetworkAclAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNetworkAclAttributesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12174,7 +12174,7 @@ export const updateNetworkAclEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateNetworkAclEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNetworkAclEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateNetworkAclEntriesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12503,7 +12503,7 @@ export const describeNetworkAclAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkAclAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkAclAttributesResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12810,7 +12810,7 @@ export const describeNetworkAclsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNetworkAclsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNetworkAclsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNetworkAclsResponse),
   errors: {
     'ParameterMissing.AliUid': {
       httpStatus: 400,
@@ -12925,7 +12925,7 @@ export const createHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHaVipResponse),
   errors: {
     'InvalidDescription.Malformed': {
       httpStatus: 400,
@@ -13042,7 +13042,7 @@ export const associateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateHaVipResponse),
   errors: {
     'OperationUnsupported.BindOnFreeNetworkInterface': {
       httpStatus: 400,
@@ -13181,7 +13181,7 @@ export const deleteHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteHaVipResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -13273,7 +13273,7 @@ export const unassociateHaVipAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateHaVipRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateHaVipResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateHaVipResponse),
   errors: {
     IncorrectHaVipStatus: {
       httpStatus: 400,
@@ -13386,7 +13386,7 @@ export const modifyHaVipAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyHaVipAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyHaVipAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyHaVipAttributeResponse),
   errors: {
     IncorrectStatus: {
       httpStatus: 400,
@@ -13606,7 +13606,7 @@ export const describeHaVipsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeHaVipsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHaVipsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHaVipsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -13767,7 +13767,7 @@ export const createTrafficMirrorFilterRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorFilterRulesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterRulesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorFilterRulesResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -13855,7 +13855,7 @@ export const deleteTrafficMirrorFilterRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorFilterRulesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterRulesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorFilterRulesResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorRule': {
       httpStatus: 400,
@@ -13970,7 +13970,7 @@ export const updateTrafficMirrorFilterRuleAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorFilterRuleAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorFilterRuleAttributeResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorRule': {
       httpStatus: 400,
@@ -14136,7 +14136,7 @@ export const createTrafficMirrorFilterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorFilterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorFilterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorFilterResponse),
   errors: {
     'UnsupportedFeature.IpVersion': {
       httpStatus: 400,
@@ -14218,7 +14218,7 @@ export const deleteTrafficMirrorFilterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorFilterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorFilterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorFilterResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -14298,7 +14298,7 @@ export const updateTrafficMirrorFilterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorFilterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorFilterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorFilterAttributeResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorFilter': {
       httpStatus: 400,
@@ -14529,7 +14529,7 @@ export const listTrafficMirrorFiltersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTrafficMirrorFiltersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorFiltersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTrafficMirrorFiltersResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -14596,7 +14596,7 @@ export const addSourcesToTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddSourcesToTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddSourcesToTrafficMirrorSessionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddSourcesToTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -14807,7 +14807,7 @@ export const createTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateTrafficMirrorSessionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -14961,7 +14961,7 @@ export const deleteTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteTrafficMirrorSessionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteTrafficMirrorSessionResponse),
   errors: {
     'ResourceNotFound.TrafficMirrorSession': {
       httpStatus: 400,
@@ -15086,7 +15086,7 @@ export const updateTrafficMirrorSessionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateTrafficMirrorSessionAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateTrafficMirrorSessionAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateTrafficMirrorSessionAttributeResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -15380,7 +15380,7 @@ export const listTrafficMirrorSessionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTrafficMirrorSessionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTrafficMirrorSessionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTrafficMirrorSessionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -15447,7 +15447,7 @@ export const removeSourcesFromTrafficMirrorSessionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveSourcesFromTrafficMirrorSessionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveSourcesFromTrafficMirrorSessionResponse),
   errors: {
     'IncorrectBusinessStatus.TrafficMirror': {
       httpStatus: 400,
@@ -15521,7 +15521,7 @@ export const openTrafficMirrorServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenTrafficMirrorServiceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenTrafficMirrorServiceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenTrafficMirrorServiceResponse),
   errors: {
     'OperationFailed.ExceedPurchaseLimit': {
       httpStatus: 400,
@@ -15580,7 +15580,7 @@ export const getTrafficMirrorServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetTrafficMirrorServiceStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetTrafficMirrorServiceStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetTrafficMirrorServiceStatusResponse),
 };
 /** How CreatePublicIpAddressPool goes on the wire. */
 export const createPublicIpAddressPoolAction: ActionDescriptor = {
@@ -15703,7 +15703,7 @@ export const createPublicIpAddressPoolAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePublicIpAddressPoolRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePublicIpAddressPoolResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePublicIpAddressPoolResponse),
   errors: {
     'IllegalParam.Isp': {
       httpStatus: 400,
@@ -15826,7 +15826,7 @@ export const addPublicIpAddressPoolCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddPublicIpAddressPoolCidrBlockRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddPublicIpAddressPoolCidrBlockResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddPublicIpAddressPoolCidrBlockResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -15920,7 +15920,7 @@ export const deletePublicIpAddressPoolAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePublicIpAddressPoolRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePublicIpAddressPoolResponse),
   errors: {
     'ResourceNotFound.PublicIpAddressPool': {
       httpStatus: 400,
@@ -15997,7 +15997,7 @@ export const deletePublicIpAddressPoolCidrBlockAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePublicIpAddressPoolCidrBlockRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePublicIpAddressPoolCidrBlockResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePublicIpAddressPoolCidrBlockResponse),
   errors: {
     'IllegalParam.CidrBlock': {
       httpStatus: 400,
@@ -16086,7 +16086,7 @@ export const modifyEipAddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyEipAddressAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyEipAddressAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyEipAddressAttributeResponse),
   errors: {
     'OrderError.EIP': {
       httpStatus: 400,
@@ -16245,7 +16245,7 @@ export const setHighDefinitionMonitorLogStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSetHighDefinitionMonitorLogStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSetHighDefinitionMonitorLogStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSetHighDefinitionMonitorLogStatusResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -16349,7 +16349,7 @@ export const updatePublicIpAddressPoolAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdatePublicIpAddressPoolAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdatePublicIpAddressPoolAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdatePublicIpAddressPoolAttributeResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -16756,7 +16756,7 @@ export const describeEipAddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipAddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipAddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipAddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -16928,7 +16928,7 @@ export const describeEipSegmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipSegmentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipSegmentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipSegmentResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -17006,7 +17006,7 @@ export const describeEipGatewayInfoAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipGatewayInfoRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipGatewayInfoResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipGatewayInfoResponse),
   errors: {
     'Instance.NotExist': {
       httpStatus: 400,
@@ -17089,7 +17089,7 @@ export const describePublicIpAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePublicIpAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePublicIpAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePublicIpAddressResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -17191,7 +17191,7 @@ export const describeEipMonitorDataAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEipMonitorDataRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEipMonitorDataResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEipMonitorDataResponse),
   errors: {
     'InvalidParameter.TooMany': {
       httpStatus: 400,
@@ -17289,7 +17289,7 @@ export const describeHighDefinitionMonitorLogAttributeAction: ActionDescriptor =
     },
   },
   validateRequest: validateDescribeHighDefinitionMonitorLogAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeHighDefinitionMonitorLogAttributeResponse),
   errors: {
     InvalidInstanceId: {
       httpStatus: 400,
@@ -17518,7 +17518,7 @@ export const listPublicIpAddressPoolsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPublicIpAddressPoolsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPublicIpAddressPoolsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17629,7 +17629,7 @@ export const listPublicIpAddressPoolCidrBlocksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListPublicIpAddressPoolCidrBlocksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListPublicIpAddressPoolCidrBlocksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListPublicIpAddressPoolCidrBlocksResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -17807,7 +17807,7 @@ export const allocateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressResponse),
   errors: {
     COMMODITY_NO_EXIST: {
       httpStatus: 400,
@@ -18205,7 +18205,7 @@ export const allocateEipAddressProAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipAddressProRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipAddressProResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipAddressProResponse),
   errors: {
     'FrequentPurchase.EIP': {
       httpStatus: 400,
@@ -18393,7 +18393,7 @@ export const releaseEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -18513,7 +18513,7 @@ export const allocateEipSegmentAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateEipSegmentAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateEipSegmentAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateEipSegmentAddressResponse),
   errors: {
     COMMODITY_NO_EXIST: {
       httpStatus: 400,
@@ -18752,7 +18752,7 @@ export const releaseEipSegmentAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseEipSegmentAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseEipSegmentAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseEipSegmentAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -18885,7 +18885,7 @@ export const associateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressResponse),
   errors: {
     'InvalidAssociation.Duplicated': {
       httpStatus: 400,
@@ -19264,7 +19264,7 @@ export const associateEipAddressBatchAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateEipAddressBatchRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateEipAddressBatchResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateEipAddressBatchResponse),
   errors: {
     'InvalidAssociation.Duplicated': {
       httpStatus: 400,
@@ -19507,7 +19507,7 @@ export const unassociateEipAddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateEipAddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateEipAddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateEipAddressResponse),
   errors: {
     IncorrectEipStatus: {
       httpStatus: 400,
@@ -19711,7 +19711,7 @@ export const createCommonBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCommonBandwidthPackageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCommonBandwidthPackageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCommonBandwidthPackageResponse),
   errors: {
     'ResourceNotEnough.Bandwidth': {
       httpStatus: 400,
@@ -19852,7 +19852,7 @@ export const addCommonBandwidthPackageIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddCommonBandwidthPackageIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddCommonBandwidthPackageIpResponse),
   errors: {
     'OperationDenied.SecurityProtectionTypesInconsistent': {
       httpStatus: 400,
@@ -20008,7 +20008,7 @@ export const addCommonBandwidthPackageIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddCommonBandwidthPackageIpsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddCommonBandwidthPackageIpsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddCommonBandwidthPackageIpsResponse),
   errors: {
     'OperationDenied.SecurityProtectionTypesInconsistent': {
       httpStatus: 400,
@@ -20158,7 +20158,7 @@ export const removeCommonBandwidthPackageIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveCommonBandwidthPackageIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveCommonBandwidthPackageIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveCommonBandwidthPackageIpResponse),
   errors: {
     'IpInstanceId.NotBandwidthPackage': {
       httpStatus: 400,
@@ -20277,7 +20277,7 @@ export const deleteCommonBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCommonBandwidthPackageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCommonBandwidthPackageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCommonBandwidthPackageResponse),
   errors: {
     'DependencyViolation.Ips': {
       httpStatus: 400,
@@ -20359,7 +20359,7 @@ export const modifyCommonBandwidthPackageAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageAttributeResponse),
   errors: {
     'InvalidParameter.Name.Malformed': {
       httpStatus: 400,
@@ -20418,7 +20418,7 @@ export const modifyCommonBandwidthPackageSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageSpecResponse),
   errors: {
     'ResourceNotEnough.Bandwidth': {
       httpStatus: 400,
@@ -20732,7 +20732,7 @@ export const describeCommonBandwidthPackagesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCommonBandwidthPackagesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCommonBandwidthPackagesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCommonBandwidthPackagesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -20807,7 +20807,7 @@ export const modifyCommonBandwidthPackageIpBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCommonBandwidthPackageIpBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCommonBandwidthPackageIpBandwidthResponse),
   errors: {
     'OperationFailed.DistibuteLock': {
       httpStatus: 400,
@@ -20866,7 +20866,7 @@ export const cancelCommonBandwidthPackageIpBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelCommonBandwidthPackageIpBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelCommonBandwidthPackageIpBandwidthResponse),
   errors: {
     'InvalidEIPStatus.BizDisabled': {
       httpStatus: 400,
@@ -20974,7 +20974,7 @@ export const describe95TrafficAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribe95TrafficRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribe95TrafficResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribe95TrafficResponse),
   errors: {
     'InvalidInstance.NotFound': {
       httpStatus: 400,
@@ -21110,7 +21110,7 @@ export const createVirtualPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualPhysicalConnectionResponse),
   errors: {
     'OperationFailed.VbrBindedPconn': {
       httpStatus: 400,
@@ -21265,7 +21265,7 @@ export const updateVirtualPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVirtualPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVirtualPhysicalConnectionResponse),
   errors: {
     'IllegalParam.VlanId': {
       httpStatus: 400,
@@ -21553,7 +21553,7 @@ export const listVirtualPhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVirtualPhysicalConnectionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVirtualPhysicalConnectionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVirtualPhysicalConnectionsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -21600,7 +21600,7 @@ export const openPhysicalConnectionServiceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateOpenPhysicalConnectionServiceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateOpenPhysicalConnectionServiceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateOpenPhysicalConnectionServiceResponse),
   errors: {
     PURCHASE_QUANTITY_LIMIT: {
       httpStatus: 400,
@@ -21752,7 +21752,7 @@ export const createPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -21944,7 +21944,7 @@ export const applyPhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateApplyPhysicalConnectionLOARequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateApplyPhysicalConnectionLOAResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateApplyPhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -22136,7 +22136,7 @@ export const secondApplyPhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateSecondApplyPhysicalConnectionLOARequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateSecondApplyPhysicalConnectionLOAResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateSecondApplyPhysicalConnectionLOAResponse),
   errors: {
     'OperationFailed.PconnTrafficNotEnable': {
       httpStatus: 400,
@@ -22289,7 +22289,7 @@ export const createPhysicalConnectionSetupOrderAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionSetupOrderRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionSetupOrderResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionSetupOrderResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -22396,7 +22396,7 @@ export const createPhysicalConnectionOccupancyOrderAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreatePhysicalConnectionOccupancyOrderRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreatePhysicalConnectionOccupancyOrderResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreatePhysicalConnectionOccupancyOrderResponse),
   errors: {
     'IAbs.InvalidStatus.ValueNotSupported': {
       httpStatus: 400,
@@ -22620,7 +22620,7 @@ export const createHighReliablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateHighReliablePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateHighReliablePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateHighReliablePhysicalConnectionResponse),
   errors: {
     'Invalid.Status': {
       httpStatus: 400,
@@ -22772,7 +22772,7 @@ export const createVpconnFromVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpconnFromVbrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpconnFromVbrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpconnFromVbrResponse),
   errors: {
     'OperationFailed.TargetUserPconnTrafficNotEnable': {
       httpStatus: 400,
@@ -22847,7 +22847,7 @@ export const deletePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeletePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeletePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeletePhysicalConnectionResponse),
   errors: {
     'InvalidPhysicalConnectionId.NotMatched': {
       httpStatus: 400,
@@ -22926,7 +22926,7 @@ export const cancelPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCancelPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCancelPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCancelPhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23037,7 +23037,7 @@ export const modifyPhysicalConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyPhysicalConnectionAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyPhysicalConnectionAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyPhysicalConnectionAttributeResponse),
   errors: {
     'InvalidLineOperator.Malformd': {
       httpStatus: 400,
@@ -23147,7 +23147,7 @@ export const enablePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnablePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnablePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnablePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23214,7 +23214,7 @@ export const terminatePhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminatePhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminatePhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminatePhysicalConnectionResponse),
   errors: {
     'Forbidden.NotAllowedInState': {
       httpStatus: 400,
@@ -23284,7 +23284,7 @@ export const recoverPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverPhysicalConnectionResponse),
   errors: {
     'IncorrectStatus.PhysicalConnection': {
       httpStatus: 400,
@@ -23360,7 +23360,7 @@ export const attachVbrToVpconnAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAttachVbrToVpconnRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAttachVbrToVpconnResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAttachVbrToVpconnResponse),
   errors: {
     'QuotaExceeded.VPCONN': {
       httpStatus: 400,
@@ -23408,7 +23408,7 @@ export const getPhysicalConnectionServiceStatusAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetPhysicalConnectionServiceStatusRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetPhysicalConnectionServiceStatusResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetPhysicalConnectionServiceStatusResponse),
 };
 /** How DescribeAccessPoints goes on the wire. */
 export const describeAccessPointsAction: ActionDescriptor = {
@@ -23523,7 +23523,7 @@ export const describeAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeAccessPointsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeAccessPointsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeAccessPointsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -23587,7 +23587,7 @@ export const confirmPhysicalConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConfirmPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConfirmPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConfirmPhysicalConnectionResponse),
   errors: {
     'OperationFailed.PconnTrafficNotEnable': {
       httpStatus: 400,
@@ -23881,7 +23881,7 @@ export const describePhysicalConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -23976,7 +23976,7 @@ export const completePhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCompletePhysicalConnectionLOARequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCompletePhysicalConnectionLOAResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCompletePhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -24125,7 +24125,7 @@ export const describePhysicalConnectionLOAAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribePhysicalConnectionLOARequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribePhysicalConnectionLOAResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribePhysicalConnectionLOAResponse),
   errors: {
     'MissingParam.AliUid': {
       httpStatus: 400,
@@ -24172,7 +24172,7 @@ export const listGeographicSubRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListGeographicSubRegionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGeographicSubRegionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListGeographicSubRegionsResponse),
 };
 /** How ListBusinessAccessPoints goes on the wire. */
 export const listBusinessAccessPointsAction: ActionDescriptor = {
@@ -24229,7 +24229,7 @@ export const listBusinessAccessPointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListBusinessAccessPointsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListBusinessAccessPointsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListBusinessAccessPointsResponse),
 };
 /** How CreateFailoverTestJob goes on the wire. */
 export const createFailoverTestJobAction: ActionDescriptor = {
@@ -24311,7 +24311,7 @@ export const createFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFailoverTestJobResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -24414,7 +24414,7 @@ export const startFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStartFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStartFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStartFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24497,7 +24497,7 @@ export const stopFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateStopFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateStopFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateStopFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24579,7 +24579,7 @@ export const updateFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateFailoverTestJobResponse),
   errors: {
     'IllegalParam.Name': {
       httpStatus: 400,
@@ -24678,7 +24678,7 @@ export const deleteFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24768,7 +24768,7 @@ export const describeFailoverTestJobAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFailoverTestJobRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFailoverTestJobResponse),
   errors: {
     'IllegalParam.JobId': {
       httpStatus: 400,
@@ -24899,7 +24899,7 @@ export const describeFailoverTestJobsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeFailoverTestJobsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeFailoverTestJobsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeFailoverTestJobsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -25064,7 +25064,7 @@ export const describeExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosRuleResponse),
 };
 /** How DescribeExpressConnectTrafficQosQueue goes on the wire. */
 export const describeExpressConnectTrafficQosQueueAction: ActionDescriptor = {
@@ -25212,7 +25212,7 @@ export const describeExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosQueueResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosQueueResponse),
 };
 /** How DescribeExpressConnectTrafficQos goes on the wire. */
 export const describeExpressConnectTrafficQosAction: ActionDescriptor = {
@@ -25367,7 +25367,7 @@ export const describeExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeExpressConnectTrafficQosResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeExpressConnectTrafficQosResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -25425,7 +25425,7 @@ export const deleteExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosQueueResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosQueueResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25476,7 +25476,7 @@ export const deleteExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25545,7 +25545,7 @@ export const deleteExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteExpressConnectTrafficQosRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25646,7 +25646,7 @@ export const modifyExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25753,7 +25753,7 @@ export const modifyExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosQueueResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosQueueResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25906,7 +25906,7 @@ export const modifyExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressConnectTrafficQosRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -25971,7 +25971,7 @@ export const createExpressConnectTrafficQosAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosResponse),
   errors: {
     'OperationUnsupported.Qos': {
       httpStatus: 400,
@@ -26056,7 +26056,7 @@ export const createExpressConnectTrafficQosQueueAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosQueueRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosQueueResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosQueueResponse),
   errors: {
     'QuotaExceeded.QosMediumPriorityQueueCount': {
       httpStatus: 400,
@@ -26219,7 +26219,7 @@ export const createExpressConnectTrafficQosRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressConnectTrafficQosRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressConnectTrafficQosRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressConnectTrafficQosRuleResponse),
   errors: {
     'IncorrectStatus.Qos': {
       httpStatus: 400,
@@ -26309,7 +26309,7 @@ export const createVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVbrHaRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVbrHaResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVbrHaResponse),
   errors: {
     'OperationFailed.VbrCenNotConsistent': {
       httpStatus: 400,
@@ -26384,7 +26384,7 @@ export const deleteVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVbrHaRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVbrHaResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVbrHaResponse),
   errors: {
     'ResourceNotFound.VbrHa': {
       httpStatus: 404,
@@ -26469,7 +26469,7 @@ export const describeVbrHaAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVbrHaRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVbrHaResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVbrHaResponse),
   errors: {
     'ResourceNotFound.VbrHa': {
       httpStatus: 404,
@@ -26635,7 +26635,7 @@ export const createVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVirtualBorderRouterResponse),
   errors: {
     'OperationFailed.PconnAllocateVlan0': {
       httpStatus: 400,
@@ -26932,7 +26932,7 @@ export const associatePhysicalConnectionToVirtualBorderRouterAction: ActionDescr
     },
   },
   validateRequest: validateAssociatePhysicalConnectionToVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociatePhysicalConnectionToVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -27143,7 +27143,7 @@ export const deleteVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.RouterInterfaceNotDeleted': {
       httpStatus: 400,
@@ -27249,7 +27249,7 @@ export const unassociatePhysicalConnectionFromVirtualBorderRouterAction: ActionD
     },
   },
   validateRequest: validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse),
   errors: {
     PARAMETER_MUST_NOT_NULL: {
       httpStatus: 400,
@@ -27343,7 +27343,7 @@ export const updateVirtualBorderBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVirtualBorderBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVirtualBorderBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVirtualBorderBandwidthResponse),
   errors: {
     'OperationFailed.Vpconn': {
       httpStatus: 400,
@@ -27545,7 +27545,7 @@ export const modifyVirtualBorderRouterAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVirtualBorderRouterAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVirtualBorderRouterAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVirtualBorderRouterAttributeResponse),
   errors: {
     'IllegalParam.AssociatedPhysicalConnections': {
       httpStatus: 400,
@@ -27736,7 +27736,7 @@ export const terminateVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTerminateVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTerminateVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTerminateVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -27795,7 +27795,7 @@ export const recoverVirtualBorderRouterAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRecoverVirtualBorderRouterRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRecoverVirtualBorderRouterResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRecoverVirtualBorderRouterResponse),
   errors: {
     'InvalidOperation.OperationNotAllowedInState': {
       httpStatus: 400,
@@ -28155,7 +28155,7 @@ export const describeVirtualBorderRoutersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28336,7 +28336,7 @@ export const describeVirtualBorderRoutersForPhysicalConnectionAction: ActionDesc
     },
   },
   validateRequest: validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -28410,7 +28410,7 @@ export const addBgpNetworkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddBgpNetworkRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddBgpNetworkResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddBgpNetworkResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28608,7 +28608,7 @@ export const createBgpGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateBgpGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateBgpGroupResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28790,7 +28790,7 @@ export const createBgpPeerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateBgpPeerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateBgpPeerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateBgpPeerResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -28961,7 +28961,7 @@ export const deleteBgpGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpGroupResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29091,7 +29091,7 @@ export const deleteBgpNetworkAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpNetworkRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpNetworkResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpNetworkResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29206,7 +29206,7 @@ export const deleteBgpPeerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteBgpPeerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteBgpPeerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteBgpPeerResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29385,7 +29385,7 @@ export const modifyBgpGroupAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBgpGroupAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpGroupAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBgpGroupAttributeResponse),
   errors: {
     'QuotaExceeded.Bgp': {
       httpStatus: 400,
@@ -29564,7 +29564,7 @@ export const modifyBgpPeerAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyBgpPeerAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyBgpPeerAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyBgpPeerAttributeResponse),
   errors: {
     'IllegalParam.IpAddress': {
       httpStatus: 400,
@@ -29749,7 +29749,7 @@ export const describeBgpGroupsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpGroupsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpGroupsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpGroupsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -29851,7 +29851,7 @@ export const describeBgpNetworksAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpNetworksRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpNetworksResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpNetworksResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -30024,7 +30024,7 @@ export const describeBgpPeersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeBgpPeersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeBgpPeersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeBgpPeersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -30239,7 +30239,7 @@ export const createNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatGatewayResponse),
   errors: {
     'Forbidden.NatPayBySpec': {
       httpStatus: 400,
@@ -30554,7 +30554,7 @@ export const deleteNatGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatGatewayResponse),
   errors: {
     'DependencyViolation.VpcEndpointService': {
       httpStatus: 400,
@@ -30724,7 +30724,7 @@ export const modifyNatGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatGatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatGatewayAttributeResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkMode': {
       httpStatus: 400,
@@ -30901,7 +30901,7 @@ export const modifyNatGatewaySpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatGatewaySpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatGatewaySpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatGatewaySpecResponse),
   errors: {
     NATGW_MODIFY_SPEC_SAME: {
       httpStatus: 400,
@@ -31296,7 +31296,7 @@ export const describeNatGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeNatGatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeNatGatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeNatGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -31362,7 +31362,7 @@ export const vpcDescribeVpcNatGatewayNetworkInterfaceQuotaAction: ActionDescript
     },
   },
   validateRequest: validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse),
   errors: {
     'OperationDenied.PrivateLinkNotEnabled': {
       httpStatus: 400,
@@ -31567,7 +31567,7 @@ export const getNatGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetNatGatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetNatGatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetNatGatewayAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -31640,7 +31640,7 @@ export const listEnhanhcedNatGatewayAvailableZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListEnhanhcedNatGatewayAvailableZonesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListEnhanhcedNatGatewayAvailableZonesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -31708,7 +31708,7 @@ export const updateNatGatewayNatTypeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateNatGatewayNatTypeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateNatGatewayNatTypeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateNatGatewayNatTypeResponse),
   errors: {
     'OperationUnsupported.NatConvert': {
       httpStatus: 400,
@@ -31858,7 +31858,7 @@ export const convertBandwidthPackageAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConvertBandwidthPackageRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConvertBandwidthPackageResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConvertBandwidthPackageResponse),
   errors: {
     'NotOpen.Api': {
       httpStatus: 400,
@@ -31917,7 +31917,7 @@ export const enableNatGatewayEcsMetricAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableNatGatewayEcsMetricRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableNatGatewayEcsMetricResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableNatGatewayEcsMetricResponse),
   errors: {
     'MissingParam.NatGatewayId': {
       httpStatus: 400,
@@ -31980,7 +31980,7 @@ export const disableNatGatewayEcsMetricAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDisableNatGatewayEcsMetricRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDisableNatGatewayEcsMetricResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDisableNatGatewayEcsMetricResponse),
   errors: {
     'MissingParam.NatGatewayId': {
       httpStatus: 400,
@@ -32081,7 +32081,7 @@ export const createSnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSnatEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSnatEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSnatEntryResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkEnabled': {
       httpStatus: 400,
@@ -32307,7 +32307,7 @@ export const deleteSnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSnatEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSnatEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSnatEntryResponse),
   errors: {
     IncorretSnatEntryStatus: {
       httpStatus: 400,
@@ -32402,7 +32402,7 @@ export const modifySnatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySnatEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySnatEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySnatEntryResponse),
   errors: {
     'InvalidSnatIp.Malformed': {
       httpStatus: 400,
@@ -32652,7 +32652,7 @@ export const describeSnatTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSnatTableEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSnatTableEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSnatTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -32772,7 +32772,7 @@ export const createForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateForwardEntryResponse),
   errors: {
     'UnsupportedFeature.PrivateLinkEnabled': {
       httpStatus: 400,
@@ -32970,7 +32970,7 @@ export const deleteForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteForwardEntryResponse),
   errors: {
     IncorretForwardEntryStatus: {
       httpStatus: 400,
@@ -33097,7 +33097,7 @@ export const modifyForwardEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyForwardEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyForwardEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyForwardEntryResponse),
   errors: {
     'UnsupportedFeature.PortSegment': {
       httpStatus: 400,
@@ -33392,7 +33392,7 @@ export const describeForwardTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeForwardTableEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeForwardTableEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeForwardTableEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -33526,7 +33526,7 @@ export const createFullNatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateFullNatEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateFullNatEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateFullNatEntryResponse),
   errors: {
     'ResourceNotFound.NatIp': {
       httpStatus: 404,
@@ -33619,7 +33619,7 @@ export const deleteFullNatEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteFullNatEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteFullNatEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteFullNatEntryResponse),
   errors: {
     'ResourceNotFound.FullNatEntry': {
       httpStatus: 400,
@@ -33744,7 +33744,7 @@ export const modifyFullNatEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyFullNatEntryAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyFullNatEntryAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyFullNatEntryAttributeResponse),
   errors: {
     'ResourceNotFound.NetworkInterfaceId': {
       httpStatus: 400,
@@ -33939,7 +33939,7 @@ export const listFullNatEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListFullNatEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListFullNatEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListFullNatEntriesResponse),
   errors: {
     'ResourceNotFound.FullNatTableId': {
       httpStatus: 400,
@@ -34035,7 +34035,7 @@ export const createNatIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatIpResponse),
   errors: {
     'Mismatch.NatIpAndNatIpCidr': {
       httpStatus: 400,
@@ -34121,7 +34121,7 @@ export const deleteNatIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatIpResponse),
   errors: {
     'IncorrectStatus.NatIp': {
       httpStatus: 400,
@@ -34221,7 +34221,7 @@ export const modifyNatIpAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatIpAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatIpAttributeResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34366,7 +34366,7 @@ export const listNatIpsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListNatIpsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListNatIpsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34444,7 +34444,7 @@ export const createNatIpCidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateNatIpCidrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateNatIpCidrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateNatIpCidrResponse),
   errors: {
     'IncorrectStatus.NatGateway': {
       httpStatus: 400,
@@ -34537,7 +34537,7 @@ export const deleteNatIpCidrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteNatIpCidrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteNatIpCidrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteNatIpCidrResponse),
   errors: {
     'ResourceNotFound.NatIpCidr': {
       httpStatus: 400,
@@ -34628,7 +34628,7 @@ export const modifyNatIpCidrAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyNatIpCidrAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyNatIpCidrAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyNatIpCidrAttributeResponse),
   errors: {
     'ResourceNotFound.NatIpCidr': {
       httpStatus: 400,
@@ -34769,7 +34769,7 @@ export const listNatIpCidrsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListNatIpCidrsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListNatIpCidrsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListNatIpCidrsResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -34868,7 +34868,7 @@ export const createIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv4GatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv4GatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv4GatewayResponse),
   errors: {
     'OperationDenied.ExistDirectEip': {
       httpStatus: 400,
@@ -34977,7 +34977,7 @@ export const deleteIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv4GatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv4GatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv4GatewayResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35057,7 +35057,7 @@ export const enableVpcIpv4GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateEnableVpcIpv4GatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateEnableVpcIpv4GatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateEnableVpcIpv4GatewayResponse),
   errors: {
     VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE: {
       httpStatus: 400,
@@ -35157,7 +35157,7 @@ export const updateIpv4GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateIpv4GatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpv4GatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateIpv4GatewayAttributeResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35257,7 +35257,7 @@ export const updateGatewayRouteTableEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateGatewayRouteTableEntryAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateGatewayRouteTableEntryAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateGatewayRouteTableEntryAttributeResponse),
   errors: {
     'OperationDenied.UpdateGatewayRouteEntry': {
       httpStatus: 400,
@@ -35459,7 +35459,7 @@ export const listIpv4GatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpv4GatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpv4GatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpv4GatewaysResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -35544,7 +35544,7 @@ export const getIpv4GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetIpv4GatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetIpv4GatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetIpv4GatewayAttributeResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35659,7 +35659,7 @@ export const listGatewayRouteTableEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListGatewayRouteTableEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListGatewayRouteTableEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListGatewayRouteTableEntriesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -35740,7 +35740,7 @@ export const associateRouteTableWithGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateRouteTableWithGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTableWithGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTableWithGatewayResponse),
   errors: {
     'ResourceNotFound.Ipv4Gateway': {
       httpStatus: 400,
@@ -35856,7 +35856,7 @@ export const dissociateRouteTableFromGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDissociateRouteTableFromGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTableFromGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateRouteTableFromGatewayResponse),
   errors: {
     'OperationFailed.NotExistAssociateRelation': {
       httpStatus: 400,
@@ -36031,7 +36031,7 @@ export const createVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnGatewayResponse),
   errors: {
     'InvalidVpcId.NotFound': {
       httpStatus: 404,
@@ -36215,7 +36215,7 @@ export const associateVpnGatewayWithCertificateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAssociateVpnGatewayWithCertificateRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateVpnGatewayWithCertificateResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateVpnGatewayWithCertificateResponse),
   errors: {
     'IllegalParam.CertificateType': {
       httpStatus: 400,
@@ -36310,7 +36310,7 @@ export const deleteVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnGatewayResponse),
   errors: {
     'DependencyViolation.VpnConnection': {
       httpStatus: 400,
@@ -36410,7 +36410,7 @@ export const dissociateVpnGatewayWithCertificateAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDissociateVpnGatewayWithCertificateRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateVpnGatewayWithCertificateResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateVpnGatewayWithCertificateResponse),
   errors: {
     'IllegalParam.CertificateType': {
       httpStatus: 400,
@@ -36552,7 +36552,7 @@ export const modifyVpnGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnGatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnGatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnGatewayAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -36638,7 +36638,7 @@ export const moveVpnResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateMoveVpnResourceGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveVpnResourceGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateMoveVpnResourceGroupResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -36831,7 +36831,7 @@ export const describeVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewayResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -37099,7 +37099,7 @@ export const describeVpnGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -37231,7 +37231,7 @@ export const listVpnCertificateAssociationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpnCertificateAssociationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpnCertificateAssociationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpnCertificateAssociationsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -37316,7 +37316,7 @@ export const diagnoseVpnGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDiagnoseVpnGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDiagnoseVpnGatewayResponse),
   errors: {
     IdempotentParameterMismatch: {
       httpStatus: 400,
@@ -37452,7 +37452,7 @@ export const getVpnGatewayDiagnoseResultAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpnGatewayDiagnoseResultRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpnGatewayDiagnoseResultResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpnGatewayDiagnoseResultResponse),
   errors: {
     param_error: {
       httpStatus: 400,
@@ -37549,7 +37549,7 @@ export const describeVpnGatewayAvailableZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnGatewayAvailableZonesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnGatewayAvailableZonesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnGatewayAvailableZonesResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -37668,7 +37668,7 @@ export const createCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateCustomerGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateCustomerGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateCustomerGatewayResponse),
   errors: {
     'InvalidAuthkey.Malformed': {
       httpStatus: 400,
@@ -37783,7 +37783,7 @@ export const deleteCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteCustomerGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteCustomerGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteCustomerGatewayResponse),
   errors: {
     'DependencyViolation.VpnConnection': {
       httpStatus: 400,
@@ -37885,7 +37885,7 @@ export const modifyCustomerGatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyCustomerGatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyCustomerGatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyCustomerGatewayAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -38001,7 +38001,7 @@ export const describeCustomerGatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCustomerGatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCustomerGatewayResponse),
   errors: {
     'Forbidden.SubUser': {
       httpStatus: 403,
@@ -38155,7 +38155,7 @@ export const describeCustomerGatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeCustomerGatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeCustomerGatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeCustomerGatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -38450,7 +38450,7 @@ export const createVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnConnectionResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -38697,7 +38697,7 @@ export const deleteVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnConnectionResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39193,7 +39193,7 @@ export const modifyVpnConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnConnectionAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnConnectionAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnConnectionAttributeResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39575,7 +39575,7 @@ export const modifyTunnelAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyTunnelAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyTunnelAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyTunnelAttributeResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -39987,7 +39987,7 @@ export const describeVpnConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -40417,7 +40417,7 @@ export const describeVpnConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -40628,7 +40628,7 @@ export const downloadVpnConnectionConfigAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDownloadVpnConnectionConfigRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDownloadVpnConnectionConfigResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDownloadVpnConnectionConfigResponse),
   errors: {
     'Forbbiden.SubUser': {
       httpStatus: 403,
@@ -40742,7 +40742,7 @@ export const describeVpnConnectionLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnConnectionLogsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnConnectionLogsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnConnectionLogsResponse),
   errors: {
     'QueryVpnConnectionLog.NotFound': {
       httpStatus: 400,
@@ -40873,7 +40873,7 @@ export const diagnoseVpnConnectionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDiagnoseVpnConnectionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDiagnoseVpnConnectionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDiagnoseVpnConnectionsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -40995,7 +40995,7 @@ export const createVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41146,7 +41146,7 @@ export const publishVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validatePublishVpnRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validatePublishVpnRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validatePublishVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41449,7 +41449,7 @@ export const deleteVpnRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41575,7 +41575,7 @@ export const modifyVpnRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnRouteEntryWeightRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnRouteEntryWeightResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -41724,7 +41724,7 @@ export const describeVpnRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnRouteEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnRouteEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -41882,7 +41882,7 @@ export const createVpnPbrRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnPbrRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnPbrRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnPbrRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42063,7 +42063,7 @@ export const deleteVpnPbrRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnPbrRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnPbrRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnPbrRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42203,7 +42203,7 @@ export const modifyVpnPbrRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryWeightRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryWeightResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42332,7 +42332,7 @@ export const modifyVpnPbrRouteEntryPriorityAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryPriorityRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryPriorityResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryPriorityResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42472,7 +42472,7 @@ export const modifyVpnPbrRouteEntryAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnPbrRouteEntryAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnPbrRouteEntryAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnPbrRouteEntryAttributeResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -42620,7 +42620,7 @@ export const describeVpnPbrRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnPbrRouteEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnPbrRouteEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnPbrRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -42822,7 +42822,7 @@ export const createVpnAttachmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpnAttachmentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpnAttachmentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpnAttachmentResponse),
   errors: {
     'VpnRouteEntry.AlreadyExists': {
       httpStatus: 400,
@@ -43048,7 +43048,7 @@ export const createVcoRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVcoRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVcoRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVcoRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43172,7 +43172,7 @@ export const deleteVpnAttachmentAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpnAttachmentRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpnAttachmentResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpnAttachmentResponse),
   errors: {
     'VpnConnection.Configuring': {
       httpStatus: 400,
@@ -43263,7 +43263,7 @@ export const deleteVcoRouteEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVcoRouteEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVcoRouteEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVcoRouteEntryResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43593,7 +43593,7 @@ export const modifyVpnAttachmentAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVpnAttachmentAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVpnAttachmentAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVpnAttachmentAttributeResponse),
   errors: {
     'VpnConnection.Configuring': {
       httpStatus: 400,
@@ -43787,7 +43787,7 @@ export const modifyVcoRouteEntryWeightAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyVcoRouteEntryWeightRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyVcoRouteEntryWeightResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyVcoRouteEntryWeightResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -43919,7 +43919,7 @@ export const describeVpnAttachmentsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnAttachmentsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnAttachmentsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnAttachmentsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44060,7 +44060,7 @@ export const describeVcoRouteEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVcoRouteEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVcoRouteEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVcoRouteEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44128,7 +44128,7 @@ export const checkVpnBgpEnabledAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCheckVpnBgpEnabledRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCheckVpnBgpEnabledResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCheckVpnBgpEnabledResponse),
   errors: {
     Forbidden: {
       httpStatus: 403,
@@ -44225,7 +44225,7 @@ export const describeVpnCrossAccountAuthorizationsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnCrossAccountAuthorizationsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnCrossAccountAuthorizationsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnCrossAccountAuthorizationsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44288,7 +44288,7 @@ export const createSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSslVpnClientCertRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnClientCertResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSslVpnClientCertResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -44371,7 +44371,7 @@ export const deleteSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSslVpnClientCertRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnClientCertResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSslVpnClientCertResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -44447,7 +44447,7 @@ export const modifySslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySslVpnClientCertRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnClientCertResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySslVpnClientCertResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -44585,7 +44585,7 @@ export const describeSslVpnClientCertsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientCertsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientCertsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44678,7 +44678,7 @@ export const describeSslVpnClientCertAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientCertRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientCertResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientCertResponse),
   errors: {
     'InvalidInstanceId.NotFound': {
       httpStatus: 404,
@@ -44792,7 +44792,7 @@ export const describeSslVpnClientsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnClientsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnClientsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnClientsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -44943,7 +44943,7 @@ export const createSslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateSslVpnServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateSslVpnServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateSslVpnServerResponse),
   errors: {
     'Resource.QuotaFull': {
       httpStatus: 400,
@@ -45102,7 +45102,7 @@ export const deleteSslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteSslVpnServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteSslVpnServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteSslVpnServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -45303,7 +45303,7 @@ export const modifySslVpnServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifySslVpnServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifySslVpnServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifySslVpnServerResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -45557,7 +45557,7 @@ export const describeSslVpnServersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeSslVpnServersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeSslVpnServersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeSslVpnServersResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -45680,7 +45680,7 @@ export const describeVpnSslServerLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeVpnSslServerLogsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeVpnSslServerLogsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeVpnSslServerLogsResponse),
   errors: {
     'InvalidSslVpnClientCertId.NotFound': {
       httpStatus: 404,
@@ -45821,7 +45821,7 @@ export const createIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpsecServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpsecServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpsecServerResponse),
   errors: {
     'OperationUnsupported.IPsecServer': {
       httpStatus: 400,
@@ -45967,7 +45967,7 @@ export const deleteIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpsecServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpsecServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpsecServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -46089,7 +46089,7 @@ export const updateIpsecServerAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateIpsecServerRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateIpsecServerResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateIpsecServerResponse),
   errors: {
     'VpnGateway.Configuring': {
       httpStatus: 400,
@@ -46347,7 +46347,7 @@ export const listIpsecServersAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpsecServersRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServersResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpsecServersResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -46455,7 +46455,7 @@ export const listIpsecServerLogsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListIpsecServerLogsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListIpsecServerLogsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListIpsecServerLogsResponse),
   errors: {
     Forbidden: {
       httpStatus: 403,
@@ -46568,7 +46568,7 @@ export const allocateIpv6AddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateIpv6AddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6AddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateIpv6AddressResponse),
   errors: {
     'OperationFailed.IPv6AddressAlreadyAllocated': {
       httpStatus: 400,
@@ -46638,7 +46638,7 @@ export const releaseIpv6AddressAction: ActionDescriptor = {
     },
   },
   validateRequest: validateReleaseIpv6AddressRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateReleaseIpv6AddressResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateReleaseIpv6AddressResponse),
   errors: {
     'DependencyViolation.Ipv6InternetBandwidth': {
       httpStatus: 400,
@@ -46738,7 +46738,7 @@ export const createIpv6GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv6GatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6GatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv6GatewayResponse),
   errors: {
     'InvalidVpcId.NotFound': {
       httpStatus: 404,
@@ -46864,7 +46864,7 @@ export const createIpv6EgressOnlyRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIpv6EgressOnlyRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIpv6EgressOnlyRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIpv6EgressOnlyRuleResponse),
   errors: {
     'InvalidIpv6Gateway.NotFound': {
       httpStatus: 404,
@@ -46960,7 +46960,7 @@ export const deleteIpv6GatewayAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6GatewayRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6GatewayResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6GatewayResponse),
   errors: {
     'ResourceNotFound.RouteTable': {
       httpStatus: 400,
@@ -47031,7 +47031,7 @@ export const deleteIpv6EgressOnlyRuleAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6EgressOnlyRuleRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6EgressOnlyRuleResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6EgressOnlyRuleResponse),
   errors: {
     'IncorrectStatus.EgressOnlyRule': {
       httpStatus: 400,
@@ -47086,7 +47086,7 @@ export const deleteIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIpv6InternetBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIpv6InternetBandwidthResponse),
   errors: {
     'BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId': {
       httpStatus: 400,
@@ -47151,7 +47151,7 @@ export const modifyIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6InternetBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6InternetBandwidthResponse),
   errors: {
     'MissingParam.Ipv6InstanceId': {
       httpStatus: 400,
@@ -47249,7 +47249,7 @@ export const modifyIpv6GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6GatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6GatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6GatewayAttributeResponse),
   errors: {
     'InvalidIpv6GatewayId.NotFound': {
       httpStatus: 400,
@@ -47315,7 +47315,7 @@ export const modifyIpv6AddressAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIpv6AddressAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIpv6AddressAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIpv6AddressAttributeResponse),
   errors: {
     'InvalidIpv6AddressId.NotFound': {
       httpStatus: 400,
@@ -47492,7 +47492,7 @@ export const describeIpv6GatewaysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6GatewaysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewaysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6GatewaysResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -47618,7 +47618,7 @@ export const describeIpv6EgressOnlyRulesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6EgressOnlyRulesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6EgressOnlyRulesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6EgressOnlyRulesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -47896,7 +47896,7 @@ export const describeIpv6AddressesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6AddressesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6AddressesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6AddressesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -48005,7 +48005,7 @@ export const describeIpv6GatewayAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIpv6GatewayAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIpv6GatewayAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIpv6GatewayAttributeResponse),
 };
 /** How AllocateIpv6InternetBandwidth goes on the wire. */
 export const allocateIpv6InternetBandwidthAction: ActionDescriptor = {
@@ -48073,7 +48073,7 @@ export const allocateIpv6InternetBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAllocateIpv6InternetBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAllocateIpv6InternetBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAllocateIpv6InternetBandwidthResponse),
   errors: {
     'IllegalParam.Bandwidth': {
       httpStatus: 400,
@@ -48199,7 +48199,7 @@ export const createIPv6TranslatorAclListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorAclListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorAclListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorAclListResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -48320,7 +48320,7 @@ export const createIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorEntryResponse),
   errors: {
     'InvalidIpAddress.AlreadyExist': {
       httpStatus: 400,
@@ -48449,7 +48449,7 @@ export const addIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddIPv6TranslatorAclListEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIpAddress.WrongFormat': {
       httpStatus: 400,
@@ -48570,7 +48570,7 @@ export const createIPv6TranslatorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateIPv6TranslatorRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateIPv6TranslatorResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateIPv6TranslatorResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -48645,7 +48645,7 @@ export const deleteIPv6TranslatorAclListAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorAclListRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorAclListResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorAclListResponse),
   errors: {
     'InvalidIPv6TranslatorACLId.NotFound': {
       httpStatus: 400,
@@ -48711,7 +48711,7 @@ export const deleteIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorEntryResponse),
   errors: {
     'InvalidIPv6TranslatorId.NotFound': {
       httpStatus: 400,
@@ -48786,7 +48786,7 @@ export const deleteIPv6TranslatorAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteIPv6TranslatorRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteIPv6TranslatorResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteIPv6TranslatorResponse),
   errors: {
     'IPv6Translator.Configuring': {
       httpStatus: 400,
@@ -48860,7 +48860,7 @@ export const modifyIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclListEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIPv6TranslatorAclId.NotFound': {
       httpStatus: 400,
@@ -48930,7 +48930,7 @@ export const modifyIPv6TranslatorAclAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAclAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAclAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAclAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49006,7 +49006,7 @@ export const modifyIPv6TranslatorBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorBandwidthResponse),
   errors: {
     'InvalidIPv6TranslatorId.NotFound': {
       httpStatus: 400,
@@ -49099,7 +49099,7 @@ export const modifyIPv6TranslatorAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorAttributeResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49229,7 +49229,7 @@ export const modifyIPv6TranslatorEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyIPv6TranslatorEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyIPv6TranslatorEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyIPv6TranslatorEntryResponse),
   errors: {
     InvalidName: {
       httpStatus: 400,
@@ -49391,7 +49391,7 @@ export const describeIPv6TranslatorAclListsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorAclListsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorAclListsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49500,7 +49500,7 @@ export const describeIPv6TranslatorAclListAttributesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorAclListAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorAclListAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorAclListAttributesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49697,7 +49697,7 @@ export const describeIPv6TranslatorsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorsResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -49929,7 +49929,7 @@ export const describeIPv6TranslatorEntriesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeIPv6TranslatorEntriesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeIPv6TranslatorEntriesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeIPv6TranslatorEntriesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -50020,7 +50020,7 @@ export const removeIPv6TranslatorAclListEntryAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveIPv6TranslatorAclListEntryRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveIPv6TranslatorAclListEntryResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveIPv6TranslatorAclListEntryResponse),
   errors: {
     'InvalidIPv6TranslatorAclId.NotFound': {
       httpStatus: 400,
@@ -50099,7 +50099,7 @@ export const describeRegionsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRegionsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRegionsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRegionsResponse),
 };
 /** How DescribeZones goes on the wire. */
 export const describeZonesAction: ActionDescriptor = {
@@ -50163,7 +50163,7 @@ export const describeZonesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeZonesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeZonesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeZonesResponse),
   errors: {
     'InvalidRegionId.NotFound': {
       httpStatus: 404,
@@ -50231,7 +50231,7 @@ export const tagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50359,7 +50359,7 @@ export const tagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateTagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateTagResourcesForExpressConnectResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateTagResourcesForExpressConnectResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50474,7 +50474,7 @@ export const unTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnTagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnTagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnTagResourcesResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50585,7 +50585,7 @@ export const untagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUntagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUntagResourcesForExpressConnectResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUntagResourcesForExpressConnectResponse),
   errors: {
     InvalidTagKey: {
       httpStatus: 400,
@@ -50732,7 +50732,7 @@ export const listTagResourcesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -50898,7 +50898,7 @@ export const describeTagsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagsResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51057,7 +51057,7 @@ export const describeTagKeysAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagKeysRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagKeysResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51233,7 +51233,7 @@ export const listTagResourcesForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListTagResourcesForExpressConnectRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListTagResourcesForExpressConnectResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListTagResourcesForExpressConnectResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51376,7 +51376,7 @@ export const describeTagKeysForExpressConnectAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeTagKeysForExpressConnectRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeTagKeysForExpressConnectResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeTagKeysForExpressConnectResponse),
   pagination: {
     style: 'token',
     tokenParam: 'NextToken',
@@ -51647,7 +51647,7 @@ export const createRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateRouterInterfaceResponse),
   errors: {
     'InvalidPrice.NotFound': {
       httpStatus: 400,
@@ -51862,7 +51862,7 @@ export const deleteRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteRouterInterfaceResponse),
   errors: {
     'InvalidInstance.StatusError': {
       httpStatus: 400,
@@ -51991,7 +51991,7 @@ export const modifyRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceAttributeResponse),
   errors: {
     'Forbidden.FinancialLocked': {
       httpStatus: 400,
@@ -52112,7 +52112,7 @@ export const modifyRouterInterfaceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyRouterInterfaceSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyRouterInterfaceSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyRouterInterfaceSpecResponse),
   errors: {
     'Forbidden.FinancialLocked': {
       httpStatus: 400,
@@ -52416,7 +52416,7 @@ export const describeRouterInterfacesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfacesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfacesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfacesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -52572,7 +52572,7 @@ export const describeEcGrantRelationAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeEcGrantRelationRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeEcGrantRelationResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeEcGrantRelationResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52780,7 +52780,7 @@ export const describeRouterInterfaceAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeRouterInterfaceAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeRouterInterfaceAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeRouterInterfaceAttributeResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52820,7 +52820,7 @@ export const deactivateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeactivateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeactivateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeactivateRouterInterfaceResponse),
   errors: {
     IncorrectRIStatus: {
       httpStatus: 400,
@@ -52911,7 +52911,7 @@ export const grantInstanceToVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGrantInstanceToVbrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGrantInstanceToVbrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGrantInstanceToVbrResponse),
   errors: {
     'InvalidParam.NotNull': {
       httpStatus: 400,
@@ -52963,7 +52963,7 @@ export const activateRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateActivateRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateActivateRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateActivateRouterInterfaceResponse),
   errors: {
     IncorrectRIStatus: {
       httpStatus: 400,
@@ -53062,7 +53062,7 @@ export const revokeInstanceFromVbrAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRevokeInstanceFromVbrRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRevokeInstanceFromVbrResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRevokeInstanceFromVbrResponse),
   errors: {
     'Instance.StatusError': {
       httpStatus: 400,
@@ -53118,7 +53118,7 @@ export const connectRouterInterfaceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateConnectRouterInterfaceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateConnectRouterInterfaceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateConnectRouterInterfaceResponse),
   errors: {
     'IncorrectRole.NotInitiatingSide': {
       httpStatus: 400,
@@ -53319,7 +53319,7 @@ export const createExpressCloudConnectionAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateExpressCloudConnectionRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateExpressCloudConnectionResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateExpressCloudConnectionResponse),
   errors: {
     'IllegalParam.AliUid': {
       httpStatus: 400,
@@ -53450,7 +53450,7 @@ export const modifyExpressCloudConnectionAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressCloudConnectionAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressCloudConnectionAttributeResponse),
   errors: {
     'InvalidEccId.NotFound': {
       httpStatus: 400,
@@ -53549,7 +53549,7 @@ export const modifyExpressCloudConnectionBandwidthAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyExpressCloudConnectionBandwidthRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyExpressCloudConnectionBandwidthResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyExpressCloudConnectionBandwidthResponse),
   errors: {
     'MissingParam.EccId': {
       httpStatus: 400,
@@ -53658,7 +53658,7 @@ export const createGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateGlobalAccelerationInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateGlobalAccelerationInstanceResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -53729,7 +53729,7 @@ export const addGlobalAccelerationInstanceIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateAddGlobalAccelerationInstanceIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAddGlobalAccelerationInstanceIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAddGlobalAccelerationInstanceIpResponse),
   errors: {
     'IpInstanceId.AlreadyInBandwidthPackage': {
       httpStatus: 400,
@@ -53809,7 +53809,7 @@ export const deleteGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteGlobalAccelerationInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteGlobalAccelerationInstanceResponse),
   errors: {
     IncorrectGlobalAccelerationInstanceIdStatus: {
       httpStatus: 400,
@@ -53876,7 +53876,7 @@ export const unassociateGlobalAccelerationInstanceAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUnassociateGlobalAccelerationInstanceRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUnassociateGlobalAccelerationInstanceResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUnassociateGlobalAccelerationInstanceResponse),
   errors: {
     IncorrectGlobalAccelerationInstanceIdStatus: {
       httpStatus: 400,
@@ -53946,7 +53946,7 @@ export const modifyGlobalAccelerationInstanceAttributesAction: ActionDescriptor 
     },
   },
   validateRequest: validateModifyGlobalAccelerationInstanceAttributesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceAttributesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyGlobalAccelerationInstanceAttributesResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -54017,7 +54017,7 @@ export const modifyGlobalAccelerationInstanceSpecAction: ActionDescriptor = {
     },
   },
   validateRequest: validateModifyGlobalAccelerationInstanceSpecRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateModifyGlobalAccelerationInstanceSpecResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateModifyGlobalAccelerationInstanceSpecResponse),
   errors: {
     'InvalidBandwidth.ValueNotSupported': {
       httpStatus: 404,
@@ -54259,7 +54259,7 @@ export const describeGlobalAccelerationInstancesAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDescribeGlobalAccelerationInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeGlobalAccelerationInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeGlobalAccelerationInstancesResponse),
   pagination: {
     style: 'pageNumber',
     pageNumberParam: 'PageNumber',
@@ -54341,7 +54341,7 @@ export const describeServerRelatedGlobalAccelerationInstancesAction: ActionDescr
     },
   },
   validateRequest: validateDescribeServerRelatedGlobalAccelerationInstancesRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDescribeServerRelatedGlobalAccelerationInstancesResponse),
   errors: {
     'InvalidBackendServerId.NotInVPC': {
       httpStatus: 400,
@@ -54400,7 +54400,7 @@ export const removeGlobalAccelerationInstanceIpAction: ActionDescriptor = {
     },
   },
   validateRequest: validateRemoveGlobalAccelerationInstanceIpRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateRemoveGlobalAccelerationInstanceIpResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateRemoveGlobalAccelerationInstanceIpResponse),
   errors: {
     'IpInstanceId.NotBandwidthPackage': {
       httpStatus: 400,
@@ -54546,7 +54546,7 @@ export const createVpcGatewayEndpointAction: ActionDescriptor = {
     },
   },
   validateRequest: validateCreateVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateCreateVpcGatewayEndpointResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateCreateVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54672,7 +54672,7 @@ export const deleteVpcGatewayEndpointAction: ActionDescriptor = {
     },
   },
   validateRequest: validateDeleteVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDeleteVpcGatewayEndpointResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDeleteVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54771,7 +54771,7 @@ export const updateVpcGatewayEndpointAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateUpdateVpcGatewayEndpointAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateUpdateVpcGatewayEndpointAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateUpdateVpcGatewayEndpointAttributeResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -54902,7 +54902,7 @@ export const listVpcEndpointServicesByEndUserAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpcEndpointServicesByEndUserRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcEndpointServicesByEndUserResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpcEndpointServicesByEndUserResponse),
   errors: {
     'ResourceNotFound.EndpointServiceId': {
       httpStatus: 400,
@@ -54995,7 +54995,7 @@ export const getVpcGatewayEndpointAttributeAction: ActionDescriptor = {
     },
   },
   validateRequest: validateGetVpcGatewayEndpointAttributeRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateGetVpcGatewayEndpointAttributeResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateGetVpcGatewayEndpointAttributeResponse),
   errors: {
     'ResourceNotFound.GatewayEndpoint': {
       httpStatus: 400,
@@ -55159,7 +55159,7 @@ export const listVpcGatewayEndpointsAction: ActionDescriptor = {
     },
   },
   validateRequest: validateListVpcGatewayEndpointsRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateListVpcGatewayEndpointsResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateListVpcGatewayEndpointsResponse),
   errors: {
     'IllegalParam.NextToken': {
       httpStatus: 400,
@@ -55231,7 +55231,7 @@ export const associateRouteTablesWithVpcGatewayEndpointAction: ActionDescriptor 
     },
   },
   validateRequest: validateAssociateRouteTablesWithVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateAssociateRouteTablesWithVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -55371,7 +55371,7 @@ export const dissociateRouteTablesFromVpcGatewayEndpointAction: ActionDescriptor
     },
   },
   validateRequest: validateDissociateRouteTablesFromVpcGatewayEndpointRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateDissociateRouteTablesFromVpcGatewayEndpointResponse),
   errors: {
     'OperationFailed.ConcurrentOperation': {
       httpStatus: 400,
@@ -55469,7 +55469,7 @@ export const moveResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateMoveResourceGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateMoveResourceGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateMoveResourceGroupResponse),
   errors: {
     InvalidResourceGroupId: {
       httpStatus: 400,
@@ -55543,7 +55543,7 @@ export const changeResourceGroupAction: ActionDescriptor = {
     },
   },
   validateRequest: validateChangeResourceGroupRequest,
-  loadResponseValidator: async () => issuesOf((await import('./validators/responses.standalone.js')).validateChangeResourceGroupResponse),
+  loadResponseValidator: async () => issuesOf((await import('./validators/responses.schemas.js')).validateChangeResourceGroupResponse),
   errors: {
     'ResourceType.Unknown': {
       httpStatus: 400,

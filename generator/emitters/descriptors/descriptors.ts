@@ -5,7 +5,7 @@ import { Identifier, LazyExport, toLiteral } from '../literal.ts';
 import { actionNames, runtimeModule, serviceNames, waiterNames } from '../naming.ts';
 import type { Toolkit } from '../toolkit.ts';
 
-/** The runtime's wrapper of a standalone validator loaded lazily (runtime/validation.ts). */
+/** The runtime's wrapper of a validator loaded lazily (runtime/validation.ts). */
 const ISSUES_OF = 'issuesOf';
 
 export function descriptorStatements(model: ServiceModel, toolkit: Toolkit): StatementStructures[] {
@@ -137,10 +137,10 @@ function actionLiteral(action: ActionModel): string {
     xmlRoot: action.xmlRoot,
     responseShape: action.responseShape,
     validateRequest: new Identifier(names.validateRequest),
-    // ajv's code itself, its errors made issues by the runtime: the lazily loaded module then imports
-    // nothing of the runtime, and a bundler that splits code keeps validation.js in the call's chunk.
+    // The schema module itself, its errors made issues by the runtime's issuesOf: the lazily loaded
+    // module does not import validation.js, so a bundler that splits code keeps it in the call's chunk.
     loadResponseValidator: new LazyExport(
-      './validators/responses.standalone.js',
+      './validators/responses.schemas.js',
       names.validateResponse,
       ISSUES_OF,
     ),

@@ -21,8 +21,8 @@ export const validatorsEmitter: Emitter = {
     for (const group of GROUPS) {
       const schemas = validatorSchemas(model).filter((v) => v.group === group);
       files.push(
-        { path: `dist/validators/${group}.standalone.js`, content: schemaModule(model, schemas) },
-        renderTs(model, `src/validators/${group}.standalone.d.ts`, declarations(model, schemas)),
+        { path: `dist/validators/${group}.schemas.js`, content: schemaModule(model, schemas) },
+        renderTs(model, `src/validators/${group}.schemas.d.ts`, declarations(model, schemas)),
         renderTs(model, `src/validators/${group}.ts`, wrappers(model, group, schemas)),
       );
     }
@@ -37,7 +37,7 @@ function declarations(model: ServiceModel, schemas: readonly ValidatorSchema[]):
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeModule('validation'),
-      namedImports: ['StandaloneValidate'],
+      namedImports: ['SchemaValidate'],
     },
     ...schemas.map(
       (v): StatementStructures => ({
@@ -45,7 +45,7 @@ function declarations(model: ServiceModel, schemas: readonly ValidatorSchema[]):
         isExported: true,
         hasDeclareKeyword: true,
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: validatorName(model, v), type: 'StandaloneValidate' }],
+        declarations: [{ name: validatorName(model, v), type: 'SchemaValidate' }],
       }),
     ),
   ];
@@ -70,8 +70,8 @@ function wrappers(
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `./${group}.standalone.js`,
-      namespaceImport: 'standalone',
+      moduleSpecifier: `./${group}.schemas.js`,
+      namespaceImport: 'schemas',
     },
     ...schemas.map(
       (v): StatementStructures => ({
@@ -83,7 +83,7 @@ function wrappers(
           {
             name: validatorName(model, v),
             type: 'Validate',
-            initializer: `(value) => toIssues(standalone.${validatorName(model, v)}, value)`,
+            initializer: `(value) => toIssues(schemas.${validatorName(model, v)}, value)`,
           },
         ],
       }),

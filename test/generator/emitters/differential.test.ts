@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as requests from '../../../generated/ecs/dist/validators/requests.standalone.js';
-import * as responses from '../../../generated/ecs/dist/validators/responses.standalone.js';
+import * as requests from '../../../generated/ecs/dist/validators/requests.schemas.js';
+import * as responses from '../../../generated/ecs/dist/validators/responses.schemas.js';
 import { validatorName } from '../../../generator/emitters/naming.ts';
 import { validatorSchemas } from '../../../generator/model/validation-schemas.ts';
 import { modelSpec } from '../../../generator/pipeline.ts';

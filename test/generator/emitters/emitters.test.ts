@@ -64,7 +64,7 @@ describe('emitters on test/fixtures/specs/focused.yaml', async () => {
   });
 
   it('emits validators as pure ESM with no require()', () => {
-    const code = files.get('dist/validators/requests.standalone.js') ?? '';
+    const code = files.get('dist/validators/requests.schemas.js') ?? '';
     expect(code).toContain('export const validateDescribeThingsRequest');
     expect(code).not.toContain('require(');
     // Nothing a bundler must keep at module level, and no dead reset of ajv's evaluation tags: the

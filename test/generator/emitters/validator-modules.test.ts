@@ -9,7 +9,7 @@ import { runtimeModule } from '../../../generator/emitters/naming.ts';
 import { validatorsEmitter } from '../../../generator/emitters/validators/index.ts';
 import type { ServiceModel } from '../../../generator/model/types.ts';
 import { modelSpec } from '../../../generator/pipeline.ts';
-import type { StandaloneValidate } from '../../../templates/runtime/validation.ts';
+import type { SchemaValidate } from '../../../templates/runtime/validation.ts';
 import { oracleFor } from '../../support/ajv-oracle.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -24,7 +24,7 @@ async function jsFiles(m: ServiceModel): Promise<Map<string, string>> {
 }
 
 /** A generated module, importing the runtime's schema check from its template. */
-async function load(code: string, name: string): Promise<Record<string, StandaloneValidate>> {
+async function load(code: string, name: string): Promise<Record<string, SchemaValidate>> {
   const check = pathToFileURL(join(ROOT, 'templates', 'runtime', 'schema-check.ts')).href;
   const file = join(dir, `${name}.mjs`);
   await writeFile(file, code.replace(JSON.stringify(runtimeModule('schema-check')), JSON.stringify(check)));
@@ -35,10 +35,10 @@ describe('validator modules', () => {
   it('are one module per group, each validator pure data for the runtime', async () => {
     const files = await jsFiles(model!);
     expect([...files.keys()]).toEqual([
-      'dist/validators/requests.standalone.js',
-      'dist/validators/responses.standalone.js',
+      'dist/validators/requests.schemas.js',
+      'dist/validators/responses.schemas.js',
     ]);
-    const requests = files.get('dist/validators/requests.standalone.js')!;
+    const requests = files.get('dist/validators/requests.schemas.js')!;
     expect(requests).toContain('export const validateDescribeThingsRequest = /*#__PURE__*/ v({');
     expect(requests).not.toMatch(/function|description|example/);
   });
@@ -60,7 +60,7 @@ describe('validator modules', () => {
       actions: [{ ...first!, responseSchema: 'Tree' }, ...rest],
     };
     const files = await jsFiles(treed);
-    const code = files.get('dist/validators/responses.standalone.js')!;
+    const code = files.get('dist/validators/responses.schemas.js')!;
     expect(code).toMatch(/const (s\d+) = \{.*"\$ref":\(\) => \1\b/);
     const validators = await load(code, 'recursive');
     const name = 'validateDescribeThingsResponse';

@@ -93,12 +93,12 @@ describe('a one-command program, bundled', () => {
     const { modules: inputs, code } =
       await bundled(`import { EcsBareClient, DescribeInstanceStatusCommand } from '@acs-rpc/ecs';
 await new EcsBareClient().send(new DescribeInstanceStatusCommand({ RegionId: 'cn-hangzhou' }));`);
-    expect(inputs).toContain('generated/ecs/dist/validators/requests.standalone.js');
+    expect(inputs).toContain('generated/ecs/dist/validators/requests.schemas.js');
     expect(inputs).not.toContain('generated/ecs/dist/client.js');
     expect(code).toContain('"DescribeInstanceStatus"');
     expect(code).toContain('validateDescribeInstanceStatusRequest');
     // The request validators are one module of schemas: the bundler keeps the one the action uses.
-    const validators = moduleCode(code, 'generated/ecs/dist/validators/requests.standalone.js');
+    const validators = moduleCode(code, 'generated/ecs/dist/validators/requests.schemas.js');
     expect(validators.match(/schemaValidator\(/g)).toHaveLength(1);
     expect(validators).toContain('"RegionId"');
     for (const other of ['StartInstance', 'StopInstance', 'DescribeZones', 'DescribeRegions']) {
@@ -122,9 +122,9 @@ await new VpcBareClient().send(new DescribeVpcsCommand({ RegionId: 'cn-hangzhou'
       'generated/runtime/dist/client.js',
       'generated/runtime/dist/sign-v3.js',
     ]);
-    expect(modules.filter((m) => m.includes('/validators/requests.standalone'))).toEqual([
-      'generated/ecs/dist/validators/requests.standalone.js',
-      'generated/vpc/dist/validators/requests.standalone.js',
+    expect(modules.filter((m) => m.includes('/validators/requests.schemas'))).toEqual([
+      'generated/ecs/dist/validators/requests.schemas.js',
+      'generated/vpc/dist/validators/requests.schemas.js',
     ]);
   });
 });

@@ -233,8 +233,14 @@ describe('schema check ≡ ajv', () => {
     ],
     [{ $ref: '#/$defs/node' }, { name: 'toolong', kids: [{ kids: [{ name: 'x', extra: 1 }] }] }],
     [{ type: 'object', required: ['constructor', 'a'] }, {}],
-    [{ type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } }, Object.create({ a: 1, b: 'x' })],
-    [{ type: 'object', properties: { b: { type: 'string' }, a: { type: 'string' } } }, { a: 1, b: 2 }],
+    [
+      { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } },
+      Object.create({ a: 1, b: 'x' }),
+    ],
+    [
+      { type: 'object', properties: { b: { type: 'string' }, a: { type: 'string' } } },
+      { a: 1, b: 2 },
+    ],
     [{ type: 'number', maximum: 3 }, Number.NaN],
     [{ type: ['integer', 'string'], pattern: '^-?(0|[1-9][0-9]{0,18})$', minimum: -5 }, -9],
     [{ type: 'string', maxLength: 2 }, '😀😀'],

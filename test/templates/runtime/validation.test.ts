@@ -3,19 +3,19 @@ import { describe, expect, it } from 'vitest';
 import {
   type AjvErrorLike,
   formatPath,
-  type StandaloneValidate,
+  type SchemaValidate,
   toIssues,
 } from '../../../templates/runtime/validation.ts';
 
-function failing(errors: AjvErrorLike[] | null | undefined): StandaloneValidate {
-  const validate: StandaloneValidate = () => false;
+function failing(errors: AjvErrorLike[] | null | undefined): SchemaValidate {
+  const validate: SchemaValidate = () => false;
   if (errors !== undefined) validate.errors = errors;
   return validate;
 }
 
 describe('toIssues', () => {
   it('returns no issues for a valid value, whatever errors were left behind', () => {
-    const validate: StandaloneValidate = () => true;
+    const validate: SchemaValidate = () => true;
     validate.errors = [{ instancePath: '', keyword: 'type', params: {} }];
     expect(toIssues(validate, {})).toEqual([]);
   });

@@ -3,698 +3,698 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './requests.standalone.js';
+import * as schemas from './requests.schemas.js';
 /** Checks a value against RunInstancesRequest; returns every issue, named by its path, or none. */
-export const validateRunInstancesRequest: Validate = (value) => toIssues(standalone.validateRunInstancesRequest, value);
+export const validateRunInstancesRequest: Validate = (value) => toIssues(schemas.validateRunInstancesRequest, value);
 /** Checks a value against CreateInstanceRequest; returns every issue, named by its path, or none. */
-export const validateCreateInstanceRequest: Validate = (value) => toIssues(standalone.validateCreateInstanceRequest, value);
+export const validateCreateInstanceRequest: Validate = (value) => toIssues(schemas.validateCreateInstanceRequest, value);
 /** Checks a value against StartInstanceRequest; returns every issue, named by its path, or none. */
-export const validateStartInstanceRequest: Validate = (value) => toIssues(standalone.validateStartInstanceRequest, value);
+export const validateStartInstanceRequest: Validate = (value) => toIssues(schemas.validateStartInstanceRequest, value);
 /** Checks a value against StartInstancesRequest; returns every issue, named by its path, or none. */
-export const validateStartInstancesRequest: Validate = (value) => toIssues(standalone.validateStartInstancesRequest, value);
+export const validateStartInstancesRequest: Validate = (value) => toIssues(schemas.validateStartInstancesRequest, value);
 /** Checks a value against StopInstanceRequest; returns every issue, named by its path, or none. */
-export const validateStopInstanceRequest: Validate = (value) => toIssues(standalone.validateStopInstanceRequest, value);
+export const validateStopInstanceRequest: Validate = (value) => toIssues(schemas.validateStopInstanceRequest, value);
 /** Checks a value against StopInstancesRequest; returns every issue, named by its path, or none. */
-export const validateStopInstancesRequest: Validate = (value) => toIssues(standalone.validateStopInstancesRequest, value);
+export const validateStopInstancesRequest: Validate = (value) => toIssues(schemas.validateStopInstancesRequest, value);
 /** Checks a value against RebootInstanceRequest; returns every issue, named by its path, or none. */
-export const validateRebootInstanceRequest: Validate = (value) => toIssues(standalone.validateRebootInstanceRequest, value);
+export const validateRebootInstanceRequest: Validate = (value) => toIssues(schemas.validateRebootInstanceRequest, value);
 /** Checks a value against RebootInstancesRequest; returns every issue, named by its path, or none. */
-export const validateRebootInstancesRequest: Validate = (value) => toIssues(standalone.validateRebootInstancesRequest, value);
+export const validateRebootInstancesRequest: Validate = (value) => toIssues(schemas.validateRebootInstancesRequest, value);
 /** Checks a value against AttachInstanceRamRoleRequest; returns every issue, named by its path, or none. */
-export const validateAttachInstanceRamRoleRequest: Validate = (value) => toIssues(standalone.validateAttachInstanceRamRoleRequest, value);
+export const validateAttachInstanceRamRoleRequest: Validate = (value) => toIssues(schemas.validateAttachInstanceRamRoleRequest, value);
 /** Checks a value against DescribeInstanceRamRoleRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceRamRoleRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceRamRoleRequest, value);
+export const validateDescribeInstanceRamRoleRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceRamRoleRequest, value);
 /** Checks a value against DetachInstanceRamRoleRequest; returns every issue, named by its path, or none. */
-export const validateDetachInstanceRamRoleRequest: Validate = (value) => toIssues(standalone.validateDetachInstanceRamRoleRequest, value);
+export const validateDetachInstanceRamRoleRequest: Validate = (value) => toIssues(schemas.validateDetachInstanceRamRoleRequest, value);
 /** Checks a value against DescribeInstanceStatusRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceStatusRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceStatusRequest, value);
+export const validateDescribeInstanceStatusRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceStatusRequest, value);
 /** Checks a value against DescribeInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeInstancesRequest, value);
+export const validateDescribeInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeInstancesRequest, value);
 /** Checks a value against DescribeInstanceVncUrlRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceVncUrlRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceVncUrlRequest, value);
+export const validateDescribeInstanceVncUrlRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceVncUrlRequest, value);
 /** Checks a value against ModifyInstanceVncPasswdRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceVncPasswdRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceVncPasswdRequest, value);
+export const validateModifyInstanceVncPasswdRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceVncPasswdRequest, value);
 /** Checks a value against DescribeUserDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeUserDataRequest: Validate = (value) => toIssues(standalone.validateDescribeUserDataRequest, value);
+export const validateDescribeUserDataRequest: Validate = (value) => toIssues(schemas.validateDescribeUserDataRequest, value);
 /** Checks a value against DescribeInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceAutoRenewAttributeRequest, value);
+export const validateDescribeInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceAutoRenewAttributeRequest, value);
 /** Checks a value against ModifyInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoRenewAttributeRequest, value);
+export const validateModifyInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceAutoRenewAttributeRequest, value);
 /** Checks a value against RenewInstanceRequest; returns every issue, named by its path, or none. */
-export const validateRenewInstanceRequest: Validate = (value) => toIssues(standalone.validateRenewInstanceRequest, value);
+export const validateRenewInstanceRequest: Validate = (value) => toIssues(schemas.validateRenewInstanceRequest, value);
 /** Checks a value against DescribeSpotPriceHistoryRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSpotPriceHistoryRequest: Validate = (value) => toIssues(standalone.validateDescribeSpotPriceHistoryRequest, value);
+export const validateDescribeSpotPriceHistoryRequest: Validate = (value) => toIssues(schemas.validateDescribeSpotPriceHistoryRequest, value);
 /** Checks a value against DescribeSpotAdviceRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSpotAdviceRequest: Validate = (value) => toIssues(standalone.validateDescribeSpotAdviceRequest, value);
+export const validateDescribeSpotAdviceRequest: Validate = (value) => toIssues(schemas.validateDescribeSpotAdviceRequest, value);
 /** Checks a value against DescribeInstanceTypeFamiliesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTypeFamiliesRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypeFamiliesRequest, value);
+export const validateDescribeInstanceTypeFamiliesRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceTypeFamiliesRequest, value);
 /** Checks a value against DescribeInstanceTypesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTypesRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypesRequest, value);
+export const validateDescribeInstanceTypesRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceTypesRequest, value);
 /** Checks a value against DescribeInstanceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttributeRequest, value);
+export const validateDescribeInstanceAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceAttributeRequest, value);
 /** Checks a value against ModifyInstanceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceAttributeRequest, value);
+export const validateModifyInstanceAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceAttributeRequest, value);
 /** Checks a value against ModifyInstanceMetadataOptionsRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceMetadataOptionsRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceMetadataOptionsRequest, value);
+export const validateModifyInstanceMetadataOptionsRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceMetadataOptionsRequest, value);
 /** Checks a value against ModifyInstanceAutoReleaseTimeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAutoReleaseTimeRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoReleaseTimeRequest, value);
+export const validateModifyInstanceAutoReleaseTimeRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceAutoReleaseTimeRequest, value);
 /** Checks a value against ModifyInstanceChargeTypeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceChargeTypeRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceChargeTypeRequest, value);
+export const validateModifyInstanceChargeTypeRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceChargeTypeRequest, value);
 /** Checks a value against ModifyInstanceSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceSpecRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceSpecRequest, value);
+export const validateModifyInstanceSpecRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceSpecRequest, value);
 /** Checks a value against ModifyPrepayInstanceSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyPrepayInstanceSpecRequest: Validate = (value) => toIssues(standalone.validateModifyPrepayInstanceSpecRequest, value);
+export const validateModifyPrepayInstanceSpecRequest: Validate = (value) => toIssues(schemas.validateModifyPrepayInstanceSpecRequest, value);
 /** Checks a value against ReActivateInstancesRequest; returns every issue, named by its path, or none. */
-export const validateReActivateInstancesRequest: Validate = (value) => toIssues(standalone.validateReActivateInstancesRequest, value);
+export const validateReActivateInstancesRequest: Validate = (value) => toIssues(schemas.validateReActivateInstancesRequest, value);
 /** Checks a value against DescribeInstanceTopologyRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTopologyRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceTopologyRequest, value);
+export const validateDescribeInstanceTopologyRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceTopologyRequest, value);
 /** Checks a value against DeleteInstanceRequest; returns every issue, named by its path, or none. */
-export const validateDeleteInstanceRequest: Validate = (value) => toIssues(standalone.validateDeleteInstanceRequest, value);
+export const validateDeleteInstanceRequest: Validate = (value) => toIssues(schemas.validateDeleteInstanceRequest, value);
 /** Checks a value against DeleteInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDeleteInstancesRequest: Validate = (value) => toIssues(standalone.validateDeleteInstancesRequest, value);
+export const validateDeleteInstancesRequest: Validate = (value) => toIssues(schemas.validateDeleteInstancesRequest, value);
 /** Checks a value against AllocateDedicatedHostsRequest; returns every issue, named by its path, or none. */
-export const validateAllocateDedicatedHostsRequest: Validate = (value) => toIssues(standalone.validateAllocateDedicatedHostsRequest, value);
+export const validateAllocateDedicatedHostsRequest: Validate = (value) => toIssues(schemas.validateAllocateDedicatedHostsRequest, value);
 /** Checks a value against DescribeDedicatedHostsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostsRequest: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostsRequest, value);
+export const validateDescribeDedicatedHostsRequest: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostsRequest, value);
 /** Checks a value against DescribeDedicatedHostTypesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostTypesRequest: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostTypesRequest, value);
+export const validateDescribeDedicatedHostTypesRequest: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostTypesRequest, value);
 /** Checks a value against ModifyDedicatedHostClusterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostClusterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostClusterAttributeRequest, value);
+export const validateModifyDedicatedHostClusterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostClusterAttributeRequest, value);
 /** Checks a value against ModifyDedicatedHostAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAttributeRequest, value);
+export const validateModifyDedicatedHostAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAttributeRequest, value);
 /** Checks a value against ModifyDedicatedHostsChargeTypeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostsChargeTypeRequest: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostsChargeTypeRequest, value);
+export const validateModifyDedicatedHostsChargeTypeRequest: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostsChargeTypeRequest, value);
 /** Checks a value against DescribeDedicatedHostAutoRenewRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostAutoRenewRequest: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostAutoRenewRequest, value);
+export const validateDescribeDedicatedHostAutoRenewRequest: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostAutoRenewRequest, value);
 /** Checks a value against ModifyDedicatedHostAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAutoRenewAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoRenewAttributeRequest, value);
+export const validateModifyDedicatedHostAutoRenewAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAutoRenewAttributeRequest, value);
 /** Checks a value against RenewDedicatedHostsRequest; returns every issue, named by its path, or none. */
-export const validateRenewDedicatedHostsRequest: Validate = (value) => toIssues(standalone.validateRenewDedicatedHostsRequest, value);
+export const validateRenewDedicatedHostsRequest: Validate = (value) => toIssues(schemas.validateRenewDedicatedHostsRequest, value);
 /** Checks a value against ModifyDedicatedHostAutoReleaseTimeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAutoReleaseTimeRequest: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoReleaseTimeRequest, value);
+export const validateModifyDedicatedHostAutoReleaseTimeRequest: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAutoReleaseTimeRequest, value);
 /** Checks a value against ModifyInstanceDeploymentRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceDeploymentRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceDeploymentRequest, value);
+export const validateModifyInstanceDeploymentRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceDeploymentRequest, value);
 /** Checks a value against RedeployDedicatedHostRequest; returns every issue, named by its path, or none. */
-export const validateRedeployDedicatedHostRequest: Validate = (value) => toIssues(standalone.validateRedeployDedicatedHostRequest, value);
+export const validateRedeployDedicatedHostRequest: Validate = (value) => toIssues(schemas.validateRedeployDedicatedHostRequest, value);
 /** Checks a value against ReleaseDedicatedHostRequest; returns every issue, named by its path, or none. */
-export const validateReleaseDedicatedHostRequest: Validate = (value) => toIssues(standalone.validateReleaseDedicatedHostRequest, value);
+export const validateReleaseDedicatedHostRequest: Validate = (value) => toIssues(schemas.validateReleaseDedicatedHostRequest, value);
 /** Checks a value against CreateDedicatedHostClusterRequest; returns every issue, named by its path, or none. */
-export const validateCreateDedicatedHostClusterRequest: Validate = (value) => toIssues(standalone.validateCreateDedicatedHostClusterRequest, value);
+export const validateCreateDedicatedHostClusterRequest: Validate = (value) => toIssues(schemas.validateCreateDedicatedHostClusterRequest, value);
 /** Checks a value against DescribeDedicatedHostClustersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostClustersRequest: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostClustersRequest, value);
+export const validateDescribeDedicatedHostClustersRequest: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostClustersRequest, value);
 /** Checks a value against DeleteDedicatedHostClusterRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDedicatedHostClusterRequest: Validate = (value) => toIssues(standalone.validateDeleteDedicatedHostClusterRequest, value);
+export const validateDeleteDedicatedHostClusterRequest: Validate = (value) => toIssues(schemas.validateDeleteDedicatedHostClusterRequest, value);
 /** Checks a value against CreateLaunchTemplateRequest; returns every issue, named by its path, or none. */
-export const validateCreateLaunchTemplateRequest: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateRequest, value);
+export const validateCreateLaunchTemplateRequest: Validate = (value) => toIssues(schemas.validateCreateLaunchTemplateRequest, value);
 /** Checks a value against DescribeLaunchTemplatesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeLaunchTemplatesRequest: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplatesRequest, value);
+export const validateDescribeLaunchTemplatesRequest: Validate = (value) => toIssues(schemas.validateDescribeLaunchTemplatesRequest, value);
 /** Checks a value against DeleteLaunchTemplateRequest; returns every issue, named by its path, or none. */
-export const validateDeleteLaunchTemplateRequest: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateRequest, value);
+export const validateDeleteLaunchTemplateRequest: Validate = (value) => toIssues(schemas.validateDeleteLaunchTemplateRequest, value);
 /** Checks a value against CreateLaunchTemplateVersionRequest; returns every issue, named by its path, or none. */
-export const validateCreateLaunchTemplateVersionRequest: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateVersionRequest, value);
+export const validateCreateLaunchTemplateVersionRequest: Validate = (value) => toIssues(schemas.validateCreateLaunchTemplateVersionRequest, value);
 /** Checks a value against DescribeLaunchTemplateVersionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeLaunchTemplateVersionsRequest: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplateVersionsRequest, value);
+export const validateDescribeLaunchTemplateVersionsRequest: Validate = (value) => toIssues(schemas.validateDescribeLaunchTemplateVersionsRequest, value);
 /** Checks a value against ModifyLaunchTemplateDefaultVersionRequest; returns every issue, named by its path, or none. */
-export const validateModifyLaunchTemplateDefaultVersionRequest: Validate = (value) => toIssues(standalone.validateModifyLaunchTemplateDefaultVersionRequest, value);
+export const validateModifyLaunchTemplateDefaultVersionRequest: Validate = (value) => toIssues(schemas.validateModifyLaunchTemplateDefaultVersionRequest, value);
 /** Checks a value against DeleteLaunchTemplateVersionRequest; returns every issue, named by its path, or none. */
-export const validateDeleteLaunchTemplateVersionRequest: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateVersionRequest, value);
+export const validateDeleteLaunchTemplateVersionRequest: Validate = (value) => toIssues(schemas.validateDeleteLaunchTemplateVersionRequest, value);
 /** Checks a value against CreateDiagnosticReportRequest; returns every issue, named by its path, or none. */
-export const validateCreateDiagnosticReportRequest: Validate = (value) => toIssues(standalone.validateCreateDiagnosticReportRequest, value);
+export const validateCreateDiagnosticReportRequest: Validate = (value) => toIssues(schemas.validateCreateDiagnosticReportRequest, value);
 /** Checks a value against DescribeDiagnosticReportsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticReportsRequest: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportsRequest, value);
+export const validateDescribeDiagnosticReportsRequest: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticReportsRequest, value);
 /** Checks a value against DescribeDiagnosticReportAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticReportAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportAttributesRequest, value);
+export const validateDescribeDiagnosticReportAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticReportAttributesRequest, value);
 /** Checks a value against DeleteDiagnosticReportsRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDiagnosticReportsRequest: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticReportsRequest, value);
+export const validateDeleteDiagnosticReportsRequest: Validate = (value) => toIssues(schemas.validateDeleteDiagnosticReportsRequest, value);
 /** Checks a value against CreateDiagnosticMetricSetRequest; returns every issue, named by its path, or none. */
-export const validateCreateDiagnosticMetricSetRequest: Validate = (value) => toIssues(standalone.validateCreateDiagnosticMetricSetRequest, value);
+export const validateCreateDiagnosticMetricSetRequest: Validate = (value) => toIssues(schemas.validateCreateDiagnosticMetricSetRequest, value);
 /** Checks a value against DescribeDiagnosticMetricSetsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticMetricSetsRequest: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricSetsRequest, value);
+export const validateDescribeDiagnosticMetricSetsRequest: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticMetricSetsRequest, value);
 /** Checks a value against DescribeDiagnosticMetricsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticMetricsRequest: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricsRequest, value);
+export const validateDescribeDiagnosticMetricsRequest: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticMetricsRequest, value);
 /** Checks a value against ModifyDiagnosticMetricSetRequest; returns every issue, named by its path, or none. */
-export const validateModifyDiagnosticMetricSetRequest: Validate = (value) => toIssues(standalone.validateModifyDiagnosticMetricSetRequest, value);
+export const validateModifyDiagnosticMetricSetRequest: Validate = (value) => toIssues(schemas.validateModifyDiagnosticMetricSetRequest, value);
 /** Checks a value against DeleteDiagnosticMetricSetsRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDiagnosticMetricSetsRequest: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticMetricSetsRequest, value);
+export const validateDeleteDiagnosticMetricSetsRequest: Validate = (value) => toIssues(schemas.validateDeleteDiagnosticMetricSetsRequest, value);
 /** Checks a value against CreateElasticityAssuranceRequest; returns every issue, named by its path, or none. */
-export const validateCreateElasticityAssuranceRequest: Validate = (value) => toIssues(standalone.validateCreateElasticityAssuranceRequest, value);
+export const validateCreateElasticityAssuranceRequest: Validate = (value) => toIssues(schemas.validateCreateElasticityAssuranceRequest, value);
 /** Checks a value against DescribeElasticityAssurancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeElasticityAssurancesRequest: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssurancesRequest, value);
+export const validateDescribeElasticityAssurancesRequest: Validate = (value) => toIssues(schemas.validateDescribeElasticityAssurancesRequest, value);
 /** Checks a value against DescribeElasticityAssuranceInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeElasticityAssuranceInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssuranceInstancesRequest, value);
+export const validateDescribeElasticityAssuranceInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeElasticityAssuranceInstancesRequest, value);
 /** Checks a value against ModifyElasticityAssuranceRequest; returns every issue, named by its path, or none. */
-export const validateModifyElasticityAssuranceRequest: Validate = (value) => toIssues(standalone.validateModifyElasticityAssuranceRequest, value);
+export const validateModifyElasticityAssuranceRequest: Validate = (value) => toIssues(schemas.validateModifyElasticityAssuranceRequest, value);
 /** Checks a value against CreateCapacityReservationRequest; returns every issue, named by its path, or none. */
-export const validateCreateCapacityReservationRequest: Validate = (value) => toIssues(standalone.validateCreateCapacityReservationRequest, value);
+export const validateCreateCapacityReservationRequest: Validate = (value) => toIssues(schemas.validateCreateCapacityReservationRequest, value);
 /** Checks a value against DescribeCapacityReservationsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCapacityReservationsRequest: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationsRequest, value);
+export const validateDescribeCapacityReservationsRequest: Validate = (value) => toIssues(schemas.validateDescribeCapacityReservationsRequest, value);
 /** Checks a value against DescribeCapacityReservationInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCapacityReservationInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationInstancesRequest, value);
+export const validateDescribeCapacityReservationInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeCapacityReservationInstancesRequest, value);
 /** Checks a value against ModifyCapacityReservationRequest; returns every issue, named by its path, or none. */
-export const validateModifyCapacityReservationRequest: Validate = (value) => toIssues(standalone.validateModifyCapacityReservationRequest, value);
+export const validateModifyCapacityReservationRequest: Validate = (value) => toIssues(schemas.validateModifyCapacityReservationRequest, value);
 /** Checks a value against DescribeInstanceAttachmentAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAttachmentAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttachmentAttributesRequest, value);
+export const validateDescribeInstanceAttachmentAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceAttachmentAttributesRequest, value);
 /** Checks a value against ModifyInstanceAttachmentAttributesRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAttachmentAttributesRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceAttachmentAttributesRequest, value);
+export const validateModifyInstanceAttachmentAttributesRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceAttachmentAttributesRequest, value);
 /** Checks a value against ReleaseCapacityReservationRequest; returns every issue, named by its path, or none. */
-export const validateReleaseCapacityReservationRequest: Validate = (value) => toIssues(standalone.validateReleaseCapacityReservationRequest, value);
+export const validateReleaseCapacityReservationRequest: Validate = (value) => toIssues(schemas.validateReleaseCapacityReservationRequest, value);
 /** Checks a value against CreateAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
-export const validateCreateAutoProvisioningGroupRequest: Validate = (value) => toIssues(standalone.validateCreateAutoProvisioningGroupRequest, value);
+export const validateCreateAutoProvisioningGroupRequest: Validate = (value) => toIssues(schemas.validateCreateAutoProvisioningGroupRequest, value);
 /** Checks a value against DescribeAutoProvisioningGroupsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupsRequest: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupsRequest, value);
+export const validateDescribeAutoProvisioningGroupsRequest: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupsRequest, value);
 /** Checks a value against DescribeAutoProvisioningGroupInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupInstancesRequest, value);
+export const validateDescribeAutoProvisioningGroupInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupInstancesRequest, value);
 /** Checks a value against ModifyAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
-export const validateModifyAutoProvisioningGroupRequest: Validate = (value) => toIssues(standalone.validateModifyAutoProvisioningGroupRequest, value);
+export const validateModifyAutoProvisioningGroupRequest: Validate = (value) => toIssues(schemas.validateModifyAutoProvisioningGroupRequest, value);
 /** Checks a value against DescribeAutoProvisioningGroupHistoryRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupHistoryRequest: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupHistoryRequest, value);
+export const validateDescribeAutoProvisioningGroupHistoryRequest: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupHistoryRequest, value);
 /** Checks a value against DeleteAutoProvisioningGroupRequest; returns every issue, named by its path, or none. */
-export const validateDeleteAutoProvisioningGroupRequest: Validate = (value) => toIssues(standalone.validateDeleteAutoProvisioningGroupRequest, value);
+export const validateDeleteAutoProvisioningGroupRequest: Validate = (value) => toIssues(schemas.validateDeleteAutoProvisioningGroupRequest, value);
 /** Checks a value against CreateDiskRequest; returns every issue, named by its path, or none. */
-export const validateCreateDiskRequest: Validate = (value) => toIssues(standalone.validateCreateDiskRequest, value);
+export const validateCreateDiskRequest: Validate = (value) => toIssues(schemas.validateCreateDiskRequest, value);
 /** Checks a value against DescribeDisksRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDisksRequest: Validate = (value) => toIssues(standalone.validateDescribeDisksRequest, value);
+export const validateDescribeDisksRequest: Validate = (value) => toIssues(schemas.validateDescribeDisksRequest, value);
 /** Checks a value against AttachDiskRequest; returns every issue, named by its path, or none. */
-export const validateAttachDiskRequest: Validate = (value) => toIssues(standalone.validateAttachDiskRequest, value);
+export const validateAttachDiskRequest: Validate = (value) => toIssues(schemas.validateAttachDiskRequest, value);
 /** Checks a value against DetachDiskRequest; returns every issue, named by its path, or none. */
-export const validateDetachDiskRequest: Validate = (value) => toIssues(standalone.validateDetachDiskRequest, value);
+export const validateDetachDiskRequest: Validate = (value) => toIssues(schemas.validateDetachDiskRequest, value);
 /** Checks a value against ModifyDiskAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDiskAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyDiskAttributeRequest, value);
+export const validateModifyDiskAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyDiskAttributeRequest, value);
 /** Checks a value against ReplaceSystemDiskRequest; returns every issue, named by its path, or none. */
-export const validateReplaceSystemDiskRequest: Validate = (value) => toIssues(standalone.validateReplaceSystemDiskRequest, value);
+export const validateReplaceSystemDiskRequest: Validate = (value) => toIssues(schemas.validateReplaceSystemDiskRequest, value);
 /** Checks a value against ReInitDiskRequest; returns every issue, named by its path, or none. */
-export const validateReInitDiskRequest: Validate = (value) => toIssues(standalone.validateReInitDiskRequest, value);
+export const validateReInitDiskRequest: Validate = (value) => toIssues(schemas.validateReInitDiskRequest, value);
 /** Checks a value against ResizeDiskRequest; returns every issue, named by its path, or none. */
-export const validateResizeDiskRequest: Validate = (value) => toIssues(standalone.validateResizeDiskRequest, value);
+export const validateResizeDiskRequest: Validate = (value) => toIssues(schemas.validateResizeDiskRequest, value);
 /** Checks a value against ResetDiskRequest; returns every issue, named by its path, or none. */
-export const validateResetDiskRequest: Validate = (value) => toIssues(standalone.validateResetDiskRequest, value);
+export const validateResetDiskRequest: Validate = (value) => toIssues(schemas.validateResetDiskRequest, value);
 /** Checks a value against ResetDisksRequest; returns every issue, named by its path, or none. */
-export const validateResetDisksRequest: Validate = (value) => toIssues(standalone.validateResetDisksRequest, value);
+export const validateResetDisksRequest: Validate = (value) => toIssues(schemas.validateResetDisksRequest, value);
 /** Checks a value against ModifyDiskChargeTypeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDiskChargeTypeRequest: Validate = (value) => toIssues(standalone.validateModifyDiskChargeTypeRequest, value);
+export const validateModifyDiskChargeTypeRequest: Validate = (value) => toIssues(schemas.validateModifyDiskChargeTypeRequest, value);
 /** Checks a value against ModifyDiskSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyDiskSpecRequest: Validate = (value) => toIssues(standalone.validateModifyDiskSpecRequest, value);
+export const validateModifyDiskSpecRequest: Validate = (value) => toIssues(schemas.validateModifyDiskSpecRequest, value);
 /** Checks a value against DeleteDiskRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDiskRequest: Validate = (value) => toIssues(standalone.validateDeleteDiskRequest, value);
+export const validateDeleteDiskRequest: Validate = (value) => toIssues(schemas.validateDeleteDiskRequest, value);
 /** Checks a value against PurchaseReservedInstancesOfferingRequest; returns every issue, named by its path, or none. */
-export const validatePurchaseReservedInstancesOfferingRequest: Validate = (value) => toIssues(standalone.validatePurchaseReservedInstancesOfferingRequest, value);
+export const validatePurchaseReservedInstancesOfferingRequest: Validate = (value) => toIssues(schemas.validatePurchaseReservedInstancesOfferingRequest, value);
 /** Checks a value against DescribeReservedInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeReservedInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeReservedInstancesRequest, value);
+export const validateDescribeReservedInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeReservedInstancesRequest, value);
 /** Checks a value against ModifyReservedInstancesRequest; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstancesRequest: Validate = (value) => toIssues(standalone.validateModifyReservedInstancesRequest, value);
+export const validateModifyReservedInstancesRequest: Validate = (value) => toIssues(schemas.validateModifyReservedInstancesRequest, value);
 /** Checks a value against ModifyReservedInstanceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstanceAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAttributeRequest, value);
+export const validateModifyReservedInstanceAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyReservedInstanceAttributeRequest, value);
 /** Checks a value against RenewReservedInstancesRequest; returns every issue, named by its path, or none. */
-export const validateRenewReservedInstancesRequest: Validate = (value) => toIssues(standalone.validateRenewReservedInstancesRequest, value);
+export const validateRenewReservedInstancesRequest: Validate = (value) => toIssues(schemas.validateRenewReservedInstancesRequest, value);
 /** Checks a value against DescribeReservedInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeReservedInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeReservedInstanceAutoRenewAttributeRequest, value);
+export const validateDescribeReservedInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeReservedInstanceAutoRenewAttributeRequest, value);
 /** Checks a value against ModifyReservedInstanceAutoRenewAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAutoRenewAttributeRequest, value);
+export const validateModifyReservedInstanceAutoRenewAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyReservedInstanceAutoRenewAttributeRequest, value);
 /** Checks a value against PurchaseStorageCapacityUnitRequest; returns every issue, named by its path, or none. */
-export const validatePurchaseStorageCapacityUnitRequest: Validate = (value) => toIssues(standalone.validatePurchaseStorageCapacityUnitRequest, value);
+export const validatePurchaseStorageCapacityUnitRequest: Validate = (value) => toIssues(schemas.validatePurchaseStorageCapacityUnitRequest, value);
 /** Checks a value against DescribeStorageCapacityUnitsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeStorageCapacityUnitsRequest: Validate = (value) => toIssues(standalone.validateDescribeStorageCapacityUnitsRequest, value);
+export const validateDescribeStorageCapacityUnitsRequest: Validate = (value) => toIssues(schemas.validateDescribeStorageCapacityUnitsRequest, value);
 /** Checks a value against ModifyStorageCapacityUnitAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyStorageCapacityUnitAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyStorageCapacityUnitAttributeRequest, value);
+export const validateModifyStorageCapacityUnitAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyStorageCapacityUnitAttributeRequest, value);
 /** Checks a value against CreateImageRequest; returns every issue, named by its path, or none. */
-export const validateCreateImageRequest: Validate = (value) => toIssues(standalone.validateCreateImageRequest, value);
+export const validateCreateImageRequest: Validate = (value) => toIssues(schemas.validateCreateImageRequest, value);
 /** Checks a value against ImportImageRequest; returns every issue, named by its path, or none. */
-export const validateImportImageRequest: Validate = (value) => toIssues(standalone.validateImportImageRequest, value);
+export const validateImportImageRequest: Validate = (value) => toIssues(schemas.validateImportImageRequest, value);
 /** Checks a value against ExportImageRequest; returns every issue, named by its path, or none. */
-export const validateExportImageRequest: Validate = (value) => toIssues(standalone.validateExportImageRequest, value);
+export const validateExportImageRequest: Validate = (value) => toIssues(schemas.validateExportImageRequest, value);
 /** Checks a value against CopyImageRequest; returns every issue, named by its path, or none. */
-export const validateCopyImageRequest: Validate = (value) => toIssues(standalone.validateCopyImageRequest, value);
+export const validateCopyImageRequest: Validate = (value) => toIssues(schemas.validateCopyImageRequest, value);
 /** Checks a value against CancelCopyImageRequest; returns every issue, named by its path, or none. */
-export const validateCancelCopyImageRequest: Validate = (value) => toIssues(standalone.validateCancelCopyImageRequest, value);
+export const validateCancelCopyImageRequest: Validate = (value) => toIssues(schemas.validateCancelCopyImageRequest, value);
 /** Checks a value against DescribeImagesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImagesRequest: Validate = (value) => toIssues(standalone.validateDescribeImagesRequest, value);
+export const validateDescribeImagesRequest: Validate = (value) => toIssues(schemas.validateDescribeImagesRequest, value);
 /** Checks a value against DescribeImageSharePermissionRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImageSharePermissionRequest: Validate = (value) => toIssues(standalone.validateDescribeImageSharePermissionRequest, value);
+export const validateDescribeImageSharePermissionRequest: Validate = (value) => toIssues(schemas.validateDescribeImageSharePermissionRequest, value);
 /** Checks a value against ModifyImageAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyImageAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyImageAttributeRequest, value);
+export const validateModifyImageAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyImageAttributeRequest, value);
 /** Checks a value against ModifyImageSharePermissionRequest; returns every issue, named by its path, or none. */
-export const validateModifyImageSharePermissionRequest: Validate = (value) => toIssues(standalone.validateModifyImageSharePermissionRequest, value);
+export const validateModifyImageSharePermissionRequest: Validate = (value) => toIssues(schemas.validateModifyImageSharePermissionRequest, value);
 /** Checks a value against DescribeImageSupportInstanceTypesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImageSupportInstanceTypesRequest: Validate = (value) => toIssues(standalone.validateDescribeImageSupportInstanceTypesRequest, value);
+export const validateDescribeImageSupportInstanceTypesRequest: Validate = (value) => toIssues(schemas.validateDescribeImageSupportInstanceTypesRequest, value);
 /** Checks a value against DescribeImageFromFamilyRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImageFromFamilyRequest: Validate = (value) => toIssues(standalone.validateDescribeImageFromFamilyRequest, value);
+export const validateDescribeImageFromFamilyRequest: Validate = (value) => toIssues(schemas.validateDescribeImageFromFamilyRequest, value);
 /** Checks a value against ModifyImageShareGroupPermissionRequest; returns every issue, named by its path, or none. */
-export const validateModifyImageShareGroupPermissionRequest: Validate = (value) => toIssues(standalone.validateModifyImageShareGroupPermissionRequest, value);
+export const validateModifyImageShareGroupPermissionRequest: Validate = (value) => toIssues(schemas.validateModifyImageShareGroupPermissionRequest, value);
 /** Checks a value against DeleteImageRequest; returns every issue, named by its path, or none. */
-export const validateDeleteImageRequest: Validate = (value) => toIssues(standalone.validateDeleteImageRequest, value);
+export const validateDeleteImageRequest: Validate = (value) => toIssues(schemas.validateDeleteImageRequest, value);
 /** Checks a value against CreateImageComponentRequest; returns every issue, named by its path, or none. */
-export const validateCreateImageComponentRequest: Validate = (value) => toIssues(standalone.validateCreateImageComponentRequest, value);
+export const validateCreateImageComponentRequest: Validate = (value) => toIssues(schemas.validateCreateImageComponentRequest, value);
 /** Checks a value against CreateImagePipelineRequest; returns every issue, named by its path, or none. */
-export const validateCreateImagePipelineRequest: Validate = (value) => toIssues(standalone.validateCreateImagePipelineRequest, value);
+export const validateCreateImagePipelineRequest: Validate = (value) => toIssues(schemas.validateCreateImagePipelineRequest, value);
 /** Checks a value against DescribeImageComponentsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImageComponentsRequest: Validate = (value) => toIssues(standalone.validateDescribeImageComponentsRequest, value);
+export const validateDescribeImageComponentsRequest: Validate = (value) => toIssues(schemas.validateDescribeImageComponentsRequest, value);
 /** Checks a value against DescribeImagePipelinesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImagePipelinesRequest: Validate = (value) => toIssues(standalone.validateDescribeImagePipelinesRequest, value);
+export const validateDescribeImagePipelinesRequest: Validate = (value) => toIssues(schemas.validateDescribeImagePipelinesRequest, value);
 /** Checks a value against StartImagePipelineExecutionRequest; returns every issue, named by its path, or none. */
-export const validateStartImagePipelineExecutionRequest: Validate = (value) => toIssues(standalone.validateStartImagePipelineExecutionRequest, value);
+export const validateStartImagePipelineExecutionRequest: Validate = (value) => toIssues(schemas.validateStartImagePipelineExecutionRequest, value);
 /** Checks a value against DescribeImagePipelineExecutionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeImagePipelineExecutionsRequest: Validate = (value) => toIssues(standalone.validateDescribeImagePipelineExecutionsRequest, value);
+export const validateDescribeImagePipelineExecutionsRequest: Validate = (value) => toIssues(schemas.validateDescribeImagePipelineExecutionsRequest, value);
 /** Checks a value against CancelImagePipelineExecutionRequest; returns every issue, named by its path, or none. */
-export const validateCancelImagePipelineExecutionRequest: Validate = (value) => toIssues(standalone.validateCancelImagePipelineExecutionRequest, value);
+export const validateCancelImagePipelineExecutionRequest: Validate = (value) => toIssues(schemas.validateCancelImagePipelineExecutionRequest, value);
 /** Checks a value against DeleteImageComponentRequest; returns every issue, named by its path, or none. */
-export const validateDeleteImageComponentRequest: Validate = (value) => toIssues(standalone.validateDeleteImageComponentRequest, value);
+export const validateDeleteImageComponentRequest: Validate = (value) => toIssues(schemas.validateDeleteImageComponentRequest, value);
 /** Checks a value against DeleteImagePipelineRequest; returns every issue, named by its path, or none. */
-export const validateDeleteImagePipelineRequest: Validate = (value) => toIssues(standalone.validateDeleteImagePipelineRequest, value);
+export const validateDeleteImagePipelineRequest: Validate = (value) => toIssues(schemas.validateDeleteImagePipelineRequest, value);
 /** Checks a value against CreateSnapshotRequest; returns every issue, named by its path, or none. */
-export const validateCreateSnapshotRequest: Validate = (value) => toIssues(standalone.validateCreateSnapshotRequest, value);
+export const validateCreateSnapshotRequest: Validate = (value) => toIssues(schemas.validateCreateSnapshotRequest, value);
 /** Checks a value against CopySnapshotRequest; returns every issue, named by its path, or none. */
-export const validateCopySnapshotRequest: Validate = (value) => toIssues(standalone.validateCopySnapshotRequest, value);
+export const validateCopySnapshotRequest: Validate = (value) => toIssues(schemas.validateCopySnapshotRequest, value);
 /** Checks a value against DescribeSnapshotsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotsRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsRequest, value);
+export const validateDescribeSnapshotsRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotsRequest, value);
 /** Checks a value against DescribeSnapshotsUsageRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotsUsageRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsUsageRequest, value);
+export const validateDescribeSnapshotsUsageRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotsUsageRequest, value);
 /** Checks a value against DescribeSnapshotPackageRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotPackageRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotPackageRequest, value);
+export const validateDescribeSnapshotPackageRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotPackageRequest, value);
 /** Checks a value against DescribeSnapshotLinksRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotLinksRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotLinksRequest, value);
+export const validateDescribeSnapshotLinksRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotLinksRequest, value);
 /** Checks a value against ModifySnapshotAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifySnapshotAttributeRequest: Validate = (value) => toIssues(standalone.validateModifySnapshotAttributeRequest, value);
+export const validateModifySnapshotAttributeRequest: Validate = (value) => toIssues(schemas.validateModifySnapshotAttributeRequest, value);
 /** Checks a value against DeleteSnapshotGroupRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSnapshotGroupRequest: Validate = (value) => toIssues(standalone.validateDeleteSnapshotGroupRequest, value);
+export const validateDeleteSnapshotGroupRequest: Validate = (value) => toIssues(schemas.validateDeleteSnapshotGroupRequest, value);
 /** Checks a value against DeleteSnapshotRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSnapshotRequest: Validate = (value) => toIssues(standalone.validateDeleteSnapshotRequest, value);
+export const validateDeleteSnapshotRequest: Validate = (value) => toIssues(schemas.validateDeleteSnapshotRequest, value);
 /** Checks a value against CreateAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
-export const validateCreateAutoSnapshotPolicyRequest: Validate = (value) => toIssues(standalone.validateCreateAutoSnapshotPolicyRequest, value);
+export const validateCreateAutoSnapshotPolicyRequest: Validate = (value) => toIssues(schemas.validateCreateAutoSnapshotPolicyRequest, value);
 /** Checks a value against DescribeAutoSnapshotPolicyExRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAutoSnapshotPolicyExRequest: Validate = (value) => toIssues(standalone.validateDescribeAutoSnapshotPolicyExRequest, value);
+export const validateDescribeAutoSnapshotPolicyExRequest: Validate = (value) => toIssues(schemas.validateDescribeAutoSnapshotPolicyExRequest, value);
 /** Checks a value against ModifyAutoSnapshotPolicyExRequest; returns every issue, named by its path, or none. */
-export const validateModifyAutoSnapshotPolicyExRequest: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyExRequest, value);
+export const validateModifyAutoSnapshotPolicyExRequest: Validate = (value) => toIssues(schemas.validateModifyAutoSnapshotPolicyExRequest, value);
 /** Checks a value against ApplyAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
-export const validateApplyAutoSnapshotPolicyRequest: Validate = (value) => toIssues(standalone.validateApplyAutoSnapshotPolicyRequest, value);
+export const validateApplyAutoSnapshotPolicyRequest: Validate = (value) => toIssues(schemas.validateApplyAutoSnapshotPolicyRequest, value);
 /** Checks a value against ModifyAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
-export const validateModifyAutoSnapshotPolicyRequest: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyRequest, value);
+export const validateModifyAutoSnapshotPolicyRequest: Validate = (value) => toIssues(schemas.validateModifyAutoSnapshotPolicyRequest, value);
 /** Checks a value against CancelAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
-export const validateCancelAutoSnapshotPolicyRequest: Validate = (value) => toIssues(standalone.validateCancelAutoSnapshotPolicyRequest, value);
+export const validateCancelAutoSnapshotPolicyRequest: Validate = (value) => toIssues(schemas.validateCancelAutoSnapshotPolicyRequest, value);
 /** Checks a value against DeleteAutoSnapshotPolicyRequest; returns every issue, named by its path, or none. */
-export const validateDeleteAutoSnapshotPolicyRequest: Validate = (value) => toIssues(standalone.validateDeleteAutoSnapshotPolicyRequest, value);
+export const validateDeleteAutoSnapshotPolicyRequest: Validate = (value) => toIssues(schemas.validateDeleteAutoSnapshotPolicyRequest, value);
 /** Checks a value against CreateSnapshotGroupRequest; returns every issue, named by its path, or none. */
-export const validateCreateSnapshotGroupRequest: Validate = (value) => toIssues(standalone.validateCreateSnapshotGroupRequest, value);
+export const validateCreateSnapshotGroupRequest: Validate = (value) => toIssues(schemas.validateCreateSnapshotGroupRequest, value);
 /** Checks a value against DescribeSnapshotGroupsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotGroupsRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotGroupsRequest, value);
+export const validateDescribeSnapshotGroupsRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotGroupsRequest, value);
 /** Checks a value against ModifySnapshotGroupRequest; returns every issue, named by its path, or none. */
-export const validateModifySnapshotGroupRequest: Validate = (value) => toIssues(standalone.validateModifySnapshotGroupRequest, value);
+export const validateModifySnapshotGroupRequest: Validate = (value) => toIssues(schemas.validateModifySnapshotGroupRequest, value);
 /** Checks a value against CreatePrefixListRequest; returns every issue, named by its path, or none. */
-export const validateCreatePrefixListRequest: Validate = (value) => toIssues(standalone.validateCreatePrefixListRequest, value);
+export const validateCreatePrefixListRequest: Validate = (value) => toIssues(schemas.validateCreatePrefixListRequest, value);
 /** Checks a value against DescribePrefixListsRequest; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListsRequest: Validate = (value) => toIssues(standalone.validateDescribePrefixListsRequest, value);
+export const validateDescribePrefixListsRequest: Validate = (value) => toIssues(schemas.validateDescribePrefixListsRequest, value);
 /** Checks a value against DescribePrefixListAssociationsRequest; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListAssociationsRequest: Validate = (value) => toIssues(standalone.validateDescribePrefixListAssociationsRequest, value);
+export const validateDescribePrefixListAssociationsRequest: Validate = (value) => toIssues(schemas.validateDescribePrefixListAssociationsRequest, value);
 /** Checks a value against DescribePrefixListAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribePrefixListAttributesRequest, value);
+export const validateDescribePrefixListAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribePrefixListAttributesRequest, value);
 /** Checks a value against ModifyPrefixListRequest; returns every issue, named by its path, or none. */
-export const validateModifyPrefixListRequest: Validate = (value) => toIssues(standalone.validateModifyPrefixListRequest, value);
+export const validateModifyPrefixListRequest: Validate = (value) => toIssues(schemas.validateModifyPrefixListRequest, value);
 /** Checks a value against DeletePrefixListRequest; returns every issue, named by its path, or none. */
-export const validateDeletePrefixListRequest: Validate = (value) => toIssues(standalone.validateDeletePrefixListRequest, value);
+export const validateDeletePrefixListRequest: Validate = (value) => toIssues(schemas.validateDeletePrefixListRequest, value);
 /** Checks a value against CreateSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateCreateSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateCreateSecurityGroupRequest, value);
+export const validateCreateSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateCreateSecurityGroupRequest, value);
 /** Checks a value against DescribeSecurityGroupsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupsRequest: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupsRequest, value);
+export const validateDescribeSecurityGroupsRequest: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupsRequest, value);
 /** Checks a value against DescribeSecurityGroupAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupAttributeRequest, value);
+export const validateDescribeSecurityGroupAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupAttributeRequest, value);
 /** Checks a value against ModifySecurityGroupPolicyRequest; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupPolicyRequest: Validate = (value) => toIssues(standalone.validateModifySecurityGroupPolicyRequest, value);
+export const validateModifySecurityGroupPolicyRequest: Validate = (value) => toIssues(schemas.validateModifySecurityGroupPolicyRequest, value);
 /** Checks a value against ModifySecurityGroupAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupAttributeRequest: Validate = (value) => toIssues(standalone.validateModifySecurityGroupAttributeRequest, value);
+export const validateModifySecurityGroupAttributeRequest: Validate = (value) => toIssues(schemas.validateModifySecurityGroupAttributeRequest, value);
 /** Checks a value against ModifySecurityGroupRuleRequest; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupRuleRequest: Validate = (value) => toIssues(standalone.validateModifySecurityGroupRuleRequest, value);
+export const validateModifySecurityGroupRuleRequest: Validate = (value) => toIssues(schemas.validateModifySecurityGroupRuleRequest, value);
 /** Checks a value against ModifySecurityGroupEgressRuleRequest; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupEgressRuleRequest: Validate = (value) => toIssues(standalone.validateModifySecurityGroupEgressRuleRequest, value);
+export const validateModifySecurityGroupEgressRuleRequest: Validate = (value) => toIssues(schemas.validateModifySecurityGroupEgressRuleRequest, value);
 /** Checks a value against AuthorizeSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateAuthorizeSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupRequest, value);
+export const validateAuthorizeSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateAuthorizeSecurityGroupRequest, value);
 /** Checks a value against AuthorizeSecurityGroupEgressRequest; returns every issue, named by its path, or none. */
-export const validateAuthorizeSecurityGroupEgressRequest: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupEgressRequest, value);
+export const validateAuthorizeSecurityGroupEgressRequest: Validate = (value) => toIssues(schemas.validateAuthorizeSecurityGroupEgressRequest, value);
 /** Checks a value against JoinSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateJoinSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateJoinSecurityGroupRequest, value);
+export const validateJoinSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateJoinSecurityGroupRequest, value);
 /** Checks a value against LeaveSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateLeaveSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateLeaveSecurityGroupRequest, value);
+export const validateLeaveSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateLeaveSecurityGroupRequest, value);
 /** Checks a value against DescribeSecurityGroupReferencesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupReferencesRequest: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupReferencesRequest, value);
+export const validateDescribeSecurityGroupReferencesRequest: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupReferencesRequest, value);
 /** Checks a value against RevokeSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateRevokeSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupRequest, value);
+export const validateRevokeSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateRevokeSecurityGroupRequest, value);
 /** Checks a value against RevokeSecurityGroupEgressRequest; returns every issue, named by its path, or none. */
-export const validateRevokeSecurityGroupEgressRequest: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupEgressRequest, value);
+export const validateRevokeSecurityGroupEgressRequest: Validate = (value) => toIssues(schemas.validateRevokeSecurityGroupEgressRequest, value);
 /** Checks a value against DeleteSecurityGroupRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSecurityGroupRequest: Validate = (value) => toIssues(standalone.validateDeleteSecurityGroupRequest, value);
+export const validateDeleteSecurityGroupRequest: Validate = (value) => toIssues(schemas.validateDeleteSecurityGroupRequest, value);
 /** Checks a value against CreateDeploymentSetRequest; returns every issue, named by its path, or none. */
-export const validateCreateDeploymentSetRequest: Validate = (value) => toIssues(standalone.validateCreateDeploymentSetRequest, value);
+export const validateCreateDeploymentSetRequest: Validate = (value) => toIssues(schemas.validateCreateDeploymentSetRequest, value);
 /** Checks a value against DescribeDeploymentSetSupportedInstanceTypeFamilyRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest, value);
+export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest: Validate = (value) => toIssues(schemas.validateDescribeDeploymentSetSupportedInstanceTypeFamilyRequest, value);
 /** Checks a value against DescribeDeploymentSetsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDeploymentSetsRequest: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetsRequest, value);
+export const validateDescribeDeploymentSetsRequest: Validate = (value) => toIssues(schemas.validateDescribeDeploymentSetsRequest, value);
 /** Checks a value against ModifyDeploymentSetAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyDeploymentSetAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyDeploymentSetAttributeRequest, value);
+export const validateModifyDeploymentSetAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyDeploymentSetAttributeRequest, value);
 /** Checks a value against DeleteDeploymentSetRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDeploymentSetRequest: Validate = (value) => toIssues(standalone.validateDeleteDeploymentSetRequest, value);
+export const validateDeleteDeploymentSetRequest: Validate = (value) => toIssues(schemas.validateDeleteDeploymentSetRequest, value);
 /** Checks a value against CreateKeyPairRequest; returns every issue, named by its path, or none. */
-export const validateCreateKeyPairRequest: Validate = (value) => toIssues(standalone.validateCreateKeyPairRequest, value);
+export const validateCreateKeyPairRequest: Validate = (value) => toIssues(schemas.validateCreateKeyPairRequest, value);
 /** Checks a value against ImportKeyPairRequest; returns every issue, named by its path, or none. */
-export const validateImportKeyPairRequest: Validate = (value) => toIssues(standalone.validateImportKeyPairRequest, value);
+export const validateImportKeyPairRequest: Validate = (value) => toIssues(schemas.validateImportKeyPairRequest, value);
 /** Checks a value against DescribeKeyPairsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeKeyPairsRequest: Validate = (value) => toIssues(standalone.validateDescribeKeyPairsRequest, value);
+export const validateDescribeKeyPairsRequest: Validate = (value) => toIssues(schemas.validateDescribeKeyPairsRequest, value);
 /** Checks a value against AttachKeyPairRequest; returns every issue, named by its path, or none. */
-export const validateAttachKeyPairRequest: Validate = (value) => toIssues(standalone.validateAttachKeyPairRequest, value);
+export const validateAttachKeyPairRequest: Validate = (value) => toIssues(schemas.validateAttachKeyPairRequest, value);
 /** Checks a value against DetachKeyPairRequest; returns every issue, named by its path, or none. */
-export const validateDetachKeyPairRequest: Validate = (value) => toIssues(standalone.validateDetachKeyPairRequest, value);
+export const validateDetachKeyPairRequest: Validate = (value) => toIssues(schemas.validateDetachKeyPairRequest, value);
 /** Checks a value against DeleteKeyPairsRequest; returns every issue, named by its path, or none. */
-export const validateDeleteKeyPairsRequest: Validate = (value) => toIssues(standalone.validateDeleteKeyPairsRequest, value);
+export const validateDeleteKeyPairsRequest: Validate = (value) => toIssues(schemas.validateDeleteKeyPairsRequest, value);
 /** Checks a value against ModifyInstanceVpcAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceVpcAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceVpcAttributeRequest, value);
+export const validateModifyInstanceVpcAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceVpcAttributeRequest, value);
 /** Checks a value against AllocatePublicIpAddressRequest; returns every issue, named by its path, or none. */
-export const validateAllocatePublicIpAddressRequest: Validate = (value) => toIssues(standalone.validateAllocatePublicIpAddressRequest, value);
+export const validateAllocatePublicIpAddressRequest: Validate = (value) => toIssues(schemas.validateAllocatePublicIpAddressRequest, value);
 /** Checks a value against ConvertNatPublicIpToEipRequest; returns every issue, named by its path, or none. */
-export const validateConvertNatPublicIpToEipRequest: Validate = (value) => toIssues(standalone.validateConvertNatPublicIpToEipRequest, value);
+export const validateConvertNatPublicIpToEipRequest: Validate = (value) => toIssues(schemas.validateConvertNatPublicIpToEipRequest, value);
 /** Checks a value against AttachClassicLinkVpcRequest; returns every issue, named by its path, or none. */
-export const validateAttachClassicLinkVpcRequest: Validate = (value) => toIssues(standalone.validateAttachClassicLinkVpcRequest, value);
+export const validateAttachClassicLinkVpcRequest: Validate = (value) => toIssues(schemas.validateAttachClassicLinkVpcRequest, value);
 /** Checks a value against DetachClassicLinkVpcRequest; returns every issue, named by its path, or none. */
-export const validateDetachClassicLinkVpcRequest: Validate = (value) => toIssues(standalone.validateDetachClassicLinkVpcRequest, value);
+export const validateDetachClassicLinkVpcRequest: Validate = (value) => toIssues(schemas.validateDetachClassicLinkVpcRequest, value);
 /** Checks a value against DescribeBandwidthLimitationRequest; returns every issue, named by its path, or none. */
-export const validateDescribeBandwidthLimitationRequest: Validate = (value) => toIssues(standalone.validateDescribeBandwidthLimitationRequest, value);
+export const validateDescribeBandwidthLimitationRequest: Validate = (value) => toIssues(schemas.validateDescribeBandwidthLimitationRequest, value);
 /** Checks a value against DescribeClassicLinkInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeClassicLinkInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeClassicLinkInstancesRequest, value);
+export const validateDescribeClassicLinkInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeClassicLinkInstancesRequest, value);
 /** Checks a value against ModifyInstanceNetworkSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceNetworkSpecRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceNetworkSpecRequest, value);
+export const validateModifyInstanceNetworkSpecRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceNetworkSpecRequest, value);
 /** Checks a value against CreateNetworkInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateCreateNetworkInterfaceRequest: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfaceRequest, value);
+export const validateCreateNetworkInterfaceRequest: Validate = (value) => toIssues(schemas.validateCreateNetworkInterfaceRequest, value);
 /** Checks a value against AttachNetworkInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateAttachNetworkInterfaceRequest: Validate = (value) => toIssues(standalone.validateAttachNetworkInterfaceRequest, value);
+export const validateAttachNetworkInterfaceRequest: Validate = (value) => toIssues(schemas.validateAttachNetworkInterfaceRequest, value);
 /** Checks a value against DetachNetworkInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDetachNetworkInterfaceRequest: Validate = (value) => toIssues(standalone.validateDetachNetworkInterfaceRequest, value);
+export const validateDetachNetworkInterfaceRequest: Validate = (value) => toIssues(schemas.validateDetachNetworkInterfaceRequest, value);
 /** Checks a value against DescribeNetworkInterfacesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfacesRequest: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacesRequest, value);
+export const validateDescribeNetworkInterfacesRequest: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfacesRequest, value);
 /** Checks a value against DescribeNetworkInterfaceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfaceAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfaceAttributeRequest, value);
+export const validateDescribeNetworkInterfaceAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfaceAttributeRequest, value);
 /** Checks a value against ModifyNetworkInterfaceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyNetworkInterfaceAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyNetworkInterfaceAttributeRequest, value);
+export const validateModifyNetworkInterfaceAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyNetworkInterfaceAttributeRequest, value);
 /** Checks a value against AssignPrivateIpAddressesRequest; returns every issue, named by its path, or none. */
-export const validateAssignPrivateIpAddressesRequest: Validate = (value) => toIssues(standalone.validateAssignPrivateIpAddressesRequest, value);
+export const validateAssignPrivateIpAddressesRequest: Validate = (value) => toIssues(schemas.validateAssignPrivateIpAddressesRequest, value);
 /** Checks a value against UnassignPrivateIpAddressesRequest; returns every issue, named by its path, or none. */
-export const validateUnassignPrivateIpAddressesRequest: Validate = (value) => toIssues(standalone.validateUnassignPrivateIpAddressesRequest, value);
+export const validateUnassignPrivateIpAddressesRequest: Validate = (value) => toIssues(schemas.validateUnassignPrivateIpAddressesRequest, value);
 /** Checks a value against AssignIpv6AddressesRequest; returns every issue, named by its path, or none. */
-export const validateAssignIpv6AddressesRequest: Validate = (value) => toIssues(standalone.validateAssignIpv6AddressesRequest, value);
+export const validateAssignIpv6AddressesRequest: Validate = (value) => toIssues(schemas.validateAssignIpv6AddressesRequest, value);
 /** Checks a value against UnassignIpv6AddressesRequest; returns every issue, named by its path, or none. */
-export const validateUnassignIpv6AddressesRequest: Validate = (value) => toIssues(standalone.validateUnassignIpv6AddressesRequest, value);
+export const validateUnassignIpv6AddressesRequest: Validate = (value) => toIssues(schemas.validateUnassignIpv6AddressesRequest, value);
 /** Checks a value against CreateNetworkInterfacePermissionRequest; returns every issue, named by its path, or none. */
-export const validateCreateNetworkInterfacePermissionRequest: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfacePermissionRequest, value);
+export const validateCreateNetworkInterfacePermissionRequest: Validate = (value) => toIssues(schemas.validateCreateNetworkInterfacePermissionRequest, value);
 /** Checks a value against DescribeNetworkInterfacePermissionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfacePermissionsRequest: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacePermissionsRequest, value);
+export const validateDescribeNetworkInterfacePermissionsRequest: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfacePermissionsRequest, value);
 /** Checks a value against DeleteNetworkInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkInterfaceRequest: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfaceRequest, value);
+export const validateDeleteNetworkInterfaceRequest: Validate = (value) => toIssues(schemas.validateDeleteNetworkInterfaceRequest, value);
 /** Checks a value against DescribeInstancesFullStatusRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstancesFullStatusRequest: Validate = (value) => toIssues(standalone.validateDescribeInstancesFullStatusRequest, value);
+export const validateDescribeInstancesFullStatusRequest: Validate = (value) => toIssues(schemas.validateDescribeInstancesFullStatusRequest, value);
 /** Checks a value against DescribeDisksFullStatusRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDisksFullStatusRequest: Validate = (value) => toIssues(standalone.validateDescribeDisksFullStatusRequest, value);
+export const validateDescribeDisksFullStatusRequest: Validate = (value) => toIssues(schemas.validateDescribeDisksFullStatusRequest, value);
 /** Checks a value against DescribeInstanceHistoryEventsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceHistoryEventsRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceHistoryEventsRequest, value);
+export const validateDescribeInstanceHistoryEventsRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceHistoryEventsRequest, value);
 /** Checks a value against CreateSimulatedSystemEventsRequest; returns every issue, named by its path, or none. */
-export const validateCreateSimulatedSystemEventsRequest: Validate = (value) => toIssues(standalone.validateCreateSimulatedSystemEventsRequest, value);
+export const validateCreateSimulatedSystemEventsRequest: Validate = (value) => toIssues(schemas.validateCreateSimulatedSystemEventsRequest, value);
 /** Checks a value against CancelSimulatedSystemEventsRequest; returns every issue, named by its path, or none. */
-export const validateCancelSimulatedSystemEventsRequest: Validate = (value) => toIssues(standalone.validateCancelSimulatedSystemEventsRequest, value);
+export const validateCancelSimulatedSystemEventsRequest: Validate = (value) => toIssues(schemas.validateCancelSimulatedSystemEventsRequest, value);
 /** Checks a value against AcceptInquiredSystemEventRequest; returns every issue, named by its path, or none. */
-export const validateAcceptInquiredSystemEventRequest: Validate = (value) => toIssues(standalone.validateAcceptInquiredSystemEventRequest, value);
+export const validateAcceptInquiredSystemEventRequest: Validate = (value) => toIssues(schemas.validateAcceptInquiredSystemEventRequest, value);
 /** Checks a value against GetInstanceScreenshotRequest; returns every issue, named by its path, or none. */
-export const validateGetInstanceScreenshotRequest: Validate = (value) => toIssues(standalone.validateGetInstanceScreenshotRequest, value);
+export const validateGetInstanceScreenshotRequest: Validate = (value) => toIssues(schemas.validateGetInstanceScreenshotRequest, value);
 /** Checks a value against GetInstanceConsoleOutputRequest; returns every issue, named by its path, or none. */
-export const validateGetInstanceConsoleOutputRequest: Validate = (value) => toIssues(standalone.validateGetInstanceConsoleOutputRequest, value);
+export const validateGetInstanceConsoleOutputRequest: Validate = (value) => toIssues(schemas.validateGetInstanceConsoleOutputRequest, value);
 /** Checks a value against DescribeDiskMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDiskMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeDiskMonitorDataRequest, value);
+export const validateDescribeDiskMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeDiskMonitorDataRequest, value);
 /** Checks a value against DescribeInstanceMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceMonitorDataRequest, value);
+export const validateDescribeInstanceMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceMonitorDataRequest, value);
 /** Checks a value against DescribeEniMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEniMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeEniMonitorDataRequest, value);
+export const validateDescribeEniMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeEniMonitorDataRequest, value);
 /** Checks a value against DescribeSnapshotMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeSnapshotMonitorDataRequest, value);
+export const validateDescribeSnapshotMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeSnapshotMonitorDataRequest, value);
 /** Checks a value against DescribeInstanceMaintenanceAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceMaintenanceAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceMaintenanceAttributesRequest, value);
+export const validateDescribeInstanceMaintenanceAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceMaintenanceAttributesRequest, value);
 /** Checks a value against ModifyInstanceMaintenanceAttributesRequest; returns every issue, named by its path, or none. */
-export const validateModifyInstanceMaintenanceAttributesRequest: Validate = (value) => toIssues(standalone.validateModifyInstanceMaintenanceAttributesRequest, value);
+export const validateModifyInstanceMaintenanceAttributesRequest: Validate = (value) => toIssues(schemas.validateModifyInstanceMaintenanceAttributesRequest, value);
 /** Checks a value against RedeployInstanceRequest; returns every issue, named by its path, or none. */
-export const validateRedeployInstanceRequest: Validate = (value) => toIssues(standalone.validateRedeployInstanceRequest, value);
+export const validateRedeployInstanceRequest: Validate = (value) => toIssues(schemas.validateRedeployInstanceRequest, value);
 /** Checks a value against ReportInstancesStatusRequest; returns every issue, named by its path, or none. */
-export const validateReportInstancesStatusRequest: Validate = (value) => toIssues(standalone.validateReportInstancesStatusRequest, value);
+export const validateReportInstancesStatusRequest: Validate = (value) => toIssues(schemas.validateReportInstancesStatusRequest, value);
 /** Checks a value against RunCommandRequest; returns every issue, named by its path, or none. */
-export const validateRunCommandRequest: Validate = (value) => toIssues(standalone.validateRunCommandRequest, value);
+export const validateRunCommandRequest: Validate = (value) => toIssues(schemas.validateRunCommandRequest, value);
 /** Checks a value against CreateCommandRequest; returns every issue, named by its path, or none. */
-export const validateCreateCommandRequest: Validate = (value) => toIssues(standalone.validateCreateCommandRequest, value);
+export const validateCreateCommandRequest: Validate = (value) => toIssues(schemas.validateCreateCommandRequest, value);
 /** Checks a value against InvokeCommandRequest; returns every issue, named by its path, or none. */
-export const validateInvokeCommandRequest: Validate = (value) => toIssues(standalone.validateInvokeCommandRequest, value);
+export const validateInvokeCommandRequest: Validate = (value) => toIssues(schemas.validateInvokeCommandRequest, value);
 /** Checks a value against DescribeInvocationsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInvocationsRequest: Validate = (value) => toIssues(standalone.validateDescribeInvocationsRequest, value);
+export const validateDescribeInvocationsRequest: Validate = (value) => toIssues(schemas.validateDescribeInvocationsRequest, value);
 /** Checks a value against DescribeInvocationResultsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInvocationResultsRequest: Validate = (value) => toIssues(standalone.validateDescribeInvocationResultsRequest, value);
+export const validateDescribeInvocationResultsRequest: Validate = (value) => toIssues(schemas.validateDescribeInvocationResultsRequest, value);
 /** Checks a value against ModifyInvocationAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyInvocationAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyInvocationAttributeRequest, value);
+export const validateModifyInvocationAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyInvocationAttributeRequest, value);
 /** Checks a value against StopInvocationRequest; returns every issue, named by its path, or none. */
-export const validateStopInvocationRequest: Validate = (value) => toIssues(standalone.validateStopInvocationRequest, value);
+export const validateStopInvocationRequest: Validate = (value) => toIssues(schemas.validateStopInvocationRequest, value);
 /** Checks a value against DescribeCommandsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCommandsRequest: Validate = (value) => toIssues(standalone.validateDescribeCommandsRequest, value);
+export const validateDescribeCommandsRequest: Validate = (value) => toIssues(schemas.validateDescribeCommandsRequest, value);
 /** Checks a value against ModifyCommandRequest; returns every issue, named by its path, or none. */
-export const validateModifyCommandRequest: Validate = (value) => toIssues(standalone.validateModifyCommandRequest, value);
+export const validateModifyCommandRequest: Validate = (value) => toIssues(schemas.validateModifyCommandRequest, value);
 /** Checks a value against DeleteCommandRequest; returns every issue, named by its path, or none. */
-export const validateDeleteCommandRequest: Validate = (value) => toIssues(standalone.validateDeleteCommandRequest, value);
+export const validateDeleteCommandRequest: Validate = (value) => toIssues(schemas.validateDeleteCommandRequest, value);
 /** Checks a value against SendFileRequest; returns every issue, named by its path, or none. */
-export const validateSendFileRequest: Validate = (value) => toIssues(standalone.validateSendFileRequest, value);
+export const validateSendFileRequest: Validate = (value) => toIssues(schemas.validateSendFileRequest, value);
 /** Checks a value against DescribeSendFileResultsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSendFileResultsRequest: Validate = (value) => toIssues(standalone.validateDescribeSendFileResultsRequest, value);
+export const validateDescribeSendFileResultsRequest: Validate = (value) => toIssues(schemas.validateDescribeSendFileResultsRequest, value);
 /** Checks a value against DescribeCloudAssistantStatusRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCloudAssistantStatusRequest: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantStatusRequest, value);
+export const validateDescribeCloudAssistantStatusRequest: Validate = (value) => toIssues(schemas.validateDescribeCloudAssistantStatusRequest, value);
 /** Checks a value against InstallCloudAssistantRequest; returns every issue, named by its path, or none. */
-export const validateInstallCloudAssistantRequest: Validate = (value) => toIssues(standalone.validateInstallCloudAssistantRequest, value);
+export const validateInstallCloudAssistantRequest: Validate = (value) => toIssues(schemas.validateInstallCloudAssistantRequest, value);
 /** Checks a value against StartTerminalSessionRequest; returns every issue, named by its path, or none. */
-export const validateStartTerminalSessionRequest: Validate = (value) => toIssues(standalone.validateStartTerminalSessionRequest, value);
+export const validateStartTerminalSessionRequest: Validate = (value) => toIssues(schemas.validateStartTerminalSessionRequest, value);
 /** Checks a value against DescribeTerminalSessionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTerminalSessionsRequest: Validate = (value) => toIssues(standalone.validateDescribeTerminalSessionsRequest, value);
+export const validateDescribeTerminalSessionsRequest: Validate = (value) => toIssues(schemas.validateDescribeTerminalSessionsRequest, value);
 /** Checks a value against ModifyCloudAssistantSettingsRequest; returns every issue, named by its path, or none. */
-export const validateModifyCloudAssistantSettingsRequest: Validate = (value) => toIssues(standalone.validateModifyCloudAssistantSettingsRequest, value);
+export const validateModifyCloudAssistantSettingsRequest: Validate = (value) => toIssues(schemas.validateModifyCloudAssistantSettingsRequest, value);
 /** Checks a value against DescribeCloudAssistantSettingsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCloudAssistantSettingsRequest: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantSettingsRequest, value);
+export const validateDescribeCloudAssistantSettingsRequest: Validate = (value) => toIssues(schemas.validateDescribeCloudAssistantSettingsRequest, value);
 /** Checks a value against CreateActivationRequest; returns every issue, named by its path, or none. */
-export const validateCreateActivationRequest: Validate = (value) => toIssues(standalone.validateCreateActivationRequest, value);
+export const validateCreateActivationRequest: Validate = (value) => toIssues(schemas.validateCreateActivationRequest, value);
 /** Checks a value against DescribeActivationsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeActivationsRequest: Validate = (value) => toIssues(standalone.validateDescribeActivationsRequest, value);
+export const validateDescribeActivationsRequest: Validate = (value) => toIssues(schemas.validateDescribeActivationsRequest, value);
 /** Checks a value against DisableActivationRequest; returns every issue, named by its path, or none. */
-export const validateDisableActivationRequest: Validate = (value) => toIssues(standalone.validateDisableActivationRequest, value);
+export const validateDisableActivationRequest: Validate = (value) => toIssues(schemas.validateDisableActivationRequest, value);
 /** Checks a value against DeleteActivationRequest; returns every issue, named by its path, or none. */
-export const validateDeleteActivationRequest: Validate = (value) => toIssues(standalone.validateDeleteActivationRequest, value);
+export const validateDeleteActivationRequest: Validate = (value) => toIssues(schemas.validateDeleteActivationRequest, value);
 /** Checks a value against DescribeManagedInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeManagedInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeManagedInstancesRequest, value);
+export const validateDescribeManagedInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeManagedInstancesRequest, value);
 /** Checks a value against ModifyManagedInstanceRequest; returns every issue, named by its path, or none. */
-export const validateModifyManagedInstanceRequest: Validate = (value) => toIssues(standalone.validateModifyManagedInstanceRequest, value);
+export const validateModifyManagedInstanceRequest: Validate = (value) => toIssues(schemas.validateModifyManagedInstanceRequest, value);
 /** Checks a value against DeregisterManagedInstanceRequest; returns every issue, named by its path, or none. */
-export const validateDeregisterManagedInstanceRequest: Validate = (value) => toIssues(standalone.validateDeregisterManagedInstanceRequest, value);
+export const validateDeregisterManagedInstanceRequest: Validate = (value) => toIssues(schemas.validateDeregisterManagedInstanceRequest, value);
 /** Checks a value against ListPluginStatusRequest; returns every issue, named by its path, or none. */
-export const validateListPluginStatusRequest: Validate = (value) => toIssues(standalone.validateListPluginStatusRequest, value);
+export const validateListPluginStatusRequest: Validate = (value) => toIssues(schemas.validateListPluginStatusRequest, value);
 /** Checks a value against CreateHpcClusterRequest; returns every issue, named by its path, or none. */
-export const validateCreateHpcClusterRequest: Validate = (value) => toIssues(standalone.validateCreateHpcClusterRequest, value);
+export const validateCreateHpcClusterRequest: Validate = (value) => toIssues(schemas.validateCreateHpcClusterRequest, value);
 /** Checks a value against DescribeHpcClustersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeHpcClustersRequest: Validate = (value) => toIssues(standalone.validateDescribeHpcClustersRequest, value);
+export const validateDescribeHpcClustersRequest: Validate = (value) => toIssues(schemas.validateDescribeHpcClustersRequest, value);
 /** Checks a value against ModifyHpcClusterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyHpcClusterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyHpcClusterAttributeRequest, value);
+export const validateModifyHpcClusterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyHpcClusterAttributeRequest, value);
 /** Checks a value against DeleteHpcClusterRequest; returns every issue, named by its path, or none. */
-export const validateDeleteHpcClusterRequest: Validate = (value) => toIssues(standalone.validateDeleteHpcClusterRequest, value);
+export const validateDeleteHpcClusterRequest: Validate = (value) => toIssues(schemas.validateDeleteHpcClusterRequest, value);
 /** Checks a value against TagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateTagResourcesRequest: Validate = (value) => toIssues(standalone.validateTagResourcesRequest, value);
+export const validateTagResourcesRequest: Validate = (value) => toIssues(schemas.validateTagResourcesRequest, value);
 /** Checks a value against ListTagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateListTagResourcesRequest: Validate = (value) => toIssues(standalone.validateListTagResourcesRequest, value);
+export const validateListTagResourcesRequest: Validate = (value) => toIssues(schemas.validateListTagResourcesRequest, value);
 /** Checks a value against UntagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateUntagResourcesRequest: Validate = (value) => toIssues(standalone.validateUntagResourcesRequest, value);
+export const validateUntagResourcesRequest: Validate = (value) => toIssues(schemas.validateUntagResourcesRequest, value);
 /** Checks a value against JoinResourceGroupRequest; returns every issue, named by its path, or none. */
-export const validateJoinResourceGroupRequest: Validate = (value) => toIssues(standalone.validateJoinResourceGroupRequest, value);
+export const validateJoinResourceGroupRequest: Validate = (value) => toIssues(schemas.validateJoinResourceGroupRequest, value);
 /** Checks a value against AddTagsRequest; returns every issue, named by its path, or none. */
-export const validateAddTagsRequest: Validate = (value) => toIssues(standalone.validateAddTagsRequest, value);
+export const validateAddTagsRequest: Validate = (value) => toIssues(schemas.validateAddTagsRequest, value);
 /** Checks a value against DescribeResourceByTagsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeResourceByTagsRequest: Validate = (value) => toIssues(standalone.validateDescribeResourceByTagsRequest, value);
+export const validateDescribeResourceByTagsRequest: Validate = (value) => toIssues(schemas.validateDescribeResourceByTagsRequest, value);
 /** Checks a value against DescribeTagsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTagsRequest: Validate = (value) => toIssues(standalone.validateDescribeTagsRequest, value);
+export const validateDescribeTagsRequest: Validate = (value) => toIssues(schemas.validateDescribeTagsRequest, value);
 /** Checks a value against RemoveTagsRequest; returns every issue, named by its path, or none. */
-export const validateRemoveTagsRequest: Validate = (value) => toIssues(standalone.validateRemoveTagsRequest, value);
+export const validateRemoveTagsRequest: Validate = (value) => toIssues(schemas.validateRemoveTagsRequest, value);
 /** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRegionsRequest: Validate = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
+export const validateDescribeRegionsRequest: Validate = (value) => toIssues(schemas.validateDescribeRegionsRequest, value);
 /** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeZonesRequest: Validate = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
+export const validateDescribeZonesRequest: Validate = (value) => toIssues(schemas.validateDescribeZonesRequest, value);
 /** Checks a value against DescribeAvailableResourceRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAvailableResourceRequest: Validate = (value) => toIssues(standalone.validateDescribeAvailableResourceRequest, value);
+export const validateDescribeAvailableResourceRequest: Validate = (value) => toIssues(schemas.validateDescribeAvailableResourceRequest, value);
 /** Checks a value against DescribeAccountAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAccountAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeAccountAttributesRequest, value);
+export const validateDescribeAccountAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeAccountAttributesRequest, value);
 /** Checks a value against DescribeResourcesModificationRequest; returns every issue, named by its path, or none. */
-export const validateDescribeResourcesModificationRequest: Validate = (value) => toIssues(standalone.validateDescribeResourcesModificationRequest, value);
+export const validateDescribeResourcesModificationRequest: Validate = (value) => toIssues(schemas.validateDescribeResourcesModificationRequest, value);
 /** Checks a value against DescribeRecommendInstanceTypeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRecommendInstanceTypeRequest: Validate = (value) => toIssues(standalone.validateDescribeRecommendInstanceTypeRequest, value);
+export const validateDescribeRecommendInstanceTypeRequest: Validate = (value) => toIssues(schemas.validateDescribeRecommendInstanceTypeRequest, value);
 /** Checks a value against DescribePriceRequest; returns every issue, named by its path, or none. */
-export const validateDescribePriceRequest: Validate = (value) => toIssues(standalone.validateDescribePriceRequest, value);
+export const validateDescribePriceRequest: Validate = (value) => toIssues(schemas.validateDescribePriceRequest, value);
 /** Checks a value against DescribeRenewalPriceRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRenewalPriceRequest: Validate = (value) => toIssues(standalone.validateDescribeRenewalPriceRequest, value);
+export const validateDescribeRenewalPriceRequest: Validate = (value) => toIssues(schemas.validateDescribeRenewalPriceRequest, value);
 /** Checks a value against DescribeInstanceModificationPriceRequest; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceModificationPriceRequest: Validate = (value) => toIssues(standalone.validateDescribeInstanceModificationPriceRequest, value);
+export const validateDescribeInstanceModificationPriceRequest: Validate = (value) => toIssues(schemas.validateDescribeInstanceModificationPriceRequest, value);
 /** Checks a value against CreateStorageSetRequest; returns every issue, named by its path, or none. */
-export const validateCreateStorageSetRequest: Validate = (value) => toIssues(standalone.validateCreateStorageSetRequest, value);
+export const validateCreateStorageSetRequest: Validate = (value) => toIssues(schemas.validateCreateStorageSetRequest, value);
 /** Checks a value against DescribeStorageSetDetailsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeStorageSetDetailsRequest: Validate = (value) => toIssues(standalone.validateDescribeStorageSetDetailsRequest, value);
+export const validateDescribeStorageSetDetailsRequest: Validate = (value) => toIssues(schemas.validateDescribeStorageSetDetailsRequest, value);
 /** Checks a value against DescribeStorageSetsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeStorageSetsRequest: Validate = (value) => toIssues(standalone.validateDescribeStorageSetsRequest, value);
+export const validateDescribeStorageSetsRequest: Validate = (value) => toIssues(schemas.validateDescribeStorageSetsRequest, value);
 /** Checks a value against ModifyStorageSetAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyStorageSetAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyStorageSetAttributeRequest, value);
+export const validateModifyStorageSetAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyStorageSetAttributeRequest, value);
 /** Checks a value against DeleteStorageSetRequest; returns every issue, named by its path, or none. */
-export const validateDeleteStorageSetRequest: Validate = (value) => toIssues(standalone.validateDeleteStorageSetRequest, value);
+export const validateDeleteStorageSetRequest: Validate = (value) => toIssues(schemas.validateDeleteStorageSetRequest, value);
 /** Checks a value against DescribeTasksRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTasksRequest: Validate = (value) => toIssues(standalone.validateDescribeTasksRequest, value);
+export const validateDescribeTasksRequest: Validate = (value) => toIssues(schemas.validateDescribeTasksRequest, value);
 /** Checks a value against DescribeTaskAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTaskAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeTaskAttributeRequest, value);
+export const validateDescribeTaskAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeTaskAttributeRequest, value);
 /** Checks a value against CancelTaskRequest; returns every issue, named by its path, or none. */
-export const validateCancelTaskRequest: Validate = (value) => toIssues(standalone.validateCancelTaskRequest, value);
+export const validateCancelTaskRequest: Validate = (value) => toIssues(schemas.validateCancelTaskRequest, value);
 /** Checks a value against DescribeUserBusinessBehaviorRequest; returns every issue, named by its path, or none. */
-export const validateDescribeUserBusinessBehaviorRequest: Validate = (value) => toIssues(standalone.validateDescribeUserBusinessBehaviorRequest, value);
+export const validateDescribeUserBusinessBehaviorRequest: Validate = (value) => toIssues(schemas.validateDescribeUserBusinessBehaviorRequest, value);
 /** Checks a value against ModifyUserBusinessBehaviorRequest; returns every issue, named by its path, or none. */
-export const validateModifyUserBusinessBehaviorRequest: Validate = (value) => toIssues(standalone.validateModifyUserBusinessBehaviorRequest, value);
+export const validateModifyUserBusinessBehaviorRequest: Validate = (value) => toIssues(schemas.validateModifyUserBusinessBehaviorRequest, value);
 /** Checks a value against DescribeLimitationRequest; returns every issue, named by its path, or none. */
-export const validateDescribeLimitationRequest: Validate = (value) => toIssues(standalone.validateDescribeLimitationRequest, value);
+export const validateDescribeLimitationRequest: Validate = (value) => toIssues(schemas.validateDescribeLimitationRequest, value);
 /** Checks a value against DescribeClustersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeClustersRequest: Validate = (value) => toIssues(standalone.validateDescribeClustersRequest, value);
+export const validateDescribeClustersRequest: Validate = (value) => toIssues(schemas.validateDescribeClustersRequest, value);
 /** Checks a value against DescribeDemandsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeDemandsRequest: Validate = (value) => toIssues(standalone.validateDescribeDemandsRequest, value);
+export const validateDescribeDemandsRequest: Validate = (value) => toIssues(schemas.validateDescribeDemandsRequest, value);
 /** Checks a value against CreateDemandRequest; returns every issue, named by its path, or none. */
-export const validateCreateDemandRequest: Validate = (value) => toIssues(standalone.validateCreateDemandRequest, value);
+export const validateCreateDemandRequest: Validate = (value) => toIssues(schemas.validateCreateDemandRequest, value);
 /** Checks a value against DeleteDemandRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDemandRequest: Validate = (value) => toIssues(standalone.validateDeleteDemandRequest, value);
+export const validateDeleteDemandRequest: Validate = (value) => toIssues(schemas.validateDeleteDemandRequest, value);
 /** Checks a value against ModifyDemandRequest; returns every issue, named by its path, or none. */
-export const validateModifyDemandRequest: Validate = (value) => toIssues(standalone.validateModifyDemandRequest, value);
+export const validateModifyDemandRequest: Validate = (value) => toIssues(schemas.validateModifyDemandRequest, value);
 /** Checks a value against DeleteNetworkInterfacePermissionRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkInterfacePermissionRequest: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfacePermissionRequest, value);
+export const validateDeleteNetworkInterfacePermissionRequest: Validate = (value) => toIssues(schemas.validateDeleteNetworkInterfacePermissionRequest, value);
 /** Checks a value against DeleteBandwidthPackageRequest; returns every issue, named by its path, or none. */
-export const validateDeleteBandwidthPackageRequest: Validate = (value) => toIssues(standalone.validateDeleteBandwidthPackageRequest, value);
+export const validateDeleteBandwidthPackageRequest: Validate = (value) => toIssues(schemas.validateDeleteBandwidthPackageRequest, value);
 /** Checks a value against ModifyBandwidthPackageSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyBandwidthPackageSpecRequest: Validate = (value) => toIssues(standalone.validateModifyBandwidthPackageSpecRequest, value);
+export const validateModifyBandwidthPackageSpecRequest: Validate = (value) => toIssues(schemas.validateModifyBandwidthPackageSpecRequest, value);
 /** Checks a value against DescribeBandwidthPackagesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeBandwidthPackagesRequest: Validate = (value) => toIssues(standalone.validateDescribeBandwidthPackagesRequest, value);
+export const validateDescribeBandwidthPackagesRequest: Validate = (value) => toIssues(schemas.validateDescribeBandwidthPackagesRequest, value);
 /** Checks a value against CreateVSwitchRequest; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchRequest: Validate = (value) => toIssues(standalone.validateCreateVSwitchRequest, value);
+export const validateCreateVSwitchRequest: Validate = (value) => toIssues(schemas.validateCreateVSwitchRequest, value);
 /** Checks a value against DeleteVSwitchRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchRequest: Validate = (value) => toIssues(standalone.validateDeleteVSwitchRequest, value);
+export const validateDeleteVSwitchRequest: Validate = (value) => toIssues(schemas.validateDeleteVSwitchRequest, value);
 /** Checks a value against ModifyVSwitchAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeRequest, value);
+export const validateModifyVSwitchAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVSwitchAttributeRequest, value);
 /** Checks a value against DescribeVSwitchesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchesRequest: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesRequest, value);
+export const validateDescribeVSwitchesRequest: Validate = (value) => toIssues(schemas.validateDescribeVSwitchesRequest, value);
 /** Checks a value against CreatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionRequest, value);
+export const validateCreatePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionRequest, value);
 /** Checks a value against DeletePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDeletePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionRequest, value);
+export const validateDeletePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateDeletePhysicalConnectionRequest, value);
 /** Checks a value against ModifyPhysicalConnectionAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyPhysicalConnectionAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeRequest, value);
+export const validateModifyPhysicalConnectionAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyPhysicalConnectionAttributeRequest, value);
 /** Checks a value against EnablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateEnablePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionRequest, value);
+export const validateEnablePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateEnablePhysicalConnectionRequest, value);
 /** Checks a value against DescribePhysicalConnectionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionsRequest: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsRequest, value);
+export const validateDescribePhysicalConnectionsRequest: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionsRequest, value);
 /** Checks a value against CancelPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCancelPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionRequest, value);
+export const validateCancelPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCancelPhysicalConnectionRequest, value);
 /** Checks a value against TerminatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateTerminatePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionRequest, value);
+export const validateTerminatePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateTerminatePhysicalConnectionRequest, value);
 /** Checks a value against CreateVpcRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpcRequest: Validate = (value) => toIssues(standalone.validateCreateVpcRequest, value);
+export const validateCreateVpcRequest: Validate = (value) => toIssues(schemas.validateCreateVpcRequest, value);
 /** Checks a value against DeleteVpcRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpcRequest: Validate = (value) => toIssues(standalone.validateDeleteVpcRequest, value);
+export const validateDeleteVpcRequest: Validate = (value) => toIssues(schemas.validateDeleteVpcRequest, value);
 /** Checks a value against DescribeVpcsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpcsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpcsRequest, value);
+export const validateDescribeVpcsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpcsRequest, value);
 /** Checks a value against ModifyVpcAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpcAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeRequest, value);
+export const validateModifyVpcAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpcAttributeRequest, value);
 /** Checks a value against RemoveBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
-export const validateRemoveBandwidthPackageIpsRequest: Validate = (value) => toIssues(standalone.validateRemoveBandwidthPackageIpsRequest, value);
+export const validateRemoveBandwidthPackageIpsRequest: Validate = (value) => toIssues(schemas.validateRemoveBandwidthPackageIpsRequest, value);
 /** Checks a value against CreateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateCreateHaVipRequest: Validate = (value) => toIssues(standalone.validateCreateHaVipRequest, value);
+export const validateCreateHaVipRequest: Validate = (value) => toIssues(schemas.validateCreateHaVipRequest, value);
 /** Checks a value against DeleteHaVipRequest; returns every issue, named by its path, or none. */
-export const validateDeleteHaVipRequest: Validate = (value) => toIssues(standalone.validateDeleteHaVipRequest, value);
+export const validateDeleteHaVipRequest: Validate = (value) => toIssues(schemas.validateDeleteHaVipRequest, value);
 /** Checks a value against AssociateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateAssociateHaVipRequest: Validate = (value) => toIssues(standalone.validateAssociateHaVipRequest, value);
+export const validateAssociateHaVipRequest: Validate = (value) => toIssues(schemas.validateAssociateHaVipRequest, value);
 /** Checks a value against ModifyHaVipAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyHaVipAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeRequest, value);
+export const validateModifyHaVipAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyHaVipAttributeRequest, value);
 /** Checks a value against DescribeHaVipsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeHaVipsRequest: Validate = (value) => toIssues(standalone.validateDescribeHaVipsRequest, value);
+export const validateDescribeHaVipsRequest: Validate = (value) => toIssues(schemas.validateDescribeHaVipsRequest, value);
 /** Checks a value against UnassociateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateHaVipRequest: Validate = (value) => toIssues(standalone.validateUnassociateHaVipRequest, value);
+export const validateUnassociateHaVipRequest: Validate = (value) => toIssues(schemas.validateUnassociateHaVipRequest, value);
 /** Checks a value against CreateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateCreateVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterRequest, value);
+export const validateCreateVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateCreateVirtualBorderRouterRequest, value);
 /** Checks a value against DeleteVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterRequest, value);
+export const validateDeleteVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateDeleteVirtualBorderRouterRequest, value);
 /** Checks a value against ModifyVirtualBorderRouterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVirtualBorderRouterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeRequest, value);
+export const validateModifyVirtualBorderRouterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVirtualBorderRouterAttributeRequest, value);
 /** Checks a value against RecoverVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateRecoverVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterRequest, value);
+export const validateRecoverVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateRecoverVirtualBorderRouterRequest, value);
 /** Checks a value against TerminateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateTerminateVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterRequest, value);
+export const validateTerminateVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateTerminateVirtualBorderRouterRequest, value);
 /** Checks a value against DescribeVirtualBorderRoutersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersRequest: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersRequest, value);
+export const validateDescribeVirtualBorderRoutersRequest: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersRequest, value);
 /** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
 /** Checks a value against CreateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceRequest, value);
+export const validateCreateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateCreateRouterInterfaceRequest, value);
 /** Checks a value against DeleteRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceRequest, value);
+export const validateDeleteRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateDeleteRouterInterfaceRequest, value);
 /** Checks a value against ActivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateActivateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceRequest, value);
+export const validateActivateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateActivateRouterInterfaceRequest, value);
 /** Checks a value against DeactivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDeactivateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceRequest, value);
+export const validateDeactivateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateDeactivateRouterInterfaceRequest, value);
 /** Checks a value against ModifyRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeRequest, value);
+export const validateModifyRouterInterfaceAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceAttributeRequest, value);
 /** Checks a value against ModifyRouterInterfaceSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceSpecRequest: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecRequest, value);
+export const validateModifyRouterInterfaceSpecRequest: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceSpecRequest, value);
 /** Checks a value against ModifyVRouterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVRouterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeRequest, value);
+export const validateModifyVRouterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVRouterAttributeRequest, value);
 /** Checks a value against DescribeRouterInterfacesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfacesRequest: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesRequest, value);
+export const validateDescribeRouterInterfacesRequest: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfacesRequest, value);
 /** Checks a value against EipNotifyPaidRequest; returns every issue, named by its path, or none. */
-export const validateEipNotifyPaidRequest: Validate = (value) => toIssues(standalone.validateEipNotifyPaidRequest, value);
+export const validateEipNotifyPaidRequest: Validate = (value) => toIssues(schemas.validateEipNotifyPaidRequest, value);
 /** Checks a value against EipFillProductRequest; returns every issue, named by its path, or none. */
-export const validateEipFillProductRequest: Validate = (value) => toIssues(standalone.validateEipFillProductRequest, value);
+export const validateEipFillProductRequest: Validate = (value) => toIssues(schemas.validateEipFillProductRequest, value);
 /** Checks a value against EipFillParamsRequest; returns every issue, named by its path, or none. */
-export const validateEipFillParamsRequest: Validate = (value) => toIssues(standalone.validateEipFillParamsRequest, value);
+export const validateEipFillParamsRequest: Validate = (value) => toIssues(schemas.validateEipFillParamsRequest, value);
 /** Checks a value against UnassociateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateEipAddressRequest: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressRequest, value);
+export const validateUnassociateEipAddressRequest: Validate = (value) => toIssues(schemas.validateUnassociateEipAddressRequest, value);
 /** Checks a value against AllocateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressRequest: Validate = (value) => toIssues(standalone.validateAllocateEipAddressRequest, value);
+export const validateAllocateEipAddressRequest: Validate = (value) => toIssues(schemas.validateAllocateEipAddressRequest, value);
 /** Checks a value against ModifyEipAddressAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyEipAddressAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeRequest, value);
+export const validateModifyEipAddressAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyEipAddressAttributeRequest, value);
 /** Checks a value against ReleaseEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateReleaseEipAddressRequest: Validate = (value) => toIssues(standalone.validateReleaseEipAddressRequest, value);
+export const validateReleaseEipAddressRequest: Validate = (value) => toIssues(schemas.validateReleaseEipAddressRequest, value);
 /** Checks a value against AssociateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressRequest: Validate = (value) => toIssues(standalone.validateAssociateEipAddressRequest, value);
+export const validateAssociateEipAddressRequest: Validate = (value) => toIssues(schemas.validateAssociateEipAddressRequest, value);
 /** Checks a value against DescribeEipAddressesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipAddressesRequest: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesRequest, value);
+export const validateDescribeEipAddressesRequest: Validate = (value) => toIssues(schemas.validateDescribeEipAddressesRequest, value);
 /** Checks a value against DescribeEipMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataRequest, value);
+export const validateDescribeEipMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeEipMonitorDataRequest, value);
 /** Checks a value against CreateNatGatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateNatGatewayRequest: Validate = (value) => toIssues(standalone.validateCreateNatGatewayRequest, value);
+export const validateCreateNatGatewayRequest: Validate = (value) => toIssues(schemas.validateCreateNatGatewayRequest, value);
 /** Checks a value against DeleteNatGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNatGatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayRequest, value);
+export const validateDeleteNatGatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteNatGatewayRequest, value);
 /** Checks a value against DescribeNatGatewaysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNatGatewaysRequest: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysRequest, value);
+export const validateDescribeNatGatewaysRequest: Validate = (value) => toIssues(schemas.validateDescribeNatGatewaysRequest, value);
 /** Checks a value against DescribeNewProjectEipMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNewProjectEipMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeNewProjectEipMonitorDataRequest, value);
+export const validateDescribeNewProjectEipMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeNewProjectEipMonitorDataRequest, value);
 /** Checks a value against DeleteRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryRequest, value);
+export const validateDeleteRouteEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteRouteEntryRequest, value);
 /** Checks a value against DeleteForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteForwardEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryRequest, value);
+export const validateDeleteForwardEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteForwardEntryRequest, value);
 /** Checks a value against CreateForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateForwardEntryRequest: Validate = (value) => toIssues(standalone.validateCreateForwardEntryRequest, value);
+export const validateCreateForwardEntryRequest: Validate = (value) => toIssues(schemas.validateCreateForwardEntryRequest, value);
 /** Checks a value against AddBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
-export const validateAddBandwidthPackageIpsRequest: Validate = (value) => toIssues(standalone.validateAddBandwidthPackageIpsRequest, value);
+export const validateAddBandwidthPackageIpsRequest: Validate = (value) => toIssues(schemas.validateAddBandwidthPackageIpsRequest, value);
 /** Checks a value against DescribeVRoutersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVRoutersRequest: Validate = (value) => toIssues(standalone.validateDescribeVRoutersRequest, value);
+export const validateDescribeVRoutersRequest: Validate = (value) => toIssues(schemas.validateDescribeVRoutersRequest, value);
 /** Checks a value against CreateRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntryRequest: Validate = (value) => toIssues(standalone.validateCreateRouteEntryRequest, value);
+export const validateCreateRouteEntryRequest: Validate = (value) => toIssues(schemas.validateCreateRouteEntryRequest, value);
 /** Checks a value against DescribeForwardTableEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeForwardTableEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesRequest, value);
+export const validateDescribeForwardTableEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeForwardTableEntriesRequest, value);
 /** Checks a value against ModifyForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifyForwardEntryRequest: Validate = (value) => toIssues(standalone.validateModifyForwardEntryRequest, value);
+export const validateModifyForwardEntryRequest: Validate = (value) => toIssues(schemas.validateModifyForwardEntryRequest, value);
 /** Checks a value against DescribeAccessPointsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAccessPointsRequest: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsRequest, value);
+export const validateDescribeAccessPointsRequest: Validate = (value) => toIssues(schemas.validateDescribeAccessPointsRequest, value);
 /** Checks a value against DescribeRouteTablesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTablesRequest: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesRequest, value);
+export const validateDescribeRouteTablesRequest: Validate = (value) => toIssues(schemas.validateDescribeRouteTablesRequest, value);
 /** Checks a value against ConnectRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateConnectRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceRequest, value);
+export const validateConnectRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateConnectRouterInterfaceRequest, value);
 /** Checks a value against ExportSnapshotRequest; returns every issue, named by its path, or none. */
-export const validateExportSnapshotRequest: Validate = (value) => toIssues(standalone.validateExportSnapshotRequest, value);
+export const validateExportSnapshotRequest: Validate = (value) => toIssues(schemas.validateExportSnapshotRequest, value);
 /** Checks a value against ReleasePublicIpAddressRequest; returns every issue, named by its path, or none. */
-export const validateReleasePublicIpAddressRequest: Validate = (value) => toIssues(standalone.validateReleasePublicIpAddressRequest, value);
+export const validateReleasePublicIpAddressRequest: Validate = (value) => toIssues(schemas.validateReleasePublicIpAddressRequest, value);

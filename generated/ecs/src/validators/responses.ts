@@ -3,700 +3,700 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './responses.standalone.js';
+import * as schemas from './responses.schemas.js';
 /** Checks a value against RunInstancesResponse; returns every issue, named by its path, or none. */
-export const validateRunInstancesResponse: Validate = (value) => toIssues(standalone.validateRunInstancesResponse, value);
+export const validateRunInstancesResponse: Validate = (value) => toIssues(schemas.validateRunInstancesResponse, value);
 /** Checks a value against CreateInstanceResponse; returns every issue, named by its path, or none. */
-export const validateCreateInstanceResponse: Validate = (value) => toIssues(standalone.validateCreateInstanceResponse, value);
+export const validateCreateInstanceResponse: Validate = (value) => toIssues(schemas.validateCreateInstanceResponse, value);
 /** Checks a value against StartInstanceResponse; returns every issue, named by its path, or none. */
-export const validateStartInstanceResponse: Validate = (value) => toIssues(standalone.validateStartInstanceResponse, value);
+export const validateStartInstanceResponse: Validate = (value) => toIssues(schemas.validateStartInstanceResponse, value);
 /** Checks a value against StartInstancesResponse; returns every issue, named by its path, or none. */
-export const validateStartInstancesResponse: Validate = (value) => toIssues(standalone.validateStartInstancesResponse, value);
+export const validateStartInstancesResponse: Validate = (value) => toIssues(schemas.validateStartInstancesResponse, value);
 /** Checks a value against StopInstanceResponse; returns every issue, named by its path, or none. */
-export const validateStopInstanceResponse: Validate = (value) => toIssues(standalone.validateStopInstanceResponse, value);
+export const validateStopInstanceResponse: Validate = (value) => toIssues(schemas.validateStopInstanceResponse, value);
 /** Checks a value against StopInstancesResponse; returns every issue, named by its path, or none. */
-export const validateStopInstancesResponse: Validate = (value) => toIssues(standalone.validateStopInstancesResponse, value);
+export const validateStopInstancesResponse: Validate = (value) => toIssues(schemas.validateStopInstancesResponse, value);
 /** Checks a value against RebootInstanceResponse; returns every issue, named by its path, or none. */
-export const validateRebootInstanceResponse: Validate = (value) => toIssues(standalone.validateRebootInstanceResponse, value);
+export const validateRebootInstanceResponse: Validate = (value) => toIssues(schemas.validateRebootInstanceResponse, value);
 /** Checks a value against RebootInstancesResponse; returns every issue, named by its path, or none. */
-export const validateRebootInstancesResponse: Validate = (value) => toIssues(standalone.validateRebootInstancesResponse, value);
+export const validateRebootInstancesResponse: Validate = (value) => toIssues(schemas.validateRebootInstancesResponse, value);
 /** Checks a value against AttachInstanceRamRoleResponse; returns every issue, named by its path, or none. */
-export const validateAttachInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateAttachInstanceRamRoleResponse, value);
+export const validateAttachInstanceRamRoleResponse: Validate = (value) => toIssues(schemas.validateAttachInstanceRamRoleResponse, value);
 /** Checks a value against DescribeInstanceRamRoleResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceRamRoleResponse, value);
+export const validateDescribeInstanceRamRoleResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceRamRoleResponse, value);
 /** Checks a value against DetachInstanceRamRoleResponse; returns every issue, named by its path, or none. */
-export const validateDetachInstanceRamRoleResponse: Validate = (value) => toIssues(standalone.validateDetachInstanceRamRoleResponse, value);
+export const validateDetachInstanceRamRoleResponse: Validate = (value) => toIssues(schemas.validateDetachInstanceRamRoleResponse, value);
 /** Checks a value against DescribeInstanceStatusResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceStatusResponse, value);
+export const validateDescribeInstanceStatusResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceStatusResponse, value);
 /** Checks a value against DescribeInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstancesResponse, value);
+export const validateDescribeInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeInstancesResponse, value);
 /** Checks a value against DescribeInstanceVncUrlResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceVncUrlResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceVncUrlResponse, value);
+export const validateDescribeInstanceVncUrlResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceVncUrlResponse, value);
 /** Checks a value against ModifyInstanceVncPasswdResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceVncPasswdResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceVncPasswdResponse, value);
+export const validateModifyInstanceVncPasswdResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceVncPasswdResponse, value);
 /** Checks a value against DescribeUserDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeUserDataResponse: Validate = (value) => toIssues(standalone.validateDescribeUserDataResponse, value);
+export const validateDescribeUserDataResponse: Validate = (value) => toIssues(schemas.validateDescribeUserDataResponse, value);
 /** Checks a value against DescribeInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAutoRenewAttributeResponse, value);
+export const validateDescribeInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceAutoRenewAttributeResponse, value);
 /** Checks a value against ModifyInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoRenewAttributeResponse, value);
+export const validateModifyInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceAutoRenewAttributeResponse, value);
 /** Checks a value against RenewInstanceResponse; returns every issue, named by its path, or none. */
-export const validateRenewInstanceResponse: Validate = (value) => toIssues(standalone.validateRenewInstanceResponse, value);
+export const validateRenewInstanceResponse: Validate = (value) => toIssues(schemas.validateRenewInstanceResponse, value);
 /** Checks a value against DescribeSpotPriceHistoryResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSpotPriceHistoryResponse: Validate = (value) => toIssues(standalone.validateDescribeSpotPriceHistoryResponse, value);
+export const validateDescribeSpotPriceHistoryResponse: Validate = (value) => toIssues(schemas.validateDescribeSpotPriceHistoryResponse, value);
 /** Checks a value against DescribeSpotAdviceResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSpotAdviceResponse: Validate = (value) => toIssues(standalone.validateDescribeSpotAdviceResponse, value);
+export const validateDescribeSpotAdviceResponse: Validate = (value) => toIssues(schemas.validateDescribeSpotAdviceResponse, value);
 /** Checks a value against DescribeInstanceTypeFamiliesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTypeFamiliesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypeFamiliesResponse, value);
+export const validateDescribeInstanceTypeFamiliesResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceTypeFamiliesResponse, value);
 /** Checks a value against DescribeInstanceTypesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTypesResponse, value);
+export const validateDescribeInstanceTypesResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceTypesResponse, value);
 /** Checks a value against DescribeInstanceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttributeResponse, value);
+export const validateDescribeInstanceAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceAttributeResponse, value);
 /** Checks a value against ModifyInstanceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAttributeResponse, value);
+export const validateModifyInstanceAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceAttributeResponse, value);
 /** Checks a value against ModifyInstanceMetadataOptionsResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceMetadataOptionsResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceMetadataOptionsResponse, value);
+export const validateModifyInstanceMetadataOptionsResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceMetadataOptionsResponse, value);
 /** Checks a value against ModifyInstanceAutoReleaseTimeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAutoReleaseTimeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAutoReleaseTimeResponse, value);
+export const validateModifyInstanceAutoReleaseTimeResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceAutoReleaseTimeResponse, value);
 /** Checks a value against ModifyInstanceChargeTypeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceChargeTypeResponse, value);
+export const validateModifyInstanceChargeTypeResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceChargeTypeResponse, value);
 /** Checks a value against ModifyInstanceSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceSpecResponse, value);
+export const validateModifyInstanceSpecResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceSpecResponse, value);
 /** Checks a value against ModifyPrepayInstanceSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyPrepayInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyPrepayInstanceSpecResponse, value);
+export const validateModifyPrepayInstanceSpecResponse: Validate = (value) => toIssues(schemas.validateModifyPrepayInstanceSpecResponse, value);
 /** Checks a value against ReActivateInstancesResponse; returns every issue, named by its path, or none. */
-export const validateReActivateInstancesResponse: Validate = (value) => toIssues(standalone.validateReActivateInstancesResponse, value);
+export const validateReActivateInstancesResponse: Validate = (value) => toIssues(schemas.validateReActivateInstancesResponse, value);
 /** Checks a value against DescribeInstanceTopologyResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceTopologyResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceTopologyResponse, value);
+export const validateDescribeInstanceTopologyResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceTopologyResponse, value);
 /** Checks a value against DeleteInstanceResponse; returns every issue, named by its path, or none. */
-export const validateDeleteInstanceResponse: Validate = (value) => toIssues(standalone.validateDeleteInstanceResponse, value);
+export const validateDeleteInstanceResponse: Validate = (value) => toIssues(schemas.validateDeleteInstanceResponse, value);
 /** Checks a value against DeleteInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDeleteInstancesResponse: Validate = (value) => toIssues(standalone.validateDeleteInstancesResponse, value);
+export const validateDeleteInstancesResponse: Validate = (value) => toIssues(schemas.validateDeleteInstancesResponse, value);
 /** Checks a value against AllocateDedicatedHostsResponse; returns every issue, named by its path, or none. */
-export const validateAllocateDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateAllocateDedicatedHostsResponse, value);
+export const validateAllocateDedicatedHostsResponse: Validate = (value) => toIssues(schemas.validateAllocateDedicatedHostsResponse, value);
 /** Checks a value against DescribeDedicatedHostsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostsResponse, value);
+export const validateDescribeDedicatedHostsResponse: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostsResponse, value);
 /** Checks a value against DescribeDedicatedHostTypesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostTypesResponse, value);
+export const validateDescribeDedicatedHostTypesResponse: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostTypesResponse, value);
 /** Checks a value against ModifyDedicatedHostClusterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostClusterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostClusterAttributeResponse, value);
+export const validateModifyDedicatedHostClusterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostClusterAttributeResponse, value);
 /** Checks a value against ModifyDedicatedHostAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAttributeResponse, value);
+export const validateModifyDedicatedHostAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAttributeResponse, value);
 /** Checks a value against ModifyDedicatedHostsChargeTypeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostsChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostsChargeTypeResponse, value);
+export const validateModifyDedicatedHostsChargeTypeResponse: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostsChargeTypeResponse, value);
 /** Checks a value against DescribeDedicatedHostAutoRenewResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostAutoRenewResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostAutoRenewResponse, value);
+export const validateDescribeDedicatedHostAutoRenewResponse: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostAutoRenewResponse, value);
 /** Checks a value against ModifyDedicatedHostAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoRenewAttributeResponse, value);
+export const validateModifyDedicatedHostAutoRenewAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAutoRenewAttributeResponse, value);
 /** Checks a value against RenewDedicatedHostsResponse; returns every issue, named by its path, or none. */
-export const validateRenewDedicatedHostsResponse: Validate = (value) => toIssues(standalone.validateRenewDedicatedHostsResponse, value);
+export const validateRenewDedicatedHostsResponse: Validate = (value) => toIssues(schemas.validateRenewDedicatedHostsResponse, value);
 /** Checks a value against ModifyDedicatedHostAutoReleaseTimeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDedicatedHostAutoReleaseTimeResponse: Validate = (value) => toIssues(standalone.validateModifyDedicatedHostAutoReleaseTimeResponse, value);
+export const validateModifyDedicatedHostAutoReleaseTimeResponse: Validate = (value) => toIssues(schemas.validateModifyDedicatedHostAutoReleaseTimeResponse, value);
 /** Checks a value against ModifyInstanceDeploymentResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceDeploymentResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceDeploymentResponse, value);
+export const validateModifyInstanceDeploymentResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceDeploymentResponse, value);
 /** Checks a value against RedeployDedicatedHostResponse; returns every issue, named by its path, or none. */
-export const validateRedeployDedicatedHostResponse: Validate = (value) => toIssues(standalone.validateRedeployDedicatedHostResponse, value);
+export const validateRedeployDedicatedHostResponse: Validate = (value) => toIssues(schemas.validateRedeployDedicatedHostResponse, value);
 /** Checks a value against ReleaseDedicatedHostResponse; returns every issue, named by its path, or none. */
-export const validateReleaseDedicatedHostResponse: Validate = (value) => toIssues(standalone.validateReleaseDedicatedHostResponse, value);
+export const validateReleaseDedicatedHostResponse: Validate = (value) => toIssues(schemas.validateReleaseDedicatedHostResponse, value);
 /** Checks a value against CreateDedicatedHostClusterResponse; returns every issue, named by its path, or none. */
-export const validateCreateDedicatedHostClusterResponse: Validate = (value) => toIssues(standalone.validateCreateDedicatedHostClusterResponse, value);
+export const validateCreateDedicatedHostClusterResponse: Validate = (value) => toIssues(schemas.validateCreateDedicatedHostClusterResponse, value);
 /** Checks a value against DescribeDedicatedHostClustersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDedicatedHostClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeDedicatedHostClustersResponse, value);
+export const validateDescribeDedicatedHostClustersResponse: Validate = (value) => toIssues(schemas.validateDescribeDedicatedHostClustersResponse, value);
 /** Checks a value against DeleteDedicatedHostClusterResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDedicatedHostClusterResponse: Validate = (value) => toIssues(standalone.validateDeleteDedicatedHostClusterResponse, value);
+export const validateDeleteDedicatedHostClusterResponse: Validate = (value) => toIssues(schemas.validateDeleteDedicatedHostClusterResponse, value);
 /** Checks a value against CreateLaunchTemplateResponse; returns every issue, named by its path, or none. */
-export const validateCreateLaunchTemplateResponse: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateResponse, value);
+export const validateCreateLaunchTemplateResponse: Validate = (value) => toIssues(schemas.validateCreateLaunchTemplateResponse, value);
 /** Checks a value against DescribeLaunchTemplatesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeLaunchTemplatesResponse: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplatesResponse, value);
+export const validateDescribeLaunchTemplatesResponse: Validate = (value) => toIssues(schemas.validateDescribeLaunchTemplatesResponse, value);
 /** Checks a value against DeleteLaunchTemplateResponse; returns every issue, named by its path, or none. */
-export const validateDeleteLaunchTemplateResponse: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateResponse, value);
+export const validateDeleteLaunchTemplateResponse: Validate = (value) => toIssues(schemas.validateDeleteLaunchTemplateResponse, value);
 /** Checks a value against CreateLaunchTemplateVersionResponse; returns every issue, named by its path, or none. */
-export const validateCreateLaunchTemplateVersionResponse: Validate = (value) => toIssues(standalone.validateCreateLaunchTemplateVersionResponse, value);
+export const validateCreateLaunchTemplateVersionResponse: Validate = (value) => toIssues(schemas.validateCreateLaunchTemplateVersionResponse, value);
 /** Checks a value against DescribeLaunchTemplateVersionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeLaunchTemplateVersionsResponse: Validate = (value) => toIssues(standalone.validateDescribeLaunchTemplateVersionsResponse, value);
+export const validateDescribeLaunchTemplateVersionsResponse: Validate = (value) => toIssues(schemas.validateDescribeLaunchTemplateVersionsResponse, value);
 /** Checks a value against ModifyLaunchTemplateDefaultVersionResponse; returns every issue, named by its path, or none. */
-export const validateModifyLaunchTemplateDefaultVersionResponse: Validate = (value) => toIssues(standalone.validateModifyLaunchTemplateDefaultVersionResponse, value);
+export const validateModifyLaunchTemplateDefaultVersionResponse: Validate = (value) => toIssues(schemas.validateModifyLaunchTemplateDefaultVersionResponse, value);
 /** Checks a value against DeleteLaunchTemplateVersionResponse; returns every issue, named by its path, or none. */
-export const validateDeleteLaunchTemplateVersionResponse: Validate = (value) => toIssues(standalone.validateDeleteLaunchTemplateVersionResponse, value);
+export const validateDeleteLaunchTemplateVersionResponse: Validate = (value) => toIssues(schemas.validateDeleteLaunchTemplateVersionResponse, value);
 /** Checks a value against CreateDiagnosticReportResponse; returns every issue, named by its path, or none. */
-export const validateCreateDiagnosticReportResponse: Validate = (value) => toIssues(standalone.validateCreateDiagnosticReportResponse, value);
+export const validateCreateDiagnosticReportResponse: Validate = (value) => toIssues(schemas.validateCreateDiagnosticReportResponse, value);
 /** Checks a value against DescribeDiagnosticReportsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticReportsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportsResponse, value);
+export const validateDescribeDiagnosticReportsResponse: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticReportsResponse, value);
 /** Checks a value against DescribeDiagnosticReportAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticReportAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticReportAttributesResponse, value);
+export const validateDescribeDiagnosticReportAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticReportAttributesResponse, value);
 /** Checks a value against DeleteDiagnosticReportsResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDiagnosticReportsResponse: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticReportsResponse, value);
+export const validateDeleteDiagnosticReportsResponse: Validate = (value) => toIssues(schemas.validateDeleteDiagnosticReportsResponse, value);
 /** Checks a value against CreateDiagnosticMetricSetResponse; returns every issue, named by its path, or none. */
-export const validateCreateDiagnosticMetricSetResponse: Validate = (value) => toIssues(standalone.validateCreateDiagnosticMetricSetResponse, value);
+export const validateCreateDiagnosticMetricSetResponse: Validate = (value) => toIssues(schemas.validateCreateDiagnosticMetricSetResponse, value);
 /** Checks a value against DescribeDiagnosticMetricSetsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticMetricSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricSetsResponse, value);
+export const validateDescribeDiagnosticMetricSetsResponse: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticMetricSetsResponse, value);
 /** Checks a value against DescribeDiagnosticMetricsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDiagnosticMetricsResponse: Validate = (value) => toIssues(standalone.validateDescribeDiagnosticMetricsResponse, value);
+export const validateDescribeDiagnosticMetricsResponse: Validate = (value) => toIssues(schemas.validateDescribeDiagnosticMetricsResponse, value);
 /** Checks a value against ModifyDiagnosticMetricSetResponse; returns every issue, named by its path, or none. */
-export const validateModifyDiagnosticMetricSetResponse: Validate = (value) => toIssues(standalone.validateModifyDiagnosticMetricSetResponse, value);
+export const validateModifyDiagnosticMetricSetResponse: Validate = (value) => toIssues(schemas.validateModifyDiagnosticMetricSetResponse, value);
 /** Checks a value against DeleteDiagnosticMetricSetsResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDiagnosticMetricSetsResponse: Validate = (value) => toIssues(standalone.validateDeleteDiagnosticMetricSetsResponse, value);
+export const validateDeleteDiagnosticMetricSetsResponse: Validate = (value) => toIssues(schemas.validateDeleteDiagnosticMetricSetsResponse, value);
 /** Checks a value against CreateElasticityAssuranceResponse; returns every issue, named by its path, or none. */
-export const validateCreateElasticityAssuranceResponse: Validate = (value) => toIssues(standalone.validateCreateElasticityAssuranceResponse, value);
+export const validateCreateElasticityAssuranceResponse: Validate = (value) => toIssues(schemas.validateCreateElasticityAssuranceResponse, value);
 /** Checks a value against DescribeElasticityAssurancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeElasticityAssurancesResponse: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssurancesResponse, value);
+export const validateDescribeElasticityAssurancesResponse: Validate = (value) => toIssues(schemas.validateDescribeElasticityAssurancesResponse, value);
 /** Checks a value against DescribeElasticityAssuranceInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeElasticityAssuranceInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeElasticityAssuranceInstancesResponse, value);
+export const validateDescribeElasticityAssuranceInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeElasticityAssuranceInstancesResponse, value);
 /** Checks a value against ModifyElasticityAssuranceResponse; returns every issue, named by its path, or none. */
-export const validateModifyElasticityAssuranceResponse: Validate = (value) => toIssues(standalone.validateModifyElasticityAssuranceResponse, value);
+export const validateModifyElasticityAssuranceResponse: Validate = (value) => toIssues(schemas.validateModifyElasticityAssuranceResponse, value);
 /** Checks a value against CreateCapacityReservationResponse; returns every issue, named by its path, or none. */
-export const validateCreateCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateCreateCapacityReservationResponse, value);
+export const validateCreateCapacityReservationResponse: Validate = (value) => toIssues(schemas.validateCreateCapacityReservationResponse, value);
 /** Checks a value against DescribeCapacityReservationsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCapacityReservationsResponse: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationsResponse, value);
+export const validateDescribeCapacityReservationsResponse: Validate = (value) => toIssues(schemas.validateDescribeCapacityReservationsResponse, value);
 /** Checks a value against DescribeCapacityReservationInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCapacityReservationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeCapacityReservationInstancesResponse, value);
+export const validateDescribeCapacityReservationInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeCapacityReservationInstancesResponse, value);
 /** Checks a value against ModifyCapacityReservationResponse; returns every issue, named by its path, or none. */
-export const validateModifyCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateModifyCapacityReservationResponse, value);
+export const validateModifyCapacityReservationResponse: Validate = (value) => toIssues(schemas.validateModifyCapacityReservationResponse, value);
 /** Checks a value against DescribeInstanceAttachmentAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceAttachmentAttributesResponse, value);
+export const validateDescribeInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceAttachmentAttributesResponse, value);
 /** Checks a value against ModifyInstanceAttachmentAttributesResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceAttachmentAttributesResponse, value);
+export const validateModifyInstanceAttachmentAttributesResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceAttachmentAttributesResponse, value);
 /** Checks a value against ReleaseCapacityReservationResponse; returns every issue, named by its path, or none. */
-export const validateReleaseCapacityReservationResponse: Validate = (value) => toIssues(standalone.validateReleaseCapacityReservationResponse, value);
+export const validateReleaseCapacityReservationResponse: Validate = (value) => toIssues(schemas.validateReleaseCapacityReservationResponse, value);
 /** Checks a value against CreateAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
-export const validateCreateAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateCreateAutoProvisioningGroupResponse, value);
+export const validateCreateAutoProvisioningGroupResponse: Validate = (value) => toIssues(schemas.validateCreateAutoProvisioningGroupResponse, value);
 /** Checks a value against DescribeAutoProvisioningGroupsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupsResponse, value);
+export const validateDescribeAutoProvisioningGroupsResponse: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupsResponse, value);
 /** Checks a value against DescribeAutoProvisioningGroupInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupInstancesResponse, value);
+export const validateDescribeAutoProvisioningGroupInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupInstancesResponse, value);
 /** Checks a value against ModifyAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
-export const validateModifyAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateModifyAutoProvisioningGroupResponse, value);
+export const validateModifyAutoProvisioningGroupResponse: Validate = (value) => toIssues(schemas.validateModifyAutoProvisioningGroupResponse, value);
 /** Checks a value against DescribeAutoProvisioningGroupHistoryResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAutoProvisioningGroupHistoryResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoProvisioningGroupHistoryResponse, value);
+export const validateDescribeAutoProvisioningGroupHistoryResponse: Validate = (value) => toIssues(schemas.validateDescribeAutoProvisioningGroupHistoryResponse, value);
 /** Checks a value against DeleteAutoProvisioningGroupResponse; returns every issue, named by its path, or none. */
-export const validateDeleteAutoProvisioningGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteAutoProvisioningGroupResponse, value);
+export const validateDeleteAutoProvisioningGroupResponse: Validate = (value) => toIssues(schemas.validateDeleteAutoProvisioningGroupResponse, value);
 /** Checks a value against CreateDiskResponse; returns every issue, named by its path, or none. */
-export const validateCreateDiskResponse: Validate = (value) => toIssues(standalone.validateCreateDiskResponse, value);
+export const validateCreateDiskResponse: Validate = (value) => toIssues(schemas.validateCreateDiskResponse, value);
 /** Checks a value against DescribeDisksResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDisksResponse: Validate = (value) => toIssues(standalone.validateDescribeDisksResponse, value);
+export const validateDescribeDisksResponse: Validate = (value) => toIssues(schemas.validateDescribeDisksResponse, value);
 /** Checks a value against AttachDiskResponse; returns every issue, named by its path, or none. */
-export const validateAttachDiskResponse: Validate = (value) => toIssues(standalone.validateAttachDiskResponse, value);
+export const validateAttachDiskResponse: Validate = (value) => toIssues(schemas.validateAttachDiskResponse, value);
 /** Checks a value against DetachDiskResponse; returns every issue, named by its path, or none. */
-export const validateDetachDiskResponse: Validate = (value) => toIssues(standalone.validateDetachDiskResponse, value);
+export const validateDetachDiskResponse: Validate = (value) => toIssues(schemas.validateDetachDiskResponse, value);
 /** Checks a value against ModifyDiskAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDiskAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDiskAttributeResponse, value);
+export const validateModifyDiskAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyDiskAttributeResponse, value);
 /** Checks a value against ReplaceSystemDiskResponse; returns every issue, named by its path, or none. */
-export const validateReplaceSystemDiskResponse: Validate = (value) => toIssues(standalone.validateReplaceSystemDiskResponse, value);
+export const validateReplaceSystemDiskResponse: Validate = (value) => toIssues(schemas.validateReplaceSystemDiskResponse, value);
 /** Checks a value against ReInitDiskResponse; returns every issue, named by its path, or none. */
-export const validateReInitDiskResponse: Validate = (value) => toIssues(standalone.validateReInitDiskResponse, value);
+export const validateReInitDiskResponse: Validate = (value) => toIssues(schemas.validateReInitDiskResponse, value);
 /** Checks a value against ResizeDiskResponse; returns every issue, named by its path, or none. */
-export const validateResizeDiskResponse: Validate = (value) => toIssues(standalone.validateResizeDiskResponse, value);
+export const validateResizeDiskResponse: Validate = (value) => toIssues(schemas.validateResizeDiskResponse, value);
 /** Checks a value against ResetDiskResponse; returns every issue, named by its path, or none. */
-export const validateResetDiskResponse: Validate = (value) => toIssues(standalone.validateResetDiskResponse, value);
+export const validateResetDiskResponse: Validate = (value) => toIssues(schemas.validateResetDiskResponse, value);
 /** Checks a value against ResetDisksResponse; returns every issue, named by its path, or none. */
-export const validateResetDisksResponse: Validate = (value) => toIssues(standalone.validateResetDisksResponse, value);
+export const validateResetDisksResponse: Validate = (value) => toIssues(schemas.validateResetDisksResponse, value);
 /** Checks a value against ModifyDiskChargeTypeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDiskChargeTypeResponse: Validate = (value) => toIssues(standalone.validateModifyDiskChargeTypeResponse, value);
+export const validateModifyDiskChargeTypeResponse: Validate = (value) => toIssues(schemas.validateModifyDiskChargeTypeResponse, value);
 /** Checks a value against ModifyDiskSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyDiskSpecResponse: Validate = (value) => toIssues(standalone.validateModifyDiskSpecResponse, value);
+export const validateModifyDiskSpecResponse: Validate = (value) => toIssues(schemas.validateModifyDiskSpecResponse, value);
 /** Checks a value against DeleteDiskResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDiskResponse: Validate = (value) => toIssues(standalone.validateDeleteDiskResponse, value);
+export const validateDeleteDiskResponse: Validate = (value) => toIssues(schemas.validateDeleteDiskResponse, value);
 /** Checks a value against PurchaseReservedInstancesOfferingResponse; returns every issue, named by its path, or none. */
-export const validatePurchaseReservedInstancesOfferingResponse: Validate = (value) => toIssues(standalone.validatePurchaseReservedInstancesOfferingResponse, value);
+export const validatePurchaseReservedInstancesOfferingResponse: Validate = (value) => toIssues(schemas.validatePurchaseReservedInstancesOfferingResponse, value);
 /** Checks a value against DescribeReservedInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeReservedInstancesResponse, value);
+export const validateDescribeReservedInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeReservedInstancesResponse, value);
 /** Checks a value against ModifyReservedInstancesResponse; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstancesResponse, value);
+export const validateModifyReservedInstancesResponse: Validate = (value) => toIssues(schemas.validateModifyReservedInstancesResponse, value);
 /** Checks a value against ModifyReservedInstanceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstanceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAttributeResponse, value);
+export const validateModifyReservedInstanceAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyReservedInstanceAttributeResponse, value);
 /** Checks a value against RenewReservedInstancesResponse; returns every issue, named by its path, or none. */
-export const validateRenewReservedInstancesResponse: Validate = (value) => toIssues(standalone.validateRenewReservedInstancesResponse, value);
+export const validateRenewReservedInstancesResponse: Validate = (value) => toIssues(schemas.validateRenewReservedInstancesResponse, value);
 /** Checks a value against DescribeReservedInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeReservedInstanceAutoRenewAttributeResponse, value);
+export const validateDescribeReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeReservedInstanceAutoRenewAttributeResponse, value);
 /** Checks a value against ModifyReservedInstanceAutoRenewAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyReservedInstanceAutoRenewAttributeResponse, value);
+export const validateModifyReservedInstanceAutoRenewAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyReservedInstanceAutoRenewAttributeResponse, value);
 /** Checks a value against PurchaseStorageCapacityUnitResponse; returns every issue, named by its path, or none. */
-export const validatePurchaseStorageCapacityUnitResponse: Validate = (value) => toIssues(standalone.validatePurchaseStorageCapacityUnitResponse, value);
+export const validatePurchaseStorageCapacityUnitResponse: Validate = (value) => toIssues(schemas.validatePurchaseStorageCapacityUnitResponse, value);
 /** Checks a value against DescribeStorageCapacityUnitsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeStorageCapacityUnitsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageCapacityUnitsResponse, value);
+export const validateDescribeStorageCapacityUnitsResponse: Validate = (value) => toIssues(schemas.validateDescribeStorageCapacityUnitsResponse, value);
 /** Checks a value against ModifyStorageCapacityUnitAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyStorageCapacityUnitAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyStorageCapacityUnitAttributeResponse, value);
+export const validateModifyStorageCapacityUnitAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyStorageCapacityUnitAttributeResponse, value);
 /** Checks a value against CreateImageResponse; returns every issue, named by its path, or none. */
-export const validateCreateImageResponse: Validate = (value) => toIssues(standalone.validateCreateImageResponse, value);
+export const validateCreateImageResponse: Validate = (value) => toIssues(schemas.validateCreateImageResponse, value);
 /** Checks a value against ImportImageResponse; returns every issue, named by its path, or none. */
-export const validateImportImageResponse: Validate = (value) => toIssues(standalone.validateImportImageResponse, value);
+export const validateImportImageResponse: Validate = (value) => toIssues(schemas.validateImportImageResponse, value);
 /** Checks a value against ExportImageResponse; returns every issue, named by its path, or none. */
-export const validateExportImageResponse: Validate = (value) => toIssues(standalone.validateExportImageResponse, value);
+export const validateExportImageResponse: Validate = (value) => toIssues(schemas.validateExportImageResponse, value);
 /** Checks a value against CopyImageResponse; returns every issue, named by its path, or none. */
-export const validateCopyImageResponse: Validate = (value) => toIssues(standalone.validateCopyImageResponse, value);
+export const validateCopyImageResponse: Validate = (value) => toIssues(schemas.validateCopyImageResponse, value);
 /** Checks a value against CancelCopyImageResponse; returns every issue, named by its path, or none. */
-export const validateCancelCopyImageResponse: Validate = (value) => toIssues(standalone.validateCancelCopyImageResponse, value);
+export const validateCancelCopyImageResponse: Validate = (value) => toIssues(schemas.validateCancelCopyImageResponse, value);
 /** Checks a value against DescribeImagesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImagesResponse: Validate = (value) => toIssues(standalone.validateDescribeImagesResponse, value);
+export const validateDescribeImagesResponse: Validate = (value) => toIssues(schemas.validateDescribeImagesResponse, value);
 /** Checks a value against DescribeImageSharePermissionResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImageSharePermissionResponse: Validate = (value) => toIssues(standalone.validateDescribeImageSharePermissionResponse, value);
+export const validateDescribeImageSharePermissionResponse: Validate = (value) => toIssues(schemas.validateDescribeImageSharePermissionResponse, value);
 /** Checks a value against ModifyImageAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyImageAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyImageAttributeResponse, value);
+export const validateModifyImageAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyImageAttributeResponse, value);
 /** Checks a value against ModifyImageSharePermissionResponse; returns every issue, named by its path, or none. */
-export const validateModifyImageSharePermissionResponse: Validate = (value) => toIssues(standalone.validateModifyImageSharePermissionResponse, value);
+export const validateModifyImageSharePermissionResponse: Validate = (value) => toIssues(schemas.validateModifyImageSharePermissionResponse, value);
 /** Checks a value against DescribeImageSupportInstanceTypesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImageSupportInstanceTypesResponse: Validate = (value) => toIssues(standalone.validateDescribeImageSupportInstanceTypesResponse, value);
+export const validateDescribeImageSupportInstanceTypesResponse: Validate = (value) => toIssues(schemas.validateDescribeImageSupportInstanceTypesResponse, value);
 /** Checks a value against DescribeImageFromFamilyResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImageFromFamilyResponse: Validate = (value) => toIssues(standalone.validateDescribeImageFromFamilyResponse, value);
+export const validateDescribeImageFromFamilyResponse: Validate = (value) => toIssues(schemas.validateDescribeImageFromFamilyResponse, value);
 /** Checks a value against ModifyImageShareGroupPermissionResponse; returns every issue, named by its path, or none. */
-export const validateModifyImageShareGroupPermissionResponse: Validate = (value) => toIssues(standalone.validateModifyImageShareGroupPermissionResponse, value);
+export const validateModifyImageShareGroupPermissionResponse: Validate = (value) => toIssues(schemas.validateModifyImageShareGroupPermissionResponse, value);
 /** Checks a value against DeleteImageResponse; returns every issue, named by its path, or none. */
-export const validateDeleteImageResponse: Validate = (value) => toIssues(standalone.validateDeleteImageResponse, value);
+export const validateDeleteImageResponse: Validate = (value) => toIssues(schemas.validateDeleteImageResponse, value);
 /** Checks a value against CreateImageComponentResponse; returns every issue, named by its path, or none. */
-export const validateCreateImageComponentResponse: Validate = (value) => toIssues(standalone.validateCreateImageComponentResponse, value);
+export const validateCreateImageComponentResponse: Validate = (value) => toIssues(schemas.validateCreateImageComponentResponse, value);
 /** Checks a value against CreateImagePipelineResponse; returns every issue, named by its path, or none. */
-export const validateCreateImagePipelineResponse: Validate = (value) => toIssues(standalone.validateCreateImagePipelineResponse, value);
+export const validateCreateImagePipelineResponse: Validate = (value) => toIssues(schemas.validateCreateImagePipelineResponse, value);
 /** Checks a value against DescribeImageComponentsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImageComponentsResponse: Validate = (value) => toIssues(standalone.validateDescribeImageComponentsResponse, value);
+export const validateDescribeImageComponentsResponse: Validate = (value) => toIssues(schemas.validateDescribeImageComponentsResponse, value);
 /** Checks a value against DescribeImagePipelinesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImagePipelinesResponse: Validate = (value) => toIssues(standalone.validateDescribeImagePipelinesResponse, value);
+export const validateDescribeImagePipelinesResponse: Validate = (value) => toIssues(schemas.validateDescribeImagePipelinesResponse, value);
 /** Checks a value against StartImagePipelineExecutionResponse; returns every issue, named by its path, or none. */
-export const validateStartImagePipelineExecutionResponse: Validate = (value) => toIssues(standalone.validateStartImagePipelineExecutionResponse, value);
+export const validateStartImagePipelineExecutionResponse: Validate = (value) => toIssues(schemas.validateStartImagePipelineExecutionResponse, value);
 /** Checks a value against DescribeImagePipelineExecutionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeImagePipelineExecutionsResponse: Validate = (value) => toIssues(standalone.validateDescribeImagePipelineExecutionsResponse, value);
+export const validateDescribeImagePipelineExecutionsResponse: Validate = (value) => toIssues(schemas.validateDescribeImagePipelineExecutionsResponse, value);
 /** Checks a value against CancelImagePipelineExecutionResponse; returns every issue, named by its path, or none. */
-export const validateCancelImagePipelineExecutionResponse: Validate = (value) => toIssues(standalone.validateCancelImagePipelineExecutionResponse, value);
+export const validateCancelImagePipelineExecutionResponse: Validate = (value) => toIssues(schemas.validateCancelImagePipelineExecutionResponse, value);
 /** Checks a value against DeleteImageComponentResponse; returns every issue, named by its path, or none. */
-export const validateDeleteImageComponentResponse: Validate = (value) => toIssues(standalone.validateDeleteImageComponentResponse, value);
+export const validateDeleteImageComponentResponse: Validate = (value) => toIssues(schemas.validateDeleteImageComponentResponse, value);
 /** Checks a value against DeleteImagePipelineResponse; returns every issue, named by its path, or none. */
-export const validateDeleteImagePipelineResponse: Validate = (value) => toIssues(standalone.validateDeleteImagePipelineResponse, value);
+export const validateDeleteImagePipelineResponse: Validate = (value) => toIssues(schemas.validateDeleteImagePipelineResponse, value);
 /** Checks a value against CreateSnapshotResponse; returns every issue, named by its path, or none. */
-export const validateCreateSnapshotResponse: Validate = (value) => toIssues(standalone.validateCreateSnapshotResponse, value);
+export const validateCreateSnapshotResponse: Validate = (value) => toIssues(schemas.validateCreateSnapshotResponse, value);
 /** Checks a value against CopySnapshotResponse; returns every issue, named by its path, or none. */
-export const validateCopySnapshotResponse: Validate = (value) => toIssues(standalone.validateCopySnapshotResponse, value);
+export const validateCopySnapshotResponse: Validate = (value) => toIssues(schemas.validateCopySnapshotResponse, value);
 /** Checks a value against DescribeSnapshotsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotsResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsResponse, value);
+export const validateDescribeSnapshotsResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotsResponse, value);
 /** Checks a value against DescribeSnapshotsUsageResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotsUsageResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotsUsageResponse, value);
+export const validateDescribeSnapshotsUsageResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotsUsageResponse, value);
 /** Checks a value against DescribeSnapshotPackageResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotPackageResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotPackageResponse, value);
+export const validateDescribeSnapshotPackageResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotPackageResponse, value);
 /** Checks a value against DescribeSnapshotLinksResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotLinksResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotLinksResponse, value);
+export const validateDescribeSnapshotLinksResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotLinksResponse, value);
 /** Checks a value against ModifySnapshotAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifySnapshotAttributeResponse: Validate = (value) => toIssues(standalone.validateModifySnapshotAttributeResponse, value);
+export const validateModifySnapshotAttributeResponse: Validate = (value) => toIssues(schemas.validateModifySnapshotAttributeResponse, value);
 /** Checks a value against DeleteSnapshotGroupResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteSnapshotGroupResponse, value);
+export const validateDeleteSnapshotGroupResponse: Validate = (value) => toIssues(schemas.validateDeleteSnapshotGroupResponse, value);
 /** Checks a value against DeleteSnapshotResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSnapshotResponse: Validate = (value) => toIssues(standalone.validateDeleteSnapshotResponse, value);
+export const validateDeleteSnapshotResponse: Validate = (value) => toIssues(schemas.validateDeleteSnapshotResponse, value);
 /** Checks a value against CreateAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
-export const validateCreateAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateCreateAutoSnapshotPolicyResponse, value);
+export const validateCreateAutoSnapshotPolicyResponse: Validate = (value) => toIssues(schemas.validateCreateAutoSnapshotPolicyResponse, value);
 /** Checks a value against DescribeAutoSnapshotPolicyExResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(standalone.validateDescribeAutoSnapshotPolicyExResponse, value);
+export const validateDescribeAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(schemas.validateDescribeAutoSnapshotPolicyExResponse, value);
 /** Checks a value against ModifyAutoSnapshotPolicyExResponse; returns every issue, named by its path, or none. */
-export const validateModifyAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyExResponse, value);
+export const validateModifyAutoSnapshotPolicyExResponse: Validate = (value) => toIssues(schemas.validateModifyAutoSnapshotPolicyExResponse, value);
 /** Checks a value against ApplyAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
-export const validateApplyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateApplyAutoSnapshotPolicyResponse, value);
+export const validateApplyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(schemas.validateApplyAutoSnapshotPolicyResponse, value);
 /** Checks a value against ModifyAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
-export const validateModifyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateModifyAutoSnapshotPolicyResponse, value);
+export const validateModifyAutoSnapshotPolicyResponse: Validate = (value) => toIssues(schemas.validateModifyAutoSnapshotPolicyResponse, value);
 /** Checks a value against CancelAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
-export const validateCancelAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateCancelAutoSnapshotPolicyResponse, value);
+export const validateCancelAutoSnapshotPolicyResponse: Validate = (value) => toIssues(schemas.validateCancelAutoSnapshotPolicyResponse, value);
 /** Checks a value against DeleteAutoSnapshotPolicyResponse; returns every issue, named by its path, or none. */
-export const validateDeleteAutoSnapshotPolicyResponse: Validate = (value) => toIssues(standalone.validateDeleteAutoSnapshotPolicyResponse, value);
+export const validateDeleteAutoSnapshotPolicyResponse: Validate = (value) => toIssues(schemas.validateDeleteAutoSnapshotPolicyResponse, value);
 /** Checks a value against CreateSnapshotGroupResponse; returns every issue, named by its path, or none. */
-export const validateCreateSnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateCreateSnapshotGroupResponse, value);
+export const validateCreateSnapshotGroupResponse: Validate = (value) => toIssues(schemas.validateCreateSnapshotGroupResponse, value);
 /** Checks a value against DescribeSnapshotGroupsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotGroupsResponse, value);
+export const validateDescribeSnapshotGroupsResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotGroupsResponse, value);
 /** Checks a value against ModifySnapshotGroupResponse; returns every issue, named by its path, or none. */
-export const validateModifySnapshotGroupResponse: Validate = (value) => toIssues(standalone.validateModifySnapshotGroupResponse, value);
+export const validateModifySnapshotGroupResponse: Validate = (value) => toIssues(schemas.validateModifySnapshotGroupResponse, value);
 /** Checks a value against CreatePrefixListResponse; returns every issue, named by its path, or none. */
-export const validateCreatePrefixListResponse: Validate = (value) => toIssues(standalone.validateCreatePrefixListResponse, value);
+export const validateCreatePrefixListResponse: Validate = (value) => toIssues(schemas.validateCreatePrefixListResponse, value);
 /** Checks a value against DescribePrefixListsResponse; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListsResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListsResponse, value);
+export const validateDescribePrefixListsResponse: Validate = (value) => toIssues(schemas.validateDescribePrefixListsResponse, value);
 /** Checks a value against DescribePrefixListAssociationsResponse; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListAssociationsResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListAssociationsResponse, value);
+export const validateDescribePrefixListAssociationsResponse: Validate = (value) => toIssues(schemas.validateDescribePrefixListAssociationsResponse, value);
 /** Checks a value against DescribePrefixListAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribePrefixListAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribePrefixListAttributesResponse, value);
+export const validateDescribePrefixListAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribePrefixListAttributesResponse, value);
 /** Checks a value against ModifyPrefixListResponse; returns every issue, named by its path, or none. */
-export const validateModifyPrefixListResponse: Validate = (value) => toIssues(standalone.validateModifyPrefixListResponse, value);
+export const validateModifyPrefixListResponse: Validate = (value) => toIssues(schemas.validateModifyPrefixListResponse, value);
 /** Checks a value against DeletePrefixListResponse; returns every issue, named by its path, or none. */
-export const validateDeletePrefixListResponse: Validate = (value) => toIssues(standalone.validateDeletePrefixListResponse, value);
+export const validateDeletePrefixListResponse: Validate = (value) => toIssues(schemas.validateDeletePrefixListResponse, value);
 /** Checks a value against CreateSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateCreateSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateCreateSecurityGroupResponse, value);
+export const validateCreateSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateCreateSecurityGroupResponse, value);
 /** Checks a value against DescribeSecurityGroupsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupsResponse, value);
+export const validateDescribeSecurityGroupsResponse: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupsResponse, value);
 /** Checks a value against DescribeSecurityGroupAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupAttributeResponse, value);
+export const validateDescribeSecurityGroupAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupAttributeResponse, value);
 /** Checks a value against ModifySecurityGroupPolicyResponse; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupPolicyResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupPolicyResponse, value);
+export const validateModifySecurityGroupPolicyResponse: Validate = (value) => toIssues(schemas.validateModifySecurityGroupPolicyResponse, value);
 /** Checks a value against ModifySecurityGroupAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupAttributeResponse, value);
+export const validateModifySecurityGroupAttributeResponse: Validate = (value) => toIssues(schemas.validateModifySecurityGroupAttributeResponse, value);
 /** Checks a value against ModifySecurityGroupRuleResponse; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupRuleResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupRuleResponse, value);
+export const validateModifySecurityGroupRuleResponse: Validate = (value) => toIssues(schemas.validateModifySecurityGroupRuleResponse, value);
 /** Checks a value against ModifySecurityGroupEgressRuleResponse; returns every issue, named by its path, or none. */
-export const validateModifySecurityGroupEgressRuleResponse: Validate = (value) => toIssues(standalone.validateModifySecurityGroupEgressRuleResponse, value);
+export const validateModifySecurityGroupEgressRuleResponse: Validate = (value) => toIssues(schemas.validateModifySecurityGroupEgressRuleResponse, value);
 /** Checks a value against AuthorizeSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateAuthorizeSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupResponse, value);
+export const validateAuthorizeSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateAuthorizeSecurityGroupResponse, value);
 /** Checks a value against AuthorizeSecurityGroupEgressResponse; returns every issue, named by its path, or none. */
-export const validateAuthorizeSecurityGroupEgressResponse: Validate = (value) => toIssues(standalone.validateAuthorizeSecurityGroupEgressResponse, value);
+export const validateAuthorizeSecurityGroupEgressResponse: Validate = (value) => toIssues(schemas.validateAuthorizeSecurityGroupEgressResponse, value);
 /** Checks a value against JoinSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateJoinSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateJoinSecurityGroupResponse, value);
+export const validateJoinSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateJoinSecurityGroupResponse, value);
 /** Checks a value against LeaveSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateLeaveSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateLeaveSecurityGroupResponse, value);
+export const validateLeaveSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateLeaveSecurityGroupResponse, value);
 /** Checks a value against DescribeSecurityGroupReferencesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSecurityGroupReferencesResponse: Validate = (value) => toIssues(standalone.validateDescribeSecurityGroupReferencesResponse, value);
+export const validateDescribeSecurityGroupReferencesResponse: Validate = (value) => toIssues(schemas.validateDescribeSecurityGroupReferencesResponse, value);
 /** Checks a value against RevokeSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateRevokeSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupResponse, value);
+export const validateRevokeSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateRevokeSecurityGroupResponse, value);
 /** Checks a value against RevokeSecurityGroupEgressResponse; returns every issue, named by its path, or none. */
-export const validateRevokeSecurityGroupEgressResponse: Validate = (value) => toIssues(standalone.validateRevokeSecurityGroupEgressResponse, value);
+export const validateRevokeSecurityGroupEgressResponse: Validate = (value) => toIssues(schemas.validateRevokeSecurityGroupEgressResponse, value);
 /** Checks a value against DeleteSecurityGroupResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSecurityGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteSecurityGroupResponse, value);
+export const validateDeleteSecurityGroupResponse: Validate = (value) => toIssues(schemas.validateDeleteSecurityGroupResponse, value);
 /** Checks a value against CreateDeploymentSetResponse; returns every issue, named by its path, or none. */
-export const validateCreateDeploymentSetResponse: Validate = (value) => toIssues(standalone.validateCreateDeploymentSetResponse, value);
+export const validateCreateDeploymentSetResponse: Validate = (value) => toIssues(schemas.validateCreateDeploymentSetResponse, value);
 /** Checks a value against DescribeDeploymentSetSupportedInstanceTypeFamilyResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse, value);
+export const validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse: Validate = (value) => toIssues(schemas.validateDescribeDeploymentSetSupportedInstanceTypeFamilyResponse, value);
 /** Checks a value against DescribeDeploymentSetsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDeploymentSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeDeploymentSetsResponse, value);
+export const validateDescribeDeploymentSetsResponse: Validate = (value) => toIssues(schemas.validateDescribeDeploymentSetsResponse, value);
 /** Checks a value against ModifyDeploymentSetAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyDeploymentSetAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyDeploymentSetAttributeResponse, value);
+export const validateModifyDeploymentSetAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyDeploymentSetAttributeResponse, value);
 /** Checks a value against DeleteDeploymentSetResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDeploymentSetResponse: Validate = (value) => toIssues(standalone.validateDeleteDeploymentSetResponse, value);
+export const validateDeleteDeploymentSetResponse: Validate = (value) => toIssues(schemas.validateDeleteDeploymentSetResponse, value);
 /** Checks a value against CreateKeyPairResponse; returns every issue, named by its path, or none. */
-export const validateCreateKeyPairResponse: Validate = (value) => toIssues(standalone.validateCreateKeyPairResponse, value);
+export const validateCreateKeyPairResponse: Validate = (value) => toIssues(schemas.validateCreateKeyPairResponse, value);
 /** Checks a value against ImportKeyPairResponse; returns every issue, named by its path, or none. */
-export const validateImportKeyPairResponse: Validate = (value) => toIssues(standalone.validateImportKeyPairResponse, value);
+export const validateImportKeyPairResponse: Validate = (value) => toIssues(schemas.validateImportKeyPairResponse, value);
 /** Checks a value against DescribeKeyPairsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeKeyPairsResponse: Validate = (value) => toIssues(standalone.validateDescribeKeyPairsResponse, value);
+export const validateDescribeKeyPairsResponse: Validate = (value) => toIssues(schemas.validateDescribeKeyPairsResponse, value);
 /** Checks a value against AttachKeyPairResponse; returns every issue, named by its path, or none. */
-export const validateAttachKeyPairResponse: Validate = (value) => toIssues(standalone.validateAttachKeyPairResponse, value);
+export const validateAttachKeyPairResponse: Validate = (value) => toIssues(schemas.validateAttachKeyPairResponse, value);
 /** Checks a value against DetachKeyPairResponse; returns every issue, named by its path, or none. */
-export const validateDetachKeyPairResponse: Validate = (value) => toIssues(standalone.validateDetachKeyPairResponse, value);
+export const validateDetachKeyPairResponse: Validate = (value) => toIssues(schemas.validateDetachKeyPairResponse, value);
 /** Checks a value against DeleteKeyPairsResponse; returns every issue, named by its path, or none. */
-export const validateDeleteKeyPairsResponse: Validate = (value) => toIssues(standalone.validateDeleteKeyPairsResponse, value);
+export const validateDeleteKeyPairsResponse: Validate = (value) => toIssues(schemas.validateDeleteKeyPairsResponse, value);
 /** Checks a value against ModifyInstanceVpcAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceVpcAttributeResponse, value);
+export const validateModifyInstanceVpcAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceVpcAttributeResponse, value);
 /** Checks a value against AllocatePublicIpAddressResponse; returns every issue, named by its path, or none. */
-export const validateAllocatePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateAllocatePublicIpAddressResponse, value);
+export const validateAllocatePublicIpAddressResponse: Validate = (value) => toIssues(schemas.validateAllocatePublicIpAddressResponse, value);
 /** Checks a value against ConvertNatPublicIpToEipResponse; returns every issue, named by its path, or none. */
-export const validateConvertNatPublicIpToEipResponse: Validate = (value) => toIssues(standalone.validateConvertNatPublicIpToEipResponse, value);
+export const validateConvertNatPublicIpToEipResponse: Validate = (value) => toIssues(schemas.validateConvertNatPublicIpToEipResponse, value);
 /** Checks a value against AttachClassicLinkVpcResponse; returns every issue, named by its path, or none. */
-export const validateAttachClassicLinkVpcResponse: Validate = (value) => toIssues(standalone.validateAttachClassicLinkVpcResponse, value);
+export const validateAttachClassicLinkVpcResponse: Validate = (value) => toIssues(schemas.validateAttachClassicLinkVpcResponse, value);
 /** Checks a value against DetachClassicLinkVpcResponse; returns every issue, named by its path, or none. */
-export const validateDetachClassicLinkVpcResponse: Validate = (value) => toIssues(standalone.validateDetachClassicLinkVpcResponse, value);
+export const validateDetachClassicLinkVpcResponse: Validate = (value) => toIssues(schemas.validateDetachClassicLinkVpcResponse, value);
 /** Checks a value against DescribeBandwidthLimitationResponse; returns every issue, named by its path, or none. */
-export const validateDescribeBandwidthLimitationResponse: Validate = (value) => toIssues(standalone.validateDescribeBandwidthLimitationResponse, value);
+export const validateDescribeBandwidthLimitationResponse: Validate = (value) => toIssues(schemas.validateDescribeBandwidthLimitationResponse, value);
 /** Checks a value against DescribeClassicLinkInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeClassicLinkInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeClassicLinkInstancesResponse, value);
+export const validateDescribeClassicLinkInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeClassicLinkInstancesResponse, value);
 /** Checks a value against ModifyInstanceNetworkSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceNetworkSpecResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceNetworkSpecResponse, value);
+export const validateModifyInstanceNetworkSpecResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceNetworkSpecResponse, value);
 /** Checks a value against CreateNetworkInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateCreateNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfaceResponse, value);
+export const validateCreateNetworkInterfaceResponse: Validate = (value) => toIssues(schemas.validateCreateNetworkInterfaceResponse, value);
 /** Checks a value against AttachNetworkInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateAttachNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateAttachNetworkInterfaceResponse, value);
+export const validateAttachNetworkInterfaceResponse: Validate = (value) => toIssues(schemas.validateAttachNetworkInterfaceResponse, value);
 /** Checks a value against DetachNetworkInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDetachNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateDetachNetworkInterfaceResponse, value);
+export const validateDetachNetworkInterfaceResponse: Validate = (value) => toIssues(schemas.validateDetachNetworkInterfaceResponse, value);
 /** Checks a value against DescribeNetworkInterfacesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacesResponse, value);
+export const validateDescribeNetworkInterfacesResponse: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfacesResponse, value);
 /** Checks a value against DescribeNetworkInterfaceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfaceAttributeResponse, value);
+export const validateDescribeNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfaceAttributeResponse, value);
 /** Checks a value against ModifyNetworkInterfaceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNetworkInterfaceAttributeResponse, value);
+export const validateModifyNetworkInterfaceAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyNetworkInterfaceAttributeResponse, value);
 /** Checks a value against AssignPrivateIpAddressesResponse; returns every issue, named by its path, or none. */
-export const validateAssignPrivateIpAddressesResponse: Validate = (value) => toIssues(standalone.validateAssignPrivateIpAddressesResponse, value);
+export const validateAssignPrivateIpAddressesResponse: Validate = (value) => toIssues(schemas.validateAssignPrivateIpAddressesResponse, value);
 /** Checks a value against UnassignPrivateIpAddressesResponse; returns every issue, named by its path, or none. */
-export const validateUnassignPrivateIpAddressesResponse: Validate = (value) => toIssues(standalone.validateUnassignPrivateIpAddressesResponse, value);
+export const validateUnassignPrivateIpAddressesResponse: Validate = (value) => toIssues(schemas.validateUnassignPrivateIpAddressesResponse, value);
 /** Checks a value against AssignIpv6AddressesResponse; returns every issue, named by its path, or none. */
-export const validateAssignIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateAssignIpv6AddressesResponse, value);
+export const validateAssignIpv6AddressesResponse: Validate = (value) => toIssues(schemas.validateAssignIpv6AddressesResponse, value);
 /** Checks a value against UnassignIpv6AddressesResponse; returns every issue, named by its path, or none. */
-export const validateUnassignIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateUnassignIpv6AddressesResponse, value);
+export const validateUnassignIpv6AddressesResponse: Validate = (value) => toIssues(schemas.validateUnassignIpv6AddressesResponse, value);
 /** Checks a value against CreateNetworkInterfacePermissionResponse; returns every issue, named by its path, or none. */
-export const validateCreateNetworkInterfacePermissionResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkInterfacePermissionResponse, value);
+export const validateCreateNetworkInterfacePermissionResponse: Validate = (value) => toIssues(schemas.validateCreateNetworkInterfacePermissionResponse, value);
 /** Checks a value against DescribeNetworkInterfacePermissionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkInterfacePermissionsResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkInterfacePermissionsResponse, value);
+export const validateDescribeNetworkInterfacePermissionsResponse: Validate = (value) => toIssues(schemas.validateDescribeNetworkInterfacePermissionsResponse, value);
 /** Checks a value against DeleteNetworkInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfaceResponse, value);
+export const validateDeleteNetworkInterfaceResponse: Validate = (value) => toIssues(schemas.validateDeleteNetworkInterfaceResponse, value);
 /** Checks a value against DescribeInstancesFullStatusResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstancesFullStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeInstancesFullStatusResponse, value);
+export const validateDescribeInstancesFullStatusResponse: Validate = (value) => toIssues(schemas.validateDescribeInstancesFullStatusResponse, value);
 /** Checks a value against DescribeDisksFullStatusResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDisksFullStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeDisksFullStatusResponse, value);
+export const validateDescribeDisksFullStatusResponse: Validate = (value) => toIssues(schemas.validateDescribeDisksFullStatusResponse, value);
 /** Checks a value against DescribeInstanceHistoryEventsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceHistoryEventsResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceHistoryEventsResponse, value);
+export const validateDescribeInstanceHistoryEventsResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceHistoryEventsResponse, value);
 /** Checks a value against CreateSimulatedSystemEventsResponse; returns every issue, named by its path, or none. */
-export const validateCreateSimulatedSystemEventsResponse: Validate = (value) => toIssues(standalone.validateCreateSimulatedSystemEventsResponse, value);
+export const validateCreateSimulatedSystemEventsResponse: Validate = (value) => toIssues(schemas.validateCreateSimulatedSystemEventsResponse, value);
 /** Checks a value against CancelSimulatedSystemEventsResponse; returns every issue, named by its path, or none. */
-export const validateCancelSimulatedSystemEventsResponse: Validate = (value) => toIssues(standalone.validateCancelSimulatedSystemEventsResponse, value);
+export const validateCancelSimulatedSystemEventsResponse: Validate = (value) => toIssues(schemas.validateCancelSimulatedSystemEventsResponse, value);
 /** Checks a value against AcceptInquiredSystemEventResponse; returns every issue, named by its path, or none. */
-export const validateAcceptInquiredSystemEventResponse: Validate = (value) => toIssues(standalone.validateAcceptInquiredSystemEventResponse, value);
+export const validateAcceptInquiredSystemEventResponse: Validate = (value) => toIssues(schemas.validateAcceptInquiredSystemEventResponse, value);
 /** Checks a value against GetInstanceScreenshotResponse; returns every issue, named by its path, or none. */
-export const validateGetInstanceScreenshotResponse: Validate = (value) => toIssues(standalone.validateGetInstanceScreenshotResponse, value);
+export const validateGetInstanceScreenshotResponse: Validate = (value) => toIssues(schemas.validateGetInstanceScreenshotResponse, value);
 /** Checks a value against GetInstanceConsoleOutputResponse; returns every issue, named by its path, or none. */
-export const validateGetInstanceConsoleOutputResponse: Validate = (value) => toIssues(standalone.validateGetInstanceConsoleOutputResponse, value);
+export const validateGetInstanceConsoleOutputResponse: Validate = (value) => toIssues(schemas.validateGetInstanceConsoleOutputResponse, value);
 /** Checks a value against DescribeDiskMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDiskMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeDiskMonitorDataResponse, value);
+export const validateDescribeDiskMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeDiskMonitorDataResponse, value);
 /** Checks a value against DescribeInstanceMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceMonitorDataResponse, value);
+export const validateDescribeInstanceMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceMonitorDataResponse, value);
 /** Checks a value against DescribeEniMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEniMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEniMonitorDataResponse, value);
+export const validateDescribeEniMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeEniMonitorDataResponse, value);
 /** Checks a value against DescribeSnapshotMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnapshotMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeSnapshotMonitorDataResponse, value);
+export const validateDescribeSnapshotMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeSnapshotMonitorDataResponse, value);
 /** Checks a value against DescribeInstanceMaintenanceAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceMaintenanceAttributesResponse, value);
+export const validateDescribeInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceMaintenanceAttributesResponse, value);
 /** Checks a value against ModifyInstanceMaintenanceAttributesResponse; returns every issue, named by its path, or none. */
-export const validateModifyInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyInstanceMaintenanceAttributesResponse, value);
+export const validateModifyInstanceMaintenanceAttributesResponse: Validate = (value) => toIssues(schemas.validateModifyInstanceMaintenanceAttributesResponse, value);
 /** Checks a value against RedeployInstanceResponse; returns every issue, named by its path, or none. */
-export const validateRedeployInstanceResponse: Validate = (value) => toIssues(standalone.validateRedeployInstanceResponse, value);
+export const validateRedeployInstanceResponse: Validate = (value) => toIssues(schemas.validateRedeployInstanceResponse, value);
 /** Checks a value against ReportInstancesStatusResponse; returns every issue, named by its path, or none. */
-export const validateReportInstancesStatusResponse: Validate = (value) => toIssues(standalone.validateReportInstancesStatusResponse, value);
+export const validateReportInstancesStatusResponse: Validate = (value) => toIssues(schemas.validateReportInstancesStatusResponse, value);
 /** Checks a value against RunCommandResponse; returns every issue, named by its path, or none. */
-export const validateRunCommandResponse: Validate = (value) => toIssues(standalone.validateRunCommandResponse, value);
+export const validateRunCommandResponse: Validate = (value) => toIssues(schemas.validateRunCommandResponse, value);
 /** Checks a value against CreateCommandResponse; returns every issue, named by its path, or none. */
-export const validateCreateCommandResponse: Validate = (value) => toIssues(standalone.validateCreateCommandResponse, value);
+export const validateCreateCommandResponse: Validate = (value) => toIssues(schemas.validateCreateCommandResponse, value);
 /** Checks a value against InvokeCommandResponse; returns every issue, named by its path, or none. */
-export const validateInvokeCommandResponse: Validate = (value) => toIssues(standalone.validateInvokeCommandResponse, value);
+export const validateInvokeCommandResponse: Validate = (value) => toIssues(schemas.validateInvokeCommandResponse, value);
 /** Checks a value against DescribeInvocationsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInvocationsResponse: Validate = (value) => toIssues(standalone.validateDescribeInvocationsResponse, value);
+export const validateDescribeInvocationsResponse: Validate = (value) => toIssues(schemas.validateDescribeInvocationsResponse, value);
 /** Checks a value against DescribeInvocationResultsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInvocationResultsResponse: Validate = (value) => toIssues(standalone.validateDescribeInvocationResultsResponse, value);
+export const validateDescribeInvocationResultsResponse: Validate = (value) => toIssues(schemas.validateDescribeInvocationResultsResponse, value);
 /** Checks a value against ModifyInvocationAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyInvocationAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyInvocationAttributeResponse, value);
+export const validateModifyInvocationAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyInvocationAttributeResponse, value);
 /** Checks a value against StopInvocationResponse; returns every issue, named by its path, or none. */
-export const validateStopInvocationResponse: Validate = (value) => toIssues(standalone.validateStopInvocationResponse, value);
+export const validateStopInvocationResponse: Validate = (value) => toIssues(schemas.validateStopInvocationResponse, value);
 /** Checks a value against DescribeCommandsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCommandsResponse: Validate = (value) => toIssues(standalone.validateDescribeCommandsResponse, value);
+export const validateDescribeCommandsResponse: Validate = (value) => toIssues(schemas.validateDescribeCommandsResponse, value);
 /** Checks a value against ModifyCommandResponse; returns every issue, named by its path, or none. */
-export const validateModifyCommandResponse: Validate = (value) => toIssues(standalone.validateModifyCommandResponse, value);
+export const validateModifyCommandResponse: Validate = (value) => toIssues(schemas.validateModifyCommandResponse, value);
 /** Checks a value against DeleteCommandResponse; returns every issue, named by its path, or none. */
-export const validateDeleteCommandResponse: Validate = (value) => toIssues(standalone.validateDeleteCommandResponse, value);
+export const validateDeleteCommandResponse: Validate = (value) => toIssues(schemas.validateDeleteCommandResponse, value);
 /** Checks a value against SendFileResponse; returns every issue, named by its path, or none. */
-export const validateSendFileResponse: Validate = (value) => toIssues(standalone.validateSendFileResponse, value);
+export const validateSendFileResponse: Validate = (value) => toIssues(schemas.validateSendFileResponse, value);
 /** Checks a value against DescribeSendFileResultsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSendFileResultsResponse: Validate = (value) => toIssues(standalone.validateDescribeSendFileResultsResponse, value);
+export const validateDescribeSendFileResultsResponse: Validate = (value) => toIssues(schemas.validateDescribeSendFileResultsResponse, value);
 /** Checks a value against DescribeCloudAssistantStatusResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCloudAssistantStatusResponse: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantStatusResponse, value);
+export const validateDescribeCloudAssistantStatusResponse: Validate = (value) => toIssues(schemas.validateDescribeCloudAssistantStatusResponse, value);
 /** Checks a value against InstallCloudAssistantResponse; returns every issue, named by its path, or none. */
-export const validateInstallCloudAssistantResponse: Validate = (value) => toIssues(standalone.validateInstallCloudAssistantResponse, value);
+export const validateInstallCloudAssistantResponse: Validate = (value) => toIssues(schemas.validateInstallCloudAssistantResponse, value);
 /** Checks a value against StartTerminalSessionResponse; returns every issue, named by its path, or none. */
-export const validateStartTerminalSessionResponse: Validate = (value) => toIssues(standalone.validateStartTerminalSessionResponse, value);
+export const validateStartTerminalSessionResponse: Validate = (value) => toIssues(schemas.validateStartTerminalSessionResponse, value);
 /** Checks a value against DescribeTerminalSessionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTerminalSessionsResponse: Validate = (value) => toIssues(standalone.validateDescribeTerminalSessionsResponse, value);
+export const validateDescribeTerminalSessionsResponse: Validate = (value) => toIssues(schemas.validateDescribeTerminalSessionsResponse, value);
 /** Checks a value against ModifyCloudAssistantSettingsResponse; returns every issue, named by its path, or none. */
-export const validateModifyCloudAssistantSettingsResponse: Validate = (value) => toIssues(standalone.validateModifyCloudAssistantSettingsResponse, value);
+export const validateModifyCloudAssistantSettingsResponse: Validate = (value) => toIssues(schemas.validateModifyCloudAssistantSettingsResponse, value);
 /** Checks a value against DescribeCloudAssistantSettingsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCloudAssistantSettingsResponse: Validate = (value) => toIssues(standalone.validateDescribeCloudAssistantSettingsResponse, value);
+export const validateDescribeCloudAssistantSettingsResponse: Validate = (value) => toIssues(schemas.validateDescribeCloudAssistantSettingsResponse, value);
 /** Checks a value against CreateActivationResponse; returns every issue, named by its path, or none. */
-export const validateCreateActivationResponse: Validate = (value) => toIssues(standalone.validateCreateActivationResponse, value);
+export const validateCreateActivationResponse: Validate = (value) => toIssues(schemas.validateCreateActivationResponse, value);
 /** Checks a value against DescribeActivationsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeActivationsResponse: Validate = (value) => toIssues(standalone.validateDescribeActivationsResponse, value);
+export const validateDescribeActivationsResponse: Validate = (value) => toIssues(schemas.validateDescribeActivationsResponse, value);
 /** Checks a value against DisableActivationResponse; returns every issue, named by its path, or none. */
-export const validateDisableActivationResponse: Validate = (value) => toIssues(standalone.validateDisableActivationResponse, value);
+export const validateDisableActivationResponse: Validate = (value) => toIssues(schemas.validateDisableActivationResponse, value);
 /** Checks a value against DeleteActivationResponse; returns every issue, named by its path, or none. */
-export const validateDeleteActivationResponse: Validate = (value) => toIssues(standalone.validateDeleteActivationResponse, value);
+export const validateDeleteActivationResponse: Validate = (value) => toIssues(schemas.validateDeleteActivationResponse, value);
 /** Checks a value against DescribeManagedInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeManagedInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeManagedInstancesResponse, value);
+export const validateDescribeManagedInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeManagedInstancesResponse, value);
 /** Checks a value against ModifyManagedInstanceResponse; returns every issue, named by its path, or none. */
-export const validateModifyManagedInstanceResponse: Validate = (value) => toIssues(standalone.validateModifyManagedInstanceResponse, value);
+export const validateModifyManagedInstanceResponse: Validate = (value) => toIssues(schemas.validateModifyManagedInstanceResponse, value);
 /** Checks a value against DeregisterManagedInstanceResponse; returns every issue, named by its path, or none. */
-export const validateDeregisterManagedInstanceResponse: Validate = (value) => toIssues(standalone.validateDeregisterManagedInstanceResponse, value);
+export const validateDeregisterManagedInstanceResponse: Validate = (value) => toIssues(schemas.validateDeregisterManagedInstanceResponse, value);
 /** Checks a value against ListPluginStatusResponse; returns every issue, named by its path, or none. */
-export const validateListPluginStatusResponse: Validate = (value) => toIssues(standalone.validateListPluginStatusResponse, value);
+export const validateListPluginStatusResponse: Validate = (value) => toIssues(schemas.validateListPluginStatusResponse, value);
 /** Checks a value against CreateHpcClusterResponse; returns every issue, named by its path, or none. */
-export const validateCreateHpcClusterResponse: Validate = (value) => toIssues(standalone.validateCreateHpcClusterResponse, value);
+export const validateCreateHpcClusterResponse: Validate = (value) => toIssues(schemas.validateCreateHpcClusterResponse, value);
 /** Checks a value against DescribeHpcClustersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeHpcClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeHpcClustersResponse, value);
+export const validateDescribeHpcClustersResponse: Validate = (value) => toIssues(schemas.validateDescribeHpcClustersResponse, value);
 /** Checks a value against ModifyHpcClusterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyHpcClusterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHpcClusterAttributeResponse, value);
+export const validateModifyHpcClusterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyHpcClusterAttributeResponse, value);
 /** Checks a value against DeleteHpcClusterResponse; returns every issue, named by its path, or none. */
-export const validateDeleteHpcClusterResponse: Validate = (value) => toIssues(standalone.validateDeleteHpcClusterResponse, value);
+export const validateDeleteHpcClusterResponse: Validate = (value) => toIssues(schemas.validateDeleteHpcClusterResponse, value);
 /** Checks a value against TagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateTagResourcesResponse: Validate = (value) => toIssues(standalone.validateTagResourcesResponse, value);
+export const validateTagResourcesResponse: Validate = (value) => toIssues(schemas.validateTagResourcesResponse, value);
 /** Checks a value against ListTagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateListTagResourcesResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesResponse, value);
+export const validateListTagResourcesResponse: Validate = (value) => toIssues(schemas.validateListTagResourcesResponse, value);
 /** Checks a value against UntagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateUntagResourcesResponse: Validate = (value) => toIssues(standalone.validateUntagResourcesResponse, value);
+export const validateUntagResourcesResponse: Validate = (value) => toIssues(schemas.validateUntagResourcesResponse, value);
 /** Checks a value against JoinResourceGroupResponse; returns every issue, named by its path, or none. */
-export const validateJoinResourceGroupResponse: Validate = (value) => toIssues(standalone.validateJoinResourceGroupResponse, value);
+export const validateJoinResourceGroupResponse: Validate = (value) => toIssues(schemas.validateJoinResourceGroupResponse, value);
 /** Checks a value against AddTagsResponse; returns every issue, named by its path, or none. */
-export const validateAddTagsResponse: Validate = (value) => toIssues(standalone.validateAddTagsResponse, value);
+export const validateAddTagsResponse: Validate = (value) => toIssues(schemas.validateAddTagsResponse, value);
 /** Checks a value against DescribeResourceByTagsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeResourceByTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeResourceByTagsResponse, value);
+export const validateDescribeResourceByTagsResponse: Validate = (value) => toIssues(schemas.validateDescribeResourceByTagsResponse, value);
 /** Checks a value against DescribeTagsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeTagsResponse, value);
+export const validateDescribeTagsResponse: Validate = (value) => toIssues(schemas.validateDescribeTagsResponse, value);
 /** Checks a value against RemoveTagsResponse; returns every issue, named by its path, or none. */
-export const validateRemoveTagsResponse: Validate = (value) => toIssues(standalone.validateRemoveTagsResponse, value);
+export const validateRemoveTagsResponse: Validate = (value) => toIssues(schemas.validateRemoveTagsResponse, value);
 /** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRegionsResponse: Validate = (value) => toIssues(standalone.validateDescribeRegionsResponse, value);
+export const validateDescribeRegionsResponse: Validate = (value) => toIssues(schemas.validateDescribeRegionsResponse, value);
 /** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeZonesResponse, value);
+export const validateDescribeZonesResponse: Validate = (value) => toIssues(schemas.validateDescribeZonesResponse, value);
 /** Checks a value against DescribeAvailableResourceResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAvailableResourceResponse: Validate = (value) => toIssues(standalone.validateDescribeAvailableResourceResponse, value);
+export const validateDescribeAvailableResourceResponse: Validate = (value) => toIssues(schemas.validateDescribeAvailableResourceResponse, value);
 /** Checks a value against DescribeAccountAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAccountAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeAccountAttributesResponse, value);
+export const validateDescribeAccountAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeAccountAttributesResponse, value);
 /** Checks a value against DescribeResourcesModificationResponse; returns every issue, named by its path, or none. */
-export const validateDescribeResourcesModificationResponse: Validate = (value) => toIssues(standalone.validateDescribeResourcesModificationResponse, value);
+export const validateDescribeResourcesModificationResponse: Validate = (value) => toIssues(schemas.validateDescribeResourcesModificationResponse, value);
 /** Checks a value against DescribeRecommendInstanceTypeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRecommendInstanceTypeResponse: Validate = (value) => toIssues(standalone.validateDescribeRecommendInstanceTypeResponse, value);
+export const validateDescribeRecommendInstanceTypeResponse: Validate = (value) => toIssues(schemas.validateDescribeRecommendInstanceTypeResponse, value);
 /** Checks a value against DescribePriceResponse; returns every issue, named by its path, or none. */
-export const validateDescribePriceResponse: Validate = (value) => toIssues(standalone.validateDescribePriceResponse, value);
+export const validateDescribePriceResponse: Validate = (value) => toIssues(schemas.validateDescribePriceResponse, value);
 /** Checks a value against DescribeRenewalPriceResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRenewalPriceResponse: Validate = (value) => toIssues(standalone.validateDescribeRenewalPriceResponse, value);
+export const validateDescribeRenewalPriceResponse: Validate = (value) => toIssues(schemas.validateDescribeRenewalPriceResponse, value);
 /** Checks a value against DescribeInstanceModificationPriceResponse; returns every issue, named by its path, or none. */
-export const validateDescribeInstanceModificationPriceResponse: Validate = (value) => toIssues(standalone.validateDescribeInstanceModificationPriceResponse, value);
+export const validateDescribeInstanceModificationPriceResponse: Validate = (value) => toIssues(schemas.validateDescribeInstanceModificationPriceResponse, value);
 /** Checks a value against CreateStorageSetResponse; returns every issue, named by its path, or none. */
-export const validateCreateStorageSetResponse: Validate = (value) => toIssues(standalone.validateCreateStorageSetResponse, value);
+export const validateCreateStorageSetResponse: Validate = (value) => toIssues(schemas.validateCreateStorageSetResponse, value);
 /** Checks a value against DescribeStorageSetDetailsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeStorageSetDetailsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageSetDetailsResponse, value);
+export const validateDescribeStorageSetDetailsResponse: Validate = (value) => toIssues(schemas.validateDescribeStorageSetDetailsResponse, value);
 /** Checks a value against DescribeStorageSetsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeStorageSetsResponse: Validate = (value) => toIssues(standalone.validateDescribeStorageSetsResponse, value);
+export const validateDescribeStorageSetsResponse: Validate = (value) => toIssues(schemas.validateDescribeStorageSetsResponse, value);
 /** Checks a value against ModifyStorageSetAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyStorageSetAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyStorageSetAttributeResponse, value);
+export const validateModifyStorageSetAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyStorageSetAttributeResponse, value);
 /** Checks a value against DeleteStorageSetResponse; returns every issue, named by its path, or none. */
-export const validateDeleteStorageSetResponse: Validate = (value) => toIssues(standalone.validateDeleteStorageSetResponse, value);
+export const validateDeleteStorageSetResponse: Validate = (value) => toIssues(schemas.validateDeleteStorageSetResponse, value);
 /** Checks a value against DescribeTasksResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTasksResponse: Validate = (value) => toIssues(standalone.validateDescribeTasksResponse, value);
+export const validateDescribeTasksResponse: Validate = (value) => toIssues(schemas.validateDescribeTasksResponse, value);
 /** Checks a value against DescribeTaskAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTaskAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeTaskAttributeResponse, value);
+export const validateDescribeTaskAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeTaskAttributeResponse, value);
 /** Checks a value against CancelTaskResponse; returns every issue, named by its path, or none. */
-export const validateCancelTaskResponse: Validate = (value) => toIssues(standalone.validateCancelTaskResponse, value);
+export const validateCancelTaskResponse: Validate = (value) => toIssues(schemas.validateCancelTaskResponse, value);
 /** Checks a value against DescribeUserBusinessBehaviorResponse; returns every issue, named by its path, or none. */
-export const validateDescribeUserBusinessBehaviorResponse: Validate = (value) => toIssues(standalone.validateDescribeUserBusinessBehaviorResponse, value);
+export const validateDescribeUserBusinessBehaviorResponse: Validate = (value) => toIssues(schemas.validateDescribeUserBusinessBehaviorResponse, value);
 /** Checks a value against ModifyUserBusinessBehaviorResponse; returns every issue, named by its path, or none. */
-export const validateModifyUserBusinessBehaviorResponse: Validate = (value) => toIssues(standalone.validateModifyUserBusinessBehaviorResponse, value);
+export const validateModifyUserBusinessBehaviorResponse: Validate = (value) => toIssues(schemas.validateModifyUserBusinessBehaviorResponse, value);
 /** Checks a value against DescribeLimitationResponse; returns every issue, named by its path, or none. */
-export const validateDescribeLimitationResponse: Validate = (value) => toIssues(standalone.validateDescribeLimitationResponse, value);
+export const validateDescribeLimitationResponse: Validate = (value) => toIssues(schemas.validateDescribeLimitationResponse, value);
 /** Checks a value against DescribeClustersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeClustersResponse: Validate = (value) => toIssues(standalone.validateDescribeClustersResponse, value);
+export const validateDescribeClustersResponse: Validate = (value) => toIssues(schemas.validateDescribeClustersResponse, value);
 /** Checks a value against DescribeDemandsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeDemandsResponse: Validate = (value) => toIssues(standalone.validateDescribeDemandsResponse, value);
+export const validateDescribeDemandsResponse: Validate = (value) => toIssues(schemas.validateDescribeDemandsResponse, value);
 /** Checks a value against CreateDemandResponse; returns every issue, named by its path, or none. */
-export const validateCreateDemandResponse: Validate = (value) => toIssues(standalone.validateCreateDemandResponse, value);
+export const validateCreateDemandResponse: Validate = (value) => toIssues(schemas.validateCreateDemandResponse, value);
 /** Checks a value against DeleteDemandResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDemandResponse: Validate = (value) => toIssues(standalone.validateDeleteDemandResponse, value);
+export const validateDeleteDemandResponse: Validate = (value) => toIssues(schemas.validateDeleteDemandResponse, value);
 /** Checks a value against ModifyDemandResponse; returns every issue, named by its path, or none. */
-export const validateModifyDemandResponse: Validate = (value) => toIssues(standalone.validateModifyDemandResponse, value);
+export const validateModifyDemandResponse: Validate = (value) => toIssues(schemas.validateModifyDemandResponse, value);
 /** Checks a value against DeleteNetworkInterfacePermissionResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkInterfacePermissionResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkInterfacePermissionResponse, value);
+export const validateDeleteNetworkInterfacePermissionResponse: Validate = (value) => toIssues(schemas.validateDeleteNetworkInterfacePermissionResponse, value);
 /** Checks a value against DeleteBandwidthPackageResponse; returns every issue, named by its path, or none. */
-export const validateDeleteBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateDeleteBandwidthPackageResponse, value);
+export const validateDeleteBandwidthPackageResponse: Validate = (value) => toIssues(schemas.validateDeleteBandwidthPackageResponse, value);
 /** Checks a value against ModifyBandwidthPackageSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyBandwidthPackageSpecResponse: Validate = (value) => toIssues(standalone.validateModifyBandwidthPackageSpecResponse, value);
+export const validateModifyBandwidthPackageSpecResponse: Validate = (value) => toIssues(schemas.validateModifyBandwidthPackageSpecResponse, value);
 /** Checks a value against DescribeBandwidthPackagesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeBandwidthPackagesResponse: Validate = (value) => toIssues(standalone.validateDescribeBandwidthPackagesResponse, value);
+export const validateDescribeBandwidthPackagesResponse: Validate = (value) => toIssues(schemas.validateDescribeBandwidthPackagesResponse, value);
 /** Checks a value against CreateVSwitchResponse; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchResponse, value);
+export const validateCreateVSwitchResponse: Validate = (value) => toIssues(schemas.validateCreateVSwitchResponse, value);
 /** Checks a value against DeleteVSwitchResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchResponse, value);
+export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(schemas.validateDeleteVSwitchResponse, value);
 /** Checks a value against ModifyVSwitchAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeResponse, value);
+export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVSwitchAttributeResponse, value);
 /** Checks a value against DescribeVSwitchesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesResponse, value);
+export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(schemas.validateDescribeVSwitchesResponse, value);
 /** Checks a value against CreatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionResponse, value);
+export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionResponse, value);
 /** Checks a value against DeletePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionResponse, value);
+export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateDeletePhysicalConnectionResponse, value);
 /** Checks a value against ModifyPhysicalConnectionAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeResponse, value);
+export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyPhysicalConnectionAttributeResponse, value);
 /** Checks a value against EnablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionResponse, value);
+export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateEnablePhysicalConnectionResponse, value);
 /** Checks a value against DescribePhysicalConnectionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsResponse, value);
+export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionsResponse, value);
 /** Checks a value against CancelPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionResponse, value);
+export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCancelPhysicalConnectionResponse, value);
 /** Checks a value against TerminatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionResponse, value);
+export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateTerminatePhysicalConnectionResponse, value);
 /** Checks a value against CreateVpcResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpcResponse: Validate = (value) => toIssues(standalone.validateCreateVpcResponse, value);
+export const validateCreateVpcResponse: Validate = (value) => toIssues(schemas.validateCreateVpcResponse, value);
 /** Checks a value against DeleteVpcResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpcResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcResponse, value);
+export const validateDeleteVpcResponse: Validate = (value) => toIssues(schemas.validateDeleteVpcResponse, value);
 /** Checks a value against DescribeVpcsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpcsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcsResponse, value);
+export const validateDescribeVpcsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpcsResponse, value);
 /** Checks a value against ModifyVpcAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeResponse, value);
+export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpcAttributeResponse, value);
 /** Checks a value against RemoveBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
-export const validateRemoveBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateRemoveBandwidthPackageIpsResponse, value);
+export const validateRemoveBandwidthPackageIpsResponse: Validate = (value) => toIssues(schemas.validateRemoveBandwidthPackageIpsResponse, value);
 /** Checks a value against CreateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateCreateHaVipResponse: Validate = (value) => toIssues(standalone.validateCreateHaVipResponse, value);
+export const validateCreateHaVipResponse: Validate = (value) => toIssues(schemas.validateCreateHaVipResponse, value);
 /** Checks a value against DeleteHaVipResponse; returns every issue, named by its path, or none. */
-export const validateDeleteHaVipResponse: Validate = (value) => toIssues(standalone.validateDeleteHaVipResponse, value);
+export const validateDeleteHaVipResponse: Validate = (value) => toIssues(schemas.validateDeleteHaVipResponse, value);
 /** Checks a value against AssociateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateAssociateHaVipResponse: Validate = (value) => toIssues(standalone.validateAssociateHaVipResponse, value);
+export const validateAssociateHaVipResponse: Validate = (value) => toIssues(schemas.validateAssociateHaVipResponse, value);
 /** Checks a value against ModifyHaVipAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeResponse, value);
+export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyHaVipAttributeResponse, value);
 /** Checks a value against DescribeHaVipsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(standalone.validateDescribeHaVipsResponse, value);
+export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(schemas.validateDescribeHaVipsResponse, value);
 /** Checks a value against UnassociateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(standalone.validateUnassociateHaVipResponse, value);
+export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(schemas.validateUnassociateHaVipResponse, value);
 /** Checks a value against CreateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterResponse, value);
+export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateCreateVirtualBorderRouterResponse, value);
 /** Checks a value against DeleteVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterResponse, value);
+export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateDeleteVirtualBorderRouterResponse, value);
 /** Checks a value against ModifyVirtualBorderRouterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeResponse, value);
+export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVirtualBorderRouterAttributeResponse, value);
 /** Checks a value against RecoverVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterResponse, value);
+export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateRecoverVirtualBorderRouterResponse, value);
 /** Checks a value against TerminateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterResponse, value);
+export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateTerminateVirtualBorderRouterResponse, value);
 /** Checks a value against DescribeVirtualBorderRoutersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersResponse, value);
+export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersResponse, value);
 /** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
 /** Checks a value against CreateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceResponse, value);
+export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateCreateRouterInterfaceResponse, value);
 /** Checks a value against DeleteRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceResponse, value);
+export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateDeleteRouterInterfaceResponse, value);
 /** Checks a value against ActivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceResponse, value);
+export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateActivateRouterInterfaceResponse, value);
 /** Checks a value against DeactivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceResponse, value);
+export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateDeactivateRouterInterfaceResponse, value);
 /** Checks a value against ModifyRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeResponse, value);
+export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceAttributeResponse, value);
 /** Checks a value against ModifyRouterInterfaceSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecResponse, value);
+export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceSpecResponse, value);
 /** Checks a value against ModifyVRouterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeResponse, value);
+export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVRouterAttributeResponse, value);
 /** Checks a value against DescribeRouterInterfacesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesResponse, value);
+export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfacesResponse, value);
 /** Checks a value against EipNotifyPaidResponse; returns every issue, named by its path, or none. */
-export const validateEipNotifyPaidResponse: Validate = (value) => toIssues(standalone.validateEipNotifyPaidResponse, value);
+export const validateEipNotifyPaidResponse: Validate = (value) => toIssues(schemas.validateEipNotifyPaidResponse, value);
 /** Checks a value against EipFillProductResponse; returns every issue, named by its path, or none. */
-export const validateEipFillProductResponse: Validate = (value) => toIssues(standalone.validateEipFillProductResponse, value);
+export const validateEipFillProductResponse: Validate = (value) => toIssues(schemas.validateEipFillProductResponse, value);
 /** Checks a value against EipFillParamsResponse; returns every issue, named by its path, or none. */
-export const validateEipFillParamsResponse: Validate = (value) => toIssues(standalone.validateEipFillParamsResponse, value);
+export const validateEipFillParamsResponse: Validate = (value) => toIssues(schemas.validateEipFillParamsResponse, value);
 /** Checks a value against UnassociateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressResponse, value);
+export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(schemas.validateUnassociateEipAddressResponse, value);
 /** Checks a value against AllocateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressResponse, value);
+export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(schemas.validateAllocateEipAddressResponse, value);
 /** Checks a value against ModifyEipAddressAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeResponse, value);
+export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyEipAddressAttributeResponse, value);
 /** Checks a value against ReleaseEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipAddressResponse, value);
+export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(schemas.validateReleaseEipAddressResponse, value);
 /** Checks a value against AssociateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressResponse, value);
+export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(schemas.validateAssociateEipAddressResponse, value);
 /** Checks a value against DescribeEipAddressesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesResponse, value);
+export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(schemas.validateDescribeEipAddressesResponse, value);
 /** Checks a value against DescribeEipMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataResponse, value);
+export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeEipMonitorDataResponse, value);
 /** Checks a value against CreateNatGatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateNatGatewayResponse, value);
+export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(schemas.validateCreateNatGatewayResponse, value);
 /** Checks a value against DeleteNatGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayResponse, value);
+export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteNatGatewayResponse, value);
 /** Checks a value against DescribeNatGatewaysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysResponse, value);
+export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(schemas.validateDescribeNatGatewaysResponse, value);
 /** Checks a value against DescribeNewProjectEipMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNewProjectEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeNewProjectEipMonitorDataResponse, value);
+export const validateDescribeNewProjectEipMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeNewProjectEipMonitorDataResponse, value);
 /** Checks a value against DeleteRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryResponse, value);
+export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteRouteEntryResponse, value);
 /** Checks a value against DeleteForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryResponse, value);
+export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteForwardEntryResponse, value);
 /** Checks a value against CreateForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(standalone.validateCreateForwardEntryResponse, value);
+export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(schemas.validateCreateForwardEntryResponse, value);
 /** Checks a value against AddBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
-export const validateAddBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateAddBandwidthPackageIpsResponse, value);
+export const validateAddBandwidthPackageIpsResponse: Validate = (value) => toIssues(schemas.validateAddBandwidthPackageIpsResponse, value);
 /** Checks a value against DescribeVRoutersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVRoutersResponse, value);
+export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(schemas.validateDescribeVRoutersResponse, value);
 /** Checks a value against CreateRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntryResponse, value);
+export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(schemas.validateCreateRouteEntryResponse, value);
 /** Checks a value against DescribeForwardTableEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesResponse, value);
+export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeForwardTableEntriesResponse, value);
 /** Checks a value against ModifyForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(standalone.validateModifyForwardEntryResponse, value);
+export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(schemas.validateModifyForwardEntryResponse, value);
 /** Checks a value against DescribeAccessPointsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsResponse, value);
+export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(schemas.validateDescribeAccessPointsResponse, value);
 /** Checks a value against DescribeRouteTablesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesResponse, value);
+export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(schemas.validateDescribeRouteTablesResponse, value);
 /** Checks a value against ConnectRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceResponse, value);
+export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateConnectRouterInterfaceResponse, value);
 /** Checks a value against ExportSnapshotResponse; returns every issue, named by its path, or none. */
-export const validateExportSnapshotResponse: Validate = (value) => toIssues(standalone.validateExportSnapshotResponse, value);
+export const validateExportSnapshotResponse: Validate = (value) => toIssues(schemas.validateExportSnapshotResponse, value);
 /** Checks a value against ReleasePublicIpAddressResponse; returns every issue, named by its path, or none. */
-export const validateReleasePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateReleasePublicIpAddressResponse, value);
+export const validateReleasePublicIpAddressResponse: Validate = (value) => toIssues(schemas.validateReleasePublicIpAddressResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
-export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);
+export const validateErrorEnvelope: Validate = (value) => toIssues(schemas.validateErrorEnvelope, value);

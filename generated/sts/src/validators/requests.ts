@@ -3,8 +3,8 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './requests.standalone.js';
+import * as schemas from './requests.schemas.js';
 /** Checks a value against AssumeRoleRequest; returns every issue, named by its path, or none. */
-export const validateAssumeRoleRequest: Validate = (value) => toIssues(standalone.validateAssumeRoleRequest, value);
+export const validateAssumeRoleRequest: Validate = (value) => toIssues(schemas.validateAssumeRoleRequest, value);
 /** Checks a value against GetCallerIdentityRequest; returns every issue, named by its path, or none. */
-export const validateGetCallerIdentityRequest: Validate = (value) => toIssues(standalone.validateGetCallerIdentityRequest, value);
+export const validateGetCallerIdentityRequest: Validate = (value) => toIssues(schemas.validateGetCallerIdentityRequest, value);

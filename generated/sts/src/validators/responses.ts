@@ -3,10 +3,10 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './responses.standalone.js';
+import * as schemas from './responses.schemas.js';
 /** Checks a value against AssumeRoleResponse; returns every issue, named by its path, or none. */
-export const validateAssumeRoleResponse: Validate = (value) => toIssues(standalone.validateAssumeRoleResponse, value);
+export const validateAssumeRoleResponse: Validate = (value) => toIssues(schemas.validateAssumeRoleResponse, value);
 /** Checks a value against GetCallerIdentityResponse; returns every issue, named by its path, or none. */
-export const validateGetCallerIdentityResponse: Validate = (value) => toIssues(standalone.validateGetCallerIdentityResponse, value);
+export const validateGetCallerIdentityResponse: Validate = (value) => toIssues(schemas.validateGetCallerIdentityResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
-export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);
+export const validateErrorEnvelope: Validate = (value) => toIssues(schemas.validateErrorEnvelope, value);

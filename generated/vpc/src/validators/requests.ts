@@ -3,766 +3,766 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './requests.standalone.js';
+import * as schemas from './requests.schemas.js';
 /** Checks a value against CreateVpcRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpcRequest: Validate = (value) => toIssues(standalone.validateCreateVpcRequest, value);
+export const validateCreateVpcRequest: Validate = (value) => toIssues(schemas.validateCreateVpcRequest, value);
 /** Checks a value against CreateDefaultVpcRequest; returns every issue, named by its path, or none. */
-export const validateCreateDefaultVpcRequest: Validate = (value) => toIssues(standalone.validateCreateDefaultVpcRequest, value);
+export const validateCreateDefaultVpcRequest: Validate = (value) => toIssues(schemas.validateCreateDefaultVpcRequest, value);
 /** Checks a value against GrantInstanceToCenRequest; returns every issue, named by its path, or none. */
-export const validateGrantInstanceToCenRequest: Validate = (value) => toIssues(standalone.validateGrantInstanceToCenRequest, value);
+export const validateGrantInstanceToCenRequest: Validate = (value) => toIssues(schemas.validateGrantInstanceToCenRequest, value);
 /** Checks a value against AssociateVpcCidrBlockRequest; returns every issue, named by its path, or none. */
-export const validateAssociateVpcCidrBlockRequest: Validate = (value) => toIssues(standalone.validateAssociateVpcCidrBlockRequest, value);
+export const validateAssociateVpcCidrBlockRequest: Validate = (value) => toIssues(schemas.validateAssociateVpcCidrBlockRequest, value);
 /** Checks a value against AllocateVpcIpv6CidrRequest; returns every issue, named by its path, or none. */
-export const validateAllocateVpcIpv6CidrRequest: Validate = (value) => toIssues(standalone.validateAllocateVpcIpv6CidrRequest, value);
+export const validateAllocateVpcIpv6CidrRequest: Validate = (value) => toIssues(schemas.validateAllocateVpcIpv6CidrRequest, value);
 /** Checks a value against DeleteVpcRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpcRequest: Validate = (value) => toIssues(standalone.validateDeleteVpcRequest, value);
+export const validateDeleteVpcRequest: Validate = (value) => toIssues(schemas.validateDeleteVpcRequest, value);
 /** Checks a value against RevokeInstanceFromCenRequest; returns every issue, named by its path, or none. */
-export const validateRevokeInstanceFromCenRequest: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromCenRequest, value);
+export const validateRevokeInstanceFromCenRequest: Validate = (value) => toIssues(schemas.validateRevokeInstanceFromCenRequest, value);
 /** Checks a value against UnassociateVpcCidrBlockRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateVpcCidrBlockRequest: Validate = (value) => toIssues(standalone.validateUnassociateVpcCidrBlockRequest, value);
+export const validateUnassociateVpcCidrBlockRequest: Validate = (value) => toIssues(schemas.validateUnassociateVpcCidrBlockRequest, value);
 /** Checks a value against ModifyVpcAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpcAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeRequest, value);
+export const validateModifyVpcAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpcAttributeRequest, value);
 /** Checks a value against EnableVpcClassicLinkRequest; returns every issue, named by its path, or none. */
-export const validateEnableVpcClassicLinkRequest: Validate = (value) => toIssues(standalone.validateEnableVpcClassicLinkRequest, value);
+export const validateEnableVpcClassicLinkRequest: Validate = (value) => toIssues(schemas.validateEnableVpcClassicLinkRequest, value);
 /** Checks a value against DisableVpcClassicLinkRequest; returns every issue, named by its path, or none. */
-export const validateDisableVpcClassicLinkRequest: Validate = (value) => toIssues(standalone.validateDisableVpcClassicLinkRequest, value);
+export const validateDisableVpcClassicLinkRequest: Validate = (value) => toIssues(schemas.validateDisableVpcClassicLinkRequest, value);
 /** Checks a value against DeletionProtectionRequest; returns every issue, named by its path, or none. */
-export const validateDeletionProtectionRequest: Validate = (value) => toIssues(standalone.validateDeletionProtectionRequest, value);
+export const validateDeletionProtectionRequest: Validate = (value) => toIssues(schemas.validateDeletionProtectionRequest, value);
 /** Checks a value against DescribeVpcsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpcsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpcsRequest, value);
+export const validateDescribeVpcsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpcsRequest, value);
 /** Checks a value against DescribeVpcAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpcAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeVpcAttributeRequest, value);
+export const validateDescribeVpcAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeVpcAttributeRequest, value);
 /** Checks a value against DescribeGrantRulesToCenRequest; returns every issue, named by its path, or none. */
-export const validateDescribeGrantRulesToCenRequest: Validate = (value) => toIssues(standalone.validateDescribeGrantRulesToCenRequest, value);
+export const validateDescribeGrantRulesToCenRequest: Validate = (value) => toIssues(schemas.validateDescribeGrantRulesToCenRequest, value);
 /** Checks a value against ModifyVRouterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVRouterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeRequest, value);
+export const validateModifyVRouterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVRouterAttributeRequest, value);
 /** Checks a value against DescribeVRoutersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVRoutersRequest: Validate = (value) => toIssues(standalone.validateDescribeVRoutersRequest, value);
+export const validateDescribeVRoutersRequest: Validate = (value) => toIssues(schemas.validateDescribeVRoutersRequest, value);
 /** Checks a value against ListVSwitchCidrReservationsRequest; returns every issue, named by its path, or none. */
-export const validateListVSwitchCidrReservationsRequest: Validate = (value) => toIssues(standalone.validateListVSwitchCidrReservationsRequest, value);
+export const validateListVSwitchCidrReservationsRequest: Validate = (value) => toIssues(schemas.validateListVSwitchCidrReservationsRequest, value);
 /** Checks a value against CreateVSwitchCidrReservationRequest; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchCidrReservationRequest: Validate = (value) => toIssues(standalone.validateCreateVSwitchCidrReservationRequest, value);
+export const validateCreateVSwitchCidrReservationRequest: Validate = (value) => toIssues(schemas.validateCreateVSwitchCidrReservationRequest, value);
 /** Checks a value against GetVSwitchCidrReservationUsageRequest; returns every issue, named by its path, or none. */
-export const validateGetVSwitchCidrReservationUsageRequest: Validate = (value) => toIssues(standalone.validateGetVSwitchCidrReservationUsageRequest, value);
+export const validateGetVSwitchCidrReservationUsageRequest: Validate = (value) => toIssues(schemas.validateGetVSwitchCidrReservationUsageRequest, value);
 /** Checks a value against ModifyVSwitchCidrReservationAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchCidrReservationAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVSwitchCidrReservationAttributeRequest, value);
+export const validateModifyVSwitchCidrReservationAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVSwitchCidrReservationAttributeRequest, value);
 /** Checks a value against CreateVSwitchRequest; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchRequest: Validate = (value) => toIssues(standalone.validateCreateVSwitchRequest, value);
+export const validateCreateVSwitchRequest: Validate = (value) => toIssues(schemas.validateCreateVSwitchRequest, value);
 /** Checks a value against CreateDefaultVSwitchRequest; returns every issue, named by its path, or none. */
-export const validateCreateDefaultVSwitchRequest: Validate = (value) => toIssues(standalone.validateCreateDefaultVSwitchRequest, value);
+export const validateCreateDefaultVSwitchRequest: Validate = (value) => toIssues(schemas.validateCreateDefaultVSwitchRequest, value);
 /** Checks a value against CheckCanAllocateVpcPrivateIpAddressRequest; returns every issue, named by its path, or none. */
-export const validateCheckCanAllocateVpcPrivateIpAddressRequest: Validate = (value) => toIssues(standalone.validateCheckCanAllocateVpcPrivateIpAddressRequest, value);
+export const validateCheckCanAllocateVpcPrivateIpAddressRequest: Validate = (value) => toIssues(schemas.validateCheckCanAllocateVpcPrivateIpAddressRequest, value);
 /** Checks a value against DeleteVSwitchRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchRequest: Validate = (value) => toIssues(standalone.validateDeleteVSwitchRequest, value);
+export const validateDeleteVSwitchRequest: Validate = (value) => toIssues(schemas.validateDeleteVSwitchRequest, value);
 /** Checks a value against ModifyVSwitchAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeRequest, value);
+export const validateModifyVSwitchAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVSwitchAttributeRequest, value);
 /** Checks a value against DescribeVSwitchesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchesRequest: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesRequest, value);
+export const validateDescribeVSwitchesRequest: Validate = (value) => toIssues(schemas.validateDescribeVSwitchesRequest, value);
 /** Checks a value against DescribeVSwitchAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeVSwitchAttributesRequest, value);
+export const validateDescribeVSwitchAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeVSwitchAttributesRequest, value);
 /** Checks a value against DeleteVSwitchCidrReservationRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchCidrReservationRequest: Validate = (value) => toIssues(standalone.validateDeleteVSwitchCidrReservationRequest, value);
+export const validateDeleteVSwitchCidrReservationRequest: Validate = (value) => toIssues(schemas.validateDeleteVSwitchCidrReservationRequest, value);
 /** Checks a value against CreateRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntryRequest: Validate = (value) => toIssues(standalone.validateCreateRouteEntryRequest, value);
+export const validateCreateRouteEntryRequest: Validate = (value) => toIssues(schemas.validateCreateRouteEntryRequest, value);
 /** Checks a value against CreateRouteEntriesRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntriesRequest: Validate = (value) => toIssues(standalone.validateCreateRouteEntriesRequest, value);
+export const validateCreateRouteEntriesRequest: Validate = (value) => toIssues(schemas.validateCreateRouteEntriesRequest, value);
 /** Checks a value against CreateRouteTableRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouteTableRequest: Validate = (value) => toIssues(standalone.validateCreateRouteTableRequest, value);
+export const validateCreateRouteTableRequest: Validate = (value) => toIssues(schemas.validateCreateRouteTableRequest, value);
 /** Checks a value against AssociateRouteTableRequest; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTableRequest: Validate = (value) => toIssues(standalone.validateAssociateRouteTableRequest, value);
+export const validateAssociateRouteTableRequest: Validate = (value) => toIssues(schemas.validateAssociateRouteTableRequest, value);
 /** Checks a value against DeleteRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryRequest, value);
+export const validateDeleteRouteEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteRouteEntryRequest, value);
 /** Checks a value against DeleteRouteEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntriesRequest: Validate = (value) => toIssues(standalone.validateDeleteRouteEntriesRequest, value);
+export const validateDeleteRouteEntriesRequest: Validate = (value) => toIssues(schemas.validateDeleteRouteEntriesRequest, value);
 /** Checks a value against DeleteRouteTableRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouteTableRequest: Validate = (value) => toIssues(standalone.validateDeleteRouteTableRequest, value);
+export const validateDeleteRouteTableRequest: Validate = (value) => toIssues(schemas.validateDeleteRouteTableRequest, value);
 /** Checks a value against UnassociateRouteTableRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateRouteTableRequest: Validate = (value) => toIssues(standalone.validateUnassociateRouteTableRequest, value);
+export const validateUnassociateRouteTableRequest: Validate = (value) => toIssues(schemas.validateUnassociateRouteTableRequest, value);
 /** Checks a value against ModifyRouteTableAttributesRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouteTableAttributesRequest: Validate = (value) => toIssues(standalone.validateModifyRouteTableAttributesRequest, value);
+export const validateModifyRouteTableAttributesRequest: Validate = (value) => toIssues(schemas.validateModifyRouteTableAttributesRequest, value);
 /** Checks a value against ModifyRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouteEntryRequest: Validate = (value) => toIssues(standalone.validateModifyRouteEntryRequest, value);
+export const validateModifyRouteEntryRequest: Validate = (value) => toIssues(schemas.validateModifyRouteEntryRequest, value);
 /** Checks a value against GetVpcRouteEntrySummaryRequest; returns every issue, named by its path, or none. */
-export const validateGetVpcRouteEntrySummaryRequest: Validate = (value) => toIssues(standalone.validateGetVpcRouteEntrySummaryRequest, value);
+export const validateGetVpcRouteEntrySummaryRequest: Validate = (value) => toIssues(schemas.validateGetVpcRouteEntrySummaryRequest, value);
 /** Checks a value against DescribeRouteTablesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTablesRequest: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesRequest, value);
+export const validateDescribeRouteTablesRequest: Validate = (value) => toIssues(schemas.validateDescribeRouteTablesRequest, value);
 /** Checks a value against DescribeRouteEntryListRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouteEntryListRequest: Validate = (value) => toIssues(standalone.validateDescribeRouteEntryListRequest, value);
+export const validateDescribeRouteEntryListRequest: Validate = (value) => toIssues(schemas.validateDescribeRouteEntryListRequest, value);
 /** Checks a value against DescribeRouteTableListRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTableListRequest: Validate = (value) => toIssues(standalone.validateDescribeRouteTableListRequest, value);
+export const validateDescribeRouteTableListRequest: Validate = (value) => toIssues(schemas.validateDescribeRouteTableListRequest, value);
 /** Checks a value against CreateVpcPrefixListRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpcPrefixListRequest: Validate = (value) => toIssues(standalone.validateCreateVpcPrefixListRequest, value);
+export const validateCreateVpcPrefixListRequest: Validate = (value) => toIssues(schemas.validateCreateVpcPrefixListRequest, value);
 /** Checks a value against RetryVpcPrefixListAssociationRequest; returns every issue, named by its path, or none. */
-export const validateRetryVpcPrefixListAssociationRequest: Validate = (value) => toIssues(standalone.validateRetryVpcPrefixListAssociationRequest, value);
+export const validateRetryVpcPrefixListAssociationRequest: Validate = (value) => toIssues(schemas.validateRetryVpcPrefixListAssociationRequest, value);
 /** Checks a value against DeleteVpcPrefixListRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpcPrefixListRequest: Validate = (value) => toIssues(standalone.validateDeleteVpcPrefixListRequest, value);
+export const validateDeleteVpcPrefixListRequest: Validate = (value) => toIssues(schemas.validateDeleteVpcPrefixListRequest, value);
 /** Checks a value against ModifyVpcPrefixListRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpcPrefixListRequest: Validate = (value) => toIssues(standalone.validateModifyVpcPrefixListRequest, value);
+export const validateModifyVpcPrefixListRequest: Validate = (value) => toIssues(schemas.validateModifyVpcPrefixListRequest, value);
 /** Checks a value against ListPrefixListsRequest; returns every issue, named by its path, or none. */
-export const validateListPrefixListsRequest: Validate = (value) => toIssues(standalone.validateListPrefixListsRequest, value);
+export const validateListPrefixListsRequest: Validate = (value) => toIssues(schemas.validateListPrefixListsRequest, value);
 /** Checks a value against GetVpcPrefixListAssociationsRequest; returns every issue, named by its path, or none. */
-export const validateGetVpcPrefixListAssociationsRequest: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListAssociationsRequest, value);
+export const validateGetVpcPrefixListAssociationsRequest: Validate = (value) => toIssues(schemas.validateGetVpcPrefixListAssociationsRequest, value);
 /** Checks a value against GetVpcPrefixListEntriesRequest; returns every issue, named by its path, or none. */
-export const validateGetVpcPrefixListEntriesRequest: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListEntriesRequest, value);
+export const validateGetVpcPrefixListEntriesRequest: Validate = (value) => toIssues(schemas.validateGetVpcPrefixListEntriesRequest, value);
 /** Checks a value against CreateDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
-export const validateCreateDhcpOptionsSetRequest: Validate = (value) => toIssues(standalone.validateCreateDhcpOptionsSetRequest, value);
+export const validateCreateDhcpOptionsSetRequest: Validate = (value) => toIssues(schemas.validateCreateDhcpOptionsSetRequest, value);
 /** Checks a value against DeleteDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
-export const validateDeleteDhcpOptionsSetRequest: Validate = (value) => toIssues(standalone.validateDeleteDhcpOptionsSetRequest, value);
+export const validateDeleteDhcpOptionsSetRequest: Validate = (value) => toIssues(schemas.validateDeleteDhcpOptionsSetRequest, value);
 /** Checks a value against AttachDhcpOptionsSetToVpcRequest; returns every issue, named by its path, or none. */
-export const validateAttachDhcpOptionsSetToVpcRequest: Validate = (value) => toIssues(standalone.validateAttachDhcpOptionsSetToVpcRequest, value);
+export const validateAttachDhcpOptionsSetToVpcRequest: Validate = (value) => toIssues(schemas.validateAttachDhcpOptionsSetToVpcRequest, value);
 /** Checks a value against DetachDhcpOptionsSetFromVpcRequest; returns every issue, named by its path, or none. */
-export const validateDetachDhcpOptionsSetFromVpcRequest: Validate = (value) => toIssues(standalone.validateDetachDhcpOptionsSetFromVpcRequest, value);
+export const validateDetachDhcpOptionsSetFromVpcRequest: Validate = (value) => toIssues(schemas.validateDetachDhcpOptionsSetFromVpcRequest, value);
 /** Checks a value against ReplaceVpcDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
-export const validateReplaceVpcDhcpOptionsSetRequest: Validate = (value) => toIssues(standalone.validateReplaceVpcDhcpOptionsSetRequest, value);
+export const validateReplaceVpcDhcpOptionsSetRequest: Validate = (value) => toIssues(schemas.validateReplaceVpcDhcpOptionsSetRequest, value);
 /** Checks a value against UpdateDhcpOptionsSetAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateDhcpOptionsSetAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateDhcpOptionsSetAttributeRequest, value);
+export const validateUpdateDhcpOptionsSetAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateDhcpOptionsSetAttributeRequest, value);
 /** Checks a value against GetDhcpOptionsSetRequest; returns every issue, named by its path, or none. */
-export const validateGetDhcpOptionsSetRequest: Validate = (value) => toIssues(standalone.validateGetDhcpOptionsSetRequest, value);
+export const validateGetDhcpOptionsSetRequest: Validate = (value) => toIssues(schemas.validateGetDhcpOptionsSetRequest, value);
 /** Checks a value against ListDhcpOptionsSetsRequest; returns every issue, named by its path, or none. */
-export const validateListDhcpOptionsSetsRequest: Validate = (value) => toIssues(standalone.validateListDhcpOptionsSetsRequest, value);
+export const validateListDhcpOptionsSetsRequest: Validate = (value) => toIssues(schemas.validateListDhcpOptionsSetsRequest, value);
 /** Checks a value against OpenFlowLogServiceRequest; returns every issue, named by its path, or none. */
-export const validateOpenFlowLogServiceRequest: Validate = (value) => toIssues(standalone.validateOpenFlowLogServiceRequest, value);
+export const validateOpenFlowLogServiceRequest: Validate = (value) => toIssues(schemas.validateOpenFlowLogServiceRequest, value);
 /** Checks a value against CreateFlowLogRequest; returns every issue, named by its path, or none. */
-export const validateCreateFlowLogRequest: Validate = (value) => toIssues(standalone.validateCreateFlowLogRequest, value);
+export const validateCreateFlowLogRequest: Validate = (value) => toIssues(schemas.validateCreateFlowLogRequest, value);
 /** Checks a value against DeleteFlowLogRequest; returns every issue, named by its path, or none. */
-export const validateDeleteFlowLogRequest: Validate = (value) => toIssues(standalone.validateDeleteFlowLogRequest, value);
+export const validateDeleteFlowLogRequest: Validate = (value) => toIssues(schemas.validateDeleteFlowLogRequest, value);
 /** Checks a value against ModifyFlowLogAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyFlowLogAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyFlowLogAttributeRequest, value);
+export const validateModifyFlowLogAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyFlowLogAttributeRequest, value);
 /** Checks a value against ActiveFlowLogRequest; returns every issue, named by its path, or none. */
-export const validateActiveFlowLogRequest: Validate = (value) => toIssues(standalone.validateActiveFlowLogRequest, value);
+export const validateActiveFlowLogRequest: Validate = (value) => toIssues(schemas.validateActiveFlowLogRequest, value);
 /** Checks a value against DeactiveFlowLogRequest; returns every issue, named by its path, or none. */
-export const validateDeactiveFlowLogRequest: Validate = (value) => toIssues(standalone.validateDeactiveFlowLogRequest, value);
+export const validateDeactiveFlowLogRequest: Validate = (value) => toIssues(schemas.validateDeactiveFlowLogRequest, value);
 /** Checks a value against GetFlowLogServiceStatusRequest; returns every issue, named by its path, or none. */
-export const validateGetFlowLogServiceStatusRequest: Validate = (value) => toIssues(standalone.validateGetFlowLogServiceStatusRequest, value);
+export const validateGetFlowLogServiceStatusRequest: Validate = (value) => toIssues(schemas.validateGetFlowLogServiceStatusRequest, value);
 /** Checks a value against DescribeFlowLogsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeFlowLogsRequest: Validate = (value) => toIssues(standalone.validateDescribeFlowLogsRequest, value);
+export const validateDescribeFlowLogsRequest: Validate = (value) => toIssues(schemas.validateDescribeFlowLogsRequest, value);
 /** Checks a value against AssociateNetworkAclRequest; returns every issue, named by its path, or none. */
-export const validateAssociateNetworkAclRequest: Validate = (value) => toIssues(standalone.validateAssociateNetworkAclRequest, value);
+export const validateAssociateNetworkAclRequest: Validate = (value) => toIssues(schemas.validateAssociateNetworkAclRequest, value);
 /** Checks a value against CreateNetworkAclRequest; returns every issue, named by its path, or none. */
-export const validateCreateNetworkAclRequest: Validate = (value) => toIssues(standalone.validateCreateNetworkAclRequest, value);
+export const validateCreateNetworkAclRequest: Validate = (value) => toIssues(schemas.validateCreateNetworkAclRequest, value);
 /** Checks a value against CopyNetworkAclEntriesRequest; returns every issue, named by its path, or none. */
-export const validateCopyNetworkAclEntriesRequest: Validate = (value) => toIssues(standalone.validateCopyNetworkAclEntriesRequest, value);
+export const validateCopyNetworkAclEntriesRequest: Validate = (value) => toIssues(schemas.validateCopyNetworkAclEntriesRequest, value);
 /** Checks a value against DeleteNetworkAclRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkAclRequest: Validate = (value) => toIssues(standalone.validateDeleteNetworkAclRequest, value);
+export const validateDeleteNetworkAclRequest: Validate = (value) => toIssues(schemas.validateDeleteNetworkAclRequest, value);
 /** Checks a value against UnassociateNetworkAclRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateNetworkAclRequest: Validate = (value) => toIssues(standalone.validateUnassociateNetworkAclRequest, value);
+export const validateUnassociateNetworkAclRequest: Validate = (value) => toIssues(schemas.validateUnassociateNetworkAclRequest, value);
 /** Checks a value against ModifyNetworkAclAttributesRequest; returns every issue, named by its path, or none. */
-export const validateModifyNetworkAclAttributesRequest: Validate = (value) => toIssues(standalone.validateModifyNetworkAclAttributesRequest, value);
+export const validateModifyNetworkAclAttributesRequest: Validate = (value) => toIssues(schemas.validateModifyNetworkAclAttributesRequest, value);
 /** Checks a value against UpdateNetworkAclEntriesRequest; returns every issue, named by its path, or none. */
-export const validateUpdateNetworkAclEntriesRequest: Validate = (value) => toIssues(standalone.validateUpdateNetworkAclEntriesRequest, value);
+export const validateUpdateNetworkAclEntriesRequest: Validate = (value) => toIssues(schemas.validateUpdateNetworkAclEntriesRequest, value);
 /** Checks a value against DescribeNetworkAclAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkAclAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclAttributesRequest, value);
+export const validateDescribeNetworkAclAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeNetworkAclAttributesRequest, value);
 /** Checks a value against DescribeNetworkAclsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkAclsRequest: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclsRequest, value);
+export const validateDescribeNetworkAclsRequest: Validate = (value) => toIssues(schemas.validateDescribeNetworkAclsRequest, value);
 /** Checks a value against CreateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateCreateHaVipRequest: Validate = (value) => toIssues(standalone.validateCreateHaVipRequest, value);
+export const validateCreateHaVipRequest: Validate = (value) => toIssues(schemas.validateCreateHaVipRequest, value);
 /** Checks a value against AssociateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateAssociateHaVipRequest: Validate = (value) => toIssues(standalone.validateAssociateHaVipRequest, value);
+export const validateAssociateHaVipRequest: Validate = (value) => toIssues(schemas.validateAssociateHaVipRequest, value);
 /** Checks a value against DeleteHaVipRequest; returns every issue, named by its path, or none. */
-export const validateDeleteHaVipRequest: Validate = (value) => toIssues(standalone.validateDeleteHaVipRequest, value);
+export const validateDeleteHaVipRequest: Validate = (value) => toIssues(schemas.validateDeleteHaVipRequest, value);
 /** Checks a value against UnassociateHaVipRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateHaVipRequest: Validate = (value) => toIssues(standalone.validateUnassociateHaVipRequest, value);
+export const validateUnassociateHaVipRequest: Validate = (value) => toIssues(schemas.validateUnassociateHaVipRequest, value);
 /** Checks a value against ModifyHaVipAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyHaVipAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeRequest, value);
+export const validateModifyHaVipAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyHaVipAttributeRequest, value);
 /** Checks a value against DescribeHaVipsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeHaVipsRequest: Validate = (value) => toIssues(standalone.validateDescribeHaVipsRequest, value);
+export const validateDescribeHaVipsRequest: Validate = (value) => toIssues(schemas.validateDescribeHaVipsRequest, value);
 /** Checks a value against CreateTrafficMirrorFilterRulesRequest; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorFilterRulesRequest: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRulesRequest, value);
+export const validateCreateTrafficMirrorFilterRulesRequest: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorFilterRulesRequest, value);
 /** Checks a value against DeleteTrafficMirrorFilterRulesRequest; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorFilterRulesRequest: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRulesRequest, value);
+export const validateDeleteTrafficMirrorFilterRulesRequest: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorFilterRulesRequest, value);
 /** Checks a value against UpdateTrafficMirrorFilterRuleAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorFilterRuleAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterRuleAttributeRequest, value);
+export const validateUpdateTrafficMirrorFilterRuleAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorFilterRuleAttributeRequest, value);
 /** Checks a value against CreateTrafficMirrorFilterRequest; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorFilterRequest: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRequest, value);
+export const validateCreateTrafficMirrorFilterRequest: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorFilterRequest, value);
 /** Checks a value against DeleteTrafficMirrorFilterRequest; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorFilterRequest: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRequest, value);
+export const validateDeleteTrafficMirrorFilterRequest: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorFilterRequest, value);
 /** Checks a value against UpdateTrafficMirrorFilterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorFilterAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterAttributeRequest, value);
+export const validateUpdateTrafficMirrorFilterAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorFilterAttributeRequest, value);
 /** Checks a value against ListTrafficMirrorFiltersRequest; returns every issue, named by its path, or none. */
-export const validateListTrafficMirrorFiltersRequest: Validate = (value) => toIssues(standalone.validateListTrafficMirrorFiltersRequest, value);
+export const validateListTrafficMirrorFiltersRequest: Validate = (value) => toIssues(schemas.validateListTrafficMirrorFiltersRequest, value);
 /** Checks a value against AddSourcesToTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
-export const validateAddSourcesToTrafficMirrorSessionRequest: Validate = (value) => toIssues(standalone.validateAddSourcesToTrafficMirrorSessionRequest, value);
+export const validateAddSourcesToTrafficMirrorSessionRequest: Validate = (value) => toIssues(schemas.validateAddSourcesToTrafficMirrorSessionRequest, value);
 /** Checks a value against CreateTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorSessionRequest: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorSessionRequest, value);
+export const validateCreateTrafficMirrorSessionRequest: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorSessionRequest, value);
 /** Checks a value against DeleteTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorSessionRequest: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorSessionRequest, value);
+export const validateDeleteTrafficMirrorSessionRequest: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorSessionRequest, value);
 /** Checks a value against UpdateTrafficMirrorSessionAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorSessionAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorSessionAttributeRequest, value);
+export const validateUpdateTrafficMirrorSessionAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorSessionAttributeRequest, value);
 /** Checks a value against ListTrafficMirrorSessionsRequest; returns every issue, named by its path, or none. */
-export const validateListTrafficMirrorSessionsRequest: Validate = (value) => toIssues(standalone.validateListTrafficMirrorSessionsRequest, value);
+export const validateListTrafficMirrorSessionsRequest: Validate = (value) => toIssues(schemas.validateListTrafficMirrorSessionsRequest, value);
 /** Checks a value against RemoveSourcesFromTrafficMirrorSessionRequest; returns every issue, named by its path, or none. */
-export const validateRemoveSourcesFromTrafficMirrorSessionRequest: Validate = (value) => toIssues(standalone.validateRemoveSourcesFromTrafficMirrorSessionRequest, value);
+export const validateRemoveSourcesFromTrafficMirrorSessionRequest: Validate = (value) => toIssues(schemas.validateRemoveSourcesFromTrafficMirrorSessionRequest, value);
 /** Checks a value against OpenTrafficMirrorServiceRequest; returns every issue, named by its path, or none. */
-export const validateOpenTrafficMirrorServiceRequest: Validate = (value) => toIssues(standalone.validateOpenTrafficMirrorServiceRequest, value);
+export const validateOpenTrafficMirrorServiceRequest: Validate = (value) => toIssues(schemas.validateOpenTrafficMirrorServiceRequest, value);
 /** Checks a value against GetTrafficMirrorServiceStatusRequest; returns every issue, named by its path, or none. */
-export const validateGetTrafficMirrorServiceStatusRequest: Validate = (value) => toIssues(standalone.validateGetTrafficMirrorServiceStatusRequest, value);
+export const validateGetTrafficMirrorServiceStatusRequest: Validate = (value) => toIssues(schemas.validateGetTrafficMirrorServiceStatusRequest, value);
 /** Checks a value against CreatePublicIpAddressPoolRequest; returns every issue, named by its path, or none. */
-export const validateCreatePublicIpAddressPoolRequest: Validate = (value) => toIssues(standalone.validateCreatePublicIpAddressPoolRequest, value);
+export const validateCreatePublicIpAddressPoolRequest: Validate = (value) => toIssues(schemas.validateCreatePublicIpAddressPoolRequest, value);
 /** Checks a value against AddPublicIpAddressPoolCidrBlockRequest; returns every issue, named by its path, or none. */
-export const validateAddPublicIpAddressPoolCidrBlockRequest: Validate = (value) => toIssues(standalone.validateAddPublicIpAddressPoolCidrBlockRequest, value);
+export const validateAddPublicIpAddressPoolCidrBlockRequest: Validate = (value) => toIssues(schemas.validateAddPublicIpAddressPoolCidrBlockRequest, value);
 /** Checks a value against DeletePublicIpAddressPoolRequest; returns every issue, named by its path, or none. */
-export const validateDeletePublicIpAddressPoolRequest: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolRequest, value);
+export const validateDeletePublicIpAddressPoolRequest: Validate = (value) => toIssues(schemas.validateDeletePublicIpAddressPoolRequest, value);
 /** Checks a value against DeletePublicIpAddressPoolCidrBlockRequest; returns every issue, named by its path, or none. */
-export const validateDeletePublicIpAddressPoolCidrBlockRequest: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolCidrBlockRequest, value);
+export const validateDeletePublicIpAddressPoolCidrBlockRequest: Validate = (value) => toIssues(schemas.validateDeletePublicIpAddressPoolCidrBlockRequest, value);
 /** Checks a value against ModifyEipAddressAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyEipAddressAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeRequest, value);
+export const validateModifyEipAddressAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyEipAddressAttributeRequest, value);
 /** Checks a value against SetHighDefinitionMonitorLogStatusRequest; returns every issue, named by its path, or none. */
-export const validateSetHighDefinitionMonitorLogStatusRequest: Validate = (value) => toIssues(standalone.validateSetHighDefinitionMonitorLogStatusRequest, value);
+export const validateSetHighDefinitionMonitorLogStatusRequest: Validate = (value) => toIssues(schemas.validateSetHighDefinitionMonitorLogStatusRequest, value);
 /** Checks a value against UpdatePublicIpAddressPoolAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdatePublicIpAddressPoolAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdatePublicIpAddressPoolAttributeRequest, value);
+export const validateUpdatePublicIpAddressPoolAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdatePublicIpAddressPoolAttributeRequest, value);
 /** Checks a value against DescribeEipAddressesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipAddressesRequest: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesRequest, value);
+export const validateDescribeEipAddressesRequest: Validate = (value) => toIssues(schemas.validateDescribeEipAddressesRequest, value);
 /** Checks a value against DescribeEipSegmentRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipSegmentRequest: Validate = (value) => toIssues(standalone.validateDescribeEipSegmentRequest, value);
+export const validateDescribeEipSegmentRequest: Validate = (value) => toIssues(schemas.validateDescribeEipSegmentRequest, value);
 /** Checks a value against DescribeEipGatewayInfoRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipGatewayInfoRequest: Validate = (value) => toIssues(standalone.validateDescribeEipGatewayInfoRequest, value);
+export const validateDescribeEipGatewayInfoRequest: Validate = (value) => toIssues(schemas.validateDescribeEipGatewayInfoRequest, value);
 /** Checks a value against DescribePublicIpAddressRequest; returns every issue, named by its path, or none. */
-export const validateDescribePublicIpAddressRequest: Validate = (value) => toIssues(standalone.validateDescribePublicIpAddressRequest, value);
+export const validateDescribePublicIpAddressRequest: Validate = (value) => toIssues(schemas.validateDescribePublicIpAddressRequest, value);
 /** Checks a value against DescribeEipMonitorDataRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEipMonitorDataRequest: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataRequest, value);
+export const validateDescribeEipMonitorDataRequest: Validate = (value) => toIssues(schemas.validateDescribeEipMonitorDataRequest, value);
 /** Checks a value against DescribeHighDefinitionMonitorLogAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeHighDefinitionMonitorLogAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeHighDefinitionMonitorLogAttributeRequest, value);
+export const validateDescribeHighDefinitionMonitorLogAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeHighDefinitionMonitorLogAttributeRequest, value);
 /** Checks a value against ListPublicIpAddressPoolsRequest; returns every issue, named by its path, or none. */
-export const validateListPublicIpAddressPoolsRequest: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolsRequest, value);
+export const validateListPublicIpAddressPoolsRequest: Validate = (value) => toIssues(schemas.validateListPublicIpAddressPoolsRequest, value);
 /** Checks a value against ListPublicIpAddressPoolCidrBlocksRequest; returns every issue, named by its path, or none. */
-export const validateListPublicIpAddressPoolCidrBlocksRequest: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolCidrBlocksRequest, value);
+export const validateListPublicIpAddressPoolCidrBlocksRequest: Validate = (value) => toIssues(schemas.validateListPublicIpAddressPoolCidrBlocksRequest, value);
 /** Checks a value against AllocateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressRequest: Validate = (value) => toIssues(standalone.validateAllocateEipAddressRequest, value);
+export const validateAllocateEipAddressRequest: Validate = (value) => toIssues(schemas.validateAllocateEipAddressRequest, value);
 /** Checks a value against AllocateEipAddressProRequest; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressProRequest: Validate = (value) => toIssues(standalone.validateAllocateEipAddressProRequest, value);
+export const validateAllocateEipAddressProRequest: Validate = (value) => toIssues(schemas.validateAllocateEipAddressProRequest, value);
 /** Checks a value against ReleaseEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateReleaseEipAddressRequest: Validate = (value) => toIssues(standalone.validateReleaseEipAddressRequest, value);
+export const validateReleaseEipAddressRequest: Validate = (value) => toIssues(schemas.validateReleaseEipAddressRequest, value);
 /** Checks a value against AllocateEipSegmentAddressRequest; returns every issue, named by its path, or none. */
-export const validateAllocateEipSegmentAddressRequest: Validate = (value) => toIssues(standalone.validateAllocateEipSegmentAddressRequest, value);
+export const validateAllocateEipSegmentAddressRequest: Validate = (value) => toIssues(schemas.validateAllocateEipSegmentAddressRequest, value);
 /** Checks a value against ReleaseEipSegmentAddressRequest; returns every issue, named by its path, or none. */
-export const validateReleaseEipSegmentAddressRequest: Validate = (value) => toIssues(standalone.validateReleaseEipSegmentAddressRequest, value);
+export const validateReleaseEipSegmentAddressRequest: Validate = (value) => toIssues(schemas.validateReleaseEipSegmentAddressRequest, value);
 /** Checks a value against AssociateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressRequest: Validate = (value) => toIssues(standalone.validateAssociateEipAddressRequest, value);
+export const validateAssociateEipAddressRequest: Validate = (value) => toIssues(schemas.validateAssociateEipAddressRequest, value);
 /** Checks a value against AssociateEipAddressBatchRequest; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressBatchRequest: Validate = (value) => toIssues(standalone.validateAssociateEipAddressBatchRequest, value);
+export const validateAssociateEipAddressBatchRequest: Validate = (value) => toIssues(schemas.validateAssociateEipAddressBatchRequest, value);
 /** Checks a value against UnassociateEipAddressRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateEipAddressRequest: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressRequest, value);
+export const validateUnassociateEipAddressRequest: Validate = (value) => toIssues(schemas.validateUnassociateEipAddressRequest, value);
 /** Checks a value against CreateCommonBandwidthPackageRequest; returns every issue, named by its path, or none. */
-export const validateCreateCommonBandwidthPackageRequest: Validate = (value) => toIssues(standalone.validateCreateCommonBandwidthPackageRequest, value);
+export const validateCreateCommonBandwidthPackageRequest: Validate = (value) => toIssues(schemas.validateCreateCommonBandwidthPackageRequest, value);
 /** Checks a value against AddCommonBandwidthPackageIpRequest; returns every issue, named by its path, or none. */
-export const validateAddCommonBandwidthPackageIpRequest: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpRequest, value);
+export const validateAddCommonBandwidthPackageIpRequest: Validate = (value) => toIssues(schemas.validateAddCommonBandwidthPackageIpRequest, value);
 /** Checks a value against AddCommonBandwidthPackageIpsRequest; returns every issue, named by its path, or none. */
-export const validateAddCommonBandwidthPackageIpsRequest: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpsRequest, value);
+export const validateAddCommonBandwidthPackageIpsRequest: Validate = (value) => toIssues(schemas.validateAddCommonBandwidthPackageIpsRequest, value);
 /** Checks a value against RemoveCommonBandwidthPackageIpRequest; returns every issue, named by its path, or none. */
-export const validateRemoveCommonBandwidthPackageIpRequest: Validate = (value) => toIssues(standalone.validateRemoveCommonBandwidthPackageIpRequest, value);
+export const validateRemoveCommonBandwidthPackageIpRequest: Validate = (value) => toIssues(schemas.validateRemoveCommonBandwidthPackageIpRequest, value);
 /** Checks a value against DeleteCommonBandwidthPackageRequest; returns every issue, named by its path, or none. */
-export const validateDeleteCommonBandwidthPackageRequest: Validate = (value) => toIssues(standalone.validateDeleteCommonBandwidthPackageRequest, value);
+export const validateDeleteCommonBandwidthPackageRequest: Validate = (value) => toIssues(schemas.validateDeleteCommonBandwidthPackageRequest, value);
 /** Checks a value against ModifyCommonBandwidthPackageAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageAttributeRequest, value);
+export const validateModifyCommonBandwidthPackageAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageAttributeRequest, value);
 /** Checks a value against ModifyCommonBandwidthPackageSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageSpecRequest: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageSpecRequest, value);
+export const validateModifyCommonBandwidthPackageSpecRequest: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageSpecRequest, value);
 /** Checks a value against DescribeCommonBandwidthPackagesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCommonBandwidthPackagesRequest: Validate = (value) => toIssues(standalone.validateDescribeCommonBandwidthPackagesRequest, value);
+export const validateDescribeCommonBandwidthPackagesRequest: Validate = (value) => toIssues(schemas.validateDescribeCommonBandwidthPackagesRequest, value);
 /** Checks a value against ModifyCommonBandwidthPackageIpBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageIpBandwidthRequest: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageIpBandwidthRequest, value);
+export const validateModifyCommonBandwidthPackageIpBandwidthRequest: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageIpBandwidthRequest, value);
 /** Checks a value against CancelCommonBandwidthPackageIpBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateCancelCommonBandwidthPackageIpBandwidthRequest: Validate = (value) => toIssues(standalone.validateCancelCommonBandwidthPackageIpBandwidthRequest, value);
+export const validateCancelCommonBandwidthPackageIpBandwidthRequest: Validate = (value) => toIssues(schemas.validateCancelCommonBandwidthPackageIpBandwidthRequest, value);
 /** Checks a value against Describe95TrafficRequest; returns every issue, named by its path, or none. */
-export const validateDescribe95TrafficRequest: Validate = (value) => toIssues(standalone.validateDescribe95TrafficRequest, value);
+export const validateDescribe95TrafficRequest: Validate = (value) => toIssues(schemas.validateDescribe95TrafficRequest, value);
 /** Checks a value against CreateVirtualPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreateVirtualPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCreateVirtualPhysicalConnectionRequest, value);
+export const validateCreateVirtualPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCreateVirtualPhysicalConnectionRequest, value);
 /** Checks a value against UpdateVirtualPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateUpdateVirtualPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateUpdateVirtualPhysicalConnectionRequest, value);
+export const validateUpdateVirtualPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateUpdateVirtualPhysicalConnectionRequest, value);
 /** Checks a value against ListVirtualPhysicalConnectionsRequest; returns every issue, named by its path, or none. */
-export const validateListVirtualPhysicalConnectionsRequest: Validate = (value) => toIssues(standalone.validateListVirtualPhysicalConnectionsRequest, value);
+export const validateListVirtualPhysicalConnectionsRequest: Validate = (value) => toIssues(schemas.validateListVirtualPhysicalConnectionsRequest, value);
 /** Checks a value against OpenPhysicalConnectionServiceRequest; returns every issue, named by its path, or none. */
-export const validateOpenPhysicalConnectionServiceRequest: Validate = (value) => toIssues(standalone.validateOpenPhysicalConnectionServiceRequest, value);
+export const validateOpenPhysicalConnectionServiceRequest: Validate = (value) => toIssues(schemas.validateOpenPhysicalConnectionServiceRequest, value);
 /** Checks a value against CreatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionRequest, value);
+export const validateCreatePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionRequest, value);
 /** Checks a value against ApplyPhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
-export const validateApplyPhysicalConnectionLOARequest: Validate = (value) => toIssues(standalone.validateApplyPhysicalConnectionLOARequest, value);
+export const validateApplyPhysicalConnectionLOARequest: Validate = (value) => toIssues(schemas.validateApplyPhysicalConnectionLOARequest, value);
 /** Checks a value against SecondApplyPhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
-export const validateSecondApplyPhysicalConnectionLOARequest: Validate = (value) => toIssues(standalone.validateSecondApplyPhysicalConnectionLOARequest, value);
+export const validateSecondApplyPhysicalConnectionLOARequest: Validate = (value) => toIssues(schemas.validateSecondApplyPhysicalConnectionLOARequest, value);
 /** Checks a value against CreatePhysicalConnectionSetupOrderRequest; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionSetupOrderRequest: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionSetupOrderRequest, value);
+export const validateCreatePhysicalConnectionSetupOrderRequest: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionSetupOrderRequest, value);
 /** Checks a value against CreatePhysicalConnectionOccupancyOrderRequest; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionOccupancyOrderRequest: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionOccupancyOrderRequest, value);
+export const validateCreatePhysicalConnectionOccupancyOrderRequest: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionOccupancyOrderRequest, value);
 /** Checks a value against CreateHighReliablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreateHighReliablePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCreateHighReliablePhysicalConnectionRequest, value);
+export const validateCreateHighReliablePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCreateHighReliablePhysicalConnectionRequest, value);
 /** Checks a value against CreateVpconnFromVbrRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpconnFromVbrRequest: Validate = (value) => toIssues(standalone.validateCreateVpconnFromVbrRequest, value);
+export const validateCreateVpconnFromVbrRequest: Validate = (value) => toIssues(schemas.validateCreateVpconnFromVbrRequest, value);
 /** Checks a value against DeletePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDeletePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionRequest, value);
+export const validateDeletePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateDeletePhysicalConnectionRequest, value);
 /** Checks a value against CancelPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCancelPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionRequest, value);
+export const validateCancelPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateCancelPhysicalConnectionRequest, value);
 /** Checks a value against ModifyPhysicalConnectionAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyPhysicalConnectionAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeRequest, value);
+export const validateModifyPhysicalConnectionAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyPhysicalConnectionAttributeRequest, value);
 /** Checks a value against EnablePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateEnablePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionRequest, value);
+export const validateEnablePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateEnablePhysicalConnectionRequest, value);
 /** Checks a value against TerminatePhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateTerminatePhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionRequest, value);
+export const validateTerminatePhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateTerminatePhysicalConnectionRequest, value);
 /** Checks a value against RecoverPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateRecoverPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateRecoverPhysicalConnectionRequest, value);
+export const validateRecoverPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateRecoverPhysicalConnectionRequest, value);
 /** Checks a value against AttachVbrToVpconnRequest; returns every issue, named by its path, or none. */
-export const validateAttachVbrToVpconnRequest: Validate = (value) => toIssues(standalone.validateAttachVbrToVpconnRequest, value);
+export const validateAttachVbrToVpconnRequest: Validate = (value) => toIssues(schemas.validateAttachVbrToVpconnRequest, value);
 /** Checks a value against GetPhysicalConnectionServiceStatusRequest; returns every issue, named by its path, or none. */
-export const validateGetPhysicalConnectionServiceStatusRequest: Validate = (value) => toIssues(standalone.validateGetPhysicalConnectionServiceStatusRequest, value);
+export const validateGetPhysicalConnectionServiceStatusRequest: Validate = (value) => toIssues(schemas.validateGetPhysicalConnectionServiceStatusRequest, value);
 /** Checks a value against DescribeAccessPointsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeAccessPointsRequest: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsRequest, value);
+export const validateDescribeAccessPointsRequest: Validate = (value) => toIssues(schemas.validateDescribeAccessPointsRequest, value);
 /** Checks a value against ConfirmPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateConfirmPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateConfirmPhysicalConnectionRequest, value);
+export const validateConfirmPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateConfirmPhysicalConnectionRequest, value);
 /** Checks a value against DescribePhysicalConnectionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionsRequest: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsRequest, value);
+export const validateDescribePhysicalConnectionsRequest: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionsRequest, value);
 /** Checks a value against CompletePhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
-export const validateCompletePhysicalConnectionLOARequest: Validate = (value) => toIssues(standalone.validateCompletePhysicalConnectionLOARequest, value);
+export const validateCompletePhysicalConnectionLOARequest: Validate = (value) => toIssues(schemas.validateCompletePhysicalConnectionLOARequest, value);
 /** Checks a value against DescribePhysicalConnectionLOARequest; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionLOARequest: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionLOARequest, value);
+export const validateDescribePhysicalConnectionLOARequest: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionLOARequest, value);
 /** Checks a value against ListGeographicSubRegionsRequest; returns every issue, named by its path, or none. */
-export const validateListGeographicSubRegionsRequest: Validate = (value) => toIssues(standalone.validateListGeographicSubRegionsRequest, value);
+export const validateListGeographicSubRegionsRequest: Validate = (value) => toIssues(schemas.validateListGeographicSubRegionsRequest, value);
 /** Checks a value against ListBusinessAccessPointsRequest; returns every issue, named by its path, or none. */
-export const validateListBusinessAccessPointsRequest: Validate = (value) => toIssues(standalone.validateListBusinessAccessPointsRequest, value);
+export const validateListBusinessAccessPointsRequest: Validate = (value) => toIssues(schemas.validateListBusinessAccessPointsRequest, value);
 /** Checks a value against CreateFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateCreateFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateCreateFailoverTestJobRequest, value);
+export const validateCreateFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateCreateFailoverTestJobRequest, value);
 /** Checks a value against StartFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateStartFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateStartFailoverTestJobRequest, value);
+export const validateStartFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateStartFailoverTestJobRequest, value);
 /** Checks a value against StopFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateStopFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateStopFailoverTestJobRequest, value);
+export const validateStopFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateStopFailoverTestJobRequest, value);
 /** Checks a value against UpdateFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateUpdateFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateUpdateFailoverTestJobRequest, value);
+export const validateUpdateFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateUpdateFailoverTestJobRequest, value);
 /** Checks a value against DeleteFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateDeleteFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateDeleteFailoverTestJobRequest, value);
+export const validateDeleteFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateDeleteFailoverTestJobRequest, value);
 /** Checks a value against DescribeFailoverTestJobRequest; returns every issue, named by its path, or none. */
-export const validateDescribeFailoverTestJobRequest: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobRequest, value);
+export const validateDescribeFailoverTestJobRequest: Validate = (value) => toIssues(schemas.validateDescribeFailoverTestJobRequest, value);
 /** Checks a value against DescribeFailoverTestJobsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeFailoverTestJobsRequest: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobsRequest, value);
+export const validateDescribeFailoverTestJobsRequest: Validate = (value) => toIssues(schemas.validateDescribeFailoverTestJobsRequest, value);
 /** Checks a value against DescribeExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRuleRequest, value);
+export const validateDescribeExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosRuleRequest, value);
 /** Checks a value against DescribeExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosQueueRequest, value);
+export const validateDescribeExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosQueueRequest, value);
 /** Checks a value against DescribeExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosRequest: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRequest, value);
+export const validateDescribeExpressConnectTrafficQosRequest: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosRequest, value);
 /** Checks a value against DeleteExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosQueueRequest, value);
+export const validateDeleteExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosQueueRequest, value);
 /** Checks a value against DeleteExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosRequest: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRequest, value);
+export const validateDeleteExpressConnectTrafficQosRequest: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosRequest, value);
 /** Checks a value against DeleteExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRuleRequest, value);
+export const validateDeleteExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosRuleRequest, value);
 /** Checks a value against ModifyExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosRequest: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRequest, value);
+export const validateModifyExpressConnectTrafficQosRequest: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosRequest, value);
 /** Checks a value against ModifyExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosQueueRequest, value);
+export const validateModifyExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosQueueRequest, value);
 /** Checks a value against ModifyExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRuleRequest, value);
+export const validateModifyExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosRuleRequest, value);
 /** Checks a value against CreateExpressConnectTrafficQosRequest; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosRequest: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRequest, value);
+export const validateCreateExpressConnectTrafficQosRequest: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosRequest, value);
 /** Checks a value against CreateExpressConnectTrafficQosQueueRequest; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosQueueRequest, value);
+export const validateCreateExpressConnectTrafficQosQueueRequest: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosQueueRequest, value);
 /** Checks a value against CreateExpressConnectTrafficQosRuleRequest; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRuleRequest, value);
+export const validateCreateExpressConnectTrafficQosRuleRequest: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosRuleRequest, value);
 /** Checks a value against CreateVbrHaRequest; returns every issue, named by its path, or none. */
-export const validateCreateVbrHaRequest: Validate = (value) => toIssues(standalone.validateCreateVbrHaRequest, value);
+export const validateCreateVbrHaRequest: Validate = (value) => toIssues(schemas.validateCreateVbrHaRequest, value);
 /** Checks a value against DeleteVbrHaRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVbrHaRequest: Validate = (value) => toIssues(standalone.validateDeleteVbrHaRequest, value);
+export const validateDeleteVbrHaRequest: Validate = (value) => toIssues(schemas.validateDeleteVbrHaRequest, value);
 /** Checks a value against DescribeVbrHaRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVbrHaRequest: Validate = (value) => toIssues(standalone.validateDescribeVbrHaRequest, value);
+export const validateDescribeVbrHaRequest: Validate = (value) => toIssues(schemas.validateDescribeVbrHaRequest, value);
 /** Checks a value against CreateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateCreateVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterRequest, value);
+export const validateCreateVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateCreateVirtualBorderRouterRequest, value);
 /** Checks a value against AssociatePhysicalConnectionToVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateAssociatePhysicalConnectionToVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateAssociatePhysicalConnectionToVirtualBorderRouterRequest, value);
+export const validateAssociatePhysicalConnectionToVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateAssociatePhysicalConnectionToVirtualBorderRouterRequest, value);
 /** Checks a value against DeleteVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterRequest, value);
+export const validateDeleteVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateDeleteVirtualBorderRouterRequest, value);
 /** Checks a value against UnassociatePhysicalConnectionFromVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest, value);
+export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateUnassociatePhysicalConnectionFromVirtualBorderRouterRequest, value);
 /** Checks a value against UpdateVirtualBorderBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateUpdateVirtualBorderBandwidthRequest: Validate = (value) => toIssues(standalone.validateUpdateVirtualBorderBandwidthRequest, value);
+export const validateUpdateVirtualBorderBandwidthRequest: Validate = (value) => toIssues(schemas.validateUpdateVirtualBorderBandwidthRequest, value);
 /** Checks a value against ModifyVirtualBorderRouterAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVirtualBorderRouterAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeRequest, value);
+export const validateModifyVirtualBorderRouterAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVirtualBorderRouterAttributeRequest, value);
 /** Checks a value against TerminateVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateTerminateVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterRequest, value);
+export const validateTerminateVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateTerminateVirtualBorderRouterRequest, value);
 /** Checks a value against RecoverVirtualBorderRouterRequest; returns every issue, named by its path, or none. */
-export const validateRecoverVirtualBorderRouterRequest: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterRequest, value);
+export const validateRecoverVirtualBorderRouterRequest: Validate = (value) => toIssues(schemas.validateRecoverVirtualBorderRouterRequest, value);
 /** Checks a value against DescribeVirtualBorderRoutersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersRequest: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersRequest, value);
+export const validateDescribeVirtualBorderRoutersRequest: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersRequest, value);
 /** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersForPhysicalConnectionRequest, value);
 /** Checks a value against AddBgpNetworkRequest; returns every issue, named by its path, or none. */
-export const validateAddBgpNetworkRequest: Validate = (value) => toIssues(standalone.validateAddBgpNetworkRequest, value);
+export const validateAddBgpNetworkRequest: Validate = (value) => toIssues(schemas.validateAddBgpNetworkRequest, value);
 /** Checks a value against CreateBgpGroupRequest; returns every issue, named by its path, or none. */
-export const validateCreateBgpGroupRequest: Validate = (value) => toIssues(standalone.validateCreateBgpGroupRequest, value);
+export const validateCreateBgpGroupRequest: Validate = (value) => toIssues(schemas.validateCreateBgpGroupRequest, value);
 /** Checks a value against CreateBgpPeerRequest; returns every issue, named by its path, or none. */
-export const validateCreateBgpPeerRequest: Validate = (value) => toIssues(standalone.validateCreateBgpPeerRequest, value);
+export const validateCreateBgpPeerRequest: Validate = (value) => toIssues(schemas.validateCreateBgpPeerRequest, value);
 /** Checks a value against DeleteBgpGroupRequest; returns every issue, named by its path, or none. */
-export const validateDeleteBgpGroupRequest: Validate = (value) => toIssues(standalone.validateDeleteBgpGroupRequest, value);
+export const validateDeleteBgpGroupRequest: Validate = (value) => toIssues(schemas.validateDeleteBgpGroupRequest, value);
 /** Checks a value against DeleteBgpNetworkRequest; returns every issue, named by its path, or none. */
-export const validateDeleteBgpNetworkRequest: Validate = (value) => toIssues(standalone.validateDeleteBgpNetworkRequest, value);
+export const validateDeleteBgpNetworkRequest: Validate = (value) => toIssues(schemas.validateDeleteBgpNetworkRequest, value);
 /** Checks a value against DeleteBgpPeerRequest; returns every issue, named by its path, or none. */
-export const validateDeleteBgpPeerRequest: Validate = (value) => toIssues(standalone.validateDeleteBgpPeerRequest, value);
+export const validateDeleteBgpPeerRequest: Validate = (value) => toIssues(schemas.validateDeleteBgpPeerRequest, value);
 /** Checks a value against ModifyBgpGroupAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyBgpGroupAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyBgpGroupAttributeRequest, value);
+export const validateModifyBgpGroupAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyBgpGroupAttributeRequest, value);
 /** Checks a value against ModifyBgpPeerAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyBgpPeerAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyBgpPeerAttributeRequest, value);
+export const validateModifyBgpPeerAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyBgpPeerAttributeRequest, value);
 /** Checks a value against DescribeBgpGroupsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeBgpGroupsRequest: Validate = (value) => toIssues(standalone.validateDescribeBgpGroupsRequest, value);
+export const validateDescribeBgpGroupsRequest: Validate = (value) => toIssues(schemas.validateDescribeBgpGroupsRequest, value);
 /** Checks a value against DescribeBgpNetworksRequest; returns every issue, named by its path, or none. */
-export const validateDescribeBgpNetworksRequest: Validate = (value) => toIssues(standalone.validateDescribeBgpNetworksRequest, value);
+export const validateDescribeBgpNetworksRequest: Validate = (value) => toIssues(schemas.validateDescribeBgpNetworksRequest, value);
 /** Checks a value against DescribeBgpPeersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeBgpPeersRequest: Validate = (value) => toIssues(standalone.validateDescribeBgpPeersRequest, value);
+export const validateDescribeBgpPeersRequest: Validate = (value) => toIssues(schemas.validateDescribeBgpPeersRequest, value);
 /** Checks a value against CreateNatGatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateNatGatewayRequest: Validate = (value) => toIssues(standalone.validateCreateNatGatewayRequest, value);
+export const validateCreateNatGatewayRequest: Validate = (value) => toIssues(schemas.validateCreateNatGatewayRequest, value);
 /** Checks a value against DeleteNatGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNatGatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayRequest, value);
+export const validateDeleteNatGatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteNatGatewayRequest, value);
 /** Checks a value against ModifyNatGatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyNatGatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyNatGatewayAttributeRequest, value);
+export const validateModifyNatGatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyNatGatewayAttributeRequest, value);
 /** Checks a value against ModifyNatGatewaySpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyNatGatewaySpecRequest: Validate = (value) => toIssues(standalone.validateModifyNatGatewaySpecRequest, value);
+export const validateModifyNatGatewaySpecRequest: Validate = (value) => toIssues(schemas.validateModifyNatGatewaySpecRequest, value);
 /** Checks a value against DescribeNatGatewaysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeNatGatewaysRequest: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysRequest, value);
+export const validateDescribeNatGatewaysRequest: Validate = (value) => toIssues(schemas.validateDescribeNatGatewaysRequest, value);
 /** Checks a value against VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest; returns every issue, named by its path, or none. */
-export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest: Validate = (value) => toIssues(standalone.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, value);
+export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest: Validate = (value) => toIssues(schemas.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest, value);
 /** Checks a value against GetNatGatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateGetNatGatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateGetNatGatewayAttributeRequest, value);
+export const validateGetNatGatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateGetNatGatewayAttributeRequest, value);
 /** Checks a value against ListEnhanhcedNatGatewayAvailableZonesRequest; returns every issue, named by its path, or none. */
-export const validateListEnhanhcedNatGatewayAvailableZonesRequest: Validate = (value) => toIssues(standalone.validateListEnhanhcedNatGatewayAvailableZonesRequest, value);
+export const validateListEnhanhcedNatGatewayAvailableZonesRequest: Validate = (value) => toIssues(schemas.validateListEnhanhcedNatGatewayAvailableZonesRequest, value);
 /** Checks a value against UpdateNatGatewayNatTypeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateNatGatewayNatTypeRequest: Validate = (value) => toIssues(standalone.validateUpdateNatGatewayNatTypeRequest, value);
+export const validateUpdateNatGatewayNatTypeRequest: Validate = (value) => toIssues(schemas.validateUpdateNatGatewayNatTypeRequest, value);
 /** Checks a value against ConvertBandwidthPackageRequest; returns every issue, named by its path, or none. */
-export const validateConvertBandwidthPackageRequest: Validate = (value) => toIssues(standalone.validateConvertBandwidthPackageRequest, value);
+export const validateConvertBandwidthPackageRequest: Validate = (value) => toIssues(schemas.validateConvertBandwidthPackageRequest, value);
 /** Checks a value against EnableNatGatewayEcsMetricRequest; returns every issue, named by its path, or none. */
-export const validateEnableNatGatewayEcsMetricRequest: Validate = (value) => toIssues(standalone.validateEnableNatGatewayEcsMetricRequest, value);
+export const validateEnableNatGatewayEcsMetricRequest: Validate = (value) => toIssues(schemas.validateEnableNatGatewayEcsMetricRequest, value);
 /** Checks a value against DisableNatGatewayEcsMetricRequest; returns every issue, named by its path, or none. */
-export const validateDisableNatGatewayEcsMetricRequest: Validate = (value) => toIssues(standalone.validateDisableNatGatewayEcsMetricRequest, value);
+export const validateDisableNatGatewayEcsMetricRequest: Validate = (value) => toIssues(schemas.validateDisableNatGatewayEcsMetricRequest, value);
 /** Checks a value against CreateSnatEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateSnatEntryRequest: Validate = (value) => toIssues(standalone.validateCreateSnatEntryRequest, value);
+export const validateCreateSnatEntryRequest: Validate = (value) => toIssues(schemas.validateCreateSnatEntryRequest, value);
 /** Checks a value against DeleteSnatEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSnatEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteSnatEntryRequest, value);
+export const validateDeleteSnatEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteSnatEntryRequest, value);
 /** Checks a value against ModifySnatEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifySnatEntryRequest: Validate = (value) => toIssues(standalone.validateModifySnatEntryRequest, value);
+export const validateModifySnatEntryRequest: Validate = (value) => toIssues(schemas.validateModifySnatEntryRequest, value);
 /** Checks a value against DescribeSnatTableEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSnatTableEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeSnatTableEntriesRequest, value);
+export const validateDescribeSnatTableEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeSnatTableEntriesRequest, value);
 /** Checks a value against CreateForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateForwardEntryRequest: Validate = (value) => toIssues(standalone.validateCreateForwardEntryRequest, value);
+export const validateCreateForwardEntryRequest: Validate = (value) => toIssues(schemas.validateCreateForwardEntryRequest, value);
 /** Checks a value against DeleteForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteForwardEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryRequest, value);
+export const validateDeleteForwardEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteForwardEntryRequest, value);
 /** Checks a value against ModifyForwardEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifyForwardEntryRequest: Validate = (value) => toIssues(standalone.validateModifyForwardEntryRequest, value);
+export const validateModifyForwardEntryRequest: Validate = (value) => toIssues(schemas.validateModifyForwardEntryRequest, value);
 /** Checks a value against DescribeForwardTableEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeForwardTableEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesRequest, value);
+export const validateDescribeForwardTableEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeForwardTableEntriesRequest, value);
 /** Checks a value against CreateFullNatEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateFullNatEntryRequest: Validate = (value) => toIssues(standalone.validateCreateFullNatEntryRequest, value);
+export const validateCreateFullNatEntryRequest: Validate = (value) => toIssues(schemas.validateCreateFullNatEntryRequest, value);
 /** Checks a value against DeleteFullNatEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteFullNatEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteFullNatEntryRequest, value);
+export const validateDeleteFullNatEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteFullNatEntryRequest, value);
 /** Checks a value against ModifyFullNatEntryAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyFullNatEntryAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyFullNatEntryAttributeRequest, value);
+export const validateModifyFullNatEntryAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyFullNatEntryAttributeRequest, value);
 /** Checks a value against ListFullNatEntriesRequest; returns every issue, named by its path, or none. */
-export const validateListFullNatEntriesRequest: Validate = (value) => toIssues(standalone.validateListFullNatEntriesRequest, value);
+export const validateListFullNatEntriesRequest: Validate = (value) => toIssues(schemas.validateListFullNatEntriesRequest, value);
 /** Checks a value against CreateNatIpRequest; returns every issue, named by its path, or none. */
-export const validateCreateNatIpRequest: Validate = (value) => toIssues(standalone.validateCreateNatIpRequest, value);
+export const validateCreateNatIpRequest: Validate = (value) => toIssues(schemas.validateCreateNatIpRequest, value);
 /** Checks a value against DeleteNatIpRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNatIpRequest: Validate = (value) => toIssues(standalone.validateDeleteNatIpRequest, value);
+export const validateDeleteNatIpRequest: Validate = (value) => toIssues(schemas.validateDeleteNatIpRequest, value);
 /** Checks a value against ModifyNatIpAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyNatIpAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyNatIpAttributeRequest, value);
+export const validateModifyNatIpAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyNatIpAttributeRequest, value);
 /** Checks a value against ListNatIpsRequest; returns every issue, named by its path, or none. */
-export const validateListNatIpsRequest: Validate = (value) => toIssues(standalone.validateListNatIpsRequest, value);
+export const validateListNatIpsRequest: Validate = (value) => toIssues(schemas.validateListNatIpsRequest, value);
 /** Checks a value against CreateNatIpCidrRequest; returns every issue, named by its path, or none. */
-export const validateCreateNatIpCidrRequest: Validate = (value) => toIssues(standalone.validateCreateNatIpCidrRequest, value);
+export const validateCreateNatIpCidrRequest: Validate = (value) => toIssues(schemas.validateCreateNatIpCidrRequest, value);
 /** Checks a value against DeleteNatIpCidrRequest; returns every issue, named by its path, or none. */
-export const validateDeleteNatIpCidrRequest: Validate = (value) => toIssues(standalone.validateDeleteNatIpCidrRequest, value);
+export const validateDeleteNatIpCidrRequest: Validate = (value) => toIssues(schemas.validateDeleteNatIpCidrRequest, value);
 /** Checks a value against ModifyNatIpCidrAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyNatIpCidrAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyNatIpCidrAttributeRequest, value);
+export const validateModifyNatIpCidrAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyNatIpCidrAttributeRequest, value);
 /** Checks a value against ListNatIpCidrsRequest; returns every issue, named by its path, or none. */
-export const validateListNatIpCidrsRequest: Validate = (value) => toIssues(standalone.validateListNatIpCidrsRequest, value);
+export const validateListNatIpCidrsRequest: Validate = (value) => toIssues(schemas.validateListNatIpCidrsRequest, value);
 /** Checks a value against CreateIpv4GatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateIpv4GatewayRequest: Validate = (value) => toIssues(standalone.validateCreateIpv4GatewayRequest, value);
+export const validateCreateIpv4GatewayRequest: Validate = (value) => toIssues(schemas.validateCreateIpv4GatewayRequest, value);
 /** Checks a value against DeleteIpv4GatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIpv4GatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteIpv4GatewayRequest, value);
+export const validateDeleteIpv4GatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteIpv4GatewayRequest, value);
 /** Checks a value against EnableVpcIpv4GatewayRequest; returns every issue, named by its path, or none. */
-export const validateEnableVpcIpv4GatewayRequest: Validate = (value) => toIssues(standalone.validateEnableVpcIpv4GatewayRequest, value);
+export const validateEnableVpcIpv4GatewayRequest: Validate = (value) => toIssues(schemas.validateEnableVpcIpv4GatewayRequest, value);
 /** Checks a value against UpdateIpv4GatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateIpv4GatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateIpv4GatewayAttributeRequest, value);
+export const validateUpdateIpv4GatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateIpv4GatewayAttributeRequest, value);
 /** Checks a value against UpdateGatewayRouteTableEntryAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateGatewayRouteTableEntryAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateGatewayRouteTableEntryAttributeRequest, value);
+export const validateUpdateGatewayRouteTableEntryAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateGatewayRouteTableEntryAttributeRequest, value);
 /** Checks a value against ListIpv4GatewaysRequest; returns every issue, named by its path, or none. */
-export const validateListIpv4GatewaysRequest: Validate = (value) => toIssues(standalone.validateListIpv4GatewaysRequest, value);
+export const validateListIpv4GatewaysRequest: Validate = (value) => toIssues(schemas.validateListIpv4GatewaysRequest, value);
 /** Checks a value against GetIpv4GatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateGetIpv4GatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateGetIpv4GatewayAttributeRequest, value);
+export const validateGetIpv4GatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateGetIpv4GatewayAttributeRequest, value);
 /** Checks a value against ListGatewayRouteTableEntriesRequest; returns every issue, named by its path, or none. */
-export const validateListGatewayRouteTableEntriesRequest: Validate = (value) => toIssues(standalone.validateListGatewayRouteTableEntriesRequest, value);
+export const validateListGatewayRouteTableEntriesRequest: Validate = (value) => toIssues(schemas.validateListGatewayRouteTableEntriesRequest, value);
 /** Checks a value against AssociateRouteTableWithGatewayRequest; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTableWithGatewayRequest: Validate = (value) => toIssues(standalone.validateAssociateRouteTableWithGatewayRequest, value);
+export const validateAssociateRouteTableWithGatewayRequest: Validate = (value) => toIssues(schemas.validateAssociateRouteTableWithGatewayRequest, value);
 /** Checks a value against DissociateRouteTableFromGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDissociateRouteTableFromGatewayRequest: Validate = (value) => toIssues(standalone.validateDissociateRouteTableFromGatewayRequest, value);
+export const validateDissociateRouteTableFromGatewayRequest: Validate = (value) => toIssues(schemas.validateDissociateRouteTableFromGatewayRequest, value);
 /** Checks a value against CreateVpnGatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpnGatewayRequest: Validate = (value) => toIssues(standalone.validateCreateVpnGatewayRequest, value);
+export const validateCreateVpnGatewayRequest: Validate = (value) => toIssues(schemas.validateCreateVpnGatewayRequest, value);
 /** Checks a value against AssociateVpnGatewayWithCertificateRequest; returns every issue, named by its path, or none. */
-export const validateAssociateVpnGatewayWithCertificateRequest: Validate = (value) => toIssues(standalone.validateAssociateVpnGatewayWithCertificateRequest, value);
+export const validateAssociateVpnGatewayWithCertificateRequest: Validate = (value) => toIssues(schemas.validateAssociateVpnGatewayWithCertificateRequest, value);
 /** Checks a value against DeleteVpnGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpnGatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteVpnGatewayRequest, value);
+export const validateDeleteVpnGatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteVpnGatewayRequest, value);
 /** Checks a value against DissociateVpnGatewayWithCertificateRequest; returns every issue, named by its path, or none. */
-export const validateDissociateVpnGatewayWithCertificateRequest: Validate = (value) => toIssues(standalone.validateDissociateVpnGatewayWithCertificateRequest, value);
+export const validateDissociateVpnGatewayWithCertificateRequest: Validate = (value) => toIssues(schemas.validateDissociateVpnGatewayWithCertificateRequest, value);
 /** Checks a value against ModifyVpnGatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnGatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpnGatewayAttributeRequest, value);
+export const validateModifyVpnGatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpnGatewayAttributeRequest, value);
 /** Checks a value against MoveVpnResourceGroupRequest; returns every issue, named by its path, or none. */
-export const validateMoveVpnResourceGroupRequest: Validate = (value) => toIssues(standalone.validateMoveVpnResourceGroupRequest, value);
+export const validateMoveVpnResourceGroupRequest: Validate = (value) => toIssues(schemas.validateMoveVpnResourceGroupRequest, value);
 /** Checks a value against DescribeVpnGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewayRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayRequest, value);
+export const validateDescribeVpnGatewayRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewayRequest, value);
 /** Checks a value against DescribeVpnGatewaysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewaysRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewaysRequest, value);
+export const validateDescribeVpnGatewaysRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewaysRequest, value);
 /** Checks a value against ListVpnCertificateAssociationsRequest; returns every issue, named by its path, or none. */
-export const validateListVpnCertificateAssociationsRequest: Validate = (value) => toIssues(standalone.validateListVpnCertificateAssociationsRequest, value);
+export const validateListVpnCertificateAssociationsRequest: Validate = (value) => toIssues(schemas.validateListVpnCertificateAssociationsRequest, value);
 /** Checks a value against DiagnoseVpnGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDiagnoseVpnGatewayRequest: Validate = (value) => toIssues(standalone.validateDiagnoseVpnGatewayRequest, value);
+export const validateDiagnoseVpnGatewayRequest: Validate = (value) => toIssues(schemas.validateDiagnoseVpnGatewayRequest, value);
 /** Checks a value against GetVpnGatewayDiagnoseResultRequest; returns every issue, named by its path, or none. */
-export const validateGetVpnGatewayDiagnoseResultRequest: Validate = (value) => toIssues(standalone.validateGetVpnGatewayDiagnoseResultRequest, value);
+export const validateGetVpnGatewayDiagnoseResultRequest: Validate = (value) => toIssues(schemas.validateGetVpnGatewayDiagnoseResultRequest, value);
 /** Checks a value against DescribeVpnGatewayAvailableZonesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewayAvailableZonesRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayAvailableZonesRequest, value);
+export const validateDescribeVpnGatewayAvailableZonesRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewayAvailableZonesRequest, value);
 /** Checks a value against CreateCustomerGatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateCustomerGatewayRequest: Validate = (value) => toIssues(standalone.validateCreateCustomerGatewayRequest, value);
+export const validateCreateCustomerGatewayRequest: Validate = (value) => toIssues(schemas.validateCreateCustomerGatewayRequest, value);
 /** Checks a value against DeleteCustomerGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteCustomerGatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteCustomerGatewayRequest, value);
+export const validateDeleteCustomerGatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteCustomerGatewayRequest, value);
 /** Checks a value against ModifyCustomerGatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyCustomerGatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyCustomerGatewayAttributeRequest, value);
+export const validateModifyCustomerGatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyCustomerGatewayAttributeRequest, value);
 /** Checks a value against DescribeCustomerGatewayRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCustomerGatewayRequest: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewayRequest, value);
+export const validateDescribeCustomerGatewayRequest: Validate = (value) => toIssues(schemas.validateDescribeCustomerGatewayRequest, value);
 /** Checks a value against DescribeCustomerGatewaysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeCustomerGatewaysRequest: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewaysRequest, value);
+export const validateDescribeCustomerGatewaysRequest: Validate = (value) => toIssues(schemas.validateDescribeCustomerGatewaysRequest, value);
 /** Checks a value against CreateVpnConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpnConnectionRequest: Validate = (value) => toIssues(standalone.validateCreateVpnConnectionRequest, value);
+export const validateCreateVpnConnectionRequest: Validate = (value) => toIssues(schemas.validateCreateVpnConnectionRequest, value);
 /** Checks a value against DeleteVpnConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpnConnectionRequest: Validate = (value) => toIssues(standalone.validateDeleteVpnConnectionRequest, value);
+export const validateDeleteVpnConnectionRequest: Validate = (value) => toIssues(schemas.validateDeleteVpnConnectionRequest, value);
 /** Checks a value against ModifyVpnConnectionAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnConnectionAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpnConnectionAttributeRequest, value);
+export const validateModifyVpnConnectionAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpnConnectionAttributeRequest, value);
 /** Checks a value against ModifyTunnelAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyTunnelAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyTunnelAttributeRequest, value);
+export const validateModifyTunnelAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyTunnelAttributeRequest, value);
 /** Checks a value against DescribeVpnConnectionRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionRequest, value);
+export const validateDescribeVpnConnectionRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionRequest, value);
 /** Checks a value against DescribeVpnConnectionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionsRequest, value);
+export const validateDescribeVpnConnectionsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionsRequest, value);
 /** Checks a value against DownloadVpnConnectionConfigRequest; returns every issue, named by its path, or none. */
-export const validateDownloadVpnConnectionConfigRequest: Validate = (value) => toIssues(standalone.validateDownloadVpnConnectionConfigRequest, value);
+export const validateDownloadVpnConnectionConfigRequest: Validate = (value) => toIssues(schemas.validateDownloadVpnConnectionConfigRequest, value);
 /** Checks a value against DescribeVpnConnectionLogsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionLogsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionLogsRequest, value);
+export const validateDescribeVpnConnectionLogsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionLogsRequest, value);
 /** Checks a value against DiagnoseVpnConnectionsRequest; returns every issue, named by its path, or none. */
-export const validateDiagnoseVpnConnectionsRequest: Validate = (value) => toIssues(standalone.validateDiagnoseVpnConnectionsRequest, value);
+export const validateDiagnoseVpnConnectionsRequest: Validate = (value) => toIssues(schemas.validateDiagnoseVpnConnectionsRequest, value);
 /** Checks a value against CreateVpnRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpnRouteEntryRequest: Validate = (value) => toIssues(standalone.validateCreateVpnRouteEntryRequest, value);
+export const validateCreateVpnRouteEntryRequest: Validate = (value) => toIssues(schemas.validateCreateVpnRouteEntryRequest, value);
 /** Checks a value against PublishVpnRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validatePublishVpnRouteEntryRequest: Validate = (value) => toIssues(standalone.validatePublishVpnRouteEntryRequest, value);
+export const validatePublishVpnRouteEntryRequest: Validate = (value) => toIssues(schemas.validatePublishVpnRouteEntryRequest, value);
 /** Checks a value against DeleteVpnRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpnRouteEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteVpnRouteEntryRequest, value);
+export const validateDeleteVpnRouteEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteVpnRouteEntryRequest, value);
 /** Checks a value against ModifyVpnRouteEntryWeightRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnRouteEntryWeightRequest: Validate = (value) => toIssues(standalone.validateModifyVpnRouteEntryWeightRequest, value);
+export const validateModifyVpnRouteEntryWeightRequest: Validate = (value) => toIssues(schemas.validateModifyVpnRouteEntryWeightRequest, value);
 /** Checks a value against DescribeVpnRouteEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnRouteEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnRouteEntriesRequest, value);
+export const validateDescribeVpnRouteEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnRouteEntriesRequest, value);
 /** Checks a value against CreateVpnPbrRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpnPbrRouteEntryRequest: Validate = (value) => toIssues(standalone.validateCreateVpnPbrRouteEntryRequest, value);
+export const validateCreateVpnPbrRouteEntryRequest: Validate = (value) => toIssues(schemas.validateCreateVpnPbrRouteEntryRequest, value);
 /** Checks a value against DeleteVpnPbrRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpnPbrRouteEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteVpnPbrRouteEntryRequest, value);
+export const validateDeleteVpnPbrRouteEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteVpnPbrRouteEntryRequest, value);
 /** Checks a value against ModifyVpnPbrRouteEntryWeightRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryWeightRequest: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryWeightRequest, value);
+export const validateModifyVpnPbrRouteEntryWeightRequest: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryWeightRequest, value);
 /** Checks a value against ModifyVpnPbrRouteEntryPriorityRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryPriorityRequest: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryPriorityRequest, value);
+export const validateModifyVpnPbrRouteEntryPriorityRequest: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryPriorityRequest, value);
 /** Checks a value against ModifyVpnPbrRouteEntryAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryAttributeRequest, value);
+export const validateModifyVpnPbrRouteEntryAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryAttributeRequest, value);
 /** Checks a value against DescribeVpnPbrRouteEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnPbrRouteEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnPbrRouteEntriesRequest, value);
+export const validateDescribeVpnPbrRouteEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnPbrRouteEntriesRequest, value);
 /** Checks a value against CreateVpnAttachmentRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpnAttachmentRequest: Validate = (value) => toIssues(standalone.validateCreateVpnAttachmentRequest, value);
+export const validateCreateVpnAttachmentRequest: Validate = (value) => toIssues(schemas.validateCreateVpnAttachmentRequest, value);
 /** Checks a value against CreateVcoRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateVcoRouteEntryRequest: Validate = (value) => toIssues(standalone.validateCreateVcoRouteEntryRequest, value);
+export const validateCreateVcoRouteEntryRequest: Validate = (value) => toIssues(schemas.validateCreateVcoRouteEntryRequest, value);
 /** Checks a value against DeleteVpnAttachmentRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpnAttachmentRequest: Validate = (value) => toIssues(standalone.validateDeleteVpnAttachmentRequest, value);
+export const validateDeleteVpnAttachmentRequest: Validate = (value) => toIssues(schemas.validateDeleteVpnAttachmentRequest, value);
 /** Checks a value against DeleteVcoRouteEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVcoRouteEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteVcoRouteEntryRequest, value);
+export const validateDeleteVcoRouteEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteVcoRouteEntryRequest, value);
 /** Checks a value against ModifyVpnAttachmentAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyVpnAttachmentAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyVpnAttachmentAttributeRequest, value);
+export const validateModifyVpnAttachmentAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyVpnAttachmentAttributeRequest, value);
 /** Checks a value against ModifyVcoRouteEntryWeightRequest; returns every issue, named by its path, or none. */
-export const validateModifyVcoRouteEntryWeightRequest: Validate = (value) => toIssues(standalone.validateModifyVcoRouteEntryWeightRequest, value);
+export const validateModifyVcoRouteEntryWeightRequest: Validate = (value) => toIssues(schemas.validateModifyVcoRouteEntryWeightRequest, value);
 /** Checks a value against DescribeVpnAttachmentsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnAttachmentsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnAttachmentsRequest, value);
+export const validateDescribeVpnAttachmentsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnAttachmentsRequest, value);
 /** Checks a value against DescribeVcoRouteEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVcoRouteEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeVcoRouteEntriesRequest, value);
+export const validateDescribeVcoRouteEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeVcoRouteEntriesRequest, value);
 /** Checks a value against CheckVpnBgpEnabledRequest; returns every issue, named by its path, or none. */
-export const validateCheckVpnBgpEnabledRequest: Validate = (value) => toIssues(standalone.validateCheckVpnBgpEnabledRequest, value);
+export const validateCheckVpnBgpEnabledRequest: Validate = (value) => toIssues(schemas.validateCheckVpnBgpEnabledRequest, value);
 /** Checks a value against DescribeVpnCrossAccountAuthorizationsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnCrossAccountAuthorizationsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnCrossAccountAuthorizationsRequest, value);
+export const validateDescribeVpnCrossAccountAuthorizationsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnCrossAccountAuthorizationsRequest, value);
 /** Checks a value against CreateSslVpnClientCertRequest; returns every issue, named by its path, or none. */
-export const validateCreateSslVpnClientCertRequest: Validate = (value) => toIssues(standalone.validateCreateSslVpnClientCertRequest, value);
+export const validateCreateSslVpnClientCertRequest: Validate = (value) => toIssues(schemas.validateCreateSslVpnClientCertRequest, value);
 /** Checks a value against DeleteSslVpnClientCertRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSslVpnClientCertRequest: Validate = (value) => toIssues(standalone.validateDeleteSslVpnClientCertRequest, value);
+export const validateDeleteSslVpnClientCertRequest: Validate = (value) => toIssues(schemas.validateDeleteSslVpnClientCertRequest, value);
 /** Checks a value against ModifySslVpnClientCertRequest; returns every issue, named by its path, or none. */
-export const validateModifySslVpnClientCertRequest: Validate = (value) => toIssues(standalone.validateModifySslVpnClientCertRequest, value);
+export const validateModifySslVpnClientCertRequest: Validate = (value) => toIssues(schemas.validateModifySslVpnClientCertRequest, value);
 /** Checks a value against DescribeSslVpnClientCertsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientCertsRequest: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertsRequest, value);
+export const validateDescribeSslVpnClientCertsRequest: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientCertsRequest, value);
 /** Checks a value against DescribeSslVpnClientCertRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientCertRequest: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertRequest, value);
+export const validateDescribeSslVpnClientCertRequest: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientCertRequest, value);
 /** Checks a value against DescribeSslVpnClientsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientsRequest: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientsRequest, value);
+export const validateDescribeSslVpnClientsRequest: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientsRequest, value);
 /** Checks a value against CreateSslVpnServerRequest; returns every issue, named by its path, or none. */
-export const validateCreateSslVpnServerRequest: Validate = (value) => toIssues(standalone.validateCreateSslVpnServerRequest, value);
+export const validateCreateSslVpnServerRequest: Validate = (value) => toIssues(schemas.validateCreateSslVpnServerRequest, value);
 /** Checks a value against DeleteSslVpnServerRequest; returns every issue, named by its path, or none. */
-export const validateDeleteSslVpnServerRequest: Validate = (value) => toIssues(standalone.validateDeleteSslVpnServerRequest, value);
+export const validateDeleteSslVpnServerRequest: Validate = (value) => toIssues(schemas.validateDeleteSslVpnServerRequest, value);
 /** Checks a value against ModifySslVpnServerRequest; returns every issue, named by its path, or none. */
-export const validateModifySslVpnServerRequest: Validate = (value) => toIssues(standalone.validateModifySslVpnServerRequest, value);
+export const validateModifySslVpnServerRequest: Validate = (value) => toIssues(schemas.validateModifySslVpnServerRequest, value);
 /** Checks a value against DescribeSslVpnServersRequest; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnServersRequest: Validate = (value) => toIssues(standalone.validateDescribeSslVpnServersRequest, value);
+export const validateDescribeSslVpnServersRequest: Validate = (value) => toIssues(schemas.validateDescribeSslVpnServersRequest, value);
 /** Checks a value against DescribeVpnSslServerLogsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeVpnSslServerLogsRequest: Validate = (value) => toIssues(standalone.validateDescribeVpnSslServerLogsRequest, value);
+export const validateDescribeVpnSslServerLogsRequest: Validate = (value) => toIssues(schemas.validateDescribeVpnSslServerLogsRequest, value);
 /** Checks a value against CreateIpsecServerRequest; returns every issue, named by its path, or none. */
-export const validateCreateIpsecServerRequest: Validate = (value) => toIssues(standalone.validateCreateIpsecServerRequest, value);
+export const validateCreateIpsecServerRequest: Validate = (value) => toIssues(schemas.validateCreateIpsecServerRequest, value);
 /** Checks a value against DeleteIpsecServerRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIpsecServerRequest: Validate = (value) => toIssues(standalone.validateDeleteIpsecServerRequest, value);
+export const validateDeleteIpsecServerRequest: Validate = (value) => toIssues(schemas.validateDeleteIpsecServerRequest, value);
 /** Checks a value against UpdateIpsecServerRequest; returns every issue, named by its path, or none. */
-export const validateUpdateIpsecServerRequest: Validate = (value) => toIssues(standalone.validateUpdateIpsecServerRequest, value);
+export const validateUpdateIpsecServerRequest: Validate = (value) => toIssues(schemas.validateUpdateIpsecServerRequest, value);
 /** Checks a value against ListIpsecServersRequest; returns every issue, named by its path, or none. */
-export const validateListIpsecServersRequest: Validate = (value) => toIssues(standalone.validateListIpsecServersRequest, value);
+export const validateListIpsecServersRequest: Validate = (value) => toIssues(schemas.validateListIpsecServersRequest, value);
 /** Checks a value against ListIpsecServerLogsRequest; returns every issue, named by its path, or none. */
-export const validateListIpsecServerLogsRequest: Validate = (value) => toIssues(standalone.validateListIpsecServerLogsRequest, value);
+export const validateListIpsecServerLogsRequest: Validate = (value) => toIssues(schemas.validateListIpsecServerLogsRequest, value);
 /** Checks a value against AllocateIpv6AddressRequest; returns every issue, named by its path, or none. */
-export const validateAllocateIpv6AddressRequest: Validate = (value) => toIssues(standalone.validateAllocateIpv6AddressRequest, value);
+export const validateAllocateIpv6AddressRequest: Validate = (value) => toIssues(schemas.validateAllocateIpv6AddressRequest, value);
 /** Checks a value against ReleaseIpv6AddressRequest; returns every issue, named by its path, or none. */
-export const validateReleaseIpv6AddressRequest: Validate = (value) => toIssues(standalone.validateReleaseIpv6AddressRequest, value);
+export const validateReleaseIpv6AddressRequest: Validate = (value) => toIssues(schemas.validateReleaseIpv6AddressRequest, value);
 /** Checks a value against CreateIpv6GatewayRequest; returns every issue, named by its path, or none. */
-export const validateCreateIpv6GatewayRequest: Validate = (value) => toIssues(standalone.validateCreateIpv6GatewayRequest, value);
+export const validateCreateIpv6GatewayRequest: Validate = (value) => toIssues(schemas.validateCreateIpv6GatewayRequest, value);
 /** Checks a value against CreateIpv6EgressOnlyRuleRequest; returns every issue, named by its path, or none. */
-export const validateCreateIpv6EgressOnlyRuleRequest: Validate = (value) => toIssues(standalone.validateCreateIpv6EgressOnlyRuleRequest, value);
+export const validateCreateIpv6EgressOnlyRuleRequest: Validate = (value) => toIssues(schemas.validateCreateIpv6EgressOnlyRuleRequest, value);
 /** Checks a value against DeleteIpv6GatewayRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6GatewayRequest: Validate = (value) => toIssues(standalone.validateDeleteIpv6GatewayRequest, value);
+export const validateDeleteIpv6GatewayRequest: Validate = (value) => toIssues(schemas.validateDeleteIpv6GatewayRequest, value);
 /** Checks a value against DeleteIpv6EgressOnlyRuleRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6EgressOnlyRuleRequest: Validate = (value) => toIssues(standalone.validateDeleteIpv6EgressOnlyRuleRequest, value);
+export const validateDeleteIpv6EgressOnlyRuleRequest: Validate = (value) => toIssues(schemas.validateDeleteIpv6EgressOnlyRuleRequest, value);
 /** Checks a value against DeleteIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6InternetBandwidthRequest: Validate = (value) => toIssues(standalone.validateDeleteIpv6InternetBandwidthRequest, value);
+export const validateDeleteIpv6InternetBandwidthRequest: Validate = (value) => toIssues(schemas.validateDeleteIpv6InternetBandwidthRequest, value);
 /** Checks a value against ModifyIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateModifyIpv6InternetBandwidthRequest: Validate = (value) => toIssues(standalone.validateModifyIpv6InternetBandwidthRequest, value);
+export const validateModifyIpv6InternetBandwidthRequest: Validate = (value) => toIssues(schemas.validateModifyIpv6InternetBandwidthRequest, value);
 /** Checks a value against ModifyIpv6GatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyIpv6GatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyIpv6GatewayAttributeRequest, value);
+export const validateModifyIpv6GatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyIpv6GatewayAttributeRequest, value);
 /** Checks a value against ModifyIpv6AddressAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyIpv6AddressAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyIpv6AddressAttributeRequest, value);
+export const validateModifyIpv6AddressAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyIpv6AddressAttributeRequest, value);
 /** Checks a value against DescribeIpv6GatewaysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6GatewaysRequest: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewaysRequest, value);
+export const validateDescribeIpv6GatewaysRequest: Validate = (value) => toIssues(schemas.validateDescribeIpv6GatewaysRequest, value);
 /** Checks a value against DescribeIpv6EgressOnlyRulesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6EgressOnlyRulesRequest: Validate = (value) => toIssues(standalone.validateDescribeIpv6EgressOnlyRulesRequest, value);
+export const validateDescribeIpv6EgressOnlyRulesRequest: Validate = (value) => toIssues(schemas.validateDescribeIpv6EgressOnlyRulesRequest, value);
 /** Checks a value against DescribeIpv6AddressesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6AddressesRequest: Validate = (value) => toIssues(standalone.validateDescribeIpv6AddressesRequest, value);
+export const validateDescribeIpv6AddressesRequest: Validate = (value) => toIssues(schemas.validateDescribeIpv6AddressesRequest, value);
 /** Checks a value against DescribeIpv6GatewayAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6GatewayAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewayAttributeRequest, value);
+export const validateDescribeIpv6GatewayAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeIpv6GatewayAttributeRequest, value);
 /** Checks a value against AllocateIpv6InternetBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateAllocateIpv6InternetBandwidthRequest: Validate = (value) => toIssues(standalone.validateAllocateIpv6InternetBandwidthRequest, value);
+export const validateAllocateIpv6InternetBandwidthRequest: Validate = (value) => toIssues(schemas.validateAllocateIpv6InternetBandwidthRequest, value);
 /** Checks a value against CreateIPv6TranslatorAclListRequest; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorAclListRequest: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorAclListRequest, value);
+export const validateCreateIPv6TranslatorAclListRequest: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorAclListRequest, value);
 /** Checks a value against CreateIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorEntryRequest: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorEntryRequest, value);
+export const validateCreateIPv6TranslatorEntryRequest: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorEntryRequest, value);
 /** Checks a value against AddIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
-export const validateAddIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(standalone.validateAddIPv6TranslatorAclListEntryRequest, value);
+export const validateAddIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(schemas.validateAddIPv6TranslatorAclListEntryRequest, value);
 /** Checks a value against CreateIPv6TranslatorRequest; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorRequest: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorRequest, value);
+export const validateCreateIPv6TranslatorRequest: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorRequest, value);
 /** Checks a value against DeleteIPv6TranslatorAclListRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorAclListRequest: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorAclListRequest, value);
+export const validateDeleteIPv6TranslatorAclListRequest: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorAclListRequest, value);
 /** Checks a value against DeleteIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorEntryRequest: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorEntryRequest, value);
+export const validateDeleteIPv6TranslatorEntryRequest: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorEntryRequest, value);
 /** Checks a value against DeleteIPv6TranslatorRequest; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorRequest: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorRequest, value);
+export const validateDeleteIPv6TranslatorRequest: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorRequest, value);
 /** Checks a value against ModifyIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclListEntryRequest, value);
+export const validateModifyIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAclListEntryRequest, value);
 /** Checks a value against ModifyIPv6TranslatorAclAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAclAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclAttributeRequest, value);
+export const validateModifyIPv6TranslatorAclAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAclAttributeRequest, value);
 /** Checks a value against ModifyIPv6TranslatorBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorBandwidthRequest: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorBandwidthRequest, value);
+export const validateModifyIPv6TranslatorBandwidthRequest: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorBandwidthRequest, value);
 /** Checks a value against ModifyIPv6TranslatorAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAttributeRequest, value);
+export const validateModifyIPv6TranslatorAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAttributeRequest, value);
 /** Checks a value against ModifyIPv6TranslatorEntryRequest; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorEntryRequest: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorEntryRequest, value);
+export const validateModifyIPv6TranslatorEntryRequest: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorEntryRequest, value);
 /** Checks a value against DescribeIPv6TranslatorAclListsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorAclListsRequest: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListsRequest, value);
+export const validateDescribeIPv6TranslatorAclListsRequest: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorAclListsRequest, value);
 /** Checks a value against DescribeIPv6TranslatorAclListAttributesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorAclListAttributesRequest: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListAttributesRequest, value);
+export const validateDescribeIPv6TranslatorAclListAttributesRequest: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorAclListAttributesRequest, value);
 /** Checks a value against DescribeIPv6TranslatorsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorsRequest: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorsRequest, value);
+export const validateDescribeIPv6TranslatorsRequest: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorsRequest, value);
 /** Checks a value against DescribeIPv6TranslatorEntriesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorEntriesRequest: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorEntriesRequest, value);
+export const validateDescribeIPv6TranslatorEntriesRequest: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorEntriesRequest, value);
 /** Checks a value against RemoveIPv6TranslatorAclListEntryRequest; returns every issue, named by its path, or none. */
-export const validateRemoveIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(standalone.validateRemoveIPv6TranslatorAclListEntryRequest, value);
+export const validateRemoveIPv6TranslatorAclListEntryRequest: Validate = (value) => toIssues(schemas.validateRemoveIPv6TranslatorAclListEntryRequest, value);
 /** Checks a value against DescribeRegionsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRegionsRequest: Validate = (value) => toIssues(standalone.validateDescribeRegionsRequest, value);
+export const validateDescribeRegionsRequest: Validate = (value) => toIssues(schemas.validateDescribeRegionsRequest, value);
 /** Checks a value against DescribeZonesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeZonesRequest: Validate = (value) => toIssues(standalone.validateDescribeZonesRequest, value);
+export const validateDescribeZonesRequest: Validate = (value) => toIssues(schemas.validateDescribeZonesRequest, value);
 /** Checks a value against TagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateTagResourcesRequest: Validate = (value) => toIssues(standalone.validateTagResourcesRequest, value);
+export const validateTagResourcesRequest: Validate = (value) => toIssues(schemas.validateTagResourcesRequest, value);
 /** Checks a value against TagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
-export const validateTagResourcesForExpressConnectRequest: Validate = (value) => toIssues(standalone.validateTagResourcesForExpressConnectRequest, value);
+export const validateTagResourcesForExpressConnectRequest: Validate = (value) => toIssues(schemas.validateTagResourcesForExpressConnectRequest, value);
 /** Checks a value against UnTagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateUnTagResourcesRequest: Validate = (value) => toIssues(standalone.validateUnTagResourcesRequest, value);
+export const validateUnTagResourcesRequest: Validate = (value) => toIssues(schemas.validateUnTagResourcesRequest, value);
 /** Checks a value against UntagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
-export const validateUntagResourcesForExpressConnectRequest: Validate = (value) => toIssues(standalone.validateUntagResourcesForExpressConnectRequest, value);
+export const validateUntagResourcesForExpressConnectRequest: Validate = (value) => toIssues(schemas.validateUntagResourcesForExpressConnectRequest, value);
 /** Checks a value against ListTagResourcesRequest; returns every issue, named by its path, or none. */
-export const validateListTagResourcesRequest: Validate = (value) => toIssues(standalone.validateListTagResourcesRequest, value);
+export const validateListTagResourcesRequest: Validate = (value) => toIssues(schemas.validateListTagResourcesRequest, value);
 /** Checks a value against DescribeTagsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTagsRequest: Validate = (value) => toIssues(standalone.validateDescribeTagsRequest, value);
+export const validateDescribeTagsRequest: Validate = (value) => toIssues(schemas.validateDescribeTagsRequest, value);
 /** Checks a value against DescribeTagKeysRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTagKeysRequest: Validate = (value) => toIssues(standalone.validateDescribeTagKeysRequest, value);
+export const validateDescribeTagKeysRequest: Validate = (value) => toIssues(schemas.validateDescribeTagKeysRequest, value);
 /** Checks a value against ListTagResourcesForExpressConnectRequest; returns every issue, named by its path, or none. */
-export const validateListTagResourcesForExpressConnectRequest: Validate = (value) => toIssues(standalone.validateListTagResourcesForExpressConnectRequest, value);
+export const validateListTagResourcesForExpressConnectRequest: Validate = (value) => toIssues(schemas.validateListTagResourcesForExpressConnectRequest, value);
 /** Checks a value against DescribeTagKeysForExpressConnectRequest; returns every issue, named by its path, or none. */
-export const validateDescribeTagKeysForExpressConnectRequest: Validate = (value) => toIssues(standalone.validateDescribeTagKeysForExpressConnectRequest, value);
+export const validateDescribeTagKeysForExpressConnectRequest: Validate = (value) => toIssues(schemas.validateDescribeTagKeysForExpressConnectRequest, value);
 /** Checks a value against CreateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateCreateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceRequest, value);
+export const validateCreateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateCreateRouterInterfaceRequest, value);
 /** Checks a value against DeleteRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDeleteRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceRequest, value);
+export const validateDeleteRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateDeleteRouterInterfaceRequest, value);
 /** Checks a value against ModifyRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeRequest, value);
+export const validateModifyRouterInterfaceAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceAttributeRequest, value);
 /** Checks a value against ModifyRouterInterfaceSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceSpecRequest: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecRequest, value);
+export const validateModifyRouterInterfaceSpecRequest: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceSpecRequest, value);
 /** Checks a value against DescribeRouterInterfacesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfacesRequest: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesRequest, value);
+export const validateDescribeRouterInterfacesRequest: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfacesRequest, value);
 /** Checks a value against DescribeEcGrantRelationRequest; returns every issue, named by its path, or none. */
-export const validateDescribeEcGrantRelationRequest: Validate = (value) => toIssues(standalone.validateDescribeEcGrantRelationRequest, value);
+export const validateDescribeEcGrantRelationRequest: Validate = (value) => toIssues(schemas.validateDescribeEcGrantRelationRequest, value);
 /** Checks a value against DescribeRouterInterfaceAttributeRequest; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfaceAttributeRequest: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfaceAttributeRequest, value);
+export const validateDescribeRouterInterfaceAttributeRequest: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfaceAttributeRequest, value);
 /** Checks a value against DeactivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateDeactivateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceRequest, value);
+export const validateDeactivateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateDeactivateRouterInterfaceRequest, value);
 /** Checks a value against GrantInstanceToVbrRequest; returns every issue, named by its path, or none. */
-export const validateGrantInstanceToVbrRequest: Validate = (value) => toIssues(standalone.validateGrantInstanceToVbrRequest, value);
+export const validateGrantInstanceToVbrRequest: Validate = (value) => toIssues(schemas.validateGrantInstanceToVbrRequest, value);
 /** Checks a value against ActivateRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateActivateRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceRequest, value);
+export const validateActivateRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateActivateRouterInterfaceRequest, value);
 /** Checks a value against RevokeInstanceFromVbrRequest; returns every issue, named by its path, or none. */
-export const validateRevokeInstanceFromVbrRequest: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromVbrRequest, value);
+export const validateRevokeInstanceFromVbrRequest: Validate = (value) => toIssues(schemas.validateRevokeInstanceFromVbrRequest, value);
 /** Checks a value against ConnectRouterInterfaceRequest; returns every issue, named by its path, or none. */
-export const validateConnectRouterInterfaceRequest: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceRequest, value);
+export const validateConnectRouterInterfaceRequest: Validate = (value) => toIssues(schemas.validateConnectRouterInterfaceRequest, value);
 /** Checks a value against CreateExpressCloudConnectionRequest; returns every issue, named by its path, or none. */
-export const validateCreateExpressCloudConnectionRequest: Validate = (value) => toIssues(standalone.validateCreateExpressCloudConnectionRequest, value);
+export const validateCreateExpressCloudConnectionRequest: Validate = (value) => toIssues(schemas.validateCreateExpressCloudConnectionRequest, value);
 /** Checks a value against ModifyExpressCloudConnectionAttributeRequest; returns every issue, named by its path, or none. */
-export const validateModifyExpressCloudConnectionAttributeRequest: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionAttributeRequest, value);
+export const validateModifyExpressCloudConnectionAttributeRequest: Validate = (value) => toIssues(schemas.validateModifyExpressCloudConnectionAttributeRequest, value);
 /** Checks a value against ModifyExpressCloudConnectionBandwidthRequest; returns every issue, named by its path, or none. */
-export const validateModifyExpressCloudConnectionBandwidthRequest: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionBandwidthRequest, value);
+export const validateModifyExpressCloudConnectionBandwidthRequest: Validate = (value) => toIssues(schemas.validateModifyExpressCloudConnectionBandwidthRequest, value);
 /** Checks a value against CreateGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
-export const validateCreateGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(standalone.validateCreateGlobalAccelerationInstanceRequest, value);
+export const validateCreateGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(schemas.validateCreateGlobalAccelerationInstanceRequest, value);
 /** Checks a value against AddGlobalAccelerationInstanceIpRequest; returns every issue, named by its path, or none. */
-export const validateAddGlobalAccelerationInstanceIpRequest: Validate = (value) => toIssues(standalone.validateAddGlobalAccelerationInstanceIpRequest, value);
+export const validateAddGlobalAccelerationInstanceIpRequest: Validate = (value) => toIssues(schemas.validateAddGlobalAccelerationInstanceIpRequest, value);
 /** Checks a value against DeleteGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
-export const validateDeleteGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(standalone.validateDeleteGlobalAccelerationInstanceRequest, value);
+export const validateDeleteGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(schemas.validateDeleteGlobalAccelerationInstanceRequest, value);
 /** Checks a value against UnassociateGlobalAccelerationInstanceRequest; returns every issue, named by its path, or none. */
-export const validateUnassociateGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(standalone.validateUnassociateGlobalAccelerationInstanceRequest, value);
+export const validateUnassociateGlobalAccelerationInstanceRequest: Validate = (value) => toIssues(schemas.validateUnassociateGlobalAccelerationInstanceRequest, value);
 /** Checks a value against ModifyGlobalAccelerationInstanceAttributesRequest; returns every issue, named by its path, or none. */
-export const validateModifyGlobalAccelerationInstanceAttributesRequest: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceAttributesRequest, value);
+export const validateModifyGlobalAccelerationInstanceAttributesRequest: Validate = (value) => toIssues(schemas.validateModifyGlobalAccelerationInstanceAttributesRequest, value);
 /** Checks a value against ModifyGlobalAccelerationInstanceSpecRequest; returns every issue, named by its path, or none. */
-export const validateModifyGlobalAccelerationInstanceSpecRequest: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceSpecRequest, value);
+export const validateModifyGlobalAccelerationInstanceSpecRequest: Validate = (value) => toIssues(schemas.validateModifyGlobalAccelerationInstanceSpecRequest, value);
 /** Checks a value against DescribeGlobalAccelerationInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeGlobalAccelerationInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeGlobalAccelerationInstancesRequest, value);
+export const validateDescribeGlobalAccelerationInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeGlobalAccelerationInstancesRequest, value);
 /** Checks a value against DescribeServerRelatedGlobalAccelerationInstancesRequest; returns every issue, named by its path, or none. */
-export const validateDescribeServerRelatedGlobalAccelerationInstancesRequest: Validate = (value) => toIssues(standalone.validateDescribeServerRelatedGlobalAccelerationInstancesRequest, value);
+export const validateDescribeServerRelatedGlobalAccelerationInstancesRequest: Validate = (value) => toIssues(schemas.validateDescribeServerRelatedGlobalAccelerationInstancesRequest, value);
 /** Checks a value against RemoveGlobalAccelerationInstanceIpRequest; returns every issue, named by its path, or none. */
-export const validateRemoveGlobalAccelerationInstanceIpRequest: Validate = (value) => toIssues(standalone.validateRemoveGlobalAccelerationInstanceIpRequest, value);
+export const validateRemoveGlobalAccelerationInstanceIpRequest: Validate = (value) => toIssues(schemas.validateRemoveGlobalAccelerationInstanceIpRequest, value);
 /** Checks a value against CreateVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
-export const validateCreateVpcGatewayEndpointRequest: Validate = (value) => toIssues(standalone.validateCreateVpcGatewayEndpointRequest, value);
+export const validateCreateVpcGatewayEndpointRequest: Validate = (value) => toIssues(schemas.validateCreateVpcGatewayEndpointRequest, value);
 /** Checks a value against DeleteVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
-export const validateDeleteVpcGatewayEndpointRequest: Validate = (value) => toIssues(standalone.validateDeleteVpcGatewayEndpointRequest, value);
+export const validateDeleteVpcGatewayEndpointRequest: Validate = (value) => toIssues(schemas.validateDeleteVpcGatewayEndpointRequest, value);
 /** Checks a value against UpdateVpcGatewayEndpointAttributeRequest; returns every issue, named by its path, or none. */
-export const validateUpdateVpcGatewayEndpointAttributeRequest: Validate = (value) => toIssues(standalone.validateUpdateVpcGatewayEndpointAttributeRequest, value);
+export const validateUpdateVpcGatewayEndpointAttributeRequest: Validate = (value) => toIssues(schemas.validateUpdateVpcGatewayEndpointAttributeRequest, value);
 /** Checks a value against ListVpcEndpointServicesByEndUserRequest; returns every issue, named by its path, or none. */
-export const validateListVpcEndpointServicesByEndUserRequest: Validate = (value) => toIssues(standalone.validateListVpcEndpointServicesByEndUserRequest, value);
+export const validateListVpcEndpointServicesByEndUserRequest: Validate = (value) => toIssues(schemas.validateListVpcEndpointServicesByEndUserRequest, value);
 /** Checks a value against GetVpcGatewayEndpointAttributeRequest; returns every issue, named by its path, or none. */
-export const validateGetVpcGatewayEndpointAttributeRequest: Validate = (value) => toIssues(standalone.validateGetVpcGatewayEndpointAttributeRequest, value);
+export const validateGetVpcGatewayEndpointAttributeRequest: Validate = (value) => toIssues(schemas.validateGetVpcGatewayEndpointAttributeRequest, value);
 /** Checks a value against ListVpcGatewayEndpointsRequest; returns every issue, named by its path, or none. */
-export const validateListVpcGatewayEndpointsRequest: Validate = (value) => toIssues(standalone.validateListVpcGatewayEndpointsRequest, value);
+export const validateListVpcGatewayEndpointsRequest: Validate = (value) => toIssues(schemas.validateListVpcGatewayEndpointsRequest, value);
 /** Checks a value against AssociateRouteTablesWithVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTablesWithVpcGatewayEndpointRequest: Validate = (value) => toIssues(standalone.validateAssociateRouteTablesWithVpcGatewayEndpointRequest, value);
+export const validateAssociateRouteTablesWithVpcGatewayEndpointRequest: Validate = (value) => toIssues(schemas.validateAssociateRouteTablesWithVpcGatewayEndpointRequest, value);
 /** Checks a value against DissociateRouteTablesFromVpcGatewayEndpointRequest; returns every issue, named by its path, or none. */
-export const validateDissociateRouteTablesFromVpcGatewayEndpointRequest: Validate = (value) => toIssues(standalone.validateDissociateRouteTablesFromVpcGatewayEndpointRequest, value);
+export const validateDissociateRouteTablesFromVpcGatewayEndpointRequest: Validate = (value) => toIssues(schemas.validateDissociateRouteTablesFromVpcGatewayEndpointRequest, value);
 /** Checks a value against MoveResourceGroupRequest; returns every issue, named by its path, or none. */
-export const validateMoveResourceGroupRequest: Validate = (value) => toIssues(standalone.validateMoveResourceGroupRequest, value);
+export const validateMoveResourceGroupRequest: Validate = (value) => toIssues(schemas.validateMoveResourceGroupRequest, value);
 /** Checks a value against ChangeResourceGroupRequest; returns every issue, named by its path, or none. */
-export const validateChangeResourceGroupRequest: Validate = (value) => toIssues(standalone.validateChangeResourceGroupRequest, value);
+export const validateChangeResourceGroupRequest: Validate = (value) => toIssues(schemas.validateChangeResourceGroupRequest, value);

@@ -3,768 +3,768 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './responses.standalone.js';
+import * as schemas from './responses.schemas.js';
 /** Checks a value against CreateVpcResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpcResponse: Validate = (value) => toIssues(standalone.validateCreateVpcResponse, value);
+export const validateCreateVpcResponse: Validate = (value) => toIssues(schemas.validateCreateVpcResponse, value);
 /** Checks a value against CreateDefaultVpcResponse; returns every issue, named by its path, or none. */
-export const validateCreateDefaultVpcResponse: Validate = (value) => toIssues(standalone.validateCreateDefaultVpcResponse, value);
+export const validateCreateDefaultVpcResponse: Validate = (value) => toIssues(schemas.validateCreateDefaultVpcResponse, value);
 /** Checks a value against GrantInstanceToCenResponse; returns every issue, named by its path, or none. */
-export const validateGrantInstanceToCenResponse: Validate = (value) => toIssues(standalone.validateGrantInstanceToCenResponse, value);
+export const validateGrantInstanceToCenResponse: Validate = (value) => toIssues(schemas.validateGrantInstanceToCenResponse, value);
 /** Checks a value against AssociateVpcCidrBlockResponse; returns every issue, named by its path, or none. */
-export const validateAssociateVpcCidrBlockResponse: Validate = (value) => toIssues(standalone.validateAssociateVpcCidrBlockResponse, value);
+export const validateAssociateVpcCidrBlockResponse: Validate = (value) => toIssues(schemas.validateAssociateVpcCidrBlockResponse, value);
 /** Checks a value against AllocateVpcIpv6CidrResponse; returns every issue, named by its path, or none. */
-export const validateAllocateVpcIpv6CidrResponse: Validate = (value) => toIssues(standalone.validateAllocateVpcIpv6CidrResponse, value);
+export const validateAllocateVpcIpv6CidrResponse: Validate = (value) => toIssues(schemas.validateAllocateVpcIpv6CidrResponse, value);
 /** Checks a value against DeleteVpcResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpcResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcResponse, value);
+export const validateDeleteVpcResponse: Validate = (value) => toIssues(schemas.validateDeleteVpcResponse, value);
 /** Checks a value against RevokeInstanceFromCenResponse; returns every issue, named by its path, or none. */
-export const validateRevokeInstanceFromCenResponse: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromCenResponse, value);
+export const validateRevokeInstanceFromCenResponse: Validate = (value) => toIssues(schemas.validateRevokeInstanceFromCenResponse, value);
 /** Checks a value against UnassociateVpcCidrBlockResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateVpcCidrBlockResponse: Validate = (value) => toIssues(standalone.validateUnassociateVpcCidrBlockResponse, value);
+export const validateUnassociateVpcCidrBlockResponse: Validate = (value) => toIssues(schemas.validateUnassociateVpcCidrBlockResponse, value);
 /** Checks a value against ModifyVpcAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpcAttributeResponse, value);
+export const validateModifyVpcAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpcAttributeResponse, value);
 /** Checks a value against EnableVpcClassicLinkResponse; returns every issue, named by its path, or none. */
-export const validateEnableVpcClassicLinkResponse: Validate = (value) => toIssues(standalone.validateEnableVpcClassicLinkResponse, value);
+export const validateEnableVpcClassicLinkResponse: Validate = (value) => toIssues(schemas.validateEnableVpcClassicLinkResponse, value);
 /** Checks a value against DisableVpcClassicLinkResponse; returns every issue, named by its path, or none. */
-export const validateDisableVpcClassicLinkResponse: Validate = (value) => toIssues(standalone.validateDisableVpcClassicLinkResponse, value);
+export const validateDisableVpcClassicLinkResponse: Validate = (value) => toIssues(schemas.validateDisableVpcClassicLinkResponse, value);
 /** Checks a value against DeletionProtectionResponse; returns every issue, named by its path, or none. */
-export const validateDeletionProtectionResponse: Validate = (value) => toIssues(standalone.validateDeletionProtectionResponse, value);
+export const validateDeletionProtectionResponse: Validate = (value) => toIssues(schemas.validateDeletionProtectionResponse, value);
 /** Checks a value against DescribeVpcsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpcsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcsResponse, value);
+export const validateDescribeVpcsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpcsResponse, value);
 /** Checks a value against DescribeVpcAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpcAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeVpcAttributeResponse, value);
+export const validateDescribeVpcAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeVpcAttributeResponse, value);
 /** Checks a value against DescribeGrantRulesToCenResponse; returns every issue, named by its path, or none. */
-export const validateDescribeGrantRulesToCenResponse: Validate = (value) => toIssues(standalone.validateDescribeGrantRulesToCenResponse, value);
+export const validateDescribeGrantRulesToCenResponse: Validate = (value) => toIssues(schemas.validateDescribeGrantRulesToCenResponse, value);
 /** Checks a value against ModifyVRouterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVRouterAttributeResponse, value);
+export const validateModifyVRouterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVRouterAttributeResponse, value);
 /** Checks a value against DescribeVRoutersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVRoutersResponse, value);
+export const validateDescribeVRoutersResponse: Validate = (value) => toIssues(schemas.validateDescribeVRoutersResponse, value);
 /** Checks a value against ListVSwitchCidrReservationsResponse; returns every issue, named by its path, or none. */
-export const validateListVSwitchCidrReservationsResponse: Validate = (value) => toIssues(standalone.validateListVSwitchCidrReservationsResponse, value);
+export const validateListVSwitchCidrReservationsResponse: Validate = (value) => toIssues(schemas.validateListVSwitchCidrReservationsResponse, value);
 /** Checks a value against CreateVSwitchCidrReservationResponse; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchCidrReservationResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchCidrReservationResponse, value);
+export const validateCreateVSwitchCidrReservationResponse: Validate = (value) => toIssues(schemas.validateCreateVSwitchCidrReservationResponse, value);
 /** Checks a value against GetVSwitchCidrReservationUsageResponse; returns every issue, named by its path, or none. */
-export const validateGetVSwitchCidrReservationUsageResponse: Validate = (value) => toIssues(standalone.validateGetVSwitchCidrReservationUsageResponse, value);
+export const validateGetVSwitchCidrReservationUsageResponse: Validate = (value) => toIssues(schemas.validateGetVSwitchCidrReservationUsageResponse, value);
 /** Checks a value against ModifyVSwitchCidrReservationAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchCidrReservationAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchCidrReservationAttributeResponse, value);
+export const validateModifyVSwitchCidrReservationAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVSwitchCidrReservationAttributeResponse, value);
 /** Checks a value against CreateVSwitchResponse; returns every issue, named by its path, or none. */
-export const validateCreateVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateVSwitchResponse, value);
+export const validateCreateVSwitchResponse: Validate = (value) => toIssues(schemas.validateCreateVSwitchResponse, value);
 /** Checks a value against CreateDefaultVSwitchResponse; returns every issue, named by its path, or none. */
-export const validateCreateDefaultVSwitchResponse: Validate = (value) => toIssues(standalone.validateCreateDefaultVSwitchResponse, value);
+export const validateCreateDefaultVSwitchResponse: Validate = (value) => toIssues(schemas.validateCreateDefaultVSwitchResponse, value);
 /** Checks a value against CheckCanAllocateVpcPrivateIpAddressResponse; returns every issue, named by its path, or none. */
-export const validateCheckCanAllocateVpcPrivateIpAddressResponse: Validate = (value) => toIssues(standalone.validateCheckCanAllocateVpcPrivateIpAddressResponse, value);
+export const validateCheckCanAllocateVpcPrivateIpAddressResponse: Validate = (value) => toIssues(schemas.validateCheckCanAllocateVpcPrivateIpAddressResponse, value);
 /** Checks a value against DeleteVSwitchResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchResponse, value);
+export const validateDeleteVSwitchResponse: Validate = (value) => toIssues(schemas.validateDeleteVSwitchResponse, value);
 /** Checks a value against ModifyVSwitchAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVSwitchAttributeResponse, value);
+export const validateModifyVSwitchAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVSwitchAttributeResponse, value);
 /** Checks a value against DescribeVSwitchesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchesResponse, value);
+export const validateDescribeVSwitchesResponse: Validate = (value) => toIssues(schemas.validateDescribeVSwitchesResponse, value);
 /** Checks a value against DescribeVSwitchAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVSwitchAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeVSwitchAttributesResponse, value);
+export const validateDescribeVSwitchAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeVSwitchAttributesResponse, value);
 /** Checks a value against DeleteVSwitchCidrReservationResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVSwitchCidrReservationResponse: Validate = (value) => toIssues(standalone.validateDeleteVSwitchCidrReservationResponse, value);
+export const validateDeleteVSwitchCidrReservationResponse: Validate = (value) => toIssues(schemas.validateDeleteVSwitchCidrReservationResponse, value);
 /** Checks a value against CreateRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntryResponse, value);
+export const validateCreateRouteEntryResponse: Validate = (value) => toIssues(schemas.validateCreateRouteEntryResponse, value);
 /** Checks a value against CreateRouteEntriesResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateCreateRouteEntriesResponse, value);
+export const validateCreateRouteEntriesResponse: Validate = (value) => toIssues(schemas.validateCreateRouteEntriesResponse, value);
 /** Checks a value against CreateRouteTableResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouteTableResponse: Validate = (value) => toIssues(standalone.validateCreateRouteTableResponse, value);
+export const validateCreateRouteTableResponse: Validate = (value) => toIssues(schemas.validateCreateRouteTableResponse, value);
 /** Checks a value against AssociateRouteTableResponse; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTableResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTableResponse, value);
+export const validateAssociateRouteTableResponse: Validate = (value) => toIssues(schemas.validateAssociateRouteTableResponse, value);
 /** Checks a value against DeleteRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntryResponse, value);
+export const validateDeleteRouteEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteRouteEntryResponse, value);
 /** Checks a value against DeleteRouteEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteEntriesResponse, value);
+export const validateDeleteRouteEntriesResponse: Validate = (value) => toIssues(schemas.validateDeleteRouteEntriesResponse, value);
 /** Checks a value against DeleteRouteTableResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouteTableResponse: Validate = (value) => toIssues(standalone.validateDeleteRouteTableResponse, value);
+export const validateDeleteRouteTableResponse: Validate = (value) => toIssues(schemas.validateDeleteRouteTableResponse, value);
 /** Checks a value against UnassociateRouteTableResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateRouteTableResponse: Validate = (value) => toIssues(standalone.validateUnassociateRouteTableResponse, value);
+export const validateUnassociateRouteTableResponse: Validate = (value) => toIssues(schemas.validateUnassociateRouteTableResponse, value);
 /** Checks a value against ModifyRouteTableAttributesResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouteTableAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyRouteTableAttributesResponse, value);
+export const validateModifyRouteTableAttributesResponse: Validate = (value) => toIssues(schemas.validateModifyRouteTableAttributesResponse, value);
 /** Checks a value against ModifyRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouteEntryResponse: Validate = (value) => toIssues(standalone.validateModifyRouteEntryResponse, value);
+export const validateModifyRouteEntryResponse: Validate = (value) => toIssues(schemas.validateModifyRouteEntryResponse, value);
 /** Checks a value against GetVpcRouteEntrySummaryResponse; returns every issue, named by its path, or none. */
-export const validateGetVpcRouteEntrySummaryResponse: Validate = (value) => toIssues(standalone.validateGetVpcRouteEntrySummaryResponse, value);
+export const validateGetVpcRouteEntrySummaryResponse: Validate = (value) => toIssues(schemas.validateGetVpcRouteEntrySummaryResponse, value);
 /** Checks a value against DescribeRouteTablesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTablesResponse, value);
+export const validateDescribeRouteTablesResponse: Validate = (value) => toIssues(schemas.validateDescribeRouteTablesResponse, value);
 /** Checks a value against DescribeRouteEntryListResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouteEntryListResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteEntryListResponse, value);
+export const validateDescribeRouteEntryListResponse: Validate = (value) => toIssues(schemas.validateDescribeRouteEntryListResponse, value);
 /** Checks a value against DescribeRouteTableListResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouteTableListResponse: Validate = (value) => toIssues(standalone.validateDescribeRouteTableListResponse, value);
+export const validateDescribeRouteTableListResponse: Validate = (value) => toIssues(schemas.validateDescribeRouteTableListResponse, value);
 /** Checks a value against CreateVpcPrefixListResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateCreateVpcPrefixListResponse, value);
+export const validateCreateVpcPrefixListResponse: Validate = (value) => toIssues(schemas.validateCreateVpcPrefixListResponse, value);
 /** Checks a value against RetryVpcPrefixListAssociationResponse; returns every issue, named by its path, or none. */
-export const validateRetryVpcPrefixListAssociationResponse: Validate = (value) => toIssues(standalone.validateRetryVpcPrefixListAssociationResponse, value);
+export const validateRetryVpcPrefixListAssociationResponse: Validate = (value) => toIssues(schemas.validateRetryVpcPrefixListAssociationResponse, value);
 /** Checks a value against DeleteVpcPrefixListResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcPrefixListResponse, value);
+export const validateDeleteVpcPrefixListResponse: Validate = (value) => toIssues(schemas.validateDeleteVpcPrefixListResponse, value);
 /** Checks a value against ModifyVpcPrefixListResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpcPrefixListResponse: Validate = (value) => toIssues(standalone.validateModifyVpcPrefixListResponse, value);
+export const validateModifyVpcPrefixListResponse: Validate = (value) => toIssues(schemas.validateModifyVpcPrefixListResponse, value);
 /** Checks a value against ListPrefixListsResponse; returns every issue, named by its path, or none. */
-export const validateListPrefixListsResponse: Validate = (value) => toIssues(standalone.validateListPrefixListsResponse, value);
+export const validateListPrefixListsResponse: Validate = (value) => toIssues(schemas.validateListPrefixListsResponse, value);
 /** Checks a value against GetVpcPrefixListAssociationsResponse; returns every issue, named by its path, or none. */
-export const validateGetVpcPrefixListAssociationsResponse: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListAssociationsResponse, value);
+export const validateGetVpcPrefixListAssociationsResponse: Validate = (value) => toIssues(schemas.validateGetVpcPrefixListAssociationsResponse, value);
 /** Checks a value against GetVpcPrefixListEntriesResponse; returns every issue, named by its path, or none. */
-export const validateGetVpcPrefixListEntriesResponse: Validate = (value) => toIssues(standalone.validateGetVpcPrefixListEntriesResponse, value);
+export const validateGetVpcPrefixListEntriesResponse: Validate = (value) => toIssues(schemas.validateGetVpcPrefixListEntriesResponse, value);
 /** Checks a value against CreateDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
-export const validateCreateDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateCreateDhcpOptionsSetResponse, value);
+export const validateCreateDhcpOptionsSetResponse: Validate = (value) => toIssues(schemas.validateCreateDhcpOptionsSetResponse, value);
 /** Checks a value against DeleteDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
-export const validateDeleteDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateDeleteDhcpOptionsSetResponse, value);
+export const validateDeleteDhcpOptionsSetResponse: Validate = (value) => toIssues(schemas.validateDeleteDhcpOptionsSetResponse, value);
 /** Checks a value against AttachDhcpOptionsSetToVpcResponse; returns every issue, named by its path, or none. */
-export const validateAttachDhcpOptionsSetToVpcResponse: Validate = (value) => toIssues(standalone.validateAttachDhcpOptionsSetToVpcResponse, value);
+export const validateAttachDhcpOptionsSetToVpcResponse: Validate = (value) => toIssues(schemas.validateAttachDhcpOptionsSetToVpcResponse, value);
 /** Checks a value against DetachDhcpOptionsSetFromVpcResponse; returns every issue, named by its path, or none. */
-export const validateDetachDhcpOptionsSetFromVpcResponse: Validate = (value) => toIssues(standalone.validateDetachDhcpOptionsSetFromVpcResponse, value);
+export const validateDetachDhcpOptionsSetFromVpcResponse: Validate = (value) => toIssues(schemas.validateDetachDhcpOptionsSetFromVpcResponse, value);
 /** Checks a value against ReplaceVpcDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
-export const validateReplaceVpcDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateReplaceVpcDhcpOptionsSetResponse, value);
+export const validateReplaceVpcDhcpOptionsSetResponse: Validate = (value) => toIssues(schemas.validateReplaceVpcDhcpOptionsSetResponse, value);
 /** Checks a value against UpdateDhcpOptionsSetAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateDhcpOptionsSetAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateDhcpOptionsSetAttributeResponse, value);
+export const validateUpdateDhcpOptionsSetAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateDhcpOptionsSetAttributeResponse, value);
 /** Checks a value against GetDhcpOptionsSetResponse; returns every issue, named by its path, or none. */
-export const validateGetDhcpOptionsSetResponse: Validate = (value) => toIssues(standalone.validateGetDhcpOptionsSetResponse, value);
+export const validateGetDhcpOptionsSetResponse: Validate = (value) => toIssues(schemas.validateGetDhcpOptionsSetResponse, value);
 /** Checks a value against ListDhcpOptionsSetsResponse; returns every issue, named by its path, or none. */
-export const validateListDhcpOptionsSetsResponse: Validate = (value) => toIssues(standalone.validateListDhcpOptionsSetsResponse, value);
+export const validateListDhcpOptionsSetsResponse: Validate = (value) => toIssues(schemas.validateListDhcpOptionsSetsResponse, value);
 /** Checks a value against OpenFlowLogServiceResponse; returns every issue, named by its path, or none. */
-export const validateOpenFlowLogServiceResponse: Validate = (value) => toIssues(standalone.validateOpenFlowLogServiceResponse, value);
+export const validateOpenFlowLogServiceResponse: Validate = (value) => toIssues(schemas.validateOpenFlowLogServiceResponse, value);
 /** Checks a value against CreateFlowLogResponse; returns every issue, named by its path, or none. */
-export const validateCreateFlowLogResponse: Validate = (value) => toIssues(standalone.validateCreateFlowLogResponse, value);
+export const validateCreateFlowLogResponse: Validate = (value) => toIssues(schemas.validateCreateFlowLogResponse, value);
 /** Checks a value against DeleteFlowLogResponse; returns every issue, named by its path, or none. */
-export const validateDeleteFlowLogResponse: Validate = (value) => toIssues(standalone.validateDeleteFlowLogResponse, value);
+export const validateDeleteFlowLogResponse: Validate = (value) => toIssues(schemas.validateDeleteFlowLogResponse, value);
 /** Checks a value against ModifyFlowLogAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyFlowLogAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyFlowLogAttributeResponse, value);
+export const validateModifyFlowLogAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyFlowLogAttributeResponse, value);
 /** Checks a value against ActiveFlowLogResponse; returns every issue, named by its path, or none. */
-export const validateActiveFlowLogResponse: Validate = (value) => toIssues(standalone.validateActiveFlowLogResponse, value);
+export const validateActiveFlowLogResponse: Validate = (value) => toIssues(schemas.validateActiveFlowLogResponse, value);
 /** Checks a value against DeactiveFlowLogResponse; returns every issue, named by its path, or none. */
-export const validateDeactiveFlowLogResponse: Validate = (value) => toIssues(standalone.validateDeactiveFlowLogResponse, value);
+export const validateDeactiveFlowLogResponse: Validate = (value) => toIssues(schemas.validateDeactiveFlowLogResponse, value);
 /** Checks a value against GetFlowLogServiceStatusResponse; returns every issue, named by its path, or none. */
-export const validateGetFlowLogServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetFlowLogServiceStatusResponse, value);
+export const validateGetFlowLogServiceStatusResponse: Validate = (value) => toIssues(schemas.validateGetFlowLogServiceStatusResponse, value);
 /** Checks a value against DescribeFlowLogsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeFlowLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeFlowLogsResponse, value);
+export const validateDescribeFlowLogsResponse: Validate = (value) => toIssues(schemas.validateDescribeFlowLogsResponse, value);
 /** Checks a value against AssociateNetworkAclResponse; returns every issue, named by its path, or none. */
-export const validateAssociateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateAssociateNetworkAclResponse, value);
+export const validateAssociateNetworkAclResponse: Validate = (value) => toIssues(schemas.validateAssociateNetworkAclResponse, value);
 /** Checks a value against CreateNetworkAclResponse; returns every issue, named by its path, or none. */
-export const validateCreateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateCreateNetworkAclResponse, value);
+export const validateCreateNetworkAclResponse: Validate = (value) => toIssues(schemas.validateCreateNetworkAclResponse, value);
 /** Checks a value against CopyNetworkAclEntriesResponse; returns every issue, named by its path, or none. */
-export const validateCopyNetworkAclEntriesResponse: Validate = (value) => toIssues(standalone.validateCopyNetworkAclEntriesResponse, value);
+export const validateCopyNetworkAclEntriesResponse: Validate = (value) => toIssues(schemas.validateCopyNetworkAclEntriesResponse, value);
 /** Checks a value against DeleteNetworkAclResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNetworkAclResponse: Validate = (value) => toIssues(standalone.validateDeleteNetworkAclResponse, value);
+export const validateDeleteNetworkAclResponse: Validate = (value) => toIssues(schemas.validateDeleteNetworkAclResponse, value);
 /** Checks a value against UnassociateNetworkAclResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateNetworkAclResponse: Validate = (value) => toIssues(standalone.validateUnassociateNetworkAclResponse, value);
+export const validateUnassociateNetworkAclResponse: Validate = (value) => toIssues(schemas.validateUnassociateNetworkAclResponse, value);
 /** Checks a value against ModifyNetworkAclAttributesResponse; returns every issue, named by its path, or none. */
-export const validateModifyNetworkAclAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyNetworkAclAttributesResponse, value);
+export const validateModifyNetworkAclAttributesResponse: Validate = (value) => toIssues(schemas.validateModifyNetworkAclAttributesResponse, value);
 /** Checks a value against UpdateNetworkAclEntriesResponse; returns every issue, named by its path, or none. */
-export const validateUpdateNetworkAclEntriesResponse: Validate = (value) => toIssues(standalone.validateUpdateNetworkAclEntriesResponse, value);
+export const validateUpdateNetworkAclEntriesResponse: Validate = (value) => toIssues(schemas.validateUpdateNetworkAclEntriesResponse, value);
 /** Checks a value against DescribeNetworkAclAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkAclAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclAttributesResponse, value);
+export const validateDescribeNetworkAclAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeNetworkAclAttributesResponse, value);
 /** Checks a value against DescribeNetworkAclsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNetworkAclsResponse: Validate = (value) => toIssues(standalone.validateDescribeNetworkAclsResponse, value);
+export const validateDescribeNetworkAclsResponse: Validate = (value) => toIssues(schemas.validateDescribeNetworkAclsResponse, value);
 /** Checks a value against CreateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateCreateHaVipResponse: Validate = (value) => toIssues(standalone.validateCreateHaVipResponse, value);
+export const validateCreateHaVipResponse: Validate = (value) => toIssues(schemas.validateCreateHaVipResponse, value);
 /** Checks a value against AssociateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateAssociateHaVipResponse: Validate = (value) => toIssues(standalone.validateAssociateHaVipResponse, value);
+export const validateAssociateHaVipResponse: Validate = (value) => toIssues(schemas.validateAssociateHaVipResponse, value);
 /** Checks a value against DeleteHaVipResponse; returns every issue, named by its path, or none. */
-export const validateDeleteHaVipResponse: Validate = (value) => toIssues(standalone.validateDeleteHaVipResponse, value);
+export const validateDeleteHaVipResponse: Validate = (value) => toIssues(schemas.validateDeleteHaVipResponse, value);
 /** Checks a value against UnassociateHaVipResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(standalone.validateUnassociateHaVipResponse, value);
+export const validateUnassociateHaVipResponse: Validate = (value) => toIssues(schemas.validateUnassociateHaVipResponse, value);
 /** Checks a value against ModifyHaVipAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyHaVipAttributeResponse, value);
+export const validateModifyHaVipAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyHaVipAttributeResponse, value);
 /** Checks a value against DescribeHaVipsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(standalone.validateDescribeHaVipsResponse, value);
+export const validateDescribeHaVipsResponse: Validate = (value) => toIssues(schemas.validateDescribeHaVipsResponse, value);
 /** Checks a value against CreateTrafficMirrorFilterRulesResponse; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterRulesResponse, value);
+export const validateCreateTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorFilterRulesResponse, value);
 /** Checks a value against DeleteTrafficMirrorFilterRulesResponse; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterRulesResponse, value);
+export const validateDeleteTrafficMirrorFilterRulesResponse: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorFilterRulesResponse, value);
 /** Checks a value against UpdateTrafficMirrorFilterRuleAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorFilterRuleAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterRuleAttributeResponse, value);
+export const validateUpdateTrafficMirrorFilterRuleAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorFilterRuleAttributeResponse, value);
 /** Checks a value against CreateTrafficMirrorFilterResponse; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorFilterResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorFilterResponse, value);
+export const validateCreateTrafficMirrorFilterResponse: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorFilterResponse, value);
 /** Checks a value against DeleteTrafficMirrorFilterResponse; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorFilterResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorFilterResponse, value);
+export const validateDeleteTrafficMirrorFilterResponse: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorFilterResponse, value);
 /** Checks a value against UpdateTrafficMirrorFilterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorFilterAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorFilterAttributeResponse, value);
+export const validateUpdateTrafficMirrorFilterAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorFilterAttributeResponse, value);
 /** Checks a value against ListTrafficMirrorFiltersResponse; returns every issue, named by its path, or none. */
-export const validateListTrafficMirrorFiltersResponse: Validate = (value) => toIssues(standalone.validateListTrafficMirrorFiltersResponse, value);
+export const validateListTrafficMirrorFiltersResponse: Validate = (value) => toIssues(schemas.validateListTrafficMirrorFiltersResponse, value);
 /** Checks a value against AddSourcesToTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
-export const validateAddSourcesToTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateAddSourcesToTrafficMirrorSessionResponse, value);
+export const validateAddSourcesToTrafficMirrorSessionResponse: Validate = (value) => toIssues(schemas.validateAddSourcesToTrafficMirrorSessionResponse, value);
 /** Checks a value against CreateTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
-export const validateCreateTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateCreateTrafficMirrorSessionResponse, value);
+export const validateCreateTrafficMirrorSessionResponse: Validate = (value) => toIssues(schemas.validateCreateTrafficMirrorSessionResponse, value);
 /** Checks a value against DeleteTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
-export const validateDeleteTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateDeleteTrafficMirrorSessionResponse, value);
+export const validateDeleteTrafficMirrorSessionResponse: Validate = (value) => toIssues(schemas.validateDeleteTrafficMirrorSessionResponse, value);
 /** Checks a value against UpdateTrafficMirrorSessionAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateTrafficMirrorSessionAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateTrafficMirrorSessionAttributeResponse, value);
+export const validateUpdateTrafficMirrorSessionAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateTrafficMirrorSessionAttributeResponse, value);
 /** Checks a value against ListTrafficMirrorSessionsResponse; returns every issue, named by its path, or none. */
-export const validateListTrafficMirrorSessionsResponse: Validate = (value) => toIssues(standalone.validateListTrafficMirrorSessionsResponse, value);
+export const validateListTrafficMirrorSessionsResponse: Validate = (value) => toIssues(schemas.validateListTrafficMirrorSessionsResponse, value);
 /** Checks a value against RemoveSourcesFromTrafficMirrorSessionResponse; returns every issue, named by its path, or none. */
-export const validateRemoveSourcesFromTrafficMirrorSessionResponse: Validate = (value) => toIssues(standalone.validateRemoveSourcesFromTrafficMirrorSessionResponse, value);
+export const validateRemoveSourcesFromTrafficMirrorSessionResponse: Validate = (value) => toIssues(schemas.validateRemoveSourcesFromTrafficMirrorSessionResponse, value);
 /** Checks a value against OpenTrafficMirrorServiceResponse; returns every issue, named by its path, or none. */
-export const validateOpenTrafficMirrorServiceResponse: Validate = (value) => toIssues(standalone.validateOpenTrafficMirrorServiceResponse, value);
+export const validateOpenTrafficMirrorServiceResponse: Validate = (value) => toIssues(schemas.validateOpenTrafficMirrorServiceResponse, value);
 /** Checks a value against GetTrafficMirrorServiceStatusResponse; returns every issue, named by its path, or none. */
-export const validateGetTrafficMirrorServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetTrafficMirrorServiceStatusResponse, value);
+export const validateGetTrafficMirrorServiceStatusResponse: Validate = (value) => toIssues(schemas.validateGetTrafficMirrorServiceStatusResponse, value);
 /** Checks a value against CreatePublicIpAddressPoolResponse; returns every issue, named by its path, or none. */
-export const validateCreatePublicIpAddressPoolResponse: Validate = (value) => toIssues(standalone.validateCreatePublicIpAddressPoolResponse, value);
+export const validateCreatePublicIpAddressPoolResponse: Validate = (value) => toIssues(schemas.validateCreatePublicIpAddressPoolResponse, value);
 /** Checks a value against AddPublicIpAddressPoolCidrBlockResponse; returns every issue, named by its path, or none. */
-export const validateAddPublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(standalone.validateAddPublicIpAddressPoolCidrBlockResponse, value);
+export const validateAddPublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(schemas.validateAddPublicIpAddressPoolCidrBlockResponse, value);
 /** Checks a value against DeletePublicIpAddressPoolResponse; returns every issue, named by its path, or none. */
-export const validateDeletePublicIpAddressPoolResponse: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolResponse, value);
+export const validateDeletePublicIpAddressPoolResponse: Validate = (value) => toIssues(schemas.validateDeletePublicIpAddressPoolResponse, value);
 /** Checks a value against DeletePublicIpAddressPoolCidrBlockResponse; returns every issue, named by its path, or none. */
-export const validateDeletePublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(standalone.validateDeletePublicIpAddressPoolCidrBlockResponse, value);
+export const validateDeletePublicIpAddressPoolCidrBlockResponse: Validate = (value) => toIssues(schemas.validateDeletePublicIpAddressPoolCidrBlockResponse, value);
 /** Checks a value against ModifyEipAddressAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyEipAddressAttributeResponse, value);
+export const validateModifyEipAddressAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyEipAddressAttributeResponse, value);
 /** Checks a value against SetHighDefinitionMonitorLogStatusResponse; returns every issue, named by its path, or none. */
-export const validateSetHighDefinitionMonitorLogStatusResponse: Validate = (value) => toIssues(standalone.validateSetHighDefinitionMonitorLogStatusResponse, value);
+export const validateSetHighDefinitionMonitorLogStatusResponse: Validate = (value) => toIssues(schemas.validateSetHighDefinitionMonitorLogStatusResponse, value);
 /** Checks a value against UpdatePublicIpAddressPoolAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdatePublicIpAddressPoolAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdatePublicIpAddressPoolAttributeResponse, value);
+export const validateUpdatePublicIpAddressPoolAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdatePublicIpAddressPoolAttributeResponse, value);
 /** Checks a value against DescribeEipAddressesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeEipAddressesResponse, value);
+export const validateDescribeEipAddressesResponse: Validate = (value) => toIssues(schemas.validateDescribeEipAddressesResponse, value);
 /** Checks a value against DescribeEipSegmentResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipSegmentResponse: Validate = (value) => toIssues(standalone.validateDescribeEipSegmentResponse, value);
+export const validateDescribeEipSegmentResponse: Validate = (value) => toIssues(schemas.validateDescribeEipSegmentResponse, value);
 /** Checks a value against DescribeEipGatewayInfoResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipGatewayInfoResponse: Validate = (value) => toIssues(standalone.validateDescribeEipGatewayInfoResponse, value);
+export const validateDescribeEipGatewayInfoResponse: Validate = (value) => toIssues(schemas.validateDescribeEipGatewayInfoResponse, value);
 /** Checks a value against DescribePublicIpAddressResponse; returns every issue, named by its path, or none. */
-export const validateDescribePublicIpAddressResponse: Validate = (value) => toIssues(standalone.validateDescribePublicIpAddressResponse, value);
+export const validateDescribePublicIpAddressResponse: Validate = (value) => toIssues(schemas.validateDescribePublicIpAddressResponse, value);
 /** Checks a value against DescribeEipMonitorDataResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(standalone.validateDescribeEipMonitorDataResponse, value);
+export const validateDescribeEipMonitorDataResponse: Validate = (value) => toIssues(schemas.validateDescribeEipMonitorDataResponse, value);
 /** Checks a value against DescribeHighDefinitionMonitorLogAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeHighDefinitionMonitorLogAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeHighDefinitionMonitorLogAttributeResponse, value);
+export const validateDescribeHighDefinitionMonitorLogAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeHighDefinitionMonitorLogAttributeResponse, value);
 /** Checks a value against ListPublicIpAddressPoolsResponse; returns every issue, named by its path, or none. */
-export const validateListPublicIpAddressPoolsResponse: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolsResponse, value);
+export const validateListPublicIpAddressPoolsResponse: Validate = (value) => toIssues(schemas.validateListPublicIpAddressPoolsResponse, value);
 /** Checks a value against ListPublicIpAddressPoolCidrBlocksResponse; returns every issue, named by its path, or none. */
-export const validateListPublicIpAddressPoolCidrBlocksResponse: Validate = (value) => toIssues(standalone.validateListPublicIpAddressPoolCidrBlocksResponse, value);
+export const validateListPublicIpAddressPoolCidrBlocksResponse: Validate = (value) => toIssues(schemas.validateListPublicIpAddressPoolCidrBlocksResponse, value);
 /** Checks a value against AllocateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressResponse, value);
+export const validateAllocateEipAddressResponse: Validate = (value) => toIssues(schemas.validateAllocateEipAddressResponse, value);
 /** Checks a value against AllocateEipAddressProResponse; returns every issue, named by its path, or none. */
-export const validateAllocateEipAddressProResponse: Validate = (value) => toIssues(standalone.validateAllocateEipAddressProResponse, value);
+export const validateAllocateEipAddressProResponse: Validate = (value) => toIssues(schemas.validateAllocateEipAddressProResponse, value);
 /** Checks a value against ReleaseEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipAddressResponse, value);
+export const validateReleaseEipAddressResponse: Validate = (value) => toIssues(schemas.validateReleaseEipAddressResponse, value);
 /** Checks a value against AllocateEipSegmentAddressResponse; returns every issue, named by its path, or none. */
-export const validateAllocateEipSegmentAddressResponse: Validate = (value) => toIssues(standalone.validateAllocateEipSegmentAddressResponse, value);
+export const validateAllocateEipSegmentAddressResponse: Validate = (value) => toIssues(schemas.validateAllocateEipSegmentAddressResponse, value);
 /** Checks a value against ReleaseEipSegmentAddressResponse; returns every issue, named by its path, or none. */
-export const validateReleaseEipSegmentAddressResponse: Validate = (value) => toIssues(standalone.validateReleaseEipSegmentAddressResponse, value);
+export const validateReleaseEipSegmentAddressResponse: Validate = (value) => toIssues(schemas.validateReleaseEipSegmentAddressResponse, value);
 /** Checks a value against AssociateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressResponse, value);
+export const validateAssociateEipAddressResponse: Validate = (value) => toIssues(schemas.validateAssociateEipAddressResponse, value);
 /** Checks a value against AssociateEipAddressBatchResponse; returns every issue, named by its path, or none. */
-export const validateAssociateEipAddressBatchResponse: Validate = (value) => toIssues(standalone.validateAssociateEipAddressBatchResponse, value);
+export const validateAssociateEipAddressBatchResponse: Validate = (value) => toIssues(schemas.validateAssociateEipAddressBatchResponse, value);
 /** Checks a value against UnassociateEipAddressResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(standalone.validateUnassociateEipAddressResponse, value);
+export const validateUnassociateEipAddressResponse: Validate = (value) => toIssues(schemas.validateUnassociateEipAddressResponse, value);
 /** Checks a value against CreateCommonBandwidthPackageResponse; returns every issue, named by its path, or none. */
-export const validateCreateCommonBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateCreateCommonBandwidthPackageResponse, value);
+export const validateCreateCommonBandwidthPackageResponse: Validate = (value) => toIssues(schemas.validateCreateCommonBandwidthPackageResponse, value);
 /** Checks a value against AddCommonBandwidthPackageIpResponse; returns every issue, named by its path, or none. */
-export const validateAddCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpResponse, value);
+export const validateAddCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(schemas.validateAddCommonBandwidthPackageIpResponse, value);
 /** Checks a value against AddCommonBandwidthPackageIpsResponse; returns every issue, named by its path, or none. */
-export const validateAddCommonBandwidthPackageIpsResponse: Validate = (value) => toIssues(standalone.validateAddCommonBandwidthPackageIpsResponse, value);
+export const validateAddCommonBandwidthPackageIpsResponse: Validate = (value) => toIssues(schemas.validateAddCommonBandwidthPackageIpsResponse, value);
 /** Checks a value against RemoveCommonBandwidthPackageIpResponse; returns every issue, named by its path, or none. */
-export const validateRemoveCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(standalone.validateRemoveCommonBandwidthPackageIpResponse, value);
+export const validateRemoveCommonBandwidthPackageIpResponse: Validate = (value) => toIssues(schemas.validateRemoveCommonBandwidthPackageIpResponse, value);
 /** Checks a value against DeleteCommonBandwidthPackageResponse; returns every issue, named by its path, or none. */
-export const validateDeleteCommonBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateDeleteCommonBandwidthPackageResponse, value);
+export const validateDeleteCommonBandwidthPackageResponse: Validate = (value) => toIssues(schemas.validateDeleteCommonBandwidthPackageResponse, value);
 /** Checks a value against ModifyCommonBandwidthPackageAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageAttributeResponse, value);
+export const validateModifyCommonBandwidthPackageAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageAttributeResponse, value);
 /** Checks a value against ModifyCommonBandwidthPackageSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageSpecResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageSpecResponse, value);
+export const validateModifyCommonBandwidthPackageSpecResponse: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageSpecResponse, value);
 /** Checks a value against DescribeCommonBandwidthPackagesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCommonBandwidthPackagesResponse: Validate = (value) => toIssues(standalone.validateDescribeCommonBandwidthPackagesResponse, value);
+export const validateDescribeCommonBandwidthPackagesResponse: Validate = (value) => toIssues(schemas.validateDescribeCommonBandwidthPackagesResponse, value);
 /** Checks a value against ModifyCommonBandwidthPackageIpBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateModifyCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyCommonBandwidthPackageIpBandwidthResponse, value);
+export const validateModifyCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(schemas.validateModifyCommonBandwidthPackageIpBandwidthResponse, value);
 /** Checks a value against CancelCommonBandwidthPackageIpBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateCancelCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(standalone.validateCancelCommonBandwidthPackageIpBandwidthResponse, value);
+export const validateCancelCommonBandwidthPackageIpBandwidthResponse: Validate = (value) => toIssues(schemas.validateCancelCommonBandwidthPackageIpBandwidthResponse, value);
 /** Checks a value against Describe95TrafficResponse; returns every issue, named by its path, or none. */
-export const validateDescribe95TrafficResponse: Validate = (value) => toIssues(standalone.validateDescribe95TrafficResponse, value);
+export const validateDescribe95TrafficResponse: Validate = (value) => toIssues(schemas.validateDescribe95TrafficResponse, value);
 /** Checks a value against CreateVirtualPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualPhysicalConnectionResponse, value);
+export const validateCreateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCreateVirtualPhysicalConnectionResponse, value);
 /** Checks a value against UpdateVirtualPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateUpdateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateUpdateVirtualPhysicalConnectionResponse, value);
+export const validateUpdateVirtualPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateUpdateVirtualPhysicalConnectionResponse, value);
 /** Checks a value against ListVirtualPhysicalConnectionsResponse; returns every issue, named by its path, or none. */
-export const validateListVirtualPhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateListVirtualPhysicalConnectionsResponse, value);
+export const validateListVirtualPhysicalConnectionsResponse: Validate = (value) => toIssues(schemas.validateListVirtualPhysicalConnectionsResponse, value);
 /** Checks a value against OpenPhysicalConnectionServiceResponse; returns every issue, named by its path, or none. */
-export const validateOpenPhysicalConnectionServiceResponse: Validate = (value) => toIssues(standalone.validateOpenPhysicalConnectionServiceResponse, value);
+export const validateOpenPhysicalConnectionServiceResponse: Validate = (value) => toIssues(schemas.validateOpenPhysicalConnectionServiceResponse, value);
 /** Checks a value against CreatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionResponse, value);
+export const validateCreatePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionResponse, value);
 /** Checks a value against ApplyPhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
-export const validateApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateApplyPhysicalConnectionLOAResponse, value);
+export const validateApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(schemas.validateApplyPhysicalConnectionLOAResponse, value);
 /** Checks a value against SecondApplyPhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
-export const validateSecondApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateSecondApplyPhysicalConnectionLOAResponse, value);
+export const validateSecondApplyPhysicalConnectionLOAResponse: Validate = (value) => toIssues(schemas.validateSecondApplyPhysicalConnectionLOAResponse, value);
 /** Checks a value against CreatePhysicalConnectionSetupOrderResponse; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionSetupOrderResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionSetupOrderResponse, value);
+export const validateCreatePhysicalConnectionSetupOrderResponse: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionSetupOrderResponse, value);
 /** Checks a value against CreatePhysicalConnectionOccupancyOrderResponse; returns every issue, named by its path, or none. */
-export const validateCreatePhysicalConnectionOccupancyOrderResponse: Validate = (value) => toIssues(standalone.validateCreatePhysicalConnectionOccupancyOrderResponse, value);
+export const validateCreatePhysicalConnectionOccupancyOrderResponse: Validate = (value) => toIssues(schemas.validateCreatePhysicalConnectionOccupancyOrderResponse, value);
 /** Checks a value against CreateHighReliablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreateHighReliablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateHighReliablePhysicalConnectionResponse, value);
+export const validateCreateHighReliablePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCreateHighReliablePhysicalConnectionResponse, value);
 /** Checks a value against CreateVpconnFromVbrResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpconnFromVbrResponse: Validate = (value) => toIssues(standalone.validateCreateVpconnFromVbrResponse, value);
+export const validateCreateVpconnFromVbrResponse: Validate = (value) => toIssues(schemas.validateCreateVpconnFromVbrResponse, value);
 /** Checks a value against DeletePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDeletePhysicalConnectionResponse, value);
+export const validateDeletePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateDeletePhysicalConnectionResponse, value);
 /** Checks a value against CancelPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateCancelPhysicalConnectionResponse, value);
+export const validateCancelPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateCancelPhysicalConnectionResponse, value);
 /** Checks a value against ModifyPhysicalConnectionAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyPhysicalConnectionAttributeResponse, value);
+export const validateModifyPhysicalConnectionAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyPhysicalConnectionAttributeResponse, value);
 /** Checks a value against EnablePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateEnablePhysicalConnectionResponse, value);
+export const validateEnablePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateEnablePhysicalConnectionResponse, value);
 /** Checks a value against TerminatePhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateTerminatePhysicalConnectionResponse, value);
+export const validateTerminatePhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateTerminatePhysicalConnectionResponse, value);
 /** Checks a value against RecoverPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateRecoverPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateRecoverPhysicalConnectionResponse, value);
+export const validateRecoverPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateRecoverPhysicalConnectionResponse, value);
 /** Checks a value against AttachVbrToVpconnResponse; returns every issue, named by its path, or none. */
-export const validateAttachVbrToVpconnResponse: Validate = (value) => toIssues(standalone.validateAttachVbrToVpconnResponse, value);
+export const validateAttachVbrToVpconnResponse: Validate = (value) => toIssues(schemas.validateAttachVbrToVpconnResponse, value);
 /** Checks a value against GetPhysicalConnectionServiceStatusResponse; returns every issue, named by its path, or none. */
-export const validateGetPhysicalConnectionServiceStatusResponse: Validate = (value) => toIssues(standalone.validateGetPhysicalConnectionServiceStatusResponse, value);
+export const validateGetPhysicalConnectionServiceStatusResponse: Validate = (value) => toIssues(schemas.validateGetPhysicalConnectionServiceStatusResponse, value);
 /** Checks a value against DescribeAccessPointsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(standalone.validateDescribeAccessPointsResponse, value);
+export const validateDescribeAccessPointsResponse: Validate = (value) => toIssues(schemas.validateDescribeAccessPointsResponse, value);
 /** Checks a value against ConfirmPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateConfirmPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateConfirmPhysicalConnectionResponse, value);
+export const validateConfirmPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateConfirmPhysicalConnectionResponse, value);
 /** Checks a value against DescribePhysicalConnectionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionsResponse, value);
+export const validateDescribePhysicalConnectionsResponse: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionsResponse, value);
 /** Checks a value against CompletePhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
-export const validateCompletePhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateCompletePhysicalConnectionLOAResponse, value);
+export const validateCompletePhysicalConnectionLOAResponse: Validate = (value) => toIssues(schemas.validateCompletePhysicalConnectionLOAResponse, value);
 /** Checks a value against DescribePhysicalConnectionLOAResponse; returns every issue, named by its path, or none. */
-export const validateDescribePhysicalConnectionLOAResponse: Validate = (value) => toIssues(standalone.validateDescribePhysicalConnectionLOAResponse, value);
+export const validateDescribePhysicalConnectionLOAResponse: Validate = (value) => toIssues(schemas.validateDescribePhysicalConnectionLOAResponse, value);
 /** Checks a value against ListGeographicSubRegionsResponse; returns every issue, named by its path, or none. */
-export const validateListGeographicSubRegionsResponse: Validate = (value) => toIssues(standalone.validateListGeographicSubRegionsResponse, value);
+export const validateListGeographicSubRegionsResponse: Validate = (value) => toIssues(schemas.validateListGeographicSubRegionsResponse, value);
 /** Checks a value against ListBusinessAccessPointsResponse; returns every issue, named by its path, or none. */
-export const validateListBusinessAccessPointsResponse: Validate = (value) => toIssues(standalone.validateListBusinessAccessPointsResponse, value);
+export const validateListBusinessAccessPointsResponse: Validate = (value) => toIssues(schemas.validateListBusinessAccessPointsResponse, value);
 /** Checks a value against CreateFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateCreateFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateCreateFailoverTestJobResponse, value);
+export const validateCreateFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateCreateFailoverTestJobResponse, value);
 /** Checks a value against StartFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateStartFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateStartFailoverTestJobResponse, value);
+export const validateStartFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateStartFailoverTestJobResponse, value);
 /** Checks a value against StopFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateStopFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateStopFailoverTestJobResponse, value);
+export const validateStopFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateStopFailoverTestJobResponse, value);
 /** Checks a value against UpdateFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateUpdateFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateUpdateFailoverTestJobResponse, value);
+export const validateUpdateFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateUpdateFailoverTestJobResponse, value);
 /** Checks a value against DeleteFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateDeleteFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateDeleteFailoverTestJobResponse, value);
+export const validateDeleteFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateDeleteFailoverTestJobResponse, value);
 /** Checks a value against DescribeFailoverTestJobResponse; returns every issue, named by its path, or none. */
-export const validateDescribeFailoverTestJobResponse: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobResponse, value);
+export const validateDescribeFailoverTestJobResponse: Validate = (value) => toIssues(schemas.validateDescribeFailoverTestJobResponse, value);
 /** Checks a value against DescribeFailoverTestJobsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeFailoverTestJobsResponse: Validate = (value) => toIssues(standalone.validateDescribeFailoverTestJobsResponse, value);
+export const validateDescribeFailoverTestJobsResponse: Validate = (value) => toIssues(schemas.validateDescribeFailoverTestJobsResponse, value);
 /** Checks a value against DescribeExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosRuleResponse, value);
+export const validateDescribeExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosRuleResponse, value);
 /** Checks a value against DescribeExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosQueueResponse, value);
+export const validateDescribeExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosQueueResponse, value);
 /** Checks a value against DescribeExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
-export const validateDescribeExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateDescribeExpressConnectTrafficQosResponse, value);
+export const validateDescribeExpressConnectTrafficQosResponse: Validate = (value) => toIssues(schemas.validateDescribeExpressConnectTrafficQosResponse, value);
 /** Checks a value against DeleteExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosQueueResponse, value);
+export const validateDeleteExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosQueueResponse, value);
 /** Checks a value against DeleteExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosResponse, value);
+export const validateDeleteExpressConnectTrafficQosResponse: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosResponse, value);
 /** Checks a value against DeleteExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
-export const validateDeleteExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateDeleteExpressConnectTrafficQosRuleResponse, value);
+export const validateDeleteExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(schemas.validateDeleteExpressConnectTrafficQosRuleResponse, value);
 /** Checks a value against ModifyExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosResponse, value);
+export const validateModifyExpressConnectTrafficQosResponse: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosResponse, value);
 /** Checks a value against ModifyExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosQueueResponse, value);
+export const validateModifyExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosQueueResponse, value);
 /** Checks a value against ModifyExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
-export const validateModifyExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateModifyExpressConnectTrafficQosRuleResponse, value);
+export const validateModifyExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(schemas.validateModifyExpressConnectTrafficQosRuleResponse, value);
 /** Checks a value against CreateExpressConnectTrafficQosResponse; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosResponse, value);
+export const validateCreateExpressConnectTrafficQosResponse: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosResponse, value);
 /** Checks a value against CreateExpressConnectTrafficQosQueueResponse; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosQueueResponse, value);
+export const validateCreateExpressConnectTrafficQosQueueResponse: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosQueueResponse, value);
 /** Checks a value against CreateExpressConnectTrafficQosRuleResponse; returns every issue, named by its path, or none. */
-export const validateCreateExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(standalone.validateCreateExpressConnectTrafficQosRuleResponse, value);
+export const validateCreateExpressConnectTrafficQosRuleResponse: Validate = (value) => toIssues(schemas.validateCreateExpressConnectTrafficQosRuleResponse, value);
 /** Checks a value against CreateVbrHaResponse; returns every issue, named by its path, or none. */
-export const validateCreateVbrHaResponse: Validate = (value) => toIssues(standalone.validateCreateVbrHaResponse, value);
+export const validateCreateVbrHaResponse: Validate = (value) => toIssues(schemas.validateCreateVbrHaResponse, value);
 /** Checks a value against DeleteVbrHaResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVbrHaResponse: Validate = (value) => toIssues(standalone.validateDeleteVbrHaResponse, value);
+export const validateDeleteVbrHaResponse: Validate = (value) => toIssues(schemas.validateDeleteVbrHaResponse, value);
 /** Checks a value against DescribeVbrHaResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVbrHaResponse: Validate = (value) => toIssues(standalone.validateDescribeVbrHaResponse, value);
+export const validateDescribeVbrHaResponse: Validate = (value) => toIssues(schemas.validateDescribeVbrHaResponse, value);
 /** Checks a value against CreateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateCreateVirtualBorderRouterResponse, value);
+export const validateCreateVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateCreateVirtualBorderRouterResponse, value);
 /** Checks a value against AssociatePhysicalConnectionToVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateAssociatePhysicalConnectionToVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateAssociatePhysicalConnectionToVirtualBorderRouterResponse, value);
+export const validateAssociatePhysicalConnectionToVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateAssociatePhysicalConnectionToVirtualBorderRouterResponse, value);
 /** Checks a value against DeleteVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateDeleteVirtualBorderRouterResponse, value);
+export const validateDeleteVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateDeleteVirtualBorderRouterResponse, value);
 /** Checks a value against UnassociatePhysicalConnectionFromVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse, value);
+export const validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateUnassociatePhysicalConnectionFromVirtualBorderRouterResponse, value);
 /** Checks a value against UpdateVirtualBorderBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateUpdateVirtualBorderBandwidthResponse: Validate = (value) => toIssues(standalone.validateUpdateVirtualBorderBandwidthResponse, value);
+export const validateUpdateVirtualBorderBandwidthResponse: Validate = (value) => toIssues(schemas.validateUpdateVirtualBorderBandwidthResponse, value);
 /** Checks a value against ModifyVirtualBorderRouterAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVirtualBorderRouterAttributeResponse, value);
+export const validateModifyVirtualBorderRouterAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVirtualBorderRouterAttributeResponse, value);
 /** Checks a value against TerminateVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateTerminateVirtualBorderRouterResponse, value);
+export const validateTerminateVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateTerminateVirtualBorderRouterResponse, value);
 /** Checks a value against RecoverVirtualBorderRouterResponse; returns every issue, named by its path, or none. */
-export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(standalone.validateRecoverVirtualBorderRouterResponse, value);
+export const validateRecoverVirtualBorderRouterResponse: Validate = (value) => toIssues(schemas.validateRecoverVirtualBorderRouterResponse, value);
 /** Checks a value against DescribeVirtualBorderRoutersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersResponse, value);
+export const validateDescribeVirtualBorderRoutersResponse: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersResponse, value);
 /** Checks a value against DescribeVirtualBorderRoutersForPhysicalConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
+export const validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse: Validate = (value) => toIssues(schemas.validateDescribeVirtualBorderRoutersForPhysicalConnectionResponse, value);
 /** Checks a value against AddBgpNetworkResponse; returns every issue, named by its path, or none. */
-export const validateAddBgpNetworkResponse: Validate = (value) => toIssues(standalone.validateAddBgpNetworkResponse, value);
+export const validateAddBgpNetworkResponse: Validate = (value) => toIssues(schemas.validateAddBgpNetworkResponse, value);
 /** Checks a value against CreateBgpGroupResponse; returns every issue, named by its path, or none. */
-export const validateCreateBgpGroupResponse: Validate = (value) => toIssues(standalone.validateCreateBgpGroupResponse, value);
+export const validateCreateBgpGroupResponse: Validate = (value) => toIssues(schemas.validateCreateBgpGroupResponse, value);
 /** Checks a value against CreateBgpPeerResponse; returns every issue, named by its path, or none. */
-export const validateCreateBgpPeerResponse: Validate = (value) => toIssues(standalone.validateCreateBgpPeerResponse, value);
+export const validateCreateBgpPeerResponse: Validate = (value) => toIssues(schemas.validateCreateBgpPeerResponse, value);
 /** Checks a value against DeleteBgpGroupResponse; returns every issue, named by its path, or none. */
-export const validateDeleteBgpGroupResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpGroupResponse, value);
+export const validateDeleteBgpGroupResponse: Validate = (value) => toIssues(schemas.validateDeleteBgpGroupResponse, value);
 /** Checks a value against DeleteBgpNetworkResponse; returns every issue, named by its path, or none. */
-export const validateDeleteBgpNetworkResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpNetworkResponse, value);
+export const validateDeleteBgpNetworkResponse: Validate = (value) => toIssues(schemas.validateDeleteBgpNetworkResponse, value);
 /** Checks a value against DeleteBgpPeerResponse; returns every issue, named by its path, or none. */
-export const validateDeleteBgpPeerResponse: Validate = (value) => toIssues(standalone.validateDeleteBgpPeerResponse, value);
+export const validateDeleteBgpPeerResponse: Validate = (value) => toIssues(schemas.validateDeleteBgpPeerResponse, value);
 /** Checks a value against ModifyBgpGroupAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyBgpGroupAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyBgpGroupAttributeResponse, value);
+export const validateModifyBgpGroupAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyBgpGroupAttributeResponse, value);
 /** Checks a value against ModifyBgpPeerAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyBgpPeerAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyBgpPeerAttributeResponse, value);
+export const validateModifyBgpPeerAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyBgpPeerAttributeResponse, value);
 /** Checks a value against DescribeBgpGroupsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeBgpGroupsResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpGroupsResponse, value);
+export const validateDescribeBgpGroupsResponse: Validate = (value) => toIssues(schemas.validateDescribeBgpGroupsResponse, value);
 /** Checks a value against DescribeBgpNetworksResponse; returns every issue, named by its path, or none. */
-export const validateDescribeBgpNetworksResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpNetworksResponse, value);
+export const validateDescribeBgpNetworksResponse: Validate = (value) => toIssues(schemas.validateDescribeBgpNetworksResponse, value);
 /** Checks a value against DescribeBgpPeersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeBgpPeersResponse: Validate = (value) => toIssues(standalone.validateDescribeBgpPeersResponse, value);
+export const validateDescribeBgpPeersResponse: Validate = (value) => toIssues(schemas.validateDescribeBgpPeersResponse, value);
 /** Checks a value against CreateNatGatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateNatGatewayResponse, value);
+export const validateCreateNatGatewayResponse: Validate = (value) => toIssues(schemas.validateCreateNatGatewayResponse, value);
 /** Checks a value against DeleteNatGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteNatGatewayResponse, value);
+export const validateDeleteNatGatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteNatGatewayResponse, value);
 /** Checks a value against ModifyNatGatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyNatGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatGatewayAttributeResponse, value);
+export const validateModifyNatGatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyNatGatewayAttributeResponse, value);
 /** Checks a value against ModifyNatGatewaySpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyNatGatewaySpecResponse: Validate = (value) => toIssues(standalone.validateModifyNatGatewaySpecResponse, value);
+export const validateModifyNatGatewaySpecResponse: Validate = (value) => toIssues(schemas.validateModifyNatGatewaySpecResponse, value);
 /** Checks a value against DescribeNatGatewaysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeNatGatewaysResponse, value);
+export const validateDescribeNatGatewaysResponse: Validate = (value) => toIssues(schemas.validateDescribeNatGatewaysResponse, value);
 /** Checks a value against VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse; returns every issue, named by its path, or none. */
-export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse: Validate = (value) => toIssues(standalone.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse, value);
+export const validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse: Validate = (value) => toIssues(schemas.validateVpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse, value);
 /** Checks a value against GetNatGatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateGetNatGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateGetNatGatewayAttributeResponse, value);
+export const validateGetNatGatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateGetNatGatewayAttributeResponse, value);
 /** Checks a value against ListEnhanhcedNatGatewayAvailableZonesResponse; returns every issue, named by its path, or none. */
-export const validateListEnhanhcedNatGatewayAvailableZonesResponse: Validate = (value) => toIssues(standalone.validateListEnhanhcedNatGatewayAvailableZonesResponse, value);
+export const validateListEnhanhcedNatGatewayAvailableZonesResponse: Validate = (value) => toIssues(schemas.validateListEnhanhcedNatGatewayAvailableZonesResponse, value);
 /** Checks a value against UpdateNatGatewayNatTypeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateNatGatewayNatTypeResponse: Validate = (value) => toIssues(standalone.validateUpdateNatGatewayNatTypeResponse, value);
+export const validateUpdateNatGatewayNatTypeResponse: Validate = (value) => toIssues(schemas.validateUpdateNatGatewayNatTypeResponse, value);
 /** Checks a value against ConvertBandwidthPackageResponse; returns every issue, named by its path, or none. */
-export const validateConvertBandwidthPackageResponse: Validate = (value) => toIssues(standalone.validateConvertBandwidthPackageResponse, value);
+export const validateConvertBandwidthPackageResponse: Validate = (value) => toIssues(schemas.validateConvertBandwidthPackageResponse, value);
 /** Checks a value against EnableNatGatewayEcsMetricResponse; returns every issue, named by its path, or none. */
-export const validateEnableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(standalone.validateEnableNatGatewayEcsMetricResponse, value);
+export const validateEnableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(schemas.validateEnableNatGatewayEcsMetricResponse, value);
 /** Checks a value against DisableNatGatewayEcsMetricResponse; returns every issue, named by its path, or none. */
-export const validateDisableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(standalone.validateDisableNatGatewayEcsMetricResponse, value);
+export const validateDisableNatGatewayEcsMetricResponse: Validate = (value) => toIssues(schemas.validateDisableNatGatewayEcsMetricResponse, value);
 /** Checks a value against CreateSnatEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateSnatEntryResponse: Validate = (value) => toIssues(standalone.validateCreateSnatEntryResponse, value);
+export const validateCreateSnatEntryResponse: Validate = (value) => toIssues(schemas.validateCreateSnatEntryResponse, value);
 /** Checks a value against DeleteSnatEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSnatEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteSnatEntryResponse, value);
+export const validateDeleteSnatEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteSnatEntryResponse, value);
 /** Checks a value against ModifySnatEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifySnatEntryResponse: Validate = (value) => toIssues(standalone.validateModifySnatEntryResponse, value);
+export const validateModifySnatEntryResponse: Validate = (value) => toIssues(schemas.validateModifySnatEntryResponse, value);
 /** Checks a value against DescribeSnatTableEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSnatTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeSnatTableEntriesResponse, value);
+export const validateDescribeSnatTableEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeSnatTableEntriesResponse, value);
 /** Checks a value against CreateForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(standalone.validateCreateForwardEntryResponse, value);
+export const validateCreateForwardEntryResponse: Validate = (value) => toIssues(schemas.validateCreateForwardEntryResponse, value);
 /** Checks a value against DeleteForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteForwardEntryResponse, value);
+export const validateDeleteForwardEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteForwardEntryResponse, value);
 /** Checks a value against ModifyForwardEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(standalone.validateModifyForwardEntryResponse, value);
+export const validateModifyForwardEntryResponse: Validate = (value) => toIssues(schemas.validateModifyForwardEntryResponse, value);
 /** Checks a value against DescribeForwardTableEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeForwardTableEntriesResponse, value);
+export const validateDescribeForwardTableEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeForwardTableEntriesResponse, value);
 /** Checks a value against CreateFullNatEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateFullNatEntryResponse: Validate = (value) => toIssues(standalone.validateCreateFullNatEntryResponse, value);
+export const validateCreateFullNatEntryResponse: Validate = (value) => toIssues(schemas.validateCreateFullNatEntryResponse, value);
 /** Checks a value against DeleteFullNatEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteFullNatEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteFullNatEntryResponse, value);
+export const validateDeleteFullNatEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteFullNatEntryResponse, value);
 /** Checks a value against ModifyFullNatEntryAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyFullNatEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyFullNatEntryAttributeResponse, value);
+export const validateModifyFullNatEntryAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyFullNatEntryAttributeResponse, value);
 /** Checks a value against ListFullNatEntriesResponse; returns every issue, named by its path, or none. */
-export const validateListFullNatEntriesResponse: Validate = (value) => toIssues(standalone.validateListFullNatEntriesResponse, value);
+export const validateListFullNatEntriesResponse: Validate = (value) => toIssues(schemas.validateListFullNatEntriesResponse, value);
 /** Checks a value against CreateNatIpResponse; returns every issue, named by its path, or none. */
-export const validateCreateNatIpResponse: Validate = (value) => toIssues(standalone.validateCreateNatIpResponse, value);
+export const validateCreateNatIpResponse: Validate = (value) => toIssues(schemas.validateCreateNatIpResponse, value);
 /** Checks a value against DeleteNatIpResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNatIpResponse: Validate = (value) => toIssues(standalone.validateDeleteNatIpResponse, value);
+export const validateDeleteNatIpResponse: Validate = (value) => toIssues(schemas.validateDeleteNatIpResponse, value);
 /** Checks a value against ModifyNatIpAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyNatIpAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatIpAttributeResponse, value);
+export const validateModifyNatIpAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyNatIpAttributeResponse, value);
 /** Checks a value against ListNatIpsResponse; returns every issue, named by its path, or none. */
-export const validateListNatIpsResponse: Validate = (value) => toIssues(standalone.validateListNatIpsResponse, value);
+export const validateListNatIpsResponse: Validate = (value) => toIssues(schemas.validateListNatIpsResponse, value);
 /** Checks a value against CreateNatIpCidrResponse; returns every issue, named by its path, or none. */
-export const validateCreateNatIpCidrResponse: Validate = (value) => toIssues(standalone.validateCreateNatIpCidrResponse, value);
+export const validateCreateNatIpCidrResponse: Validate = (value) => toIssues(schemas.validateCreateNatIpCidrResponse, value);
 /** Checks a value against DeleteNatIpCidrResponse; returns every issue, named by its path, or none. */
-export const validateDeleteNatIpCidrResponse: Validate = (value) => toIssues(standalone.validateDeleteNatIpCidrResponse, value);
+export const validateDeleteNatIpCidrResponse: Validate = (value) => toIssues(schemas.validateDeleteNatIpCidrResponse, value);
 /** Checks a value against ModifyNatIpCidrAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyNatIpCidrAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyNatIpCidrAttributeResponse, value);
+export const validateModifyNatIpCidrAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyNatIpCidrAttributeResponse, value);
 /** Checks a value against ListNatIpCidrsResponse; returns every issue, named by its path, or none. */
-export const validateListNatIpCidrsResponse: Validate = (value) => toIssues(standalone.validateListNatIpCidrsResponse, value);
+export const validateListNatIpCidrsResponse: Validate = (value) => toIssues(schemas.validateListNatIpCidrsResponse, value);
 /** Checks a value against CreateIpv4GatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateCreateIpv4GatewayResponse, value);
+export const validateCreateIpv4GatewayResponse: Validate = (value) => toIssues(schemas.validateCreateIpv4GatewayResponse, value);
 /** Checks a value against DeleteIpv4GatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv4GatewayResponse, value);
+export const validateDeleteIpv4GatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteIpv4GatewayResponse, value);
 /** Checks a value against EnableVpcIpv4GatewayResponse; returns every issue, named by its path, or none. */
-export const validateEnableVpcIpv4GatewayResponse: Validate = (value) => toIssues(standalone.validateEnableVpcIpv4GatewayResponse, value);
+export const validateEnableVpcIpv4GatewayResponse: Validate = (value) => toIssues(schemas.validateEnableVpcIpv4GatewayResponse, value);
 /** Checks a value against UpdateIpv4GatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateIpv4GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateIpv4GatewayAttributeResponse, value);
+export const validateUpdateIpv4GatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateIpv4GatewayAttributeResponse, value);
 /** Checks a value against UpdateGatewayRouteTableEntryAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateGatewayRouteTableEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateGatewayRouteTableEntryAttributeResponse, value);
+export const validateUpdateGatewayRouteTableEntryAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateGatewayRouteTableEntryAttributeResponse, value);
 /** Checks a value against ListIpv4GatewaysResponse; returns every issue, named by its path, or none. */
-export const validateListIpv4GatewaysResponse: Validate = (value) => toIssues(standalone.validateListIpv4GatewaysResponse, value);
+export const validateListIpv4GatewaysResponse: Validate = (value) => toIssues(schemas.validateListIpv4GatewaysResponse, value);
 /** Checks a value against GetIpv4GatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateGetIpv4GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateGetIpv4GatewayAttributeResponse, value);
+export const validateGetIpv4GatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateGetIpv4GatewayAttributeResponse, value);
 /** Checks a value against ListGatewayRouteTableEntriesResponse; returns every issue, named by its path, or none. */
-export const validateListGatewayRouteTableEntriesResponse: Validate = (value) => toIssues(standalone.validateListGatewayRouteTableEntriesResponse, value);
+export const validateListGatewayRouteTableEntriesResponse: Validate = (value) => toIssues(schemas.validateListGatewayRouteTableEntriesResponse, value);
 /** Checks a value against AssociateRouteTableWithGatewayResponse; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTableWithGatewayResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTableWithGatewayResponse, value);
+export const validateAssociateRouteTableWithGatewayResponse: Validate = (value) => toIssues(schemas.validateAssociateRouteTableWithGatewayResponse, value);
 /** Checks a value against DissociateRouteTableFromGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDissociateRouteTableFromGatewayResponse: Validate = (value) => toIssues(standalone.validateDissociateRouteTableFromGatewayResponse, value);
+export const validateDissociateRouteTableFromGatewayResponse: Validate = (value) => toIssues(schemas.validateDissociateRouteTableFromGatewayResponse, value);
 /** Checks a value against CreateVpnGatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateVpnGatewayResponse, value);
+export const validateCreateVpnGatewayResponse: Validate = (value) => toIssues(schemas.validateCreateVpnGatewayResponse, value);
 /** Checks a value against AssociateVpnGatewayWithCertificateResponse; returns every issue, named by its path, or none. */
-export const validateAssociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(standalone.validateAssociateVpnGatewayWithCertificateResponse, value);
+export const validateAssociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(schemas.validateAssociateVpnGatewayWithCertificateResponse, value);
 /** Checks a value against DeleteVpnGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnGatewayResponse, value);
+export const validateDeleteVpnGatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteVpnGatewayResponse, value);
 /** Checks a value against DissociateVpnGatewayWithCertificateResponse; returns every issue, named by its path, or none. */
-export const validateDissociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(standalone.validateDissociateVpnGatewayWithCertificateResponse, value);
+export const validateDissociateVpnGatewayWithCertificateResponse: Validate = (value) => toIssues(schemas.validateDissociateVpnGatewayWithCertificateResponse, value);
 /** Checks a value against ModifyVpnGatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnGatewayAttributeResponse, value);
+export const validateModifyVpnGatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpnGatewayAttributeResponse, value);
 /** Checks a value against MoveVpnResourceGroupResponse; returns every issue, named by its path, or none. */
-export const validateMoveVpnResourceGroupResponse: Validate = (value) => toIssues(standalone.validateMoveVpnResourceGroupResponse, value);
+export const validateMoveVpnResourceGroupResponse: Validate = (value) => toIssues(schemas.validateMoveVpnResourceGroupResponse, value);
 /** Checks a value against DescribeVpnGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayResponse, value);
+export const validateDescribeVpnGatewayResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewayResponse, value);
 /** Checks a value against DescribeVpnGatewaysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewaysResponse, value);
+export const validateDescribeVpnGatewaysResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewaysResponse, value);
 /** Checks a value against ListVpnCertificateAssociationsResponse; returns every issue, named by its path, or none. */
-export const validateListVpnCertificateAssociationsResponse: Validate = (value) => toIssues(standalone.validateListVpnCertificateAssociationsResponse, value);
+export const validateListVpnCertificateAssociationsResponse: Validate = (value) => toIssues(schemas.validateListVpnCertificateAssociationsResponse, value);
 /** Checks a value against DiagnoseVpnGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDiagnoseVpnGatewayResponse: Validate = (value) => toIssues(standalone.validateDiagnoseVpnGatewayResponse, value);
+export const validateDiagnoseVpnGatewayResponse: Validate = (value) => toIssues(schemas.validateDiagnoseVpnGatewayResponse, value);
 /** Checks a value against GetVpnGatewayDiagnoseResultResponse; returns every issue, named by its path, or none. */
-export const validateGetVpnGatewayDiagnoseResultResponse: Validate = (value) => toIssues(standalone.validateGetVpnGatewayDiagnoseResultResponse, value);
+export const validateGetVpnGatewayDiagnoseResultResponse: Validate = (value) => toIssues(schemas.validateGetVpnGatewayDiagnoseResultResponse, value);
 /** Checks a value against DescribeVpnGatewayAvailableZonesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnGatewayAvailableZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnGatewayAvailableZonesResponse, value);
+export const validateDescribeVpnGatewayAvailableZonesResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnGatewayAvailableZonesResponse, value);
 /** Checks a value against CreateCustomerGatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateCreateCustomerGatewayResponse, value);
+export const validateCreateCustomerGatewayResponse: Validate = (value) => toIssues(schemas.validateCreateCustomerGatewayResponse, value);
 /** Checks a value against DeleteCustomerGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteCustomerGatewayResponse, value);
+export const validateDeleteCustomerGatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteCustomerGatewayResponse, value);
 /** Checks a value against ModifyCustomerGatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyCustomerGatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyCustomerGatewayAttributeResponse, value);
+export const validateModifyCustomerGatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyCustomerGatewayAttributeResponse, value);
 /** Checks a value against DescribeCustomerGatewayResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCustomerGatewayResponse: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewayResponse, value);
+export const validateDescribeCustomerGatewayResponse: Validate = (value) => toIssues(schemas.validateDescribeCustomerGatewayResponse, value);
 /** Checks a value against DescribeCustomerGatewaysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeCustomerGatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeCustomerGatewaysResponse, value);
+export const validateDescribeCustomerGatewaysResponse: Validate = (value) => toIssues(schemas.validateDescribeCustomerGatewaysResponse, value);
 /** Checks a value against CreateVpnConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateVpnConnectionResponse, value);
+export const validateCreateVpnConnectionResponse: Validate = (value) => toIssues(schemas.validateCreateVpnConnectionResponse, value);
 /** Checks a value against DeleteVpnConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnConnectionResponse, value);
+export const validateDeleteVpnConnectionResponse: Validate = (value) => toIssues(schemas.validateDeleteVpnConnectionResponse, value);
 /** Checks a value against ModifyVpnConnectionAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnConnectionAttributeResponse, value);
+export const validateModifyVpnConnectionAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpnConnectionAttributeResponse, value);
 /** Checks a value against ModifyTunnelAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyTunnelAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyTunnelAttributeResponse, value);
+export const validateModifyTunnelAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyTunnelAttributeResponse, value);
 /** Checks a value against DescribeVpnConnectionResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionResponse, value);
+export const validateDescribeVpnConnectionResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionResponse, value);
 /** Checks a value against DescribeVpnConnectionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionsResponse, value);
+export const validateDescribeVpnConnectionsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionsResponse, value);
 /** Checks a value against DownloadVpnConnectionConfigResponse; returns every issue, named by its path, or none. */
-export const validateDownloadVpnConnectionConfigResponse: Validate = (value) => toIssues(standalone.validateDownloadVpnConnectionConfigResponse, value);
+export const validateDownloadVpnConnectionConfigResponse: Validate = (value) => toIssues(schemas.validateDownloadVpnConnectionConfigResponse, value);
 /** Checks a value against DescribeVpnConnectionLogsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnConnectionLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnConnectionLogsResponse, value);
+export const validateDescribeVpnConnectionLogsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnConnectionLogsResponse, value);
 /** Checks a value against DiagnoseVpnConnectionsResponse; returns every issue, named by its path, or none. */
-export const validateDiagnoseVpnConnectionsResponse: Validate = (value) => toIssues(standalone.validateDiagnoseVpnConnectionsResponse, value);
+export const validateDiagnoseVpnConnectionsResponse: Validate = (value) => toIssues(schemas.validateDiagnoseVpnConnectionsResponse, value);
 /** Checks a value against CreateVpnRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVpnRouteEntryResponse, value);
+export const validateCreateVpnRouteEntryResponse: Validate = (value) => toIssues(schemas.validateCreateVpnRouteEntryResponse, value);
 /** Checks a value against PublishVpnRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validatePublishVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validatePublishVpnRouteEntryResponse, value);
+export const validatePublishVpnRouteEntryResponse: Validate = (value) => toIssues(schemas.validatePublishVpnRouteEntryResponse, value);
 /** Checks a value against DeleteVpnRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpnRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnRouteEntryResponse, value);
+export const validateDeleteVpnRouteEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteVpnRouteEntryResponse, value);
 /** Checks a value against ModifyVpnRouteEntryWeightResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVpnRouteEntryWeightResponse, value);
+export const validateModifyVpnRouteEntryWeightResponse: Validate = (value) => toIssues(schemas.validateModifyVpnRouteEntryWeightResponse, value);
 /** Checks a value against DescribeVpnRouteEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnRouteEntriesResponse, value);
+export const validateDescribeVpnRouteEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnRouteEntriesResponse, value);
 /** Checks a value against CreateVpnPbrRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpnPbrRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVpnPbrRouteEntryResponse, value);
+export const validateCreateVpnPbrRouteEntryResponse: Validate = (value) => toIssues(schemas.validateCreateVpnPbrRouteEntryResponse, value);
 /** Checks a value against DeleteVpnPbrRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpnPbrRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnPbrRouteEntryResponse, value);
+export const validateDeleteVpnPbrRouteEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteVpnPbrRouteEntryResponse, value);
 /** Checks a value against ModifyVpnPbrRouteEntryWeightResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryWeightResponse, value);
+export const validateModifyVpnPbrRouteEntryWeightResponse: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryWeightResponse, value);
 /** Checks a value against ModifyVpnPbrRouteEntryPriorityResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryPriorityResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryPriorityResponse, value);
+export const validateModifyVpnPbrRouteEntryPriorityResponse: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryPriorityResponse, value);
 /** Checks a value against ModifyVpnPbrRouteEntryAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnPbrRouteEntryAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnPbrRouteEntryAttributeResponse, value);
+export const validateModifyVpnPbrRouteEntryAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpnPbrRouteEntryAttributeResponse, value);
 /** Checks a value against DescribeVpnPbrRouteEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnPbrRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnPbrRouteEntriesResponse, value);
+export const validateDescribeVpnPbrRouteEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnPbrRouteEntriesResponse, value);
 /** Checks a value against CreateVpnAttachmentResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpnAttachmentResponse: Validate = (value) => toIssues(standalone.validateCreateVpnAttachmentResponse, value);
+export const validateCreateVpnAttachmentResponse: Validate = (value) => toIssues(schemas.validateCreateVpnAttachmentResponse, value);
 /** Checks a value against CreateVcoRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateVcoRouteEntryResponse: Validate = (value) => toIssues(standalone.validateCreateVcoRouteEntryResponse, value);
+export const validateCreateVcoRouteEntryResponse: Validate = (value) => toIssues(schemas.validateCreateVcoRouteEntryResponse, value);
 /** Checks a value against DeleteVpnAttachmentResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpnAttachmentResponse: Validate = (value) => toIssues(standalone.validateDeleteVpnAttachmentResponse, value);
+export const validateDeleteVpnAttachmentResponse: Validate = (value) => toIssues(schemas.validateDeleteVpnAttachmentResponse, value);
 /** Checks a value against DeleteVcoRouteEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVcoRouteEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteVcoRouteEntryResponse, value);
+export const validateDeleteVcoRouteEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteVcoRouteEntryResponse, value);
 /** Checks a value against ModifyVpnAttachmentAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyVpnAttachmentAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyVpnAttachmentAttributeResponse, value);
+export const validateModifyVpnAttachmentAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyVpnAttachmentAttributeResponse, value);
 /** Checks a value against ModifyVcoRouteEntryWeightResponse; returns every issue, named by its path, or none. */
-export const validateModifyVcoRouteEntryWeightResponse: Validate = (value) => toIssues(standalone.validateModifyVcoRouteEntryWeightResponse, value);
+export const validateModifyVcoRouteEntryWeightResponse: Validate = (value) => toIssues(schemas.validateModifyVcoRouteEntryWeightResponse, value);
 /** Checks a value against DescribeVpnAttachmentsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnAttachmentsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnAttachmentsResponse, value);
+export const validateDescribeVpnAttachmentsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnAttachmentsResponse, value);
 /** Checks a value against DescribeVcoRouteEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVcoRouteEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeVcoRouteEntriesResponse, value);
+export const validateDescribeVcoRouteEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeVcoRouteEntriesResponse, value);
 /** Checks a value against CheckVpnBgpEnabledResponse; returns every issue, named by its path, or none. */
-export const validateCheckVpnBgpEnabledResponse: Validate = (value) => toIssues(standalone.validateCheckVpnBgpEnabledResponse, value);
+export const validateCheckVpnBgpEnabledResponse: Validate = (value) => toIssues(schemas.validateCheckVpnBgpEnabledResponse, value);
 /** Checks a value against DescribeVpnCrossAccountAuthorizationsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnCrossAccountAuthorizationsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnCrossAccountAuthorizationsResponse, value);
+export const validateDescribeVpnCrossAccountAuthorizationsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnCrossAccountAuthorizationsResponse, value);
 /** Checks a value against CreateSslVpnClientCertResponse; returns every issue, named by its path, or none. */
-export const validateCreateSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateCreateSslVpnClientCertResponse, value);
+export const validateCreateSslVpnClientCertResponse: Validate = (value) => toIssues(schemas.validateCreateSslVpnClientCertResponse, value);
 /** Checks a value against DeleteSslVpnClientCertResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateDeleteSslVpnClientCertResponse, value);
+export const validateDeleteSslVpnClientCertResponse: Validate = (value) => toIssues(schemas.validateDeleteSslVpnClientCertResponse, value);
 /** Checks a value against ModifySslVpnClientCertResponse; returns every issue, named by its path, or none. */
-export const validateModifySslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateModifySslVpnClientCertResponse, value);
+export const validateModifySslVpnClientCertResponse: Validate = (value) => toIssues(schemas.validateModifySslVpnClientCertResponse, value);
 /** Checks a value against DescribeSslVpnClientCertsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientCertsResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertsResponse, value);
+export const validateDescribeSslVpnClientCertsResponse: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientCertsResponse, value);
 /** Checks a value against DescribeSslVpnClientCertResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientCertResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientCertResponse, value);
+export const validateDescribeSslVpnClientCertResponse: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientCertResponse, value);
 /** Checks a value against DescribeSslVpnClientsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnClientsResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnClientsResponse, value);
+export const validateDescribeSslVpnClientsResponse: Validate = (value) => toIssues(schemas.validateDescribeSslVpnClientsResponse, value);
 /** Checks a value against CreateSslVpnServerResponse; returns every issue, named by its path, or none. */
-export const validateCreateSslVpnServerResponse: Validate = (value) => toIssues(standalone.validateCreateSslVpnServerResponse, value);
+export const validateCreateSslVpnServerResponse: Validate = (value) => toIssues(schemas.validateCreateSslVpnServerResponse, value);
 /** Checks a value against DeleteSslVpnServerResponse; returns every issue, named by its path, or none. */
-export const validateDeleteSslVpnServerResponse: Validate = (value) => toIssues(standalone.validateDeleteSslVpnServerResponse, value);
+export const validateDeleteSslVpnServerResponse: Validate = (value) => toIssues(schemas.validateDeleteSslVpnServerResponse, value);
 /** Checks a value against ModifySslVpnServerResponse; returns every issue, named by its path, or none. */
-export const validateModifySslVpnServerResponse: Validate = (value) => toIssues(standalone.validateModifySslVpnServerResponse, value);
+export const validateModifySslVpnServerResponse: Validate = (value) => toIssues(schemas.validateModifySslVpnServerResponse, value);
 /** Checks a value against DescribeSslVpnServersResponse; returns every issue, named by its path, or none. */
-export const validateDescribeSslVpnServersResponse: Validate = (value) => toIssues(standalone.validateDescribeSslVpnServersResponse, value);
+export const validateDescribeSslVpnServersResponse: Validate = (value) => toIssues(schemas.validateDescribeSslVpnServersResponse, value);
 /** Checks a value against DescribeVpnSslServerLogsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeVpnSslServerLogsResponse: Validate = (value) => toIssues(standalone.validateDescribeVpnSslServerLogsResponse, value);
+export const validateDescribeVpnSslServerLogsResponse: Validate = (value) => toIssues(schemas.validateDescribeVpnSslServerLogsResponse, value);
 /** Checks a value against CreateIpsecServerResponse; returns every issue, named by its path, or none. */
-export const validateCreateIpsecServerResponse: Validate = (value) => toIssues(standalone.validateCreateIpsecServerResponse, value);
+export const validateCreateIpsecServerResponse: Validate = (value) => toIssues(schemas.validateCreateIpsecServerResponse, value);
 /** Checks a value against DeleteIpsecServerResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIpsecServerResponse: Validate = (value) => toIssues(standalone.validateDeleteIpsecServerResponse, value);
+export const validateDeleteIpsecServerResponse: Validate = (value) => toIssues(schemas.validateDeleteIpsecServerResponse, value);
 /** Checks a value against UpdateIpsecServerResponse; returns every issue, named by its path, or none. */
-export const validateUpdateIpsecServerResponse: Validate = (value) => toIssues(standalone.validateUpdateIpsecServerResponse, value);
+export const validateUpdateIpsecServerResponse: Validate = (value) => toIssues(schemas.validateUpdateIpsecServerResponse, value);
 /** Checks a value against ListIpsecServersResponse; returns every issue, named by its path, or none. */
-export const validateListIpsecServersResponse: Validate = (value) => toIssues(standalone.validateListIpsecServersResponse, value);
+export const validateListIpsecServersResponse: Validate = (value) => toIssues(schemas.validateListIpsecServersResponse, value);
 /** Checks a value against ListIpsecServerLogsResponse; returns every issue, named by its path, or none. */
-export const validateListIpsecServerLogsResponse: Validate = (value) => toIssues(standalone.validateListIpsecServerLogsResponse, value);
+export const validateListIpsecServerLogsResponse: Validate = (value) => toIssues(schemas.validateListIpsecServerLogsResponse, value);
 /** Checks a value against AllocateIpv6AddressResponse; returns every issue, named by its path, or none. */
-export const validateAllocateIpv6AddressResponse: Validate = (value) => toIssues(standalone.validateAllocateIpv6AddressResponse, value);
+export const validateAllocateIpv6AddressResponse: Validate = (value) => toIssues(schemas.validateAllocateIpv6AddressResponse, value);
 /** Checks a value against ReleaseIpv6AddressResponse; returns every issue, named by its path, or none. */
-export const validateReleaseIpv6AddressResponse: Validate = (value) => toIssues(standalone.validateReleaseIpv6AddressResponse, value);
+export const validateReleaseIpv6AddressResponse: Validate = (value) => toIssues(schemas.validateReleaseIpv6AddressResponse, value);
 /** Checks a value against CreateIpv6GatewayResponse; returns every issue, named by its path, or none. */
-export const validateCreateIpv6GatewayResponse: Validate = (value) => toIssues(standalone.validateCreateIpv6GatewayResponse, value);
+export const validateCreateIpv6GatewayResponse: Validate = (value) => toIssues(schemas.validateCreateIpv6GatewayResponse, value);
 /** Checks a value against CreateIpv6EgressOnlyRuleResponse; returns every issue, named by its path, or none. */
-export const validateCreateIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(standalone.validateCreateIpv6EgressOnlyRuleResponse, value);
+export const validateCreateIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(schemas.validateCreateIpv6EgressOnlyRuleResponse, value);
 /** Checks a value against DeleteIpv6GatewayResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6GatewayResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6GatewayResponse, value);
+export const validateDeleteIpv6GatewayResponse: Validate = (value) => toIssues(schemas.validateDeleteIpv6GatewayResponse, value);
 /** Checks a value against DeleteIpv6EgressOnlyRuleResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6EgressOnlyRuleResponse, value);
+export const validateDeleteIpv6EgressOnlyRuleResponse: Validate = (value) => toIssues(schemas.validateDeleteIpv6EgressOnlyRuleResponse, value);
 /** Checks a value against DeleteIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateDeleteIpv6InternetBandwidthResponse, value);
+export const validateDeleteIpv6InternetBandwidthResponse: Validate = (value) => toIssues(schemas.validateDeleteIpv6InternetBandwidthResponse, value);
 /** Checks a value against ModifyIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateModifyIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6InternetBandwidthResponse, value);
+export const validateModifyIpv6InternetBandwidthResponse: Validate = (value) => toIssues(schemas.validateModifyIpv6InternetBandwidthResponse, value);
 /** Checks a value against ModifyIpv6GatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyIpv6GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6GatewayAttributeResponse, value);
+export const validateModifyIpv6GatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyIpv6GatewayAttributeResponse, value);
 /** Checks a value against ModifyIpv6AddressAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyIpv6AddressAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIpv6AddressAttributeResponse, value);
+export const validateModifyIpv6AddressAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyIpv6AddressAttributeResponse, value);
 /** Checks a value against DescribeIpv6GatewaysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6GatewaysResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewaysResponse, value);
+export const validateDescribeIpv6GatewaysResponse: Validate = (value) => toIssues(schemas.validateDescribeIpv6GatewaysResponse, value);
 /** Checks a value against DescribeIpv6EgressOnlyRulesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6EgressOnlyRulesResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6EgressOnlyRulesResponse, value);
+export const validateDescribeIpv6EgressOnlyRulesResponse: Validate = (value) => toIssues(schemas.validateDescribeIpv6EgressOnlyRulesResponse, value);
 /** Checks a value against DescribeIpv6AddressesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6AddressesResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6AddressesResponse, value);
+export const validateDescribeIpv6AddressesResponse: Validate = (value) => toIssues(schemas.validateDescribeIpv6AddressesResponse, value);
 /** Checks a value against DescribeIpv6GatewayAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIpv6GatewayAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeIpv6GatewayAttributeResponse, value);
+export const validateDescribeIpv6GatewayAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeIpv6GatewayAttributeResponse, value);
 /** Checks a value against AllocateIpv6InternetBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateAllocateIpv6InternetBandwidthResponse: Validate = (value) => toIssues(standalone.validateAllocateIpv6InternetBandwidthResponse, value);
+export const validateAllocateIpv6InternetBandwidthResponse: Validate = (value) => toIssues(schemas.validateAllocateIpv6InternetBandwidthResponse, value);
 /** Checks a value against CreateIPv6TranslatorAclListResponse; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorAclListResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorAclListResponse, value);
+export const validateCreateIPv6TranslatorAclListResponse: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorAclListResponse, value);
 /** Checks a value against CreateIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorEntryResponse, value);
+export const validateCreateIPv6TranslatorEntryResponse: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorEntryResponse, value);
 /** Checks a value against AddIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
-export const validateAddIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateAddIPv6TranslatorAclListEntryResponse, value);
+export const validateAddIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(schemas.validateAddIPv6TranslatorAclListEntryResponse, value);
 /** Checks a value against CreateIPv6TranslatorResponse; returns every issue, named by its path, or none. */
-export const validateCreateIPv6TranslatorResponse: Validate = (value) => toIssues(standalone.validateCreateIPv6TranslatorResponse, value);
+export const validateCreateIPv6TranslatorResponse: Validate = (value) => toIssues(schemas.validateCreateIPv6TranslatorResponse, value);
 /** Checks a value against DeleteIPv6TranslatorAclListResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorAclListResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorAclListResponse, value);
+export const validateDeleteIPv6TranslatorAclListResponse: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorAclListResponse, value);
 /** Checks a value against DeleteIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorEntryResponse, value);
+export const validateDeleteIPv6TranslatorEntryResponse: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorEntryResponse, value);
 /** Checks a value against DeleteIPv6TranslatorResponse; returns every issue, named by its path, or none. */
-export const validateDeleteIPv6TranslatorResponse: Validate = (value) => toIssues(standalone.validateDeleteIPv6TranslatorResponse, value);
+export const validateDeleteIPv6TranslatorResponse: Validate = (value) => toIssues(schemas.validateDeleteIPv6TranslatorResponse, value);
 /** Checks a value against ModifyIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclListEntryResponse, value);
+export const validateModifyIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAclListEntryResponse, value);
 /** Checks a value against ModifyIPv6TranslatorAclAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAclAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAclAttributeResponse, value);
+export const validateModifyIPv6TranslatorAclAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAclAttributeResponse, value);
 /** Checks a value against ModifyIPv6TranslatorBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorBandwidthResponse, value);
+export const validateModifyIPv6TranslatorBandwidthResponse: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorBandwidthResponse, value);
 /** Checks a value against ModifyIPv6TranslatorAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorAttributeResponse, value);
+export const validateModifyIPv6TranslatorAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorAttributeResponse, value);
 /** Checks a value against ModifyIPv6TranslatorEntryResponse; returns every issue, named by its path, or none. */
-export const validateModifyIPv6TranslatorEntryResponse: Validate = (value) => toIssues(standalone.validateModifyIPv6TranslatorEntryResponse, value);
+export const validateModifyIPv6TranslatorEntryResponse: Validate = (value) => toIssues(schemas.validateModifyIPv6TranslatorEntryResponse, value);
 /** Checks a value against DescribeIPv6TranslatorAclListsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorAclListsResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListsResponse, value);
+export const validateDescribeIPv6TranslatorAclListsResponse: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorAclListsResponse, value);
 /** Checks a value against DescribeIPv6TranslatorAclListAttributesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorAclListAttributesResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorAclListAttributesResponse, value);
+export const validateDescribeIPv6TranslatorAclListAttributesResponse: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorAclListAttributesResponse, value);
 /** Checks a value against DescribeIPv6TranslatorsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorsResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorsResponse, value);
+export const validateDescribeIPv6TranslatorsResponse: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorsResponse, value);
 /** Checks a value against DescribeIPv6TranslatorEntriesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeIPv6TranslatorEntriesResponse: Validate = (value) => toIssues(standalone.validateDescribeIPv6TranslatorEntriesResponse, value);
+export const validateDescribeIPv6TranslatorEntriesResponse: Validate = (value) => toIssues(schemas.validateDescribeIPv6TranslatorEntriesResponse, value);
 /** Checks a value against RemoveIPv6TranslatorAclListEntryResponse; returns every issue, named by its path, or none. */
-export const validateRemoveIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(standalone.validateRemoveIPv6TranslatorAclListEntryResponse, value);
+export const validateRemoveIPv6TranslatorAclListEntryResponse: Validate = (value) => toIssues(schemas.validateRemoveIPv6TranslatorAclListEntryResponse, value);
 /** Checks a value against DescribeRegionsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRegionsResponse: Validate = (value) => toIssues(standalone.validateDescribeRegionsResponse, value);
+export const validateDescribeRegionsResponse: Validate = (value) => toIssues(schemas.validateDescribeRegionsResponse, value);
 /** Checks a value against DescribeZonesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeZonesResponse: Validate = (value) => toIssues(standalone.validateDescribeZonesResponse, value);
+export const validateDescribeZonesResponse: Validate = (value) => toIssues(schemas.validateDescribeZonesResponse, value);
 /** Checks a value against TagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateTagResourcesResponse: Validate = (value) => toIssues(standalone.validateTagResourcesResponse, value);
+export const validateTagResourcesResponse: Validate = (value) => toIssues(schemas.validateTagResourcesResponse, value);
 /** Checks a value against TagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
-export const validateTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateTagResourcesForExpressConnectResponse, value);
+export const validateTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(schemas.validateTagResourcesForExpressConnectResponse, value);
 /** Checks a value against UnTagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateUnTagResourcesResponse: Validate = (value) => toIssues(standalone.validateUnTagResourcesResponse, value);
+export const validateUnTagResourcesResponse: Validate = (value) => toIssues(schemas.validateUnTagResourcesResponse, value);
 /** Checks a value against UntagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
-export const validateUntagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateUntagResourcesForExpressConnectResponse, value);
+export const validateUntagResourcesForExpressConnectResponse: Validate = (value) => toIssues(schemas.validateUntagResourcesForExpressConnectResponse, value);
 /** Checks a value against ListTagResourcesResponse; returns every issue, named by its path, or none. */
-export const validateListTagResourcesResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesResponse, value);
+export const validateListTagResourcesResponse: Validate = (value) => toIssues(schemas.validateListTagResourcesResponse, value);
 /** Checks a value against DescribeTagsResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTagsResponse: Validate = (value) => toIssues(standalone.validateDescribeTagsResponse, value);
+export const validateDescribeTagsResponse: Validate = (value) => toIssues(schemas.validateDescribeTagsResponse, value);
 /** Checks a value against DescribeTagKeysResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTagKeysResponse: Validate = (value) => toIssues(standalone.validateDescribeTagKeysResponse, value);
+export const validateDescribeTagKeysResponse: Validate = (value) => toIssues(schemas.validateDescribeTagKeysResponse, value);
 /** Checks a value against ListTagResourcesForExpressConnectResponse; returns every issue, named by its path, or none. */
-export const validateListTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateListTagResourcesForExpressConnectResponse, value);
+export const validateListTagResourcesForExpressConnectResponse: Validate = (value) => toIssues(schemas.validateListTagResourcesForExpressConnectResponse, value);
 /** Checks a value against DescribeTagKeysForExpressConnectResponse; returns every issue, named by its path, or none. */
-export const validateDescribeTagKeysForExpressConnectResponse: Validate = (value) => toIssues(standalone.validateDescribeTagKeysForExpressConnectResponse, value);
+export const validateDescribeTagKeysForExpressConnectResponse: Validate = (value) => toIssues(schemas.validateDescribeTagKeysForExpressConnectResponse, value);
 /** Checks a value against CreateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateCreateRouterInterfaceResponse, value);
+export const validateCreateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateCreateRouterInterfaceResponse, value);
 /** Checks a value against DeleteRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeleteRouterInterfaceResponse, value);
+export const validateDeleteRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateDeleteRouterInterfaceResponse, value);
 /** Checks a value against ModifyRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceAttributeResponse, value);
+export const validateModifyRouterInterfaceAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceAttributeResponse, value);
 /** Checks a value against ModifyRouterInterfaceSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyRouterInterfaceSpecResponse, value);
+export const validateModifyRouterInterfaceSpecResponse: Validate = (value) => toIssues(schemas.validateModifyRouterInterfaceSpecResponse, value);
 /** Checks a value against DescribeRouterInterfacesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfacesResponse, value);
+export const validateDescribeRouterInterfacesResponse: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfacesResponse, value);
 /** Checks a value against DescribeEcGrantRelationResponse; returns every issue, named by its path, or none. */
-export const validateDescribeEcGrantRelationResponse: Validate = (value) => toIssues(standalone.validateDescribeEcGrantRelationResponse, value);
+export const validateDescribeEcGrantRelationResponse: Validate = (value) => toIssues(schemas.validateDescribeEcGrantRelationResponse, value);
 /** Checks a value against DescribeRouterInterfaceAttributeResponse; returns every issue, named by its path, or none. */
-export const validateDescribeRouterInterfaceAttributeResponse: Validate = (value) => toIssues(standalone.validateDescribeRouterInterfaceAttributeResponse, value);
+export const validateDescribeRouterInterfaceAttributeResponse: Validate = (value) => toIssues(schemas.validateDescribeRouterInterfaceAttributeResponse, value);
 /** Checks a value against DeactivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateDeactivateRouterInterfaceResponse, value);
+export const validateDeactivateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateDeactivateRouterInterfaceResponse, value);
 /** Checks a value against GrantInstanceToVbrResponse; returns every issue, named by its path, or none. */
-export const validateGrantInstanceToVbrResponse: Validate = (value) => toIssues(standalone.validateGrantInstanceToVbrResponse, value);
+export const validateGrantInstanceToVbrResponse: Validate = (value) => toIssues(schemas.validateGrantInstanceToVbrResponse, value);
 /** Checks a value against ActivateRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateActivateRouterInterfaceResponse, value);
+export const validateActivateRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateActivateRouterInterfaceResponse, value);
 /** Checks a value against RevokeInstanceFromVbrResponse; returns every issue, named by its path, or none. */
-export const validateRevokeInstanceFromVbrResponse: Validate = (value) => toIssues(standalone.validateRevokeInstanceFromVbrResponse, value);
+export const validateRevokeInstanceFromVbrResponse: Validate = (value) => toIssues(schemas.validateRevokeInstanceFromVbrResponse, value);
 /** Checks a value against ConnectRouterInterfaceResponse; returns every issue, named by its path, or none. */
-export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(standalone.validateConnectRouterInterfaceResponse, value);
+export const validateConnectRouterInterfaceResponse: Validate = (value) => toIssues(schemas.validateConnectRouterInterfaceResponse, value);
 /** Checks a value against CreateExpressCloudConnectionResponse; returns every issue, named by its path, or none. */
-export const validateCreateExpressCloudConnectionResponse: Validate = (value) => toIssues(standalone.validateCreateExpressCloudConnectionResponse, value);
+export const validateCreateExpressCloudConnectionResponse: Validate = (value) => toIssues(schemas.validateCreateExpressCloudConnectionResponse, value);
 /** Checks a value against ModifyExpressCloudConnectionAttributeResponse; returns every issue, named by its path, or none. */
-export const validateModifyExpressCloudConnectionAttributeResponse: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionAttributeResponse, value);
+export const validateModifyExpressCloudConnectionAttributeResponse: Validate = (value) => toIssues(schemas.validateModifyExpressCloudConnectionAttributeResponse, value);
 /** Checks a value against ModifyExpressCloudConnectionBandwidthResponse; returns every issue, named by its path, or none. */
-export const validateModifyExpressCloudConnectionBandwidthResponse: Validate = (value) => toIssues(standalone.validateModifyExpressCloudConnectionBandwidthResponse, value);
+export const validateModifyExpressCloudConnectionBandwidthResponse: Validate = (value) => toIssues(schemas.validateModifyExpressCloudConnectionBandwidthResponse, value);
 /** Checks a value against CreateGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
-export const validateCreateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateCreateGlobalAccelerationInstanceResponse, value);
+export const validateCreateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(schemas.validateCreateGlobalAccelerationInstanceResponse, value);
 /** Checks a value against AddGlobalAccelerationInstanceIpResponse; returns every issue, named by its path, or none. */
-export const validateAddGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(standalone.validateAddGlobalAccelerationInstanceIpResponse, value);
+export const validateAddGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(schemas.validateAddGlobalAccelerationInstanceIpResponse, value);
 /** Checks a value against DeleteGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
-export const validateDeleteGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateDeleteGlobalAccelerationInstanceResponse, value);
+export const validateDeleteGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(schemas.validateDeleteGlobalAccelerationInstanceResponse, value);
 /** Checks a value against UnassociateGlobalAccelerationInstanceResponse; returns every issue, named by its path, or none. */
-export const validateUnassociateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(standalone.validateUnassociateGlobalAccelerationInstanceResponse, value);
+export const validateUnassociateGlobalAccelerationInstanceResponse: Validate = (value) => toIssues(schemas.validateUnassociateGlobalAccelerationInstanceResponse, value);
 /** Checks a value against ModifyGlobalAccelerationInstanceAttributesResponse; returns every issue, named by its path, or none. */
-export const validateModifyGlobalAccelerationInstanceAttributesResponse: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceAttributesResponse, value);
+export const validateModifyGlobalAccelerationInstanceAttributesResponse: Validate = (value) => toIssues(schemas.validateModifyGlobalAccelerationInstanceAttributesResponse, value);
 /** Checks a value against ModifyGlobalAccelerationInstanceSpecResponse; returns every issue, named by its path, or none. */
-export const validateModifyGlobalAccelerationInstanceSpecResponse: Validate = (value) => toIssues(standalone.validateModifyGlobalAccelerationInstanceSpecResponse, value);
+export const validateModifyGlobalAccelerationInstanceSpecResponse: Validate = (value) => toIssues(schemas.validateModifyGlobalAccelerationInstanceSpecResponse, value);
 /** Checks a value against DescribeGlobalAccelerationInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeGlobalAccelerationInstancesResponse, value);
+export const validateDescribeGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeGlobalAccelerationInstancesResponse, value);
 /** Checks a value against DescribeServerRelatedGlobalAccelerationInstancesResponse; returns every issue, named by its path, or none. */
-export const validateDescribeServerRelatedGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(standalone.validateDescribeServerRelatedGlobalAccelerationInstancesResponse, value);
+export const validateDescribeServerRelatedGlobalAccelerationInstancesResponse: Validate = (value) => toIssues(schemas.validateDescribeServerRelatedGlobalAccelerationInstancesResponse, value);
 /** Checks a value against RemoveGlobalAccelerationInstanceIpResponse; returns every issue, named by its path, or none. */
-export const validateRemoveGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(standalone.validateRemoveGlobalAccelerationInstanceIpResponse, value);
+export const validateRemoveGlobalAccelerationInstanceIpResponse: Validate = (value) => toIssues(schemas.validateRemoveGlobalAccelerationInstanceIpResponse, value);
 /** Checks a value against CreateVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
-export const validateCreateVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateCreateVpcGatewayEndpointResponse, value);
+export const validateCreateVpcGatewayEndpointResponse: Validate = (value) => toIssues(schemas.validateCreateVpcGatewayEndpointResponse, value);
 /** Checks a value against DeleteVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
-export const validateDeleteVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateDeleteVpcGatewayEndpointResponse, value);
+export const validateDeleteVpcGatewayEndpointResponse: Validate = (value) => toIssues(schemas.validateDeleteVpcGatewayEndpointResponse, value);
 /** Checks a value against UpdateVpcGatewayEndpointAttributeResponse; returns every issue, named by its path, or none. */
-export const validateUpdateVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(standalone.validateUpdateVpcGatewayEndpointAttributeResponse, value);
+export const validateUpdateVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(schemas.validateUpdateVpcGatewayEndpointAttributeResponse, value);
 /** Checks a value against ListVpcEndpointServicesByEndUserResponse; returns every issue, named by its path, or none. */
-export const validateListVpcEndpointServicesByEndUserResponse: Validate = (value) => toIssues(standalone.validateListVpcEndpointServicesByEndUserResponse, value);
+export const validateListVpcEndpointServicesByEndUserResponse: Validate = (value) => toIssues(schemas.validateListVpcEndpointServicesByEndUserResponse, value);
 /** Checks a value against GetVpcGatewayEndpointAttributeResponse; returns every issue, named by its path, or none. */
-export const validateGetVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(standalone.validateGetVpcGatewayEndpointAttributeResponse, value);
+export const validateGetVpcGatewayEndpointAttributeResponse: Validate = (value) => toIssues(schemas.validateGetVpcGatewayEndpointAttributeResponse, value);
 /** Checks a value against ListVpcGatewayEndpointsResponse; returns every issue, named by its path, or none. */
-export const validateListVpcGatewayEndpointsResponse: Validate = (value) => toIssues(standalone.validateListVpcGatewayEndpointsResponse, value);
+export const validateListVpcGatewayEndpointsResponse: Validate = (value) => toIssues(schemas.validateListVpcGatewayEndpointsResponse, value);
 /** Checks a value against AssociateRouteTablesWithVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
-export const validateAssociateRouteTablesWithVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateAssociateRouteTablesWithVpcGatewayEndpointResponse, value);
+export const validateAssociateRouteTablesWithVpcGatewayEndpointResponse: Validate = (value) => toIssues(schemas.validateAssociateRouteTablesWithVpcGatewayEndpointResponse, value);
 /** Checks a value against DissociateRouteTablesFromVpcGatewayEndpointResponse; returns every issue, named by its path, or none. */
-export const validateDissociateRouteTablesFromVpcGatewayEndpointResponse: Validate = (value) => toIssues(standalone.validateDissociateRouteTablesFromVpcGatewayEndpointResponse, value);
+export const validateDissociateRouteTablesFromVpcGatewayEndpointResponse: Validate = (value) => toIssues(schemas.validateDissociateRouteTablesFromVpcGatewayEndpointResponse, value);
 /** Checks a value against MoveResourceGroupResponse; returns every issue, named by its path, or none. */
-export const validateMoveResourceGroupResponse: Validate = (value) => toIssues(standalone.validateMoveResourceGroupResponse, value);
+export const validateMoveResourceGroupResponse: Validate = (value) => toIssues(schemas.validateMoveResourceGroupResponse, value);
 /** Checks a value against ChangeResourceGroupResponse; returns every issue, named by its path, or none. */
-export const validateChangeResourceGroupResponse: Validate = (value) => toIssues(standalone.validateChangeResourceGroupResponse, value);
+export const validateChangeResourceGroupResponse: Validate = (value) => toIssues(schemas.validateChangeResourceGroupResponse, value);
 /** Checks a value against ErrorEnvelope; returns every issue, named by its path, or none. */
-export const validateErrorEnvelope: Validate = (value) => toIssues(standalone.validateErrorEnvelope, value);
+export const validateErrorEnvelope: Validate = (value) => toIssues(schemas.validateErrorEnvelope, value);

@@ -3,6 +3,6 @@
 
 import type { Validate } from '@acs-rpc/runtime/descriptors.js';
 import { toIssues } from '@acs-rpc/runtime/validation.js';
-import * as standalone from './requests.standalone.js';
+import * as schemas from './requests.schemas.js';
 /** Checks a value against DescribeThingsRequest; returns every issue, named by its path, or none. */
-export const validateDescribeThingsRequest: Validate = (value) => toIssues(standalone.validateDescribeThingsRequest, value);
+export const validateDescribeThingsRequest: Validate = (value) => toIssues(schemas.validateDescribeThingsRequest, value);
