@@ -7,12 +7,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closingIdle } from '../../../templates/runtime/node-agent.ts';
 
-let hint: string | undefined;
+let hint: string | [string, string][] | undefined;
 let hold: (() => void) | undefined;
 const server = createServer((req, res) => {
   req.resume();
   const answer = () => {
-    res.writeHead(200, hint === undefined ? {} : { 'keep-alive': hint });
+    res.writeHead(200, hint === undefined ? {} : typeof hint === 'string' ? { 'keep-alive': hint } : hint);
     res.end('{}');
   };
   if (req.url === '/held') hold = answer;
@@ -59,11 +59,17 @@ describe('closingIdle', () => {
     agent.destroy();
   });
 
-  it('closes sooner when the server’s Keep-Alive says it will, and keeps no socket it is about to close', async () => {
+  it('closes sooner when the server’s Keep-Alive says it will (the first, in any case), and keeps no socket it is about to close', async () => {
     const agent = closingIdle(new Agent({ keepAlive: true }), 4000);
     hint = 'timeout=3';
     const socket = await get(agent);
     expect(socket.timeout).toBe(2000);
+    hint = [
+      ['Keep-Alive', 'timeout=2'],
+      ['keep-alive', 'timeout=60'],
+    ];
+    expect(await get(agent)).toBe(socket);
+    expect(socket.timeout).toBe(1000);
     hint = 'timeout=1';
     expect(await get(agent)).toBe(socket);
     expect(socket.destroyed).toBe(true);
