@@ -4,7 +4,7 @@ import { andThen, EMPTY_SHA256, type SigningCrypto, WEB_CRYPTO } from './crypto.
 import { canonicalOfEncoded, encodePairs, joinPairs, percentEncode } from './encode.js';
 import type { WireParams } from './serialize.js';
 import type { V1Parts } from './sign-request-v1.js';
-import { canonicalProtocolV3, signCanonicalV3, signV3Encoded } from './sign-v3.js';
+import { signV3Encoded } from './sign-v3.js';
 
 export type SignatureVersion = 'v3' | 'v1';
 
@@ -145,110 +145,47 @@ function signRequestV3(
   const body = req.method === 'POST' ? joinPairs(encoded) : '';
   // Every GET's body is empty, its hash known.
   const hashed = body === '' ? EMPTY_SHA256 : (opts.crypto ?? WEB_CRYPTO).sha256Hex(body);
-  return andThen(hashed, (hashedPayload) =>
-    req.headers === undefined || req.headers.length === 0
-      ? signV3Protocol(req, creds, opts, { encoded, body, hashedPayload })
-      : signV3AnyHeaders(req, creds, opts, { encoded, body, hashedPayload }),
-  );
-}
-
-/** A V3 request's parameters encoded once, its body and the body's hash. */
-export interface V3Parts {
-  readonly encoded: WireParams;
-  readonly body: string;
-  readonly hashedPayload: string;
-}
-
-/** A request with no header parameters (most are): the headers built in their order, once, and the
- * canonical request written in one pass (canonicalProtocolV3). The same bytes as signV3AnyHeaders. */
-function signV3Protocol(
-  req: UnsignedRequest,
-  creds: Credentials,
-  opts: SignOptions,
-  { encoded, body, hashedPayload }: V3Parts,
-): Signed | Promise<Signed> {
-  const { href, host, path } = target(req);
-  const date = (opts.timestamp ?? timestamp)(opts.now);
-  const token = creds.securityToken || undefined;
-  const form = req.method === 'POST';
-  const { canonicalRequest, signedHeaders } = canonicalProtocolV3(
-    req.method,
-    path,
-    canonicalOfEncoded(form ? [] : encoded),
-    { host, action: req.action, version: req.version, date, nonce: opts.nonce, hashedPayload, token, form },
-  );
-  const signing = signCanonicalV3(canonicalRequest, signedHeaders, {
-    accessKeyId: creds.accessKeyId,
-    secret: creds.accessKeySecret,
-    crypto: opts.crypto,
+  return andThen(hashed, (hashedPayload) => {
+    const { href, host, path } = target(req);
+    // First, so the protocol's own headers always win (the check stage refuses their names anyway).
+    const signed = headerRecord(req.headers);
+    signed.host = host;
+    signed['x-acs-action'] = req.action;
+    signed['x-acs-version'] = req.version;
+    signed['x-acs-date'] = (opts.timestamp ?? timestamp)(opts.now);
+    signed['x-acs-signature-nonce'] = opts.nonce;
+    signed['x-acs-content-sha256'] = hashedPayload;
+    if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
+    if (req.method === 'POST') signed['content-type'] = FORM;
+    const signature = signV3Encoded({
+      method: req.method,
+      path,
+      encodedQuery: req.method === 'GET' ? encoded : [],
+      headers: signed,
+      hashedPayload,
+      accessKeyId: creds.accessKeyId,
+      secret: creds.accessKeySecret,
+      crypto: opts.crypto,
+    });
+    return andThen(signature, ({ authorization, signature }) => {
+      // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
+      // endpoint's host: the value signed above.
+      const headers: Record<string, string> = {};
+      for (const name in signed) if (name !== 'host') headers[name] = signed[name]!;
+      headers.authorization = authorization;
+      headers.accept = acceptFor(req.format);
+      const queryText = req.method === 'GET' ? joinPairs(encoded) : '';
+      return {
+        signed: {
+          method: req.method,
+          url: queryText === '' ? href : `${href}?${queryText}`,
+          headers,
+          ...(req.method === 'POST' ? { body } : {}),
+        },
+        signature,
+      };
+    });
   });
-  return andThen(signing, ({ authorization, signature }) => {
-    // In the order signV3AnyHeaders sends them.
-    const headers: Record<string, string> = {
-      'x-acs-action': req.action,
-      'x-acs-version': req.version,
-      'x-acs-date': date,
-      'x-acs-signature-nonce': opts.nonce,
-      'x-acs-content-sha256': hashedPayload,
-    };
-    if (token !== undefined) headers['x-acs-security-token'] = token;
-    if (form) headers['content-type'] = FORM;
-    headers.authorization = authorization;
-    headers.accept = acceptFor(req.format);
-    return { signed: signedRequest(req, href, encoded, headers, body), signature };
-  });
-}
-
-/** Any request, header parameters included: every header signed goes through the general
- * canonicalization (lower-cased, trimmed, sorted). */
-export function signV3AnyHeaders(
-  req: UnsignedRequest,
-  creds: Credentials,
-  opts: SignOptions,
-  { encoded, body, hashedPayload }: V3Parts,
-): Signed | Promise<Signed> {
-  const { href, host, path } = target(req);
-  // First, so the protocol's own headers always win (the check stage refuses their names anyway).
-  const signed = headerRecord(req.headers);
-  signed.host = host;
-  signed['x-acs-action'] = req.action;
-  signed['x-acs-version'] = req.version;
-  signed['x-acs-date'] = (opts.timestamp ?? timestamp)(opts.now);
-  signed['x-acs-signature-nonce'] = opts.nonce;
-  signed['x-acs-content-sha256'] = hashedPayload;
-  if (creds.securityToken) signed['x-acs-security-token'] = creds.securityToken;
-  if (req.method === 'POST') signed['content-type'] = FORM;
-  const signature = signV3Encoded({
-    method: req.method,
-    path,
-    encodedQuery: req.method === 'GET' ? encoded : [],
-    headers: signed,
-    hashedPayload,
-    accessKeyId: creds.accessKeyId,
-    secret: creds.accessKeySecret,
-    crypto: opts.crypto,
-  });
-  return andThen(signature, ({ authorization, signature }) => {
-    // fetch refuses to set Host (a forbidden header) and derives it from the URL, which is the
-    // endpoint's host: the value signed above.
-    const headers: Record<string, string> = {};
-    for (const name in signed) if (name !== 'host') headers[name] = signed[name]!;
-    headers.authorization = authorization;
-    headers.accept = acceptFor(req.format);
-    return { signed: signedRequest(req, href, encoded, headers, body), signature };
-  });
-}
-
-function signedRequest(
-  req: UnsignedRequest,
-  href: string,
-  encoded: WireParams,
-  headers: Record<string, string>,
-  body: string,
-): SignedRequest {
-  if (req.method === 'POST') return { method: req.method, url: href, headers, body };
-  const queryText = joinPairs(encoded);
-  return { method: req.method, url: queryText === '' ? href : `${href}?${queryText}`, headers };
 }
 
 /** Header parameters as a record, later names winning as Object.fromEntries has them. */

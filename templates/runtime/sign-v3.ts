@@ -74,15 +74,6 @@ export function signV3Encoded(
     input,
     canonicalOfEncoded(input.encodedQuery),
   );
-  return signCanonicalV3(canonicalRequest, signedHeaders, input);
-}
-
-/** The signature of a canonical request already written. */
-export function signCanonicalV3(
-  canonicalRequest: string,
-  signedHeaders: string,
-  input: Pick<V3Input, 'accessKeyId' | 'secret' | 'crypto'>,
-): V3Signature | Promise<V3Signature> {
   const crypto = input.crypto ?? WEB_CRYPTO;
   return andThen(crypto.sha256Hex(canonicalRequest), (hashedCanonicalRequest) => {
     const stringToSign = `${ACS3}\n${hashedCanonicalRequest}`;
@@ -95,56 +86,4 @@ export function signCanonicalV3(
       authorization: `${ACS3} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
     }));
   });
-}
-
-/** The headers a request signs when it has no header parameters: the protocol's own. */
-export interface ProtocolHeaders {
-  readonly host: string;
-  readonly action: string;
-  readonly version: string;
-  readonly date: string;
-  readonly nonce: string;
-  readonly hashedPayload: string;
-  /** x-acs-security-token, when the credentials have one (an empty one is not sent). */
-  readonly token: string | undefined;
-  /** A form body, so content-type is signed too. */
-  readonly form: boolean;
-}
-
-const FORM_TYPE = 'application/x-www-form-urlencoded';
-
-/** SignedHeaders of the protocol's headers alone: [form][token]. */
-const PROTOCOL_SIGNED = [false, true].map((form) =>
-  [false, true].map((token) =>
-    [
-      ...(form ? ['content-type'] : []),
-      'host',
-      'x-acs-action',
-      'x-acs-content-sha256',
-      'x-acs-date',
-      ...(token ? ['x-acs-security-token'] : []),
-      'x-acs-signature-nonce',
-      'x-acs-version',
-    ].join(';'),
-  ),
-);
-
-/** canonicalRequestV3 of a request that signs the protocol's headers alone: their names and sorted
- * order are known, so the text is written in one pass, with no list of pairs to lower-case and sort
- * (the general path's work, which a differential test holds this to). */
-export function canonicalProtocolV3(
-  method: string,
-  path: string,
-  canonicalQueryText: string,
-  h: ProtocolHeaders,
-): { canonicalRequest: string; signedHeaders: string } {
-  const signedHeaders = PROTOCOL_SIGNED[h.form ? 1 : 0]![h.token ? 1 : 0]!;
-  const canonicalRequest =
-    `${method}\n${path}\n${canonicalQueryText}\n${h.form ? `content-type:${FORM_TYPE}\n` : ''}` +
-    `host:${h.host.trim()}\nx-acs-action:${h.action.trim()}\n` +
-    `x-acs-content-sha256:${h.hashedPayload.trim()}\nx-acs-date:${h.date.trim()}\n` +
-    `${h.token ? `x-acs-security-token:${h.token.trim()}\n` : ''}` +
-    `x-acs-signature-nonce:${h.nonce.trim()}\nx-acs-version:${h.version.trim()}\n` +
-    `\n${signedHeaders}\n${h.hashedPayload}`;
-  return { canonicalRequest, signedHeaders };
 }
