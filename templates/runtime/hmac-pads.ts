@@ -1,22 +1,19 @@
 // HMAC (RFC 2104) as two plain hashes: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ text)), with K the key (hashed
 // first when longer than the block) zero-padded to the block. Both padded keys are derived once per
-// key, each at the head of a buffer kept with it: the text (and then the inner digest) is written
-// after its pad in place, so a signature is two one-shot hashes, with no Hmac object and no buffer
-// built per call. Synchronous, so one buffer serves every call.
+// key, each at the head of a buffer kept with it: a text that fits (a V3 string to sign is 81 bytes),
+// then the inner digest, is written after its pad in place, so a signature is two one-shot hashes,
+// with no Hmac object and no buffer built per call. Synchronous, so one buffer serves every call.
 import { type BinaryToTextEncoding, hash } from 'node:crypto';
 
 /** SHA-1's and SHA-256's block, in bytes. */
 const BLOCK = 64;
 
-/** Room for a signature's usual text (a V3 string to sign is 81 bytes; V1's grows with its query). */
-const INITIAL_ROOM = 1024;
+/** Room for the text after the inner pad; a longer one (a large V1 request) gets a buffer of its own. */
+const ROOM = 1024;
 
-/** The most room kept with a key: a longer text (a large V1 request) gets a buffer of its own. */
-const KEPT_ROOM = 16 * 1024;
-
-/** K ⊕ ipad at the head of `inner`, K ⊕ opad at the head of `outer`, and room after each. */
+/** K ⊕ ipad at the head of `inner`, K ⊕ opad at the head of `outer`, room after each. */
 export interface HmacPads {
-  inner: Buffer;
+  readonly inner: Buffer;
   readonly outer: Buffer;
 }
 
@@ -29,32 +26,22 @@ export function hmacPads(algorithm: string, key: string): HmacPads {
     return buffer;
   };
   // The outer text is a digest: 20 or 32 bytes.
-  return { inner: padded(0x36, INITIAL_ROOM), outer: padded(0x5c, 32) };
+  return { inner: padded(0x36, ROOM), outer: padded(0x5c, 32) };
 }
 
 /** The HMAC of `data` (UTF-8 text) under the key the pads were derived from. */
 export function padHmac(
   algorithm: string,
-  pads: HmacPads,
+  { inner, outer }: HmacPads,
   data: string,
   encoding: BinaryToTextEncoding,
 ): string {
   // UTF-8 takes at most three bytes per UTF-16 unit (a lone surrogate becomes U+FFFD's three).
-  const room = data.length * 3;
-  let inner = pads.inner;
-  if (room > inner.length - BLOCK) {
-    inner = grown(inner, room);
-    if (room <= KEPT_ROOM) pads.inner = inner;
-  }
-  const written = inner.write(data, BLOCK, 'utf8');
-  const digest = hash(algorithm, inner.subarray(0, BLOCK + written), 'buffer') as unknown as Buffer;
-  digest.copy(pads.outer, BLOCK);
-  return hash(algorithm, pads.outer.subarray(0, BLOCK + digest.length), encoding);
-}
-
-/** A larger buffer with the same pad at its head. */
-function grown(inner: Buffer, room: number): Buffer {
-  const buffer = Buffer.alloc(BLOCK + room);
-  inner.copy(buffer, 0, 0, BLOCK);
-  return buffer;
+  const text =
+    data.length * 3 <= ROOM
+      ? inner.subarray(0, BLOCK + inner.write(data, BLOCK, 'utf8'))
+      : Buffer.concat([inner.subarray(0, BLOCK), Buffer.from(data, 'utf8')]);
+  const digest = hash(algorithm, text, 'buffer') as unknown as Buffer;
+  digest.copy(outer, BLOCK);
+  return hash(algorithm, outer.subarray(0, BLOCK + digest.length), encoding);
 }
