@@ -2,6 +2,8 @@
 // forced by a middleware that only passes through at every step: on fixed-seed random requests,
 // configurations and scripted answers (successes, error envelopes, retries, malformed bodies,
 // network failures), both send the same requests, end the same way and tell hooks the same facts.
+// Likewise a first attempt that succeeds with nobody to tell (the call ends without the attempt
+// loop) against the loop itself, forced by a logger with a `debug` that ignores its lines.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientConfig, RpcClient } from '../../../templates/runtime/client.ts';
@@ -47,7 +49,7 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 /** One run of a scenario: what was sent, how the call ended, what hooks and the logger saw. */
-async function run(s: Scenario, general: boolean) {
+async function run(s: Scenario, general: boolean, loop = false) {
   let nonce = 0;
   vi.spyOn(globalThis.crypto, 'randomUUID').mockImplementation(
     () => `00000000-0000-4000-8000-${String(++nonce).padStart(12, '0')}`,
@@ -63,7 +65,7 @@ async function run(s: Scenario, general: boolean) {
     signatureVersion: s.signatureVersion,
     validation: s.validation,
     format: s.format,
-    logger: { warn: (message) => told.push(['warn', message]) },
+    logger: { warn: (message) => told.push(['warn', message]), ...(loop ? { debug: () => {} } : {}) },
     ...(s.hooks
       ? {
           hooks: {
@@ -109,6 +111,17 @@ describe('the client without middleware ≡ with pass-through middleware at ever
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         expect(await run(s, false)).toEqual(await run(s, true));
+      }),
+      SEED,
+    );
+  });
+});
+
+describe('a first success ending the call ≡ the attempt loop', () => {
+  it('the same requests, outcome, hook payloads and warnings', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        expect(await run(s, false)).toEqual(await run(s, false, true));
       }),
       SEED,
     );

@@ -1,6 +1,8 @@
 // The node:crypto signer's HMAC, two one-shot hashes over padded keys kept per key (hmac-pads.ts),
 // against node:crypto's own createHmac on fixed-seed random keys and texts: keys shorter and longer
-// than the block, short and long texts, lone surrogates, and one crypto reused across calls and keys.
+// than the block, short and long texts (in any order: one that fits is written in the buffer kept
+// with the key, a longer one goes through a buffer of its own), lone surrogates, and one crypto
+// reused across calls and keys.
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ const data = fc.oneof(
   text(40),
   fc.integer({ min: 1360, max: 1370 }).map((n) => '中'.repeat(n)),
   text(3000),
+  fc.integer({ min: 335, max: 345 }).map((n) => '中'.repeat(n)),
 );
 
 describe('HMAC from padded keys ≡ createHmac', () => {
