@@ -33,7 +33,8 @@ export interface LoopContext {
      * listens (nothing to wait for). */
     after(n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined;
 }
-export declare function attemptLoop(ctx: LoopContext): Promise<unknown>;
+/** `first`, when given, is the first attempt's result, made already by the caller. */
+export declare function attemptLoop(ctx: LoopContext, first?: AttemptResult): Promise<unknown>;
 /** What the loop remembers between failures. */
 export interface LoopState {
     /** The clock was corrected once already: a second skew error is an error like any other. */

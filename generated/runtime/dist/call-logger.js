@@ -2,13 +2,15 @@
 // it is rewritten by `npm run generate` with every package that imports it.
 // Source: templates/runtime/call-logger.ts
 import { clip } from './redact.js';
+/** console.warn, when the config names no logger: made once, not per call. */
+const CONSOLE = { warn: (message, data) => console.warn(message, data) };
 /** The configured logger (console.warn by default), given only scrubbed, clipped text: the message,
  * and the text fields of its data (`{ error }` when a hook throws). */
 export function scrubbedLogger(logger, scrub) {
     const clean = (value) => value !== null && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? clip(scrub(v)) : v]))
         : value;
-    const base = logger ?? { warn: (message, data) => console.warn(message, data) };
+    const base = logger ?? CONSOLE;
     const debug = base.debug?.bind(base);
     return {
         warn: (message, ...data) => base.warn(clip(scrub(message)), ...data.map(clean)),

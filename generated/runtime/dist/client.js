@@ -6,6 +6,7 @@ import { createPlatformIo } from '#platform';
 import { attemptLoop } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
 import { attemptTimeout, callTime, lateError } from './call-time.js';
+import { ENV_REGION_ID, newCall, requestInfo, scrubbed, succeeded } from './client-call.js';
 import { resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
@@ -13,7 +14,7 @@ import { processEnv } from './env.js';
 import { runHook } from './hooks.js';
 import { MiddlewareStack } from './middleware.js';
 import { callScrubber } from './redact.js';
-import { parseResponse } from './response.js';
+import { readResponse } from './response.js';
 import { DEFAULT_RETRY, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
 import { signAsSoonAsPossible, timestamps, } from './sign-request.js';
@@ -70,54 +71,68 @@ export class RpcClient {
     }
     /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
      * call's secrets (scrub-error.ts). Middleware wraps each step (middleware.ts). */
-    async invoke(action, params, options = {}) {
+    invoke(action, params, options = {}) {
         const secrets = callScrubber();
         const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
+        const input = params;
+        let done;
         try {
-            const extra = options.middleware;
-            const steps = this.middleware.size === 0 && !extra?.length ? undefined : await this.#composed(extra);
-            const validation = options.validation === undefined
-                ? this.#validation
-                : resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
-            const input = params;
-            // The call's deadline starts with its attempts, after the request is checked and built.
-            const call = (unsigned, given) => ({
-                action,
-                input: given,
-                unsigned,
-                options,
-                secrets,
-                logger,
-                steps,
-                validation,
-                time: callTime(options, this.#config, this.#retry.maxAttempts, this.#now()),
-                started: 0,
-            });
-            if (steps === undefined) {
-                // No middleware: the same work in the same order, with no handler built around each step.
-                checkRequest(action, input, validation.request, logger);
-                return (await this.#attempts(call(this.#unsigned(action, input, options, true), input)))
-                    .output;
+            if (this.middleware.size !== 0 || options.middleware?.length) {
+                done = this.#withMiddleware(action, input, options, secrets, logger);
             }
-            const work = {
-                check: (given) => checkRequest(action, given, validation.request, logger),
-                unsigned: (given) => this.#unsigned(action, given, options, false),
-                attempts: (given, request) => this.#attempts(call(request, given)),
-            };
-            return (await steps.call({ action: action.name, attempt: 0 }, work, input)).output;
+            else {
+                // No middleware: the same work in the same order, with no handler built around each step.
+                const validation = this.#validationOf(options);
+                checkRequest(action, input, validation.request, logger);
+                const unsigned = this.#unsigned(action, input, options, true);
+                const time = this.#time(options);
+                done = this.#attempts(newCall(action, input, unsigned, options, secrets, logger, validation, time));
+            }
         }
         catch (error) {
-            throw await scrubbed(error, secrets.scrub);
+            done = Promise.reject(error);
         }
+        return done.then((result) => result.output, (error) => scrubbed(error, secrets.scrub).then((clean) => Promise.reject(clean)));
+    }
+    async #withMiddleware(action, input, options, secrets, logger) {
+        const steps = await this.#composed(options.middleware);
+        const validation = this.#validationOf(options);
+        const work = {
+            check: (given) => checkRequest(action, given, validation.request, logger),
+            unsigned: (given) => this.#unsigned(action, given, options, false),
+            attempts: (given, request) => {
+                const time = this.#time(options);
+                return this.#attempts(newCall(action, given, request, options, secrets, logger, validation, time, steps));
+            },
+        };
+        return steps.call({ action: action.name, attempt: 0 }, work, input);
+    }
+    #validationOf(options) {
+        if (options.validation === undefined)
+            return this.#validation;
+        return resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
+    }
+    /** The call's deadline starts with its attempts, after the request is checked and built. */
+    #time(options) {
+        return callTime(options, this.#config, this.#retry.maxAttempts, this.#now());
     }
     /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
     async #composed(extra) {
         const stack = this.middleware.resolve(extra);
         return (await import('./middleware-steps.js')).stepRunner(stack);
     }
-    /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
-    #attempts(call) {
-        return attemptLoop({
+    /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. A first
+     * success nobody is told of ends the call without the loop's machinery. */
+    async #attempts(call) {
+        const first = await this.#attempt(call, 1);
+        if (first.ok && this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined) {
+            this.#quota.release(this.#retry.successRefund);
+            return first.value;
+        }
+        return attemptLoop(this.#loop(call), first);
+    }
+    #loop(call) {
+        return {
             retry: this.#retry,
             quota: this.#quota,
             idempotent: call.action.idempotent,
@@ -132,13 +147,9 @@ export class RpcClient {
                     this.#clockOffsetMs = offset;
                 },
             },
-            attempt: async (n) => {
-                call.started = this.#now();
-                const result = await this.#attempt(call, n);
-                return result.ok ? result : { ...result, error: await scrubbed(result.error, call.secrets.scrub) };
-            },
+            attempt: (n) => this.#attempt(call, n),
             after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
-        });
+        };
     }
     #now = () => (this.#config.now ?? Date.now)();
     #unsigned(action, params, options, unseen) {
@@ -163,40 +174,38 @@ export class RpcClient {
         };
     }
     /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
-     * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
+     * deserialize middleware; failures are returned, scrubbed, not thrown. Its value is `{ output,
+     * response }`. Without middleware each step is awaited only when it answers with a promise. */
     async #attempt(call, n) {
+        call.started = this.#now();
         let raw;
         try {
-            let value;
-            if (call.steps === undefined) {
-                const signed = await this.#sign(call, call.unsigned);
-                const hooked = this.#beforeRequest(call, n, signed);
-                if (hooked !== undefined)
-                    await hooked;
-                raw = await this.#send(call, signed);
-                value = { output: await this.#parse(call, raw), response: raw };
-            }
-            else {
+            if (call.steps !== undefined) {
                 const work = {
-                    sign: (request) => this.#sign(call, request),
+                    sign: async (request) => this.#sign(call, request),
                     beforeRequest: (signed) => this.#beforeRequest(call, n, signed),
                     send: async (signed) => (raw = await this.#send(call, signed)),
-                    parse: (response) => this.#parse(call, response),
+                    parse: async (response) => this.#parse(call, response),
                 };
                 const context = { action: call.action.name, attempt: n };
-                value = await call.steps.attempt(context, work, call.input, call.unsigned);
+                const value = await call.steps.attempt(context, work, call.input, call.unsigned);
+                // A middleware that answered without sending (a cache) gives no response: a success, as it says.
+                return succeeded(value, value.response ?? raw);
             }
-            // A middleware that answered without sending (a cache) gives no response: a success, as it says.
-            const response = value.response ?? raw;
-            return {
-                ok: true,
-                value,
-                status: response?.status ?? 200,
-                headers: response?.headers ?? new Headers(),
-            };
+            const signing = this.#sign(call, call.unsigned);
+            const signed = signing instanceof Promise ? await signing : signing;
+            const hooked = this.#beforeRequest(call, n, signed);
+            if (hooked !== undefined)
+                await hooked;
+            const response = await this.#send(call, signed);
+            raw = response;
+            const parsed = this.#parse(call, response);
+            const output = parsed instanceof Promise ? await parsed : parsed;
+            return succeeded({ output, response }, response);
         }
         catch (error) {
-            return { ok: false, error, status: raw?.status, headers: raw?.headers };
+            const scrubbedError = await scrubbed(error, call.secrets.scrub);
+            return { ok: false, error: scrubbedError, status: raw?.status, headers: raw?.headers };
         }
     }
     /** Nothing to wait for without the hook: no turn is spent on it then. */
@@ -204,42 +213,52 @@ export class RpcClient {
         const before = this.#config.hooks?.beforeRequest;
         return before && requestInfo(call, n, signed).then((info) => runHook(before, info, call.logger));
     }
-    async #parse(call, raw) {
-        const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-        if (call.validation.response !== 'off')
-            await checkResponse(call.action, output, call.validation.response, call.logger);
-        return output;
+    /** The body, or a promise of it when there is something to wait for (XML, a failure, validation). */
+    #parse(call, raw) {
+        const output = readResponse(raw, call.action, this.service, call.secrets.scrub);
+        const mode = call.validation.response;
+        if (mode === 'off')
+            return output;
+        return Promise.resolve(output).then(async (body) => {
+            await checkResponse(call.action, body, mode, call.logger);
+            return body;
+        });
     }
-    async #sign(call, request) {
-        // Keys given as keys, and V3 with node:crypto, cost no turn: nothing there to wait for.
-        const credentials = this.#credentials.fixed ?? (await this.#credentials());
-        const signing = signAsSoonAsPossible(request, credentials, {
+    /** Keys given as keys, and V3 with node:crypto, cost no turn: the signed request itself then. */
+    #sign(call, request) {
+        const fixed = this.#credentials.fixed;
+        if (fixed !== undefined)
+            return this.#signWith(call, request, fixed);
+        return this.#credentials().then((credentials) => this.#signWith(call, request, credentials));
+    }
+    #signWith(call, request, keys) {
+        const signing = signAsSoonAsPossible(request, keys, {
             signatureVersion: this.#config.signatureVersion ?? 'v3',
             now: new Date(this.#now() + this.#clockOffsetMs),
             nonce: newNonce(),
             crypto: this.#io.crypto,
             timestamp: this.#timestamp,
         });
-        const { signed, signature } = signing instanceof Promise ? await signing : signing;
-        call.secrets.learn([credentials.accessKeySecret, credentials.securityToken, signature], credentials.accessKeyId);
+        if (signing instanceof Promise)
+            return signing.then((done) => this.#learnt(call, keys, done));
+        return this.#learnt(call, keys, signing);
+    }
+    #learnt(call, keys, { signed, signature }) {
+        call.secrets.learn([keys.accessKeySecret, keys.securityToken, signature], keys.accessKeyId);
         if (this.#signedAgent)
             return signed;
         // The headers were made for this attempt alone: the unsigned user agent goes last among them.
         signed.headers[this.#userAgent[0]] = this.#userAgent[1];
         return signed;
     }
-    async #send(call, signed) {
+    /** Throws at once when no time is left (its callers await it inside their own try). */
+    #send(call, signed) {
         const timeoutMs = attemptTimeout(call.time, this.#now());
-        try {
-            return await this.#io.send(signed, {
-                timeoutMs,
-                signal: call.options.signal,
-                maxResponseBytes: call.options.maxResponseBytes ?? this.#config.maxResponseBytes,
-            });
-        }
-        catch (error) {
+        const { signal, maxResponseBytes } = call.options;
+        const limit = maxResponseBytes ?? this.#config.maxResponseBytes;
+        return this.#io.send(signed, { timeoutMs, signal, maxResponseBytes: limit }).catch((error) => {
             throw lateError(error, call.time, timeoutMs);
-        }
+        });
     }
     /** Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing. */
     #after(call, n, result, willRetry) {
@@ -254,13 +273,3 @@ export class RpcClient {
             .then((info) => runHook(hook, info, logger));
     }
 }
-/** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
-async function requestInfo(call, n, signed) {
-    return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
-}
-/** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
-async function scrubbed(error, scrub) {
-    const { scrubError } = await import('./scrub-error.js');
-    return scrubError(error, scrub);
-}
-const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';

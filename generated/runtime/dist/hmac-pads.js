@@ -3,19 +3,34 @@
 // Source: templates/runtime/hmac-pads.ts
 // HMAC (RFC 2104) as two plain hashes: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ text)), with K the key (hashed
 // first when longer than the block) zero-padded to the block. Both padded keys are derived once per
-// key, so a signature is two one-shot hashes and no Hmac object.
+// key, each at the head of a buffer kept with it: a text that fits (a V3 string to sign is 81 bytes),
+// then the inner digest, is written after its pad in place, so a signature is two one-shot hashes,
+// with no Hmac object and no buffer built per call. Synchronous, so one buffer serves every call.
 import { hash } from 'node:crypto';
 /** SHA-1's and SHA-256's block, in bytes. */
 const BLOCK = 64;
+/** Room for the text after the inner pad; a longer one (a large V1 request) gets a buffer of its own. */
+const ROOM = 1024;
 export function hmacPads(algorithm, key) {
     let k = Buffer.from(key, 'utf8');
     if (k.length > BLOCK)
         k = hash(algorithm, k, 'buffer');
-    const pad = (byte) => Buffer.alloc(BLOCK, byte).map((b, i) => b ^ (k[i] ?? 0));
-    return [pad(0x36), pad(0x5c)];
+    const padded = (byte, room) => {
+        const buffer = Buffer.alloc(BLOCK + room);
+        for (let i = 0; i < BLOCK; i++)
+            buffer[i] = byte ^ (k[i] ?? 0);
+        return buffer;
+    };
+    // The outer text is a digest: 20 or 32 bytes.
+    return { inner: padded(0x36, ROOM), outer: padded(0x5c, 32) };
 }
 /** The HMAC of `data` (UTF-8 text) under the key the pads were derived from. */
-export function padHmac(algorithm, [inner, outer], data, encoding) {
-    const digest = hash(algorithm, Buffer.concat([inner, Buffer.from(data, 'utf8')]), 'buffer');
-    return hash(algorithm, Buffer.concat([outer, digest]), encoding);
+export function padHmac(algorithm, { inner, outer }, data, encoding) {
+    // UTF-8 takes at most three bytes per UTF-16 unit (a lone surrogate becomes U+FFFD's three).
+    const text = data.length * 3 <= ROOM
+        ? inner.subarray(0, BLOCK + inner.write(data, BLOCK, 'utf8'))
+        : Buffer.concat([inner.subarray(0, BLOCK), Buffer.from(data, 'utf8')]);
+    const digest = hash(algorithm, text, 'buffer');
+    digest.copy(outer, BLOCK);
+    return hash(algorithm, outer.subarray(0, BLOCK + digest.length), encoding);
 }

@@ -37,20 +37,22 @@ export function secretScrubber(secrets, accessKeyIds) {
     return (text) => ordered.reduce((out, form) => out.split(form).join(forms.get(form)), redactText(text));
 }
 export function callScrubber() {
-    const secrets = new Set();
-    const ids = new Set();
+    // Lists, not sets: a call learns the same two or three values on each of its few attempts.
+    const secrets = [];
+    const ids = [];
     // Built when first used after learning: most calls succeed and never scrub anything.
     let current = redactText;
     return {
         scrub: (text) => {
-            current ??= secretScrubber([...secrets], [...ids]);
+            current ??= secretScrubber(secrets, ids);
             return current(text);
         },
         learn(more, accessKeyId) {
             for (const secret of more)
-                if (secret !== undefined)
-                    secrets.add(secret);
-            ids.add(accessKeyId);
+                if (secret !== undefined && !secrets.includes(secret))
+                    secrets.push(secret);
+            if (!ids.includes(accessKeyId))
+                ids.push(accessKeyId);
             current = undefined;
         },
     };

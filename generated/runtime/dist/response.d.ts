@@ -4,4 +4,7 @@ import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import type { RawResponse } from './transport.js';
 /** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
 export declare function parseResponse(raw: RawResponse, action: ActionDescriptor, service: ServiceDescriptor, scrub?: (text: string) => string): Promise<unknown>;
+/** parseResponse's work with no promise for a JSON success (the client's every call): the body then,
+ * or what reading it throws; XML (loaded on demand) and failures come as a promise. */
+export declare function readResponse(raw: RawResponse, action: ActionDescriptor, service: ServiceDescriptor, scrub?: (text: string) => string): unknown;
 //# sourceMappingURL=response.d.ts.map

@@ -7,16 +7,24 @@ import { normalize } from './normalize.js';
 import { redactText } from './redact.js';
 /** `scrub` cleans server-sent text (messages, snippets) of the attempt's secrets before it is kept. */
 export async function parseResponse(raw, action, service, scrub = redactText) {
+    return readResponse(raw, action, service, scrub);
+}
+/** parseResponse's work with no promise for a JSON success (the client's every call): the body then,
+ * or what reading it throws; XML (loaded on demand) and failures come as a promise. */
+export function readResponse(raw, action, service, scrub = redactText) {
     const kind = kindOf(raw);
     const ok = raw.status >= 200 && raw.status < 300;
     const read = readBody(raw, kind, ok ? action.xmlRoot : 'Error', scrub);
-    // JSON is read at once; only XML (loaded on demand) and failures need a turn.
-    const { body, errorRoot } = read instanceof Promise ? await read : read;
+    return read instanceof Promise
+        ? read.then((r) => outcome(raw, r, kind, ok, action, service, scrub))
+        : outcome(raw, read, kind, ok, action, service, scrub);
+}
+function outcome(raw, { body, errorRoot }, kind, ok, action, service, scrub) {
     // An error envelope under a success status (an XML <Error>, or a body that is an envelope and not
     // the action's response) is still an error, never a successful body.
     if (ok && !errorRoot && !isErrorEnvelope(body, action.responseShape)) {
         if (body === undefined)
-            throw await unreadable(raw, kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML', scrub);
+            return refused(raw, kind === 'empty' ? 'an empty body' : 'a body that is neither JSON nor XML', scrub);
         try {
             return normalize(body, action.responseShape);
         }
@@ -31,7 +39,10 @@ export async function parseResponse(raw, action, service, scrub = redactText) {
             });
         }
     }
-    throw await errorOf(raw, body, action, service, scrub);
+    return thrown(errorOf(raw, body, action, service, scrub));
+}
+async function thrown(error) {
+    throw await error;
 }
 /** Failures only: what an error response becomes is loaded on the first one (response-error.ts). */
 async function errorOf(raw, body, action, service, scrub) {

@@ -3,6 +3,9 @@
 import type { ParamDescriptor } from './descriptors.js';
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
 export type WireParams = ReadonlyArray<readonly [string, string]>;
+/** Described parameters in their descriptors' order, then any others in the input's. An action's
+ * parameter names are unique (the check stage refuses a name twice), so loops over the descriptors
+ * do what a map by name would, without building one per call. */
 export declare function toWireParams(params: Readonly<Record<string, unknown>>, descriptors: readonly ParamDescriptor[]): Array<[string, string]>;
 /** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */
 export declare function toHeaderParams(params: Readonly<Record<string, unknown>>, descriptors: readonly ParamDescriptor[]): Array<[string, string]>;

@@ -8,6 +8,7 @@
 import { Agent as HttpAgent, request as httpRequest, } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
+import { closingIdle } from './node-agent.js';
 import { RawHeaders } from './node-headers.js';
 import { nodeTargets } from './node-target.js';
 import { abortError, DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, tooLargeError, } from './transport-errors.js';
@@ -16,10 +17,10 @@ import { abortError, DEFAULT_MAX_RESPONSE_BYTES, networkError, timeoutError, too
 const IDLE_SOCKET_MS = 4000;
 /** A transport with its own keep-alive agents (idle sockets do not keep the process alive). */
 export function nodeTransport() {
-    const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+    const options = { keepAlive: true };
     const io = {
-        http: new HttpAgent(options),
-        https: new HttpsAgent(options),
+        http: closingIdle(new HttpAgent(options), IDLE_SOCKET_MS),
+        https: closingIdle(new HttpsAgent(options), IDLE_SOCKET_MS),
         targets: nodeTargets(),
         // Whole bodies only (never `stream: true`), so one decoder serves every call.
         decoder: new TextDecoder(),

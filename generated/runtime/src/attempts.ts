@@ -36,10 +36,11 @@ export interface LoopContext {
   after(n: number, result: AttemptResult, willRetry: boolean): Promise<void> | undefined;
 }
 
-export async function attemptLoop(ctx: LoopContext): Promise<unknown> {
+/** `first`, when given, is the first attempt's result, made already by the caller. */
+export async function attemptLoop(ctx: LoopContext, first?: AttemptResult): Promise<unknown> {
   const state: LoopState = { skewCorrected: false, retries: 0 };
   for (let n = 1; ; n++) {
-    const result = await ctx.attempt(n);
+    const result = n === 1 && first !== undefined ? first : await ctx.attempt(n);
     if (result.ok) {
       ctx.quota.release(ctx.retry.successRefund);
       const told = ctx.after(n, result, false);

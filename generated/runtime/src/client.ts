@@ -4,26 +4,27 @@
 
 // The core every generated client delegates to: validate, sign, send, parse, retry.
 import { createPlatformIo } from '#platform';
-import { type AttemptResult, attemptLoop } from './attempts.js';
+import { type AttemptResult, attemptLoop, type LoopContext } from './attempts.js';
 import { scrubbedLogger } from './call-logger.js';
 import { attemptTimeout, callTime, lateError, type Time } from './call-time.js';
+import { type Call, ENV_REGION_ID, newCall, requestInfo, scrubbed, succeeded } from './client-call.js';
 import type { CallOptions, ClientConfig, Command } from './client-options.js';
 import { type ResolvedProvider, resolveCredentialsProvider } from './credentials.js';
 import { newNonce } from './crypto.js';
 import type { ActionDescriptor, ServiceDescriptor } from './descriptors.js';
 import { endpointResolver, envEndpoint, resolveEndpoint } from './endpoint.js';
 import { processEnv } from './env.js';
-import type { AcsError } from './errors.js';
-import { type Logger, type RequestInfo, runHook } from './hooks.js';
-import type { MiddlewareEntry, MiddlewareOutput } from './middleware.js';
-import { MiddlewareStack } from './middleware.js';
+import { type Logger, runHook } from './hooks.js';
+import { type MiddlewareEntry, type MiddlewareOutput, MiddlewareStack } from './middleware.js';
 import type { StepRunner } from './middleware-steps.js';
 import type { PlatformIo } from './platform.js';
 import { type CallScrubber, callScrubber } from './redact.js';
-import { parseResponse } from './response.js';
+import { readResponse } from './response.js';
 import { DEFAULT_RETRY, type RetryOptions, RetryQuota, sleep } from './retry.js';
 import { toHeaderParams, toWireParams } from './serialize.js';
 import {
+  type Credentials,
+  type Signed,
   type SignedRequest,
   signAsSoonAsPossible,
   timestamps,
@@ -89,45 +90,61 @@ export class RpcClient {
 
   /** Every failure is an AcsError, and nothing in it, in a hook's payload or in a log line holds the
    * call's secrets (scrub-error.ts). Middleware wraps each step (middleware.ts). */
-  async invoke<Req, Res>(action: ActionDescriptor, params: Req, options: CallOptions = {}): Promise<Res> {
+  invoke<Req, Res>(action: ActionDescriptor, params: Req, options: CallOptions = {}): Promise<Res> {
     const secrets = callScrubber();
     const logger = scrubbedLogger(this.#config.logger, secrets.scrub);
+    const input = params as Readonly<Record<string, unknown>>;
+    let done: Promise<MiddlewareOutput>;
     try {
-      const extra = options.middleware;
-      const steps = this.middleware.size === 0 && !extra?.length ? undefined : await this.#composed(extra);
-      const validation =
-        options.validation === undefined
-          ? this.#validation
-          : resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
-      const input = params as Readonly<Record<string, unknown>>;
-      // The call's deadline starts with its attempts, after the request is checked and built.
-      const call = (unsigned: UnsignedRequest, given: typeof input): Call => ({
-        action,
-        input: given,
-        unsigned,
-        options,
-        secrets,
-        logger,
-        steps,
-        validation,
-        time: callTime(options, this.#config, this.#retry.maxAttempts, this.#now()),
-        started: 0,
-      });
-      if (steps === undefined) {
+      if (this.middleware.size !== 0 || options.middleware?.length) {
+        done = this.#withMiddleware(action, input, options, secrets, logger);
+      } else {
         // No middleware: the same work in the same order, with no handler built around each step.
+        const validation = this.#validationOf(options);
         checkRequest(action, input, validation.request, logger);
-        return (await this.#attempts(call(this.#unsigned(action, input, options, true), input)))
-          .output as Res;
+        const unsigned = this.#unsigned(action, input, options, true);
+        const time = this.#time(options);
+        done = this.#attempts(newCall(action, input, unsigned, options, secrets, logger, validation, time));
       }
-      const work = {
-        check: (given: typeof input) => checkRequest(action, given, validation.request, logger),
-        unsigned: (given: typeof input) => this.#unsigned(action, given, options, false),
-        attempts: (given: typeof input, request: UnsignedRequest) => this.#attempts(call(request, given)),
-      };
-      return (await steps.call({ action: action.name, attempt: 0 }, work, input)).output as Res;
     } catch (error) {
-      throw await scrubbed(error, secrets.scrub);
+      done = Promise.reject(error);
     }
+    return done.then(
+      (result) => result.output as Res,
+      (error: unknown) => scrubbed(error, secrets.scrub).then((clean) => Promise.reject(clean)),
+    );
+  }
+
+  async #withMiddleware(
+    action: ActionDescriptor,
+    input: Readonly<Record<string, unknown>>,
+    options: CallOptions,
+    secrets: CallScrubber,
+    logger: Logger,
+  ): Promise<MiddlewareOutput> {
+    const steps = await this.#composed(options.middleware);
+    const validation = this.#validationOf(options);
+    const work = {
+      check: (given: typeof input) => checkRequest(action, given, validation.request, logger),
+      unsigned: (given: typeof input) => this.#unsigned(action, given, options, false),
+      attempts: (given: typeof input, request: UnsignedRequest) => {
+        const time = this.#time(options);
+        return this.#attempts(
+          newCall(action, given, request, options, secrets, logger, validation, time, steps),
+        );
+      },
+    };
+    return steps.call({ action: action.name, attempt: 0 }, work, input);
+  }
+
+  #validationOf(options: CallOptions): ValidationModes {
+    if (options.validation === undefined) return this.#validation;
+    return resolveValidation(this.#config.validation, options.validation, this.#config.validateResponses);
+  }
+
+  /** The call's deadline starts with its attempts, after the request is checked and built. */
+  #time(options: CallOptions): Time {
+    return callTime(options, this.#config, this.#retry.maxAttempts, this.#now());
   }
 
   /** The stack with the call's own middleware, fixed for the call, and the code that runs it. */
@@ -136,9 +153,19 @@ export class RpcClient {
     return (await import('./middleware-steps.js')).stepRunner(stack);
   }
 
-  /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. */
-  #attempts(call: Call): Promise<MiddlewareOutput> {
-    return attemptLoop({
+  /** The call's attempts, retried as attempts.ts decides, within the deadline its time carries. A first
+   * success nobody is told of ends the call without the loop's machinery. */
+  async #attempts(call: Call): Promise<MiddlewareOutput> {
+    const first = await this.#attempt(call, 1);
+    if (first.ok && this.#config.hooks?.afterResponse === undefined && call.logger.debug === undefined) {
+      this.#quota.release(this.#retry.successRefund);
+      return first.value as MiddlewareOutput;
+    }
+    return attemptLoop(this.#loop(call), first) as Promise<MiddlewareOutput>;
+  }
+
+  #loop(call: Call): LoopContext {
+    return {
       retry: this.#retry,
       quota: this.#quota,
       idempotent: call.action.idempotent,
@@ -153,13 +180,9 @@ export class RpcClient {
           this.#clockOffsetMs = offset;
         },
       },
-      attempt: async (n) => {
-        call.started = this.#now();
-        const result = await this.#attempt(call, n);
-        return result.ok ? result : { ...result, error: await scrubbed(result.error, call.secrets.scrub) };
-      },
+      attempt: (n) => this.#attempt(call, n),
       after: (n, result, willRetry) => this.#after(call, n, result, willRetry),
-    }) as Promise<MiddlewareOutput>;
+    };
   }
 
   readonly #now = (): number => (this.#config.now ?? Date.now)();
@@ -193,37 +216,36 @@ export class RpcClient {
   }
 
   /** One attempt, re-signed with a fresh nonce and timestamp, through the build, finalize and
-   * deserialize middleware; failures are returned, not thrown. Its value is `{ output, response }`. */
+   * deserialize middleware; failures are returned, scrubbed, not thrown. Its value is `{ output,
+   * response }`. Without middleware each step is awaited only when it answers with a promise. */
   async #attempt(call: Call, n: number): Promise<AttemptResult> {
+    call.started = this.#now();
     let raw: RawResponse | undefined;
     try {
-      let value: MiddlewareOutput;
-      if (call.steps === undefined) {
-        const signed = await this.#sign(call, call.unsigned);
-        const hooked = this.#beforeRequest(call, n, signed);
-        if (hooked !== undefined) await hooked;
-        raw = await this.#send(call, signed);
-        value = { output: await this.#parse(call, raw), response: raw };
-      } else {
+      if (call.steps !== undefined) {
         const work = {
-          sign: (request: UnsignedRequest) => this.#sign(call, request),
+          sign: async (request: UnsignedRequest) => this.#sign(call, request),
           beforeRequest: (signed: SignedRequest) => this.#beforeRequest(call, n, signed),
           send: async (signed: SignedRequest) => (raw = await this.#send(call, signed)),
-          parse: (response: RawResponse) => this.#parse(call, response),
+          parse: async (response: RawResponse) => this.#parse(call, response),
         };
         const context = { action: call.action.name, attempt: n };
-        value = await call.steps.attempt(context, work, call.input, call.unsigned);
+        const value = await call.steps.attempt(context, work, call.input, call.unsigned);
+        // A middleware that answered without sending (a cache) gives no response: a success, as it says.
+        return succeeded(value, value.response ?? raw);
       }
-      // A middleware that answered without sending (a cache) gives no response: a success, as it says.
-      const response = value.response ?? raw;
-      return {
-        ok: true,
-        value,
-        status: response?.status ?? 200,
-        headers: response?.headers ?? new Headers(),
-      };
+      const signing = this.#sign(call, call.unsigned);
+      const signed = signing instanceof Promise ? await signing : signing;
+      const hooked = this.#beforeRequest(call, n, signed);
+      if (hooked !== undefined) await hooked;
+      const response = await this.#send(call, signed);
+      raw = response;
+      const parsed = this.#parse(call, response);
+      const output = parsed instanceof Promise ? await parsed : parsed;
+      return succeeded({ output, response }, response);
     } catch (error) {
-      return { ok: false, error, status: raw?.status, headers: raw?.headers };
+      const scrubbedError = await scrubbed(error, call.secrets.scrub);
+      return { ok: false, error: scrubbedError, status: raw?.status, headers: raw?.headers };
     }
   }
 
@@ -233,45 +255,52 @@ export class RpcClient {
     return before && requestInfo(call, n, signed).then((info) => runHook(before, info, call.logger));
   }
 
-  async #parse(call: Call, raw: RawResponse): Promise<unknown> {
-    const output = await parseResponse(raw, call.action, this.service, call.secrets.scrub);
-    if (call.validation.response !== 'off')
-      await checkResponse(call.action, output, call.validation.response, call.logger);
-    return output;
+  /** The body, or a promise of it when there is something to wait for (XML, a failure, validation). */
+  #parse(call: Call, raw: RawResponse): unknown {
+    const output = readResponse(raw, call.action, this.service, call.secrets.scrub);
+    const mode = call.validation.response;
+    if (mode === 'off') return output;
+    return Promise.resolve(output).then(async (body) => {
+      await checkResponse(call.action, body, mode, call.logger);
+      return body;
+    });
   }
 
-  async #sign(call: Call, request: UnsignedRequest): Promise<SignedRequest> {
-    // Keys given as keys, and V3 with node:crypto, cost no turn: nothing there to wait for.
-    const credentials = this.#credentials.fixed ?? (await this.#credentials());
-    const signing = signAsSoonAsPossible(request, credentials, {
+  /** Keys given as keys, and V3 with node:crypto, cost no turn: the signed request itself then. */
+  #sign(call: Call, request: UnsignedRequest): SignedRequest | Promise<SignedRequest> {
+    const fixed = this.#credentials.fixed;
+    if (fixed !== undefined) return this.#signWith(call, request, fixed);
+    return this.#credentials().then((credentials) => this.#signWith(call, request, credentials));
+  }
+
+  #signWith(call: Call, request: UnsignedRequest, keys: Credentials): SignedRequest | Promise<SignedRequest> {
+    const signing = signAsSoonAsPossible(request, keys, {
       signatureVersion: this.#config.signatureVersion ?? 'v3',
       now: new Date(this.#now() + this.#clockOffsetMs),
       nonce: newNonce(),
       crypto: this.#io.crypto,
       timestamp: this.#timestamp,
     });
-    const { signed, signature } = signing instanceof Promise ? await signing : signing;
-    call.secrets.learn(
-      [credentials.accessKeySecret, credentials.securityToken, signature],
-      credentials.accessKeyId,
-    );
+    if (signing instanceof Promise) return signing.then((done) => this.#learnt(call, keys, done));
+    return this.#learnt(call, keys, signing);
+  }
+
+  #learnt(call: Call, keys: Credentials, { signed, signature }: Signed): SignedRequest {
+    call.secrets.learn([keys.accessKeySecret, keys.securityToken, signature], keys.accessKeyId);
     if (this.#signedAgent) return signed;
     // The headers were made for this attempt alone: the unsigned user agent goes last among them.
     (signed.headers as Record<string, string>)[this.#userAgent[0]] = this.#userAgent[1];
     return signed;
   }
 
-  async #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
+  /** Throws at once when no time is left (its callers await it inside their own try). */
+  #send(call: Call, signed: SignedRequest): Promise<RawResponse> {
     const timeoutMs = attemptTimeout(call.time, this.#now());
-    try {
-      return await this.#io.send(signed, {
-        timeoutMs,
-        signal: call.options.signal,
-        maxResponseBytes: call.options.maxResponseBytes ?? this.#config.maxResponseBytes,
-      });
-    } catch (error) {
+    const { signal, maxResponseBytes } = call.options;
+    const limit = maxResponseBytes ?? this.#config.maxResponseBytes;
+    return this.#io.send(signed, { timeoutMs, signal, maxResponseBytes: limit }).catch((error: unknown) => {
       throw lateError(error, call.time, timeoutMs);
-    }
+    });
   }
 
   /** Nobody to tell: a success then builds no scrubber, scrubs nothing and waits for nothing. */
@@ -286,32 +315,3 @@ export class RpcClient {
       .then((info) => runHook(hook, info, logger));
   }
 }
-
-/** What one call carries from attempt to attempt. */
-interface Call {
-  readonly action: ActionDescriptor;
-  readonly input: Readonly<Record<string, unknown>>;
-  readonly unsigned: UnsignedRequest;
-  readonly options: CallOptions;
-  readonly time: Time;
-  readonly secrets: CallScrubber;
-  readonly logger: Logger;
-  /** The call's middleware around each step's work; undefined when it has none. */
-  readonly steps: StepRunner | undefined;
-  readonly validation: ValidationModes;
-  /** When the current attempt began, on the client's clock (for the debug line). */
-  started: number;
-}
-
-/** What a `beforeRequest` hook sees: its code loads only for a client that has such a hook. */
-async function requestInfo(call: Call, n: number, signed: SignedRequest): Promise<RequestInfo> {
-  return (await import('./request-info.js')).redactedInfo(call.action, n, signed, call.secrets.scrub);
-}
-
-/** Failures only: the scrubbing of errors is loaded when one happens, not by every program. */
-async function scrubbed(error: unknown, scrub: (text: string) => string): Promise<AcsError> {
-  const { scrubError } = await import('./scrub-error.js');
-  return scrubError(error, scrub);
-}
-
-const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';

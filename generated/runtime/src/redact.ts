@@ -54,18 +54,19 @@ export interface CallScrubber {
 }
 
 export function callScrubber(): CallScrubber {
-  const secrets = new Set<string>();
-  const ids = new Set<string>();
+  // Lists, not sets: a call learns the same two or three values on each of its few attempts.
+  const secrets: string[] = [];
+  const ids: string[] = [];
   // Built when first used after learning: most calls succeed and never scrub anything.
   let current: ((text: string) => string) | undefined = redactText;
   return {
     scrub: (text) => {
-      current ??= secretScrubber([...secrets], [...ids]);
+      current ??= secretScrubber(secrets, ids);
       return current(text);
     },
     learn(more, accessKeyId) {
-      for (const secret of more) if (secret !== undefined) secrets.add(secret);
-      ids.add(accessKeyId);
+      for (const secret of more) if (secret !== undefined && !secrets.includes(secret)) secrets.push(secret);
+      if (!ids.includes(accessKeyId)) ids.push(accessKeyId);
       current = undefined;
     },
   };

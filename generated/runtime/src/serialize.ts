@@ -11,21 +11,29 @@ import type { ParamDescriptor, Shape } from './descriptors.js';
 /** Parameters as they go on the wire: names already flattened (`InstanceId.1`), values as text. */
 export type WireParams = ReadonlyArray<readonly [string, string]>;
 
+/** Described parameters in their descriptors' order, then any others in the input's. An action's
+ * parameter names are unique (the check stage refuses a name twice), so loops over the descriptors
+ * do what a map by name would, without building one per call. */
 export function toWireParams(
   params: Readonly<Record<string, unknown>>,
   descriptors: readonly ParamDescriptor[],
 ): Array<[string, string]> {
   const wire: Array<[string, string]> = [];
-  const byName = new Map(descriptors.map((d) => [d.name, d]));
-  const names = [...byName.keys(), ...Object.keys(params).filter((k) => !byName.has(k))];
-  for (const name of names) {
+  for (const d of descriptors) {
+    const value = params[d.name];
+    if (value !== undefined && value !== null && d.in !== 'header') writeParam(wire, d, value);
+  }
+  for (const name of Object.keys(params)) {
+    if (isDescribed(name, descriptors)) continue;
     const value = params[name];
-    if (value === undefined || value === null) continue;
-    const descriptor = byName.get(name);
-    if (descriptor === undefined) wire.push([name, String(value)]);
-    else if (descriptor.in !== 'header') writeParam(wire, descriptor, value);
+    if (value !== undefined && value !== null) wire.push([name, String(value)]);
   }
   return wire;
+}
+
+function isDescribed(name: string, descriptors: readonly ParamDescriptor[]): boolean {
+  for (const d of descriptors) if (d.name === name) return true;
+  return false;
 }
 
 /** The header parameters (`in: header`, scalars) as HTTP headers: lower-case names, values as text. */

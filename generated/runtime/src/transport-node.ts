@@ -14,6 +14,7 @@ import {
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AcsError } from './errors.js';
+import { closingIdle } from './node-agent.js';
 import { RawHeaders } from './node-headers.js';
 import { type NodeTarget, nodeTargets } from './node-target.js';
 import type { SignedRequest } from './sign-request.js';
@@ -32,10 +33,10 @@ const IDLE_SOCKET_MS = 4000;
 
 /** A transport with its own keep-alive agents (idle sockets do not keep the process alive). */
 export function nodeTransport(): Transport {
-  const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+  const options = { keepAlive: true };
   const io: NodeIo = {
-    http: new HttpAgent(options),
-    https: new HttpsAgent(options),
+    http: closingIdle(new HttpAgent(options), IDLE_SOCKET_MS),
+    https: closingIdle(new HttpsAgent(options), IDLE_SOCKET_MS),
     targets: nodeTargets(),
     // Whole bodies only (never `stream: true`), so one decoder serves every call.
     decoder: new TextDecoder(),
