@@ -49,6 +49,44 @@ describe('plainValue', () => {
     expect(plainValue('a: &x 1\nb: *x\nc: |\n  %d items\n')).toStrictEqual({ a: 1, b: 1, c: '%d items\n' });
   });
 
+  it('reads spec text changed at random (fixed seed) as the yaml library does, or leaves it to it', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/specs/focused.yaml'), 'utf8');
+    const pieces = [
+      ' ',
+      '\t',
+      ':',
+      '- ',
+      '#',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\n',
+      '|',
+      '?',
+      '*',
+      '&',
+      '%',
+      '!',
+    ];
+    let seed = 15;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let i = 0; i < 400; i++) {
+      const at = next(text.length);
+      const cut = next(3);
+      const changed = text.slice(0, at) + pieces[next(pieces.length)]! + text.slice(at + cut);
+      const plain = plainValue(changed);
+      if (plain === undefined) continue;
+      expect({ at, value: plain }).toStrictEqual({ at, value: yamlValue(changed) });
+    }
+  });
+
   it.each([
     '0o17',
     '0x1F',
@@ -92,6 +130,9 @@ describe('plainValue', () => {
     ['a complex key', '? [1]\n: 2\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a syntax error', 'a: b: c\n'],
+    ['an empty key', 'a:\n  b: 1\n  : c: 2\n'],
+    ['an empty key in a flow sequence', 'a: [: 1]\n'],
+    ['a null key', '~: 1\n'],
     ['a directive after a comment', '# c\n%YAML 1.2\n---\na: 1\n'],
   ])('leaves %s to the yaml library', (_name, text) => {
     expect(plainValue(text)).toBeUndefined();
