@@ -131,7 +131,7 @@ function transpileFile(file: GeneratedFile, options: ts.CompilerOptions): Transp
     getDirectories: () => [],
   };
   const program = ts.createProgram([file.path], options, host);
-  const emitted = program.emit(undefined, undefined, undefined, false, javascriptOf(source));
+  const emitted = program.emit();
   const diagnostics = [...program.getSyntacticDiagnostics(source), ...emitted.diagnostics];
   // Declarations are not written when they have errors: those errors stop generation (the caller).
   const js = out.get('js');
@@ -139,30 +139,6 @@ function transpileFile(file: GeneratedFile, options: ts.CompilerOptions): Transp
   if ((js === undefined || dts === undefined) && diagnostics.length === 0)
     throw new Error(`The compiler emitted nothing for ${file.path}`);
   return { js: js ?? '', dts: dts ?? '', map: out.get('map'), diagnostics };
-}
-
-/** A module of types alone compiles to no JavaScript but `export {};` (and the comments before its
- * first statement): its statements are left out of the JavaScript emit before TypeScript's own
- * transforms walk them (seconds' worth on a package of megabytes of types) — the declarations still
- * come from the whole file. Other modules are compiled as they are. */
-function javascriptOf(source: ts.SourceFile): ts.CustomTransformers | undefined {
-  if (!source.statements.every(declaresTypesOnly)) return undefined;
-  const withoutStatements: ts.TransformerFactory<ts.SourceFile> = (context) => (file) =>
-    context.factory.updateSourceFile(
-      file,
-      // Where the statements were, so the comments before the first one are placed as they were.
-      ts.setTextRange(context.factory.createNodeArray([]), file.statements),
-    );
-  return { before: [withoutStatements] };
-}
-
-function declaresTypesOnly(statement: ts.Statement): boolean {
-  return (
-    ts.isInterfaceDeclaration(statement) ||
-    ts.isTypeAliasDeclaration(statement) ||
-    (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) ||
-    (ts.isExportDeclaration(statement) && statement.isTypeOnly)
-  );
 }
 
 function withHeader(path: string, text: string, header: string): GeneratedFile {

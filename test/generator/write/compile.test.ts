@@ -41,40 +41,6 @@ describe('compilePackage', () => {
   });
 
   it.each([
-    [
-      'a header, a blank line, type-only imports and types',
-      `${HEADER}\nimport type { B } from './b.js';\nexport type A = B;\n`,
-    ],
-    [
-      'a doc on the first interface',
-      `${HEADER}/** Doc. */\nexport interface A {\n  /** X. */\n  x: string;\n}\n`,
-    ],
-    ['no header', 'export interface A {\n  x: string;\n}\n/** T. */\nexport type T = A | 1;\n'],
-    ['a type-only export', `${HEADER}\ninterface A {\n  x: string;\n}\nexport type { A };\n`],
-    [
-      'types beside a value',
-      `${HEADER}\nexport interface A {\n  x: string;\n}\nexport const a: A = { x: '' };\n`,
-    ],
-  ])('gives a module of types (%s) the JavaScript and declarations of the whole file', (_name, given) => {
-    const ours = new Map(
-      compilePackage([{ path: 'src/a.ts', content: given }], HEADER).map((f) => [f.path, f.content]),
-    );
-    const options = { ...ts.convertCompilerOptionsFromJson(PACKAGE_COMPILER_OPTIONS, '/').options };
-    const js = ts.transpileModule(given, {
-      compilerOptions: { ...options, module: ts.ModuleKind.ESNext },
-      fileName: 'a.ts',
-    }).outputText;
-    expect(ours.get('dist/a.js')).toBe(js.startsWith(HEADER) ? js : `${HEADER}${js}`);
-    const dts = ts.transpileDeclaration(given, {
-      compilerOptions: { ...options, declarationMap: false },
-      fileName: 'a.ts',
-    }).outputText;
-    expect(ours.get('dist/a.d.ts')).toBe(
-      `${dts.startsWith(HEADER) ? dts : `${HEADER}${dts}`}//# sourceMappingURL=a.d.ts.map`,
-    );
-  });
-
-  it.each([
     ['src/a.ts', 'dist/a.d.ts.map', '../src/a.ts'],
     [
       'src/conformance/checks/b.ts',
