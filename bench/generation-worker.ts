@@ -1,6 +1,7 @@
-// One measured generation in its own process: prints `{ ms, cpuMs, rssMb, actions, stages, stagesCpu }`
-// as its last line, `stages` (`stagesCpu`) being the wall (CPU) milliseconds of each pipeline stage
-// (check, emit, typecheck, compile) as the pipeline reports them through its progress callback. Both
+// One measured generation in its own process: prints `{ ms, cpuMs, rssMb, actions, stages, stagesCpu,
+// memory }` as its last line, `stages` (`stagesCpu`) being the wall (CPU) milliseconds of each pipeline
+// stage (check, emit, typecheck, compile) as the pipeline reports them through its progress callback,
+// `memory` the heap in use and the resident set (MB) as each stage ended (`rssMb` is the peak). Both
 // tools are timed from the same point, after this module and everything it imports has loaded, and
 // both read the spec from its file: openapi-typescript parses the YAML, the pipeline loads it with
 // positions.
@@ -20,6 +21,7 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
 };
 const stages: Partial<Record<GenerateStage, number>> = {};
 const stagesCpu: Partial<Record<GenerateStage, number>> = {};
+const memory: Partial<Record<GenerateStage, { heapMb: number; rssMb: number }>> = {};
 let actions: number | undefined;
 if (tool === 'openapi-typescript') {
   astToString(await openapiTS(parse(readFileSync(spec, 'utf8')), { silent: true }));
@@ -30,6 +32,8 @@ if (tool === 'openapi-typescript') {
     if (current !== undefined) {
       stages[current.stage] = now - current.at;
       stagesCpu[current.stage] = cpuMs(current.cpu);
+      const { heapUsed, rss } = process.memoryUsage();
+      memory[current.stage] = { heapMb: Math.round(heapUsed / 2 ** 20), rssMb: Math.round(rss / 2 ** 20) };
     }
     current = next === undefined ? undefined : { stage: next, at: now, cpu: process.cpuUsage() };
   };
@@ -50,4 +54,4 @@ if (tool === 'openapi-typescript') {
 }
 const ms = performance.now() - start;
 const rssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ ms, cpuMs: cpuMs(startCpu), rssMb, actions, stages, stagesCpu }));
+console.log(JSON.stringify({ ms, cpuMs: cpuMs(startCpu), rssMb, actions, stages, stagesCpu, memory }));

@@ -33,6 +33,8 @@ export interface GenerationFigure {
   readonly stages: Readonly<Record<string, number>>;
   /** Median CPU milliseconds of each stage. */
   readonly stagesCpu: Readonly<Record<string, number>>;
+  /** Median heap in use (MB) as each stage ended: what the stage left alive (and not yet collected). */
+  readonly stagesHeapMb?: Readonly<Record<string, number>>;
   /** Why there is no figure: the spec did not import or did not generate. */
   readonly error?: string;
 }
@@ -136,6 +138,9 @@ function measureSpec(
       peakRssMb: Math.max(...mine.map((r) => r.rssMb)),
       stages: stagesOf((r) => r.stages),
       stagesCpu: stagesOf((r) => r.stagesCpu ?? {}),
+      stagesHeapMb: stagesOf((r) =>
+        Object.fromEntries(Object.entries(r.memory ?? {}).map(([st, m]) => [st, m.heapMb])),
+      ),
     };
   });
 }
@@ -147,6 +152,7 @@ interface Run {
   readonly actions?: number;
   readonly stages: Record<string, number>;
   readonly stagesCpu?: Record<string, number>;
+  readonly memory?: Record<string, { heapMb: number; rssMb: number }>;
 }
 
 function runOnce(tool: Tool, spec: string): Run | { error: string } {
@@ -247,9 +253,12 @@ if (process.argv[1] === import.meta.filename) {
       const stages = Object.entries(f.stages)
         .map(([st, ms]) => `${st} ${s(ms)}/${s(f.stagesCpu[st] ?? 0)}`)
         .join(', ');
+      const heap = Object.entries(f.stagesHeapMb ?? {})
+        .map(([st, mb]) => `${st} ${mb.toFixed(0)}`)
+        .join(', ');
       console.log(
         f.error === undefined
-          ? `${f.spec} ${f.tool}: median ${s(f.medianMs)} s wall (min ${s(f.minMs)}, max ${s(f.maxMs)}), ${s(f.medianCpuMs)} s CPU; stages wall/CPU: ${stages || '—'}; peak RSS ${f.peakRssMb.toFixed(0)} MB`
+          ? `${f.spec} ${f.tool}: median ${s(f.medianMs)} s wall (min ${s(f.minMs)}, max ${s(f.maxMs)}), ${s(f.medianCpuMs)} s CPU; stages wall/CPU: ${stages || '—'}; heap MB after: ${heap || '—'}; peak RSS ${f.peakRssMb.toFixed(0)} MB`
           : `${f.spec} ${f.tool}: ${f.error}`,
       );
     }

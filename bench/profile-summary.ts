@@ -2,7 +2,7 @@
 // function (with its file and line) and by file, and total time (the function and all it calls, each
 // sample counted once) of the functions whose file matches FILTER, as µs per call when CALLS is given,
 // else as shares of the busy samples (idle and the profiler's own "(program)" left out).
-//   npx tsx bench/profile-summary.ts <file.cpuprofile> [rows] [calls] [filter, default "runtime/"]
+//   npx tsx bench/profile-summary.ts <file.cpuprofile> [rows] [calls, "" for none] [filter, default "runtime/"]
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -19,7 +19,7 @@ interface Profile {
 const [file, rowsArg, callsArg, filter = 'runtime/'] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file!, 'utf8')) as Profile;
 const rows = Number(rowsArg ?? 40);
-const calls = callsArg === undefined ? undefined : Number(callsArg);
+const calls = callsArg === undefined || callsArg === '' ? undefined : Number(callsArg);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

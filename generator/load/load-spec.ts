@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parse, parseDocument } from 'yaml';
 import type { Diagnostic } from '../shared/diagnostic.ts';
 import { BASE_KEY, mergeBase } from './merge-base.ts';
+import { plainValue } from './plain-value.ts';
 import { splitPointer } from './pointer.ts';
 
 export interface Position {
@@ -112,6 +113,9 @@ async function withBase(curated: LoadedSpec, named: unknown, root: string): Prom
 }
 
 export function parseSpecText(file: string, text: string): LoadResult {
+  // Positions are parsed when a diagnostic first asks for one (plain-value.ts).
+  const plain = plainValue(text);
+  if (plain !== undefined) return { ok: true, spec: located(file, text, plain, undefined) };
   const parsed = positionsOf(text);
   const { doc, lineCounter } = parsed;
   if (doc.errors.length > 0) {
@@ -121,7 +125,11 @@ export function parseSpecText(file: string, text: string): LoadResult {
     });
     return { ok: false, diagnostics };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  return { ok: true, spec: located(file, text, doc.toJS({ maxAliasCount: 100 }), parsed) };
+}
+
+/** The loaded spec; `parsed` is the tree with positions when already at hand. */
+function located(file: string, text: string, value: unknown, parsed: Positions | undefined): LoadedSpec {
   let tree: Positions | undefined = parsed;
   const locate = (pointer: string): Position => {
     tree ??= positionsOf(text);
@@ -133,7 +141,7 @@ export function parseSpecText(file: string, text: string): LoadResult {
   const forgetPositions = () => {
     tree = undefined;
   };
-  return { ok: true, spec: { file, text, value, locate, forgetPositions, inputs: [file] } };
+  return { file, text, value, locate, forgetPositions, inputs: [file] };
 }
 
 interface Positions {

@@ -33,13 +33,16 @@ export async function writeOutput(
   const onDisk = new Set(await listFiles(outDir));
   const changed: string[] = [];
   const foreign: string[] = [];
-  for (const file of all) {
-    const current = onDisk.has(file.path) ? await readFile(join(outDir, file.path), 'utf8') : undefined;
+  // Read side by side: hundreds of files, each a round trip through libuv's thread pool.
+  const current = await Promise.all(
+    all.map((file) => (onDisk.has(file.path) ? readFile(join(outDir, file.path), 'utf8') : undefined)),
+  );
+  for (const [i, file] of all.entries()) {
     onDisk.delete(file.path);
-    if (current === file.content) continue;
+    if (current[i] === file.content) continue;
     changed.push(file.path);
     // A file the generator did not write is foreign unless it already holds exactly these bytes.
-    if (current !== undefined && !owned.has(file.path) && file.path !== MANIFEST_FILE)
+    if (current[i] !== undefined && !owned.has(file.path) && file.path !== MANIFEST_FILE)
       foreign.push(file.path);
   }
   const extra = [...onDisk].filter((path) => owned.has(path)).sort();
@@ -47,11 +50,10 @@ export async function writeOutput(
   const report = { changed: changed.sort(), extra, foreign: foreign.sort() };
   const refused = report.foreign.length > 0 && !options.force;
   if (mode === 'check' || refused) return { ...report, refused };
-  for (const path of report.changed) {
-    const content = all.find((f) => f.path === path)!.content;
-    await mkdir(dirname(join(outDir, path)), { recursive: true });
-    await writeFile(join(outDir, path), content);
-  }
+  const byPath = new Map(all.map((f) => [f.path, f.content]));
+  const folders = [...new Set(report.changed.map((path) => dirname(join(outDir, path))))].sort();
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await Promise.all(report.changed.map((path) => writeFile(join(outDir, path), byPath.get(path)!)));
   for (const path of extra) await removeOwned(outDir, path);
   return { ...report, refused };
 }

@@ -35,6 +35,7 @@ const CACHE_KEY = [
   'generator/shared/toolkit-dir.ts',
   'generator/load/load-spec.ts',
   'generator/load/merge-base.ts',
+  'generator/load/plain-value.ts',
   'generator/load/pointer.ts',
 ];
 
