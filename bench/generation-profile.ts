@@ -48,8 +48,8 @@ const kit = toolkitDir();
 const modelled = await timed(() => modelSpec(process.cwd(), relative(process.cwd(), resolve(spec))));
 console.log(`model: ${figures(modelled)}`);
 memory('model');
-const { model, ajv } = modelled.value;
-if (model === undefined || ajv === undefined)
+const { model } = modelled.value;
+if (model === undefined)
   throw new Error(`${spec} did not model: ${modelled.value.diagnostics[0]?.message}`);
 
 const session = new Session();
@@ -62,7 +62,7 @@ if (profileFile !== undefined) {
 
 const sources: GeneratedFile[] = [];
 for (const emitter of emitters) {
-  const t = await timed(() => emitter.emit({ model, rootDir: kit, ajv }));
+  const t = await timed(() => emitter.emit({ model, rootDir: kit }));
   sources.push(...t.value);
   const bytes = t.value.reduce((n, f) => n + f.content.length, 0);
   console.log(`emit ${emitter.name.padEnd(12)} ${figures(t)}  ${t.value.length} files, ${mb(bytes)}`);
