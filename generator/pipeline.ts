@@ -72,7 +72,6 @@ export async function modelSpec(rootDir: string, spec: string): Promise<Generate
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   // Only the example check may still locate, and only what it finds wrong: the YAML tree goes.
   source.forgetPositions();
-  fullCollection();
   diagnostics.push(...(await checkExamples(source, model, readXmlExample)));
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   return { diagnostics: sortDiagnostics(diagnostics), model };
@@ -84,7 +83,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const { modelled, sources } = await modelAndEmit(options, kit, progress);
   const { model } = modelled;
   if (model === undefined || sources === undefined) return modelled;
-  // The emitters' working sets are gone: their garbage goes before the compile grows.
+  // The emitters' working sets are gone: their garbage goes before the compile grows (which collects
+  // again whenever its heap doubles, compile.ts).
   fullCollection();
   const packageDir = resolve(options.rootDir, packageOutDir(options.out, model.packageName));
   const runtime = { dir: join(dirname(packageDir), RUNTIME_FOLDER), files: await runtimePackage(kit) };

@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { GeneratedFile } from '../emitters/contract.ts';
 import { PACKAGE_COMPILER_OPTIONS } from '../emitters/package/tsconfig.ts';
+import { collectWhenDoubled } from '../shared/full-collection.ts';
 import { skeletonOf } from './literal-skeleton.ts';
 
 /** `header` is prepended where the compiler dropped it (declaration files keep no leading comment). */
@@ -28,6 +29,8 @@ export function compilePackage(files: readonly GeneratedFile[], header: string):
     emitted.push(withHeader(`${base}.js`, js, header), declarations);
     // Absent only beside a diagnostic, which stops generation below.
     if (map !== undefined) emitted.push(declarationMap(file.path, declarations.path, map, linesAdded));
+    // Each file's syntax trees are garbage once it is emitted: a large package's would pile up.
+    collectWhenDoubled();
   }
   if (problems.length > 0) {
     const host = {
