@@ -21,15 +21,15 @@ const spec = process.argv[2] ?? 'spec/ecs.yaml';
 const { model } = await modelSpec(ROOT, spec);
 if (model === undefined) throw new Error(`${spec} does not model`);
 
-/** ajv as the generator configured it for its standalone code. */
-function ajvOf(m: ServiceModel): Ajv2020 {
+/** ajv as the generator configured it for its standalone code (`standalone`), or to check in process. */
+function ajvOf(m: ServiceModel, standalone: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     strictRequired: false,
     allowUnionTypes: true,
     messages: false,
-    code: { source: true, esm: true, lines: true },
+    ...(standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   ajv.addSchema({ $id: DEFS_ID, $defs: m.schemaDefs });
   for (const v of validatorSchemas(m)) ajv.addSchema({ $id: v.id, ...v.schema });
@@ -47,7 +47,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 for (const group of ['requests', 'responses'] as const) {
   const schemas = validatorSchemas(model).filter((v) => v.group === group);
   let start = process.hrtime.bigint();
-  const ajv = ajvOf(model);
+  const ajv = ajvOf(model, true);
   const theirs = standaloneModule.default(
     ajv,
     Object.fromEntries(schemas.map((v) => [validatorName(model, v), v.id])),
@@ -69,15 +69,7 @@ const requests = model.actions.map((action) => ({
     action.params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example]),
   ),
 }));
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  strictRequired: false,
-  allowUnionTypes: true,
-  messages: false,
-});
-ajv.addSchema({ $id: DEFS_ID, $defs: model.schemaDefs });
-for (const v of validatorSchemas(model)) ajv.addSchema({ $id: v.id, ...v.schema });
+const ajv = ajvOf(model, false);
 const checks = schemaChecks(model);
 const runners = {
   'schema check': requests.map((r) => [checks(r.id)!, r.value] as const),
