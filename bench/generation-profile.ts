@@ -49,8 +49,7 @@ const modelled = await timed(() => modelSpec(process.cwd(), relative(process.cwd
 console.log(`model: ${figures(modelled)}`);
 memory('model');
 const { model } = modelled.value;
-if (model === undefined)
-  throw new Error(`${spec} did not model: ${modelled.value.diagnostics[0]?.message}`);
+if (model === undefined) throw new Error(`${spec} did not model: ${modelled.value.diagnostics[0]?.message}`);
 
 const session = new Session();
 if (profileFile !== undefined) {
