@@ -16,8 +16,6 @@ import { defsRef } from './json-schema.ts';
 import type { ServiceModel } from './types.ts';
 import { type ValidatorSchema, validatorSchemas } from './validation-schemas.ts';
 
-/** What the runtime reads of a schema (its annotations — description, examples, default — are left):
- * `$ref` and `type` (schema-check.ts) and the keywords that have a check (KEYWORD_MODULES). */
 /** The runtime module (its name under templates/runtime) that exports each keyword's check. */
 export const KEYWORD_MODULES: Readonly<Record<string, string>> = Object.fromEntries(
   (
@@ -30,6 +28,8 @@ export const KEYWORD_MODULES: Readonly<Record<string, string>> = Object.fromEntr
   ).flatMap(([module, checks]) => Object.keys(checks).map((keyword) => [keyword, module])),
 );
 const keywordChecks: KeywordChecks = { ...bounds, ...objects, ...pattern, ...values };
+/** What the runtime reads of a schema (its annotations — description, examples, default — are left):
+ * `$ref` and `type` (schema-check.ts) and the keywords that have a check (KEYWORD_MODULES). */
 const CHECKED = new Set<string>(['$ref', 'type', ...Object.keys(KEYWORD_MODULES)]);
 /** Keywords whose value is a schema (`properties` is a map of them). */
 const SUBSCHEMA = new Set(['items', 'propertyNames', 'additionalProperties']);
