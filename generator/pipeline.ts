@@ -13,7 +13,7 @@ import { checkExamples } from './model/check-examples.ts';
 import type { ServiceModel } from './model/types.ts';
 import { readXmlExample } from './model/xml-example.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './shared/diagnostic.ts';
-import { fullCollection } from './shared/full-collection.ts';
+import { collectWhenDoubled, fullCollection } from './shared/full-collection.ts';
 import { toolkitDir } from './shared/toolkit-dir.ts';
 import { compilePackage } from './write/compile.ts';
 import { typecheckPackage } from './write/typecheck.ts';
@@ -117,7 +117,11 @@ async function modelAndEmit(
   if (model === undefined) return { modelled };
   progress('emit');
   const sources: GeneratedFile[] = [];
-  for (const emitter of emitters) sources.push(...(await emitter.emit({ model, rootDir: kit })));
+  for (const emitter of emitters) {
+    sources.push(...(await emitter.emit({ model, rootDir: kit })));
+    // An emitter's working set (its ts-morph projects, openapi-typescript's tree) is garbage now.
+    collectWhenDoubled();
+  }
   return { modelled, sources };
 }
 

@@ -1,8 +1,9 @@
 // A full garbage collection, asked of V8 between generation's stages and inside the compile. V8 lets a
 // stage's garbage pile up well above what is alive, and the next stage grows on top of it: collecting
 // where a stage's working set has just been let go keeps the peak nearer the live heap (a real
-// 347-action product: peak RSS ≈ 780–830 → 620 MB, no more CPU, bench/generation-worker.ts); the
-// compile collects when its heap has doubled (1,000 actions: 640–650 → 573–588 MB for ≈ 0.8 s). Node exposes `gc` only behind a flag,
+// 347-action product: peak RSS ≈ 780–830 → 620 MB, no more CPU, bench/generation-worker.ts); each
+// emitter's end and each compiled file collect when the heap has doubled since the last collection
+// (1,000 actions: 640–650 → 490–512 MB, the CPU within the noise). Node exposes `gc` only behind a flag,
 // so the flag is set for the time it takes to fetch it in a fresh context, and unset again unless the
 // process was started with it (as jest-leak-detector does).
 import { setFlagsFromString } from 'node:v8';
