@@ -27,7 +27,8 @@ export const KEYWORD_MODULES: Readonly<Record<string, string>> = Object.fromEntr
     ] as const
   ).flatMap(([module, checks]) => Object.keys(checks).map((keyword) => [keyword, module])),
 );
-const keywordChecks: KeywordChecks = { ...bounds, ...objects, ...pattern, ...values };
+/** Every keyword's check, as the runtime's modules export them. */
+export const KEYWORD_CHECKS: KeywordChecks = { ...bounds, ...objects, ...pattern, ...values };
 /** What the runtime reads of a schema (its annotations — description, examples, default — are left):
  * `$ref` and `type` (schema-check.ts) and the keywords that have a check (KEYWORD_MODULES). */
 const CHECKED = new Set<string>(['$ref', 'type', ...Object.keys(KEYWORD_MODULES)]);
@@ -58,15 +59,21 @@ export function checkSchemaOf<R>(schema: unknown, ref: (defName: string) => R): 
   return out;
 }
 
+/** The subschemas a checked schema holds directly (its `$ref` given as `ref` made it, as is). */
+export function subschemasOf(schema: Readonly<Record<string, unknown>>): unknown[] {
+  return Object.entries(schema).flatMap(([key, value]) =>
+    key === '$ref' || SUBSCHEMA.has(key)
+      ? [value]
+      : key === 'properties'
+        ? Object.values(value as Record<string, unknown>)
+        : [],
+  );
+}
+
 function defName(ref: unknown): string {
   if (typeof ref !== 'string' || !ref.startsWith(DEFS_PREFIX))
     throw new Error(`unexpected $ref ${String(ref)}`);
   return ref.slice(DEFS_PREFIX.length);
-}
-
-/** Every keyword's check, as the runtime's modules export them. */
-export function allKeywordChecks(): KeywordChecks {
-  return keywordChecks;
 }
 
 /** The check of every compiled unit of the model (validation-schemas.ts ids), each made once. */
@@ -91,7 +98,7 @@ export function schemaChecks(model: ServiceModel): (id: string) => SchemaValidat
       const schema =
         given !== undefined ? given.schema : id.startsWith(DEFS_PREFIX) ? { $ref: id } : undefined;
       if (schema === undefined) return undefined;
-      validate = schemaValidator(checkSchemaOf(schema, (n) => () => def(n)) as CheckSchema, keywordChecks);
+      validate = schemaValidator(checkSchemaOf(schema, (n) => () => def(n)) as CheckSchema, KEYWORD_CHECKS);
       made.set(id, validate);
     }
     return validate;

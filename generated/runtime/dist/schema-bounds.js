@@ -4,24 +4,18 @@
 // The checks of the numeric and length bounds of a schema (schema-check.ts), as ajv words their errors;
 // exported under the keywords' names for the generated validators, which import those they use.
 import { fail } from './schema-check.js';
-const limit = (keyword, comparison) => (s) => {
+/** `comparison` is what ajv reports; `ok` says it of a value and the bound. */
+const limit = (keyword, comparison, ok) => (s) => {
     const bound = s[keyword];
-    const ok = keyword === 'maximum'
-        ? (d) => d <= bound
-        : keyword === 'minimum'
-            ? (d) => d >= bound
-            : keyword === 'exclusiveMaximum'
-                ? (d) => d < bound
-                : (d) => d > bound;
     return (d, p, o) => {
-        if (!ok(d))
+        if (!ok(d, bound))
             fail(o, p, keyword, { comparison, limit: bound });
     };
 };
-const checkMaximum = /*#__PURE__*/ limit('maximum', '<=');
-const checkMinimum = /*#__PURE__*/ limit('minimum', '>=');
-const checkExclusiveMaximum = /*#__PURE__*/ limit('exclusiveMaximum', '<');
-const checkExclusiveMinimum = /*#__PURE__*/ limit('exclusiveMinimum', '>');
+const checkMaximum = /*#__PURE__*/ limit('maximum', '<=', (d, b) => d <= b);
+const checkMinimum = /*#__PURE__*/ limit('minimum', '>=', (d, b) => d >= b);
+const checkExclusiveMaximum = /*#__PURE__*/ limit('exclusiveMaximum', '<', (d, b) => d < b);
+const checkExclusiveMinimum = /*#__PURE__*/ limit('exclusiveMinimum', '>', (d, b) => d > b);
 const items = (keyword) => (s) => {
     const bound = s[keyword];
     return (d, p, o) => {

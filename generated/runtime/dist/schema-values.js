@@ -19,18 +19,20 @@ const checkEnum = (s) => {
             fail(o, p, 'enum', { allowedValues: values });
     };
 };
-const checkUniqueItems = (s) => (d, p, o) => {
+const checkUniqueItems = (s) => {
     if (s.uniqueItems !== true)
-        return;
-    const found = duplicate(s, d);
-    if (found !== undefined)
-        fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
+        return () => { };
+    const item = typeof s.items === 'object' ? s.items.type : undefined;
+    const itemTypes = item === undefined ? [] : typeof item === 'string' ? [item] : item;
+    return (d, p, o) => {
+        const found = duplicate(itemTypes, d);
+        if (found !== undefined)
+            fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
+    };
 };
 /** ajv's search for two equal items: by value when the items' schema names only scalar types, else by
  * deep equality, both from the end. Returns the two indices as ajv reports them (`i`, `j`). */
-function duplicate(s, d) {
-    const item = typeof s.items === 'object' ? s.items.type : undefined;
-    const itemTypes = item === undefined ? [] : typeof item === 'string' ? [item] : item;
+function duplicate(itemTypes, d) {
     if (d.length < 2)
         return undefined;
     if (itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array')) {

@@ -6,29 +6,23 @@
 // exported under the keywords' names for the generated validators, which import those they use.
 import { fail, type KeywordCheck } from './schema-check.js';
 
+/** `comparison` is what ajv reports; `ok` says it of a value and the bound. */
 const limit =
   (
     keyword: 'maximum' | 'minimum' | 'exclusiveMaximum' | 'exclusiveMinimum',
     comparison: string,
+    ok: (d: number, bound: number) => boolean,
   ): KeywordCheck =>
   (s) => {
     const bound = s[keyword] as number;
-    const ok =
-      keyword === 'maximum'
-        ? (d: number) => d <= bound
-        : keyword === 'minimum'
-          ? (d: number) => d >= bound
-          : keyword === 'exclusiveMaximum'
-            ? (d: number) => d < bound
-            : (d: number) => d > bound;
     return (d, p, o) => {
-      if (!ok(d as number)) fail(o, p, keyword, { comparison, limit: bound });
+      if (!ok(d as number, bound)) fail(o, p, keyword, { comparison, limit: bound });
     };
   };
-const checkMaximum: KeywordCheck = /*#__PURE__*/ limit('maximum', '<=');
-const checkMinimum: KeywordCheck = /*#__PURE__*/ limit('minimum', '>=');
-const checkExclusiveMaximum: KeywordCheck = /*#__PURE__*/ limit('exclusiveMaximum', '<');
-const checkExclusiveMinimum: KeywordCheck = /*#__PURE__*/ limit('exclusiveMinimum', '>');
+const checkMaximum: KeywordCheck = /*#__PURE__*/ limit('maximum', '<=', (d, b) => d <= b);
+const checkMinimum: KeywordCheck = /*#__PURE__*/ limit('minimum', '>=', (d, b) => d >= b);
+const checkExclusiveMaximum: KeywordCheck = /*#__PURE__*/ limit('exclusiveMaximum', '<', (d, b) => d < b);
+const checkExclusiveMinimum: KeywordCheck = /*#__PURE__*/ limit('exclusiveMinimum', '>', (d, b) => d > b);
 
 const items =
   (keyword: 'maxItems' | 'minItems'): KeywordCheck =>

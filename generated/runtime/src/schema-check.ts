@@ -7,7 +7,8 @@
 // ones ajv (2020-12, allErrors, strict numbers) gives for the same schema and value, in the same order
 // (instancePath, keyword, params; test/templates/runtime/schema-check.test.ts holds it to ajv), so
 // validation.ts turns them into the same issues whichever checked. Each validator is given the checks
-// of the keywords its schema uses (schema-keywords.ts), so a bundle holds only those.
+// of the keywords its schema uses (schema-bounds.ts, schema-objects.ts, schema-pattern.ts,
+// schema-values.ts), so a bundle holds only those.
 import type { AjvErrorLike, SchemaValidate } from './validation.js';
 
 /** A schema as the generated modules give it: a `$ref` is a function returning its target, so

@@ -5,7 +5,7 @@
 // The checks of the keywords that compare values (schema-check.ts): `const`, `enum` and `uniqueItems`,
 // with JSON equality as ajv's `equal` judges it; exported under the keywords' names for the generated
 // validators, which import those they use.
-import { type CheckSchemaObject, fail, type KeywordCheck, TYPES } from './schema-check.js';
+import { fail, type KeywordCheck, TYPES } from './schema-check.js';
 
 type Obj = Record<string, unknown>;
 
@@ -23,17 +23,19 @@ const checkEnum: KeywordCheck = (s) => {
   };
 };
 
-const checkUniqueItems: KeywordCheck = (s) => (d, p, o) => {
-  if (s.uniqueItems !== true) return;
-  const found = duplicate(s, d as unknown[]);
-  if (found !== undefined) fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
+const checkUniqueItems: KeywordCheck = (s) => {
+  if (s.uniqueItems !== true) return () => {};
+  const item = typeof s.items === 'object' ? s.items.type : undefined;
+  const itemTypes = item === undefined ? [] : typeof item === 'string' ? [item] : item;
+  return (d, p, o) => {
+    const found = duplicate(itemTypes, d as unknown[]);
+    if (found !== undefined) fail(o, p, 'uniqueItems', { i: found[0], j: found[1] });
+  };
 };
 
 /** ajv's search for two equal items: by value when the items' schema names only scalar types, else by
  * deep equality, both from the end. Returns the two indices as ajv reports them (`i`, `j`). */
-function duplicate(s: CheckSchemaObject, d: readonly unknown[]): [number, number] | undefined {
-  const item = typeof s.items === 'object' ? s.items.type : undefined;
-  const itemTypes = item === undefined ? [] : typeof item === 'string' ? [item] : item;
+function duplicate(itemTypes: readonly string[], d: readonly unknown[]): [number, number] | undefined {
   if (d.length < 2) return undefined;
   if (itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array')) {
     const indices: Record<string, number> = {};

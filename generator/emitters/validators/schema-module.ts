@@ -3,7 +3,7 @@
 // uses, marked pure so that a bundler drops every validator a program does not use, and every
 // keyword check no kept validator names. A definition several schemas refer to is a module-level
 // constant, and a `$ref` a function returning it, so a schema may refer to itself.
-import { checkSchemaOf, KEYWORD_MODULES } from '../../model/check-schemas.ts';
+import { checkSchemaOf, KEYWORD_MODULES, subschemasOf } from '../../model/check-schemas.ts';
 import type { ServiceModel } from '../../model/types.ts';
 import type { ValidatorSchema } from '../../model/validation-schemas.ts';
 import { codeHeader } from '../header.ts';
@@ -36,28 +36,24 @@ export function schemaModule(model: ServiceModel, schemas: readonly ValidatorSch
   };
   const code = (value: unknown): string => literal(value, (ref) => consts.get(ref.name) as string);
   const validators = schemaValidators(schemas, refTo);
-  const tables = new Map<string, string>();
+  // One table of keyword checks per set of keywords, shared by the validators that use that set.
+  const tables = new Map<string, { readonly name: string; readonly keywords: readonly string[] }>();
   const exports = validators.map(([v, schema]) => {
-    const keywords = [...keywordsOf(schema, defs)].sort().join(',');
-    if (!tables.has(keywords)) tables.set(keywords, keywordTableName(tables.size));
+    const keywords = [...keywordsOf(schema, defs)].sort();
+    const key = keywords.join(',');
+    const table = tables.get(key) ?? { name: keywordTableName(tables.size), keywords };
+    tables.set(key, table);
     const data = schema instanceof DefRef ? consts.get(schema.name) : code(schema);
-    return `export const ${validatorName(model, v)} = /*#__PURE__*/ ${SCHEMA_VALIDATOR_LOCAL}(${data}, ${tables.get(keywords)});`;
+    return `export const ${validatorName(model, v)} = /*#__PURE__*/ ${SCHEMA_VALIDATOR_LOCAL}(${data}, ${table.name});`;
   });
-  const used = [...new Set([...tables.keys()].flatMap((k) => (k === '' ? [] : k.split(','))))].sort();
+  const used = [...new Set([...tables.values()].flatMap((t) => t.keywords))].sort();
   return [
     codeHeader(model).trimEnd(),
     `import { schemaValidator as ${SCHEMA_VALIDATOR_LOCAL} } from ${JSON.stringify(runtimeModule('schema-check'))};`,
     ...imports(used),
-    ...[...tables].map(
-      ([keywords, name]) =>
-        `const ${name} = {${
-          keywords === ''
-            ? ''
-            : keywords
-                .split(',')
-                .map((k) => `${k}: ${keywordCheckLocal(k)}`)
-                .join(', ')
-        }};`,
+    ...[...tables.values()].map(
+      ({ name, keywords }) =>
+        `const ${name} = {${keywords.map((k) => `${k}: ${keywordCheckLocal(k)}`).join(', ')}};`,
     ),
     ...[...defs].map(([name, schema]) => `const ${consts.get(name)} = ${code(schema)};`),
     ...exports,
@@ -96,12 +92,8 @@ function keywordsOf(schema: unknown, defs: ReadonlyMap<string, unknown>): Set<st
       return;
     }
     if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key !== '$ref' && key !== 'type') found.add(key);
-      if (key === '$ref' || key === 'items' || key === 'additionalProperties' || key === 'propertyNames')
-        walk(value);
-      else if (key === 'properties') for (const sub of Object.values(value as object)) walk(sub);
-    }
+    for (const key of Object.keys(node)) if (key !== '$ref' && key !== 'type') found.add(key);
+    for (const sub of subschemasOf(node as Record<string, unknown>)) walk(sub);
   };
   walk(schema);
   return found;
