@@ -18,15 +18,16 @@ export const validatorsEmitter: Emitter = {
   name: 'validators',
   async emit({ model }) {
     const files: GeneratedFile[] = [];
+    const all = validatorSchemas(model);
     for (const group of GROUPS) {
-      const schemas = validatorSchemas(model).filter((v) => v.group === group);
+      const schemas = all.filter((v) => v.group === group);
       files.push(
         { path: `dist/validators/${group}.schemas.js`, content: schemaModule(model, schemas) },
         renderTs(model, `src/validators/${group}.schemas.d.ts`, declarations(model, schemas)),
         renderTs(model, `src/validators/${group}.ts`, wrappers(model, group, schemas)),
       );
     }
-    files.push(renderTs(model, 'src/validators/index.ts', index(model)));
+    files.push(renderTs(model, 'src/validators/index.ts', index(model, all)));
     return files;
   },
 };
@@ -91,11 +92,11 @@ function wrappers(
   ];
 }
 
-function index(model: ServiceModel): StatementStructures[] {
+function index(model: ServiceModel, all: readonly ValidatorSchema[]): StatementStructures[] {
   return GROUPS.map((group) => ({
     kind: StructureKind.ExportDeclaration,
     moduleSpecifier: `./${group}.js`,
-    namedExports: validatorSchemas(model)
+    namedExports: all
       .filter((v) => v.group === group)
       .map((v) => validatorName(model, v))
       .sort(),
